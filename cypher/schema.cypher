@@ -1,0 +1,26 @@
+// Constraints and indexes on every key of the graph model (docs/graph-model.md).
+// Applied at start-up; every statement is idempotent (IF NOT EXISTS).
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;
+CREATE CONSTRAINT document_file IF NOT EXISTS FOR (d:Document) REQUIRE d.file IS UNIQUE;
+CREATE CONSTRAINT department_id IF NOT EXISTS FOR (d:Department) REQUIRE d.id IS UNIQUE;
+CREATE CONSTRAINT unit_id IF NOT EXISTS FOR (u:BudgetUnit) REQUIRE u.id IS UNIQUE;
+CREATE CONSTRAINT function_code IF NOT EXISTS FOR (c:FunctionCode) REQUIRE c.code IS UNIQUE;
+CREATE CONSTRAINT economic_code IF NOT EXISTS FOR (c:EconomicCode) REQUIRE c.code IS UNIQUE;
+CREATE CONSTRAINT procurement_code IF NOT EXISTS FOR (c:ProcurementItem) REQUIRE c.code IS UNIQUE;
+CREATE CONSTRAINT budget_line_id IF NOT EXISTS FOR (l:BudgetLine) REQUIRE l.id IS UNIQUE;
+CREATE CONSTRAINT project_id IF NOT EXISTS FOR (p:Project) REQUIRE p.id IS UNIQUE;
+CREATE CONSTRAINT allocation_id IF NOT EXISTS FOR (a:ProjectAllocation) REQUIRE a.id IS UNIQUE;
+CREATE CONSTRAINT indicator_id IF NOT EXISTS FOR (i:Indicator) REQUIRE i.id IS UNIQUE;
+CREATE CONSTRAINT investment_id IF NOT EXISTS FOR (i:InvestmentProject) REQUIRE i.id IS UNIQUE;
+CREATE CONSTRAINT self_evaluation_id IF NOT EXISTS FOR (s:SelfEvaluation) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT three_costs_id IF NOT EXISTS FOR (t:ThreeCosts) REQUIRE t.id IS UNIQUE;
+CREATE CONSTRAINT anomaly_id IF NOT EXISTS FOR (a:Anomaly) REQUIRE a.id IS UNIQUE;
+CREATE INDEX document_year IF NOT EXISTS FOR (d:Document) ON (d.year);
+CREATE INDEX project_norm IF NOT EXISTS FOR (p:Project) ON (p.normName);
+CREATE INDEX investment_code IF NOT EXISTS FOR (i:InvestmentProject) ON (i.code);
+CREATE INDEX budget_line_code IF NOT EXISTS FOR (l:BudgetLine) ON (l.code);
+CREATE INDEX allocation_year IF NOT EXISTS FOR (a:ProjectAllocation) ON (a.year);
+CREATE FULLTEXT INDEX search_names IF NOT EXISTS
+FOR (n:Department|BudgetUnit|Project|FunctionCode|EconomicCode|ProcurementItem|InvestmentProject|Document)
+ON EACH [n.name, n.code, n.searchText]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };

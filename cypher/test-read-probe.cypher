@@ -1,0 +1,1 @@
+MATCH (p:TestProbe {id: $id}) RETURN p.name AS name, p.amountFen AS amountFen

@@ -1,0 +1,104 @@
+package budgetgraph;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * Runs Neo4j Community embedded and exposes it over Bolt on loopback only.
+ *
+ * Configuration comes from the environment so the Node side (src/db) owns every default:
+ *   NEO4J_BOLT_PORT        Bolt port (default 7687), always bound to 127.0.0.1
+ *   NEO4J_DATA_DIR         database home (default .data/neo4j)
+ *   NEO4J_PAGECACHE_MB     page cache in MiB (default 256)
+ *   NEO4J_TX_TIMEOUT_S     server-side transaction timeout (default 120)
+ *   NEO4J_EXIT_ON_STDIN_EOF  "1": shut down when stdin closes, so a parent that dies
+ *                          without a chance to signal us never leaves an orphan JVM.
+ *
+ * Prints exactly one line "NEO4J_READY bolt://127.0.0.1:PORT" to stdout once Bolt accepts
+ * connections; everything else goes to stderr.
+ */
+public final class Neo4jLauncher {
+    private Neo4jLauncher() {}
+
+    public static void main(String[] args) throws Exception {
+        int port = intEnv("NEO4J_BOLT_PORT", 7687);
+        Path home = Path.of(env("NEO4J_DATA_DIR", ".data/neo4j")).toAbsolutePath();
+        long pageCacheMb = intEnv("NEO4J_PAGECACHE_MB", 256);
+        int txTimeout = intEnv("NEO4J_TX_TIMEOUT_S", 120);
+
+        long started = System.nanoTime();
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeout))
+                .build();
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean(false);
+        Runnable shutdown = () -> {
+            if (stopping.compareAndSet(false, true)) {
+                System.err.println("neo4j-launcher: shutting down");
+                dbms.shutdown();
+                stopped.countDown();
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "neo4j-shutdown"));
+
+        GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        if (!db.isAvailable(Duration.ofSeconds(60).toMillis())) {
+            System.err.println("neo4j-launcher: database did not become available within 60 s");
+            shutdown.run();
+            System.exit(2);
+        }
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        System.err.printf("neo4j-launcher: started in %d ms, home %s%n", ms, home);
+        System.out.println("NEO4J_READY bolt://127.0.0.1:" + port);
+        System.out.flush();
+
+        if ("1".equals(System.getenv("NEO4J_EXIT_ON_STDIN_EOF"))) {
+            Thread watcher = new Thread(() -> {
+                try (InputStream in = System.in) {
+                    while (in.read() != -1) { /* ignore input; EOF means the parent is gone */ }
+                } catch (IOException ignored) {
+                    // a broken pipe means the same as EOF
+                }
+                System.exit(0); // runs the shutdown hook
+            }, "stdin-watcher");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+        stopped.await();
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static int intEnv(String name, int fallback) {
+        String v = env(name, null);
+        if (v == null) return fallback;
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            System.err.println("neo4j-launcher: " + name + " must be an integer, got '" + v + "'");
+            System.exit(64);
+            return fallback;
+        }
+    }
+}

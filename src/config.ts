@@ -1,0 +1,58 @@
+// Every setting the service reads from the environment, with its default, in one place.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = join(fileURLToPath(new URL('.', import.meta.url)), '..');
+
+function intEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export interface Neo4jSettings {
+  /** External server; when unset the embedded launcher is started. */
+  uri: string | undefined;
+  user: string;
+  password: string;
+  database: string | undefined;
+  dataDir: string;
+  boltPort: number | undefined;
+  heapMb: number;
+  pageCacheMb: number;
+  txTimeoutMs: number;
+}
+
+export function neo4jSettings(): Neo4jSettings {
+  return {
+    uri: process.env.NEO4J_URI || undefined,
+    user: process.env.NEO4J_USER ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? 'neo4j',
+    database: process.env.NEO4J_DATABASE || undefined,
+    dataDir: process.env.NEO4J_DATA_DIR || join(projectRoot, '.data', 'neo4j'),
+    boltPort: process.env.NEO4J_BOLT_PORT ? intEnv('NEO4J_BOLT_PORT', 7687) : undefined,
+    heapMb: intEnv('NEO4J_HEAP_MB', 1024),
+    pageCacheMb: intEnv('NEO4J_PAGECACHE_MB', 512),
+    txTimeoutMs: intEnv('NEO4J_TX_TIMEOUT_MS', 30_000),
+  };
+}
+
+export interface ServerSettings {
+  host: string;
+  port: number;
+  token: string | undefined;
+  dataDir: string;
+  loadOnStart: boolean;
+}
+
+export function serverSettings(): ServerSettings {
+  return {
+    host: process.env.HOST || '127.0.0.1',
+    port: intEnv('PORT', 4000),
+    token: process.env.BUDGET_GRAPH_TOKEN || undefined,
+    dataDir: process.env.BUDGET_GRAPH_DATA || join(projectRoot, 'data'),
+    loadOnStart: process.env.BUDGET_GRAPH_LOAD_ON_START !== '0',
+  };
+}

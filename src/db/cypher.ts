@@ -1,0 +1,36 @@
+// Loads Cypher statements from cypher/*.cypher by name. Cypher never lives in TypeScript:
+// a statement has a file, a name, and parameters.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../config.js';
+
+const cypherDir = join(projectRoot, 'cypher');
+const cache = new Map<string, string>();
+
+export function cypher(name: string): string {
+  let text = cache.get(name);
+  if (text === undefined) {
+    try {
+      text = readFileSync(join(cypherDir, `${name}.cypher`), 'utf8');
+    } catch {
+      throw new Error(`No Cypher statement named "${name}" (expected cypher/${name}.cypher)`);
+    }
+    cache.set(name, text);
+  }
+  return text;
+}
+
+/** Files holding several statements separated by lines of `;` (schema setup). */
+export function cypherStatements(name: string): string[] {
+  return cypher(name)
+    .split(/;\s*(?:\r?\n|$)/)
+    .map((s) => s.replace(/^\s*\/\/.*$/gm, '').trim())
+    .filter((s) => s.length > 0);
+}
+
+export function cypherNames(): string[] {
+  return readdirSync(cypherDir)
+    .filter((f) => f.endsWith('.cypher'))
+    .map((f) => f.slice(0, -'.cypher'.length))
+    .sort();
+}

@@ -1,0 +1,127 @@
+// Starts the embedded Neo4j launcher (neo4j/launcher, a small Java program) as a child
+// process and stops it with us. Used whenever NEO4J_URI is not set.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { projectRoot, type Neo4jSettings } from '../config.js';
+import { ServiceUnavailableError } from '../errors.js';
+// The same build step `npm install` runs, so there is one way to build the launcher.
+import { buildLauncher } from '../../scripts/build-launcher.mjs';
+
+export interface EmbeddedNeo4j {
+  uri: string;
+  port: number;
+  dataDir: string;
+  logFile: string;
+  startMs: number;
+  stop(): Promise<void>;
+}
+
+/** Resolves to `preferred` when it is free on loopback, else to any free port. */
+export async function freePort(preferred = 0): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', (err: NodeJS.ErrnoException) => {
+      if (preferred !== 0 && err.code === 'EADDRINUSE') resolve(freePort(0));
+      else reject(err);
+    });
+    srv.listen(preferred, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+// Last line of defence against orphan JVMs: the launcher also exits when its stdin closes,
+// which covers a parent killed with SIGKILL.
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const child of running) child.kill('SIGTERM');
+  });
+}
+
+export async function startEmbeddedNeo4j(settings: Neo4jSettings, readyTimeoutMs = 120_000): Promise<EmbeddedNeo4j> {
+  const { jar } = buildLauncher();
+  const port = settings.boltPort ?? (await freePort(7687));
+  mkdirSync(settings.dataDir, { recursive: true });
+  const logFile = join(dirname(settings.dataDir), `${basenameOf(settings.dataDir)}-launcher.log`);
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const started = Date.now();
+
+  const child = spawn(
+    'java',
+    [`-Xms${Math.min(256, settings.heapMb)}m`, `-Xmx${settings.heapMb}m`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', '-jar', jar],
+    {
+      cwd: projectRoot,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        NEO4J_BOLT_PORT: String(port),
+        NEO4J_DATA_DIR: settings.dataDir,
+        NEO4J_PAGECACHE_MB: String(settings.pageCacheMb),
+        NEO4J_TX_TIMEOUT_S: String(Math.ceil((settings.txTimeoutMs * 4) / 1000)),
+        NEO4J_EXIT_ON_STDIN_EOF: '1',
+      },
+    },
+  );
+  running.add(child);
+  installExitHook();
+  child.stderr?.pipe(log);
+
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new ServiceUnavailableError(`Neo4j did not report ready within ${readyTimeoutMs / 1000} s; see ${logFile}`)), readyTimeoutMs);
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      log.write(`${line}\n`);
+      if (line.startsWith('NEO4J_READY')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(new ServiceUnavailableError(`Could not start java for the embedded Neo4j (${err.message}). Install Java 17, or set NEO4J_URI.`));
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new ServiceUnavailableError(`The embedded Neo4j exited with code ${code} before it was ready; see ${logFile}`));
+    });
+  });
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const killTimer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        await exited;
+        clearTimeout(killTimer);
+      }
+      running.delete(child);
+      log.end();
+    })();
+    return stopping;
+  };
+
+  try {
+    await ready;
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { uri: `bolt://127.0.0.1:${port}`, port, dataDir: settings.dataDir, logFile, startMs: Date.now() - started, stop };
+}
+
+function basenameOf(path: string): string {
+  return path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? 'neo4j';
+}

@@ -1,0 +1,45 @@
+// Runs named Cypher statements in READ or WRITE transactions with a timeout, and counts
+// round-trips so tests and benchmarks can see how many statements a request costs.
+import neo4j, { type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import type { Database } from './connection.js';
+import { cypher } from './cypher.js';
+
+export type Params = Record<string, unknown>;
+
+export class QueryRunner {
+  /** Statements sent since this runner was created (one per read/write call). */
+  roundTrips = 0;
+
+  constructor(private readonly db: Database) {}
+
+  async read<T extends RecordShape = RecordShape>(name: string, params: Params = {}): Promise<QueryResult<T>> {
+    this.roundTrips++;
+    const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead((tx) => tx.run<T>(cypher(name), params), { timeout: this.db.txTimeoutMs });
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs `work` in one write transaction: everything it does commits together or not at all. */
+  async writeTransaction<R>(work: (tx: ManagedTransaction, run: (name: string, params?: Params) => Promise<QueryResult>) => Promise<R>, timeoutMs?: number): Promise<R> {
+    const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(
+        (tx) =>
+          work(tx, (name, params = {}) => {
+            this.roundTrips++;
+            return tx.run(cypher(name), params);
+          }),
+        { timeout: timeoutMs ?? this.db.txTimeoutMs * 10 },
+      );
+    } finally {
+      await session.close();
+    }
+  }
+
+  async write(name: string, params: Params = {}): Promise<QueryResult> {
+    return this.writeTransaction((_tx, run) => run(name, params));
+  }
+}

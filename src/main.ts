@@ -1,0 +1,50 @@
+// npm start: Neo4j (embedded unless NEO4J_URI), schema, bundled documents, GraphQL server.
+import 'reflect-metadata';
+import { neo4jSettings, serverSettings } from './config.js';
+import { connect, type Database } from './db/connection.js';
+import { applySchema } from './db/schema.js';
+import { buildApiSchema } from './api/schema.js';
+import { writeSdlIfChanged } from './api/sdl-file.js';
+import { startHttpServer, type RunningServer } from './api/http-server.js';
+
+const log = (msg: string) => console.error(`budget-graph: ${msg}`);
+
+async function main(): Promise<void> {
+  const server = serverSettings();
+  const settings = neo4jSettings();
+  log(settings.uri ? `connecting to ${settings.uri}` : `starting embedded Neo4j (data in ${settings.dataDir})`);
+  const db: Database = await connect(settings);
+  if (db.embedded) log(`Neo4j ready at ${db.embedded.uri} in ${db.embedded.startMs} ms (log: ${db.embedded.logFile})`);
+
+  let http: RunningServer | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: shutting down`);
+    // Never hang on exit: the launcher also stops by itself when our stdin pipe closes.
+    setTimeout(() => process.exit(1), 30_000).unref();
+    await http?.stop().catch(() => undefined);
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    const n = await applySchema(db);
+    log(`schema: ${n} constraints and indexes in place`);
+    const schema = await buildApiSchema();
+    if (writeSdlIfChanged(schema)) log('schema/schema.graphql updated');
+    http = await startHttpServer({ db, schema, host: server.host, port: server.port, token: server.token });
+    log(`GraphQL ready at ${http.url}`);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`budget-graph: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/connection.js';
+import { buildApiSchema } from '../../src/api/schema.js';
+import { startHttpServer, type RunningServer } from '../../src/api/http-server.js';
+import { testDatabase } from './helpers.js';
+
+describe('GET and POST /graphql { health }', () => {
+  let db: Database;
+  let server: RunningServer;
+  beforeAll(async () => {
+    db = await testDatabase();
+    server = await startHttpServer({ db, schema: await buildApiSchema(), host: '127.0.0.1', port: 0, token: undefined });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.close();
+  });
+
+  it('answers with the Neo4j version over HTTP', async () => {
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ health { ok neo4jVersion neo4jEdition } }' }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { data: { health: { ok: boolean; neo4jVersion: string; neo4jEdition: string } } };
+    expect(body.data.health.ok).toBe(true);
+    expect(body.data.health.neo4jVersion).toMatch(/^5\.26\.\d+$/);
+    expect(body.data.health.neo4jEdition).toBe('community');
+  });
+});
