@@ -1,0 +1,76 @@
+// Exact amounts. Text in 万元 (or 元) becomes integer fen (分); no float is ever involved.
+// The repairs a flattened PDF needs (spaces inside numbers, full-width digits, a comma
+// where the decimal point belongs) are reported so a reader can check them.
+
+export interface ParsedAmount {
+  fen: bigint;
+  /** Set when the text needed more than a plain parse; says what was done. */
+  repair: string | null;
+}
+
+const FULL_WIDTH = /[０-９，．－＋％]/g;
+
+export function toHalfWidth(text: string): string {
+  return text.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+const FEN_PER_UNIT = { 万元: 1_000_000n, 元: 100n } as const;
+export type MoneyUnit = keyof typeof FEN_PER_UNIT;
+
+/**
+ * Parses an amount cell. Returns null when the cell is not a number at all.
+ * `-`, `—` and the empty cell are zero. `decimalCommaHint` says the column's other values
+ * use two decimals, so "5,314,40" reads as 5314.40.
+ */
+export function parseAmount(raw: string, unit: MoneyUnit = '万元', decimalCommaHint = true): ParsedAmount | null {
+  let text = toHalfWidth(raw).replace(/<[^>]+>/g, '').trim();
+  const repairs: string[] = [];
+  if (text === '' || /^[-—–]+$/.test(text)) return { fen: 0n, repair: null };
+  text = text.replace(/万元$/, '').trim();
+  let negative = false;
+  if (/^[-−]/.test(text)) {
+    negative = true;
+    text = text.replace(/^[-−]\s*/, '');
+  }
+  if (/\s/.test(text)) {
+    const squeezed = text.replace(/\s+/g, '');
+    if (!/^[\d.,]+$/.test(squeezed)) return null;
+    repairs.push('removed spaces inside the number');
+    text = squeezed;
+  }
+  if (!/^[\d.,]+$/.test(text) || !/\d/.test(text)) return null;
+
+  // A comma in the decimal position with no decimal point: "5,314,40", "20,439,03".
+  if (!text.includes('.') && /,\d{2}$/.test(text) && decimalCommaHint) {
+    text = `${text.slice(0, -3)}.${text.slice(-2)}`;
+    repairs.push('read the last comma as the decimal point');
+  }
+  if (text.includes(',')) {
+    const [intPart] = text.split('.');
+    if (!/^\d{1,3}(,\d{3})*$/.test(intPart ?? '')) repairs.push('thousands commas in unusual places');
+    text = text.replace(/,/g, '');
+  }
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) return null;
+  const [, whole, frac = ''] = m;
+  const scale = unit === '万元' ? 6 : 2;
+  if (frac.length > scale) return null; // finer than 0.01 yuan: not an amount we can keep exactly
+  const fen = BigInt(whole!) * FEN_PER_UNIT[unit] + BigInt((frac + '0'.repeat(scale)).slice(0, scale));
+  return { fen: negative ? -fen : fen, repair: repairs.length ? repairs.join('; ') : null };
+}
+
+/** Formats fen as 万元 with at least two decimals and no trailing noise: 1590000000n → "1590.00". */
+export function formatWan(fen: bigint): string {
+  const negative = fen < 0n;
+  const abs = negative ? -fen : fen;
+  const whole = abs / 1_000_000n;
+  let frac = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
+  if (frac.length < 2) frac = frac.padEnd(2, '0');
+  return `${negative ? '-' : ''}${whole}.${frac}`;
+}
+
+/** Normalises a percentage cell such as "99.44 %" to "99.44%"; null if it is not one. */
+export function parsePercent(raw: string): string | null {
+  const text = toHalfWidth(raw).replace(/\s+/g, '');
+  return /^\d+(\.\d+)?%$/.test(text) ? text : null;
+}

@@ -1,0 +1,177 @@
+// Contradictions inside one document, computed and reported, never fixed.
+import { formatWan } from './amount.js';
+import type { ClassificationResult } from './classification.js';
+import type { Anomaly, BudgetLine, Project, SelfEvaluation, Source, ThreeCosts } from './records.js';
+
+/** The rounding a table can show: half its last printed digit, per summed child. */
+function tolerance(values: BudgetLine[], roundingNote: boolean): bigint {
+  if (!roundingNote) return 0n;
+  const decimals = Math.max(0, ...values.map((l) => (/\.(\d+)/.exec(l.source.text)?.[1]?.length ?? 0)));
+  const unit = 10n ** BigInt(Math.max(0, 6 - decimals));
+  return unit * BigInt(Math.max(1, Math.ceil(values.length / 2)));
+}
+
+type Column = 'total' | 'basic' | 'project';
+const COLUMNS: Column[] = ['total', 'basic', 'project'];
+const COLUMN_CN: Record<Column, string> = { total: '合计', basic: '基本支出', project: '项目支出' };
+
+export function sumAnomalies(table: ClassificationResult, roundingNote: boolean): Anomaly[] {
+  const out: Anomaly[] = [];
+  const lines = table.lines;
+  for (const parent of lines) {
+    const children = lines.filter(
+      (c) => c.scheme === parent.scheme && c.unit === parent.unit && c.source.table === parent.source.table && c.code.startsWith(parent.code) && c.level === parent.level + 1 && c.code !== parent.code,
+    );
+    if (children.length === 0) continue;
+    for (const col of COLUMNS) {
+      const p = parent[col];
+      if (p === null || children.some((c) => c[col] === null)) continue;
+      const sum = children.reduce((s, c) => s + (c[col] ?? 0n), 0n);
+      const delta = p - sum;
+      const tol = tolerance([parent, ...children], roundingNote);
+      if (delta !== 0n && (delta > tol || -delta > tol)) {
+        out.push({
+          kind: 'PARENT_SUM_MISMATCH',
+          severity: 'WARNING',
+          message: `${parent.source.table}: ${parent.code} ${parent.name} ${COLUMN_CN[col]} ${formatWan(p)} ≠ Σ children ${formatWan(sum)} (Δ ${formatWan(delta)} 万元)`,
+          delta,
+          sources: [parent.source, ...children.map((c) => c.source)],
+        });
+      }
+    }
+    // basic + project should make the row's total.
+  }
+  for (const line of lines) {
+    if (line.total === null || line.basic === null || line.project === null) continue;
+    const delta = line.total - (line.basic + line.project);
+    const tol = tolerance([line, line], roundingNote);
+    if (delta !== 0n && (delta > tol || -delta > tol)) {
+      out.push({
+        kind: 'PARENT_SUM_MISMATCH',
+        severity: 'WARNING',
+        message: `${line.source.table}: ${line.code} ${line.name} 合计 ${formatWan(line.total)} ≠ 基本支出 + 项目支出 ${formatWan(line.basic + line.project)} (Δ ${formatWan(delta)} 万元)`,
+        delta,
+        sources: [line.source],
+      });
+    }
+  }
+  for (const total of table.totals) {
+    const tops = lines.filter((l) => l.level === 1 && l.unit === (total.unit ?? l.unit) && l.source.table === total.source.table && l.scheme !== 'PROCUREMENT');
+    if (tops.length === 0) continue;
+    for (const col of COLUMNS) {
+      const t = total[col];
+      if (t === null || tops.some((l) => l[col] === null)) continue;
+      const sum = tops.reduce((s, l) => s + (l[col] ?? 0n), 0n);
+      const delta = t - sum;
+      const tol = tolerance(tops, roundingNote);
+      if (delta !== 0n && (delta > tol || -delta > tol)) {
+        out.push({
+          kind: 'TOTAL_SUM_MISMATCH',
+          severity: 'WARNING',
+          message: `${total.source.table}: ${total.unit ?? '合计'} ${COLUMN_CN[col]} ${formatWan(t)} ≠ Σ 类 ${formatWan(sum)} (Δ ${formatWan(delta)} 万元)`,
+          delta,
+          sources: [total.source, ...tops.map((l) => l.source)],
+        });
+      }
+    }
+  }
+  return out;
+}
+
+const THREE_COST_FIELDS: [keyof ThreeCosts, string][] = [
+  ['total', '合计'],
+  ['abroad', '因公出国（境）费'],
+  ['reception', '公务接待费'],
+  ['vehicles', '公务用车购置及运行维护费'],
+  ['vehiclePurchase', '公务用车购置费'],
+  ['vehicleRunning', '公务用车运行维护费'],
+];
+
+export function threeCostsAnomalies(items: ThreeCosts[]): Anomaly[] {
+  const out: Anomaly[] = [];
+  for (const prose of items.filter((t) => t.origin === 'PROSE')) {
+    const table = items.find((t) => t.origin === 'TABLE' && t.year === prose.year && t.basis === prose.basis);
+    if (!table) continue;
+    for (const [field, label] of THREE_COST_FIELDS) {
+      const a = prose[field] as bigint | null;
+      const b = table[field] as bigint | null;
+      if (a === null || b === null || a === b) continue;
+      out.push({
+        kind: 'PROSE_TABLE_MISMATCH',
+        severity: 'WARNING',
+        message: `"三公"经费 ${label}: the text says ${formatWan(a)} 万元, the table ${formatWan(b)} 万元`,
+        delta: a - b,
+        sources: [prose.source, table.source],
+      });
+    }
+  }
+  return out;
+}
+
+export function normaliseProjectName(name: string): string {
+  return name
+    .replace(/[（(](通用项目|通用)[)）]/g, '')
+    .replace(/["“”'‘’「」《》\s]/g, '')
+    .replace(/[（]/g, '(')
+    .replace(/[）]/g, ')')
+    .replace(/项目$/, '')
+    .replace(/和/g, '');
+}
+
+/** The same project listed with different amounts in two places of one document. */
+export function projectAmountAnomalies(projects: Project[]): Anomaly[] {
+  const out: Anomaly[] = [];
+  const byName = new Map<string, Project[]>();
+  for (const p of projects) {
+    if (p.amount === null) continue;
+    const key = `${normaliseProjectName(p.name)}|${p.unit ?? ''}`;
+    byName.set(key, [...(byName.get(key) ?? []), p]);
+  }
+  for (const group of byName.values()) {
+    const first = group[0]!;
+    for (const other of group.slice(1)) {
+      if (other.amount !== first.amount && other.sourceKind !== first.sourceKind) {
+        out.push({
+          kind: 'PROJECT_LIST_MISMATCH',
+          severity: 'WARNING',
+          message: `Project ${first.name}: ${first.source.table} says ${formatWan(first.amount!)} 万元, ${other.source.table} ${formatWan(other.amount!)} 万元`,
+          delta: first.amount! - other.amount!,
+          sources: [first.source, other.source],
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export function selfEvaluationAnomalies(evals: SelfEvaluation[]): Anomaly[] {
+  const out: Anomaly[] = [];
+  for (const prose of evals.filter((e) => e.origin === 'PROSE')) {
+    const table = evals.find((e) => e.origin === 'TABLE' && normaliseProjectName(e.project) === normaliseProjectName(prose.project));
+    if (!table) continue;
+    for (const field of ['budget', 'executed'] as const) {
+      const a = prose[field];
+      const b = table[field];
+      if (a !== null && b !== null && a !== b) {
+        out.push({
+          kind: 'PROSE_TABLE_MISMATCH',
+          severity: 'WARNING',
+          message: `Self-evaluation of ${prose.project}: the summary says ${field} ${formatWan(a)} 万元, the form ${formatWan(b)} 万元`,
+          delta: a - b,
+          sources: [prose.source, table.source],
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export function truncatedCodeAnomaly(code: string, source: Source): Anomaly {
+  return {
+    kind: 'TRUNCATED_CODE',
+    severity: 'WARNING',
+    message: `国家编码 "${code}" is cut short; kept as printed, not completed`,
+    delta: null,
+    sources: [source],
+  };
+}

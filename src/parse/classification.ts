@@ -1,0 +1,128 @@
+// Classification tables (功能分类 / 经济分类 / 政府采购品目) → BudgetLine records.
+import { parseAmount, type MoneyUnit } from './amount.js';
+import type { Row, Table } from './layout.js';
+import type { BudgetLine, CodeScheme, Diagnostic, Source } from './records.js';
+
+const FUNCTION_OR_ECONOMIC = /^(?:[23]\d{2})(?:\d{2}){0,2}$/;
+const PROCUREMENT = /^[ABC](?:\d{2,})?$/;
+
+/** 功能分类 codes start with 2 (201 一般公共服务支出 …), 经济分类 codes with 3 (301 工资福利支出 …). */
+export function schemeOfCode(code: string, title: string): CodeScheme | null {
+  if (PROCUREMENT.test(code) && /采购/.test(title)) return 'PROCUREMENT';
+  if (!FUNCTION_OR_ECONOMIC.test(code)) return null;
+  return code.startsWith('3') ? 'ECONOMIC' : 'FUNCTION';
+}
+
+export function levelOf(scheme: CodeScheme, code: string): number {
+  if (scheme === 'PROCUREMENT') return code.length === 1 ? 1 : Math.ceil((code.length - 1) / 2);
+  return code.length === 3 ? 1 : code.length === 5 ? 2 : 3;
+}
+
+interface ColumnMap {
+  labels: string[];
+  total: number | null;
+  basic: number | null;
+  project: number | null;
+}
+
+/** Flattens the header rows into one label path per column ("本年收入/财政拨款/小计"). */
+function columnMap(header: Row[]): ColumnMap {
+  const width = Math.max(0, ...header.map((r) => r.cells.length));
+  const labels: string[] = [];
+  for (let i = 0; i < width; i++) {
+    const parts = header.map((r) => (r.cells[i] ?? '').replace(/\s+/g, '')).filter((c) => c !== '');
+    labels.push(parts.join('/'));
+  }
+  // Labels in order of preference: a table's grand-total column beats a sub-block's 合计.
+  const find = (...patterns: RegExp[]) => {
+    for (const re of patterns) {
+      for (let h = header.length - 1; h >= 0; h--) {
+        const idx = header[h]!.cells.findIndex((c) => re.test(c.replace(/\s+/g, '')));
+        if (idx >= 0) return idx;
+      }
+    }
+    return null;
+  };
+  return {
+    labels,
+    total: find(/^(支出总计|本年支出合计|支出合计|收入总计|总计)$/, /^合计$/, /^金额$/),
+    basic: find(/基本支出(数)?$/),
+    project: find(/项目支出(数)?$/),
+  };
+}
+
+function isHeaderRow(row: Row): boolean {
+  if (row.cells.some((c) => /^\d{1,3}(,\d{3})*\.\d+$|^\d+\.\d{2}$/.test(c.replace(/\s+/g, '')))) return false;
+  return !row.cells.some((c) => FUNCTION_OR_ECONOMIC.test(c) || PROCUREMENT.test(c)) && !row.cells.some((c) => /^合计$|^总计$/.test(c.replace(/\s/g, '')));
+}
+
+export interface ClassificationResult {
+  lines: BudgetLine[];
+  /** 合计 rows per unit (null = the whole table). */
+  totals: { unit: string | null; total: bigint | null; basic: bigint | null; project: bigint | null; source: Source }[];
+}
+
+export function extractClassification(
+  table: Table,
+  file: string,
+  unit: MoneyUnit,
+  basis: 'BUDGET' | 'ACTUAL',
+  diagnostics: Diagnostic[],
+): ClassificationResult {
+  const result: ClassificationResult = { lines: [], totals: [] };
+  const codeRows = table.rows.filter((r) => r.cells.some((c) => FUNCTION_OR_ECONOMIC.test(c.trim()) || (PROCUREMENT.test(c.trim()) && /采购/.test(table.title))));
+  if (codeRows.length === 0) return result;
+  const firstData = table.rows.findIndex((r) => !isHeaderRow(r));
+  const header = table.rows.slice(0, Math.max(0, firstData)).filter(isHeaderRow);
+  const cols = columnMap(header);
+  let currentUnit: string | null = null;
+
+  const amountAt = (row: Row, idx: number | null): bigint | null => {
+    if (idx === null) return null;
+    const cell = row.cells[idx];
+    if (cell === undefined) return null;
+    const parsed = parseAmount(cell, unit);
+    if (!parsed) return null;
+    if (parsed.repair) diagnostics.push({ level: 'INFO', code: 'AMOUNT_REPAIRED', message: `${table.title}: ${parsed.repair}`, line: row.line, original: cell });
+    return parsed.fen;
+  };
+
+  for (const row of table.rows.slice(Math.max(0, firstData))) {
+    const codeIdx = row.cells.findIndex((c) => schemeOfCode(c.trim(), table.title) !== null);
+    const source: Source = { file, table: table.title, line: row.line, text: row.text };
+    if (codeIdx < 0) {
+      const label = row.cells.find((c) => c !== '') ?? '';
+      if (/^合\s*计$|^总\s*计$/.test(label.replace(/\s/g, '')) && row.cells.some((c) => /\d/.test(c))) {
+        result.totals.push({ unit: currentUnit, total: amountAt(row, cols.total), basic: amountAt(row, cols.basic), project: amountAt(row, cols.project), source });
+      } else if (row.cells[0] && !/^\d/.test(row.cells[0]) && /(局|中心|单位|本级|办公室|委员会|所|站|队|院)[)）]?$|本级[)）]$/.test(row.cells[0].replace(/\s/g, ''))) {
+        // A unit row (预算单位) heads the lines that follow it and carries their total.
+        currentUnit = row.cells[0];
+        result.totals.push({ unit: currentUnit, total: amountAt(row, cols.total), basic: amountAt(row, cols.basic), project: amountAt(row, cols.project), source });
+      }
+      continue;
+    }
+    const code = row.cells[codeIdx]!.trim();
+    const scheme = schemeOfCode(code, table.title)!;
+    const name = (row.cells[codeIdx + 1] ?? '').replace(/\s+/g, '');
+    const columns: Record<string, bigint> = {};
+    for (let i = codeIdx + 2; i < row.cells.length; i++) {
+      const parsed = parseAmount(row.cells[i] ?? '', unit);
+      if (parsed && row.cells[i] !== '') columns[cols.labels[i] || `column ${i + 1}`] = parsed.fen;
+    }
+    const firstAmountIdx = codeIdx + 2;
+    result.lines.push({
+      scheme,
+      code,
+      name,
+      level: levelOf(scheme, code),
+      unit: currentUnit,
+      basis,
+      total: amountAt(row, cols.total ?? firstAmountIdx),
+      basic: amountAt(row, cols.basic),
+      project: amountAt(row, cols.project),
+      columns,
+      source,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,88 @@
+// parseDocument: text + file name → typed records, anomalies and diagnostics. Pure: no I/O.
+import { BadDocumentError } from '../errors.js';
+import { extractClassification } from './classification.js';
+import { extractIndicators } from './indicators.js';
+import { extractInvestmentProject, isInvestmentTable } from './investment.js';
+import { layout } from './layout.js';
+import { extractMeta } from './meta.js';
+import { projectAmountAnomalies, selfEvaluationAnomalies, sumAnomalies, threeCostsAnomalies, truncatedCodeAnomaly } from './anomalies.js';
+import { projectFromForm, projectsFromCodedTable, projectsFromKeyTable, projectsFromProse, projectsFromTargetForm, selfEvaluationsFromProse } from './projects.js';
+import { isThreeCostsTable, threeCostsFromProse, threeCostsFromTable } from './three-costs.js';
+import type { BudgetUnit, ParsedDocument } from './records.js';
+
+export type * from './records.js';
+
+export function parseDocument(text: string, file: string): ParsedDocument {
+  if (text.trim() === '') throw new BadDocumentError(file, 1, 'the file is empty; expected the text of a budget document');
+  if (text.includes('\uFFFD')) {
+    const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
+    throw new BadDocumentError(file, line, 'the text is not valid UTF-8; convert the PDF text to UTF-8 first');
+  }
+  const lay = layout(text);
+  const meta = extractMeta(text, file, lay);
+  if (!Number.isFinite(meta.year) || meta.kinds.length === 0) {
+    throw new BadDocumentError(file, meta.source.line, 'not a budget document: expected a title with a year (e.g. "2024年…部门预算") and tables of the 部门预算/决算/绩效 families');
+  }
+  const doc: ParsedDocument = { meta, units: [], lines: [], threeCosts: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], anomalies: [], diagnostics: [] };
+  const isActual = meta.kinds.includes('FINAL_ACCOUNTS');
+  const unit = meta.moneyUnit;
+
+  for (const table of lay.tables) {
+    if (isInvestmentTable(table)) {
+      const ip = extractInvestmentProject(table, file);
+      if (ip) {
+        doc.investmentProjects.push(ip);
+        if (ip.truncated) doc.anomalies.push(truncatedCodeAnomaly(ip.code, ip.source));
+        doc.indicators.push(...extractIndicators(table, file, ip.name, doc.diagnostics));
+      }
+      continue;
+    }
+    if (isThreeCostsTable(table)) {
+      doc.threeCosts.push(...threeCostsFromTable(table, file, unit, meta.year, isActual));
+      continue;
+    }
+    const form = projectFromForm(table, file, unit);
+    if (form) {
+      doc.projects.push(form.project);
+      if (form.evaluation) doc.selfEvaluations.push(form.evaluation);
+      doc.indicators.push(...extractIndicators(table, file, form.project.name, doc.diagnostics));
+      continue;
+    }
+    const coded = projectsFromCodedTable(table, file, unit, doc.diagnostics);
+    if (coded.length) {
+      doc.projects.push(...coded);
+      continue;
+    }
+    const key = projectsFromKeyTable(table, file, unit, doc.diagnostics);
+    if (key.length) {
+      doc.projects.push(...key);
+      continue;
+    }
+    if (/绩效目标/.test(table.title) || table.rows.some((r) => /年度主要任务/.test(r.text))) {
+      doc.projects.push(...projectsFromTargetForm(table, file, unit));
+      doc.indicators.push(...extractIndicators(table, file, null, doc.diagnostics));
+      continue;
+    }
+    const cls = extractClassification(table, file, unit, isActual || /决算/.test(table.title) ? 'ACTUAL' : 'BUDGET', doc.diagnostics);
+    doc.lines.push(...cls.lines);
+    doc.anomalies.push(...sumAnomalies(cls, meta.roundingNote));
+  }
+
+  doc.projects.push(...projectsFromProse(lay.prose, file, unit));
+  doc.selfEvaluations.push(...selfEvaluationsFromProse(lay.prose, file, unit));
+  doc.threeCosts.push(...threeCostsFromProse(lay.prose, file, unit, meta.year, isActual));
+  doc.anomalies.push(...threeCostsAnomalies(doc.threeCosts), ...projectAmountAnomalies(doc.projects), ...selfEvaluationAnomalies(doc.selfEvaluations));
+  doc.units = unitsOf(doc);
+  for (const line of lay.piiLinesDropped) doc.diagnostics.push({ level: 'INFO', code: 'PII_DROPPED', message: 'personal name or telephone line dropped', line });
+  return doc;
+}
+
+function unitsOf(doc: ParsedDocument): BudgetUnit[] {
+  const names = new Map<string, BudgetUnit>();
+  for (const item of [...doc.lines, ...doc.projects]) {
+    if (item.unit && !names.has(item.unit)) {
+      names.set(item.unit, { name: item.unit, isSelf: /本级/.test(item.unit) || item.unit === doc.meta.department, source: item.source });
+    }
+  }
+  return [...names.values()];
+}

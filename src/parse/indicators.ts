@@ -1,0 +1,64 @@
+// Performance indicators (绩效指标, three levels) from target forms and self-evaluations.
+// Flattened rows lose their leading empty cells; the indicator vocabulary puts each cell
+// back in its column.
+import type { Row, Table } from './layout.js';
+import type { Diagnostic, Indicator } from './records.js';
+
+const LEVEL1 = /^(产出指标|效益指标|满意度指标|成本指标|投入和管理目标|产出目标|效益目标|过程管理指标|实施效果指标|影响指标|投入指标|过程指标)$/;
+const LEVEL2 = /^(数量指标?|质量指标?|时效指标?|成本指标|经济效益(指标)?|社会效益(指标)?|生态效益(指标)?(\(如有\))?|可持续影响(指标)?|服务对象满意度(指标)?|其他满意度指标|项目管理指标|监督检查指标|预算管理|预算执行管理|项目管理|资产管理|数量|质量|时效|工作时效|社会公众或服务对象满意度|其他|满意度)$/;
+
+const clean = (c: string) => c.replace(/\s+/g, '');
+
+export function extractIndicators(table: Table, file: string, owner: string | null, diagnostics: Diagnostic[]): Indicator[] {
+  const headerIdx = table.rows.findIndex((r) => r.cells.some((c) => clean(c) === '一级指标'));
+  if (headerIdx < 0) return [];
+  const header = table.rows[headerIdx]!.cells.map(clean);
+  const hasActual = header.some((c) => /全年完成值|完成情况|实际完成/.test(c));
+  const hasReason = header.some((c) => /未完成原因|改进措施/.test(c));
+  const out: Indicator[] = [];
+  let level1: string | null = null;
+  let level2: string | null = null;
+  for (const row of table.rows.slice(headerIdx + 1)) {
+    if (/^(说明|年度总体目标|备注)/.test(clean(row.cells[0] ?? '')) || row.cells.some((c) => clean(c) === '一级指标')) break;
+    const cells = row.cells.map((c) => c.trim()).filter((c) => c !== '' && !/^(年度绩效指标|绩效指标|年度绩效目标分解)$/.test(clean(c)));
+    if (cells.length === 0) continue;
+    let i = 0;
+    let realigned = false;
+    // Some forms print a second-level name in the first-level column (质量指标 | 质量指标): keep it as printed.
+    const doubled = i + 1 < cells.length && LEVEL2.test(clean(cells[i]!)) && LEVEL2.test(clean(cells[i + 1]!));
+    if (i < cells.length && (LEVEL1.test(clean(cells[i]!)) || doubled)) {
+      level1 = clean(cells[i]!);
+      level2 = null;
+      i++;
+    }
+    if (i < cells.length && LEVEL2.test(clean(cells[i]!)) && cells.length - i >= 2) {
+      level2 = clean(cells[i]!);
+      i++;
+    }
+    const rest = cells.slice(i);
+    if (rest.length === 0) continue;
+    // A row that starts at its name although the column before it is empty in the
+    // original: the cell count tells, and the vocabulary confirms.
+    if (row.cells[0]?.trim() !== '' && i === 0 && level1) realigned = true;
+    const want = 2 + (hasActual ? 1 : 0) + (hasReason ? 1 : 0);
+    // A name split over two cells by the PDF ("每周发布推入 | 文数量(篇)") is joined back;
+    // values stay at the right-hand end where the form puts them.
+    const valueCells = Math.min(rest.length - 1, want - 1 - (hasReason && rest.length < want ? 1 : 0));
+    const nameCells = rest.length - valueCells;
+    const name = rest.slice(0, nameCells).join('');
+    const values = rest.slice(nameCells);
+    const target = values[0] ?? null;
+    const actual = hasActual ? values[1] ?? null : null;
+    const reason = hasReason ? values.slice(2).join(' ') || null : null;
+    if (nameCells > 1) {
+      diagnostics.push({ level: 'INFO', code: 'INDICATOR_CELLS_JOINED', message: `${table.title}: joined ${nameCells} cells into the indicator name "${name}"`, line: row.line, original: row.text });
+    }
+    if (realigned) diagnostics.push({ level: 'INFO', code: 'INDICATOR_REALIGNED', message: `${table.title}: row lost its leading empty cells; placed under ${level1}/${level2 ?? '?'}`, line: row.line, original: row.text });
+    out.push({ level1, level2, name, target, actual, reason, project: owner, source: { file, table: table.title, line: row.line, text: row.text } });
+  }
+  return out;
+}
+
+export function indicatorHeaderRow(rows: Row[]): number {
+  return rows.findIndex((r) => r.cells.some((c) => clean(c) === '一级指标'));
+}

@@ -1,0 +1,255 @@
+// Projects (项目) wherever a document lists them: project tables with codes, key-project
+// tables, the prose list of 项目支出, target forms and self-evaluation forms.
+import { parseAmount, parsePercent, toHalfWidth, type MoneyUnit } from './amount.js';
+import type { ProseLine, Row, Table } from './layout.js';
+import type { Diagnostic, Project, SelfEvaluation, Source } from './records.js';
+
+const CODE = /^2\d{2}(?:\d{2}){0,2}$/;
+const cellText = (c: string | undefined) => (c ?? '').replace(/\s+/g, '');
+
+function headerIndex(rows: Row[], re: RegExp): { row: number; col: number } | null {
+  for (let r = 0; r < Math.min(rows.length, 6); r++) {
+    const col = rows[r]!.cells.findIndex((c) => re.test(cellText(c)));
+    if (col >= 0) return { row: r, col };
+  }
+  return null;
+}
+
+/** 部门预算绩效管理项目情况表 style: 科目编码 | 科目名称 | 项目名称 | 项目金额 | 绩效目标 … */
+export function projectsFromCodedTable(table: Table, file: string, unit: MoneyUnit, diagnostics: Diagnostic[]): Project[] {
+  const nameCol = headerIndex(table.rows, /^项目名称/);
+  const codeCol = headerIndex(table.rows, /^科目编码$/);
+  const amountCol = headerIndex(table.rows, /^(项目金额|金额|预算数|预算金额)/);
+  if (!nameCol || !codeCol || !amountCol) return [];
+  const goalCol = headerIndex(table.rows, /^绩效目标$/);
+  const out: Project[] = [];
+  let currentUnit: string | null = null;
+  for (const row of table.rows.slice(nameCol.row + 1)) {
+    const code = cellText(row.cells[codeCol.col]);
+    const name = (row.cells[nameCol.col] ?? '').trim();
+    if (!CODE.test(code)) {
+      const label = (row.cells[0] ?? '').trim();
+      if (label && !name && parseAmount(row.cells[amountCol.col] ?? '', unit)) currentUnit = label;
+      else if (out.length > 0 && !name && !code) {
+        // A row cut over two lines: its tail continues the previous project's text cells.
+        const prev = out[out.length - 1]!;
+        const extra = goalCol ? (row.cells[goalCol.col] ?? '').trim() : '';
+        if (extra) prev.goal = `${prev.goal ?? ''}${extra}`;
+        diagnostics.push({ level: 'INFO', code: 'ROW_JOINED', message: `${table.title}: joined a wrapped row to the project above`, line: row.line });
+      }
+      continue;
+    }
+    const key = /^[★☆*]/.test(name);
+    const amount = parseAmount(row.cells[amountCol.col] ?? '', unit);
+    out.push({
+      name: name.replace(/^[★☆*]\s*/, ''),
+      level: null,
+      parent: null,
+      unit: currentUnit,
+      amount: amount?.fen ?? null,
+      executed: null,
+      executionRate: null,
+      functionCode: code,
+      functionName: cellText(row.cells[codeCol.col + 1]) || null,
+      key,
+      goal: goalCol ? (row.cells[goalCol.col] ?? '').trim() || null : null,
+      sourceKind: 'PROJECT_TABLE',
+      source: { file, table: table.title, line: row.line, text: row.text },
+    });
+  }
+  return out;
+}
+
+/** 重点项目 table: 项目名称（一级项目） | 预算数（万元） | 绩效目标, with names wrapped over lines. */
+export function projectsFromKeyTable(table: Table, file: string, unit: MoneyUnit, diagnostics: Diagnostic[]): Project[] {
+  const nameCol = headerIndex(table.rows, /^项目名称/);
+  const amountCol = headerIndex(table.rows, /^预算数/);
+  if (!nameCol || !amountCol || headerIndex(table.rows, /^科目编码$/)) return [];
+  const level1 = table.rows.slice(0, 3).some((r) => r.text.includes('一级项目'));
+  const out: Project[] = [];
+  for (const row of table.rows.slice(nameCol.row + 1)) {
+    const name = (row.cells[nameCol.col] ?? '').trim();
+    const amountCell = row.cells[amountCol.col] ?? '';
+    const amount = amountCell.trim() ? parseAmount(amountCell, unit) : null;
+    if (/一级项目/.test(name) && !amount) continue;
+    const prev = out[out.length - 1];
+    if (!amount) {
+      // Wrapped name or goal text: continues the project above.
+      if (prev && name && prev.source.line >= row.line - 3) prev.name += name;
+      if (prev) prev.goal = `${prev.goal ?? ''}${(row.cells[amountCol.col + 1] ?? '').trim()}`;
+      continue;
+    }
+    if (amount.repair) diagnostics.push({ level: 'INFO', code: 'AMOUNT_REPAIRED', message: `${table.title}: ${amount.repair}`, line: row.line, original: amountCell });
+    if (!name) {
+      diagnostics.push({ level: 'WARNING', code: 'PROJECT_NAME_MISSING', message: `${table.title}: a row has an amount (${amountCell.trim()}) but no project name; kept out of the project list`, line: row.line, original: row.text });
+      continue;
+    }
+    out.push({
+      name,
+      level: level1 ? 1 : null,
+      parent: null,
+      unit: null,
+      amount: amount.fen,
+      executed: null,
+      executionRate: null,
+      functionCode: null,
+      functionName: null,
+      key: true,
+      goal: (row.cells[amountCol.col + 1] ?? '').trim() || null,
+      sourceKind: 'KEY_PROJECT_TABLE',
+      source: { file, table: table.title, line: row.line, text: row.text },
+    });
+  }
+  return out;
+}
+
+const PROSE_ITEM = /^\s*(?:\d+[.、．]|[（(]\d+[)）])\s*([^，,。；;:：]{2,40}?)\s*([\d,，.\s]+?)\s*万元\s*[，,]\s*主要用于/;
+
+/** The prose list under 项目支出 (第三部分): "3. 政务管理 2,426.71 万元，主要用于…". */
+export function projectsFromProse(prose: ProseLine[], file: string, unit: MoneyUnit): Project[] {
+  const out: Project[] = [];
+  for (const p of prose) {
+    const m = PROSE_ITEM.exec(toHalfWidth(p.text));
+    if (!m) continue;
+    const amount = parseAmount(m[2]!, unit);
+    if (!amount) continue;
+    out.push({
+      name: m[1]!.trim(),
+      level: null,
+      parent: null,
+      unit: null,
+      amount: amount.fen,
+      executed: null,
+      executionRate: null,
+      functionCode: null,
+      functionName: null,
+      key: false,
+      goal: null,
+      sourceKind: 'PROSE_LIST',
+      source: { file, table: '正文', line: p.line, text: p.text },
+    });
+  }
+  return out;
+}
+
+/**
+ * 整体支出绩效目标表 年度主要任务 rows: 任务名称 | 主要内容 | 总额 | 财政拨款 | 其他资金.
+ * The 任务名称 is often a 功能分类 项 name (一般行政管理事务); the 主要内容 the project.
+ */
+export function projectsFromTargetForm(table: Table, file: string, unit: MoneyUnit): Project[] {
+  const taskHeader = headerIndex(table.rows, /^任务名称$/);
+  if (!taskHeader) return [];
+  const out: Project[] = [];
+  let task: string | null = null;
+  for (const row of table.rows.slice(taskHeader.row + 1)) {
+    if (/金额合计|年度总体目标|一级指标/.test(row.text)) break;
+    const cells = row.cells.map((c) => c.trim());
+    const amountIdx = cells.findIndex((c, i) => i > 0 && c !== '' && parseAmount(c, unit) !== null);
+    if (amountIdx < 1) continue;
+    const texts = cells.slice(0, amountIdx).filter((c) => c !== '' && !/^年度主要任务$/.test(c));
+    let name: string | null = null;
+    if (texts.length >= 2) {
+      task = texts[texts.length - 2]!;
+      name = texts[texts.length - 1]!;
+    } else if (texts.length === 1) {
+      name = texts[0]!;
+    }
+    if (!name) continue;
+    // "综合管理 | 主要用于…": the task itself is the project and the cell after it a description.
+    let goal: string | null = null;
+    if (/^主要用于/.test(name) && texts.length >= 2) {
+      goal = name;
+      name = task!;
+      task = null;
+    }
+    const amount = parseAmount(cells[amountIdx]!, unit);
+    out.push({
+      name,
+      level: task ? 2 : null,
+      parent: task,
+      unit: null,
+      amount: amount?.fen ?? null,
+      executed: null,
+      executionRate: null,
+      functionCode: null,
+      functionName: null,
+      key: false,
+      goal,
+      sourceKind: 'TARGET_FORM',
+      source: { file, table: table.title, line: row.line, text: row.text },
+    });
+  }
+  return out;
+}
+
+/** 项目支出绩效目标申报表 / 项目支出绩效自评表: one project per form, with its money row. */
+export function projectFromForm(
+  table: Table,
+  file: string,
+  unit: MoneyUnit,
+): { project: Project; evaluation: SelfEvaluation | null } | null {
+  const nameRow = table.rows.find((r) => cellText(r.cells[0]) === '项目名称');
+  if (!nameRow) return null;
+  const name = nameRow.cells.slice(1).find((c) => c.trim() !== '')?.trim();
+  if (!name) return null;
+  const isSelfEval = /自评/.test(table.title);
+  const source: Source = { file, table: table.title, line: nameRow.line, text: nameRow.text };
+  let budget: bigint | null = null;
+  let executed: bigint | null = null;
+  let rate: string | null = null;
+  let evalSource = source;
+  const moneyRow = table.rows.find((r) => /年度资金总额|资金总额/.test(r.text));
+  if (moneyRow) {
+    const values = moneyRow.cells.filter((c, i) => i > 0 && c.trim() !== '' && !/资金总额/.test(c));
+    const amounts = values.map((v) => parseAmount(v, unit));
+    budget = amounts[0]?.fen ?? null;
+    if (isSelfEval) {
+      executed = amounts[1]?.fen ?? null;
+      rate = values.map(parsePercent).find((v) => v !== null) ?? null;
+    }
+    evalSource = { file, table: table.title, line: moneyRow.line, text: moneyRow.text };
+  }
+  const unitRow = table.rows.find((r) => /^(实施单位|项目单位)$/.test(cellText(r.cells[2] ?? '')) || /^项目单位$/.test(cellText(r.cells[0])));
+  const project: Project = {
+    name,
+    level: isSelfEval ? 2 : null,
+    parent: null,
+    unit: unitRow ? (unitRow.cells.slice(1).filter((c) => c.trim() !== '' && !/单位$/.test(c)).pop() ?? null) : null,
+    amount: budget,
+    executed,
+    executionRate: rate,
+    functionCode: null,
+    functionName: null,
+    key: /是否重点绩效项目\t+是/.test(table.rows.map((r) => r.text).join('\n')),
+    goal: null,
+    sourceKind: isSelfEval ? 'SELF_EVALUATION' : 'TARGET_FORM',
+    source,
+  };
+  const evaluation = isSelfEval ? { project: name, origin: 'TABLE' as const, budget, executed, rate, source: evalSource } : null;
+  return { project, evaluation };
+}
+
+const PROSE_EVAL = /^[（(]?\d+[)）]?\s*(.+?)(?:项目)?(?:绩效)?自评综述[:：]\s*项目全年预算数\s*([\d,.\s]+?)\s*万元\s*[,，]\s*执行数\s*([\d,.\s]+?)\s*万元\s*[,，]\s*预算执行率\s*([\d.]+\s*%)/;
+
+/** "(1) 一般行政管理事务绩效自评综述：项目全年预算数 1,073.14 万元, 执行数 1,067.17 万元, 预算执行率 99.4%". */
+export function selfEvaluationsFromProse(prose: ProseLine[], file: string, unit: MoneyUnit): SelfEvaluation[] {
+  const out: SelfEvaluation[] = [];
+  for (let i = 0; i < prose.length; i++) {
+    let text = toHalfWidth(prose[i]!.text);
+    // A heading cut before "自评综述" continues on the next prose line.
+    if (!PROSE_EVAL.test(text) && /^[（(]?\d+[)）]/.test(text) && i + 1 < prose.length && /^自评综述/.test(prose[i + 1]!.text)) {
+      text += toHalfWidth(prose[i + 1]!.text);
+    }
+    const m = PROSE_EVAL.exec(text);
+    if (!m) continue;
+    out.push({
+      project: m[1]!.trim(),
+      origin: 'PROSE',
+      budget: parseAmount(m[2]!, unit)?.fen ?? null,
+      executed: parseAmount(m[3]!, unit)?.fen ?? null,
+      rate: m[4]!.replace(/\s+/g, ''),
+      source: { file, table: '正文', line: prose[i]!.line, text: prose[i]!.text },
+    });
+  }
+  return out;
+}

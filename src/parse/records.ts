@@ -1,0 +1,171 @@
+// Typed records the parser produces. Every record carries its provenance: the document,
+// the table (or prose section) and the 1-based line it came from, with that line's text.
+// Amounts are integer fen (分, 0.01 yuan = 0.000001 万元), never floats.
+
+export interface Source {
+  file: string;
+  /** Table title as printed (normalised), or "正文" for prose. */
+  table: string;
+  line: number;
+  text: string;
+}
+
+export type DocumentKind = 'BUDGET' | 'FINAL_ACCOUNTS' | 'PERFORMANCE_TARGETS' | 'SELF_EVALUATION' | 'INVESTMENT_PROJECTS';
+
+/** Document metadata (文档信息). */
+export interface DocumentMeta {
+  file: string;
+  title: string;
+  department: string;
+  year: number;
+  kinds: DocumentKind[];
+  moneyUnit: '万元' | '元';
+  roundingNote: boolean;
+  source: Source;
+}
+
+/** BudgetUnit // 预算单位 / 基层单位 */
+export interface BudgetUnit {
+  name: string;
+  isSelf: boolean;
+  source: Source;
+}
+
+export type CodeScheme = 'FUNCTION' | 'ECONOMIC' | 'PROCUREMENT';
+
+/** A row of a classification table: FunctionLine // 功能分类科目 or EconomicLine // 经济分类科目. */
+export interface BudgetLine {
+  scheme: CodeScheme;
+  code: string;
+  name: string;
+  /** 1 = 类, 2 = 款, 3 = 项 (for procurement: depth by code length). */
+  level: number;
+  unit: string | null;
+  /** BUDGET (预算数) or ACTUAL (决算数). */
+  basis: 'BUDGET' | 'ACTUAL';
+  total: bigint | null;
+  basic: bigint | null;
+  project: bigint | null;
+  /** Every amount column by its flattened header path. */
+  columns: Record<string, bigint>;
+  source: Source;
+}
+
+/** "三公"经费 figures; from a table or from the prose, both kept. */
+export interface ThreeCosts {
+  origin: 'TABLE' | 'PROSE';
+  year: number;
+  basis: 'BUDGET' | 'ACTUAL';
+  total: bigint | null;
+  abroad: bigint | null;
+  reception: bigint | null;
+  vehicles: bigint | null;
+  vehiclePurchase: bigint | null;
+  vehicleRunning: bigint | null;
+  source: Source;
+}
+
+export type ProjectSourceKind = 'PROSE_LIST' | 'PROJECT_TABLE' | 'KEY_PROJECT_TABLE' | 'TARGET_FORM' | 'SELF_EVALUATION';
+
+/** Project // 项目 (一级/二级) as one table or paragraph lists it. */
+export interface Project {
+  name: string;
+  level: 1 | 2 | null;
+  parent: string | null;
+  unit: string | null;
+  amount: bigint | null;
+  executed: bigint | null;
+  /** 执行率 as printed, e.g. "99.44%". */
+  executionRate: string | null;
+  functionCode: string | null;
+  functionName: string | null;
+  key: boolean;
+  goal: string | null;
+  sourceKind: ProjectSourceKind;
+  source: Source;
+}
+
+/** Indicator // 绩效指标 */
+export interface Indicator {
+  level1: string | null;
+  level2: string | null;
+  name: string;
+  target: string | null;
+  actual: string | null;
+  reason: string | null;
+  /** null = the department (整体支出); else the project's name. */
+  project: string | null;
+  source: Source;
+}
+
+/** InvestmentProject // 政府投资项目 */
+export interface InvestmentProject {
+  code: string;
+  truncated: boolean;
+  registrationYear: number | null;
+  divisionCode: string | null;
+  industryCode: string | null;
+  typeCode: string | null;
+  serial: string | null;
+  name: string;
+  unit: string | null;
+  totalInvestment: bigint | null;
+  plannedInYear: bigint | null;
+  completedInYear: bigint | null;
+  cumulativeCompleted: bigint | null;
+  completionRate: string | null;
+  progress: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  nature: string | null;
+  source: Source;
+}
+
+/** SelfEvaluation // 绩效自评 */
+export interface SelfEvaluation {
+  project: string;
+  origin: 'TABLE' | 'PROSE';
+  budget: bigint | null;
+  executed: bigint | null;
+  rate: string | null;
+  source: Source;
+}
+
+export type AnomalyKind =
+  | 'PARENT_SUM_MISMATCH'
+  | 'TOTAL_SUM_MISMATCH'
+  | 'PROSE_TABLE_MISMATCH'
+  | 'PROJECT_LIST_MISMATCH'
+  | 'TRUNCATED_CODE'
+  | 'VALUE_IN_WRONG_COLUMN'
+  | 'PAGE_COPY_MISMATCH';
+
+export interface Anomaly {
+  kind: AnomalyKind;
+  severity: 'INFO' | 'WARNING' | 'ERROR';
+  message: string;
+  /** Signed difference in fen where one applies. */
+  delta: bigint | null;
+  sources: Source[];
+}
+
+export interface Diagnostic {
+  level: 'INFO' | 'WARNING';
+  code: string;
+  message: string;
+  line: number;
+  original?: string;
+}
+
+export interface ParsedDocument {
+  meta: DocumentMeta;
+  units: BudgetUnit[];
+  lines: BudgetLine[];
+  threeCosts: ThreeCosts[];
+  projects: Project[];
+  indicators: Indicator[];
+  investmentProjects: InvestmentProject[];
+  selfEvaluations: SelfEvaluation[];
+  anomalies: Anomaly[];
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,115 @@
+// "三公"经费 (因公出国（境）费, 公务接待费, 公务用车购置及运行维护费) from tables and prose.
+import { parseAmount, toHalfWidth, type MoneyUnit } from './amount.js';
+import type { ProseLine, Table } from './layout.js';
+import type { ThreeCosts } from './records.js';
+
+type Category = 'T' | 'A' | 'R' | 'V' | 'VP' | 'VR';
+
+function categoryOf(cell: string): Category | null {
+  const c = cell.replace(/\s+/g, '');
+  if (/^(合计|总计)$/.test(c)) return 'T';
+  if (/因公出国|公出国/.test(c)) return 'A';
+  if (/公务接待/.test(c)) return 'R';
+  if (/购置及运行|购置和运行/.test(c)) return 'V';
+  if (/公务用车购置费$/.test(c)) return 'VP';
+  if (/运行(维护)?费$/.test(c)) return 'VR';
+  return null;
+}
+
+export function isThreeCostsTable(table: Table): boolean {
+  return /三公/.test(table.title);
+}
+
+export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit, docYear: number, docIsActual: boolean): ThreeCosts[] {
+  const dataRows = table.rows.filter((r) => r.cells.filter((c) => /\d/.test(c) && parseAmount(c, unit) !== null).length >= 4 && !/^1\s+2\s+3/.test(r.cells.filter((c) => c).join(' ')));
+  const headerRows = table.rows.filter((r) => !dataRows.includes(r));
+  // The first header row that names categories gives their order; 用车 expands into its parts.
+  let order: Category[] = [];
+  for (const r of headerRows) {
+    const cats = r.cells.map(categoryOf).filter((c): c is Category => c !== null);
+    const uniq = cats.filter((c, i) => cats.indexOf(c) === i);
+    if (uniq.length >= 3) {
+      order = uniq;
+      break;
+    }
+  }
+  if (order.length === 0) return [];
+  // The vehicle block is 小计 | 购置费 | 运行(维护)费 wherever a header names its parts.
+  const hasParts = headerRows.some((r) => r.cells.some((c) => categoryOf(c) === 'VP' || /^小计$/.test(c.replace(/\s+/g, ''))));
+  const firstVehicle = order.findIndex((c) => c === 'V' || c === 'VP' || c === 'VR');
+  if (firstVehicle >= 0) {
+    order = order.filter((c) => c !== 'V' && c !== 'VP' && c !== 'VR');
+    order.splice(firstVehicle, 0, ...(hasParts ? (['V', 'VP', 'VR'] as Category[]) : (['V'] as Category[])));
+  }
+  const fundsPerCategory = headerRows.some((r) => r.cells.filter((c) => /一般公共/.test(c)).length >= 3) ? 3 : 1;
+  const out: ThreeCosts[] = [];
+  for (const row of dataRows) {
+    const yearCell = row.cells.find((c) => /^\d{4}\s*年$/.test(c.trim()));
+    if (!yearCell && row.cells.some((c) => /增减|变化/.test(c))) continue;
+    const values = row.cells.filter((c) => c.trim() !== '' && !/年$/.test(c.trim()) && parseAmount(c, unit) !== null && !/[\u4e00-\u9fa5]/.test(c)).map((c) => parseAmount(c, unit)!.fen);
+    const year = yearCell ? Number(toHalfWidth(yearCell).replace(/\D/g, '')) : docYear;
+    const blocks = values.length >= order.length * fundsPerCategory * 2 && !yearCell ? 2 : 1;
+    for (let b = 0; b < blocks; b++) {
+      const pick = (cat: Category): bigint | null => {
+        const idx = order.indexOf(cat);
+        if (idx < 0) return null;
+        return values[b * order.length * fundsPerCategory + idx * fundsPerCategory] ?? null;
+      };
+      out.push({
+        origin: 'TABLE',
+        year,
+        basis: blocks === 2 ? (b === 0 ? 'BUDGET' : 'ACTUAL') : docIsActual ? 'ACTUAL' : 'BUDGET',
+        total: pick('T'),
+        abroad: pick('A'),
+        reception: pick('R'),
+        vehicles: pick('V'),
+        vehiclePurchase: pick('VP'),
+        vehicleRunning: pick('VR'),
+        source: { file, table: table.title, line: row.line, text: row.text },
+      });
+    }
+  }
+  return out;
+}
+
+const NUM = '([\\d,.\\s]+?)\\s*万元';
+
+/** The 三公 paragraphs: total, then each category's 预算数 (or 决算数). */
+export function threeCostsFromProse(prose: ProseLine[], file: string, unit: MoneyUnit, docYear: number, docIsActual: boolean): ThreeCosts[] {
+  const basisWord = docIsActual ? '(?:决算数|支出)' : '预算数?';
+  const patterns: [keyof Pick<ThreeCosts, 'total' | 'abroad' | 'reception' | 'vehicles' | 'vehiclePurchase' | 'vehicleRunning'>, RegExp][] = [
+    ['total', new RegExp(`"?三公"?经费(?:${docIsActual ? '支出' : '预算'})[^0-9]{0,6}?${NUM}`)],
+    ['abroad', new RegExp(`因公出国[(（]境[)）]费用?[。.]?\\s*\\d{4}\\s*年${basisWord}\\s*${NUM}`)],
+    ['reception', new RegExp(`公务接待费[。.]?\\s*\\d{4}\\s*年${basisWord}\\s*${NUM}`)],
+    ['vehicles', new RegExp(`公务用车购置(?:和|及)运行(?:维护)?费[。.]?\\s*\\d{4}\\s*年${basisWord}\\s*${NUM}`)],
+    ['vehiclePurchase', new RegExp(`公务用车购置费\\s*\\d{4}\\s*年${basisWord}\\s*${NUM}`)],
+    ['vehicleRunning', new RegExp(`公务用车运行(?:维护)?费\\s*\\d{4}\\s*年${basisWord}\\s*${NUM}`)],
+  ];
+  const found: Partial<Record<string, { fen: bigint; line: ProseLine }>> = {};
+  for (const p of prose) {
+    const text = toHalfWidth(p.text).replace(/[“”]/g, '"');
+    for (const [key, re] of patterns) {
+      if (found[key]) continue;
+      const m = re.exec(text);
+      if (!m) continue;
+      const amount = parseAmount(m[1]!, unit);
+      if (amount) found[key] = { fen: amount.fen, line: p };
+    }
+  }
+  const first = found.total ?? found.reception ?? found.abroad ?? found.vehicles;
+  if (!first) return [];
+  return [
+    {
+      origin: 'PROSE',
+      year: docYear,
+      basis: docIsActual ? 'ACTUAL' : 'BUDGET',
+      total: found.total?.fen ?? null,
+      abroad: found.abroad?.fen ?? null,
+      reception: found.reception?.fen ?? null,
+      vehicles: found.vehicles?.fen ?? null,
+      vehiclePurchase: found.vehiclePurchase?.fen ?? null,
+      vehicleRunning: found.vehicleRunning?.fen ?? null,
+      source: { file, table: '正文', line: first.line.line, text: first.line.text },
+    },
+  ];
+}
