@@ -24,3 +24,5 @@ CREATE FULLTEXT INDEX search_names IF NOT EXISTS
 FOR (n:Department|BudgetUnit|Project|FunctionCode|EconomicCode|ProcurementItem|InvestmentProject|Document)
 ON EACH [n.name, n.code, n.searchText]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+CREATE CONSTRAINT code_key IF NOT EXISTS FOR (c:Code) REQUIRE c.key IS UNIQUE;
+CREATE CONSTRAINT listing_id IF NOT EXISTS FOR (l:ProjectListing) REQUIRE l.id IS UNIQUE;

@@ -6,6 +6,8 @@ import { applySchema } from './db/schema.js';
 import { buildApiSchema } from './api/schema.js';
 import { writeSdlIfChanged } from './api/sdl-file.js';
 import { startHttpServer, type RunningServer } from './api/http-server.js';
+import { QueryRunner } from './db/run.js';
+import { listDocuments, loadFiles } from './load/directory.js';
 
 const log = (msg: string) => console.error(`budget-graph: ${msg}`);
 
@@ -34,6 +36,11 @@ async function main(): Promise<void> {
   try {
     const n = await applySchema(db);
     log(`schema: ${n} constraints and indexes in place`);
+    if (server.loadOnStart) {
+      // Loads what the graph lacks or what changed; unchanged files are skipped by content hash.
+      const reports = await loadFiles(new QueryRunner(db), listDocuments(server.dataDir));
+      for (const r of reports) log(`${r.file}: ${r.status}${r.status === 'UNCHANGED' ? '' : ` (${r.records} records, ${r.nodesCreated} nodes, ${r.ms} ms)`}`);
+    }
     const schema = await buildApiSchema();
     if (writeSdlIfChanged(schema)) log('schema/schema.graphql updated');
     http = await startHttpServer({ db, schema, host: server.host, port: server.port, token: server.token });

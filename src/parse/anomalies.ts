@@ -111,7 +111,7 @@ export function threeCostsAnomalies(items: ThreeCosts[]): Anomaly[] {
 export function normaliseProjectName(name: string): string {
   return name
     .replace(/[（(](通用项目|通用)[)）]/g, '')
-    .replace(/["“”'‘’「」《》\s]/g, '')
+    .replace(/["“”'‘’「」《》\s\-—–－·]/g, '')
     .replace(/[（]/g, '(')
     .replace(/[）]/g, ')')
     .replace(/项目$/, '')

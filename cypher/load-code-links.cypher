@@ -1,0 +1,7 @@
+// Project → 功能分类 code links with their method (DIRECT / NAMED / RECONCILED) and evidence.
+UNWIND $rows AS row
+MATCH (a:ProjectAllocation {id: row.allocationId})
+MERGE (c:Code {key: 'FunctionCode:' + row.code})
+  ON CREATE SET c.code = row.code, c.scheme = 'FunctionCode', c.namesByYear = []
+SET c:FunctionCode
+CREATE (a)-[:BOOKED_UNDER {method: row.method, note: row.note, evidence: row.evidence}]->(c)

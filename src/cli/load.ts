@@ -1,0 +1,40 @@
+// npm run load -- data/*.txt [--dry-run]: parse and load documents, one transaction each.
+import { neo4jSettings } from '../config.js';
+import { connect } from '../db/connection.js';
+import { QueryRunner } from '../db/run.js';
+import { applySchema } from '../db/schema.js';
+import { BudgetGraphError } from '../errors.js';
+import { loadFiles } from '../load/directory.js';
+
+const args = process.argv.slice(2);
+const dryRun = args.includes('--dry-run');
+const files = args.filter((a) => !a.startsWith('--'));
+if (files.length === 0) {
+  console.error('usage: npm run load -- <file.txt> [more files] [--dry-run]');
+  process.exit(64);
+}
+
+const bar = (done: number, total: number) => {
+  const width = 24;
+  const filled = Math.round((done / total) * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
+};
+
+const db = await connect(neo4jSettings());
+let exitCode = 0;
+try {
+  await applySchema(db);
+  const runner = new QueryRunner(db);
+  const started = Date.now();
+  await loadFiles(runner, files, { dryRun }, (r, i) => {
+    console.log(`${bar(i + 1, files.length)} ${r.file}: ${r.status} ${r.records} records, ${r.nodesCreated} nodes, ${r.relationshipsCreated} relationships, ${r.ms} ms`);
+    for (const l of r.plan?.codeLinks ?? []) console.log(`    ${String(l.method).padEnd(10)} ${String(l.code)} ← ${String(l.allocationId).split('|').pop()} (${String(l.note)})`);
+  });
+  console.log(`done in ${Date.now() - started} ms`);
+} catch (err) {
+  exitCode = 1;
+  console.error(err instanceof BudgetGraphError ? `error ${err.code}: ${err.message}` : err);
+} finally {
+  await db.close();
+}
+process.exit(exitCode);

@@ -1,0 +1,105 @@
+// Project → 功能分类 code links, each with how it was established:
+//   DIRECT      a table prints the project's code
+//   NAMED       the project (or its task) is named after the code's 项 name
+//   RECONCILED  amounts prove it to the fen: one project, or a unique subset of projects,
+//               equals the code line's 项目支出 column
+import type { BudgetLine, Diagnostic, Project, Source } from '../parse/records.js';
+
+export type LinkMethod = 'DIRECT' | 'NAMED' | 'RECONCILED';
+
+export interface CodeLink {
+  projectIndex: number;
+  code: string;
+  method: LinkMethod;
+  evidence: Source[];
+  note: string;
+}
+
+const MAX_SUBSET_PROJECTS = 22;
+
+export function linkProjectsToCodes(projects: Project[], lines: BudgetLine[], diagnostics: Diagnostic[]): CodeLink[] {
+  const links: CodeLink[] = [];
+  const itemLines = lines.filter((l) => l.scheme === 'FUNCTION' && l.level === 3);
+  const byName = new Map<string, BudgetLine[]>();
+  for (const l of itemLines) {
+    const list = byName.get(l.name) ?? [];
+    if (!list.some((x) => x.code === l.code)) list.push(l);
+    byName.set(l.name, list);
+  }
+  projects.forEach((p, i) => {
+    if (p.functionCode) {
+      links.push({ projectIndex: i, code: p.functionCode, method: 'DIRECT', evidence: [p.source], note: `${p.source.table} prints 科目编码 ${p.functionCode}` });
+      return;
+    }
+    for (const candidate of [p.parent, p.name]) {
+      if (!candidate) continue;
+      const matches = byName.get(candidate.replace(/\s+/g, '')) ?? [];
+      if (matches.length === 1) {
+        const line = matches[0]!;
+        links.push({ projectIndex: i, code: line.code, method: 'NAMED', evidence: [p.source, line.source], note: `${candidate === p.parent ? 'task' : 'project'} "${candidate}" is the name of 项 ${line.code}` });
+        return;
+      }
+      if (matches.length > 1) {
+        diagnostics.push({ level: 'INFO', code: 'NAMED_LINK_AMBIGUOUS', message: `"${candidate}" names ${matches.map((m) => m.code).join(', ')}; no NAMED link made`, line: p.source.line });
+      }
+    }
+  });
+
+  // RECONCILED: per 项 line, the unique set of projects whose amounts add up exactly. A
+  // NAMED project is tested too: amounts can confirm the name, or contradict it (both kept).
+  const linked = new Set(links.filter((l) => l.method === 'DIRECT').map((l) => l.projectIndex));
+  // An item the document files under a 项 that has no 项目支出 is basic expenditure, not a project.
+  for (const l of links) {
+    if (l.method !== 'NAMED') continue;
+    const line = itemLines.find((x) => x.code === l.code && x.basis === 'BUDGET');
+    if (line && line.project === 0n) linked.add(l.projectIndex);
+  }
+  const seenCodes = new Set<string>();
+  for (const line of itemLines) {
+    if (line.basis !== 'BUDGET' || line.project === null || line.project <= 0n || seenCodes.has(line.code)) continue;
+    seenCodes.add(line.code);
+    const pool = projects.map((p, i) => ({ p, i })).filter(({ p, i }) => !linked.has(i) && p.amount !== null && p.amount > 0n && p.amount <= line.project!);
+    if (pool.length === 0 || pool.length > MAX_SUBSET_PROJECTS) continue;
+    const solutions = subsetsSumming(pool.map((x) => x.p.amount!), line.project, 2);
+    if (solutions.length !== 1) {
+      if (solutions.length > 1) diagnostics.push({ level: 'INFO', code: 'RECONCILE_AMBIGUOUS', message: `several sets of projects add up to ${line.code}'s 项目支出; none chosen`, line: line.source.line });
+      continue;
+    }
+    const chosen = solutions[0]!.map((k) => pool[k]!);
+    for (const { p, i } of chosen) {
+      linked.add(i);
+      links.push({
+        projectIndex: i,
+        code: line.code,
+        method: 'RECONCILED',
+        evidence: [line.source, ...chosen.map((c) => c.p.source)],
+        note: chosen.length === 1 ? `amount equals ${line.code} 项目支出 exactly` : `${chosen.length} projects add up exactly to ${line.code} 项目支出, and no other set does`,
+      });
+      void p;
+    }
+  }
+  return links;
+}
+
+/** Index sets of `values` summing to `target`; stops after `limit` solutions. */
+export function subsetsSumming(values: bigint[], target: bigint, limit: number): number[][] {
+  const out: number[][] = [];
+  const order = values.map((v, i) => ({ v, i })).sort((a, b) => (a.v > b.v ? -1 : a.v < b.v ? 1 : 0));
+  const suffix: bigint[] = new Array(order.length + 1).fill(0n);
+  for (let k = order.length - 1; k >= 0; k--) suffix[k] = suffix[k + 1]! + order[k]!.v;
+  const pick: number[] = [];
+  const walk = (k: number, remaining: bigint): void => {
+    if (out.length >= limit) return;
+    if (remaining === 0n) {
+      out.push([...pick].sort((a, b) => a - b));
+      return;
+    }
+    if (k >= order.length || remaining < 0n || suffix[k]! < remaining) return;
+    pick.push(order[k]!.i);
+    walk(k + 1, remaining - order[k]!.v);
+    pick.pop();
+    walk(k + 1, remaining);
+  };
+  walk(0, target);
+  return out;
+}

@@ -1,0 +1,46 @@
+// Identity across documents: one Department across title variants, one Project across
+// tables and years. Each match records the rule that made it.
+import { normaliseProjectName } from '../parse/anomalies.js';
+
+export interface DepartmentIdentity {
+  id: string;
+  name: string;
+  /** The rules applied to reach the id from the printed title. */
+  rules: string[];
+}
+
+/** 深圳市龙岗区政务服务数据管理局（本级） → 龙岗区政务服务数据管理局 (rules: 深圳市 prefix, （本级）). */
+export function departmentIdentity(printed: string): DepartmentIdentity {
+  const rules: string[] = [];
+  let name = printed.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+  if (/（本级）$/.test(name)) {
+    name = name.replace(/（本级）$/, '');
+    rules.push('drop （本级）');
+  }
+  if (/本级$/.test(name)) {
+    name = name.replace(/本级$/, '');
+    rules.push('drop 本级');
+  }
+  const display = name;
+  let id = name;
+  if (id.startsWith('深圳市') && id.length > 3) {
+    id = id.slice(3);
+    rules.push('drop 深圳市 prefix');
+  }
+  if (/服务和数据/.test(id)) {
+    id = id.replace(/服务和数据/, '服务数据');
+    rules.push('drop 和 in 服务和数据');
+  }
+  return { id, name: display, rules };
+}
+
+export function projectId(departmentId: string, name: string): string {
+  return `${departmentId}|${normaliseProjectName(name)}`;
+}
+
+export function unitId(departmentId: string, unitName: string | null): string {
+  if (!unitName) return `${departmentId}|本级`;
+  const u = departmentIdentity(unitName);
+  // The department's own unit (本级) and the department title name the same budget unit.
+  return u.id === departmentId || /本级/.test(unitName) ? `${departmentId}|本级` : `${departmentId}|${u.id}`;
+}

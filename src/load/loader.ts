@@ -1,0 +1,71 @@
+// Loads one document into Neo4j in ONE write transaction: it is all there or not at all.
+// Re-loading an unchanged file is a no-op (content hash); a changed file replaces its facts.
+import type { QueryRunner } from '../db/run.js';
+import { parseDocument } from '../parse/index.js';
+import type { ParsedDocument } from '../parse/records.js';
+import { buildPlan, contentHash, type LoadPlan } from './plan.js';
+
+export interface LoadReport {
+  file: string;
+  status: 'LOADED' | 'REPLACED' | 'UNCHANGED' | 'DRY_RUN';
+  records: number;
+  nodesCreated: number;
+  relationshipsCreated: number;
+  ms: number;
+  plan: LoadPlan | null;
+}
+
+export interface LoadOptions {
+  dryRun?: boolean;
+  /** Tests only: throw after this statement ran, to prove the transaction rolls back. */
+  failAfter?: string;
+}
+
+/** The statements of one document's transaction, in order, with the plan rows each gets. */
+function statements(plan: LoadPlan): [string, Record<string, unknown>][] {
+  const base = { documentId: plan.documentId, departmentId: plan.department.id };
+  return [
+    ['load-document', { document: plan.document, department: plan.department }],
+    ['load-units', { ...base, rows: plan.units }],
+    ['load-codes', { rows: plan.codes }],
+    ['load-lines', { ...base, rows: plan.lines }],
+    ['load-allocations', { ...base, rows: plan.allocations }],
+    ['load-listings', { rows: plan.listings }],
+    ['load-code-links', { rows: plan.codeLinks }],
+    ['load-indicators', { ...base, rows: plan.indicators }],
+    ['load-investments', { ...base, rows: plan.investments }],
+    ['load-evaluations', { ...base, rows: plan.evaluations }],
+    ['load-three-costs', { ...base, rows: plan.threeCosts }],
+    ['load-anomalies', { ...base, rows: plan.anomalies }],
+  ];
+}
+
+export function recordCount(doc: ParsedDocument): number {
+  return doc.units.length + doc.lines.length + doc.projects.length + doc.indicators.length + doc.investmentProjects.length + doc.selfEvaluations.length + doc.threeCosts.length + doc.anomalies.length;
+}
+
+export async function loadDocument(runner: QueryRunner, file: string, text: string, options: LoadOptions = {}): Promise<LoadReport> {
+  const started = Date.now();
+  const doc = parseDocument(text, file); // throws BadDocumentError before anything is written
+  const plan = buildPlan(doc, text);
+  const records = recordCount(doc);
+  if (options.dryRun) return { file, status: 'DRY_RUN', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan };
+
+  const existing = await runner.read('load-document-hash', { file });
+  const storedHash = existing.records[0]?.get('contentHash') as string | undefined;
+  if (storedHash === contentHash(text)) return { file, status: 'UNCHANGED', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan };
+
+  let nodesCreated = 0;
+  let relationshipsCreated = 0;
+  await runner.writeTransaction(async (_tx, run) => {
+    if (storedHash) await run('load-delete-document', { file });
+    for (const [name, params] of statements(plan)) {
+      const res = await run(name, params);
+      const c = res.summary.counters.updates();
+      nodesCreated += c.nodesCreated;
+      relationshipsCreated += c.relationshipsCreated;
+      if (options.failAfter === name) throw new Error(`injected failure after ${name}`);
+    }
+  });
+  return { file, status: storedHash ? 'REPLACED' : 'LOADED', records, nodesCreated, relationshipsCreated, ms: Date.now() - started, plan };
+}

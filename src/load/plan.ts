@@ -1,0 +1,233 @@
+// Turns one parsed document into the rows each load statement UNWINDs. Pure: no I/O.
+import { createHash } from 'node:crypto';
+import neo4j, { type Integer } from 'neo4j-driver';
+import type { Anomaly, Diagnostic, ParsedDocument, Project, Source } from '../parse/records.js';
+import { linkProjectsToCodes, type CodeLink } from './code-links.js';
+import { departmentIdentity, projectId, unitId } from './identity.js';
+import { normaliseProjectName } from '../parse/anomalies.js';
+
+const int = (v: bigint | null): Integer | null => (v === null ? null : neo4j.int(v.toString()));
+const src = (s: Source) => ({ srcTable: s.table, srcLine: neo4j.int(s.line), srcText: s.text });
+const n = (v: number | null) => (v === null || !Number.isFinite(v) ? null : neo4j.int(v));
+const sourceJson = (list: Source[]) => list.map((s) => JSON.stringify(s));
+
+export interface LoadPlan {
+  documentId: string;
+  contentHash: string;
+  document: Record<string, unknown>;
+  department: Record<string, unknown>;
+  units: Record<string, unknown>[];
+  codes: Record<string, unknown>[];
+  lines: Record<string, unknown>[];
+  allocations: Record<string, unknown>[];
+  listings: Record<string, unknown>[];
+  codeLinks: Record<string, unknown>[];
+  indicators: Record<string, unknown>[];
+  investments: Record<string, unknown>[];
+  evaluations: Record<string, unknown>[];
+  threeCosts: Record<string, unknown>[];
+  anomalies: Record<string, unknown>[];
+  links: CodeLink[];
+  diagnostics: Diagnostic[];
+}
+
+const KIND_PREFERENCE: Project['sourceKind'][] = ['SELF_EVALUATION', 'PROJECT_TABLE', 'KEY_PROJECT_TABLE', 'PROSE_LIST', 'TARGET_FORM'];
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
+  const hash = contentHash(text);
+  const documentId = doc.meta.file.replace(/\.[^.]+$/, '');
+  const dept = departmentIdentity(doc.meta.department);
+  const diagnostics: Diagnostic[] = [...doc.diagnostics];
+
+  const units = new Map<string, Record<string, unknown>>();
+  const addUnit = (name: string | null, source: Source) => {
+    const id = unitId(dept.id, name);
+    if (!units.has(id)) units.set(id, { id, name: name ?? `${dept.name}（本级）`, isSelf: id.endsWith('|本级'), searchText: name ?? dept.name, ...src(source) });
+    return id;
+  };
+  addUnit(null, doc.meta.source);
+  for (const u of doc.units) addUnit(u.name, u.source);
+
+  const codes = new Map<string, Record<string, unknown>>();
+  for (const l of doc.lines) {
+    const label = l.scheme === 'FUNCTION' ? 'FunctionCode' : l.scheme === 'ECONOMIC' ? 'EconomicCode' : 'ProcurementItem';
+    const parent = l.scheme === 'PROCUREMENT' ? (l.code.length > 1 ? l.code.slice(0, l.code.length <= 3 ? 1 : l.code.length - 2) : null) : l.code.length > 3 ? l.code.slice(0, l.code.length - 2) : null;
+    codes.set(`${label}:${l.code}`, { label, code: l.code, name: l.name, level: n(l.level), parent, yearName: `${doc.meta.year}:${l.name}` });
+  }
+
+  const lines = doc.lines.map((l, i) => ({
+    id: `${documentId}|L${i}`,
+    scheme: l.scheme,
+    label: l.scheme === 'FUNCTION' ? 'FunctionCode' : l.scheme === 'ECONOMIC' ? 'EconomicCode' : 'ProcurementItem',
+    code: l.code,
+    name: l.name,
+    level: n(l.level),
+    basis: l.basis,
+    year: n(doc.meta.year),
+    unitId: addUnit(l.unit, l.source),
+    totalFen: int(l.total),
+    basicFen: int(l.basic),
+    projectFen: int(l.project),
+    columns: JSON.stringify(Object.fromEntries(Object.entries(l.columns).map(([k, v]) => [k, v.toString()]))),
+    ...src(l.source),
+  }));
+
+  // One allocation per (document, project); every listing of it is kept with its source.
+  const byProject = new Map<string, Project[]>();
+  for (const p of doc.projects) {
+    const id = projectId(dept.id, p.name);
+    byProject.set(id, [...(byProject.get(id) ?? []), p]);
+  }
+  const representatives: Project[] = [];
+  const allocations: Record<string, unknown>[] = [];
+  const listings: Record<string, unknown>[] = [];
+  for (const [pid, list] of byProject) {
+    const sorted = [...list].sort((a, b) => KIND_PREFERENCE.indexOf(a.sourceKind) - KIND_PREFERENCE.indexOf(b.sourceKind));
+    const rep = { ...sorted[0]! };
+    rep.parent = list.find((p) => p.parent)?.parent ?? null;
+    rep.functionCode = list.find((p) => p.functionCode)?.functionCode ?? null;
+    rep.unit = list.find((p) => p.unit)?.unit ?? null;
+    representatives.push(rep);
+    const allocId = `${documentId}|${pid}`;
+    allocations.push({
+      id: allocId,
+      projectId: pid,
+      name: rep.name,
+      normName: pid.split('|')[1],
+      parentName: rep.parent,
+      level: n(rep.level ?? (rep.parent ? 2 : null)),
+      year: n(doc.meta.year),
+      unitId: addUnit(rep.unit, rep.source),
+      amountFen: int(rep.amount),
+      executedFen: int(list.find((p) => p.executed !== null)?.executed ?? null),
+      executionRate: list.find((p) => p.executionRate)?.executionRate ?? null,
+      key: list.some((p) => p.key),
+      goal: list.find((p) => p.goal)?.goal ?? null,
+      sourceKinds: [...new Set(list.map((p) => p.sourceKind))],
+      searchText: rep.name,
+      ...src(rep.source),
+    });
+    list.forEach((p, k) =>
+      listings.push({ id: `${allocId}|${k}`, allocationId: allocId, name: p.name, sourceKind: p.sourceKind, amountFen: int(p.amount), executedFen: int(p.executed), functionCode: p.functionCode, ...src(p.source) }),
+    );
+  }
+  const links = linkProjectsToCodes(representatives, doc.lines, diagnostics);
+  const codeLinks = links.map((l) => ({
+    allocationId: `${documentId}|${projectId(dept.id, representatives[l.projectIndex]!.name)}`,
+    code: l.code,
+    method: l.method,
+    note: l.note,
+    evidence: sourceJson(l.evidence),
+  }));
+  for (const l of links) {
+    if (!codes.has(`FunctionCode:${l.code}`)) codes.set(`FunctionCode:${l.code}`, { label: 'FunctionCode', code: l.code, name: representatives[l.projectIndex]!.functionName ?? null, level: n(l.code.length === 3 ? 1 : l.code.length === 5 ? 2 : 3), parent: l.code.length > 3 ? l.code.slice(0, -2) : null, yearName: null });
+  }
+
+  const ownerAlloc = (name: string | null) => (name ? `${documentId}|${projectId(dept.id, name)}` : null);
+  const indicators = doc.indicators.map((ind, i) => ({
+    id: `${documentId}|I${i}`,
+    level1: ind.level1,
+    level2: ind.level2,
+    name: ind.name,
+    target: ind.target,
+    actual: ind.actual,
+    reason: ind.reason,
+    ownerAllocationId: ownerAlloc(ind.project),
+    ...src(ind.source),
+  }));
+
+  const investments = doc.investmentProjects.map((ip, i) => ({
+    id: `${documentId}|IP${i}`,
+    code: ip.code,
+    truncated: ip.truncated,
+    registrationYear: n(ip.registrationYear),
+    divisionCode: ip.divisionCode,
+    industryCode: ip.industryCode,
+    typeCode: ip.typeCode,
+    serial: ip.serial,
+    name: ip.name,
+    normName: normaliseProjectName(ip.name),
+    totalInvestmentFen: int(ip.totalInvestment),
+    plannedInYearFen: int(ip.plannedInYear),
+    completedInYearFen: int(ip.completedInYear),
+    cumulativeCompletedFen: int(ip.cumulativeCompleted),
+    completionRate: ip.completionRate,
+    progress: ip.progress,
+    startDate: ip.startDate,
+    endDate: ip.endDate,
+    nature: ip.nature,
+    year: n(doc.meta.year),
+    searchText: `${ip.name} ${ip.code}`,
+    ...src(ip.source),
+  }));
+
+  const evaluations = doc.selfEvaluations.map((e, i) => ({
+    id: `${documentId}|E${i}`,
+    project: e.project,
+    origin: e.origin,
+    budgetFen: int(e.budget),
+    executedFen: int(e.executed),
+    rate: e.rate,
+    allocationId: ownerAlloc(e.project),
+    ...src(e.source),
+  }));
+
+  const threeCosts = doc.threeCosts.map((t, i) => ({
+    id: `${documentId}|T${i}`,
+    origin: t.origin,
+    year: n(t.year),
+    basis: t.basis,
+    totalFen: int(t.total),
+    abroadFen: int(t.abroad),
+    receptionFen: int(t.reception),
+    vehiclesFen: int(t.vehicles),
+    vehiclePurchaseFen: int(t.vehiclePurchase),
+    vehicleRunningFen: int(t.vehicleRunning),
+    ...src(t.source),
+  }));
+
+  const anomalies = doc.anomalies.map((a: Anomaly, i) => ({
+    id: `${documentId}|A${i}`,
+    kind: a.kind,
+    severity: a.severity,
+    message: a.message,
+    deltaFen: int(a.delta),
+    sources: sourceJson(a.sources),
+    lines: a.sources.map((s) => neo4j.int(s.line)),
+  }));
+
+  return {
+    documentId,
+    contentHash: hash,
+    document: {
+      id: documentId,
+      file: doc.meta.file,
+      title: doc.meta.title,
+      year: n(doc.meta.year),
+      kinds: doc.meta.kinds,
+      moneyUnit: doc.meta.moneyUnit,
+      roundingNote: doc.meta.roundingNote,
+      departmentPrinted: doc.meta.department,
+      contentHash: hash,
+      searchText: doc.meta.title,
+    },
+    department: { id: dept.id, name: dept.name, alias: doc.meta.department, rule: dept.rules.join('; ') || 'exact', searchText: dept.name },
+    units: [...units.values()],
+    codes: [...codes.values()],
+    lines,
+    allocations,
+    listings,
+    codeLinks,
+    indicators,
+    investments,
+    evaluations,
+    threeCosts,
+    anomalies,
+    links,
+    diagnostics,
+  };
+}

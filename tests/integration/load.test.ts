@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import neo4j from 'neo4j-driver';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config.js';
+import type { Database } from '../../src/db/connection.js';
+import { QueryRunner } from '../../src/db/run.js';
+import { listDocuments, loadFiles } from '../../src/load/directory.js';
+import { loadDocument } from '../../src/load/loader.js';
+import { testDatabase, wipe } from './helpers.js';
+
+async function counts(runner: QueryRunner): Promise<Record<string, number>> {
+  const res = await runner.read('graph-counts');
+  return Object.fromEntries(res.records.map((r) => [`${r.get('kind')}:${r.get('name')}`, Number(r.get('n'))]));
+}
+
+describe('loading the five bundled documents', () => {
+  let db: Database;
+  let runner: QueryRunner;
+  const files = listDocuments(join(projectRoot, 'data'));
+
+  beforeAll(async () => {
+    db = await testDatabase();
+    await wipe(db);
+    runner = new QueryRunner(db);
+    await loadFiles(runner, files);
+  });
+  afterAll(async () => db?.close());
+
+  it('creates one Document per file and the expected facts', async () => {
+    const c = await counts(runner);
+    expect(c['node:Document']).toBe(5);
+    expect(c['node:Department']).toBe(4); // 龙岗 2020 + 2024 are one department
+    expect(c['node:InvestmentProject']).toBe(26);
+    expect(c['rel:PUBLISHED']).toBe(5);
+    expect(c['node:BudgetLine']).toBe(103 + 53 + 67 + 0 + 112);
+  });
+
+  it('changes nothing when the same files load again (content hash)', async () => {
+    const before = await counts(runner);
+    const reports = await loadFiles(runner, files);
+    expect(reports.map((r) => r.status)).toEqual(['UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED']);
+    expect(await counts(runner)).toEqual(before);
+  });
+
+  it('leaves the graph exactly as it was when a document fails midway', async () => {
+    const before = await counts(runner);
+    const text = readFileSync(files[1]!, 'utf8') + '\n';
+    await expect(loadDocument(runner, '001_958a9ca9db32ab73.txt', text, { failAfter: 'load-allocations' })).rejects.toThrow(/injected failure/);
+    expect(await counts(runner)).toEqual(before);
+  });
+
+  it('answers which projects fed 2010504 信息事务 for 龙岗 in 2020 and 2024, with each link method', async () => {
+    const res = await runner.read('projects-feeding-code', { code: '2010504', department: '龙岗', years: [neo4j.int(2020), neo4j.int(2024)] });
+    const rows = res.records.map((r) => `${r.get('year')} ${r.get('project')} ${r.get('method')}`);
+    expect(rows).toContain('2020 信息安全服务 DIRECT');
+    expect(rows).toContain('2020 网络设备运维管理 DIRECT');
+    expect(rows).toContain('2024 城市建设-智慧城市建设-智慧龙岗 NAMED');
+    expect(rows).toContain('2024 城市建设-智慧城市建设-智慧龙岗 RECONCILED');
+    expect(rows).toContain('2024 城市建设-智慧城市建设-政务信息化 RECONCILED');
+    expect(res.records.filter((r) => Number(r.get('year')) === 2020)).toHaveLength(5);
+  });
+
+  it('keeps the evidence of a RECONCILED link: the code line and the projects that add up to it', async () => {
+    const res = await runner.read('projects-feeding-code', { code: '2010504', department: '龙岗', years: [neo4j.int(2024)] });
+    const rec = res.records.find((r) => r.get('method') === 'RECONCILED' && r.get('project') === '城市建设-智慧城市建设-智慧龙岗')!;
+    const evidence = (rec.get('evidence') as string[]).map((e) => JSON.parse(e) as { table: string; line: number; text: string });
+    expect(evidence[0]!.text).toContain('2010504\t信息事务\t2,110.00');
+    expect(evidence.map((e) => e.text).join('\n')).toContain('城市建设-智慧城市建设-政务信息化');
+    expect(rec.get('amountFen').toString()).toBe('2000000000');
+  });
+
+  it('resolves 龙岗 2020 and 2024 to one department with both titles as aliases', async () => {
+    const res = await runner.read('department-by-alias', { name: '龙岗' });
+    expect(res.records).toHaveLength(1);
+    const dep = res.records[0]!;
+    expect(dep.get('aliases')).toEqual(expect.arrayContaining(['深圳市龙岗区政务服务数据管理局', '深圳市龙岗区政务服务数据管理局（本级）']));
+    expect((dep.get('years') as unknown[]).map((y) => Number(y)).sort()).toEqual([2020, 2024]);
+  });
+});
