@@ -99,6 +99,7 @@ export function layout(text: string): Layout {
   let current: Table | null = null;
   let preamble: string[] = [];
   let sawProseSinceTable = false;
+  let lastProse = '';
 
   rawLines.forEach((rawLine, idx) => {
     const lineNo = idx + 1;
@@ -129,7 +130,8 @@ export function layout(text: string): Layout {
       } else if (current && !sawProseSinceTable) {
         appendContinuation(current, row);
       } else {
-        current = { title: '(untitled table)', number: pendingNumber, titleLine: lineNo, rows: [row], preamble };
+        // No title: the sentence that introduces the rows names them (e.g. "重点项目绩效目标情况如下").
+        current = { title: lastProse ? `(untitled) ${lastProse.slice(0, 40)}` : '(untitled table)', number: pendingNumber, titleLine: lineNo, rows: [row], preamble };
         tables.push(current);
         pendingNumber = null;
         preamble = [];
@@ -156,6 +158,10 @@ export function layout(text: string): Layout {
       return;
     }
     prose.push({ line: lineNo, text: cleaned, heading: /^#/.test(line) });
+    lastProse = cleaned;
+    // A title only names rows that follow it closely: a paragraph in between (a table of
+    // contents entry followed by text) cancels it.
+    if (cleaned.length > 30 || /^#/.test(line)) pendingTitle = null;
     // A short prose fragment between two tables with the same title is page furniture;
     // only a real paragraph ends the table.
     if (cleaned.length > 30 || /^#/.test(line)) sawProseSinceTable = true;

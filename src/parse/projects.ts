@@ -191,7 +191,8 @@ export function projectFromForm(
   const nameRow = table.rows.find((r) => cellText(r.cells[0]) === '项目名称');
   if (!nameRow) return null;
   const name = nameRow.cells.slice(1).find((c) => c.trim() !== '')?.trim();
-  if (!name) return null;
+  // "项目名称 | 预算数（万元） | 绩效目标" is a list's header, not a form's name row.
+  if (!name || /预算数|金额|绩效目标|万元/.test(name)) return null;
   const isSelfEval = /自评/.test(table.title);
   const source: Source = { file, table: table.title, line: nameRow.line, text: nameRow.text };
   let budget: bigint | null = null;
