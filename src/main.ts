@@ -26,8 +26,9 @@ async function main(): Promise<void> {
     log(`${signal}: shutting down`);
     // Never hang on exit: the launcher also stops by itself when our stdin pipe closes.
     setTimeout(() => process.exit(1), 30_000).unref();
-    await http?.stop().catch(() => undefined);
-    await db.close();
+    const within = (p: Promise<unknown>, ms: number) => Promise.race([p.catch(() => undefined), new Promise((r) => setTimeout(r, ms))]);
+    await within(http?.stop() ?? Promise.resolve(), 3_000);
+    await within(db.close(), 20_000);
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
