@@ -9,7 +9,7 @@ export interface DepartmentIdentity {
   rules: string[];
 }
 
-/** 深圳市龙岗区政务服务数据管理局（本级） → 龙岗区政务服务数据管理局 (rules: 深圳市 prefix, （本级）). */
+/** 深圳市某区某局（本级） → 某区某局 (rules: 深圳市 prefix, （本级）). */
 export function departmentIdentity(printed: string): DepartmentIdentity {
   const rules: string[] = [];
   let name = printed.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
