@@ -66,7 +66,7 @@ export function linkProjectsToCodes(projects: Project[], lines: BudgetLine[], di
       continue;
     }
     const chosen = solutions[0]!.map((k) => pool[k]!);
-    for (const { p, i } of chosen) {
+    for (const { i } of chosen) {
       linked.add(i);
       links.push({
         projectIndex: i,
@@ -75,7 +75,6 @@ export function linkProjectsToCodes(projects: Project[], lines: BudgetLine[], di
         evidence: [line.source, ...chosen.map((c) => c.p.source)],
         note: chosen.length === 1 ? `amount equals ${line.code} 项目支出 exactly` : `${chosen.length} projects add up exactly to ${line.code} 项目支出, and no other set does`,
       });
-      void p;
     }
   }
   return links;

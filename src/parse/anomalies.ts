@@ -39,7 +39,6 @@ export function sumAnomalies(table: ClassificationResult, roundingNote: boolean)
         });
       }
     }
-    // basic + project should make the row's total.
   }
   for (const line of lines) {
     if (line.total === null || line.basic === null || line.project === null) continue;

@@ -7,6 +7,12 @@ import type { Diagnostic, Project, SelfEvaluation, Source } from './records.js';
 const CODE = /^2\d{2}(?:\d{2}){0,2}$/;
 const cellText = (c: string | undefined) => (c ?? '').replace(/\s+/g, '');
 
+/** A project listing with the fields most listings do not print left empty. */
+function listing(fields: Pick<Project, 'name' | 'amount' | 'sourceKind' | 'source'> & Partial<Project>): Project {
+  return { level: null, parent: null, unit: null, executed: null, executionRate: null, functionCode: null, functionName: null, key: false, goal: null, ...fields };
+}
+
+
 function headerIndex(rows: Row[], re: RegExp): { row: number; col: number } | null {
   for (let r = 0; r < Math.min(rows.length, 6); r++) {
     const col = rows[r]!.cells.findIndex((c) => re.test(cellText(c)));
@@ -84,21 +90,15 @@ export function projectsFromKeyTable(table: Table, file: string, unit: MoneyUnit
       diagnostics.push({ level: 'WARNING', code: 'PROJECT_NAME_MISSING', message: `${table.title}: a row has an amount (${amountCell.trim()}) but no project name; kept out of the project list`, line: row.line, original: row.text });
       continue;
     }
-    out.push({
+    out.push(listing({
       name,
       level: level1 ? 1 : null,
-      parent: null,
-      unit: null,
       amount: amount.fen,
-      executed: null,
-      executionRate: null,
-      functionCode: null,
-      functionName: null,
       key: true,
       goal: (row.cells[amountCol.col + 1] ?? '').trim() || null,
       sourceKind: 'KEY_PROJECT_TABLE',
       source: { file, table: table.title, line: row.line, text: row.text },
-    });
+    }));
   }
   return out;
 }
@@ -113,21 +113,7 @@ export function projectsFromProse(prose: ProseLine[], file: string, unit: MoneyU
     if (!m) continue;
     const amount = parseAmount(m[2]!, unit);
     if (!amount) continue;
-    out.push({
-      name: m[1]!.trim(),
-      level: null,
-      parent: null,
-      unit: null,
-      amount: amount.fen,
-      executed: null,
-      executionRate: null,
-      functionCode: null,
-      functionName: null,
-      key: false,
-      goal: null,
-      sourceKind: 'PROSE_LIST',
-      source: { file, table: '正文', line: p.line, text: p.text },
-    });
+    out.push(listing({ name: m[1]!.trim(), amount: amount.fen, sourceKind: 'PROSE_LIST', source: { file, table: '正文', line: p.line, text: p.text } }));
   }
   return out;
 }
