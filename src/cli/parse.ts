@@ -10,7 +10,8 @@ const json = args.includes('--json');
 const files = args.filter((a) => !a.startsWith('--'));
 if (files.length === 0) {
   console.error('usage: npm run parse -- <file.txt> [more files] [--json]');
-  process.exit(64);
+  process.exitCode = 64;
+  process.exit();
 }
 let failed = 0;
 for (const path of files) {
@@ -34,4 +35,5 @@ for (const path of files) {
     console.error(err instanceof BudgetGraphError ? `error ${err.code}: ${err.message}` : err);
   }
 }
-process.exit(failed ? 1 : 0);
+// exitCode, not exit(): exit() would cut off stdout still draining into a pipe.
+process.exitCode = failed ? 1 : 0;

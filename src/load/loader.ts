@@ -3,6 +3,7 @@
 import type { QueryRunner } from '../db/run.js';
 import { parseDocument } from '../parse/index.js';
 import type { ParsedDocument } from '../parse/records.js';
+import { loaderFingerprint } from './fingerprint.js';
 import { buildPlan, contentHash, type LoadPlan } from './plan.js';
 
 export interface LoadReport {
@@ -53,7 +54,9 @@ export async function loadDocument(runner: QueryRunner, file: string, text: stri
 
   const existing = await runner.read('load-document-hash', { file });
   const storedHash = existing.records[0]?.get('contentHash') as string | undefined;
-  if (storedHash === contentHash(text)) return { file, status: 'UNCHANGED', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan };
+  const storedLoader = existing.records[0]?.get('loaderVersion') as string | undefined;
+  plan.document.loaderVersion = loaderFingerprint();
+  if (storedHash === contentHash(text) && storedLoader === plan.document.loaderVersion) return { file, status: 'UNCHANGED', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan };
 
   let nodesCreated = 0;
   let relationshipsCreated = 0;

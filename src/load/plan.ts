@@ -1,7 +1,7 @@
 // Turns one parsed document into the rows each load statement UNWINDs. Pure: no I/O.
 import { createHash } from 'node:crypto';
 import neo4j, { type Integer } from 'neo4j-driver';
-import type { Anomaly, Diagnostic, ParsedDocument, Project, Source } from '../parse/records.js';
+import type { Anomaly, Diagnostic, FundingLine, ParsedDocument, Project, Source, TableTotal } from '../parse/records.js';
 import { linkProjectsToCodes, type CodeLink } from './code-links.js';
 import { departmentIdentity, projectId, unitId } from './identity.js';
 import { normaliseProjectName } from '../parse/anomalies.js';
@@ -10,6 +10,8 @@ const int = (v: bigint | null): Integer | null => (v === null ? null : neo4j.int
 const src = (s: Source) => ({ srcTable: s.table, srcLine: neo4j.int(s.line), srcText: s.text });
 const n = (v: number | null) => (v === null || !Number.isFinite(v) ? null : neo4j.int(v));
 const sourceJson = (list: Source[]) => list.map((s) => JSON.stringify(s));
+const fundingJson = (list: FundingLine[] | null) =>
+  list ? JSON.stringify(list.map((f) => ({ source: f.source, budgetFen: f.budget?.toString() ?? null, executedFen: f.executed?.toString() ?? null, line: f.line }))) : null;
 
 export interface LoadPlan {
   documentId: string;
@@ -108,6 +110,7 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
       key: list.some((p) => p.key),
       goal: list.find((p) => p.goal)?.goal ?? null,
       sourceKinds: [...new Set(list.map((p) => p.sourceKind))],
+      funding: fundingJson(list.find((p) => p.funding?.length)?.funding ?? null),
       searchText: rep.name,
       ...src(rep.source),
     });
@@ -214,6 +217,8 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
       departmentPrinted: doc.meta.department,
       contentHash: hash,
       searchText: doc.meta.title,
+      ...src(doc.meta.source),
+      ...documentTotal(doc.totals, doc.lines),
     },
     department: { id: dept.id, name: dept.name, alias: doc.meta.department, rule: dept.rules.join('; ') || 'exact', searchText: dept.name },
     units: [...units.values()],
@@ -230,4 +235,25 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     links,
     diagnostics,
   };
+}
+
+/**
+ * The document's headline total: the whole-table 合计 of the first table of 功能分类 lines
+ * (支出总表 comes before the tables that break it down), with the line it was read from.
+ */
+function documentTotal(totals: TableTotal[], lines: ParsedDocument['lines']): Record<string, unknown> {
+  const functionTables = [...new Set(lines.filter((l) => l.scheme === 'FUNCTION').map((l) => l.source.table))];
+  const ordered = [...functionTables.filter((t) => /支出/.test(t)), ...functionTables.filter((t) => !/支出/.test(t))];
+  for (const table of ordered) {
+    const inTable = totals.filter((x) => x.table === table && x.total !== null);
+    const whole = inTable.find((x) => x.unit === null);
+    if (whole) return { totalFen: int(whole.total), totalNote: null, totalTable: table, totalLine: neo4j.int(whole.source.line), totalText: whole.source.text };
+    // Tables printed per 预算单位 carry no 合计 row: the total is the sum of the unit rows.
+    if (inTable.length) {
+      const sum = inTable.reduce((acc, x) => acc + x.total!, 0n);
+      const first = inTable[0]!.source;
+      return { totalFen: int(sum), totalNote: inTable.length > 1 ? `sum of ${inTable.length} unit rows` : null, totalTable: table, totalLine: neo4j.int(first.line), totalText: first.text };
+    }
+  }
+  return { totalFen: null };
 }

@@ -53,7 +53,11 @@ function columnMap(header: Row[]): ColumnMap {
 
 function isHeaderRow(row: Row): boolean {
   if (row.cells.some((c) => /^\d{1,3}(,\d{3})*\.\d+$|^\d+\.\d{2}$/.test(c.replace(/\s+/g, '')))) return false;
-  return !row.cells.some((c) => FUNCTION_OR_ECONOMIC.test(c) || PROCUREMENT.test(c)) && !row.cells.some((c) => /^合计$|^总计$/.test(c.replace(/\s/g, '')));
+  if (row.cells.some((c) => FUNCTION_OR_ECONOMIC.test(c) || PROCUREMENT.test(c))) return false;
+  // "合计" is a column label in a header ("科目编码 | 科目名称 | 合计 | 基本支出") but the label of
+  // the total row in the data; the total row is the one carrying numbers.
+  const hasTotalLabel = row.cells.some((c) => /^合计$|^总计$/.test(c.replace(/\s/g, '')));
+  return !hasTotalLabel || !row.cells.some((c) => /^-?[\d,，.\s]+$/.test(c.trim()) && /\d/.test(c));
 }
 
 export interface ClassificationResult {
@@ -92,6 +96,8 @@ export function extractClassification(
     const source: Source = { file, table: table.title, line: row.line, text: row.text };
     if (codeIdx < 0) {
       const label = row.cells.find((c) => c !== '') ?? '';
+      // A header repeated after a page break ("预算单位 | 科目编码 | …") is not a unit row.
+      if (row.cells.some((c) => /^(科目编码|科目名称)$/.test(c.replace(/\s/g, '')))) continue;
       if (/^合\s*计$|^总\s*计$/.test(label.replace(/\s/g, '')) && row.cells.some((c) => /\d/.test(c))) {
         result.totals.push({ unit: currentUnit, total: amountAt(row, cols.total), basic: amountAt(row, cols.basic), project: amountAt(row, cols.project), source });
       } else if (row.cells[0] && !/^\d/.test(row.cells[0]) && /(局|中心|单位|本级|办公室|委员会|所|站|队|院)[)）]?$|本级[)）]$/.test(row.cells[0].replace(/\s/g, ''))) {

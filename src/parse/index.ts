@@ -6,7 +6,7 @@ import { extractInvestmentProject, isInvestmentTable } from './investment.js';
 import { layout } from './layout.js';
 import { extractMeta } from './meta.js';
 import { projectAmountAnomalies, selfEvaluationAnomalies, sumAnomalies, threeCostsAnomalies, truncatedCodeAnomaly } from './anomalies.js';
-import { projectFromForm, projectsFromCodedTable, projectsFromKeyTable, projectsFromProse, projectsFromTargetForm, selfEvaluationsFromProse } from './projects.js';
+import { projectFromForm, projectsFromCodedTable, projectsFromKeyTable, projectsFromProse, projectsFromSelfEvaluations, projectsFromTargetForm, selfEvaluationsFromProse } from './projects.js';
 import { isThreeCostsTable, threeCostsFromProse, threeCostsFromTable } from './three-costs.js';
 import type { BudgetUnit, ParsedDocument } from './records.js';
 
@@ -23,7 +23,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
   if (!Number.isFinite(meta.year) || meta.kinds.length === 0) {
     throw new BadDocumentError(file, meta.source.line, 'not a budget document: expected a title with a year (e.g. "2024年…部门预算") and tables of the 部门预算/决算/绩效 families');
   }
-  const doc: ParsedDocument = { meta, units: [], lines: [], threeCosts: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], anomalies: [], diagnostics: [] };
+  const doc: ParsedDocument = { meta, totals: [], units: [], lines: [], threeCosts: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], anomalies: [], diagnostics: [] };
   const isActual = meta.kinds.includes('FINAL_ACCOUNTS');
   const unit = meta.moneyUnit;
 
@@ -65,11 +65,14 @@ export function parseDocument(text: string, file: string): ParsedDocument {
     }
     const cls = extractClassification(table, file, unit, isActual || /决算/.test(table.title) ? 'ACTUAL' : 'BUDGET', doc.diagnostics);
     doc.lines.push(...cls.lines);
+    if (cls.lines.length) doc.totals.push(...cls.totals.map((t) => ({ ...t, table: table.title })));
     doc.anomalies.push(...sumAnomalies(cls, meta.roundingNote));
   }
 
   doc.projects.push(...projectsFromProse(lay.prose, file, unit));
-  doc.selfEvaluations.push(...selfEvaluationsFromProse(lay.prose, file, unit));
+  const proseEvaluations = selfEvaluationsFromProse(lay.prose, file, unit);
+  doc.selfEvaluations.push(...proseEvaluations);
+  doc.projects.push(...projectsFromSelfEvaluations(proseEvaluations));
   doc.threeCosts.push(...threeCostsFromProse(lay.prose, file, unit, meta.year, isActual));
   doc.anomalies.push(...threeCostsAnomalies(doc.threeCosts), ...projectAmountAnomalies(doc.projects), ...selfEvaluationAnomalies(doc.selfEvaluations));
   doc.units = unitsOf(doc);

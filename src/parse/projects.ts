@@ -2,7 +2,7 @@
 // tables, the prose list of 项目支出, target forms and self-evaluation forms.
 import { parseAmount, parsePercent, toHalfWidth, type MoneyUnit } from './amount.js';
 import type { ProseLine, Row, Table } from './layout.js';
-import type { Diagnostic, Project, SelfEvaluation, Source } from './records.js';
+import type { Diagnostic, FundingLine, Project, SelfEvaluation, Source } from './records.js';
 
 const CODE = /^2\d{2}(?:\d{2}){0,2}$/;
 const cellText = (c: string | undefined) => (c ?? '').replace(/\s+/g, '');
@@ -118,6 +118,11 @@ export function projectsFromProse(prose: ProseLine[], file: string, unit: MoneyU
   return out;
 }
 
+/** A 主要内容 cell describes the task ("主要用于…", numbered sentences) rather than naming a project. */
+function isDescription(text: string): boolean {
+  return /^主要用于/.test(text) || /^\s*1[.、．]/.test(text) || /[；;。]/.test(text) || text.length > 40;
+}
+
 /**
  * 整体支出绩效目标表 年度主要任务 rows: 任务名称 | 主要内容 | 总额 | 财政拨款 | 其他资金.
  * The 任务名称 is often a 功能分类 项 name (一般行政管理事务); the 主要内容 the project.
@@ -127,12 +132,16 @@ export function projectsFromTargetForm(table: Table, file: string, unit: MoneyUn
   if (!taskHeader) return [];
   const out: Project[] = [];
   let task: string | null = null;
+  // "总额 | 财政拨款 | 其他资金" under 预算金额 names the amount columns; sources are all but 总额.
+  const labelRow = table.rows.slice(taskHeader.row, taskHeader.row + 3).find((r) => r.cells.some((c) => /^总额$/.test(cellText(c))));
+  const amountLabels = (labelRow?.cells ?? []).map((c) => (/^(总额|合计)$/.test(cellText(c)) ? '' : cellText(c)));
   for (const row of table.rows.slice(taskHeader.row + 1)) {
     if (/金额合计|年度总体目标|一级指标/.test(row.text)) break;
     const cells = row.cells.map((c) => c.trim());
     const amountIdx = cells.findIndex((c, i) => i > 0 && c !== '' && parseAmount(c, unit) !== null);
     if (amountIdx < 1) continue;
-    const texts = cells.slice(0, amountIdx).filter((c) => c !== '' && !/^年度主要任务$/.test(c));
+    // The row label 年度主要任务 can share a cell with the first task ("年度主要任务 一般管理事务").
+    const texts = cells.slice(0, amountIdx).map((c) => c.replace(/^年度主要任务\s*/, '')).filter((c) => c !== '');
     let name: string | null = null;
     if (texts.length >= 2) {
       task = texts[texts.length - 2]!;
@@ -143,13 +152,20 @@ export function projectsFromTargetForm(table: Table, file: string, unit: MoneyUn
     if (!name) continue;
     // "综合管理 | 主要用于…": the task itself is the project and the cell after it a description.
     let goal: string | null = null;
-    if (/^主要用于/.test(name) && texts.length >= 2) {
+    if (texts.length >= 2 && isDescription(name)) {
       goal = name;
       name = task!;
       task = null;
     }
     const amount = parseAmount(cells[amountIdx]!, unit);
+    const funding: FundingLine[] = [];
+    for (let i = amountIdx + 1; i < cells.length; i++) {
+      const source = amountLabels[i];
+      const value = cells[i] ? parseAmount(cells[i]!, unit) : null;
+      if (source && value) funding.push({ source, budget: value.fen, executed: null, line: { file, table: table.title, line: row.line, text: row.text } });
+    }
     out.push({
+      ...(funding.length ? { funding } : {}),
       name,
       level: task ? 2 : null,
       parent: task,
@@ -212,8 +228,41 @@ export function projectFromForm(
     sourceKind: isSelfEval ? 'SELF_EVALUATION' : 'TARGET_FORM',
     source,
   };
+  const funding = moneyRow ? fundingFromForm(table, moneyRow, file, unit) : [];
+  if (funding.length) project.funding = funding;
   const evaluation = isSelfEval ? { project: name, origin: 'TABLE' as const, budget, executed, rate, source: evalSource } : null;
   return { project, evaluation };
+}
+
+const FUNDING_LABEL = /资金|拨款|结转|转移支付|补助|收入/;
+
+/**
+ * 资金来源 of a project form, in either layout the families use:
+ * pairs on the total's own row ("资金总额 | 725.42 | 其中：财政拨款 | 725.42 | 其他资金 | 0.00"), or
+ * one row per source under it ("区级财政资金 | 4461.04 | 4428.95 | 99.28%"; budget then executed).
+ */
+export function fundingFromForm(table: Table, moneyRow: Row, file: string, unit: MoneyUnit): FundingLine[] {
+  const out: FundingLine[] = [];
+  const label = (c: string) => cellText(c).replace(/^其中[:：]?/, '').replace(/[(（]万元[)）]/, '');
+  const lineOf = (r: Row): Source => ({ file, table: table.title, line: r.line, text: r.text });
+  const cells = moneyRow.cells;
+  for (let i = 0; i < cells.length - 1; i++) {
+    const name = label(cells[i]!);
+    if (!name || /资金总额/.test(name) || !FUNDING_LABEL.test(name) || parseAmount(cells[i]!, unit)) continue;
+    const amount = parseAmount(cells[i + 1] ?? '', unit);
+    if (amount && cellText(cells[i + 1]) !== '') out.push({ source: name, budget: amount.fen, executed: null, line: lineOf(moneyRow) });
+  }
+  if (out.length) return out;
+  const start = table.rows.indexOf(moneyRow);
+  for (const row of table.rows.slice(start + 1)) {
+    const texts = row.cells.map(cellText).filter((c) => c !== '');
+    const name = texts.find((c) => !parseAmount(c, unit) && !parsePercent(c));
+    if (!name || !FUNDING_LABEL.test(name)) break;
+    const amounts = texts.filter((c) => !parsePercent(c)).map((c) => parseAmount(c, unit)).filter((a) => a !== null);
+    if (amounts.length === 0) continue; // a source the form lists but left empty
+    out.push({ source: label(name), budget: amounts[0]!.fen, executed: amounts[1]?.fen ?? null, line: lineOf(row) });
+  }
+  return out;
 }
 
 const PROSE_EVAL = /^[（(]?\d+[)）]?\s*(.+?)(?:项目)?(?:绩效)?自评综述[:：]\s*项目全年预算数\s*([\d,.\s]+?)\s*万元\s*[,，]\s*执行数\s*([\d,.\s]+?)\s*万元\s*[,，]\s*预算执行率\s*([\d.]+\s*%)/;
@@ -239,4 +288,14 @@ export function selfEvaluationsFromProse(prose: ProseLine[], file: string, unit:
     });
   }
   return out;
+}
+
+/**
+ * A 自评综述 names a project the 决算 evaluated even when no form follows for it: each one is
+ * a project listing with its budget, executed amount and rate (identity merges it with a form).
+ */
+export function projectsFromSelfEvaluations(evaluations: SelfEvaluation[]): Project[] {
+  return evaluations
+    .filter((e) => e.origin === 'PROSE')
+    .map((e) => listing({ name: e.project, amount: e.budget, executed: e.executed, executionRate: e.rate, sourceKind: 'SELF_EVALUATION', source: e.source }));
 }

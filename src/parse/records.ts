@@ -83,6 +83,16 @@ export interface Project {
   goal: string | null;
   sourceKind: ProjectSourceKind;
   source: Source;
+  /** Where the money came from (资金来源) as the form prints it; absent when it does not. */
+  funding?: FundingLine[];
+}
+
+/** FundingLine // 资金来源: one source of a project's money (财政拨款, 上年结转, 其他资金…). */
+export interface FundingLine {
+  source: string;
+  budget: bigint | null;
+  executed: bigint | null;
+  line: Source;
 }
 
 /** Indicator // 绩效指标 */
@@ -157,8 +167,19 @@ export interface Diagnostic {
   original?: string;
 }
 
+/** TableTotal // 合计 row of a classification table (unit null = the whole table). */
+export interface TableTotal {
+  table: string;
+  unit: string | null;
+  total: bigint | null;
+  basic: bigint | null;
+  project: bigint | null;
+  source: Source;
+}
+
 export interface ParsedDocument {
   meta: DocumentMeta;
+  totals: TableTotal[];
   units: BudgetUnit[];
   lines: BudgetLine[];
   threeCosts: ThreeCosts[];
