@@ -7,6 +7,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { Database } from '../db/connection.js';
 import { createContext, type ApiContext } from './context.js';
 import { formatError } from './format-error.js';
+import { complexityPlugin, depthLimit } from './limits.js';
+import { roundTripsPlugin } from './round-trips-plugin.js';
 
 export interface RunningServer {
   url: string;
@@ -29,6 +31,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     schema: opts.schema,
     formatError,
     introspection: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthLimit()],
+    plugins: [complexityPlugin(opts.schema), roundTripsPlugin()],
   });
   await apollo.start();
 
@@ -56,7 +61,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     const authorized = isAuthorized(req.headers.authorization, opts.token);
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(opts.db, authorized),
+      context: async () => createContext(opts.db, authorized, Boolean(opts.token)),
     });
     res.statusCode = result.status ?? 200;
     for (const [key, value] of result.headers) res.setHeader(key, value);

@@ -2,12 +2,38 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AnomalyResolver, SourceResolver } from './resolvers/anomaly-resolver.js';
+import { CodeFeedResolver, CodeResolver } from './resolvers/code-resolver.js';
+import { BudgetUnitResolver, DepartmentResolver, DocumentResolver } from './resolvers/document-resolver.js';
+import { GraphResolver } from './resolvers/graph-resolver.js';
 import { HealthResolver } from './resolvers/health-resolver.js';
+import { IngestResolver } from './resolvers/ingest-resolver.js';
+import { InvestmentResolver } from './resolvers/investment-resolver.js';
+import { BudgetLineResolver } from './resolvers/line-resolver.js';
+import { LineageResolver } from './resolvers/lineage-resolver.js';
+import { AllocationResolver, ProjectResolver } from './resolvers/project-resolver.js';
+import { DecimalScalar } from './types/scalars.js';
 
-export const resolvers = [HealthResolver] as const;
+export const resolvers = [
+  HealthResolver,
+  DocumentResolver,
+  DepartmentResolver,
+  BudgetUnitResolver,
+  BudgetLineResolver,
+  CodeResolver,
+  CodeFeedResolver,
+  ProjectResolver,
+  AllocationResolver,
+  InvestmentResolver,
+  AnomalyResolver,
+  SourceResolver,
+  GraphResolver,
+  LineageResolver,
+  IngestResolver,
+] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [...resolvers], validate: false, emitSchemaFile: false });
+  return buildSchema({ resolvers: [...resolvers], validate: false, emitSchemaFile: false, scalarsMap: [{ type: BigInt, scalar: DecimalScalar }] });
 }
 
 export function printApiSchema(schema: GraphQLSchema): string {

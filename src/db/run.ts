@@ -6,6 +6,19 @@ import { cypher } from './cypher.js';
 
 export type Params = Record<string, unknown>;
 
+/**
+ * JS numbers reach Cypher as floats, which SKIP/LIMIT refuse and which make `year IN $years`
+ * a float comparison. No parameter of ours is fractional, so integral numbers go as integers.
+ */
+export function integerParams(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(integerParams);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, integerParams(v)]));
+  }
+  return value;
+}
+
 export class QueryRunner {
   /** Statements sent since this runner was created (one per read/write call). */
   roundTrips = 0;
@@ -16,7 +29,7 @@ export class QueryRunner {
     this.roundTrips++;
     const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.READ });
     try {
-      return await session.executeRead((tx) => tx.run<T>(cypher(name), params), { timeout: this.db.txTimeoutMs });
+      return await session.executeRead((tx) => tx.run<T>(cypher(name), integerParams(params) as Params), { timeout: this.db.txTimeoutMs });
     } finally {
       await session.close();
     }

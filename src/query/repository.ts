@@ -1,14 +1,80 @@
 // Read side of the graph: every query the API answers, by name, with typed results.
-// Resolvers call this (or a per-request DataLoader built on it); nothing else reads Neo4j.
+// Resolvers call this or a per-request DataLoader (loaders/) built on it; nothing else reads
+// Neo4j. Every statement lives in cypher/ and runs in a READ transaction with a timeout.
 import type { QueryRunner } from '../db/run.js';
+import { column, plain, row } from './mapping.js';
+import type {
+  AnomalyRow,
+  CodeFeedRow,
+  DepartmentRow,
+  DocumentRow,
+  GraphEdgeRow,
+  GraphNodeRow,
+  InvestmentRow,
+  Page,
+  ProjectRow,
+  SearchHitRow,
+} from './records.js';
+import { anomalyRow, documentRow, fact, withEvidence } from './rows.js';
+import { graphEdge, graphNode, type RawEdge, type RawNode } from './graph-nodes.js';
 
 export interface ServerVersion {
   version: string;
   edition: string;
 }
 
+export interface PageArgs {
+  skip: number;
+  limit: number;
+}
+
+export interface DocumentFilterArgs {
+  file?: string | null;
+  department?: string | null;
+  year?: number | null;
+  kind?: string | null;
+}
+export interface ProjectFilterArgs {
+  name?: string | null;
+  department?: string | null;
+  year?: number | null;
+  code?: string | null;
+}
+export interface InvestmentFilterArgs {
+  code?: string | null;
+  name?: string | null;
+  department?: string | null;
+  year?: number | null;
+  truncated?: boolean | null;
+}
+export interface AnomalyFilterArgs {
+  document?: string | null;
+  kind?: string | null;
+  severity?: string | null;
+  department?: string | null;
+}
+
+export interface Neighbourhood {
+  center: GraphNodeRow;
+  nodes: GraphNodeRow[];
+  edges: GraphEdgeRow[];
+  total: number;
+}
+
+export interface PathRow {
+  nodes: GraphNodeRow[];
+  edges: GraphEdgeRow[];
+}
+
+const orNull = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v ?? null]));
+
 export class Repository {
   constructor(private readonly runner: QueryRunner) {}
+
+  /** Statements run so far by this request (round-trips to Neo4j). */
+  get roundTrips(): number {
+    return this.runner.roundTrips;
+  }
 
   async serverVersion(): Promise<ServerVersion> {
     const res = await this.runner.read('server-version');
@@ -19,5 +85,117 @@ export class Repository {
   async documentCount(): Promise<number> {
     const res = await this.runner.read('document-count');
     return Number(res.records[0]?.get('documents') ?? 0);
+  }
+
+  /** Runs a `key, value` batch statement and groups the values by key (for DataLoaders). */
+  async batch<T>(statement: string, keys: readonly string[], map: (p: Record<string, unknown>) => T = (p) => p as T): Promise<Map<string, T[]>> {
+    const res = await this.runner.read(statement, { keys: [...keys] });
+    const out = new Map<string, T[]>();
+    for (const rec of res.records) {
+      const key = rec.get('key') as string;
+      const value = map(plain(rec.get('value')) as Record<string, unknown>);
+      const list = out.get(key);
+      if (list) list.push(value);
+      else out.set(key, [value]);
+    }
+    return out;
+  }
+
+  private async page<T>(statement: string, params: Record<string, unknown>, page: PageArgs, map: (p: Record<string, unknown>) => T): Promise<Page<T>> {
+    const res = await this.runner.read(statement, { ...params, skip: page.skip, limit: page.limit });
+    const rec = res.records[0];
+    if (!rec) return { total: 0, items: [] };
+    const { total, items } = row<{ total: number; items: Record<string, unknown>[] }>(rec);
+    return { total, items: items.map(map) };
+  }
+
+  documents(filter: DocumentFilterArgs, page: PageArgs): Promise<Page<DocumentRow>> {
+    return this.page('documents-page', orNull({ file: filter.file, department: filter.department, year: filter.year, kind: filter.kind }), page, (p) => documentRow(p) as unknown as DocumentRow);
+  }
+
+  async departments(name: string | null): Promise<DepartmentRow[]> {
+    const res = await this.runner.read('departments-by-name', { name });
+    return column<DepartmentRow>(res.records, 'value');
+  }
+
+  projects(filter: ProjectFilterArgs, page: PageArgs): Promise<Page<ProjectRow>> {
+    return this.page('projects-page', orNull({ name: filter.name, department: filter.department, year: filter.year, code: filter.code }), page, (p) => p as unknown as ProjectRow);
+  }
+
+  investmentProjects(filter: InvestmentFilterArgs, page: PageArgs): Promise<Page<InvestmentRow>> {
+    return this.page('investments-page', orNull({ code: filter.code, name: filter.name, department: filter.department, year: filter.year, truncated: filter.truncated }), page, (p) => fact<InvestmentRow>(p));
+  }
+
+  async investmentReports(code: string): Promise<InvestmentRow[]> {
+    const res = await this.runner.read('investment-by-code', { code });
+    return column<Record<string, unknown>>(res.records, 'value').map((p) => fact<InvestmentRow>(p));
+  }
+
+  anomalies(filter: AnomalyFilterArgs, page: PageArgs): Promise<Page<AnomalyRow>> {
+    return this.page('anomalies-page', orNull({ document: filter.document, kind: filter.kind, severity: filter.severity, department: filter.department }), page, (p) => anomalyRow(p) as unknown as AnomalyRow);
+  }
+
+  async projectsFeedingCode(code: string, department: string | null, years: number[] | null, includeDescendants: boolean): Promise<CodeFeedRow[]> {
+    const res = await this.runner.read('projects-feeding-code', { code, department, years, includeDescendants });
+    return res.records.map((r) => withEvidence(row<Record<string, unknown>>(r)) as unknown as CodeFeedRow);
+  }
+
+  async search(query: string, raw: string, prefix: string | null, limit: number): Promise<SearchHitRow[]> {
+    const res = await this.runner.read('search', { query, raw, prefix, limit });
+    return res.records.map((r) => {
+      const hit = row<{ node: RawNode; score: number }>(r);
+      const node = graphNode(hit.node);
+      return { id: node.id, kind: node.kind, name: node.name, code: (node.properties.code as string) ?? null, detail: detailOf(node), score: hit.score };
+    });
+  }
+
+  async neighbours(label: string, key: string, limit: number): Promise<Neighbourhood | null> {
+    const res = await this.runner.read('neighbours', { label, key, limit });
+    const rec = res.records[0];
+    if (!rec) return null;
+    const r = row<{ center: RawNode; total: number; around: { node: RawNode; edge: RawEdge }[] }>(rec);
+    const ids = new Map<string, string>();
+    const center = graphNode(r.center);
+    ids.set(r.center.elementId, center.id);
+    const nodes = r.around.map((x) => {
+      const n = graphNode(x.node);
+      ids.set(x.node.elementId, n.id);
+      return n;
+    });
+    // Two relationships to one neighbour (a NAMED and a RECONCILED link) list the node once.
+    const unique = [...new Map(nodes.map((n) => [n.id, n])).values()].filter((n) => n.id !== center.id);
+    return { center, nodes: unique, edges: r.around.map((x) => graphEdge(x.edge, ids)), total: r.total };
+  }
+
+  async paths(from: { label: string; key: string }, to: { label: string; key: string }, maxHops: number, limit: number): Promise<PathRow[]> {
+    const res = await this.runner.read('paths', { from, to, maxHops, limit });
+    return res.records.map((rec) => {
+      const r = row<{ nodes: RawNode[]; edges: RawEdge[] }>(rec);
+      const ids = new Map<string, string>();
+      const nodes = r.nodes.map((x) => {
+        const n = graphNode(x);
+        ids.set(x.elementId, n.id);
+        return n;
+      });
+      return { nodes, edges: r.edges.map((e) => graphEdge(e, ids)) };
+    });
+  }
+}
+
+function detailOf(node: GraphNodeRow): string | null {
+  const p = node.properties;
+  switch (node.kind) {
+    case 'Project':
+      return p.departmentId ? String(p.departmentId) : null;
+    case 'Document':
+      return `${p.year} ${(p.kinds as string[] | undefined)?.join(', ') ?? ''}`.trim();
+    case 'InvestmentProject':
+      return `${p.code} (${p.year})`;
+    case 'FunctionCode':
+    case 'EconomicCode':
+    case 'ProcurementItem':
+      return node.kind;
+    default:
+      return null;
   }
 }

@@ -3,6 +3,11 @@ import { neo4jSettings } from '../../src/config.js';
 import { connect, type Database } from '../../src/db/connection.js';
 import { applySchema } from '../../src/db/schema.js';
 import { QueryRunner } from '../../src/db/run.js';
+import { join } from 'node:path';
+import { projectRoot } from '../../src/config.js';
+import { buildApiSchema } from '../../src/api/schema.js';
+import { startHttpServer, type RunningServer } from '../../src/api/http-server.js';
+import { listDocuments, loadFiles } from '../../src/load/directory.js';
 
 export async function testDatabase(): Promise<Database> {
   if (!process.env.NEO4J_URI) throw new Error('integration tests need the globalSetup Neo4j (NEO4J_URI unset)');
@@ -13,4 +18,39 @@ export async function testDatabase(): Promise<Database> {
 
 export async function wipe(db: Database): Promise<void> {
   await new QueryRunner(db).write('test-wipe');
+}
+
+/** A running API server over the five bundled documents, and a client for it. */
+export interface ApiFixture {
+  db: Database;
+  server: RunningServer;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
+  stop(): Promise<void>;
+}
+
+export interface GqlResponse<T> {
+  status: number;
+  data: T;
+  errors?: { message: string; extensions?: Record<string, any> }[];
+  extensions?: { cypherRoundTrips?: number };
+}
+
+export async function startApi(token?: string): Promise<ApiFixture> {
+  const db = await testDatabase();
+  await wipe(db);
+  await loadFiles(new QueryRunner(db), listDocuments(join(projectRoot, 'data')));
+  const server = await startHttpServer({ db, schema: await buildApiSchema(), host: '127.0.0.1', port: 0, token });
+  return {
+    db,
+    server,
+    async gql(query, variables = {}, headers = {}) {
+      const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+      const body = (await res.json()) as GqlResponse<any>;
+      return { ...body, status: res.status };
+    },
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
 }

@@ -1,0 +1,5 @@
+// Project allocations by id (DataLoader batch).
+UNWIND $keys AS key
+MATCH (a:ProjectAllocation {id: key})-[:ALLOCATES]->(p:Project)
+MATCH (a)-[:FOR_UNIT]->(u:BudgetUnit)
+RETURN key, a {.*, projectId: p.id, unitId: u.id} AS value

@@ -1,0 +1,29 @@
+// A node and up to $limit of its neighbours, with the relationships between them.
+// $label/$key come from a global id ("Project:<id>"; codes use label 'Code' and their key).
+CALL {
+  MATCH (n:Code {key: $key}) WHERE $label = 'Code' RETURN n
+  UNION MATCH (n:Department {id: $key}) WHERE $label = 'Department' RETURN n
+  UNION MATCH (n:Document {id: $key}) WHERE $label = 'Document' RETURN n
+  UNION MATCH (n:BudgetUnit {id: $key}) WHERE $label = 'BudgetUnit' RETURN n
+  UNION MATCH (n:Project {id: $key}) WHERE $label = 'Project' RETURN n
+  UNION MATCH (n:ProjectAllocation {id: $key}) WHERE $label = 'ProjectAllocation' RETURN n
+  UNION MATCH (n:ProjectListing {id: $key}) WHERE $label = 'ProjectListing' RETURN n
+  UNION MATCH (n:BudgetLine {id: $key}) WHERE $label = 'BudgetLine' RETURN n
+  UNION MATCH (n:Indicator {id: $key}) WHERE $label = 'Indicator' RETURN n
+  UNION MATCH (n:InvestmentProject {id: $key}) WHERE $label = 'InvestmentProject' RETURN n
+  UNION MATCH (n:SelfEvaluation {id: $key}) WHERE $label = 'SelfEvaluation' RETURN n
+  UNION MATCH (n:ThreeCosts {id: $key}) WHERE $label = 'ThreeCosts' RETURN n
+  UNION MATCH (n:Anomaly {id: $key}) WHERE $label = 'Anomaly' RETURN n
+}
+CALL (n) {
+  MATCH (n)-[r]-(m)
+  // Structure first (who runs, funds, books), bulk provenance (document membership) last.
+  WITH r, m ORDER BY CASE type(r) WHEN 'IN_DOCUMENT' THEN 2 WHEN 'APPEARS_IN' THEN 1 ELSE 0 END, type(r), coalesce(m.year, 0) DESC, elementId(m)
+  LIMIT $limit
+  RETURN collect({
+    node: {elementId: elementId(m), labels: labels(m), props: properties(m), anomalies: COUNT { (m)<-[:CONCERNS]-(:Anomaly) }},
+    edge: {elementId: elementId(r), type: type(r), start: elementId(startNode(r)), end: elementId(endNode(r)), props: properties(r)}
+  }) AS around
+}
+RETURN {elementId: elementId(n), labels: labels(n), props: properties(n), anomalies: COUNT { (n)<-[:CONCERNS]-(:Anomaly) }} AS center,
+       COUNT { (n)--() } AS total, around

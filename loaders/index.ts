@@ -1,0 +1,59 @@
+// The per-request DataLoaders. createLoaders() is called once per GraphQL request (see
+// src/api/context.ts): caches never outlive a request, so no user sees another's data.
+import DataLoader from 'dataloader';
+import type { Repository } from '../src/query/repository.js';
+import type {
+  AllocationRow,
+  AnomalyRow,
+  BudgetLineRow,
+  CodeLinkRow,
+  CodeRow,
+  DepartmentRow,
+  DocumentRow,
+  EvaluationRow,
+  IndicatorRow,
+  InvestmentRow,
+  ListingRow,
+  ProjectRow,
+  ThreeCostsRow,
+  UnitRow,
+} from '../src/query/records.js';
+import { anomalyRow, budgetLineRow, documentRow, fact, withEvidence } from '../src/query/rows.js';
+import { listEach, oneEach } from './batch.js';
+
+const asIs = <T>(p: Record<string, unknown>) => p as unknown as T;
+
+export function createLoaders(repo: Repository) {
+  const one = <T>(statement: string, map: (p: Record<string, unknown>) => T) => new DataLoader<string, T | null>(oneEach(repo, statement, map));
+  const many = <T>(statement: string, map: (p: Record<string, unknown>) => T) => new DataLoader<string, T[]>(listEach(repo, statement, map));
+  return {
+    documentById: one<DocumentRow>('documents-by-id', (p) => documentRow(p) as unknown as DocumentRow),
+    documentsByDepartment: many<DocumentRow>('documents-by-department', (p) => documentRow(p) as unknown as DocumentRow),
+    departmentById: one<DepartmentRow>('departments-by-id', asIs),
+    unitById: one<UnitRow>('units-by-id', asIs),
+    unitsByDocument: many<UnitRow>('units-by-document', asIs),
+    unitsByDepartment: many<UnitRow>('units-by-department', asIs),
+    /** key: documentId + '|' + scheme (FUNCTION / ECONOMIC / PROCUREMENT). */
+    linesByDocumentScheme: many<BudgetLineRow>('lines-by-document', (p) => budgetLineRow(p) as unknown as BudgetLineRow),
+    linesByCode: many<BudgetLineRow>('lines-by-code', (p) => budgetLineRow(p) as unknown as BudgetLineRow),
+    codeByKey: one<CodeRow>('codes-by-key', asIs),
+    projectById: one<ProjectRow>('projects-by-id', asIs),
+    allocationById: one<AllocationRow>('allocations-by-id', (p) => fact<AllocationRow>(p)),
+    allocationsByDocument: many<AllocationRow>('allocations-by-document', (p) => fact<AllocationRow>(p)),
+    allocationsByProject: many<AllocationRow>('allocations-by-project', (p) => fact<AllocationRow>(p)),
+    listingsByAllocation: many<ListingRow>('listings-by-allocation', (p) => fact<ListingRow>({ ...p, documentId: String(p.allocationId).split('|')[0] })),
+    codeLinksByAllocation: many<CodeLinkRow>('code-links-by-allocation', (p) => withEvidence(p) as unknown as CodeLinkRow),
+    indicatorsByAllocation: many<IndicatorRow>('indicators-by-allocation', (p) => fact<IndicatorRow>(p)),
+    indicatorsByDocument: many<IndicatorRow>('indicators-by-document', (p) => fact<IndicatorRow>(p)),
+    evaluationsByAllocation: many<EvaluationRow>('evaluations-by-allocation', (p) => fact<EvaluationRow>(p)),
+    evaluationsByDocument: many<EvaluationRow>('evaluations-by-document', (p) => fact<EvaluationRow>(p)),
+    investmentsByAllocation: many<InvestmentRow>('investments-by-allocation', (p) => fact<InvestmentRow>(p)),
+    investmentsByDocument: many<InvestmentRow>('investments-by-document', (p) => fact<InvestmentRow>(p)),
+    threeCostsByDocument: many<ThreeCostsRow>('three-costs-by-document', (p) => fact<ThreeCostsRow>(p)),
+    anomaliesByDocument: many<AnomalyRow>('anomalies-by-document', (p) => anomalyRow(p) as unknown as AnomalyRow),
+    anomaliesByFact: many<AnomalyRow>('anomalies-by-fact', (p) => anomalyRow(p) as unknown as AnomalyRow),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+

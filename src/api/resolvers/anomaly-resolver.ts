@@ -1,0 +1,37 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { ApiContext } from '../context.js';
+import { pageArgs, toConnection } from '../pagination.js';
+import { Anomaly } from '../types/anomalies.js';
+import { Connection } from '../types/connection.js';
+import { Document } from '../types/documents.js';
+import { AnomalyFilter } from '../types/inputs.js';
+import { Source } from '../types/source.js';
+
+export const AnomalyConnection = Connection(Anomaly, 'Anomaly', 'anomaly');
+
+@Resolver(() => Anomaly)
+export class AnomalyResolver {
+  @Query(() => AnomalyConnection, { description: 'Contradictions found in the documents (sums that do not add up, prose against tables, cut codes).' })
+  async anomalies(
+    @Ctx() { repo }: ApiContext,
+    @Arg('filter', () => AnomalyFilter, { nullable: true }) filter?: AnomalyFilter,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const args = pageArgs(first, after);
+    return toConnection(await repo.anomalies(filter ?? {}, args), args);
+  }
+
+  @FieldResolver(() => Document, { nullable: true })
+  async document(@Root() a: Anomaly, @Ctx() { loaders }: ApiContext) {
+    return loaders.documentById.load(a.documentId);
+  }
+}
+
+@Resolver(() => Source)
+export class SourceResolver {
+  @FieldResolver(() => Document, { nullable: true, description: 'The document the line is in.' })
+  async document(@Root() s: Source, @Ctx() { loaders }: ApiContext) {
+    return loaders.documentById.load(s.documentId);
+  }
+}

@@ -1,0 +1,94 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { ApiContext } from '../context.js';
+import { BudgetLine, BudgetUnit, Department, Document } from '../types/documents.js';
+import { ClassificationCode, CodeFeed, CodeScheme, YearName } from '../types/codes.js';
+import { Project, ProjectAllocation } from '../types/projects.js';
+import { BudgetGraphError } from '../../errors.js';
+import type { CodeRow } from '../../query/records.js';
+
+const LABEL: Record<CodeScheme, string> = { FUNCTION: 'FunctionCode', ECONOMIC: 'EconomicCode', PROCUREMENT: 'ProcurementItem' };
+
+function checkCode(code: string): string {
+  const c = code.trim();
+  if (!/^[0-9A-Z]{1,12}$/.test(c)) throw new BudgetGraphError('BAD_USER_INPUT', `"${code}" is not a classification code; give digits as printed, e.g. "2010504" (功能分类) or "30201" (经济分类).`, { argument: 'code' });
+  return c;
+}
+
+@Resolver(() => ClassificationCode)
+export class CodeResolver {
+  @Query(() => ClassificationCode, { nullable: true, description: 'A classification code (科目) with its hierarchy, lines and the projects linked to it.' })
+  async classificationCode(
+    @Ctx() { loaders }: ApiContext,
+    @Arg('code', () => String) code: string,
+    @Arg('scheme', () => CodeScheme, { defaultValue: CodeScheme.FUNCTION }) scheme: CodeScheme,
+  ) {
+    return loaders.codeByKey.load(`${LABEL[scheme]}:${checkCode(code)}`);
+  }
+
+  @Query(() => [CodeFeed], {
+    description:
+      'Which projects fed a 功能分类 code, year by year: every project → code link with its method (DIRECT / RECONCILED / NAMED) and the lines that prove it. `department` matches ids, names and aliases (substring); `years` limits the years; `includeDescendants` also reports links to sub-codes.',
+  })
+  async projectsFeedingCode(
+    @Ctx() { repo }: ApiContext,
+    @Arg('code', () => String) code: string,
+    @Arg('department', () => String, { nullable: true }) department?: string,
+    @Arg('years', () => [Int], { nullable: true }) years?: number[],
+    @Arg('includeDescendants', () => Boolean, { defaultValue: false }) includeDescendants?: boolean,
+  ) {
+    return repo.projectsFeedingCode(checkCode(code), department ?? null, years ?? null, includeDescendants ?? false);
+  }
+
+  @FieldResolver(() => [YearName], { complexity: 5 })
+  names(@Root() c: ClassificationCode & { namesByYear: string[] }): YearName[] {
+    return (c.namesByYear ?? []).map((s) => {
+      const i = s.indexOf(':');
+      return { year: Number(s.slice(0, i)), name: s.slice(i + 1) };
+    });
+  }
+
+  @FieldResolver(() => ClassificationCode, { nullable: true, description: 'The code one level up (项 → 款 → 类).' })
+  async parent(@Root() c: ClassificationCode, @Ctx() { loaders }: ApiContext) {
+    return c.parentKey ? loaders.codeByKey.load(c.parentKey) : null;
+  }
+
+  @FieldResolver(() => [ClassificationCode], { complexity: 10 })
+  async children(@Root() c: ClassificationCode, @Ctx() { loaders }: ApiContext) {
+    const all = await loaders.codeByKey.loadMany(c.childKeys ?? []);
+    return all.filter((x): x is CodeRow => x !== null && !(x instanceof Error)).sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  @FieldResolver(() => [BudgetLine], { complexity: 50, description: 'Every line printed for this code, across documents; `years` filters.' })
+  async lines(@Root() c: ClassificationCode, @Ctx() { loaders }: ApiContext, @Arg('years', () => [Int], { nullable: true }) years?: number[]) {
+    const lines = await loaders.linesByCode.load(c.key);
+    return years ? lines.filter((l) => years.includes(l.year)) : lines;
+  }
+}
+
+@Resolver(() => CodeFeed)
+export class CodeFeedResolver {
+  @FieldResolver(() => Department, { nullable: true })
+  async department(@Root() f: CodeFeed, @Ctx() { loaders }: ApiContext) {
+    return loaders.departmentById.load(f.departmentId);
+  }
+
+  @FieldResolver(() => BudgetUnit, { nullable: true })
+  async unit(@Root() f: CodeFeed, @Ctx() { loaders }: ApiContext) {
+    return loaders.unitById.load(f.unitId);
+  }
+
+  @FieldResolver(() => Project, { nullable: true })
+  async project(@Root() f: CodeFeed, @Ctx() { loaders }: ApiContext) {
+    return loaders.projectById.load(f.projectId);
+  }
+
+  @FieldResolver(() => ProjectAllocation, { nullable: true, description: 'The project in that document, with its amounts and indicators.' })
+  async allocation(@Root() f: CodeFeed, @Ctx() { loaders }: ApiContext) {
+    return loaders.allocationById.load(f.allocationId);
+  }
+
+  @FieldResolver(() => Document, { nullable: true })
+  async document(@Root() f: CodeFeed, @Ctx() { loaders }: ApiContext) {
+    return loaders.documentById.load(f.documentId);
+  }
+}

@@ -1,0 +1,111 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { ApiContext } from '../context.js';
+import { pageArgs, toConnection } from '../pagination.js';
+import { Anomaly } from '../types/anomalies.js';
+import { Connection } from '../types/connection.js';
+import { BudgetLine, BudgetUnit, Department, Document, ThreeCosts } from '../types/documents.js';
+import { DocumentFilter } from '../types/inputs.js';
+import { InvestmentProject } from '../types/investments.js';
+import { Indicator, ProjectAllocation, SelfEvaluation } from '../types/projects.js';
+
+export const DocumentConnection = Connection(Document, 'Document', 'document');
+
+@Resolver(() => Document)
+export class DocumentResolver {
+  @Query(() => DocumentConnection, { description: 'Loaded documents, newest year first.' })
+  async documents(
+    @Ctx() { repo }: ApiContext,
+    @Arg('filter', () => DocumentFilter, { nullable: true }) filter?: DocumentFilter,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after?: string,
+  ) {
+    const args = pageArgs(first, after);
+    return toConnection(await repo.documents(filter ?? {}, args), args);
+  }
+
+  @Query(() => Document, { nullable: true, description: 'One document by id (its file name without extension).' })
+  async document(@Ctx() { loaders }: ApiContext, @Arg('id', () => ID) id: string) {
+    return loaders.documentById.load(id);
+  }
+
+  @FieldResolver(() => Department)
+  async department(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.departmentById.load(d.departmentId);
+  }
+
+  @FieldResolver(() => [BudgetUnit], { description: 'Budget units (预算单位) the document covers.', complexity: 5 })
+  async units(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.unitsByDocument.load(d.id);
+  }
+
+  @FieldResolver(() => [BudgetLine], { description: '支出功能分类 lines in print order (every table that prints them).', complexity: 100 })
+  async functionLines(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.linesByDocumentScheme.load(`${d.id}|FUNCTION`);
+  }
+
+  @FieldResolver(() => [BudgetLine], { description: '支出经济分类 lines in print order.', complexity: 100 })
+  async economicLines(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.linesByDocumentScheme.load(`${d.id}|ECONOMIC`);
+  }
+
+  @FieldResolver(() => [BudgetLine], { description: '政府采购 lines in print order.', complexity: 20 })
+  async procurementLines(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.linesByDocumentScheme.load(`${d.id}|PROCUREMENT`);
+  }
+
+  @FieldResolver(() => [ProjectAllocation], { complexity: 50, description: 'Every project the document budgets, spends or evaluates.' })
+  async projects(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.allocationsByDocument.load(d.id);
+  }
+
+  @FieldResolver(() => [ThreeCosts], { complexity: 3, description: '"三公"经费 from the tables and from the prose.' })
+  async threeCosts(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.threeCostsByDocument.load(d.id);
+  }
+
+  @FieldResolver(() => [Anomaly], { complexity: 10 })
+  async anomalies(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.anomaliesByDocument.load(d.id);
+  }
+
+  @FieldResolver(() => [Indicator], { complexity: 20, description: 'Department-wide (整体支出) indicators; project indicators hang off each project.' })
+  async indicators(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.indicatorsByDocument.load(d.id);
+  }
+
+  @FieldResolver(() => [InvestmentProject], { complexity: 20 })
+  async investmentProjects(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.investmentsByDocument.load(d.id);
+  }
+
+  @FieldResolver(() => [SelfEvaluation], { complexity: 30 })
+  async selfEvaluations(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.evaluationsByDocument.load(d.id);
+  }
+}
+
+@Resolver(() => Department)
+export class DepartmentResolver {
+  @Query(() => [Department], { description: 'Departments whose id, name or any printed alias contains `name` (all when omitted).' })
+  async departments(@Ctx() { repo }: ApiContext, @Arg('name', () => String, { nullable: true }) name?: string) {
+    return repo.departments(name ?? null);
+  }
+
+  @FieldResolver(() => [Document], { complexity: 10, description: 'Its documents, oldest year first.' })
+  async documents(@Root() d: Department, @Ctx() { loaders }: ApiContext) {
+    return loaders.documentsByDepartment.load(d.id);
+  }
+
+  @FieldResolver(() => [BudgetUnit], { complexity: 5 })
+  async units(@Root() d: Department, @Ctx() { loaders }: ApiContext) {
+    return loaders.unitsByDepartment.load(d.id);
+  }
+}
+
+@Resolver(() => BudgetUnit)
+export class BudgetUnitResolver {
+  @FieldResolver(() => Department, { nullable: true })
+  async department(@Root() u: BudgetUnit, @Ctx() { loaders }: ApiContext) {
+    return loaders.departmentById.load(u.departmentId);
+  }
+}

@@ -1,0 +1,43 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { ApiContext } from '../context.js';
+import { listLimit } from '../pagination.js';
+import { GraphPath, Neighbourhood, SearchHit } from '../types/graph.js';
+import { BudgetGraphError } from '../../errors.js';
+import { parseGlobalId } from '../../query/graph-nodes.js';
+import { luceneQuery } from '../../query/search-text.js';
+
+export const MAX_HOPS = 6;
+export const MAX_PATHS = 10;
+
+@Resolver()
+export class GraphResolver {
+  @Query(() => [SearchHit], { description: 'Find any node by Chinese name, classification code or 国家编码 (CJK full-text; digits also match code prefixes). first: default 10, at most 50.' })
+  async search(@Ctx() { repo }: ApiContext, @Arg('text', () => String) text: string, @Arg('first', () => Int, { nullable: true }) first?: number) {
+    const limit = listLimit(first, 10, 50);
+    const q = luceneQuery(text);
+    if (!q.query && !q.prefix) throw new BudgetGraphError('BAD_USER_INPUT', 'search text is empty; type a name (信息事务), a code (2010504) or a 国家编码.', { argument: 'text' });
+    return repo.search(q.query ?? '""', text.normalize('NFKC').trim(), q.prefix, limit);
+  }
+
+  @Query(() => Neighbourhood, { nullable: true, description: 'A node and its neighbours (structure first, document membership last). first: default 25, at most 100.' })
+  async neighbours(@Ctx() { repo }: ApiContext, @Arg('id', () => ID) id: string, @Arg('first', () => Int, { nullable: true }) first?: number) {
+    const limit = listLimit(first, 25, 100);
+    const { label, key } = parseGlobalId(id);
+    const n = await repo.neighbours(label, key, limit);
+    return n ? { center: n.center, nodes: n.nodes, edges: n.edges, totalCount: n.total } : null;
+  }
+
+  @Query(() => [GraphPath], { description: `Shortest paths between two nodes, at most maxHops (≤ ${MAX_HOPS}) relationships long; at most ${MAX_PATHS} paths.` })
+  async paths(
+    @Ctx() { repo }: ApiContext,
+    @Arg('from', () => ID) from: string,
+    @Arg('to', () => ID) to: string,
+    @Arg('maxHops', () => Int, { defaultValue: 4 }) maxHops: number,
+  ) {
+    if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) {
+      throw new BudgetGraphError('BAD_USER_INPUT', `maxHops must be between 1 and ${MAX_HOPS} (got ${maxHops}).`, { argument: 'maxHops' });
+    }
+    const paths = await repo.paths(parseGlobalId(from), parseGlobalId(to), maxHops, MAX_PATHS);
+    return paths.map((p) => ({ length: p.edges.length, nodes: p.nodes, edges: p.edges }));
+  }
+}

@@ -1,0 +1,48 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { ApiContext } from '../context.js';
+import { pageArgs, toConnection } from '../pagination.js';
+import { Connection } from '../types/connection.js';
+import { Document } from '../types/documents.js';
+import { InvestmentProjectFilter } from '../types/inputs.js';
+import { FundedUnder, InvestmentProject } from '../types/investments.js';
+import { ProjectAllocation } from '../types/projects.js';
+import { BudgetGraphError } from '../../errors.js';
+
+export const InvestmentProjectConnection = Connection(InvestmentProject, 'InvestmentProject', 'investment project');
+
+@Resolver(() => InvestmentProject)
+export class InvestmentResolver {
+  @Query(() => InvestmentProjectConnection, { description: 'Government investment projects (政府投资项目), newest report first.' })
+  async investmentProjects(
+    @Ctx() { repo }: ApiContext,
+    @Arg('filter', () => InvestmentProjectFilter, { nullable: true }) filter?: InvestmentProjectFilter,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const args = pageArgs(first, after);
+    return toConnection(await repo.investmentProjects(filter ?? {}, args), args);
+  }
+
+  @Query(() => InvestmentProject, { nullable: true, description: 'An investment project by its 国家编码 exactly as printed (newest report when several documents report it).' })
+  async investmentProject(@Ctx() { repo }: ApiContext, @Arg('code', () => String) code: string) {
+    if (code.trim() === '' || code.length > 40) throw new BudgetGraphError('BAD_USER_INPUT', 'code must be a 国家编码 such as "2019-440307-65-01-012345".', { argument: 'code' });
+    return (await repo.investmentReports(code.trim()))[0] ?? null;
+  }
+
+  @FieldResolver(() => [FundedUnder], { complexity: 2, description: 'The 功能分类 code(s) its money was booked under, through the project it reports on, with method and evidence.' })
+  async fundedUnder(@Root() ip: InvestmentProject, @Ctx() { loaders }: ApiContext): Promise<FundedUnder[]> {
+    const links = (await loaders.codeLinksByAllocation.loadMany(ip.allocationIds ?? [])).flatMap((x) => (x instanceof Error ? [] : x));
+    return links.map((l) => ({ code: l.code, name: l.name, method: l.method as FundedUnder['method'], evidence: [ip.source, ...l.evidence] }));
+  }
+
+  @FieldResolver(() => [ProjectAllocation], { complexity: 2, description: 'The budget project(s) this investment project reports on (same document, same normalised name).' })
+  async projects(@Root() ip: InvestmentProject, @Ctx() { loaders }: ApiContext) {
+    const all = await loaders.allocationById.loadMany(ip.allocationIds ?? []);
+    return all.filter((x) => x !== null && !(x instanceof Error));
+  }
+
+  @FieldResolver(() => Document, { nullable: true })
+  async document(@Root() ip: InvestmentProject, @Ctx() { loaders }: ApiContext) {
+    return loaders.documentById.load(ip.documentId);
+  }
+}

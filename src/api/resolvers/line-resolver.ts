@@ -1,0 +1,30 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { ApiContext } from '../context.js';
+import { Anomaly } from '../types/anomalies.js';
+import { ClassificationCode } from '../types/codes.js';
+import { BudgetLine, BudgetUnit, Document } from '../types/documents.js';
+
+const LABEL = { FUNCTION: 'FunctionCode', ECONOMIC: 'EconomicCode', PROCUREMENT: 'ProcurementItem' } as const;
+
+@Resolver(() => BudgetLine)
+export class BudgetLineResolver {
+  @FieldResolver(() => BudgetUnit, { nullable: true, description: 'The unit the row is for (本级 for department-wide tables).' })
+  async unit(@Root() l: BudgetLine, @Ctx() { loaders }: ApiContext) {
+    return loaders.unitById.load(l.unitId);
+  }
+
+  @FieldResolver(() => ClassificationCode, { nullable: true, description: 'The code node, with its hierarchy.' })
+  async classification(@Root() l: BudgetLine, @Ctx() { loaders }: ApiContext) {
+    return loaders.codeByKey.load(`${LABEL[l.scheme as keyof typeof LABEL]}:${l.code}`);
+  }
+
+  @FieldResolver(() => Document, { nullable: true })
+  async document(@Root() l: BudgetLine, @Ctx() { loaders }: ApiContext) {
+    return loaders.documentById.load(l.documentId);
+  }
+
+  @FieldResolver(() => [Anomaly], { complexity: 3, description: 'Anomalies that cite this line.' })
+  async anomalies(@Root() l: BudgetLine, @Ctx() { loaders }: ApiContext) {
+    return loaders.anomaliesByFact.load(l.id);
+  }
+}

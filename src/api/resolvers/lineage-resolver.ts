@@ -1,0 +1,18 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { ApiContext } from '../context.js';
+import { Lineage } from '../types/lineage.js';
+import { BudgetGraphError } from '../../errors.js';
+import { buildLineage } from '../../query/lineage.js';
+
+@Resolver()
+export class LineageResolver {
+  @Query(() => Lineage, {
+    description:
+      'A project’s whole funding chain, year by year: funding sources (资金来源) → department → unit → 一级项目 → project → 功能分类 code (with link method) → 国家编码 investment projects → indicators (target vs actual) → self-evaluation; every step with its source line.',
+  })
+  async lineage(@Ctx() { loaders }: ApiContext, @Arg('projectId', () => ID) projectId: string) {
+    const lineage = await buildLineage(projectId, loaders);
+    if (!lineage) throw new BudgetGraphError('NOT_FOUND', `No project with id "${projectId}"; find ids with projects(filter: {name: …}) or search.`, { argument: 'projectId' });
+    return lineage;
+  }
+}

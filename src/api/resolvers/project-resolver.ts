@@ -1,0 +1,124 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { ApiContext } from '../context.js';
+import { pageArgs, toConnection } from '../pagination.js';
+import { Anomaly } from '../types/anomalies.js';
+import { ClassificationCode, CodeLink } from '../types/codes.js';
+import { Connection } from '../types/connection.js';
+import { BudgetUnit, Department, Document } from '../types/documents.js';
+import { ProjectFilter } from '../types/inputs.js';
+import { InvestmentProject } from '../types/investments.js';
+import { FundingSource, Indicator, ParentProject, Project, ProjectAllocation, ProjectListing, SelfEvaluation } from '../types/projects.js';
+import { fundingSources } from '../../query/funding.js';
+
+export const ProjectConnection = Connection(Project, 'Project', 'project');
+
+@Resolver(() => Project)
+export class ProjectResolver {
+  @Query(() => ProjectConnection, { description: 'Projects by name, department, year or the code they are linked to.' })
+  async projects(
+    @Ctx() { repo }: ApiContext,
+    @Arg('filter', () => ProjectFilter, { nullable: true }) filter?: ProjectFilter,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const args = pageArgs(first, after);
+    return toConnection(await repo.projects(filter ?? {}, args), args);
+  }
+
+  @Query(() => Project, { nullable: true })
+  async project(@Ctx() { loaders }: ApiContext, @Arg('id', () => ID) id: string) {
+    return loaders.projectById.load(id);
+  }
+
+  @FieldResolver(() => Department, { nullable: true })
+  async department(@Root() p: Project, @Ctx() { loaders }: ApiContext) {
+    return loaders.departmentById.load(p.departmentId);
+  }
+
+  @FieldResolver(() => [ProjectAllocation], { description: 'The project in each document, oldest year first.', complexity: 5 })
+  async allocations(@Root() p: Project, @Ctx() { loaders }: ApiContext) {
+    return loaders.allocationsByProject.load(p.id);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: '1 = 一级项目, 2 = 二级项目, as the latest document that says so.' })
+  async level(@Root() p: Project, @Ctx() { loaders }: ApiContext) {
+    const all = await loaders.allocationsByProject.load(p.id);
+    return [...all].reverse().find((a) => a.level !== null)?.level ?? null;
+  }
+
+  @FieldResolver(() => ParentProject, { nullable: true, description: 'Its 一级项目 / task, as the latest document that names one prints it.' })
+  async parent(@Root() p: Project, @Ctx() { loaders }: ApiContext) {
+    const all = await loaders.allocationsByProject.load(p.id);
+    const name = [...all].reverse().find((a) => a.parentName)?.parentName;
+    return name ? { name } : null;
+  }
+}
+
+@Resolver(() => ProjectAllocation)
+export class AllocationResolver {
+  @FieldResolver(() => Project)
+  async project(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    return loaders.projectById.load(a.projectId);
+  }
+
+  @FieldResolver(() => BudgetUnit, { nullable: true })
+  async unit(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    return loaders.unitById.load(a.unitId);
+  }
+
+  @FieldResolver(() => Document, { nullable: true })
+  async document(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    return loaders.documentById.load(a.documentId);
+  }
+
+  @FieldResolver(() => ParentProject, { nullable: true, description: 'The 一级项目 / task this document files it under.' })
+  parent(@Root() a: ProjectAllocation): ParentProject | null {
+    return a.parentName ? { name: a.parentName } : null;
+  }
+
+  @FieldResolver(() => [CodeLink], { complexity: 3, description: 'Every 功能分类 code link, strongest method first.' })
+  async codeLinks(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    return loaders.codeLinksByAllocation.load(a.id);
+  }
+
+  @FieldResolver(() => CodeLink, { nullable: true, description: 'The strongest code link (DIRECT, then RECONCILED, then NAMED); null when none holds.' })
+  async codeLink(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    return (await loaders.codeLinksByAllocation.load(a.id))[0] ?? null;
+  }
+
+  @FieldResolver(() => ClassificationCode, { nullable: true, description: 'The code of `codeLink`.' })
+  async functionCode(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    const link = (await loaders.codeLinksByAllocation.load(a.id))[0];
+    return link ? loaders.codeByKey.load(link.codeKey) : null;
+  }
+
+  @FieldResolver(() => [Indicator])
+  async indicators(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    return loaders.indicatorsByAllocation.load(a.id);
+  }
+
+  @FieldResolver(() => [SelfEvaluation], { complexity: 2 })
+  async selfEvaluations(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    return loaders.evaluationsByAllocation.load(a.id);
+  }
+
+  @FieldResolver(() => [InvestmentProject], { complexity: 2, description: 'Investment projects (政府投资项目) reporting on this project.' })
+  async investmentProjects(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    return loaders.investmentsByAllocation.load(a.id);
+  }
+
+  @FieldResolver(() => [ProjectListing], { complexity: 3, description: 'Every place this document lists the project, each with its own amount.' })
+  async listings(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    return loaders.listingsByAllocation.load(a.id);
+  }
+
+  @FieldResolver(() => [FundingSource], { complexity: 3, description: 'Where the money came from (资金来源), where the document prints it.' })
+  funding(@Root() a: ProjectAllocation): FundingSource[] {
+    return fundingSources(a.funding, a.documentId);
+  }
+
+  @FieldResolver(() => [Anomaly], { complexity: 3, description: 'Anomalies that cite this project’s lines.' })
+  async anomalies(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    return loaders.anomaliesByFact.load(a.id);
+  }
+}

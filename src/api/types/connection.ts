@@ -1,0 +1,46 @@
+// Relay-style connections: edges { cursor node }, nodes, pageInfo, totalCount.
+import type { ClassType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'Where a page ends and whether more follow.' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'True when another page follows; pass endCursor as `after` to get it.' })
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge on this page.' })
+  endCursor!: string | null;
+}
+
+export interface ConnectionShape<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+export function Connection<T extends object>(item: ClassType<T>, name: string, what: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${what} and its cursor.` })
+  class Edge {
+    @Field(() => String, { description: 'Opaque cursor; pass it as `after` to continue after this edge.' })
+    cursor!: string;
+
+    @Field(() => item)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${what}s.` })
+  class ConnectionType implements ConnectionShape<T> {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => [item], { description: 'The nodes of `edges`, for clients that need no cursors.' })
+    nodes!: T[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: `Number of ${what}s matching the filter, over all pages.` })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}

@@ -1,0 +1,181 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DecimalScalar } from './scalars.js';
+import { Source } from './source.js';
+
+export enum DocumentKind {
+  BUDGET = 'BUDGET',
+  FINAL_ACCOUNTS = 'FINAL_ACCOUNTS',
+  PERFORMANCE_TARGETS = 'PERFORMANCE_TARGETS',
+  SELF_EVALUATION = 'SELF_EVALUATION',
+  INVESTMENT_PROJECTS = 'INVESTMENT_PROJECTS',
+}
+registerEnumType(DocumentKind, {
+  name: 'DocumentKind',
+  description: 'What a document contains: 部门预算 (BUDGET), 部门决算 (FINAL_ACCOUNTS), 绩效目标 (PERFORMANCE_TARGETS), 绩效自评 (SELF_EVALUATION), 政府投资项目 (INVESTMENT_PROJECTS).',
+});
+
+export enum Basis {
+  BUDGET = 'BUDGET',
+  ACTUAL = 'ACTUAL',
+}
+registerEnumType(Basis, { name: 'Basis', description: 'Planned (预算) or spent (决算) figures.' });
+
+@ObjectType({ description: 'Department // 部门: one body across every title variant its documents print.' })
+export class Department {
+  @Field(() => ID, { description: 'Stable id: the title without 深圳市, （本级） and 和.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Name as first printed.' })
+  name!: string;
+
+  @Field(() => [String], { description: 'Every title the documents print for it.' })
+  aliases!: string[];
+
+  @Field(() => [String], { description: 'For each alias, the identity rule that matched it ("<alias> → <id> (<rule>)").' })
+  aliasRules!: string[];
+}
+
+@ObjectType({ description: 'BudgetUnit // 预算单位: the department itself (本级) or a subordinate unit.' })
+export class BudgetUnit {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Boolean, { description: 'True for the department’s own unit (本级).' })
+  isSelf!: boolean;
+
+  departmentId!: string;
+}
+
+@ObjectType({ description: 'A published document (部门预算 / 决算 / 绩效) as loaded.' })
+export class Document {
+  @Field(() => ID, { description: 'The file name without extension.' })
+  id!: string;
+
+  @Field(() => String)
+  file!: string;
+
+  @Field(() => String, { description: 'Title as printed.' })
+  title!: string;
+
+  @Field(() => Int, { description: 'Fiscal year (年度) the document reports on.' })
+  year!: number;
+
+  @Field(() => [DocumentKind])
+  kinds!: DocumentKind[];
+
+  @Field(() => String, { description: 'Money unit the document prints (万元 or 元); amounts here are always 万元.' })
+  moneyUnit!: string;
+
+  @Field(() => String, { description: 'Department name as this document prints it.' })
+  departmentPrinted!: string;
+
+  @Field(() => DecimalScalar, { name: 'total', nullable: true, description: 'Total expenditure (支出合计) of the first 功能分类 table, 万元; see totalSource.' })
+  totalFen!: bigint | null;
+
+  @Field(() => Source, { nullable: true, description: 'The 合计 line `total` was read from.' })
+  totalSource!: Source | null;
+
+  @Field(() => String, { nullable: true, description: 'How `total` was formed when the table prints no 合计 row (e.g. "sum of 2 unit rows").' })
+  totalNote!: string | null;
+
+  @Field(() => String, { description: 'SHA-256 of the text loaded; a changed file replaces its facts.' })
+  contentHash!: string;
+
+  departmentId!: string;
+}
+
+@ObjectType({ description: 'BudgetLine // 预算表行: one row of a classification table (功能/经济分类, 政府采购) for one unit.' })
+export class BudgetLine {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'Classification code as printed: 201, 20105, 2010504 (功能分类科目), 301/30101 (经济分类), or a procurement item.' })
+  code!: string;
+
+  @Field(() => String, { description: 'Name printed beside the code.' })
+  name!: string;
+
+  @Field(() => Int, { nullable: true, description: '类 = 1, 款 = 2, 项 = 3.' })
+  level!: number | null;
+
+  @Field(() => String, { description: 'FUNCTION (功能分类), ECONOMIC (经济分类) or PROCUREMENT (政府采购).' })
+  scheme!: string;
+
+  @Field(() => Basis)
+  basis!: Basis;
+
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => DecimalScalar, { name: 'total', nullable: true, description: '合计 column, 万元.' })
+  totalFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'basic', nullable: true, description: '基本支出 column, 万元.' })
+  basicFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'project', nullable: true, description: '项目支出 column, 万元.' })
+  projectFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'budget', nullable: true, description: 'Planned amount (预算数), 万元: the total of a budget line, or a 决算 table’s budget column.' })
+  budgetFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'actual', nullable: true, description: 'Spent amount (决算数), 万元; null in budgets.' })
+  actualFen!: bigint | null;
+
+  @Field(() => [AmountColumn], { description: 'Every amount column of the row, by its flattened header path (本年收入/财政拨款/…).' })
+  columns!: AmountColumn[];
+
+  @Field(() => Source)
+  source!: Source;
+
+  documentId!: string;
+  unitId!: string;
+}
+
+@ObjectType({ description: 'One amount cell of a table row, named by its header path.' })
+export class AmountColumn {
+  @Field(() => String, { description: 'Header path, e.g. "本年收入/一般公共预算拨款/小计".' })
+  header!: string;
+
+  @Field(() => DecimalScalar, { name: 'amount', description: '万元.' })
+  amountFen!: bigint;
+}
+
+@ObjectType({ description: '"三公"经费 // three public costs: overseas trips, official reception, official vehicles; from a table or from the prose (both kept).' })
+export class ThreeCosts {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'TABLE or PROSE: where the figures were printed.' })
+  origin!: string;
+
+  @Field(() => Int, { nullable: true })
+  year!: number | null;
+
+  @Field(() => Basis)
+  basis!: Basis;
+
+  @Field(() => DecimalScalar, { name: 'total', nullable: true, description: '合计, 万元.' })
+  totalFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'abroad', nullable: true, description: '因公出国（境）费, 万元.' })
+  abroadFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'reception', nullable: true, description: '公务接待费, 万元.' })
+  receptionFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'vehicles', nullable: true, description: '公务用车购置及运行维护费, 万元.' })
+  vehiclesFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'vehiclePurchase', nullable: true, description: '公务用车购置费, 万元.' })
+  vehiclePurchaseFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'vehicleRunning', nullable: true, description: '公务用车运行维护费, 万元.' })
+  vehicleRunningFen!: bigint | null;
+
+  @Field(() => Source)
+  source!: Source;
+}

@@ -1,0 +1,85 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { LinkMethod } from './codes.js';
+import { DecimalScalar } from './scalars.js';
+import { Source } from './source.js';
+
+@ObjectType({ description: 'The code an investment project’s money was booked under, and how that is known.' })
+export class FundedUnder {
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => LinkMethod, { description: 'The method of the link from the project the investment reports on.' })
+  method!: LinkMethod;
+
+  @Field(() => [Source])
+  evidence!: Source[];
+}
+
+@ObjectType({ description: 'InvestmentProject // 政府投资项目, identified by its 国家编码 (national project code, e.g. 2019-440307-65-01-012345).' })
+export class InvestmentProject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: '国家编码 as printed (possibly cut short: see codeTruncated).' })
+  code!: string;
+
+  @Field(() => Boolean, { name: 'codeTruncated', description: 'True when the printed code is incomplete; its missing parts are null.' })
+  truncated!: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Registration year decoded from the code.' })
+  registrationYear!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Administrative division (行政区划) decoded from the code, e.g. 440307.' })
+  divisionCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Industry (行业) part of the code.' })
+  industryCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Project type part of the code.' })
+  typeCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Serial number part of the code.' })
+  serial!: string | null;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Int, { description: 'Year of the document reporting it.' })
+  year!: number;
+
+  @Field(() => DecimalScalar, { name: 'totalInvestment', nullable: true, description: '总投资, 万元.' })
+  totalInvestmentFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'plannedInYear', nullable: true, description: '年度计划投资, 万元.' })
+  plannedInYearFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'completedInYear', nullable: true, description: '本年完成投资, 万元.' })
+  completedInYearFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'cumulativeCompleted', nullable: true, description: '累计完成投资, 万元.' })
+  cumulativeCompletedFen!: bigint | null;
+
+  @Field(() => String, { nullable: true, description: 'Completion rate (完成率) as printed.' })
+  completionRate!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Progress (项目进度) text.' })
+  progress!: string | null;
+
+  @Field(() => String, { nullable: true })
+  startDate!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endDate!: string | null;
+
+  @Field(() => String, { nullable: true, description: '建设性质 (新建, 续建, …) as ticked.' })
+  nature!: string | null;
+
+  @Field(() => Source)
+  source!: Source;
+
+  documentId!: string;
+  allocationIds!: string[];
+}

@@ -1,0 +1,162 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DecimalScalar } from './scalars.js';
+import { Source } from './source.js';
+
+@ObjectType({ description: 'Project // 项目: one project across documents and years (same department, same normalised name).' })
+export class Project {
+  @Field(() => ID, { description: '"<department id>|<normalised name>".' })
+  id!: string;
+
+  @Field(() => String, { description: 'Name as first printed.' })
+  name!: string;
+
+  @Field(() => [String], { description: 'Every name printed for it (suffix 项目, （通用项目）, quotes vary).' })
+  names!: string[];
+
+  @Field(() => String, { description: 'The normalised name that identifies it within its department.' })
+  normName!: string;
+
+  departmentId!: string;
+}
+
+@ObjectType({ description: 'The parent (一级项目 / 任务) of a second-level project as printed.' })
+export class ParentProject {
+  @Field(() => String)
+  name!: string;
+}
+
+@ObjectType({ description: 'FundingSource // 资金来源: where a project’s money came from, as its form prints it.' })
+export class FundingSource {
+  @Field(() => String, { description: 'The fund as printed: 财政拨款, 区级财政资金, 上级转移支付资金, 上年结转资金, 其他资金…' })
+  fund!: string;
+
+  @Field(() => DecimalScalar, { name: 'budget', nullable: true, description: '全年预算数, 万元.' })
+  budgetFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'executed', nullable: true, description: '全年执行数, 万元 (self-evaluations only).' })
+  executedFen!: bigint | null;
+
+  @Field(() => Source, { description: 'The form line the amounts were read from.' })
+  source!: Source;
+}
+
+@ObjectType({ description: 'ProjectAllocation // 项目预算: a project as one document budgets, spends and evaluates it.' })
+export class ProjectAllocation {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'Name as this document prints it.' })
+  name!: string;
+
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Int, { nullable: true, description: '1 = 一级项目, 2 = 二级项目.' })
+  level!: number | null;
+
+  @Field(() => DecimalScalar, { name: 'amount', nullable: true, description: 'Budget (预算数 / 全年预算数), 万元.' })
+  amountFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'executed', nullable: true, description: 'Spent (全年执行数), 万元; from a self-evaluation.' })
+  executedFen!: bigint | null;
+
+  @Field(() => String, { nullable: true, description: '执行率 as printed, e.g. "99.28%".' })
+  executionRate!: string | null;
+
+  @Field(() => Boolean, { description: 'Marked as a key project (重点, ★) or a 重点绩效项目.' })
+  key!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Performance goal (绩效目标) text.' })
+  goal!: string | null;
+
+  @Field(() => [String], { description: 'Where this document lists it: PROJECT_TABLE, KEY_PROJECT_TABLE, PROSE_LIST, TARGET_FORM, SELF_EVALUATION.' })
+  sourceKinds!: string[];
+
+  @Field(() => Source, { description: 'The listing the amounts were taken from.' })
+  source!: Source;
+
+  documentId!: string;
+  projectId!: string;
+  unitId!: string;
+  parentName!: string | null;
+  funding!: string | null;
+}
+
+@ObjectType({ description: 'Each place a document lists a project, with that place’s own amount (they can disagree: see anomalies).' })
+export class ProjectListing {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  sourceKind!: string;
+
+  @Field(() => DecimalScalar, { name: 'amount', nullable: true })
+  amountFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'executed', nullable: true })
+  executedFen!: bigint | null;
+
+  @Field(() => String, { nullable: true, description: '功能分类 code printed beside it, if any.' })
+  functionCode!: string | null;
+
+  @Field(() => Source)
+  source!: Source;
+}
+
+@ObjectType({ description: 'Indicator // 绩效指标: 一级/二级/三级 indicator with target (指标值) and, in self-evaluations, the actual (完成值).' })
+export class Indicator {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: '一级指标 (产出指标, 效益指标, …).' })
+  level1!: string | null;
+
+  @Field(() => String, { nullable: true, description: '二级指标 (数量指标, 质量指标, …).' })
+  level2!: string | null;
+
+  @Field(() => String, { description: '三级指标 name.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Target (年度指标值 / 指标目标值) as printed.' })
+  target!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Actual (全年完成值 / 实际完成值) as printed.' })
+  actual!: string | null;
+
+  @Field(() => String, { nullable: true, description: '未完成原因和改进措施.' })
+  reason!: string | null;
+
+  @Field(() => Source)
+  source!: Source;
+
+  documentId!: string;
+  allocationId!: string | null;
+}
+
+@ObjectType({ description: 'SelfEvaluation // 绩效自评: budget, executed and rate as a self-evaluation form or summary prints them.' })
+export class SelfEvaluation {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'Project name as printed.' })
+  project!: string;
+
+  @Field(() => String, { description: 'TABLE (自评表) or PROSE (自评综述).' })
+  origin!: string;
+
+  @Field(() => DecimalScalar, { name: 'budget', nullable: true, description: '全年预算数, 万元.' })
+  budgetFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'executed', nullable: true, description: '全年执行数, 万元.' })
+  executedFen!: bigint | null;
+
+  @Field(() => String, { nullable: true, description: '执行率 as printed.' })
+  rate!: string | null;
+
+  @Field(() => Source)
+  source!: Source;
+
+  documentId!: string;
+  allocationId!: string | null;
+}
+

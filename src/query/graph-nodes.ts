@@ -1,0 +1,109 @@
+// Generic graph view for the explorer: any node or relationship as {id, kind, name, properties}.
+// A node's global id is "<Kind>:<key>" (e.g. "Project:龙岗区政务服务数据管理局|信息化运维",
+// "FunctionCode:2010504"), so a link or URL names a node without knowing internal ids.
+import { formatWan } from '../parse/amount.js';
+import { BudgetGraphError } from '../errors.js';
+import type { GraphEdgeRow, GraphNodeRow } from './records.js';
+
+export const NODE_KINDS = [
+  'Department',
+  'Document',
+  'BudgetUnit',
+  'Project',
+  'ProjectAllocation',
+  'ProjectListing',
+  'BudgetLine',
+  'Indicator',
+  'InvestmentProject',
+  'SelfEvaluation',
+  'ThreeCosts',
+  'Anomaly',
+  'FunctionCode',
+  'EconomicCode',
+  'ProcurementItem',
+] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+const CODE_KINDS = new Set<string>(['FunctionCode', 'EconomicCode', 'ProcurementItem']);
+
+export interface RawNode {
+  elementId: string;
+  labels: string[];
+  props: Record<string, unknown>;
+  anomalies?: number;
+}
+
+export interface RawEdge {
+  elementId: string;
+  type: string;
+  start: string;
+  end: string;
+  props: Record<string, unknown>;
+}
+
+/** "<Kind>:<key>" → the label and key property value to look the node up by. */
+export function parseGlobalId(id: string): { label: string; key: string } {
+  const colon = id.indexOf(':');
+  const kind = colon > 0 ? id.slice(0, colon) : '';
+  if (!(NODE_KINDS as readonly string[]).includes(kind) || colon === id.length - 1) {
+    throw new BudgetGraphError('BAD_USER_INPUT', `"${id}" is not a node id; node ids look like "Project:<id>" or "FunctionCode:2010504" (take them from search or neighbours).`);
+  }
+  return CODE_KINDS.has(kind) ? { label: 'Code', key: id } : { label: kind, key: id.slice(colon + 1) };
+}
+
+function kindOf(labels: string[]): NodeKind {
+  return (NODE_KINDS.find((k) => labels.includes(k)) ?? 'Document') as NodeKind;
+}
+
+const HIDDEN = new Set(['searchText', 'normName', 'contentHash', 'columns']);
+
+function displayName(kind: NodeKind, p: Record<string, unknown>): string {
+  switch (kind) {
+    case 'FunctionCode':
+    case 'EconomicCode':
+    case 'ProcurementItem':
+      return `${p.code} ${p.name ?? ''}`.trim();
+    case 'Document':
+      return String(p.title ?? p.file);
+    case 'BudgetLine':
+      return `${p.code} ${p.name ?? ''}`.trim();
+    case 'Indicator':
+      return String(p.name);
+    case 'SelfEvaluation':
+      return `自评 ${p.project}`;
+    case 'ThreeCosts':
+      return `三公 ${p.year ?? ''} (${p.origin})`;
+    case 'Anomaly':
+      return String(p.kind);
+    case 'InvestmentProject':
+      return String(p.name);
+    default:
+      return String(p.name ?? p.id);
+  }
+}
+
+/** Display form of stored properties: money in 万元 strings, JSON lists parsed. */
+export function displayProperties(p: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(p)) {
+    if (HIDDEN.has(k) || k.startsWith('src')) continue;
+    if (k.endsWith('Fen')) out[k.slice(0, -3)] = typeof v === 'bigint' ? formatWan(v) : v;
+    else if ((k === 'evidence' || k === 'sources') && Array.isArray(v)) out[k] = v.map((s) => JSON.parse(String(s)) as unknown);
+    else if (k === 'funding' && typeof v === 'string') out[k] = JSON.parse(v) as unknown;
+    else out[k] = v;
+  }
+  return out;
+}
+
+export function graphNode(raw: RawNode): GraphNodeRow {
+  const kind = kindOf(raw.labels);
+  const p = raw.props;
+  const id = CODE_KINDS.has(kind) ? String(p.key) : `${kind}:${p.id}`;
+  const properties = displayProperties(p);
+  if (CODE_KINDS.has(kind)) delete properties.key; // the global id already carries it
+  if (p.srcLine !== undefined) properties.source = { documentId: p.documentId ?? null, table: p.srcTable ?? null, line: p.srcLine, text: p.srcText ?? null };
+  return { id, kind, name: displayName(kind, p), properties, anomalies: raw.anomalies ?? 0 };
+}
+
+export function graphEdge(raw: RawEdge, ids: Map<string, string>): GraphEdgeRow {
+  return { id: raw.elementId, type: raw.type, from: ids.get(raw.start) ?? raw.start, to: ids.get(raw.end) ?? raw.end, properties: displayProperties(raw.props) };
+}

@@ -1,0 +1,236 @@
+// The read model: what the repository hands to the API. Money is integer fen (bigint).
+// Every fact carries a SourceRef back to the document, table and line it was read from.
+
+export interface SourceRef {
+  documentId: string;
+  table: string | null;
+  line: number | null;
+  text: string | null;
+}
+
+export interface DocumentRow {
+  id: string;
+  file: string;
+  title: string;
+  year: number;
+  kinds: string[];
+  moneyUnit: string;
+  departmentId: string;
+  departmentPrinted: string;
+  totalFen: bigint | null;
+  totalSource: SourceRef | null;
+  contentHash: string;
+  loadedAt: string;
+}
+
+export interface DepartmentRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  aliasRules: string[];
+}
+
+export interface UnitRow {
+  id: string;
+  name: string;
+  isSelf: boolean;
+  departmentId: string;
+}
+
+export interface BudgetLineRow {
+  id: string;
+  documentId: string;
+  unitId: string;
+  scheme: 'FUNCTION' | 'ECONOMIC' | 'PROCUREMENT';
+  code: string;
+  name: string;
+  level: number | null;
+  basis: 'BUDGET' | 'ACTUAL';
+  year: number;
+  totalFen: bigint | null;
+  basicFen: bigint | null;
+  projectFen: bigint | null;
+  budgetFen: bigint | null;
+  actualFen: bigint | null;
+  columns: { header: string; amountFen: bigint }[];
+  source: SourceRef;
+}
+
+export interface CodeRow {
+  key: string;
+  scheme: string;
+  code: string;
+  name: string | null;
+  level: number | null;
+  namesByYear: string[];
+  parentKey: string | null;
+  childKeys: string[];
+}
+
+export interface ProjectRow {
+  id: string;
+  name: string;
+  names: string[];
+  normName: string;
+  departmentId: string;
+}
+
+export interface AllocationRow {
+  id: string;
+  projectId: string;
+  documentId: string;
+  unitId: string;
+  year: number;
+  name: string;
+  normName: string;
+  level: number | null;
+  parentName: string | null;
+  amountFen: bigint | null;
+  executedFen: bigint | null;
+  executionRate: string | null;
+  key: boolean;
+  goal: string | null;
+  sourceKinds: string[];
+  funding: string | null;
+  source: SourceRef;
+}
+
+export interface ListingRow {
+  id: string;
+  allocationId: string;
+  name: string;
+  sourceKind: string;
+  amountFen: bigint | null;
+  executedFen: bigint | null;
+  functionCode: string | null;
+  source: SourceRef;
+}
+
+export interface CodeLinkRow {
+  allocationId: string;
+  codeKey: string;
+  code: string;
+  name: string | null;
+  method: 'DIRECT' | 'NAMED' | 'RECONCILED';
+  note: string | null;
+  evidence: SourceRef[];
+}
+
+export interface IndicatorRow {
+  id: string;
+  documentId: string;
+  allocationId: string | null;
+  level1: string | null;
+  level2: string | null;
+  name: string;
+  target: string | null;
+  actual: string | null;
+  reason: string | null;
+  source: SourceRef;
+}
+
+export interface InvestmentRow {
+  id: string;
+  documentId: string;
+  code: string;
+  truncated: boolean;
+  registrationYear: number | null;
+  divisionCode: string | null;
+  industryCode: string | null;
+  typeCode: string | null;
+  serial: string | null;
+  name: string;
+  year: number;
+  totalInvestmentFen: bigint | null;
+  plannedInYearFen: bigint | null;
+  completedInYearFen: bigint | null;
+  cumulativeCompletedFen: bigint | null;
+  completionRate: string | null;
+  progress: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  nature: string | null;
+  allocationIds: string[];
+  source: SourceRef;
+}
+
+export interface EvaluationRow {
+  id: string;
+  documentId: string;
+  allocationId: string | null;
+  project: string;
+  origin: 'TABLE' | 'PROSE';
+  budgetFen: bigint | null;
+  executedFen: bigint | null;
+  rate: string | null;
+  source: SourceRef;
+}
+
+export interface ThreeCostsRow {
+  id: string;
+  documentId: string;
+  origin: 'TABLE' | 'PROSE';
+  year: number | null;
+  basis: 'BUDGET' | 'ACTUAL';
+  totalFen: bigint | null;
+  abroadFen: bigint | null;
+  receptionFen: bigint | null;
+  vehiclesFen: bigint | null;
+  vehiclePurchaseFen: bigint | null;
+  vehicleRunningFen: bigint | null;
+  source: SourceRef;
+}
+
+export interface AnomalyRow {
+  id: string;
+  documentId: string;
+  kind: string;
+  severity: string;
+  message: string;
+  deltaFen: bigint | null;
+  sources: SourceRef[];
+}
+
+export interface CodeFeedRow {
+  year: number;
+  documentId: string;
+  departmentId: string;
+  unitId: string;
+  projectId: string;
+  allocationId: string;
+  amountFen: bigint | null;
+  code: string;
+  method: 'DIRECT' | 'NAMED' | 'RECONCILED';
+  note: string | null;
+  evidence: SourceRef[];
+}
+
+export interface SearchHitRow {
+  id: string;
+  kind: string;
+  name: string;
+  code: string | null;
+  detail: string | null;
+  score: number;
+}
+
+export interface GraphNodeRow {
+  id: string;
+  kind: string;
+  name: string;
+  properties: Record<string, unknown>;
+  anomalies: number;
+}
+
+export interface GraphEdgeRow {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  properties: Record<string, unknown>;
+}
+
+export interface Page<T> {
+  total: number;
+  items: T[];
+}

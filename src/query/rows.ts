@@ -1,0 +1,47 @@
+// Stored node properties → read-model rows. Provenance lives on each node as
+// srcTable / srcLine / srcText and documentId; here it becomes one SourceRef.
+import type { SourceRef } from './records.js';
+
+type Props = Record<string, unknown>;
+
+export function sourceOf(p: Props, documentId = p.documentId as string): SourceRef {
+  return { documentId, table: (p.srcTable as string) ?? null, line: (p.srcLine as number) ?? null, text: (p.srcText as string) ?? null };
+}
+
+/** A fact row: its stored properties plus its SourceRef. */
+export function fact<T>(p: Props): T {
+  return { ...p, source: sourceOf(p) } as T;
+}
+
+/** Evidence and anomaly sources are stored as JSON of the parser's Source {file, table, line, text}. */
+export function sourceFromJson(json: string): SourceRef {
+  const s = JSON.parse(json) as { file: string; table: string | null; line: number | null; text: string | null };
+  return { documentId: s.file.replace(/\.[^.]+$/, ''), table: s.table, line: s.line, text: s.text };
+}
+
+export function documentRow(p: Props): Props {
+  const total = p.totalLine === undefined || p.totalLine === null ? null : { documentId: p.id as string, table: p.totalTable as string, line: p.totalLine as number, text: p.totalText as string };
+  return { ...p, totalFen: p.totalFen ?? null, totalSource: total };
+}
+
+export function anomalyRow(p: Props): Props {
+  return { ...p, sources: ((p.sources as string[] | undefined) ?? []).map(sourceFromJson) };
+}
+
+export function withEvidence(p: Props): Props {
+  return { ...p, evidence: ((p.evidence as string[] | undefined) ?? []).map(sourceFromJson) };
+}
+
+/** Budget line: columns parsed from JSON; budget/actual split by basis (决算 lines are actuals). */
+export function budgetLineRow(p: Props): Props {
+  const columns = Object.entries(JSON.parse(String(p.columns ?? '{}')) as Record<string, string>).map(([header, fen]) => ({ header, amountFen: BigInt(fen) }));
+  const actual = p.basis === 'ACTUAL';
+  // A 决算 table may print the year's budget beside the actual (年初预算数 / 调整预算数).
+  const budgetColumn = actual ? columns.find((c) => /预算/.test(c.header)) : undefined;
+  return {
+    ...fact<Props>(p),
+    columns,
+    budgetFen: actual ? (budgetColumn?.amountFen ?? null) : (p.totalFen ?? null),
+    actualFen: actual ? (p.totalFen ?? null) : null,
+  };
+}

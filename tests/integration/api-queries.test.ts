@@ -1,0 +1,181 @@
+// The public GraphQL contract, over HTTP, against the five bundled documents in a real Neo4j.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type ApiFixture } from './helpers.js';
+
+let api: ApiFixture;
+beforeAll(async () => {
+  api = await startApi();
+});
+afterAll(async () => api?.stop());
+
+describe('projectsFeedingCode: which projects fed 2010504 (信息事务) in 龙岗, 2020 and 2024', () => {
+  it('lists 2020’s five projects the key-project table files under the code, each DIRECT with its line', async () => {
+    const res = await api.gql(`{ projectsFeedingCode(code: "2010504", department: "龙岗", years: [2020, 2024]) {
+      year department { name } unit { name } project { id name } amount method evidence { document { file } table line text } } }`);
+    expect(res.errors).toBeUndefined();
+    const rows = res.data.projectsFeedingCode as any[];
+    const y2020 = rows.filter((r) => r.year === 2020);
+    expect(y2020.map((r) => `${r.project.name} ${r.amount} ${r.method}`)).toEqual([
+      '信息安全服务 160.00 DIRECT',
+      '基础技术平台运营 241.00 DIRECT',
+      '政务系统管理 186.00 DIRECT',
+      '智慧城市项目运营管理 99.00 DIRECT',
+      '网络设备运维管理 904.00 DIRECT',
+    ]);
+    expect(y2020[0].department.name).toBe('深圳市龙岗区政务服务数据管理局');
+    expect(y2020[0].unit.name).toBe('深圳市龙岗区大数据中心');
+    expect(y2020[0].evidence[0]).toMatchObject({ document: { file: '000_5c682a4da5e2a113.txt' }, table: '部门预算绩效管理项目情况表', line: 525 });
+    expect(y2020[0].evidence[0].text).toContain('2010504\t信息事务\t★信息安全服务\t160');
+  });
+
+  it('links 2024’s two projects by name and proves them by amounts: 110.00 + 2000.00 = the 2,110.00 line', async () => {
+    const res = await api.gql(`{ projectsFeedingCode(code: "2010504", department: "龙岗", years: [2024]) { project { name } amount method evidence { line text } } }`);
+    const rows = res.data.projectsFeedingCode as any[];
+    expect(rows.map((r) => `${r.project.name} ${r.amount} ${r.method}`)).toEqual([
+      '城市建设-智慧城市建设-政务信息化 110.00 NAMED',
+      '城市建设-智慧城市建设-政务信息化 110.00 RECONCILED',
+      '城市建设-智慧城市建设-智慧龙岗 2000.00 NAMED',
+      '城市建设-智慧城市建设-智慧龙岗 2000.00 RECONCILED',
+    ]);
+    const reconciled = rows.find((r) => r.method === 'RECONCILED');
+    expect(reconciled.evidence.map((e: any) => e.line)).toEqual([328, 145, 146]);
+    expect(reconciled.evidence[0].text).toContain('2010504\t信息事务\t2,110.00');
+  });
+
+  it('answers for the department under any of its printed titles', async () => {
+    const byAlias = await api.gql(`{ projectsFeedingCode(code: "2010504", department: "深圳市龙岗区政务服务数据管理局（本级）") { year } }`);
+    expect(new Set((byAlias.data.projectsFeedingCode as any[]).map((r) => r.year))).toEqual(new Set([2020, 2024]));
+  });
+});
+
+describe('plan against actual: 坪山 2020 决算 projects', () => {
+  it('gives budget, executed and rate with the funding source of each evaluated project', async () => {
+    const res = await api.gql(`{ projects(filter: {department: "坪山", year: 2020}, first: 100) { totalCount nodes { name allocations { year amount executed executionRate funding { fund budget executed source { line } } source { table line } } } } }`);
+    expect(res.errors).toBeUndefined();
+    const byName = new Map((res.data.projects.nodes as any[]).map((p) => [p.name, p.allocations[0]]));
+    expect(res.data.projects.totalCount).toBe(31);
+    expect(byName.get('其他网信事务支出')).toMatchObject({ year: 2020, amount: '4461.04', executed: '4428.95', executionRate: '99.28%' });
+    expect(byName.get('其他网信事务支出').funding).toEqual([{ fund: '区级财政资金', budget: '4461.04', executed: '4428.95', source: { line: expect.any(Number) } }]);
+    expect(byName.get('培训支出')).toMatchObject({ amount: '12.504', executed: '4.275' });
+    // Projects only the 自评综述 prose names are there too, with the prose line as source.
+    expect(byName.get('视频资源智慧管理平台(二期)') ?? byName.get('视频资源智慧管理平台（二期）')).toMatchObject({ amount: '3000.00', executed: '3000.00', source: { table: '正文', line: 638 } });
+  });
+});
+
+describe('investment projects (政府投资项目)', () => {
+  it('decodes a 国家编码 into its parts', async () => {
+    const res = await api.gql(`{ investmentProject(code: "2012-440317-39-01-701764") { code codeTruncated registrationYear divisionCode industryCode typeCode serial name totalInvestment plannedInYear completedInYear cumulativeCompleted completionRate nature source { document { file } table line } projects { name } } }`);
+    expect(res.data.investmentProject).toMatchObject({
+      codeTruncated: false,
+      registrationYear: 2012,
+      divisionCode: '440317',
+      industryCode: '39',
+      typeCode: '01',
+      serial: '701764',
+      name: '坪山新区管委会综合服务楼网络综合布线项目',
+      totalInvestment: '472.43',
+      completedInYear: '13.215633',
+      cumulativeCompleted: '414.236255',
+      completionRate: '100%',
+      nature: '续建',
+      source: { document: { file: '004_977ad1fe0b13bb92.txt' }, line: 2302 },
+    });
+    expect(res.data.investmentProject.projects).toEqual([{ name: '坪山新区管委会综合服务楼网络综合布线' }]);
+  });
+
+  it('flags the code printed cut short and leaves its missing part null', async () => {
+    const res = await api.gql(`{ investmentProjects(filter: {truncated: true}) { totalCount nodes { code codeTruncated registrationYear divisionCode serial name } } }`);
+    expect(res.data.investmentProjects.totalCount).toBe(1);
+    expect(res.data.investmentProjects.nodes[0]).toEqual({ code: '2019-440317-65-01-', codeTruncated: true, registrationYear: 2019, divisionCode: '440317', serial: null, name: '视频前端建设（一期）项目' });
+  });
+});
+
+describe('anomalies of each document', () => {
+  it('reports what each document contradicts, with delta and source lines', async () => {
+    const res = await api.gql(`{ documents(first: 10) { nodes { file anomalies { kind delta sources { line } } } } }`);
+    const byFile = Object.fromEntries((res.data.documents.nodes as any[]).map((d) => [d.file.slice(0, 3), d.anomalies]));
+    expect(byFile['000'].length).toBe(16);
+    // 000 prints whole 万元: every contradiction is a rounding gap of one or two 万元.
+    expect(new Set(byFile['000'].map((a: any) => a.delta))).toEqual(new Set(['1.00', '-1.00', '-2.00']));
+    expect(byFile['001'].map((a: any) => `${a.kind} ${a.delta}`)).toEqual(['PROSE_TABLE_MISMATCH 2.00', 'PROSE_TABLE_MISMATCH -1.00', 'PROSE_TABLE_MISMATCH -1.00']);
+    expect(byFile['002']).toEqual([]);
+    expect(byFile['003']).toEqual([]);
+    expect(byFile['004']).toEqual([{ kind: 'TRUNCATED_CODE', delta: null, sources: [{ line: 1960 }] }]);
+  });
+
+  it('pages through anomalies with cursors', async () => {
+    const first = await api.gql(`{ anomalies(first: 4) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`);
+    expect(first.data.anomalies.totalCount).toBe(20);
+    expect(first.data.anomalies.pageInfo.hasNextPage).toBe(true);
+    const rest = await api.gql(`query($after: String) { anomalies(first: 100, after: $after) { pageInfo { hasNextPage } edges { cursor node { id } } } }`, { after: first.data.anomalies.pageInfo.endCursor });
+    expect(rest.data.anomalies.edges.length).toBe(16);
+    expect(rest.data.anomalies.pageInfo.hasNextPage).toBe(false);
+    const ids = [...first.data.anomalies.nodes, ...rest.data.anomalies.edges.map((e: any) => e.node)].map((n: any) => n.id);
+    expect(new Set(ids).size).toBe(20);
+  });
+});
+
+describe('search, neighbours and paths', () => {
+  it('finds the code and the projects by a Chinese name', async () => {
+    const res = await api.gql(`{ search(text: "信息事务") { id kind name } }`);
+    const ids = (res.data.search as any[]).map((h) => h.id);
+    expect(ids).toContain('FunctionCode:2010504');
+    expect(ids.slice(0, 3)).toContain('FunctionCode:2010504');
+  });
+
+  it('finds a code by its digits and an investment project by its 国家编码 prefix', async () => {
+    const res = await api.gql(`{ a: search(text: "2010504") { id } b: search(text: "2012-440317-39") { id kind name } }`);
+    expect(res.data.a[0].id).toBe('FunctionCode:2010504');
+    expect(res.data.b[0]).toMatchObject({ kind: 'InvestmentProject', name: '坪山新区管委会综合服务楼网络综合布线项目' });
+  });
+
+  it('expands a code into the allocations booked under it, with each link’s method', async () => {
+    const res = await api.gql(`{ neighbours(id: "FunctionCode:2010504", first: 50) { totalCount center { name } nodes { id kind } edges { type from properties } } }`);
+    const n = res.data.neighbours;
+    expect(n.center.name).toBe('2010504 信息事务');
+    const booked = (n.edges as any[]).filter((e) => e.type === 'BOOKED_UNDER');
+    expect(booked.length).toBeGreaterThanOrEqual(9);
+    expect(new Set(booked.map((e) => e.properties.method))).toEqual(new Set(['DIRECT', 'NAMED', 'RECONCILED']));
+  });
+
+  it('finds the path from a department to an investment project it reports', async () => {
+    const ip = await api.gql(`{ investmentProjects(filter: {code: "2012-440317-39-01-701764"}) { nodes { id } } }`);
+    const res = await api.gql(`query($to: ID!) { paths(from: "Department:坪山区政务服务数据管理局", to: $to) { length nodes { kind } edges { type } } }`, { to: `InvestmentProject:${ip.data.investmentProjects.nodes[0].id}` });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.paths[0].length).toBe(2);
+    expect(res.data.paths[0].nodes.map((n: any) => n.kind)).toEqual(['Department', 'Document', 'InvestmentProject']);
+  });
+});
+
+describe('lineage of a project', () => {
+  it('follows the money from funding to self-evaluation, every step with its source line', async () => {
+    const found = await api.gql(`{ projects(filter: {name: "其他网信事务支出"}) { nodes { id } } }`);
+    const res = await api.gql(`query($id: ID!) { lineage(projectId: $id) { identityRule steps { year kind name amount executed method source { line } } } }`, { id: found.data.projects.nodes[0].id });
+    expect(res.errors).toBeUndefined();
+    const steps = res.data.lineage.steps as any[];
+    const kinds = [...new Set(steps.map((s) => s.kind))];
+    expect(kinds).toEqual(['FUNDING', 'DEPARTMENT', 'UNIT', 'PROJECT', 'FUNCTION_CODE', 'INDICATOR', 'SELF_EVALUATION']);
+    // The project carries the 项 name of the code it was booked under: an inference, labelled.
+    expect(steps.find((s) => s.kind === 'FUNCTION_CODE')).toMatchObject({ name: '其他网信事务支出', method: 'NAMED' });
+    expect(steps.find((s) => s.kind === 'FUNDING')).toMatchObject({ name: '区级财政资金', amount: '4461.04', executed: '4428.95' });
+    expect(steps.filter((s) => s.kind === 'SELF_EVALUATION').map((s) => s.executed)).toEqual(['4428.95', '4428.95']);
+    expect(steps.every((s) => s.kind === 'DEPARTMENT' || s.source?.line > 0)).toBe(true);
+  });
+
+  it('says NOT_FOUND with what to do for an unknown project', async () => {
+    const res = await api.gql(`{ lineage(projectId: "nobody|nothing") { identityRule } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(res.errors?.[0]?.message).toMatch(/projects\(filter/);
+  });
+});
+
+describe('no personal data', () => {
+  it('never serves the 填报人 names or telephone numbers printed in the forms', async () => {
+    const dump = await api.gql(`{ documents(first: 10) { nodes { projects { name goal listings { source { text } } indicators { name target source { text } } source { text } } indicators { name source { text } } } } }`);
+    const text = JSON.stringify(dump.data);
+    expect(text.length).toBeGreaterThan(10_000);
+    expect(text).not.toMatch(/28336292|曾媛|联系电话|填报人|填表人/);
+    const hits = await api.gql(`{ search(text: "曾媛") { id } }`);
+    expect(hits.data.search).toEqual([]);
+  });
+});
