@@ -1,10 +1,10 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context.js';
-import { Lineage } from '../types/lineage.js';
+import { Lineage, LineageStep, LineageStepKind } from '../types/lineage.js';
 import { BudgetGraphError } from '../../errors.js';
 import { buildLineage } from '../../query/lineage.js';
 
-@Resolver()
+@Resolver(() => Lineage)
 export class LineageResolver {
   @Query(() => Lineage, {
     description:
@@ -14,5 +14,10 @@ export class LineageResolver {
     const lineage = await buildLineage(projectId, loaders);
     if (!lineage) throw new BudgetGraphError('NOT_FOUND', `No project with id "${projectId}"; find ids with projects(filter: {name: …}) or search.`, { argument: 'projectId' });
     return lineage;
+  }
+
+  @FieldResolver(() => [LineageStep], { complexity: 50, description: 'The chain, year by year, each step with its source; `kinds` keeps only those steps.' })
+  steps(@Root() lineage: Lineage, @Arg('kinds', () => [LineageStepKind], { nullable: true }) kinds?: LineageStepKind[]): LineageStep[] {
+    return kinds ? lineage.steps.filter((s) => kinds.includes(s.kind)) : lineage.steps;
   }
 }

@@ -65,6 +65,6 @@ export class Lineage {
   @Field(() => [ProjectAllocation], { description: 'The project in each document, oldest year first.' })
   allocations!: ProjectAllocation[];
 
-  @Field(() => [LineageStep], { description: 'The chain, year by year, each step with its source.' })
+  /** Exposed by LineageResolver.steps (filterable by kind). */
   steps!: LineageStep[];
 }
