@@ -42,13 +42,25 @@ async function main(): Promise<void> {
       const reports = await loadFiles(new QueryRunner(db), listDocuments(server.dataDir));
       for (const r of reports) log(`${r.file}: ${r.status}${r.status === 'UNCHANGED' ? '' : ` (${r.records} records, ${r.nodesCreated} nodes, ${r.ms} ms)`}`);
     }
+    await ensureExplorerBuilt();
     const schema = await buildApiSchema();
     if (writeSdlIfChanged(schema)) log('schema/schema.graphql updated');
     http = await startHttpServer({ db, schema, host: server.host, port: server.port, token: server.token });
-    log(`GraphQL ready at ${http.url}`);
+    log(`GraphQL ready at ${http.url}; explorer at ${http.url.replace(/graphql$/, '')}`);
   } catch (err) {
     await db.close();
     throw err;
+  }
+}
+
+/** A fresh clone's postinstall built web/dist; rebuild it here when its sources are newer. */
+async function ensureExplorerBuilt(): Promise<void> {
+  try {
+    const { buildWeb } = await import('../scripts/build-web.mjs');
+    const { built } = await buildWeb({ quiet: true });
+    if (built) log('explorer page built (web/dist)');
+  } catch (err) {
+    log(`explorer page not built (${err instanceof Error ? err.message : String(err)}); the API works without it`);
   }
 }
 

@@ -5,6 +5,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
 import type { Database } from '../db/connection.js';
+import { projectRoot } from '../config.js';
+import { serveStatic } from './static-files.js';
+import { join } from 'node:path';
 import { createContext, type ApiContext } from './context.js';
 import { formatError } from './format-error.js';
 import { complexityPlugin, depthLimit } from './limits.js';
@@ -24,6 +27,8 @@ export interface HttpServerOptions {
   host: string;
   port: number;
   token: string | undefined;
+  /** Built explorer page (web/dist); defaults to the project's. */
+  webDir?: string;
 }
 
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningServer> {
@@ -36,6 +41,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     plugins: [complexityPlugin(opts.schema), roundTripsPlugin()],
   });
   await apollo.start();
+  const webDir = opts.webDir ?? join(projectRoot, 'web', 'dist');
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -48,9 +54,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== '/graphql') {
-      res.statusCode = 404;
-      res.setHeader('content-type', 'text/plain; charset=utf-8');
-      res.end('Budget Graph: the GraphQL API is at /graphql\n');
+      await serveStatic(webDir, url.pathname, req, res);
       return;
     }
     const body = await readBody(req);

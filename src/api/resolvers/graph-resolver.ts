@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { ApiContext } from '../context.js';
 import { listLimit } from '../pagination.js';
-import { GraphPath, Neighbourhood, SearchHit } from '../types/graph.js';
+import { GraphNode, GraphPath, Neighbourhood, SearchHit } from '../types/graph.js';
 import { BudgetGraphError } from '../../errors.js';
 import { parseGlobalId } from '../../query/graph-nodes.js';
 import { luceneQuery } from '../../query/search-text.js';
@@ -25,6 +25,12 @@ export class GraphResolver {
     const { label, key } = parseGlobalId(id);
     const n = await repo.neighbours(label, key, limit);
     return n ? { center: n.center, nodes: n.nodes, edges: n.edges, totalCount: n.total } : null;
+  }
+
+  @Query(() => GraphNode, { nullable: true, description: 'One node by its global id ("Project:<id>", "FunctionCode:2010504"), with every property.' })
+  async node(@Ctx() { repo }: ApiContext, @Arg('id', () => ID) id: string) {
+    const { label, key } = parseGlobalId(id);
+    return (await repo.neighbours(label, key, 0))?.center ?? null;
   }
 
   @Query(() => [GraphPath], { description: `Shortest paths between two nodes, at most maxHops (≤ ${MAX_HOPS}) relationships long; at most ${MAX_PATHS} paths.` })

@@ -1,0 +1,13 @@
+// npm run neo4j: only the embedded Neo4j, for poking at the graph with cypher-shell or a
+// driver while no API server runs. Ctrl-C stops it.
+import { neo4jSettings } from '../config.js';
+import { startEmbeddedNeo4j } from '../db/embedded-neo4j.js';
+
+const neo4j = await startEmbeddedNeo4j(neo4jSettings());
+console.log(`Neo4j is up at ${neo4j.uri} (data in ${neo4j.dataDir}); Ctrl-C stops it.`);
+const stop = async () => {
+  await neo4j.stop();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

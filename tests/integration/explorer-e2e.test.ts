@@ -1,0 +1,112 @@
+// The explorer page end to end: Debian's Chromium, driven by playwright-core, against the
+// server (API + page) over the five bundled documents.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config.js';
+import { buildWeb } from '../../scripts/build-web.mjs';
+import { startApi, type ApiFixture } from './helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTEFACTS = join(projectRoot, 'test-results');
+
+let api: ApiFixture;
+let browser: Browser;
+let page: Page;
+let base: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this)`);
+  mkdirSync(ARTEFACTS, { recursive: true });
+  await buildWeb({ quiet: true });
+  api = await startApi();
+  base = api.server.url.replace(/graphql$/, '');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (err) => {
+    throw err;
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+});
+
+const nodeCount = () => page.evaluate(() => (globalThis as unknown as { budgetGraph: { cy: { nodes(): { length: number } } } }).budgetGraph.cy.nodes().length);
+
+describe('explorer', () => {
+  it('searches 信息事务, focuses the code, expands it and shows a project’s amount and source line', async () => {
+    await page.goto(base);
+    await page.fill('#search', '信息事务');
+    const hit = page.locator('#search-hits li', { hasText: '2010504 信息事务' });
+    await hit.waitFor();
+    // Keyboard: move the highlight to the code's suggestion and choose it with Enter.
+    const index = Number(await hit.getAttribute('data-index'));
+    for (let i = 0; i < index; i++) await page.press('#search', 'ArrowDown');
+    await page.press('#search', 'Enter');
+    await expect.poll(nodeCount).toBe(1);
+    await expect.poll(() => page.locator('#details-body [data-field="name"]').innerText()).toBe('2010504 信息事务');
+
+    await page.click('#expand');
+    await expect.poll(nodeCount).toBeGreaterThan(5);
+    expect(page.url()).toContain('expand=FunctionCode%3A2010504');
+
+    await page.locator('ul.neighbours button', { hasText: '信息安全服务' }).first().click();
+    const details = page.locator('#details-body');
+    await expect.poll(() => details.locator('[data-field="name"]').innerText()).toBe('信息安全服务');
+    expect(await details.locator('tr[data-property="amount"] td').innerText()).toBe('160.00 万元');
+    expect(await details.locator('[data-field="source-table"]').innerText()).toBe('部门预算绩效管理项目情况表');
+    expect(await details.locator('[data-field="source-line"]').innerText()).toBe('525');
+    expect(await details.locator('[data-field="source-text"]').innerText()).toContain('★信息安全服务');
+    await page.screenshot({ path: join(ARTEFACTS, 'explorer-expand-details.png') });
+  });
+
+  it('runs the 2010504 question: table rows with amounts, methods and evidence, and a CSV', async () => {
+    await page.locator('details[data-question="feeds"] summary').click();
+    await page.locator('form[data-question="feeds"] button[type="submit"]').click();
+    await page.locator('#results-table tbody tr').first().waitFor();
+    const rows = await page.locator('#results-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows).toHaveLength(9);
+    expect(rows[0]!.slice(0, 6)).toEqual(['2020', '深圳市龙岗区政务服务数据管理局', '深圳市龙岗区大数据中心', '信息安全服务', '160.00 万元', 'DIRECT']);
+    expect(rows.map((r) => `${r[0]} ${r[3]} ${r[5]}`)).toContain('2024 城市建设-智慧城市建设-智慧龙岗 RECONCILED');
+    expect(rows.find((r) => r[3] === '城市建设-智慧城市建设-智慧龙岗')![4]).toBe('2,000.00 万元');
+    const download = page.waitForEvent('download');
+    await page.click('#csv');
+    const file = await download;
+    const csvPath = join(ARTEFACTS, 'explorer-2010504.csv');
+    await file.saveAs(csvPath);
+    expect(file.suggestedFilename()).toMatch(/\.csv$/);
+    await page.screenshot({ path: join(ARTEFACTS, 'explorer-question-2010504.png') });
+  });
+
+  it('reproduces the view from its URL', async () => {
+    const url = page.url();
+    expect(url).toContain('q=feeds');
+    const second = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    await second.goto(url);
+    await second.locator('#results-table tbody tr').first().waitFor();
+    expect(await second.locator('#results-table tbody tr').count()).toBe(9);
+    await expect.poll(() => second.evaluate(() => (globalThis as unknown as { budgetGraph: { cy: { nodes(): { length: number } } } }).budgetGraph.cy.nodes().length)).toBeGreaterThan(5);
+    await second.close();
+  });
+
+  it('finds and highlights a path between two selected nodes', async () => {
+    await page.click('#clear');
+    await page.goto(`${base}?focus=${encodeURIComponent('Department:坪山区政务服务数据管理局')}`);
+    await expect.poll(nodeCount).toBe(1);
+    await page.click('#path-from');
+    await page.fill('#search', '2012-440317-39');
+    await page.locator('#search-hits li').first().waitFor();
+    await page.press('#search', 'Enter');
+    await expect.poll(nodeCount).toBe(2);
+    await page.click('#path-to');
+    await expect.poll(() => page.locator('#status').innerText()).toMatch(/shortest path/);
+    const highlighted = await page.evaluate(() => (globalThis as unknown as { budgetGraph: { cy: { $(s: string): { length: number } } } }).budgetGraph.cy.$('.path').length);
+    expect(highlighted).toBe(5); // Department → Document → InvestmentProject: 3 nodes, 2 relationships
+    await page.screenshot({ path: join(ARTEFACTS, 'explorer-path.png') });
+  });
+});

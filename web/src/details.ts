@@ -1,0 +1,76 @@
+// The details panel: every property of the selected node or relationship, and where it came
+// from (document, table, line and the line as printed). A project→code link shows its method
+// and each evidence line.
+import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import { KINDS } from './graph.js';
+import { MONEY_KEYS, escapeHtml, wan } from './format.js';
+
+interface SourceLike {
+  documentId?: string | null;
+  file?: string | null;
+  table?: string | null;
+  line?: number | null;
+  text?: string | null;
+}
+
+function sourceBlock(s: SourceLike, heading = 'Source 出处'): string {
+  const doc = s.file ?? s.documentId ?? '—';
+  return `<div class="source"><h3>${escapeHtml(heading)}</h3>
+    <dl><dt>Document</dt><dd data-field="source-document">${escapeHtml(doc)}</dd>
+    <dt>Table</dt><dd data-field="source-table">${escapeHtml(s.table ?? '—')}</dd>
+    <dt>Line</dt><dd data-field="source-line">${escapeHtml(s.line ?? '—')}</dd></dl>
+    <pre class="source-text" data-field="source-text">${escapeHtml(s.text ?? '')}</pre></div>`;
+}
+
+function value(key: string, v: unknown): string {
+  if (MONEY_KEYS.test(key) && typeof v === 'string') return escapeHtml(wan(v));
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? escapeHtml(JSON.stringify(x)) : escapeHtml(x))).join('<br>');
+  if (v !== null && typeof v === 'object') return `<code>${escapeHtml(JSON.stringify(v))}</code>`;
+  return escapeHtml(v ?? '—');
+}
+
+function propertyTable(props: Record<string, unknown>, skip: string[]): string {
+  const rows = Object.entries(props)
+    .filter(([k]) => !skip.includes(k))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `<tr data-property="${escapeHtml(k)}"><th>${escapeHtml(k)}</th><td>${value(k, v)}</td></tr>`)
+    .join('');
+  return `<table class="props">${rows}</table>`;
+}
+
+export function renderNode(el: NodeSingular, cy: Core): string {
+  const props = el.data('props') as Record<string, unknown>;
+  const kind = el.data('kind') as string;
+  const neighbours = el
+    .neighborhood('node')
+    .map((n) => `<li><button class="link" data-select="${escapeHtml(n.id())}"><span class="dot" style="background:${KINDS[n.data('kind')]?.color ?? '#999'}"></span>${escapeHtml(n.data('name'))}</button></li>`)
+    .join('');
+  const funding = Array.isArray(props.funding) ? (props.funding as { source: string; budgetFen: string | null; line: SourceLike }[]) : [];
+  void cy;
+  return `<p class="kind">${escapeHtml(KINDS[kind]?.label ?? kind)}</p>
+    <h3 class="name" data-field="name">${escapeHtml(el.data('name'))}</h3>
+    <p class="id"><code>${escapeHtml(el.id())}</code></p>
+    ${el.data('anomalies') > 0 ? `<p class="warn">⚠ ${el.data('anomalies')} anomal${el.data('anomalies') > 1 ? 'ies concern' : 'y concerns'} this node: expand it to see.</p>` : ''}
+    ${propertyTable(props, ['source', 'funding'])}
+    ${funding.length ? `<h3>Funding 资金来源</h3><ul>${funding.map((f) => `<li>${escapeHtml(f.source)} (line ${escapeHtml(f.line?.line)})</li>`).join('')}</ul>` : ''}
+    ${props.source ? sourceBlock(props.source as SourceLike) : '<p class="hint">An identity node: its facts (and their sources) hang off its neighbours.</p>'}
+    ${neighbours ? `<h3>On the canvas, connected</h3><ul class="neighbours">${neighbours}</ul>` : ''}`;
+}
+
+export function renderEdge(el: EdgeSingular): string {
+  const props = el.data('props') as Record<string, unknown>;
+  const evidence = Array.isArray(props.evidence) ? (props.evidence as SourceLike[]) : [];
+  const method = typeof props.method === 'string' ? props.method : null;
+  return `<p class="kind">Relationship</p>
+    <h3 class="name" data-field="name">${escapeHtml(el.data('type'))}</h3>
+    <p>${escapeHtml(el.source().data('name'))} → ${escapeHtml(el.target().data('name'))}</p>
+    ${method ? `<p class="method" data-field="method">Method: <strong>${escapeHtml(method)}</strong> — ${escapeHtml(METHOD_HELP[method] ?? '')}</p>` : ''}
+    ${propertyTable(props, ['evidence'])}
+    ${evidence.map((e, i) => sourceBlock(e, `Evidence ${i + 1}`)).join('')}`;
+}
+
+const METHOD_HELP: Record<string, string> = {
+  DIRECT: 'the document prints the code beside the project.',
+  RECONCILED: 'amounts prove it to 0.01 yuan (inferred).',
+  NAMED: 'the project or its task carries the code’s name (inferred).',
+};

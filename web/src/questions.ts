@@ -1,0 +1,141 @@
+// Ready-made questions a person can run with one click and change. Each returns a table (for
+// the results panel and CSV) and graph elements (for the canvas).
+import { gql, type GraphEdge, type GraphNode } from './api.js';
+
+export interface Input {
+  name: string;
+  label: string;
+  value: string;
+}
+
+export interface Answer {
+  title: string;
+  columns: string[];
+  rows: Record<string, unknown>[];
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface Question {
+  id: string;
+  title: string;
+  inputs: Input[];
+  run(values: Record<string, string>): Promise<Answer>;
+}
+
+const node = (id: string, kind: string, name: string, properties: Record<string, unknown> = {}, anomalies = 0): GraphNode => ({ id, kind, name, properties, anomalies });
+const edge = (from: string, to: string, type: string, properties: Record<string, unknown> = {}): GraphEdge => ({ id: `${type}:${from}->${to}`, type, from, to, properties });
+const years = (text: string) => text.split(/[ ,，]+/).filter(Boolean).map(Number).filter(Number.isInteger);
+
+export const QUESTIONS: Question[] = [
+  {
+    id: 'feeds',
+    title: 'Which projects fed a code, across years',
+    inputs: [
+      { name: 'code', label: '功能分类 code', value: '2010504' },
+      { name: 'department', label: 'Department (part of name)', value: '龙岗' },
+      { name: 'years', label: 'Years (blank = all)', value: '' },
+    ],
+    async run(v) {
+      const data = await gql<{ projectsFeedingCode: any[]; classificationCode: { name: string | null } | null }>(
+        `query($code: String!, $dep: String, $years: [Int!]) {
+          classificationCode(code: $code) { name }
+          projectsFeedingCode(code: $code, department: $dep, years: $years) {
+            year code department { name } unit { name } project { id name } amount method note evidence { document { file } table line text } } }`,
+        { code: v.code, dep: v.department || null, years: v.years ? years(v.years) : null },
+      );
+      const codeId = `FunctionCode:${v.code}`;
+      const nodes = [node(codeId, 'FunctionCode', `${v.code} ${data.classificationCode?.name ?? ''}`.trim(), { code: v.code })];
+      const edges: GraphEdge[] = [];
+      const rows = data.projectsFeedingCode.map((r) => {
+        const pid = `Project:${r.project.id}`;
+        nodes.push(node(pid, 'Project', r.project.name, { year: r.year }));
+        edges.push(edge(pid, codeId, `FED_${r.year}`, { method: r.method, note: r.note, amount: r.amount, year: r.year, evidence: r.evidence.map((e: any) => ({ file: e.document.file, table: e.table, line: e.line, text: e.text })) }));
+        return { year: r.year, department: r.department.name, unit: r.unit.name, project: r.project.name, amount: r.amount, method: r.method, evidence: r.evidence.map((e: any) => `${e.document.file}:${e.line}`).join(' ') };
+      });
+      return { title: `Projects feeding ${v.code}`, columns: ['year', 'department', 'unit', 'project', 'amount', 'method', 'evidence'], rows, nodes, edges };
+    },
+  },
+  {
+    id: 'lineage',
+    title: 'Funding lineage of a project',
+    inputs: [{ name: 'project', label: 'Project (part of name)', value: '其他网信事务支出' }],
+    async run(v) {
+      const found = await gql<{ projects: { nodes: { id: string; name: string }[] } }>(`query($n: String) { projects(filter: {name: $n}, first: 1) { nodes { id name } } }`, { n: v.project });
+      const project = found.projects.nodes[0];
+      if (!project) throw new Error(`No project named like "${v.project}"`);
+      const data = await gql<{ lineage: { identityRule: string; steps: any[] } }>(
+        `query($id: ID!) { lineage(projectId: $id) { identityRule steps { year kind name code amount executed detail method source { document { file } table line text } } } }`,
+        { id: project.id },
+      );
+      const pid = `Project:${project.id}`;
+      const nodes = [node(pid, 'Project', project.name, { identityRule: data.lineage.identityRule })];
+      const edges: GraphEdge[] = [];
+      let previous = pid;
+      const rows = data.lineage.steps.map((s, i) => {
+        const sid = s.kind === 'PROJECT' ? pid : `Step:${project.id}|${i}`;
+        const source = s.source ? { documentId: s.source.document.file, table: s.source.table, line: s.source.line, text: s.source.text } : null;
+        if (s.kind !== 'PROJECT') nodes.push(node(sid, s.kind === 'FUNCTION_CODE' ? 'FunctionCode' : s.kind === 'INVESTMENT_PROJECT' ? 'InvestmentProject' : s.kind === 'INDICATOR' ? 'Indicator' : s.kind === 'SELF_EVALUATION' ? 'SelfEvaluation' : 'Step', `${s.kind}: ${s.name}`, { year: s.year, amount: s.amount, executed: s.executed, detail: s.detail, method: s.method, source }));
+        if (sid !== previous && s.kind !== 'INDICATOR') {
+          edges.push(edge(previous, sid, s.kind, { method: s.method }));
+          previous = sid;
+        } else if (s.kind === 'INDICATOR') edges.push(edge(pid, sid, 'MEASURED_BY'));
+        return { year: s.year, step: s.kind, name: s.name, code: s.code, amount: s.amount, executed: s.executed, detail: s.detail, method: s.method, line: s.source ? `${s.source.document.file}:${s.source.line}` : '' };
+      });
+      return { title: `Lineage of ${project.name}`, columns: ['year', 'step', 'name', 'code', 'amount', 'executed', 'detail', 'method', 'line'], rows, nodes, edges };
+    },
+  },
+  {
+    id: 'plan-vs-actual',
+    title: 'Plan against actual of a department’s projects',
+    inputs: [
+      { name: 'department', label: 'Department (part of name)', value: '坪山' },
+      { name: 'year', label: 'Year', value: '2020' },
+    ],
+    async run(v) {
+      const data = await gql<{ projects: { totalCount: number; nodes: any[] }; departments: { id: string; name: string }[] }>(
+        `query($dep: String, $year: Int) {
+          departments(name: $dep) { id name }
+          projects(filter: {department: $dep, year: $year}, first: 100) { totalCount nodes { id name allocations { year amount executed executionRate source { document { file } line } } } } }`,
+        { dep: v.department || null, year: v.year ? Number(v.year) : null },
+      );
+      const dep = data.departments[0];
+      const depId = dep ? `Department:${dep.id}` : null;
+      const nodes: GraphNode[] = dep ? [node(depId!, 'Department', dep.name)] : [];
+      const edges: GraphEdge[] = [];
+      const rows = data.projects.nodes.flatMap((p) =>
+        p.allocations
+          .filter((a: any) => !v.year || a.year === Number(v.year))
+          .map((a: any) => {
+            nodes.push(node(`Project:${p.id}`, 'Project', p.name, { amount: a.amount, executed: a.executed, executionRate: a.executionRate }));
+            if (depId) edges.push(edge(depId, `Project:${p.id}`, 'RUNS'));
+            return { year: a.year, project: p.name, planned: a.amount, executed: a.executed, rate: a.executionRate, line: `${a.source.document.file}:${a.source.line}` };
+          }),
+      );
+      return { title: `Plan against actual: ${dep?.name ?? v.department} ${v.year}`, columns: ['year', 'project', 'planned', 'executed', 'rate', 'line'], rows, nodes, edges };
+    },
+  },
+  {
+    id: 'anomalies',
+    title: 'A document’s anomalies',
+    inputs: [{ name: 'document', label: 'Document id or file', value: '001_958a9ca9db32ab73' }],
+    async run(v) {
+      const data = await gql<{ anomalies: { nodes: any[] }; documents: { nodes: { id: string; title: string }[] } }>(
+        `query($doc: String) {
+          documents(filter: {file: $doc}, first: 1) { nodes { id title } }
+          anomalies(filter: {document: $doc}, first: 100) { nodes { id kind severity delta message sources { table line text } } } }`,
+        { doc: v.document },
+      );
+      const doc = data.documents.nodes[0];
+      const docId = doc ? `Document:${doc.id}` : null;
+      const nodes: GraphNode[] = doc ? [node(docId!, 'Document', doc.title)] : [];
+      const edges: GraphEdge[] = [];
+      const rows = data.anomalies.nodes.map((a) => {
+        nodes.push(node(`Anomaly:${a.id}`, 'Anomaly', a.kind, { kind: a.kind, severity: a.severity, delta: a.delta, message: a.message, source: a.sources[0] ? { documentId: doc?.id, ...a.sources[0] } : null }, 1));
+        if (docId) edges.push(edge(`Anomaly:${a.id}`, docId, 'IN_DOCUMENT'));
+        return { kind: a.kind, severity: a.severity, delta: a.delta, message: a.message, lines: a.sources.map((s: any) => s.line).join(' ') };
+      });
+      return { title: `Anomalies of ${doc?.title ?? v.document}`, columns: ['kind', 'severity', 'delta', 'message', 'lines'], rows, nodes, edges };
+    },
+  },
+];
