@@ -12,6 +12,8 @@ import { buildLauncher } from '../../scripts/build-launcher.mjs';
 
 export interface EmbeddedNeo4j {
   uri: string;
+  /** The JVM's process id (benchmarks read its peak memory). */
+  pid: number | undefined;
   port: number;
   dataDir: string;
   logFile: string;
@@ -119,7 +121,7 @@ export async function startEmbeddedNeo4j(settings: Neo4jSettings, readyTimeoutMs
     await stop();
     throw err;
   }
-  return { uri: `bolt://127.0.0.1:${port}`, port, dataDir: settings.dataDir, logFile, startMs: Date.now() - started, stop };
+  return { uri: `bolt://127.0.0.1:${port}`, pid: child.pid, port, dataDir: settings.dataDir, logFile, startMs: Date.now() - started, stop };
 }
 
 function basenameOf(path: string): string {
