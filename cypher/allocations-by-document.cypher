@@ -3,4 +3,5 @@ UNWIND $keys AS key
 MATCH (a:ProjectAllocation {documentId: key})-[:ALLOCATES]->(p:Project)
 MATCH (a)-[:FOR_UNIT]->(u:BudgetUnit)
 WITH key, a, p, u ORDER BY a.srcLine
-RETURN key, a {.*, projectId: p.id, unitId: u.id} AS value
+RETURN key, a {.*, projectId: p.id, unitId: u.id, _unit: u {.*}, _project: p {.*},
+         _links: [(a)-[r:BOOKED_UNDER]->(c:Code) | {allocationId: a.id, codeKey: c.key, code: c.code, name: c.name, method: r.method, note: r.note, evidence: r.evidence}]} AS value

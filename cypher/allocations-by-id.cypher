@@ -2,4 +2,4 @@
 UNWIND $keys AS key
 MATCH (a:ProjectAllocation {id: key})-[:ALLOCATES]->(p:Project)
 MATCH (a)-[:FOR_UNIT]->(u:BudgetUnit)
-RETURN key, a {.*, projectId: p.id, unitId: u.id} AS value
+RETURN key, a {.*, projectId: p.id, unitId: u.id, _unit: u {.*}, _project: p {.*}} AS value

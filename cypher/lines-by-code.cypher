@@ -2,4 +2,4 @@
 UNWIND $keys AS key
 MATCH (c:Code {key: key})<-[:OF_CODE]-(l:BudgetLine)-[:FOR_UNIT]->(u:BudgetUnit)
 WITH key, l, u ORDER BY l.year, l.documentId, l.srcLine
-RETURN key, l {.*, unitId: u.id} AS value
+RETURN key, l {.*, unitId: u.id, _unit: u {.*}} AS value

@@ -26,3 +26,12 @@ ON EACH [n.name, n.code, n.searchText]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
 CREATE CONSTRAINT code_key IF NOT EXISTS FOR (c:Code) REQUIRE c.key IS UNIQUE;
 CREATE CONSTRAINT listing_id IF NOT EXISTS FOR (l:ProjectListing) REQUIRE l.id IS UNIQUE;
+// Facts are fetched per document (a document's lines, projects, anomalies…): index documentId
+// so that cost does not grow with the number of documents in the graph.
+CREATE INDEX budget_line_document IF NOT EXISTS FOR (l:BudgetLine) ON (l.documentId);
+CREATE INDEX allocation_document IF NOT EXISTS FOR (a:ProjectAllocation) ON (a.documentId);
+CREATE INDEX indicator_document IF NOT EXISTS FOR (i:Indicator) ON (i.documentId);
+CREATE INDEX investment_document IF NOT EXISTS FOR (i:InvestmentProject) ON (i.documentId);
+CREATE INDEX self_evaluation_document IF NOT EXISTS FOR (s:SelfEvaluation) ON (s.documentId);
+CREATE INDEX three_costs_document IF NOT EXISTS FOR (t:ThreeCosts) ON (t.documentId);
+CREATE INDEX anomaly_document IF NOT EXISTS FOR (a:Anomaly) ON (a.documentId);

@@ -18,15 +18,23 @@ import type {
   ThreeCostsRow,
   UnitRow,
 } from '../src/query/records.js';
-import { anomalyRow, budgetLineRow, documentRow, fact, withEvidence } from '../src/query/rows.js';
+import { anomalyRow, budgetLineRow, codeLinks, documentRow, fact } from '../src/query/rows.js';
 import { listEach, oneEach } from './batch.js';
+import { primeNeighbours } from './prime.js';
 
 const asIs = <T>(p: Record<string, unknown>) => p as unknown as T;
 
 export function createLoaders(repo: Repository) {
-  const one = <T>(statement: string, map: (p: Record<string, unknown>) => T) => new DataLoader<string, T | null>(oneEach(repo, statement, map));
-  const many = <T>(statement: string, map: (p: Record<string, unknown>) => T) => new DataLoader<string, T[]>(listEach(repo, statement, map));
-  return {
+  // Rows carrying their unit/project (as _unit/_project) prime those loaders (see prime.ts).
+  const withNeighbours = <T>(map: (p: Record<string, unknown>) => T) => (p: Record<string, unknown>) => {
+    const { _unit, _project, _links, ...rest } = p as { _unit?: Record<string, unknown>; _project?: Record<string, unknown>; _links?: Record<string, unknown>[] } & Record<string, unknown>;
+    primeNeighbours(loaders, { unit: _unit, project: _project });
+    if (_links && typeof rest.id === 'string') loaders.codeLinksByAllocation.prime(rest.id, codeLinks(_links));
+    return map(rest);
+  };
+  const one = <T>(statement: string, map: (p: Record<string, unknown>) => T) => new DataLoader<string, T | null>(oneEach(repo, statement, withNeighbours(map)));
+  const many = <T>(statement: string, map: (p: Record<string, unknown>) => T) => new DataLoader<string, T[]>(listEach(repo, statement, withNeighbours(map)));
+  const loaders = {
     documentById: one<DocumentRow>('documents-by-id', (p) => documentRow(p) as unknown as DocumentRow),
     documentsByDepartment: many<DocumentRow>('documents-by-department', (p) => documentRow(p) as unknown as DocumentRow),
     departmentById: one<DepartmentRow>('departments-by-id', asIs),
@@ -42,7 +50,7 @@ export function createLoaders(repo: Repository) {
     allocationsByDocument: many<AllocationRow>('allocations-by-document', (p) => fact<AllocationRow>(p)),
     allocationsByProject: many<AllocationRow>('allocations-by-project', (p) => fact<AllocationRow>(p)),
     listingsByAllocation: many<ListingRow>('listings-by-allocation', (p) => fact<ListingRow>({ ...p, documentId: String(p.allocationId).split('|')[0] })),
-    codeLinksByAllocation: many<CodeLinkRow>('code-links-by-allocation', (p) => withEvidence(p) as unknown as CodeLinkRow),
+    codeLinksByAllocation: new DataLoader<string, CodeLinkRow[]>(async (keys) => (await listEach(repo, 'code-links-by-allocation', (p) => p)(keys)).map(codeLinks)),
     indicatorsByAllocation: many<IndicatorRow>('indicators-by-allocation', (p) => fact<IndicatorRow>(p)),
     indicatorsByDocument: many<IndicatorRow>('indicators-by-document', (p) => fact<IndicatorRow>(p)),
     evaluationsByAllocation: many<EvaluationRow>('evaluations-by-allocation', (p) => fact<EvaluationRow>(p)),
@@ -53,6 +61,7 @@ export function createLoaders(repo: Repository) {
     anomaliesByDocument: many<AnomalyRow>('anomalies-by-document', (p) => anomalyRow(p) as unknown as AnomalyRow),
     anomaliesByFact: many<AnomalyRow>('anomalies-by-fact', (p) => anomalyRow(p) as unknown as AnomalyRow),
   };
+  return loaders;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

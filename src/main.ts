@@ -1,4 +1,5 @@
 // npm start: Neo4j (embedded unless NEO4J_URI), schema, bundled documents, GraphQL server.
+import './runtime-mode.js';
 import 'reflect-metadata';
 import { neo4jSettings, serverSettings } from './config.js';
 import { connect, type Database } from './db/connection.js';

@@ -1,6 +1,7 @@
 // HTTP front: /graphql goes to Apollo Server; everything else is the explorer page (web/).
 // A thin node:http integration keeps the dependency list short (no Express).
 import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
@@ -37,8 +38,11 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     formatError,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // Compact JSON (Apollo pretty-prints by default: more bytes and CPU for every answer).
+    stringifyResult: (value) => JSON.stringify(value),
     validationRules: [depthLimit()],
-    plugins: [complexityPlugin(opts.schema), roundTripsPlugin()],
+    // No HTTP cache hints are set, so Apollo's cache-control bookkeeping per field is pure cost.
+    plugins: [complexityPlugin(opts.schema), roundTripsPlugin(), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
   const webDir = opts.webDir ?? join(projectRoot, 'web', 'dist');

@@ -1,6 +1,6 @@
 // Runs named Cypher statements in READ or WRITE transactions with a timeout, and counts
 // round-trips so tests and benchmarks can see how many statements a request costs.
-import neo4j, { type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { isRetryableError, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import type { Database } from './connection.js';
 import { cypher } from './cypher.js';
 
@@ -25,13 +25,24 @@ export class QueryRunner {
 
   constructor(private readonly db: Database) {}
 
+  /**
+   * One statement in its own READ transaction with the timeout. Auto-commit (RUN and PULL in one
+   * round-trip, no separate COMMIT): reads are idempotent, so a transient failure is retried here.
+   */
   async read<T extends RecordShape = RecordShape>(name: string, params: Params = {}): Promise<QueryResult<T>> {
     this.roundTrips++;
-    const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      return await session.executeRead((tx) => tx.run<T>(cypher(name), integerParams(params) as Params), { timeout: this.db.txTimeoutMs });
-    } finally {
-      await session.close();
+    const text = cypher(name);
+    const parameters = integerParams(params) as Params;
+    for (let attempt = 1; ; attempt++) {
+      const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        return await session.run<T>(text, parameters, { timeout: this.db.txTimeoutMs });
+      } catch (err) {
+        if (attempt >= 3 || !isRetryable(err)) throw err;
+        await new Promise((r) => setTimeout(r, 50 * attempt));
+      } finally {
+        await session.close();
+      }
     }
   }
 
@@ -55,4 +66,8 @@ export class QueryRunner {
   async write(name: string, params: Params = {}): Promise<QueryResult> {
     return this.writeTransaction((_tx, run) => run(name, params));
   }
+}
+
+function isRetryable(err: unknown): boolean {
+  return err instanceof Error && isRetryableError(err);
 }

@@ -1,9 +1,9 @@
-// A project's funding lineage: for each year, the chain from where the money came from to
-// what it achieved, each step with the line that states it. Built from the per-request
-// DataLoaders, so a lineage costs a fixed number of round-trips however many years it spans.
-import type { Loaders } from '../../loaders/index.js';
+// A project's funding lineage: for each year, the chain from where the money came from to what
+// it achieved, each step with the line that states it. Pure: built from LineageData (one
+// Cypher statement, see Repository.lineage).
 import { fundingSources } from './funding.js';
 import type { AllocationRow, DepartmentRow, ProjectRow, SourceRef } from './records.js';
+import type { LineageData } from './repository.js';
 
 export interface LineageStepRow {
   year: number;
@@ -35,47 +35,29 @@ const step = (s: Partial<LineageStepRow> & Pick<LineageStepRow, 'year' | 'kind' 
   ...s,
 });
 
-export async function buildLineage(projectId: string, loaders: Loaders): Promise<LineageRow | null> {
-  const project = await loaders.projectById.load(projectId);
-  if (!project) return null;
-  const [department, allocations] = await Promise.all([loaders.departmentById.load(project.departmentId), loaders.allocationsByProject.load(projectId)]);
-  const ids = allocations.map((a) => a.id);
-  const [units, documents, links, investments, indicators, evaluations] = await Promise.all([
-    Promise.all(allocations.map((a) => loaders.unitById.load(a.unitId))),
-    Promise.all(allocations.map((a) => loaders.documentById.load(a.documentId))),
-    loaders.codeLinksByAllocation.loadMany(ids),
-    loaders.investmentsByAllocation.loadMany(ids),
-    loaders.indicatorsByAllocation.loadMany(ids),
-    loaders.evaluationsByAllocation.loadMany(ids),
-  ]);
-  const list = <T>(x: T[] | Error | undefined): T[] => (Array.isArray(x) ? x : []);
-
+export function buildLineage(data: LineageData): LineageRow {
+  const { project, department } = data;
+  const rule = identityRule(project);
   const steps: LineageStepRow[] = [];
-  allocations.forEach((a, i) => {
+  for (const { allocation: a, unit, document: doc, links, investments, indicators, evaluations } of data.years) {
     const year = a.year;
     for (const f of fundingSources(a.funding, a.documentId)) {
       steps.push(step({ year, kind: 'FUNDING', name: f.fund, amountFen: f.budgetFen, executedFen: f.executedFen, source: f.source }));
     }
-    const doc = documents[i];
-    steps.push(step({ year, kind: 'DEPARTMENT', name: doc?.departmentPrinted ?? department?.name ?? project.departmentId, detail: doc ? `${doc.title} (${doc.file})` : null, source: doc?.totalSource ?? null }));
-    const unit = units[i];
-    if (unit) steps.push(step({ year, kind: 'UNIT', name: unit.name, detail: unit.isSelf ? '本级' : null, source: a.source }));
+    steps.push(step({ year, kind: 'DEPARTMENT', name: doc.departmentPrinted ?? department.name, detail: `${doc.title} (${doc.file})`, source: doc.totalSource ?? null }));
+    steps.push(step({ year, kind: 'UNIT', name: unit.name, detail: unit.isSelf ? '本级' : null, source: a.source }));
     if (a.parentName) steps.push(step({ year, kind: 'PARENT_PROJECT', name: a.parentName, source: a.source }));
-    steps.push(step({ year, kind: 'PROJECT', name: a.name, amountFen: a.amountFen, executedFen: a.executedFen, detail: a.executionRate, method: a.name === project.name ? 'PRINTED' : `SAME_PROJECT (${identityRule(project)})`, source: a.source }));
-    for (const l of list(links[i])) {
+    steps.push(step({ year, kind: 'PROJECT', name: a.name, amountFen: a.amountFen, executedFen: a.executedFen, detail: a.executionRate, method: a.name === project.name ? 'PRINTED' : `SAME_PROJECT (${rule})`, source: a.source }));
+    for (const l of links) {
       steps.push(step({ year, kind: 'FUNCTION_CODE', name: l.name ?? l.code, code: l.code, detail: l.note, method: l.method, source: l.evidence[l.evidence.length - 1] ?? null }));
     }
-    for (const ip of list(investments[i])) {
+    for (const ip of investments) {
       steps.push(step({ year, kind: 'INVESTMENT_PROJECT', name: ip.name, code: ip.code, amountFen: ip.plannedInYearFen, executedFen: ip.completedInYearFen, detail: ip.completionRate, source: ip.source }));
     }
-    for (const ind of list(indicators[i])) {
-      steps.push(step({ year, kind: 'INDICATOR', name: ind.name, detail: `${ind.target ?? '—'} → ${ind.actual ?? '—'}`, source: ind.source }));
-    }
-    for (const e of list(evaluations[i])) {
-      steps.push(step({ year, kind: 'SELF_EVALUATION', name: e.project, amountFen: e.budgetFen, executedFen: e.executedFen, detail: e.rate, source: e.source }));
-    }
-  });
-  return { project, department, identityRule: identityRule(project), allocations, steps };
+    for (const ind of indicators) steps.push(step({ year, kind: 'INDICATOR', name: ind.name, detail: `${ind.target ?? '—'} → ${ind.actual ?? '—'}`, source: ind.source }));
+    for (const e of evaluations) steps.push(step({ year, kind: 'SELF_EVALUATION', name: e.project, amountFen: e.budgetFen, executedFen: e.executedFen, detail: e.rate, source: e.source }));
+  }
+  return { project, department, identityRule: rule, allocations: data.years.map((y) => y.allocation), steps };
 }
 
 function identityRule(project: ProjectRow): string {

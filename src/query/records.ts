@@ -203,6 +203,9 @@ export interface CodeFeedRow {
   method: 'DIRECT' | 'NAMED' | 'RECONCILED';
   note: string | null;
   evidence: SourceRef[];
+  department: DepartmentRow;
+  unit: UnitRow;
+  project: ProjectRow;
 }
 
 export interface SearchHitRow {

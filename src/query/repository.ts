@@ -4,7 +4,12 @@
 import type { QueryRunner } from '../db/run.js';
 import { column, plain, row } from './mapping.js';
 import type {
+  AllocationRow,
   AnomalyRow,
+  CodeLinkRow,
+  EvaluationRow,
+  IndicatorRow,
+  UnitRow,
   CodeFeedRow,
   DepartmentRow,
   DocumentRow,
@@ -15,7 +20,7 @@ import type {
   ProjectRow,
   SearchHitRow,
 } from './records.js';
-import { anomalyRow, documentRow, fact, withEvidence } from './rows.js';
+import { anomalyRow, codeLinks, documentRow, fact, withEvidence } from './rows.js';
 import { graphEdge, graphNode, type RawEdge, type RawNode } from './graph-nodes.js';
 
 export interface ServerVersion {
@@ -59,6 +64,22 @@ export interface Neighbourhood {
   nodes: GraphNodeRow[];
   edges: GraphEdgeRow[];
   total: number;
+}
+
+export interface LineageYear {
+  allocation: AllocationRow;
+  unit: UnitRow;
+  document: DocumentRow;
+  links: CodeLinkRow[];
+  investments: InvestmentRow[];
+  indicators: IndicatorRow[];
+  evaluations: EvaluationRow[];
+}
+
+export interface LineageData {
+  project: ProjectRow;
+  department: DepartmentRow;
+  years: LineageYear[];
 }
 
 export interface PathRow {
@@ -137,7 +158,32 @@ export class Repository {
 
   async projectsFeedingCode(code: string, department: string | null, years: number[] | null, includeDescendants: boolean): Promise<CodeFeedRow[]> {
     const res = await this.runner.read('projects-feeding-code', { code, department, years, includeDescendants });
-    return res.records.map((r) => withEvidence(row<Record<string, unknown>>(r)) as unknown as CodeFeedRow);
+    return res.records.map((r) => {
+      const { projectNode, unit, ...feed } = withEvidence(row<Record<string, unknown>>(r)) as Record<string, unknown> & { projectNode: ProjectRow; unit: UnitRow; departmentId: string };
+      return { ...feed, project: projectNode, unit: { ...unit, departmentId: feed.departmentId } } as unknown as CodeFeedRow;
+    });
+  }
+
+  /** Everything a lineage needs, in one statement (cypher/lineage.cypher). */
+  async lineage(projectId: string): Promise<LineageData | null> {
+    const res = await this.runner.read('lineage', { projectId });
+    const rec = res.records[0];
+    if (!rec) return null;
+    const r = row<{ project: ProjectRow; department: DepartmentRow; years: Record<string, any>[] }>(rec);
+    const byLine = <T extends { source: { line: number | null } }>(list: T[]) => list.sort((a, b) => (a.source.line ?? 0) - (b.source.line ?? 0));
+    return {
+      project: r.project,
+      department: r.department,
+      years: r.years.map((y) => ({
+        allocation: fact<AllocationRow>(y.allocation),
+        unit: { ...(y.unit as UnitRow), departmentId: r.department.id },
+        document: documentRow(y.document) as unknown as DocumentRow,
+        links: codeLinks(y.links as Record<string, unknown>[]),
+        investments: byLine((y.investments as Record<string, unknown>[]).map((x) => fact<InvestmentRow>(x))),
+        indicators: byLine((y.indicators as Record<string, unknown>[]).map((x) => fact<IndicatorRow>(x))),
+        evaluations: byLine((y.evaluations as Record<string, unknown>[]).map((x) => fact<EvaluationRow>(x))),
+      })),
+    };
   }
 
   async search(query: string, raw: string, prefix: string | null, limit: number): Promise<SearchHitRow[]> {

@@ -1,6 +1,6 @@
 // Stored node properties → read-model rows. Provenance lives on each node as
 // srcTable / srcLine / srcText and documentId; here it becomes one SourceRef.
-import type { SourceRef } from './records.js';
+import type { CodeLinkRow, SourceRef } from './records.js';
 
 type Props = Record<string, unknown>;
 
@@ -44,4 +44,13 @@ export function budgetLineRow(p: Props): Props {
     budgetFen: actual ? (budgetColumn?.amountFen ?? null) : (p.totalFen ?? null),
     actualFen: actual ? (p.totalFen ?? null) : null,
   };
+}
+
+const METHOD_RANK: Record<string, number> = { DIRECT: 0, RECONCILED: 1, NAMED: 2 };
+
+/** An allocation's code links, strongest method first (a printed code outranks an inference). */
+export function codeLinks(rows: Props[]): CodeLinkRow[] {
+  return rows
+    .map((p) => withEvidence(p) as unknown as CodeLinkRow)
+    .sort((a, b) => (METHOD_RANK[a.method] ?? 9) - (METHOD_RANK[b.method] ?? 9) || a.code.localeCompare(b.code));
 }

@@ -58,7 +58,7 @@ describe('plan against actual: 坪山 2020 决算 projects', () => {
     expect(byName.get('其他网信事务支出').funding).toEqual([{ fund: '区级财政资金', budget: '4461.04', executed: '4428.95', source: { line: expect.any(Number) } }]);
     expect(byName.get('培训支出')).toMatchObject({ amount: '12.504', executed: '4.275' });
     // Projects only the 自评综述 prose names are there too, with the prose line as source.
-    expect(byName.get('视频资源智慧管理平台(二期)') ?? byName.get('视频资源智慧管理平台（二期）')).toMatchObject({ amount: '3000.00', executed: '3000.00', source: { table: '正文', line: 638 } });
+    expect(byName.get('视频资源智慧管理平台（二期）项目')).toMatchObject({ amount: '3000.00', executed: '3000.00', source: { table: '正文', line: 638 } });
   });
 });
 
@@ -80,7 +80,7 @@ describe('investment projects (政府投资项目)', () => {
       nature: '续建',
       source: { document: { file: '004_977ad1fe0b13bb92.txt' }, line: 2302 },
     });
-    expect(res.data.investmentProject.projects).toEqual([{ name: '坪山新区管委会综合服务楼网络综合布线' }]);
+    expect(res.data.investmentProject.projects).toEqual([{ name: '坪山新区管委会综合服务楼网络综合布线项目' }]);
   });
 
   it('flags the code printed cut short and leaves its missing part null', async () => {

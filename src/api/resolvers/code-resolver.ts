@@ -5,6 +5,7 @@ import { ClassificationCode, CodeFeed, CodeScheme, YearName } from '../types/cod
 import { Project, ProjectAllocation } from '../types/projects.js';
 import { BudgetGraphError } from '../../errors.js';
 import type { CodeRow } from '../../query/records.js';
+import { primeNeighbours } from '../../../loaders/prime.js';
 
 const LABEL: Record<CodeScheme, string> = { FUNCTION: 'FunctionCode', ECONOMIC: 'EconomicCode', PROCUREMENT: 'ProcurementItem' };
 
@@ -30,13 +31,16 @@ export class CodeResolver {
       'Which projects fed a 功能分类 code, year by year: every project → code link with its method (DIRECT / RECONCILED / NAMED) and the lines that prove it. `department` matches ids, names and aliases (substring); `years` limits the years; `includeDescendants` also reports links to sub-codes.',
   })
   async projectsFeedingCode(
-    @Ctx() { repo }: ApiContext,
+    @Ctx() { repo, loaders }: ApiContext,
     @Arg('code', () => String) code: string,
     @Arg('department', () => String, { nullable: true }) department?: string,
     @Arg('years', () => [Int], { nullable: true }) years?: number[],
     @Arg('includeDescendants', () => Boolean, { defaultValue: false }) includeDescendants?: boolean,
   ) {
-    return repo.projectsFeedingCode(checkCode(code), department ?? null, years ?? null, includeDescendants ?? false);
+    const feeds = await repo.projectsFeedingCode(checkCode(code), department ?? null, years ?? null, includeDescendants ?? false);
+    // Nested fields of the department, unit and project (their documents, allocations…) reuse them.
+    for (const f of feeds) primeNeighbours(loaders, { department: f.department, unit: f.unit, project: f.project });
+    return feeds;
   }
 
   @FieldResolver(() => [YearName], { complexity: 5 })
@@ -67,21 +71,6 @@ export class CodeResolver {
 
 @Resolver(() => CodeFeed)
 export class CodeFeedResolver {
-  @FieldResolver(() => Department, { nullable: true })
-  async department(@Root() f: CodeFeed, @Ctx() { loaders }: ApiContext) {
-    return loaders.departmentById.load(f.departmentId);
-  }
-
-  @FieldResolver(() => BudgetUnit, { nullable: true })
-  async unit(@Root() f: CodeFeed, @Ctx() { loaders }: ApiContext) {
-    return loaders.unitById.load(f.unitId);
-  }
-
-  @FieldResolver(() => Project, { nullable: true })
-  async project(@Root() f: CodeFeed, @Ctx() { loaders }: ApiContext) {
-    return loaders.projectById.load(f.projectId);
-  }
-
   @FieldResolver(() => ProjectAllocation, { nullable: true, description: 'The project in that document, with its amounts and indicators.' })
   async allocation(@Root() f: CodeFeed, @Ctx() { loaders }: ApiContext) {
     return loaders.allocationById.load(f.allocationId);

@@ -3,6 +3,7 @@ import type { ApiContext } from '../context.js';
 import { Lineage, LineageStep, LineageStepKind } from '../types/lineage.js';
 import { BudgetGraphError } from '../../errors.js';
 import { buildLineage } from '../../query/lineage.js';
+import { primeLineage } from '../../../loaders/prime.js';
 
 @Resolver(() => Lineage)
 export class LineageResolver {
@@ -10,8 +11,10 @@ export class LineageResolver {
     description:
       'A project’s whole funding chain, year by year: funding sources (资金来源) → department → unit → 一级项目 → project → 功能分类 code (with link method) → 国家编码 investment projects → indicators (target vs actual) → self-evaluation; every step with its source line.',
   })
-  async lineage(@Ctx() { loaders }: ApiContext, @Arg('projectId', () => ID) projectId: string) {
-    const lineage = await buildLineage(projectId, loaders);
+  async lineage(@Ctx() { repo, loaders }: ApiContext, @Arg('projectId', () => ID) projectId: string) {
+    const data = await repo.lineage(projectId);
+    if (data) primeLineage(loaders, data);
+    const lineage = data ? buildLineage(data) : null;
     if (!lineage) throw new BudgetGraphError('NOT_FOUND', `No project with id "${projectId}"; find ids with projects(filter: {name: …}) or search.`, { argument: 'projectId' });
     return lineage;
   }

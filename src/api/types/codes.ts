@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BudgetUnit, Department } from './documents.js';
+import { Project } from './projects.js';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
 
@@ -23,7 +25,7 @@ registerEnumType(LinkMethod, {
     'How a project was linked to a classification code. DIRECT: a table prints the code beside the project. RECONCILED: amounts prove it to 0.01 yuan (the project, or a unique set of projects, equals the code line’s 项目支出). NAMED: the project or its task carries the code’s 项 name. Only DIRECT is stated by the document; the others are inferences with their evidence.',
 });
 
-@ObjectType({ description: 'The name a code carried in one year (names change between editions of the classification).' })
+@ObjectType({ simpleResolvers: true, description: 'The name a code carried in one year (names change between editions of the classification).' })
 export class YearName {
   @Field(() => Int)
   year!: number;
@@ -32,7 +34,7 @@ export class YearName {
   name!: string;
 }
 
-@ObjectType({ description: 'ClassificationCode // 分类科目: a node of the 功能分类 / 经济分类 / 采购 hierarchy.' })
+@ObjectType({ simpleResolvers: true, description: 'ClassificationCode // 分类科目: a node of the 功能分类 / 经济分类 / 采购 hierarchy.' })
 export class ClassificationCode {
   @Field(() => ID, { description: 'Global node id, e.g. "FunctionCode:2010504".' })
   key!: string;
@@ -56,7 +58,7 @@ export class ClassificationCode {
   childKeys!: string[];
 }
 
-@ObjectType({ description: 'A project → code link with how it was established and the lines that prove it.' })
+@ObjectType({ simpleResolvers: true, description: 'A project → code link with how it was established and the lines that prove it.' })
 export class CodeLink {
   @Field(() => LinkMethod)
   method!: LinkMethod;
@@ -95,6 +97,16 @@ export class CodeFeed {
 
   @Field(() => [Source])
   evidence!: Source[];
+
+  // Plain fields, not resolvers: the feed's one Cypher statement returns them whole.
+  @Field(() => Department)
+  department!: Department;
+
+  @Field(() => BudgetUnit)
+  unit!: BudgetUnit;
+
+  @Field(() => Project)
+  project!: Project;
 
   documentId!: string;
   departmentId!: string;

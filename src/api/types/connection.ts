@@ -2,7 +2,7 @@
 import type { ClassType } from 'type-graphql';
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Where a page ends and whether more follow.' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page ends and whether more follow.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when another page follows; pass endCursor as `after` to get it.' })
   hasNextPage!: boolean;
@@ -19,7 +19,7 @@ export interface ConnectionShape<T> {
 }
 
 export function Connection<T extends object>(item: ClassType<T>, name: string, what: string) {
-  @ObjectType(`${name}Edge`, { description: `One ${what} and its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${what} and its cursor.` })
   class Edge {
     @Field(() => String, { description: 'Opaque cursor; pass it as `after` to continue after this edge.' })
     cursor!: string;
@@ -28,7 +28,7 @@ export function Connection<T extends object>(item: ClassType<T>, name: string, w
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${what}s.` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${what}s.` })
   class ConnectionType implements ConnectionShape<T> {
     @Field(() => [Edge])
     edges!: Edge[];

@@ -20,7 +20,7 @@ export enum Basis {
 }
 registerEnumType(Basis, { name: 'Basis', description: 'Planned (预算) or spent (决算) figures.' });
 
-@ObjectType({ description: 'Department // 部门: one body across every title variant its documents print.' })
+@ObjectType({ simpleResolvers: true, description: 'Department // 部门: one body across every title variant its documents print.' })
 export class Department {
   @Field(() => ID, { description: 'Stable id: the title without 深圳市, （本级） and 和.' })
   id!: string;
@@ -35,7 +35,7 @@ export class Department {
   aliasRules!: string[];
 }
 
-@ObjectType({ description: 'BudgetUnit // 预算单位: the department itself (本级) or a subordinate unit.' })
+@ObjectType({ simpleResolvers: true, description: 'BudgetUnit // 预算单位: the department itself (本级) or a subordinate unit.' })
 export class BudgetUnit {
   @Field(() => ID)
   id!: string;

@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A search result: any node by name, code or 国家编码.' })
+@ObjectType({ simpleResolvers: true, description: 'A search result: any node by name, code or 国家编码.' })
 export class SearchHit {
   @Field(() => ID, { description: 'Global node id; pass it to neighbours, paths or the explorer.' })
   id!: string;
@@ -22,7 +22,7 @@ export class SearchHit {
   score!: number;
 }
 
-@ObjectType({ description: 'Any node of the graph, for exploring.' })
+@ObjectType({ simpleResolvers: true, description: 'Any node of the graph, for exploring.' })
 export class GraphNode {
   @Field(() => ID, { description: '"<Kind>:<key>".' })
   id!: string;
@@ -40,7 +40,7 @@ export class GraphNode {
   anomalies!: number;
 }
 
-@ObjectType({ description: 'A relationship between two nodes.' })
+@ObjectType({ simpleResolvers: true, description: 'A relationship between two nodes.' })
 export class GraphEdge {
   @Field(() => ID)
   id!: string;
@@ -58,7 +58,7 @@ export class GraphEdge {
   properties!: Record<string, unknown>;
 }
 
-@ObjectType({ description: 'A node with (up to `first` of) its neighbours.' })
+@ObjectType({ simpleResolvers: true, description: 'A node with (up to `first` of) its neighbours.' })
 export class Neighbourhood {
   @Field(() => GraphNode)
   center!: GraphNode;
@@ -73,7 +73,7 @@ export class Neighbourhood {
   totalCount!: number;
 }
 
-@ObjectType({ description: 'One path between two nodes.' })
+@ObjectType({ simpleResolvers: true, description: 'One path between two nodes.' })
 export class GraphPath {
   @Field(() => Int, { description: 'Number of relationships.' })
   length!: number;

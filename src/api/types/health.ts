@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Liveness of the service and its database (服务状态).' })
+@ObjectType({ simpleResolvers: true, description: 'Liveness of the service and its database (服务状态).' })
 export class Health {
   @Field(() => Boolean, { description: 'True when Neo4j answered.' })
   ok!: boolean;

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'What loading one document did (one transaction: all of it or none).' })
+@ObjectType({ simpleResolvers: true, description: 'What loading one document did (one transaction: all of it or none).' })
 export class LoadReport {
   @Field(() => String)
   file!: string;

@@ -3,7 +3,7 @@ import { LinkMethod } from './codes.js';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
 
-@ObjectType({ description: 'The code an investment project’s money was booked under, and how that is known.' })
+@ObjectType({ simpleResolvers: true, description: 'The code an investment project’s money was booked under, and how that is known.' })
 export class FundedUnder {
   @Field(() => String)
   code!: string;

@@ -51,7 +51,7 @@ export class LineageStep {
   source!: Source | null;
 }
 
-@ObjectType({ description: 'A project’s whole funding chain in every year the documents cover it.' })
+@ObjectType({ simpleResolvers: true, description: 'A project’s whole funding chain in every year the documents cover it.' })
 export class Lineage {
   @Field(() => Project)
   project!: Project;

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
 
-@ObjectType({ description: 'Project // 项目: one project across documents and years (same department, same normalised name).' })
+@ObjectType({ simpleResolvers: true, description: 'Project // 项目: one project across documents and years (same department, same normalised name).' })
 export class Project {
   @Field(() => ID, { description: '"<department id>|<normalised name>".' })
   id!: string;
@@ -19,7 +19,7 @@ export class Project {
   departmentId!: string;
 }
 
-@ObjectType({ description: 'The parent (一级项目 / 任务) of a second-level project as printed.' })
+@ObjectType({ simpleResolvers: true, description: 'The parent (一级项目 / 任务) of a second-level project as printed.' })
 export class ParentProject {
   @Field(() => String)
   name!: string;
@@ -103,7 +103,7 @@ export class ProjectListing {
   source!: Source;
 }
 
-@ObjectType({ description: 'Indicator // 绩效指标: 一级/二级/三级 indicator with target (指标值) and, in self-evaluations, the actual (完成值).' })
+@ObjectType({ simpleResolvers: true, description: 'Indicator // 绩效指标: 一级/二级/三级 indicator with target (指标值) and, in self-evaluations, the actual (完成值).' })
 export class Indicator {
   @Field(() => ID)
   id!: string;

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Provenance (出处) of a fact: the document, table and line it was read from, and that line as printed.' })
+@ObjectType({ simpleResolvers: true, description: 'Provenance (出处) of a fact: the document, table and line it was read from, and that line as printed.' })
 export class Source {
   /** Resolved to `document` by SourceResolver. */
   documentId!: string;

@@ -1,0 +1,271 @@
+// npm run bench: generate → parse accuracy → ingest at N = 10, 100, 1,000 (each into a fresh
+// embedded Neo4j) → query latency and throughput on the largest graph, Budget Graph and the
+// peer (@neo4j/graphql) side by side in the same run → bench/results/<date>.json + RESULTS.md.
+// `--smoke` (CI) runs a tiny version of every step and records nothing.
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { neo4jSettings, projectRoot } from '../src/config.js';
+import { connect, type Database } from '../src/db/connection.js';
+import { freePort } from '../src/db/embedded-neo4j.js';
+import { QueryRunner } from '../src/db/run.js';
+import { applySchema } from '../src/db/schema.js';
+import { loadDocument } from '../src/load/loader.js';
+import { accuracy, type AccuracyReport } from './accuracy.js';
+import { generateCorpus } from './corpus/generate.js';
+import { runLoad, type LoadResult } from './load-generator.js';
+import { benchQueries, type Targets } from './queries.js';
+
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const arg = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const sizes = (arg('sizes') ?? (smoke ? '6' : '10,100,1000')).split(',').map(Number);
+const durationMs = Number(arg('duration') ?? (smoke ? 300 : 5000));
+const concurrencies = (arg('concurrency') ?? (smoke ? '1,2' : '1,10,50')).split(',').map(Number);
+const outDir = arg('out') ?? join(projectRoot, 'bench', 'results');
+const log = (msg: string) => console.log(`bench: ${msg}`);
+
+interface IngestFigure {
+  n: number;
+  seconds: number;
+  docsPerMinute: number;
+  rowsPerSecond: number;
+  msPerDocument: number;
+  records: number;
+  nodePeakRssMb: number;
+  jvmPeakRssMb: number | null;
+}
+
+interface QueryFigure extends LoadResult {
+  query: string;
+  server: 'budget-graph' | 'peer';
+  concurrency: number;
+  roundTrips: number | null;
+}
+
+function jvmPeakRssMb(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function freshNeo4j(): Promise<{ db: Database; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'budget-graph-bench-'));
+  const db = await connect({ ...neo4jSettings(), uri: undefined, dataDir: join(dir, 'neo4j'), boltPort: await freePort(0), heapMb: 2048, pageCacheMb: 1024, txTimeoutMs: 60_000 });
+  await applySchema(db);
+  return { db, dir };
+}
+
+async function ingest(n: number): Promise<{ figure: IngestFigure; db: Database; dir: string; report: AccuracyReport }> {
+  const docs = generateCorpus(n);
+  const report = accuracy(docs);
+  const { db, dir } = await freshNeo4j();
+  const runner = new QueryRunner(db);
+  // Warm-up on other documents (then removed): Cypher plans and the JIT are ready before timing,
+  // so N=10 measures loading, not the first statements' planning.
+  for (const w of generateCorpus(6, 7)) {
+    await loadDocument(runner, `warmup-${w.file}`, w.text);
+    await runner.write('load-delete-document', { file: `warmup-${w.file}` });
+  }
+  let records = 0;
+  const rssBefore = process.resourceUsage().maxRSS;
+  const started = performance.now();
+  for (const d of docs) {
+    const r = await loadDocument(runner, d.file, d.text);
+    records += r.records;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const figure: IngestFigure = {
+    n,
+    seconds: Math.round(seconds * 100) / 100,
+    docsPerMinute: Math.round((n / seconds) * 60),
+    rowsPerSecond: Math.round(records / seconds),
+    msPerDocument: Math.round(((seconds * 1000) / n) * 10) / 10,
+    records,
+    nodePeakRssMb: Math.round(Math.max(rssBefore, process.resourceUsage().maxRSS) / 1024),
+    jvmPeakRssMb: jvmPeakRssMb(db.embedded?.pid),
+  };
+  log(`ingest N=${n}: ${figure.seconds} s, ${figure.docsPerMinute} documents/min, ${figure.rowsPerSecond} rows/s, ${figure.msPerDocument} ms/document, JVM peak ${figure.jvmPeakRssMb} MB`);
+  return { figure, db, dir, report };
+}
+
+function startProcess(command: string[], env: Record<string, string>, readyPattern: RegExp): Promise<{ child: ChildProcess; line: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command[0]!, command.slice(1), { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const timer = setTimeout(() => reject(new Error(`${command.join(' ')} not ready in 120 s`)), 120_000);
+    const onLine = (line: string) => {
+      if (readyPattern.test(line)) {
+        clearTimeout(timer);
+        resolve({ child, line });
+      }
+    };
+    createInterface({ input: child.stdout! }).on('line', onLine);
+    createInterface({ input: child.stderr! }).on('line', onLine);
+    child.once('exit', (code) => reject(new Error(`${command.join(' ')} exited with ${code} before it was ready`)));
+  });
+}
+
+async function post(url: string, query: string, variables: Record<string, unknown>): Promise<{ data?: any; errors?: any; extensions?: { cypherRoundTrips?: number } }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return (await res.json()) as { data?: any; errors?: any };
+}
+
+async function targets(url: string): Promise<Targets> {
+  const q = await post(
+    url,
+    `{ feeds: projectsFeedingCode(code: "2010504") { project { id } }
+       docs: documents(filter: { kind: BUDGET }, first: 1) { nodes { id } }
+       anomalies(first: 1) { nodes { document { department { name } } } } }`,
+    {},
+  );
+  if (q.errors) throw new Error(`could not pick bench targets: ${JSON.stringify(q.errors)}`);
+  const counts = new Map<string, number>();
+  for (const f of q.data.feeds as { project: { id: string } }[]) counts.set(f.project.id, (counts.get(f.project.id) ?? 0) + 1);
+  const projectId = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  return { code: '2010504', projectId, documentId: q.data.docs.nodes[0].id, department: q.data.anomalies.nodes[0]?.document.department.name ?? '政务', searchText: '信息' };
+}
+
+async function queryBench(db: Database): Promise<{ figures: QueryFigure[]; gaps: Record<string, string>; rss: Record<string, number | null> }> {
+  const uri = db.embedded!.uri;
+  const bgPort = await freePort(0);
+  const peerPort = await freePort(0);
+  const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
+  const bg = await startProcess([tsx, 'src/main.ts'], { NEO4J_URI: uri, PORT: String(bgPort), HOST: '127.0.0.1', BUDGET_GRAPH_LOAD_ON_START: '0' }, /GraphQL ready/);
+  const peer = await startProcess([tsx, 'bench/peer/server.ts'], { NEO4J_URI: uri, PORT: String(peerPort) }, /PEER_READY/);
+  const urls = { 'budget-graph': `http://127.0.0.1:${bgPort}/graphql`, peer: `http://127.0.0.1:${peerPort}/` } as const;
+  const figures: QueryFigure[] = [];
+  const gaps: Record<string, string> = {};
+  try {
+    const t = await targets(urls['budget-graph']);
+    log(`targets: ${JSON.stringify(t)}`);
+    for (const q of benchQueries(t)) {
+      if (q.peerGap) gaps[q.name] = q.peerGap;
+      for (const server of ['budget-graph', 'peer'] as const) {
+        const spec = server === 'budget-graph' ? q.bg : q.peer;
+        if (!spec) continue;
+        const first = await post(urls[server], spec.query, spec.variables);
+        if (first.errors) throw new Error(`${server} ${q.name}: ${JSON.stringify(first.errors).slice(0, 400)}`);
+        const body = JSON.stringify({ query: spec.query, variables: spec.variables });
+        // Warm-up: plans cached, JIT warm, connection pools filled.
+        await runLoad(urls[server], body, Math.max(...concurrencies), Math.min(durationMs, 1000));
+        for (const c of concurrencies) {
+          const r = await runLoad(urls[server], body, c, durationMs);
+          figures.push({ query: q.name, server, concurrency: c, roundTrips: first.extensions?.cypherRoundTrips ?? null, ...r });
+          log(`${q.name} ${server} c=${c}: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${r.rps} req/s, ${r.errors} errors`);
+        }
+      }
+    }
+    return { figures, gaps, rss: { 'budget-graph': jvmPeakRssMb(bg.child.pid), peer: jvmPeakRssMb(peer.child.pid) } };
+  } finally {
+    bg.child.kill('SIGTERM');
+    peer.child.kill('SIGTERM');
+  }
+}
+
+function commit(): string {
+  try {
+    return execSync('git rev-parse --short HEAD', { cwd: projectRoot }).toString().trim() + (execSync('git status --porcelain', { cwd: projectRoot }).toString().trim() ? '-dirty' : '');
+  } catch {
+    return 'unknown';
+  }
+}
+
+function markdown(result: any): string {
+  const ing = result.ingest as IngestFigure[];
+  const q = result.queries as QueryFigure[];
+  const lines = [
+    `## ${result.date} — commit ${result.commit}`,
+    '',
+    `Machine: ${result.machine.cores} cores (${result.machine.cpu}), ${result.machine.memoryGiB} GiB, Node ${result.machine.node}. Neo4j 5.26 embedded, heap 2 GiB, page cache 1 GiB; one Neo4j per ingest size.`,
+    '',
+    `Parse accuracy (${result.accuracy.documents} generated documents, every fact exact): lines ${result.accuracy.lines}, projects ${result.accuracy.projects}, investment projects ${result.accuracy.investments}, 三公 ${result.accuracy.threeCosts}, planted anomalies ${result.accuracy.anomalies}, false anomalies ${result.accuracy.falseAnomalies}.`,
+    '',
+    '| N documents | seconds | documents/min | rows/s | ms/document | Node peak RSS MB | Neo4j JVM peak RSS MB |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    ...ing.map((f) => `| ${f.n} | ${f.seconds} | ${f.docsPerMinute} | ${f.rowsPerSecond} | ${f.msPerDocument} | ${f.nodePeakRssMb} | ${f.jvmPeakRssMb ?? '—'} |`),
+    '',
+    `Time per document at N=${ing.at(-1)?.n} vs N=${ing[0]?.n}: ${result.perDocumentRatio}×.`,
+    '',
+    `Queries on the ${ing.at(-1)?.n}-document graph (${result.durationMs / 1000} s per cell, closed loop on loopback):`,
+    '',
+    '| query | server | concurrency | p50 ms | p95 ms | p99 ms | req/s | errors | Cypher round-trips |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...q.map((f) => `| ${f.query} | ${f.server} | ${f.concurrency} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.rps} | ${f.errors} | ${f.roundTrips ?? '—'} |`),
+    '',
+    'Budget Graph / peer (latency ratio < 1 and throughput ratio > 1 mean Budget Graph is faster):',
+    '',
+    '| query | concurrency | p50 ratio | p99 ratio | req/s ratio |',
+    '|---|---:|---:|---:|---:|',
+    ...(result.ratios as any[]).map((r) => `| ${r.query} | ${r.concurrency} | ${r.p50} | ${r.p99} | ${r.rps} |`),
+    '',
+    ...Object.entries(result.peerGaps as Record<string, string>).map(([k, v]) => `- peer, ${k}: ${v}`),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const date = new Date().toISOString().slice(0, 10);
+  const ingestFigures: IngestFigure[] = [];
+  let last: { db: Database; dir: string } | null = null;
+  let acc: AccuracyReport | null = null;
+  for (const n of sizes) {
+    if (last) {
+      await last.db.close();
+      rmSync(last.dir, { recursive: true, force: true });
+    }
+    const r = await ingest(n);
+    ingestFigures.push(r.figure);
+    last = { db: r.db, dir: r.dir };
+    acc = r.report;
+  }
+  const q = await queryBench(last!.db);
+  const pct = (t: { expected: number; matched: number }) => `${t.matched}/${t.expected}`;
+  const ratios = [];
+  for (const f of q.figures.filter((x) => x.server === 'budget-graph')) {
+    const p = q.figures.find((x) => x.server === 'peer' && x.query === f.query && x.concurrency === f.concurrency);
+    if (p) ratios.push({ query: f.query, concurrency: f.concurrency, p50: +(f.p50 / p.p50).toFixed(2), p99: +(f.p99 / p.p99).toFixed(2), rps: +(f.rps / p.rps).toFixed(2) });
+  }
+  const result = {
+    date,
+    commit: commit(),
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    smoke,
+    durationMs,
+    accuracy: acc && { documents: acc.documents, lines: pct(acc.lines), projects: pct(acc.projects), investments: pct(acc.investments), threeCosts: pct(acc.threeCosts), anomalies: pct(acc.anomalies), falseAnomalies: acc.falseAnomalies, failed: acc.failedDocuments, misses: [...acc.lines.misses, ...acc.projects.misses].slice(0, 10) },
+    ingest: ingestFigures,
+    perDocumentRatio: +(ingestFigures.at(-1)!.msPerDocument / ingestFigures[0]!.msPerDocument).toFixed(2),
+    queries: q.figures,
+    ratios,
+    peerGaps: q.gaps,
+    serverPeakRssMb: q.rss,
+  };
+  await last!.db.close();
+  rmSync(last!.dir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, `${date}${smoke ? '-smoke' : ''}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  log(`wrote ${file}`);
+  if (!smoke) {
+    const md = join(projectRoot, 'bench', 'RESULTS.md');
+    if (!existsSync(md)) writeFileSync(md, '# Benchmark results\n\nAppended by `npm run bench`; newest last. Figures, not tests: read them with the machine and commit beside them.\n\n');
+    appendFileSync(md, markdown(result));
+    log(`appended ${md}`);
+  }
+  // Check numbers are exact in the smoke run too: parse accuracy must be total.
+  if (acc && (acc.failedDocuments.length || acc.lines.matched !== acc.lines.expected || acc.projects.matched !== acc.projects.expected)) {
+    log('parse accuracy below 100%: see the JSON for the misses');
+    process.exitCode = 2;
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench: ${err instanceof Error ? err.stack : String(err)}`);
+  process.exit(1);
+});

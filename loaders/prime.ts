@@ -1,0 +1,34 @@
+// Rows that arrive with their neighbours (a line with its unit, a feed with its department, unit
+// and project) fill the other loaders' caches, so resolving those fields costs no round-trip.
+import type { Loaders } from './index.js';
+import type { DepartmentRow, ProjectRow, UnitRow } from '../src/query/records.js';
+import type { LineageData } from '../src/query/repository.js';
+
+type Props = Record<string, unknown>;
+
+export function unitRow(u: Props): UnitRow {
+  return { ...(u as unknown as UnitRow), departmentId: String(u.id).split('|')[0]! };
+}
+
+export function primeNeighbours(loaders: Loaders, row: { unit?: Props | UnitRow; project?: Props | ProjectRow; department?: Props | DepartmentRow }): void {
+  if (row.unit?.id) loaders.unitById.prime(String(row.unit.id), unitRow(row.unit as Props));
+  if (row.project?.id && (row.project as Props).departmentId) loaders.projectById.prime(String(row.project.id), row.project as unknown as ProjectRow);
+  if (row.department?.id) loaders.departmentById.prime(String(row.department.id), row.department as unknown as DepartmentRow);
+}
+
+/** A lineage fetched in one statement fills every loader its nested fields would use. */
+export function primeLineage(loaders: Loaders, data: LineageData): void {
+  loaders.projectById.prime(data.project.id, data.project);
+  loaders.departmentById.prime(data.department.id, data.department);
+  loaders.allocationsByProject.prime(data.project.id, data.years.map((y) => y.allocation));
+  for (const y of data.years) {
+    const id = y.allocation.id;
+    loaders.allocationById.prime(id, y.allocation);
+    loaders.unitById.prime(y.unit.id, y.unit);
+    loaders.documentById.prime(y.document.id, y.document);
+    loaders.codeLinksByAllocation.prime(id, y.links);
+    loaders.investmentsByAllocation.prime(id, y.investments);
+    loaders.indicatorsByAllocation.prime(id, y.indicators);
+    loaders.evaluationsByAllocation.prime(id, y.evaluations);
+  }
+}
