@@ -1,7 +1,8 @@
 // Full-text search (CJK analyzer) over names, codes and 国家编码, plus code prefixes:
 // a query of digits also finds every classification code and investment code starting with it.
 CALL {
-  CALL db.index.fulltext.queryNodes('search_names', $query) YIELD node, score
+  // Bounded inside the index: a common word must not drag every matching node through the sort.
+  CALL db.index.fulltext.queryNodes('search_names', $query, {limit: $limit * 3}) YIELD node, score
   RETURN node, score
   UNION
   MATCH (node:Code) WHERE $prefix IS NOT NULL AND node.code STARTS WITH $prefix

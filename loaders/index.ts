@@ -15,6 +15,7 @@ import type {
   InvestmentRow,
   ListingRow,
   ProjectRow,
+  SameAsRow,
   ThreeCostsRow,
   UnitRow,
 } from '../src/query/records.js';
@@ -51,6 +52,8 @@ export function createLoaders(repo: Repository) {
     allocationsByProject: many<AllocationRow>('allocations-by-project', (p) => fact<AllocationRow>(p)),
     listingsByAllocation: many<ListingRow>('listings-by-allocation', (p) => fact<ListingRow>({ ...p, documentId: String(p.allocationId).split('|')[0] })),
     codeLinksByAllocation: new DataLoader<string, CodeLinkRow[]>(async (keys) => (await listEach(repo, 'code-links-by-allocation', (p) => p)(keys)).map(codeLinks)),
+    codeLinksByInvestment: new DataLoader<string, CodeLinkRow[]>(async (keys) => (await listEach(repo, 'code-links-by-investment', (p) => p)(keys)).map(codeLinks)),
+    sameAsByProject: many<SameAsRow>('same-as-by-project', asIs),
     indicatorsByAllocation: many<IndicatorRow>('indicators-by-allocation', (p) => fact<IndicatorRow>(p)),
     indicatorsByDocument: many<IndicatorRow>('indicators-by-document', (p) => fact<IndicatorRow>(p)),
     evaluationsByAllocation: many<EvaluationRow>('evaluations-by-allocation', (p) => fact<EvaluationRow>(p)),
@@ -61,7 +64,12 @@ export function createLoaders(repo: Repository) {
     anomaliesByDocument: many<AnomalyRow>('anomalies-by-document', (p) => anomalyRow(p) as unknown as AnomalyRow),
     anomaliesByFact: many<AnomalyRow>('anomalies-by-fact', (p) => anomalyRow(p) as unknown as AnomalyRow),
   };
-  return loaders;
+  return Object.assign(loaders, {
+    /** Maps a line row fetched outside these loaders (a bundle), priming its unit. */
+    absorbLine: withNeighbours((p) => budgetLineRow(p) as unknown as BudgetLineRow),
+    /** Maps an allocation row fetched outside these loaders, priming its unit, project, links. */
+    absorbAllocation: withNeighbours((p) => fact<AllocationRow>(p)),
+  });
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

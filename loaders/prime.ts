@@ -1,7 +1,7 @@
 // Rows that arrive with their neighbours (a line with its unit, a feed with its department, unit
 // and project) fill the other loaders' caches, so resolving those fields costs no round-trip.
 import type { Loaders } from './index.js';
-import type { DepartmentRow, ProjectRow, UnitRow } from '../src/query/records.js';
+import type { DepartmentRow, DocumentRow, ProjectRow, UnitRow } from '../src/query/records.js';
 import type { LineageData } from '../src/query/repository.js';
 
 type Props = Record<string, unknown>;
@@ -10,7 +10,7 @@ export function unitRow(u: Props): UnitRow {
   return { ...(u as unknown as UnitRow), departmentId: String(u.id).split('|')[0]! };
 }
 
-export function primeNeighbours(loaders: Loaders, row: { unit?: Props | UnitRow; project?: Props | ProjectRow; department?: Props | DepartmentRow }): void {
+export function primeNeighbours(loaders: Pick<Loaders, 'unitById' | 'projectById' | 'departmentById'>, row: { unit?: Props | UnitRow; project?: Props | ProjectRow; department?: Props | DepartmentRow }): void {
   if (row.unit?.id) loaders.unitById.prime(String(row.unit.id), unitRow(row.unit as Props));
   if (row.project?.id && (row.project as Props).departmentId) loaders.projectById.prime(String(row.project.id), row.project as unknown as ProjectRow);
   if (row.department?.id) loaders.departmentById.prime(String(row.department.id), row.department as unknown as DepartmentRow);
@@ -31,4 +31,12 @@ export function primeLineage(loaders: Loaders, data: LineageData): void {
     loaders.indicatorsByAllocation.prime(id, y.indicators);
     loaders.evaluationsByAllocation.prime(id, y.evaluations);
   }
+}
+
+/** A document fetched with its lines and projects (cypher/document-bundle.cypher). */
+export function primeDocumentBundle(loaders: Loaders, bundle: { document: DocumentRow; lines: Props[]; allocations: Props[] }, schemes: string[], withProjects: boolean): void {
+  loaders.documentById.prime(bundle.document.id, bundle.document);
+  const lines = bundle.lines.map((l) => loaders.absorbLine(l));
+  for (const scheme of schemes) loaders.linesByDocumentScheme.prime(`${bundle.document.id}|${scheme}`, lines.filter((l) => l.scheme === scheme));
+  if (withProjects) loaders.allocationsByDocument.prime(bundle.document.id, bundle.allocations.map((a) => loaders.absorbAllocation(a)));
 }

@@ -3,7 +3,7 @@
 //   NAMED       the project (or its task) is named after the code's 项 name
 //   RECONCILED  amounts prove it to the fen: one project, or a unique subset of projects,
 //               equals the code line's 项目支出 column
-import type { BudgetLine, Diagnostic, Project, Source } from '../parse/records.js';
+import type { BudgetLine, Diagnostic, InvestmentProject, Project, Source } from '../parse/records.js';
 
 export type LinkMethod = 'DIRECT' | 'NAMED' | 'RECONCILED';
 
@@ -100,5 +100,33 @@ export function subsetsSumming(values: bigint[], target: bigint, limit: number):
     walk(k + 1, remaining);
   };
   walk(0, target);
+  return out;
+}
+
+export interface InvestmentLink {
+  investmentIndex: number;
+  code: string;
+  evidence: Source[];
+  note: string;
+}
+
+/**
+ * Investment project (政府投资项目) → the 项 its money was booked under, when amounts prove it:
+ * the year's completed investment equals a 项 line's 项目支出 (决算: spent) exactly and no other
+ * line has that amount. Anything less than an exact, unique match makes no link.
+ */
+export function linkInvestmentsToCodes(investments: InvestmentProject[], lines: BudgetLine[], diagnostics: Diagnostic[]): InvestmentLink[] {
+  const items = lines.filter((l) => l.scheme === 'FUNCTION' && l.level === 3 && l.project !== null && l.project > 0n);
+  const out: InvestmentLink[] = [];
+  investments.forEach((ip, i) => {
+    if (ip.completedInYear === null || ip.completedInYear <= 0n) return;
+    const codes = [...new Map(items.filter((l) => l.project === ip.completedInYear).map((l) => [l.code, l])).values()];
+    if (codes.length === 1) {
+      const line = codes[0]!;
+      out.push({ investmentIndex: i, code: line.code, evidence: [ip.source, line.source], note: `本年完成投资 equals ${line.code} 项目支出 exactly, and no other 项 line does` });
+    } else if (codes.length > 1) {
+      diagnostics.push({ level: 'INFO', code: 'INVESTMENT_RECONCILE_AMBIGUOUS', message: `${ip.code}: several 项 lines equal its completed investment; none chosen`, line: ip.source.line });
+    }
+  });
   return out;
 }

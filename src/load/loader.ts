@@ -35,9 +35,11 @@ function statements(plan: LoadPlan): [string, Record<string, unknown>][] {
     ['load-code-links', { rows: plan.codeLinks }],
     ['load-indicators', { ...base, rows: plan.indicators }],
     ['load-investments', { ...base, rows: plan.investments }],
+    ['load-investment-links', { rows: plan.investmentLinks }],
     ['load-evaluations', { ...base, rows: plan.evaluations }],
     ['load-three-costs', { ...base, rows: plan.threeCosts }],
     ['load-anomalies', { ...base, rows: plan.anomalies }],
+    ['load-same-as', base],
   ];
 }
 

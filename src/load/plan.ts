@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import neo4j, { type Integer } from 'neo4j-driver';
 import type { Anomaly, Diagnostic, FundingLine, ParsedDocument, Project, Source, TableTotal } from '../parse/records.js';
-import { linkProjectsToCodes, type CodeLink } from './code-links.js';
+import { linkInvestmentsToCodes, linkProjectsToCodes, type CodeLink } from './code-links.js';
 import { departmentIdentity, projectId, unitId } from './identity.js';
 import { normaliseProjectName } from '../parse/anomalies.js';
 
@@ -26,6 +26,7 @@ export interface LoadPlan {
   codeLinks: Record<string, unknown>[];
   indicators: Record<string, unknown>[];
   investments: Record<string, unknown>[];
+  investmentLinks: Record<string, unknown>[];
   evaluations: Record<string, unknown>[];
   threeCosts: Record<string, unknown>[];
   anomalies: Record<string, unknown>[];
@@ -168,6 +169,14 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     ...src(ip.source),
   }));
 
+  const investmentLinks = linkInvestmentsToCodes(doc.investmentProjects, doc.lines, diagnostics).map((l) => ({
+    investmentId: `${documentId}|IP${l.investmentIndex}`,
+    code: l.code,
+    method: 'RECONCILED',
+    note: l.note,
+    evidence: sourceJson(l.evidence),
+  }));
+
   const evaluations = doc.selfEvaluations.map((e, i) => ({
     id: `${documentId}|E${i}`,
     project: e.project,
@@ -229,6 +238,7 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     codeLinks,
     indicators,
     investments,
+    investmentLinks,
     evaluations,
     threeCosts,
     anomalies,

@@ -237,3 +237,11 @@ export interface Page<T> {
   total: number;
   items: T[];
 }
+
+/** A probable identity between two projects (SAME_AS), never a merge. */
+export interface SameAsRow {
+  rule: string;
+  score: number;
+  note: string;
+  project: ProjectRow;
+}

@@ -164,6 +164,15 @@ export class Repository {
     });
   }
 
+  /** A document with the lines of `schemes` and, if asked, its allocations: one statement. */
+  async documentBundle(id: string, schemes: string[], withProjects: boolean): Promise<{ document: DocumentRow; lines: Record<string, unknown>[]; allocations: Record<string, unknown>[] } | null> {
+    const res = await this.runner.read('document-bundle', { id, schemes, withProjects });
+    const rec = res.records[0];
+    if (!rec) return null;
+    const r = row<{ document: Record<string, unknown>; lines: Record<string, unknown>[]; allocations: Record<string, unknown>[] }>(rec);
+    return { document: documentRow(r.document) as unknown as DocumentRow, lines: r.lines, allocations: r.allocations };
+  }
+
   /** Everything a lineage needs, in one statement (cypher/lineage.cypher). */
   async lineage(projectId: string): Promise<LineageData | null> {
     const res = await this.runner.read('lineage', { projectId });

@@ -169,6 +169,14 @@ describe('lineage of a project', () => {
   });
 });
 
+describe('project identity', () => {
+  it('links probable matches with SAME_AS, rule and score, without merging them', async () => {
+    const res = await api.gql(`{ projects(filter: {name: "一般管理事务", department: "龙岗"}) { nodes { name sameAs { project { name } rule score note } } } }`);
+    const exact = (res.data.projects.nodes as any[]).find((p) => p.name === '一般管理事务');
+    expect(exact.sameAs).toEqual([{ project: { name: '其他一般管理事务' }, rule: 'NAME_CONTAINS', score: 0.75, note: expect.stringContaining('one name contains the other') }]);
+  });
+});
+
 describe('no personal data', () => {
   it('never serves the 填报人 names or telephone numbers printed in the forms', async () => {
     const dump = await api.gql(`{ documents(first: 10) { nodes { projects { name goal listings { source { text } } indicators { name target source { text } } source { text } } indicators { name source { text } } } } }`);

@@ -1,4 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { primeDocumentBundle } from '../../../loaders/prime.js';
+import { selectedFields } from '../selection.js';
 import type { ApiContext } from '../context.js';
 import { pageArgs, toConnection } from '../pagination.js';
 import { Anomaly } from '../types/anomalies.js';
@@ -24,8 +27,16 @@ export class DocumentResolver {
   }
 
   @Query(() => Document, { nullable: true, description: 'One document by id (its file name without extension).' })
-  async document(@Ctx() { loaders }: ApiContext, @Arg('id', () => ID) id: string) {
-    return loaders.documentById.load(id);
+  async document(@Ctx() { repo, loaders }: ApiContext, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo) {
+    // Asked for its lines or projects too? Fetch them with the document in one statement.
+    const wanted = selectedFields(info);
+    const schemes = (['FUNCTION', 'ECONOMIC', 'PROCUREMENT'] as const).filter((s) => wanted.has(`${s.toLowerCase()}Lines`));
+    const withProjects = wanted.has('projects');
+    if (schemes.length === 0 && !withProjects) return loaders.documentById.load(id);
+    const bundle = await repo.documentBundle(id, schemes, withProjects);
+    if (!bundle) return null;
+    primeDocumentBundle(loaders, bundle, schemes, withProjects);
+    return bundle.document;
   }
 
   @FieldResolver(() => Department)

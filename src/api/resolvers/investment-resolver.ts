@@ -31,8 +31,13 @@ export class InvestmentResolver {
 
   @FieldResolver(() => [FundedUnder], { complexity: 2, description: 'The 功能分类 code(s) its money was booked under, through the project it reports on, with method and evidence.' })
   async fundedUnder(@Root() ip: InvestmentProject, @Ctx() { loaders }: ApiContext): Promise<FundedUnder[]> {
-    const links = (await loaders.codeLinksByAllocation.loadMany(ip.allocationIds ?? [])).flatMap((x) => (x instanceof Error ? [] : x));
-    return links.map((l) => ({ code: l.code, name: l.name, method: l.method as FundedUnder['method'], evidence: [ip.source, ...l.evidence] }));
+    // Its own amounts first (RECONCILED against a 项 line), then the links of the project it reports on.
+    const own = await loaders.codeLinksByInvestment.load(ip.id);
+    const viaProject = (await loaders.codeLinksByAllocation.loadMany(ip.allocationIds ?? [])).flatMap((x) => (x instanceof Error ? [] : x));
+    return [
+      ...own.map((l) => ({ code: l.code, name: l.name, method: l.method as FundedUnder['method'], via: 'INVESTMENT_AMOUNT', evidence: l.evidence })),
+      ...viaProject.map((l) => ({ code: l.code, name: l.name, method: l.method as FundedUnder['method'], via: 'PROJECT', evidence: [ip.source, ...l.evidence] })),
+    ];
   }
 
   @FieldResolver(() => [ProjectAllocation], { complexity: 2, description: 'The budget project(s) this investment project reports on (same document, same normalised name).' })

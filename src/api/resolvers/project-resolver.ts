@@ -7,7 +7,7 @@ import { Connection } from '../types/connection.js';
 import { BudgetUnit, Department, Document } from '../types/documents.js';
 import { ProjectFilter } from '../types/inputs.js';
 import { InvestmentProject } from '../types/investments.js';
-import { FundingSource, Indicator, ParentProject, Project, ProjectAllocation, ProjectListing, SelfEvaluation } from '../types/projects.js';
+import { FundingSource, Indicator, ParentProject, ProbableMatch, Project, ProjectAllocation, ProjectListing, SelfEvaluation } from '../types/projects.js';
 import { fundingSources } from '../../query/funding.js';
 
 export const ProjectConnection = Connection(Project, 'Project', 'project');
@@ -38,6 +38,11 @@ export class ProjectResolver {
   @FieldResolver(() => [ProjectAllocation], { description: 'The project in each document, oldest year first.', complexity: 5 })
   async allocations(@Root() p: Project, @Ctx() { loaders }: ApiContext) {
     return loaders.allocationsByProject.load(p.id);
+  }
+
+  @FieldResolver(() => [ProbableMatch], { complexity: 3, description: 'Projects of the same department that are probably this one (SAME_AS), with rule and score.' })
+  async sameAs(@Root() p: Project, @Ctx() { loaders }: ApiContext) {
+    return loaders.sameAsByProject.load(p.id);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: '1 = 一级项目, 2 = 二级项目, as the latest document that says so.' })

@@ -11,8 +11,11 @@ export class FundedUnder {
   @Field(() => String, { nullable: true })
   name!: string | null;
 
-  @Field(() => LinkMethod, { description: 'The method of the link from the project the investment reports on.' })
+  @Field(() => LinkMethod, { description: 'How the link was established (see LinkMethod).' })
   method!: LinkMethod;
+
+  @Field(() => String, { description: 'INVESTMENT_AMOUNT (its completed investment equals the 项 line) or PROJECT (through the budget project it reports on).' })
+  via!: string;
 
   @Field(() => [Source])
   evidence!: Source[];

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
 
@@ -17,6 +17,21 @@ export class Project {
   normName!: string;
 
   departmentId!: string;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'A project that is probably the same as this one, with the rule and score that say so. Not merged: an investigator decides.' })
+export class ProbableMatch {
+  @Field(() => Project)
+  project!: Project;
+
+  @Field(() => String, { description: 'NAME_CONTAINS: one normalised name contains the other.' })
+  rule!: string;
+
+  @Field(() => Float, { description: 'Shorter name length / longer name length (0.4–1).' })
+  score!: number;
+
+  @Field(() => String)
+  note!: string;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'The parent (一级项目 / 任务) of a second-level project as printed.' })
