@@ -45,6 +45,17 @@ interface QueryFigure extends LoadResult {
   roundTrips: number | null;
 }
 
+/** Peak RSS of a process, or of its deepest child (tsx runs the server in a child of its own). */
+function serverPeakRssMb(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return children.length ? serverPeakRssMb(children[0]) : jvmPeakRssMb(pid);
+  } catch {
+    return jvmPeakRssMb(pid);
+  }
+}
+
 function jvmPeakRssMb(pid: number | undefined): number | null {
   if (!pid) return null;
   try {
@@ -161,7 +172,7 @@ async function queryBench(db: Database): Promise<{ figures: QueryFigure[]; gaps:
         }
       }
     }
-    return { figures, gaps, rss: { 'budget-graph': jvmPeakRssMb(bg.child.pid), peer: jvmPeakRssMb(peer.child.pid) } };
+    return { figures, gaps, rss: { 'budget-graph': serverPeakRssMb(bg.child.pid), peer: serverPeakRssMb(peer.child.pid) } };
   } finally {
     bg.child.kill('SIGTERM');
     peer.child.kill('SIGTERM');
