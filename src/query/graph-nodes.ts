@@ -1,5 +1,5 @@
 // Generic graph view for the explorer: any node or relationship as {id, kind, name, properties}.
-// A node's global id is "<Kind>:<key>" (e.g. "Project:龙岗区政务服务数据管理局|信息化运维",
+// A node's global id is "<Kind>:<key>" (e.g. "Project:<department id>|<normalised name>",
 // "FunctionCode:2010504"), so a link or URL names a node without knowing internal ids.
 import { formatWan } from '../parse/amount.js';
 import { BudgetGraphError } from '../errors.js';

@@ -67,6 +67,9 @@ describe('explorer', () => {
 
   it('runs the 2010504 question: table rows with amounts, methods and evidence, and a CSV', async () => {
     await page.locator('details[data-question="feeds"] summary').click();
+    // The form comes filled from the graph; ask this question exactly.
+    await page.fill('form[data-question="feeds"] input[name="code"]', '2010504');
+    await page.fill('form[data-question="feeds"] input[name="department"]', '龙岗');
     await page.locator('form[data-question="feeds"] button[type="submit"]').click();
     await page.locator('#results-table tbody tr').first().waitFor();
     const rows = await page.locator('#results-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
@@ -92,6 +95,17 @@ describe('explorer', () => {
     expect(await second.locator('#results-table tbody tr').count()).toBe(9);
     await expect.poll(() => second.evaluate(() => (globalThis as unknown as { budgetGraph: { cy: { nodes(): { length: number } } } }).budgetGraph.cy.nodes().length)).toBeGreaterThan(5);
     await second.close();
+  });
+
+  it('opens with every question filled from the graph, so one click runs it', async () => {
+    await page.goto(base);
+    await expect.poll(() => page.inputValue('form[data-question="anomalies"] input[name="document"]')).not.toBe('');
+    expect(await page.inputValue('form[data-question="feeds"] input[name="code"]')).toMatch(/^\d{3,7}$/);
+    expect(await page.inputValue('form[data-question="lineage"] input[name="project"]')).not.toBe('');
+    await page.locator('details[data-question="anomalies"] summary').click();
+    await page.locator('form[data-question="anomalies"] button[type="submit"]').click();
+    await page.locator('#results-table tbody tr').first().waitFor();
+    expect(await page.locator('#results-table tbody tr').count()).toBeGreaterThan(0);
   });
 
   it('finds and highlights a path between two selected nodes', async () => {

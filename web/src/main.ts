@@ -5,7 +5,7 @@ import * as api from './api.js';
 import { renderEdge, renderNode } from './details.js';
 import { escapeHtml, toCsv, wan, MONEY_KEYS } from './format.js';
 import { createGraph, KINDS, layout, merge } from './graph.js';
-import { QUESTIONS, type Answer } from './questions.js';
+import { QUESTIONS, suggestDefaults, type Answer } from './questions.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const cy = createGraph($('cy'));
@@ -241,7 +241,7 @@ $('legend').addEventListener('change', (ev) => {
 let lastAnswer: Answer | null = null;
 $('question-list').innerHTML = QUESTIONS.map(
   (q) => `<details data-question="${q.id}"><summary>${escapeHtml(q.title)}</summary><form data-question="${q.id}">
-    ${q.inputs.map((i) => `<label>${escapeHtml(i.label)} <input name="${i.name}" value="${escapeHtml(i.value)}"></label>`).join('')}
+    ${q.inputs.map((i) => `<label>${escapeHtml(i.label)} <input name="${i.name}" value="${escapeHtml(i.value)}" placeholder="${escapeHtml(i.placeholder)}"></label>`).join('')}
     <button type="submit">Run</button></form></details>`,
 ).join('');
 $('question-list').addEventListener('submit', (ev) => {
@@ -294,6 +294,15 @@ $('csv').addEventListener('click', () => {
 async function restore(): Promise<void> {
   const q = new URLSearchParams(location.search);
   try {
+    // Fill each question's empty inputs from the graph, so one click runs it on these documents.
+    const defaults = await suggestDefaults();
+    for (const [qid, values] of Object.entries(defaults)) {
+      const form = document.querySelector<HTMLFormElement>(`form[data-question="${qid}"]`);
+      for (const [k, v] of Object.entries(values)) {
+        const field = form?.elements.namedItem(k) as HTMLInputElement | null;
+        if (field && !field.value) field.value = v;
+      }
+    }
     const qid = q.get('q');
     if (qid) {
       const params: Record<string, string> = {};

@@ -5,7 +5,31 @@ import { gql, type GraphEdge, type GraphNode } from './api.js';
 export interface Input {
   name: string;
   label: string;
+  /** Filled from the loaded graph when the page opens (see suggestDefaults). */
   value: string;
+  placeholder: string;
+}
+
+/**
+ * Defaults taken from whatever the graph holds, so each question runs with one click on any
+ * set of documents: a code some project is linked to, that project, a final-accounts document's
+ * department and year, a document with anomalies.
+ */
+export async function suggestDefaults(): Promise<Record<string, Record<string, string>>> {
+  const data = await gql<{ projects: { nodes: { name: string; allocations: { year: number; codeLink: { code: string } | null }[] }[] }; finals: { nodes: { year: number; department: { name: string } }[] }; documents: { nodes: { id: string; year: number; department: { name: string } }[] }; anomalies: { nodes: { document: { id: string } | null }[] } }>(
+    `{ projects(first: 50) { nodes { name allocations { year codeLink { code } } } }
+       finals: documents(filter: { kind: FINAL_ACCOUNTS }, first: 1) { nodes { year department { name } } }
+       documents(first: 1) { nodes { id year department { name } } }
+       anomalies(first: 1) { nodes { document { id } } } }`,
+  );
+  const linked = data.projects.nodes.find((p) => p.allocations.some((a) => a.codeLink));
+  const plan = data.finals.nodes[0] ?? data.documents.nodes[0];
+  return {
+    feeds: { code: linked?.allocations.find((a) => a.codeLink)?.codeLink?.code ?? '' },
+    lineage: { project: linked?.name ?? data.projects.nodes[0]?.name ?? '' },
+    'plan-vs-actual': { department: plan?.department.name ?? '', year: plan ? String(plan.year) : '' },
+    anomalies: { document: data.anomalies.nodes[0]?.document?.id ?? data.documents.nodes[0]?.id ?? '' },
+  };
 }
 
 export interface Answer {
@@ -32,9 +56,9 @@ export const QUESTIONS: Question[] = [
     id: 'feeds',
     title: 'Which projects fed a code, across years',
     inputs: [
-      { name: 'code', label: '功能分类 code', value: '2010504' },
-      { name: 'department', label: 'Department (part of name)', value: '龙岗' },
-      { name: 'years', label: 'Years (blank = all)', value: '' },
+      { name: 'code', label: '功能分类 code', value: '', placeholder: 'e.g. 2010504' },
+      { name: 'department', label: 'Department (part of name)', value: '', placeholder: 'blank = every department' },
+      { name: 'years', label: 'Years (blank = all)', value: '', placeholder: 'e.g. 2020, 2024' },
     ],
     async run(v) {
       const data = await gql<{ projectsFeedingCode: any[]; classificationCode: { name: string | null } | null }>(
@@ -59,7 +83,7 @@ export const QUESTIONS: Question[] = [
   {
     id: 'lineage',
     title: 'Funding lineage of a project',
-    inputs: [{ name: 'project', label: 'Project (part of name)', value: '其他网信事务支出' }],
+    inputs: [{ name: 'project', label: 'Project (part of name)', value: '', placeholder: 'a project name' }],
     async run(v) {
       const found = await gql<{ projects: { nodes: { id: string; name: string }[] } }>(`query($n: String) { projects(filter: {name: $n}, first: 1) { nodes { id name } } }`, { n: v.project });
       const project = found.projects.nodes[0];
@@ -89,8 +113,8 @@ export const QUESTIONS: Question[] = [
     id: 'plan-vs-actual',
     title: 'Plan against actual of a department’s projects',
     inputs: [
-      { name: 'department', label: 'Department (part of name)', value: '坪山' },
-      { name: 'year', label: 'Year', value: '2020' },
+      { name: 'department', label: 'Department (part of name)', value: '', placeholder: 'blank = every department' },
+      { name: 'year', label: 'Year', value: '', placeholder: 'blank = every year' },
     ],
     async run(v) {
       const data = await gql<{ projects: { totalCount: number; nodes: any[] }; departments: { id: string; name: string }[] }>(
@@ -118,7 +142,7 @@ export const QUESTIONS: Question[] = [
   {
     id: 'anomalies',
     title: 'A document’s anomalies',
-    inputs: [{ name: 'document', label: 'Document id or file', value: '001_958a9ca9db32ab73' }],
+    inputs: [{ name: 'document', label: 'Document id or file', value: '', placeholder: 'a document id' }],
     async run(v) {
       const data = await gql<{ anomalies: { nodes: any[] }; documents: { nodes: { id: string; title: string }[] } }>(
         `query($doc: String) {

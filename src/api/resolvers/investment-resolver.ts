@@ -25,7 +25,7 @@ export class InvestmentResolver {
 
   @Query(() => InvestmentProject, { nullable: true, description: 'An investment project by its 国家编码 exactly as printed (newest report when several documents report it).' })
   async investmentProject(@Ctx() { repo }: ApiContext, @Arg('code', () => String) code: string) {
-    if (code.trim() === '' || code.length > 40) throw new BudgetGraphError('BAD_USER_INPUT', 'code must be a 国家编码 such as "2019-440307-65-01-012345".', { argument: 'code' });
+    if (code.trim() === '' || code.length > 40) throw new BudgetGraphError('BAD_USER_INPUT', 'code must be a 国家编码 as printed (year-division-industry-type-serial, e.g. from investmentProjects or search).', { argument: 'code' });
     return (await repo.investmentReports(code.trim()))[0] ?? null;
   }
 

@@ -21,7 +21,7 @@ export class FundedUnder {
   evidence!: Source[];
 }
 
-@ObjectType({ description: 'InvestmentProject // 政府投资项目, identified by its 国家编码 (national project code, e.g. 2019-440307-65-01-012345).' })
+@ObjectType({ description: 'InvestmentProject // 政府投资项目, identified by its 国家编码 (national project code: registration year-division-industry-type-serial, 4-6-2-2-6 digits).' })
 export class InvestmentProject {
   @Field(() => ID)
   id!: string;
