@@ -36,6 +36,9 @@ afterAll(async () => {
   await api?.stop();
 });
 
+// The page works asynchronously (debounced search, fetches, layout); on a busy 2-core CI machine
+// a second is not always enough.
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 const nodeCount = () => page.evaluate(() => (globalThis as unknown as { budgetGraph: { cy: { nodes(): { length: number } } } }).budgetGraph.cy.nodes().length);
 
 describe('explorer', () => {
@@ -48,16 +51,16 @@ describe('explorer', () => {
     const index = Number(await hit.getAttribute('data-index'));
     for (let i = 0; i < index; i++) await page.press('#search', 'ArrowDown');
     await page.press('#search', 'Enter');
-    await expect.poll(nodeCount).toBe(1);
-    await expect.poll(() => page.locator('#details-body [data-field="name"]').innerText()).toBe('2010504 信息事务');
+    await poll(nodeCount).toBe(1);
+    await poll(() => page.locator('#details-body [data-field="name"]').innerText()).toBe('2010504 信息事务');
 
     await page.click('#expand');
-    await expect.poll(nodeCount).toBeGreaterThan(5);
+    await poll(nodeCount).toBeGreaterThan(5);
     expect(page.url()).toContain('expand=FunctionCode%3A2010504');
 
     await page.locator('ul.neighbours button', { hasText: '信息安全服务' }).first().click();
     const details = page.locator('#details-body');
-    await expect.poll(() => details.locator('[data-field="name"]').innerText()).toBe('信息安全服务');
+    await poll(() => details.locator('[data-field="name"]').innerText()).toBe('信息安全服务');
     expect(await details.locator('tr[data-property="amount"] td').innerText()).toBe('160.00 万元');
     expect(await details.locator('[data-field="source-table"]').innerText()).toBe('部门预算绩效管理项目情况表');
     expect(await details.locator('[data-field="source-line"]').innerText()).toBe('525');
@@ -93,13 +96,13 @@ describe('explorer', () => {
     await second.goto(url);
     await second.locator('#results-table tbody tr').first().waitFor();
     expect(await second.locator('#results-table tbody tr').count()).toBe(9);
-    await expect.poll(() => second.evaluate(() => (globalThis as unknown as { budgetGraph: { cy: { nodes(): { length: number } } } }).budgetGraph.cy.nodes().length)).toBeGreaterThan(5);
+    await poll(() => second.evaluate(() => (globalThis as unknown as { budgetGraph: { cy: { nodes(): { length: number } } } }).budgetGraph.cy.nodes().length)).toBeGreaterThan(5);
     await second.close();
   });
 
   it('opens with every question filled from the graph, so one click runs it', async () => {
     await page.goto(base);
-    await expect.poll(() => page.inputValue('form[data-question="anomalies"] input[name="document"]')).not.toBe('');
+    await poll(() => page.inputValue('form[data-question="anomalies"] input[name="document"]')).not.toBe('');
     expect(await page.inputValue('form[data-question="feeds"] input[name="code"]')).toMatch(/^\d{3,7}$/);
     expect(await page.inputValue('form[data-question="lineage"] input[name="project"]')).not.toBe('');
     await page.locator('details[data-question="anomalies"] summary').click();
@@ -111,14 +114,14 @@ describe('explorer', () => {
   it('finds and highlights a path between two selected nodes', async () => {
     await page.click('#clear');
     await page.goto(`${base}?focus=${encodeURIComponent('Department:坪山区政务服务数据管理局')}`);
-    await expect.poll(nodeCount).toBe(1);
+    await poll(nodeCount).toBe(1);
     await page.click('#path-from');
     await page.fill('#search', '2012-440317-39');
     await page.locator('#search-hits li').first().waitFor();
     await page.press('#search', 'Enter');
-    await expect.poll(nodeCount).toBe(2);
+    await poll(nodeCount).toBe(2);
     await page.click('#path-to');
-    await expect.poll(() => page.locator('#status').innerText()).toMatch(/shortest path/);
+    await poll(() => page.locator('#status').innerText()).toMatch(/shortest path/);
     const highlighted = await page.evaluate(() => (globalThis as unknown as { budgetGraph: { cy: { $(s: string): { length: number } } } }).budgetGraph.cy.$('.path').length);
     expect(highlighted).toBe(5); // Department → Document → InvestmentProject: 3 nodes, 2 relationships
     await page.screenshot({ path: join(ARTEFACTS, 'explorer-path.png') });
