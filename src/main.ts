@@ -5,7 +5,6 @@ import { neo4jSettings, serverSettings } from './config.js';
 import { connect, type Database } from './db/connection.js';
 import { applySchema } from './db/schema.js';
 import { buildApiSchema } from './api/schema.js';
-import { writeSdlIfChanged } from './api/sdl-file.js';
 import { startHttpServer, type RunningServer } from './api/http-server.js';
 import { QueryRunner } from './db/run.js';
 import { listDocuments, loadFiles } from './load/directory.js';
@@ -45,7 +44,6 @@ async function main(): Promise<void> {
     }
     await ensureExplorerBuilt();
     const schema = await buildApiSchema();
-    if (writeSdlIfChanged(schema)) log('schema/schema.graphql updated');
     http = await startHttpServer({ db, schema, host: server.host, port: server.port, token: server.token });
     log(`GraphQL ready at ${http.url}; explorer at ${http.url.replace(/graphql$/, '')}`);
   } catch (err) {
