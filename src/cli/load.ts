@@ -37,4 +37,5 @@ try {
 } finally {
   await db.close();
 }
-process.exit(exitCode);
+// exitCode, not exit(): exit() would cut off output still draining into a pipe.
+process.exitCode = exitCode;

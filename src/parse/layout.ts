@@ -176,7 +176,11 @@ function sameTitle(a: string, b: string): boolean {
 
 /** Adds a row to a table, skipping header rows that a page break repeated. */
 function appendContinuation(table: Table, row: Row): void {
-  const repeatedHeader = table.rows.slice(0, 6).some((r) => r.text === row.text && !/\d/.test(row.text.replace(/\d{4}\s*年/g, '')));
-  if (repeatedHeader) return;
+  // Only the table's own header rows (those before its first row with figures) repeat after a
+  // page break; a data row equal to an earlier one (a wrapped tail, a twin project) is kept.
+  const hasFigures = (r: Row) => /\d/.test(r.text.replace(/\d{4}\s*年/g, ''));
+  const firstData = table.rows.findIndex(hasFigures);
+  const header = table.rows.slice(0, Math.min(6, firstData < 0 ? table.rows.length : firstData));
+  if (!hasFigures(row) && header.some((r) => r.text === row.text)) return;
   table.rows.push(row);
 }
