@@ -105,6 +105,7 @@ describe('explorer', () => {
     await poll(() => page.inputValue('form[data-question="anomalies"] input[name="document"]')).not.toBe('');
     expect(await page.inputValue('form[data-question="feeds"] input[name="code"]')).toMatch(/^\d{3,7}$/);
     expect(await page.inputValue('form[data-question="lineage"] input[name="project"]')).not.toBe('');
+    await page.screenshot({ path: join(ARTEFACTS, 'explorer-landing.png') });
     await page.locator('details[data-question="anomalies"] summary').click();
     await page.locator('form[data-question="anomalies"] button[type="submit"]').click();
     await page.locator('#results-table tbody tr').first().waitFor();
