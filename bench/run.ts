@@ -40,7 +40,7 @@ interface IngestFigure {
 
 interface QueryFigure extends LoadResult {
   query: string;
-  server: 'budget-graph' | 'peer';
+  server: 'budget-graph' | 'budget-graph (no cache)' | 'peer';
   concurrency: number;
   roundTrips: number | null;
 }
@@ -145,11 +145,14 @@ async function targets(url: string): Promise<Targets> {
 async function queryBench(db: Database): Promise<{ figures: QueryFigure[]; gaps: Record<string, string>; rss: Record<string, number | null> }> {
   const uri = db.embedded!.uri;
   const bgPort = await freePort(0);
+  const rawPort = await freePort(0);
   const peerPort = await freePort(0);
   const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
   const bg = await startProcess([tsx, 'src/main.ts'], { NEO4J_URI: uri, PORT: String(bgPort), HOST: '127.0.0.1', BUDGET_GRAPH_LOAD_ON_START: '0' }, /GraphQL ready/);
+  // The same server with its answer cache off: every request runs its Cypher.
+  const raw = await startProcess([tsx, 'src/main.ts'], { NEO4J_URI: uri, PORT: String(rawPort), HOST: '127.0.0.1', BUDGET_GRAPH_LOAD_ON_START: '0', BUDGET_GRAPH_CACHE: '0' }, /GraphQL ready/);
   const peer = await startProcess([tsx, 'bench/peer/server.ts'], { NEO4J_URI: uri, PORT: String(peerPort) }, /PEER_READY/);
-  const urls = { 'budget-graph': `http://127.0.0.1:${bgPort}/graphql`, peer: `http://127.0.0.1:${peerPort}/` } as const;
+  const urls = { 'budget-graph': `http://127.0.0.1:${bgPort}/graphql`, 'budget-graph (no cache)': `http://127.0.0.1:${rawPort}/graphql`, peer: `http://127.0.0.1:${peerPort}/` } as const;
   const figures: QueryFigure[] = [];
   const gaps: Record<string, string> = {};
   try {
@@ -157,8 +160,8 @@ async function queryBench(db: Database): Promise<{ figures: QueryFigure[]; gaps:
     log(`targets: ${JSON.stringify(t)}`);
     for (const q of benchQueries(t)) {
       if (q.peerGap) gaps[q.name] = q.peerGap;
-      for (const server of ['budget-graph', 'peer'] as const) {
-        const spec = server === 'budget-graph' ? q.bg : q.peer;
+      for (const server of ['budget-graph (no cache)', 'peer', 'budget-graph'] as const) {
+        const spec = server === 'peer' ? q.peer : q.bg;
         if (!spec) continue;
         const first = await post(urls[server], spec.query, spec.variables);
         if (first.errors) throw new Error(`${server} ${q.name}: ${JSON.stringify(first.errors).slice(0, 400)}`);
@@ -172,9 +175,10 @@ async function queryBench(db: Database): Promise<{ figures: QueryFigure[]; gaps:
         }
       }
     }
-    return { figures, gaps, rss: { 'budget-graph': serverPeakRssMb(bg.child.pid), peer: serverPeakRssMb(peer.child.pid) } };
+    return { figures, gaps, rss: { 'budget-graph': serverPeakRssMb(bg.child.pid), 'budget-graph (no cache)': serverPeakRssMb(raw.child.pid), peer: serverPeakRssMb(peer.child.pid) } };
   } finally {
     bg.child.kill('SIGTERM');
+    raw.child.kill('SIGTERM');
     peer.child.kill('SIGTERM');
   }
 }
@@ -209,11 +213,11 @@ function markdown(result: any): string {
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ...q.map((f) => `| ${f.query} | ${f.server} | ${f.concurrency} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.rps} | ${f.errors} | ${f.roundTrips ?? '—'} |`),
     '',
-    'Budget Graph / peer (latency ratio < 1 and throughput ratio > 1 mean Budget Graph is faster):',
+    'Budget Graph without its answer cache / peer (latency ratio < 1 and throughput ratio > 1 mean Budget Graph is faster), and with the cache (the same question repeated, as a load test does):',
     '',
-    '| query | concurrency | p50 ratio | p99 ratio | req/s ratio |',
-    '|---|---:|---:|---:|---:|',
-    ...(result.ratios as any[]).map((r) => `| ${r.query} | ${r.concurrency} | ${r.p50} | ${r.p99} | ${r.rps} |`),
+    '| query | concurrency | p50 ratio | p99 ratio | req/s ratio | cached p99 ms | cached req/s ratio |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...(result.ratios as any[]).map((r) => `| ${r.query} | ${r.concurrency} | ${r.p50} | ${r.p99} | ${r.rps} | ${r.cachedP99 ?? '—'} | ${r.cachedRpsRatio ?? '—'} |`),
     '',
     ...Object.entries(result.peerGaps as Record<string, string>).map(([k, v]) => `- peer, ${k}: ${v}`),
     '',
@@ -239,9 +243,11 @@ async function main(): Promise<void> {
   const q = await queryBench(last!.db);
   const pct = (t: { expected: number; matched: number }) => `${t.matched}/${t.expected}`;
   const ratios = [];
-  for (const f of q.figures.filter((x) => x.server === 'budget-graph')) {
-    const p = q.figures.find((x) => x.server === 'peer' && x.query === f.query && x.concurrency === f.concurrency);
-    if (p) ratios.push({ query: f.query, concurrency: f.concurrency, p50: +(f.p50 / p.p50).toFixed(2), p99: +(f.p99 / p.p99).toFixed(2), rps: +(f.rps / p.rps).toFixed(2) });
+  for (const f of q.figures.filter((x) => x.server === 'budget-graph (no cache)')) {
+    const same = (server: QueryFigure['server']) => q.figures.find((x) => x.server === server && x.query === f.query && x.concurrency === f.concurrency);
+    const p = same('peer');
+    const cached = same('budget-graph');
+    if (p) ratios.push({ query: f.query, concurrency: f.concurrency, p50: +(f.p50 / p.p50).toFixed(2), p99: +(f.p99 / p.p99).toFixed(2), rps: +(f.rps / p.rps).toFixed(2), cachedP99: cached?.p99 ?? null, cachedRpsRatio: cached ? +(cached.rps / p.rps).toFixed(2) : null });
   }
   const result = {
     date,

@@ -45,6 +45,7 @@ export interface ServerSettings {
   token: string | undefined;
   dataDir: string;
   loadOnStart: boolean;
+  cacheAnswers: boolean;
 }
 
 export function serverSettings(): ServerSettings {
@@ -54,5 +55,6 @@ export function serverSettings(): ServerSettings {
     token: process.env.BUDGET_GRAPH_TOKEN || undefined,
     dataDir: process.env.BUDGET_GRAPH_DATA || join(projectRoot, 'data'),
     loadOnStart: process.env.BUDGET_GRAPH_LOAD_ON_START !== '0',
+    cacheAnswers: process.env.BUDGET_GRAPH_CACHE !== '0',
   };
 }

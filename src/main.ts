@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     }
     await ensureExplorerBuilt();
     const schema = await buildApiSchema();
-    http = await startHttpServer({ db, schema, host: server.host, port: server.port, token: server.token });
+    http = await startHttpServer({ db, schema, host: server.host, port: server.port, token: server.token, cacheAnswers: server.cacheAnswers });
     log(`GraphQL ready at ${http.url}; explorer at ${http.url.replace(/graphql$/, '')}`);
   } catch (err) {
     await db.close();

@@ -4,6 +4,7 @@ import { createLoaders, type Loaders } from '../../loaders/index.js';
 import type { Database } from '../db/connection.js';
 import { QueryRunner } from '../db/run.js';
 import { Repository } from '../query/repository.js';
+import type { ResponseCache } from './response-cache.js';
 
 export interface ApiContext {
   runner: QueryRunner;
@@ -13,10 +14,12 @@ export interface ApiContext {
   authorized: boolean;
   /** False when no token is configured: ingest is then disabled for everyone. */
   ingestEnabled: boolean;
+  /** The server's answer cache (shared by design: answers carry no per-user data); null when off. */
+  cache: ResponseCache | null;
 }
 
-export function createContext(db: Database, authorized: boolean, ingestEnabled = false): ApiContext {
+export function createContext(db: Database, authorized: boolean, ingestEnabled = false, cache: ResponseCache | null = null): ApiContext {
   const runner = new QueryRunner(db);
   const repo = new Repository(runner);
-  return { runner, repo, loaders: createLoaders(repo), authorized, ingestEnabled };
+  return { runner, repo, loaders: createLoaders(repo), authorized, ingestEnabled, cache };
 }

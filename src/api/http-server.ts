@@ -13,6 +13,7 @@ import { createContext, type ApiContext } from './context.js';
 import { formatError } from './format-error.js';
 import { complexityPlugin, depthLimit } from './limits.js';
 import { roundTripsPlugin } from './round-trips-plugin.js';
+import { ResponseCache, responseCachePlugin } from './response-cache.js';
 
 export interface RunningServer {
   url: string;
@@ -30,9 +31,12 @@ export interface HttpServerOptions {
   token: string | undefined;
   /** Built explorer page (web/dist); defaults to the project's. */
   webDir?: string;
+  /** Answer repeated read queries from memory per graph version (default true). */
+  cacheAnswers?: boolean;
 }
 
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningServer> {
+  const cache = opts.cacheAnswers === false ? null : new ResponseCache(opts.db);
   const apollo = new ApolloServer<ApiContext>({
     schema: opts.schema,
     formatError,
@@ -42,7 +46,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     stringifyResult: (value) => JSON.stringify(value),
     validationRules: [depthLimit()],
     // No HTTP cache hints are set, so Apollo's cache-control bookkeeping per field is pure cost.
-    plugins: [complexityPlugin(opts.schema), roundTripsPlugin(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [complexityPlugin(opts.schema), ...(cache ? [responseCachePlugin(cache)] : []), roundTripsPlugin(), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
   const webDir = opts.webDir ?? join(projectRoot, 'web', 'dist');
@@ -69,7 +73,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     const authorized = isAuthorized(req.headers.authorization, opts.token);
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(opts.db, authorized, Boolean(opts.token)),
+      context: async () => createContext(opts.db, authorized, Boolean(opts.token), cache),
     });
     res.statusCode = result.status ?? 200;
     for (const [key, value] of result.headers) res.setHeader(key, value);

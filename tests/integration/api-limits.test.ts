@@ -113,6 +113,26 @@ describe('DataLoaders: round-trips do not grow with the rows', () => {
   });
 });
 
+describe('answer cache', () => {
+  it('answers a repeated query from memory, and not after a document changes the graph', async () => {
+    const q = `{ anomalies(filter: {document: "001_958a9ca9db32ab73"}) { totalCount nodes { kind delta } } }`;
+    const first = await api.gql(q);
+    const second = await api.gql(q);
+    expect(first.extensions).not.toHaveProperty('cached');
+    expect(second.extensions).toMatchObject({ cached: true, cypherRoundTrips: 0 });
+    expect(second.data).toEqual(first.data);
+    const text = `2025年深圳市示例区缓存局部门预算\n\n表一：部门支出总表（按功能科目）\n\n单位：万元\n\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t10.00\t4.00\t6.00\n201\t一般公共服务支出\t10.00\t4.00\t6.00\n`;
+    const before = await api.gql(`{ documents { totalCount } }`);
+    await api.gql(`{ documents { totalCount } }`);
+    const loaded = await api.gql(`mutation($t: String!) { ingest(name: "cache-test.txt", text: $t) { status } }`, { t: text }, { authorization: `Bearer ${TOKEN}` });
+    expect(loaded.data.ingest.status).toBe('LOADED');
+    const after = await api.gql(`{ documents { totalCount } }`);
+    expect(after.extensions).not.toHaveProperty('cached');
+    expect(after.data.documents.totalCount).toBe(before.data.documents.totalCount + 1);
+    await new QueryRunner(api.db).write('load-delete-document', { file: 'cache-test.txt' });
+  });
+});
+
 async function documentCount(api: ApiFixture): Promise<number> {
   const res = await api.gql(`{ health { documents } }`);
   return res.data.health.documents;

@@ -18,6 +18,7 @@ export class IngestResolver {
     if (!/^[^/\\\0]{1,200}\.txt$/.test(name)) throw new BudgetGraphError('BAD_USER_INPUT', 'name must be a plain file name ending in .txt (no folders), at most 200 characters.', { argument: 'name' });
     if (text.length > MAX_DOCUMENT_CHARS) throw new BudgetGraphError('BAD_USER_INPUT', `text is longer than ${MAX_DOCUMENT_CHARS} characters; split the document or load it with npm run load.`, { argument: 'text' });
     const report = await loadDocument(ctx.runner, name, text);
+    if (report.status !== 'UNCHANGED') ctx.cache?.invalidate();
     return {
       file: report.file,
       status: report.status,
