@@ -12,7 +12,8 @@ const port = Number(process.env.PORT ?? 4100);
 const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j'));
 const typeDefs = readFileSync(join(import.meta.dirname, 'type-defs.graphql'), 'utf8');
 const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
-const server = new ApolloServer({ schema });
+// Compact JSON as Budget Graph sends it, so both answer with the same bytes for the same data.
+const server = new ApolloServer({ schema, stringifyResult: (value) => JSON.stringify(value) });
 const { url } = await startStandaloneServer(server, { listen: { port, host: '127.0.0.1' } });
 console.log(`PEER_READY ${url}`);
 process.on('SIGTERM', async () => {

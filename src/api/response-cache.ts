@@ -59,6 +59,17 @@ export class ResponseCache {
   }
 }
 
+// The JSON of each cached answer's data, made once: a hit is written without serializing
+// the (possibly large) answer again. Keyed by the data object the cache hands out.
+const dataJson = new WeakMap<object, string>();
+
+/** Apollo's stringifyResult: compact JSON, reusing a cached answer's serialized data. */
+export function stringifyResult(value: FormattedExecutionResult): string {
+  const json = value.data && !value.errors ? dataJson.get(value.data) : undefined;
+  if (json === undefined) return JSON.stringify(value);
+  return value.extensions ? `{"data":${json},"extensions":${JSON.stringify(value.extensions)}}` : `{"data":${json}}`;
+}
+
 const keyOf = (ctx: { request: { query?: string; variables?: Record<string, unknown>; operationName?: string | null } }) =>
   JSON.stringify([ctx.request.query, ctx.request.variables ?? {}, ctx.request.operationName ?? null]);
 
@@ -79,6 +90,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ap
         async willSendResponse(ctx: GraphQLRequestContextWillSendResponse<ApiContext>) {
           if (!key || ctx.response.body.kind !== 'single' || ctx.response.body.singleResult.errors) return;
           const { data, extensions } = ctx.response.body.singleResult;
+          if (data) dataJson.set(data, JSON.stringify(data));
           cache.set(key, { data, extensions: { ...extensions, cypherRoundTrips: 0 } });
         },
       };
