@@ -19,7 +19,7 @@ import type {
   ThreeCostsRow,
   UnitRow,
 } from '../src/query/records.js';
-import { anomalyRow, budgetLineRow, codeLinks, documentRow, fact } from '../src/query/rows.js';
+import { anomalyRow, budgetLineRow, codeLinks, documentRow, fact, threeCostsRow } from '../src/query/rows.js';
 import { listEach, oneEach } from './batch.js';
 import { primeNeighbours } from './prime.js';
 
@@ -60,7 +60,7 @@ export function createLoaders(repo: Repository) {
     evaluationsByDocument: many<EvaluationRow>('evaluations-by-document', (p) => fact<EvaluationRow>(p)),
     investmentsByAllocation: many<InvestmentRow>('investments-by-allocation', (p) => fact<InvestmentRow>(p)),
     investmentsByDocument: many<InvestmentRow>('investments-by-document', (p) => fact<InvestmentRow>(p)),
-    threeCostsByDocument: many<ThreeCostsRow>('three-costs-by-document', (p) => fact<ThreeCostsRow>(p)),
+    threeCostsByDocument: many<ThreeCostsRow>('three-costs-by-document', (p) => threeCostsRow(p) as unknown as ThreeCostsRow),
     anomaliesByDocument: many<AnomalyRow>('anomalies-by-document', (p) => anomalyRow(p) as unknown as AnomalyRow),
     anomaliesByFact: many<AnomalyRow>('anomalies-by-fact', (p) => anomalyRow(p) as unknown as AnomalyRow),
   };

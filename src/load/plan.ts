@@ -199,6 +199,7 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     vehiclesFen: int(t.vehicles),
     vehiclePurchaseFen: int(t.vehiclePurchase),
     vehicleRunningFen: int(t.vehicleRunning),
+    byFund: t.byFund ? JSON.stringify(t.byFund, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) : null,
     ...src(t.source),
   }));
 

@@ -62,6 +62,9 @@ export interface ThreeCosts {
   vehicles: bigint | null;
   vehiclePurchase: bigint | null;
   vehicleRunning: bigint | null;
+  /** Per fund (一般公共预算 / 政府性基金预算 / 国有资本经营预算) where the table splits them; the
+   *  headline figures above are then their sums. */
+  byFund?: { fund: string; total: bigint | null; abroad: bigint | null; reception: bigint | null; vehicles: bigint | null; vehiclePurchase: bigint | null; vehicleRunning: bigint | null }[];
   source: Source;
 }
 

@@ -42,6 +42,9 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
     order.splice(firstVehicle, 0, ...(hasParts ? (['V', 'VP', 'VR'] as Category[]) : (['V'] as Category[])));
   }
   const fundsPerCategory = headerRows.some((r) => r.cells.filter((c) => /一般公共/.test(c)).length >= 3) ? 3 : 1;
+  // Fund names in header order (一般公共预算 | 政府性基金预算 | 国有资本经营预算), repeated per category.
+  const fundRow = headerRows.find((r) => r.cells.filter((c) => /一般公共/.test(c)).length >= 3);
+  const funds = fundRow ? [...new Set(fundRow.cells.map((c) => c.replace(/\s+/g, '')).filter((c) => c !== ''))].slice(0, fundsPerCategory) : [];
   const out: ThreeCosts[] = [];
   for (const row of dataRows) {
     const yearCell = row.cells.find((c) => /^\d{4}\s*年$/.test(c.trim()));
@@ -50,21 +53,23 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
     const year = yearCell ? Number(toHalfWidth(yearCell).replace(/\D/g, '')) : docYear;
     const blocks = values.length >= order.length * fundsPerCategory * 2 && !yearCell ? 2 : 1;
     for (let b = 0; b < blocks; b++) {
-      const pick = (cat: Category): bigint | null => {
+      const pickFund = (cat: Category, f: number): bigint | null => {
         const idx = order.indexOf(cat);
         if (idx < 0) return null;
-        return values[b * order.length * fundsPerCategory + idx * fundsPerCategory] ?? null;
+        return values[b * order.length * fundsPerCategory + idx * fundsPerCategory + f] ?? null;
       };
+      // The headline figure of a category is the sum over its funds (all 财政拨款).
+      const pick = (cat: Category): bigint | null => {
+        const parts = Array.from({ length: fundsPerCategory }, (_, f) => pickFund(cat, f));
+        return parts[0] === null || parts[0] === undefined ? null : parts.reduce<bigint>((a, v) => a + (v ?? 0n), 0n);
+      };
+      const figures = (f: (cat: Category) => bigint | null) => ({ total: f('T'), abroad: f('A'), reception: f('R'), vehicles: f('V'), vehiclePurchase: f('VP'), vehicleRunning: f('VR') });
       out.push({
         origin: 'TABLE',
         year,
         basis: blocks === 2 ? (b === 0 ? 'BUDGET' : 'ACTUAL') : docIsActual ? 'ACTUAL' : 'BUDGET',
-        total: pick('T'),
-        abroad: pick('A'),
-        reception: pick('R'),
-        vehicles: pick('V'),
-        vehiclePurchase: pick('VP'),
-        vehicleRunning: pick('VR'),
+        ...figures(pick),
+        ...(funds.length === fundsPerCategory && fundsPerCategory > 1 ? { byFund: funds.map((fund, k) => ({ fund, ...figures((cat) => pickFund(cat, k)) })) } : {}),
         source: { file, table: table.title, line: row.line, text: row.text },
       });
     }

@@ -178,6 +178,7 @@ export interface ThreeCostsRow {
   vehiclesFen: bigint | null;
   vehiclePurchaseFen: bigint | null;
   vehicleRunningFen: bigint | null;
+  byFund: { fund: string; totalFen: bigint | null; abroadFen: bigint | null; receptionFen: bigint | null; vehiclesFen: bigint | null; vehiclePurchaseFen: bigint | null; vehicleRunningFen: bigint | null }[];
   source: SourceRef;
 }
 

@@ -54,3 +54,13 @@ export function codeLinks(rows: Props[]): CodeLinkRow[] {
     .map((p) => withEvidence(p) as unknown as CodeLinkRow)
     .sort((a, b) => (METHOD_RANK[a.method] ?? 9) - (METHOD_RANK[b.method] ?? 9) || a.code.localeCompare(b.code));
 }
+
+/** 三公 row: its per-fund figures stored as JSON (decimal strings of fen) become bigint fields. */
+export function threeCostsRow(p: Props): Props {
+  const funds = typeof p.byFund === 'string' ? (JSON.parse(p.byFund) as Record<string, string | null>[]) : [];
+  const fen = (v: string | null | undefined) => (v === null || v === undefined ? null : BigInt(v));
+  return {
+    ...fact<Props>(p),
+    byFund: funds.map((f) => ({ fund: f.fund, totalFen: fen(f.total), abroadFen: fen(f.abroad), receptionFen: fen(f.reception), vehiclesFen: fen(f.vehicles), vehiclePurchaseFen: fen(f.vehiclePurchase), vehicleRunningFen: fen(f.vehicleRunning) })),
+  };
+}

@@ -169,6 +169,20 @@ describe('lineage of a project', () => {
   });
 });
 
+describe('三公 per fund', () => {
+  it('serves each fund’s figures beside the headline ones', async () => {
+    const res = await api.gql(`{ document(id: "001_958a9ca9db32ab73") { threeCosts { origin year total byFund { fund total vehicles } } } }`);
+    const table2024 = (res.data.document.threeCosts as any[]).find((t) => t.origin === 'TABLE' && t.year === 2024);
+    expect(table2024.total).toBe('7.00');
+    expect(table2024.byFund).toEqual([
+      { fund: '一般公共预算', total: '7.00', vehicles: '4.00' },
+      { fund: '政府性基金预算', total: '0.00', vehicles: '0.00' },
+      { fund: '国有资本经营预算', total: '0.00', vehicles: '0.00' },
+    ]);
+    expect((res.data.document.threeCosts as any[]).find((t) => t.origin === 'PROSE').byFund).toEqual([]);
+  });
+});
+
 describe('project identity', () => {
   it('links probable matches with SAME_AS, rule and score, without merging them', async () => {
     const res = await api.gql(`{ projects(filter: {name: "一般管理事务", department: "龙岗"}) { nodes { name sameAs { project { name } rule score note } } } }`);

@@ -35,6 +35,16 @@ describe('000: 龙岗 2020 部门预算 (表一…表十四)', () => {
 
 describe('001: 龙岗 2024 本级 (表 1 … 表 12)', () => {
   const doc = read('001_958a9ca9db32ab73.txt');
+
+  it('reads the 18-column 三公 table per fund, the headline figures being their sums', () => {
+    const y2024 = doc.threeCosts.find((t) => t.origin === 'TABLE' && t.year === 2024)!;
+    expect(y2024.byFund!.map((f) => f.fund)).toEqual(['一般公共预算', '政府性基金预算', '国有资本经营预算']);
+    expect(y2024.byFund![0]).toMatchObject({ total: 7_000_000n, reception: 3_000_000n, vehicles: 4_000_000n, vehiclePurchase: 0n, vehicleRunning: 4_000_000n });
+    expect(y2024.byFund![1]!.total).toBe(0n);
+    expect(y2024.total).toBe(7_000_000n);
+    const y2023 = doc.threeCosts.find((t) => t.origin === 'TABLE' && t.year === 2023)!;
+    expect(y2023.byFund![0]).toMatchObject({ total: 25_000_000n, vehiclePurchase: 18_000_000n });
+  });
   it('keeps the prose and the table 三公 figures, and reports their disagreement', () => {
     const prose = doc.threeCosts.find((t) => t.origin === 'PROSE')!;
     const table = doc.threeCosts.find((t) => t.origin === 'TABLE' && t.year === 2024)!;

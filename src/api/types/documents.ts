@@ -176,6 +176,33 @@ export class ThreeCosts {
   @Field(() => DecimalScalar, { name: 'vehicleRunning', nullable: true, description: '公务用车运行维护费, 万元.' })
   vehicleRunningFen!: bigint | null;
 
+  @Field(() => [FundThreeCosts], { description: 'Per fund (一般公共预算 / 政府性基金预算 / 国有资本经营预算) where the table splits them; the figures above are then their sums. Empty otherwise.' })
+  byFund!: FundThreeCosts[];
+
   @Field(() => Source)
   source!: Source;
+}
+
+@ObjectType({ description: '"三公"经费 of one fund (资金性质).' })
+export class FundThreeCosts {
+  @Field(() => String)
+  fund!: string;
+
+  @Field(() => DecimalScalar, { name: 'total', nullable: true })
+  totalFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'abroad', nullable: true })
+  abroadFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'reception', nullable: true })
+  receptionFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'vehicles', nullable: true })
+  vehiclesFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'vehiclePurchase', nullable: true })
+  vehiclePurchaseFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'vehicleRunning', nullable: true })
+  vehicleRunningFen!: bigint | null;
 }
