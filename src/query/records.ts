@@ -19,6 +19,8 @@ export interface DocumentRow {
   departmentPrinted: string;
   totalFen: bigint | null;
   totalSource: SourceRef | null;
+  /** The line that prints the document's title (and so its department). */
+  titleSource: SourceRef | null;
   contentHash: string;
   loadedAt: string;
 }

@@ -21,7 +21,8 @@ export function sourceFromJson(json: string): SourceRef {
 
 export function documentRow(p: Props): Props {
   const total = p.totalLine === undefined || p.totalLine === null ? null : { documentId: p.id as string, table: p.totalTable as string, line: p.totalLine as number, text: p.totalText as string };
-  return { ...p, totalFen: p.totalFen ?? null, totalSource: total };
+  const title = p.srcLine === undefined || p.srcLine === null ? null : sourceOf(p, p.id as string);
+  return { ...p, totalFen: p.totalFen ?? null, totalSource: total, titleSource: title };
 }
 
 export function anomalyRow(p: Props): Props {

@@ -150,7 +150,7 @@ describe('search, neighbours and paths', () => {
 describe('lineage of a project', () => {
   it('follows the money from funding to self-evaluation, every step with its source line', async () => {
     const found = await api.gql(`{ projects(filter: {name: "其他网信事务支出"}) { nodes { id } } }`);
-    const res = await api.gql(`query($id: ID!) { lineage(projectId: $id) { identityRule steps { year kind name amount executed method source { line } } } }`, { id: found.data.projects.nodes[0].id });
+    const res = await api.gql(`query($id: ID!) { lineage(projectId: $id) { identityRule steps { year kind name amount executed method source { table line } } } }`, { id: found.data.projects.nodes[0].id });
     expect(res.errors).toBeUndefined();
     const steps = res.data.lineage.steps as any[];
     const kinds = [...new Set(steps.map((s) => s.kind))];
@@ -159,7 +159,9 @@ describe('lineage of a project', () => {
     expect(steps.find((s) => s.kind === 'FUNCTION_CODE')).toMatchObject({ name: '其他网信事务支出', method: 'NAMED' });
     expect(steps.find((s) => s.kind === 'FUNDING')).toMatchObject({ name: '区级财政资金', amount: '4461.04', executed: '4428.95' });
     expect(steps.filter((s) => s.kind === 'SELF_EVALUATION').map((s) => s.executed)).toEqual(['4428.95', '4428.95']);
-    expect(steps.every((s) => s.kind === 'DEPARTMENT' || s.source?.line > 0)).toBe(true);
+    // Every step names its line; the department's is the document's title line.
+    expect(steps.every((s) => s.source?.line > 0)).toBe(true);
+    expect(steps.find((s) => s.kind === 'DEPARTMENT').source.table).not.toBeNull();
   });
 
   it('says NOT_FOUND with what to do for an unknown project', async () => {

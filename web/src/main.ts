@@ -326,4 +326,5 @@ async function restore(): Promise<void> {
   }
 }
 void restore();
+// For the end-to-end test and for poking at the canvas from the browser console.
 (window as unknown as { budgetGraph: unknown }).budgetGraph = { cy, state };

@@ -78,6 +78,9 @@ export class Document {
   @Field(() => Source, { nullable: true, description: 'The 合计 line `total` was read from.' })
   totalSource!: Source | null;
 
+  @Field(() => Source, { nullable: true, description: 'The line printing the title, which names the department.' })
+  titleSource!: Source | null;
+
   @Field(() => String, { nullable: true, description: 'How `total` was formed when the table prints no 合计 row (e.g. "sum of 2 unit rows").' })
   totalNote!: string | null;
 
@@ -144,20 +147,9 @@ export class AmountColumn {
   amountFen!: bigint;
 }
 
-@ObjectType({ description: '"三公"经费 // three public costs: overseas trips, official reception, official vehicles; from a table or from the prose (both kept).' })
-export class ThreeCosts {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String, { description: 'TABLE or PROSE: where the figures were printed.' })
-  origin!: string;
-
-  @Field(() => Int, { nullable: true })
-  year!: number | null;
-
-  @Field(() => Basis)
-  basis!: Basis;
-
+/** The six 三公 figures, shared by a whole row and by each of its funds. */
+@ObjectType({ description: 'The six 三公 figures (abstract: see ThreeCosts and FundThreeCosts).' })
+abstract class ThreeCostsFigures {
   @Field(() => DecimalScalar, { name: 'total', nullable: true, description: '合计, 万元.' })
   totalFen!: bigint | null;
 
@@ -175,34 +167,31 @@ export class ThreeCosts {
 
   @Field(() => DecimalScalar, { name: 'vehicleRunning', nullable: true, description: '公务用车运行维护费, 万元.' })
   vehicleRunningFen!: bigint | null;
+}
+
+@ObjectType({ description: '"三公"经费 of one fund (资金性质).' })
+export class FundThreeCosts extends ThreeCostsFigures {
+  @Field(() => String)
+  fund!: string;
+}
+
+@ObjectType({ description: '"三公"经费 // three public costs: overseas trips, official reception, official vehicles; from a table or from the prose (both kept).' })
+export class ThreeCosts extends ThreeCostsFigures {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'TABLE or PROSE: where the figures were printed.' })
+  origin!: string;
+
+  @Field(() => Int, { nullable: true })
+  year!: number | null;
+
+  @Field(() => Basis)
+  basis!: Basis;
 
   @Field(() => [FundThreeCosts], { description: 'Per fund (一般公共预算 / 政府性基金预算 / 国有资本经营预算) where the table splits them; the figures above are then their sums. Empty otherwise.' })
   byFund!: FundThreeCosts[];
 
   @Field(() => Source)
   source!: Source;
-}
-
-@ObjectType({ description: '"三公"经费 of one fund (资金性质).' })
-export class FundThreeCosts {
-  @Field(() => String)
-  fund!: string;
-
-  @Field(() => DecimalScalar, { name: 'total', nullable: true })
-  totalFen!: bigint | null;
-
-  @Field(() => DecimalScalar, { name: 'abroad', nullable: true })
-  abroadFen!: bigint | null;
-
-  @Field(() => DecimalScalar, { name: 'reception', nullable: true })
-  receptionFen!: bigint | null;
-
-  @Field(() => DecimalScalar, { name: 'vehicles', nullable: true })
-  vehiclesFen!: bigint | null;
-
-  @Field(() => DecimalScalar, { name: 'vehiclePurchase', nullable: true })
-  vehiclePurchaseFen!: bigint | null;
-
-  @Field(() => DecimalScalar, { name: 'vehicleRunning', nullable: true })
-  vehicleRunningFen!: bigint | null;
 }

@@ -47,7 +47,7 @@ export class LineageStep {
   @Field(() => String, { nullable: true, description: 'How the step is known: PRINTED (the document states it) or a link method (DIRECT, RECONCILED, NAMED), or the identity rule.' })
   method!: string | null;
 
-  @Field(() => Source, { nullable: true, description: 'The line that states it (null only for the department, which the whole document states).' })
+  @Field(() => Source, { nullable: true, description: 'The line that states it (for the department: the document’s title line).' })
   source!: Source | null;
 }
 
