@@ -144,14 +144,15 @@ async function targets(url: string): Promise<Targets> {
 
 async function queryBench(db: Database): Promise<{ figures: QueryFigure[]; gaps: Record<string, string>; rss: Record<string, number | null> }> {
   const uri = db.embedded!.uri;
+  const auth = { NEO4J_USER: db.embedded!.user, NEO4J_PASSWORD: db.embedded!.password };
   const bgPort = await freePort(0);
   const rawPort = await freePort(0);
   const peerPort = await freePort(0);
   const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
-  const bg = await startProcess([tsx, 'src/main.ts'], { NEO4J_URI: uri, PORT: String(bgPort), HOST: '127.0.0.1', BUDGET_GRAPH_LOAD_ON_START: '0' }, /GraphQL ready/);
+  const bg = await startProcess([tsx, 'src/main.ts'], { ...auth, NEO4J_URI: uri, PORT: String(bgPort), HOST: '127.0.0.1', BUDGET_GRAPH_LOAD_ON_START: '0', BUDGET_GRAPH_CLIENT_LIMITS: '0' }, /GraphQL ready/);
   // The same server with its answer cache off: every request runs its Cypher.
-  const raw = await startProcess([tsx, 'src/main.ts'], { NEO4J_URI: uri, PORT: String(rawPort), HOST: '127.0.0.1', BUDGET_GRAPH_LOAD_ON_START: '0', BUDGET_GRAPH_CACHE: '0' }, /GraphQL ready/);
-  const peer = await startProcess([tsx, 'bench/peer/server.ts'], { NEO4J_URI: uri, PORT: String(peerPort) }, /PEER_READY/);
+  const raw = await startProcess([tsx, 'src/main.ts'], { ...auth, NEO4J_URI: uri, PORT: String(rawPort), HOST: '127.0.0.1', BUDGET_GRAPH_LOAD_ON_START: '0', BUDGET_GRAPH_CACHE: '0', BUDGET_GRAPH_CLIENT_LIMITS: '0' }, /GraphQL ready/);
+  const peer = await startProcess([tsx, 'bench/peer/server.ts'], { ...auth, NEO4J_URI: uri, PORT: String(peerPort) }, /PEER_READY/);
   const urls = { 'budget-graph': `http://127.0.0.1:${bgPort}/graphql`, 'budget-graph (no cache)': `http://127.0.0.1:${rawPort}/graphql`, peer: `http://127.0.0.1:${peerPort}/` } as const;
   const figures: QueryFigure[] = [];
   const gaps: Record<string, string> = {};

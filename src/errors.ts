@@ -1,14 +1,37 @@
-// Typed errors. Each carries a stable code that the API maps onto GraphQL error codes and
-// a message that tells the user what to do next.
+// Typed errors. Each carries a stable code that the API maps onto GraphQL error codes and an
+// HTTP status, and a message that tells the user what to do next. The codes are the API's
+// contract: README "Errors" lists them.
 
 export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED'
+  | 'CONFLICT'
   | 'QUERY_TOO_COMPLEX'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
   | 'BAD_DOCUMENT'
   | 'INTERNAL';
+
+/** HTTP status of a response whose (first) error has this code. */
+export const HTTP_STATUS: Record<ErrorCode | 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED' | 'INTERNAL_SERVER_ERROR', number> = {
+  BAD_USER_INPUT: 400,
+  BAD_DOCUMENT: 400,
+  GRAPHQL_PARSE_FAILED: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  QUERY_TOO_COMPLEX: 400,
+  PERSISTED_QUERY_NOT_FOUND: 400,
+  UNAUTHENTICATED: 401,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  INTERNAL_SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+};
 
 export class BudgetGraphError extends Error {
   constructor(
@@ -34,8 +57,8 @@ export class BadDocumentError extends BudgetGraphError {
 }
 
 export class ServiceUnavailableError extends BudgetGraphError {
-  constructor(message: string) {
-    super('SERVICE_UNAVAILABLE', message);
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('SERVICE_UNAVAILABLE', message, details);
     this.name = 'ServiceUnavailableError';
   }
 }

@@ -9,7 +9,7 @@ import neo4j from 'neo4j-driver';
 
 const uri = process.env.NEO4J_URI!;
 const port = Number(process.env.PORT ?? 4100);
-const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j'));
+const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? 'neo4j'));
 const typeDefs = readFileSync(join(import.meta.dirname, 'type-defs.graphql'), 'utf8');
 const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
 // Compact JSON as Budget Graph sends it, so both answer with the same bytes for the same data.

@@ -5,6 +5,7 @@ import { startEmbeddedNeo4j } from '../db/embedded-neo4j.js';
 
 const neo4j = await startEmbeddedNeo4j(neo4jSettings());
 console.log(`Neo4j is up at ${neo4j.uri} (data in ${neo4j.dataDir}); Ctrl-C stops it.`);
+console.log(`Bolt needs authentication: user ${neo4j.user}, password ${neo4j.password} (kept in ${neo4j.passwordFile}, readable by its owner only).`);
 const stop = async () => {
   await neo4j.stop();
   process.exit(0);

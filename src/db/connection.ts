@@ -1,6 +1,7 @@
 // One place that turns settings into a verified neo4j-driver: an external server when
-// NEO4J_URI is set, otherwise the embedded launcher.
-import neo4j, { type Driver } from 'neo4j-driver';
+// NEO4J_URI is set, otherwise the embedded launcher — which is supervised: if its JVM dies
+// (kill -9, out of memory) it is started again on the same port and the driver reconnects.
+import neo4j, { type BookmarkManager, type Driver } from 'neo4j-driver';
 import type { Neo4jSettings } from '../config.js';
 import { ServiceUnavailableError } from '../errors.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded-neo4j.js';
@@ -9,7 +10,14 @@ export interface Database {
   driver: Driver;
   database: string | undefined;
   txTimeoutMs: number;
+  /** The embedded server now running (replaced after a restart); undefined with NEO4J_URI. */
   embedded: EmbeddedNeo4j | undefined;
+  /** Shared by every session, so a read issued after a write sees it (causal consistency on a cluster). */
+  bookmarks: BookmarkManager;
+  /** False while the embedded server is known to be down or restarting. */
+  isUp(): boolean;
+  /** Embedded restarts since start (health reports it). */
+  restarts(): number;
   close(): Promise<void>;
 }
 
@@ -28,20 +36,27 @@ export async function verifyWithRetries(driver: Driver, uri: string, attempts = 
   throw new ServiceUnavailableError(`Neo4j at ${uri} did not answer after ${attempts} tries (${reason}).${hint}`);
 }
 
-export async function connect(settings: Neo4jSettings): Promise<Database> {
+export interface ConnectOptions {
+  /** Called with a line for the operator's log (restarts of the embedded server). */
+  log?: (message: string) => void;
+}
+
+export async function connect(settings: Neo4jSettings, options: ConnectOptions = {}): Promise<Database> {
+  const log = options.log ?? ((m: string) => console.error(`budget-graph: ${m}`));
   let embedded: EmbeddedNeo4j | undefined;
   let uri = settings.uri;
-  let auth: ReturnType<typeof neo4j.auth.basic> | undefined = neo4j.auth.basic(settings.user, settings.password);
+  let auth = neo4j.auth.basic(settings.user, settings.password);
   if (!uri) {
     embedded = await startEmbeddedNeo4j(settings);
     uri = embedded.uri;
-    // The embedded server listens on loopback only and runs without authentication.
-    auth = undefined;
+    auth = neo4j.auth.basic(embedded.user, embedded.password);
   }
   const driver = neo4j.driver(uri, auth, {
     disableLosslessIntegers: false,
     maxConnectionPoolSize: 100,
-    connectionAcquisitionTimeout: 20_000,
+    // A stalled or dead database must fail a request promptly, not hold it for minutes.
+    connectionAcquisitionTimeout: 5_000,
+    connectionTimeout: 5_000,
     userAgent: 'budget-graph',
   });
   try {
@@ -51,14 +66,52 @@ export async function connect(settings: Neo4jSettings): Promise<Database> {
     await embedded?.stop();
     throw err;
   }
-  return {
+
+  let up = true;
+  let closing = false;
+  let restarts = 0;
+  // Supervise the embedded JVM: restart it when it exits without being asked to.
+  const supervise = (server: EmbeddedNeo4j): void => {
+    void server.exited.then(async ({ code, signal, stopped }) => {
+      if (stopped || closing) return;
+      up = false;
+      log(`embedded Neo4j exited (code ${code}, signal ${signal}); restarting it on port ${server.port}`);
+      for (let attempt = 1; !closing; attempt++) {
+        try {
+          const next = await startEmbeddedNeo4j({ ...settings, boltPort: server.port });
+          if (closing) {
+            await next.stop();
+            return;
+          }
+          db.embedded = next;
+          restarts++;
+          await verifyWithRetries(driver, next.uri, 20, 250);
+          up = true;
+          log(`embedded Neo4j is back (restart ${restarts}, ${next.startMs} ms)`);
+          supervise(next);
+          return;
+        } catch (err) {
+          log(`restart attempt ${attempt} failed: ${err instanceof Error ? err.message : String(err)}`);
+          await new Promise((r) => setTimeout(r, Math.min(10_000, 500 * 2 ** attempt)));
+        }
+      }
+    });
+  };
+
+  const db: Database = {
     driver,
     database: settings.database,
     txTimeoutMs: settings.txTimeoutMs,
     embedded,
+    bookmarks: neo4j.bookmarkManager(),
+    isUp: () => up,
+    restarts: () => restarts,
     async close() {
+      closing = true;
       await driver.close();
-      await embedded?.stop();
+      await db.embedded?.stop();
     },
   };
+  if (embedded) supervise(embedded);
+  return db;
 }

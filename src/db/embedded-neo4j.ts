@@ -1,7 +1,8 @@
 // Starts the embedded Neo4j launcher (neo4j/launcher, a small Java program) as a child
 // process and stops it with us. Used whenever NEO4J_URI is not set.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -12,13 +13,32 @@ import { buildLauncher } from '../../scripts/build-launcher.mjs';
 
 export interface EmbeddedNeo4j {
   uri: string;
+  /** Bolt needs authentication: user neo4j with this password (kept in passwordFile, mode 0600). */
+  user: string;
+  password: string;
+  passwordFile: string;
   /** The JVM's process id (benchmarks read its peak memory). */
   pid: number | undefined;
   port: number;
   dataDir: string;
   logFile: string;
   startMs: number;
+  /** Resolves when the JVM exits, whoever ended it; `stopped` tells whether stop() asked it to. */
+  exited: Promise<{ code: number | null; signal: string | null; stopped: boolean }>;
   stop(): Promise<void>;
+}
+
+/**
+ * The embedded server's password: generated at first start into its data directory (0600) and
+ * reused after, so `npm run neo4j` users and the service share it and no other local process can
+ * reach the graph without reading that file.
+ */
+export function embeddedPassword(dataDir: string): { password: string; file: string } {
+  const file = join(dataDir, 'budget-graph.password');
+  mkdirSync(dataDir, { recursive: true });
+  if (!existsSync(file)) writeFileSync(file, `${randomBytes(24).toString('base64url')}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return { password: readFileSync(file, 'utf8').trim(), file };
 }
 
 /** Resolves to `preferred` when it is free on loopback, else to any free port. */
@@ -55,6 +75,7 @@ export async function startEmbeddedNeo4j(settings: Neo4jSettings, readyTimeoutMs
   const { jar } = buildLauncher();
   const port = settings.boltPort ?? (await freePort(7687));
   mkdirSync(settings.dataDir, { recursive: true });
+  const { password, file: passwordFile } = embeddedPassword(settings.dataDir);
   const logFile = join(dirname(settings.dataDir), `${basenameOf(settings.dataDir)}-launcher.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
   const started = Date.now();
@@ -72,6 +93,9 @@ export async function startEmbeddedNeo4j(settings: Neo4jSettings, readyTimeoutMs
         NEO4J_PAGECACHE_MB: String(settings.pageCacheMb),
         NEO4J_TX_TIMEOUT_S: String(Math.ceil((settings.txTimeoutMs * 4) / 1000)),
         NEO4J_EXIT_ON_STDIN_EOF: '1',
+        // Read once by the launcher, which sets it as user neo4j's password (environment, not
+        // argv: other users' `ps` shows arguments).
+        NEO4J_AUTH_PASSWORD: password,
       },
     },
   );
@@ -79,7 +103,13 @@ export async function startEmbeddedNeo4j(settings: Neo4jSettings, readyTimeoutMs
   installExitHook();
   child.stderr?.pipe(log);
 
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let stopRequested = false;
+  const exited = new Promise<{ code: number | null; signal: string | null; stopped: boolean }>((resolve) =>
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal, stopped: stopRequested });
+    }),
+  );
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new ServiceUnavailableError(`Neo4j did not report ready within ${readyTimeoutMs / 1000} s; see ${logFile}`)), readyTimeoutMs);
     const lines = createInterface({ input: child.stdout! });
@@ -94,7 +124,7 @@ export async function startEmbeddedNeo4j(settings: Neo4jSettings, readyTimeoutMs
       clearTimeout(timer);
       reject(new ServiceUnavailableError(`Could not start java for the embedded Neo4j (${err.message}). Install Java 17, or set NEO4J_URI.`));
     });
-    void exited.then((code) => {
+    void exited.then(({ code }) => {
       clearTimeout(timer);
       reject(new ServiceUnavailableError(`The embedded Neo4j exited with code ${code} before it was ready; see ${logFile}`));
     });
@@ -103,6 +133,7 @@ export async function startEmbeddedNeo4j(settings: Neo4jSettings, readyTimeoutMs
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      stopRequested = true;
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         const killTimer = setTimeout(() => child.kill('SIGKILL'), 20_000);
@@ -121,7 +152,7 @@ export async function startEmbeddedNeo4j(settings: Neo4jSettings, readyTimeoutMs
     await stop();
     throw err;
   }
-  return { uri: `bolt://127.0.0.1:${port}`, pid: child.pid, port, dataDir: settings.dataDir, logFile, startMs: Date.now() - started, stop };
+  return { uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password, passwordFile, pid: child.pid, port, dataDir: settings.dataDir, logFile, startMs: Date.now() - started, exited, stop };
 }
 
 function basenameOf(path: string): string {

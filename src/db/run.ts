@@ -3,6 +3,8 @@
 import neo4j, { isRetryableError, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import type { Database } from './connection.js';
 import { cypher } from './cypher.js';
+import { classifyDatabaseError } from './neo4j-errors.js';
+import { BudgetGraphError } from '../errors.js';
 
 export type Params = Record<string, unknown>;
 
@@ -23,22 +25,36 @@ export class QueryRunner {
   /** Statements sent since this runner was created (one per read/write call). */
   roundTrips = 0;
 
-  constructor(private readonly db: Database) {}
+  /**
+   * @param maxStatements the most statements this runner may send (a request's database budget:
+   *   the real work a query costs, whatever its field count); beyond it QUERY_TOO_COMPLEX.
+   */
+  constructor(
+    private readonly db: Database,
+    private readonly maxStatements = Number.POSITIVE_INFINITY,
+  ) {}
+
+  private spend(): void {
+    if (++this.roundTrips > this.maxStatements) {
+      throw new BudgetGraphError('QUERY_TOO_COMPLEX', `This request needs more than ${this.maxStatements} database queries; ask for fewer aliases or lists per request.`, { reason: 'DATABASE_QUERIES', maxDatabaseQueries: this.maxStatements });
+    }
+  }
 
   /**
    * One statement in its own READ transaction with the timeout. Auto-commit (RUN and PULL in one
    * round-trip, no separate COMMIT): reads are idempotent, so a transient failure is retried here.
    */
-  async read<T extends RecordShape = RecordShape>(name: string, params: Params = {}): Promise<QueryResult<T>> {
-    this.roundTrips++;
+  async read<T extends RecordShape = RecordShape>(name: string, params: Params = {}, timeoutMs?: number): Promise<QueryResult<T>> {
+    this.spend();
     const text = cypher(name);
     const parameters = integerParams(params) as Params;
     for (let attempt = 1; ; attempt++) {
-      const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.READ });
+      // The bookmark manager makes a read after a write (ingest) see that write on a cluster.
+      const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.db.bookmarks });
       try {
-        return await session.run<T>(text, parameters, { timeout: this.db.txTimeoutMs });
+        return await session.run<T>(text, parameters, { timeout: timeoutMs ?? this.db.txTimeoutMs });
       } catch (err) {
-        if (attempt >= 3 || !isRetryable(err)) throw err;
+        if (attempt >= 2 || !isRetryable(err) || !this.db.isUp()) throw classifyDatabaseError(err);
         await new Promise((r) => setTimeout(r, 50 * attempt));
       } finally {
         await session.close();
@@ -48,16 +64,18 @@ export class QueryRunner {
 
   /** Runs `work` in one write transaction: everything it does commits together or not at all. */
   async writeTransaction<R>(work: (tx: ManagedTransaction, run: (name: string, params?: Params) => Promise<QueryResult>) => Promise<R>, timeoutMs?: number): Promise<R> {
-    const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.db.bookmarks });
     try {
       return await session.executeWrite(
         (tx) =>
           work(tx, (name, params = {}) => {
-            this.roundTrips++;
+            this.spend();
             return tx.run(cypher(name), params);
           }),
         { timeout: timeoutMs ?? this.db.txTimeoutMs * 10 },
       );
+    } catch (err) {
+      throw classifyDatabaseError(err);
     } finally {
       await session.close();
     }

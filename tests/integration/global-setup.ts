@@ -15,6 +15,8 @@ export async function setup(): Promise<void> {
   const settings = { ...neo4jSettings(), dataDir: join(dataRoot, 'neo4j'), boltPort: await freePort(), heapMb: 768, pageCacheMb: 256 };
   embedded = await startEmbeddedNeo4j(settings);
   process.env.NEO4J_URI = embedded.uri;
+  process.env.NEO4J_USER = embedded.user;
+  process.env.NEO4J_PASSWORD = embedded.password;
   process.env.BUDGET_GRAPH_TEST_EMBEDDED = '1';
   console.error(`integration: Neo4j ${embedded.uri} ready in ${embedded.startMs} ms (data ${settings.dataDir})`);
 }

@@ -28,6 +28,9 @@ import org.neo4j.io.ByteUnit;
  *   NEO4J_TX_TIMEOUT_S     server-side transaction timeout (default 120)
  *   NEO4J_EXIT_ON_STDIN_EOF  "1": shut down when stdin closes, so a parent that dies
  *                          without a chance to signal us never leaves an orphan JVM.
+ *   NEO4J_AUTH_PASSWORD    Bolt requires authentication as user neo4j with this password
+ *                          (set at every start, before Bolt is announced ready). Without it
+ *                          authentication is off: only for tools that know what they do.
  *
  * Prints exactly one line "NEO4J_READY bolt://127.0.0.1:PORT" to stdout once Bolt accepts
  * connections; everything else goes to stderr.
@@ -41,11 +44,14 @@ public final class Neo4jLauncher {
         long pageCacheMb = intEnv("NEO4J_PAGECACHE_MB", 256);
         int txTimeout = intEnv("NEO4J_TX_TIMEOUT_S", 120);
 
+        String password = env("NEO4J_AUTH_PASSWORD", null);
+
         long started = System.nanoTime();
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, password != null)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeout))
                 // A local dev/test server: do not wait long for idle Bolt connections on shutdown.
@@ -71,6 +77,19 @@ public final class Neo4jLauncher {
             System.err.println("neo4j-launcher: database did not become available within 60 s");
             shutdown.run();
             System.exit(2);
+        }
+        if (password != null) {
+            try {
+                dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                        "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", java.util.Map.of("pw", password));
+            } catch (RuntimeException e) {
+                // Setting the password it already has is refused by some versions: that is fine.
+                if (!String.valueOf(e.getMessage()).toLowerCase().contains("same")) {
+                    System.err.println("neo4j-launcher: could not set the password: " + e.getMessage());
+                    shutdown.run();
+                    System.exit(3);
+                }
+            }
         }
         long ms = (System.nanoTime() - started) / 1_000_000;
         System.err.printf("neo4j-launcher: started in %d ms, home %s%n", ms, home);
