@@ -1,10 +1,9 @@
-// Classification codes with their hierarchy. A code keeps the name each year printed for it.
+// Classification codes with their hierarchy. A new code takes the name this document prints;
+// an existing one is never renamed here: load-refresh-codes derives names from every line.
 UNWIND $rows AS row
 MERGE (c:Code {key: row.label + ':' + row.code})
-  ON CREATE SET c.code = row.code, c.scheme = row.label, c.level = row.level, c.namesByYear = []
-SET c.name = coalesce(row.name, c.name),
-    c.searchText = row.code + ' ' + coalesce(row.name, c.name, ''),
-    c.namesByYear = CASE WHEN row.yearName IS NULL OR row.yearName IN c.namesByYear THEN c.namesByYear ELSE c.namesByYear + row.yearName END
+  ON CREATE SET c.code = row.code, c.scheme = row.label, c.level = row.level, c.namesByYear = [],
+                c.name = row.name, c.searchText = row.code + ' ' + coalesce(row.name, '')
 FOREACH (_ IN CASE WHEN row.label = 'FunctionCode' THEN [1] ELSE [] END | SET c:FunctionCode)
 FOREACH (_ IN CASE WHEN row.label = 'EconomicCode' THEN [1] ELSE [] END | SET c:EconomicCode)
 FOREACH (_ IN CASE WHEN row.label = 'ProcurementItem' THEN [1] ELSE [] END | SET c:ProcurementItem)

@@ -1,5 +1,7 @@
-// Shortest paths between two nodes (global ids split into $from/$to {label, key}),
-// at most $maxHops long (the pattern's own bound, 8, caps every request) and $limit paths.
+// Shortest paths between two nodes (global ids split into $from/$to {label, key}), at most
+// MAX_HOPS long and $limit paths. MAX_HOPS is the one literal Cypher cannot take as a parameter
+// (a variable-length bound): src/db/cypher.ts substitutes a validated integer 1..6, so the
+// pattern itself stops the search at the requested length.
 UNWIND [$from, $to] AS end
 CALL (end) {
   MATCH (n:Code {key: end.key}) WHERE end.label = 'Code' RETURN n
@@ -18,8 +20,7 @@ CALL (end) {
 }
 WITH collect(n) AS ends
 WITH ends[0] AS a, ends[1] AS b WHERE size(ends) = 2 AND ends[0] <> ends[1]
-MATCH p = allShortestPaths((a)-[*..8]-(b))
-WHERE length(p) <= $maxHops
+MATCH p = allShortestPaths((a)-[*..MAX_HOPS]-(b))
 WITH p LIMIT $limit
 RETURN [x IN nodes(p) | {elementId: elementId(x), labels: labels(x), props: properties(x), anomalies: COUNT { (x)<-[:CONCERNS]-(:Anomaly) }}] AS nodes,
        [r IN relationships(p) | {elementId: elementId(r), type: type(r), start: elementId(startNode(r)), end: elementId(endNode(r)), props: properties(r)}] AS edges

@@ -35,7 +35,7 @@ export function neo4jSettings(): Neo4jSettings {
     boltPort: process.env.NEO4J_BOLT_PORT ? intEnv('NEO4J_BOLT_PORT', 7687) : undefined,
     heapMb: intEnv('NEO4J_HEAP_MB', 1024),
     pageCacheMb: intEnv('NEO4J_PAGECACHE_MB', 512),
-    txTimeoutMs: intEnv('NEO4J_TX_TIMEOUT_MS', 30_000),
+    txTimeoutMs: intEnv('NEO4J_TX_TIMEOUT_MS', 10_000),
   };
 }
 
@@ -46,6 +46,12 @@ export interface ServerSettings {
   dataDir: string;
   loadOnStart: boolean;
   cacheAnswers: boolean;
+  /** Per client address: requests in flight at once, and requests per second (token bucket); 0 = no limit. */
+  clientConcurrency: number;
+  clientRatePerSecond: number;
+  /** Answer cache size in MiB. */
+  cacheMb: number;
+  logLevel: string;
 }
 
 export function serverSettings(): ServerSettings {
@@ -56,5 +62,9 @@ export function serverSettings(): ServerSettings {
     dataDir: process.env.BUDGET_GRAPH_DATA || join(projectRoot, 'data'),
     loadOnStart: process.env.BUDGET_GRAPH_LOAD_ON_START !== '0',
     cacheAnswers: process.env.BUDGET_GRAPH_CACHE !== '0',
+    clientConcurrency: process.env.BUDGET_GRAPH_CLIENT_LIMITS === '0' ? 0 : intEnv('BUDGET_GRAPH_CLIENT_CONCURRENCY', 32),
+    clientRatePerSecond: process.env.BUDGET_GRAPH_CLIENT_LIMITS === '0' ? 0 : intEnv('BUDGET_GRAPH_CLIENT_RATE', 200),
+    cacheMb: intEnv('BUDGET_GRAPH_CACHE_MB', 64),
+    logLevel: process.env.BUDGET_GRAPH_LOG_LEVEL || (process.env.VITEST ? 'warn' : 'info'),
   };
 }

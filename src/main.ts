@@ -8,6 +8,7 @@ import { buildApiSchema } from './api/schema.js';
 import { startHttpServer, type RunningServer } from './api/http-server.js';
 import { QueryRunner } from './db/run.js';
 import { listDocuments, loadFiles } from './load/directory.js';
+import { createLogger } from './api/logger.js';
 
 const log = (msg: string) => console.error(`budget-graph: ${msg}`);
 
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   const server = serverSettings();
   const settings = neo4jSettings();
   log(settings.uri ? `connecting to ${settings.uri}` : `starting embedded Neo4j (data in ${settings.dataDir})`);
-  const db: Database = await connect(settings);
+  const db: Database = await connect(settings, { log });
   if (db.embedded) log(`Neo4j ready at ${db.embedded.uri} in ${db.embedded.startMs} ms (log: ${db.embedded.logFile})`);
 
   let http: RunningServer | undefined;
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
     // Never hang on exit: the launcher also stops by itself when our stdin pipe closes.
     setTimeout(() => process.exit(1), 30_000).unref();
     const within = (p: Promise<unknown>, ms: number) => Promise.race([p.catch(() => undefined), new Promise((r) => setTimeout(r, ms))]);
-    await within(http?.stop() ?? Promise.resolve(), 3_000);
+    // Requests in flight finish (up to 10 s); new ones get 503 meanwhile.
+    await within(http?.stop(10_000) ?? Promise.resolve(), 12_000);
     await within(db.close(), 20_000);
     process.exit(0);
   };
@@ -39,12 +41,24 @@ async function main(): Promise<void> {
     log(`schema: ${n} constraints and indexes in place`);
     if (server.loadOnStart) {
       // Loads what the graph lacks or what changed; unchanged files are skipped by content hash.
-      const reports = await loadFiles(new QueryRunner(db), listDocuments(server.dataDir));
+      // A bad file is reported and skipped; the others load.
+      const reports = await loadFiles(new QueryRunner(db), listDocuments(server.dataDir), {}, undefined, (file, err) => log(`${file}: NOT LOADED: ${err.message}`));
       for (const r of reports) log(`${r.file}: ${r.status}${r.status === 'UNCHANGED' ? '' : ` (${r.records} records, ${r.nodesCreated} nodes, ${r.ms} ms)`}`);
     }
     await ensureExplorerBuilt();
     const schema = await buildApiSchema();
-    http = await startHttpServer({ db, schema, host: server.host, port: server.port, token: server.token, cacheAnswers: server.cacheAnswers });
+    http = await startHttpServer({
+      db,
+      schema,
+      host: server.host,
+      port: server.port,
+      token: server.token,
+      cacheAnswers: server.cacheAnswers,
+      cacheMb: server.cacheMb,
+      clientConcurrency: server.clientConcurrency,
+      clientRatePerSecond: server.clientRatePerSecond,
+      logger: createLogger(server.logLevel),
+    });
     log(`GraphQL ready at ${http.url}; explorer at ${http.url.replace(/graphql$/, '')}`);
   } catch (err) {
     await db.close();

@@ -1,12 +1,15 @@
-// Per-request context: a fresh QueryRunner (to count round-trips) and fresh DataLoaders.
+// Per-request context: a fresh QueryRunner (to count and cap round-trips) and fresh DataLoaders.
 // Nothing here is shared between requests, so no request can see another's cache.
 import { createLoaders, type Loaders } from '../../loaders/index.js';
 import type { Database } from '../db/connection.js';
 import { QueryRunner } from '../db/run.js';
 import { Repository } from '../query/repository.js';
 import type { ResponseCache } from './response-cache.js';
+import type { IngestService } from './ingest-service.js';
+import { LIMITS } from './limits.js';
 
 export interface ApiContext {
+  requestId: string;
   runner: QueryRunner;
   repo: Repository;
   loaders: Loaders;
@@ -16,10 +19,34 @@ export interface ApiContext {
   ingestEnabled: boolean;
   /** The server's answer cache (shared by design: answers carry no per-user data); null when off. */
   cache: ResponseCache | null;
+  /** Parses documents off the request thread and loads them; null where ingest is not served. */
+  ingest: IngestService | null;
+  /** False while the database is known to be down (the embedded one restarting). */
+  databaseUp(): boolean;
+  /** Set when the answer came from the cache: what the question cost when it ran. */
+  cachedRoundTrips?: number;
 }
 
-export function createContext(db: Database, authorized: boolean, ingestEnabled = false, cache: ResponseCache | null = null): ApiContext {
-  const runner = new QueryRunner(db);
+export interface ContextOptions {
+  requestId?: string;
+  authorized?: boolean;
+  ingestEnabled?: boolean;
+  cache?: ResponseCache | null;
+  ingest?: IngestService | null;
+}
+
+export function createContext(db: Database, opts: ContextOptions = {}): ApiContext {
+  const runner = new QueryRunner(db, LIMITS.maxDatabaseQueries);
   const repo = new Repository(runner);
-  return { runner, repo, loaders: createLoaders(repo), authorized, ingestEnabled, cache };
+  return {
+    requestId: opts.requestId ?? '-',
+    runner,
+    repo,
+    loaders: createLoaders(repo),
+    authorized: opts.authorized ?? false,
+    ingestEnabled: opts.ingestEnabled ?? false,
+    cache: opts.cache ?? null,
+    ingest: opts.ingest ?? null,
+    databaseUp: () => db.isUp(),
+  };
 }

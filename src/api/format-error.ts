@@ -1,26 +1,37 @@
-// Maps internal errors onto GraphQL errors with a stable `extensions.code`.
+// Maps errors onto GraphQL errors with a stable `extensions.code` (README "Errors"). Typed
+// errors say what to do; anything unexpected becomes a generic message with the request id,
+// its detail going to the server log only (errorLogPlugin in http-server.ts).
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { BudgetGraphError } from '../errors.js';
+
+/** Codes graphql-js / Apollo give to client mistakes; their messages are safe to show. */
+const CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_TOO_COMPLEX']);
+
+export const INTERNAL_MESSAGE = 'Internal error: the server could not answer this request. Report the request id (extensions.requestId) if it persists.';
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof BudgetGraphError) {
     // A bad document is bad input to the API; `reason` keeps the finer code for clients.
     const code = original.code === 'BAD_DOCUMENT' ? 'BAD_USER_INPUT' : original.code;
-    const extensions: Record<string, unknown> = { ...formatted.extensions, ...original.details, code };
+    const extensions: Record<string, unknown> = { ...original.details, code };
     if (original.code === 'BAD_DOCUMENT') extensions.reason = 'BAD_DOCUMENT';
-    delete extensions.stacktrace;
-    return { ...formatted, message: original.message, extensions };
+    return { message: original.message, path: formatted.path, locations: formatted.locations, extensions };
   }
-  // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; the depth rule's own code says more.
-  if (formatted.extensions?.maxDepth !== undefined) return { ...formatted, extensions: { ...formatted.extensions, code: 'QUERY_TOO_COMPLEX' } };
-  if (original instanceof Error && /TransactionTimedOut|transaction has been terminated|timed out/i.test(original.message)) {
-    return { message: 'The query ran longer than the server allows; narrow it with filters or smaller pages.', path: formatted.path, extensions: { code: 'QUERY_TOO_COMPLEX', reason: 'TIMEOUT' } };
+  const code = String(formatted.extensions?.code ?? '');
+  // The max-token parse error is a limit, not a syntax mistake.
+  if (code === 'GRAPHQL_PARSE_FAILED' && /more than \d+ tokens/.test(formatted.message)) {
+    return { message: `${formatted.message.replace(/^Syntax Error: /, '')} Send a shorter query.`, extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens' } };
   }
-  const code = formatted.extensions?.code;
-  if (code === 'INTERNAL_SERVER_ERROR' && original instanceof Error && /ServiceUnavailable|connect|ECONNREFUSED/i.test(original.message)) {
-    return { message: 'The graph database is unavailable; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; our limit rules say which limit.
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && formatted.extensions?.limit !== undefined) {
+    const { stacktrace: _drop, http: _http, ...extensions } = formatted.extensions;
+    return { ...formatted, extensions: { ...extensions, code: 'QUERY_TOO_COMPLEX' } };
   }
-  return formatted;
+  if (CLIENT_CODES.has(code)) {
+    const { stacktrace: _drop, http: _http, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -1,27 +1,37 @@
-// HTTP front: /graphql goes to Apollo Server; everything else is the explorer page (web/).
-// A thin node:http integration keeps the dependency list short (no Express).
-import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+// HTTP front: /graphql goes to Apollo Server, /healthz answers load balancers, everything else
+// is the explorer page (web/). A thin node:http integration keeps the dependency list short.
+// Around Apollo: a request id, per-client limits (429), a body cap (413), an answer cap, one log
+// line per request, and a drain on stop.
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { GraphQLSchema } from 'graphql';
+import { join } from 'node:path';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Database } from '../db/connection.js';
 import { projectRoot } from '../config.js';
+import { HTTP_STATUS, type ErrorCode } from '../errors.js';
 import { serveStatic } from './static-files.js';
-import { join } from 'node:path';
 import { createContext, type ApiContext } from './context.js';
-import { formatError } from './format-error.js';
-import { complexityPlugin, depthLimit } from './limits.js';
+import { formatError, INTERNAL_MESSAGE } from './format-error.js';
+import { LIMITS, operationCost, tooComplex, validationRules } from './limits.js';
 import { roundTripsPlugin } from './round-trips-plugin.js';
 import { ResponseCache, responseCachePlugin, stringifyResult } from './response-cache.js';
+import { ClientLimiter } from './client-limits.js';
+import { IngestService } from './ingest-service.js';
+import { createLogger, type Logger } from './logger.js';
 
 export interface RunningServer {
   url: string;
   port: number;
-  stop(): Promise<void>;
+  /** The answer cache (null when off), for tests and operators. */
+  cache: ResponseCache | null;
+  /** Stops accepting, lets requests in flight finish (up to drainMs), then closes. */
+  stop(drainMs?: number): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export interface HttpServerOptions {
   db: Database;
@@ -33,37 +43,118 @@ export interface HttpServerOptions {
   webDir?: string;
   /** Answer repeated read queries from memory per graph version (default true). */
   cacheAnswers?: boolean;
+  cacheMb?: number;
+  /** Per-client limits (default: none, as in tests; npm start passes the configured ones). */
+  clientConcurrency?: number;
+  clientRatePerSecond?: number;
+  logger?: Logger;
+}
+
+/** What the request log line says about one GraphQL request. */
+interface RequestRecord {
+  operation: string | null;
+  roundTrips: number;
+  errorCodes: string[];
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningServer> {
-  const cache = opts.cacheAnswers === false ? null : new ResponseCache(opts.db);
+  const logger = opts.logger ?? createLogger(process.env.BUDGET_GRAPH_LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'));
+  const cache = opts.cacheAnswers === false ? null : new ResponseCache(opts.db, (opts.cacheMb ?? 64) * 1024 * 1024);
+  const ingest = new IngestService(opts.db, cache);
+  const limiter = new ClientLimiter({ concurrency: opts.clientConcurrency ?? 0, ratePerSecond: opts.clientRatePerSecond ?? 0 });
+  const records = new WeakMap<ApiContext, RequestRecord>();
+
   const apollo = new ApolloServer<ApiContext>({
     schema: opts.schema,
     formatError,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    // Compact JSON (Apollo pretty-prints by default: more bytes and CPU for every answer), and a
-    // cached answer's data is not serialized again.
+    parseOptions: { maxTokens: LIMITS.maxTokens },
+    // Compact JSON, and a cached answer's data is not serialized again.
     stringifyResult,
-    validationRules: [depthLimit()],
-    // No HTTP cache hints are set, so Apollo's cache-control bookkeeping per field is pure cost.
-    plugins: [complexityPlugin(opts.schema), ...(cache ? [responseCachePlugin(cache)] : []), roundTripsPlugin(), ApolloServerPluginCacheControlDisabled()],
+    validationRules: validationRules(),
+    plugins: [
+      costPlugin(opts.schema),
+      ...(cache ? [responseCachePlugin(cache)] : []),
+      roundTripsPlugin(),
+      statusAndLogPlugin(logger, records),
+      ApolloServerPluginCacheControlDisabled(),
+      // Apollo's landing page loads its sandbox from the internet; /graphql in a browser says where to go instead.
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
   const webDir = opts.webDir ?? join(projectRoot, 'web', 'dist');
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      res.statusCode = 500;
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ errors: [{ message: err instanceof Error ? err.message : String(err), extensions: { code: 'INTERNAL' } }] }));
-    });
-  });
+  let inFlight = 0;
+  let draining = false;
+  let drained: (() => void) | null = null;
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/graphql') {
-      await serveStatic(webDir, url.pathname, req, res);
+  const server: Server = createServer((req, res) => {
+    const requestId = randomUUID();
+    const started = process.hrtime.bigint();
+    res.setHeader('x-request-id', requestId);
+    inFlight++;
+    const record: RequestRecord = { operation: null, roundTrips: 0, errorCodes: [] };
+    let release = () => {};
+    const done = () => {
+      release();
+      if (--inFlight === 0 && drained) drained();
+    };
+    res.once('close', done);
+    (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname === '/healthz') return healthz(res);
+      if (url.pathname !== '/graphql') return serveStatic(webDir, url.pathname, req, res);
+      if (draining) throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'The server is shutting down; retry on another instance or in a moment.');
+      const admission = limiter.admit(req.socket.remoteAddress ?? 'unknown');
+      if (!admission.ok) {
+        res.setHeader('retry-after', String(admission.retryAfterSeconds));
+        throw new HttpError(429, 'RATE_LIMITED', admission.reason === 'RATE' ? 'Too many requests from this client; slow down (see Retry-After).' : 'Too many requests from this client at once; wait for some to finish.');
+      }
+      release = admission.release;
+      await handleGraphql(req, res, url, requestId, record);
+    })()
+      .catch((err: unknown) => {
+        const known = err instanceof HttpError;
+        if (!known) logger.error({ requestId, err }, 'request failed');
+        record.errorCodes.push(known ? err.code : 'INTERNAL_SERVER_ERROR');
+        if (res.headersSent) return void res.destroy();
+        sendError(res, known ? err.status : 500, known ? err.code : 'INTERNAL_SERVER_ERROR', known ? err.message : INTERNAL_MESSAGE, requestId);
+      })
+      .finally(() => {
+        if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/graphql') return;
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        logger.info({ requestId, client: req.socket.remoteAddress, operation: record.operation, ms: Math.round(ms * 10) / 10, roundTrips: record.roundTrips, status: res.statusCode, errors: record.errorCodes.length ? record.errorCodes : undefined }, 'graphql');
+      });
+  });
+  // Slow clients cannot hold sockets forever.
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 20_000;
+
+  async function healthz(res: ServerResponse): Promise<void> {
+    const up = opts.db.isUp() && (await opts.db.driver.getServerInfo().then(() => true, () => false));
+    res.statusCode = up ? 200 : 503;
+    res.setHeader('content-type', 'application/json');
+    res.setHeader('cache-control', 'no-store');
+    res.end(JSON.stringify({ ok: up }));
+  }
+
+  async function handleGraphql(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, record: RequestRecord): Promise<void> {
+    if (req.method === 'GET' && !url.searchParams.has('query') && !url.searchParams.has('extensions') && (req.headers.accept ?? '').includes('text/html')) {
+      res.statusCode = 200;
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end('<!doctype html><meta charset="utf-8"><title>Budget Graph API</title><p>This is the GraphQL endpoint: POST queries here (see README "The GraphQL API" and schema/schema.graphql). The explorer is at <a href="/">/</a>.</p>');
       return;
     }
     const body = await readBody(req);
@@ -74,13 +165,23 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     const authorized = isAuthorized(req.headers.authorization, opts.token);
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(opts.db, authorized, Boolean(opts.token), cache),
+      context: async () => {
+        const ctx = createContext(opts.db, { requestId, authorized, ingestEnabled: Boolean(opts.token), cache, ingest });
+        records.set(ctx, record);
+        return ctx;
+      },
     });
-    res.statusCode = result.status ?? 200;
-    for (const [key, value] of result.headers) res.setHeader(key, value);
     if (result.body.kind === 'complete') {
+      if (result.body.string.length > LIMITS.maxAnswerBytes / 2 && Buffer.byteLength(result.body.string) > LIMITS.maxAnswerBytes) {
+        record.errorCodes.push('QUERY_TOO_COMPLEX');
+        throw new HttpError(400, 'QUERY_TOO_COMPLEX', `The answer is larger than ${LIMITS.maxAnswerBytes / 1024 / 1024} MiB; ask for smaller pages or fewer fields.`);
+      }
+      res.statusCode = result.status ?? 200;
+      for (const [key, value] of result.headers) res.setHeader(key, value);
       res.end(result.body.string);
     } else {
+      res.statusCode = result.status ?? 200;
+      for (const [key, value] of result.headers) res.setHeader(key, value);
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();
     }
@@ -94,8 +195,12 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   return {
     url: `http://${opts.host}:${port}/graphql`,
     port,
-    async stop() {
+    cache,
+    async stop(drainMs = 10_000) {
+      draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) await Promise.race([new Promise<void>((r) => (drained = r)), new Promise((r) => setTimeout(r, drainMs))]);
       server.closeAllConnections();
       await closed;
       await apollo.stop();
@@ -103,19 +208,78 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   };
 }
 
+function sendError(res: ServerResponse, status: number, code: string, message: string, requestId: string): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code, requestId } }] }));
+}
+
+/** Rejects operations whose estimated database rows exceed the limit, before anything runs. */
+function costPlugin(schema: GraphQLSchema): ApolloServerPlugin<ApiContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const cost = operationCost(schema, document, request.operationName, request.variables ?? {});
+          if (cost > LIMITS.maxCost) throw tooComplex(`Query cost ${cost} (estimated database rows) exceeds the limit of ${LIMITS.maxCost}. Ask for smaller pages (first) or fewer nested lists.`, { limit: 'cost', cost, maxCost: LIMITS.maxCost });
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Client errors get the 4xx their code stands for (README "Errors"), a dead database 503;
+ * internal errors are logged with the request id, which the client sees instead of the detail.
+ */
+function statusAndLogPlugin(logger: Logger, records: WeakMap<ApiContext, RequestRecord>): ApolloServerPlugin<ApiContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const err of errors) {
+            const original = err instanceof GraphQLError ? err.originalError : err;
+            const expected = (original && 'code' in original && typeof (original as { code: unknown }).code === 'string' && (original as { code: string }).code in HTTP_STATUS) || err.extensions?.code;
+            if (!expected) logger.error({ requestId: contextValue.requestId, err: original ?? err, path: err.path }, 'internal error');
+          }
+        },
+        async willSendResponse({ response, contextValue, operationName }) {
+          const record = records.get(contextValue);
+          if (record) {
+            record.operation = operationName ?? null;
+            record.roundTrips = contextValue.runner.roundTrips;
+          }
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors?.length) return;
+          const codes = response.body.singleResult.errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          record?.errorCodes.push(...codes);
+          for (const e of response.body.singleResult.errors) {
+            if (e.extensions?.code === 'INTERNAL_SERVER_ERROR') (e.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+          }
+          const statuses = codes.map((c) => HTTP_STATUS[c as keyof typeof HTTP_STATUS] ?? 500);
+          // The most telling status: a dead database (503) over a client mistake over the rest.
+          const status = statuses.includes(503) ? 503 : (statuses.find((s) => s >= 400 && s < 500) ?? Math.max(...statuses));
+          if (!response.http.status || response.http.status === 200 || response.http.status === 500) response.http.status = status;
+        },
+      };
+    },
+  };
+}
+
 function isAuthorized(header: string | undefined, token: string | undefined): boolean {
   if (!token || !header) return false;
-  const match = /^Bearer\s+(.+)$/i.exec(header.trim());
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   return match !== null && match[1] === token;
 }
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
   if (req.method !== 'POST') return undefined;
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes; send a shorter query, or load large documents with npm run load.`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error(`Request body larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes; send a shorter query, or load large documents with npm run load.`);
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -123,7 +287,7 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
     try {
       return JSON.parse(text);
     } catch {
-      return text;
+      throw new HttpError(400, 'BAD_USER_INPUT', 'The request body is not valid JSON; send {"query": "...", "variables": {...}}.');
     }
   }
   return text;

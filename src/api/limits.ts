@@ -1,81 +1,199 @@
-// Query limits: depth (a validation rule) and cost (graphql-query-complexity, where a list's
-// cost is its children's times `first`, or a fixed fan-out for lists without `first`).
-import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, getNamedType, isListType, getNullableType, Kind, type ASTNode, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode, type ValidationRule } from 'graphql';
+// Query limits that follow the real work, checked before anything runs:
+// - tokens (the parser stops counting at MAX_TOKENS: parseOptions in http-server.ts);
+// - aliases and directives (graphql-armor's rules);
+// - depth, and a cost in database rows: a list multiplies its children's cost by its page size.
+// Depth and cost are computed once per fragment (memoised), so a fragment spread many times, or a
+// chain of fragments that each spread the next twice, costs linear time to check — the naive
+// expansion is exponential. Introspection is exempt from depth and cost and bounded by its own
+// shape instead (one __schema, a few __type, ofType nested no deeper than the standard query).
+// At run time the QueryRunner caps the statements one request may send (MAX_DATABASE_QUERIES)
+// and the HTTP layer caps the answer's bytes (MAX_ANSWER_BYTES).
+import { GraphQLError, Kind, getNamedType, getNullableType, isListType, isObjectType, isInterfaceType, type DocumentNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule, type ASTVisitor, type ValueNode } from 'graphql';
 import { createRequire } from 'node:module';
-import type { ComplexityEstimator, getComplexity as GetComplexity } from 'graphql-query-complexity';
 
-// Its ESM build imports graphql/index.mjs, a second copy of graphql beside the CommonJS one
-// type-graphql uses ("Cannot use GraphQLObjectType from another realm"); the CJS build shares it.
-const { getComplexity } = createRequire(import.meta.url)('graphql-query-complexity') as { getComplexity: typeof GetComplexity };
+// The armor rules' ESM builds import graphql/index.mjs, a second copy of graphql beside the
+// CommonJS one type-graphql uses ("another realm"); their CJS builds share it.
+const require = createRequire(import.meta.url);
+type ArmorRule = (options: Record<string, unknown>) => ValidationRule;
+const { maxAliasesRule } = require('@escape.tech/graphql-armor-max-aliases') as { maxAliasesRule: ArmorRule };
+const { maxDirectivesRule } = require('@escape.tech/graphql-armor-max-directives') as { maxDirectivesRule: ArmorRule };
 
-export const MAX_DEPTH = 12;
-export const MAX_COST = 50_000;
+export const LIMITS = {
+  /** Lexical tokens in one request's query text. */
+  maxTokens: 5_000,
+  maxAliases: 30,
+  maxDirectives: 20,
+  maxDepth: 12,
+  /** Estimated database rows one request may touch (lists × their page sizes). */
+  maxCost: 50_000,
+  /** Statements one request may send to Neo4j (every alias and nested list costs some). */
+  maxDatabaseQueries: 100,
+  /** Bytes of one answer. */
+  maxAnswerBytes: 16 * 1024 * 1024,
+  /** `ofType` nesting in introspection (the standard introspection query needs 8). */
+  maxIntrospectionOfType: 10,
+  maxTypeLookups: 10,
+} as const;
+
 /**
  * Assumed size of a list field that takes no `first`. Fields that know better declare their
  * typical size as `complexity` (e.g. a project has one allocation per year: 5).
  */
 export const LIST_FAN_OUT = 20;
+const DEFAULT_PAGE = 20;
 
-function tooComplex(message: string, extra: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', ...extra } });
+export function tooComplex(message: string, extra: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 }, ...extra } });
 }
 
-/** Rejects operations nested deeper than `max` fields. Introspection (__schema, __type) is exempt. */
-export function depthLimit(max: number = MAX_DEPTH): ValidationRule {
+/** Armor reports through onReject; we report a coded error and let validation continue. */
+function armor(rule: ArmorRule, n: number, what: string): ValidationRule {
+  return (context) =>
+    rule({
+      n,
+      exposeLimits: true,
+      propagateOnRejection: false,
+      onReject: [(_ctx: unknown, err: GraphQLError) => context.reportError(tooComplex(`${err.message.replace(/^Syntax Error: /, '')} Ask for fewer ${what} per request.`, { limit: what, max: n }))],
+    })(context);
+}
+
+const isIntrospection = (name: string) => name.startsWith('__');
+
+/** Depth of every operation, each fragment's depth computed once. */
+export function depthLimit(max: number = LIMITS.maxDepth): ValidationRule {
   return (context) => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const def of context.getDocument().definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-    const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+    const memo = new Map<string, number>();
+    const depthOf = (set: SelectionSetNode | undefined, active: Set<string>): number => {
       if (!set) return 0;
       let deepest = 0;
       for (const sel of set.selections) {
         if (sel.kind === Kind.FIELD) {
-          if (sel.name.value.startsWith('__')) continue;
-          deepest = Math.max(deepest, 1 + depthOf((sel as FieldNode).selectionSet, seen));
+          if (isIntrospection(sel.name.value)) continue;
+          deepest = Math.max(deepest, 1 + depthOf(sel.selectionSet, active));
         } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-          deepest = Math.max(deepest, depthOf(sel.selectionSet, seen));
+          deepest = Math.max(deepest, depthOf(sel.selectionSet, active));
         } else {
-          const name = sel.name.value;
-          const frag = fragments.get(name);
-          if (frag && !seen.has(name)) deepest = Math.max(deepest, depthOf(frag.selectionSet, new Set([...seen, name])));
+          deepest = Math.max(deepest, fragmentDepth(sel.name.value, active));
         }
       }
       return deepest;
     };
+    const fragmentDepth = (name: string, active: Set<string>): number => {
+      const known = memo.get(name);
+      if (known !== undefined) return known;
+      const frag = context.getFragment(name);
+      if (!frag || active.has(name)) return 0; // cycles are reported by graphql's own rule
+      active.add(name);
+      const d = depthOf(frag.selectionSet, active);
+      active.delete(name);
+      memo.set(name, d);
+      return d;
+    };
     return {
-      OperationDefinition(node: ASTNode) {
-        if (node.kind !== Kind.OPERATION_DEFINITION) return;
+      OperationDefinition(node) {
         const depth = depthOf(node.selectionSet, new Set());
-        if (depth > max) context.reportError(tooComplex(`Query is ${depth} levels deep; the limit is ${max}. Split it into several queries.`, { depth, maxDepth: max }));
+        if (depth > max) context.reportError(tooComplex(`Query is ${depth} levels deep; the limit is ${max}. Split it into several queries.`, { limit: 'depth', depth, maxDepth: max }));
       },
     };
   };
 }
 
-/** Cost of a field: 1 + children × (first, or the fan-out for unbounded lists). */
-export const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  // A connection's edges/nodes are the page already paid for by the connection's `first`.
-  if (type.name.endsWith('Connection') && (field.name === 'edges' || field.name === 'nodes')) return childComplexity;
-  const first = typeof args.first === 'number' ? args.first : null;
-  const isList = isListType(getNullableType(field.type));
-  const isConnection = getNamedType(field.type).name.endsWith('Connection');
-  if (first !== null && (isList || isConnection)) return 1 + childComplexity * Math.max(first, 1);
-  if (isConnection) return 1 + childComplexity * 20; // default page
-  const hint = field.extensions?.complexity;
-  if (isList) return 1 + childComplexity * (typeof hint === 'number' ? hint : LIST_FAN_OUT);
-  return 1 + childComplexity;
-};
-
-export function complexityPlugin(schema: GraphQLSchema, max: number = MAX_COST): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document }) {
-          const cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName ?? undefined, estimators: [costEstimator] });
-          if (cost > max) throw tooComplex(`Query cost ${cost} exceeds the limit of ${max}. Ask for smaller pages (first) or fewer nested lists.`, { cost, maxCost: max });
+/** Introspection bounded by its own shape: what the standard introspection query needs, and no more. */
+export function introspectionShape(): ValidationRule {
+  return (context): ASTVisitor => {
+    let schemaFields = 0;
+    let typeLookups = 0;
+    let ofTypeDepth = 0;
+    return {
+      Field: {
+        enter(node) {
+          const name = node.name.value;
+          if (name === '__schema' && ++schemaFields > 1) context.reportError(tooComplex('Ask for __schema once per request.', { limit: 'introspection' }));
+          if (name === '__type' && ++typeLookups > LIMITS.maxTypeLookups) context.reportError(tooComplex(`Ask for __type at most ${LIMITS.maxTypeLookups} times per request.`, { limit: 'introspection' }));
+          if (name === 'ofType' && ++ofTypeDepth > LIMITS.maxIntrospectionOfType) {
+            context.reportError(tooComplex(`ofType is nested more than ${LIMITS.maxIntrospectionOfType} levels deep; no type of this schema needs that.`, { limit: 'introspection' }));
+          }
         },
-      };
-    },
+        leave(node) {
+          if (node.name.value === 'ofType') ofTypeDepth--;
+        },
+      },
+    };
   };
+}
+
+export function validationRules(): ValidationRule[] {
+  return [armor(maxAliasesRule, LIMITS.maxAliases, 'aliases'), armor(maxDirectivesRule, LIMITS.maxDirectives, 'directives'), depthLimit(), introspectionShape()];
+}
+
+function intArg(field: { arguments?: readonly { name: { value: string }; value: ValueNode }[] }, name: string, variables: Record<string, unknown>): number | null {
+  const arg = field.arguments?.find((a) => a.name.value === name);
+  if (!arg) return null;
+  if (arg.value.kind === Kind.INT) return Number(arg.value.value);
+  if (arg.value.kind === Kind.VARIABLE) {
+    const v = variables[arg.value.name.value];
+    return typeof v === 'number' ? v : null;
+  }
+  return null;
+}
+
+/**
+ * Estimated database rows of an operation: 1 per object a field yields, times the page size of
+ * every list above it (its `first`, a connection's default page, or the field's declared typical
+ * size). Introspection costs nothing here (its shape is bounded by introspectionShape).
+ */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  let operation: OperationDefinitionNode | undefined;
+  for (const def of document.definitions) {
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+    else if (def.kind === Kind.OPERATION_DEFINITION && (!operationName || def.name?.value === operationName)) operation ??= def;
+  }
+  if (!operation) return 0;
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  if (!root) return 0;
+  const memo = new Map<string, number>();
+
+  const costOf = (set: SelectionSetNode | undefined, type: GraphQLNamedType, active: Set<string>): number => {
+    if (!set) return 0;
+    let total = 0;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        if (isIntrospection(sel.name.value)) continue;
+        const field: GraphQLField<unknown, unknown> | undefined = isObjectType(type) || isInterfaceType(type) ? type.getFields()[sel.name.value] : undefined;
+        if (!field) continue;
+        const named = getNamedType(field.type);
+        const child = costOf(sel.selectionSet, named, active);
+        const isConnection = named.name.endsWith('Connection');
+        // A connection's edges/nodes are the page its own `first` already paid for.
+        if (type.name.endsWith('Connection') && (field.name === 'edges' || field.name === 'nodes')) {
+          total += child;
+          continue;
+        }
+        const isList = isListType(getNullableType(field.type));
+        const first = intArg(sel, 'first', variables);
+        const hint = field.extensions?.complexity;
+        const size = isList || isConnection ? (first ?? (isConnection ? DEFAULT_PAGE : typeof hint === 'number' ? hint : LIST_FAN_OUT)) : 1;
+        total += 1 + child * Math.max(size, 1);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        const cond = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : type;
+        total += costOf(sel.selectionSet, cond ?? type, active);
+      } else {
+        const name = sel.name.value;
+        let c = memo.get(name);
+        if (c === undefined) {
+          const frag = fragments.get(name);
+          if (!frag || active.has(name)) continue;
+          active.add(name);
+          c = costOf(frag.selectionSet, schema.getType(frag.typeCondition.name.value) ?? type, active);
+          active.delete(name);
+          memo.set(name, c);
+        }
+        total += c;
+      }
+      if (total > Number.MAX_SAFE_INTEGER / 2) return total;
+    }
+    return total;
+  };
+  return costOf(operation.selectionSet, root, new Set());
 }

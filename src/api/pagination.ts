@@ -11,7 +11,7 @@ export const MAX_PAGE = 100;
 const encode = (offset: number) => Buffer.from(`offset:${offset}`, 'utf8').toString('base64url');
 
 function decode(cursor: string): number {
-  const m = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const m = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!m) throw new BudgetGraphError('BAD_USER_INPUT', `"${cursor}" is not a cursor from this API; pass pageInfo.endCursor of the previous page as \`after\`.`);
   return Number(m[1]);
 }

@@ -3,14 +3,31 @@
 // loop) is answered from memory. The version (document count, last load time) is re-read at most
 // once per `checkEveryMs`; this server's own ingest clears the cache at once, a load by another
 // process is seen within that interval. The answers hold no per-user data: the API has none.
+//
+// Bounded in bytes (an LRU of at most `maxBytes`, no single answer above an eighth of it), keyed
+// by the normalised operation (printed AST: whitespace and comments do not matter, and a persisted
+// query's hash-only request gets the key of the query it stands for), its operation name and
+// variables. Questions about the service itself (health) are never cached, and a cached answer
+// looks exactly like a fresh one.
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
-import type { FormattedExecutionResult } from 'graphql';
+import { createHash } from 'node:crypto';
+import { Kind, print, type DocumentNode, type FormattedExecutionResult } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/connection.js';
 import { QueryRunner } from '../db/run.js';
 import type { ApiContext } from './context.js';
 
+/** Root fields whose answer describes the service's state right now. */
+const NEVER_CACHED = new Set(['health']);
+
+interface Entry {
+  data: Record<string, unknown>;
+  json: string;
+  roundTrips: number;
+}
+
 export class ResponseCache {
-  private entries = new Map<string, FormattedExecutionResult>();
+  private readonly entries: LRUCache<string, Entry>;
   private version: string | null = null;
   private checkedAt = 0;
 
@@ -20,37 +37,36 @@ export class ResponseCache {
 
   constructor(
     db: Database,
-    private readonly maxEntries = 500,
+    readonly maxBytes = 64 * 1024 * 1024,
     private readonly checkEveryMs = 1000,
   ) {
     this.runner = new QueryRunner(db);
+    // JSON text is UTF-16 in memory (×2) and its parsed object about as much again.
+    this.entries = new LRUCache<string, Entry>({ maxSize: maxBytes, maxEntrySize: Math.floor(maxBytes / 8), sizeCalculation: (e) => Math.max(1, e.json.length * 4) });
   }
 
   /** Re-reads the graph version when the last reading is older than checkEveryMs. */
   async refresh(): Promise<void> {
-    const runner = this.runner;
     const now = Date.now();
     if (now - this.checkedAt < this.checkEveryMs) return;
     this.checkedAt = now;
-    const rec = (await runner.read('graph-version')).records[0];
+    const rec = (await this.runner.read('graph-version')).records[0];
     const version = `${rec?.get('documents')}|${rec?.get('lastLoad')}`;
     if (version !== this.version) this.entries.clear();
     this.version = version;
   }
 
-  get(key: string): FormattedExecutionResult | undefined {
-    const hit = this.entries.get(key);
-    if (hit) {
-      // Least recently used goes first: re-insert on every hit.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
+  get(key: string): Entry | undefined {
+    return this.entries.get(key);
   }
 
-  set(key: string, result: FormattedExecutionResult): void {
-    this.entries.set(key, result);
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  set(key: string, entry: Entry): void {
+    this.entries.set(key, entry);
+  }
+
+  /** Bytes held now (as accounted: never above maxBytes). */
+  get size(): number {
+    return this.entries.calculatedSize;
   }
 
   invalidate(): void {
@@ -70,8 +86,24 @@ export function stringifyResult(value: FormattedExecutionResult): string {
   return value.extensions ? `{"data":${json},"extensions":${JSON.stringify(value.extensions)}}` : `{"data":${json}}`;
 }
 
-const keyOf = (ctx: { request: { query?: string; variables?: Record<string, unknown>; operationName?: string | null } }) =>
-  JSON.stringify([ctx.request.query, ctx.request.variables ?? {}, ctx.request.operationName ?? null]);
+/** The cache key, or null when this operation must not be cached. */
+export function cacheKey(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): string | null {
+  for (const def of document.definitions) {
+    if (def.kind !== Kind.OPERATION_DEFINITION) continue;
+    if (operationName && def.name?.value !== operationName) continue;
+    if (def.operation !== 'query') return null;
+    for (const sel of def.selectionSet.selections) {
+      if (sel.kind !== Kind.FIELD || NEVER_CACHED.has(sel.name.value)) return null;
+    }
+  }
+  return createHash('sha256')
+    .update(print(document))
+    .update('\0')
+    .update(operationName ?? '')
+    .update('\0')
+    .update(JSON.stringify(variables ?? {}))
+    .digest('base64url');
+}
 
 export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<ApiContext> {
   return {
@@ -79,19 +111,22 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ap
       let key: string | null = null;
       return {
         async responseForOperation(ctx) {
-          if (ctx.operation.operation !== 'query') return null;
+          key = cacheKey(ctx.document, ctx.operationName, ctx.request.variables);
+          if (key === null) return null;
           await cache.refresh();
-          key = keyOf(ctx);
           const hit = cache.get(key);
           if (!hit) return null;
           key = null; // nothing to store
-          return { http: ctx.response.http, body: { kind: 'single', singleResult: { ...hit, extensions: { ...hit.extensions, cached: true } } } };
+          ctx.contextValue.cachedRoundTrips = hit.roundTrips;
+          return { http: ctx.response.http, body: { kind: 'single', singleResult: { data: hit.data } } };
         },
         async willSendResponse(ctx: GraphQLRequestContextWillSendResponse<ApiContext>) {
           if (!key || ctx.response.body.kind !== 'single' || ctx.response.body.singleResult.errors) return;
-          const { data, extensions } = ctx.response.body.singleResult;
-          if (data) dataJson.set(data, JSON.stringify(data));
-          cache.set(key, { data, extensions: { ...extensions, cypherRoundTrips: 0 } });
+          const { data } = ctx.response.body.singleResult;
+          if (!data) return;
+          const json = JSON.stringify(data);
+          dataJson.set(data, json);
+          cache.set(key, { data, json, roundTrips: ctx.contextValue.runner.roundTrips });
         },
       };
     },

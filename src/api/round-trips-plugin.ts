@@ -1,5 +1,6 @@
 // Reports how many Cypher statements a request ran, in the response's `extensions`, so
-// clients, tests and benchmarks can see N+1 patterns instead of guessing.
+// clients, tests and benchmarks can see N+1 patterns instead of guessing. An answer from the
+// cache reports what the question costs when it runs (so the figure does not reveal the cache).
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ApiContext } from './context.js';
 
@@ -9,7 +10,8 @@ export function roundTripsPlugin(): ApolloServerPlugin<ApiContext> {
       return {
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind === 'single') {
-            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cypherRoundTrips: contextValue.runner.roundTrips };
+            const roundTrips = contextValue.cachedRoundTrips ?? contextValue.runner.roundTrips;
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cypherRoundTrips: roundTrips };
           }
         },
       };

@@ -10,7 +10,7 @@ const args = process.argv.slice(2);
 const dryRun = args.includes('--dry-run');
 const files = args.filter((a) => !a.startsWith('--'));
 if (files.length === 0) {
-  console.error('usage: npm run load -- <file.txt> [more files] [--dry-run]');
+  console.error('usage: npm run load -- <file.txt> [more files] [--dry-run] [--replace]');
   process.exit(64);
 }
 
@@ -22,14 +22,35 @@ const bar = (done: number, total: number) => {
 
 const db = await connect(neo4jSettings());
 let exitCode = 0;
+// SIGTERM / Ctrl-C: the document being written rolls back with its transaction; no further file starts.
+const stop = new AbortController();
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    console.error(`${sig}: stopping after the current document (its transaction commits whole or not at all)`);
+    stop.abort();
+    setTimeout(() => process.exit(130), 15_000).unref();
+  });
+}
 try {
   await applySchema(db);
   const runner = new QueryRunner(db);
   const started = Date.now();
-  await loadFiles(runner, files, { dryRun }, (r, i) => {
-    console.log(`${bar(i + 1, files.length)} ${r.file}: ${r.status} ${r.records} records, ${r.nodesCreated} nodes, ${r.relationshipsCreated} relationships, ${r.ms} ms`);
-    for (const l of r.plan?.codeLinks ?? []) console.log(`    ${String(l.method).padEnd(10)} ${String(l.code)} ← ${String(l.allocationId).split('|').pop()} (${String(l.note)})`);
-  });
+  const replace = args.includes('--replace');
+  await loadFiles(
+    runner,
+    files,
+    { dryRun, replace },
+    (r, i) => {
+      console.log(`${bar(i + 1, files.length)} ${r.file}: ${r.status} ${r.records} records, ${r.nodesCreated} nodes, ${r.relationshipsCreated} relationships, ${r.ms} ms`);
+      for (const l of r.plan?.codeLinks ?? []) console.log(`    ${String(l.method).padEnd(10)} ${String(l.code)} ← ${String(l.allocationId).split('|').pop()} (${String(l.note)})`);
+    },
+    (file, err, i) => {
+      exitCode = 1;
+      console.error(`${bar(i + 1, files.length)} ${file}: NOT LOADED (${err.code}) ${err.message}`);
+    },
+    stop.signal,
+  );
+  if (stop.signal.aborted) exitCode = 130;
   console.log(`done in ${Date.now() - started} ms`);
 } catch (err) {
   exitCode = 1;

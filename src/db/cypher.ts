@@ -20,6 +20,21 @@ export function cypher(name: string): string {
   return text;
 }
 
+/** Variable-length bounds Cypher cannot take as parameters, with the range each may take. */
+const BOUNDS = { MAX_HOPS: [1, 6] } as const;
+
+/**
+ * A statement whose variable-length pattern is bounded by a literal (e.g. paths' MAX_HOPS): the
+ * integer is checked against its range before it is put in, so no request text reaches Cypher.
+ */
+export function cypherWithBound(name: string, bound: keyof typeof BOUNDS, value: number): string {
+  const [min, max] = BOUNDS[bound];
+  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${bound} must be an integer from ${min} to ${max}, got ${value}`);
+  const text = cypher(name);
+  if (!text.includes(bound)) throw new Error(`cypher/${name}.cypher has no ${bound} bound`);
+  return text.replaceAll(bound, String(value));
+}
+
 /** Files holding several statements separated by lines of `;` (schema setup). */
 export function cypherStatements(name: string): string[] {
   return cypher(name)

@@ -2,9 +2,9 @@
 // round-trips so tests and benchmarks can see how many statements a request costs.
 import neo4j, { isRetryableError, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import type { Database } from './connection.js';
-import { cypher } from './cypher.js';
+import { cypher, cypherWithBound } from './cypher.js';
 import { classifyDatabaseError } from './neo4j-errors.js';
-import { BudgetGraphError } from '../errors.js';
+import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 
 export type Params = Record<string, unknown>;
 
@@ -45,19 +45,31 @@ export class QueryRunner {
    * round-trip, no separate COMMIT): reads are idempotent, so a transient failure is retried here.
    */
   async read<T extends RecordShape = RecordShape>(name: string, params: Params = {}, timeoutMs?: number): Promise<QueryResult<T>> {
+    return this.readText<T>(cypher(name), params, timeoutMs);
+  }
+
+  /** A statement with a literal variable-length bound (see cypherWithBound). */
+  async readBounded<T extends RecordShape = RecordShape>(name: string, bound: 'MAX_HOPS', value: number, params: Params, timeoutMs?: number): Promise<QueryResult<T>> {
+    return this.readText<T>(cypherWithBound(name, bound, value), params, timeoutMs);
+  }
+
+  private async readText<T extends RecordShape>(text: string, params: Params, timeoutMs: number | undefined): Promise<QueryResult<T>> {
     this.spend();
-    const text = cypher(name);
     const parameters = integerParams(params) as Params;
     for (let attempt = 1; ; attempt++) {
       // The bookmark manager makes a read after a write (ingest) see that write on a cluster.
       const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.db.bookmarks });
+      const timeout = timeoutMs ?? this.db.txTimeoutMs;
+      let stalled = false;
       try {
-        return await session.run<T>(text, parameters, { timeout: timeoutMs ?? this.db.txTimeoutMs });
+        return await withDeadline(session.run<T>(text, parameters, { timeout }), timeout + DEADLINE_GRACE_MS, () => (stalled = true));
       } catch (err) {
-        if (attempt >= 2 || !isRetryable(err) || !this.db.isUp()) throw classifyDatabaseError(err);
+        if (stalled || attempt >= 2 || !isRetryable(err) || !this.db.isUp()) throw classifyDatabaseError(err);
         await new Promise((r) => setTimeout(r, 50 * attempt));
       } finally {
-        await session.close();
+        // A stalled server may never answer the close either: do not wait for it then.
+        if (stalled) void session.close().catch(() => undefined);
+        else await session.close();
       }
     }
   }
@@ -83,6 +95,27 @@ export class QueryRunner {
 
   async write(name: string, params: Params = {}): Promise<QueryResult> {
     return this.writeTransaction((_tx, run) => run(name, params));
+  }
+}
+
+/**
+ * The server enforces the transaction timeout, but a stalled server (paused JVM, dead host)
+ * enforces nothing: past the timeout plus this grace the client gives up on its own.
+ */
+const DEADLINE_GRACE_MS = 2_000;
+
+async function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      reject(new ServiceUnavailableError(`The graph database did not answer within ${Math.round(ms / 1000)} s; try again shortly.`, { reason: 'DATABASE_STALLED' }));
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

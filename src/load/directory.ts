@@ -2,8 +2,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { QueryRunner } from '../db/run.js';
-import { BadDocumentError } from '../errors.js';
+import { BadDocumentError, BudgetGraphError } from '../errors.js';
 import { loadDocument, type LoadOptions, type LoadReport } from './loader.js';
+
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 export function listDocuments(dir: string): string[] {
   return readdirSync(dir)
@@ -14,6 +16,7 @@ export function listDocuments(dir: string): string[] {
 
 export function readDocumentText(path: string): string {
   const buf = readFileSync(path);
+  if (buf.length > MAX_FILE_BYTES) throw new BadDocumentError(basename(path), 1, `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB; expected the text of one budget document`);
   const decoded = new TextDecoder('utf-8', { fatal: false }).decode(buf);
   if (decoded.includes('\uFFFD')) {
     const line = decoded.slice(0, decoded.indexOf('\uFFFD')).split('\n').length;
@@ -22,17 +25,31 @@ export function readDocumentText(path: string): string {
   return decoded;
 }
 
+/**
+ * Loads files one by one, each in its own transaction. With `onBadFile`, a file that is not a
+ * readable document (or conflicts with one loaded) is reported there and skipped, and the rest
+ * load; without it the first such file throws. `signal` stops between files.
+ */
 export async function loadFiles(
   runner: QueryRunner,
   paths: string[],
   options: LoadOptions = {},
   onEach: (report: LoadReport, index: number) => void = () => undefined,
+  onBadFile?: (file: string, err: BudgetGraphError, index: number) => void,
+  signal?: AbortSignal,
 ): Promise<LoadReport[]> {
   const reports: LoadReport[] = [];
   for (const [i, path] of paths.entries()) {
-    const report = await loadDocument(runner, basename(path), readDocumentText(path), options);
-    reports.push(report);
-    onEach(report, i);
+    if (signal?.aborted) break;
+    try {
+      const report = await loadDocument(runner, basename(path), readDocumentText(path), options);
+      reports.push(report);
+      onEach(report, i);
+    } catch (err) {
+      const skippable = err instanceof BudgetGraphError && (err.code === 'BAD_DOCUMENT' || err.code === 'CONFLICT');
+      if (!onBadFile || !skippable) throw err;
+      onBadFile(basename(path), err, i);
+    }
   }
   return reports;
 }

@@ -4,6 +4,7 @@ import type { QueryRunner } from '../db/run.js';
 import { parseDocument } from '../parse/index.js';
 import type { ParsedDocument } from '../parse/records.js';
 import { loaderFingerprint } from './fingerprint.js';
+import { BudgetGraphError } from '../errors.js';
 import { buildPlan, contentHash, type LoadPlan } from './plan.js';
 
 export interface LoadReport {
@@ -14,10 +15,14 @@ export interface LoadReport {
   relationshipsCreated: number;
   ms: number;
   plan: LoadPlan | null;
+  /** Other files of the same department, year and kind this load superseded (replace: true). */
+  replacedFiles: string[];
 }
 
 export interface LoadOptions {
   dryRun?: boolean;
+  /** Supersede a document already loaded for the same department, year and kind. */
+  replace?: boolean;
   /** Tests only: throw after this statement ran, to prove the transaction rolls back. */
   failAfter?: string;
 }
@@ -50,20 +55,35 @@ export function recordCount(doc: ParsedDocument): number {
 export async function loadDocument(runner: QueryRunner, file: string, text: string, options: LoadOptions = {}): Promise<LoadReport> {
   const started = Date.now();
   const doc = parseDocument(text, file); // throws BadDocumentError before anything is written
+  return loadParsed(runner, file, text, doc, options, started);
+}
+
+/**
+ * Writes an already parsed document (the API parses in a worker thread). Refuses a second
+ * document for the same department, year and kind unless `replace` says it supersedes the first.
+ */
+export async function loadParsed(runner: QueryRunner, file: string, text: string, doc: ParsedDocument, options: LoadOptions = {}, started = Date.now()): Promise<LoadReport> {
   const plan = buildPlan(doc, text);
   const records = recordCount(doc);
-  if (options.dryRun) return { file, status: 'DRY_RUN', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan };
+  if (options.dryRun) return { file, status: 'DRY_RUN', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan, replacedFiles: [] };
 
   const existing = await runner.read('load-document-hash', { file });
   const storedHash = existing.records[0]?.get('contentHash') as string | undefined;
   const storedLoader = existing.records[0]?.get('loaderVersion') as string | undefined;
   plan.document.loaderVersion = loaderFingerprint();
-  if (storedHash === contentHash(text) && storedLoader === plan.document.loaderVersion) return { file, status: 'UNCHANGED', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan };
+  if (storedHash === contentHash(text) && storedLoader === plan.document.loaderVersion) return { file, status: 'UNCHANGED', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan, replacedFiles: [] };
+
+  const rivals = (await runner.read('documents-same-slot', { departmentId: plan.department.id, year: plan.document.year, kinds: plan.document.kinds, file })).records.map((r) => String(r.get('file')));
+  if (rivals.length && !options.replace) {
+    throw new BudgetGraphError('CONFLICT', `${file}: the graph already holds ${rivals.join(', ')} for ${String(plan.department.name)}, ${String(plan.document.year)}, ${(plan.document.kinds as string[]).join('/')}; remove it first or load this one with replace: true to supersede it.`, { file, conflictsWith: rivals });
+  }
 
   let nodesCreated = 0;
   let relationshipsCreated = 0;
   await runner.writeTransaction(async (_tx, run) => {
+    for (const other of rivals) await run('load-delete-document', { file: other });
     if (storedHash) await run('load-delete-document', { file });
+    if (storedHash || rivals.length) await run('load-collect-orphans');
     for (const [name, params] of statements(plan)) {
       const res = await run(name, params);
       const c = res.summary.counters.updates();
@@ -71,6 +91,18 @@ export async function loadDocument(runner: QueryRunner, file: string, text: stri
       relationshipsCreated += c.relationshipsCreated;
       if (options.failAfter === name) throw new Error(`injected failure after ${name}`);
     }
+    await run('load-refresh-codes', { keys: plan.codes.map((c) => `${String(c.label)}:${String(c.code)}`) });
   });
-  return { file, status: storedHash ? 'REPLACED' : 'LOADED', records, nodesCreated, relationshipsCreated, ms: Date.now() - started, plan };
+  return { file, status: storedHash || rivals.length ? 'REPLACED' : 'LOADED', records, nodesCreated, relationshipsCreated, ms: Date.now() - started, plan, replacedFiles: rivals };
+}
+
+/** Removes a document and what only it held; the graph is as if it had never been loaded. */
+export async function removeDocument(runner: QueryRunner, file: string): Promise<boolean> {
+  return runner.writeTransaction(async (_tx, run) => {
+    const res = await run('load-delete-document', { file });
+    if (res.summary.counters.updates().nodesDeleted === 0) return false;
+    await run('load-collect-orphans');
+    await run('load-refresh-codes', { keys: null });
+    return true;
+  });
 }

@@ -15,6 +15,9 @@ export function toHalfWidth(text: string): string {
 }
 
 const FEN_PER_UNIT = { 万元: 1_000_000n, 元: 100n } as const;
+
+/** Neo4j stores integers in 64 bits: an amount beyond this many fen cannot be kept exactly. */
+export const MAX_FEN = 2n ** 63n - 1n;
 export type MoneyUnit = keyof typeof FEN_PER_UNIT;
 
 /**
@@ -23,7 +26,7 @@ export type MoneyUnit = keyof typeof FEN_PER_UNIT;
  * use two decimals, so "5,314,40" reads as 5314.40.
  */
 export function parseAmount(raw: string, unit: MoneyUnit = '万元', decimalCommaHint = true): ParsedAmount | null {
-  let text = toHalfWidth(raw).replace(/<[^>]+>/g, '').trim();
+  let text = toHalfWidth(raw).replace(/<[^<>]+>/g, '').trim();
   const repairs: string[] = [];
   if (text === '' || /^[-—–]+$/.test(text)) return { fen: 0n, repair: null };
   text = text.replace(/万元$/, '').trim();
@@ -56,6 +59,7 @@ export function parseAmount(raw: string, unit: MoneyUnit = '万元', decimalComm
   const scale = unit === '万元' ? 6 : 2;
   if (frac.length > scale) return null; // finer than 0.01 yuan: not an amount we can keep exactly
   const fen = BigInt(whole!) * FEN_PER_UNIT[unit] + BigInt((frac + '0'.repeat(scale)).slice(0, scale));
+  if (fen > MAX_FEN) return null; // reported by amountCellProblem, never wrapped
   return { fen: negative ? -fen : fen, repair: repairs.length ? repairs.join('; ') : null };
 }
 
@@ -73,4 +77,26 @@ export function formatWan(fen: bigint): string {
 export function parsePercent(raw: string): string | null {
   const text = toHalfWidth(raw).replace(/\s+/g, '');
   return /^\d+(\.\d+)?%$/.test(text) ? text : null;
+}
+
+/**
+ * Why a table cell that was meant as an amount cannot be kept, or null when it is an amount or
+ * plainly not meant as one (a name, a code, a percentage). Parsers keep null for such a cell; the
+ * document's diagnostics say why, with the line.
+ */
+export function amountCellProblem(raw: string, unit: MoneyUnit = '万元'): string | null {
+  const text = toHalfWidth(raw).replace(/<[^<>]+>/g, '').replace(/万元$/, '').trim();
+  if (text === '' || text.length > 60 || parseAmount(raw, unit) !== null) return null;
+  if (/^[-−]?[\d,]+(\.\d+)?$/.test(text.replace(/\s+/g, ''))) {
+    const digits = text.replace(/[^\d.]/g, '');
+    const frac = digits.split('.')[1] ?? '';
+    if (frac.length > (unit === '万元' ? 6 : 2)) return `"${text}" is finer than 0.01 yuan; expected at most ${unit === '万元' ? 6 : 2} decimals in ${unit}`;
+    return `"${text}" is beyond the exact range (${formatWan(MAX_FEN)} 万元); expected an amount in ${unit}`;
+  }
+  if (/^[-+]?(∞|infinity|nan)$/i.test(text)) return `"${text}" is not an amount; expected digits in ${unit}`;
+  if (/^[-+]?\d+(\.\d+)?e[-+]?\d+$/i.test(text)) return `"${text}" is in exponent notation; expected the amount written out in ${unit}`;
+  if (/^0x[0-9a-f]+$/i.test(text)) return `"${text}" is hexadecimal; expected a decimal amount in ${unit}`;
+  if (/^[(（]\s*[\d,.]+\s*[)）]$/.test(text)) return `"${text}" is an accounting-style negative; write it as -${text.replace(/[()（）\s]/g, '')}`;
+  if (/^\d+(\.\d+){2,}$/.test(text)) return `"${text}" has more than one decimal point; expected one amount in ${unit}`;
+  return null;
 }

@@ -5,6 +5,7 @@ import { extractIndicators } from './indicators.js';
 import { extractInvestmentProject, isInvestmentTable } from './investment.js';
 import { layout } from './layout.js';
 import { extractMeta } from './meta.js';
+import { amountCellProblem } from './amount.js';
 import { projectAmountAnomalies, selfEvaluationAnomalies, sumAnomalies, threeCostsAnomalies, truncatedCodeAnomaly } from './anomalies.js';
 import { projectFromForm, projectsFromCodedTable, projectsFromKeyTable, projectsFromProse, projectsFromSelfEvaluations, projectsFromTargetForm, selfEvaluationsFromProse } from './projects.js';
 import { isThreeCostsTable, threeCostsFromProse, threeCostsFromTable } from './three-costs.js';
@@ -18,6 +19,14 @@ export function parseDocument(text: string, file: string): ParsedDocument {
     const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
     throw new BadDocumentError(file, line, 'the text is not valid UTF-8; convert the PDF text to UTF-8 first');
   }
+  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.exec(text);
+  if (control) {
+    const before = text.slice(0, control.index);
+    const line = before.split('\n').length;
+    const column = control.index - before.lastIndexOf('\n');
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    throw new BadDocumentError(file, line, `control character U+${code} at column ${column}; expected plain text as extracted from the PDF (remove binary or control characters)`);
+  }
   const lay = layout(text);
   const meta = extractMeta(text, file, lay);
   if (!Number.isFinite(meta.year) || meta.kinds.length === 0) {
@@ -28,6 +37,12 @@ export function parseDocument(text: string, file: string): ParsedDocument {
   const unit = meta.moneyUnit;
 
   for (const table of lay.tables) {
+    for (const row of table.rows) {
+      for (const cell of row.cells) {
+        const problem = amountCellProblem(cell, unit);
+        if (problem) doc.diagnostics.push({ level: 'WARNING', code: 'AMOUNT_UNREADABLE', message: `${table.title}: ${problem}`, line: row.line, original: cell });
+      }
+    }
     if (isInvestmentTable(table)) {
       const ip = extractInvestmentProject(table, file);
       if (ip) {
@@ -76,6 +91,11 @@ export function parseDocument(text: string, file: string): ParsedDocument {
   doc.threeCosts.push(...threeCostsFromProse(lay.prose, file, unit, meta.year, isActual));
   doc.anomalies.push(...threeCostsAnomalies(doc.threeCosts), ...projectAmountAnomalies(doc.projects), ...selfEvaluationAnomalies(doc.selfEvaluations));
   doc.units = unitsOf(doc);
+  const facts = doc.lines.length + doc.projects.length + doc.indicators.length + doc.investmentProjects.length + doc.selfEvaluations.length + doc.threeCosts.length;
+  if (facts === 0) {
+    const found = lay.tables.length ? `${lay.tables.length} table(s), none of a known family (first: "${lay.tables[0]!.title}", line ${lay.tables[0]!.titleLine})` : 'no table at all';
+    throw new BadDocumentError(file, lay.tables[0]?.titleLine ?? meta.source.line, `not a budget document of a known family: found ${found}; expected tables of 部门预算 / 部门决算 / 绩效目标 / 绩效自评 (classification lines, project forms, 三公 tables …)`);
+  }
   for (const line of lay.piiLinesDropped) doc.diagnostics.push({ level: 'INFO', code: 'PII_DROPPED', message: 'personal name or telephone line dropped', line });
   return doc;
 }

@@ -32,15 +32,16 @@ export interface Layout {
   piiLinesDropped: number[];
 }
 
-const CHECKED = /<input[^>]*checked[^>]*>/gi;
-const UNCHECKED = /<input[^>]*type="checkbox"[^>]*>/gi;
+// Tag patterns never cross a '<': a line of many '<' is scanned in linear time.
+const CHECKED = /<input[^<>]*checked[^<>]*>/gi;
+const UNCHECKED = /<input[^<>]*type="checkbox"[^<>]*>/gi;
 
 /** Strips HTML remnants; a checked box becomes ☑ and an empty one ☐ so choices survive. */
 export function cleanCell(text: string): string {
   return text
     .replace(CHECKED, '☑')
     .replace(UNCHECKED, '☐')
-    .replace(/<[^>]+>/g, '')
+    .replace(/<[^<>]+>/g, '')
     .replace(/\*\*/g, '')
     .replace(/[ \u00a0\u3000]+/g, ' ')
     .trim();
@@ -103,7 +104,7 @@ export function layout(text: string): Layout {
 
   rawLines.forEach((rawLine, idx) => {
     const lineNo = idx + 1;
-    const line = rawLine.replace(/\s+$/, '');
+    const line = rawLine.trimEnd();
     if (line.trim() === '') return;
     if (isPiiLabel(cleanCell(line.replace(/^#+\s*/, '')))) {
       piiLinesDropped.push(lineNo);

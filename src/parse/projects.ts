@@ -265,7 +265,7 @@ export function fundingFromForm(table: Table, moneyRow: Row, file: string, unit:
   return out;
 }
 
-const PROSE_EVAL = /^[（(]?\d+[)）]?\s*(.+?)(?:绩效)?自评综述[:：]\s*项目全年预算数\s*([\d,.\s]+?)\s*万元\s*[,，]\s*执行数\s*([\d,.\s]+?)\s*万元\s*[,，]\s*预算执行率\s*([\d.]+\s*%)/;
+const PROSE_EVAL = /^[（(]?\d{1,3}[)）]?\s*(.+?)(?:绩效)?自评综述[:：]\s*项目全年预算数\s*([\d,.\s]+?)\s*万元\s*[,，]\s*执行数\s*([\d,.\s]+?)\s*万元\s*[,，]\s*预算执行率\s*([\d.]+\s*%)/;
 
 /** "(1) 一般行政管理事务绩效自评综述：项目全年预算数 1,073.14 万元, 执行数 1,067.17 万元, 预算执行率 99.4%". */
 export function selfEvaluationsFromProse(prose: ProseLine[], file: string, unit: MoneyUnit): SelfEvaluation[] {

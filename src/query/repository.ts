@@ -89,6 +89,8 @@ export interface PathRow {
 
 const orNull = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v ?? null]));
 
+const PATHS_TIMEOUT_MS = 3_000;
+
 export class Repository {
   constructor(private readonly runner: QueryRunner) {}
 
@@ -97,14 +99,14 @@ export class Repository {
     return this.runner.roundTrips;
   }
 
-  async serverVersion(): Promise<ServerVersion> {
-    const res = await this.runner.read('server-version');
+  async serverVersion(timeoutMs?: number): Promise<ServerVersion> {
+    const res = await this.runner.read('server-version', {}, timeoutMs);
     const rec = res.records.find((r) => r.get('name') === 'Neo4j Kernel') ?? res.records[0];
     return { version: String(rec?.get('version') ?? 'unknown'), edition: String(rec?.get('edition') ?? 'unknown') };
   }
 
-  async documentCount(): Promise<number> {
-    const res = await this.runner.read('document-count');
+  async documentCount(timeoutMs?: number): Promise<number> {
+    const res = await this.runner.read('document-count', {}, timeoutMs);
     return Number(res.records[0]?.get('documents') ?? 0);
   }
 
@@ -223,7 +225,9 @@ export class Repository {
   }
 
   async paths(from: { label: string; key: string }, to: { label: string; key: string }, maxHops: number, limit: number): Promise<PathRow[]> {
-    const res = await this.runner.read('paths', { from, to, maxHops, limit });
+    // Path search fans out through hubs (documents, shared codes): it gets a short timeout of its
+    // own, and the hop bound sits in the pattern, so a request for 3 hops never searches 8.
+    const res = await this.runner.readBounded('paths', 'MAX_HOPS', maxHops, { from, to, limit }, PATHS_TIMEOUT_MS);
     return res.records.map((rec) => {
       const r = row<{ nodes: RawNode[]; edges: RawEdge[] }>(rec);
       const ids = new Map<string, string>();

@@ -2,23 +2,36 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { ApiContext } from '../context.js';
 import { LoadReport } from '../types/ingest.js';
 import { BudgetGraphError } from '../../errors.js';
-import { loadDocument } from '../../load/loader.js';
 
 export const MAX_DOCUMENT_CHARS = 1_500_000;
+const FILE_NAME = /^[^/\\\0]{1,200}\.txt$/;
+
+function authorize(ctx: ApiContext): NonNullable<ApiContext['ingest']> {
+  if (!ctx.ingestEnabled || !ctx.ingest) throw new BudgetGraphError('UNAUTHENTICATED', 'Writes are disabled on this server: start it with BUDGET_GRAPH_TOKEN set to enable them.');
+  if (!ctx.authorized) throw new BudgetGraphError('UNAUTHENTICATED', 'Writes need the header "Authorization: Bearer <BUDGET_GRAPH_TOKEN>".');
+  return ctx.ingest;
+}
+
+function checkName(name: string): void {
+  if (!FILE_NAME.test(name)) throw new BudgetGraphError('BAD_USER_INPUT', 'name must be a plain file name ending in .txt (no folders), at most 200 characters.', { argument: 'name' });
+}
 
 @Resolver()
 export class IngestResolver {
   @Mutation(() => LoadReport, {
     description:
-      'Load one document (its text, as extracted from the PDF) in one transaction. Needs `Authorization: Bearer <BUDGET_GRAPH_TOKEN>`; disabled when the server has no token. A bad document is refused with the file, line and what was expected, and the graph stays unchanged.',
+      'Load one document (its text, as extracted from the PDF) in one transaction. Needs `Authorization: Bearer <BUDGET_GRAPH_TOKEN>`; disabled when the server has no token. A bad document is refused (BAD_USER_INPUT, reason BAD_DOCUMENT) with the file, line and what was expected, and the graph stays unchanged. A second document for the same department, year and kind is refused (CONFLICT) unless replace is true.',
   })
-  async ingest(@Ctx() ctx: ApiContext, @Arg('name', () => String, { description: 'File name, e.g. "2024_龙岗_预算.txt".' }) name: string, @Arg('text', () => String) text: string): Promise<LoadReport> {
-    if (!ctx.ingestEnabled) throw new BudgetGraphError('UNAUTHENTICATED', 'Ingest is disabled on this server: start it with BUDGET_GRAPH_TOKEN set to enable it.');
-    if (!ctx.authorized) throw new BudgetGraphError('UNAUTHENTICATED', 'Ingest needs the header "Authorization: Bearer <BUDGET_GRAPH_TOKEN>".');
-    if (!/^[^/\\\0]{1,200}\.txt$/.test(name)) throw new BudgetGraphError('BAD_USER_INPUT', 'name must be a plain file name ending in .txt (no folders), at most 200 characters.', { argument: 'name' });
+  async ingest(
+    @Ctx() ctx: ApiContext,
+    @Arg('name', () => String, { description: 'File name, e.g. "2024_龙岗_预算.txt".' }) name: string,
+    @Arg('text', () => String, { description: `The document's text (UTF-8, at most ${MAX_DOCUMENT_CHARS} characters).` }) text: string,
+    @Arg('replace', () => Boolean, { defaultValue: false, description: 'Supersede a document already loaded for the same department, year and kind (it is removed in the same transaction).' }) replace: boolean,
+  ): Promise<LoadReport> {
+    const ingest = authorize(ctx);
+    checkName(name);
     if (text.length > MAX_DOCUMENT_CHARS) throw new BudgetGraphError('BAD_USER_INPUT', `text is longer than ${MAX_DOCUMENT_CHARS} characters; split the document or load it with npm run load.`, { argument: 'text' });
-    const report = await loadDocument(ctx.runner, name, text);
-    if (report.status !== 'UNCHANGED') ctx.cache?.invalidate();
+    const report = await ingest.ingest(name, text, replace);
     return {
       file: report.file,
       status: report.status,
@@ -27,6 +40,14 @@ export class IngestResolver {
       relationshipsCreated: report.relationshipsCreated,
       anomalies: report.plan?.anomalies.length ?? 0,
       ms: report.ms,
+      replacedFiles: report.replacedFiles,
     };
+  }
+
+  @Mutation(() => Boolean, { description: 'Remove a loaded document and everything only it held; the graph is as if it had never been loaded. False when no such file is loaded. Needs the same token as ingest.' })
+  async removeDocument(@Ctx() ctx: ApiContext, @Arg('name', () => String, { description: 'The file name the document was loaded under.' }) name: string): Promise<boolean> {
+    const ingest = authorize(ctx);
+    checkName(name);
+    return ingest.remove(name);
   }
 }

@@ -1,16 +1,19 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ simpleResolvers: true, description: 'Liveness of the service and its database (服务状态).' })
+@ObjectType({ simpleResolvers: true, description: 'Liveness of the service and its database (服务状态). Never answered from a cache.' })
 export class Health {
-  @Field(() => Boolean, { description: 'True when Neo4j answered.' })
+  @Field(() => Boolean, { description: 'True when Neo4j answered just now (within 2 s).' })
   ok!: boolean;
 
-  @Field(() => String, { description: 'Version of the Neo4j server, e.g. "5.26.30".' })
-  neo4jVersion!: string;
+  @Field(() => String, { nullable: true, description: 'Version of the Neo4j server, e.g. "5.26.30"; null when it did not answer.' })
+  neo4jVersion!: string | null;
 
-  @Field(() => String, { description: 'Neo4j edition, e.g. "community".' })
-  neo4jEdition!: string;
+  @Field(() => String, { nullable: true, description: 'Neo4j edition, e.g. "community"; null when it did not answer.' })
+  neo4jEdition!: string | null;
 
-  @Field(() => Int, { description: 'Number of documents loaded into the graph (文档数).' })
-  documents!: number;
+  @Field(() => Int, { nullable: true, description: 'Number of documents loaded into the graph (文档数); null when Neo4j did not answer.' })
+  documents!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Why ok is false (e.g. "DATABASE_UNAVAILABLE"); null when ok.' })
+  reason!: string | null;
 }

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ simpleResolvers: true, description: 'What loading one document did (one transaction: all of it or none).' })
 export class LoadReport {
-  @Field(() => String)
+  @Field(() => String, { description: 'The file name the document was loaded under.' })
   file!: string;
 
   @Field(() => String, { description: 'LOADED (new), REPLACED (the file changed), UNCHANGED (same content hash: nothing written).' })
@@ -11,10 +11,10 @@ export class LoadReport {
   @Field(() => Int, { description: 'Records the parser produced.' })
   records!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Nodes the transaction created.' })
   nodesCreated!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Relationships the transaction created.' })
   relationshipsCreated!: number;
 
   @Field(() => Int, { description: 'Anomalies recorded for the document.' })
@@ -22,4 +22,7 @@ export class LoadReport {
 
   @Field(() => Int, { description: 'Milliseconds taken.' })
   ms!: number;
+
+  @Field(() => [String], { description: 'Files of the same department, year and kind this load superseded (ingest with replace: true).' })
+  replacedFiles!: string[];
 }
