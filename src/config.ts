@@ -1,8 +1,18 @@
 // Every setting the service reads from the environment, with its default, in one place.
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const projectRoot = join(fileURLToPath(new URL('.', import.meta.url)), '..');
+/** The folder holding package.json: the same from src/*.ts (tsx, vitest) and dist/src/*.js (npm start). */
+export const projectRoot = ((): string => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('package.json not found above src/config');
+    dir = up;
+  }
+  return dir;
+})();
 
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];

@@ -1,7 +1,9 @@
 // npm start: Neo4j (embedded unless NEO4J_URI), schema, bundled documents, GraphQL server.
 import './runtime-mode.js';
 import 'reflect-metadata';
-import { neo4jSettings, serverSettings } from './config.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { neo4jSettings, projectRoot, serverSettings } from './config.js';
 import { connect, type Database } from './db/connection.js';
 import { applySchema } from './db/schema.js';
 import { buildApiSchema } from './api/schema.js';
@@ -35,6 +37,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // Started through npm or a shell that was killed without passing the signal on: an orphaned
+  // server would keep the port and the store lock, so it stops when its parent goes away.
+  const parent = process.ppid;
+  if (parent > 1) setInterval(() => process.ppid !== parent && void shutdown('parent process exited'), 1000).unref();
 
   try {
     const n = await applySchema(db);
@@ -69,7 +75,7 @@ async function main(): Promise<void> {
 /** A fresh clone's postinstall built web/dist; rebuild it here when its sources are newer. */
 async function ensureExplorerBuilt(): Promise<void> {
   try {
-    const { buildWeb } = await import('../scripts/build-web.mjs');
+    const { buildWeb } = (await import(pathToFileURL(join(projectRoot, 'scripts', 'build-web.mjs')).href)) as typeof import('../scripts/build-web.mjs');
     const { built } = await buildWeb({ quiet: true });
     if (built) log('explorer page built (web/dist)');
   } catch (err) {

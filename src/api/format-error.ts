@@ -1,7 +1,6 @@
 // Maps errors onto GraphQL errors with a stable `extensions.code` (README "Errors"). Typed
 // errors say what to do; anything unexpected becomes a generic message with the request id,
 // its detail going to the server log only (errorLogPlugin in http-server.ts).
-import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { BudgetGraphError } from '../errors.js';
 
@@ -11,7 +10,7 @@ const CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED
 export const INTERNAL_MESSAGE = 'Internal error: the server could not answer this request. Report the request id (extensions.requestId) if it persists.';
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = rootCause(error);
   if (original instanceof BudgetGraphError) {
     // A bad document is bad input to the API; `reason` keeps the finer code for clients.
     const code = original.code === 'BAD_DOCUMENT' ? 'BAD_USER_INPUT' : original.code;
@@ -34,4 +33,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions };
   }
   return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** The error that started it all: resolver and plugin errors arrive wrapped in GraphQLErrors. */
+export function rootCause(error: unknown): unknown {
+  let e = error;
+  for (let i = 0; i < 5 && e instanceof Error && 'originalError' in e && (e as { originalError?: unknown }).originalError; i++) e = (e as { originalError: unknown }).originalError;
+  return e;
 }

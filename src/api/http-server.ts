@@ -8,13 +8,13 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { Database } from '../db/connection.js';
 import { projectRoot } from '../config.js';
-import { HTTP_STATUS, type ErrorCode } from '../errors.js';
+import { BudgetGraphError, HTTP_STATUS, type ErrorCode } from '../errors.js';
 import { serveStatic } from './static-files.js';
 import { createContext, type ApiContext } from './context.js';
-import { formatError, INTERNAL_MESSAGE } from './format-error.js';
+import { formatError, INTERNAL_MESSAGE, rootCause } from './format-error.js';
 import { LIMITS, operationCost, tooComplex, validationRules } from './limits.js';
 import { roundTripsPlugin } from './round-trips-plugin.js';
 import { ResponseCache, responseCachePlugin, stringifyResult } from './response-cache.js';
@@ -238,9 +238,10 @@ function statusAndLogPlugin(logger: Logger, records: WeakMap<ApiContext, Request
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const err of errors) {
-            const original = err instanceof GraphQLError ? err.originalError : err;
-            const expected = (original && 'code' in original && typeof (original as { code: unknown }).code === 'string' && (original as { code: string }).code in HTTP_STATUS) || err.extensions?.code;
-            if (!expected) logger.error({ requestId: contextValue.requestId, err: original ?? err, path: err.path }, 'internal error');
+            const original = rootCause(err);
+            // Parse, validation and variable errors are GraphQLErrors of their own (no cause): the client's.
+            const expected = original instanceof BudgetGraphError || original === err;
+            if (!expected) logger.error({ requestId: contextValue.requestId, err: original, path: err.path }, 'internal error');
           }
         },
         async willSendResponse({ response, contextValue, operationName }) {

@@ -36,7 +36,7 @@ export class ResponseCache {
   private readonly runner: QueryRunner;
 
   constructor(
-    db: Database,
+    private readonly db: Database,
     readonly maxBytes = 64 * 1024 * 1024,
     private readonly checkEveryMs = 1000,
   ) {
@@ -45,15 +45,29 @@ export class ResponseCache {
     this.entries = new LRUCache<string, Entry>({ maxSize: maxBytes, maxEntrySize: Math.floor(maxBytes / 8), sizeCalculation: (e) => Math.max(1, e.json.length * 4) });
   }
 
-  /** Re-reads the graph version when the last reading is older than checkEveryMs. */
-  async refresh(): Promise<void> {
+  /**
+   * Re-reads the graph version when the last reading is older than checkEveryMs. False when the
+   * version cannot be read (database down): the cache is then emptied and bypassed, so the
+   * request runs and reports the outage instead of an answer nobody can vouch for.
+   */
+  async refresh(): Promise<boolean> {
+    if (!this.db.isUp()) {
+      this.invalidate();
+      return false;
+    }
     const now = Date.now();
-    if (now - this.checkedAt < this.checkEveryMs) return;
+    if (now - this.checkedAt < this.checkEveryMs) return true;
     this.checkedAt = now;
-    const rec = (await this.runner.read('graph-version')).records[0];
-    const version = `${rec?.get('documents')}|${rec?.get('lastLoad')}`;
-    if (version !== this.version) this.entries.clear();
-    this.version = version;
+    try {
+      const rec = (await this.runner.read('graph-version', {}, 2_000)).records[0];
+      const version = `${rec?.get('documents')}|${rec?.get('lastLoad')}`;
+      if (version !== this.version) this.entries.clear();
+      this.version = version;
+      return true;
+    } catch {
+      this.invalidate();
+      return false;
+    }
   }
 
   get(key: string): Entry | undefined {
@@ -113,7 +127,10 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ap
         async responseForOperation(ctx) {
           key = cacheKey(ctx.document, ctx.operationName, ctx.request.variables);
           if (key === null) return null;
-          await cache.refresh();
+          if (!(await cache.refresh())) {
+            key = null;
+            return null;
+          }
           const hit = cache.get(key);
           if (!hit) return null;
           key = null; // nothing to store

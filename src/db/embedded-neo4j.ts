@@ -8,8 +8,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { projectRoot, type Neo4jSettings } from '../config.js';
 import { ServiceUnavailableError } from '../errors.js';
-// The same build step `npm install` runs, so there is one way to build the launcher.
-import { buildLauncher } from '../../scripts/build-launcher.mjs';
+import { pathToFileURL } from 'node:url';
 
 export interface EmbeddedNeo4j {
   uri: string;
@@ -72,6 +71,9 @@ function installExitHook(): void {
 }
 
 export async function startEmbeddedNeo4j(settings: Neo4jSettings, readyTimeoutMs = 120_000): Promise<EmbeddedNeo4j> {
+  // The same build step `npm install` runs (a no-op when the jar is fresh), so there is one way
+  // to build the launcher; found from the project root, wherever this module was compiled to.
+  const { buildLauncher } = (await import(pathToFileURL(join(projectRoot, 'scripts', 'build-launcher.mjs')).href)) as typeof import('../../scripts/build-launcher.mjs');
   const { jar } = buildLauncher();
   const port = settings.boltPort ?? (await freePort(7687));
   mkdirSync(settings.dataDir, { recursive: true });

@@ -55,6 +55,7 @@ export class QueryRunner {
 
   private async readText<T extends RecordShape>(text: string, params: Params, timeoutMs: number | undefined): Promise<QueryResult<T>> {
     this.spend();
+    if (!this.db.isUp()) throw new ServiceUnavailableError('The graph database is restarting; try again in a few seconds.', { reason: 'DATABASE_RESTARTING' });
     const parameters = integerParams(params) as Params;
     for (let attempt = 1; ; attempt++) {
       // The bookmark manager makes a read after a write (ingest) see that write on a cluster.
@@ -62,7 +63,7 @@ export class QueryRunner {
       const timeout = timeoutMs ?? this.db.txTimeoutMs;
       let stalled = false;
       try {
-        return await withDeadline(session.run<T>(text, parameters, { timeout }), timeout + DEADLINE_GRACE_MS, () => (stalled = true));
+        return await withDeadline(session.run<T>(text, parameters, { timeout }), timeout + Math.min(DEADLINE_GRACE_MS, timeout / 2), () => (stalled = true));
       } catch (err) {
         if (stalled || attempt >= 2 || !isRetryable(err) || !this.db.isUp()) throw classifyDatabaseError(err);
         await new Promise((r) => setTimeout(r, 50 * attempt));

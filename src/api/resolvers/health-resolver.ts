@@ -4,7 +4,7 @@ import { Health } from '../types/health.js';
 import { BudgetGraphError } from '../../errors.js';
 
 /** A liveness probe must answer quickly even when the database does not. */
-const HEALTH_TIMEOUT_MS = 2_000;
+const HEALTH_TIMEOUT_MS = 1_000;
 
 @Resolver()
 export class HealthResolver {

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ simpleResolvers: true, description: 'Liveness of the service and its database (服务状态). Never answered from a cache.' })
 export class Health {
-  @Field(() => Boolean, { description: 'True when Neo4j answered just now (within 2 s).' })
+  @Field(() => Boolean, { description: 'True when Neo4j answered just now (within 1.5 s).' })
   ok!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Version of the Neo4j server, e.g. "5.26.30"; null when it did not answer.' })

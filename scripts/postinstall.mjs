@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// npm install's last step: compile the server, build the embedded Neo4j launcher and the
+// explorer page. A missing Maven only warns (NEO4J_URI users need no launcher).
+import { buildServer } from './build-server.mjs';
+import { buildLauncher } from './build-launcher.mjs';
+import { buildWeb } from './build-web.mjs';
+
+await buildServer();
+try {
+  buildLauncher();
+} catch (err) {
+  console.warn(`budget-graph: ${err.message}`);
+}
+await buildWeb();
