@@ -9,7 +9,7 @@ FOREACH (_ IN CASE WHEN row.label = 'EconomicCode' THEN [1] ELSE [] END | SET c:
 FOREACH (_ IN CASE WHEN row.label = 'ProcurementItem' THEN [1] ELSE [] END | SET c:ProcurementItem)
 WITH c, row WHERE row.parent IS NOT NULL
 MERGE (p:Code {key: row.label + ':' + row.parent})
-  ON CREATE SET p.code = row.parent, p.scheme = row.label, p.level = row.level - 1, p.namesByYear = []
+  ON CREATE SET p.code = row.parent, p.scheme = row.label, p.level = row.level - 1, p.namesByYear = [], p.searchText = row.parent + ' '
 FOREACH (_ IN CASE WHEN row.label = 'FunctionCode' THEN [1] ELSE [] END | SET p:FunctionCode)
 FOREACH (_ IN CASE WHEN row.label = 'EconomicCode' THEN [1] ELSE [] END | SET p:EconomicCode)
 FOREACH (_ IN CASE WHEN row.label = 'ProcurementItem' THEN [1] ELSE [] END | SET p:ProcurementItem)

@@ -20,7 +20,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = String(formatted.extensions?.code ?? '');
   // The max-token parse error is a limit, not a syntax mistake.
-  if (code === 'GRAPHQL_PARSE_FAILED' && /more than \d+ tokens/.test(formatted.message)) {
+  if (code === 'GRAPHQL_PARSE_FAILED' && /more th[ae][nt] \d+ tokens/.test(formatted.message)) {
     return { message: `${formatted.message.replace(/^Syntax Error: /, '')} Send a shorter query.`, extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens' } };
   }
   // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; our limit rules say which limit.

@@ -18,10 +18,20 @@ const COLUMN_CN: Record<Column, string> = { total: '合计', basic: '基本支�
 export function sumAnomalies(table: ClassificationResult, roundingNote: boolean): Anomaly[] {
   const out: Anomaly[] = [];
   const lines = table.lines;
+  // Children indexed under every proper prefix of their code (codes are at most a few digits),
+  // so finding a parent's children is a lookup, not a scan: linear in the table's lines.
+  const group = (l: (typeof lines)[number], level: number, prefix: string) => `${l.scheme}\u0000${l.unit ?? ''}\u0000${l.source.table}\u0000${level}\u0000${prefix}`;
+  const byParent = new Map<string, (typeof lines)[number][]>();
+  for (const c of lines) {
+    for (let n = 1; n < c.code.length; n++) {
+      const key = group(c, c.level, c.code.slice(0, n));
+      const list = byParent.get(key);
+      if (list) list.push(c);
+      else byParent.set(key, [c]);
+    }
+  }
   for (const parent of lines) {
-    const children = lines.filter(
-      (c) => c.scheme === parent.scheme && c.unit === parent.unit && c.source.table === parent.source.table && c.code.startsWith(parent.code) && c.level === parent.level + 1 && c.code !== parent.code,
-    );
+    const children = byParent.get(group(parent, parent.level + 1, parent.code)) ?? [];
     if (children.length === 0) continue;
     for (const col of COLUMNS) {
       const p = parent[col];
