@@ -130,6 +130,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         if (!known) logger.error({ requestId, err }, 'request failed');
         record.errorCodes.push(known ? err.code : 'INTERNAL_SERVER_ERROR');
         if (res.headersSent) return void res.destroy();
+        if (known && err.status === 503) res.setHeader('retry-after', '5');
         sendError(res, known ? err.status : 500, known ? err.code : 'INTERNAL_SERVER_ERROR', known ? err.message : INTERNAL_MESSAGE, requestId);
       })
       .finally(() => {
@@ -260,6 +261,7 @@ function statusAndLogPlugin(logger: Logger, records: WeakMap<ApiContext, Request
           // The most telling status: a dead database (503) over a client mistake over the rest.
           const status = statuses.includes(503) ? 503 : (statuses.find((s) => s >= 400 && s < 500) ?? Math.max(...statuses));
           if (!response.http.status || response.http.status === 200 || response.http.status === 500) response.http.status = status;
+          if (response.http.status === 503) response.http.headers.set('retry-after', '5');
         },
       };
     },

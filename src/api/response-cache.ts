@@ -20,8 +20,8 @@ import type { ApiContext } from './context.js';
 /** Root fields whose answer describes the service's state right now. */
 const NEVER_CACHED = new Set(['health']);
 
+/** Only the answer's JSON is kept: its size is known exactly, unlike an object graph's. */
 interface Entry {
-  data: Record<string, unknown>;
   json: string;
   roundTrips: number;
 }
@@ -41,8 +41,8 @@ export class ResponseCache {
     private readonly checkEveryMs = 1000,
   ) {
     this.runner = new QueryRunner(db);
-    // JSON text is UTF-16 in memory (×2) and its parsed object about as much again.
-    this.entries = new LRUCache<string, Entry>({ maxSize: maxBytes, maxEntrySize: Math.floor(maxBytes / 8), sizeCalculation: (e) => Math.max(1, e.json.length * 4) });
+    // JSON text with CJK is a two-byte string in V8; plus the key and the entry's own overhead.
+    this.entries = new LRUCache<string, Entry>({ maxSize: maxBytes, maxEntrySize: Math.floor(maxBytes / 8), sizeCalculation: (e) => e.json.length * 2 + 200 });
   }
 
   /**
@@ -89,8 +89,8 @@ export class ResponseCache {
   }
 }
 
-// The JSON of each cached answer's data, made once: a hit is written without serializing
-// the (possibly large) answer again. Keyed by the data object the cache hands out.
+// The JSON of each answer's data, made once: a stored answer is serialized once, and a hit hands
+// Apollo an empty stand-in object whose JSON is the cached text (no parse, no second serialize).
 const dataJson = new WeakMap<object, string>();
 
 /** Apollo's stringifyResult: compact JSON, reusing a cached answer's serialized data. */
@@ -135,7 +135,9 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ap
           if (!hit) return null;
           key = null; // nothing to store
           ctx.contextValue.cachedRoundTrips = hit.roundTrips;
-          return { http: ctx.response.http, body: { kind: 'single', singleResult: { data: hit.data } } };
+          const standIn = {};
+          dataJson.set(standIn, hit.json);
+          return { http: ctx.response.http, body: { kind: 'single', singleResult: { data: standIn } } };
         },
         async willSendResponse(ctx: GraphQLRequestContextWillSendResponse<ApiContext>) {
           if (!key || ctx.response.body.kind !== 'single' || ctx.response.body.singleResult.errors) return;
@@ -143,7 +145,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ap
           if (!data) return;
           const json = JSON.stringify(data);
           dataJson.set(data, json);
-          cache.set(key, { data, json, roundTrips: ctx.contextValue.runner.roundTrips });
+          cache.set(key, { json, roundTrips: ctx.contextValue.runner.roundTrips });
         },
       };
     },

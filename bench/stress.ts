@@ -1,0 +1,386 @@
+// npm run stress: the long checks of the hardening work, with their figures written to
+// bench/STRESS.md and bench/results/stress-<date>.json.
+//   fuzz    100,000 mutations of the bundled documents through the parser (two processes)
+//   abuse   each abusive request of the hardening issue against a running server, timed, with a
+//           parallel { health { ok } } timed beside it; the cache-filling memory attack with RSS
+//   faults  kill -9 of the embedded Neo4j under traffic and during an ingest; SIGSTOP for 20 s
+//   soak    50 concurrent clients for 10 minutes, server and JVM memory sampled every minute
+// Options: --parts=fuzz,abuse,faults,soak  --fuzz=100000  --soak-minutes=10
+// Every request goes to 127.0.0.1 only; every loop is bounded in count and time.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { projectRoot } from '../src/config.js';
+import { freePort } from '../src/db/embedded-neo4j.js';
+import { buildServer } from '../scripts/build-server.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const parts = new Set(opt('parts', 'fuzz,abuse,faults,soak').split(','));
+const fuzzCount = Number(opt('fuzz', '100000'));
+const soakMinutes = Number(opt('soak-minutes', '10'));
+const TOKEN = 'stress-token-0123456789abcdef';
+const log = (m: string) => console.error(`stress: ${m}`);
+const results: Record<string, unknown> = { date: new Date().toISOString(), machine: `${cpus().length} cores ${cpus()[0]?.model ?? ''}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}` };
+
+// ---------------------------------------------------------------------------------------------
+// Processes and requests
+
+function rssMb(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+  jvmPid(): number | undefined;
+  stop(): Promise<void>;
+}
+
+async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<Server> {
+  const port = await freePort(0);
+  const child = spawn(process.execPath, [join(projectRoot, 'dist', 'src', 'main.js')], {
+    cwd: projectRoot,
+    env: { ...process.env, NEO4J_URI: '', NEO4J_DATA_DIR: dataDir, NEO4J_HEAP_MB: '1024', NEO4J_PAGECACHE_MB: '512', PORT: String(port), BUDGET_GRAPH_TOKEN: TOKEN, BUDGET_GRAPH_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server not ready in 180 s')), 180_000);
+    createInterface({ input: child.stderr! }).on('line', (line) => {
+      if (/restart|exited|NOT LOADED/.test(line)) log(`server: ${line}`);
+      const m = /GraphQL ready at (\S+?);/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return {
+    url,
+    child,
+    jvmPid: () => childPids(child.pid!).find((p) => /java/.test(readFileSync(`/proc/${p}/cmdline`, 'utf8'))),
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
+    },
+  };
+}
+
+interface Answer {
+  status: number;
+  ms: number;
+  code: string | null;
+  bytes: number;
+}
+
+async function post(url: string, body: unknown, headers: Record<string, string> = {}, timeoutMs = 60_000): Promise<Answer> {
+  const t0 = performance.now();
+  try {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+    const text = await res.text();
+    const code = /"code":"([A-Z_]+)"/.exec(text)?.[1] ?? null;
+    return { status: res.status, ms: Math.round(performance.now() - t0), code, bytes: text.length };
+  } catch (err) {
+    return { status: 0, ms: Math.round(performance.now() - t0), code: err instanceof Error ? err.name : 'ERROR', bytes: 0 };
+  }
+}
+
+const HEALTH = { query: '{ health { ok } }' };
+
+// ---------------------------------------------------------------------------------------------
+// Parts
+
+async function fuzz(): Promise<void> {
+  log(`fuzz: ${fuzzCount} mutations in two processes`);
+  const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
+  const half = Math.ceil(fuzzCount / 2);
+  const runs = await Promise.all(
+    [1, 2].map(
+      (seed) =>
+        new Promise<Record<string, any>>((resolve, reject) => {
+          const child = spawn(tsx, ['bench/stress/fuzz.ts', `--count=${half}`, `--seed=${seed}`], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+          let out = '';
+          child.stdout!.on('data', (d) => (out += d));
+          child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`fuzz worker exited ${code}`))));
+        }),
+    ),
+  );
+  const sum = (k: string) => runs.reduce((s, r) => s + Number(r[k]), 0);
+  results.fuzz = { mutations: sum('count'), parsed: sum('parsed'), refusedBadDocument: sum('refused'), refusedWithoutLine: sum('refusedWithoutLine'), crashes: sum('crashes'), crashSamples: runs.flatMap((r) => r.crashSamples), slowestMs: Math.max(...runs.map((r) => r.slowest.ms)), slowest: runs.map((r) => r.slowest), seconds: Math.max(...runs.map((r) => r.seconds)) };
+  log(`fuzz: ${JSON.stringify(results.fuzz)}`);
+}
+
+async function abuse(server: Server): Promise<void> {
+  const deps = (await (await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ departments { id } }' }) })).json()) as any;
+  const [a, b] = deps.data.departments.map((d: { id: string }) => `Department:${d.id}`);
+  let fan = 'query { health { ...G0 } }\n';
+  for (let i = 0; i < 24; i++) fan += `fragment G${i} on Health { ok ...G${i + 1} ...G${i + 1} }\n`;
+  fan += 'fragment G24 on Health { ok }\n';
+  const rows = Array.from({ length: 40_000 }, (_, i) => `${201 + (i % 20)}\t项目${i}\t${i}.00\t0.00\t${i}.00`).join('\n');
+  const bigDoc = `2032年深圳市示例区大文件局部门预算\n\n表一：部门支出总表（按功能科目）\n\n单位：万元\n\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n${rows}\n`;
+  const cases: [string, unknown, Record<string, string>?][] = [
+    ['1,000 aliases of neighbours(first: 100) with properties (108 KB)', { query: `{ ${Array.from({ length: 1000 }, (_, i) => `n${i}: neighbours(id: "FunctionCode:201", first: 100) { nodes { properties } edges { properties } }`).join(' ')} }` }],
+    ['paths between two departments, maxHops 3', { query: `{ paths(from: "${a}", to: "${b}", maxHops: 3) { length } }` }],
+    ['150 aliases of that paths query', { query: `{ ${Array.from({ length: 150 }, (_, i) => `p${i}: paths(from: "${a}", to: "${b}", maxHops: 3) { length }`).join(' ')} }` }],
+    ['fragment fan-out, 24 levels (1 KB)', { query: fan }],
+    ['2,500 aliases of health', { query: `{ ${Array.from({ length: 2500 }, (_, i) => `h${i}: health { ok }`).join(' ')} }` }],
+    ['over-cost nested lists', { query: '{ projects(first: 100) { nodes { allocations { document { projects { indicators { source { document { functionLines { code } } } } } } } } } }' }],
+    ['bad variable type', { query: 'query($n: Int!) { projects(first: $n) { totalCount } }', variables: { n: 'many' } }],
+    ['missing variable', { query: 'query($n: Int!) { projects(first: $n) { totalCount } }' }],
+    ['body over 2 MiB', JSON.stringify({ query: `{ health { ok } } # ${'x'.repeat(2_200_000)}` })],
+    ['hand-made cursor (long overflow)', { query: `{ documents(after: "${Buffer.from('offset:99999999999999999999').toString('base64url')}") { totalCount } }` }],
+    ['search text with AND / OR / NOT', { query: '{ search(text: "信息 AND OR NOT") { name } }' }],
+    ['persisted-query hash never registered', { extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } }],
+    ['standard introspection query', { query: (await import('graphql')).getIntrospectionQuery() }],
+    ['ingest without the token', { query: 'mutation($t: String!) { ingest(name: "x.txt", text: $t) { status } }', variables: { t: bigDoc.slice(0, 500) } }],
+    ['ingest of a title-only text with NUL and control characters', { query: 'mutation($t: String!) { ingest(name: "ctl.txt", text: $t) { status } }', variables: { t: '2025年深圳市某局部门预算\n\u0000\u0001\u0002\n' } }, { authorization: `Bearer ${TOKEN}` }],
+    ['ingest of 40,000 short rows (1.4 M characters)', { query: 'mutation($t: String!) { ingest(name: "big.txt", text: $t) { status records } }', variables: { t: bigDoc } }, { authorization: `Bearer ${TOKEN}` }],
+  ];
+  const rowsOut: Record<string, unknown>[] = [];
+  for (const [name, body, headers] of cases) {
+    await post(server.url, HEALTH); // warm
+    const healthProbe = (async () => {
+      await new Promise((r) => setTimeout(r, 20));
+      return post(server.url, HEALTH);
+    })();
+    const [answer, health] = await Promise.all([post(server.url, body, headers), healthProbe]);
+    rowsOut.push({ request: name, status: answer.status, code: answer.code, ms: answer.ms, answerBytes: answer.bytes, parallelHealthMs: health.ms, parallelHealthStatus: health.status });
+    log(`abuse: ${name}: ${answer.status} ${answer.code ?? ''} in ${answer.ms} ms; health ${health.status} in ${health.ms} ms`);
+  }
+  await post(server.url, { query: 'mutation { removeDocument(name: "big.txt") }' }, { authorization: `Bearer ${TOKEN}` });
+
+  // Memory attack: distinct large answers (30 aliases each, the most allowed) to fill the cache,
+  // in rounds: the server's RSS after each round shows whether memory keeps growing.
+  const before = rssMb(server.child.pid);
+  let largest = 0;
+  const t0 = performance.now();
+  const rssAfterRound: (number | null)[] = [];
+  for (let round = 0; round < 4; round++) {
+    for (let r = 0; r < 250; r++) {
+      const q = `{ ${Array.from({ length: 30 }, (_, i) => `r${round}_${r}x${i}: neighbours(id: "FunctionCode:201", first: 100) { nodes { properties } edges { properties } }`).join(' ')} }`;
+      const ans = await post(server.url, { query: q });
+      largest = Math.max(largest, ans.bytes);
+    }
+    rssAfterRound.push(rssMb(server.child.pid));
+  }
+  results.abuse = { requests: rowsOut, memoryAttack: { requests: 1000, aliasesEach: 30, largestAnswerBytes: largest, seconds: Math.round((performance.now() - t0) / 100) / 10, serverRssMbBefore: before, serverRssMbAfterEach250: rssAfterRound } };
+  log(`memory attack: RSS ${before} MB, then after each 250 requests ${rssAfterRound.join(', ')} MB (answers up to ${largest} bytes)`);
+}
+
+/** Closed-loop traffic of mixed read queries; per-second status counts. */
+async function traffic(url: string, concurrency: number, seconds: number, onSecond?: (s: number) => void): Promise<{ perSecond: Record<string, number>[]; latencies: number[] }> {
+  const queries = [
+    { query: '{ documents { totalCount nodes { id year } } }' },
+    { query: '{ projectsFeedingCode(code: "2010504") { year amount project { name } } }' },
+    { query: '{ search(text: "信息") { id name } }' },
+    { query: '{ anomalies(first: 20) { totalCount nodes { kind message } } }' },
+    { query: 'query($c: String!) { classificationCode(code: $c) { name lines { total } } }', variables: { c: '201' } },
+    { query: '{ projects(first: 50) { nodes { name allocations { amount } } } }' },
+    HEALTH,
+  ];
+  const perSecond: Record<string, number>[] = Array.from({ length: seconds + 5 }, () => ({}));
+  const latencies: number[] = [];
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  let second = -1;
+  const worker = async (w: number) => {
+    for (let i = w; performance.now() < deadline; i++) {
+      const ans = await post(url, queries[i % queries.length], {}, 30_000);
+      const s = Math.floor((performance.now() - started) / 1000);
+      const bucket = perSecond[Math.min(s, perSecond.length - 1)]!;
+      const key = ans.status === 200 ? '200' : `${ans.status} ${ans.code ?? ''}`.trim();
+      bucket[key] = (bucket[key] ?? 0) + 1;
+      latencies.push(ans.ms);
+      if (s !== second) {
+        second = s;
+        onSecond?.(s);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
+  return { perSecond: perSecond.slice(0, seconds), latencies };
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : null;
+};
+
+async function faults(server: Server, dataDir: string): Promise<void> {
+  // kill -9 of Neo4j under traffic.
+  let killedAt: number | null = null;
+  const kill = traffic(server.url, 10, 60, (s) => {
+    if (s === 5 && killedAt === null) {
+      const pid = server.jvmPid();
+      if (pid) process.kill(pid, 'SIGKILL');
+      killedAt = s;
+      log(`faults: kill -9 of the JVM ${pid} at second 5`);
+    }
+  });
+  const killRun = await kill;
+  const firstOkAfter = killRun.perSecond.findIndex((b, s) => s > 5 && (b['200'] ?? 0) > 0 && Object.keys(b).length === 1);
+  const serverAlive = server.child.exitCode === null;
+  results.killUnderTraffic = { concurrency: 10, seconds: 60, killedAtSecond: 5, perSecond: killRun.perSecond, firstCleanSecondAfterKill: firstOkAfter, recoverySeconds: firstOkAfter - 5, serverStayedUp: serverAlive, non2xxKinds: [...new Set(killRun.perSecond.flatMap((b) => Object.keys(b)).filter((k) => k !== '200'))] };
+  log(`faults: kill under traffic: clean again at second ${firstOkAfter} (${firstOkAfter - 5} s), server up: ${serverAlive}`);
+
+  // kill -9 of Neo4j in the middle of an ingest: the document is all there or not at all.
+  const docsBefore = await post(server.url, { query: '{ documents { totalCount } }' });
+  const rows = Array.from({ length: 40_000 }, (_, i) => `${201 + (i % 20)}\t项目${i}\t${i}.00\t0.00\t${i}.00`).join('\n');
+  const doc = `2033年深圳市示例区断电局部门预算\n\n表一：部门支出总表（按功能科目）\n\n单位：万元\n\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n${rows}\n`;
+  const ingest = post(server.url, { query: 'mutation($t: String!) { ingest(name: "killed.txt", text: $t) { status } }', variables: { t: doc } }, { authorization: `Bearer ${TOKEN}` }, 120_000);
+  // Parsing takes about a second; the write transaction then runs for several: kill inside it.
+  await new Promise((r) => setTimeout(r, 4000));
+  const pid = server.jvmPid();
+  if (pid) process.kill(pid, 'SIGKILL');
+  const ingestAnswer = await ingest;
+  let back = false;
+  for (let i = 0; i < 120 && !back; i++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    back = (await post(server.url, { query: '{ documents { totalCount } }' })).status === 200;
+  }
+  const killedDoc = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ documents { totalCount nodes { id } } }' }) }).then((r) => r.json() as Promise<any>);
+  const present = killedDoc.data.documents.nodes.some((n: { id: string }) => n.id === 'killed');
+  const lines = present ? (await post(server.url, { query: '{ document(id: "killed") { functionLines { code } } }' })).bytes : 0;
+  results.killDuringIngest = { ingestAnswer, documentsBefore: docsBefore.status, documentPresentAfterRestart: present, answerBytesOfItsLines: lines, recovered: back };
+  if (present) await post(server.url, { query: 'mutation { removeDocument(name: "killed.txt") }' }, { authorization: `Bearer ${TOKEN}` });
+  log(`faults: kill during ingest: ingest answered ${ingestAnswer.status} ${ingestAnswer.code}; document present after restart: ${present}`);
+
+  // SIGSTOP of Neo4j for 20 s under traffic.
+  const jvm = server.jvmPid()!;
+  const healthDuring: Answer[] = [];
+  const stall = traffic(server.url, 10, 40, (s) => {
+    if (s === 5) {
+      process.kill(jvm, 'SIGSTOP');
+      log('faults: SIGSTOP of the JVM at second 5');
+      void (async () => {
+        for (let i = 0; i < 4; i++) {
+          healthDuring.push(await post(server.url, HEALTH));
+          await new Promise((r) => setTimeout(r, 3000));
+        }
+      })();
+      setTimeout(() => {
+        process.kill(jvm, 'SIGCONT');
+        log('faults: SIGCONT at second 25');
+      }, 20_000);
+    }
+  });
+  const stallRun = await stall;
+  results.stall = { concurrency: 10, stoppedFromSecond: 5, stoppedSeconds: 20, perSecond: stallRun.perSecond, maxLatencyMs: Math.max(...stallRun.latencies), p99Ms: pct(stallRun.latencies, 99), healthDuringStall: healthDuring, non2xxKinds: [...new Set(stallRun.perSecond.flatMap((b) => Object.keys(b)).filter((k) => k !== '200'))] };
+  log(`faults: stall: max latency ${Math.max(...stallRun.latencies)} ms; health during stall ${healthDuring.map((h) => `${h.status}/${h.ms}ms`).join(', ')}`);
+  void dataDir;
+}
+
+async function soak(server: Server): Promise<void> {
+  const samples: { minute: number; serverRssMb: number | null; jvmRssMb: number | null; requests: number; non2xx: number; p99Ms: number | null }[] = [];
+  let last = { requests: 0, non2xx: 0 };
+  const minuteStats = { requests: 0, non2xx: 0, latencies: [] as number[] };
+  const sample = (minute: number) => {
+    samples.push({ minute, serverRssMb: rssMb(server.child.pid), jvmRssMb: rssMb(server.jvmPid()), requests: minuteStats.requests - last.requests, non2xx: minuteStats.non2xx - last.non2xx, p99Ms: pct(minuteStats.latencies, 99) });
+    log(`soak: minute ${minute}: ${JSON.stringify(samples.at(-1))}`);
+    last = { requests: minuteStats.requests, non2xx: minuteStats.non2xx };
+    minuteStats.latencies = [];
+  };
+  sample(0);
+  const run = traffic(server.url, 50, soakMinutes * 60, (s) => {
+    if (s > 0 && s % 60 === 0) sample(s / 60);
+  });
+  // Count as the run goes (traffic() returns only at the end).
+  const timer = setInterval(() => undefined, 1000);
+  const result = await run;
+  clearInterval(timer);
+  const all = result.perSecond.reduce((acc, b) => {
+    for (const [k, v] of Object.entries(b)) acc[k] = (acc[k] ?? 0) + v;
+    return acc;
+  }, {} as Record<string, number>);
+  for (const b of result.perSecond) {
+    minuteStats.requests += Object.values(b).reduce((x, y) => x + y, 0);
+    minuteStats.non2xx += Object.entries(b).filter(([k]) => k !== '200').reduce((x, [, y]) => x + y, 0);
+  }
+  results.soak = { concurrency: 50, minutes: soakMinutes, statuses: all, p50Ms: pct(result.latencies, 50), p99Ms: pct(result.latencies, 99), maxMs: Math.max(...result.latencies), rps: Math.round(result.latencies.length / (soakMinutes * 60)), memoryByMinute: samples, serverStayedUp: server.child.exitCode === null };
+  log(`soak: ${JSON.stringify({ ...(results.soak as object), memoryByMinute: undefined })}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function writeReport(): void {
+  const dir = join(projectRoot, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `stress-${new Date().toISOString().slice(0, 10)}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  const md = join(projectRoot, 'bench', 'STRESS.md');
+  if (!existsSync(md)) writeFileSync(md, '# Stress, fault and soak figures\n\nWritten by `npm run stress` (bench/stress.ts); each run appends a section. Raw figures: bench/results/stress-*.json.\n');
+  const r = results as Record<string, any>;
+  const lines: string[] = [`\n## Run of ${r.date}\n`, `Machine: ${r.machine}.\n`];
+  if (r.fuzz) {
+    const f = r.fuzz;
+    lines.push('### Parser fuzz', '', `| mutations | parsed | refused (BAD_DOCUMENT with a line) | refused without a line | crashes | slowest parse | wall |`, `|---|---|---|---|---|---|---|`, `| ${f.mutations} | ${f.parsed} | ${f.refusedBadDocument} | ${f.refusedWithoutLine} | ${f.crashes} | ${f.slowestMs} ms | ${f.seconds} s |`, '');
+  }
+  if (r.abuse) {
+    lines.push('### Abusive requests (each with a parallel `{ health { ok } }`)', '', '| request | status | code | ms | answer bytes | parallel health |', '|---|---|---|---|---|---|');
+    for (const x of r.abuse.requests) lines.push(`| ${x.request} | ${x.status} | ${x.code ?? ''} | ${x.ms} | ${x.answerBytes} | ${x.parallelHealthStatus} in ${x.parallelHealthMs} ms |`);
+    const m = r.abuse.memoryAttack;
+    lines.push('', `Memory attack (${m.requests} distinct requests of ${m.aliasesEach} aliased neighbours(first: 100), answers up to ${m.largestAnswerBytes} bytes, ${m.seconds} s): server RSS ${m.serverRssMbBefore} MB before, ${m.serverRssMbAfterEach250.join(' / ')} MB after each 250 (answer cache bounded at 64 MiB of JSON).`, '');
+  }
+  if (r.killUnderTraffic) {
+    const k = r.killUnderTraffic;
+    lines.push('### Faults', '', `- kill -9 of the embedded Neo4j at second 5 of 60 under 10 clients: server stayed up: ${k.serverStayedUp}; answers clean again from second ${k.firstCleanSecondAfterKill} (${k.recoverySeconds} s after the kill, the supervisor restarts the JVM); other answers meanwhile: ${k.non2xxKinds.join(', ') || 'none'}.`);
+  }
+  if (r.killDuringIngest) {
+    const k = r.killDuringIngest;
+    lines.push(`- kill -9 four seconds into an ingest of 40,000 rows: the ingest answered ${k.ingestAnswer.status} ${k.ingestAnswer.code ?? ''} after ${k.ingestAnswer.ms} ms; after the restart the document is ${k.documentPresentAfterRestart ? 'present (the driver retried the whole transaction once the database was back)' : 'absent (the transaction never committed)'}, never partly; recovered: ${k.recovered}.`);
+  }
+  if (r.stall) {
+    const s = r.stall;
+    lines.push(`- SIGSTOP of the JVM for 20 s under 10 clients: max latency ${s.maxLatencyMs} ms, p99 ${s.p99Ms} ms; answers other than 200: ${s.non2xxKinds.join(', ') || 'none'}; health during the stall: ${s.healthDuringStall.map((h: Answer) => `${h.status} in ${h.ms} ms`).join(', ')}.`, '');
+  }
+  if (r.soak) {
+    const s = r.soak;
+    lines.push(`### Soak: ${s.concurrency} clients for ${s.minutes} minutes`, '', `Statuses: ${Object.entries(s.statuses).map(([k, v]) => `${k}: ${v}`).join(', ')}; ${s.rps} req/s; p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms; server stayed up: ${s.serverStayedUp}.`, '', '| minute | server RSS MB | JVM RSS MB |', '|---|---|---|');
+    for (const m of s.memoryByMinute) lines.push(`| ${m.minute} | ${m.serverRssMb} | ${m.jvmRssMb} |`);
+    lines.push('');
+  }
+  appendFileSync(md, lines.join('\n'));
+  log(`figures written to ${file} and bench/STRESS.md`);
+}
+
+async function main(): Promise<void> {
+  await buildServer({ quiet: true });
+  if (parts.has('fuzz')) await fuzz();
+  if (parts.has('abuse') || parts.has('faults') || parts.has('soak')) {
+    const dir = mkdtempSync(join(tmpdir(), 'budget-graph-stress-'));
+    const server = await startServer(join(dir, 'neo4j'), { BUDGET_GRAPH_CLIENT_CONCURRENCY: '64', BUDGET_GRAPH_CLIENT_RATE: '0' });
+    try {
+      if (parts.has('abuse')) await abuse(server);
+      if (parts.has('faults')) await faults(server, dir);
+      if (parts.has('soak')) await soak(server);
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  writeReport();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
