@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
@@ -75,5 +76,23 @@ describe('loading the five bundled documents', () => {
     const dep = res.records[0]!;
     expect(dep.get('aliases')).toEqual(expect.arrayContaining(['深圳市龙岗区政务服务数据管理局', '深圳市龙岗区政务服务数据管理局（本级）']));
     expect((dep.get('years') as unknown[]).map((y) => Number(y)).sort()).toEqual([2020, 2024]);
+  });
+
+  it('reports a bad file and loads the ones after it (start-up and npm run load)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'budget-graph-bad-'));
+    try {
+      const table = (dept: string) => `2025年深圳市${dept}部门预算\n\n表一：部门支出总表（按功能科目）\n\n单位：万元\n\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n201\t一般公共服务支出\t10.00\t4.00\t6.00\n`;
+      writeFileSync(join(dir, 'a-good.txt'), table('示例区甲局'));
+      writeFileSync(join(dir, 'b-latin1.txt'), Buffer.from([0x32, 0x30, 0x32, 0x35, 0xc4, 0xea, 0x0a]));
+      writeFileSync(join(dir, 'c-good.txt'), table('示例区乙局'));
+      const bad: string[] = [];
+      const reports = await loadFiles(runner, listDocuments(dir), {}, undefined, (file, err) => bad.push(`${file} ${err.code} ${err.message}`));
+      expect(reports.map((r) => `${r.file} ${r.status}`)).toEqual(['a-good.txt LOADED', 'c-good.txt LOADED']);
+      expect(bad).toEqual([expect.stringMatching(/^b-latin1\.txt BAD_DOCUMENT b-latin1\.txt:1: the file is not valid UTF-8/)]);
+      for (const f of ['a-good.txt', 'c-good.txt']) await runner.write('load-delete-document', { file: f });
+      await runner.write('load-collect-orphans');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
