@@ -87,10 +87,16 @@ async function ingest(n: number): Promise<{ figure: IngestFigure; db: Database; 
   let records = 0;
   const rssBefore = process.resourceUsage().maxRSS;
   const started = performance.now();
+  let parityErrors = 0;
   for (const d of docs) {
     const r = await loadDocument(runner, d.file, d.text);
     records += r.records;
+    for (const e of r.parity) {
+      parityErrors++;
+      log(`PARITY ${d.file}: ${e}`);
+    }
   }
+  if (parityErrors) throw new Error(`${parityErrors} parse/graph parity differences at N=${n}`);
   const seconds = (performance.now() - started) / 1000;
   const figure: IngestFigure = {
     n,

@@ -1,10 +1,17 @@
-// Performance indicators (绩效指标), owned by a project allocation or by the document (整体).
+// Performance indicators (绩效指标), owned by a project allocation, by an investment project
+// (its form's indicators, when it reports on no project of the document) or by the document (整体).
 MATCH (d:Document {id: $documentId})
 UNWIND $rows AS row
 CREATE (i:Indicator)
 SET i = row, i.documentId = $documentId
-REMOVE i.ownerAllocationId
+REMOVE i.ownerAllocationId, i.ownerInvestmentId
 CREATE (i)-[:IN_DOCUMENT]->(d)
-WITH i, row WHERE row.ownerAllocationId IS NOT NULL
-MATCH (a:ProjectAllocation {id: row.ownerAllocationId})
-CREATE (i)-[:MEASURES]->(a)
+WITH i, row
+CALL (i, row) {
+  MATCH (a:ProjectAllocation {id: row.ownerAllocationId})
+  CREATE (i)-[:MEASURES]->(a)
+}
+CALL (i, row) {
+  MATCH (ip:InvestmentProject {id: row.ownerInvestmentId})
+  CREATE (i)-[:MEASURES]->(ip)
+}

@@ -1,10 +1,10 @@
-// Government investment projects (政府投资项目) as reported in this document.
+// Government investment projects (政府投资项目) as reported in this document, each tied to the
+// budget unit that reports it (项目单位, else the department's own unit). Which project each
+// reports on is decided in src/load/investment-reports.ts (load-investment-reports).
 MATCH (d:Document {id: $documentId})
 UNWIND $rows AS row
+MATCH (u:BudgetUnit {id: row.unitId})
 CREATE (ip:InvestmentProject)
 SET ip = row, ip.documentId = $documentId
 CREATE (ip)-[:IN_DOCUMENT]->(d)
-WITH ip
-MATCH (a:ProjectAllocation {documentId: $documentId})
-WHERE a.normName = ip.normName
-CREATE (ip)-[:REPORTS_ON]->(a)
+CREATE (ip)-[:FOR_UNIT]->(u)

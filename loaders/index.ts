@@ -56,6 +56,7 @@ export function createLoaders(repo: Repository) {
     sameAsByProject: many<SameAsRow>('same-as-by-project', asIs),
     indicatorsByAllocation: many<IndicatorRow>('indicators-by-allocation', (p) => fact<IndicatorRow>(p)),
     indicatorsByDocument: many<IndicatorRow>('indicators-by-document', (p) => fact<IndicatorRow>(p)),
+    indicatorsByInvestment: many<IndicatorRow>('indicators-by-investment', (p) => fact<IndicatorRow>(p)),
     evaluationsByAllocation: many<EvaluationRow>('evaluations-by-allocation', (p) => fact<EvaluationRow>(p)),
     evaluationsByDocument: many<EvaluationRow>('evaluations-by-document', (p) => fact<EvaluationRow>(p)),
     investmentsByAllocation: many<InvestmentRow>('investments-by-allocation', (p) => fact<InvestmentRow>(p)),

@@ -49,7 +49,10 @@ async function main(): Promise<void> {
       // Loads what the graph lacks or what changed; unchanged files are skipped by content hash.
       // A bad file is reported and skipped; the others load.
       const reports = await loadFiles(new QueryRunner(db), listDocuments(server.dataDir), {}, undefined, (file, err) => log(`${file}: NOT LOADED: ${err.message}`));
-      for (const r of reports) log(`${r.file}: ${r.status}${r.status === 'UNCHANGED' ? '' : ` (${r.records} records, ${r.nodesCreated} nodes, ${r.ms} ms)`}`);
+      for (const r of reports) {
+        log(`${r.file}: ${r.status}${r.status === 'UNCHANGED' ? '' : ` (${r.records} records, ${r.nodesCreated} nodes, ${r.ms} ms)`}`);
+        for (const d of r.parity) log(`${r.file}: ERROR parse/graph parity: ${d}`);
+      }
     }
     await ensureExplorerBuilt();
     const schema = await buildApiSchema();

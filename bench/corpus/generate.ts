@@ -43,11 +43,18 @@ const show = (fen: bigint, rnd: Random, garble: boolean): string => {
 };
 const plain = (fen: bigint) => `${fen / 1_000_000n}.${((fen % 1_000_000n) / 10_000n).toString().padStart(2, '0')}`;
 
+const STREETS = ['园岭', '南园', '沙头', '华富', '莲花', '香蜜湖', '梅林', '福保'];
+
 function departments(rnd: Random, count: number): Department[] {
   const out: Department[] = [];
   for (let i = 0; i < count; i++) {
     const district = DISTRICTS[i % DISTRICTS.length]!;
-    const bureau = BUREAUS[Math.floor(i / DISTRICTS.length) % BUREAUS.length]!;
+    const base = BUREAUS[Math.floor(i / DISTRICTS.length) % BUREAUS.length]!;
+    // Past every district × bureau pair, street-level offices keep departments distinct: one
+    // department publishes one budget a year, and a second one would be refused as a conflict.
+    const cycle = Math.floor(i / (DISTRICTS.length * BUREAUS.length));
+    const street = cycle === 0 ? '' : `${STREETS[(cycle - 1) % STREETS.length]}${cycle > STREETS.length ? cycle : ''}街道`;
+    const bureau = { name: `${street}${base.name}`, unit: `${street}${base.unit}` };
     const stems = [...PROJECT_STEMS].sort(() => rnd.next() - 0.5).slice(0, rnd.int(5, 10));
     out.push({
       index: i,

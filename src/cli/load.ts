@@ -43,6 +43,10 @@ try {
     (r, i) => {
       console.log(`${bar(i + 1, files.length)} ${r.file}: ${r.status} ${r.records} records, ${r.nodesCreated} nodes, ${r.relationshipsCreated} relationships, ${r.ms} ms`);
       for (const l of r.plan?.codeLinks ?? []) console.log(`    ${String(l.method).padEnd(10)} ${String(l.code)} ← ${String(l.allocationId).split('|').pop()} (${String(l.note)})`);
+      for (const d of r.parity) {
+        exitCode = 1;
+        console.error(`    error PARITY ${r.file}: ${d}`);
+      }
     },
     (file, err, i) => {
       exitCode = 1;

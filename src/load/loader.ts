@@ -5,6 +5,7 @@ import { parseDocument } from '../parse/index.js';
 import type { ParsedDocument } from '../parse/records.js';
 import { loaderFingerprint } from './fingerprint.js';
 import { BudgetGraphError } from '../errors.js';
+import { expectedTallies, parityDifferences } from './parity.js';
 import { buildPlan, contentHash, type LoadPlan } from './plan.js';
 
 export interface LoadReport {
@@ -17,6 +18,8 @@ export interface LoadReport {
   plan: LoadPlan | null;
   /** Other files of the same department, year and kind this load superseded (replace: true). */
   replacedFiles: string[];
+  /** Parse/graph parity differences (record kind, count, fen sums); empty when every fact arrived. */
+  parity: string[];
 }
 
 export interface LoadOptions {
@@ -38,9 +41,10 @@ function statements(plan: LoadPlan): [string, Record<string, unknown>][] {
     ['load-allocations', { ...base, rows: plan.allocations }],
     ['load-listings', { rows: plan.listings }],
     ['load-code-links', { rows: plan.codeLinks }],
-    ['load-indicators', { ...base, rows: plan.indicators }],
     ['load-investments', { ...base, rows: plan.investments }],
     ['load-investment-links', { rows: plan.investmentLinks }],
+    ['load-investment-reports', { rows: plan.investmentReports }],
+    ['load-indicators', { ...base, rows: plan.indicators }],
     ['load-evaluations', { ...base, rows: plan.evaluations }],
     ['load-three-costs', { ...base, rows: plan.threeCosts }],
     ['load-anomalies', { ...base, rows: plan.anomalies }],
@@ -65,13 +69,13 @@ export async function loadDocument(runner: QueryRunner, file: string, text: stri
 export async function loadParsed(runner: QueryRunner, file: string, text: string, doc: ParsedDocument, options: LoadOptions = {}, started = Date.now()): Promise<LoadReport> {
   const plan = buildPlan(doc, text);
   const records = recordCount(doc);
-  if (options.dryRun) return { file, status: 'DRY_RUN', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan, replacedFiles: [] };
+  if (options.dryRun) return { file, status: 'DRY_RUN', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan, replacedFiles: [], parity: [] };
 
   const existing = await runner.read('load-document-hash', { file });
   const storedHash = existing.records[0]?.get('contentHash') as string | undefined;
   const storedLoader = existing.records[0]?.get('loaderVersion') as string | undefined;
   plan.document.loaderVersion = loaderFingerprint();
-  if (storedHash === contentHash(text) && storedLoader === plan.document.loaderVersion) return { file, status: 'UNCHANGED', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan, replacedFiles: [] };
+  if (storedHash === contentHash(text) && storedLoader === plan.document.loaderVersion) return { file, status: 'UNCHANGED', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan, replacedFiles: [], parity: [] };
 
   const rivals = (await runner.read('documents-same-slot', { departmentId: plan.department.id, year: plan.document.year, kinds: plan.document.kinds, file })).records.map((r) => String(r.get('file')));
   if (rivals.length && !options.replace) {
@@ -80,6 +84,7 @@ export async function loadParsed(runner: QueryRunner, file: string, text: string
 
   let nodesCreated = 0;
   let relationshipsCreated = 0;
+  let parity: string[] = [];
   await runner.writeTransaction(async (_tx, run) => {
     for (const other of rivals) await run('load-delete-document', { file: other });
     if (storedHash) await run('load-delete-document', { file });
@@ -92,8 +97,13 @@ export async function loadParsed(runner: QueryRunner, file: string, text: string
       if (options.failAfter === name) throw new Error(`injected failure after ${name}`);
     }
     await run('load-refresh-codes', { keys: plan.codes.map((c) => `${String(c.label)}:${String(c.code)}`) });
+    const held = await run('load-parity', { documentId: plan.documentId });
+    parity = parityDifferences(
+      expectedTallies(doc, plan),
+      held.records.map((r) => ({ kind: String(r.get('kind')), n: Number(r.get('n')), sums: r.get('sums') as string[] })),
+    );
   });
-  return { file, status: storedHash || rivals.length ? 'REPLACED' : 'LOADED', records, nodesCreated, relationshipsCreated, ms: Date.now() - started, plan, replacedFiles: rivals };
+  return { file, status: storedHash || rivals.length ? 'REPLACED' : 'LOADED', records, nodesCreated, relationshipsCreated, ms: Date.now() - started, plan, replacedFiles: rivals, parity };
 }
 
 /** Removes a document and what only it held; the graph is as if it had never been loaded. */

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import neo4j, { type Integer } from 'neo4j-driver';
 import type { Anomaly, Diagnostic, FundingLine, ParsedDocument, Project, Source, TableTotal } from '../parse/records.js';
+import { linkInvestmentsToAllocations } from './investment-reports.js';
 import { linkInvestmentsToCodes, linkProjectsToCodes, type CodeLink } from './code-links.js';
 import { departmentIdentity, projectId, unitId } from './identity.js';
 import { normaliseProjectName } from '../parse/anomalies.js';
@@ -27,6 +28,8 @@ export interface LoadPlan {
   indicators: Record<string, unknown>[];
   investments: Record<string, unknown>[];
   investmentLinks: Record<string, unknown>[];
+  /** Investment project → the allocation it reports on (rule, score, evidence). */
+  investmentReports: Record<string, unknown>[];
   evaluations: Record<string, unknown>[];
   threeCosts: Record<string, unknown>[];
   anomalies: Record<string, unknown>[];
@@ -79,49 +82,62 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     ...src(l.source),
   }));
 
-  // One allocation per (document, project); every listing of it is kept with its source.
+  // An allocation is one printed row's money: document + unit + project + code line. The listings
+  // of one project (tables, forms, prose) are grouped into slots that agree on unit and code; a
+  // listing that names neither joins the slot whose amount it repeats (else the first). So two
+  // units' rows of a same-named project stay two allocations, and no listing is dropped.
   const byProject = new Map<string, Project[]>();
   for (const p of doc.projects) {
     const id = projectId(dept.id, p.name);
     byProject.set(id, [...(byProject.get(id) ?? []), p]);
   }
   const representatives: Project[] = [];
+  const allocationIds: string[] = [];
   const allocations: Record<string, unknown>[] = [];
   const listings: Record<string, unknown>[] = [];
+  /** Allocation of a project name for indicators and evaluations: the slot holding its form, else the first. */
+  const ownerByName = new Map<string, string>();
   for (const [pid, list] of byProject) {
-    const sorted = [...list].sort((a, b) => KIND_PREFERENCE.indexOf(a.sourceKind) - KIND_PREFERENCE.indexOf(b.sourceKind));
-    const rep = { ...sorted[0]! };
-    rep.parent = list.find((p) => p.parent)?.parent ?? null;
-    rep.functionCode = list.find((p) => p.functionCode)?.functionCode ?? null;
-    rep.unit = list.find((p) => p.unit)?.unit ?? null;
-    representatives.push(rep);
-    const allocId = `${documentId}|${pid}`;
-    allocations.push({
-      id: allocId,
-      projectId: pid,
-      name: rep.name,
-      normName: pid.split('|')[1],
-      parentName: rep.parent,
-      level: n(rep.level ?? (rep.parent ? 2 : null)),
-      year: n(doc.meta.year),
-      unitId: addUnit(rep.unit, rep.source),
-      amountFen: int(rep.amount),
-      executedFen: int(list.find((p) => p.executed !== null)?.executed ?? null),
-      executionRate: list.find((p) => p.executionRate)?.executionRate ?? null,
-      key: list.some((p) => p.key),
-      goal: list.find((p) => p.goal)?.goal ?? null,
-      sourceKinds: [...new Set(list.map((p) => p.sourceKind))],
-      funding: fundingJson(list.find((p) => p.funding?.length)?.funding ?? null),
-      searchText: rep.name,
-      ...src(rep.source),
+    const slots = slotListings(list, (u) => unitId(dept.id, u));
+    const withForm = slots.findIndex((slot) => slot.some((p) => p.sourceKind === 'TARGET_FORM' || p.sourceKind === 'SELF_EVALUATION'));
+    const ownerSlot = withForm >= 0 ? withForm : 0;
+    slots.forEach((slot, k) => {
+      const sorted = [...slot].sort((a, b) => KIND_PREFERENCE.indexOf(a.sourceKind) - KIND_PREFERENCE.indexOf(b.sourceKind));
+      const rep = { ...sorted[0]! };
+      rep.parent = slot.find((p) => p.parent)?.parent ?? null;
+      rep.functionCode = slot.find((p) => p.functionCode)?.functionCode ?? null;
+      rep.unit = slot.find((p) => p.unit)?.unit ?? null;
+      representatives.push(rep);
+      const allocId = k === 0 ? `${documentId}|${pid}` : `${documentId}|${pid}#${k + 1}`;
+      allocationIds.push(allocId);
+      if (k === ownerSlot) ownerByName.set(pid, allocId);
+      allocations.push({
+        id: allocId,
+        projectId: pid,
+        name: rep.name,
+        normName: pid.split('|')[1],
+        parentName: rep.parent,
+        level: n(rep.level ?? (rep.parent ? 2 : null)),
+        year: n(doc.meta.year),
+        unitId: addUnit(rep.unit, rep.source),
+        amountFen: int(rep.amount),
+        executedFen: int(slot.find((p) => p.executed !== null)?.executed ?? null),
+        executionRate: slot.find((p) => p.executionRate)?.executionRate ?? null,
+        key: slot.some((p) => p.key),
+        goal: slot.find((p) => p.goal)?.goal ?? null,
+        sourceKinds: [...new Set(slot.map((p) => p.sourceKind))],
+        funding: fundingJson(slot.find((p) => p.funding?.length)?.funding ?? null),
+        searchText: rep.name,
+        ...src(rep.source),
+      });
+      slot.forEach((p, j) =>
+        listings.push({ id: `${allocId}|${j}`, allocationId: allocId, name: p.name, sourceKind: p.sourceKind, amountFen: int(p.amount), executedFen: int(p.executed), functionCode: p.functionCode, unit: p.unit, ...src(p.source) }),
+      );
     });
-    list.forEach((p, k) =>
-      listings.push({ id: `${allocId}|${k}`, allocationId: allocId, name: p.name, sourceKind: p.sourceKind, amountFen: int(p.amount), executedFen: int(p.executed), functionCode: p.functionCode, ...src(p.source) }),
-    );
   }
   const links = linkProjectsToCodes(representatives, doc.lines, diagnostics);
   const codeLinks = links.map((l) => ({
-    allocationId: `${documentId}|${projectId(dept.id, representatives[l.projectIndex]!.name)}`,
+    allocationId: allocationIds[l.projectIndex]!,
     code: l.code,
     method: l.method,
     note: l.note,
@@ -131,21 +147,10 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     if (!codes.has(`FunctionCode:${l.code}`)) codes.set(`FunctionCode:${l.code}`, { label: 'FunctionCode', code: l.code, name: representatives[l.projectIndex]!.functionName ?? null, level: n(l.code.length === 3 ? 1 : l.code.length === 5 ? 2 : 3), parent: l.code.length > 3 ? l.code.slice(0, -2) : null, yearName: null });
   }
 
-  const ownerAlloc = (name: string | null) => (name ? `${documentId}|${projectId(dept.id, name)}` : null);
-  const indicators = doc.indicators.map((ind, i) => ({
-    id: `${documentId}|I${i}`,
-    level1: ind.level1,
-    level2: ind.level2,
-    name: ind.name,
-    target: ind.target,
-    actual: ind.actual,
-    reason: ind.reason,
-    ownerAllocationId: ownerAlloc(ind.project),
-    ...src(ind.source),
-  }));
-
+  const ownerAlloc = (name: string | null) => (name ? (ownerByName.get(projectId(dept.id, name)) ?? `${documentId}|${projectId(dept.id, name)}`) : null);
   const investments = doc.investmentProjects.map((ip, i) => ({
     id: `${documentId}|IP${i}`,
+    unitId: addUnit(ip.unit, ip.source),
     code: ip.code,
     truncated: ip.truncated,
     registrationYear: n(ip.registrationYear),
@@ -167,6 +172,35 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     year: n(doc.meta.year),
     searchText: `${ip.name} ${ip.code}`,
     ...src(ip.source),
+  }));
+
+  // An investment form's indicators measure the investment project, and the project it reports
+  // on when it has one by that name (never the department as a whole).
+  const allocationIdSet = new Set(allocationIds);
+  const investmentByName = new Map(doc.investmentProjects.map((ip, i) => [ip.name, `${documentId}|IP${i}`]));
+  const indicators = doc.indicators.map((ind, i) => {
+    const owner = ownerAlloc(ind.project);
+    const onAllocation = owner !== null && allocationIdSet.has(owner);
+    return {
+      id: `${documentId}|I${i}`,
+      level1: ind.level1,
+      level2: ind.level2,
+      name: ind.name,
+      target: ind.target,
+      actual: ind.actual,
+      reason: ind.reason,
+      ownerAllocationId: onAllocation ? owner : null,
+      ownerInvestmentId: ind.project ? (investmentByName.get(ind.project) ?? null) : null,
+      ...src(ind.source),
+    };
+  });
+
+  const investmentReports = linkInvestmentsToAllocations(doc.investmentProjects, representatives, diagnostics).map((r) => ({
+    investmentId: `${documentId}|IP${r.investmentIndex}`,
+    allocationId: allocationIds[r.allocationIndex]!,
+    rule: r.rule,
+    score: r.score,
+    evidence: sourceJson(r.evidence),
   }));
 
   const investmentLinks = linkInvestmentsToCodes(doc.investmentProjects, doc.lines, diagnostics).map((l) => ({
@@ -240,6 +274,7 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     indicators,
     investments,
     investmentLinks,
+    investmentReports,
     evaluations,
     threeCosts,
     anomalies,
@@ -267,4 +302,35 @@ function documentTotal(totals: TableTotal[], lines: ParsedDocument['lines']): Re
     }
   }
   return { totalFen: null };
+}
+
+/**
+ * Groups one project's listings into allocation slots. Listings that print a unit or a code
+ * decide the slots (they agree when neither contradicts the other); a listing that prints
+ * neither joins the slot whose amount it repeats, or the first slot.
+ */
+export function slotListings(list: Project[], unitKey: (unit: string | null) => string): Project[][] {
+  type Slot = { unit: string | null; code: string | null; members: Project[] };
+  const slots: Slot[] = [];
+  const specific = list.filter((p) => p.unit || p.functionCode);
+  const vague = list.filter((p) => !p.unit && !p.functionCode);
+  // Most specific first, so a listing with unit and code founds the slot the partial ones join.
+  const order = [...specific].sort((a, b) => Number(Boolean(b.unit && b.functionCode)) - Number(Boolean(a.unit && a.functionCode)));
+  for (const p of order) {
+    const u = p.unit ? unitKey(p.unit) : null;
+    const fits = slots.filter((s) => (s.unit === null || u === null || s.unit === u) && (s.code === null || p.functionCode === null || s.code === p.functionCode));
+    const slot = fits.length === 1 ? fits[0] : fits.find((s) => s.members.some((m) => m.amount !== null && m.amount === p.amount)) ?? (fits.length ? fits[0] : undefined);
+    if (slot && !(p.unit && p.functionCode && slot.members.some((m) => m.unit && m.functionCode && (unitKey(m.unit) !== u || m.functionCode !== p.functionCode)))) {
+      slot.members.push(p);
+      slot.unit ??= u;
+      slot.code ??= p.functionCode;
+    } else {
+      slots.push({ unit: u, code: p.functionCode, members: [p] });
+    }
+  }
+  if (slots.length === 0) return [list];
+  for (const p of vague) (slots.find((s) => s.members.some((m) => m.amount !== null && m.amount === p.amount)) ?? slots[0]!).members.push(p);
+  // Keep print order inside each slot and among slots (the first printed row's slot first).
+  const firstIndex = (s: Slot) => Math.min(...s.members.map((m) => list.indexOf(m)));
+  return slots.sort((a, b) => firstIndex(a) - firstIndex(b)).map((s) => s.members.sort((a, b) => list.indexOf(a) - list.indexOf(b)));
 }

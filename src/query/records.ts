@@ -153,6 +153,8 @@ export interface InvestmentRow {
   endDate: string | null;
   nature: string | null;
   allocationIds: string[];
+  /** The budget unit that reports it (项目单位, else the department's own unit). */
+  unitId?: string | null;
   source: SourceRef;
 }
 

@@ -8,6 +8,7 @@ import { QueryRunner } from '../../src/db/run.js';
 import { listDocuments, loadFiles } from '../../src/load/directory.js';
 import { loadDocument } from '../../src/load/loader.js';
 import { testDatabase, wipe } from './helpers.js';
+import { generateCorpus } from '../../bench/corpus/generate.js';
 
 async function counts(runner: QueryRunner): Promise<Record<string, number>> {
   const res = await runner.read('graph-counts');
@@ -18,12 +19,13 @@ describe('loading the five bundled documents', () => {
   let db: Database;
   let runner: QueryRunner;
   const files = listDocuments(join(projectRoot, 'data'));
+  let reports: Awaited<ReturnType<typeof loadFiles>> = [];
 
   beforeAll(async () => {
     db = await testDatabase();
     await wipe(db);
     runner = new QueryRunner(db);
-    await loadFiles(runner, files);
+    reports = await loadFiles(runner, files);
   });
   afterAll(async () => db?.close());
 
@@ -76,6 +78,29 @@ describe('loading the five bundled documents', () => {
     const dep = res.records[0]!;
     expect(dep.get('aliases')).toEqual(expect.arrayContaining(['深圳市龙岗区政务服务数据管理局', '深圳市龙岗区政务服务数据管理局（本级）']));
     expect((dep.get('years') as unknown[]).map((y) => Number(y)).sort()).toEqual([2020, 2024]);
+  });
+
+  it('holds every fact the parser read: per record kind, count and fen sums in the graph equal the parse', () => {
+    expect(reports).toHaveLength(5);
+    for (const r of reports) expect({ file: r.file, parity: r.parity }).toEqual({ file: r.file, parity: [] });
+  });
+
+  it('holds every fact of 36 generated documents of every family (parity on the re-laid-out corpus)', async () => {
+    const docs = generateCorpus(36, 424242);
+    const out: string[] = [];
+    for (const d of docs) {
+      const r = await loadDocument(runner, d.file, d.text);
+      out.push(...r.parity.map((p) => `${d.file}: ${p}`));
+    }
+    expect(out).toEqual([]);
+    for (const d of docs) await runner.write('load-delete-document', { file: d.file });
+    await runner.write('load-collect-orphans');
+  });
+
+  it('keeps two units’ same-named projects apart: 000’s 大数据中心 rows are their own allocations under their own codes', async () => {
+    const res = await runner.read('test-allocations-of-project', { documentId: '000_5c682a4da5e2a113', name: '办公设备购置' });
+    const rows = res.records.map((r) => `${r.get('unit')} ${r.get('code')} ${r.get('amountFen')}`).sort();
+    expect(rows).toEqual(['深圳市龙岗区大数据中心 2010502 9000000', '深圳市龙岗区政务服务数据管理局（本级） 2010302 28000000']);
   });
 
   it('reports a bad file and loads the ones after it (start-up and npm run load)', async () => {

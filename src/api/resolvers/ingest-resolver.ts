@@ -41,6 +41,7 @@ export class IngestResolver {
       anomalies: report.plan?.anomalies.length ?? 0,
       ms: report.ms,
       replacedFiles: report.replacedFiles,
+      parityErrors: report.parity,
     };
   }
 

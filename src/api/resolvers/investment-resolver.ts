@@ -2,10 +2,10 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import type { ApiContext } from '../context.js';
 import { pageArgs, toConnection } from '../pagination.js';
 import { Connection } from '../types/connection.js';
-import { Document } from '../types/documents.js';
+import { BudgetUnit, Document } from '../types/documents.js';
 import { InvestmentProjectFilter } from '../types/inputs.js';
 import { FundedUnder, InvestmentProject } from '../types/investments.js';
-import { ProjectAllocation } from '../types/projects.js';
+import { Indicator, ProjectAllocation } from '../types/projects.js';
 import { BudgetGraphError } from '../../errors.js';
 
 export const InvestmentProjectConnection = Connection(InvestmentProject, 'InvestmentProject', 'investment project');
@@ -40,10 +40,20 @@ export class InvestmentResolver {
     ];
   }
 
-  @FieldResolver(() => [ProjectAllocation], { complexity: 2, description: 'The budget project(s) this investment project reports on (same document, same normalised name).' })
+  @FieldResolver(() => [ProjectAllocation], { complexity: 2, description: 'The budget project(s) this investment project reports on, matched by name (REPORTS_ON carries the rule SAME_NAME / NAME_CONTAINS / NAME_SIMILAR, its score and both lines; see neighbours). Empty when no project of the document matches: a diagnostic says so at load.' })
   async projects(@Root() ip: InvestmentProject, @Ctx() { loaders }: ApiContext) {
     const all = await loaders.allocationById.loadMany(ip.allocationIds ?? []);
     return all.filter((x) => x !== null && !(x instanceof Error));
+  }
+
+  @FieldResolver(() => BudgetUnit, { nullable: true, description: 'The budget unit (预算单位) that reports it: its 项目单位, else the department’s own unit. The department is unit.department.' })
+  async unit(@Root() ip: InvestmentProject & { unitId?: string | null }, @Ctx() { loaders }: ApiContext) {
+    return ip.unitId ? loaders.unitById.load(ip.unitId) : null;
+  }
+
+  @FieldResolver(() => [Indicator], { complexity: 20, description: 'The performance indicators (绩效指标) of its form.' })
+  async indicators(@Root() ip: InvestmentProject, @Ctx() { loaders }: ApiContext) {
+    return loaders.indicatorsByInvestment.load(ip.id);
   }
 
   @FieldResolver(() => Document, { nullable: true })

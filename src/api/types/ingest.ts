@@ -25,4 +25,7 @@ export class LoadReport {
 
   @Field(() => [String], { description: 'Files of the same department, year and kind this load superseded (ingest with replace: true).' })
   replacedFiles!: string[];
+
+  @Field(() => [String], { description: 'Parse/graph parity errors: a record kind whose count or fen sums in the graph differ from what the parser read. Empty when every fact arrived.' })
+  parityErrors!: string[];
 }

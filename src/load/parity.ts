@@ -1,0 +1,42 @@
+// Parse/graph parity: what the parser read of a document must be what the graph holds of it,
+// record kind by record kind, in count and in fen. A difference means a fact vanished or merged
+// on the way into Neo4j; the load reports it as an error (npm run load exits 1).
+import type { ParsedDocument } from '../parse/records.js';
+import type { LoadPlan } from './plan.js';
+
+export interface Tally {
+  kind: string;
+  n: number;
+  /** Fen sums as decimal strings, in the order cypher/load-parity.cypher returns them. */
+  sums: string[];
+}
+
+const total = <T>(items: T[], ...fields: ((x: T) => bigint | null)[]) => fields.map((f) => items.reduce((s, x) => s + (f(x) ?? 0n), 0n).toString());
+
+/** What the parser read, in the shape the graph is counted in. */
+export function expectedTallies(doc: ParsedDocument, plan: LoadPlan): Tally[] {
+  return [
+    { kind: 'BudgetLine', n: doc.lines.length, sums: total(doc.lines, (l) => l.total, (l) => l.basic, (l) => l.project) },
+    { kind: 'ProjectListing', n: doc.projects.length, sums: total(doc.projects, (p) => p.amount, (p) => p.executed) },
+    { kind: 'Indicator', n: doc.indicators.length, sums: [] },
+    { kind: 'InvestmentProject', n: doc.investmentProjects.length, sums: total(doc.investmentProjects, (i) => i.totalInvestment, (i) => i.plannedInYear, (i) => i.completedInYear, (i) => i.cumulativeCompleted) },
+    { kind: 'SelfEvaluation', n: doc.selfEvaluations.length, sums: total(doc.selfEvaluations, (e) => e.budget, (e) => e.executed) },
+    { kind: 'ThreeCosts', n: doc.threeCosts.length, sums: total(doc.threeCosts, (t) => t.total, (t) => t.abroad, (t) => t.reception, (t) => t.vehicles) },
+    { kind: 'Anomaly', n: doc.anomalies.length, sums: total(doc.anomalies, (a) => a.delta) },
+    { kind: 'BudgetUnit', n: plan.units.length, sums: [] },
+    { kind: 'ProjectAllocation', n: plan.allocations.length, sums: [] },
+  ];
+}
+
+/** One line per difference ("BudgetLine: parsed 103 (sums …), graph holds 101 (sums …)"); empty when they agree. */
+export function parityDifferences(expected: Tally[], actual: Tally[]): string[] {
+  const held = new Map(actual.map((t) => [t.kind, t]));
+  const out: string[] = [];
+  for (const e of expected) {
+    const a = held.get(e.kind) ?? { kind: e.kind, n: 0, sums: e.sums.map(() => '0') };
+    if (a.n !== e.n || a.sums.join() !== e.sums.join()) {
+      out.push(`${e.kind}: parsed ${e.n}${e.sums.length ? ` (fen sums ${e.sums.join(' / ')})` : ''}, graph holds ${a.n}${a.sums.length ? ` (fen sums ${a.sums.join(' / ')})` : ''}`);
+    }
+  }
+  return out;
+}
