@@ -17,4 +17,4 @@ RUN BUDGET_GRAPH_SKIP_LAUNCHER_BUILD=1 npm ci --omit=dev --no-audit --no-fund &&
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --retries=3 CMD node -e "fetch('http://127.0.0.1:4000/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "--max-old-space-size=768", "dist/src/main.js"]

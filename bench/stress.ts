@@ -56,7 +56,7 @@ interface Server {
 
 async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort(0);
-  const child = spawn(process.execPath, [join(projectRoot, 'dist', 'src', 'main.js')], {
+  const child = spawn(process.execPath, ['--max-old-space-size=768', join(projectRoot, 'dist', 'src', 'main.js')], {
     cwd: projectRoot,
     env: { ...process.env, NEO4J_URI: '', NEO4J_DATA_DIR: dataDir, NEO4J_HEAP_MB: '1024', NEO4J_PAGECACHE_MB: '512', PORT: String(port), BUDGET_GRAPH_TOKEN: TOKEN, BUDGET_GRAPH_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

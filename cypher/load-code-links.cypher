@@ -1,7 +1,8 @@
-// Project → 功能分类 code links with their method (DIRECT / NAMED / RECONCILED) and evidence.
+// Project → 功能分类 code links with their method (DIRECT / NAMED / RECONCILED / SPLIT), evidence
+// and, when only part of the project's money is booked on the line, that part (amountFen).
 UNWIND $rows AS row
 MATCH (a:ProjectAllocation {id: row.allocationId})
 MERGE (c:Code {key: 'FunctionCode:' + row.code})
   ON CREATE SET c.code = row.code, c.scheme = 'FunctionCode', c.namesByYear = []
 SET c:FunctionCode
-CREATE (a)-[:BOOKED_UNDER {method: row.method, note: row.note, evidence: row.evidence}]->(c)
+CREATE (a)-[:BOOKED_UNDER {method: row.method, note: row.note, evidence: row.evidence, amountFen: row.amountFen}]->(c)

@@ -11,6 +11,7 @@ import { IngestResolver } from './resolvers/ingest-resolver.js';
 import { InvestmentResolver } from './resolvers/investment-resolver.js';
 import { BudgetLineResolver } from './resolvers/line-resolver.js';
 import { LineageResolver } from './resolvers/lineage-resolver.js';
+import { ContributionResolver, MoneyTrailResolver } from './resolvers/money-trail-resolver.js';
 import { AllocationResolver, ProjectResolver } from './resolvers/project-resolver.js';
 import { DecimalScalar } from './types/scalars.js';
 
@@ -29,6 +30,8 @@ export const resolvers = [
   SourceResolver,
   GraphResolver,
   LineageResolver,
+  MoneyTrailResolver,
+  ContributionResolver,
   IngestResolver,
 ] as const;
 

@@ -3,9 +3,10 @@
 //   NAMED       the project (or its task) is named after the code's 项 name
 //   RECONCILED  amounts prove it to the fen: one project, or a unique subset of projects,
 //               equals the code line's 项目支出 column
+//   SPLIT       (trail-reconcile.ts) one project's money spread over two lines
 import type { BudgetLine, Diagnostic, InvestmentProject, Project, Source } from '../parse/records.js';
 
-export type LinkMethod = 'DIRECT' | 'NAMED' | 'RECONCILED';
+export type LinkMethod = 'DIRECT' | 'NAMED' | 'RECONCILED' | 'SPLIT';
 
 export interface CodeLink {
   projectIndex: number;
@@ -13,6 +14,8 @@ export interface CodeLink {
   method: LinkMethod;
   evidence: Source[];
   note: string;
+  /** The part of the project's money booked on this line, when it is not all of it (SPLIT). */
+  amountFen?: bigint;
 }
 
 const MAX_SUBSET_PROJECTS = 22;

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import neo4j, { type Integer } from 'neo4j-driver';
 import type { Anomaly, Diagnostic, FundingLine, ParsedDocument, Project, Source, TableTotal } from '../parse/records.js';
 import { linkInvestmentsToAllocations } from './investment-reports.js';
+import { investmentGroupLinks, splitLinks } from './trail-reconcile.js';
 import { linkInvestmentsToCodes, linkProjectsToCodes, type CodeLink } from './code-links.js';
 import { departmentIdentity, projectId, unitId } from './identity.js';
 import { normaliseProjectName } from '../parse/anomalies.js';
@@ -135,12 +136,15 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
       );
     });
   }
+  const isActual = doc.meta.kinds.includes('FINAL_ACCOUNTS');
   const links = linkProjectsToCodes(representatives, doc.lines, diagnostics);
+  links.push(...splitLinks(representatives, doc.lines, links, isActual, diagnostics));
   const codeLinks = links.map((l) => ({
     allocationId: allocationIds[l.projectIndex]!,
     code: l.code,
     method: l.method,
     note: l.note,
+    amountFen: l.amountFen === undefined ? null : int(l.amountFen),
     evidence: sourceJson(l.evidence),
   }));
   for (const l of links) {
@@ -203,7 +207,9 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     evidence: sourceJson(r.evidence),
   }));
 
-  const investmentLinks = linkInvestmentsToCodes(doc.investmentProjects, doc.lines, diagnostics).map((l) => ({
+  const singleInvestmentLinks = linkInvestmentsToCodes(doc.investmentProjects, doc.lines, diagnostics);
+  const groupLinks = singleInvestmentLinks.length ? [] : investmentGroupLinks(doc.investmentProjects, representatives, doc.lines, links, isActual, diagnostics);
+  const investmentLinks = [...singleInvestmentLinks, ...groupLinks].map((l) => ({
     investmentId: `${documentId}|IP${l.investmentIndex}`,
     code: l.code,
     method: 'RECONCILED',

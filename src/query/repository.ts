@@ -89,6 +89,8 @@ export interface PathRow {
 
 const orNull = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v ?? null]));
 
+import type { TrailInput } from './money-trail.js';
+
 const PATHS_TIMEOUT_MS = 3_000;
 
 export class Repository {
@@ -173,6 +175,15 @@ export class Repository {
     if (!rec) return null;
     const r = row<{ document: Record<string, unknown>; lines: Record<string, unknown>[]; allocations: Record<string, unknown>[] }>(rec);
     return { document: documentRow(r.document) as unknown as DocumentRow, lines: r.lines, allocations: r.allocations };
+  }
+
+  /** The rows a money trail is computed from (cypher/money-trail.cypher): one per matching document. */
+  async moneyTrailInputs(department: string, year: number, kind: string | null): Promise<TrailInput[]> {
+    const res = await this.runner.read('money-trail', { department, year, kind });
+    return res.records.map((r) => {
+      const input = row<TrailInput>(r);
+      return { ...input, investmentLinks: input.investmentLinks.map((k) => ({ ...k, investment: fact<TrailInput['investmentLinks'][number]['investment']>(k.investment) })) };
+    });
   }
 
   /** Everything a lineage needs, in one statement (cypher/lineage.cypher). */

@@ -68,6 +68,25 @@ describe('explorer', () => {
     await page.screenshot({ path: join(ARTEFACTS, 'explorer-expand-details.png') });
   });
 
+  it('shows a budget line’s money trail in the details panel: 项目支出 = explained + unexplained, with each contribution', async () => {
+    const selected = await page.evaluate(() => {
+      const cy = (globalThis as unknown as { budgetGraph: { cy: any } }).budgetGraph.cy;
+      const line = cy.nodes().filter((n: any) => n.data('kind') === 'BudgetLine' && n.data('props').code === '2010504' && n.data('props').source?.documentId === '000_5c682a4da5e2a113').first();
+      if (line.empty()) return false;
+      cy.elements().unselect();
+      line.select();
+      return true;
+    });
+    expect(selected).toBe(true);
+    const trail = page.locator('#details-body [data-field="money-trail"]');
+    await poll(() => trail.count()).toBe(1);
+    expect(await trail.locator('[data-field="trail-project"]').innerText()).toBe('1,590.00');
+    expect(await trail.locator('[data-field="trail-unexplained"]').innerText()).toBe('0.00');
+    expect(await trail.locator('li[data-method="DIRECT"]').count()).toBe(5);
+    expect(await trail.innerText()).toContain('网络设备运维管理: 904.00 万元');
+    await page.screenshot({ path: join(ARTEFACTS, 'explorer-money-trail.png') });
+  });
+
   it('runs the 2010504 question: table rows with amounts, methods and evidence, and a CSV', async () => {
     await page.locator('details[data-question="feeds"] summary').click();
     // The form comes filled from the graph; ask this question exactly.

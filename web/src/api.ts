@@ -52,3 +52,28 @@ export async function paths(from: string, to: string, maxHops = 4): Promise<{ no
   );
   return data.paths;
 }
+
+export interface TrailLine {
+  code: string;
+  name: string | null;
+  unit: string;
+  projectMoney: string;
+  explained: string;
+  unexplained: string;
+  source: { line: number | null; table: string | null };
+  contributions: { amount: string; method: string; note: string | null; project: { name: string } | null; investmentProject: { name: string; code: string } | null }[];
+}
+
+/** The money trail of the document a budget line belongs to, and the table it reads. */
+export async function moneyTrailOfDocument(documentId: string): Promise<{ table: string | null; basis: string; lines: TrailLine[] } | null> {
+  const doc = await gql<{ document: { year: number; kinds: string[]; department: { id: string } | null } | null }>(`query($id: ID!) { document(id: $id) { year kinds department { id } } }`, { id: documentId });
+  const d = doc.document;
+  if (!d?.department) return null;
+  const kind = d.kinds.includes('BUDGET') ? 'BUDGET' : d.kinds.includes('FINAL_ACCOUNTS') ? 'FINAL_ACCOUNTS' : null;
+  if (!kind) return null;
+  const data = await gql<{ moneyTrail: { table: string | null; basis: string; lines: TrailLine[] } }>(
+    `query($d: String!, $y: Int!, $k: DocumentKind) { moneyTrail(department: $d, year: $y, kind: $k) { table basis lines { code name unit projectMoney explained unexplained source { line table } contributions { amount method note project { name } investmentProject { name code } } } } }`,
+    { d: d.department.id, y: d.year, k: kind },
+  );
+  return data.moneyTrail;
+}

@@ -4,6 +4,7 @@
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import { KINDS } from './graph.js';
 import { MONEY_KEYS, escapeHtml, wan } from './format.js';
+import type { TrailLine } from './api.js';
 
 interface SourceLike {
   documentId?: string | null;
@@ -73,4 +74,19 @@ const METHOD_HELP: Record<string, string> = {
   DIRECT: 'the document prints the code beside the project.',
   RECONCILED: 'amounts prove it to 0.01 yuan (inferred).',
   NAMED: 'the project or its task carries the code’s name (inferred).',
+  SPLIT: 'the project’s amount is its own line’s plus exactly this line’s (inferred).',
 };
+
+/** A 功能分类 line's money trail: its 项目支出, what explains it (method, amount) and what does not. */
+export function renderTrail(line: TrailLine | undefined, table: string | null, basis: string): string {
+  if (!line) return `<div class="trail" data-field="money-trail"><h3>Money trail 资金去向</h3><p class="hint">This code has no 项 line with project money in ${escapeHtml(table ?? 'the document')}.</p></div>`;
+  const rows = line.contributions
+    .map((c) => `<li data-method="${escapeHtml(c.method)}"><strong>${escapeHtml(c.method)}</strong> ${escapeHtml(c.project?.name ?? c.investmentProject?.name ?? '—')}: ${escapeHtml(wan(c.amount))} 万元</li>`)
+    .join('');
+  const unexplained = line.unexplained.startsWith('-') ? `<span class="warn">${escapeHtml(wan(line.unexplained))}</span> (more is linked than the line prints)` : escapeHtml(wan(line.unexplained));
+  return `<div class="trail" data-field="money-trail"><h3>Money trail 资金去向</h3>
+    <p>${escapeHtml(basis === 'ACTUAL' ? '项目支出 spent' : '项目支出 budgeted')} <strong data-field="trail-project">${escapeHtml(wan(line.projectMoney))}</strong> 万元 =
+    explained <strong data-field="trail-explained">${escapeHtml(wan(line.explained))}</strong> + unexplained <strong data-field="trail-unexplained">${unexplained}</strong></p>
+    <p class="hint">Read from ${escapeHtml(table ?? '—')}, line ${escapeHtml(line.source.line ?? '—')}.</p>
+    ${rows ? `<ul class="contributions">${rows}</ul>` : '<p class="hint">Nothing in the documents explains this money.</p>'}</div>`;
+}

@@ -2,7 +2,7 @@
 // The view lives in the URL (?focus=…&expand=…&q=…) so a link reproduces it.
 import './style.css';
 import * as api from './api.js';
-import { renderEdge, renderNode } from './details.js';
+import { renderEdge, renderNode, renderTrail } from './details.js';
 import { escapeHtml, toCsv, wan, MONEY_KEYS } from './format.js';
 import { createGraph, KINDS, layout, merge } from './graph.js';
 import { QUESTIONS, suggestDefaults, type Answer } from './questions.js';
@@ -56,6 +56,21 @@ function showDetails(): void {
   if (isNode) {
     state.focus = el.id();
     writeUrl();
+    void appendMoneyTrail(el.id(), el.data('kind') as string, el.data('props') as Record<string, unknown>);
+  }
+}
+
+/** A 功能分类 budget line also shows its money trail: what explains its project money. */
+async function appendMoneyTrail(id: string, kind: string, props: Record<string, unknown>): Promise<void> {
+  const source = props.source as { documentId?: string } | undefined;
+  if (kind !== 'BudgetLine' || props.scheme !== 'FUNCTION' || !source?.documentId) return;
+  try {
+    const trail = await api.moneyTrailOfDocument(source.documentId);
+    if (!trail || state.focus !== id) return;
+    const line = trail.lines.find((l) => l.code === props.code);
+    $('details-body').insertAdjacentHTML('beforeend', renderTrail(line, trail.table, trail.basis));
+  } catch (err) {
+    $('details-body').insertAdjacentHTML('beforeend', `<p class="warn">Money trail not available: ${escapeHtml(err instanceof Error ? err.message : String(err))}</p>`);
   }
 }
 cy.on('select unselect', () => showDetails());

@@ -18,11 +18,12 @@ export enum LinkMethod {
   DIRECT = 'DIRECT',
   RECONCILED = 'RECONCILED',
   NAMED = 'NAMED',
+  SPLIT = 'SPLIT',
 }
 registerEnumType(LinkMethod, {
   name: 'LinkMethod',
   description:
-    'How a project was linked to a classification code. DIRECT: a table prints the code beside the project. RECONCILED: amounts prove it to 0.01 yuan (the project, or a unique set of projects, equals the code line’s 项目支出). NAMED: the project or its task carries the code’s 项 name. Only DIRECT is stated by the document; the others are inferences with their evidence.',
+    'How a project was linked to a classification code. DIRECT: a table prints the code beside the project. RECONCILED: amounts prove it to 0.01 yuan (the project, or a unique set of projects, equals the code line’s 项目支出). NAMED: the project or its task carries the code’s 项 name. SPLIT: the project’s amount equals its own line’s 项目支出 plus exactly this line’s, which nothing else explains (the part booked here is the link’s amount). Only DIRECT is stated by the document; the others are inferences with their evidence.',
 });
 
 @ObjectType({ simpleResolvers: true, description: 'The name a code carried in one year (names change between editions of the classification).' })

@@ -1,0 +1,26 @@
+// Everything a department-year's money trail needs, in one statement: the document(s) of the
+// departments whose id, name or alias contains $department, their 功能分类 项 lines with their
+// unit, and every allocation and investment project booked under a 功能分类 code with its link.
+// src/query/money-trail.ts chooses the document and table and does the sums.
+MATCH (dep:Department)-[:PUBLISHED]->(d:Document)
+WHERE (dep.id CONTAINS $department OR dep.name CONTAINS $department OR any(alias IN dep.aliases WHERE alias CONTAINS $department))
+  AND d.year = $year AND ($kind IS NULL OR $kind IN d.kinds)
+CALL (d) {
+  MATCH (l:BudgetLine)-[:IN_DOCUMENT]->(d)
+  WHERE l.scheme = 'FUNCTION' AND l.level = 3
+  MATCH (l)-[:FOR_UNIT]->(u:BudgetUnit)
+  RETURN collect(l {.id, .code, .name, .projectFen, .basis, .srcTable, .srcLine, .srcText, unit: u.name, unitId: u.id}) AS lines
+}
+CALL (d) {
+  MATCH (a:ProjectAllocation)-[:IN_DOCUMENT]->(d)
+  MATCH (a)-[r:BOOKED_UNDER]->(c:FunctionCode)
+  MATCH (a)-[:FOR_UNIT]->(u:BudgetUnit)
+  RETURN collect({allocationId: a.id, name: a.name, amountFen: a.amountFen, executedFen: a.executedFen, partFen: r.amountFen, unitId: u.id, code: c.code, method: r.method, note: r.note, evidence: r.evidence}) AS links
+}
+CALL (d) {
+  MATCH (ip:InvestmentProject)-[:IN_DOCUMENT]->(d)
+  MATCH (ip)-[r:BOOKED_UNDER]->(c:FunctionCode)
+  RETURN collect({investment: ip {.*, allocationIds: [(ip)-[:REPORTS_ON]->(x) | x.id]}, amountFen: ip.completedInYearFen, code: c.code, method: r.method, note: r.note, evidence: r.evidence}) AS investmentLinks
+}
+RETURN dep {.id, .name} AS department, d {.id, .file, .title, .year, .kinds} AS document, lines, links, investmentLinks
+ORDER BY department.id, CASE WHEN 'BUDGET' IN document.kinds THEN 0 WHEN 'FINAL_ACCOUNTS' IN document.kinds THEN 1 ELSE 2 END, document.id

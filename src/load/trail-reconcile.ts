@@ -1,0 +1,103 @@
+// Two more ways amounts explain a 功能分类 项 line's project money, decided at load time so that
+// the money trail, lineage and projectsFeedingCode read the same links:
+//   SPLIT       one project spread over two lines: its amount equals its own (inferred, not
+//               printed) line's 项目支出 plus exactly one other line's, which nothing else explains (坪山 2020: 一般行政管理事务
+//               1,067.17 = 2013702's 668.28 + 2013701's 398.89).
+//   group       every investment project of the document together: Σ 本年完成投资 equals the part of
+//               one line that its projects leave unexplained, to the line's printed precision
+//               (0.005 万元); linked as RECONCILED with the group named in the note.
+// Deterministic and bounded: each test is one pass over the lines; two candidates are reported as
+// ambiguous, never picked.
+import type { BudgetLine, Diagnostic, InvestmentProject, Project } from '../parse/records.js';
+import type { CodeLink } from './code-links.js';
+import type { InvestmentLink } from './code-links.js';
+
+/** Half a unit of a line printed to 0.01 万元, in fen. */
+const PRINTED_PRECISION_FEN = 5_000n;
+
+/** The 项 lines the trail reads: the basis of the document, one line per code (first printed). */
+function itemLines(lines: BudgetLine[], actual: boolean): BudgetLine[] {
+  const seen = new Map<string, BudgetLine>();
+  for (const l of lines) {
+    if (l.scheme !== 'FUNCTION' || l.level !== 3 || l.project === null || l.basis !== (actual ? 'ACTUAL' : 'BUDGET')) continue;
+    if (!seen.has(l.code)) seen.set(l.code, l);
+  }
+  return [...seen.values()];
+}
+
+const RANK: Record<string, number> = { DIRECT: 0, RECONCILED: 1, NAMED: 2 };
+
+/** Each project's strongest links (the ones its money is counted at). */
+function strongestLinks(links: CodeLink[]): CodeLink[] {
+  const best = new Map<number, number>();
+  for (const l of links) best.set(l.projectIndex, Math.min(best.get(l.projectIndex) ?? 9, RANK[l.method] ?? 9));
+  return links.filter((l) => (RANK[l.method] ?? 9) === best.get(l.projectIndex));
+}
+
+export function splitLinks(projects: Project[], lines: BudgetLine[], links: CodeLink[], actual: boolean, diagnostics: Diagnostic[]): CodeLink[] {
+  const items = itemLines(lines, actual);
+  const money = (p: Project) => (actual ? (p.executed ?? p.amount) : p.amount);
+  const counted = strongestLinks(links);
+  const explainedCodes = new Set(counted.map((l) => l.code));
+  const out: CodeLink[] = [];
+  for (const link of counted) {
+    // A printed code (DIRECT) is where the document books the money: an excess there is a
+    // contradiction to report, not a split to infer.
+    if (link.method === 'DIRECT') continue;
+    const p = projects[link.projectIndex]!;
+    const own = items.find((l) => l.code === link.code);
+    const amount = money(p);
+    if (!own || amount === null || own.project === null || amount <= own.project) continue;
+    // Only this project is counted at its line: otherwise the excess is not its alone.
+    if (counted.filter((l) => l.code === link.code).length !== 1) continue;
+    const excess = amount - own.project;
+    const others = items.filter((l) => l.code !== own.code && !explainedCodes.has(l.code) && l.project === excess);
+    if (others.length === 1) {
+      const other = others[0]!;
+      link.amountFen = own.project;
+      out.push({
+        projectIndex: link.projectIndex,
+        code: other.code,
+        method: 'SPLIT',
+        amountFen: excess,
+        evidence: [p.source, own.source, other.source],
+        note: `${p.name} ${actual ? 'spent' : 'amounts to'} ${fmt(amount)} = ${own.code} 项目支出 ${fmt(own.project)} + ${other.code} 项目支出 ${fmt(excess)}, which nothing else explains`,
+      });
+    } else if (others.length > 1) {
+      diagnostics.push({ level: 'INFO', code: 'SPLIT_AMBIGUOUS', message: `${p.name} exceeds ${own.code} by ${fmt(excess)}, which ${others.map((o) => o.code).join(' and ')} each print; not split`, line: p.source.line });
+    }
+  }
+  return out;
+}
+
+export interface GroupLink extends InvestmentLink {
+  group: true;
+}
+
+export function investmentGroupLinks(investments: InvestmentProject[], projects: Project[], lines: BudgetLine[], links: CodeLink[], actual: boolean, diagnostics: Diagnostic[]): GroupLink[] {
+  const members = investments.map((ip, i) => ({ ip, i })).filter(({ ip }) => ip.completedInYear !== null && ip.completedInYear > 0n);
+  if (members.length < 2) return [];
+  const groupSum = members.reduce((s, { ip }) => s + ip.completedInYear!, 0n);
+  const money = (p: Project) => (actual ? (p.executed ?? p.amount) : p.amount) ?? 0n;
+  const counted = strongestLinks(links);
+  const candidates = itemLines(lines, actual)
+    .map((l) => {
+      const linked = counted.filter((k) => k.code === l.code).reduce((s, k) => s + (k.amountFen ?? money(projects[k.projectIndex]!)), 0n);
+      return { l, linked, delta: l.project! - linked - groupSum };
+    })
+    .filter((c) => c.l.project! - c.linked > 0n && (c.delta < 0n ? -c.delta : c.delta) <= PRINTED_PRECISION_FEN);
+  if (candidates.length !== 1) {
+    if (candidates.length > 1) diagnostics.push({ level: 'INFO', code: 'INVESTMENT_GROUP_AMBIGUOUS', message: `the investment projects' 本年完成投资 (Σ ${fmt(groupSum)}) fit ${candidates.map((c) => c.l.code).join(' and ')}; none chosen`, line: members[0]!.ip.source.line });
+    return [];
+  }
+  const { l, linked, delta } = candidates[0]!;
+  const note = `all ${members.length} investment projects of the document: Σ 本年完成投资 ${fmt(groupSum)} + projects linked to ${l.code} ${fmt(linked)} = ${l.code} 项目支出 ${fmt(l.project!)}${delta === 0n ? ' exactly' : ` (Δ ${fmt(delta)}, within the line's printed precision)`}`;
+  return members.map(({ ip, i }) => ({ investmentIndex: i, code: l.code, evidence: [l.source, ip.source], note, group: true as const }));
+}
+
+function fmt(fen: bigint): string {
+  const neg = fen < 0n;
+  const a = neg ? -fen : fen;
+  const frac = (a % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '').padEnd(2, '0');
+  return `${neg ? '-' : ''}${a / 1_000_000n}.${frac}`;
+}

@@ -1,0 +1,172 @@
+// Money trail (资金去向): for a department and year, each 功能分类 项 line's project money
+// (项目支出: the budget's, or the actual of final accounts) and what explains it — the projects
+// and investment projects booked under that code, each by the link the loader established
+// (DIRECT printed, NAMED by the 项 name, RECONCILED proved by exact sums — of projects, or of all
+// the document's investment projects together with them — and SPLIT, one project over two lines). What stays unexplained
+// is a figure: projectMoney = explained + unexplained, exactly, per line and in total. A negative
+// unexplained amount means more money is linked to the line than it prints (a contradiction the
+// anomalies report).
+//
+// Which lines: a document prints the same 项 in several tables (部门支出总表, 一般公共预算支出表 …);
+// counting each would count the money twice, so the trail reads ONE table — the one printing the
+// most 项 lines with a 项目支出 figure (ties: the first printed) — at the 项 level only.
+import type { SourceRef } from './records.js';
+import { sourceFromJson } from './rows.js';
+
+export type ContributionMethod = 'DIRECT' | 'RECONCILED' | 'NAMED' | 'SPLIT';
+/** When one allocation is linked to a code by several methods, the strongest is counted once. */
+const METHOD_RANK: Record<string, number> = { DIRECT: 0, RECONCILED: 1, NAMED: 2, SPLIT: 3 };
+
+export interface TrailLineInput {
+  id: string;
+  code: string;
+  name: string | null;
+  projectFen: bigint | null;
+  basis: string;
+  srcTable: string | null;
+  srcLine: number | null;
+  srcText: string | null;
+  unit: string;
+  unitId: string;
+}
+
+export interface TrailLinkInput {
+  allocationId: string;
+  name: string;
+  amountFen: bigint | null;
+  executedFen: bigint | null;
+  /** The part booked on this line when it is not the whole amount (SPLIT and its partner link). */
+  partFen?: bigint | null;
+  unitId: string;
+  code: string;
+  method: string;
+  note: string | null;
+  evidence: string[];
+}
+
+export interface TrailInvestmentLinkInput {
+  investment: Record<string, unknown> & { id: string };
+  amountFen: bigint | null;
+  code: string;
+  method: string;
+  note: string | null;
+  evidence: string[];
+}
+
+export interface TrailInput {
+  department: { id: string; name: string };
+  document: { id: string; file: string; title: string; year: number; kinds: string[] };
+  lines: TrailLineInput[];
+  links: TrailLinkInput[];
+  investmentLinks: TrailInvestmentLinkInput[];
+}
+
+export interface ContributionRow {
+  amountFen: bigint;
+  method: ContributionMethod;
+  note: string | null;
+  allocationId: string | null;
+  investment: (Record<string, unknown> & { id: string }) | null;
+  evidence: SourceRef[];
+}
+
+export interface TrailLineRow {
+  lineId: string;
+  code: string;
+  name: string | null;
+  unit: string;
+  projectMoneyFen: bigint;
+  explainedFen: bigint;
+  unexplainedFen: bigint;
+  source: SourceRef;
+  contributions: ContributionRow[];
+}
+
+export interface MoneyTrailRow {
+  departmentId: string;
+  departmentName: string;
+  documentId: string;
+  /** ACTUAL for final accounts (决算), BUDGET otherwise. */
+  basis: 'BUDGET' | 'ACTUAL';
+  table: string | null;
+  projectMoneyFen: bigint;
+  explainedFen: bigint;
+  unexplainedFen: bigint;
+  lines: TrailLineRow[];
+}
+
+/** The table the trail reads: most 项 lines with a 项目支出 figure; ties to the first printed. */
+export function chooseTable(lines: TrailLineInput[]): string | null {
+  const counts = new Map<string, { n: number; first: number }>();
+  for (const l of lines) {
+    if (l.projectFen === null || l.srcTable === null) continue;
+    const c = counts.get(l.srcTable) ?? { n: 0, first: l.srcLine ?? Number.MAX_SAFE_INTEGER };
+    c.n++;
+    c.first = Math.min(c.first, l.srcLine ?? Number.MAX_SAFE_INTEGER);
+    counts.set(l.srcTable, c);
+  }
+  return [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)[0]?.[0] ?? null;
+}
+
+export function computeMoneyTrail(input: TrailInput): MoneyTrailRow {
+  const actual = input.document.kinds.includes('FINAL_ACCOUNTS');
+  const table = chooseTable(input.lines);
+  const lines = input.lines.filter((l) => l.srcTable === table && l.projectFen !== null).sort((a, b) => (a.srcLine ?? 0) - (b.srcLine ?? 0));
+  // Several units' lines of one code in the chosen table: each unit is explained by its own allocations.
+  const unitsPerCode = new Map<string, Set<string>>();
+  for (const l of lines) unitsPerCode.set(l.code, (unitsPerCode.get(l.code) ?? new Set()).add(l.unitId));
+
+  // One link per (allocation, code): the strongest method.
+  const best = new Map<string, TrailLinkInput>();
+  for (const k of input.links) {
+    const key = `${k.allocationId}\u0000${k.code}`;
+    const held = best.get(key);
+    if (!held || (METHOD_RANK[k.method] ?? 9) < (METHOD_RANK[held.method] ?? 9)) best.set(key, k);
+  }
+  // A project's money is counted once: where its strongest link puts it (培训经费 NAMED under
+  // 2010302 by its task but RECONCILED to 2050803 by amount counts at 2050803 only).
+  const strongest = new Map<string, number>();
+  for (const k of best.values()) strongest.set(k.allocationId, Math.min(strongest.get(k.allocationId) ?? 9, METHOD_RANK[k.method] ?? 9));
+  // A split project counts at each line with its part; otherwise at its strongest link only.
+  const links = [...best.values()].filter((k) => k.method === 'SPLIT' || k.partFen != null || (METHOD_RANK[k.method] ?? 9) === strongest.get(k.allocationId));
+
+  const out: TrailLineRow[] = lines.map((l) => {
+    const perUnit = (unitsPerCode.get(l.code)?.size ?? 0) > 1;
+    const contributions: ContributionRow[] = [];
+    for (const k of links) {
+      if (k.code !== l.code || (perUnit && k.unitId !== l.unitId)) continue;
+      const amount = k.partFen ?? (actual ? (k.executedFen ?? k.amountFen) : k.amountFen) ?? 0n;
+      contributions.push({ amountFen: amount, method: k.method as ContributionMethod, note: k.note, allocationId: k.allocationId, investment: null, evidence: k.evidence.map(sourceFromJson) });
+    }
+    for (const k of input.investmentLinks) {
+      if (k.code !== l.code || perUnit) continue;
+      contributions.push({ amountFen: k.amountFen ?? 0n, method: k.method as ContributionMethod, note: k.note, allocationId: null, investment: k.investment, evidence: k.evidence.map(sourceFromJson) });
+    }
+    contributions.sort((a, b) => (METHOD_RANK[a.method] ?? 9) - (METHOD_RANK[b.method] ?? 9) || (b.amountFen > a.amountFen ? 1 : b.amountFen < a.amountFen ? -1 : 0));
+    const projectMoney = l.projectFen ?? 0n;
+    const explained = contributions.reduce((s, c) => s + c.amountFen, 0n);
+    return {
+      lineId: l.id,
+      code: l.code,
+      name: l.name,
+      unit: l.unit,
+      projectMoneyFen: projectMoney,
+      explainedFen: explained,
+      unexplainedFen: projectMoney - explained,
+      source: { documentId: input.document.id, table: l.srcTable, line: l.srcLine, text: l.srcText },
+      contributions,
+    };
+  });
+  const sum = (f: (l: TrailLineRow) => bigint) => out.reduce((s, l) => s + f(l), 0n);
+  return {
+    departmentId: input.department.id,
+    departmentName: input.department.name,
+    documentId: input.document.id,
+    basis: actual ? 'ACTUAL' : 'BUDGET',
+    table,
+    projectMoneyFen: sum((l) => l.projectMoneyFen),
+    explainedFen: sum((l) => l.explainedFen),
+    unexplainedFen: sum((l) => l.unexplainedFen),
+    lines: out,
+  };
+}

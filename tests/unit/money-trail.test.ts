@@ -1,0 +1,60 @@
+// Money trail: each 项 line's project money = what explains it + what does not, exactly; the
+// links behind it come from the documents (printed codes, names, exact sums).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/parse/index.js';
+import { buildPlan } from '../../src/load/plan.js';
+import { chooseTable, computeMoneyTrail, type TrailInput } from '../../src/query/money-trail.js';
+
+const plan = (f: string) => {
+  const text = readFileSync(join(import.meta.dirname, '../../data', f), 'utf8');
+  return buildPlan(parseDocument(text, f), text);
+};
+
+describe('links that explain a line by amounts (load time)', () => {
+  it('given 坪山 2020 决算, 一般行政管理事务 1,067.17 is split: 668.28 on 2013702 (its name) and 398.89 on 2013701', () => {
+    const p = plan('004_977ad1fe0b13bb92.txt');
+    const links = p.codeLinks.filter((l) => String(l.allocationId).endsWith('|一般行政管理事务')).map((l) => `${String(l.code)} ${String(l.method)} ${l.amountFen === null ? '-' : String(l.amountFen)}`);
+    expect(links.sort()).toEqual(['2013701 SPLIT 398890000', '2013702 NAMED 668280000']);
+  });
+
+  it('given 坪山 2020 决算, all 26 investment projects together explain the rest of 2013799, to the line’s printed precision', () => {
+    const p = plan('004_977ad1fe0b13bb92.txt');
+    expect(p.investmentLinks).toHaveLength(26);
+    expect(new Set(p.investmentLinks.map((l) => l.code))).toEqual(new Set(['2013799']));
+    expect(String(p.investmentLinks[0]!.note)).toMatch(/all 26 investment projects.*Δ -0\.00394/);
+  });
+
+  it('never splits a project whose code is printed beside it (000: 办公设备购置 9.00 at 2010502, which prints 7.00)', () => {
+    const p = plan('000_5c682a4da5e2a113.txt');
+    expect(p.codeLinks.filter((l) => l.method === 'SPLIT')).toEqual([]);
+  });
+});
+
+describe('the trail’s sums', () => {
+  const line = (id: string, code: string, projectFen: bigint | null, table = '表一', srcLine = 1) => ({ id, code, name: code, projectFen, basis: 'BUDGET', srcTable: table, srcLine, srcText: '', unit: '本级', unitId: 'd|本级' });
+  const link = (allocationId: string, code: string, amountFen: bigint, method = 'DIRECT', partFen: bigint | null = null) => ({ allocationId, name: allocationId, amountFen, executedFen: null, partFen, unitId: 'd|本级', code, method, note: null, evidence: [] });
+  const input = (lines: TrailInput['lines'], links: TrailInput['links']): TrailInput => ({ department: { id: 'd', name: 'D' }, document: { id: 'doc', file: 'doc.txt', title: 't', year: 2024, kinds: ['BUDGET'] }, lines, links, investmentLinks: [] });
+
+  it('reads one table only (the one printing the most 项 lines with 项目支出), so no money counts twice', () => {
+    const lines = [line('a', '2010302', 100n, '表一', 5), line('b', '2010302', 100n, '表三', 50), line('c', '2010504', 30n, '表三', 51)];
+    expect(chooseTable(lines)).toBe('表三');
+    expect(computeMoneyTrail(input(lines, [])).projectMoneyFen).toBe(130n);
+  });
+
+  it('counts a project once, at its strongest link, and keeps projectMoney = explained + unexplained exactly', () => {
+    const t = computeMoneyTrail(input([line('a', '2010302', 100n, 't', 1), line('b', '2050803', 5n, 't', 2)], [link('x', '2010302', 95n), link('y', '2010302', 5n, 'NAMED'), link('y', '2050803', 5n, 'RECONCILED')]));
+    expect(t.lines.map((l) => [l.code, l.projectMoneyFen, l.explainedFen, l.unexplainedFen])).toEqual([
+      ['2010302', 100n, 95n, 5n],
+      ['2050803', 5n, 5n, 0n],
+    ]);
+    expect(t.projectMoneyFen).toBe(t.explainedFen + t.unexplainedFen);
+  });
+
+  it('books a split project’s part on each line', () => {
+    const t = computeMoneyTrail(input([line('a', '2013702', 66n, 't', 1), line('b', '2013701', 34n, 't', 2)], [link('x', '2013702', 100n, 'NAMED', 66n), link('x', '2013701', 100n, 'SPLIT', 34n)]));
+    expect(t.lines.map((l) => l.explainedFen)).toEqual([66n, 34n]);
+    expect(t.unexplainedFen).toBe(0n);
+  });
+});
