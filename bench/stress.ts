@@ -10,7 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { projectRoot } from '../src/config.js';
@@ -187,7 +187,7 @@ async function abuse(server: Server): Promise<void> {
 }
 
 /** Closed-loop traffic of mixed read queries; per-second status counts. */
-async function traffic(url: string, concurrency: number, seconds: number, onSecond?: (s: number) => void): Promise<{ perSecond: Record<string, number>[]; latencies: number[] }> {
+async function traffic(url: string, concurrency: number, seconds: number, onSecond?: (s: number) => void, onAnswer?: (a: Answer) => void): Promise<{ perSecond: Record<string, number>[]; latencies: number[] }> {
   const queries = [
     { query: '{ documents { totalCount nodes { id year } } }' },
     { query: '{ projectsFeedingCode(code: "2010504") { year amount project { name } } }' },
@@ -210,6 +210,7 @@ async function traffic(url: string, concurrency: number, seconds: number, onSeco
       const key = ans.status === 200 ? '200' : `${ans.status} ${ans.code ?? ''}`.trim();
       bucket[key] = (bucket[key] ?? 0) + 1;
       latencies.push(ans.ms);
+      onAnswer?.(ans);
       if (s !== second) {
         second = s;
         onSecond?.(s);
@@ -219,6 +220,9 @@ async function traffic(url: string, concurrency: number, seconds: number, onSeco
   await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
   return { perSecond: perSecond.slice(0, seconds), latencies };
 }
+
+/** Math.max(...xs) overflows the stack for long lists. */
+const maxOf = (xs: number[]) => xs.reduce((m, x) => (x > m ? x : m), 0);
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -284,8 +288,8 @@ async function faults(server: Server, dataDir: string): Promise<void> {
     }
   });
   const stallRun = await stall;
-  results.stall = { concurrency: 10, stoppedFromSecond: 5, stoppedSeconds: 20, perSecond: stallRun.perSecond, maxLatencyMs: Math.max(...stallRun.latencies), p99Ms: pct(stallRun.latencies, 99), healthDuringStall: healthDuring, non2xxKinds: [...new Set(stallRun.perSecond.flatMap((b) => Object.keys(b)).filter((k) => k !== '200'))] };
-  log(`faults: stall: max latency ${Math.max(...stallRun.latencies)} ms; health during stall ${healthDuring.map((h) => `${h.status}/${h.ms}ms`).join(', ')}`);
+  results.stall = { concurrency: 10, stoppedFromSecond: 5, stoppedSeconds: 20, perSecond: stallRun.perSecond, maxLatencyMs: maxOf(stallRun.latencies), p99Ms: pct(stallRun.latencies, 99), healthDuringStall: healthDuring, non2xxKinds: [...new Set(stallRun.perSecond.flatMap((b) => Object.keys(b)).filter((k) => k !== '200'))] };
+  log(`faults: stall: max latency ${maxOf(stallRun.latencies)} ms; health during stall ${healthDuring.map((h) => `${h.status}/${h.ms}ms`).join(', ')}`);
   void dataDir;
 }
 
@@ -300,22 +304,26 @@ async function soak(server: Server): Promise<void> {
     minuteStats.latencies = [];
   };
   sample(0);
-  const run = traffic(server.url, 50, soakMinutes * 60, (s) => {
-    if (s > 0 && s % 60 === 0) sample(s / 60);
-  });
-  // Count as the run goes (traffic() returns only at the end).
-  const timer = setInterval(() => undefined, 1000);
+  const run = traffic(
+    server.url,
+    50,
+    soakMinutes * 60,
+    (s) => {
+      if (s > 0 && s % 60 === 0) sample(s / 60);
+    },
+    (ans) => {
+      minuteStats.requests++;
+      if (ans.status !== 200) minuteStats.non2xx++;
+      minuteStats.latencies.push(ans.ms);
+    },
+  );
   const result = await run;
-  clearInterval(timer);
+  sample(soakMinutes);
   const all = result.perSecond.reduce((acc, b) => {
     for (const [k, v] of Object.entries(b)) acc[k] = (acc[k] ?? 0) + v;
     return acc;
   }, {} as Record<string, number>);
-  for (const b of result.perSecond) {
-    minuteStats.requests += Object.values(b).reduce((x, y) => x + y, 0);
-    minuteStats.non2xx += Object.entries(b).filter(([k]) => k !== '200').reduce((x, [, y]) => x + y, 0);
-  }
-  results.soak = { concurrency: 50, minutes: soakMinutes, statuses: all, p50Ms: pct(result.latencies, 50), p99Ms: pct(result.latencies, 99), maxMs: Math.max(...result.latencies), rps: Math.round(result.latencies.length / (soakMinutes * 60)), memoryByMinute: samples, serverStayedUp: server.child.exitCode === null };
+  results.soak = { concurrency: 50, minutes: soakMinutes, statuses: all, p50Ms: pct(result.latencies, 50), p99Ms: pct(result.latencies, 99), maxMs: maxOf(result.latencies), rps: Math.round(result.latencies.length / (soakMinutes * 60)), memoryByMinute: samples, serverStayedUp: server.child.exitCode === null };
   log(`soak: ${JSON.stringify({ ...(results.soak as object), memoryByMinute: undefined })}`);
 }
 
@@ -354,8 +362,8 @@ function writeReport(): void {
   }
   if (r.soak) {
     const s = r.soak;
-    lines.push(`### Soak: ${s.concurrency} clients for ${s.minutes} minutes`, '', `Statuses: ${Object.entries(s.statuses).map(([k, v]) => `${k}: ${v}`).join(', ')}; ${s.rps} req/s; p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms; server stayed up: ${s.serverStayedUp}.`, '', '| minute | server RSS MB | JVM RSS MB |', '|---|---|---|');
-    for (const m of s.memoryByMinute) lines.push(`| ${m.minute} | ${m.serverRssMb} | ${m.jvmRssMb} |`);
+    lines.push(`### Soak: ${s.concurrency} clients for ${s.minutes} minutes`, '', `Statuses: ${Object.entries(s.statuses).map(([k, v]) => `${k}: ${v}`).join(', ')}; ${s.rps} req/s; p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms; server stayed up: ${s.serverStayedUp}.`, '', '| minute | server RSS MB | JVM RSS MB | requests that minute | not 200 | p99 ms |', '|---|---|---|---|---|---|');
+    for (const m of s.memoryByMinute) lines.push(`| ${m.minute} | ${m.serverRssMb} | ${m.jvmRssMb} | ${m.requests} | ${m.non2xx} | ${m.p99Ms ?? ''} |`);
     lines.push('');
   }
   appendFileSync(md, lines.join('\n'));
@@ -364,13 +372,19 @@ function writeReport(): void {
 
 async function main(): Promise<void> {
   await buildServer({ quiet: true });
+  const partial = join(projectRoot, 'bench', 'results', 'stress-partial.json');
+  mkdirSync(dirname(partial), { recursive: true });
+  const checkpoint = () => writeFileSync(partial, JSON.stringify(results, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2));
   if (parts.has('fuzz')) await fuzz();
+  checkpoint();
   if (parts.has('abuse') || parts.has('faults') || parts.has('soak')) {
     const dir = mkdtempSync(join(tmpdir(), 'budget-graph-stress-'));
     const server = await startServer(join(dir, 'neo4j'), { BUDGET_GRAPH_CLIENT_CONCURRENCY: '64', BUDGET_GRAPH_CLIENT_RATE: '0' });
     try {
       if (parts.has('abuse')) await abuse(server);
+      checkpoint();
       if (parts.has('faults')) await faults(server, dir);
+      checkpoint();
       if (parts.has('soak')) await soak(server);
     } finally {
       await server.stop();
@@ -378,6 +392,7 @@ async function main(): Promise<void> {
     }
   }
   writeReport();
+  rmSync(partial, { force: true });
 }
 
 main().catch((err) => {

@@ -13,7 +13,7 @@ interface Example {
 const url = process.env.BUDGET_GRAPH_URL ?? 'http://127.0.0.1:4000/graphql';
 const examples = JSON.parse(readFileSync(join(projectRoot, 'docs/queries/queries.json'), 'utf8')) as Example[];
 const parts = [
-  '# Ten queries for analysts',
+  '# Queries for analysts',
   '',
   `Real answers from the five bundled documents (written by \`npm run docs:queries\` against a running server; regenerate after changing the parsers). Money is a \`Decimal\` string in 万元. Paste any query into a GraphQL client pointed at ${url}, or POST it as \`{"query": "…"}\`.`,
   '',

@@ -80,8 +80,8 @@ describe('explorer', () => {
     expect(selected).toBe(true);
     const trail = page.locator('#details-body [data-field="money-trail"]');
     await poll(() => trail.count()).toBe(1);
-    expect(await trail.locator('[data-field="trail-project"]').innerText()).toBe('1,590.00');
-    expect(await trail.locator('[data-field="trail-unexplained"]').innerText()).toBe('0.00');
+    expect(await trail.locator('[data-field="trail-project"]').innerText()).toBe('1,590.00 万元');
+    expect(await trail.locator('[data-field="trail-unexplained"]').innerText()).toBe('0.00 万元');
     expect(await trail.locator('li[data-method="DIRECT"]').count()).toBe(5);
     expect(await trail.innerText()).toContain('网络设备运维管理: 904.00 万元');
     await page.screenshot({ path: join(ARTEFACTS, 'explorer-money-trail.png') });
@@ -143,7 +143,9 @@ describe('explorer', () => {
     await page.click('#path-to');
     await poll(() => page.locator('#status').innerText()).toMatch(/shortest path/);
     const highlighted = await page.evaluate(() => (globalThis as unknown as { budgetGraph: { cy: { $(s: string): { length: number } } } }).budgetGraph.cy.$('.path').length);
-    expect(highlighted).toBe(5); // Department → Document → InvestmentProject: 3 nodes, 2 relationships
+    // Two shortest paths of 2 hops: Department → Document → InvestmentProject, and Department →
+    // BudgetUnit ← InvestmentProject (the unit that reports it): 4 nodes, 4 relationships.
+    expect(highlighted).toBe(8);
     await page.screenshot({ path: join(ARTEFACTS, 'explorer-path.png') });
   });
 });

@@ -81,11 +81,11 @@ const METHOD_HELP: Record<string, string> = {
 export function renderTrail(line: TrailLine | undefined, table: string | null, basis: string): string {
   if (!line) return `<div class="trail" data-field="money-trail"><h3>Money trail 资金去向</h3><p class="hint">This code has no 项 line with project money in ${escapeHtml(table ?? 'the document')}.</p></div>`;
   const rows = line.contributions
-    .map((c) => `<li data-method="${escapeHtml(c.method)}"><strong>${escapeHtml(c.method)}</strong> ${escapeHtml(c.project?.name ?? c.investmentProject?.name ?? '—')}: ${escapeHtml(wan(c.amount))} 万元</li>`)
+    .map((c) => `<li data-method="${escapeHtml(c.method)}"><strong>${escapeHtml(c.method)}</strong> ${escapeHtml(c.project?.name ?? c.investmentProject?.name ?? '—')}: ${escapeHtml(wan(c.amount))}</li>`)
     .join('');
   const unexplained = line.unexplained.startsWith('-') ? `<span class="warn">${escapeHtml(wan(line.unexplained))}</span> (more is linked than the line prints)` : escapeHtml(wan(line.unexplained));
   return `<div class="trail" data-field="money-trail"><h3>Money trail 资金去向</h3>
-    <p>${escapeHtml(basis === 'ACTUAL' ? '项目支出 spent' : '项目支出 budgeted')} <strong data-field="trail-project">${escapeHtml(wan(line.projectMoney))}</strong> 万元 =
+    <p>${escapeHtml(basis === 'ACTUAL' ? '项目支出 spent' : '项目支出 budgeted')} <strong data-field="trail-project">${escapeHtml(wan(line.projectMoney))}</strong> =
     explained <strong data-field="trail-explained">${escapeHtml(wan(line.explained))}</strong> + unexplained <strong data-field="trail-unexplained">${unexplained}</strong></p>
     <p class="hint">Read from ${escapeHtml(table ?? '—')}, line ${escapeHtml(line.source.line ?? '—')}.</p>
     ${rows ? `<ul class="contributions">${rows}</ul>` : '<p class="hint">Nothing in the documents explains this money.</p>'}</div>`;
