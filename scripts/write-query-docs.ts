@@ -15,7 +15,7 @@ const examples = JSON.parse(readFileSync(join(projectRoot, 'docs/queries/queries
 const parts = [
   '# Queries for analysts',
   '',
-  `Real answers from the five bundled documents (written by \`npm run docs:queries\` against a running server; regenerate after changing the parsers). Money is a \`Decimal\` string in 万元. Paste any query into a GraphQL client pointed at ${url}, or POST it as \`{"query": "…"}\`.`,
+  `Real answers from the five bundled documents (written by \`npm run docs:queries\` against a running server; regenerate after changing the parsers). Money is a \`Decimal\` string in 万元. Paste any query into a GraphQL client pointed at http://127.0.0.1:4000/graphql (what \`npm start\` serves), or POST it as \`{"query": "…"}\`.`,
   '',
 ];
 for (const [i, ex] of examples.entries()) {
