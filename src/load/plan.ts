@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import neo4j, { type Integer } from 'neo4j-driver';
 import type { Anomaly, Diagnostic, FundingLine, ParsedDocument, Project, Source, TableTotal } from '../parse/records.js';
 import { linkInvestmentsToAllocations } from './investment-reports.js';
-import { investmentGroupLinks, splitLinks } from './trail-reconcile.js';
+import { investmentGroupLinks, linkedExceedsLineAnomalies, splitLinks } from './trail-reconcile.js';
 import { linkInvestmentsToCodes, linkProjectsToCodes, type CodeLink } from './code-links.js';
 import { departmentIdentity, projectId, unitId } from './identity.js';
 import { normaliseProjectName } from '../parse/anomalies.js';
@@ -243,7 +243,9 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     ...src(t.source),
   }));
 
-  const anomalies = doc.anomalies.map((a: Anomaly, i) => ({
+  // Load-time anomalies (what the links reveal) follow the parser's.
+  const revealed = linkedExceedsLineAnomalies(representatives, doc.investmentProjects, doc.lines, links, [...singleInvestmentLinks, ...groupLinks], isActual);
+  const anomalies = [...doc.anomalies, ...revealed].map((a: Anomaly, i) => ({
     id: `${documentId}|A${i}`,
     kind: a.kind,
     severity: a.severity,

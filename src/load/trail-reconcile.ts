@@ -8,7 +8,7 @@
 //               (0.005 万元); linked as RECONCILED with the group named in the note.
 // Deterministic and bounded: each test is one pass over the lines; two candidates are reported as
 // ambiguous, never picked.
-import type { BudgetLine, Diagnostic, InvestmentProject, Project } from '../parse/records.js';
+import type { Anomaly, BudgetLine, Diagnostic, InvestmentProject, Project } from '../parse/records.js';
 import type { CodeLink } from './code-links.js';
 import type { InvestmentLink } from './code-links.js';
 
@@ -100,4 +100,30 @@ function fmt(fen: bigint): string {
   const a = neg ? -fen : fen;
   const frac = (a % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '').padEnd(2, '0');
   return `${neg ? '-' : ''}${a / 1_000_000n}.${frac}`;
+}
+
+/**
+ * A 项 line to which more project money is linked (projects at their strongest links, their
+ * split parts, investment projects) than the line prints: both sides' lines, INFO within the
+ * line's printed precision, WARNING beyond.
+ */
+export function linkedExceedsLineAnomalies(projects: Project[], investments: InvestmentProject[], lines: BudgetLine[], links: CodeLink[], investmentLinks: InvestmentLink[], actual: boolean): Anomaly[] {
+  const money = (p: Project) => (actual ? (p.executed ?? p.amount) : p.amount) ?? 0n;
+  const counted = strongestLinks(links).concat(links.filter((l) => l.method === 'SPLIT' && !strongestLinks(links).includes(l)));
+  const out: Anomaly[] = [];
+  for (const line of itemLines(lines, actual)) {
+    const own = counted.filter((k) => k.code === line.code);
+    const ips = investmentLinks.filter((k) => k.code === line.code);
+    const linked = own.reduce((s, k) => s + (k.amountFen ?? money(projects[k.projectIndex]!)), 0n) + ips.reduce((s, k) => s + (investments[k.investmentIndex]!.completedInYear ?? 0n), 0n);
+    const excess = linked - line.project!;
+    if (excess <= 0n) continue;
+    out.push({
+      kind: 'LINKED_EXCEEDS_LINE',
+      severity: excess <= PRINTED_PRECISION_FEN ? 'INFO' : 'WARNING',
+      message: `${line.code} ${line.name ?? ''} prints 项目支出 ${fmt(line.project!)}, but ${own.length + ips.length} linked project(s) amount to ${fmt(linked)} (${fmt(excess)} more)`,
+      delta: excess,
+      sources: [line.source, ...own.map((k) => projects[k.projectIndex]!.source), ...ips.slice(0, 3).map((k) => investments[k.investmentIndex]!.source)],
+    });
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 // Contradictions inside one document, computed and reported, never fixed.
 import { formatWan } from './amount.js';
 import type { ClassificationResult } from './classification.js';
-import type { Anomaly, BudgetLine, Project, SelfEvaluation, Source, ThreeCosts } from './records.js';
+import type { Anomaly, BudgetLine, InvestmentProject, Project, SelfEvaluation, Source, ThreeCosts } from './records.js';
 
 /** The rounding a table can show: half its last printed digit, per summed child. */
 function tolerance(values: BudgetLine[], roundingNote: boolean): bigint {
@@ -183,4 +183,33 @@ export function truncatedCodeAnomaly(code: string, source: Source): Anomaly {
     delta: null,
     sources: [source],
   };
+}
+
+/**
+ * 项目总体完成率 printed against 累计完成投资 ÷ 项目总投资, compared at the printed precision (a
+ * rate printed with two decimals may differ by half a unit of the last one).
+ */
+export function completionRateAnomalies(investments: InvestmentProject[]): Anomaly[] {
+  const out: Anomaly[] = [];
+  for (const ip of investments) {
+    const m = /^(\d+)(?:\.(\d+))?%$/.exec((ip.completionRate ?? '').replace(/\s+/g, ''));
+    if (!m || ip.cumulativeCompleted === null || ip.totalInvestment === null || ip.totalInvestment <= 0n) continue;
+    const decimals = (m[2] ?? '').length;
+    // Both sides in units of 10^-(decimals+1) percent, exactly (bigint), then compared.
+    const scale = 10n ** BigInt(decimals + 1);
+    const printed = BigInt(`${m[1]}${(m[2] ?? '').padEnd(decimals, '0')}`) * 10n;
+    const computed = (ip.cumulativeCompleted * 100n * scale * 2n + ip.totalInvestment) / (ip.totalInvestment * 2n);
+    const diff = printed > computed ? printed - computed : computed - printed;
+    if (diff <= 5n) continue;
+    const shown = (v: bigint) => `${v / scale}.${(v % scale).toString().padStart(decimals + 1, '0')}%`;
+    out.push({
+      kind: 'COMPLETION_RATE_MISMATCH',
+      // Within one unit of the printed last decimal: a rounding of the inputs, said but not alarmed.
+      severity: diff <= 10n ? 'INFO' : 'WARNING',
+      message: `${ip.name}: 项目总体完成率 printed ${ip.completionRate}, but 累计完成投资 ÷ 项目总投资 = ${shown(computed)}`,
+      delta: null,
+      sources: [ip.rateSource ?? ip.source, ip.totalSource ?? ip.source],
+    });
+  }
+  return out;
 }

@@ -6,7 +6,7 @@ import { extractInvestmentProject, isInvestmentTable } from './investment.js';
 import { layout } from './layout.js';
 import { extractMeta } from './meta.js';
 import { amountCellProblem } from './amount.js';
-import { projectAmountAnomalies, selfEvaluationAnomalies, sumAnomalies, threeCostsAnomalies, truncatedCodeAnomaly } from './anomalies.js';
+import { completionRateAnomalies, projectAmountAnomalies, selfEvaluationAnomalies, sumAnomalies, threeCostsAnomalies, truncatedCodeAnomaly } from './anomalies.js';
 import { projectFromForm, projectsFromCodedTable, projectsFromKeyTable, projectsFromProse, projectsFromSelfEvaluations, projectsFromTargetForm, selfEvaluationsFromProse } from './projects.js';
 import { isThreeCostsTable, threeCostsFromProse, threeCostsFromTable } from './three-costs.js';
 import type { BudgetUnit, ParsedDocument } from './records.js';
@@ -89,7 +89,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
   doc.selfEvaluations.push(...proseEvaluations);
   doc.projects.push(...projectsFromSelfEvaluations(proseEvaluations));
   doc.threeCosts.push(...threeCostsFromProse(lay.prose, file, unit, meta.year, isActual));
-  doc.anomalies.push(...threeCostsAnomalies(doc.threeCosts), ...projectAmountAnomalies(doc.projects), ...selfEvaluationAnomalies(doc.selfEvaluations));
+  doc.anomalies.push(...threeCostsAnomalies(doc.threeCosts), ...projectAmountAnomalies(doc.projects), ...selfEvaluationAnomalies(doc.selfEvaluations), ...completionRateAnomalies(doc.investmentProjects));
   doc.units = unitsOf(doc);
   const facts = doc.lines.length + doc.projects.length + doc.indicators.length + doc.investmentProjects.length + doc.selfEvaluations.length + doc.threeCosts.length;
   if (facts === 0) {

@@ -72,10 +72,16 @@ export function extractInvestmentProject(table: Table, file: string): Investment
     completedInYear: completedRow ? wanIn(completedRow.cells.slice(1).join(' ') || completedRow.cells[0]!.replace(/^[^万]*?②/, '')) : null,
     cumulativeCompleted: cumulativeRow ? wanIn(cumulativeRow.cells.slice(1).join(' ')) : null,
     completionRate: cellAfter(/^项目总体完成率$/),
+    ...rowSource('rateSource', rows.find((r) => r.cells.some((c) => /^项目总体完成率$/.test(c.replace(/\s+/g, '')))), file, table.title),
+    ...rowSource('totalSource', rows.find((r) => /^项目总投资/.test(r.text.replace(/\s+/g, ''))), file, table.title),
     progress: cellAfter(/工程形象进度文字描述$/),
     startDate: date(/^开工日期$/),
     endDate: date(/^竣工日期$/),
     nature,
     source: { file, table: table.title, line: codeRow.line, text: codeRow.text },
   };
+}
+
+function rowSource<K extends string>(key: K, row: { line: number; text: string } | undefined, file: string, table: string): Partial<Record<K, { file: string; table: string; line: number; text: string }>> {
+  return row ? ({ [key]: { file, table, line: row.line, text: row.text } } as Partial<Record<K, { file: string; table: string; line: number; text: string }>>) : {};
 }

@@ -127,6 +127,10 @@ export interface InvestmentProject {
   completedInYear: bigint | null;
   cumulativeCompleted: bigint | null;
   completionRate: string | null;
+  /** The line printing 项目总体完成率 and 累计完成投资, when there is one. */
+  rateSource?: Source;
+  /** The line printing 项目总投资, when there is one. */
+  totalSource?: Source;
   progress: string | null;
   startDate: string | null;
   endDate: string | null;
@@ -150,8 +154,10 @@ export type AnomalyKind =
   | 'PROSE_TABLE_MISMATCH'
   | 'PROJECT_LIST_MISMATCH'
   | 'TRUNCATED_CODE'
-  | 'VALUE_IN_WRONG_COLUMN'
-  | 'PAGE_COPY_MISMATCH';
+  /** An investment project's printed 项目总体完成率 differs from 累计完成投资 ÷ 项目总投资. */
+  | 'COMPLETION_RATE_MISMATCH'
+  /** More project money is linked to a 项 line (by printed codes, names or sums) than the line prints. */
+  | 'LINKED_EXCEEDS_LINE';
 
 export interface Anomaly {
   kind: AnomalyKind;

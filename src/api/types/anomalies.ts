@@ -8,7 +8,8 @@ export class Anomaly {
   id!: string;
 
   @Field(() => String, {
-    description: 'PARENT_SUM_MISMATCH, TOTAL_SUM_MISMATCH, PROSE_TABLE_MISMATCH, PROJECT_LIST_MISMATCH, TRUNCATED_CODE, VALUE_IN_WRONG_COLUMN, PAGE_COPY_MISMATCH.',
+    description:
+      'PARENT_SUM_MISMATCH (a line ≠ Σ its children, or 合计 ≠ 基本 + 项目), TOTAL_SUM_MISMATCH (合计 ≠ Σ 类), PROSE_TABLE_MISMATCH (prose states another figure than the table), PROJECT_LIST_MISMATCH (one project, two amounts), TRUNCATED_CODE (国家编码 cut short), COMPLETION_RATE_MISMATCH (printed 项目总体完成率 ≠ 累计完成投资 ÷ 项目总投资), LINKED_EXCEEDS_LINE (more project money linked to a 项 line than it prints).',
   })
   kind!: string;
 
