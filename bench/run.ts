@@ -14,6 +14,7 @@ import { QueryRunner } from '../src/db/run.js';
 import { applySchema } from '../src/db/schema.js';
 import { loadDocument } from '../src/load/loader.js';
 import { accuracy, type AccuracyReport } from './accuracy.js';
+import { reconciliation, type ReconciliationReport } from './reconciliation.js';
 import { generateCorpus } from './corpus/generate.js';
 import { runLoad, type LoadResult } from './load-generator.js';
 import { benchQueries, type Targets } from './queries.js';
@@ -208,6 +209,8 @@ function markdown(result: any): string {
     '',
     `Parse accuracy (${result.accuracy.documents} generated documents, every fact exact): lines ${result.accuracy.lines}, projects ${result.accuracy.projects}, investment projects ${result.accuracy.investments}, 三公 ${result.accuracy.threeCosts}, planted anomalies ${result.accuracy.anomalies}, false anomalies ${result.accuracy.falseAnomalies}.`,
     '',
+    reconciliationMarkdown(result.reconciliation),
+    '',
     '| N documents | seconds | documents/min | rows/s | ms/document | Node peak RSS MB | Neo4j JVM peak RSS MB |',
     '|---:|---:|---:|---:|---:|---:|---:|',
     ...ing.map((f) => `| ${f.n} | ${f.seconds} | ${f.docsPerMinute} | ${f.rowsPerSecond} | ${f.msPerDocument} | ${f.nodePeakRssMb} | ${f.jvmPeakRssMb ?? '—'} |`),
@@ -232,11 +235,48 @@ function markdown(result: any): string {
   return lines.join('\n');
 }
 
+function reconciliationMarkdown(r: ReconciliationReport | null): string {
+  if (!r) return '';
+  const rows = Object.entries(r.byMethod).map(([m, f]) => `| ${m} | ${f.links} | ${f.correct} | ${f.precision ?? '—'} |`);
+  return [
+    `Reconciliation (project → 项 code links against the generator's ground truth, ${r.documents} documents, ${r.projects} projects): precision ${r.precision ?? '—'} (${r.correctLinks}/${r.links} links right), recall ${r.recall ?? '—'} (${r.projectsLinkedRight}/${r.projects} projects linked to their 项). Target forms print no 功能分类 lines, so their projects cannot be linked: recall over budgets and final accounts alone is in the JSON.`,
+    '',
+    '| method | links | right | precision |',
+    '|---|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
+}
+
+/** `--only=accuracy`: parse accuracy and reconciliation on the largest size, appended to RESULTS.md. */
+async function accuracyOnly(): Promise<void> {
+  const n = Math.max(...sizes);
+  const docs = generateCorpus(n);
+  const acc = accuracy(docs);
+  const rec = reconciliation(docs);
+  const withLines = reconciliation(docs.filter((d) => d.truth.family !== 'TARGET_FORM'));
+  const pct = (t: { expected: number; matched: number }) => `${t.matched}/${t.expected}`;
+  const text = [
+    `## ${new Date().toISOString().slice(0, 10)} — commit ${commit()} (accuracy and reconciliation only)`,
+    '',
+    `Parse accuracy (${acc.documents} generated documents): lines ${pct(acc.lines)}, projects ${pct(acc.projects)}, investment projects ${pct(acc.investments)}, 三公 ${pct(acc.threeCosts)}, planted anomalies ${pct(acc.anomalies)}, false anomalies ${acc.falseAnomalies}.`,
+    '',
+    reconciliationMarkdown(rec),
+    '',
+    `Over budgets and final accounts only (${withLines.documents} documents, ${withLines.projects} projects): precision ${withLines.precision}, recall ${withLines.recall}.`,
+    '',
+  ].join('\n');
+  appendFileSync(join(projectRoot, 'bench', 'RESULTS.md'), `\n${text}`);
+  writeFileSync(join(outDir, `${new Date().toISOString().slice(0, 10)}-accuracy.json`), `${JSON.stringify({ accuracy: acc, reconciliation: rec, reconciliationWithLines: withLines }, null, 2)}\n`);
+  log(text);
+}
+
 async function main(): Promise<void> {
+  if (arg('only') === 'accuracy') return accuracyOnly();
   const date = new Date().toISOString().slice(0, 10);
   const ingestFigures: IngestFigure[] = [];
   let last: { db: Database; dir: string } | null = null;
   let acc: AccuracyReport | null = null;
+  let rec: ReconciliationReport | null = null;
   for (const n of sizes) {
     if (last) {
       await last.db.close();
@@ -246,6 +286,7 @@ async function main(): Promise<void> {
     ingestFigures.push(r.figure);
     last = { db: r.db, dir: r.dir };
     acc = r.report;
+    rec = reconciliation(generateCorpus(n));
   }
   const q = await queryBench(last!.db);
   const pct = (t: { expected: number; matched: number }) => `${t.matched}/${t.expected}`;
@@ -263,6 +304,7 @@ async function main(): Promise<void> {
     smoke,
     durationMs,
     accuracy: acc && { documents: acc.documents, lines: pct(acc.lines), projects: pct(acc.projects), investments: pct(acc.investments), threeCosts: pct(acc.threeCosts), anomalies: pct(acc.anomalies), falseAnomalies: acc.falseAnomalies, failed: acc.failedDocuments, misses: [...acc.lines.misses, ...acc.projects.misses].slice(0, 10) },
+    reconciliation: rec,
     ingest: ingestFigures,
     perDocumentRatio: +(ingestFigures.at(-1)!.msPerDocument / ingestFigures[0]!.msPerDocument).toFixed(2),
     queries: q.figures,

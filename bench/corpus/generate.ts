@@ -120,6 +120,19 @@ function budget(dep: Department, year: number, rnd: Random): Budget {
   return { lines, projects, total };
 }
 
+/** The final accounts' view of a budget: each 项's 项目支出 is what its projects spent. */
+function actualize(b: Budget, spent: Map<string, bigint>): Budget {
+  const lines = b.lines.map((l) => ({ ...l }));
+  for (const l of lines.filter((x) => x.level === 3)) l.project = b.projects.filter((p) => p.code === l.code).reduce((a, p) => a + (spent.get(p.stem) ?? p.amount), 0n);
+  for (const l of lines.filter((x) => x.level < 3)) {
+    const children = lines.filter((c) => c.level === 3 && c.code.startsWith(l.code));
+    l.project = children.reduce((a, c) => a + c.project, 0n);
+    l.basic = children.reduce((a, c) => a + c.basic, 0n);
+  }
+  const tops = lines.filter((x) => x.level === 1);
+  return { lines, projects: b.projects, total: { basic: tops.reduce((a, l) => a + l.basic, 0n), project: tops.reduce((a, l) => a + l.project, 0n) } };
+}
+
 interface Ctx {
   rnd: Random;
   style: 'cn' | 'arabic' | 'public';
@@ -199,7 +212,7 @@ function projectTable(ctx: Ctx, dep: Department, b: Budget, truth: DocumentTruth
       } else {
         rows.push(`${p.code}\t${p.codeName}\t${p.key ? '★' : ''}${p.name}\t${show(p.amount, ctx.rnd, false)}\t${goal}\t依据年度工作计划`);
       }
-      truth.projects.push({ name: p.name, stem: p.stem, amount: String(p.amount), executed: null, functionCode: p.code });
+      truth.projects.push({ name: p.name, stem: p.stem, amount: String(p.amount), executed: null, functionCode: p.code, bookedUnder: p.code });
     }
   }
   return `${tableHead(ctx, title)}\n\n部门：${dep.full}\n\n单位：万元\n\n科目编码\t科目名称\t项目名称\t项目金额\t绩效目标\t项目申报依据\n${rows.join('\n')}\n注：★项目为${'重点绩效管理项目'}\n`;
@@ -251,11 +264,13 @@ function finalAccountsDocument(dep: Department, year: number, rnd: Random, file:
   const costs = threeCosts(ctx, dep, year, truth, true);
   const evals: string[] = [];
   const forms: string[] = [];
+  const spent = new Map<string, bigint>();
   b.projects.forEach((p, i) => {
     const executed = p.amount - BigInt(rnd.int(0, Number(p.amount / 10_000n) / 20)) * 10_000n;
+    spent.set(p.stem, executed);
     const rate = `${((Number(executed / 10_000n) * 100) / Number(p.amount / 10_000n)).toFixed(2)}%`;
     evals.push(`(${i + 1}) ${p.name}绩效自评综述：项目全年预算数 ${show(p.amount, rnd, false)} 万元, 执行数 ${show(executed, rnd, false)} 万元, 预算执行率 ${rate}。`, '');
-    truth.projects.push({ name: p.name, stem: p.stem, amount: String(p.amount), executed: String(executed), functionCode: null });
+    truth.projects.push({ name: p.name, stem: p.stem, amount: String(p.amount), executed: String(executed), functionCode: null, bookedUnder: p.code });
     if (i < 2) {
       forms.push(
         `## 项目支出绩效自评表\n\n(${year}年度)\n\n项目名称\t\t${p.name}\t\t项目起止时间\t${year}.1.1~${year}.12.31\t\n主管部门\t\t${dep.full}\t\t实施单位\t${dep.full}\t\n是否重点绩效项目\t\t否\t\t项目属性\t延续性\t\n项目资金（万元）\t\t\t\t全年预算数（A）\t全年执行数（B）\t执行率（B/A）\n\t\t年度资金总额：\t\t${plain(p.amount)}\t${plain(executed)}\t${rate}\n\t\t其中：上级转移支付资金\t\t\t\t\n\t\t区级财政资金\t\t${plain(p.amount)}\t${plain(executed)}\t${rate}\n\t\t其他资金\t\t\t\t\n年度总体目标\t年初设定目标\t\t\t全年实际完成情况\t\t\n\t完成${p.stem}年度任务。\t\t\t已完成。\t\t\n绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t全年完成值\t未完成原因和改进措施\n` +
@@ -295,7 +310,7 @@ function finalAccountsDocument(dep: Department, year: number, rnd: Random, file:
     ...evals,
     '第三部分 决算报表',
     '',
-    functionTable(ctx, '支出决算表', dep, b, truth.lines, 'ACTUAL'),
+    functionTable(ctx, '支出决算表', dep, actualize(b, spent), truth.lines, 'ACTUAL'),
     costs.table,
     ...forms,
     ...investments,
@@ -307,7 +322,7 @@ function targetFormDocument(dep: Department, year: number, rnd: Random, file: st
   const truth: DocumentTruth = { file, family: 'TARGET_FORM', style: 'target', department: dep.full, departmentId: `${dep.district}${dep.bureau}`, year, lines: [], projects: [], investments: [], threeCosts: [], anomalies: [], hazards: [] };
   const b = budget(dep, year, rnd);
   const tasks = b.projects.map((p) => `${p.name}\t1. 按${year}年工作安排，完成${p.stem}相关工作；2. 保障工作正常运转。\t${plain(p.amount)}\t${plain(p.amount)}\t0.00`);
-  for (const p of b.projects) truth.projects.push({ name: p.name, stem: p.stem, amount: String(p.amount), executed: null, functionCode: null });
+  for (const p of b.projects) truth.projects.push({ name: p.name, stem: p.stem, amount: String(p.amount), executed: null, functionCode: null, bookedUnder: p.code });
   const sum = b.projects.reduce((a, p) => a + p.amount, 0n);
   const text = `${dep.full}${year}年整体支出绩效目标申报表\n\n部门(单位)名称\t\t${dep.full}\t\t\t\n任务名称\t主要内容\t预算金额(万元)\t\t\t\n\t\t总额\t财政拨款\t其他资金\t\n年度主要任务 ${tasks.join('\n')}\n金额合计\t\t${plain(sum)}\t${plain(sum)}\t0.00\n年度总体目标\t完成年度各项工作任务。\t\t\t\n`;
   return { file, text, truth };

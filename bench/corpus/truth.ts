@@ -13,6 +13,8 @@ export interface TruthProject {
   amount: string;
   executed: string | null;
   functionCode: string | null;
+  /** The 功能分类 项 the project's money is booked under (ground truth for code links). */
+  bookedUnder: string;
 }
 
 export interface TruthInvestment {

@@ -20,7 +20,13 @@ export interface CodeLink {
 
 const MAX_SUBSET_PROJECTS = 22;
 
-export function linkProjectsToCodes(projects: Project[], lines: BudgetLine[], diagnostics: Diagnostic[]): CodeLink[] {
+/**
+ * @param actual final accounts (决算): amounts reconcile against the ACTUAL lines with what each
+ *   project spent (executed), not against a budget.
+ */
+export function linkProjectsToCodes(projects: Project[], lines: BudgetLine[], diagnostics: Diagnostic[], actual = false): CodeLink[] {
+  const basis = actual ? 'ACTUAL' : 'BUDGET';
+  const money = (p: Project) => (actual ? (p.executed ?? p.amount) : p.amount);
   const links: CodeLink[] = [];
   const itemLines = lines.filter((l) => l.scheme === 'FUNCTION' && l.level === 3);
   const byName = new Map<string, BudgetLine[]>();
@@ -54,16 +60,16 @@ export function linkProjectsToCodes(projects: Project[], lines: BudgetLine[], di
   // An item the document files under a 项 that has no 项目支出 is basic expenditure, not a project.
   for (const l of links) {
     if (l.method !== 'NAMED') continue;
-    const line = itemLines.find((x) => x.code === l.code && x.basis === 'BUDGET');
+    const line = itemLines.find((x) => x.code === l.code && x.basis === basis);
     if (line && line.project === 0n) linked.add(l.projectIndex);
   }
   const seenCodes = new Set<string>();
   for (const line of itemLines) {
-    if (line.basis !== 'BUDGET' || line.project === null || line.project <= 0n || seenCodes.has(line.code)) continue;
+    if (line.basis !== basis || line.project === null || line.project <= 0n || seenCodes.has(line.code)) continue;
     seenCodes.add(line.code);
-    const pool = projects.map((p, i) => ({ p, i })).filter(({ p, i }) => !linked.has(i) && p.amount !== null && p.amount > 0n && p.amount <= line.project!);
+    const pool = projects.map((p, i) => ({ p, i, v: money(p) })).filter(({ i, v }) => !linked.has(i) && v !== null && v > 0n && v <= line.project!);
     if (pool.length === 0 || pool.length > MAX_SUBSET_PROJECTS) continue;
-    const solutions = subsetsSumming(pool.map((x) => x.p.amount!), line.project, 2);
+    const solutions = subsetsSumming(pool.map((x) => x.v!), line.project, 2);
     if (solutions.length !== 1) {
       if (solutions.length > 1) diagnostics.push({ level: 'INFO', code: 'RECONCILE_AMBIGUOUS', message: `several sets of projects add up to ${line.code}'s 项目支出; none chosen`, line: line.source.line });
       continue;

@@ -137,7 +137,7 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     });
   }
   const isActual = doc.meta.kinds.includes('FINAL_ACCOUNTS');
-  const links = linkProjectsToCodes(representatives, doc.lines, diagnostics);
+  const links = linkProjectsToCodes(representatives, doc.lines, diagnostics, isActual);
   links.push(...splitLinks(representatives, doc.lines, links, isActual, diagnostics));
   const codeLinks = links.map((l) => ({
     allocationId: allocationIds[l.projectIndex]!,
