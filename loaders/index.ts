@@ -19,7 +19,7 @@ import type {
   ThreeCostsRow,
   UnitRow,
 } from '../src/query/records.js';
-import { anomalyRow, budgetLineRow, codeLinks, documentRow, fact, threeCostsRow } from '../src/query/rows.js';
+import { anomalyRow, budgetLineRow, codeLinks, codeRow, documentRow, fact, threeCostsRow } from '../src/query/rows.js';
 import { listEach, oneEach } from './batch.js';
 import { primeNeighbours } from './prime.js';
 
@@ -45,7 +45,7 @@ export function createLoaders(repo: Repository) {
     /** key: documentId + '|' + scheme (FUNCTION / ECONOMIC / PROCUREMENT). */
     linesByDocumentScheme: many<BudgetLineRow>('lines-by-document', (p) => budgetLineRow(p) as unknown as BudgetLineRow),
     linesByCode: many<BudgetLineRow>('lines-by-code', (p) => budgetLineRow(p) as unknown as BudgetLineRow),
-    codeByKey: one<CodeRow>('codes-by-key', asIs),
+    codeByKey: one<CodeRow>('codes-by-key', (p) => codeRow(p) as unknown as CodeRow),
     projectById: one<ProjectRow>('projects-by-id', asIs),
     allocationById: one<AllocationRow>('allocations-by-id', (p) => fact<AllocationRow>(p)),
     allocationsByDocument: many<AllocationRow>('allocations-by-document', (p) => fact<AllocationRow>(p)),

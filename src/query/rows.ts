@@ -65,3 +65,10 @@ export function threeCostsRow(p: Props): Props {
     byFund: funds.map((f) => ({ fund: f.fund, totalFen: fen(f.total), abroadFen: fen(f.abroad), receptionFen: fen(f.reception), vehiclesFen: fen(f.vehicles), vehiclePurchaseFen: fen(f.vehiclePurchase), vehicleRunningFen: fen(f.vehicleRunning) })),
   };
 }
+
+/** The stored scheme is the node's label (FunctionCode …); the API speaks the CodeScheme enum. */
+const SCHEME_OF_LABEL: Record<string, string> = { FunctionCode: 'FUNCTION', EconomicCode: 'ECONOMIC', ProcurementItem: 'PROCUREMENT' };
+
+export function codeRow(p: Props): Props {
+  return { ...p, scheme: SCHEME_OF_LABEL[String(p.scheme)] ?? p.scheme };
+}

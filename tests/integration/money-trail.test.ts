@@ -63,4 +63,10 @@ describe('moneyTrail', () => {
     const none = await api.gql(Q, { d: '坪山', y: 1999 });
     expect(none.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('names a code’s scheme with the CodeScheme enum (the stored label is FunctionCode)', async () => {
+    const res = await api.gql(`{ classificationCode(code: "2010504") { scheme code } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.classificationCode).toEqual({ scheme: 'FUNCTION', code: '2010504' });
+  });
 });
