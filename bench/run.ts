@@ -15,6 +15,7 @@ import { applySchema } from '../src/db/schema.js';
 import { loadDocument } from '../src/load/loader.js';
 import { accuracy, type AccuracyReport } from './accuracy.js';
 import { reconciliation, type ReconciliationReport } from './reconciliation.js';
+import { childPids, memoryMb } from './proc.js';
 import { generateCorpus } from './corpus/generate.js';
 import { runLoad, type LoadResult } from './load-generator.js';
 import { benchQueries, type Targets } from './queries.js';
@@ -49,23 +50,11 @@ interface QueryFigure extends LoadResult {
 /** Peak RSS of a process, or of its deepest child (tsx runs the server in a child of its own). */
 function serverPeakRssMb(pid: number | undefined): number | null {
   if (!pid) return null;
-  try {
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    return children.length ? serverPeakRssMb(children[0]) : jvmPeakRssMb(pid);
-  } catch {
-    return jvmPeakRssMb(pid);
-  }
+  const children = childPids(pid);
+  return children.length ? serverPeakRssMb(children[0]) : memoryMb(pid, 'VmHWM');
 }
 
-function jvmPeakRssMb(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
+const jvmPeakRssMb = (pid: number | undefined) => memoryMb(pid, 'VmHWM');
 
 async function freshNeo4j(): Promise<{ db: Database; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'budget-graph-bench-'));

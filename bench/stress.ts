@@ -16,6 +16,7 @@ import { createInterface } from 'node:readline';
 import { projectRoot } from '../src/config.js';
 import { freePort } from '../src/db/embedded-neo4j.js';
 import { buildServer } from '../scripts/build-server.mjs';
+import { childPids, memoryMb } from './proc.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -29,23 +30,7 @@ const results: Record<string, unknown> = { date: new Date().toISOString(), machi
 // ---------------------------------------------------------------------------------------------
 // Processes and requests
 
-function rssMb(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
-
-function childPids(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
+const rssMb = (pid: number | undefined) => memoryMb(pid, 'VmRSS');
 
 interface Server {
   url: string;
@@ -318,7 +303,7 @@ async function soak(server: Server): Promise<void> {
     },
   );
   const result = await run;
-  sample(soakMinutes);
+  if (samples.at(-1)!.minute < soakMinutes) sample(soakMinutes);
   const all = result.perSecond.reduce((acc, b) => {
     for (const [k, v] of Object.entries(b)) acc[k] = (acc[k] ?? 0) + v;
     return acc;
