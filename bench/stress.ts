@@ -214,7 +214,7 @@ const pct = (xs: number[], p: number) => {
   return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : null;
 };
 
-async function faults(server: Server, dataDir: string): Promise<void> {
+async function faults(server: Server): Promise<void> {
   // kill -9 of Neo4j under traffic.
   let killedAt: number | null = null;
   const kill = traffic(server.url, 10, 60, (s) => {
@@ -275,7 +275,6 @@ async function faults(server: Server, dataDir: string): Promise<void> {
   const stallRun = await stall;
   results.stall = { concurrency: 10, stoppedFromSecond: 5, stoppedSeconds: 20, perSecond: stallRun.perSecond, maxLatencyMs: maxOf(stallRun.latencies), p99Ms: pct(stallRun.latencies, 99), healthDuringStall: healthDuring, non2xxKinds: [...new Set(stallRun.perSecond.flatMap((b) => Object.keys(b)).filter((k) => k !== '200'))] };
   log(`faults: stall: max latency ${maxOf(stallRun.latencies)} ms; health during stall ${healthDuring.map((h) => `${h.status}/${h.ms}ms`).join(', ')}`);
-  void dataDir;
 }
 
 async function soak(server: Server): Promise<void> {
@@ -368,7 +367,7 @@ async function main(): Promise<void> {
     try {
       if (parts.has('abuse')) await abuse(server);
       checkpoint();
-      if (parts.has('faults')) await faults(server, dir);
+      if (parts.has('faults')) await faults(server);
       checkpoint();
       if (parts.has('soak')) await soak(server);
     } finally {

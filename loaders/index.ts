@@ -45,7 +45,7 @@ export function createLoaders(repo: Repository) {
     /** key: documentId + '|' + scheme (FUNCTION / ECONOMIC / PROCUREMENT). */
     linesByDocumentScheme: many<BudgetLineRow>('lines-by-document', (p) => budgetLineRow(p) as unknown as BudgetLineRow),
     linesByCode: many<BudgetLineRow>('lines-by-code', (p) => budgetLineRow(p) as unknown as BudgetLineRow),
-    codeByKey: one<CodeRow>('codes-by-key', (p) => codeRow(p) as unknown as CodeRow),
+    codeByKey: one<CodeRow>('codes-by-key', codeRow),
     projectById: one<ProjectRow>('projects-by-id', asIs),
     allocationById: one<AllocationRow>('allocations-by-id', (p) => fact<AllocationRow>(p)),
     allocationsByDocument: many<AllocationRow>('allocations-by-document', (p) => fact<AllocationRow>(p)),

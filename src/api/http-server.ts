@@ -112,8 +112,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       if (--inFlight === 0 && drained) drained();
     };
     res.once('close', done);
+    const url = new URL(req.url ?? '/', 'http://localhost');
     (async () => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === '/healthz') return healthz(res);
       if (url.pathname !== '/graphql') return serveStatic(webDir, url.pathname, req, res);
       if (draining) throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'The server is shutting down; retry on another instance or in a moment.');
@@ -134,7 +134,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         sendError(res, known ? err.status : 500, known ? err.code : 'INTERNAL_SERVER_ERROR', known ? err.message : INTERNAL_MESSAGE, requestId);
       })
       .finally(() => {
-        if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/graphql') return;
+        if (url.pathname !== '/graphql') return;
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         logger.info({ requestId, client: req.socket.remoteAddress, operation: record.operation, ms: Math.round(ms * 10) / 10, roundTrips: record.roundTrips, status: res.statusCode, errors: record.errorCodes.length ? record.errorCodes : undefined }, 'graphql');
       });

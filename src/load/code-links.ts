@@ -8,6 +8,13 @@ import type { BudgetLine, Diagnostic, InvestmentProject, Project, Source } from 
 
 export type LinkMethod = 'DIRECT' | 'NAMED' | 'RECONCILED' | 'SPLIT';
 
+/**
+ * How strongly each method ties money to a line (lower is stronger). A project linked by several
+ * methods counts once, at its strongest links; SPLIT parts count beside them.
+ */
+export const LINK_METHOD_RANK: Record<LinkMethod, number> = { DIRECT: 0, RECONCILED: 1, NAMED: 2, SPLIT: 3 };
+export const rankOf = (method: string): number => LINK_METHOD_RANK[method as LinkMethod] ?? 9;
+
 export interface CodeLink {
   projectIndex: number;
   code: string;

@@ -9,8 +9,7 @@
 // Deterministic and bounded: each test is one pass over the lines; two candidates are reported as
 // ambiguous, never picked.
 import type { Anomaly, BudgetLine, Diagnostic, InvestmentProject, Project } from '../parse/records.js';
-import type { CodeLink } from './code-links.js';
-import type { InvestmentLink } from './code-links.js';
+import { rankOf, type CodeLink, type InvestmentLink } from './code-links.js';
 
 /** Half a unit of a line printed to 0.01 万元, in fen. */
 const PRINTED_PRECISION_FEN = 5_000n;
@@ -25,19 +24,17 @@ function itemLines(lines: BudgetLine[], actual: boolean): BudgetLine[] {
   return [...seen.values()];
 }
 
-const RANK: Record<string, number> = { DIRECT: 0, RECONCILED: 1, NAMED: 2 };
-
-/** Each project's strongest links (the ones its money is counted at). */
-function strongestLinks(links: CodeLink[]): CodeLink[] {
+/** The links a project's money is counted at: its strongest ones, and its SPLIT parts. */
+function countedLinks(links: CodeLink[]): CodeLink[] {
   const best = new Map<number, number>();
-  for (const l of links) best.set(l.projectIndex, Math.min(best.get(l.projectIndex) ?? 9, RANK[l.method] ?? 9));
-  return links.filter((l) => (RANK[l.method] ?? 9) === best.get(l.projectIndex));
+  for (const l of links) if (l.method !== 'SPLIT') best.set(l.projectIndex, Math.min(best.get(l.projectIndex) ?? 9, rankOf(l.method)));
+  return links.filter((l) => l.method === 'SPLIT' || rankOf(l.method) === best.get(l.projectIndex));
 }
 
 export function splitLinks(projects: Project[], lines: BudgetLine[], links: CodeLink[], actual: boolean, diagnostics: Diagnostic[]): CodeLink[] {
   const items = itemLines(lines, actual);
   const money = (p: Project) => (actual ? (p.executed ?? p.amount) : p.amount);
-  const counted = strongestLinks(links);
+  const counted = countedLinks(links);
   const explainedCodes = new Set(counted.map((l) => l.code));
   const out: CodeLink[] = [];
   for (const link of counted) {
@@ -70,16 +67,12 @@ export function splitLinks(projects: Project[], lines: BudgetLine[], links: Code
   return out;
 }
 
-export interface GroupLink extends InvestmentLink {
-  group: true;
-}
-
-export function investmentGroupLinks(investments: InvestmentProject[], projects: Project[], lines: BudgetLine[], links: CodeLink[], actual: boolean, diagnostics: Diagnostic[]): GroupLink[] {
+export function investmentGroupLinks(investments: InvestmentProject[], projects: Project[], lines: BudgetLine[], links: CodeLink[], actual: boolean, diagnostics: Diagnostic[]): InvestmentLink[] {
   const members = investments.map((ip, i) => ({ ip, i })).filter(({ ip }) => ip.completedInYear !== null && ip.completedInYear > 0n);
   if (members.length < 2) return [];
   const groupSum = members.reduce((s, { ip }) => s + ip.completedInYear!, 0n);
   const money = (p: Project) => (actual ? (p.executed ?? p.amount) : p.amount) ?? 0n;
-  const counted = strongestLinks(links);
+  const counted = countedLinks(links);
   const candidates = itemLines(lines, actual)
     .map((l) => {
       const linked = counted.filter((k) => k.code === l.code).reduce((s, k) => s + (k.amountFen ?? money(projects[k.projectIndex]!)), 0n);
@@ -92,7 +85,7 @@ export function investmentGroupLinks(investments: InvestmentProject[], projects:
   }
   const { l, linked, delta } = candidates[0]!;
   const note = `all ${members.length} investment projects of the document: Σ 本年完成投资 ${fmt(groupSum)} + projects linked to ${l.code} ${fmt(linked)} = ${l.code} 项目支出 ${fmt(l.project!)}${delta === 0n ? ' exactly' : ` (Δ ${fmt(delta)}, within the line's printed precision)`}`;
-  return members.map(({ ip, i }) => ({ investmentIndex: i, code: l.code, evidence: [l.source, ip.source], note, group: true as const }));
+  return members.map(({ ip, i }) => ({ investmentIndex: i, code: l.code, evidence: [l.source, ip.source], note }));
 }
 
 function fmt(fen: bigint): string {
@@ -109,7 +102,7 @@ function fmt(fen: bigint): string {
  */
 export function linkedExceedsLineAnomalies(projects: Project[], investments: InvestmentProject[], lines: BudgetLine[], links: CodeLink[], investmentLinks: InvestmentLink[], actual: boolean): Anomaly[] {
   const money = (p: Project) => (actual ? (p.executed ?? p.amount) : p.amount) ?? 0n;
-  const counted = strongestLinks(links).concat(links.filter((l) => l.method === 'SPLIT' && !strongestLinks(links).includes(l)));
+  const counted = countedLinks(links);
   const out: Anomaly[] = [];
   for (const line of itemLines(lines, actual)) {
     const own = counted.filter((k) => k.code === line.code);

@@ -148,16 +148,17 @@ export interface SelfEvaluation {
   source: Source;
 }
 
-export type AnomalyKind =
-  | 'PARENT_SUM_MISMATCH'
-  | 'TOTAL_SUM_MISMATCH'
-  | 'PROSE_TABLE_MISMATCH'
-  | 'PROJECT_LIST_MISMATCH'
-  | 'TRUNCATED_CODE'
-  /** An investment project's printed 项目总体完成率 differs from 累计完成投资 ÷ 项目总投资. */
-  | 'COMPLETION_RATE_MISMATCH'
-  /** More project money is linked to a 项 line (by printed codes, names or sums) than the line prints. */
-  | 'LINKED_EXCEEDS_LINE';
+/** AnomalyKind // 异常类型: every kind of contradiction recorded, declared once with its meaning. */
+export const ANOMALY_KINDS = {
+  PARENT_SUM_MISMATCH: 'A line ≠ Σ its children, or 合计 ≠ 基本支出 + 项目支出.',
+  TOTAL_SUM_MISMATCH: 'A table’s 合计 ≠ Σ its 类 lines.',
+  PROSE_TABLE_MISMATCH: 'The prose states another figure than the table.',
+  PROJECT_LIST_MISMATCH: 'One project listed with two amounts.',
+  TRUNCATED_CODE: 'A 国家编码 cut short (kept as printed).',
+  COMPLETION_RATE_MISMATCH: 'An investment project’s printed 项目总体完成率 ≠ 累计完成投资 ÷ 项目总投资.',
+  LINKED_EXCEEDS_LINE: 'More project money is linked to a 项 line (printed codes, names or sums) than the line prints.',
+} as const;
+export type AnomalyKind = keyof typeof ANOMALY_KINDS;
 
 export interface Anomaly {
   kind: AnomalyKind;

@@ -13,9 +13,9 @@
 import type { SourceRef } from './records.js';
 import { sourceFromJson } from './rows.js';
 
-export type ContributionMethod = 'DIRECT' | 'RECONCILED' | 'NAMED' | 'SPLIT';
-/** When one allocation is linked to a code by several methods, the strongest is counted once. */
-const METHOD_RANK: Record<string, number> = { DIRECT: 0, RECONCILED: 1, NAMED: 2, SPLIT: 3 };
+import { rankOf, type LinkMethod } from '../load/code-links.js';
+
+export type ContributionMethod = LinkMethod;
 
 export interface TrailLineInput {
   id: string;
@@ -121,14 +121,14 @@ export function computeMoneyTrail(input: TrailInput): MoneyTrailRow {
   for (const k of input.links) {
     const key = `${k.allocationId}\u0000${k.code}`;
     const held = best.get(key);
-    if (!held || (METHOD_RANK[k.method] ?? 9) < (METHOD_RANK[held.method] ?? 9)) best.set(key, k);
+    if (!held || rankOf(k.method) < rankOf(held.method)) best.set(key, k);
   }
   // A project's money is counted once: where its strongest link puts it (培训经费 NAMED under
-  // 2010302 by its task but RECONCILED to 2050803 by amount counts at 2050803 only).
+  // 2010302 by its task but RECONCILED to 2050803 by amount counts at 2050803 only); a split
+  // project counts at each of its lines with its part.
   const strongest = new Map<string, number>();
-  for (const k of best.values()) strongest.set(k.allocationId, Math.min(strongest.get(k.allocationId) ?? 9, METHOD_RANK[k.method] ?? 9));
-  // A split project counts at each line with its part; otherwise at its strongest link only.
-  const links = [...best.values()].filter((k) => k.method === 'SPLIT' || k.partFen != null || (METHOD_RANK[k.method] ?? 9) === strongest.get(k.allocationId));
+  for (const k of best.values()) if (k.method !== 'SPLIT') strongest.set(k.allocationId, Math.min(strongest.get(k.allocationId) ?? 9, rankOf(k.method)));
+  const links = [...best.values()].filter((k) => k.method === 'SPLIT' || rankOf(k.method) === strongest.get(k.allocationId));
 
   const out: TrailLineRow[] = lines.map((l) => {
     const perUnit = (unitsPerCode.get(l.code)?.size ?? 0) > 1;
@@ -142,7 +142,7 @@ export function computeMoneyTrail(input: TrailInput): MoneyTrailRow {
       if (k.code !== l.code || perUnit) continue;
       contributions.push({ amountFen: k.amountFen ?? 0n, method: k.method as ContributionMethod, note: k.note, allocationId: null, investment: k.investment, evidence: k.evidence.map(sourceFromJson) });
     }
-    contributions.sort((a, b) => (METHOD_RANK[a.method] ?? 9) - (METHOD_RANK[b.method] ?? 9) || (b.amountFen > a.amountFen ? 1 : b.amountFen < a.amountFen ? -1 : 0));
+    contributions.sort((a, b) => rankOf(a.method) - rankOf(b.method) || (b.amountFen > a.amountFen ? 1 : b.amountFen < a.amountFen ? -1 : 0));
     const projectMoney = l.projectFen ?? 0n;
     const explained = contributions.reduce((s, c) => s + c.amountFen, 0n);
     return {

@@ -1,6 +1,6 @@
 // Stored node properties → read-model rows. Provenance lives on each node as
 // srcTable / srcLine / srcText and documentId; here it becomes one SourceRef.
-import type { CodeLinkRow, SourceRef } from './records.js';
+import type { CodeLinkRow, CodeRow, SourceRef } from './records.js';
 
 type Props = Record<string, unknown>;
 
@@ -69,6 +69,15 @@ export function threeCostsRow(p: Props): Props {
 /** The stored scheme is the node's label (FunctionCode …); the API speaks the CodeScheme enum. */
 const SCHEME_OF_LABEL: Record<string, string> = { FunctionCode: 'FUNCTION', EconomicCode: 'ECONOMIC', ProcurementItem: 'PROCUREMENT' };
 
-export function codeRow(p: Props): Props {
-  return { ...p, scheme: SCHEME_OF_LABEL[String(p.scheme)] ?? p.scheme };
+export function codeRow(p: Props): CodeRow {
+  return {
+    key: String(p.key),
+    scheme: SCHEME_OF_LABEL[String(p.scheme)] ?? String(p.scheme),
+    code: String(p.code),
+    name: (p.name as string | null | undefined) ?? null,
+    level: (p.level as number | null | undefined) ?? null,
+    namesByYear: (p.namesByYear as string[] | undefined) ?? [],
+    parentKey: (p.parentKey as string | null | undefined) ?? null,
+    childKeys: (p.childKeys as string[] | undefined) ?? [],
+  };
 }

@@ -1,17 +1,23 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { ANOMALY_KINDS, type AnomalyKind as Kind } from '../../parse/records.js';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
+
+/** The GraphQL enum of the parser's anomaly kinds, with their descriptions (declared once, in records.ts). */
+export const AnomalyKind = Object.fromEntries(Object.keys(ANOMALY_KINDS).map((k) => [k, k])) as { [K in Kind]: K };
+registerEnumType(AnomalyKind, {
+  name: 'AnomalyKind',
+  description: 'AnomalyKind // 异常类型: what a recorded contradiction is.',
+  valuesConfig: Object.fromEntries(Object.entries(ANOMALY_KINDS).map(([k, description]) => [k, { description }])),
+});
 
 @ObjectType({ description: 'Anomaly // 数据异常: a place where the documents contradict themselves. Recorded, never corrected.' })
 export class Anomaly {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String, {
-    description:
-      'PARENT_SUM_MISMATCH (a line ≠ Σ its children, or 合计 ≠ 基本 + 项目), TOTAL_SUM_MISMATCH (合计 ≠ Σ 类), PROSE_TABLE_MISMATCH (prose states another figure than the table), PROJECT_LIST_MISMATCH (one project, two amounts), TRUNCATED_CODE (国家编码 cut short), COMPLETION_RATE_MISMATCH (printed 项目总体完成率 ≠ 累计完成投资 ÷ 项目总投资), LINKED_EXCEEDS_LINE (more project money linked to a 项 line than it prints).',
-  })
-  kind!: string;
+  @Field(() => AnomalyKind, { description: 'What kind of contradiction (see AnomalyKind).' })
+  kind!: Kind;
 
   @Field(() => String, { description: 'INFO, WARNING or ERROR.' })
   severity!: string;

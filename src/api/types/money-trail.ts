@@ -26,8 +26,21 @@ export class Contribution {
   evidence!: Source[];
 }
 
+/** The three figures of a trail, per line and in total: projectMoney = explained + unexplained. */
+@ObjectType({ description: 'The three figures of a money trail (abstract: see MoneyTrail and MoneyTrailLine).' })
+abstract class TrailFigures {
+  @Field(() => DecimalScalar, { name: 'projectMoney', description: '项目支出, 万元 (budgeted, or spent for final accounts).' })
+  projectMoneyFen!: bigint;
+
+  @Field(() => DecimalScalar, { name: 'explained', description: 'What the contributions explain, 万元.' })
+  explainedFen!: bigint;
+
+  @Field(() => DecimalScalar, { name: 'unexplained', description: 'projectMoney − explained, exactly, 万元. Negative: more money is linked than printed.' })
+  unexplainedFen!: bigint;
+}
+
 @ObjectType({ description: 'MoneyTrailLine // 科目资金去向: one 功能分类 项 line’s project money and what explains it.' })
-export class MoneyTrailLine {
+export class MoneyTrailLine extends TrailFigures {
   @Field(() => String, { description: '功能分类 项 code, e.g. "2013799".' })
   code!: string;
 
@@ -37,15 +50,6 @@ export class MoneyTrailLine {
   @Field(() => String, { description: 'The budget unit (预算单位) the line is printed for.' })
   unit!: string;
 
-  @Field(() => DecimalScalar, { name: 'projectMoney', description: '项目支出 of the line, 万元 (budget, or actual for final accounts).' })
-  projectMoneyFen!: bigint;
-
-  @Field(() => DecimalScalar, { name: 'explained', description: 'Sum of the contributions, 万元.' })
-  explainedFen!: bigint;
-
-  @Field(() => DecimalScalar, { name: 'unexplained', description: 'projectMoney − explained, exactly, 万元. Negative: more money is linked to the line than it prints.' })
-  unexplainedFen!: bigint;
-
   @Field(() => Source, { description: 'The line as printed.' })
   source!: Source;
 
@@ -53,8 +57,8 @@ export class MoneyTrailLine {
   contributions!: Contribution[];
 }
 
-@ObjectType({ description: 'MoneyTrail // 资金去向: where a department-year’s project money went, line by line. Reads ONE table (the one printing the most 项 lines with a 项目支出 figure) at the 项 level, so no money is counted twice.' })
-export class MoneyTrail {
+@ObjectType({ description: 'MoneyTrail // 资金去向: where a department-year’s project money went, line by line; its figures are the sums of its lines’. Reads ONE table (the one printing the most 项 lines with a 项目支出 figure) at the 项 level, so no money is counted twice.' })
+export class MoneyTrail extends TrailFigures {
   /** Resolved to `department`. */
   departmentId!: string;
 
@@ -66,15 +70,6 @@ export class MoneyTrail {
 
   @Field(() => String, { nullable: true, description: 'Title of the table whose lines the trail reads.' })
   table!: string | null;
-
-  @Field(() => DecimalScalar, { name: 'projectMoney', description: 'Σ lines’ projectMoney, 万元.' })
-  projectMoneyFen!: bigint;
-
-  @Field(() => DecimalScalar, { name: 'explained', description: 'Σ lines’ explained, 万元.' })
-  explainedFen!: bigint;
-
-  @Field(() => DecimalScalar, { name: 'unexplained', description: 'Σ lines’ unexplained = projectMoney − explained, 万元.' })
-  unexplainedFen!: bigint;
 
   @Field(() => [MoneyTrailLine], { description: 'Every 功能分类 项 line with project money, in print order.' })
   lines!: MoneyTrailLine[];
