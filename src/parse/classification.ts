@@ -63,7 +63,7 @@ function isHeaderRow(row: Row): boolean {
 export interface ClassificationResult {
   lines: BudgetLine[];
   /** 合计 rows per unit (null = the whole table). */
-  totals: { unit: string | null; total: bigint | null; basic: bigint | null; project: bigint | null; source: Source }[];
+  totals: { unit: string | null; total: bigint | null; basic: bigint | null; project: bigint | null; columns: Record<string, bigint>; source: Source }[];
 }
 
 export function extractClassification(
@@ -91,6 +91,19 @@ export function extractClassification(
     return parsed.fen;
   };
 
+  /** Every amount cell of a row from `from` on, by its column's header path. */
+  const rowColumns = (row: Row, from: number): Record<string, bigint> => {
+    const columns: Record<string, bigint> = {};
+    for (let i = from; i < row.cells.length; i++) {
+      const parsed = parseAmount(row.cells[i] ?? '', unit);
+      if (!parsed || row.cells[i] === '') continue;
+      // Side-by-side blocks repeat a label (决算数 | … | 决算数): the column number keeps them apart.
+      const label = cols.labels[i] || `column ${i + 1}`;
+      columns[label in columns ? `${label} (column ${i + 1})` : label] = parsed.fen;
+    }
+    return columns;
+  };
+
   for (const row of table.rows.slice(Math.max(0, firstData))) {
     const codeIdx = row.cells.findIndex((c) => schemeOfCode(c.trim(), table.title) !== null);
     const source: Source = { file, table: table.title, line: row.line, text: row.text };
@@ -99,22 +112,18 @@ export function extractClassification(
       // A header repeated after a page break ("预算单位 | 科目编码 | …") is not a unit row.
       if (row.cells.some((c) => /^(科目编码|科目名称)$/.test(c.replace(/\s/g, '')))) continue;
       if (/^合\s*计$|^总\s*计$/.test(label.replace(/\s/g, '')) && row.cells.some((c) => /\d/.test(c))) {
-        result.totals.push({ unit: currentUnit, total: amountAt(row, cols.total), basic: amountAt(row, cols.basic), project: amountAt(row, cols.project), source });
+        result.totals.push({ unit: currentUnit, total: amountAt(row, cols.total), basic: amountAt(row, cols.basic), project: amountAt(row, cols.project), columns: rowColumns(row, 1), source });
       } else if (row.cells[0] && !/^\d/.test(row.cells[0]) && /(局|中心|单位|本级|办公室|委员会|所|站|队|院)[)）]?$|本级[)）]$/.test(row.cells[0].replace(/\s/g, ''))) {
         // A unit row (预算单位) heads the lines that follow it and carries their total.
         currentUnit = row.cells[0];
-        result.totals.push({ unit: currentUnit, total: amountAt(row, cols.total), basic: amountAt(row, cols.basic), project: amountAt(row, cols.project), source });
+        result.totals.push({ unit: currentUnit, total: amountAt(row, cols.total), basic: amountAt(row, cols.basic), project: amountAt(row, cols.project), columns: rowColumns(row, 1), source });
       }
       continue;
     }
     const code = row.cells[codeIdx]!.trim();
     const scheme = schemeOfCode(code, table.title)!;
     const name = (row.cells[codeIdx + 1] ?? '').replace(/\s+/g, '');
-    const columns: Record<string, bigint> = {};
-    for (let i = codeIdx + 2; i < row.cells.length; i++) {
-      const parsed = parseAmount(row.cells[i] ?? '', unit);
-      if (parsed && row.cells[i] !== '') columns[cols.labels[i] || `column ${i + 1}`] = parsed.fen;
-    }
+    const columns = rowColumns(row, codeIdx + 2);
     const firstAmountIdx = codeIdx + 2;
     result.lines.push({
       scheme,

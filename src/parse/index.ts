@@ -4,6 +4,9 @@ import { extractClassification } from './classification.js';
 import { extractIndicators } from './indicators.js';
 import { extractInvestmentProject, isInvestmentTable } from './investment.js';
 import { layout } from './layout.js';
+import { residualFigures } from './figures.js';
+import { heldIndex } from './held.js';
+import { proseAmounts, projectsFromItemisedProse } from './prose-amounts.js';
 import { extractMeta } from './meta.js';
 import { amountCellProblem } from './amount.js';
 import { completionRateAnomalies, projectAmountAnomalies, selfEvaluationAnomalies, sumAnomalies, threeCostsAnomalies, truncatedCodeAnomaly } from './anomalies.js';
@@ -32,7 +35,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
   if (!Number.isFinite(meta.year) || meta.kinds.length === 0) {
     throw new BadDocumentError(file, meta.source.line, 'not a budget document: expected a title with a year (e.g. "2024年…部门预算") and tables of the 部门预算/决算/绩效 families');
   }
-  const doc: ParsedDocument = { meta, totals: [], units: [], lines: [], threeCosts: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], anomalies: [], diagnostics: [] };
+  const doc: ParsedDocument = { meta, totals: [], units: [], lines: [], threeCosts: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], figures: [], proseAmounts: [], anomalies: [], diagnostics: [] };
   const isActual = meta.kinds.includes('FINAL_ACCOUNTS');
   const unit = meta.moneyUnit;
 
@@ -85,13 +88,19 @@ export function parseDocument(text: string, file: string): ParsedDocument {
   }
 
   doc.projects.push(...projectsFromProse(lay.prose, file, unit));
+  doc.proseAmounts = proseAmounts(lay.prose, file, unit);
+  doc.projects.push(...projectsFromItemisedProse(doc.proseAmounts, new Set(doc.projects.map((p) => p.name))));
   const proseEvaluations = selfEvaluationsFromProse(lay.prose, file, unit);
   doc.selfEvaluations.push(...proseEvaluations);
   doc.projects.push(...projectsFromSelfEvaluations(proseEvaluations));
   doc.threeCosts.push(...threeCostsFromProse(lay.prose, file, unit, meta.year, isActual));
   doc.anomalies.push(...threeCostsAnomalies(doc.threeCosts), ...projectAmountAnomalies(doc.projects), ...selfEvaluationAnomalies(doc.selfEvaluations), ...completionRateAnomalies(doc.investmentProjects));
   doc.units = unitsOf(doc);
-  const facts = doc.lines.length + doc.projects.length + doc.indicators.length + doc.investmentProjects.length + doc.selfEvaluations.length + doc.threeCosts.length;
+  // Whatever a table prints that the records above do not hold becomes a Figure: nothing is dropped.
+  const held = heldIndex(doc);
+  const basis = isActual ? 'ACTUAL' : 'BUDGET';
+  for (const table of lay.tables) doc.figures.push(...residualFigures(table, file, unit, /决算/.test(table.title) ? 'ACTUAL' : basis, held));
+  const facts = doc.figures.filter((f) => f.family !== 'OTHER').length + doc.lines.length + doc.projects.length + doc.indicators.length + doc.investmentProjects.length + doc.selfEvaluations.length + doc.threeCosts.length;
   if (facts === 0) {
     const found = lay.tables.length ? `${lay.tables.length} table(s), none of a known family (first: "${lay.tables[0]!.title}", line ${lay.tables[0]!.titleLine})` : 'no table at all';
     throw new BadDocumentError(file, lay.tables[0]?.titleLine ?? meta.source.line, `not a budget document of a known family: found ${found}; expected tables of 部门预算 / 部门决算 / 绩效目标 / 绩效自评 (classification lines, project forms, 三公 tables …)`);

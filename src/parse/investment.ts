@@ -1,7 +1,7 @@
 // 政府投资项目 forms: 国家编码 (YYYY-DDDDDD-II-TT-SSSSSS), investment figures, 建设性质.
 import { parseAmount, toHalfWidth } from './amount.js';
-import type { Table } from './layout.js';
-import type { InvestmentProject } from './records.js';
+import type { Row, Table } from './layout.js';
+import type { InvestmentProject, Source } from './records.js';
 
 const FULL_CODE = /^(\d{4})-(\d{6})-(\d{2})-(\d{2})-(\d{6})$/;
 
@@ -31,57 +31,122 @@ export function isInvestmentTable(table: Table): boolean {
   return table.rows.some((r) => r.cells.some((c) => /^(国家编码|项目代码)$/.test(c.replace(/\s+/g, ''))));
 }
 
+type Field = import('./records.js').InvestmentField;
+
+/**
+ * One 政府投资项目 form. Labels are found by their words, not their position: forms print
+ * "2020年实际下达政府投资计划①" or "2020年下达政府投资计划", a value beside its label or on the
+ * next line ("(资金来源：…)"). Each field keeps the line it was read from.
+ */
 export function extractInvestmentProject(table: Table, file: string): InvestmentProject | null {
   const rows = table.rows;
-  const all = rows.map((r) => r.cells);
-  const cellAfter = (label: RegExp): string | null => {
-    for (const cells of all) {
-      const i = cells.findIndex((c) => label.test(c.replace(/\s+/g, '')));
-      if (i >= 0) return cells.slice(i + 1).find((c) => c.trim() !== '')?.trim() ?? null;
+  const sourceOf = (r: Row): Source => ({ file, table: table.title, line: r.line, text: r.text });
+  const squeezed = (c: string) => toHalfWidth(c).replace(/\s+/g, '');
+  const fieldSources: Partial<Record<Field, Source>> = {};
+  /** The first non-empty cell after the cell matching `label`, with its row. */
+  const after = (label: RegExp): { value: string; row: Row } | null => {
+    for (const r of rows) {
+      const i = r.cells.findIndex((c) => label.test(squeezed(c)));
+      if (i < 0) continue;
+      const value = r.cells.slice(i + 1).find((c) => c.trim() !== '')?.trim();
+      if (value !== undefined) return { value, row: r };
     }
     return null;
   };
-  const codeRowIdx = rows.findIndex((r) => r.cells.some((c) => /^(国家编码|项目代码)$/.test(c.replace(/\s+/g, ''))));
+  const text = (field: Field, label: RegExp): string | null => {
+    const hit = after(label);
+    if (!hit) return null;
+    fieldSources[field] = sourceOf(hit.row);
+    return hit.value;
+  };
+  const money = (field: Field, label: RegExp, inText?: RegExp): bigint | null => {
+    const hit = after(label);
+    if (!hit) return null;
+    const fen = inText ? wanAfter(hit.value, inText) : wanIn(hit.value);
+    if (fen !== null) fieldSources[field] = sourceOf(hit.row);
+    return fen;
+  };
+  const codeRowIdx = rows.findIndex((r) => r.cells.some((c) => /^(国家编码|项目代码)$/.test(squeezed(c))));
   const codeRow = rows[codeRowIdx]!;
-  const codeIdx = codeRow.cells.findIndex((c) => /^(国家编码|项目代码)$/.test(c.replace(/\s+/g, '')));
+  const codeIdx = codeRow.cells.findIndex((c) => /^(国家编码|项目代码)$/.test(squeezed(c)));
   const printed = codeRow.cells.slice(codeIdx + 1).find((c) => c.trim() !== '') ?? '';
   const decoded = decodeProjectCode(printed);
-  const name = cellAfter(/^项目名称$/) ?? table.title.replace(/绩效情况表$/, '');
+  const name = after(/^项目名称$/)?.value ?? table.title.replace(/绩效情况表$/, '');
   const joined = rows.map((r) => r.text).join('\n');
   const nature = /☑\s*前期/.test(joined) ? '前期' : /☑\s*新开工/.test(joined) ? '新开工' : /☑\s*续建/.test(joined) ? '续建' : null;
-  const findRowText = (re: RegExp) => rows.find((r) => re.test(r.text.replace(/\s+/g, '')))?.text ?? '';
-  const plannedRow = rows.find((r) => /实际下达政府投资计划/.test(r.text.replace(/\s+/g, '')));
-  let plannedInYear: bigint | null = null;
-  if (plannedRow) {
-    const i = plannedRow.cells.findIndex((c) => /实际下达政府投资计划/.test(c.replace(/\s+/g, '')));
-    plannedInYear = wanIn(plannedRow.cells.slice(i + 1).join(' '));
+  const ticked = (label: RegExp): boolean | null => {
+    const r = rows.find((x) => label.test(squeezed(x.cells[0] ?? '')));
+    if (!r) return null;
+    return /☑\s*是/.test(r.text) ? true : /☑\s*否/.test(r.text) ? false : null;
+  };
+  // 本年实际完成投资: the amount, and its 资金来源 split on the same line or the next one.
+  const completedRow = rows.findIndex((r) => /实际完成投资/.test(squeezed(r.cells[0] ?? '')));
+  let completedInYear: bigint | null = null;
+  let completedGeneralBudget: bigint | null = null;
+  let completedGovernmentFund: bigint | null = null;
+  if (completedRow >= 0) {
+    const r = rows[completedRow]!;
+    const own = r.cells.slice(1).join(' ') || r.cells[0]!.replace(/^[^万]*?②/, '');
+    completedInYear = wanIn(own.replace(/[(（]资金来源.*$/, ''));
+    if (completedInYear !== null) fieldSources.completedInYear = sourceOf(r);
+    const splitRow = /资金来源/.test(own) ? r : rows[completedRow + 1] && /资金来源/.test(rows[completedRow + 1]!.text) ? rows[completedRow + 1]! : null;
+    if (splitRow) {
+      completedGovernmentFund = wanAfter(splitRow.text, /政府性基金完成/);
+      completedGeneralBudget = wanAfter(splitRow.text, /一般公共预算完成/);
+      if (completedGovernmentFund !== null) fieldSources.completedGovernmentFund = sourceOf(splitRow);
+      if (completedGeneralBudget !== null) fieldSources.completedGeneralBudget = sourceOf(splitRow);
+    }
   }
-  const completedRow = rows.find((r) => /实际完成投资/.test(r.cells[0]?.replace(/\s+/g, '') ?? ''));
-  const cumulativeRow = rows.find((r) => /累计完成投资/.test(r.cells[0]?.replace(/\s+/g, '') ?? ''));
-  const totalRow = findRowText(/^项目总投资/);
-  const date = (label: RegExp) => {
-    const v = cellAfter(label);
-    return v ? toHalfWidth(v).replace(/\s+/g, '') : null;
+  const date = (field: Field, label: RegExp) => {
+    const v = text(field, label);
+    const d = v ? toHalfWidth(v).replace(/\s+/g, '') : null;
+    // An empty date field prints its placeholder "年月日": no date.
+    if (d !== null && !/\d/.test(d)) {
+      delete fieldSources[field];
+      return null;
+    }
+    return d;
+  };
+  const percent = (field: Field, label: RegExp) => {
+    const v = text(field, label);
+    return v === null ? null : squeezed(v);
   };
   return {
     ...decoded,
     name,
-    unit: cellAfter(/^项目单位$/),
-    totalInvestment: totalRow ? wanIn(totalRow) : null,
-    plannedInYear,
-    completedInYear: completedRow ? wanIn(completedRow.cells.slice(1).join(' ') || completedRow.cells[0]!.replace(/^[^万]*?②/, '')) : null,
-    cumulativeCompleted: cumulativeRow ? wanIn(cumulativeRow.cells.slice(1).join(' ')) : null,
-    completionRate: cellAfter(/^项目总体完成率$/),
-    ...rowSource('rateSource', rows.find((r) => r.cells.some((c) => /^项目总体完成率$/.test(c.replace(/\s+/g, '')))), file, table.title),
-    ...rowSource('totalSource', rows.find((r) => /^项目总投资/.test(r.text.replace(/\s+/g, ''))), file, table.title),
-    progress: cellAfter(/工程形象进度文字描述$/),
-    startDate: date(/^开工日期$/),
-    endDate: date(/^竣工日期$/),
+    unit: after(/^项目单位$/)?.value ?? null,
+    totalInvestment: money('totalInvestment', /^项目总投资$/),
+    totalFiscal: money('totalFiscal', /^项目总投资$/, /财政拨款/),
+    totalOther: money('totalOther', /^项目总投资$/, /其[它他]资金/),
+    targetAtYearStart: money('targetAtYearStart', /^年初设定的目标$/),
+    plannedInYear: money('plannedInYear', /下达政府投资计划/),
+    completedInYear,
+    completedGeneralBudget,
+    completedGovernmentFund,
+    planExecutionRate: percent('planExecutionRate', /^\d{4}年度?政府投资计划(支出率)?$/),
+    cumulativeCompleted: money('cumulativeCompleted', /累计完成投资/),
+    completionRate: percent('completionRate', /^项目总体完成率$/),
+    ...rowSource('rateSource', rows.find((r) => r.cells.some((c) => /^项目总体完成率$/.test(squeezed(c)))), file, table.title),
+    ...rowSource('totalSource', rows.find((r) => /^项目总投资/.test(squeezed(r.text))), file, table.title),
+    imageProgress: percent('imageProgress', /工程形象进度百分比$/),
+    progress: text('progress', /工程形象进度文(字描述)?$/),
+    industry: text('industry', /^行业归口$/),
+    started: ticked(/^是否开工$/),
+    completed: ticked(/^是否竣工$/),
+    startDate: date('startDate', /^开工日期$/),
+    endDate: date('endDate', /^竣工日期$/),
     nature,
     source: { file, table: table.title, line: codeRow.line, text: codeRow.text },
+    fieldSources,
   };
 }
 
-function rowSource<K extends string>(key: K, row: { line: number; text: string } | undefined, file: string, table: string): Partial<Record<K, { file: string; table: string; line: number; text: string }>> {
-  return row ? ({ [key]: { file, table, line: row.line, text: row.text } } as Partial<Record<K, { file: string; table: string; line: number; text: string }>>) : {};
+/** The amount in 万元 printed right after `label` in a sentence ("财政拨款 575.04万元"). */
+function wanAfter(text: string, label: RegExp): bigint | null {
+  const m = new RegExp(`${label.source}\\s*([\\d,.]+)\\s*万元`).exec(toHalfWidth(text));
+  return m ? parseAmount(m[1]!, '万元')?.fen ?? null : null;
+}
+
+function rowSource<K extends string>(key: K, row: { line: number; text: string } | undefined, file: string, table: string): Partial<Record<K, Source>> {
+  return row ? ({ [key]: { file, table, line: row.line, text: row.text } } as Partial<Record<K, Source>>) : {};
 }

@@ -123,6 +123,9 @@ function isDescription(text: string): boolean {
   return /^主要用于/.test(text) || /^\s*1[.、．]/.test(text) || /[；;。]/.test(text) || text.length > 40;
 }
 
+const BASIC_EXPENDITURE = /^(基本支出|在职人员经费|机构公用经费|对个人[与和]家庭的?补助(支出)?|机构运行保障|人员经费|公用经费|离退休人员经费)/;
+const BASIC_TASK = /^(行政运行|基本支出|机构运行保障|事业运行)$/;
+
 /**
  * 整体支出绩效目标表 年度主要任务 rows: 任务名称 | 主要内容 | 总额 | 财政拨款 | 其他资金.
  * The 任务名称 is often a 功能分类 项 name (一般行政管理事务); the 主要内容 the project.
@@ -133,8 +136,11 @@ export function projectsFromTargetForm(table: Table, file: string, unit: MoneyUn
   const out: Project[] = [];
   let task: string | null = null;
   // "总额 | 财政拨款 | 其他资金" under 预算金额 names the amount columns; sources are all but 总额.
+  // The labels after 总额 name the cells after the amount, in order: a flattened row shifts its
+  // cells, so positions in the header row do not line up with positions in the data row.
   const labelRow = table.rows.slice(taskHeader.row, taskHeader.row + 3).find((r) => r.cells.some((c) => /^总额$/.test(cellText(c))));
-  const amountLabels = (labelRow?.cells ?? []).map((c) => (/^(总额|合计)$/.test(cellText(c)) ? '' : cellText(c)));
+  const labelCells = (labelRow?.cells ?? []).map(cellText);
+  const fundingLabels = labelCells.slice(labelCells.findIndex((c) => /^(总额|合计)$/.test(c)) + 1).filter((c) => c !== '').map((c) => c.replace(/^其中[:：]/, ''));
   for (const row of table.rows.slice(taskHeader.row + 1)) {
     if (/金额合计|年度总体目标|一级指标/.test(row.text)) break;
     const cells = row.cells.map((c) => c.trim());
@@ -157,13 +163,16 @@ export function projectsFromTargetForm(table: Table, file: string, unit: MoneyUn
       name = task!;
       task = null;
     }
+    // 基本支出 (staff and running costs) is not a project: its rows stay figures of the form.
+    if (BASIC_EXPENDITURE.test(cellText(name)) || (task !== null && BASIC_TASK.test(cellText(task)))) continue;
     const amount = parseAmount(cells[amountIdx]!, unit);
     const funding: FundingLine[] = [];
-    for (let i = amountIdx + 1; i < cells.length; i++) {
-      const source = amountLabels[i];
-      const value = cells[i] ? parseAmount(cells[i]!, unit) : null;
+    const after = cells.slice(amountIdx + 1).filter((c) => c !== '');
+    after.forEach((cell, k) => {
+      const source = fundingLabels[k];
+      const value = parseAmount(cell, unit);
       if (source && value) funding.push({ source, budget: value.fen, executed: null, line: { file, table: table.title, line: row.line, text: row.text } });
-    }
+    });
     out.push({
       ...(funding.length ? { funding } : {}),
       name,

@@ -131,10 +131,71 @@ export interface InvestmentProject {
   rateSource?: Source;
   /** The line printing 项目总投资, when there is one. */
   totalSource?: Source;
+  /** 项目总投资 split as printed: 财政拨款 / 其它资金. */
+  totalFiscal: bigint | null;
+  totalOther: bigint | null;
+  /** 年初设定的目标 (the year's planned investment at the start of the year). */
+  targetAtYearStart: bigint | null;
+  /** 本年实际完成投资 by fund: 一般公共预算 / 政府性基金. */
+  completedGeneralBudget: bigint | null;
+  completedGovernmentFund: bigint | null;
+  /** 政府投资计划支出率 as printed, e.g. "100.00%". */
+  planExecutionRate: string | null;
+  /** 工程形象进度百分比 as printed. */
+  imageProgress: string | null;
+  /** 行业归口. */
+  industry: string | null;
+  /** 是否开工 / 是否竣工 as ticked (null when neither box is). */
+  started: boolean | null;
+  completed: boolean | null;
   progress: string | null;
   startDate: string | null;
   endDate: string | null;
   nature: string | null;
+  source: Source;
+  /** The line each field was read from (a form spreads one project over many lines). */
+  fieldSources: Partial<Record<InvestmentField, Source>>;
+}
+export type InvestmentField = 'totalInvestment' | 'totalFiscal' | 'totalOther' | 'targetAtYearStart' | 'plannedInYear' | 'completedInYear' | 'completedGeneralBudget' | 'completedGovernmentFund' | 'planExecutionRate' | 'cumulativeCompleted' | 'completionRate' | 'imageProgress' | 'progress' | 'industry' | 'startDate' | 'endDate';
+
+/** FigureMeasure // 数字类型: what a printed number counts. */
+export const FIGURE_MEASURES = {
+  MONEY: 'An amount of money (万元 or 元 as the document states).',
+  RATE: 'A percentage or ratio.',
+  SCORE: 'Points of a scoring table (分值, 得分).',
+  COUNT: 'A count (人数, 个数 …).',
+} as const;
+export type FigureMeasure = keyof typeof FIGURE_MEASURES;
+
+/** Figure // 表内数字: a number a table prints that no richer record holds (summary tables, 合计 columns, scores, payment lists). */
+export interface Figure {
+  family: import('./families.js').TableFamily;
+  /** 收入 or 支出 in a side-by-side table; null otherwise. */
+  side: string | null;
+  /** The row's label as printed (code and name, an item, a unit); '' when the row prints none. */
+  item: string;
+  /** The column's header path ("本年收入/财政拨款/小计"); '' when the table prints none. */
+  column: string;
+  measure: FigureMeasure;
+  /** The number as printed, spaces removed. */
+  value: string;
+  /** MONEY figures in fen. */
+  amount: bigint | null;
+  basis: 'BUDGET' | 'ACTUAL';
+  source: Source;
+}
+
+/** ProseAmount // 正文金额: an amount a sentence states, with the change it states beside it. */
+export interface ProseAmount {
+  /** What the amount is of, as the sentence names it ("基本支出", "政务综合管理"). */
+  item: string;
+  amount: bigint;
+  /** 比上年增加 / 减少 … 万元, signed (减少 negative). */
+  change: bigint | null;
+  /** 增长 / 下降 …%, as printed with its sign. */
+  changePercent: string | null;
+  /** The project this amount is an item of, in an itemised list ("主要包括：…"). */
+  parent: string | null;
   source: Source;
 }
 
@@ -180,6 +241,8 @@ export interface Diagnostic {
 /** TableTotal // 合计 row of a classification table (unit null = the whole table). */
 export interface TableTotal {
   table: string;
+  /** Every amount the row prints, by column header path. */
+  columns?: Record<string, bigint>;
   unit: string | null;
   total: bigint | null;
   basic: bigint | null;
@@ -197,6 +260,8 @@ export interface ParsedDocument {
   indicators: Indicator[];
   investmentProjects: InvestmentProject[];
   selfEvaluations: SelfEvaluation[];
+  figures: Figure[];
+  proseAmounts: ProseAmount[];
   anomalies: Anomaly[];
   diagnostics: Diagnostic[];
 }

@@ -7,7 +7,8 @@ const src = (line: number, text: string) => ({ file: 'f.txt', table: 't', line, 
 const line = (code: string, project: bigint, at: number): BudgetLine => ({ scheme: 'FUNCTION', code, name: code, level: 3, unit: null, basis: 'ACTUAL', total: project, basic: 0n, project, columns: {}, source: src(at, `${code}\t…`) });
 const ip = (code: string, completed: bigint | null, at: number): InvestmentProject => ({
   code, truncated: false, registrationYear: 2019, divisionCode: '440317', industryCode: '65', typeCode: '01', serial: '000001', name: code, unit: null,
-  totalInvestment: null, plannedInYear: null, completedInYear: completed, cumulativeCompleted: null, completionRate: null, progress: null, startDate: null, endDate: null, nature: null, source: src(at, code),
+  totalInvestment: null, totalFiscal: null, totalOther: null, targetAtYearStart: null, plannedInYear: null, completedInYear: completed, completedGeneralBudget: null, completedGovernmentFund: null,
+  planExecutionRate: null, cumulativeCompleted: null, completionRate: null, imageProgress: null, industry: null, started: null, completed: null, progress: null, startDate: null, endDate: null, nature: null, source: src(at, code), fieldSources: {},
 });
 
 describe('investment project → 项 code by amounts', () => {

@@ -1,0 +1,64 @@
+// Coverage: of every number a document's tables print, how many a typed record holds, how many
+// only a Figure holds, how many nothing holds — per table, so a reader checking a new document
+// sees what was missed. Personal data (填表人, 联系电话) is not counted: it is dropped by design.
+import { figureCells } from './figures.js';
+import { familyOfTitle, type TableFamily } from './families.js';
+import { heldIndex, takeHeld, valueKey } from './held.js';
+import type { Layout } from './layout.js';
+import type { ParsedDocument } from './records.js';
+
+export interface TableCoverage {
+  title: string;
+  family: TableFamily;
+  line: number;
+  rows: number;
+  /** Rows printing at least one number. */
+  numericRows: number;
+  /** Rows whose every number a typed record (line, project, indicator …) holds. */
+  rowsRead: number;
+  /** Rows with a number held only as a Figure, none unheld. */
+  rowsAsFigures: number;
+  /** Rows with a number nothing holds. */
+  rowsNotRead: number;
+  cells: number;
+  cellsTyped: number;
+  cellsFigures: number;
+  cellsNotRead: number;
+  /** Lines of the rows not read, for the reader to look at. */
+  notReadLines: number[];
+}
+
+export function coverage(doc: ParsedDocument, lay: Layout): TableCoverage[] {
+  const unit = doc.meta.moneyUnit;
+  const typed = heldIndex({ ...doc, figures: [] });
+  const figures = heldIndex({ ...doc, lines: [], totals: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], threeCosts: [] });
+  return lay.tables.map((t) => {
+    const c: TableCoverage = { title: t.title, family: familyOfTitle(t.title), line: t.titleLine, rows: t.rows.length, numericRows: 0, rowsRead: 0, rowsAsFigures: 0, rowsNotRead: 0, cells: 0, cellsTyped: 0, cellsFigures: 0, cellsNotRead: 0, notReadLines: [] };
+    const byRow = new Map<number, string[]>();
+    for (const f of figureCells(t)) byRow.set(f.row.line, [...(byRow.get(f.row.line) ?? []), f.cell]);
+    for (const [line, cells] of byRow) {
+      let typedHere = 0;
+      let figuresHere = 0;
+      let missing = 0;
+      for (const cell of cells) {
+        const key = valueKey(cell, unit);
+        if (takeHeld(typed, line, key)) typedHere++;
+        else if (takeHeld(figures, line, key)) figuresHere++;
+        else missing++;
+      }
+      const n = typedHere + figuresHere + missing;
+      if (n === 0) continue;
+      c.numericRows++;
+      c.cells += n;
+      c.cellsTyped += typedHere;
+      c.cellsFigures += figuresHere;
+      c.cellsNotRead += missing;
+      if (missing) {
+        c.rowsNotRead++;
+        c.notReadLines.push(line);
+      } else if (figuresHere) c.rowsAsFigures++;
+      else c.rowsRead++;
+    }
+    return c;
+  });
+}

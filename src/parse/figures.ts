@@ -1,0 +1,141 @@
+// Figure // 表内数字: every number a table prints that no family parser turned into a richer
+// record — a 收支总表's items, a 合计 row's other columns, a scoring table's points, a payment
+// list. Each keeps its row label (项目), its column (the header path above it), the side of a
+// side-by-side table (收入 / 支出) and what it measures, so no printed cell is lost.
+import { parseAmount, toHalfWidth, type MoneyUnit } from './amount.js';
+import { familyOfTitle } from './families.js';
+import { takeHeld, valueKey, type HeldIndex } from './held.js';
+import type { Row, Table } from './layout.js';
+import type { Figure, FigureMeasure, Source } from './records.js';
+
+const squeeze = (c: string) => toHalfWidth(c).replace(/\s+/g, '');
+
+/** A cell that prints one number: an amount, a count, points or a percentage (not a date, not a code in a sentence). */
+export function isFigureCell(cell: string): boolean {
+  const text = squeeze(cell).replace(/万元$|元$|分$/, '');
+  return /\d/.test(text) && /^[-−]?[\d,.]+%?$/.test(text);
+}
+
+const LABEL_COLUMN = /编码|代码|编号|序号|栏次|行次|年度|年份/;
+const CLASSIFICATION_CODE = /^(?:[23]\d{2}(?:\d{2}){0,2})$/;
+
+/** A numeric cell that names its row instead of measuring it: a code before its name, a 序号. */
+function isLabelCell(cells: string[], i: number, column: string): boolean {
+  const text = squeeze(cells[i]!);
+  if (LABEL_COLUMN.test(column) && /^\d+$/.test(text)) return true;
+  const next = cells[i + 1];
+  return CLASSIFICATION_CODE.test(text) && next !== undefined && next.trim() !== '' && !isFigureCell(next);
+}
+
+export function measureOf(column: string, cell: string): FigureMeasure {
+  const label = squeeze(column);
+  if (/%$/.test(squeeze(cell)) || /[率比]|%/.test(label)) return 'RATE';
+  if (/分值|得分|分数|评分|权重/.test(label)) return 'SCORE';
+  if (/人数|数量|个数|次数|户数|人次|台数|套数/.test(label)) return 'COUNT';
+  return 'MONEY';
+}
+
+/** Column labels of a block of header rows: each column's cells top to bottom, a merged cell carried right. */
+function headerLabels(header: Row[]): string[] {
+  const width = Math.max(0, ...header.map((r) => r.cells.length));
+  const carried = header.map((r, h) => {
+    const out: string[] = [];
+    let last = '';
+    for (let i = 0; i < width; i++) {
+      const c = squeeze(r.cells[i] ?? '').replace(/^-+$/, '');
+      // Only the upper rows span columns (收入 | | 支出 |); the last row labels each column.
+      if (c !== '') last = c;
+      out.push(c !== '' ? c : h < header.length - 1 ? last : '');
+    }
+    return out;
+  });
+  return Array.from({ length: width }, (_, i) => [...new Set(carried.map((r) => r[i]!).filter((c) => c !== ''))].join('/'));
+}
+
+const isHeaderLike = (row: Row) => !row.cells.some((c) => isFigureCell(c.replace(/^\d{4}\s*年.*$/, '')));
+
+/** The side of a side-by-side table a column belongs to, from its header path. */
+function sideOf(column: string): string | null {
+  const m = /^(收入|支出|收|支)(?:\/|$)/.exec(column.replace(/\s/g, ''));
+  if (!m) return null;
+  return m[1]!.startsWith('收') ? '收入' : '支出';
+}
+
+/** A printed number of a table with the row it is on and the header path of its column. */
+export interface FigureCell {
+  row: Row;
+  index: number;
+  cell: string;
+  column: string;
+  /** Header paths of the row's columns. */
+  columns: string[];
+}
+
+/**
+ * Every number a table prints as a fact: not header text, not column numbering (栏次), not a code
+ * or 序号 naming its row. Header rows are the text rows just above a block of figure rows (forms
+ * have several blocks, each under its own).
+ */
+export function figureCells(table: Table): FigureCell[] {
+  const out: FigureCell[] = [];
+  let pending: Row[] = [];
+  let columns: string[] = [];
+  for (const row of table.rows) {
+    if (isHeaderLike(row)) {
+      pending.push(row);
+      continue;
+    }
+    if (pending.length) {
+      columns = headerLabels(pending.slice(-3));
+      pending = [];
+    }
+    const first = squeeze(row.cells.find((c) => c.trim() !== '') ?? '');
+    if (/^栏次$/.test(first)) continue;
+    row.cells.forEach((cell, index) => {
+      if (!isFigureCell(cell)) return;
+      const column = columns[index] ?? '';
+      if (!isLabelCell(row.cells, index, column)) out.push({ row, index, cell, column, columns });
+    });
+  }
+  return out;
+}
+
+/** The figures of one table that the records in `held` do not already hold. */
+export function residualFigures(table: Table, file: string, unit: MoneyUnit, basis: 'BUDGET' | 'ACTUAL', held: HeldIndex): Figure[] {
+  const family = familyOfTitle(table.title);
+  const out: Figure[] = [];
+  for (const { row, index, cell, column, columns } of figureCells(table)) {
+    if (takeHeld(held, row.line, valueKey(cell, unit))) continue;
+    const measure = measureOf(column, cell);
+    const amount = measure === 'MONEY' ? parseAmount(squeeze(cell).replace(/万元$|元$/, ''), unit) : null;
+    const source: Source = { file, table: table.title, line: row.line, text: row.text };
+    out.push({ family, side: sideOf(column), item: itemOf(row.cells, index, columns), column, measure, value: squeeze(cell), amount: amount?.fen ?? null, basis, source });
+  }
+  return out;
+}
+
+/** The row label a figure belongs to: the label cells just left of it (a code and its name), else the row's first label. */
+function itemOf(cells: string[], i: number, columns: string[]): string {
+  const parts: string[] = [];
+  const side = sideOf(columns[i] ?? '');
+  for (let j = i - 1; j >= 0; j--) {
+    // A side-by-side table's 支出 figure never takes its label from the 收入 side.
+    if (side !== null && sideOf(columns[j] ?? '') !== side) break;
+    const c = cells[j]!.trim();
+    if (c === '') {
+      if (parts.length) break;
+      continue;
+    }
+    if (isFigureCell(c) && !isLabelCell(cells, j, '')) {
+      if (parts.length) break;
+      continue;
+    }
+    if (c.length > 40) {
+      if (parts.length) break;
+      continue;
+    }
+    parts.unshift(c.replace(/\s+/g, ''));
+    if (!CLASSIFICATION_CODE.test(squeeze(cells[j - 1] ?? ''))) break;
+  }
+  return parts.join(' ');
+}

@@ -1,0 +1,58 @@
+// Which printed cells a document's records hold: per line, the multiset of cell values its
+// records took from that line. One record field accounts for one printed cell, so a row of ten
+// "0.00" cells is not all "held" because one record kept one zero.
+import { parseAmount, toHalfWidth, type MoneyUnit } from './amount.js';
+import type { InvestmentField, ParsedDocument, Source } from './records.js';
+
+export type HeldIndex = Map<number, Map<string, number>>;
+
+/** The key a cell or a record value compares by: the amount in fen, else the squeezed text. */
+export function valueKey(value: string | bigint, unit: MoneyUnit): string {
+  if (typeof value === 'bigint') return `fen:${value}`;
+  const text = toHalfWidth(value).replace(/\s+/g, '');
+  const amount = /^[-−]?[\d,.]+$/.test(text) ? parseAmount(text, unit) : null;
+  return amount ? `fen:${amount.fen}` : `t:${text}`;
+}
+
+export function heldIndex(doc: ParsedDocument): HeldIndex {
+  const unit = doc.meta.moneyUnit;
+  const index: HeldIndex = new Map();
+  const hold = (source: Source | undefined, ...values: (string | bigint | null | undefined)[]) => {
+    if (!source) return;
+    let keys = index.get(source.line);
+    if (!keys) index.set(source.line, (keys = new Map()));
+    for (const v of values) {
+      if (v === null || v === undefined || v === '') continue;
+      const key = valueKey(v, unit);
+      keys.set(key, (keys.get(key) ?? 0) + 1);
+    }
+  };
+  for (const l of doc.lines) hold(l.source, l.code, l.name, ...Object.values(l.columns));
+  for (const t of doc.totals) hold(t.source, ...(t.columns ? Object.values(t.columns) : [t.total, t.basic, t.project]));
+  for (const p of doc.projects) {
+    hold(p.source, p.name, p.functionCode, p.amount, p.executed, p.executionRate);
+    for (const f of p.funding ?? []) hold(f.line, f.budget, f.executed);
+  }
+  for (const i of doc.indicators) hold(i.source, i.level1, i.level2, i.name, i.target, i.actual, i.reason);
+  for (const ip of doc.investmentProjects) {
+    hold(ip.source, ip.code, ip.name);
+    for (const [field, source] of Object.entries(ip.fieldSources) as [InvestmentField, Source][]) hold(source, ip[field]);
+  }
+  for (const e of doc.selfEvaluations) hold(e.source, e.budget, e.executed, e.rate);
+  for (const t of doc.threeCosts) {
+    if (t.origin !== 'TABLE') continue;
+    const funds = t.byFund ?? [t];
+    for (const f of funds) hold(t.source, f.total, f.abroad, f.reception, f.vehicles, f.vehiclePurchase, f.vehicleRunning);
+  }
+  for (const f of doc.figures) hold(f.source, f.value);
+  return index;
+}
+
+/** Takes one occurrence of a cell's value from the line's held values; false when none is left. */
+export function takeHeld(index: HeldIndex, line: number, key: string): boolean {
+  const keys = index.get(line);
+  const n = keys?.get(key) ?? 0;
+  if (n === 0) return false;
+  keys!.set(key, n - 1);
+  return true;
+}

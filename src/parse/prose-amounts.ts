@@ -1,0 +1,107 @@
+// ProseAmount // 正文金额: every "… N 万元" a sentence states, with the year-on-year change and
+// percentage stated beside it, and the project it itemises ("政务综合管理 20,439.03 万元，主要包括：
+// 发展规划综合管理 1,261.12 万元，…"). Works on the words around the number, not on any one
+// document's sentences.
+import { parseAmount, toHalfWidth, type MoneyUnit } from './amount.js';
+import type { ProseLine } from './layout.js';
+import type { Project, ProseAmount } from './records.js';
+
+/**
+ * Every "N 万元" of a line, found from each 万元 backwards (at most 40 characters), so a line of
+ * digits without 万元 costs linear time. "1,555. 39 万元" and "44,972.11万元" both read.
+ */
+function amountsIn(text: string): { index: number; end: number; number: string }[] {
+  const out: { index: number; end: number; number: string }[] = [];
+  let from = 0;
+  for (let at = text.indexOf('万元'); at >= 0; at = text.indexOf('万元', at + 2)) {
+    let start = at;
+    while (start > 0 && /\s/.test(text[start - 1]!) && at - start < 3) start--;
+    let i = start;
+    while (i > Math.max(from, at - 40) && /[\d,.\s]/.test(text[i - 1]!)) i--;
+    const number = text.slice(i, start).replace(/^[\s,.]+/, '');
+    if (/\d/.test(number)) out.push({ index: start - number.length, end: at + 2, number });
+    from = at + 2;
+  }
+  return out;
+}
+const PERCENT = /^\s*[，,]?\s*(增长|下降|上升|减少|增加)\s*(\d+(?:\.\s*\d+)?)\s*%/;
+const CHANGE_BEFORE = /(?:较|比|同比).{0,30}?(增加|减少|增长|下降|多|少)\s*$/;
+const LIST_START = /(主要包括|具体包括|其中|包括)\s*[:：]?\s*$/;
+
+const DELIMITER = /[。；;：:、]|[，,](?!\d)/g;
+const lastCut = (text: string) => Math.max(...[...text.matchAll(DELIMITER)].map((m) => m.index! + 1), 0);
+
+/** The words a clause gives the amount: from the last delimiter before it, numbering and verbs trimmed. */
+function itemBefore(text: string): string {
+  const cut = lastCut(text);
+  const item = text
+    .slice(cut)
+    .replace(/^[-\s*]*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)?\s*/, '')
+    .replace(/^(其中|包括|主要包括|具体包括|主要是|主要用于|共计|合计|总计)\s*/, '')
+    .replace(/\d{4}\s*年度?\s*/g, '')
+    .replace(/(预算数?|为|共计|合计|安排|约|达|计|共)\s*$/, '')
+    .replace(/\s+/g, '')
+    .trim();
+  // "因公出国(境)费用。2024年预算数 56 万元": the subject is the clause before.
+  if (item === '' && cut > 0) return itemBefore(text.slice(0, cut - 1));
+  return item;
+}
+
+const pctOf = (after: string): string | null => {
+  const pct = PERCENT.exec(after);
+  return pct ? `${/减少|下降/.test(pct[1]!) ? '-' : ''}${pct[2]!.replace(/\s+/g, '')}%` : null;
+};
+const stem = (s: string) => s.replace(/经费|项目|支出|[()（）"“”\s]/g, '');
+
+export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit): ProseAmount[] {
+  const out: ProseAmount[] = [];
+  let paragraph: ProseAmount[] = [];
+  let listParent: string | null = null;
+  for (const p of prose) {
+    const text = toHalfWidth(p.text);
+    // A heading or a numbered item starts a new paragraph; a wrapped line continues the last one.
+    if (p.heading || /^\s*[-*]?\s*(\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/.test(text)) {
+      paragraph = [];
+      listParent = null;
+    }
+    const source = { file, table: '正文', line: p.line, text: p.text };
+    let lastEnd = 0;
+    for (const m of amountsIn(text)) {
+      const before = text.slice(lastEnd, m.index);
+      lastEnd = m.end;
+      if (/^\s*(以上|以下|以内)/.test(text.slice(lastEnd))) continue; // a threshold ("单价 100 万元以上"), not an amount
+      const parsed = parseAmount(m.number.replace(/\s+/g, ''), unit);
+      if (!parsed) continue;
+      if (/。/.test(before)) listParent = null;
+      const change = CHANGE_BEFORE.exec(before);
+      if (change) {
+        // "…经费较上年减少 96 万元，下降 24%": the change of the amount its subject names, else of the one just stated.
+        const clause = before.slice(lastCut(before.slice(0, change.index)));
+        const subject = stem(clause.slice(0, clause.search(/较|比|同比/)));
+        const target = (subject ? [...paragraph].reverse().find((a) => stem(a.item) !== '' && subject.includes(stem(a.item))) : undefined) ?? paragraph[paragraph.length - 1];
+        if (target && target.change === null) {
+          target.change = /减少|下降|少/.test(change[1]!) ? -parsed.fen : parsed.fen;
+          target.changePercent = pctOf(text.slice(lastEnd));
+          continue;
+        }
+      }
+      const previous = paragraph[paragraph.length - 1];
+      if (/主要包括|具体包括|其中|包括/.test(before) && previous) listParent = previous.item;
+      const item = itemBefore(before);
+      const record: ProseAmount = { item, amount: parsed.fen, change: null, changePercent: pctOf(text.slice(lastEnd)), parent: listParent !== item ? listParent : null, source };
+      out.push(record);
+      paragraph.push(record);
+    }
+  }
+  return out;
+}
+
+/**
+ * Level-2 projects of an itemised list: amounts a level-1 project's sentence lists after
+ * "主要包括：" ("政务综合管理 20,439.03 万元，主要包括：发展规划综合管理 1,261.12 万元，…").
+ */
+export function projectsFromItemisedProse(amounts: ProseAmount[], level1: Set<string>): Project[] {
+  return amounts
+    .filter((a) => a.parent !== null && level1.has(a.parent) && a.item.length >= 2 && a.item.length <= 40)
+    .map((a) => ({ name: a.item, level: 2 as const, parent: a.parent, unit: null, amount: a.amount, executed: null, executionRate: null, functionCode: null, functionName: null, key: false, goal: null, sourceKind: 'PROSE_LIST' as const, source: a.source }));
+}
