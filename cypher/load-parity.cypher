@@ -20,6 +20,15 @@ CALL (d) {
   MATCH (t:ThreeCosts)-[:IN_DOCUMENT]->(d)
   RETURN {kind: 'ThreeCosts', n: count(t), sums: [sum(coalesce(t.totalFen, 0)), sum(coalesce(t.abroadFen, 0)), sum(coalesce(t.receptionFen, 0)), sum(coalesce(t.vehiclesFen, 0))]} AS tally
   UNION ALL
+  MATCH (t:TableTotal)-[:IN_DOCUMENT]->(d)
+  RETURN {kind: 'TableTotal', n: count(t), sums: [sum(coalesce(t.totalFen, 0)), sum(coalesce(t.basicFen, 0)), sum(coalesce(t.projectFen, 0))]} AS tally
+  UNION ALL
+  MATCH (f:Figure)-[:IN_DOCUMENT]->(d)
+  RETURN {kind: 'Figure', n: count(f), sums: [sum(coalesce(f.amountFen, 0))]} AS tally
+  UNION ALL
+  MATCH (p:ProseAmount)-[:IN_DOCUMENT]->(d)
+  RETURN {kind: 'ProseAmount', n: count(p), sums: [sum(coalesce(p.amountFen, 0)), sum(coalesce(p.changeFen, 0))]} AS tally
+  UNION ALL
   MATCH (a:Anomaly)-[:IN_DOCUMENT]->(d)
   RETURN {kind: 'Anomaly', n: count(a), sums: [sum(coalesce(a.deltaFen, 0))]} AS tally
   UNION ALL

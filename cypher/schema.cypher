@@ -35,3 +35,9 @@ CREATE INDEX investment_document IF NOT EXISTS FOR (i:InvestmentProject) ON (i.d
 CREATE INDEX self_evaluation_document IF NOT EXISTS FOR (s:SelfEvaluation) ON (s.documentId);
 CREATE INDEX three_costs_document IF NOT EXISTS FOR (t:ThreeCosts) ON (t.documentId);
 CREATE INDEX anomaly_document IF NOT EXISTS FOR (a:Anomaly) ON (a.documentId);
+CREATE CONSTRAINT figure_id IF NOT EXISTS FOR (f:Figure) REQUIRE f.id IS UNIQUE;
+CREATE CONSTRAINT table_total_id IF NOT EXISTS FOR (t:TableTotal) REQUIRE t.id IS UNIQUE;
+CREATE CONSTRAINT prose_amount_id IF NOT EXISTS FOR (p:ProseAmount) REQUIRE p.id IS UNIQUE;
+CREATE INDEX figure_document IF NOT EXISTS FOR (f:Figure) ON (f.documentId);
+CREATE INDEX table_total_document IF NOT EXISTS FOR (t:TableTotal) ON (t.documentId);
+CREATE INDEX prose_amount_document IF NOT EXISTS FOR (p:ProseAmount) ON (p.documentId);

@@ -47,13 +47,16 @@ function statements(plan: LoadPlan): [string, Record<string, unknown>][] {
     ['load-indicators', { ...base, rows: plan.indicators }],
     ['load-evaluations', { ...base, rows: plan.evaluations }],
     ['load-three-costs', { ...base, rows: plan.threeCosts }],
+    ['load-table-totals', { ...base, rows: plan.tableTotals }],
+    ['load-figures', { ...base, rows: plan.figures }],
+    ['load-prose-amounts', { ...base, rows: plan.proseAmounts }],
     ['load-anomalies', { ...base, rows: plan.anomalies }],
     ['load-same-as', base],
   ];
 }
 
 export function recordCount(doc: ParsedDocument): number {
-  return doc.units.length + doc.lines.length + doc.projects.length + doc.indicators.length + doc.investmentProjects.length + doc.selfEvaluations.length + doc.threeCosts.length + doc.anomalies.length;
+  return doc.units.length + doc.lines.length + doc.projects.length + doc.indicators.length + doc.investmentProjects.length + doc.selfEvaluations.length + doc.threeCosts.length + doc.totals.length + doc.figures.length + doc.proseAmounts.length + doc.anomalies.length;
 }
 
 export async function loadDocument(runner: QueryRunner, file: string, text: string, options: LoadOptions = {}): Promise<LoadReport> {

@@ -7,6 +7,7 @@ import { investmentGroupLinks, linkedExceedsLineAnomalies, splitLinks } from './
 import { linkInvestmentsToCodes, linkProjectsToCodes, type CodeLink } from './code-links.js';
 import { departmentIdentity, projectId, unitId } from './identity.js';
 import { normaliseProjectName } from '../parse/anomalies.js';
+import { restatements, type Restatement } from './restatements.js';
 
 const int = (v: bigint | null): Integer | null => (v === null ? null : neo4j.int(v.toString()));
 const src = (s: Source) => ({ srcTable: s.table, srcLine: neo4j.int(s.line), srcText: s.text });
@@ -33,6 +34,9 @@ export interface LoadPlan {
   investmentReports: Record<string, unknown>[];
   evaluations: Record<string, unknown>[];
   threeCosts: Record<string, unknown>[];
+  tableTotals: Record<string, unknown>[];
+  figures: Record<string, unknown>[];
+  proseAmounts: Record<string, unknown>[];
   anomalies: Record<string, unknown>[];
   links: CodeLink[];
   diagnostics: Diagnostic[];
@@ -173,6 +177,17 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     startDate: ip.startDate,
     endDate: ip.endDate,
     nature: ip.nature,
+    totalFiscalFen: int(ip.totalFiscal),
+    totalOtherFen: int(ip.totalOther),
+    targetAtYearStartFen: int(ip.targetAtYearStart),
+    completedGeneralBudgetFen: int(ip.completedGeneralBudget),
+    completedGovernmentFundFen: int(ip.completedGovernmentFund),
+    planExecutionRate: ip.planExecutionRate,
+    imageProgress: ip.imageProgress,
+    industry: ip.industry,
+    started: ip.started,
+    completed: ip.completed,
+    fieldSources: JSON.stringify(ip.fieldSources),
     year: n(doc.meta.year),
     searchText: `${ip.name} ${ip.code}`,
     ...src(ip.source),
@@ -243,8 +258,62 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     ...src(t.source),
   }));
 
+  const tableTotals = doc.totals.map((t, i) => ({
+    id: `${documentId}|TT${i}`,
+    table: t.table,
+    unitName: t.unit,
+    unitId: addUnit(t.unit, t.source),
+    totalFen: int(t.total),
+    basicFen: int(t.basic),
+    projectFen: int(t.project),
+    columns: JSON.stringify(Object.fromEntries(Object.entries(t.columns ?? {}).map(([k, v]) => [k, v.toString()]))),
+    ...src(t.source),
+  }));
+
+  const figures = doc.figures.map((f, i) => ({
+    id: `${documentId}|F${i}`,
+    family: f.family,
+    side: f.side,
+    item: f.item,
+    column: f.column,
+    measure: f.measure,
+    value: f.value,
+    amountFen: int(f.amount),
+    basis: f.basis,
+    year: n(doc.meta.year),
+    ...src(f.source),
+  }));
+
+  // Which table fact each prose amount restates (and where they disagree), decided in TypeScript.
+  const restated = restatements(
+    doc,
+    representatives.map((p, i) => ({ id: allocationIds[i]!, name: p.name, amount: p.amount, source: p.source })),
+  );
+  const targetId = (r: Restatement) =>
+    r.kind === 'BudgetLine' ? `${documentId}|L${String(r.target)}` : r.kind === 'ThreeCosts' ? `${documentId}|T${String(r.target)}` : r.kind === 'TableTotal' ? `${documentId}|TT${String(r.target)}` : r.kind === 'Figure' ? `${documentId}|F${String(r.target)}` : String(r.target);
+  const restatementOf = new Map(restated.links.map((r) => [r.proseIndex, r]));
+  const proseAmounts = doc.proseAmounts.map((p, i) => {
+    const r = restatementOf.get(i);
+    return {
+      id: `${documentId}|PA${i}`,
+      item: p.item,
+      amountFen: int(p.amount),
+      changeFen: int(p.change),
+      changePercent: p.changePercent,
+      parent: p.parent,
+      year: n(doc.meta.year),
+      restates: r ? targetId(r) : null,
+      restatesKind: r?.kind ?? null,
+      restateRule: r?.rule ?? null,
+      ...src(p.source),
+    };
+  });
+
   // Load-time anomalies (what the links reveal) follow the parser's.
-  const revealed = linkedExceedsLineAnomalies(representatives, doc.investmentProjects, doc.lines, links, [...singleInvestmentLinks, ...groupLinks], isActual);
+  const revealed = [
+    ...linkedExceedsLineAnomalies(representatives, doc.investmentProjects, doc.lines, links, [...singleInvestmentLinks, ...groupLinks], isActual),
+    ...restated.anomalies,
+  ];
   const anomalies = [...doc.anomalies, ...revealed].map((a: Anomaly, i) => ({
     id: `${documentId}|A${i}`,
     kind: a.kind,
@@ -285,6 +354,9 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     investmentReports,
     evaluations,
     threeCosts,
+    tableTotals,
+    figures,
+    proseAmounts,
     anomalies,
     links,
     diagnostics,

@@ -1,6 +1,7 @@
 // Classification tables (功能分类 / 经济分类 / 政府采购品目) → BudgetLine records.
 import { parseAmount, type MoneyUnit } from './amount.js';
 import type { Row, Table } from './layout.js';
+import { headerLabels } from './figures.js';
 import type { BudgetLine, CodeScheme, Diagnostic, Source } from './records.js';
 
 const FUNCTION_OR_ECONOMIC = /^(?:[23]\d{2})(?:\d{2}){0,2}$/;
@@ -26,13 +27,9 @@ interface ColumnMap {
 }
 
 /** Flattens the header rows into one label path per column ("本年收入/财政拨款/小计"). */
-function columnMap(header: Row[]): ColumnMap {
-  const width = Math.max(0, ...header.map((r) => r.cells.length));
-  const labels: string[] = [];
-  for (let i = 0; i < width; i++) {
-    const parts = header.map((r) => (r.cells[i] ?? '').replace(/\s+/g, '')).filter((c) => c !== '');
-    labels.push(parts.join('/'));
-  }
+function columnMap(header: Row[], firstAmountIdx: number | null): ColumnMap {
+  header = alignHeader(header, firstAmountIdx);
+  const labels = headerLabels(header);
   // Labels in order of preference: a table's grand-total column beats a sub-block's 合计.
   const find = (...patterns: RegExp[]) => {
     for (const re of patterns) {
@@ -45,10 +42,29 @@ function columnMap(header: Row[]): ColumnMap {
   };
   return {
     labels,
-    total: find(/^(支出总计|本年支出合计|支出合计|收入总计|总计)$/, /^合计$/, /^金额$/),
+    total: find(/^(支出总计|本年支出合计|支出合计|收入总计|本年收入合计|总计)$/, /^合计$/, /^金额$/, /^小计$/),
     basic: find(/基本支出(数)?$/),
     project: find(/项目支出(数)?$/),
   };
+}
+
+/**
+ * A header row whose 科目名称 cell spanned empty cells (公开08: 科目名称 | | | 年初结转和结余 | 本年收入 | 小计)
+ * puts its labels right of the figures they name. When the data's first amount column is empty in
+ * the last header row and a label follows, that row is shifted left to line up.
+ */
+function alignHeader(rows: Row[], firstAmountIdx: number | null): Row[] {
+  // The 栏次 row numbers the columns (1 2 3 …); it names none.
+  const header = rows.filter((r) => !/^栏次$/.test((r.cells.find((c) => c.trim() !== '') ?? '').replace(/\s+/g, '')));
+  if (firstAmountIdx === null || header.length === 0) return header;
+  const last = header[header.length - 1]!;
+  // Only when no header row labels the first figure column (公开08); 000's 总计 above an empty cell is a label.
+  if (header.some((r) => (r.cells[firstAmountIdx] ?? '').trim() !== '')) return header;
+  const next = last.cells.findIndex((c, i) => i > firstAmountIdx && c.trim() !== '');
+  if (next < 0) return header;
+  const shift = next - firstAmountIdx;
+  const cells = [...last.cells.slice(0, firstAmountIdx), ...last.cells.slice(next)];
+  return shift > 0 ? [...header.slice(0, -1), { ...last, cells, text: cells.join('\t') }] : header;
 }
 
 function isHeaderRow(row: Row): boolean {
@@ -78,7 +94,9 @@ export function extractClassification(
   if (codeRows.length === 0) return result;
   const firstData = table.rows.findIndex((r) => !isHeaderRow(r));
   const header = table.rows.slice(0, Math.max(0, firstData)).filter(isHeaderRow);
-  const cols = columnMap(header);
+  const firstCodeRow = codeRows[0]!;
+  const codeAt = firstCodeRow.cells.findIndex((c) => schemeOfCode(c.trim(), table.title) !== null);
+  const cols = columnMap(header, codeAt >= 0 ? codeAt + 2 : null);
   let currentUnit: string | null = null;
 
   const amountAt = (row: Row, idx: number | null): bigint | null => {
@@ -120,23 +138,31 @@ export function extractClassification(
       }
       continue;
     }
-    const code = row.cells[codeIdx]!.trim();
-    const scheme = schemeOfCode(code, table.title)!;
-    const name = (row.cells[codeIdx + 1] ?? '').replace(/\s+/g, '');
-    const columns = rowColumns(row, codeIdx + 2);
-    const firstAmountIdx = codeIdx + 2;
-    result.lines.push({
-      scheme,
-      code,
-      name,
-      level: levelOf(scheme, code),
-      unit: currentUnit,
-      basis,
-      total: amountAt(row, cols.total ?? firstAmountIdx),
-      basic: amountAt(row, cols.basic),
-      project: amountAt(row, cols.project),
-      columns,
-      source,
+    // 公开06 prints three blocks of 科目 side by side (code | name | amount, three times): each
+    // block is a line of its own, reading only its own cells.
+    const starts = row.cells
+      .map((c, i) => i)
+      .filter((i) => i >= codeIdx && schemeOfCode(row.cells[i]!.trim(), table.title) !== null && (i === codeIdx || /[^\d\s,.]/.test(row.cells[i + 1] ?? '')));
+    starts.forEach((start, k) => {
+      const end = starts[k + 1] ?? row.cells.length;
+      const offset = start - codeIdx;
+      const inBlock = (idx: number | null) => (idx === null ? null : idx + offset < end ? idx + offset : null);
+      const blockRow: Row = { ...row, cells: row.cells.slice(0, end) };
+      const code = row.cells[start]!.trim();
+      const scheme = schemeOfCode(code, table.title)!;
+      result.lines.push({
+        scheme,
+        code,
+        name: (row.cells[start + 1] ?? '').replace(/\s+/g, ''),
+        level: levelOf(scheme, code),
+        unit: currentUnit,
+        basis,
+        total: amountAt(blockRow, inBlock(cols.total) ?? start + 2),
+        basic: amountAt(blockRow, inBlock(cols.basic)),
+        project: amountAt(blockRow, inBlock(cols.project)),
+        columns: rowColumns(blockRow, start + 2),
+        source,
+      });
     });
   }
   return result;

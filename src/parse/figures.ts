@@ -36,21 +36,24 @@ export function measureOf(column: string, cell: string): FigureMeasure {
 }
 
 /** Column labels of a block of header rows: each column's cells top to bottom, a merged cell carried right. */
-function headerLabels(header: Row[]): string[] {
+export function headerLabels(header: Row[]): string[] {
   const width = Math.max(0, ...header.map((r) => r.cells.length));
   const carried = header.map((r, h) => {
     const out: string[] = [];
     let last = '';
     for (let i = 0; i < width; i++) {
       const c = squeeze(r.cells[i] ?? '').replace(/^-+$/, '');
-      // Only the upper rows span columns (收入 | | 支出 |); the last row labels each column.
-      if (c !== '') last = c;
+      // Only the upper rows span columns (收入 | | 支出 |); the last row labels each column. A label
+      // of the row-name columns (项目, 科目编码) spans those, never the figures beside them.
+      if (c !== '') last = ROW_NAME_LABEL.test(c) ? '' : c;
       out.push(c !== '' ? c : h < header.length - 1 ? last : '');
     }
     return out;
   });
   return Array.from({ length: width }, (_, i) => [...new Set(carried.map((r) => r[i]!).filter((c) => c !== ''))].join('/'));
 }
+
+const ROW_NAME_LABEL = /^(项目|科目|科目编码|科目名称|功能分类|经济分类|.*科目编码|.*分类科目|预算单位|单位名称)$/;
 
 const isHeaderLike = (row: Row) => !row.cells.some((c) => isFigureCell(c.replace(/^\d{4}\s*年.*$/, '')));
 

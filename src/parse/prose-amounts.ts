@@ -37,6 +37,7 @@ function itemBefore(text: string): string {
   const item = text
     .slice(cut)
     .replace(/^[-\s*]*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)?\s*/, '')
+    .replace(/^[（(](?=[^）)]*$)/, '')
     .replace(/^(其中|包括|主要包括|具体包括|主要是|主要用于|共计|合计|总计)\s*/, '')
     .replace(/\d{4}\s*年度?\s*/g, '')
     .replace(/(预算数?|为|共计|合计|安排|约|达|计|共)\s*$/, '')
@@ -66,6 +67,7 @@ export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit):
     }
     const source = { file, table: '正文', line: p.line, text: p.text };
     let lastEnd = 0;
+    let bracketParent: string | null = null;
     for (const m of amountsIn(text)) {
       const before = text.slice(lastEnd, m.index);
       lastEnd = m.end;
@@ -87,8 +89,13 @@ export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit):
       }
       const previous = paragraph[paragraph.length - 1];
       if (/主要包括|具体包括|其中|包括/.test(before) && previous) listParent = previous.item;
+      // "6,714.99 万元（基本支出 1,661.86 万元，项目支出 …）": the bracket breaks down the amount before it.
+      const opened = before.lastIndexOf('（') > before.lastIndexOf('）') || before.lastIndexOf('(') > before.lastIndexOf(')');
+      if (/[）)]/.test(before)) bracketParent = null;
+      if (opened && previous) bracketParent = previous.item;
       const item = itemBefore(before);
-      const record: ProseAmount = { item, amount: parsed.fen, change: null, changePercent: pctOf(text.slice(lastEnd)), parent: listParent !== item ? listParent : null, source };
+      const parent = bracketParent ?? listParent;
+      const record: ProseAmount = { item, amount: parsed.fen, change: null, changePercent: pctOf(text.slice(lastEnd)), parent: parent !== item ? parent : null, source };
       out.push(record);
       paragraph.push(record);
     }

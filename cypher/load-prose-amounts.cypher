@@ -1,0 +1,22 @@
+// Amounts the prose states (正文金额), each linked to the table fact it restates when the plan
+// found one (src/load/restatements.ts decides; this statement only writes).
+MATCH (d:Document {id: $documentId})
+UNWIND $rows AS row
+CREATE (p:ProseAmount)
+SET p = row, p.documentId = $documentId
+REMOVE p.restates, p.restatesKind, p.restateRule
+CREATE (p)-[:IN_DOCUMENT]->(d)
+WITH p, row
+WHERE row.restates IS NOT NULL
+CALL (row) {
+  MATCH (f:BudgetLine {id: row.restates}) WHERE row.restatesKind = 'BudgetLine' RETURN f AS fact
+  UNION
+  MATCH (f:TableTotal {id: row.restates}) WHERE row.restatesKind = 'TableTotal' RETURN f AS fact
+  UNION
+  MATCH (f:Figure {id: row.restates}) WHERE row.restatesKind = 'Figure' RETURN f AS fact
+  UNION
+  MATCH (f:ThreeCosts {id: row.restates}) WHERE row.restatesKind = 'ThreeCosts' RETURN f AS fact
+  UNION
+  MATCH (f:ProjectAllocation {id: row.restates}) WHERE row.restatesKind = 'ProjectAllocation' RETURN f AS fact
+}
+CREATE (p)-[:RESTATES {rule: row.restateRule}]->(fact)

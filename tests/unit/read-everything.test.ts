@@ -1,0 +1,156 @@
+// Given fragments cut from the bundled layouts, every number they print reaches a typed record.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatWan } from '../../src/parse/amount.js';
+import { extractClassification } from '../../src/parse/classification.js';
+import { coverage } from '../../src/parse/coverage.js';
+import { familyOfTitle } from '../../src/parse/families.js';
+import { residualFigures } from '../../src/parse/figures.js';
+import { heldIndex } from '../../src/parse/held.js';
+import { parseDocument } from '../../src/parse/index.js';
+import { extractInvestmentProject } from '../../src/parse/investment.js';
+import { layout } from '../../src/parse/layout.js';
+import { proseAmounts, projectsFromItemisedProse } from '../../src/parse/prose-amounts.js';
+import { projectsFromTargetForm } from '../../src/parse/projects.js';
+import type { ParsedDocument } from '../../src/parse/records.js';
+import { restatements } from '../../src/load/restatements.js';
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures', name), 'utf8');
+const wan = (fen: bigint | null) => (fen === null ? null : formatWan(fen));
+const emptyDoc = (): ParsedDocument => ({
+  meta: { file: 'f.txt', title: 't', department: 'd', year: 2020, kinds: ['FINAL_ACCOUNTS'], moneyUnit: '万元', roundingNote: false, source: { file: 'f.txt', table: '正文', line: 1, text: '' } },
+  totals: [], units: [], lines: [], threeCosts: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], figures: [], proseAmounts: [], anomalies: [], diagnostics: [],
+});
+
+describe('table families by title', () => {
+  it('names each standard table however it is numbered or worded', () => {
+    expect(['部门收支总表', '收入支出决算总表', '财政拨款收入支出决算总表', '政府预算拨款收支总表', '收入决算表', '基本支出总表', '一般公共预算财政拨款基本支出决算表', '“民生诉求”项目支出明细表', '2020 年度部门整体绩效评价指标评分表', '某项目绩效情况表'].map(familyOfTitle)).toEqual([
+      'INCOME_EXPENDITURE_SUMMARY', 'INCOME_EXPENDITURE_SUMMARY', 'FISCAL_GRANT_SUMMARY', 'FISCAL_GRANT_SUMMARY', 'INCOME_SUMMARY', 'BASIC_EXPENDITURE', 'BASIC_EXPENDITURE', 'PAYMENT_DETAIL', 'SCORING', 'INVESTMENT_FORM',
+    ]);
+  });
+});
+
+describe('公开01 收入支出决算总表: 收入 and 支出 side by side, with 行次', () => {
+  const table = layout(fixture('summary-side-by-side.txt')).tables[0]!;
+  const figures = residualFigures(table, 'f.txt', '万元', 'ACTUAL', new Map());
+
+  it('gives each side its own item and column, and never takes 行次 for an amount', () => {
+    expect(figures.find((f) => f.source.line === 12 && f.side === '收入')).toMatchObject({ family: 'INCOME_EXPENDITURE_SUMMARY', item: '一、一般公共预算财政拨款收入', column: '收入/决算数', measure: 'MONEY', value: '19,077.16', amount: 19_077_160_000n });
+    expect(figures.find((f) => f.source.line === 12 && f.side === '支出')).toMatchObject({ item: '一、一般公共服务支出', column: '支出/决算数', amount: 17_004_140_000n });
+    expect(figures.map((f) => f.value)).not.toContain('33');
+    expect(figures.filter((f) => f.source.line === 12)).toHaveLength(2);
+  });
+
+  it('keeps 年初结转和结余 and 年末结转和结余 apart on one row', () => {
+    const row = figures.filter((f) => f.item.includes('结转和结余'));
+    expect(row.map((f) => `${f.side} ${f.item} ${wan(f.amount)}`)).toEqual(['收入 年初结转和结余 0.04', '支出 年末结转和结余 0.04']);
+  });
+
+  it('leaves no number of the table unheld', () => {
+    const doc = { ...emptyDoc(), figures };
+    const [c] = coverage(doc, layout(fixture('summary-side-by-side.txt')));
+    expect(c).toMatchObject({ cellsNotRead: 0, cellsFigures: c!.cells });
+    expect(c!.cells).toBe(2 * 2 + 2 * 4); // two 收入/支出 pairs above, four below; 行次 31 and 63 name empty rows
+  });
+});
+
+describe('公开06: three blocks of 经济分类 per row', () => {
+  it('makes one line per block, each with only its own amount', () => {
+    const table = layout(fixture('economic-blocks-side-by-side.txt')).tables[0]!;
+    const { lines } = extractClassification(table, 'f.txt', '万元', 'ACTUAL', []);
+    expect(lines.slice(0, 6).map((l) => `${l.code} ${l.name} ${wan(l.total)}`)).toEqual(['301 工资福利支出 1461.82', '302 商品和服务支出 93.61', '307 债务利息及费用支出 0.00', '30101 基本工资 142.52', '30201 办公费 40.30', '30701 国内债务付息 0.00']);
+    expect(lines.every((l) => Object.keys(l.columns).length === 1)).toBe(true);
+  });
+});
+
+describe('公开08: a header whose 科目名称 spans two empty cells', () => {
+  it('lines its labels up with the figures: the total is 本年支出 小计, not 年初结转和结余', () => {
+    const table = layout(fixture('fund-table-shifted-header.txt')).tables[0]!;
+    const { lines, totals } = extractClassification(table, 'f.txt', '万元', 'ACTUAL', []);
+    expect(lines.map((l) => `${l.code} ${wan(l.total)}`)).toEqual(['234 3825.17', '23402 3825.17', '2340299 3825.17']);
+    expect(lines[0]!.columns).toMatchObject({ 年初结转和结余: 0n, 本年收入: 3_825_170_000n });
+    expect(totals.map((t) => wan(t.total))).toEqual(['3825.17']);
+  });
+});
+
+describe('政府投资项目 forms', () => {
+  it('reads every field with its line: targets, plan under either wording, fund splits, rates, progress, industry, ticks', () => {
+    const ip = extractInvestmentProject(layout(fixture('investment-form.txt')).tables[0]!, 'f.txt')!;
+    expect({ ...ip, fieldSources: undefined, source: undefined }).toMatchObject({
+      name: '视频前端建设（一期）项目', code: '2019-440317-65-01-', truncated: true, industry: '信息化', started: true, completed: true, nature: '续建',
+      startDate: '2019年8月26日', endDate: '2020年6月30日', planExecutionRate: '100.00%', completionRate: '77.63%', imageProgress: '100%', progress: '视频前端建设（一期）项目已完成第三方审计。',
+    });
+    expect([ip.totalInvestment, ip.totalFiscal, ip.totalOther, ip.targetAtYearStart, ip.plannedInYear, ip.completedInYear, ip.completedGovernmentFund, ip.completedGeneralBudget, ip.cumulativeCompleted].map(wan)).toEqual(['575.04', '575.04', '0.00', '300.00', '280.3768', '280.3768', '0.00', '280.3768', '446.379625']);
+    expect(ip.fieldSources.plannedInYear!.text).toContain('2020年下达政府投资计划');
+    expect(ip.fieldSources.completedGeneralBudget!.line).toBe(ip.fieldSources.completedInYear!.line);
+  });
+
+  it('reads the fund split printed on the line after 实际完成投资, and a 政府性基金 left blank as nothing', () => {
+    const ip = extractInvestmentProject(layout(fixture('investment-form-split-line.txt')).tables[0]!, 'f.txt')!;
+    expect([ip.plannedInYear, ip.completedInYear, ip.completedGeneralBudget, ip.completedGovernmentFund].map(wan)).toEqual(['234.396377', '234.396377', '234.396377', null]);
+    expect(ip.fieldSources.completedGeneralBudget!.line).toBe(ip.fieldSources.completedInYear!.line + 1);
+    expect(ip.planExecutionRate).toBe('100%');
+  });
+});
+
+describe('整体支出绩效目标表 年度主要任务', () => {
+  const projects = projectsFromTargetForm(layout(fixture('target-form-basic-rows.txt')).tables[0]!, 'f.txt', '万元');
+  it('reads 财政拨款 and 其他资金 by the order of their labels, not their shifted positions', () => {
+    expect(projects[0]!.funding!.map((f) => `${f.source} ${wan(f.budget)}`)).toEqual(['财政拨款 336.00', '其他资金 0.00']);
+  });
+  it('keeps 基本支出 rows (在职人员经费, 机构公用经费 … under 行政运行) out of the projects', () => {
+    expect(projects.map((p) => p.name)).not.toContain('在职人员经费');
+    expect(projects.map((p) => p.name)).not.toContain('机构公用经费');
+    expect(projects[0]!.name).toBe('信息系统运行与维护（通用项目）');
+  });
+});
+
+describe('prose amounts', () => {
+  const prose = layout(fixture('prose-itemised-list.txt')).prose;
+  const amounts = proseAmounts(prose, 'f.txt', '万元');
+
+  it('reads each amount with its item, and the change and percentage stated for it', () => {
+    expect(amounts.find((a) => a.item === '政务综合管理')).toMatchObject({ amount: 20_439_030_000n, change: 4_521_510_000n, changePercent: '28.4%' });
+    expect(amounts.find((a) => a.item === '综合管理')).toMatchObject({ amount: 1_915_510_000n, change: -110_300_000n, changePercent: '-5.4%' });
+    expect(amounts.some((a) => a.amount === 4_521_510_000n)).toBe(false);
+  });
+
+  it('turns an itemised list (主要包括：…) into level-2 projects under the level-1 project', () => {
+    const level2 = projectsFromItemisedProse(amounts, new Set(['政务综合管理', '综合管理']));
+    expect(level2.filter((p) => p.parent === '政务综合管理').map((p) => `${p.name} ${wan(p.amount)}`).slice(0, 3)).toEqual(['发展规划综合管理 1261.12', '政务事项管理 73.08', '政务服务管理 361.80']);
+    expect(level2.filter((p) => p.parent === '综合管理').map((p) => p.name)).toEqual(['行政综合管理', '党务人事综合']);
+    expect(level2.every((p) => p.level === 2 && p.sourceKind === 'PROSE_LIST')).toBe(true);
+  });
+
+  it('skips thresholds ("单价 100 万元以上") and reads a long run of digits in linear time', () => {
+    const lines = [{ line: 1, text: '单价 100 万元以上设备 16 台，共 3 万元。', heading: false }, { line: 2, text: '1'.repeat(200_000), heading: false }];
+    const t = Date.now();
+    expect(proseAmounts(lines, 'f.txt', '万元').map((a) => wan(a.amount))).toEqual(['3.00']);
+    expect(Date.now() - t).toBeLessThan(1000);
+  });
+});
+
+describe('prose against table', () => {
+  it('records 基本公用支出 128 (prose) against 商品和服务支出 127 of the 基本支出 block as a contradiction with both lines, and links what agrees', () => {
+    const doc = parseDocument(fixture('prose-vs-table.txt'), 'f.txt');
+    const { links, anomalies } = restatements(doc, []);
+    expect(anomalies).toHaveLength(1);
+    expect(anomalies[0]).toMatchObject({ kind: 'PROSE_TABLE_MISMATCH', severity: 'WARNING', delta: 1_000_000n });
+    expect(anomalies[0]!.sources.map((s) => s.line)).toEqual([16, 11]);
+    const linked = links.map((l) => doc.proseAmounts[l.proseIndex]!.item);
+    expect(linked).toEqual(expect.arrayContaining(['基本支出', '工资福利支出']));
+  });
+});
+
+describe('figures of what no family parser holds', () => {
+  it('holds a payment list and its 合计 with their items', () => {
+    const text = `某局2020年部门决算\n\n${fixture('payment-detail.txt')}`;
+    const doc = parseDocument(text, 'f.txt');
+    const pay = doc.figures.filter((f) => f.family === 'PAYMENT_DETAIL');
+    expect(pay.map((f) => `${f.item} ${f.value}`)).toContain('付政府宣传服务合同尾款 5');
+    expect(pay.find((f) => f.item === '合计')!.amount).toBe(283_910_000n);
+    const held = heldIndex(doc);
+    expect([...held.values()].every((m) => [...m.values()].every((n) => n >= 0))).toBe(true);
+  });
+});
