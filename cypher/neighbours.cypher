@@ -14,6 +14,9 @@ CALL {
   UNION MATCH (n:SelfEvaluation {id: $key}) WHERE $label = 'SelfEvaluation' RETURN n
   UNION MATCH (n:ThreeCosts {id: $key}) WHERE $label = 'ThreeCosts' RETURN n
   UNION MATCH (n:Anomaly {id: $key}) WHERE $label = 'Anomaly' RETURN n
+  UNION MATCH (n:Figure {id: $key}) WHERE $label = 'Figure' RETURN n
+  UNION MATCH (n:TableTotal {id: $key}) WHERE $label = 'TableTotal' RETURN n
+  UNION MATCH (n:ProseAmount {id: $key}) WHERE $label = 'ProseAmount' RETURN n
 }
 CALL (n) {
   MATCH (n)-[r]-(m)

@@ -17,6 +17,9 @@ CALL (end) {
   UNION MATCH (n:SelfEvaluation {id: end.key}) WHERE end.label = 'SelfEvaluation' RETURN n
   UNION MATCH (n:ThreeCosts {id: end.key}) WHERE end.label = 'ThreeCosts' RETURN n
   UNION MATCH (n:Anomaly {id: end.key}) WHERE end.label = 'Anomaly' RETURN n
+  UNION MATCH (n:Figure {id: end.key}) WHERE end.label = 'Figure' RETURN n
+  UNION MATCH (n:TableTotal {id: end.key}) WHERE end.label = 'TableTotal' RETURN n
+  UNION MATCH (n:ProseAmount {id: end.key}) WHERE end.label = 'ProseAmount' RETURN n
 }
 WITH collect(n) AS ends
 WITH ends[0] AS a, ends[1] AS b WHERE size(ends) = 2 AND ends[0] <> ends[1]

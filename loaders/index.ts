@@ -11,6 +11,9 @@ import type {
   DepartmentRow,
   DocumentRow,
   EvaluationRow,
+  FigureRow,
+  ProseAmountRow,
+  TableTotalRow,
   IndicatorRow,
   InvestmentRow,
   ListingRow,
@@ -19,7 +22,7 @@ import type {
   ThreeCostsRow,
   UnitRow,
 } from '../src/query/records.js';
-import { anomalyRow, budgetLineRow, codeLinks, codeRow, documentRow, fact, threeCostsRow } from '../src/query/rows.js';
+import { anomalyRow, budgetLineRow, codeLinks, codeRow, documentRow, fact, figureRow, investmentRow, proseAmountRow, tableTotalRow, threeCostsRow } from '../src/query/rows.js';
 import { listEach, oneEach } from './batch.js';
 import { primeNeighbours } from './prime.js';
 
@@ -59,9 +62,12 @@ export function createLoaders(repo: Repository) {
     indicatorsByInvestment: many<IndicatorRow>('indicators-by-investment', (p) => fact<IndicatorRow>(p)),
     evaluationsByAllocation: many<EvaluationRow>('evaluations-by-allocation', (p) => fact<EvaluationRow>(p)),
     evaluationsByDocument: many<EvaluationRow>('evaluations-by-document', (p) => fact<EvaluationRow>(p)),
-    investmentsByAllocation: many<InvestmentRow>('investments-by-allocation', (p) => fact<InvestmentRow>(p)),
-    investmentsByDocument: many<InvestmentRow>('investments-by-document', (p) => fact<InvestmentRow>(p)),
+    investmentsByAllocation: many<InvestmentRow>('investments-by-allocation', investmentRow),
+    investmentsByDocument: many<InvestmentRow>('investments-by-document', investmentRow),
     threeCostsByDocument: many<ThreeCostsRow>('three-costs-by-document', (p) => threeCostsRow(p) as unknown as ThreeCostsRow),
+    figuresByDocument: many<FigureRow>('figures-by-document', figureRow),
+    tableTotalsByDocument: many<TableTotalRow>('table-totals-by-document', tableTotalRow),
+    proseAmountsByDocument: many<ProseAmountRow>('prose-amounts-by-document', proseAmountRow),
     anomaliesByDocument: many<AnomalyRow>('anomalies-by-document', (p) => anomalyRow(p) as unknown as AnomalyRow),
     anomaliesByFact: many<AnomalyRow>('anomalies-by-fact', (p) => anomalyRow(p) as unknown as AnomalyRow),
   };

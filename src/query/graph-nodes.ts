@@ -18,6 +18,9 @@ export const NODE_KINDS = [
   'SelfEvaluation',
   'ThreeCosts',
   'Anomaly',
+  'Figure',
+  'TableTotal',
+  'ProseAmount',
   'FunctionCode',
   'EconomicCode',
   'ProcurementItem',
@@ -76,6 +79,12 @@ function displayName(kind: NodeKind, p: Record<string, unknown>): string {
       return String(p.kind);
     case 'InvestmentProject':
       return String(p.name);
+    case 'Figure':
+      return `${p.item || '(no label)'} ${p.column ? `· ${p.column}` : ''} ${p.value}`.replace(/\s+/g, ' ').trim();
+    case 'TableTotal':
+      return `合计 ${p.unitName ?? ''} ${p.table}`.replace(/\s+/g, ' ').trim();
+    case 'ProseAmount':
+      return `${p.item} ${typeof p.amountFen === 'bigint' ? formatWan(p.amountFen) : ''} 万元`;
     default:
       return String(p.name ?? p.id);
   }

@@ -152,6 +152,17 @@ export interface InvestmentRow {
   startDate: string | null;
   endDate: string | null;
   nature: string | null;
+  totalFiscalFen: bigint | null;
+  totalOtherFen: bigint | null;
+  targetAtYearStartFen: bigint | null;
+  completedGeneralBudgetFen: bigint | null;
+  completedGovernmentFundFen: bigint | null;
+  planExecutionRate: string | null;
+  imageProgress: string | null;
+  industry: string | null;
+  started: boolean | null;
+  completed: boolean | null;
+  fieldSources: { field: string; source: SourceRef }[];
   allocationIds: string[];
   /** The budget unit that reports it (项目单位, else the department's own unit). */
   unitId?: string | null;
@@ -249,4 +260,42 @@ export interface SameAsRow {
   score: number;
   note: string;
   project: ProjectRow;
+}
+
+export interface FigureRow {
+  id: string;
+  documentId: string;
+  family: string;
+  side: string | null;
+  item: string;
+  column: string;
+  measure: string;
+  value: string;
+  amountFen: bigint | null;
+  basis: string;
+  source: SourceRef;
+}
+
+export interface TableTotalRow {
+  id: string;
+  documentId: string;
+  table: string;
+  unitName: string | null;
+  totalFen: bigint | null;
+  basicFen: bigint | null;
+  projectFen: bigint | null;
+  columns: { header: string; amountFen: bigint }[];
+  source: SourceRef;
+}
+
+export interface ProseAmountRow {
+  id: string;
+  documentId: string;
+  item: string;
+  amountFen: bigint;
+  changeFen: bigint | null;
+  changePercent: string | null;
+  parent: string | null;
+  restates: { kind: string; id: string; rule: string; source: SourceRef } | null;
+  source: SourceRef;
 }

@@ -20,7 +20,7 @@ import type {
   ProjectRow,
   SearchHitRow,
 } from './records.js';
-import { anomalyRow, codeLinks, documentRow, fact, withEvidence } from './rows.js';
+import { anomalyRow, codeLinks, documentRow, fact, investmentRow, withEvidence } from './rows.js';
 import { graphEdge, graphNode, type RawEdge, type RawNode } from './graph-nodes.js';
 
 export interface ServerVersion {
@@ -148,12 +148,12 @@ export class Repository {
   }
 
   investmentProjects(filter: InvestmentFilterArgs, page: PageArgs): Promise<Page<InvestmentRow>> {
-    return this.page('investments-page', orNull({ code: filter.code, name: filter.name, department: filter.department, year: filter.year, truncated: filter.truncated }), page, (p) => fact<InvestmentRow>(p));
+    return this.page('investments-page', orNull({ code: filter.code, name: filter.name, department: filter.department, year: filter.year, truncated: filter.truncated }), page, investmentRow);
   }
 
   async investmentReports(code: string): Promise<InvestmentRow[]> {
     const res = await this.runner.read('investment-by-code', { code });
-    return column<Record<string, unknown>>(res.records, 'value').map((p) => fact<InvestmentRow>(p));
+    return column<Record<string, unknown>>(res.records, 'value').map(investmentRow);
   }
 
   anomalies(filter: AnomalyFilterArgs, page: PageArgs): Promise<Page<AnomalyRow>> {
@@ -201,7 +201,7 @@ export class Repository {
         unit: { ...(y.unit as UnitRow), departmentId: r.department.id },
         document: documentRow(y.document) as unknown as DocumentRow,
         links: codeLinks(y.links as Record<string, unknown>[]),
-        investments: byLine((y.investments as Record<string, unknown>[]).map((x) => fact<InvestmentRow>(x))),
+        investments: byLine((y.investments as Record<string, unknown>[]).map(investmentRow)),
         indicators: byLine((y.indicators as Record<string, unknown>[]).map((x) => fact<IndicatorRow>(x))),
         evaluations: byLine((y.evaluations as Record<string, unknown>[]).map((x) => fact<EvaluationRow>(x))),
       })),

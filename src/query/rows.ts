@@ -1,6 +1,6 @@
 // Stored node properties → read-model rows. Provenance lives on each node as
 // srcTable / srcLine / srcText and documentId; here it becomes one SourceRef.
-import type { CodeLinkRow, CodeRow, SourceRef } from './records.js';
+import type { CodeLinkRow, CodeRow, FigureRow, InvestmentRow, ProseAmountRow, SourceRef, TableTotalRow } from './records.js';
 
 type Props = Record<string, unknown>;
 
@@ -80,4 +80,36 @@ export function codeRow(p: Props): CodeRow {
     parentKey: (p.parentKey as string | null | undefined) ?? null,
     childKeys: (p.childKeys as string[] | undefined) ?? [],
   };
+}
+
+const columnsOf = (json: unknown) => Object.entries(JSON.parse(String(json ?? '{}')) as Record<string, string>).map(([header, fen]) => ({ header, amountFen: BigInt(fen) }));
+
+export function figureRow(p: Props): FigureRow {
+  return fact<FigureRow>({ ...p, side: p.side ?? null, amountFen: p.amountFen ?? null });
+}
+
+export function tableTotalRow(p: Props): TableTotalRow {
+  return fact<TableTotalRow>({ ...p, unitName: p.unitName ?? null, totalFen: p.totalFen ?? null, basicFen: p.basicFen ?? null, projectFen: p.projectFen ?? null, columns: columnsOf(p.columns) });
+}
+
+export function proseAmountRow(p: Props): ProseAmountRow {
+  const r = p._restates as Props | null | undefined;
+  const { _restates, ...rest } = p;
+  void _restates;
+  return fact<ProseAmountRow>({
+    ...rest,
+    changeFen: rest.changeFen ?? null,
+    changePercent: rest.changePercent ?? null,
+    parent: rest.parent ?? null,
+    restates: r ? { kind: String(r.kind), id: String(r.id), rule: String(r.rule), source: sourceOf(r, String(r.documentId)) } : null,
+  });
+}
+
+/** Investment row: the per-field lines stored as JSON of the parser's Sources. */
+export function investmentRow(p: Props): InvestmentRow {
+  const fields = typeof p.fieldSources === 'string' ? (JSON.parse(p.fieldSources) as Record<string, { file: string; table: string; line: number; text: string }>) : {};
+  return fact<InvestmentRow>({
+    ...p,
+    fieldSources: Object.entries(fields).map(([field, s]) => ({ field, source: sourceFromJson(JSON.stringify(s)) })),
+  });
 }

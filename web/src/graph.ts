@@ -20,6 +20,9 @@ export const KINDS: Record<string, { color: string; shape: cytoscape.Css.NodeSha
   SelfEvaluation: { color: '#8c564b', shape: 'star', label: 'Self-evaluation 自评' },
   ThreeCosts: { color: '#8fb3de', shape: 'barrel', label: '三公经费' },
   Anomaly: { color: '#222222', shape: 'octagon', label: 'Anomaly 异常' },
+  Figure: { color: '#c9c26b', shape: 'round-rectangle', label: 'Table figure 表内数字' },
+  TableTotal: { color: '#8a8a2a', shape: 'round-rectangle', label: 'Table total 合计' },
+  ProseAmount: { color: '#9aa7b4', shape: 'round-tag', label: 'Prose amount 正文金额' },
   Step: { color: '#4a7fb5', shape: 'round-rectangle', label: 'Question result' },
 };
 

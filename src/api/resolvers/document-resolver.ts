@@ -8,6 +8,7 @@ import { Anomaly } from '../types/anomalies.js';
 import { Connection } from '../types/connection.js';
 import { BudgetLine, BudgetUnit, Department, Document, ThreeCosts } from '../types/documents.js';
 import { DocumentFilter } from '../types/inputs.js';
+import { Figure, FigureMeasure, ProseAmount, TableFamily, TableTotal } from '../types/figures.js';
 import { InvestmentProject } from '../types/investments.js';
 import { Indicator, ProjectAllocation, SelfEvaluation } from '../types/projects.js';
 
@@ -72,6 +73,27 @@ export class DocumentResolver {
   @FieldResolver(() => [ThreeCosts], { complexity: 3, description: '"三公"经费 from the tables and from the prose.' })
   async threeCosts(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
     return loaders.threeCostsByDocument.load(d.id);
+  }
+
+  @FieldResolver(() => [Figure], { complexity: 200, description: 'Numbers the tables print that no richer fact holds (summary tables, 合计 columns, scores, payments), in print order; filter by table family or measure.' })
+  async figures(
+    @Root() d: Document,
+    @Ctx() { loaders }: ApiContext,
+    @Arg('family', () => TableFamily, { nullable: true, description: 'Only figures of this family of table.' }) family?: string,
+    @Arg('measure', () => FigureMeasure, { nullable: true, description: 'Only figures of this measure.' }) measure?: string,
+  ) {
+    const all = await loaders.figuresByDocument.load(d.id);
+    return all.filter((f) => (!family || f.family === family) && (!measure || f.measure === measure));
+  }
+
+  @FieldResolver(() => [TableTotal], { complexity: 20, description: 'The 合计 rows of its classification tables, every column kept.' })
+  async tableTotals(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.tableTotalsByDocument.load(d.id);
+  }
+
+  @FieldResolver(() => [ProseAmount], { complexity: 100, description: 'Every amount its prose states, with the change stated beside it and the table fact it restates.' })
+  async proseAmounts(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.proseAmountsByDocument.load(d.id);
   }
 
   @FieldResolver(() => [Anomaly], { complexity: 10 })

@@ -3,6 +3,15 @@ import { LinkMethod } from './codes.js';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
 
+@ObjectType({ description: 'Where one field of a form was printed.' })
+export class FieldSource {
+  @Field(() => String, { description: 'The field’s name in this type (plannedInYear, completedGeneralBudget …).' })
+  field!: string;
+
+  @Field(() => Source)
+  source!: Source;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'The code an investment project’s money was booked under, and how that is known.' })
 export class FundedUnder {
   @Field(() => String)
@@ -79,6 +88,39 @@ export class InvestmentProject {
 
   @Field(() => String, { nullable: true, description: '建设性质 (新建, 续建, …) as ticked.' })
   nature!: string | null;
+
+  @Field(() => DecimalScalar, { name: 'totalFiscal', nullable: true, description: '项目总投资 of which 财政拨款, 万元.' })
+  totalFiscalFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'totalOther', nullable: true, description: '项目总投资 of which 其它资金, 万元.' })
+  totalOtherFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'targetAtYearStart', nullable: true, description: '年初设定的目标: the year’s investment planned at its start, 万元.' })
+  targetAtYearStartFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'completedGeneralBudget', nullable: true, description: '本年完成投资 from 一般公共预算, 万元.' })
+  completedGeneralBudgetFen!: bigint | null;
+
+  @Field(() => DecimalScalar, { name: 'completedGovernmentFund', nullable: true, description: '本年完成投资 from 政府性基金, 万元 (null when the form leaves it blank).' })
+  completedGovernmentFundFen!: bigint | null;
+
+  @Field(() => String, { nullable: true, description: '政府投资计划支出率 as printed.' })
+  planExecutionRate!: string | null;
+
+  @Field(() => String, { nullable: true, description: '工程形象进度百分比 as printed.' })
+  imageProgress!: string | null;
+
+  @Field(() => String, { nullable: true, description: '行业归口 (the sector responsible).' })
+  industry!: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: '是否开工 as ticked (null when neither box is).' })
+  started!: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: '是否竣工 as ticked (null when neither box is).' })
+  completed!: boolean | null;
+
+  @Field(() => [FieldSource], { description: 'The line each field was read from (a form spreads one project over many lines).' })
+  fieldSources!: FieldSource[];
 
   @Field(() => Source)
   source!: Source;
