@@ -1,15 +1,18 @@
-// npm run parse -- <file> [--json]: check a document before loading it.
+// npm run parse -- <file> [--json] [--coverage]: check a document before loading it.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatWan } from '../parse/amount.js';
 import { parseDocument } from '../parse/index.js';
 import { BudgetGraphError } from '../errors.js';
+import { coverage, type TableCoverage } from '../parse/coverage.js';
+import { layout } from '../parse/layout.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
+const withCoverage = args.includes('--coverage');
 const files = args.filter((a) => !a.startsWith('--'));
 if (files.length === 0) {
-  console.error('usage: npm run parse -- <file.txt> [more files] [--json]');
+  console.error('usage: npm run parse -- <file.txt> [more files] [--json] [--coverage]');
   process.exitCode = 64;
   process.exit();
 }
@@ -30,6 +33,7 @@ for (const path of files) {
     );
     for (const a of doc.anomalies) console.log(`  anomaly ${a.kind}: ${a.message} (line ${a.sources[0]?.line})`);
     for (const d of doc.diagnostics.filter((x) => x.level === 'WARNING')) console.log(`  warning line ${d.line} ${d.code}: ${d.message}`);
+    if (withCoverage) printCoverage(coverage(doc, layout(text)));
   } catch (err) {
     failed++;
     console.error(err instanceof BudgetGraphError ? `error ${err.code}: ${err.message}` : err);
@@ -37,3 +41,26 @@ for (const path of files) {
 }
 // exitCode, not exit(): exit() would cut off stdout still draining into a pipe.
 process.exitCode = failed ? 1 : 0;
+
+/** Per table: rows read by a typed record, rows held only as figures, rows with a number nothing holds. */
+function printCoverage(tables: TableCoverage[]): void {
+  const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
+  console.log('  coverage (numbers each table prints: typed record / figure only / not read)');
+  console.log('  line  family                      rows read/figures/not   cells typed/figures/not   title');
+  const sum = { cells: 0, typed: 0, figures: 0, not: 0, rows: 0, read: 0, fig: 0, notRows: 0 };
+  for (const t of tables) {
+    if (t.numericRows === 0) continue;
+    sum.cells += t.cells;
+    sum.typed += t.cellsTyped;
+    sum.figures += t.cellsFigures;
+    sum.not += t.cellsNotRead;
+    sum.rows += t.numericRows;
+    sum.read += t.rowsRead;
+    sum.fig += t.rowsAsFigures;
+    sum.notRows += t.rowsNotRead;
+    const rows = `${t.rowsRead}/${t.rowsAsFigures}/${t.rowsNotRead}`.padEnd(23);
+    const cells = `${t.cellsTyped}/${t.cellsFigures}/${t.cellsNotRead}`.padEnd(25);
+    console.log(`  ${String(t.line).padEnd(5)} ${t.family.padEnd(27)} ${rows} ${cells} ${t.title.slice(0, 40)}${t.notReadLines.length ? `  (not read: lines ${t.notReadLines.join(', ')})` : ''}`);
+  }
+  console.log(`  total: ${sum.rows} rows with numbers (${sum.read} read, ${sum.fig} as figures, ${sum.notRows} not read); ${sum.cells} numbers: ${sum.typed} typed (${pct(sum.typed, sum.cells)}), ${sum.figures} figures (${pct(sum.figures, sum.cells)}), ${sum.not} not read`);
+}

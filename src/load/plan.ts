@@ -130,6 +130,8 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
         executionRate: slot.find((p) => p.executionRate)?.executionRate ?? null,
         key: slot.some((p) => p.key),
         goal: slot.find((p) => p.goal)?.goal ?? null,
+        justification: slot.find((p) => p.justification)?.justification ?? null,
+        period: slot.find((p) => p.period)?.period ?? null,
         sourceKinds: [...new Set(slot.map((p) => p.sourceKind))],
         funding: fundingJson(slot.find((p) => p.funding?.length)?.funding ?? null),
         searchText: rep.name,
@@ -239,6 +241,7 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     budgetFen: int(e.budget),
     executedFen: int(e.executed),
     rate: e.rate,
+    achieved: e.achieved ?? null,
     allocationId: ownerAlloc(e.project),
     ...src(e.source),
   }));

@@ -5,6 +5,7 @@ import { extractIndicators } from './indicators.js';
 import { extractInvestmentProject, isInvestmentTable } from './investment.js';
 import { layout } from './layout.js';
 import { residualFigures } from './figures.js';
+import { familyOfTitle } from './families.js';
 import { heldIndex } from './held.js';
 import { proseAmounts, projectsFromItemisedProse } from './prose-amounts.js';
 import { extractMeta } from './meta.js';
@@ -12,7 +13,7 @@ import { amountCellProblem } from './amount.js';
 import { completionRateAnomalies, projectAmountAnomalies, selfEvaluationAnomalies, sumAnomalies, threeCostsAnomalies, truncatedCodeAnomaly } from './anomalies.js';
 import { projectFromForm, projectsFromCodedTable, projectsFromKeyTable, projectsFromProse, projectsFromSelfEvaluations, projectsFromTargetForm, selfEvaluationsFromProse } from './projects.js';
 import { isThreeCostsTable, threeCostsFromProse, threeCostsFromTable } from './three-costs.js';
-import type { BudgetUnit, ParsedDocument } from './records.js';
+import type { BudgetUnit, ParsedDocument, TableTotal } from './records.js';
 
 export type * from './records.js';
 
@@ -66,7 +67,9 @@ export function parseDocument(text: string, file: string): ParsedDocument {
       doc.indicators.push(...extractIndicators(table, file, form.project.name, doc.diagnostics));
       continue;
     }
-    const coded = projectsFromCodedTable(table, file, unit, doc.diagnostics);
+    const unitTotals: TableTotal[] = [];
+    const coded = projectsFromCodedTable(table, file, unit, doc.diagnostics, unitTotals);
+    doc.totals.push(...unitTotals);
     if (coded.length) {
       doc.projects.push(...coded);
       continue;
@@ -99,7 +102,12 @@ export function parseDocument(text: string, file: string): ParsedDocument {
   // Whatever a table prints that the records above do not hold becomes a Figure: nothing is dropped.
   const held = heldIndex(doc);
   const basis = isActual ? 'ACTUAL' : 'BUDGET';
-  for (const table of lay.tables) doc.figures.push(...residualFigures(table, file, unit, /决算/.test(table.title) ? 'ACTUAL' : basis, held));
+  for (const table of lay.tables) {
+    const figures = residualFigures(table, file, unit, /决算/.test(table.title) ? 'ACTUAL' : basis, held);
+    doc.figures.push(...figures);
+    if (table.flattened) doc.diagnostics.push({ level: 'WARNING', code: 'FLATTENED_TABLE', message: `${table.title}: printed on one line; ${figures.length} numbers kept as figures with the words before each, their columns unknown (check against the PDF)`, line: table.titleLine });
+    if (familyOfTitle(table.title) === 'OTHER') doc.diagnostics.push({ level: 'INFO', code: 'UNKNOWN_TABLE', message: `"${table.title}": no table family of the glossary; ${table.rows.length} rows, ${figures.length} numbers kept as figures`, line: table.titleLine });
+  }
   const facts = doc.figures.filter((f) => f.family !== 'OTHER').length + doc.lines.length + doc.projects.length + doc.indicators.length + doc.investmentProjects.length + doc.selfEvaluations.length + doc.threeCosts.length;
   if (facts === 0) {
     const found = lay.tables.length ? `${lay.tables.length} table(s), none of a known family (first: "${lay.tables[0]!.title}", line ${lay.tables[0]!.titleLine})` : 'no table at all';

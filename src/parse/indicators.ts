@@ -8,12 +8,27 @@ const LEVEL1 = /^(产出指标|效益指标|满意度指标|成本指标|投入�
 const LEVEL2 = /^(数量指标?|质量指标?|时效指标?|成本指标|经济效益(指标)?|社会效益(指标)?|生态效益(指标)?(\(如有\))?|可持续影响(指标)?|服务对象满意度(指标)?|其他满意度指标|项目管理指标|监督检查指标|预算管理|预算执行管理|项目管理|资产管理|数量|质量|时效|工作时效|社会公众或服务对象满意度|其他|满意度)$/;
 
 const clean = (c: string) => c.replace(/\s+/g, '');
+/** A cell that is a value, not an indicator's name: a threshold, a number, a yes/no. */
+const VALUE_LIKE = /^[≥≤<>＞＜=]|^\d|%$|^(是|否|无|完成|不适用|满意)$/;
+
+const BENEFIT = /^(经济效益|社会效益|生态效益|可持续影响)/;
+const OUTPUT = /^(数量|质量|时效)/;
+/** The level-1 a level-2 name belongs to when the form printed it under the other one (产出 ↔ 效益). */
+function impliedLevel1(level2: string, level1: string | null): string | null {
+  if (!level1) return null;
+  const suffix = level1.endsWith('目标') ? '目标' : '指标';
+  if (BENEFIT.test(level2) && /^产出/.test(level1)) return `效益${suffix}`;
+  if (OUTPUT.test(level2) && /^效益/.test(level1)) return `产出${suffix}`;
+  return null;
+}
 
 export function extractIndicators(table: Table, file: string, owner: string | null, diagnostics: Diagnostic[]): Indicator[] {
   const headerIdx = table.rows.findIndex((r) => r.cells.some((c) => clean(c) === '一级指标'));
   if (headerIdx < 0) return [];
   const header = table.rows[headerIdx]!.cells.map(clean);
   const hasActual = header.some((c) => /全年完成值|完成情况|实际完成/.test(c));
+  // 政府投资项目 forms print 指标内容描述 | 完成情况 | 改进措施: no target column, the value is what was achieved.
+  const hasTarget = header.some((c) => /指标值|目标值|预期|年度目标|计划值|目标/.test(c) && !/^一级指标|^二级指标|^三级指标/.test(c));
   const hasReason = header.some((c) => /未完成原因|改进措施/.test(c));
   const out: Indicator[] = [];
   let level1: string | null = null;
@@ -25,31 +40,44 @@ export function extractIndicators(table: Table, file: string, owner: string | nu
     let i = 0;
     let realigned = false;
     // Some forms print a second-level name in the first-level column (质量指标 | 质量指标): keep it as printed.
-    const doubled = i + 1 < cells.length && LEVEL2.test(clean(cells[i]!)) && LEVEL2.test(clean(cells[i + 1]!));
+    const doubled = i + 1 < cells.length && LEVEL2.test(clean(cells[i]!)) && clean(cells[i]!) === clean(cells[i + 1]!);
     if (i < cells.length && (LEVEL1.test(clean(cells[i]!)) || doubled)) {
       level1 = clean(cells[i]!);
       level2 = null;
       i++;
     }
-    if (i < cells.length && LEVEL2.test(clean(cells[i]!)) && cells.length - i >= 2) {
+    let levelOnly = false;
+    if (i < cells.length && LEVEL2.test(clean(cells[i]!)) && (cells.length - i >= 2 || cells.length === 1)) {
       level2 = clean(cells[i]!);
+      levelOnly = cells.length - i === 1;
       i++;
+      // A 效益 sub-level printed under 产出 (or the reverse) belongs to the level it names.
+      const implied = impliedLevel1(level2, level1);
+      if (implied) {
+        diagnostics.push({ level: 'INFO', code: 'INDICATOR_LEVEL_IMPLIED', message: `${table.title}: ${level2} filed under ${implied} (printed after ${level1})`, line: row.line });
+        level1 = implied;
+      }
     }
-    const rest = cells.slice(i);
+    let rest = cells.slice(i);
+    // A level printed alone with no indicator under it: kept, its name the level's.
+    if (levelOnly) rest = [level2!];
     if (rest.length === 0) continue;
     // A row that starts at its name although the column before it is empty in the
     // original: the cell count tells, and the vocabulary confirms.
     if (row.cells[0]?.trim() !== '' && i === 0 && level1) realigned = true;
-    const want = 2 + (hasActual ? 1 : 0) + (hasReason ? 1 : 0);
+    const want = (hasTarget || !hasActual ? 2 : 1) + (hasActual ? 1 : 0) + (hasReason ? 1 : 0);
+    // "服务对象满意度指标 | ≥95% | 95%": the name cell is empty, the level names the indicator.
+    if (level2 && i > 0 && !levelOnly && rest.length < want - (hasReason ? 1 : 0) && VALUE_LIKE.test(clean(rest[0]!))) rest = [level2, ...rest];
     // A name split over two cells by the PDF ("每周发布推入 | 文数量(篇)") is joined back;
     // values stay at the right-hand end where the form puts them.
     const valueCells = Math.min(rest.length - 1, want - 1 - (hasReason && rest.length < want ? 1 : 0));
     const nameCells = rest.length - valueCells;
     const name = rest.slice(0, nameCells).join('');
     const values = rest.slice(nameCells);
-    const target = values[0] ?? null;
-    const actual = hasActual ? values[1] ?? null : null;
-    const reason = hasReason ? values.slice(2).join(' ') || null : null;
+    const valuesFrom = hasTarget || !hasActual ? 1 : 0;
+    const target = valuesFrom ? values[0] ?? null : null;
+    const actual = hasActual ? values[valuesFrom] ?? null : null;
+    const reason = hasReason ? values.slice(valuesFrom + 1).join(' ') || null : null;
     if (nameCells > 1) {
       diagnostics.push({ level: 'INFO', code: 'INDICATOR_CELLS_JOINED', message: `${table.title}: joined ${nameCells} cells into the indicator name "${name}"`, line: row.line, original: row.text });
     }

@@ -10,6 +10,8 @@ export interface Row {
 }
 
 export interface Table {
+  /** Printed on one line, cells run together by the PDF's text extraction (columns lost). */
+  flattened?: boolean;
   title: string;
   /** 表三 / 表 3 / 公开03表 as printed, if any. */
   number: string | null;
@@ -150,6 +152,20 @@ export function layout(text: string): Layout {
       return;
     }
     const cleaned = cleanCell(line.replace(/^#+\s*/, ''));
+    // A titled table whose rows the PDF ran together on one line ("项目支出总表 … 40, 980, 57
+    // 40,046.23 … 0.000.000.00"): its numbers and labels are kept as cells of one row.
+    if (pendingTitle && !line.includes('\t')) {
+      const cells = flattenedCells(cleaned);
+      if (cells.filter((c) => /\d/.test(c)).length >= 8) {
+        current = { title: pendingTitle.title, number: pendingTitle.number ?? pendingNumber, titleLine: pendingTitle.line, rows: [{ line: lineNo, cells, text: cleaned }], preamble, flattened: true };
+        tables.push(current);
+        pendingTitle = null;
+        pendingNumber = null;
+        preamble = [];
+        sawProseSinceTable = true;
+        return;
+      }
+    }
     if (PREAMBLE.test(cleaned) || /^(项目概况|栏\s*次)$/.test(cleaned)) {
       preamble.push(cleaned);
       return;
@@ -168,6 +184,25 @@ export function layout(text: string): Layout {
     if (cleaned.length > 30 || /^#/.test(line)) sawProseSinceTable = true;
   });
   return { tables, prose, piiLinesDropped };
+}
+
+// An amount of a run-together table: thousands groups and two decimals, the decimal point
+// sometimes printed as a comma and digits sometimes spaced ("40, 980, 57", "934. 34").
+const FLAT_AMOUNT = /\d\.\d{2}(?=\d\.\d{2})|\d{1,3}(?:,\s?\d{3})+(?:[.,]\s?\d{2})(?!\d)|\d+(?:\.\s?\d{2})(?!\d)|\d{1,3},\s?\d{2}(?![\d.])/g;
+
+/** A run-together line as cells: each amount one cell (spaces squeezed), the words between as label cells. */
+export function flattenedCells(text: string): string[] {
+  const cells: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(FLAT_AMOUNT)) {
+    const words = text.slice(last, m.index).trim();
+    if (words) cells.push(words);
+    cells.push(m[0].replace(/\s+/g, ''));
+    last = m.index! + m[0].length;
+  }
+  const tail = text.slice(last).trim();
+  if (tail) cells.push(tail);
+  return cells;
 }
 
 function sameTitle(a: string, b: string): boolean {

@@ -2,7 +2,7 @@
 // tables, the prose list of 项目支出, target forms and self-evaluation forms.
 import { parseAmount, parsePercent, toHalfWidth, type MoneyUnit } from './amount.js';
 import type { ProseLine, Row, Table } from './layout.js';
-import type { Diagnostic, FundingLine, Project, SelfEvaluation, Source } from './records.js';
+import type { Diagnostic, FundingLine, Project, SelfEvaluation, Source, TableTotal } from './records.js';
 
 const CODE = /^2\d{2}(?:\d{2}){0,2}$/;
 const cellText = (c: string | undefined) => (c ?? '').replace(/\s+/g, '');
@@ -22,12 +22,13 @@ function headerIndex(rows: Row[], re: RegExp): { row: number; col: number } | nu
 }
 
 /** 部门预算绩效管理项目情况表 style: 科目编码 | 科目名称 | 项目名称 | 项目金额 | 绩效目标 … */
-export function projectsFromCodedTable(table: Table, file: string, unit: MoneyUnit, diagnostics: Diagnostic[]): Project[] {
+export function projectsFromCodedTable(table: Table, file: string, unit: MoneyUnit, diagnostics: Diagnostic[], unitTotals: TableTotal[] = []): Project[] {
   const nameCol = headerIndex(table.rows, /^项目名称/);
   const codeCol = headerIndex(table.rows, /^科目编码$/);
   const amountCol = headerIndex(table.rows, /^(项目金额|金额|预算数|预算金额)/);
   if (!nameCol || !codeCol || !amountCol) return [];
   const goalCol = headerIndex(table.rows, /^绩效目标$/);
+  const basisCol = headerIndex(table.rows, /申报依据|立项依据/);
   const out: Project[] = [];
   let currentUnit: string | null = null;
   for (const row of table.rows.slice(nameCol.row + 1)) {
@@ -35,7 +36,12 @@ export function projectsFromCodedTable(table: Table, file: string, unit: MoneyUn
     const name = (row.cells[nameCol.col] ?? '').trim();
     if (!CODE.test(code)) {
       const label = (row.cells[0] ?? '').trim();
-      if (label && !name && parseAmount(row.cells[amountCol.col] ?? '', unit)) currentUnit = label;
+      const unitAmount = label && !name ? parseAmount(row.cells[amountCol.col] ?? '', unit) : null;
+      if (unitAmount) {
+        // A 预算单位 row heads its projects and prints their total.
+        currentUnit = label;
+        unitTotals.push({ table: table.title, unit: label, total: unitAmount.fen, basic: null, project: unitAmount.fen, columns: { 项目金额: unitAmount.fen }, source: { file, table: table.title, line: row.line, text: row.text } });
+      }
       else if (out.length > 0 && !name && !code) {
         // A row cut over two lines: its tail continues the previous project's text cells.
         const prev = out[out.length - 1]!;
@@ -59,6 +65,7 @@ export function projectsFromCodedTable(table: Table, file: string, unit: MoneyUn
       functionName: cellText(row.cells[codeCol.col + 1]) || null,
       key,
       goal: goalCol ? (row.cells[goalCol.col] ?? '').trim() || null : null,
+      ...(basisCol ? { justification: (row.cells[basisCol.col] ?? '').trim() || null } : {}),
       sourceKind: 'PROJECT_TABLE',
       source: { file, table: table.title, line: row.line, text: row.text },
     });
@@ -199,7 +206,7 @@ export function projectFromForm(
   file: string,
   unit: MoneyUnit,
 ): { project: Project; evaluation: SelfEvaluation | null } | null {
-  const nameRow = table.rows.find((r) => cellText(r.cells[0]) === '项目名称');
+  const nameRow = table.rows.find((r) => /^(项目名称|转移支付[（(]项目[)）]名称)$/.test(cellText(r.cells[0])));
   if (!nameRow) return null;
   const name = nameRow.cells.slice(1).find((c) => c.trim() !== '')?.trim();
   // "项目名称 | 预算数（万元） | 绩效目标" is a list's header, not a form's name row.
@@ -222,6 +229,10 @@ export function projectFromForm(
     evalSource = { file, table: table.title, line: moneyRow.line, text: moneyRow.text };
   }
   const unitRow = table.rows.find((r) => /^(实施单位|项目单位)$/.test(cellText(r.cells[2] ?? '')) || /^项目单位$/.test(cellText(r.cells[0])));
+  // 年度总体目标 / 总体目标完成情况: the texts are on the row after the one naming 年初设定目标 | 全年实际完成情况.
+  const goalHeader = table.rows.findIndex((r) => r.cells.some((c) => /^(年初设定目标|总体目标|年度目标)$/.test(cellText(c))));
+  const goalTexts = goalHeader >= 0 ? (table.rows[goalHeader + 1]?.cells ?? []).map((c) => c.trim()).filter((c) => c !== '' && !/^(年度总体目标|总体目标完成情况)$/.test(cellText(c))) : [];
+  const periodCell = table.rows.flatMap((r) => r.cells.map((c, i) => (/^项目起止时间$/.test(cellText(c)) ? r.cells.slice(i + 1).find((x) => x.trim() !== '')?.trim() : undefined))).find((x) => x !== undefined);
   const project: Project = {
     name,
     level: isSelfEval ? 2 : null,
@@ -233,13 +244,14 @@ export function projectFromForm(
     functionCode: null,
     functionName: null,
     key: /是否重点绩效项目\t+是/.test(table.rows.map((r) => r.text).join('\n')),
-    goal: null,
+    goal: goalTexts[0] ?? null,
+    ...(periodCell ? { period: periodCell } : {}),
     sourceKind: isSelfEval ? 'SELF_EVALUATION' : 'TARGET_FORM',
     source,
   };
   const funding = moneyRow ? fundingFromForm(table, moneyRow, file, unit) : [];
   if (funding.length) project.funding = funding;
-  const evaluation = isSelfEval ? { project: name, origin: 'TABLE' as const, budget, executed, rate, source: evalSource } : null;
+  const evaluation = isSelfEval ? { project: name, origin: 'TABLE' as const, budget, executed, rate, achieved: goalTexts[1] ?? null, source: evalSource } : null;
   return { project, evaluation };
 }
 

@@ -88,6 +88,10 @@ export interface Project {
   source: Source;
   /** Where the money came from (资金来源) as the form prints it; absent when it does not. */
   funding?: FundingLine[];
+  /** 项目申报依据 / 立项依据 as printed. */
+  justification?: string | null;
+  /** 项目起止时间 as printed (e.g. "2020.1.1~2020.12.31"). */
+  period?: string;
 }
 
 /** FundingLine // 资金来源: one source of a project's money (财政拨款, 上年结转, 其他资金…). */
@@ -206,6 +210,8 @@ export interface SelfEvaluation {
   budget: bigint | null;
   executed: bigint | null;
   rate: string | null;
+  /** 全年实际完成情况: what the form says was achieved against the year's goal. */
+  achieved?: string | null;
   source: Source;
 }
 

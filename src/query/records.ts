@@ -92,6 +92,8 @@ export interface AllocationRow {
   executionRate: string | null;
   key: boolean;
   goal: string | null;
+  justification?: string | null;
+  period?: string | null;
   sourceKinds: string[];
   funding: string | null;
   source: SourceRef;

@@ -53,7 +53,9 @@ describe('plan against actual: 坪山 2020 决算 projects', () => {
     const res = await api.gql(`{ projects(filter: {department: "坪山", year: 2020}, first: 100) { totalCount nodes { name allocations { year amount executed executionRate funding { fund budget executed source { line } } source { table line } } } } }`);
     expect(res.errors).toBeUndefined();
     const byName = new Map((res.data.projects.nodes as any[]).map((p) => [p.name, p.allocations[0]]));
-    expect(res.data.projects.totalCount).toBe(31);
+    // 31 + 区级温馨驿站项目, read from its 抗疫特别国债 转移支付 self-evaluation form.
+    expect(res.data.projects.totalCount).toBe(32);
+    expect(byName.get('区级温馨驿站项目')).toMatchObject({ amount: '3825.1738', executed: '3825.1738', funding: [{ fund: '中央财政资金', budget: '3825.1738', executed: '3825.1738', source: { line: 1460 } }] });
     expect(byName.get('其他网信事务支出')).toMatchObject({ year: 2020, amount: '4461.04', executed: '4428.95', executionRate: '99.28%' });
     expect(byName.get('其他网信事务支出').funding).toEqual([{ fund: '区级财政资金', budget: '4461.04', executed: '4428.95', source: { line: expect.any(Number) } }]);
     expect(byName.get('培训支出')).toMatchObject({ amount: '12.504', executed: '4.275' });

@@ -12,8 +12,9 @@ import { parseDocument } from '../../src/parse/index.js';
 import { extractInvestmentProject } from '../../src/parse/investment.js';
 import { layout } from '../../src/parse/layout.js';
 import { proseAmounts, projectsFromItemisedProse } from '../../src/parse/prose-amounts.js';
-import { projectsFromTargetForm } from '../../src/parse/projects.js';
-import type { ParsedDocument } from '../../src/parse/records.js';
+import { projectFromForm, projectsFromCodedTable, projectsFromTargetForm } from '../../src/parse/projects.js';
+import { extractIndicators } from '../../src/parse/indicators.js';
+import type { ParsedDocument, TableTotal } from '../../src/parse/records.js';
 import { restatements } from '../../src/load/restatements.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures', name), 'utf8');
@@ -152,5 +153,58 @@ describe('figures of what no family parser holds', () => {
     expect(pay.find((f) => f.item === '合计')!.amount).toBe(283_910_000n);
     const held = heldIndex(doc);
     expect([...held.values()].every((m) => [...m.values()].every((n) => n >= 0))).toBe(true);
+  });
+});
+
+describe('indicator rows that lost or moved cells', () => {
+  const read = (name: string) => extractIndicators(layout(fixture(name)).tables[0]!, 'f.txt', null, []);
+
+  it('takes a threshold for a value, not a name: 服务对象满意度指标 | ≥95% | 95% is that indicator with target ≥95%, actual 95%', () => {
+    const last = read('self-evaluation-indicators-shifted.txt').pop()!;
+    expect(last).toMatchObject({ level1: '满意度指标', level2: '服务对象满意度指标', name: '服务对象满意度指标', target: '≥95%', actual: '95%' });
+  });
+
+  it('files 经济效益指标 under 效益指标 although the form prints it after the 产出 rows, and keeps the row', () => {
+    const rows = read('indicator-level-under-wrong-parent.txt');
+    expect(rows.find((r) => r.name === '经济效益指标')).toMatchObject({ level1: '效益指标', level2: '经济效益指标', target: null });
+    expect(rows.find((r) => r.name === '安全生产事故发生次数')).toMatchObject({ level1: '效益指标', level2: '社会效益指标', target: '0次' });
+    expect(rows.find((r) => r.name === '发生信息安全事故次数')).toMatchObject({ level1: '产出指标' });
+  });
+
+  it('reads 完成情况 of an investment form as what was achieved (the form prints no target)', () => {
+    const rows = extractIndicators(layout(fixture('investment-form.txt') + '\n' + '项目绩效指标\n一级指标\t二级指标\t指标内容描述\t完成情况\t改进措\n过程管理指标\t项目管理指标\t项目是否按照计划时间开工\t是\t\n\t\t经济效益指标\t\t不适用\t\n').tables[0]!, 'f.txt', null, []);
+    expect(rows[0]).toMatchObject({ name: '项目是否按照计划时间开工', target: null, actual: '是' });
+  });
+});
+
+describe('a 项目支出总表 the PDF ran together on one line', () => {
+  it('is still a table: each number a figure with the words before it, and a warning that its columns are unknown', () => {
+    const doc = parseDocument(`某局2024年部门预算\n\n${fixture('flattened-project-table.txt')}`, 'f.txt');
+    const figures = doc.figures.filter((f) => f.family === 'PROJECT_EXPENDITURE');
+    expect(figures.length).toBeGreaterThan(60);
+    expect(figures.find((f) => f.item.endsWith('信息化运维项目'))!.amount).toBe(1_460_000_000n);
+    // "40, 980, 57" (commas for the decimal point) and "0.000.000.00" (cells run together) both read.
+    expect(figures.some((f) => f.amount === 40_980_570_000n)).toBe(true);
+    expect(figures.filter((f) => f.value === '0.00').length).toBeGreaterThan(20);
+    expect(doc.diagnostics.find((d) => d.code === 'FLATTENED_TABLE')).toMatchObject({ level: 'WARNING', line: 1 + 2 });
+  });
+});
+
+describe('forms and project tables: every field', () => {
+  it('reads a transfer-payment form (转移支付（项目）名称) as a project with its self-evaluation, goal and what was achieved', () => {
+    const table = layout(fixture('transfer-payment-self-evaluation.txt')).tables[0]!;
+    const form = projectFromForm(table, 'f.txt', '万元')!;
+    expect(form.project).toMatchObject({ name: '区级温馨驿站项目', amount: 3_825_173_800n, executed: 3_825_173_800n });
+    expect(form.project.goal).toMatch(/^做好区级温馨驿站承租/);
+    expect(form.evaluation!.achieved).toBe('已较好实现后勤保障，未出现重大纰漏。');
+    expect(form.project.funding!.map((f) => f.source)).toEqual(['中央财政资金']);
+  });
+
+  it('keeps the unit rows of a project table as totals, and each project’s 项目申报依据', () => {
+    const table = layout(fixture('project-table-unit-rows.txt')).tables[0]!;
+    const totals: TableTotal[] = [];
+    const projects = projectsFromCodedTable(table, 'f.txt', '万元', [], totals);
+    expect(totals.map((t) => `${t.unit} ${wan(t.total)} line ${t.source.line}`)).toEqual(['深圳市龙岗区政务服务数据管理局 4545.00 line 8', '深圳市龙岗区政务服务数据管理局 2858.00 line 9']);
+    expect(projects[1]).toMatchObject({ name: '政务服务管理', justification: '提升服务群体办事体验，释放企业活力，保障大厅正常开展各项政务服务工作。' });
   });
 });

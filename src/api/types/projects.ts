@@ -81,8 +81,14 @@ export class ProjectAllocation {
   @Field(() => Boolean, { description: 'Marked as a key project (重点, ★) or a 重点绩效项目.' })
   key!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Performance goal (绩效目标) text.' })
+  @Field(() => String, { nullable: true, description: 'Performance goal (绩效目标 / 年度总体目标) text.' })
   goal!: string | null;
+
+  @Field(() => String, { nullable: true, description: '项目申报依据 (why the project was proposed) as printed.' })
+  justification!: string | null;
+
+  @Field(() => String, { nullable: true, description: '项目起止时间 as printed, e.g. "2020.1.1~2020.12.31".' })
+  period!: string | null;
 
   @Field(() => [String], { description: 'Where this document lists it: PROJECT_TABLE, KEY_PROJECT_TABLE, PROSE_LIST, TARGET_FORM, SELF_EVALUATION.' })
   sourceKinds!: string[];
@@ -167,6 +173,9 @@ export class SelfEvaluation {
 
   @Field(() => String, { nullable: true, description: '执行率 as printed.' })
   rate!: string | null;
+
+  @Field(() => String, { nullable: true, description: '全年实际完成情况: what the form says was achieved against the year’s goal.' })
+  achieved!: string | null;
 
   @Field(() => Source)
   source!: Source;
