@@ -42,7 +42,10 @@ export function headerLabels(header: Row[]): string[] {
     const out: string[] = [];
     let last = '';
     for (let i = 0; i < width; i++) {
-      const c = squeeze(r.cells[i] ?? '').replace(/^-+$/, '');
+      const raw = squeeze(r.cells[i] ?? '');
+      // A "---" cell (a markdown rule) ends whatever label spans from the left.
+      if (/^-+$/.test(raw)) last = '';
+      const c = raw.replace(/^-+$/, '');
       // Only the upper rows span columns (收入 | | 支出 |); the last row labels each column. A label
       // of the row-name columns (项目, 科目编码) spans those, never the figures beside them.
       if (c !== '') last = ROW_NAME_LABEL.test(c) ? '' : c;
@@ -53,6 +56,7 @@ export function headerLabels(header: Row[]): string[] {
   return Array.from({ length: width }, (_, i) => [...new Set(carried.map((r) => r[i]!).filter((c) => c !== ''))].join('/'));
 }
 
+const TEXT_COLUMN = /说明|标准|描述|依据|原因|措施|绩效目标$/;
 const ROW_NAME_LABEL = /^(项目|科目|科目编码|科目名称|功能分类|经济分类|.*科目编码|.*分类科目|预算单位|单位名称)$/;
 
 const isHeaderLike = (row: Row) => !row.cells.some((c) => isFigureCell(c.replace(/^\d{4}\s*年.*$/, '')));
@@ -112,7 +116,10 @@ export function residualFigures(table: Table, file: string, unit: MoneyUnit, bas
     const measure = measureOf(column, cell);
     const amount = measure === 'MONEY' ? parseAmount(squeeze(cell).replace(/万元$|元$/, ''), unit) : null;
     const source: Source = { file, table: table.title, line: row.line, text: row.text };
-    out.push({ family, side: sideOf(column), item: itemOf(row.cells, index, columns), column, measure, value: squeeze(cell), amount: amount?.fen ?? null, basis, source });
+    // A row of figures only ("| 6928 | 6928 | 0"): the header's first column names it (年度预算金额).
+    const labelled = row.cells.some((c) => c.trim() !== '' && !isFigureCell(c));
+    const item = labelled ? itemOf(row.cells, index, columns) : (columns[0] ?? '').split('/').pop() ?? '';
+    out.push({ family, side: sideOf(column), item, column, measure, value: squeeze(cell), amount: amount?.fen ?? null, basis, source });
   }
   return out;
 }
@@ -133,7 +140,8 @@ function itemOf(cells: string[], i: number, columns: string[]): string {
       if (parts.length) break;
       continue;
     }
-    if (c.length > 40) {
+    // Descriptions (指标说明, 评分标准 …) are not the row's label.
+    if (c.length > 40 || /[。；;]/.test(c) || TEXT_COLUMN.test(columns[j] ?? '')) {
       if (parts.length) break;
       continue;
     }
