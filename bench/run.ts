@@ -3,7 +3,7 @@
 // peer (@neo4j/graphql) side by side in the same run → bench/results/<date>.json + RESULTS.md.
 // `--smoke` (CI) runs a tiny version of every step and records nothing.
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,6 +13,9 @@ import { freePort } from '../src/db/embedded-neo4j.js';
 import { QueryRunner } from '../src/db/run.js';
 import { applySchema } from '../src/db/schema.js';
 import { loadDocument } from '../src/load/loader.js';
+import { coverage } from '../src/parse/coverage.js';
+import { parseDocument } from '../src/parse/index.js';
+import { layout } from '../src/parse/layout.js';
 import { accuracy, type AccuracyReport } from './accuracy.js';
 import { reconciliation, type ReconciliationReport } from './reconciliation.js';
 import { childPids, memoryMb } from './proc.js';
@@ -236,6 +239,27 @@ function reconciliationMarkdown(r: ReconciliationReport | null): string {
   ].join('\n');
 }
 
+/** Coverage of the bundled documents (per document) and of the generated corpus: every number a table prints, and what holds it. */
+function coverageMarkdown(acc: AccuracyReport): string {
+  const rows = readdirSync(join(projectRoot, 'data'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(join(projectRoot, 'data', f), 'utf8');
+      const doc = parseDocument(text, f);
+      const c = coverage(doc, layout(text)).reduce((a, t) => ({ cells: a.cells + t.cells, typed: a.typed + t.cellsTyped, figures: a.figures + t.cellsFigures, not: a.not + t.cellsNotRead }), { cells: 0, typed: 0, figures: 0, not: 0 });
+      return `| ${f} | ${c.cells} | ${c.typed} (${((100 * c.typed) / c.cells).toFixed(1)}%) | ${c.figures} | ${c.not} |`;
+    });
+  return [
+    'Coverage (`npm run parse -- FILE --coverage`): numbers the tables print, held by a typed record (line, total, project, indicator, investment field …), held only as a Figure (row label + column + measure), or not held.',
+    '',
+    '| document | numbers | typed | figures | not held |',
+    '|---|---:|---:|---:|---:|',
+    ...rows,
+    `| generated corpus (${acc.documents} documents) | ${acc.cells} | ${acc.cellsTyped} (${((100 * acc.cellsTyped) / Math.max(1, acc.cells)).toFixed(1)}%) | ${acc.cells - acc.cellsTyped - acc.cellsNotRead} | ${acc.cellsNotRead} |`,
+  ].join('\n');
+}
+
 /** `--only=accuracy`: parse accuracy and reconciliation on the largest size, appended to RESULTS.md. */
 async function accuracyOnly(): Promise<void> {
   const n = Math.max(...sizes);
@@ -247,7 +271,9 @@ async function accuracyOnly(): Promise<void> {
   const text = [
     `## ${new Date().toISOString().slice(0, 10)} — commit ${commit()} (accuracy and reconciliation only)`,
     '',
-    `Parse accuracy (${acc.documents} generated documents): lines ${pct(acc.lines)}, projects ${pct(acc.projects)}, investment projects ${pct(acc.investments)}, 三公 ${pct(acc.threeCosts)}, planted anomalies ${pct(acc.anomalies)}, false anomalies ${acc.falseAnomalies}.`,
+    `Parse accuracy (${acc.documents} generated documents): lines ${pct(acc.lines)}, projects ${pct(acc.projects)}, investment projects ${pct(acc.investments)}, 三公 ${pct(acc.threeCosts)}, table figures ${pct(acc.figures)}, prose amounts ${pct(acc.proseAmounts)}, planted anomalies ${pct(acc.anomalies)}, false anomalies ${acc.falseAnomalies}, 基本支出 rows read as projects ${acc.falseProjects}.`,
+    '',
+    coverageMarkdown(acc),
     '',
     reconciliationMarkdown(rec),
     '',

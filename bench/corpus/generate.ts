@@ -5,7 +5,7 @@
 // spaced-out numbers, prose that disagrees with a table, cut 国家编码), and projects recur across
 // years under drifting names. Each document comes with its ground truth.
 import { Random } from './random.js';
-import type { DocumentTruth, TruthLine, TruthProject } from './truth.js';
+import type { DocumentTruth, TruthFigure, TruthLine, TruthProject, TruthProseAmount } from './truth.js';
 import { BUREAUS, DISTRICTS, FUNCTION_TREE, INDICATORS, PROJECT_STEMS } from './vocabulary.js';
 
 export interface GeneratedDocument {
@@ -218,12 +218,74 @@ function projectTable(ctx: Ctx, dep: Department, b: Budget, truth: DocumentTruth
   return `${tableHead(ctx, title)}\n\n部门：${dep.full}\n\n单位：万元\n\n科目编码\t科目名称\t项目名称\t项目金额\t绩效目标\t项目申报依据\n${rows.join('\n')}\n注：★项目为${'重点绩效管理项目'}\n`;
 }
 
+/** A stream of its own for the hazards added later, so the documents before keep their facts. */
+const extraRandom = (file: string) => new Random([...file].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261));
+
+/** 部门收支总表: 收入 and 支出 side by side, as 000 and 001 print it. */
+function summaryTable(ctx: Ctx, dep: Department, b: Budget, year: number, truth: TruthFigure[]): string {
+  const total = b.total.basic + b.total.project;
+  const income: [string, bigint][] = [['一、一般公共预算拨款', total], ['二、政府性基金预算拨款', 0n], ['三、事业收入', 0n]];
+  const l1 = b.lines.filter((l) => l.level === 1);
+  const expense: [string, bigint][] = l1.map((l, i) => [`${CN_NUMS[i]}、${l.name}`, l.basic + l.project]);
+  const rows: string[] = [];
+  for (let i = 0; i < Math.max(income.length, expense.length); i++) {
+    const inc = income[i];
+    const exp = expense[i];
+    rows.push(`${inc ? inc[0] : ''}\t${inc ? plain(inc[1]) : ''}\t${exp ? exp[0] : ''}\t${exp ? plain(exp[1]) : ''}`);
+    if (inc) truth.push({ family: 'INCOME_EXPENDITURE_SUMMARY', side: '收入', item: inc[0], amount: String(inc[1]) });
+    if (exp) truth.push({ family: 'INCOME_EXPENDITURE_SUMMARY', side: '支出', item: exp[0], amount: String(exp[1]) });
+  }
+  rows.push(`本年收入合计\t${plain(total)}\t本年支出合计\t${plain(total)}`);
+  truth.push({ family: 'INCOME_EXPENDITURE_SUMMARY', side: '收入', item: '本年收入合计', amount: String(total) }, { family: 'INCOME_EXPENDITURE_SUMMARY', side: '支出', item: '本年支出合计', amount: String(total) });
+  ctx.hazards.push('side-by-side 收支总表');
+  return `${tableHead(ctx, '部门收支总表')}\n\n部门：${dep.full}\n\n单位：万元\n\n收 入\t\t支 出\t\n收入项目\t${year} 年预算\t支出项目\t${year} 年预算\n${rows.join('\n')}\n`;
+}
+
+/** A table with nothing to report prints its 合计 row of zeros (政府性基金预算支出表). */
+function zeroTable(ctx: Ctx, dep: Department, year: number, truth: TruthFigure[]): string {
+  for (let i = 0; i < 3; i++) truth.push({ family: 'GOVERNMENT_FUND', side: null, item: '合计', amount: '0' });
+  ctx.hazards.push('zero-only table');
+  return `${tableHead(ctx, '政府性基金预算支出表')}\n\n部门：${dep.full}\n\n单位：万元\n\n科目编码\t科目名称\t${year}年政府性基金预算支出数\t\t\n\t\t合计\t基本支出\t项目支出\n\t合计\t0\t0\t0\n`;
+}
+
+/** 项目支出总表 run together on one line by the PDF, decimal commas and all (002). */
+function flattenedProjectTable(dep: Department, b: Budget, truth: TruthFigure[], hazards: string[]): string {
+  const words = '2024 年预算 财政拨款 单位资金 支出项目类别 总计 小计 一般公共预算拨款 履职类项目 拨款 上年结余、结转';
+  const sum = b.projects.reduce((a, p) => a + p.amount, 0n);
+  const num = (fen: bigint) => plain(fen).replace(/\B(?=(\d{3})+(?!\d)\.)/g, ',');
+  const parts = [`${words} ${dep.full} ${num(sum)} ${num(sum)} 0.00`];
+  truth.push({ family: 'PROJECT_EXPENDITURE', side: null, item: dep.full, amount: String(sum) });
+  for (const p of b.projects) {
+    parts.push(`${p.name} ${num(p.amount)} ${num(p.amount)} 0.000.00`);
+    truth.push({ family: 'PROJECT_EXPENDITURE', side: null, item: p.name, amount: String(p.amount) });
+  }
+  hazards.push('table run together on one line');
+  return `项目支出总表\n\n单位: 万元\n\n${parts.join(' ')}\n`;
+}
+
 function budgetDocument(dep: Department, year: number, rnd: Random, file: string): GeneratedDocument {
   const style = rnd.pick(['cn', 'arabic', 'public'] as const);
   const ctx: Ctx = { rnd, style, n: 0, hazards: [], garble: rnd.chance(0.4) };
   const truth: DocumentTruth = { file, family: 'BUDGET', style, department: dep.full, departmentId: `${dep.district}${dep.bureau}`, year, lines: [], projects: [], investments: [], threeCosts: [], anomalies: [], hazards: ctx.hazards };
   const b = budget(dep, year, rnd);
   const costs = threeCosts(ctx, dep, year, truth, false);
+  const extra = extraRandom(file);
+  truth.figures = [];
+  truth.proseAmounts = [];
+  const total = b.total.basic + b.total.project;
+  const change = extra.wan(1, 500);
+  const pct = ((Number(change / 10_000n) * 100) / Number((total - change) / 10_000n || 1n)).toFixed(1);
+  const listed = b.projects.slice(0, 3);
+  truth.proseAmounts.push(
+    { item: '部门预算支出', amount: String(total), change: String(change), changePercent: `${pct}%`, parent: null },
+    { item: '基本支出', amount: String(b.total.basic), change: null, changePercent: null, parent: '部门预算支出' },
+    { item: '项目支出', amount: String(b.total.project), change: null, changePercent: null, parent: '部门预算支出' },
+    ...listed.map((p) => ({ item: p.name, amount: String(p.amount), change: null, changePercent: null, parent: '项目支出' })),
+  );
+  ctx.hazards.push('prose amounts with a change and an itemised list');
+  const prose =
+    `${year}年部门预算支出${plain(total)}万元，比${year - 1}年增加${plain(change)}万元，增长${pct}%。其中：基本支出${plain(b.total.basic)}万元，项目支出${plain(b.total.project)}万元。\n\n` +
+    `项目支出${plain(b.total.project)}万元，主要包括：${listed.map((p) => `${p.name}${plain(p.amount)}万元`).join('，')}。`;
   const parts = [
     `${year}年${dep.full}部门预算`,
     '',
@@ -237,17 +299,20 @@ function budgetDocument(dep: Department, year: number, rnd: Random, file: string
     '',
     '一、部门预算收支总体情况',
     '',
-    `${year}年部门预算支出${plain(b.total.basic + b.total.project)}万元，其中基本支出${plain(b.total.basic)}万元，项目支出${plain(b.total.project)}万元。`,
+    prose,
     '',
     '四、一般公共预算“三公”经费支出情况',
     '',
     costs.prose,
     '第三部分 报表',
     '',
+    summaryTable(ctx, dep, b, year, truth.figures),
     functionTable(ctx, '部门支出总表（按功能科目）', dep, b, truth.lines, 'BUDGET'),
     functionTable(ctx, '一般公共预算支出表（按功能科目）', dep, b, truth.lines, 'BUDGET'),
     costs.table,
+    zeroTable(ctx, dep, year, truth.figures),
     projectTable(ctx, dep, b, truth),
+    ...(extra.chance(0.4) ? [flattenedProjectTable(dep, b, truth.figures, ctx.hazards)] : []),
   ];
   return { file, text: parts.join('\n'), truth };
 }
@@ -255,6 +320,37 @@ function budgetDocument(dep: Department, year: number, rnd: Random, file: string
 function investmentCode(year: number, rnd: Random): { code: string; truncated: boolean } {
   const code = `${year - rnd.int(1, 6)}-4403${rnd.int(10, 19)}-${rnd.pick(['65', '39', '78'])}-01-${String(rnd.int(100000, 999999))}`;
   return rnd.chance(0.1) ? { code: code.slice(0, code.lastIndexOf('-') + 1), truncated: true } : { code, truncated: false };
+}
+
+const ECONOMIC_BLOCKS: [string, string][][] = [
+  [['301', '工资福利支出'], ['30101', '基本工资'], ['30102', '津贴补贴'], ['30103', '奖金'], ['30108', '机关事业单位基本养老保险缴费']],
+  [['302', '商品和服务支出'], ['30201', '办公费'], ['30202', '印刷费'], ['30205', '水费'], ['30211', '差旅费']],
+  [['310', '资本性支出'], ['31002', '办公设备购置'], ['31007', '信息网络及软件购置更新']],
+];
+
+/** 公开06: three blocks of 经济分类 (code | name | amount) side by side on each row. */
+function economicBlocksTable(ctx: Ctx, dep: Department, extra: Random, truth: TruthLine[]): string {
+  const title = '一般公共预算财政拨款基本支出决算表';
+  const amounts = ECONOMIC_BLOCKS.map((block) => {
+    const children = block.slice(1).map(() => extra.wan(0, 300));
+    return [children.reduce((a, c) => a + c, 0n), ...children];
+  });
+  const rows: string[] = [];
+  const height = Math.max(...ECONOMIC_BLOCKS.map((b) => b.length));
+  for (let r = 0; r < height; r++) {
+    const cells: string[] = [];
+    ECONOMIC_BLOCKS.forEach((block, k) => {
+      const entry = block[r];
+      if (!entry) return cells.push('', '', '');
+      const fen = amounts[k]![r]!;
+      truth.push({ scheme: 'ECONOMIC', table: title, code: entry[0], total: String(fen), basic: 'null', project: 'null' });
+      return cells.push(entry[0], entry[1], plain(fen));
+    });
+    rows.push(cells.join('\t'));
+  }
+  ctx.hazards.push('three 经济分类 blocks side by side');
+  const head = '经济分类 科目编码\t科目名称\t决算数\t'.repeat(3).replace(/\t$/, '');
+  return `# ${title}\n\n公开 06 表\n\n部门：${dep.full}\n\n单位：万元\n\n${head}\n${rows.join('\n')}\n`;
 }
 
 function finalAccountsDocument(dep: Department, year: number, rnd: Random, file: string): GeneratedDocument {
@@ -288,9 +384,11 @@ function finalAccountsDocument(dep: Department, year: number, rnd: Random, file:
     const completed = planned;
     const cumulative = totalInv - rnd.wan(0, 100);
     if (truncated) truth.anomalies.push('TRUNCATED_CODE');
-    truth.investments.push({ code, truncated, name, totalInvestment: String(totalInv), plannedInYear: String(planned), completedInYear: String(completed), cumulativeCompleted: String(cumulative) });
+    const target = planned + extraRandom(`${file}|${k}`).wan(0, 50);
+    const plannedLabel = extraRandom(`${file}|label${k}`).chance(0.5) ? `${year}年实际下达政府投资计划①` : `${year}年下达政府投资计划`;
+    truth.investments.push({ code, truncated, name, totalInvestment: String(totalInv), plannedInYear: String(planned), completedInYear: String(completed), cumulativeCompleted: String(cumulative), targetAtYearStart: String(target), planExecutionRate: '100%', industry: '信息化', started: true });
     investments.push(
-      `## ${name}绩效情况表\n\n（${year}年）\n\n项目单位：${dep.full}\n\n项目概况\t\t\t\t\n项目名称\t${name}\t\t国家编码\t${code}\n项目单位\t${dep.full}\t\t行业归口\t信息化\n项目总投资\t${plain(totalInv)}万元（其中：财政拨款${plain(totalInv)}万元；其它资金0万元）\t\t\t\n建设性质\t<input type="checkbox"/> 前期 <input type="checkbox"/> 新开工 <input checked="" type="checkbox"/> 续建\t\t\t\n是否开工\t<input checked="" type="checkbox"/> 是 <input type="checkbox"/> 否\t\t开工日期\t${year - 1}年3月1日\n政府投资计划安排及执行情况\t\t\t\t\n年初设定的目标\t${plain(planned)}万元\t${year}年实际下达政府投资计划①\t${plain(planned)}万元\t\n${year}年实际完成投资②\t${plain(completed)}万元 (资金来源: 政府性基金完成 0万元; 一般公共预算完成${plain(completed)}万元)\t\t\t\n${year}年政府投资计划支出率\t100%\t\t\t\n截至${year}年底项目累计完成投资③\t${plain(cumulative)}万元\t项目总体完成率\t${((Number(cumulative / 10_000n) * 100) / Number(totalInv / 10_000n)).toFixed(2)}%\t\n项目绩效指标\t\t\t\t\n一级指标\t二级指标\t指标内容描述\t完成情况\t改进措施\n过程管理指标\t项目管理指标\t项目是否按照计划时间开工\t是\t\n\n填表人：张三\n\n联系电话：0755-12345678\n`,
+      `## ${name}绩效情况表\n\n（${year}年）\n\n项目单位：${dep.full}\n\n项目概况\t\t\t\t\n项目名称\t${name}\t\t国家编码\t${code}\n项目单位\t${dep.full}\t\t行业归口\t信息化\n项目总投资\t${plain(totalInv)}万元（其中：财政拨款${plain(totalInv)}万元；其它资金0万元）\t\t\t\n建设性质\t<input type="checkbox"/> 前期 <input type="checkbox"/> 新开工 <input checked="" type="checkbox"/> 续建\t\t\t\n是否开工\t<input checked="" type="checkbox"/> 是 <input type="checkbox"/> 否\t\t开工日期\t${year - 1}年3月1日\n政府投资计划安排及执行情况\t\t\t\t\n年初设定的目标\t${plain(target)}万元\t${plannedLabel}\t${plain(planned)}万元\t\n${year}年实际完成投资②\t${plain(completed)}万元 (资金来源: 政府性基金完成 0万元; 一般公共预算完成${plain(completed)}万元)\t\t\t\n${year}年政府投资计划支出率\t100%\t\t\t\n截至${year}年底项目累计完成投资③\t${plain(cumulative)}万元\t项目总体完成率\t${((Number(cumulative / 10_000n) * 100) / Number(totalInv / 10_000n)).toFixed(2)}%\t\n项目绩效指标\t\t\t\t\n一级指标\t二级指标\t指标内容描述\t完成情况\t改进措施\n过程管理指标\t项目管理指标\t项目是否按照计划时间开工\t是\t\n\n填表人：张三\n\n联系电话：0755-12345678\n`,
     );
   }
   const parts = [
@@ -311,6 +409,7 @@ function finalAccountsDocument(dep: Department, year: number, rnd: Random, file:
     '第三部分 决算报表',
     '',
     functionTable(ctx, '支出决算表', dep, actualize(b, spent), truth.lines, 'ACTUAL'),
+    economicBlocksTable(ctx, dep, extraRandom(file), truth.lines),
     costs.table,
     ...forms,
     ...investments,
@@ -323,8 +422,11 @@ function targetFormDocument(dep: Department, year: number, rnd: Random, file: st
   const b = budget(dep, year, rnd);
   const tasks = b.projects.map((p) => `${p.name}\t1. 按${year}年工作安排，完成${p.stem}相关工作；2. 保障工作正常运转。\t${plain(p.amount)}\t${plain(p.amount)}\t0.00`);
   for (const p of b.projects) truth.projects.push({ name: p.name, stem: p.stem, amount: String(p.amount), executed: null, functionCode: null, bookedUnder: p.code });
-  const sum = b.projects.reduce((a, p) => a + p.amount, 0n);
-  const text = `${dep.full}${year}年整体支出绩效目标申报表\n\n部门(单位)名称\t\t${dep.full}\t\t\t\n任务名称\t主要内容\t预算金额(万元)\t\t\t\n\t\t总额\t财政拨款\t其他资金\t\n年度主要任务 ${tasks.join('\n')}\n金额合计\t\t${plain(sum)}\t${plain(sum)}\t0.00\n年度总体目标\t完成年度各项工作任务。\t\t\t\n`;
+  const staff = extraRandom(file).wan(100, 900);
+  truth.notProjects = ['在职人员经费'];
+  truth.hazards.push('基本支出 rows among the tasks');
+  const sum = b.projects.reduce((a, p) => a + p.amount, 0n) + staff;
+  const text = `${dep.full}${year}年整体支出绩效目标申报表\n\n部门(单位)名称\t\t${dep.full}\t\t\t\n任务名称\t主要内容\t预算金额(万元)\t\t\t\n\t\t总额\t财政拨款\t其他资金\t\n年度主要任务 行政运行\t在职人员经费\t${plain(staff)}\t${plain(staff)}\t0.00\n${tasks.join('\n')}\n金额合计\t\t${plain(sum)}\t${plain(sum)}\t0.00\n年度总体目标\t完成年度各项工作任务。\t\t\t\n`;
   return { file, text, truth };
 }
 

@@ -118,10 +118,16 @@ export function residualFigures(table: Table, file: string, unit: MoneyUnit, bas
     const source: Source = { file, table: table.title, line: row.line, text: row.text };
     // A row of figures only ("| 6928 | 6928 | 0"): the header's first column names it (年度预算金额).
     const labelled = row.cells.some((c) => c.trim() !== '' && !isFigureCell(c));
-    const item = labelled ? itemOf(row.cells, index, columns) : (columns[0] ?? '').split('/').pop() ?? '';
+    const item = table.flattened ? flatItem(row.cells, index) : labelled ? itemOf(row.cells, index, columns) : (columns[0] ?? '').split('/').pop() ?? '';
     out.push({ family, side: sideOf(column), item, column, measure, value: squeeze(cell), amount: amount?.fen ?? null, basis, source });
   }
   return out;
+}
+
+/** In a run-together table the words before a number end with its row's label (header words and wrapped tails come first). */
+function flatItem(cells: string[], i: number): string {
+  for (let j = i - 1; j >= 0; j--) if (!isFigureCell(cells[j]!)) return cells[j]!.trim().split(/\s+/).pop() ?? '';
+  return '';
 }
 
 /** The row label a figure belongs to: the label cells just left of it (a code and its name), else the row's first label. */

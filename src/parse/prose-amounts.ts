@@ -28,7 +28,7 @@ const PERCENT = /^\s*[，,]?\s*(增长|下降|上升|减少|增加)\s*(\d+(?:\.\
 const CHANGE_BEFORE = /(?:较|比|同比).{0,30}?(增加|减少|增长|下降|多|少)\s*$/;
 const LIST_START = /(主要包括|具体包括|其中|包括)\s*[:：]?\s*$/;
 
-const DELIMITER = /[。；;：:、]|[，,](?!\d)/g;
+const DELIMITER = /[。；;：:、]|[，,](?!\d)|(?<!\d)[，,]/g;
 const lastCut = (text: string) => Math.max(...[...text.matchAll(DELIMITER)].map((m) => m.index! + 1), 0);
 
 /** The words a clause gives the amount: from the last delimiter before it, numbering and verbs trimmed. */
