@@ -215,3 +215,38 @@ describe('no personal data', () => {
     expect(hits.data.search).toEqual([]);
   });
 });
+
+describe('everything the documents print, served', () => {
+  it('serves 公开01’s figures by side, item and column, each with its line', async () => {
+    const res = await api.gql(`{ document(id: "004_977ad1fe0b13bb92") { figures(family: INCOME_EXPENDITURE_SUMMARY) { side item column measure amount source { line } } } }`);
+    expect(res.errors).toBeUndefined();
+    const figures = res.data.document.figures as any[];
+    expect(figures).toContainEqual({ side: '收入', item: '一、一般公共预算财政拨款收入', column: '收入/决算数', measure: 'MONEY', amount: '19077.16', source: { line: 75 } });
+    expect(figures).toContainEqual({ side: '支出', item: '年末结转和结余', column: '支出/决算数', measure: 'MONEY', amount: '0.04', source: { line: 105 } });
+  });
+
+  it('serves the scoring table’s points as SCORE figures', async () => {
+    const res = await api.gql(`{ document(id: "004_977ad1fe0b13bb92") { figures(family: SCORING, measure: SCORE) { item column amount value } } }`);
+    const figures = res.data.document.figures as any[];
+    expect(figures).toContainEqual({ item: '预算编制合理性', column: '自评得分', amount: null, value: '5' });
+    expect(figures.find((f) => f.item === '部门预算资金支出率' && f.column === '自评得分')).toMatchObject({ value: '4.84' });
+  });
+
+  it('serves prose amounts with their change, the list they belong to and the table fact they restate', async () => {
+    const res = await api.gql(`{ document(id: "002_94a530100b90bc43") { proseAmounts { item amount change changePercent parent restates { kind rule source { line } } source { line } } } }`);
+    const amounts = res.data.document.proseAmounts as any[];
+    expect(amounts.find((a) => a.item === '政务综合管理')).toMatchObject({ amount: '20439.03', change: '4521.51', changePercent: '28.4%', source: { line: 82 } });
+    expect(amounts.find((a) => a.item === '发展规划综合管理')).toMatchObject({ amount: '1261.12', parent: '政务综合管理' });
+    expect(amounts.filter((a) => a.restates).length).toBeGreaterThan(20);
+  });
+
+  it('serves every 合计 row with its columns, and an investment form’s fields with the line of each', async () => {
+    const res = await api.gql(`{ document(id: "004_977ad1fe0b13bb92") { tableTotals { table total basic project columns { header amount } } }
+      investmentProject(code: "2019-440317-65-01-") { plannedInYear targetAtYearStart completedGeneralBudget completedGovernmentFund planExecutionRate imageProgress industry started completed endDate fieldSources { field source { line } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.document.tableTotals.find((t: any) => t.table === '政府性基金预算财政拨款收入支出决算表')).toMatchObject({ total: '3825.17' });
+    expect(res.data.document.tableTotals.find((t: any) => t.table === '收入决算表')).toMatchObject({ total: '22902.34' });
+    expect(res.data.investmentProject).toMatchObject({ plannedInYear: '280.3768', targetAtYearStart: '300.00', completedGeneralBudget: '280.3768', completedGovernmentFund: '0.00', planExecutionRate: '100.00%', imageProgress: '100%', industry: '信息化', started: true, completed: true, endDate: '2020年6月30日' });
+    expect(res.data.investmentProject.fieldSources).toContainEqual({ field: 'plannedInYear', source: { line: 1967 } });
+  });
+});
