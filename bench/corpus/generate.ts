@@ -385,6 +385,7 @@ function finalAccountsDocument(dep: Department, year: number, rnd: Random, file:
     const cumulative = totalInv - rnd.wan(0, 100);
     if (truncated) truth.anomalies.push('TRUNCATED_CODE');
     const target = planned + extraRandom(`${file}|${k}`).wan(0, 50);
+    if (target !== completed) truth.anomalies.push('PLAN_ACTUAL_GAP');
     const plannedLabel = extraRandom(`${file}|label${k}`).chance(0.5) ? `${year}年实际下达政府投资计划①` : `${year}年下达政府投资计划`;
     truth.investments.push({ code, truncated, name, totalInvestment: String(totalInv), plannedInYear: String(planned), completedInYear: String(completed), cumulativeCompleted: String(cumulative), targetAtYearStart: String(target), planExecutionRate: '100%', industry: '信息化', started: true });
     investments.push(

@@ -93,8 +93,29 @@ export function linkProjectsToCodes(projects: Project[], lines: BudgetLine[], di
       });
     }
   }
+  // A line no project reaches exactly: one project whose money is the line's amount to the line's
+  // printed precision (3,825.1738 spent, the line prints 3,825.17), and only one, is its project.
+  const reached = new Set(links.map((l) => l.code));
+  for (const line of itemLines) {
+    if (line.basis !== basis || line.project === null || line.project <= 0n || reached.has(line.code)) continue;
+    const half = roundingOf(line.project);
+    const fits = projects.map((p, i) => ({ p, i, v: money(p) })).filter(({ i, v }) => !linked.has(i) && v !== null && v - line.project! >= -half && v - line.project! < half);
+    if (fits.length !== 1) continue;
+    const { p, i, v } = fits[0]!;
+    linked.add(i);
+    reached.add(line.code);
+    links.push({ projectIndex: i, code: line.code, method: 'RECONCILED', evidence: [line.source, p.source], note: `amount ${fmt(v!)} equals ${line.code} 项目支出 ${fmt(line.project)} to the line's printed precision, and no other project does` });
+  }
   return links;
 }
+
+/** Half a unit of the last decimal an amount was printed with (3825.17 → 0.005 万元, in fen). */
+function roundingOf(fen: bigint): bigint {
+  for (let d = 0; d <= 6; d++) if (fen % 10n ** BigInt(6 - d) === 0n) return 10n ** BigInt(6 - d) / 2n;
+  return 0n;
+}
+
+const fmt = (fen: bigint) => `${fen / 1_000_000n}.${(fen % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '').padEnd(2, '0')}`;
 
 /** Index sets of `values` summing to `target`; stops after `limit` solutions. */
 export function subsetsSumming(values: bigint[], target: bigint, limit: number): number[][] {

@@ -8,6 +8,7 @@ import { linkInvestmentsToCodes, linkProjectsToCodes, type CodeLink } from './co
 import { departmentIdentity, projectId, unitId } from './identity.js';
 import { normaliseProjectName } from '../parse/anomalies.js';
 import { restatements, type Restatement } from './restatements.js';
+import { nameVariants } from './name-variants.js';
 
 const int = (v: bigint | null): Integer | null => (v === null ? null : neo4j.int(v.toString()));
 const src = (s: Source) => ({ srcTable: s.table, srcLine: neo4j.int(s.line), srcText: s.text });
@@ -91,9 +92,13 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
   // of one project (tables, forms, prose) are grouped into slots that agree on unit and code; a
   // listing that names neither joins the slot whose amount it repeats (else the first). So two
   // units' rows of a same-named project stay two allocations, and no listing is dropped.
+  // A project the prose names otherwise than its form is that project (decided with evidence).
+  const variants = nameVariants(doc.projects);
+  const canonical = new Map(variants.map((v) => [v.printed, v.canonical]));
+  const identityName = (name: string) => canonical.get(name) ?? name;
   const byProject = new Map<string, Project[]>();
   for (const p of doc.projects) {
-    const id = projectId(dept.id, p.name);
+    const id = projectId(dept.id, identityName(p.name));
     byProject.set(id, [...(byProject.get(id) ?? []), p]);
   }
   const representatives: Project[] = [];
@@ -157,7 +162,11 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     if (!codes.has(`FunctionCode:${l.code}`)) codes.set(`FunctionCode:${l.code}`, { label: 'FunctionCode', code: l.code, name: representatives[l.projectIndex]!.functionName ?? null, level: n(l.code.length === 3 ? 1 : l.code.length === 5 ? 2 : 3), parent: l.code.length > 3 ? l.code.slice(0, -2) : null, yearName: null });
   }
 
-  const ownerAlloc = (name: string | null) => (name ? (ownerByName.get(projectId(dept.id, name)) ?? `${documentId}|${projectId(dept.id, name)}`) : null);
+  const ownerAlloc = (printed: string | null) => {
+    if (!printed) return null;
+    const name = identityName(printed);
+    return ownerByName.get(projectId(dept.id, name)) ?? `${documentId}|${projectId(dept.id, name)}`;
+  };
   const investments = doc.investmentProjects.map((ip, i) => ({
     id: `${documentId}|IP${i}`,
     unitId: addUnit(ip.unit, ip.source),
@@ -316,6 +325,7 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
   const revealed = [
     ...linkedExceedsLineAnomalies(representatives, doc.investmentProjects, doc.lines, links, [...singleInvestmentLinks, ...groupLinks], isActual),
     ...restated.anomalies,
+    ...variants.map((v) => v.anomaly),
   ];
   const anomalies = [...doc.anomalies, ...revealed].map((a: Anomaly, i) => ({
     id: `${documentId}|A${i}`,

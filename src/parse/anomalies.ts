@@ -1,7 +1,7 @@
 // Contradictions inside one document, computed and reported, never fixed.
 import { formatWan } from './amount.js';
 import type { ClassificationResult } from './classification.js';
-import type { Anomaly, BudgetLine, InvestmentProject, Project, SelfEvaluation, Source, ThreeCosts } from './records.js';
+import type { Anomaly, BudgetLine, Figure, InvestmentProject, Project, SelfEvaluation, Source, ThreeCosts } from './records.js';
 
 /** The rounding a table can show: half its last printed digit, per summed child. */
 function tolerance(values: BudgetLine[], roundingNote: boolean): bigint {
@@ -209,6 +209,69 @@ export function completionRateAnomalies(investments: InvestmentProject[]): Anoma
       message: `${ip.name}: 项目总体完成率 printed ${ip.completionRate}, but 累计完成投资 ÷ 项目总投资 = ${shown(computed)}`,
       delta: null,
       sources: [ip.rateSource ?? ip.source, ip.totalSource ?? ip.source],
+    });
+  }
+  return out;
+}
+
+/**
+ * What an investment form planned against what it completed: 年初设定的目标 and 下达计划 against
+ * 本年实际完成投资. A gap is recorded (INFO: a plan missed is a fact to see, not an error of print).
+ */
+export function planActualAnomalies(investments: InvestmentProject[]): Anomaly[] {
+  const out: Anomaly[] = [];
+  for (const ip of investments) {
+    const done = ip.completedInYear;
+    const doneAt = ip.fieldSources.completedInYear;
+    if (done === null || !doneAt) continue;
+    for (const [field, label] of [['targetAtYearStart', '年初设定的目标'], ['plannedInYear', '下达政府投资计划']] as const) {
+      const plan = ip[field];
+      const planAt = ip.fieldSources[field];
+      if (plan === null || !planAt || plan === done) continue;
+      out.push({
+        kind: 'PLAN_ACTUAL_GAP',
+        severity: 'INFO',
+        message: `${ip.name}: ${label} ${formatWan(plan)} 万元, 本年实际完成投资 ${formatWan(done)} 万元`,
+        delta: done - plan,
+        sources: [planAt, doneAt],
+      });
+    }
+  }
+  return out;
+}
+
+/** A row label naming the project, whole or cut where the PDF wrapped it ("信息化新建项目(非政"). */
+function namesParent(item: string, parentKey: string): boolean {
+  return item.includes(parentKey) || (item.length >= 4 && parentKey.startsWith(item));
+}
+
+/**
+ * A level-1 project against the sum of its level-2 items (政务综合管理 20,439.03 against the eight
+ * items its sentence lists, 19,731.93). When the document prints the difference elsewhere (the
+ * 上年结转 707.11 of its 项目支出总表) that line is cited and the gap is INFO; else a WARNING.
+ */
+export function projectSumAnomalies(projects: Project[], figures: Figure[]): Anomaly[] {
+  const out: Anomaly[] = [];
+  const children = new Map<string, Project[]>();
+  for (const p of projects) if (p.level === 2 && p.parent && p.amount !== null) children.set(normaliseProjectName(p.parent), [...(children.get(normaliseProjectName(p.parent)) ?? []), p]);
+  for (const [parentKey, items] of children) {
+    const parent = projects.find((p) => p.level !== 2 && normaliseProjectName(p.name) === parentKey && p.amount !== null);
+    if (!parent || items.length < 2) continue;
+    // Items listed twice (a form and the prose) count once, by name.
+    const unique = [...new Map(items.map((p) => [normaliseProjectName(p.name), p])).values()];
+    const sum = unique.reduce((a, p) => a + p.amount!, 0n);
+    const delta = parent.amount! - sum;
+    if (delta === 0n) continue;
+    // The difference printed beside the parent (its row of a 项目支出总表: 上年结转 707.11), to the
+    // rounding of the listed items (each printed to 0.01 万元).
+    const tolerance = 10_000n * BigInt(unique.length);
+    const printed = figures.find((f) => f.amount !== null && namesParent(normaliseProjectName(f.item), parentKey) && (f.amount - delta <= tolerance && delta - f.amount <= tolerance));
+    out.push({
+      kind: 'PROJECT_SUM_MISMATCH',
+      severity: printed ? 'INFO' : 'WARNING',
+      message: `${parent.name} ${formatWan(parent.amount!)} 万元 ≠ Σ its ${unique.length} items ${formatWan(sum)} 万元 (Δ ${formatWan(delta)})${printed ? `; the difference is printed at line ${printed.source.line} (${printed.source.table}${printed.column ? `, ${printed.column}` : ''})` : ''}`,
+      delta,
+      sources: [parent.source, unique[0]!.source, ...(printed ? [printed.source] : [])],
     });
   }
   return out;

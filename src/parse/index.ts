@@ -10,7 +10,7 @@ import { heldIndex } from './held.js';
 import { proseAmounts, projectsFromItemisedProse } from './prose-amounts.js';
 import { extractMeta } from './meta.js';
 import { amountCellProblem } from './amount.js';
-import { completionRateAnomalies, projectAmountAnomalies, selfEvaluationAnomalies, sumAnomalies, threeCostsAnomalies, truncatedCodeAnomaly } from './anomalies.js';
+import { completionRateAnomalies, planActualAnomalies, projectAmountAnomalies, projectSumAnomalies, selfEvaluationAnomalies, sumAnomalies, threeCostsAnomalies, truncatedCodeAnomaly } from './anomalies.js';
 import { projectFromForm, projectsFromCodedTable, projectsFromKeyTable, projectsFromProse, projectsFromSelfEvaluations, projectsFromTargetForm, selfEvaluationsFromProse } from './projects.js';
 import { isThreeCostsTable, threeCostsFromProse, threeCostsFromTable } from './three-costs.js';
 import type { BudgetUnit, ParsedDocument, TableTotal } from './records.js';
@@ -113,6 +113,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
     const found = lay.tables.length ? `${lay.tables.length} table(s), none of a known family (first: "${lay.tables[0]!.title}", line ${lay.tables[0]!.titleLine})` : 'no table at all';
     throw new BadDocumentError(file, lay.tables[0]?.titleLine ?? meta.source.line, `not a budget document of a known family: found ${found}; expected tables of 部门预算 / 部门决算 / 绩效目标 / 绩效自评 (classification lines, project forms, 三公 tables …)`);
   }
+  doc.anomalies.push(...planActualAnomalies(doc.investmentProjects), ...projectSumAnomalies(doc.projects, doc.figures));
   for (const line of lay.piiLinesDropped) doc.diagnostics.push({ level: 'INFO', code: 'PII_DROPPED', message: 'personal name or telephone line dropped', line });
   return doc;
 }

@@ -224,6 +224,9 @@ export const ANOMALY_KINDS = {
   TRUNCATED_CODE: 'A 国家编码 cut short (kept as printed).',
   COMPLETION_RATE_MISMATCH: 'An investment project’s printed 项目总体完成率 ≠ 累计完成投资 ÷ 项目总投资.',
   LINKED_EXCEEDS_LINE: 'More project money is linked to a 项 line (printed codes, names or sums) than the line prints.',
+  PROJECT_NAMED_TWICE: 'One project printed under two names in one document (matched by its amounts at the printed precision): one project, two listings.',
+  PLAN_ACTUAL_GAP: 'What was planned (年初设定的目标, 下达计划) differs from what was done (完成投资).',
+  PROJECT_SUM_MISMATCH: 'A level-1 project ≠ Σ its level-2 items (the difference is named when the document prints it, e.g. 上年结转).',
 } as const;
 export type AnomalyKind = keyof typeof ANOMALY_KINDS;
 

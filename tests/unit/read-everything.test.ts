@@ -16,6 +16,8 @@ import { projectFromForm, projectsFromCodedTable, projectsFromTargetForm } from 
 import { extractIndicators } from '../../src/parse/indicators.js';
 import type { ParsedDocument, TableTotal } from '../../src/parse/records.js';
 import { restatements } from '../../src/load/restatements.js';
+import { nameVariants } from '../../src/load/name-variants.js';
+import { planActualAnomalies } from '../../src/parse/anomalies.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures', name), 'utf8');
 const wan = (fen: bigint | null) => (fen === null ? null : formatWan(fen));
@@ -206,5 +208,33 @@ describe('forms and project tables: every field', () => {
     const projects = projectsFromCodedTable(table, 'f.txt', '万元', [], totals);
     expect(totals.map((t) => `${t.unit} ${wan(t.total)} line ${t.source.line}`)).toEqual(['深圳市龙岗区政务服务数据管理局 4545.00 line 8', '深圳市龙岗区政务服务数据管理局 2858.00 line 9']);
     expect(projects[1]).toMatchObject({ name: '政务服务管理', justification: '提升服务群体办事体验，释放企业活力，保障大厅正常开展各项政务服务工作。' });
+  });
+});
+
+describe('what the new facts reveal', () => {
+  it('sees one project under two names: the prose’s 严控类经费（专项培训） 12.5 / 4.28 is the form’s 培训支出 12.504 / 4.275', () => {
+    const form = { name: '培训支出', level: 2 as const, parent: null, unit: null, amount: 12_504_000n, executed: 4_275_000n, executionRate: '34.19%', functionCode: null, functionName: null, key: false, goal: null, sourceKind: 'SELF_EVALUATION' as const, source: { file: 'f.txt', table: '项目支出绩效自评表', line: 1351, text: '' } };
+    const prose = { ...form, name: '严控类经费（专项培训）', level: null, amount: 12_500_000n, executed: 4_280_000n, executionRate: '34.2%', source: { file: 'f.txt', table: '正文', line: 486, text: '' } };
+    const variants = nameVariants([form, prose]);
+    expect(variants).toHaveLength(1);
+    expect(variants[0]).toMatchObject({ printed: '严控类经费（专项培训）', canonical: '培训支出', anomaly: { kind: 'PROJECT_NAMED_TWICE', severity: 'INFO', delta: -4_000n } });
+    // 4.29 is not 4.275 rounded: not the same project.
+    expect(nameVariants([form, { ...prose, executed: 4_290_000n }])).toEqual([]);
+    // Two forms that fit: ambiguous, so no match.
+    expect(nameVariants([form, { ...form, name: '另一培训' }, prose])).toEqual([]);
+  });
+
+  it('records an investment form’s plan against what it completed, with both lines', () => {
+    const ip = extractInvestmentProject(layout(fixture('investment-form.txt')).tables[0]!, 'f.txt')!;
+    const gaps = planActualAnomalies([ip]);
+    expect(gaps.map((a) => `${a.kind} ${a.severity} ${wan(a.delta)}`)).toEqual(['PLAN_ACTUAL_GAP INFO -19.6232']);
+    expect(gaps[0]!.sources.map((s) => s.line)).toEqual([ip.fieldSources.targetAtYearStart!.line, ip.fieldSources.completedInYear!.line]);
+  });
+
+  it('explains a level-1 project’s gap over its items by the carry-over printed in the 项目支出总表', () => {
+    const doc = parseDocument(readFileSync(join(import.meta.dirname, '../../data/002_94a530100b90bc43.txt'), 'utf8'), '002.txt');
+    const gap = doc.anomalies.find((a) => a.kind === 'PROJECT_SUM_MISMATCH' && a.message.startsWith('政务综合管理'))!;
+    expect(gap).toMatchObject({ severity: 'INFO', delta: 707_100_000n });
+    expect(gap.sources.map((s) => s.line)).toEqual([550, 82, 387]);
   });
 });
