@@ -63,10 +63,14 @@ export function compare(doc: ParsedDocument, truth: DocumentTruth, report: Accur
       s(got.completedInYear) === ip.completedInYear &&
       s(got.cumulativeCompleted) === ip.cumulativeCompleted &&
       s(got.targetAtYearStart) === ip.targetAtYearStart &&
+      s(got.totalFiscal) === ip.totalFiscal &&
+      s(got.totalOther) === ip.totalOther &&
+      s(got.completedGeneralBudget) === ip.completedGeneralBudget &&
+      s(got.completedGovernmentFund) === ip.completedGovernmentFund &&
       got.planExecutionRate === ip.planExecutionRate &&
       got.industry === ip.industry &&
       got.started === ip.started;
-    check(report.investments, ok, `${truth.file} investment ${ip.code}: ${got ? `${got.name} ${s(got.totalInvestment)} ${s(got.plannedInYear)} ${s(got.completedInYear)} ${s(got.cumulativeCompleted)} ${s(got.targetAtYearStart)} ${got.planExecutionRate} ${got.industry} ${got.started}` : 'none'}`);
+    check(report.investments, ok, `${truth.file} investment ${ip.code}: ${got ? `${got.name} ${s(got.totalInvestment)} ${s(got.plannedInYear)} ${s(got.completedInYear)} ${s(got.cumulativeCompleted)} ${s(got.targetAtYearStart)} ${s(got.totalFiscal)}/${s(got.totalOther)} ${s(got.completedGeneralBudget)}/${s(got.completedGovernmentFund)} ${got.planExecutionRate} ${got.industry} ${got.started}` : 'none'}`);
   }
   for (const t of truth.threeCosts) {
     const got = doc.threeCosts.find((x) => x.origin === t.origin && x.year === truth.year);

@@ -28,6 +28,10 @@ export interface TruthInvestment {
   completedInYear: string;
   cumulativeCompleted: string;
   targetAtYearStart: string;
+  totalFiscal: string;
+  totalOther: string;
+  completedGeneralBudget: string;
+  completedGovernmentFund: string;
   planExecutionRate: string;
   industry: string;
   started: boolean;

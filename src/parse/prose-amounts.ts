@@ -29,7 +29,12 @@ const CHANGE_BEFORE = /(?:较|比|同比).{0,30}?(增加|减少|增长|下降|�
 const LIST_START = /(主要包括|具体包括|其中|包括)\s*[:：]?\s*$/;
 
 const DELIMITER = /[。；;：:、]|[，,](?!\d)|(?<!\d)[，,]/g;
-const lastCut = (text: string) => Math.max(...[...text.matchAll(DELIMITER)].map((m) => m.index! + 1), 0);
+/** Just after the last delimiter of `text` (0 when none); a loop, as a line may hold 200,000 of them. */
+function lastCut(text: string): number {
+  let cut = 0;
+  for (const m of text.matchAll(DELIMITER)) cut = m.index! + 1;
+  return cut;
+}
 
 /** The words a clause gives the amount: from the last delimiter before it, numbering and verbs trimmed. */
 function itemBefore(text: string): string {
@@ -39,7 +44,7 @@ function itemBefore(text: string): string {
     .replace(/^[-\s*]*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)?\s*/, '')
     .replace(/^[（(](?=[^）)]*$)/, '')
     .replace(/^(其中|包括|主要包括|具体包括|主要是|主要用于|共计|合计|总计)\s*/, '')
-    .replace(/\d{4}\s*年度?\s*/g, '')
+    .replace(/^\d{4}\s*年度?\s*/, '')
     .replace(/(预算数?|为|共计|合计|安排|约|达|计|共)\s*$/, '')
     .replace(/\s+/g, '')
     .trim();
@@ -58,6 +63,7 @@ export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit):
   const out: ProseAmount[] = [];
   let paragraph: ProseAmount[] = [];
   let listParent: string | null = null;
+  let wrapTail = '';
   for (const p of prose) {
     const text = toHalfWidth(p.text);
     // A heading or a numbered item starts a new paragraph; a wrapped line continues the last one.
@@ -66,9 +72,16 @@ export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit):
       listParent = null;
     }
     const source = { file, table: '正文', line: p.line, text: p.text };
+    // A name the PDF wrapped at the end of the line before ("…;政" / "务数据管理 1,252.8 万元")
+    // starts there: that tail is carried onto this line's first item.
+    const carried = wrapTail;
+    // Only a long line wraps; a short one without a stop is a heading.
+    const tail = text.slice(lastCut(text)).trim();
+    wrapTail = !p.heading && text.length >= 30 && !/[。；;：:，,、)）!！?？]\s*$/.test(text) && tail.length <= 12 ? tail : '';
     let lastEnd = 0;
     let bracketParent: string | null = null;
     for (const m of amountsIn(text)) {
+      const firstOnLine = lastEnd === 0;
       const before = text.slice(lastEnd, m.index);
       lastEnd = m.end;
       if (/^\s*(以上|以下|以内)/.test(text.slice(lastEnd))) continue; // a threshold ("单价 100 万元以上"), not an amount
@@ -93,7 +106,8 @@ export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit):
       const opened = before.lastIndexOf('（') > before.lastIndexOf('）') || before.lastIndexOf('(') > before.lastIndexOf(')');
       if (/[）)]/.test(before)) bracketParent = null;
       if (opened && previous) bracketParent = previous.item;
-      const item = itemBefore(before);
+      const ownItem = itemBefore(before);
+      const item = firstOnLine && carried && lastCut(before) === 0 && !/^[-\s*]*(\d+[.、．]|[（(])/.test(before) ? `${carried}${ownItem}` : ownItem;
       const parent = bracketParent ?? listParent;
       const record: ProseAmount = { item, amount: parsed.fen, change: null, changePercent: pctOf(text.slice(lastEnd)), parent: parent !== item ? parent : null, source };
       out.push(record);
