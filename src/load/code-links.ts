@@ -4,6 +4,7 @@
 //   RECONCILED  amounts prove it to the fen: one project, or a unique subset of projects,
 //               equals the code line's 项目支出 column
 //   SPLIT       (trail-reconcile.ts) one project's money spread over two lines
+import { formatWan } from '../parse/amount.js';
 import type { BudgetLine, Diagnostic, InvestmentProject, Project, Source } from '../parse/records.js';
 
 export type LinkMethod = 'DIRECT' | 'NAMED' | 'RECONCILED' | 'SPLIT';
@@ -104,7 +105,23 @@ export function linkProjectsToCodes(projects: Project[], lines: BudgetLine[], di
     const { p, i, v } = fits[0]!;
     linked.add(i);
     reached.add(line.code);
-    links.push({ projectIndex: i, code: line.code, method: 'RECONCILED', evidence: [line.source, p.source], note: `amount ${fmt(v!)} equals ${line.code} 项目支出 ${fmt(line.project)} to the line's printed precision, and no other project does` });
+    links.push({ projectIndex: i, code: line.code, method: 'RECONCILED', evidence: [line.source, p.source], note: `amount ${formatWan(v!)} equals ${line.code} 项目支出 ${formatWan(line.project)} to the line's printed precision, and no other project does` });
+  }
+  // The natural group: a line still unreached that all the document's remaining level-1 projects
+  // add up to, within their rounding (002: six tasks Σ 40,980.58 against 2010302's 40,980.57), and
+  // no other line does. Level-2 items are left out: they restate their level-1 project's money.
+  const group = projects.map((p, i) => ({ p, i, v: money(p) })).filter(({ p, i, v }) => !linked.has(i) && p.level !== 2 && v !== null && v > 0n);
+  if (group.length >= 2) {
+    const sum = group.reduce((a, g) => a + g.v!, 0n);
+    const slack = group.reduce((a, g) => a + roundingOf(g.v!), 0n);
+    const fitting = itemLines.filter((line, k) => line.basis === basis && line.project !== null && line.project > 0n && !reached.has(line.code) && itemLines.findIndex((x) => x.code === line.code) === k && sum - line.project <= slack && line.project - sum <= slack);
+    if (fitting.length === 1) {
+      const line = fitting[0]!;
+      for (const { i } of group) {
+        linked.add(i);
+        links.push({ projectIndex: i, code: line.code, method: 'RECONCILED', evidence: [line.source, ...group.map((g) => g.p.source)], note: `all ${group.length} remaining projects of the document add up to ${formatWan(sum)}, ${line.code} 项目支出 ${formatWan(line.project!)} to their rounding (Δ ${formatWan(sum - line.project!)}), and no other line does` });
+      }
+    }
   }
   return links;
 }
@@ -115,7 +132,6 @@ function roundingOf(fen: bigint): bigint {
   return 0n;
 }
 
-const fmt = (fen: bigint) => `${fen / 1_000_000n}.${(fen % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '').padEnd(2, '0')}`;
 
 /** Index sets of `values` summing to `target`; stops after `limit` solutions. */
 export function subsetsSumming(values: bigint[], target: bigint, limit: number): number[][] {

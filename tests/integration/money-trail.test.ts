@@ -39,6 +39,12 @@ describe('moneyTrail', () => {
     expect(line(t, '2340299')).toMatchObject({ projectMoney: '3825.17', explained: '3825.1738', unexplained: '-0.0038', contributions: [{ method: 'RECONCILED', project: { name: '区级温馨驿站项目' } }] });
   });
 
+  it('深圳市政务服务和数据管理局 2024 (预算): 2010302 is the natural group of its six tasks, to their rounding', async () => {
+    const t = await trail('深圳市政务服务和数据管理局', 2024);
+    expect(line(t, '2010302')).toMatchObject({ projectMoney: '40980.57', explained: '40980.58', unexplained: '-0.01' });
+    expect(line(t, '2010302').contributions.map((c: any) => c.method)).toEqual(Array(6).fill('RECONCILED'));
+  });
+
   it('龙岗 2020 (预算): every line explained by printed codes, the 大数据中心 rows included; 2010502 shows the table’s 7.00 against 9.00 printed for the project', async () => {
     const t = await trail('龙岗', 2020);
     expect(t).toMatchObject({ basis: 'BUDGET', projectMoney: '4544.00' });
