@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AggregateCellResolver, AggregateResolver } from './resolvers/aggregate-resolver.js';
 import { AnomalyResolver, SourceResolver } from './resolvers/anomaly-resolver.js';
 import { CodeFeedResolver, CodeResolver } from './resolvers/code-resolver.js';
 import { BudgetUnitResolver, DepartmentResolver, DocumentResolver } from './resolvers/document-resolver.js';
@@ -33,6 +34,8 @@ export const resolvers = [
   MoneyTrailResolver,
   ContributionResolver,
   IngestResolver,
+  AggregateResolver,
+  AggregateCellResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

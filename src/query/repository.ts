@@ -22,6 +22,7 @@ import type {
 } from './records.js';
 import { anomalyRow, codeLinks, documentRow, fact, investmentRow, withEvidence } from './rows.js';
 import { graphEdge, graphNode, type RawEdge, type RawNode } from './graph-nodes.js';
+import { aggregate, type AggregateDimension, type AggregateFilterArgs, type AggregateMeasure, type AggregateOrder, type AggregateResult } from './aggregate.js';
 
 export interface ServerVersion {
   version: string;
@@ -178,6 +179,11 @@ export class Repository {
   }
 
   /** The rows a money trail is computed from (cypher/money-trail.cypher): one per matching document. */
+  /** Exact sums by dimensions (src/query/aggregate.ts decides which facts count). */
+  async aggregate(measure: AggregateMeasure, dims: AggregateDimension[], filter: AggregateFilterArgs, orderBy: AggregateOrder[], first: number): Promise<AggregateResult> {
+    return aggregate(this.runner, measure, dims, filter, orderBy, first);
+  }
+
   async moneyTrailInputs(department: string, year: number, kind: string | null): Promise<TrailInput[]> {
     const res = await this.runner.read('money-trail', { department, year, kind });
     return res.records.map((r) => {

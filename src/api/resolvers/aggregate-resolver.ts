@@ -1,0 +1,53 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { ApiContext } from '../context.js';
+import { BudgetGraphError } from '../../errors.js';
+import type { AggregateCellRow } from '../../query/aggregate.js';
+import { Aggregate, AggregateCell, AggregateDimension, AggregateFilter, AggregateMeasure, AggregateOrder, type Dimension, type Measure } from '../types/aggregate.js';
+
+const MAX_CELLS = 1000;
+
+@Resolver(() => Aggregate)
+export class AggregateResolver {
+  @Query(() => Aggregate, {
+    complexity: 1000,
+    description:
+      'Exact sums of budget (预算) or final-account (决算) lines grouped by any dimensions, e.g. aggregate(measure: TOTAL, groupBy: [YEAR], filter: {department: "龙岗", code: "2010504"}). No money is counted twice: each document counts once, through its primary table of the scheme (or with FUND each fund’s own table), at the 项 (经济: 款) level; a 类 / 款 cell is the sum of its 项 and says where the printed line differs. `reads` says it in words.',
+  })
+  async aggregate(
+    @Ctx() { repo }: ApiContext,
+    @Arg('measure', () => AggregateMeasure, { description: 'What to sum.' }) measure: Measure,
+    @Arg('groupBy', () => [AggregateDimension], { defaultValue: [], description: 'Dimensions to group by (none: one cell, the total).' }) groupBy: Dimension[],
+    @Arg('filter', () => AggregateFilter, { nullable: true, description: 'Which facts to read.' }) filter?: AggregateFilter,
+    @Arg('orderBy', () => [AggregateOrder], { nullable: true, description: 'Sort keys of the cells, first key first (default: year, department, unit, kind, fund, code).' }) orderBy?: AggregateOrder[],
+    @Arg('first', () => Int, { nullable: true, description: `Cells to return: default 100, at most ${MAX_CELLS}.` }) first?: number,
+  ) {
+    const n = first ?? 100;
+    if (n < 0 || n > MAX_CELLS) throw new BudgetGraphError('BAD_USER_INPUT', `first must be between 0 and ${MAX_CELLS}; total and groups cover every group anyway.`, { argument: 'first' });
+    const f = filter ?? {};
+    return repo.aggregate(
+      measure,
+      [...new Set(groupBy)],
+      {
+        department: f.department ?? null,
+        years: f.years ?? (f.year !== undefined && f.year !== null ? [f.year] : null),
+        yearFrom: f.yearFrom ?? null,
+        yearTo: f.yearTo ?? null,
+        codes: f.codes ?? (f.code ? [f.code] : null),
+        documentKinds: f.documentKinds ?? (f.documentKind ? [f.documentKind] : null),
+        scheme: (f.scheme as 'FUNCTION' | 'ECONOMIC' | undefined) ?? null,
+      },
+      (orderBy ?? []).map((o) => ({ field: o.field, direction: o.direction })),
+      n,
+    );
+  }
+}
+
+@Resolver(() => AggregateCell)
+export class AggregateCellResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'The code’s name (its latest year’s), for a code dimension.' })
+  async name(@Root() c: AggregateCellRow, @Ctx() { loaders }: ApiContext) {
+    if (!c.code) return null;
+    const code = await loaders.codeByKey.load(`${c.scheme === 'FUNCTION' ? 'FunctionCode' : 'EconomicCode'}:${c.code}`);
+    return code?.name ?? null;
+  }
+}

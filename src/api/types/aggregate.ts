@@ -1,0 +1,171 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AGGREGATE_DIMENSIONS, AGGREGATE_MEASURES, type AggregateDimension as Dimension, type AggregateMeasure as Measure } from '../../query/aggregate.js';
+import { CodeScheme } from './codes.js';
+import { DocumentKind } from './documents.js';
+import { DecimalScalar } from './scalars.js';
+import { Source } from './source.js';
+
+const enumOf = <T extends Record<string, string>>(values: T) => Object.fromEntries(Object.keys(values).map((k) => [k, k])) as { [K in keyof T]: K };
+
+export const AggregateMeasure = enumOf(AGGREGATE_MEASURES);
+registerEnumType(AggregateMeasure, {
+  name: 'AggregateMeasure',
+  description: 'What aggregate() sums.',
+  valuesConfig: Object.fromEntries(Object.entries(AGGREGATE_MEASURES).map(([k, description]) => [k, { description }])),
+});
+
+export const AggregateDimension = enumOf(AGGREGATE_DIMENSIONS);
+registerEnumType(AggregateDimension, {
+  name: 'AggregateDimension',
+  description: 'What aggregate() groups by (any set; at most one code dimension).',
+  valuesConfig: Object.fromEntries(Object.entries(AGGREGATE_DIMENSIONS).map(([k, description]) => [k, { description }])),
+});
+
+export enum AggregateOrderField {
+  AMOUNT = 'AMOUNT',
+  COUNT = 'COUNT',
+  YEAR = 'YEAR',
+  DEPARTMENT = 'DEPARTMENT',
+  UNIT = 'UNIT',
+  CODE = 'CODE',
+  FUND = 'FUND',
+  DOCUMENT_KIND = 'DOCUMENT_KIND',
+}
+registerEnumType(AggregateOrderField, {
+  name: 'AggregateOrderField',
+  description: 'A field cells can be sorted by.',
+  valuesConfig: {
+    AMOUNT: { description: 'The cell’s sum.' },
+    COUNT: { description: 'How many facts the cell sums.' },
+    YEAR: { description: 'The year.' },
+    DEPARTMENT: { description: 'The department’s name.' },
+    UNIT: { description: 'The unit’s name.' },
+    CODE: { description: 'The code.' },
+    FUND: { description: 'The fund.' },
+    DOCUMENT_KIND: { description: 'The document kind.' },
+  },
+});
+
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirection, { name: 'SortDirection', description: 'Sort order.', valuesConfig: { ASC: { description: 'Smallest first.' }, DESC: { description: 'Largest first.' } } });
+
+@InputType({ description: 'One sort key of aggregate cells.' })
+export class AggregateOrder {
+  @Field(() => AggregateOrderField, { description: 'What to sort by.' })
+  field!: AggregateOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'ASC (default) or DESC.' })
+  direction!: SortDirection;
+}
+
+@InputType({ description: 'Which facts aggregate() reads; fields combine with AND, lists are IN.' })
+export class AggregateFilter {
+  @Field(() => String, { nullable: true, description: 'Department id, name or alias (substring), e.g. "龙岗".' })
+  department?: string;
+
+  @Field(() => Int, { nullable: true, description: 'One year.' })
+  year?: number;
+
+  @Field(() => [Int], { nullable: true, description: 'Any of these years.' })
+  years?: number[];
+
+  @Field(() => Int, { nullable: true, description: 'From this year (inclusive).' })
+  yearFrom?: number;
+
+  @Field(() => Int, { nullable: true, description: 'To this year (inclusive).' })
+  yearTo?: number;
+
+  @Field(() => String, { nullable: true, description: 'A code or code prefix, e.g. "2010504" or "201".' })
+  code?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Any of these codes or prefixes.' })
+  codes?: string[];
+
+  @Field(() => DocumentKind, { nullable: true, description: 'Documents of this kind.' })
+  documentKind?: DocumentKind;
+
+  @Field(() => [DocumentKind], { nullable: true, description: 'Documents of any of these kinds.' })
+  documentKinds?: DocumentKind[];
+
+  @Field(() => CodeScheme, { nullable: true, description: 'FUNCTION (default) or ECONOMIC when no code dimension says it.' })
+  scheme?: CodeScheme;
+}
+
+@ObjectType({ description: 'One group of aggregate(): one field per dimension asked for (null for the others), its exact sum, and the facts behind it.' })
+export class AggregateCell {
+  @Field(() => Int, { nullable: true, description: 'YEAR.' })
+  year!: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'DEPARTMENT: its id.' })
+  departmentId!: string | null;
+
+  @Field(() => String, { name: 'department', nullable: true, description: 'DEPARTMENT: its name.' })
+  departmentName!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'UNIT: its id.' })
+  unitId!: string | null;
+
+  @Field(() => String, { name: 'unit', nullable: true, description: 'UNIT: its name.' })
+  unitName!: string | null;
+
+  @Field(() => DocumentKind, { nullable: true, description: 'DOCUMENT_KIND.' })
+  documentKind!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'FUND: 一般公共预算 / 政府性基金预算 / 国有资本经营预算.' })
+  fund!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The code of a code dimension (3, 5 or 7 digits).' })
+  code!: string | null;
+
+  @Field(() => DecimalScalar, { name: 'amount', description: 'Exact sum, 万元.' })
+  amountFen!: bigint;
+
+  @Field(() => Int, { description: 'How many line facts the sum adds.' })
+  count!: number;
+
+  @Field(() => [ID], { description: 'The documents the facts come from.' })
+  documents!: string[];
+
+  @Field(() => DecimalScalar, { name: 'printed', nullable: true, description: 'For a 类 / 款 cell: what the same documents print on that line (null when they print none).' })
+  printedFen!: bigint | null;
+
+  @Field(() => Boolean, { description: 'True when the printed 类 / 款 line differs from the sum of its 项 (see anomalies PARENT_SUM_MISMATCH).' })
+  printedDiffers!: boolean;
+
+  @Field(() => [Source], { description: 'The printed 类 / 款 lines (at most 5).' })
+  printedSources!: Source[];
+
+  scheme!: 'FUNCTION' | 'ECONOMIC';
+}
+
+@ObjectType({ description: 'aggregate(): exact sums by dimensions, no money counted twice (see reads).' })
+export class Aggregate {
+  @Field(() => AggregateMeasure)
+  measure!: Measure;
+
+  @Field(() => CodeScheme, { description: 'The classification summed.' })
+  scheme!: string;
+
+  @Field(() => String, { description: 'Which table family and level the sums read, in words.' })
+  reads!: string;
+
+  @Field(() => DecimalScalar, { name: 'total', description: 'Σ of all groups (not only the cells returned), 万元.' })
+  totalFen!: bigint;
+
+  @Field(() => Int, { description: 'Facts summed over all groups.' })
+  count!: number;
+
+  @Field(() => Int, { description: 'Documents used.' })
+  documents!: number;
+
+  @Field(() => Int, { description: 'Groups in all (cells returns the first `first` of them).' })
+  groups!: number;
+
+  @Field(() => [AggregateCell])
+  cells!: unknown[];
+}
+
+export type { Dimension, Measure };

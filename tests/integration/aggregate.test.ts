@@ -1,0 +1,59 @@
+// aggregate(): exact sums by dimensions over the five bundled documents, no money counted twice.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type ApiFixture } from './helpers.js';
+
+let api: ApiFixture;
+beforeAll(async () => {
+  api = await startApi();
+});
+afterAll(async () => api?.stop());
+
+describe('aggregate', () => {
+  it('answers the contract: 2010504 for 龙岗 per year, 1,590.00 in 2020 and 2,110.00 in 2024, one fact each', async () => {
+    const res = await api.gql(`{ aggregate(measure: TOTAL, groupBy: [YEAR], filter: { department: "龙岗", code: "2010504" }) { total count documents reads cells { year amount count documents } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.aggregate).toMatchObject({ total: '3700.00', count: 2, documents: 2 });
+    expect(res.data.aggregate.cells).toEqual([
+      { year: 2020, amount: '1590.00', count: 1, documents: ['000_5c682a4da5e2a113'] },
+      { year: 2024, amount: '2110.00', count: 1, documents: ['001_958a9ca9db32ab73'] },
+    ]);
+    expect(res.data.aggregate.reads).toMatch(/项 \(level 3\).*primary table/);
+  });
+
+  it('counts each document once although it prints the same 科目 in several tables: 龙岗 2020 is Σ of its 项, 6,927 (the table prints 6,928: a whole-万元 rounding the anomalies record)', async () => {
+    const res = await api.gql(`{ aggregate(measure: TOTAL, filter: { department: "龙岗", year: 2020 }) { total count cells { amount } } }`);
+    expect(res.data.aggregate).toMatchObject({ total: '6927.00', count: 12 });
+  });
+
+  it('says where a printed 类 differs from the sum of its 款: 龙岗 2020’s 302 prints 2,841, its 款 add up to 2,842', async () => {
+    const res = await api.gql(`{ aggregate(measure: TOTAL, groupBy: [ECONOMIC_CLASS], filter: { department: "龙岗", year: 2020 }) { reads cells { code name amount printed printedDiffers printedSources { line } } } }`);
+    expect(res.data.aggregate.reads).toMatch(/经济分类 款/);
+    const cells = res.data.aggregate.cells as any[];
+    expect(cells.find((c) => c.code === '302')).toEqual({ code: '302', name: '商品和服务支出', amount: '2842.00', printed: '2841.00', printedDiffers: true, printedSources: [{ line: 365 }] });
+    expect(cells.filter((c) => c.printedDiffers).map((c) => c.code)).toEqual(['302']);
+  });
+
+  it('sums a 类 from its 项 and sets it beside the printed 类 line; sorts and pages the cells', async () => {
+    const res = await api.gql(`{ aggregate(measure: ACTUAL_PROJECT, groupBy: [FUNCTION_CLASS], filter: { department: "坪山" }, orderBy: [{ field: AMOUNT, direction: DESC }], first: 2) { total groups cells { code name amount count printed printedDiffers printedSources { line } } } }`);
+    expect(res.errors).toBeUndefined();
+    // 坪山 2020's 项目支出 is the money trail's 21,345.80.
+    expect(res.data.aggregate).toMatchObject({ total: '21345.80', groups: 6 });
+    expect(res.data.aggregate.cells).toEqual([
+      { code: '201', name: '一般公共服务支出', amount: '15910.72', count: 5, printed: '15910.72', printedDiffers: false, printedSources: [{ line: 169 }] },
+      { code: '234', name: '抗疫特别国债安排的支出', amount: '3825.17', count: 1, printed: '3825.17', printedDiffers: false, printedSources: [{ line: 195 }] },
+    ]);
+  });
+
+  it('reads each fund’s own table when grouped by FUND, and says where a document’s funds differ from its all-funds table by rounding', async () => {
+    const res = await api.gql(`{ aggregate(measure: TOTAL, groupBy: [DEPARTMENT, FUND], filter: { year: 2024 }) { cells { department fund amount } } }`);
+    expect(res.data.aggregate.cells).toContainEqual({ department: '深圳市政务服务和数据管理局', fund: '一般公共预算', amount: '44972.10' });
+  });
+
+  it('refuses two code dimensions and a page over 1,000 with what to do', async () => {
+    const two = await api.gql(`{ aggregate(measure: TOTAL, groupBy: [FUNCTION_CLASS, ECONOMIC_ITEM]) { total } }`);
+    expect(two.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(two.errors[0].message).toMatch(/one code dimension/);
+    const big = await api.gql(`{ aggregate(measure: TOTAL, first: 5000) { total } }`);
+    expect(big.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
