@@ -86,7 +86,3 @@ export function extractIndicators(table: Table, file: string, owner: string | nu
   }
   return out;
 }
-
-export function indicatorHeaderRow(rows: Row[]): number {
-  return rows.findIndex((r) => r.cells.some((c) => clean(c) === '一级指标'));
-}

@@ -1,0 +1,31 @@
+// Every statement in cypher/ is run by name from somewhere (no orphaned file), and every name the
+// code runs has its file.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cypherNames } from '../../src/db/cypher.js';
+
+const root = join(import.meta.dirname, '../..');
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const path = join(dir, f);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.(ts|mjs)$/.test(f) ? [readFileSync(path, 'utf8')] : [];
+  });
+}
+
+describe('cypher/ statements', () => {
+  const code = ['src', 'loaders', 'bench', 'tests'].flatMap((d) => sources(join(root, d))).join('\n');
+
+  it('are each run by name from the code', () => {
+    const orphans = cypherNames().filter((name) => name !== 'schema' && !code.includes(`'${name}'`));
+    expect(orphans).toEqual([]);
+  });
+
+  it('exist for every statement name the loader and the read side run', () => {
+    const used = [...code.matchAll(/(?:read|run|write|many<[^>]+>|one<[^>]+>|listEach\(repo,|readBounded)\(\s*'([a-z0-9-]+)'/g)].map((m) => m[1]!);
+    const names = new Set(cypherNames());
+    expect(used.length).toBeGreaterThan(20);
+    expect(used.filter((n) => !names.has(n))).toEqual([]);
+  });
+});
