@@ -16,12 +16,31 @@ function decode(cursor: string): number {
   return Number(m[1]);
 }
 
-export function pageArgs(first: number | null | undefined, after: string | null | undefined): PageArgs {
+/**
+ * Forward (`first` after `after`) or backward (`last` before `before`) paging. Backward: the
+ * `last` items just before `before` (or the last items of all, when `before` is absent: the total
+ * decides, so `fromEnd` asks the caller to resolve it once the total is known).
+ */
+export function pageArgs(first: number | null | undefined, after: string | null | undefined, last?: number | null, before?: string | null): PageArgs {
+  if (last !== null && last !== undefined) {
+    if (first !== null && first !== undefined) throw new BudgetGraphError('BAD_USER_INPUT', 'pass first (with after) or last (with before), not both.', { argument: 'last' });
+    if (!Number.isInteger(last) || last < 0 || last > MAX_PAGE) throw new BudgetGraphError('BAD_USER_INPUT', `last must be between 0 and ${MAX_PAGE} (got ${last}).`, { argument: 'last' });
+    if (before) {
+      const end = decode(before);
+      return { skip: Math.max(0, end - last), limit: Math.min(last, end) };
+    }
+    return { skip: 0, limit: last, fromEnd: true };
+  }
   const limit = first ?? DEFAULT_PAGE;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE) {
     throw new BudgetGraphError('BAD_USER_INPUT', `first must be between 0 and ${MAX_PAGE} (got ${limit}); page through larger results with \`after\`.`, { argument: 'first' });
   }
-  return { skip: after ? decode(after) + 1 : 0, limit };
+  const skip = after ? decode(after) + 1 : 0;
+  if (before) {
+    const end = decode(before);
+    return { skip, limit: Math.max(0, Math.min(limit, end - skip)) };
+  }
+  return { skip, limit };
 }
 
 /** A list size for non-connection lists (`search`, `neighbours`): default, maximum. */
@@ -36,7 +55,7 @@ export function toConnection<T>(page: Page<T>, args: PageArgs): ConnectionShape<
   return {
     edges,
     nodes: page.items,
-    pageInfo: { hasNextPage: args.skip + page.items.length < page.total, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: { hasNextPage: args.skip + page.items.length < page.total, endCursor: edges.at(-1)?.cursor ?? null, hasPreviousPage: args.skip > 0, startCursor: edges[0]?.cursor ?? null },
     totalCount: page.total,
   };
 }

@@ -1,6 +1,7 @@
 // Read side of the graph: every query the API answers, by name, with typed results.
 // Resolvers call this or a per-request DataLoader (loaders/) built on it; nothing else reads
 // Neo4j. Every statement lives in cypher/ and runs in a READ transaction with a timeout.
+import neo4j from 'neo4j-driver';
 import type { QueryRunner } from '../db/run.js';
 import { column, plain, row } from './mapping.js';
 import type {
@@ -32,6 +33,8 @@ export interface ServerVersion {
 export interface PageArgs {
   skip: number;
   limit: number;
+  /** `last` without `before`: the page ends at the end of the list (resolved with the total). */
+  fromEnd?: boolean;
 }
 
 export interface DocumentFilterArgs {
@@ -44,7 +47,16 @@ export interface ProjectFilterArgs {
   name?: string | null;
   department?: string | null;
   year?: number | null;
+  yearFrom?: number | null;
+  yearTo?: number | null;
   code?: string | null;
+  minFen?: bigint | null;
+  maxFen?: bigint | null;
+}
+export type ProjectOrderField = 'AMOUNT' | 'NAME' | 'DEPARTMENT' | 'YEAR';
+export interface SortKey<F extends string> {
+  field: F;
+  direction: 'ASC' | 'DESC';
 }
 export interface InvestmentFilterArgs {
   code?: string | null;
@@ -128,6 +140,14 @@ export class Repository {
   }
 
   private async page<T>(statement: string, params: Record<string, unknown>, page: PageArgs, map: (p: Record<string, unknown>) => T): Promise<Page<T>> {
+    if (page.fromEnd) {
+      // `last` without `before`: the total says where the last page starts (the args are updated
+      // so the cursors the connection hands out are those of the rows returned).
+      const counted = await this.runner.read(statement, { ...params, skip: 0, limit: 0 });
+      const total = counted.records[0] ? Number(row<{ total: number }>(counted.records[0]).total) : 0;
+      page.skip = Math.max(0, total - page.limit);
+      page.fromEnd = false;
+    }
     const res = await this.runner.read(statement, { ...params, skip: page.skip, limit: page.limit });
     const rec = res.records[0];
     if (!rec) return { total: 0, items: [] };
@@ -144,8 +164,18 @@ export class Repository {
     return column<DepartmentRow>(res.records, 'value');
   }
 
-  projects(filter: ProjectFilterArgs, page: PageArgs): Promise<Page<ProjectRow>> {
-    return this.page('projects-page', orNull({ name: filter.name, department: filter.department, year: filter.year, code: filter.code }), page, (p) => p as unknown as ProjectRow);
+  projects(filter: ProjectFilterArgs, page: PageArgs, orderBy: SortKey<ProjectOrderField>[] = []): Promise<Page<ProjectRow>> {
+    const [k1, k2] = orderBy;
+    const params = {
+      ...orNull({ name: filter.name, department: filter.department, year: filter.year, yearFrom: filter.yearFrom, yearTo: filter.yearTo, code: filter.code }),
+      minFen: filter.minFen === undefined || filter.minFen === null ? null : neo4j.int(filter.minFen.toString()),
+      maxFen: filter.maxFen === undefined || filter.maxFen === null ? null : neo4j.int(filter.maxFen.toString()),
+      k1: k1?.field ?? null,
+      d1: k1?.direction ?? null,
+      k2: k2?.field ?? null,
+      d2: k2?.direction ?? null,
+    };
+    return this.page('projects-page', params, page, (p) => ({ ...p, amount: p.amountFen ?? null }) as unknown as ProjectRow);
   }
 
   investmentProjects(filter: InvestmentFilterArgs, page: PageArgs): Promise<Page<InvestmentRow>> {

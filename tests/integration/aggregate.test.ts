@@ -57,3 +57,28 @@ describe('aggregate', () => {
     expect(big.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('sorted and filtered lists, paged both ways', () => {
+  it('gives the largest projects of 2020 first, above an amount, with their amounts', async () => {
+    const res = await api.gql(`{ projects(first: 3, orderBy: [{ field: AMOUNT, direction: DESC }], filter: { minAmount: "1000", yearFrom: 2020, yearTo: 2020 }) { totalCount nodes { name amount } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.projects.totalCount).toBe(7);
+    expect(res.data.projects.nodes).toEqual([
+      { name: '其他网信事务支出', amount: '4461.04' },
+      { name: '区级温馨驿站项目', amount: '3825.1738' },
+      { name: '视频资源智慧管理平台（二期）项目', amount: '3000.00' },
+    ]);
+  });
+
+  it('pages backwards with last/before to the same rows forwards paging gives', async () => {
+    const all = await api.gql(`{ projects(first: 100, orderBy: [{ field: NAME, direction: ASC }]) { totalCount nodes { id } } }`);
+    const ids = (all.data.projects.nodes as any[]).map((n) => n.id);
+    const tail = await api.gql(`{ projects(last: 5, orderBy: [{ field: NAME, direction: ASC }]) { pageInfo { hasPreviousPage hasNextPage startCursor } nodes { id } } }`);
+    expect(tail.data.projects.nodes.map((n: any) => n.id)).toEqual(ids.slice(-5));
+    expect(tail.data.projects.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    const before = await api.gql(`query($c: String) { projects(last: 5, before: $c, orderBy: [{ field: NAME, direction: ASC }]) { pageInfo { hasPreviousPage } nodes { id } } }`, { c: tail.data.projects.pageInfo.startCursor });
+    expect(before.data.projects.nodes.map((n: any) => n.id)).toEqual(ids.slice(-10, -5));
+    const both = await api.gql(`{ projects(first: 5, last: 5) { totalCount } }`);
+    expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -4,6 +4,7 @@ import { CodeScheme } from './codes.js';
 import { DocumentKind } from './documents.js';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
+import { SortDirection } from './sorting.js';
 
 const enumOf = <T extends Record<string, string>>(values: T) => Object.fromEntries(Object.keys(values).map((k) => [k, k])) as { [K in keyof T]: K };
 
@@ -46,11 +47,6 @@ registerEnumType(AggregateOrderField, {
   },
 });
 
-export enum SortDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
-registerEnumType(SortDirection, { name: 'SortDirection', description: 'Sort order.', valuesConfig: { ASC: { description: 'Smallest first.' }, DESC: { description: 'Largest first.' } } });
 
 @InputType({ description: 'One sort key of aggregate cells.' })
 export class AggregateOrder {

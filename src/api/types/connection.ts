@@ -9,6 +9,12 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true, description: 'Cursor of the last edge on this page.' })
   endCursor!: string | null;
+
+  @Field(() => Boolean, { description: 'True when a page comes before this one; pass startCursor as `before` (with `last`) to get it.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge on this page.' })
+  startCursor!: string | null;
 }
 
 export interface ConnectionShape<T> {
@@ -21,7 +27,7 @@ export interface ConnectionShape<T> {
 export function Connection<T extends object>(item: ClassType<T>, name: string, what: string) {
   @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${what} and its cursor.` })
   class Edge {
-    @Field(() => String, { description: 'Opaque cursor; pass it as `after` to continue after this edge.' })
+    @Field(() => String, { description: 'Opaque cursor; pass it as `after` to continue after this edge, or as `before` to page back.' })
     cursor!: string;
 
     @Field(() => item)

@@ -1,4 +1,6 @@
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { SortDirection } from './sorting.js';
+import { DecimalScalar } from './scalars.js';
 import { DocumentKind } from './documents.js';
 
 @InputType({ description: 'Filter documents; every field is optional and they combine with AND.' })
@@ -29,6 +31,44 @@ export class ProjectFilter {
 
   @Field(() => String, { nullable: true, description: 'A 功能分类 code the project is linked to (any method).' })
   code?: string;
+
+  @Field(() => Int, { nullable: true, description: 'From this year (inclusive): the project has an allocation in the range.' })
+  yearFrom?: number;
+
+  @Field(() => Int, { nullable: true, description: 'To this year (inclusive).' })
+  yearTo?: number;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Its amount (Σ of its allocations in the years asked) at least this, 万元.' })
+  minAmount?: bigint;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Its amount at most this, 万元.' })
+  maxAmount?: bigint;
+}
+
+export enum ProjectOrderField {
+  AMOUNT = 'AMOUNT',
+  NAME = 'NAME',
+  DEPARTMENT = 'DEPARTMENT',
+  YEAR = 'YEAR',
+}
+registerEnumType(ProjectOrderField, {
+  name: 'ProjectOrderField',
+  description: 'What projects can be sorted by.',
+  valuesConfig: {
+    AMOUNT: { description: 'Σ of its allocations in the years the filter asks (all years when none).' },
+    NAME: { description: 'Its name.' },
+    DEPARTMENT: { description: 'Its department’s name.' },
+    YEAR: { description: 'The latest year it has an allocation in (within the filter).' },
+  },
+});
+
+@InputType({ description: 'One sort key of projects.' })
+export class ProjectOrder {
+  @Field(() => ProjectOrderField, { description: 'What to sort by.' })
+  field!: ProjectOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'ASC (default) or DESC.' })
+  direction!: SortDirection;
 }
 
 @InputType({ description: 'Filter investment projects (政府投资项目).' })

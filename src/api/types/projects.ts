@@ -16,6 +16,10 @@ export class Project {
   @Field(() => String, { description: 'The normalised name that identifies it within its department.' })
   normName!: string;
 
+  // A plain property (not amountFen renamed): the type uses simple resolvers, which read by field name.
+  @Field(() => DecimalScalar, { nullable: true, description: 'In projects(): Σ of its allocations in the years the filter asks (all years when none), 万元; null elsewhere (see allocations).' })
+  amount?: bigint | null;
+
   departmentId!: string;
 }
 
