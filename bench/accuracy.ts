@@ -53,7 +53,8 @@ export function compare(doc: ParsedDocument, truth: DocumentTruth, report: Accur
     check(report.projects, ok, `${truth.file} project ${p.name}: want ${p.amount}/${p.executed}/${p.functionCode}, got ${got.map((x) => `${s(x.amount)}/${s(x.executed)}/${x.functionCode}`).join(', ') || 'none'}`);
   }
   for (const ip of truth.investments) {
-    const got = doc.investmentProjects.find((x) => x.code === ip.code);
+    // Two forms may print the same cut-short code: the name tells them apart.
+    const got = doc.investmentProjects.find((x) => x.code === ip.code && x.name === ip.name) ?? doc.investmentProjects.find((x) => x.code === ip.code);
     const ok =
       !!got &&
       got.truncated === ip.truncated &&

@@ -32,26 +32,28 @@ export function reconciliation(docs: { file: string; text: string; truth: Docume
   for (const d of docs) {
     const plan = buildPlan(parseDocument(d.text, d.file), d.text);
     r.documents++;
-    const truthByName = new Map(d.truth.projects.map((p) => [normaliseProjectName(p.name), p.bookedUnder]));
+    // One name may be printed for two units under two codes: each (name, code) is a project.
+    const truthByName = new Map<string, Set<string>>();
+    for (const p of d.truth.projects) truthByName.set(normaliseProjectName(p.name), (truthByName.get(normaliseProjectName(p.name)) ?? new Set()).add(p.bookedUnder));
     const allocationName = new Map(plan.allocations.map((a) => [String(a.id), normaliseProjectName(String(a.name))]));
     const rightlyLinked = new Set<string>();
     for (const l of plan.codeLinks) {
       const name = allocationName.get(String(l.allocationId)) ?? '';
       const want = truthByName.get(name);
       if (want === undefined) continue; // not a project of the truth (a task, a total)
-      const ok = want === l.code;
+      const ok = want.has(String(l.code));
       const m = (r.byMethod[String(l.method)] ??= { links: 0, correct: 0, precision: null });
       m.links++;
       r.links++;
       if (ok) {
         m.correct++;
         r.correctLinks++;
-        rightlyLinked.add(name);
+        rightlyLinked.add(`${name}|${String(l.code)}`);
       } else if (r.wrongSamples.length < 10) {
-        r.wrongSamples.push(`${d.file}: ${name} ${String(l.method)} → ${String(l.code)}, booked under ${want}`);
+        r.wrongSamples.push(`${d.file}: ${name} ${String(l.method)} → ${String(l.code)}, booked under ${[...want].join(' / ')}`);
       }
     }
-    r.projects += truthByName.size;
+    r.projects += [...truthByName.values()].reduce((a, codes) => a + codes.size, 0);
     r.projectsLinkedRight += rightlyLinked.size;
   }
   r.precision = ratio(r.correctLinks, r.links);

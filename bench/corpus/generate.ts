@@ -86,11 +86,22 @@ interface Budget {
   total: { basic: bigint; project: bigint };
 }
 
-function budget(dep: Department, year: number, rnd: Random): Budget {
+const leafOf = (code: string) => FUNCTION_TREE.flatMap((l1) => l1.children.flatMap((l2) => l2.children)).find((l) => l.code === code)!;
+
+/**
+ * @param twin when given, may print one project name a second time for the other unit under
+ *   another code (000's 其他一般管理事务 / 办公设备购置 of 大数据中心): two allocations, never merged.
+ */
+function budget(dep: Department, year: number, rnd: Random, twin?: Random): Budget {
   const projects = dep.projects.map((p) => {
-    const leaf = FUNCTION_TREE.flatMap((l1) => l1.children.flatMap((l2) => l2.children)).find((l) => l.code === p.code)!;
+    const leaf = leafOf(p.code);
     return { stem: p.stem, name: drift(p.stem, year, rnd), code: p.code, codeName: leaf.name, amount: rnd.wan(5, 2500), unitIsSelf: p.unitIsSelf, key: rnd.chance(0.2) };
   });
+  if (twin && projects.length && twin.chance(0.4)) {
+    const p = projects[0]!;
+    const code = twin.pick(PROJECT_LEAVES.filter((c) => c !== p.code));
+    projects.push({ ...p, code, codeName: leafOf(code).name, amount: twin.wan(5, 500), unitIsSelf: !p.unitIsSelf, key: false });
+  }
   const lines: Budget['lines'] = [];
   const total = { basic: 0n, project: 0n };
   for (const l1 of FUNCTION_TREE) {
@@ -267,7 +278,8 @@ function budgetDocument(dep: Department, year: number, rnd: Random, file: string
   const style = rnd.pick(['cn', 'arabic', 'public'] as const);
   const ctx: Ctx = { rnd, style, n: 0, hazards: [], garble: rnd.chance(0.4) };
   const truth: DocumentTruth = { file, family: 'BUDGET', style, department: dep.full, departmentId: `${dep.district}${dep.bureau}`, year, lines: [], projects: [], investments: [], threeCosts: [], anomalies: [], hazards: ctx.hazards };
-  const b = budget(dep, year, rnd);
+  const b = budget(dep, year, rnd, extraRandom(`${file}|twin`));
+  if (new Set(b.projects.map((p) => p.name)).size < b.projects.length) ctx.hazards.push('one project name for two units under two codes');
   const costs = threeCosts(ctx, dep, year, truth, false);
   const extra = extraRandom(file);
   truth.figures = [];
