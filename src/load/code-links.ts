@@ -95,7 +95,7 @@ export function linkProjectsToCodes(projects: Project[], lines: BudgetLine[], di
     }
   }
   // A line no project reaches exactly: one project whose money is the line's amount to the line's
-  // printed precision (3,825.1738 spent, the line prints 3,825.17), and only one, is its project.
+  // printed precision (100.1238 spent, the line prints 100.12), and only one, is its project.
   const reached = new Set(links.map((l) => l.code));
   for (const line of itemLines) {
     if (line.basis !== basis || line.project === null || line.project <= 0n || reached.has(line.code)) continue;
@@ -108,7 +108,7 @@ export function linkProjectsToCodes(projects: Project[], lines: BudgetLine[], di
     links.push({ projectIndex: i, code: line.code, method: 'RECONCILED', evidence: [line.source, p.source], note: `amount ${formatWan(v!)} equals ${line.code} 项目支出 ${formatWan(line.project)} to the line's printed precision, and no other project does` });
   }
   // The natural group: a line still unreached that all the document's remaining level-1 projects
-  // add up to, within their rounding (002: six tasks Σ 40,980.58 against 2010302's 40,980.57), and
+  // add up to, within their rounding (six tasks Σ 100.01 against a line's 100.00), and
   // no other line does. Level-2 items are left out: they restate their level-1 project's money.
   const group = projects.map((p, i) => ({ p, i, v: money(p) })).filter(({ p, i, v }) => !linked.has(i) && p.level !== 2 && v !== null && v > 0n);
   if (group.length >= 2) {
@@ -126,7 +126,7 @@ export function linkProjectsToCodes(projects: Project[], lines: BudgetLine[], di
   return links;
 }
 
-/** Half a unit of the last decimal an amount was printed with (3825.17 → 0.005 万元, in fen). */
+/** Half a unit of the last decimal an amount was printed with (x.xx → 0.005 万元, in fen). */
 function roundingOf(fen: bigint): bigint {
   for (let d = 0; d <= 6; d++) if (fen % 10n ** BigInt(6 - d) === 0n) return 10n ** BigInt(6 - d) / 2n;
   return 0n;

@@ -1,6 +1,6 @@
 // Which project (allocation) each government investment project (政府投资项目) reports on. The
-// forms and the project tables name the same work in different words (“感知坪山”视频共享管理信息平台
-// in a form, 感知坪山视频共享管理信息平台项目 in prose), so names are compared after
+// forms and the project tables name the same work in different words (“某某”信息平台 in a form, 某某信息平台项目
+// in prose), so names are compared after
 // normalisation, then by containment, then by character-bigram overlap — each link carries its
 // rule, score and both lines. Nothing is linked silently: an investment project that matches no
 // allocation, or two equally well, is a diagnostic.

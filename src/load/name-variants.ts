@@ -1,5 +1,5 @@
-// One project printed under two names in one document: a 自评综述 in the prose ("严控类经费（专项培训）
-// … 预算数12.5万元，执行数4.28万元") and the self-evaluation form of 培训支出 (12.504 / 4.275). The
+// One project printed under two names in one document: a 自评综述 in the prose ("某类经费 … 预算数
+// 10.5万元，执行数2.35万元") and the self-evaluation form of another name (10.504 / 2.345). The
 // prose rounds what the form prints; when budget and executed agree to the prose's printed
 // precision, and exactly one form agrees, both name one project. Decided here, recorded with its
 // evidence (an INFO anomaly), never silently.
@@ -14,7 +14,7 @@ export interface NameVariant {
   anomaly: Anomaly;
 }
 
-/** Decimals a prose amount was printed with (12.5 → 1, 4.28 → 2), read from its fen value. */
+/** Decimals a prose amount was printed with (10.5 → 1, 2.35 → 2), read from its fen value. */
 function printedDecimals(fen: bigint): number {
   for (let d = 0; d <= 6; d++) if (fen % 10n ** BigInt(6 - d) === 0n) return d;
   return 6;

@@ -1,7 +1,7 @@
 // Which table fact a prose amount restates, and where prose and table disagree. Pure: decided
 // here where it can be unit-tested; cypher/load-prose-amounts.cypher only writes the links.
 //
-// A prose amount names its item in words ("基本公用支出 128 万元", under "基本支出 2383 万元，其中：").
+// A prose amount names its item in words ("基本公用支出 N 万元", under "基本支出 M 万元，其中：").
 // A table fact offers names: a line's 科目名称, a 合计 row's column path ("…基本支出/商品和服务支出"),
 // a figure's row label, a project's name. Words the documents use for the same column
 // (公用经费 = 商品和服务支出, 人员支出 = 工资福利支出 …) are declared once below.

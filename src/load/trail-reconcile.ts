@@ -1,8 +1,8 @@
 // Two more ways amounts explain a 功能分类 项 line's project money, decided at load time so that
 // the money trail, lineage and projectsFeedingCode read the same links:
 //   SPLIT       one project spread over two lines: its amount equals its own (inferred, not
-//               printed) line's 项目支出 plus exactly one other line's, which nothing else explains (坪山 2020: 一般行政管理事务
-//               1,067.17 = 2013702's 668.28 + 2013701's 398.89).
+//               printed) line's 项目支出 plus exactly one other line's, which nothing else explains (e.g. a project's
+//               1,000.00 = one line's 600.00 + another's 400.00).
 //   group       every investment project of the document together: Σ 本年完成投资 equals the part of
 //               one line that its projects leave unexplained, to the line's printed precision
 //               (0.005 万元); linked as RECONCILED with the group named in the note.

@@ -23,7 +23,7 @@ export type MoneyUnit = keyof typeof FEN_PER_UNIT;
 /**
  * Parses an amount cell. Returns null when the cell is not a number at all.
  * `-`, `—` and the empty cell are zero. `decimalCommaHint` says the column's other values
- * use two decimals, so "5,314,40" reads as 5314.40.
+ * use two decimals, so "1,234,56" reads as 1234.56.
  */
 export function parseAmount(raw: string, unit: MoneyUnit = '万元', decimalCommaHint = true): ParsedAmount | null {
   let text = toHalfWidth(raw).replace(/<[^<>]+>/g, '').trim();
@@ -43,7 +43,7 @@ export function parseAmount(raw: string, unit: MoneyUnit = '万元', decimalComm
   }
   if (!/^[\d.,]+$/.test(text) || !/\d/.test(text)) return null;
 
-  // A comma in the decimal position with no decimal point: "5,314,40", "20,439,03".
+  // A comma in the decimal position with no decimal point: "1,234,56", "12,345,67".
   if (!text.includes('.') && /,\d{2}$/.test(text) && decimalCommaHint) {
     text = `${text.slice(0, -3)}.${text.slice(-2)}`;
     repairs.push('read the last comma as the decimal point');
@@ -63,7 +63,7 @@ export function parseAmount(raw: string, unit: MoneyUnit = '万元', decimalComm
   return { fen: negative ? -fen : fen, repair: repairs.length ? repairs.join('; ') : null };
 }
 
-/** Formats fen as 万元 with at least two decimals and no trailing noise: 1590000000n → "1590.00". */
+/** Formats fen as 万元 with at least two decimals and no trailing noise: 1234500000n → "1234.50". */
 export function formatWan(fen: bigint): string {
   const negative = fen < 0n;
   const abs = negative ? -fen : fen;

@@ -246,9 +246,9 @@ function namesParent(item: string, parentKey: string): boolean {
 }
 
 /**
- * A level-1 project against the sum of its level-2 items (政务综合管理 20,439.03 against the eight
- * items its sentence lists, 19,731.93). When the document prints the difference elsewhere (the
- * 上年结转 707.11 of its 项目支出总表) that line is cited and the gap is INFO; else a WARNING.
+ * A level-1 project against the sum of its level-2 items (a task's amount against the
+ * items its sentence lists). When the document prints the difference elsewhere (the 上年结转 of
+ * the task's row in a 项目支出总表) that line is cited and the gap is INFO; else a WARNING.
  */
 export function projectSumAnomalies(projects: Project[], figures: Figure[]): Anomaly[] {
   const out: Anomaly[] = [];
@@ -262,7 +262,7 @@ export function projectSumAnomalies(projects: Project[], figures: Figure[]): Ano
     const sum = unique.reduce((a, p) => a + p.amount!, 0n);
     const delta = parent.amount! - sum;
     if (delta === 0n) continue;
-    // The difference printed beside the parent (its row of a 项目支出总表: 上年结转 707.11), to the
+    // The difference printed beside the parent (its row of a 项目支出总表, e.g. its 上年结转), to the
     // rounding of the listed items (each printed to 0.01 万元).
     const tolerance = 10_000n * BigInt(unique.length);
     const printed = figures.find((f) => f.amount !== null && namesParent(normaliseProjectName(f.item), parentKey) && (f.amount - delta <= tolerance && delta - f.amount <= tolerance));

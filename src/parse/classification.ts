@@ -58,7 +58,7 @@ function alignHeader(rows: Row[], firstAmountIdx: number | null): Row[] {
   const header = rows.filter((r) => !/^栏次$/.test((r.cells.find((c) => c.trim() !== '') ?? '').replace(/\s+/g, '')));
   if (firstAmountIdx === null || header.length === 0) return header;
   const last = header[header.length - 1]!;
-  // Only when no header row labels the first figure column (公开08); 000's 总计 above an empty cell is a label.
+  // Only when no header row labels the first figure column (a 科目名称 spanning empty cells); a 总计 printed above an empty cell is a label.
   if (header.some((r) => (r.cells[firstAmountIdx] ?? '').trim() !== '')) return header;
   const next = last.cells.findIndex((c, i) => i > firstAmountIdx && c.trim() !== '');
   if (next < 0) return header;

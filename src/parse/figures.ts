@@ -116,7 +116,7 @@ export function residualFigures(table: Table, file: string, unit: MoneyUnit, bas
     const measure = measureOf(column, cell);
     const amount = measure === 'MONEY' ? parseAmount(squeeze(cell).replace(/万元$|元$/, ''), unit) : null;
     const source: Source = { file, table: table.title, line: row.line, text: row.text };
-    // A row of figures only ("| 6928 | 6928 | 0"): the header's first column names it (年度预算金额).
+    // A row of figures only ("| 100 | 100 | 0"): the header's first column names it (e.g. 年度预算金额).
     const labelled = row.cells.some((c) => c.trim() !== '' && !isFigureCell(c));
     const item = table.flattened ? flatItem(row.cells, index) : labelled ? itemOf(row.cells, index, columns) : (columns[0] ?? '').split('/').pop() ?? '';
     out.push({ family, side: sideOf(column), item, column, measure, value: squeeze(cell), amount: amount?.fen ?? null, basis, source });

@@ -141,7 +141,7 @@ export function extractInvestmentProject(table: Table, file: string): Investment
   };
 }
 
-/** The amount in 万元 printed right after `label` in a sentence ("财政拨款 575.04万元"). */
+/** The amount in 万元 printed right after `label` in a sentence ("财政拨款 100.5万元"). */
 function wanAfter(text: string, label: RegExp): bigint | null {
   const m = new RegExp(`${label.source}\\s*([\\d,.]+)\\s*万元`).exec(toHalfWidth(text));
   return m ? parseAmount(m[1]!, '万元')?.fen ?? null : null;

@@ -71,7 +71,7 @@ function scrubRow(cells: string[]): string[] {
 const CN_NUM = '一二三四五六七八九十百';
 const TABLE_NUMBER = new RegExp(`^(表\\s*[${CN_NUM}\\d]+|公开\\s*\\d+\\s*表|附表\\s*\\d+)\\s*[:：]?\\s*(.*)$`);
 
-/** A title line: "部门收支总表", "表一：部门收支总表", "## 项目支出绩效自评表", "坪山区…项目绩效情况表 (2020年度)". */
+/** A title line: "部门收支总表", "表一：部门收支总表", "## 项目支出绩效自评表", "某某项目绩效情况表 (2020年度)". */
 export function tableTitleOf(raw: string): { title: string | null; number: string | null } {
   let text = cleanCell(raw.replace(/^#+\s*/, '').replace(/^[-*]\s+/, ''));
   text = text.replace(/\s*[（(]\s*\d{4}\s*年度?\s*[)）]\s*$/, '').trim();
@@ -152,8 +152,8 @@ export function layout(text: string): Layout {
       return;
     }
     const cleaned = cleanCell(line.replace(/^#+\s*/, ''));
-    // A titled table whose rows the PDF ran together on one line ("项目支出总表 … 40, 980, 57
-    // 40,046.23 … 0.000.000.00"): its numbers and labels are kept as cells of one row.
+    // A titled table whose rows the PDF ran together on one line ("某单位 1, 234, 56 1,234.56 …
+    // 0.000.000.00", decimal commas and cells without spaces): numbers and labels become cells of one row.
     if (pendingTitle && !line.includes('\t')) {
       const cells = flattenedCells(cleaned);
       if (cells.filter((c) => /\d/.test(c)).length >= 8) {
@@ -187,7 +187,7 @@ export function layout(text: string): Layout {
 }
 
 // An amount of a run-together table: thousands groups and two decimals, the decimal point
-// sometimes printed as a comma and digits sometimes spaced ("40, 980, 57", "934. 34").
+// sometimes printed as a comma and digits sometimes spaced ("1, 234, 56", "123. 45").
 const FLAT_AMOUNT = /\d\.\d{2}(?=\d\.\d{2})|\d{1,3}(?:,\s?\d{3})+(?:[.,]\s?\d{2})(?!\d)|\d+(?:\.\s?\d{2})(?!\d)|\d{1,3},\s?\d{2}(?![\d.])/g;
 
 /** A run-together line as cells: each amount one cell (spaces squeezed), the words between as label cells. */

@@ -112,7 +112,7 @@ export function projectsFromKeyTable(table: Table, file: string, unit: MoneyUnit
 
 const PROSE_ITEM = /^\s*(?:\d+[.、．]|[（(]\d+[)）])\s*([^，,。；;:：]{2,40}?)\s*([\d,，.\s]+?)\s*万元\s*[，,]\s*主要用于/;
 
-/** The prose list under 项目支出 (第三部分): "3. 政务管理 2,426.71 万元，主要用于…". */
+/** The prose list under 项目支出 (第三部分): "3. 某管理 1,234.56 万元，主要用于…". */
 export function projectsFromProse(prose: ProseLine[], file: string, unit: MoneyUnit): Project[] {
   const out: Project[] = [];
   for (const p of prose) {
@@ -259,8 +259,8 @@ const FUNDING_LABEL = /资金|拨款|结转|转移支付|补助|收入/;
 
 /**
  * 资金来源 of a project form, in either layout the families use:
- * pairs on the total's own row ("资金总额 | 725.42 | 其中：财政拨款 | 725.42 | 其他资金 | 0.00"), or
- * one row per source under it ("区级财政资金 | 4461.04 | 4428.95 | 99.28%"; budget then executed).
+ * pairs on the total's own row ("资金总额 | 100.00 | 其中：财政拨款 | 100.00 | 其他资金 | 0.00"), or
+ * one row per source under it ("区级财政资金 | 100.00 | 99.00 | 99.00%"; budget then executed).
  */
 export function fundingFromForm(table: Table, moneyRow: Row, file: string, unit: MoneyUnit): FundingLine[] {
   const out: FundingLine[] = [];
@@ -288,7 +288,7 @@ export function fundingFromForm(table: Table, moneyRow: Row, file: string, unit:
 
 const PROSE_EVAL = /^[（(]?\d{1,3}[)）]?\s*(.+?)(?:绩效)?自评综述[:：]\s*项目全年预算数\s*([\d,.\s]+?)\s*万元\s*[,，]\s*执行数\s*([\d,.\s]+?)\s*万元\s*[,，]\s*预算执行率\s*([\d.]+\s*%)/;
 
-/** "(1) 一般行政管理事务绩效自评综述：项目全年预算数 1,073.14 万元, 执行数 1,067.17 万元, 预算执行率 99.4%". */
+/** "(1) 某事务绩效自评综述：项目全年预算数 100.00 万元, 执行数 99.00 万元, 预算执行率 99.0%". */
 export function selfEvaluationsFromProse(prose: ProseLine[], file: string, unit: MoneyUnit): SelfEvaluation[] {
   const out: SelfEvaluation[] = [];
   for (let i = 0; i < prose.length; i++) {

@@ -1,6 +1,6 @@
 // ProseAmount // 正文金额: every "… N 万元" a sentence states, with the year-on-year change and
-// percentage stated beside it, and the project it itemises ("政务综合管理 20,439.03 万元，主要包括：
-// 发展规划综合管理 1,261.12 万元，…"). Works on the words around the number, not on any one
+// percentage stated beside it, and the project it itemises ("某管理 2,000.00 万元，主要包括：
+// 甲事务 1,200.00 万元，…"). Works on the words around the number, not on any one
 // document's sentences.
 import { parseAmount, toHalfWidth, type MoneyUnit } from './amount.js';
 import type { ProseLine } from './layout.js';
@@ -8,7 +8,7 @@ import type { Project, ProseAmount } from './records.js';
 
 /**
  * Every "N 万元" of a line, found from each 万元 backwards (at most 40 characters), so a line of
- * digits without 万元 costs linear time. "1,555. 39 万元" and "44,972.11万元" both read.
+ * digits without 万元 costs linear time. Spaced digits ("1,234. 56 万元") and none ("1,234.56万元") both read.
  */
 function amountsIn(text: string): { index: number; end: number; number: string }[] {
   const out: { index: number; end: number; number: string }[] = [];
@@ -72,7 +72,7 @@ export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit):
       listParent = null;
     }
     const source = { file, table: '正文', line: p.line, text: p.text };
-    // A name the PDF wrapped at the end of the line before ("…;政" / "务数据管理 1,252.8 万元")
+    // A name the PDF wrapped at the end of the line before ("…;甲" / "乙事务 10.5 万元")
     // starts there: that tail is carried onto this line's first item.
     const carried = wrapTail;
     // Only a long line wraps; a short one without a stop is a heading.
@@ -102,7 +102,7 @@ export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit):
       }
       const previous = paragraph[paragraph.length - 1];
       if (/主要包括|具体包括|其中|包括/.test(before) && previous) listParent = previous.item;
-      // "6,714.99 万元（基本支出 1,661.86 万元，项目支出 …）": the bracket breaks down the amount before it.
+      // "N 万元（基本支出 A 万元，项目支出 B 万元）": the bracket breaks down the amount before it.
       const opened = before.lastIndexOf('（') > before.lastIndexOf('）') || before.lastIndexOf('(') > before.lastIndexOf(')');
       if (/[）)]/.test(before)) bracketParent = null;
       if (opened && previous) bracketParent = previous.item;
@@ -119,7 +119,7 @@ export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit):
 
 /**
  * Level-2 projects of an itemised list: amounts a level-1 project's sentence lists after
- * "主要包括：" ("政务综合管理 20,439.03 万元，主要包括：发展规划综合管理 1,261.12 万元，…").
+ * "主要包括：" ("某管理 2,000.00 万元，主要包括：甲事务 1,200.00 万元，…").
  */
 export function projectsFromItemisedProse(amounts: ProseAmount[], level1: Set<string>): Project[] {
   return amounts

@@ -191,7 +191,7 @@ export interface Figure {
 
 /** ProseAmount // 正文金额: an amount a sentence states, with the change it states beside it. */
 export interface ProseAmount {
-  /** What the amount is of, as the sentence names it ("基本支出", "政务综合管理"). */
+  /** What the amount is of, as the sentence names it ("基本支出", a task's name). */
   item: string;
   amount: bigint;
   /** 比上年增加 / 减少 … 万元, signed (减少 negative). */

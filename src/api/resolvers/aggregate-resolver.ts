@@ -11,7 +11,7 @@ export class AggregateResolver {
   @Query(() => Aggregate, {
     complexity: 1000,
     description:
-      'Exact sums of budget (预算) or final-account (决算) lines grouped by any dimensions, e.g. aggregate(measure: TOTAL, groupBy: [YEAR], filter: {department: "龙岗", code: "2010504"}). No money is counted twice: each document counts once, through its primary table of the scheme (or with FUND each fund’s own table), at the 项 (经济: 款) level; a 类 / 款 cell is the sum of its 项 and says where the printed line differs. `reads` says it in words.',
+      'Exact sums of budget (预算) or final-account (决算) lines grouped by any dimensions, e.g. aggregate(measure: TOTAL, groupBy: [YEAR], filter: {department: "<district>", code: "2010504"}). No money is counted twice: each document counts once, through its primary table of the scheme (or with FUND each fund’s own table), at the 项 (经济: 款) level; a 类 / 款 cell is the sum of its 项 and says where the printed line differs. `reads` says it in words.',
   })
   async aggregate(
     @Ctx() { repo }: ApiContext,

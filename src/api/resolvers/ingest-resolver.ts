@@ -24,7 +24,7 @@ export class IngestResolver {
   })
   async ingest(
     @Ctx() ctx: ApiContext,
-    @Arg('name', () => String, { description: 'File name, e.g. "2024_龙岗_预算.txt".' }) name: string,
+    @Arg('name', () => String, { description: 'File name, e.g. "2024_某区_预算.txt".' }) name: string,
     @Arg('text', () => String, { description: `The document's text (UTF-8, at most ${MAX_DOCUMENT_CHARS} characters).` }) text: string,
     @Arg('replace', () => Boolean, { defaultValue: false, description: 'Supersede a document already loaded for the same department, year and kind (it is removed in the same transaction).' }) replace: boolean,
   ): Promise<LoadReport> {

@@ -20,7 +20,7 @@ export class MoneyTrailResolver {
     @Arg('kind', () => DocumentKind, { nullable: true }) kind?: DocumentKind,
   ) {
     const text = department.trim();
-    if (text.length === 0 || text.length > 100) throw new BudgetGraphError('BAD_USER_INPUT', 'department must name a department (id, name or a part of it such as "坪山"), at most 100 characters.', { argument: 'department' });
+    if (text.length === 0 || text.length > 100) throw new BudgetGraphError('BAD_USER_INPUT', 'department must name a department (id, name or a part of it such as a district name), at most 100 characters.', { argument: 'department' });
     const inputs = await repo.moneyTrailInputs(text, year, kind ?? null);
     const departments = [...new Map(inputs.map((i) => [i.department.id, i.department.name])).entries()];
     if (departments.length === 0) throw new BudgetGraphError('NOT_FOUND', `No document of a department matching "${text}" for ${year}${kind ? ` (${kind})` : ''}; list them with documents or departments.`);

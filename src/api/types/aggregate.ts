@@ -59,7 +59,7 @@ export class AggregateOrder {
 
 @InputType({ description: 'Which facts aggregate() reads; fields combine with AND, lists are IN.' })
 export class AggregateFilter {
-  @Field(() => String, { nullable: true, description: 'Department id, name or alias (substring), e.g. "龙岗".' })
+  @Field(() => String, { nullable: true, description: 'Department id, name or alias (substring), e.g. a district name.' })
   department?: string;
 
   @Field(() => Int, { nullable: true, description: 'One year.' })

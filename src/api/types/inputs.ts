@@ -8,7 +8,7 @@ export class DocumentFilter {
   @Field(() => String, { nullable: true, description: 'File name or document id.' })
   file?: string;
 
-  @Field(() => String, { nullable: true, description: 'Department id, name or any printed alias (substring), e.g. "龙岗".' })
+  @Field(() => String, { nullable: true, description: 'Department id, name or any printed alias (substring), e.g. a district name.' })
   department?: string;
 
   @Field(() => Int, { nullable: true })

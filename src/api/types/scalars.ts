@@ -1,4 +1,4 @@
-// Decimal // 金额: money in 万元 as an exact decimal string ("1590.00", "12.504"), never a float.
+// Decimal // 金额: money in 万元 as an exact decimal string ("1234.50", "10.504"), never a float.
 // Internally amounts are integer fen (0.01 yuan = 0.000001 万元), so every digit is exact.
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { formatWan, parseAmount } from '../../parse/amount.js';
