@@ -26,6 +26,9 @@ CALL (d) {
   MATCH (f:Figure)-[:IN_DOCUMENT]->(d)
   RETURN {kind: 'Figure', n: count(f), sums: [sum(coalesce(f.amountFen, 0))]} AS tally
   UNION ALL
+  MATCH (p:Payment)-[:IN_DOCUMENT]->(d)
+  RETURN {kind: 'Payment', n: count(p), sums: [sum(coalesce(p.amountFen, 0))]} AS tally
+  UNION ALL
   MATCH (p:ProseAmount)-[:IN_DOCUMENT]->(d)
   RETURN {kind: 'ProseAmount', n: count(p), sums: [sum(coalesce(p.amountFen, 0)), sum(coalesce(p.changeFen, 0))]} AS tally
   UNION ALL

@@ -17,6 +17,7 @@ CALL {
   UNION MATCH (n:Figure {id: $key}) WHERE $label = 'Figure' RETURN n
   UNION MATCH (n:TableTotal {id: $key}) WHERE $label = 'TableTotal' RETURN n
   UNION MATCH (n:ProseAmount {id: $key}) WHERE $label = 'ProseAmount' RETURN n
+  UNION MATCH (n:Payment {id: $key}) WHERE $label = 'Payment' RETURN n
 }
 CALL (n) {
   MATCH (n)-[r]-(m)

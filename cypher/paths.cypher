@@ -20,6 +20,7 @@ CALL (end) {
   UNION MATCH (n:Figure {id: end.key}) WHERE end.label = 'Figure' RETURN n
   UNION MATCH (n:TableTotal {id: end.key}) WHERE end.label = 'TableTotal' RETURN n
   UNION MATCH (n:ProseAmount {id: end.key}) WHERE end.label = 'ProseAmount' RETURN n
+  UNION MATCH (n:Payment {id: end.key}) WHERE end.label = 'Payment' RETURN n
 }
 WITH collect(n) AS ends
 WITH ends[0] AS a, ends[1] AS b WHERE size(ends) = 2 AND ends[0] <> ends[1]

@@ -41,3 +41,5 @@ CREATE CONSTRAINT prose_amount_id IF NOT EXISTS FOR (p:ProseAmount) REQUIRE p.id
 CREATE INDEX figure_document IF NOT EXISTS FOR (f:Figure) ON (f.documentId);
 CREATE INDEX table_total_document IF NOT EXISTS FOR (t:TableTotal) ON (t.documentId);
 CREATE INDEX prose_amount_document IF NOT EXISTS FOR (p:ProseAmount) ON (p.documentId);
+CREATE CONSTRAINT payment_id IF NOT EXISTS FOR (p:Payment) REQUIRE p.id IS UNIQUE;
+CREATE INDEX payment_document IF NOT EXISTS FOR (p:Payment) ON (p.documentId);

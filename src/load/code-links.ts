@@ -4,7 +4,7 @@
 //   RECONCILED  amounts prove it to the fen: one project, or a unique subset of projects,
 //               equals the code line's 项目支出 column
 //   SPLIT       (trail-reconcile.ts) one project's money spread over two lines
-import { formatWan } from '../parse/amount.js';
+import { formatWan, halfUnitOfPrinted } from '../parse/amount.js';
 import type { BudgetLine, Diagnostic, InvestmentProject, Project, Source } from '../parse/records.js';
 
 export type LinkMethod = 'DIRECT' | 'NAMED' | 'RECONCILED' | 'SPLIT';
@@ -99,7 +99,7 @@ export function linkProjectsToCodes(projects: Project[], lines: BudgetLine[], di
   const reached = new Set(links.map((l) => l.code));
   for (const line of itemLines) {
     if (line.basis !== basis || line.project === null || line.project <= 0n || reached.has(line.code)) continue;
-    const half = roundingOf(line.project);
+    const half = halfUnitOfPrinted(line.project);
     const fits = projects.map((p, i) => ({ p, i, v: money(p) })).filter(({ i, v }) => !linked.has(i) && v !== null && v - line.project! >= -half && v - line.project! < half);
     if (fits.length !== 1) continue;
     const { p, i, v } = fits[0]!;
@@ -113,7 +113,7 @@ export function linkProjectsToCodes(projects: Project[], lines: BudgetLine[], di
   const group = projects.map((p, i) => ({ p, i, v: money(p) })).filter(({ p, i, v }) => !linked.has(i) && p.level !== 2 && v !== null && v > 0n);
   if (group.length >= 2) {
     const sum = group.reduce((a, g) => a + g.v!, 0n);
-    const slack = group.reduce((a, g) => a + roundingOf(g.v!), 0n);
+    const slack = group.reduce((a, g) => a + halfUnitOfPrinted(g.v!), 0n);
     const fitting = itemLines.filter((line, k) => line.basis === basis && line.project !== null && line.project > 0n && !reached.has(line.code) && itemLines.findIndex((x) => x.code === line.code) === k && sum - line.project <= slack && line.project - sum <= slack);
     if (fitting.length === 1) {
       const line = fitting[0]!;
@@ -124,12 +124,6 @@ export function linkProjectsToCodes(projects: Project[], lines: BudgetLine[], di
     }
   }
   return links;
-}
-
-/** Half a unit of the last decimal an amount was printed with (x.xx → 0.005 万元, in fen). */
-function roundingOf(fen: bigint): bigint {
-  for (let d = 0; d <= 6; d++) if (fen % 10n ** BigInt(6 - d) === 0n) return 10n ** BigInt(6 - d) / 2n;
-  return 0n;
 }
 
 

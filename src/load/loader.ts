@@ -50,13 +50,14 @@ function statements(plan: LoadPlan): [string, Record<string, unknown>][] {
     ['load-table-totals', { ...base, rows: plan.tableTotals }],
     ['load-figures', { ...base, rows: plan.figures }],
     ['load-prose-amounts', { ...base, rows: plan.proseAmounts }],
+    ['load-payments', { ...base, rows: plan.payments }],
     ['load-anomalies', { ...base, rows: plan.anomalies }],
     ['load-same-as', base],
   ];
 }
 
 export function recordCount(doc: ParsedDocument): number {
-  return doc.units.length + doc.lines.length + doc.projects.length + doc.indicators.length + doc.investmentProjects.length + doc.selfEvaluations.length + doc.threeCosts.length + doc.totals.length + doc.figures.length + doc.proseAmounts.length + doc.anomalies.length;
+  return doc.units.length + doc.lines.length + doc.projects.length + doc.indicators.length + doc.investmentProjects.length + doc.selfEvaluations.length + doc.threeCosts.length + doc.totals.length + doc.figures.length + doc.proseAmounts.length + doc.payments.length + doc.anomalies.length;
 }
 
 export async function loadDocument(runner: QueryRunner, file: string, text: string, options: LoadOptions = {}): Promise<LoadReport> {

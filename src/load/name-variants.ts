@@ -3,6 +3,7 @@
 // prose rounds what the form prints; when budget and executed agree to the prose's printed
 // precision, and exactly one form agrees, both name one project. Decided here, recorded with its
 // evidence (an INFO anomaly), never silently.
+import { halfUnitOfPrinted } from '../parse/amount.js';
 import { normaliseProjectName } from '../parse/anomalies.js';
 import type { Anomaly, Project } from '../parse/records.js';
 
@@ -14,16 +15,10 @@ export interface NameVariant {
   anomaly: Anomaly;
 }
 
-/** Decimals a prose amount was printed with (10.5 → 1, 2.35 → 2), read from its fen value. */
-function printedDecimals(fen: bigint): number {
-  for (let d = 0; d <= 6; d++) if (fen % 10n ** BigInt(6 - d) === 0n) return d;
-  return 6;
-}
-
 /** |form − prose| within half a unit of the prose's last printed digit (rounding half up). */
 function agrees(prose: bigint | null, form: bigint | null): boolean {
   if (prose === null || form === null) return false;
-  const half = 10n ** BigInt(6 - printedDecimals(prose)) / 2n;
+  const half = halfUnitOfPrinted(prose);
   const diff = form - prose;
   return diff >= -half && diff < half;
 }

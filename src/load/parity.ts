@@ -24,6 +24,7 @@ export function expectedTallies(doc: ParsedDocument, plan: LoadPlan): Tally[] {
     { kind: 'ThreeCosts', n: doc.threeCosts.length, sums: total(doc.threeCosts, (t) => t.total, (t) => t.abroad, (t) => t.reception, (t) => t.vehicles) },
     { kind: 'TableTotal', n: doc.totals.length, sums: total(doc.totals, (t) => t.total, (t) => t.basic, (t) => t.project) },
     { kind: 'Figure', n: doc.figures.length, sums: total(doc.figures, (f) => f.amount) },
+    { kind: 'Payment', n: doc.payments.length, sums: total(doc.payments, (p) => p.amount) },
     { kind: 'ProseAmount', n: doc.proseAmounts.length, sums: total(doc.proseAmounts, (p) => p.amount, (p) => p.change) },
     // The parser's anomalies and those the load's links reveal (plan.anomalies holds both).
     { kind: 'Anomaly', n: plan.anomalies.length, sums: [plan.anomalies.reduce((s, a) => s + BigInt(String(a.deltaFen ?? 0)), 0n).toString()] },

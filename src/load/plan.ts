@@ -15,7 +15,7 @@ const src = (s: Source) => ({ srcTable: s.table, srcLine: neo4j.int(s.line), src
 const n = (v: number | null) => (v === null || !Number.isFinite(v) ? null : neo4j.int(v));
 const sourceJson = (list: Source[]) => list.map((s) => JSON.stringify(s));
 const fundingJson = (list: FundingLine[] | null) =>
-  list ? JSON.stringify(list.map((f) => ({ source: f.source, budgetFen: f.budget?.toString() ?? null, executedFen: f.executed?.toString() ?? null, line: f.line }))) : null;
+  list ? JSON.stringify(list.map((f) => ({ source: f.source, budgetFen: f.budget?.toString() ?? null, executedFen: f.executed?.toString() ?? null, rate: f.rate ?? null, line: f.line }))) : null;
 
 export interface LoadPlan {
   documentId: string;
@@ -38,6 +38,7 @@ export interface LoadPlan {
   tableTotals: Record<string, unknown>[];
   figures: Record<string, unknown>[];
   proseAmounts: Record<string, unknown>[];
+  payments: Record<string, unknown>[];
   anomalies: Record<string, unknown>[];
   links: CodeLink[];
   diagnostics: Diagnostic[];
@@ -326,6 +327,16 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     };
   });
 
+  const payments = doc.payments.map((p, i) => ({
+    id: `${documentId}|P${i}`,
+    project: p.project,
+    serial: p.serial,
+    item: p.item,
+    amountFen: int(p.amount),
+    allocationId: p.project ? ownerAlloc(p.project) : null,
+    ...src(p.source),
+  }));
+
   // Load-time anomalies (what the links reveal) follow the parser's.
   const revealed = [
     ...linkedExceedsLineAnomalies(representatives, doc.investmentProjects, doc.lines, links, [...singleInvestmentLinks, ...groupLinks], isActual),
@@ -375,6 +386,7 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     tableTotals,
     figures,
     proseAmounts,
+    payments,
     anomalies,
     links,
     diagnostics,

@@ -5,6 +5,7 @@
 // A table fact offers names: a line's 科目名称, a 合计 row's column path ("…基本支出/商品和服务支出"),
 // a figure's row label, a project's name. Words the documents use for the same column
 // (公用经费 = 商品和服务支出, 人员支出 = 工资福利支出 …) are declared once below.
+import { formatWan } from '../parse/amount.js';
 import type { Anomaly, ParsedDocument, ProseAmount, Source } from '../parse/records.js';
 
 export type RestatedKind = 'BudgetLine' | 'TableTotal' | 'Figure' | 'ProjectAllocation' | 'ThreeCosts';
@@ -131,7 +132,7 @@ export function restatements(doc: ParsedDocument, allocations: { id: string; nam
     anomalies.push({
       kind: 'PROSE_TABLE_MISMATCH',
       severity: rounding ? 'INFO' : 'WARNING',
-      message: `the prose states ${p.item} ${fmt(p.amount)} 万元 (line ${p.source.line}); the table prints ${fmt(table.amount)} 万元 (${table.source.table}, line ${table.source.line})${rounding ? ' — within the rounding of whole 万元' : ''}`,
+      message: `the prose states ${p.item} ${formatWan(p.amount)} 万元 (line ${p.source.line}); the table prints ${formatWan(table.amount)} 万元 (${table.source.table}, line ${table.source.line})${rounding ? ' — within the rounding of whole 万元' : ''}`,
       delta,
       sources: [p.source, table.source],
     });
@@ -139,9 +140,3 @@ export function restatements(doc: ParsedDocument, allocations: { id: string; nam
   return { links, anomalies };
 }
 
-function fmt(fen: bigint): string {
-  const neg = fen < 0n;
-  const abs = neg ? -fen : fen;
-  const frac = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
-  return `${neg ? '-' : ''}${abs / 1_000_000n}${frac ? '.' + frac : ''}`;
-}

@@ -8,6 +8,7 @@
 //               (0.005 万元); linked as RECONCILED with the group named in the note.
 // Deterministic and bounded: each test is one pass over the lines; two candidates are reported as
 // ambiguous, never picked.
+import { formatWan } from '../parse/amount.js';
 import type { Anomaly, BudgetLine, Diagnostic, InvestmentProject, Project } from '../parse/records.js';
 import { rankOf, type CodeLink, type InvestmentLink } from './code-links.js';
 
@@ -58,10 +59,10 @@ export function splitLinks(projects: Project[], lines: BudgetLine[], links: Code
         method: 'SPLIT',
         amountFen: excess,
         evidence: [p.source, own.source, other.source],
-        note: `${p.name} ${actual ? 'spent' : 'amounts to'} ${fmt(amount)} = ${own.code} 项目支出 ${fmt(own.project)} + ${other.code} 项目支出 ${fmt(excess)}, which nothing else explains`,
+        note: `${p.name} ${actual ? 'spent' : 'amounts to'} ${formatWan(amount)} = ${own.code} 项目支出 ${formatWan(own.project)} + ${other.code} 项目支出 ${formatWan(excess)}, which nothing else explains`,
       });
     } else if (others.length > 1) {
-      diagnostics.push({ level: 'INFO', code: 'SPLIT_AMBIGUOUS', message: `${p.name} exceeds ${own.code} by ${fmt(excess)}, which ${others.map((o) => o.code).join(' and ')} each print; not split`, line: p.source.line });
+      diagnostics.push({ level: 'INFO', code: 'SPLIT_AMBIGUOUS', message: `${p.name} exceeds ${own.code} by ${formatWan(excess)}, which ${others.map((o) => o.code).join(' and ')} each print; not split`, line: p.source.line });
     }
   }
   return out;
@@ -80,19 +81,12 @@ export function investmentGroupLinks(investments: InvestmentProject[], projects:
     })
     .filter((c) => c.l.project! - c.linked > 0n && (c.delta < 0n ? -c.delta : c.delta) <= PRINTED_PRECISION_FEN);
   if (candidates.length !== 1) {
-    if (candidates.length > 1) diagnostics.push({ level: 'INFO', code: 'INVESTMENT_GROUP_AMBIGUOUS', message: `the investment projects' 本年完成投资 (Σ ${fmt(groupSum)}) fit ${candidates.map((c) => c.l.code).join(' and ')}; none chosen`, line: members[0]!.ip.source.line });
+    if (candidates.length > 1) diagnostics.push({ level: 'INFO', code: 'INVESTMENT_GROUP_AMBIGUOUS', message: `the investment projects' 本年完成投资 (Σ ${formatWan(groupSum)}) fit ${candidates.map((c) => c.l.code).join(' and ')}; none chosen`, line: members[0]!.ip.source.line });
     return [];
   }
   const { l, linked, delta } = candidates[0]!;
-  const note = `all ${members.length} investment projects of the document: Σ 本年完成投资 ${fmt(groupSum)} + projects linked to ${l.code} ${fmt(linked)} = ${l.code} 项目支出 ${fmt(l.project!)}${delta === 0n ? ' exactly' : ` (Δ ${fmt(delta)}, within the line's printed precision)`}`;
+  const note = `all ${members.length} investment projects of the document: Σ 本年完成投资 ${formatWan(groupSum)} + projects linked to ${l.code} ${formatWan(linked)} = ${l.code} 项目支出 ${formatWan(l.project!)}${delta === 0n ? ' exactly' : ` (Δ ${formatWan(delta)}, within the line's printed precision)`}`;
   return members.map(({ ip, i }) => ({ investmentIndex: i, code: l.code, evidence: [l.source, ip.source], note }));
-}
-
-function fmt(fen: bigint): string {
-  const neg = fen < 0n;
-  const a = neg ? -fen : fen;
-  const frac = (a % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '').padEnd(2, '0');
-  return `${neg ? '-' : ''}${a / 1_000_000n}.${frac}`;
 }
 
 /**
@@ -113,7 +107,7 @@ export function linkedExceedsLineAnomalies(projects: Project[], investments: Inv
     out.push({
       kind: 'LINKED_EXCEEDS_LINE',
       severity: excess <= PRINTED_PRECISION_FEN ? 'INFO' : 'WARNING',
-      message: `${line.code} ${line.name ?? ''} prints 项目支出 ${fmt(line.project!)}, but ${own.length + ips.length} linked project(s) amount to ${fmt(linked)} (${fmt(excess)} more)`,
+      message: `${line.code} ${line.name ?? ''} prints 项目支出 ${formatWan(line.project!)}, but ${own.length + ips.length} linked project(s) amount to ${formatWan(linked)} (${formatWan(excess)} more)`,
       delta: excess,
       sources: [line.source, ...own.map((k) => projects[k.projectIndex]!.source), ...ips.slice(0, 3).map((k) => investments[k.investmentIndex]!.source)],
     });

@@ -73,6 +73,16 @@ export function formatWan(fen: bigint): string {
   return `${negative ? '-' : ''}${whole}.${frac}`;
 }
 
+/**
+ * Half a unit of the last decimal an amount was printed with, in fen (12.5 万元 → 0.05 万元,
+ * 3.21 → 0.005): how far the unrounded value behind a printed amount can lie from it.
+ */
+export function halfUnitOfPrinted(fen: bigint): bigint {
+  const abs = fen < 0n ? -fen : fen;
+  for (let d = 0; d < 6; d++) if (abs % 10n ** BigInt(6 - d) === 0n) return 10n ** BigInt(6 - d) / 2n;
+  return 0n;
+}
+
 /** Normalises a percentage cell such as "99.44 %" to "99.44%"; null if it is not one. */
 export function parsePercent(raw: string): string | null {
   const text = toHalfWidth(raw).replace(/\s+/g, '');

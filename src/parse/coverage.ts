@@ -31,7 +31,7 @@ export interface TableCoverage {
 export function coverage(doc: ParsedDocument, lay: Layout): TableCoverage[] {
   const unit = doc.meta.moneyUnit;
   const typed = heldIndex({ ...doc, figures: [] });
-  const figures = heldIndex({ ...doc, lines: [], totals: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], threeCosts: [] });
+  const figures = heldIndex({ ...doc, lines: [], totals: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], threeCosts: [], payments: [] });
   return lay.tables.map((t) => {
     const c: TableCoverage = { title: t.title, family: familyOfTitle(t.title), line: t.titleLine, rows: t.rows.length, numericRows: 0, rowsRead: 0, rowsAsFigures: 0, rowsNotRead: 0, cells: 0, cellsTyped: 0, cellsFigures: 0, cellsNotRead: 0, notReadLines: [] };
     const byRow = new Map<number, string[]>();

@@ -9,7 +9,8 @@ export type HeldIndex = Map<number, Map<string, number>>;
 /** The key a cell or a record value compares by: the amount in fen, else the squeezed text. */
 export function valueKey(value: string | bigint, unit: MoneyUnit): string {
   if (typeof value === 'bigint') return `fen:${value}`;
-  const text = toHalfWidth(value).replace(/\s+/g, '');
+  // A form prints "446.38万元" where a record keeps the amount: the unit is not part of the value.
+  const text = toHalfWidth(value).replace(/\s+/g, '').replace(/万元$|元$/, '');
   const amount = /^[-−]?[\d,.]+$/.test(text) ? parseAmount(text, unit) : null;
   return amount ? `fen:${amount.fen}` : `t:${text}`;
 }
@@ -30,8 +31,9 @@ export function heldIndex(doc: ParsedDocument): HeldIndex {
   for (const l of doc.lines) hold(l.source, l.code, l.name, ...Object.values(l.columns));
   for (const t of doc.totals) hold(t.source, ...(t.columns ? Object.values(t.columns) : [t.total, t.basic, t.project]));
   for (const p of doc.projects) {
-    hold(p.source, p.name, p.functionCode, p.amount, p.executed, p.executionRate);
-    for (const f of p.funding ?? []) hold(f.line, f.budget, f.executed);
+    hold(p.source, p.name, p.functionCode);
+    hold(p.amountSource ?? p.source, p.amount, p.executed, p.executionRate);
+    for (const f of p.funding ?? []) hold(f.line, f.budget, f.executed, f.rate);
   }
   for (const i of doc.indicators) hold(i.source, i.level1, i.level2, i.name, i.target, i.actual, i.reason);
   for (const ip of doc.investmentProjects) {
@@ -44,6 +46,7 @@ export function heldIndex(doc: ParsedDocument): HeldIndex {
     const funds = t.byFund ?? [t];
     for (const f of funds) hold(t.source, f.total, f.abroad, f.reception, f.vehicles, f.vehiclePurchase, f.vehicleRunning);
   }
+  for (const p of doc.payments) hold(p.source, p.amount);
   for (const f of doc.figures) hold(f.source, f.value);
   return index;
 }

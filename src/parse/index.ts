@@ -7,6 +7,7 @@ import { layout } from './layout.js';
 import { residualFigures } from './figures.js';
 import { familyOfTitle } from './families.js';
 import { heldIndex } from './held.js';
+import { paymentsFromTable } from './payments.js';
 import { proseAmounts, projectsFromItemisedProse } from './prose-amounts.js';
 import { extractMeta } from './meta.js';
 import { amountCellProblem } from './amount.js';
@@ -36,7 +37,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
   if (!Number.isFinite(meta.year) || meta.kinds.length === 0) {
     throw new BadDocumentError(file, meta.source.line, 'not a budget document: expected a title with a year (e.g. "2024年…部门预算") and tables of the 部门预算/决算/绩效 families');
   }
-  const doc: ParsedDocument = { meta, totals: [], units: [], lines: [], threeCosts: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], figures: [], proseAmounts: [], anomalies: [], diagnostics: [] };
+  const doc: ParsedDocument = { meta, totals: [], units: [], lines: [], threeCosts: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], figures: [], proseAmounts: [], payments: [], anomalies: [], diagnostics: [] };
   const isActual = meta.kinds.includes('FINAL_ACCOUNTS');
   const unit = meta.moneyUnit;
 
@@ -55,6 +56,12 @@ export function parseDocument(text: string, file: string): ParsedDocument {
         doc.indicators.push(...extractIndicators(table, file, ip.name, doc.diagnostics));
       }
       continue;
+    }
+    if (familyOfTitle(table.title) === 'PAYMENT_DETAIL') {
+      const { payments, totals } = paymentsFromTable(table, file, unit);
+      doc.payments.push(...payments);
+      doc.totals.push(...totals);
+      if (payments.length) continue;
     }
     if (isThreeCostsTable(table)) {
       doc.threeCosts.push(...threeCostsFromTable(table, file, unit, meta.year, isActual));
@@ -108,7 +115,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
     if (table.flattened) doc.diagnostics.push({ level: 'WARNING', code: 'FLATTENED_TABLE', message: `${table.title}: printed on one line; ${figures.length} numbers kept as figures with the words before each, their columns unknown (check against the PDF)`, line: table.titleLine });
     if (familyOfTitle(table.title) === 'OTHER') doc.diagnostics.push({ level: 'INFO', code: 'UNKNOWN_TABLE', message: `"${table.title}": no table family of the glossary; ${table.rows.length} rows, ${figures.length} numbers kept as figures`, line: table.titleLine });
   }
-  const facts = doc.figures.filter((f) => f.family !== 'OTHER').length + doc.lines.length + doc.projects.length + doc.indicators.length + doc.investmentProjects.length + doc.selfEvaluations.length + doc.threeCosts.length;
+  const facts = doc.figures.filter((f) => f.family !== 'OTHER').length + doc.payments.length + doc.lines.length + doc.projects.length + doc.indicators.length + doc.investmentProjects.length + doc.selfEvaluations.length + doc.threeCosts.length;
   if (facts === 0) {
     const found = lay.tables.length ? `${lay.tables.length} table(s), none of a known family (first: "${lay.tables[0]!.title}", line ${lay.tables[0]!.titleLine})` : 'no table at all';
     throw new BadDocumentError(file, lay.tables[0]?.titleLine ?? meta.source.line, `not a budget document of a known family: found ${found}; expected tables of 部门预算 / 部门决算 / 绩效目标 / 绩效自评 (classification lines, project forms, 三公 tables …)`);

@@ -245,6 +245,7 @@ export function projectFromForm(
     functionName: null,
     key: /是否重点绩效项目\t+是/.test(table.rows.map((r) => r.text).join('\n')),
     goal: goalTexts[0] ?? null,
+    ...(moneyRow ? { amountSource: evalSource } : {}),
     ...(periodCell ? { period: periodCell } : {}),
     sourceKind: isSelfEval ? 'SELF_EVALUATION' : 'TARGET_FORM',
     source,
@@ -281,7 +282,9 @@ export function fundingFromForm(table: Table, moneyRow: Row, file: string, unit:
     if (!name || !FUNDING_LABEL.test(name)) break;
     const amounts = texts.filter((c) => !parsePercent(c)).map((c) => parseAmount(c, unit)).filter((a) => a !== null);
     if (amounts.length === 0) continue; // a source the form lists but left empty
-    out.push({ source: label(name), budget: amounts[0]!.fen, executed: amounts[1]?.fen ?? null, line: lineOf(row) });
+    // 执行率 as printed: a percentage, or whatever that column holds (a form may print an amount there).
+    const rateCell = texts.find((c) => parsePercent(c)) ?? (amounts.length > 2 ? texts.filter((c) => parseAmount(c, unit))[2] ?? null : null);
+    out.push({ source: label(name), budget: amounts[0]!.fen, executed: amounts[1]?.fen ?? null, rate: rateCell ? (parsePercent(rateCell) ?? rateCell) : null, line: lineOf(row) });
   }
   return out;
 }

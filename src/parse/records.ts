@@ -88,6 +88,8 @@ export interface Project {
   source: Source;
   /** Where the money came from (资金来源) as the form prints it; absent when it does not. */
   funding?: FundingLine[];
+  /** The line the amount was read from when it is not `source` (a form's 资金总额 row). */
+  amountSource?: Source;
   /** 项目申报依据 / 立项依据 as printed. */
   justification?: string | null;
   /** 项目起止时间 as printed (e.g. "2020.1.1~2020.12.31"). */
@@ -99,6 +101,8 @@ export interface FundingLine {
   source: string;
   budget: bigint | null;
   executed: bigint | null;
+  /** 执行率 as printed on the source's row, when the form prints one. */
+  rate?: string | null;
   line: Source;
 }
 
@@ -189,6 +193,18 @@ export interface Figure {
   source: Source;
 }
 
+/** Payment // 支付明细: one payment a 项目支出明细表 lists. */
+export interface Payment {
+  /** The project the table's title names, when it names one. */
+  project: string | null;
+  /** 序号 as printed. */
+  serial: string | null;
+  /** 支出事项 as printed. */
+  item: string;
+  amount: bigint;
+  source: Source;
+}
+
 /** ProseAmount // 正文金额: an amount a sentence states, with the change it states beside it. */
 export interface ProseAmount {
   /** What the amount is of, as the sentence names it ("基本支出", a task's name). */
@@ -271,6 +287,7 @@ export interface ParsedDocument {
   selfEvaluations: SelfEvaluation[];
   figures: Figure[];
   proseAmounts: ProseAmount[];
+  payments: Payment[];
   anomalies: Anomaly[];
   diagnostics: Diagnostic[];
 }

@@ -21,6 +21,7 @@ export const NODE_KINDS = [
   'Figure',
   'TableTotal',
   'ProseAmount',
+  'Payment',
   'FunctionCode',
   'EconomicCode',
   'ProcurementItem',
@@ -83,6 +84,8 @@ function displayName(kind: NodeKind, p: Record<string, unknown>): string {
       return `${p.item || '(no label)'} ${p.column ? `· ${p.column}` : ''} ${p.value}`.replace(/\s+/g, ' ').trim();
     case 'TableTotal':
       return `合计 ${p.unitName ?? ''} ${p.table}`.replace(/\s+/g, ' ').trim();
+    case 'Payment':
+      return `${p.item} ${typeof p.amountFen === 'bigint' ? formatWan(p.amountFen) : ''}`;
     case 'ProseAmount':
       return `${p.item} ${typeof p.amountFen === 'bigint' ? formatWan(p.amountFen) : ''} 万元`;
     default:

@@ -301,3 +301,13 @@ export interface ProseAmountRow {
   restates: { kind: string; id: string; rule: string; source: SourceRef } | null;
   source: SourceRef;
 }
+
+export interface PaymentRow {
+  id: string;
+  documentId: string;
+  project: string | null;
+  serial: string | null;
+  item: string;
+  amountFen: bigint;
+  source: SourceRef;
+}

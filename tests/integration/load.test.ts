@@ -38,9 +38,11 @@ describe('loading the five bundled documents', () => {
     expect(c['rel:PUBLISHED']).toBe(5);
     // 004's 公开06 prints three 经济分类 blocks per row: each block is a line (163, was 112 when only the first was read).
     expect(c['node:BudgetLine']).toBe(103 + 53 + 67 + 0 + 163);
-    // 合计 rows of classification tables, and 000's three 预算单位 rows of its project table.
-    expect(c['node:TableTotal']).toBe(5 + 3 + 2 + 3 + 0 + 4);
-    expect(c['node:Figure']).toBe(136 + 102 + 546 + 12 + 342);
+    // 合计 rows of classification tables, 000's three 预算单位 rows of its project table, 004's 明细表 合计.
+    expect(c['node:TableTotal']).toBe(5 + 3 + 2 + 3 + 0 + 4 + 1);
+    // What no richer record holds (investment-form cells, 资金来源 rates and 明细表 payments are typed).
+    expect(c['node:Figure']).toBe(136 + 102 + 546 + 6 + 246);
+    expect(c['node:Payment']).toBe(8);
     expect(c['node:ProseAmount']).toBe(33 + 36 + 58 + 0 + 184);
   });
 

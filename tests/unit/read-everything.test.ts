@@ -7,7 +7,6 @@ import { extractClassification } from '../../src/parse/classification.js';
 import { coverage } from '../../src/parse/coverage.js';
 import { familyOfTitle } from '../../src/parse/families.js';
 import { residualFigures } from '../../src/parse/figures.js';
-import { heldIndex } from '../../src/parse/held.js';
 import { parseDocument } from '../../src/parse/index.js';
 import { extractInvestmentProject } from '../../src/parse/investment.js';
 import { layout } from '../../src/parse/layout.js';
@@ -23,7 +22,7 @@ const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fix
 const wan = (fen: bigint | null) => (fen === null ? null : formatWan(fen));
 const emptyDoc = (): ParsedDocument => ({
   meta: { file: 'f.txt', title: 't', department: 'd', year: 2020, kinds: ['FINAL_ACCOUNTS'], moneyUnit: '万元', roundingNote: false, source: { file: 'f.txt', table: '正文', line: 1, text: '' } },
-  totals: [], units: [], lines: [], threeCosts: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], figures: [], proseAmounts: [], anomalies: [], diagnostics: [],
+  totals: [], units: [], lines: [], threeCosts: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], figures: [], proseAmounts: [], payments: [], anomalies: [], diagnostics: [],
 });
 
 describe('table families by title', () => {
@@ -146,15 +145,16 @@ describe('prose against table', () => {
   });
 });
 
-describe('figures of what no family parser holds', () => {
-  it('holds a payment list and its 合计 with their items', () => {
+describe('a 项目支出明细表', () => {
+  it('lists each payment of the project its title names, its 合计 as a total, every number typed', () => {
     const text = `某局2020年部门决算\n\n${fixture('payment-detail.txt')}`;
     const doc = parseDocument(text, 'f.txt');
-    const pay = doc.figures.filter((f) => f.family === 'PAYMENT_DETAIL');
-    expect(pay.map((f) => `${f.item} ${f.value}`)).toContain('付政府宣传服务合同尾款 5');
-    expect(pay.find((f) => f.item === '合计')!.amount).toBe(283_910_000n);
-    const held = heldIndex(doc);
-    expect([...held.values()].every((m) => [...m.values()].every((n) => n >= 0))).toBe(true);
+    expect(doc.payments).toHaveLength(8);
+    expect(doc.payments[2]).toMatchObject({ project: '民生诉求', serial: '3', item: '付政府宣传服务合同尾款', amount: 5_000_000n });
+    expect(doc.payments[4]!.amount).toBe(66_978_000n);
+    expect(doc.totals.find((t) => t.table.includes('明细表'))).toMatchObject({ total: 283_910_000n });
+    const [c] = coverage(doc, layout(text)).filter((t) => t.family === 'PAYMENT_DETAIL');
+    expect(c).toMatchObject({ cells: 9, cellsTyped: 9, cellsFigures: 0, cellsNotRead: 0 });
   });
 });
 

@@ -23,6 +23,7 @@ export const KINDS: Record<string, { color: string; shape: cytoscape.Css.NodeSha
   Figure: { color: '#c9c26b', shape: 'round-rectangle', label: 'Table figure 表内数字' },
   TableTotal: { color: '#8a8a2a', shape: 'round-rectangle', label: 'Table total 合计' },
   ProseAmount: { color: '#9aa7b4', shape: 'round-tag', label: 'Prose amount 正文金额' },
+  Payment: { color: '#b58b5a', shape: 'round-tag', label: 'Payment 支付明细' },
   Step: { color: '#4a7fb5', shape: 'round-rectangle', label: 'Question result' },
 };
 

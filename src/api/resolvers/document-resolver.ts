@@ -8,7 +8,7 @@ import { Anomaly } from '../types/anomalies.js';
 import { Connection } from '../types/connection.js';
 import { BudgetLine, BudgetUnit, Department, Document, ThreeCosts } from '../types/documents.js';
 import { DocumentFilter } from '../types/inputs.js';
-import { Figure, FigureMeasure, ProseAmount, TableFamily, TableTotal } from '../types/figures.js';
+import { Figure, FigureMeasure, Payment, ProseAmount, TableFamily, TableTotal } from '../types/figures.js';
 import { InvestmentProject } from '../types/investments.js';
 import { Indicator, ProjectAllocation, SelfEvaluation } from '../types/projects.js';
 
@@ -91,6 +91,11 @@ export class DocumentResolver {
   @FieldResolver(() => [TableTotal], { complexity: 20, description: 'The 合计 rows of its classification tables, every column kept.' })
   async tableTotals(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
     return loaders.tableTotalsByDocument.load(d.id);
+  }
+
+  @FieldResolver(() => [Payment], { complexity: 50, description: 'Payments its 项目支出明细表 list, in print order.' })
+  async payments(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.paymentsByDocument.load(d.id);
   }
 
   @FieldResolver(() => [ProseAmount], { complexity: 100, description: 'Every amount its prose states, with the change stated beside it and the table fact it restates.' })

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { declaredEnum } from './enums.js';
 import { AGGREGATE_DIMENSIONS, AGGREGATE_MEASURES, type AggregateDimension as Dimension, type AggregateMeasure as Measure } from '../../query/aggregate.js';
 import { CodeScheme } from './codes.js';
 import { DocumentKind } from './documents.js';
@@ -6,21 +7,8 @@ import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
 import { SortDirection } from './sorting.js';
 
-const enumOf = <T extends Record<string, string>>(values: T) => Object.fromEntries(Object.keys(values).map((k) => [k, k])) as { [K in keyof T]: K };
-
-export const AggregateMeasure = enumOf(AGGREGATE_MEASURES);
-registerEnumType(AggregateMeasure, {
-  name: 'AggregateMeasure',
-  description: 'What aggregate() sums.',
-  valuesConfig: Object.fromEntries(Object.entries(AGGREGATE_MEASURES).map(([k, description]) => [k, { description }])),
-});
-
-export const AggregateDimension = enumOf(AGGREGATE_DIMENSIONS);
-registerEnumType(AggregateDimension, {
-  name: 'AggregateDimension',
-  description: 'What aggregate() groups by (any set; at most one code dimension).',
-  valuesConfig: Object.fromEntries(Object.entries(AGGREGATE_DIMENSIONS).map(([k, description]) => [k, { description }])),
-});
+export const AggregateMeasure = declaredEnum(AGGREGATE_MEASURES, 'AggregateMeasure', 'What aggregate() sums.');
+export const AggregateDimension = declaredEnum(AGGREGATE_DIMENSIONS, 'AggregateDimension', 'What aggregate() groups by (any set; at most one code dimension).');
 
 export enum AggregateOrderField {
   AMOUNT = 'AMOUNT',

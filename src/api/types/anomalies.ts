@@ -1,15 +1,11 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { declaredEnum } from './enums.js';
 import { ANOMALY_KINDS, type AnomalyKind as Kind } from '../../parse/records.js';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
 
-/** The GraphQL enum of the parser's anomaly kinds, with their descriptions (declared once, in records.ts). */
-export const AnomalyKind = Object.fromEntries(Object.keys(ANOMALY_KINDS).map((k) => [k, k])) as { [K in Kind]: K };
-registerEnumType(AnomalyKind, {
-  name: 'AnomalyKind',
-  description: 'AnomalyKind // 异常类型: what a recorded contradiction is.',
-  valuesConfig: Object.fromEntries(Object.entries(ANOMALY_KINDS).map(([k, description]) => [k, { description }])),
-});
+/** The parser's anomaly kinds with their descriptions (declared once, in records.ts). */
+export const AnomalyKind = declaredEnum(ANOMALY_KINDS, 'AnomalyKind', 'AnomalyKind // 异常类型: what a recorded contradiction is.');
 
 @ObjectType({ description: 'Anomaly // 数据异常: a place where the documents contradict themselves. Recorded, never corrected.' })
 export class Anomaly {

@@ -1,24 +1,18 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { declaredEnum } from './enums.js';
 import { TABLE_FAMILIES, type TableFamily as Family } from '../../parse/families.js';
 import { FIGURE_MEASURES, type FigureMeasure as Measure } from '../../parse/records.js';
 import { AmountColumn, Basis } from './documents.js';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
 
-/** The parser's table families as a GraphQL enum, with their Chinese and English names (declared once, in families.ts). */
-export const TableFamily = Object.fromEntries(Object.keys(TABLE_FAMILIES).map((k) => [k, k])) as { [K in Family]: K };
-registerEnumType(TableFamily, {
-  name: 'TableFamily',
-  description: 'TableFamily // 表类: which kind of table a figure was printed in.',
-  valuesConfig: Object.fromEntries(Object.entries(TABLE_FAMILIES).map(([k, v]) => [k, { description: `${v.zh} — ${v.en}` }])),
-});
-
-export const FigureMeasure = Object.fromEntries(Object.keys(FIGURE_MEASURES).map((k) => [k, k])) as { [K in Measure]: K };
-registerEnumType(FigureMeasure, {
-  name: 'FigureMeasure',
-  description: 'FigureMeasure // 数字类型: what a printed number counts.',
-  valuesConfig: Object.fromEntries(Object.entries(FIGURE_MEASURES).map(([k, description]) => [k, { description }])),
-});
+/** The parser's table families and figure measures (declared once, in families.ts and records.ts). */
+export const TableFamily = declaredEnum(
+  Object.fromEntries(Object.entries(TABLE_FAMILIES).map(([k, v]) => [k, `${v.zh} — ${v.en}`])) as Record<Family, string>,
+  'TableFamily',
+  'TableFamily // 表类: which kind of table a figure was printed in.',
+);
+export const FigureMeasure = declaredEnum(FIGURE_MEASURES, 'FigureMeasure', 'FigureMeasure // 数字类型: what a printed number counts.');
 
 @ObjectType({ description: 'Figure // 表内数字: a number a table prints that no richer fact holds — a 收支总表 item, a 合计 row’s other columns, a score, a payment — with its row label and column.' })
 export class Figure {
@@ -121,6 +115,29 @@ export class ProseAmount {
 
   @Field(() => Restatement, { nullable: true, description: 'The table fact stating the same item and amount; null when none does (see anomalies for disagreements).' })
   restates!: Restatement | null;
+
+  @Field(() => Source)
+  source!: Source;
+
+  documentId!: string;
+}
+
+@ObjectType({ description: 'Payment // 支付明细: one payment a 项目支出明细表 lists.' })
+export class Payment {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'The project the table’s title names.' })
+  project!: string | null;
+
+  @Field(() => String, { nullable: true, description: '序号 as printed.' })
+  serial!: string | null;
+
+  @Field(() => String, { description: '支出事项 as printed.' })
+  item!: string;
+
+  @Field(() => DecimalScalar, { name: 'amount', description: '万元.' })
+  amountFen!: bigint;
 
   @Field(() => Source)
   source!: Source;

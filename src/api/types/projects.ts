@@ -55,6 +55,9 @@ export class FundingSource {
   @Field(() => DecimalScalar, { name: 'executed', nullable: true, description: '全年执行数, 万元 (self-evaluations only).' })
   executedFen!: bigint | null;
 
+  @Field(() => String, { nullable: true, description: '执行率 as printed on this fund’s row (self-evaluations; whatever that column holds).' })
+  rate!: string | null;
+
   @Field(() => Source, { description: 'The form line the amounts were read from.' })
   source!: Source;
 }
