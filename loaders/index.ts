@@ -23,11 +23,10 @@ import type {
   ThreeCostsRow,
   UnitRow,
 } from '../src/query/records.js';
-import { anomalyRow, budgetLineRow, codeLinks, codeRow, documentRow, fact, figureRow, investmentRow, proseAmountRow, tableTotalRow, threeCostsRow } from '../src/query/rows.js';
+import { anomalyRow, budgetLineRow, codeLinks, codeRow, departmentRow, documentRow, fact, figureRow, investmentRow, projectRow, proseAmountRow, sameAsRow, tableTotalRow, threeCostsRow, unitRow } from '../src/query/rows.js';
 import { listEach, oneEach } from './batch.js';
 import { primeNeighbours } from './prime.js';
 
-const asIs = <T>(p: Record<string, unknown>) => p as unknown as T;
 
 export function createLoaders(repo: Repository) {
   // Rows carrying their unit/project (as _unit/_project) prime those loaders (see prime.ts).
@@ -40,24 +39,24 @@ export function createLoaders(repo: Repository) {
   const one = <T>(statement: string, map: (p: Record<string, unknown>) => T) => new DataLoader<string, T | null>(oneEach(repo, statement, withNeighbours(map)));
   const many = <T>(statement: string, map: (p: Record<string, unknown>) => T) => new DataLoader<string, T[]>(listEach(repo, statement, withNeighbours(map)));
   const loaders = {
-    documentById: one<DocumentRow>('documents-by-id', (p) => documentRow(p) as unknown as DocumentRow),
-    documentsByDepartment: many<DocumentRow>('documents-by-department', (p) => documentRow(p) as unknown as DocumentRow),
-    departmentById: one<DepartmentRow>('departments-by-id', asIs),
-    unitById: one<UnitRow>('units-by-id', asIs),
-    unitsByDocument: many<UnitRow>('units-by-document', asIs),
-    unitsByDepartment: many<UnitRow>('units-by-department', asIs),
+    documentById: one<DocumentRow>('documents-by-id', documentRow),
+    documentsByDepartment: many<DocumentRow>('documents-by-department', documentRow),
+    departmentById: one<DepartmentRow>('departments-by-id', departmentRow),
+    unitById: one<UnitRow>('units-by-id', (p) => unitRow(p)),
+    unitsByDocument: many<UnitRow>('units-by-document', (p) => unitRow(p)),
+    unitsByDepartment: many<UnitRow>('units-by-department', (p) => unitRow(p)),
     /** key: documentId + '|' + scheme (FUNCTION / ECONOMIC / PROCUREMENT). */
-    linesByDocumentScheme: many<BudgetLineRow>('lines-by-document', (p) => budgetLineRow(p) as unknown as BudgetLineRow),
-    linesByCode: many<BudgetLineRow>('lines-by-code', (p) => budgetLineRow(p) as unknown as BudgetLineRow),
+    linesByDocumentScheme: many<BudgetLineRow>('lines-by-document', budgetLineRow),
+    linesByCode: many<BudgetLineRow>('lines-by-code', budgetLineRow),
     codeByKey: one<CodeRow>('codes-by-key', codeRow),
-    projectById: one<ProjectRow>('projects-by-id', asIs),
+    projectById: one<ProjectRow>('projects-by-id', projectRow),
     allocationById: one<AllocationRow>('allocations-by-id', (p) => fact<AllocationRow>(p)),
     allocationsByDocument: many<AllocationRow>('allocations-by-document', (p) => fact<AllocationRow>(p)),
     allocationsByProject: many<AllocationRow>('allocations-by-project', (p) => fact<AllocationRow>(p)),
     listingsByAllocation: many<ListingRow>('listings-by-allocation', (p) => fact<ListingRow>({ ...p, documentId: String(p.allocationId).split('|')[0] })),
     codeLinksByAllocation: new DataLoader<string, CodeLinkRow[]>(async (keys) => (await listEach(repo, 'code-links-by-allocation', (p) => p)(keys)).map(codeLinks)),
     codeLinksByInvestment: new DataLoader<string, CodeLinkRow[]>(async (keys) => (await listEach(repo, 'code-links-by-investment', (p) => p)(keys)).map(codeLinks)),
-    sameAsByProject: many<SameAsRow>('same-as-by-project', asIs),
+    sameAsByProject: many<SameAsRow>('same-as-by-project', sameAsRow),
     indicatorsByAllocation: many<IndicatorRow>('indicators-by-allocation', (p) => fact<IndicatorRow>(p)),
     indicatorsByDocument: many<IndicatorRow>('indicators-by-document', (p) => fact<IndicatorRow>(p)),
     indicatorsByInvestment: many<IndicatorRow>('indicators-by-investment', (p) => fact<IndicatorRow>(p)),
@@ -65,17 +64,17 @@ export function createLoaders(repo: Repository) {
     evaluationsByDocument: many<EvaluationRow>('evaluations-by-document', (p) => fact<EvaluationRow>(p)),
     investmentsByAllocation: many<InvestmentRow>('investments-by-allocation', investmentRow),
     investmentsByDocument: many<InvestmentRow>('investments-by-document', investmentRow),
-    threeCostsByDocument: many<ThreeCostsRow>('three-costs-by-document', (p) => threeCostsRow(p) as unknown as ThreeCostsRow),
+    threeCostsByDocument: many<ThreeCostsRow>('three-costs-by-document', threeCostsRow),
     figuresByDocument: many<FigureRow>('figures-by-document', figureRow),
     tableTotalsByDocument: many<TableTotalRow>('table-totals-by-document', tableTotalRow),
     paymentsByDocument: many<PaymentRow>('payments-by-document', (p) => fact<PaymentRow>(p)),
     proseAmountsByDocument: many<ProseAmountRow>('prose-amounts-by-document', proseAmountRow),
-    anomaliesByDocument: many<AnomalyRow>('anomalies-by-document', (p) => anomalyRow(p) as unknown as AnomalyRow),
-    anomaliesByFact: many<AnomalyRow>('anomalies-by-fact', (p) => anomalyRow(p) as unknown as AnomalyRow),
+    anomaliesByDocument: many<AnomalyRow>('anomalies-by-document', anomalyRow),
+    anomaliesByFact: many<AnomalyRow>('anomalies-by-fact', anomalyRow),
   };
   return Object.assign(loaders, {
     /** Maps a line row fetched outside these loaders (a bundle), priming its unit. */
-    absorbLine: withNeighbours((p) => budgetLineRow(p) as unknown as BudgetLineRow),
+    absorbLine: withNeighbours(budgetLineRow),
     /** Maps an allocation row fetched outside these loaders, priming its unit, project, links. */
     absorbAllocation: withNeighbours((p) => fact<AllocationRow>(p)),
   });

@@ -3,17 +3,14 @@
 import type { Loaders } from './index.js';
 import type { DepartmentRow, DocumentRow, ProjectRow, UnitRow } from '../src/query/records.js';
 import type { LineageData } from '../src/query/repository.js';
+import { departmentRow, projectRow, unitRow } from '../src/query/rows.js';
 
 type Props = Record<string, unknown>;
 
-export function unitRow(u: Props): UnitRow {
-  return { ...(u as unknown as UnitRow), departmentId: String(u.id).split('|')[0]! };
-}
-
 export function primeNeighbours(loaders: Pick<Loaders, 'unitById' | 'projectById' | 'departmentById'>, row: { unit?: Props | UnitRow; project?: Props | ProjectRow; department?: Props | DepartmentRow }): void {
   if (row.unit?.id) loaders.unitById.prime(String(row.unit.id), unitRow(row.unit as Props));
-  if (row.project?.id && (row.project as Props).departmentId) loaders.projectById.prime(String(row.project.id), row.project as unknown as ProjectRow);
-  if (row.department?.id) loaders.departmentById.prime(String(row.department.id), row.department as unknown as DepartmentRow);
+  if (row.project?.id && (row.project as Props).departmentId) loaders.projectById.prime(String(row.project.id), projectRow(row.project as Props));
+  if (row.department?.id) loaders.departmentById.prime(String(row.department.id), departmentRow(row.department as Props));
 }
 
 /** A lineage fetched in one statement fills every loader its nested fields would use. */

@@ -18,6 +18,8 @@ export interface DocumentRow {
   departmentId: string;
   departmentPrinted: string;
   totalFen: bigint | null;
+  /** How the total was reached when no 合计 row prints it ("sum of 3 unit rows"). */
+  totalNote: string | null;
   totalSource: SourceRef | null;
   /** The line that prints the document's title (and so its department). */
   titleSource: SourceRef | null;
@@ -75,6 +77,8 @@ export interface ProjectRow {
   names: string[];
   normName: string;
   departmentId: string;
+  /** In projects(): Σ of its allocations in the years asked. */
+  amount?: bigint | null;
 }
 
 export interface AllocationRow {
@@ -115,8 +119,10 @@ export interface CodeLinkRow {
   codeKey: string;
   code: string;
   name: string | null;
-  method: 'DIRECT' | 'NAMED' | 'RECONCILED';
+  method: 'DIRECT' | 'NAMED' | 'RECONCILED' | 'SPLIT';
   note: string | null;
+  /** The part of the project's money on this line, when it is not all of it (SPLIT). */
+  amountFen?: bigint | null;
   evidence: SourceRef[];
 }
 
@@ -218,7 +224,7 @@ export interface CodeFeedRow {
   allocationId: string;
   amountFen: bigint | null;
   code: string;
-  method: 'DIRECT' | 'NAMED' | 'RECONCILED';
+  method: 'DIRECT' | 'NAMED' | 'RECONCILED' | 'SPLIT';
   note: string | null;
   evidence: SourceRef[];
   department: DepartmentRow;

@@ -21,7 +21,7 @@ import type {
   ProjectRow,
   SearchHitRow,
 } from './records.js';
-import { anomalyRow, codeLinks, documentRow, fact, investmentRow, withEvidence } from './rows.js';
+import { anomalyRow, codeFeedRow, codeLinks, documentRow, fact, investmentRow, projectRow } from './rows.js';
 import { graphEdge, graphNode, type RawEdge, type RawNode } from './graph-nodes.js';
 import { aggregate, type AggregateDimension, type AggregateFilterArgs, type AggregateMeasure, type AggregateOrder, type AggregateResult } from './aggregate.js';
 
@@ -156,7 +156,7 @@ export class Repository {
   }
 
   documents(filter: DocumentFilterArgs, page: PageArgs): Promise<Page<DocumentRow>> {
-    return this.page('documents-page', orNull({ file: filter.file, department: filter.department, year: filter.year, kind: filter.kind }), page, (p) => documentRow(p) as unknown as DocumentRow);
+    return this.page('documents-page', orNull({ file: filter.file, department: filter.department, year: filter.year, kind: filter.kind }), page, documentRow);
   }
 
   async departments(name: string | null): Promise<DepartmentRow[]> {
@@ -175,7 +175,7 @@ export class Repository {
       k2: k2?.field ?? null,
       d2: k2?.direction ?? null,
     };
-    return this.page('projects-page', params, page, (p) => ({ ...p, amount: p.amountFen ?? null }) as unknown as ProjectRow);
+    return this.page('projects-page', params, page, projectRow);
   }
 
   investmentProjects(filter: InvestmentFilterArgs, page: PageArgs): Promise<Page<InvestmentRow>> {
@@ -188,15 +188,12 @@ export class Repository {
   }
 
   anomalies(filter: AnomalyFilterArgs, page: PageArgs): Promise<Page<AnomalyRow>> {
-    return this.page('anomalies-page', orNull({ document: filter.document, kind: filter.kind, severity: filter.severity, department: filter.department }), page, (p) => anomalyRow(p) as unknown as AnomalyRow);
+    return this.page('anomalies-page', orNull({ document: filter.document, kind: filter.kind, severity: filter.severity, department: filter.department }), page, anomalyRow);
   }
 
   async projectsFeedingCode(code: string, department: string | null, years: number[] | null, includeDescendants: boolean): Promise<CodeFeedRow[]> {
     const res = await this.runner.read('projects-feeding-code', { code, department, years, includeDescendants });
-    return res.records.map((r) => {
-      const { projectNode, unit, ...feed } = withEvidence(row<Record<string, unknown>>(r)) as Record<string, unknown> & { projectNode: ProjectRow; unit: UnitRow; departmentId: string };
-      return { ...feed, project: projectNode, unit: { ...unit, departmentId: feed.departmentId } } as unknown as CodeFeedRow;
-    });
+    return res.records.map((r) => codeFeedRow(row<Record<string, unknown>>(r)));
   }
 
   /** A document with the lines of `schemes` and, if asked, its allocations: one statement. */
@@ -205,7 +202,7 @@ export class Repository {
     const rec = res.records[0];
     if (!rec) return null;
     const r = row<{ document: Record<string, unknown>; lines: Record<string, unknown>[]; allocations: Record<string, unknown>[] }>(rec);
-    return { document: documentRow(r.document) as unknown as DocumentRow, lines: r.lines, allocations: r.allocations };
+    return { document: documentRow(r.document), lines: r.lines, allocations: r.allocations };
   }
 
   /** The rows a money trail is computed from (cypher/money-trail.cypher): one per matching document. */
@@ -235,7 +232,7 @@ export class Repository {
       years: r.years.map((y) => ({
         allocation: fact<AllocationRow>(y.allocation),
         unit: { ...(y.unit as UnitRow), departmentId: r.department.id },
-        document: documentRow(y.document) as unknown as DocumentRow,
+        document: documentRow(y.document),
         links: codeLinks(y.links as Record<string, unknown>[]),
         investments: byLine((y.investments as Record<string, unknown>[]).map(investmentRow)),
         indicators: byLine((y.indicators as Record<string, unknown>[]).map((x) => fact<IndicatorRow>(x))),

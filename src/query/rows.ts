@@ -1,8 +1,7 @@
 // Stored node properties → read-model rows. Provenance lives on each node as
 // srcTable / srcLine / srcText and documentId; here it becomes one SourceRef.
-import type { CodeLinkRow, CodeRow, FigureRow, InvestmentRow, ProseAmountRow, SourceRef, TableTotalRow } from './records.js';
-
-type Props = Record<string, unknown>;
+import type { AnomalyRow, BudgetLineRow, CodeFeedRow, SameAsRow, CodeLinkRow, CodeRow, DepartmentRow, DocumentRow, FigureRow, InvestmentRow, ProjectRow, ProseAmountRow, SourceRef, TableTotalRow, ThreeCostsRow, UnitRow } from './records.js';
+import { bool, fenOrNull, num, numOrNull, oneOf, props, str, strOrNull, strings, type Props } from './props.js';
 
 export function sourceOf(p: Props, documentId = p.documentId as string): SourceRef {
   return { documentId, table: (p.srcTable as string) ?? null, line: (p.srcLine as number) ?? null, text: (p.srcText as string) ?? null };
@@ -19,31 +18,64 @@ export function sourceFromJson(json: string): SourceRef {
   return { documentId: s.file.replace(/\.[^.]+$/, ''), table: s.table, line: s.line, text: s.text };
 }
 
-export function documentRow(p: Props): Props {
-  const total = p.totalLine === undefined || p.totalLine === null ? null : { documentId: p.id as string, table: p.totalTable as string, line: p.totalLine as number, text: p.totalText as string };
-  const title = p.srcLine === undefined || p.srcLine === null ? null : sourceOf(p, p.id as string);
-  return { ...p, totalFen: p.totalFen ?? null, totalSource: total, titleSource: title };
+export function documentRow(p: Props): DocumentRow {
+  const total = p.totalLine === undefined || p.totalLine === null ? null : { documentId: str(p, 'id'), table: strOrNull(p, 'totalTable'), line: numOrNull(p, 'totalLine'), text: strOrNull(p, 'totalText') };
+  const title = p.srcLine === undefined || p.srcLine === null ? null : sourceOf(p, str(p, 'id'));
+  return {
+    id: str(p, 'id'),
+    file: str(p, 'file'),
+    title: str(p, 'title'),
+    year: num(p, 'year'),
+    kinds: strings(p, 'kinds'),
+    moneyUnit: str(p, 'moneyUnit'),
+    departmentId: str(p, 'departmentId'),
+    departmentPrinted: str(p, 'departmentPrinted'),
+    totalFen: fenOrNull(p, 'totalFen'),
+    totalNote: strOrNull(p, 'totalNote'),
+    totalSource: total,
+    titleSource: title,
+    contentHash: str(p, 'contentHash'),
+    loadedAt: strOrNull(p, 'loadedAt') ?? '',
+  };
 }
 
-export function anomalyRow(p: Props): Props {
-  return { ...p, sources: ((p.sources as string[] | undefined) ?? []).map(sourceFromJson) };
-}
-
-export function withEvidence(p: Props): Props {
-  return { ...p, evidence: ((p.evidence as string[] | undefined) ?? []).map(sourceFromJson) };
+export function anomalyRow(p: Props): AnomalyRow {
+  return {
+    id: str(p, 'id'),
+    documentId: str(p, 'documentId'),
+    kind: str(p, 'kind'),
+    severity: str(p, 'severity'),
+    message: str(p, 'message'),
+    deltaFen: fenOrNull(p, 'deltaFen'),
+    sources: strings(p, 'sources').map(sourceFromJson),
+  };
 }
 
 /** Budget line: columns parsed from JSON; budget/actual split by basis (决算 lines are actuals). */
-export function budgetLineRow(p: Props): Props {
+export function budgetLineRow(p: Props): BudgetLineRow {
   const columns = Object.entries(JSON.parse(String(p.columns ?? '{}')) as Record<string, string>).map(([header, fen]) => ({ header, amountFen: BigInt(fen) }));
-  const actual = p.basis === 'ACTUAL';
+  const basis = oneOf(p, 'basis', ['BUDGET', 'ACTUAL'] as const);
+  const actual = basis === 'ACTUAL';
+  const totalFen = fenOrNull(p, 'totalFen');
   // A 决算 table may print the year's budget beside the actual (年初预算数 / 调整预算数).
   const budgetColumn = actual ? columns.find((c) => /预算/.test(c.header)) : undefined;
   return {
-    ...fact<Props>(p),
+    id: str(p, 'id'),
+    documentId: str(p, 'documentId'),
+    unitId: str(p, 'unitId'),
+    scheme: oneOf(p, 'scheme', ['FUNCTION', 'ECONOMIC', 'PROCUREMENT'] as const),
+    code: str(p, 'code'),
+    name: str(p, 'name'),
+    level: numOrNull(p, 'level'),
+    basis,
+    year: num(p, 'year'),
+    totalFen,
+    basicFen: fenOrNull(p, 'basicFen'),
+    projectFen: fenOrNull(p, 'projectFen'),
+    budgetFen: actual ? (budgetColumn?.amountFen ?? null) : totalFen,
+    actualFen: actual ? totalFen : null,
     columns,
-    budgetFen: actual ? (budgetColumn?.amountFen ?? null) : (p.totalFen ?? null),
-    actualFen: actual ? (p.totalFen ?? null) : null,
+    source: sourceOf(p),
   };
 }
 
@@ -52,17 +84,74 @@ const METHOD_RANK: Record<string, number> = { DIRECT: 0, RECONCILED: 1, NAMED: 2
 /** An allocation's code links, strongest method first (a printed code outranks an inference). */
 export function codeLinks(rows: Props[]): CodeLinkRow[] {
   return rows
-    .map((p) => withEvidence(p) as unknown as CodeLinkRow)
+    .map(codeLinkRow)
     .sort((a, b) => (METHOD_RANK[a.method] ?? 9) - (METHOD_RANK[b.method] ?? 9) || a.code.localeCompare(b.code));
 }
 
+function codeLinkRow(p: Props): CodeLinkRow {
+  return {
+    allocationId: str(p, 'allocationId'),
+    codeKey: str(p, 'codeKey'),
+    code: str(p, 'code'),
+    name: strOrNull(p, 'name'),
+    method: oneOf(p, 'method', ['DIRECT', 'NAMED', 'RECONCILED', 'SPLIT'] as const),
+    note: strOrNull(p, 'note'),
+    ...(p.amountFen !== undefined ? { amountFen: fenOrNull(p, 'amountFen') } : {}),
+    evidence: strings(p, 'evidence').map(sourceFromJson),
+  };
+}
+
 /** 三公 row: its per-fund figures stored as JSON (decimal strings of fen) become bigint fields. */
-export function threeCostsRow(p: Props): Props {
+export function threeCostsRow(p: Props): ThreeCostsRow {
   const funds = typeof p.byFund === 'string' ? (JSON.parse(p.byFund) as Record<string, string | null>[]) : [];
   const fen = (v: string | null | undefined) => (v === null || v === undefined ? null : BigInt(v));
   return {
-    ...fact<Props>(p),
-    byFund: funds.map((f) => ({ fund: f.fund, totalFen: fen(f.total), abroadFen: fen(f.abroad), receptionFen: fen(f.reception), vehiclesFen: fen(f.vehicles), vehiclePurchaseFen: fen(f.vehiclePurchase), vehicleRunningFen: fen(f.vehicleRunning) })),
+    id: str(p, 'id'),
+    documentId: str(p, 'documentId'),
+    origin: oneOf(p, 'origin', ['TABLE', 'PROSE'] as const),
+    year: numOrNull(p, 'year'),
+    basis: oneOf(p, 'basis', ['BUDGET', 'ACTUAL'] as const),
+    totalFen: fenOrNull(p, 'totalFen'),
+    abroadFen: fenOrNull(p, 'abroadFen'),
+    receptionFen: fenOrNull(p, 'receptionFen'),
+    vehiclesFen: fenOrNull(p, 'vehiclesFen'),
+    vehiclePurchaseFen: fenOrNull(p, 'vehiclePurchaseFen'),
+    vehicleRunningFen: fenOrNull(p, 'vehicleRunningFen'),
+    byFund: funds.map((f) => ({ fund: String(f.fund), totalFen: fen(f.total), abroadFen: fen(f.abroad), receptionFen: fen(f.reception), vehiclesFen: fen(f.vehicles), vehiclePurchaseFen: fen(f.vehiclePurchase), vehicleRunningFen: fen(f.vehicleRunning) })),
+    source: sourceOf(p),
+  };
+}
+
+export function unitRow(p: Props, departmentId?: string): UnitRow {
+  return { id: str(p, 'id'), name: str(p, 'name'), isSelf: bool(p, 'isSelf'), departmentId: departmentId ?? strOrNull(p, 'departmentId') ?? str(p, 'id').split('|')[0]! };
+}
+
+export function projectRow(p: Props): ProjectRow {
+  return { id: str(p, 'id'), name: str(p, 'name'), names: strings(p, 'names'), normName: str(p, 'normName'), departmentId: strOrNull(p, 'departmentId') ?? str(p, 'id').split('|')[0]!, ...(p.amountFen !== undefined ? { amount: fenOrNull(p, 'amountFen') } : {}) };
+}
+
+export function departmentRow(p: Props): DepartmentRow {
+  return { id: str(p, 'id'), name: str(p, 'name'), aliases: strings(p, 'aliases'), aliasRules: strings(p, 'aliasRules') };
+}
+
+/** A projectsFeedingCode row: the link with its project, unit and department. */
+export function codeFeedRow(p: Props): CodeFeedRow {
+  const departmentId = str(p, 'departmentId');
+  return {
+    year: num(p, 'year'),
+    documentId: str(p, 'documentId'),
+    departmentId,
+    unitId: str(p, 'unitId'),
+    projectId: str(p, 'projectId'),
+    allocationId: str(p, 'allocationId'),
+    amountFen: fenOrNull(p, 'amountFen'),
+    code: str(p, 'code'),
+    method: oneOf(p, 'method', ['DIRECT', 'NAMED', 'RECONCILED', 'SPLIT'] as const),
+    note: strOrNull(p, 'note'),
+    evidence: strings(p, 'evidence').map(sourceFromJson),
+    department: departmentRow(props(p, 'department')),
+    unit: unitRow(props(p, 'unit'), departmentId),
+    project: projectRow(props(p, 'projectNode')),
   };
 }
 
@@ -112,4 +201,8 @@ export function investmentRow(p: Props): InvestmentRow {
     ...p,
     fieldSources: Object.entries(fields).map(([field, s]) => ({ field, source: sourceFromJson(JSON.stringify(s)) })),
   });
+}
+
+export function sameAsRow(p: Props): SameAsRow {
+  return { rule: str(p, 'rule'), score: num(p, 'score'), note: strOrNull(p, 'note') ?? '', project: projectRow(props(p, 'project')) };
 }
