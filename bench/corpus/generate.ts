@@ -5,7 +5,7 @@
 // spaced-out numbers, prose that disagrees with a table, cut 国家编码), and projects recur across
 // years under drifting names. Each document comes with its ground truth.
 import { Random } from './random.js';
-import type { DocumentTruth, TruthFigure, TruthLine, TruthProject, TruthProseAmount } from './truth.js';
+import type { DocumentTruth, TruthFigure, TruthLine, TruthProject } from './truth.js';
 import { BUREAUS, DISTRICTS, FUNCTION_TREE, INDICATORS, PROJECT_STEMS } from './vocabulary.js';
 
 export interface GeneratedDocument {

@@ -8,7 +8,7 @@
 // shape instead (one __schema, a few __type, ofType nested no deeper than the standard query).
 // At run time the QueryRunner caps the statements one request may send (MAX_DATABASE_QUERIES)
 // and the HTTP layer caps the answer's bytes (MAX_ANSWER_BYTES).
-import { GraphQLError, Kind, getNamedType, getNullableType, isListType, isObjectType, isInterfaceType, type DocumentNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule, type ASTVisitor, type ValueNode } from 'graphql';
+import { GraphQLError, Kind, getNamedType, getNullableType, isListType, isObjectType, isInterfaceType, type DocumentNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValidationRule, type ASTVisitor, type ValueNode } from 'graphql';
 import { createRequire } from 'node:module';
 
 // The armor rules' ESM builds import graphql/index.mjs, a second copy of graphql beside the

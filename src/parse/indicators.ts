@@ -1,7 +1,7 @@
 // Performance indicators (绩效指标, three levels) from target forms and self-evaluations.
 // Flattened rows lose their leading empty cells; the indicator vocabulary puts each cell
 // back in its column.
-import type { Row, Table } from './layout.js';
+import type { Table } from './layout.js';
 import type { Diagnostic, Indicator } from './records.js';
 
 const LEVEL1 = /^(产出指标|效益指标|满意度指标|成本指标|投入和管理目标|产出目标|效益目标|过程管理指标|实施效果指标|影响指标|投入指标|过程指标)$/;

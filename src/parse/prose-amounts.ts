@@ -26,7 +26,6 @@ function amountsIn(text: string): { index: number; end: number; number: string }
 }
 const PERCENT = /^\s*[，,]?\s*(增长|下降|上升|减少|增加)\s*(\d+(?:\.\s*\d+)?)\s*%/;
 const CHANGE_BEFORE = /(?:较|比|同比).{0,30}?(增加|减少|增长|下降|多|少)\s*$/;
-const LIST_START = /(主要包括|具体包括|其中|包括)\s*[:：]?\s*$/;
 
 const DELIMITER = /[。；;：:、]|[，,](?!\d)|(?<!\d)[，,]/g;
 /** Just after the last delimiter of `text` (0 when none); a loop, as a line may hold 200,000 of them. */

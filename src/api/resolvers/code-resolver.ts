@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context.js';
-import { BudgetLine, BudgetUnit, Department, Document } from '../types/documents.js';
+import { BudgetLine, Document } from '../types/documents.js';
 import { ClassificationCode, CodeFeed, CodeScheme, YearName } from '../types/codes.js';
-import { Project, ProjectAllocation } from '../types/projects.js';
+import { ProjectAllocation } from '../types/projects.js';
 import { BudgetGraphError } from '../../errors.js';
 import type { CodeRow } from '../../query/records.js';
 import { primeNeighbours } from '../../../loaders/prime.js';

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { LinkMethod } from './codes.js';
-import { Basis, Department, Document } from './documents.js';
+import { Basis } from './documents.js';
 import { InvestmentProject } from './investments.js';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
