@@ -1,5 +1,5 @@
 // HTTP front: /graphql goes to Apollo Server, /healthz answers load balancers, everything else
-// is the explorer page (web/). A thin node:http integration keeps the dependency list short.
+// is the explorer page (web/) or the query editor (/graphiql). A thin node:http integration keeps the dependency list short.
 // Around Apollo: a request id, per-client limits (429), a body cap (413), an answer cap, one log
 // line per request, and a drain on stop.
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
@@ -153,9 +153,11 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
 
   async function handleGraphql(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, record: RequestRecord): Promise<void> {
     if (req.method === 'GET' && !url.searchParams.has('query') && !url.searchParams.has('extensions') && (req.headers.accept ?? '').includes('text/html')) {
-      res.statusCode = 200;
+      // A person opened the endpoint in a browser: the query editor is what they want.
+      res.statusCode = 302;
+      res.setHeader('location', '/graphiql');
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end('<!doctype html><meta charset="utf-8"><title>Budget Graph API</title><p>This is the GraphQL endpoint: POST queries here (see README "The GraphQL API" and schema/schema.graphql). The explorer is at <a href="/">/</a>.</p>');
+      res.end('<!doctype html><meta charset="utf-8"><title>Budget Graph API</title><p>This is the GraphQL endpoint. The query editor is at <a href="/graphiql">/graphiql</a>, the explorer at <a href="/">/</a>.</p>');
       return;
     }
     const body = await readBody(req);

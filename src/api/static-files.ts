@@ -1,4 +1,4 @@
-// Serves the built explorer page (web/dist) at / from the same server as the API, so
+// Serves the built explorer page (web/dist) at / and the query editor at /graphiql from the same server as the API, so
 // `npm start` needs no second process. Read-only, GET/HEAD only, confined to its folder.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -14,8 +14,12 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-// Inline style attributes colour the legend dots; scripts and connections stay same-origin.
-const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
+/** Pages served without their .html suffix. */
+const PAGES: Record<string, string> = { '/': '/index.html', '/graphiql': '/graphiql.html' };
+
+// Inline style attributes colour the legend dots; GraphiQL's fonts are inlined as data: URLs;
+// scripts and connections stay same-origin.
+const CSP = "default-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
 
 export async function serveStatic(dir: string, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const send = (status: number, text: string) => {
@@ -26,14 +30,14 @@ export async function serveStatic(dir: string, pathname: string, req: IncomingMe
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Only GET here; the GraphQL API is at /graphql\n');
   let rel: string;
   try {
-    rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    rel = decodeURIComponent(PAGES[pathname] ?? pathname);
   } catch {
     return send(400, 'Bad path\n');
   }
   const file = normalize(join(dir, rel));
   if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-    if (pathname === '/' || pathname === '/index.html') return send(503, 'The explorer page is not built: run `npm run build:web` (the GraphQL API at /graphql works without it).\n');
-    return send(404, 'Not found. The explorer is at /, the GraphQL API at /graphql.\n');
+    if (PAGES[pathname] || pathname.endsWith('.html')) return send(503, 'The explorer and query editor pages are not built: run `npm run build:web` (the GraphQL API at /graphql works without them).\n');
+    return send(404, 'Not found. The explorer is at /, the query editor at /graphiql, the GraphQL API at /graphql.\n');
   }
   res.statusCode = 200;
   res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream');
