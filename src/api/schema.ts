@@ -39,7 +39,13 @@ export const resolvers = [
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [...resolvers], validate: false, emitSchemaFile: false, scalarsMap: [{ type: BigInt, scalar: DecimalScalar }] });
+  const schema = await buildSchema({ resolvers: [...resolvers], validate: false, emitSchemaFile: false, scalarsMap: [{ type: BigInt, scalar: DecimalScalar }] });
+  // type-graphql has no option for the root types' descriptions.
+  const query = schema.getQueryType();
+  if (query) query.description = 'Read-only questions over the loaded documents. Money is a Decimal string in 万元, exact to the fen; every fact carries its source (document, table, line).';
+  const mutation = schema.getMutationType();
+  if (mutation) mutation.description = 'Writes, each behind the ingest token (Authorization: Bearer …): load or remove a document in one transaction.';
+  return schema;
 }
 
 export function printApiSchema(schema: GraphQLSchema): string {

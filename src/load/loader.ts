@@ -8,9 +8,17 @@ import { BudgetGraphError } from '../errors.js';
 import { expectedTallies, parityDifferences } from './parity.js';
 import { buildPlan, contentHash, type LoadPlan } from './plan.js';
 
+/** What loading one document did. */
+export const LOAD_STATUSES = {
+  LOADED: 'New: written in one transaction.',
+  REPLACED: 'The file (or a rival for the same department, year and kind) was there before; replaced in one transaction.',
+  UNCHANGED: 'Same content hash as the stored copy: nothing written.',
+  DRY_RUN: 'Parsed and planned only; nothing written.',
+} as const;
+
 export interface LoadReport {
   file: string;
-  status: 'LOADED' | 'REPLACED' | 'UNCHANGED' | 'DRY_RUN';
+  status: keyof typeof LOAD_STATUSES;
   records: number;
   nodesCreated: number;
   relationshipsCreated: number;

@@ -68,7 +68,15 @@ export interface ThreeCosts {
   source: Source;
 }
 
-export type ProjectSourceKind = 'PROSE_LIST' | 'PROJECT_TABLE' | 'KEY_PROJECT_TABLE' | 'TARGET_FORM' | 'SELF_EVALUATION';
+/** Where a document lists a project (ProjectListing.sourceKind). */
+export const PROJECT_SOURCE_KINDS = {
+  PROSE_LIST: 'A list in the prose (说明 / 综述).',
+  PROJECT_TABLE: 'A project table (项目支出表, 项目情况表 …).',
+  KEY_PROJECT_TABLE: 'The table of key projects (重点项目).',
+  TARGET_FORM: 'A performance-target form (绩效目标表).',
+  SELF_EVALUATION: 'A self-evaluation form (绩效自评表).',
+} as const;
+export type ProjectSourceKind = keyof typeof PROJECT_SOURCE_KINDS;
 
 /** Project // 项目 (一级/二级) as one table or paragraph lists it. */
 export interface Project {
@@ -246,9 +254,16 @@ export const ANOMALY_KINDS = {
 } as const;
 export type AnomalyKind = keyof typeof ANOMALY_KINDS;
 
+/** How much an anomaly matters. */
+export const SEVERITIES = {
+  INFO: 'The figures agree at the precision printed (a rounding difference, one project under two names).',
+  WARNING: 'The documents disagree with themselves beyond rounding; read both sides.',
+} as const;
+export type Severity = keyof typeof SEVERITIES;
+
 export interface Anomaly {
   kind: AnomalyKind;
-  severity: 'INFO' | 'WARNING' | 'ERROR';
+  severity: Severity;
   message: string;
   /** Signed difference in fen where one applies. */
   delta: bigint | null;

@@ -27,6 +27,28 @@ export const NODE_KINDS = [
   'ProcurementItem',
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
+/** What each kind of node is (served as the NodeKind enum). */
+export const NODE_KIND_TERMS = {
+  Department: 'Department // 部门.',
+  Document: 'Document // 公开文件: one loaded document.',
+  BudgetUnit: 'BudgetUnit // 预算单位.',
+  Project: 'Project // 项目, across years.',
+  ProjectAllocation: 'ProjectAllocation // 项目年度安排: a project in one document.',
+  ProjectListing: 'ProjectListing: one place a document lists a project.',
+  BudgetLine: 'BudgetLine // 科目行: one printed line of a classification table.',
+  Indicator: 'Indicator // 绩效指标.',
+  InvestmentProject: 'InvestmentProject // 政府投资项目 (国家编码).',
+  SelfEvaluation: 'SelfEvaluation // 绩效自评.',
+  ThreeCosts: 'ThreeCosts // 三公经费.',
+  Anomaly: 'Anomaly // 数据异常.',
+  Figure: 'Figure: a printed number no richer record holds.',
+  TableTotal: 'TableTotal // 合计: a total row.',
+  ProseAmount: 'ProseAmount: an amount stated in prose.',
+  Payment: 'Payment // 项目支出明细: a payment row of a project.',
+  FunctionCode: 'FunctionCode // 支出功能分类科目.',
+  EconomicCode: 'EconomicCode // 支出经济分类科目.',
+  ProcurementItem: 'ProcurementItem // 政府采购品目.',
+} as const satisfies Record<NodeKind, string>;
 const CODE_KINDS = new Set<string>(['FunctionCode', 'EconomicCode', 'ProcurementItem']);
 
 export interface RawNode {

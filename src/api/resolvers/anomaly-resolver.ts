@@ -7,16 +7,16 @@ import { Document } from '../types/documents.js';
 import { AnomalyFilter } from '../types/inputs.js';
 import { Source } from '../types/source.js';
 
-export const AnomalyConnection = Connection(Anomaly, 'Anomaly', 'anomaly');
+export const AnomalyConnection = Connection(Anomaly, 'Anomaly', 'anomaly', 'anomalies');
 
 @Resolver(() => Anomaly)
 export class AnomalyResolver {
   @Query(() => AnomalyConnection, { description: 'Contradictions found in the documents (sums that do not add up, prose against tables, cut codes).' })
   async anomalies(
     @Ctx() { repo }: ApiContext,
-    @Arg('filter', () => AnomalyFilter, { nullable: true }) filter?: AnomalyFilter,
+    @Arg('filter', () => AnomalyFilter, { nullable: true, description: 'Which anomalies (all when omitted).' }) filter?: AnomalyFilter,
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after?: string,
     @Arg('last', () => Int, { nullable: true, description: 'Page backwards: the last N (at most 100) before `before` (or of all).' }) last?: number,
     @Arg('before', () => String, { nullable: true, description: 'startCursor of the page after this one, to page backwards.' }) before?: string,
   ) {
@@ -24,7 +24,7 @@ export class AnomalyResolver {
     return toConnection(await repo.anomalies(filter ?? {}, args), args);
   }
 
-  @FieldResolver(() => Document, { nullable: true })
+  @FieldResolver(() => Document, { nullable: true, description: 'The document it was found in.' })
   async document(@Root() a: Anomaly, @Ctx() { loaders }: ApiContext) {
     return loaders.documentById.load(a.documentId);
   }

@@ -20,8 +20,8 @@ export class CodeResolver {
   @Query(() => ClassificationCode, { nullable: true, description: 'A classification code (科目) with its hierarchy, lines and the projects linked to it.' })
   async classificationCode(
     @Ctx() { loaders }: ApiContext,
-    @Arg('code', () => String) code: string,
-    @Arg('scheme', () => CodeScheme, { defaultValue: CodeScheme.FUNCTION }) scheme: CodeScheme,
+    @Arg('code', () => String, { description: 'The code as printed, e.g. "2010504" (类 3 digits, 款 5, 项 7).' }) code: string,
+    @Arg('scheme', () => CodeScheme, { defaultValue: CodeScheme.FUNCTION, description: 'Which classification the code belongs to (default FUNCTION, 功能分类).' }) scheme: CodeScheme,
   ) {
     return loaders.codeByKey.load(`${LABEL[scheme]}:${checkCode(code)}`);
   }
@@ -32,10 +32,10 @@ export class CodeResolver {
   })
   async projectsFeedingCode(
     @Ctx() { repo, loaders }: ApiContext,
-    @Arg('code', () => String) code: string,
-    @Arg('department', () => String, { nullable: true }) department?: string,
-    @Arg('years', () => [Int], { nullable: true }) years?: number[],
-    @Arg('includeDescendants', () => Boolean, { defaultValue: false }) includeDescendants?: boolean,
+    @Arg('code', () => String, { description: 'The 功能分类 code, e.g. "2010504".' }) code: string,
+    @Arg('department', () => String, { nullable: true, description: 'Department id, name or alias (substring); all departments when omitted.' }) department?: string,
+    @Arg('years', () => [Int], { nullable: true, description: 'Only these years (all when omitted).' }) years?: number[],
+    @Arg('includeDescendants', () => Boolean, { defaultValue: false, description: 'Also report links to the code’s sub-codes (a 类 or 款 with its 项).' }) includeDescendants?: boolean,
   ) {
     const feeds = await repo.projectsFeedingCode(checkCode(code), department ?? null, years ?? null, includeDescendants ?? false);
     // Nested fields of the department, unit and project (their documents, allocations…) reuse them.
@@ -56,14 +56,14 @@ export class CodeResolver {
     return c.parentKey ? loaders.codeByKey.load(c.parentKey) : null;
   }
 
-  @FieldResolver(() => [ClassificationCode], { complexity: 10 })
+  @FieldResolver(() => [ClassificationCode], { complexity: 10, description: 'Its sub-codes (款 of a 类, 项 of a 款) that some document prints.' })
   async children(@Root() c: ClassificationCode, @Ctx() { loaders }: ApiContext) {
     const all = await loaders.codeByKey.loadMany(c.childKeys ?? []);
     return all.filter((x): x is CodeRow => x !== null && !(x instanceof Error)).sort((a, b) => a.code.localeCompare(b.code));
   }
 
   @FieldResolver(() => [BudgetLine], { complexity: 50, description: 'Every line printed for this code, across documents; `years` filters.' })
-  async lines(@Root() c: ClassificationCode, @Ctx() { loaders }: ApiContext, @Arg('years', () => [Int], { nullable: true }) years?: number[]) {
+  async lines(@Root() c: ClassificationCode, @Ctx() { loaders }: ApiContext, @Arg('years', () => [Int], { nullable: true, description: 'Only lines of these years (all when omitted).' }) years?: number[]) {
     const lines = await loaders.linesByCode.load(c.key);
     return years ? lines.filter((l) => years.includes(l.year)) : lines;
   }
@@ -76,7 +76,7 @@ export class CodeFeedResolver {
     return loaders.allocationById.load(f.allocationId);
   }
 
-  @FieldResolver(() => Document, { nullable: true })
+  @FieldResolver(() => Document, { nullable: true, description: 'The document the link is read from.' })
   async document(@Root() f: CodeFeed, @Ctx() { loaders }: ApiContext) {
     return loaders.documentById.load(f.documentId);
   }

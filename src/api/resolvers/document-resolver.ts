@@ -19,7 +19,7 @@ export class DocumentResolver {
   @Query(() => DocumentConnection, { description: 'Loaded documents, newest year first.' })
   async documents(
     @Ctx() { repo }: ApiContext,
-    @Arg('filter', () => DocumentFilter, { nullable: true }) filter?: DocumentFilter,
+    @Arg('filter', () => DocumentFilter, { nullable: true, description: 'Which documents (all when omitted).' }) filter?: DocumentFilter,
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after?: string,
     @Arg('last', () => Int, { nullable: true, description: 'Page backwards: the last N (at most 100) before `before` (or of all).' }) last?: number,
@@ -30,7 +30,7 @@ export class DocumentResolver {
   }
 
   @Query(() => Document, { nullable: true, description: 'One document by id (its file name without extension).' })
-  async document(@Ctx() { repo, loaders }: ApiContext, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo) {
+  async document(@Ctx() { repo, loaders }: ApiContext, @Arg('id', () => ID, { description: 'Document id (as in Document.id) or file name.' }) id: string, @Info() info: GraphQLResolveInfo) {
     // Asked for its lines or projects too? Fetch them with the document in one statement.
     const wanted = selectedFields(info);
     const schemes = (['FUNCTION', 'ECONOMIC', 'PROCUREMENT'] as const).filter((s) => wanted.has(`${s.toLowerCase()}Lines`));
@@ -42,7 +42,7 @@ export class DocumentResolver {
     return bundle.document;
   }
 
-  @FieldResolver(() => Department)
+  @FieldResolver(() => Department, { description: 'The department whose document it is.' })
   async department(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
     return loaders.departmentById.load(d.departmentId);
   }
@@ -103,7 +103,7 @@ export class DocumentResolver {
     return loaders.proseAmountsByDocument.load(d.id);
   }
 
-  @FieldResolver(() => [Anomaly], { complexity: 10 })
+  @FieldResolver(() => [Anomaly], { complexity: 10, description: 'Contradictions recorded in this document.' })
   async anomalies(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
     return loaders.anomaliesByDocument.load(d.id);
   }
@@ -113,12 +113,12 @@ export class DocumentResolver {
     return loaders.indicatorsByDocument.load(d.id);
   }
 
-  @FieldResolver(() => [InvestmentProject], { complexity: 20 })
+  @FieldResolver(() => [InvestmentProject], { complexity: 20, description: 'Investment projects (国家编码) this document reports.' })
   async investmentProjects(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
     return loaders.investmentsByDocument.load(d.id);
   }
 
-  @FieldResolver(() => [SelfEvaluation], { complexity: 30 })
+  @FieldResolver(() => [SelfEvaluation], { complexity: 30, description: 'Self-evaluation (绩效自评) records this document prints.' })
   async selfEvaluations(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
     return loaders.evaluationsByDocument.load(d.id);
   }
@@ -127,7 +127,7 @@ export class DocumentResolver {
 @Resolver(() => Department)
 export class DepartmentResolver {
   @Query(() => [Department], { description: 'Departments whose id, name or any printed alias contains `name` (all when omitted).' })
-  async departments(@Ctx() { repo }: ApiContext, @Arg('name', () => String, { nullable: true }) name?: string) {
+  async departments(@Ctx() { repo }: ApiContext, @Arg('name', () => String, { nullable: true, description: 'Only departments whose id, name or alias contains this text.' }) name?: string) {
     return repo.departments(name ?? null);
   }
 
@@ -136,7 +136,7 @@ export class DepartmentResolver {
     return loaders.documentsByDepartment.load(d.id);
   }
 
-  @FieldResolver(() => [BudgetUnit], { complexity: 5 })
+  @FieldResolver(() => [BudgetUnit], { complexity: 5, description: 'Its budget units: the department itself (本级) and subordinate units.' })
   async units(@Root() d: Department, @Ctx() { loaders }: ApiContext) {
     return loaders.unitsByDepartment.load(d.id);
   }
@@ -144,7 +144,7 @@ export class DepartmentResolver {
 
 @Resolver(() => BudgetUnit)
 export class BudgetUnitResolver {
-  @FieldResolver(() => Department, { nullable: true })
+  @FieldResolver(() => Department, { nullable: true, description: 'The department it belongs to.' })
   async department(@Root() u: BudgetUnit, @Ctx() { loaders }: ApiContext) {
     return loaders.departmentById.load(u.departmentId);
   }

@@ -12,7 +12,7 @@ export const MAX_PATHS = 10;
 @Resolver()
 export class GraphResolver {
   @Query(() => [SearchHit], { description: 'Find any node by Chinese name, classification code or 国家编码 (CJK full-text; digits also match code prefixes). first: default 10, at most 50.' })
-  async search(@Ctx() { repo }: ApiContext, @Arg('text', () => String) text: string, @Arg('first', () => Int, { nullable: true }) first?: number) {
+  async search(@Ctx() { repo }: ApiContext, @Arg('text', () => String, { description: 'A name (信息事务), a code or code prefix (2010504) or a 国家编码.' }) text: string, @Arg('first', () => Int, { nullable: true, description: 'How many hits: default 10, at most 50.' }) first?: number) {
     const limit = listLimit(first, 10, 50);
     const q = luceneQuery(text);
     if (!q.query && !q.prefix) throw new BudgetGraphError('BAD_USER_INPUT', 'search text is empty; type a name (信息事务), a code (2010504) or a 国家编码.', { argument: 'text' });
@@ -20,7 +20,7 @@ export class GraphResolver {
   }
 
   @Query(() => Neighbourhood, { nullable: true, description: 'A node and its neighbours (structure first, document membership last). first: default 25, at most 100.' })
-  async neighbours(@Ctx() { repo }: ApiContext, @Arg('id', () => ID) id: string, @Arg('first', () => Int, { nullable: true }) first?: number) {
+  async neighbours(@Ctx() { repo }: ApiContext, @Arg('id', () => ID, { description: 'Global node id, "<Kind>:<key>" (from search, node or a previous neighbours).' }) id: string, @Arg('first', () => Int, { nullable: true, description: 'How many neighbours: default 25, at most 100.' }) first?: number) {
     const limit = listLimit(first, 25, 100);
     const { label, key } = parseGlobalId(id);
     const n = await repo.neighbours(label, key, limit);
@@ -28,7 +28,7 @@ export class GraphResolver {
   }
 
   @Query(() => GraphNode, { nullable: true, description: 'One node by its global id ("Project:<id>", "FunctionCode:2010504"), with every property.' })
-  async node(@Ctx() { repo }: ApiContext, @Arg('id', () => ID) id: string) {
+  async node(@Ctx() { repo }: ApiContext, @Arg('id', () => ID, { description: 'Global node id, "<Kind>:<key>".' }) id: string) {
     const { label, key } = parseGlobalId(id);
     return (await repo.neighbours(label, key, 0))?.center ?? null;
   }
@@ -36,9 +36,9 @@ export class GraphResolver {
   @Query(() => [GraphPath], { description: `Shortest paths between two nodes, at most maxHops (≤ ${MAX_HOPS}) relationships long; at most ${MAX_PATHS} paths.` })
   async paths(
     @Ctx() { repo }: ApiContext,
-    @Arg('from', () => ID) from: string,
-    @Arg('to', () => ID) to: string,
-    @Arg('maxHops', () => Int, { defaultValue: 4 }) maxHops: number,
+    @Arg('from', () => ID, { description: 'Global node id of the start.' }) from: string,
+    @Arg('to', () => ID, { description: 'Global node id of the end.' }) to: string,
+    @Arg('maxHops', () => Int, { defaultValue: 4, description: 'Longest path, in relationships (1–6, default 4).' }) maxHops: number,
   ) {
     if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) {
       throw new BudgetGraphError('BAD_USER_INPUT', `maxHops must be between 1 and ${MAX_HOPS} (got ${maxHops}).`, { argument: 'maxHops' });

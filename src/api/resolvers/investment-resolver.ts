@@ -15,9 +15,9 @@ export class InvestmentResolver {
   @Query(() => InvestmentProjectConnection, { description: 'Government investment projects (政府投资项目), newest report first.' })
   async investmentProjects(
     @Ctx() { repo }: ApiContext,
-    @Arg('filter', () => InvestmentProjectFilter, { nullable: true }) filter?: InvestmentProjectFilter,
+    @Arg('filter', () => InvestmentProjectFilter, { nullable: true, description: 'Which investment projects (all when omitted).' }) filter?: InvestmentProjectFilter,
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after?: string,
     @Arg('last', () => Int, { nullable: true, description: 'Page backwards: the last N (at most 100) before `before` (or of all).' }) last?: number,
     @Arg('before', () => String, { nullable: true, description: 'startCursor of the page after this one, to page backwards.' }) before?: string,
   ) {
@@ -26,7 +26,7 @@ export class InvestmentResolver {
   }
 
   @Query(() => InvestmentProject, { nullable: true, description: 'An investment project by its 国家编码 exactly as printed (newest report when several documents report it).' })
-  async investmentProject(@Ctx() { repo }: ApiContext, @Arg('code', () => String) code: string) {
+  async investmentProject(@Ctx() { repo }: ApiContext, @Arg('code', () => String, { description: 'The 国家编码 (national project code) as printed.' }) code: string) {
     if (code.trim() === '' || code.length > 40) throw new BudgetGraphError('BAD_USER_INPUT', 'code must be a 国家编码 as printed (year-division-industry-type-serial, e.g. from investmentProjects or search).', { argument: 'code' });
     return (await repo.investmentReports(code.trim()))[0] ?? null;
   }
@@ -58,7 +58,7 @@ export class InvestmentResolver {
     return loaders.indicatorsByInvestment.load(ip.id);
   }
 
-  @FieldResolver(() => Document, { nullable: true })
+  @FieldResolver(() => Document, { nullable: true, description: 'The document that prints the form.' })
   async document(@Root() ip: InvestmentProject, @Ctx() { loaders }: ApiContext) {
     return loaders.documentById.load(ip.documentId);
   }

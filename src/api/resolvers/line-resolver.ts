@@ -18,7 +18,7 @@ export class BudgetLineResolver {
     return loaders.codeByKey.load(`${LABEL[l.scheme as keyof typeof LABEL]}:${l.code}`);
   }
 
-  @FieldResolver(() => Document, { nullable: true })
+  @FieldResolver(() => Document, { nullable: true, description: 'The document that prints it.' })
   async document(@Root() l: BudgetLine, @Ctx() { loaders }: ApiContext) {
     return loaders.documentById.load(l.documentId);
   }

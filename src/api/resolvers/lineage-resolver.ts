@@ -11,7 +11,7 @@ export class LineageResolver {
     description:
       'A project’s whole funding chain, year by year: funding sources (资金来源) → department → unit → 一级项目 → project → 功能分类 code (with link method) → 国家编码 investment projects → indicators (target vs actual) → self-evaluation; every step with its source line.',
   })
-  async lineage(@Ctx() { repo, loaders }: ApiContext, @Arg('projectId', () => ID) projectId: string) {
+  async lineage(@Ctx() { repo, loaders }: ApiContext, @Arg('projectId', () => ID, { description: 'Project id (Project.id).' }) projectId: string) {
     const data = await repo.lineage(projectId);
     if (data) primeLineage(loaders, data);
     const lineage = data ? buildLineage(data) : null;
@@ -20,7 +20,7 @@ export class LineageResolver {
   }
 
   @FieldResolver(() => [LineageStep], { complexity: 50, description: 'The chain, year by year, each step with its source; `kinds` keeps only those steps.' })
-  steps(@Root() lineage: Lineage, @Arg('kinds', () => [LineageStepKind], { nullable: true }) kinds?: LineageStepKind[]): LineageStep[] {
+  steps(@Root() lineage: Lineage, @Arg('kinds', () => [LineageStepKind], { nullable: true, description: 'Only steps of these kinds (all when omitted).' }) kinds?: LineageStepKind[]): LineageStep[] {
     return kinds ? lineage.steps.filter((s) => kinds.includes(s.kind)) : lineage.steps;
   }
 }

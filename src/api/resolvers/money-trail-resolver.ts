@@ -15,9 +15,9 @@ export class MoneyTrailResolver {
   })
   async moneyTrail(
     @Ctx() { repo }: ApiContext,
-    @Arg('department', () => String) department: string,
-    @Arg('year', () => Int) year: number,
-    @Arg('kind', () => DocumentKind, { nullable: true }) kind?: DocumentKind,
+    @Arg('department', () => String, { description: 'Department id, name or alias (substring; must match one department).' }) department: string,
+    @Arg('year', () => Int, { description: 'Fiscal year, e.g. 2024.' }) year: number,
+    @Arg('kind', () => DocumentKind, { nullable: true, description: 'Which document of that year: BUDGET or FINAL_ACCOUNTS (default: the budget, else the final accounts).' }) kind?: DocumentKind,
   ) {
     const text = department.trim();
     if (text.length === 0 || text.length > 100) throw new BudgetGraphError('BAD_USER_INPUT', 'department must name a department (id, name or a part of it such as a district name), at most 100 characters.', { argument: 'department' });

@@ -18,10 +18,10 @@ export class ProjectResolver {
   @Query(() => ProjectConnection, { description: 'Projects by name, department, year or the code they are linked to.' })
   async projects(
     @Ctx() { repo }: ApiContext,
-    @Arg('filter', () => ProjectFilter, { nullable: true }) filter?: ProjectFilter,
+    @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Which projects (all when omitted).' }) filter?: ProjectFilter,
     @Arg('orderBy', () => [ProjectOrder], { nullable: true, description: 'Up to two sort keys, e.g. [{field: AMOUNT, direction: DESC}] for the largest first; ties by department and name.' }) orderBy?: ProjectOrder[],
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after?: string,
     @Arg('last', () => Int, { nullable: true, description: 'Page backwards: the last N (at most 100) before `before` (or of all).' }) last?: number,
     @Arg('before', () => String, { nullable: true, description: 'startCursor of the page after this one, to page backwards.' }) before?: string,
   ) {
@@ -31,12 +31,12 @@ export class ProjectResolver {
     return toConnection(await repo.projects({ ...f, minFen: f.minAmount ?? null, maxFen: f.maxAmount ?? null }, args, (orderBy ?? []).map((o) => ({ field: o.field, direction: o.direction }))), args);
   }
 
-  @Query(() => Project, { nullable: true })
-  async project(@Ctx() { loaders }: ApiContext, @Arg('id', () => ID) id: string) {
+  @Query(() => Project, { nullable: true, description: 'One project by id, with its allocations across years; null when no project has the id.' })
+  async project(@Ctx() { loaders }: ApiContext, @Arg('id', () => ID, { description: 'Project id (Project.id).' }) id: string) {
     return loaders.projectById.load(id);
   }
 
-  @FieldResolver(() => Department, { nullable: true })
+  @FieldResolver(() => Department, { nullable: true, description: 'The department that runs the project.' })
   async department(@Root() p: Project, @Ctx() { loaders }: ApiContext) {
     return loaders.departmentById.load(p.departmentId);
   }
@@ -67,17 +67,17 @@ export class ProjectResolver {
 
 @Resolver(() => ProjectAllocation)
 export class AllocationResolver {
-  @FieldResolver(() => Project)
+  @FieldResolver(() => Project, { description: 'The project, across years.' })
   async project(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
     return loaders.projectById.load(a.projectId);
   }
 
-  @FieldResolver(() => BudgetUnit, { nullable: true })
+  @FieldResolver(() => BudgetUnit, { nullable: true, description: 'The budget unit that holds the money this year.' })
   async unit(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
     return loaders.unitById.load(a.unitId);
   }
 
-  @FieldResolver(() => Document, { nullable: true })
+  @FieldResolver(() => Document, { nullable: true, description: 'The document that lists the project.' })
   async document(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
     return loaders.documentById.load(a.documentId);
   }
@@ -103,12 +103,12 @@ export class AllocationResolver {
     return link ? loaders.codeByKey.load(link.codeKey) : null;
   }
 
-  @FieldResolver(() => [Indicator])
+  @FieldResolver(() => [Indicator], { description: 'Performance indicators (绩效指标) set or reported for this year.' })
   async indicators(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
     return loaders.indicatorsByAllocation.load(a.id);
   }
 
-  @FieldResolver(() => [SelfEvaluation], { complexity: 2 })
+  @FieldResolver(() => [SelfEvaluation], { complexity: 2, description: 'Self-evaluations (绩效自评) of this year’s money.' })
   async selfEvaluations(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
     return loaders.evaluationsByAllocation.load(a.id);
   }

@@ -127,7 +127,7 @@ export class AggregateCell {
 
 @ObjectType({ description: 'aggregate(): exact sums by dimensions, no money counted twice (see reads).' })
 export class Aggregate {
-  @Field(() => AggregateMeasure)
+  @Field(() => AggregateMeasure, { description: 'The measure summed, as asked.' })
   measure!: Measure;
 
   @Field(() => CodeScheme, { description: 'The classification summed.' })
@@ -148,7 +148,7 @@ export class Aggregate {
   @Field(() => Int, { description: 'Groups in all (cells returns the first `first` of them).' })
   groups!: number;
 
-  @Field(() => [AggregateCell])
+  @Field(() => [AggregateCell], { description: 'One cell per combination of the groupBy dimensions that has facts, sorted by orderBy.' })
   cells!: unknown[];
 }
 

@@ -1,24 +1,25 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { declaredEnum } from './enums.js';
-import { ANOMALY_KINDS, type AnomalyKind as Kind } from '../../parse/records.js';
+import { ANOMALY_KINDS, SEVERITIES, type AnomalyKind as Kind, type Severity as SeverityValue } from '../../parse/records.js';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
 
 /** The parser's anomaly kinds with their descriptions (declared once, in records.ts). */
 export const AnomalyKind = declaredEnum(ANOMALY_KINDS, 'AnomalyKind', 'AnomalyKind // 异常类型: what a recorded contradiction is.');
+export const Severity = declaredEnum(SEVERITIES, 'Severity', 'How much an anomaly matters.');
 
 @ObjectType({ description: 'Anomaly // 数据异常: a place where the documents contradict themselves. Recorded, never corrected.' })
 export class Anomaly {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id: document, kind and line.' })
   id!: string;
 
   @Field(() => AnomalyKind, { description: 'What kind of contradiction (see AnomalyKind).' })
   kind!: Kind;
 
-  @Field(() => String, { description: 'INFO, WARNING or ERROR.' })
-  severity!: string;
+  @Field(() => Severity, { description: 'How much it matters.' })
+  severity!: SeverityValue;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What contradicts what, with amounts and lines.' })
   message!: string;
 
   @Field(() => DecimalScalar, { name: 'delta', nullable: true, description: 'Signed difference, 万元, where one applies.' })

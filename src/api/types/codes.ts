@@ -11,7 +11,12 @@ export enum CodeScheme {
 }
 registerEnumType(CodeScheme, {
   name: 'CodeScheme',
-  description: 'FUNCTION = 支出功能分类科目 (201 / 20105 / 2010504); ECONOMIC = 支出经济分类科目 (301 / 30101); PROCUREMENT = 政府采购品目.',
+  description: 'Which classification a code belongs to.',
+  valuesConfig: {
+    FUNCTION: { description: 'FunctionCode // 支出功能分类科目: what the money is for (类 201 / 款 20105 / 项 2010504).' },
+    ECONOMIC: { description: 'EconomicCode // 支出经济分类科目: what the money is spent on (类 301 / 款 30101).' },
+    PROCUREMENT: { description: 'ProcurementItem // 政府采购品目.' },
+  },
 });
 
 export enum LinkMethod {
@@ -22,16 +27,21 @@ export enum LinkMethod {
 }
 registerEnumType(LinkMethod, {
   name: 'LinkMethod',
-  description:
-    'How a project was linked to a classification code. DIRECT: a table prints the code beside the project. RECONCILED: amounts prove it to 0.01 yuan (the project, or a unique set of projects, equals the code line’s 项目支出). NAMED: the project or its task carries the code’s 项 name. SPLIT: the project’s amount equals its own line’s 项目支出 plus exactly this line’s, which nothing else explains (the part booked here is the link’s amount). Only DIRECT is stated by the document; the others are inferences with their evidence.',
+  description: 'How a project was linked to a classification code. Only DIRECT is stated by the document; the others are inferences with their evidence.',
+  valuesConfig: {
+    DIRECT: { description: 'A table prints the code beside the project.' },
+    RECONCILED: { description: 'Amounts prove it to 0.01 yuan: the project, or a unique set of projects, equals the code line’s 项目支出 (at the line’s printed precision).' },
+    NAMED: { description: 'The project or its task carries the code’s 项 name.' },
+    SPLIT: { description: 'The project’s amount equals its own line’s 项目支出 plus exactly this line’s, which nothing else explains (the part booked here is the link’s amount).' },
+  },
 });
 
 @ObjectType({ simpleResolvers: true, description: 'The name a code carried in one year (names change between editions of the classification).' })
 export class YearName {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Fiscal year.' })
   year!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Name printed that year.' })
   name!: string;
 }
 
@@ -40,10 +50,10 @@ export class ClassificationCode {
   @Field(() => ID, { description: 'Global node id, e.g. "FunctionCode:2010504".' })
   key!: string;
 
-  @Field(() => CodeScheme)
+  @Field(() => CodeScheme, { description: 'Which classification: 功能分类, 经济分类 or 政府采购品目.' })
   scheme!: CodeScheme;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The code, e.g. "2010504".' })
   code!: string;
 
   @Field(() => String, { nullable: true, description: 'Latest name printed for the code.' })
@@ -61,16 +71,16 @@ export class ClassificationCode {
 
 @ObjectType({ simpleResolvers: true, description: 'A project → code link with how it was established and the lines that prove it.' })
 export class CodeLink {
-  @Field(() => LinkMethod)
+  @Field(() => LinkMethod, { description: 'How the link was established (DIRECT is printed; the others are inferences).' })
   method!: LinkMethod;
 
   @Field(() => String, { nullable: true, description: 'Why the link holds, in words (e.g. which projects sum to which line).' })
   note!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The 功能分类 code.' })
   code!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The code’s name as printed in that document.' })
   name!: string | null;
 
   @Field(() => [Source], { description: 'The source lines that establish the link.' })
@@ -81,7 +91,7 @@ export class CodeLink {
 
 @ObjectType({ description: 'One project feeding a code in one year (answer of projectsFeedingCode).' })
 export class CodeFeed {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Fiscal year.' })
   year!: number;
 
   @Field(() => String, { description: 'The code linked (a sub-code when includeDescendants is set).' })
@@ -90,23 +100,23 @@ export class CodeFeed {
   @Field(() => DecimalScalar, { name: 'amount', nullable: true, description: 'The project’s amount in that document, 万元.' })
   amountFen!: bigint | null;
 
-  @Field(() => LinkMethod)
+  @Field(() => LinkMethod, { description: 'How the link was established (DIRECT is printed; the others are inferences).' })
   method!: LinkMethod;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The inference spelled out (which amounts add up, which name matched).' })
   note!: string | null;
 
-  @Field(() => [Source])
+  @Field(() => [Source], { description: 'The lines that prove the link.' })
   evidence!: Source[];
 
   // Plain fields, not resolvers: the feed's one Cypher statement returns them whole.
-  @Field(() => Department)
+  @Field(() => Department, { description: 'The project’s department.' })
   department!: Department;
 
-  @Field(() => BudgetUnit)
+  @Field(() => BudgetUnit, { description: 'The unit that holds the money.' })
   unit!: BudgetUnit;
 
-  @Field(() => Project)
+  @Field(() => Project, { description: 'The project.' })
   project!: Project;
 
   documentId!: string;

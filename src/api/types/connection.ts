@@ -24,28 +24,29 @@ export interface ConnectionShape<T> {
   totalCount: number;
 }
 
-export function Connection<T extends object>(item: ClassType<T>, name: string, what: string) {
+/** `what` and its plural as English prose says them ("anomaly", "anomalies"). */
+export function Connection<T extends object>(item: ClassType<T>, name: string, what: string, whats = `${what}s`) {
   @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${what} and its cursor.` })
   class Edge {
     @Field(() => String, { description: 'Opaque cursor; pass it as `after` to continue after this edge, or as `before` to page back.' })
     cursor!: string;
 
-    @Field(() => item)
+    @Field(() => item, { description: `The ${what}.` })
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${what}s.` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${whats}.` })
   class ConnectionType implements ConnectionShape<T> {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: `The ${whats} of this page, each with its cursor.` })
     edges!: Edge[];
 
     @Field(() => [item], { description: 'The nodes of `edges`, for clients that need no cursors.' })
     nodes!: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Cursors and whether pages come before or after this one.' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: `Number of ${what}s matching the filter, over all pages.` })
+    @Field(() => Int, { description: `Number of ${whats} matching the filter, over all pages.` })
     totalCount!: number;
   }
   return ConnectionType;

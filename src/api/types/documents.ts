@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
+import { CodeScheme } from './codes.js';
 
 export enum DocumentKind {
   BUDGET = 'BUDGET',
@@ -11,14 +12,25 @@ export enum DocumentKind {
 }
 registerEnumType(DocumentKind, {
   name: 'DocumentKind',
-  description: 'What a document contains: 部门预算 (BUDGET), 部门决算 (FINAL_ACCOUNTS), 绩效目标 (PERFORMANCE_TARGETS), 绩效自评 (SELF_EVALUATION), 政府投资项目 (INVESTMENT_PROJECTS).',
+  description: 'What a document contains.',
+  valuesConfig: {
+    BUDGET: { description: '部门预算: the year’s plan.' },
+    FINAL_ACCOUNTS: { description: '部门决算: what was received and spent.' },
+    PERFORMANCE_TARGETS: { description: '绩效目标: the targets set for projects.' },
+    SELF_EVALUATION: { description: '绩效自评: projects’ self-evaluations against their targets.' },
+    INVESTMENT_PROJECTS: { description: '政府投资项目: investment-project forms keyed by 国家编码.' },
+  },
 });
 
 export enum Basis {
   BUDGET = 'BUDGET',
   ACTUAL = 'ACTUAL',
 }
-registerEnumType(Basis, { name: 'Basis', description: 'Planned (预算) or spent (决算) figures.' });
+registerEnumType(Basis, {
+  name: 'Basis',
+  description: 'Planned (预算) or spent (决算) figures.',
+  valuesConfig: { BUDGET: { description: '预算: planned.' }, ACTUAL: { description: '决算: received or spent.' } },
+});
 
 @ObjectType({ simpleResolvers: true, description: 'Department // 部门: one body across every title variant its documents print.' })
 export class Department {
@@ -37,10 +49,10 @@ export class Department {
 
 @ObjectType({ simpleResolvers: true, description: 'BudgetUnit // 预算单位: the department itself (本级) or a subordinate unit.' })
 export class BudgetUnit {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id: department id and unit name.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Unit name as printed.' })
   name!: string;
 
   @Field(() => Boolean, { description: 'True for the department’s own unit (本级).' })
@@ -54,7 +66,7 @@ export class Document {
   @Field(() => ID, { description: 'The file name without extension.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'File name the document was loaded from (data/ or the ingest mutation).' })
   file!: string;
 
   @Field(() => String, { description: 'Title as printed.' })
@@ -63,7 +75,7 @@ export class Document {
   @Field(() => Int, { description: 'Fiscal year (年度) the document reports on.' })
   year!: number;
 
-  @Field(() => [DocumentKind])
+  @Field(() => [DocumentKind], { description: 'What the document contains; a 决算 often also carries self-evaluations.' })
   kinds!: DocumentKind[];
 
   @Field(() => String, { description: 'Money unit the document prints (万元 or 元); amounts here are always 万元.' })
@@ -92,7 +104,7 @@ export class Document {
 
 @ObjectType({ description: 'BudgetLine // 预算表行: one row of a classification table (功能/经济分类, 政府采购) for one unit.' })
 export class BudgetLine {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id: document, table and line.' })
   id!: string;
 
   @Field(() => String, { description: 'Classification code as printed: 201, 20105, 2010504 (功能分类科目), 301/30101 (经济分类), or a procurement item.' })
@@ -104,13 +116,13 @@ export class BudgetLine {
   @Field(() => Int, { nullable: true, description: '类 = 1, 款 = 2, 项 = 3.' })
   level!: number | null;
 
-  @Field(() => String, { description: 'FUNCTION (功能分类), ECONOMIC (经济分类) or PROCUREMENT (政府采购).' })
-  scheme!: string;
+  @Field(() => CodeScheme, { description: 'Which classification the code belongs to.' })
+  scheme!: 'FUNCTION' | 'ECONOMIC' | 'PROCUREMENT';
 
-  @Field(() => Basis)
+  @Field(() => Basis, { description: 'BUDGET (预算) or ACTUAL (决算).' })
   basis!: Basis;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Fiscal year of the document.' })
   year!: number;
 
   @Field(() => DecimalScalar, { name: 'total', nullable: true, description: '合计 column, 万元.' })
@@ -131,7 +143,7 @@ export class BudgetLine {
   @Field(() => [AmountColumn], { description: 'Every amount column of the row, by its flattened header path (本年收入/财政拨款/…).' })
   columns!: AmountColumn[];
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where it is printed: document, table, line and the line’s text.' })
   source!: Source;
 
   documentId!: string;
@@ -171,27 +183,27 @@ abstract class ThreeCostsFigures {
 
 @ObjectType({ description: '"三公"经费 of one fund (资金性质).' })
 export class FundThreeCosts extends ThreeCostsFigures {
-  @Field(() => String)
+  @Field(() => String, { description: 'The fund as printed (一般公共预算, 政府性基金 …).' })
   fund!: string;
 }
 
 @ObjectType({ description: '"三公"经费 // three public costs: overseas trips, official reception, official vehicles; from a table or from the prose (both kept).' })
 export class ThreeCosts extends ThreeCostsFigures {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id: document and line.' })
   id!: string;
 
   @Field(() => String, { description: 'TABLE or PROSE: where the figures were printed.' })
   origin!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Fiscal year.' })
   year!: number | null;
 
-  @Field(() => Basis)
+  @Field(() => Basis, { description: 'BUDGET (预算) or ACTUAL (决算).' })
   basis!: Basis;
 
   @Field(() => [FundThreeCosts], { description: 'Per fund (一般公共预算 / 政府性基金预算 / 国有资本经营预算) where the table splits them; the figures above are then their sums. Empty otherwise.' })
   byFund!: FundThreeCosts[];
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where the table row is printed.' })
   source!: Source;
 }

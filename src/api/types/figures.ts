@@ -16,7 +16,7 @@ export const FigureMeasure = declaredEnum(FIGURE_MEASURES, 'FigureMeasure', 'Fig
 
 @ObjectType({ description: 'Figure // 表内数字: a number a table prints that no richer fact holds — a 收支总表 item, a 合计 row’s other columns, a score, a payment — with its row label and column.' })
 export class Figure {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id: document, line and column.' })
   id!: string;
 
   @Field(() => TableFamily, { description: 'The kind of table it was printed in.' })
@@ -31,7 +31,7 @@ export class Figure {
   @Field(() => String, { description: 'The column’s header path, e.g. "收入/决算数"; empty when the table prints none.' })
   column!: string;
 
-  @Field(() => FigureMeasure)
+  @Field(() => FigureMeasure, { description: 'What the number counts: money, a rate, a score or a count.' })
   measure!: Measure;
 
   @Field(() => String, { description: 'The number as printed (spaces removed).' })
@@ -40,10 +40,10 @@ export class Figure {
   @Field(() => DecimalScalar, { name: 'amount', nullable: true, description: 'MONEY figures: the amount in 万元 (exact).' })
   amountFen!: bigint | null;
 
-  @Field(() => Basis)
+  @Field(() => Basis, { description: 'BUDGET or ACTUAL, by the document.' })
   basis!: string;
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where it is printed.' })
   source!: Source;
 
   documentId!: string;
@@ -51,7 +51,7 @@ export class Figure {
 
 @ObjectType({ description: 'TableTotal // 合计: the total row of a classification table (the whole table, or one 预算单位’s block), every column kept.' })
 export class TableTotal {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id: document and line.' })
   id!: string;
 
   @Field(() => String, { description: 'The table’s title as printed.' })
@@ -72,7 +72,7 @@ export class TableTotal {
   @Field(() => [AmountColumn], { description: 'Every amount the row prints, by header path.' })
   columns!: AmountColumn[];
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where the total row is printed.' })
   source!: Source;
 
   documentId!: string;
@@ -89,13 +89,13 @@ export class Restatement {
   @Field(() => String, { description: 'NAME_AND_AMOUNT: the table names the item (or its column under the item’s parent) and prints the same amount.' })
   rule!: string;
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where the restated table fact is printed.' })
   source!: Source;
 }
 
 @ObjectType({ description: 'ProseAmount // 正文金额: an amount a sentence states, with the change and percentage stated for it, and the table fact it restates.' })
 export class ProseAmount {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id: document, line and position.' })
   id!: string;
 
   @Field(() => String, { description: 'What the amount is of, as the sentence names it.' })
@@ -116,7 +116,7 @@ export class ProseAmount {
   @Field(() => Restatement, { nullable: true, description: 'The table fact stating the same item and amount; null when none does (see anomalies for disagreements).' })
   restates!: Restatement | null;
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where the sentence is printed.' })
   source!: Source;
 
   documentId!: string;
@@ -124,7 +124,7 @@ export class ProseAmount {
 
 @ObjectType({ description: 'Payment // 支付明细: one payment a 项目支出明细表 lists.' })
 export class Payment {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id: document and line.' })
   id!: string;
 
   @Field(() => String, { nullable: true, description: 'The project the table’s title names.' })
@@ -139,7 +139,7 @@ export class Payment {
   @Field(() => DecimalScalar, { name: 'amount', description: '万元.' })
   amountFen!: bigint;
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where the row is printed.' })
   source!: Source;
 
   documentId!: string;

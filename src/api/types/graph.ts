@@ -1,24 +1,28 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { NODE_KIND_TERMS, type NodeKind as Kind } from '../../query/graph-nodes.js';
+import { declaredEnum } from './enums.js';
+
+export const NodeKind = declaredEnum(NODE_KIND_TERMS, 'NodeKind', 'What kind of node (the Neo4j label).');
 
 @ObjectType({ simpleResolvers: true, description: 'A search result: any node by name, code or 国家编码.' })
 export class SearchHit {
   @Field(() => ID, { description: 'Global node id; pass it to neighbours, paths or the explorer.' })
   id!: string;
 
-  @Field(() => String, { description: 'Node kind: Department, Document, BudgetUnit, Project, FunctionCode, EconomicCode, ProcurementItem, InvestmentProject.' })
-  kind!: string;
+  @Field(() => NodeKind, { description: 'What kind of node it is.' })
+  kind!: Kind;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name.' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its code, for classification codes and investment projects.' })
   code!: string | null;
 
   @Field(() => String, { nullable: true, description: 'A hint to tell hits apart (department, year, scheme).' })
   detail!: string | null;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Relevance (higher first).' })
   score!: number;
 }
 
@@ -27,8 +31,8 @@ export class GraphNode {
   @Field(() => ID, { description: '"<Kind>:<key>".' })
   id!: string;
 
-  @Field(() => String)
-  kind!: string;
+  @Field(() => NodeKind, { description: 'What kind of node it is.' })
+  kind!: Kind;
 
   @Field(() => String, { description: 'Display name.' })
   name!: string;
@@ -42,16 +46,16 @@ export class GraphNode {
 
 @ObjectType({ simpleResolvers: true, description: 'A relationship between two nodes.' })
 export class GraphEdge {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the relationship.' })
   id!: string;
 
   @Field(() => String, { description: 'Relationship type, e.g. BOOKED_UNDER, ALLOCATES, IN_DOCUMENT.' })
   type!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the start node.' })
   from!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the end node.' })
   to!: string;
 
   @Field(() => GraphQLJSONObject, { description: 'Properties; BOOKED_UNDER carries method, note and evidence.' })
@@ -60,13 +64,13 @@ export class GraphEdge {
 
 @ObjectType({ simpleResolvers: true, description: 'A node with (up to `first` of) its neighbours.' })
 export class Neighbourhood {
-  @Field(() => GraphNode)
+  @Field(() => GraphNode, { description: 'The node asked for.' })
   center!: GraphNode;
 
-  @Field(() => [GraphNode])
+  @Field(() => [GraphNode], { description: 'Its neighbours (at most `first`).' })
   nodes!: GraphNode[];
 
-  @Field(() => [GraphEdge])
+  @Field(() => [GraphEdge], { description: 'Relationships between the centre and the neighbours returned.' })
   edges!: GraphEdge[];
 
   @Field(() => Int, { description: 'All relationships of the centre; more than edges.length when cut by `first`.' })
@@ -78,9 +82,9 @@ export class GraphPath {
   @Field(() => Int, { description: 'Number of relationships.' })
   length!: number;
 
-  @Field(() => [GraphNode])
+  @Field(() => [GraphNode], { description: 'The nodes along the path, start first.' })
   nodes!: GraphNode[];
 
-  @Field(() => [GraphEdge])
+  @Field(() => [GraphEdge], { description: 'The relationships along the path, in order.' })
   edges!: GraphEdge[];
 }

@@ -1,12 +1,16 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { LOAD_STATUSES, type LoadReport as Report } from '../../load/loader.js';
+import { declaredEnum } from './enums.js';
+
+export const LoadStatus = declaredEnum(LOAD_STATUSES, 'LoadStatus', 'What loading one document did.');
 
 @ObjectType({ simpleResolvers: true, description: 'What loading one document did (one transaction: all of it or none).' })
 export class LoadReport {
   @Field(() => String, { description: 'The file name the document was loaded under.' })
   file!: string;
 
-  @Field(() => String, { description: 'LOADED (new), REPLACED (the file changed), UNCHANGED (same content hash: nothing written).' })
-  status!: string;
+  @Field(() => LoadStatus, { description: 'What the load did.' })
+  status!: Report['status'];
 
   @Field(() => Int, { description: 'Records the parser produced.' })
   records!: number;

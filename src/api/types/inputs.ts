@@ -2,6 +2,8 @@ import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { SortDirection } from './sorting.js';
 import { DecimalScalar } from './scalars.js';
 import { DocumentKind } from './documents.js';
+import { AnomalyKind, Severity } from './anomalies.js';
+import type { AnomalyKind as Kind, Severity as SeverityValue } from '../../parse/records.js';
 
 @InputType({ description: 'Filter documents; every field is optional and they combine with AND.' })
 export class DocumentFilter {
@@ -11,10 +13,10 @@ export class DocumentFilter {
   @Field(() => String, { nullable: true, description: 'Department id, name or any printed alias (substring), e.g. a district name.' })
   department?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Fiscal year.' })
   year?: number;
 
-  @Field(() => DocumentKind, { nullable: true })
+  @Field(() => DocumentKind, { nullable: true, description: 'Only documents that contain this kind.' })
   kind?: DocumentKind;
 }
 
@@ -79,7 +81,7 @@ export class InvestmentProjectFilter {
   @Field(() => String, { nullable: true, description: 'Substring of the name.' })
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Department id, name or alias (substring).' })
   department?: string;
 
   @Field(() => Int, { nullable: true, description: 'Year of the reporting document.' })
@@ -94,11 +96,11 @@ export class AnomalyFilter {
   @Field(() => String, { nullable: true, description: 'Document id or file name.' })
   document?: string;
 
-  @Field(() => String, { nullable: true, description: 'Anomaly kind, e.g. PROSE_TABLE_MISMATCH.' })
-  kind?: string;
+  @Field(() => AnomalyKind, { nullable: true, description: 'Only anomalies of this kind.' })
+  kind?: Kind;
 
-  @Field(() => String, { nullable: true, description: 'INFO, WARNING or ERROR.' })
-  severity?: string;
+  @Field(() => Severity, { nullable: true, description: 'Only anomalies of this severity.' })
+  severity?: SeverityValue;
 
   @Field(() => String, { nullable: true, description: 'Department id, name or alias (substring).' })
   department?: string;

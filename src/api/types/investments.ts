@@ -8,16 +8,16 @@ export class FieldSource {
   @Field(() => String, { description: 'The field’s name in this type (plannedInYear, completedGeneralBudget …).' })
   field!: string;
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where the field is printed.' })
   source!: Source;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'The code an investment project’s money was booked under, and how that is known.' })
 export class FundedUnder {
-  @Field(() => String)
+  @Field(() => String, { description: 'The 功能分类 code.' })
   code!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The code’s name as printed.' })
   name!: string | null;
 
   @Field(() => LinkMethod, { description: 'How the link was established (see LinkMethod).' })
@@ -26,13 +26,13 @@ export class FundedUnder {
   @Field(() => String, { description: 'INVESTMENT_AMOUNT (its completed investment equals the 项 line) or PROJECT (through the budget project it reports on).' })
   via!: string;
 
-  @Field(() => [Source])
+  @Field(() => [Source], { description: 'The lines that prove the link.' })
   evidence!: Source[];
 }
 
 @ObjectType({ description: 'InvestmentProject // 政府投资项目, identified by its 国家编码 (national project code: registration year-division-industry-type-serial, 4-6-2-2-6 digits).' })
 export class InvestmentProject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id: the 国家编码.' })
   id!: string;
 
   @Field(() => String, { description: '国家编码 as printed (possibly cut short: see codeTruncated).' })
@@ -56,7 +56,7 @@ export class InvestmentProject {
   @Field(() => String, { nullable: true, description: 'Serial number part of the code.' })
   serial!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Name as printed on its form.' })
   name!: string;
 
   @Field(() => Int, { description: 'Year of the document reporting it.' })
@@ -80,10 +80,10 @@ export class InvestmentProject {
   @Field(() => String, { nullable: true, description: 'Progress (项目进度) text.' })
   progress!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Start date as printed (null when the form prints a blank placeholder).' })
   startDate!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Completion date as printed (null when the form prints a blank placeholder).' })
   endDate!: string | null;
 
   @Field(() => String, { nullable: true, description: '建设性质 (新建, 续建, …) as ticked.' })
@@ -122,7 +122,7 @@ export class InvestmentProject {
   @Field(() => [FieldSource], { description: 'The line each field was read from (a form spreads one project over many lines).' })
   fieldSources!: FieldSource[];
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where its form is printed.' })
   source!: Source;
 
   documentId!: string;

@@ -18,18 +18,29 @@ export enum LineageStepKind {
 registerEnumType(LineageStepKind, {
   name: 'LineageStepKind',
   description:
-    'A link of the funding chain: FUNDING (资金来源) → DEPARTMENT → UNIT (预算单位) → PARENT_PROJECT (一级项目/任务) → PROJECT → FUNCTION_CODE (功能分类, with its link method) → INVESTMENT_PROJECT (国家编码) → INDICATOR (target vs actual) → SELF_EVALUATION.',
+    'A link of the funding chain: FUNDING → DEPARTMENT → UNIT → PARENT_PROJECT → PROJECT → FUNCTION_CODE → INVESTMENT_PROJECT → INDICATOR → SELF_EVALUATION.',
+  valuesConfig: {
+    FUNDING: { description: '资金来源: where the money came from (财政拨款, 其他资金 …).' },
+    DEPARTMENT: { description: '部门: the department that runs the project.' },
+    UNIT: { description: '预算单位: the unit that holds the money.' },
+    PARENT_PROJECT: { description: '一级项目/任务: the project or task it is itemised under.' },
+    PROJECT: { description: '项目: the project itself.' },
+    FUNCTION_CODE: { description: '功能分类科目: a code the money is booked under, with its link method.' },
+    INVESTMENT_PROJECT: { description: '国家编码: an investment project that reports on it.' },
+    INDICATOR: { description: '绩效指标: a performance indicator, target against actual.' },
+    SELF_EVALUATION: { description: '绩效自评: the self-evaluation of the year’s money.' },
+  },
 });
 
 @ObjectType({ description: 'One step of a project’s funding lineage, with where the documents say so.' })
 export class LineageStep {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Fiscal year of the allocation the step belongs to.' })
   year!: number;
 
-  @Field(() => LineageStepKind)
+  @Field(() => LineageStepKind, { description: 'What the step is.' })
   kind!: LineageStepKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the step names (fund, unit, code, indicator …).' })
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'Classification code or 国家编码 where the step has one.' })
@@ -53,10 +64,10 @@ export class LineageStep {
 
 @ObjectType({ simpleResolvers: true, description: 'A project’s whole funding chain in every year the documents cover it.' })
 export class Lineage {
-  @Field(() => Project)
+  @Field(() => Project, { description: 'The project.' })
   project!: Project;
 
-  @Field(() => Department, { nullable: true })
+  @Field(() => Department, { nullable: true, description: 'Its department.' })
   department!: Department | null;
 
   @Field(() => String, { description: 'Why the allocations below are one project: the identity rule.' })

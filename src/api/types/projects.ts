@@ -1,6 +1,10 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
+import { declaredEnum } from './enums.js';
+import { PROJECT_SOURCE_KINDS, type ProjectSourceKind } from '../../parse/records.js';
+
+export const ListingKind = declaredEnum(PROJECT_SOURCE_KINDS, 'ListingKind', 'Where a document lists a project.');
 
 @ObjectType({ simpleResolvers: true, description: 'Project // 项目: one project across documents and years (same department, same normalised name).' })
 export class Project {
@@ -25,7 +29,7 @@ export class Project {
 
 @ObjectType({ simpleResolvers: true, description: 'A project that is probably the same as this one, with the rule and score that say so. Not merged: an investigator decides.' })
 export class ProbableMatch {
-  @Field(() => Project)
+  @Field(() => Project, { description: 'The other project.' })
   project!: Project;
 
   @Field(() => String, { description: 'NAME_CONTAINS: one normalised name contains the other.' })
@@ -34,13 +38,13 @@ export class ProbableMatch {
   @Field(() => Float, { description: 'Shorter name length / longer name length (0.4–1).' })
   score!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Why they may be one project.' })
   note!: string;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'The parent (一级项目 / 任务) of a second-level project as printed.' })
 export class ParentProject {
-  @Field(() => String)
+  @Field(() => String, { description: 'Name of the level-1 project this one is itemised under.' })
   name!: string;
 }
 
@@ -64,13 +68,13 @@ export class FundingSource {
 
 @ObjectType({ description: 'ProjectAllocation // 项目预算: a project as one document budgets, spends and evaluates it.' })
 export class ProjectAllocation {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id: project and document.' })
   id!: string;
 
   @Field(() => String, { description: 'Name as this document prints it.' })
   name!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Fiscal year.' })
   year!: number;
 
   @Field(() => Int, { nullable: true, description: '1 = 一级项目, 2 = 二级项目.' })
@@ -97,8 +101,8 @@ export class ProjectAllocation {
   @Field(() => String, { nullable: true, description: '项目起止时间 as printed, e.g. "2020.1.1~2020.12.31".' })
   period!: string | null;
 
-  @Field(() => [String], { description: 'Where this document lists it: PROJECT_TABLE, KEY_PROJECT_TABLE, PROSE_LIST, TARGET_FORM, SELF_EVALUATION.' })
-  sourceKinds!: string[];
+  @Field(() => [ListingKind], { description: 'Where this document lists it.' })
+  sourceKinds!: ProjectSourceKind[];
 
   @Field(() => Source, { description: 'The listing the amounts were taken from.' })
   source!: Source;
@@ -112,28 +116,28 @@ export class ProjectAllocation {
 
 @ObjectType({ description: 'Each place a document lists a project, with that place’s own amount (they can disagree: see anomalies).' })
 export class ProjectListing {
-  @Field(() => String)
+  @Field(() => String, { description: 'The project name as this listing prints it.' })
   name!: string;
 
-  @Field(() => String)
-  sourceKind!: string;
+  @Field(() => ListingKind, { description: 'Which kind of listing.' })
+  sourceKind!: ProjectSourceKind;
 
-  @Field(() => DecimalScalar, { name: 'amount', nullable: true })
+  @Field(() => DecimalScalar, { name: 'amount', nullable: true, description: 'Amount this listing prints (万元), if any.' })
   amountFen!: bigint | null;
 
-  @Field(() => DecimalScalar, { name: 'executed', nullable: true })
+  @Field(() => DecimalScalar, { name: 'executed', nullable: true, description: 'Executed amount this listing prints (万元), if any.' })
   executedFen!: bigint | null;
 
   @Field(() => String, { nullable: true, description: '功能分类 code printed beside it, if any.' })
   functionCode!: string | null;
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where it is printed.' })
   source!: Source;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Indicator // 绩效指标: 一级/二级/三级 indicator with target (指标值) and, in self-evaluations, the actual (完成值).' })
 export class Indicator {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id: allocation and indicator line.' })
   id!: string;
 
   @Field(() => String, { nullable: true, description: '一级指标 (产出指标, 效益指标, …).' })
@@ -154,7 +158,7 @@ export class Indicator {
   @Field(() => String, { nullable: true, description: '未完成原因和改进措施.' })
   reason!: string | null;
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where it is printed.' })
   source!: Source;
 
   documentId!: string;
@@ -163,7 +167,7 @@ export class Indicator {
 
 @ObjectType({ description: 'SelfEvaluation // 绩效自评: budget, executed and rate as a self-evaluation form or summary prints them.' })
 export class SelfEvaluation {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id: allocation and form.' })
   id!: string;
 
   @Field(() => String, { description: 'Project name as printed.' })
@@ -184,7 +188,7 @@ export class SelfEvaluation {
   @Field(() => String, { nullable: true, description: '全年实际完成情况: what the form says was achieved against the year’s goal.' })
   achieved!: string | null;
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where the form is printed.' })
   source!: Source;
 
   documentId!: string;
