@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Database } from '../db/connection.js';
 import { projectRoot } from '../config.js';
 import { BudgetGraphError, HTTP_STATUS, type ErrorCode } from '../errors.js';
@@ -242,8 +242,8 @@ function statusAndLogPlugin(logger: Logger, records: WeakMap<ApiContext, Request
         async didEncounterErrors({ errors, contextValue }) {
           for (const err of errors) {
             const original = rootCause(err);
-            // Parse, validation and variable errors are GraphQLErrors of their own (no cause): the client's.
-            const expected = original instanceof BudgetGraphError || original === err;
+            // Parse, validation and variable errors are GraphQLErrors (Apollo wraps them once more): the client's.
+            const expected = original instanceof BudgetGraphError || original instanceof GraphQLError;
             if (!expected) logger.error({ requestId: contextValue.requestId, err: original, path: err.path }, 'internal error');
           }
         },

@@ -115,7 +115,8 @@ export interface ListingRow {
 }
 
 export interface CodeLinkRow {
-  allocationId: string;
+  /** The allocation linked; null for an investment project's own BOOKED_UNDER link. */
+  allocationId: string | null;
   codeKey: string;
   code: string;
   name: string | null;

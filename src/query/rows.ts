@@ -90,7 +90,7 @@ export function codeLinks(rows: Props[]): CodeLinkRow[] {
 
 function codeLinkRow(p: Props): CodeLinkRow {
   return {
-    allocationId: str(p, 'allocationId'),
+    allocationId: strOrNull(p, 'allocationId'),
     codeKey: str(p, 'codeKey'),
     code: str(p, 'code'),
     name: strOrNull(p, 'name'),

@@ -117,3 +117,106 @@ describe('GraphiQL at /graphiql (offline, in Chromium)', () => {
     expect(offsite).toEqual([]);
   });
 });
+
+describe('every field of every type answers on the bundled graph', () => {
+  it('selects every field of every type, each at the end of a path from a root that finds it: no errors, no field left out', async () => {
+    const { getNamedType, isLeafType, isObjectType } = await import('graphql');
+    const { buildApiSchema } = await import('../../src/api/schema.js');
+    type Obj = import('graphql').GraphQLObjectType;
+    const schema = await buildApiSchema();
+    const ids = await api.gql(`{
+      projects(first: 100) { nodes { id parent { name } sameAs { project { id } } } }
+      documents(first: 20) { nodes { id } }
+      investmentProjects(first: 1) { nodes { id code } }
+      departments(name: "坪山") { id }
+    }`);
+    const projects: { id: string; parent: unknown; sameAs: unknown[] }[] = ids.data.projects.nodes;
+    const ip = ids.data.investmentProjects.nodes[0];
+    const q = JSON.stringify;
+    // Alternatives per root: a type is checked with the first that finds it on the graph.
+    const rootArgs: Record<string, string[]> = {
+      documents: ['first: 20'],
+      aggregate: ['measure: TOTAL, groupBy: [YEAR, FUNCTION_CLASS]'],
+      classificationCode: ['code: "2010504"'],
+      projectsFeedingCode: ['code: "2010504", department: "龙岗"'],
+      document: ids.data.documents.nodes.map((d: { id: string }) => `id: ${q(d.id)}`),
+      investmentProject: [`code: ${q(ip.code)}`],
+      lineage: [`projectId: ${q(projects[0]!.id)}`],
+      project: [projects.find((p) => p.parent), projects.find((p) => p.sameAs.length), projects[0]].filter(Boolean).map((p) => `id: ${q(p!.id)}`),
+      moneyTrail: ['department: "坪山", year: 2020'],
+      neighbours: ['id: "FunctionCode:2010504"'],
+      node: ['id: "FunctionCode:2010504"'],
+      paths: [`from: ${q(`Department:${ids.data.departments[0].id}`)}, to: ${q(`InvestmentProject:${ip.id}`)}`],
+      search: ['text: "信息"'],
+    };
+    // For each object type, the shortest path to it from a root field (roots in the order above
+    // first: they find data); then one query per type selects every field of it at the path's end.
+    const argsOf = (field: import('graphql').GraphQLField<unknown, unknown>) => (field.args.some((a) => a.name === 'first') ? '(first: 2)' : '');
+    const query = schema.getQueryType()!;
+    const roots = [...Object.keys(rootArgs), ...Object.keys(query.getFields()).filter((f) => !(f in rootArgs))].map((name) => query.getFields()[name]!);
+    const selected = new Set<string>();
+    const pathTo = new Map<string, string[]>();
+    const queue: { type: Obj; path: string[] }[] = [];
+    const stepOf = (root: string, args: string | undefined) => `${root}${args ? `(${args})` : ''}`;
+    for (const root of roots) {
+      const named = getNamedType(root.type);
+      const args = rootArgs[root.name]?.[0] ?? (root.args.some((a) => a.name === 'first') ? 'first: 2' : '');
+      const step = stepOf(root.name, args);
+      selected.add(`Query.${root.name}`);
+      if (isObjectType(named) && !pathTo.has(named.name)) {
+        pathTo.set(named.name, [step]);
+        queue.push({ type: named, path: [step] });
+      }
+    }
+    while (queue.length) {
+      const { type, path } = queue.shift()!;
+      for (const field of Object.values(type.getFields())) {
+        const named = getNamedType(field.type);
+        if (!isObjectType(named) || pathTo.has(named.name)) continue;
+        const next = [...path, `${field.name}${argsOf(field)}`];
+        pathTo.set(named.name, next);
+        queue.push({ type: named, path: next });
+      }
+    }
+    const failures: string[] = [];
+    for (const [typeName, path] of pathTo) {
+      const type = schema.getType(typeName) as Obj;
+      const fields = Object.values(type.getFields()).map((field) => {
+        selected.add(`${typeName}.${field.name}`);
+        const named = getNamedType(field.type);
+        return isLeafType(named) ? field.name + argsOf(field) : `${field.name}${argsOf(field)} { __typename }`;
+      });
+      const rootName = path[0]!.replace(/\(.*$/, '');
+      const alternatives = rootArgs[rootName] ?? [undefined];
+      let found = false;
+      for (const args of alternatives) {
+        const steps = [stepOf(rootName, args ?? path[0]!.match(/\((.*)\)$/)?.[1]), ...path.slice(1)];
+        const text = steps.reduceRight((inner, step) => `${step} { ${inner} }`, fields.join(' '));
+        const res = await api.gql(`{ ${text} }`);
+        if (res.errors?.length) {
+          failures.push(`${typeName} via ${steps.join('.')}: ${res.errors.map((e) => `${e.extensions?.code} ${e.message}`).join('; ')}`);
+          found = true;
+          break;
+        }
+        // The type must occur on the bundled graph along that path, or its resolvers ran on nothing.
+        let values: unknown[] = [res.data];
+        for (const name of steps.map((step) => step.replace(/\(.*$/, ''))) {
+          values = values.flatMap((v) => (v && typeof v === 'object' ? [(v as Record<string, unknown>)[name]] : [])).flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v) => v !== null && v !== undefined);
+        }
+        if (values.length) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) failures.push(`${typeName} via ${path.join('.')}: no data on the bundled graph`);
+    }
+    expect(failures).toEqual([]);
+    // Types reachable only through the ingest mutation (LoadReport) are covered by the hardening tests.
+    const mutationOnly = new Set(['LoadReport']);
+    const unselected = Object.values(schema.getTypeMap())
+      .filter((t): t is Obj => isObjectType(t) && !t.name.startsWith('__') && t.name !== 'Mutation' && !mutationOnly.has(t.name))
+      .flatMap((t) => Object.keys(t.getFields()).map((f) => `${t.name}.${f}`))
+      .filter((f) => !selected.has(f));
+    expect(unselected).toEqual([]);
+  });
+});
