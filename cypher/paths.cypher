@@ -25,6 +25,7 @@ CALL (end) {
 WITH collect(n) AS ends
 WITH ends[0] AS a, ends[1] AS b WHERE size(ends) = 2 AND ends[0] <> ends[1]
 MATCH p = allShortestPaths((a)-[*..MAX_HOPS]-(b))
-WITH p LIMIT $limit
+// Same question, same paths in the same order: sorted by the nodes' keys, then relationship types.
+WITH p ORDER BY [x IN nodes(p) | coalesce(x.id, x.key, '')], [r IN relationships(p) | type(r)] LIMIT $limit
 RETURN [x IN nodes(p) | {elementId: elementId(x), labels: labels(x), props: properties(x), anomalies: COUNT { (x)<-[:CONCERNS]-(:Anomaly) }}] AS nodes,
        [r IN relationships(p) | {elementId: elementId(r), type: type(r), start: elementId(startNode(r)), end: elementId(endNode(r)), props: properties(r)}] AS edges

@@ -220,3 +220,11 @@ describe('every field of every type answers on the bundled graph', () => {
     expect(unselected).toEqual([]);
   });
 });
+
+describe('docs/queries.md', () => {
+  it('is what the server answers today (run `npm run docs:queries` against `npm start` after changing answers)', async () => {
+    const { renderQueryDocs, queryDocsPath } = await import('../../scripts/query-docs.js');
+    const { readFileSync } = await import('node:fs');
+    expect(await renderQueryDocs(api.server.url)).toBe(readFileSync(queryDocsPath, 'utf8'));
+  });
+});
