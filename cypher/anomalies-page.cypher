@@ -1,11 +1,22 @@
-// A page of anomalies. $document = a document id or file; $kind an AnomalyKind;
-// $department the department id, name or alias.
+// A page of anomalies. $where is the filter as alternatives of field tests (src/query/filters.ts).
+// Sorted by $keys (DOCUMENT, KIND, SEVERITY, DELTA = the size of the difference, YEAR) then
+// document and id; paged by keyset (page-window).
 MATCH (dep:Department)-[:PUBLISHED]->(d:Document)<-[:IN_DOCUMENT]-(a:Anomaly)
-WHERE ($document IS NULL OR d.id = $document OR d.file = $document)
-  AND ($kind IS NULL OR a.kind = $kind)
-  AND ($severity IS NULL OR a.severity = $severity)
-  AND ($department IS NULL OR dep.id CONTAINS $department OR dep.name CONTAINS $department
-       OR any(alias IN dep.aliases WHERE alias CONTAINS $department))
-WITH a ORDER BY a.documentId, a.id
-WITH collect(a {.*}) AS matched
-RETURN size(matched) AS total, matched[$skip..$skip + $limit] AS items
+WHERE any(clause IN $where WHERE all(atom IN clause WHERE atom.neg <> CASE atom.f
+    WHEN 'document' THEN d.id = atom.v OR d.file = atom.v
+    WHEN 'kind' THEN a.kind = atom.v
+    WHEN 'kindIn' THEN a.kind IN atom.v
+    WHEN 'severity' THEN a.severity = atom.v
+    WHEN 'department' THEN dep.id CONTAINS atom.v OR dep.name CONTAINS atom.v OR any(alias IN dep.aliases WHERE alias CONTAINS atom.v)
+    WHEN 'departmentIn' THEN any(s IN atom.v WHERE dep.id CONTAINS s OR dep.name CONTAINS s OR any(alias IN dep.aliases WHERE alias CONTAINS s))
+    WHEN 'year' THEN d.year = atom.v
+    WHEN 'yearFrom' THEN d.year >= atom.v
+    WHEN 'yearTo' THEN d.year <= atom.v
+    WHEN 'minDelta' THEN abs(coalesce(a.deltaFen, 0)) >= atom.v
+  END))
+WITH a, d,
+     [k IN $keys | CASE k WHEN 'DOCUMENT' THEN d.file WHEN 'KIND' THEN a.kind WHEN 'SEVERITY' THEN a.severity
+                          WHEN 'DELTA' THEN abs(coalesce(a.deltaFen, 0)) WHEN 'YEAR' THEN d.year END] + [a.documentId, a.id] AS sortKey
+// @include order-by-sort-key
+WITH collect(a {.*, sortKey: sortKey}) AS matched
+// @include page-window

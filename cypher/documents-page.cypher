@@ -1,11 +1,20 @@
-// A page of documents, newest year first. Filters are optional (null = any).
-// $department matches the department id, name or any alias (substring).
+// A page of documents. $where is the filter as alternatives of field tests (src/query/filters.ts).
+// Sorted by $keys (YEAR, FILE, DEPARTMENT) then the file and id; paged by keyset (page-window).
 MATCH (dep:Department)-[:PUBLISHED]->(d:Document)
-WHERE ($file IS NULL OR d.file = $file OR d.id = $file)
-  AND ($department IS NULL OR dep.id CONTAINS $department OR dep.name CONTAINS $department
-       OR any(alias IN dep.aliases WHERE alias CONTAINS $department))
-  AND ($year IS NULL OR d.year = $year)
-  AND ($kind IS NULL OR $kind IN d.kinds)
-WITH d, dep ORDER BY d.year DESC, d.file
-WITH collect(d {.*, departmentId: dep.id}) AS matched
-RETURN size(matched) AS total, matched[$skip..$skip + $limit] AS items
+WHERE any(clause IN $where WHERE all(atom IN clause WHERE atom.neg <> CASE atom.f
+    WHEN 'file' THEN d.file = atom.v OR d.id = atom.v
+    WHEN 'department' THEN dep.id CONTAINS atom.v OR dep.name CONTAINS atom.v OR any(alias IN dep.aliases WHERE alias CONTAINS atom.v)
+    WHEN 'departmentIn' THEN any(s IN atom.v WHERE dep.id CONTAINS s OR dep.name CONTAINS s OR any(alias IN dep.aliases WHERE alias CONTAINS s))
+    WHEN 'year' THEN d.year = atom.v
+    WHEN 'yearIn' THEN d.year IN atom.v
+    WHEN 'yearFrom' THEN d.year >= atom.v
+    WHEN 'yearTo' THEN d.year <= atom.v
+    WHEN 'kind' THEN atom.v IN d.kinds
+    WHEN 'kindIn' THEN any(k IN atom.v WHERE k IN d.kinds)
+    WHEN 'hasAnomaly' THEN atom.v = EXISTS { (d)<-[:IN_DOCUMENT]-(:Anomaly) }
+  END))
+WITH d, dep,
+     [k IN $keys | CASE k WHEN 'YEAR' THEN d.year WHEN 'FILE' THEN d.file WHEN 'DEPARTMENT' THEN dep.name END] + [d.file, d.id] AS sortKey
+// @include order-by-sort-key
+WITH collect(d {.*, departmentId: dep.id, sortKey: sortKey}) AS matched
+// @include page-window

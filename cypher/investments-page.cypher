@@ -1,12 +1,24 @@
-// A page of investment projects. $code is a prefix of the 国家编码 as printed; $name a substring;
-// $year the report year; $truncated filters codes cut short in the document.
+// A page of investment projects. $where is the filter as alternatives of field tests
+// (src/query/filters.ts). Sorted by $keys (YEAR, CODE, NAME, TOTAL_INVESTMENT) then code and id;
+// paged by keyset (page-window).
 MATCH (dep:Department)-[:PUBLISHED]->(d:Document)<-[:IN_DOCUMENT]-(ip:InvestmentProject)
-WHERE ($code IS NULL OR ip.code STARTS WITH $code)
-  AND ($name IS NULL OR ip.name CONTAINS $name)
-  AND ($year IS NULL OR ip.year = $year)
-  AND ($truncated IS NULL OR ip.truncated = $truncated)
-  AND ($department IS NULL OR dep.id CONTAINS $department OR dep.name CONTAINS $department
-       OR any(alias IN dep.aliases WHERE alias CONTAINS $department))
-WITH ip ORDER BY ip.year DESC, ip.code
-WITH collect(ip {.*, allocationIds: [(ip)-[:REPORTS_ON]->(x) | x.id]}) AS matched
-RETURN size(matched) AS total, matched[$skip..$skip + $limit] AS items
+WHERE any(clause IN $where WHERE all(atom IN clause WHERE atom.neg <> CASE atom.f
+    WHEN 'code' THEN ip.code STARTS WITH atom.v
+    WHEN 'name' THEN ip.name CONTAINS atom.v
+    WHEN 'year' THEN ip.year = atom.v
+    WHEN 'yearIn' THEN ip.year IN atom.v
+    WHEN 'yearFrom' THEN ip.year >= atom.v
+    WHEN 'yearTo' THEN ip.year <= atom.v
+    WHEN 'truncated' THEN ip.truncated = atom.v
+    WHEN 'department' THEN dep.id CONTAINS atom.v OR dep.name CONTAINS atom.v OR any(alias IN dep.aliases WHERE alias CONTAINS atom.v)
+    WHEN 'departmentIn' THEN any(s IN atom.v WHERE dep.id CONTAINS s OR dep.name CONTAINS s OR any(alias IN dep.aliases WHERE alias CONTAINS s))
+    WHEN 'minTotalInvestment' THEN ip.totalInvestmentFen >= atom.v
+    WHEN 'maxTotalInvestment' THEN ip.totalInvestmentFen <= atom.v
+    WHEN 'hasAnomaly' THEN atom.v = EXISTS { (ip)<-[:CONCERNS]-(:Anomaly) }
+  END))
+WITH ip,
+     [k IN $keys | CASE k WHEN 'YEAR' THEN ip.year WHEN 'CODE' THEN ip.code WHEN 'NAME' THEN ip.name
+                          WHEN 'TOTAL_INVESTMENT' THEN coalesce(ip.totalInvestmentFen, -1) END] + [ip.code, ip.id] AS sortKey
+// @include order-by-sort-key
+WITH collect(ip {.*, allocationIds: [(ip)-[:REPORTS_ON]->(x) | x.id], sortKey: sortKey}) AS matched
+// @include page-window

@@ -1,46 +1,77 @@
-// Relay pagination over offset cursors. `first` defaults to 20; above 100 is refused so no
-// client can ask the database for an unbounded page.
+// Relay pagination over keyset cursors. A cursor holds the sort key of its row (the values the
+// list is ordered by, ending with the row's id) and the ordering it belongs to; the next page is
+// "the rows after this key", found by comparing keys in the statement (cypher/page-window.cypher).
+// So a page does not shift when rows are added or removed before it while a client pages, and a
+// cursor whose row was removed still marks its place. `first` defaults to 20; above 100 is refused.
+import neo4j from 'neo4j-driver';
 import { BudgetGraphError } from '../errors.js';
 import type { Page } from '../query/records.js';
-import type { PageArgs } from '../query/repository.js';
+import type { Ordering, PageArgs } from '../query/repository.js';
+import { LISTS, type ListName } from '../query/lists.js';
 import type { ConnectionShape } from './types/connection.js';
 
 export const DEFAULT_PAGE = 20;
 export const MAX_PAGE = 100;
+const MAX_CURSOR_CHARS = 4_000;
 
-const encode = (offset: number) => Buffer.from(`offset:${offset}`, 'utf8').toString('base64url');
+type KeyValue = string | { i: string };
 
-function decode(cursor: string): number {
-  const m = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) throw new BudgetGraphError('BAD_USER_INPUT', `"${cursor}" is not a cursor from this API; pass pageInfo.endCursor of the previous page as \`after\`.`);
-  return Number(m[1]);
+/** The ordering a cursor belongs to: a cursor of one ordering is refused by another. */
+export function signatureOf(list: string, ordering: Ordering): string {
+  return `${list}:${ordering.keys.map((k, i) => `${k}.${ordering.dirs[i]}`).join(',')}`;
+}
+
+export function encodeCursor(signature: string, key: unknown[]): string {
+  const k: KeyValue[] = key.map((v) => {
+    if (typeof v === 'string') return v;
+    if (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))) return { i: String(v) };
+    throw new Error(`sort key value ${String(v)} cannot be put in a cursor`);
+  });
+  return Buffer.from(JSON.stringify({ s: signature, k }), 'utf8').toString('base64url');
+}
+
+function badCursor(cursor: string, argument: string, why: string): BudgetGraphError {
+  return new BudgetGraphError('BAD_USER_INPUT', `"${cursor.slice(0, 40)}" is not a cursor of this list${why}; pass pageInfo.endCursor as \`after\` (or startCursor as \`before\`) with the same filter and orderBy.`, { argument });
+}
+
+/** A cursor back to the sort key the statement compares against (integers as Neo4j integers). */
+export function decodeCursor(cursor: string, signature: string, argument: string): unknown[] {
+  if (cursor.length > MAX_CURSOR_CHARS) throw badCursor(cursor, argument, '');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor(cursor, argument, '');
+  }
+  const p = parsed as { s?: unknown; k?: unknown };
+  if (!p || typeof p !== 'object' || typeof p.s !== 'string' || !Array.isArray(p.k)) throw badCursor(cursor, argument, '');
+  if (p.s !== signature) throw badCursor(cursor, argument, ' (it was made under another orderBy)');
+  return p.k.map((v: unknown) => {
+    if (typeof v === 'string') return v;
+    if (v && typeof v === 'object' && typeof (v as { i?: unknown }).i === 'string' && /^-?\d{1,19}$/.test((v as { i: string }).i)) return neo4j.int((v as { i: string }).i);
+    throw badCursor(cursor, argument, '');
+  });
 }
 
 /**
- * Forward (`first` after `after`) or backward (`last` before `before`) paging. Backward: the
- * `last` items just before `before` (or the last items of all, when `before` is absent: the total
- * decides, so `fromEnd` asks the caller to resolve it once the total is known).
+ * Forward (`first` after `after`) or backward (`last` before `before`) paging; `after` and
+ * `before` may be combined to page inside a window.
  */
-export function pageArgs(first: number | null | undefined, after: string | null | undefined, last?: number | null, before?: string | null): PageArgs {
-  if (last !== null && last !== undefined) {
-    if (first !== null && first !== undefined) throw new BudgetGraphError('BAD_USER_INPUT', 'pass first (with after) or last (with before), not both.', { argument: 'last' });
-    if (!Number.isInteger(last) || last < 0 || last > MAX_PAGE) throw new BudgetGraphError('BAD_USER_INPUT', `last must be between 0 and ${MAX_PAGE} (got ${last}).`, { argument: 'last' });
-    if (before) {
-      const end = decode(before);
-      return { skip: Math.max(0, end - last), limit: Math.min(last, end) };
-    }
-    return { skip: 0, limit: last, fromEnd: true };
+export function pageArgs(signature: string, first: number | null | undefined, after: string | null | undefined, last?: number | null, before?: string | null): PageArgs {
+  const hasFirst = first !== null && first !== undefined;
+  const hasLast = last !== null && last !== undefined;
+  if (hasFirst && hasLast) throw new BudgetGraphError('BAD_USER_INPUT', 'pass first (with after) or last (with before), not both.', { argument: 'last' });
+  const size = hasLast ? last : (first ?? DEFAULT_PAGE);
+  const name = hasLast ? 'last' : 'first';
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE) {
+    throw new BudgetGraphError('BAD_USER_INPUT', `${name} must be between 0 and ${MAX_PAGE} (got ${size}); page through larger results with \`${hasLast ? 'before' : 'after'}\`.`, { argument: name });
   }
-  const limit = first ?? DEFAULT_PAGE;
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE) {
-    throw new BudgetGraphError('BAD_USER_INPUT', `first must be between 0 and ${MAX_PAGE} (got ${limit}); page through larger results with \`after\`.`, { argument: 'first' });
-  }
-  const skip = after ? decode(after) + 1 : 0;
-  if (before) {
-    const end = decode(before);
-    return { skip, limit: Math.max(0, Math.min(limit, end - skip)) };
-  }
-  return { skip, limit };
+  return {
+    first: hasLast ? null : size,
+    last: hasLast ? size : null,
+    after: after ? decodeCursor(after, signature, 'after') : null,
+    before: before ? decodeCursor(before, signature, 'before') : null,
+  };
 }
 
 /** A list size for non-connection lists (`search`, `neighbours`): default, maximum. */
@@ -50,12 +81,30 @@ export function listLimit(first: number | null | undefined, fallback: number, ma
   return n;
 }
 
-export function toConnection<T>(page: Page<T>, args: PageArgs): ConnectionShape<T> {
-  const edges = page.items.map((node, i) => ({ cursor: encode(args.skip + i), node }));
+export function toConnection<T>(page: Page<T>, signature: string): ConnectionShape<T> {
+  const edges = page.items.map((node, i) => ({ cursor: encodeCursor(signature, page.keys[i] ?? []), node }));
   return {
     edges,
     nodes: page.items,
-    pageInfo: { hasNextPage: args.skip + page.items.length < page.total, endCursor: edges.at(-1)?.cursor ?? null, hasPreviousPage: args.skip > 0, startCursor: edges[0]?.cursor ?? null },
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null, hasPreviousPage: page.hasPreviousPage, startCursor: edges[0]?.cursor ?? null },
     totalCount: page.total,
   };
+}
+
+/** The asked sort keys of a list (its default order when none), checked against its declaration. */
+export function ordering<L extends ListName>(list: L, orderBy: { field: string; direction: string }[] | null | undefined): Ordering {
+  const spec = LISTS[list];
+  const asked = orderBy?.length ? orderBy : spec.defaultOrder;
+  const most = Math.min(3, spec.maxKeys - spec.tieBreaks);
+  if (asked.length > most) throw new BudgetGraphError('BAD_USER_INPUT', `${list} sort by at most ${most} keys (ties are broken by the list's own order).`, { argument: 'orderBy' });
+  const fields = asked.map((o) => o.field);
+  if (new Set(fields).size !== fields.length) throw new BudgetGraphError('BAD_USER_INPUT', `orderBy names ${fields.join(', ')}: each field at most once.`, { argument: 'orderBy' });
+  return { keys: fields, dirs: asked.map((o) => (o.direction === 'DESC' ? 'DESC' : 'ASC')) };
+}
+
+/** Everything a list resolver needs from its paging arguments. */
+export function listArgs<L extends ListName>(list: L, orderBy: { field: string; direction: string }[] | null | undefined, first?: number | null, after?: string | null, last?: number | null, before?: string | null) {
+  const order = ordering(list, orderBy);
+  const signature = signatureOf(list, order);
+  return { order, signature, page: pageArgs(signature, first, after, last, before) };
 }

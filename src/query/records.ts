@@ -261,6 +261,10 @@ export interface GraphEdgeRow {
 export interface Page<T> {
   total: number;
   items: T[];
+  /** Each item's sort key (the list's order values, ending with its id): its cursor. */
+  keys: unknown[][];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
 }
 
 /** A probable identity between two projects (SAME_AS), never a merge. */

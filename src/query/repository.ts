@@ -23,6 +23,8 @@ import type {
 } from './records.js';
 import { anomalyRow, codeFeedRow, codeLinks, documentRow, fact, investmentRow, projectRow } from './rows.js';
 import { graphEdge, graphNode, type RawEdge, type RawNode } from './graph-nodes.js';
+import { whereOf, type FilterTree } from './filters.js';
+import { LISTS, type Direction, type ListName } from './lists.js';
 import { aggregate, type AggregateDimension, type AggregateFilterArgs, type AggregateMeasure, type AggregateOrder, type AggregateResult } from './aggregate.js';
 
 export interface ServerVersion {
@@ -30,46 +32,27 @@ export interface ServerVersion {
   edition: string;
 }
 
+/** A page asked by keyset: the first N after a cursor's sort key, or the last N before one. */
 export interface PageArgs {
-  skip: number;
-  limit: number;
-  /** `last` without `before`: the page ends at the end of the list (resolved with the total). */
-  fromEnd?: boolean;
+  first: number | null;
+  last: number | null;
+  /** Sort keys decoded from cursors (src/api/pagination.ts). */
+  after: unknown[] | null;
+  before: unknown[] | null;
 }
 
-export interface DocumentFilterArgs {
-  file?: string | null;
-  department?: string | null;
-  year?: number | null;
-  kind?: string | null;
+/** The asked sort keys of a list, in order, with their directions. */
+export interface Ordering {
+  keys: string[];
+  dirs: Direction[];
 }
-export interface ProjectFilterArgs {
-  name?: string | null;
-  department?: string | null;
+
+/** Top-level years of a project filter: they choose which allocations a project's amount sums. */
+export interface AmountWindow {
   year?: number | null;
+  yearIn?: number[] | null;
   yearFrom?: number | null;
   yearTo?: number | null;
-  code?: string | null;
-  minFen?: bigint | null;
-  maxFen?: bigint | null;
-}
-export type ProjectOrderField = 'AMOUNT' | 'NAME' | 'DEPARTMENT' | 'YEAR';
-export interface SortKey<F extends string> {
-  field: F;
-  direction: 'ASC' | 'DESC';
-}
-export interface InvestmentFilterArgs {
-  code?: string | null;
-  name?: string | null;
-  department?: string | null;
-  year?: number | null;
-  truncated?: boolean | null;
-}
-export interface AnomalyFilterArgs {
-  document?: string | null;
-  kind?: string | null;
-  severity?: string | null;
-  department?: string | null;
 }
 
 export interface Neighbourhood {
@@ -100,7 +83,6 @@ export interface PathRow {
   edges: GraphEdgeRow[];
 }
 
-const orNull = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v ?? null]));
 
 import type { TrailInput } from './money-trail.js';
 
@@ -139,24 +121,37 @@ export class Repository {
     return out;
   }
 
-  private async page<T>(statement: string, params: Record<string, unknown>, page: PageArgs, map: (p: Record<string, unknown>) => T): Promise<Page<T>> {
-    if (page.fromEnd) {
-      // `last` without `before`: the total says where the last page starts (the args are updated
-      // so the cursors the connection hands out are those of the rows returned).
-      const counted = await this.runner.read(statement, { ...params, skip: 0, limit: 0 });
-      const total = counted.records[0] ? Number(row<{ total: number }>(counted.records[0]).total) : 0;
-      page.skip = Math.max(0, total - page.limit);
-      page.fromEnd = false;
-    }
-    const res = await this.runner.read(statement, { ...params, skip: page.skip, limit: page.limit });
+  /** One page of a declared list (src/query/lists.ts): filter, order and keyset window in one statement. */
+  async list<T>(name: ListName, filter: FilterTree | null | undefined, ordering: Ordering, page: PageArgs, map: (p: Record<string, unknown>) => T, extra: Record<string, unknown> = {}): Promise<Page<T>> {
+    const spec = LISTS[name];
+    const dirs = [...ordering.dirs, ...Array<Direction>(spec.tieBreaks).fill('ASC')];
+    const params = {
+      ...extra,
+      where: whereOf(filter, spec.filter),
+      keys: ordering.keys,
+      dirs,
+      after: page.after,
+      before: page.before,
+      first: page.first === null ? null : neo4j.int(page.first),
+      last: page.last === null ? null : neo4j.int(page.last),
+    };
+    const res = await this.runner.read(spec.statement, params);
     const rec = res.records[0];
-    if (!rec) return { total: 0, items: [] };
-    const { total, items } = row<{ total: number; items: Record<string, unknown>[] }>(rec);
-    return { total, items: items.map(map) };
+    if (!rec) return { total: 0, items: [], keys: [], hasNextPage: false, hasPreviousPage: false };
+    const r = row<{ total: number; items: Record<string, unknown>[]; hasNextPage: boolean; hasPreviousPage: boolean }>(rec);
+    // Sort keys keep their integers exact for the cursor (row() made them numbers).
+    const rawItems = rec.get('items') as { sortKey: unknown[] }[];
+    return {
+      total: r.total,
+      items: r.items.map(map),
+      keys: rawItems.map((it) => it.sortKey.map((v) => (neo4j.isInt(v) ? BigInt(v.toString()) : v))),
+      hasNextPage: r.hasNextPage,
+      hasPreviousPage: r.hasPreviousPage,
+    };
   }
 
-  documents(filter: DocumentFilterArgs, page: PageArgs): Promise<Page<DocumentRow>> {
-    return this.page('documents-page', orNull({ file: filter.file, department: filter.department, year: filter.year, kind: filter.kind }), page, documentRow);
+  documents(filter: FilterTree | null | undefined, ordering: Ordering, page: PageArgs): Promise<Page<DocumentRow>> {
+    return this.list('documents', filter, ordering, page, documentRow);
   }
 
   async departments(name: string | null): Promise<DepartmentRow[]> {
@@ -164,22 +159,15 @@ export class Repository {
     return column<DepartmentRow>(res.records, 'value');
   }
 
-  projects(filter: ProjectFilterArgs, page: PageArgs, orderBy: SortKey<ProjectOrderField>[] = []): Promise<Page<ProjectRow>> {
-    const [k1, k2] = orderBy;
-    const params = {
-      ...orNull({ name: filter.name, department: filter.department, year: filter.year, yearFrom: filter.yearFrom, yearTo: filter.yearTo, code: filter.code }),
-      minFen: filter.minFen === undefined || filter.minFen === null ? null : neo4j.int(filter.minFen.toString()),
-      maxFen: filter.maxFen === undefined || filter.maxFen === null ? null : neo4j.int(filter.maxFen.toString()),
-      k1: k1?.field ?? null,
-      d1: k1?.direction ?? null,
-      k2: k2?.field ?? null,
-      d2: k2?.direction ?? null,
-    };
-    return this.page('projects-page', params, page, projectRow);
+  projects(filter: FilterTree | null | undefined, ordering: Ordering, page: PageArgs): Promise<Page<ProjectRow>> {
+    const f = (filter ?? {}) as AmountWindow;
+    const int = (n: number | null | undefined) => (n === null || n === undefined ? null : neo4j.int(n));
+    const window = { year: int(f.year), yearIn: f.yearIn ? f.yearIn.map((y) => neo4j.int(y)) : null, yearFrom: int(f.yearFrom), yearTo: int(f.yearTo) };
+    return this.list('projects', filter, ordering, page, projectRow, window);
   }
 
-  investmentProjects(filter: InvestmentFilterArgs, page: PageArgs): Promise<Page<InvestmentRow>> {
-    return this.page('investments-page', orNull({ code: filter.code, name: filter.name, department: filter.department, year: filter.year, truncated: filter.truncated }), page, investmentRow);
+  investmentProjects(filter: FilterTree | null | undefined, ordering: Ordering, page: PageArgs): Promise<Page<InvestmentRow>> {
+    return this.list('investmentProjects', filter, ordering, page, investmentRow);
   }
 
   async investmentReports(code: string): Promise<InvestmentRow[]> {
@@ -187,8 +175,8 @@ export class Repository {
     return column<Record<string, unknown>>(res.records, 'value').map(investmentRow);
   }
 
-  anomalies(filter: AnomalyFilterArgs, page: PageArgs): Promise<Page<AnomalyRow>> {
-    return this.page('anomalies-page', orNull({ document: filter.document, kind: filter.kind, severity: filter.severity, department: filter.department }), page, anomalyRow);
+  anomalies(filter: FilterTree | null | undefined, ordering: Ordering, page: PageArgs): Promise<Page<AnomalyRow>> {
+    return this.list('anomalies', filter, ordering, page, anomalyRow);
   }
 
   async projectsFeedingCode(code: string, department: string | null, years: number[] | null, includeDescendants: boolean): Promise<CodeFeedRow[]> {

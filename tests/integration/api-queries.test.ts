@@ -261,3 +261,46 @@ describe('everything the documents print, served', () => {
     expect(res.data.investmentProject.fieldSources).toContainEqual({ field: 'plannedInYear', source: { line: 1967 } });
   });
 });
+
+describe('sorting and filters on every list', () => {
+  it('top projects by amount, and the same list filtered with OR / NOT / IN / ranges', async () => {
+    const top = await api.gql(`{ projects(first: 3, orderBy: [{field: AMOUNT, direction: DESC}]) { nodes { name amount } } }`);
+    const amounts = top.data.projects.nodes.map((p: { amount: string }) => Number(p.amount));
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+
+    const either = await api.gql(`{ projects(first: 100, filter: {OR: [{department: "龙岗"}, {department: "坪山"}]}) { totalCount } }`);
+    const longgang = await api.gql(`{ projects(first: 100, filter: {department: "龙岗"}) { totalCount } }`);
+    const pingshan = await api.gql(`{ projects(first: 100, filter: {department: "坪山"}) { totalCount } }`);
+    const both = await api.gql(`{ projects(first: 100, filter: {departmentIn: ["龙岗", "坪山"]}) { totalCount } }`);
+    expect(either.data.projects.totalCount).toBe(longgang.data.projects.totalCount + pingshan.data.projects.totalCount);
+    expect(both.data.projects.totalCount).toBe(either.data.projects.totalCount);
+
+    const all = (await api.gql(`{ projects(first: 1) { totalCount } }`)).data.projects.totalCount;
+    const notLonggang = await api.gql(`{ projects(first: 1, filter: {NOT: {department: "龙岗"}}) { totalCount } }`);
+    expect(notLonggang.data.projects.totalCount).toBe(all - longgang.data.projects.totalCount);
+
+    const withAnomaly = (await api.gql(`{ projects(first: 1, filter: {hasAnomaly: true}) { totalCount } }`)).data.projects.totalCount;
+    const without = (await api.gql(`{ projects(first: 1, filter: {hasAnomaly: false}) { totalCount } }`)).data.projects.totalCount;
+    expect(withAnomaly).toBeGreaterThan(0);
+    expect(withAnomaly + without).toBe(all);
+
+    const ranged = await api.gql(`{ projects(first: 100, filter: {minAmount: "100", maxAmount: "500", yearFrom: 2020, yearTo: 2024, codePrefix: "201"}) { nodes { amount } } }`);
+    expect(ranged.data.projects.nodes.length).toBeGreaterThan(0);
+    for (const p of ranged.data.projects.nodes) {
+      expect(Number(p.amount)).toBeGreaterThanOrEqual(100);
+      expect(Number(p.amount)).toBeLessThanOrEqual(500);
+    }
+  });
+
+  it('anomalies by the size of the difference; documents by year; investment projects by total investment', async () => {
+    const anomalies = await api.gql(`{ anomalies(first: 5, orderBy: [{field: DELTA, direction: DESC}], filter: {kindIn: [PARENT_SUM_MISMATCH, PROSE_TABLE_MISMATCH, PROJECT_SUM_MISMATCH, PLAN_ACTUAL_GAP]}) { nodes { kind delta } } }`);
+    const deltas = anomalies.data.anomalies.nodes.map((a: { delta: string | null }) => Math.abs(Number(a.delta ?? 0)));
+    expect(deltas).toEqual([...deltas].sort((a, b) => b - a));
+    const docs = await api.gql(`{ documents(orderBy: [{field: YEAR, direction: ASC}, {field: FILE, direction: DESC}]) { nodes { year file } } }`);
+    const years = docs.data.documents.nodes.map((d: { year: number }) => d.year);
+    expect(years).toEqual([...years].sort((a, b) => a - b));
+    const ips = await api.gql(`{ investmentProjects(first: 3, orderBy: [{field: TOTAL_INVESTMENT, direction: DESC}]) { nodes { totalInvestment } } }`);
+    const totals = ips.data.investmentProjects.nodes.map((p: { totalInvestment: string | null }) => Number(p.totalInvestment ?? -1));
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+  });
+});

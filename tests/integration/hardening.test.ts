@@ -207,6 +207,23 @@ describe('ingest refuses what is not a document, and removing a document restore
     expect(after).toEqual(before);
   });
 
+  it('pages do not shift when documents arrive or leave mid-paging, even the cursor’s own row', async () => {
+    const page = async (after: string | null, first = 2) =>
+      (await api.gql(`query($a: String, $f: Int) { documents(first: $f, after: $a) { nodes { file } pageInfo { endCursor hasNextPage } } }`, { a: after, f: first })).data.documents;
+    const all: string[] = (await page(null, 100)).nodes.map((d: { file: string }) => d.file);
+    const one = await page(null);
+    // A newer document sorts before the cursor: an offset cursor would now repeat a row.
+    expect((await ingest('paging-new.txt', budget('示例区翻页局', 2099))).data.ingest.status).toBe('LOADED');
+    const two = await page(one.pageInfo.endCursor);
+    expect([...one.nodes, ...two.nodes].map((d: { file: string }) => d.file)).toEqual(all.slice(0, 4));
+
+    // The cursor's row leaves the graph: the next page starts where it stood.
+    const first = await page(null, 1);
+    expect(first.nodes[0].file).toBe('paging-new.txt');
+    await api.gql(`mutation { removeDocument(name: "paging-new.txt") }`, {}, auth);
+    expect((await page(first.pageInfo.endCursor)).nodes.map((d: { file: string }) => d.file)).toEqual(all.slice(0, 2));
+  });
+
   it('parses a large document off the request thread while other requests are answered', async () => {
     const rows = Array.from({ length: 40_000 }, (_, i) => `${201 + (i % 20)}\t项目${i}\t${i}.00\t0.00\t${i}.00`).join('\n');
     const text = `2032年深圳市示例区大文件局部门预算\n\n表一：部门支出总表（按功能科目）\n\n单位：万元\n\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n${rows}\n`;

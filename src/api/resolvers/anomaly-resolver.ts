@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context.js';
-import { pageArgs, toConnection } from '../pagination.js';
+import { listArgs, toConnection } from '../pagination.js';
 import { Anomaly } from '../types/anomalies.js';
 import { Connection } from '../types/connection.js';
 import { Document } from '../types/documents.js';
-import { AnomalyFilter } from '../types/inputs.js';
+import { AnomalyFilter, AnomalyOrder } from '../types/inputs.js';
 import { Source } from '../types/source.js';
 
 export const AnomalyConnection = Connection(Anomaly, 'Anomaly', 'anomaly', 'anomalies');
@@ -15,13 +15,14 @@ export class AnomalyResolver {
   async anomalies(
     @Ctx() { repo }: ApiContext,
     @Arg('filter', () => AnomalyFilter, { nullable: true, description: 'Which anomalies (all when omitted).' }) filter?: AnomalyFilter,
+    @Arg('orderBy', () => [AnomalyOrder], { nullable: true, description: 'Sort keys, first key first (default: by document); ties by document and id. E.g. [{field: DELTA, direction: DESC}] for the largest differences first.' }) orderBy?: { field: string; direction: string }[],
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after?: string,
     @Arg('last', () => Int, { nullable: true, description: 'Page backwards: the last N (at most 100) before `before` (or of all).' }) last?: number,
     @Arg('before', () => String, { nullable: true, description: 'startCursor of the page after this one, to page backwards.' }) before?: string,
   ) {
-    const args = pageArgs(first, after, last, before);
-    return toConnection(await repo.anomalies(filter ?? {}, args), args);
+    const { order, signature, page } = listArgs('anomalies', orderBy, first, after, last, before);
+    return toConnection(await repo.anomalies(filter, order, page), signature);
   }
 
   @FieldResolver(() => Document, { nullable: true, description: 'The document it was found in.' })

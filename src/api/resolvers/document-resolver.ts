@@ -3,11 +3,11 @@ import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 't
 import { primeDocumentBundle } from '../../../loaders/prime.js';
 import { selectedFields } from '../selection.js';
 import type { ApiContext } from '../context.js';
-import { pageArgs, toConnection } from '../pagination.js';
+import { listArgs, toConnection } from '../pagination.js';
 import { Anomaly } from '../types/anomalies.js';
 import { Connection } from '../types/connection.js';
 import { BudgetLine, BudgetUnit, Department, Document, ThreeCosts } from '../types/documents.js';
-import { DocumentFilter } from '../types/inputs.js';
+import { DocumentFilter, DocumentOrder } from '../types/inputs.js';
 import { Figure, FigureMeasure, Payment, ProseAmount, TableFamily, TableTotal } from '../types/figures.js';
 import { InvestmentProject } from '../types/investments.js';
 import { Indicator, ProjectAllocation, SelfEvaluation } from '../types/projects.js';
@@ -20,13 +20,14 @@ export class DocumentResolver {
   async documents(
     @Ctx() { repo }: ApiContext,
     @Arg('filter', () => DocumentFilter, { nullable: true, description: 'Which documents (all when omitted).' }) filter?: DocumentFilter,
+    @Arg('orderBy', () => [DocumentOrder], { nullable: true, description: 'Sort keys, first key first (default: newest year first); ties by file name.' }) orderBy?: { field: string; direction: string }[],
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after?: string,
     @Arg('last', () => Int, { nullable: true, description: 'Page backwards: the last N (at most 100) before `before` (or of all).' }) last?: number,
     @Arg('before', () => String, { nullable: true, description: 'startCursor of the page after this one, to page backwards.' }) before?: string,
   ) {
-    const args = pageArgs(first, after, last, before);
-    return toConnection(await repo.documents(filter ?? {}, args), args);
+    const { order, signature, page } = listArgs('documents', orderBy, first, after, last, before);
+    return toConnection(await repo.documents(filter, order, page), signature);
   }
 
   @Query(() => Document, { nullable: true, description: 'One document by id (its file name without extension).' })

@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context.js';
-import { pageArgs, toConnection } from '../pagination.js';
+import { listArgs, toConnection } from '../pagination.js';
 import { Connection } from '../types/connection.js';
 import { BudgetUnit, Document } from '../types/documents.js';
-import { InvestmentProjectFilter } from '../types/inputs.js';
+import { InvestmentProjectFilter, InvestmentProjectOrder } from '../types/inputs.js';
 import { FundedUnder, InvestmentProject } from '../types/investments.js';
 import { Indicator, ProjectAllocation } from '../types/projects.js';
 import { BudgetGraphError } from '../../errors.js';
@@ -16,13 +16,14 @@ export class InvestmentResolver {
   async investmentProjects(
     @Ctx() { repo }: ApiContext,
     @Arg('filter', () => InvestmentProjectFilter, { nullable: true, description: 'Which investment projects (all when omitted).' }) filter?: InvestmentProjectFilter,
+    @Arg('orderBy', () => [InvestmentProjectOrder], { nullable: true, description: 'Sort keys, first key first (default: newest report year first); ties by 国家编码.' }) orderBy?: { field: string; direction: string }[],
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after?: string,
     @Arg('last', () => Int, { nullable: true, description: 'Page backwards: the last N (at most 100) before `before` (or of all).' }) last?: number,
     @Arg('before', () => String, { nullable: true, description: 'startCursor of the page after this one, to page backwards.' }) before?: string,
   ) {
-    const args = pageArgs(first, after, last, before);
-    return toConnection(await repo.investmentProjects(filter ?? {}, args), args);
+    const { order, signature, page } = listArgs('investmentProjects', orderBy, first, after, last, before);
+    return toConnection(await repo.investmentProjects(filter, order, page), signature);
   }
 
   @Query(() => InvestmentProject, { nullable: true, description: 'An investment project by its 国家编码 exactly as printed (newest report when several documents report it).' })

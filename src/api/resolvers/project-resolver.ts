@@ -1,12 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context.js';
-import { pageArgs, toConnection } from '../pagination.js';
+import { listArgs, toConnection } from '../pagination.js';
 import { Anomaly } from '../types/anomalies.js';
 import { ClassificationCode, CodeLink } from '../types/codes.js';
 import { Connection } from '../types/connection.js';
 import { BudgetUnit, Department, Document } from '../types/documents.js';
 import { ProjectFilter, ProjectOrder } from '../types/inputs.js';
-import { BudgetGraphError } from '../../errors.js';
 import { InvestmentProject } from '../types/investments.js';
 import { FundingSource, Indicator, ParentProject, ProbableMatch, Project, ProjectAllocation, ProjectListing, SelfEvaluation } from '../types/projects.js';
 import { fundingSources } from '../../query/funding.js';
@@ -19,16 +18,14 @@ export class ProjectResolver {
   async projects(
     @Ctx() { repo }: ApiContext,
     @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Which projects (all when omitted).' }) filter?: ProjectFilter,
-    @Arg('orderBy', () => [ProjectOrder], { nullable: true, description: 'Up to two sort keys, e.g. [{field: AMOUNT, direction: DESC}] for the largest first; ties by department and name.' }) orderBy?: ProjectOrder[],
+    @Arg('orderBy', () => [ProjectOrder], { nullable: true, description: 'Up to three sort keys, e.g. [{field: AMOUNT, direction: DESC}] for the largest first; ties by department, name and id.' }) orderBy?: { field: string; direction: string }[],
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after?: string,
     @Arg('last', () => Int, { nullable: true, description: 'Page backwards: the last N (at most 100) before `before` (or of all).' }) last?: number,
     @Arg('before', () => String, { nullable: true, description: 'startCursor of the page after this one, to page backwards.' }) before?: string,
   ) {
-    const args = pageArgs(first, after, last, before);
-    if ((orderBy?.length ?? 0) > 2) throw new BudgetGraphError('BAD_USER_INPUT', 'projects sort by at most two keys (then by department and name).', { argument: 'orderBy' });
-    const f = filter ?? {};
-    return toConnection(await repo.projects({ ...f, minFen: f.minAmount ?? null, maxFen: f.maxAmount ?? null }, args, (orderBy ?? []).map((o) => ({ field: o.field, direction: o.direction }))), args);
+    const { order, signature, page } = listArgs('projects', orderBy, first, after, last, before);
+    return toConnection(await repo.projects(filter, order, page), signature);
   }
 
   @Query(() => Project, { nullable: true, description: 'One project by id, with its allocations across years; null when no project has the id.' })

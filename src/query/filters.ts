@@ -1,0 +1,105 @@
+// List filters with AND / OR / NOT, as the Cypher of a page statement evaluates them: a filter
+// tree becomes a disjunction of conjunctions of atoms ($where: [[{f, neg, v}]]), each atom one
+// field test the statement knows by name. Cypher cannot recurse over a parameter, but it can
+// evaluate `any(clause IN $where WHERE all(atom IN clause WHERE <test of atom.f> <> atom.neg))`,
+// so no request text ever becomes Cypher.
+import neo4j from 'neo4j-driver';
+import { BudgetGraphError } from '../errors.js';
+
+/** One field test: `f` names the test in the statement, `v` its value, `neg` negates it. */
+export interface Atom {
+  f: string;
+  neg: boolean;
+  v: unknown;
+}
+
+/** How a filter field becomes an atom: the atom name and how its value travels to Cypher. */
+export interface AtomSpec {
+  atom: string;
+  value: 'string' | 'int' | 'fen' | 'boolean' | 'strings' | 'ints';
+}
+
+export type FilterFields = Record<string, AtomSpec>;
+
+/** Filter objects as GraphQL hands them over: fields plus AND / OR / NOT sub-filters. */
+export type FilterTree = object;
+interface FilterNode {
+  AND?: FilterTree[] | null;
+  OR?: FilterTree[] | null;
+  NOT?: FilterTree | null;
+}
+
+type Expr = { atom: Atom } | { and: Expr[] } | { or: Expr[] };
+
+/** Bounds that keep the expanded filter small: it is evaluated for every candidate row. */
+export const FILTER_LIMITS = { clauses: 64, atomsPerClause: 32, depth: 6, listValues: 100 } as const;
+
+function tooComplex(message: string): BudgetGraphError {
+  return new BudgetGraphError('BAD_USER_INPUT', `${message} Simplify the filter (fewer OR branches, or split the question).`, { argument: 'filter' });
+}
+
+function valueOf(spec: AtomSpec, field: string, raw: unknown): unknown {
+  switch (spec.value) {
+    case 'fen':
+      return neo4j.int(String(raw as bigint));
+    case 'int':
+      return neo4j.int(raw as number);
+    case 'ints':
+    case 'strings': {
+      const list = raw as unknown[];
+      if (list.length === 0) throw new BudgetGraphError('BAD_USER_INPUT', `filter field ${field} is an empty list; leave it out to match everything.`, { argument: 'filter' });
+      if (list.length > FILTER_LIMITS.listValues) throw tooComplex(`filter field ${field} lists ${list.length} values (at most ${FILTER_LIMITS.listValues}).`);
+      return spec.value === 'ints' ? list.map((x) => neo4j.int(x as number)) : list;
+    }
+    default:
+      return raw;
+  }
+}
+
+function toExpr(filter: FilterTree, fields: FilterFields, depth: number): Expr {
+  const tree = filter as FilterNode & Record<string, unknown>;
+  if (depth > FILTER_LIMITS.depth) throw tooComplex(`The filter nests AND / OR / NOT deeper than ${FILTER_LIMITS.depth} levels.`);
+  const parts: Expr[] = [];
+  for (const [field, raw] of Object.entries(tree)) {
+    if (raw === undefined || raw === null || field === 'AND' || field === 'OR' || field === 'NOT') continue;
+    const spec = fields[field];
+    // The GraphQL input type and this table are declared side by side; a field without a spec is a bug.
+    if (!spec) throw new Error(`filter field ${field} has no atom`);
+    parts.push({ atom: { f: spec.atom, neg: false, v: valueOf(spec, field, raw) } });
+  }
+  for (const sub of tree.AND ?? []) parts.push(toExpr(sub, fields, depth + 1));
+  if (tree.OR) parts.push({ or: tree.OR.map((sub) => toExpr(sub, fields, depth + 1)) });
+  if (tree.NOT) parts.push(negate(toExpr(tree.NOT, fields, depth + 1)));
+  return { and: parts };
+}
+
+function negate(e: Expr): Expr {
+  if ('atom' in e) return { atom: { ...e.atom, neg: !e.atom.neg } };
+  if ('and' in e) return { or: e.and.map(negate) };
+  return { and: e.or.map(negate) };
+}
+
+function dnf(e: Expr): Atom[][] {
+  if ('atom' in e) return [[e.atom]];
+  if ('or' in e) {
+    // OR of nothing matches nothing.
+    const out = e.or.flatMap(dnf);
+    if (out.length > FILTER_LIMITS.clauses) throw tooComplex(`The filter expands to more than ${FILTER_LIMITS.clauses} alternatives.`);
+    return out;
+  }
+  let out: Atom[][] = [[]];
+  for (const part of e.and) {
+    const next: Atom[][] = [];
+    for (const left of out) for (const right of dnf(part)) next.push([...left, ...right]);
+    if (next.length > FILTER_LIMITS.clauses) throw tooComplex(`The filter expands to more than ${FILTER_LIMITS.clauses} alternatives.`);
+    if (next.some((c) => c.length > FILTER_LIMITS.atomsPerClause)) throw tooComplex(`The filter combines more than ${FILTER_LIMITS.atomsPerClause} tests in one alternative.`);
+    out = next;
+  }
+  return out;
+}
+
+/** The $where parameter of a page statement: [[]] (one empty clause) matches every row. */
+export function whereOf(filter: FilterTree | null | undefined, fields: FilterFields): Atom[][] {
+  if (!filter) return [[]];
+  return dnf(toExpr(filter, fields, 0));
+}

@@ -1,0 +1,112 @@
+// The paged lists of the API, declared once: for each, its statement, the filter fields it
+// understands (each a test in the statement's CASE, src/query/filters.ts), what it can be sorted
+// by (with the tie-breaks that make the order total, so keyset cursors are exact) and its default
+// order. The GraphQL filter inputs and sort enums are derived from or checked against this.
+import type { FilterFields } from './filters.js';
+
+export type Direction = 'ASC' | 'DESC';
+export interface SortKey<F extends string = string> {
+  field: F;
+  direction: Direction;
+}
+
+export interface ListSpec<S extends string> {
+  statement: string;
+  filter: FilterFields;
+  /** Sort fields with their meaning (served as the list's OrderField enum). */
+  sort: Record<S, string>;
+  /** The order when orderBy is absent. */
+  defaultOrder: SortKey<S>[];
+  /** Sort-key positions the statement appends after the asked keys (ascending). */
+  tieBreaks: number;
+  /** Positions cypher/order-by-sort-key.cypher orders by. */
+  maxKeys: number;
+}
+
+const department = { department: { atom: 'department', value: 'string' }, departmentIn: { atom: 'departmentIn', value: 'strings' } } as const;
+const years = { year: { atom: 'year', value: 'int' }, yearFrom: { atom: 'yearFrom', value: 'int' }, yearTo: { atom: 'yearTo', value: 'int' } } as const;
+
+export const LISTS = {
+  projects: {
+    statement: 'projects-page',
+    filter: {
+      name: { atom: 'name', value: 'string' },
+      ...department,
+      ...years,
+      yearIn: { atom: 'yearIn', value: 'ints' },
+      code: { atom: 'code', value: 'string' },
+      codePrefix: { atom: 'codePrefix', value: 'string' },
+      minAmount: { atom: 'minAmount', value: 'fen' },
+      maxAmount: { atom: 'maxAmount', value: 'fen' },
+      hasAnomaly: { atom: 'hasAnomaly', value: 'boolean' },
+    },
+    sort: {
+      AMOUNT: 'Σ of its allocations in the years of the top-level year filter (all years when none).',
+      NAME: 'Its name.',
+      DEPARTMENT: 'Its department’s name.',
+      YEAR: 'The latest year it has an allocation in (within the top-level year filter).',
+    },
+    defaultOrder: [],
+    tieBreaks: 3,
+    maxKeys: 8,
+  } satisfies ListSpec<'AMOUNT' | 'NAME' | 'DEPARTMENT' | 'YEAR'>,
+  documents: {
+    statement: 'documents-page',
+    filter: {
+      file: { atom: 'file', value: 'string' },
+      ...department,
+      ...years,
+      yearIn: { atom: 'yearIn', value: 'ints' },
+      kind: { atom: 'kind', value: 'string' },
+      kindIn: { atom: 'kindIn', value: 'strings' },
+      hasAnomaly: { atom: 'hasAnomaly', value: 'boolean' },
+    },
+    sort: { YEAR: 'Fiscal year.', FILE: 'File name.', DEPARTMENT: 'Department name.' },
+    defaultOrder: [{ field: 'YEAR', direction: 'DESC' }],
+    tieBreaks: 2,
+    maxKeys: 8,
+  } satisfies ListSpec<'YEAR' | 'FILE' | 'DEPARTMENT'>,
+  anomalies: {
+    statement: 'anomalies-page',
+    filter: {
+      document: { atom: 'document', value: 'string' },
+      kind: { atom: 'kind', value: 'string' },
+      kindIn: { atom: 'kindIn', value: 'strings' },
+      severity: { atom: 'severity', value: 'string' },
+      ...department,
+      ...years,
+      minDelta: { atom: 'minDelta', value: 'fen' },
+    },
+    sort: {
+      DOCUMENT: 'File name of its document.',
+      KIND: 'Its kind.',
+      SEVERITY: 'Its severity (INFO before WARNING).',
+      DELTA: 'Size of the difference (|delta|; 0 when none is stated).',
+      YEAR: 'Fiscal year of its document.',
+    },
+    defaultOrder: [],
+    tieBreaks: 2,
+    maxKeys: 8,
+  } satisfies ListSpec<'DOCUMENT' | 'KIND' | 'SEVERITY' | 'DELTA' | 'YEAR'>,
+  investmentProjects: {
+    statement: 'investments-page',
+    filter: {
+      code: { atom: 'code', value: 'string' },
+      name: { atom: 'name', value: 'string' },
+      ...department,
+      ...years,
+      yearIn: { atom: 'yearIn', value: 'ints' },
+      truncated: { atom: 'truncated', value: 'boolean' },
+      minTotalInvestment: { atom: 'minTotalInvestment', value: 'fen' },
+      maxTotalInvestment: { atom: 'maxTotalInvestment', value: 'fen' },
+      hasAnomaly: { atom: 'hasAnomaly', value: 'boolean' },
+    },
+    sort: { YEAR: 'Year of the reporting document.', CODE: 'The 国家编码.', NAME: 'Its name.', TOTAL_INVESTMENT: 'Total investment (项目总投资); unknown sorts lowest.' },
+    defaultOrder: [{ field: 'YEAR', direction: 'DESC' }],
+    tieBreaks: 2,
+    maxKeys: 8,
+  } satisfies ListSpec<'YEAR' | 'CODE' | 'NAME' | 'TOTAL_INVESTMENT'>,
+} as const;
+
+export type ListName = keyof typeof LISTS;
+export type SortField<L extends ListName> = keyof (typeof LISTS)[L]['sort'] & string;
