@@ -2,7 +2,7 @@
 // is the explorer page (web/) or the query editor (/graphiql). A thin node:http integration keeps the dependency list short.
 // Around Apollo: a request id, per-client limits (429), a body cap (413), an answer cap, one log
 // line per request, and a drain on stop.
-import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -21,6 +21,8 @@ import { ResponseCache, responseCachePlugin, stringifyResult } from './response-
 import { ClientLimiter } from './client-limits.js';
 import { IngestService } from './ingest-service.js';
 import { createLogger, type Logger } from './logger.js';
+import { csvHeader, csvRow, exportRequest, ndjsonRow, planExport, rowsAt } from './export.js';
+import { once } from 'node:events';
 
 export interface RunningServer {
   url: string;
@@ -115,7 +117,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     const url = new URL(req.url ?? '/', 'http://localhost');
     (async () => {
       if (url.pathname === '/healthz') return healthz(res);
-      if (url.pathname !== '/graphql') return serveStatic(webDir, url.pathname, req, res);
+      if (url.pathname !== '/graphql' && url.pathname !== '/export') return serveStatic(webDir, url.pathname, req, res);
       if (draining) throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'The server is shutting down; retry on another instance or in a moment.');
       const admission = limiter.admit(req.socket.remoteAddress ?? 'unknown');
       if (!admission.ok) {
@@ -123,9 +125,12 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         throw new HttpError(429, 'RATE_LIMITED', admission.reason === 'RATE' ? 'Too many requests from this client; slow down (see Retry-After).' : 'Too many requests from this client at once; wait for some to finish.');
       }
       release = admission.release;
-      await handleGraphql(req, res, url, requestId, record);
+      if (url.pathname === '/export') await handleExport(req, res, url, requestId, record);
+      else await handleGraphql(req, res, url, requestId, record);
     })()
-      .catch((err: unknown) => {
+      .catch((thrown: unknown) => {
+        // A client mistake found outside GraphQL (e.g. an export query that selects no list).
+        const err = thrown instanceof BudgetGraphError ? new HttpError(HTTP_STATUS[thrown.code] ?? 400, thrown.code, thrown.message) : thrown;
         const known = err instanceof HttpError;
         if (!known) logger.error({ requestId, err }, 'request failed');
         record.errorCodes.push(known ? err.code : 'INTERNAL_SERVER_ERROR');
@@ -134,7 +139,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         sendError(res, known ? err.status : 500, known ? err.code : 'INTERNAL_SERVER_ERROR', known ? err.message : INTERNAL_MESSAGE, requestId);
       })
       .finally(() => {
-        if (url.pathname !== '/graphql') return;
+        if (url.pathname !== '/graphql' && url.pathname !== '/export') return;
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         logger.info({ requestId, client: req.socket.remoteAddress, operation: record.operation, ms: Math.round(ms * 10) / 10, roundTrips: record.roundTrips, status: res.statusCode, errors: record.errorCodes.length ? record.errorCodes : undefined }, 'graphql');
       });
@@ -188,6 +193,55 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();
     }
+  }
+
+  /** /export: the rows of one list as CSV or NDJSON, page after page (src/api/export.ts). */
+  async function handleExport(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, record: RequestRecord): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'POST') throw new HttpError(405, 'BAD_USER_INPUT', 'GET or POST /export with query, variables and format (csv or ndjson).');
+    const body = await readBody(req);
+    const request = exportRequest(url.searchParams, typeof body === 'string' && body.trim() ? safeJson(body) : body);
+    const plan = planExport(opts.schema, request);
+    record.operation = 'export';
+    let after: string | null = null;
+    let started = false;
+    let pages = 0;
+    do {
+      const contextValue = createContext(opts.db, { requestId, authorized: false, ingestEnabled: false, cache, ingest: null });
+      const result: GraphQLResponse = await apollo.executeOperation({ query: plan.operation(after), variables: request.variables }, { contextValue });
+      record.roundTrips += contextValue.runner.roundTrips;
+      pages++;
+      if (result.body.kind !== 'single') throw new Error('export: incremental delivery is not expected');
+      const data: unknown = result.body.singleResult.data;
+      const errors = result.body.singleResult.errors;
+      if (errors?.length) {
+        const codes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+        record.errorCodes.push(...codes);
+        // Mid-stream the status is gone: end the transfer abruptly so no client takes a part for the whole.
+        if (started) return void res.destroy();
+        res.statusCode = HTTP_STATUS[codes[0] as keyof typeof HTTP_STATUS] ?? 500;
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+        res.end(JSON.stringify({ errors }));
+        return;
+      }
+      if (!started) {
+        started = true;
+        res.statusCode = 200;
+        res.setHeader('content-type', request.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+        res.setHeader('content-disposition', `attachment; filename="budget-graph-export.${request.format === 'csv' ? 'csv' : 'ndjson'}"`);
+        res.setHeader('cache-control', 'no-store');
+        // A BOM so spreadsheet programs read the Chinese text as UTF-8.
+        if (request.format === 'csv') res.write(`\uFEFF${csvHeader(plan.columns)}`);
+      }
+      for (const row of rowsAt(data, plan.rowsPath)) {
+        const line = request.format === 'csv' ? csvRow(plan.columns, row) : ndjsonRow(row);
+        if (!res.write(line)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+        if (res.destroyed) return;
+      }
+      const pageInfo: { hasNextPage?: boolean; endCursor?: string | null } | undefined = plan.pageInfoPath ? (rowsAt(data, plan.pageInfoPath)[0] as { hasNextPage?: boolean; endCursor?: string | null } | undefined) : undefined;
+      after = pageInfo?.hasNextPage && pageInfo.endCursor ? pageInfo.endCursor : null;
+    } while (after && !res.destroyed && !draining);
+    res.end();
+    logger.debug({ requestId, pages }, 'export');
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -268,6 +322,14 @@ function statusAndLogPlugin(logger: Logger, records: WeakMap<ApiContext, Request
       };
     },
   };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'BAD_USER_INPUT', 'The request body is not valid JSON; send {"query": "...", "format": "csv"}.');
+  }
 }
 
 function isAuthorized(header: string | undefined, token: string | undefined): boolean {

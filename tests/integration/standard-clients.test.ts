@@ -228,3 +228,36 @@ describe('docs/queries.md', () => {
     expect(await renderQueryDocs(api.server.url)).toBe(readFileSync(queryDocsPath, 'utf8'));
   });
 });
+
+describe('CSV and NDJSON export', () => {
+  const base = () => api.server.url.replace(/\/graphql$/, '');
+  it('streams every row of a list across pages (pageSize 7), exactly the rows GraphQL pages give, with provenance', async () => {
+    const query = '{ anomalies(orderBy: [{field: DELTA, direction: DESC}]) { nodes { id kind delta } } }';
+    const res = await fetch(`${base()}/export?format=ndjson&pageSize=7&query=${encodeURIComponent(query)}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/x-ndjson');
+    const rows = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+    const all = await api.gql('{ anomalies(first: 100, orderBy: [{field: DELTA, direction: DESC}]) { totalCount nodes { id } } }');
+    expect(all.data.anomalies.totalCount).toBeGreaterThan(14);
+    expect(rows.map((r) => r.id)).toEqual(all.data.anomalies.nodes.map((n: { id: string }) => n.id));
+
+    const csv = await (await fetch(`${base()}/export?format=csv&query=${encodeURIComponent('{ investmentProjects { nodes { code totalInvestment } } }')}`)).text();
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('code,totalInvestment,source.document.file,source.table,source.line');
+    const ipCount = (await api.gql('{ investmentProjects { totalCount } }')).data.investmentProjects.totalCount;
+    expect(lines).toHaveLength(ipCount + 1);
+    expect(lines[1]).toMatch(/\.txt,[^,]+,\d+$/);
+  });
+
+  it('a document’s figures in full (a plain list, not capped at a page), and a 400 with a code for a query with no list', async () => {
+    const docs = await api.gql('{ documents(first: 100) { nodes { id figures { id } } } }');
+    const doc = docs.data.documents.nodes.reduce((a: any, b: any) => (b.figures.length > a.figures.length ? b : a));
+    expect(doc.figures.length).toBeGreaterThan(100);
+    const text = await (await fetch(`${base()}/export?format=ndjson&query=${encodeURIComponent(`{ document(id: "${doc.id}") { figures { id value } } }`)}`)).text();
+    expect(text.trim().split('\n')).toHaveLength(doc.figures.length);
+
+    const bad = await fetch(`${base()}/export?format=csv&query=${encodeURIComponent('{ health { ok } }')}`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -1,0 +1,247 @@
+// Bulk export: any list the API answers, as CSV or NDJSON, streamed row by row and not capped at a
+// page. GET or POST /export with a read query of one root field; the rows are the list that query
+// selects (a connection's nodes across all its pages, or a plain list such as aggregate's cells
+// or a document's figures). Each page is an ordinary GraphQL operation (same limits, same
+// resolvers), so the export answers exactly what the API answers. Rows that have a `source` get
+// provenance columns (document file, table, line) even when the query did not ask for them.
+import {
+  Kind,
+  getNamedType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  parse,
+  print,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { BudgetGraphError } from '../errors.js';
+import { MAX_PAGE } from './pagination.js';
+
+export type ExportFormat = 'csv' | 'ndjson';
+
+export interface ExportRequest {
+  query: string;
+  variables: Record<string, unknown>;
+  format: ExportFormat;
+  /** Rows per page when paging a connection (1–100, default 100). */
+  pageSize: number;
+}
+
+/** What one export runs: the operation (paged or not) and how its rows become columns. */
+export interface ExportPlan {
+  /** Produces the operation text for a page: `after` null for the first. */
+  operation(after: string | null): string;
+  paged: boolean;
+  /** Response path to the list of rows (data.<root>.<…>), and for connections where pageInfo is. */
+  rowsPath: string[];
+  pageInfoPath: string[] | null;
+  columns: Column[];
+}
+
+interface Column {
+  name: string;
+  path: string[];
+  /** A list of scalars is joined with "; ", a list of objects written as JSON. */
+  list: 'none' | 'scalars' | 'objects';
+}
+
+const bad = (message: string) => new BudgetGraphError('BAD_USER_INPUT', message, { argument: 'query' });
+
+const unwrap = (t: GraphQLOutputType): { named: ReturnType<typeof getNamedType>; list: boolean } => {
+  const inner = isNonNullType(t) ? t.ofType : t;
+  return { named: getNamedType(t), list: isListType(inner) };
+};
+
+const field = (name: string, selections: FieldNode[] = [], args: FieldNode['arguments'] = []): FieldNode => ({
+  kind: Kind.FIELD,
+  name: { kind: Kind.NAME, value: name },
+  arguments: args,
+  selectionSet: selections.length ? { kind: Kind.SELECTION_SET, selections } : undefined,
+});
+
+function fieldsOf(set: SelectionSetNode | undefined): FieldNode[] {
+  if (!set) return [];
+  return set.selections.flatMap((s) => {
+    if (s.kind === Kind.FIELD) return [s];
+    if (s.kind === Kind.INLINE_FRAGMENT) return fieldsOf(s.selectionSet);
+    throw bad('Export queries cannot use named fragments; write the fields out.');
+  });
+}
+
+/** The provenance every sourced row carries. */
+const PROVENANCE = field('source', [field('document', [field('file')]), field('table'), field('line')]);
+
+function withProvenance(set: SelectionSetNode, type: GraphQLObjectType): SelectionSetNode {
+  const hasSource = type.getFields().source && isObjectType(getNamedType(type.getFields().source!.type));
+  if (!hasSource || fieldsOf(set).some((f) => f.name.value === 'source' && !f.alias)) return set;
+  return { ...set, selections: [...set.selections, PROVENANCE] };
+}
+
+function columnsOf(set: SelectionSetNode | undefined, type: GraphQLObjectType, prefix: string[]): Column[] {
+  return fieldsOf(set).flatMap((f) => {
+    const key = f.alias?.value ?? f.name.value;
+    if (f.name.value === '__typename') return [{ name: [...prefix, key].join('.'), path: [...prefix, key], list: 'none' as const }];
+    const def: GraphQLField<unknown, unknown> | undefined = type.getFields()[f.name.value];
+    if (!def) return [];
+    const { named, list } = unwrap(def.type);
+    const path = [...prefix, key];
+    if (isLeafType(named)) return [{ name: path.join('.'), path, list: list ? ('scalars' as const) : ('none' as const) }];
+    if (list || !isObjectType(named)) return [{ name: path.join('.'), path, list: 'objects' as const }];
+    return columnsOf(f.selectionSet, named, path);
+  });
+}
+
+/**
+ * Reads the export query: one operation, one root field, and below it either a connection
+ * (paged here) or exactly one list of objects on the way down.
+ */
+export function planExport(schema: GraphQLSchema, request: ExportRequest): ExportPlan {
+  let doc: DocumentNode;
+  try {
+    doc = parse(request.query, { maxTokens: 5_000 });
+  } catch (err) {
+    throw bad(`The export query does not parse: ${(err as Error).message}`);
+  }
+  const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (ops.length !== 1 || doc.definitions.length !== 1) throw bad('Send one query operation (no fragments) to export.');
+  const op = ops[0]!;
+  if (op.operation !== 'query') throw bad('Only queries can be exported.');
+  const roots = fieldsOf(op.selectionSet);
+  if (roots.length !== 1) throw bad('An export query selects one root field, e.g. { projects(filter: …) { nodes { name amount } } }.');
+  const root = roots[0]!;
+  const rootDef = schema.getQueryType()!.getFields()[root.name.value];
+  if (!rootDef) throw bad(`Query has no field ${root.name.value}.`);
+  const rootKey = root.alias?.value ?? root.name.value;
+  const rootType = unwrap(rootDef.type);
+
+  // A connection: page through it, taking rows from nodes (or edges.node).
+  if (isObjectType(rootType.named) && rootType.named.name.endsWith('Connection') && rootDef.args.some((a) => a.name === 'after')) {
+    if (root.arguments?.some((a) => a.name.value === 'after' || a.name.value === 'before' || a.name.value === 'last')) throw bad('An export pages by itself: leave out after, before and last.');
+    const conn = rootType.named;
+    const nodesField = fieldsOf(root.selectionSet).find((f) => f.name.value === 'nodes' && !f.alias);
+    const edgesField = fieldsOf(root.selectionSet).find((f) => f.name.value === 'edges' && !f.alias);
+    const nodeSet = nodesField?.selectionSet ?? fieldsOf(edgesField?.selectionSet).find((f) => f.name.value === 'node')?.selectionSet;
+    if (!nodeSet) throw bad(`Select the rows as ${root.name.value} { nodes { … } }.`);
+    const nodeType = getNamedType(conn.getFields().nodes!.type) as GraphQLObjectType;
+    const rowSet = withProvenance(nodeSet, nodeType);
+    const columns = columnsOf(rowSet, nodeType, []);
+    const otherArgs = (root.arguments ?? []).filter((a) => a.name.value !== 'first');
+    return {
+      paged: true,
+      rowsPath: [rootKey, 'nodes'],
+      pageInfoPath: [rootKey, 'pageInfo'],
+      columns,
+      operation(after) {
+        const args = [
+          ...otherArgs,
+          { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'first' }, value: { kind: Kind.INT, value: String(request.pageSize) } },
+          ...(after ? [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'after' }, value: { kind: Kind.STRING, value: after } }] : []),
+        ] as FieldNode['arguments'];
+        const selections = [
+          { ...field('nodes'), selectionSet: rowSet },
+          field('pageInfo', [field('hasNextPage'), field('endCursor')]),
+        ];
+        const pagedRoot: FieldNode = { ...root, arguments: args, selectionSet: { kind: Kind.SELECTION_SET, selections } };
+        return print({ ...doc, definitions: [{ ...op, selectionSet: { kind: Kind.SELECTION_SET, selections: [pagedRoot] } }] });
+      },
+    };
+  }
+
+  // Otherwise: follow the one object field at each level down to the first list of objects.
+  const path = [rootKey];
+  let node: FieldNode = root;
+  let def = rootDef;
+  let rebuilt: (inner: SelectionSetNode) => FieldNode = (inner) => ({ ...root, selectionSet: inner });
+  for (let depth = 0; depth < 8; depth++) {
+    const { named, list } = unwrap(def.type);
+    if (!isObjectType(named)) throw bad('The export query selects no list of rows.');
+    if (list) {
+      const rowSet = withProvenance(node.selectionSet!, named);
+      const columns = columnsOf(rowSet, named, []);
+      const finalRoot = rebuilt(rowSet);
+      const text = print({ ...doc, definitions: [{ ...op, selectionSet: { kind: Kind.SELECTION_SET, selections: [finalRoot] } }] });
+      return { paged: false, rowsPath: path, pageInfoPath: null, columns, operation: () => text };
+    }
+    const objectFields = fieldsOf(node.selectionSet).filter((f) => {
+      const d = named.getFields()[f.name.value];
+      return d && !isLeafType(getNamedType(d.type));
+    });
+    if (objectFields.length !== 1) throw bad(`Below ${path.join('.')}, select exactly one list to export (found ${objectFields.length} object fields).`);
+    const next = objectFields[0]!;
+    const parentNode = node;
+    const parentRebuilt = rebuilt;
+    rebuilt = (inner) => parentRebuilt({ ...parentNode.selectionSet!, selections: parentNode.selectionSet!.selections.map((s) => (s === next ? { ...next, selectionSet: inner } : s)) });
+    path.push(next.alias?.value ?? next.name.value);
+    def = named.getFields()[next.name.value]!;
+    node = next;
+  }
+  throw bad('The export query nests too deep before its list.');
+}
+
+/** The rows at a response path: lists along the way are flattened. */
+export function rowsAt(data: unknown, path: string[]): Record<string, unknown>[] {
+  let values: unknown[] = [data];
+  for (const key of path) {
+    values = values.flatMap((v) => (v && typeof v === 'object' ? [(v as Record<string, unknown>)[key]] : [])).flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v) => v !== null && v !== undefined);
+  }
+  return values as Record<string, unknown>[];
+}
+
+function valueAt(row: Record<string, unknown>, path: string[]): unknown {
+  let v: unknown = row;
+  for (const key of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+  return v;
+}
+
+function csvCell(v: unknown): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvHeader(columns: Column[]): string {
+  return `${columns.map((c) => csvCell(c.name)).join(',')}\r\n`;
+}
+
+export function csvRow(columns: Column[], row: Record<string, unknown>): string {
+  return `${columns
+    .map((c) => {
+      const v = valueAt(row, c.path);
+      if (c.list === 'scalars' && Array.isArray(v)) return csvCell(v.join('; '));
+      if (c.list === 'objects' && v !== null && v !== undefined) return csvCell(JSON.stringify(v));
+      return csvCell(v);
+    })
+    .join(',')}\r\n`;
+}
+
+export function ndjsonRow(row: Record<string, unknown>): string {
+  return `${JSON.stringify(row)}\n`;
+}
+
+/** Reads /export's parameters from the query string or a JSON body. */
+export function exportRequest(params: URLSearchParams, body: unknown): ExportRequest {
+  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const query = (typeof b.query === 'string' ? b.query : params.get('query')) ?? '';
+  if (!query.trim()) throw bad('Pass the GraphQL query to export as `query` (URL parameter or JSON body).');
+  let variables: Record<string, unknown> = {};
+  const rawVars = b.variables ?? params.get('variables');
+  if (typeof rawVars === 'string' && rawVars.trim()) {
+    try {
+      variables = JSON.parse(rawVars) as Record<string, unknown>;
+    } catch {
+      throw new BudgetGraphError('BAD_USER_INPUT', '`variables` is not JSON.', { argument: 'variables' });
+    }
+  } else if (rawVars && typeof rawVars === 'object') variables = rawVars as Record<string, unknown>;
+  const format = String(b.format ?? params.get('format') ?? 'csv');
+  if (format !== 'csv' && format !== 'ndjson') throw new BudgetGraphError('BAD_USER_INPUT', 'format is csv or ndjson.', { argument: 'format' });
+  const pageSize = Number(b.pageSize ?? params.get('pageSize') ?? MAX_PAGE);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE) throw new BudgetGraphError('BAD_USER_INPUT', `pageSize is 1–${MAX_PAGE}.`, { argument: 'pageSize' });
+  return { query, variables, format, pageSize };
+}

@@ -1,0 +1,48 @@
+// /export: which rows an export query selects, the columns they become, and CSV quoting.
+import { describe, expect, it } from 'vitest';
+import { buildApiSchema } from '../../src/api/schema.js';
+import { csvHeader, csvRow, exportRequest, planExport, rowsAt } from '../../src/api/export.js';
+import { BudgetGraphError } from '../../src/errors.js';
+
+const schema = await buildApiSchema();
+const plan = (query: string, pageSize = 100) => planExport(schema, { query, variables: {}, format: 'csv', pageSize });
+
+describe('an export query', () => {
+  it('pages a connection itself: first = pageSize, after = the last cursor, provenance added where rows have a source', () => {
+    const p = plan('{ investmentProjects(filter: {year: 2020}) { nodes { code name } } }', 7);
+    expect(p.paged).toBe(true);
+    expect(p.columns.map((c) => c.name)).toEqual(['code', 'name', 'source.document.file', 'source.table', 'source.line']);
+    const second = p.operation('CURSOR');
+    expect(second).toContain('first: 7');
+    expect(second).toContain('after: "CURSOR"');
+    expect(second).toContain('pageInfo');
+  });
+
+  it('takes a plain list below one object (a document’s figures, aggregate cells); lists in rows become one column', () => {
+    const figures = plan('{ document(id: "x") { title figures { item value column } } }');
+    expect(figures.paged).toBe(false);
+    expect(figures.rowsPath).toEqual(['document', 'figures']);
+    const cells = plan('{ aggregate(measure: TOTAL, groupBy: [YEAR]) { total cells { year amount } } }');
+    expect(cells.rowsPath).toEqual(['aggregate', 'cells']);
+    const anomalies = plan('{ anomalies { nodes { kind sources { line } } } }');
+    expect(anomalies.columns.find((c) => c.name === 'sources')?.list).toBe('objects');
+  });
+
+  it('refuses two roots, a mutation, hand-set paging and a query with no list, saying what to send', () => {
+    expect(() => plan('{ projects { nodes { name } } health { ok } }')).toThrow(/one root field/);
+    expect(() => plan('mutation { removeDocument(name: "x") }')).toThrow(/Only queries/);
+    expect(() => plan('{ projects(after: "x") { nodes { name } } }')).toThrow(/pages by itself/);
+    expect(() => plan('{ health { ok } }')).toThrow(BudgetGraphError);
+    expect(() => exportRequest(new URLSearchParams('format=xml&query={x}'), undefined)).toThrow(/csv or ndjson/);
+  });
+});
+
+describe('CSV', () => {
+  it('quotes commas, quotes and line breaks; joins scalar lists; writes object lists as JSON', () => {
+    const p = plan('{ anomalies { nodes { message sources { line } } } }');
+    const cols = p.columns.filter((c) => c.name === 'message' || c.name === 'sources');
+    expect(csvHeader(cols)).toBe('message,sources\r\n');
+    expect(csvRow(cols, { message: 'a, "b"\nc', sources: [{ line: 1 }, { line: 2 }] })).toBe('"a, ""b""\nc","[{""line"":1},{""line"":2}]"\r\n');
+    expect(rowsAt({ a: { b: [{ x: 1 }, { x: 2 }] } }, ['a', 'b'])).toEqual([{ x: 1 }, { x: 2 }]);
+  });
+});
