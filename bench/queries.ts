@@ -42,6 +42,31 @@ export function benchQueries(t: Targets): BenchQuery[] {
       peerGap: 'evidence comes back as the stored JSON strings; amounts as integer fen',
     },
     {
+      name: 'codeFeeds, a page of 100 (all years)',
+      bg: {
+        query: 'query($c: String!) { codeFeeds(code: $c, first: 100) { totalCount nodes { year department { name } unit { name } project { id name } amount method evidence { table line text } } pageInfo { hasNextPage endCursor } } }',
+        variables: { c: t.code },
+      },
+      peer: {
+        query:
+          'query($c: String!) { functionCodes(where: { code: { eq: $c } }) { code allocationsConnection(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { properties { method note evidence } node { year amountFen project { id name } unit { name } document { year department { name } } } } } } }',
+        variables: { c: t.code },
+      },
+      peerGap: 'evidence comes back as the stored JSON strings; amounts as integer fen; its order is the store’s, not by year',
+    },
+    {
+      name: 'projects, top 100 by amount',
+      bg: { query: '{ projects(first: 100, orderBy: [{field: AMOUNT, direction: DESC}]) { totalCount nodes { id name amount department { name } } } }', variables: {} },
+      peer: { query: '{ projects(limit: 100, sort: [{ name: ASC }]) { id name allocations { amountFen } } }', variables: {} },
+      peerGap: 'cannot sort by a sum over relationships: it returns 100 projects by name with their allocations for the client to add up and sort',
+    },
+    {
+      name: 'aggregate: project money by year and 类',
+      bg: { query: '{ aggregate(measure: PROJECT, groupBy: [YEAR, FUNCTION_CLASS], first: 100) { total count documents cells { year code name amount count printedDiffers } } }', variables: {} },
+      peer: null,
+      peerGap: 'no group-by (an aggregate is one filtered set per request), and no rule against counting a 科目 once per table and level',
+    },
+    {
       name: 'lineage',
       bg: { query: 'query($id: ID!) { lineage(projectId: $id) { identityRule steps { year kind name code amount executed detail method source { table line text } } } }', variables: { id: t.projectId } },
       peer: {

@@ -22,6 +22,8 @@ import { childPids, memoryMb } from './proc.js';
 import { generateCorpus } from './corpus/generate.js';
 import { runLoad, type LoadResult } from './load-generator.js';
 import { benchQueries, type Targets } from './queries.js';
+import { recordStatements, runCypherLoad } from './raw-cypher.js';
+import { buildApiSchema } from '../src/api/schema.js';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
@@ -45,7 +47,7 @@ interface IngestFigure {
 
 interface QueryFigure extends LoadResult {
   query: string;
-  server: 'budget-graph' | 'budget-graph (no cache)' | 'peer';
+  server: 'budget-graph' | 'budget-graph (no cache)' | 'peer' | 'raw Cypher (driver alone)';
   concurrency: number;
   roundTrips: number | null;
 }
@@ -158,8 +160,17 @@ async function queryBench(db: Database): Promise<{ figures: QueryFigure[]; gaps:
   try {
     const t = await targets(urls['budget-graph']);
     log(`targets: ${JSON.stringify(t)}`);
+    const schema = await buildApiSchema();
     for (const q of benchQueries(t)) {
       if (q.peerGap) gaps[q.name] = q.peerGap;
+      // The floor: the same question's Cypher, replayed by the driver alone in this process.
+      const statements = await recordStatements(db, schema, q.bg.query, q.bg.variables);
+      await runCypherLoad(db, statements, Math.max(...concurrencies), Math.min(durationMs, 1000));
+      for (const c of concurrencies) {
+        const r = await runCypherLoad(db, statements, c, durationMs);
+        figures.push({ query: q.name, server: 'raw Cypher (driver alone)', concurrency: c, roundTrips: statements.length, ...r });
+        log(`${q.name} raw Cypher c=${c}: p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.rps} req/s`);
+      }
       for (const server of ['budget-graph (no cache)', 'peer', 'budget-graph'] as const) {
         const spec = server === 'peer' ? q.peer : q.bg;
         if (!spec) continue;
@@ -215,13 +226,15 @@ function markdown(result: any): string {
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ...q.map((f) => `| ${f.query} | ${f.server} | ${f.concurrency} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.rps} | ${f.errors} | ${f.roundTrips ?? '—'} |`),
     '',
-    'Budget Graph without its answer cache / peer (latency ratio < 1 and throughput ratio > 1 mean Budget Graph is faster), and with the cache (the same question repeated, as a load test does):',
+    `Peer: ${result.peer}, serving the same graph from type definitions of the same labels (bench/peer/). Floor: the Cypher Budget Graph runs for the question, recorded from one in-process answer and replayed by neo4j-driver alone (no GraphQL, HTTP or JSON), in the bench's own process.`,
     '',
-    '| query | concurrency | p50 ratio | p99 ratio | req/s ratio | cached p99 ms | cached req/s ratio |',
-    '|---|---:|---:|---:|---:|---:|---:|',
-    ...(result.ratios as any[]).map((r) => `| ${r.query} | ${r.concurrency} | ${r.p50} | ${r.p99} | ${r.rps} | ${r.cachedP99 ?? '—'} | ${r.cachedRpsRatio ?? '—'} |`),
+    'Budget Graph without its answer cache against the peer (latency ratio < 1 and throughput ratio > 1 mean Budget Graph is faster) and against the raw-Cypher floor (1 = no overhead above the database), and with the cache (the same question repeated, as a load test does):',
     '',
-    ...Object.entries(result.peerGaps as Record<string, string>).map(([k, v]) => `- peer, ${k}: ${v}`),
+    '| query | concurrency | p50 ratio vs peer | p99 ratio vs peer | req/s ratio vs peer | req/s ratio vs raw Cypher | cached p99 ms | cached req/s ratio vs peer |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...(result.ratios as any[]).map((r) => `| ${r.query} | ${r.concurrency} | ${r.p50 ?? '—'} | ${r.p99 ?? '—'} | ${r.rps ?? '—'} | ${r.rpsVsFloor ?? '—'} | ${r.cachedP99 ?? '—'} | ${r.cachedRpsRatio ?? '—'} |`),
+    '',
+    ...Object.entries(result.peerGaps as Record<string, string>).map(([k, v]) => `- ${result.peer}, ${k}: ${v}`),
     '',
   ];
   return lines.join('\n');
@@ -310,7 +323,18 @@ async function main(): Promise<void> {
     const same = (server: QueryFigure['server']) => q.figures.find((x) => x.server === server && x.query === f.query && x.concurrency === f.concurrency);
     const p = same('peer');
     const cached = same('budget-graph');
-    if (p) ratios.push({ query: f.query, concurrency: f.concurrency, p50: +(f.p50 / p.p50).toFixed(2), p99: +(f.p99 / p.p99).toFixed(2), rps: +(f.rps / p.rps).toFixed(2), cachedP99: cached?.p99 ?? null, cachedRpsRatio: cached ? +(cached.rps / p.rps).toFixed(2) : null });
+    const floor = same('raw Cypher (driver alone)');
+    const ratio = (a: number, b: number | undefined) => (b ? +(a / b).toFixed(2) : null);
+    ratios.push({
+      query: f.query,
+      concurrency: f.concurrency,
+      p50: p ? ratio(f.p50, p.p50) : null,
+      p99: p ? ratio(f.p99, p.p99) : null,
+      rps: p ? ratio(f.rps, p.rps) : null,
+      rpsVsFloor: ratio(f.rps, floor?.rps),
+      cachedP99: cached?.p99 ?? null,
+      cachedRpsRatio: cached && p ? ratio(cached.rps, p.rps) : null,
+    });
   }
   const result = {
     date,
@@ -325,6 +349,7 @@ async function main(): Promise<void> {
     queries: q.figures,
     ratios,
     peerGaps: q.gaps,
+    peer: `@neo4j/graphql ${JSON.parse(readFileSync(join(projectRoot, 'node_modules', '@neo4j', 'graphql', 'package.json'), 'utf8')).version}`,
     serverPeakRssMb: q.rss,
   };
   await last!.db.close();

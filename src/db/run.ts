@@ -24,6 +24,8 @@ export function integerParams(value: unknown): unknown {
 export class QueryRunner {
   /** Statements sent since this runner was created (one per read/write call). */
   roundTrips = 0;
+  /** Sees each read statement as sent (the bench replays them with the driver alone: its floor). */
+  observe: ((text: string, params: Params) => void) | null = null;
 
   /**
    * @param maxStatements the most statements this runner may send (a request's database budget:
@@ -57,6 +59,7 @@ export class QueryRunner {
     this.spend();
     if (!this.db.isUp()) throw new ServiceUnavailableError('The graph database is restarting; try again in a few seconds.', { reason: 'DATABASE_RESTARTING' });
     const parameters = integerParams(params) as Params;
+    this.observe?.(text, parameters);
     for (let attempt = 1; ; attempt++) {
       // The bookmark manager makes a read after a write (ingest) see that write on a cluster.
       const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.db.bookmarks });

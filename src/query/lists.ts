@@ -48,7 +48,7 @@ export const LISTS = {
     },
     defaultOrder: [],
     tieBreaks: 3,
-    maxKeys: 8,
+    maxKeys: 10,
   } satisfies ListSpec<'AMOUNT' | 'NAME' | 'DEPARTMENT' | 'YEAR'>,
   documents: {
     statement: 'documents-page',
@@ -64,7 +64,7 @@ export const LISTS = {
     sort: { YEAR: 'Fiscal year.', FILE: 'File name.', DEPARTMENT: 'Department name.' },
     defaultOrder: [{ field: 'YEAR', direction: 'DESC' }],
     tieBreaks: 2,
-    maxKeys: 8,
+    maxKeys: 10,
   } satisfies ListSpec<'YEAR' | 'FILE' | 'DEPARTMENT'>,
   anomalies: {
     statement: 'anomalies-page',
@@ -86,7 +86,7 @@ export const LISTS = {
     },
     defaultOrder: [],
     tieBreaks: 2,
-    maxKeys: 8,
+    maxKeys: 10,
   } satisfies ListSpec<'DOCUMENT' | 'KIND' | 'SEVERITY' | 'DELTA' | 'YEAR'>,
   investmentProjects: {
     statement: 'investments-page',
@@ -104,8 +104,17 @@ export const LISTS = {
     sort: { YEAR: 'Year of the reporting document.', CODE: 'The 国家编码.', NAME: 'Its name.', TOTAL_INVESTMENT: 'Total investment (项目总投资); unknown sorts lowest.' },
     defaultOrder: [{ field: 'YEAR', direction: 'DESC' }],
     tieBreaks: 2,
-    maxKeys: 8,
+    maxKeys: 10,
   } satisfies ListSpec<'YEAR' | 'CODE' | 'NAME' | 'TOTAL_INVESTMENT'>,
+  codeFeeds: {
+    statement: 'code-feeds-page',
+    // Its arguments (code, department, years, includeDescendants) are fixed, not a filter tree.
+    filter: {},
+    sort: { YEAR: 'Fiscal year.', AMOUNT: 'The linked amount.', DEPARTMENT: 'Department name.', PROJECT: 'Project name as the document prints it.' },
+    defaultOrder: [],
+    tieBreaks: 7,
+    maxKeys: 10,
+  } satisfies ListSpec<'YEAR' | 'AMOUNT' | 'DEPARTMENT' | 'PROJECT'>,
 } as const;
 
 export type ListName = keyof typeof LISTS;

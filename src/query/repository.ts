@@ -179,6 +179,11 @@ export class Repository {
     return this.list('anomalies', filter, ordering, page, anomalyRow);
   }
 
+  /** projectsFeedingCode one page at a time (the heavy question, served in pages of ≤ 100). */
+  codeFeeds(args: { code: string; department: string | null; years: number[] | null; includeDescendants: boolean }, ordering: Ordering, page: PageArgs): Promise<Page<CodeFeedRow>> {
+    return this.list('codeFeeds', null, ordering, page, codeFeedRow, { ...args, years: args.years ? args.years.map((y) => neo4j.int(y)) : null });
+  }
+
   async projectsFeedingCode(code: string, department: string | null, years: number[] | null, includeDescendants: boolean): Promise<CodeFeedRow[]> {
     const res = await this.runner.read('projects-feeding-code', { code, department, years, includeDescendants });
     return res.records.map((r) => codeFeedRow(row<Record<string, unknown>>(r)));

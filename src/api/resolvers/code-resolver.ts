@@ -6,6 +6,11 @@ import { ProjectAllocation } from '../types/projects.js';
 import { BudgetGraphError } from '../../errors.js';
 import type { CodeRow } from '../../query/records.js';
 import { primeNeighbours } from '../../../loaders/prime.js';
+import { listArgs, toConnection } from '../pagination.js';
+import { Connection } from '../types/connection.js';
+import { CodeFeedOrder } from '../types/inputs.js';
+
+export const CodeFeedConnection = Connection(CodeFeed, 'CodeFeed', 'project → code link');
 
 const LABEL: Record<CodeScheme, string> = { FUNCTION: 'FunctionCode', ECONOMIC: 'EconomicCode', PROCUREMENT: 'ProcurementItem' };
 
@@ -41,6 +46,27 @@ export class CodeResolver {
     // Nested fields of the department, unit and project (their documents, allocations…) reuse them.
     for (const f of feeds) primeNeighbours(loaders, { department: f.department, unit: f.unit, project: f.project });
     return feeds;
+  }
+
+  @Query(() => CodeFeedConnection, {
+    description: 'projectsFeedingCode one page at a time (keyset cursors), for all-years questions with hundreds of links: the same links, sortable.',
+  })
+  async codeFeeds(
+    @Ctx() { repo, loaders }: ApiContext,
+    @Arg('code', () => String, { description: 'The 功能分类 code, e.g. "2010504".' }) code: string,
+    @Arg('department', () => String, { nullable: true, description: 'Department id, name or alias (substring); all departments when omitted.' }) department?: string,
+    @Arg('years', () => [Int], { nullable: true, description: 'Only these years (all when omitted).' }) years?: number[],
+    @Arg('includeDescendants', () => Boolean, { defaultValue: false, description: 'Also report links to the code’s sub-codes (a 类 or 款 with its 项).' }) includeDescendants?: boolean,
+    @Arg('orderBy', () => [CodeFeedOrder], { nullable: true, description: 'Sort keys, first key first (default: year, department, unit, project).' }) orderBy?: { field: string; direction: string }[],
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: 'Page backwards: the last N (at most 100) before `before` (or of all).' }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: 'startCursor of the page after this one, to page backwards.' }) before?: string,
+  ) {
+    const { order, signature, page } = listArgs('codeFeeds', orderBy, first, after, last, before);
+    const result = await repo.codeFeeds({ code: checkCode(code), department: department ?? null, years: years ?? null, includeDescendants: includeDescendants ?? false }, order, page);
+    for (const f of result.items) primeNeighbours(loaders, { department: f.department, unit: f.unit, project: f.project });
+    return toConnection(result, signature);
   }
 
   @FieldResolver(() => [YearName], { complexity: 5 })

@@ -215,3 +215,4 @@ export const ProjectOrder = orderInput('projects', 'Project', 'projects');
 export const DocumentOrder = orderInput('documents', 'Document', 'documents');
 export const AnomalyOrder = orderInput('anomalies', 'Anomaly', 'anomalies');
 export const InvestmentProjectOrder = orderInput('investmentProjects', 'InvestmentProject', 'investment projects');
+export const CodeFeedOrder = orderInput('codeFeeds', 'CodeFeed', 'project → code links');
