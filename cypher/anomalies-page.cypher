@@ -18,5 +18,8 @@ WITH a, d,
      [k IN $keys | CASE k WHEN 'DOCUMENT' THEN d.file WHEN 'KIND' THEN a.kind WHEN 'SEVERITY' THEN a.severity
                           WHEN 'DELTA' THEN abs(coalesce(a.deltaFen, 0)) WHEN 'YEAR' THEN d.year END] + [a.documentId, a.id] AS sortKey
 // @include order-by-sort-key
-WITH collect(a {.*, sortKey: sortKey}) AS matched
+WITH collect({a: a, sortKey: sortKey}) AS matched
 // @include page-window
+UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE page END AS it
+WITH total, hasPreviousPage, hasNextPage, it, it.a AS a
+RETURN total, collect(CASE WHEN it IS NULL THEN null ELSE a {.*, sortKey: it.sortKey} END) AS items, hasPreviousPage, hasNextPage

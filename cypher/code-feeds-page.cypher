@@ -16,8 +16,12 @@ WITH c, r, a, d, dep, p, u, amountFen,
                           WHEN 'DEPARTMENT' THEN dep.name WHEN 'PROJECT' THEN a.name END]
        + [d.year, dep.name, u.name, a.name, a.id, c.code, r.method] AS sortKey
 // @include order-by-sort-key
-WITH collect({year: d.year, documentId: d.id, departmentId: dep.id, unitId: u.id, projectId: p.id,
-              department: dep {.*}, unit: u {.*}, projectNode: p {.*, departmentId: dep.id},
-              allocationId: a.id, project: a.name, amountFen: amountFen,
-              method: r.method, note: r.note, evidence: r.evidence, code: c.code, sortKey: sortKey}) AS matched
+WITH collect({c: c, r: r, a: a, d: d, dep: dep, p: p, u: u, amountFen: amountFen, sortKey: sortKey}) AS matched
 // @include page-window
+UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE page END AS it
+WITH total, hasPreviousPage, hasNextPage, it, it.dep AS dep, it.u AS u, it.p AS p, it.a AS a, it.d AS d, it.r AS r, it.c AS c
+RETURN total, collect(CASE WHEN it IS NULL THEN null ELSE {year: d.year, documentId: d.id, departmentId: dep.id, unitId: u.id, projectId: p.id,
+              department: dep {.*}, unit: u {.*}, projectNode: p {.*, departmentId: dep.id},
+              allocationId: a.id, project: a.name, amountFen: it.amountFen,
+              method: r.method, note: r.note, evidence: r.evidence, code: c.code, sortKey: it.sortKey} END) AS items,
+       hasPreviousPage, hasNextPage

@@ -16,5 +16,8 @@ WHERE any(clause IN $where WHERE all(atom IN clause WHERE atom.neg <> CASE atom.
 WITH d, dep,
      [k IN $keys | CASE k WHEN 'YEAR' THEN d.year WHEN 'FILE' THEN d.file WHEN 'DEPARTMENT' THEN dep.name END] + [d.file, d.id] AS sortKey
 // @include order-by-sort-key
-WITH collect(d {.*, departmentId: dep.id, sortKey: sortKey}) AS matched
+WITH collect({d: d, dep: dep, sortKey: sortKey}) AS matched
 // @include page-window
+UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE page END AS it
+WITH total, hasPreviousPage, hasNextPage, it, it.d AS d, it.dep AS dep
+RETURN total, collect(CASE WHEN it IS NULL THEN null ELSE d {.*, departmentId: dep.id, sortKey: it.sortKey} END) AS items, hasPreviousPage, hasNextPage

@@ -20,5 +20,8 @@ WITH ip,
      [k IN $keys | CASE k WHEN 'YEAR' THEN ip.year WHEN 'CODE' THEN ip.code WHEN 'NAME' THEN ip.name
                           WHEN 'TOTAL_INVESTMENT' THEN coalesce(ip.totalInvestmentFen, -1) END] + [ip.code, ip.id] AS sortKey
 // @include order-by-sort-key
-WITH collect(ip {.*, allocationIds: [(ip)-[:REPORTS_ON]->(x) | x.id], sortKey: sortKey}) AS matched
+WITH collect({ip: ip, sortKey: sortKey}) AS matched
 // @include page-window
+UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE page END AS it
+WITH total, hasPreviousPage, hasNextPage, it, it.ip AS ip
+RETURN total, collect(CASE WHEN it IS NULL THEN null ELSE ip {.*, allocationIds: [(ip)-[:REPORTS_ON]->(x) | x.id], sortKey: it.sortKey} END) AS items, hasPreviousPage, hasNextPage

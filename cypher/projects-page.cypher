@@ -30,5 +30,8 @@ WITH p, dep, amountFen,
                           WHEN 'DEPARTMENT' THEN dep.name WHEN 'YEAR' THEN coalesce(lastYear, 0) END]
        + [dep.name, p.name, p.id] AS sortKey
 // @include order-by-sort-key
-WITH collect(p {.*, departmentId: dep.id, amountFen: amountFen, sortKey: sortKey}) AS matched
+WITH collect({p: p, dep: dep, amountFen: amountFen, sortKey: sortKey}) AS matched
 // @include page-window
+UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE page END AS it
+WITH total, hasPreviousPage, hasNextPage, it, it.p AS p, it.dep AS dep
+RETURN total, collect(CASE WHEN it IS NULL THEN null ELSE p {.*, departmentId: dep.id, amountFen: it.amountFen, sortKey: it.sortKey} END) AS items, hasPreviousPage, hasNextPage

@@ -43,3 +43,5 @@ CREATE INDEX table_total_document IF NOT EXISTS FOR (t:TableTotal) ON (t.documen
 CREATE INDEX prose_amount_document IF NOT EXISTS FOR (p:ProseAmount) ON (p.documentId);
 CREATE CONSTRAINT payment_id IF NOT EXISTS FOR (p:Payment) REQUIRE p.id IS UNIQUE;
 CREATE INDEX payment_document IF NOT EXISTS FOR (p:Payment) ON (p.documentId);
+// The printed text of each document, line by line, for the document view (one node per document).
+CREATE CONSTRAINT document_text_id IF NOT EXISTS FOR (t:DocumentText) REQUIRE t.documentId IS UNIQUE;

@@ -2,7 +2,7 @@
 // a query of digits also finds every classification code and investment code starting with it.
 CALL {
   // Bounded inside the index: a common word must not drag every matching node through the sort.
-  CALL db.index.fulltext.queryNodes('search_names', $query, {limit: $limit * 3}) YIELD node, score
+  CALL db.index.fulltext.queryNodes('search_names', $query, {limit: $limit * 10}) YIELD node, score
   RETURN node, score
   UNION
   MATCH (node:Code) WHERE $prefix IS NOT NULL AND node.code STARTS WITH $prefix
@@ -11,8 +11,16 @@ CALL {
   MATCH (node:InvestmentProject) WHERE $prefix IS NOT NULL AND node.code STARTS WITH $prefix
   RETURN node, 50.0 AS score
 }
-// An exact name (or code) match outranks partial ones.
-WITH node, max(score) + CASE WHEN node.name = $raw OR node.code = $raw THEN 50.0 ELSE 0.0 END AS score
-ORDER BY score DESC, size(coalesce(node.name, node.title, '')) ASC
+// What a user most likely means comes first: an exact name, code or alias; then departments and
+// units; then classification codes; then projects; then the rest (investment projects,
+// documents). Within a tier, the index's score, then the shorter name.
+WITH node, max(score) AS score
+WITH node, score,
+     CASE WHEN node.name = $raw OR node.code = $raw OR $raw IN coalesce(node.aliases, []) THEN 0
+          WHEN node:Department OR node:BudgetUnit THEN 1
+          WHEN node:Code THEN 2
+          WHEN node:Project THEN 3
+          ELSE 4 END AS tier
+ORDER BY tier, score DESC, size(coalesce(node.name, node.title, '')) ASC
 LIMIT $limit
 RETURN {elementId: elementId(node), labels: labels(node), props: properties(node)} AS node, score

@@ -39,10 +39,12 @@ export interface LoadOptions {
 }
 
 /** The statements of one document's transaction, in order, with the plan rows each gets. */
-function statements(plan: LoadPlan): [string, Record<string, unknown>][] {
+function statements(plan: LoadPlan, text: string): [string, Record<string, unknown>][] {
   const base = { documentId: plan.documentId, departmentId: plan.department.id };
   return [
     ['load-document', { document: plan.document, department: plan.department }],
+    // Line numbers are the parser's: the same split.
+    ['load-document-text', { documentId: plan.documentId, lines: text.split(/\r?\n/) }],
     ['load-units', { ...base, rows: plan.units }],
     ['load-codes', { rows: plan.codes }],
     ['load-lines', { ...base, rows: plan.lines }],
@@ -101,7 +103,7 @@ export async function loadParsed(runner: QueryRunner, file: string, text: string
     for (const other of rivals) await run('load-delete-document', { file: other });
     if (storedHash) await run('load-delete-document', { file });
     if (storedHash || rivals.length) await run('load-collect-orphans');
-    for (const [name, params] of statements(plan)) {
+    for (const [name, params] of statements(plan, text)) {
       const res = await run(name, params);
       const c = res.summary.counters.updates();
       nodesCreated += c.nodesCreated;

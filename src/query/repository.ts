@@ -22,7 +22,7 @@ import type {
   SearchHitRow,
 } from './records.js';
 import { anomalyRow, codeFeedRow, codeLinks, documentRow, fact, investmentRow, projectRow } from './rows.js';
-import { graphEdge, graphNode, type RawEdge, type RawNode } from './graph-nodes.js';
+import { graphEdge, graphNode, type NodeKind, type RawEdge, type RawNode } from './graph-nodes.js';
 import { whereOf, type FilterTree } from './filters.js';
 import { LISTS, type Direction, type ListName } from './lists.js';
 import { aggregate, type AggregateDimension, type AggregateFilterArgs, type AggregateMeasure, type AggregateOrder, type AggregateResult } from './aggregate.js';
@@ -179,6 +179,13 @@ export class Repository {
     return this.list('anomalies', filter, ordering, page, anomalyRow);
   }
 
+  /** Lines from..to of a document's stored text; null when it has none. */
+  async documentText(id: string, from: number, to: number): Promise<{ lineCount: number; lines: { line: number; text: string }[] } | null> {
+    const res = await this.runner.read('document-text', { id, from: neo4j.int(from), to: neo4j.int(to) });
+    const rec = res.records[0];
+    return rec ? row<{ lineCount: number; lines: { line: number; text: string }[] }>(rec) : null;
+  }
+
   /** projectsFeedingCode one page at a time (the heavy question, served in pages of ≤ 100). */
   codeFeeds(args: { code: string; department: string | null; years: number[] | null; includeDescendants: boolean }, ordering: Ordering, page: PageArgs): Promise<Page<CodeFeedRow>> {
     return this.list('codeFeeds', null, ordering, page, codeFeedRow, { ...args, years: args.years ? args.years.map((y) => neo4j.int(y)) : null });
@@ -241,6 +248,11 @@ export class Repository {
       const node = graphNode(hit.node);
       return { id: node.id, kind: node.kind, name: node.name, code: (node.properties.code as string) ?? null, detail: detailOf(node), score: hit.score };
     });
+  }
+
+  async searchCounts(query: string, prefix: string | null): Promise<{ kind: NodeKind; count: number }[]> {
+    const res = await this.runner.read('search-counts', { query, prefix });
+    return res.records.map((r) => ({ kind: String(r.get('kind')) as NodeKind, count: Number(r.get('n')) }));
   }
 
   async neighbours(label: string, key: string, limit: number): Promise<Neighbourhood | null> {

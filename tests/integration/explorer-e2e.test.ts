@@ -149,3 +149,90 @@ describe('explorer', () => {
     await page.screenshot({ path: join(ARTEFACTS, 'explorer-path.png') });
   });
 });
+
+describe('explorer for investigators', () => {
+  const timing = async (view: string) => page.evaluate((v) => (globalThis as unknown as { budgetGraph: { timings: { view: string; ms: number }[] } }).budgetGraph.timings.filter((x) => x.view === v).at(-1)?.ms ?? null, view);
+
+  it('ranks what a user means: 坪山 + Enter focuses the bureau; suggestions grouped by kind with counts', async () => {
+    await page.goto(base);
+    await page.fill('#search', '坪山');
+    await page.locator('#search-hits li[role="option"]').first().waitFor();
+    const groups = await page.locator('#search-hits li.group').allInnerTexts();
+    expect(groups[0]).toMatch(/^(Departments|部门) \(\d+\)$/);
+    await page.press('#search', 'Enter');
+    await poll(() => page.locator('#details-body .kind').innerText()).toMatch(/Department|部门/);
+    expect(await page.locator('#details-body [data-field="name"]').innerText()).toContain('坪山区政务服务数据管理局');
+  });
+
+  it('shows the money flow of 坪山 2020 left to right, the unexplained part as its own band; a line opens in its document', async () => {
+    await page.goto(`${base}?view=flow&v.department=${encodeURIComponent('坪山')}&v.year=2020`);
+    await page.locator('#flow-svg .flow-node').first().waitFor({ timeout: 15_000 });
+    const columns = await page.locator('#flow-svg g.flow-node').evaluateAll((gs) => [...new Set(gs.map((g) => g.getAttribute('class')!.replace('flow-node ', '')))]);
+    for (const c of ['flow-fund', 'flow-unit', 'flow-project', 'flow-line']) expect(columns).toContain(c);
+    expect(await page.locator('#flow-svg path.band-contribution').count()).toBeGreaterThan(3);
+    // Fund nodes sit left of units, units left of projects, projects left of lines.
+    const x = async (cls: string) => page.locator(`#flow-svg g.${cls} rect`).first().evaluate((r) => Number(r.getAttribute('x')));
+    expect(await x('flow-fund')).toBeLessThan(await x('flow-unit'));
+    expect(await x('flow-unit')).toBeLessThan(await x('flow-project'));
+    expect(await x('flow-project')).toBeLessThan(await x('flow-line'));
+    console.log(`flow drawn in ${await timing('flow')} ms (5 documents)`);
+    await page.screenshot({ path: join(ARTEFACTS, 'explorer-flow-pingshan-2020.png'), fullPage: true });
+    await page.locator('#flow-svg g.flow-line').first().click();
+    await page.click('#flow-open');
+    await page.locator('#docview .doc-line.hit').waitFor();
+    expect(await page.locator('#docview .doc-header').count()).toBe(1);
+  });
+
+  it('opens both sides of an anomaly in the document view, each line highlighted under its table’s title', async () => {
+    await page.goto(`${base}?view=anomalies&v.kind=PROSE_TABLE_MISMATCH`);
+    await page.locator('#anomaly-rows tr').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('#anomaly-count').innerText()).toMatch(/\d+/);
+    await page.screenshot({ path: join(ARTEFACTS, 'explorer-anomaly-list.png') });
+    await page.locator('#anomaly-rows button.open-sides').first().click();
+    await poll(() => page.locator('#docview .doc-col').count()).toBe(2);
+    const hits = await page.locator('#docview .doc-line.hit').allInnerTexts();
+    expect(hits).toHaveLength(2);
+    expect(hits.join(' ')).toContain('128');
+    expect(hits.join(' ')).toContain('127');
+    await page.screenshot({ path: join(ARTEFACTS, 'explorer-anomaly-document-view.png') });
+    await page.click('#docview-close');
+  });
+
+  it('draws 2010504 for 龙岗 across years: plan per year as printed, the name each year', async () => {
+    await page.goto(`${base}?view=years&v.code=2010504&v.department=${encodeURIComponent('龙岗')}`);
+    await page.locator('#years-svg rect.bar').first().waitFor({ timeout: 15_000 });
+    const bars = await page.locator('#years-svg rect.bar-plan').evaluateAll((rs) => rs.map((r) => `${r.getAttribute('data-year')} ${r.getAttribute('data-amount')}`));
+    expect(bars).toEqual(['2020 1590.00', '2024 2110.00']);
+    expect(await page.locator('#years-out').innerText()).toContain('2020');
+    console.log(`years chart drawn in ${await timing('years')} ms (5 documents)`);
+    await page.screenshot({ path: join(ARTEFACTS, 'explorer-years-2010504-longgang.png') });
+  });
+
+  it('switches the interface to Chinese, kept in the URL and after a reload', async () => {
+    await page.goto(`${base}?view=anomalies`);
+    await page.click('#lang');
+    await poll(() => page.locator('#views button[data-view="flow"]').innerText()).toBe('资金流向');
+    expect(page.url()).toContain('lang=zh');
+    await page.reload();
+    await poll(() => page.locator('#views button[data-view="anomalies"]').innerText()).toBe('数据异常');
+    await page.locator('#anomaly-rows tr').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('#anomaly-count').innerText()).toMatch(/^共 \d+ 条异常$/);
+    await page.screenshot({ path: join(ARTEFACTS, 'explorer-chinese.png') });
+    await page.click('#lang');
+    await poll(() => page.locator('#views button[data-view="flow"]').innerText()).toBe('Money flow');
+  });
+
+  it('expands a hub a page at a time, with "more"', async () => {
+    await page.goto(`${base}?focus=${encodeURIComponent('FunctionCode:201')}`);
+    await poll(nodeCount).toBe(1);
+    await page.click('#expand');
+    await poll(nodeCount).toBeGreaterThan(1);
+    expect(await nodeCount()).toBeLessThanOrEqual(26);
+    console.log(`expand drawn in ${await timing('expand')} ms (5 documents)`);
+    if ((await page.locator('#more-neighbours').count()) > 0) {
+      const before = await nodeCount();
+      await page.click('#more-neighbours');
+      await poll(nodeCount).toBeGreaterThan(before);
+    }
+  });
+});

@@ -33,6 +33,11 @@ export async function search(text: string): Promise<{ id: string; kind: string; 
   return data.search;
 }
 
+/** How many nodes of each kind a search text finds, to group suggestions. */
+export async function searchCounts(text: string): Promise<{ kind: string; count: number }[]> {
+  return (await gql<{ searchCounts: { kind: string; count: number }[] }>(`query($t: String!) { searchCounts(text: $t) { kind count } }`, { t: text })).searchCounts;
+}
+
 export async function node(id: string): Promise<GraphNode | null> {
   return (await gql<{ node: GraphNode | null }>(`query($id: ID!) { node(id: $id) { ${NODE} } }`, { id })).node;
 }

@@ -20,7 +20,8 @@ function sourceBlock(s: SourceLike, heading = 'Source 出处'): string {
     <dl><dt>Document</dt><dd data-field="source-document">${escapeHtml(doc)}</dd>
     <dt>Table</dt><dd data-field="source-table">${escapeHtml(s.table ?? '—')}</dd>
     <dt>Line</dt><dd data-field="source-line">${escapeHtml(s.line ?? '—')}</dd></dl>
-    <pre class="source-text" data-field="source-text">${escapeHtml(s.text ?? '')}</pre></div>`;
+    <pre class="source-text" data-field="source-text">${escapeHtml(s.text ?? '')}</pre>
+    ${s.documentId && s.line ? `<button class="open-doc" data-doc="${escapeHtml(s.documentId)}" data-line="${escapeHtml(s.line)}" data-table="${escapeHtml(s.table ?? '')}">Open in document 在原文中查看</button>` : ''}</div>`;
 }
 
 function value(key: string, v: unknown): string {

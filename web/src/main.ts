@@ -6,6 +6,9 @@ import { renderEdge, renderNode, renderTrail } from './details.js';
 import { escapeHtml, toCsv, wan, MONEY_KEYS } from './format.js';
 import { createGraph, KINDS, layout, merge } from './graph.js';
 import { QUESTIONS, suggestDefaults, type Answer } from './questions.js';
+import { applyLanguage, currentLang, onLanguage, setLanguage, t } from './i18n.js';
+import { currentView, showView, timings } from './views.js';
+import { closeDocview, openSources } from './docview.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const cy = createGraph($('cy'));
@@ -21,7 +24,8 @@ const status = (text: string, isError = false) => {
 const state = { focus: null as string | null, expanded: [] as string[], pathFrom: null as string | null, question: null as string | null, params: {} as Record<string, string> };
 
 function writeUrl(): void {
-  const q = new URLSearchParams();
+  // The other views' parameters and the language stay as they are.
+  const q = new URLSearchParams([...new URLSearchParams(location.search)].filter(([k]) => k === 'view' || k === 'lang' || k.startsWith('v.')));
   if (state.focus) q.set('focus', state.focus);
   if (state.expanded.length) q.set('expand', state.expanded.join(','));
   if (state.question) {
@@ -77,6 +81,12 @@ cy.on('select unselect', () => showDetails());
 $('details-body').addEventListener('click', (ev) => {
   const target = (ev.target as HTMLElement).closest('[data-select]') as HTMLElement | null;
   if (target) select(target.dataset.select!);
+  const open = (ev.target as HTMLElement).closest('button.open-doc') as HTMLButtonElement | null;
+  if (open) void openSources([{ documentId: open.dataset.doc!, line: Number(open.dataset.line), table: open.dataset.table || null }]);
+});
+$('docview-close').addEventListener('click', () => closeDocview());
+document.addEventListener('keydown', (ev) => {
+  if (ev.key === 'Escape' && !$('docview').hidden) closeDocview();
 });
 
 // ---- focus, expand, paths -------------------------------------------------------------------
@@ -91,16 +101,28 @@ async function focus(id: string): Promise<void> {
   refreshFilters();
 }
 
-async function expand(id: string): Promise<void> {
-  status('Expanding…');
-  const n = await api.neighbours(id, 40);
+/** Neighbours come a page at a time: a hub (a document, a shared code) never floods the canvas. */
+const PAGE = 25;
+async function expand(id: string, first = PAGE): Promise<void> {
+  const started = performance.now();
+  status(t('status.expanding'));
+  const n = await api.neighbours(id, first);
   if (!n) return status(`No node ${id}.`, true);
   const added = merge(cy, [n.center, ...n.nodes], n.edges);
   if (!state.expanded.includes(id)) state.expanded.push(id);
   writeUrl();
   refreshFilters();
   select(id);
-  status(`${n.center.name}: ${n.nodes.length} neighbours shown${n.totalCount > n.edges.length ? ` of ${n.totalCount} relationships` : ''}, ${added.length} new.`);
+  await new Promise((r) => requestAnimationFrame(() => r(null)));
+  timings.push({ view: 'expand', ms: Math.round(performance.now() - started) });
+  status(`${t('status.neighbours', { name: n.center.name, shown: n.nodes.length, total: n.totalCount })} (${added.length} new)`);
+  if (n.totalCount > n.nodes.length && first < 100) {
+    const more = document.createElement('button');
+    more.id = 'more-neighbours';
+    more.textContent = t('btn.more');
+    more.addEventListener('click', () => void expand(id, 100).catch((e) => status(String(e.message ?? e), true)));
+    $('status').append(' ', more);
+  }
 }
 
 cy.on('dbltap', 'node', (ev) => {
@@ -155,14 +177,27 @@ $('copy-link').addEventListener('click', async () => {
 const input = $<HTMLInputElement>('search');
 const list = $<HTMLUListElement>('search-hits');
 let hits: { id: string; kind: string; name: string; detail: string | null }[] = [];
+let counts = new Map<string, number>();
 let active = -1;
 let timer: number | undefined;
 let seq = 0;
 
+/** Hits grouped by kind in the order the server ranks them (what a user means first), each group headed with its count. */
+function groupHits(found: typeof hits): typeof hits {
+  const order: string[] = [];
+  for (const h of found) if (!order.includes(h.kind)) order.push(h.kind);
+  return order.flatMap((k) => found.filter((h) => h.kind === k));
+}
+
 function renderHits(): void {
   list.hidden = hits.length === 0;
+  let previous = '';
   list.innerHTML = hits
-    .map((h, i) => `<li role="option" id="hit-${i}" data-index="${i}" aria-selected="${i === active}" class="${i === active ? 'active' : ''}"><span class="dot" style="background:${KINDS[h.kind]?.color ?? '#999'}"></span><span class="hit-name">${escapeHtml(h.name)}</span> <small>${escapeHtml(KINDS[h.kind]?.label ?? h.kind)}${h.detail ? ` · ${escapeHtml(h.detail)}` : ''}</small></li>`)
+    .map((h, i) => {
+      const head = h.kind !== previous ? `<li class="group" role="presentation" data-kind="${escapeHtml(h.kind)}">${escapeHtml(t(`kind.${h.kind}`) === `kind.${h.kind}` ? (KINDS[h.kind]?.label ?? h.kind) : t(`kind.${h.kind}`))} (${counts.get(h.kind) ?? hits.filter((x) => x.kind === h.kind).length})</li>` : '';
+      previous = h.kind;
+      return `${head}<li role="option" id="hit-${i}" data-index="${i}" aria-selected="${i === active}" class="${i === active ? 'active' : ''}"><span class="dot" style="background:${KINDS[h.kind]?.color ?? '#999'}"></span><span class="hit-name">${escapeHtml(h.name)}</span> <small>${escapeHtml(KINDS[h.kind]?.label ?? h.kind)}${h.detail ? ` · ${escapeHtml(h.detail)}` : ''}</small></li>`;
+    })
     .join('');
   input.setAttribute('aria-activedescendant', active >= 0 ? `hit-${active}` : '');
 }
@@ -186,9 +221,10 @@ input.addEventListener('input', () => {
   timer = window.setTimeout(async () => {
     const mine = ++seq;
     try {
-      const found = await api.search(text);
+      const [found, byKind] = await Promise.all([api.search(text), api.searchCounts(text).catch(() => [])]);
       if (mine !== seq) return; // a newer keystroke won
-      hits = found;
+      hits = groupHits(found);
+      counts = new Map(byKind.map((c) => [c.kind, c.count]));
       active = found.length ? 0 : -1;
       renderHits();
       if (!found.length) status(`Nothing matches "${text}".`);
@@ -215,7 +251,7 @@ input.addEventListener('keydown', (ev) => {
   }
 });
 list.addEventListener('mousedown', (ev) => {
-  const li = (ev.target as HTMLElement).closest('li') as HTMLLIElement | null;
+  const li = (ev.target as HTMLElement).closest('li[role="option"]') as HTMLLIElement | null;
   if (li) {
     ev.preventDefault();
     void choose(Number(li.dataset.index));
@@ -340,6 +376,23 @@ async function restore(): Promise<void> {
     status(String((e as Error).message), true);
   }
 }
+// ---- language and views ---------------------------------------------------------------------------
+const langButton = $<HTMLButtonElement>('lang');
+const labelLanguage = () => (langButton.textContent = currentLang() === 'zh' ? 'English' : '中文');
+langButton.addEventListener('click', () => {
+  setLanguage(currentLang() === 'zh' ? 'en' : 'zh');
+  const q = new URLSearchParams(location.search);
+  q.set('lang', currentLang());
+  history.replaceState(null, '', `${location.pathname}?${q}`);
+});
+onLanguage(() => {
+  labelLanguage();
+  showDetails();
+});
+applyLanguage();
+labelLanguage();
+showView(currentView());
+
 void restore();
 // For the end-to-end test and for poking at the canvas from the browser console.
-(window as unknown as { budgetGraph: unknown }).budgetGraph = { cy, state };
+(window as unknown as { budgetGraph: unknown }).budgetGraph = { cy, state, timings };

@@ -3,16 +3,19 @@ import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 't
 import { primeDocumentBundle } from '../../../loaders/prime.js';
 import { selectedFields } from '../selection.js';
 import type { ApiContext } from '../context.js';
+import { BudgetGraphError } from '../../errors.js';
 import { listArgs, toConnection } from '../pagination.js';
 import { Anomaly } from '../types/anomalies.js';
 import { Connection } from '../types/connection.js';
-import { BudgetLine, BudgetUnit, Department, Document, ThreeCosts } from '../types/documents.js';
+import { BudgetLine, BudgetUnit, Department, Document, ThreeCosts, DocumentText } from '../types/documents.js';
 import { DocumentFilter, DocumentOrder } from '../types/inputs.js';
 import { Figure, FigureMeasure, Payment, ProseAmount, TableFamily, TableTotal } from '../types/figures.js';
 import { InvestmentProject } from '../types/investments.js';
 import { Indicator, ProjectAllocation, SelfEvaluation } from '../types/projects.js';
 
 export const DocumentConnection = Connection(Document, 'Document', 'document');
+
+const MAX_TEXT_LINES = 400;
 
 @Resolver(() => Document)
 export class DocumentResolver {
@@ -92,6 +95,19 @@ export class DocumentResolver {
   @FieldResolver(() => [TableTotal], { complexity: 20, description: 'The 合计 rows of its classification tables, every column kept.' })
   async tableTotals(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
     return loaders.tableTotalsByDocument.load(d.id);
+  }
+
+  @FieldResolver(() => DocumentText, { nullable: true, complexity: 50, description: `The document's text from line \`from\` to line \`to\` (at most ${MAX_TEXT_LINES} lines): read a fact in its place, with its table's title and header above it. Null when the document's text is not stored.` })
+  async text(
+    @Root() d: Document,
+    @Ctx() { repo }: ApiContext,
+    @Arg('from', () => Int, { description: 'First line (1-based).' }) from: number,
+    @Arg('to', () => Int, { description: 'Last line (inclusive).' }) to: number,
+  ) {
+    if (!Number.isInteger(from) || !Number.isInteger(to) || to < from || to - from >= MAX_TEXT_LINES) {
+      throw new BudgetGraphError('BAD_USER_INPUT', `text(from, to) takes at most ${MAX_TEXT_LINES} lines with from ≤ to (got ${from}..${to}).`, { argument: 'to' });
+    }
+    return repo.documentText(d.id, from, to);
   }
 
   @FieldResolver(() => [Payment], { complexity: 50, description: 'Payments its 项目支出明细表 list, in print order.' })

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { ApiContext } from '../context.js';
 import { listLimit } from '../pagination.js';
-import { GraphNode, GraphPath, Neighbourhood, SearchHit } from '../types/graph.js';
+import { GraphNode, GraphPath, KindCount, Neighbourhood, SearchHit } from '../types/graph.js';
 import { BudgetGraphError } from '../../errors.js';
 import { parseGlobalId } from '../../query/graph-nodes.js';
 import { luceneQuery } from '../../query/search-text.js';
@@ -17,6 +17,13 @@ export class GraphResolver {
     const q = luceneQuery(text);
     if (!q.query && !q.prefix) throw new BudgetGraphError('BAD_USER_INPUT', 'search text is empty; type a name (信息事务), a code (2010504) or a 国家编码.', { argument: 'text' });
     return repo.search(q.query ?? '""', text.normalize('NFKC').trim(), q.prefix, limit);
+  }
+
+  @Query(() => [KindCount], { description: 'How many nodes of each kind a search text finds (counted up to 1,000 index matches), to group suggestions by kind.' })
+  async searchCounts(@Ctx() { repo }: ApiContext, @Arg('text', () => String, { description: 'The same text as search.' }) text: string) {
+    const q = luceneQuery(text);
+    if (!q.query && !q.prefix) throw new BudgetGraphError('BAD_USER_INPUT', 'search text is empty; type a name (信息事务), a code (2010504) or a 国家编码.', { argument: 'text' });
+    return repo.searchCounts(q.query ?? '""', q.prefix);
   }
 
   @Query(() => Neighbourhood, { nullable: true, description: 'A node and its neighbours (structure first, document membership last). first: default 25, at most 100.' })

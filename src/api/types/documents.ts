@@ -61,6 +61,24 @@ export class BudgetUnit {
   departmentId!: string;
 }
 
+@ObjectType({ simpleResolvers: true, description: 'One line of a document’s text as printed.' })
+export class TextLine {
+  @Field(() => Int, { description: 'Line number (1-based), as every source.line counts.' })
+  line!: number;
+
+  @Field(() => String, { description: 'The line as printed (cells separated by tabs).' })
+  text!: string;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'A stretch of a document’s text, for reading a fact in its place.' })
+export class DocumentText {
+  @Field(() => Int, { description: 'Lines the document has in all.' })
+  lineCount!: number;
+
+  @Field(() => [TextLine], { description: 'The lines asked for, clipped to the document.' })
+  lines!: TextLine[];
+}
+
 @ObjectType({ description: 'A published document (部门预算 / 决算 / 绩效) as loaded.' })
 export class Document {
   @Field(() => ID, { description: 'The file name without extension.' })

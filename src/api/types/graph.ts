@@ -26,6 +26,15 @@ export class SearchHit {
   score!: number;
 }
 
+@ObjectType({ simpleResolvers: true, description: 'How many nodes of one kind a search finds.' })
+export class KindCount {
+  @Field(() => NodeKind, { description: 'The kind.' })
+  kind!: Kind;
+
+  @Field(() => Int, { description: 'Matches of that kind (up to 1,000 index matches in all).' })
+  count!: number;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'Any node of the graph, for exploring.' })
 export class GraphNode {
   @Field(() => ID, { description: '"<Kind>:<key>".' })

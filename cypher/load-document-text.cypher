@@ -1,0 +1,4 @@
+// The document's text as printed, one list element per line (line n = lines[n - 1]), kept apart
+// from the Document node so that reading a document's properties never carries its text.
+MATCH (d:Document {id: $documentId})
+CREATE (t:DocumentText {documentId: $documentId, lines: $lines})-[:TEXT_OF]->(d)
