@@ -161,7 +161,8 @@ async function queryBench(db: Database): Promise<{ figures: QueryFigure[]; gaps:
     const t = await targets(urls['budget-graph']);
     log(`targets: ${JSON.stringify(t)}`);
     const schema = await buildApiSchema();
-    for (const q of benchQueries(t)) {
+    const only = arg('queries')?.split(',');
+    for (const q of benchQueries(t).filter((x) => !only || only.some((o) => x.name.includes(o)))) {
       if (q.peerGap) gaps[q.name] = q.peerGap;
       // The floor: the same question's Cypher, replayed by the driver alone in this process.
       const statements = await recordStatements(db, schema, q.bg.query, q.bg.variables);
@@ -358,7 +359,8 @@ async function main(): Promise<void> {
   const file = join(outDir, `${date}${smoke ? '-smoke' : ''}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   log(`wrote ${file}`);
-  if (!smoke) {
+  // A run of some questions (--queries=) is a probe: its figures go to the JSON only.
+  if (!smoke && !arg('queries')) {
     const md = join(projectRoot, 'bench', 'RESULTS.md');
     if (!existsSync(md)) writeFileSync(md, '# Benchmark results\n\nAppended by `npm run bench`; newest last. Figures, not tests: read them with the machine and commit beside them.\n\n');
     appendFileSync(md, markdown(result));

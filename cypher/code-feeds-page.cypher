@@ -1,25 +1,29 @@
 // projectsFeedingCode as a page (codeFeeds): the same links, sorted by $keys (YEAR, AMOUNT,
-// DEPARTMENT, PROJECT) then year, department, unit, project, allocation, code and method; paged by keyset
-// (page-window). $where is unused here (the arguments are fixed), kept [[]] by the repository.
+// DEPARTMENT, PROJECT) then year, document, project name, allocation, code and method; paged by
+// keyset (page-window). The window is found on the links alone; the department, unit and project
+// are read only for the rows of the page. $where is unused (the arguments are fixed), kept [[]].
 MATCH (c:FunctionCode)
 WHERE c.code = $code OR ($includeDescendants AND c.code STARTS WITH $code)
-MATCH (c)<-[r:BOOKED_UNDER]-(a:ProjectAllocation)-[:IN_DOCUMENT]->(d:Document)<-[:PUBLISHED]-(dep:Department)
-WHERE ($department IS NULL OR dep.id CONTAINS $department OR dep.name CONTAINS $department
-       OR any(alias IN dep.aliases WHERE alias CONTAINS $department))
-  AND ($years IS NULL OR d.year IN $years)
+MATCH (c)<-[r:BOOKED_UNDER]-(a:ProjectAllocation)
+WHERE ($years IS NULL OR a.year IN $years)
+  AND ($department IS NULL OR EXISTS {
+        (a)-[:IN_DOCUMENT]->(:Document)<-[:PUBLISHED]-(dep:Department)
+        WHERE dep.id CONTAINS $department OR dep.name CONTAINS $department OR any(alias IN dep.aliases WHERE alias CONTAINS $department) })
   AND size($where) > 0
-MATCH (a)-[:ALLOCATES]->(p:Project)
-MATCH (a)-[:FOR_UNIT]->(u:BudgetUnit)
-WITH c, r, a, d, dep, p, u, coalesce(r.amountFen, a.amountFen) AS amountFen
-WITH c, r, a, d, dep, p, u, amountFen,
-     [k IN $keys | CASE k WHEN 'YEAR' THEN d.year WHEN 'AMOUNT' THEN coalesce(amountFen, 0)
-                          WHEN 'DEPARTMENT' THEN dep.name WHEN 'PROJECT' THEN a.name END]
-       + [d.year, dep.name, u.name, a.name, a.id, c.code, r.method] AS sortKey
+WITH c, r, a, coalesce(r.amountFen, a.amountFen) AS amountFen
+WITH c, r, a, amountFen,
+     [k IN $keys | CASE k WHEN 'YEAR' THEN a.year WHEN 'AMOUNT' THEN coalesce(amountFen, 0)
+                          WHEN 'DEPARTMENT' THEN head([(a)-[:IN_DOCUMENT]->(:Document)<-[:PUBLISHED]-(x:Department) | x.name])
+                          WHEN 'PROJECT' THEN a.name END]
+       + [a.year, a.documentId, a.name, a.id, c.code, r.method] AS sortKey
 // @include order-by-sort-key
-WITH collect({c: c, r: r, a: a, d: d, dep: dep, p: p, u: u, amountFen: amountFen, sortKey: sortKey}) AS matched
+WITH collect({c: c, r: r, a: a, amountFen: amountFen, sortKey: sortKey}) AS matched
 // @include page-window
 UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE page END AS it
-WITH total, hasPreviousPage, hasNextPage, it, it.dep AS dep, it.u AS u, it.p AS p, it.a AS a, it.d AS d, it.r AS r, it.c AS c
+WITH total, hasPreviousPage, hasNextPage, it, it.a AS a, it.r AS r, it.c AS c
+OPTIONAL MATCH (a)-[:IN_DOCUMENT]->(d:Document)<-[:PUBLISHED]-(dep:Department)
+OPTIONAL MATCH (a)-[:ALLOCATES]->(p:Project)
+OPTIONAL MATCH (a)-[:FOR_UNIT]->(u:BudgetUnit)
 RETURN total, collect(CASE WHEN it IS NULL THEN null ELSE {year: d.year, documentId: d.id, departmentId: dep.id, unitId: u.id, projectId: p.id,
               department: dep {.*}, unit: u {.*}, projectNode: p {.*, departmentId: dep.id},
               allocationId: a.id, project: a.name, amountFen: it.amountFen,

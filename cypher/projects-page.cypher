@@ -3,14 +3,13 @@
 // fields ($year, $yearIn, $yearFrom..$yearTo; all years when none). Sorted by $keys (AMOUNT,
 // NAME, DEPARTMENT, YEAR) then department name, name and id; paged by keyset (page-window).
 MATCH (dep:Department)-[:RUNS]->(p:Project)
-CALL (p) {
-  OPTIONAL MATCH (p)<-[:ALLOCATES]-(a:ProjectAllocation)
-  WHERE ($year IS NULL OR a.year = $year) AND ($yearIn IS NULL OR a.year IN $yearIn)
-    AND ($yearFrom IS NULL OR a.year >= $yearFrom) AND ($yearTo IS NULL OR a.year <= $yearTo)
-  RETURN sum(a.amountFen) AS amountFen, max(a.year) AS lastYear
-}
-WITH p, dep, amountFen, lastYear
-WHERE any(clause IN $where WHERE all(atom IN clause WHERE atom.neg <> CASE atom.f
+OPTIONAL MATCH (p)<-[:ALLOCATES]-(a:ProjectAllocation)
+WHERE ($year IS NULL OR a.year = $year) AND ($yearIn IS NULL OR a.year IN $yearIn)
+  AND ($yearFrom IS NULL OR a.year >= $yearFrom) AND ($yearTo IS NULL OR a.year <= $yearTo)
+// One aggregation over every allocation (not a subquery per project).
+WITH p, dep, sum(a.amountFen) AS amountFen, max(a.year) AS lastYear
+WHERE ($year IS NULL AND $yearIn IS NULL AND $yearFrom IS NULL AND $yearTo IS NULL OR lastYear IS NOT NULL)
+  AND any(clause IN $where WHERE all(atom IN clause WHERE atom.neg <> CASE atom.f
     WHEN 'name' THEN any(n IN p.names WHERE n CONTAINS atom.v)
     WHEN 'department' THEN dep.id CONTAINS atom.v OR dep.name CONTAINS atom.v OR any(alias IN dep.aliases WHERE alias CONTAINS atom.v)
     WHEN 'departmentIn' THEN any(s IN atom.v WHERE dep.id CONTAINS s OR dep.name CONTAINS s OR any(alias IN dep.aliases WHERE alias CONTAINS s))
@@ -24,7 +23,6 @@ WHERE any(clause IN $where WHERE all(atom IN clause WHERE atom.neg <> CASE atom.
     WHEN 'maxAmount' THEN amountFen <= atom.v
     WHEN 'hasAnomaly' THEN atom.v = (EXISTS { (p)<-[:CONCERNS]-(:Anomaly) } OR EXISTS { (p)<-[:ALLOCATES]-(:ProjectAllocation)<-[:CONCERNS]-(:Anomaly) })
   END))
-  AND ($year IS NULL AND $yearIn IS NULL AND $yearFrom IS NULL AND $yearTo IS NULL OR lastYear IS NOT NULL)
 WITH p, dep, amountFen,
      [k IN $keys | CASE k WHEN 'AMOUNT' THEN coalesce(amountFen, 0) WHEN 'NAME' THEN p.name
                           WHEN 'DEPARTMENT' THEN dep.name WHEN 'YEAR' THEN coalesce(lastYear, 0) END]

@@ -47,9 +47,13 @@ function column(s: SourceRef, doc: { title: string; file: string; text: Text | n
   const lines = doc.text.lines;
   const target = s.line ?? 0;
   const ti = titleIndex(lines, target, s.table);
-  const headerRows = ti >= 0 ? lines.slice(ti, Math.min(ti + 4, lines.findIndex((l) => l.line === target) >= 0 ? lines.findIndex((l) => l.line === target) : ti + 4)) : [];
+  const titleLine = ti >= 0 ? lines[ti]!.line : null;
+  // Near its title the context already shows the title and header; further down they are pinned
+  // above the context (the title and the eight lines under it: units, column headers).
+  const near = titleLine !== null && target - titleLine <= 16;
+  const headerRows = titleLine !== null && !near ? lines.filter((l) => l.line >= titleLine && l.line <= titleLine + 8 && l.line < target - 8) : [];
   const row = (l: { line: number; text: string }) => `<div class="doc-line${l.line === target ? ' hit' : ''}" data-line="${l.line}"><span class="ln">${l.line}</span><span class="tx">${escapeHtml(l.text) || '&nbsp;'}</span></div>`;
-  const context = lines.filter((l) => l.line >= Math.max(target - 10, ti >= 0 ? lines[ti]!.line : 0));
+  const context = lines.filter((l) => l.line >= (near ? titleLine! : target - 8));
   return `${head}
     ${headerRows.length ? `<div class="doc-header" aria-label="${escapeHtml(t('doc.header'))}"><p class="hint">${escapeHtml(t('doc.header'))}</p>${headerRows.map(row).join('')}</div>` : ''}
     <div class="doc-text">${context.map(row).join('')}</div>`;

@@ -84,6 +84,8 @@ export async function loadFlow(department: string, year: number): Promise<Flow> 
   // Flow into each project, per unit, so what leaves a project is what came into it.
   const intoProject = new Map<string, { unit: string; value: number }>();
   for (const line of data.moneyTrail.lines) {
+    // A line with no project money has nothing to draw.
+    if (!line.contributions.some((c) => num(c.amount) > 0) && num(line.unexplained) <= 0) continue;
     const lineId = `line:${line.code}:${line.unit}`;
     node(lineId, `${line.code} ${line.name}`, 'line', { documentId: line.source.document.id, table: line.source.table, line: line.source.line });
     for (const c of line.contributions) {
