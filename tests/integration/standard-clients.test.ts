@@ -148,10 +148,14 @@ describe('every field of every type answers on the bundled graph', () => {
       node: ['id: "FunctionCode:2010504"'],
       paths: [`from: ${q(`Department:${ids.data.departments[0].id}`)}, to: ${q(`InvestmentProject:${ip.id}`)}`],
       search: ['text: "信息"'],
+      searchCounts: ['text: "信息"'],
+      codeFeeds: ['code: "2010504", first: 2'],
     };
+    // Nested fields whose arguments are required.
+    const fieldArgs: Record<string, string> = { 'Document.text': '(from: 1, to: 5)' };
     // For each object type, the shortest path to it from a root field (roots in the order above
     // first: they find data); then one query per type selects every field of it at the path's end.
-    const argsOf = (field: import('graphql').GraphQLField<unknown, unknown>) => (field.args.some((a) => a.name === 'first') ? '(first: 2)' : '');
+    const argsOf = (field: import('graphql').GraphQLField<unknown, unknown>, owner?: string) => fieldArgs[`${owner}.${field.name}`] ?? (field.args.some((a) => a.name === 'first') ? '(first: 2)' : '');
     const query = schema.getQueryType()!;
     const roots = [...Object.keys(rootArgs), ...Object.keys(query.getFields()).filter((f) => !(f in rootArgs))].map((name) => query.getFields()[name]!);
     const selected = new Set<string>();
@@ -173,7 +177,7 @@ describe('every field of every type answers on the bundled graph', () => {
       for (const field of Object.values(type.getFields())) {
         const named = getNamedType(field.type);
         if (!isObjectType(named) || pathTo.has(named.name)) continue;
-        const next = [...path, `${field.name}${argsOf(field)}`];
+        const next = [...path, `${field.name}${argsOf(field, type.name)}`];
         pathTo.set(named.name, next);
         queue.push({ type: named, path: next });
       }
@@ -184,7 +188,7 @@ describe('every field of every type answers on the bundled graph', () => {
       const fields = Object.values(type.getFields()).map((field) => {
         selected.add(`${typeName}.${field.name}`);
         const named = getNamedType(field.type);
-        return isLeafType(named) ? field.name + argsOf(field) : `${field.name}${argsOf(field)} { __typename }`;
+        return isLeafType(named) ? field.name + argsOf(field, typeName) : `${field.name}${argsOf(field, typeName)} { __typename }`;
       });
       const rootName = path[0]!.replace(/\(.*$/, '');
       const alternatives = rootArgs[rootName] ?? [undefined];
