@@ -212,6 +212,35 @@ describe('explorer for investigators', () => {
     await page.screenshot({ path: join(ARTEFACTS, 'explorer-years-2010504-longgang.png') });
   });
 
+  it('draws a department across years from the department alone', async () => {
+    await page.goto(`${base}?view=years&v.department=${encodeURIComponent('龙岗')}`);
+    await page.locator('#years-svg rect.bar-plan').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('#years-svg rect.bar-plan').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('#years-out').innerText()).toContain('龙岗');
+  });
+
+  it('lays a lineage out left to right, its indicators one node that expands', async () => {
+    await page.goto(base);
+    await page.locator('details[data-question="lineage"] summary').click();
+    await poll(() => page.inputValue('form[data-question="lineage"] input[name="project"]')).not.toBe('');
+    await page.locator('form[data-question="lineage"] button[type="submit"]').click();
+    await page.locator('#results-table tbody tr').first().waitFor();
+    const layout = await page.evaluate(() => {
+      const cy = (globalThis as unknown as { budgetGraph: { cy: any } }).budgetGraph.cy;
+      // Every relationship points right: the money's direction reads left to right.
+      const leftward = cy.edges().filter((e: any) => e.target().position('x') <= e.source().position('x')).length;
+      const group = cy.nodes().filter((n: any) => n.id().endsWith('|indicators'));
+      return { leftward, edges: cy.edges().length, group: group.length ? group.first().id() : null, count: cy.nodes().length };
+    });
+    expect(layout.edges).toBeGreaterThan(3);
+    expect(layout.leftward).toBe(0);
+    await page.screenshot({ path: join(ARTEFACTS, 'explorer-lineage-layered.png') });
+    if (layout.group) {
+      await page.evaluate((id) => (globalThis as unknown as { budgetGraph: { cy: any } }).budgetGraph.cy.getElementById(id).emit('dbltap'), layout.group);
+      await poll(nodeCount).toBeGreaterThan(layout.count);
+    }
+  });
+
   it('switches the interface to Chinese, kept in the URL and after a reload', async () => {
     await page.goto(`${base}?view=anomalies`);
     await page.click('#lang');

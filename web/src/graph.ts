@@ -97,6 +97,24 @@ export function merge(cy: Core, nodes: GraphNode[], edges: GraphEdge[]): string[
   return added;
 }
 
+/**
+ * Left-to-right layers along the direction of the edges (cytoscape's breadth-first layout, turned
+ * on its side): the money's direction reads from left to right.
+ */
+export function layeredLayout(cy: Core): void {
+  cy.layout({
+    name: 'breadthfirst',
+    directed: true,
+    // Every node nothing points to starts a chain (a lineage has one per year).
+    roots: cy.nodes().roots(),
+    spacingFactor: 1.1,
+    animate: false,
+    fit: true,
+    padding: 30,
+    transform: (_node: unknown, pos: { x: number; y: number }) => ({ x: pos.y * 1.6, y: pos.x }),
+  } as cytoscape.LayoutOptions).run();
+}
+
 export function layout(cy: Core): void {
   cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 40000, idealEdgeLength: () => 120, nodeOverlap: 20, componentSpacing: 80, fit: true, padding: 30 } as cytoscape.LayoutOptions).run();
 }

@@ -4,7 +4,7 @@ import './style.css';
 import * as api from './api.js';
 import { renderEdge, renderNode, renderTrail } from './details.js';
 import { escapeHtml, toCsv, wan, MONEY_KEYS } from './format.js';
-import { createGraph, KINDS, layout, merge } from './graph.js';
+import { createGraph, KINDS, layeredLayout, layout, merge } from './graph.js';
 import { QUESTIONS, suggestDefaults, type Answer } from './questions.js';
 import { applyLanguage, currentLang, onLanguage, setLanguage, t } from './i18n.js';
 import { currentView, showView, timings } from './views.js';
@@ -125,8 +125,22 @@ async function expand(id: string, first = PAGE): Promise<void> {
   }
 }
 
+/** Groups drawn as one node (a lineage's indicators), by id, with what they stand for. */
+const collapsed = new Map<string, api.GraphNode[]>();
+let layeredRoot: string | null = null;
+function expandGroup(id: string): void {
+  const members = collapsed.get(id);
+  const group = cy.getElementById(id);
+  if (!members || group.empty()) return;
+  const from = group.incomers('node').first();
+  merge(cy, members, members.map((m) => ({ id: `${from.id()}->${m.id}`, type: 'MEASURED_BY', from: from.id(), to: m.id, properties: {} })));
+  group.remove();
+  collapsed.delete(id);
+  if (layeredRoot) layeredLayout(cy);
+}
 cy.on('dbltap', 'node', (ev) => {
   const id = ev.target.id() as string;
+  if (collapsed.has(id)) return expandGroup(id);
   if (ev.target.data('kind') !== 'Step') void expand(id).catch((e) => status(String(e.message ?? e), true));
 });
 $('expand').addEventListener('click', () => {
@@ -312,6 +326,13 @@ async function runQuestion(id: string, params: Record<string, string>): Promise<
     Object.assign(state, { question: id, params });
     writeUrl();
     merge(cy, answer.nodes, answer.edges);
+    // Collapsed groups keep their members to expand into.
+    for (const n of answer.nodes) {
+      const members = (n as typeof n & { members?: api.GraphNode[] }).members;
+      if (members) collapsed.set(n.id, members);
+    }
+    layeredRoot = answer.layeredFrom ?? null;
+    if (layeredRoot) layeredLayout(cy);
     refreshFilters();
     renderResults(answer);
     requestAnimationFrame(() => {

@@ -38,6 +38,8 @@ export interface Answer {
   rows: Record<string, unknown>[];
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** Draw left to right in layers from this node (a chain such as a lineage), not as a force layout. */
+  layeredFrom?: string;
 }
 
 export interface Question {
@@ -95,18 +97,31 @@ export const QUESTIONS: Question[] = [
       const pid = `Project:${project.id}`;
       const nodes = [node(pid, 'Project', project.name, { identityRule: data.lineage.identityRule })];
       const edges: GraphEdge[] = [];
-      let previous = pid;
+      // The money's chain runs funding → department → unit (→ parent project) → project; what the
+      // project is booked under, reported by and evaluated with hangs off the project.
+      const CHAIN = new Set(['FUNDING', 'DEPARTMENT', 'UNIT', 'PARENT_PROJECT']);
+      let previous: string | null = null;
+      // Indicators are many and alike: one node with their count stands for them (double-click expands it).
+      const indicators: GraphNode[] = [];
       const rows = data.lineage.steps.map((s, i) => {
         const sid = s.kind === 'PROJECT' ? pid : `Step:${project.id}|${i}`;
         const source = s.source ? { documentId: s.source.document.file, table: s.source.table, line: s.source.line, text: s.source.text } : null;
-        if (s.kind !== 'PROJECT') nodes.push(node(sid, s.kind === 'FUNCTION_CODE' ? 'FunctionCode' : s.kind === 'INVESTMENT_PROJECT' ? 'InvestmentProject' : s.kind === 'INDICATOR' ? 'Indicator' : s.kind === 'SELF_EVALUATION' ? 'SelfEvaluation' : 'Step', `${s.kind}: ${s.name}`, { year: s.year, amount: s.amount, executed: s.executed, detail: s.detail, method: s.method, source }));
-        if (sid !== previous && s.kind !== 'INDICATOR') {
-          edges.push(edge(previous, sid, s.kind, { method: s.method }));
+        if (s.kind === 'INDICATOR') indicators.push(node(sid, 'Indicator', `${s.kind}: ${s.name}`, { year: s.year, detail: s.detail, source }));
+        else if (s.kind !== 'PROJECT') nodes.push(node(sid, s.kind === 'FUNCTION_CODE' ? 'FunctionCode' : s.kind === 'INVESTMENT_PROJECT' ? 'InvestmentProject' : s.kind === 'SELF_EVALUATION' ? 'SelfEvaluation' : 'Step', `${s.kind}: ${s.name}`, { year: s.year, amount: s.amount, executed: s.executed, detail: s.detail, method: s.method, source }));
+        if (s.kind === 'FUNDING' && previous === pid) previous = null; // another year's chain
+        if (CHAIN.has(s.kind) || s.kind === 'PROJECT') {
+          if (previous && previous !== sid) edges.push(edge(previous, sid, s.kind, { method: s.method }));
           previous = sid;
-        } else if (s.kind === 'INDICATOR') edges.push(edge(pid, sid, 'MEASURED_BY'));
+        } else if (s.kind !== 'INDICATOR') edges.push(edge(pid, sid, s.kind, { method: s.method }));
         return { year: s.year, step: s.kind, name: s.name, code: s.code, amount: s.amount, executed: s.executed, detail: s.detail, method: s.method, line: s.source ? `${s.source.document.file}:${s.source.line}` : '' };
       });
-      return { title: `Lineage of ${project.name}`, columns: ['year', 'step', 'name', 'code', 'amount', 'executed', 'detail', 'method', 'line'], rows, nodes, edges };
+      if (indicators.length) {
+        const group = node(`Step:${project.id}|indicators`, 'Indicator', `${indicators.length} indicators (double-click to expand)`, { members: indicators.map((n) => n.id) });
+        (group as GraphNode & { members?: GraphNode[] }).members = indicators;
+        nodes.push(group);
+        edges.push(edge(pid, group.id, 'MEASURED_BY'));
+      }
+      return { title: `Lineage of ${project.name}`, columns: ['year', 'step', 'name', 'code', 'amount', 'executed', 'detail', 'method', 'line'], rows, nodes, edges, layeredFrom: pid };
     },
   },
   {

@@ -1,7 +1,7 @@
 // The explorer's views besides the graph: money flow, years, anomalies. The active view and its
 // parameters live in the URL (?view=flow&v.department=…&v.year=…) so a link reproduces it.
 import { drawFlow, describePick, loadFlow, type Flow } from './flow.js';
-import { codeYears, drawYears, projectYears, yearsLegend } from './years.js';
+import { codeYears, departmentYears, drawYears, projectYears, yearsLegend } from './years.js';
 import { anomalyChoices, listAnomalies, renderAnomalyRows, sourcesOf, type AnomalyItem } from './anomalies.js';
 import { openSources } from './docview.js';
 import { escapeHtml } from './format.js';
@@ -120,7 +120,7 @@ async function renderYearsForm(): Promise<void> {
   const code = (form.elements.namedItem('code') as HTMLInputElement).value.trim();
   const department = (form.elements.namedItem('department') as HTMLInputElement).value.trim();
   const project = (form.elements.namedItem('project') as HTMLInputElement).value.trim();
-  if (project || (code && department)) await drawYearsView({ code, department, project });
+  if (project || department) await drawYearsView({ code, department, project });
 }
 
 async function drawYearsView(choice: { code: string; department: string; project: string }): Promise<void> {
@@ -128,7 +128,7 @@ async function drawYearsView(choice: { code: string; department: string; project
   setParams('years', choice);
   const out = $('years-out');
   try {
-    const data = choice.project ? await projectYears(choice.project) : await codeYears(choice.code, choice.department);
+    const data = choice.project ? await projectYears(choice.project) : choice.code ? await codeYears(choice.code, choice.department) : await departmentYears(choice.department);
     $('years-title').textContent = data.title;
     if (!data.points.length) {
       out.innerHTML = `<p class="hint">${escapeHtml(t('years.empty'))}</p>`;

@@ -43,6 +43,27 @@ export async function codeYears(code: string, department: string): Promise<Years
   };
 }
 
+/** A department's totals per year (budget TOTAL, final-account ACTUAL), names as its documents print them. */
+export async function departmentYears(department: string): Promise<YearsData> {
+  const data = await gql<{ plan: { cells: Cell[] }; actual: { cells: Cell[] }; departments: { name: string; aliases: string[]; aliasRules: string[] }[] }>(
+    `query($d: String!) {
+      plan: aggregate(measure: TOTAL, groupBy: [YEAR], filter: { department: $d }) { cells { year amount } }
+      actual: aggregate(measure: ACTUAL, groupBy: [YEAR], filter: { department: $d }) { cells { year amount } }
+      departments(name: $d) { name aliases aliasRules }
+    }`,
+    { d: department },
+  );
+  const years = [...new Set([...data.plan.cells, ...data.actual.cells].map((c) => c.year))].sort();
+  const dep = data.departments[0];
+  return {
+    title: dep?.name ?? department,
+    points: years.map((year) => ({ year, plan: data.plan.cells.find((c) => c.year === year)?.amount ?? null, actual: data.actual.cells.find((c) => c.year === year)?.amount ?? null })),
+    names: [],
+    // One department across every title its documents print, by these identity rules.
+    evidence: dep ? dep.aliasRules : [],
+  };
+}
+
 export async function projectYears(projectId: string): Promise<YearsData> {
   const data = await gql<{ project: { name: string; names: string[]; allocations: { year: number; name: string; amount: string | null; executed: string | null }[]; sameAs: { project: { name: string }; rule: string; note: string }[] } | null }>(
     `query($id: ID!) { project(id: $id) { name names allocations { year name amount executed } sameAs { project { name } rule note } } }`,
