@@ -112,7 +112,7 @@ export const LISTS = {
     filter: {},
     sort: { YEAR: 'Fiscal year.', AMOUNT: 'The linked amount.', DEPARTMENT: 'Department name.', PROJECT: 'Project name as the document prints it.' },
     defaultOrder: [],
-    tieBreaks: 6,
+    tieBreaks: 3,
     maxKeys: 10,
   } satisfies ListSpec<'YEAR' | 'AMOUNT' | 'DEPARTMENT' | 'PROJECT'>,
 } as const;

@@ -304,3 +304,25 @@ describe('sorting and filters on every list', () => {
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
   });
 });
+
+describe('codeFeeds: the heavy question a page at a time', () => {
+  it('pages through exactly the links projectsFeedingCode gives (201 with its sub-codes, pages of 7), and backwards', async () => {
+    const key = (f: { year: number; project: { id: string }; code: string; method: string; amount: string }) => `${f.year}|${f.project.id}|${f.code}|${f.method}|${f.amount}`;
+    const all = await api.gql(`{ projectsFeedingCode(code: "201", includeDescendants: true) { year project { id } code method amount } }`);
+    const forward: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const page: any = await api.gql(`query($a: String) { codeFeeds(code: "201", includeDescendants: true, first: 7, after: $a) { totalCount nodes { year project { id } code method amount } pageInfo { hasNextPage endCursor } } }`, { a: after });
+      expect(page.data.codeFeeds.totalCount).toBe(all.data.projectsFeedingCode.length);
+      forward.push(...page.data.codeFeeds.nodes.map(key));
+      after = page.data.codeFeeds.pageInfo.hasNextPage ? page.data.codeFeeds.pageInfo.endCursor : null;
+      pages++;
+    } while (after);
+    expect(pages).toBeGreaterThan(2);
+    expect([...forward].sort()).toEqual(all.data.projectsFeedingCode.map(key).sort());
+    const last: any = await api.gql(`{ codeFeeds(code: "201", includeDescendants: true, last: 5) { nodes { year project { id } code method amount } pageInfo { hasPreviousPage } } }`);
+    expect(last.data.codeFeeds.nodes.map(key)).toEqual(forward.slice(-5));
+    expect(last.data.codeFeeds.pageInfo.hasPreviousPage).toBe(true);
+  });
+});

@@ -57,7 +57,7 @@ export class CodeResolver {
     @Arg('department', () => String, { nullable: true, description: 'Department id, name or alias (substring); all departments when omitted.' }) department?: string,
     @Arg('years', () => [Int], { nullable: true, description: 'Only these years (all when omitted).' }) years?: number[],
     @Arg('includeDescendants', () => Boolean, { defaultValue: false, description: 'Also report links to the code’s sub-codes (a 类 or 款 with its 项).' }) includeDescendants?: boolean,
-    @Arg('orderBy', () => [CodeFeedOrder], { nullable: true, description: 'Sort keys, first key first (default: year, document, project).' }) orderBy?: { field: string; direction: string }[],
+    @Arg('orderBy', () => [CodeFeedOrder], { nullable: true, description: 'Sort keys, first key first (default: document, then project; orderBy YEAR for years in order).' }) orderBy?: { field: string; direction: string }[],
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after?: string,
     @Arg('last', () => Int, { nullable: true, description: 'Page backwards: the last N (at most 100) before `before` (or of all).' }) last?: number,
