@@ -17,7 +17,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-export async function runLoad(url: string, body: string, concurrency: number, durationMs: number): Promise<LoadResult> {
+/**
+ * `concurrency` workers each run `task` again as soon as it finished, for `durationMs`; a task
+ * that throws or answers false is an error. Every latency is kept.
+ */
+export async function closedLoop(task: () => Promise<boolean>, concurrency: number, durationMs: number): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
@@ -26,11 +30,7 @@ export async function runLoad(url: string, body: string, concurrency: number, du
     while (performance.now() < deadline) {
       const t0 = performance.now();
       try {
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-        // Read the whole body, but spare the client a JSON parse of every answer: on two shared
-        // cores the load generator's own CPU would otherwise cap what it can measure.
-        const text = await res.text();
-        if (!res.ok || /"errors"\s*:\s*\[/.test(text)) errors++;
+        if (!(await task())) errors++;
       } catch {
         errors++;
       }
@@ -38,13 +38,31 @@ export async function runLoad(url: string, body: string, concurrency: number, du
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const elapsed = (performance.now() - started) / 1000;
+  return summarize(latencies, errors, (performance.now() - started) / 1000);
+}
+
+export function runLoad(url: string, body: string, concurrency: number, durationMs: number): Promise<LoadResult> {
+  return closedLoop(
+    async () => {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      // Read the whole body, but spare the client a JSON parse of every answer: on two shared
+      // cores the load generator's own CPU would otherwise cap what it can measure.
+      const text = await res.text();
+      return res.ok && !/"errors"\s*:\s*\[/.test(text);
+    },
+    concurrency,
+    durationMs,
+  );
+}
+
+/** Exact percentiles of every latency kept, and the throughput over the run. */
+export function summarize(latencies: number[], errors: number, elapsedSeconds: number): LoadResult {
   latencies.sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 100) / 100;
   return {
     requests: latencies.length,
     errors,
-    rps: round(latencies.length / elapsed),
+    rps: round(latencies.length / elapsedSeconds),
     p50: round(percentile(latencies, 50)),
     p95: round(percentile(latencies, 95)),
     p99: round(percentile(latencies, 99)),

@@ -3,10 +3,9 @@
 // process with an observing QueryRunner, so the floor is exactly the server's own work in Neo4j.
 import { graphql, type GraphQLSchema } from 'graphql';
 import neo4j from 'neo4j-driver';
-import { performance } from 'node:perf_hooks';
 import type { Database } from '../src/db/connection.js';
 import { createContext } from '../src/api/context.js';
-import type { LoadResult } from './load-generator.js';
+import { closedLoop, type LoadResult } from './load-generator.js';
 
 export interface Statement {
   text: string;
@@ -22,16 +21,8 @@ export async function recordStatements(db: Database, schema: GraphQLSchema, quer
   return statements;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
-}
-
-/** Closed loop like the HTTP load generator: each worker replays the statements, all records read. */
-export async function runCypherLoad(db: Database, statements: Statement[], concurrency: number, durationMs: number): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const deadline = started + durationMs;
+/** The HTTP load generator's closed loop, each task replaying the statements with all records read. */
+export function runCypherLoad(db: Database, statements: Statement[], concurrency: number, durationMs: number): Promise<LoadResult> {
   const once = async () => {
     // Independent statements run together, as the server's DataLoaders would at best.
     await Promise.all(
@@ -44,21 +35,7 @@ export async function runCypherLoad(db: Database, statements: Statement[], concu
         }
       }),
     );
+    return true;
   };
-  const worker = async () => {
-    while (performance.now() < deadline) {
-      const t0 = performance.now();
-      try {
-        await once();
-      } catch {
-        errors++;
-      }
-      latencies.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const round = (x: number) => Math.round(x * 100) / 100;
-  return { requests: latencies.length, errors, rps: round(latencies.length / elapsed), p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? NaN) };
+  return closedLoop(once, concurrency, durationMs);
 }

@@ -22,8 +22,7 @@ function newest(dir) {
 export function webIsFresh() {
   if (!existsSync(index)) return false;
   const built = statSync(index).mtimeMs;
-  // The GraphiQL page bundles the worked examples of docs/queries.md.
-  const inputs = [join(webDir, 'index.html'), join(webDir, 'graphiql.html'), join(webDir, 'vite.config.ts'), join(root, 'docs', 'queries', 'queries.json')];
+  const inputs = [join(webDir, 'index.html'), join(webDir, 'graphiql.html'), join(webDir, 'vite.config.ts')];
   return existsSync(join(webDir, 'dist', 'graphiql.html')) && built >= newest(join(webDir, 'src')) && inputs.every((f) => built >= statSync(f).mtimeMs);
 }
 

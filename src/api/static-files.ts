@@ -3,6 +3,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { projectRoot } from '../config.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,6 +14,9 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.json': 'application/json',
 };
+
+/** Files served from outside the built page: data the pages read (the query editor's examples). */
+const DATA: Record<string, string> = { '/graphiql/examples.json': join(projectRoot, 'docs', 'queries', 'queries.json') };
 
 /** Pages served without their .html suffix. */
 const PAGES: Record<string, string> = { '/': '/index.html', '/graphiql': '/graphiql.html' };
@@ -28,6 +32,14 @@ export async function serveStatic(dir: string, pathname: string, req: IncomingMe
     res.end(text);
   };
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Only GET here; the GraphQL API is at /graphql\n');
+  const data = DATA[pathname];
+  if (data) {
+    res.statusCode = 200;
+    res.setHeader('content-type', TYPES['.json']!);
+    res.setHeader('cache-control', 'no-cache');
+    if (req.method === 'HEAD') return void res.end();
+    return void createReadStream(data).on('error', () => res.destroy()).pipe(res);
+  }
   let rel: string;
   try {
     rel = decodeURIComponent(PAGES[pathname] ?? pathname);

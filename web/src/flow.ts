@@ -6,6 +6,7 @@ import { sankey, sankeyLinkHorizontal, sankeyLeft } from 'd3-sankey';
 import { gql } from './api.js';
 import { escapeHtml } from './format.js';
 import { t } from './i18n.js';
+import { svgEl } from './svg.js';
 import type { SourceRef } from './docview.js';
 
 interface TrailLine {
@@ -121,13 +122,7 @@ export async function loadFlow(department: string, year: number): Promise<Flow> 
   return { nodes: [...nodes.values()], links: [...links.values()], table: data.moneyTrail.table };
 }
 
-const SVG = 'http://www.w3.org/2000/svg';
-const el = (name: string, attrs: Record<string, string | number>, text?: string) => {
-  const e = document.createElementNS(SVG, name);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-};
+const el = svgEl;
 const COLOURS: Record<FlowNode['column'], string> = { fund: '#2e7d32', unit: '#6a1b9a', project: '#1565c0', line: '#ef6c00', unexplained: '#9e9e9e' };
 
 /** Draws the flow into an SVG; `onPick` gets the node or link clicked. */

@@ -4,6 +4,7 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { gql } from './api.js';
 import { escapeHtml } from './format.js';
 import { t } from './i18n.js';
+import { svgEl } from './svg.js';
 
 export interface YearPoint {
   year: number;
@@ -86,13 +87,7 @@ export async function projectYears(projectId: string): Promise<YearsData> {
   };
 }
 
-const SVG = 'http://www.w3.org/2000/svg';
-const el = (name: string, attrs: Record<string, string | number>, text?: string) => {
-  const e = document.createElementNS(SVG, name);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-};
+const el = svgEl;
 
 export function drawYears(svg: SVGSVGElement, data: YearsData, width = 560, height = 260): void {
   svg.replaceChildren();

@@ -1,7 +1,7 @@
-// The worked examples of docs/queries.md (docs/queries/queries.json, the same file the docs are
-// written from) as a GraphiQL side panel: one click puts an example in the editor.
+// The worked examples of docs/queries.md as a GraphiQL side panel: one click puts an example in
+// the editor. They are data (docs/queries/queries.json, the file the docs are written from), served
+// by the API server at /graphiql/examples.json and read at run time, not compiled into the page.
 import { useEditorContext, type GraphiQLPlugin } from '@graphiql/react';
-import examples from '../../../docs/queries/queries.json';
 
 export interface Example {
   title: string;
@@ -9,7 +9,15 @@ export interface Example {
   query: string;
 }
 
-export const EXAMPLES: Example[] = examples as Example[];
+export async function loadExamples(): Promise<Example[]> {
+  const res = await fetch('/graphiql/examples.json');
+  return res.ok ? ((await res.json()) as Example[]) : [];
+}
+
+let EXAMPLES: Example[] = [];
+export function setExamples(list: Example[]): void {
+  EXAMPLES = list;
+}
 
 /** `?example=3` (1-based, as numbered in docs/queries.md). */
 export function exampleFromUrl(search: string): Example | undefined {

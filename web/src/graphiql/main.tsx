@@ -5,11 +5,13 @@ import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import 'graphiql/style.css';
 import './graphiql.css';
-import { examplesPlugin, exampleFromUrl, EXAMPLES } from './examples';
+import { examplesPlugin, exampleFromUrl, loadExamples, setExamples } from './examples';
 
 const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location.href).toString() });
+const examples = await loadExamples();
+setExamples(examples);
 const chosen = exampleFromUrl(window.location.search);
-const first = EXAMPLES[0];
+const first = examples[0];
 
 const root = document.getElementById('graphiql');
 if (!root) throw new Error('graphiql.html lacks #graphiql');
