@@ -11,6 +11,8 @@ COPY cypher ./cypher
 COPY web ./web
 COPY neo4j ./neo4j
 COPY data ./data
+# The query editor reads its examples from docs/queries/queries.json.
+COPY docs/queries ./docs/queries
 COPY tsconfig.json ./
 # No Maven in this image: the embedded-Neo4j launcher is not built (NEO4J_URI is always set here).
 RUN BUDGET_GRAPH_SKIP_LAUNCHER_BUILD=1 npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
