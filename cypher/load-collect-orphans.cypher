@@ -3,6 +3,11 @@
 CALL () {
   MATCH (p:Project) WHERE NOT (p)<-[:ALLOCATES]-() DETACH DELETE p
 }
+// The projects left keep their stored all-years totals true (one may have lost allocations).
+CALL () {
+  MATCH (p:Project)
+  // @include project-totals-set
+}
 CALL () {
   MATCH (u:BudgetUnit) WHERE NOT (u)-[:APPEARS_IN]->() DETACH DELETE u
 }

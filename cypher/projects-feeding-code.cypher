@@ -11,7 +11,7 @@ MATCH (a)-[:ALLOCATES]->(p:Project)
 MATCH (a)-[:FOR_UNIT]->(u:BudgetUnit)
 // The department, unit and project come back whole so the API needs no further round-trips.
 RETURN d.year AS year, d.id AS documentId, dep.id AS departmentId, u.id AS unitId, p.id AS projectId,
-       dep {.*} AS department, u {.*} AS unit, p {.*, departmentId: dep.id} AS projectNode,
+       dep {.id, .name, .aliases, .aliasRules} AS department, u {.id, .name, .isSelf} AS unit, p {.id, .name, .names, .normName, departmentId: dep.id} AS projectNode,
        a.id AS allocationId, a.name AS project, coalesce(r.amountFen, a.amountFen) AS amountFen,
        r.method AS method, r.note AS note, r.evidence AS evidence, c.code AS code
 ORDER BY year, dep.name, u.name, project, method

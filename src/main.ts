@@ -10,6 +10,7 @@ import { buildApiSchema } from './api/schema.js';
 import { startHttpServer, type RunningServer } from './api/http-server.js';
 import { QueryRunner } from './db/run.js';
 import { listDocuments, loadFiles } from './load/directory.js';
+import { backfillDerived } from './load/loader.js';
 import { createLogger } from './api/logger.js';
 
 const log = (msg: string) => console.error(`budget-graph: ${msg}`);
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
   try {
     const n = await applySchema(db);
     log(`schema: ${n} constraints and indexes in place`);
+    const backfilled = await backfillDerived(new QueryRunner(db));
+    if (backfilled) log(`derived data: all-years totals computed for ${backfilled} projects`);
     if (server.loadOnStart) {
       // Loads what the graph lacks or what changed; unchanged files are skipped by content hash.
       // A bad file is reported and skipped; the others load.

@@ -16,7 +16,7 @@ export function cypher(name: string): string {
       throw new Error(`No Cypher statement named "${name}" (expected cypher/${name}.cypher)`);
     }
     // `// @include <name>` puts a shared tail (e.g. page-window) in place, so it is written once.
-    text = text.replace(/^\/\/ @include ([a-z0-9-]+)\s*$/gm, (_line, included: string) => cypher(included));
+    text = text.replace(/^[ \t]*\/\/ @include ([a-z0-9-]+)\s*$/gm, (_line, included: string) => cypher(included));
     cache.set(name, text);
   }
   return text;

@@ -111,6 +111,8 @@ export async function loadParsed(runner: QueryRunner, file: string, text: string
       if (options.failAfter === name) throw new Error(`injected failure after ${name}`);
     }
     await run('load-refresh-codes', { keys: plan.codes.map((c) => `${String(c.label)}:${String(c.code)}`) });
+    // A replaced document's projects were refreshed by load-collect-orphans.
+    await run('load-refresh-project-totals', { ids: [...new Set(plan.allocations.map((a) => String(a.projectId)))] });
     const held = await run('load-parity', { documentId: plan.documentId });
     parity = parityDifferences(
       expectedTallies(doc, plan),
@@ -129,4 +131,15 @@ export async function removeDocument(runner: QueryRunner, file: string): Promise
     await run('load-refresh-codes', { keys: null });
     return true;
   });
+}
+
+/**
+ * Derived properties a graph written by an older version lacks (each project's all-years total):
+ * computed once at start-up. Returns how many projects needed it.
+ */
+export async function backfillDerived(runner: QueryRunner): Promise<number> {
+  const res = await runner.read('projects-without-totals');
+  const n = Number(res.records[0]?.get('n') ?? 0);
+  if (n > 0) await runner.write('load-refresh-project-totals', { ids: null });
+  return n;
 }

@@ -79,6 +79,8 @@ export interface ProjectRow {
   departmentId: string;
   /** In projects(): Σ of its allocations in the years asked. */
   amount?: bigint | null;
+  /** In projects(): its department, read by the same statement (primes the department loader). */
+  department?: DepartmentRow;
 }
 
 export interface AllocationRow {

@@ -122,7 +122,7 @@ export class Repository {
   }
 
   /** One page of a declared list (src/query/lists.ts): filter, order and keyset window in one statement. */
-  async list<T>(name: ListName, filter: FilterTree | null | undefined, ordering: Ordering, page: PageArgs, map: (p: Record<string, unknown>) => T, extra: Record<string, unknown> = {}): Promise<Page<T>> {
+  async list<T>(name: ListName, filter: FilterTree | null | undefined, ordering: Ordering, page: PageArgs, map: (p: Record<string, unknown>) => T, extra: Record<string, unknown> = {}, statement: string = LISTS[name].statement): Promise<Page<T>> {
     const spec = LISTS[name];
     const dirs = [...ordering.dirs, ...Array<Direction>(spec.tieBreaks).fill('ASC')];
     const params = {
@@ -135,18 +135,20 @@ export class Repository {
       first: page.first === null ? null : neo4j.int(page.first),
       last: page.last === null ? null : neo4j.int(page.last),
     };
-    const res = await this.runner.read(spec.statement, params);
-    const rec = res.records[0];
-    if (!rec) return { total: 0, items: [], keys: [], hasNextPage: false, hasPreviousPage: false };
-    const r = row<{ total: number; items: Record<string, unknown>[]; hasNextPage: boolean; hasPreviousPage: boolean }>(rec);
-    // Sort keys keep their integers exact for the cursor (row() made them numbers).
-    const rawItems = rec.get('items') as { sortKey: unknown[] }[];
+    // One record per row of the page (an empty page: one record whose item is null), each
+    // carrying the page's total and flags.
+    const res = await this.runner.read(statement, params);
+    const first = res.records[0];
+    if (!first) return { total: 0, items: [], keys: [], hasNextPage: false, hasPreviousPage: false };
+    const head = row<{ total: number; hasNextPage: boolean; hasPreviousPage: boolean }>(first);
+    const rawItems = res.records.map((r) => r.get('item') as { sortKey: unknown[] } | null).filter((it) => it !== null);
     return {
-      total: r.total,
-      items: r.items.map(map),
+      total: head.total,
+      items: rawItems.map((it) => map(plain(it) as Record<string, unknown>)),
+      // Sort keys keep their integers exact for the cursor (plain() makes them numbers).
       keys: rawItems.map((it) => it.sortKey.map((v) => (neo4j.isInt(v) ? BigInt(v.toString()) : v))),
-      hasNextPage: r.hasNextPage,
-      hasPreviousPage: r.hasPreviousPage,
+      hasNextPage: head.hasNextPage,
+      hasPreviousPage: head.hasPreviousPage,
     };
   }
 
@@ -163,7 +165,9 @@ export class Repository {
     const f = (filter ?? {}) as AmountWindow;
     const int = (n: number | null | undefined) => (n === null || n === undefined ? null : neo4j.int(n));
     const window = { year: int(f.year), yearIn: f.yearIn ? f.yearIn.map((y) => neo4j.int(y)) : null, yearFrom: int(f.yearFrom), yearTo: int(f.yearTo) };
-    return this.list('projects', filter, ordering, page, projectRow, window);
+    // Without years a project's amount is its stored all-years total: no allocation is summed.
+    const allYears = window.year === null && window.yearIn === null && window.yearFrom === null && window.yearTo === null;
+    return this.list('projects', filter, ordering, page, projectRow, window, allYears ? 'projects-page-all-years' : 'projects-page');
   }
 
   investmentProjects(filter: FilterTree | null | undefined, ordering: Ordering, page: PageArgs): Promise<Page<InvestmentRow>> {

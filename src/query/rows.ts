@@ -127,7 +127,7 @@ export function unitRow(p: Props, departmentId?: string): UnitRow {
 }
 
 export function projectRow(p: Props): ProjectRow {
-  return { id: str(p, 'id'), name: str(p, 'name'), names: strings(p, 'names'), normName: str(p, 'normName'), departmentId: strOrNull(p, 'departmentId') ?? str(p, 'id').split('|')[0]!, ...(p.amountFen !== undefined ? { amount: fenOrNull(p, 'amountFen') } : {}) };
+  return { id: str(p, 'id'), name: str(p, 'name'), names: strings(p, 'names'), normName: str(p, 'normName'), departmentId: strOrNull(p, 'departmentId') ?? str(p, 'id').split('|')[0]!, ...(p.amountFen !== undefined ? { amount: fenOrNull(p, 'amountFen') } : {}), ...(p.department !== undefined && p.department !== null ? { department: departmentRow(props(p, 'department')) } : {}) };
 }
 
 export function departmentRow(p: Props): DepartmentRow {

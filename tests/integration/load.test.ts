@@ -6,7 +6,7 @@ import { projectRoot } from '../../src/config.js';
 import type { Database } from '../../src/db/connection.js';
 import { QueryRunner } from '../../src/db/run.js';
 import { listDocuments, loadFiles } from '../../src/load/directory.js';
-import { loadDocument } from '../../src/load/loader.js';
+import { loadDocument, removeDocument } from '../../src/load/loader.js';
 import { testDatabase, wipe } from './helpers.js';
 import { generateCorpus } from '../../bench/corpus/generate.js';
 import { departmentIdentity } from '../../src/load/identity.js';
@@ -113,6 +113,28 @@ describe('loading the five bundled documents', () => {
     const res = await runner.read('test-allocations-of-project', { documentId: '000_5c682a4da5e2a113', name: '办公设备购置' });
     const rows = res.records.map((r) => `${r.get('unit')} ${r.get('code')} ${r.get('amountFen')}`).sort();
     expect(rows).toEqual(['深圳市龙岗区大数据中心 2010502 9000000', '深圳市龙岗区政务服务数据管理局（本级） 2010302 28000000']);
+  });
+
+  it('keeps each project\'s stored all-years total equal to its allocations through loads, replacements and removals', async () => {
+    const stale = async () => {
+      const r = (await runner.read('test-project-totals')).records[0]!;
+      return { projects: Number(r.get('projects')), stale: r.get('stale') as string[] };
+    };
+    const loaded = await stale();
+    expect(loaded.projects).toBeGreaterThan(50);
+    expect(loaded.stale).toEqual([]);
+    const file = files.find((f) => f.includes('/004_'))!;
+    const text = readFileSync(file, 'utf8');
+    const base = file.split('/').pop()!;
+    // Replaced by an edited copy (every 1 in an amount becomes 2), removed, then loaded as it was.
+    await loadDocument(runner, base, text.replace(/(\d),(\d)/g, '$1,$2').replace(/1(\d*\.\d\d)\b/g, '2$1'), {});
+    expect((await stale()).stale).toEqual([]);
+    expect(await removeDocument(runner, base)).toBe(true);
+    const removed = await stale();
+    expect(removed.projects).toBeLessThan(loaded.projects);
+    expect(removed.stale).toEqual([]);
+    await loadDocument(runner, base, text, {});
+    expect(await stale()).toEqual(loaded);
   });
 
   it('reports a bad file and loads the ones after it (start-up and npm run load)', async () => {

@@ -18,7 +18,7 @@ describe('cypher/ statements', () => {
   const code = ['src', 'loaders', 'bench', 'tests'].flatMap((d) => sources(join(root, d))).join('\n');
 
   it('are each run by name from the code', () => {
-    const included = new Set(cypherNames().flatMap((n) => [...readFileSync(join(root, 'cypher', `${n}.cypher`), 'utf8').matchAll(/^\/\/ @include ([a-z0-9-]+)/gm)].map((m) => m[1]!)));
+    const included = new Set(cypherNames().flatMap((n) => [...readFileSync(join(root, 'cypher', `${n}.cypher`), 'utf8').matchAll(/^[ \t]*\/\/ @include ([a-z0-9-]+)/gm)].map((m) => m[1]!)));
     const orphans = cypherNames().filter((name) => name !== 'schema' && !included.has(name) && !code.includes(`'${name}'`));
     expect(orphans).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context.js';
 import { listArgs, toConnection } from '../pagination.js';
+import { primeNeighbours } from '../../../loaders/prime.js';
 import { Anomaly } from '../types/anomalies.js';
 import { ClassificationCode, CodeLink } from '../types/codes.js';
 import { Connection } from '../types/connection.js';
@@ -16,7 +17,7 @@ export const ProjectConnection = Connection(Project, 'Project', 'project');
 export class ProjectResolver {
   @Query(() => ProjectConnection, { description: 'Projects by name, department, year or the code they are linked to.' })
   async projects(
-    @Ctx() { repo }: ApiContext,
+    @Ctx() { repo, loaders }: ApiContext,
     @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Which projects (all when omitted).' }) filter?: ProjectFilter,
     @Arg('orderBy', () => [ProjectOrder], { nullable: true, description: 'Up to three sort keys, e.g. [{field: AMOUNT, direction: DESC}] for the largest first; ties by department, name and id.' }) orderBy?: { field: string; direction: string }[],
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
@@ -25,7 +26,9 @@ export class ProjectResolver {
     @Arg('before', () => String, { nullable: true, description: 'startCursor of the page after this one, to page backwards.' }) before?: string,
   ) {
     const { order, signature, page } = listArgs('projects', orderBy, first, after, last, before);
-    return toConnection(await repo.projects(filter, order, page), signature);
+    const found = await repo.projects(filter, order, page);
+    for (const p of found.items) primeNeighbours(loaders, { department: p.department });
+    return toConnection(found, signature);
   }
 
   @Query(() => Project, { nullable: true, description: 'One project by id, with its allocations across years; null when no project has the id.' })
