@@ -5,16 +5,10 @@
 //               equals the code line's 项目支出 column
 //   SPLIT       (trail-reconcile.ts) one project's money spread over two lines
 import { formatWan, halfUnitOfPrinted } from '../parse/amount.js';
+import type { LinkMethod } from '../model/codes.js';
 import type { BudgetLine, Diagnostic, InvestmentProject, Project, Source } from '../parse/records.js';
 
-export type LinkMethod = 'DIRECT' | 'NAMED' | 'RECONCILED' | 'SPLIT';
 
-/**
- * How strongly each method ties money to a line (lower is stronger). A project linked by several
- * methods counts once, at its strongest links; SPLIT parts count beside them.
- */
-export const LINK_METHOD_RANK: Record<LinkMethod, number> = { DIRECT: 0, RECONCILED: 1, NAMED: 2, SPLIT: 3 };
-export const rankOf = (method: string): number => LINK_METHOD_RANK[method as LinkMethod] ?? 9;
 
 export interface CodeLink {
   projectIndex: number;
@@ -127,7 +121,7 @@ export function linkProjectsToCodes(projects: Project[], lines: BudgetLine[], di
 }
 
 
-/** Index sets of `values` summing to `target`; stops after `limit` solutions. */
+/** Index sets of `values` (each positive) summing to `target`; stops after `limit` solutions. */
 export function subsetsSumming(values: bigint[], target: bigint, limit: number): number[][] {
   const out: number[][] = [];
   const order = values.map((v, i) => ({ v, i })).sort((a, b) => (a.v > b.v ? -1 : a.v < b.v ? 1 : 0));

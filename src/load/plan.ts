@@ -9,6 +9,8 @@ import { departmentIdentity, projectId, unitId } from './identity.js';
 import { normaliseProjectName } from '../parse/anomalies.js';
 import { restatements, type Restatement } from './restatements.js';
 import { nameVariants } from './name-variants.js';
+import { codeKey, codeLevel, labelOfScheme } from '../model/codes.js';
+import { THREE_COSTS_FIGURE_NAMES, fenProperty } from '../model/three-costs.js';
 
 const int = (v: bigint | null): Integer | null => (v === null ? null : neo4j.int(v.toString()));
 const src = (s: Source) => ({ srcTable: s.table, srcLine: neo4j.int(s.line), srcText: s.text });
@@ -67,9 +69,9 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
 
   const codes = new Map<string, Record<string, unknown>>();
   for (const l of doc.lines) {
-    const label = l.scheme === 'FUNCTION' ? 'FunctionCode' : l.scheme === 'ECONOMIC' ? 'EconomicCode' : 'ProcurementItem';
+    const label = labelOfScheme(l.scheme);
     const parent = l.scheme === 'PROCUREMENT' ? (l.code.length > 1 ? l.code.slice(0, l.code.length <= 3 ? 1 : l.code.length - 2) : null) : l.code.length > 3 ? l.code.slice(0, l.code.length - 2) : null;
-    codes.set(`${label}:${l.code}`, { label, code: l.code, name: l.name, level: n(l.level), parent, yearName: `${doc.meta.year}:${l.name}` });
+    codes.set(codeKey(l.scheme, l.code), { label, code: l.code, name: l.name, level: n(l.level), parent, yearName: `${doc.meta.year}:${l.name}` });
   }
 
   // Which lines aggregates read, so no money is counted twice: a document prints the same 科目 in
@@ -80,7 +82,7 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     primary: primary.get(l.scheme) === l.source.table,
     fund: fundOfTable(l.source.table),
     scheme: l.scheme,
-    label: l.scheme === 'FUNCTION' ? 'FunctionCode' : l.scheme === 'ECONOMIC' ? 'EconomicCode' : 'ProcurementItem',
+    label: labelOfScheme(l.scheme),
     code: l.code,
     name: l.name,
     level: n(l.level),
@@ -165,7 +167,8 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     evidence: sourceJson(l.evidence),
   }));
   for (const l of links) {
-    if (!codes.has(`FunctionCode:${l.code}`)) codes.set(`FunctionCode:${l.code}`, { label: 'FunctionCode', code: l.code, name: representatives[l.projectIndex]!.functionName ?? null, level: n(l.code.length === 3 ? 1 : l.code.length === 5 ? 2 : 3), parent: l.code.length > 3 ? l.code.slice(0, -2) : null, yearName: null });
+    const key = codeKey('FUNCTION', l.code);
+    if (!codes.has(key)) codes.set(key, { label: labelOfScheme('FUNCTION'), code: l.code, name: representatives[l.projectIndex]!.functionName ?? null, level: n(codeLevel(l.code) ?? 3), parent: l.code.length > 3 ? l.code.slice(0, -2) : null, yearName: null });
   }
 
   const ownerAlloc = (printed: string | null) => {
@@ -266,12 +269,7 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     origin: t.origin,
     year: n(t.year),
     basis: t.basis,
-    totalFen: int(t.total),
-    abroadFen: int(t.abroad),
-    receptionFen: int(t.reception),
-    vehiclesFen: int(t.vehicles),
-    vehiclePurchaseFen: int(t.vehiclePurchase),
-    vehicleRunningFen: int(t.vehicleRunning),
+    ...Object.fromEntries(THREE_COSTS_FIGURE_NAMES.map((f) => [fenProperty(f), int(t[f])])),
     byFund: t.byFund ? JSON.stringify(t.byFund, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) : null,
     ...src(t.source),
   }));

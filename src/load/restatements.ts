@@ -7,6 +7,7 @@
 // (公用经费 = 商品和服务支出, 人员支出 = 工资福利支出 …) are declared once below.
 import { formatWan } from '../parse/amount.js';
 import type { Anomaly, ParsedDocument, ProseAmount, Source } from '../parse/records.js';
+import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES } from '../model/three-costs.js';
 
 export type RestatedKind = 'BudgetLine' | 'TableTotal' | 'Figure' | 'ProjectAllocation' | 'ThreeCosts';
 
@@ -73,12 +74,7 @@ function candidates(doc: ParsedDocument, allocations: { id: string; name: string
   for (const a of allocations) add('ProjectAllocation', a.id, [a.name], a.amount, a.source);
   doc.threeCosts.forEach((t, i) => {
     if (t.origin !== 'TABLE') return;
-    add('ThreeCosts', i, ['三公经费'], t.total, t.source);
-    add('ThreeCosts', i, ['因公出国(境)费'], t.abroad, t.source);
-    add('ThreeCosts', i, ['公务接待费'], t.reception, t.source);
-    add('ThreeCosts', i, ['公务用车购置及运行维护费', '公务用车购置和运行维护费'], t.vehicles, t.source);
-    add('ThreeCosts', i, ['公务用车购置费'], t.vehiclePurchase, t.source);
-    add('ThreeCosts', i, ['公务用车运行维护费'], t.vehicleRunning, t.source);
+    for (const f of THREE_COSTS_FIGURE_NAMES) add('ThreeCosts', i, [...THREE_COSTS_FIGURES[f].names].filter((n) => n !== '合计'), t[f], t.source);
   });
   doc.figures.forEach((f, i) => add('Figure', i, [f.item.replace(/^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[)）]|^\d+[.、]/, ''), ...pathNames(f.column)], f.amount, f.source));
   return out;

@@ -10,7 +10,8 @@
 // ambiguous, never picked.
 import { formatWan } from '../parse/amount.js';
 import type { Anomaly, BudgetLine, Diagnostic, InvestmentProject, Project } from '../parse/records.js';
-import { rankOf, type CodeLink, type InvestmentLink } from './code-links.js';
+import type { CodeLink, InvestmentLink } from './code-links.js';
+import { linkRank as rankOf } from '../model/codes.js';
 
 /** Half a unit of a line printed to 0.01 万元, in fen. */
 const PRINTED_PRECISION_FEN = 5_000n;

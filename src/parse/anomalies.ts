@@ -2,6 +2,7 @@
 import { formatWan } from './amount.js';
 import type { ClassificationResult } from './classification.js';
 import type { Anomaly, BudgetLine, Figure, InvestmentProject, Project, SelfEvaluation, Source, ThreeCosts } from './records.js';
+import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES, type ThreeCostsFigure } from '../model/three-costs.js';
 
 /** The rounding a table can show: half its last printed digit, per summed child. */
 function tolerance(values: BudgetLine[], roundingNote: boolean): bigint {
@@ -87,14 +88,8 @@ export function sumAnomalies(table: ClassificationResult, roundingNote: boolean)
   return out;
 }
 
-const THREE_COST_FIELDS: [keyof ThreeCosts, string][] = [
-  ['total', '合计'],
-  ['abroad', '因公出国（境）费'],
-  ['reception', '公务接待费'],
-  ['vehicles', '公务用车购置及运行维护费'],
-  ['vehiclePurchase', '公务用车购置费'],
-  ['vehicleRunning', '公务用车运行维护费'],
-];
+// The anomaly message names a figure as the tables print it ('合计' for the total).
+const THREE_COST_FIELDS: [ThreeCostsFigure, string][] = THREE_COSTS_FIGURE_NAMES.map((f) => [f, f === 'total' ? '合计' : THREE_COSTS_FIGURES[f].names[0]]);
 
 export function threeCostsAnomalies(items: ThreeCosts[]): Anomaly[] {
   const out: Anomaly[] = [];

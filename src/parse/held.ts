@@ -3,6 +3,7 @@
 // "0.00" cells is not all "held" because one record kept one zero.
 import { parseAmount, toHalfWidth, type MoneyUnit } from './amount.js';
 import type { InvestmentField, ParsedDocument, Source } from './records.js';
+import { THREE_COSTS_FIGURE_NAMES } from '../model/three-costs.js';
 
 export type HeldIndex = Map<number, Map<string, number>>;
 
@@ -44,7 +45,7 @@ export function heldIndex(doc: ParsedDocument): HeldIndex {
   for (const t of doc.threeCosts) {
     if (t.origin !== 'TABLE') continue;
     const funds = t.byFund ?? [t];
-    for (const f of funds) hold(t.source, f.total, f.abroad, f.reception, f.vehicles, f.vehiclePurchase, f.vehicleRunning);
+    for (const f of funds) hold(t.source, ...THREE_COSTS_FIGURE_NAMES.map((k) => f[k]));
   }
   for (const p of doc.payments) hold(p.source, p.amount);
   for (const f of doc.figures) hold(f.source, f.value);

@@ -1,6 +1,12 @@
 // Typed records the parser produces. Every record carries its provenance: the document,
 // the table (or prose section) and the 1-based line it came from, with that line's text.
 // Amounts are integer fen (分, 0.01 yuan = 0.000001 万元), never floats.
+import type { AnomalyKind, Severity } from '../model/anomalies.js';
+import type { DocumentKind } from '../model/documents.js';
+import type { FigureMeasure } from '../model/figures.js';
+import type { ProjectSourceKind } from '../model/projects.js';
+export type { AnomalyKind, DocumentKind, FigureMeasure, ProjectSourceKind, Severity };
+
 
 export interface Source {
   file: string;
@@ -10,7 +16,6 @@ export interface Source {
   text: string;
 }
 
-export type DocumentKind = 'BUDGET' | 'FINAL_ACCOUNTS' | 'PERFORMANCE_TARGETS' | 'SELF_EVALUATION' | 'INVESTMENT_PROJECTS';
 
 /** Document metadata (文档信息). */
 export interface DocumentMeta {
@@ -68,15 +73,6 @@ export interface ThreeCosts {
   source: Source;
 }
 
-/** Where a document lists a project (ProjectListing.sourceKind). */
-export const PROJECT_SOURCE_KINDS = {
-  PROSE_LIST: 'A list in the prose (说明 / 综述).',
-  PROJECT_TABLE: 'A project table (项目支出表, 项目情况表 …).',
-  KEY_PROJECT_TABLE: 'The table of key projects (重点项目).',
-  TARGET_FORM: 'A performance-target form (绩效目标表).',
-  SELF_EVALUATION: 'A self-evaluation form (绩效自评表).',
-} as const;
-export type ProjectSourceKind = keyof typeof PROJECT_SOURCE_KINDS;
 
 /** Project // 项目 (一级/二级) as one table or paragraph lists it. */
 export interface Project {
@@ -174,14 +170,6 @@ export interface InvestmentProject {
 }
 export type InvestmentField = 'totalInvestment' | 'totalFiscal' | 'totalOther' | 'targetAtYearStart' | 'plannedInYear' | 'completedInYear' | 'completedGeneralBudget' | 'completedGovernmentFund' | 'planExecutionRate' | 'cumulativeCompleted' | 'completionRate' | 'imageProgress' | 'progress' | 'industry' | 'startDate' | 'endDate';
 
-/** FigureMeasure // 数字类型: what a printed number counts. */
-export const FIGURE_MEASURES = {
-  MONEY: 'An amount of money (万元 or 元 as the document states).',
-  RATE: 'A percentage or ratio.',
-  SCORE: 'Points of a scoring table (分值, 得分).',
-  COUNT: 'A count (人数, 个数 …).',
-} as const;
-export type FigureMeasure = keyof typeof FIGURE_MEASURES;
 
 /** Figure // 表内数字: a number a table prints that no richer record holds (summary tables, 合计 columns, scores, payment lists). */
 export interface Figure {
@@ -239,27 +227,7 @@ export interface SelfEvaluation {
   source: Source;
 }
 
-/** AnomalyKind // 异常类型: every kind of contradiction recorded, declared once with its meaning. */
-export const ANOMALY_KINDS = {
-  PARENT_SUM_MISMATCH: 'A line ≠ Σ its children, or 合计 ≠ 基本支出 + 项目支出.',
-  TOTAL_SUM_MISMATCH: 'A table’s 合计 ≠ Σ its 类 lines.',
-  PROSE_TABLE_MISMATCH: 'The prose states another figure than the table.',
-  PROJECT_LIST_MISMATCH: 'One project listed with two amounts.',
-  TRUNCATED_CODE: 'A 国家编码 cut short (kept as printed).',
-  COMPLETION_RATE_MISMATCH: 'An investment project’s printed 项目总体完成率 ≠ 累计完成投资 ÷ 项目总投资.',
-  LINKED_EXCEEDS_LINE: 'More project money is linked to a 项 line (printed codes, names or sums) than the line prints.',
-  PROJECT_NAMED_TWICE: 'One project printed under two names in one document (matched by its amounts at the printed precision): one project, two listings.',
-  PLAN_ACTUAL_GAP: 'What was planned (年初设定的目标, 下达计划) differs from what was done (完成投资).',
-  PROJECT_SUM_MISMATCH: 'A level-1 project ≠ Σ its level-2 items (the difference is named when the document prints it, e.g. 上年结转).',
-} as const;
-export type AnomalyKind = keyof typeof ANOMALY_KINDS;
 
-/** How much an anomaly matters. */
-export const SEVERITIES = {
-  INFO: 'The figures agree at the precision printed (a rounding difference, one project under two names).',
-  WARNING: 'The documents disagree with themselves beyond rounding; read both sides.',
-} as const;
-export type Severity = keyof typeof SEVERITIES;
 
 export interface Anomaly {
   kind: AnomalyKind;

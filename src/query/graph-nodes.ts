@@ -4,52 +4,8 @@
 import { formatWan } from '../parse/amount.js';
 import { BudgetGraphError } from '../errors.js';
 import type { GraphEdgeRow, GraphNodeRow } from './records.js';
+import { NODE_KINDS, isCodeKind, type NodeKind } from '../model/nodes.js';
 
-export const NODE_KINDS = [
-  'Department',
-  'Document',
-  'BudgetUnit',
-  'Project',
-  'ProjectAllocation',
-  'ProjectListing',
-  'BudgetLine',
-  'Indicator',
-  'InvestmentProject',
-  'SelfEvaluation',
-  'ThreeCosts',
-  'Anomaly',
-  'Figure',
-  'TableTotal',
-  'ProseAmount',
-  'Payment',
-  'FunctionCode',
-  'EconomicCode',
-  'ProcurementItem',
-] as const;
-export type NodeKind = (typeof NODE_KINDS)[number];
-/** What each kind of node is (served as the NodeKind enum). */
-export const NODE_KIND_TERMS = {
-  Department: 'Department // 部门.',
-  Document: 'Document // 公开文件: one loaded document.',
-  BudgetUnit: 'BudgetUnit // 预算单位.',
-  Project: 'Project // 项目, across years.',
-  ProjectAllocation: 'ProjectAllocation // 项目年度安排: a project in one document.',
-  ProjectListing: 'ProjectListing: one place a document lists a project.',
-  BudgetLine: 'BudgetLine // 科目行: one printed line of a classification table.',
-  Indicator: 'Indicator // 绩效指标.',
-  InvestmentProject: 'InvestmentProject // 政府投资项目 (国家编码).',
-  SelfEvaluation: 'SelfEvaluation // 绩效自评.',
-  ThreeCosts: 'ThreeCosts // 三公经费.',
-  Anomaly: 'Anomaly // 数据异常.',
-  Figure: 'Figure: a printed number no richer record holds.',
-  TableTotal: 'TableTotal // 合计: a total row.',
-  ProseAmount: 'ProseAmount: an amount stated in prose.',
-  Payment: 'Payment // 项目支出明细: a payment row of a project.',
-  FunctionCode: 'FunctionCode // 支出功能分类科目.',
-  EconomicCode: 'EconomicCode // 支出经济分类科目.',
-  ProcurementItem: 'ProcurementItem // 政府采购品目.',
-} as const satisfies Record<NodeKind, string>;
-const CODE_KINDS = new Set<string>(['FunctionCode', 'EconomicCode', 'ProcurementItem']);
 
 export interface RawNode {
   elementId: string;
@@ -73,7 +29,7 @@ export function parseGlobalId(id: string): { label: string; key: string } {
   if (!(NODE_KINDS as readonly string[]).includes(kind) || colon === id.length - 1) {
     throw new BudgetGraphError('BAD_USER_INPUT', `"${id}" is not a node id; node ids look like "Project:<id>" or "FunctionCode:2010504" (take them from search or neighbours).`);
   }
-  return CODE_KINDS.has(kind) ? { label: 'Code', key: id } : { label: kind, key: id.slice(colon + 1) };
+  return isCodeKind(kind) ? { label: 'Code', key: id } : { label: kind, key: id.slice(colon + 1) };
 }
 
 function kindOf(labels: string[]): NodeKind {
@@ -131,9 +87,9 @@ export function displayProperties(p: Record<string, unknown>): Record<string, un
 export function graphNode(raw: RawNode): GraphNodeRow {
   const kind = kindOf(raw.labels);
   const p = raw.props;
-  const id = CODE_KINDS.has(kind) ? String(p.key) : `${kind}:${p.id}`;
+  const id = isCodeKind(kind) ? String(p.key) : `${kind}:${p.id}`;
   const properties = displayProperties(p);
-  if (CODE_KINDS.has(kind)) delete properties.key; // the global id already carries it
+  if (isCodeKind(kind)) delete properties.key; // the global id already carries it
   if (p.srcLine !== undefined) properties.source = { documentId: p.documentId ?? null, table: p.srcTable ?? null, line: p.srcLine, text: p.srcText ?? null };
   return { id, kind, name: displayName(kind, p), properties, anomalies: raw.anomalies ?? 0 };
 }

@@ -13,7 +13,7 @@
 import type { SourceRef } from './records.js';
 import { sourceFromJson } from './rows.js';
 
-import { rankOf, type LinkMethod } from '../load/code-links.js';
+import { linkRank as rankOf, type LinkMethod } from '../model/codes.js';
 
 export type ContributionMethod = LinkMethod;
 

@@ -1,5 +1,6 @@
 // The read model: what the repository hands to the API. Money is integer fen (bigint).
 // Every fact carries a SourceRef back to the document, table and line it was read from.
+import type { ThreeCostsFigure } from '../model/three-costs.js';
 
 export interface SourceRef {
   documentId: string;
@@ -192,19 +193,16 @@ export interface EvaluationRow {
   source: SourceRef;
 }
 
-export interface ThreeCostsRow {
+/** The six 三公 figures in fen, one property per figure of src/model/three-costs.ts. */
+export type ThreeCostsFen = { [F in ThreeCostsFigure as `${F}Fen`]: bigint | null };
+
+export interface ThreeCostsRow extends ThreeCostsFen {
   id: string;
   documentId: string;
   origin: 'TABLE' | 'PROSE';
   year: number | null;
   basis: 'BUDGET' | 'ACTUAL';
-  totalFen: bigint | null;
-  abroadFen: bigint | null;
-  receptionFen: bigint | null;
-  vehiclesFen: bigint | null;
-  vehiclePurchaseFen: bigint | null;
-  vehicleRunningFen: bigint | null;
-  byFund: { fund: string; totalFen: bigint | null; abroadFen: bigint | null; receptionFen: bigint | null; vehiclesFen: bigint | null; vehiclePurchaseFen: bigint | null; vehicleRunningFen: bigint | null }[];
+  byFund: ({ fund: string } & ThreeCostsFen)[];
   source: SourceRef;
 }
 

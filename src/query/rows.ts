@@ -1,7 +1,10 @@
 // Stored node properties → read-model rows. Provenance lives on each node as
 // srcTable / srcLine / srcText and documentId; here it becomes one SourceRef.
+import type { ThreeCostsFen } from './records.js';
 import type { AnomalyRow, BudgetLineRow, CodeFeedRow, SameAsRow, CodeLinkRow, CodeRow, DepartmentRow, DocumentRow, FigureRow, InvestmentRow, ProjectRow, ProseAmountRow, SourceRef, TableTotalRow, ThreeCostsRow, UnitRow } from './records.js';
 import { bool, fenOrNull, num, numOrNull, oneOf, props, str, strOrNull, strings, type Props } from './props.js';
+import { schemeOfLabel } from '../model/codes.js';
+import { THREE_COSTS_FIGURE_NAMES, fenProperty, type ThreeCostsFigure } from '../model/three-costs.js';
 
 export function sourceOf(p: Props, documentId = p.documentId as string): SourceRef {
   return { documentId, table: (p.srcTable as string) ?? null, line: (p.srcLine as number) ?? null, text: (p.srcText as string) ?? null };
@@ -101,6 +104,10 @@ function codeLinkRow(p: Props): CodeLinkRow {
   };
 }
 
+function threeCostsFen(value: (figure: ThreeCostsFigure) => bigint | null): ThreeCostsFen {
+  return Object.fromEntries(THREE_COSTS_FIGURE_NAMES.map((f) => [fenProperty(f), value(f)])) as ThreeCostsFen;
+}
+
 /** 三公 row: its per-fund figures stored as JSON (decimal strings of fen) become bigint fields. */
 export function threeCostsRow(p: Props): ThreeCostsRow {
   const funds = typeof p.byFund === 'string' ? (JSON.parse(p.byFund) as Record<string, string | null>[]) : [];
@@ -111,13 +118,8 @@ export function threeCostsRow(p: Props): ThreeCostsRow {
     origin: oneOf(p, 'origin', ['TABLE', 'PROSE'] as const),
     year: numOrNull(p, 'year'),
     basis: oneOf(p, 'basis', ['BUDGET', 'ACTUAL'] as const),
-    totalFen: fenOrNull(p, 'totalFen'),
-    abroadFen: fenOrNull(p, 'abroadFen'),
-    receptionFen: fenOrNull(p, 'receptionFen'),
-    vehiclesFen: fenOrNull(p, 'vehiclesFen'),
-    vehiclePurchaseFen: fenOrNull(p, 'vehiclePurchaseFen'),
-    vehicleRunningFen: fenOrNull(p, 'vehicleRunningFen'),
-    byFund: funds.map((f) => ({ fund: String(f.fund), totalFen: fen(f.total), abroadFen: fen(f.abroad), receptionFen: fen(f.reception), vehiclesFen: fen(f.vehicles), vehiclePurchaseFen: fen(f.vehiclePurchase), vehicleRunningFen: fen(f.vehicleRunning) })),
+    ...threeCostsFen((f) => fenOrNull(p, fenProperty(f))),
+    byFund: funds.map((x) => ({ fund: String(x.fund), ...threeCostsFen((f) => fen(x[f])) })),
     source: sourceOf(p),
   };
 }
@@ -155,13 +157,12 @@ export function codeFeedRow(p: Props): CodeFeedRow {
   };
 }
 
-/** The stored scheme is the node's label (FunctionCode …); the API speaks the CodeScheme enum. */
-const SCHEME_OF_LABEL: Record<string, string> = { FunctionCode: 'FUNCTION', EconomicCode: 'ECONOMIC', ProcurementItem: 'PROCUREMENT' };
 
 export function codeRow(p: Props): CodeRow {
   return {
     key: String(p.key),
-    scheme: SCHEME_OF_LABEL[String(p.scheme)] ?? String(p.scheme),
+    // The stored scheme is the node's label (FunctionCode …); the API speaks the CodeScheme enum.
+    scheme: schemeOfLabel(String(p.scheme)) ?? String(p.scheme),
     code: String(p.code),
     name: (p.name as string | null | undefined) ?? null,
     level: (p.level as number | null | undefined) ?? null,

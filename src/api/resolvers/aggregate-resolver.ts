@@ -3,6 +3,7 @@ import type { ApiContext } from '../context.js';
 import { BudgetGraphError } from '../../errors.js';
 import type { AggregateCellRow } from '../../query/aggregate.js';
 import { Aggregate, AggregateCell, AggregateDimension, AggregateFilter, AggregateMeasure, AggregateOrder, type Dimension, type Measure } from '../types/aggregate.js';
+import { codeKey } from '../../model/codes.js';
 
 const MAX_CELLS = 1000;
 
@@ -47,7 +48,7 @@ export class AggregateCellResolver {
   @FieldResolver(() => String, { nullable: true, description: 'The code’s name (its latest year’s), for a code dimension.' })
   async name(@Root() c: AggregateCellRow, @Ctx() { loaders }: ApiContext) {
     if (!c.code) return null;
-    const code = await loaders.codeByKey.load(`${c.scheme === 'FUNCTION' ? 'FunctionCode' : 'EconomicCode'}:${c.code}`);
+    const code = await loaders.codeByKey.load(codeKey(c.scheme === 'FUNCTION' ? 'FUNCTION' : 'ECONOMIC', c.code));
     return code?.name ?? null;
   }
 }

@@ -9,10 +9,10 @@ import { primeNeighbours } from '../../../loaders/prime.js';
 import { listArgs, toConnection } from '../pagination.js';
 import { Connection } from '../types/connection.js';
 import { CodeFeedOrder } from '../types/inputs.js';
+import { codeKey } from '../../model/codes.js';
 
 export const CodeFeedConnection = Connection(CodeFeed, 'CodeFeed', 'project → code link');
 
-const LABEL: Record<CodeScheme, string> = { FUNCTION: 'FunctionCode', ECONOMIC: 'EconomicCode', PROCUREMENT: 'ProcurementItem' };
 
 function checkCode(code: string): string {
   const c = code.trim();
@@ -28,7 +28,7 @@ export class CodeResolver {
     @Arg('code', () => String, { description: 'The code as printed, e.g. "2010504" (类 3 digits, 款 5, 项 7).' }) code: string,
     @Arg('scheme', () => CodeScheme, { defaultValue: CodeScheme.FUNCTION, description: 'Which classification the code belongs to (default FUNCTION, 功能分类).' }) scheme: CodeScheme,
   ) {
-    return loaders.codeByKey.load(`${LABEL[scheme]}:${checkCode(code)}`);
+    return loaders.codeByKey.load(codeKey(scheme, checkCode(code)));
   }
 
   @Query(() => [CodeFeed], {

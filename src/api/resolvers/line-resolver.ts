@@ -3,8 +3,8 @@ import type { ApiContext } from '../context.js';
 import { Anomaly } from '../types/anomalies.js';
 import { ClassificationCode } from '../types/codes.js';
 import { BudgetLine, BudgetUnit, Document } from '../types/documents.js';
+import { codeKey, type CodeScheme } from '../../model/codes.js';
 
-const LABEL = { FUNCTION: 'FunctionCode', ECONOMIC: 'EconomicCode', PROCUREMENT: 'ProcurementItem' } as const;
 
 @Resolver(() => BudgetLine)
 export class BudgetLineResolver {
@@ -15,7 +15,7 @@ export class BudgetLineResolver {
 
   @FieldResolver(() => ClassificationCode, { nullable: true, description: 'The code node, with its hierarchy.' })
   async classification(@Root() l: BudgetLine, @Ctx() { loaders }: ApiContext) {
-    return loaders.codeByKey.load(`${LABEL[l.scheme as keyof typeof LABEL]}:${l.code}`);
+    return loaders.codeByKey.load(codeKey(l.scheme as CodeScheme, l.code));
   }
 
   @FieldResolver(() => Document, { nullable: true, description: 'The document that prints it.' })

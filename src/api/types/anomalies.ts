@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { declaredEnum } from './enums.js';
-import { ANOMALY_KINDS, SEVERITIES, type AnomalyKind as Kind, type Severity as SeverityValue } from '../../parse/records.js';
+import { ANOMALY_KINDS, SEVERITIES, type AnomalyKind as Kind, type Severity as SeverityValue } from '../../model/anomalies.js';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
 

@@ -1,40 +1,20 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { CODE_SCHEMES, LINK_METHODS, type CodeScheme as ModelCodeScheme, type LinkMethod as ModelLinkMethod } from '../../model/codes.js';
+import { declaredEnum, meanings } from './enums.js';
 import { BudgetUnit, Department } from './documents.js';
 import { Project } from './projects.js';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
 
-export enum CodeScheme {
-  FUNCTION = 'FUNCTION',
-  ECONOMIC = 'ECONOMIC',
-  PROCUREMENT = 'PROCUREMENT',
-}
-registerEnumType(CodeScheme, {
-  name: 'CodeScheme',
-  description: 'Which classification a code belongs to.',
-  valuesConfig: {
-    FUNCTION: { description: 'FunctionCode // 支出功能分类科目: what the money is for (类 201 / 款 20105 / 项 2010504).' },
-    ECONOMIC: { description: 'EconomicCode // 支出经济分类科目: what the money is spent on (类 301 / 款 30101).' },
-    PROCUREMENT: { description: 'ProcurementItem // 政府采购品目.' },
-  },
-});
+export const CodeScheme = declaredEnum(meanings(CODE_SCHEMES), 'CodeScheme', 'Which classification a code belongs to.');
+export type CodeScheme = ModelCodeScheme;
 
-export enum LinkMethod {
-  DIRECT = 'DIRECT',
-  RECONCILED = 'RECONCILED',
-  NAMED = 'NAMED',
-  SPLIT = 'SPLIT',
-}
-registerEnumType(LinkMethod, {
-  name: 'LinkMethod',
-  description: 'How a project was linked to a classification code. Only DIRECT is stated by the document; the others are inferences with their evidence.',
-  valuesConfig: {
-    DIRECT: { description: 'A table prints the code beside the project.' },
-    RECONCILED: { description: 'Amounts prove it to 0.01 yuan: the project, or a unique set of projects, equals the code line’s 项目支出 (at the line’s printed precision).' },
-    NAMED: { description: 'The project or its task carries the code’s 项 name.' },
-    SPLIT: { description: 'The project’s amount equals its own line’s 项目支出 plus exactly this line’s, which nothing else explains (the part booked here is the link’s amount).' },
-  },
-});
+export const LinkMethod = declaredEnum(
+  meanings(LINK_METHODS),
+  'LinkMethod',
+  'How a project was linked to a classification code. Only DIRECT is stated by the document; the others are inferences with their evidence.',
+);
+export type LinkMethod = ModelLinkMethod;
 
 @ObjectType({ simpleResolvers: true, description: 'The name a code carried in one year (names change between editions of the classification).' })
 export class YearName {

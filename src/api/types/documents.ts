@@ -1,36 +1,15 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { BASES, DOCUMENT_KINDS, type Basis as ModelBasis, type DocumentKind as ModelDocumentKind } from '../../model/documents.js';
+import { declaredEnum } from './enums.js';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
 import { CodeScheme } from './codes.js';
 
-export enum DocumentKind {
-  BUDGET = 'BUDGET',
-  FINAL_ACCOUNTS = 'FINAL_ACCOUNTS',
-  PERFORMANCE_TARGETS = 'PERFORMANCE_TARGETS',
-  SELF_EVALUATION = 'SELF_EVALUATION',
-  INVESTMENT_PROJECTS = 'INVESTMENT_PROJECTS',
-}
-registerEnumType(DocumentKind, {
-  name: 'DocumentKind',
-  description: 'What a document contains.',
-  valuesConfig: {
-    BUDGET: { description: '部门预算: the year’s plan.' },
-    FINAL_ACCOUNTS: { description: '部门决算: what was received and spent.' },
-    PERFORMANCE_TARGETS: { description: '绩效目标: the targets set for projects.' },
-    SELF_EVALUATION: { description: '绩效自评: projects’ self-evaluations against their targets.' },
-    INVESTMENT_PROJECTS: { description: '政府投资项目: investment-project forms keyed by 国家编码.' },
-  },
-});
+export const DocumentKind = declaredEnum(DOCUMENT_KINDS, 'DocumentKind', 'What a document contains.');
+export type DocumentKind = ModelDocumentKind;
 
-export enum Basis {
-  BUDGET = 'BUDGET',
-  ACTUAL = 'ACTUAL',
-}
-registerEnumType(Basis, {
-  name: 'Basis',
-  description: 'Planned (预算) or spent (决算) figures.',
-  valuesConfig: { BUDGET: { description: '预算: planned.' }, ACTUAL: { description: '决算: received or spent.' } },
-});
+export const Basis = declaredEnum(BASES, 'Basis', 'Planned (预算) or spent (决算) figures.');
+export type Basis = ModelBasis;
 
 @ObjectType({ simpleResolvers: true, description: 'Department // 部门: one body across every title variant its documents print.' })
 export class Department {

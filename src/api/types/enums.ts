@@ -8,3 +8,8 @@ export function declaredEnum<K extends string>(values: Record<K, string>, name: 
   registerEnumType(e, { name, description, valuesConfig });
   return e;
 }
+
+/** value → description, from a model table whose entries each carry a `description`. */
+export function meanings<K extends string>(table: Record<K, { description: string }>): Record<K, string> {
+  return Object.fromEntries(Object.entries<{ description: string }>(table).map(([k, v]) => [k, v.description])) as Record<K, string>;
+}

@@ -1,6 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { NODE_KIND_TERMS, type NodeKind as Kind } from '../../query/graph-nodes.js';
+import { NODE_KIND_TERMS, type NodeKind as Kind } from '../../model/nodes.js';
 import { declaredEnum } from './enums.js';
 
 export const NodeKind = declaredEnum(NODE_KIND_TERMS, 'NodeKind', 'What kind of node (the Neo4j label).');

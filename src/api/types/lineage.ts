@@ -1,36 +1,17 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { LINEAGE_STEPS, type LineageStepKind as ModelLineageStepKind } from '../../model/lineage.js';
+import { declaredEnum } from './enums.js';
 import { Department } from './documents.js';
 import { Project, ProjectAllocation } from './projects.js';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
 
-export enum LineageStepKind {
-  FUNDING = 'FUNDING',
-  DEPARTMENT = 'DEPARTMENT',
-  UNIT = 'UNIT',
-  PARENT_PROJECT = 'PARENT_PROJECT',
-  PROJECT = 'PROJECT',
-  FUNCTION_CODE = 'FUNCTION_CODE',
-  INVESTMENT_PROJECT = 'INVESTMENT_PROJECT',
-  INDICATOR = 'INDICATOR',
-  SELF_EVALUATION = 'SELF_EVALUATION',
-}
-registerEnumType(LineageStepKind, {
-  name: 'LineageStepKind',
-  description:
-    'A link of the funding chain: FUNDING → DEPARTMENT → UNIT → PARENT_PROJECT → PROJECT → FUNCTION_CODE → INVESTMENT_PROJECT → INDICATOR → SELF_EVALUATION.',
-  valuesConfig: {
-    FUNDING: { description: '资金来源: where the money came from (财政拨款, 其他资金 …).' },
-    DEPARTMENT: { description: '部门: the department that runs the project.' },
-    UNIT: { description: '预算单位: the unit that holds the money.' },
-    PARENT_PROJECT: { description: '一级项目/任务: the project or task it is itemised under.' },
-    PROJECT: { description: '项目: the project itself.' },
-    FUNCTION_CODE: { description: '功能分类科目: a code the money is booked under, with its link method.' },
-    INVESTMENT_PROJECT: { description: '国家编码: an investment project that reports on it.' },
-    INDICATOR: { description: '绩效指标: a performance indicator, target against actual.' },
-    SELF_EVALUATION: { description: '绩效自评: the self-evaluation of the year’s money.' },
-  },
-});
+export const LineageStepKind = declaredEnum(
+  LINEAGE_STEPS,
+  'LineageStepKind',
+  `A link of the funding chain: ${Object.keys(LINEAGE_STEPS).join(' → ')}.`,
+);
+export type LineageStepKind = ModelLineageStepKind;
 
 @ObjectType({ description: 'One step of a project’s funding lineage, with where the documents say so.' })
 export class LineageStep {

@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
 import { declaredEnum } from './enums.js';
-import { PROJECT_SOURCE_KINDS, type ProjectSourceKind } from '../../parse/records.js';
+import { PROJECT_SOURCE_KINDS, type ProjectSourceKind } from '../../model/projects.js';
 
 export const ListingKind = declaredEnum(PROJECT_SOURCE_KINDS, 'ListingKind', 'Where a document lists a project.');
 

@@ -1,0 +1,24 @@
+// The closed sets of anomalies (contradictions in the sources), declared once with their
+// meanings: the parser and loader produce them, the AnomalyKind and Severity enums serve them.
+
+/** AnomalyKind // 异常类型: every kind of contradiction recorded, declared once with its meaning. */
+export const ANOMALY_KINDS = {
+  PARENT_SUM_MISMATCH: 'A line ≠ Σ its children, or 合计 ≠ 基本支出 + 项目支出.',
+  TOTAL_SUM_MISMATCH: 'A table’s 合计 ≠ Σ its 类 lines.',
+  PROSE_TABLE_MISMATCH: 'The prose states another figure than the table.',
+  PROJECT_LIST_MISMATCH: 'One project listed with two amounts.',
+  TRUNCATED_CODE: 'A 国家编码 cut short (kept as printed).',
+  COMPLETION_RATE_MISMATCH: 'An investment project’s printed 项目总体完成率 ≠ 累计完成投资 ÷ 项目总投资.',
+  LINKED_EXCEEDS_LINE: 'More project money is linked to a 项 line (printed codes, names or sums) than the line prints.',
+  PROJECT_NAMED_TWICE: 'One project printed under two names in one document (matched by its amounts at the printed precision): one project, two listings.',
+  PLAN_ACTUAL_GAP: 'What was planned (年初设定的目标, 下达计划) differs from what was done (完成投资).',
+  PROJECT_SUM_MISMATCH: 'A level-1 project ≠ Σ its level-2 items (the difference is named when the document prints it, e.g. 上年结转).',
+} as const;
+export type AnomalyKind = keyof typeof ANOMALY_KINDS;
+
+/** How much an anomaly matters. */
+export const SEVERITIES = {
+  INFO: 'The figures agree at the precision printed (a rounding difference, one project under two names).',
+  WARNING: 'The documents disagree with themselves beyond rounding; read both sides.',
+} as const;
+export type Severity = keyof typeof SEVERITIES;

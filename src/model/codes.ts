@@ -1,0 +1,66 @@
+// The classification schemes and how a project is tied to a code: declared once here. The Neo4j
+// label of each scheme, the GraphQL enums CodeScheme and LinkMethod, the parser's schemes and the
+// loader's link ranking all read these tables.
+
+/** CodeScheme // 科目体系: which classification a code belongs to. */
+export const CODE_SCHEMES = {
+  FUNCTION: {
+    label: 'FunctionCode',
+    term: '支出功能分类科目',
+    description: 'FunctionCode // 支出功能分类科目: what the money is for (类 201 / 款 20105 / 项 2010504).',
+  },
+  ECONOMIC: {
+    label: 'EconomicCode',
+    term: '支出经济分类科目',
+    description: 'EconomicCode // 支出经济分类科目: what the money is spent on (类 301 / 款 30101).',
+  },
+  PROCUREMENT: {
+    label: 'ProcurementItem',
+    term: '政府采购品目',
+    description: 'ProcurementItem // 政府采购品目.',
+  },
+} as const;
+
+export type CodeScheme = keyof typeof CODE_SCHEMES;
+/** The Neo4j label a code of each scheme carries besides `Code`. */
+export type CodeLabel = (typeof CODE_SCHEMES)[CodeScheme]['label'];
+
+export const CODE_SCHEME_NAMES = Object.keys(CODE_SCHEMES) as CodeScheme[];
+export const CODE_LABELS = CODE_SCHEME_NAMES.map((s) => CODE_SCHEMES[s].label) as CodeLabel[];
+
+export function labelOfScheme(scheme: CodeScheme): CodeLabel {
+  return CODE_SCHEMES[scheme].label;
+}
+
+export function schemeOfLabel(label: string): CodeScheme | null {
+  return CODE_SCHEME_NAMES.find((s) => CODE_SCHEMES[s].label === label) ?? null;
+}
+
+/** A Code node's key, which is also its global node id: "FunctionCode:2010504". */
+export function codeKey(scheme: CodeScheme, code: string): string {
+  return `${CODE_SCHEMES[scheme].label}:${code}`;
+}
+
+/** 类 / 款 / 项: a function code's level from its length (3, 5, 7 digits). */
+export function codeLevel(code: string): 1 | 2 | 3 | null {
+  return code.length === 3 ? 1 : code.length === 5 ? 2 : code.length === 7 ? 3 : null;
+}
+
+/**
+ * LinkMethod // 关联方式: how a project was linked to a classification code. `rank` orders the
+ * methods by strength of evidence (a stronger link of the same project to the same code wins).
+ */
+export const LINK_METHODS = {
+  DIRECT: { rank: 0, description: 'A table prints the code beside the project.' },
+  RECONCILED: { rank: 1, description: 'Amounts prove it to 0.01 yuan: the project, or a unique set of projects, equals the code line’s 项目支出 (at the line’s printed precision).' },
+  NAMED: { rank: 2, description: 'The project or its task carries the code’s 项 name.' },
+  SPLIT: { rank: 3, description: 'The project’s amount equals its own line’s 项目支出 plus exactly this line’s, which nothing else explains (the part booked here is the link’s amount).' },
+} as const;
+
+export type LinkMethod = keyof typeof LINK_METHODS;
+export const LINK_METHOD_NAMES = Object.keys(LINK_METHODS) as LinkMethod[];
+
+/** A method's rank (lower is stronger); an unknown method ranks after every known one. */
+export function linkRank(method: string): number {
+  return method in LINK_METHODS ? LINK_METHODS[method as LinkMethod].rank : LINK_METHOD_NAMES.length;
+}

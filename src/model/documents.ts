@@ -1,0 +1,19 @@
+// What a document is, declared once: the document families the parser recognises and whether a
+// figure is planned or spent. The DocumentKind and Basis enums serve these tables.
+
+/** DocumentKind // 文件类型: what a document contains (one document may hold several). */
+export const DOCUMENT_KINDS = {
+  BUDGET: '部门预算: the year’s plan.',
+  FINAL_ACCOUNTS: '部门决算: what was received and spent.',
+  PERFORMANCE_TARGETS: '绩效目标: the targets set for projects.',
+  SELF_EVALUATION: '绩效自评: projects’ self-evaluations against their targets.',
+  INVESTMENT_PROJECTS: '政府投资项目: investment-project forms keyed by 国家编码.',
+} as const;
+export type DocumentKind = keyof typeof DOCUMENT_KINDS;
+
+/** Basis // 口径: planned (预算) or spent (决算). */
+export const BASES = {
+  BUDGET: '预算: planned.',
+  ACTUAL: '决算: received or spent.',
+} as const;
+export type Basis = keyof typeof BASES;

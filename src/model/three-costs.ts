@@ -1,0 +1,19 @@
+// The six "三公" figures, declared once with the words documents print for them. The parser's
+// record, the load plan's properties (<figure>Fen), the read rows, the restatement matcher and
+// the anomaly checks iterate this table instead of spelling the six out.
+
+/** ThreeCosts // 三公经费: each figure with the names it is printed under (the first is canonical). */
+export const THREE_COSTS_FIGURES = {
+  total: { names: ['三公经费', '合计'], description: '"三公"经费 in total.' },
+  abroad: { names: ['因公出国（境）费', '因公出国(境)费'], description: '因公出国（境）费: official travel abroad.' },
+  reception: { names: ['公务接待费'], description: '公务接待费: official receptions.' },
+  vehicles: { names: ['公务用车购置及运行维护费', '公务用车购置和运行维护费'], description: '公务用车购置及运行维护费: official vehicles, purchase and running together.' },
+  vehiclePurchase: { names: ['公务用车购置费'], description: '公务用车购置费: buying official vehicles.' },
+  vehicleRunning: { names: ['公务用车运行维护费'], description: '公务用车运行维护费: running official vehicles.' },
+} as const;
+
+export type ThreeCostsFigure = keyof typeof THREE_COSTS_FIGURES;
+export const THREE_COSTS_FIGURE_NAMES = Object.keys(THREE_COSTS_FIGURES) as ThreeCostsFigure[];
+
+/** The stored property of a figure: amounts are integer fen ("abroad" → "abroadFen"). */
+export const fenProperty = (figure: ThreeCostsFigure) => `${figure}Fen` as const;

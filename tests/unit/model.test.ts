@@ -1,0 +1,107 @@
+// src/model is the one declaration of the graph: every other place that names a node kind or a
+// closed set is derived from it or checked against it here.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isEnumType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config.js';
+import { buildApiSchema } from '../../src/api/schema.js';
+import { INTERNAL_NODE_KINDS, NODE_KINDS, NODE_KINDS_DECL, isCodeKind } from '../../src/model/nodes.js';
+import { CODE_SCHEMES, LINK_METHODS, codeKey, labelOfScheme, linkRank, schemeOfLabel } from '../../src/model/codes.js';
+import { ANOMALY_KINDS, SEVERITIES } from '../../src/model/anomalies.js';
+import { BASES, DOCUMENT_KINDS } from '../../src/model/documents.js';
+import { LINEAGE_STEPS } from '../../src/model/lineage.js';
+import { PROJECT_SOURCE_KINDS } from '../../src/model/projects.js';
+import { FIGURE_MEASURES } from '../../src/model/figures.js';
+import { THREE_COSTS_FIGURE_NAMES } from '../../src/model/three-costs.js';
+import { parseGlobalId } from '../../src/query/graph-nodes.js';
+import { threeCostsRow } from '../../src/query/rows.js';
+
+const file = (...path: string[]) => readFileSync(join(projectRoot, ...path), 'utf8');
+
+describe('the node kinds of src/model/nodes.ts', () => {
+  it('each have a uniqueness constraint on their key in cypher/schema.cypher', () => {
+    const constraints = new Set([...file('cypher', 'schema.cypher').matchAll(/FOR \(\w+:(\w+)\) REQUIRE \w+\.(\w+) IS UNIQUE/g)].map((m) => `${m[1]}.${m[2]}`));
+    const declared = { ...NODE_KINDS_DECL, ...INTERNAL_NODE_KINDS } as Record<string, { key: string }>;
+    const missing = Object.entries(declared).filter(([kind, d]) => !constraints.has(`${kind}.${d.key}`)).map(([k, d]) => `${k}.${d.key}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('are every label schema.cypher constrains (no label the model does not know)', () => {
+    const labels = new Set([...file('cypher', 'schema.cypher').matchAll(/FOR \(\w+:(\w+)\) REQUIRE/g)].map((m) => m[1]!));
+    const known = new Set<string>([...NODE_KINDS, ...Object.keys(INTERNAL_NODE_KINDS)]);
+    expect([...labels].filter((l) => !known.has(l))).toEqual([]);
+  });
+
+  it('each have a style in the explorer legend (web/src/graph.ts)', () => {
+    const legend = file('web', 'src', 'graph.ts');
+    expect(NODE_KINDS.filter((k) => !new RegExp(`^\\s*${k}: \\{ color:`, 'm').test(legend))).toEqual([]);
+  });
+
+  it('each appear in docs/graph-model.md', () => {
+    const doc = file('docs', 'graph-model.md');
+    expect([...NODE_KINDS, ...Object.keys(INTERNAL_NODE_KINDS)].filter((k) => !doc.includes(`\`${k}\``) && !doc.includes(` ${k} `) && !doc.includes(`${k} --`))).toEqual([]);
+  });
+
+  it('include every label the bench peer declares (bench/peer/type-defs.graphql)', () => {
+    const peer = [...file('bench', 'peer', 'type-defs.graphql').matchAll(/^type (\w+) @node/gm)].map((m) => m[1]!);
+    expect(peer.length).toBeGreaterThan(5);
+    expect(peer.filter((l) => !(NODE_KINDS as string[]).includes(l))).toEqual([]);
+  });
+
+  it('give node ids: codes are looked up by their Code key, other kinds by their own key', () => {
+    expect(parseGlobalId('FunctionCode:2010504')).toEqual({ label: 'Code', key: 'FunctionCode:2010504' });
+    expect(parseGlobalId('Project:龙岗区政务服务数据管理局|政务系统管理')).toEqual({ label: 'Project', key: '龙岗区政务服务数据管理局|政务系统管理' });
+    expect(() => parseGlobalId('Nothing:1')).toThrow(/not a node id/);
+    expect(NODE_KINDS.filter(isCodeKind)).toEqual(Object.values(CODE_SCHEMES).map((s) => s.label));
+  });
+});
+
+describe('code schemes and link methods', () => {
+  it('map each scheme to its label and back, and build the Code key from it', () => {
+    for (const scheme of Object.keys(CODE_SCHEMES) as (keyof typeof CODE_SCHEMES)[]) expect(schemeOfLabel(labelOfScheme(scheme))).toBe(scheme);
+    expect(schemeOfLabel('Project')).toBeNull();
+    expect(codeKey('ECONOMIC', '30101')).toBe('EconomicCode:30101');
+  });
+
+  it('rank DIRECT strongest and an unknown method after every known one', () => {
+    const byRank = Object.keys(LINK_METHODS).sort((a, b) => linkRank(a) - linkRank(b));
+    expect(byRank).toEqual(['DIRECT', 'RECONCILED', 'NAMED', 'SPLIT']);
+    expect(linkRank('GUESSED')).toBeGreaterThan(linkRank('SPLIT'));
+  });
+});
+
+describe('the GraphQL enums', () => {
+  it('are exactly the closed sets of src/model, with their meanings', async () => {
+    const schema = await buildApiSchema();
+    const sets: Record<string, Record<string, string>> = {
+      NodeKind: Object.fromEntries(NODE_KINDS.map((k) => [k, k])),
+      CodeScheme: Object.fromEntries(Object.entries(CODE_SCHEMES).map(([k, v]) => [k, v.description])),
+      LinkMethod: Object.fromEntries(Object.entries(LINK_METHODS).map(([k, v]) => [k, v.description])),
+      AnomalyKind: ANOMALY_KINDS,
+      Severity: SEVERITIES,
+      DocumentKind: DOCUMENT_KINDS,
+      Basis: BASES,
+      LineageStepKind: LINEAGE_STEPS,
+      ListingKind: PROJECT_SOURCE_KINDS,
+      FigureMeasure: FIGURE_MEASURES,
+    };
+    for (const [name, values] of Object.entries(sets)) {
+      const type = schema.getType(name);
+      if (!isEnumType(type)) throw new Error(`${name} is not an enum`);
+      expect(type.getValues().map((v) => v.name).sort(), name).toEqual(Object.keys(values).sort());
+      if (name !== 'NodeKind') for (const v of type.getValues()) expect(v.description, `${name}.${v.name}`).toBe(values[v.name]);
+    }
+  });
+});
+
+describe('the 三公 figures', () => {
+  it('are read from the stored <figure>Fen properties, each one (a row with one figure set holds only that one)', () => {
+    for (const figure of THREE_COSTS_FIGURE_NAMES) {
+      const row = threeCostsRow({ id: 'd|T0', documentId: 'd', origin: 'TABLE', year: 2024, basis: 'BUDGET', [`${figure}Fen`]: 123n, byFund: JSON.stringify([{ fund: '一般公共预算', [figure]: '45' }]), srcTable: 't', srcLine: 3, srcText: 'x' });
+      const set = Object.entries(row).filter(([k, v]) => k.endsWith('Fen') && v !== null);
+      expect(set, figure).toEqual([[`${figure}Fen`, 123n]]);
+      expect(Object.entries(row.byFund[0]!).filter(([k, v]) => k.endsWith('Fen') && v !== null), figure).toEqual([[`${figure}Fen`, 45n]]);
+    }
+  });
+});
