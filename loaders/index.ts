@@ -25,6 +25,7 @@ import type {
 } from '../src/query/records.js';
 import { anomalyRow, budgetLineRow, codeLinks, codeRow, departmentRow, documentRow, fact, figureRow, investmentRow, projectRow, proseAmountRow, sameAsRow, tableTotalRow, threeCostsRow, unitRow } from '../src/query/rows.js';
 import { listEach, oneEach } from './batch.js';
+import type { BatchStatement } from '../src/db/statements.generated.js';
 import { primeNeighbours } from './prime.js';
 
 
@@ -36,8 +37,8 @@ export function createLoaders(repo: Repository) {
     if (_links && typeof rest.id === 'string') loaders.codeLinksByAllocation.prime(rest.id, codeLinks(_links));
     return map(rest);
   };
-  const one = <T>(statement: string, map: (p: Record<string, unknown>) => T) => new DataLoader<string, T | null>(oneEach(repo, statement, withNeighbours(map)));
-  const many = <T>(statement: string, map: (p: Record<string, unknown>) => T) => new DataLoader<string, T[]>(listEach(repo, statement, withNeighbours(map)));
+  const one = <T>(statement: BatchStatement, map: (p: Record<string, unknown>) => T) => new DataLoader<string, T | null>(oneEach(repo, statement, withNeighbours(map)));
+  const many = <T>(statement: BatchStatement, map: (p: Record<string, unknown>) => T) => new DataLoader<string, T[]>(listEach(repo, statement, withNeighbours(map)));
   const loaders = {
     documentById: one<DocumentRow>('documents-by-id', documentRow),
     documentsByDepartment: many<DocumentRow>('documents-by-department', documentRow),

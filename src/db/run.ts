@@ -3,6 +3,7 @@
 import neo4j, { isRetryableError, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import type { Database } from './connection.js';
 import { cypher, cypherWithBound } from './cypher.js';
+import type { StatementName, StatementParams } from './statements.generated.js';
 import { classifyDatabaseError } from './neo4j-errors.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 
@@ -20,6 +21,12 @@ export function integerParams(value: unknown): unknown {
   }
   return value;
 }
+
+/** A statement's parameters (optional when it reads none), then an optional timeout. */
+export type ParamsArg<N extends StatementName> = keyof StatementParams<N> extends never ? [params?: StatementParams<N>, timeoutMs?: number] : [params: StatementParams<N>, timeoutMs?: number];
+
+/** Runs one named statement inside a write transaction. */
+export type RunStatement = <N extends StatementName>(name: N, ...args: ParamsArg<N>) => Promise<QueryResult>;
 
 export class QueryRunner {
   /** Statements sent since this runner was created (one per read/write call). */
@@ -46,12 +53,12 @@ export class QueryRunner {
    * One statement in its own READ transaction with the timeout. Auto-commit (RUN and PULL in one
    * round-trip, no separate COMMIT): reads are idempotent, so a transient failure is retried here.
    */
-  async read<T extends RecordShape = RecordShape>(name: string, params: Params = {}, timeoutMs?: number): Promise<QueryResult<T>> {
-    return this.readText<T>(cypher(name), params, timeoutMs);
+  async read<N extends StatementName, T extends RecordShape = RecordShape>(name: N, ...[params, timeoutMs]: ParamsArg<N>): Promise<QueryResult<T>> {
+    return this.readText<T>(cypher(name), (params ?? {}) as Params, timeoutMs);
   }
 
   /** A statement with a literal variable-length bound (see cypherWithBound). */
-  async readBounded<T extends RecordShape = RecordShape>(name: string, bound: 'MAX_HOPS', value: number, params: Params, timeoutMs?: number): Promise<QueryResult<T>> {
+  async readBounded<N extends StatementName, T extends RecordShape = RecordShape>(name: N, bound: 'MAX_HOPS', value: number, params: StatementParams<N>, timeoutMs?: number): Promise<QueryResult<T>> {
     return this.readText<T>(cypherWithBound(name, bound, value), params, timeoutMs);
   }
 
@@ -79,14 +86,14 @@ export class QueryRunner {
   }
 
   /** Runs `work` in one write transaction: everything it does commits together or not at all. */
-  async writeTransaction<R>(work: (tx: ManagedTransaction, run: (name: string, params?: Params) => Promise<QueryResult>) => Promise<R>, timeoutMs?: number): Promise<R> {
+  async writeTransaction<R>(work: (tx: ManagedTransaction, run: RunStatement) => Promise<R>, timeoutMs?: number): Promise<R> {
     const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.db.bookmarks });
     try {
       return await session.executeWrite(
         (tx) =>
-          work(tx, (name, params = {}) => {
+          work(tx, (name, ...[params]) => {
             this.spend();
-            return tx.run(cypher(name), params);
+            return tx.run(cypher(name), (params ?? {}) as Params);
           }),
         { timeout: timeoutMs ?? this.db.txTimeoutMs * 10 },
       );
@@ -97,8 +104,8 @@ export class QueryRunner {
     }
   }
 
-  async write(name: string, params: Params = {}): Promise<QueryResult> {
-    return this.writeTransaction((_tx, run) => run(name, params));
+  async write<N extends StatementName>(name: N, ...args: ParamsArg<N>): Promise<QueryResult> {
+    return this.writeTransaction((_tx, run) => run(name, ...args));
   }
 }
 

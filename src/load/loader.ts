@@ -1,6 +1,8 @@
 // Loads one document into Neo4j in ONE write transaction: it is all there or not at all.
 // Re-loading an unchanged file is a no-op (content hash); a changed file replaces its facts.
-import type { QueryRunner } from '../db/run.js';
+import type { ParamsArg, QueryRunner, RunStatement } from '../db/run.js';
+import type { StatementName, StatementParams } from '../db/statements.generated.js';
+import type { QueryResult } from 'neo4j-driver';
 import { parseDocument } from '../parse/index.js';
 import type { ParsedDocument } from '../parse/records.js';
 import { loaderFingerprint } from './fingerprint.js';
@@ -38,31 +40,41 @@ export interface LoadOptions {
   failAfter?: string;
 }
 
+/** One statement of a document's load, typed by its name (src/db/statements.generated.ts). */
+interface LoadStep {
+  name: StatementName;
+  run: (run: RunStatement) => Promise<QueryResult>;
+}
+
+function step<N extends StatementName>(name: N, params: StatementParams<N>): LoadStep {
+  return { name, run: (run) => run(name, ...([params] as ParamsArg<N>)) };
+}
+
 /** The statements of one document's transaction, in order, with the plan rows each gets. */
-function statements(plan: LoadPlan, text: string): [string, Record<string, unknown>][] {
+function statements(plan: LoadPlan, text: string): LoadStep[] {
   const base = { documentId: plan.documentId, departmentId: plan.department.id };
   return [
-    ['load-document', { document: plan.document, department: plan.department }],
+    step('load-document', { document: plan.document, department: plan.department }),
     // Line numbers are the parser's: the same split.
-    ['load-document-text', { documentId: plan.documentId, lines: text.split(/\r?\n/) }],
-    ['load-units', { ...base, rows: plan.units }],
-    ['load-codes', { rows: plan.codes }],
-    ['load-lines', { ...base, rows: plan.lines }],
-    ['load-allocations', { ...base, rows: plan.allocations }],
-    ['load-listings', { rows: plan.listings }],
-    ['load-code-links', { rows: plan.codeLinks }],
-    ['load-investments', { ...base, rows: plan.investments }],
-    ['load-investment-links', { rows: plan.investmentLinks }],
-    ['load-investment-reports', { rows: plan.investmentReports }],
-    ['load-indicators', { ...base, rows: plan.indicators }],
-    ['load-evaluations', { ...base, rows: plan.evaluations }],
-    ['load-three-costs', { ...base, rows: plan.threeCosts }],
-    ['load-table-totals', { ...base, rows: plan.tableTotals }],
-    ['load-figures', { ...base, rows: plan.figures }],
-    ['load-prose-amounts', { ...base, rows: plan.proseAmounts }],
-    ['load-payments', { ...base, rows: plan.payments }],
-    ['load-anomalies', { ...base, rows: plan.anomalies }],
-    ['load-same-as', base],
+    step('load-document-text', { documentId: plan.documentId, lines: text.split(/\r?\n/) }),
+    step('load-units', { ...base, rows: plan.units }),
+    step('load-codes', { rows: plan.codes }),
+    step('load-lines', { ...base, rows: plan.lines }),
+    step('load-allocations', { ...base, rows: plan.allocations }),
+    step('load-listings', { rows: plan.listings }),
+    step('load-code-links', { rows: plan.codeLinks }),
+    step('load-investments', { ...base, rows: plan.investments }),
+    step('load-investment-links', { rows: plan.investmentLinks }),
+    step('load-investment-reports', { rows: plan.investmentReports }),
+    step('load-indicators', { ...base, rows: plan.indicators }),
+    step('load-evaluations', { ...base, rows: plan.evaluations }),
+    step('load-three-costs', { ...base, rows: plan.threeCosts }),
+    step('load-table-totals', { ...base, rows: plan.tableTotals }),
+    step('load-figures', { ...base, rows: plan.figures }),
+    step('load-prose-amounts', { ...base, rows: plan.proseAmounts }),
+    step('load-payments', { ...base, rows: plan.payments }),
+    step('load-anomalies', { ...base, rows: plan.anomalies }),
+    step('load-same-as', base),
   ];
 }
 
@@ -103,8 +115,8 @@ export async function loadParsed(runner: QueryRunner, file: string, text: string
     for (const other of rivals) await run('load-delete-document', { file: other });
     if (storedHash) await run('load-delete-document', { file });
     if (storedHash || rivals.length) await run('load-collect-orphans');
-    for (const [name, params] of statements(plan, text)) {
-      const res = await run(name, params);
+    for (const { name, run: runStep } of statements(plan, text)) {
+      const res = await runStep(run);
       const c = res.summary.counters.updates();
       nodesCreated += c.nodesCreated;
       relationshipsCreated += c.relationshipsCreated;

@@ -3,6 +3,10 @@
 // by (with the tie-breaks that make the order total, so keyset cursors are exact) and its default
 // order. The GraphQL filter inputs and sort enums are derived from or checked against this.
 import type { FilterFields } from './filters.js';
+import type { StatementReading } from '../db/statements.generated.js';
+
+/** A page statement: it reads the keyset window's parameters (cypher/page-window.cypher). */
+export type ListStatement = StatementReading<'where' | 'keys' | 'dirs' | 'after' | 'before' | 'first' | 'last'>;
 
 export type Direction = 'ASC' | 'DESC';
 export interface SortKey<F extends string = string> {
@@ -11,7 +15,7 @@ export interface SortKey<F extends string = string> {
 }
 
 export interface ListSpec<S extends string> {
-  statement: string;
+  statement: ListStatement;
   filter: FilterFields;
   /** Sort fields with their meaning (served as the list's OrderField enum). */
   sort: Record<S, string>;

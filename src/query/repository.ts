@@ -3,6 +3,7 @@
 // Neo4j. Every statement lives in cypher/ and runs in a READ transaction with a timeout.
 import neo4j from 'neo4j-driver';
 import type { QueryRunner } from '../db/run.js';
+import type { BatchStatement, StatementParams } from '../db/statements.generated.js';
 import { column, plain, row } from './mapping.js';
 import type {
   AllocationRow,
@@ -22,9 +23,10 @@ import type {
   SearchHitRow,
 } from './records.js';
 import { anomalyRow, codeFeedRow, codeLinks, documentRow, fact, investmentRow, projectRow } from './rows.js';
-import { graphEdge, graphNode, type NodeKind, type RawEdge, type RawNode } from './graph-nodes.js';
+import { graphEdge, graphNode, type RawEdge, type RawNode } from './graph-nodes.js';
+import type { NodeKind } from '../model/nodes.js';
 import { whereOf, type FilterTree } from './filters.js';
-import { LISTS, type Direction, type ListName } from './lists.js';
+import { LISTS, type Direction, type ListName, type ListStatement } from './lists.js';
 import { aggregate, type AggregateDimension, type AggregateFilterArgs, type AggregateMeasure, type AggregateOrder, type AggregateResult } from './aggregate.js';
 
 export interface ServerVersion {
@@ -108,7 +110,7 @@ export class Repository {
   }
 
   /** Runs a `key, value` batch statement and groups the values by key (for DataLoaders). */
-  async batch<T>(statement: string, keys: readonly string[], map: (p: Record<string, unknown>) => T = (p) => p as T): Promise<Map<string, T[]>> {
+  async batch<T>(statement: BatchStatement, keys: readonly string[], map: (p: Record<string, unknown>) => T = (p) => p as T): Promise<Map<string, T[]>> {
     const res = await this.runner.read(statement, { keys: [...keys] });
     const out = new Map<string, T[]>();
     for (const rec of res.records) {
@@ -122,7 +124,7 @@ export class Repository {
   }
 
   /** One page of a declared list (src/query/lists.ts): filter, order and keyset window in one statement. */
-  async list<T>(name: ListName, filter: FilterTree | null | undefined, ordering: Ordering, page: PageArgs, map: (p: Record<string, unknown>) => T, extra: Record<string, unknown> = {}, statement: string = LISTS[name].statement): Promise<Page<T>> {
+  async list<T>(name: ListName, filter: FilterTree | null | undefined, ordering: Ordering, page: PageArgs, map: (p: Record<string, unknown>) => T, extra: Record<string, unknown> = {}, statement: ListStatement = LISTS[name].statement): Promise<Page<T>> {
     const spec = LISTS[name];
     const dirs = [...ordering.dirs, ...Array<Direction>(spec.tieBreaks).fill('ASC')];
     const params = {
@@ -137,7 +139,8 @@ export class Repository {
     };
     // One record per row of the page (an empty page: one record whose item is null), each
     // carrying the page's total and flags.
-    const res = await this.runner.read(statement, params);
+    // The window's parameters are checked (ListStatement reads them all); a list's own (`extra`) are not.
+    const res = await this.runner.read(statement, params as StatementParams<ListStatement>);
     const first = res.records[0];
     if (!first) return { total: 0, items: [], keys: [], hasNextPage: false, hasPreviousPage: false };
     const head = row<{ total: number; hasNextPage: boolean; hasPreviousPage: boolean }>(first);

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cypherNames } from '../../src/db/cypher.js';
+import { cataloguePath, catalogue, renderCatalogue } from '../../scripts/statement-catalogue.js';
 
 const root = join(import.meta.dirname, '../..');
 function sources(dir: string): string[] {
@@ -28,5 +29,18 @@ describe('cypher/ statements', () => {
     const names = new Set(cypherNames());
     expect(used.length).toBeGreaterThan(20);
     expect(used.filter((n) => !names.has(n))).toEqual([]);
+  });
+
+  it('are declared in src/db/statements.generated.ts with the parameters they read (run `npm run statements` after editing cypher/)', () => {
+    expect(readFileSync(cataloguePath, 'utf8')).toBe(renderCatalogue());
+  });
+
+  it('have their parameters read from the text, fragments included and comments and strings ignored', () => {
+    const page = catalogue().find((e) => e.name === 'code-feeds-page')!;
+    expect(page.kind).toBe('statement');
+    expect(page.includes).toEqual(['order-by-sort-key', 'page-window']);
+    // $after, $before, $first, $last and $dirs come from page-window and order-by-sort-key.
+    expect(page.params).toEqual(['after', 'before', 'code', 'department', 'dirs', 'first', 'includeDescendants', 'keys', 'last', 'where', 'years']);
+    expect(catalogue().find((e) => e.name === 'page-window')!.kind).toBe('fragment');
   });
 });
