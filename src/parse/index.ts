@@ -1,20 +1,17 @@
 // parseDocument: text + file name → typed records, anomalies and diagnostics. Pure: no I/O.
 import { BadDocumentError } from '../errors.js';
-import { extractClassification } from './classification.js';
-import { extractIndicators } from './indicators.js';
-import { extractInvestmentProject, isInvestmentTable } from './investment.js';
 import { layout } from './layout.js';
 import { residualFigures } from './figures.js';
-import { familyOfTitle } from './families.js';
 import { heldIndex } from './held.js';
-import { paymentsFromTable } from './payments.js';
 import { proseAmounts, projectsFromItemisedProse } from './prose-amounts.js';
 import { extractMeta } from './meta.js';
 import { amountCellProblem } from './amount.js';
-import { completionRateAnomalies, planActualAnomalies, projectAmountAnomalies, projectSumAnomalies, selfEvaluationAnomalies, sumAnomalies, threeCostsAnomalies, truncatedCodeAnomaly } from './anomalies.js';
-import { projectFromForm, projectsFromCodedTable, projectsFromKeyTable, projectsFromProse, projectsFromSelfEvaluations, projectsFromTargetForm, selfEvaluationsFromProse } from './projects.js';
-import { isThreeCostsTable, threeCostsFromProse, threeCostsFromTable } from './three-costs.js';
-import type { BudgetUnit, ParsedDocument, TableTotal } from './records.js';
+import { completionRateAnomalies, planActualAnomalies, projectAmountAnomalies, projectSumAnomalies, selfEvaluationAnomalies, threeCostsAnomalies } from './anomalies.js';
+import { projectsFromProse, projectsFromSelfEvaluations, selfEvaluationsFromProse } from './projects.js';
+import { readTable, type TableContext, type TableRecords } from './table-families.js';
+import { familyOfTitle } from './families.js';
+import { threeCostsFromProse } from './three-costs.js';
+import type { BudgetUnit, ParsedDocument } from './records.js';
 
 export type * from './records.js';
 
@@ -40,6 +37,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
   const doc: ParsedDocument = { meta, totals: [], units: [], lines: [], threeCosts: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], figures: [], proseAmounts: [], payments: [], anomalies: [], diagnostics: [] };
   const isActual = meta.kinds.includes('FINAL_ACCOUNTS');
   const unit = meta.moneyUnit;
+  const ctx: TableContext = { file, meta, isActual, diagnostics: doc.diagnostics };
 
   for (const table of lay.tables) {
     for (const row of table.rows) {
@@ -48,55 +46,10 @@ export function parseDocument(text: string, file: string): ParsedDocument {
         if (problem) doc.diagnostics.push({ level: 'WARNING', code: 'AMOUNT_UNREADABLE', message: `${table.title}: ${problem}`, line: row.line, original: cell });
       }
     }
-    if (isInvestmentTable(table)) {
-      const ip = extractInvestmentProject(table, file);
-      if (ip) {
-        doc.investmentProjects.push(ip);
-        if (ip.truncated) doc.anomalies.push(truncatedCodeAnomaly(ip.code, ip.source));
-        doc.indicators.push(...extractIndicators(table, file, ip.name, doc.diagnostics));
-      }
-      continue;
+    for (const records of readTable(table, ctx)) {
+      for (const [key, values] of Object.entries(records) as [keyof TableRecords, unknown[]][]) (doc[key] as unknown[]).push(...values);
     }
-    if (familyOfTitle(table.title) === 'PAYMENT_DETAIL') {
-      const { payments, totals } = paymentsFromTable(table, file, unit);
-      doc.payments.push(...payments);
-      doc.totals.push(...totals);
-      if (payments.length) continue;
-    }
-    if (isThreeCostsTable(table)) {
-      doc.threeCosts.push(...threeCostsFromTable(table, file, unit, meta.year, isActual));
-      continue;
-    }
-    const form = projectFromForm(table, file, unit);
-    if (form) {
-      doc.projects.push(form.project);
-      if (form.evaluation) doc.selfEvaluations.push(form.evaluation);
-      doc.indicators.push(...extractIndicators(table, file, form.project.name, doc.diagnostics));
-      continue;
-    }
-    const unitTotals: TableTotal[] = [];
-    const coded = projectsFromCodedTable(table, file, unit, doc.diagnostics, unitTotals);
-    doc.totals.push(...unitTotals);
-    if (coded.length) {
-      doc.projects.push(...coded);
-      continue;
-    }
-    const key = projectsFromKeyTable(table, file, unit, doc.diagnostics);
-    if (key.length) {
-      doc.projects.push(...key);
-      continue;
-    }
-    if (/绩效目标/.test(table.title) || table.rows.some((r) => /年度主要任务/.test(r.text))) {
-      doc.projects.push(...projectsFromTargetForm(table, file, unit));
-      doc.indicators.push(...extractIndicators(table, file, null, doc.diagnostics));
-      continue;
-    }
-    const cls = extractClassification(table, file, unit, isActual || /决算/.test(table.title) ? 'ACTUAL' : 'BUDGET', doc.diagnostics);
-    doc.lines.push(...cls.lines);
-    if (cls.lines.length) doc.totals.push(...cls.totals.map((t) => ({ ...t, table: table.title })));
-    doc.anomalies.push(...sumAnomalies(cls, meta.roundingNote));
   }
-
   doc.projects.push(...projectsFromProse(lay.prose, file, unit));
   doc.proseAmounts = proseAmounts(lay.prose, file, unit);
   doc.projects.push(...projectsFromItemisedProse(doc.proseAmounts, new Set(doc.projects.map((p) => p.name))));
