@@ -27,6 +27,7 @@ import { anomalyRow, budgetLineRow, codeLinks, codeRow, departmentRow, documentR
 import { listEach, oneEach } from './batch.js';
 import type { BatchStatement } from '../src/db/statements.generated.js';
 import { primeNeighbours } from './prime.js';
+import { documentOfAllocation } from '../src/model/ids.js';
 
 
 export function createLoaders(repo: Repository) {
@@ -46,7 +47,7 @@ export function createLoaders(repo: Repository) {
     unitById: one<UnitRow>('units-by-id', (p) => unitRow(p)),
     unitsByDocument: many<UnitRow>('units-by-document', (p) => unitRow(p)),
     unitsByDepartment: many<UnitRow>('units-by-department', (p) => unitRow(p)),
-    /** key: documentId + '|' + scheme (FUNCTION / ECONOMIC / PROCUREMENT). */
+    /** key: documentSchemeKey(documentId, scheme) (FUNCTION / ECONOMIC / PROCUREMENT). */
     linesByDocumentScheme: many<BudgetLineRow>('lines-by-document', budgetLineRow),
     linesByCode: many<BudgetLineRow>('lines-by-code', budgetLineRow),
     codeByKey: one<CodeRow>('codes-by-key', codeRow),
@@ -54,7 +55,7 @@ export function createLoaders(repo: Repository) {
     allocationById: one<AllocationRow>('allocations-by-id', (p) => fact<AllocationRow>(p)),
     allocationsByDocument: many<AllocationRow>('allocations-by-document', (p) => fact<AllocationRow>(p)),
     allocationsByProject: many<AllocationRow>('allocations-by-project', (p) => fact<AllocationRow>(p)),
-    listingsByAllocation: many<ListingRow>('listings-by-allocation', (p) => fact<ListingRow>({ ...p, documentId: String(p.allocationId).split('|')[0] })),
+    listingsByAllocation: many<ListingRow>('listings-by-allocation', (p) => fact<ListingRow>({ ...p, documentId: documentOfAllocation(String(p.allocationId)) })),
     codeLinksByAllocation: new DataLoader<string, CodeLinkRow[]>(async (keys) => (await listEach(repo, 'code-links-by-allocation', (p) => p)(keys)).map(codeLinks)),
     codeLinksByInvestment: new DataLoader<string, CodeLinkRow[]>(async (keys) => (await listEach(repo, 'code-links-by-investment', (p) => p)(keys)).map(codeLinks)),
     sameAsByProject: many<SameAsRow>('same-as-by-project', sameAsRow),

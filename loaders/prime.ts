@@ -4,6 +4,7 @@ import type { Loaders } from './index.js';
 import type { DepartmentRow, DocumentRow, ProjectRow, UnitRow } from '../src/query/records.js';
 import type { LineageData } from '../src/query/repository.js';
 import { departmentRow, projectRow, unitRow } from '../src/query/rows.js';
+import { documentSchemeKey } from '../src/model/ids.js';
 
 type Props = Record<string, unknown>;
 
@@ -34,6 +35,6 @@ export function primeLineage(loaders: Loaders, data: LineageData): void {
 export function primeDocumentBundle(loaders: Loaders, bundle: { document: DocumentRow; lines: Props[]; allocations: Props[] }, schemes: string[], withProjects: boolean): void {
   loaders.documentById.prime(bundle.document.id, bundle.document);
   const lines = bundle.lines.map((l) => loaders.absorbLine(l));
-  for (const scheme of schemes) loaders.linesByDocumentScheme.prime(`${bundle.document.id}|${scheme}`, lines.filter((l) => l.scheme === scheme));
+  for (const scheme of schemes) loaders.linesByDocumentScheme.prime(documentSchemeKey(bundle.document.id, scheme), lines.filter((l) => l.scheme === scheme));
   if (withProjects) loaders.allocationsByDocument.prime(bundle.document.id, bundle.allocations.map((a) => loaders.absorbAllocation(a)));
 }

@@ -5,6 +5,7 @@ import { QueryRunner } from '../db/run.js';
 import { applySchema } from '../db/schema.js';
 import { BudgetGraphError } from '../errors.js';
 import { loadFiles } from '../load/directory.js';
+import { allocationLabel } from '../model/ids.js';
 
 const args = process.argv.slice(2);
 const dryRun = args.includes('--dry-run');
@@ -42,7 +43,7 @@ try {
     { dryRun, replace },
     (r, i) => {
       console.log(`${bar(i + 1, files.length)} ${r.file}: ${r.status} ${r.records} records, ${r.nodesCreated} nodes, ${r.relationshipsCreated} relationships, ${r.ms} ms`);
-      for (const l of r.plan?.codeLinks ?? []) console.log(`    ${String(l.method).padEnd(10)} ${String(l.code)} ← ${String(l.allocationId).split('|').pop()} (${String(l.note)})`);
+      for (const l of r.plan?.codeLinks ?? []) console.log(`    ${String(l.method).padEnd(10)} ${String(l.code)} ← ${allocationLabel(String(l.allocationId))} (${String(l.note)})`);
       for (const d of r.parity) {
         exitCode = 1;
         console.error(`    error PARITY ${r.file}: ${d}`);

@@ -1,6 +1,7 @@
 // Identity across documents: one Department across title variants, one Project across
 // tables and years. Each match records the rule that made it.
 import { normaliseProjectName } from '../parse/anomalies.js';
+import { SELF_UNIT, projectId as projectIdOf, unitId as unitIdOf } from '../model/ids.js';
 
 export interface DepartmentIdentity {
   id: string;
@@ -35,12 +36,12 @@ export function departmentIdentity(printed: string): DepartmentIdentity {
 }
 
 export function projectId(departmentId: string, name: string): string {
-  return `${departmentId}|${normaliseProjectName(name)}`;
+  return projectIdOf(departmentId, normaliseProjectName(name));
 }
 
 export function unitId(departmentId: string, unitName: string | null): string {
-  if (!unitName) return `${departmentId}|本级`;
+  if (!unitName) return unitIdOf(departmentId, SELF_UNIT);
   const u = departmentIdentity(unitName);
   // The department's own unit (本级) and the department title name the same budget unit.
-  return u.id === departmentId || /本级/.test(unitName) ? `${departmentId}|本级` : `${departmentId}|${u.id}`;
+  return unitIdOf(departmentId, u.id === departmentId || /本级/.test(unitName) ? SELF_UNIT : u.id);
 }

@@ -11,6 +11,7 @@ import { restatements, type Restatement } from './restatements.js';
 import { nameVariants } from './name-variants.js';
 import { codeKey, codeLevel, labelOfScheme } from '../model/codes.js';
 import { THREE_COSTS_FIGURE_NAMES, fenProperty } from '../model/three-costs.js';
+import { allocationId, factId, listingId, projectIdParts, yearName } from '../model/ids.js';
 
 const int = (v: bigint | null): Integer | null => (v === null ? null : neo4j.int(v.toString()));
 const src = (s: Source) => ({ srcTable: s.table, srcLine: neo4j.int(s.line), srcText: s.text });
@@ -71,14 +72,14 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
   for (const l of doc.lines) {
     const label = labelOfScheme(l.scheme);
     const parent = l.scheme === 'PROCUREMENT' ? (l.code.length > 1 ? l.code.slice(0, l.code.length <= 3 ? 1 : l.code.length - 2) : null) : l.code.length > 3 ? l.code.slice(0, l.code.length - 2) : null;
-    codes.set(codeKey(l.scheme, l.code), { label, code: l.code, name: l.name, level: n(l.level), parent, yearName: `${doc.meta.year}:${l.name}` });
+    codes.set(codeKey(l.scheme, l.code), { label, code: l.code, name: l.name, level: n(l.level), parent, yearName: yearName(doc.meta.year, l.name) });
   }
 
   // Which lines aggregates read, so no money is counted twice: a document prints the same 科目 in
   // several tables; the primary table of each scheme stands for all funds, fund tables for one fund.
   const primary = primaryTables(doc.lines);
   const lines = doc.lines.map((l, i) => ({
-    id: `${documentId}|L${i}`,
+    id: factId(documentId, 'BudgetLine', i),
     primary: primary.get(l.scheme) === l.source.table,
     fund: fundOfTable(l.source.table),
     scheme: l.scheme,
@@ -126,14 +127,14 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
       rep.functionCode = slot.find((p) => p.functionCode)?.functionCode ?? null;
       rep.unit = slot.find((p) => p.unit)?.unit ?? null;
       representatives.push(rep);
-      const allocId = k === 0 ? `${documentId}|${pid}` : `${documentId}|${pid}#${k + 1}`;
+      const allocId = allocationId(documentId, pid, k);
       allocationIds.push(allocId);
       if (k === ownerSlot) ownerByName.set(pid, allocId);
       allocations.push({
         id: allocId,
         projectId: pid,
         name: rep.name,
-        normName: pid.split('|')[1],
+        normName: projectIdParts(pid).normName,
         parentName: rep.parent,
         level: n(rep.level ?? (rep.parent ? 2 : null)),
         year: n(doc.meta.year),
@@ -151,7 +152,7 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
         ...src(rep.source),
       });
       slot.forEach((p, j) =>
-        listings.push({ id: `${allocId}|${j}`, allocationId: allocId, name: p.name, sourceKind: p.sourceKind, amountFen: int(p.amount), executedFen: int(p.executed), functionCode: p.functionCode, unit: p.unit, ...src(p.source) }),
+        listings.push({ id: listingId(allocId, j), allocationId: allocId, name: p.name, sourceKind: p.sourceKind, amountFen: int(p.amount), executedFen: int(p.executed), functionCode: p.functionCode, unit: p.unit, ...src(p.source) }),
       );
     });
   }
@@ -174,10 +175,10 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
   const ownerAlloc = (printed: string | null) => {
     if (!printed) return null;
     const name = identityName(printed);
-    return ownerByName.get(projectId(dept.id, name)) ?? `${documentId}|${projectId(dept.id, name)}`;
+    return ownerByName.get(projectId(dept.id, name)) ?? allocationId(documentId, projectId(dept.id, name));
   };
   const investments = doc.investmentProjects.map((ip, i) => ({
-    id: `${documentId}|IP${i}`,
+    id: factId(documentId, 'InvestmentProject', i),
     unitId: addUnit(ip.unit, ip.source),
     code: ip.code,
     truncated: ip.truncated,
@@ -216,12 +217,12 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
   // An investment form's indicators measure the investment project, and the project it reports
   // on when it has one by that name (never the department as a whole).
   const allocationIdSet = new Set(allocationIds);
-  const investmentByName = new Map(doc.investmentProjects.map((ip, i) => [ip.name, `${documentId}|IP${i}`]));
+  const investmentByName = new Map(doc.investmentProjects.map((ip, i) => [ip.name, factId(documentId, 'InvestmentProject', i)]));
   const indicators = doc.indicators.map((ind, i) => {
     const owner = ownerAlloc(ind.project);
     const onAllocation = owner !== null && allocationIdSet.has(owner);
     return {
-      id: `${documentId}|I${i}`,
+      id: factId(documentId, 'Indicator', i),
       level1: ind.level1,
       level2: ind.level2,
       name: ind.name,
@@ -235,7 +236,7 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
   });
 
   const investmentReports = linkInvestmentsToAllocations(doc.investmentProjects, representatives, diagnostics).map((r) => ({
-    investmentId: `${documentId}|IP${r.investmentIndex}`,
+    investmentId: factId(documentId, 'InvestmentProject', r.investmentIndex),
     allocationId: allocationIds[r.allocationIndex]!,
     rule: r.rule,
     score: r.score,
@@ -245,7 +246,7 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
   const singleInvestmentLinks = linkInvestmentsToCodes(doc.investmentProjects, doc.lines, diagnostics);
   const groupLinks = singleInvestmentLinks.length ? [] : investmentGroupLinks(doc.investmentProjects, representatives, doc.lines, links, isActual, diagnostics);
   const investmentLinks = [...singleInvestmentLinks, ...groupLinks].map((l) => ({
-    investmentId: `${documentId}|IP${l.investmentIndex}`,
+    investmentId: factId(documentId, 'InvestmentProject', l.investmentIndex),
     code: l.code,
     method: 'RECONCILED',
     note: l.note,
@@ -253,7 +254,7 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
   }));
 
   const evaluations = doc.selfEvaluations.map((e, i) => ({
-    id: `${documentId}|E${i}`,
+    id: factId(documentId, 'SelfEvaluation', i),
     project: e.project,
     origin: e.origin,
     budgetFen: int(e.budget),
@@ -265,7 +266,7 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
   }));
 
   const threeCosts = doc.threeCosts.map((t, i) => ({
-    id: `${documentId}|T${i}`,
+    id: factId(documentId, 'ThreeCosts', i),
     origin: t.origin,
     year: n(t.year),
     basis: t.basis,
@@ -275,7 +276,7 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
   }));
 
   const tableTotals = doc.totals.map((t, i) => ({
-    id: `${documentId}|TT${i}`,
+    id: factId(documentId, 'TableTotal', i),
     table: t.table,
     unitName: t.unit,
     unitId: addUnit(t.unit, t.source),
@@ -287,7 +288,7 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
   }));
 
   const figures = doc.figures.map((f, i) => ({
-    id: `${documentId}|F${i}`,
+    id: factId(documentId, 'Figure', i),
     family: f.family,
     side: f.side,
     item: f.item,
@@ -305,13 +306,13 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     doc,
     representatives.map((p, i) => ({ id: allocationIds[i]!, name: p.name, amount: p.amount, source: p.source })),
   );
-  const targetId = (r: Restatement) =>
-    r.kind === 'BudgetLine' ? `${documentId}|L${String(r.target)}` : r.kind === 'ThreeCosts' ? `${documentId}|T${String(r.target)}` : r.kind === 'TableTotal' ? `${documentId}|TT${String(r.target)}` : r.kind === 'Figure' ? `${documentId}|F${String(r.target)}` : String(r.target);
+  // Facts are restated by their index in the parse; an allocation by its id.
+  const targetId = (r: Restatement) => (r.kind === 'ProjectAllocation' ? String(r.target) : factId(documentId, r.kind, String(r.target)));
   const restatementOf = new Map(restated.links.map((r) => [r.proseIndex, r]));
   const proseAmounts = doc.proseAmounts.map((p, i) => {
     const r = restatementOf.get(i);
     return {
-      id: `${documentId}|PA${i}`,
+      id: factId(documentId, 'ProseAmount', i),
       item: p.item,
       amountFen: int(p.amount),
       changeFen: int(p.change),
@@ -326,7 +327,7 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
   });
 
   const payments = doc.payments.map((p, i) => ({
-    id: `${documentId}|P${i}`,
+    id: factId(documentId, 'Payment', i),
     project: p.project,
     serial: p.serial,
     item: p.item,
@@ -342,7 +343,7 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
     ...variants.map((v) => v.anomaly),
   ];
   const anomalies = [...doc.anomalies, ...revealed].map((a: Anomaly, i) => ({
-    id: `${documentId}|A${i}`,
+    id: factId(documentId, 'Anomaly', i),
     kind: a.kind,
     severity: a.severity,
     message: a.message,

@@ -5,6 +5,7 @@ import type { AnomalyRow, BudgetLineRow, CodeFeedRow, SameAsRow, CodeLinkRow, Co
 import { bool, fenOrNull, num, numOrNull, oneOf, props, str, strOrNull, strings, type Props } from './props.js';
 import { schemeOfLabel } from '../model/codes.js';
 import { THREE_COSTS_FIGURE_NAMES, fenProperty, type ThreeCostsFigure } from '../model/three-costs.js';
+import { departmentOfUnit, projectIdParts } from '../model/ids.js';
 
 export function sourceOf(p: Props, documentId = p.documentId as string): SourceRef {
   return { documentId, table: (p.srcTable as string) ?? null, line: (p.srcLine as number) ?? null, text: (p.srcText as string) ?? null };
@@ -125,11 +126,11 @@ export function threeCostsRow(p: Props): ThreeCostsRow {
 }
 
 export function unitRow(p: Props, departmentId?: string): UnitRow {
-  return { id: str(p, 'id'), name: str(p, 'name'), isSelf: bool(p, 'isSelf'), departmentId: departmentId ?? strOrNull(p, 'departmentId') ?? str(p, 'id').split('|')[0]! };
+  return { id: str(p, 'id'), name: str(p, 'name'), isSelf: bool(p, 'isSelf'), departmentId: departmentId ?? strOrNull(p, 'departmentId') ?? departmentOfUnit(str(p, 'id')) };
 }
 
 export function projectRow(p: Props): ProjectRow {
-  return { id: str(p, 'id'), name: str(p, 'name'), names: strings(p, 'names'), normName: str(p, 'normName'), departmentId: strOrNull(p, 'departmentId') ?? str(p, 'id').split('|')[0]!, ...(p.amountFen !== undefined ? { amount: fenOrNull(p, 'amountFen') } : {}), ...(p.department !== undefined && p.department !== null ? { department: departmentRow(props(p, 'department')) } : {}) };
+  return { id: str(p, 'id'), name: str(p, 'name'), names: strings(p, 'names'), normName: str(p, 'normName'), departmentId: strOrNull(p, 'departmentId') ?? projectIdParts(str(p, 'id')).departmentId, ...(p.amountFen !== undefined ? { amount: fenOrNull(p, 'amountFen') } : {}), ...(p.department !== undefined && p.department !== null ? { department: departmentRow(props(p, 'department')) } : {}) };
 }
 
 export function departmentRow(p: Props): DepartmentRow {

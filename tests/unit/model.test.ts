@@ -105,3 +105,22 @@ describe('the 三公 figures', () => {
     }
   });
 });
+
+describe('ids (src/model/ids.ts): built and taken apart in one place', () => {
+  it('give a fact its document, kind tag and index', async () => {
+    const { factId, FACT_TAGS } = await import('../../src/model/ids.js');
+    expect(factId('000_5c682a4da5e2a113', 'BudgetLine', 12)).toBe('000_5c682a4da5e2a113|L12');
+    expect(new Set(Object.values(FACT_TAGS)).size).toBe(Object.keys(FACT_TAGS).length);
+  });
+
+  it('take project, unit and allocation ids apart into what they were made of', async () => {
+    const ids = await import('../../src/model/ids.js');
+    const pid = ids.projectId('龙岗区政务服务数据管理局', '政务系统管理');
+    expect(ids.projectIdParts(pid)).toEqual({ departmentId: '龙岗区政务服务数据管理局', normName: '政务系统管理' });
+    expect(ids.departmentOfUnit(ids.unitId('龙岗区政务服务数据管理局', ids.SELF_UNIT))).toBe('龙岗区政务服务数据管理局');
+    const second = ids.allocationId('004_977ad1fe0b13bb92', pid, 1);
+    expect(second).toBe('004_977ad1fe0b13bb92|龙岗区政务服务数据管理局|政务系统管理#2');
+    expect(ids.documentOfAllocation(ids.listingId(second, 3))).toBe('004_977ad1fe0b13bb92');
+    expect(ids.parseYearName(ids.yearName(2024, '信息事务: 其他'))).toEqual({ year: 2024, name: '信息事务: 其他' });
+  });
+});

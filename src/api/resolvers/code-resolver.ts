@@ -10,6 +10,7 @@ import { listArgs, toConnection } from '../pagination.js';
 import { Connection } from '../types/connection.js';
 import { CodeFeedOrder } from '../types/inputs.js';
 import { codeKey } from '../../model/codes.js';
+import { parseYearName } from '../../model/ids.js';
 
 export const CodeFeedConnection = Connection(CodeFeed, 'CodeFeed', 'project → code link');
 
@@ -71,10 +72,7 @@ export class CodeResolver {
 
   @FieldResolver(() => [YearName], { complexity: 5 })
   names(@Root() c: ClassificationCode & { namesByYear: string[] }): YearName[] {
-    return (c.namesByYear ?? []).map((s) => {
-      const i = s.indexOf(':');
-      return { year: Number(s.slice(0, i)), name: s.slice(i + 1) };
-    });
+    return (c.namesByYear ?? []).map(parseYearName);
   }
 
   @FieldResolver(() => ClassificationCode, { nullable: true, description: 'The code one level up (项 → 款 → 类).' })

@@ -12,6 +12,7 @@ import { DocumentFilter, DocumentOrder } from '../types/inputs.js';
 import { Figure, FigureMeasure, Payment, ProseAmount, TableFamily, TableTotal } from '../types/figures.js';
 import { InvestmentProject } from '../types/investments.js';
 import { Indicator, ProjectAllocation, SelfEvaluation } from '../types/projects.js';
+import { documentSchemeKey } from '../../model/ids.js';
 
 export const DocumentConnection = Connection(Document, 'Document', 'document');
 
@@ -58,17 +59,17 @@ export class DocumentResolver {
 
   @FieldResolver(() => [BudgetLine], { description: '支出功能分类 lines in print order (every table that prints them).', complexity: 100 })
   async functionLines(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.linesByDocumentScheme.load(`${d.id}|FUNCTION`);
+    return loaders.linesByDocumentScheme.load(documentSchemeKey(d.id, 'FUNCTION'));
   }
 
   @FieldResolver(() => [BudgetLine], { description: '支出经济分类 lines in print order.', complexity: 100 })
   async economicLines(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.linesByDocumentScheme.load(`${d.id}|ECONOMIC`);
+    return loaders.linesByDocumentScheme.load(documentSchemeKey(d.id, 'ECONOMIC'));
   }
 
   @FieldResolver(() => [BudgetLine], { description: '政府采购 lines in print order.', complexity: 20 })
   async procurementLines(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.linesByDocumentScheme.load(`${d.id}|PROCUREMENT`);
+    return loaders.linesByDocumentScheme.load(documentSchemeKey(d.id, 'PROCUREMENT'));
   }
 
   @FieldResolver(() => [ProjectAllocation], { complexity: 50, description: 'Every project the document budgets, spends or evaluates.' })

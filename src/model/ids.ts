@@ -1,0 +1,82 @@
+// Every id of the graph is built and taken apart here, nowhere else. Ids are readable on purpose
+// (an investigator can tell from "000_5c68…|L12" which document and line a fact is), so their
+// parts are joined with "|" and a fact's kind is a short tag before its index.
+
+const SEP = '|';
+
+/** The tag of each fact kind in "<document id>|<tag><index>". */
+export const FACT_TAGS = {
+  BudgetLine: 'L',
+  InvestmentProject: 'IP',
+  Indicator: 'I',
+  SelfEvaluation: 'E',
+  ThreeCosts: 'T',
+  TableTotal: 'TT',
+  Figure: 'F',
+  ProseAmount: 'PA',
+  Payment: 'P',
+  Anomaly: 'A',
+} as const;
+export type FactKind = keyof typeof FACT_TAGS;
+
+/** A fact's id: the document, then the kind's tag and the fact's index in the parse. */
+export function factId(documentId: string, kind: FactKind, index: number | string): string {
+  return `${documentId}${SEP}${FACT_TAGS[kind]}${index}`;
+}
+
+/** Project // 项目: department id + normalised name (the caller normalises). */
+export function projectId(departmentId: string, normName: string): string {
+  return `${departmentId}${SEP}${normName}`;
+}
+
+/** The department and normalised name a project id is made of. */
+export function projectIdParts(id: string): { departmentId: string; normName: string } {
+  const at = id.indexOf(SEP);
+  return at < 0 ? { departmentId: id, normName: '' } : { departmentId: id.slice(0, at), normName: id.slice(at + 1) };
+}
+
+/** BudgetUnit // 预算单位: department id + the unit's own id ("本级" for the department's own). */
+export const SELF_UNIT = '本级';
+export function unitId(departmentId: string, unitKey: string): string {
+  return `${departmentId}${SEP}${unitKey}`;
+}
+
+/** The department a unit id belongs to. */
+export function departmentOfUnit(id: string): string {
+  return id.split(SEP)[0]!;
+}
+
+/** ProjectAllocation: the document and project; "#2", "#3" … for the same project's other rows. */
+export function allocationId(documentId: string, projectId: string, slot = 0): string {
+  return `${documentId}${SEP}${projectId}${slot === 0 ? '' : `#${slot + 1}`}`;
+}
+
+/** The document an allocation (or a listing of it) belongs to. */
+export function documentOfAllocation(id: string): string {
+  return id.split(SEP)[0]!;
+}
+
+/** The project name part of an allocation id, for logs. */
+export function allocationLabel(id: string): string {
+  return id.split(SEP).pop()!;
+}
+
+/** ProjectListing: one place the document lists the allocation's project. */
+export function listingId(allocationId: string, index: number): string {
+  return `${allocationId}${SEP}${index}`;
+}
+
+/** The DataLoader key of a document's lines in one scheme (cypher/lines-by-document.cypher splits it). */
+export function documentSchemeKey(documentId: string, scheme: string): string {
+  return `${documentId}${SEP}${scheme}`;
+}
+
+/** A code's name in one year, as Code.namesByYear stores it: "2024:信息事务". */
+export function yearName(year: number | null, name: string): string {
+  return `${year}:${name}`;
+}
+
+export function parseYearName(s: string): { year: number; name: string } {
+  const at = s.indexOf(':');
+  return { year: Number(s.slice(0, at)), name: s.slice(at + 1) };
+}
