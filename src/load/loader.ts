@@ -51,10 +51,11 @@ function step<N extends StatementName>(name: N, params: StatementParams<N>): Loa
 }
 
 /** The statements of one document's transaction, in order, with the plan rows each gets. */
-function statements(plan: LoadPlan, text: string): LoadStep[] {
+function statements(plan: LoadPlan, text: string, loaderVersion: string): LoadStep[] {
   const base = { documentId: plan.documentId, departmentId: plan.department.id };
   return [
-    step('load-document', { document: plan.document, department: plan.department }),
+    // The loader's version is stored with the document: a new parser reloads unchanged files.
+    step('load-document', { document: { ...plan.document, loaderVersion }, department: plan.department }),
     // Line numbers are the parser's: the same split.
     step('load-document-text', { documentId: plan.documentId, lines: text.split(/\r?\n/) }),
     step('load-units', { ...base, rows: plan.units }),
@@ -100,12 +101,12 @@ export async function loadParsed(runner: QueryRunner, file: string, text: string
   const existing = await runner.read('load-document-hash', { file });
   const storedHash = existing.records[0]?.get('contentHash') as string | undefined;
   const storedLoader = existing.records[0]?.get('loaderVersion') as string | undefined;
-  plan.document.loaderVersion = loaderFingerprint();
-  if (storedHash === contentHash(text) && storedLoader === plan.document.loaderVersion) return { file, status: 'UNCHANGED', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan, replacedFiles: [], parity: [] };
+  const loaderVersion = loaderFingerprint();
+  if (storedHash === contentHash(text) && storedLoader === loaderVersion) return { file, status: 'UNCHANGED', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan, replacedFiles: [], parity: [] };
 
   const rivals = (await runner.read('documents-same-slot', { departmentId: plan.department.id, year: plan.document.year, kinds: plan.document.kinds, file })).records.map((r) => String(r.get('file')));
   if (rivals.length && !options.replace) {
-    throw new BudgetGraphError('CONFLICT', `${file}: the graph already holds ${rivals.join(', ')} for ${String(plan.department.name)}, ${String(plan.document.year)}, ${(plan.document.kinds as string[]).join('/')}; remove it first or load this one with replace: true to supersede it.`, { file, conflictsWith: rivals });
+    throw new BudgetGraphError('CONFLICT', `${file}: the graph already holds ${rivals.join(', ')} for ${plan.department.name}, ${doc.meta.year}, ${plan.document.kinds.join('/')}; remove it first or load this one with replace: true to supersede it.`, { file, conflictsWith: rivals });
   }
 
   let nodesCreated = 0;
@@ -115,7 +116,7 @@ export async function loadParsed(runner: QueryRunner, file: string, text: string
     for (const other of rivals) await run('load-delete-document', { file: other });
     if (storedHash) await run('load-delete-document', { file });
     if (storedHash || rivals.length) await run('load-collect-orphans');
-    for (const { name, run: runStep } of statements(plan, text)) {
+    for (const { name, run: runStep } of statements(plan, text, loaderVersion)) {
       const res = await runStep(run);
       const c = res.summary.counters.updates();
       nodesCreated += c.nodesCreated;

@@ -1,0 +1,94 @@
+// ProjectAllocation // 项目年度安排 and ProjectListing rows. An allocation is one printed row's
+// money: document + unit + project + code line. The listings of one project (tables, forms,
+// prose) are grouped into slots that agree on unit and code; a listing that names neither joins
+// the slot whose amount it repeats (else the first). So two units' rows of a same-named project
+// stay two allocations, and no listing is dropped. A project the prose names otherwise than its
+// form is that project (decided with evidence, name-variants.ts).
+import type { ParsedDocument, Project } from '../../parse/records.js';
+import type { DepartmentIdentity } from '../identity.js';
+import { projectId, unitId } from '../identity.js';
+import { nameVariants, type NameVariant } from '../name-variants.js';
+import { allocationId, listingId, projectIdParts } from '../../model/ids.js';
+import { slotListings } from './slots.js';
+import type { UnitRegistry } from './units.js';
+import { fundingJson, int, n, src } from './values.js';
+
+/** Which listing speaks for an allocation when several print it: the most detailed source first. */
+const KIND_PREFERENCE: Project['sourceKind'][] = ['SELF_EVALUATION', 'PROJECT_TABLE', 'KEY_PROJECT_TABLE', 'PROSE_LIST', 'TARGET_FORM'];
+
+export interface Allocations {
+  /** One merged project record per allocation, in allocation order (what the linkers read). */
+  representatives: Project[];
+  allocationIds: string[];
+  rows: ReturnType<typeof allocationRow>[];
+  listings: ReturnType<typeof listingRow>[];
+  variants: NameVariant[];
+  /** The allocation a printed project name belongs to (indicators, evaluations, payments). */
+  ownerOf: (printed: string | null) => string | null;
+}
+
+function allocationRow(allocId: string, pid: string, rep: Project, slot: Project[], year: number, unit: string) {
+  return {
+    id: allocId,
+    projectId: pid,
+    name: rep.name,
+    normName: projectIdParts(pid).normName,
+    parentName: rep.parent,
+    level: n(rep.level ?? (rep.parent ? 2 : null)),
+    year: n(year),
+    unitId: unit,
+    amountFen: int(rep.amount),
+    executedFen: int(slot.find((p) => p.executed !== null)?.executed ?? null),
+    executionRate: slot.find((p) => p.executionRate)?.executionRate ?? null,
+    key: slot.some((p) => p.key),
+    goal: slot.find((p) => p.goal)?.goal ?? null,
+    justification: slot.find((p) => p.justification)?.justification ?? null,
+    period: slot.find((p) => p.period)?.period ?? null,
+    sourceKinds: [...new Set(slot.map((p) => p.sourceKind))],
+    funding: fundingJson(slot.find((p) => p.funding?.length)?.funding ?? null),
+    searchText: rep.name,
+    ...src(rep.source),
+  };
+}
+
+function listingRow(allocId: string, j: number, p: Project) {
+  return { id: listingId(allocId, j), allocationId: allocId, name: p.name, sourceKind: p.sourceKind, amountFen: int(p.amount), executedFen: int(p.executed), functionCode: p.functionCode, unit: p.unit, ...src(p.source) };
+}
+
+export function allocationsOf(doc: ParsedDocument, documentId: string, dept: DepartmentIdentity, units: UnitRegistry): Allocations {
+  const variants = nameVariants(doc.projects);
+  const canonical = new Map(variants.map((v) => [v.printed, v.canonical]));
+  const identityName = (name: string) => canonical.get(name) ?? name;
+  const byProject = new Map<string, Project[]>();
+  for (const p of doc.projects) {
+    const id = projectId(dept.id, identityName(p.name));
+    byProject.set(id, [...(byProject.get(id) ?? []), p]);
+  }
+  const out: Allocations = { representatives: [], allocationIds: [], rows: [], listings: [], variants, ownerOf: () => null };
+  /** Allocation of a project for indicators and evaluations: the slot holding its form, else the first. */
+  const ownerByName = new Map<string, string>();
+  for (const [pid, list] of byProject) {
+    const slots = slotListings(list, (u) => unitId(dept.id, u));
+    const withForm = slots.findIndex((slot) => slot.some((p) => p.sourceKind === 'TARGET_FORM' || p.sourceKind === 'SELF_EVALUATION'));
+    const ownerSlot = withForm >= 0 ? withForm : 0;
+    slots.forEach((slot, k) => {
+      const sorted = [...slot].sort((a, b) => KIND_PREFERENCE.indexOf(a.sourceKind) - KIND_PREFERENCE.indexOf(b.sourceKind));
+      const rep = { ...sorted[0]! };
+      rep.parent = slot.find((p) => p.parent)?.parent ?? null;
+      rep.functionCode = slot.find((p) => p.functionCode)?.functionCode ?? null;
+      rep.unit = slot.find((p) => p.unit)?.unit ?? null;
+      out.representatives.push(rep);
+      const allocId = allocationId(documentId, pid, k);
+      out.allocationIds.push(allocId);
+      if (k === ownerSlot) ownerByName.set(pid, allocId);
+      out.rows.push(allocationRow(allocId, pid, rep, slot, doc.meta.year, units.add(rep.unit, rep.source)));
+      slot.forEach((p, j) => out.listings.push(listingRow(allocId, j, p)));
+    });
+  }
+  out.ownerOf = (printed) => {
+    if (!printed) return null;
+    const name = identityName(printed);
+    return ownerByName.get(projectId(dept.id, name)) ?? allocationId(documentId, projectId(dept.id, name));
+  };
+  return out;
+}

@@ -1,0 +1,48 @@
+// Document // 公开文件 and Department // 部门 rows: the document's metadata with its headline
+// total (and the line it was read from), the department with the alias rule that named it.
+import neo4j from 'neo4j-driver';
+import type { ParsedDocument, TableTotal } from '../../parse/records.js';
+import type { DepartmentIdentity } from '../identity.js';
+import { int, n, src } from './values.js';
+
+export function documentRow(doc: ParsedDocument, documentId: string, hash: string) {
+  return {
+    id: documentId,
+    file: doc.meta.file,
+    title: doc.meta.title,
+    year: n(doc.meta.year),
+    kinds: doc.meta.kinds,
+    moneyUnit: doc.meta.moneyUnit,
+    roundingNote: doc.meta.roundingNote,
+    departmentPrinted: doc.meta.department,
+    contentHash: hash,
+    searchText: doc.meta.title,
+    ...src(doc.meta.source),
+    ...documentTotal(doc.totals, doc.lines),
+  };
+}
+
+export function departmentRow(doc: ParsedDocument, dept: DepartmentIdentity) {
+  return { id: dept.id, name: dept.name, alias: doc.meta.department, rule: dept.rules.join('; ') || 'exact', searchText: dept.name };
+}
+
+/**
+ * The document's headline total: the whole-table 合计 of the first table of 功能分类 lines
+ * (支出总表 comes before the tables that break it down), with the line it was read from.
+ */
+function documentTotal(totals: TableTotal[], lines: ParsedDocument['lines']) {
+  const functionTables = [...new Set(lines.filter((l) => l.scheme === 'FUNCTION').map((l) => l.source.table))];
+  const ordered = [...functionTables.filter((t) => /支出/.test(t)), ...functionTables.filter((t) => !/支出/.test(t))];
+  for (const table of ordered) {
+    const inTable = totals.filter((x) => x.table === table && x.total !== null);
+    const whole = inTable.find((x) => x.unit === null);
+    if (whole) return { totalFen: int(whole.total), totalNote: null, totalTable: table, totalLine: neo4j.int(whole.source.line), totalText: whole.source.text };
+    // Tables printed per 预算单位 carry no 合计 row: the total is the sum of the unit rows.
+    if (inTable.length) {
+      const sum = inTable.reduce((acc, x) => acc + x.total!, 0n);
+      const first = inTable[0]!.source;
+      return { totalFen: int(sum), totalNote: inTable.length > 1 ? `sum of ${inTable.length} unit rows` : null, totalTable: table, totalLine: neo4j.int(first.line), totalText: first.text };
+    }
+  }
+  return { totalFen: null };
+}

@@ -1,0 +1,152 @@
+// The rows of the facts that hang off a document and, where they name one, an allocation:
+// code links, indicators, self-evaluations, 三公, table totals, figures, prose amounts (with what
+// they restate), payments and anomalies. Each is its parse record with ids and provenance.
+import neo4j from 'neo4j-driver';
+import type { Anomaly, ParsedDocument } from '../../parse/records.js';
+import type { CodeLink } from '../code-links.js';
+import type { Restatement } from '../restatements.js';
+import { factId } from '../../model/ids.js';
+import { THREE_COSTS_FIGURE_NAMES, fenProperty } from '../../model/three-costs.js';
+import type { UnitRegistry } from './units.js';
+import { columnsJson, int, n, sourceJson, src } from './values.js';
+
+type OwnerOf = (printed: string | null) => string | null;
+
+export function codeLinkRows(links: CodeLink[], allocationIds: string[]) {
+  return links.map((l) => ({
+    allocationId: allocationIds[l.projectIndex]!,
+    code: l.code,
+    method: l.method,
+    note: l.note,
+    amountFen: l.amountFen === undefined ? null : int(l.amountFen),
+    evidence: sourceJson(l.evidence),
+  }));
+}
+
+/**
+ * An investment form's indicators measure the investment project, and the project it reports on
+ * when it has one by that name (never the department as a whole).
+ */
+export function indicatorRows(doc: ParsedDocument, documentId: string, allocationIds: string[], ownerOf: OwnerOf) {
+  const allocationIdSet = new Set(allocationIds);
+  const investmentByName = new Map(doc.investmentProjects.map((ip, i) => [ip.name, factId(documentId, 'InvestmentProject', i)]));
+  return doc.indicators.map((ind, i) => {
+    const owner = ownerOf(ind.project);
+    const onAllocation = owner !== null && allocationIdSet.has(owner);
+    return {
+      id: factId(documentId, 'Indicator', i),
+      level1: ind.level1,
+      level2: ind.level2,
+      name: ind.name,
+      target: ind.target,
+      actual: ind.actual,
+      reason: ind.reason,
+      ownerAllocationId: onAllocation ? owner : null,
+      ownerInvestmentId: ind.project ? (investmentByName.get(ind.project) ?? null) : null,
+      ...src(ind.source),
+    };
+  });
+}
+
+export function evaluationRows(doc: ParsedDocument, documentId: string, ownerOf: OwnerOf) {
+  return doc.selfEvaluations.map((e, i) => ({
+    id: factId(documentId, 'SelfEvaluation', i),
+    project: e.project,
+    origin: e.origin,
+    budgetFen: int(e.budget),
+    executedFen: int(e.executed),
+    rate: e.rate,
+    achieved: e.achieved ?? null,
+    allocationId: ownerOf(e.project),
+    ...src(e.source),
+  }));
+}
+
+export function threeCostsRows(doc: ParsedDocument, documentId: string) {
+  return doc.threeCosts.map((t, i) => ({
+    id: factId(documentId, 'ThreeCosts', i),
+    origin: t.origin,
+    year: n(t.year),
+    basis: t.basis,
+    ...Object.fromEntries(THREE_COSTS_FIGURE_NAMES.map((f) => [fenProperty(f), int(t[f])])),
+    byFund: t.byFund ? JSON.stringify(t.byFund, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) : null,
+    ...src(t.source),
+  }));
+}
+
+export function tableTotalRows(doc: ParsedDocument, documentId: string, units: UnitRegistry) {
+  return doc.totals.map((t, i) => ({
+    id: factId(documentId, 'TableTotal', i),
+    table: t.table,
+    unitName: t.unit,
+    unitId: units.add(t.unit, t.source),
+    totalFen: int(t.total),
+    basicFen: int(t.basic),
+    projectFen: int(t.project),
+    columns: columnsJson(t.columns ?? {}),
+    ...src(t.source),
+  }));
+}
+
+export function figureRows(doc: ParsedDocument, documentId: string) {
+  return doc.figures.map((f, i) => ({
+    id: factId(documentId, 'Figure', i),
+    family: f.family,
+    side: f.side,
+    item: f.item,
+    column: f.column,
+    measure: f.measure,
+    value: f.value,
+    amountFen: int(f.amount),
+    basis: f.basis,
+    year: n(doc.meta.year),
+    ...src(f.source),
+  }));
+}
+
+/** Prose amounts with the table fact each restates (decided in restatements.ts). */
+export function proseAmountRows(doc: ParsedDocument, documentId: string, restated: Restatement[]) {
+  // Facts are restated by their index in the parse; an allocation by its id.
+  const targetId = (r: Restatement) => (r.kind === 'ProjectAllocation' ? String(r.target) : factId(documentId, r.kind, String(r.target)));
+  const restatementOf = new Map(restated.map((r) => [r.proseIndex, r]));
+  return doc.proseAmounts.map((p, i) => {
+    const r = restatementOf.get(i);
+    return {
+      id: factId(documentId, 'ProseAmount', i),
+      item: p.item,
+      amountFen: int(p.amount),
+      changeFen: int(p.change),
+      changePercent: p.changePercent,
+      parent: p.parent,
+      year: n(doc.meta.year),
+      restates: r ? targetId(r) : null,
+      restatesKind: r?.kind ?? null,
+      restateRule: r?.rule ?? null,
+      ...src(p.source),
+    };
+  });
+}
+
+export function paymentRows(doc: ParsedDocument, documentId: string, ownerOf: OwnerOf) {
+  return doc.payments.map((p, i) => ({
+    id: factId(documentId, 'Payment', i),
+    project: p.project,
+    serial: p.serial,
+    item: p.item,
+    amountFen: int(p.amount),
+    allocationId: p.project ? ownerOf(p.project) : null,
+    ...src(p.source),
+  }));
+}
+
+export function anomalyRows(anomalies: Anomaly[], documentId: string) {
+  return anomalies.map((a, i) => ({
+    id: factId(documentId, 'Anomaly', i),
+    kind: a.kind,
+    severity: a.severity,
+    message: a.message,
+    deltaFen: int(a.delta),
+    sources: sourceJson(a.sources),
+    lines: a.sources.map((s) => neo4j.int(s.line)),
+  }));
+}

@@ -1,0 +1,68 @@
+// InvestmentProject // 政府投资项目 rows, with what they report on (REPORTS_ON) and the code lines
+// their money was booked under (RECONCILED by amounts).
+import type { ParsedDocument } from '../../parse/records.js';
+import type { InvestmentLink } from '../code-links.js';
+import type { InvestmentReport } from '../investment-reports.js';
+import { normaliseProjectName } from '../../parse/anomalies.js';
+import { factId } from '../../model/ids.js';
+import type { UnitRegistry } from './units.js';
+import { int, n, sourceJson, src } from './values.js';
+
+export function investmentRows(doc: ParsedDocument, documentId: string, units: UnitRegistry) {
+  return doc.investmentProjects.map((ip, i) => ({
+    id: factId(documentId, 'InvestmentProject', i),
+    unitId: units.add(ip.unit, ip.source),
+    code: ip.code,
+    truncated: ip.truncated,
+    registrationYear: n(ip.registrationYear),
+    divisionCode: ip.divisionCode,
+    industryCode: ip.industryCode,
+    typeCode: ip.typeCode,
+    serial: ip.serial,
+    name: ip.name,
+    normName: normaliseProjectName(ip.name),
+    totalInvestmentFen: int(ip.totalInvestment),
+    plannedInYearFen: int(ip.plannedInYear),
+    completedInYearFen: int(ip.completedInYear),
+    cumulativeCompletedFen: int(ip.cumulativeCompleted),
+    completionRate: ip.completionRate,
+    progress: ip.progress,
+    startDate: ip.startDate,
+    endDate: ip.endDate,
+    nature: ip.nature,
+    totalFiscalFen: int(ip.totalFiscal),
+    totalOtherFen: int(ip.totalOther),
+    targetAtYearStartFen: int(ip.targetAtYearStart),
+    completedGeneralBudgetFen: int(ip.completedGeneralBudget),
+    completedGovernmentFundFen: int(ip.completedGovernmentFund),
+    planExecutionRate: ip.planExecutionRate,
+    imageProgress: ip.imageProgress,
+    industry: ip.industry,
+    started: ip.started,
+    completed: ip.completed,
+    fieldSources: JSON.stringify(ip.fieldSources),
+    year: n(doc.meta.year),
+    searchText: `${ip.name} ${ip.code}`,
+    ...src(ip.source),
+  }));
+}
+
+export function investmentReportRows(reports: InvestmentReport[], documentId: string, allocationIds: string[]) {
+  return reports.map((r) => ({
+    investmentId: factId(documentId, 'InvestmentProject', r.investmentIndex),
+    allocationId: allocationIds[r.allocationIndex]!,
+    rule: r.rule,
+    score: r.score,
+    evidence: sourceJson(r.evidence),
+  }));
+}
+
+export function investmentLinkRows(links: InvestmentLink[], documentId: string) {
+  return links.map((l) => ({
+    investmentId: factId(documentId, 'InvestmentProject', l.investmentIndex),
+    code: l.code,
+    method: 'RECONCILED',
+    note: l.note,
+    evidence: sourceJson(l.evidence),
+  }));
+}
