@@ -9,6 +9,7 @@ import { loaderFingerprint } from './fingerprint.js';
 import { BudgetGraphError } from '../errors.js';
 import { expectedTallies, parityDifferences } from './parity.js';
 import { buildPlan, contentHash, type LoadPlan } from './plan.js';
+import { sameAsLinks } from './same-as.js';
 
 /** What loading one document did. */
 export const LOAD_STATUSES = {
@@ -75,7 +76,15 @@ function statements(plan: LoadPlan, text: string, loaderVersion: string): LoadSt
     step('load-prose-amounts', { ...base, rows: plan.proseAmounts }),
     step('load-payments', { ...base, rows: plan.payments }),
     step('load-anomalies', { ...base, rows: plan.anomalies }),
-    step('load-same-as', base),
+    {
+      name: 'load-same-as',
+      run: async (run) => {
+        const names = await run('department-project-names', { departmentId: plan.department.id });
+        const all = names.records.map((r) => ({ id: String(r.get('id')), normName: String(r.get('normName')) }));
+        const mine = [...new Map(plan.allocations.map((a) => [a.projectId, { id: a.projectId, normName: a.normName }])).values()];
+        return run('load-same-as', { rows: sameAsLinks(mine, all) });
+      },
+    },
   ];
 }
 

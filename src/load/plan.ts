@@ -85,7 +85,7 @@ export function buildPlan(doc: ParsedDocument, text: string) {
     figures,
     proseAmounts,
     payments,
-    anomalies: anomalyRows([...doc.anomalies, ...revealed], documentId),
+    anomalies: anomalyRows([...doc.anomalies, ...revealed], documentId, [...lines, ...allocations.rows, ...threeCosts, ...evaluations, ...investments, ...tableTotals, ...figures, ...proseAmounts, ...payments]),
     links,
     diagnostics,
   };

@@ -65,7 +65,11 @@ describe('contradictions the links and forms reveal', () => {
     const a = p.anomalies.find((x) => x.kind === 'LINKED_EXCEEDS_LINE');
     expect(a).toMatchObject({ severity: 'WARNING', deltaFen: expect.anything() });
     expect(String(a!.deltaFen)).toBe('2000000');
-    expect((a!.lines as unknown[]).map(Number)).toEqual([257, 524]);
+    expect(a!.sources.map((x) => (JSON.parse(x) as { line: number }).line)).toEqual([257, 524]);
+    // It concerns the facts printed on those lines: the 2010502 line and the project beside it.
+    const onLine = (line: number) => [...p.lines, ...p.allocations].filter((f) => f.srcLine.toNumber() === line).map((f) => f.id);
+    expect(a!.concerns.sort()).toEqual([...onLine(257), ...onLine(524)].sort());
+    expect(a!.concerns.length).toBeGreaterThanOrEqual(2);
   });
 
   it('given 004, a printed 项目总体完成率 that 累计完成投资 ÷ 项目总投资 contradicts is an anomaly with both lines', () => {
@@ -73,7 +77,7 @@ describe('contradictions the links and forms reveal', () => {
     const rates = p.anomalies.filter((x) => x.kind === 'COMPLETION_RATE_MISMATCH');
     const traffic = rates.find((x) => String(x.message).startsWith('智能交通升级完善工程（坪山片区）项目'));
     expect(String(traffic!.message)).toContain('printed 67.14%, but 累计完成投资 ÷ 项目总投资 = 53.855%');
-    expect((traffic!.lines as unknown[]).map(Number)).toEqual([1893, 1884]);
+    expect(traffic!.sources.map((x) => (JSON.parse(x) as { line: number }).line)).toEqual([1893, 1884]);
     // Within one unit of the last printed decimal: said, at INFO.
     expect(rates.find((x) => String(x.message).startsWith('大数据中心（二期）'))).toMatchObject({ severity: 'INFO' });
   });

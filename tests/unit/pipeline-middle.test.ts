@@ -80,3 +80,29 @@ describe('the answer cache key', () => {
     expect(key('{ documents { totalCount } health { status } }')).toBeNull();
   });
 });
+
+describe('SAME_AS: probable identity by one name containing the other (src/load/same-as.ts)', () => {
+  it('given 政务信息化 in this document and 政务信息化建设 already in the department, one link ordered by id with the length ratio', async () => {
+    const { sameAsLinks } = await import('../../src/load/same-as.js');
+    const mine = [{ id: '局|政务信息化', normName: '政务信息化' }];
+    const all = [...mine, { id: '局|政务信息化建设', normName: '政务信息化建设' }, { id: '局|办公', normName: '办公' }];
+    expect(sameAsLinks(mine, all)).toEqual([
+      { from: '局|政务信息化', to: '局|政务信息化建设', rule: 'NAME_CONTAINS', score: 0.71, note: '"政务信息化" and "政务信息化建设": one name contains the other' },
+    ]);
+  });
+
+  it('links nothing for names under four characters, for names that merely overlap, or below a ratio of 0.4', async () => {
+    const { sameAsLinks } = await import('../../src/load/same-as.js');
+    const p = (n: string) => ({ id: `局|${n}`, normName: n });
+    expect(sameAsLinks([p('信息化')], [p('信息化'), p('政务信息化')])).toEqual([]);
+    expect(sameAsLinks([p('政务信息化')], [p('政务信息化'), p('信息化政务')])).toEqual([]);
+    expect(sameAsLinks([p('数据中心')], [p('数据中心'), p('全区数据中心机房改造及运维服务')])).toEqual([]);
+    // Both of a pair in this document: one link, not two.
+    expect(sameAsLinks([p('数据中心'), p('数据中心运维')], [p('数据中心'), p('数据中心运维')])).toHaveLength(1);
+  });
+
+  it('rounds the score half up at two decimals, as Cypher round(x, 2) did', async () => {
+    const { roundHalfUp } = await import('../../src/load/same-as.js');
+    expect([1 / 8, 3 / 8, 5 / 8, 4 / 7, 2 / 3, 0.5].map((x) => roundHalfUp(x, 2))).toEqual([0.13, 0.38, 0.63, 0.57, 0.67, 0.5]);
+  });
+});

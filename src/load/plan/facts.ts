@@ -1,7 +1,7 @@
 // The rows of the facts that hang off a document and, where they name one, an allocation:
 // code links, indicators, self-evaluations, 三公, table totals, figures, prose amounts (with what
 // they restate), payments and anomalies. Each is its parse record with ids and provenance.
-import neo4j from 'neo4j-driver';
+import type { Integer } from 'neo4j-driver';
 import type { Anomaly, ParsedDocument } from '../../parse/records.js';
 import type { CodeLink } from '../code-links.js';
 import type { Restatement } from '../restatements.js';
@@ -139,7 +139,14 @@ export function paymentRows(doc: ParsedDocument, documentId: string, ownerOf: Ow
   }));
 }
 
-export function anomalyRows(anomalies: Anomaly[], documentId: string) {
+/**
+ * Anomalies with the facts they concern (CONCERNS): every fact of the document printed on a line
+ * the anomaly cites. `facts` are the document's fact rows (lines, allocations, 三公, evaluations,
+ * investments, totals, figures, prose amounts, payments).
+ */
+export function anomalyRows(anomalies: Anomaly[], documentId: string, facts: { id: string; srcLine: Integer }[]) {
+  const byLine = new Map<number, string[]>();
+  for (const f of facts) byLine.set(f.srcLine.toNumber(), [...(byLine.get(f.srcLine.toNumber()) ?? []), f.id]);
   return anomalies.map((a, i) => ({
     id: factId(documentId, 'Anomaly', i),
     kind: a.kind,
@@ -147,6 +154,6 @@ export function anomalyRows(anomalies: Anomaly[], documentId: string) {
     message: a.message,
     deltaFen: int(a.delta),
     sources: sourceJson(a.sources),
-    lines: a.sources.map((s) => neo4j.int(s.line)),
+    concerns: [...new Set(a.sources.flatMap((s) => byLine.get(s.line) ?? []))],
   }));
 }
