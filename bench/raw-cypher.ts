@@ -15,7 +15,7 @@ export interface Statement {
 export async function recordStatements(db: Database, schema: GraphQLSchema, query: string, variables: Record<string, unknown>): Promise<Statement[]> {
   const ctx = createContext(db);
   const statements: Statement[] = [];
-  ctx.runner.observe = (text, params) => statements.push({ text, params: params as Record<string, unknown> });
+  ctx.runner.observe = (_name, text, params) => statements.push({ text, params: params as Record<string, unknown> });
   const res = await graphql({ schema, source: query, variableValues: variables, contextValue: ctx });
   if (res.errors?.length) throw new Error(`recording ${query.slice(0, 60)}…: ${res.errors[0]!.message}`);
   return statements;

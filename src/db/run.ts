@@ -31,8 +31,11 @@ export type RunStatement = <N extends StatementName>(name: N, ...args: ParamsArg
 export class QueryRunner {
   /** Statements sent since this runner was created (one per read/write call). */
   roundTrips = 0;
-  /** Sees each read statement as sent (the bench replays them with the driver alone: its floor). */
-  observe: ((text: string, params: Params) => void) | null = null;
+  /**
+   * Sees each read statement as sent, by name (the bench replays them with the driver alone: its
+   * floor; a test snapshots which statements each documented query runs).
+   */
+  observe: ((name: StatementName, text: string, params: Params) => void) | null = null;
 
   /**
    * @param maxStatements the most statements this runner may send (a request's database budget:
@@ -54,19 +57,19 @@ export class QueryRunner {
    * round-trip, no separate COMMIT): reads are idempotent, so a transient failure is retried here.
    */
   async read<N extends StatementName, T extends RecordShape = RecordShape>(name: N, ...[params, timeoutMs]: ParamsArg<N>): Promise<QueryResult<T>> {
-    return this.readText<T>(cypher(name), (params ?? {}) as Params, timeoutMs);
+    return this.readText<T>(name, cypher(name), (params ?? {}) as Params, timeoutMs);
   }
 
   /** A statement with a literal variable-length bound (see cypherWithBound). */
   async readBounded<N extends StatementName, T extends RecordShape = RecordShape>(name: N, bound: 'MAX_HOPS', value: number, params: StatementParams<N>, timeoutMs?: number): Promise<QueryResult<T>> {
-    return this.readText<T>(cypherWithBound(name, bound, value), params, timeoutMs);
+    return this.readText<T>(name, cypherWithBound(name, bound, value), params, timeoutMs);
   }
 
-  private async readText<T extends RecordShape>(text: string, params: Params, timeoutMs: number | undefined): Promise<QueryResult<T>> {
+  private async readText<T extends RecordShape>(name: StatementName, text: string, params: Params, timeoutMs: number | undefined): Promise<QueryResult<T>> {
     this.spend();
     if (!this.db.isUp()) throw new ServiceUnavailableError('The graph database is restarting; try again in a few seconds.', { reason: 'DATABASE_RESTARTING' });
     const parameters = integerParams(params) as Params;
-    this.observe?.(text, parameters);
+    this.observe?.(name, text, parameters);
     for (let attempt = 1; ; attempt++) {
       // The bookmark manager makes a read after a write (ingest) see that write on a cluster.
       const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.db.bookmarks });
