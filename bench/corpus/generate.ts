@@ -7,6 +7,7 @@
 import { Random } from './random.js';
 import type { DocumentTruth, TruthFigure, TruthLine, TruthProject } from './truth.js';
 import { BUREAUS, DISTRICTS, FUNCTION_TREE, INDICATORS, PROJECT_STEMS } from './vocabulary.js';
+import { COLUMNS as C, PRINTED_TITLES as T } from '../../src/parse/glossary.js';
 
 export interface GeneratedDocument {
   file: string;
@@ -161,7 +162,7 @@ function tableHead(ctx: Ctx, title: string): string {
 
 function functionTable(ctx: Ctx, title: string, dep: Department, b: Budget, truth: TruthLine[], basis: 'BUDGET' | 'ACTUAL'): string {
   const head = tableHead(ctx, title);
-  const header = basis === 'ACTUAL' ? '科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出' : '科目编码\t科目名称\t支出合计\t基本支出\t项目支出';
+  const header = [C.code.printed, C.codeName.printed, basis === 'ACTUAL' ? '本年支出合计' : C.grandTotal.printed, C.basic.printed, C.project.printed].join('\t');
   const meta = `部门：${dep.full}\n\n单位：万元`;
   const rows = [`\t合计\t${show(b.total.basic + b.total.project, ctx.rnd, ctx.garble)}\t${show(b.total.basic, ctx.rnd, ctx.garble)}\t${show(b.total.project, ctx.rnd, ctx.garble)}`];
   for (const l of b.lines) {
@@ -187,7 +188,7 @@ function threeCosts(ctx: Ctx, dep: Department, year: number, truth: DocumentTrut
   const total = abroad + reception + vehicles;
   const prev = { abroad: r.wan(0, 5), reception: r.wan(1, 20), purchase: 0n, running: r.wan(1, 25) };
   const prevTotal = prev.abroad + prev.reception + prev.purchase + prev.running;
-  const title = actual ? '“三公”经费支出决算表' : '一般公共预算“三公”经费支出表';
+  const title = actual ? T.THREE_COSTS[1] : T.THREE_COSTS[0];
   const table = `${tableHead(ctx, title)}\n\n部门：${dep.full}\n\n单位：万元\n\n年度\t合计\t因公出国（境）费\t公务接待费\t公务用车购置及运行维护费\t\t\n\t\t\t\t小计\t公务用车购置费\t公务用车运行维护费\n${year - 1}年\t${plain(prevTotal)}\t${plain(prev.abroad)}\t${plain(prev.reception)}\t${plain(prev.purchase + prev.running)}\t${plain(prev.purchase)}\t${plain(prev.running)}\n${year}年\t${plain(total)}\t${plain(abroad)}\t${plain(reception)}\t${plain(vehicles)}\t${plain(purchase)}\t${plain(running)}\n`;
   truth.threeCosts.push({ origin: 'TABLE', total: String(total), abroad: String(abroad), reception: String(reception), vehicles: String(vehicles) });
   // Sometimes the prose gives another total than the table: an anomaly to find, not to fix.
@@ -208,7 +209,7 @@ function threeCosts(ctx: Ctx, dep: Department, year: number, truth: DocumentTrut
 }
 
 function projectTable(ctx: Ctx, dep: Department, b: Budget, truth: DocumentTruth): string {
-  const title = '部门预算绩效管理项目情况表';
+  const title = T.PROJECT_LIST[0];
   const rows: string[] = [];
   for (const self of [true, false]) {
     const list = b.projects.filter((p) => p.unitIsSelf === self);
@@ -226,7 +227,7 @@ function projectTable(ctx: Ctx, dep: Department, b: Budget, truth: DocumentTruth
       truth.projects.push({ name: p.name, stem: p.stem, amount: String(p.amount), executed: null, functionCode: p.code, bookedUnder: p.code });
     }
   }
-  return `${tableHead(ctx, title)}\n\n部门：${dep.full}\n\n单位：万元\n\n科目编码\t科目名称\t项目名称\t项目金额\t绩效目标\t项目申报依据\n${rows.join('\n')}\n注：★项目为${'重点绩效管理项目'}\n`;
+  return `${tableHead(ctx, title)}\n\n部门：${dep.full}\n\n单位：万元\n\n${[C.code, C.codeName, C.projectName, C.projectAmount, C.performanceTarget, C.justification].map((c) => c.printed).join('\t')}\n${rows.join('\n')}\n注：★项目为${'重点绩效管理项目'}\n`;
 }
 
 /** A stream of its own for the hazards added later, so the documents before keep their facts. */
@@ -249,14 +250,14 @@ function summaryTable(ctx: Ctx, dep: Department, b: Budget, year: number, truth:
   rows.push(`本年收入合计\t${plain(total)}\t本年支出合计\t${plain(total)}`);
   truth.push({ family: 'INCOME_EXPENDITURE_SUMMARY', side: '收入', item: '本年收入合计', amount: String(total) }, { family: 'INCOME_EXPENDITURE_SUMMARY', side: '支出', item: '本年支出合计', amount: String(total) });
   ctx.hazards.push('side-by-side 收支总表');
-  return `${tableHead(ctx, '部门收支总表')}\n\n部门：${dep.full}\n\n单位：万元\n\n收 入\t\t支 出\t\n收入项目\t${year} 年预算\t支出项目\t${year} 年预算\n${rows.join('\n')}\n`;
+  return `${tableHead(ctx, T.INCOME_EXPENDITURE_SUMMARY[0])}\n\n部门：${dep.full}\n\n单位：万元\n\n收 入\t\t支 出\t\n收入项目\t${year} 年预算\t支出项目\t${year} 年预算\n${rows.join('\n')}\n`;
 }
 
 /** A table with nothing to report prints its 合计 row of zeros (政府性基金预算支出表). */
 function zeroTable(ctx: Ctx, dep: Department, year: number, truth: TruthFigure[]): string {
   for (let i = 0; i < 3; i++) truth.push({ family: 'GOVERNMENT_FUND', side: null, item: '合计', amount: '0' });
   ctx.hazards.push('zero-only table');
-  return `${tableHead(ctx, '政府性基金预算支出表')}\n\n部门：${dep.full}\n\n单位：万元\n\n科目编码\t科目名称\t${year}年政府性基金预算支出数\t\t\n\t\t合计\t基本支出\t项目支出\n\t合计\t0\t0\t0\n`;
+  return `${tableHead(ctx, T.GOVERNMENT_FUND[0])}\n\n部门：${dep.full}\n\n单位：万元\n\n科目编码\t科目名称\t${year}年政府性基金预算支出数\t\t\n\t\t合计\t基本支出\t项目支出\n\t合计\t0\t0\t0\n`;
 }
 
 /** 项目支出总表 run together on one line by the PDF, decimal commas and all (002). */
@@ -319,8 +320,8 @@ function budgetDocument(dep: Department, year: number, rnd: Random, file: string
     '第三部分 报表',
     '',
     summaryTable(ctx, dep, b, year, truth.figures),
-    functionTable(ctx, '部门支出总表（按功能科目）', dep, b, truth.lines, 'BUDGET'),
-    functionTable(ctx, '一般公共预算支出表（按功能科目）', dep, b, truth.lines, 'BUDGET'),
+    functionTable(ctx, T.EXPENDITURE_SUMMARY[0], dep, b, truth.lines, 'BUDGET'),
+    functionTable(ctx, T.GENERAL_BUDGET_EXPENDITURE[0], dep, b, truth.lines, 'BUDGET'),
     costs.table,
     zeroTable(ctx, dep, year, truth.figures),
     projectTable(ctx, dep, b, truth),
@@ -342,7 +343,7 @@ const ECONOMIC_BLOCKS: [string, string][][] = [
 
 /** 公开06: three blocks of 经济分类 (code | name | amount) side by side on each row. */
 function economicBlocksTable(ctx: Ctx, dep: Department, extra: Random, truth: TruthLine[]): string {
-  const title = '一般公共预算财政拨款基本支出决算表';
+  const title = T.BASIC_EXPENDITURE[0];
   const amounts = ECONOMIC_BLOCKS.map((block) => {
     const children = block.slice(1).map(() => extra.wan(0, 300));
     return [children.reduce((a, c) => a + c, 0n), ...children];
@@ -381,7 +382,7 @@ function finalAccountsDocument(dep: Department, year: number, rnd: Random, file:
     truth.projects.push({ name: p.name, stem: p.stem, amount: String(p.amount), executed: String(executed), functionCode: null, bookedUnder: p.code });
     if (i < 2) {
       forms.push(
-        `## 项目支出绩效自评表\n\n(${year}年度)\n\n项目名称\t\t${p.name}\t\t项目起止时间\t${year}.1.1~${year}.12.31\t\n主管部门\t\t${dep.full}\t\t实施单位\t${dep.full}\t\n是否重点绩效项目\t\t否\t\t项目属性\t延续性\t\n项目资金（万元）\t\t\t\t全年预算数（A）\t全年执行数（B）\t执行率（B/A）\n\t\t年度资金总额：\t\t${plain(p.amount)}\t${plain(executed)}\t${rate}\n\t\t其中：上级转移支付资金\t\t\t\t\n\t\t区级财政资金\t\t${plain(p.amount)}\t${plain(executed)}\t${rate}\n\t\t其他资金\t\t\t\t\n年度总体目标\t年初设定目标\t\t\t全年实际完成情况\t\t\n\t完成${p.stem}年度任务。\t\t\t已完成。\t\t\n绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t全年完成值\t未完成原因和改进措施\n` +
+        `## ${T.SELF_EVALUATION[0]}\n\n(${year}年度)\n\n项目名称\t\t${p.name}\t\t项目起止时间\t${year}.1.1~${year}.12.31\t\n主管部门\t\t${dep.full}\t\t实施单位\t${dep.full}\t\n是否重点绩效项目\t\t否\t\t项目属性\t延续性\t\n项目资金（万元）\t\t\t\t全年预算数（A）\t全年执行数（B）\t执行率（B/A）\n\t\t年度资金总额：\t\t${plain(p.amount)}\t${plain(executed)}\t${rate}\n\t\t其中：上级转移支付资金\t\t\t\t\n\t\t区级财政资金\t\t${plain(p.amount)}\t${plain(executed)}\t${rate}\n\t\t其他资金\t\t\t\t\n年度总体目标\t年初设定目标\t\t\t全年实际完成情况\t\t\n\t完成${p.stem}年度任务。\t\t\t已完成。\t\t\n绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t全年完成值\t未完成原因和改进措施\n` +
           INDICATORS.map(([l1, l2, name, target, actual], k) => `\t${k === 0 || INDICATORS[k - 1]![0] !== l1 ? l1 : ''}\t${l2}\t${name}\t${target}\t${actual}\t`).join('\n') +
           '\n',
       );
@@ -421,7 +422,7 @@ function finalAccountsDocument(dep: Department, year: number, rnd: Random, file:
     ...evals,
     '第三部分 决算报表',
     '',
-    functionTable(ctx, '支出决算表', dep, actualize(b, spent), truth.lines, 'ACTUAL'),
+    functionTable(ctx, T.EXPENDITURE_SUMMARY[1], dep, actualize(b, spent), truth.lines, 'ACTUAL'),
     economicBlocksTable(ctx, dep, extraRandom(file), truth.lines),
     costs.table,
     ...forms,

@@ -3,6 +3,7 @@ import { parseAmount, type MoneyUnit } from './amount.js';
 import type { Row, Table } from './layout.js';
 import { headerLabels } from './figures.js';
 import type { BudgetLine, CodeScheme, Diagnostic, Source } from './records.js';
+import { COLUMNS, headerText } from './glossary.js';
 
 const FUNCTION_OR_ECONOMIC = /^(?:[23]\d{2})(?:\d{2}){0,2}$/;
 const PROCUREMENT = /^[ABC](?:\d{2,})?$/;
@@ -42,9 +43,9 @@ function columnMap(header: Row[], firstAmountIdx: number | null): ColumnMap {
   };
   return {
     labels,
-    total: find(/^(支出总计|本年支出合计|支出合计|收入总计|本年收入合计|总计)$/, /^合计$/, /^金额$/, /^小计$/),
-    basic: find(/基本支出(数)?$/),
-    project: find(/项目支出(数)?$/),
+    total: find(COLUMNS.grandTotal.matches, COLUMNS.total.matches, COLUMNS.amount.matches, COLUMNS.subtotal.matches),
+    basic: find(COLUMNS.basic.matches),
+    project: find(COLUMNS.project.matches),
   };
 }
 
@@ -128,7 +129,7 @@ export function extractClassification(
     if (codeIdx < 0) {
       const label = row.cells.find((c) => c !== '') ?? '';
       // A header repeated after a page break ("预算单位 | 科目编码 | …") is not a unit row.
-      if (row.cells.some((c) => /^(科目编码|科目名称)$/.test(c.replace(/\s/g, '')))) continue;
+      if (row.cells.some((c) => COLUMNS.code.matches.test(headerText(c)) || COLUMNS.codeName.matches.test(headerText(c)))) continue;
       if (/^合\s*计$|^总\s*计$/.test(label.replace(/\s/g, '')) && row.cells.some((c) => /\d/.test(c))) {
         result.totals.push({ unit: currentUnit, total: amountAt(row, cols.total), basic: amountAt(row, cols.basic), project: amountAt(row, cols.project), columns: rowColumns(row, 1), source });
       } else if (row.cells[0] && !/^\d/.test(row.cells[0]) && /(局|中心|单位|本级|办公室|委员会|所|站|队|院)[)）]?$|本级[)）]$/.test(row.cells[0].replace(/\s/g, ''))) {

@@ -3,6 +3,7 @@
 import { parseAmount, parsePercent, toHalfWidth, type MoneyUnit } from './amount.js';
 import type { ProseLine, Row, Table } from './layout.js';
 import type { Diagnostic, FundingLine, Project, SelfEvaluation, Source, TableTotal } from './records.js';
+import { COLUMNS } from './glossary.js';
 
 const CODE = /^2\d{2}(?:\d{2}){0,2}$/;
 const cellText = (c: string | undefined) => (c ?? '').replace(/\s+/g, '');
@@ -23,12 +24,12 @@ function headerIndex(rows: Row[], re: RegExp): { row: number; col: number } | nu
 
 /** 部门预算绩效管理项目情况表 style: 科目编码 | 科目名称 | 项目名称 | 项目金额 | 绩效目标 … */
 export function projectsFromCodedTable(table: Table, file: string, unit: MoneyUnit, diagnostics: Diagnostic[], unitTotals: TableTotal[] = []): Project[] {
-  const nameCol = headerIndex(table.rows, /^项目名称/);
-  const codeCol = headerIndex(table.rows, /^科目编码$/);
-  const amountCol = headerIndex(table.rows, /^(项目金额|金额|预算数|预算金额)/);
+  const nameCol = headerIndex(table.rows, COLUMNS.projectName.matches);
+  const codeCol = headerIndex(table.rows, COLUMNS.code.matches);
+  const amountCol = headerIndex(table.rows, COLUMNS.projectAmount.matches);
   if (!nameCol || !codeCol || !amountCol) return [];
-  const goalCol = headerIndex(table.rows, /^绩效目标$/);
-  const basisCol = headerIndex(table.rows, /申报依据|立项依据/);
+  const goalCol = headerIndex(table.rows, COLUMNS.performanceTarget.matches);
+  const basisCol = headerIndex(table.rows, COLUMNS.justification.matches);
   const out: Project[] = [];
   let currentUnit: string | null = null;
   for (const row of table.rows.slice(nameCol.row + 1)) {
@@ -75,9 +76,9 @@ export function projectsFromCodedTable(table: Table, file: string, unit: MoneyUn
 
 /** 重点项目 table: 项目名称（一级项目） | 预算数（万元） | 绩效目标, with names wrapped over lines. */
 export function projectsFromKeyTable(table: Table, file: string, unit: MoneyUnit, diagnostics: Diagnostic[]): Project[] {
-  const nameCol = headerIndex(table.rows, /^项目名称/);
-  const amountCol = headerIndex(table.rows, /^预算数/);
-  if (!nameCol || !amountCol || headerIndex(table.rows, /^科目编码$/)) return [];
+  const nameCol = headerIndex(table.rows, COLUMNS.projectName.matches);
+  const amountCol = headerIndex(table.rows, COLUMNS.budgetAmount.matches);
+  if (!nameCol || !amountCol || headerIndex(table.rows, COLUMNS.code.matches)) return [];
   const level1 = table.rows.slice(0, 3).some((r) => r.text.includes('一级项目'));
   const out: Project[] = [];
   for (const row of table.rows.slice(nameCol.row + 1)) {
@@ -138,7 +139,7 @@ const BASIC_TASK = /^(行政运行|基本支出|机构运行保障|事业运行)
  * The 任务名称 is often a 功能分类 项 name (一般行政管理事务); the 主要内容 the project.
  */
 export function projectsFromTargetForm(table: Table, file: string, unit: MoneyUnit): Project[] {
-  const taskHeader = headerIndex(table.rows, /^任务名称$/);
+  const taskHeader = headerIndex(table.rows, COLUMNS.taskName.matches);
   if (!taskHeader) return [];
   const out: Project[] = [];
   let task: string | null = null;
