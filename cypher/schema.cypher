@@ -45,3 +45,5 @@ CREATE CONSTRAINT payment_id IF NOT EXISTS FOR (p:Payment) REQUIRE p.id IS UNIQU
 CREATE INDEX payment_document IF NOT EXISTS FOR (p:Payment) ON (p.documentId);
 // The printed text of each document, line by line, for the document view (one node per document).
 CREATE CONSTRAINT document_text_id IF NOT EXISTS FOR (t:DocumentText) REQUIRE t.documentId IS UNIQUE;
+// The largest projects are read in this index's order (cypher/projects-top-by-amount.cypher).
+CREATE INDEX project_all_years_amount IF NOT EXISTS FOR (p:Project) ON (p.allYearsAmountFen);

@@ -82,11 +82,27 @@ export function listLimit(first: number | null | undefined, fallback: number, ma
 }
 
 export function toConnection<T>(page: Page<T>, signature: string): ConnectionShape<T> {
-  const edges = page.items.map((node, i) => ({ cursor: encodeCursor(signature, page.keys[i] ?? []), node }));
+  // Cursors are getters: encoded only when a query selects them (most ask for nodes only).
+  const cursorOf = (i: number) => (i >= 0 && i < page.items.length ? encodeCursor(signature, page.keys[i] ?? []) : null);
+  const last = page.items.length - 1;
   return {
-    edges,
+    edges: page.items.map((node, i) => ({
+      node,
+      get cursor() {
+        return cursorOf(i)!;
+      },
+    })),
     nodes: page.items,
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null, hasPreviousPage: page.hasPreviousPage, startCursor: edges[0]?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      get endCursor() {
+        return cursorOf(last);
+      },
+      get startCursor() {
+        return cursorOf(0);
+      },
+    },
     totalCount: page.total,
   };
 }

@@ -76,6 +76,7 @@ export const STATEMENTS = {
   'projects-feeding-code': ['code', 'department', 'includeDescendants', 'years'],
   'projects-page': ['after', 'before', 'dirs', 'first', 'keys', 'last', 'where', 'year', 'yearFrom', 'yearIn', 'yearTo'],
   'projects-page-all-years': ['after', 'before', 'dirs', 'first', 'keys', 'last', 'where'],
+  'projects-top-by-amount': ['first'],
   'projects-without-totals': [],
   'prose-amounts-by-document': ['keys'],
   'same-as-by-project': ['keys'],

@@ -1,7 +1,7 @@
 // Read side of the graph: every query the API answers, by name, with typed results.
 // Resolvers call this or a per-request DataLoader (loaders/) built on it; nothing else reads
 // Neo4j. Every statement lives in cypher/ and runs in a READ transaction with a timeout.
-import neo4j from 'neo4j-driver';
+import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import type { QueryRunner } from '../db/run.js';
 import type { BatchStatement, StatementParams } from '../db/statements.generated.js';
 import { column, plain, row } from './mapping.js';
@@ -137,22 +137,9 @@ export class Repository {
       first: page.first === null ? null : neo4j.int(page.first),
       last: page.last === null ? null : neo4j.int(page.last),
     };
-    // One record per row of the page (an empty page: one record whose item is null), each
-    // carrying the page's total and flags.
     // The window's parameters are checked (ListStatement reads them all); a list's own (`extra`) are not.
     const res = await this.runner.read(statement, params as StatementParams<ListStatement>);
-    const first = res.records[0];
-    if (!first) return { total: 0, items: [], keys: [], hasNextPage: false, hasPreviousPage: false };
-    const head = row<{ total: number; hasNextPage: boolean; hasPreviousPage: boolean }>(first);
-    const rawItems = res.records.map((r) => r.get('item') as { sortKey: unknown[] } | null).filter((it) => it !== null);
-    return {
-      total: head.total,
-      items: rawItems.map((it) => map(plain(it) as Record<string, unknown>)),
-      // Sort keys keep their integers exact for the cursor (plain() makes them numbers).
-      keys: rawItems.map((it) => it.sortKey.map((v) => (neo4j.isInt(v) ? BigInt(v.toString()) : v))),
-      hasNextPage: head.hasNextPage,
-      hasPreviousPage: head.hasPreviousPage,
-    };
+    return pageOf(res.records, map);
   }
 
   documents(filter: FilterTree | null | undefined, ordering: Ordering, page: PageArgs): Promise<Page<DocumentRow>> {
@@ -170,6 +157,13 @@ export class Repository {
     const window = { year: int(f.year), yearIn: f.yearIn ? f.yearIn.map((y) => neo4j.int(y)) : null, yearFrom: int(f.yearFrom), yearTo: int(f.yearTo) };
     // Without years a project's amount is its stored all-years total: no allocation is summed.
     const allYears = window.year === null && window.yearIn === null && window.yearFrom === null && window.yearTo === null;
+    // The commonest question, "the largest projects", unfiltered and from the start: read in the
+    // order of the index on the stored totals instead of sorting every project.
+    const unfiltered = filter === null || filter === undefined || Object.keys(filter).length === 0;
+    const largestFirst = ordering.keys.length === 1 && ordering.keys[0] === 'AMOUNT' && ordering.dirs[0] === 'DESC';
+    if (unfiltered && largestFirst && page.first !== null && page.after === null && page.before === null && page.last === null) {
+      return this.runner.read('projects-top-by-amount', { first: neo4j.int(page.first) }).then((res) => pageOf(res.records, projectRow));
+    }
     return this.list('projects', filter, ordering, page, projectRow, window, allYears ? 'projects-page-all-years' : 'projects-page');
   }
 
@@ -313,4 +307,23 @@ function detailOf(node: GraphNodeRow): string | null {
     default:
       return null;
   }
+}
+
+/**
+ * A page statement's records as a Page: one record per row of the page (an empty page: one
+ * record whose item is null), each carrying the page's total and flags.
+ */
+function pageOf<T>(records: Neo4jRecord[], map: (p: Record<string, unknown>) => T): Page<T> {
+  const first = records[0];
+  if (!first) return { total: 0, items: [], keys: [], hasNextPage: false, hasPreviousPage: false };
+  const head = row<{ total: number; hasNextPage: boolean; hasPreviousPage: boolean }>(first);
+  const rawItems = records.map((r) => r.get('item') as { sortKey: unknown[] } | null).filter((it) => it !== null);
+  return {
+    total: head.total,
+    items: rawItems.map((it) => map(plain(it) as Record<string, unknown>)),
+    // Sort keys keep their integers exact for the cursor (plain() makes them numbers).
+    keys: rawItems.map((it) => it.sortKey.map((v) => (neo4j.isInt(v) ? BigInt(v.toString()) : v))),
+    hasNextPage: head.hasNextPage,
+    hasPreviousPage: head.hasPreviousPage,
+  };
 }

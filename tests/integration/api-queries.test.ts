@@ -1,6 +1,8 @@
 // The public GraphQL contract, over HTTP, against the five bundled documents in a real Neo4j.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiFixture } from './helpers.js';
+import { QueryRunner } from '../../src/db/run.js';
+import { loadDocument, removeDocument } from '../../src/load/loader.js';
 
 let api: ApiFixture;
 beforeAll(async () => {
@@ -290,6 +292,40 @@ describe('sorting and filters on every list', () => {
       expect(Number(p.amount)).toBeGreaterThanOrEqual(100);
       expect(Number(p.amount)).toBeLessThanOrEqual(500);
     }
+  });
+
+  it('the largest projects read in index order are exactly the sorted list: same rows, ties, cursors, next page', async () => {
+    // A filter that keeps every project forces the general statement (sort every project, then window).
+    const everything = '{NOT: {name: "※no project has this name※"}}';
+    for (const first of [1, 7, 40, 100]) {
+      const fast = await api.gql(`{ projects(first: ${first}, orderBy: [{field: AMOUNT, direction: DESC}]) { totalCount nodes { id amount department { name } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`);
+      const sorted = await api.gql(`{ projects(first: ${first}, orderBy: [{field: AMOUNT, direction: DESC}], filter: ${everything}) { totalCount nodes { id amount department { name } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`);
+      expect(fast.errors).toBeUndefined();
+      expect(fast.data).toEqual(sorted.data);
+      expect(fast.data.projects.nodes).toHaveLength(Math.min(first, fast.data.projects.totalCount));
+    }
+    // Ties at the page boundary: three projects of one amount, larger than any other, cut after 1 and 2.
+    const file = 'ties-at-the-top.txt';
+    const text = ['2025年深圳市示例区并列局部门预算', '', '表一：部门预算绩效管理项目情况表', '', '单位：万元', '', '科目编码\t科目名称\t项目名称\t项目金额\t绩效目标\t项目申报依据',
+      ...['丙项目', '甲项目', '乙项目'].map((n) => `2010504\t信息事务\t${n}\t99999.00\t目标\t依据`)].join('\n');
+    await loadDocument(new QueryRunner(api.db), file, text, {});
+    try {
+      for (const first of [1, 2, 3, 4]) {
+        const q = (filter: string) => `{ projects(first: ${first}, orderBy: [{field: AMOUNT, direction: DESC}]${filter}) { nodes { name amount } pageInfo { hasNextPage endCursor } } }`;
+        const fast = await api.gql(q(''));
+        expect(fast.data).toEqual((await api.gql(q(`, filter: ${everything}`))).data);
+        // Ties by name in code-point order: 丙 U+4E19, 乙 U+4E59, 甲 U+7532.
+        expect(fast.data.projects.nodes.slice(0, 3).map((p: { name: string }) => p.name)).toEqual(['丙项目', '乙项目', '甲项目'].slice(0, first));
+      }
+    } finally {
+      await removeDocument(new QueryRunner(api.db), file);
+    }
+    // Its cursor pages on like the general statement's.
+    const page1 = await api.gql(`{ projects(first: 5, orderBy: [{field: AMOUNT, direction: DESC}]) { pageInfo { endCursor } } }`);
+    const after = page1.data.projects.pageInfo.endCursor;
+    const page2 = await api.gql(`{ projects(first: 5, after: "${after}", orderBy: [{field: AMOUNT, direction: DESC}]) { nodes { id } } }`);
+    const expected = await api.gql(`{ projects(first: 10, orderBy: [{field: AMOUNT, direction: DESC}], filter: ${everything}) { nodes { id } } }`);
+    expect(page2.data.projects.nodes).toEqual(expected.data.projects.nodes.slice(5));
   });
 
   it('anomalies by the size of the difference; documents by year; investment projects by total investment', async () => {
