@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the embedded Neo4j launcher (neo4j/launcher) with Maven when its jar is missing
-// or older than its sources. Runs from `npm install` (postinstall) and again on demand
-// from src/db, so a fresh clone never needs a manual Java step.
+// or older than its sources. Runs from `npm install` (postinstall) and again before `npm start`,
+// `npm test`, `npm run load` and `npm run neo4j` (scripts/prepare-run.mjs), so a fresh clone never
+// needs a manual Java step; the server itself only looks for the jar (src/db/embedded-neo4j.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const launcherDir = join(root, 'neo4j', 'launcher');
-const jar = join(launcherDir, 'target', 'neo4j-launcher.jar');
+export const jar = join(launcherDir, 'target', 'neo4j-launcher.jar');
 const lib = join(launcherDir, 'target', 'lib');
 
 function newestSource(dir) {
@@ -57,7 +58,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     try {
       buildLauncher();
     } catch (err) {
-      // Do not fail `npm install`: the build is retried when the server starts, with this same message.
+      // Do not fail `npm install`: the build is retried before the server starts, with this same message.
       console.error(`budget-graph: ${err.message}`);
     }
   }

@@ -2,7 +2,7 @@
 import './runtime-mode.js';
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
 import { neo4jSettings, projectRoot, serverSettings } from './config.js';
 import { connect, type Database } from './db/connection.js';
 import { applySchema } from './db/schema.js';
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
         for (const d of r.parity) log(`${r.file}: ERROR parse/graph parity: ${d}`);
       }
     }
-    await ensureExplorerBuilt();
+    reportExplorer();
     const schema = await buildApiSchema();
     http = await startHttpServer({
       db,
@@ -78,15 +78,9 @@ async function main(): Promise<void> {
   }
 }
 
-/** A fresh clone's postinstall built web/dist; rebuild it here when its sources are newer. */
-async function ensureExplorerBuilt(): Promise<void> {
-  try {
-    const { buildWeb } = (await import(pathToFileURL(join(projectRoot, 'scripts', 'build-web.mjs')).href)) as typeof import('../scripts/build-web.mjs');
-    const { built } = await buildWeb({ quiet: true });
-    if (built) log('explorer page built (web/dist)');
-  } catch (err) {
-    log(`explorer page not built (${err instanceof Error ? err.message : String(err)}); the API works without it`);
-  }
+/** The explorer page is built before start (scripts/prepare-run.mjs); the API works without it. */
+function reportExplorer(): void {
+  if (!existsSync(join(projectRoot, 'web', 'dist', 'index.html'))) log('explorer page not built (web/dist): run `npm run build:web`; the API works without it');
 }
 
 main().catch((err: unknown) => {

@@ -8,7 +8,6 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { projectRoot, type Neo4jSettings } from '../config.js';
 import { ServiceUnavailableError } from '../errors.js';
-import { pathToFileURL } from 'node:url';
 
 export interface EmbeddedNeo4j {
   uri: string;
@@ -70,11 +69,14 @@ function installExitHook(): void {
   });
 }
 
+/** Built by scripts/build-launcher.mjs (npm install, and before npm start / test / load). */
+export const LAUNCHER_JAR = join(projectRoot, 'neo4j', 'launcher', 'target', 'neo4j-launcher.jar');
+
 export async function startEmbeddedNeo4j(settings: Neo4jSettings, readyTimeoutMs = 120_000): Promise<EmbeddedNeo4j> {
-  // The same build step `npm install` runs (a no-op when the jar is fresh), so there is one way
-  // to build the launcher; found from the project root, wherever this module was compiled to.
-  const { buildLauncher } = (await import(pathToFileURL(join(projectRoot, 'scripts', 'build-launcher.mjs')).href)) as typeof import('../../scripts/build-launcher.mjs');
-  const { jar } = buildLauncher();
+  const jar = LAUNCHER_JAR;
+  if (!existsSync(jar)) {
+    throw new Error(`the embedded Neo4j launcher is not built (${jar}): run \`npm install\` or \`node scripts/build-launcher.mjs\` (Java 17 and Maven), or set NEO4J_URI to use a Neo4j of your own`);
+  }
   const port = settings.boltPort ?? (await freePort(7687));
   mkdirSync(settings.dataDir, { recursive: true });
   const { password, file: passwordFile } = embeddedPassword(settings.dataDir);
