@@ -3,6 +3,7 @@
 // the explorer's legend and docs/graph-model.md are checked against this table
 // (tests/unit/model.test.ts); node ids ("<Kind>:<key>") are built and parsed from it.
 import { CODE_SCHEMES, type CodeLabel } from './codes.js';
+import { THREE_COSTS_FIGURE_NAMES, fenProperty } from './three-costs.js';
 
 export interface NodeKindDecl {
   /** The Chinese term, when the documents have one. */
@@ -13,6 +14,13 @@ export interface NodeKindDecl {
   key: string;
   /** Codes share the label Code, keyed by "<Label>:<code>" (see codes.ts). */
   codeLabel?: true;
+  /** Its money properties, integer fen (shown in 万元 without the suffix). */
+  money?: readonly string[];
+  /**
+   * Where it was read: `line` — srcTable / srcLine / srcText of one printed line; `lines` — a
+   * list of sources (an anomaly's sides); absent — derived or shared across documents.
+   */
+  provenance?: 'line' | 'lines';
 }
 
 const code = (label: CodeLabel): NodeKindDecl => {
@@ -23,21 +31,27 @@ const code = (label: CodeLabel): NodeKindDecl => {
 /** Served as the NodeKind enum and used by the explorer: every kind a user can meet. */
 export const NODE_KINDS_DECL = {
   Department: { term: '部门', gloss: null, key: 'id' },
-  Document: { term: '公开文件', gloss: 'one loaded document', key: 'id' },
-  BudgetUnit: { term: '预算单位', gloss: null, key: 'id' },
-  Project: { term: '项目', gloss: 'across years', key: 'id' },
-  ProjectAllocation: { term: '项目年度安排', gloss: 'a project in one document', key: 'id' },
-  ProjectListing: { term: null, gloss: 'one place a document lists a project', key: 'id' },
-  BudgetLine: { term: '科目行', gloss: 'one printed line of a classification table', key: 'id' },
-  Indicator: { term: '绩效指标', gloss: null, key: 'id' },
-  InvestmentProject: { term: '政府投资项目', gloss: 'with its 国家编码', key: 'id' },
-  SelfEvaluation: { term: '绩效自评', gloss: null, key: 'id' },
-  ThreeCosts: { term: '三公经费', gloss: null, key: 'id' },
-  Anomaly: { term: '数据异常', gloss: null, key: 'id' },
-  Figure: { term: null, gloss: 'a printed number no richer record holds', key: 'id' },
-  TableTotal: { term: '合计', gloss: 'a total row', key: 'id' },
-  ProseAmount: { term: null, gloss: 'an amount stated in prose', key: 'id' },
-  Payment: { term: '项目支出明细', gloss: 'a payment row of a project', key: 'id' },
+  Document: { term: '公开文件', gloss: 'one loaded document', key: 'id', money: ['totalFen'], provenance: 'line' },
+  BudgetUnit: { term: '预算单位', gloss: null, key: 'id', provenance: 'line' },
+  Project: { term: '项目', gloss: 'across years', key: 'id', money: ['allYearsAmountFen'] },
+  ProjectAllocation: { term: '项目年度安排', gloss: 'a project in one document', key: 'id', money: ['amountFen', 'executedFen'], provenance: 'line' },
+  ProjectListing: { term: null, gloss: 'one place a document lists a project', key: 'id', money: ['amountFen', 'executedFen'], provenance: 'line' },
+  BudgetLine: { term: '科目行', gloss: 'one printed line of a classification table', key: 'id', money: ['totalFen', 'basicFen', 'projectFen'], provenance: 'line' },
+  Indicator: { term: '绩效指标', gloss: null, key: 'id', provenance: 'line' },
+  InvestmentProject: {
+    term: '政府投资项目',
+    gloss: 'with its 国家编码',
+    key: 'id',
+    money: ['totalInvestmentFen', 'plannedInYearFen', 'completedInYearFen', 'cumulativeCompletedFen', 'totalFiscalFen', 'totalOtherFen', 'targetAtYearStartFen', 'completedGeneralBudgetFen', 'completedGovernmentFundFen'],
+    provenance: 'line',
+  },
+  SelfEvaluation: { term: '绩效自评', gloss: null, key: 'id', money: ['budgetFen', 'executedFen'], provenance: 'line' },
+  ThreeCosts: { term: '三公经费', gloss: null, key: 'id', money: THREE_COSTS_FIGURE_NAMES.map(fenProperty), provenance: 'line' },
+  Anomaly: { term: '数据异常', gloss: null, key: 'id', money: ['deltaFen'], provenance: 'lines' },
+  Figure: { term: null, gloss: 'a printed number no richer record holds', key: 'id', money: ['amountFen'], provenance: 'line' },
+  TableTotal: { term: '合计', gloss: 'a total row', key: 'id', money: ['totalFen', 'basicFen', 'projectFen'], provenance: 'line' },
+  ProseAmount: { term: null, gloss: 'an amount stated in prose', key: 'id', money: ['amountFen', 'changeFen'], provenance: 'line' },
+  Payment: { term: '项目支出明细', gloss: 'a payment row of a project', key: 'id', money: ['amountFen'], provenance: 'line' },
   FunctionCode: code('FunctionCode'),
   EconomicCode: code('EconomicCode'),
   ProcurementItem: code('ProcurementItem'),
@@ -64,3 +78,39 @@ export const NODE_KIND_TERMS = Object.fromEntries(NODE_KINDS.map((k) => [k, node
 export function isCodeKind(kind: string): kind is CodeLabel {
   return kind in NODE_KINDS_DECL && (NODE_KINDS_DECL[kind as NodeKind] as NodeKindDecl).codeLabel === true;
 }
+
+/**
+ * Every relationship type, with the kinds it joins and what it says. Facts reach their document
+ * by IN_DOCUMENT; inferred links (BOOKED_UNDER other than DIRECT, REPORTS_ON, SAME_AS, RESTATES,
+ * CONCERNS) carry their rule or evidence. docs/graph-model.md's diagram and every relationship
+ * the load statements write are checked against this table (tests/unit/model.test.ts).
+ */
+export const RELATIONSHIPS = {
+  PUBLISHED: { from: ['Department'], to: ['Document'], meaning: 'The department published the document.' },
+  HAS_UNIT: { from: ['Department'], to: ['BudgetUnit'], meaning: 'A unit of the department.' },
+  RUNS: { from: ['Department'], to: ['Project'], meaning: 'The department runs the project (its id starts with the department’s).' },
+  APPEARS_IN: { from: ['BudgetUnit'], to: ['Document'], meaning: 'The unit is printed in the document.' },
+  IN_DOCUMENT: {
+    from: ['BudgetLine', 'ProjectAllocation', 'Indicator', 'InvestmentProject', 'SelfEvaluation', 'ThreeCosts', 'TableTotal', 'Figure', 'ProseAmount', 'Payment', 'Anomaly'],
+    to: ['Document'],
+    meaning: 'The document the fact was read from.',
+  },
+  OF_CODE: { from: ['BudgetLine'], to: ['Code'], meaning: 'The code the line prints.' },
+  FOR_UNIT: { from: ['BudgetLine', 'ProjectAllocation', 'InvestmentProject', 'TableTotal'], to: ['BudgetUnit'], meaning: 'The unit the money belongs to.' },
+  PARENT: { from: ['Code'], to: ['Code'], meaning: '项 → 款 → 类.' },
+  ALLOCATES: { from: ['ProjectAllocation'], to: ['Project'], meaning: 'One year’s money of the project.' },
+  BOOKED_UNDER: { from: ['ProjectAllocation', 'InvestmentProject'], to: ['Code'], meaning: 'The money is booked under the code, by a LinkMethod with its evidence.' },
+  LISTS: { from: ['ProjectListing'], to: ['ProjectAllocation'], meaning: 'One place the document lists the allocation’s project.' },
+  MEASURES: { from: ['Indicator'], to: ['ProjectAllocation', 'InvestmentProject'], meaning: 'The indicator measures it.' },
+  EVALUATES: { from: ['SelfEvaluation'], to: ['ProjectAllocation'], meaning: 'The self-evaluation of the allocation’s money.' },
+  REPORTS_ON: { from: ['InvestmentProject'], to: ['ProjectAllocation'], meaning: 'The investment project reports on the allocation (rule, score, evidence).' },
+  SAME_AS: { from: ['Project'], to: ['Project'], meaning: 'Probably the same project (rule, score, note); never merged.' },
+  PAYS_FOR: { from: ['Payment'], to: ['ProjectAllocation'], meaning: 'A payment row of the allocation’s project.' },
+  RESTATES: { from: ['ProseAmount'], to: ['BudgetLine', 'TableTotal', 'Figure', 'ThreeCosts', 'ProjectAllocation'], meaning: 'The prose states the same amount as the fact (rule).' },
+  CONCERNS: {
+    from: ['Anomaly'],
+    to: ['BudgetLine', 'ProjectAllocation', 'ThreeCosts', 'SelfEvaluation', 'InvestmentProject', 'TableTotal', 'Figure', 'ProseAmount', 'Payment'],
+    meaning: 'A fact printed on a line the anomaly cites.',
+  },
+  TEXT_OF: { from: ['DocumentText'], to: ['Document'], meaning: 'The document’s printed text.' },
+} as const satisfies Record<string, { from: readonly string[]; to: readonly string[]; meaning: string }>;

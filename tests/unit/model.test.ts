@@ -1,12 +1,14 @@
 // src/model is the one declaration of the graph: every other place that names a node kind or a
 // closed set is derived from it or checked against it here.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { buildApiSchema } from '../../src/api/schema.js';
-import { INTERNAL_NODE_KINDS, NODE_KINDS, NODE_KINDS_DECL, isCodeKind } from '../../src/model/nodes.js';
+import { INTERNAL_NODE_KINDS, NODE_KINDS, NODE_KINDS_DECL, RELATIONSHIPS, isCodeKind, type NodeKindDecl } from '../../src/model/nodes.js';
+import { buildPlan } from '../../src/load/plan.js';
+import { parseDocument } from '../../src/parse/index.js';
 import { CODE_SCHEMES, LINK_METHODS, codeKey, labelOfScheme, linkRank, schemeOfLabel } from '../../src/model/codes.js';
 import { ANOMALY_KINDS, SEVERITIES } from '../../src/model/anomalies.js';
 import { BASES, DOCUMENT_KINDS } from '../../src/model/documents.js';
@@ -122,5 +124,63 @@ describe('ids (src/model/ids.ts): built and taken apart in one place', () => {
     expect(second).toBe('004_977ad1fe0b13bb92|龙岗区政务服务数据管理局|政务系统管理#2');
     expect(ids.documentOfAllocation(ids.listingId(second, 3))).toBe('004_977ad1fe0b13bb92');
     expect(ids.parseYearName(ids.yearName(2024, '信息事务: 其他'))).toEqual({ year: 2024, name: '信息事务: 其他' });
+  });
+});
+
+describe('relationships (RELATIONSHIPS in src/model/nodes.ts)', () => {
+  const loadStatements = () =>
+    readdirSync(join(projectRoot, 'cypher'))
+      .filter((f) => f.startsWith('load-'))
+      .map((f) => file('cypher', f))
+      .join('\n');
+
+  it('are every type the load statements write, and each declared type is written', () => {
+    const written = new Set([...loadStatements().matchAll(/(?:CREATE|MERGE) \([^)]*\)-\[\w*:([A-Z_]+)/g)].map((m) => m[1]!));
+    expect([...written].filter((t) => !(t in RELATIONSHIPS)).sort()).toEqual([]);
+    expect(Object.keys(RELATIONSHIPS).filter((t) => !written.has(t)).sort()).toEqual([]);
+  });
+
+  it('are what docs/graph-model.md draws: every edge of its diagram is declared, every type drawn', () => {
+    const edges = [...file('docs', 'graph-model.md').matchAll(/^\s+(\w+) -- "?([A-Z_]+)[^-]*?"? --> (\w+)$/gm)].map((m) => ({ from: m[1]!, type: m[2]!, to: m[3]! }));
+    expect(edges.length).toBeGreaterThan(20);
+    const declared = RELATIONSHIPS as Record<string, { from: readonly string[]; to: readonly string[] }>;
+    expect(edges.filter((e) => !declared[e.type] || !declared[e.type]!.from.includes(e.from) || !declared[e.type]!.to.includes(e.to))).toEqual([]);
+    expect(Object.keys(RELATIONSHIPS).filter((t) => !edges.some((e) => e.type === t))).toEqual([]);
+  });
+});
+
+describe('money and provenance per node kind', () => {
+  const ROWS: [keyof ReturnType<typeof buildPlan>, keyof typeof NODE_KINDS_DECL][] = [
+    ['lines', 'BudgetLine'],
+    ['allocations', 'ProjectAllocation'],
+    ['listings', 'ProjectListing'],
+    ['investments', 'InvestmentProject'],
+    ['evaluations', 'SelfEvaluation'],
+    ['threeCosts', 'ThreeCosts'],
+    ['tableTotals', 'TableTotal'],
+    ['figures', 'Figure'],
+    ['proseAmounts', 'ProseAmount'],
+    ['payments', 'Payment'],
+    ['anomalies', 'Anomaly'],
+    ['indicators', 'Indicator'],
+  ];
+
+  it('the load plan of every bundled document writes exactly the money fields the model declares, each fact with its line', () => {
+    const plans = readdirSync(join(projectRoot, 'data')).map((f) => {
+      const text = file('data', f);
+      return buildPlan(parseDocument(text, f), text);
+    });
+    for (const [rows, kind] of ROWS) {
+      const decl: NodeKindDecl = NODE_KINDS_DECL[kind];
+      const written = new Set(plans.flatMap((p) => (p[rows] as Record<string, unknown>[]).flatMap((r) => Object.keys(r).filter((k) => k.endsWith('Fen')))));
+      expect([...written].sort(), kind).toEqual([...(decl.money ?? [])].sort());
+      for (const p of plans) {
+        for (const r of p[rows] as Record<string, unknown>[]) {
+          if (decl.provenance === 'line') expect(r.srcLine, `${kind} ${String(r.id)}`).toBeDefined();
+          if (decl.provenance === 'lines') expect(Array.isArray(r.sources), `${kind} ${String(r.id)}`).toBe(true);
+        }
+      }
+    }
+    expect(Object.keys(plans[0]!.document).filter((k) => k.endsWith('Fen'))).toEqual(NODE_KINDS_DECL.Document.money);
   });
 });
