@@ -1,0 +1,33 @@
+// What a table-family reader is (src/parse/table-families.ts runs them in order): given a table
+// and the document's context, null when the table is not of its family, else what it read and
+// whether it claims the table.
+import type { Table } from '../layout.js';
+import type { Diagnostic, DocumentMeta, ParsedDocument } from '../records.js';
+
+/** What every family reads a table with. */
+export interface TableContext {
+  file: string;
+  meta: DocumentMeta;
+  isActual: boolean;
+  /** Shared with the document: families add warnings about what they could not read. */
+  diagnostics: Diagnostic[];
+}
+
+/** The record lists a table can add to. */
+export type TableRecords = Partial<Pick<ParsedDocument, 'lines' | 'totals' | 'projects' | 'indicators' | 'investmentProjects' | 'selfEvaluations' | 'threeCosts' | 'payments' | 'anomalies'>>;
+
+export interface Extracted {
+  records: TableRecords;
+  /** True: the table is this family's, no later family sees it. False: keep these, try on. */
+  claimed: boolean;
+}
+
+export interface TableFamilyReader {
+  family: string;
+  /** Null when the table is not of this family. */
+  extract(table: Table, ctx: TableContext): Extracted | null;
+}
+
+/** The table is this family's: what it read, and no later family sees the table. */
+export const claim = (records: TableRecords): Extracted => ({ records, claimed: true });
+
