@@ -23,10 +23,4 @@ WITH p, dep, amountFen,
 // @include order-by-sort-key
 WITH collect({p: p, dep: dep, amountFen: amountFen, sortKey: sortKey}) AS matched
 // @include page-window
-// One record per row, in page order: a single record holding the whole page would be one
-// large Bolt message, which the driver decodes several times slower than many small ones.
-UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE range(0, size(page) - 1) END AS at
-WITH total, hasPreviousPage, hasNextPage, at, page[at] AS it, page[at].p AS p, page[at].dep AS dep
-RETURN total, hasPreviousPage, hasNextPage,
-       CASE WHEN it IS NULL THEN null ELSE p {.id, .name, .names, .normName, departmentId: dep.id, department: dep {.id, .name, .aliases, .aliasRules}, amountFen: it.amountFen, sortKey: it.sortKey} END AS item
-ORDER BY at
+// @include projects-page-rows

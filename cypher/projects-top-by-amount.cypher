@@ -15,11 +15,6 @@ WHERE p.allYearsAmountFen >= boundary
 WITH total, p, dep, p.allYearsAmountFen AS amountFen
 ORDER BY amountFen DESC, dep.name, p.name, p.id
 LIMIT $first + 1
-WITH total, collect({p: p, dep: dep, amountFen: amountFen}) AS top
-WITH total, top[0..$first] AS page, size(top) > $first AS hasNextPage
-UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE range(0, size(page) - 1) END AS at
-WITH total, hasNextPage, at, page[at] AS it, page[at].p AS p, page[at].dep AS dep
-RETURN total, false AS hasPreviousPage, hasNextPage,
-       CASE WHEN it IS NULL THEN null ELSE p {.id, .name, .names, .normName, departmentId: dep.id, department: dep {.id, .name, .aliases, .aliasRules},
-         amountFen: it.amountFen, sortKey: [it.amountFen, dep.name, p.name, p.id]} END AS item
-ORDER BY at
+WITH total, collect({p: p, dep: dep, amountFen: amountFen, sortKey: [amountFen, dep.name, p.name, p.id]}) AS top
+WITH total, top[0..$first] AS page, false AS hasPreviousPage, size(top) > $first AS hasNextPage
+// @include projects-page-rows

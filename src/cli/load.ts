@@ -5,6 +5,7 @@ import { QueryRunner } from '../db/run.js';
 import { applySchema } from '../db/schema.js';
 import { BudgetGraphError } from '../errors.js';
 import { loadFiles } from '../load/directory.js';
+import { backfillDerived } from '../load/loader.js';
 import { allocationLabel } from '../model/ids.js';
 
 const args = process.argv.slice(2);
@@ -35,6 +36,8 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
 try {
   await applySchema(db);
   const runner = new QueryRunner(db);
+  // A graph loaded by an older version gets its derived totals, as at server start.
+  await backfillDerived(runner);
   const started = Date.now();
   const replace = args.includes('--replace');
   await loadFiles(

@@ -11,7 +11,7 @@
 import { formatWan } from '../parse/amount.js';
 import type { Anomaly, BudgetLine, Diagnostic, InvestmentProject, Project } from '../parse/records.js';
 import type { CodeLink, InvestmentLink } from './code-links.js';
-import { linkRank as rankOf } from '../model/codes.js';
+import { countedLinks } from '../model/codes.js';
 
 /** Half a unit of a line printed to 0.01 万元, in fen. */
 const PRINTED_PRECISION_FEN = 5_000n;
@@ -26,17 +26,10 @@ function itemLines(lines: BudgetLine[], actual: boolean): BudgetLine[] {
   return [...seen.values()];
 }
 
-/** The links a project's money is counted at: its strongest ones, and its SPLIT parts. */
-function countedLinks(links: CodeLink[]): CodeLink[] {
-  const best = new Map<number, number>();
-  for (const l of links) if (l.method !== 'SPLIT') best.set(l.projectIndex, Math.min(best.get(l.projectIndex) ?? 9, rankOf(l.method)));
-  return links.filter((l) => l.method === 'SPLIT' || rankOf(l.method) === best.get(l.projectIndex));
-}
-
 export function splitLinks(projects: Project[], lines: BudgetLine[], links: CodeLink[], actual: boolean, diagnostics: Diagnostic[]): CodeLink[] {
   const items = itemLines(lines, actual);
   const money = (p: Project) => (actual ? (p.executed ?? p.amount) : p.amount);
-  const counted = countedLinks(links);
+  const counted = countedLinks(links, (l) => l.projectIndex);
   const explainedCodes = new Set(counted.map((l) => l.code));
   const out: CodeLink[] = [];
   for (const link of counted) {
@@ -74,7 +67,7 @@ export function investmentGroupLinks(investments: InvestmentProject[], projects:
   if (members.length < 2) return [];
   const groupSum = members.reduce((s, { ip }) => s + ip.completedInYear!, 0n);
   const money = (p: Project) => (actual ? (p.executed ?? p.amount) : p.amount) ?? 0n;
-  const counted = countedLinks(links);
+  const counted = countedLinks(links, (l) => l.projectIndex);
   const candidates = itemLines(lines, actual)
     .map((l) => {
       const linked = counted.filter((k) => k.code === l.code).reduce((s, k) => s + (k.amountFen ?? money(projects[k.projectIndex]!)), 0n);
@@ -97,7 +90,7 @@ export function investmentGroupLinks(investments: InvestmentProject[], projects:
  */
 export function linkedExceedsLineAnomalies(projects: Project[], investments: InvestmentProject[], lines: BudgetLine[], links: CodeLink[], investmentLinks: InvestmentLink[], actual: boolean): Anomaly[] {
   const money = (p: Project) => (actual ? (p.executed ?? p.amount) : p.amount) ?? 0n;
-  const counted = countedLinks(links);
+  const counted = countedLinks(links, (l) => l.projectIndex);
   const out: Anomaly[] = [];
   for (const line of itemLines(lines, actual)) {
     const own = counted.filter((k) => k.code === line.code);

@@ -26,7 +26,6 @@ export type CodeScheme = keyof typeof CODE_SCHEMES;
 export type CodeLabel = (typeof CODE_SCHEMES)[CodeScheme]['label'];
 
 export const CODE_SCHEME_NAMES = Object.keys(CODE_SCHEMES) as CodeScheme[];
-export const CODE_LABELS = CODE_SCHEME_NAMES.map((s) => CODE_SCHEMES[s].label) as CodeLabel[];
 
 export function labelOfScheme(scheme: CodeScheme): CodeLabel {
   return CODE_SCHEMES[scheme].label;
@@ -39,6 +38,12 @@ export function schemeOfLabel(label: string): CodeScheme | null {
 /** A Code node's key, which is also its global node id: "FunctionCode:2010504". */
 export function codeKey(scheme: CodeScheme, code: string): string {
   return `${CODE_SCHEMES[scheme].label}:${code}`;
+}
+
+/** The code one level up: 项 → 款 → 类 by two digits; 采购 items by their own steps (A → A01 → A0101). */
+export function parentCode(scheme: CodeScheme, code: string): string | null {
+  if (scheme === 'PROCUREMENT') return code.length > 1 ? code.slice(0, code.length <= 3 ? 1 : code.length - 2) : null;
+  return code.length > 3 ? code.slice(0, code.length - 2) : null;
 }
 
 /** 类 / 款 / 项: a function code's level from its length (3, 5, 7 digits). */
@@ -63,4 +68,15 @@ export const LINK_METHOD_NAMES = Object.keys(LINK_METHODS) as LinkMethod[];
 /** A method's rank (lower is stronger); an unknown method ranks after every known one. */
 export function linkRank(method: string): number {
   return method in LINK_METHODS ? LINK_METHODS[method as LinkMethod].rank : LINK_METHOD_NAMES.length;
+}
+
+/**
+ * The links an owner's money is counted at: its strongest ones (lowest rank), and its SPLIT parts
+ * beside them. A project NAMED under one 项 but RECONCILED to another by amount counts at the
+ * RECONCILED one only; a split project counts at each of its lines with its part.
+ */
+export function countedLinks<L extends { method: string }>(links: L[], ownerOf: (link: L) => string | number): L[] {
+  const best = new Map<string | number, number>();
+  for (const l of links) if (l.method !== 'SPLIT') best.set(ownerOf(l), Math.min(best.get(ownerOf(l)) ?? Number.POSITIVE_INFINITY, linkRank(l.method)));
+  return links.filter((l) => l.method === 'SPLIT' || linkRank(l.method) === best.get(ownerOf(l)));
 }

@@ -13,7 +13,7 @@
 import type { SourceRef } from './records.js';
 import { sourceFromJson } from './rows.js';
 
-import { linkRank as rankOf, type LinkMethod } from '../model/codes.js';
+import { countedLinks, linkRank as rankOf, type LinkMethod } from '../model/codes.js';
 
 export type ContributionMethod = LinkMethod;
 
@@ -126,9 +126,7 @@ export function computeMoneyTrail(input: TrailInput): MoneyTrailRow {
   // A project's money is counted once: where its strongest link puts it (培训经费 NAMED under
   // 2010302 by its task but RECONCILED to 2050803 by amount counts at 2050803 only); a split
   // project counts at each of its lines with its part.
-  const strongest = new Map<string, number>();
-  for (const k of best.values()) if (k.method !== 'SPLIT') strongest.set(k.allocationId, Math.min(strongest.get(k.allocationId) ?? 9, rankOf(k.method)));
-  const links = [...best.values()].filter((k) => k.method === 'SPLIT' || rankOf(k.method) === strongest.get(k.allocationId));
+  const links = countedLinks([...best.values()], (k) => k.allocationId);
 
   const out: TrailLineRow[] = lines.map((l) => {
     const perUnit = (unitsPerCode.get(l.code)?.size ?? 0) > 1;

@@ -2,7 +2,7 @@
 // project links reach that no line prints.
 import type { BudgetLine, Project } from '../../parse/records.js';
 import type { CodeLink } from '../code-links.js';
-import { codeKey, codeLevel, labelOfScheme } from '../../model/codes.js';
+import { codeKey, codeLevel, labelOfScheme, parentCode } from '../../model/codes.js';
 import { yearName } from '../../model/ids.js';
 import { n } from './values.js';
 
@@ -12,18 +12,12 @@ function codeRow(label: string, code: string, name: string | null, level: number
   return { label, code, name, level: n(level), parent, yearName: printedAs };
 }
 
-/** A code's parent: 项 → 款 → 类 by two digits; 采购 items by their own steps. */
-function parentOf(line: BudgetLine): string | null {
-  if (line.scheme === 'PROCUREMENT') return line.code.length > 1 ? line.code.slice(0, line.code.length <= 3 ? 1 : line.code.length - 2) : null;
-  return line.code.length > 3 ? line.code.slice(0, line.code.length - 2) : null;
-}
-
 export function codeRows(lines: BudgetLine[], year: number, links: CodeLink[], representatives: Project[]): CodeRow[] {
   const codes = new Map<string, CodeRow>();
-  for (const l of lines) codes.set(codeKey(l.scheme, l.code), codeRow(labelOfScheme(l.scheme), l.code, l.name, l.level, parentOf(l), yearName(year, l.name)));
+  for (const l of lines) codes.set(codeKey(l.scheme, l.code), codeRow(labelOfScheme(l.scheme), l.code, l.name, l.level, parentCode(l.scheme, l.code), yearName(year, l.name)));
   for (const l of links) {
     const key = codeKey('FUNCTION', l.code);
-    if (!codes.has(key)) codes.set(key, codeRow(labelOfScheme('FUNCTION'), l.code, representatives[l.projectIndex]!.functionName ?? null, codeLevel(l.code) ?? 3, l.code.length > 3 ? l.code.slice(0, -2) : null, null));
+    if (!codes.has(key)) codes.set(key, codeRow(labelOfScheme('FUNCTION'), l.code, representatives[l.projectIndex]!.functionName ?? null, codeLevel(l.code) ?? 3, parentCode('FUNCTION', l.code), null));
   }
   return [...codes.values()];
 }
