@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cypherNames } from '../../src/db/cypher.js';
+import { cypher, cypherNames, withoutComments } from '../../src/db/cypher.js';
 import { cataloguePath, catalogue, renderCatalogue } from '../../scripts/statement-catalogue.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -29,6 +29,28 @@ describe('cypher/ statements', () => {
     const names = new Set(cypherNames());
     expect(used.length).toBeGreaterThan(20);
     expect(used.filter((n) => !names.has(n))).toEqual([]);
+  });
+
+  it('hold comments on whole lines only, so the text sent can drop them without touching a string', () => {
+    const inline = cypherNames().flatMap((n) =>
+      readFileSync(join(root, 'cypher', `${n}.cypher`), 'utf8')
+        .split('\n')
+        .map((line, i) => ({ at: `${n}.cypher:${i + 1}`, line }))
+        .filter(({ line }) => line.includes('//') && !/^\s*\/\//.test(line))
+        .map(({ at }) => at),
+    );
+    expect(inline).toEqual([]);
+  });
+
+  it('are sent without their comments and blank lines, the code unchanged', () => {
+    expect(withoutComments('// why\nMATCH (n)\n\n  // more\n  RETURN n.url = "http://x" AS y')).toBe('MATCH (n)\n  RETURN n.url = "http://x" AS y');
+    for (const name of cypherNames()) {
+      const sent = cypher(name);
+      expect(sent).not.toMatch(/^\s*\/\//m);
+      const raw = readFileSync(join(root, 'cypher', `${name}.cypher`), 'utf8');
+      // Every code line of the file is in what is sent (includes add lines, nothing drops one).
+      for (const line of raw.split('\n').filter((l) => l.trim() && !/^\s*\/\//.test(l))) expect(sent).toContain(line);
+    }
   });
 
   it('are declared in src/db/statements.generated.ts with the parameters they read (run `npm run statements` after editing cypher/)', () => {
