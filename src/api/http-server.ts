@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Database } from '../db/connection.js';
+import type { QueryRunner } from '../db/run.js';
 import { projectRoot } from '../config.js';
 import { BudgetGraphError, HTTP_STATUS, type ErrorCode } from '../errors.js';
 import { serveStatic } from './static-files.js';
@@ -74,7 +75,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   const cache = opts.cacheAnswers === false ? null : new ResponseCache(opts.db, (opts.cacheMb ?? 64) * 1024 * 1024);
   const ingest = new IngestService(opts.db, cache);
   const limiter = new ClientLimiter({ concurrency: opts.clientConcurrency ?? 0, ratePerSecond: opts.clientRatePerSecond ?? 0 });
-  const records = new WeakMap<ApiContext, RequestRecord>();
+  // Keyed by the request's runner: Apollo hands plugins a shallow copy of the context object, so
+  // the context itself is not a key that survives; the runner inside it is.
+  const records = new WeakMap<QueryRunner, RequestRecord>();
 
   const apollo = new ApolloServer<ApiContext>({
     schema: opts.schema,
@@ -175,7 +178,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
         const ctx = createContext(opts.db, { requestId, authorized, ingestEnabled: Boolean(opts.token), cache, ingest });
-        records.set(ctx, record);
+        records.set(ctx.runner, record);
         return ctx;
       },
     });
@@ -289,7 +292,7 @@ function costPlugin(schema: GraphQLSchema): ApolloServerPlugin<ApiContext> {
  * Client errors get the 4xx their code stands for (README "Errors"), a dead database 503;
  * internal errors are logged with the request id, which the client sees instead of the detail.
  */
-function statusAndLogPlugin(logger: Logger, records: WeakMap<ApiContext, RequestRecord>): ApolloServerPlugin<ApiContext> {
+function statusAndLogPlugin(logger: Logger, records: WeakMap<QueryRunner, RequestRecord>): ApolloServerPlugin<ApiContext> {
   return {
     async requestDidStart() {
       return {
@@ -302,7 +305,7 @@ function statusAndLogPlugin(logger: Logger, records: WeakMap<ApiContext, Request
           }
         },
         async willSendResponse({ response, contextValue, operationName }) {
-          const record = records.get(contextValue);
+          const record = records.get(contextValue.runner);
           if (record) {
             record.operation = operationName ?? null;
             record.roundTrips = contextValue.runner.roundTrips;
