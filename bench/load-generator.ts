@@ -17,11 +17,21 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/** A task the closed loop runs: true when the answer is good, false (or a throw) for an error. */
+export type Task = () => Promise<boolean>;
+
+/** One stretch of a closed loop: every latency kept, so stretches can be merged exactly. */
+export interface LoadSample {
+  latencies: number[];
+  errors: number;
+  seconds: number;
+}
+
 /**
  * `concurrency` workers each run `task` again as soon as it finished, for `durationMs`; a task
  * that throws or answers false is an error. Every latency is kept.
  */
-export async function closedLoop(task: () => Promise<boolean>, concurrency: number, durationMs: number): Promise<LoadResult> {
+export async function sample(task: Task, concurrency: number, durationMs: number): Promise<LoadSample> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
@@ -38,20 +48,34 @@ export async function closedLoop(task: () => Promise<boolean>, concurrency: numb
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return summarize(latencies, errors, (performance.now() - started) / 1000);
+  return { latencies, errors, seconds: (performance.now() - started) / 1000 };
+}
+
+export async function closedLoop(task: Task, concurrency: number, durationMs: number): Promise<LoadResult> {
+  return merge([await sample(task, concurrency, durationMs)]);
+}
+
+/** A POST of `body` to a GraphQL endpoint; an answer with errors counts as an error. */
+export function httpTask(url: string, body: string): Task {
+  return async () => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    // Read the whole body, but spare the client a JSON parse of every answer: on two shared
+    // cores the load generator's own CPU would otherwise cap what it can measure.
+    const text = await res.text();
+    return res.ok && !/"errors"\s*:\s*\[/.test(text);
+  };
 }
 
 export function runLoad(url: string, body: string, concurrency: number, durationMs: number): Promise<LoadResult> {
-  return closedLoop(
-    async () => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      // Read the whole body, but spare the client a JSON parse of every answer: on two shared
-      // cores the load generator's own CPU would otherwise cap what it can measure.
-      const text = await res.text();
-      return res.ok && !/"errors"\s*:\s*\[/.test(text);
-    },
-    concurrency,
-    durationMs,
+  return closedLoop(httpTask(url, body), concurrency, durationMs);
+}
+
+/** Several stretches of the same loop as one figure: throughput over their summed time. */
+export function merge(samples: LoadSample[]): LoadResult {
+  return summarize(
+    samples.flatMap((s) => s.latencies),
+    samples.reduce((n, s) => n + s.errors, 0),
+    samples.reduce((t, s) => t + s.seconds, 0),
   );
 }
 

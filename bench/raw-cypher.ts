@@ -5,7 +5,7 @@ import { graphql, type GraphQLSchema } from 'graphql';
 import neo4j from 'neo4j-driver';
 import type { Database } from '../src/db/connection.js';
 import { createContext } from '../src/api/context.js';
-import { closedLoop, type LoadResult } from './load-generator.js';
+import { closedLoop, type LoadResult, type Task } from './load-generator.js';
 
 export interface Statement {
   text: string;
@@ -21,9 +21,9 @@ export async function recordStatements(db: Database, schema: GraphQLSchema, quer
   return statements;
 }
 
-/** The HTTP load generator's closed loop, each task replaying the statements with all records read. */
-export function runCypherLoad(db: Database, statements: Statement[], concurrency: number, durationMs: number): Promise<LoadResult> {
-  const once = async () => {
+/** The statements replayed once, with every record read: the floor's unit of work. */
+export function cypherTask(db: Database, statements: Statement[]): Task {
+  return async () => {
     // Independent statements run together, as the server's DataLoaders would at best.
     await Promise.all(
       statements.map(async (s) => {
@@ -37,5 +37,9 @@ export function runCypherLoad(db: Database, statements: Statement[], concurrency
     );
     return true;
   };
-  return closedLoop(once, concurrency, durationMs);
+}
+
+/** The HTTP load generator's closed loop, each task replaying the statements with all records read. */
+export function runCypherLoad(db: Database, statements: Statement[], concurrency: number, durationMs: number): Promise<LoadResult> {
+  return closedLoop(cypherTask(db, statements), concurrency, durationMs);
 }

@@ -1,5 +1,8 @@
 // The peer: @neo4j/graphql over the same Neo4j and graph, with its generated resolvers, served
 // by Apollo Server. Started as its own process by bench/run.ts; prints PEER_READY <url>.
+// First, as Budget Graph's own server does: production mode (graphql-js without its development
+// checks, stack traces without source maps), so neither side runs with a handicap.
+import '../../src/runtime-mode.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
