@@ -1,17 +1,29 @@
 // A page of anomalies. $where is the filter as alternatives of field tests (src/query/filters.ts).
 // Sorted by $keys (DOCUMENT, KIND, SEVERITY, DELTA = the size of the difference, YEAR) then
 // document and id; paged by keyset (page-window).
-MATCH (dep:Department)-[:PUBLISHED]->(d:Document)<-[:IN_DOCUMENT]-(a:Anomaly)
-WHERE any(clause IN $where WHERE all(atom IN clause WHERE atom.neg <> CASE atom.f
-    WHEN 'document' THEN d.id = atom.v OR d.file = atom.v
-    WHEN 'kind' THEN a.kind = atom.v
-    WHEN 'kindIn' THEN a.kind IN atom.v
-    WHEN 'severity' THEN a.severity = atom.v
+// Each atom is tested where its value lives, so a department or document filter prunes before
+// the anomalies are expanded (a department's anomalies, not every anomaly, are read): `clauses`
+// holds the indexes of the clauses still possible; a clause holds when all its atoms do.
+MATCH (dep:Department)
+WITH dep, [i IN range(0, size($where) - 1) WHERE all(atom IN $where[i] WHERE NOT atom.f IN ['department', 'departmentIn'] OR atom.neg <> CASE atom.f
     WHEN 'department' THEN dep.id CONTAINS atom.v OR dep.name CONTAINS atom.v OR any(alias IN dep.aliases WHERE alias CONTAINS atom.v)
     WHEN 'departmentIn' THEN any(s IN atom.v WHERE dep.id CONTAINS s OR dep.name CONTAINS s OR any(alias IN dep.aliases WHERE alias CONTAINS s))
+  END)] AS clauses
+WHERE size(clauses) > 0
+MATCH (dep)-[:PUBLISHED]->(d:Document)
+WITH d, [i IN clauses WHERE all(atom IN $where[i] WHERE NOT atom.f IN ['document', 'year', 'yearFrom', 'yearTo'] OR atom.neg <> CASE atom.f
+    WHEN 'document' THEN d.id = atom.v OR d.file = atom.v
     WHEN 'year' THEN d.year = atom.v
     WHEN 'yearFrom' THEN d.year >= atom.v
     WHEN 'yearTo' THEN d.year <= atom.v
+  END)] AS clauses
+WHERE size(clauses) > 0
+MATCH (d)<-[:IN_DOCUMENT]-(a:Anomaly)
+// The anomaly's own tests; a field no level knows fails here (CASE gives null).
+WHERE any(i IN clauses WHERE all(atom IN $where[i] WHERE atom.f IN ['department', 'departmentIn', 'document', 'year', 'yearFrom', 'yearTo'] OR atom.neg <> CASE atom.f
+    WHEN 'kind' THEN a.kind = atom.v
+    WHEN 'kindIn' THEN a.kind IN atom.v
+    WHEN 'severity' THEN a.severity = atom.v
     WHEN 'minDelta' THEN abs(coalesce(a.deltaFen, 0)) >= atom.v
   END))
 WITH a, d,

@@ -127,6 +127,31 @@ describe('anomalies of each document', () => {
     expect(byFile['004'].filter((a: any) => a.kind === 'PLAN_ACTUAL_GAP').map((a: any) => a.delta)).toContain('-19.6232');
   });
 
+  it('filters anomalies by department, document year and kind, combined with AND / OR / NOT, as the full list says', async () => {
+    // The statement tests each atom where its value lives (department, then document, then the
+    // anomaly): every combination must select exactly what the plain list, filtered here, holds.
+    const all = (await api.gql(`{ anomalies(first: 100) { nodes { id kind severity document { year department { id name aliases } } } } }`)).data.anomalies.nodes as { id: string; kind: string; severity: string; document: { year: number; department: { id: string; name: string; aliases: string[] } } }[];
+    expect(all).toHaveLength(49);
+    const dep = (a: (typeof all)[number], s: string) => [a.document.department.id, a.document.department.name, ...a.document.department.aliases].some((x) => x.includes(s));
+    const cases: [string, (a: (typeof all)[number]) => boolean][] = [
+      ['{ department: "龙岗" }', (a) => dep(a, '龙岗')],
+      ['{ NOT: { department: "龙岗" } }', (a) => !dep(a, '龙岗')],
+      ['{ departmentIn: ["坪山", "福田"], severity: WARNING }', (a) => (dep(a, '坪山') || dep(a, '福田')) && a.severity === 'WARNING'],
+      ['{ OR: [{ department: "龙岗", year: 2024 }, { kind: COMPLETION_RATE_MISMATCH }] }', (a) => (dep(a, '龙岗') && a.document.year === 2024) || a.kind === 'COMPLETION_RATE_MISMATCH'],
+      ['{ AND: [{ yearFrom: 2021 }, { NOT: { OR: [{ department: "坪山" }, { kind: PLAN_ACTUAL_GAP }] } }] }', (a) => a.document.year >= 2021 && !(dep(a, '坪山') || a.kind === 'PLAN_ACTUAL_GAP')],
+    ];
+    const sizes: number[] = [];
+    for (const [filter, keep] of cases) {
+      const got = (await api.gql(`{ anomalies(first: 100, filter: ${filter}) { totalCount nodes { id } } }`)).data.anomalies;
+      const want = all.filter(keep).map((a) => a.id);
+      expect(got.nodes.map((n: { id: string }) => n.id).sort(), filter).toEqual(want.sort());
+      expect(got.totalCount).toBe(want.length);
+      sizes.push(want.length);
+    }
+    // Each case selects something and leaves something out, so none passes by selecting all or none.
+    expect(sizes.every((n) => n > 0 && n < all.length), String(sizes)).toBe(true);
+  });
+
   it('pages through anomalies with cursors', async () => {
     const first = await api.gql(`{ anomalies(first: 4) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`);
     expect(first.data.anomalies.totalCount).toBe(49);
