@@ -50,6 +50,18 @@ interface QueryFigure extends LoadResult {
   server: 'budget-graph' | 'budget-graph (no cache)' | 'peer' | 'raw Cypher (driver alone)';
   concurrency: number;
   roundTrips: number | null;
+  /**
+   * CPU time per request, ms: Neo4j's JVM, the GraphQL server's process (null for the floor, which
+   * has none) and this process (the load generator; for the floor, the driver doing the work).
+   * On two shared cores these add up to what a request costs the machine.
+   */
+  cpu: { neo4j: number | null; server: number | null; client: number };
+}
+
+/** Where a process really runs: itself, or its deepest child (tsx runs the server in a child of its own). */
+function leafPid(pid: number): number {
+  const children = childPids(pid);
+  return children.length ? leafPid(children[0]!) : pid;
 }
 
 /** Peak RSS of a process, or of its deepest child (tsx runs the server in a child of its own). */
@@ -164,6 +176,32 @@ async function settle(db: Database): Promise<void> {
   }
 }
 
+interface Contender {
+  server: QueryFigure['server'];
+  task: Task;
+  roundTrips: number | null;
+  /** The GraphQL server's process; null for the floor. */
+  pid: number | null;
+}
+
+interface MeteredSample extends LoadSample {
+  cpu: { neo4j: number | null; server: number | null; client: number };
+}
+
+/** A sample with the CPU each process spent on it (Linux /proc; null where it cannot be read). */
+async function metered(x: Contender, jvm: number | null, concurrency: number, ms: number): Promise<MeteredSample> {
+  const used = (pid: number | null) => (pid === null ? null : cpuMs(pid));
+  const ownMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const before = { neo4j: used(jvm), server: used(x.pid), client: ownMs() };
+  const s = await sample(x.task, concurrency, ms);
+  const after = { neo4j: used(jvm), server: used(x.pid), client: ownMs() };
+  const delta = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
+  return { ...s, cpu: { neo4j: delta(before.neo4j, after.neo4j), server: delta(before.server, after.server), client: after.client - before.client } };
+}
+
 async function queryBench(db: Database): Promise<{ figures: QueryFigure[]; gaps: Record<string, string>; rss: Record<string, number | null> }> {
   const uri = db.embedded!.uri;
   const auth = { NEO4J_USER: db.embedded!.user, NEO4J_PASSWORD: db.embedded!.password };
@@ -175,6 +213,7 @@ async function queryBench(db: Database): Promise<{ figures: QueryFigure[]; gaps:
   // The same server with its answer cache off: every request runs its Cypher.
   const raw = await startProcess([tsx, 'src/main.ts'], { ...auth, NEO4J_URI: uri, PORT: String(rawPort), HOST: '127.0.0.1', BUDGET_GRAPH_LOAD_ON_START: '0', BUDGET_GRAPH_CACHE: '0', BUDGET_GRAPH_CLIENT_LIMITS: '0' }, /GraphQL ready/);
   const peer = await startProcess([tsx, 'bench/peer/server.ts'], { ...auth, NEO4J_URI: uri, PORT: String(peerPort) }, /PEER_READY/);
+  const pids: Record<string, number | null> = { 'budget-graph': bg.child.pid ? leafPid(bg.child.pid) : null, 'budget-graph (no cache)': raw.child.pid ? leafPid(raw.child.pid) : null, peer: peer.child.pid ? leafPid(peer.child.pid) : null };
   const urls = { 'budget-graph': `http://127.0.0.1:${bgPort}/graphql`, 'budget-graph (no cache)': `http://127.0.0.1:${rawPort}/graphql`, peer: `http://127.0.0.1:${peerPort}/` } as const;
   const figures: QueryFigure[] = [];
   const gaps: Record<string, string> = {};
@@ -188,13 +227,13 @@ async function queryBench(db: Database): Promise<{ figures: QueryFigure[]; gaps:
       if (q.peerGap) gaps[q.name] = q.peerGap;
       // The floor: the same question's Cypher, replayed by the driver alone in this process.
       const statements = await recordStatements(db, schema, q.bg.query, q.bg.variables);
-      const contenders: { server: QueryFigure['server']; task: Task; roundTrips: number | null }[] = [{ server: 'raw Cypher (driver alone)', task: cypherTask(db, statements), roundTrips: statements.length }];
+      const contenders: Contender[] = [{ server: 'raw Cypher (driver alone)', task: cypherTask(db, statements), roundTrips: statements.length, pid: null }];
       for (const server of ['budget-graph (no cache)', 'peer', 'budget-graph'] as const) {
         const spec = server === 'peer' ? q.peer : q.bg;
         if (!spec) continue;
         const first = await post(urls[server], spec.query, spec.variables);
         if (first.errors) throw new Error(`${server} ${q.name}: ${JSON.stringify(first.errors).slice(0, 400)}`);
-        contenders.push({ server, task: httpTask(urls[server], JSON.stringify({ query: spec.query, variables: spec.variables })), roundTrips: first.extensions?.cypherRoundTrips ?? null });
+        contenders.push({ server, task: httpTask(urls[server], JSON.stringify({ query: spec.query, variables: spec.variables })), roundTrips: first.extensions?.cypherRoundTrips ?? null, pid: pids[server] ?? null });
       }
       // Warm-up: plans cached, JIT warm, connection pools filled.
       for (const x of contenders) await sample(x.task, Math.max(...concurrencies), Math.min(durationMs, 1000));
@@ -204,15 +243,19 @@ async function queryBench(db: Database): Promise<{ figures: QueryFigure[]; gaps:
       // runs after them, alone.
       const sideBySide = contenders.filter((x) => x.server !== 'budget-graph');
       for (const c of concurrencies) {
-        const samples = new Map<QueryFigure['server'], LoadSample[]>();
+        const samples = new Map<QueryFigure['server'], MeteredSample[]>();
+        const jvm = db.embedded?.pid ?? null;
         for (const order of [sideBySide, [...sideBySide].reverse()]) {
-          for (const x of order) samples.set(x.server, [...(samples.get(x.server) ?? []), await sample(x.task, c, durationMs / 2)]);
+          for (const x of order) samples.set(x.server, [...(samples.get(x.server) ?? []), await metered(x, jvm, c, durationMs / 2)]);
         }
         const cached = contenders.find((x) => x.server === 'budget-graph');
-        if (cached) samples.set(cached.server, [await sample(cached.task, c, durationMs)]);
+        if (cached) samples.set(cached.server, [await metered(cached, jvm, c, durationMs)]);
         for (const x of contenders) {
-          const r = merge(samples.get(x.server)!);
-          figures.push({ query: q.name, server: x.server, concurrency: c, roundTrips: x.roundTrips, ...r });
+          const parts = samples.get(x.server)!;
+          const r = merge(parts);
+          const perRequest = (ms: (m: MeteredSample) => number | null) => (parts.some((m) => ms(m) === null) ? null : Math.round((parts.reduce((t, m) => t + ms(m)!, 0) / Math.max(1, r.requests)) * 100) / 100);
+          const cpu = { neo4j: perRequest((m) => m.cpu.neo4j), server: perRequest((m) => m.cpu.server), client: perRequest((m) => m.cpu.client) ?? 0 };
+          figures.push({ query: q.name, server: x.server, concurrency: c, roundTrips: x.roundTrips, cpu, ...r });
           log(`${q.name} ${x.server} c=${c}: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${r.rps} req/s, ${r.errors} errors`);
         }
       }
@@ -253,11 +296,11 @@ function markdown(result: any): string {
     '',
     `Queries on the ${ing.at(-1)?.n}-document graph (${result.durationMs / 1000} s per cell, closed loop on loopback):`,
     '',
-    '| query | server | concurrency | p50 ms | p95 ms | p99 ms | req/s | errors | Cypher round-trips |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...q.map((f) => `| ${f.query} | ${f.server} | ${f.concurrency} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.rps} | ${f.errors} | ${f.roundTrips ?? '—'} |`),
+    '| query | server | concurrency | p50 ms | p95 ms | p99 ms | req/s | errors | Cypher round-trips | CPU ms/request: Neo4j | server | load generator |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...q.map((f) => `| ${f.query} | ${f.server} | ${f.concurrency} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.rps} | ${f.errors} | ${f.roundTrips ?? '—'} | ${f.cpu?.neo4j ?? '—'} | ${f.cpu?.server ?? '—'} | ${f.cpu?.client ?? '—'} |`),
     '',
-    `Peer: ${result.peer}, serving the same graph from type definitions of the same labels (bench/peer/). Floor: the Cypher Budget Graph runs for the question, recorded from one in-process answer and replayed by neo4j-driver alone (no GraphQL, HTTP or JSON), in the bench's own process.`,
+    `Peer: ${result.peer}, serving the same graph from type definitions of the same labels (bench/peer/). Floor: the Cypher Budget Graph runs for the question, recorded from one in-process answer and replayed by neo4j-driver alone (no GraphQL, HTTP or JSON), in the bench's own process. Each uncached cell is two halves taken in turns (floor, Budget Graph, peer; then the reverse). CPU per request: the JVM's, the server process's and the bench process's own (which for the floor is the driver decoding the rows).`,
     '',
     'Budget Graph without its answer cache against the peer (latency ratio < 1 and throughput ratio > 1 mean Budget Graph is faster) and against the raw-Cypher floor (1 = no overhead above the database), and with the cache (the same question repeated, as a load test does):',
     '',
