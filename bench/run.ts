@@ -429,7 +429,8 @@ async function main(): Promise<void> {
   await last!.db.close();
   rmSync(last!.dir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const file = join(outDir, `${date}${smoke ? '-smoke' : ''}.json`);
+  // Named by date and commit: a second run on the same day keeps the first.
+  const file = join(outDir, `${date}-${result.commit}${smoke ? '-smoke' : ''}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   log(`wrote ${file}`);
   // A run of some questions (--queries=) is a probe: its figures go to the JSON only.
