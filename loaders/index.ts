@@ -1,6 +1,6 @@
 // The per-request DataLoaders. createLoaders() is called once per GraphQL request (see
 // src/api/context.ts): caches never outlive a request, so no user sees another's data.
-import DataLoader from 'dataloader';
+import { PrimedLoader } from './primed-loader.js';
 import type { Repository } from '../src/query/repository.js';
 import type {
   AllocationRow,
@@ -38,8 +38,8 @@ export function createLoaders(repo: Repository) {
     if (_links && typeof rest.id === 'string') loaders.codeLinksByAllocation.prime(rest.id, codeLinks(_links));
     return map(rest);
   };
-  const one = <T>(statement: BatchStatement, map: (p: Record<string, unknown>) => T) => new DataLoader<string, T | null>(oneEach(repo, statement, withNeighbours(map)));
-  const many = <T>(statement: BatchStatement, map: (p: Record<string, unknown>) => T) => new DataLoader<string, T[]>(listEach(repo, statement, withNeighbours(map)));
+  const one = <T>(statement: BatchStatement, map: (p: Record<string, unknown>) => T) => new PrimedLoader<string, T | null>(oneEach(repo, statement, withNeighbours(map)));
+  const many = <T>(statement: BatchStatement, map: (p: Record<string, unknown>) => T) => new PrimedLoader<string, T[]>(listEach(repo, statement, withNeighbours(map)));
   const loaders = {
     documentById: one<DocumentRow>('documents-by-id', documentRow),
     documentsByDepartment: many<DocumentRow>('documents-by-department', documentRow),
@@ -56,8 +56,8 @@ export function createLoaders(repo: Repository) {
     allocationsByDocument: many<AllocationRow>('allocations-by-document', (p) => fact<AllocationRow>(p)),
     allocationsByProject: many<AllocationRow>('allocations-by-project', (p) => fact<AllocationRow>(p)),
     listingsByAllocation: many<ListingRow>('listings-by-allocation', (p) => fact<ListingRow>({ ...p, documentId: documentOfAllocation(String(p.allocationId)) })),
-    codeLinksByAllocation: new DataLoader<string, CodeLinkRow[]>(async (keys) => (await listEach(repo, 'code-links-by-allocation', (p) => p)(keys)).map(codeLinks)),
-    codeLinksByInvestment: new DataLoader<string, CodeLinkRow[]>(async (keys) => (await listEach(repo, 'code-links-by-investment', (p) => p)(keys)).map(codeLinks)),
+    codeLinksByAllocation: new PrimedLoader<string, CodeLinkRow[]>(async (keys) => (await listEach(repo, 'code-links-by-allocation', (p) => p)(keys)).map(codeLinks)),
+    codeLinksByInvestment: new PrimedLoader<string, CodeLinkRow[]>(async (keys) => (await listEach(repo, 'code-links-by-investment', (p) => p)(keys)).map(codeLinks)),
     sameAsByProject: many<SameAsRow>('same-as-by-project', sameAsRow),
     indicatorsByAllocation: many<IndicatorRow>('indicators-by-allocation', (p) => fact<IndicatorRow>(p)),
     indicatorsByDocument: many<IndicatorRow>('indicators-by-document', (p) => fact<IndicatorRow>(p)),

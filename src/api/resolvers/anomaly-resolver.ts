@@ -26,15 +26,15 @@ export class AnomalyResolver {
   }
 
   @FieldResolver(() => Document, { nullable: true, description: 'The document it was found in.' })
-  async document(@Root() a: Anomaly, @Ctx() { loaders }: ApiContext) {
-    return loaders.documentById.load(a.documentId);
+  document(@Root() a: Anomaly, @Ctx() { loaders }: ApiContext) {
+    return loaders.documentById.get(a.documentId);
   }
 }
 
 @Resolver(() => Source)
 export class SourceResolver {
   @FieldResolver(() => Document, { nullable: true, description: 'The document the line is in.' })
-  async document(@Root() s: Source, @Ctx() { loaders }: ApiContext) {
-    return loaders.documentById.load(s.documentId);
+  document(@Root() s: Source, @Ctx() { loaders }: ApiContext) {
+    return loaders.documentById.get(s.documentId);
   }
 }

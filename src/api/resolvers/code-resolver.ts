@@ -96,12 +96,12 @@ export class CodeResolver {
 @Resolver(() => CodeFeed)
 export class CodeFeedResolver {
   @FieldResolver(() => ProjectAllocation, { nullable: true, description: 'The project in that document, with its amounts and indicators.' })
-  async allocation(@Root() f: CodeFeed, @Ctx() { loaders }: ApiContext) {
-    return loaders.allocationById.load(f.allocationId);
+  allocation(@Root() f: CodeFeed, @Ctx() { loaders }: ApiContext) {
+    return loaders.allocationById.get(f.allocationId);
   }
 
   @FieldResolver(() => Document, { nullable: true, description: 'The document the link is read from.' })
-  async document(@Root() f: CodeFeed, @Ctx() { loaders }: ApiContext) {
-    return loaders.documentById.load(f.documentId);
+  document(@Root() f: CodeFeed, @Ctx() { loaders }: ApiContext) {
+    return loaders.documentById.get(f.documentId);
   }
 }

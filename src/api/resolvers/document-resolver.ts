@@ -48,38 +48,38 @@ export class DocumentResolver {
   }
 
   @FieldResolver(() => Department, { description: 'The department whose document it is.' })
-  async department(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.departmentById.load(d.departmentId);
+  department(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.departmentById.get(d.departmentId);
   }
 
   @FieldResolver(() => [BudgetUnit], { description: 'Budget units (预算单位) the document covers.', complexity: 5 })
-  async units(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.unitsByDocument.load(d.id);
+  units(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.unitsByDocument.get(d.id);
   }
 
   @FieldResolver(() => [BudgetLine], { description: '支出功能分类 lines in print order (every table that prints them).', complexity: 100 })
-  async functionLines(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.linesByDocumentScheme.load(documentSchemeKey(d.id, 'FUNCTION'));
+  functionLines(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.linesByDocumentScheme.get(documentSchemeKey(d.id, 'FUNCTION'));
   }
 
   @FieldResolver(() => [BudgetLine], { description: '支出经济分类 lines in print order.', complexity: 100 })
-  async economicLines(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.linesByDocumentScheme.load(documentSchemeKey(d.id, 'ECONOMIC'));
+  economicLines(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.linesByDocumentScheme.get(documentSchemeKey(d.id, 'ECONOMIC'));
   }
 
   @FieldResolver(() => [BudgetLine], { description: '政府采购 lines in print order.', complexity: 20 })
-  async procurementLines(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.linesByDocumentScheme.load(documentSchemeKey(d.id, 'PROCUREMENT'));
+  procurementLines(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.linesByDocumentScheme.get(documentSchemeKey(d.id, 'PROCUREMENT'));
   }
 
   @FieldResolver(() => [ProjectAllocation], { complexity: 50, description: 'Every project the document budgets, spends or evaluates.' })
-  async projects(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.allocationsByDocument.load(d.id);
+  projects(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.allocationsByDocument.get(d.id);
   }
 
   @FieldResolver(() => [ThreeCosts], { complexity: 3, description: '"三公"经费 from the tables and from the prose.' })
-  async threeCosts(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.threeCostsByDocument.load(d.id);
+  threeCosts(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.threeCostsByDocument.get(d.id);
   }
 
   @FieldResolver(() => [Figure], { complexity: 200, description: 'Numbers the tables print that no richer fact holds (summary tables, 合计 columns, scores, payments), in print order; filter by table family or measure.' })
@@ -94,8 +94,8 @@ export class DocumentResolver {
   }
 
   @FieldResolver(() => [TableTotal], { complexity: 20, description: 'The 合计 rows of its classification tables, every column kept.' })
-  async tableTotals(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.tableTotalsByDocument.load(d.id);
+  tableTotals(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.tableTotalsByDocument.get(d.id);
   }
 
   @FieldResolver(() => DocumentText, { nullable: true, complexity: 50, description: `The document's text from line \`from\` to line \`to\` (at most ${MAX_TEXT_LINES} lines): read a fact in its place, with its table's title and header above it. Null when the document's text is not stored.` })
@@ -112,33 +112,33 @@ export class DocumentResolver {
   }
 
   @FieldResolver(() => [Payment], { complexity: 50, description: 'Payments its 项目支出明细表 list, in print order.' })
-  async payments(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.paymentsByDocument.load(d.id);
+  payments(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.paymentsByDocument.get(d.id);
   }
 
   @FieldResolver(() => [ProseAmount], { complexity: 100, description: 'Every amount its prose states, with the change stated beside it and the table fact it restates.' })
-  async proseAmounts(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.proseAmountsByDocument.load(d.id);
+  proseAmounts(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.proseAmountsByDocument.get(d.id);
   }
 
   @FieldResolver(() => [Anomaly], { complexity: 10, description: 'Contradictions recorded in this document.' })
-  async anomalies(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.anomaliesByDocument.load(d.id);
+  anomalies(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.anomaliesByDocument.get(d.id);
   }
 
   @FieldResolver(() => [Indicator], { complexity: 20, description: 'Department-wide (整体支出) indicators; project indicators hang off each project.' })
-  async indicators(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.indicatorsByDocument.load(d.id);
+  indicators(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.indicatorsByDocument.get(d.id);
   }
 
   @FieldResolver(() => [InvestmentProject], { complexity: 20, description: 'Investment projects (国家编码) this document reports.' })
-  async investmentProjects(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.investmentsByDocument.load(d.id);
+  investmentProjects(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.investmentsByDocument.get(d.id);
   }
 
   @FieldResolver(() => [SelfEvaluation], { complexity: 30, description: 'Self-evaluation (绩效自评) records this document prints.' })
-  async selfEvaluations(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.evaluationsByDocument.load(d.id);
+  selfEvaluations(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
+    return loaders.evaluationsByDocument.get(d.id);
   }
 }
 
@@ -150,20 +150,20 @@ export class DepartmentResolver {
   }
 
   @FieldResolver(() => [Document], { complexity: 10, description: 'Its documents, oldest year first.' })
-  async documents(@Root() d: Department, @Ctx() { loaders }: ApiContext) {
-    return loaders.documentsByDepartment.load(d.id);
+  documents(@Root() d: Department, @Ctx() { loaders }: ApiContext) {
+    return loaders.documentsByDepartment.get(d.id);
   }
 
   @FieldResolver(() => [BudgetUnit], { complexity: 5, description: 'Its budget units: the department itself (本级) and subordinate units.' })
-  async units(@Root() d: Department, @Ctx() { loaders }: ApiContext) {
-    return loaders.unitsByDepartment.load(d.id);
+  units(@Root() d: Department, @Ctx() { loaders }: ApiContext) {
+    return loaders.unitsByDepartment.get(d.id);
   }
 }
 
 @Resolver(() => BudgetUnit)
 export class BudgetUnitResolver {
   @FieldResolver(() => Department, { nullable: true, description: 'The department it belongs to.' })
-  async department(@Root() u: BudgetUnit, @Ctx() { loaders }: ApiContext) {
-    return loaders.departmentById.load(u.departmentId);
+  department(@Root() u: BudgetUnit, @Ctx() { loaders }: ApiContext) {
+    return loaders.departmentById.get(u.departmentId);
   }
 }

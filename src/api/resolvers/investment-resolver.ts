@@ -55,12 +55,12 @@ export class InvestmentResolver {
   }
 
   @FieldResolver(() => [Indicator], { complexity: 20, description: 'The performance indicators (绩效指标) of its form.' })
-  async indicators(@Root() ip: InvestmentProject, @Ctx() { loaders }: ApiContext) {
-    return loaders.indicatorsByInvestment.load(ip.id);
+  indicators(@Root() ip: InvestmentProject, @Ctx() { loaders }: ApiContext) {
+    return loaders.indicatorsByInvestment.get(ip.id);
   }
 
   @FieldResolver(() => Document, { nullable: true, description: 'The document that prints the form.' })
-  async document(@Root() ip: InvestmentProject, @Ctx() { loaders }: ApiContext) {
-    return loaders.documentById.load(ip.documentId);
+  document(@Root() ip: InvestmentProject, @Ctx() { loaders }: ApiContext) {
+    return loaders.documentById.get(ip.documentId);
   }
 }

@@ -9,22 +9,22 @@ import { codeKey, type CodeScheme } from '../../model/codes.js';
 @Resolver(() => BudgetLine)
 export class BudgetLineResolver {
   @FieldResolver(() => BudgetUnit, { nullable: true, description: 'The unit the row is for (本级 for department-wide tables).' })
-  async unit(@Root() l: BudgetLine, @Ctx() { loaders }: ApiContext) {
-    return loaders.unitById.load(l.unitId);
+  unit(@Root() l: BudgetLine, @Ctx() { loaders }: ApiContext) {
+    return loaders.unitById.get(l.unitId);
   }
 
   @FieldResolver(() => ClassificationCode, { nullable: true, description: 'The code node, with its hierarchy.' })
-  async classification(@Root() l: BudgetLine, @Ctx() { loaders }: ApiContext) {
-    return loaders.codeByKey.load(codeKey(l.scheme as CodeScheme, l.code));
+  classification(@Root() l: BudgetLine, @Ctx() { loaders }: ApiContext) {
+    return loaders.codeByKey.get(codeKey(l.scheme as CodeScheme, l.code));
   }
 
   @FieldResolver(() => Document, { nullable: true, description: 'The document that prints it.' })
-  async document(@Root() l: BudgetLine, @Ctx() { loaders }: ApiContext) {
-    return loaders.documentById.load(l.documentId);
+  document(@Root() l: BudgetLine, @Ctx() { loaders }: ApiContext) {
+    return loaders.documentById.get(l.documentId);
   }
 
   @FieldResolver(() => [Anomaly], { complexity: 3, description: 'Anomalies that cite this line.' })
-  async anomalies(@Root() l: BudgetLine, @Ctx() { loaders }: ApiContext) {
-    return loaders.anomaliesByFact.load(l.id);
+  anomalies(@Root() l: BudgetLine, @Ctx() { loaders }: ApiContext) {
+    return loaders.anomaliesByFact.get(l.id);
   }
 }

@@ -30,13 +30,13 @@ export class MoneyTrailResolver {
   }
 
   @FieldResolver(() => Department, { nullable: true, description: 'The department.' })
-  async department(@Root() t: MoneyTrail, @Ctx() { loaders }: ApiContext) {
-    return loaders.departmentById.load(t.departmentId);
+  department(@Root() t: MoneyTrail, @Ctx() { loaders }: ApiContext) {
+    return loaders.departmentById.get(t.departmentId);
   }
 
   @FieldResolver(() => Document, { nullable: true, description: 'The document whose lines the trail reads.' })
-  async document(@Root() t: MoneyTrail, @Ctx() { loaders }: ApiContext) {
-    return loaders.documentById.load(t.documentId);
+  document(@Root() t: MoneyTrail, @Ctx() { loaders }: ApiContext) {
+    return loaders.documentById.get(t.documentId);
   }
 }
 

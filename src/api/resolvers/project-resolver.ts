@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import type { ApiContext } from '../context.js';
 import { listArgs, toConnection } from '../pagination.js';
 import { primeNeighbours } from '../../../loaders/prime.js';
+import { andThen } from '../../../loaders/primed-loader.js';
 import { Anomaly } from '../types/anomalies.js';
 import { ClassificationCode, CodeLink } from '../types/codes.js';
 import { Connection } from '../types/connection.js';
@@ -10,7 +11,6 @@ import { ProjectFilter, ProjectOrder } from '../types/inputs.js';
 import { InvestmentProject } from '../types/investments.js';
 import { FundingSource, Indicator, ParentProject, ProbableMatch, Project, ProjectAllocation, ProjectListing, SelfEvaluation } from '../types/projects.js';
 import { fundingSources } from '../../query/funding.js';
-import type { ProjectRow } from '../../query/records.js';
 
 export const ProjectConnection = Connection(Project, 'Project', 'project');
 
@@ -33,25 +33,23 @@ export class ProjectResolver {
   }
 
   @Query(() => Project, { nullable: true, description: 'One project by id, with its allocations across years; null when no project has the id.' })
-  async project(@Ctx() { loaders }: ApiContext, @Arg('id', () => ID, { description: 'Project id (Project.id).' }) id: string) {
-    return loaders.projectById.load(id);
+  project(@Ctx() { loaders }: ApiContext, @Arg('id', () => ID, { description: 'Project id (Project.id).' }) id: string) {
+    return loaders.projectById.get(id);
   }
 
   @FieldResolver(() => Department, { nullable: true, description: 'The department that runs the project.' })
-  department(@Root() p: Project & Pick<ProjectRow, 'department'>, @Ctx() { loaders }: ApiContext) {
-    // A page row carries its department: answered without a promise, a page of 100 completes
-    // synchronously in graphql-js (a promise per row was a tenth of the page's execution time).
-    return p.department ?? loaders.departmentById.load(p.departmentId);
+  department(@Root() p: Project, @Ctx() { loaders }: ApiContext) {
+    return loaders.departmentById.get(p.departmentId);
   }
 
   @FieldResolver(() => [ProjectAllocation], { description: 'The project in each document, oldest year first.', complexity: 5 })
-  async allocations(@Root() p: Project, @Ctx() { loaders }: ApiContext) {
-    return loaders.allocationsByProject.load(p.id);
+  allocations(@Root() p: Project, @Ctx() { loaders }: ApiContext) {
+    return loaders.allocationsByProject.get(p.id);
   }
 
   @FieldResolver(() => [ProbableMatch], { complexity: 3, description: 'Projects of the same department that are probably this one (SAME_AS), with rule and score.' })
-  async sameAs(@Root() p: Project, @Ctx() { loaders }: ApiContext) {
-    return loaders.sameAsByProject.load(p.id);
+  sameAs(@Root() p: Project, @Ctx() { loaders }: ApiContext) {
+    return loaders.sameAsByProject.get(p.id);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: '1 = 一级项目, 2 = 二级项目, as the latest document that says so.' })
@@ -71,18 +69,18 @@ export class ProjectResolver {
 @Resolver(() => ProjectAllocation)
 export class AllocationResolver {
   @FieldResolver(() => Project, { description: 'The project, across years.' })
-  async project(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
-    return loaders.projectById.load(a.projectId);
+  project(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    return loaders.projectById.get(a.projectId);
   }
 
   @FieldResolver(() => BudgetUnit, { nullable: true, description: 'The budget unit that holds the money this year.' })
-  async unit(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
-    return loaders.unitById.load(a.unitId);
+  unit(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    return loaders.unitById.get(a.unitId);
   }
 
   @FieldResolver(() => Document, { nullable: true, description: 'The document that lists the project.' })
-  async document(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
-    return loaders.documentById.load(a.documentId);
+  document(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    return loaders.documentById.get(a.documentId);
   }
 
   @FieldResolver(() => ParentProject, { nullable: true, description: 'The 一级项目 / task this document files it under.' })
@@ -91,13 +89,13 @@ export class AllocationResolver {
   }
 
   @FieldResolver(() => [CodeLink], { complexity: 3, description: 'Every 功能分类 code link, strongest method first.' })
-  async codeLinks(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
-    return loaders.codeLinksByAllocation.load(a.id);
+  codeLinks(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    return loaders.codeLinksByAllocation.get(a.id);
   }
 
   @FieldResolver(() => CodeLink, { nullable: true, description: 'The strongest code link (DIRECT, then RECONCILED, then NAMED); null when none holds.' })
-  async codeLink(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
-    return (await loaders.codeLinksByAllocation.load(a.id))[0] ?? null;
+  codeLink(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    return andThen(loaders.codeLinksByAllocation.get(a.id), (links) => links[0] ?? null);
   }
 
   @FieldResolver(() => ClassificationCode, { nullable: true, description: 'The code of `codeLink`.' })
@@ -107,23 +105,23 @@ export class AllocationResolver {
   }
 
   @FieldResolver(() => [Indicator], { description: 'Performance indicators (绩效指标) set or reported for this year.' })
-  async indicators(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
-    return loaders.indicatorsByAllocation.load(a.id);
+  indicators(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    return loaders.indicatorsByAllocation.get(a.id);
   }
 
   @FieldResolver(() => [SelfEvaluation], { complexity: 2, description: 'Self-evaluations (绩效自评) of this year’s money.' })
-  async selfEvaluations(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
-    return loaders.evaluationsByAllocation.load(a.id);
+  selfEvaluations(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    return loaders.evaluationsByAllocation.get(a.id);
   }
 
   @FieldResolver(() => [InvestmentProject], { complexity: 2, description: 'Investment projects (政府投资项目) reporting on this project.' })
-  async investmentProjects(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
-    return loaders.investmentsByAllocation.load(a.id);
+  investmentProjects(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    return loaders.investmentsByAllocation.get(a.id);
   }
 
   @FieldResolver(() => [ProjectListing], { complexity: 3, description: 'Every place this document lists the project, each with its own amount.' })
-  async listings(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
-    return loaders.listingsByAllocation.load(a.id);
+  listings(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    return loaders.listingsByAllocation.get(a.id);
   }
 
   @FieldResolver(() => [FundingSource], { complexity: 3, description: 'Where the money came from (资金来源), where the document prints it.' })
@@ -132,7 +130,7 @@ export class AllocationResolver {
   }
 
   @FieldResolver(() => [Anomaly], { complexity: 3, description: 'Anomalies that cite this project’s lines.' })
-  async anomalies(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
-    return loaders.anomaliesByFact.load(a.id);
+  anomalies(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    return loaders.anomaliesByFact.get(a.id);
   }
 }
