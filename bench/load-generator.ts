@@ -1,5 +1,6 @@
-// A closed-loop HTTP load generator: `concurrency` workers each send the next request as soon as
-// the previous answered, for `durationMs`. Every latency is kept, so percentiles are exact.
+// A closed-loop load generator: `concurrency` workers each run the next task (an HTTP request, or
+// the floor's statements) as soon as the previous finished, for `durationMs`. Every latency is
+// kept, so percentiles are exact and stretches of one loop can be merged.
 import { performance } from 'node:perf_hooks';
 
 export interface LoadResult {
@@ -51,10 +52,6 @@ export async function sample(task: Task, concurrency: number, durationMs: number
   return { latencies, errors, seconds: (performance.now() - started) / 1000 };
 }
 
-export async function closedLoop(task: Task, concurrency: number, durationMs: number): Promise<LoadResult> {
-  return merge([await sample(task, concurrency, durationMs)]);
-}
-
 /** A POST of `body` to a GraphQL endpoint; an answer with errors counts as an error. */
 export function httpTask(url: string, body: string): Task {
   return async () => {
@@ -64,10 +61,6 @@ export function httpTask(url: string, body: string): Task {
     const text = await res.text();
     return res.ok && !/"errors"\s*:\s*\[/.test(text);
   };
-}
-
-export function runLoad(url: string, body: string, concurrency: number, durationMs: number): Promise<LoadResult> {
-  return closedLoop(httpTask(url, body), concurrency, durationMs);
 }
 
 /** Several stretches of the same loop as one figure: throughput over their summed time. */

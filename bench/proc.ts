@@ -21,11 +21,11 @@ export function childPids(pid: number): number[] {
   }
 }
 
-
 /** CPU time (user + system) a process has used so far, in ms, or null when it cannot be read. */
 export function cpuMs(pid: number): number | null {
   try {
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th,
+    // in clock ticks of 10 ms (USER_HZ is 100 on Linux).
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {

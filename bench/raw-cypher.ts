@@ -5,7 +5,7 @@ import { graphql, type GraphQLSchema } from 'graphql';
 import neo4j from 'neo4j-driver';
 import type { Database } from '../src/db/connection.js';
 import { createContext } from '../src/api/context.js';
-import { closedLoop, type LoadResult, type Task } from './load-generator.js';
+import type { Task } from './load-generator.js';
 
 export interface Statement {
   text: string;
@@ -37,9 +37,4 @@ export function cypherTask(db: Database, statements: Statement[]): Task {
     );
     return true;
   };
-}
-
-/** The HTTP load generator's closed loop, each task replaying the statements with all records read. */
-export function runCypherLoad(db: Database, statements: Statement[], concurrency: number, durationMs: number): Promise<LoadResult> {
-  return closedLoop(cypherTask(db, statements), concurrency, durationMs);
 }

@@ -64,11 +64,9 @@ function leafPid(pid: number): number {
   return children.length ? leafPid(children[0]!) : pid;
 }
 
-/** Peak RSS of a process, or of its deepest child (tsx runs the server in a child of its own). */
+/** Peak RSS of a server process (where it really runs). */
 function serverPeakRssMb(pid: number | undefined): number | null {
-  if (!pid) return null;
-  const children = childPids(pid);
-  return children.length ? serverPeakRssMb(children[0]) : memoryMb(pid, 'VmHWM');
+  return pid ? memoryMb(leafPid(pid), 'VmHWM') : null;
 }
 
 const jvmPeakRssMb = (pid: number | undefined) => memoryMb(pid, 'VmHWM');
@@ -156,10 +154,9 @@ async function targets(url: string): Promise<Targets> {
 }
 
 /**
- * Before any timing, Neo4j goes quiet. Right after a large load the JVM keeps working in the
+ * Before any timing, Neo4j goes quiet: right after a large load the JVM may still work in the
  * background (checkpoint, index sampling, collections; Community has no db.checkpoint() to do it
- * now), and whichever question is timed first would pay for it (the first question's c=1 was the
- * slowest cell of every earlier run).
+ * now), and the first cells timed would pay for it.
  */
 async function settle(db: Database): Promise<void> {
   const pid = db.embedded?.pid;
@@ -242,9 +239,9 @@ async function queryBench(db: Database): Promise<{ figures: QueryFigure[]; gaps:
       // them alike instead of on whoever ran first. The cached server answers from memory: it
       // runs after them, alone.
       const sideBySide = contenders.filter((x) => x.server !== 'budget-graph');
+      const jvm = db.embedded?.pid ?? null;
       for (const c of concurrencies) {
         const samples = new Map<QueryFigure['server'], MeteredSample[]>();
-        const jvm = db.embedded?.pid ?? null;
         for (const order of [sideBySide, [...sideBySide].reverse()]) {
           for (const x of order) samples.set(x.server, [...(samples.get(x.server) ?? []), await metered(x, jvm, c, durationMs / 2)]);
         }

@@ -56,7 +56,7 @@ export function cypherWithBound(name: string, bound: keyof typeof BOUNDS, value:
 export function cypherStatements(name: string): string[] {
   return cypher(name)
     .split(/;\s*(?:\r?\n|$)/)
-    .map((s) => s.replace(/^\s*\/\/.*$/gm, '').trim())
+    .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
 
