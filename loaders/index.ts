@@ -74,12 +74,7 @@ export function createLoaders(repo: Repository) {
     anomaliesByDocument: many<AnomalyRow>('anomalies-by-document', anomalyRow),
     anomaliesByFact: many<AnomalyRow>('anomalies-by-fact', anomalyRow),
   };
-  return Object.assign(loaders, {
-    /** Maps a line row fetched outside these loaders (a bundle), priming its unit. */
-    absorbLine: withNeighbours(budgetLineRow),
-    /** Maps an allocation row fetched outside these loaders, priming its unit, project, links. */
-    absorbAllocation: withNeighbours((p) => fact<AllocationRow>(p)),
-  });
+  return loaders;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,10 +1,9 @@
 // Rows that arrive with their neighbours (a line with its unit, a feed with its department, unit
 // and project) fill the other loaders' caches, so resolving those fields costs no round-trip.
 import type { Loaders } from './index.js';
-import type { DepartmentRow, DocumentRow, ProjectRow, UnitRow } from '../src/query/records.js';
-import type { LineageData } from '../src/query/repository.js';
+import type { DepartmentRow, ProjectRow, UnitRow } from '../src/query/records.js';
+import type { DocumentBundle, LineageData } from '../src/query/repository.js';
 import { departmentRow, projectRow, unitRow } from '../src/query/rows.js';
-import { documentSchemeKey } from '../src/model/ids.js';
 
 type Props = Record<string, unknown>;
 
@@ -31,10 +30,10 @@ export function primeLineage(loaders: Loaders, data: LineageData): void {
   }
 }
 
-/** A document fetched with its lines and projects (cypher/document-bundle.cypher). */
-export function primeDocumentBundle(loaders: Loaders, bundle: { document: DocumentRow; lines: Props[]; allocations: Props[] }, schemes: string[], withProjects: boolean): void {
+/** A document fetched with its lines and projects: the whole rows among them (the document, the
+ * units, the projects) prime their loaders; the lines and allocations, cut to one selection, do not. */
+export function primeDocumentBundle(loaders: Loaders, bundle: DocumentBundle): void {
   loaders.documentById.prime(bundle.document.id, bundle.document);
-  const lines = bundle.lines.map((l) => loaders.absorbLine(l));
-  for (const scheme of schemes) loaders.linesByDocumentScheme.prime(documentSchemeKey(bundle.document.id, scheme), lines.filter((l) => l.scheme === scheme));
-  if (withProjects) loaders.allocationsByDocument.prime(bundle.document.id, bundle.allocations.map((a) => loaders.absorbAllocation(a)));
+  for (const unit of bundle.units) loaders.unitById.prime(unit.id, unit);
+  for (const project of bundle.projects) loaders.projectById.prime(project.id, project);
 }

@@ -1,16 +1,21 @@
-// Which fields a query asks for directly under the current field (fragments included), so a
-// resolver can fetch what will be needed in one statement instead of several.
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+// Which fields a query asks for under the current field (fragments and aliases merged), so a
+// resolver can fetch what will be needed in one statement, and only that.
+import { Kind, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { FieldTree } from '../query/projection.js';
 
-export function selectedFields(info: GraphQLResolveInfo): Set<string> {
-  const out = new Set<string>();
-  const visit = (set: SelectionSetNode | undefined) => {
-    for (const sel of set?.selections ?? []) {
-      if (sel.kind === Kind.FIELD) out.add(sel.name.value);
-      else if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet);
-      else visit(info.fragments[sel.name.value]?.selectionSet);
-    }
-  };
-  for (const node of info.fieldNodes) visit(node.selectionSet);
-  return out;
+export function selectionTree(info: GraphQLResolveInfo): FieldTree {
+  const tree: FieldTree = new Map();
+  for (const node of info.fieldNodes) addSelections(tree, node.selectionSet, info.fragments);
+  return tree;
+}
+
+function addSelections(tree: FieldTree, set: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>): void {
+  for (const sel of set?.selections ?? []) {
+    if (sel.kind === Kind.FIELD) {
+      let sub = tree.get(sel.name.value);
+      if (!sub) tree.set(sel.name.value, (sub = new Map()));
+      addSelections(sub, sel.selectionSet, fragments);
+    } else if (sel.kind === Kind.INLINE_FRAGMENT) addSelections(tree, sel.selectionSet, fragments);
+    else addSelections(tree, fragments[sel.name.value]?.selectionSet, fragments);
+  }
 }

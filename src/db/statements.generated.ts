@@ -19,7 +19,7 @@ export const STATEMENTS = {
   'department-project-names': ['departmentId'],
   'departments-by-id': ['keys'],
   'departments-by-name': ['name'],
-  'document-bundle': ['id', 'schemes', 'withProjects'],
+  'document-bundle': ['allocationKeys', 'id', 'lineKeys', 'linkEvidence', 'schemes', 'withLinks', 'withProjectRows', 'withProjects'],
   'document-count': [],
   'document-text': ['from', 'id', 'to'],
   'documents-by-department': ['keys'],

@@ -28,3 +28,10 @@ export function column<T>(records: Neo4jRecord[], name: string): T[] {
 export function row<T>(record: Neo4jRecord): T {
   return plain(record.toObject()) as T;
 }
+
+/** Values a statement returned in the order of `keys` (a projection), converted as if by name. */
+export function zip(keys: readonly string[], values: readonly unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) out[keys[i]!] = plain(values[i], keys[i]);
+  return out;
+}

@@ -4,10 +4,12 @@
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import type { QueryRunner } from '../db/run.js';
 import type { BatchStatement, StatementParams } from '../db/statements.generated.js';
-import { column, plain, row } from './mapping.js';
+import { column, plain, row, zip } from './mapping.js';
+import type { DocumentBundlePlan } from './projection.js';
 import type {
   AllocationRow,
   AnomalyRow,
+  BudgetLineRow,
   CodeLinkRow,
   EvaluationRow,
   IndicatorRow,
@@ -22,7 +24,7 @@ import type {
   ProjectRow,
   SearchHitRow,
 } from './records.js';
-import { anomalyRow, codeFeedRow, codeLinks, documentRow, fact, investmentRow, projectRow } from './rows.js';
+import { anomalyRow, budgetLineRow, codeFeedRow, codeLinks, documentRow, fact, investmentRow, projectRow, unitRow } from './rows.js';
 import { graphEdge, graphNode, type RawEdge, type RawNode } from './graph-nodes.js';
 import type { NodeKind } from '../model/nodes.js';
 import { whereOf, type FilterTree } from './filters.js';
@@ -72,6 +74,18 @@ export interface LineageYear {
   investments: InvestmentRow[];
   indicators: IndicatorRow[];
   evaluations: EvaluationRow[];
+}
+
+/** A document with what one selection reads of its lines and projects (cypher/document-bundle.cypher). */
+export interface DocumentBundle {
+  document: DocumentRow;
+  /** Lines and allocations carry only the properties that selection reads: they answer it and are
+   * never cached for other fields. Their code links (bundledLinks) likewise. */
+  lines: BudgetLineRow[];
+  allocations: (AllocationRow & { bundledLinks?: CodeLinkRow[] })[];
+  /** Whole rows, fit to prime the loaders. */
+  units: UnitRow[];
+  projects: ProjectRow[];
 }
 
 export interface LineageData {
@@ -197,13 +211,32 @@ export class Repository {
     return res.records.map((r) => codeFeedRow(row<Record<string, unknown>>(r)));
   }
 
-  /** A document with the lines of `schemes` and, if asked, its allocations: one statement. */
-  async documentBundle(id: string, schemes: string[], withProjects: boolean): Promise<{ document: DocumentRow; lines: Record<string, unknown>[]; allocations: Record<string, unknown>[] } | null> {
-    const res = await this.runner.read('document-bundle', { id, schemes, withProjects });
+  /** A document with the lines and allocations its selection reads (src/query/projection.ts): one statement. */
+  async documentBundle(id: string, plan: DocumentBundlePlan): Promise<DocumentBundle | null> {
+    const res = await this.runner.read('document-bundle', { id, ...plan });
     const rec = res.records[0];
     if (!rec) return null;
-    const r = row<{ document: Record<string, unknown>; lines: Record<string, unknown>[]; allocations: Record<string, unknown>[] }>(rec);
-    return { document: documentRow(r.document), lines: r.lines, allocations: r.allocations };
+    const document = documentRow(plain(rec.get('document')) as Record<string, unknown>);
+    type Projected = { k: string[] | null; v: unknown[]; unit: unknown };
+    const props = (r: Projected, keys: string[] | null) => ({ ...zip(r.k ?? keys!, r.v), documentId: document.id, unitId: (r.unit as { id?: string } | null)?.id ?? null });
+    const units = new Map<string, UnitRow>();
+    const unitOf = (r: Projected) => {
+      if (!r.unit) return;
+      const unit = unitRow(plain(r.unit) as Record<string, unknown>);
+      units.set(unit.id, unit);
+    };
+    const lines = (rec.get('lines') as Projected[]).map((r) => {
+      unitOf(r);
+      return budgetLineRow(props(r, plan.lineKeys));
+    });
+    const projects: ProjectRow[] = [];
+    const allocations = (rec.get('allocations') as (Projected & { projectId: string; project: unknown; links: unknown[] | null })[]).map((r) => {
+      unitOf(r);
+      if (r.project) projects.push(projectRow(plain(r.project) as Record<string, unknown>));
+      const allocation = fact<AllocationRow>({ ...props(r, plan.allocationKeys), projectId: r.projectId });
+      return r.links ? { ...allocation, bundledLinks: codeLinks(plain(r.links) as Record<string, unknown>[]) } : allocation;
+    });
+    return { document, lines, allocations, units: [...units.values()], projects };
   }
 
   /** The rows a money trail is computed from (cypher/money-trail.cypher): one per matching document. */

@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { primeDocumentBundle } from '../../../loaders/prime.js';
-import { selectedFields } from '../selection.js';
+import { selectionTree } from '../selection.js';
+import { documentBundlePlan } from '../../query/projection.js';
 import type { ApiContext } from '../context.js';
 import { BudgetGraphError } from '../../errors.js';
 import { listArgs, toConnection } from '../pagination.js';
@@ -36,15 +37,15 @@ export class DocumentResolver {
 
   @Query(() => Document, { nullable: true, description: 'One document by id (its file name without extension).' })
   async document(@Ctx() { repo, loaders }: ApiContext, @Arg('id', () => ID, { description: 'Document id (as in Document.id) or file name.' }) id: string, @Info() info: GraphQLResolveInfo) {
-    // Asked for its lines or projects too? Fetch them with the document in one statement.
-    const wanted = selectedFields(info);
-    const schemes = (['FUNCTION', 'ECONOMIC', 'PROCUREMENT'] as const).filter((s) => wanted.has(`${s.toLowerCase()}Lines`));
-    const withProjects = wanted.has('projects');
-    if (schemes.length === 0 && !withProjects) return loaders.documentById.load(id);
-    const bundle = await repo.documentBundle(id, schemes, withProjects);
+    // Asked for its lines or projects too? Fetch them with the document in one statement, only
+    // the properties the selection reads.
+    const plan = documentBundlePlan(selectionTree(info));
+    if (!plan) return loaders.documentById.load(id);
+    const bundle = await repo.documentBundle(id, plan);
     if (!bundle) return null;
-    primeDocumentBundle(loaders, bundle, schemes, withProjects);
-    return bundle.document;
+    primeDocumentBundle(loaders, bundle);
+    const lines = Object.fromEntries(plan.schemes.map((s) => [s, bundle.lines.filter((l) => l.scheme === s)]));
+    return { ...bundle.document, bundled: { lines, projects: plan.withProjects ? bundle.allocations : undefined } };
   }
 
   @FieldResolver(() => Department, { description: 'The department whose document it is.' })
@@ -59,22 +60,22 @@ export class DocumentResolver {
 
   @FieldResolver(() => [BudgetLine], { description: '支出功能分类 lines in print order (every table that prints them).', complexity: 100 })
   functionLines(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.linesByDocumentScheme.get(documentSchemeKey(d.id, 'FUNCTION'));
+    return d.bundled?.lines.FUNCTION ?? loaders.linesByDocumentScheme.get(documentSchemeKey(d.id, 'FUNCTION'));
   }
 
   @FieldResolver(() => [BudgetLine], { description: '支出经济分类 lines in print order.', complexity: 100 })
   economicLines(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.linesByDocumentScheme.get(documentSchemeKey(d.id, 'ECONOMIC'));
+    return d.bundled?.lines.ECONOMIC ?? loaders.linesByDocumentScheme.get(documentSchemeKey(d.id, 'ECONOMIC'));
   }
 
   @FieldResolver(() => [BudgetLine], { description: '政府采购 lines in print order.', complexity: 20 })
   procurementLines(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.linesByDocumentScheme.get(documentSchemeKey(d.id, 'PROCUREMENT'));
+    return d.bundled?.lines.PROCUREMENT ?? loaders.linesByDocumentScheme.get(documentSchemeKey(d.id, 'PROCUREMENT'));
   }
 
   @FieldResolver(() => [ProjectAllocation], { complexity: 50, description: 'Every project the document budgets, spends or evaluates.' })
   projects(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
-    return loaders.allocationsByDocument.get(d.id);
+    return d.bundled?.projects ?? loaders.allocationsByDocument.get(d.id);
   }
 
   @FieldResolver(() => [ThreeCosts], { complexity: 3, description: '"三公"经费 from the tables and from the prose.' })

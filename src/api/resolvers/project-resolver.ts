@@ -90,17 +90,18 @@ export class AllocationResolver {
 
   @FieldResolver(() => [CodeLink], { complexity: 3, description: 'Every 功能分类 code link, strongest method first.' })
   codeLinks(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
-    return loaders.codeLinksByAllocation.get(a.id);
+    return a.bundledLinks ?? loaders.codeLinksByAllocation.get(a.id);
   }
 
   @FieldResolver(() => CodeLink, { nullable: true, description: 'The strongest code link (DIRECT, then RECONCILED, then NAMED); null when none holds.' })
   codeLink(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
+    if (a.bundledLinks) return a.bundledLinks[0] ?? null;
     return andThen(loaders.codeLinksByAllocation.get(a.id), (links) => links[0] ?? null);
   }
 
   @FieldResolver(() => ClassificationCode, { nullable: true, description: 'The code of `codeLink`.' })
   async functionCode(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
-    const link = (await loaders.codeLinksByAllocation.load(a.id))[0];
+    const link = (a.bundledLinks ?? (await loaders.codeLinksByAllocation.load(a.id)))[0];
     return link ? loaders.codeByKey.load(link.codeKey) : null;
   }
 

@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
 import { declaredEnum } from './enums.js';
+import type { CodeLink } from './codes.js';
 import { PROJECT_SOURCE_KINDS, type ProjectSourceKind } from '../../model/projects.js';
 
 export const ListingKind = declaredEnum(PROJECT_SOURCE_KINDS, 'ListingKind', 'Where a document lists a project.');
@@ -112,6 +113,8 @@ export class ProjectAllocation {
   unitId!: string;
   parentName!: string | null;
   funding!: string | null;
+  /** Its code links as a document bundle fetched them, cut to the query's selection. */
+  bundledLinks?: CodeLink[];
 }
 
 @ObjectType({ description: 'Each place a document lists a project, with that place’s own amount (they can disagree: see anomalies).' })

@@ -1,0 +1,138 @@
+// Which stored properties a selection reads. A document's lines and projects are fetched in one
+// statement (cypher/document-bundle.cypher); decoding every property of 40-odd lines and their
+// projects costs more than the rest of the request, so the bundle carries only what the query
+// selects. Each table below says, per GraphQL field, the stored properties its value is built
+// from. A field not in its table reads everything (`null`): a new field is slower until it is
+// declared here, never wrong. tests/integration/document-bundle.test.ts holds every field's
+// answer through the bundle equal to its answer through the loaders, which read whole rows.
+
+/** Field name → what is selected under it (aliases and fragments merged). */
+export type FieldTree = Map<string, FieldTree>;
+
+/** `null`: the field's value needs every stored property. */
+type Reads = readonly string[] | ((sub: FieldTree) => readonly string[] | null);
+
+interface ProjectionDecl {
+  /** Always read: the row mapper requires them (ids, and what every answer is built around). */
+  core: readonly string[];
+  fields: Readonly<Record<string, Reads>>;
+}
+
+const SOURCE_READS: Record<string, readonly string[]> = { table: ['srcTable'], line: ['srcLine'], text: ['srcText'], document: [], __typename: [] };
+
+/** A Source built by sourceOf(): only the columns of the source fields asked for. */
+const source: Reads = (sub) => {
+  const out: string[] = [];
+  for (const name of sub.keys()) {
+    const reads = SOURCE_READS[name];
+    if (!reads) return null;
+    out.push(...reads);
+  }
+  return out;
+};
+
+/** Fields answered from ids the row carries anyway (relationships, loaders keyed by its id). */
+const NONE: readonly string[] = [];
+
+/** BudgetLine // 预算表行, built by budgetLineRow (src/query/rows.ts). */
+export const LINE_PROJECTION: ProjectionDecl = {
+  core: ['id', 'scheme', 'code', 'name', 'basis', 'year'],
+  fields: {
+    id: NONE, code: NONE, name: NONE, scheme: NONE, basis: NONE, year: NONE, __typename: NONE,
+    unit: NONE, classification: NONE, document: NONE, anomalies: NONE,
+    level: ['level'],
+    total: ['totalFen'],
+    basic: ['basicFen'],
+    project: ['projectFen'],
+    // A 决算 line's budget is its 预算 column; a budget line's is its total.
+    budget: ['totalFen', 'columns'],
+    actual: ['totalFen'],
+    columns: ['columns'],
+    source,
+  },
+};
+
+/** ProjectAllocation // 项目预算, built by fact() from its stored properties. */
+export const ALLOCATION_PROJECTION: ProjectionDecl = {
+  core: ['id'],
+  fields: {
+    id: NONE, __typename: NONE,
+    project: NONE, unit: NONE, document: NONE, codeLinks: NONE, codeLink: NONE, functionCode: NONE,
+    indicators: NONE, selfEvaluations: NONE, investmentProjects: NONE, listings: NONE, anomalies: NONE,
+    name: ['name'],
+    year: ['year'],
+    level: ['level'],
+    amount: ['amountFen'],
+    executed: ['executedFen'],
+    executionRate: ['executionRate'],
+    key: ['key'],
+    goal: ['goal'],
+    justification: ['justification'],
+    period: ['period'],
+    sourceKinds: ['sourceKinds'],
+    parent: ['parentName'],
+    funding: ['funding'],
+    source,
+  },
+};
+
+/** The stored properties `tree` reads, core first; null when some field needs them all. */
+export function projectionKeys(decl: ProjectionDecl, tree: FieldTree): string[] | null {
+  const keys = new Set(decl.core);
+  for (const [name, sub] of tree) {
+    const reads = decl.fields[name];
+    const props = typeof reads === 'function' ? reads(sub) : reads;
+    if (!props) return null;
+    for (const p of props) keys.add(p);
+  }
+  return [...keys];
+}
+
+const LINK_FIELDS_WITHOUT_EVIDENCE = new Set(['method', 'note', 'code', 'name', '__typename']);
+
+/** Whether an allocation's code links must carry their evidence (JSON source lines, the heavy
+ * part of a link): when codeLink or codeLinks selects any field beyond these. */
+export function linksNeedEvidence(allocation: FieldTree): boolean {
+  return ['codeLink', 'codeLinks'].some((f) => [...(allocation.get(f)?.keys() ?? [])].some((name) => !LINK_FIELDS_WITHOUT_EVIDENCE.has(name)));
+}
+
+const LINE_FIELDS = { FUNCTION: 'functionLines', ECONOMIC: 'economicLines', PROCUREMENT: 'procurementLines' } as const;
+export type LineScheme = keyof typeof LINE_FIELDS;
+
+/** What cypher/document-bundle.cypher fetches for one `document` field. */
+export interface DocumentBundlePlan {
+  schemes: LineScheme[];
+  withProjects: boolean;
+  lineKeys: string[] | null;
+  allocationKeys: string[] | null;
+  withProjectRows: boolean;
+  withLinks: boolean;
+  linkEvidence: boolean;
+}
+
+/** The bundle a document's selection needs; null when it asks for no lines and no projects. */
+export function documentBundlePlan(document: FieldTree): DocumentBundlePlan | null {
+  const schemes = (Object.keys(LINE_FIELDS) as LineScheme[]).filter((s) => document.has(LINE_FIELDS[s]));
+  const projects = document.get('projects');
+  if (schemes.length === 0 && !projects) return null;
+  // Every lines field of the document reads from the same rows: their selections merged.
+  const lines: FieldTree = new Map();
+  for (const s of schemes) for (const [name, sub] of document.get(LINE_FIELDS[s])!) lines.set(name, mergeTrees(lines.get(name), sub));
+  const allocation = projects ?? new Map();
+  return {
+    schemes,
+    withProjects: projects !== undefined,
+    lineKeys: projectionKeys(LINE_PROJECTION, lines),
+    allocationKeys: projectionKeys(ALLOCATION_PROJECTION, allocation),
+    withProjectRows: allocation.has('project'),
+    withLinks: ['codeLink', 'codeLinks', 'functionCode'].some((f) => allocation.has(f)),
+    linkEvidence: linksNeedEvidence(allocation),
+  };
+}
+
+function mergeTrees(a: FieldTree | undefined, b: FieldTree): FieldTree {
+  if (!a) return b;
+  const out: FieldTree = new Map(a);
+  for (const [name, sub] of b) out.set(name, mergeTrees(out.get(name), sub));
+  return out;
+}

@@ -1,0 +1,101 @@
+// document(id) fetches its lines and projects in one statement with only the properties the
+// selection reads (src/query/projection.ts). Given any selection, its answer must equal the one
+// documents() gives through the loaders, which read whole rows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getNamedType, isLeafType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { startApi, type ApiFixture } from './helpers.js';
+import { buildApiSchema } from '../../src/api/schema.js';
+import { ALLOCATION_PROJECTION, LINE_PROJECTION } from '../../src/query/projection.js';
+
+let api: ApiFixture;
+let schema: GraphQLSchema;
+let ids: string[];
+beforeAll(async () => {
+  api = await startApi();
+  schema = await buildApiSchema();
+  const res = await api.gql(`{ documents(first: 20) { nodes { id } } }`);
+  ids = res.data.documents.nodes.map((d: { id: string }) => d.id);
+});
+afterAll(async () => api?.stop());
+
+/** Every leaf of a type, objects one level down by their leaves (lists of sources included). */
+function leaves(type: GraphQLObjectType, depth = 1): string {
+  return Object.values(type.getFields())
+    .filter((f) => f.args.every((a) => a.type.toString().endsWith('!') === false))
+    .map((f) => {
+      const named = getNamedType(f.type);
+      if (isLeafType(named)) return f.name;
+      return depth > 0 && isObjectType(named) ? `${f.name} { ${leaves(named, depth - 1) || '__typename'} }` : `${f.name} { __typename }`;
+    })
+    .join(' ');
+}
+
+/** The same selection under document(id) and under documents() (the loaders), for each document. */
+async function bothWays(selection: string, fragments = ''): Promise<{ bundled: unknown[]; loaded: unknown[] }> {
+  const bundled: unknown[] = [];
+  const loaded: unknown[] = [];
+  for (const id of ids) {
+    const one = await api.gql(`{ document(id: ${JSON.stringify(id)}) { id ${selection} } } ${fragments}`);
+    const many = await api.gql(`{ documents(filter: { file: ${JSON.stringify(id)} }, first: 1) { nodes { id ${selection} } } } ${fragments}`);
+    expect(one.errors, selection).toBeUndefined();
+    expect(many.errors, selection).toBeUndefined();
+    bundled.push(one.data.document);
+    loaded.push(many.data.documents.nodes[0]);
+  }
+  return { bundled, loaded };
+}
+
+describe('a document’s lines and projects, fetched with it, answer as the loaders do', () => {
+  it('for every field of BudgetLine alone, under each of the three line lists', async () => {
+    const line = schema.getType('BudgetLine') as GraphQLObjectType;
+    let lines = 0;
+    for (const field of Object.values(line.getFields())) {
+      const named = getNamedType(field.type);
+      const sel = isLeafType(named) ? field.name : `${field.name} { ${isObjectType(named) ? leaves(named, 0) : '__typename'} }`;
+      const { bundled, loaded } = await bothWays(`functionLines { ${sel} } economicLines { ${sel} } procurementLines { ${sel} }`);
+      expect(bundled, field.name).toEqual(loaded);
+      lines = (bundled as { functionLines: unknown[] }[]).reduce((n, d) => n + d.functionLines.length, 0);
+    }
+    expect(lines).toBeGreaterThan(100);
+  });
+
+  it('for every field of ProjectAllocation alone', async () => {
+    const allocation = schema.getType('ProjectAllocation') as GraphQLObjectType;
+    for (const field of Object.values(allocation.getFields())) {
+      const named = getNamedType(field.type);
+      const sel = isLeafType(named) ? field.name : `${field.name} { ${isObjectType(named) ? leaves(named, 0) : '__typename'} }`;
+      const { bundled, loaded } = await bothWays(`projects { ${sel} }`);
+      expect(bundled, field.name).toEqual(loaded);
+    }
+  });
+
+  it('for parts of a source or a code link, aliases and fragments merged, and everything at once', async () => {
+    const line = leaves(schema.getType('BudgetLine') as GraphQLObjectType);
+    const allocation = leaves(schema.getType('ProjectAllocation') as GraphQLObjectType);
+    for (const selection of [
+      'functionLines { source { line } } projects { source { text } }',
+      'projects { codeLink { method } } ',
+      'projects { codeLinks { code name note } functionCode { code } }',
+      'projects { codeLink { method } codeLinks { evidence { line text } } }',
+      'a: functionLines { total } b: functionLines { name basic } c: economicLines { ...L }',
+      'projects { ... on ProjectAllocation { amount unit { name isSelf } project { name names department { name } } } }',
+      `functionLines { ${line} } economicLines { ${line} } projects { ${allocation} }`,
+    ]) {
+      const { bundled, loaded } = await bothWays(selection, selection.includes('...L') ? 'fragment L on BudgetLine { code source { table } }' : '');
+      expect(bundled, selection).toEqual(loaded);
+    }
+  });
+
+  it('reads one statement, and only the properties selected', async () => {
+    const res = await api.gql(`{ document(id: ${JSON.stringify(ids[0])}) { functionLines { code total source { line } } projects { name codeLink { method } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.extensions?.cypherRoundTrips).toBe(1);
+  });
+
+  it('declares every field of both types, so none falls back to reading every property', () => {
+    for (const [type, decl] of [['BudgetLine', LINE_PROJECTION], ['ProjectAllocation', ALLOCATION_PROJECTION]] as const) {
+      const fields = Object.keys((schema.getType(type) as GraphQLObjectType).getFields());
+      expect(fields.filter((f) => !(f in decl.fields)), type).toEqual([]);
+    }
+  });
+});
