@@ -6,6 +6,8 @@
 // declared here, never wrong. tests/integration/document-bundle.test.ts holds every field's
 // answer through the bundle equal to its answer through the loaders, which read whole rows.
 
+import type { CodeScheme } from '../model/codes.js';
+
 /** Field name → what is selected under it (aliases and fragments merged). */
 export type FieldTree = Map<string, FieldTree>;
 
@@ -80,7 +82,7 @@ export const ALLOCATION_PROJECTION: ProjectionDecl = {
 export function projectionKeys(decl: ProjectionDecl, tree: FieldTree): string[] | null {
   const keys = new Set(decl.core);
   for (const [name, sub] of tree) {
-    const reads = decl.fields[name];
+    const reads = Object.hasOwn(decl.fields, name) ? decl.fields[name] : undefined;
     const props = typeof reads === 'function' ? reads(sub) : reads;
     if (!props) return null;
     for (const p of props) keys.add(p);
@@ -96,12 +98,12 @@ export function linksNeedEvidence(allocation: FieldTree): boolean {
   return ['codeLink', 'codeLinks'].some((f) => [...(allocation.get(f)?.keys() ?? [])].some((name) => !LINK_FIELDS_WITHOUT_EVIDENCE.has(name)));
 }
 
-const LINE_FIELDS = { FUNCTION: 'functionLines', ECONOMIC: 'economicLines', PROCUREMENT: 'procurementLines' } as const;
-export type LineScheme = keyof typeof LINE_FIELDS;
+/** Document's field listing the lines of each scheme. */
+const LINE_FIELDS: Record<CodeScheme, string> = { FUNCTION: 'functionLines', ECONOMIC: 'economicLines', PROCUREMENT: 'procurementLines' };
 
 /** What cypher/document-bundle.cypher fetches for one `document` field. */
 export interface DocumentBundlePlan {
-  schemes: LineScheme[];
+  schemes: CodeScheme[];
   withProjects: boolean;
   lineKeys: string[] | null;
   allocationKeys: string[] | null;
@@ -112,7 +114,7 @@ export interface DocumentBundlePlan {
 
 /** The bundle a document's selection needs; null when it asks for no lines and no projects. */
 export function documentBundlePlan(document: FieldTree): DocumentBundlePlan | null {
-  const schemes = (Object.keys(LINE_FIELDS) as LineScheme[]).filter((s) => document.has(LINE_FIELDS[s]));
+  const schemes = (Object.keys(LINE_FIELDS) as CodeScheme[]).filter((s) => document.has(LINE_FIELDS[s]));
   const projects = document.get('projects');
   if (schemes.length === 0 && !projects) return null;
   // Every lines field of the document reads from the same rows: their selections merged.

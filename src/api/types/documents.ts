@@ -5,7 +5,7 @@ import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
 import { CodeScheme } from './codes.js';
 import type { ProjectAllocation } from './projects.js';
-import type { LineScheme } from '../../query/projection.js';
+import type { CodeScheme as ModelCodeScheme } from '../../model/codes.js';
 
 export const DocumentKind = declaredEnum(DOCUMENT_KINDS, 'DocumentKind', 'What a document contains.');
 export type DocumentKind = ModelDocumentKind;
@@ -101,7 +101,7 @@ export class Document {
   departmentId!: string;
 
   /** Lines and projects Query.document fetched with it, cut to its selection (cypher/document-bundle.cypher). */
-  bundled?: { lines: Partial<Record<LineScheme, BudgetLine[]>>; projects?: ProjectAllocation[] };
+  bundled?: { lines: Partial<Record<ModelCodeScheme, BudgetLine[]>>; projects?: ProjectAllocation[] };
 }
 
 @ObjectType({ description: 'BudgetLine // 预算表行: one row of a classification table (功能/经济分类, 政府采购) for one unit.' })
