@@ -57,6 +57,8 @@ export interface HttpServerOptions {
 interface RequestRecord {
   operation: string | null;
   roundTrips: number;
+  /** Of the request's time, how much was spent waiting for Neo4j (see QueryRunner.dbMs). */
+  dbMs: number;
   errorCodes: string[];
 }
 
@@ -110,7 +112,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     const started = process.hrtime.bigint();
     res.setHeader('x-request-id', requestId);
     inFlight++;
-    const record: RequestRecord = { operation: null, roundTrips: 0, errorCodes: [] };
+    const record: RequestRecord = { operation: null, roundTrips: 0, dbMs: 0, errorCodes: [] };
     let release = () => {};
     const done = () => {
       release();
@@ -144,7 +146,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       .finally(() => {
         if (url.pathname !== '/graphql' && url.pathname !== '/export') return;
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        logger.info({ requestId, client: req.socket.remoteAddress, operation: record.operation, ms: Math.round(ms * 10) / 10, roundTrips: record.roundTrips, status: res.statusCode, errors: record.errorCodes.length ? record.errorCodes : undefined }, 'graphql');
+        logger.info({ requestId, client: req.socket.remoteAddress, operation: record.operation, ms: Math.round(ms * 10) / 10, dbMs: Math.round(record.dbMs * 10) / 10, roundTrips: record.roundTrips, status: res.statusCode, errors: record.errorCodes.length ? record.errorCodes : undefined }, 'graphql');
       });
   });
   // Slow clients cannot hold sockets forever.
@@ -212,6 +214,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       const contextValue = createContext(opts.db, { requestId, authorized: false, ingestEnabled: false, cache, ingest: null });
       const result: GraphQLResponse = await apollo.executeOperation({ query: plan.operation(after), variables: request.variables }, { contextValue });
       record.roundTrips += contextValue.runner.roundTrips;
+      record.dbMs += contextValue.runner.dbMs;
       pages++;
       if (result.body.kind !== 'single') throw new Error('export: incremental delivery is not expected');
       const data: unknown = result.body.singleResult.data;
@@ -309,6 +312,7 @@ function statusAndLogPlugin(logger: Logger, records: WeakMap<QueryRunner, Reques
           if (record) {
             record.operation = operationName ?? null;
             record.roundTrips = contextValue.runner.roundTrips;
+            record.dbMs = contextValue.runner.dbMs;
           }
           if (response.body.kind !== 'single' || !response.body.singleResult.errors?.length) return;
           const codes = response.body.singleResult.errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));

@@ -31,6 +31,8 @@ export type RunStatement = <N extends StatementName>(name: N, ...args: ParamsArg
 export class QueryRunner {
   /** Statements sent since this runner was created (one per read/write call). */
   roundTrips = 0;
+  /** Wall time spent waiting for read statements (ms, overlapping ones counted once each). */
+  dbMs = 0;
   /**
    * Sees each read statement as sent, by name (the bench replays them with the driver alone: its
    * floor; a test snapshots which statements each documented query runs).
@@ -70,6 +72,15 @@ export class QueryRunner {
     if (!this.db.isUp()) throw new ServiceUnavailableError('The graph database is restarting; try again in a few seconds.', { reason: 'DATABASE_RESTARTING' });
     const parameters = integerParams(params) as Params;
     this.observe?.(name, text, parameters);
+    const started = performance.now();
+    try {
+      return await this.runWithRetry<T>(text, parameters, timeoutMs);
+    } finally {
+      this.dbMs += performance.now() - started;
+    }
+  }
+
+  private async runWithRetry<T extends RecordShape>(text: string, parameters: Params, timeoutMs: number | undefined): Promise<QueryResult<T>> {
     for (let attempt = 1; ; attempt++) {
       // The bookmark manager makes a read after a write (ingest) see that write on a cluster.
       const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.db.bookmarks });

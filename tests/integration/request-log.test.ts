@@ -12,6 +12,8 @@ interface LogLine {
   msg: string;
   operation: string | null;
   roundTrips: number;
+  ms: number;
+  dbMs: number;
   status: number;
   errors?: string[];
 }
@@ -41,10 +43,13 @@ describe('the request log', () => {
     const line = await post('query FindInfo { search(text: "信息") { id } }');
     expect(line).toMatchObject({ msg: 'graphql', operation: 'FindInfo', roundTrips: 1, status: 200 });
     expect(line.errors).toBeUndefined();
+    // How much of its time the request waited for Neo4j: some, and never more than all of it.
+    expect(line.dbMs).toBeGreaterThan(0);
+    expect(line.dbMs).toBeLessThanOrEqual(line.ms + 0.1);
   });
 
   it('records the code a client mistake was answered with', async () => {
     const line = await post('query Empty { search(text: "  ") { id } }');
-    expect(line).toMatchObject({ operation: 'Empty', roundTrips: 0, status: 400, errors: ['BAD_USER_INPUT'] });
+    expect(line).toMatchObject({ operation: 'Empty', roundTrips: 0, dbMs: 0, status: 400, errors: ['BAD_USER_INPUT'] });
   });
 });
