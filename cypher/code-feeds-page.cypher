@@ -2,7 +2,8 @@
 // DEPARTMENT, PROJECT) then the allocation (document id | project), code and method; paged by
 // keyset (page-window). The tie-breaks are the three keys that make a link unique: reading a
 // year or a name for every link costs a third more. The window is found on the links alone; the department, unit and project
-// are read only for the rows of the page. $where is unused (the arguments are fixed), kept [[]].
+// are read only for the rows of the page, whole only when the query reads more of them than their
+// id and name ($whole*: src/query/projection.ts). $where is unused (the arguments are fixed), kept [[]].
 MATCH (c:FunctionCode)
 WHERE c.code = $code OR ($includeDescendants AND c.code STARTS WITH $code)
 MATCH (c)<-[r:BOOKED_UNDER]-(a:ProjectAllocation)
@@ -29,7 +30,9 @@ OPTIONAL MATCH (a)-[:ALLOCATES]->(p:Project)
 OPTIONAL MATCH (a)-[:FOR_UNIT]->(u:BudgetUnit)
 RETURN total, hasPreviousPage, hasNextPage,
        CASE WHEN it IS NULL THEN null ELSE {year: d.year, documentId: d.id, departmentId: dep.id, unitId: u.id, projectId: p.id,
-              department: dep {.id, .name, .aliases, .aliasRules}, unit: u {.id, .name, .isSelf}, projectNode: p {.id, .name, .names, .normName, departmentId: dep.id},
+              department: CASE WHEN $wholeDepartment THEN dep {.id, .name, .aliases, .aliasRules} ELSE dep {.id, .name} END,
+              unit: CASE WHEN $wholeUnit THEN u {.id, .name, .isSelf} ELSE u {.id, .name} END,
+              projectNode: CASE WHEN $wholeProject THEN p {.id, .name, .names, .normName, departmentId: dep.id} ELSE p {.id, .name, .normName, departmentId: dep.id} END,
               allocationId: a.id, project: a.name, amountFen: it.amountFen,
               method: r.method, note: r.note, evidence: r.evidence, code: c.code, sortKey: it.sortKey} END AS item
 ORDER BY at

@@ -1,7 +1,8 @@
 // Rows that arrive with their neighbours (a line with its unit, a feed with its department, unit
 // and project) fill the other loaders' caches, so resolving those fields costs no round-trip.
 import type { Loaders } from './index.js';
-import type { DepartmentRow, ProjectRow, UnitRow } from '../src/query/records.js';
+import type { CodeFeedRow, DepartmentRow, ProjectRow, UnitRow } from '../src/query/records.js';
+import type { FeedNeighboursPlan } from '../src/query/projection.js';
 import type { DocumentBundle, LineageData } from '../src/query/repository.js';
 import { departmentRow, projectRow, unitRow } from '../src/query/rows.js';
 
@@ -36,4 +37,10 @@ export function primeDocumentBundle(loaders: Loaders, bundle: DocumentBundle): v
   loaders.documentById.prime(bundle.document.id, bundle.document);
   for (const unit of bundle.units) loaders.unitById.prime(unit.id, unit);
   for (const project of bundle.projects) loaders.projectById.prime(project.id, project);
+}
+
+/** A project → code link's neighbours prime their loaders, those that came whole: a slim one
+ * (id and name) answers its link's fields only (src/query/projection.ts). */
+export function primeWholeNeighbours(loaders: Loaders, feed: CodeFeedRow, whole: FeedNeighboursPlan): void {
+  primeNeighbours(loaders, { department: whole.wholeDepartment ? feed.department : undefined, unit: whole.wholeUnit ? feed.unit : undefined, project: whole.wholeProject ? feed.project : undefined });
 }

@@ -138,3 +138,34 @@ function mergeTrees(a: FieldTree | undefined, b: FieldTree): FieldTree {
   for (const [name, sub] of b) out.set(name, mergeTrees(out.get(name), sub));
   return out;
 }
+
+/**
+ * A project → code link (codeFeeds, projectsFeedingCode) carries its department, unit and
+ * project. Slim, each is its id and name (a project also its normalised name and department):
+ * these fields are answered from that alone, or from loaders keyed by the id. Any other field
+ * selected makes the statement return that neighbour whole, and only whole rows prime the
+ * loaders.
+ */
+const SLIM_NEIGHBOUR_FIELDS = {
+  department: new Set(['id', 'name', 'documents', 'units', '__typename']),
+  unit: new Set(['id', 'name', 'department', '__typename']),
+  project: new Set(['id', 'name', 'normName', 'amount', 'department', 'allocations', 'sameAs', 'level', 'parent', '__typename']),
+} as const;
+
+export type FeedNeighbour = keyof typeof SLIM_NEIGHBOUR_FIELDS;
+
+/** Which neighbours of a link must come whole, given what is selected of each link. */
+export interface FeedNeighboursPlan {
+  wholeDepartment: boolean;
+  wholeUnit: boolean;
+  wholeProject: boolean;
+}
+
+/** `links`: the selection of one link, or of a connection of links (nodes / edges.node merged). */
+export function feedNeighboursPlan(links: FieldTree): FeedNeighboursPlan {
+  const rows = [links, links.get('nodes'), links.get('edges')?.get('node')].filter((t): t is FieldTree => t !== undefined);
+  const whole = (n: FeedNeighbour) => rows.some((row) => [...(row.get(n)?.keys() ?? [])].some((f) => !SLIM_NEIGHBOUR_FIELDS[n].has(f)));
+  // A unit's or project's department is read through the loader the whole department primes.
+  const departmentVia = rows.some((row) => row.get('unit')?.has('department') || row.get('project')?.has('department'));
+  return { wholeDepartment: whole('department') || departmentVia, wholeUnit: whole('unit'), wholeProject: whole('project') };
+}

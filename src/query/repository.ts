@@ -5,7 +5,7 @@ import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import type { QueryRunner } from '../db/run.js';
 import type { BatchStatement, StatementParams } from '../db/statements.generated.js';
 import { column, plain, row, zip } from './mapping.js';
-import type { DocumentBundlePlan } from './projection.js';
+import type { DocumentBundlePlan, FeedNeighboursPlan } from './projection.js';
 import type {
   AllocationRow,
   AnomalyRow,
@@ -202,12 +202,12 @@ export class Repository {
   }
 
   /** projectsFeedingCode one page at a time (the heavy question, served in pages of ≤ 100). */
-  codeFeeds(args: { code: string; department: string | null; years: number[] | null; includeDescendants: boolean }, ordering: Ordering, page: PageArgs): Promise<Page<CodeFeedRow>> {
-    return this.list('codeFeeds', null, ordering, page, codeFeedRow, { ...args, years: args.years ? args.years.map((y) => neo4j.int(y)) : null });
+  codeFeeds(args: { code: string; department: string | null; years: number[] | null; includeDescendants: boolean }, ordering: Ordering, page: PageArgs, neighbours: FeedNeighboursPlan): Promise<Page<CodeFeedRow>> {
+    return this.list('codeFeeds', null, ordering, page, codeFeedRow, { ...args, ...neighbours, years: args.years ? args.years.map((y) => neo4j.int(y)) : null });
   }
 
-  async projectsFeedingCode(code: string, department: string | null, years: number[] | null, includeDescendants: boolean): Promise<CodeFeedRow[]> {
-    const res = await this.runner.read('projects-feeding-code', { code, department, years, includeDescendants });
+  async projectsFeedingCode(code: string, department: string | null, years: number[] | null, includeDescendants: boolean, neighbours: FeedNeighboursPlan): Promise<CodeFeedRow[]> {
+    const res = await this.runner.read('projects-feeding-code', { code, department, years, includeDescendants, ...neighbours });
     return res.records.map((r) => codeFeedRow(row<Record<string, unknown>>(r)));
   }
 

@@ -61,7 +61,7 @@ describe('loading the five bundled documents', () => {
   });
 
   it('answers which projects fed 2010504 信息事务 for 龙岗 in 2020 and 2024, with each link method', async () => {
-    const res = await runner.read('projects-feeding-code', { code: '2010504', department: '龙岗', years: [2020, 2024], includeDescendants: false });
+    const res = await runner.read('projects-feeding-code', { code: '2010504', department: '龙岗', years: [2020, 2024], includeDescendants: false, wholeDepartment: false, wholeUnit: false, wholeProject: false });
     const rows = res.records.map((r) => `${r.get('year')} ${r.get('project')} ${r.get('method')}`);
     expect(rows).toContain('2020 信息安全服务 DIRECT');
     expect(rows).toContain('2020 网络设备运维管理 DIRECT');
@@ -72,7 +72,7 @@ describe('loading the five bundled documents', () => {
   });
 
   it('keeps the evidence of a RECONCILED link: the code line and the projects that add up to it', async () => {
-    const res = await runner.read('projects-feeding-code', { code: '2010504', department: '龙岗', years: [2024], includeDescendants: false });
+    const res = await runner.read('projects-feeding-code', { code: '2010504', department: '龙岗', years: [2024], includeDescendants: false, wholeDepartment: false, wholeUnit: false, wholeProject: false });
     const rec = res.records.find((r) => r.get('method') === 'RECONCILED' && r.get('project') === '城市建设-智慧城市建设-智慧龙岗')!;
     const evidence = (rec.get('evidence') as string[]).map((e) => JSON.parse(e) as { table: string; line: number; text: string });
     expect(evidence[0]!.text).toContain('2010504\t信息事务\t2,110.00');

@@ -1,6 +1,6 @@
 // Which stored properties a document bundle reads for a selection (src/query/projection.ts).
 import { describe, expect, it } from 'vitest';
-import { documentBundlePlan, projectionKeys, LINE_PROJECTION, type FieldTree } from '../../src/query/projection.js';
+import { documentBundlePlan, feedNeighboursPlan, projectionKeys, LINE_PROJECTION, type FieldTree } from '../../src/query/projection.js';
 
 /** { a { b } c } written as tree('a', ['b'], 'c')-ish nested objects. */
 type Sel = { [name: string]: Sel | true };
@@ -39,5 +39,22 @@ describe('documentBundlePlan', () => {
     const withEvidence = documentBundlePlan(tree({ projects: { project: { name: true }, codeLinks: { evidence: { line: true } } } }))!;
     expect(withEvidence).toMatchObject({ withProjectRows: true, withLinks: true, linkEvidence: true });
     expect(documentBundlePlan(tree({ projects: { name: true } }))).toMatchObject({ withLinks: false, linkEvidence: false });
+  });
+});
+
+describe('feedNeighboursPlan: a link’s department, unit and project come whole only when more than id and name is read', () => {
+  it('names and ids alone: all slim, whether asked of a link or of a connection’s nodes and edges', () => {
+    const slim = { wholeDepartment: false, wholeUnit: false, wholeProject: false };
+    expect(feedNeighboursPlan(tree({ department: { name: true }, unit: { name: true }, project: { id: true, name: true } }))).toEqual(slim);
+    expect(feedNeighboursPlan(tree({ nodes: { department: { id: true } }, edges: { node: { project: { allocations: { year: true } } } } }))).toEqual(slim);
+  });
+
+  it('aliases, isSelf or a project’s names: that neighbour whole', () => {
+    expect(feedNeighboursPlan(tree({ nodes: { department: { aliases: true } } }))).toEqual({ wholeDepartment: true, wholeUnit: false, wholeProject: false });
+    expect(feedNeighboursPlan(tree({ edges: { node: { unit: { isSelf: true }, project: { names: true } } } }))).toEqual({ wholeDepartment: false, wholeUnit: true, wholeProject: true });
+  });
+
+  it('a unit’s or project’s department: the department whole, to prime the loader it is read through', () => {
+    expect(feedNeighboursPlan(tree({ project: { department: { name: true } } })).wholeDepartment).toBe(true);
   });
 });

@@ -1,11 +1,14 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context.js';
 import { BudgetLine, Document } from '../types/documents.js';
 import { ClassificationCode, CodeFeed, CodeScheme, YearName } from '../types/codes.js';
 import { ProjectAllocation } from '../types/projects.js';
 import { BudgetGraphError } from '../../errors.js';
 import type { CodeRow } from '../../query/records.js';
-import { primeNeighbours } from '../../../loaders/prime.js';
+import { primeWholeNeighbours } from '../../../loaders/prime.js';
+import { selectionTree } from '../selection.js';
+import { feedNeighboursPlan } from '../../query/projection.js';
 import { listArgs, toConnection } from '../pagination.js';
 import { Connection } from '../types/connection.js';
 import { CodeFeedOrder } from '../types/inputs.js';
@@ -38,14 +41,15 @@ export class CodeResolver {
   })
   async projectsFeedingCode(
     @Ctx() { repo, loaders }: ApiContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('code', () => String, { description: 'The 功能分类 code, e.g. "2010504".' }) code: string,
     @Arg('department', () => String, { nullable: true, description: 'Department id, name or alias (substring); all departments when omitted.' }) department?: string,
     @Arg('years', () => [Int], { nullable: true, description: 'Only these years (all when omitted).' }) years?: number[],
     @Arg('includeDescendants', () => Boolean, { defaultValue: false, description: 'Also report links to the code’s sub-codes (a 类 or 款 with its 项).' }) includeDescendants?: boolean,
   ) {
-    const feeds = await repo.projectsFeedingCode(checkCode(code), department ?? null, years ?? null, includeDescendants ?? false);
-    // Nested fields of the department, unit and project (their documents, allocations…) reuse them.
-    for (const f of feeds) primeNeighbours(loaders, { department: f.department, unit: f.unit, project: f.project });
+    const neighbours = feedNeighboursPlan(selectionTree(info));
+    const feeds = await repo.projectsFeedingCode(checkCode(code), department ?? null, years ?? null, includeDescendants ?? false, neighbours);
+    for (const f of feeds) primeWholeNeighbours(loaders, f, neighbours);
     return feeds;
   }
 
@@ -54,6 +58,7 @@ export class CodeResolver {
   })
   async codeFeeds(
     @Ctx() { repo, loaders }: ApiContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('code', () => String, { description: 'The 功能分类 code, e.g. "2010504".' }) code: string,
     @Arg('department', () => String, { nullable: true, description: 'Department id, name or alias (substring); all departments when omitted.' }) department?: string,
     @Arg('years', () => [Int], { nullable: true, description: 'Only these years (all when omitted).' }) years?: number[],
@@ -65,8 +70,9 @@ export class CodeResolver {
     @Arg('before', () => String, { nullable: true, description: 'startCursor of the page after this one, to page backwards.' }) before?: string,
   ) {
     const { order, signature, page } = listArgs('codeFeeds', orderBy, first, after, last, before);
-    const result = await repo.codeFeeds({ code: checkCode(code), department: department ?? null, years: years ?? null, includeDescendants: includeDescendants ?? false }, order, page);
-    for (const f of result.items) primeNeighbours(loaders, { department: f.department, unit: f.unit, project: f.project });
+    const neighbours = feedNeighboursPlan(selectionTree(info));
+    const result = await repo.codeFeeds({ code: checkCode(code), department: department ?? null, years: years ?? null, includeDescendants: includeDescendants ?? false }, order, page, neighbours);
+    for (const f of result.items) primeWholeNeighbours(loaders, f, neighbours);
     return toConnection(result, signature);
   }
 

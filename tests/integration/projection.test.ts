@@ -1,6 +1,6 @@
-// document(id) fetches its lines and projects in one statement with only the properties the
-// selection reads (src/query/projection.ts). Given any selection, its answer must equal the one
-// documents() gives through the loaders, which read whole rows.
+// Statements that return only what the selection reads (src/query/projection.ts): document(id)'s
+// lines and projects, and the department, unit and project of each project → code link. Given any
+// selection, the answer must equal the one given from whole rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getNamedType, isLeafType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { startApi, type ApiFixture } from './helpers.js';
@@ -97,5 +97,39 @@ describe('a document’s lines and projects, fetched with it, answer as the load
       const fields = Object.keys((schema.getType(type) as GraphQLObjectType).getFields());
       expect(fields.filter((f) => !(f in decl.fields)), type).toEqual([]);
     }
+  });
+});
+
+describe('a project → code link’s department, unit and project, slim unless more is read, answer as whole ones do', () => {
+  // Selecting these makes every neighbour come whole: the answer as it was before slim ones.
+  const WHOLE = 'wd: department { aliases aliasRules } wu: unit { isSelf } wp: project { names }';
+  const roots = ['codeFeeds(code: "2010504", first: 100) { nodes { %s } }', 'projectsFeedingCode(code: "2010504", department: "龙岗") { %s }'];
+  const rowsOf = (data: Record<string, any>): Record<string, unknown>[] => data.codeFeeds?.nodes ?? data.projectsFeedingCode;
+
+  it('for every field of Department, BudgetUnit and Project, under both questions', async () => {
+    let rows = 0;
+    for (const [neighbour, typeName] of [['department', 'Department'], ['unit', 'BudgetUnit'], ['project', 'Project']] as const) {
+      const type = schema.getType(typeName) as GraphQLObjectType;
+      for (const field of Object.values(type.getFields())) {
+        const named = getNamedType(field.type);
+        const sel = `${neighbour} { ${isLeafType(named) ? field.name : `${field.name} { ${isObjectType(named) ? leaves(named, 0) : '__typename'} }`} }`;
+        for (const root of roots) {
+          const slim = await api.gql(`{ ${root.replace('%s', sel)} }`);
+          const whole = await api.gql(`{ ${root.replace('%s', `${sel} ${WHOLE}`)} }`);
+          expect(slim.errors, `${root} ${sel}`).toBeUndefined();
+          expect(whole.errors, `${root} ${sel}`).toBeUndefined();
+          const picked = rowsOf(whole.data).map((r) => ({ [neighbour]: r[neighbour] }));
+          expect(rowsOf(slim.data), `${root} ${sel}`).toEqual(picked);
+          rows = Math.max(rows, picked.length);
+        }
+      }
+    }
+    expect(rows).toBeGreaterThan(4);
+  });
+
+  it('reads one statement when a unit’s or project’s department is asked through it', async () => {
+    const res = await api.gql(`{ codeFeeds(code: "2010504", first: 20) { nodes { unit { name department { name } } project { name department { id } } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.extensions?.cypherRoundTrips).toBe(1);
   });
 });
