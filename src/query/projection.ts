@@ -169,3 +169,17 @@ export function feedNeighboursPlan(links: FieldTree): FeedNeighboursPlan {
   const departmentVia = rows.some((row) => row.get('unit')?.has('department') || row.get('project')?.has('department'));
   return { wholeDepartment: whole('department') || departmentVia, wholeUnit: whole('unit'), wholeProject: whole('project') };
 }
+
+/** What a projects() page reads beyond ids and names: each project's printed names, its department whole. */
+export interface ProjectsPagePlan {
+  projectNames: boolean;
+  wholeDepartment: boolean;
+}
+
+export function projectsPagePlan(connection: FieldTree): ProjectsPagePlan {
+  const rows = [connection.get('nodes'), connection.get('edges')?.get('node')].filter((t): t is FieldTree => t !== undefined);
+  return {
+    projectNames: rows.some((row) => row.has('names')),
+    wholeDepartment: rows.some((row) => [...(row.get('department')?.keys() ?? [])].some((f) => !SLIM_NEIGHBOUR_FIELDS.department.has(f))),
+  };
+}

@@ -5,7 +5,7 @@ import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import type { QueryRunner } from '../db/run.js';
 import type { BatchStatement, StatementParams } from '../db/statements.generated.js';
 import { column, plain, row, zip } from './mapping.js';
-import type { DocumentBundlePlan, FeedNeighboursPlan } from './projection.js';
+import type { DocumentBundlePlan, FeedNeighboursPlan, ProjectsPagePlan } from './projection.js';
 import type {
   AllocationRow,
   AnomalyRow,
@@ -165,7 +165,7 @@ export class Repository {
     return column<DepartmentRow>(res.records, 'value');
   }
 
-  projects(filter: FilterTree | null | undefined, ordering: Ordering, page: PageArgs): Promise<Page<ProjectRow>> {
+  projects(filter: FilterTree | null | undefined, ordering: Ordering, page: PageArgs, reads: ProjectsPagePlan): Promise<Page<ProjectRow>> {
     const f = (filter ?? {}) as AmountWindow;
     const int = (n: number | null | undefined) => (n === null || n === undefined ? null : neo4j.int(n));
     const window = { year: int(f.year), yearIn: f.yearIn ? f.yearIn.map((y) => neo4j.int(y)) : null, yearFrom: int(f.yearFrom), yearTo: int(f.yearTo) };
@@ -176,9 +176,9 @@ export class Repository {
     const unfiltered = filter === null || filter === undefined || Object.keys(filter).length === 0;
     const largestFirst = ordering.keys.length === 1 && ordering.keys[0] === 'AMOUNT' && ordering.dirs[0] === 'DESC';
     if (unfiltered && largestFirst && page.first !== null && page.after === null && page.before === null && page.last === null) {
-      return this.runner.read('projects-top-by-amount', { first: neo4j.int(page.first) }).then((res) => pageOf(res.records, projectRow));
+      return this.runner.read('projects-top-by-amount', { first: neo4j.int(page.first), ...reads }).then((res) => pageOf(res.records, projectRow));
     }
-    return this.list('projects', filter, ordering, page, projectRow, window, allYears ? 'projects-page-all-years' : 'projects-page');
+    return this.list('projects', filter, ordering, page, projectRow, { ...window, ...reads }, allYears ? 'projects-page-all-years' : 'projects-page');
   }
 
   investmentProjects(filter: FilterTree | null | undefined, ordering: Ordering, page: PageArgs): Promise<Page<InvestmentRow>> {

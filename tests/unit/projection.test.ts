@@ -1,6 +1,6 @@
 // Which stored properties a document bundle reads for a selection (src/query/projection.ts).
 import { describe, expect, it } from 'vitest';
-import { documentBundlePlan, feedNeighboursPlan, projectionKeys, LINE_PROJECTION, type FieldTree } from '../../src/query/projection.js';
+import { documentBundlePlan, feedNeighboursPlan, projectionKeys, projectsPagePlan, LINE_PROJECTION, type FieldTree } from '../../src/query/projection.js';
 
 /** { a { b } c } written as tree('a', ['b'], 'c')-ish nested objects. */
 type Sel = { [name: string]: Sel | true };
@@ -56,5 +56,12 @@ describe('feedNeighboursPlan: a link’s department, unit and project come whole
 
   it('a unit’s or project’s department: the department whole, to prime the loader it is read through', () => {
     expect(feedNeighboursPlan(tree({ project: { department: { name: true } } })).wholeDepartment).toBe(true);
+  });
+});
+
+describe('projectsPagePlan', () => {
+  it('reads names and the department whole only when a node selects them', () => {
+    expect(projectsPagePlan(tree({ totalCount: true, nodes: { id: true, name: true, department: { name: true } } }))).toEqual({ projectNames: false, wholeDepartment: false });
+    expect(projectsPagePlan(tree({ edges: { node: { names: true, department: { aliasRules: true } } } }))).toEqual({ projectNames: true, wholeDepartment: true });
   });
 });

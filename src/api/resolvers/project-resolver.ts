@@ -1,4 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { selectionTree } from '../selection.js';
+import { projectsPagePlan } from '../../query/projection.js';
 import type { ApiContext } from '../context.js';
 import { listArgs, toConnection } from '../pagination.js';
 import { primeNeighbours } from '../../../loaders/prime.js';
@@ -19,6 +22,7 @@ export class ProjectResolver {
   @Query(() => ProjectConnection, { description: 'Projects by name, department, year or the code they are linked to.' })
   async projects(
     @Ctx() { repo, loaders }: ApiContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Which projects (all when omitted).' }) filter?: ProjectFilter,
     @Arg('orderBy', () => [ProjectOrder], { nullable: true, description: 'Up to three sort keys, e.g. [{field: AMOUNT, direction: DESC}] for the largest first; ties by department, name and id.' }) orderBy?: { field: string; direction: string }[],
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
@@ -27,8 +31,9 @@ export class ProjectResolver {
     @Arg('before', () => String, { nullable: true, description: 'startCursor of the page after this one, to page backwards.' }) before?: string,
   ) {
     const { order, signature, page } = listArgs('projects', orderBy, first, after, last, before);
-    const found = await repo.projects(filter, order, page);
-    for (const p of found.items) primeNeighbours(loaders, { department: p.department });
+    const reads = projectsPagePlan(selectionTree(info));
+    const found = await repo.projects(filter, order, page, reads);
+    if (reads.wholeDepartment) for (const p of found.items) primeNeighbours(loaders, { department: p.department });
     return toConnection(found, signature);
   }
 
@@ -39,7 +44,7 @@ export class ProjectResolver {
 
   @FieldResolver(() => Department, { nullable: true, description: 'The department that runs the project.' })
   department(@Root() p: Project, @Ctx() { loaders }: ApiContext) {
-    return loaders.departmentById.get(p.departmentId);
+    return p.department ?? loaders.departmentById.get(p.departmentId);
   }
 
   @FieldResolver(() => [ProjectAllocation], { description: 'The project in each document, oldest year first.', complexity: 5 })

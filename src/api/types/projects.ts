@@ -3,6 +3,7 @@ import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
 import { declaredEnum } from './enums.js';
 import type { CodeLink } from './codes.js';
+import type { Department } from './documents.js';
 import { PROJECT_SOURCE_KINDS, type ProjectSourceKind } from '../../model/projects.js';
 
 export const ListingKind = declaredEnum(PROJECT_SOURCE_KINDS, 'ListingKind', 'Where a document lists a project.');
@@ -26,6 +27,8 @@ export class Project {
   amount?: bigint | null;
 
   departmentId!: string;
+  /** Its department as the projects() page read it, perhaps only id and name: answers this row's `department`. */
+  department?: Department;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A project that is probably the same as this one, with the rule and score that say so. Not merged: an investigator decides.' })
