@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.js';
 import { buildApiSchema } from '../../src/api/schema.js';
-import { startHttpServer, type RunningServer } from '../../src/api/http-server.js';
+import { request, Agent } from 'node:http';
+import { KEEP_ALIVE_MS, startHttpServer, type RunningServer } from '../../src/api/http-server.js';
 import { testDatabase } from './helpers.js';
 
 describe('GET and POST /graphql { health }', () => {
@@ -27,5 +28,23 @@ describe('GET and POST /graphql { health }', () => {
     expect(body.data.health.ok).toBe(true);
     expect(body.data.health.neo4jVersion).toMatch(/^5\.26\.\d+$/);
     expect(body.data.health.neo4jEdition).toBe('community');
+  });
+
+  it('keeps an idle connection open past Node’s default 5 s, so clients that pause do not all reconnect at once', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const post = () =>
+      new Promise<{ keepAlive: string | undefined; reused: boolean }>((resolve, reject) => {
+        const req = request(server.url, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ keepAlive: res.headers['keep-alive'], reused: req.reusedSocket }));
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify({ query: '{ __typename }' }));
+      });
+    const first = await post();
+    expect(first.keepAlive).toBe(`timeout=${KEEP_ALIVE_MS / 1000}`);
+    await new Promise((r) => setTimeout(r, 6_000));
+    expect((await post()).reused).toBe(true);
+    agent.destroy();
   });
 });
