@@ -161,13 +161,22 @@ export interface FeedNeighboursPlan {
   wholeProject: boolean;
 }
 
-/** `links`: the selection of one link, or of a connection of links (nodes / edges.node merged). */
+/** The selection of one row of a connection: its nodes and its edges' node, merged. */
+function rowsOf(connection: FieldTree): FieldTree[] {
+  return [connection.get('nodes'), connection.get('edges')?.get('node')].filter((t): t is FieldTree => t !== undefined);
+}
+
+/** Whether the rows select any field of `neighbour` that a slim one cannot answer. */
+function readsBeyondSlim(rows: FieldTree[], neighbour: FeedNeighbour): boolean {
+  return rows.some((row) => [...(row.get(neighbour)?.keys() ?? [])].some((f) => !SLIM_NEIGHBOUR_FIELDS[neighbour].has(f)));
+}
+
+/** `links`: the selection of one link, or of a connection of links. */
 export function feedNeighboursPlan(links: FieldTree): FeedNeighboursPlan {
-  const rows = [links, links.get('nodes'), links.get('edges')?.get('node')].filter((t): t is FieldTree => t !== undefined);
-  const whole = (n: FeedNeighbour) => rows.some((row) => [...(row.get(n)?.keys() ?? [])].some((f) => !SLIM_NEIGHBOUR_FIELDS[n].has(f)));
+  const rows = [links, ...rowsOf(links)];
   // A unit's or project's department is read through the loader the whole department primes.
   const departmentVia = rows.some((row) => row.get('unit')?.has('department') || row.get('project')?.has('department'));
-  return { wholeDepartment: whole('department') || departmentVia, wholeUnit: whole('unit'), wholeProject: whole('project') };
+  return { wholeDepartment: readsBeyondSlim(rows, 'department') || departmentVia, wholeUnit: readsBeyondSlim(rows, 'unit'), wholeProject: readsBeyondSlim(rows, 'project') };
 }
 
 /** What a projects() page reads beyond ids and names: each project's printed names, its department whole. */
@@ -177,9 +186,6 @@ export interface ProjectsPagePlan {
 }
 
 export function projectsPagePlan(connection: FieldTree): ProjectsPagePlan {
-  const rows = [connection.get('nodes'), connection.get('edges')?.get('node')].filter((t): t is FieldTree => t !== undefined);
-  return {
-    projectNames: rows.some((row) => row.has('names')),
-    wholeDepartment: rows.some((row) => [...(row.get('department')?.keys() ?? [])].some((f) => !SLIM_NEIGHBOUR_FIELDS.department.has(f))),
-  };
+  const rows = rowsOf(connection);
+  return { projectNames: rows.some((row) => row.has('names')), wholeDepartment: readsBeyondSlim(rows, 'department') };
 }

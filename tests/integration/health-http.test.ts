@@ -36,7 +36,7 @@ describe('GET and POST /graphql { health }', () => {
       new Promise<{ keepAlive: string | undefined; reused: boolean }>((resolve, reject) => {
         const req = request(server.url, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
           res.resume();
-          res.on('end', () => resolve({ keepAlive: res.headers['keep-alive'], reused: req.reusedSocket }));
+          res.on('end', () => resolve({ keepAlive: String(res.headers['keep-alive']), reused: req.reusedSocket }));
         });
         req.on('error', reject);
         req.end(JSON.stringify({ query: '{ __typename }' }));
