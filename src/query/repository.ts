@@ -220,10 +220,10 @@ export class Repository {
     type Projected = { k: string[] | null; v: unknown[]; unit: unknown };
     const props = (r: Projected, keys: string[] | null) => ({ ...zip(r.k ?? keys!, r.v), documentId: document.id, unitId: (r.unit as { id?: string } | null)?.id ?? null });
     const units = new Map<string, UnitRow>();
+    // Lines share a handful of units: each is mapped once.
     const unitOf = (r: Projected) => {
-      if (!r.unit) return;
-      const unit = unitRow(plain(r.unit) as Record<string, unknown>);
-      units.set(unit.id, unit);
+      const id = (r.unit as { id?: string } | null)?.id;
+      if (id && !units.has(id)) units.set(id, unitRow(plain(r.unit) as Record<string, unknown>));
     };
     const lines = (rec.get('lines') as Projected[]).map((r) => {
       unitOf(r);
@@ -239,12 +239,12 @@ export class Repository {
     return { document, lines, allocations, units: [...units.values()], projects };
   }
 
-  /** The rows a money trail is computed from (cypher/money-trail.cypher): one per matching document. */
   /** Exact sums by dimensions (src/query/aggregate.ts decides which facts count). */
   async aggregate(measure: AggregateMeasure, dims: AggregateDimension[], filter: AggregateFilterArgs, orderBy: AggregateOrder[], first: number): Promise<AggregateResult> {
     return aggregate(this.runner, measure, dims, filter, orderBy, first);
   }
 
+  /** The rows a money trail is computed from (cypher/money-trail.cypher): one per matching document. */
   async moneyTrailInputs(department: string, year: number, kind: string | null): Promise<TrailInput[]> {
     const res = await this.runner.read('money-trail', { department, year, kind });
     return res.records.map((r) => {
