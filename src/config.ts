@@ -62,6 +62,8 @@ export interface ServerSettings {
   /** Answer cache size in MiB. */
   cacheMb: number;
   logLevel: string;
+  /** Host names the server answers besides loopback and IP literals (comma-separated; `*` = any). */
+  allowedHosts: string | undefined;
 }
 
 export function serverSettings(): ServerSettings {
@@ -76,5 +78,6 @@ export function serverSettings(): ServerSettings {
     clientRatePerSecond: process.env.BUDGET_GRAPH_CLIENT_LIMITS === '0' ? 0 : intEnv('BUDGET_GRAPH_CLIENT_RATE', 200),
     cacheMb: intEnv('BUDGET_GRAPH_CACHE_MB', 64),
     logLevel: process.env.BUDGET_GRAPH_LOG_LEVEL || (process.env.VITEST ? 'warn' : 'info'),
+    allowedHosts: process.env.BUDGET_GRAPH_HOSTS || undefined,
   };
 }

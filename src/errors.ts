@@ -4,6 +4,7 @@
 
 export type ErrorCode =
   | 'BAD_USER_INPUT'
+  | 'BAD_REQUEST'
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED'
   | 'CONFLICT'
@@ -18,6 +19,7 @@ export type ErrorCode =
 /** HTTP status of a response whose (first) error has this code. */
 export const HTTP_STATUS: Record<ErrorCode | 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED' | 'INTERNAL_SERVER_ERROR', number> = {
   BAD_USER_INPUT: 400,
+  BAD_REQUEST: 400,
   BAD_DOCUMENT: 400,
   GRAPHQL_PARSE_FAILED: 400,
   GRAPHQL_VALIDATION_FAILED: 400,

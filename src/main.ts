@@ -70,6 +70,7 @@ async function main(): Promise<void> {
       clientConcurrency: server.clientConcurrency,
       clientRatePerSecond: server.clientRatePerSecond,
       logger: createLogger(server.logLevel),
+      allowedHosts: server.allowedHosts,
     });
     log(`GraphQL ready at ${http.url}; explorer at ${http.url.replace(/graphql$/, '')}`);
   } catch (err) {

@@ -1,7 +1,7 @@
 // Maps errors onto GraphQL errors with a stable `extensions.code` (README "Errors"). Typed
 // errors say what to do; anything unexpected becomes a generic message with the request id,
 // its detail going to the server log only (errorLogPlugin in http-server.ts).
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { BudgetGraphError } from '../errors.js';
 
 /** Codes graphql-js / Apollo give to client mistakes; their messages are safe to show. */
@@ -28,6 +28,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _drop, http: _http, ...extensions } = formatted.extensions;
     return { ...formatted, extensions: { ...extensions, code: 'QUERY_TOO_COMPLEX' } };
   }
+  // graphql-js and Apollo raise a few request mistakes as bare GraphQLErrors, which Apollo files
+  // under INTERNAL_SERVER_ERROR (a subscription to a schema without them, a persisted-query hash
+  // that does not match its query). Known by their message: other bare errors of graphql-js
+  // ("Cannot return null for non-nullable field") are this server's bugs and stay internal.
+  const mistake = (code === '' || code === 'INTERNAL_SERVER_ERROR') && isBareGraphQLError(error) ? requestMistakeMessage(formatted.message) : null;
+  if (mistake) return { message: mistake, locations: formatted.locations, extensions: { code: 'BAD_REQUEST' } };
   if (CLIENT_CODES.has(code)) {
     const { stacktrace: _drop, http: _http, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
@@ -40,4 +46,17 @@ export function rootCause(error: unknown): unknown {
   let e = error;
   for (let i = 0; i < 5 && e instanceof Error && 'originalError' in e && (e as { originalError?: unknown }).originalError; i++) e = (e as { originalError: unknown }).originalError;
   return e;
+}
+
+/** What to tell the client for a request mistake graphql-js or Apollo reports bare; null when it is not one. */
+function requestMistakeMessage(message: string): string | null {
+  if (/sha does not match/.test(message)) return 'The persisted query\'s sha256Hash is not the SHA-256 of the query sent with it; send the hash of exactly this query text (hex, lower case).';
+  if (/not configured to execute subscription/.test(message)) return 'This API has no subscriptions; ask with a query (reads) or a mutation (writes, with the token).';
+  return null;
+}
+
+/** A GraphQLError of graphql-js's own making (by name: Apollo and type-graphql may load two copies of graphql). */
+function isBareGraphQLError(error: unknown): boolean {
+  if (!(error instanceof Error) || (error.name !== 'GraphQLError' && !(error instanceof GraphQLError))) return false;
+  return !(error as { originalError?: unknown }).originalError;
 }

@@ -12,7 +12,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Database } from '../db/connection.js';
 import type { QueryRunner } from '../db/run.js';
 import { projectRoot } from '../config.js';
-import { BudgetGraphError, HTTP_STATUS, type ErrorCode } from '../errors.js';
+import { BudgetGraphError, HTTP_STATUS } from '../errors.js';
 import { serveStatic } from './static-files.js';
 import { createContext, type ApiContext } from './context.js';
 import { formatError, INTERNAL_MESSAGE, rootCause } from './format-error.js';
@@ -24,6 +24,7 @@ import { IngestService } from './ingest-service.js';
 import { createLogger, type Logger } from './logger.js';
 import { csvHeader, csvRow, exportRequest, ndjsonRow, planExport, rowsAt } from './export.js';
 import { once } from 'node:events';
+import { CSRF_MESSAGE, checkVariableDepth, DEFAULT_CONNECTION_CAPS, HttpError, MAX_BODY_BYTES, capConnections, hostPolicy, passesCsrfRule, readBodyText, tokenMatches, type ConnectionCaps } from './http-guards.js';
 
 export interface RunningServer {
   url: string;
@@ -34,9 +35,11 @@ export interface RunningServer {
   stop(drainMs?: number): Promise<void>;
 }
 
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+export { MAX_BODY_BYTES };
 /** How long an idle keep-alive connection is kept (see where the server is created). */
 export const KEEP_ALIVE_MS = 65_000;
+/** /healthz's own bound on asking Neo4j (load balancers time out at 1-2 s). */
+export const HEALTH_PROBE_MS = 800;
 
 export interface HttpServerOptions {
   db: Database;
@@ -53,6 +56,11 @@ export interface HttpServerOptions {
   clientConcurrency?: number;
   clientRatePerSecond?: number;
   logger?: Logger;
+  /** Host names answered besides loopback and the bind address (BUDGET_GRAPH_HOSTS; `*` = any). */
+  allowedHosts?: string;
+  connectionCaps?: ConnectionCaps;
+  /** How long one write to a reader of /export may wait for the reader before the export is cut. */
+  exportWriteTimeoutMs?: number;
 }
 
 /** What the request log line says about one GraphQL request. */
@@ -62,16 +70,6 @@ interface RequestRecord {
   /** Of the request's time, how much was spent waiting for Neo4j (see QueryRunner.dbMs). */
   dbMs: number;
   errorCodes: string[];
-}
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningServer> {
@@ -109,9 +107,14 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   let draining = false;
   let drained: (() => void) | null = null;
 
+  const hostAllowed = hostPolicy(opts.host, opts.allowedHosts);
+  const exportWriteTimeoutMs = opts.exportWriteTimeoutMs ?? 30_000;
+
   const server: Server = createServer((req, res) => {
     const requestId = randomUUID();
     const started = process.hrtime.bigint();
+    // Read once, now: once the socket is gone (an aborted or refused body) it is not there to ask.
+    const client = req.socket.remoteAddress ?? 'unknown';
     res.setHeader('x-request-id', requestId);
     inFlight++;
     const record: RequestRecord = { operation: null, roundTrips: 0, dbMs: 0, errorCodes: [] };
@@ -121,18 +124,23 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       if (--inFlight === 0 && drained) drained();
     };
     res.once('close', done);
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let pathname = '/';
     (async () => {
-      if (url.pathname === '/healthz') return healthz(res);
-      if (url.pathname !== '/graphql' && url.pathname !== '/export') return serveStatic(webDir, url.pathname, req, res);
+      // A request target URL cannot parse ("//[") is the client's mistake, not an exception.
+      const url = URL.parse(req.url ?? '/', 'http://localhost');
+      if (!url) throw new HttpError(400, 'BAD_REQUEST', 'The request target is not a valid path.');
+      pathname = url.pathname;
+      if (!hostAllowed(req.headers.host)) throw new HttpError(421, 'BAD_REQUEST', `This server does not answer for host "${String(req.headers.host ?? '').slice(0, 100)}"; set BUDGET_GRAPH_HOSTS to the names it is reached by.`);
+      if (pathname === '/healthz') return healthz(res);
+      if (pathname !== '/graphql' && pathname !== '/export') return serveStatic(webDir, pathname, req, res);
       if (draining) throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'The server is shutting down; retry on another instance or in a moment.');
-      const admission = limiter.admit(req.socket.remoteAddress ?? 'unknown');
+      const admission = limiter.admit(client);
       if (!admission.ok) {
         res.setHeader('retry-after', String(admission.retryAfterSeconds));
         throw new HttpError(429, 'RATE_LIMITED', admission.reason === 'RATE' ? 'Too many requests from this client; slow down (see Retry-After).' : 'Too many requests from this client at once; wait for some to finish.');
       }
       release = admission.release;
-      if (url.pathname === '/export') await handleExport(req, res, url, requestId, record);
+      if (pathname === '/export') await handleExport(req, res, url, requestId, record);
       else await handleGraphql(req, res, url, requestId, record);
     })()
       .catch((thrown: unknown) => {
@@ -141,16 +149,24 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         const known = err instanceof HttpError;
         if (!known) logger.error({ requestId, err }, 'request failed');
         record.errorCodes.push(known ? err.code : 'INTERNAL_SERVER_ERROR');
-        if (res.headersSent) return void res.destroy();
+        if (res.headersSent || res.destroyed) return void res.destroy();
         if (known && err.status === 503) res.setHeader('retry-after', '5');
+        // The rest of a refused body is not read: the connection closes after this answer.
+        if (known && err.status === 413) res.setHeader('connection', 'close');
         sendError(res, known ? err.status : 500, known ? err.code : 'INTERNAL_SERVER_ERROR', known ? err.message : INTERNAL_MESSAGE, requestId);
       })
       .finally(() => {
-        if (url.pathname !== '/graphql' && url.pathname !== '/export') return;
+        if (pathname !== '/graphql' && pathname !== '/export') return;
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        logger.info({ requestId, client: req.socket.remoteAddress, operation: record.operation, ms: Math.round(ms * 10) / 10, dbMs: Math.round(record.dbMs * 10) / 10, roundTrips: record.roundTrips, status: res.statusCode, errors: record.errorCodes.length ? record.errorCodes : undefined }, 'graphql');
+        logger.info({ requestId, client, operation: record.operation, ms: Math.round(ms * 10) / 10, dbMs: Math.round(record.dbMs * 10) / 10, roundTrips: record.roundTrips, status: res.statusCode, errors: record.errorCodes.length ? record.errorCodes : undefined }, 'graphql');
+      })
+      // Nothing on a request's path may end the process: a fault here is logged and the socket dropped.
+      .catch((err: unknown) => {
+        logger.error({ requestId, err }, 'request cleanup failed');
+        res.destroy();
       });
   });
+  capConnections(server, opts.connectionCaps ?? DEFAULT_CONNECTION_CAPS);
   // Slow clients cannot hold sockets forever.
   server.requestTimeout = 60_000;
   server.headersTimeout = 20_000;
@@ -160,11 +176,17 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   // document question, against 0.22–0.35 s with 65 s (bench/RESULTS.md, 2026-11-26).
   server.keepAliveTimeout = KEEP_ALIVE_MS;
 
+  /** Answers within HEALTH_PROBE_MS whatever the database does: a stall is a prompt 503, not a hang. */
   async function healthz(res: ServerResponse): Promise<void> {
-    const up = opts.db.isUp() && (await opts.db.driver.getServerInfo().then(() => true, () => false));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), HEALTH_PROBE_MS)));
+    const probe = opts.db.isUp() ? opts.db.driver.getServerInfo().then(() => true, () => false) : Promise.resolve(false);
+    const up = await Promise.race([probe, late]);
+    clearTimeout(timer);
     res.statusCode = up ? 200 : 503;
     res.setHeader('content-type', 'application/json');
     res.setHeader('cache-control', 'no-store');
+    if (!up) res.setHeader('retry-after', '5');
     res.end(JSON.stringify({ ok: up }));
   }
 
@@ -178,11 +200,12 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       return;
     }
     const body = await readBody(req);
+    checkVariableDepth(body, url.searchParams);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const authorized = isAuthorized(req.headers.authorization, opts.token);
+    const authorized = tokenMatches(req.headers.authorization, opts.token);
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
@@ -210,15 +233,18 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   /** /export: the rows of one list as CSV or NDJSON, page after page (src/api/export.ts). */
   async function handleExport(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, record: RequestRecord): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'POST') throw new HttpError(405, 'BAD_USER_INPUT', 'GET or POST /export with query, variables and format (csv or ndjson).');
+    if (!passesCsrfRule(req)) throw new HttpError(400, 'BAD_REQUEST', CSRF_MESSAGE);
     const body = await readBody(req);
-    const request = exportRequest(url.searchParams, typeof body === 'string' && body.trim() ? safeJson(body) : body);
+    const parsed = typeof body === 'string' && body.trim() ? safeJson(body) : body;
+    checkVariableDepth(parsed, url.searchParams);
+    const request = exportRequest(url.searchParams, parsed);
     const plan = planExport(opts.schema, request);
     record.operation = 'export';
     let after: string | null = null;
     let started = false;
     let pages = 0;
     do {
-      const contextValue = createContext(opts.db, { requestId, authorized: false, ingestEnabled: false, cache, ingest: null });
+      const contextValue = createContext(opts.db, { requestId, authorized: false, ingestEnabled: false, cache, ingest: null, readsData: true });
       const result: GraphQLResponse = await apollo.executeOperation({ query: plan.operation(after), variables: request.variables }, { contextValue });
       record.roundTrips += contextValue.runner.roundTrips;
       record.dbMs += contextValue.runner.dbMs;
@@ -247,7 +273,17 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       }
       for (const row of rowsAt(data, plan.rowsPath)) {
         const line = request.format === 'csv' ? csvRow(plan.columns, row) : ndjsonRow(row);
-        if (!res.write(line)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+        if (!res.write(line)) {
+          // A reader that stops reading holds the export (and a Neo4j page) open: it gets a bounded wait.
+          let timer: NodeJS.Timeout | undefined;
+          const slow = new Promise<'slow'>((r) => (timer = setTimeout(() => r('slow'), exportWriteTimeoutMs)));
+          const outcome = await Promise.race([once(res, 'drain'), once(res, 'close'), slow]);
+          clearTimeout(timer);
+          if (outcome === 'slow') {
+            record.errorCodes.push('SLOW_READER');
+            return void res.destroy();
+          }
+        }
         if (res.destroyed) return;
       }
       const pageInfo: { hasNextPage?: boolean; endCursor?: string | null } | undefined = plan.pageInfoPath ? (rowsAt(data, plan.pageInfoPath)[0] as { hasNextPage?: boolean; endCursor?: string | null } | undefined) : undefined;
@@ -346,24 +382,9 @@ function safeJson(text: string): unknown {
   }
 }
 
-function isAuthorized(header: string | undefined, token: string | undefined): boolean {
-  if (!token || !header) return false;
-  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  return match !== null && match[1] === token;
-}
-
 async function readBody(req: IncomingMessage): Promise<unknown> {
-  if (req.method !== 'POST') return undefined;
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes; send a shorter query, or load large documents with npm run load.`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes; send a shorter query, or load large documents with npm run load.`);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readBodyText(req);
+  if (text === undefined) return undefined;
   if ((req.headers['content-type'] ?? '').includes('application/json')) {
     try {
       return JSON.parse(text);
