@@ -25,6 +25,11 @@ export interface ApiContext {
   databaseUp(): boolean;
   /** Set when the answer came from the cache: what the question cost when it ran. */
   cachedRoundTrips?: number;
+  /**
+   * The caller reads the answer's data as objects (the export), not as the JSON text sent to a
+   * client: a cached answer is then parsed back instead of handed over as the serializer's stand-in.
+   */
+  readsData?: boolean;
 }
 
 export interface ContextOptions {
@@ -33,6 +38,7 @@ export interface ContextOptions {
   ingestEnabled?: boolean;
   cache?: ResponseCache | null;
   ingest?: IngestService | null;
+  readsData?: boolean;
 }
 
 export function createContext(db: Database, opts: ContextOptions = {}): ApiContext {
@@ -48,5 +54,6 @@ export function createContext(db: Database, opts: ContextOptions = {}): ApiConte
     cache: opts.cache ?? null,
     ingest: opts.ingest ?? null,
     databaseUp: () => db.isUp(),
+    readsData: opts.readsData ?? false,
   };
 }

@@ -201,8 +201,17 @@ function valueAt(row: Record<string, unknown>, path: string[]): unknown {
   return v;
 }
 
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
+/** A plain number ("-5.00", "1e3" excluded) is data to a spreadsheet, never a formula. */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * One CSV cell. Text a spreadsheet would run as a formula (starting with = + - @, a tab or a
+ * carriage return) is prefixed with ' as OWASP's CSV-injection guidance says; plain numbers,
+ * negative amounts included, are left as they are.
+ */
+export function csvCell(v: unknown): string {
+  let s = v === null || v === undefined ? '' : String(v);
+  if (/^[=+\-@\t\r]/.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

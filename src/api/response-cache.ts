@@ -135,6 +135,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ap
           if (!hit) return null;
           key = null; // nothing to store
           ctx.contextValue.cachedRoundTrips = hit.roundTrips;
+          if (ctx.contextValue.readsData) return { http: ctx.response.http, body: { kind: 'single', singleResult: { data: JSON.parse(hit.json) as Record<string, unknown> } } };
           const standIn = {};
           dataJson.set(standIn, hit.json);
           return { http: ctx.response.http, body: { kind: 'single', singleResult: { data: standIn } } };
