@@ -126,15 +126,69 @@ export function validationRules(): ValidationRule[] {
   return [armor(maxAliasesRule, LIMITS.maxAliases, 'aliases'), armor(maxDirectivesRule, LIMITS.maxDirectives, 'directives'), depthLimit(), introspectionShape()];
 }
 
-function intArg(field: { arguments?: readonly { name: { value: string }; value: ValueNode }[] }, name: string, variables: Record<string, unknown>): number | null {
+/** A variable's value as the request gives it, else its declared default (a literal). */
+type Variables = { given: Record<string, unknown>; defaults: Map<string, ValueNode> };
+
+function intArg(field: { arguments?: readonly { name: { value: string }; value: ValueNode }[] }, name: string, vars: Variables): number | null {
   const arg = field.arguments?.find((a) => a.name.value === name);
   if (!arg) return null;
-  if (arg.value.kind === Kind.INT) return Number(arg.value.value);
-  if (arg.value.kind === Kind.VARIABLE) {
-    const v = variables[arg.value.name.value];
-    return typeof v === 'number' ? v : null;
+  let value: ValueNode | undefined = arg.value;
+  if (value.kind === Kind.VARIABLE) {
+    const v = vars.given[value.name.value];
+    if (typeof v === 'number') return v;
+    if (v !== undefined) return null;
+    value = vars.defaults.get(value.name.value);
   }
-  return null;
+  return value?.kind === Kind.INT ? Number(value.value) : null;
+}
+
+/** Scalar values in an argument literal; a variable counts what the request (or its default) gives. */
+function valuesIn(node: ValueNode, vars: Variables, budget: number): number {
+  switch (node.kind) {
+    case Kind.LIST:
+      return node.values.reduce((n, v) => (n > budget ? n : n + valuesIn(v, vars, budget - n)), 0);
+    case Kind.OBJECT:
+      return node.fields.reduce((n, f) => (n > budget ? n : n + valuesIn(f.value, vars, budget - n)), 0);
+    case Kind.VARIABLE: {
+      const given = vars.given[node.name.value];
+      if (given !== undefined) return valuesInJson(given, budget);
+      const fallback = vars.defaults.get(node.name.value);
+      return fallback ? valuesIn(fallback, vars, budget) : 0;
+    }
+    default:
+      return 1;
+  }
+}
+
+/** Scalar values in a variable's JSON value, counted iteratively (a 5,000-level nesting cannot overflow). */
+function valuesInJson(root: unknown, budget: number): number {
+  let n = 0;
+  const stack: unknown[] = [root];
+  while (stack.length && n <= budget) {
+    const v = stack.pop();
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v && typeof v === 'object') for (const k in v) stack.push((v as Record<string, unknown>)[k]);
+    else n++;
+  }
+  return n;
+}
+
+/**
+ * Work an argument makes, in the unit of cost: every scalar value a field's arguments carry is
+ * compared against the rows it filters, so it is counted; a variable reused by thirty aliases is
+ * counted thirty times. The two scalars every list takes (first, after) are in the page size.
+ */
+function argumentCost(field: { arguments?: readonly { name: { value: string }; value: ValueNode }[] }, vars: Variables): number {
+  let n = 0;
+  for (const arg of field.arguments ?? []) {
+    const name = arg.name.value;
+    if (name === 'first' || name === 'after' || name === 'last' || name === 'before') continue;
+    const values = valuesIn(arg.value, vars, LIMITS.maxCost);
+    // One value is what every argument costs anyway; a list or filter object pays for its size.
+    if (values > 1) n += values;
+    if (n > LIMITS.maxCost) return n;
+  }
+  return n;
 }
 
 /**
@@ -152,6 +206,8 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
   if (!operation) return 0;
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
   if (!root) return 0;
+  const vars: Variables = { given: variables, defaults: new Map() };
+  for (const def of operation.variableDefinitions ?? []) if (def.defaultValue) vars.defaults.set(def.variable.name.value, def.defaultValue);
   const memo = new Map<string, number>();
 
   const costOf = (set: SelectionSetNode | undefined, type: GraphQLNamedType, active: Set<string>): number => {
@@ -171,10 +227,10 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
           continue;
         }
         const isList = isListType(getNullableType(field.type));
-        const first = intArg(sel, 'first', variables);
+        const first = intArg(sel, 'first', vars);
         const hint = field.extensions?.complexity;
         const size = isList || isConnection ? (first ?? (isConnection ? DEFAULT_PAGE : typeof hint === 'number' ? hint : LIST_FAN_OUT)) : 1;
-        total += 1 + child * Math.max(size, 1);
+        total += 1 + argumentCost(sel, vars) + child * Math.max(size, 1);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const cond = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : type;
         total += costOf(sel.selectionSet, cond ?? type, active);
