@@ -20,7 +20,8 @@ CALL {
   UNION MATCH (n:Payment {id: $key}) WHERE $label = 'Payment' RETURN n
 }
 CALL (n) {
-  MATCH (n)-[r]-(m)
+  // A document's stored text is internal: read through Document.text, never shown as a node.
+  MATCH (n)-[r]-(m) WHERE NOT m:DocumentText
   // Structure first (who runs, funds, books), bulk provenance (document membership) last.
   WITH r, m ORDER BY CASE type(r) WHEN 'IN_DOCUMENT' THEN 2 WHEN 'APPEARS_IN' THEN 1 ELSE 0 END, type(r), coalesce(m.year, 0) DESC, elementId(m)
   LIMIT $limit
@@ -30,4 +31,4 @@ CALL (n) {
   }) AS around
 }
 RETURN {elementId: elementId(n), labels: labels(n), props: properties(n), anomalies: COUNT { (n)<-[:CONCERNS]-(:Anomaly) }} AS center,
-       COUNT { (n)--() } AS total, around
+       COUNT { (n)--(m) WHERE NOT m:DocumentText } AS total, around

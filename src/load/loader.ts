@@ -3,7 +3,7 @@
 import type { ParamsArg, QueryRunner, RunStatement } from '../db/run.js';
 import type { StatementName, StatementParams } from '../db/statements.generated.js';
 import type { QueryResult } from 'neo4j-driver';
-import { parseDocument } from '../parse/index.js';
+import { documentText, parseDocument } from '../parse/index.js';
 import type { ParsedDocument } from '../parse/records.js';
 import { loaderFingerprint } from './fingerprint.js';
 import { BudgetGraphError } from '../errors.js';
@@ -102,7 +102,9 @@ export async function loadDocument(runner: QueryRunner, file: string, text: stri
  * Writes an already parsed document (the API parses in a worker thread). Refuses a second
  * document for the same department, year and kind unless `replace` says it supersedes the first.
  */
-export async function loadParsed(runner: QueryRunner, file: string, text: string, doc: ParsedDocument, options: LoadOptions = {}, started = Date.now()): Promise<LoadReport> {
+export async function loadParsed(runner: QueryRunner, file: string, input: string, doc: ParsedDocument, options: LoadOptions = {}, started = Date.now()): Promise<LoadReport> {
+  // Stored, hashed and planned from the text the parser read: personal data already redacted.
+  const text = documentText(input, file);
   const plan = buildPlan(doc, text);
   const records = recordCount(doc);
   if (options.dryRun) return { file, status: 'DRY_RUN', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan, replacedFiles: [], parity: [] };

@@ -11,11 +11,29 @@ import { projectsFromProse, projectsFromSelfEvaluations, selfEvaluationsFromPros
 import { readTable, type TableContext, type TableRecords } from './table-families.js';
 import { familyOfTitle } from './families.js';
 import { threeCostsFromProse } from './three-costs.js';
+import { redactPersonalData } from './personal-data.js';
 import type { BudgetUnit, ParsedDocument } from './records.js';
 
 export type * from './records.js';
 
-export function parseDocument(text: string, file: string): ParsedDocument {
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * The text every reader and the store see: checked (valid Unicode, no control characters) and
+ * with its personal data redacted line for line (personal-data.ts). Throws BadDocumentError.
+ */
+export function documentText(text: string, file: string): string {
+  const lone = LONE_SURROGATE.exec(text);
+  if (lone) {
+    const at = lone.index;
+    const before = text.slice(0, at);
+    throw new BadDocumentError(file, before.split('\n').length, `a lone UTF-16 surrogate (U+${text.charCodeAt(at).toString(16).toUpperCase()}) at column ${at - before.lastIndexOf('\n')}; expected Unicode text (the client split a character in two)`);
+  }
+  return redactPersonalData(text).text;
+}
+
+export function parseDocument(input: string, file: string): ParsedDocument {
+  const text = documentText(input, file);
   if (text.trim() === '') throw new BadDocumentError(file, 1, 'the file is empty; expected the text of a budget document');
   if (text.includes('\uFFFD')) {
     const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
