@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { projectRoot, type Neo4jSettings } from '../config.js';
 import { ServiceUnavailableError } from '../errors.js';
+import { ensurePrivateDir } from './private-dir.js';
 
 export interface EmbeddedNeo4j {
   uri: string;
@@ -33,7 +34,7 @@ export interface EmbeddedNeo4j {
  */
 export function embeddedPassword(dataDir: string): { password: string; file: string } {
   const file = join(dataDir, 'budget-graph.password');
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (!existsSync(file)) writeFileSync(file, `${randomBytes(24).toString('base64url')}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
   return { password: readFileSync(file, 'utf8').trim(), file };
@@ -72,21 +73,42 @@ function installExitHook(): void {
 /** Built by scripts/build-launcher.mjs (npm install, and before npm start / test / load). */
 export const LAUNCHER_JAR = join(projectRoot, 'neo4j', 'launcher', 'target', 'neo4j-launcher.jar');
 
-export async function startEmbeddedNeo4j(settings: Neo4jSettings, readyTimeoutMs = 120_000): Promise<EmbeddedNeo4j> {
+/** Set when the launcher exited because another process holds the store lock. */
+class StoreLockedError extends ServiceUnavailableError {}
+
+/**
+ * Starts the launcher. A store lock still held by a JVM that is shutting down (a server killed a
+ * moment ago, a failed attempt's JVM) is waited out, up to `lockWaitMs`, instead of failing.
+ */
+export async function startEmbeddedNeo4j(settings: Neo4jSettings, readyTimeoutMs = 120_000, lockWaitMs = 45_000): Promise<EmbeddedNeo4j> {
+  const deadline = Date.now() + lockWaitMs;
+  for (;;) {
+    try {
+      return await startOnce(settings, readyTimeoutMs);
+    } catch (err) {
+      if (!(err instanceof StoreLockedError) || Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 2_000));
+    }
+  }
+}
+
+async function startOnce(settings: Neo4jSettings, readyTimeoutMs: number): Promise<EmbeddedNeo4j> {
   const jar = LAUNCHER_JAR;
   if (!existsSync(jar)) {
     throw new Error(`the embedded Neo4j launcher is not built (${jar}): run \`npm install\` or \`node scripts/build-launcher.mjs\` (Java 17 and Maven), or set NEO4J_URI to use a Neo4j of your own`);
   }
   const port = settings.boltPort ?? (await freePort(7687));
-  mkdirSync(settings.dataDir, { recursive: true });
+  ensurePrivateDir(settings.dataDir);
   const { password, file: passwordFile } = embeddedPassword(settings.dataDir);
   const logFile = join(dirname(settings.dataDir), `${basenameOf(settings.dataDir)}-launcher.log`);
-  const log = createWriteStream(logFile, { flags: 'a' });
+  const log = createWriteStream(logFile, { flags: 'a', mode: 0o600 });
+  if (existsSync(logFile)) chmodSync(logFile, 0o600);
   const started = Date.now();
 
+  // Through sh for its umask: every file the JVM writes (store, transaction logs) is 0600.
   const child = spawn(
-    'java',
-    [`-Xms${Math.min(256, settings.heapMb)}m`, `-Xmx${settings.heapMb}m`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', '-jar', jar],
+    '/bin/sh',
+    ['-c', 'umask 077 && exec java "$@"', 'java', `-Xms${Math.min(256, settings.heapMb)}m`, `-Xmx${settings.heapMb}m`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', '-jar', jar],
     {
       cwd: projectRoot,
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -106,6 +128,9 @@ export async function startEmbeddedNeo4j(settings: Neo4jSettings, readyTimeoutMs
   running.add(child);
   installExitHook();
   child.stderr?.pipe(log);
+  // The last of what the JVM said, to tell a held store lock from other failures.
+  let stderrTail = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderrTail = (stderrTail + chunk.toString('utf8')).slice(-8_192)));
 
   let stopRequested = false;
   const exited = new Promise<{ code: number | null; signal: string | null; stopped: boolean }>((resolve) =>
@@ -128,9 +153,12 @@ export async function startEmbeddedNeo4j(settings: Neo4jSettings, readyTimeoutMs
       clearTimeout(timer);
       reject(new ServiceUnavailableError(`Could not start java for the embedded Neo4j (${err.message}). Install Java 17, or set NEO4J_URI.`));
     });
-    void exited.then(({ code }) => {
+    void exited.then(async ({ code }) => {
       clearTimeout(timer);
-      reject(new ServiceUnavailableError(`The embedded Neo4j exited with code ${code} before it was ready; see ${logFile}`));
+      // 'exit' can come before the last of stderr has been read.
+      if (child.stderr && !child.stderr.readableEnded) await Promise.race([new Promise((r) => child.stderr!.once('end', r)), new Promise((r) => setTimeout(r, 500))]);
+      if (/store_lock|FileLockException/.test(stderrTail)) reject(new StoreLockedError(`The embedded Neo4j's store is locked by another process (${settings.dataDir}); is another Budget Graph or npm run neo4j using it?`, { reason: 'STORE_LOCKED' }));
+      else reject(new ServiceUnavailableError(`The embedded Neo4j exited with code ${code} before it was ready; see ${logFile}`));
     });
   });
 
