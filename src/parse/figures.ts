@@ -111,48 +111,83 @@ export function figureCells(table: Table): FigureCell[] {
 export function residualFigures(table: Table, file: string, unit: MoneyUnit, basis: 'BUDGET' | 'ACTUAL', held: HeldIndex): Figure[] {
   const family = familyOfTitle(table.title);
   const out: Figure[] = [];
+  // What a figure's label depends on is read once per row, so a row of n cells costs O(n), not O(n²).
+  let labels: RowLabels | null = null;
   for (const { row, index, cell, column, columns } of figureCells(table)) {
     if (takeHeld(held, row.line, valueKey(cell, unit))) continue;
+    if (labels === null || labels.row !== row || labels.columns !== columns) labels = new RowLabels(row, columns);
     const measure = measureOf(column, cell);
     const amount = measure === 'MONEY' ? parseAmount(squeeze(cell).replace(/万元$|元$/, ''), unit) : null;
     const source: Source = { file, table: table.title, line: row.line, text: row.text };
     // A row of figures only ("| 100 | 100 | 0"): the header's first column names it (e.g. 年度预算金额).
-    const labelled = row.cells.some((c) => c.trim() !== '' && !isFigureCell(c));
-    const item = table.flattened ? flatItem(row.cells, index) : labelled ? itemOf(row.cells, index, columns) : (columns[0] ?? '').split('/').pop() ?? '';
+    const item = table.flattened ? labels.flatItem(index) : labels.labelled ? labels.itemOf(index) : (columns[0] ?? '').split('/').pop() ?? '';
     out.push({ family, side: sideOf(column), item, column, measure, value: squeeze(cell), amount: amount?.fen ?? null, basis, source });
   }
   return out;
 }
 
-/** In a run-together table the words before a number end with its row's label (header words and wrapped tails come first). */
-function flatItem(cells: string[], i: number): string {
-  for (let j = i - 1; j >= 0; j--) if (!isFigureCell(cells[j]!)) return cells[j]!.trim().split(/\s+/).pop() ?? '';
-  return '';
-}
+/**
+ * A row's cells read once for the labels of its figures: for each cell, the nearest cell at or
+ * left of it that can be a label, and where its run of columns of one side (收入 / 支出) starts.
+ */
+class RowLabels {
+  readonly labelled: boolean;
+  /** Nearest index ≤ j whose cell can name a row (−1: none). */
+  private readonly candidate: Int32Array;
+  /** Nearest index ≤ j whose cell is not a figure (run-together tables). */
+  private readonly words: Int32Array;
+  /** First index of the run of columns with the same side as j. */
+  private readonly runStart: Int32Array;
+  private readonly sides: (string | null)[];
 
-/** The row label a figure belongs to: the label cells just left of it (a code and its name), else the row's first label. */
-function itemOf(cells: string[], i: number, columns: string[]): string {
-  const parts: string[] = [];
-  const side = sideOf(columns[i] ?? '');
-  for (let j = i - 1; j >= 0; j--) {
-    // A side-by-side table's 支出 figure never takes its label from the 收入 side.
-    if (side !== null && sideOf(columns[j] ?? '') !== side) break;
-    const c = cells[j]!.trim();
-    if (c === '') {
-      if (parts.length) break;
-      continue;
+  constructor(
+    readonly row: Row,
+    readonly columns: string[],
+  ) {
+    const cells = row.cells;
+    const n = cells.length;
+    this.candidate = new Int32Array(n);
+    this.words = new Int32Array(n);
+    this.runStart = new Int32Array(n);
+    this.sides = cells.map((_, j) => sideOf(columns[j] ?? ''));
+    let labelled = false;
+    for (let j = 0; j < n; j++) {
+      const c = cells[j]!.trim();
+      const figure = isFigureCell(c);
+      if (c !== '' && !figure) labelled = true;
+      const canName = c !== '' && (!figure || isLabelCell(cells, j, '')) && !(c.length > 40 || /[。；;]/.test(c) || TEXT_COLUMN.test(columns[j] ?? ''));
+      this.candidate[j] = canName ? j : j > 0 ? this.candidate[j - 1]! : -1;
+      this.words[j] = !isFigureCell(cells[j]!) ? j : j > 0 ? this.words[j - 1]! : -1;
+      this.runStart[j] = j > 0 && this.sides[j - 1] === this.sides[j] ? this.runStart[j - 1]! : j;
     }
-    if (isFigureCell(c) && !isLabelCell(cells, j, '')) {
-      if (parts.length) break;
-      continue;
-    }
-    // Descriptions (指标说明, 评分标准 …) are not the row's label.
-    if (c.length > 40 || /[。；;]/.test(c) || TEXT_COLUMN.test(columns[j] ?? '')) {
-      if (parts.length) break;
-      continue;
-    }
-    parts.unshift(c.replace(/\s+/g, ''));
-    if (!CLASSIFICATION_CODE.test(squeeze(cells[j - 1] ?? ''))) break;
+    this.labelled = labelled;
   }
-  return parts.join(' ');
+
+  /** In a run-together table the words before a number end with its row's label (header words and wrapped tails come first). */
+  flatItem(i: number): string {
+    const j = i > 0 ? this.words[i - 1]! : -1;
+    return j < 0 ? '' : (this.row.cells[j]!.trim().split(/\s+/).pop() ?? '');
+  }
+
+  /**
+   * The row label a figure belongs to: the label cell nearest left of it, with the code printed just
+   * before that label (a code and its name). A side-by-side table's 支出 figure never takes its
+   * label from the 收入 side; descriptions (指标说明, 评分标准 …) are never a label.
+   */
+  itemOf(i: number): string {
+    if (i === 0) return '';
+    const cells = this.row.cells;
+    const side = this.sides[i] ?? null;
+    const floor = side === null ? 0 : this.runStart[i]!;
+    const j = this.candidate[i - 1]!;
+    if (j < floor) return '';
+    const parts = [cells[j]!.trim().replace(/\s+/g, '')];
+    // A code printed just before its name joins it (and only such a code: one step further left).
+    const k = j - 1;
+    if (CLASSIFICATION_CODE.test(squeeze(cells[k] ?? '')) && k >= floor) {
+      const c = cells[k]!.trim();
+      if (c !== '' && this.candidate[k] === k) parts.unshift(c.replace(/\s+/g, ''));
+    }
+    return parts.join(' ');
+  }
 }

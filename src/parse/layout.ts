@@ -188,7 +188,9 @@ export function layout(text: string): Layout {
 
 // An amount of a run-together table: thousands groups and two decimals, the decimal point
 // sometimes printed as a comma and digits sometimes spaced ("1, 234, 56", "123. 45").
-const FLAT_AMOUNT = /\d\.\d{2}(?=\d\.\d{2})|\d{1,3}(?:,\s?\d{3})+(?:[.,]\s?\d{2})(?!\d)|\d+(?:\.\s?\d{2})(?!\d)|\d{1,3},\s?\d{2}(?![\d.])/g;
+// Integer digits are bounded (16: beyond any amount a budget prints), so a run of digits costs
+// linear time to scan; with \d+ every start inside a long run rescanned the run (quadratic).
+const FLAT_AMOUNT = /\d\.\d{2}(?=\d\.\d{2})|\d{1,3}(?:,\s?\d{3})+(?:[.,]\s?\d{2})(?!\d)|\d{1,16}(?:\.\s?\d{2})(?!\d)|\d{1,3},\s?\d{2}(?![\d.])/g;
 
 /** A run-together line as cells: each amount one cell (spaces squeezed), the words between as label cells. */
 export function flattenedCells(text: string): string[] {
