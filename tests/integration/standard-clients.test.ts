@@ -235,6 +235,8 @@ describe('docs/queries.md', () => {
 
 describe('CSV and NDJSON export', () => {
   const base = () => api.server.url.replace(/\/graphql$/, '');
+  // The export takes /graphql's CSRF rule: a GET carries a header no cross-site page can send unasked.
+  const fetch = (url: string) => globalThis.fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
   it('streams every row of a list across pages (pageSize 7), exactly the rows GraphQL pages give, with provenance', async () => {
     const query = '{ anomalies(orderBy: [{field: DELTA, direction: DESC}]) { nodes { id kind delta } } }';
     const res = await fetch(`${base()}/export?format=ndjson&pageSize=7&query=${encodeURIComponent(query)}`);

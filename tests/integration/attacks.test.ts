@@ -1,0 +1,233 @@
+// Attacks on the running service (issue 24), each with the answer it must get while /healthz keeps
+// answering: oversized chunked bodies on every entry point, personal data through the text and the
+// graph view, an export emptied by the cache, amplification through one variable, foreign Host
+// headers, deep variables, subscriptions and mismatched persisted-query hashes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'node:http';
+import { connect as tcpConnect, type Socket } from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../src/config.js';
+import { QueryRunner } from '../../src/db/run.js';
+import { buildApiSchema } from '../../src/api/schema.js';
+import { startHttpServer } from '../../src/api/http-server.js';
+import { startApi, type ApiFixture } from './helpers.js';
+
+let api: ApiFixture;
+beforeAll(async () => {
+  api = await startApi('attacks-token-0123456789');
+});
+afterAll(async () => api?.stop());
+
+const base = () => api.server.url.replace(/\/graphql$/, '');
+const health = async () => (await fetch(`${base()}/healthz`)).status;
+
+/** A POST whose body is streamed in chunks (no content-length), as the crash report sent it. */
+function chunkedPost(path: string, bytes: number, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base()}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', ...headers } }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    let sent = 0;
+    const pump = () => {
+      while (sent < bytes) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      req.end();
+    };
+    pump();
+  }).catch((err: NodeJS.ErrnoException) => ({ status: -1, body: err.code ?? String(err) })) as Promise<{ status: number; body: string }>;
+}
+
+describe('a body over the limit, on every entry point', () => {
+  it('is a 413 PAYLOAD_TOO_LARGE on /graphql and /export, chunked or declared, and the process keeps answering', async () => {
+    for (const path of ['/graphql', '/export']) {
+      const chunked = await chunkedPost(path, 3 * 1024 * 1024);
+      // The client may see the answer or, having sent on after it, a reset: never a dead server.
+      if (chunked.status !== -1) {
+        expect(chunked.status).toBe(413);
+        expect(JSON.parse(chunked.body).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+      }
+      const declared = await fetch(`${base()}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(2 * 1024 * 1024 + 1) });
+      expect(declared.status).toBe(413);
+      expect(await health()).toBe(200);
+    }
+  });
+
+  it('is refused without reading on the explorer, the query editor and static files', async () => {
+    for (const path of ['/', '/graphiql', '/index.html', '/nothing.js']) {
+      const res = await chunkedPost(path, 3 * 1024 * 1024, { 'content-type': 'text/plain' });
+      if (res.status !== -1) expect(res.status).toBe(405);
+      expect(await health()).toBe(200);
+    }
+  });
+
+  it('a request target that is not a URL is a 400, not an exception', async () => {
+    const answer = await new Promise<string>((resolve) => {
+      const socket = tcpConnect(api.server.port, '127.0.0.1', () => socket.write('GET //[ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'));
+      let text = '';
+      socket.on('data', (c) => {
+        text += c.toString();
+        if (text.includes('\r\n\r\n')) socket.destroy();
+      });
+      socket.on('close', () => resolve(text));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    expect(await health()).toBe(200);
+  });
+});
+
+describe('personal data never leaves', () => {
+  // Values printed after the labels in the bundled files: read here from the raw files, to be searched for everywhere.
+  const personal = (() => {
+    const values = new Set<string>();
+    for (const f of readdirSync(join(projectRoot, 'data')).filter((x) => x.endsWith('.txt'))) {
+      for (const line of readFileSync(join(projectRoot, 'data', f), 'utf8').split('\n')) {
+        const cells = line.split('\t').map((c) => c.trim());
+        cells.forEach((c, i) => {
+          const m = /^(?:填报人|填表人|联系人|联系电话)\s*[:：]?\s*(.*)$/.exec(c);
+          const v = m ? m[1] || cells[i + 1] : undefined;
+          if (v) for (const part of v.split(/[、,，\s]+/)) if (part.length >= 2) values.add(part);
+        });
+      }
+    }
+    return [...values];
+  })();
+  const leaks = (text: string) => personal.filter((v) => text.includes(v));
+
+  it('the bundled documents print some', () => {
+    expect(personal.length).toBeGreaterThan(15);
+  });
+
+  it('not in any node or relationship of the graph', async () => {
+    const rec = (await new QueryRunner(api.db).read('test-graph-fingerprint')).records[0]!;
+    const all = JSON.stringify([rec.get('nodes'), rec.get('relationships')], (_k, v) => (typeof v === 'bigint' ? String(v) : v));
+    expect(leaks(all)).toEqual([]);
+  });
+
+  it('not in any window of any document’s text, nor in an export of every document’s lines', async () => {
+    const docs = (await api.gql('{ documents(first: 100) { nodes { id text(from: 1, to: 1) { lineCount } } } }')).data.documents.nodes;
+    expect(docs.length).toBeGreaterThan(0);
+    for (const d of docs) {
+      for (let from = 1; from <= d.text.lineCount; from += 400) {
+        const res = await api.gql(`{ document(id: "${d.id}") { text(from: ${from}, to: ${from + 399}) { lines { line text } } } }`);
+        expect(leaks(JSON.stringify(res.data))).toEqual([]);
+      }
+      const csv = await (await fetch(`${base()}/export?format=csv&query=${encodeURIComponent(`{ document(id: "${d.id}") { figures { item value column } } }`)}`, { headers: { 'apollo-require-preflight': '1' } })).text();
+      expect(leaks(csv)).toEqual([]);
+    }
+  });
+
+  it('the stored text is no neighbour of its document', async () => {
+    const doc = (await api.gql('{ documents(first: 1) { nodes { id } } }')).data.documents.nodes[0];
+    const res = await api.gql(`{ neighbours(id: "Document:${doc.id}", first: 100) { nodes { id kind } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.neighbours.nodes.map((n: { id: string }) => n.id).filter((id: string) => /undefined|DocumentText/.test(id))).toEqual([]);
+  });
+});
+
+describe('the export', () => {
+  const exportUrl = (q: string) => `${base()}/export?format=csv&query=${encodeURIComponent(q)}`;
+  it('reads the same rows three times over, whether the answer came from the cache or not', async () => {
+    api.server.cache!.invalidate();
+    const q = '{ document(id: "000_5c682a4da5e2a113") { figures { id value } } }';
+    const docId = (await api.gql('{ documents(first: 1) { nodes { id } } }')).data.documents.nodes[0].id;
+    const query = q.replace('000_5c682a4da5e2a113', docId);
+    const runs: string[] = [];
+    for (let i = 0; i < 3; i++) runs.push(await (await fetch(exportUrl(query), { headers: { 'apollo-require-preflight': '1' } })).text());
+    expect(runs[0]!.split('\r\n').length).toBeGreaterThan(10);
+    expect(runs[1]).toBe(runs[0]);
+    expect(runs[2]).toBe(runs[0]);
+  });
+
+  it('takes the CSRF rule of /graphql: a bare GET or a form POST is a 400 BAD_REQUEST that says what to send', async () => {
+    const get = await fetch(exportUrl('{ documents { nodes { file } } }'));
+    expect(get.status).toBe(400);
+    const body = (await get.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
+    expect(body.errors[0]!.message).toMatch(/apollo-require-preflight/);
+    const form = await fetch(`${base()}/export`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ documents { nodes { file } } }' }) });
+    expect(form.status).toBe(400);
+    const json = await fetch(`${base()}/export`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ documents { nodes { file } } }' }) });
+    expect(json.status).toBe(200);
+  });
+});
+
+describe('requests that cost more than they look', () => {
+  it('the largest filter reused by 30 aliases through one variable is refused before it runs, health answering meanwhile', async () => {
+    const f = { OR: Array.from({ length: 64 }, (_, i) => ({ AND: Array.from({ length: 32 }, (_, j) => ({ departmentIn: Array.from({ length: 100 }, (_, k) => `d${k}`) })) })) };
+    const query = `query($f: ProjectFilter) { ${Array.from({ length: 30 }, (_, i) => `a${i}: projects(first: 1, filter: $f) { totalCount }`).join(' ')} }`;
+    const [res, h] = await Promise.all([
+      fetch(api.server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { f } }) }),
+      new Promise<number>((r) => setTimeout(() => void health().then(r), 20)),
+    ]);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
+    expect(h).toBe(200);
+  });
+
+  it('variables nested 5,000 deep are a 400 BAD_USER_INPUT with a request id', async () => {
+    let body = '{"year":2020}';
+    for (let i = 0; i < 5000; i++) body = `{"AND":[${body}]}`;
+    const res = await fetch(api.server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"query":"query($f: ProjectFilter) { projects(filter: $f) { totalCount } }","variables":{"f":${body}}}` });
+    expect(res.status).toBe(400);
+    const json = (await res.json()) as any;
+    expect(json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(json.errors[0].extensions.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('a subscription, and a persisted query whose hash is not its query’s, are 400 BAD_REQUEST with what to do', async () => {
+    const sub = await api.gql('subscription { x }');
+    expect(sub.status).toBe(400);
+    expect(sub.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    const res = await fetch(api.server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ documents { totalCount } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }) });
+    expect(res.status).toBe(400);
+    const json = (await res.json()) as any;
+    expect(json.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(json.errors[0].message).toMatch(/SHA-256/);
+  });
+});
+
+describe('who may connect', () => {
+  it('a Host header naming another site is refused (DNS rebinding); loopback and IP literals answer', async () => {
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        request(`${base()}/healthz`, { headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+    expect(await status('attacker.example')).toBe(421);
+    expect(await status(`localhost:${api.server.port}`)).toBe(200);
+    expect(await status(`127.0.0.1:${api.server.port}`)).toBe(200);
+  });
+
+  it('one client cannot hold more connections than its cap; others still get in', async () => {
+    const server = await startHttpServer({ db: api.db, schema: await buildApiSchema(), host: '127.0.0.1', port: 0, token: undefined, connectionCaps: { total: 100, perClient: 5 } });
+    const sockets: Socket[] = [];
+    try {
+      const open = await Promise.all(
+        Array.from({ length: 12 }, () =>
+          new Promise<boolean>((resolve) => {
+            const s = tcpConnect(server.port, '127.0.0.1');
+            sockets.push(s);
+            s.on('error', () => resolve(false));
+            s.on('close', () => resolve(false));
+            s.on('connect', () => setTimeout(() => resolve(!s.destroyed), 300));
+          }),
+        ),
+      );
+      expect(open.filter(Boolean).length).toBe(5);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await server.stop();
+    }
+  });
+});
