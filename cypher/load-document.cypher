@@ -4,7 +4,12 @@ MERGE (dep:Department {id: $department.id})
 SET dep.searchText = $department.searchText,
     dep.aliases = CASE WHEN $department.alias IN dep.aliases THEN dep.aliases ELSE dep.aliases + $department.alias END,
     dep.aliasRules = CASE WHEN $department.alias IN dep.aliases THEN dep.aliasRules ELSE dep.aliasRules + ($department.alias + ' → ' + $department.id + ' (' + $department.rule + ')') END
-CREATE (d:Document)
+// A replaced file keeps its node (load-clear-document emptied it): readers never find it absent.
+MERGE (d:Document {id: $document.id})
 SET d = $document, d.loadedAt = datetime()
-CREATE (dep)-[:PUBLISHED]->(d)
-RETURN d.id AS id
+MERGE (dep)-[:PUBLISHED]->(d)
+WITH dep, d
+// A re-read that names another department moves the document to it.
+OPTIONAL MATCH (other:Department)-[moved:PUBLISHED]->(d) WHERE other <> dep
+DELETE moved
+RETURN DISTINCT d.id AS id

@@ -1,6 +1,6 @@
 // Runs named Cypher statements in READ or WRITE transactions with a timeout, and counts
 // round-trips so tests and benchmarks can see how many statements a request costs.
-import neo4j, { isRetryableError, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { Neo4jError, isRetryableError, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import type { Database } from './connection.js';
 import { cypher, cypherWithBound } from './cypher.js';
 import type { StatementName, StatementParams } from './statements.generated.js';
@@ -101,6 +101,19 @@ export class QueryRunner {
 
   /** Runs `work` in one write transaction: everything it does commits together or not at all. */
   async writeTransaction<R>(work: (tx: ManagedTransaction, run: RunStatement) => Promise<R>, timeoutMs?: number): Promise<R> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.writeOnce(work, timeoutMs);
+      } catch (err) {
+        // Two loads creating the same shared node (a code, a department) at once: one commits, the
+        // other trips the uniqueness constraint. Run again, its MERGE finds the node.
+        if (attempt >= WRITE_ATTEMPTS || !(err instanceof BudgetGraphError && err.details.reason === 'CONCURRENT_WRITE')) throw err;
+        await new Promise((r) => setTimeout(r, 25 * attempt + Math.floor(Math.random() * 50)));
+      }
+    }
+  }
+
+  private async writeOnce<R>(work: (tx: ManagedTransaction, run: RunStatement) => Promise<R>, timeoutMs?: number): Promise<R> {
     const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.db.bookmarks });
     try {
       return await session.executeWrite(
@@ -129,6 +142,9 @@ export class QueryRunner {
  */
 const DEADLINE_GRACE_MS = 2_000;
 
+/** How often a write transaction that lost a race for a shared node is run (see writeTransaction). */
+const WRITE_ATTEMPTS = 3;
+
 async function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
@@ -144,6 +160,14 @@ async function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => vo
   }
 }
 
+/**
+ * Reads run at read-committed isolation: a node a read has matched may be deleted by a load that
+ * commits before the read gets to its properties (EntityNotFound). Read again, it sees the graph
+ * after that commit; it is the load's doing, never the client's query's fault.
+ */
+const CONCURRENT_DELETE = new Set(['Neo.ClientError.Statement.EntityNotFound']);
+
 function isRetryable(err: unknown): boolean {
+  if (err instanceof Neo4jError && CONCURRENT_DELETE.has(err.code)) return true;
   return err instanceof Error && isRetryableError(err);
 }

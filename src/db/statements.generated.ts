@@ -44,6 +44,7 @@ export const STATEMENTS = {
   'listings-by-allocation': ['keys'],
   'load-allocations': ['departmentId', 'documentId', 'rows'],
   'load-anomalies': ['documentId', 'rows'],
+  'load-clear-document': ['file'],
   'load-code-links': ['rows'],
   'load-codes': ['rows'],
   'load-collect-orphans': [],

@@ -125,8 +125,10 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
   let parity: string[] = [];
   await runner.writeTransaction(async (_tx, run) => {
     for (const other of rivals) await run('load-delete-document', { file: other });
-    if (storedHash) await run('load-delete-document', { file });
-    if (storedHash || rivals.length) await run('load-collect-orphans');
+    // The file's own earlier copy is emptied, not removed: its node, department, units and
+    // projects are still there when the new facts MERGE onto them, so nothing a reader looks up
+    // is deleted and created again; what only the old copy held is collected afterwards.
+    if (storedHash) await run('load-clear-document', { file });
     for (const { name, run: runStep } of statements(plan, text, loaderVersion)) {
       const res = await runStep(run);
       const c = res.summary.counters.updates();
@@ -134,6 +136,7 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
       relationshipsCreated += c.relationshipsCreated;
       if (options.failAfter === name) throw new Error(`injected failure after ${name}`);
     }
+    if (storedHash || rivals.length) await run('load-collect-orphans');
     await run('load-refresh-codes', { keys: plan.codes.map((c) => `${String(c.label)}:${String(c.code)}`) });
     // A replaced document's projects were refreshed by load-collect-orphans.
     await run('load-refresh-project-totals', { ids: [...new Set(plan.allocations.map((a) => String(a.projectId)))] });

@@ -1,0 +1,79 @@
+// A replace is invisible to readers (issue 24): while documents are replaced again and again —
+// through the API's ingest and, at the same time, through a second writer as `npm run load
+// --replace` in another process would — readers see the old document or the new one, never
+// neither, and no read fails.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../src/config.js';
+import { QueryRunner } from '../../src/db/run.js';
+import { loadDocument } from '../../src/load/loader.js';
+import { startApi, type ApiFixture } from './helpers.js';
+
+const TOKEN = 'replace-race-token-0123456789';
+let api: ApiFixture;
+beforeAll(async () => {
+  api = await startApi(TOKEN);
+});
+afterAll(async () => api?.stop());
+
+const file = (name: string) => readFileSync(join(projectRoot, 'data', name), 'utf8');
+
+describe('replacing documents while clients read', () => {
+  it('never shows a replaced document absent, its department without it, nor a 5xx', async () => {
+    const viaApi = '000_5c682a4da5e2a113.txt';
+    const viaCli = '002_94a530100b90bc43.txt';
+    // A third writer on the first one's department (its 2024 budget): the two race for shared nodes.
+    const sameDepartment = '001_958a9ca9db32ab73.txt';
+    const texts: Record<string, string> = { [viaApi]: file(viaApi), [viaCli]: file(viaCli), [sameDepartment]: file(sameDepartment) };
+    const ids = [viaApi, viaCli].map((f) => f.replace(/\.txt$/, ''));
+    const failures: string[] = [];
+    const before = await api.gql(`query($a: ID!) { document(id: $a) { functionLines { code } projects { id } } }`, { a: ids[0] });
+    const whole = { lines: before.data.document.functionLines.length as number, projects: before.data.document.projects.length as number };
+    expect(whole.lines).toBeGreaterThan(0);
+    let reads = 0;
+    let writing = true;
+
+    // Each round changes the text (a trailing blank line more), so every load is a real replace.
+    const apiWriter = async () => {
+      for (let i = 1; i <= 6; i++) {
+        const res = await api
+          .gql(`mutation($n: String!, $t: String!) { ingest(name: $n, text: $t, replace: true) { status } }`, { n: viaApi, t: texts[viaApi]! + '\n'.repeat(i) }, { authorization: `Bearer ${TOKEN}` });
+        if (res.status !== 200 || res.data?.ingest?.status !== 'REPLACED') failures.push(`ingest ${i}: ${res.status} ${JSON.stringify(res.errors ?? res.data)}`);
+      }
+    };
+    const cliWriter = async (name: string) => {
+      const runner = new QueryRunner(api.db);
+      for (let i = 1; i <= 6; i++) {
+        const report = await loadDocument(runner, name, texts[name]! + '\n'.repeat(i), { replace: true }).catch((err: Error) => ({ status: `${err.name}: ${err.message}` }));
+        if (report.status !== 'REPLACED') failures.push(`load ${name} ${i}: ${report.status}`);
+      }
+    };
+    const reader = async () => {
+      while (writing) {
+        const res = await api
+          .gql(
+          // A new variable value each time: the answer cache is not what is tested.
+          `query($a: ID!, $b: ID!, $round: Int) { a: document(id: $a) { id year department { id } functionLines { code } projects { id } } b: document(id: $b) { id year }
+             documents(first: 50) { nodes { id } } projects(first: $round) { totalCount } }`,
+            { a: ids[0], b: ids[1], round: (reads % 50) + 1 },
+          )
+          .catch((err: Error & { cause?: Error & { code?: string } }) => ({ status: -1, errors: [{ message: `${err.message}: ${err.cause?.code ?? ''} ${err.cause?.message ?? ''}` }], data: null as any }));
+        reads++;
+        if (res.status !== 200 || res.errors) failures.push(`read: ${res.status} ${JSON.stringify(res.errors)}`);
+        else {
+          if (!res.data.a || !res.data.b) failures.push(`read: document absent (${!res.data.a ? ids[0] : ids[1]})`);
+          else if (res.data.a.functionLines.length !== whole.lines || res.data.a.projects.length !== whole.projects) failures.push(`read: ${ids[0]} partly there (${res.data.a.functionLines.length} lines, ${res.data.a.projects.length} projects)`);
+          const listed = new Set(res.data.documents.nodes.map((n: { id: string }) => n.id));
+          for (const id of ids) if (!listed.has(id)) failures.push(`read: ${id} missing from documents`);
+        }
+      }
+    };
+    const readers = Array.from({ length: 8 }, reader);
+    await Promise.all([apiWriter(), cliWriter(viaCli), cliWriter(sameDepartment)]);
+    writing = false;
+    await Promise.all(readers);
+    expect(reads).toBeGreaterThan(20);
+    expect(failures.slice(0, 10)).toEqual([]);
+  });
+});
