@@ -64,6 +64,8 @@ export interface ServerSettings {
   logLevel: string;
   /** Host names the server answers besides loopback and IP literals (comma-separated; `*` = any). */
   allowedHosts: string | undefined;
+  /** On SIGTERM, how long requests still get a 503 before the port closes (ms). */
+  shutdownGraceMs: number;
 }
 
 export function serverSettings(): ServerSettings {
@@ -79,5 +81,6 @@ export function serverSettings(): ServerSettings {
     cacheMb: intEnv('BUDGET_GRAPH_CACHE_MB', 64),
     logLevel: process.env.BUDGET_GRAPH_LOG_LEVEL || (process.env.VITEST ? 'warn' : 'info'),
     allowedHosts: process.env.BUDGET_GRAPH_HOSTS || undefined,
+    shutdownGraceMs: intEnv('BUDGET_GRAPH_SHUTDOWN_GRACE_MS', 2_000),
   };
 }

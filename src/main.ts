@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { neo4jSettings, projectRoot, serverSettings } from './config.js';
 import { connect, type Database } from './db/connection.js';
+import { stopAllEmbedded } from './db/embedded-neo4j.js';
 import { applySchema } from './db/schema.js';
 import { buildApiSchema } from './api/schema.js';
 import { startHttpServer, type RunningServer } from './api/http-server.js';
@@ -18,10 +19,8 @@ const log = (msg: string) => console.error(`budget-graph: ${msg}`);
 async function main(): Promise<void> {
   const server = serverSettings();
   const settings = neo4jSettings();
-  log(settings.uri ? `connecting to ${settings.uri}` : `starting embedded Neo4j (data in ${settings.dataDir})`);
-  const db: Database = await connect(settings, { log });
-  if (db.embedded) log(`Neo4j ready at ${db.embedded.uri} in ${db.embedded.startMs} ms (log: ${db.embedded.logFile})`);
 
+  let db: Database | undefined;
   let http: RunningServer | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -31,17 +30,25 @@ async function main(): Promise<void> {
     // Never hang on exit: the launcher also stops by itself when our stdin pipe closes.
     setTimeout(() => process.exit(1), 30_000).unref();
     const within = (p: Promise<unknown>, ms: number) => Promise.race([p.catch(() => undefined), new Promise((r) => setTimeout(r, ms))]);
-    // Requests in flight finish (up to 10 s); new ones get 503 meanwhile.
-    await within(http?.stop(10_000) ?? Promise.resolve(), 12_000);
-    await within(db.close(), 20_000);
+    // An orchestrator's SIGTERM: requests still arriving get a 503 for the grace period; then
+    // requests in flight finish (up to 10 s). Ctrl-C stops at once.
+    await within(http?.stop(10_000, signal === 'SIGTERM' ? server.shutdownGraceMs : 0) ?? Promise.resolve(), 12_000 + server.shutdownGraceMs);
+    // Still starting (no db yet): the JVM being started goes too.
+    await within(db ? db.close() : stopAllEmbedded(), 20_000);
     process.exit(0);
   };
+  // Installed before Neo4j starts: a signal during its start-up stops the JVM with us.
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   // Started through npm or a shell that was killed without passing the signal on: an orphaned
   // server would keep the port and the store lock, so it stops when its parent goes away.
   const parent = process.ppid;
   if (parent > 1) setInterval(() => process.ppid !== parent && void shutdown('parent process exited'), 1000).unref();
+
+  log(settings.uri ? `connecting to ${settings.uri}` : `starting embedded Neo4j (data in ${settings.dataDir})`);
+  db = await connect(settings, { log });
+  if (stopping) return;
+  if (db.embedded) log(`Neo4j ready at ${db.embedded.uri} in ${db.embedded.startMs} ms (log: ${db.embedded.logFile})`);
 
   try {
     const n = await applySchema(db);

@@ -31,8 +31,13 @@ export interface RunningServer {
   port: number;
   /** The answer cache (null when off), for tests and operators. */
   cache: ResponseCache | null;
-  /** Stops accepting, lets requests in flight finish (up to drainMs), then closes. */
-  stop(drainMs?: number): Promise<void>;
+  /**
+   * Stops: for `graceMs` the port stays open and every request (health included) is a 503 with
+   * `connection: close`, so a client or balancer that has not yet seen the SIGTERM gets an
+   * answer, not a refused socket; then it stops accepting, lets requests in flight finish (up to
+   * drainMs) and closes.
+   */
+  stop(drainMs?: number, graceMs?: number): Promise<void>;
 }
 
 export { MAX_BODY_BYTES };
@@ -130,10 +135,12 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       const url = URL.parse(req.url ?? '/', 'http://localhost');
       if (!url) throw new HttpError(400, 'BAD_REQUEST', 'The request target is not a valid path.');
       pathname = url.pathname;
+      // Shutting down: this connection is not kept for another request.
+      if (draining) res.setHeader('connection', 'close');
       if (!hostAllowed(req.headers.host)) throw new HttpError(421, 'BAD_REQUEST', `This server does not answer for host "${String(req.headers.host ?? '').slice(0, 100)}"; set BUDGET_GRAPH_HOSTS to the names it is reached by.`);
+      if (draining) throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'The server is shutting down; retry on another instance or in a moment.');
       if (pathname === '/healthz') return healthz(res);
       if (pathname !== '/graphql' && pathname !== '/export') return serveStatic(webDir, pathname, req, res);
-      if (draining) throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'The server is shutting down; retry on another instance or in a moment.');
       const admission = limiter.admit(client);
       if (!admission.ok) {
         res.setHeader('retry-after', String(admission.retryAfterSeconds));
@@ -302,8 +309,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     url: `http://${opts.host}:${port}/graphql`,
     port,
     cache,
-    async stop(drainMs = 10_000) {
+    async stop(drainMs = 10_000, graceMs = 0) {
       draining = true;
+      if (graceMs > 0) await new Promise((r) => setTimeout(r, Math.min(graceMs, drainMs)));
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       if (inFlight > 0) await Promise.race([new Promise<void>((r) => (drained = r)), new Promise((r) => setTimeout(r, drainMs))]);

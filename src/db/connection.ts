@@ -77,21 +77,25 @@ export async function connect(settings: Neo4jSettings, options: ConnectOptions =
       up = false;
       log(`embedded Neo4j exited (code ${code}, signal ${signal}); restarting it on port ${server.port}`);
       for (let attempt = 1; !closing; attempt++) {
+        let next: EmbeddedNeo4j | undefined;
         try {
-          const next = await startEmbeddedNeo4j({ ...settings, boltPort: server.port });
+          next = await startEmbeddedNeo4j({ ...settings, boltPort: server.port });
           if (closing) {
             await next.stop();
             return;
           }
+          await verifyWithRetries(driver, next.uri, 20, 250);
           db.embedded = next;
           restarts++;
-          await verifyWithRetries(driver, next.uri, 20, 250);
           up = true;
           log(`embedded Neo4j is back (restart ${restarts}, ${next.startMs} ms)`);
           supervise(next);
           return;
         } catch (err) {
           log(`restart attempt ${attempt} failed: ${err instanceof Error ? err.message : String(err)}`);
+          // A JVM this attempt started but could not use would hold the store lock against
+          // every later attempt: it goes before the next one.
+          await next?.stop();
           await new Promise((r) => setTimeout(r, Math.min(10_000, 500 * 2 ** attempt)));
         }
       }

@@ -70,6 +70,20 @@ function installExitHook(): void {
   });
 }
 
+/**
+ * Stops every launcher this process started, finished starting or not: a shutdown that comes
+ * while Neo4j is still starting must not leave its JVM behind holding the store lock.
+ */
+export async function stopAllEmbedded(waitMs = 20_000): Promise<void> {
+  const children = [...running];
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.race([
+    Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : undefined))),
+    new Promise((r) => setTimeout(r, waitMs).unref()),
+  ]);
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
 /** Built by scripts/build-launcher.mjs (npm install, and before npm start / test / load). */
 export const LAUNCHER_JAR = join(projectRoot, 'neo4j', 'launcher', 'target', 'neo4j-launcher.jar');
 

@@ -46,12 +46,31 @@ public final class Neo4jLauncher {
 
         String password = env("NEO4J_AUTH_PASSWORD", null);
 
+        // Watched from the first moment, not from "ready": a parent that dies while Neo4j is still
+        // starting (killed, or stopped by a signal) must not leave this JVM holding the store lock.
+        if ("1".equals(System.getenv("NEO4J_EXIT_ON_STDIN_EOF"))) {
+            Thread watcher = new Thread(() -> {
+                try (InputStream in = System.in) {
+                    while (in.read() != -1) { /* ignore input; EOF means the parent is gone */ }
+                } catch (IOException ignored) {
+                    // a broken pipe means the same as EOF
+                }
+                System.exit(0); // runs the shutdown hook
+            }, "stdin-watcher");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+
         long started = System.nanoTime();
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, password != null)
+                // No lock-out after failed logins: the password is 192 random bits, so the limit
+                // protects nothing, while anything sending wrong passwords to the loopback port
+                // would lock the service's own login out (a restart that never comes back).
+                .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeout))
                 // A local dev/test server: do not wait long for idle Bolt connections on shutdown.
@@ -96,18 +115,6 @@ public final class Neo4jLauncher {
         System.out.println("NEO4J_READY bolt://127.0.0.1:" + port);
         System.out.flush();
 
-        if ("1".equals(System.getenv("NEO4J_EXIT_ON_STDIN_EOF"))) {
-            Thread watcher = new Thread(() -> {
-                try (InputStream in = System.in) {
-                    while (in.read() != -1) { /* ignore input; EOF means the parent is gone */ }
-                } catch (IOException ignored) {
-                    // a broken pipe means the same as EOF
-                }
-                System.exit(0); // runs the shutdown hook
-            }, "stdin-watcher");
-            watcher.setDaemon(true);
-            watcher.start();
-        }
         stopped.await();
     }
 
