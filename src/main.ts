@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: shutting down`);
+    db?.quiesce();
     // Never hang on exit: the launcher also stops by itself when our stdin pipe closes.
     setTimeout(() => process.exit(1), 30_000).unref();
     const within = (p: Promise<unknown>, ms: number) => Promise.race([p.catch(() => undefined), new Promise((r) => setTimeout(r, ms))]);

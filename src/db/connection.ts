@@ -1,6 +1,7 @@
 // One place that turns settings into a verified neo4j-driver: an external server when
 // NEO4J_URI is set, otherwise the embedded launcher — which is supervised: if its JVM dies
 // (kill -9, out of memory) it is started again on the same port and the driver reconnects.
+import { statfsSync } from 'node:fs';
 import neo4j, { type BookmarkManager, type Driver } from 'neo4j-driver';
 import type { Neo4jSettings } from '../config.js';
 import { ServiceUnavailableError } from '../errors.js';
@@ -18,6 +19,18 @@ export interface Database {
   isUp(): boolean;
   /** Embedded restarts since start (health reports it). */
   restarts(): number;
+  /**
+   * The process is shutting down: an exit of the embedded JVM from now on is not restarted (a
+   * terminal's Ctrl-C, or a signal to the process group, reaches the JVM before close() does).
+   */
+  quiesce(): void;
+  /** Neo4j said it needs a restart (a write failed on a full disk): the embedded one gets it. */
+  panicked(): void;
+  /**
+   * Free bytes where the embedded store lives (null with NEO4J_URI: another machine's disk), so
+   * a load that would fill it is refused before Neo4j fails on it.
+   */
+  freeBytes(): number | null;
   close(): Promise<void>;
 }
 
@@ -110,6 +123,24 @@ export async function connect(settings: Neo4jSettings, options: ConnectOptions =
     bookmarks: neo4j.bookmarkManager(),
     isUp: () => up,
     restarts: () => restarts,
+    quiesce: () => {
+      closing = true;
+    },
+    panicked: () => {
+      if (!db.embedded || closing || !up) return;
+      up = false;
+      log('embedded Neo4j reported a critical error (its disk full?) and needs a restart: restarting it');
+      db.embedded.restart();
+    },
+    freeBytes: () => {
+      if (!db.embedded) return null;
+      try {
+        const fs = statfsSync(db.embedded.dataDir);
+        return fs.bavail * fs.bsize;
+      } catch {
+        return null;
+      }
+    },
     async close() {
       closing = true;
       await driver.close();

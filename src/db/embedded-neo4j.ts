@@ -25,6 +25,8 @@ export interface EmbeddedNeo4j {
   /** Resolves when the JVM exits, whoever ended it; `stopped` tells whether stop() asked it to. */
   exited: Promise<{ code: number | null; signal: string | null; stopped: boolean }>;
   stop(): Promise<void>;
+  /** Ends the JVM as a failure (the supervisor restarts it): Neo4j said it needs a restart. */
+  restart(): void;
 }
 
 /**
@@ -90,23 +92,34 @@ export const LAUNCHER_JAR = join(projectRoot, 'neo4j', 'launcher', 'target', 'ne
 /** Set when the launcher exited because another process holds the store lock. */
 class StoreLockedError extends ServiceUnavailableError {}
 
+/** Set when recovery refused a transaction log that ends in a torn write (a disk that filled up). */
+class TornLogError extends ServiceUnavailableError {}
+
 /**
  * Starts the launcher. A store lock still held by a JVM that is shutting down (a server killed a
  * moment ago, a failed attempt's JVM) is waited out, up to `lockWaitMs`, instead of failing.
  */
 export async function startEmbeddedNeo4j(settings: Neo4jSettings, readyTimeoutMs = 120_000, lockWaitMs = 45_000): Promise<EmbeddedNeo4j> {
   const deadline = Date.now() + lockWaitMs;
+  let recoverTornLog = false;
   for (;;) {
     try {
-      return await startOnce(settings, readyTimeoutMs);
+      return await startOnce(settings, readyTimeoutMs, recoverTornLog);
     } catch (err) {
+      if (err instanceof TornLogError && !recoverTornLog) {
+        // Only the failed write is in the torn tail (its client was told it failed): recovery
+        // that drops it keeps every committed document.
+        console.error(`budget-graph: Neo4j's transaction log ends in a write torn by a full disk; starting again with recovery of its committed part (${settings.dataDir})`);
+        recoverTornLog = true;
+        continue;
+      }
       if (!(err instanceof StoreLockedError) || Date.now() > deadline) throw err;
       await new Promise((r) => setTimeout(r, 2_000));
     }
   }
 }
 
-async function startOnce(settings: Neo4jSettings, readyTimeoutMs: number): Promise<EmbeddedNeo4j> {
+async function startOnce(settings: Neo4jSettings, readyTimeoutMs: number, recoverTornLog: boolean): Promise<EmbeddedNeo4j> {
   const jar = LAUNCHER_JAR;
   if (!existsSync(jar)) {
     throw new Error(`the embedded Neo4j launcher is not built (${jar}): run \`npm install\` or \`node scripts/build-launcher.mjs\` (Java 17 and Maven), or set NEO4J_URI to use a Neo4j of your own`);
@@ -133,6 +146,7 @@ async function startOnce(settings: Neo4jSettings, readyTimeoutMs: number): Promi
         NEO4J_PAGECACHE_MB: String(settings.pageCacheMb),
         NEO4J_TX_TIMEOUT_S: String(Math.ceil((settings.txTimeoutMs * 4) / 1000)),
         NEO4J_EXIT_ON_STDIN_EOF: '1',
+        NEO4J_RECOVER_TORN_LOG: recoverTornLog ? '1' : '0',
         // Read once by the launcher, which sets it as user neo4j's password (environment, not
         // argv: other users' `ps` shows arguments).
         NEO4J_AUTH_PASSWORD: password,
@@ -141,6 +155,13 @@ async function startOnce(settings: Neo4jSettings, readyTimeoutMs: number): Promi
   );
   running.add(child);
   installExitHook();
+  // A full disk must not end the service through its own log: the log stops, the JVM's output
+  // keeps being read (a pipe left unread would block the JVM), and the operator is told once.
+  log.on('error', (err: NodeJS.ErrnoException) => {
+    child.stderr?.unpipe(log);
+    child.stderr?.resume();
+    console.error(`budget-graph: the Neo4j launcher log ${logFile} cannot be written (${err.code ?? err.message}); it stops, Neo4j goes on`);
+  });
   child.stderr?.pipe(log);
   // The last of what the JVM said, to tell a held store lock from other failures.
   let stderrTail = '';
@@ -157,7 +178,7 @@ async function startOnce(settings: Neo4jSettings, readyTimeoutMs: number): Promi
     const timer = setTimeout(() => reject(new ServiceUnavailableError(`Neo4j did not report ready within ${readyTimeoutMs / 1000} s; see ${logFile}`)), readyTimeoutMs);
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
-      log.write(`${line}\n`);
+      if (log.writable) log.write(`${line}\n`);
       if (line.startsWith('NEO4J_READY')) {
         clearTimeout(timer);
         resolve();
@@ -171,7 +192,9 @@ async function startOnce(settings: Neo4jSettings, readyTimeoutMs: number): Promi
       clearTimeout(timer);
       // 'exit' can come before the last of stderr has been read.
       if (child.stderr && !child.stderr.readableEnded) await Promise.race([new Promise((r) => child.stderr!.once('end', r)), new Promise((r) => setTimeout(r, 500))]);
-      if (/store_lock|FileLockException/.test(stderrTail)) reject(new StoreLockedError(`The embedded Neo4j's store is locked by another process (${settings.dataDir}); is another Budget Graph or npm run neo4j using it?`, { reason: 'STORE_LOCKED' }));
+      // The reason a database failed to start (launcher exit 4) is in Neo4j's own debug log.
+      if (code === 4 && /recovery not possible|Error reading transaction logs/i.test(tailOf(join(settings.dataDir, 'logs', 'debug.log')))) reject(new TornLogError(`The embedded Neo4j could not recover its transaction log (${settings.dataDir}); see ${logFile}`, { reason: 'TORN_LOG' }));
+      else if (/store_lock|FileLockException/.test(stderrTail)) reject(new StoreLockedError(`The embedded Neo4j's store is locked by another process (${settings.dataDir}); is another Budget Graph or npm run neo4j using it?`, { reason: 'STORE_LOCKED' }));
       else reject(new ServiceUnavailableError(`The embedded Neo4j exited with code ${code} before it was ready; see ${logFile}`));
     });
   });
@@ -198,7 +221,23 @@ async function startOnce(settings: Neo4jSettings, readyTimeoutMs: number): Promi
     await stop();
     throw err;
   }
-  return { uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password, passwordFile, pid: child.pid, port, dataDir: settings.dataDir, logFile, startMs: Date.now() - started, exited, stop };
+  const restart = () => {
+    if (!stopRequested && child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), 20_000).unref();
+    }
+  };
+  return { uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password, passwordFile, pid: child.pid, port, dataDir: settings.dataDir, logFile, startMs: Date.now() - started, exited, stop, restart };
+}
+
+/** The last 64 KiB of a file ('' when it cannot be read). */
+function tailOf(path: string): string {
+  try {
+    const text = readFileSync(path);
+    return text.subarray(Math.max(0, text.length - 65_536)).toString('utf8');
+  } catch {
+    return '';
+  }
 }
 
 function basenameOf(path: string): string {

@@ -48,6 +48,24 @@ export class QueryRunner {
     private readonly maxStatements = Number.POSITIVE_INFINITY,
   ) {}
 
+  /** Free bytes on the embedded store's disk; null when unknown (NEO4J_URI). */
+  freeBytes(): number | null {
+    return this.db.freeBytes();
+  }
+
+  /** Whether the database answers a trivial read now (false while it is down or restarting). */
+  async answers(): Promise<boolean> {
+    if (!this.db.isUp()) return false;
+    return this.read('graph-version', undefined, 2_000).then(() => true, () => false);
+  }
+
+  /** The typed error for a driver error; a database that says it needs a restart gets one. */
+  private classified(err: unknown): unknown {
+    const typed = classifyDatabaseError(err);
+    if (typed instanceof ServiceUnavailableError && typed.details.reason === 'DATABASE_PANIC') this.db.panicked();
+    return typed;
+  }
+
   private spend(): void {
     if (++this.roundTrips > this.maxStatements) {
       throw new BudgetGraphError('QUERY_TOO_COMPLEX', `This request needs more than ${this.maxStatements} database queries; ask for fewer aliases or lists per request.`, { reason: 'DATABASE_QUERIES', maxDatabaseQueries: this.maxStatements });
@@ -89,7 +107,7 @@ export class QueryRunner {
       try {
         return await withDeadline(session.run<T>(text, parameters, { timeout }), timeout + Math.min(DEADLINE_GRACE_MS, timeout / 2), () => (stalled = true));
       } catch (err) {
-        if (stalled || attempt >= 2 || !isRetryable(err) || !this.db.isUp()) throw classifyDatabaseError(err);
+        if (stalled || attempt >= 2 || !isRetryable(err) || !this.db.isUp()) throw this.classified(err);
         await new Promise((r) => setTimeout(r, 50 * attempt));
       } finally {
         // A stalled server may never answer the close either: do not wait for it then.
@@ -125,7 +143,7 @@ export class QueryRunner {
         { timeout: timeoutMs ?? this.db.txTimeoutMs * 10 },
       );
     } catch (err) {
-      throw classifyDatabaseError(err);
+      throw this.classified(err);
     } finally {
       await session.close();
     }

@@ -2,10 +2,24 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { QueryRunner } from '../db/run.js';
-import { BadDocumentError, BudgetGraphError } from '../errors.js';
+import { BadDocumentError, BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { loadDocument, type LoadOptions, type LoadReport } from './loader.js';
 
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+/** How long a load waits for a restarting database before giving up, and how often it tries a file. */
+const RESTART_WAIT_MS = 180_000;
+const RESTART_ATTEMPTS = 4;
+
+/** Polls until the database answers (true), the wait is over or the load is stopped (false). */
+async function databaseBack(runner: QueryRunner, waitMs: number, signal?: AbortSignal): Promise<boolean> {
+  const deadline = Date.now() + waitMs;
+  while (Date.now() < deadline && !signal?.aborted) {
+    if (await runner.answers()) return true;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  return false;
+}
 
 export function listDocuments(dir: string): string[] {
   return readdirSync(dir)
@@ -37,18 +51,26 @@ export async function loadFiles(
   onEach: (report: LoadReport, index: number) => void = () => undefined,
   onBadFile?: (file: string, err: BudgetGraphError, index: number) => void,
   signal?: AbortSignal,
+  restartWaitMs = RESTART_WAIT_MS,
 ): Promise<LoadReport[]> {
   const reports: LoadReport[] = [];
   for (const [i, path] of paths.entries()) {
     if (signal?.aborted) break;
-    try {
-      const report = await loadDocument(runner, basename(path), readDocumentText(path), options);
-      reports.push(report);
-      onEach(report, i);
-    } catch (err) {
-      const skippable = err instanceof BudgetGraphError && (err.code === 'BAD_DOCUMENT' || err.code === 'CONFLICT');
-      if (!onBadFile || !skippable) throw err;
-      onBadFile(basename(path), err, i);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const report = await loadDocument(runner, basename(path), readDocumentText(path), options);
+        reports.push(report);
+        onEach(report, i);
+        break;
+      } catch (err) {
+        // The database went away mid-load (a restart): this document rolled back whole; once the
+        // database answers again it is loaded again, and the files after it follow.
+        if (err instanceof ServiceUnavailableError && err.details.reason !== 'DISK_FULL' && attempt < RESTART_ATTEMPTS && (await databaseBack(runner, restartWaitMs, signal))) continue;
+        const skippable = err instanceof BudgetGraphError && (err.code === 'BAD_DOCUMENT' || err.code === 'CONFLICT' || err.details.reason === 'DISK_FULL');
+        if (!onBadFile || !skippable) throw err;
+        onBadFile(basename(path), err, i);
+        break;
+      }
     }
   }
   return reports;

@@ -6,7 +6,7 @@ import type { QueryResult } from 'neo4j-driver';
 import { documentText, parseDocument } from '../parse/index.js';
 import type { ParsedDocument } from '../parse/records.js';
 import { loaderFingerprint } from './fingerprint.js';
-import { BudgetGraphError } from '../errors.js';
+import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { expectedTallies, parityDifferences } from './parity.js';
 import { buildPlan, contentHash, type LoadPlan } from './plan.js';
 import { sameAsLinks } from './same-as.js';
@@ -120,6 +120,8 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
     throw new BudgetGraphError('CONFLICT', `${file}: the graph already holds ${rivals.join(', ')} for ${plan.department.name}, ${doc.meta.year}, ${plan.document.kinds.join('/')}; remove it first or load this one with replace: true to supersede it.`, { file, conflictsWith: rivals });
   }
 
+  refuseWithoutRoom(runner, file, plan, text);
+
   let nodesCreated = 0;
   let relationshipsCreated = 0;
   let parity: string[] = [];
@@ -147,6 +149,24 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
     );
   });
   return { file, status: storedHash || rivals.length ? 'REPLACED' : 'LOADED', records, nodesCreated, relationshipsCreated, ms: Date.now() - started, plan, replacedFiles: rivals, parity };
+}
+
+/**
+ * Room Neo4j needs on its disk for one document's transaction: its rows and text several times
+ * over (store records, indexes, the transaction log) and headroom for checkpoints and log
+ * rotation. Generous on purpose: Neo4j that fails a write on a full disk refuses everything
+ * until it is restarted, while a load refused here leaves the service answering.
+ */
+export const WRITE_HEADROOM_BYTES = 32 * 1024 * 1024;
+
+function refuseWithoutRoom(runner: QueryRunner, file: string, plan: LoadPlan, text: string): void {
+  const free = runner.freeBytes();
+  if (free === null) return;
+  const { links: _links, diagnostics: _diagnostics, ...rows } = plan;
+  const needed = 4 * Buffer.byteLength(JSON.stringify(rows)) + 2 * Buffer.byteLength(text) + WRITE_HEADROOM_BYTES;
+  if (free >= needed) return;
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  throw new ServiceUnavailableError(`${file}: not loaded — the graph database's disk has ${mb(free)} free and this document needs about ${mb(needed)} (with headroom for Neo4j's logs); free space there and load it again. Nothing was written.`, { reason: 'DISK_FULL', file, freeBytes: free, neededBytes: needed });
 }
 
 /** Removes a document and what only it held; the graph is as if it had never been loaded. */

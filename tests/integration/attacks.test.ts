@@ -9,6 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/config.js';
 import { QueryRunner } from '../../src/db/run.js';
+import { loadDocument } from '../../src/load/loader.js';
+import type { BudgetGraphError } from '../../src/errors.js';
 import { buildApiSchema } from '../../src/api/schema.js';
 import { startHttpServer } from '../../src/api/http-server.js';
 import { startApi, type ApiFixture } from './helpers.js';
@@ -229,5 +231,24 @@ describe('who may connect', () => {
       for (const s of sockets) s.destroy();
       await server.stop();
     }
+  });
+});
+
+describe('a disk without room for a load', () => {
+  it('refuses the document before Neo4j sees it (SERVICE_UNAVAILABLE, DISK_FULL), writes nothing and keeps answering', async () => {
+    const before = await api.gql(`{ documents { totalCount } }`);
+    // The embedded store's disk as a full one reports it: 100 KiB free.
+    const full = new QueryRunner({ ...api.db, freeBytes: () => 100 * 1024 });
+    const text = readFileSync(join(projectRoot, 'data', '004_977ad1fe0b13bb92.txt'), 'utf8');
+    const refused = await loadDocument(full, 'disk-full.txt', text, { replace: true }).then(
+      () => null,
+      (err: BudgetGraphError) => err,
+    );
+    expect(refused).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { reason: 'DISK_FULL', file: 'disk-full.txt' } });
+    expect(refused!.message).toMatch(/free space there and load it again/);
+    const after = await api.gql(`{ documents { totalCount } d: document(id: "disk-full") { id } }`);
+    expect(after.data.documents.totalCount).toBe(before.data.documents.totalCount);
+    expect(after.data.d).toBeNull();
+    expect(await health()).toBe(200);
   });
 });

@@ -5,11 +5,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { neo4jSettings } from '../../src/config.js';
 import { connect, type Database } from '../../src/db/connection.js';
 import { QueryRunner } from '../../src/db/run.js';
+import { applySchema } from '../../src/db/schema.js';
+import { listDocuments, loadFiles } from '../../src/load/directory.js';
+import { projectRoot } from '../../src/config.js';
 
 const root = mkdtempSync(join(tmpdir(), 'budget-graph-supervisor-'));
 let db: Database | undefined;
@@ -60,5 +63,26 @@ describe('a killed JVM while wrong passwords are sent', () => {
     expect(db.restarts()).toBe(1);
     expect(db.embedded!.pid).not.toBe(first.pid);
     expect(refused).toBeGreaterThan(10);
+  });
+});
+
+describe('a load through a database restart', () => {
+  it('waits for the database to come back, loads the document it was on again, then the rest', async () => {
+    const runner = new QueryRunner(db!);
+    await applySchema(db!);
+    const files = listDocuments(join(projectRoot, 'data'));
+    let killed = false;
+    const reports = await loadFiles(runner, files, {}, (_report, i) => {
+      // Killed as the second document starts: its transaction dies with the JVM.
+      if (i === 0 && !killed) {
+        killed = true;
+        setTimeout(() => process.kill(db!.embedded!.pid!, 'SIGKILL'), 200);
+      }
+    });
+    expect(killed).toBe(true);
+    expect(reports.map((r) => r.file)).toEqual(files.map((f) => basename(f)));
+    expect(db!.restarts()).toBe(2);
+    const held = await runner.read('document-count');
+    expect(Number(held.records[0]!.get(0))).toBe(files.length);
   });
 });

@@ -78,6 +78,10 @@ public final class Neo4jLauncher {
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
+                // Asked for by the Node side only after a start failed on a transaction log that
+                // ends in a torn write (a disk that filled up mid-commit): recovery keeps every
+                // committed transaction and drops the torn tail, which was never committed.
+                .setConfig(GraphDatabaseInternalSettings.fail_on_corrupted_log_files, !"1".equals(System.getenv("NEO4J_RECOVER_TORN_LOG")))
                 .build();
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -92,10 +96,21 @@ public final class Neo4jLauncher {
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "neo4j-shutdown"));
 
         GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-        if (!db.isAvailable(Duration.ofSeconds(60).toMillis())) {
-            System.err.println("neo4j-launcher: database did not become available within 60 s");
-            shutdown.run();
-            System.exit(2);
+        // Polled, not waited on for a minute: a database that failed to start (say, on an
+        // unrecoverable log) says so in its status at once, and the reason is printed.
+        long availableBy = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!db.isAvailable(1_000)) {
+            String failure = startFailure(dbms);
+            if (failure != null) {
+                System.err.println("neo4j-launcher: database failed to start: " + failure);
+                shutdown.run();
+                System.exit(4);
+            }
+            if (System.nanoTime() > availableBy) {
+                System.err.println("neo4j-launcher: database did not become available within 60 s");
+                shutdown.run();
+                System.exit(2);
+            }
         }
         if (password != null) {
             try {
@@ -116,6 +131,25 @@ public final class Neo4jLauncher {
         System.out.flush();
 
         stopped.await();
+    }
+
+    /** The default database's failure message when it is neither starting nor online, else null. */
+    private static String startFailure(DatabaseManagementService dbms) {
+        try {
+            return dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "SHOW DATABASE neo4j YIELD currentStatus, statusMessage",
+                    java.util.Map.of(),
+                    result -> {
+                        if (!result.hasNext()) return null;
+                        var row = result.next();
+                        String status = String.valueOf(row.get("currentStatus"));
+                        String message = String.valueOf(row.get("statusMessage"));
+                        boolean failed = !("starting".equals(status) || "online".equals(status)) && !message.isBlank();
+                        return failed ? status + ": " + message : null;
+                    });
+        } catch (RuntimeException e) {
+            return null; // the system database itself still starting: ask again
+        }
     }
 
     private static String env(String name, String fallback) {
