@@ -24,8 +24,8 @@ export class IngestService {
   ingest(file: string, text: string, replace: boolean): Promise<LoadReport> {
     return this.serial(async () => {
       const started = Date.now();
-      const doc = await parseOffThread(file, text);
-      const report = await loadParsed(new QueryRunner(this.db), file, text, doc, { replace }, started);
+      const { doc, plan } = await parseOffThread(file, text);
+      const report = await loadParsed(new QueryRunner(this.db), file, text, doc, { replace }, started, plan);
       if (report.status !== 'UNCHANGED') this.cache?.invalidate();
       return report;
     });

@@ -3,7 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { QueryRunner } from '../db/run.js';
 import { BadDocumentError, BudgetGraphError, ServiceUnavailableError } from '../errors.js';
-import { loadDocument, type LoadOptions, type LoadReport } from './loader.js';
+import { loadParsed, type LoadOptions, type LoadReport } from './loader.js';
+import { parseOffThread } from './parse-off-thread.js';
 
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
@@ -58,7 +59,11 @@ export async function loadFiles(
     if (signal?.aborted) break;
     for (let attempt = 1; ; attempt++) {
       try {
-        const report = await loadDocument(runner, basename(path), readDocumentText(path), options);
+        // Read and planned in the worker, under the same budget as the API's ingest.
+        const started = Date.now();
+        const text = readDocumentText(path);
+        const { doc, plan } = await parseOffThread(basename(path), text);
+        const report = await loadParsed(runner, basename(path), text, doc, options, started, plan);
         reports.push(report);
         onEach(report, i);
         break;

@@ -102,10 +102,11 @@ export async function loadDocument(runner: QueryRunner, file: string, text: stri
  * Writes an already parsed document (the API parses in a worker thread). Refuses a second
  * document for the same department, year and kind unless `replace` says it supersedes the first.
  */
-export async function loadParsed(runner: QueryRunner, file: string, input: string, doc: ParsedDocument, options: LoadOptions = {}, started = Date.now()): Promise<LoadReport> {
+export async function loadParsed(runner: QueryRunner, file: string, input: string, doc: ParsedDocument, options: LoadOptions = {}, started = Date.now(), planned?: LoadPlan): Promise<LoadReport> {
   // Stored, hashed and planned from the text the parser read: personal data already redacted.
   const text = documentText(input, file);
-  const plan = buildPlan(doc, text);
+  // The parse worker plans too (parse-off-thread.ts): then only the writes happen here.
+  const plan = planned ?? buildPlan(doc, text);
   const records = recordCount(doc);
   if (options.dryRun) return { file, status: 'DRY_RUN', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan, replacedFiles: [], parity: [] };
 
