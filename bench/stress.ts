@@ -8,6 +8,7 @@
 // Options: --parts=fuzz,abuse,faults,soak  --fuzz=100000  --soak-minutes=10
 // Every request goes to 127.0.0.1 only; every loop is bounded in count and time.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -152,6 +153,7 @@ async function abuse(server: Server): Promise<void> {
     log(`abuse: ${name}: ${answer.status} ${answer.code ?? ''} in ${answer.ms} ms; health ${health.status} in ${health.ms} ms`);
   }
   await post(server.url, { query: 'mutation { removeDocument(name: "big.txt") }' }, { authorization: `Bearer ${TOKEN}` });
+  results.attacks = await issue24Attacks(server);
 
   // Memory attack: distinct large answers (30 aliases each, the most allowed) to fill the cache,
   // in rounds: the server's RSS after each round shows whether memory keeps growing.
@@ -169,6 +171,88 @@ async function abuse(server: Server): Promise<void> {
   }
   results.abuse = { requests: rowsOut, memoryAttack: { requests: 1000, aliasesEach: 30, largestAnswerBytes: largest, seconds: Math.round((performance.now() - t0) / 100) / 10, serverRssMbBefore: before, serverRssMbAfterEach250: rssAfterRound } };
   log(`memory attack: RSS ${before} MB, then after each 250 requests ${rssAfterRound.join(', ')} MB (answers up to ${largest} bytes)`);
+}
+
+/** One raw HTTP exchange (fetch cannot send a foreign Host header nor a chunked body of its own). */
+function rawHttp(url: string, method: string, headers: Record<string, string>, body?: { bytes: number } | string): Promise<{ status: number; text: string; ms: number }> {
+  const t0 = performance.now();
+  return new Promise<{ status: number; text: string; ms: number }>((resolve) => {
+    const req = httpRequest(url, { method, headers }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text, ms: Math.round(performance.now() - t0) }));
+    });
+    req.on('error', (err: NodeJS.ErrnoException) => resolve({ status: -1, text: err.code ?? String(err), ms: Math.round(performance.now() - t0) }));
+    if (typeof body === 'string') req.end(body);
+    else if (body) {
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      let sent = 0;
+      const pump = () => {
+        while (sent < body.bytes) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        req.end();
+      };
+      pump();
+    } else req.end();
+  });
+}
+
+/** The attacks of issue 24, each with the health probe's answer right after it. */
+async function issue24Attacks(server: Server): Promise<Record<string, unknown>[]> {
+  const base = server.url.replace(/\/graphql$/, '');
+  const json = { 'content-type': 'application/json' };
+  const filter = { department: Array.from({ length: 64 }, (_, i) => `部门${i}`.repeat(16)).join('') };
+  const amplified = `query($f: ProjectFilter) { ${Array.from({ length: 30 }, (_, i) => `a${i}: projects(filter: $f, first: 100) { totalCount }`).join(' ')} }`;
+  let deep: unknown = 1;
+  for (let i = 0; i < 5_000; i++) deep = { x: deep };
+  const exportQuery = encodeURIComponent('{ documents(first: 50) { nodes { id year } } }');
+  const attacks: [string, () => Promise<{ status: number; text: string; ms: number }>][] = [
+    ['chunked POST of 3 MiB to /graphql', () => rawHttp(server.url, 'POST', { ...json, 'transfer-encoding': 'chunked' }, { bytes: 3 * 1024 * 1024 })],
+    ['chunked POST of 3 MiB to /export', () => rawHttp(`${base}/export`, 'POST', { ...json, 'transfer-encoding': 'chunked' }, { bytes: 3 * 1024 * 1024 })],
+    ['foreign Host header (DNS rebinding)', () => rawHttp(server.url, 'POST', { ...json, host: 'attacker.example' }, JSON.stringify(HEALTH))],
+    ['export without a CSRF-safe header', () => rawHttp(`${base}/export?query=${exportQuery}`, 'GET', {})],
+    ['export, first of two runs', () => rawHttp(`${base}/export?query=${exportQuery}`, 'GET', { 'apollo-require-preflight': 'true' })],
+    ['export, second run (from the cache)', () => rawHttp(`${base}/export?query=${exportQuery}`, 'GET', { 'apollo-require-preflight': 'true' })],
+    ['30 aliases reusing one large filter variable', () => rawHttp(server.url, 'POST', json, JSON.stringify({ query: amplified, variables: { f: filter } }))],
+    ['variable nested 5,000 levels', () => rawHttp(server.url, 'POST', json, JSON.stringify({ query: 'query($v: JSONObject) { health { ok } }', variables: { v: deep } }))],
+    ['subscription operation', () => rawHttp(server.url, 'POST', json, JSON.stringify({ query: 'subscription { x }' }))],
+    ['persisted query whose hash is not its text', () => rawHttp(server.url, 'POST', json, JSON.stringify({ query: '{ health { ok } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }))],
+    ['text window of every document, scanned for telephone numbers', async () => {
+      const t0 = performance.now();
+      const gql = async (query: string, variables = {}) => (await fetch(server.url, { method: 'POST', headers: json, body: JSON.stringify({ query, variables }) })).text();
+      const ids: { id: string }[] = JSON.parse(await gql('{ documents(first: 50) { nodes { id } } }'))?.data?.documents?.nodes ?? [];
+      let found = 0;
+      for (const { id } of ids) {
+        for (let from = 1, count = 400; from <= count; from += 400) {
+          const text = await gql('query($id: ID!, $from: Int!, $to: Int!) { document(id: $id) { text(from: $from, to: $to) { lineCount lines { text } } } }', { id, from, to: from + 399 });
+          count = JSON.parse(text)?.data?.document?.text?.lineCount ?? 0;
+          found += (text.match(/0\d{2,3}-?\d{7,8}|1[3-9]\d{9}/g) ?? []).length;
+        }
+      }
+      return { status: found === 0 ? 200 : 500, text: `${ids.length} documents, ${found} telephone numbers`, ms: Math.round(performance.now() - t0) };
+    }],
+  ];
+  const rows: Record<string, unknown>[] = [];
+  let exportRows: number[] = [];
+  for (const [name, run] of attacks) {
+    const answer = await run();
+    const health = await rawHttp(`${base}/healthz`, 'GET', {});
+    let code: string | undefined;
+    try {
+      code = JSON.parse(answer.text)?.errors?.[0]?.extensions?.code;
+    } catch {
+      code = name.startsWith('export') && answer.status === 200 ? `${answer.text.trim().split('\n').length - 1} rows` : undefined;
+    }
+    if (name.startsWith('export, ')) exportRows.push(answer.text.trim().split('\n').length - 1);
+    if (name.startsWith('text window')) code = answer.text;
+    rows.push({ attack: name, status: answer.status, code, ms: answer.ms, healthStatus: health.status, healthMs: health.ms });
+    log(`attack: ${name}: ${answer.status} ${code ?? ''} in ${answer.ms} ms; health ${health.status} in ${health.ms} ms`);
+  }
+  if (exportRows.length === 2 && exportRows[0] !== exportRows[1]) log(`attack: the export gave ${exportRows[0]} then ${exportRows[1]} rows`);
+  exportRows = [];
+  return rows;
 }
 
 /** Closed-loop traffic of mixed read queries; per-second status counts. */
@@ -325,6 +409,10 @@ function writeReport(): void {
   if (r.fuzz) {
     const f = r.fuzz;
     lines.push('### Parser fuzz', '', `| mutations | parsed | refused (BAD_DOCUMENT with a line) | refused without a line | crashes | slowest parse | wall |`, `|---|---|---|---|---|---|---|`, `| ${f.mutations} | ${f.parsed} | ${f.refusedBadDocument} | ${f.refusedWithoutLine} | ${f.crashes} | ${f.slowestMs} ms | ${f.seconds} s |`, '');
+  }
+  if (r.attacks) {
+    lines.push('', '### Attacks of issue 24', '', 'Each attack, then a health probe. Expected: no 5xx but the PII scan, the process alive (health 200), exports of the same rows twice.', '', '| attack | status | code / answer | ms | health after |', '|---|---|---|---|---|');
+    for (const x of r.attacks) lines.push(`| ${x.attack} | ${x.status} | ${x.code ?? ''} | ${x.ms} | ${x.healthStatus} in ${x.healthMs} ms |`);
   }
   if (r.abuse) {
     lines.push('### Abusive requests (each with a parallel `{ health { ok } }`)', '', '| request | status | code | ms | answer bytes | parallel health |', '|---|---|---|---|---|---|');

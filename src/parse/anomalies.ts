@@ -129,7 +129,9 @@ export function projectAmountAnomalies(projects: Project[]): Anomaly[] {
   for (const p of projects) {
     if (p.amount === null) continue;
     const key = `${normaliseProjectName(p.name)}|${p.unit ?? ''}`;
-    byName.set(key, [...(byName.get(key) ?? []), p]);
+    const list = byName.get(key);
+    if (list) list.push(p);
+    else byName.set(key, [p]);
   }
   for (const group of byName.values()) {
     const first = group[0]!;
@@ -248,7 +250,13 @@ function namesParent(item: string, parentKey: string): boolean {
 export function projectSumAnomalies(projects: Project[], figures: Figure[]): Anomaly[] {
   const out: Anomaly[] = [];
   const children = new Map<string, Project[]>();
-  for (const p of projects) if (p.level === 2 && p.parent && p.amount !== null) children.set(normaliseProjectName(p.parent), [...(children.get(normaliseProjectName(p.parent)) ?? []), p]);
+  for (const p of projects) {
+    if (p.level !== 2 || !p.parent || p.amount === null) continue;
+    const key = normaliseProjectName(p.parent);
+    const list = children.get(key);
+    if (list) list.push(p);
+    else children.set(key, [p]);
+  }
   for (const [parentKey, items] of children) {
     const parent = projects.find((p) => p.level !== 2 && normaliseProjectName(p.name) === parentKey && p.amount !== null);
     if (!parent || items.length < 2) continue;

@@ -62,7 +62,9 @@ export function allocationsOf(doc: ParsedDocument, documentId: string, dept: Dep
   const byProject = new Map<string, Project[]>();
   for (const p of doc.projects) {
     const id = projectId(dept.id, identityName(p.name));
-    byProject.set(id, [...(byProject.get(id) ?? []), p]);
+    const list = byProject.get(id);
+    if (list) list.push(p);
+    else byProject.set(id, [p]);
   }
   const out: Allocations = { representatives: [], allocationIds: [], rows: [], listings: [], variants, ownerOf: () => null };
   /** Allocation of a project for indicators and evaluations: the slot holding its form, else the first. */

@@ -146,7 +146,12 @@ export function paymentRows(doc: ParsedDocument, documentId: string, ownerOf: Ow
  */
 export function anomalyRows(anomalies: Anomaly[], documentId: string, facts: { id: string; srcLine: Integer }[]) {
   const byLine = new Map<number, string[]>();
-  for (const f of facts) byLine.set(f.srcLine.toNumber(), [...(byLine.get(f.srcLine.toNumber()) ?? []), f.id]);
+  for (const f of facts) {
+    const line = f.srcLine.toNumber();
+    const list = byLine.get(line);
+    if (list) list.push(f.id);
+    else byLine.set(line, [f.id]);
+  }
   return anomalies.map((a, i) => ({
     id: factId(documentId, 'Anomaly', i),
     kind: a.kind,
