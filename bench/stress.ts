@@ -205,8 +205,6 @@ async function issue24Attacks(server: Server): Promise<Record<string, unknown>[]
   const json = { 'content-type': 'application/json' };
   const filter = { department: Array.from({ length: 64 }, (_, i) => `部门${i}`.repeat(16)).join('') };
   const amplified = `query($f: ProjectFilter) { ${Array.from({ length: 30 }, (_, i) => `a${i}: projects(filter: $f, first: 100) { totalCount }`).join(' ')} }`;
-  let deep: unknown = 1;
-  for (let i = 0; i < 5_000; i++) deep = { x: deep };
   const exportQuery = encodeURIComponent('{ documents(first: 50) { nodes { id year } } }');
   const attacks: [string, () => Promise<{ status: number; text: string; ms: number }>][] = [
     ['chunked POST of 3 MiB to /graphql', () => rawHttp(server.url, 'POST', { ...json, 'transfer-encoding': 'chunked' }, { bytes: 3 * 1024 * 1024 })],
@@ -216,7 +214,8 @@ async function issue24Attacks(server: Server): Promise<Record<string, unknown>[]
     ['export, first of two runs', () => rawHttp(`${base}/export?query=${exportQuery}`, 'GET', { 'apollo-require-preflight': 'true' })],
     ['export, second run (from the cache)', () => rawHttp(`${base}/export?query=${exportQuery}`, 'GET', { 'apollo-require-preflight': 'true' })],
     ['30 aliases reusing one large filter variable', () => rawHttp(server.url, 'POST', json, JSON.stringify({ query: amplified, variables: { f: filter } }))],
-    ['variable nested 5,000 levels', () => rawHttp(server.url, 'POST', json, JSON.stringify({ query: 'query($v: JSONObject) { health { ok } }', variables: { v: deep } }))],
+    // Written out by hand: JSON.stringify itself overflows its stack on 5,000 levels.
+    ['variable nested 5,000 levels', () => rawHttp(server.url, 'POST', json, `{"query":"query($v: JSONObject) { health { ok } }","variables":{"v":${'{"x":'.repeat(5_000)}1${'}'.repeat(5_000)}}}`)],
     ['subscription operation', () => rawHttp(server.url, 'POST', json, JSON.stringify({ query: 'subscription { x }' }))],
     ['persisted query whose hash is not its text', () => rawHttp(server.url, 'POST', json, JSON.stringify({ query: '{ health { ok } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }))],
     ['text window of every document, scanned for telephone numbers', async () => {
