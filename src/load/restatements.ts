@@ -8,6 +8,7 @@
 import { formatWan } from '../parse/amount.js';
 import type { Anomaly, ParsedDocument, ProseAmount, Source } from '../parse/records.js';
 import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES } from '../model/three-costs.js';
+import { pushTo } from '../multimap.js';
 
 export type RestatedKind = 'BudgetLine' | 'TableTotal' | 'Figure' | 'ProjectAllocation' | 'ThreeCosts';
 
@@ -95,14 +96,8 @@ const PREFERENCE: RestatedKind[] = ['BudgetLine', 'ProjectAllocation', 'ThreeCos
 export function restatements(doc: ParsedDocument, allocations: { id: string; name: string; amount: bigint | null; source: Source }[]): { links: Restatement[]; anomalies: Anomaly[] } {
   const all = candidates(doc, allocations).sort((a, b) => PREFERENCE.indexOf(a.kind) - PREFERENCE.indexOf(b.kind));
   const byName = new Map<string, Candidate[]>();
-  // Pushed in place: a column name such as 基本支出 is shared by every line of a table, and
-  // copying its list per line made a 40,000-row table take 30 s to plan.
-  for (const c of all)
-    for (const n of c.names) {
-      const list = byName.get(n);
-      if (list) list.push(c);
-      else byName.set(n, [c]);
-    }
+  // A column name such as 基本支出 is shared by every line of a table: its list grows long.
+  for (const c of all) for (const n of c.names) pushTo(byName, n, c);
   const links: Restatement[] = [];
   const anomalies: Anomaly[] = [];
   doc.proseAmounts.forEach((p: ProseAmount, proseIndex) => {

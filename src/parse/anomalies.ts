@@ -3,6 +3,7 @@ import { formatWan } from './amount.js';
 import type { ClassificationResult } from './classification.js';
 import type { Anomaly, BudgetLine, Figure, InvestmentProject, Project, SelfEvaluation, Source, ThreeCosts } from './records.js';
 import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES, type ThreeCostsFigure } from '../model/three-costs.js';
+import { pushTo } from '../multimap.js';
 
 /** The rounding a table can show: half its last printed digit, per summed child. */
 function tolerance(values: BudgetLine[], roundingNote: boolean): bigint {
@@ -129,9 +130,7 @@ export function projectAmountAnomalies(projects: Project[]): Anomaly[] {
   for (const p of projects) {
     if (p.amount === null) continue;
     const key = `${normaliseProjectName(p.name)}|${p.unit ?? ''}`;
-    const list = byName.get(key);
-    if (list) list.push(p);
-    else byName.set(key, [p]);
+    pushTo(byName, key, p);
   }
   for (const group of byName.values()) {
     const first = group[0]!;
@@ -250,13 +249,7 @@ function namesParent(item: string, parentKey: string): boolean {
 export function projectSumAnomalies(projects: Project[], figures: Figure[]): Anomaly[] {
   const out: Anomaly[] = [];
   const children = new Map<string, Project[]>();
-  for (const p of projects) {
-    if (p.level !== 2 || !p.parent || p.amount === null) continue;
-    const key = normaliseProjectName(p.parent);
-    const list = children.get(key);
-    if (list) list.push(p);
-    else children.set(key, [p]);
-  }
+  for (const p of projects) if (p.level === 2 && p.parent && p.amount !== null) pushTo(children, normaliseProjectName(p.parent), p);
   for (const [parentKey, items] of children) {
     const parent = projects.find((p) => p.level !== 2 && normaliseProjectName(p.name) === parentKey && p.amount !== null);
     if (!parent || items.length < 2) continue;

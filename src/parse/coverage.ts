@@ -6,6 +6,7 @@ import { familyOfTitle, type TableFamily } from './families.js';
 import { heldIndex, takeHeld, valueKey } from './held.js';
 import type { Layout } from './layout.js';
 import type { ParsedDocument } from './records.js';
+import { pushTo } from '../multimap.js';
 
 export interface TableCoverage {
   title: string;
@@ -35,11 +36,7 @@ export function coverage(doc: ParsedDocument, lay: Layout): TableCoverage[] {
   return lay.tables.map((t) => {
     const c: TableCoverage = { title: t.title, family: familyOfTitle(t.title), line: t.titleLine, rows: t.rows.length, numericRows: 0, rowsRead: 0, rowsAsFigures: 0, rowsNotRead: 0, cells: 0, cellsTyped: 0, cellsFigures: 0, cellsNotRead: 0, notReadLines: [] };
     const byRow = new Map<number, string[]>();
-    for (const f of figureCells(t)) {
-      const list = byRow.get(f.row.line);
-      if (list) list.push(f.cell);
-      else byRow.set(f.row.line, [f.cell]);
-    }
+    for (const f of figureCells(t)) pushTo(byRow, f.row.line, f.cell);
     for (const [line, cells] of byRow) {
       let typedHere = 0;
       let figuresHere = 0;

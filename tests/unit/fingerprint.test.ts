@@ -20,13 +20,13 @@ const base = {
   'src/parse/index.ts': 'a',
   'src/parse/readers/projects.ts': 'b',
   'src/load/plan/lines.ts': 'c',
-  'src/model/document-tables.ts': 'd',
+  'src/model/ids.ts': 'd',
   'cypher/load-lines.cypher': 'e',
   'cypher/projects-page.cypher': 'f',
 };
 
 describe('the loader fingerprint', () => {
-  it.each(['src/parse/readers/projects.ts', 'src/load/plan/lines.ts', 'src/model/document-tables.ts', 'cypher/load-lines.cypher'])('changes when %s changes', (path) => {
+  it.each(['src/parse/readers/projects.ts', 'src/load/plan/lines.ts', 'src/model/ids.ts', 'cypher/load-lines.cypher'])('changes when %s changes', (path) => {
     const before = checkout(base);
     const after = checkout({ ...base, [path]: 'changed' });
     try {

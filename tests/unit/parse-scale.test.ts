@@ -41,7 +41,7 @@ describe('reading cost grows linearly', () => {
   // Planning too: every line of a table shares its column names (基本支出 …), and a list copied
   // per line made a 40,000-row table take 30 s to plan where 10,000 rows took 1.8 s. The
   // quadratic part shows only at that size: 5,000 → 40,000 rows is 8× the text, ~8× the time
-  // when linear, ~23× before.
+  // when linear; 30.9× measured before the fix.
   it('with the rows of a table, read and planned (5,000 → 40,000 rows)', () => {
     const readAndPlan = (t: string) => {
       const doc = parseDocument(t, 'scale.txt');

@@ -12,6 +12,7 @@ import { allocationId, listingId, projectIdParts } from '../../model/ids.js';
 import { slotListings } from './slots.js';
 import type { UnitRegistry } from './units.js';
 import { fundingJson, int, n, src } from './values.js';
+import { pushTo } from '../../multimap.js';
 
 /** Which listing speaks for an allocation when several print it: the most detailed source first. */
 const KIND_PREFERENCE: Project['sourceKind'][] = ['SELF_EVALUATION', 'PROJECT_TABLE', 'KEY_PROJECT_TABLE', 'PROSE_LIST', 'TARGET_FORM'];
@@ -62,9 +63,7 @@ export function allocationsOf(doc: ParsedDocument, documentId: string, dept: Dep
   const byProject = new Map<string, Project[]>();
   for (const p of doc.projects) {
     const id = projectId(dept.id, identityName(p.name));
-    const list = byProject.get(id);
-    if (list) list.push(p);
-    else byProject.set(id, [p]);
+    pushTo(byProject, id, p);
   }
   const out: Allocations = { representatives: [], allocationIds: [], rows: [], listings: [], variants, ownerOf: () => null };
   /** Allocation of a project for indicators and evaluations: the slot holding its form, else the first. */

@@ -9,6 +9,7 @@ import { factId } from '../../model/ids.js';
 import { THREE_COSTS_FIGURE_NAMES, fenProperty } from '../../model/three-costs.js';
 import type { UnitRegistry } from './units.js';
 import { columnsJson, int, n, sourceJson, src } from './values.js';
+import { pushTo } from '../../multimap.js';
 
 type OwnerOf = (printed: string | null) => string | null;
 
@@ -146,12 +147,7 @@ export function paymentRows(doc: ParsedDocument, documentId: string, ownerOf: Ow
  */
 export function anomalyRows(anomalies: Anomaly[], documentId: string, facts: { id: string; srcLine: Integer }[]) {
   const byLine = new Map<number, string[]>();
-  for (const f of facts) {
-    const line = f.srcLine.toNumber();
-    const list = byLine.get(line);
-    if (list) list.push(f.id);
-    else byLine.set(line, [f.id]);
-  }
+  for (const f of facts) pushTo(byLine, f.srcLine.toNumber(), f.id);
   return anomalies.map((a, i) => ({
     id: factId(documentId, 'Anomaly', i),
     kind: a.kind,
