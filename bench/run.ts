@@ -148,7 +148,7 @@ async function targets(url: string): Promise<Targets> {
   );
   if (q.errors) throw new Error(`could not pick bench targets: ${JSON.stringify(q.errors)}`);
   const counts = new Map<string, number>();
-  for (const f of q.data.feeds as { project: { id: string } }[]) counts.set(f.project.id, (counts.get(f.project.id) ?? 0) + 1);
+  for (const f of q.data.feeds as { project: { id: string } | null }[]) if (f.project) counts.set(f.project.id, (counts.get(f.project.id) ?? 0) + 1);
   const projectId = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
   return { code: '2010504', projectId, documentId: q.data.docs.nodes[0].id, department: q.data.anomalies.nodes[0]?.document.department.name ?? '政务', searchText: '信息' };
 }

@@ -4,4 +4,4 @@ MATCH (a:ProjectAllocation)-[:ALLOCATES]->(p:Project {id: key})
 MATCH (a)-[:FOR_UNIT]->(u:BudgetUnit)
 WITH key, a, p, u ORDER BY a.year, a.documentId
 RETURN key, a {.*, projectId: p.id, unitId: u.id, _unit: u {.*}, _project: p {.*},
-         _links: [(a)-[r:BOOKED_UNDER]->(c:Code) | {allocationId: a.id, codeKey: c.key, code: c.code, name: c.name, method: r.method, note: r.note, evidence: r.evidence}]} AS value
+         _links: [(a)-[r:BOOKED_UNDER]->(c:Code) | {allocationId: a.id, codeKey: c.key, code: c.code, name: c.name, method: r.method, note: r.note, status: r.status, rejectedBecause: r.rejectedBecause, evidence: r.evidence}]} AS value

@@ -18,6 +18,6 @@ CALL (d) {
   RETURN collect({k: CASE WHEN $allocationKeys IS NULL THEN k END, v: [key IN k | a[key]], projectId: p.id,
     unit: u {.id, .name, .isSelf},
     project: CASE WHEN $withProjectRows THEN p {.id, .name, .names, .normName, .departmentId} END,
-    links: CASE WHEN $withLinks THEN [(a)-[r:BOOKED_UNDER]->(c:Code) | {codeKey: c.key, code: c.code, name: c.name, method: r.method, note: r.note, evidence: CASE WHEN $linkEvidence THEN r.evidence END}] END}) AS allocations
+    links: CASE WHEN $withLinks THEN [(a)-[r:BOOKED_UNDER]->(c:Code) | {codeKey: c.key, code: c.code, name: c.name, method: r.method, note: r.note, status: r.status, rejectedBecause: r.rejectedBecause, evidence: CASE WHEN $linkEvidence THEN r.evidence END}] END}) AS allocations
 }
 RETURN d {.*, departmentId: dep.id} AS document, lines, allocations

@@ -9,7 +9,7 @@ WITH dep, p, collect(CASE WHEN a IS NULL THEN NULL ELSE {
   allocation: a {.*, projectId: p.id, unitId: u.id},
   unit: u {.*},
   document: d {.*, departmentId: dep.id},
-  links: [(a)-[r:BOOKED_UNDER]->(c:Code) | {allocationId: a.id, codeKey: c.key, code: c.code, name: c.name, method: r.method, note: r.note, evidence: r.evidence}],
+  links: [(a)-[r:BOOKED_UNDER]->(c:Code) | {allocationId: a.id, codeKey: c.key, code: c.code, name: c.name, method: r.method, note: r.note, status: r.status, rejectedBecause: r.rejectedBecause, evidence: r.evidence}],
   investments: [(ip:InvestmentProject)-[:REPORTS_ON]->(a) | ip {.*, allocationIds: [(ip)-[:REPORTS_ON]->(x) | x.id]}],
   indicators: [(i:Indicator)-[:MEASURES]->(a) | i {.*, allocationId: a.id}],
   evaluations: [(e:SelfEvaluation)-[:EVALUATES]->(a) | e {.*, allocationId: a.id}]

@@ -1,8 +1,10 @@
-// Project → 功能分类 code links with their method (DIRECT / NAMED / RECONCILED / SPLIT), evidence
-// and, when only part of the project's money is booked on the line, that part (amountFen).
+// Project → 功能分类 code links with their method (DIRECT / NAMED / RECONCILED / SPLIT), evidence,
+// when only part of the project's money is booked on the line that part (amountFen), and the
+// status the strength rule gave it (COUNTED with the money it counts, SUPPORTING, REJECTED with why).
 UNWIND $rows AS row
 MATCH (a:ProjectAllocation {id: row.allocationId})
 MERGE (c:Code {key: 'FunctionCode:' + row.code})
   ON CREATE SET c.code = row.code, c.scheme = 'FunctionCode', c.namesByYear = []
 SET c:FunctionCode
-CREATE (a)-[:BOOKED_UNDER {method: row.method, note: row.note, evidence: row.evidence, amountFen: row.amountFen}]->(c)
+CREATE (a)-[:BOOKED_UNDER {method: row.method, note: row.note, evidence: row.evidence, amountFen: row.amountFen,
+                           status: row.status, rejectedBecause: row.rejectedBecause, countedFen: row.countedFen}]->(c)

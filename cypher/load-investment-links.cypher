@@ -2,4 +2,5 @@
 UNWIND $rows AS row
 MATCH (ip:InvestmentProject {id: row.investmentId})
 MATCH (c:FunctionCode {code: row.code})
-CREATE (ip)-[:BOOKED_UNDER {method: row.method, note: row.note, evidence: row.evidence}]->(c)
+// An investment project has one link each: it is counted, at its year's completed investment.
+CREATE (ip)-[:BOOKED_UNDER {method: row.method, note: row.note, evidence: row.evidence, status: 'COUNTED', countedFen: ip.completedInYearFen}]->(c)

@@ -1,7 +1,8 @@
 // Everything a department-year's money trail needs, in one statement: the document(s) of the
 // departments whose id, name or alias contains $department, their 功能分类 项 lines with their
 // unit, and every allocation and investment project booked under a 功能分类 code with its link.
-// src/query/money-trail.ts chooses the document and table and does the sums.
+// src/query/money-trail.ts chooses the document and does the sums over the lines of the primary
+// table (marked at load by src/model/document-tables.ts).
 MATCH (dep:Department)-[:PUBLISHED]->(d:Document)
 WHERE (dep.id CONTAINS $department OR dep.name CONTAINS $department OR any(alias IN dep.aliases WHERE alias CONTAINS $department))
   AND d.year = $year AND ($kind IS NULL OR $kind IN d.kinds)
@@ -9,7 +10,7 @@ CALL (d) {
   MATCH (l:BudgetLine)-[:IN_DOCUMENT]->(d)
   WHERE l.scheme = 'FUNCTION' AND l.level = 3
   MATCH (l)-[:FOR_UNIT]->(u:BudgetUnit)
-  RETURN collect(l {.id, .code, .name, .projectFen, .basis, .srcTable, .srcLine, .srcText, unit: u.name, unitId: u.id}) AS lines
+  RETURN collect(l {.id, .code, .name, .projectFen, .basis, .primary, .srcTable, .srcLine, .srcText, unit: u.name, unitId: u.id}) AS lines
 }
 CALL (d) {
   MATCH (a:ProjectAllocation)-[:IN_DOCUMENT]->(d)

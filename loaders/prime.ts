@@ -42,5 +42,5 @@ export function primeDocumentBundle(loaders: Loaders, bundle: DocumentBundle): v
 /** A project → code link's neighbours prime their loaders, those that came whole: a slim one
  * (id and name) answers its link's fields only (src/query/projection.ts). */
 export function primeWholeNeighbours(loaders: Loaders, feed: CodeFeedRow, whole: FeedNeighboursPlan): void {
-  primeNeighbours(loaders, { department: whole.wholeDepartment ? feed.department : undefined, unit: whole.wholeUnit ? feed.unit : undefined, project: whole.wholeProject ? feed.project : undefined });
+  primeNeighbours(loaders, { department: whole.wholeDepartment ? feed.department : undefined, unit: whole.wholeUnit ? (feed.unit ?? undefined) : undefined, project: whole.wholeProject ? (feed.project ?? undefined) : undefined });
 }

@@ -15,6 +15,7 @@ import { anomalyRows, codeLinkRows, evaluationRows, figureRows, indicatorRows, p
 import { investmentLinkRows, investmentReportRows, investmentRows } from './plan/investments.js';
 import { lineRows } from './plan/lines.js';
 import { UnitRegistry } from './plan/units.js';
+import { big } from './plan/values.js';
 
 export { slotListings } from './plan/slots.js';
 
@@ -73,7 +74,7 @@ export function buildPlan(doc: ParsedDocument, text: string) {
     lines,
     allocations: allocations.rows,
     listings: allocations.listings,
-    codeLinks: codeLinkRows(links, allocationIds),
+    codeLinks: codeLinkRows(links, allocationIds, allocations.rows.map((r) => ({ amount: big(r.amountFen), executed: big(r.executedFen) })), isActual),
     indicators,
     investments,
     investmentLinks: investmentLinkRows(investmentLinks, documentId),

@@ -80,3 +80,51 @@ export function countedLinks<L extends { method: string }>(links: L[], ownerOf: 
   for (const l of links) if (l.method !== 'SPLIT') best.set(ownerOf(l), Math.min(best.get(ownerOf(l)) ?? Number.POSITIVE_INFINITY, linkRank(l.method)));
   return links.filter((l) => l.method === 'SPLIT' || linkRank(l.method) === best.get(ownerOf(l)));
 }
+
+/**
+ * LinkStatus // 关联结论: a link's part in the answers. COUNTED: the money is counted at this code
+ * (one per owner and code; every question that lists a code's projects lists these). SUPPORTING:
+ * a weaker method that reaches the same code (a NAMED link the amounts confirm). REJECTED: a
+ * weaker method that points elsewhere than the counted link; kept with its reason, never counted.
+ */
+export const LINK_STATUSES = {
+  COUNTED: { description: 'The money is counted at this code: the strongest link of its owner (and a SPLIT part beside it).' },
+  SUPPORTING: { description: 'Another method reaching the same code as the counted link; evidence, not a second row.' },
+  REJECTED: { description: 'A weaker method pointing to another code than the counted link; kept with its reason.' },
+} as const;
+export type LinkStatus = keyof typeof LINK_STATUSES;
+export const LINK_STATUS_NAMES = Object.keys(LINK_STATUSES) as LinkStatus[];
+
+/**
+ * Each link's status under the strength rule (countedLinks), and for a rejected one the link that
+ * outranks it. One COUNTED link per owner and code: a second method reaching the same code supports it.
+ */
+export function linkStatuses<L extends { method: string; code: string }>(links: L[], ownerOf: (link: L) => string | number): { status: LinkStatus; reason: string | null }[] {
+  const counted = new Set(countedLinks(links, ownerOf));
+  const countedAt = new Map<string, L>();
+  const firstCounted = new Set<L>();
+  for (const l of links) {
+    if (!counted.has(l)) continue;
+    const key = `${ownerOf(l)}\u0000${l.code}`;
+    if (!countedAt.has(key)) {
+      countedAt.set(key, l);
+      firstCounted.add(l);
+    }
+  }
+  return links.map((l) => {
+    if (firstCounted.has(l)) return { status: 'COUNTED', reason: null };
+    const same = countedAt.get(`${ownerOf(l)}\u0000${l.code}`);
+    if (same) return { status: 'SUPPORTING', reason: `confirms the ${same.method} link` };
+    const winner = links.find((x) => firstCounted.has(x) && ownerOf(x) === ownerOf(l));
+    return { status: 'REJECTED', reason: winner ? `${winner.method} to ${winner.code} is stronger evidence than ${l.method}: the money is counted there` : 'a stronger link outranks it' };
+  });
+}
+
+/**
+ * The money a counted link puts at its code — one rule for the money trail and the code's project
+ * lists: the part booked there (SPLIT), else what was spent for final accounts (决算), else the
+ * budget.
+ */
+export function countedAmount(link: { partFen: bigint | null; amountFen: bigint | null; executedFen: bigint | null }, actual: boolean): bigint | null {
+  return link.partFen ?? (actual ? (link.executedFen ?? link.amountFen) : link.amountFen);
+}

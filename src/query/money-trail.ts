@@ -8,12 +8,13 @@
 // anomalies report).
 //
 // Which lines: a document prints the same 项 in several tables (部门支出总表, 一般公共预算支出表 …);
-// counting each would count the money twice, so the trail reads ONE table — the one printing the
-// most 项 lines with a 项目支出 figure (ties: the first printed) — at the 项 level only.
+// counting each would count the money twice, so the trail reads ONE table — the document's
+// 功能分类 primary table, marked on its lines at load (src/model/document-tables.ts), the same
+// table its headline total and the aggregates read — at the 项 level only.
 import type { SourceRef } from './records.js';
 import { sourceFromJson } from './rows.js';
 
-import { countedLinks, linkRank as rankOf, type LinkMethod } from '../model/codes.js';
+import { countedAmount, countedLinks, linkRank as rankOf, type LinkMethod } from '../model/codes.js';
 
 export type ContributionMethod = LinkMethod;
 
@@ -23,6 +24,8 @@ export interface TrailLineInput {
   name: string | null;
   projectFen: bigint | null;
   basis: string;
+  /** A line of the document's primary table (BudgetLine.primary). */
+  primary: boolean;
   srcTable: string | null;
   srcLine: number | null;
   srcText: string | null;
@@ -95,23 +98,10 @@ export interface MoneyTrailRow {
   lines: TrailLineRow[];
 }
 
-/** The table the trail reads: most 项 lines with a 项目支出 figure; ties to the first printed. */
-export function chooseTable(lines: TrailLineInput[]): string | null {
-  const counts = new Map<string, { n: number; first: number }>();
-  for (const l of lines) {
-    if (l.projectFen === null || l.srcTable === null) continue;
-    const c = counts.get(l.srcTable) ?? { n: 0, first: l.srcLine ?? Number.MAX_SAFE_INTEGER };
-    c.n++;
-    c.first = Math.min(c.first, l.srcLine ?? Number.MAX_SAFE_INTEGER);
-    counts.set(l.srcTable, c);
-  }
-  return [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)[0]?.[0] ?? null;
-}
-
 export function computeMoneyTrail(input: TrailInput): MoneyTrailRow {
   const actual = input.document.kinds.includes('FINAL_ACCOUNTS');
-  const table = chooseTable(input.lines);
-  const lines = input.lines.filter((l) => l.srcTable === table && l.projectFen !== null).sort((a, b) => (a.srcLine ?? 0) - (b.srcLine ?? 0));
+  const lines = input.lines.filter((l) => l.primary && l.projectFen !== null).sort((a, b) => (a.srcLine ?? 0) - (b.srcLine ?? 0));
+  const table = input.lines.find((l) => l.primary)?.srcTable ?? null;
   // Several units' lines of one code in the chosen table: each unit is explained by its own allocations.
   const unitsPerCode = new Map<string, Set<string>>();
   for (const l of lines) unitsPerCode.set(l.code, (unitsPerCode.get(l.code) ?? new Set()).add(l.unitId));
@@ -133,7 +123,7 @@ export function computeMoneyTrail(input: TrailInput): MoneyTrailRow {
     const contributions: ContributionRow[] = [];
     for (const k of links) {
       if (k.code !== l.code || (perUnit && k.unitId !== l.unitId)) continue;
-      const amount = k.partFen ?? (actual ? (k.executedFen ?? k.amountFen) : k.amountFen) ?? 0n;
+      const amount = countedAmount({ partFen: k.partFen ?? null, amountFen: k.amountFen, executedFen: k.executedFen }, actual) ?? 0n;
       contributions.push({ amountFen: amount, method: k.method as ContributionMethod, note: k.note, allocationId: k.allocationId, investment: null, evidence: k.evidence.map(sourceFromJson) });
     }
     for (const k of input.investmentLinks) {

@@ -18,4 +18,6 @@ export const oneOf = <T extends string>(p: Props, key: string, values: readonly 
   const v = str(p, key);
   return (values as readonly string[]).includes(v) ? (v as T) : fail(key, values.join(' | '), v);
 };
+/** A list of maps (absent = empty). */
+export const list = (p: Props, key: string): Props[] => (p[key] === undefined || p[key] === null ? [] : Array.isArray(p[key]) ? (p[key] as unknown[]).map((x, i) => (x !== null && typeof x === 'object' ? (x as Props) : fail(`${key}[${i}]`, 'a map', x))) : fail(key, 'a list', p[key]));
 export const props = (p: Props, key: string): Props => (p[key] !== null && typeof p[key] === 'object' ? (p[key] as Props) : fail(key, 'a map', p[key]));

@@ -1,6 +1,7 @@
 // The read model: what the repository hands to the API. Money is integer fen (bigint).
 // Every fact carries a SourceRef back to the document, table and line it was read from.
 import type { ThreeCostsFigure } from '../model/three-costs.js';
+import type { LinkMethod, LinkStatus } from '../model/codes.js';
 
 export interface SourceRef {
   documentId: string;
@@ -123,10 +124,13 @@ export interface CodeLinkRow {
   codeKey: string;
   code: string;
   name: string | null;
-  method: 'DIRECT' | 'NAMED' | 'RECONCILED' | 'SPLIT';
+  method: LinkMethod;
   note: string | null;
   /** The part of the project's money on this line, when it is not all of it (SPLIT). */
   amountFen?: bigint | null;
+  /** Its part in the answers under the strength rule (src/model/codes.ts). */
+  status: LinkStatus;
+  rejectedBecause: string | null;
   evidence: SourceRef[];
 }
 
@@ -216,21 +220,38 @@ export interface AnomalyRow {
   sources: SourceRef[];
 }
 
+export interface LinkSupportRow {
+  method: LinkMethod;
+  note: string | null;
+  evidence: SourceRef[];
+}
+
+export interface RejectedLinkRow extends LinkSupportRow {
+  code: string;
+  reason: string;
+}
+
 export interface CodeFeedRow {
   year: number;
   documentId: string;
   departmentId: string;
-  unitId: string;
-  projectId: string;
-  allocationId: string;
+  unitId: string | null;
+  projectId: string | null;
+  /** Null for an investment project's row. */
+  allocationId: string | null;
+  /** The counted money at the code (BOOKED_UNDER.countedFen). */
   amountFen: bigint | null;
   code: string;
-  method: 'DIRECT' | 'NAMED' | 'RECONCILED' | 'SPLIT';
+  method: LinkMethod;
+  methods: LinkMethod[];
   note: string | null;
   evidence: SourceRef[];
+  support: LinkSupportRow[];
+  alternatives: RejectedLinkRow[];
   department: DepartmentRow;
-  unit: UnitRow;
-  project: ProjectRow;
+  unit: UnitRow | null;
+  project: ProjectRow | null;
+  investment: InvestmentRow | null;
 }
 
 export interface SearchHitRow {

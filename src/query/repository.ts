@@ -208,7 +208,7 @@ export class Repository {
 
   async projectsFeedingCode(code: string, department: string | null, years: number[] | null, includeDescendants: boolean, neighbours: FeedNeighboursPlan): Promise<CodeFeedRow[]> {
     const res = await this.runner.read('projects-feeding-code', { code, department, years, includeDescendants, ...neighbours });
-    return res.records.map((r) => codeFeedRow(row<Record<string, unknown>>(r)));
+    return res.records.map((r) => codeFeedRow(plain(r.get('feed')) as Record<string, unknown>));
   }
 
   /** A document with the lines and allocations its selection reads (src/query/projection.ts): one statement. */

@@ -1,9 +1,9 @@
 // Stored node properties → read-model rows. Provenance lives on each node as
 // srcTable / srcLine / srcText and documentId; here it becomes one SourceRef.
 import type { ThreeCostsFen } from './records.js';
-import type { AnomalyRow, BudgetLineRow, CodeFeedRow, SameAsRow, CodeLinkRow, CodeRow, DepartmentRow, DocumentRow, FigureRow, InvestmentRow, ProjectRow, ProseAmountRow, SourceRef, TableTotalRow, ThreeCostsRow, UnitRow } from './records.js';
-import { bool, fenOrNull, num, numOrNull, oneOf, props, str, strOrNull, strings, type Props } from './props.js';
-import { schemeOfLabel } from '../model/codes.js';
+import type { AnomalyRow, BudgetLineRow, CodeFeedRow, LinkSupportRow, SameAsRow, CodeLinkRow, CodeRow, DepartmentRow, DocumentRow, FigureRow, InvestmentRow, ProjectRow, ProseAmountRow, SourceRef, TableTotalRow, ThreeCostsRow, UnitRow } from './records.js';
+import { bool, fenOrNull, list, num, numOrNull, oneOf, props, str, strOrNull, strings, type Props } from './props.js';
+import { LINK_METHOD_NAMES, LINK_STATUS_NAMES, linkRank, schemeOfLabel } from '../model/codes.js';
 import { THREE_COSTS_FIGURE_NAMES, fenProperty, type ThreeCostsFigure } from '../model/three-costs.js';
 import { departmentOfUnit, projectIdParts } from '../model/ids.js';
 
@@ -83,13 +83,11 @@ export function budgetLineRow(p: Props): BudgetLineRow {
   };
 }
 
-const METHOD_RANK: Record<string, number> = { DIRECT: 0, RECONCILED: 1, NAMED: 2 };
-
-/** An allocation's code links, strongest method first (a printed code outranks an inference). */
+/** An allocation's code links: counted first, then supporting, then rejected; strongest method first within each. */
 export function codeLinks(rows: Props[]): CodeLinkRow[] {
   return rows
     .map(codeLinkRow)
-    .sort((a, b) => (METHOD_RANK[a.method] ?? 9) - (METHOD_RANK[b.method] ?? 9) || a.code.localeCompare(b.code));
+    .sort((a, b) => LINK_STATUS_NAMES.indexOf(a.status) - LINK_STATUS_NAMES.indexOf(b.status) || linkRank(a.method) - linkRank(b.method) || a.code.localeCompare(b.code));
 }
 
 function codeLinkRow(p: Props): CodeLinkRow {
@@ -98,11 +96,17 @@ function codeLinkRow(p: Props): CodeLinkRow {
     codeKey: str(p, 'codeKey'),
     code: str(p, 'code'),
     name: strOrNull(p, 'name'),
-    method: oneOf(p, 'method', ['DIRECT', 'NAMED', 'RECONCILED', 'SPLIT'] as const),
+    method: oneOf(p, 'method', LINK_METHOD_NAMES),
     note: strOrNull(p, 'note'),
     ...(p.amountFen !== undefined ? { amountFen: fenOrNull(p, 'amountFen') } : {}),
+    status: oneOf(p, 'status', LINK_STATUS_NAMES),
+    rejectedBecause: strOrNull(p, 'rejectedBecause'),
     evidence: strings(p, 'evidence').map(sourceFromJson),
   };
+}
+
+function linkSupportRow(p: Props): LinkSupportRow {
+  return { method: oneOf(p, 'method', LINK_METHOD_NAMES), note: strOrNull(p, 'note'), evidence: strings(p, 'evidence').map(sourceFromJson) };
 }
 
 function threeCostsFen(value: (figure: ThreeCostsFigure) => bigint | null): ThreeCostsFen {
@@ -137,24 +141,30 @@ export function departmentRow(p: Props): DepartmentRow {
   return { id: str(p, 'id'), name: str(p, 'name'), aliases: strings(p, 'aliases'), aliasRules: strings(p, 'aliasRules') };
 }
 
-/** A projectsFeedingCode row: the link with its project, unit and department. */
+/** A projectsFeedingCode / codeFeeds row: the counted link with its support, alternatives and neighbours. */
 export function codeFeedRow(p: Props): CodeFeedRow {
   const departmentId = str(p, 'departmentId');
+  const support = list(p, 'support').map(linkSupportRow);
+  const unit = p.unit === null || p.unit === undefined ? null : unitRow(props(p, 'unit'), departmentId);
   return {
     year: num(p, 'year'),
     documentId: str(p, 'documentId'),
     departmentId,
-    unitId: str(p, 'unitId'),
-    projectId: str(p, 'projectId'),
-    allocationId: str(p, 'allocationId'),
+    unitId: strOrNull(p, 'unitId'),
+    projectId: strOrNull(p, 'projectId'),
+    allocationId: strOrNull(p, 'allocationId'),
     amountFen: fenOrNull(p, 'amountFen'),
     code: str(p, 'code'),
-    method: oneOf(p, 'method', ['DIRECT', 'NAMED', 'RECONCILED', 'SPLIT'] as const),
+    method: oneOf(p, 'method', LINK_METHOD_NAMES),
+    methods: support.map((s) => s.method),
     note: strOrNull(p, 'note'),
     evidence: strings(p, 'evidence').map(sourceFromJson),
+    support,
+    alternatives: list(p, 'alternatives').map((a) => ({ ...linkSupportRow(a), code: str(a, 'code'), reason: str(a, 'reason') })),
     department: departmentRow(props(p, 'department')),
-    unit: unitRow(props(p, 'unit'), departmentId),
-    project: projectRow(props(p, 'projectNode')),
+    unit,
+    project: p.projectNode === null || p.projectNode === undefined ? null : projectRow(props(p, 'projectNode')),
+    investment: p.investment === null || p.investment === undefined ? null : investmentRow(props(p, 'investment')),
   };
 }
 

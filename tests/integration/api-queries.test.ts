@@ -30,18 +30,45 @@ describe('projectsFeedingCode: which projects fed 2010504 (信息事务) in 龙�
     expect(y2020[0].evidence[0].text).toContain('2010504\t信息事务\t★信息安全服务\t160');
   });
 
-  it('links 2024’s two projects by name and proves them by amounts: 110.00 + 2000.00 = the 2,110.00 line', async () => {
-    const res = await api.gql(`{ projectsFeedingCode(code: "2010504", department: "龙岗", years: [2024]) { project { name } amount method evidence { line text } } }`);
+  it('gives 2024’s two projects once each, proven by amounts and confirmed by name: the rows add to the 2,110.00 line', async () => {
+    const res = await api.gql(`{ projectsFeedingCode(code: "2010504", department: "龙岗", years: [2024]) {
+      project { name } amount method methods support { method evidence { line text } } evidence { line text } alternatives { code reason } } }`);
+    expect(res.errors).toBeUndefined();
     const rows = res.data.projectsFeedingCode as any[];
-    expect(rows.map((r) => `${r.project.name} ${r.amount} ${r.method}`)).toEqual([
-      '城市建设-智慧城市建设-政务信息化 110.00 NAMED',
-      '城市建设-智慧城市建设-政务信息化 110.00 RECONCILED',
-      '城市建设-智慧城市建设-智慧龙岗 2000.00 NAMED',
-      '城市建设-智慧城市建设-智慧龙岗 2000.00 RECONCILED',
+    expect(rows.map((r) => `${r.project.name} ${r.amount} ${r.method} ${r.methods.join('+')}`)).toEqual([
+      '城市建设-智慧城市建设-政务信息化 110.00 RECONCILED RECONCILED+NAMED',
+      '城市建设-智慧城市建设-智慧龙岗 2000.00 RECONCILED RECONCILED+NAMED',
     ]);
-    const reconciled = rows.find((r) => r.method === 'RECONCILED');
+    // One row per project and code: the sum is the line, not twice it.
+    const fen = rows.reduce((s, r) => s + Math.round(Number(r.amount) * 100), 0);
+    expect(fen).toBe(211_000);
+    expect(rows[0].support.map((s: any) => s.method)).toEqual(['RECONCILED', 'NAMED']);
+    const reconciled = rows[0].support[0];
     expect(reconciled.evidence.map((e: any) => e.line)).toEqual([328, 145, 146]);
     expect(reconciled.evidence[0].text).toContain('2010504\t信息事务\t2,110.00');
+  });
+
+  it('never lists a project whose amount reconciles to another code: 培训经费 under 2010302 is a rejected alternative', async () => {
+    const res = await api.gql(`{ projectsFeedingCode(code: "2010302", department: "龙岗", years: [2024]) { project { name } amount method } }`);
+    expect(res.errors).toBeUndefined();
+    expect((res.data.projectsFeedingCode as any[]).some((r) => r.project.name.startsWith('培训经费'))).toBe(false);
+    const other = await api.gql(`{ projectsFeedingCode(code: "2050803", department: "龙岗", years: [2024]) { project { name } amount method alternatives { code method reason } } }`);
+    const training = (other.data.projectsFeedingCode as any[]).find((r) => r.project.name.startsWith('培训经费'));
+    expect(training).toBeDefined();
+    expect(training.amount).toBe('5.00');
+    expect(training.alternatives.map((a: any) => a.code)).toContain('2010302');
+  });
+
+  it('answers a 决算 line with executed money, the investment projects included (坪山 2013799, 2020)', async () => {
+    const res = await api.gql(`{ projectsFeedingCode(code: "2013799", department: "坪山", years: [2020]) { project { name } investment { code name } amount method } }`);
+    expect(res.errors).toBeUndefined();
+    const rows = res.data.projectsFeedingCode as any[];
+    const investments = rows.filter((r) => r.investment);
+    expect(investments.length).toBe(26);
+    const projects = rows.filter((r) => r.project);
+    expect(projects.map((r) => r.amount)).toContain('4428.95');
+    const keys = rows.map((r) => r.investment?.code ?? r.project.name);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('answers for the department under any of its printed titles', async () => {
@@ -368,13 +395,14 @@ describe('sorting and filters on every list', () => {
 
 describe('codeFeeds: the heavy question a page at a time', () => {
   it('pages through exactly the links projectsFeedingCode gives (201 with its sub-codes, pages of 7), and backwards', async () => {
-    const key = (f: { year: number; project: { id: string }; code: string; method: string; amount: string }) => `${f.year}|${f.project.id}|${f.code}|${f.method}|${f.amount}`;
-    const all = await api.gql(`{ projectsFeedingCode(code: "201", includeDescendants: true) { year project { id } code method amount } }`);
+    const key = (f: { year: number; project: { id: string } | null; investment: { code: string } | null; code: string; method: string; amount: string }) =>
+      `${f.year}|${f.project?.id ?? f.investment?.code}|${f.code}|${f.method}|${f.amount}`;
+    const all = await api.gql(`{ projectsFeedingCode(code: "201", includeDescendants: true) { year project { id } investment { code } code method amount } }`);
     const forward: string[] = [];
     let after: string | null = null;
     let pages = 0;
     do {
-      const page: any = await api.gql(`query($a: String) { codeFeeds(code: "201", includeDescendants: true, first: 7, after: $a) { totalCount nodes { year project { id } code method amount } pageInfo { hasNextPage endCursor } } }`, { a: after });
+      const page: any = await api.gql(`query($a: String) { codeFeeds(code: "201", includeDescendants: true, first: 7, after: $a) { totalCount nodes { year project { id } investment { code } code method amount } pageInfo { hasNextPage endCursor } } }`, { a: after });
       expect(page.data.codeFeeds.totalCount).toBe(all.data.projectsFeedingCode.length);
       forward.push(...page.data.codeFeeds.nodes.map(key));
       after = page.data.codeFeeds.pageInfo.hasNextPage ? page.data.codeFeeds.pageInfo.endCursor : null;
@@ -382,7 +410,7 @@ describe('codeFeeds: the heavy question a page at a time', () => {
     } while (after);
     expect(pages).toBeGreaterThan(2);
     expect([...forward].sort()).toEqual(all.data.projectsFeedingCode.map(key).sort());
-    const last: any = await api.gql(`{ codeFeeds(code: "201", includeDescendants: true, last: 5) { nodes { year project { id } code method amount } pageInfo { hasPreviousPage } } }`);
+    const last: any = await api.gql(`{ codeFeeds(code: "201", includeDescendants: true, last: 5) { nodes { year project { id } investment { code } code method amount } pageInfo { hasPreviousPage } } }`);
     expect(last.data.codeFeeds.nodes.map(key)).toEqual(forward.slice(-5));
     expect(last.data.codeFeeds.pageInfo.hasPreviousPage).toBe(true);
   });

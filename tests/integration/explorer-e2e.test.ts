@@ -95,9 +95,10 @@ describe('explorer', () => {
     await page.locator('form[data-question="feeds"] button[type="submit"]').click();
     await page.locator('#results-table tbody tr').first().waitFor();
     const rows = await page.locator('#results-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
-    expect(rows).toHaveLength(9);
+    // One row per project and code: 2020's five DIRECT links, 2024's two RECONCILED ones confirmed by name.
+    expect(rows).toHaveLength(7);
     expect(rows[0]!.slice(0, 6)).toEqual(['2020', '深圳市龙岗区政务服务数据管理局', '深圳市龙岗区大数据中心', '信息安全服务', '160.00 万元', 'DIRECT']);
-    expect(rows.map((r) => `${r[0]} ${r[3]} ${r[5]}`)).toContain('2024 城市建设-智慧城市建设-智慧龙岗 RECONCILED');
+    expect(rows.map((r) => `${r[0]} ${r[3]} ${r[5]}`)).toContain('2024 城市建设-智慧城市建设-智慧龙岗 RECONCILED + NAMED');
     expect(rows.find((r) => r[3] === '城市建设-智慧城市建设-智慧龙岗')![4]).toBe('2,000.00 万元');
     const download = page.waitForEvent('download');
     await page.click('#csv');
@@ -114,7 +115,7 @@ describe('explorer', () => {
     const second = await browser.newPage({ viewport: { width: 1200, height: 800 } });
     await second.goto(url);
     await second.locator('#results-table tbody tr').first().waitFor();
-    expect(await second.locator('#results-table tbody tr').count()).toBe(9);
+    expect(await second.locator('#results-table tbody tr').count()).toBe(7);
     await poll(() => second.evaluate(() => (globalThis as unknown as { budgetGraph: { cy: { nodes(): { length: number } } } }).budgetGraph.cy.nodes().length)).toBeGreaterThan(5);
     await second.close();
   });

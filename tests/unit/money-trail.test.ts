@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/parse/index.js';
 import { buildPlan } from '../../src/load/plan.js';
-import { chooseTable, computeMoneyTrail, type TrailInput } from '../../src/query/money-trail.js';
+import { computeMoneyTrail, type TrailInput } from '../../src/query/money-trail.js';
 
 const plan = (f: string) => {
   const text = readFileSync(join(import.meta.dirname, '../../data', f), 'utf8');
@@ -33,14 +33,15 @@ describe('links that explain a line by amounts (load time)', () => {
 });
 
 describe('the trail’s sums', () => {
-  const line = (id: string, code: string, projectFen: bigint | null, table = '表一', srcLine = 1) => ({ id, code, name: code, projectFen, basis: 'BUDGET', srcTable: table, srcLine, srcText: '', unit: '本级', unitId: 'd|本级' });
+  const line = (id: string, code: string, projectFen: bigint | null, table = '表一', srcLine = 1, primary = true) => ({ id, code, name: code, projectFen, basis: 'BUDGET', primary, srcTable: table, srcLine, srcText: '', unit: '本级', unitId: 'd|本级' });
   const link = (allocationId: string, code: string, amountFen: bigint, method = 'DIRECT', partFen: bigint | null = null) => ({ allocationId, name: allocationId, amountFen, executedFen: null, partFen, unitId: 'd|本级', code, method, note: null, evidence: [] });
   const input = (lines: TrailInput['lines'], links: TrailInput['links']): TrailInput => ({ department: { id: 'd', name: 'D' }, document: { id: 'doc', file: 'doc.txt', title: 't', year: 2024, kinds: ['BUDGET'] }, lines, links, investmentLinks: [] });
 
-  it('reads one table only (the one printing the most 项 lines with 项目支出), so no money counts twice', () => {
-    const lines = [line('a', '2010302', 100n, '表一', 5), line('b', '2010302', 100n, '表三', 50), line('c', '2010504', 30n, '表三', 51)];
-    expect(chooseTable(lines)).toBe('表三');
-    expect(computeMoneyTrail(input(lines, [])).projectMoneyFen).toBe(130n);
+  it('reads the primary table’s lines only, so no money counts twice', () => {
+    const lines = [line('a', '2010302', 100n, '表一', 5, false), line('b', '2010302', 100n, '表三', 50), line('c', '2010504', 30n, '表三', 51)];
+    const t = computeMoneyTrail(input(lines, []));
+    expect(t.table).toBe('表三');
+    expect(t.projectMoneyFen).toBe(130n);
   });
 
   it('counts a project once, at its strongest link, and keeps projectMoney = explained + unexplained exactly', () => {

@@ -67,17 +67,19 @@ export const QUESTIONS: Question[] = [
         `query($code: String!, $dep: String, $years: [Int!]) {
           classificationCode(code: $code) { name }
           projectsFeedingCode(code: $code, department: $dep, years: $years) {
-            year code department { name } unit { name } project { id name } amount method note evidence { document { file } table line text } } }`,
+            year code department { name } unit { name } project { id name } investment { code name } amount method methods note evidence { document { file } table line text } } }`,
         { code: v.code, dep: v.department || null, years: v.years ? years(v.years) : null },
       );
       const codeId = `FunctionCode:${v.code}`;
       const nodes = [node(codeId, 'FunctionCode', `${v.code} ${data.classificationCode?.name ?? ''}`.trim(), { code: v.code })];
       const edges: GraphEdge[] = [];
       const rows = data.projectsFeedingCode.map((r) => {
-        const pid = `Project:${r.project.id}`;
-        nodes.push(node(pid, 'Project', r.project.name, { year: r.year }));
-        edges.push(edge(pid, codeId, `FED_${r.year}`, { method: r.method, note: r.note, amount: r.amount, year: r.year, evidence: r.evidence.map((e: any) => ({ file: e.document.file, table: e.table, line: e.line, text: e.text })) }));
-        return { year: r.year, department: r.department.name, unit: r.unit.name, project: r.project.name, amount: r.amount, method: r.method, evidence: r.evidence.map((e: any) => `${e.document.file}:${e.line}`).join(' ') };
+        // A row is a project's allocation or, for final accounts, an investment project (政府投资项目).
+        const pid = r.project ? `Project:${r.project.id}` : `InvestmentProject:${r.investment.code}`;
+        const name: string = r.project?.name ?? r.investment.name;
+        nodes.push(node(pid, r.project ? 'Project' : 'InvestmentProject', name, { year: r.year }));
+        edges.push(edge(pid, codeId, `FED_${r.year}`, { method: r.method, methods: r.methods.join(' + '), note: r.note, amount: r.amount, year: r.year, evidence: r.evidence.map((e: any) => ({ file: e.document.file, table: e.table, line: e.line, text: e.text })) }));
+        return { year: r.year, department: r.department.name, unit: r.unit?.name ?? '', project: name, amount: r.amount, method: r.methods.join(' + '), evidence: r.evidence.map((e: any) => `${e.document.file}:${e.line}`).join(' ') };
       });
       return { title: `Projects feeding ${v.code}`, columns: ['year', 'department', 'unit', 'project', 'amount', 'method', 'evidence'], rows, nodes, edges };
     },

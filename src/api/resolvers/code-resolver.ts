@@ -5,7 +5,8 @@ import { BudgetLine, Document } from '../types/documents.js';
 import { ClassificationCode, CodeFeed, CodeScheme, YearName } from '../types/codes.js';
 import { ProjectAllocation } from '../types/projects.js';
 import { BudgetGraphError } from '../../errors.js';
-import type { CodeRow } from '../../query/records.js';
+import type { CodeFeedRow, CodeRow } from '../../query/records.js';
+import { InvestmentProject } from '../types/investments.js';
 import { primeWholeNeighbours } from '../../../loaders/prime.js';
 import { selectionTree } from '../selection.js';
 import { feedNeighboursPlan } from '../../query/projection.js';
@@ -103,7 +104,12 @@ export class CodeResolver {
 export class CodeFeedResolver {
   @FieldResolver(() => ProjectAllocation, { nullable: true, description: 'The project in that document, with its amounts and indicators.' })
   allocation(@Root() f: CodeFeed, @Ctx() { loaders }: ApiContext) {
-    return loaders.allocationById.get(f.allocationId);
+    return f.allocationId === null ? null : loaders.allocationById.get(f.allocationId);
+  }
+
+  @FieldResolver(() => InvestmentProject, { nullable: true, description: 'The investment project (政府投资项目) of an investment row; null for a project’s row.' })
+  investment(@Root() f: CodeFeedRow) {
+    return f.investment;
   }
 
   @FieldResolver(() => Document, { nullable: true, description: 'The document the link is read from.' })

@@ -3,6 +3,7 @@
 import neo4j from 'neo4j-driver';
 import type { ParsedDocument, TableTotal } from '../../parse/records.js';
 import type { DepartmentIdentity } from '../identity.js';
+import { totalTables } from '../../model/document-tables.js';
 import { int, n, src } from './values.js';
 
 export function documentRow(doc: ParsedDocument, documentId: string, hash: string) {
@@ -27,13 +28,12 @@ export function departmentRow(doc: ParsedDocument, dept: DepartmentIdentity) {
 }
 
 /**
- * The document's headline total: the whole-table 合计 of the first table of 功能分类 lines
- * (支出总表 comes before the tables that break it down), with the line it was read from.
+ * The document's headline total: the whole-table 合计 of its 功能分类 primary table — the table
+ * the aggregates and the money trail read (src/model/document-tables.ts) — with the line it was
+ * read from; the next 功能分类 table when that one prints no total.
  */
 function documentTotal(totals: TableTotal[], lines: ParsedDocument['lines']) {
-  const functionTables = [...new Set(lines.filter((l) => l.scheme === 'FUNCTION').map((l) => l.source.table))];
-  const ordered = [...functionTables.filter((t) => /支出/.test(t)), ...functionTables.filter((t) => !/支出/.test(t))];
-  for (const table of ordered) {
+  for (const table of totalTables(lines)) {
     const inTable = totals.filter((x) => x.table === table && x.total !== null);
     const whole = inTable.find((x) => x.unit === null);
     if (whole) return { totalFen: int(whole.total), totalNote: null, totalTable: table, totalLine: neo4j.int(whole.source.line), totalText: whole.source.text };

@@ -5,6 +5,7 @@ import type { Integer } from 'neo4j-driver';
 import type { Anomaly, ParsedDocument } from '../../parse/records.js';
 import type { CodeLink } from '../code-links.js';
 import type { Restatement } from '../restatements.js';
+import { countedAmount, linkStatuses } from '../../model/codes.js';
 import { factId } from '../../model/ids.js';
 import { THREE_COSTS_FIGURE_NAMES, fenProperty } from '../../model/three-costs.js';
 import type { UnitRegistry } from './units.js';
@@ -13,15 +14,28 @@ import { pushTo } from '../../multimap.js';
 
 type OwnerOf = (printed: string | null) => string | null;
 
-export function codeLinkRows(links: CodeLink[], allocationIds: string[]) {
-  return links.map((l) => ({
-    allocationId: allocationIds[l.projectIndex]!,
-    code: l.code,
-    method: l.method,
-    note: l.note,
-    amountFen: l.amountFen === undefined ? null : int(l.amountFen),
-    evidence: sourceJson(l.evidence),
-  }));
+/**
+ * Each link with its status under the strength rule (src/model/codes.ts) and the money it counts at
+ * its code, decided once here: the code's project lists read COUNTED links and their countedFen,
+ * the same amounts the money trail adds up.
+ */
+export function codeLinkRows(links: CodeLink[], allocationIds: string[], money: { amount: bigint | null; executed: bigint | null }[], actual: boolean) {
+  const statuses = linkStatuses(links, (l) => l.projectIndex);
+  return links.map((l, k) => {
+    const { status, reason } = statuses[k]!;
+    const m = money[l.projectIndex]!;
+    return {
+      allocationId: allocationIds[l.projectIndex]!,
+      code: l.code,
+      method: l.method,
+      note: l.note,
+      amountFen: l.amountFen === undefined ? null : int(l.amountFen),
+      status,
+      rejectedBecause: reason === null || status !== 'REJECTED' ? null : reason,
+      countedFen: status === 'COUNTED' ? int(countedAmount({ partFen: l.amountFen ?? null, amountFen: m.amount, executedFen: m.executed }, actual)) : null,
+      evidence: sourceJson(l.evidence),
+    };
+  });
 }
 
 /**

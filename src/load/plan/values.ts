@@ -4,6 +4,8 @@ import neo4j, { type Integer } from 'neo4j-driver';
 import type { FundingLine, Source } from '../../parse/records.js';
 
 export const int = (v: bigint | null): Integer | null => (v === null ? null : neo4j.int(v.toString()));
+/** A row's exact integer back to bigint (for a rule that reads a row already built). */
+export const big = (v: Integer | null): bigint | null => (v === null ? null : BigInt(v.toString()));
 export const n = (v: number | null): Integer | null => (v === null || !Number.isFinite(v) ? null : neo4j.int(v));
 export const src = (s: Source) => ({ srcTable: s.table, srcLine: neo4j.int(s.line), srcText: s.text });
 export const sourceJson = (list: Source[]): string[] => list.map((s) => JSON.stringify(s));
