@@ -1,4 +1,4 @@
-// npm run parse -- <file> [--json] [--coverage]: check a document before loading it.
+// npm run parse -- <file> [--json] [--coverage] [--text]: check a document (text or PDF) before loading it; --text prints the canonical text a PDF reads as.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatWan } from '../parse/amount.js';
@@ -6,22 +6,28 @@ import { parseDocument } from '../parse/index.js';
 import { BudgetGraphError } from '../errors.js';
 import { coverage, type TableCoverage } from '../parse/coverage.js';
 import { layout } from '../parse/layout.js';
+import { readSource } from '../source/index.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const withCoverage = args.includes('--coverage');
 const files = args.filter((a) => !a.startsWith('--'));
 if (files.length === 0) {
-  console.error('usage: npm run parse -- <file.txt> [more files] [--json] [--coverage]');
+  console.error('usage: npm run parse -- <file.txt|file.pdf> [more files] [--json] [--coverage] [--text]');
   process.exitCode = 64;
   process.exit();
 }
 let failed = 0;
 for (const path of files) {
   try {
-    const buf = readFileSync(path);
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);
+    const source = await readSource(readFileSync(path), basename(path));
+    const text = source.text;
     const doc = parseDocument(text, basename(path));
+    if (args.includes('--text')) {
+      console.log(text);
+      continue;
+    }
+    for (const n of source.notes) console.log(`  ${n.level.toLowerCase()} ${n.code}: ${n.message}`);
     if (json) {
       console.log(JSON.stringify(doc, (_k, v) => (typeof v === 'bigint' ? formatWan(v) : v), 2));
       continue;

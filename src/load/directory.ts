@@ -1,12 +1,12 @@
-// Loads every .txt document of a folder (the bundled data/ at start-up, or the CLI's list).
+// Loads every document of a folder (.txt, .pdf: the bundled data/ at start-up, or the CLI's list).
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { QueryRunner } from '../db/run.js';
-import { BadDocumentError, BudgetGraphError, ServiceUnavailableError } from '../errors.js';
+import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { loadParsed, type LoadOptions, type LoadReport } from './loader.js';
 import { parseOffThread } from './parse-off-thread.js';
+import { readSource } from '../source/index.js';
 
-const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 /** How long a load waits for a restarting database before giving up, and how often it tries a file. */
 const RESTART_WAIT_MS = 180_000;
@@ -24,20 +24,14 @@ async function databaseBack(runner: QueryRunner, waitMs: number, signal?: AbortS
 
 export function listDocuments(dir: string): string[] {
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
+    .filter((f) => /\.(txt|pdf)$/i.test(f))
     .sort()
     .map((f) => join(dir, f));
 }
 
-export function readDocumentText(path: string): string {
-  const buf = readFileSync(path);
-  if (buf.length > MAX_FILE_BYTES) throw new BadDocumentError(basename(path), 1, `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB; expected the text of one budget document`);
-  const decoded = new TextDecoder('utf-8', { fatal: false }).decode(buf);
-  if (decoded.includes('\uFFFD')) {
-    const line = decoded.slice(0, decoded.indexOf('\uFFFD')).split('\n').length;
-    throw new BadDocumentError(basename(path), line, 'the file is not valid UTF-8; save the text as UTF-8 and load it again');
-  }
-  return decoded;
+/** A file's canonical text: the text itself, or the PDF's rendering (src/source). */
+export async function readDocumentText(path: string): Promise<string> {
+  return (await readSource(readFileSync(path), basename(path))).text;
 }
 
 /**
@@ -61,7 +55,7 @@ export async function loadFiles(
       try {
         // Read and planned in the worker, under the same budget as the API's ingest.
         const started = Date.now();
-        const text = readDocumentText(path);
+        const text = await readDocumentText(path);
         const { doc, plan } = await parseOffThread(basename(path), text);
         const report = await loadParsed(runner, basename(path), text, doc, options, started, plan);
         reports.push(report);

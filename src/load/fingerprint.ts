@@ -2,7 +2,7 @@
 // Stored on each Document beside the text's hash: a document loaded by older code is
 // reloaded on the next start, so fixing a parser fixes the graph without a manual wipe.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { projectRoot } from '../config.js';
 
@@ -23,9 +23,12 @@ export function fingerprintOf(root: string): string {
     [join(root, 'src', 'parse'), /\.ts$/],
     [join(root, 'src', 'load'), /\.ts$/],
     [join(root, 'src', 'model'), /\.ts$/],
+    // The sources (a PDF's rendering) decide the text the parsers read.
+    [join(root, 'src', 'source'), /\.ts$/],
     [join(root, 'cypher'), /(^|\/)load-[^/]*\.cypher$/],
   ];
   for (const [dir, re] of dirs) {
+    if (!existsSync(dir)) continue;
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => f.split(sep).join('/')).filter((x) => re.test(x)).sort();
     for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
   }

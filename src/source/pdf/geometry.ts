@@ -1,0 +1,55 @@
+// What a PDF page prints, in PDF points with the origin at the page's top-left corner (y grows
+// downwards, as a reader's eye and pdfplumber's `top` / `bottom` go): the glyph runs and the
+// drawn rulings. Produced by extract.ts, consumed by the pure layout stages beside it.
+
+/** A box [x0, top, x1, bottom] in PDF points from the page's top-left corner. */
+export type Box = readonly [number, number, number, number];
+
+/** A run of glyphs the PDF shows in one font at one baseline (pdf.js's text item). */
+export interface GlyphRun {
+  text: string;
+  /** Left edge, baseline-relative top and bottom, right edge. */
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  /** Font size in points (the glyph height the run is set at). */
+  size: number;
+}
+
+/** A drawn horizontal or vertical line segment: a table's ruling (a stroked line or a thin filled rectangle). */
+export interface Ruling {
+  orientation: 'H' | 'V';
+  /** For H: y; for V: x. */
+  at: number;
+  /** For H: x0..x1; for V: top..bottom. */
+  from: number;
+  to: number;
+}
+
+export interface PdfPage {
+  /** 1-based page number. */
+  number: number;
+  width: number;
+  height: number;
+  runs: GlyphRun[];
+  rulings: Ruling[];
+  /** Images drawn on the page covering most of it: a scanned page when it has no text. */
+  imageCover: number;
+}
+
+export const boxOf = (r: { x0: number; x1: number; top: number; bottom: number }): Box => [r.x0, r.top, r.x1, r.bottom];
+
+export function unionBox(boxes: readonly Box[]): Box {
+  let [x0, t, x1, b] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const bx of boxes) {
+    x0 = Math.min(x0, bx[0]);
+    t = Math.min(t, bx[1]);
+    x1 = Math.max(x1, bx[2]);
+    b = Math.max(b, bx[3]);
+  }
+  return [x0, t, x1, b];
+}
+
+/** Rounded to 0.01 pt: boxes are provenance, not geometry to compute with. */
+export const roundBox = (b: Box): Box => b.map((v) => Math.round(v * 100) / 100) as unknown as Box;

@@ -1,0 +1,248 @@
+// Pages of glyph runs and rulings → the document's canonical text rendering, one printed line
+// (a prose paragraph, a title, a table row) per text line with its cells between tabs, as the
+// text source gives it, and the page and boxes of each line. Pure.
+//
+// Stages: drop page furniture (running headers, footers, page numbers); rebuild ruled tables from
+// their grid (grid.ts), a cell that wraps over several printed lines being one cell; the runs
+// outside tables grouped into printed lines, and split into cells where a wide gap separates them
+// (a table printed without rulings); prose lines joined across line and page breaks into
+// paragraphs; a table row cut by a page break joined back into one row.
+import { gridTables, type GridTable } from './grid.js';
+import { boxOf, roundBox, unionBox, type Box, type GlyphRun, type PdfPage } from './geometry.js';
+
+/** One line of the canonical text and where it is printed. */
+export interface PlacedLine {
+  text: string;
+  page: number;
+  /** The line's box (a table row's, a paragraph's first printed line's) and each cell's. */
+  box: Box;
+  cells: Box[];
+  kind: 'TABLE_ROW' | 'PROSE';
+}
+
+export interface RenderedPdf {
+  lines: PlacedLine[];
+  /** Pages with no text layer: scanned, to be read by OCR. */
+  imageOnlyPages: number[];
+}
+
+const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
+/** Join two pieces of one cell or paragraph: no space between CJK text, a space between words. */
+const join = (a: string, b: string) => (a === '' ? b : b === '' ? a : CJK.test(a.slice(-1)) || CJK.test(b[0]!) ? a + b : `${a} ${b}`);
+
+/** A printed line: runs on one baseline, left to right. */
+interface Printed {
+  runs: GlyphRun[];
+  top: number;
+  bottom: number;
+  size: number;
+}
+
+function printedLines(runs: GlyphRun[]): Printed[] {
+  const sorted = runs.filter((r) => r.text.trim() !== '').sort((a, b) => a.top - b.top || a.x0 - b.x0);
+  const lines: Printed[] = [];
+  for (const r of sorted) {
+    const mid = (r.top + r.bottom) / 2;
+    const line = lines.find((l) => mid > l.top && mid < l.bottom && Math.abs(l.size - r.size) < Math.max(l.size, r.size) * 0.5);
+    if (line) {
+      line.runs.push(r);
+      line.top = Math.min(line.top, r.top);
+      line.bottom = Math.max(line.bottom, r.bottom);
+    } else lines.push({ runs: [r], top: r.top, bottom: r.bottom, size: r.size });
+  }
+  for (const l of lines) l.runs.sort((a, b) => a.x0 - b.x0);
+  return lines.sort((a, b) => a.top - b.top);
+}
+
+/** Runs of one printed line as text: a space where the gap is a word space, nothing between glyphs. */
+function lineText(runs: GlyphRun[]): string {
+  let out = '';
+  let prev: GlyphRun | null = null;
+  for (const r of runs) {
+    const t = r.text.replace(/\s+/g, ' ');
+    if (prev && r.x0 - prev.x1 > r.size * 0.25 && !out.endsWith(' ') && !t.startsWith(' ')) out += CJK.test(out.slice(-1)) && CJK.test(t.trim()[0] ?? '') ? '' : ' ';
+    out += t;
+    prev = r;
+  }
+  return out.trim();
+}
+
+/** Splits a printed line where a gap wider than two characters separates runs: cells of an unruled table. */
+function gapCells(line: Printed): GlyphRun[][] {
+  const cells: GlyphRun[][] = [];
+  let prev: GlyphRun | null = null;
+  for (const r of line.runs) {
+    if (!prev || r.x0 - prev.x1 > Math.max(r.size, prev.size) * 2) cells.push([r]);
+    else cells[cells.length - 1]!.push(r);
+    prev = r;
+  }
+  return cells;
+}
+
+const PAGE_NUMBER = /^(?:第\s*)?[-—–\s]*\d{1,4}[-—–\s]*(?:页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?$|^page\s*\d+(\s*of\s*\d+)?$/i;
+
+/** Printed lines that are page furniture: a page number, or a line repeated in the same margin place on many pages. */
+function furniture(pages: { page: PdfPage; lines: Printed[] }[]): Set<Printed> {
+  const out = new Set<Printed>();
+  const band = (p: PdfPage, l: Printed) => l.bottom < p.height * 0.1 || l.top > p.height * 0.9;
+  const repeated = new Map<string, number>();
+  const keyOf = (l: Printed) => `${Math.round(l.top / 3)}|${lineText(l.runs).replace(/\d+/g, '#')}`;
+  for (const { page, lines } of pages) for (const l of lines) if (band(page, l)) repeated.set(keyOf(l), (repeated.get(keyOf(l)) ?? 0) + 1);
+  const often = Math.max(3, Math.ceil(pages.length / 2));
+  for (const { page, lines } of pages)
+    for (const l of lines) {
+      if (!band(page, l)) continue;
+      if (PAGE_NUMBER.test(lineText(l.runs)) || (pages.length >= 3 && (repeated.get(keyOf(l)) ?? 0) >= often)) out.add(l);
+    }
+  return out;
+}
+
+interface Block {
+  top: number;
+  line: PlacedLine;
+  /** For prose: the printed line's edges, to decide whether the next line continues it. */
+  x0?: number;
+  x1?: number;
+  size?: number;
+  table?: GridTable;
+  rowIndex?: number;
+}
+
+/** A ruled table's rows: each row band's cells (a spanning cell's text once, then empty cells for the columns it covers). */
+function tableRows(t: GridTable, runs: GlyphRun[], page: number): Block[] {
+  const inCell = new Map<number, GlyphRun[]>();
+  for (const r of runs) {
+    const cx = (r.x0 + r.x1) / 2;
+    const cy = (r.top + r.bottom) / 2;
+    const i = t.cells.findIndex((c) => cx >= c.box[0] && cx <= c.box[2] && cy >= c.box[1] && cy <= c.box[3]);
+    if (i >= 0) inCell.set(i, [...(inCell.get(i) ?? []), r]);
+  }
+  const blocks: Block[] = [];
+  for (let row = 0; row < t.rows.length - 1; row++) {
+    const texts: string[] = [];
+    const boxes: Box[] = [];
+    let col = 0;
+    while (col < t.cols.length - 1) {
+      const k = t.cells.findIndex((c) => c.row <= row && row < c.row + c.rowSpan && c.col <= col && col < c.col + c.colSpan);
+      if (k < 0) {
+        texts.push('');
+        boxes.push(roundBox([t.cols[col]!, t.rows[row]!, t.cols[col + 1]!, t.rows[row + 1]!]));
+        col++;
+        continue;
+      }
+      const cell = t.cells[k]!;
+      const text = cell.row === row ? printedLines(inCell.get(k) ?? []).reduce((s, l) => join(s, lineText(l.runs)), '') : '';
+      texts.push(text);
+      boxes.push(roundBox(cell.box));
+      for (let extra = 1; extra < cell.colSpan; extra++) {
+        texts.push('');
+        boxes.push(roundBox(cell.box));
+      }
+      col += cell.colSpan;
+    }
+    const box = roundBox([t.cols[0]!, t.rows[row]!, t.cols[t.cols.length - 1]!, t.rows[row + 1]!]);
+    // A row band under a spanning cell only (its lower half) prints nothing of its own.
+    if (texts.every((x) => x === '') && t.cells.every((c) => c.row !== row)) continue;
+    blocks.push({ top: t.rows[row]!, line: { text: texts.join('\t'), page, box, cells: boxes, kind: 'TABLE_ROW' }, table: t, rowIndex: row });
+  }
+  return blocks;
+}
+
+export function renderPdf(pages: PdfPage[]): RenderedPdf {
+  const perPage = pages.map((page) => ({ page, lines: printedLines(page.runs) }));
+  const skip = furniture(perPage);
+  const imageOnlyPages = pages.filter((p) => p.runs.every((r) => r.text.trim() === '') && p.imageCover > 0.3).map((p) => p.number);
+  const body: Block[][] = [];
+  for (const { page, lines } of perPage) {
+    const tables = gridTables(page.rulings).filter((t) => t.cells.length >= 2);
+    const inTable = (r: GlyphRun) => tables.findIndex((t) => (r.x0 + r.x1) / 2 >= t.box[0] && (r.x0 + r.x1) / 2 <= t.box[2] && (r.top + r.bottom) / 2 >= t.box[1] && (r.top + r.bottom) / 2 <= t.box[3]);
+    const blocks: Block[] = [];
+    const tableRuns = tables.map(() => [] as GlyphRun[]);
+    for (const l of lines) {
+      if (skip.has(l)) continue;
+      const outside: GlyphRun[] = [];
+      for (const r of l.runs) {
+        const t = inTable(r);
+        if (t >= 0) tableRuns[t]!.push(r);
+        else outside.push(r);
+      }
+      if (!outside.length || outside.every((r) => r.text.trim() === '')) continue;
+      const printed = { ...l, runs: outside };
+      const cells = gapCells(printed);
+      const cellBoxes = cells.map((c) => roundBox(unionBox(c.map(boxOf))));
+      const box = roundBox(unionBox(cellBoxes));
+      blocks.push({
+        top: l.top,
+        x0: box[0],
+        x1: box[2],
+        size: l.size,
+        line: { text: cells.map((c) => lineText(c)).join('\t'), page: page.number, box, cells: cellBoxes, kind: cells.length > 1 ? 'TABLE_ROW' : 'PROSE' },
+      });
+    }
+    tables.forEach((t, i) => blocks.push(...tableRows(t, tableRuns[i]!, page.number)));
+    blocks.sort((a, b) => a.top - b.top);
+    body.push(blocks);
+  }
+  return { lines: joinAcrossBreaks(body), imageOnlyPages };
+}
+
+/**
+ * Prose wrapped over printed lines (and over a page break) is one paragraph: a line that reaches
+ * the text's right edge continues on the next prose line unless that one is indented or set in
+ * another size. A ruled table's first row on a page continues the previous page's last row when
+ * the row was cut by the break: its first cell is empty and it prints no amount of its own.
+ */
+function joinAcrossBreaks(pages: Block[][]): PlacedLine[] {
+  const prose = pages.flat().filter((b) => b.line.kind === 'PROSE');
+  // The text block's edges: the widest thing printed (a table spans the body) sets the right one.
+  const left = Math.min(...prose.map((b) => b.x0!));
+  const right = Math.max(...pages.flat().map((b) => b.line.box[2]));
+  const out: PlacedLine[] = [];
+  let last: Block | null = null;
+  let lastOut: PlacedLine | null = null;
+  let lastTableRow: { block: Block; out: PlacedLine } | null = null;
+  for (const [p, blocks] of pages.entries()) {
+    for (const [i, b] of blocks.entries()) {
+      const firstOnPage = i === 0;
+      if (b.line.kind === 'PROSE' && last?.line.kind === 'PROSE' && lastOut) {
+        const full = last.x1! >= right - last.size! * 3;
+        const notIndented = b.x0! <= left + b.size! * 0.5 && !LIST_MARKER.test(b.line.text);
+        const sameSize = Math.abs(b.size! - last.size!) < 0.5;
+        if (full && notIndented && sameSize) {
+          lastOut.text = join(lastOut.text, b.line.text);
+          last = b;
+          continue;
+        }
+      }
+      if (firstOnPage && p > 0 && b.table?.openTop && b.rowIndex === 0 && lastTableRow?.block.table?.openBottom && lastTableRow.block.rowIndex === lastTableRow.block.table.rows.length - 2 && rowContinues(lastTableRow.out, b.line)) {
+        const prev = lastTableRow.out.text.split('\t');
+        const next = b.line.text.split('\t');
+        lastTableRow.out.text = prev.map((c, k) => join(c, next[k] ?? '')).join('\t');
+        last = b;
+        continue;
+      }
+      // A blank line between a table and what is not in it, as the text renderings print one.
+      if (lastOut && (lastOut.kind !== b.line.kind || (b.table && last?.table && b.table !== last.table))) out.push({ text: '', page: b.line.page, box: b.line.box, cells: [], kind: 'PROSE' });
+      const line = { ...b.line };
+      out.push(line);
+      lastOut = line;
+      last = b;
+      if (b.table) lastTableRow = { block: b, out: line };
+      else if (b.line.kind === 'PROSE') lastTableRow = null;
+    }
+  }
+  return out;
+}
+
+/** A line that opens an item of its own: 一、 （一） (二) 1. 1、 第一 表一 ★. */
+const LIST_MARKER = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|第[一二三四五六七八九十]|表[一二三四五六七八九十\d]|[★●◆■])/;
+
+const AMOUNT = /^[-−]?[\d,，.]+%?$/;
+
+function rowContinues(prev: PlacedLine, next: PlacedLine): boolean {
+  const a = prev.text.split('\t');
+  const b = next.text.split('\t');
+  if (a.length !== b.length || b[0] !== '') return false;
+  // Nothing numeric of its own, and some text to add.
+  return b.every((c) => c === '' || !AMOUNT.test(c.trim())) && b.some((c) => c !== '');
+}
