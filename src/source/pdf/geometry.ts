@@ -52,4 +52,5 @@ export function unionBox(boxes: readonly Box[]): Box {
 }
 
 /** Rounded to 0.01 pt: boxes are provenance, not geometry to compute with. */
-export const roundBox = (b: Box): Box => b.map((v) => Math.round(v * 100) / 100) as unknown as Box;
+const cents = (v: number) => Math.round(v * 100) / 100;
+export const roundBox = (b: Box): Box => [cents(b[0]), cents(b[1]), cents(b[2]), cents(b[3])];
