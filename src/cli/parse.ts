@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatWan } from '../parse/amount.js';
-import { parseDocument } from '../parse/index.js';
+import { documentText, parseDocument } from '../parse/index.js';
 import { BudgetGraphError } from '../errors.js';
 import { coverage, type TableCoverage } from '../parse/coverage.js';
 import { layout } from '../parse/layout.js';
@@ -24,7 +24,8 @@ for (const path of files) {
     const text = source.text;
     const doc = parseDocument(text, basename(path));
     if (args.includes('--text')) {
-      console.log(text);
+      // As stored: personal data (填报人, 联系电话) redacted.
+      console.log(documentText(text, basename(path)));
       continue;
     }
     for (const n of source.notes) console.log(`  ${n.level.toLowerCase()} ${n.code}: ${n.message}`);
