@@ -6,6 +6,7 @@ import type {
   AllocationRow,
   AnomalyRow,
   BudgetLineRow,
+  CodeFeedRow,
   CodeLinkRow,
   CodeRow,
   DepartmentRow,
@@ -73,6 +74,22 @@ export function createLoaders(repo: Repository) {
     proseAmountsByDocument: many<ProseAmountRow>('prose-amounts-by-document', proseAmountRow),
     anomaliesByDocument: many<AnomalyRow>('anomalies-by-document', anomalyRow),
     anomaliesByFact: many<AnomalyRow>('anomalies-by-fact', anomalyRow),
+    // By id, for node(id) / nodes(ids): the same row shapes as the lists above.
+    lineById: one<BudgetLineRow>('lines-by-id', budgetLineRow),
+    anomalyById: one<AnomalyRow>('anomalies-by-id', anomalyRow),
+    indicatorById: one<IndicatorRow>('indicators-by-id', (p) => fact<IndicatorRow>(p)),
+    evaluationById: one<EvaluationRow>('evaluations-by-id', (p) => fact<EvaluationRow>(p)),
+    investmentById: one<InvestmentRow>('investments-by-id', investmentRow),
+    figureById: one<FigureRow>('figures-by-id', figureRow),
+    tableTotalById: one<TableTotalRow>('table-totals-by-id', tableTotalRow),
+    paymentById: one<PaymentRow>('payments-by-id', (p) => fact<PaymentRow>(p)),
+    proseAmountById: one<ProseAmountRow>('prose-amounts-by-id', proseAmountRow),
+    threeCostsById: one<ThreeCostsRow>('three-costs-by-id', threeCostsRow),
+    listingById: one<ListingRow>('listings-by-id', (p) => fact<ListingRow>({ ...p, documentId: documentOfAllocation(String(p.allocationId)) })),
+    codeFeedById: new PrimedLoader<string, CodeFeedRow | null>(async (keys) => {
+      const found = await repo.codeFeedsByKey(keys);
+      return keys.map((k) => found.get(k) ?? null);
+    }),
   };
   return loaders;
 }

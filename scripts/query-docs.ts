@@ -17,6 +17,14 @@ export function examples(): Example[] {
   return JSON.parse(readFileSync(join(projectRoot, 'docs/queries/queries.json'), 'utf8')) as Example[];
 }
 
+export const examplesGraphqlPath = join(projectRoot, 'docs/queries/examples.graphql');
+
+/** docs/queries/examples.graphql: the same examples as named operations, for graphql-codegen and linters. */
+export function renderExamplesGraphql(): string {
+  const head = '# The examples of docs/queries.md as one document of named operations (written by `npm run docs:queries`\n# from docs/queries/queries.json). graphql-codegen takes it as it is: see docs/codegen.ts.\n';
+  return `${head}\n${examples().map((ex) => `# ${ex.title}\n${ex.query}\n`).join('\n')}`;
+}
+
 export async function renderQueryDocs(url: string): Promise<string> {
   const list = examples();
   const parts = [

@@ -7,6 +7,7 @@ import { AnomalyResolver, SourceResolver } from './resolvers/anomaly-resolver.js
 import { CodeFeedResolver, CodeResolver } from './resolvers/code-resolver.js';
 import { BudgetUnitResolver, DepartmentResolver, DocumentResolver } from './resolvers/document-resolver.js';
 import { GraphResolver } from './resolvers/graph-resolver.js';
+import { NodeResolver, nodeIdResolvers } from './resolvers/node-resolver.js';
 import { HealthResolver } from './resolvers/health-resolver.js';
 import { IngestResolver } from './resolvers/ingest-resolver.js';
 import { InvestmentResolver } from './resolvers/investment-resolver.js';
@@ -30,6 +31,8 @@ export const resolvers = [
   AnomalyResolver,
   SourceResolver,
   GraphResolver,
+  NodeResolver,
+  ...nodeIdResolvers,
   LineageResolver,
   MoneyTrailResolver,
   ContributionResolver,

@@ -80,3 +80,37 @@ export function parseYearName(s: string): { year: number; name: string } {
   const at = s.indexOf(':');
   return { year: Number(s.slice(0, at)), name: s.slice(at + 1) };
 }
+
+/**
+ * The API's global id, "<Kind>:<key>": what Node.id, search, neighbours and the explorer all
+ * use. A classification code's key already is global ("FunctionCode:2010504"); a relation the
+ * API serves as an object (CodeFeed) takes its own kind name the same way.
+ */
+export function globalId(kind: string, key: string): string {
+  return key.startsWith(`${kind}:`) && /Code$|Item$/.test(kind) ? key : `${kind}:${key}`;
+}
+
+/** "<Kind>:<key>" → kind and key, or null when the text has no "<Kind>:" prefix. */
+export function splitGlobalId(id: string): { kind: string; key: string } | null {
+  const m = /^([A-Z][A-Za-z]+):(.+)$/s.exec(id);
+  return m ? { kind: m[1]!, key: m[2]! } : null;
+}
+
+/**
+ * The key inside a kind from what a client passes: a global id of that kind ("Project:…") or
+ * the bare key older clients and the ingest report print. Any other kind's global id is
+ * returned whole, so it matches nothing rather than something else.
+ */
+export function keyOf(kind: string, id: string): string {
+  return id.startsWith(`${kind}:`) ? id.slice(kind.length + 1) : id;
+}
+
+/** CodeFeed: a counted link, the owner (allocation or investment project) and the code's key. */
+export function codeFeedKey(ownerId: string, codeKey: string): string {
+  return `${ownerId}${SEP}${codeKey}`;
+}
+
+export function codeFeedKeyParts(key: string): { ownerId: string; codeKey: string } {
+  const at = key.lastIndexOf(SEP);
+  return at < 0 ? { ownerId: key, codeKey: '' } : { ownerId: key.slice(0, at), codeKey: key.slice(at + 1) };
+}

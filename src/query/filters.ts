@@ -3,6 +3,7 @@
 // field test the statement knows by name. Cypher cannot recurse over a parameter, but it can
 // evaluate `any(clause IN $where WHERE all(atom IN clause WHERE <test of atom.f> <> atom.neg))`,
 // so no request text ever becomes Cypher.
+import { keyOf } from '../model/ids.js';
 import neo4j from 'neo4j-driver';
 import { BudgetGraphError } from '../errors.js';
 
@@ -16,7 +17,8 @@ export interface Atom {
 /** How a filter field becomes an atom: the atom name and how its value travels to Cypher. */
 export interface AtomSpec {
   atom: string;
-  value: 'string' | 'int' | 'fen' | 'boolean' | 'strings' | 'ints';
+  /** documentId / departmentRef(s): strings that may come as global ids ("Document:…"); the key is matched. */
+  value: 'string' | 'documentId' | 'departmentRef' | 'departmentRefs' | 'int' | 'fen' | 'boolean' | 'strings' | 'ints';
 }
 
 export type FilterFields = Record<string, AtomSpec>;
@@ -24,9 +26,9 @@ export type FilterFields = Record<string, AtomSpec>;
 /** Filter objects as GraphQL hands them over: fields plus AND / OR / NOT sub-filters. */
 export type FilterTree = object;
 interface FilterNode {
-  AND?: FilterTree[] | null;
-  OR?: FilterTree[] | null;
-  NOT?: FilterTree | null;
+  and?: FilterTree[] | null;
+  or?: FilterTree[] | null;
+  not?: FilterTree | null;
 }
 
 type Expr = { atom: Atom } | { and: Expr[] } | { or: Expr[] };
@@ -51,6 +53,12 @@ function valueOf(spec: AtomSpec, field: string, raw: unknown): unknown {
       if (list.length > FILTER_LIMITS.listValues) throw tooComplex(`filter field ${field} lists ${list.length} values (at most ${FILTER_LIMITS.listValues}).`);
       return spec.value === 'ints' ? list.map((x) => neo4j.int(x as number)) : list;
     }
+    case 'departmentRef':
+      return keyOf('Department', String(raw));
+    case 'departmentRefs':
+      return (valueOf({ ...spec, value: 'strings' }, field, raw) as string[]).map((d) => keyOf('Department', d));
+    case 'documentId':
+      return keyOf('Document', String(raw));
     default:
       return raw;
   }
@@ -61,15 +69,15 @@ function toExpr(filter: FilterTree, fields: FilterFields, depth: number): Expr {
   if (depth > FILTER_LIMITS.depth) throw tooComplex(`The filter nests AND / OR / NOT deeper than ${FILTER_LIMITS.depth} levels.`);
   const parts: Expr[] = [];
   for (const [field, raw] of Object.entries(tree)) {
-    if (raw === undefined || raw === null || field === 'AND' || field === 'OR' || field === 'NOT') continue;
+    if (raw === undefined || raw === null || field === 'and' || field === 'or' || field === 'not') continue;
     const spec = fields[field];
     // The GraphQL input type and this table are declared side by side; a field without a spec is a bug.
     if (!spec) throw new Error(`filter field ${field} has no atom`);
     parts.push({ atom: { f: spec.atom, neg: false, v: valueOf(spec, field, raw) } });
   }
-  for (const sub of tree.AND ?? []) parts.push(toExpr(sub, fields, depth + 1));
-  if (tree.OR) parts.push({ or: tree.OR.map((sub) => toExpr(sub, fields, depth + 1)) });
-  if (tree.NOT) parts.push(negate(toExpr(tree.NOT, fields, depth + 1)));
+  for (const sub of tree.and ?? []) parts.push(toExpr(sub, fields, depth + 1));
+  if (tree.or) parts.push({ or: tree.or.map((sub) => toExpr(sub, fields, depth + 1)) });
+  if (tree.not) parts.push(negate(toExpr(tree.not, fields, depth + 1)));
   return { and: parts };
 }
 

@@ -27,7 +27,7 @@ export interface ListSpec<S extends string> {
   maxKeys: number;
 }
 
-const department = { department: { atom: 'department', value: 'string' }, departmentIn: { atom: 'departmentIn', value: 'strings' } } as const;
+const department = { department: { atom: 'department', value: 'departmentRef' }, departmentIn: { atom: 'departmentIn', value: 'departmentRefs' } } as const;
 const years = { year: { atom: 'year', value: 'int' }, yearFrom: { atom: 'yearFrom', value: 'int' }, yearTo: { atom: 'yearTo', value: 'int' } } as const;
 
 export const LISTS = {
@@ -57,7 +57,7 @@ export const LISTS = {
   documents: {
     statement: 'documents-page',
     filter: {
-      file: { atom: 'file', value: 'string' },
+      file: { atom: 'file', value: 'documentId' },
       ...department,
       ...years,
       yearIn: { atom: 'yearIn', value: 'ints' },
@@ -73,7 +73,7 @@ export const LISTS = {
   anomalies: {
     statement: 'anomalies-page',
     filter: {
-      document: { atom: 'document', value: 'string' },
+      document: { atom: 'document', value: 'documentId' },
       kind: { atom: 'kind', value: 'string' },
       kindIn: { atom: 'kindIn', value: 'strings' },
       severity: { atom: 'severity', value: 'string' },

@@ -232,6 +232,8 @@ export interface RejectedLinkRow extends LinkSupportRow {
 }
 
 export interface CodeFeedRow {
+  /** codeFeedKey(owner id, code): the counted link's own key. */
+  id: string;
   year: number;
   documentId: string;
   departmentId: string;
@@ -330,7 +332,7 @@ export interface ProseAmountRow {
   changeFen: bigint | null;
   changePercent: string | null;
   parent: string | null;
-  restates: { kind: string; id: string; rule: string; source: SourceRef } | null;
+  restates: { kind: string; factId: string; rule: string; source: SourceRef } | null;
   source: SourceRef;
 }
 

@@ -211,6 +211,12 @@ export class Repository {
     return res.records.map((r) => codeFeedRow(plain(r.get('feed')) as Record<string, unknown>));
   }
 
+  /** CodeFeed rows by key (node(id) refetch), whole department, unit and project. */
+  async codeFeedsByKey(keys: readonly string[]): Promise<Map<string, CodeFeedRow>> {
+    const res = await this.runner.read('code-feeds-by-id', { keys: [...keys], wholeDepartment: true, wholeUnit: true, wholeProject: true });
+    return new Map(res.records.map((r) => [r.get('key') as string, codeFeedRow(plain(r.get('value')) as Record<string, unknown>)]));
+  }
+
   /** A document with the lines and allocations its selection reads (src/query/projection.ts): one statement. */
   async documentBundle(id: string, plan: DocumentBundlePlan): Promise<DocumentBundle | null> {
     const res = await this.runner.read('document-bundle', { id, ...plan });

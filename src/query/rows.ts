@@ -5,7 +5,7 @@ import type { AnomalyRow, BudgetLineRow, CodeFeedRow, LinkSupportRow, SameAsRow,
 import { bool, fenOrNull, list, num, numOrNull, oneOf, props, str, strOrNull, strings, type Props } from './props.js';
 import { LINK_METHOD_NAMES, LINK_STATUS_NAMES, linkRank, schemeOfLabel } from '../model/codes.js';
 import { THREE_COSTS_FIGURE_NAMES, fenProperty, type ThreeCostsFigure } from '../model/three-costs.js';
-import { departmentOfUnit, projectIdParts } from '../model/ids.js';
+import { codeFeedKey, departmentOfUnit, globalId, projectIdParts } from '../model/ids.js';
 
 export function sourceOf(p: Props, documentId = p.documentId as string): SourceRef {
   return { documentId, table: (p.srcTable as string) ?? null, line: (p.srcLine as number) ?? null, text: (p.srcText as string) ?? null };
@@ -146,13 +146,16 @@ export function codeFeedRow(p: Props): CodeFeedRow {
   const departmentId = str(p, 'departmentId');
   const support = list(p, 'support').map(linkSupportRow);
   const unit = p.unit === null || p.unit === undefined ? null : unitRow(props(p, 'unit'), departmentId);
+  const investment = p.investment === null || p.investment === undefined ? null : investmentRow(props(p, 'investment'));
+  const allocationId = strOrNull(p, 'allocationId');
   return {
+    id: codeFeedKey(allocationId ?? investment?.id ?? '', str(p, 'code')),
     year: num(p, 'year'),
     documentId: str(p, 'documentId'),
     departmentId,
     unitId: strOrNull(p, 'unitId'),
     projectId: strOrNull(p, 'projectId'),
-    allocationId: strOrNull(p, 'allocationId'),
+    allocationId,
     amountFen: fenOrNull(p, 'amountFen'),
     code: str(p, 'code'),
     method: oneOf(p, 'method', LINK_METHOD_NAMES),
@@ -164,7 +167,7 @@ export function codeFeedRow(p: Props): CodeFeedRow {
     department: departmentRow(props(p, 'department')),
     unit,
     project: p.projectNode === null || p.projectNode === undefined ? null : projectRow(props(p, 'projectNode')),
-    investment: p.investment === null || p.investment === undefined ? null : investmentRow(props(p, 'investment')),
+    investment,
   };
 }
 
@@ -202,7 +205,7 @@ export function proseAmountRow(p: Props): ProseAmountRow {
     changeFen: rest.changeFen ?? null,
     changePercent: rest.changePercent ?? null,
     parent: rest.parent ?? null,
-    restates: r ? { kind: String(r.kind), id: String(r.id), rule: String(r.rule), source: sourceOf(r, String(r.documentId)) } : null,
+    restates: r ? { kind: String(r.kind), factId: globalId(String(r.kind), String(r.id)), rule: String(r.rule), source: sourceOf(r, String(r.documentId)) } : null,
   });
 }
 

@@ -162,10 +162,10 @@ describe('anomalies of each document', () => {
     const dep = (a: (typeof all)[number], s: string) => [a.document.department.id, a.document.department.name, ...a.document.department.aliases].some((x) => x.includes(s));
     const cases: [string, (a: (typeof all)[number]) => boolean][] = [
       ['{ department: "龙岗" }', (a) => dep(a, '龙岗')],
-      ['{ NOT: { department: "龙岗" } }', (a) => !dep(a, '龙岗')],
+      ['{ not: { department: "龙岗" } }', (a) => !dep(a, '龙岗')],
       ['{ departmentIn: ["坪山", "福田"], severity: WARNING }', (a) => (dep(a, '坪山') || dep(a, '福田')) && a.severity === 'WARNING'],
-      ['{ OR: [{ department: "龙岗", year: 2024 }, { kind: COMPLETION_RATE_MISMATCH }] }', (a) => (dep(a, '龙岗') && a.document.year === 2024) || a.kind === 'COMPLETION_RATE_MISMATCH'],
-      ['{ AND: [{ yearFrom: 2021 }, { NOT: { OR: [{ department: "坪山" }, { kind: PLAN_ACTUAL_GAP }] } }] }', (a) => a.document.year >= 2021 && !(dep(a, '坪山') || a.kind === 'PLAN_ACTUAL_GAP')],
+      ['{ or: [{ department: "龙岗", year: 2024 }, { kind: COMPLETION_RATE_MISMATCH }] }', (a) => (dep(a, '龙岗') && a.document.year === 2024) || a.kind === 'COMPLETION_RATE_MISMATCH'],
+      ['{ and: [{ yearFrom: 2021 }, { not: { or: [{ department: "坪山" }, { kind: PLAN_ACTUAL_GAP }] } }] }', (a) => a.document.year >= 2021 && !(dep(a, '坪山') || a.kind === 'PLAN_ACTUAL_GAP')],
     ];
     const sizes: number[] = [];
     for (const [filter, keep] of cases) {
@@ -202,7 +202,7 @@ describe('search, neighbours and paths', () => {
   it('finds a code by its digits and an investment project by its 国家编码 prefix', async () => {
     const res = await api.gql(`{ a: search(text: "2010504") { id } b: search(text: "2012-440317-39") { id kind name } }`);
     expect(res.data.a[0].id).toBe('FunctionCode:2010504');
-    expect(res.data.b[0]).toMatchObject({ kind: 'InvestmentProject', name: '坪山新区管委会综合服务楼网络综合布线项目' });
+    expect(res.data.b[0]).toMatchObject({ kind: 'INVESTMENT_PROJECT', name: '坪山新区管委会综合服务楼网络综合布线项目' });
   });
 
   it('expands a code into the allocations booked under it, with each link’s method', async () => {
@@ -216,11 +216,11 @@ describe('search, neighbours and paths', () => {
 
   it('finds the path from a department to an investment project it reports', async () => {
     const ip = await api.gql(`{ investmentProjects(filter: {code: "2012-440317-39-01-701764"}) { nodes { id } } }`);
-    const res = await api.gql(`query($to: ID!) { paths(from: "Department:坪山区政务服务数据管理局", to: $to) { length nodes { kind } edges { type } } }`, { to: `InvestmentProject:${ip.data.investmentProjects.nodes[0].id}` });
+    const res = await api.gql(`query($to: ID!) { paths(from: "Department:坪山区政务服务数据管理局", to: $to) { length nodes { kind } edges { type } } }`, { to: ip.data.investmentProjects.nodes[0].id });
     expect(res.errors).toBeUndefined();
     expect(res.data.paths[0].length).toBe(2);
     // Through the document that reports it, and through the unit it is reported by.
-    expect(new Set(res.data.paths.map((p: any) => p.nodes.map((n: any) => n.kind).join(' → ')))).toEqual(new Set(['Department → Document → InvestmentProject', 'Department → BudgetUnit → InvestmentProject']));
+    expect(new Set(res.data.paths.map((p: any) => p.nodes.map((n: any) => n.kind).join(' → ')))).toEqual(new Set(['DEPARTMENT → DOCUMENT → INVESTMENT_PROJECT', 'DEPARTMENT → BUDGET_UNIT → INVESTMENT_PROJECT']));
   });
 });
 
@@ -322,7 +322,7 @@ describe('sorting and filters on every list', () => {
     const amounts = top.data.projects.nodes.map((p: { amount: string }) => Number(p.amount));
     expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
 
-    const either = await api.gql(`{ projects(first: 100, filter: {OR: [{department: "龙岗"}, {department: "坪山"}]}) { totalCount } }`);
+    const either = await api.gql(`{ projects(first: 100, filter: {or: [{department: "龙岗"}, {department: "坪山"}]}) { totalCount } }`);
     const longgang = await api.gql(`{ projects(first: 100, filter: {department: "龙岗"}) { totalCount } }`);
     const pingshan = await api.gql(`{ projects(first: 100, filter: {department: "坪山"}) { totalCount } }`);
     const both = await api.gql(`{ projects(first: 100, filter: {departmentIn: ["龙岗", "坪山"]}) { totalCount } }`);
@@ -330,7 +330,7 @@ describe('sorting and filters on every list', () => {
     expect(both.data.projects.totalCount).toBe(either.data.projects.totalCount);
 
     const all = (await api.gql(`{ projects(first: 1) { totalCount } }`)).data.projects.totalCount;
-    const notLonggang = await api.gql(`{ projects(first: 1, filter: {NOT: {department: "龙岗"}}) { totalCount } }`);
+    const notLonggang = await api.gql(`{ projects(first: 1, filter: {not: {department: "龙岗"}}) { totalCount } }`);
     expect(notLonggang.data.projects.totalCount).toBe(all - longgang.data.projects.totalCount);
 
     const withAnomaly = (await api.gql(`{ projects(first: 1, filter: {hasAnomaly: true}) { totalCount } }`)).data.projects.totalCount;
@@ -348,7 +348,7 @@ describe('sorting and filters on every list', () => {
 
   it('the largest projects read in index order are exactly the sorted list: same rows, ties, cursors, next page', async () => {
     // A filter that keeps every project forces the general statement (sort every project, then window).
-    const everything = '{NOT: {name: "※no project has this name※"}}';
+    const everything = '{not: {name: "※no project has this name※"}}';
     for (const first of [1, 7, 40, 100]) {
       const fast = await api.gql(`{ projects(first: ${first}, orderBy: [{field: AMOUNT, direction: DESC}]) { totalCount nodes { id amount department { name } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`);
       const sorted = await api.gql(`{ projects(first: ${first}, orderBy: [{field: AMOUNT, direction: DESC}], filter: ${everything}) { totalCount nodes { id amount department { name } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`);

@@ -33,9 +33,9 @@ describe('nested variables', () => {
   it('finds 5,000 levels without recursion, and lets a real filter through', () => {
     let deep: Record<string, unknown> = {};
     const root = deep;
-    for (let i = 0; i < 5000; i++) deep = (deep.AND = [{}])[0] as Record<string, unknown>;
+    for (let i = 0; i < 5000; i++) deep = (deep.and = [{}])[0] as Record<string, unknown>;
     expect(nestsDeeperThan(root, 32)).toBe(true);
-    expect(nestsDeeperThan({ f: { OR: [{ year: 2020 }, { NOT: { department: '龙岗' } }] } }, 32)).toBe(false);
+    expect(nestsDeeperThan({ f: { or: [{ year: 2020 }, { not: { department: '龙岗' } }] } }, 32)).toBe(false);
   });
 });
 
@@ -57,7 +57,7 @@ describe('cost counts the work in the arguments', () => {
   const values = (n: number) => Array.from({ length: n }, (_, i) => `d${i}`);
   it('counts the values of a filter variable once per alias that uses it', () => {
     const q = (aliases: number) => `query($f: ProjectFilter) { ${Array.from({ length: aliases }, (_, i) => `a${i}: projects(first: 1, filter: $f) { totalCount }`).join(' ')} }`;
-    const f = { OR: Array.from({ length: 64 }, () => ({ departmentIn: values(100) })) };
+    const f = { or: Array.from({ length: 64 }, () => ({ departmentIn: values(100) })) };
     const one = operationCost(schema, parse(q(1)), null, { f });
     const thirty = operationCost(schema, parse(q(30)), null, { f });
     expect(one).toBeGreaterThan(6_400);

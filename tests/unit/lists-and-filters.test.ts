@@ -19,14 +19,14 @@ describe('filters as alternatives of field tests', () => {
   });
 
   it('given 龙岗, 2020 or 2024, and not concerned by an anomaly: two alternatives', () => {
-    const where = whereOf({ department: '龙岗', OR: [{ year: 2020 }, { year: 2024 }], NOT: { hasAnomaly: true } }, projects);
+    const where = whereOf({ department: '龙岗', or: [{ year: 2020 }, { year: 2024 }], not: { hasAnomaly: true } }, projects);
     expect(show(where)).toEqual(['department="龙岗" & year=2020 & !hasAnomaly=true', 'department="龙岗" & year=2024 & !hasAnomaly=true']);
   });
 
   it('NOT of a conjunction is the alternatives of the negated tests; NOT of OR their conjunction', () => {
-    expect(show(whereOf({ NOT: { name: '培训', yearFrom: 2022 } }, projects))).toEqual(['!name="培训"', '!yearFrom=2022']);
-    expect(show(whereOf({ NOT: { OR: [{ name: 'a' }, { name: 'b' }] } }, projects))).toEqual(['!name="a" & !name="b"']);
-    expect(show(whereOf({ NOT: { NOT: { code: '2010504' } } }, projects))).toEqual(['code="2010504"']);
+    expect(show(whereOf({ not: { name: '培训', yearFrom: 2022 } }, projects))).toEqual(['!name="培训"', '!yearFrom=2022']);
+    expect(show(whereOf({ not: { or: [{ name: 'a' }, { name: 'b' }] } }, projects))).toEqual(['!name="a" & !name="b"']);
+    expect(show(whereOf({ not: { not: { code: '2010504' } } }, projects))).toEqual(['code="2010504"']);
   });
 
   it('amounts travel as exact integer fen, lists as lists', () => {
@@ -37,7 +37,7 @@ describe('filters as alternatives of field tests', () => {
 
   it('refuses a filter that explodes into too many alternatives, and an empty IN list', () => {
     const nine = Array.from({ length: 9 }, (_, i) => ({ year: 2015 + i }));
-    expect(() => whereOf({ AND: [{ OR: nine }, { OR: nine }] }, projects)).toThrow(/more than 64 alternatives/);
+    expect(() => whereOf({ and: [{ or: nine }, { or: nine }] }, projects)).toThrow(/more than 64 alternatives/);
     expect(() => whereOf({ departmentIn: [] }, projects)).toThrow(BudgetGraphError);
   });
 });
@@ -67,14 +67,14 @@ describe('keyset cursors', () => {
 });
 
 describe('the GraphQL list inputs match their declarations (src/query/lists.ts)', () => {
-  it('each filter input has exactly the declared fields plus AND / OR / NOT; each OrderField the declared sort fields', async () => {
+  it('each filter input has exactly the declared fields plus and / or / not; each OrderField the declared sort fields', async () => {
     const schema = await buildApiSchema();
     const inputs = { projects: 'Project', documents: 'Document', anomalies: 'Anomaly', investmentProjects: 'InvestmentProject' } as const;
     for (const [list, prefix] of Object.entries(inputs) as [keyof typeof inputs, string][]) {
       const filter = schema.getType(`${prefix}Filter`);
       const order = schema.getType(`${prefix}OrderField`);
       if (!isInputObjectType(filter) || !isEnumType(order)) throw new Error(`${prefix}Filter / ${prefix}OrderField missing`);
-      expect(Object.keys(filter.getFields()).sort(), `${prefix}Filter`).toEqual([...Object.keys(LISTS[list].filter), 'AND', 'OR', 'NOT'].sort());
+      expect(Object.keys(filter.getFields()).sort(), `${prefix}Filter`).toEqual([...Object.keys(LISTS[list].filter), 'and', 'or', 'not'].sort());
       expect(order.getValues().map((v) => v.name).sort(), `${prefix}OrderField`).toEqual(Object.keys(LISTS[list].sort).sort());
     }
   });

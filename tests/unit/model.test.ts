@@ -1,5 +1,6 @@
 // src/model is the one declaration of the graph: every other place that names a node kind or a
 // closed set is derived from it or checked against it here.
+import { upperSnake } from '../../src/api/types/enums.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isEnumType } from 'graphql';
@@ -77,7 +78,8 @@ describe('the GraphQL enums', () => {
   it('are exactly the closed sets of src/model, with their meanings', async () => {
     const schema = await buildApiSchema();
     const sets: Record<string, Record<string, string>> = {
-      NodeKind: Object.fromEntries(NODE_KINDS.map((k) => [k, k])),
+      // Spelled UPPER_SNAKE in the schema; its internal value is the label.
+      NodeKind: Object.fromEntries(NODE_KINDS.map((k) => [upperSnake(k), k])),
       CodeScheme: Object.fromEntries(Object.entries(CODE_SCHEMES).map(([k, v]) => [k, v.description])),
       LinkMethod: Object.fromEntries(Object.entries(LINK_METHODS).map(([k, v]) => [k, v.description])),
       AnomalyKind: ANOMALY_KINDS,
@@ -92,7 +94,8 @@ describe('the GraphQL enums', () => {
       const type = schema.getType(name);
       if (!isEnumType(type)) throw new Error(`${name} is not an enum`);
       expect(type.getValues().map((v) => v.name).sort(), name).toEqual(Object.keys(values).sort());
-      if (name !== 'NodeKind') for (const v of type.getValues()) expect(v.description, `${name}.${v.name}`).toBe(values[v.name]);
+      if (name === 'NodeKind') for (const v of type.getValues()) expect(v.value, `NodeKind.${v.name}`).toBe(values[v.name]);
+      else for (const v of type.getValues()) expect(v.description, `${name}.${v.name}`).toBe(values[v.name]);
     }
   });
 });

@@ -26,20 +26,33 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
 }
 
 const NODE = 'id kind name properties anomalies';
+
+/**
+ * The schema's NodeKind values are UPPER_SNAKE (PROJECT_ALLOCATION); the explorer keys its
+ * legend and styles by the type name a global id starts with (ProjectAllocation).
+ */
+export function kindName(kind: string): string {
+  return kind.split('_').map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join('');
+}
+
+function withKind<T extends { kind: string }>(n: T): T {
+  return { ...n, kind: kindName(n.kind) };
+}
 const EDGE = 'id type from to properties';
 
 export async function search(text: string): Promise<{ id: string; kind: string; name: string; detail: string | null }[]> {
   const data = await gql<{ search: { id: string; kind: string; name: string; detail: string | null }[] }>(`query($t: String!) { search(text: $t, first: 10) { id kind name detail } }`, { t: text });
-  return data.search;
+  return data.search.map(withKind);
 }
 
 /** How many nodes of each kind a search text finds, to group suggestions. */
 export async function searchCounts(text: string): Promise<{ kind: string; count: number }[]> {
-  return (await gql<{ searchCounts: { kind: string; count: number }[] }>(`query($t: String!) { searchCounts(text: $t) { kind count } }`, { t: text })).searchCounts;
+  return (await gql<{ searchCounts: { kind: string; count: number }[] }>(`query($t: String!) { searchCounts(text: $t) { kind count } }`, { t: text })).searchCounts.map(withKind);
 }
 
 export async function node(id: string): Promise<GraphNode | null> {
-  return (await gql<{ node: GraphNode | null }>(`query($id: ID!) { node(id: $id) { ${NODE} } }`, { id })).node;
+  const found = (await gql<{ graphNode: GraphNode | null }>(`query GraphNode($id: ID!) { graphNode(id: $id) { ${NODE} } }`, { id })).graphNode;
+  return found && withKind(found);
 }
 
 export async function neighbours(id: string, first = 40): Promise<{ center: GraphNode; nodes: GraphNode[]; edges: GraphEdge[]; totalCount: number } | null> {
@@ -47,7 +60,8 @@ export async function neighbours(id: string, first = 40): Promise<{ center: Grap
     `query($id: ID!, $first: Int) { neighbours(id: $id, first: $first) { totalCount center { ${NODE} } nodes { ${NODE} } edges { ${EDGE} } } }`,
     { id, first },
   );
-  return data.neighbours;
+  const n = data.neighbours;
+  return n && { ...n, center: withKind(n.center), nodes: n.nodes.map(withKind) };
 }
 
 export async function paths(from: string, to: string, maxHops = 4): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }[]> {
@@ -55,7 +69,7 @@ export async function paths(from: string, to: string, maxHops = 4): Promise<{ no
     `query($from: ID!, $to: ID!, $hops: Int) { paths(from: $from, to: $to, maxHops: $hops) { nodes { ${NODE} } edges { ${EDGE} } } }`,
     { from, to, hops: maxHops },
   );
-  return data.paths;
+  return data.paths.map((p) => ({ ...p, nodes: p.nodes.map(withKind) }));
 }
 
 export interface TrailLine {

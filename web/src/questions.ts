@@ -67,7 +67,7 @@ export const QUESTIONS: Question[] = [
         `query($code: String!, $dep: String, $years: [Int!]) {
           classificationCode(code: $code) { name }
           projectsFeedingCode(code: $code, department: $dep, years: $years) {
-            year code department { name } unit { name } project { id name } investment { code name } amount method methods note evidence { document { file } table line text } } }`,
+            year code department { name } unit { name } project { id name } investment { id code name } amount method methods note evidence { document { file } table line text } } }`,
         { code: v.code, dep: v.department || null, years: v.years ? years(v.years) : null },
       );
       const codeId = `FunctionCode:${v.code}`;
@@ -75,7 +75,8 @@ export const QUESTIONS: Question[] = [
       const edges: GraphEdge[] = [];
       const rows = data.projectsFeedingCode.map((r) => {
         // A row is a project's allocation or, for final accounts, an investment project (政府投资项目).
-        const pid = r.project ? `Project:${r.project.id}` : `InvestmentProject:${r.investment.code}`;
+        // Ids are global ("Project:…"), the same the graph view's nodes carry.
+        const pid: string = r.project ? r.project.id : r.investment.id;
         const name: string = r.project?.name ?? r.investment.name;
         nodes.push(node(pid, r.project ? 'Project' : 'InvestmentProject', name, { year: r.year }));
         edges.push(edge(pid, codeId, `FED_${r.year}`, { method: r.method, methods: r.methods.join(' + '), note: r.note, amount: r.amount, year: r.year, evidence: r.evidence.map((e: any) => ({ file: e.document.file, table: e.table, line: e.line, text: e.text })) }));
@@ -96,7 +97,7 @@ export const QUESTIONS: Question[] = [
         `query($id: ID!) { lineage(projectId: $id) { identityRule steps { year kind name code amount executed detail method source { document { file } table line text } } } }`,
         { id: project.id },
       );
-      const pid = `Project:${project.id}`;
+      const pid: string = project.id;
       const nodes = [node(pid, 'Project', project.name, { identityRule: data.lineage.identityRule })];
       const edges: GraphEdge[] = [];
       // The money's chain runs funding → department → unit (→ parent project) → project; what the
@@ -141,15 +142,15 @@ export const QUESTIONS: Question[] = [
         { dep: v.department || null, year: v.year ? Number(v.year) : null },
       );
       const dep = data.departments[0];
-      const depId = dep ? `Department:${dep.id}` : null;
+      const depId: string | null = dep ? dep.id : null;
       const nodes: GraphNode[] = dep ? [node(depId!, 'Department', dep.name)] : [];
       const edges: GraphEdge[] = [];
       const rows = data.projects.nodes.flatMap((p) =>
         p.allocations
           .filter((a: any) => !v.year || a.year === Number(v.year))
           .map((a: any) => {
-            nodes.push(node(`Project:${p.id}`, 'Project', p.name, { amount: a.amount, executed: a.executed, executionRate: a.executionRate }));
-            if (depId) edges.push(edge(depId, `Project:${p.id}`, 'RUNS'));
+            nodes.push(node(p.id, 'Project', p.name, { amount: a.amount, executed: a.executed, executionRate: a.executionRate }));
+            if (depId) edges.push(edge(depId, p.id, 'RUNS'));
             return { year: a.year, project: p.name, planned: a.amount, executed: a.executed, rate: a.executionRate, line: `${a.source.document.file}:${a.source.line}` };
           }),
       );
@@ -168,12 +169,12 @@ export const QUESTIONS: Question[] = [
         { doc: v.document },
       );
       const doc = data.documents.nodes[0];
-      const docId = doc ? `Document:${doc.id}` : null;
+      const docId: string | null = doc ? doc.id : null;
       const nodes: GraphNode[] = doc ? [node(docId!, 'Document', doc.title)] : [];
       const edges: GraphEdge[] = [];
       const rows = data.anomalies.nodes.map((a) => {
-        nodes.push(node(`Anomaly:${a.id}`, 'Anomaly', a.kind, { kind: a.kind, severity: a.severity, delta: a.delta, message: a.message, source: a.sources[0] ? { documentId: doc?.id, ...a.sources[0] } : null }, 1));
-        if (docId) edges.push(edge(`Anomaly:${a.id}`, docId, 'IN_DOCUMENT'));
+        nodes.push(node(a.id, 'Anomaly', a.kind, { kind: a.kind, severity: a.severity, delta: a.delta, message: a.message, source: a.sources[0] ? { documentId: doc?.id, ...a.sources[0] } : null }, 1));
+        if (docId) edges.push(edge(a.id, docId, 'IN_DOCUMENT'));
         return { kind: a.kind, severity: a.severity, delta: a.delta, message: a.message, lines: a.sources.map((s: any) => s.line).join(' ') };
       });
       return { title: `Anomalies of ${doc?.title ?? v.document}`, columns: ['kind', 'severity', 'delta', 'message', 'lines'], rows, nodes, edges };

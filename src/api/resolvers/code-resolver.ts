@@ -1,3 +1,4 @@
+import { keyOf } from '../../model/ids.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context.js';
@@ -44,24 +45,24 @@ export class CodeResolver {
     @Ctx() { repo, loaders }: ApiContext,
     @Info() info: GraphQLResolveInfo,
     @Arg('code', () => String, { description: 'The 功能分类 code, e.g. "2010504".' }) code: string,
-    @Arg('department', () => String, { nullable: true, description: 'Department id, name or alias (substring); all departments when omitted.' }) department?: string,
+    @Arg('department', () => String, { nullable: true, description: 'Department id (global or bare), name or alias (substring); all departments when omitted.' }) department?: string,
     @Arg('years', () => [Int], { nullable: true, description: 'Only these years (all when omitted).' }) years?: number[],
     @Arg('includeDescendants', () => Boolean, { defaultValue: false, description: 'Also report links to the code’s sub-codes (a 类 or 款 with its 项).' }) includeDescendants?: boolean,
   ) {
     const neighbours = feedNeighboursPlan(selectionTree(info));
-    const feeds = await repo.projectsFeedingCode(checkCode(code), department ?? null, years ?? null, includeDescendants ?? false, neighbours);
+    const feeds = await repo.projectsFeedingCode(checkCode(code), department ? keyOf('Department', department) : null, years ?? null, includeDescendants ?? false, neighbours);
     for (const f of feeds) primeWholeNeighbours(loaders, f, neighbours);
     return feeds;
   }
 
   @Query(() => CodeFeedConnection, {
-    description: 'projectsFeedingCode one page at a time (keyset cursors), for all-years questions with hundreds of links: the same links, sortable.',
+    description: 'The rows of projectsFeedingCode one page at a time (keyset cursors), for all-years questions with hundreds of links: the same links, sortable.',
   })
   async codeFeeds(
     @Ctx() { repo, loaders }: ApiContext,
     @Info() info: GraphQLResolveInfo,
     @Arg('code', () => String, { description: 'The 功能分类 code, e.g. "2010504".' }) code: string,
-    @Arg('department', () => String, { nullable: true, description: 'Department id, name or alias (substring); all departments when omitted.' }) department?: string,
+    @Arg('department', () => String, { nullable: true, description: 'Department id (global or bare), name or alias (substring); all departments when omitted.' }) department?: string,
     @Arg('years', () => [Int], { nullable: true, description: 'Only these years (all when omitted).' }) years?: number[],
     @Arg('includeDescendants', () => Boolean, { defaultValue: false, description: 'Also report links to the code’s sub-codes (a 类 or 款 with its 项).' }) includeDescendants?: boolean,
     @Arg('orderBy', () => [CodeFeedOrder], { nullable: true, description: 'Sort keys, first key first (default: document, then project; orderBy YEAR for years in order).' }) orderBy?: { field: string; direction: string }[],
@@ -72,7 +73,7 @@ export class CodeResolver {
   ) {
     const { order, signature, page } = listArgs('codeFeeds', orderBy, first, after, last, before);
     const neighbours = feedNeighboursPlan(selectionTree(info));
-    const result = await repo.codeFeeds({ code: checkCode(code), department: department ?? null, years: years ?? null, includeDescendants: includeDescendants ?? false }, order, page, neighbours);
+    const result = await repo.codeFeeds({ code: checkCode(code), department: department ? keyOf('Department', department) : null, years: years ?? null, includeDescendants: includeDescendants ?? false }, order, page, neighbours);
     for (const f of result.items) primeWholeNeighbours(loaders, f, neighbours);
     return toConnection(result, signature);
   }

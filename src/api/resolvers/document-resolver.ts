@@ -1,3 +1,4 @@
+import { keyOf } from '../../model/ids.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { primeDocumentBundle } from '../../../loaders/prime.js';
@@ -39,6 +40,7 @@ export class DocumentResolver {
   async document(@Ctx() { repo, loaders }: ApiContext, @Arg('id', () => ID, { description: 'Document id (as in Document.id) or file name.' }) id: string, @Info() info: GraphQLResolveInfo) {
     // Asked for its lines or projects too? Fetch them with the document in one statement, only
     // the properties the selection reads.
+    id = keyOf('Document', id);
     const plan = documentBundlePlan(selectionTree(info));
     if (!plan) return loaders.documentById.load(id);
     const bundle = await repo.documentBundle(id, plan);

@@ -34,8 +34,8 @@ export class GraphResolver {
     return n ? { center: n.center, nodes: n.nodes, edges: n.edges, totalCount: n.total } : null;
   }
 
-  @Query(() => GraphNode, { nullable: true, description: 'One node by its global id ("Project:<id>", "FunctionCode:2010504"), with every property.' })
-  async node(@Ctx() { repo }: ApiContext, @Arg('id', () => ID, { description: 'Global node id, "<Kind>:<key>".' }) id: string) {
+  @Query(() => GraphNode, { nullable: true, description: 'One node of the graph by its global id, untyped, with every stored property (the explorer\'s view; node(id) gives the typed object).' })
+  async graphNode(@Ctx() { repo }: ApiContext, @Arg('id', () => ID, { description: 'Global node id, "<Kind>:<key>".' }) id: string) {
     const { label, key } = parseGlobalId(id);
     return (await repo.neighbours(label, key, 0))?.center ?? null;
   }

@@ -1,3 +1,4 @@
+import { keyOf } from '../../model/ids.js';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context.js';
 import { Lineage, LineageStep, LineageStepKind } from '../types/lineage.js';
@@ -12,7 +13,7 @@ export class LineageResolver {
       'A project’s whole funding chain, year by year: funding sources (资金来源) → department → unit → 一级项目 → project → 功能分类 code (with link method) → 国家编码 investment projects → indicators (target vs actual) → self-evaluation; every step with its source line.',
   })
   async lineage(@Ctx() { repo, loaders }: ApiContext, @Arg('projectId', () => ID, { description: 'Project id (Project.id).' }) projectId: string) {
-    const data = await repo.lineage(projectId);
+    const data = await repo.lineage(keyOf('Project', projectId));
     if (data) primeLineage(loaders, data);
     const lineage = data ? buildLineage(data) : null;
     if (!lineage) throw new BudgetGraphError('NOT_FOUND', `No project with id "${projectId}"; find ids with projects(filter: {name: …}) or search.`, { argument: 'projectId' });

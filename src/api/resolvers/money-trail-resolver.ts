@@ -1,3 +1,4 @@
+import { keyOf } from '../../model/ids.js';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context.js';
 import { Department, Document, DocumentKind } from '../types/documents.js';
@@ -15,11 +16,11 @@ export class MoneyTrailResolver {
   })
   async moneyTrail(
     @Ctx() { repo }: ApiContext,
-    @Arg('department', () => String, { description: 'Department id, name or alias (substring; must match one department).' }) department: string,
+    @Arg('department', () => String, { description: 'Department id (global or bare), name or alias (substring; must match one department).' }) department: string,
     @Arg('year', () => Int, { description: 'Fiscal year, e.g. 2024.' }) year: number,
     @Arg('kind', () => DocumentKind, { nullable: true, description: 'Which document of that year: BUDGET or FINAL_ACCOUNTS (default: the budget, else the final accounts).' }) kind?: DocumentKind,
   ) {
-    const text = department.trim();
+    const text = keyOf('Department', department.trim());
     if (text.length === 0 || text.length > 100) throw new BudgetGraphError('BAD_USER_INPUT', 'department must name a department (id, name or a part of it such as a district name), at most 100 characters.', { argument: 'department' });
     const inputs = await repo.moneyTrailInputs(text, year, kind ?? null);
     const departments = [...new Map(inputs.map((i) => [i.department.id, i.department.name])).entries()];

@@ -1,3 +1,4 @@
+import { keyOf } from '../../model/ids.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { selectionTree } from '../selection.js';
@@ -39,7 +40,7 @@ export class ProjectResolver {
 
   @Query(() => Project, { nullable: true, description: 'One project by id, with its allocations across years; null when no project has the id.' })
   project(@Ctx() { loaders }: ApiContext, @Arg('id', () => ID, { description: 'Project id (Project.id).' }) id: string) {
-    return loaders.projectById.get(id);
+    return loaders.projectById.get(keyOf('Project', id));
   }
 
   @FieldResolver(() => Department, { nullable: true, description: 'The department that runs the project.' })

@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from './node.js';
+import { Field, ObjectType } from 'type-graphql';
 import { declaredEnum } from './enums.js';
 import { ANOMALY_KINDS, SEVERITIES, type AnomalyKind as Kind, type Severity as SeverityValue } from '../../model/anomalies.js';
 import { DecimalScalar } from './scalars.js';
@@ -8,9 +9,9 @@ import { Source } from './source.js';
 export const AnomalyKind = declaredEnum(ANOMALY_KINDS, 'AnomalyKind', 'AnomalyKind // 异常类型: what a recorded contradiction is.');
 export const Severity = declaredEnum(SEVERITIES, 'Severity', 'How much an anomaly matters.');
 
-@ObjectType({ description: 'Anomaly // 数据异常: a place where the documents contradict themselves. Recorded, never corrected.' })
+@ObjectType({ implements: Node, description: 'Anomaly // 数据异常: a place where the documents contradict themselves. Recorded, never corrected.' })
 export class Anomaly {
-  @Field(() => ID, { description: 'Stable id: document, kind and line.' })
+  /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
   @Field(() => AnomalyKind, { description: 'What kind of contradiction (see AnomalyKind).' })

@@ -1,3 +1,4 @@
+import { Node } from './node.js';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CODE_SCHEMES, LINK_METHODS, LINK_STATUSES, type CodeScheme as ModelCodeScheme, type LinkMethod as ModelLinkMethod, type LinkStatus as ModelLinkStatus } from '../../model/codes.js';
 import { declaredEnum, meanings } from './enums.js';
@@ -32,7 +33,7 @@ export class YearName {
   name!: string;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'ClassificationCode // 分类科目: a node of the 功能分类 / 经济分类 / 采购 hierarchy.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'ClassificationCode // 分类科目: a node of the 功能分类 / 经济分类 / 采购 hierarchy.' })
 export class ClassificationCode {
   @Field(() => ID, { description: 'Global node id, e.g. "FunctionCode:2010504".' })
   key!: string;
@@ -112,11 +113,14 @@ export class RejectedLink {
   evidence!: Source[];
 }
 
-@ObjectType({
+@ObjectType({ implements: Node,
   description:
     'One allocation (or investment project) feeding a code in one year (answer of projectsFeedingCode and codeFeeds): its counted link, one row per allocation and code. The rows of a code line add up to the money the money trail explains for it.',
 })
 export class CodeFeed {
+  /** The row's key; Node.id serves it as the global id. */
+  id!: string;
+
   @Field(() => Int, { description: 'Fiscal year.' })
   year!: number;
 

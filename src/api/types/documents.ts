@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from './node.js';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { BASES, DOCUMENT_KINDS, type Basis as ModelBasis, type DocumentKind as ModelDocumentKind } from '../../model/documents.js';
 import { declaredEnum } from './enums.js';
 import { DecimalScalar } from './scalars.js';
@@ -13,9 +14,9 @@ export type DocumentKind = ModelDocumentKind;
 export const Basis = declaredEnum(BASES, 'Basis', 'Planned (预算) or spent (决算) figures.');
 export type Basis = ModelBasis;
 
-@ObjectType({ simpleResolvers: true, description: 'Department // 部门: one body across every title variant its documents print.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'Department // 部门: one body across every title variant its documents print.' })
 export class Department {
-  @Field(() => ID, { description: 'Stable id: the title without 深圳市, （本级） and 和.' })
+  /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
   @Field(() => String, { description: 'Name as first printed.' })
@@ -28,9 +29,9 @@ export class Department {
   aliasRules!: string[];
 }
 
-@ObjectType({ simpleResolvers: true, description: 'BudgetUnit // 预算单位: the department itself (本级) or a subordinate unit.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'BudgetUnit // 预算单位: the department itself (本级) or a subordinate unit.' })
 export class BudgetUnit {
-  @Field(() => ID, { description: 'Stable id: department id and unit name.' })
+  /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
   @Field(() => String, { description: 'Unit name as printed.' })
@@ -60,9 +61,9 @@ export class DocumentText {
   lines!: TextLine[];
 }
 
-@ObjectType({ description: 'A published document (部门预算 / 决算 / 绩效) as loaded.' })
+@ObjectType({ implements: Node, description: 'A published document (部门预算 / 决算 / 绩效) as loaded.' })
 export class Document {
-  @Field(() => ID, { description: 'The file name without extension.' })
+  /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
   @Field(() => String, { description: 'File name the document was loaded from (data/ or the ingest mutation).' })
@@ -104,9 +105,9 @@ export class Document {
   bundled?: { lines: Partial<Record<ModelCodeScheme, BudgetLine[]>>; projects?: ProjectAllocation[] };
 }
 
-@ObjectType({ description: 'BudgetLine // 预算表行: one row of a classification table (功能/经济分类, 政府采购) for one unit.' })
+@ObjectType({ implements: Node, description: 'BudgetLine // 预算表行: one row of a classification table (功能/经济分类, 政府采购) for one unit.' })
 export class BudgetLine {
-  @Field(() => ID, { description: 'Stable id: document, table and line.' })
+  /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
   @Field(() => String, { description: 'Classification code as printed: 201, 20105, 2010504 (功能分类科目), 301/30101 (经济分类), or a procurement item.' })
@@ -189,9 +190,9 @@ export class FundThreeCosts extends ThreeCostsFigures {
   fund!: string;
 }
 
-@ObjectType({ description: '"三公"经费 // three public costs: overseas trips, official reception, official vehicles; from a table or from the prose (both kept).' })
+@ObjectType({ implements: Node, description: '"三公"经费 // three public costs: overseas trips, official reception, official vehicles; from a table or from the prose (both kept).' })
 export class ThreeCosts extends ThreeCostsFigures {
-  @Field(() => ID, { description: 'Stable id: document and line.' })
+  /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
   @Field(() => String, { description: 'TABLE or PROSE: where the figures were printed.' })

@@ -13,3 +13,19 @@ export function declaredEnum<K extends string>(values: Record<K, string>, name: 
 export function meanings<K extends string>(table: Record<K, { description: string }>): Record<K, string> {
   return Object.fromEntries(Object.entries<{ description: string }>(table).map(([k, v]) => [k, v.description])) as Record<K, string>;
 }
+
+/** UPPER_SNAKE name of a PascalCase value (ProjectAllocation → PROJECT_ALLOCATION), as enum values are spelled. */
+export function upperSnake(value: string): string {
+  return value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
+/**
+ * A GraphQL enum whose values are spelled UPPER_SNAKE while the code carries the PascalCase
+ * value (a Neo4j label): GraphQL maps one to the other at the edge.
+ */
+export function declaredEnumUpper<K extends string>(values: Record<K, string>, name: string, description: string): Record<string, K> {
+  const e = Object.fromEntries(Object.keys(values).map((k) => [upperSnake(k), k])) as Record<string, K>;
+  const valuesConfig = Object.fromEntries(Object.entries<string>(values).map(([k, d]) => [upperSnake(k), { description: d }]));
+  registerEnumType(e, { name, description, valuesConfig });
+  return e;
+}

@@ -1,3 +1,4 @@
+import { Node } from './node.js';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { declaredEnum } from './enums.js';
 import { TABLE_FAMILIES, type TableFamily as Family } from '../../parse/families.js';
@@ -14,9 +15,9 @@ export const TableFamily = declaredEnum(
 );
 export const FigureMeasure = declaredEnum(FIGURE_MEASURES, 'FigureMeasure', 'FigureMeasure // 数字类型: what a printed number counts.');
 
-@ObjectType({ description: 'Figure // 表内数字: a number a table prints that no richer fact holds — a 收支总表 item, a 合计 row’s other columns, a score, a payment — with its row label and column.' })
+@ObjectType({ implements: Node, description: 'Figure // 表内数字: a number a table prints that no richer fact holds — a 收支总表 item, a 合计 row’s other columns, a score, a payment — with its row label and column.' })
 export class Figure {
-  @Field(() => ID, { description: 'Stable id: document, line and column.' })
+  /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
   @Field(() => TableFamily, { description: 'The kind of table it was printed in.' })
@@ -49,9 +50,9 @@ export class Figure {
   documentId!: string;
 }
 
-@ObjectType({ description: 'TableTotal // 合计: the total row of a classification table (the whole table, or one 预算单位’s block), every column kept.' })
+@ObjectType({ implements: Node, description: 'TableTotal // 合计: the total row of a classification table (the whole table, or one 预算单位’s block), every column kept.' })
 export class TableTotal {
-  @Field(() => ID, { description: 'Stable id: document and line.' })
+  /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
   @Field(() => String, { description: 'The table’s title as printed.' })
@@ -83,8 +84,8 @@ export class Restatement {
   @Field(() => String, { description: 'BudgetLine, TableTotal, Figure, ProjectAllocation or ThreeCosts.' })
   kind!: string;
 
-  @Field(() => ID, { description: 'Its id (node(id) fetches it).' })
-  id!: string;
+  @Field(() => ID, { description: 'The restated fact’s global id: node(id) fetches it.' })
+  factId!: string;
 
   @Field(() => String, { description: 'NAME_AND_AMOUNT: the table names the item (or its column under the item’s parent) and prints the same amount.' })
   rule!: string;
@@ -93,9 +94,9 @@ export class Restatement {
   source!: Source;
 }
 
-@ObjectType({ description: 'ProseAmount // 正文金额: an amount a sentence states, with the change and percentage stated for it, and the table fact it restates.' })
+@ObjectType({ implements: Node, description: 'ProseAmount // 正文金额: an amount a sentence states, with the change and percentage stated for it, and the table fact it restates.' })
 export class ProseAmount {
-  @Field(() => ID, { description: 'Stable id: document, line and position.' })
+  /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
   @Field(() => String, { description: 'What the amount is of, as the sentence names it.' })
@@ -122,9 +123,9 @@ export class ProseAmount {
   documentId!: string;
 }
 
-@ObjectType({ description: 'Payment // 支付明细: one payment a 项目支出明细表 lists.' })
+@ObjectType({ implements: Node, description: 'Payment // 支付明细: one payment a 项目支出明细表 lists.' })
 export class Payment {
-  @Field(() => ID, { description: 'Stable id: document and line.' })
+  /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
   @Field(() => String, { nullable: true, description: 'The project the table’s title names.' })

@@ -1,9 +1,9 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { NODE_KIND_TERMS, type NodeKind as Kind } from '../../model/nodes.js';
-import { declaredEnum } from './enums.js';
+import { declaredEnumUpper } from './enums.js';
 
-export const NodeKind = declaredEnum(NODE_KIND_TERMS, 'NodeKind', 'What kind of node (the Neo4j label).');
+export const NodeKind = declaredEnumUpper(NODE_KIND_TERMS, 'NodeKind', 'What kind of node: its Neo4j label, spelled UPPER_SNAKE (PROJECT_ALLOCATION is the label ProjectAllocation).');
 
 @ObjectType({ simpleResolvers: true, description: 'A search result: any node by name, code or 国家编码.' })
 export class SearchHit {

@@ -1,6 +1,6 @@
 // Filter and sort inputs of the paged lists. The fields each filter understands and what each
 // list sorts by are declared in src/query/lists.ts; a unit test checks these inputs against it.
-// Every filter combines its fields with AND and nests AND / OR / NOT for the rest.
+// Every filter combines its fields with AND and nests and / or / not (camelCase input names) for the rest.
 import { Field, InputType, Int } from 'type-graphql';
 import { SortDirection } from './sorting.js';
 import { DecimalScalar } from './scalars.js';
@@ -16,9 +16,9 @@ const AND = 'All of these filters as well.';
 const OR = 'At least one of these filters as well.';
 const NOT = 'Not this filter.';
 
-@InputType({ description: 'Filter documents; fields combine with AND; nest AND / OR / NOT for more.' })
+@InputType({ description: 'Filter documents; fields combine with AND; nest and / or / not for more.' })
 export class DocumentFilter {
-  @Field(() => String, { nullable: true, description: 'File name or document id.' })
+  @Field(() => String, { nullable: true, description: 'File name or document id (global "Document:…" or bare).' })
   file?: string;
 
   @Field(() => String, { nullable: true, description: DEPARTMENT })
@@ -49,16 +49,16 @@ export class DocumentFilter {
   hasAnomaly?: boolean;
 
   @Field(() => [DocumentFilter], { nullable: true, description: AND })
-  AND?: DocumentFilter[];
+  and?: DocumentFilter[];
 
   @Field(() => [DocumentFilter], { nullable: true, description: OR })
-  OR?: DocumentFilter[];
+  or?: DocumentFilter[];
 
   @Field(() => DocumentFilter, { nullable: true, description: NOT })
-  NOT?: DocumentFilter;
+  not?: DocumentFilter;
 }
 
-@InputType({ description: 'Filter projects; fields combine with AND; nest AND / OR / NOT for more. The top-level year fields also choose which allocations a project’s amount sums.' })
+@InputType({ description: 'Filter projects; fields combine with AND; nest and / or / not for more. The top-level year fields also choose which allocations a project’s amount sums.' })
 export class ProjectFilter {
   @Field(() => String, { nullable: true, description: 'Substring of any printed name.' })
   name?: string;
@@ -97,16 +97,16 @@ export class ProjectFilter {
   hasAnomaly?: boolean;
 
   @Field(() => [ProjectFilter], { nullable: true, description: AND })
-  AND?: ProjectFilter[];
+  and?: ProjectFilter[];
 
   @Field(() => [ProjectFilter], { nullable: true, description: OR })
-  OR?: ProjectFilter[];
+  or?: ProjectFilter[];
 
   @Field(() => ProjectFilter, { nullable: true, description: NOT })
-  NOT?: ProjectFilter;
+  not?: ProjectFilter;
 }
 
-@InputType({ description: 'Filter investment projects (政府投资项目); fields combine with AND; nest AND / OR / NOT for more.' })
+@InputType({ description: 'Filter investment projects (政府投资项目); fields combine with AND; nest and / or / not for more.' })
 export class InvestmentProjectFilter {
   @Field(() => String, { nullable: true, description: 'Prefix of the 国家编码, e.g. "2019-440307".' })
   code?: string;
@@ -145,18 +145,18 @@ export class InvestmentProjectFilter {
   hasAnomaly?: boolean;
 
   @Field(() => [InvestmentProjectFilter], { nullable: true, description: AND })
-  AND?: InvestmentProjectFilter[];
+  and?: InvestmentProjectFilter[];
 
   @Field(() => [InvestmentProjectFilter], { nullable: true, description: OR })
-  OR?: InvestmentProjectFilter[];
+  or?: InvestmentProjectFilter[];
 
   @Field(() => InvestmentProjectFilter, { nullable: true, description: NOT })
-  NOT?: InvestmentProjectFilter;
+  not?: InvestmentProjectFilter;
 }
 
-@InputType({ description: 'Filter anomalies; fields combine with AND; nest AND / OR / NOT for more.' })
+@InputType({ description: 'Filter anomalies; fields combine with AND; nest and / or / not for more.' })
 export class AnomalyFilter {
-  @Field(() => String, { nullable: true, description: 'Document id or file name.' })
+  @Field(() => String, { nullable: true, description: 'Document id (global "Document:…" or bare) or file name.' })
   document?: string;
 
   @Field(() => AnomalyKind, { nullable: true, description: 'Only anomalies of this kind.' })
@@ -187,13 +187,13 @@ export class AnomalyFilter {
   minDelta?: bigint;
 
   @Field(() => [AnomalyFilter], { nullable: true, description: AND })
-  AND?: AnomalyFilter[];
+  and?: AnomalyFilter[];
 
   @Field(() => [AnomalyFilter], { nullable: true, description: OR })
-  OR?: AnomalyFilter[];
+  or?: AnomalyFilter[];
 
   @Field(() => AnomalyFilter, { nullable: true, description: NOT })
-  NOT?: AnomalyFilter;
+  not?: AnomalyFilter;
 }
 
 /** A list's sort enum and its `{ field, direction }` input, from its declaration in lists.ts. */

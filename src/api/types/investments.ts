@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from './node.js';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { LinkMethod } from './codes.js';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
@@ -30,9 +31,9 @@ export class FundedUnder {
   evidence!: Source[];
 }
 
-@ObjectType({ description: 'InvestmentProject // 政府投资项目, identified by its 国家编码 (national project code: registration year-division-industry-type-serial, 4-6-2-2-6 digits).' })
+@ObjectType({ implements: Node, description: 'InvestmentProject // 政府投资项目, identified by its 国家编码 (national project code: registration year-division-industry-type-serial, 4-6-2-2-6 digits).' })
 export class InvestmentProject {
-  @Field(() => ID, { description: 'Stable id: the 国家编码.' })
+  /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
   @Field(() => String, { description: '国家编码 as printed (possibly cut short: see codeTruncated).' })

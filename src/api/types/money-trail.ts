@@ -35,7 +35,7 @@ abstract class TrailFigures {
   @Field(() => DecimalScalar, { name: 'explained', description: 'What the contributions explain, 万元.' })
   explainedFen!: bigint;
 
-  @Field(() => DecimalScalar, { name: 'unexplained', description: 'projectMoney − explained, exactly, 万元. Negative: more money is linked than printed.' })
+  @Field(() => DecimalScalar, { name: 'unexplained', description: 'What stays unexplained: projectMoney − explained, exactly, 万元. Negative: more money is linked than printed.' })
   unexplainedFen!: bigint;
 }
 

@@ -1,4 +1,5 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from './node.js';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
 import { declaredEnum } from './enums.js';
@@ -8,9 +9,9 @@ import { PROJECT_SOURCE_KINDS, type ProjectSourceKind } from '../../model/projec
 
 export const ListingKind = declaredEnum(PROJECT_SOURCE_KINDS, 'ListingKind', 'Where a document lists a project.');
 
-@ObjectType({ simpleResolvers: true, description: 'Project // 项目: one project across documents and years (same department, same normalised name).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'Project // 项目: one project across documents and years (same department, same normalised name).' })
 export class Project {
-  @Field(() => ID, { description: '"<department id>|<normalised name>".' })
+  /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
   @Field(() => String, { description: 'Name as first printed.' })
@@ -70,9 +71,9 @@ export class FundingSource {
   source!: Source;
 }
 
-@ObjectType({ description: 'ProjectAllocation // 项目预算: a project as one document budgets, spends and evaluates it.' })
+@ObjectType({ implements: Node, description: 'ProjectAllocation // 项目预算: a project as one document budgets, spends and evaluates it.' })
 export class ProjectAllocation {
-  @Field(() => ID, { description: 'Stable id: project and document.' })
+  /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
   @Field(() => String, { description: 'Name as this document prints it.' })
@@ -120,8 +121,11 @@ export class ProjectAllocation {
   bundledLinks?: CodeLink[];
 }
 
-@ObjectType({ description: 'Each place a document lists a project, with that place’s own amount (they can disagree: see anomalies).' })
+@ObjectType({ implements: Node, description: 'Each place a document lists a project, with that place’s own amount (they can disagree: see anomalies).' })
 export class ProjectListing {
+  /** The row's key; Node.id serves it as the global id. */
+  id!: string;
+
   @Field(() => String, { description: 'The project name as this listing prints it.' })
   name!: string;
 
@@ -141,9 +145,9 @@ export class ProjectListing {
   source!: Source;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'Indicator // 绩效指标: 一级/二级/三级 indicator with target (指标值) and, in self-evaluations, the actual (完成值).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'Indicator // 绩效指标: 一级/二级/三级 indicator with target (指标值) and, in self-evaluations, the actual (完成值).' })
 export class Indicator {
-  @Field(() => ID, { description: 'Stable id: allocation and indicator line.' })
+  /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
   @Field(() => String, { nullable: true, description: '一级指标 (产出指标, 效益指标, …).' })
@@ -171,9 +175,9 @@ export class Indicator {
   allocationId!: string | null;
 }
 
-@ObjectType({ description: 'SelfEvaluation // 绩效自评: budget, executed and rate as a self-evaluation form or summary prints them.' })
+@ObjectType({ implements: Node, description: 'SelfEvaluation // 绩效自评: budget, executed and rate as a self-evaluation form or summary prints them.' })
 export class SelfEvaluation {
-  @Field(() => ID, { description: 'Stable id: allocation and form.' })
+  /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
   @Field(() => String, { description: 'Project name as printed.' })

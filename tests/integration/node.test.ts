@@ -1,0 +1,107 @@
+// Relay's Node: every object with an identity has a global id, and node(id) / nodes(ids) give the
+// same object back, typed — for every kind the schema declares as implementing Node.
+import { isObjectType, type GraphQLSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApiSchema } from '../../src/api/schema.js';
+import { startApi, type ApiFixture } from './helpers.js';
+
+let api: ApiFixture;
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  api = await startApi();
+  schema = await buildApiSchema();
+});
+afterAll(async () => api?.stop());
+
+/** One query that reaches at least one object of every Node type in the bundled documents. */
+const REACH = `{
+  departments { id name units { id name } }
+  documents(first: 10) { nodes { id file } }
+  projects(first: 3) { nodes { id name } }
+  investmentProjects(first: 2) { nodes { id code } }
+  classificationCode(code: "2010504") { id code }
+  codeFeeds(code: "2010504", first: 2) { edges { node { id amount } } }
+}`;
+
+/** Every fact list of one document. */
+const FACTS = `query($id: ID!) { document(id: $id) { id
+    functionLines { id code }
+    threeCosts { id }
+    figures { id }
+    tableTotals { id }
+    proseAmounts { id item }
+    payments { id }
+    indicators { id name }
+    selfEvaluations { id }
+    anomalies { id }
+    projects { id listings { id } indicators { id } }
+} }`;
+
+function collectIds(value: unknown, out: string[]): string[] {
+  if (Array.isArray(value)) for (const v of value) collectIds(v, out);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) k === 'id' && typeof v === 'string' ? out.push(v) : collectIds(v, out);
+  return out;
+}
+
+describe('node(id)', () => {
+  it('refetches one object of every type that implements Node, as that type, with the same id', async () => {
+    const res = await api.gql(REACH);
+    expect(res.errors).toBeUndefined();
+    const ids = collectIds(res.data, []);
+    for (const d of res.data.documents.nodes as { id: string }[]) {
+      const facts = await api.gql(FACTS, { id: d.id });
+      expect(facts.errors).toBeUndefined();
+      collectIds(facts.data, ids);
+    }
+    const byKind = new Map<string, string>();
+    for (const id of ids) byKind.set(id.slice(0, id.indexOf(':')), byKind.get(id.slice(0, id.indexOf(':'))) ?? id);
+
+    const implementing = Object.values(schema.getTypeMap()).filter((t) => isObjectType(t) && t.getInterfaces().some((i) => i.name === 'Node')).map((t) => t.name);
+    const kindsOf = (type: string) => (type === 'ClassificationCode' ? ['FunctionCode'] : [type]);
+    for (const type of implementing) {
+      const kind = kindsOf(type).find((k) => byKind.has(k));
+      expect(kind, `no ${type} reached by the query`).toBeDefined();
+      const id = byKind.get(kind!)!;
+      const back = await api.gql(`query($id: ID!) { node(id: $id) { __typename id } }`, { id });
+      expect(back.errors, `${type} ${id}`).toBeUndefined();
+      expect(back.data.node, `${type} ${id}`).toEqual({ __typename: type, id });
+    }
+    expect(implementing.length).toBeGreaterThanOrEqual(18);
+  });
+
+  it('reads the refetched object with its own fields (a Project, a BudgetLine, a CodeFeed)', async () => {
+    const feed = await api.gql(`{ codeFeeds(code: "2010504", department: "龙岗", years: [2024], first: 1) { edges { node { id amount project { id name } } } } }`);
+    const row = feed.data.codeFeeds.edges[0].node;
+    const back = await api.gql(`query($f: ID!, $p: ID!) {
+      f: node(id: $f) { ... on CodeFeed { amount project { name } } }
+      p: node(id: $p) { ... on Project { name allocations { year } } }
+    }`, { f: row.id, p: row.project.id });
+    expect(back.errors).toBeUndefined();
+    expect(back.data.f).toEqual({ amount: row.amount, project: { name: row.project.name } });
+    expect(back.data.p.name).toBe(row.project.name);
+    expect(back.data.p.allocations.length).toBeGreaterThan(0);
+  });
+
+  it('nodes(ids) keeps the order asked, null for an id nothing has; a malformed id is a 400 BAD_USER_INPUT', async () => {
+    const docs = await api.gql(`{ documents(first: 2) { nodes { id } } }`);
+    const [a, b] = docs.data.documents.nodes.map((d: { id: string }) => d.id);
+    const res = await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [b, 'Document:no-such-document', a] });
+    expect(res.data.nodes).toEqual([{ id: b }, null, { id: a }]);
+    const bad = await api.gql(`{ node(id: "no colon here") { id } }`);
+    expect(bad.status).toBe(400);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const tooMany = await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: Array.from({ length: 101 }, (_, i) => `Document:${i}`) });
+    expect(tooMany.status).toBe(400);
+  });
+
+  it('the global id is the one search and neighbours use, and root lookups take it as well as the bare key', async () => {
+    const p = await api.gql(`{ projects(filter: {name: "信息"}, first: 1) { nodes { id name } } }`);
+    const project = p.data.projects.nodes[0];
+    expect(project.id).toMatch(/^Project:/);
+    const n = await api.gql(`query($id: ID!) { neighbours(id: $id, first: 1) { center { id } } project(id: $id) { name } }`, { id: project.id });
+    expect(n.data.neighbours.center.id).toBe(project.id);
+    expect(n.data.project.name).toBe(project.name);
+    const bare = await api.gql(`query($id: ID!) { project(id: $id) { id } }`, { id: project.id.slice('Project:'.length) });
+    expect(bare.data.project.id).toBe(project.id);
+  });
+});
