@@ -1,6 +1,6 @@
 # The service image (Neo4j runs in its own container; see docker-compose.yml). Production
 # install: no dev dependencies; the postinstall compiles the server and builds the explorer.
-FROM node:22-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./

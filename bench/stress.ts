@@ -117,7 +117,7 @@ async function fuzz(): Promise<void> {
 
 async function abuse(server: Server): Promise<void> {
   const deps = (await (await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ departments { id } }' }) })).json()) as any;
-  const [a, b] = deps.data.departments.map((d: { id: string }) => `Department:${d.id}`);
+  const [a, b] = deps.data.departments.map((d: { id: string }) => d.id); // global ids ("Department:…")
   let fan = 'query { health { ...G0 } }\n';
   for (let i = 0; i < 24; i++) fan += `fragment G${i} on Health { ok ...G${i + 1} ...G${i + 1} }\n`;
   fan += 'fragment G24 on Health { ok }\n';
@@ -134,6 +134,11 @@ async function abuse(server: Server): Promise<void> {
     ['missing variable', { query: 'query($n: Int!) { projects(first: $n) { totalCount } }' }],
     ['body over 2 MiB', JSON.stringify({ query: `{ health { ok } } # ${'x'.repeat(2_200_000)}` })],
     ['hand-made cursor (long overflow)', { query: `{ documents(after: "${Buffer.from('offset:99999999999999999999').toString('base64url')}") { totalCount } }` }],
+    ['30 aliases of nodes(ids) with 100 ids each, typed fields', { query: `{ ${Array.from({ length: 30 }, (_, i) => `n${i}: nodes(ids: [${Array.from({ length: 100 }, (_, j) => `"${j % 2 ? a : b}"`).join(',')}]) { id ... on Department { documents { id projects { id } } } }`).join(' ')} }` }],
+    ['nodes(ids) with 101 ids', { query: `{ nodes(ids: [${Array.from({ length: 101 }, () => `"${a}"`).join(',')}]) { id } }` }],
+    ['node(id) with a 100 KB id of an unknown kind', { query: 'query($id: ID!) { node(id: $id) { id } }', variables: { id: `X${'y'.repeat(100_000)}:1` } }],
+    ['aggregate filter: 64 or-branches × 32 departmentIn lists', { query: 'query($f: AggregateFilter) { aggregate(measure: AS_PRINTED, groupBy: [YEAR, DEPARTMENT], filter: $f) { total } }', variables: { f: { or: Array.from({ length: 64 }, (_, i) => ({ departmentIn: Array.from({ length: 32 }, (_, k) => `d${i}-${k}`) })) } } }],
+    ['introspection at typeDepth 100', { query: (await import('graphql')).getIntrospectionQuery({ typeDepth: 100 }) }],
     ['search text with AND / OR / NOT', { query: '{ search(text: "信息 AND OR NOT") { name } }' }],
     ['persisted-query hash never registered', { extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } }],
     ['standard introspection query', { query: (await import('graphql')).getIntrospectionQuery() }],

@@ -2,7 +2,7 @@
 // FUNCTION_SECTION (ECONOMIC_CLASS) cell sums, to say where the printed parent differs from Σ 项.
 UNWIND $cells AS cell
 MATCH (l:BudgetLine {code: cell.code})
-WHERE l.documentId IN cell.documents AND l.scheme = $scheme AND l.basis = $basis
+WHERE l.documentId IN cell.documents AND l.scheme = $scheme AND l.basis = cell.basis
   AND (CASE WHEN $byFund THEN l.fund = cell.fund ELSE l.primary END)
   AND (cell.unitId IS NULL OR EXISTS { (l)-[:FOR_UNIT]->(:BudgetUnit {id: cell.unitId}) })
 WITH cell, l, CASE $measure WHEN 'BASIC' THEN l.basicFen WHEN 'PROJECT' THEN l.projectFen ELSE l.totalFen END AS fen

@@ -13,14 +13,16 @@ CALL {
 }
 // What a user most likely means comes first: an exact name, code or alias; then departments and
 // units; then classification codes; then projects; then the rest (investment projects,
-// documents). Within a tier, the index's score, then the shorter name.
+// documents). Within a tier, the index's score, then the shorter name, the kind and the key.
 WITH node, max(score) AS score
 WITH node, score,
      CASE WHEN node.name = $raw OR node.code = $raw OR $raw IN coalesce(node.aliases, []) THEN 0
           WHEN node:Department OR node:BudgetUnit THEN 1
           WHEN node:Code THEN 2
           WHEN node:Project THEN 3
-          ELSE 4 END AS tier
-ORDER BY tier, score DESC, size(coalesce(node.name, node.title, '')) ASC
+          ELSE 4 END AS tier,
+     CASE WHEN node:Department OR node:BudgetUnit THEN 1 WHEN node:Code THEN 2 WHEN node:Project THEN 3 ELSE 4 END AS kindRank
+// Ties (one name printed for a code and a project) break by kind, then by key: one order on every load.
+ORDER BY tier, score DESC, size(coalesce(node.name, node.title, '')) ASC, kindRank, coalesce(node.key, node.id)
 LIMIT $limit
 RETURN {elementId: elementId(node), labels: labels(node), props: properties(node)} AS node, score

@@ -10,12 +10,14 @@ import {
   isLeafType,
   isListType,
   isNonNullType,
+  isInterfaceType,
   isObjectType,
   parse,
   print,
   type DocumentNode,
   type FieldNode,
   type GraphQLField,
+  type GraphQLInterfaceType,
   type GraphQLObjectType,
   type GraphQLOutputType,
   type GraphQLSchema,
@@ -46,12 +48,19 @@ export interface ExportPlan {
   columns: Column[];
 }
 
+/**
+ * One CSV column: a leaf field at `path`. When the path crosses a list (a row's evidence, a
+ * list of scalars), the cell holds the list's items in order joined by LIST_SEPARATOR, and
+ * sibling columns of one list (evidence.table, evidence.line) line up item by item.
+ */
 interface Column {
   name: string;
   path: string[];
-  /** A list of scalars is joined with "; ", a list of objects written as JSON. */
-  list: 'none' | 'scalars' | 'objects';
+  list: boolean;
 }
+
+/** Joins a list's items in one CSV cell; inside an item, "\" and ";" are escaped as "\\" and "\;". */
+export const LIST_SEPARATOR = '; ';
 
 const bad = (message: string) => new BudgetGraphError('BAD_USER_INPUT', message, { argument: 'query' });
 
@@ -85,17 +94,18 @@ function withProvenance(set: SelectionSetNode, type: GraphQLObjectType): Selecti
   return { ...set, selections: [...set.selections, PROVENANCE] };
 }
 
-function columnsOf(set: SelectionSetNode | undefined, type: GraphQLObjectType, prefix: string[]): Column[] {
+function columnsOf(set: SelectionSetNode | undefined, type: GraphQLObjectType | GraphQLInterfaceType, prefix: string[], inList = false): Column[] {
   return fieldsOf(set).flatMap((f) => {
     const key = f.alias?.value ?? f.name.value;
-    if (f.name.value === '__typename') return [{ name: [...prefix, key].join('.'), path: [...prefix, key], list: 'none' as const }];
+    if (f.name.value === '__typename') return [{ name: [...prefix, key].join('.'), path: [...prefix, key], list: inList }];
     const def: GraphQLField<unknown, unknown> | undefined = type.getFields()[f.name.value];
     if (!def) return [];
     const { named, list } = unwrap(def.type);
     const path = [...prefix, key];
-    if (isLeafType(named)) return [{ name: path.join('.'), path, list: list ? ('scalars' as const) : ('none' as const) }];
-    if (list || !isObjectType(named)) return [{ name: path.join('.'), path, list: 'objects' as const }];
-    return columnsOf(f.selectionSet, named, path);
+    if (isLeafType(named)) return [{ name: path.join('.'), path, list: inList || list }];
+    // A list of objects becomes one column per field it selects (never JSON in a cell).
+    if (isObjectType(named) || isInterfaceType(named)) return columnsOf(f.selectionSet, named, path, inList || list);
+    throw bad(`${path.join('.')} is a union: select its fields in the export query's rows through an object type.`);
   });
 }
 
@@ -195,6 +205,15 @@ export function rowsAt(data: unknown, path: string[]): Record<string, unknown>[]
   return values as Record<string, unknown>[];
 }
 
+/** Every value at a path, through the lists on the way (in order; null items kept). */
+function valuesAt(v: unknown, path: string[]): unknown[] {
+  if (Array.isArray(v)) return v.flatMap((item) => valuesAt(item, path));
+  if (path.length === 0) return [v];
+  return v && typeof v === 'object' ? valuesAt((v as Record<string, unknown>)[path[0]!], path.slice(1)) : [];
+}
+
+const listItem = (v: unknown): string => (v === null || v === undefined ? '' : String(v)).replace(/\\/g, '\\\\').replace(/;/g, '\\;');
+
 function valueAt(row: Record<string, unknown>, path: string[]): unknown {
   let v: unknown = row;
   for (const key of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
@@ -222,10 +241,8 @@ export function csvHeader(columns: Column[]): string {
 export function csvRow(columns: Column[], row: Record<string, unknown>): string {
   return `${columns
     .map((c) => {
-      const v = valueAt(row, c.path);
-      if (c.list === 'scalars' && Array.isArray(v)) return csvCell(v.join('; '));
-      if (c.list === 'objects' && v !== null && v !== undefined) return csvCell(JSON.stringify(v));
-      return csvCell(v);
+      if (c.list) return csvCell(valuesAt(row, c.path).map(listItem).join(LIST_SEPARATOR));
+      return csvCell(valueAt(row, c.path));
     })
     .join(',')}\r\n`;
 }

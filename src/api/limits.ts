@@ -30,8 +30,12 @@ export const LIMITS = {
   maxDatabaseQueries: 100,
   /** Bytes of one answer. */
   maxAnswerBytes: 16 * 1024 * 1024,
-  /** `ofType` nesting in introspection (the standard introspection query needs 8). */
-  maxIntrospectionOfType: 10,
+  /**
+   * `ofType` nesting in introspection: graphql-js's getIntrospectionQuery takes typeDepth up to 100
+   * (default 9). A named type's ofType is null, so deeper nesting reads nothing more: the answer
+   * stays bounded by the schema whatever the depth.
+   */
+  maxIntrospectionOfType: 100,
   maxTypeLookups: 10,
 } as const;
 

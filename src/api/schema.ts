@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AggregateCellResolver, AggregateResolver } from './resolvers/aggregate-resolver.js';
+import { AggregateCellResolver, AggregateResolver, AggregateSourceResolver } from './resolvers/aggregate-resolver.js';
 import { AnomalyResolver, SourceResolver } from './resolvers/anomaly-resolver.js';
 import { CodeFeedResolver, CodeResolver } from './resolvers/code-resolver.js';
 import { BudgetUnitResolver, DepartmentResolver, DocumentResolver } from './resolvers/document-resolver.js';
@@ -39,6 +39,7 @@ export const resolvers = [
   IngestResolver,
   AggregateResolver,
   AggregateCellResolver,
+  AggregateSourceResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

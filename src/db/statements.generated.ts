@@ -2,8 +2,10 @@
 // edit. Every statement the code can run by name, with the parameters it reads (its included
 // fragments' too). QueryRunner takes a StatementName and exactly these parameters.
 export const STATEMENTS = {
-  'aggregate-lines': ['basis', 'byFund', 'codeLength', 'codes', 'department', 'dims', 'kinds', 'level', 'limit', 'measure', 'scheme', 'yearFrom', 'yearTo', 'years'],
-  'aggregate-printed': ['basis', 'byFund', 'cells', 'measure', 'scheme'],
+  'aggregate-document-totals': ['dims', 'limit', 'scheme', 'where'],
+  'aggregate-documents': ['level', 'limit', 'scheme', 'where'],
+  'aggregate-lines': ['basis', 'byFund', 'codeLength', 'dims', 'level', 'limit', 'measure', 'scheme', 'where'],
+  'aggregate-printed': ['byFund', 'cells', 'measure', 'scheme'],
   'allocations-by-document': ['keys'],
   'allocations-by-id': ['keys'],
   'allocations-by-project': ['keys'],

@@ -29,6 +29,10 @@ export const COLUMNS = {
   performanceTarget: { printed: '绩效目标', matches: /^绩效目标$/ },
   justification: { printed: '项目申报依据', matches: /申报依据|立项依据/ },
   taskName: { printed: '任务名称', matches: /^任务名称$/ },
+  /** A form's total row (整体支出绩效目标申报表: 金额合计 under the 任务名称 rows). */
+  formTotal: { printed: '金额合计', matches: /^(金额合计|资金合计|合计|总计)$/ },
+  /** The form's all-sources money column (总额, beside 财政拨款 / 其他资金). */
+  formAmount: { printed: '总额', matches: /(^|\/)(总额|合计|金额)[^/]*$/ },
 } as const satisfies Record<string, Label>;
 
 /** Titles a family is printed under (the family itself is recognised by families.ts's patterns). */

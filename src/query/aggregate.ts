@@ -6,6 +6,7 @@
 import { BudgetGraphError } from '../errors.js';
 import type { QueryRunner } from '../db/run.js';
 import { row } from './mapping.js';
+import { whereOf, type FilterFields, type FilterTree } from './filters.js';
 import type { SourceRef } from './records.js';
 
 export const AGGREGATE_MEASURES = {
@@ -15,6 +16,10 @@ export const AGGREGATE_MEASURES = {
   ACTUAL: '决算数 (本年支出合计) of final-account lines (ACTUAL basis).',
   ACTUAL_BASIC: '决算 基本支出.',
   ACTUAL_PROJECT: '决算 项目支出.',
+  AS_PRINTED: '合计 of lines in each document’s own basis: 预算 of a budget, 决算 of final accounts; cells are always split by BASIS, so the two are never added.',
+  AS_PRINTED_BASIC: '基本支出 in each document’s own basis (split by BASIS).',
+  AS_PRINTED_PROJECT: '项目支出 in each document’s own basis (split by BASIS).',
+  DOCUMENT_TOTAL: 'Each document’s headline total (Document.total: its primary table’s 支出合计, or a form’s 金额合计 where it prints no table) in the basis it prints; split by BASIS. Groups by YEAR, DEPARTMENT, DOCUMENT_KIND and BASIS only.',
 } as const;
 export type AggregateMeasure = keyof typeof AGGREGATE_MEASURES;
 
@@ -23,6 +28,7 @@ export const AGGREGATE_DIMENSIONS = {
   DEPARTMENT: 'The publishing department.',
   UNIT: 'The 预算单位 a line is printed for (tables printed per unit).',
   DOCUMENT_KIND: 'The document’s first kind (BUDGET, FINAL_ACCOUNTS …).',
+  BASIS: 'BUDGET (预算, planned) or ACTUAL (决算, spent), as each document prints its figures.',
   FUND: '资金性质 (一般公共预算 / 政府性基金预算 / 国有资本经营预算): reads each fund’s own table instead of the all-funds table.',
   FUNCTION_CLASS: '功能分类 类 (3 digits), the sum of its 项.',
   FUNCTION_SECTION: '功能分类 款 (5 digits), the sum of its 项.',
@@ -40,14 +46,37 @@ const CODE_DIMENSIONS: Partial<Record<AggregateDimension, { scheme: 'FUNCTION' |
   ECONOMIC_ITEM: { scheme: 'ECONOMIC', length: 5, leaf: true },
 };
 
+/**
+ * The filter's fields as atoms of the list filters (src/query/filters.ts): they nest with and /
+ * or / not; `scheme` is not among them (it chooses which lines are read, at the top only).
+ */
+export const AGGREGATE_FILTER_FIELDS = {
+  department: { atom: 'department', value: 'departmentRef' },
+  departmentIn: { atom: 'departmentIn', value: 'departmentRefs' },
+  year: { atom: 'year', value: 'int' },
+  years: { atom: 'yearIn', value: 'ints' },
+  yearFrom: { atom: 'yearFrom', value: 'int' },
+  yearTo: { atom: 'yearTo', value: 'int' },
+  code: { atom: 'code', value: 'string' },
+  codes: { atom: 'codeIn', value: 'strings' },
+  documentKind: { atom: 'kind', value: 'string' },
+  documentKinds: { atom: 'kindIn', value: 'strings' },
+} as const satisfies FilterFields;
+
 export interface AggregateFilterArgs {
-  department?: string | null;
-  years?: number[] | null;
-  yearFrom?: number | null;
-  yearTo?: number | null;
-  codes?: string[] | null;
-  documentKinds?: string[] | null;
+  /** The filter tree as GraphQL hands it over, without `scheme`. */
+  tree: FilterTree | null;
   scheme?: 'FUNCTION' | 'ECONOMIC' | null;
+}
+
+/** A document the filter matches: whether its facts are in the answer, and why not. */
+export interface AggregateDocumentRow {
+  documentId: string;
+  file: string;
+  year: number;
+  departmentName: string;
+  used: boolean;
+  reason: string | null;
 }
 
 export interface AggregateCellRow {
@@ -58,10 +87,16 @@ export interface AggregateCellRow {
   unitId: string | null;
   unitName: string | null;
   documentKind: string | null;
+  basis: 'BUDGET' | 'ACTUAL' | null;
   fund: string | null;
   code: string | null;
   scheme: 'FUNCTION' | 'ECONOMIC';
   amountFen: bigint;
+  /** With YEAR grouped: the nearest earlier year of the same series (every other dimension equal) and the change from it. */
+  previousYear: number | null;
+  changeFen: bigint | null;
+  /** (amount − previous) / previous × 100, to two decimals, rounded half away from zero; null when the previous is 0. */
+  changePercent: string | null;
   /** Lines summed (with an amount in the measure). */
   count: number;
   documents: string[];
@@ -75,14 +110,19 @@ export interface AggregateResult {
   measure: AggregateMeasure;
   scheme: 'FUNCTION' | 'ECONOMIC';
   reads: string;
-  totalFen: bigint;
+  /** Null when the cells hold both BUDGET and ACTUAL figures. */
+  totalFen: bigint | null;
   count: number;
   documents: number;
   cells: AggregateCellRow[];
   groups: number;
+  /** Every document the filter matches, used or not (with the reason). */
+  sources: AggregateDocumentRow[];
+  /** Why there are no cells, when there are none. */
+  emptyBecause: string | null;
 }
 
-export type AggregateOrderField = 'AMOUNT' | 'COUNT' | 'YEAR' | 'DEPARTMENT' | 'UNIT' | 'CODE' | 'FUND' | 'DOCUMENT_KIND';
+export type AggregateOrderField = 'AMOUNT' | 'COUNT' | 'YEAR' | 'DEPARTMENT' | 'UNIT' | 'CODE' | 'FUND' | 'DOCUMENT_KIND' | 'BASIS' | 'CHANGE';
 export interface AggregateOrder {
   field: AggregateOrderField;
   direction: 'ASC' | 'DESC';
@@ -91,53 +131,68 @@ export interface AggregateOrder {
 /** More groups than this and the question is too wide to answer as cells (narrow the filter). */
 export const MAX_GROUPS = 10_000;
 
+const LINE_DIMENSIONS_ONLY: AggregateDimension[] = ['UNIT', 'FUND', 'FUNCTION_CLASS', 'FUNCTION_SECTION', 'FUNCTION_ITEM', 'ECONOMIC_CLASS', 'ECONOMIC_ITEM'];
+
+/** Every code test of the filter, anywhere in its tree: digits only. */
+function checkCodes(tree: FilterTree | null): void {
+  if (!tree) return;
+  const t = tree as Record<string, unknown>;
+  const codes = [t.code, ...((t.codes as unknown[] | undefined) ?? [])].filter((c): c is string => typeof c === 'string');
+  for (const c of codes) if (!/^\d{1,7}$/.test(c)) throw new BudgetGraphError('BAD_USER_INPUT', `filter code "${c}" is not a code or code prefix (digits, e.g. "201" or "2010504").`, { argument: 'filter' });
+  if ('scheme' in t && t.scheme !== undefined && t.scheme !== null) throw new BudgetGraphError('BAD_USER_INPUT', 'filter.scheme chooses the lines read and goes at the top of the filter only, not inside and / or / not.', { argument: 'filter' });
+  for (const sub of [...((t.and as FilterTree[] | undefined) ?? []), ...((t.or as FilterTree[] | undefined) ?? []), ...(t.not ? [t.not as FilterTree] : [])]) checkCodes(sub);
+}
+
 export async function aggregate(
   runner: QueryRunner,
   measure: AggregateMeasure,
-  dims: AggregateDimension[],
+  asked: AggregateDimension[],
   filter: AggregateFilterArgs,
   orderBy: AggregateOrder[],
   first: number,
 ): Promise<AggregateResult> {
+  const ownBasis = measure.startsWith('AS_PRINTED') || measure === 'DOCUMENT_TOTAL';
+  // Budget and actual are never added: a measure in each document's own basis splits by it.
+  const dims = ownBasis && !asked.includes('BASIS') ? [...asked, 'BASIS' as const] : asked;
   const codeDims = dims.filter((d) => CODE_DIMENSIONS[d]);
   if (codeDims.length > 1) throw new BudgetGraphError('BAD_USER_INPUT', `group by one code dimension at a time (got ${codeDims.join(', ')}); a cell of a finer code already names its 类 by its first digits.`, { argument: 'groupBy' });
   const codeDim = codeDims[0] ? CODE_DIMENSIONS[codeDims[0]]! : null;
   if (codeDim && filter.scheme && filter.scheme !== codeDim.scheme) throw new BudgetGraphError('BAD_USER_INPUT', `filter.scheme ${filter.scheme} does not match groupBy ${codeDims[0]}.`, { argument: 'filter' });
+  if (measure === 'DOCUMENT_TOTAL') {
+    const lineOnly = dims.filter((d) => LINE_DIMENSIONS_ONLY.includes(d));
+    if (lineOnly.length) throw new BudgetGraphError('BAD_USER_INPUT', `DOCUMENT_TOTAL is one printed figure per document; it has no ${lineOnly.join(', ')} (group budget lines with AS_PRINTED for that).`, { argument: 'groupBy' });
+  }
+  checkCodes(filter.tree);
   const scheme = codeDim?.scheme ?? filter.scheme ?? 'FUNCTION';
-  const basis = measure.startsWith('ACTUAL') ? 'ACTUAL' : 'BUDGET';
+  const basis = ownBasis ? null : measure.startsWith('ACTUAL') ? 'ACTUAL' : 'BUDGET';
   const byFund = dims.includes('FUND');
   const level = scheme === 'FUNCTION' ? 3 : 2;
-  for (const c of filter.codes ?? []) if (!/^\d{1,7}$/.test(c)) throw new BudgetGraphError('BAD_USER_INPUT', `filter.codes: "${c}" is not a code or code prefix (digits, e.g. "201" or "2010504").`, { argument: 'filter' });
+  const where = whereOf(filter.tree, AGGREGATE_FILTER_FIELDS);
   const params = {
-    department: filter.department?.trim() || null,
-    years: filter.years?.length ? filter.years : null,
-    yearFrom: filter.yearFrom ?? null,
-    yearTo: filter.yearTo ?? null,
-    kinds: filter.documentKinds?.length ? filter.documentKinds : null,
-    codes: filter.codes?.length ? filter.codes : null,
+    where,
     scheme,
     level,
     basis,
     byFund,
-    measure: measure.replace(/^ACTUAL_?/, '') || 'TOTAL',
+    measure: measure.replace(/^(ACTUAL|AS_PRINTED)_?/, '') || 'TOTAL',
     dims,
     codeLength: codeDim?.length ?? null,
     limit: MAX_GROUPS + 1,
   };
-  const res = await runner.read('aggregate-lines', params);
+  const res = measure === 'DOCUMENT_TOTAL' ? await runner.read('aggregate-document-totals', { where, scheme, dims, limit: MAX_GROUPS + 1 }) : await runner.read('aggregate-lines', params);
   if (res.records.length > MAX_GROUPS) throw new BudgetGraphError('QUERY_TOO_COMPLEX', `more than ${MAX_GROUPS} groups: narrow the filter or group by fewer dimensions.`, { limit: 'groups' });
-  type Raw = Omit<AggregateCellRow, 'key' | 'scheme' | 'amountFen' | 'count' | 'printedFen' | 'printedDiffers' | 'printedSources'> & { amountFen: bigint; facts: number };
+  type Raw = Pick<AggregateCellRow, 'year' | 'departmentId' | 'departmentName' | 'unitId' | 'unitName' | 'documentKind' | 'basis' | 'fund' | 'code' | 'documents'> & { amountFen: bigint; facts: number };
   const cells: AggregateCellRow[] = res.records.map((r) => {
     const x = row<Raw>(r);
-    const key = [x.year, x.departmentId, x.unitId, x.documentKind, x.fund, x.code].map((v) => v ?? '').join('|');
-    return { key, year: x.year, departmentId: x.departmentId, departmentName: x.departmentName, unitId: x.unitId, unitName: x.unitName, documentKind: x.documentKind, fund: x.fund, code: x.code, scheme, amountFen: x.amountFen, count: x.facts, documents: x.documents, printedFen: null, printedDiffers: false, printedSources: [] };
+    const key = [x.year, x.departmentId, x.unitId, x.documentKind, x.basis, x.fund, x.code].map((v) => v ?? '').join('|');
+    return { key, year: x.year, departmentId: x.departmentId, departmentName: x.departmentName, unitId: x.unitId, unitName: x.unitName, documentKind: x.documentKind, basis: x.basis, fund: x.fund, code: x.code, scheme, amountFen: x.amountFen, previousYear: null, changeFen: null, changePercent: null, count: x.facts, documents: x.documents, printedFen: null, printedDiffers: false, printedSources: [] };
   });
+  if (dims.includes('YEAR')) yearOnYear(cells);
   // A 类 / 款 cell against the line the documents print for it.
   if (codeDim && !codeDim.leaf && cells.length) {
     const printed = await runner.read('aggregate-printed', {
-      cells: cells.map((c) => ({ key: c.key, code: c.code, documents: c.documents, fund: c.fund, unitId: c.unitId })),
+      cells: cells.map((c) => ({ key: c.key, code: c.code, documents: c.documents, fund: c.fund, unitId: c.unitId, basis: c.basis ?? basis })),
       scheme,
-      basis,
       byFund,
       measure: params.measure,
     });
@@ -150,20 +205,79 @@ export async function aggregate(
       c.printedSources = p.sources.map((s) => ({ documentId: s.documentId, table: s.table, line: s.line, text: s.text }));
     }
   }
-  const totalFen = cells.reduce((a, c) => a + c.amountFen, 0n);
+  const sources = await documentUses(runner, measure, scheme, basis, byFund, { where, scheme, level, limit: MAX_GROUPS }, new Set(cells.flatMap((c) => c.documents)));
+  // Planned and spent money are never added: no total across bases.
+  const mixed = new Set(cells.map((c) => c.basis)).size > 1;
+  const totalFen = mixed ? null : cells.reduce((a, c) => a + c.amountFen, 0n);
   const count = cells.reduce((a, c) => a + c.count, 0);
   const documents = new Set(cells.flatMap((c) => c.documents)).size;
   const sorted = [...cells].sort(comparator(orderBy));
+  const schemeWords = scheme === 'FUNCTION' ? '功能分类 项 (level 3)' : '经济分类 款 (level 2)';
+  const basisWords = basis === 'ACTUAL' ? '决算 (ACTUAL) basis' : basis === 'BUDGET' ? '预算 (BUDGET) basis' : 'each document’s own basis (BUDGET or ACTUAL, split by BASIS)';
   return {
     measure,
     scheme,
-    reads: `${scheme === 'FUNCTION' ? '功能分类 项 (level 3)' : '经济分类 款 (level 2)'} lines of ${byFund ? 'each fund’s own table (一般公共预算 / 政府性基金预算 / 国有资本经营预算)' : 'each document’s primary table of all funds (部门支出总表 / 支出总表 / 支出决算表; else the first table printing the scheme)'}, ${basis === 'ACTUAL' ? '决算 (ACTUAL)' : '预算 (BUDGET)'} basis; coarser codes are sums of these`,
+    reads:
+      measure === 'DOCUMENT_TOTAL'
+        ? 'each document’s headline total (its primary table’s 支出合计, or a form’s 金额合计), in the basis it prints, split by BASIS'
+        : `${schemeWords} lines of ${byFund ? 'each fund’s own table (一般公共预算 / 政府性基金预算 / 国有资本经营预算)' : 'each document’s primary table of all funds (部门支出总表 / 支出总表 / 支出决算表; else the first table printing the scheme)'}, ${basisWords}; coarser codes are sums of these`,
     totalFen,
     count,
     documents,
     cells: sorted.slice(0, first),
     groups: cells.length,
+    sources,
+    emptyBecause: cells.length ? null : sources.length === 0 ? 'no loaded document matches the filter' : `none of the ${sources.length} matching documents has facts for this measure: ${[...new Set(sources.map((d) => d.reason))].join('; ')}`,
   };
+}
+
+/** Each cell's change from the nearest earlier year of its series (the other dimensions equal). */
+function yearOnYear(cells: AggregateCellRow[]): void {
+  const series = new Map<string, AggregateCellRow[]>();
+  for (const c of cells) {
+    const key = [c.departmentId, c.unitId, c.documentKind, c.basis, c.fund, c.code].map((v) => v ?? '').join('|');
+    const list = series.get(key);
+    if (list) list.push(c);
+    else series.set(key, [c]);
+  }
+  for (const list of series.values()) {
+    list.sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+    for (let i = 1; i < list.length; i++) {
+      const [prev, cur] = [list[i - 1]!, list[i]!];
+      cur.previousYear = prev.year;
+      cur.changeFen = cur.amountFen - prev.amountFen;
+      cur.changePercent = percent(cur.changeFen, prev.amountFen);
+    }
+  }
+}
+
+/** change / base × 100 to two decimals, half away from zero, exactly (integer arithmetic). */
+export function percent(change: bigint, base: bigint): string | null {
+  if (base === 0n) return null;
+  const negative = change < 0n !== base < 0n && change !== 0n;
+  const [n, d] = [change < 0n ? -change : change, base < 0n ? -base : base];
+  const hundredths = (n * 10000n * 2n + d) / (2n * d);
+  const text = `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}`;
+  return negative && hundredths !== 0n ? `-${text}` : text;
+}
+
+/** The documents the filter matches, and for each whether the answer used it and why not. */
+async function documentUses(runner: QueryRunner, measure: AggregateMeasure, scheme: string, basis: 'BUDGET' | 'ACTUAL' | null, byFund: boolean, params: { where: unknown[][]; scheme: string; level: number; limit: number }, used: Set<string>): Promise<AggregateDocumentRow[]> {
+  const res = await runner.read('aggregate-documents', params);
+  return res.records.map((r) => {
+    const d = row<{ documentId: string; file: string; year: number; kinds: string[]; departmentName: string; totalFen: bigint | null; totalBasis: string | null; primaryBases: string[]; fundBases: string[] }>(r);
+    const isUsed = used.has(d.documentId);
+    const has = byFund ? d.fundBases : d.primaryBases;
+    const table = byFund ? 'fund table' : 'classification table';
+    let reason: string | null = null;
+    if (!isUsed) {
+      if (measure === 'DOCUMENT_TOTAL') reason = 'prints no headline total (no 支出合计 and no form 金额合计)';
+      else if (has.length === 0) reason = d.totalFen !== null ? `prints no ${scheme} ${table} (its total is under DOCUMENT_TOTAL)` : `prints no ${scheme} ${table}`;
+      else if (basis && !has.includes(basis)) reason = `its lines are ${has.join(' / ')} (${d.kinds.join(', ')}), not ${basis}: ask ${has.includes('ACTUAL') ? 'ACTUAL' : 'TOTAL'} or AS_PRINTED`;
+      else reason = 'no line of it passes the code tests, or its lines print no amount in this measure';
+    }
+    return { documentId: d.documentId, file: d.file, year: d.year, departmentName: d.departmentName, used: isUsed, reason };
+  });
 }
 
 function comparator(orderBy: AggregateOrder[]): (a: AggregateCellRow, b: AggregateCellRow) => number {
@@ -185,6 +299,10 @@ function comparator(orderBy: AggregateOrder[]): (a: AggregateCellRow, b: Aggrega
         return c.fund ?? '';
       case 'DOCUMENT_KIND':
         return c.documentKind ?? '';
+      case 'BASIS':
+        return c.basis ?? '';
+      case 'CHANGE':
+        return c.changeFen ?? 0n;
     }
   };
   // Ties fall back to the statement's order (year, department, unit, kind, fund, code): stable.

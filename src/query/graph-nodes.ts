@@ -95,5 +95,10 @@ export function graphNode(raw: RawNode): GraphNodeRow {
 }
 
 export function graphEdge(raw: RawEdge, ids: Map<string, string>): GraphEdgeRow {
-  return { id: raw.elementId, type: raw.type, from: ids.get(raw.start) ?? raw.start, to: ids.get(raw.end) ?? raw.end, properties: displayProperties(raw.props) };
+  const from = ids.get(raw.start) ?? raw.start;
+  const to = ids.get(raw.end) ?? raw.end;
+  // A stable id from what the relationship joins (Neo4j's element ids change with every load);
+  // two links of one type between the same nodes differ by their method (BOOKED_UNDER).
+  const method = typeof raw.props.method === 'string' ? `|${raw.props.method}` : '';
+  return { id: `${raw.type}:${from}->${to}${method}`, type: raw.type, from, to, properties: displayProperties(raw.props) };
 }

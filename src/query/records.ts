@@ -20,6 +20,7 @@ export interface DocumentRow {
   departmentId: string;
   departmentPrinted: string;
   totalFen: bigint | null;
+  totalBasis: 'BUDGET' | 'ACTUAL' | null;
   /** How the total was reached when no 合计 row prints it ("sum of 3 unit rows"). */
   totalNote: string | null;
   totalSource: SourceRef | null;

@@ -35,6 +35,7 @@ export function documentRow(p: Props): DocumentRow {
     departmentId: str(p, 'departmentId'),
     departmentPrinted: str(p, 'departmentPrinted'),
     totalFen: fenOrNull(p, 'totalFen'),
+    totalBasis: p.totalBasis === null || p.totalBasis === undefined ? null : oneOf(p, 'totalBasis', ['BUDGET', 'ACTUAL'] as const),
     totalNote: strOrNull(p, 'totalNote'),
     totalSource: total,
     titleSource: title,

@@ -14,8 +14,8 @@ describe('aggregate', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.aggregate).toMatchObject({ total: '3700.00', count: 2, documents: 2 });
     expect(res.data.aggregate.cells).toEqual([
-      { year: 2020, amount: '1590.00', count: 1, documents: ['000_5c682a4da5e2a113'] },
-      { year: 2024, amount: '2110.00', count: 1, documents: ['001_958a9ca9db32ab73'] },
+      { year: 2020, amount: '1590.00', count: 1, documents: ['Document:000_5c682a4da5e2a113'] },
+      { year: 2024, amount: '2110.00', count: 1, documents: ['Document:001_958a9ca9db32ab73'] },
     ]);
     expect(res.data.aggregate.reads).toMatch(/项 \(level 3\).*primary table/);
   });
@@ -80,5 +80,57 @@ describe('sorted and filtered lists, paged both ways', () => {
     expect(before.data.projects.nodes.map((n: any) => n.id)).toEqual(ids.slice(-10, -5));
     const both = await api.gql(`{ projects(first: 5, last: 5) { totalCount } }`);
     expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('aggregate across budgets and final accounts, in one call', () => {
+  it('totals by year for each department: every document in its own basis, 坪山 as spent and 大鹏 from its form, with the change from the earlier year', async () => {
+    const res = await api.gql(`{ aggregate(measure: DOCUMENT_TOTAL, groupBy: [YEAR, DEPARTMENT]) {
+      total cells { year department basis amount documents previousYear change changePercent } sources { used document { file } } } }`);
+    expect(res.errors).toBeUndefined();
+    const cells = res.data.aggregate.cells.map((c: any) => [c.year, c.department.replace(/深圳市|政务服务(和)?数据管理局/g, ''), c.basis, c.amount]);
+    expect(cells).toEqual([
+      [2020, '坪山区', 'ACTUAL', '22902.34'],
+      [2020, '大鹏新区', 'BUDGET', '2866.89'],
+      [2020, '龙岗区', 'BUDGET', '6928.00'],
+      [2024, '', 'BUDGET', '44972.11'],
+      [2024, '龙岗区', 'BUDGET', '6762.91'],
+    ]);
+    // Planned and spent money are never added into one total.
+    expect(res.data.aggregate.total).toBeNull();
+    expect(res.data.aggregate.cells[4]).toMatchObject({ previousYear: 2020, change: '-165.09', changePercent: '-2.38' });
+    expect(res.data.aggregate.cells[0]).toMatchObject({ previousYear: null, change: null, documents: ['Document:004_977ad1fe0b13bb92'] });
+    expect(res.data.aggregate.sources.every((s: any) => s.used)).toBe(true);
+    expect(res.data.aggregate.sources).toHaveLength(5);
+  });
+
+  it('says why an answer is empty: a department with only final accounts has no budget figures', async () => {
+    const res = await api.gql(`{ aggregate(measure: PROJECT, groupBy: [YEAR], filter: { department: "坪山" }) { total cells { amount } emptyBecause sources { used reason document { file } } } }`);
+    expect(res.data.aggregate.cells).toEqual([]);
+    expect(res.data.aggregate.emptyBecause).toMatch(/ACTUAL.*not BUDGET/);
+    expect(res.data.aggregate.sources).toEqual([{ used: false, reason: expect.stringMatching(/ask ACTUAL or AS_PRINTED/), document: { file: '004_977ad1fe0b13bb92.txt' } }]);
+    const none = await api.gql(`{ aggregate(measure: TOTAL, filter: { department: "※no such department※" }) { cells { amount } emptyBecause } }`);
+    expect(none.data.aggregate.emptyBecause).toBe('no loaded document matches the filter');
+  });
+
+  it('AS_PRINTED reads lines in each document’s basis, split by BASIS; the filter nests and / or / not and takes departmentIn', async () => {
+    const res = await api.gql(`{ aggregate(measure: AS_PRINTED, groupBy: [YEAR, DEPARTMENT], filter: { or: [{ department: "坪山" }, { department: "大鹏" }, { departmentIn: ["龙岗"], not: { year: 2024 } }] }) {
+      cells { year basis amount } sources { used reason document { file } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.aggregate.cells).toEqual([
+      { year: 2020, basis: 'ACTUAL', amount: expect.any(String) },
+      { year: 2020, basis: 'BUDGET', amount: '6927.00' },
+    ]);
+    const dapeng = res.data.aggregate.sources.find((s: any) => s.document.file.startsWith('003'));
+    expect(dapeng).toEqual({ used: false, reason: expect.stringMatching(/no FUNCTION classification table.*DOCUMENT_TOTAL/), document: { file: '003_beb2cb8da5a2afe3.txt' } });
+    const bad = await api.gql(`{ aggregate(measure: DOCUMENT_TOTAL, groupBy: [FUNCTION_ITEM]) { total } }`);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const nestedScheme = await api.gql(`{ aggregate(measure: TOTAL, filter: { or: [{ scheme: ECONOMIC }] }) { total } }`);
+    expect(nestedScheme.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // The list filters' bounds hold here too: a filter that expands past 64 alternatives is refused before it runs.
+    const wide = { and: [{ or: Array.from({ length: 9 }, (_, i) => ({ year: 2000 + i })) }, { or: Array.from({ length: 9 }, (_, i) => ({ department: `d${i}` })) }] };
+    const tooWide = await api.gql(`query($f: AggregateFilter) { aggregate(measure: TOTAL, filter: $f) { total } }`, { f: wide });
+    expect(tooWide.status).toBe(400);
+    expect(tooWide.errors?.[0]?.message).toMatch(/more than 64 alternatives/);
   });
 });

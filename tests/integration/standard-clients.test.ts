@@ -48,8 +48,13 @@ describe('GraphQL over HTTP (graphql-http server audit)', () => {
 describe('a real client (graphql-request)', () => {
   it('reads the schema with the standard introspection query and asks the contract question', async () => {
     const client = new GraphQLClient(api.server.url);
-    const intro = await client.request<IntrospectionQuery>(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+    const intro = await client.request<IntrospectionQuery>(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, oneOf: true }));
     const sdl = printSchema(buildClientSchema(intro));
+    // Every option graphql-js offers, at the depths clients ask (GraphiQL and codegen up to 15; the library's maximum 100).
+    for (const typeDepth of [15, 100]) {
+      const deep = await client.request<IntrospectionQuery>(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, oneOf: true, typeDepth }));
+      expect(printSchema(buildClientSchema(deep))).toBe(sdl);
+    }
     expect(sdl).toContain('type Query');
     expect(sdl).toContain('aggregate(');
 
@@ -256,6 +261,11 @@ describe('CSV and NDJSON export', () => {
     const ipCount = (await api.gql('{ investmentProjects { totalCount } }')).data.investmentProjects.totalCount;
     expect(lines).toHaveLength(ipCount + 1);
     expect(lines[1]).toMatch(/\.txt,[^,]+,\d+$/);
+    // A list in a row (an anomaly's two sides) is a column per field, items joined by "; ".
+    const sides = (await (await fetch(`${base()}/export?format=csv&query=${encodeURIComponent('{ anomalies(filter: {kind: PROJECT_NAMED_TWICE}) { nodes { kind sources { line } } } }')}`)).text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(sides[0]).toBe('kind,sources.line');
+    expect(sides.slice(1)).toContain('PROJECT_NAMED_TWICE,486; 1351');
+    expect(sides.join('\n')).not.toMatch(/[[{]/);
   });
 
   it('a document’s figures in full (a plain list, not capped at a page), and a 400 with a code for a query with no list', async () => {

@@ -30,8 +30,8 @@ describe('graphql-codegen on the documented examples', () => {
     expect(target).toBe('generated/budget-graph.ts');
     const code = files[0]!.content;
     // Decimal comes out as the string it is (without the scalar map it would be `any` / `unknown`).
-    expect(code).toMatch(/export type FeedersOfCodeQuery = \{ projectsFeedingCode: Array<\{ year: number, amount: string \| null,/);
-    const results = code.split('\n').filter((l) => /^export type \w+Query = /.test(l));
+    expect(code).toMatch(/export type FeedersOfCodeQuery = \{ projectsFeedingCode: Array<\{[^\n]*\bamount: string \| null,/);
+    const results = code.split('\n').filter((l: string) => /^export type \w+Query = /.test(l));
     expect(results.length).toBe(readFileSync(examplesGraphqlPath, 'utf8').match(/^query /gm)!.length);
     for (const r of results) expect(r).not.toMatch(/\b(any|unknown)\b/);
     writeFileSync(join(dir, 'budget-graph.ts'), code);

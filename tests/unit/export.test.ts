@@ -25,7 +25,8 @@ describe('an export query', () => {
     const cells = plan('{ aggregate(measure: TOTAL, groupBy: [YEAR]) { total cells { year amount } } }');
     expect(cells.rowsPath).toEqual(['aggregate', 'cells']);
     const anomalies = plan('{ anomalies { nodes { kind sources { line } } } }');
-    expect(anomalies.columns.find((c) => c.name === 'sources')?.list).toBe('objects');
+    // A list of objects is one column per field it selects, its items joined in each cell.
+    expect(anomalies.columns.filter((c) => c.name.startsWith('sources')).map((c) => [c.name, c.list])).toEqual([['sources.line', true]]);
   });
 
   it('refuses two roots, a mutation, hand-set paging and a query with no list, saying what to send', () => {
@@ -38,11 +39,14 @@ describe('an export query', () => {
 });
 
 describe('CSV', () => {
-  it('quotes commas, quotes and line breaks; joins scalar lists; writes object lists as JSON', () => {
-    const p = plan('{ anomalies { nodes { message sources { line } } } }');
-    const cols = p.columns.filter((c) => c.name === 'message' || c.name === 'sources');
-    expect(csvHeader(cols)).toBe('message,sources\r\n');
-    expect(csvRow(cols, { message: 'a, "b"\nc', sources: [{ line: 1 }, { line: 2 }] })).toBe('"a, ""b""\nc","[{""line"":1},{""line"":2}]"\r\n');
+  it('quotes commas, quotes and line breaks; a list of objects is a column per field, items joined by "; " in order, never JSON', () => {
+    const p = plan('{ anomalies { nodes { message sources { line table } } } }');
+    const cols = p.columns.filter((c) => c.name === 'message' || c.name.startsWith('sources'));
+    expect(csvHeader(cols)).toBe('message,sources.line,sources.table\r\n');
+    const row = { message: 'a, "b"\nc', sources: [{ line: 1, table: '支出总表' }, { line: 2, table: null }, { line: 3, table: 'a;b\\c' }] };
+    expect(csvRow(cols, row)).toBe('"a, ""b""\nc",1; 2; 3,支出总表; ; a\\;b\\\\c\r\n');
+    expect(csvRow(cols, { message: 'm', sources: [] })).toBe('m,,\r\n');
+    expect(csvRow(cols, { message: 'm', sources: [] })).not.toMatch(/[[{]/);
     expect(rowsAt({ a: { b: [{ x: 1 }, { x: 2 }] } }, ['a', 'b'])).toEqual([{ x: 1 }, { x: 2 }]);
   });
 });

@@ -79,3 +79,15 @@ describe('the GraphQL list inputs match their declarations (src/query/lists.ts)'
     }
   });
 });
+
+describe('year-on-year percent (aggregate cells)', () => {
+  it('is exact to two decimals, half away from zero, and null over nothing', async () => {
+    const { percent } = await import('../../src/query/aggregate.js');
+    expect(percent(-16509n, 692800n)).toBe('-2.38');
+    expect(percent(1n, 8n)).toBe('12.50');
+    expect(percent(1n, 200000n)).toBe('0.00');
+    expect(percent(-1n, 200000n)).toBe('0.00');
+    expect(percent(5n, 1000n)).toBe('0.50');
+    expect(percent(1n, 0n)).toBeNull();
+  });
+});

@@ -1,8 +1,10 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { globalId } from '../../model/ids.js';
+import { Document } from '../types/documents.js';
 import type { ApiContext } from '../context.js';
 import { BudgetGraphError } from '../../errors.js';
 import type { AggregateCellRow } from '../../query/aggregate.js';
-import { Aggregate, AggregateCell, AggregateDimension, AggregateFilter, AggregateMeasure, AggregateOrder, type Dimension, type Measure } from '../types/aggregate.js';
+import { Aggregate, AggregateCell, AggregateSource, AggregateDimension, AggregateFilter, AggregateMeasure, AggregateOrder, type Dimension, type Measure } from '../types/aggregate.js';
 import { codeKey } from '../../model/codes.js';
 
 const MAX_CELLS = 1000;
@@ -24,19 +26,12 @@ export class AggregateResolver {
   ) {
     const n = first ?? 100;
     if (n < 0 || n > MAX_CELLS) throw new BudgetGraphError('BAD_USER_INPUT', `first must be between 0 and ${MAX_CELLS}; total and groups cover every group anyway.`, { argument: 'first' });
-    const f = filter ?? {};
+    // scheme chooses the lines read; every other field is a test that nests with and / or / not.
+    const { scheme, ...tree } = filter ?? {};
     return repo.aggregate(
       measure,
       [...new Set(groupBy)],
-      {
-        department: f.department ?? null,
-        years: f.years ?? (f.year !== undefined && f.year !== null ? [f.year] : null),
-        yearFrom: f.yearFrom ?? null,
-        yearTo: f.yearTo ?? null,
-        codes: f.codes ?? (f.code ? [f.code] : null),
-        documentKinds: f.documentKinds ?? (f.documentKind ? [f.documentKind] : null),
-        scheme: (f.scheme as 'FUNCTION' | 'ECONOMIC' | undefined) ?? null,
-      },
+      { tree: filter ? tree : null, scheme: (scheme as 'FUNCTION' | 'ECONOMIC' | undefined) ?? null },
       (orderBy ?? []).map((o) => ({ field: o.field, direction: o.direction })),
       n,
     );
@@ -45,10 +40,34 @@ export class AggregateResolver {
 
 @Resolver(() => AggregateCell)
 export class AggregateCellResolver {
+  // Ids are global, as every id of the API: the same a Department, BudgetUnit or Document answers.
+  @FieldResolver(() => ID, { nullable: true, description: 'DEPARTMENT: its id (Department.id).' })
+  departmentId(@Root() c: AggregateCellRow) {
+    return c.departmentId === null ? null : globalId('Department', c.departmentId);
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'UNIT: its id (BudgetUnit.id).' })
+  unitId(@Root() c: AggregateCellRow) {
+    return c.unitId === null ? null : globalId('BudgetUnit', c.unitId);
+  }
+
+  @FieldResolver(() => [ID], { description: 'The documents the facts come from (Document.id).' })
+  documents(@Root() c: AggregateCellRow) {
+    return c.documents.map((d) => globalId('Document', d));
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'The code’s name (its latest year’s), for a code dimension.' })
   async name(@Root() c: AggregateCellRow, @Ctx() { loaders }: ApiContext) {
     if (!c.code) return null;
     const code = await loaders.codeByKey.load(codeKey(c.scheme === 'FUNCTION' ? 'FUNCTION' : 'ECONOMIC', c.code));
     return code?.name ?? null;
+  }
+}
+
+@Resolver(() => AggregateSource)
+export class AggregateSourceResolver {
+  @FieldResolver(() => Document, { description: 'The document.' })
+  document(@Root() s: AggregateSource, @Ctx() { loaders }: ApiContext) {
+    return loaders.documentById.load(s.documentId);
   }
 }

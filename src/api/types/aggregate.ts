@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { declaredEnum } from './enums.js';
 import { AGGREGATE_DIMENSIONS, AGGREGATE_MEASURES, type AggregateDimension as Dimension, type AggregateMeasure as Measure } from '../../query/aggregate.js';
 import { CodeScheme } from './codes.js';
-import { DocumentKind } from './documents.js';
+import { Basis, DocumentKind } from './documents.js';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
 import { SortDirection } from './sorting.js';
@@ -19,6 +19,8 @@ export enum AggregateOrderField {
   CODE = 'CODE',
   FUND = 'FUND',
   DOCUMENT_KIND = 'DOCUMENT_KIND',
+  BASIS = 'BASIS',
+  CHANGE = 'CHANGE',
 }
 registerEnumType(AggregateOrderField, {
   name: 'AggregateOrderField',
@@ -32,6 +34,8 @@ registerEnumType(AggregateOrderField, {
     CODE: { description: 'The code.' },
     FUND: { description: 'The fund.' },
     DOCUMENT_KIND: { description: 'The document kind.' },
+    BASIS: { description: 'BUDGET before ACTUAL.' },
+    CHANGE: { description: 'The change from the previous year (YEAR grouped); 0 for a series’ first year.' },
   },
 });
 
@@ -45,10 +49,13 @@ export class AggregateOrder {
   direction!: SortDirection;
 }
 
-@InputType({ description: 'Which facts aggregate() reads; fields combine with AND, lists are IN.' })
+@InputType({ description: 'Which facts aggregate() reads; fields combine with AND, lists are IN; nest and / or / not as the list filters do (scheme only at the top).' })
 export class AggregateFilter {
-  @Field(() => String, { nullable: true, description: 'Department id, name or alias (substring), e.g. a district name.' })
+  @Field(() => String, { nullable: true, description: 'Department id (global or bare), name or alias (substring), e.g. a district name.' })
   department?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Any of these departments (each as `department` takes it).' })
+  departmentIn?: string[];
 
   @Field(() => Int, { nullable: true, description: 'One year.' })
   year?: number;
@@ -74,8 +81,17 @@ export class AggregateFilter {
   @Field(() => [DocumentKind], { nullable: true, description: 'Documents of any of these kinds.' })
   documentKinds?: DocumentKind[];
 
-  @Field(() => CodeScheme, { nullable: true, description: 'FUNCTION (default) or ECONOMIC when no code dimension says it.' })
+  @Field(() => CodeScheme, { nullable: true, description: 'FUNCTION (default) or ECONOMIC when no code dimension says it. Top level only.' })
   scheme?: CodeScheme;
+
+  @Field(() => [AggregateFilter], { nullable: true, description: 'All of these filters as well.' })
+  and?: AggregateFilter[];
+
+  @Field(() => [AggregateFilter], { nullable: true, description: 'At least one of these filters as well.' })
+  or?: AggregateFilter[];
+
+  @Field(() => AggregateFilter, { nullable: true, description: 'Not this filter.' })
+  not?: AggregateFilter;
 }
 
 @ObjectType({ description: 'One group of aggregate(): one field per dimension asked for (null for the others), its exact sum, and the facts behind it.' })
@@ -98,6 +114,9 @@ export class AggregateCell {
   @Field(() => DocumentKind, { nullable: true, description: 'DOCUMENT_KIND.' })
   documentKind!: string | null;
 
+  @Field(() => Basis, { nullable: true, description: 'BASIS: BUDGET (预算) or ACTUAL (决算), as the documents print the facts summed.' })
+  basis!: string | null;
+
   @Field(() => String, { nullable: true, description: 'FUND: 一般公共预算 / 政府性基金预算 / 国有资本经营预算.' })
   fund!: string | null;
 
@@ -106,6 +125,15 @@ export class AggregateCell {
 
   @Field(() => DecimalScalar, { name: 'amount', description: 'Exact sum, 万元.' })
   amountFen!: bigint;
+
+  @Field(() => Int, { nullable: true, description: 'With YEAR grouped: the nearest earlier year of the same series (every other dimension equal); null for its first year.' })
+  previousYear!: number | null;
+
+  @Field(() => DecimalScalar, { name: 'change', nullable: true, description: 'The change from previousYear: amount − its amount, exactly, 万元.' })
+  changeFen!: bigint | null;
+
+  @Field(() => String, { nullable: true, description: 'The change in percent: change ÷ the previous amount × 100, to two decimals (half away from zero); null when the previous amount is 0.' })
+  changePercent!: string | null;
 
   @Field(() => Int, { description: 'How many line facts the sum adds.' })
   count!: number;
@@ -125,6 +153,17 @@ export class AggregateCell {
   scheme!: 'FUNCTION' | 'ECONOMIC';
 }
 
+@ObjectType({ description: 'A document aggregate() matched: whether its facts are in the sums, and why not.' })
+export class AggregateSource {
+  @Field(() => Boolean, { description: 'True when some cell sums its facts.' })
+  used!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why it adds nothing, when it does not.' })
+  reason!: string | null;
+
+  documentId!: string;
+}
+
 @ObjectType({ description: 'aggregate(): exact sums by dimensions, no money counted twice (see reads).' })
 export class Aggregate {
   @Field(() => AggregateMeasure, { description: 'The measure summed, as asked.' })
@@ -136,8 +175,8 @@ export class Aggregate {
   @Field(() => String, { description: 'Which table family and level the sums read, in words.' })
   reads!: string;
 
-  @Field(() => DecimalScalar, { name: 'total', description: 'Σ of all groups (not only the cells returned), 万元.' })
-  totalFen!: bigint;
+  @Field(() => DecimalScalar, { name: 'total', nullable: true, description: 'Σ of all groups (not only the cells returned), 万元; null when the cells hold both BUDGET and ACTUAL figures, which are never added.' })
+  totalFen!: bigint | null;
 
   @Field(() => Int, { description: 'Facts summed over all groups.' })
   count!: number;
@@ -150,6 +189,12 @@ export class Aggregate {
 
   @Field(() => [AggregateCell], { description: 'One cell per combination of the groupBy dimensions that has facts, sorted by orderBy.' })
   cells!: unknown[];
+
+  @Field(() => [AggregateSource], { description: 'Every document the filter matches, whether its facts are in the sums, and why not (another basis, no table of the scheme, no total).' })
+  sources!: unknown[];
+
+  @Field(() => String, { nullable: true, description: 'Why there are no cells, when there are none (no document matches; or the reasons of the documents that do).' })
+  emptyBecause!: string | null;
 }
 
 export type { Dimension, Measure };

@@ -84,8 +84,11 @@ export class Document {
   @Field(() => String, { description: 'Department name as this document prints it.' })
   departmentPrinted!: string;
 
-  @Field(() => DecimalScalar, { name: 'total', nullable: true, description: 'Total expenditure (支出合计) of the first 功能分类 table, 万元; see totalSource.' })
+  @Field(() => DecimalScalar, { name: 'total', nullable: true, description: 'The document’s headline total, 万元: 支出合计 of its primary 功能分类 table, or a form’s 金额合计 when it prints no such table; see totalSource and totalBasis.' })
   totalFen!: bigint | null;
+
+  @Field(() => Basis, { nullable: true, description: 'Whether `total` is planned (BUDGET: a budget or a target form) or spent (ACTUAL: final accounts), as the table it was read from prints it.' })
+  totalBasis!: Basis | null;
 
   @Field(() => Source, { nullable: true, description: 'The 合计 line `total` was read from.' })
   totalSource!: Source | null;

@@ -55,7 +55,7 @@ export class GraphNode {
 
 @ObjectType({ simpleResolvers: true, description: 'A relationship between two nodes.' })
 export class GraphEdge {
-  @Field(() => ID, { description: 'Stable id of the relationship.' })
+  @Field(() => ID, { description: 'Stable id of the relationship, "<TYPE>:<from id>-><to id>" (with "|<method>" for a BOOKED_UNDER link): the same on every load.' })
   id!: string;
 
   @Field(() => String, { description: 'Relationship type, e.g. BOOKED_UNDER, ALLOCATES, IN_DOCUMENT.' })

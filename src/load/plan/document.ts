@@ -1,7 +1,8 @@
 // Document // 公开文件 and Department // 部门 rows: the document's metadata with its headline
 // total (and the line it was read from), the department with the alias rule that named it.
 import neo4j from 'neo4j-driver';
-import type { ParsedDocument, TableTotal } from '../../parse/records.js';
+import type { Figure, ParsedDocument, TableTotal } from '../../parse/records.js';
+import { COLUMNS } from '../../parse/glossary.js';
 import type { DepartmentIdentity } from '../identity.js';
 import { totalTables } from '../../model/document-tables.js';
 import { int, n, src } from './values.js';
@@ -19,7 +20,7 @@ export function documentRow(doc: ParsedDocument, documentId: string, hash: strin
     contentHash: hash,
     searchText: doc.meta.title,
     ...src(doc.meta.source),
-    ...documentTotal(doc.totals, doc.lines),
+    ...documentTotal(doc.totals, doc.lines, doc.figures),
   };
 }
 
@@ -32,17 +33,30 @@ export function departmentRow(doc: ParsedDocument, dept: DepartmentIdentity) {
  * the aggregates and the money trail read (src/model/document-tables.ts) — with the line it was
  * read from; the next 功能分类 table when that one prints no total.
  */
-function documentTotal(totals: TableTotal[], lines: ParsedDocument['lines']) {
+function documentTotal(totals: TableTotal[], lines: ParsedDocument['lines'], figures: Figure[]) {
   for (const table of totalTables(lines)) {
     const inTable = totals.filter((x) => x.table === table && x.total !== null);
     const whole = inTable.find((x) => x.unit === null);
-    if (whole) return { totalFen: int(whole.total), totalNote: null, totalTable: table, totalLine: neo4j.int(whole.source.line), totalText: whole.source.text };
+    const basis = lines.find((l) => l.source.table === table)?.basis ?? 'BUDGET';
+    if (whole) return { totalFen: int(whole.total), totalBasis: basis, totalNote: null, totalTable: table, totalLine: neo4j.int(whole.source.line), totalText: whole.source.text };
     // Tables printed per 预算单位 carry no 合计 row: the total is the sum of the unit rows.
     if (inTable.length) {
       const sum = inTable.reduce((acc, x) => acc + x.total!, 0n);
       const first = inTable[0]!.source;
-      return { totalFen: int(sum), totalNote: inTable.length > 1 ? `sum of ${inTable.length} unit rows` : null, totalTable: table, totalLine: neo4j.int(first.line), totalText: first.text };
+      return { totalFen: int(sum), totalBasis: basis, totalNote: inTable.length > 1 ? `sum of ${inTable.length} unit rows` : null, totalTable: table, totalLine: neo4j.int(first.line), totalText: first.text };
     }
   }
-  return { totalFen: null };
+  // A document of forms only (整体支出绩效目标申报表) prints no classification table: its total is
+  // the form's 金额合计 row, in the all-sources column (总额) when the row prints several.
+  const formTotal = formTotalFigure(figures);
+  if (formTotal) return { totalFen: int(formTotal.amount), totalBasis: formTotal.basis, totalNote: `the form's ${formTotal.item}`, totalTable: formTotal.source.table, totalLine: neo4j.int(formTotal.source.line), totalText: formTotal.source.text };
+  return { totalFen: null, totalBasis: null };
+}
+
+function formTotalFigure(figures: Figure[]): (Figure & { amount: bigint }) | null {
+  const rows = figures.filter((f): f is Figure & { amount: bigint } => f.family === 'PERFORMANCE_TARGETS' && f.measure === 'MONEY' && f.amount !== null && COLUMNS.formTotal.matches.test(f.item));
+  const first = rows[0];
+  if (!first) return null;
+  const row = rows.filter((f) => f.source.line === first.source.line);
+  return row.find((f) => COLUMNS.formAmount.matches.test(f.column)) ?? first;
 }

