@@ -19,6 +19,10 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // A bound against hangs, not a speed test: on a busy 2-core machine a CPU-heavy unit test
+          // (hostile texts, 40,000-row plans) took 8.5 s against vitest's 5 s default. Speed is
+          // asserted as CPU-time ratios (parse-scale.test.ts), never by the clock.
+          testTimeout: 60_000,
         },
       },
       {

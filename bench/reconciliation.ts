@@ -4,7 +4,7 @@
 // projects. Per method too, so an inference that guesses wrong shows up.
 import { parseDocument } from '../src/parse/index.js';
 import { buildPlan } from '../src/load/plan.js';
-import { normaliseProjectName } from '../src/parse/anomalies.js';
+import { normaliseProjectName } from '../src/model/names.js';
 import type { DocumentTruth } from './corpus/truth.js';
 
 export interface MethodFigure {

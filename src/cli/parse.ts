@@ -1,7 +1,7 @@
 // npm run parse -- <file> [--json] [--coverage] [--text]: check a document (text or PDF) before loading it; --text prints the canonical text a PDF reads as.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { formatWan } from '../parse/amount.js';
+import { formatWan } from '../model/money.js';
 import { documentText, parseDocument } from '../parse/index.js';
 import { BudgetGraphError } from '../errors.js';
 import { coverage, type TableCoverage } from '../parse/coverage.js';

@@ -4,7 +4,7 @@
 //   RECONCILED  amounts prove it to the fen: one project, or a unique subset of projects,
 //               equals the code line's 项目支出 column
 //   SPLIT       (trail-reconcile.ts) one project's money spread over two lines
-import { formatWan, halfUnitOfPrinted } from '../parse/amount.js';
+import { formatWan, halfUnitOfPrinted } from '../model/money.js';
 import type { LinkMethod } from '../model/codes.js';
 import type { BudgetLine, Diagnostic, InvestmentProject, Project, Source } from '../parse/records.js';
 

@@ -1,6 +1,6 @@
 // Identity across documents: one Department across title variants, one Project across
 // tables and years. Each match records the rule that made it.
-import { normaliseProjectName } from '../parse/anomalies.js';
+import { normaliseProjectName } from '../model/names.js';
 import { SELF_UNIT, projectId as projectIdOf, unitId as unitIdOf } from '../model/ids.js';
 
 export interface DepartmentIdentity {

@@ -4,7 +4,7 @@
 // normalisation, then by containment, then by character-bigram overlap — each link carries its
 // rule, score and both lines. Nothing is linked silently: an investment project that matches no
 // allocation, or two equally well, is a diagnostic.
-import { normaliseProjectName } from '../parse/anomalies.js';
+import { normaliseProjectName } from '../model/names.js';
 import type { Diagnostic, InvestmentProject, Project, Source } from '../parse/records.js';
 
 export type ReportRule = 'SAME_NAME' | 'NAME_CONTAINS' | 'NAME_SIMILAR';

@@ -3,8 +3,8 @@
 // prose rounds what the form prints; when budget and executed agree to the prose's printed
 // precision, and exactly one form agrees, both name one project. Decided here, recorded with its
 // evidence (an INFO anomaly), never silently.
-import { halfUnitOfPrinted } from '../parse/amount.js';
-import { normaliseProjectName } from '../parse/anomalies.js';
+import { halfUnitOfPrinted } from '../model/money.js';
+import { normaliseProjectName } from '../model/names.js';
 import type { Anomaly, Project } from '../parse/records.js';
 
 export interface NameVariant {

@@ -5,7 +5,7 @@
 // A table fact offers names: a line's 科目名称, a 合计 row's column path ("…基本支出/商品和服务支出"),
 // a figure's row label, a project's name. Words the documents use for the same column
 // (公用经费 = 商品和服务支出, 人员支出 = 工资福利支出 …) are declared once below.
-import { formatWan } from '../parse/amount.js';
+import { formatWan } from '../model/money.js';
 import type { Anomaly, ParsedDocument, ProseAmount, Source } from '../parse/records.js';
 import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES } from '../model/three-costs.js';
 import { pushTo } from '../multimap.js';

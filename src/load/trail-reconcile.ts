@@ -8,7 +8,7 @@
 //               (0.005 万元); linked as RECONCILED with the group named in the note.
 // Deterministic and bounded: each test is one pass over the lines; two candidates are reported as
 // ambiguous, never picked.
-import { formatWan } from '../parse/amount.js';
+import { formatWan } from '../model/money.js';
 import type { Anomaly, BudgetLine, Diagnostic, InvestmentProject, Project } from '../parse/records.js';
 import type { CodeLink, InvestmentLink } from './code-links.js';
 import { countedLinks } from '../model/codes.js';

@@ -10,6 +10,8 @@ export interface ParsedAmount {
 
 const FULL_WIDTH = /[０-９，．－＋％]/g;
 
+import { formatWan } from '../model/money.js';
+
 export function toHalfWidth(text: string): string {
   return text.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
@@ -61,26 +63,6 @@ export function parseAmount(raw: string, unit: MoneyUnit = '万元', decimalComm
   const fen = BigInt(whole!) * FEN_PER_UNIT[unit] + BigInt((frac + '0'.repeat(scale)).slice(0, scale));
   if (fen > MAX_FEN) return null; // reported by amountCellProblem, never wrapped
   return { fen: negative ? -fen : fen, repair: repairs.length ? repairs.join('; ') : null };
-}
-
-/** Formats fen as 万元 with at least two decimals and no trailing noise: 1234500000n → "1234.50". */
-export function formatWan(fen: bigint): string {
-  const negative = fen < 0n;
-  const abs = negative ? -fen : fen;
-  const whole = abs / 1_000_000n;
-  let frac = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
-  if (frac.length < 2) frac = frac.padEnd(2, '0');
-  return `${negative ? '-' : ''}${whole}.${frac}`;
-}
-
-/**
- * Half a unit of the last decimal an amount was printed with, in fen (12.5 万元 → 0.05 万元,
- * 3.21 → 0.005): how far the unrounded value behind a printed amount can lie from it.
- */
-export function halfUnitOfPrinted(fen: bigint): bigint {
-  const abs = fen < 0n ? -fen : fen;
-  for (let d = 0; d < 6; d++) if (abs % 10n ** BigInt(6 - d) === 0n) return 10n ** BigInt(6 - d) / 2n;
-  return 0n;
 }
 
 /** Normalises a percentage cell such as "99.44 %" to "99.44%"; null if it is not one. */

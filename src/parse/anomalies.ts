@@ -1,5 +1,6 @@
 // Contradictions inside one document, computed and reported, never fixed.
-import { formatWan } from './amount.js';
+import { formatWan } from '../model/money.js';
+import { normaliseProjectName } from '../model/names.js';
 import type { ClassificationResult } from './classification.js';
 import type { Anomaly, BudgetLine, Figure, InvestmentProject, Project, SelfEvaluation, Source, ThreeCosts } from './records.js';
 import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES, type ThreeCostsFigure } from '../model/three-costs.js';
@@ -111,16 +112,6 @@ export function threeCostsAnomalies(items: ThreeCosts[]): Anomaly[] {
     }
   }
   return out;
-}
-
-export function normaliseProjectName(name: string): string {
-  return name
-    .replace(/[（(](通用项目|通用)[)）]/g, '')
-    .replace(/["“”'‘’「」《》\s\-—–－·]/g, '')
-    .replace(/[（]/g, '(')
-    .replace(/[）]/g, ')')
-    .replace(/项目$/, '')
-    .replace(/和/g, '');
 }
 
 /** The same project listed with different amounts in two places of one document. */

@@ -1,7 +1,7 @@
 // Generic graph view for the explorer: any node or relationship as {id, kind, name, properties}.
 // A node's global id is "<Kind>:<key>" (e.g. "Project:<department id>|<normalised name>",
 // "FunctionCode:2010504"), so a link or URL names a node without knowing internal ids.
-import { formatWan } from '../parse/amount.js';
+import { formatWan } from '../model/money.js';
 import { BudgetGraphError } from '../errors.js';
 import type { GraphEdgeRow, GraphNodeRow } from './records.js';
 import { NODE_KINDS, isCodeKind, type NodeKind } from '../model/nodes.js';

@@ -43,6 +43,7 @@ describe('GET and POST /graphql { health }', () => {
       });
     const first = await post();
     expect(first.keepAlive).toBe(`timeout=${KEEP_ALIVE_MS / 1000}`);
+    // The subject is time passing: idle past Node's default 5 s keep-alive, the socket must still be open.
     await new Promise((r) => setTimeout(r, 6_000));
     expect((await post()).reused).toBe(true);
     agent.destroy();

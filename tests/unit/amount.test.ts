@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatWan, parseAmount } from '../../src/parse/amount.js';
+import { parseAmount } from '../../src/parse/amount.js';
+import { formatWan } from '../../src/model/money.js';
 
 describe('amounts in 万元 become exact fen', () => {
   it.each([

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatWan } from '../../src/parse/amount.js';
+import { formatWan } from '../../src/model/money.js';
 import { parseDocument } from '../../src/parse/index.js';
 import { BadDocumentError } from '../../src/errors.js';
 

@@ -1,7 +1,7 @@
 import { Node } from './node.js';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { declaredEnum } from './enums.js';
-import { TABLE_FAMILIES, type TableFamily as Family } from '../../parse/families.js';
+import { TABLE_FAMILIES, type TableFamily as Family } from '../../model/families.js';
 import { FIGURE_MEASURES, type FigureMeasure as Measure } from '../../model/figures.js';
 import { AmountColumn, Basis } from './documents.js';
 import { DecimalScalar } from './scalars.js';

@@ -8,7 +8,7 @@ import { DocumentKind } from './documents.js';
 import { AnomalyKind, Severity } from './anomalies.js';
 import { declaredEnum } from './enums.js';
 import { LISTS, type ListName, type SortField } from '../../query/lists.js';
-import type { AnomalyKind as Kind, Severity as SeverityValue } from '../../parse/records.js';
+import type { AnomalyKind as Kind, Severity as SeverityValue } from '../../model/anomalies.js';
 
 const DEPARTMENT = 'Department id, name or any printed alias (substring), e.g. a district name.';
 const DEPARTMENT_IN = 'Any of these departments (each matched as `department` is).';

@@ -1,14 +1,11 @@
 // Decimal // 金额: money in 万元 as an exact decimal string ("1234.50", "10.504"), never a float.
 // Internally amounts are integer fen (0.01 yuan = 0.000001 万元), so every digit is exact.
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { formatWan, parseAmount } from '../../parse/amount.js';
+import { formatWan, parseDecimalWan } from '../../model/money.js';
 
 function toFen(value: unknown): bigint {
-  if (typeof value === 'string' && /^-?\d+(\.\d{1,6})?$/.test(value.trim())) {
-    const negative = value.trim().startsWith('-');
-    const parsed = parseAmount(value.trim().replace(/^-/, ''), '万元');
-    if (parsed && !parsed.repair) return negative ? -parsed.fen : parsed.fen;
-  }
+  const fen = typeof value === 'string' ? parseDecimalWan(value) : null;
+  if (fen !== null) return fen;
   throw new GraphQLError(`Decimal expects a string amount in 万元 with at most 6 decimals, e.g. "1590.00"; got ${JSON.stringify(value)}`, {
     extensions: { code: 'BAD_USER_INPUT' },
   });

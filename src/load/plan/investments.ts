@@ -3,7 +3,7 @@
 import type { ParsedDocument } from '../../parse/records.js';
 import type { InvestmentLink } from '../code-links.js';
 import type { InvestmentReport } from '../investment-reports.js';
-import { normaliseProjectName } from '../../parse/anomalies.js';
+import { normaliseProjectName } from '../../model/names.js';
 import { factId } from '../../model/ids.js';
 import type { UnitRegistry } from './units.js';
 import { int, n, sourceJson, src } from './values.js';
