@@ -146,6 +146,20 @@ function intArg(field: { arguments?: readonly { name: { value: string }; value: 
   return value?.kind === Kind.INT ? Number(value.value) : null;
 }
 
+/** How many items a list argument holds (nodes(ids: [...])), literal or variable; null when absent. */
+function listArgLength(field: { arguments?: readonly { name: { value: string }; value: ValueNode }[] }, name: string, vars: Variables): number | null {
+  const arg = field.arguments?.find((a) => a.name.value === name);
+  if (!arg) return null;
+  let value: ValueNode | undefined = arg.value;
+  if (value.kind === Kind.VARIABLE) {
+    const v = vars.given[value.name.value];
+    if (Array.isArray(v)) return v.length;
+    if (v !== undefined) return 1;
+    value = vars.defaults.get(value.name.value);
+  }
+  return value?.kind === Kind.LIST ? value.values.length : value ? 1 : null;
+}
+
 /** Scalar values in an argument literal; a variable counts what the request (or its default) gives. */
 function valuesIn(node: ValueNode, vars: Variables, budget: number): number {
   switch (node.kind) {
@@ -231,7 +245,8 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
           continue;
         }
         const isList = isListType(getNullableType(field.type));
-        const first = intArg(sel, 'first', vars);
+        // A list fetched by ids (nodes) is as long as the ids asked for.
+        const first = intArg(sel, 'first', vars) ?? listArgLength(sel, 'ids', vars);
         const hint = field.extensions?.complexity;
         const size = isList || isConnection ? (first ?? (isConnection ? DEFAULT_PAGE : typeof hint === 'number' ? hint : LIST_FAN_OUT)) : 1;
         total += 1 + argumentCost(sel, vars) + child * Math.max(size, 1);

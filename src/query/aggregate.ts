@@ -7,6 +7,7 @@ import { BudgetGraphError } from '../errors.js';
 import type { QueryRunner } from '../db/run.js';
 import { row } from './mapping.js';
 import { whereOf, type FilterFields, type FilterTree } from './filters.js';
+import { department, years } from './lists.js';
 import type { SourceRef } from './records.js';
 
 export const AGGREGATE_MEASURES = {
@@ -51,12 +52,10 @@ const CODE_DIMENSIONS: Partial<Record<AggregateDimension, { scheme: 'FUNCTION' |
  * or / not; `scheme` is not among them (it chooses which lines are read, at the top only).
  */
 export const AGGREGATE_FILTER_FIELDS = {
-  department: { atom: 'department', value: 'departmentRef' },
-  departmentIn: { atom: 'departmentIn', value: 'departmentRefs' },
-  year: { atom: 'year', value: 'int' },
+  ...department,
+  ...years,
+  // `years` here (not `yearIn`): the name aggregate's filter has always had.
   years: { atom: 'yearIn', value: 'ints' },
-  yearFrom: { atom: 'yearFrom', value: 'int' },
-  yearTo: { atom: 'yearTo', value: 'int' },
   code: { atom: 'code', value: 'string' },
   codes: { atom: 'codeIn', value: 'strings' },
   documentKind: { atom: 'kind', value: 'string' },

@@ -27,8 +27,9 @@ export interface ListSpec<S extends string> {
   maxKeys: number;
 }
 
-const department = { department: { atom: 'department', value: 'departmentRef' }, departmentIn: { atom: 'departmentIn', value: 'departmentRefs' } } as const;
-const years = { year: { atom: 'year', value: 'int' }, yearFrom: { atom: 'yearFrom', value: 'int' }, yearTo: { atom: 'yearTo', value: 'int' } } as const;
+/** Filter fields every list (and aggregate) shares: the department, and the year. */
+export const department = { department: { atom: 'department', value: 'departmentRef' }, departmentIn: { atom: 'departmentIn', value: 'departmentRefs' } } as const;
+export const years = { year: { atom: 'year', value: 'int' }, yearFrom: { atom: 'yearFrom', value: 'int' }, yearTo: { atom: 'yearTo', value: 'int' } } as const;
 
 export const LISTS = {
   projects: {

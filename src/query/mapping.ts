@@ -1,5 +1,6 @@
 // Neo4j values → plain TypeScript values. Money properties (named *Fen) become bigint so no
 // amount ever passes through a float; every other integer becomes a number.
+import { isProps, type Props } from './props.js';
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 
 export function plain(value: unknown, key = ''): unknown {
@@ -34,4 +35,21 @@ export function zip(keys: readonly string[], values: readonly unknown[]): Record
   const out: Record<string, unknown> = {};
   for (let i = 0; i < keys.length; i++) out[keys[i]!] = plain(values[i], keys[i]);
   return out;
+}
+
+/** plain() of a map a statement returns, checked to be a map (a statement bug throws, never casts). */
+export function plainMap(value: unknown, what = 'value'): Props {
+  const v = plain(value);
+  if (isProps(v)) return v;
+  throw new Error(`statement returned ${what} as ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}, expected a map`);
+}
+
+/** plain() of a list of maps, each checked. */
+export function plainMaps(value: unknown, what = 'value'): Props[] {
+  const v = plain(value);
+  if (!Array.isArray(v)) throw new Error(`statement returned ${what} as ${v === null ? 'null' : typeof v}, expected a list of maps`);
+  return v.map((x: unknown, i) => {
+    if (isProps(x)) return x;
+    throw new Error(`statement returned ${what}[${i}] as ${x === null ? 'null' : typeof x}, expected a map`);
+  });
 }

@@ -7,17 +7,44 @@ function fail(key: string, want: string, got: unknown): never {
   throw new Error(`stored property ${key}: expected ${want}, got ${got === null ? 'null' : typeof got}`);
 }
 
-export const str = (p: Props, key: string): string => (typeof p[key] === 'string' ? (p[key] as string) : fail(key, 'a string', p[key]));
+export const str = (p: Props, key: string): string => {
+  const v = p[key];
+  return typeof v === 'string' ? v : fail(key, 'a string', v);
+};
 export const strOrNull = (p: Props, key: string): string | null => (p[key] === undefined || p[key] === null ? null : str(p, key));
-export const num = (p: Props, key: string): number => (typeof p[key] === 'number' ? (p[key] as number) : fail(key, 'a number', p[key]));
+export const num = (p: Props, key: string): number => {
+  const v = p[key];
+  return typeof v === 'number' ? v : fail(key, 'a number', v);
+};
 export const numOrNull = (p: Props, key: string): number | null => (p[key] === undefined || p[key] === null ? null : num(p, key));
-export const fenOrNull = (p: Props, key: string): bigint | null => (p[key] === undefined || p[key] === null ? null : typeof p[key] === 'bigint' ? (p[key] as bigint) : fail(key, 'an amount in fen', p[key]));
+export const fenOrNull = (p: Props, key: string): bigint | null => {
+  const v = p[key];
+  return v === undefined || v === null ? null : typeof v === 'bigint' ? v : fail(key, 'an amount in fen', v);
+};
 export const bool = (p: Props, key: string): boolean => p[key] === true;
-export const strings = (p: Props, key: string): string[] => (Array.isArray(p[key]) ? (p[key] as unknown[]).map(String) : []);
+export const strings = (p: Props, key: string): string[] => {
+  const v = p[key];
+  return Array.isArray(v) ? v.map(String) : [];
+};
 export const oneOf = <T extends string>(p: Props, key: string, values: readonly T[]): T => {
   const v = str(p, key);
-  return (values as readonly string[]).includes(v) ? (v as T) : fail(key, values.join(' | '), v);
+  const found = values.find((x) => x === v);
+  return found ?? fail(key, values.join(' | '), v);
 };
+
+/** A map (a node's properties, a projected map), checked: never an unchecked cast. */
+export function isProps(value: unknown): value is Props {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /** A list of maps (absent = empty). */
-export const list = (p: Props, key: string): Props[] => (p[key] === undefined || p[key] === null ? [] : Array.isArray(p[key]) ? (p[key] as unknown[]).map((x, i) => (x !== null && typeof x === 'object' ? (x as Props) : fail(`${key}[${i}]`, 'a map', x))) : fail(key, 'a list', p[key]));
-export const props = (p: Props, key: string): Props => (p[key] !== null && typeof p[key] === 'object' ? (p[key] as Props) : fail(key, 'a map', p[key]));
+export const list = (p: Props, key: string): Props[] => {
+  const v = p[key];
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) return fail(key, 'a list', v);
+  return v.map((x: unknown, i) => (isProps(x) ? x : fail(`${key}[${i}]`, 'a map', x)));
+};
+export const props = (p: Props, key: string): Props => {
+  const v = p[key];
+  return isProps(v) ? v : fail(key, 'a map', v);
+};

@@ -1,10 +1,11 @@
 // Read side of the graph: every query the API answers, by name, with typed results.
 // Resolvers call this or a per-request DataLoader (loaders/) built on it; nothing else reads
 // Neo4j. Every statement lives in cypher/ and runs in a READ transaction with a timeout.
+import { list, props, type Props } from './props.js';
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import type { QueryRunner } from '../db/run.js';
 import type { BatchStatement, StatementParams } from '../db/statements.generated.js';
-import { column, plain, row, zip } from './mapping.js';
+import { column, plainMap, plainMaps, row, zip } from './mapping.js';
 import type { DocumentBundlePlan, FeedNeighboursPlan, ProjectsPagePlan } from './projection.js';
 import type {
   AllocationRow,
@@ -128,8 +129,8 @@ export class Repository {
     const res = await this.runner.read(statement, { keys: [...keys] });
     const out = new Map<string, T[]>();
     for (const rec of res.records) {
-      const key = rec.get('key') as string;
-      const value = map(plain(rec.get('value')) as Record<string, unknown>);
+      const key = String(rec.get('key'));
+      const value = map(plainMap(rec.get('value')));
       const list = out.get(key);
       if (list) list.push(value);
       else out.set(key, [value]);
@@ -208,13 +209,13 @@ export class Repository {
 
   async projectsFeedingCode(code: string, department: string | null, years: number[] | null, includeDescendants: boolean, neighbours: FeedNeighboursPlan): Promise<CodeFeedRow[]> {
     const res = await this.runner.read('projects-feeding-code', { code, department, years, includeDescendants, ...neighbours });
-    return res.records.map((r) => codeFeedRow(plain(r.get('feed')) as Record<string, unknown>));
+    return res.records.map((r) => codeFeedRow(plainMap(r.get('feed'))));
   }
 
   /** CodeFeed rows by key (node(id) refetch), whole department, unit and project. */
   async codeFeedsByKey(keys: readonly string[]): Promise<Map<string, CodeFeedRow>> {
     const res = await this.runner.read('code-feeds-by-id', { keys: [...keys], wholeDepartment: true, wholeUnit: true, wholeProject: true });
-    return new Map(res.records.map((r) => [r.get('key') as string, codeFeedRow(plain(r.get('value')) as Record<string, unknown>)]));
+    return new Map(res.records.map((r) => [String(r.get('key')), codeFeedRow(plainMap(r.get('value')))]));
   }
 
   /** A document with the lines and allocations its selection reads (src/query/projection.ts): one statement. */
@@ -222,14 +223,14 @@ export class Repository {
     const res = await this.runner.read('document-bundle', { id, ...plan });
     const rec = res.records[0];
     if (!rec) return null;
-    const document = documentRow(plain(rec.get('document')) as Record<string, unknown>);
+    const document = documentRow(plainMap(rec.get('document')));
     type Projected = { k: string[] | null; v: unknown[]; unit: unknown };
     const props = (r: Projected, keys: string[] | null) => ({ ...zip(r.k ?? keys!, r.v), documentId: document.id, unitId: (r.unit as { id?: string } | null)?.id ?? null });
     const units = new Map<string, UnitRow>();
     // Lines share a handful of units: each is mapped once.
     const unitOf = (r: Projected) => {
       const id = (r.unit as { id?: string } | null)?.id;
-      if (id && !units.has(id)) units.set(id, unitRow(plain(r.unit) as Record<string, unknown>));
+      if (id && !units.has(id)) units.set(id, unitRow(plainMap(r.unit)));
     };
     const lines = (rec.get('lines') as Projected[]).map((r) => {
       unitOf(r);
@@ -238,9 +239,9 @@ export class Repository {
     const projects: ProjectRow[] = [];
     const allocations = (rec.get('allocations') as (Projected & { projectId: string; project: unknown; links: unknown[] | null })[]).map((r) => {
       unitOf(r);
-      if (r.project) projects.push(projectRow(plain(r.project) as Record<string, unknown>));
+      if (r.project) projects.push(projectRow(plainMap(r.project)));
       const allocation = fact<AllocationRow>({ ...props(r, plan.allocationKeys), projectId: r.projectId });
-      return r.links ? { ...allocation, bundledLinks: codeLinks(plain(r.links) as Record<string, unknown>[]) } : allocation;
+      return r.links ? { ...allocation, bundledLinks: codeLinks(plainMaps(r.links)) } : allocation;
     });
     return { document, lines, allocations, units: [...units.values()], projects };
   }
@@ -264,19 +265,19 @@ export class Repository {
     const res = await this.runner.read('lineage', { projectId });
     const rec = res.records[0];
     if (!rec) return null;
-    const r = row<{ project: ProjectRow; department: DepartmentRow; years: Record<string, any>[] }>(rec);
+    const r = row<{ project: ProjectRow; department: DepartmentRow; years: Props[] }>(rec);
     const byLine = <T extends { source: { line: number | null } }>(list: T[]) => list.sort((a, b) => (a.source.line ?? 0) - (b.source.line ?? 0));
     return {
       project: r.project,
       department: r.department,
       years: r.years.map((y) => ({
-        allocation: fact<AllocationRow>(y.allocation),
-        unit: { ...(y.unit as UnitRow), departmentId: r.department.id },
-        document: documentRow(y.document),
-        links: codeLinks(y.links as Record<string, unknown>[]),
-        investments: byLine((y.investments as Record<string, unknown>[]).map(investmentRow)),
-        indicators: byLine((y.indicators as Record<string, unknown>[]).map((x) => fact<IndicatorRow>(x))),
-        evaluations: byLine((y.evaluations as Record<string, unknown>[]).map((x) => fact<EvaluationRow>(x))),
+        allocation: fact<AllocationRow>(props(y, 'allocation')),
+        unit: unitRow(props(y, 'unit'), r.department.id),
+        document: documentRow(props(y, 'document')),
+        links: codeLinks(list(y, 'links')),
+        investments: byLine(list(y, 'investments').map(investmentRow)),
+        indicators: byLine(list(y, 'indicators').map((x) => fact<IndicatorRow>(x))),
+        evaluations: byLine(list(y, 'evaluations').map((x) => fact<EvaluationRow>(x))),
       })),
     };
   }
@@ -286,7 +287,7 @@ export class Repository {
     return res.records.map((r) => {
       const hit = row<{ node: RawNode; score: number }>(r);
       const node = graphNode(hit.node);
-      return { id: node.id, kind: node.kind, name: node.name, code: (node.properties.code as string) ?? null, detail: detailOf(node), score: hit.score };
+      return { id: node.id, kind: node.kind, name: node.name, code: typeof node.properties.code === 'string' ? node.properties.code : null, detail: detailOf(node), score: hit.score };
     });
   }
 
@@ -336,7 +337,7 @@ function detailOf(node: GraphNodeRow): string | null {
     case 'Project':
       return p.departmentId ? String(p.departmentId) : null;
     case 'Document':
-      return `${p.year} ${(p.kinds as string[] | undefined)?.join(', ') ?? ''}`.trim();
+      return `${p.year} ${Array.isArray(p.kinds) ? p.kinds.join(', ') : ''}`.trim();
     case 'InvestmentProject':
       return `${p.code} (${p.year})`;
     case 'FunctionCode':
@@ -359,7 +360,7 @@ function pageOf<T>(records: Neo4jRecord[], map: (p: Record<string, unknown>) => 
   const rawItems = records.map((r) => r.get('item') as { sortKey: unknown[] } | null).filter((it) => it !== null);
   return {
     total: head.total,
-    items: rawItems.map((it) => map(plain(it) as Record<string, unknown>)),
+    items: rawItems.map((it) => map(plainMap(it))),
     // Sort keys keep their integers exact for the cursor (plain() makes them numbers).
     keys: rawItems.map((it) => it.sortKey.map((v) => (neo4j.isInt(v) ? BigInt(v.toString()) : v))),
     hasNextPage: head.hasNextPage,

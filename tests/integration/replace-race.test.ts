@@ -65,7 +65,7 @@ describe('replacing documents while clients read', () => {
           if (!res.data.a || !res.data.b) failures.push(`read: document absent (${!res.data.a ? ids[0] : ids[1]})`);
           else if (res.data.a.functionLines.length !== whole.lines || res.data.a.projects.length !== whole.projects) failures.push(`read: ${ids[0]} partly there (${res.data.a.functionLines.length} lines, ${res.data.a.projects.length} projects)`);
           const listed = new Set(res.data.documents.nodes.map((n: { id: string }) => n.id));
-          for (const id of ids) if (!listed.has(id)) failures.push(`read: ${id} missing from documents`);
+          for (const id of ids) if (!listed.has(`Document:${id}`)) failures.push(`read: ${id} missing from documents`);
         }
       }
     };

@@ -95,3 +95,17 @@ describe('error formatting', () => {
     expect(internal).toEqual({ message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
 });
+
+describe('cost of nodes(ids)', () => {
+  it('grows with the ids asked for, literal or variable', async () => {
+    const { buildApiSchema } = await import('../../src/api/schema.js');
+    const { operationCost } = await import('../../src/api/limits.js');
+    const { parse } = await import('graphql');
+    const schema = await buildApiSchema();
+    const q = '{ nodes(ids: IDS) { id ... on Department { documents { id } } } }';
+    const literal = (n: number) => operationCost(schema, parse(q.replace('IDS', `[${Array.from({ length: n }, () => '"Department:x"').join(',')}]`)), null, {});
+    expect(literal(100)).toBeGreaterThan(literal(10) * 5);
+    const variable = operationCost(schema, parse('query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Department { documents { id } } } }'), null, { ids: Array.from({ length: 100 }, () => 'Department:x') });
+    expect(variable).toBeGreaterThanOrEqual(literal(100) - 100);
+  });
+});
