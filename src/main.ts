@@ -59,11 +59,19 @@ async function main(): Promise<void> {
     if (server.loadOnStart) {
       // Loads what the graph lacks or what changed; unchanged files are skipped by content hash.
       // A bad file is reported and skipped; the others load.
-      const reports = await loadFiles(new QueryRunner(db), listDocuments(server.dataDir), {}, undefined, (file, err) => log(`${file}: NOT LOADED: ${err.message}`));
-      for (const r of reports) {
-        log(`${r.file}: ${r.status}${r.status === 'UNCHANGED' ? '' : ` (${r.records} records, ${r.nodesCreated} nodes, ${r.ms} ms)`}`);
-        for (const d of r.parity) log(`${r.file}: ERROR parse/graph parity: ${d}`);
-      }
+      const files = listDocuments(server.dataDir);
+      log(`loading ${files.length} documents from ${server.dataDir} (unchanged ones are skipped)`);
+      // Each document as it is done, so a long first load is never silent.
+      await loadFiles(
+        new QueryRunner(db),
+        files,
+        {},
+        (r, i) => {
+          log(`${i + 1}/${files.length} ${r.file}: ${r.status}${r.status === 'UNCHANGED' ? '' : ` (${r.records} records, ${r.nodesCreated} nodes, ${r.ms} ms)`}`);
+          for (const d of r.parity) log(`${r.file}: ERROR parse/graph parity: ${d}`);
+        },
+        (file, err, i) => log(`${i + 1}/${files.length} ${file}: NOT LOADED: ${err.message}`),
+      );
     }
     reportExplorer();
     const schema = await buildApiSchema();

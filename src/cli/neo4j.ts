@@ -2,6 +2,9 @@
 // driver while no API server runs. Ctrl-C stops it.
 import { neo4jSettings } from '../config.js';
 import { startEmbeddedNeo4j } from '../db/embedded-neo4j.js';
+import { cliArgs } from './args.js';
+
+cliArgs({ usage: 'npm run neo4j', about: 'Starts only the embedded Neo4j (data in .data/neo4j, settings from the environment: see README "Configuration"); Ctrl-C stops it.', options: {} });
 
 const neo4j = await startEmbeddedNeo4j(neo4jSettings());
 console.log(`Neo4j is up at ${neo4j.uri} (data in ${neo4j.dataDir}); Ctrl-C stops it.`);

@@ -7,13 +7,22 @@ import { BudgetGraphError } from '../errors.js';
 import { coverage, type TableCoverage } from '../parse/coverage.js';
 import { layout } from '../parse/layout.js';
 import { readSource } from '../source/index.js';
+import { cliArgs } from './args.js';
 
-const args = process.argv.slice(2);
-const json = args.includes('--json');
-const withCoverage = args.includes('--coverage');
-const files = args.filter((a) => !a.startsWith('--'));
+const { values, positionals: files } = cliArgs({
+  usage: 'npm run parse -- FILE… [options]',
+  about: 'Reads documents (text, or PDF with a text layer) without loading them: what each holds, and what could not be read.',
+  positionals: 'FILE: a .txt or .pdf document.',
+  options: {
+    json: { type: 'boolean', help: 'Print the parsed records as JSON (money in 万元 strings).' },
+    coverage: { type: 'boolean', help: 'Print per table how many cells became facts.' },
+    text: { type: 'boolean', help: 'Print the canonical text as stored (personal data redacted).' },
+  },
+});
+const json = values.json;
+const withCoverage = values.coverage;
 if (files.length === 0) {
-  console.error('usage: npm run parse -- <file.txt|file.pdf> [more files] [--json] [--coverage] [--text]');
+  console.error('name at least one file; see --help');
   process.exitCode = 64;
   process.exit();
 }
@@ -23,7 +32,7 @@ for (const path of files) {
     const source = await readSource(readFileSync(path), basename(path));
     const text = source.text;
     const doc = parseDocument(text, basename(path));
-    if (args.includes('--text')) {
+    if (values.text) {
       // As stored: personal data (填报人, 联系电话) redacted.
       console.log(documentText(text, basename(path)));
       continue;

@@ -1,5 +1,5 @@
 // Loads every document of a folder (.txt, .pdf: the bundled data/ at start-up, or the CLI's list).
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { QueryRunner } from '../db/run.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
@@ -24,9 +24,38 @@ async function databaseBack(runner: QueryRunner, waitMs: number, signal?: AbortS
 
 export function listDocuments(dir: string): string[] {
   return readdirSync(dir)
-    .filter((f) => /\.(txt|pdf)$/i.test(f))
+    .filter((f) => DOCUMENT_FILE.test(f))
     .sort()
     .map((f) => join(dir, f));
+}
+
+/** The files a document can be read from (src/source: text renderings and PDFs with a text layer). */
+export const DOCUMENT_FILE = /\.(txt|pdf)$/i;
+
+/**
+ * The document files named by paths: files as given, folders searched recursively (hidden
+ * entries skipped), in path order, each once. A path that does not exist, or a file of another
+ * kind, is a problem with a sentence, not a silent skip.
+ */
+export function collectDocuments(paths: string[]): { files: string[]; problems: string[] } {
+  const files = new Set<string>();
+  const problems: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith('.')) continue;
+      const path = join(dir, name);
+      const st = statSync(path);
+      if (st.isDirectory()) walk(path);
+      else if (DOCUMENT_FILE.test(name)) files.add(path);
+    }
+  };
+  for (const p of paths) {
+    if (!existsSync(p)) problems.push(`${p}: no such file or folder`);
+    else if (statSync(p).isDirectory()) walk(p);
+    else if (DOCUMENT_FILE.test(p)) files.add(p);
+    else problems.push(`${p}: not a document file (expected .txt or .pdf)`);
+  }
+  return { files: [...files], problems };
 }
 
 /** A file's canonical text: the text itself, or the PDF's rendering (src/source). */

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,4 +157,37 @@ describe('loading the five bundled documents', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('npm run load takes a folder (recursive), refuses an unknown flag, and writes its run report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'budget-graph-cli-'));
+    try {
+      const table = (dept: string) => `2025年深圳市${dept}部门预算\n\n表一：部门支出总表（按功能科目）\n\n单位：万元\n\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n201\t一般公共服务支出\t10.00\t4.00\t6.00\n`;
+      mkdirSync(join(dir, 'docs', 'deep'), { recursive: true });
+      writeFileSync(join(dir, 'docs', 'a.txt'), table('示例区丙局'));
+      writeFileSync(join(dir, 'docs', 'deep', 'b.txt'), 'no title here\n');
+      const cli = (...args: string[]) => spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(projectRoot, 'src', 'cli', 'load.ts'), ...args], { encoding: 'utf8', env: process.env, timeout: 120_000 });
+      const typo = cli('--jsn', join(dir, 'docs'));
+      expect(typo.status).toBe(64);
+      expect(typo.stderr).toMatch(/Unknown option '--jsn'[\s\S]*usage: npm run load/);
+
+      const run = cli(join(dir, 'docs'), '--report', join(dir, 'reports'));
+      expect(run.status, run.stderr).toBe(1); // one file refused
+      expect(run.stdout).toMatch(/^1\/2 a\.txt: LOADED/m);
+      expect(run.stderr).toMatch(/2\/2 b\.txt: NOT LOADED \(BAD_DOCUMENT\)/);
+      expect(run.stdout).toMatch(/2 files \(1 LOADED, 1 REFUSED\)/);
+      const [json] = readdirSync(join(dir, 'reports')).filter((f) => f.endsWith('.json'));
+      const report = JSON.parse(readFileSync(join(dir, 'reports', json!), 'utf8')) as { summary: { files: number }; files: { file: string; status: string; year: number | null; records: { lines?: number }; error: string | null }[] };
+      expect(report.summary.files).toBe(2);
+      expect(report.files.map((f) => [f.file, f.status, f.year, f.records.lines ?? null])).toEqual([['a.txt', 'LOADED', 2025, 1], ['b.txt', 'REFUSED', null, null]]);
+      expect(report.files[1]!.error).toMatch(/^BAD_DOCUMENT: b\.txt:1:/);
+
+      // Run again: the loaded file is skipped by its content hash (a stopped run resumes).
+      const again = cli(join(dir, 'docs', 'a.txt'), '--report', join(dir, 'reports'));
+      expect(again.stdout).toMatch(/a\.txt: UNCHANGED/);
+      await runner.write('load-delete-document', { file: 'a.txt' });
+      await runner.write('load-collect-orphans');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
