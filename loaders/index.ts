@@ -24,7 +24,8 @@ import type {
   ThreeCostsRow,
   UnitRow,
 } from '../src/query/records.js';
-import { anomalyRow, budgetLineRow, codeLinks, codeRow, departmentRow, documentRow, fact, figureRow, investmentRow, projectRow, proseAmountRow, sameAsRow, tableTotalRow, threeCostsRow, unitRow } from '../src/query/rows.js';
+import { ALLOCATION_FIELDS, EVALUATION_FIELDS, INDICATOR_FIELDS, LISTING_FIELDS, PAYMENT_FIELDS } from '../src/query/records.js';
+import { anomalyRow, budgetLineRow, codeLinks, codeRow, departmentRow, documentRow, factRow, figureRow, investmentRow, projectRow, proseAmountRow, sameAsRow, tableTotalRow, threeCostsRow, unitRow } from '../src/query/rows.js';
 import { listEach, oneEach } from './batch.js';
 import type { BatchStatement } from '../src/db/statements.generated.js';
 import { primeNeighbours } from './prime.js';
@@ -53,39 +54,39 @@ export function createLoaders(repo: Repository) {
     linesByCode: many<BudgetLineRow>('lines-by-code', budgetLineRow),
     codeByKey: one<CodeRow>('codes-by-key', codeRow),
     projectById: one<ProjectRow>('projects-by-id', projectRow),
-    allocationById: one<AllocationRow>('allocations-by-id', (p) => fact<AllocationRow>(p)),
-    allocationsByDocument: many<AllocationRow>('allocations-by-document', (p) => fact<AllocationRow>(p)),
-    allocationsByProject: many<AllocationRow>('allocations-by-project', (p) => fact<AllocationRow>(p)),
-    listingsByAllocation: many<ListingRow>('listings-by-allocation', (p) => fact<ListingRow>({ ...p, documentId: documentOfAllocation(String(p.allocationId)) })),
+    allocationById: one<AllocationRow>('allocations-by-id', (p) => factRow(p, ALLOCATION_FIELDS)),
+    allocationsByDocument: many<AllocationRow>('allocations-by-document', (p) => factRow(p, ALLOCATION_FIELDS)),
+    allocationsByProject: many<AllocationRow>('allocations-by-project', (p) => factRow(p, ALLOCATION_FIELDS)),
+    listingsByAllocation: many<ListingRow>('listings-by-allocation', (p) => factRow({ ...p, documentId: documentOfAllocation(String(p.allocationId)) }, LISTING_FIELDS)),
     codeLinksByAllocation: new PrimedLoader<string, CodeLinkRow[]>(async (keys) => (await listEach(repo, 'code-links-by-allocation', (p) => p)(keys)).map(codeLinks)),
     codeLinksByInvestment: new PrimedLoader<string, CodeLinkRow[]>(async (keys) => (await listEach(repo, 'code-links-by-investment', (p) => p)(keys)).map(codeLinks)),
     sameAsByProject: many<SameAsRow>('same-as-by-project', sameAsRow),
-    indicatorsByAllocation: many<IndicatorRow>('indicators-by-allocation', (p) => fact<IndicatorRow>(p)),
-    indicatorsByDocument: many<IndicatorRow>('indicators-by-document', (p) => fact<IndicatorRow>(p)),
-    indicatorsByInvestment: many<IndicatorRow>('indicators-by-investment', (p) => fact<IndicatorRow>(p)),
-    evaluationsByAllocation: many<EvaluationRow>('evaluations-by-allocation', (p) => fact<EvaluationRow>(p)),
-    evaluationsByDocument: many<EvaluationRow>('evaluations-by-document', (p) => fact<EvaluationRow>(p)),
+    indicatorsByAllocation: many<IndicatorRow>('indicators-by-allocation', (p) => factRow(p, INDICATOR_FIELDS)),
+    indicatorsByDocument: many<IndicatorRow>('indicators-by-document', (p) => factRow(p, INDICATOR_FIELDS)),
+    indicatorsByInvestment: many<IndicatorRow>('indicators-by-investment', (p) => factRow(p, INDICATOR_FIELDS)),
+    evaluationsByAllocation: many<EvaluationRow>('evaluations-by-allocation', (p) => factRow(p, EVALUATION_FIELDS)),
+    evaluationsByDocument: many<EvaluationRow>('evaluations-by-document', (p) => factRow(p, EVALUATION_FIELDS)),
     investmentsByAllocation: many<InvestmentRow>('investments-by-allocation', investmentRow),
     investmentsByDocument: many<InvestmentRow>('investments-by-document', investmentRow),
     threeCostsByDocument: many<ThreeCostsRow>('three-costs-by-document', threeCostsRow),
     figuresByDocument: many<FigureRow>('figures-by-document', figureRow),
     tableTotalsByDocument: many<TableTotalRow>('table-totals-by-document', tableTotalRow),
-    paymentsByDocument: many<PaymentRow>('payments-by-document', (p) => fact<PaymentRow>(p)),
+    paymentsByDocument: many<PaymentRow>('payments-by-document', (p) => factRow(p, PAYMENT_FIELDS)),
     proseAmountsByDocument: many<ProseAmountRow>('prose-amounts-by-document', proseAmountRow),
     anomaliesByDocument: many<AnomalyRow>('anomalies-by-document', anomalyRow),
     anomaliesByFact: many<AnomalyRow>('anomalies-by-fact', anomalyRow),
     // By id, for node(id) / nodes(ids): the same row shapes as the lists above.
     lineById: one<BudgetLineRow>('lines-by-id', budgetLineRow),
     anomalyById: one<AnomalyRow>('anomalies-by-id', anomalyRow),
-    indicatorById: one<IndicatorRow>('indicators-by-id', (p) => fact<IndicatorRow>(p)),
-    evaluationById: one<EvaluationRow>('evaluations-by-id', (p) => fact<EvaluationRow>(p)),
+    indicatorById: one<IndicatorRow>('indicators-by-id', (p) => factRow(p, INDICATOR_FIELDS)),
+    evaluationById: one<EvaluationRow>('evaluations-by-id', (p) => factRow(p, EVALUATION_FIELDS)),
     investmentById: one<InvestmentRow>('investments-by-id', investmentRow),
     figureById: one<FigureRow>('figures-by-id', figureRow),
     tableTotalById: one<TableTotalRow>('table-totals-by-id', tableTotalRow),
-    paymentById: one<PaymentRow>('payments-by-id', (p) => fact<PaymentRow>(p)),
+    paymentById: one<PaymentRow>('payments-by-id', (p) => factRow(p, PAYMENT_FIELDS)),
     proseAmountById: one<ProseAmountRow>('prose-amounts-by-id', proseAmountRow),
     threeCostsById: one<ThreeCostsRow>('three-costs-by-id', threeCostsRow),
-    listingById: one<ListingRow>('listings-by-id', (p) => fact<ListingRow>({ ...p, documentId: documentOfAllocation(String(p.allocationId)) })),
+    listingById: one<ListingRow>('listings-by-id', (p) => factRow({ ...p, documentId: documentOfAllocation(String(p.allocationId)) }, LISTING_FIELDS)),
     codeFeedById: new PrimedLoader<string, CodeFeedRow | null>(async (keys) => {
       const found = await repo.codeFeedsByKey(keys);
       return keys.map((k) => found.get(k) ?? null);

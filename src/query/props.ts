@@ -48,3 +48,23 @@ export const props = (p: Props, key: string): Props => {
   const v = p[key];
   return isProps(v) ? v : fail(key, 'a map', v);
 };
+
+export const fen = (p: Props, key: string): bigint => fenOrNull(p, key) ?? fail(key, 'an amount in fen', p[key]);
+export const boolOrNull = (p: Props, key: string): boolean | null => {
+  const v = p[key];
+  return v === undefined || v === null ? null : typeof v === 'boolean' ? v : fail(key, 'a boolean', v);
+};
+export const strictBool = (p: Props, key: string): boolean => boolOrNull(p, key) ?? fail(key, 'a boolean', p[key]);
+
+/** A reader of one stored property. */
+export type Reader<T> = (p: Props, key: string) => T;
+/** The row a field spec reads: its type is the spec, so the two cannot drift. */
+export type Decoded<S extends Record<string, Reader<unknown>>> = { [K in keyof S]: ReturnType<S[K]> };
+
+/** Reads every field of a spec from stored properties, each checked by its reader. */
+export function decode<S extends Record<string, Reader<unknown>>>(p: Props, spec: S): Decoded<S> {
+  const out: Record<string, unknown> = {};
+  for (const [key, read] of Object.entries(spec)) out[key] = read(p, key);
+  // The one cast of the decoders: each field was just read by the reader its type comes from.
+  return out as Decoded<S>;
+}

@@ -1,5 +1,6 @@
 // The read model: what the repository hands to the API. Money is integer fen (bigint).
 // Every fact carries a SourceRef back to the document, table and line it was read from.
+import { bool, boolOrNull, fen, fenOrNull, num, numOrNull, oneOf, str, strOrNull, strings, type Decoded, type Props } from './props.js';
 import type { ThreeCostsFigure } from '../model/three-costs.js';
 import type { LinkMethod, LinkStatus } from '../model/codes.js';
 
@@ -86,38 +87,31 @@ export interface ProjectRow {
   department?: DepartmentRow;
 }
 
-export interface AllocationRow {
-  id: string;
-  projectId: string;
-  documentId: string;
-  unitId: string;
-  year: number;
-  name: string;
-  normName: string;
-  level: number | null;
-  parentName: string | null;
-  amountFen: bigint | null;
-  executedFen: bigint | null;
-  executionRate: string | null;
-  key: boolean;
-  goal: string | null;
-  justification?: string | null;
-  period?: string | null;
-  sourceKinds: string[];
-  funding: string | null;
-  source: SourceRef;
-}
+/** Fields of a ProjectAllocation node as stored (cypher/load-allocations.cypher), with its project and unit. */
+export const ALLOCATION_FIELDS = {
+  id: str,
+  projectId: str,
+  documentId: str,
+  unitId: str,
+  year: num,
+  name: str,
+  normName: str,
+  level: numOrNull,
+  parentName: strOrNull,
+  amountFen: fenOrNull,
+  executedFen: fenOrNull,
+  executionRate: strOrNull,
+  key: bool,
+  goal: strOrNull,
+  justification: strOrNull,
+  period: strOrNull,
+  sourceKinds: strings,
+  funding: strOrNull,
+};
+export type AllocationRow = Decoded<typeof ALLOCATION_FIELDS> & { source: SourceRef };
 
-export interface ListingRow {
-  id: string;
-  allocationId: string;
-  name: string;
-  sourceKind: string;
-  amountFen: bigint | null;
-  executedFen: bigint | null;
-  functionCode: string | null;
-  source: SourceRef;
-}
+export const LISTING_FIELDS = { id: str, allocationId: str, name: str, sourceKind: str, amountFen: fenOrNull, executedFen: fenOrNull, functionCode: strOrNull };
+export type ListingRow = Decoded<typeof LISTING_FIELDS> & { source: SourceRef };
 
 export interface CodeLinkRow {
   /** The allocation linked; null for an investment project's own BOOKED_UNDER link. */
@@ -135,68 +129,58 @@ export interface CodeLinkRow {
   evidence: SourceRef[];
 }
 
-export interface IndicatorRow {
-  id: string;
-  documentId: string;
-  allocationId: string | null;
-  level1: string | null;
-  level2: string | null;
-  name: string;
-  target: string | null;
-  actual: string | null;
-  reason: string | null;
-  source: SourceRef;
-}
+export const INDICATOR_FIELDS = { id: str, documentId: str, allocationId: strOrNull, level1: strOrNull, level2: strOrNull, name: str, target: strOrNull, actual: strOrNull, reason: strOrNull };
+export type IndicatorRow = Decoded<typeof INDICATOR_FIELDS> & { source: SourceRef };
 
-export interface InvestmentRow {
-  id: string;
-  documentId: string;
-  code: string;
-  truncated: boolean;
-  registrationYear: number | null;
-  divisionCode: string | null;
-  industryCode: string | null;
-  typeCode: string | null;
-  serial: string | null;
-  name: string;
-  year: number;
-  totalInvestmentFen: bigint | null;
-  plannedInYearFen: bigint | null;
-  completedInYearFen: bigint | null;
-  cumulativeCompletedFen: bigint | null;
-  completionRate: string | null;
-  progress: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  nature: string | null;
-  totalFiscalFen: bigint | null;
-  totalOtherFen: bigint | null;
-  targetAtYearStartFen: bigint | null;
-  completedGeneralBudgetFen: bigint | null;
-  completedGovernmentFundFen: bigint | null;
-  planExecutionRate: string | null;
-  imageProgress: string | null;
-  industry: string | null;
-  started: boolean | null;
-  completed: boolean | null;
-  fieldSources: { field: string; source: SourceRef }[];
-  allocationIds: string[];
+/** Fields of an InvestmentProject node as stored (cypher/load-investments.cypher). */
+export const INVESTMENT_FIELDS = {
+  id: str,
+  documentId: str,
+  code: str,
+  truncated: bool,
+  registrationYear: numOrNull,
+  divisionCode: strOrNull,
+  industryCode: strOrNull,
+  typeCode: strOrNull,
+  serial: strOrNull,
+  name: str,
+  year: num,
+  totalInvestmentFen: fenOrNull,
+  plannedInYearFen: fenOrNull,
+  completedInYearFen: fenOrNull,
+  cumulativeCompletedFen: fenOrNull,
+  completionRate: strOrNull,
+  progress: strOrNull,
+  startDate: strOrNull,
+  endDate: strOrNull,
+  nature: strOrNull,
+  totalFiscalFen: fenOrNull,
+  totalOtherFen: fenOrNull,
+  targetAtYearStartFen: fenOrNull,
+  completedGeneralBudgetFen: fenOrNull,
+  completedGovernmentFundFen: fenOrNull,
+  planExecutionRate: strOrNull,
+  imageProgress: strOrNull,
+  industry: strOrNull,
+  started: boolOrNull,
+  completed: boolOrNull,
+  allocationIds: strings,
   /** The budget unit that reports it (项目单位, else the department's own unit). */
-  unitId?: string | null;
-  source: SourceRef;
-}
+  unitId: strOrNull,
+};
+export type InvestmentRow = Decoded<typeof INVESTMENT_FIELDS> & { fieldSources: { field: string; source: SourceRef }[]; source: SourceRef };
 
-export interface EvaluationRow {
-  id: string;
-  documentId: string;
-  allocationId: string | null;
-  project: string;
-  origin: 'TABLE' | 'PROSE';
-  budgetFen: bigint | null;
-  executedFen: bigint | null;
-  rate: string | null;
-  source: SourceRef;
-}
+export const EVALUATION_FIELDS = {
+  id: str,
+  documentId: str,
+  allocationId: strOrNull,
+  project: str,
+  origin: (p: Props, key: string) => oneOf(p, key, ['TABLE', 'PROSE'] as const),
+  budgetFen: fenOrNull,
+  executedFen: fenOrNull,
+  rate: strOrNull,
+};
+export type EvaluationRow = Decoded<typeof EVALUATION_FIELDS> & { source: SourceRef };
 
 /** The six 三公 figures in fen, one property per figure of src/model/three-costs.ts. */
 export type ThreeCostsFen = { [F in ThreeCostsFigure as `${F}Fen`]: bigint | null };
@@ -299,19 +283,8 @@ export interface SameAsRow {
   project: ProjectRow;
 }
 
-export interface FigureRow {
-  id: string;
-  documentId: string;
-  family: string;
-  side: string | null;
-  item: string;
-  column: string;
-  measure: string;
-  value: string;
-  amountFen: bigint | null;
-  basis: string;
-  source: SourceRef;
-}
+export const FIGURE_FIELDS = { id: str, documentId: str, family: str, side: strOrNull, item: str, column: str, measure: str, value: str, amountFen: fenOrNull, basis: str };
+export type FigureRow = Decoded<typeof FIGURE_FIELDS> & { source: SourceRef };
 
 export interface TableTotalRow {
   id: string;
@@ -337,12 +310,5 @@ export interface ProseAmountRow {
   source: SourceRef;
 }
 
-export interface PaymentRow {
-  id: string;
-  documentId: string;
-  project: string | null;
-  serial: string | null;
-  item: string;
-  amountFen: bigint;
-  source: SourceRef;
-}
+export const PAYMENT_FIELDS = { id: str, documentId: str, project: strOrNull, serial: strOrNull, item: str, amountFen: fen };
+export type PaymentRow = Decoded<typeof PAYMENT_FIELDS> & { source: SourceRef };

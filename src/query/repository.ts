@@ -25,7 +25,8 @@ import type {
   ProjectRow,
   SearchHitRow,
 } from './records.js';
-import { anomalyRow, budgetLineRow, codeFeedRow, codeLinks, documentRow, fact, investmentRow, projectRow, unitRow } from './rows.js';
+import { ALLOCATION_FIELDS, EVALUATION_FIELDS, INDICATOR_FIELDS } from './records.js';
+import { anomalyRow, budgetLineRow, codeFeedRow, codeLinks, documentRow, factRow, investmentRow, projectRow, sourceOf, unitRow } from './rows.js';
 import { graphEdge, graphNode, type RawEdge, type RawNode } from './graph-nodes.js';
 import type { NodeKind } from '../model/nodes.js';
 import { whereOf, type FilterTree } from './filters.js';
@@ -240,7 +241,7 @@ export class Repository {
     const allocations = (rec.get('allocations') as (Projected & { projectId: string; project: unknown; links: unknown[] | null })[]).map((r) => {
       unitOf(r);
       if (r.project) projects.push(projectRow(plainMap(r.project)));
-      const allocation = fact<AllocationRow>({ ...props(r, plan.allocationKeys), projectId: r.projectId });
+      const allocation = projectedRow<AllocationRow>({ ...props(r, plan.allocationKeys), projectId: r.projectId });
       return r.links ? { ...allocation, bundledLinks: codeLinks(plainMaps(r.links)) } : allocation;
     });
     return { document, lines, allocations, units: [...units.values()], projects };
@@ -256,7 +257,7 @@ export class Repository {
     const res = await this.runner.read('money-trail', { department, year, kind });
     return res.records.map((r) => {
       const input = row<TrailInput>(r);
-      return { ...input, investmentLinks: input.investmentLinks.map((k) => ({ ...k, investment: fact<TrailInput['investmentLinks'][number]['investment']>(k.investment) })) };
+      return { ...input, investmentLinks: input.investmentLinks.map((k) => ({ ...k, investment: { ...k.investment, source: sourceOf(k.investment) } })) };
     });
   }
 
@@ -271,13 +272,13 @@ export class Repository {
       project: r.project,
       department: r.department,
       years: r.years.map((y) => ({
-        allocation: fact<AllocationRow>(props(y, 'allocation')),
+        allocation: factRow(props(y, 'allocation'), ALLOCATION_FIELDS),
         unit: unitRow(props(y, 'unit'), r.department.id),
         document: documentRow(props(y, 'document')),
         links: codeLinks(list(y, 'links')),
         investments: byLine(list(y, 'investments').map(investmentRow)),
-        indicators: byLine(list(y, 'indicators').map((x) => fact<IndicatorRow>(x))),
-        evaluations: byLine(list(y, 'evaluations').map((x) => fact<EvaluationRow>(x))),
+        indicators: byLine(list(y, 'indicators').map((x) => factRow(x, INDICATOR_FIELDS))),
+        evaluations: byLine(list(y, 'evaluations').map((x) => factRow(x, EVALUATION_FIELDS))),
       })),
     };
   }
@@ -366,4 +367,13 @@ function pageOf<T>(records: Neo4jRecord[], map: (p: Record<string, unknown>) => 
     hasNextPage: head.hasNextPage,
     hasPreviousPage: head.hasPreviousPage,
   };
+}
+
+/**
+ * A row of a projected statement (document-bundle): it carries only the properties the query's
+ * selection reads (src/query/projection.ts decides them), so it cannot be decoded whole. The one
+ * documented unchecked cast of the read side: the API reads no field the projection left out.
+ */
+function projectedRow<T>(p: Props): T {
+  return { ...p, source: sourceOf(p) } as T;
 }

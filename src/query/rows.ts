@@ -2,18 +2,19 @@
 // srcTable / srcLine / srcText and documentId; here it becomes one SourceRef.
 import type { ThreeCostsFen } from './records.js';
 import type { AnomalyRow, BudgetLineRow, CodeFeedRow, LinkSupportRow, SameAsRow, CodeLinkRow, CodeRow, DepartmentRow, DocumentRow, FigureRow, InvestmentRow, ProjectRow, ProseAmountRow, SourceRef, TableTotalRow, ThreeCostsRow, UnitRow } from './records.js';
-import { bool, fenOrNull, list, num, numOrNull, oneOf, props, str, strOrNull, strings, type Props } from './props.js';
+import { bool, decode, fen, fenOrNull, list, num, numOrNull, oneOf, props, str, strOrNull, strings, type Decoded, type Props, type Reader } from './props.js';
+import { FIGURE_FIELDS, INVESTMENT_FIELDS } from './records.js';
 import { LINK_METHOD_NAMES, LINK_STATUS_NAMES, linkRank, schemeOfLabel } from '../model/codes.js';
 import { THREE_COSTS_FIGURE_NAMES, fenProperty, type ThreeCostsFigure } from '../model/three-costs.js';
 import { codeFeedKey, departmentOfUnit, globalId, projectIdParts } from '../model/ids.js';
 
-export function sourceOf(p: Props, documentId = p.documentId as string): SourceRef {
-  return { documentId, table: (p.srcTable as string) ?? null, line: (p.srcLine as number) ?? null, text: (p.srcText as string) ?? null };
+export function sourceOf(p: Props, documentId = str(p, 'documentId')): SourceRef {
+  return { documentId, table: strOrNull(p, 'srcTable'), line: numOrNull(p, 'srcLine'), text: strOrNull(p, 'srcText') };
 }
 
-/** A fact row: its stored properties plus its SourceRef. */
-export function fact<T>(p: Props): T {
-  return { ...p, source: sourceOf(p) } as T;
+/** A fact row: the fields its spec reads, each checked, plus its SourceRef. */
+export function factRow<S extends Record<string, Reader<unknown>>>(p: Props, spec: S): Decoded<S> & { source: SourceRef } {
+  return { ...decode(p, spec), source: sourceOf(p) };
 }
 
 /** Evidence and anomaly sources are stored as JSON of the parser's Source {file, table, line, text}. */
@@ -179,44 +180,43 @@ export function codeRow(p: Props): CodeRow {
     // The stored scheme is the node's label (FunctionCode …); the API speaks the CodeScheme enum.
     scheme: schemeOfLabel(String(p.scheme)) ?? String(p.scheme),
     code: String(p.code),
-    name: (p.name as string | null | undefined) ?? null,
-    level: (p.level as number | null | undefined) ?? null,
-    namesByYear: (p.namesByYear as string[] | undefined) ?? [],
-    parentKey: (p.parentKey as string | null | undefined) ?? null,
-    childKeys: (p.childKeys as string[] | undefined) ?? [],
+    name: strOrNull(p, 'name'),
+    level: numOrNull(p, 'level'),
+    namesByYear: strings(p, 'namesByYear'),
+    parentKey: strOrNull(p, 'parentKey'),
+    childKeys: strings(p, 'childKeys'),
   };
 }
 
 const columnsOf = (json: unknown) => Object.entries(JSON.parse(String(json ?? '{}')) as Record<string, string>).map(([header, fen]) => ({ header, amountFen: BigInt(fen) }));
 
 export function figureRow(p: Props): FigureRow {
-  return fact<FigureRow>({ ...p, side: p.side ?? null, amountFen: p.amountFen ?? null });
+  return factRow(p, FIGURE_FIELDS);
 }
 
+const TABLE_TOTAL_FIELDS = { id: str, documentId: str, table: str, unitName: strOrNull, totalFen: fenOrNull, basicFen: fenOrNull, projectFen: fenOrNull };
+
 export function tableTotalRow(p: Props): TableTotalRow {
-  return fact<TableTotalRow>({ ...p, unitName: p.unitName ?? null, totalFen: p.totalFen ?? null, basicFen: p.basicFen ?? null, projectFen: p.projectFen ?? null, columns: columnsOf(p.columns) });
+  return { ...factRow(p, TABLE_TOTAL_FIELDS), columns: columnsOf(p.columns) };
 }
 
 export function proseAmountRow(p: Props): ProseAmountRow {
-  const r = p._restates as Props | null | undefined;
-  const { _restates, ...rest } = p;
-  void _restates;
-  return fact<ProseAmountRow>({
-    ...rest,
-    changeFen: rest.changeFen ?? null,
-    changePercent: rest.changePercent ?? null,
-    parent: rest.parent ?? null,
-    restates: r ? { kind: String(r.kind), factId: globalId(String(r.kind), String(r.id)), rule: String(r.rule), source: sourceOf(r, String(r.documentId)) } : null,
-  });
+  const r = p._restates === null || p._restates === undefined ? null : props(p, '_restates');
+  return {
+    ...factRow(p, PROSE_AMOUNT_FIELDS),
+    restates: r ? { kind: str(r, 'kind'), factId: globalId(str(r, 'kind'), str(r, 'id')), rule: str(r, 'rule'), source: sourceOf(r, str(r, 'documentId')) } : null,
+  };
 }
+
+const PROSE_AMOUNT_FIELDS = { id: str, documentId: str, item: str, amountFen: fen, changeFen: fenOrNull, changePercent: strOrNull, parent: strOrNull };
 
 /** Investment row: the per-field lines stored as JSON of the parser's Sources. */
 export function investmentRow(p: Props): InvestmentRow {
   const fields = typeof p.fieldSources === 'string' ? (JSON.parse(p.fieldSources) as Record<string, { file: string; table: string; line: number; text: string }>) : {};
-  return fact<InvestmentRow>({
-    ...p,
+  return {
+    ...factRow(p, INVESTMENT_FIELDS),
     fieldSources: Object.entries(fields).map(([field, s]) => ({ field, source: sourceFromJson(JSON.stringify(s)) })),
-  });
+  };
 }
 
 export function sameAsRow(p: Props): SameAsRow {
