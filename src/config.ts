@@ -64,6 +64,8 @@ export interface ServerSettings {
   logLevel: string;
   /** Host names the server answers besides loopback and IP literals (comma-separated; `*` = any). */
   allowedHosts: string | undefined;
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed (rate limits per real client). */
+  trustedProxies: string | undefined;
   /** On SIGTERM, how long requests still get a 503 before the port closes (ms). */
   shutdownGraceMs: number;
 }
@@ -81,6 +83,7 @@ export function serverSettings(): ServerSettings {
     cacheMb: intEnv('BUDGET_GRAPH_CACHE_MB', 64),
     logLevel: process.env.BUDGET_GRAPH_LOG_LEVEL || (process.env.VITEST ? 'warn' : 'info'),
     allowedHosts: process.env.BUDGET_GRAPH_HOSTS || undefined,
+    trustedProxies: process.env.BUDGET_GRAPH_TRUSTED_PROXIES || undefined,
     shutdownGraceMs: intEnv('BUDGET_GRAPH_SHUTDOWN_GRACE_MS', 2_000),
   };
 }

@@ -87,6 +87,7 @@ async function main(): Promise<void> {
       clientRatePerSecond: server.clientRatePerSecond,
       logger: createLogger(server.logLevel),
       allowedHosts: server.allowedHosts,
+      trustedProxies: server.trustedProxies,
     });
     log(`GraphQL ready at ${http.url}; explorer at ${http.url.replace(/graphql$/, '')}`);
   } catch (err) {

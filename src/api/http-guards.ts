@@ -126,6 +126,9 @@ export function tokenMatches(header: string | undefined, token: string | undefin
   return timingSafeEqual(a, b);
 }
 
+/** "::ffff:10.0.0.5" and "10.0.0.5" are one address. */
+const bareAddress = (a: string) => a.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+
 export interface ConnectionCaps {
   /** Open connections in all (Node's server.maxConnections). */
   total: number;
@@ -140,13 +143,15 @@ export const DEFAULT_CONNECTION_CAPS: ConnectionCaps = { total: 4_096, perClient
  * idle keep-alive sockets cannot use up the process's file descriptors. A connection over the
  * cap is closed at once, before any byte is read. Returns the live count per address (tests).
  */
-export function capConnections(server: Server, caps: ConnectionCaps): Map<string, number> {
+export function capConnections(server: Server, caps: ConnectionCaps, trustedProxies?: string): Map<string, number> {
   server.maxConnections = caps.total;
   const open = new Map<string, number>();
+  // A trusted proxy carries many clients' connections: only the total bounds it.
+  const proxies = new Set((trustedProxies ?? '').split(',').map(bareAddress).filter(Boolean));
   server.on('connection', (socket: Socket) => {
-    const client = socket.remoteAddress ?? 'unknown';
+    const client = bareAddress(socket.remoteAddress ?? 'unknown');
     const n = (open.get(client) ?? 0) + 1;
-    if (n > caps.perClient) {
+    if (n > caps.perClient && !proxies.has(client)) {
       socket.destroy();
       return;
     }
@@ -187,4 +192,22 @@ export function checkVariableDepth(body: unknown, params: URLSearchParams): void
     }
   }
   if (nestsDeeperThan(variables, MAX_VARIABLE_DEPTH)) throw new HttpError(400, 'BAD_USER_INPUT', `The variables nest more than ${MAX_VARIABLE_DEPTH} levels deep; no argument of this API needs that.`);
+}
+
+
+/**
+ * The client a request comes from, for rate and connection limits. A request whose socket comes
+ * from a trusted proxy (BUDGET_GRAPH_TRUSTED_PROXIES) is the first address of X-Forwarded-For read
+ * from the right that is not itself a trusted proxy; from anyone else the header is ignored, since
+ * any client can write it.
+ */
+export function clientAddressPolicy(trusted: string | undefined): (socketAddress: string | undefined, forwardedFor: string | string[] | undefined) => string {
+  const proxies = new Set((trusted ?? '').split(',').map(bareAddress).filter(Boolean));
+  return (socketAddress, forwardedFor) => {
+    const direct = bareAddress(socketAddress ?? 'unknown');
+    if (!proxies.has(direct) || forwardedFor === undefined) return direct;
+    const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor).split(',').map(bareAddress).filter(Boolean);
+    for (let i = hops.length - 1; i >= 0; i--) if (!proxies.has(hops[i]!)) return hops[i]!.slice(0, 64);
+    return direct;
+  };
 }

@@ -24,7 +24,7 @@ import { IngestService } from './ingest-service.js';
 import { createLogger, type Logger } from './logger.js';
 import { csvHeader, csvRow, exportRequest, ndjsonRow, planExport, rowsAt } from './export.js';
 import { once } from 'node:events';
-import { CSRF_MESSAGE, checkVariableDepth, DEFAULT_CONNECTION_CAPS, HttpError, MAX_BODY_BYTES, capConnections, hostPolicy, passesCsrfRule, readBodyText, tokenMatches, type ConnectionCaps } from './http-guards.js';
+import { CSRF_MESSAGE, checkVariableDepth, clientAddressPolicy, DEFAULT_CONNECTION_CAPS, HttpError, MAX_BODY_BYTES, capConnections, hostPolicy, passesCsrfRule, readBodyText, tokenMatches, type ConnectionCaps } from './http-guards.js';
 
 export interface RunningServer {
   url: string;
@@ -63,6 +63,8 @@ export interface HttpServerOptions {
   logger?: Logger;
   /** Host names answered besides loopback and the bind address (BUDGET_GRAPH_HOSTS; `*` = any). */
   allowedHosts?: string;
+  /** Proxies whose X-Forwarded-For names the client (BUDGET_GRAPH_TRUSTED_PROXIES, comma-separated addresses). */
+  trustedProxies?: string;
   connectionCaps?: ConnectionCaps;
   /** How long one write to a reader of /export may wait for the reader before the export is cut. */
   exportWriteTimeoutMs?: number;
@@ -113,13 +115,14 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   let drained: (() => void) | null = null;
 
   const hostAllowed = hostPolicy(opts.host, opts.allowedHosts);
+  const clientOf = clientAddressPolicy(opts.trustedProxies);
   const exportWriteTimeoutMs = opts.exportWriteTimeoutMs ?? 30_000;
 
   const server: Server = createServer((req, res) => {
     const requestId = randomUUID();
     const started = process.hrtime.bigint();
     // Read once, now: once the socket is gone (an aborted or refused body) it is not there to ask.
-    const client = req.socket.remoteAddress ?? 'unknown';
+    const client = clientOf(req.socket.remoteAddress, req.headers['x-forwarded-for']);
     res.setHeader('x-request-id', requestId);
     inFlight++;
     const record: RequestRecord = { operation: null, roundTrips: 0, dbMs: 0, errorCodes: [] };
@@ -173,7 +176,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         res.destroy();
       });
   });
-  capConnections(server, opts.connectionCaps ?? DEFAULT_CONNECTION_CAPS);
+  capConnections(server, opts.connectionCaps ?? DEFAULT_CONNECTION_CAPS, opts.trustedProxies);
   // Slow clients cannot hold sockets forever.
   server.requestTimeout = 60_000;
   server.headersTimeout = 20_000;

@@ -158,6 +158,30 @@ describe('clients and caches', () => {
       await server.stop();
     }
   });
+
+  it('behind a trusted proxy limits each real client (X-Forwarded-For); from anyone else the header changes nothing', async () => {
+    const post = (url: string, forwardedFor: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }, body: '{"query":"{ documents { totalCount } }"}' });
+    // Sequential requests: the rate, not the concurrency, is what is measured.
+    const burst = async (url: string, forwardedFor: string, n: number) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < n; i++) statuses.push((await post(url, forwardedFor)).status);
+      return statuses;
+    };
+    const behind = await startHttpServer({ db: api.db, schema: await buildApiSchema(), host: '127.0.0.1', port: 0, token: undefined, clientRatePerSecond: 2, trustedProxies: '127.0.0.1' });
+    const direct = await startHttpServer({ db: api.db, schema: await buildApiSchema(), host: '127.0.0.1', port: 0, token: undefined, clientRatePerSecond: 2 });
+    try {
+      // The first client uses up its burst; a second client behind the same proxy still gets through.
+      const first = await burst(behind.url, '203.0.113.1', 10);
+      expect(first).toContain(429);
+      expect((await post(behind.url, '203.0.113.2')).status).toBe(200);
+      // Not trusted: every request is the socket's client, whatever the header says.
+      const spoofed = await Promise.all(Array.from({ length: 10 }, (_, i) => burst(direct.url, `198.51.100.${i}`, 1)));
+      expect(spoofed.flat()).toContain(429);
+    } finally {
+      await behind.stop();
+      await direct.stop();
+    }
+  });
 });
 
 describe('the database is protected', () => {

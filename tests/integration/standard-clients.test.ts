@@ -82,6 +82,47 @@ describe('a real client (graphql-request)', () => {
   });
 });
 
+describe('static files', () => {
+  it('sends the GraphiQL bundle precompressed with an ETag, and 304 when the client has it', async () => {
+    const base = api.server.url.replace(/\/graphql$/, '');
+    const page = await (await fetch(`${base}/graphiql`)).text();
+    const scripts = [...page.matchAll(/src="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    // fetch() would decode for us: node:http shows the bytes as sent.
+    const { request } = await import('node:http');
+    const get = (path: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: number }>((resolve, reject) => {
+        request(`${base}${path}`, { headers }, (res) => {
+          let bytes = 0;
+          res.on('data', (c: Buffer) => (bytes += c.length));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes }));
+        }).on('error', reject).end();
+      });
+    const sizes = await Promise.all(scripts.map(async (s) => [s, (await get(s, {})).bytes] as const));
+    const [bundle, plainBytes] = sizes.reduce((a, b) => (b[1] > a[1] ? b : a));
+    expect(plainBytes).toBeGreaterThan(300_000);
+    const br = await get(bundle, { 'accept-encoding': 'gzip, br' });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(String(br.headers.vary)).toMatch(/accept-encoding/i);
+    expect(br.bytes).toBeLessThan(plainBytes / 3);
+    const gz = await get(bundle, { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.bytes).toBeLessThan(plainBytes / 2);
+    const etag = String(br.headers.etag);
+    expect(etag).toMatch(/^(W\/)?"/);
+    expect(br.headers['cache-control']).toContain('immutable');
+    const again = await get(bundle, { 'accept-encoding': 'gzip, br', 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.bytes).toBe(0);
+    // The pages themselves are never cached stale and keep their CSP.
+    const html = await get('/graphiql', { 'accept-encoding': 'br' });
+    expect(html.headers['cache-control']).toBe('no-cache');
+    expect(String(html.headers['content-security-policy'])).toContain("default-src 'self'");
+    expect((await get('/../../etc/passwd', {})).status).toBe(404);
+  });
+});
+
 describe('GraphiQL at /graphiql (offline, in Chromium)', () => {
   it('opens from /graphql in a browser, loads the schema, runs an example and shows its answer', async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this)`);

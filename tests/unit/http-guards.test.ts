@@ -70,3 +70,20 @@ describe('cost counts the work in the arguments', () => {
     expect(operationCost(schema, parse(q), null, {})).toBeGreaterThan(operationCost(schema, parse(q.replace('= 100', '= 20')), null, {}));
   });
 });
+
+describe('the client behind a proxy', () => {
+  it('believes X-Forwarded-For only from a trusted proxy, and takes the first untrusted hop from the right', async () => {
+    const { clientAddressPolicy } = await import('../../src/api/http-guards.js');
+    const clientOf = clientAddressPolicy('10.0.0.2, 10.0.0.3');
+    // From the trusted proxy: the client it names; a chain of trusted proxies is skipped.
+    expect(clientOf('::ffff:10.0.0.2', '203.0.113.9')).toBe('203.0.113.9');
+    expect(clientOf('10.0.0.2', '198.51.100.1, 203.0.113.9, 10.0.0.3')).toBe('203.0.113.9');
+    // A client cannot choose its own address: the left-most entry it wrote is not believed.
+    expect(clientOf('10.0.0.2', ['6.6.6.6', '203.0.113.9'])).toBe('203.0.113.9');
+    // From anyone else the header is ignored.
+    expect(clientOf('192.0.2.7', '203.0.113.9')).toBe('192.0.2.7');
+    expect(clientAddressPolicy(undefined)('192.0.2.7', '203.0.113.9')).toBe('192.0.2.7');
+    // Only trusted hops: the proxy itself.
+    expect(clientOf('10.0.0.2', '10.0.0.3')).toBe('10.0.0.2');
+  });
+});

@@ -47,8 +47,11 @@ describe('reading cost grows linearly', () => {
       const doc = parseDocument(t, 'scale.txt');
       return buildPlan(doc, documentText(t, 'scale.txt'));
     };
-    const ratio = cpuMicros(manyRows(40_000), readAndPlan, 1) / cpuMicros(manyRows(5_000), readAndPlan);
-    expect(ratio).toBeLessThan(14);
+    // Best of two for the large size too: one run measured 14.3 and 15.5 on this 2-core machine
+    // while the integration suite ran beside it (linear with GC is 8–15×); the quadratic step
+    // measured 30.9×, so 20 still tells the two apart.
+    const ratio = cpuMicros(manyRows(40_000), readAndPlan, 2) / cpuMicros(manyRows(5_000), readAndPlan);
+    expect(ratio).toBeLessThan(20);
   }, 120_000);
 
   it('with the length of a line (250 KB → 1 MB of digits)', () => {
