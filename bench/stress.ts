@@ -139,6 +139,7 @@ async function abuse(server: Server): Promise<void> {
     ['node(id) with a 100 KB id of an unknown kind', { query: 'query($id: ID!) { node(id: $id) { id } }', variables: { id: `X${'y'.repeat(100_000)}:1` } }],
     ['aggregate filter: 64 or-branches × 32 departmentIn lists', { query: 'query($f: AggregateFilter) { aggregate(measure: AS_PRINTED, groupBy: [YEAR, DEPARTMENT], filter: $f) { total } }', variables: { f: { or: Array.from({ length: 64 }, (_, i) => ({ departmentIn: Array.from({ length: 32 }, (_, k) => `d${i}-${k}`) })) } } }],
     ['introspection at typeDepth 100', { query: (await import('graphql')).getIntrospectionQuery({ typeDepth: 100 }) }],
+    ['spoofed X-Forwarded-For of 1,000 hops from an untrusted client', { query: '{ health { ok } }' }, { 'x-forwarded-for': Array.from({ length: 1000 }, (_, i) => `10.${i >> 8}.${i & 255}.1`).join(', ') }],
     ['search text with AND / OR / NOT', { query: '{ search(text: "信息 AND OR NOT") { name } }' }],
     ['persisted-query hash never registered', { extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } }],
     ['standard introspection query', { query: (await import('graphql')).getIntrospectionQuery() }],
