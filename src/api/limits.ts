@@ -133,31 +133,32 @@ export function validationRules(): ValidationRule[] {
 /** A variable's value as the request gives it, else its declared default (a literal). */
 type Variables = { given: Record<string, unknown>; defaults: Map<string, ValueNode> };
 
-function intArg(field: { arguments?: readonly { name: { value: string }; value: ValueNode }[] }, name: string, vars: Variables): number | null {
+type ArgumentsOf = { arguments?: readonly { name: { value: string }; value: ValueNode }[] };
+
+/** An argument as the request gives it: a variable's value (or its default literal), else the literal. */
+function argumentValue(field: ArgumentsOf, name: string, vars: Variables): { given: unknown } | { literal: ValueNode } | null {
   const arg = field.arguments?.find((a) => a.name.value === name);
   if (!arg) return null;
-  let value: ValueNode | undefined = arg.value;
-  if (value.kind === Kind.VARIABLE) {
-    const v = vars.given[value.name.value];
-    if (typeof v === 'number') return v;
-    if (v !== undefined) return null;
-    value = vars.defaults.get(value.name.value);
-  }
-  return value?.kind === Kind.INT ? Number(value.value) : null;
+  if (arg.value.kind !== Kind.VARIABLE) return { literal: arg.value };
+  const given = vars.given[arg.value.name.value];
+  if (given !== undefined) return { given };
+  const fallback = vars.defaults.get(arg.value.name.value);
+  return fallback ? { literal: fallback } : null;
+}
+
+function intArg(field: ArgumentsOf, name: string, vars: Variables): number | null {
+  const v = argumentValue(field, name, vars);
+  if (!v) return null;
+  if ('given' in v) return typeof v.given === 'number' ? v.given : null;
+  return v.literal.kind === Kind.INT ? Number(v.literal.value) : null;
 }
 
 /** How many items a list argument holds (nodes(ids: [...])), literal or variable; null when absent. */
-function listArgLength(field: { arguments?: readonly { name: { value: string }; value: ValueNode }[] }, name: string, vars: Variables): number | null {
-  const arg = field.arguments?.find((a) => a.name.value === name);
-  if (!arg) return null;
-  let value: ValueNode | undefined = arg.value;
-  if (value.kind === Kind.VARIABLE) {
-    const v = vars.given[value.name.value];
-    if (Array.isArray(v)) return v.length;
-    if (v !== undefined) return 1;
-    value = vars.defaults.get(value.name.value);
-  }
-  return value?.kind === Kind.LIST ? value.values.length : value ? 1 : null;
+function listArgLength(field: ArgumentsOf, name: string, vars: Variables): number | null {
+  const v = argumentValue(field, name, vars);
+  if (!v) return null;
+  if ('given' in v) return Array.isArray(v.given) ? v.given.length : 1;
+  return v.literal.kind === Kind.LIST ? v.literal.values.length : 1;
 }
 
 /** Scalar values in an argument literal; a variable counts what the request (or its default) gives. */
