@@ -115,10 +115,13 @@ export interface AggregateResult {
   documents: number;
   cells: AggregateCellRow[];
   groups: number;
-  /** Every document the filter matches, used or not (with the reason). */
-  sources: AggregateDocumentRow[];
-  /** Why there are no cells, when there are none. */
-  emptyBecause: string | null;
+  /**
+   * Every document the filter matches, used or not (with the reason): one more statement, run
+   * only when the answer asks for sources or emptyBecause, and once for both.
+   */
+  sources: () => Promise<AggregateDocumentRow[]>;
+  /** Why there are no cells, when there are none (reads sources only for an empty answer). */
+  emptyBecause: () => Promise<string | null>;
 }
 
 export type AggregateOrderField = 'AMOUNT' | 'COUNT' | 'YEAR' | 'DEPARTMENT' | 'UNIT' | 'CODE' | 'FUND' | 'DOCUMENT_KIND' | 'BASIS' | 'CHANGE';
@@ -130,7 +133,8 @@ export interface AggregateOrder {
 /** More groups than this and the question is too wide to answer as cells (narrow the filter). */
 export const MAX_GROUPS = 10_000;
 
-const LINE_DIMENSIONS_ONLY: AggregateDimension[] = ['UNIT', 'FUND', 'FUNCTION_CLASS', 'FUNCTION_SECTION', 'FUNCTION_ITEM', 'ECONOMIC_CLASS', 'ECONOMIC_ITEM'];
+/** Dimensions only lines have (a document's total has no unit, fund or code). */
+const LINE_DIMENSIONS_ONLY: AggregateDimension[] = ['UNIT', 'FUND', ...(Object.keys(CODE_DIMENSIONS) as AggregateDimension[])];
 
 /** Every code test of the filter, anywhere in its tree: digits only. */
 function checkCodes(tree: FilterTree | null): void {
@@ -204,7 +208,8 @@ export async function aggregate(
       c.printedSources = p.sources.map((s) => ({ documentId: s.documentId, table: s.table, line: s.line, text: s.text }));
     }
   }
-  const sources = await documentUses(runner, measure, scheme, basis, byFund, { where, scheme, level, limit: MAX_GROUPS }, new Set(cells.flatMap((c) => c.documents)));
+  let uses: Promise<AggregateDocumentRow[]> | undefined;
+  const sources = () => (uses ??= documentUses(runner, measure, scheme, basis, byFund, { where, scheme, level, limit: MAX_GROUPS }, new Set(cells.flatMap((c) => c.documents))));
   // Planned and spent money are never added: no total across bases.
   const mixed = new Set(cells.map((c) => c.basis)).size > 1;
   const totalFen = mixed ? null : cells.reduce((a, c) => a + c.amountFen, 0n);
@@ -226,7 +231,11 @@ export async function aggregate(
     cells: sorted.slice(0, first),
     groups: cells.length,
     sources,
-    emptyBecause: cells.length ? null : sources.length === 0 ? 'no loaded document matches the filter' : `none of the ${sources.length} matching documents has facts for this measure: ${[...new Set(sources.map((d) => d.reason))].join('; ')}`,
+    emptyBecause: async () => {
+      if (cells.length) return null;
+      const matched = await sources();
+      return matched.length === 0 ? 'no loaded document matches the filter' : `none of the ${matched.length} matching documents has facts for this measure: ${[...new Set(matched.map((d) => d.reason))].join('; ')}`;
+    },
   };
 }
 

@@ -3,7 +3,7 @@ import { globalId } from '../../model/ids.js';
 import { Document } from '../types/documents.js';
 import type { ApiContext } from '../context.js';
 import { BudgetGraphError } from '../../errors.js';
-import type { AggregateCellRow } from '../../query/aggregate.js';
+import type { AggregateCellRow, AggregateResult } from '../../query/aggregate.js';
 import { Aggregate, AggregateCell, AggregateSource, AggregateDimension, AggregateFilter, AggregateMeasure, AggregateOrder, type Dimension, type Measure } from '../types/aggregate.js';
 import { codeKey } from '../../model/codes.js';
 
@@ -35,6 +35,16 @@ export class AggregateResolver {
       (orderBy ?? []).map((o) => ({ field: o.field, direction: o.direction })),
       n,
     );
+  }
+
+  @FieldResolver(() => [AggregateSource], { description: 'Every document the filter matches, whether its facts are in the sums, and why not (another basis, no table of the scheme, no total). One more statement, only when asked.' })
+  sources(@Root() a: AggregateResult) {
+    return a.sources();
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Why there are no cells, when there are none (no document matches; or the reasons of the documents that do).' })
+  emptyBecause(@Root() a: AggregateResult) {
+    return a.emptyBecause();
   }
 }
 

@@ -190,11 +190,9 @@ export class Aggregate {
   @Field(() => [AggregateCell], { description: 'One cell per combination of the groupBy dimensions that has facts, sorted by orderBy.' })
   cells!: unknown[];
 
-  @Field(() => [AggregateSource], { description: 'Every document the filter matches, whether its facts are in the sums, and why not (another basis, no table of the scheme, no total).' })
-  sources!: unknown[];
-
-  @Field(() => String, { nullable: true, description: 'Why there are no cells, when there are none (no document matches; or the reasons of the documents that do).' })
-  emptyBecause!: string | null;
+  // sources and emptyBecause: field resolvers (AggregateResolver), read only when asked.
+  sources!: () => Promise<unknown[]>;
+  emptyBecause!: () => Promise<string | null>;
 }
 
 export type { Dimension, Measure };
