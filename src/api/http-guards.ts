@@ -1,7 +1,9 @@
 // What every HTTP request passes before any work is done for it: a body read within its cap
-// without ever touching a destroyed socket, the Host header checked against the names this
-// service answers to (DNS rebinding), Apollo's CSRF rule for the routes Apollo does not see
-// (/export), a constant-time token compare, and a cap on connections per client address.
+// without ever touching a destroyed socket, and at a minimum pace; the Host header checked
+// against the names this service answers to (DNS rebinding), Apollo's CSRF rule for the routes
+// Apollo does not see (/export), a constant-time token compare, and caps on connections: in all,
+// per client address with a share left for addresses not yet connected, and a short wait for a
+// new connection's first byte.
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { isIP, type Socket } from 'node:net';
 import type { IncomingMessage, Server } from 'node:http';
@@ -26,12 +28,15 @@ const tooLarge = () => new HttpError(413, 'PAYLOAD_TOO_LARGE', `The request body
  * The body of a POST as text, at most MAX_BODY_BYTES. Over the cap (declared or streamed, chunked
  * included) it stops reading and rejects with 413: the socket is left open for the answer and
  * closed after it (the caller sets `connection: close`), never destroyed under the request, whose
- * log line still reads it. A client that aborts mid-body is a 400, not an unhandled error.
+ * log line still reads it. A client that aborts mid-body is a 400, not an unhandled error. When
+ * `cut` aborts (watchBodyRate found the body too slow) it stops the same way and rejects with the
+ * abort's reason, a 408.
  */
-export function readBodyText(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string | undefined> {
+export function readBodyText(req: IncomingMessage, limit = MAX_BODY_BYTES, cut?: AbortSignal): Promise<string | undefined> {
   if (req.method !== 'POST') return Promise.resolve(undefined);
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) return Promise.reject(tooLarge());
+  if (cut?.aborted) return Promise.reject(cutReason(cut));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -43,6 +48,7 @@ export function readBodyText(req: IncomingMessage, limit = MAX_BODY_BYTES): Prom
       req.off('end', onEnd);
       req.off('error', onError);
       req.off('aborted', onAborted);
+      cut?.removeEventListener('abort', onCut);
       if (err) {
         // Stop taking data; what the client still sends is drained and dropped until we answer.
         req.on('error', () => undefined);
@@ -58,11 +64,77 @@ export function readBodyText(req: IncomingMessage, limit = MAX_BODY_BYTES): Prom
     const onEnd = () => finish(null);
     const onError = () => finish(new HttpError(400, 'BAD_REQUEST', 'The request body could not be read (the connection broke mid-body).'));
     const onAborted = onError;
+    const onCut = () => finish(cutReason(cut!));
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
     req.on('aborted', onAborted);
+    cut?.addEventListener('abort', onCut, { once: true });
   });
+}
+
+/** Node's own bound on receiving a whole request (server.requestTimeout). */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+/** The pace a request body must keep (watchBodyRate). */
+export interface BodyRate {
+  /** Bytes per second, averaged from the start of the request, that the body must keep up. */
+  minBytesPerSecond: number;
+  /** Before this any pace is accepted: a client's first write, a slow start of TCP. */
+  graceMs: number;
+  /** The whole body by then, whatever its pace. */
+  maxMs: number;
+}
+
+/**
+ * A body trickled a few bytes a second held its socket until Node's requestTimeout (60 s, checked
+ * every 30 s: 68 s and more were reported, 90 s measured here), and Node's own 408 is written
+ * under the handler, which logged the request as 200. Any client sends its body far faster than
+ * 1 KiB/s (2 MiB, the largest accepted, takes 35 s even at 60 KiB/s), so a body under that average
+ * after 5 s is cut with our 408; and any body not whole within 55 s, before Node's requestTimeout
+ * would cut it without an answer the log can see.
+ */
+export const MIN_BODY_RATE: BodyRate = { minBytesPerSecond: 1024, graceMs: 5_000, maxMs: REQUEST_TIMEOUT_MS - 5_000 };
+
+/** What a body cut for its pace is answered with. */
+export const slowBody = (rate: BodyRate) => new HttpError(408, 'REQUEST_TIMEOUT', `The request body arrived slower than ${rate.minBytesPerSecond} bytes per second (or took over ${rate.maxMs / 1000} s); send it at once.`);
+
+const cutReason = (cut: AbortSignal) => (cut.reason instanceof HttpError ? cut.reason : slowBody(MIN_BODY_RATE));
+
+/**
+ * When a body that has `received` bytes after `elapsedMs` must be looked at again: the time its
+ * bytes stop covering the average, at the earliest at the end of the grace and at the latest at
+ * the whole-body deadline. 0: it is under the rate (or past the deadline) now.
+ */
+export function bodyCheckInMs(received: number, elapsedMs: number, rate: BodyRate): number {
+  const coveredUntil = Math.max(rate.graceMs, (received / rate.minBytesPerSecond) * 1000);
+  return Math.max(0, Math.ceil(Math.min(coveredUntil, rate.maxMs) - elapsedMs));
+}
+
+/** A request that carries a body: a length above 0, or chunked. */
+const hasBody = (req: IncomingMessage) => Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+
+/**
+ * Calls `onSlow` once if the request's body falls under `rate` before it is complete. It counts
+ * the bytes the socket reads, not those a reader takes, so a body nobody reads (a refused request,
+ * /healthz, a static file, which Node reads and drops after the answer) is held to the same pace.
+ * One timer per request, set for the moment the pace could fall short, not a poll.
+ */
+export function watchBodyRate(req: IncomingMessage, rate: BodyRate, onSlow: () => void): void {
+  if (!hasBody(req)) return;
+  const socket = req.socket;
+  const started = performance.now();
+  const base = socket.bytesRead;
+  let timer: NodeJS.Timeout | undefined;
+  const check = () => {
+    if (req.complete || socket.destroyed) return;
+    const due = bodyCheckInMs(socket.bytesRead - base, performance.now() - started, rate);
+    if (due === 0) return onSlow();
+    timer = setTimeout(check, due);
+  };
+  timer = setTimeout(check, rate.graceMs);
+  // On the request, not the socket: a keep-alive socket would gather one listener per request.
+  req.once('close', () => clearTimeout(timer));
 }
 
 /** Host names always answered: loopback. Others come from the bind address and BUDGET_GRAPH_HOSTS. */
@@ -134,35 +206,84 @@ export interface ConnectionCaps {
   total: number;
   /** Open connections from one address. */
   perClient: number;
+  /** How long a new connection may stay silent before its first byte (default FIRST_BYTE_TIMEOUT_MS). */
+  firstByteMs?: number;
 }
 
-export const DEFAULT_CONNECTION_CAPS: ConnectionCaps = { total: 4_096, perClient: 256 };
+/**
+ * How long a new connection may send nothing. Node drops such a socket only by headersTimeout
+ * (20 s, checked every 30 s; Node 20 not at all, since it has begun no request), so 17 addresses
+ * × 250 silent sockets held the 4,096 cap 25–30 s a wave. A client writes its request as soon
+ * as it has connected; 5 s leaves room for a slow first packet. A keep-alive connection between
+ * requests is not new: it keeps KEEP_ALIVE_MS (http-server.ts).
+ */
+export const FIRST_BYTE_TIMEOUT_MS = 5_000;
+
+export const DEFAULT_CONNECTION_CAPS: ConnectionCaps = { total: 4_096, perClient: 256, firstByteMs: FIRST_BYTE_TIMEOUT_MS };
 
 /**
- * Bounds open connections: in all, and per client address, so one client holding thousands of
- * idle keep-alive sockets cannot use up the process's file descriptors. A connection over the
- * cap is closed at once, before any byte is read. Returns the live count per address (tests).
+ * The upper half of the total cap is shared by at least this many addresses: once the server
+ * holds half its total, an address may hold only total / 2 / BUSY_SHARED_BY connections (8 of
+ * 4,096). Under the per-address cap alone, 17 addresses × 250 sockets filled the 4,096 and
+ * refused every new client; now N addresses hold at most half the total plus N × 8, so it takes
+ * 256 addresses to fill it, and a new address gets in past any fewer. A browser opens 6
+ * connections to a host; a client that pools more keeps those it has and reuses them.
+ */
+export const BUSY_SHARED_BY = 256;
+
+/** Connections one address may hold while the server holds half its total or more. */
+export const busyShare = (caps: ConnectionCaps) => Math.max(1, Math.floor(caps.total / 2 / BUSY_SHARED_BY));
+
+/**
+ * Whether an address that holds `held` connections may open one more while the server holds
+ * `open` in all: up to its own cap while the server is less than half full, and then only up to
+ * its share of the upper half (busyShare).
+ */
+export function admitsConnection(held: number, open: number, caps: ConnectionCaps): boolean {
+  if (held >= caps.perClient || open >= caps.total) return false;
+  return open < caps.total / 2 || held < busyShare(caps);
+}
+
+/**
+ * Bounds open connections: in all, and per client address by admitsConnection, so neither one
+ * client holding thousands of idle keep-alive sockets can use up the process's file descriptors,
+ * nor fewer than BUSY_SHARED_BY addresses together keep a new one out. A connection refused is
+ * closed at once, before any byte is read. Returns the live count per address (tests).
  */
 export function capConnections(server: Server, caps: ConnectionCaps, trustedProxies?: string): Map<string, number> {
   server.maxConnections = caps.total;
   const open = new Map<string, number>();
+  let openInAll = 0;
   // A trusted proxy carries many clients' connections: only the total bounds it.
   const proxies = new Set((trustedProxies ?? '').split(',').map(bareAddress).filter(Boolean));
   server.on('connection', (socket: Socket) => {
     const client = bareAddress(socket.remoteAddress ?? 'unknown');
-    const n = (open.get(client) ?? 0) + 1;
-    if (n > caps.perClient && !proxies.has(client)) {
+    const held = open.get(client) ?? 0;
+    if (!proxies.has(client) && !admitsConnection(held, openInAll, caps)) {
       socket.destroy();
       return;
     }
-    open.set(client, n);
+    open.set(client, held + 1);
+    openInAll++;
     socket.once('close', () => {
+      openInAll--;
       const left = (open.get(client) ?? 1) - 1;
       if (left <= 0) open.delete(client);
       else open.set(client, left);
     });
   });
   return open;
+}
+
+/**
+ * Closes a new connection that sends nothing within `ms` (an idle timer, so each byte restarts
+ * it; a request trickled header by header is then headersTimeout's). Once a request has arrived
+ * the timer is off: the request may run as long as it needs, and between requests Node's
+ * keep-alive timer holds the socket (it destroys a socket whose timer fires and nobody listens).
+ */
+export function dropSilentConnections(server: Server, ms: number): void {
+  server.on('connection', (socket: Socket) => socket.setTimeout(ms));
+  server.on('request', (req: IncomingMessage) => req.socket.setTimeout(0));
 }
 
 /** Deepest nesting a request's variables may have (filters nest 6 levels, two JSON levels each). */

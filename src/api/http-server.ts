@@ -1,7 +1,7 @@
 // HTTP front: /graphql goes to Apollo Server, /healthz answers load balancers, everything else
 // is the explorer page (web/) or the query editor (/graphiql). A thin node:http integration keeps the dependency list short.
-// Around Apollo: a request id, per-client limits (429), a body cap (413), an answer cap, one log
-// line per request, and a drain on stop.
+// Around Apollo: a request id, per-client limits (429), a body cap (413) and pace (408), caps on
+// connections, an answer cap, one log line per request, and a drain on stop.
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { randomUUID } from 'node:crypto';
@@ -24,7 +24,7 @@ import { IngestService } from './ingest-service.js';
 import { createLogger, type Logger } from './logger.js';
 import { csvHeader, csvRow, exportRequest, ndjsonRow, planExport, rowsAt } from './export.js';
 import { once } from 'node:events';
-import { CSRF_MESSAGE, checkVariableDepth, clientAddressPolicy, DEFAULT_CONNECTION_CAPS, HttpError, MAX_BODY_BYTES, capConnections, hostPolicy, passesCsrfRule, readBodyText, tokenMatches, type ConnectionCaps } from './http-guards.js';
+import { CSRF_MESSAGE, checkVariableDepth, clientAddressPolicy, DEFAULT_CONNECTION_CAPS, FIRST_BYTE_TIMEOUT_MS, HttpError, MAX_BODY_BYTES, MIN_BODY_RATE, REQUEST_TIMEOUT_MS, capConnections, dropSilentConnections, hostPolicy, passesCsrfRule, readBodyText, slowBody, tokenMatches, watchBodyRate, type BodyRate, type ConnectionCaps } from './http-guards.js';
 
 export interface RunningServer {
   url: string;
@@ -45,6 +45,12 @@ export { MAX_BODY_BYTES };
 export const KEEP_ALIVE_MS = 65_000;
 /** /healthz's own bound on asking Neo4j (load balancers time out at 1-2 s). */
 export const HEALTH_PROBE_MS = 800;
+/**
+ * How often Node looks for requests past headersTimeout / requestTimeout. Its default, 30 s, let
+ * a request outlive its timeout by up to 30 s (a body trickled for 68 s and more was measured); the
+ * scan of the open connections every 2 s costs next to nothing.
+ */
+export const CONNECTION_CHECK_MS = 2_000;
 
 export interface HttpServerOptions {
   db: Database;
@@ -66,6 +72,8 @@ export interface HttpServerOptions {
   /** Proxies whose X-Forwarded-For names the client (BUDGET_GRAPH_TRUSTED_PROXIES, comma-separated addresses). */
   trustedProxies?: string;
   connectionCaps?: ConnectionCaps;
+  /** The pace a request body must keep (default MIN_BODY_RATE; tests use a shorter grace). */
+  bodyRate?: BodyRate;
   /** How long one write to a reader of /export may wait for the reader before the export is cut. */
   exportWriteTimeoutMs?: number;
 }
@@ -117,8 +125,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   const hostAllowed = hostPolicy(opts.host, opts.allowedHosts);
   const clientOf = clientAddressPolicy(opts.trustedProxies);
   const exportWriteTimeoutMs = opts.exportWriteTimeoutMs ?? 30_000;
+  const bodyRate = opts.bodyRate ?? MIN_BODY_RATE;
 
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer({ connectionsCheckingInterval: CONNECTION_CHECK_MS }, (req, res) => {
     const requestId = randomUUID();
     const started = process.hrtime.bigint();
     // Read once, now: once the socket is gone (an aborted or refused body) it is not there to ask.
@@ -132,6 +141,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       if (--inFlight === 0 && drained) drained();
     };
     res.once('close', done);
+    // A body under the minimum pace: its reader stops and the request is answered 408.
+    const cut = new AbortController();
+    watchBodyRate(req, bodyRate, () => cutSlowBody(req, res, cut, bodyRate));
     let pathname = '/';
     (async () => {
       // A request target URL cannot parse ("//[") is the client's mistake, not an exception.
@@ -150,8 +162,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         throw new HttpError(429, 'RATE_LIMITED', admission.reason === 'RATE' ? 'Too many requests from this client; slow down (see Retry-After).' : 'Too many requests from this client at once; wait for some to finish.');
       }
       release = admission.release;
-      if (pathname === '/export') await handleExport(req, res, url, requestId, record);
-      else await handleGraphql(req, res, url, requestId, record);
+      if (pathname === '/export') await handleExport(req, res, url, requestId, record, cut.signal);
+      else await handleGraphql(req, res, url, requestId, record, cut.signal);
     })()
       .catch((thrown: unknown) => {
         // A client mistake found outside GraphQL (e.g. an export query that selects no list).
@@ -161,8 +173,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         record.errorCodes.push(known ? err.code : 'INTERNAL_SERVER_ERROR');
         if (res.headersSent || res.destroyed) return void res.destroy();
         if (known && err.status === 503) res.setHeader('retry-after', '5');
-        // The rest of a refused body is not read: the connection closes after this answer.
-        if (known && err.status === 413) res.setHeader('connection', 'close');
+        // The rest of a refused or too slow body is not read: the connection closes after this answer.
+        if (known && (err.status === 413 || err.status === 408)) res.setHeader('connection', 'close');
         sendError(res, known ? err.status : 500, known ? err.code : 'INTERNAL_SERVER_ERROR', known ? err.message : INTERNAL_MESSAGE, requestId);
       })
       .finally(() => {
@@ -176,9 +188,11 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         res.destroy();
       });
   });
-  capConnections(server, opts.connectionCaps ?? DEFAULT_CONNECTION_CAPS, opts.trustedProxies);
+  const caps = opts.connectionCaps ?? DEFAULT_CONNECTION_CAPS;
+  capConnections(server, caps, opts.trustedProxies);
+  dropSilentConnections(server, caps.firstByteMs ?? FIRST_BYTE_TIMEOUT_MS);
   // Slow clients cannot hold sockets forever.
-  server.requestTimeout = 60_000;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.headersTimeout = 20_000;
   // Idle keep-alive connections stay open 65 s, longer than the 60 s idle timeout of the proxies
   // that commonly front a server (one would otherwise reuse a connection just closed here). With
@@ -200,7 +214,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     res.end(JSON.stringify({ ok: up }));
   }
 
-  async function handleGraphql(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, record: RequestRecord): Promise<void> {
+  async function handleGraphql(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, record: RequestRecord, cut: AbortSignal): Promise<void> {
     if (req.method === 'GET' && !url.searchParams.has('query') && !url.searchParams.has('extensions') && (req.headers.accept ?? '').includes('text/html')) {
       // A person opened the endpoint in a browser: the query editor is what they want.
       res.statusCode = 302;
@@ -209,7 +223,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       res.end('<!doctype html><meta charset="utf-8"><title>Budget Graph API</title><p>This is the GraphQL endpoint. The query editor is at <a href="/graphiql">/graphiql</a>, the explorer at <a href="/">/</a>.</p>');
       return;
     }
-    const body = await readBody(req);
+    const body = await readBody(req, cut);
     checkVariableDepth(body, url.searchParams);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -241,10 +255,10 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   }
 
   /** /export: the rows of one list as CSV or NDJSON, page after page (src/api/export.ts). */
-  async function handleExport(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, record: RequestRecord): Promise<void> {
+  async function handleExport(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, record: RequestRecord, cut: AbortSignal): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'POST') throw new HttpError(405, 'BAD_USER_INPUT', 'GET or POST /export with query, variables and format (csv or ndjson).');
     if (!passesCsrfRule(req)) throw new HttpError(400, 'BAD_REQUEST', CSRF_MESSAGE);
-    const body = await readBody(req);
+    const body = await readBody(req, cut);
     const parsed = typeof body === 'string' && body.trim() ? safeJson(body) : body;
     checkVariableDepth(parsed, url.searchParams);
     const request = exportRequest(url.searchParams, parsed);
@@ -325,6 +339,17 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   };
 }
 
+/**
+ * A body under the minimum pace. Before the answer: the connection is marked to close after it and
+ * the body's reader is stopped with a 408, which the request answers and logs. After the answer
+ * (Node is reading and dropping a body nobody read), there is nothing to answer: the socket goes.
+ */
+function cutSlowBody(req: IncomingMessage, res: ServerResponse, cut: AbortController, rate: BodyRate): void {
+  if (res.headersSent) return void req.socket.destroy();
+  res.setHeader('connection', 'close');
+  cut.abort(slowBody(rate));
+}
+
 function sendError(res: ServerResponse, status: number, code: string, message: string, requestId: string): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
@@ -393,8 +418,8 @@ function safeJson(text: string): unknown {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const text = await readBodyText(req);
+async function readBody(req: IncomingMessage, cut: AbortSignal): Promise<unknown> {
+  const text = await readBodyText(req, MAX_BODY_BYTES, cut);
   if (text === undefined) return undefined;
   if ((req.headers['content-type'] ?? '').includes('application/json')) {
     try {
