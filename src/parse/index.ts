@@ -11,7 +11,7 @@ import { projectsFromProse, projectsFromSelfEvaluations, selfEvaluationsFromPros
 import { readTable, type TableContext, type TableRecords } from './table-families.js';
 import { familyOfTitle } from './families.js';
 import { threeCostsFromProse } from './three-costs.js';
-import { redactPersonalData } from './personal-data.js';
+import { redactPersonalData, type Redaction } from './personal-data.js';
 import type { BudgetUnit, ParsedDocument } from './records.js';
 
 export type * from './records.js';
@@ -23,17 +23,22 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * with its personal data redacted line for line (personal-data.ts). Throws BadDocumentError.
  */
 export function documentText(text: string, file: string): string {
+  return checkedText(text, file).text;
+}
+
+function checkedText(text: string, file: string): Redaction {
   const lone = LONE_SURROGATE.exec(text);
   if (lone) {
     const at = lone.index;
     const before = text.slice(0, at);
     throw new BadDocumentError(file, before.split('\n').length, `a lone UTF-16 surrogate (U+${text.charCodeAt(at).toString(16).toUpperCase()}) at column ${at - before.lastIndexOf('\n')}; expected Unicode text (the client split a character in two)`);
   }
-  return redactPersonalData(text).text;
+  return redactPersonalData(text);
 }
 
 export function parseDocument(input: string, file: string): ParsedDocument {
-  const text = documentText(input, file);
+  const redaction = checkedText(input, file);
+  const text = redaction.text;
   if (text.trim() === '') throw new BadDocumentError(file, 1, 'the file is empty; expected the text of a budget document');
   if (text.includes('\uFFFD')) {
     const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
@@ -93,6 +98,10 @@ export function parseDocument(input: string, file: string): ParsedDocument {
   }
   doc.anomalies.push(...planActualAnomalies(doc.investmentProjects), ...projectSumAnomalies(doc.projects, doc.figures));
   for (const line of lay.piiLinesDropped) doc.diagnostics.push({ level: 'INFO', code: 'PII_DROPPED', message: 'personal name or telephone line dropped', line });
+  // A value hidden from a line that is read on (a table row, prose): said, so a blank where the
+  // page prints something is never silent.
+  const dropped = new Set(lay.piiLinesDropped);
+  for (const line of redaction.lines) if (!dropped.has(line)) doc.diagnostics.push({ level: 'INFO', code: 'PERSONAL_DATA_REDACTED', message: 'personal data (a name, telephone number, e-mail address or ID number) on this line is not stored', line });
   return doc;
 }
 

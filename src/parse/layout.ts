@@ -2,6 +2,7 @@
 // (tab-separated cells, titles repeated after page breaks, rows cut over two lines), not
 // what any one document says.
 import { toHalfWidth } from './amount.js';
+import { opensWithPersonalLabel, REDACTED } from './personal-data.js';
 
 export interface Row {
   line: number;
@@ -49,23 +50,17 @@ export function cleanCell(text: string): string {
     .trim();
 }
 
-const PII_LABEL = /^(填表人|填报人|联系电话|联系人)\s*[:：]?/;
-const PHONE = /(?:0\d{2,3}-?)?\d{7,8}(?:[、,，]\s*(?:0\d{2,3}-?)?\d{7,8})*/g;
-
+/** A line or cell that opens with a personal label (填报人：, 联系电话, 联 系 人 …: personal-vocabulary.ts). */
 export function isPiiLabel(cell: string): boolean {
-  return PII_LABEL.test(cell.trim());
+  return opensWithPersonalLabel(cell.trim());
 }
 
-/** Removes personal names and telephone numbers from a row's cells (填表人/联系电话 cells and the cell after them). */
+/**
+ * A row's cells without personal data: personal-data.ts already replaced every value with
+ * REDACTED before layout runs; the labels and the redacted values are no cells a reader takes.
+ */
 function scrubRow(cells: string[]): string[] {
-  const out = [...cells];
-  for (let i = 0; i < out.length; i++) {
-    if (isPiiLabel(out[i]!)) {
-      out[i] = '';
-      for (let j = i + 1; j < out.length && j <= i + 2; j++) if (out[j] !== '') { out[j] = ''; break; }
-    }
-  }
-  return out.map((c) => (/^\s*(?:0\d{2,3}-?)?\d{8}\s*$/.test(c) ? c.replace(PHONE, '') : c));
+  return cells.map((c) => (c === REDACTED || isPiiLabel(c) ? '' : c));
 }
 
 const CN_NUM = '一二三四五六七八九十百';

@@ -1,27 +1,69 @@
-// Personal data (个人信息) out of a document's text before anything reads or stores it: the names
-// after 填报人 / 填表人 / 联系人 and the numbers after 联系电话 / 电话 / 手机 / 传真, in a table's
-// cells or in a line of prose, and telephone numbers written with an area code anywhere. Each is
-// replaced by REDACTED, line for line, so line numbers (the provenance of every fact) do not move.
-// The parser, the stored text, the export and the search index all see this text only.
+// Personal data (个人信息) out of a document's text before anything reads or stores it. What is
+// personal is declared in personal-vocabulary.ts; this module finds it in the forms documents
+// print it:
+//   - a label and its value in one cell or line: "项目负责人：尚明芳", "联 系 人：张三",
+//     "联系电话（座机）：021-5256 4588", "联系人 张三" (no colon: the value must then look like a
+//     name), "电话28336292" (nothing between: only a number, never a name — "联系人民群众");
+//   - a cell that is only a label, its value in the next non-empty cell ("填报人 | 曾媛、陈聪聪");
+//   - a header cell over a column of values ("项目名称 | 项目负责人 | 金额", then one name a row);
+//   - values personal without a label: mobile numbers, numbers with an area code, e-mail
+//     addresses, 18-digit ID numbers whose check digit holds.
+// Each value is replaced by REDACTED, line for line, so line numbers (the provenance of every
+// fact) do not move. Every source's text passes here before the parser, the store, the export or
+// the search index see it (parse/index.ts documentText).
 //
-// Bare digit runs are redacted only where a label says they are telephone numbers: an eight-digit
-// integer in a 元 table is an amount, and one in a 联系电话 cell is not.
+// Bare digit runs are redacted only where a label or a shape says they are telephone numbers: an
+// eight-digit integer in a 元 table is an amount, and one in a 联系电话 cell is not.
+import { HEADER_WORDS, PERSONAL_LABELS, VALUE_SHAPES, idNumberValid, type PersonalValueKind } from './personal-vocabulary.js';
 
 /** What a redacted value reads as, in the stored text and in every fact's printed line. */
 export const REDACTED = '［个人信息已隐去］';
 
-/** Labels whose value is a person's name or their telephone number. */
-const LABELS = ['填报人', '填表人', '联系人', '联系电话', '联系方式', '电话', '手机', '传真', '经办人'];
-const LABEL = LABELS.join('|');
+// ---- the vocabulary as patterns -------------------------------------------------------------
 
-/** A cell that is only a label ("联系电话", "填报人：") — its value is the next non-empty cell. */
-const LABEL_CELL = new RegExp(`^\\s*(?:${LABEL})\\s*[:：]?\\s*$`);
-/** A label with its value inside one cell or prose line: "联系人：张三", "联系电话:0755-2833 6292". */
-const LABELLED_VALUE = new RegExp(`((?:${LABEL})\\s*[:：]\\s*)([^，,;；。\\t]+)`, 'g');
-/** Telephone numbers an area code makes unmistakable: 0755-28318397, (0755)28318397, 0755－2831 8397. */
-const AREA_CODE_PHONE = /(?<![\d.])(?:[（(]0\d{2,3}[)）]\s*|0\d{2,3}\s*[-－—]\s*)\d{3,4}\s*-?\s*\d{4}(?:\s*(?:转|-)\s*\d{1,6})?(?![\d.])/g;
-/** A mobile number in a line of prose (never in a table's cells: those hold amounts). */
-const MOBILE = /(?<![\d.,])1[3-9]\d{9}(?![\d.])/g;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+/** "联系人" → "联[ \u3000]*系[ \u3000]*人": a label printed with spaces between its characters. */
+const spaced = (term: string) => [...term].map(escape).join('[ \\u3000]*');
+/** Longest first: 项目负责人 is tried before 负责人, 手机号码 before 手机. */
+const LABELS_BY_LENGTH = [...PERSONAL_LABELS].sort((a, b) => b.term.length - a.term.length);
+const LABEL_SOURCE = LABELS_BY_LENGTH.map((l) => spaced(l.term)).join('|');
+/** A parenthesised qualifier after a label: （座机）, (手机), （项目） — not an area code: (021). */
+const QUALIFIER = '(?:\\s*[（(](?![0-9０-９]+[)）])[^（）()\\n]{1,10}[)）])?';
+/** A label, its qualifier and its separator; group 1 the label, group 2 the separator. */
+const LABEL_AT = new RegExp(`(${LABEL_SOURCE})${QUALIFIER}(\\s*[:：]\\s*|[ \\u3000]+|)`, 'gi');
+/** A cell that is only a label: "联系电话", "填报人：", "联 系 人", "联系电话（座机）". */
+const LABEL_CELL = new RegExp(`^\\s*(?:${LABEL_SOURCE})${QUALIFIER}\\s*[:：]?\\s*$`, 'i');
+/** A cell that ends with a label after a separator ("项目名称：社区服务，填报人"): its value is in the next cell too. */
+const ENDS_WITH_LABEL = new RegExp(`[，,;；。:：\\s](?:${LABEL_SOURCE})${QUALIFIER}\\s*[:：]?\\s*$`, 'i');
+/** A line or cell that opens with a label and its separator (layout.ts drops such lines). */
+const OPENS_WITH_LABEL = new RegExp(`^\\s*(?:${LABEL_SOURCE})${QUALIFIER}(?:\\s*[:：]|\\s|$)`, 'i');
+
+const kindOf = new Map(PERSONAL_LABELS.map((l) => [l.term.toLowerCase(), l.value]));
+const kindOfMatch = (label: string): PersonalValueKind => kindOf.get(label.replace(/[ \u3000]/g, '').toLowerCase()) ?? 'NAME';
+
+const S = VALUE_SHAPES;
+const PHONE_SHAPE = `(?:${S.areaCodePhone}|${S.mobile}|${S.localPhone})(?:\\s*[、,，/]\\s*(?:${S.areaCodePhone}|${S.mobile}|${S.localPhone}))*`;
+/** A value with its kind's shape at the start of the text after a label with no colon. */
+const SHAPE_AFTER_LABEL: Record<PersonalValueKind, RegExp> = {
+  NAME: new RegExp(`^(?:${S.names})(?![\\u4e00-\\u9fff])`),
+  TELEPHONE: new RegExp(`^${PHONE_SHAPE}(?![0-9０-９])`),
+  EMAIL: new RegExp(`^${S.email}`),
+  ID_NUMBER: new RegExp(`^(?:${S.idNumber18}|${S.idNumber15})(?![0-9Xx])`),
+  CONTACT: new RegExp(`^(?:${S.email}|${PHONE_SHAPE}(?![0-9０-９]))`),
+};
+/** Kinds whose value may follow the label with nothing between ("电话28336292"). */
+const JOINED_OK: ReadonlySet<PersonalValueKind> = new Set(['TELEPHONE', 'EMAIL', 'ID_NUMBER', 'CONTACT']);
+
+// Values personal wherever they are printed. Digits next to them must not be part of a longer
+// number (an amount, a code).
+const AREA_CODE_PHONE = new RegExp(`(?<![0-9０-９.])${S.areaCodePhone}(?![0-9０-９.])`, 'g');
+const MOBILE = new RegExp(`(?<![0-9０-９.,，])${S.mobile}(?![0-9０-９.])`, 'g');
+const EMAIL = new RegExp(S.email, 'g');
+const ID_NUMBER = new RegExp(`(?<![0-9A-Za-z])${S.idNumber18}(?![0-9A-Za-z])`, 'g');
+/** A cell that is an amount or a code: a mobile-shaped integer beside such cells is money. */
+const NUMERIC_CELL = /^[-−]?[\d,]+(?:\.\d+)?$/;
+
+// ---- redaction --------------------------------------------------------------------------------
 
 export interface Redaction {
   text: string;
@@ -29,13 +71,29 @@ export interface Redaction {
   lines: number[];
 }
 
+/** Whether a line or cell opens with a personal label ("填报人：…", "联系电话 …", "联 系 人"). */
+export function opensWithPersonalLabel(text: string): boolean {
+  return OPENS_WITH_LABEL.test(text);
+}
+
 /** The text with its personal data replaced, line for line. Idempotent. */
 export function redactPersonalData(text: string): Redaction {
   const lines = text.split('\n');
   const touched: number[] = [];
+  /** Columns of personal values under a header row, while the table's rows go on. */
+  let personalColumns: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const out = line.includes('\t') ? redactRow(line) : redactProse(line);
+    let out: string;
+    if (line.includes('\t')) {
+      const row = redactRow(line, personalColumns);
+      out = row.line;
+      personalColumns = row.personalColumns;
+    } else {
+      // A line without cells ends a table, and with it the columns of personal values.
+      if (line.trim() !== '') personalColumns = [];
+      out = redactSegment(line);
+    }
     if (out !== line) {
       lines[i] = out;
       touched.push(i + 1);
@@ -44,34 +102,100 @@ export function redactPersonalData(text: string): Redaction {
   return { text: touched.length ? lines.join('\n') : text, lines: touched };
 }
 
-function redactProse(line: string): string {
-  // Cheap test first: most lines hold none of the labels and no area-code number.
-  if (!mayHold(line)) return line;
-  return line.replace(LABELLED_VALUE, (_m, label: string, value: string) => `${label}${isRedacted(value) ? value : REDACTED}`).replace(AREA_CODE_PHONE, REDACTED).replace(MOBILE, REDACTED);
-}
-
-function redactRow(line: string): string {
-  if (!mayHold(line)) return line;
+function redactRow(line: string, columnsAbove: number[]): { line: string; personalColumns: number[] } {
   const cells = line.split('\t');
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i]!;
-    if (LABEL_CELL.test(cell)) {
-      // The value is the next non-empty cell (a layout may leave an empty one between).
-      for (let j = i + 1; j < cells.length && j <= i + 2; j++) {
-        if (cells[j]!.trim() === '') continue;
-        if (!LABEL_CELL.test(cells[j]!)) cells[j] = REDACTED;
-        break;
+  const labelCells = cells.map((c) => LABEL_CELL.test(c));
+  const out = [...cells];
+  // Under a header row: its personal columns hold one value a row.
+  for (const c of columnsAbove) if (out[c] !== undefined && out[c]!.trim() !== '' && !labelCells[c]) out[c] = REDACTED;
+  const headsColumns: number[] = [];
+  /** Labels with nothing after them: a column's head if the row is a header row, else an empty form field. */
+  const trailing: number[] = [];
+  const amountsBeside = cells.filter((c) => NUMERIC_CELL.test(c.trim())).length;
+  for (let i = 0; i < out.length; i++) {
+    if (labelCells[i] || ENDS_WITH_LABEL.test(out[i]!)) {
+      if (!labelCells[i]) out[i] = redactSegment(out[i]!);
+      // The value is the next non-empty cell (a layout may leave an empty one between); a label
+      // followed by another label or a column header ("项目名称 | 项目负责人 | 金额") heads a column.
+      const j = out.findIndex((c, k) => k > i && k <= i + 2 && c.trim() !== '');
+      if (j < 0) {
+        trailing.push(i);
+        continue;
       }
+      if (labelCells[j] || HEADER_WORDS.test(out[j]!.replace(/\s/g, ''))) headsColumns.push(i);
+      else out[j] = valueCell(out[j]!);
       continue;
     }
-    cells[i] = cell.replace(LABELLED_VALUE, (_m, label: string, value: string) => `${label}${isRedacted(value) ? value : REDACTED}`).replace(AREA_CODE_PHONE, REDACTED);
+    if (out[i] === REDACTED) continue;
+    // A bare mobile-shaped integer is a number to call unless the row's other numbers say it is money.
+    const cell = out[i]!;
+    out[i] = NUMERIC_CELL.test(cell.trim()) && amountsBeside > 1 ? cell : redactSegment(cell);
   }
-  return cells.join('\t');
+  // A header row starts columns of values; a row under one keeps them; any other row ends them.
+  const personalColumns = headsColumns.length ? [...headsColumns, ...trailing] : labelCells.some(Boolean) ? [] : columnsAbove;
+  return { line: out.join('\t'), personalColumns };
 }
 
-const isRedacted = (value: string) => value.trim() === REDACTED;
+/**
+ * The cell after a label, redacted. Cells printed close together can reach the text as one
+ * ("林黛玉、薛宝钗 联系电话"): a label inside it stays, and ends the cell, so its own value (in the
+ * next cell) is taken too.
+ */
+function valueCell(cell: string): string {
+  const inner = [...cell.matchAll(LABEL_AT)].find((m) => m.index > 0 && cell.slice(0, m.index).trim() !== '');
+  return inner ? `${REDACTED} ${cell.slice(inner.index)}` : REDACTED;
+}
 
-function mayHold(line: string): boolean {
-  for (const label of LABELS) if (line.includes(label)) return true;
-  return /0\d{2,3}\s*[-－—)）]|1[3-9]\d{9}/.test(line);
+/** One cell or line: labelled values, then values personal by their shape. */
+function redactSegment(text: string): string {
+  if (!mayHold(text)) return text;
+  return redactLabelled(text)
+    .replace(AREA_CODE_PHONE, REDACTED)
+    .replace(MOBILE, REDACTED)
+    .replace(EMAIL, REDACTED)
+    .replace(ID_NUMBER, (m) => (idNumberValid(m) ? REDACTED : m));
+}
+
+/** Labels with their values in the same text: "联系人：张三，联系电话：13800138000。" */
+function redactLabelled(text: string): string {
+  const found = [...text.matchAll(LABEL_AT)];
+  if (!found.length) return text;
+  let out = '';
+  let at = 0;
+  for (let k = 0; k < found.length; k++) {
+    const m = found[k]!;
+    const valueStart = m.index + m[0].length;
+    if (valueStart < at) continue;
+    const valueEnd = valueEndOf(text, valueStart, found[k + 1]?.index ?? text.length, m[2]!, kindOfMatch(m[1]!));
+    out += text.slice(at, valueStart);
+    if (valueEnd > valueStart) {
+      out += REDACTED;
+      // What the value ran into (a separator, the next label) stays.
+      const rest = text.slice(valueStart, valueEnd);
+      const trailing = /\s*$/.exec(rest)![0];
+      out += trailing;
+    }
+    at = Math.max(valueEnd, valueStart);
+  }
+  return out + text.slice(at);
+}
+
+/** Where a label's value ends, or valueStart when what follows is not its value. */
+function valueEndOf(text: string, valueStart: number, nextLabel: number, separator: string, kind: PersonalValueKind): number {
+  const after = text.slice(valueStart, nextLabel);
+  if (after.trim() === '' || after.startsWith(REDACTED)) return valueStart;
+  if (/[:：]/.test(separator)) {
+    // After a colon the value is everything up to the next separator or label, whatever it looks like.
+    const stop = /[，,;；。\t]/.exec(after);
+    return valueStart + (stop ? stop.index : after.length);
+  }
+  if (separator === '' && !JOINED_OK.has(kind)) return valueStart;
+  const shaped = SHAPE_AFTER_LABEL[kind].exec(after);
+  return shaped ? valueStart + shaped[0].length : valueStart;
+}
+
+/** Cheap test first: most lines hold no label, no @ and no run of digits a phone could be. */
+const MAY_HOLD = new RegExp(`${LABEL_SOURCE}|@|[0-9０-９]{3}[\\s\\-－—)）]?[0-9０-９]{4}`, 'i');
+function mayHold(text: string): boolean {
+  return MAY_HOLD.test(text);
 }

@@ -1,10 +1,12 @@
 // Personal data (填报人, 联系人, 联系电话, telephone numbers) is redacted from a document's text
 // before the parser or the store sees it, line for line, and amounts are never touched.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REDACTED, redactPersonalData } from '../../src/parse/personal-data.js';
-import { parseDocument } from '../../src/parse/index.js';
+import { documentText, parseDocument } from '../../src/parse/index.js';
+import { readSource } from '../../src/source/index.js';
 import { buildPlan } from '../../src/load/plan.js';
 import { projectRoot } from '../../src/config.js';
 import { BadDocumentError } from '../../src/errors.js';
@@ -34,6 +36,139 @@ describe('given a line that names a person or a telephone number', () => {
     expect(r.text.split('\n')).toHaveLength(text.split('\n').length);
     expect(r.lines).toEqual([3, 5]);
     expect(redactPersonalData(r.text).text).toBe(r.text);
+  });
+});
+
+describe('given every form a label and its value are printed in (issue #35: 11 of these were served)', () => {
+  // Each printed form, in prose and in cells; the value (a made-up name or number) must go, the label stay.
+  const forms: [string, string][] = [
+    ['项目负责人：尚明芳', '尚明芳'],
+    ['联系人 张三', '张三'],
+    ['联系电话 28336292', '28336292'],
+    ['联系电话（座机）：021-52564588', '021-52564588'],
+    ['经办人员：王小红', '王小红'],
+    ['联 系 人：李四', '李四'],
+    ['手机号码\t13912345678', '13912345678'],
+    ['项目负责人\t欧阳娜娜', '欧阳娜娜'],
+    ['负责人\t赵钱', '赵钱'],
+    ['如有疑问请发邮件至 zhangsan.budget@example.gov.cn 咨询', 'zhangsan.budget@example.gov.cn'],
+    ['身份证号：11010519491231002X', '11010519491231002X'],
+    ['身份证号码 110105194912310029', '110105194912310029'],
+    ['电话28336292', '28336292'],
+    ['单位负责人：周 吴   财务负责人：郑王   制表人：冯陈', '周 吴'],
+    ['单位负责人：周吴\t财务负责人：郑王\t制表人：冯陈', '郑王'],
+    ['填表人：褚卫；联系方式：0755－8888 6666', '褚卫'],
+    ['联系方式：chuwei@163.com', 'chuwei@163.com'],
+    ['传真 (021)52564589', '52564589'],
+    ['手机 138 0013 8000', '138 0013 8000'],
+    ['手机：+86 139-1234-5678', '139-1234-5678'],
+    ['移动电话：１３９１２３４５６７８', '１３９１２３４５６７８'],
+    ['审核人\t\t蒋沈', '蒋沈'],
+    ['填报人\t韩杨、朱秦\t联系电话\t28336292、28333150', '朱秦'],
+    ['E-mail: qinyou@budget.org', 'qinyou@budget.org'],
+    ['电子邮箱\tyouxu@example.cn', 'youxu@example.cn'],
+    ['办公电话：0755-28318397转123', '0755-28318397'],
+    // cells printed close together reach the text as one (a LibreOffice PDF, read by pdf.js)
+    ['填报人\t林黛玉、薛宝钗 联系电话\t\t28336292', '28336292'],
+  ];
+  it.each(forms)('%s', (line, value) => {
+    const out = redact(line);
+    expect(out).not.toContain(value);
+    expect(out).toContain(REDACTED);
+    expect(redact(out)).toBe(out);
+  });
+
+  it('values personal by their shape alone: a mobile in a cell, an ID number with its check digit, an e-mail', () => {
+    expect(redact('张三\t13912345678')).toBe(`张三\t${REDACTED}`);
+    expect(redact('申请人 11010519491231002X 已审核')).toBe(`申请人 ${REDACTED} 已审核`);
+    expect(redact('请联系 budget_office@pt.sh.gov.cn')).toBe(`请联系 ${REDACTED}`);
+  });
+
+  it('a header cell heads a column of personal values: one redacted a row until the table ends', () => {
+    const text = ['项目名称\t项目负责人\t联系电话\t金额', '社区服务\t孔曹\t28331234\t12.50', '环境整治\t严华\t0755-28339999\t3.00', '合计\t\t\t15.50', '', '说明：以上为项目情况。'].join('\n');
+    expect(redact(text).split('\n')).toEqual(['项目名称\t项目负责人\t联系电话\t金额', `社区服务\t${REDACTED}\t${REDACTED}\t12.50`, `环境整治\t${REDACTED}\t${REDACTED}\t3.00`, '合计\t\t\t15.50', '', '说明：以上为项目情况。']);
+  });
+
+  it('a property: any name after any label form never survives', () => {
+    const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
+    const given = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏建飞琳晶宇浩凯健俊帆帅旭宁欣悦婷雪琪佳怡梓睿轩涵'];
+    const nameLabels = ['填报人', '填表人', '制表人', '联系人', '经办人', '经办人员', '负责人', '项目负责人', '单位负责人', '财务负责人', '审核人'];
+    const separators = ['：', ':', '： ', ' ：', '\t', '\t\t', ' ', '　'];
+    const space = (label: string, how: number) => (how === 0 ? label : [...label].join(how === 1 ? ' ' : '　'));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...surnames), fc.array(fc.constantFrom(...given), { minLength: 1, maxLength: 2 }),
+        fc.constantFrom(...nameLabels), fc.nat(2), fc.constantFrom('', '（项目）', '(经办)'), fc.constantFrom(...separators),
+        fc.constantFrom('', '项目名称：社区服务，', '主管部门\t某区政务服务数据管理局\t'), fc.constantFrom('', '，联系电话：28336292', '\t联系电话\t28336292', '。'),
+        (surname, rest, label, how, qualifier, sep, before, after) => {
+          const name = surname + rest.join('');
+          const line = `${before}${space(label, how)}${qualifier}${sep}${name}${after}`;
+          const out = redact(line);
+          return !out.includes(name) && !out.includes('28336292');
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('given any number after any telephone label form', () => {
+  it('a property: the number never survives, whatever its format', () => {
+    const phoneLabels = ['联系电话', '电话', '办公电话', '固定电话', '手机', '手机号码', '移动电话', '传真', '联系方式', '座机'];
+    const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+    const number = fc.oneof(
+      digits(8),
+      fc.tuple(fc.constantFrom('010', '021', '0755', '0571'), digits(8), fc.constantFrom('-', '－', ' ')).map(([a, n, s]) => `${a}${s}${n}`),
+      fc.tuple(fc.constantFrom('(021)', '（0755）'), digits(8)).map(([a, n]) => a + n),
+      fc.tuple(fc.constantFrom('13', '15', '18', '19'), digits(9), fc.constantFrom('', ' ', '-')).map(([p, n, s]) => `${p}${n[0]}${s}${n.slice(1, 5)}${s}${n.slice(5)}`),
+    );
+    const separators = ['：', ':', ' ', '\t', '\t\t', ''];
+    fc.assert(
+      fc.property(fc.constantFrom(...phoneLabels), fc.boolean(), fc.constantFrom('', '（座机）', '(手机)'), fc.constantFrom(...separators), number, fc.constantFrom('', '。', '，填报人：张三', '\t备注'), (label, spacedOut, qualifier, sep, value, after) => {
+        const line = `${spacedOut ? [...label].join(' ') : label}${qualifier}${sep}${value}${after}`;
+        const out = redact(line);
+        const bare = value.replace(/\D/g, '');
+        return !out.replace(/\D/g, ' ').split(/\s+/).some((d) => d.length >= 4 && bare.includes(d));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('given a PDF whose text layer prints personal data (tests/fixtures/personal-data-form.pdf, made by LibreOffice from the .html beside it)', () => {
+  it('the text every reader and the store see holds none of it, whatever form it is printed in', async () => {
+    const pdf = readFileSync(join(projectRoot, 'tests', 'fixtures', 'personal-data-form.pdf'));
+    const source = await readSource(pdf, 'personal-data-form.pdf');
+    // As printed on the page (pdftoppm -r 80): seven names, three numbers, an e-mail, an ID number.
+    const printed = ['尚明芳', '柳如烟', '江小白', '龙傲天', '林黛玉', '薛宝钗', '52564588', '28336292', '13912345678', '13800138000', 'liu.ruyan@example.gov.cn', '11010519491231002X'];
+    for (const value of printed) expect(source.text, `the PDF prints ${value}`).toContain(value);
+    const text = documentText(source.text, 'personal-data-form.pdf');
+    expect(printed.filter((v) => text.includes(v))).toEqual([]);
+    // Cells printed close together reach the text as one; the label inside stays, its value goes.
+    expect(text).toMatch(/联系电话/);
+    const doc = parseDocument(source.text, 'personal-data-form.pdf');
+    expect(doc.diagnostics.filter((d) => d.code === 'PERSONAL_DATA_REDACTED' || d.code === 'PII_DROPPED').length).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe('given words that hold a label but no personal value', () => {
+  it('keeps prose where a label is part of another word (seen in real documents)', () => {
+    for (const line of [
+      // dept_budget.pdf (上海市普陀区司法局 2026) p. 3: 负责 + 人民陪审员
+      '（五）承担统筹规划本区法治社会建设的责任。负责人民陪审员、人民监督员选任管理工作。',
+      '密切联系人民群众，畅通诉求渠道',
+      '2010302\t一般行政管理事务\t12345 公开电话热线事务\t71',
+      '工作时效\t1.免费维护期间提供7*24小时电话支持',
+      '3020207\t邮电费\t电话费\t1.20',
+      '项目名称\t项目负责人\t金额',
+    ]) {
+      expect(redact(line)).toBe(line);
+    }
+  });
+
+  it('an 18-digit run whose check digit fails is not an ID number; a 统一社会信用代码 is not personal', () => {
+    expect(redact('编号 110105194912310028')).toBe('编号 110105194912310028');
+    expect(redact('统一社会信用代码：11440300MB2C55940N')).toBe('统一社会信用代码：11440300MB2C55940N');
   });
 });
 
