@@ -30,6 +30,14 @@ export class ResponseCache {
   private readonly entries: LRUCache<string, Entry>;
   private version: string | null = null;
   private checkedAt = 0;
+  /**
+   * Bumped whenever what the cache holds may be stale (invalidate, a new graph version). An
+   * answer is stored only if no bump happened while it was read: a read that straddles a write
+   * may mix two versions of a document, and must never outlive the request that read it.
+   */
+  private generation = 0;
+  /** Stores still checking the version (tests and operators wait on them with settled()). */
+  private readonly pending = new Set<Promise<boolean>>();
 
   // Its own runner: the version check (at most one a second) is the cache's cost, not a
   // request's, so `cypherRoundTrips` keeps counting what the question itself needed.
@@ -61,7 +69,10 @@ export class ResponseCache {
     try {
       const rec = (await this.runner.read('graph-version', {}, 2_000)).records[0];
       const version = `${rec?.get('documents')}|${rec?.get('lastLoad')}`;
-      if (version !== this.version) this.entries.clear();
+      if (version !== this.version) {
+        this.entries.clear();
+        this.generation++;
+      }
       this.version = version;
       return true;
     } catch {
@@ -78,6 +89,38 @@ export class ResponseCache {
     this.entries.set(key, entry);
   }
 
+  /** What a request notes before it reads: the generation its answer belongs to. */
+  get currentGeneration(): number {
+    return this.generation;
+  }
+
+  /**
+   * Stores an answer read under `generation` only if the graph has not changed since: neither
+   * this server's write (invalidate) nor another process's load (the version, re-read now, not
+   * at the once-a-second pace: a load by another process that committed while the answer was
+   * read would otherwise be served from here until the next check). Runs after the answer has
+   * been sent, so the extra read costs the client nothing.
+   */
+  storeIfUnchanged(key: string, entry: Entry, generation: number): Promise<boolean> {
+    const store = this.store(key, entry, generation).catch(() => false);
+    this.pending.add(store);
+    void store.finally(() => this.pending.delete(store));
+    return store;
+  }
+
+  /** Resolves once every answer sent so far is stored (or known not to be). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.pending]);
+  }
+
+  private async store(key: string, entry: Entry, generation: number): Promise<boolean> {
+    if (generation !== this.generation || !this.db.isUp()) return false;
+    this.checkedAt = 0;
+    if (!(await this.refresh()) || generation !== this.generation) return false;
+    this.entries.set(key, entry);
+    return true;
+  }
+
   /** Bytes held now (as accounted: never above maxBytes). */
   get size(): number {
     return this.entries.calculatedSize;
@@ -86,6 +129,7 @@ export class ResponseCache {
   invalidate(): void {
     this.entries.clear();
     this.checkedAt = 0;
+    this.generation++;
   }
 }
 
@@ -123,6 +167,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ap
   return {
     async requestDidStart() {
       let key: string | null = null;
+      let generation = -1;
       return {
         async responseForOperation(ctx) {
           key = cacheKey(ctx.document, ctx.operationName, ctx.request.variables);
@@ -131,6 +176,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ap
             key = null;
             return null;
           }
+          generation = cache.currentGeneration;
           const hit = cache.get(key);
           if (!hit) return null;
           key = null; // nothing to store
@@ -146,7 +192,8 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ap
           if (!data) return;
           const json = JSON.stringify(data);
           dataJson.set(data, json);
-          cache.set(key, { json, roundTrips: ctx.contextValue.runner.roundTrips });
+          // Not awaited: the answer goes out now; it is kept only if the graph did not change meanwhile.
+          void cache.storeIfUnchanged(key, { json, roundTrips: ctx.contextValue.runner.roundTrips }, generation);
         },
       };
     },

@@ -118,6 +118,8 @@ describe('answer cache', () => {
     const q = `{ anomalies(filter: {document: "001_958a9ca9db32ab73"}) { totalCount nodes { kind delta } } }`;
     api.server.cache!.invalidate();
     const first = await api.gql(q);
+    // Stored after it was sent, once the graph version is read again (a torn read is never kept).
+    await api.server.cache!.settled();
     const held = api.server.cache!.size;
     expect(held).toBeGreaterThan(0);
     const second = await api.gql(q);

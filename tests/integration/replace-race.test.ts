@@ -9,6 +9,7 @@ import { projectRoot } from '../../src/config.js';
 import { QueryRunner } from '../../src/db/run.js';
 import { loadDocument } from '../../src/load/loader.js';
 import { startApi, type ApiFixture } from './helpers.js';
+import { ResponseCache } from '../../src/api/response-cache.js';
 
 const TOKEN = 'replace-race-token-0123456789';
 let api: ApiFixture;
@@ -75,5 +76,32 @@ describe('replacing documents while clients read', () => {
     await Promise.all(readers);
     expect(reads).toBeGreaterThan(20);
     expect(failures.slice(0, 10)).toEqual([]);
+  });
+});
+
+describe('the answer cache and a write that lands while an answer is read (issue #36)', () => {
+  // Measured before: a torn answer, read while a replace committed, was cached and served 75
+  // times in 0.54 s. An answer is now kept only if the graph did not change while it was read.
+  it('does not keep an answer when this server wrote meanwhile (invalidate)', async () => {
+    const cache = new ResponseCache(api.db);
+    await cache.refresh();
+    const generation = cache.currentGeneration;
+    cache.invalidate(); // this server's ingest committed while the answer was being read
+    expect(await cache.storeIfUnchanged('k', { json: '{"a":1}', roundTrips: 1 }, generation)).toBe(false);
+    expect(cache.get('k')).toBeUndefined();
+  });
+
+  it('does not keep an answer when another process loaded a document meanwhile, even within the once-a-second check', async () => {
+    const cache = new ResponseCache(api.db, 64 * 1024 * 1024, 60_000);
+    await cache.refresh();
+    const generation = cache.currentGeneration;
+    // Another process (no invalidate here): a replace commits while the answer is read.
+    await loadDocument(new QueryRunner(api.db), '003_beb2cb8da5a2afe3.txt', file('003_beb2cb8da5a2afe3.txt') + '\n\n\n\n\n\n\n\n', { replace: true });
+    expect(await cache.storeIfUnchanged('k', { json: '{"a":1}', roundTrips: 1 }, generation)).toBe(false);
+    expect(cache.get('k')).toBeUndefined();
+    // With nothing written meanwhile, the answer is kept.
+    const now = cache.currentGeneration;
+    expect(await cache.storeIfUnchanged('k', { json: '{"a":1}', roundTrips: 1 }, now)).toBe(true);
+    expect(cache.get('k')).toBeDefined();
   });
 });
