@@ -54,8 +54,10 @@ export class BadDocumentError extends BudgetGraphError {
     readonly file: string,
     readonly line: number,
     readonly expected: string,
+    /** The printed page, where the fault is in a page rather than in a line of text (a damaged PDF stream). */
+    readonly page?: number,
   ) {
-    super('BAD_DOCUMENT', `${file}:${line}: ${expected}`, { file, line });
+    super('BAD_DOCUMENT', page === undefined ? `${file}:${line}: ${expected}` : `${file}: page ${page}: ${expected}`, page === undefined ? { file, line } : { file, line, page });
     this.name = 'BadDocumentError';
   }
 }

@@ -62,6 +62,7 @@ async function main(): Promise<void> {
       const files = listDocuments(server.dataDir);
       log(`loading ${files.length} documents from ${server.dataDir} (unchanged ones are skipped)`);
       // Each document as it is done, so a long first load is never silent.
+      const refused: string[] = [];
       await loadFiles(
         new QueryRunner(db),
         files,
@@ -70,8 +71,13 @@ async function main(): Promise<void> {
           log(`${i + 1}/${files.length} ${r.file}: ${r.status}${r.status === 'UNCHANGED' ? '' : ` (${r.records} records, ${r.nodesCreated} nodes, ${r.ms} ms)`}`);
           for (const d of r.parity) log(`${r.file}: ERROR parse/graph parity: ${d}`);
         },
-        (file, err, i) => log(`${i + 1}/${files.length} ${file}: NOT LOADED: ${err.message}`),
+        (file, err, i) => {
+          refused.push(file);
+          log(`${i + 1}/${files.length} ${file}: NOT LOADED: ${err.message}`);
+        },
       );
+      // One bad file is one bad file: the server starts, and says once which files it refused.
+      if (refused.length) log(`${refused.length} of ${files.length} files refused (see above): ${refused.join(', ')}`);
     }
     reportExplorer();
     const schema = await buildApiSchema();

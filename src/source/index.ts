@@ -2,7 +2,7 @@
 // printed line per text line, cells between tabs) and, for a PDF, the page and boxes of each line.
 // Text (UTF-8, pdftotext's form feeds read as page breaks) and PDF (a text layer, read by
 // pdf.js: pdf/extract.ts → pdf/render.ts). A new input format is one more source here.
-import { BadDocumentError } from '../errors.js';
+import { BadDocumentError, BudgetGraphError } from '../errors.js';
 import type { Box } from './pdf/geometry.js';
 import { extractPdf } from './pdf/extract.js';
 import { renderPdf } from './pdf/render.js';
@@ -39,7 +39,15 @@ export const isPdf = (bytes: Uint8Array) => bytes.length >= 5 && String.fromChar
 
 export async function readSource(bytes: Uint8Array, file: string): Promise<SourceDocument> {
   if (bytes.length > MAX_SOURCE_BYTES) throw new BadDocumentError(file, 1, `the file is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MiB; expected one budget document`);
-  return isPdf(bytes) ? readPdf(bytes, file) : readText(bytes, file);
+  if (!isPdf(bytes)) return readText(bytes, file);
+  try {
+    return await readPdf(bytes, file);
+  } catch (err) {
+    // Whatever a damaged PDF makes the reader throw is that document's fault, said as such.
+    if (err instanceof BudgetGraphError) throw err;
+    const why = (err instanceof Error ? err.message : String(err)).slice(0, 200);
+    throw new BadDocumentError(file, 1, `the PDF cannot be read (${why}); expected an undamaged PDF`);
+  }
 }
 
 /** UTF-8 text; a form feed (pdftotext writes one before each page) starts a page and is not content. */

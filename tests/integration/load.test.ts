@@ -147,11 +147,20 @@ describe('loading the five bundled documents', () => {
       writeFileSync(join(dir, 'a-good.txt'), table('示例区甲局'));
       writeFileSync(join(dir, 'b-latin1.txt'), Buffer.from([0x32, 0x30, 0x32, 0x35, 0xc4, 0xea, 0x0a]));
       writeFileSync(join(dir, 'c-good.txt'), table('示例区乙局'));
+      // A published PDF with one byte changed in its first page's flate stream (issue #36: pdf.js
+      // threw uncaught and the batch ended "0 files … 3 not started").
+      const damaged = Buffer.from(readFileSync(join(projectRoot, 'tests', 'fixtures', 'real', '上海市普陀区人民政府办公室单位25年预算.pdf')));
+      damaged[688] = 0x75;
+      writeFileSync(join(dir, 'b-damaged.pdf'), damaged);
+      writeFileSync(join(dir, 'd-good.txt'), table('示例区丙局'));
       const bad: string[] = [];
       const reports = await loadFiles(runner, listDocuments(dir), {}, undefined, (file, err) => bad.push(`${file} ${err.code} ${err.message}`));
-      expect(reports.map((r) => `${r.file} ${r.status}`)).toEqual(['a-good.txt LOADED', 'c-good.txt LOADED']);
-      expect(bad).toEqual([expect.stringMatching(/^b-latin1\.txt BAD_DOCUMENT b-latin1\.txt:1: the file is not valid UTF-8/)]);
-      for (const f of ['a-good.txt', 'c-good.txt']) await runner.write('load-delete-document', { file: f });
+      expect(reports.map((r) => `${r.file} ${r.status}`)).toEqual(['a-good.txt LOADED', 'c-good.txt LOADED', 'd-good.txt LOADED']);
+      expect(bad).toEqual([
+        expect.stringMatching(/^b-damaged\.pdf BAD_DOCUMENT b-damaged\.pdf: page 1: the PDF's content cannot be read/),
+        expect.stringMatching(/^b-latin1\.txt BAD_DOCUMENT b-latin1\.txt:1: the file is not valid UTF-8/),
+      ]);
+      for (const f of ['a-good.txt', 'c-good.txt', 'd-good.txt']) await runner.write('load-delete-document', { file: f });
       await runner.write('load-collect-orphans');
     } finally {
       rmSync(dir, { recursive: true, force: true });

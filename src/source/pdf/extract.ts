@@ -47,54 +47,75 @@ export async function extractPdf(bytes: Uint8Array, file: string): Promise<PdfPa
     if (doc.numPages > MAX_PDF_PAGES) throw new BadDocumentError(file, 1, `the PDF has ${doc.numPages} pages; expected one budget document (at most ${MAX_PDF_PAGES} pages)`);
     const pages: PdfPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const [vx0, vy0, vx1, vy1] = page.view as [number, number, number, number];
-      const width = vx1 - vx0;
-      const height = vy1 - vy0;
-      // PDF space (origin bottom-left) → top-left origin in points.
-      const toPage = (x: number, y: number): [number, number] => [x - vx0, vy1 - y];
-
-      const runs: GlyphRun[] = [];
-      const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
-      for (const item of content.items) {
-        if (!('str' in item) || item.str === '') continue;
-        const [a, b, c, d, e, f] = item.transform as Matrix;
-        const size = Math.hypot(c, d) || Math.hypot(a, b);
-        if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3) continue; // rotated text (a stamp, a margin note) is not a printed line
-        const [x0, base] = toPage(e, f);
-        runs.push({ text: item.str, x0, x1: x0 + item.width, top: base - size * 0.86, bottom: base + size * 0.14, size });
-      }
-
-      const rulings: Ruling[] = [];
-      let imageArea = 0;
-      const ops = await page.getOperatorList();
-      let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-      const stack: Matrix[] = [];
-      for (let i = 0; i < ops.fnArray.length; i++) {
-        const fn = ops.fnArray[i];
-        const args = ops.argsArray[i] as unknown[];
-        if (fn === OPS.save) stack.push(ctm);
-        else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
-        else if (fn === OPS.transform) ctm = multiply(args as Matrix, ctm);
-        else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) {
-          const corners = [apply(ctm, 0, 0), apply(ctm, 1, 1)];
-          imageArea += Math.abs((corners[1]![0] - corners[0]![0]) * (corners[1]![1] - corners[0]![1]));
-        } else if (fn === OPS.constructPath) {
-          const [drawOp, data] = args as [number, (Float32Array | number[] | null)[]];
-          const filled = drawOp === OPS.fill || drawOp === OPS.eoFill || drawOp === OPS.fillStroke || drawOp === OPS.eoFillStroke;
-          const stroked = drawOp === OPS.stroke || drawOp === OPS.closeStroke || drawOp === OPS.fillStroke || drawOp === OPS.eoFillStroke || drawOp === OPS.closeFillStroke || drawOp === OPS.closeEOFillStroke;
-          if (!filled && !stroked) continue;
-          for (const path of data) if (path) addPath(path, ctm, toPage, filled, stroked, rulings);
-        }
-      }
-      const imageCover = imageArea / (width * height);
-      pages.push({ number: n, width, height, runs, rulings, imageCover });
-      page.cleanup();
+      pages.push(await readPage(doc, n, file, OPS));
     }
     return pages;
   } finally {
-    await doc.destroy();
+    await doc.destroy().catch(() => undefined);
   }
+}
+
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/**
+ * One page's glyph runs and rulings. Whatever pdf.js throws on a damaged page (a corrupt flate
+ * stream, a broken xref entry, a font it cannot decode) is that document's BAD_DOCUMENT, with
+ * the page: one bad file is one bad file, never an exception that ends a batch or the server.
+ */
+async function readPage(doc: PdfDocument, n: number, file: string, OPS: PdfJs['OPS']): Promise<PdfPage> {
+  try {
+    return await pageContent(doc, n, OPS);
+  } catch (err) {
+    if (err instanceof BadDocumentError) throw err;
+    const why = (err instanceof Error ? err.message : String(err)).slice(0, 200);
+    throw new BadDocumentError(file, 1, `the PDF's content cannot be read (${why}); expected an undamaged PDF: the file may be cut short or corrupted, download or save it again`, n);
+  }
+}
+
+async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS']): Promise<PdfPage> {
+  const page = await doc.getPage(n);
+  const [vx0, vy0, vx1, vy1] = page.view as [number, number, number, number];
+  const width = vx1 - vx0;
+  const height = vy1 - vy0;
+  // PDF space (origin bottom-left) → top-left origin in points.
+  const toPage = (x: number, y: number): [number, number] => [x - vx0, vy1 - y];
+
+  const runs: GlyphRun[] = [];
+  const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+  for (const item of content.items) {
+    if (!('str' in item) || item.str === '') continue;
+    const [a, b, c, d, e, f] = item.transform as Matrix;
+    const size = Math.hypot(c, d) || Math.hypot(a, b);
+    if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3) continue; // rotated text (a stamp, a margin note) is not a printed line
+    const [x0, base] = toPage(e, f);
+    runs.push({ text: item.str, x0, x1: x0 + item.width, top: base - size * 0.86, bottom: base + size * 0.14, size });
+  }
+
+  const rulings: Ruling[] = [];
+  let imageArea = 0;
+  const ops = await page.getOperatorList();
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = ops.argsArray[i] as unknown[];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === OPS.transform) ctm = multiply(args as Matrix, ctm);
+    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) {
+      const corners = [apply(ctm, 0, 0), apply(ctm, 1, 1)];
+      imageArea += Math.abs((corners[1]![0] - corners[0]![0]) * (corners[1]![1] - corners[0]![1]));
+    } else if (fn === OPS.constructPath) {
+      const [drawOp, data] = args as [number, (Float32Array | number[] | null)[]];
+      const filled = drawOp === OPS.fill || drawOp === OPS.eoFill || drawOp === OPS.fillStroke || drawOp === OPS.eoFillStroke;
+      const stroked = drawOp === OPS.stroke || drawOp === OPS.closeStroke || drawOp === OPS.fillStroke || drawOp === OPS.eoFillStroke || drawOp === OPS.closeFillStroke || drawOp === OPS.closeEOFillStroke;
+      if (!filled && !stroked) continue;
+      for (const path of data) if (path) addPath(path, ctm, toPage, filled, stroked, rulings);
+    }
+  }
+  const imageCover = imageArea / (width * height);
+  page.cleanup();
+  return { number: n, width, height, runs, rulings, imageCover };
 }
 
 /** A path's subpaths: thin filled rectangles and stroked axis-aligned segments become rulings. */
