@@ -3,7 +3,9 @@
 //   fuzz    100,000 mutations of the bundled documents through the parser (two processes)
 //   abuse   each abusive request of the hardening issue against a running server, timed, with a
 //           parallel { health { ok } } timed beside it; the cache-filling memory attack with RSS;
-//           the connection attacks of issue 35 from many loopback addresses (bench/stress/connections.ts)
+//           the connection attacks of issue 35 from many loopback addresses (bench/stress/connections.ts);
+//           documents printing made-up personal data in every label form, read back through the API
+//           (bench/stress/personal-data.ts)
 //   faults  kill -9 of the embedded Neo4j under traffic and during an ingest; SIGSTOP for 20 s
 //   soak    50 concurrent clients for 10 minutes, server and JVM memory sampled every minute
 // Options: --parts=fuzz,abuse,faults,soak  --fuzz=100000  --soak-minutes=10
@@ -20,6 +22,7 @@ import { freePort } from '../src/db/embedded-neo4j.js';
 import { buildServer } from '../scripts/build-server.mjs';
 import { childPids, memoryMb } from './proc.js';
 import { connectionAttacks, connectionReport } from './stress/connections.js';
+import { personalDataProbe, personalDataReport, type PersonalDataProbe } from './stress/personal-data.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -163,6 +166,7 @@ async function abuse(server: Server): Promise<void> {
   await post(server.url, { query: 'mutation { removeDocument(name: "big.txt") }' }, { authorization: `Bearer ${TOKEN}` });
   results.attacks = await issue24Attacks(server);
   results.connectionAttacks = await connectionAttacks(server.url, log);
+  results.personalData = await personalDataProbe(server.url, TOKEN, log);
 
   // Memory attack: distinct large answers (30 aliases each, the most allowed) to fill the cache,
   // in rounds: the server's RSS after each round shows whether memory keeps growing.
@@ -422,6 +426,7 @@ function writeReport(): void {
     for (const x of r.attacks) lines.push(`| ${x.attack} | ${x.status} | ${x.code ?? ''} | ${x.ms} | ${x.healthStatus} in ${x.healthMs} ms |`);
   }
   if (r.connectionAttacks) lines.push(...connectionReport(r.connectionAttacks));
+  if (r.personalData) lines.push(...personalDataReport(r.personalData as PersonalDataProbe));
   if (r.abuse) {
     lines.push('### Abusive requests (each with a parallel `{ health { ok } }`)', '', '| request | status | code | ms | answer bytes | parallel health |', '|---|---|---|---|---|---|');
     for (const x of r.abuse.requests) lines.push(`| ${x.request} | ${x.status} | ${x.code ?? ''} | ${x.ms} | ${x.answerBytes} | ${x.parallelHealthStatus} in ${x.parallelHealthMs} ms |`);
