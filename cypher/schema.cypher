@@ -1,5 +1,7 @@
 // Constraints and indexes on every key of the graph model (docs/graph-model.md).
 // Applied at start-up; every statement is idempotent (IF NOT EXISTS).
+// applySchema (src/db/schema.ts) reads each statement's name and schema to find and repair what
+// an earlier start left half built or defined otherwise: keep to the two shapes used here.
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;
 CREATE CONSTRAINT document_file IF NOT EXISTS FOR (d:Document) REQUIRE d.file IS UNIQUE;
 CREATE CONSTRAINT department_id IF NOT EXISTS FOR (d:Department) REQUIRE d.id IS UNIQUE;
