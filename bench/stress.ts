@@ -5,7 +5,8 @@
 //           parallel { health { ok } } timed beside it; the cache-filling memory attack with RSS;
 //           the connection attacks of issue 35 from many loopback addresses (bench/stress/connections.ts);
 //           documents printing made-up personal data in every label form, read back through the API
-//           (bench/stress/personal-data.ts)
+//           (bench/stress/personal-data.ts); documents over each size cap and at the caps, and file
+//           names with invisible characters, with health asked every 100 ms (bench/stress/documents.ts)
 //   faults  kill -9 of the embedded Neo4j under traffic and during an ingest; SIGSTOP for 20 s
 //   soak    50 concurrent clients for 10 minutes, server and JVM memory sampled every minute
 // Options: --parts=fuzz,abuse,faults,soak  --fuzz=100000  --soak-minutes=10
@@ -23,6 +24,7 @@ import { buildServer } from '../scripts/build-server.mjs';
 import { childPids, memoryMb } from './proc.js';
 import { connectionAttacks, connectionReport } from './stress/connections.js';
 import { personalDataProbe, personalDataReport, type PersonalDataProbe } from './stress/personal-data.js';
+import { documentAttacks, documentReport, mismatchedTable, type DocumentAttackRow } from './stress/documents.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -167,6 +169,7 @@ async function abuse(server: Server): Promise<void> {
   results.attacks = await issue24Attacks(server);
   results.connectionAttacks = await connectionAttacks(server.url, log);
   results.personalData = await personalDataProbe(server.url, TOKEN, log);
+  results.documentAttacks = await documentAttacks(server.url, TOKEN, server.jvmPid, log);
 
   // Memory attack: distinct large answers (30 aliases each, the most allowed) to fill the cache,
   // in rounds: the server's RSS after each round shows whether memory keeps growing.
@@ -328,8 +331,8 @@ async function faults(server: Server): Promise<void> {
 
   // kill -9 of Neo4j in the middle of an ingest: the document is all there or not at all.
   const docsBefore = await post(server.url, { query: '{ documents { totalCount } }' });
-  const rows = Array.from({ length: 40_000 }, (_, i) => `${201 + (i % 20)}\t项目${i}\t${i}.00\t0.00\t${i}.00`).join('\n');
-  const doc = `2033年深圳市示例区断电局部门预算\n\n表一：部门支出总表（按功能科目）\n\n单位：万元\n\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n${rows}\n`;
+  // A document at the caps of the heaviest shape (40,000 rows are refused at once since issue 35).
+  const doc = mismatchedTable(4_990, '断电局', 2033);
   const ingest = post(server.url, { query: 'mutation($t: String!) { ingest(name: "killed.txt", text: $t) { status } }', variables: { t: doc } }, { authorization: `Bearer ${TOKEN}` }, 120_000);
   // Parsing takes about a second; the write transaction then runs for several: kill inside it.
   await new Promise((r) => setTimeout(r, 4000));
@@ -427,6 +430,7 @@ function writeReport(): void {
   }
   if (r.connectionAttacks) lines.push(...connectionReport(r.connectionAttacks));
   if (r.personalData) lines.push(...personalDataReport(r.personalData as PersonalDataProbe));
+  if (r.documentAttacks) lines.push(...documentReport(r.documentAttacks as DocumentAttackRow[]));
   if (r.abuse) {
     lines.push('### Abusive requests (each with a parallel `{ health { ok } }`)', '', '| request | status | code | ms | answer bytes | parallel health |', '|---|---|---|---|---|---|');
     for (const x of r.abuse.requests) lines.push(`| ${x.request} | ${x.status} | ${x.code ?? ''} | ${x.ms} | ${x.answerBytes} | ${x.parallelHealthStatus} in ${x.parallelHealthMs} ms |`);
@@ -439,7 +443,7 @@ function writeReport(): void {
   }
   if (r.killDuringIngest) {
     const k = r.killDuringIngest;
-    lines.push(`- kill -9 four seconds into an ingest of 40,000 rows: the ingest answered ${k.ingestAnswer.status} ${k.ingestAnswer.code ?? ''} after ${k.ingestAnswer.ms} ms; after the restart the document is ${k.documentPresentAfterRestart ? 'present (the driver retried the whole transaction once the database was back)' : 'absent (the transaction never committed)'}, never partly; recovered: ${k.recovered}.`);
+    lines.push(`- kill -9 four seconds into an ingest of a document at the caps (4,990 rows, 7,485 anomalies): the ingest answered ${k.ingestAnswer.status} ${k.ingestAnswer.code ?? ''} after ${k.ingestAnswer.ms} ms; after the restart the document is ${k.documentPresentAfterRestart ? 'present (the driver retried the whole transaction once the database was back)' : 'absent (the transaction never committed)'}, never partly; recovered: ${k.recovered}.`);
   }
   if (r.stall) {
     const s = r.stall;

@@ -5,7 +5,23 @@ import type { Database } from '../db/connection.js';
 import { QueryRunner } from '../db/run.js';
 import { loadParsed, removeDocument, type LoadReport } from '../load/loader.js';
 import { parseOffThread } from '../load/parse-off-thread.js';
+import { DOCUMENT_CAPS } from '../load/document-caps.js';
+import { fileNameProblem } from '../load/file-name.js';
+import { BudgetGraphError } from '../errors.js';
 import type { ResponseCache } from './response-cache.js';
+
+/** The longest text ingest takes: the loader's cap on characters (src/load/document-caps.ts). */
+export const MAX_DOCUMENT_CHARS = DOCUMENT_CAPS.chars;
+
+/**
+ * A new document's name holds no bidirectional control, invisible or control character
+ * (src/load/file-name.ts): refused as a bad argument before anything is read. Removal does not
+ * ask it, so a document loaded under such a name before this check can still be removed.
+ */
+function checkNewName(file: string): void {
+  const problem = fileNameProblem(file);
+  if (problem) throw new BudgetGraphError('BAD_USER_INPUT', problem, { argument: 'name', reason: 'FILE_NAME' });
+}
 
 export class IngestService {
   private queue: Promise<unknown> = Promise.resolve();
@@ -22,6 +38,7 @@ export class IngestService {
   }
 
   ingest(file: string, text: string, replace: boolean): Promise<LoadReport> {
+    checkNewName(file);
     return this.serial(async () => {
       const started = Date.now();
       const { doc, plan } = await parseOffThread(file, text);

@@ -86,6 +86,25 @@ export async function stopAllEmbedded(waitMs = 20_000): Promise<void> {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
+/**
+ * What the JVM inherits of this process's environment: an allow-list, so that a secret of the
+ * service (BUDGET_GRAPH_TOKEN, NEO4J_PASSWORD for an external server, a cloud key of the shell)
+ * never reaches the JVM, whose environment the JVM's own tooling, crash reports and anyone who
+ * can read /proc/<pid>/environ see. The shell and `java` need the search path and the locale;
+ * HOME, USER, TMPDIR and TZ are what a JVM reads of its surroundings; JAVA_HOME and the options
+ * the JVM reads by design (JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS) are addressed to it by whoever set
+ * them. The launcher's own variables (neo4j/launcher: NEO4J_BOLT_PORT …) are set by startOnce,
+ * never inherited.
+ */
+const JVM_INHERITS = /^(PATH|HOME|USER|LOGNAME|TMPDIR|TZ|LANG|LANGUAGE|LC_[A-Z_]+|JAVA_HOME|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS)$/;
+
+/** The JVM's environment: the allowed part of `parent`, then the launcher's own settings. */
+export function jvmEnvironment(parent: NodeJS.ProcessEnv, own: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parent)) if (value !== undefined && JVM_INHERITS.test(name)) env[name] = value;
+  return { ...env, ...own };
+}
+
 /** Built by scripts/build-launcher.mjs (npm install, and before npm start / test / load). */
 export const LAUNCHER_JAR = join(projectRoot, 'neo4j', 'launcher', 'target', 'neo4j-launcher.jar');
 
@@ -139,8 +158,7 @@ async function startOnce(settings: Neo4jSettings, readyTimeoutMs: number, recove
     {
       cwd: projectRoot,
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
+      env: jvmEnvironment(process.env, {
         NEO4J_BOLT_PORT: String(port),
         NEO4J_DATA_DIR: settings.dataDir,
         NEO4J_PAGECACHE_MB: String(settings.pageCacheMb),
@@ -150,7 +168,7 @@ async function startOnce(settings: Neo4jSettings, readyTimeoutMs: number, recove
         // Read once by the launcher, which sets it as user neo4j's password (environment, not
         // argv: other users' `ps` shows arguments).
         NEO4J_AUTH_PASSWORD: password,
-      },
+      }),
     },
   );
   running.add(child);

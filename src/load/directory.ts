@@ -6,6 +6,7 @@ import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { loadParsed, type LoadOptions, type LoadReport } from './loader.js';
 import { parseOffThread } from './parse-off-thread.js';
 import { readSource } from '../source/index.js';
+import { refuseFileName, visibleName } from './file-name.js';
 
 
 /** How long a load waits for a restarting database before giving up, and how often it tries a file. */
@@ -84,6 +85,8 @@ export async function loadFiles(
       try {
         // Read and planned in the worker, under the same budget as the API's ingest.
         const started = Date.now();
+        // Refused before the file is read: its name is what the graph and every report show.
+        refuseFileName(basename(path));
         const text = await readDocumentText(path);
         const { doc, plan } = await parseOffThread(basename(path), text);
         const report = await loadParsed(runner, basename(path), text, doc, options, started, plan);
@@ -96,7 +99,8 @@ export async function loadFiles(
         if (err instanceof ServiceUnavailableError && err.details.reason !== 'DISK_FULL' && attempt < RESTART_ATTEMPTS && (await databaseBack(runner, restartWaitMs, signal))) continue;
         const skippable = err instanceof BudgetGraphError && (err.code === 'BAD_DOCUMENT' || err.code === 'CONFLICT' || err.details.reason === 'DISK_FULL');
         if (!onBadFile || !skippable) throw err;
-        onBadFile(basename(path), err, i);
+        // Reported under its name made visible: a bidirectional control must not reorder the report.
+        onBadFile(visibleName(basename(path)), err, i);
         break;
       }
     }

@@ -1,8 +1,7 @@
 // Loads one document into Neo4j in ONE write transaction: it is all there or not at all.
 // Re-loading an unchanged file is a no-op (content hash); a changed file replaces its facts.
 import type { ParamsArg, QueryRunner, RunStatement } from '../db/run.js';
-import type { StatementName, StatementParams } from '../db/statements.generated.js';
-import type { QueryResult } from 'neo4j-driver';
+import type { StatementName, StatementParams, StatementReading } from '../db/statements.generated.js';
 import { documentText, parseDocument } from '../parse/index.js';
 import type { ParsedDocument } from '../parse/records.js';
 import { loaderFingerprint } from './fingerprint.js';
@@ -10,6 +9,8 @@ import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { expectedTallies, parityDifferences } from './parity.js';
 import { buildPlan, contentHash, type LoadPlan } from './plan.js';
 import { sameAsLinks } from './same-as.js';
+import { recordCount, refuseOversizedPlan, refuseOversizedRecords, refuseOversizedText } from './document-caps.js';
+import { refuseFileName } from './file-name.js';
 
 /** What loading one document did. */
 export const LOAD_STATUSES = {
@@ -41,59 +42,106 @@ export interface LoadOptions {
   failAfter?: string;
 }
 
-/** One statement of a document's load, typed by its name (src/db/statements.generated.ts). */
+/** What a statement (or its slices) created, summed into the load's report. */
+interface Written {
+  nodesCreated: number;
+  relationshipsCreated: number;
+}
+
+/** One statement of a document's load (or one slice of its rows), typed by its name (src/db/statements.generated.ts). */
 interface LoadStep {
   name: StatementName;
-  run: (run: RunStatement) => Promise<QueryResult>;
+  run: (run: RunStatement) => Promise<Written>;
 }
 
 function step<N extends StatementName>(name: N, params: StatementParams<N>): LoadStep {
-  return { name, run: (run) => run(name, ...([params] as ParamsArg<N>)) };
+  return {
+    name,
+    run: async (run) => {
+      const { nodesCreated, relationshipsCreated } = (await run(name, ...([params] as ParamsArg<N>))).summary.counters.updates();
+      return { nodesCreated, relationshipsCreated };
+    },
+  };
+}
+
+/** Runs steps one after another and sums what they created. */
+async function runSteps(run: RunStatement, steps: LoadStep[]): Promise<Written> {
+  const total = { nodesCreated: 0, relationshipsCreated: 0 };
+  for (const s of steps) {
+    const w = await s.run(run);
+    total.nodesCreated += w.nodesCreated;
+    total.relationshipsCreated += w.relationshipsCreated;
+  }
+  return total;
+}
+
+/**
+ * The most rows one statement run carries. A document's rows go in slices of this many, every
+ * slice in the document's one transaction (a reader sees all of it or none): no statement's
+ * parameters, nor the memory Neo4j needs to plan and run it, grow with the document, and the
+ * driver packs each slice without holding the event loop for the whole document at once. 2,000
+ * rows are a few hundred KB; a document within the caps (src/load/document-caps.ts) sends at
+ * most a few dozen slices.
+ */
+export const WRITE_SLICE_ROWS = 2_000;
+
+/** `rows` in slices of at most `size`; none for no rows (an UNWIND of nothing writes nothing). */
+export function slices<T>(rows: readonly T[], size = WRITE_SLICE_ROWS): T[][] {
+  const out: T[][] = [];
+  for (let at = 0; at < rows.length; at += size) out.push(rows.slice(at, at + size));
+  return out;
+}
+
+/** A statement that UNWINDs `$rows`, once per slice of them, with the same other parameters. */
+function sliced<N extends StatementReading<'rows'>>(name: N, rows: readonly unknown[], params: Omit<StatementParams<N>, 'rows'>): LoadStep[] {
+  return slices(rows).map((slice) => step(name, { ...params, rows: slice } as StatementParams<N>));
 }
 
 /** The statements of one document's transaction, in order, with the plan rows each gets. */
 function statements(plan: LoadPlan, text: string, loaderVersion: string): LoadStep[] {
   const base = { documentId: plan.documentId, departmentId: plan.department.id };
+  const inDocument = { documentId: plan.documentId };
   return [
     // The loader's version is stored with the document: a new parser reloads unchanged files.
     step('load-document', { document: { ...plan.document, loaderVersion }, department: plan.department }),
-    // Line numbers are the parser's: the same split.
+    // Line numbers are the parser's: the same split. One property of one node, so one statement:
+    // its size is bounded by the caps on characters and lines.
     step('load-document-text', { documentId: plan.documentId, lines: text.split(/\r?\n/) }),
-    step('load-units', { ...base, rows: plan.units }),
-    step('load-codes', { rows: plan.codes }),
-    step('load-lines', { ...base, rows: plan.lines }),
-    step('load-allocations', { ...base, rows: plan.allocations }),
-    step('load-listings', { rows: plan.listings }),
-    step('load-code-links', { rows: plan.codeLinks }),
-    step('load-investments', { ...base, rows: plan.investments }),
-    step('load-investment-links', { rows: plan.investmentLinks }),
-    step('load-investment-reports', { rows: plan.investmentReports }),
-    step('load-indicators', { ...base, rows: plan.indicators }),
-    step('load-evaluations', { ...base, rows: plan.evaluations }),
-    step('load-three-costs', { ...base, rows: plan.threeCosts }),
-    step('load-table-totals', { ...base, rows: plan.tableTotals }),
-    step('load-figures', { ...base, rows: plan.figures }),
-    step('load-prose-amounts', { ...base, rows: plan.proseAmounts }),
-    step('load-payments', { ...base, rows: plan.payments }),
-    step('load-anomalies', { ...base, rows: plan.anomalies }),
+    ...sliced('load-units', plan.units, base),
+    // Needs every unit of the document at once, so it follows the slices (ids only).
+    step('load-units-prune', { documentId: plan.documentId, unitIds: plan.units.map((u) => u.id) }),
+    ...sliced('load-codes', plan.codes, {}),
+    ...sliced('load-lines', plan.lines, inDocument),
+    ...sliced('load-allocations', plan.allocations, base),
+    ...sliced('load-listings', plan.listings, {}),
+    ...sliced('load-code-links', plan.codeLinks, {}),
+    ...sliced('load-investments', plan.investments, inDocument),
+    ...sliced('load-investment-links', plan.investmentLinks, {}),
+    ...sliced('load-investment-reports', plan.investmentReports, {}),
+    ...sliced('load-indicators', plan.indicators, inDocument),
+    ...sliced('load-evaluations', plan.evaluations, inDocument),
+    ...sliced('load-three-costs', plan.threeCosts, inDocument),
+    ...sliced('load-table-totals', plan.tableTotals, inDocument),
+    ...sliced('load-figures', plan.figures, inDocument),
+    ...sliced('load-prose-amounts', plan.proseAmounts, inDocument),
+    ...sliced('load-payments', plan.payments, inDocument),
+    ...sliced('load-anomalies', plan.anomalies, inDocument),
     {
       name: 'load-same-as',
       run: async (run) => {
         const names = await run('department-project-names', { departmentId: plan.department.id });
         const all = names.records.map((r) => ({ id: String(r.get('id')), normName: String(r.get('normName')) }));
         const mine = [...new Map(plan.allocations.map((a) => [a.projectId, { id: a.projectId, normName: a.normName }])).values()];
-        return run('load-same-as', { rows: sameAsLinks(mine, all) });
+        return runSteps(run, sliced('load-same-as', sameAsLinks(mine, all), {}));
       },
     },
   ];
 }
 
-export function recordCount(doc: ParsedDocument): number {
-  return doc.units.length + doc.lines.length + doc.projects.length + doc.indicators.length + doc.investmentProjects.length + doc.selfEvaluations.length + doc.threeCosts.length + doc.totals.length + doc.figures.length + doc.proseAmounts.length + doc.payments.length + doc.anomalies.length;
-}
-
 export async function loadDocument(runner: QueryRunner, file: string, text: string, options: LoadOptions = {}): Promise<LoadReport> {
   const started = Date.now();
+  refuseFileName(file);
+  refuseOversizedText(text, file);
   const doc = parseDocument(text, file); // throws BadDocumentError before anything is written
   return loadParsed(runner, file, text, doc, options, started);
 }
@@ -103,10 +151,15 @@ export async function loadDocument(runner: QueryRunner, file: string, text: stri
  * document for the same department, year and kind unless `replace` says it supersedes the first.
  */
 export async function loadParsed(runner: QueryRunner, file: string, input: string, doc: ParsedDocument, options: LoadOptions = {}, started = Date.now(), planned?: LoadPlan): Promise<LoadReport> {
+  refuseFileName(file);
+  // The parse worker refused an oversized document already; a caller that parsed it is checked here.
+  if (!planned) refuseOversizedRecords(doc, file);
   // Stored, hashed and planned from the text the parser read: personal data already redacted.
   const text = documentText(input, file);
   // The parse worker plans too (parse-off-thread.ts): then only the writes happen here.
   const plan = planned ?? buildPlan(doc, text);
+  const rows = planRows(plan);
+  refuseOversizedPlan(file, rows.lines, rows.total);
   const records = recordCount(doc);
   if (options.dryRun) return { file, status: 'DRY_RUN', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan, replacedFiles: [], parity: [] };
 
@@ -127,22 +180,16 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
   let relationshipsCreated = 0;
   let parity: string[] = [];
   await runner.writeTransaction(async (_tx, run) => {
-    for (const other of rivals) await run('load-delete-document', { file: other });
-    // The file's own earlier copy is emptied, not removed: its node, department, units and
-    // projects are still there when the new facts MERGE onto them, so nothing a reader looks up
-    // is deleted and created again; what only the old copy held is collected afterwards.
-    if (storedHash) await run('load-clear-document', { file });
+    await retireReplaced(run, file, rivals, Boolean(storedHash));
     for (const { name, run: runStep } of statements(plan, text, loaderVersion)) {
-      const res = await runStep(run);
-      const c = res.summary.counters.updates();
-      nodesCreated += c.nodesCreated;
-      relationshipsCreated += c.relationshipsCreated;
+      const written = await runStep(run);
+      nodesCreated += written.nodesCreated;
+      relationshipsCreated += written.relationshipsCreated;
       if (options.failAfter === name) throw new Error(`injected failure after ${name}`);
     }
-    if (storedHash || rivals.length) await run('load-collect-orphans');
-    await run('load-refresh-codes', { keys: plan.codes.map((c) => `${String(c.label)}:${String(c.code)}`) });
-    // A replaced document's projects were refreshed by load-collect-orphans.
-    await run('load-refresh-project-totals', { ids: [...new Set(plan.allocations.map((a) => String(a.projectId)))] });
+    for (const keys of slices(plan.codes.map((c) => `${String(c.label)}:${String(c.code)}`))) await run('load-refresh-codes', { keys });
+    for (const ids of slices([...new Set(plan.allocations.map((a) => String(a.projectId)))])) await run('load-refresh-project-totals', { ids });
+    if (storedHash || rivals.length) await deleteRetired(run);
     const held = await run('load-parity', { documentId: plan.documentId });
     parity = parityDifferences(
       expectedTallies(doc, plan),
@@ -150,6 +197,42 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
     );
   });
   return { file, status: storedHash || rivals.length ? 'REPLACED' : 'LOADED', records, nodesCreated, relationshipsCreated, ms: Date.now() - started, plan, replacedFiles: rivals, parity };
+}
+
+/** How many rows a plan writes, and the source line of each that has one (for the records cap). */
+export function planRows(plan: LoadPlan): { total: number; lines: number[] } {
+  const { links: _links, diagnostics: _diagnostics, ...parts } = plan;
+  let total = 0;
+  const lines: number[] = [];
+  for (const part of Object.values(parts)) {
+    if (!Array.isArray(part)) continue;
+    total += part.length;
+    for (const row of part as { srcLine?: { toNumber(): number } }[]) if (row.srcLine) lines.push(row.srcLine.toNumber());
+  }
+  return { total, lines };
+}
+
+/**
+ * Takes out what a load replaces: the other files of the same slot (`rivals`) whole, and the
+ * file's own earlier copy (`reloaded`) but for its Document node, department, units and projects,
+ * which stay for the new facts to MERGE onto, so nothing a reader looks up is deleted and created
+ * again. Retired, not deleted: they lose their relationships and labels (their ids and keys are
+ * free for the new copy at once) and are deleted at the end of the same transaction
+ * (deleteRetired). Once a transaction has deleted nodes, Neo4j 5.26 gathers every node it
+ * deleted into a set on each index look-up that follows (DefaultNodeValueIndexCursor.removed),
+ * so every MERGE or MATCH by key costs as much as the deletions: deleting first made replacing
+ * a document quadratic (a table of 2,000 rows that do not add up took 11 s, 4,000 rows 40 s,
+ * 6,000 rows 87 s; 20,000 look-ups after 20,000 deletions 16.6 s, after retiring them 0.6 s).
+ */
+async function retireReplaced(run: RunStatement, file: string, rivals: string[], reloaded: boolean): Promise<void> {
+  for (const other of rivals) await run('load-retire-document', { file: other });
+  if (reloaded) await run('load-clear-document', { file });
+}
+
+/** Deletes what retireReplaced retired, then what only it held: scans, no look-up by key follows them. */
+async function deleteRetired(run: RunStatement): Promise<void> {
+  await run('load-delete-retired');
+  await run('load-collect-orphans');
 }
 
 /**
@@ -176,7 +259,7 @@ export async function removeDocument(runner: QueryRunner, file: string): Promise
     const res = await run('load-delete-document', { file });
     if (res.summary.counters.updates().nodesDeleted === 0) return false;
     await run('load-collect-orphans');
-    await run('load-refresh-codes', { keys: null });
+    await run('load-refresh-all-codes');
     return true;
   });
 }
@@ -188,6 +271,6 @@ export async function removeDocument(runner: QueryRunner, file: string): Promise
 export async function backfillDerived(runner: QueryRunner): Promise<number> {
   const res = await runner.read('projects-without-totals');
   const n = Number(res.records[0]?.get('n') ?? 0);
-  if (n > 0) await runner.write('load-refresh-project-totals', { ids: null });
+  if (n > 0) await runner.write('load-refresh-all-project-totals');
   return n;
 }

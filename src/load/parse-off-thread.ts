@@ -21,7 +21,7 @@ export const PARSE_BUDGET_MS = 20_000;
 // compiled, both are .js.
 const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './parse-worker-dev.mjs' : './parse-worker.js', import.meta.url);
 
-type Reply = { id: number } & ({ ok: true; doc: ParsedDocument; plan: LoadPlan } | { ok: false; bad?: { file: string; line: number; expected: string }; internal?: string });
+type Reply = { id: number } & ({ ok: true; doc: ParsedDocument; plan: LoadPlan } | { ok: false; bad?: { file: string; line: number; expected: string; details: Record<string, unknown> }; internal?: string });
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -62,7 +62,7 @@ function runOne(file: string, text: string, budgetMs: number): Promise<PreparedD
       if (msg.id !== id) return;
       settle(() => {
         if (msg.ok) resolve({ doc: msg.doc, plan: reviveIntegers(msg.plan) as LoadPlan });
-        else if (msg.bad) reject(new BadDocumentError(msg.bad.file, msg.bad.line, msg.bad.expected));
+        else if (msg.bad) reject(badDocument(msg.bad));
         else reject(new Error(`parse worker failed: ${msg.internal}`));
       }, true);
     };
@@ -80,6 +80,13 @@ function runOne(file: string, text: string, budgetMs: number): Promise<PreparedD
     w.ref();
     w.postMessage({ id, file, text });
   });
+}
+
+/** The worker's refusal as the error it was there, its details (a cap's limit and count) kept. */
+function badDocument(bad: { file: string; line: number; expected: string; details: Record<string, unknown> }): BadDocumentError {
+  const err = new BadDocumentError(bad.file, bad.line, bad.expected);
+  Object.assign(err.details, bad.details);
+  return err;
 }
 
 /**

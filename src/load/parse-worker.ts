@@ -6,13 +6,18 @@ import { parentPort } from 'node:worker_threads';
 import { documentText, parseDocument } from '../parse/index.js';
 import { BadDocumentError } from '../errors.js';
 import { buildPlan } from './plan.js';
+import { refuseOversizedRecords, refuseOversizedText } from './document-caps.js';
 
 parentPort!.on('message', ({ id, file, text }: { id: number; file: string; text: string }) => {
   try {
+    // Over a cap: refused in milliseconds, before the parse (document-caps.ts).
+    refuseOversizedText(text, file);
     const doc = parseDocument(text, file);
+    // A table run together on one line is no tab row: what it gave is counted before planning.
+    refuseOversizedRecords(doc, file);
     parentPort!.postMessage({ id, ok: true, doc, plan: buildPlan(doc, documentText(text, file)) });
   } catch (err) {
-    if (err instanceof BadDocumentError) parentPort!.postMessage({ id, ok: false, bad: { file: err.file, line: err.line, expected: err.expected } });
+    if (err instanceof BadDocumentError) parentPort!.postMessage({ id, ok: false, bad: { file: err.file, line: err.line, expected: err.expected, details: err.details } });
     else parentPort!.postMessage({ id, ok: false, internal: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
   }
 });

@@ -86,7 +86,7 @@ export function buildPlan(doc: ParsedDocument, text: string) {
     figures,
     proseAmounts,
     payments,
-    anomalies: anomalyRows([...doc.anomalies, ...revealed], documentId, [...lines, ...allocations.rows, ...threeCosts, ...evaluations, ...investments, ...tableTotals, ...figures, ...proseAmounts, ...payments]),
+    anomalies: anomalyRows([...doc.anomalies, ...revealed], documentId, { BudgetLine: lines, ProjectAllocation: allocations.rows, ThreeCosts: threeCosts, SelfEvaluation: evaluations, InvestmentProject: investments, TableTotal: tableTotals, Figure: figures, ProseAmount: proseAmounts, Payment: payments }),
     links,
     diagnostics,
   };

@@ -2,8 +2,8 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { ApiContext } from '../context.js';
 import { LoadReport } from '../types/ingest.js';
 import { BudgetGraphError } from '../../errors.js';
+import { MAX_DOCUMENT_CHARS } from '../ingest-service.js';
 
-export const MAX_DOCUMENT_CHARS = 1_500_000;
 const FILE_NAME = /^[^/\\\0]{1,200}\.txt$/;
 
 function authorize(ctx: ApiContext): NonNullable<ApiContext['ingest']> {

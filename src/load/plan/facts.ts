@@ -156,19 +156,24 @@ export function paymentRows(doc: ParsedDocument, documentId: string, ownerOf: Ow
 
 /**
  * Anomalies with the facts they concern (CONCERNS): every fact of the document printed on a line
- * the anomaly cites. `facts` are the document's fact rows (lines, allocations, 三公, evaluations,
- * investments, totals, figures, prose amounts, payments).
+ * the anomaly cites. `facts` are the document's fact rows by their node label (lines, allocations,
+ * 三公, evaluations, investments, totals, figures, prose amounts, payments); each concerned id goes
+ * with its label (concernLabels, side by side), so the statement finds it by that label's index.
  */
-export function anomalyRows(anomalies: Anomaly[], documentId: string, facts: { id: string; srcLine: Integer }[]) {
-  const byLine = new Map<number, string[]>();
-  for (const f of facts) pushTo(byLine, f.srcLine.toNumber(), f.id);
-  return anomalies.map((a, i) => ({
-    id: factId(documentId, 'Anomaly', i),
-    kind: a.kind,
-    severity: a.severity,
-    message: a.message,
-    deltaFen: int(a.delta),
-    sources: sourceJson(a.sources),
-    concerns: [...new Set(a.sources.flatMap((s) => byLine.get(s.line) ?? []))],
-  }));
+export function anomalyRows(anomalies: Anomaly[], documentId: string, facts: Record<string, { id: string; srcLine: Integer }[]>) {
+  const byLine = new Map<number, { id: string; label: string }[]>();
+  for (const [label, rows] of Object.entries(facts)) for (const f of rows) pushTo(byLine, f.srcLine.toNumber(), { id: f.id, label });
+  return anomalies.map((a, i) => {
+    const concerned = new Map(a.sources.flatMap((s) => byLine.get(s.line) ?? []).map((f) => [f.id, f.label]));
+    return {
+      id: factId(documentId, 'Anomaly', i),
+      kind: a.kind,
+      severity: a.severity,
+      message: a.message,
+      deltaFen: int(a.delta),
+      sources: sourceJson(a.sources),
+      concerns: [...concerned.keys()],
+      concernLabels: [...concerned.values()],
+    };
+  });
 }
