@@ -13,6 +13,7 @@ import { QueryRunner } from './db/run.js';
 import { listDocuments, loadFiles } from './load/directory.js';
 import { backfillDerived } from './load/loader.js';
 import { createLogger } from './api/logger.js';
+import { describeWarmUp } from './db/warm-up.js';
 
 const log = (msg: string) => console.error(`budget-graph: ${msg}`);
 
@@ -79,6 +80,10 @@ async function main(): Promise<void> {
       // One bad file is one bad file: the server starts, and says once which files it refused.
       if (refused.length) log(`${refused.length} of ${files.length} files refused (see above): ${refused.join(', ')}`);
     }
+    // Ready means ready: the first requests must not pay for an empty page cache and unplanned
+    // statements (they ran past their deadline in the first minute of a soak). Bounded.
+    log('warming up Neo4j (page cache, plans of the read statements) before taking requests');
+    log(describeWarmUp(await db.warmUp()));
     reportExplorer();
     const schema = await buildApiSchema();
     http = await startHttpServer({

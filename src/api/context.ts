@@ -21,8 +21,10 @@ export interface ApiContext {
   cache: ResponseCache | null;
   /** Parses documents off the request thread and loads them; null where ingest is not served. */
   ingest: IngestService | null;
-  /** False while the database is known to be down (the embedded one restarting). */
+  /** False while the database is known to be down (the embedded one restarting or warming up, or not answering). */
   databaseUp(): boolean;
+  /** Why databaseUp() is false (DATABASE_RESTARTING, DATABASE_WARMING, DATABASE_STALLED); null while it is true. */
+  databaseDownReason(): string | null;
   /** Set when the answer came from the cache: what the question cost when it ran. */
   cachedRoundTrips?: number;
   /**
@@ -54,6 +56,7 @@ export function createContext(db: Database, opts: ContextOptions = {}): ApiConte
     cache: opts.cache ?? null,
     ingest: opts.ingest ?? null,
     databaseUp: () => db.isUp(),
+    databaseDownReason: () => db.unavailableReason(),
     readsData: opts.readsData ?? false,
   };
 }

@@ -200,7 +200,11 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   // document question, against 0.22–0.35 s with 65 s (bench/RESULTS.md, 2026-11-26).
   server.keepAliveTimeout = KEEP_ALIVE_MS;
 
-  /** Answers within HEALTH_PROBE_MS whatever the database does: a stall is a prompt 503, not a hang. */
+  /**
+   * Answers within HEALTH_PROBE_MS whatever the database does: a stall is a prompt 503, not a hang.
+   * Ready means ready: 503 with the reason while the database restarts, warms up or does not
+   * answer its liveness probe (src/db/availability.ts), 200 only when requests will be answered.
+   */
   async function healthz(res: ServerResponse): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), HEALTH_PROBE_MS)));
@@ -211,7 +215,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     res.setHeader('content-type', 'application/json');
     res.setHeader('cache-control', 'no-store');
     if (!up) res.setHeader('retry-after', '5');
-    res.end(JSON.stringify({ ok: up }));
+    res.end(JSON.stringify(up ? { ok: true } : { ok: false, reason: opts.db.unavailableReason() ?? 'DATABASE_UNAVAILABLE' }));
   }
 
   async function handleGraphql(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, record: RequestRecord, cut: AbortSignal): Promise<void> {

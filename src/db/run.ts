@@ -6,6 +6,7 @@ import { cypher, cypherWithBound } from './cypher.js';
 import type { StatementName, StatementParams } from './statements.generated.js';
 import { classifyDatabaseError } from './neo4j-errors.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
+import { unavailableError, type UnavailableReason } from './availability.js';
 
 export type Params = Record<string, unknown>;
 
@@ -87,9 +88,11 @@ export class QueryRunner {
 
   private async readText<T extends RecordShape>(name: StatementName, text: string, params: Params, timeoutMs: number | undefined): Promise<QueryResult<T>> {
     this.spend();
-    if (!this.db.isUp()) throw new ServiceUnavailableError('The graph database is restarting; try again in a few seconds.', { reason: 'DATABASE_RESTARTING' });
+    const down = this.db.unavailableReason();
+    if (down) throw unavailableError(down);
     const parameters = integerParams(params) as Params;
     this.observe?.(name, text, parameters);
+    this.db.samples.note(name, text, parameters);
     const started = performance.now();
     try {
       return await this.runWithRetry<T>(text, parameters, timeoutMs);
@@ -105,7 +108,7 @@ export class QueryRunner {
       const timeout = timeoutMs ?? this.db.txTimeoutMs;
       let stalled = false;
       try {
-        return await withDeadline(session.run<T>(text, parameters, { timeout }), timeout + Math.min(DEADLINE_GRACE_MS, timeout / 2), () => (stalled = true));
+        return await withDeadline(session.run<T>(text, parameters, { timeout }), timeout + Math.min(DEADLINE_GRACE_MS, timeout / 2), () => (stalled = true), this.db.unavailableSignal());
       } catch (err) {
         if (stalled || attempt >= 2 || !isRetryable(err) || !this.db.isUp()) throw this.classified(err);
         await new Promise((r) => setTimeout(r, 50 * attempt));
@@ -163,18 +166,31 @@ const DEADLINE_GRACE_MS = 2_000;
 /** How often a write transaction that lost a race for a shared node is run (see writeTransaction). */
 const WRITE_ATTEMPTS = 3;
 
-async function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
+/**
+ * The work, or a 503 once `ms` has passed or the database became unavailable (`cut`: the liveness
+ * probe missed, the JVM exited), whichever comes first: a stalled server is not waited on for the
+ * deadline when the probe has already seen it stall.
+ */
+async function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => void, cut: AbortSignal): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  let onCut: (() => void) | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       onTimeout();
       reject(new ServiceUnavailableError(`The graph database did not answer within ${Math.round(ms / 1000)} s; try again shortly.`, { reason: 'DATABASE_STALLED' }));
     }, ms);
+    onCut = () => {
+      onTimeout();
+      reject(unavailableError(cut.reason as UnavailableReason));
+    };
+    if (cut.aborted) onCut();
+    else cut.addEventListener('abort', onCut, { once: true });
   });
   try {
     return await Promise.race([work, deadline]);
   } finally {
     clearTimeout(timer);
+    if (onCut) cut.removeEventListener('abort', onCut);
   }
 }
 
