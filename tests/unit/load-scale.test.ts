@@ -32,7 +32,8 @@ function pairwise(mine: NamedProject[], all: NamedProject[]): { from: string; to
 
 function cpuMicros(work: () => unknown): number {
   let best = Number.POSITIVE_INFINITY;
-  for (let run = 0; run < 2; run++) {
+  work(); // warm: the first run pays for compiling, which is no part of the cost that grows
+  for (let run = 0; run < 3; run++) {
     const before = process.cpuUsage();
     work();
     const used = process.cpuUsage(before);
@@ -60,7 +61,9 @@ describe('SAME_AS among many projects', () => {
     const projects = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `局|信息化建设项目${i}`, normName: `信息化建设项目${i}` }));
     const [small, large] = [projects(2_000), projects(16_000)];
     const ratio = cpuMicros(() => sameAsLinks(large, large)) / cpuMicros(() => sameAsLinks(small, small));
-    expect(ratio).toBeLessThan(20);
+    // Linear-ish is ~8-12×; the quadratic measured 41.6× (64× in theory). Under Node 24 on a busy
+    // 2-core machine the linear code measured 22.7× once with best of two and no warm-up run.
+    expect(ratio).toBeLessThan(30);
   });
 });
 
