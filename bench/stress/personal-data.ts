@@ -6,6 +6,8 @@
 // document's figures. Leaks are counted per form.
 // Alone: tsx bench/stress/personal-data.ts --url=http://127.0.0.1:4000/graphql --token=… [--documents=20]
 
+import { Random } from '../corpus/random.js';
+
 export interface PersonalDataProbe {
   documents: number;
   /** Personal values printed across the documents. */
@@ -18,16 +20,10 @@ export interface PersonalDataProbe {
 }
 
 type Rng = () => number;
-/** A small seeded generator (mulberry32): the same documents on every run. */
+/** The bench corpus's seeded generator (mulberry32): the same documents on every run. */
 function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const digits = (r: Rng, n: number) => Array.from({ length: n }, () => Math.floor(r() * 10)).join('');
