@@ -107,16 +107,16 @@ export async function applySchema(db: Database, options: ApplySchemaOptions = {}
 export function declaredSchema(statements = cypherStatements('schema')): DeclaredRule[] {
   return statements.map((statement) => {
     const text = statement.replace(/\s+/g, ' ').trim();
-    const constraint = /^CREATE CONSTRAINT (\w+) IF NOT EXISTS FOR \((\w+):(\w+)\) REQUIRE (.+) IS UNIQUE$/.exec(text);
+    const constraint = /^CREATE CONSTRAINT (?<name>\w+) IF NOT EXISTS FOR \((?<variable>\w+):(?<label>\w+)\) REQUIRE (?<keys>.+) IS UNIQUE$/.exec(text);
     if (constraint) {
-      const [, name, variable, label, keys] = constraint as unknown as [string, string, string, string, string];
+      const { name = '', variable = '', label = '', keys = '' } = constraint.groups ?? {};
       return { kind: 'constraint', name, type: 'UNIQUENESS', labels: [label], properties: propertyList(keys, variable), statement };
     }
-    const index = /^CREATE (?:(RANGE|FULLTEXT) )?INDEX (\w+) IF NOT EXISTS FOR \((\w+):([\w|]+)\) ON (?:EACH )?(\[[^\]]*\]|\([^)]*\))(?: OPTIONS (.*))?$/.exec(text);
+    const index = /^CREATE (?:(?<type>RANGE|FULLTEXT) )?INDEX (?<name>\w+) IF NOT EXISTS FOR \((?<variable>\w+):(?<labels>[\w|]+)\) ON (?:EACH )?(?<keys>\[[^\]]*\]|\([^)]*\))(?: OPTIONS (?<options>.*))?$/.exec(text);
     if (index) {
-      const [, type = 'RANGE', name, variable, labels, keys, options = ''] = index as unknown as [string, string | undefined, string, string, string, string, string | undefined];
+      const { type = 'RANGE', name = '', variable = '', labels = '', keys = '', options = '' } = index.groups ?? {};
       const analyzer = /`fulltext\.analyzer`\s*:\s*'([^']+)'/.exec(options)?.[1];
-      return { kind: 'index', name, type: type as 'RANGE' | 'FULLTEXT', labels: labels.split('|'), properties: propertyList(keys, variable), ...(analyzer ? { analyzer } : {}), statement };
+      return { kind: 'index', name, type: type === 'FULLTEXT' ? 'FULLTEXT' : 'RANGE', labels: labels.split('|'), properties: propertyList(keys, variable), ...(analyzer ? { analyzer } : {}), statement };
     }
     throw new SchemaError(`cypher/schema.cypher: applySchema cannot read this statement (a CREATE CONSTRAINT … IS UNIQUE or CREATE [FULLTEXT] INDEX … IF NOT EXISTS is expected): ${text}`);
   });
