@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { projectRoot, type Neo4jSettings } from '../config.js';
 import { ServiceUnavailableError } from '../errors.js';
@@ -108,6 +108,14 @@ export function jvmEnvironment(parent: NodeJS.ProcessEnv, own: Record<string, st
 /** Built by scripts/build-launcher.mjs (npm install, and before npm start / test / load). */
 export const LAUNCHER_JAR = join(projectRoot, 'neo4j', 'launcher', 'target', 'neo4j-launcher.jar');
 
+/** The launcher's exit code when it refuses its configuration (a password file others can read…). */
+const LAUNCHER_REFUSED = 78;
+
+/** The reason of the launcher's last "refusing to start" line, if it printed one. */
+function refusalOf(stderr: string): string | undefined {
+  return [...stderr.matchAll(/^neo4j-launcher: refusing to start: (.*)$/gm)].pop()?.[1];
+}
+
 /** Set when the launcher exited because another process holds the store lock. */
 class StoreLockedError extends ServiceUnavailableError {}
 
@@ -165,9 +173,10 @@ async function startOnce(settings: Neo4jSettings, readyTimeoutMs: number, recove
         NEO4J_TX_TIMEOUT_S: String(Math.ceil((settings.txTimeoutMs * 4) / 1000)),
         NEO4J_EXIT_ON_STDIN_EOF: '1',
         NEO4J_RECOVER_TORN_LOG: recoverTornLog ? '1' : '0',
-        // Read once by the launcher, which sets it as user neo4j's password (environment, not
-        // argv: other users' `ps` shows arguments).
-        NEO4J_AUTH_PASSWORD: password,
+        // The launcher reads the password from this file (0600, refused otherwise) and sets it
+        // as user neo4j's password: only the path is in the JVM's environment and argv, never the
+        // password (anyone who can read /proc/<pid>/environ, a core dump or a crash report sees those).
+        NEO4J_AUTH_PASSWORD_FILE: resolve(passwordFile),
       }),
     },
   );
@@ -212,6 +221,7 @@ async function startOnce(settings: Neo4jSettings, readyTimeoutMs: number, recove
       if (child.stderr && !child.stderr.readableEnded) await Promise.race([new Promise((r) => child.stderr!.once('end', r)), new Promise((r) => setTimeout(r, 500))]);
       // The reason a database failed to start (launcher exit 4) is in Neo4j's own debug log.
       if (code === 4 && /recovery not possible|Error reading transaction logs/i.test(tailOf(join(settings.dataDir, 'logs', 'debug.log')))) reject(new TornLogError(`The embedded Neo4j could not recover its transaction log (${settings.dataDir}); see ${logFile}`, { reason: 'TORN_LOG' }));
+      else if (code === LAUNCHER_REFUSED) reject(new ServiceUnavailableError(`The embedded Neo4j launcher refused to start: ${refusalOf(stderrTail) ?? `see ${logFile}`}`));
       else if (/store_lock|FileLockException/.test(stderrTail)) reject(new StoreLockedError(`The embedded Neo4j's store is locked by another process (${settings.dataDir}); is another Budget Graph or npm run neo4j using it?`, { reason: 'STORE_LOCKED' }));
       else reject(new ServiceUnavailableError(`The embedded Neo4j exited with code ${code} before it was ready; see ${logFile}`));
     });

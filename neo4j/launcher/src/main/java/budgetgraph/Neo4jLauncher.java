@@ -2,7 +2,21 @@ package budgetgraph;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,9 +42,17 @@ import org.neo4j.io.ByteUnit;
  *   NEO4J_TX_TIMEOUT_S     server-side transaction timeout (default 120)
  *   NEO4J_EXIT_ON_STDIN_EOF  "1": shut down when stdin closes, so a parent that dies
  *                          without a chance to signal us never leaves an orphan JVM.
- *   NEO4J_AUTH_PASSWORD    Bolt requires authentication as user neo4j with this password
- *                          (set at every start, before Bolt is announced ready). Without it
- *                          authentication is off: only for tools that know what they do.
+ *   NEO4J_AUTH_PASSWORD_FILE  path of a file holding the password: Bolt requires
+ *                          authentication as user neo4j with it (set at every start, before Bolt
+ *                          is announced ready). The file must be a regular file (not a symbolic
+ *                          link) that only its owner can access (mode 0600 or stricter, where
+ *                          the file system has POSIX permissions), else the launcher refuses to
+ *                          start (exit 78). Only the path is in the environment, never the
+ *                          password: /proc/PID/environ, core dumps and crash reports show the
+ *                          environment. Without it authentication is off: only for tools that
+ *                          know what they do.
+ *   NEO4J_AUTH_PASSWORD    no longer read: when set, the launcher refuses to start (exit 78)
+ *                          rather than run without the authentication its caller asked for.
  *
  * Prints exactly one line "NEO4J_READY bolt://127.0.0.1:PORT" to stdout once Bolt accepts
  * connections; everything else goes to stderr.
@@ -44,7 +66,13 @@ public final class Neo4jLauncher {
         long pageCacheMb = intEnv("NEO4J_PAGECACHE_MB", 256);
         int txTimeout = intEnv("NEO4J_TX_TIMEOUT_S", 120);
 
-        String password = env("NEO4J_AUTH_PASSWORD", null);
+        if (System.getenv("NEO4J_AUTH_PASSWORD") != null) {
+            refuse("NEO4J_AUTH_PASSWORD is no longer read (a password in the environment is visible in "
+                    + "/proc/<pid>/environ); put the password in a file only you can read (mode 0600) and "
+                    + "pass its path as NEO4J_AUTH_PASSWORD_FILE");
+        }
+        String passwordFile = env("NEO4J_AUTH_PASSWORD_FILE", null);
+        String password = passwordFile == null ? null : readPasswordFile(Path.of(passwordFile).toAbsolutePath());
 
         // Watched from the first moment, not from "ready": a parent that dies while Neo4j is still
         // starting (killed, or stopped by a signal) must not leave this JVM holding the store lock.
@@ -150,6 +178,88 @@ public final class Neo4jLauncher {
         } catch (RuntimeException e) {
             return null; // the system database itself still starting: ask again
         }
+    }
+
+    /** EX_CONFIG: the launcher was given a configuration it will not run with. */
+    static final int EXIT_REFUSED = 78;
+
+    private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+    /**
+     * The password in `file` (surrounding whitespace trimmed), or exits with a message naming the
+     * file when it is missing, not a regular file, accessible to its group or others, or empty.
+     */
+    static String readPasswordFile(Path file) {
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            refuse("the password file " + file + " (NEO4J_AUTH_PASSWORD_FILE) does not exist");
+            return null;
+        } catch (IOException e) {
+            refuse("the password file " + file + " (NEO4J_AUTH_PASSWORD_FILE) cannot be read: " + e);
+            return null;
+        }
+        if (attrs.isSymbolicLink()) refuse("the password file " + file + " (NEO4J_AUTH_PASSWORD_FILE) is a symbolic link, not a regular file");
+        if (!attrs.isRegularFile()) refuse("the password file " + file + " (NEO4J_AUTH_PASSWORD_FILE) is not a regular file");
+        PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (posix != null) {
+            Set<PosixFilePermission> perms;
+            try {
+                perms = posix.readAttributes().permissions();
+            } catch (IOException e) {
+                refuse("the permissions of the password file " + file + " (NEO4J_AUTH_PASSWORD_FILE) cannot be read: " + e);
+                return null;
+            }
+            perms.retainAll(GROUP_OR_OTHERS);
+            if (!perms.isEmpty()) {
+                refuse("the password file " + file + " (NEO4J_AUTH_PASSWORD_FILE) is accessible to its group or others (mode "
+                        + mode(posix, file) + "); it must be readable by its owner only: chmod 600 " + file);
+            }
+        }
+        // Opened without following a link, so a link swapped in after the checks is not read either.
+        byte[] bytes;
+        try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            if (ch.size() > 4096) refuse("the password file " + file + " (NEO4J_AUTH_PASSWORD_FILE) is larger than 4 KiB: not a password");
+            ByteBuffer buf = ByteBuffer.allocate((int) ch.size() + 1);
+            while (buf.hasRemaining() && ch.read(buf) > 0) { /* read it all */ }
+            buf.flip();
+            bytes = new byte[buf.remaining()];
+            buf.get(bytes);
+        } catch (IOException e) {
+            refuse("the password file " + file + " (NEO4J_AUTH_PASSWORD_FILE) cannot be read: " + e);
+            return null;
+        }
+        String password;
+        try {
+            password = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString().strip();
+        } catch (CharacterCodingException e) {
+            refuse("the password file " + file + " (NEO4J_AUTH_PASSWORD_FILE) is not UTF-8 text");
+            return null;
+        } finally {
+            java.util.Arrays.fill(bytes, (byte) 0);
+        }
+        if (password.isEmpty()) refuse("the password file " + file + " (NEO4J_AUTH_PASSWORD_FILE) is empty");
+        return password;
+    }
+
+    private static String mode(PosixFileAttributeView posix, Path file) {
+        try {
+            int m = 0;
+            for (PosixFilePermission p : posix.readAttributes().permissions()) m |= 1 << (8 - p.ordinal());
+            return String.format("%04o", m);
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void refuse(String message) {
+        System.err.println("neo4j-launcher: refusing to start: " + message);
+        System.exit(EXIT_REFUSED);
     }
 
     private static String env(String name, String fallback) {
