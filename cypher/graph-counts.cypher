@@ -1,6 +1,6 @@
 // Node counts per label and relationship counts per type (tests and the load report).
 CALL () {
-  MATCH (n) UNWIND labels(n) AS label RETURN 'node' AS kind, label AS name, count(*) AS n
+  MATCH (n) WHERE NOT n:GraphState UNWIND labels(n) AS label RETURN 'node' AS kind, label AS name, count(*) AS n
   UNION ALL
   MATCH ()-[r]->() RETURN 'rel' AS kind, type(r) AS name, count(*) AS n
 }

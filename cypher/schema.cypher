@@ -49,3 +49,6 @@ CREATE INDEX payment_document IF NOT EXISTS FOR (p:Payment) ON (p.documentId);
 CREATE CONSTRAINT document_text_id IF NOT EXISTS FOR (t:DocumentText) REQUIRE t.documentId IS UNIQUE;
 // The largest projects are read in this index's order (cypher/projects-top-by-amount.cypher).
 CREATE INDEX project_all_years_amount IF NOT EXISTS FOR (p:Project) ON (p.allYearsAmountFen);
+// One node counting writes begun and done, so readers can tell a commit overlapped their
+// questions (src/db/consistency.ts); unique so two processes' first writes make one.
+CREATE CONSTRAINT graph_state_id IF NOT EXISTS FOR (g:GraphState) REQUIRE g.id IS UNIQUE;

@@ -12,7 +12,8 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Database } from '../db/connection.js';
 import type { QueryRunner } from '../db/run.js';
 import { projectRoot } from '../config.js';
-import { BudgetGraphError, HTTP_STATUS } from '../errors.js';
+import { BudgetGraphError, HTTP_STATUS, ServiceUnavailableError } from '../errors.js';
+import { askConsistently, consistentReadsPlugin } from './consistent-reads.js';
 import { serveStatic } from './static-files.js';
 import { createContext, type ApiContext } from './context.js';
 import { formatError, INTERNAL_MESSAGE, rootCause } from './format-error.js';
@@ -85,6 +86,8 @@ interface RequestRecord {
   /** Of the request's time, how much was spent waiting for Neo4j (see QueryRunner.dbMs). */
   dbMs: number;
   errorCodes: string[];
+  /** How many times the question was asked to read it from one state of the graph (consistent-reads.ts). */
+  attempts?: number;
 }
 
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningServer> {
@@ -107,6 +110,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     validationRules: validationRules(),
     plugins: [
       costPlugin(opts.schema),
+      consistentReadsPlugin(),
       ...(cache ? [responseCachePlugin(cache)] : []),
       roundTripsPlugin(),
       statusAndLogPlugin(logger, records),
@@ -180,7 +184,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       .finally(() => {
         if (pathname !== '/graphql' && pathname !== '/export') return;
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        logger.info({ requestId, client, operation: record.operation, ms: Math.round(ms * 10) / 10, dbMs: Math.round(record.dbMs * 10) / 10, roundTrips: record.roundTrips, status: res.statusCode, errors: record.errorCodes.length ? record.errorCodes : undefined }, 'graphql');
+        logger.info({ requestId, client, operation: record.operation, ms: Math.round(ms * 10) / 10, dbMs: Math.round(record.dbMs * 10) / 10, roundTrips: record.roundTrips, attempts: record.attempts && record.attempts > 1 ? record.attempts : undefined, status: res.statusCode, errors: record.errorCodes.length ? record.errorCodes : undefined }, 'graphql');
       })
       // Nothing on a request's path may end the process: a fault here is logged and the socket dropped.
       .catch((err: unknown) => {
@@ -234,14 +238,30 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const authorized = tokenMatches(req.headers.authorization, opts.token);
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => {
-        const ctx = createContext(opts.db, { requestId, authorized, ingestEnabled: Boolean(opts.token), cache, ingest });
-        records.set(ctx.runner, record);
-        return ctx;
-      },
+    const asked = await askConsistently(async () => {
+      let runner: QueryRunner | null = null;
+      const value = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: async () => {
+          const ctx = createContext(opts.db, { requestId, authorized, ingestEnabled: Boolean(opts.token), cache, ingest });
+          records.set(ctx.runner, record);
+          runner = ctx.runner;
+          return ctx;
+        },
+      });
+      return { value, runner: value.body.kind === 'complete' ? runner : null };
+    }).catch((err: unknown) => {
+      if (!(err instanceof ServiceUnavailableError && err.details.reason === 'GRAPH_CHANGING')) throw err;
+      record.errorCodes.push(err.code);
+      res.statusCode = 503;
+      res.setHeader('retry-after', '1');
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.end(JSON.stringify({ errors: [{ message: err.message, extensions: { code: err.code, reason: err.details.reason, requestId } }] }));
+      return null;
     });
+    if (!asked) return;
+    record.attempts = asked.attempts;
+    const result = asked.value;
     if (result.body.kind === 'complete') {
       if (result.body.string.length > LIMITS.maxAnswerBytes / 2 && Buffer.byteLength(result.body.string) > LIMITS.maxAnswerBytes) {
         record.errorCodes.push('QUERY_TOO_COMPLEX');
@@ -272,10 +292,14 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     let started = false;
     let pages = 0;
     do {
-      const contextValue = createContext(opts.db, { requestId, authorized: false, ingestEnabled: false, cache, ingest: null, readsData: true });
-      const result: GraphQLResponse = await apollo.executeOperation({ query: plan.operation(after), variables: request.variables }, { contextValue });
-      record.roundTrips += contextValue.runner.roundTrips;
-      record.dbMs += contextValue.runner.dbMs;
+      // Each page of one state of the graph (a page read across a replace is read again).
+      const { value: result } = await askConsistently(async () => {
+        const contextValue = createContext(opts.db, { requestId, authorized: false, ingestEnabled: false, cache, ingest: null, readsData: true });
+        const value: GraphQLResponse = await apollo.executeOperation({ query: plan.operation(after), variables: request.variables }, { contextValue });
+        record.roundTrips += contextValue.runner.roundTrips;
+        record.dbMs += contextValue.runner.dbMs;
+        return { value, runner: contextValue.runner };
+      });
       pages++;
       if (result.body.kind !== 'single') throw new Error('export: incremental delivery is not expected');
       const data: unknown = result.body.singleResult.data;

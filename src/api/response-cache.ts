@@ -101,8 +101,12 @@ export class ResponseCache {
    * read would otherwise be served from here until the next check). Runs after the answer has
    * been sent, so the extra read costs the client nothing.
    */
-  storeIfUnchanged(key: string, entry: Entry, generation: number): Promise<boolean> {
-    const store = this.store(key, entry, generation).catch(() => false);
+  storeIfUnchanged(key: string, entry: Entry, generation: number, readOneState: () => Promise<boolean> = () => Promise.resolve(true)): Promise<boolean> {
+    // A commit applied while the answer was read may not have moved the version yet: the
+    // request's own reading of the write counts (src/db/consistency.ts) says whether it did.
+    const store = readOneState()
+      .then((one) => one && this.store(key, entry, generation))
+      .catch(() => false);
     this.pending.add(store);
     void store.finally(() => this.pending.delete(store));
     return store;
@@ -193,7 +197,8 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ap
           const json = JSON.stringify(data);
           dataJson.set(data, json);
           // Not awaited: the answer goes out now; it is kept only if the graph did not change meanwhile.
-          void cache.storeIfUnchanged(key, { json, roundTrips: ctx.contextValue.runner.roundTrips }, generation);
+          const { runner } = ctx.contextValue;
+          void cache.storeIfUnchanged(key, { json, roundTrips: runner.roundTrips }, generation, () => runner.readOneState());
         },
       };
     },

@@ -7,6 +7,7 @@ import type { StatementName, StatementParams } from './statements.generated.js';
 import { classifyDatabaseError } from './neo4j-errors.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { unavailableError, type UnavailableReason } from './availability.js';
+import { STALE_SECONDS, UNGUARDED_STATEMENTS, unchangedBetween, type WriteCounts } from './consistency.js';
 
 export type Params = Record<string, unknown>;
 
@@ -39,6 +40,10 @@ export class QueryRunner {
    * floor; a test snapshots which statements each documented query runs).
    */
   observe: ((name: StatementName, text: string, params: Params) => void) | null = null;
+  /** Set by watchWrites(): the write counts read before this runner's first question. */
+  private watching = false;
+  private countsBefore: Promise<WriteCounts> | null = null;
+  private verdict: Promise<boolean> | null = null;
 
   /**
    * @param maxStatements the most statements this runner may send (a request's database budget:
@@ -48,6 +53,32 @@ export class QueryRunner {
     private readonly db: Database,
     private readonly maxStatements = Number.POSITIVE_INFINITY,
   ) {}
+
+  /**
+   * From now on, the write counts are read before the first question (src/db/consistency.ts), so
+   * that readOneState() can tell whether a commit was applied while this runner read.
+   */
+  watchWrites(): this {
+    this.watching = true;
+    return this;
+  }
+
+  /**
+   * Whether every question this runner asked was answered from one state of the graph: true when
+   * it asked none that needs it, or no write was committed while it read. Asked once, after the
+   * last question (the answer is kept: the request and the answer cache ask the same).
+   */
+  readOneState(): Promise<boolean> {
+    if (!this.countsBefore) return Promise.resolve(true);
+    this.verdict ??= Promise.all([this.countsBefore, this.writeCounts()]).then(([before, after]) => unchangedBetween(before, after));
+    return this.verdict;
+  }
+
+  /** The counts as they are now; not a question of the request's (neither counted nor observed). */
+  private async writeCounts(): Promise<WriteCounts> {
+    const rec = (await this.runWithRetry(cypher('graph-write-state'), { staleSeconds: neo4j.int(STALE_SECONDS) }, 2_000)).records[0];
+    return { begun: Number(rec?.get('begun') ?? 0), done: Number(rec?.get('done') ?? 0), stale: rec?.get('stale') !== false };
+  }
 
   /** Free bytes on the embedded store's disk; null when unknown (NEO4J_URI). */
   freeBytes(): number | null {
@@ -90,6 +121,11 @@ export class QueryRunner {
     this.spend();
     const down = this.db.unavailableReason();
     if (down) throw unavailableError(down);
+    if (this.watching && !UNGUARDED_STATEMENTS.has(name)) {
+      // Every question of the request waits for the one reading taken before the first.
+      this.countsBefore ??= this.writeCounts();
+      await this.countsBefore;
+    }
     const parameters = integerParams(params) as Params;
     this.observe?.(name, text, parameters);
     this.db.samples.note(name, text, parameters);
@@ -136,17 +172,36 @@ export class QueryRunner {
 
   private async writeOnce<R>(work: (tx: ManagedTransaction, run: RunStatement) => Promise<R>, timeoutMs?: number): Promise<R> {
     const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.db.bookmarks });
+    // Each attempt's commit is counted as begun just before it is sent (src/db/consistency.ts).
+    let begun = 0;
     try {
       return await session.executeWrite(
-        (tx) =>
-          work(tx, (name, ...[params]) => {
+        async (tx) => {
+          const result = await work(tx, (name, ...[params]) => {
             this.spend();
             return tx.run(cypher(name), (params ?? {}) as Params);
-          }),
+          });
+          await this.countWrite('graph-write-begin', { staleSeconds: neo4j.int(STALE_SECONDS) });
+          begun++;
+          return result;
+        },
         { timeout: timeoutMs ?? this.db.txTimeoutMs * 10 },
       );
     } catch (err) {
       throw this.classified(err);
+    } finally {
+      await session.close();
+      // Committed or rolled back: either way the state readers wait out is over. If this fails
+      // (the database went away), the count is repaired once stale.
+      if (begun > 0) await this.countWrite('graph-write-end', { n: neo4j.int(begun) }).catch(() => undefined);
+    }
+  }
+
+  /** One of the write counts, in its own transaction (never inside the write it counts). */
+  private async countWrite(name: 'graph-write-begin' | 'graph-write-end', params: Params): Promise<void> {
+    const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.db.bookmarks });
+    try {
+      await session.executeWrite((tx) => tx.run(cypher(name), params), { timeout: 10_000 });
     } finally {
       await session.close();
     }

@@ -1,0 +1,27 @@
+// Whether a request read one state of the graph, from the write counts before and after
+// (src/db/consistency.ts): given these readings, this verdict.
+import { describe, expect, it } from 'vitest';
+import { unchangedBetween } from '../../src/db/consistency.js';
+
+const counts = (begun: number, done: number, stale = false) => ({ begun, done, stale });
+
+describe('unchangedBetween', () => {
+  it('trusts a request during which no write began or ended', () => {
+    expect(unchangedBetween(counts(7, 7), counts(7, 7))).toBe(true);
+  });
+  it('asks again when a write began before the first reading and is not done (its commit may be applied meanwhile)', () => {
+    expect(unchangedBetween(counts(8, 7), counts(8, 7))).toBe(false);
+  });
+  it('asks again when a write began or ended between the readings', () => {
+    expect(unchangedBetween(counts(7, 7), counts(8, 7))).toBe(false);
+    expect(unchangedBetween(counts(8, 7), counts(8, 8))).toBe(false);
+    expect(unchangedBetween(counts(7, 7), counts(8, 8))).toBe(false);
+  });
+  it('ignores a count a dead writer left unbalanced once it is stale, and only while nothing moves', () => {
+    expect(unchangedBetween(counts(8, 7, true), counts(8, 7, true))).toBe(true);
+    expect(unchangedBetween(counts(8, 7, true), counts(9, 7, false))).toBe(false);
+  });
+  it('trusts an empty graph that has never been written (no counts node)', () => {
+    expect(unchangedBetween(counts(0, 0, true), counts(0, 0, true))).toBe(true);
+  });
+});
