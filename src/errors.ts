@@ -60,6 +60,18 @@ export class BadDocumentError extends BudgetGraphError {
     super('BAD_DOCUMENT', page === undefined ? `${file}:${line}: ${expected}` : `${file}: page ${page}: ${expected}`, page === undefined ? { file, line } : { file, line, page });
     this.name = 'BadDocumentError';
   }
+
+  /**
+   * A fault of the document as a whole rather than of one of its lines or pages — the parser
+   * stopped on it, or it took more time or memory than one document may — named by the file
+   * (`file: what`) and a `reason` (PARSER_FAILED, PARSER_OUT_OF_MEMORY, PARSE_BUDGET).
+   */
+  static ofDocument(file: string, expected: string, reason: string): BadDocumentError {
+    const err = new BadDocumentError(file, 1, expected);
+    err.message = `${file}: ${expected}`;
+    err.details.reason = reason;
+    return err;
+  }
 }
 
 export class ServiceUnavailableError extends BudgetGraphError {

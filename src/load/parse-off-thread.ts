@@ -3,9 +3,16 @@
 // read forever. One worker is kept between documents (starting one costs ~0.8 s of module
 // loading, more than reading most documents); a document over its budget or its memory ends
 // that worker, and the next document gets a fresh one.
-import { Worker } from 'node:worker_threads';
+//
+// One bad file is one bad file (issue #36): whatever the worker does on a document — refuses it,
+// replies that the parser failed inside, dies of an exception, exits, runs out of its heap, runs
+// past the budget — the document's promise rejects with that document's BadDocumentError (file,
+// `reason`), which `npm run load` and the start-up load report and skip (directory.ts) and ingest
+// answers as a 400. What the user reads says what happened and what to do; the stack goes to the
+// log. A worker that died is replaced by the next document.
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import neo4j from 'neo4j-driver';
-import { BadDocumentError, BudgetGraphError } from '../errors.js';
+import { BadDocumentError } from '../errors.js';
 import type { ParsedDocument } from '../parse/records.js';
 import type { LoadPlan } from './plan.js';
 
@@ -17,69 +24,126 @@ export interface PreparedDocument {
 
 export const PARSE_BUDGET_MS = 20_000;
 
+/** The heap one document may use while it is read and planned (a worker past it is ended). */
+export const PARSE_HEAP_MB = 512;
+
 // Under tsx or vitest this module is TypeScript and the worker goes through tsx's loader;
 // compiled, both are .js.
 const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './parse-worker-dev.mjs' : './parse-worker.js', import.meta.url);
 
-type Reply = { id: number } & ({ ok: true; doc: ParsedDocument; plan: LoadPlan } | { ok: false; bad?: { file: string; line: number; expected: string; details: Record<string, unknown> }; internal?: string });
+type Reply = { id: number } & ({ ok: true; doc: ParsedDocument; plan: LoadPlan } | { ok: false; bad?: { file: string; line: number; expected: string; details: Record<string, unknown> }; internal?: string; stack?: string });
 
-let worker: Worker | null = null;
-let nextId = 1;
-let queue: Promise<unknown> = Promise.resolve();
+/** What a parser's failure tells the user: nothing of its internals, the way on. */
+const STOPPED = (what: string) => `the parser stopped on this document (${what}); the other documents load; report it with the file`;
 
-function freshWorker(): Worker {
-  const w = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: 512 } });
-  // An idle worker never keeps the process alive.
-  w.unref();
-  w.once('exit', () => {
-    if (worker === w) worker = null;
-  });
-  return w;
+export interface ParseWorkerPoolOptions {
+  /** The worker's limits; default a heap of PARSE_HEAP_MB. */
+  resourceLimits?: ResourceLimits;
+  /** Where a failure's internals go (stack, exit code); default stderr, as the server logs. */
+  log?: (message: string) => void;
 }
 
-function retire(w: Worker): void {
-  if (worker === w) worker = null;
-  void w.terminate();
-}
+/** One worker, documents queued through it one at a time, replaced when it dies. */
+export class ParseWorkerPool {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly resourceLimits: ResourceLimits;
+  private readonly log: (message: string) => void;
 
-function runOne(file: string, text: string, budgetMs: number): Promise<PreparedDocument> {
-  const w = (worker ??= freshWorker());
-  const id = nextId++;
-  return new Promise<PreparedDocument>((resolve, reject) => {
-    let settled = false;
-    const settle = (fn: () => void, keep: boolean) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      w.off('message', onMessage);
-      w.off('error', onError);
-      w.off('exit', onExit);
-      w.unref();
-      if (!keep) retire(w);
-      fn();
-    };
-    const onMessage = (msg: Reply) => {
-      if (msg.id !== id) return;
-      settle(() => {
-        if (msg.ok) resolve({ doc: msg.doc, plan: reviveIntegers(msg.plan) as LoadPlan });
-        else if (msg.bad) reject(badDocument(msg.bad));
-        else reject(new Error(`parse worker failed: ${msg.internal}`));
-      }, true);
-    };
-    const onError = (err: Error) =>
-      settle(() => reject(err.name === 'ERR_WORKER_OUT_OF_MEMORY' ? new BudgetGraphError('BAD_DOCUMENT', `${file}: the document needs more memory to read than one document may use; split it.`, { file, reason: 'PARSE_BUDGET' }) : err), false);
-    const onExit = (code: number) => settle(() => reject(new Error(`parse worker exited with code ${code}`)), false);
-    const timer = setTimeout(
-      () => settle(() => reject(new BudgetGraphError('BAD_DOCUMENT', `${file}: reading the document took longer than ${budgetMs / 1000} s; split it, or check that it is the text of one budget document.`, { file, reason: 'PARSE_BUDGET' })), false),
-      budgetMs,
-    );
-    w.on('message', onMessage);
-    w.once('error', onError);
-    w.once('exit', onExit);
-    // Referenced while it works: the process waits for the document it asked for.
-    w.ref();
-    w.postMessage({ id, file, text });
-  });
+  constructor(options: ParseWorkerPoolOptions = {}) {
+    this.resourceLimits = options.resourceLimits ?? { maxOldGenerationSizeMb: PARSE_HEAP_MB };
+    this.log = options.log ?? ((m) => console.error(`budget-graph: ${m}`));
+  }
+
+  /** Reads and plans one document in the worker (documents queue: one at a time). */
+  parse(file: string, text: string, budgetMs = PARSE_BUDGET_MS): Promise<PreparedDocument> {
+    const next = this.queue.then(() => this.runOne(file, text, budgetMs));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Ends the worker (the process never waits for an idle one; tests close their own pools). */
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    await w?.terminate();
+  }
+
+  private freshWorker(): Worker {
+    const w = new Worker(workerUrl, { resourceLimits: this.resourceLimits });
+    // An idle worker never keeps the process alive.
+    w.unref();
+    // Whenever it ends, the next document gets a fresh one. An error with no document waiting
+    // (none is expected) is logged here, never an uncaught 'error' event in the caller's thread.
+    w.on('error', (err) => {
+      if (this.worker === w) this.worker = null;
+      if (w.listenerCount('error') === 1) this.log(`parse worker ended between documents: ${err.stack ?? String(err)}`);
+    });
+    w.once('exit', () => {
+      if (this.worker === w) this.worker = null;
+    });
+    return w;
+  }
+
+  private retire(w: Worker): void {
+    if (this.worker === w) this.worker = null;
+    void w.terminate();
+  }
+
+  private runOne(file: string, text: string, budgetMs: number): Promise<PreparedDocument> {
+    const w = (this.worker ??= this.freshWorker());
+    const id = this.nextId++;
+    return new Promise<PreparedDocument>((resolve, reject) => {
+      let settled = false;
+      const settle = (fn: () => void, keep: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        w.off('message', onMessage);
+        w.off('error', onError);
+        w.off('exit', onExit);
+        w.unref();
+        if (!keep) this.retire(w);
+        fn();
+      };
+      const onMessage = (msg: Reply) => {
+        if (msg.id !== id) return;
+        // An internal failure was caught in the worker, which stays usable.
+        settle(() => {
+          if (msg.ok) resolve({ doc: msg.doc, plan: reviveIntegers(msg.plan) as LoadPlan });
+          else if (msg.bad) reject(badDocument(msg.bad));
+          else {
+            this.log(`parse worker: ${file}: the parser failed: ${msg.stack ?? msg.internal}`);
+            reject(BadDocumentError.ofDocument(file, STOPPED('an internal error'), 'PARSER_FAILED'));
+          }
+        }, true);
+      };
+      const onError = (err: Error & { code?: string }) =>
+        settle(() => {
+          this.log(`parse worker: ${file}: the worker ended: ${err.stack ?? String(err)}`);
+          if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+            const mb = this.resourceLimits.maxOldGenerationSizeMb;
+            reject(BadDocumentError.ofDocument(file, `reading this document needed more than the ${mb ? `${mb} MB of ` : ''}memory one document may use; the parser stopped on it, the other documents load; split the document, or report it with the file if it is one ordinary budget document`, 'PARSER_OUT_OF_MEMORY'));
+          } else reject(BadDocumentError.ofDocument(file, STOPPED('its worker crashed'), 'PARSER_FAILED'));
+        }, false);
+      const onExit = (code: number) =>
+        settle(() => {
+          this.log(`parse worker: ${file}: the worker exited with code ${code} before it replied`);
+          reject(BadDocumentError.ofDocument(file, STOPPED(`its worker exited with code ${code}`), 'PARSER_FAILED'));
+        }, false);
+      const timer = setTimeout(
+        () => settle(() => reject(BadDocumentError.ofDocument(file, `reading the document took longer than ${budgetMs / 1000} s; split it, or check that it is the text of one budget document.`, 'PARSE_BUDGET')), false),
+        budgetMs,
+      );
+      w.on('message', onMessage);
+      w.once('error', onError);
+      w.once('exit', onExit);
+      // Referenced while it works: the process waits for the document it asked for.
+      w.ref();
+      w.postMessage({ id, file, text });
+    });
+  }
 }
 
 /** The worker's refusal as the error it was there, its details (a cap's limit and count) kept. */
@@ -107,9 +171,10 @@ export function reviveIntegers(value: unknown): unknown {
   return o;
 }
 
-/** Reads and plans one document in the worker (documents queue: one at a time). */
+/** The pool the loader, the start-up load and ingest share. */
+const shared = new ParseWorkerPool();
+
+/** Reads and plans one document in the shared worker (documents queue: one at a time). */
 export function parseOffThread(file: string, text: string, budgetMs = PARSE_BUDGET_MS): Promise<PreparedDocument> {
-  const next = queue.then(() => runOne(file, text, budgetMs));
-  queue = next.catch(() => undefined);
-  return next;
+  return shared.parse(file, text, budgetMs);
 }

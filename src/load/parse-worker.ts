@@ -10,6 +10,8 @@ import { refuseOversizedRecords, refuseOversizedText } from './document-caps.js'
 
 parentPort!.on('message', ({ id, file, text }: { id: number; file: string; text: string }) => {
   try {
+    // Test only (below): a fault that sends no reply.
+    if (TEST_FAULTS && testFault(text)) return;
     // Over a cap: refused in milliseconds, before the parse (document-caps.ts).
     refuseOversizedText(text, file);
     const doc = parseDocument(text, file);
@@ -18,6 +20,34 @@ parentPort!.on('message', ({ id, file, text }: { id: number; file: string; text:
     parentPort!.postMessage({ id, ok: true, doc, plan: buildPlan(doc, documentText(text, file)) });
   } catch (err) {
     if (err instanceof BadDocumentError) parentPort!.postMessage({ id, ok: false, bad: { file: err.file, line: err.line, expected: err.expected, details: err.details } });
-    else parentPort!.postMessage({ id, ok: false, internal: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+    // Not the document's fault as far as the parser knows: what happened, and the stack for the log.
+    else parentPort!.postMessage({ id, ok: false, internal: err instanceof Error ? `${err.name}: ${err.message}` : String(err), stack: err instanceof Error ? err.stack : undefined });
   }
 });
+
+// TEST ONLY. With BUDGET_GRAPH_TEST_PARSE_WORKER_FAULTS=1 in its environment (set by tests, never
+// by the server or the CLIs), a text whose first line is `PARSE-WORKER-TEST-FAULT: <kind>` makes
+// this worker fail the ways a parser can, for real: `exit` (the thread ends, code 70), `throw` (an
+// exception outside any handler: the worker's error event), `oom` (allocates past its heap limit:
+// ERR_WORKER_OUT_OF_MEMORY), `internal` (an exception that is not a BadDocumentError: an `internal`
+// reply). Without the variable such a text is an ordinary document. Tests:
+// tests/unit/parse-worker-crash.test.ts, tests/integration/parse-worker-crash.test.ts.
+const TEST_FAULTS = process.env.BUDGET_GRAPH_TEST_PARSE_WORKER_FAULTS === '1';
+
+/** Acts out the fault the text asks for; true when the worker is to send no reply. */
+function testFault(text: string): boolean {
+  const kind = /^PARSE-WORKER-TEST-FAULT: (\w+)/.exec(text)?.[1];
+  if (kind === 'exit') process.exit(70);
+  if (kind === 'throw') {
+    setImmediate(() => {
+      throw new Error('test fault: an exception outside any handler');
+    });
+    return true;
+  }
+  if (kind === 'oom') {
+    const held: number[][] = [];
+    for (;;) held.push(new Array<number>(1_000_000).fill(held.length));
+  }
+  if (kind === 'internal') throw new TypeError("test fault: Cannot read properties of undefined (reading 'cells')");
+  return false;
+}
