@@ -40,3 +40,31 @@ export function unchangedBetween(before: WriteCounts, after: WriteCounts): boole
  * (health), each answered by one statement that reads no document.
  */
 export const UNGUARDED_STATEMENTS: ReadonlySet<string> = new Set(['server-version', 'document-count']);
+
+/**
+ * Readings of the counts shared by the requests that can use the same one, so that fifty
+ * concurrent questions cost two readings, not a hundred. Sound because the proof above only needs
+ * the first reading taken before a request's first question (a reading already under way when
+ * the request starts is) and the second taken after its last (a reading not yet started is).
+ */
+export class SharedReadings {
+  private underWay: Promise<WriteCounts> | null = null;
+  private notStarted: Promise<WriteCounts> | null = null;
+
+  constructor(private readonly read: () => Promise<WriteCounts>) {}
+
+  /** A reading taken before now returns: the one under way, or a new one. */
+  before(): Promise<WriteCounts> {
+    this.underWay ??= this.read().finally(() => (this.underWay = null));
+    return this.underWay;
+  }
+
+  /** A reading that starts after now: the next one, which every caller until it starts joins. */
+  after(): Promise<WriteCounts> {
+    this.notStarted ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.notStarted = null;
+      return this.read();
+    });
+    return this.notStarted;
+  }
+}

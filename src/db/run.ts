@@ -7,7 +7,7 @@ import type { StatementName, StatementParams } from './statements.generated.js';
 import { classifyDatabaseError } from './neo4j-errors.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { unavailableError, type UnavailableReason } from './availability.js';
-import { STALE_SECONDS, UNGUARDED_STATEMENTS, unchangedBetween, type WriteCounts } from './consistency.js';
+import { SharedReadings, STALE_SECONDS, UNGUARDED_STATEMENTS, unchangedBetween, type WriteCounts } from './consistency.js';
 
 export type Params = Record<string, unknown>;
 
@@ -70,11 +70,23 @@ export class QueryRunner {
    */
   readOneState(): Promise<boolean> {
     if (!this.countsBefore) return Promise.resolve(true);
-    this.verdict ??= Promise.all([this.countsBefore, this.writeCounts()]).then(([before, after]) => unchangedBetween(before, after));
+    this.verdict ??= Promise.all([this.countsBefore, this.readings().after()]).then(([before, after]) => unchangedBetween(before, after));
     return this.verdict;
   }
 
-  /** The counts as they are now; not a question of the request's (neither counted nor observed). */
+  /** This database's shared readings of the write counts (src/db/consistency.ts). */
+  private readings(): SharedReadings {
+    let readings = sharedReadings.get(this.db);
+    if (!readings) {
+      // Its own runner: a reading is no question of any one request (neither counted nor observed).
+      const runner = new QueryRunner(this.db);
+      readings = new SharedReadings(() => runner.writeCounts());
+      sharedReadings.set(this.db, readings);
+    }
+    return readings;
+  }
+
+  /** The counts as they are now. */
   private async writeCounts(): Promise<WriteCounts> {
     const rec = (await this.runWithRetry(cypher('graph-write-state'), { staleSeconds: neo4j.int(STALE_SECONDS) }, 2_000)).records[0];
     return { begun: Number(rec?.get('begun') ?? 0), done: Number(rec?.get('done') ?? 0), stale: rec?.get('stale') !== false };
@@ -123,7 +135,7 @@ export class QueryRunner {
     if (down) throw unavailableError(down);
     if (this.watching && !UNGUARDED_STATEMENTS.has(name)) {
       // Every question of the request waits for the one reading taken before the first.
-      this.countsBefore ??= this.writeCounts();
+      this.countsBefore ??= this.readings().before();
       await this.countsBefore;
     }
     const parameters = integerParams(params) as Params;
@@ -211,6 +223,8 @@ export class QueryRunner {
     return this.writeTransaction((_tx, run) => run(name, ...args));
   }
 }
+
+const sharedReadings = new WeakMap<Database, SharedReadings>();
 
 /**
  * The server enforces the transaction timeout, but a stalled server (paused JVM, dead host)
