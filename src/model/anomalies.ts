@@ -13,6 +13,7 @@ export const ANOMALY_KINDS = {
   PROJECT_NAMED_TWICE: 'One project printed under two names in one document (matched by its amounts at the printed precision): one project, two listings.',
   PLAN_ACTUAL_GAP: 'What was planned (年初设定的目标, 下达计划) differs from what was done (完成投资).',
   PROJECT_SUM_MISMATCH: 'A level-1 project ≠ Σ its level-2 items (the difference is named when the document prints it, e.g. 上年结转).',
+  UNIT_MISMATCH: 'A table’s total and the prose differ by a power of ten (10×, 10,000× …): one of them is printed, or read, in another unit than it says (单位：元 / 万元); both are named, neither is chosen.',
 } as const;
 export type AnomalyKind = keyof typeof ANOMALY_KINDS;
 
@@ -20,5 +21,6 @@ export type AnomalyKind = keyof typeof ANOMALY_KINDS;
 export const SEVERITIES = {
   INFO: 'The figures agree at the precision printed (a rounding difference, one project under two names).',
   WARNING: 'The documents disagree with themselves beyond rounding; read both sides.',
+  ERROR: 'An amount is off by a power of ten from the same amount elsewhere in the document: at least one of them is wrong as stored; do not use either before checking the page.',
 } as const;
 export type Severity = keyof typeof SEVERITIES;

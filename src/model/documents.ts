@@ -4,6 +4,7 @@
 /** DocumentKind // 文件类型: what a document contains (one document may hold several). */
 export const DOCUMENT_KINDS = {
   BUDGET: '部门预算: the year’s plan.',
+  UNIT_BUDGET: '单位预算: one budget unit’s own plan for the year, part of its department’s 部门预算 (published beside it).',
   FINAL_ACCOUNTS: '部门决算: what was received and spent.',
   PERFORMANCE_TARGETS: '绩效目标: the targets set for projects.',
   SELF_EVALUATION: '绩效自评: projects’ self-evaluations against their targets.',
