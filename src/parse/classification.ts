@@ -77,6 +77,41 @@ function isHeaderRow(row: Row): boolean {
   return !hasTotalLabel || !row.cells.some((c) => /^-?[\d,，.\s]+$/.test(c.trim()) && /\d/.test(c));
 }
 
+/**
+ * Codes printed in parts, one cell each (类 | 款 | 项: `201` | `03` | `01` = 2010301; a 款 row leaves
+ * 项 empty, a 类 row both): how many part cells the header names (3 for 类 款 项, 2 for 类 款), or 0
+ * when the code is printed in one cell.
+ */
+function codePartCount(header: Row[]): number {
+  for (const r of header) {
+    const cells = r.cells.map(headerText);
+    for (let i = 0; i < cells.length - 1; i++) {
+      if (cells[i] === '类' && cells[i + 1] === '款') return cells[i + 2] === '项' ? 3 : 2;
+    }
+  }
+  return 0;
+}
+
+/**
+ * The code starting at cell `at`, its parts joined when the header prints it in parts, and the
+ * index of the cell after them (the name's).
+ */
+function codeAt(cells: string[], at: number, parts: number): { code: string; next: number } {
+  let code = cells[at]!.trim();
+  let next = at + 1;
+  if (parts > 1 && /^\d{3}$/.test(code)) {
+    for (let k = 1; k < parts; k++) {
+      const part = (cells[at + k] ?? '').trim();
+      if (/^\d{2}$/.test(part)) {
+        // A 项 part only extends a 款 code: without its 款 it is not joined (no code is guessed).
+        if (code.length === 1 + 2 * k) code += part;
+      } else if (part !== '') break;
+      next = at + k + 1;
+    }
+  }
+  return { code, next };
+}
+
 export interface ClassificationResult {
   lines: BudgetLine[];
   /** 合计 rows per unit (null = the whole table). */
@@ -96,8 +131,11 @@ export function extractClassification(
   const firstData = table.rows.findIndex((r) => !isHeaderRow(r));
   const header = table.rows.slice(0, Math.max(0, firstData)).filter(isHeaderRow);
   const firstCodeRow = codeRows[0]!;
-  const codeAt = firstCodeRow.cells.findIndex((c) => schemeOfCode(c.trim(), table.title) !== null);
-  const cols = columnMap(header, codeAt >= 0 ? codeAt + 2 : null);
+  // The 类 | 款 | 项 cells may share a printed row with the 合计 row (a 决算's 收入决算表): every row
+  // above the first code row is looked at, not only the header rows.
+  const parts = codePartCount(table.rows.slice(0, Math.max(0, table.rows.indexOf(firstCodeRow))));
+  const firstCodeAt = firstCodeRow.cells.findIndex((c) => schemeOfCode(c.trim(), table.title) !== null);
+  const cols = columnMap(header, firstCodeAt >= 0 ? codeAt(firstCodeRow.cells, firstCodeAt, parts).next + 1 : null);
   let currentUnit: string | null = null;
 
   const amountAt = (row: Row, idx: number | null): bigint | null => {
@@ -127,7 +165,8 @@ export function extractClassification(
     const codeIdx = row.cells.findIndex((c) => schemeOfCode(c.trim(), table.title) !== null);
     const source: Source = { file, table: table.title, line: row.line, text: row.text };
     if (codeIdx < 0) {
-      const label = row.cells.find((c) => c !== '') ?? '';
+      // "类 | 款 | 项 | 合计 | 2,946.25 …": the code-part labels printed on the 合计 row name no row.
+      const label = row.cells.find((c) => c !== '' && !(parts && /^(类|款|项)$/.test(headerText(c)))) ?? '';
       // A header repeated after a page break ("预算单位 | 科目编码 | …") is not a unit row.
       if (row.cells.some((c) => COLUMNS.code.matches.test(headerText(c)) || COLUMNS.codeName.matches.test(headerText(c)))) continue;
       if (/^合\s*计$|^总\s*计$/.test(label.replace(/\s/g, '')) && row.cells.some((c) => /\d/.test(c))) {
@@ -143,25 +182,26 @@ export function extractClassification(
     // block is a line of its own, reading only its own cells.
     const starts = row.cells
       .map((c, i) => i)
-      .filter((i) => i >= codeIdx && schemeOfCode(row.cells[i]!.trim(), table.title) !== null && (i === codeIdx || /[^\d\s,.]/.test(row.cells[i + 1] ?? '')));
+      .filter((i) => i >= codeIdx && schemeOfCode(row.cells[i]!.trim(), table.title) !== null && (i === codeIdx || /[^\d\s,.]/.test(row.cells[codeAt(row.cells, i, parts).next] ?? '')));
     starts.forEach((start, k) => {
       const end = starts[k + 1] ?? row.cells.length;
       const offset = start - codeIdx;
       const inBlock = (idx: number | null) => (idx === null ? null : idx + offset < end ? idx + offset : null);
       const blockRow: Row = { ...row, cells: row.cells.slice(0, end) };
-      const code = row.cells[start]!.trim();
-      const scheme = schemeOfCode(code, table.title)!;
+      const { code, next: nameAt } = codeAt(row.cells, start, parts);
+      const scheme = schemeOfCode(code, table.title);
+      if (!scheme) return;
       result.lines.push({
         scheme,
         code,
-        name: (row.cells[start + 1] ?? '').replace(/\s+/g, ''),
+        name: (row.cells[nameAt] ?? '').replace(/\s+/g, ''),
         level: levelOf(scheme, code),
         unit: currentUnit,
         basis,
-        total: amountAt(blockRow, inBlock(cols.total) ?? start + 2),
+        total: amountAt(blockRow, inBlock(cols.total) ?? nameAt + 1),
         basic: amountAt(blockRow, inBlock(cols.basic)),
         project: amountAt(blockRow, inBlock(cols.project)),
-        columns: rowColumns(blockRow, start + 2),
+        columns: rowColumns(blockRow, nameAt + 1),
         source,
       });
     });
