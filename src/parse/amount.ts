@@ -1,4 +1,4 @@
-// Exact amounts. Text in 万元 (or 元) becomes integer fen (分); no float is ever involved.
+// Exact amounts. Text in 元, 千元, 万元 or 亿元 becomes integer fen (分); no float is ever involved.
 // The repairs a flattened PDF needs (spaces inside numbers, full-width digits, a comma
 // where the decimal point belongs) are reported so a reader can check them.
 
@@ -16,11 +16,29 @@ export function toHalfWidth(text: string): string {
   return text.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
-const FEN_PER_UNIT = { 万元: 1_000_000n, 元: 100n } as const;
+/** Fen in one of each unit a document can declare (单位：元 / 千元 / 万元 / 亿元). */
+const FEN_PER_UNIT = { 元: 100n, 千元: 100_000n, 万元: 1_000_000n, 亿元: 10_000_000_000n } as const;
 
 /** Neo4j stores integers in 64 bits: an amount beyond this many fen cannot be kept exactly. */
 export const MAX_FEN = 2n ** 63n - 1n;
 export type MoneyUnit = keyof typeof FEN_PER_UNIT;
+export const MONEY_UNITS = Object.keys(FEN_PER_UNIT) as MoneyUnit[];
+
+/** Fen in one unit: 元 → 100, 万元 → 1,000,000. */
+export const fenPerUnit = (unit: MoneyUnit): bigint => FEN_PER_UNIT[unit];
+
+/** The most decimals an amount in this unit can print and still be a whole number of fen (元 2, 万元 6). */
+export const exactDecimals = (unit: MoneyUnit): number => FEN_PER_UNIT[unit].toString().length - 1;
+
+// "单位：元", "单位: 万元", "金额单位：人民币千元", "（单位：亿元）": a unit declaration, as a table, a page
+// or a form prints it. 万元 / 千元 / 亿元 are tried before 元, which ends them all.
+const UNIT_DECLARATION = /(?:金额)?单位\s*[:：]\s*(?:人民币)?\s*(亿元|千元|万元|元)(?![\u4e00-\u9fa5])/;
+
+/** The unit a line (or a cell) declares — "单位：元" → 元 — with where it stands; null when it declares none. */
+export function declaredUnit(text: string): { unit: MoneyUnit; index: number } | null {
+  const m = UNIT_DECLARATION.exec(toHalfWidth(text));
+  return m ? { unit: m[1] as MoneyUnit, index: m.index } : null;
+}
 
 /**
  * Parses an amount cell. Returns null when the cell is not a number at all.
@@ -31,7 +49,11 @@ export function parseAmount(raw: string, unit: MoneyUnit = '万元', decimalComm
   let text = toHalfWidth(raw).replace(/<[^<>]+>/g, '').trim();
   const repairs: string[] = [];
   if (text === '' || /^[-—–]+$/.test(text)) return { fen: 0n, repair: null };
-  text = text.replace(/万元$/, '').trim();
+  // A cell that prints its own unit ("446.38万元") is in that unit, whatever its table declares.
+  if (/万元$/.test(text)) {
+    unit = '万元';
+    text = text.replace(/万元$/, '').trim();
+  }
   let negative = false;
   if (/^[-−]/.test(text)) {
     negative = true;
@@ -58,11 +80,23 @@ export function parseAmount(raw: string, unit: MoneyUnit = '万元', decimalComm
   const m = /^(\d+)(?:\.(\d+))?$/.exec(text);
   if (!m) return null;
   const [, whole, frac = ''] = m;
-  const scale = unit === '万元' ? 6 : 2;
+  const scale = exactDecimals(unit);
   if (frac.length > scale) return null; // finer than 0.01 yuan: not an amount we can keep exactly
   const fen = BigInt(whole!) * FEN_PER_UNIT[unit] + BigInt((frac + '0'.repeat(scale)).slice(0, scale));
   if (fen > MAX_FEN) return null; // reported by amountCellProblem, never wrapped
   return { fen: negative ? -fen : fen, repair: repairs.length ? repairs.join('; ') : null };
+}
+
+/**
+ * A cell that may print its own unit after the number ("446.38万元", "1,200元"): read in that
+ * unit, else in `unit` (its table's). Null when the rest is not an amount.
+ */
+export function parseAmountIn(raw: string, unit: MoneyUnit): ParsedAmount | null {
+  const text = toHalfWidth(raw).replace(/\s+/g, '');
+  const own = /(亿元|千元|万元|元)$/.exec(text);
+  if (!own) return parseAmount(text, unit);
+  const rest = text.slice(0, own.index);
+  return /\d/.test(rest) ? parseAmount(rest, own[1] as MoneyUnit) : null;
 }
 
 /** Normalises a percentage cell such as "99.44 %" to "99.44%"; null if it is not one. */
@@ -77,12 +111,14 @@ export function parsePercent(raw: string): string | null {
  * document's diagnostics say why, with the line.
  */
 export function amountCellProblem(raw: string, unit: MoneyUnit = '万元'): string | null {
-  const text = toHalfWidth(raw).replace(/<[^<>]+>/g, '').replace(/万元$/, '').trim();
+  const cleaned = toHalfWidth(raw).replace(/<[^<>]+>/g, '').trim();
+  if (/万元$/.test(cleaned)) unit = '万元';
+  const text = cleaned.replace(/万元$/, '').trim();
   if (text === '' || text.length > 60 || parseAmount(raw, unit) !== null) return null;
   if (/^[-−]?[\d,]+(\.\d+)?$/.test(text.replace(/\s+/g, ''))) {
     const digits = text.replace(/[^\d.]/g, '');
     const frac = digits.split('.')[1] ?? '';
-    if (frac.length > (unit === '万元' ? 6 : 2)) return `"${text}" is finer than 0.01 yuan; expected at most ${unit === '万元' ? 6 : 2} decimals in ${unit}`;
+    if (frac.length > exactDecimals(unit)) return `"${text}" is finer than 0.01 yuan; expected at most ${exactDecimals(unit)} decimals in ${unit}`;
     return `"${text}" is beyond the exact range (${formatWan(MAX_FEN)} 万元); expected an amount in ${unit}`;
   }
   if (/^[-+]?(∞|infinity|nan)$/i.test(text)) return `"${text}" is not an amount; expected digits in ${unit}`;

@@ -1,24 +1,28 @@
 // Contradictions inside one document, computed and reported, never fixed.
-import { formatWan } from '../model/money.js';
 import { normaliseProjectName } from '../model/names.js';
 import type { ClassificationResult } from './classification.js';
-import type { Anomaly, BudgetLine, Figure, InvestmentProject, Project, SelfEvaluation, Source, ThreeCosts } from './records.js';
+import { formatWan, halfUnitOfPrinted } from '../model/money.js';
+import { exactDecimals, type MoneyUnit } from './amount.js';
+import type { Anomaly, BudgetLine, Figure, InvestmentProject, Project, ProseAmount, SelfEvaluation, Source, TableTotal, TableUnit, ThreeCosts } from './records.js';
 import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES, type ThreeCostsFigure } from '../model/three-costs.js';
 import { pushTo } from '../multimap.js';
 
-/** The rounding a table can show: half its last printed digit, per summed child. */
-function tolerance(values: BudgetLine[], roundingNote: boolean): bigint {
+/**
+ * The rounding a table can show: half its last printed digit, per summed child. The last digit is
+ * counted in the unit the table prints (`unit`): 0.01 of 万元 is 10,000 fen, 0.01 of 元 one fen.
+ */
+function tolerance(values: BudgetLine[], roundingNote: boolean, unit: MoneyUnit = '万元'): bigint {
   if (!roundingNote) return 0n;
   const decimals = Math.max(0, ...values.map((l) => (/\.(\d+)/.exec(l.source.text)?.[1]?.length ?? 0)));
-  const unit = 10n ** BigInt(Math.max(0, 6 - decimals));
-  return unit * BigInt(Math.max(1, Math.ceil(values.length / 2)));
+  const step = 10n ** BigInt(Math.max(0, exactDecimals(unit) - decimals));
+  return step * BigInt(Math.max(1, Math.ceil(values.length / 2)));
 }
 
 type Column = 'total' | 'basic' | 'project';
 const COLUMNS: Column[] = ['total', 'basic', 'project'];
 const COLUMN_CN: Record<Column, string> = { total: '合计', basic: '基本支出', project: '项目支出' };
 
-export function sumAnomalies(table: ClassificationResult, roundingNote: boolean): Anomaly[] {
+export function sumAnomalies(table: ClassificationResult, roundingNote: boolean, unit: MoneyUnit = '万元'): Anomaly[] {
   const out: Anomaly[] = [];
   const lines = table.lines;
   // Children indexed under every proper prefix of their code (codes are at most a few digits),
@@ -41,7 +45,7 @@ export function sumAnomalies(table: ClassificationResult, roundingNote: boolean)
       if (p === null || children.some((c) => c[col] === null)) continue;
       const sum = children.reduce((s, c) => s + (c[col] ?? 0n), 0n);
       const delta = p - sum;
-      const tol = tolerance([parent, ...children], roundingNote);
+      const tol = tolerance([parent, ...children], roundingNote, unit);
       if (delta !== 0n && (delta > tol || -delta > tol)) {
         out.push({
           kind: 'PARENT_SUM_MISMATCH',
@@ -56,7 +60,7 @@ export function sumAnomalies(table: ClassificationResult, roundingNote: boolean)
   for (const line of lines) {
     if (line.total === null || line.basic === null || line.project === null) continue;
     const delta = line.total - (line.basic + line.project);
-    const tol = tolerance([line, line], roundingNote);
+    const tol = tolerance([line, line], roundingNote, unit);
     if (delta !== 0n && (delta > tol || -delta > tol)) {
       out.push({
         kind: 'PARENT_SUM_MISMATCH',
@@ -75,7 +79,7 @@ export function sumAnomalies(table: ClassificationResult, roundingNote: boolean)
       if (t === null || tops.some((l) => l[col] === null)) continue;
       const sum = tops.reduce((s, l) => s + (l[col] ?? 0n), 0n);
       const delta = t - sum;
-      const tol = tolerance(tops, roundingNote);
+      const tol = tolerance(tops, roundingNote, unit);
       if (delta !== 0n && (delta > tol || -delta > tol)) {
         out.push({
           kind: 'TOTAL_SUM_MISMATCH',
@@ -259,6 +263,58 @@ export function projectSumAnomalies(projects: Project[], figures: Figure[]): Ano
       message: `${parent.name} ${formatWan(parent.amount!)} 万元 ≠ Σ its ${unique.length} items ${formatWan(sum)} 万元 (Δ ${formatWan(delta)})${printed ? `; the difference is printed at line ${printed.source.line} (${printed.source.table}${printed.column ? `, ${printed.column}` : ''})` : ''}`,
       delta,
       sources: [parent.source, unique[0]!.source, ...(printed ? [printed.source] : [])],
+    });
+  }
+  return out;
+}
+
+/** Digits an amount is printed with, trailing zeros of its fen left out (9,101.68 万元 → 6). */
+function significantDigits(fen: bigint): number {
+  return (fen < 0n ? -fen : fen).toString().replace(/0+$/, '').length;
+}
+
+const within = (a: bigint, b: bigint, tolerance: bigint) => (a > b ? a - b : b - a) <= tolerance;
+
+/**
+ * A table's total against the amounts the prose states: when no sentence states the total as the
+ * table is read, but one states it times or divided by a power of ten (91,016,775.35 read in 万元
+ * against "9,101.68万元"), one of the two is not in the unit it is read in — the table's unit
+ * line, a missing one, or a misprint. An ERROR naming both lines (and the unit line, when the table
+ * prints one); neither figure is changed. Sentences of fewer than four digits are not compared
+ * (a "10 万元" is a power of ten of too many things), nor are zeros; each table once.
+ */
+export function unitMismatchAnomalies(totals: TableTotal[], prose: ProseAmount[], units: TableUnit[] = []): Anomaly[] {
+  const out: Anomaly[] = [];
+  const stated = prose.filter((p) => p.amount > 0n);
+  const telling = stated.filter((p) => significantDigits(p.amount) >= 4);
+  const done = new Set<string>();
+  for (const t of totals) {
+    const total = t.total;
+    if (t.unit !== null || total === null || total <= 0n || done.has(t.table)) continue;
+    // Stated as read, to the rounding of the sentence: the unit is right.
+    if (stated.some((p) => within(total, p.amount, halfUnitOfPrinted(p.amount)))) continue;
+    let best: { p: ProseAmount; power: number } | null = null;
+    for (const p of telling) {
+      const tolerance = halfUnitOfPrinted(p.amount);
+      for (let k = 1; k <= 8; k++) {
+        const scale = 10n ** BigInt(k);
+        const power = within(total, p.amount * scale, tolerance * scale) ? k : within(total * scale, p.amount, tolerance) ? -k : 0;
+        if (power !== 0 && (!best || significantDigits(p.amount) > significantDigits(best.p.amount))) best = { p, power };
+      }
+    }
+    if (!best) continue;
+    done.add(t.table);
+    const { p, power } = best;
+    const unit = units.find((u) => u.table === t.table);
+    const readIn = unit ? (unit.source ? `read in ${unit.unit} as line ${unit.source.line} declares` : `declaring no unit, read in the document's ${unit.unit}`) : 'as read';
+    const n = (10n ** BigInt(Math.abs(power))).toLocaleString('en-US');
+    const ratio = power > 0 ? `${n} times` : `1/${n} of`;
+    out.push({
+      kind: 'UNIT_MISMATCH',
+      severity: 'ERROR',
+      message: `${t.table}: 合计 ${formatWan(total)} 万元 (${readIn}, line ${t.source.line}) is ${ratio} the ${formatWan(p.amount)} 万元 the text states for ${p.item || 'it'} (line ${p.source.line}): one of them is not in the unit it is read in; neither is corrected`,
+      delta: total - p.amount,
+      sources: [t.source, p.source, ...(unit?.source ? [unit.source] : [])],
     });
   }
   return out;

@@ -7,6 +7,7 @@ import { heldIndex, takeHeld, valueKey } from './held.js';
 import type { Layout } from './layout.js';
 import type { ParsedDocument } from './records.js';
 import { pushTo } from '../multimap.js';
+import { lineUnits, tableUnit } from './units.js';
 
 export interface TableCoverage {
   title: string;
@@ -30,10 +31,11 @@ export interface TableCoverage {
 }
 
 export function coverage(doc: ParsedDocument, lay: Layout): TableCoverage[] {
-  const unit = doc.meta.moneyUnit;
-  const typed = heldIndex({ ...doc, figures: [] });
-  const figures = heldIndex({ ...doc, lines: [], totals: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], threeCosts: [], payments: [] });
+  const units = lineUnits(lay, doc.meta.moneyUnit);
+  const typed = heldIndex({ ...doc, figures: [] }, units);
+  const figures = heldIndex({ ...doc, lines: [], totals: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], threeCosts: [], payments: [] }, units);
   return lay.tables.map((t) => {
+    const unit = tableUnit(t, doc.meta.moneyUnit);
     const c: TableCoverage = { title: t.title, family: familyOfTitle(t.title), line: t.titleLine, rows: t.rows.length, numericRows: 0, rowsRead: 0, rowsAsFigures: 0, rowsNotRead: 0, cells: 0, cellsTyped: 0, cellsFigures: 0, cellsNotRead: 0, notReadLines: [] };
     const byRow = new Map<number, string[]>();
     for (const f of figureCells(t)) pushTo(byRow, f.row.line, f.cell);

@@ -2,7 +2,7 @@
 // record — a 收支总表's items, a 合计 row's other columns, a scoring table's points, a payment
 // list. Each keeps its row label (项目), its column (the header path above it), the side of a
 // side-by-side table (收入 / 支出) and what it measures, so no printed cell is lost.
-import { parseAmount, toHalfWidth, type MoneyUnit } from './amount.js';
+import { parseAmountIn, toHalfWidth, type MoneyUnit } from './amount.js';
 import { familyOfTitle } from './families.js';
 import { takeHeld, valueKey, type HeldIndex } from './held.js';
 import type { Row, Table } from './layout.js';
@@ -17,12 +17,15 @@ export function isFigureCell(cell: string): boolean {
 }
 
 const LABEL_COLUMN = /编码|代码|编号|序号|栏次|行次|年度|年份/;
+const CODE_PART_COLUMN = /(^|\/)(类|款|项)$/;
 const CLASSIFICATION_CODE = /^(?:[23]\d{2}(?:\d{2}){0,2})$/;
 
 /** A numeric cell that names its row instead of measuring it: a code before its name, a 序号. */
 function isLabelCell(cells: string[], i: number, column: string): boolean {
   const text = squeeze(cells[i]!);
   if (LABEL_COLUMN.test(column) && /^\d+$/.test(text)) return true;
+  // A part of a code printed in cells 类 | 款 | 项 (201 | 03 | 01).
+  if (CODE_PART_COLUMN.test(column) && /^\d{2,3}$/.test(text)) return true;
   const next = cells[i + 1];
   return CLASSIFICATION_CODE.test(text) && next !== undefined && next.trim() !== '' && !isFigureCell(next);
 }
@@ -117,7 +120,7 @@ export function residualFigures(table: Table, file: string, unit: MoneyUnit, bas
     if (takeHeld(held, row.line, valueKey(cell, unit))) continue;
     if (labels === null || labels.row !== row || labels.columns !== columns) labels = new RowLabels(row, columns);
     const measure = measureOf(column, cell);
-    const amount = measure === 'MONEY' ? parseAmount(squeeze(cell).replace(/万元$|元$/, ''), unit) : null;
+    const amount = measure === 'MONEY' ? parseAmountIn(squeeze(cell), unit) : null;
     const source: Source = { file, table: table.title, line: row.line, text: row.text };
     // A row of figures only ("| 100 | 100 | 0"): the header's first column names it (e.g. 年度预算金额).
     const item = table.flattened ? labels.flatItem(index) : labels.labelled ? labels.itemOf(index) : (columns[0] ?? '').split('/').pop() ?? '';

@@ -1,7 +1,7 @@
 // Which printed cells a document's records hold: per line, the multiset of cell values its
 // records took from that line. One record field accounts for one printed cell, so a row of ten
 // "0.00" cells is not all "held" because one record kept one zero.
-import { parseAmount, toHalfWidth, type MoneyUnit } from './amount.js';
+import { parseAmountIn, toHalfWidth, type MoneyUnit } from './amount.js';
 import type { InvestmentField, ParsedDocument, Source } from './records.js';
 import { THREE_COSTS_FIGURE_NAMES } from '../model/three-costs.js';
 
@@ -11,18 +11,24 @@ export type HeldIndex = Map<number, Map<string, number>>;
 export function valueKey(value: string | bigint, unit: MoneyUnit): string {
   if (typeof value === 'bigint') return `fen:${value}`;
   // A form prints "446.38万元" where a record keeps the amount: the unit is not part of the value.
-  const text = toHalfWidth(value).replace(/\s+/g, '').replace(/万元$|元$/, '');
-  const amount = /^[-−]?[\d,.]+$/.test(text) ? parseAmount(text, unit) : null;
+  const printed = toHalfWidth(value).replace(/\s+/g, '');
+  const text = printed.replace(/万元$|元$/, '');
+  // Read in the unit the cell prints after it, else its table's.
+  const amount = /^[-−]?[\d,.]+$/.test(text) ? parseAmountIn(printed, unit) : null;
   return amount ? `fen:${amount.fen}` : `t:${text}`;
 }
 
-export function heldIndex(doc: ParsedDocument): HeldIndex {
-  const unit = doc.meta.moneyUnit;
+/**
+ * `lineUnits` gives the unit of each table row's line whose table is read in another unit than the
+ * document's (src/parse/units.ts): a printed cell is keyed in its own table's unit.
+ */
+export function heldIndex(doc: ParsedDocument, lineUnits: ReadonlyMap<number, MoneyUnit> = new Map()): HeldIndex {
   const index: HeldIndex = new Map();
   const hold = (source: Source | undefined, ...values: (string | bigint | null | undefined)[]) => {
     if (!source) return;
     let keys = index.get(source.line);
     if (!keys) index.set(source.line, (keys = new Map()));
+    const unit = lineUnits.get(source.line) ?? doc.meta.moneyUnit;
     for (const v of values) {
       if (v === null || v === undefined || v === '') continue;
       const key = valueKey(v, unit);

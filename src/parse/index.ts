@@ -5,8 +5,9 @@ import { residualFigures } from './figures.js';
 import { heldIndex } from './held.js';
 import { proseAmounts, projectsFromItemisedProse } from './prose-amounts.js';
 import { extractMeta } from './meta.js';
-import { amountCellProblem } from './amount.js';
-import { completionRateAnomalies, planActualAnomalies, projectAmountAnomalies, projectSumAnomalies, selfEvaluationAnomalies, threeCostsAnomalies } from './anomalies.js';
+import { amountCellProblem, type MoneyUnit } from './amount.js';
+import { completionRateAnomalies, planActualAnomalies, projectAmountAnomalies, projectSumAnomalies, selfEvaluationAnomalies, threeCostsAnomalies, unitMismatchAnomalies } from './anomalies.js';
+import { lineUnits, tableUnit, tableUnits } from './units.js';
 import { projectsFromProse, projectsFromSelfEvaluations, selfEvaluationsFromProse } from './projects.js';
 import { readTable, type TableContext, type TableRecords } from './table-families.js';
 import { familyOfTitle } from './families.js';
@@ -61,32 +62,43 @@ export function parseDocument(input: string, file: string): ParsedDocument {
   const isActual = meta.kinds.includes('FINAL_ACCOUNTS');
   const unit = meta.moneyUnit;
   const ctx: TableContext = { file, meta, isActual, diagnostics: doc.diagnostics };
+  // Each table in the unit it declares, else the document's (units.ts); the choice is kept.
+  doc.tableUnits = tableUnits(lay, { unit, source: meta.moneyUnitSource ?? null }, file);
+  const declaresUnits = lay.tables.some((t) => t.unit);
 
   for (const table of lay.tables) {
+    const own = tableUnit(table, unit);
     for (const row of table.rows) {
       for (const cell of row.cells) {
-        const problem = amountCellProblem(cell, unit);
+        const problem = amountCellProblem(cell, own);
         if (problem) doc.diagnostics.push({ level: 'WARNING', code: 'AMOUNT_UNREADABLE', message: `${table.title}: ${problem}`, line: row.line, original: cell });
       }
     }
-    for (const records of readTable(table, ctx)) {
+    if (!table.unit && declaresUnits && !meta.moneyUnitSource && table.rows.some((r) => r.cells.some((c) => /\d[.,]\d/.test(c)))) {
+      // Other tables of this document declare their units and differ: this one's is an assumption.
+      doc.diagnostics.push({ level: 'INFO', code: 'UNIT_ASSUMED', message: `${table.title}: declares no unit; its amounts are read in the document's ${unit} (other tables here declare ${[...new Set(lay.tables.flatMap((t) => (t.unit ? [t.unit.unit] : [])))].join(', ')})`, line: table.titleLine });
+    }
+    for (const records of readTable(table, { ...ctx, unit: own })) {
       for (const [key, values] of Object.entries(records) as [keyof TableRecords, unknown[]][]) (doc[key] as unknown[]).push(...values);
     }
   }
-  doc.projects.push(...projectsFromProse(lay.prose, file, unit));
-  doc.proseAmounts = proseAmounts(lay.prose, file, unit);
+  // Sentences print their unit: each prose reader takes "… N 万元" only, so reads 万元.
+  const prose: MoneyUnit = '万元';
+  doc.projects.push(...projectsFromProse(lay.prose, file, prose));
+  doc.proseAmounts = proseAmounts(lay.prose, file, prose);
   doc.projects.push(...projectsFromItemisedProse(doc.proseAmounts, new Set(doc.projects.map((p) => p.name))));
-  const proseEvaluations = selfEvaluationsFromProse(lay.prose, file, unit);
+  const proseEvaluations = selfEvaluationsFromProse(lay.prose, file, prose);
   doc.selfEvaluations.push(...proseEvaluations);
   doc.projects.push(...projectsFromSelfEvaluations(proseEvaluations));
-  doc.threeCosts.push(...threeCostsFromProse(lay.prose, file, unit, meta.year, isActual));
+  doc.threeCosts.push(...threeCostsFromProse(lay.prose, file, prose, meta.year, isActual));
   doc.anomalies.push(...threeCostsAnomalies(doc.threeCosts), ...projectAmountAnomalies(doc.projects), ...selfEvaluationAnomalies(doc.selfEvaluations), ...completionRateAnomalies(doc.investmentProjects));
+  doc.anomalies.push(...unitMismatchAnomalies(doc.totals, doc.proseAmounts, doc.tableUnits));
   doc.units = unitsOf(doc);
   // Whatever a table prints that the records above do not hold becomes a Figure: nothing is dropped.
-  const held = heldIndex(doc);
+  const held = heldIndex(doc, lineUnits(lay, unit));
   const basis = isActual ? 'ACTUAL' : 'BUDGET';
   for (const table of lay.tables) {
-    const figures = residualFigures(table, file, unit, /决算/.test(table.title) ? 'ACTUAL' : basis, held);
+    const figures = residualFigures(table, file, tableUnit(table, unit), /决算/.test(table.title) ? 'ACTUAL' : basis, held);
     doc.figures.push(...figures);
     if (table.flattened) doc.diagnostics.push({ level: 'WARNING', code: 'FLATTENED_TABLE', message: `${table.title}: printed on one line; ${figures.length} numbers kept as figures with the words before each, their columns unknown (check against the PDF)`, line: table.titleLine });
     if (familyOfTitle(table.title) === 'OTHER') doc.diagnostics.push({ level: 'INFO', code: 'UNKNOWN_TABLE', message: `"${table.title}": no table family of the glossary; ${table.rows.length} rows, ${figures.length} numbers kept as figures`, line: table.titleLine });

@@ -1,7 +1,7 @@
 // Layout: document text → prose lines and tables. Knows how these PDFs flatten tables
 // (tab-separated cells, titles repeated after page breaks, rows cut over two lines), not
 // what any one document says.
-import { toHalfWidth } from './amount.js';
+import { declaredUnit, toHalfWidth, type MoneyUnit } from './amount.js';
 import { opensWithPersonalLabel, REDACTED } from './personal-data.js';
 
 export interface Row {
@@ -20,6 +20,14 @@ export interface Table {
   rows: Row[];
   /** Text lines between the title and the first row (部门：… 单位：万元). */
   preamble: string[];
+  /** The line each preamble entry is printed on. */
+  preambleLines?: number[];
+  /**
+   * The unit the table declares for its amounts (单位：元 on its title line, on the line above its
+   * header, or on its page before it) and that line; absent when it declares none (it then takes
+   * the document's unit: src/parse/units.ts).
+   */
+  unit?: { unit: MoneyUnit; line: number; text: string };
 }
 
 export interface ProseLine {
@@ -67,16 +75,23 @@ const CN_NUM = '一二三四五六七八九十百';
 const TABLE_NUMBER = new RegExp(`^(表\\s*[${CN_NUM}\\d]+|公开\\s*\\d+\\s*表|附表\\s*\\d+)\\s*[:：]?\\s*(.*)$`);
 
 /** A title line: "部门收支总表", "表一：部门收支总表", "## 项目支出绩效自评表", "某某项目绩效情况表 (2020年度)". */
-export function tableTitleOf(raw: string): { title: string | null; number: string | null } {
+export function tableTitleOf(raw: string): { title: string | null; number: string | null; unit: MoneyUnit | null } {
   let text = cleanCell(raw.replace(/^#+\s*/, '').replace(/^[-*]\s+/, ''));
   text = text.replace(/\s*[（(]\s*\d{4}\s*年度?\s*[)）]\s*$/, '').trim();
+  // "部门收支总表（单位：万元）": the unit is the table's, not part of its title.
+  const unitSuffix = /[)）]$/.test(text) ? TITLE_UNIT.exec(text) : null;
+  const unit = unitSuffix ? declaredUnit(unitSuffix[0])?.unit ?? null : null;
+  if (unitSuffix) text = text.slice(0, unitSuffix.index).trim();
   const numbered = TABLE_NUMBER.exec(text);
   if (numbered) {
     const rest = numbered[2]!.trim();
-    return { number: numbered[1]!.replace(/\s+/g, ''), title: rest && isTitleText(rest) ? rest : null };
+    return { number: numbered[1]!.replace(/\s+/g, ''), title: rest && isTitleText(rest) ? rest : null, unit };
   }
-  return { number: null, title: isTitleText(text) ? text : null };
+  return { number: null, title: isTitleText(text) ? text : null, unit };
 }
+
+// No leading \s*: unanchored, it would rescan a long run of spaces from each of its starts.
+const TITLE_UNIT = /[（(]\s*(?:金额)?单位\s*[:：]\s*(?:人民币)?\s*(?:亿元|千元|万元|元)\s*[)）]$/;
 
 function isTitleText(text: string): boolean {
   if (text.length > 60 || text.length < 3) return false;
@@ -85,19 +100,47 @@ function isTitleText(text: string): boolean {
 }
 
 /** Lines that repeat under a title after a page break and say nothing about rows. */
-const PREAMBLE = /^(部门|单位|部门名称|单位名称|项目单位|项目主管部门|编制单位)\s*[:：]|^单位\s*[:：]?\s*(万元|元)|^(\d{4}\s*年度?\s*)?单位\s*[:：]\s*(万元|元)$|^[（(]?\d{4}\s*年度?[)）]?$|^\d{4}$/;
+const PREAMBLE = /^(部门|单位|部门名称|单位名称|项目单位|项目主管部门|编制单位|编制部门)\s*[:：]|^(金额)?单位\s*[:：]?\s*(人民币)?(亿元|千元|万元|元)|^(\d{4}\s*年度?\s*)?(金额)?单位\s*[:：]\s*(人民币)?(亿元|千元|万元|元)$|^[（(]?\d{4}\s*年度?[)）]?$|^\d{4}$/;
+
+/**
+ * A tab-separated line that is a table's preamble printed in cells ("编制部门：某局 | 单位：元", the
+ * two ends of one printed line): every cell a preamble line and one of them declaring the unit. It
+ * is no header row (its words would prefix every column's name).
+ */
+function isPreambleRow(cells: string[]): boolean {
+  const filled = cells.filter((c) => c !== '');
+  return filled.length > 0 && filled.every((c) => PREAMBLE.test(c)) && filled.some((c) => declaredUnit(c) !== null);
+}
 
 export function layout(text: string): Layout {
   const rawLines = text.split(/\r?\n/);
   const tables: Table[] = [];
   const prose: ProseLine[] = [];
   const piiLinesDropped: number[] = [];
-  let pendingTitle: { title: string; number: string | null; line: number } | null = null;
+  let pendingTitle: { title: string; number: string | null; line: number; unit: Table['unit'] } | null = null;
   let pendingNumber: string | null = null;
   let current: Table | null = null;
   let preamble: string[] = [];
+  let preambleLines: number[] = [];
+  // The last unit a preamble line declared since the last table started (a table's own, or its page's).
+  let preambleUnit: Table['unit'] = undefined;
   let sawProseSinceTable = false;
   let lastProse = '';
+  const addPreamble = (text: string, line: number) => {
+    preamble.push(text);
+    preambleLines.push(line);
+    const declared = declaredUnit(text);
+    if (declared) preambleUnit = { unit: declared.unit, line, text };
+  };
+  /** The preamble (and the unit it declares) goes to a table that starts, or that continues. */
+  const takePreamble = (table: Table, titleUnit: Table['unit']) => {
+    const unit = titleUnit ?? preambleUnit;
+    if (unit && !table.unit) table.unit = unit;
+    if (table.preamble === preamble) table.preambleLines = preambleLines;
+    preamble = [];
+    preambleLines = [];
+    preambleUnit = undefined;
+  };
 
   rawLines.forEach((rawLine, idx) => {
     const lineNo = idx + 1;
@@ -110,6 +153,10 @@ export function layout(text: string): Layout {
     if (line.includes('\t')) {
       const cells = scrubRow(line.split('\t').map(cleanCell));
       if (cells.every((c) => c === '' || /^[-|]+$/.test(c))) return;
+      if (isPreambleRow(cells)) {
+        for (const c of cells) if (c !== '') addPreamble(c, lineNo);
+        return;
+      }
       const row: Row = { line: lineNo, cells, text: cells.join('\t') };
       if (cells.some((c) => isPiiLabel(c))) piiLinesDropped.push(lineNo);
       if (pendingTitle) {
@@ -122,24 +169,24 @@ export function layout(text: string): Layout {
           current = { title: pendingTitle.title, number: pendingTitle.number ?? pendingNumber, titleLine: pendingTitle.line, rows: [row], preamble };
           tables.push(current);
         }
+        takePreamble(current, pendingTitle.unit);
         pendingTitle = null;
         pendingNumber = null;
-        preamble = [];
       } else if (current && !sawProseSinceTable) {
         appendContinuation(current, row);
       } else {
         // No title: the sentence that introduces the rows names them (e.g. "重点项目绩效目标情况如下").
         current = { title: lastProse ? `(untitled) ${lastProse.slice(0, 40)}` : '(untitled table)', number: pendingNumber, titleLine: lineNo, rows: [row], preamble };
         tables.push(current);
+        takePreamble(current, undefined);
         pendingNumber = null;
-        preamble = [];
       }
       sawProseSinceTable = false;
       return;
     }
-    const { title, number } = tableTitleOf(line);
+    const { title, number, unit } = tableTitleOf(line);
     if (title) {
-      pendingTitle = { title, number: number ?? pendingNumber, line: lineNo };
+      pendingTitle = { title, number: number ?? pendingNumber, line: lineNo, unit: unit ? { unit, line: lineNo, text: cleanCell(line.replace(/^#+\s*/, '')) } : undefined };
       return;
     }
     if (number) {
@@ -154,15 +201,15 @@ export function layout(text: string): Layout {
       if (cells.filter((c) => /\d/.test(c)).length >= 8) {
         current = { title: pendingTitle.title, number: pendingTitle.number ?? pendingNumber, titleLine: pendingTitle.line, rows: [{ line: lineNo, cells, text: cleaned }], preamble, flattened: true };
         tables.push(current);
+        takePreamble(current, pendingTitle.unit);
         pendingTitle = null;
         pendingNumber = null;
-        preamble = [];
         sawProseSinceTable = true;
         return;
       }
     }
     if (PREAMBLE.test(cleaned) || /^(项目概况|栏\s*次)$/.test(cleaned)) {
-      preamble.push(cleaned);
+      addPreamble(cleaned, lineNo);
       return;
     }
     if (current && /^(注|备注|说明)\s*[:：]/.test(cleaned)) {
@@ -178,7 +225,29 @@ export function layout(text: string): Layout {
     // only a real paragraph ends the table.
     if (cleaned.length > 30 || /^#/.test(line)) sawProseSinceTable = true;
   });
+  for (const t of tables) if (!t.unit) t.unit = cellDeclaredUnit(t);
   return { tables, prose, piiLinesDropped };
+}
+
+/** A label cell that names its unit: "项目资金（元）", "预算金额(万元)", "金额单位：元". */
+const CELL_UNIT = /[（(]\s*(亿元|千元|万元|元)\s*[)）]/;
+
+/**
+ * The unit a table without a unit line declares in its own cells (a form's "项目资金（元）", a
+ * header's "预算金额(万元)"), when every such cell names the same one; undefined otherwise.
+ */
+function cellDeclaredUnit(table: Table): Table['unit'] {
+  let found: Table['unit'];
+  for (const row of table.rows) {
+    for (const cell of row.cells) {
+      if (cell.length > 30 || !cell.includes('元')) continue;
+      const unit = (CELL_UNIT.exec(toHalfWidth(cell))?.[1] as MoneyUnit | undefined) ?? declaredUnit(cell)?.unit;
+      if (!unit) continue;
+      if (found && found.unit !== unit) return undefined;
+      found ??= { unit, line: row.line, text: cell };
+    }
+  }
+  return found;
 }
 
 // An amount of a run-together table: thousands groups and two decimals, the decimal point

@@ -1,7 +1,8 @@
 // Document metadata: title, department, year and the families of tables present.
-import { toHalfWidth, type MoneyUnit } from './amount.js';
+import { toHalfWidth } from './amount.js';
 import type { Layout } from './layout.js';
 import type { DocumentKind, DocumentMeta } from './records.js';
+import { documentUnit } from './units.js';
 
 export function extractMeta(text: string, file: string, lay: Layout): DocumentMeta {
   const lines = text.split(/\r?\n/);
@@ -27,14 +28,15 @@ export function extractMeta(text: string, file: string, lay: Layout): DocumentMe
   if (/自评表/.test(titles)) kinds.add('SELF_EVALUATION');
   if (lay.tables.some((t) => t.rows.some((r) => /国家编码|项目代码/.test(r.text)))) kinds.add('INVESTMENT_PROJECTS');
   if (/决算/.test(title)) kinds.delete('BUDGET');
-  const unit: MoneyUnit = /单位\s*[:：]\s*元\b/.test(text) && !/万元/.test(text) ? '元' : '万元';
+  const unit = documentUnit(text, lay, file);
   return {
     file,
     title,
     department,
     year,
     kinds: [...kinds],
-    moneyUnit: unit,
+    moneyUnit: unit.unit,
+    moneyUnitSource: unit.source,
     roundingNote: /尾数误差|四舍五入/.test(text),
     source: { file, table: '标题', line: head[0]?.line ?? 1, text: head[0]?.text ?? '' },
   };

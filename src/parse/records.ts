@@ -5,7 +5,8 @@ import type { AnomalyKind, Severity } from '../model/anomalies.js';
 import type { DocumentKind } from '../model/documents.js';
 import type { FigureMeasure } from '../model/figures.js';
 import type { ProjectSourceKind } from '../model/projects.js';
-export type { AnomalyKind, DocumentKind, FigureMeasure, ProjectSourceKind, Severity };
+import type { MoneyUnit } from './amount.js';
+export type { AnomalyKind, DocumentKind, FigureMeasure, MoneyUnit, ProjectSourceKind, Severity };
 
 
 export interface Source {
@@ -24,9 +25,27 @@ export interface DocumentMeta {
   department: string;
   year: number;
   kinds: DocumentKind[];
-  moneyUnit: '万元' | '元';
+  /**
+   * The document's unit: what a table that declares no unit of its own is read in (every table that
+   * declares one is read in its own: ParsedDocument.tableUnits). Amounts are fen whatever it is.
+   */
+  moneyUnit: MoneyUnit;
+  /** The line declaring moneyUnit when every declaration of the document agrees; null when 万元 is taken by convention. */
+  moneyUnitSource?: Source | null;
   roundingNote: boolean;
   source: Source;
+}
+
+/** TableUnit // 表的金额单位: the unit a table's amounts were read in, and why. */
+export interface TableUnit {
+  /** The table's title as printed (normalised), and its title line. */
+  table: string;
+  line: number;
+  unit: MoneyUnit;
+  /** DECLARED: the table (its title, the line above its header, its page) prints 单位：…; DOCUMENT: it prints none and takes the document's. */
+  from: 'DECLARED' | 'DOCUMENT';
+  /** The line that declares it; null when taken from the document. */
+  source: Source | null;
 }
 
 /** BudgetUnit // 预算单位 / 基层单位 */
@@ -273,4 +292,6 @@ export interface ParsedDocument {
   payments: Payment[];
   anomalies: Anomaly[];
   diagnostics: Diagnostic[];
+  /** The unit each table was read in (one per table the layout found, in order). */
+  tableUnits?: TableUnit[];
 }

@@ -1,11 +1,12 @@
 // 重点项目 tables
 import { projectsFromKeyTable } from '../projects.js';
-import { claim, type TableFamilyReader } from './reader.js';
+import { claim, type TableFamilyReader, unitOf } from './reader.js';
 
 export const keyProjectTableReader: TableFamilyReader = {
   family: 'KEY_PROJECT_TABLE',
-  extract(table, { file, meta, diagnostics }) {
-    const projects = projectsFromKeyTable(table, file, meta.moneyUnit, diagnostics);
+  extract(table, ctx) {
+    const { file, diagnostics } = ctx;
+    const projects = projectsFromKeyTable(table, file, unitOf(ctx), diagnostics);
     return projects.length ? claim({ projects }) : null;
   },
 };

@@ -1,12 +1,13 @@
 // 绩效目标申报表 / 绩效自评表 of one project
 import { extractIndicators } from '../indicators.js';
 import { projectFromForm } from '../projects.js';
-import { claim, type TableFamilyReader } from './reader.js';
+import { claim, type TableFamilyReader, unitOf } from './reader.js';
 
 export const projectFormReader: TableFamilyReader = {
   family: 'PROJECT_FORM',
-  extract(table, { file, meta, diagnostics }) {
-    const form = projectFromForm(table, file, meta.moneyUnit);
+  extract(table, ctx) {
+    const { file, diagnostics } = ctx;
+    const form = projectFromForm(table, file, unitOf(ctx));
     if (!form) return null;
     return claim({ projects: [form.project], selfEvaluations: form.evaluation ? [form.evaluation] : [], indicators: extractIndicators(table, file, form.project.name, diagnostics) });
   },

@@ -2,13 +2,15 @@
 // and the document's context, null when the table is not of its family, else what it read and
 // whether it claims the table.
 import type { Table } from '../layout.js';
-import type { Diagnostic, DocumentMeta, ParsedDocument } from '../records.js';
+import type { Diagnostic, DocumentMeta, MoneyUnit, ParsedDocument } from '../records.js';
 
 /** What every family reads a table with. */
 export interface TableContext {
   file: string;
   meta: DocumentMeta;
   isActual: boolean;
+  /** The unit this table's amounts are read in (src/parse/units.ts); the document's when absent. */
+  unit?: MoneyUnit;
   /** Shared with the document: families add warnings about what they could not read. */
   diagnostics: Diagnostic[];
 }
@@ -27,6 +29,9 @@ export interface TableFamilyReader {
   /** Null when the table is not of this family. */
   extract(table: Table, ctx: TableContext): Extracted | null;
 }
+
+/** The unit a reader reads the table's amounts in. */
+export const unitOf = (ctx: TableContext): MoneyUnit => ctx.unit ?? ctx.meta.moneyUnit;
 
 /** The table is this family's: what it read, and no later family sees the table. */
 export const claim = (records: TableRecords): Extracted => ({ records, claimed: true });
