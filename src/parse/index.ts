@@ -8,6 +8,7 @@ import { extractMeta } from './meta.js';
 import { amountCellProblem, type MoneyUnit } from './amount.js';
 import { completionRateAnomalies, planActualAnomalies, projectAmountAnomalies, projectSumAnomalies, selfEvaluationAnomalies, threeCostsAnomalies, unitMismatchAnomalies } from './anomalies.js';
 import { lineUnits, tableUnit, tableUnits } from './units.js';
+import { refuseTemplate } from './template.js';
 import { projectsFromProse, projectsFromSelfEvaluations, selfEvaluationsFromProse } from './projects.js';
 import { readTable, type TableContext, type TableRecords } from './table-families.js';
 import { familyOfTitle } from './families.js';
@@ -82,6 +83,7 @@ export function parseDocument(input: string, file: string): ParsedDocument {
       for (const [key, values] of Object.entries(records) as [keyof TableRecords, unknown[]][]) (doc[key] as unknown[]).push(...values);
     }
   }
+  refuseTemplate(doc, text, file);
   // Sentences print their unit: each prose reader takes "… N 万元" only, so reads 万元.
   const prose: MoneyUnit = '万元';
   doc.projects.push(...projectsFromProse(lay.prose, file, prose));

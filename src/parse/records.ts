@@ -22,6 +22,7 @@ export interface Source {
 export interface DocumentMeta {
   file: string;
   title: string;
+  /** The department (预算主管部门) as printed: publisher.department. */
   department: string;
   year: number;
   kinds: DocumentKind[];
@@ -34,6 +35,23 @@ export interface DocumentMeta {
   moneyUnitSource?: Source | null;
   roundingNote: boolean;
   source: Source;
+  /** Who publishes the document, as printed, with the line each name was read from. */
+  publisher?: Publisher;
+}
+
+/** Publisher // 发布者: the department (预算主管部门) and, for a 单位预算, the unit (预算单位) as printed. */
+export interface Publisher {
+  department: string;
+  /**
+   * Where the department's name was read, in order of trust: LINE, a line that names it
+   * (预算主管部门：…, 编制部门：…, 部门名称：…); TITLE, the title; UNIT, none printed — a 单位预算
+   * naming only its unit, whose name is taken; COVER, the cover's first line.
+   */
+  departmentFrom: 'LINE' | 'TITLE' | 'UNIT' | 'COVER';
+  departmentSource: Source;
+  /** The 预算单位 the document names (预算单位：… / 编制单位：… / 单位名称：…): for a 单位预算, the unit it is of; null when none is printed. */
+  unit: string | null;
+  unitSource: Source | null;
 }
 
 /** TableUnit // 表的金额单位: the unit a table's amounts were read in, and why. */
