@@ -14,6 +14,8 @@ import type { QueryRunner } from '../db/run.js';
 import { projectRoot } from '../config.js';
 import { BudgetGraphError, HTTP_STATUS, ServiceUnavailableError } from '../errors.js';
 import { askConsistently, consistentReadsPlugin } from './consistent-reads.js';
+import { exportStream, sendMaybeCompressed } from './compression.js';
+import { applyCors, corsPolicy } from './cors.js';
 import { serveStatic } from './static-files.js';
 import { createContext, type ApiContext } from './context.js';
 import { formatError, INTERNAL_MESSAGE, rootCause } from './format-error.js';
@@ -72,6 +74,8 @@ export interface HttpServerOptions {
   allowedHosts?: string;
   /** Proxies whose X-Forwarded-For names the client (BUDGET_GRAPH_TRUSTED_PROXIES, comma-separated addresses). */
   trustedProxies?: string;
+  /** Origins whose web apps may call /graphql and /export (BUDGET_GRAPH_CORS_ORIGINS, comma-separated; `*` = any; default none). */
+  corsOrigins?: string;
   connectionCaps?: ConnectionCaps;
   /** The pace a request body must keep (default MIN_BODY_RATE; tests use a shorter grace). */
   bodyRate?: BodyRate;
@@ -94,6 +98,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   const logger = opts.logger ?? createLogger(process.env.BUDGET_GRAPH_LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'));
   const cache = opts.cacheAnswers === false ? null : new ResponseCache(opts.db, (opts.cacheMb ?? 64) * 1024 * 1024);
   const ingest = new IngestService(opts.db, cache);
+  const cors = corsPolicy(opts.corsOrigins);
   const limiter = new ClientLimiter({ concurrency: opts.clientConcurrency ?? 0, ratePerSecond: opts.clientRatePerSecond ?? 0 });
   // Keyed by the request's runner: Apollo hands plugins a shallow copy of the context object, so
   // the context itself is not a key that survives; the runner inside it is.
@@ -160,14 +165,18 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       if (draining) throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'The server is shutting down; retry on another instance or in a moment.');
       if (pathname === '/healthz') return healthz(res);
       if (pathname !== '/graphql' && pathname !== '/export') return serveStatic(webDir, pathname, req, res);
+      // Before the limits: a preflight costs nothing, and a named origin's app can read its 429.
+      const crossOrigin = applyCors(req, res, cors);
+      if (crossOrigin === 'PREFLIGHT_ANSWERED') return;
+      const allowedOrigin = crossOrigin === 'ALLOWED_ORIGIN';
       const admission = limiter.admit(client);
       if (!admission.ok) {
         res.setHeader('retry-after', String(admission.retryAfterSeconds));
         throw new HttpError(429, 'RATE_LIMITED', admission.reason === 'RATE' ? 'Too many requests from this client; slow down (see Retry-After).' : 'Too many requests from this client at once; wait for some to finish.');
       }
       release = admission.release;
-      if (pathname === '/export') await handleExport(req, res, url, requestId, record, cut.signal);
-      else await handleGraphql(req, res, url, requestId, record, cut.signal);
+      if (pathname === '/export') await handleExport(req, res, url, requestId, record, cut.signal, allowedOrigin);
+      else await handleGraphql(req, res, url, requestId, record, cut.signal, allowedOrigin);
     })()
       .catch((thrown: unknown) => {
         // A client mistake found outside GraphQL (e.g. an export query that selects no list).
@@ -222,7 +231,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     res.end(JSON.stringify(up ? { ok: true } : { ok: false, reason: opts.db.unavailableReason() ?? 'DATABASE_UNAVAILABLE' }));
   }
 
-  async function handleGraphql(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, record: RequestRecord, cut: AbortSignal): Promise<void> {
+  /** `allowedOrigin`: from an origin BUDGET_GRAPH_CORS_ORIGINS names, which the CSRF rule need not hold off. */
+  async function handleGraphql(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, record: RequestRecord, cut: AbortSignal, allowedOrigin: boolean): Promise<void> {
     if (req.method === 'GET' && !url.searchParams.has('query') && !url.searchParams.has('extensions') && (req.headers.accept ?? '').includes('text/html')) {
       // A person opened the endpoint in a browser: the query editor is what they want.
       res.statusCode = 302;
@@ -237,6 +247,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
+    if (allowedOrigin) headers.set('apollo-require-preflight', 'true');
     const authorized = tokenMatches(req.headers.authorization, opts.token);
     const asked = await askConsistently(async () => {
       let runner: QueryRunner | null = null;
@@ -269,7 +280,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       }
       res.statusCode = result.status ?? 200;
       for (const [key, value] of result.headers) res.setHeader(key, value);
-      res.end(result.body.string);
+      await sendMaybeCompressed(req, res, result.body.string);
     } else {
       res.statusCode = result.status ?? 200;
       for (const [key, value] of result.headers) res.setHeader(key, value);
@@ -279,9 +290,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   }
 
   /** /export: the rows of one list as CSV or NDJSON, page after page (src/api/export.ts). */
-  async function handleExport(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, record: RequestRecord, cut: AbortSignal): Promise<void> {
+  async function handleExport(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, record: RequestRecord, cut: AbortSignal, allowedOrigin: boolean): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'POST') throw new HttpError(405, 'BAD_USER_INPUT', 'GET or POST /export with query, variables and format (csv or ndjson).');
-    if (!passesCsrfRule(req)) throw new HttpError(400, 'BAD_REQUEST', CSRF_MESSAGE);
+    if (!allowedOrigin && !passesCsrfRule(req)) throw new HttpError(400, 'BAD_REQUEST', CSRF_MESSAGE);
     const body = await readBody(req, cut);
     const parsed = typeof body === 'string' && body.trim() ? safeJson(body) : body;
     checkVariableDepth(parsed, url.searchParams);
@@ -289,8 +300,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     const plan = planExport(opts.schema, request);
     record.operation = 'export';
     let after: string | null = null;
-    let started = false;
     let pages = 0;
+    // The rows' stream, once the first page has been read and the status sent.
+    let stream: ReturnType<typeof exportStream> | null = null;
     do {
       // Each page of one state of the graph (a page read across a replace is read again).
       const { value: result } = await askConsistently(async () => {
@@ -308,28 +320,29 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         const codes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
         record.errorCodes.push(...codes);
         // Mid-stream the status is gone: end the transfer abruptly so no client takes a part for the whole.
-        if (started) return void res.destroy();
+        if (stream) return void res.destroy();
         res.statusCode = HTTP_STATUS[codes[0] as keyof typeof HTTP_STATUS] ?? 500;
         res.setHeader('content-type', 'application/json; charset=utf-8');
         res.end(JSON.stringify({ errors }));
         return;
       }
-      if (!started) {
-        started = true;
+      if (!stream) {
         res.statusCode = 200;
         res.setHeader('content-type', request.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
         res.setHeader('content-disposition', `attachment; filename="budget-graph-export.${request.format === 'csv' ? 'csv' : 'ndjson'}"`);
         res.setHeader('cache-control', 'no-store');
+        stream = exportStream(req, res);
         // A BOM so spreadsheet programs read the Chinese text as UTF-8.
-        if (request.format === 'csv') res.write(`\uFEFF${csvHeader(plan.columns)}`);
+        if (request.format === 'csv') stream.out.write(`\uFEFF${csvHeader(plan.columns)}`);
       }
+      const { out, pageDone } = stream;
       for (const row of rowsAt(data, plan.rowsPath)) {
         const line = request.format === 'csv' ? csvRow(plan.columns, row) : ndjsonRow(row);
-        if (!res.write(line)) {
+        if (!out.write(line)) {
           // A reader that stops reading holds the export (and a Neo4j page) open: it gets a bounded wait.
           let timer: NodeJS.Timeout | undefined;
           const slow = new Promise<'slow'>((r) => (timer = setTimeout(() => r('slow'), exportWriteTimeoutMs)));
-          const outcome = await Promise.race([once(res, 'drain'), once(res, 'close'), slow]);
+          const outcome = await Promise.race([once(out, 'drain'), once(res, 'close'), slow]);
           clearTimeout(timer);
           if (outcome === 'slow') {
             record.errorCodes.push('SLOW_READER');
@@ -340,8 +353,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       }
       const pageInfo: { hasNextPage?: boolean; endCursor?: string | null } | undefined = plan.pageInfoPath ? (rowsAt(data, plan.pageInfoPath)[0] as { hasNextPage?: boolean; endCursor?: string | null } | undefined) : undefined;
       after = pageInfo?.hasNextPage && pageInfo.endCursor ? pageInfo.endCursor : null;
+      pageDone();
     } while (after && !res.destroyed && !draining);
-    res.end();
+    (stream?.out ?? res).end();
     logger.debug({ requestId, pages }, 'export');
   }
 

@@ -64,6 +64,7 @@ export const NODE_KINDS = Object.keys(NODE_KINDS_DECL) as NodeKind[];
 export const INTERNAL_NODE_KINDS = {
   DocumentText: { term: null, gloss: "a document's printed text, line by line", key: 'documentId' },
   Code: { term: '科目', gloss: 'the label every classification code carries', key: 'key' },
+  GraphState: { term: null, gloss: 'one node counting writes begun and done, for one-state reads (src/db/consistency.ts)', key: 'id' },
 } as const satisfies Record<string, NodeKindDecl>;
 
 /** "Project // 项目: across years." — the kind's one-line meaning (NodeKind enum values). */
