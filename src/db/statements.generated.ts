@@ -28,7 +28,7 @@ export const STATEMENTS = {
   'documents-by-department': ['keys'],
   'documents-by-id': ['keys'],
   'documents-page': ['after', 'before', 'dirs', 'first', 'keys', 'last', 'where'],
-  'documents-same-slot': ['departmentId', 'file', 'kinds', 'year'],
+  'documents-same-slot': ['departmentId', 'file', 'kinds', 'unit', 'year'],
   'evaluations-by-allocation': ['keys'],
   'evaluations-by-document': ['keys'],
   'evaluations-by-id': ['keys'],

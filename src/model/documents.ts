@@ -18,3 +18,12 @@ export const BASES = {
   ACTUAL: '决算: received or spent.',
 } as const;
 export type Basis = keyof typeof BASES;
+
+/** PublisherEvidence // 发布者依据: where a document's department name was read, most trusted first. */
+export const PUBLISHER_EVIDENCE = {
+  LINE: 'A line that names it: 预算主管部门：… / 编制部门：… / 部门名称：….',
+  TITLE: 'The title, joined over the lines it is printed on.',
+  UNIT: 'No department is printed: a 单位预算 naming only its 预算单位, whose name is taken.',
+  COVER: 'The cover’s first line: the least trusted.',
+} as const;
+export type PublisherEvidence = keyof typeof PUBLISHER_EVIDENCE;

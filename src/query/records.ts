@@ -20,6 +20,11 @@ export interface DocumentRow {
   moneyUnit: string;
   departmentId: string;
   departmentPrinted: string;
+  /** The 预算单位 the document names (for a 单位预算, the unit it is of); null when none is printed. */
+  unitPrinted: string | null;
+  /** Where departmentPrinted was read (LINE, TITLE, UNIT, COVER); null for a graph loaded before it was kept. */
+  publisherFrom: 'LINE' | 'TITLE' | 'UNIT' | 'COVER' | null;
+  publisherSource: SourceRef | null;
   totalFen: bigint | null;
   totalBasis: 'BUDGET' | 'ACTUAL' | null;
   /** How the total was reached when no 合计 row prints it ("sum of 3 unit rows"). */

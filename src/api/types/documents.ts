@@ -1,6 +1,6 @@
 import { Node } from './node.js';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { BASES, DOCUMENT_KINDS, type Basis as ModelBasis, type DocumentKind as ModelDocumentKind } from '../../model/documents.js';
+import { BASES, DOCUMENT_KINDS, PUBLISHER_EVIDENCE, type Basis as ModelBasis, type DocumentKind as ModelDocumentKind, type PublisherEvidence as ModelPublisherEvidence } from '../../model/documents.js';
 import { declaredEnum } from './enums.js';
 import { DecimalScalar } from './scalars.js';
 import { Source } from './source.js';
@@ -9,6 +9,7 @@ import type { ProjectAllocation } from './projects.js';
 import type { CodeScheme as ModelCodeScheme } from '../../model/codes.js';
 
 export const DocumentKind = declaredEnum(DOCUMENT_KINDS, 'DocumentKind', 'What a document contains.');
+export const PublisherEvidence = declaredEnum(PUBLISHER_EVIDENCE, 'PublisherEvidence', 'Where a document’s department name was read, most trusted first.');
 export type DocumentKind = ModelDocumentKind;
 
 export const Basis = declaredEnum(BASES, 'Basis', 'Planned (预算) or spent (决算) figures.');
@@ -78,11 +79,20 @@ export class Document {
   @Field(() => [DocumentKind], { description: 'What the document contains; a 决算 often also carries self-evaluations.' })
   kinds!: DocumentKind[];
 
-  @Field(() => String, { description: 'Money unit the document prints (万元 or 元); amounts here are always 万元.' })
+  @Field(() => String, { description: 'Money unit the document mostly prints (万元, 元, 千元 or 亿元; each table is read in the unit it declares); amounts here are always 万元.' })
   moneyUnit!: string;
 
-  @Field(() => String, { description: 'Department name as this document prints it.' })
+  @Field(() => String, { description: 'Department (预算主管部门) name as this document prints it.' })
   departmentPrinted!: string;
+
+  @Field(() => String, { nullable: true, description: 'The 预算单位 the document names: for a 单位预算, the unit whose budget it is; null when none is printed.' })
+  unitPrinted!: string | null;
+
+  @Field(() => PublisherEvidence, { nullable: true, description: 'Where `departmentPrinted` was read: a line naming it, the title, the unit, or the cover.' })
+  publisherFrom!: ModelPublisherEvidence | null;
+
+  @Field(() => Source, { nullable: true, description: 'The line `departmentPrinted` was read from.' })
+  publisherSource!: Source | null;
 
   @Field(() => DecimalScalar, { name: 'total', nullable: true, description: 'The document’s headline total, 万元: 支出合计 of its primary 功能分类 table, or a form’s 金额合计 when it prints no such table; see totalSource and totalBasis.' })
   totalFen!: bigint | null;

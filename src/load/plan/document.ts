@@ -17,6 +17,11 @@ export function documentRow(doc: ParsedDocument, documentId: string, hash: strin
     moneyUnit: doc.meta.moneyUnit,
     roundingNote: doc.meta.roundingNote,
     departmentPrinted: doc.meta.department,
+    // The 预算单位 a 单位预算 is of, and the line the department's name was read from (meta.ts).
+    unitPrinted: doc.meta.publisher?.unit ?? null,
+    publisherFrom: doc.meta.publisher?.departmentFrom ?? null,
+    publisherLine: doc.meta.publisher ? neo4j.int(doc.meta.publisher.departmentSource.line) : null,
+    publisherText: doc.meta.publisher?.departmentSource.text ?? null,
     contentHash: hash,
     searchText: doc.meta.title,
     ...src(doc.meta.source),
