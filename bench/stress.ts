@@ -9,7 +9,14 @@
 //           names with invisible characters, with health asked every 100 ms (bench/stress/documents.ts)
 //   faults  kill -9 of the embedded Neo4j under traffic and during an ingest; SIGSTOP for 20 s
 //   soak    50 concurrent clients for 10 minutes, server and JVM memory sampled every minute
-// Options: --parts=fuzz,abuse,faults,soak  --fuzz=100000  --soak-minutes=10
+//   uncached the soak without the answer cache on the bench corpus (bench/stress/soak.ts): 4
+//           clients for 30 minutes on 1,000 documents, the JVM's and the server's memory every
+//           minute; fails (exit code 1) when either RSS grows after settling or any answer is not
+//           a clean 200
+// Options: --parts=fuzz,abuse,faults,soak,uncached  --fuzz=100000  --soak-minutes=10
+//          --uncached-minutes=30 --uncached-clients=4 --uncached-docs=1000 --uncached-settle=N
+//          --uncached-quick (3 minutes on 100 documents: a check that the part runs, not a verdict)
+// Each option also takes its value after a space (--uncached-minutes 30).
 // Every request goes to 127.0.0.1 only; every loop is bounded in count and time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
@@ -25,12 +32,24 @@ import { childPids, memoryMb } from './proc.js';
 import { connectionAttacks, connectionReport } from './stress/connections.js';
 import { personalDataProbe, personalDataReport, type PersonalDataProbe } from './stress/personal-data.js';
 import { documentAttacks, documentReport, mismatchedTable, type DocumentAttackRow } from './stress/documents.js';
+import { uncachedSoak, uncachedSoakReport, type UncachedSoak } from './stress/soak.js';
 
 const args = process.argv.slice(2);
-const opt = (name: string, fallback: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
-const parts = new Set(opt('parts', 'fuzz,abuse,faults,soak').split(','));
+const opt = (name: string, fallback: string) => {
+  const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return fallback;
+  return args[i]!.includes('=') ? args[i]!.slice(name.length + 3) : (args[i + 1] ?? fallback);
+};
+const parts = new Set(opt('parts', 'fuzz,abuse,faults,soak,uncached').split(','));
 const fuzzCount = Number(opt('fuzz', '100000'));
 const soakMinutes = Number(opt('soak-minutes', '10'));
+const quick = args.includes('--uncached-quick');
+const uncachedOptions = {
+  minutes: Number(opt('uncached-minutes', quick ? '3' : '30')),
+  clients: Number(opt('uncached-clients', '4')),
+  documents: Number(opt('uncached-docs', quick ? '100' : '1000')),
+  settleMinutes: args.some((a) => a.startsWith('--uncached-settle')) ? Number(opt('uncached-settle', '10')) : undefined,
+};
 const TOKEN = 'stress-token-0123456789abcdef';
 const log = (m: string) => console.error(`stress: ${m}`);
 const results: Record<string, unknown> = { date: new Date().toISOString(), machine: `${cpus().length} cores ${cpus()[0]?.model ?? ''}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}` };
@@ -47,16 +66,18 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<Server> {
+async function startServer(dataDir: string, env: Record<string, string> = {}, extra: { nodeArgs?: string[]; readyTimeoutMs?: number; onLine?: (line: string) => void } = {}): Promise<Server> {
   const port = await freePort(0);
-  const child = spawn(process.execPath, ['--max-old-space-size=768', join(projectRoot, 'dist', 'src', 'main.js')], {
+  const readyMs = extra.readyTimeoutMs ?? 180_000;
+  const child = spawn(process.execPath, ['--max-old-space-size=768', ...(extra.nodeArgs ?? []), join(projectRoot, 'dist', 'src', 'main.js')], {
     cwd: projectRoot,
     env: { ...process.env, NEO4J_URI: '', NEO4J_DATA_DIR: dataDir, NEO4J_HEAP_MB: '1024', NEO4J_PAGECACHE_MB: '512', PORT: String(port), BUDGET_GRAPH_TOKEN: TOKEN, BUDGET_GRAPH_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server not ready in 180 s')), 180_000);
+    const timer = setTimeout(() => reject(new Error(`server not ready in ${readyMs / 1000} s`)), readyMs);
     createInterface({ input: child.stderr! }).on('line', (line) => {
+      extra.onLine?.(line);
       if (/restart|exited|NOT LOADED/.test(line)) log(`server: ${line}`);
       const m = /GraphQL ready at (\S+?);/.exec(line);
       if (m) {
@@ -414,7 +435,9 @@ async function soak(server: Server): Promise<void> {
 function writeReport(): void {
   const dir = join(projectRoot, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `stress-${new Date().toISOString().slice(0, 10)}.json`);
+  // A run of some parts only is named after them: it does not overwrite the day's full run.
+  const some = [...parts].sort().join('-');
+  const file = join(dir, `stress-${new Date().toISOString().slice(0, 10)}${some === 'abuse-faults-fuzz-soak-uncached' ? '' : `-${some}`}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   const md = join(projectRoot, 'bench', 'STRESS.md');
   if (!existsSync(md)) writeFileSync(md, '# Stress, fault and soak figures\n\nWritten by `npm run stress` (bench/stress.ts); each run appends a section. Raw figures: bench/results/stress-*.json.\n');
@@ -455,6 +478,7 @@ function writeReport(): void {
     for (const m of s.memoryByMinute) lines.push(`| ${m.minute} | ${m.serverRssMb} | ${m.jvmRssMb} | ${m.requests} | ${m.non2xx} | ${m.p99Ms ?? ''} |`);
     lines.push('');
   }
+  if (r.uncachedSoak) lines.push(...uncachedSoakReport(r.uncachedSoak as UncachedSoak));
   appendFileSync(md, lines.join('\n'));
   log(`figures written to ${file} and bench/STRESS.md`);
 }
@@ -479,6 +503,14 @@ async function main(): Promise<void> {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+  checkpoint();
+  // Last and alone: its two servers (loading, then serving) have the machine to themselves.
+  if (parts.has('uncached')) {
+    const soakRun = await uncachedSoak(startServer, uncachedOptions, log);
+    results.uncachedSoak = soakRun;
+    log(`uncached soak: ${soakRun.pass ? 'pass' : `FAIL: ${soakRun.failures.join('; ')}`}`);
+    if (!soakRun.pass) process.exitCode = 1;
   }
   writeReport();
   rmSync(partial, { force: true });
