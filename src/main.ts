@@ -3,7 +3,7 @@ import './runtime-mode.js';
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { neo4jSettings, projectRoot, serverSettings } from './config.js';
+import { configOrExit, projectRoot } from './config.js';
 import { connect, type Database } from './db/connection.js';
 import { stopAllEmbedded } from './db/embedded-neo4j.js';
 import { applySchema } from './db/schema.js';
@@ -18,8 +18,9 @@ import { describeWarmUp } from './db/warm-up.js';
 const log = (msg: string) => console.error(`budget-graph: ${msg}`);
 
 async function main(): Promise<void> {
-  const server = serverSettings();
-  const settings = neo4jSettings();
+  // Checked before anything starts: a bad value or an unknown BUDGET_GRAPH_* / NEO4J_* name ends
+  // the start here (exit 78) with every problem listed.
+  const { server, neo4j: settings } = configOrExit();
 
   let db: Database | undefined;
   let http: RunningServer | undefined;
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
       logger: createLogger(server.logLevel),
       allowedHosts: server.allowedHosts,
       trustedProxies: server.trustedProxies,
+      corsOrigins: server.corsOrigins,
     });
     log(`GraphQL ready at ${http.url}; explorer at ${http.url.replace(/graphql$/, '')}`);
   } catch (err) {

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
-import { neo4jSettings, projectRoot } from '../config.js';
+import { configOrExit, projectRoot } from '../config.js';
 import { connect } from '../db/connection.js';
 import { QueryRunner } from '../db/run.js';
 import { applySchema } from '../db/schema.js';
@@ -54,7 +54,7 @@ const say = (line: string, error = false) => {
 };
 const progress = () => ({ rate: Math.round((rows.length / Math.max(Date.now() - started, 1)) * 60_000), failed, file: files[rows.length]?.replace(/^.*\//, '') ?? '' });
 
-const db = await connect(neo4jSettings());
+const db = await connect(configOrExit().neo4j);
 // SIGTERM / Ctrl-C: the document being written rolls back with its transaction; no further file starts.
 const stop = new AbortController();
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
