@@ -27,7 +27,7 @@ WHERE any(i IN clauses WHERE all(atom IN $where[i] WHERE atom.f IN ['department'
     WHEN 'minDelta' THEN abs(coalesce(a.deltaFen, 0)) >= atom.v
   END))
 WITH a, d,
-     [k IN $keys | CASE k WHEN 'DOCUMENT' THEN d.file WHEN 'KIND' THEN a.kind WHEN 'SEVERITY' THEN a.severity
+     [k IN $keys | CASE k WHEN 'DOCUMENT' THEN d.file WHEN 'KIND' THEN a.kind WHEN 'SEVERITY' THEN a.severityRank
                           WHEN 'DELTA' THEN abs(coalesce(a.deltaFen, 0)) WHEN 'YEAR' THEN d.year END] + [a.documentId, a.id] AS sortKey
 // @include order-by-sort-key
 WITH collect({a: a, sortKey: sortKey}) AS matched

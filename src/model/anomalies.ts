@@ -24,3 +24,7 @@ export const SEVERITIES = {
   ERROR: 'An amount is off by a power of ten from the same amount elsewhere in the document: at least one of them is wrong as stored; do not use either before checking the page.',
 } as const;
 export type Severity = keyof typeof SEVERITIES;
+/** A severity's place, least first (as SEVERITIES lists them): what sorting by severity orders by. */
+export function severityRank(severity: Severity): number {
+  return Object.keys(SEVERITIES).indexOf(severity);
+}

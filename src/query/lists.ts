@@ -85,7 +85,7 @@ export const LISTS = {
     sort: {
       DOCUMENT: 'File name of its document.',
       KIND: 'Its kind.',
-      SEVERITY: 'Its severity (INFO before WARNING).',
+      SEVERITY: 'Its severity, least first: INFO, WARNING, ERROR.',
       DELTA: 'Size of the difference (|delta|; 0 when none is stated).',
       YEAR: 'Fiscal year of its document.',
     },

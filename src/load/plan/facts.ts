@@ -7,6 +7,7 @@ import type { CodeLink } from '../code-links.js';
 import type { Restatement } from '../restatements.js';
 import { countedAmount, linkStatuses } from '../../model/codes.js';
 import { factId } from '../../model/ids.js';
+import { severityRank } from '../../model/anomalies.js';
 import { THREE_COSTS_FIGURE_NAMES, fenProperty } from '../../model/three-costs.js';
 import type { UnitRegistry } from './units.js';
 import { columnsJson, int, n, sourceJson, src } from './values.js';
@@ -169,6 +170,7 @@ export function anomalyRows(anomalies: Anomaly[], documentId: string, facts: Rec
       id: factId(documentId, 'Anomaly', i),
       kind: a.kind,
       severity: a.severity,
+      severityRank: n(severityRank(a.severity)),
       message: a.message,
       deltaFen: int(a.delta),
       sources: sourceJson(a.sources),
