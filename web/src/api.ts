@@ -88,7 +88,8 @@ export async function moneyTrailOfDocument(documentId: string): Promise<{ table:
   const doc = await gql<{ document: { year: number; kinds: string[]; department: { id: string } | null } | null }>(`query($id: ID!) { document(id: $id) { year kinds department { id } } }`, { id: documentId });
   const d = doc.document;
   if (!d?.department) return null;
-  const kind = d.kinds.includes('BUDGET') ? 'BUDGET' : d.kinds.includes('FINAL_ACCOUNTS') ? 'FINAL_ACCOUNTS' : null;
+  // A 单位预算 is read as its own trail (the department's 部门预算 is another document).
+  const kind = (['BUDGET', 'UNIT_BUDGET', 'FINAL_ACCOUNTS'] as const).find((k) => d.kinds.includes(k)) ?? null;
   if (!kind) return null;
   const data = await gql<{ moneyTrail: { table: string | null; basis: string; lines: TrailLine[] } }>(
     `query($d: String!, $y: Int!, $k: DocumentKind) { moneyTrail(department: $d, year: $y, kind: $k) { table basis lines { code name unit projectMoney explained unexplained source { line table } contributions { amount method note project { name } investmentProject { name code } } } } }`,
