@@ -23,7 +23,8 @@ function newest(dir) {
 export function webIsFresh() {
   if (!existsSync(index)) return false;
   const built = statSync(index).mtimeMs;
-  const inputs = [join(webDir, 'index.html'), join(webDir, 'graphiql.html'), join(webDir, 'vite.config.ts')];
+  // src/csv.ts: the one CSV writer, bundled into the page from the server's sources.
+  const inputs = [join(webDir, 'index.html'), join(webDir, 'graphiql.html'), join(webDir, 'vite.config.ts'), join(root, 'src', 'csv.ts')];
   const assets = join(webDir, 'dist', 'assets');
   const precompressed = existsSync(assets) && readdirSync(assets).some((f) => f.endsWith('.js.br'));
   return existsSync(join(webDir, 'dist', 'graphiql.html')) && precompressed && built >= newest(join(webDir, 'src')) && inputs.every((f) => built >= statSync(f).mtimeMs);

@@ -24,8 +24,12 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { csvCell, csvRecord } from '../csv.js';
 import { BudgetGraphError } from '../errors.js';
 import { MAX_PAGE } from './pagination.js';
+
+// The cells are written by the one CSV writer (src/csv.ts: RFC 4180 quoting, the formula guard).
+export { csvCell };
 
 export type ExportFormat = 'csv' | 'ndjson';
 
@@ -220,31 +224,12 @@ function valueAt(row: Record<string, unknown>, path: string[]): unknown {
   return v;
 }
 
-/** A plain number ("-5.00", "1e3" excluded) is data to a spreadsheet, never a formula. */
-const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
-
-/**
- * One CSV cell. Text a spreadsheet would run as a formula (starting with = + - @, a tab or a
- * carriage return) is prefixed with ' as OWASP's CSV-injection guidance says; plain numbers,
- * negative amounts included, are left as they are.
- */
-export function csvCell(v: unknown): string {
-  let s = v === null || v === undefined ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function csvHeader(columns: Column[]): string {
-  return `${columns.map((c) => csvCell(c.name)).join(',')}\r\n`;
+  return csvRecord(columns.map((c) => c.name));
 }
 
 export function csvRow(columns: Column[], row: Record<string, unknown>): string {
-  return `${columns
-    .map((c) => {
-      if (c.list) return csvCell(valuesAt(row, c.path).map(listItem).join(LIST_SEPARATOR));
-      return csvCell(valueAt(row, c.path));
-    })
-    .join(',')}\r\n`;
+  return csvRecord(columns.map((c) => (c.list ? valuesAt(row, c.path).map(listItem).join(LIST_SEPARATOR) : valueAt(row, c.path))));
 }
 
 export function ndjsonRow(row: Record<string, unknown>): string {

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { configOrExit, projectRoot } from '../config.js';
+import { UTF8_BOM } from '../csv.js';
 import { connect } from '../db/connection.js';
 import { QueryRunner } from '../db/run.js';
 import { applySchema } from '../db/schema.js';
@@ -113,7 +114,7 @@ const stem = join(dir, `load-${new Date(started).toISOString().replace(/[:.]/g, 
 try {
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${stem}.json`, `${JSON.stringify({ summary, files: rows }, null, 2)}\n`);
-  writeFileSync(`${stem}.csv`, reportCsv(rows));
+  writeFileSync(`${stem}.csv`, UTF8_BOM + reportCsv(rows));
   console.log(`${summaryLine(summary)}${files.length > rows.length ? `; ${files.length - rows.length} not started` : ''}\nreport: ${stem}.json, ${stem}.csv`);
 } catch (err) {
   exitCode = exitCode || 1;

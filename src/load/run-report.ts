@@ -1,6 +1,7 @@
 // The run report of `npm run load`: one row per file — what loaded, what was refused and why,
 // and how well each document was read (records by kind, anomalies, diagnostics, parity) — written
 // as JSON and CSV beside each other, with a summary for the terminal.
+import { csvText } from '../csv.js';
 import type { LoadReport } from './loader.js';
 
 /** The record kinds a report counts, as the load plan names them. */
@@ -46,16 +47,13 @@ export function refusedRow(file: string, code: string, message: string, ms: numb
   return { file, status: 'REFUSED', department: null, year: null, kinds: [], records: {}, diagnostics: 0, parity: 0, error: `${code}: ${message}`, ms };
 }
 
-const csvCell = (v: unknown): string => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** CSV with one column per record kind; kinds joined by "; ". */
+/** CSV with one column per record kind; kinds joined by "; " (the one CSV writer, src/csv.ts). */
 export function reportCsv(rows: RunReportRow[]): string {
   const header = ['file', 'status', 'department', 'year', 'kinds', ...REPORTED_KINDS, 'diagnostics', 'parity', 'ms', 'error'];
-  const body = rows.map((r) => [r.file, r.status, r.department, r.year, r.kinds.join('; '), ...REPORTED_KINDS.map((k) => r.records[k] ?? ''), r.diagnostics, r.parity, r.ms, r.error].map(csvCell).join(','));
-  return `${[header.join(','), ...body].join('\r\n')}\r\n`;
+  return csvText(
+    header,
+    rows.map((r) => [r.file, r.status, r.department, r.year, r.kinds.join('; '), ...REPORTED_KINDS.map((k) => r.records[k] ?? ''), r.diagnostics, r.parity, r.ms, r.error]),
+  );
 }
 
 export interface RunSummary {
