@@ -50,7 +50,14 @@ export class GraphResolver {
     if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) {
       throw new BudgetGraphError('BAD_USER_INPUT', `maxHops must be between 1 and ${MAX_HOPS} (got ${maxHops}).`, { argument: 'maxHops' });
     }
-    const paths = await repo.paths(parseGlobalId(from), parseGlobalId(to), maxHops, MAX_PATHS);
+    const ends = [parseGlobalId(from), parseGlobalId(to)] as const;
+    const paths = await repo.paths(ends[0], ends[1], maxHops, MAX_PATHS);
+    // No path: say so only if both ends exist; an id nothing has is NOT_FOUND, not "unconnected".
+    if (paths.length === 0) {
+      const found = await Promise.all(ends.map(({ label, key }) => repo.neighbours(label, key, 0)));
+      const missing = [from, to].filter((_, i) => !found[i]);
+      if (missing.length) throw new BudgetGraphError('NOT_FOUND', `Nothing has the id ${missing.map((m) => `"${m}"`).join(' or ')}; find ids with search(text) or node(id).`, { argument: found[0] ? 'to' : 'from' });
+    }
     return paths.map((p) => ({ length: p.edges.length, nodes: p.nodes, edges: p.edges }));
   }
 }
