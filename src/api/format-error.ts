@@ -51,6 +51,7 @@ export function rootCause(error: unknown): unknown {
 /** What to tell the client for a request mistake graphql-js or Apollo reports bare; null when it is not one. */
 function requestMistakeMessage(message: string): string | null {
   if (/sha does not match/.test(message)) return 'The persisted query\'s sha256Hash is not the SHA-256 of the query sent with it; send the hash of exactly this query text (hex, lower case).';
+  if (/Unsupported persisted query version/i.test(message)) return 'This server speaks automatic persisted queries version 1: send extensions.persistedQuery.version 1 with the SHA-256 of the query (Apollo Client\'s createPersistedQueryLink does).';
   if (/not configured to execute subscription/.test(message)) return 'This API has no subscriptions; ask with a query (reads) or a mutation (writes, with the token).';
   return null;
 }

@@ -164,3 +164,14 @@ describe('compressed answers (Accept-Encoding)', () => {
     expect(gunzipSync(gz.body).toString('utf8')).toBe(csv);
   });
 });
+
+describe('automatic persisted queries of a version this server does not speak', () => {
+  it('is 400 BAD_REQUEST saying which version to send, not a 500-coded INTERNAL_SERVER_ERROR', async () => {
+    const body = JSON.stringify({ extensions: { persistedQuery: { version: 2, sha256Hash: 'ab'.repeat(32) } } });
+    const res = await raw('POST', '/graphql', { 'content-type': 'application/json' }, body);
+    expect(res.status).toBe(400);
+    const answer = JSON.parse(res.body.toString('utf8'));
+    expect(answer.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(answer.errors[0].message).toMatch(/version 1/);
+  });
+});
