@@ -1,2 +1,3 @@
 export function webIsFresh(): boolean;
-export function buildWeb(options?: { quiet?: boolean }): Promise<{ built: boolean; dir: string }>;
+export const PAGES_NEED_DEV_DEPENDENCIES: string;
+export function buildWeb(options?: { quiet?: boolean; loadVite?: () => Promise<unknown | null> }): Promise<{ built: boolean; dir: string; missing?: string; stale?: boolean }>;

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Builds the explorer page (web/) into web/dist with Vite when the build is missing or older
 // than its sources. Runs from `npm install` (postinstall) and again on demand at start-up, so
-// `npm start` on a fresh clone serves the page with no extra step.
+// `npm start` on a fresh clone serves the page with no extra step. Vite and the pages' libraries
+// are devDependencies: a production install (`npm ci --omit=dev`) has none of them, so there this
+// builds nothing and says how to get the pages (a web/dist built elsewhere is served as it is).
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
@@ -20,8 +22,26 @@ function newest(dir) {
   return t;
 }
 
+/** What to do when the pages cannot be built here: the one message for the install, the start and the server. */
+export const PAGES_NEED_DEV_DEPENDENCIES =
+  'the explorer pages (web/dist) are built by Vite from dev dependencies, which this install omitted (npm ci --omit=dev): ' +
+  'build them where they are installed (`npm install && npm run build:web`) and copy web/dist here, or use the Docker image, whose build stage builds them. ' +
+  'The GraphQL API works without them.';
+
+/** Vite, or null when it is not installed (a production install); any other failure is thrown. */
+async function importVite() {
+  try {
+    return await import('vite');
+  } catch (err) {
+    if (err?.code === 'ERR_MODULE_NOT_FOUND' && /'vite'/.test(err.message)) return null;
+    throw err;
+  }
+}
+
 export function webIsFresh() {
   if (!existsSync(index)) return false;
+  // A built web/dist without its sources (the Docker image's runtime stage) is what there is.
+  if (!existsSync(join(webDir, 'src'))) return true;
   const built = statSync(index).mtimeMs;
   // src/csv.ts: the one CSV writer, bundled into the page from the server's sources.
   const inputs = [join(webDir, 'index.html'), join(webDir, 'graphiql.html'), join(webDir, 'vite.config.ts'), join(root, 'src', 'csv.ts')];
@@ -47,10 +67,16 @@ function precompress(dir) {
   }
 }
 
-export async function buildWeb({ quiet = false } = {}) {
+/**
+ * Builds the pages when they are missing or stale. `{ built: false, missing }` when Vite is not
+ * installed: `missing` says how to get them (and `stale` that an older web/dist is still served).
+ */
+export async function buildWeb({ quiet = false, loadVite = importVite } = {}) {
   if (webIsFresh()) return { built: false, dir: join(webDir, 'dist') };
+  const vite = await loadVite();
+  if (!vite) return { built: false, dir: join(webDir, 'dist'), missing: PAGES_NEED_DEV_DEPENDENCIES, stale: existsSync(index) };
   const started = Date.now();
-  const { build } = await import('vite');
+  const { build } = vite;
   await build({ configFile: join(webDir, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
   precompress(join(webDir, 'dist'));
   if (!quiet) console.log(`explorer built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -58,8 +84,15 @@ export async function buildWeb({ quiet = false } = {}) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  buildWeb().catch((err) => {
-    console.error(`Could not build the explorer (web/): ${err.message}`);
-    process.exit(1);
-  });
+  buildWeb().then(
+    ({ missing }) => {
+      if (!missing) return;
+      console.error(`Could not build the explorer: ${missing}`);
+      process.exit(1);
+    },
+    (err) => {
+      console.error(`Could not build the explorer (web/): ${err.message}`);
+      process.exit(1);
+    },
+  );
 }

@@ -15,8 +15,10 @@ if (!process.env.NEO4J_URI) {
   }
 }
 try {
-  const { built } = await buildWeb({ quiet: true });
+  const { built, missing, stale } = await buildWeb({ quiet: true });
   if (built) console.error('budget-graph: explorer page built (web/dist)');
+  // A production install without pages says so once per start (the server says it again).
+  else if (missing && stale) console.error('budget-graph: web/dist is not the build of this web/ (older, or without its .br/.gz copies) and this install has no Vite to rebuild it (--omit=dev): served as it is');
 } catch (err) {
   console.error(`budget-graph: explorer page not built (${err.message}); the API works without it`);
 }

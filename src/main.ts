@@ -111,7 +111,7 @@ async function main(): Promise<void> {
 
 /** The explorer page is built before start (scripts/prepare-run.mjs); the API works without it. */
 function reportExplorer(): void {
-  if (!existsSync(join(projectRoot, 'web', 'dist', 'index.html'))) log('explorer page not built (web/dist): run `npm run build:web`; the API works without it');
+  if (!existsSync(join(projectRoot, 'web', 'dist', 'index.html'))) log('explorer page not built (web/dist): `npm install && npm run build:web` builds it (Vite is a dev dependency; a production install cannot: copy a built web/dist, or use the Docker image); the API works without it');
 }
 
 main().catch((err: unknown) => {

@@ -16,7 +16,8 @@ const PAGES: Record<string, string> = { '/': '/index.html', '/graphiql': '/graph
 
 // Inline style attributes colour the legend dots; GraphiQL's fonts are inlined as data: URLs;
 // scripts and connections stay same-origin.
-const NOT_BUILT = 'The explorer and query editor pages are not built: run `npm run build:web` (the GraphQL API at /graphql works without them).\n';
+const NOT_BUILT =
+  'The explorer and query editor pages are not built: `npm install && npm run build:web` builds them (Vite is a dev dependency; a production install, npm ci --omit=dev, cannot: copy a built web/dist, or use the Docker image). The GraphQL API at /graphql works without them.\n';
 
 const CSP = "default-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
 
