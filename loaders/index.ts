@@ -10,6 +10,7 @@ import type {
   CodeLinkRow,
   CodeRow,
   DepartmentRow,
+  DiagnosticRow,
   DocumentRow,
   EvaluationRow,
   FigureRow,
@@ -25,7 +26,7 @@ import type {
   UnitRow,
 } from '../src/query/records.js';
 import { ALLOCATION_FIELDS, EVALUATION_FIELDS, INDICATOR_FIELDS, LISTING_FIELDS, PAYMENT_FIELDS } from '../src/query/records.js';
-import { anomalyRow, budgetLineRow, codeLinks, codeRow, departmentRow, documentRow, factRow, figureRow, investmentRow, projectRow, proseAmountRow, sameAsRow, tableTotalRow, threeCostsRow, unitRow } from '../src/query/rows.js';
+import { anomalyRow, budgetLineRow, codeLinks, codeRow, departmentRow, diagnosticRow, documentRow, factRow, figureRow, investmentRow, projectRow, proseAmountRow, sameAsRow, tableTotalRow, threeCostsRow, unitRow } from '../src/query/rows.js';
 import { listEach, oneEach } from './batch.js';
 import type { BatchStatement } from '../src/db/statements.generated.js';
 import { primeNeighbours } from './prime.js';
@@ -74,6 +75,7 @@ export function createLoaders(repo: Repository) {
     paymentsByDocument: many<PaymentRow>('payments-by-document', (p) => factRow(p, PAYMENT_FIELDS)),
     proseAmountsByDocument: many<ProseAmountRow>('prose-amounts-by-document', proseAmountRow),
     anomaliesByDocument: many<AnomalyRow>('anomalies-by-document', anomalyRow),
+    diagnosticsByDocument: new PrimedLoader<string, DiagnosticRow[]>(async (keys) => (await listEach(repo, 'diagnostics-by-document', (p) => p)(keys)).map((rows, i) => rows.map((p) => diagnosticRow(p, String(keys[i]))))),
     anomaliesByFact: many<AnomalyRow>('anomalies-by-fact', anomalyRow),
     // By id, for node(id) / nodes(ids): the same row shapes as the lists above.
     lineById: one<BudgetLineRow>('lines-by-id', budgetLineRow),

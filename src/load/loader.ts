@@ -3,7 +3,7 @@
 import type { ParamsArg, QueryRunner, RunStatement } from '../db/run.js';
 import type { StatementName, StatementParams, StatementReading } from '../db/statements.generated.js';
 import { documentText, parseDocument } from '../parse/index.js';
-import type { ParsedDocument } from '../parse/records.js';
+import type { Diagnostic, ParsedDocument } from '../parse/records.js';
 import { loaderFingerprint } from './fingerprint.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { expectedTallies, parityDifferences } from './parity.js';
@@ -32,6 +32,8 @@ export interface LoadReport {
   replacedFiles: string[];
   /** Parse/graph parity differences (record kind, count, fen sums); empty when every fact arrived. */
   parity: string[];
+  /** What the reader said about reading it (stored with the document: Document.diagnostics). */
+  diagnostics: ReadDiagnostic[];
 }
 
 export interface LoadOptions {
@@ -97,6 +99,30 @@ function sliced<N extends StatementReading<'rows'>>(name: N, rows: readonly unkn
   return slices(rows).map((slice) => step(name, { ...params, rows: slice } as StatementParams<N>));
 }
 
+/**
+ * The text's lines and the diagnostics as stored (cypher/load-document-text.cypher): each
+ * diagnostic one JSON object with the text of its line, as the document view shows it. The text
+ * is the redacted one, so neither carries personal data.
+ */
+export function textAndDiagnostics(text: string, diagnostics: readonly Diagnostic[]): { lines: string[]; diagnostics: string[] } {
+  const lines = text.split(/\r?\n/);
+  return { lines, diagnostics: withLineText(lines, diagnostics).map((d) => JSON.stringify(d)) };
+}
+
+/** A diagnostic with the text of its line, as stored, served and reported. */
+export interface ReadDiagnostic {
+  level: Diagnostic['level'];
+  code: string;
+  message: string;
+  line: number;
+  text: string | null;
+  original: string | null;
+}
+
+function withLineText(lines: readonly string[], diagnostics: readonly Diagnostic[]): ReadDiagnostic[] {
+  return diagnostics.map((d) => ({ level: d.level, code: d.code, message: d.message, line: d.line, text: lines[d.line - 1] ?? null, original: d.original ?? null }));
+}
+
 /** The statements of one document's transaction, in order, with the plan rows each gets. */
 function statements(plan: LoadPlan, text: string, loaderVersion: string): LoadStep[] {
   const base = { documentId: plan.documentId, departmentId: plan.department.id };
@@ -106,7 +132,7 @@ function statements(plan: LoadPlan, text: string, loaderVersion: string): LoadSt
     step('load-document', { document: { ...plan.document, loaderVersion }, department: plan.department }),
     // Line numbers are the parser's: the same split. One property of one node, so one statement:
     // its size is bounded by the caps on characters and lines.
-    step('load-document-text', { documentId: plan.documentId, lines: text.split(/\r?\n/) }),
+    step('load-document-text', { documentId: plan.documentId, ...textAndDiagnostics(text, plan.diagnostics) }),
     ...sliced('load-units', plan.units, base),
     // Needs every unit of the document at once, so it follows the slices (ids only).
     step('load-units-prune', { documentId: plan.documentId, unitIds: plan.units.map((u) => u.id) }),
@@ -161,13 +187,14 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
   const rows = planRows(plan);
   refuseOversizedPlan(file, rows.lines, rows.total);
   const records = recordCount(doc);
-  if (options.dryRun) return { file, status: 'DRY_RUN', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan, replacedFiles: [], parity: [] };
+  const diagnostics = withLineText(text.split(/\r?\n/), plan.diagnostics);
+  if (options.dryRun) return { file, status: 'DRY_RUN', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan, replacedFiles: [], parity: [], diagnostics };
 
   const existing = await runner.read('load-document-hash', { file });
   const storedHash = existing.records[0]?.get('contentHash') as string | undefined;
   const storedLoader = existing.records[0]?.get('loaderVersion') as string | undefined;
   const loaderVersion = loaderFingerprint();
-  if (storedHash === contentHash(text) && storedLoader === loaderVersion) return { file, status: 'UNCHANGED', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan, replacedFiles: [], parity: [] };
+  if (storedHash === contentHash(text) && storedLoader === loaderVersion) return { file, status: 'UNCHANGED', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan, replacedFiles: [], parity: [], diagnostics };
 
   const rivals = (await runner.read('documents-same-slot', { departmentId: plan.department.id, year: plan.document.year, kinds: plan.document.kinds, unit: plan.document.unitPrinted, file })).records.map((r) => String(r.get('file')));
   if (rivals.length && !options.replace) {
@@ -196,7 +223,7 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
       held.records.map((r) => ({ kind: String(r.get('kind')), n: Number(r.get('n')), sums: r.get('sums') as string[] })),
     );
   });
-  return { file, status: storedHash || rivals.length ? 'REPLACED' : 'LOADED', records, nodesCreated, relationshipsCreated, ms: Date.now() - started, plan, replacedFiles: rivals, parity };
+  return { file, status: storedHash || rivals.length ? 'REPLACED' : 'LOADED', records, nodesCreated, relationshipsCreated, ms: Date.now() - started, plan, replacedFiles: rivals, parity, diagnostics };
 }
 
 /** How many rows a plan writes, and the source line of each that has one (for the records cap). */

@@ -317,3 +317,13 @@ export interface ProseAmountRow {
 
 export const PAYMENT_FIELDS = { id: str, documentId: str, project: strOrNull, serial: strOrNull, item: str, amountFen: fen };
 export type PaymentRow = Decoded<typeof PAYMENT_FIELDS> & { source: SourceRef };
+
+/** A diagnostic as stored with its document's text (src/load/loader.ts textAndDiagnostics). */
+export interface DiagnosticRow {
+  level: 'INFO' | 'WARNING';
+  code: string;
+  message: string;
+  /** The cell or row as printed when the diagnostic is about one (an amount repaired, a row realigned). */
+  original: string | null;
+  source: SourceRef;
+}

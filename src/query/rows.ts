@@ -1,7 +1,7 @@
 // Stored node properties → read-model rows. Provenance lives on each node as
 // srcTable / srcLine / srcText and documentId; here it becomes one SourceRef.
 import type { ThreeCostsFen } from './records.js';
-import type { AnomalyRow, BudgetLineRow, CodeFeedRow, LinkSupportRow, SameAsRow, CodeLinkRow, CodeRow, DepartmentRow, DocumentRow, FigureRow, InvestmentRow, ProjectRow, ProseAmountRow, SourceRef, TableTotalRow, ThreeCostsRow, UnitRow } from './records.js';
+import type { AnomalyRow, BudgetLineRow, DiagnosticRow, CodeFeedRow, LinkSupportRow, SameAsRow, CodeLinkRow, CodeRow, DepartmentRow, DocumentRow, FigureRow, InvestmentRow, ProjectRow, ProseAmountRow, SourceRef, TableTotalRow, ThreeCostsRow, UnitRow } from './records.js';
 import { bool, decode, fen, fenOrNull, list, num, numOrNull, oneOf, props, str, strOrNull, strings, type Decoded, type Props, type Reader } from './props.js';
 import { FIGURE_FIELDS, INVESTMENT_FIELDS } from './records.js';
 import { LINK_METHOD_NAMES, LINK_STATUS_NAMES, linkRank, schemeOfLabel } from '../model/codes.js';
@@ -224,4 +224,16 @@ export function investmentRow(p: Props): InvestmentRow {
 
 export function sameAsRow(p: Props): SameAsRow {
   return { rule: str(p, 'rule'), score: num(p, 'score'), note: strOrNull(p, 'note') ?? '', project: projectRow(props(p, 'project')) };
+}
+
+/** A stored diagnostic (one JSON object, checked field by field: a malformed one is a bug, never a cast). */
+export function diagnosticRow(p: Props, documentId: string): DiagnosticRow {
+  const d = props({ diagnostic: JSON.parse(str(p, 'json')) as unknown }, 'diagnostic');
+  return {
+    level: oneOf(d, 'level', ['INFO', 'WARNING'] as const),
+    code: str(d, 'code'),
+    message: str(d, 'message'),
+    original: strOrNull(d, 'original'),
+    source: { documentId, table: null, line: numOrNull(d, 'line'), text: strOrNull(d, 'text') },
+  };
 }

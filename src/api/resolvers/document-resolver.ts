@@ -8,6 +8,8 @@ import type { ApiContext } from '../context.js';
 import { BudgetGraphError } from '../../errors.js';
 import { listArgs, toConnection } from '../pagination.js';
 import { Anomaly } from '../types/anomalies.js';
+import { DiagnosticLevel, DocumentDiagnostic } from '../types/diagnostics.js';
+import type { DiagnosticLevel as DiagnosticLevelValue } from '../../model/diagnostics.js';
 import { Connection } from '../types/connection.js';
 import { BudgetLine, BudgetUnit, Department, Document, ThreeCosts, DocumentText } from '../types/documents.js';
 import { DocumentFilter, DocumentOrder } from '../types/inputs.js';
@@ -122,6 +124,16 @@ export class DocumentResolver {
   @FieldResolver(() => [ProseAmount], { complexity: 100, description: 'Every amount its prose states, with the change stated beside it and the table fact it restates.' })
   proseAmounts(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
     return loaders.proseAmountsByDocument.get(d.id);
+  }
+
+  @FieldResolver(() => [DocumentDiagnostic], { complexity: 20, description: 'What the reader says about how it read this document, in line order of raising: cells repaired or unreadable, tables left unread, units taken from the document, personal data hidden. A WARNING marks a line whose figures are not in the graph or are read with doubt.' })
+  async diagnostics(
+    @Root() d: Document,
+    @Ctx() { loaders }: ApiContext,
+    @Arg('level', () => DiagnosticLevel, { nullable: true, description: 'Only diagnostics of this level.' }) level?: DiagnosticLevelValue,
+  ) {
+    const all = await loaders.diagnosticsByDocument.get(d.id);
+    return level ? all.filter((x) => x.level === level) : all;
   }
 
   @FieldResolver(() => [Anomaly], { complexity: 10, description: 'Contradictions recorded in this document.' })

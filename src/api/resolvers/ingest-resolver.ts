@@ -42,6 +42,7 @@ export class IngestResolver {
       ms: report.ms,
       replacedFiles: report.replacedFiles,
       parityErrors: report.parity,
+      diagnostics: report.diagnostics.map(({ level, code, message, original, line, text }) => ({ level, code, message, original, source: { documentId: report.plan?.documentId ?? report.file, table: null, line, text } })),
     };
   }
 

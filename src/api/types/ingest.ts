@@ -1,3 +1,4 @@
+import { DocumentDiagnostic } from './diagnostics.js';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { LOAD_STATUSES, type LoadReport as Report } from '../../load/loader.js';
 import { declaredEnum } from './enums.js';
@@ -32,4 +33,7 @@ export class LoadReport {
 
   @Field(() => [String], { description: 'Parse/graph parity errors: a record kind whose count or fen sums in the graph differ from what the parser read. Empty when every fact arrived.' })
   parityErrors!: string[];
+
+  @Field(() => [DocumentDiagnostic], { description: 'What the reader said about reading it (stored with the document: Document.diagnostics); a WARNING marks a line whose figures are not in the graph or are read with doubt.' })
+  diagnostics!: DocumentDiagnostic[];
 }
