@@ -31,13 +31,14 @@ for (const path of files) {
   try {
     const source = await readSource(readFileSync(path), basename(path));
     const text = source.text;
-    const doc = parseDocument(text, basename(path));
+    // The source's notes (a PDF's pages without text, fonts without a Unicode map) are diagnostics
+    // of the document: in --json with the rest, never printed before it.
+    const doc = parseDocument(text, basename(path), source.notes);
     if (values.text) {
       // As stored: personal data (填报人, 联系电话) redacted.
       console.log(documentText(text, basename(path)));
       continue;
     }
-    for (const n of source.notes) console.log(`  ${n.level.toLowerCase()} ${n.code}: ${n.message}`);
     if (json) {
       console.log(JSON.stringify(doc, (_k, v) => (typeof v === 'bigint' ? formatWan(v) : v), 2));
       continue;

@@ -6,6 +6,7 @@ import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { loadParsed, type LoadOptions, type LoadReport } from './loader.js';
 import { parseOffThread } from './parse-off-thread.js';
 import { readSource } from '../source/index.js';
+import type { Diagnostic } from '../parse/records.js';
 import { refuseFileName, visibleName } from './file-name.js';
 
 
@@ -64,6 +65,12 @@ export async function readDocumentText(path: string): Promise<string> {
   return (await readSource(readFileSync(path), basename(path))).text;
 }
 
+/** The text of a file and what its source said about reading it (a PDF's page notes). */
+export async function readDocument(path: string): Promise<{ text: string; notes: Diagnostic[] }> {
+  const source = await readSource(readFileSync(path), basename(path));
+  return { text: source.text, notes: source.notes };
+}
+
 /**
  * Loads files one by one, each in its own transaction. With `onBadFile`, a file that is not a
  * readable document (or conflicts with one loaded) is reported there and skipped, and the rest
@@ -87,8 +94,8 @@ export async function loadFiles(
         const started = Date.now();
         // Refused before the file is read: its name is what the graph and every report show.
         refuseFileName(basename(path));
-        const text = await readDocumentText(path);
-        const { doc, plan } = await parseOffThread(basename(path), text);
+        const { text, notes } = await readDocument(path);
+        const { doc, plan } = await parseOffThread(basename(path), text, undefined, notes);
         const report = await loadParsed(runner, basename(path), text, doc, options, started, plan);
         reports.push(report);
         onEach(report, i);

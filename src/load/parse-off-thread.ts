@@ -13,7 +13,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import neo4j from 'neo4j-driver';
 import { BadDocumentError } from '../errors.js';
-import type { ParsedDocument } from '../parse/records.js';
+import type { Diagnostic, ParsedDocument } from '../parse/records.js';
 import type { LoadPlan } from './plan.js';
 
 /** A document read and planned, ready for its transaction. */
@@ -57,8 +57,9 @@ export class ParseWorkerPool {
   }
 
   /** Reads and plans one document in the worker (documents queue: one at a time). */
-  parse(file: string, text: string, budgetMs = PARSE_BUDGET_MS): Promise<PreparedDocument> {
-    const next = this.queue.then(() => this.runOne(file, text, budgetMs));
+  /** `notes`: the source's diagnostics (readSource), kept as the document's (parseDocument). */
+  parse(file: string, text: string, budgetMs = PARSE_BUDGET_MS, notes: readonly Diagnostic[] = []): Promise<PreparedDocument> {
+    const next = this.queue.then(() => this.runOne(file, text, budgetMs, notes));
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -91,7 +92,7 @@ export class ParseWorkerPool {
     void w.terminate();
   }
 
-  private runOne(file: string, text: string, budgetMs: number): Promise<PreparedDocument> {
+  private runOne(file: string, text: string, budgetMs: number, notes: readonly Diagnostic[]): Promise<PreparedDocument> {
     const w = (this.worker ??= this.freshWorker());
     const id = this.nextId++;
     return new Promise<PreparedDocument>((resolve, reject) => {
@@ -141,7 +142,7 @@ export class ParseWorkerPool {
       w.once('exit', onExit);
       // Referenced while it works: the process waits for the document it asked for.
       w.ref();
-      w.postMessage({ id, file, text });
+      w.postMessage({ id, file, text, notes });
     });
   }
 }
@@ -175,6 +176,6 @@ export function reviveIntegers(value: unknown): unknown {
 const shared = new ParseWorkerPool();
 
 /** Reads and plans one document in the shared worker (documents queue: one at a time). */
-export function parseOffThread(file: string, text: string, budgetMs = PARSE_BUDGET_MS): Promise<PreparedDocument> {
-  return shared.parse(file, text, budgetMs);
+export function parseOffThread(file: string, text: string, budgetMs = PARSE_BUDGET_MS, notes: readonly Diagnostic[] = []): Promise<PreparedDocument> {
+  return shared.parse(file, text, budgetMs, notes);
 }

@@ -5,16 +5,17 @@
 import { parentPort } from 'node:worker_threads';
 import { documentText, parseDocument } from '../parse/index.js';
 import { BadDocumentError } from '../errors.js';
+import type { Diagnostic } from '../parse/records.js';
 import { buildPlan } from './plan.js';
 import { refuseOversizedRecords, refuseOversizedText } from './document-caps.js';
 
-parentPort!.on('message', ({ id, file, text }: { id: number; file: string; text: string }) => {
+parentPort!.on('message', ({ id, file, text, notes }: { id: number; file: string; text: string; notes?: Diagnostic[] }) => {
   try {
     // Test only (below): a fault that sends no reply.
     if (TEST_FAULTS && testFault(text)) return;
     // Over a cap: refused in milliseconds, before the parse (document-caps.ts).
     refuseOversizedText(text, file);
-    const doc = parseDocument(text, file);
+    const doc = parseDocument(text, file, notes);
     // A table run together on one line is no tab row: what it gave is counted before planning.
     refuseOversizedRecords(doc, file);
     parentPort!.postMessage({ id, ok: true, doc, plan: buildPlan(doc, documentText(text, file)) });

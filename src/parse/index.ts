@@ -14,7 +14,7 @@ import { readTable, type TableContext, type TableRecords } from './table-familie
 import { familyOfTitle } from './families.js';
 import { threeCostsFromProse } from './three-costs.js';
 import { redactPersonalData, type Redaction } from './personal-data.js';
-import type { BudgetUnit, ParsedDocument } from './records.js';
+import type { BudgetUnit, Diagnostic, ParsedDocument } from './records.js';
 
 export type * from './records.js';
 
@@ -38,7 +38,12 @@ function checkedText(text: string, file: string): Redaction {
   return redactPersonalData(text);
 }
 
-export function parseDocument(input: string, file: string): ParsedDocument {
+/**
+ * `sourceNotes`: what the source said about reading the file (a PDF page without a text layer, a
+ * font without a Unicode map), kept as the document's diagnostics first, in the same place as the
+ * parser's own: one way to report a document's troubles.
+ */
+export function parseDocument(input: string, file: string, sourceNotes: readonly Diagnostic[] = []): ParsedDocument {
   const redaction = checkedText(input, file);
   const text = redaction.text;
   if (text.trim() === '') throw new BadDocumentError(file, 1, 'the file is empty; expected the text of a budget document');
@@ -116,6 +121,7 @@ export function parseDocument(input: string, file: string): ParsedDocument {
   // page prints something is never silent.
   const dropped = new Set(lay.piiLinesDropped);
   for (const line of redaction.lines) if (!dropped.has(line)) doc.diagnostics.push({ level: 'INFO', code: 'PERSONAL_DATA_REDACTED', message: 'personal data (a name, telephone number, e-mail address or ID number) on this line is not stored', line });
+  doc.diagnostics.unshift(...sourceNotes.map(({ level, code, message, line }) => ({ level, code, message, line })));
   return doc;
 }
 
