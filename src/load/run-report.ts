@@ -18,6 +18,8 @@ export interface RunReportRow {
   records: Partial<Record<ReportedKind, number>>;
   /** The parser's and the load's diagnostics (cells it could not read, repairs it made). */
   diagnostics: number;
+  /** Of those, WARNINGs: lines whose figures are not in the graph or were read with doubt (Document.diagnostics says which). */
+  warnings: number;
   /** Parse/graph parity differences; 0 when every fact reached the graph. */
   parity: number;
   /** Why a refused file was refused (code and sentence). */
@@ -37,6 +39,7 @@ export function reportRow(r: LoadReport): RunReportRow {
     kinds: plan ? [...plan.document.kinds] : [],
     records,
     diagnostics: plan ? plan.diagnostics.length : 0,
+    warnings: plan ? plan.diagnostics.filter((d) => d.level === 'WARNING').length : 0,
     parity: r.parity.length,
     error: null,
     ms: r.ms,
@@ -44,15 +47,15 @@ export function reportRow(r: LoadReport): RunReportRow {
 }
 
 export function refusedRow(file: string, code: string, message: string, ms: number): RunReportRow {
-  return { file, status: 'REFUSED', department: null, year: null, kinds: [], records: {}, diagnostics: 0, parity: 0, error: `${code}: ${message}`, ms };
+  return { file, status: 'REFUSED', department: null, year: null, kinds: [], records: {}, diagnostics: 0, warnings: 0, parity: 0, error: `${code}: ${message}`, ms };
 }
 
 /** CSV with one column per record kind; kinds joined by "; " (the one CSV writer, src/csv.ts). */
 export function reportCsv(rows: RunReportRow[]): string {
-  const header = ['file', 'status', 'department', 'year', 'kinds', ...REPORTED_KINDS, 'diagnostics', 'parity', 'ms', 'error'];
+  const header = ['file', 'status', 'department', 'year', 'kinds', ...REPORTED_KINDS, 'diagnostics', 'warnings', 'parity', 'ms', 'error'];
   return csvText(
     header,
-    rows.map((r) => [r.file, r.status, r.department, r.year, r.kinds.join('; '), ...REPORTED_KINDS.map((k) => r.records[k] ?? ''), r.diagnostics, r.parity, r.ms, r.error]),
+    rows.map((r) => [r.file, r.status, r.department, r.year, r.kinds.join('; '), ...REPORTED_KINDS.map((k) => r.records[k] ?? ''), r.diagnostics, r.warnings, r.parity, r.ms, r.error]),
   );
 }
 
@@ -61,17 +64,19 @@ export interface RunSummary {
   byStatus: Record<string, number>;
   records: number;
   parityDifferences: number;
+  /** Documents with at least one WARNING diagnostic. */
+  documentsWithWarnings: number;
   ms: number;
 }
 
 export function summarise(rows: RunReportRow[], ms: number): RunSummary {
   const byStatus: Record<string, number> = {};
   for (const r of rows) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-  return { files: rows.length, byStatus, records: rows.reduce((a, r) => a + Object.values(r.records).reduce((x, y) => x + (y ?? 0), 0), 0), parityDifferences: rows.reduce((a, r) => a + r.parity, 0), ms };
+  return { files: rows.length, byStatus, records: rows.reduce((a, r) => a + Object.values(r.records).reduce((x, y) => x + (y ?? 0), 0), 0), parityDifferences: rows.reduce((a, r) => a + r.parity, 0), documentsWithWarnings: rows.filter((r) => r.warnings > 0).length, ms };
 }
 
 export function summaryLine(s: RunSummary): string {
   const statuses = Object.entries(s.byStatus).map(([k, v]) => `${v} ${k}`).join(', ');
   const perMinute = s.ms > 0 ? Math.round((s.files / s.ms) * 60_000) : 0;
-  return `${s.files} files (${statuses || 'none'}), ${s.records} records, ${s.parityDifferences} parity differences, ${(s.ms / 1000).toFixed(1)} s (${perMinute} documents/min)`;
+  return `${s.files} files (${statuses || 'none'}), ${s.records} records, ${s.parityDifferences} parity differences, ${s.documentsWithWarnings} with lines not read or read with doubt (warnings: Document.diagnostics), ${(s.ms / 1000).toFixed(1)} s (${perMinute} documents/min)`;
 }
