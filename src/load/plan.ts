@@ -59,7 +59,7 @@ export function buildPlan(doc: ParsedDocument, text: string) {
   const payments = paymentRows(doc, documentId, ownerOf);
   // Load-time anomalies (what the links reveal) follow the parser's.
   const revealed = [
-    ...linkedExceedsLineAnomalies(representatives, doc.investmentProjects, doc.lines, links, investmentLinks, isActual),
+    ...linkedExceedsLineAnomalies(representatives, doc.investmentProjects, doc.lines, links, investmentLinks, isActual, doc.meta.roundingNote),
     ...restated.anomalies,
     ...allocations.variants.map((v) => v.anomaly),
   ];

@@ -86,9 +86,11 @@ export function investmentGroupLinks(investments: InvestmentProject[], projects:
 /**
  * A 项 line to which more project money is linked (projects at their strongest links, their
  * split parts, investment projects) than the line prints: both sides' lines, INFO within the
- * line's printed precision, WARNING beyond.
+ * line's printed precision, WARNING beyond. A document that declares its rounding (尾数误差,
+ * 四舍五入: `roundingNote`) may differ by the rounding of every amount summed, half a printed
+ * 0.01 万元 each: within that it is INFO too, and says so.
  */
-export function linkedExceedsLineAnomalies(projects: Project[], investments: InvestmentProject[], lines: BudgetLine[], links: CodeLink[], investmentLinks: InvestmentLink[], actual: boolean): Anomaly[] {
+export function linkedExceedsLineAnomalies(projects: Project[], investments: InvestmentProject[], lines: BudgetLine[], links: CodeLink[], investmentLinks: InvestmentLink[], actual: boolean, roundingNote = false): Anomaly[] {
   const money = (p: Project) => (actual ? (p.executed ?? p.amount) : p.amount) ?? 0n;
   const counted = countedLinks(links, (l) => l.projectIndex);
   const out: Anomaly[] = [];
@@ -98,10 +100,12 @@ export function linkedExceedsLineAnomalies(projects: Project[], investments: Inv
     const linked = own.reduce((s, k) => s + (k.amountFen ?? money(projects[k.projectIndex]!)), 0n) + ips.reduce((s, k) => s + (investments[k.investmentIndex]!.completedInYear ?? 0n), 0n);
     const excess = linked - line.project!;
     if (excess <= 0n) continue;
+    const declaredRounding = roundingNote ? PRINTED_PRECISION_FEN * BigInt(own.length + ips.length + 1) : 0n;
+    const rounding = excess <= PRINTED_PRECISION_FEN ? '' : excess <= declaredRounding ? `; within the rounding the document declares (尾数误差) of ${own.length + ips.length + 1} amounts` : null;
     out.push({
       kind: 'LINKED_EXCEEDS_LINE',
-      severity: excess <= PRINTED_PRECISION_FEN ? 'INFO' : 'WARNING',
-      message: `${line.code} ${line.name ?? ''} prints 项目支出 ${formatWan(line.project!)}, but ${own.length + ips.length} linked project(s) amount to ${formatWan(linked)} (${formatWan(excess)} more)`,
+      severity: rounding === null ? 'WARNING' : 'INFO',
+      message: `${line.code} ${line.name ?? ''} prints 项目支出 ${formatWan(line.project!)}, but ${own.length + ips.length} linked project(s) amount to ${formatWan(linked)} (${formatWan(excess)} more)${rounding ?? ''}`,
       delta: excess,
       sources: [line.source, ...own.map((k) => projects[k.projectIndex]!.source), ...ips.slice(0, 3).map((k) => investments[k.investmentIndex]!.source)],
     });

@@ -73,6 +73,15 @@ describe('contradictions the links and forms reveal', () => {
     expect(a!.concerns.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('given 002, which declares 尾数误差 (line 519), 2010302 prints 40,980.57 (line 303) and its 6 projects sum to 0.01 more: INFO, saying the rounding it is within', () => {
+    const p = plan('002_94a530100b90bc43.txt');
+    const a = p.anomalies.find((x) => x.kind === 'LINKED_EXCEEDS_LINE');
+    expect(String(a!.deltaFen)).toBe('10000');
+    expect(a!.severity).toBe('INFO');
+    expect(String(a!.message)).toContain('within the rounding the document declares (尾数误差) of 7 amounts');
+    // 000 declares no rounding: its 2.00 more stays a WARNING (above).
+  });
+
   it('given 004, a printed 项目总体完成率 that 累计完成投资 ÷ 项目总投资 contradicts is an anomaly with both lines', () => {
     const p = plan('004_977ad1fe0b13bb92.txt');
     const rates = p.anomalies.filter((x) => x.kind === 'COMPLETION_RATE_MISMATCH');
