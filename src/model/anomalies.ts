@@ -13,6 +13,7 @@ export const ANOMALY_KINDS = {
   PROJECT_NAMED_TWICE: 'One project printed under two names in one document (matched by its amounts at the printed precision): one project, two listings.',
   PLAN_ACTUAL_GAP: 'What was planned (年初设定的目标, 下达计划) differs from what was done (完成投资).',
   PROJECT_SUM_MISMATCH: 'A level-1 project ≠ Σ its level-2 items (the difference is named when the document prints it, e.g. 上年结转).',
+  UNIT_PROJECTS_SUM_MISMATCH: 'A project table’s 预算单位 row ≠ Σ the projects listed under it, or a row for several units ≠ Σ their rows.',
   UNIT_MISMATCH: 'A table’s total and the prose differ by a power of ten (10×, 10,000× …): one of them is printed, or read, in another unit than it says (单位：元 / 万元); both are named, neither is chosen.',
 } as const;
 export type AnomalyKind = keyof typeof ANOMALY_KINDS;

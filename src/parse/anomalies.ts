@@ -319,3 +319,42 @@ export function unitMismatchAnomalies(totals: TableTotal[], prose: ProseAmount[]
   }
   return out;
 }
+
+/**
+ * A project table's 预算单位 rows against what they head (部门预算绩效管理项目情况表 and its
+ * kind): a unit row ≠ Σ the projects printed under it up to the next unit row, and a unit row
+ * with no project under it that heads the unit rows after it (the department's row over 本级 and
+ * its units) ≠ Σ those rows. Both sides' lines; a WARNING, INFO within the rounding the document
+ * declares (尾数误差): half a printed unit for each amount summed.
+ */
+export function unitProjectsAnomalies(totals: TableTotal[], projects: Project[], roundingNote: boolean): Anomaly[] {
+  const out: Anomaly[] = [];
+  const unitRows = new Map<string, TableTotal[]>();
+  for (const t of totals) if (t.unit !== null && t.total !== null) pushTo(unitRows, t.table, t);
+  for (const [table, rows] of unitRows) {
+    const listed = projects.filter((p) => p.source.table === table && p.amount !== null);
+    if (listed.length === 0) continue;
+    rows.sort((a, b) => a.source.line - b.source.line);
+    rows.forEach((row, i) => {
+      const next = rows[i + 1]?.source.line ?? Number.POSITIVE_INFINITY;
+      const under = listed.filter((p) => p.source.line > row.source.line && p.source.line < next);
+      const heads = under.length === 0 ? rows.slice(i + 1) : [];
+      // A row heading the rows after it heads them all; one heading nothing is not a check.
+      if (under.length === 0 && heads.length < 2) return;
+      const parts = under.length ? under.map((p) => ({ amount: p.amount!, source: p.source })) : heads.map((h) => ({ amount: h.total!, source: h.source }));
+      const sum = parts.reduce((a, p) => a + p.amount, 0n);
+      const delta = row.total! - sum;
+      if (delta === 0n) return;
+      const tolerance = roundingNote ? parts.reduce((a, p) => a + halfUnitOfPrinted(p.amount), halfUnitOfPrinted(row.total!)) : 0n;
+      const rounding = (delta < 0n ? -delta : delta) <= tolerance;
+      out.push({
+        kind: 'UNIT_PROJECTS_SUM_MISMATCH',
+        severity: rounding ? 'INFO' : 'WARNING',
+        message: `${table}: ${row.unit} ${formatWan(row.total!)} 万元 ≠ Σ ${under.length ? `its ${under.length} projects` : `the ${heads.length} unit rows under it`} ${formatWan(sum)} 万元 (Δ ${formatWan(delta)})${rounding ? '; within the rounding the document declares (尾数误差)' : ''}`,
+        delta,
+        sources: [row.source, ...parts.map((p) => p.source)],
+      });
+    });
+  }
+  return out;
+}

@@ -126,7 +126,11 @@ describe('anomalies of each document', () => {
   it('reports what each document contradicts, with delta and source lines', async () => {
     const res = await api.gql(`{ documents(first: 10) { nodes { file anomalies { kind delta sources { line } } } } }`);
     const byFile = Object.fromEntries((res.data.documents.nodes as any[]).map((d) => [d.file.slice(0, 3), d.anomalies]));
-    expect(byFile['000'].length).toBe(19);
+    expect(byFile['000'].length).toBe(20);
+    // Its project table's 本级 row (line 512) prints 2,858 over 7 projects that add up to 2,857.
+    expect(byFile['000'].filter((a: any) => a.kind === 'UNIT_PROJECTS_SUM_MISMATCH')).toEqual([
+      { kind: 'UNIT_PROJECTS_SUM_MISMATCH', delta: '1.00', sources: [512, 513, 514, 515, 516, 519, 520, 521].map((line) => ({ line })) },
+    ]);
     // 000 prints whole 万元: its sum contradictions are rounding gaps of one or two 万元; and the
     // project table prints 9.00 for 办公设备购置 at 2010502, whose line prints 7.00.
     expect(new Set(byFile['000'].filter((a: any) => a.kind !== 'LINKED_EXCEEDS_LINE').map((a: any) => a.delta))).toEqual(new Set(['1.00', '-1.00', '-2.00']));
@@ -158,7 +162,7 @@ describe('anomalies of each document', () => {
     // The statement tests each atom where its value lives (department, then document, then the
     // anomaly): every combination must select exactly what the plain list, filtered here, holds.
     const all = (await api.gql(`{ anomalies(first: 100) { nodes { id kind severity document { year department { id name aliases } } } } }`)).data.anomalies.nodes as { id: string; kind: string; severity: string; document: { year: number; department: { id: string; name: string; aliases: string[] } } }[];
-    expect(all).toHaveLength(49);
+    expect(all).toHaveLength(50);
     const dep = (a: (typeof all)[number], s: string) => [a.document.department.id, a.document.department.name, ...a.document.department.aliases].some((x) => x.includes(s));
     const cases: [string, (a: (typeof all)[number]) => boolean][] = [
       ['{ department: "龙岗" }', (a) => dep(a, '龙岗')],
@@ -181,13 +185,13 @@ describe('anomalies of each document', () => {
 
   it('pages through anomalies with cursors', async () => {
     const first = await api.gql(`{ anomalies(first: 4) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`);
-    expect(first.data.anomalies.totalCount).toBe(49);
+    expect(first.data.anomalies.totalCount).toBe(50);
     expect(first.data.anomalies.pageInfo.hasNextPage).toBe(true);
     const rest = await api.gql(`query($after: String) { anomalies(first: 100, after: $after) { pageInfo { hasNextPage } edges { cursor node { id } } } }`, { after: first.data.anomalies.pageInfo.endCursor });
-    expect(rest.data.anomalies.edges.length).toBe(45);
+    expect(rest.data.anomalies.edges.length).toBe(46);
     expect(rest.data.anomalies.pageInfo.hasNextPage).toBe(false);
     const ids = [...first.data.anomalies.nodes, ...rest.data.anomalies.edges.map((e: any) => e.node)].map((n: any) => n.id);
-    expect(new Set(ids).size).toBe(49);
+    expect(new Set(ids).size).toBe(50);
   });
 });
 
