@@ -7,10 +7,17 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BadDocumentError } from '../../errors.js';
 import type { GlyphRun, PdfPage, Ruling } from './geometry.js';
+import { attachChars, type PrintedGlyph } from './glyphs.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | null = null;
-const load = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+/** pdf.js's own normalisation of a text item (ligatures, compatibility forms): glyphs are compared to runs after it. */
+let normalize: (s: string) => string = (s) => s;
+const load = () =>
+  (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((lib) => {
+    normalize = lib.normalizeUnicode;
+    return lib;
+  }));
 
 /** pdf.js's own CMaps (CJK fonts name predefined ones such as UniGB-UCS2-H) and standard fonts. */
 function assetUrls(): { cMapUrl: string; standardFontDataUrl: string } {
@@ -81,6 +88,7 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS']): Prom
   const toPage = (x: number, y: number): [number, number] => [x - vx0, vy1 - y];
 
   const runs: GlyphRun[] = [];
+  const bases: number[] = [];
   const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
   for (const item of content.items) {
     if (!('str' in item) || item.str === '') continue;
@@ -89,31 +97,119 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS']): Prom
     if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3) continue; // rotated text (a stamp, a margin note) is not a printed line
     const [x0, base] = toPage(e, f);
     runs.push({ text: item.str, x0, x1: x0 + item.width, top: base - size * 0.86, bottom: base + size * 0.14, size });
+    bases.push(base);
   }
 
   const rulings: Ruling[] = [];
+  const glyphs: PrintedGlyph[] = [];
   let imageArea = 0;
   const ops = await page.getOperatorList();
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Matrix[] = [];
+  let text = newTextState();
+  const stack: { ctm: Matrix; text: TextState }[] = [];
+  // A page's fonts, looked up once each: their matrix (glyph widths → text space) and writing mode.
+  const fonts = new Map<string, { fontMatrix: number[]; vertical: boolean }>();
+  const fontOf = (name: string): { fontMatrix: number[]; vertical: boolean } => {
+    let found = fonts.get(name);
+    if (!found) {
+      try {
+        const font = page.commonObjs.has(name) ? (page.commonObjs.get(name) as { fontMatrix?: number[]; vertical?: boolean } | null) : null;
+        found = { fontMatrix: font?.fontMatrix ?? FONT_MATRIX, vertical: font?.vertical === true };
+      } catch {
+        found = { fontMatrix: FONT_MATRIX, vertical: false };
+      }
+      fonts.set(name, found);
+    }
+    return found;
+  };
+  const pop = () => stack.pop() ?? { ctm: [1, 0, 0, 1, 0, 0] as Matrix, text: newTextState() };
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = ops.argsArray[i] as unknown[];
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
-    else if (fn === OPS.transform) ctm = multiply(args as Matrix, ctm);
-    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) {
-      const corners = [apply(ctm, 0, 0), apply(ctm, 1, 1)];
-      imageArea += Math.abs((corners[1]![0] - corners[0]![0]) * (corners[1]![1] - corners[0]![1]));
-    } else if (fn === OPS.constructPath) {
-      const [drawOp, data] = args as [number, (Float32Array | number[] | null)[]];
-      const filled = drawOp === OPS.fill || drawOp === OPS.eoFill || drawOp === OPS.fillStroke || drawOp === OPS.eoFillStroke;
-      const stroked = drawOp === OPS.stroke || drawOp === OPS.closeStroke || drawOp === OPS.fillStroke || drawOp === OPS.eoFillStroke || drawOp === OPS.closeFillStroke || drawOp === OPS.closeEOFillStroke;
-      if (!filled && !stroked) continue;
-      for (const path of data) if (path) addPath(path, ctm, toPage, filled, stroked, rulings);
+    switch (fn) {
+      case OPS.save:
+        stack.push({ ctm, text: { ...text } });
+        break;
+      case OPS.restore:
+        ({ ctm, text } = pop());
+        break;
+      case OPS.transform:
+        ctm = multiply(args as Matrix, ctm);
+        break;
+      case OPS.paintFormXObjectBegin: {
+        // A form XObject draws in its own matrix, inside a saved state.
+        stack.push({ ctm, text: { ...text } });
+        const m = args[0] as ArrayLike<number> | null;
+        if (m && m.length === 6) ctm = multiply(Array.from(m) as Matrix, ctm);
+        break;
+      }
+      case OPS.paintFormXObjectEnd:
+        ({ ctm, text } = pop());
+        break;
+      case OPS.beginText:
+        text.tm = [1, 0, 0, 1, 0, 0];
+        text.x = text.y = text.lineX = text.lineY = 0;
+        break;
+      case OPS.setFont: {
+        const size = args[1] as number;
+        const font = fontOf(args[0] as string);
+        text.fontMatrix = font.fontMatrix;
+        text.vertical = font.vertical;
+        text.size = Math.abs(size);
+        text.direction = size < 0 ? -1 : 1;
+        break;
+      }
+      case OPS.setTextMatrix:
+        text.tm = Array.from((args.length === 1 ? args[0] : args) as ArrayLike<number>) as Matrix;
+        text.x = text.y = text.lineX = text.lineY = 0;
+        break;
+      case OPS.moveText:
+        moveText(text, args[0] as number, args[1] as number);
+        break;
+      case OPS.setLeadingMoveText:
+        text.leading = args[1] as number;
+        moveText(text, args[0] as number, args[1] as number);
+        break;
+      case OPS.nextLine:
+        moveText(text, 0, text.leading);
+        break;
+      case OPS.setLeading:
+        text.leading = -(args[0] as number);
+        break;
+      case OPS.setCharSpacing:
+        text.charSpacing = args[0] as number;
+        break;
+      case OPS.setWordSpacing:
+        text.wordSpacing = args[0] as number;
+        break;
+      case OPS.setHScale:
+        text.hScale = (args[0] as number) / 100;
+        break;
+      case OPS.setTextRise:
+        text.rise = args[0] as number;
+        break;
+      case OPS.showText:
+        showText(text, ctm, args[0] as (ShownGlyph | number)[], toPage, glyphs);
+        break;
+      case OPS.paintImageXObject:
+      case OPS.paintInlineImageXObject:
+      case OPS.paintImageMaskXObject: {
+        const corners = [apply(ctm, 0, 0), apply(ctm, 1, 1)];
+        imageArea += Math.abs((corners[1]![0] - corners[0]![0]) * (corners[1]![1] - corners[0]![1]));
+        break;
+      }
+      case OPS.constructPath: {
+        const [drawOp, data] = args as [number, (Float32Array | number[] | null)[]];
+        const filled = drawOp === OPS.fill || drawOp === OPS.eoFill || drawOp === OPS.fillStroke || drawOp === OPS.eoFillStroke;
+        const stroked = drawOp === OPS.stroke || drawOp === OPS.closeStroke || drawOp === OPS.fillStroke || drawOp === OPS.eoFillStroke || drawOp === OPS.closeFillStroke || drawOp === OPS.closeEOFillStroke;
+        if (!filled && !stroked) break;
+        for (const path of data) if (path) addPath(path, ctm, toPage, filled, stroked, rulings);
+        break;
+      }
     }
   }
   const imageCover = imageArea / (width * height);
+  attachChars(runs, bases, glyphs, normalize);
   page.cleanup();
   return { number: n, width, height, runs, rulings, imageCover };
 }
@@ -164,4 +260,72 @@ function addPath(path: ArrayLike<number>, ctm: Matrix, toPage: (x: number, y: nu
 function segment(p: [number, number], q: [number, number], out: Ruling[]): void {
   if (Math.abs(p[1] - q[1]) < 0.5 && Math.abs(p[0] - q[0]) > THIN) out.push({ orientation: 'H', at: (p[1] + q[1]) / 2, from: Math.min(p[0], q[0]), to: Math.max(p[0], q[0]) });
   else if (Math.abs(p[0] - q[0]) < 0.5 && Math.abs(p[1] - q[1]) > THIN) out.push({ orientation: 'V', at: (p[0] + q[0]) / 2, from: Math.min(p[1], q[1]), to: Math.max(p[1], q[1]) });
+}
+
+/** The PDF text state (ISO 32000 9.3) as pdf.js's canvas follows it: enough to place each glyph. */
+interface TextState {
+  tm: Matrix;
+  x: number;
+  y: number;
+  lineX: number;
+  lineY: number;
+  fontMatrix: number[];
+  /** A vertical (top-to-bottom) font: its glyphs are not placed. */
+  vertical: boolean;
+  size: number;
+  direction: 1 | -1;
+  charSpacing: number;
+  wordSpacing: number;
+  hScale: number;
+  leading: number;
+  rise: number;
+}
+
+const FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0];
+
+const newTextState = (): TextState => ({ tm: [1, 0, 0, 1, 0, 0], x: 0, y: 0, lineX: 0, lineY: 0, fontMatrix: FONT_MATRIX, vertical: false, size: 0, direction: 1, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0 });
+
+function moveText(t: TextState, x: number, y: number): void {
+  t.x = t.lineX += x;
+  t.y = t.lineY += y;
+}
+
+/** A glyph of pdf.js's operator list (its Glyph object, cloned). */
+interface ShownGlyph {
+  unicode: string;
+  width: number;
+  isSpace: boolean;
+}
+
+/**
+ * A showText operation: each glyph's advance box, as canvas.js's showText advances (widths in
+ * glyph space × font size × the font matrix, TJ adjustments, character and word spacing, the
+ * horizontal scale). Horizontal, upright text only: a rotated line is not a table's cell text.
+ */
+function showText(t: TextState, ctm: Matrix, shown: (ShownGlyph | number)[], toPage: (x: number, y: number) => [number, number], out: PrintedGlyph[]): void {
+  if (!t.size || t.vertical || !Array.isArray(shown)) return;
+  const m = multiply(t.tm, ctm);
+  const upright = Math.abs(m[1]) < 1e-6 && Math.abs(m[2]) < 1e-6 && m[0] > 0;
+  const size = t.size * Math.hypot(m[2], m[3]);
+  const scale = t.size * (t.fontMatrix[0] ?? 0.001);
+  const h = t.hScale * t.direction;
+  const y = t.y + t.rise;
+  // Upright: page x = origin + m[0] · (text x), one baseline for the whole operation.
+  const [origin, base] = toPage(...apply(m, 0, y));
+  let x = 0;
+  for (const g of shown) {
+    if (typeof g === 'number') {
+      x -= (g * t.size) / 1000;
+      continue;
+    }
+    if (!g || typeof g.width !== 'number') continue;
+    const advance = g.width * scale;
+    if (upright && typeof g.unicode === 'string' && /\S/.test(g.unicode)) {
+      const a = origin + m[0] * (t.x + x * h);
+      const b = origin + m[0] * (t.x + (x + advance) * h);
+      out.push({ text: g.unicode, x0: Math.min(a, b), x1: Math.max(a, b), base, size });
+    }
+    x += advance + ((g.isSpace ? t.wordSpacing : 0) + t.charSpacing) * t.direction;
+  }
+  t.x += x * h;
 }

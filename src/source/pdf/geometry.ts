@@ -5,6 +5,12 @@
 /** A box [x0, top, x1, bottom] in PDF points from the page's top-left corner. */
 export type Box = readonly [number, number, number, number];
 
+/** Where one character of a run is printed: its left and right edge (a glyph's advance). */
+export interface CharBox {
+  x0: number;
+  x1: number;
+}
+
 /** A run of glyphs the PDF shows in one font at one baseline (pdf.js's text item). */
 export interface GlyphRun {
   text: string;
@@ -15,6 +21,13 @@ export interface GlyphRun {
   bottom: number;
   /** Font size in points (the glyph height the run is set at). */
   size: number;
+  /**
+   * Each UTF-16 unit of `text`, where it is printed (a space: the gap it stands for), when the
+   * run's glyphs were found in the page's drawing operators (glyphs.ts); absent otherwise. A run
+   * can hold the contents of two neighbouring cells ("82,096,797.42 82,096,797.42"): these boxes
+   * let the table reader cut it at the ruling between them.
+   */
+  chars?: CharBox[];
 }
 
 /** A drawn horizontal or vertical line segment: a table's ruling (a stroked line or a thin filled rectangle). */

@@ -108,14 +108,63 @@ interface Block {
   rowIndex?: number;
 }
 
+/** The cell of `t` that holds the point, or -1. */
+const cellAt = (t: GridTable, x: number, y: number) => t.cells.findIndex((c) => x >= c.box[0] && x <= c.box[2] && y >= c.box[1] && y <= c.box[3]);
+
+/** How far (points) a glyph's advance may reach over a ruling and still be printed on its side. */
+const OVER_RULING = 0.5;
+
+/**
+ * A run cut where a ruling separates its characters: one piece per cell, each character in the
+ * cell that holds its centre (as pdfplumber assigns characters to cells). A cut is made only where
+ * the ruling passes between two glyphs; a text that runs over a ruling (a glyph across it: a long
+ * name overflowing into the next column) stays whole and goes, as before, where its centre is.
+ * The spaces at a cut are dropped. Without character boxes the run is one piece.
+ */
+export function splitAtRulings(t: GridTable, r: GlyphRun): GlyphRun[] {
+  const chars = r.chars;
+  if (!chars || chars.length !== r.text.length) return [r];
+  const cy = (r.top + r.bottom) / 2;
+  // Most runs lie inside one cell: nothing to cut.
+  const home = cellAt(t, (r.x0 + r.x1) / 2, cy);
+  if (home >= 0 && r.x0 >= t.cells[home]!.box[0] && r.x1 <= t.cells[home]!.box[2]) return [r];
+  let prev = -1;
+  let prevCell = -1;
+  const cuts: [number, number][] = []; // [end of a piece, start of the next] as text indices
+  for (let k = 0; k < r.text.length; k++) {
+    if (/\s/.test(r.text[k]!)) continue;
+    const cell = cellAt(t, (chars[k]!.x0 + chars[k]!.x1) / 2, cy);
+    if (prev >= 0 && cell !== prevCell && cell >= 0 && prevCell >= 0) {
+      const left = t.cells[prevCell]!.box;
+      const right = t.cells[cell]!.box;
+      // The rulings between the two cells (one line when they touch) lie in the gap between the glyphs.
+      if (chars[prev]!.x1 <= left[2] + OVER_RULING && chars[k]!.x0 >= right[0] - OVER_RULING && left[2] <= right[0] + OVER_RULING) cuts.push([prev + 1, k]);
+    }
+    prev = k;
+    prevCell = cell;
+  }
+  if (!cuts.length) return [r];
+  const pieces: GlyphRun[] = [];
+  let start = 0;
+  for (const [end, next] of [...cuts, [r.text.length, r.text.length] as [number, number]]) {
+    let a = start;
+    let b = end;
+    while (a < b && /\s/.test(r.text[a]!)) a++;
+    while (b > a && /\s/.test(r.text[b - 1]!)) b--;
+    if (b > a) pieces.push({ text: r.text.slice(a, b), x0: chars[a]!.x0, x1: chars[b - 1]!.x1, top: r.top, bottom: r.bottom, size: r.size, chars: chars.slice(a, b) });
+    start = next;
+  }
+  return pieces;
+}
+
 /** A ruled table's rows: each row band's cells (a spanning cell's text once, then empty cells for the columns it covers). */
 function tableRows(t: GridTable, runs: GlyphRun[], page: number): Block[] {
   const inCell = new Map<number, GlyphRun[]>();
-  for (const r of runs) {
-    const cx = (r.x0 + r.x1) / 2;
-    const cy = (r.top + r.bottom) / 2;
-    const i = t.cells.findIndex((c) => cx >= c.box[0] && cx <= c.box[2] && cy >= c.box[1] && cy <= c.box[3]);
-    if (i >= 0) inCell.set(i, [...(inCell.get(i) ?? []), r]);
+  for (const run of runs) {
+    for (const r of splitAtRulings(t, run)) {
+      const i = cellAt(t, (r.x0 + r.x1) / 2, (r.top + r.bottom) / 2);
+      if (i >= 0) inCell.set(i, [...(inCell.get(i) ?? []), r]);
+    }
   }
   const blocks: Block[] = [];
   for (let row = 0; row < t.rows.length - 1; row++) {

@@ -1,0 +1,101 @@
+// Where each character of a text run is printed. pdf.js's text items (the runs) join glyphs that
+// sit close on one baseline, so one item can hold the contents of two neighbouring cells
+// ("82,096,797.42 82,096,797.42", a code and its name) and its box straddles the ruling between
+// them. The drawing operators place every glyph (extract.ts follows the text state to find each
+// glyph's advance); here each run's characters are matched to the glyphs printed inside its box,
+// so that the table reader can give each character the cell its centre falls in, as pdfplumber
+// assigns characters to cells (table.py: a char belongs to the cell that holds its centre). Pure.
+import type { CharBox, GlyphRun } from './geometry.js';
+
+/** One glyph as the page shows it: its text (pdf.js's unicode), advance box and baseline. */
+export interface PrintedGlyph {
+  text: string;
+  x0: number;
+  x1: number;
+  base: number;
+  size: number;
+}
+
+const SPACE = /\s/;
+
+/**
+ * Gives each run whose glyphs are found its `chars` (one box per UTF-16 unit of its text).
+ * `bases[i]` is run i's baseline; `normalize` is the normalisation pdf.js applied to the run's
+ * text (ligatures, compatibility forms), applied here to each glyph's text to compare them.
+ * A glyph serves one run only; glyphs inside a run's box that are not its text (a second copy of
+ * it drawn for a bold effect) are passed over. A run whose text is not found in order keeps no
+ * boxes and is placed whole, as before. Returns how many runs were given boxes.
+ */
+export function attachChars(runs: GlyphRun[], bases: number[], glyphs: PrintedGlyph[], normalize: (s: string) => string): number {
+  const buckets = new Map<number, number[]>();
+  glyphs.forEach((g, i) => {
+    const key = Math.round(g.base);
+    const list = buckets.get(key);
+    if (list) list.push(i);
+    else buckets.set(key, [i]);
+  });
+  const used = new Uint8Array(glyphs.length);
+  const seen = new Map<string, string>();
+  const texts = glyphs.map((g) => {
+    let t = seen.get(g.text);
+    if (t === undefined) seen.set(g.text, (t = normalize(g.text).replace(/\s+/g, '')));
+    return t;
+  });
+  let found = 0;
+  runs.forEach((run, r) => {
+    if (!/\S/.test(run.text)) return;
+    const base = bases[r]!;
+    const yTol = Math.max(0.5, run.size * 0.15);
+    const xTol = 0.5 + run.size * 0.1;
+    const candidates: number[] = [];
+    for (let key = Math.round(base) - 1; key <= Math.round(base) + 1; key++) {
+      for (const i of buckets.get(key) ?? []) {
+        const g = glyphs[i]!;
+        if (used[i] || texts[i] === '' || Math.abs(g.base - base) > yTol || Math.abs(g.size - run.size) > Math.max(0.5, run.size * 0.05)) continue;
+        if (g.x0 < run.x0 - xTol || g.x1 > run.x1 + xTol) continue;
+        candidates.push(i);
+      }
+    }
+    candidates.sort((a, b) => glyphs[a]!.x0 - glyphs[b]!.x0 || a - b);
+    const boxes: (CharBox | null)[] = new Array(run.text.length).fill(null);
+    const taken: number[] = [];
+    let at = 0;
+    const skipSpaces = () => {
+      while (at < run.text.length && SPACE.test(run.text[at]!)) at++;
+    };
+    skipSpaces();
+    for (const i of candidates) {
+      if (at >= run.text.length) break;
+      const t = texts[i]!;
+      if (!run.text.startsWith(t, at)) continue;
+      const g = glyphs[i]!;
+      const step = (g.x1 - g.x0) / t.length;
+      for (let k = 0; k < t.length; k++) boxes[at + k] = { x0: g.x0 + step * k, x1: g.x0 + step * (k + 1) };
+      at += t.length;
+      taken.push(i);
+      skipSpaces();
+    }
+    if (at < run.text.length) return;
+    for (const i of taken) used[i] = 1;
+    // A space is the gap between the glyphs either side of it.
+    const nextX0: number[] = new Array(boxes.length);
+    let following = run.x1;
+    for (let k = boxes.length - 1; k >= 0; k--) {
+      nextX0[k] = following;
+      if (boxes[k]) following = boxes[k]!.x0;
+    }
+    const chars: CharBox[] = [];
+    for (let k = 0; k < boxes.length; k++) {
+      const b = boxes[k];
+      if (b) {
+        chars.push(b);
+        continue;
+      }
+      const before = chars.length ? chars[chars.length - 1]!.x1 : run.x0;
+      chars.push({ x0: before, x1: Math.max(before, nextX0[k]!) });
+    }
+    run.chars = chars;
+    found++;
+  });
+  return found;
+}
