@@ -41,8 +41,8 @@ export class IngestService {
     checkNewName(file);
     return this.serial(async () => {
       const started = Date.now();
-      const { doc, plan } = await parseOffThread(file, text);
-      const report = await loadParsed(new QueryRunner(this.db), file, text, doc, { replace }, started, plan);
+      const { doc, ...prepared } = await parseOffThread(file, text);
+      const report = await loadParsed(new QueryRunner(this.db), file, text, doc, { replace }, started, prepared);
       if (report.status !== 'UNCHANGED') this.cache?.invalidate();
       return report;
     });

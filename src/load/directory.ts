@@ -95,8 +95,8 @@ export async function loadFiles(
         // Refused before the file is read: its name is what the graph and every report show.
         refuseFileName(basename(path));
         const { text, notes } = await readDocument(path);
-        const { doc, plan } = await parseOffThread(basename(path), text, undefined, notes);
-        const report = await loadParsed(runner, basename(path), text, doc, options, started, plan);
+        const { doc, ...prepared } = await parseOffThread(basename(path), text, undefined, notes);
+        const report = await loadParsed(runner, basename(path), text, doc, options, started, prepared);
         reports.push(report);
         onEach(report, i);
         break;

@@ -7,7 +7,7 @@ import type { Diagnostic, ParsedDocument } from '../parse/records.js';
 import { loaderFingerprint } from './fingerprint.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { expectedTallies, parityDifferences } from './parity.js';
-import { buildPlan, contentHash, type LoadPlan } from './plan.js';
+import { buildPlan, contentHash, planBytes, type LoadPlan } from './plan.js';
 import { sameAsLinks } from './same-as.js';
 import { recordCount, refuseOversizedPlan, refuseOversizedRecords, refuseOversizedText } from './document-caps.js';
 import { refuseFileName } from './file-name.js';
@@ -176,12 +176,14 @@ export async function loadDocument(runner: QueryRunner, file: string, text: stri
  * Writes an already parsed document (the API parses in a worker thread). Refuses a second
  * document for the same department, year and kind unless `replace` says it supersedes the first.
  */
-export async function loadParsed(runner: QueryRunner, file: string, input: string, doc: ParsedDocument, options: LoadOptions = {}, started = Date.now(), planned?: LoadPlan): Promise<LoadReport> {
+export async function loadParsed(runner: QueryRunner, file: string, input: string, doc: ParsedDocument, options: LoadOptions = {}, started = Date.now(), prepared?: Prepared): Promise<LoadReport> {
+  const planned = prepared?.plan;
   refuseFileName(file);
   // The parse worker refused an oversized document already; a caller that parsed it is checked here.
   if (!planned) refuseOversizedRecords(doc, file);
   // Stored, hashed and planned from the text the parser read: personal data already redacted.
-  const text = documentText(input, file);
+  // The parse worker redacted it already (parse-off-thread.ts): not again on the request thread.
+  const text = prepared?.text ?? documentText(input, file);
   // The parse worker plans too (parse-off-thread.ts): then only the writes happen here.
   const plan = planned ?? buildPlan(doc, text);
   const rows = planRows(plan);
@@ -201,7 +203,7 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
     throw new BudgetGraphError('CONFLICT', `${file}: the graph already holds ${rivals.join(', ')} for ${plan.department.name}, ${doc.meta.year}, ${plan.document.kinds.join('/')}; remove it first or load this one with replace: true to supersede it.`, { file, conflictsWith: rivals });
   }
 
-  refuseWithoutRoom(runner, file, plan, text);
+  refuseWithoutRoom(runner, file, text, () => prepared?.planBytes ?? planBytes(plan));
 
   let nodesCreated = 0;
   let relationshipsCreated = 0;
@@ -270,11 +272,21 @@ async function deleteRetired(run: RunStatement): Promise<void> {
  */
 export const WRITE_HEADROOM_BYTES = 32 * 1024 * 1024;
 
-function refuseWithoutRoom(runner: QueryRunner, file: string, plan: LoadPlan, text: string): void {
+/**
+ * What the parse worker hands the load besides the records: the plan, the text as stored (personal
+ * data redacted) and planBytes — the work that would otherwise hold the request thread (a document
+ * at the caps: 50 ms of redaction, 75-115 ms of JSON).
+ */
+export interface Prepared {
+  plan: LoadPlan;
+  text: string;
+  planBytes: number;
+}
+
+function refuseWithoutRoom(runner: QueryRunner, file: string, text: string, planJsonBytes: () => number): void {
   const free = runner.freeBytes();
   if (free === null) return;
-  const { links: _links, diagnostics: _diagnostics, ...rows } = plan;
-  const needed = 4 * Buffer.byteLength(JSON.stringify(rows)) + 2 * Buffer.byteLength(text) + WRITE_HEADROOM_BYTES;
+  const needed = 4 * planJsonBytes() + 2 * Buffer.byteLength(text) + WRITE_HEADROOM_BYTES;
   if (free >= needed) return;
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   throw new ServiceUnavailableError(`${file}: not loaded — the graph database's disk has ${mb(free)} free and this document needs about ${mb(needed)} (with headroom for Neo4j's logs); free space there and load it again. Nothing was written.`, { reason: 'DISK_FULL', file, freeBytes: free, neededBytes: needed });

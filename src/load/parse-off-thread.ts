@@ -15,11 +15,11 @@ import neo4j from 'neo4j-driver';
 import { BadDocumentError } from '../errors.js';
 import type { Diagnostic, ParsedDocument } from '../parse/records.js';
 import type { LoadPlan } from './plan.js';
+import type { Prepared } from './loader.js';
 
 /** A document read and planned, ready for its transaction. */
-export interface PreparedDocument {
+export interface PreparedDocument extends Prepared {
   doc: ParsedDocument;
-  plan: LoadPlan;
 }
 
 export const PARSE_BUDGET_MS = 20_000;
@@ -31,7 +31,7 @@ export const PARSE_HEAP_MB = 512;
 // compiled, both are .js.
 const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './parse-worker-dev.mjs' : './parse-worker.js', import.meta.url);
 
-type Reply = { id: number } & ({ ok: true; doc: ParsedDocument; plan: LoadPlan } | { ok: false; bad?: { file: string; line: number; expected: string; details: Record<string, unknown> }; internal?: string; stack?: string });
+type Reply = { id: number } & ({ ok: true; doc: ParsedDocument; plan: LoadPlan; text: string; planBytes: number } | { ok: false; bad?: { file: string; line: number; expected: string; details: Record<string, unknown> }; internal?: string; stack?: string });
 
 /** What a parser's failure tells the user: nothing of its internals, the way on. */
 const STOPPED = (what: string) => `the parser stopped on this document (${what}); the other documents load; report it with the file`;
@@ -112,7 +112,7 @@ export class ParseWorkerPool {
         if (msg.id !== id) return;
         // An internal failure was caught in the worker, which stays usable.
         settle(() => {
-          if (msg.ok) resolve({ doc: msg.doc, plan: reviveIntegers(msg.plan) as LoadPlan });
+          if (msg.ok) resolve({ doc: msg.doc, plan: reviveIntegers(msg.plan) as LoadPlan, text: msg.text, planBytes: msg.planBytes });
           else if (msg.bad) reject(badDocument(msg.bad));
           else {
             this.log(`parse worker: ${file}: the parser failed: ${msg.stack ?? msg.internal}`);

@@ -6,7 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { documentText, parseDocument } from '../parse/index.js';
 import { BadDocumentError } from '../errors.js';
 import type { Diagnostic } from '../parse/records.js';
-import { buildPlan } from './plan.js';
+import { buildPlan, planBytes } from './plan.js';
 import { refuseOversizedRecords, refuseOversizedText } from './document-caps.js';
 
 parentPort!.on('message', ({ id, file, text, notes }: { id: number; file: string; text: string; notes?: Diagnostic[] }) => {
@@ -18,7 +18,10 @@ parentPort!.on('message', ({ id, file, text, notes }: { id: number; file: string
     const doc = parseDocument(text, file, notes);
     // A table run together on one line is no tab row: what it gave is counted before planning.
     refuseOversizedRecords(doc, file);
-    parentPort!.postMessage({ id, ok: true, doc, plan: buildPlan(doc, documentText(text, file)) });
+    // The text as stored and the plan's weight go back too: not redone on the request thread.
+    const stored = documentText(text, file);
+    const plan = buildPlan(doc, stored);
+    parentPort!.postMessage({ id, ok: true, doc, plan, text: stored, planBytes: planBytes(plan) });
   } catch (err) {
     if (err instanceof BadDocumentError) parentPort!.postMessage({ id, ok: false, bad: { file: err.file, line: err.line, expected: err.expected, details: err.details } });
     // Not the document's fault as far as the parser knows: what happened, and the stack for the log.

@@ -94,3 +94,9 @@ export function buildPlan(doc: ParsedDocument, text: string) {
 
 /** The rows of one document's load, typed per statement by the mappers that build them. */
 export type LoadPlan = ReturnType<typeof buildPlan>;
+
+/** What a plan's rows weigh as JSON: the measure of the room a load needs (loader.ts refuseWithoutRoom). */
+export function planBytes(plan: LoadPlan): number {
+  const { links: _links, diagnostics: _diagnostics, ...rows } = plan;
+  return Buffer.byteLength(JSON.stringify(rows));
+}
