@@ -157,6 +157,45 @@ export function splitAtRulings(t: GridTable, r: GlyphRun): GlyphRun[] {
   return pieces;
 }
 
+/**
+ * A cell's printed lines as one text. A number or code the cell was too narrow for wraps onto
+ * the next line ("6,92" / "8", "201030" / "1"): where the digits ending a line and those opening
+ * the next make one well-formed number and the line could not have held the next line's first
+ * glyph (the cell's width less the line's and its padding on both sides is narrower than that
+ * glyph), the two join with no space. Otherwise lines join as words do.
+ */
+function cellText(box: Box, lines: Printed[]): string {
+  let out = '';
+  let prev: Printed | null = null;
+  for (const l of lines) {
+    const text = lineText(l.runs);
+    if (prev && wrapsNumber(out, text) && forcedWrap(box, prev, l)) out += text;
+    else out = join(out, text);
+    prev = l;
+  }
+  return out;
+}
+
+/** An amount or code as printed: thousands groups, two or more decimals if any. */
+const WHOLE_NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{2,})?$/;
+
+/** The digits ending `a` and those opening `b` make one well-formed number. */
+function wrapsNumber(a: string, b: string): boolean {
+  const tail = /[\d,.]+$/.exec(a)?.[0];
+  const head = /^[\d,.]+/.exec(b)?.[0];
+  return !!tail && !!head && /\d/.test(tail) && WHOLE_NUMBER.test(tail + head);
+}
+
+function forcedWrap(box: Box, line: Printed, next: Printed): boolean {
+  const x0 = line.runs[0]!.x0;
+  const x1 = line.runs[line.runs.length - 1]!.x1;
+  const first = next.runs[0]!;
+  const glyph = first.chars?.[first.text.search(/\S/)] ?? null;
+  const width = glyph ? glyph.x1 - glyph.x0 : first.size * 0.5;
+  const pad = Math.max(0, Math.min(x0 - box[0], box[2] - x1));
+  return box[2] - box[0] - (x1 - x0) - 2 * pad < width;
+}
+
 /** A ruled table's rows: each row band's cells (a spanning cell's text once, then empty cells for the columns it covers). */
 function tableRows(t: GridTable, runs: GlyphRun[], page: number): Block[] {
   const inCell = new Map<number, GlyphRun[]>();
@@ -180,7 +219,7 @@ function tableRows(t: GridTable, runs: GlyphRun[], page: number): Block[] {
         continue;
       }
       const cell = t.cells[k]!;
-      const text = cell.row === row ? printedLines(inCell.get(k) ?? []).reduce((s, l) => join(s, lineText(l.runs)), '') : '';
+      const text = cell.row === row ? cellText(cell.box, printedLines(inCell.get(k) ?? [])) : '';
       texts.push(text);
       boxes.push(roundBox(cell.box));
       for (let extra = 1; extra < cell.colSpan; extra++) {
