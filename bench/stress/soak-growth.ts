@@ -104,3 +104,33 @@ export function growthVerdict(series: (number | null)[], rule: GrowthRule = GROW
     : `settled: ${round1(slope)} MB/min over minutes ${window[0]![0]}-${window.at(-1)![0]} (bound ${rule.maxSlopeMbPerMin}${slope > rule.maxSlopeMbPerMin ? `, but a fitted rise of ${round1(fittedRise)} MB is within ${rule.noiseFactor}× the wiggle of ${round1(residualSd)} MB` : ''}), ended at ${final} MB against the settle period's highest ${settledMax} MB`;
   return { ...figures, judged: true, pass: !climbing && !jumped, climbing, jumped, reason };
 }
+
+/**
+ * The JVM's verdict. Its RSS is judged in two parts, not whole: a JVM grows its committed heap
+ * in steps toward -Xmx when allocation needs it (in the first 30-minute run: 327 → 392 → 418 →
+ * 469 MB, the RSS stepping by the same amounts, at minute 26 after 15 flat minutes), and that
+ * growth is bounded by the configuration, not a leak. A leak shows as
+ *   off-heap   RSS minus the committed heap (page cache, thread stacks, native buffers) climbing;
+ *   retained   the old generation after its last collection (what the heap keeps alive) climbing.
+ * Each is judged by growthVerdict; the whole RSS is judged too and reported, not failed on.
+ */
+export interface JvmVerdict {
+  pass: boolean;
+  offHeap: GrowthVerdict;
+  retained: GrowthVerdict;
+  rss: GrowthVerdict;
+  /** Largest committed heap seen, against -Xmx. */
+  heapCommittedMaxMb: number | null;
+}
+
+export function jvmVerdict(samples: { jvmRssMb: number | null; jvmHeapCommittedMb: number | null; jvmOldAfterGcMb: number | null }[], settleMinutes: number, rule: GrowthRule = GROWTH_RULE): JvmVerdict {
+  const offHeapSeries = samples.map((s) => (s.jvmRssMb === null || s.jvmHeapCommittedMb === null ? null : s.jvmRssMb - s.jvmHeapCommittedMb));
+  const retainedSeries = samples.map((s) => s.jvmOldAfterGcMb);
+  // Nothing is retained-after-GC until the first collection: its settle period starts there.
+  const firstCollection = retainedSeries.findIndex((v) => v !== null);
+  const offHeap = growthVerdict(offHeapSeries, { ...rule, settleMinutes });
+  const retained = growthVerdict(retainedSeries, { ...rule, settleMinutes: Math.max(settleMinutes, firstCollection) });
+  const rss = growthVerdict(samples.map((s) => s.jvmRssMb), { ...rule, settleMinutes });
+  const committed = samples.flatMap((s) => (s.jvmHeapCommittedMb === null ? [] : [s.jvmHeapCommittedMb]));
+  return { pass: offHeap.pass && retained.pass, offHeap, retained, rss, heapCommittedMaxMb: committed.length ? Math.max(...committed) : null };
+}

@@ -27,7 +27,7 @@ import { generateCorpus } from '../corpus/generate.js';
 import { PROJECT_STEMS } from '../corpus/vocabulary.js';
 import { memoryMb } from '../proc.js';
 import { benchQueries, type Targets } from '../queries.js';
-import { GROWTH_RULE, growthVerdict, MIN_WINDOW, settleMinutesFor, type GrowthVerdict } from './soak-growth.js';
+import { GROWTH_RULE, growthVerdict, jvmVerdict, MIN_WINDOW, settleMinutesFor, type GrowthVerdict, type JvmVerdict } from './soak-growth.js';
 
 export interface SoakServer {
   url: string;
@@ -90,7 +90,7 @@ export interface UncachedSoak {
   jvmRestarts: number;
   serverStayedUp: boolean;
   jmx: boolean;
-  jvm: GrowthVerdict;
+  jvm: JvmVerdict;
   node: GrowthVerdict;
   notCleanAnswers: number;
   pass: boolean;
@@ -299,12 +299,13 @@ export async function uncachedSoak(start: StartServer, opts: UncachedSoakOptions
 
       // 5. The verdict.
       const settle = opts.settleMinutes ?? settleMinutesFor(opts.minutes);
-      const jvm = growthVerdict(samples.map((s) => s.jvmRssMb), { ...GROWTH_RULE, settleMinutes: settle });
+      const jvm = jvmVerdict(samples, settle);
       const nodeVerdict = growthVerdict(samples.map((s) => s.nodeRssMb), { ...GROWTH_RULE, settleMinutes: settle });
       const notClean = Object.entries(all.statuses).filter(([k]) => k !== '200');
       const serverStayedUp = server.child.exitCode === null;
       const failures: string[] = [];
-      if (!jvm.pass) failures.push(`JVM RSS: ${jvm.reason}`);
+      if (!jvm.offHeap.pass) failures.push(`JVM off-heap (RSS − committed heap): ${jvm.offHeap.reason}`);
+      if (!jvm.retained.pass) failures.push(`JVM heap retained after collections: ${jvm.retained.reason}`);
       if (!nodeVerdict.pass) failures.push(`server RSS: ${nodeVerdict.reason}`);
       if (notClean.length) failures.push(`answers other than a clean 200: ${notClean.map(([k, v]) => `${k}: ${v}`).join(', ')}`);
       if (jvmRestarts) failures.push(`the JVM was restarted ${jvmRestarts} time(s)`);
@@ -364,9 +365,9 @@ export function uncachedSoakReport(s: UncachedSoak): string[] {
     '',
     `Commit ${s.commit}; ${s.machine.nproc} cores (nproc; ${s.machine.cpu}), ${s.machine.memoryGiB} GiB of memory, Node ${s.machine.node}; embedded Neo4j with -Xms256m -Xmx${s.heapMb}m, page cache ${s.pageCacheMb} MB. The corpus was loaded by a server of its own in ${s.loadSeconds} s (${s.loadRefused} refused); a fresh server on that store then served the bench's ${s.questions} questions (bench/queries.ts) about 12 target sets (${s.requestKinds} distinct requests) with BUDGET_GRAPH_CACHE=0, each client asking the next as soon as the last was answered. Memory sampled at each minute: RSS from /proc/<pid>/status, the JVM's heap through dbms.queryJmx${s.jmx ? '' : ' (not available in this run: —)'}, the server's V8 heap from inside it (bench/stress/heap-probe.cjs, every 5 s).`,
     '',
-    `Growth rule (bench/stress/soak-growth.ts): the first ${s.jvm.settleMinutes} minute(s) settle and are not judged (a third of the run, at most 10); over the rest (${MIN_WINDOW} samples at least, else no verdict on growth), an RSS fails if its least-squares slope is above ${GROWTH_RULE.maxSlopeMbPerMin} MB/min and its fitted rise is over ${GROWTH_RULE.noiseFactor}× the minute-to-minute wiggle (residual standard deviation), or if it ends more than ${GROWTH_RULE.maxRiseOverSettled * 100}% above the settle period's highest. Any answer that is not a clean 200 fails the soak too.`,
+    `Growth rule (bench/stress/soak-growth.ts): the first ${s.node.settleMinutes} minute(s) settle and are not judged (a third of the run, at most 10); over the rest (${MIN_WINDOW} samples at least, else no verdict on growth), a series fails if its least-squares slope is above ${GROWTH_RULE.maxSlopeMbPerMin} MB/min and its fitted rise is over ${GROWTH_RULE.noiseFactor}× the minute-to-minute wiggle (residual standard deviation), or if it ends more than ${GROWTH_RULE.maxRiseOverSettled * 100}% above the settle period's highest. The server is judged on its RSS; the JVM on its RSS minus its committed heap (off-heap: page cache, threads, native buffers) and on its old generation after collections (what the heap keeps), not on its whole RSS, which steps up as the heap is committed toward -Xmx${s.heapMb}m (bounded by configuration; its whole-RSS verdict is given for the record). Any answer that is not a clean 200 fails the soak too.`,
     '',
-    `**Verdict: ${!s.pass ? 'FAIL' : s.jvm.judged && s.node.judged ? 'pass' : 'pass on the answers; memory growth not judged (a check run: too few minutes after settling)'}.** JVM RSS ${v(s.jvm)}. Server RSS ${v(s.node)}. ${s.requests} requests (${Math.round(s.requests / (s.minutes * 60))} req/s): ${Object.entries(s.statuses).map(([k, n]) => `${k}: ${n}`).join(', ')}; p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms; JVM restarts ${s.jvmRestarts}; server stayed up: ${s.serverStayedUp}.${s.failures.length ? ` Failures: ${s.failures.join('; ')}.` : ''}`,
+    `**Verdict: ${!s.pass ? 'FAIL' : s.jvm.offHeap.judged && s.node.judged ? 'pass' : 'pass on the answers; memory growth not judged (a check run: too few minutes after settling)'}.** JVM off-heap ${v(s.jvm.offHeap)}. JVM heap retained after collections ${v(s.jvm.retained)}. JVM whole RSS (for the record) ${v(s.jvm.rss)}; heap committed at most ${s.jvm.heapCommittedMaxMb ?? '—'} MB of ${s.heapMb}. Server RSS ${v(s.node)}. ${s.requests} requests (${Math.round(s.requests / (s.minutes * 60))} req/s): ${Object.entries(s.statuses).map(([k, n]) => `${k}: ${n}`).join(', ')}; p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms; JVM restarts ${s.jvmRestarts}; server stayed up: ${s.serverStayedUp}.${s.failures.length ? ` Failures: ${s.failures.join('; ')}.` : ''}`,
     '',
     'JVM old gen: G1 Old Gen now / after its last collection (— while it has had none). Non-heap: metaspace, code cache and the like, committed. What RSS holds beyond the heap committed and the non-heap is mostly the page cache (off-heap, filled as the store is read), thread stacks and native buffers.',
     '',

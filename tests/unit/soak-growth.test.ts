@@ -2,7 +2,7 @@
 // what settles passes, what keeps climbing fails, a GC sawtooth is not read as a climb.
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../bench/corpus/random.js';
-import { growthVerdict, leastSquares, settleMinutesFor } from '../../bench/stress/soak-growth.js';
+import { growthVerdict, jvmVerdict, leastSquares, settleMinutesFor } from '../../bench/stress/soak-growth.js';
 
 /** 31 samples (minutes 0-30) of `f`, with uniform noise of ± `noise` MB from a fixed seed. */
 function series(f: (minute: number) => number, noise = 0, seed = 36): number[] {
@@ -80,5 +80,33 @@ describe('the soak growth rule', () => {
     expect(growthVerdict(series((m) => 600 + 3 * m).slice(0, 9)).judged).toBe(true);
     const gaps = series(() => 700, 3).map((v, m) => (m % 5 === 2 ? null : v));
     expect(growthVerdict(gaps).pass).toBe(true);
+  });
+});
+
+describe('jvmVerdict: the JVM judged off-heap and on what its heap retains, not on its committed heap', () => {
+  // The first 30-minute run (bench/STRESS.md, 2026-12-06 15:07): RSS and committed heap per minute.
+  const rss = [733, 743, 750, 819, 823, 819, 821, 822, 822, 832, 859, 859, 862, 862, 862, 862, 862, 862, 862, 862, 862, 862, 863, 868, 869, 869, 924, 924, 924, 925, 924];
+  const committed = [327, 327, 327, 392, 392, 392, 392, 392, 392, 392, 418, 418, 418, 418, 418, 418, 418, 418, 418, 418, 418, 418, 418, 418, 418, 418, 469, 469, 469, 469, 469];
+  const afterGc = [null, null, null, null, null, null, null, null, null, null, null, null, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 88, 88, 88, 88, 88, 88, 88, 88];
+  const samples = rss.map((r, m) => ({ jvmRssMb: r, jvmHeapCommittedMb: committed[m]!, jvmOldAfterGcMb: afterGc[m]! }));
+
+  it('passes a run whose RSS steps up only as the heap is committed toward -Xmx (the whole RSS would fail)', () => {
+    const v = jvmVerdict(samples, 10);
+    expect(v.rss.pass).toBe(false);
+    expect(v.offHeap.pass).toBe(true);
+    expect(v.retained.pass).toBe(true);
+    expect(v.pass).toBe(true);
+    expect(v.heapCommittedMaxMb).toBe(469);
+  });
+
+  it('fails a run whose off-heap memory climbs 2 MB a minute under a flat heap', () => {
+    const leaking = samples.map((s, m) => ({ ...s, jvmRssMb: 860 + 2 * m, jvmHeapCommittedMb: 418 }));
+    expect(jvmVerdict(leaking, 10).offHeap.pass).toBe(false);
+    expect(jvmVerdict(leaking, 10).pass).toBe(false);
+  });
+
+  it('fails a run whose heap keeps more after every collection', () => {
+    const retaining = samples.map((s, m) => ({ ...s, jvmOldAfterGcMb: m < 12 ? null : 90 + 3 * (m - 12) }));
+    expect(jvmVerdict(retaining, 10).retained.pass).toBe(false);
   });
 });
