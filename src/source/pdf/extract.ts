@@ -6,8 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BadDocumentError } from '../../errors.js';
-import type { GlyphRun, PdfPage, Ruling } from './geometry.js';
-import { attachChars, type PrintedGlyph } from './glyphs.js';
+import type { GlyphRun, PdfPage, PrintedGlyph, Ruling } from './geometry.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | null = null;
@@ -88,7 +87,6 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS']): Prom
   const toPage = (x: number, y: number): [number, number] => [x - vx0, vy1 - y];
 
   const runs: GlyphRun[] = [];
-  const bases: number[] = [];
   const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
   for (const item of content.items) {
     if (!('str' in item) || item.str === '') continue;
@@ -97,7 +95,6 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS']): Prom
     if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3) continue; // rotated text (a stamp, a margin note) is not a printed line
     const [x0, base] = toPage(e, f);
     runs.push({ text: item.str, x0, x1: x0 + item.width, top: base - size * 0.86, bottom: base + size * 0.14, size });
-    bases.push(base);
   }
 
   const rulings: Ruling[] = [];
@@ -106,6 +103,15 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS']): Prom
   const ops = await page.getOperatorList();
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   let text = newTextState();
+  // The text state is shared with the saved states until it changes (most q … Q draw no text).
+  let shared = false;
+  const own = (): TextState => {
+    if (shared) {
+      text = { ...text };
+      shared = false;
+    }
+    return text;
+  };
   const stack: { ctm: Matrix; text: TextState }[] = [];
   // A page's fonts, looked up once each: their matrix (glyph widths → text space) and writing mode.
   const fonts = new Map<string, { fontMatrix: number[]; vertical: boolean }>();
@@ -122,74 +128,91 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS']): Prom
     }
     return found;
   };
+  // Each glyph's text as pdf.js normalises a text item's (once per distinct text).
+  const seen = new Map<string, string>();
+  const normalized = (t: string) => {
+    let out = seen.get(t);
+    if (out === undefined) seen.set(t, (out = normalize(t)));
+    return out;
+  };
   const pop = () => stack.pop() ?? { ctm: [1, 0, 0, 1, 0, 0] as Matrix, text: newTextState() };
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = ops.argsArray[i] as unknown[];
     switch (fn) {
       case OPS.save:
-        stack.push({ ctm, text: { ...text } });
+        stack.push({ ctm, text });
+        shared = true;
         break;
       case OPS.restore:
         ({ ctm, text } = pop());
+        shared = true;
         break;
       case OPS.transform:
         ctm = multiply(args as Matrix, ctm);
         break;
       case OPS.paintFormXObjectBegin: {
         // A form XObject draws in its own matrix, inside a saved state.
-        stack.push({ ctm, text: { ...text } });
+        stack.push({ ctm, text });
+        shared = true;
         const m = args[0] as ArrayLike<number> | null;
         if (m && m.length === 6) ctm = multiply(Array.from(m) as Matrix, ctm);
         break;
       }
       case OPS.paintFormXObjectEnd:
         ({ ctm, text } = pop());
+        shared = true;
         break;
-      case OPS.beginText:
-        text.tm = [1, 0, 0, 1, 0, 0];
-        text.x = text.y = text.lineX = text.lineY = 0;
+      case OPS.beginText: {
+        const t = own();
+        t.tm = IDENTITY;
+        t.x = t.y = t.lineX = t.lineY = 0;
         break;
+      }
       case OPS.setFont: {
         const size = args[1] as number;
         const font = fontOf(args[0] as string);
-        text.fontMatrix = font.fontMatrix;
-        text.vertical = font.vertical;
-        text.size = Math.abs(size);
-        text.direction = size < 0 ? -1 : 1;
+        const t = own();
+        t.fontMatrix = font.fontMatrix;
+        t.vertical = font.vertical;
+        t.size = Math.abs(size);
+        t.direction = size < 0 ? -1 : 1;
         break;
       }
-      case OPS.setTextMatrix:
-        text.tm = Array.from((args.length === 1 ? args[0] : args) as ArrayLike<number>) as Matrix;
-        text.x = text.y = text.lineX = text.lineY = 0;
+      case OPS.setTextMatrix: {
+        // pdf.js hands over a fresh Float32Array (or six numbers); it is only read.
+        const t = own();
+        t.tm = (args.length === 1 ? args[0] : args) as unknown as Matrix;
+        t.x = t.y = t.lineX = t.lineY = 0;
         break;
+      }
       case OPS.moveText:
-        moveText(text, args[0] as number, args[1] as number);
+        moveText(own(), args[0] as number, args[1] as number);
         break;
       case OPS.setLeadingMoveText:
-        text.leading = args[1] as number;
+        own().leading = args[1] as number;
         moveText(text, args[0] as number, args[1] as number);
         break;
       case OPS.nextLine:
-        moveText(text, 0, text.leading);
+        moveText(own(), 0, text.leading);
         break;
       case OPS.setLeading:
-        text.leading = -(args[0] as number);
+        own().leading = -(args[0] as number);
         break;
       case OPS.setCharSpacing:
-        text.charSpacing = args[0] as number;
+        own().charSpacing = args[0] as number;
         break;
       case OPS.setWordSpacing:
-        text.wordSpacing = args[0] as number;
+        own().wordSpacing = args[0] as number;
         break;
       case OPS.setHScale:
-        text.hScale = (args[0] as number) / 100;
+        own().hScale = (args[0] as number) / 100;
         break;
       case OPS.setTextRise:
-        text.rise = args[0] as number;
+        own().rise = args[0] as number;
         break;
       case OPS.showText:
-        showText(text, ctm, args[0] as (ShownGlyph | number)[], toPage, glyphs);
+        showText(own(), ctm, args[0] as (ShownGlyph | number)[], toPage, normalized, glyphs);
         break;
       case OPS.paintImageXObject:
       case OPS.paintInlineImageXObject:
@@ -209,9 +232,8 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS']): Prom
     }
   }
   const imageCover = imageArea / (width * height);
-  attachChars(runs, bases, glyphs, normalize);
   page.cleanup();
-  return { number: n, width, height, runs, rulings, imageCover };
+  return { number: n, width, height, runs, glyphs, rulings, imageCover };
 }
 
 /** A path's subpaths: thin filled rectangles and stroked axis-aligned segments become rulings. */
@@ -282,8 +304,9 @@ interface TextState {
 }
 
 const FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0];
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
-const newTextState = (): TextState => ({ tm: [1, 0, 0, 1, 0, 0], x: 0, y: 0, lineX: 0, lineY: 0, fontMatrix: FONT_MATRIX, vertical: false, size: 0, direction: 1, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0 });
+const newTextState = (): TextState => ({ tm: IDENTITY, x: 0, y: 0, lineX: 0, lineY: 0, fontMatrix: FONT_MATRIX, vertical: false, size: 0, direction: 1, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0 });
 
 function moveText(t: TextState, x: number, y: number): void {
   t.x = t.lineX += x;
@@ -302,7 +325,7 @@ interface ShownGlyph {
  * glyph space × font size × the font matrix, TJ adjustments, character and word spacing, the
  * horizontal scale). Horizontal, upright text only: a rotated line is not a table's cell text.
  */
-function showText(t: TextState, ctm: Matrix, shown: (ShownGlyph | number)[], toPage: (x: number, y: number) => [number, number], out: PrintedGlyph[]): void {
+function showText(t: TextState, ctm: Matrix, shown: (ShownGlyph | number)[], toPage: (x: number, y: number) => [number, number], normalized: (s: string) => string, out: PrintedGlyph[]): void {
   if (!t.size || t.vertical || !Array.isArray(shown)) return;
   const m = multiply(t.tm, ctm);
   const upright = Math.abs(m[1]) < 1e-6 && Math.abs(m[2]) < 1e-6 && m[0] > 0;
@@ -323,7 +346,7 @@ function showText(t: TextState, ctm: Matrix, shown: (ShownGlyph | number)[], toP
     if (upright && typeof g.unicode === 'string' && /\S/.test(g.unicode)) {
       const a = origin + m[0] * (t.x + x * h);
       const b = origin + m[0] * (t.x + (x + advance) * h);
-      out.push({ text: g.unicode, x0: Math.min(a, b), x1: Math.max(a, b), base, size });
+      out.push({ text: normalized(g.unicode), x0: Math.min(a, b), x1: Math.max(a, b), base, size });
     }
     x += advance + ((g.isSpace ? t.wordSpacing : 0) + t.charSpacing) * t.direction;
   }

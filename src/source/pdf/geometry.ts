@@ -22,10 +22,10 @@ export interface GlyphRun {
   /** Font size in points (the glyph height the run is set at). */
   size: number;
   /**
-   * Each UTF-16 unit of `text`, where it is printed (a space: the gap it stands for), when the
-   * run's glyphs were found in the page's drawing operators (glyphs.ts); absent otherwise. A run
-   * can hold the contents of two neighbouring cells ("82,096,797.42 82,096,797.42"): these boxes
-   * let the table reader cut it at the ruling between them.
+   * Each UTF-16 unit of `text`, where it is printed (a space: the gap it stands for), once the
+   * run's glyphs were found among the page's glyphs (glyphs.ts: done for runs that cross a
+   * table's rulings); absent otherwise. A run can hold the contents of two neighbouring cells
+   * ("82,096,797.42 82,096,797.42"): these boxes let the table reader cut it at the ruling.
    */
   chars?: CharBox[];
 }
@@ -46,9 +46,20 @@ export interface PdfPage {
   width: number;
   height: number;
   runs: GlyphRun[];
+  /** Every upright glyph the page draws, where it is: runs that cross a table's rulings are cut with them (glyphs.ts). */
+  glyphs: PrintedGlyph[];
   rulings: Ruling[];
   /** Images drawn on the page covering most of it: a scanned page when it has no text. */
   imageCover: number;
+}
+
+/** One glyph as the page shows it: its text (pdf.js's unicode, normalised as text items are), advance box and baseline. */
+export interface PrintedGlyph {
+  text: string;
+  x0: number;
+  x1: number;
+  base: number;
+  size: number;
 }
 
 export const boxOf = (r: { x0: number; x1: number; top: number; bottom: number }): Box => [r.x0, r.top, r.x1, r.bottom];

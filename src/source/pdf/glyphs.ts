@@ -2,31 +2,34 @@
 // sit close on one baseline, so one item can hold the contents of two neighbouring cells
 // ("82,096,797.42 82,096,797.42", a code and its name) and its box straddles the ruling between
 // them. The drawing operators place every glyph (extract.ts follows the text state to find each
-// glyph's advance); here each run's characters are matched to the glyphs printed inside its box,
-// so that the table reader can give each character the cell its centre falls in, as pdfplumber
+// glyph's advance); here a run's characters are matched to the glyphs printed inside its box
+// (render.ts asks for the runs that cross a table's rulings, and for a cell's wrapped line), so
+// that the table reader can give each character the cell its centre falls in, as pdfplumber
 // assigns characters to cells (table.py: a char belongs to the cell that holds its centre). Pure.
-import type { CharBox, GlyphRun } from './geometry.js';
+import type { CharBox, GlyphRun, PrintedGlyph } from './geometry.js';
 
-/** One glyph as the page shows it: its text (pdf.js's unicode), advance box and baseline. */
-export interface PrintedGlyph {
-  text: string;
-  x0: number;
-  x1: number;
-  base: number;
-  size: number;
-}
+export type { PrintedGlyph } from './geometry.js';
 
 const SPACE = /\s/;
 
 /**
  * Gives each run whose glyphs are found its `chars` (one box per UTF-16 unit of its text).
  * `bases[i]` is run i's baseline; `normalize` is the normalisation pdf.js applied to the run's
- * text (ligatures, compatibility forms), applied here to each glyph's text to compare them.
+ * text (ligatures, compatibility forms), if the glyphs' texts have not had it already.
  * A glyph serves one run only; glyphs inside a run's box that are not its text (a second copy of
  * it drawn for a bold effect) are passed over. A run whose text is not found in order keeps no
  * boxes and is placed whole, as before. Returns how many runs were given boxes.
  */
 export function attachChars(runs: GlyphRun[], bases: number[], glyphs: PrintedGlyph[], normalize: (s: string) => string): number {
+  return glyphIndex(glyphs, normalize).attach(runs, bases);
+}
+
+/** A page's glyphs by baseline, for attaching runs' characters a few at a time (see attachChars). */
+export interface GlyphIndex {
+  attach(runs: GlyphRun[], bases: number[]): number;
+}
+
+export function glyphIndex(glyphs: PrintedGlyph[], normalize: (s: string) => string): GlyphIndex {
   const buckets = new Map<number, number[]>();
   glyphs.forEach((g, i) => {
     const key = Math.round(g.base);
@@ -41,6 +44,10 @@ export function attachChars(runs: GlyphRun[], bases: number[], glyphs: PrintedGl
     if (t === undefined) seen.set(g.text, (t = normalize(g.text).replace(/\s+/g, '')));
     return t;
   });
+  return { attach: (runs, bases) => attachRuns(runs, bases, glyphs, buckets, used, texts) };
+}
+
+function attachRuns(runs: GlyphRun[], bases: number[], glyphs: PrintedGlyph[], buckets: Map<number, number[]>, used: Uint8Array, texts: string[]): number {
   let found = 0;
   runs.forEach((run, r) => {
     if (!/\S/.test(run.text)) return;

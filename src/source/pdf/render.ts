@@ -8,6 +8,7 @@
 // (a table printed without rulings); prose lines joined across line and page breaks into
 // paragraphs; a table row cut by a page break joined back into one row.
 import { gridTables, type GridTable } from './grid.js';
+import { glyphIndex, type GlyphIndex } from './glyphs.js';
 import { boxOf, roundBox, unionBox, type Box, type GlyphRun, type PdfPage } from './geometry.js';
 
 /** One line of the canonical text and where it is printed. */
@@ -111,6 +112,12 @@ interface Block {
 /** The cell of `t` that holds the point, or -1. */
 const cellAt = (t: GridTable, x: number, y: number) => t.cells.findIndex((c) => x >= c.box[0] && x <= c.box[2] && y >= c.box[1] && y <= c.box[3]);
 
+/** Most runs lie inside the cell that holds their centre: nothing to cut. */
+function insideOneCell(t: GridTable, r: GlyphRun): boolean {
+  const home = cellAt(t, (r.x0 + r.x1) / 2, (r.top + r.bottom) / 2);
+  return home >= 0 && r.x0 >= t.cells[home]!.box[0] && r.x1 <= t.cells[home]!.box[2];
+}
+
 /** How far (points) a glyph's advance may reach over a ruling and still be printed on its side. */
 const OVER_RULING = 0.5;
 
@@ -124,10 +131,8 @@ const OVER_RULING = 0.5;
 export function splitAtRulings(t: GridTable, r: GlyphRun): GlyphRun[] {
   const chars = r.chars;
   if (!chars || chars.length !== r.text.length) return [r];
+  if (insideOneCell(t, r)) return [r];
   const cy = (r.top + r.bottom) / 2;
-  // Most runs lie inside one cell: nothing to cut.
-  const home = cellAt(t, (r.x0 + r.x1) / 2, cy);
-  if (home >= 0 && r.x0 >= t.cells[home]!.box[0] && r.x1 <= t.cells[home]!.box[2]) return [r];
   let prev = -1;
   let prevCell = -1;
   const cuts: [number, number][] = []; // [end of a piece, start of the next] as text indices
@@ -164,13 +169,17 @@ export function splitAtRulings(t: GridTable, r: GlyphRun): GlyphRun[] {
  * glyph (the cell's width less the line's and its padding on both sides is narrower than that
  * glyph), the two join with no space. Otherwise lines join as words do.
  */
-function cellText(box: Box, lines: Printed[]): string {
+function cellText(box: Box, lines: Printed[], withChars: (runs: GlyphRun[]) => void): string {
   let out = '';
   let prev: Printed | null = null;
   for (const l of lines) {
     const text = lineText(l.runs);
-    if (prev && wrapsNumber(out, text) && forcedWrap(box, prev, l)) out += text;
-    else out = join(out, text);
+    let wrapped = false;
+    if (prev && wrapsNumber(out, text)) {
+      withChars(l.runs.slice(0, 1)); // the next line's first glyph, to measure
+      wrapped = forcedWrap(box, prev, l);
+    }
+    out = wrapped ? out + text : join(out, text);
     prev = l;
   }
   return out;
@@ -197,7 +206,7 @@ function forcedWrap(box: Box, line: Printed, next: Printed): boolean {
 }
 
 /** A ruled table's rows: each row band's cells (a spanning cell's text once, then empty cells for the columns it covers). */
-function tableRows(t: GridTable, runs: GlyphRun[], page: number): Block[] {
+function tableRows(t: GridTable, runs: GlyphRun[], page: number, withChars: (runs: GlyphRun[]) => void): Block[] {
   const inCell = new Map<number, GlyphRun[]>();
   for (const run of runs) {
     for (const r of splitAtRulings(t, run)) {
@@ -219,7 +228,7 @@ function tableRows(t: GridTable, runs: GlyphRun[], page: number): Block[] {
         continue;
       }
       const cell = t.cells[k]!;
-      const text = cell.row === row ? cellText(cell.box, printedLines(inCell.get(k) ?? [])) : '';
+      const text = cell.row === row ? cellText(cell.box, printedLines(inCell.get(k) ?? []), withChars) : '';
       texts.push(text);
       boxes.push(roundBox(cell.box));
       for (let extra = 1; extra < cell.colSpan; extra++) {
@@ -267,7 +276,17 @@ export function renderPdf(pages: PdfPage[]): RenderedPdf {
         line: { text: cells.map((c) => lineText(c)).join('\t'), page: page.number, box, cells: cellBoxes, kind: cells.length > 1 ? 'TABLE_ROW' : 'PROSE' },
       });
     }
-    tables.forEach((t, i) => blocks.push(...tableRows(t, tableRuns[i]!, page.number)));
+    // The runs that cross a ruling of their table get their characters' boxes, to be cut there
+    // (and a cell's wrapped line its first glyph's width): the page's glyphs, indexed when needed.
+    let index: GlyphIndex | null = null;
+    const withChars = (runs: GlyphRun[]) => {
+      const missing = runs.filter((r) => !r.chars);
+      if (missing.length) (index ??= glyphIndex(page.glyphs, (s) => s)).attach(missing, missing.map((r) => r.top + r.size * 0.86));
+    };
+    tables.forEach((t, i) => {
+      withChars(tableRuns[i]!.filter((r) => !insideOneCell(t, r)));
+      blocks.push(...tableRows(t, tableRuns[i]!, page.number, withChars));
+    });
     blocks.sort((a, b) => a.top - b.top);
     body.push(blocks);
   }
