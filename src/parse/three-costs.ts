@@ -1,6 +1,6 @@
 // "三公"经费 (因公出国（境）费, 公务接待费, 公务用车购置及运行维护费) from tables and prose.
 import { parseAmount, toHalfWidth, type MoneyUnit } from './amount.js';
-import type { ProseLine, Table } from './layout.js';
+import type { ProseLine, Row, Table } from './layout.js';
 import type { ThreeCosts } from './records.js';
 
 type Category = 'T' | 'A' | 'R' | 'V' | 'VP' | 'VR';
@@ -14,6 +14,32 @@ function categoryOf(cell: string): Category | null {
   if (/公务用车购置费$/.test(c)) return 'VP';
   if (/运行(维护)?费$/.test(c)) return 'VR';
   return null;
+}
+
+/**
+ * Each category's column, where the header rows print their cells in the data rows' columns (a
+ * PDF's ruled grid gives every row one cell per column, blank cells kept; layout drops a row's
+ * trailing blank cells): the category's first cell, 公务用车's 小计 and 购置费 under its span. Null
+ * when a header row is wider than the data row.
+ */
+function columnsOf(headerRows: Row[], width: number): Map<Category, number> | null {
+  if (!headerRows.length || headerRows.some((r) => r.cells.length > width)) return null;
+  const cols = new Map<Category, number>();
+  let subtotal: number | null = null;
+  for (const r of headerRows)
+    r.cells.forEach((c, i) => {
+      const t = c.replace(/\s+/g, '');
+      if (t === '小计' && subtotal === null) subtotal = i;
+      const cat = categoryOf(c) ?? (t === '小计' ? 'V' : t === '购置费' ? 'VP' : null);
+      if (cat && !cols.has(cat)) cols.set(cat, i);
+    });
+  // Aligned only if 小计 sits under the start of 公务用车's span and 购置费 beside it: a text whose
+  // second header row starts at the left edge ("小计 购置费 运行费" under the first columns) is not
+  // a grid, and is read by order instead (below), never by misplaced columns.
+  const vehicles = cols.get('V');
+  if (subtotal !== null && subtotal !== vehicles) return null;
+  if (cols.has('VP') && vehicles !== undefined && cols.get('VP') !== vehicles + 1) return null;
+  return cols;
 }
 
 export function isThreeCostsTable(table: Table): boolean {
@@ -52,6 +78,16 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
     const values = row.cells.filter((c) => c.trim() !== '' && !/年$/.test(c.trim()) && parseAmount(c, unit) !== null && !/[\u4e00-\u9fa5]/.test(c)).map((c) => parseAmount(c, unit)!.fen);
     const year = yearCell ? Number(toHalfWidth(yearCell).replace(/\D/g, '')) : docYear;
     const blocks = values.length >= order.length * fundsPerCategory * 2 && !yearCell ? 2 : 1;
+    // Cells that line up with the header: each category read in its own column, a blank cell blank.
+    const cols = blocks === 1 && fundsPerCategory === 1 && !yearCell ? columnsOf(headerRows, row.cells.length) : null;
+    if (cols && order.every((c) => cols.has(c))) {
+      const at = (cat: Category): bigint | null => {
+        const cell = row.cells[cols.get(cat)!] ?? '';
+        return cell.trim() === '' ? null : (parseAmount(cell, unit)?.fen ?? null);
+      };
+      out.push({ origin: 'TABLE', year, basis: docIsActual ? 'ACTUAL' : 'BUDGET', total: at('T'), abroad: at('A'), reception: at('R'), vehicles: at('V'), vehiclePurchase: order.includes('VP') ? at('VP') : null, vehicleRunning: order.includes('VR') ? at('VR') : null, source: { file, table: table.title, line: row.line, text: row.text } });
+      continue;
+    }
     for (let b = 0; b < blocks; b++) {
       const pickFund = (cat: Category, f: number): bigint | null => {
         const idx = order.indexOf(cat);

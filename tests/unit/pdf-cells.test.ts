@@ -11,6 +11,8 @@ import { attachChars, type PrintedGlyph } from '../../src/source/pdf/glyphs.js';
 import { splitAtRulings } from '../../src/source/pdf/render.js';
 import type { GridTable } from '../../src/source/pdf/grid.js';
 import type { GlyphRun } from '../../src/source/pdf/geometry.js';
+import { layout } from '../../src/parse/layout.js';
+import { isThreeCostsTable, threeCostsFromTable } from '../../src/parse/three-costs.js';
 
 const REAL = 'tests/fixtures/real';
 const OFFICE = '上海市普陀区人民政府办公室25年预算.pdf';
@@ -97,7 +99,7 @@ describe('a blank cell stays blank in its column (办公室 2025 p. 20, "三公"
   // The PDF source gives the blanks (above); the 三公 reader (src/parse/three-costs.ts, outside the
   // PDF source) then drops every empty cell before it maps values to columns, so 机关运行经费's
   // 213.28 moves left into 公务用车. Expected to fail until that reader reads cells by column.
-  it.fails('gives the 三公 record its printed figures, 公务用车 blank (reader: src/parse/three-costs.ts)', () => {
+  it('gives the 三公 record its printed figures, 公务用车 blank (reader: src/parse/three-costs.ts)', () => {
     const table = parsed.get(OFFICE)!.threeCosts.find((t) => t.origin === 'TABLE');
     expect(table).toMatchObject({ total: 867_500_000n, abroad: 839_000_000n, reception: 28_500_000n, vehicles: null, vehiclePurchase: null, vehicleRunning: null });
   });
@@ -135,7 +137,7 @@ describe('a second producer: ruled tables printed by LibreOffice Writer with nar
 
   // As on 办公室 p. 20: the source keeps the blank; the 三公 reader (src/parse/three-costs.ts)
   // drops it, so 运行费's 20.00 becomes 购置费 and 机关运行经费's 213.28 becomes 运行费.
-  it.fails('gives the 三公 record 购置费 blank and 运行费 20.00 (reader: src/parse/three-costs.ts)', () => {
+  it('gives the 三公 record 购置费 blank and 运行费 20.00 (reader: src/parse/three-costs.ts)', () => {
     expect(doc.threeCosts.find((t) => t.origin === 'TABLE')).toMatchObject({ total: 24_000_000n, abroad: 0n, reception: 4_000_000n, vehicles: 20_000_000n, vehiclePurchase: null, vehicleRunning: 20_000_000n });
   });
 });
@@ -218,5 +220,16 @@ describe('matching a run’s characters to the glyphs printed in its box', () =>
     const r = runOf('合计', 0, 20);
     expect(attachChars([r], [100], [glyph('总', 0, 10), glyph('计', 10, 20)], (s) => s)).toBe(0);
     expect(r.chars).toBeUndefined();
+  });
+});
+
+describe('a 三公 table in text whose second header row starts at the left edge (not a grid)', () => {
+  // 合计 | 因公出国（境）费 | 公务接待费 | 公务用车购置及运行费 over 小计 | 购置费 | 运行费 printed from the
+  // first column, as a text rendering may: the columns of the second row are not the data's, so the
+  // row is read by order (total, abroad, reception, vehicles, purchase, running), never by them.
+  it('reads 10.00 | 2.00 | 3.00 | 5.00 | 1.00 | 4.00 in order: 购置费 1.00, not 因公出国\'s 2.00', () => {
+    const text = ['2025年某局部门预算', '', '表九：2025年"三公"经费预算表', '单位：万元', '合计\t因公出国（境）费\t公务接待费\t公务用车购置及运行费', '小计\t购置费\t运行费', '10.00\t2.00\t3.00\t5.00\t1.00\t4.00', ''].join('\n');
+    const table = layout(text).tables.find((t) => isThreeCostsTable(t))!;
+    expect(threeCostsFromTable(table, 'x.txt', '万元', 2025, false)[0]).toMatchObject({ total: 10_000_000n, abroad: 2_000_000n, reception: 3_000_000n, vehicles: 5_000_000n, vehiclePurchase: 1_000_000n, vehicleRunning: 4_000_000n });
   });
 });
