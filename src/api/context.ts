@@ -7,6 +7,7 @@ import { Repository } from '../query/repository.js';
 import type { ResponseCache } from './response-cache.js';
 import type { IngestService } from './ingest-service.js';
 import { LIMITS } from './limits.js';
+import { healthMemoOf, type HealthMemo } from './health-memo.js';
 
 export interface ApiContext {
   requestId: string;
@@ -25,6 +26,8 @@ export interface ApiContext {
   databaseUp(): boolean;
   /** Why databaseUp() is false (DATABASE_RESTARTING, DATABASE_WARMING, DATABASE_STALLED); null while it is true. */
   databaseDownReason(): string | null;
+  /** What health last read from this database (health-memo.ts). */
+  healthMemo: HealthMemo;
   /** Set when the answer came from the cache: what the question cost when it ran. */
   cachedRoundTrips?: number;
   /**
@@ -57,6 +60,7 @@ export function createContext(db: Database, opts: ContextOptions = {}): ApiConte
     ingest: opts.ingest ?? null,
     databaseUp: () => db.isUp(),
     databaseDownReason: () => db.unavailableReason(),
+    healthMemo: healthMemoOf(db),
     readsData: opts.readsData ?? false,
   };
 }

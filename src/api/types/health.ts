@@ -11,7 +11,7 @@ export class Health {
   @Field(() => String, { nullable: true, description: 'Neo4j edition, e.g. "community"; null when it did not answer.' })
   neo4jEdition!: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Number of documents loaded into the graph (文档数); null when Neo4j did not answer.' })
+  @Field(() => Int, { nullable: true, description: 'Number of documents loaded into the graph (文档数); null when Neo4j did not answer. While a large write keeps Neo4j busy (it still answers its liveness probe), the count last read, at most a load behind.' })
   documents!: number | null;
 
   @Field(() => String, { nullable: true, description: 'Why ok is false (e.g. "DATABASE_UNAVAILABLE"); null when ok.' })
