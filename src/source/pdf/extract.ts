@@ -28,6 +28,15 @@ function assetUrls(): { cMapUrl: string; standardFontDataUrl: string } {
 export const MAX_PDF_PAGES = 2_000;
 
 type Matrix = [number, number, number, number, number, number];
+
+/** The six numbers of a text matrix as pdf.js hands them over (a typed array or an array), checked. */
+function matrixOf(value: unknown): Matrix {
+  const list: unknown[] = value instanceof Float32Array || value instanceof Float64Array ? Array.from(value) : Array.isArray(value) ? value : [];
+  const [a = NaN, b = NaN, c = NaN, d = NaN, e = NaN, f = NaN] = list.map((x) => (typeof x === 'number' ? x : NaN));
+  const m: Matrix = [a, b, c, d, e, f];
+  if (list.length !== 6 || !m.every(Number.isFinite)) throw new Error(`a text matrix of ${list.length} values that are not six finite numbers`);
+  return m;
+}
 const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
   m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
@@ -180,9 +189,9 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS']): Prom
         break;
       }
       case OPS.setTextMatrix: {
-        // pdf.js hands over a fresh Float32Array (or six numbers); it is only read.
+        // pdf.js hands over a fresh Float32Array (or six numbers).
         const t = own();
-        t.tm = (args.length === 1 ? args[0] : args) as unknown as Matrix;
+        t.tm = matrixOf(args.length === 1 ? args[0] : args);
         t.x = t.y = t.lineX = t.lineY = 0;
         break;
       }
