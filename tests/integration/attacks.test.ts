@@ -168,6 +168,10 @@ describe('personal data never leaves', () => {
         const res = await api.gql(`{ document(id: "${d.id}") { text(from: ${from}, to: ${from + 399}) { lines { line text } } } }`);
         expect(leaks(JSON.stringify(res.data))).toEqual([]);
       }
+      // What the reader says about each line (the cell as printed, the line) and whose document it is.
+      const said = await api.gql(`{ document(id: "${d.id}") { departmentPrinted unitPrinted publisherSource { text } diagnostics { message original source { text } } } }`);
+      expect(said.errors).toBeUndefined();
+      expect(leaks(JSON.stringify(said.data))).toEqual([]);
       const csv = await (await fetch(`${base()}/export?format=csv&query=${encodeURIComponent(`{ document(id: "${d.id}") { figures { item value column } } }`)}`, { headers: { 'apollo-require-preflight': '1' } })).text();
       expect(leaks(csv)).toEqual([]);
     }
