@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { configOrExit, projectRoot } from './config.js';
 import { connect, type Database } from './db/connection.js';
 import { stopAllEmbedded } from './db/embedded-neo4j.js';
-import { applySchema } from './db/schema.js';
+import { applySchema, schemaActionText } from './db/schema.js';
 import { buildApiSchema } from './api/schema.js';
 import { startHttpServer, type RunningServer } from './api/http-server.js';
 import { QueryRunner } from './db/run.js';
@@ -54,8 +54,9 @@ async function main(): Promise<void> {
   if (db.embedded) log(`Neo4j ready at ${db.embedded.uri} in ${db.embedded.startMs} ms (log: ${db.embedded.logFile})`);
 
   try {
-    const n = await applySchema(db);
-    log(`schema: ${n} constraints and indexes in place`);
+    const changed: string[] = [];
+    const n = await applySchema(db, { onChange: (a) => changed.push(schemaActionText(a)) });
+    log(`schema: ${n} constraints and indexes in place; ${changed.length ? `this process ${changed.join(', ')}` : 'this process changed nothing'}`);
     const backfilled = await backfillDerived(new QueryRunner(db));
     if (backfilled) log(`derived data: all-years totals computed for ${backfilled} projects`);
     if (server.loadOnStart) {

@@ -8,7 +8,7 @@ import { configOrExit, projectRoot } from '../config.js';
 import { UTF8_BOM } from '../csv.js';
 import { connect } from '../db/connection.js';
 import { QueryRunner } from '../db/run.js';
-import { applySchema } from '../db/schema.js';
+import { applySchema, schemaActionText } from '../db/schema.js';
 import { BudgetGraphError } from '../errors.js';
 import { collectDocuments, loadFiles } from '../load/directory.js';
 import { backfillDerived } from '../load/loader.js';
@@ -67,7 +67,9 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 try {
-  await applySchema(db);
+  const changed: string[] = [];
+  await applySchema(db, { onChange: (a) => changed.push(schemaActionText(a)) });
+  if (changed.length) console.error(`schema: this process ${changed.join(', ')}`);
   const runner = new QueryRunner(db);
   // A graph loaded by an older version gets its derived totals, as at server start.
   await backfillDerived(runner);

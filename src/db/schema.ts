@@ -57,6 +57,9 @@ export interface SchemaState {
 /** One step towards the declared schema; `why` goes to the operator's log. */
 export type SchemaAction = { do: 'drop-index'; name: string; why: string } | { do: 'drop-constraint'; name: string; why: string } | { do: 'create'; rule: DeclaredRule };
 
+/** An action as a start-up log names it: `created document_year`, `dropped code_key`. */
+export const schemaActionText = (a: SchemaAction): string => (a.do === 'create' ? `created ${a.rule.name}` : `dropped ${a.name}`);
+
 /** The schema could not be brought to what cypher/schema.cypher declares; the message says what is left. */
 export class SchemaError extends BudgetGraphError {
   constructor(message: string, details: Record<string, unknown> = {}) {
@@ -70,6 +73,12 @@ export interface ApplySchemaOptions {
   log?: (message: string) => void;
   /** How long to wait for a database that went away (a restart) before giving up, each time. */
   restartWaitMs?: number;
+  /**
+   * Told of each drop or creation this process performed (not those another process did first):
+   * a replica that finds the schema in place performs none, which is how an operator (and
+   * tests/integration/multi-process.test.ts) sees that the schema was applied once.
+   */
+  onChange?: (action: SchemaAction) => void;
 }
 
 /** As `npm run load` waits for documents (src/load/directory.ts); an embedded restart took 26–34 s on 2 cores. */
@@ -91,7 +100,7 @@ export async function applySchema(db: Database, options: ApplySchemaOptions = {}
   const restartWaitMs = options.restartWaitMs ?? RESTART_WAIT_MS;
   for (let attempt = 1; ; attempt++) {
     try {
-      await converge(db, declared, log);
+      await converge(db, declared, log, options.onChange);
       return declared.length;
     } catch (err) {
       const typed = classified(db, err);
@@ -217,7 +226,7 @@ export function populating(declared: DeclaredRule[], state: SchemaState): string
 type Run = <N extends StatementName>(name: N, ...params: keyof StatementParams<N> extends never ? [] : [StatementParams<N>]) => Promise<QueryResult>;
 
 /** Look, repair, look again — until nothing is left to do and our indexes are ONLINE. */
-async function converge(db: Database, declared: DeclaredRule[], log: (m: string) => void): Promise<void> {
+async function converge(db: Database, declared: DeclaredRule[], log: (m: string) => void, onChange?: (action: SchemaAction) => void): Promise<void> {
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: db.bookmarks });
   const run: Run = (name, ...[params]) => session.run(cypher(name), (params ?? {}) as Record<string, unknown>);
   const populationDeadline = Date.now() + POPULATION_WAIT_MS;
@@ -236,7 +245,7 @@ async function converge(db: Database, declared: DeclaredRule[], log: (m: string)
       if (round++ > MAX_ROUNDS) {
         throw new SchemaError(`The schema could not be brought to cypher/schema.cypher in ${MAX_ROUNDS} rounds; still to do: ${actions.map(actionText).join('; ')}${lastRace ? ` (last refusal: ${lastRace.code} ${firstLine(lastRace.message)})` : ''}`, { pending: actions.map(actionText) });
       }
-      const race = await perform(session, run, actions, log);
+      const race = await perform(session, run, actions, log, onChange);
       if (race) {
         lastRace = race;
         // Another process is changing the schema too: let it finish its statement, then look again.
@@ -282,15 +291,20 @@ async function inspect(run: Run): Promise<SchemaState> {
  * time (it created or dropped the same rule first, or holds its lock) is returned, not thrown: the
  * caller looks again. Any other error is thrown.
  */
-async function perform(session: Session, run: Run, actions: SchemaAction[], log: (m: string) => void): Promise<Neo4jError | undefined> {
+async function perform(session: Session, run: Run, actions: SchemaAction[], log: (m: string) => void, onChange?: (action: SchemaAction) => void): Promise<Neo4jError | undefined> {
   let race: Neo4jError | undefined;
   for (const action of actions) {
     try {
-      if (action.do === 'create') await session.run(action.rule.statement);
+      let result: QueryResult;
+      if (action.do === 'create') result = await session.run(action.rule.statement);
       else {
         log(`schema: dropping ${action.do === 'drop-index' ? 'index' : 'constraint'} ${action.name}: ${action.why}; it is created again`);
-        await run(action.do === 'drop-index' ? 'schema-drop-index' : 'schema-drop-constraint', { name: action.name });
+        result = await run(action.do === 'drop-index' ? 'schema-drop-index' : 'schema-drop-constraint', { name: action.name });
       }
+      // `IF NOT EXISTS` is silent when another process created the rule first: only the
+      // statement's own counters say whether this process changed anything.
+      const u = result.summary.counters.updates();
+      if (u.indexesAdded + u.indexesRemoved + u.constraintsAdded + u.constraintsRemoved > 0) onChange?.(action);
     } catch (err) {
       if (!isSchemaRace(err)) throw err;
       race = err;
