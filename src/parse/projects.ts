@@ -81,24 +81,30 @@ export function projectsFromKeyTable(table: Table, file: string, unit: MoneyUnit
   if (!nameCol || !amountCol || headerIndex(table.rows, COLUMNS.code.matches)) return [];
   const level1 = table.rows.slice(0, 3).some((r) => r.text.includes('一级项目'));
   const out: Project[] = [];
+  // The row the lines without an amount continue: the last project, or a row printed without a
+  // name, whose wrapped goal text is its own and must not run on into the project above.
+  let current: Project | Nameless | null = null;
+  const nameless: Nameless[] = [];
   for (const row of table.rows.slice(nameCol.row + 1)) {
     const name = (row.cells[nameCol.col] ?? '').trim();
     const amountCell = row.cells[amountCol.col] ?? '';
     const amount = amountCell.trim() ? parseAmount(amountCell, unit) : null;
     if (/一级项目/.test(name) && !amount) continue;
-    const prev = out[out.length - 1];
+    const goalCell = (row.cells[amountCol.col + 1] ?? '').trim();
     if (!amount) {
-      // Wrapped name or goal text: continues the project above.
-      if (prev && name && prev.source.line >= row.line - 3) prev.name += name;
-      if (prev) prev.goal = `${prev.goal ?? ''}${(row.cells[amountCol.col + 1] ?? '').trim()}`;
+      // Wrapped name or goal text: continues the row above.
+      if (current && 'printedName' in current) current.printedName += name;
+      else if (current && name && current.source.line >= row.line - 3) current.name += name;
+      if (current) current.goal = `${current.goal ?? ''}${goalCell}`;
       continue;
     }
     if (amount.repair) diagnostics.push({ level: 'INFO', code: 'AMOUNT_REPAIRED', message: `${table.title}: ${amount.repair}`, line: row.line, original: amountCell });
     if (!name) {
-      diagnostics.push({ level: 'WARNING', code: 'PROJECT_NAME_MISSING', message: `${table.title}: a row has an amount (${amountCell.trim()}) but no project name; kept out of the project list`, line: row.line, original: row.text });
+      current = { printedName: '', goal: goalCell || null, amountCell: amountCell.trim(), source: { file, table: table.title, line: row.line, text: row.text } };
+      nameless.push(current);
       continue;
     }
-    out.push(listing({
+    current = listing({
       name,
       level: level1 ? 1 : null,
       amount: amount.fen,
@@ -106,9 +112,24 @@ export function projectsFromKeyTable(table: Table, file: string, unit: MoneyUnit
       goal: (row.cells[amountCol.col + 1] ?? '').trim() || null,
       sourceKind: 'KEY_PROJECT_TABLE',
       source: { file, table: table.title, line: row.line, text: row.text },
-    }));
+    });
+    out.push(current);
+  }
+  for (const row of nameless) {
+    const goal = row.goal ? `; its goal text, on no project: ${row.goal}` : '';
+    const printed = row.printedName ? `; below it the name column prints only "${row.printedName}"` : '';
+    diagnostics.push({ level: 'WARNING', code: 'PROJECT_NAME_MISSING', message: `${table.title}: a row has an amount (${row.amountCell}) but no project name; kept out of the project list${printed}${goal}`, line: row.source.line, original: row.source.text });
   }
   return out;
+}
+
+/** A 重点项目 row printed with an amount but no name: what it prints, for its diagnostic. */
+interface Nameless {
+  /** Whatever the name column prints on its continuation lines (a scan's noise, or a name the reader does not guess from). */
+  printedName: string;
+  goal: string | null;
+  amountCell: string;
+  source: Source;
 }
 
 const PROSE_ITEM = /^\s*(?:\d+[.、．]|[（(]\d+[)）])\s*([^，,。；;:：]{2,40}?)\s*([\d,，.\s]+?)\s*万元\s*[，,]\s*主要用于/;
@@ -132,6 +153,8 @@ function isDescription(text: string): boolean {
 }
 
 const BASIC_EXPENDITURE = /^(基本支出|在职人员经费|机构公用经费|对个人[与和]家庭的?补助(支出)?|机构运行保障|人员经费|公用经费|离退休人员经费)/;
+/** 基本支出 and its parts by name: a task row so named is not a project. */
+const BASIC_CATEGORY = /^(基本支出|人员经费|公用经费|在职人员经费|机构公用经费|离退休人员经费|对个人[与和]家庭的?补助(支出)?)$/;
 const BASIC_TASK = /^(行政运行|基本支出|机构运行保障|事业运行)$/;
 
 /**
@@ -166,13 +189,20 @@ export function projectsFromTargetForm(table: Table, file: string, unit: MoneyUn
     if (!name) continue;
     // "综合管理 | 主要用于…": the task itself is the project and the cell after it a description.
     let goal: string | null = null;
+    let taskRow = false;
     if (texts.length >= 2 && isDescription(name)) {
       goal = name;
       name = task!;
       task = null;
+      taskRow = true;
     }
-    // 基本支出 (staff and running costs) is not a project: its rows stay figures of the form.
-    if (BASIC_EXPENDITURE.test(cellText(name)) || (task !== null && BASIC_TASK.test(cellText(task)))) continue;
+    // 基本支出 (staff and running costs) is not a project: its rows stay figures of the form. Under
+    // a task that is an item of 基本支出 (在职人员经费, 机构公用经费 … under 行政运行); a 任务名称 row
+    // with its own 主要内容 is a task the form declares, a project like the others (机构运行保障
+    // 616.34, data/003 line 14), unless it is named 基本支出 or one of its parts: data/002 line 548
+    // "基本支出 | 主要用于人员、公用及对个人和家庭补助支出等", which line 126 leaves out of the
+    // "6 个项目绩效目标 … 40,980.57万元" (金额合计 44,972.11 less its 3,991.53).
+    if (taskRow ? BASIC_CATEGORY.test(cellText(name)) : BASIC_EXPENDITURE.test(cellText(name)) || (task !== null && BASIC_TASK.test(cellText(task)))) continue;
     const amount = parseAmount(cells[amountIdx]!, unit);
     const funding: FundingLine[] = [];
     const after = cells.slice(amountIdx + 1).filter((c) => c !== '');
@@ -292,14 +322,25 @@ export function fundingFromForm(table: Table, moneyRow: Row, file: string, unit:
 
 const PROSE_EVAL = /^[（(]?\d{1,3}[)）]?\s*(.+?)(?:绩效)?自评综述[:：]\s*项目全年预算数\s*([\d,.\s]+?)\s*万元\s*[,，]\s*执行数\s*([\d,.\s]+?)\s*万元\s*[,，]\s*预算执行率\s*([\d.]+\s*%)/;
 
+const NUMBERED = /^\s*[（(]?\d{1,3}[)）]/;
+
 /** "(1) 某事务绩效自评综述：项目全年预算数 100.00 万元, 执行数 99.00 万元, 预算执行率 99.0%". */
 export function selfEvaluationsFromProse(prose: ProseLine[], file: string, unit: MoneyUnit): SelfEvaluation[] {
   const out: SelfEvaluation[] = [];
   for (let i = 0; i < prose.length; i++) {
     let text = toHalfWidth(prose[i]!.text);
-    // A heading cut before "自评综述" continues on the next prose line.
-    if (!PROSE_EVAL.test(text) && /^[（(]?\d+[)）]/.test(text) && i + 1 < prose.length && /^自评综述/.test(prose[i + 1]!.text)) {
-      text += toHalfWidth(prose[i + 1]!.text);
+    // A numbered 自评综述 cut over lines (and the blank line between them) continues on the next
+    // prose lines: before "自评综述", inside it ("自评综 / 述："), or inside "预算执行 / 率 100%".
+    // At most two lines are taken, none starting an item of its own.
+    if (!PROSE_EVAL.test(text) && NUMBERED.test(text)) {
+      let joined = text;
+      for (let k = i + 1; k < Math.min(i + 3, prose.length) && !NUMBERED.test(prose[k]!.text); k++) {
+        joined += toHalfWidth(prose[k]!.text).trim();
+        if (PROSE_EVAL.test(joined)) {
+          text = joined;
+          break;
+        }
+      }
     }
     const m = PROSE_EVAL.exec(text);
     if (!m) continue;

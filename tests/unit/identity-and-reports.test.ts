@@ -64,15 +64,24 @@ describe('investment projects and the projects they report on', () => {
     expect(bigramDice('真三维实景地图', '一般行政管理事务')).toBe(0);
   });
 
-  it('given 004, ties 23 of its 26 investment projects to projects and the other three to their unit, with their indicators', () => {
+  it('given 004, ties each of its 26 investment projects to a project, the last three by their 自评综述 wrapped over a blank line', () => {
     const { doc, text } = read('004_977ad1fe0b13bb92.txt');
     const plan = buildPlan(doc, text);
-    expect(plan.investmentReports).toHaveLength(23);
+    expect(plan.investmentReports).toHaveLength(26);
     expect(plan.investments.every((i) => typeof i.unitId === 'string')).toBe(true);
-    const unreported = plan.investments.filter((i) => !plan.investmentReports.some((r) => r.investmentId === i.id)).map((i) => i.name);
-    expect(unreported).toEqual(['坪山区智慧管理指挥平台项目', '坪山区信息化项目管理信息系统项目', '坪山区机房扩容（二期）项目']);
-    const orphanIndicators = plan.indicators.filter((i) => i.ownerInvestmentId && unreported.some((n) => plan.investments.find((x) => x.id === i.ownerInvestmentId)?.name === n));
-    expect(orphanIndicators.length).toBeGreaterThan(0);
-    expect(orphanIndicators.every((i) => i.ownerAllocationId === null)).toBe(true);
+    expect(plan.investments.every((i) => plan.investmentReports.some((r) => r.investmentId === i.id))).toBe(true);
+    // 004 line 512 "(8) 坪山区智慧管理指挥平台项目绩效自评综述：…预算执行率" / line 514 "100%。", line 646
+    // "（23）坪山区信息化项目管理信息系统项目绩效自评综" / line 648 "述：…", line 680 "（27）坪山区机房扩容（二期）项目…" / 682.
+    const tiedBy = (name: string) => {
+      const inv = plan.investments.find((i) => i.name === name)!;
+      const report = plan.investmentReports.find((r) => r.investmentId === inv.id)!;
+      const prose = report.evidence.map((e) => JSON.parse(e) as { table: string; line: number }).filter((e) => e.table === '正文');
+      return [report.rule, prose.map((e) => e.line)];
+    };
+    expect(['坪山区智慧管理指挥平台项目', '坪山区信息化项目管理信息系统项目', '坪山区机房扩容（二期）项目'].map(tiedBy)).toEqual([
+      ['SAME_NAME', [512]],
+      ['SAME_NAME', [646]],
+      ['SAME_NAME', [680]],
+    ]);
   });
 });
