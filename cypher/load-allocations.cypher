@@ -1,10 +1,10 @@
-// Projects (identity across documents and years by normalised name within a department)
-// and this document's allocation to each.
+// Projects (identity across documents and years: department + unit + normalised name; unitId
+// null for a project of the department as a whole) and this document's allocation to each.
 MATCH (d:Document {id: $documentId})
 MATCH (dep:Department {id: $departmentId})
 UNWIND $rows AS row
 MERGE (p:Project {id: row.projectId})
-  ON CREATE SET p.name = row.name, p.normName = row.normName, p.departmentId = $departmentId, p.names = []
+  ON CREATE SET p.name = row.name, p.normName = row.normName, p.departmentId = $departmentId, p.unitId = row.projectUnitId, p.names = []
 SET p.names = CASE WHEN row.name IN p.names THEN p.names ELSE p.names + row.name END,
     p.searchText = reduce(s = '', n IN p.names | s + ' ' + n)
 MERGE (dep)-[:RUNS]->(p)
@@ -12,7 +12,7 @@ WITH d, p, row
 MATCH (u:BudgetUnit {id: row.unitId})
 CREATE (a:ProjectAllocation)
 SET a = row, a.documentId = $documentId
-REMOVE a.unitId, a.projectId
+REMOVE a.unitId, a.projectId, a.projectUnitId
 CREATE (a)-[:ALLOCATES]->(p)
 CREATE (a)-[:IN_DOCUMENT]->(d)
 CREATE (a)-[:FOR_UNIT]->(u)

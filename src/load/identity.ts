@@ -1,7 +1,7 @@
 // Identity across documents: one Department across title variants, one Project across
 // tables and years. Each match records the rule that made it.
 import { normaliseProjectName } from '../model/names.js';
-import { SELF_UNIT, projectId as projectIdOf, unitId as unitIdOf } from '../model/ids.js';
+import { SELF_UNIT, projectId as projectIdOf, unitId as unitIdOf, unitKeyOf } from '../model/ids.js';
 
 export interface DepartmentIdentity {
   id: string;
@@ -35,8 +35,26 @@ export function departmentIdentity(printed: string): DepartmentIdentity {
   return { id, name: display, rules };
 }
 
-export function projectId(departmentId: string, name: string): string {
-  return projectIdOf(departmentId, normaliseProjectName(name));
+/**
+ * A project's identity: department + unit + normalised name. `unitId` is the unit the listing is
+ * printed under (or the unit the document is of), null for a listing of the department as a
+ * whole — never the department's own unit (本级) by default.
+ */
+export function projectId(departmentId: string, unitId: string | null, name: string): string {
+  return projectIdOf(departmentId, unitId === null ? '' : unitKeyOf(unitId), normaliseProjectName(name));
+}
+
+/** Which rule named a project's unit, for its identity. */
+export type ProjectUnitRule = 'PRINTED' | 'DOCUMENT' | 'NONE';
+
+/**
+ * The unit a project listing belongs to: the 预算单位 the table prints it under; else the unit
+ * the document is of (a 单位预算 / 单位决算 names it in its title); else none (the department).
+ */
+export function listingUnit(printed: string | null, documentUnit: string | null): { unit: string | null; rule: ProjectUnitRule } {
+  if (printed) return { unit: printed, rule: 'PRINTED' };
+  if (documentUnit) return { unit: documentUnit, rule: 'DOCUMENT' };
+  return { unit: null, rule: 'NONE' };
 }
 
 export function unitId(departmentId: string, unitName: string | null): string {

@@ -2,6 +2,9 @@
 // one contains the other (信息化 ⊂ 政务信息化) are probably one project. Exact matches are already
 // one Project node. Decided here from the department's project names; Cypher only writes the
 // SAME_AS links (cypher/load-same-as.cypher), with the rule and a score (shorter / longer length).
+// A project is also its unit's (ids.ts projectId): two units' projects of one name are two
+// projects and are not linked; a project printed for the department as a whole and a unit's
+// project of the same name are one only by that name — linked SAME_NAME_NO_UNIT, never merged.
 //
 // Found by looking each name's windows up among the other names' (a rolling hash per window
 // length), not by comparing every pair: comparing this document's projects with every project
@@ -9,6 +12,7 @@
 // on the server's main thread, past the transaction's timeout (issue 35). Now the cost grows with
 // the names' lengths times the number of distinct lengths, whatever the number of projects.
 import { pushTo } from '../multimap.js';
+import { projectIdParts } from '../model/ids.js';
 
 export interface NamedProject {
   id: string;
@@ -19,7 +23,7 @@ export interface SameAs {
   /** The pair ordered by id, so one link stands for both directions. */
   from: string;
   to: string;
-  rule: 'NAME_CONTAINS';
+  rule: 'NAME_CONTAINS' | 'SAME_NAME_NO_UNIT';
   score: number;
   note: string;
 }
@@ -53,11 +57,20 @@ export function sameAsLinks(mine: NamedProject[], all: NamedProject[]): SameAs[]
     const p = mine[i]!;
     const q = all[j]!;
     if (q.id === p.id) continue;
+    const [pu, qu] = [projectIdParts(p.id).unitKey, projectIdParts(q.id).unitKey];
+    // Two units' projects are two projects, whatever their names.
+    if (pu !== '' && qu !== '' && pu !== qu) continue;
     const score = Math.min(p.normName.length, q.normName.length) / Math.max(p.normName.length, q.normName.length);
     if (score < MIN_SCORE) continue;
     const [a, b] = p.id < q.id ? [p, q] : [q, p];
     const key = `${a.id}\u0000${b.id}`;
-    if (!out.has(key)) out.set(key, { from: a.id, to: b.id, rule: 'NAME_CONTAINS', score: roundHalfUp(score, 2), note: `"${a.normName}" and "${b.normName}": one name contains the other` });
+    if (out.has(key)) continue;
+    if (a.normName === b.normName && (pu === '') !== (qu === '')) {
+      const unit = pu === '' ? qu : pu;
+      out.set(key, { from: a.id, to: b.id, rule: 'SAME_NAME_NO_UNIT', score: 1, note: `"${a.normName}": printed for the department as a whole (no 预算单位) and for the unit ${unit}; the same project only by name` });
+    } else {
+      out.set(key, { from: a.id, to: b.id, rule: 'NAME_CONTAINS', score: roundHalfUp(score, 2), note: `"${a.normName}" and "${b.normName}": one name contains the other` });
+    }
   }
   return [...out.values()];
 }

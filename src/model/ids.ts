@@ -24,21 +24,31 @@ export function factId(documentId: string, kind: FactKind, index: number | strin
   return `${documentId}${SEP}${FACT_TAGS[kind]}${index}`;
 }
 
-/** Project // 项目: department id + normalised name (the caller normalises). */
-export function projectId(departmentId: string, normName: string): string {
-  return `${departmentId}${SEP}${normName}`;
+/**
+ * Project // 项目: department id + the unit's key + normalised name (the caller normalises). The
+ * unit is the 预算单位 a table prints the project under (or the unit a 单位预算 is of); a project
+ * printed for the department as a whole has the empty key ("部门||名称"): it is not any unit's,
+ * and not merged into one by its name (same-as.ts says where the names agree).
+ */
+export function projectId(departmentId: string, unitKey: string, normName: string): string {
+  return `${departmentId}${SEP}${unitKey}${SEP}${normName}`;
 }
 
-/** The department and normalised name a project id is made of. */
-export function projectIdParts(id: string): { departmentId: string; normName: string } {
-  const at = id.indexOf(SEP);
-  return at < 0 ? { departmentId: id, normName: '' } : { departmentId: id.slice(0, at), normName: id.slice(at + 1) };
+/** The department, unit key ('' for the department as a whole) and normalised name of a project id. */
+export function projectIdParts(id: string): { departmentId: string; unitKey: string; normName: string } {
+  const [departmentId = id, unitKey = '', ...name] = id.split(SEP);
+  return { departmentId, unitKey, normName: name.join(SEP) };
 }
 
 /** BudgetUnit // 预算单位: department id + the unit's own id ("本级" for the department's own). */
 export const SELF_UNIT = '本级';
 export function unitId(departmentId: string, unitKey: string): string {
   return `${departmentId}${SEP}${unitKey}`;
+}
+
+/** The unit's own key inside its id ("本级", "某中心"). */
+export function unitKeyOf(id: string): string {
+  return id.slice(id.indexOf(SEP) + 1);
 }
 
 /** The department a unit id belongs to. */

@@ -2,6 +2,7 @@
 // it achieved, each step with the line that states it. Pure: built from LineageData (one
 // Cypher statement, see Repository.lineage).
 import { fundingSources } from './funding.js';
+import { projectIdParts } from '../model/ids.js';
 import type { AllocationRow, DepartmentRow, ProjectRow, SourceRef } from './records.js';
 import type { LineageData } from './repository.js';
 
@@ -62,5 +63,6 @@ export function buildLineage(data: LineageData): LineageRow {
 
 function identityRule(project: ProjectRow): string {
   const names = project.names.length > 1 ? `; printed as ${project.names.map((n) => `"${n}"`).join(', ')}` : '';
-  return `same department and normalised name "${project.normName}"${names}`;
+  const unit = projectIdParts(project.id).unitKey;
+  return `same department, ${unit ? `unit ${unit}` : 'no unit (printed for the department as a whole)'} and normalised name "${project.normName}"${names}`;
 }

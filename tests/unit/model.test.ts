@@ -120,11 +120,13 @@ describe('ids (src/model/ids.ts): built and taken apart in one place', () => {
 
   it('take project, unit and allocation ids apart into what they were made of', async () => {
     const ids = await import('../../src/model/ids.js');
-    const pid = ids.projectId('龙岗区政务服务数据管理局', '政务系统管理');
-    expect(ids.projectIdParts(pid)).toEqual({ departmentId: '龙岗区政务服务数据管理局', normName: '政务系统管理' });
+    const pid = ids.projectId('龙岗区政务服务数据管理局', '', '政务系统管理');
+    expect(ids.projectIdParts(pid)).toEqual({ departmentId: '龙岗区政务服务数据管理局', unitKey: '', normName: '政务系统管理' });
+    const ofUnit = ids.projectId('龙岗区政务服务数据管理局', ids.unitKeyOf(ids.unitId('龙岗区政务服务数据管理局', '龙岗区大数据中心')), 'A|B');
+    expect(ids.projectIdParts(ofUnit)).toEqual({ departmentId: '龙岗区政务服务数据管理局', unitKey: '龙岗区大数据中心', normName: 'A|B' });
     expect(ids.departmentOfUnit(ids.unitId('龙岗区政务服务数据管理局', ids.SELF_UNIT))).toBe('龙岗区政务服务数据管理局');
     const second = ids.allocationId('004_977ad1fe0b13bb92', pid, 1);
-    expect(second).toBe('004_977ad1fe0b13bb92|龙岗区政务服务数据管理局|政务系统管理#2');
+    expect(second).toBe('004_977ad1fe0b13bb92|龙岗区政务服务数据管理局||政务系统管理#2');
     expect(ids.documentOfAllocation(ids.listingId(second, 3))).toBe('004_977ad1fe0b13bb92');
     expect(ids.parseYearName(ids.yearName(2024, '信息事务: 其他'))).toEqual({ year: 2024, name: '信息事务: 其他' });
   });

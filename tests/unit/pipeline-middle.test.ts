@@ -84,21 +84,37 @@ describe('the answer cache key', () => {
 describe('SAME_AS: probable identity by one name containing the other (src/load/same-as.ts)', () => {
   it('given 政务信息化 in this document and 政务信息化建设 already in the department, one link ordered by id with the length ratio', async () => {
     const { sameAsLinks } = await import('../../src/load/same-as.js');
-    const mine = [{ id: '局|政务信息化', normName: '政务信息化' }];
-    const all = [...mine, { id: '局|政务信息化建设', normName: '政务信息化建设' }, { id: '局|办公', normName: '办公' }];
+    const mine = [{ id: '局||政务信息化', normName: '政务信息化' }];
+    const all = [...mine, { id: '局||政务信息化建设', normName: '政务信息化建设' }, { id: '局||办公', normName: '办公' }];
     expect(sameAsLinks(mine, all)).toEqual([
-      { from: '局|政务信息化', to: '局|政务信息化建设', rule: 'NAME_CONTAINS', score: 0.71, note: '"政务信息化" and "政务信息化建设": one name contains the other' },
+      { from: '局||政务信息化', to: '局||政务信息化建设', rule: 'NAME_CONTAINS', score: 0.71, note: '"政务信息化" and "政务信息化建设": one name contains the other' },
     ]);
   });
 
   it('links nothing for names under four characters, for names that merely overlap, or below a ratio of 0.4', async () => {
     const { sameAsLinks } = await import('../../src/load/same-as.js');
-    const p = (n: string) => ({ id: `局|${n}`, normName: n });
+    const p = (n: string) => ({ id: `局||${n}`, normName: n });
     expect(sameAsLinks([p('信息化')], [p('信息化'), p('政务信息化')])).toEqual([]);
     expect(sameAsLinks([p('政务信息化')], [p('政务信息化'), p('信息化政务')])).toEqual([]);
     expect(sameAsLinks([p('数据中心')], [p('数据中心'), p('全区数据中心机房改造及运维服务')])).toEqual([]);
     // Both of a pair in this document: one link, not two.
     expect(sameAsLinks([p('数据中心'), p('数据中心运维')], [p('数据中心'), p('数据中心运维')])).toHaveLength(1);
+  });
+
+  it('never links two units\' projects of one name (two projects); links a department-wide one to a unit\'s of its name, saying it is by name only', async () => {
+    const { sameAsLinks } = await import('../../src/load/same-as.js');
+    // 000 lines 513 and 523: 其他一般管理事务 under 本级 (2,303) and under 大数据中心 (88).
+    const own = { id: '局|本级|其他一般管理事务', normName: '其他一般管理事务' };
+    const centre = { id: '局|大数据中心|其他一般管理事务', normName: '其他一般管理事务' };
+    expect(sameAsLinks([own, centre], [own, centre])).toEqual([]);
+    expect(sameAsLinks([{ id: '局|本级|政务信息化', normName: '政务信息化' }], [{ id: '局|中心|政务信息化建设', normName: '政务信息化建设' }])).toEqual([]);
+    const wide = { id: '局||其他一般管理事务', normName: '其他一般管理事务' };
+    const links = sameAsLinks([wide], [wide, own, centre]);
+    expect(links.map((l) => [l.from, l.to, l.rule, l.score])).toEqual([
+      ['局||其他一般管理事务', '局|本级|其他一般管理事务', 'SAME_NAME_NO_UNIT', 1],
+      ['局||其他一般管理事务', '局|大数据中心|其他一般管理事务', 'SAME_NAME_NO_UNIT', 1],
+    ]);
+    expect(links[1]!.note).toContain('the same project only by name');
   });
 
   it('rounds the score half up at two decimals, as Cypher round(x, 2) did', async () => {

@@ -20,7 +20,7 @@ export class Project {
   @Field(() => [String], { description: 'Every name printed for it (suffix 项目, （通用项目）, quotes vary).' })
   names!: string[];
 
-  @Field(() => String, { description: 'The normalised name that identifies it within its department.' })
+  @Field(() => String, { description: 'The normalised name that, with its department and unit, identifies it.' })
   normName!: string;
 
   // A plain property (not amountFen renamed): the type uses simple resolvers, which read by field name.
@@ -37,7 +37,7 @@ export class ProbableMatch {
   @Field(() => Project, { description: 'The other project.' })
   project!: Project;
 
-  @Field(() => String, { description: 'NAME_CONTAINS: one normalised name contains the other.' })
+  @Field(() => String, { description: 'NAME_CONTAINS: one normalised name contains the other (same unit, or one printed for the department as a whole). SAME_NAME_NO_UNIT: the same name printed for the department as a whole and for a unit — one project only by name.' })
   rule!: string;
 
   @Field(() => Float, { description: 'Shorter name length / longer name length (0.4–1).' })

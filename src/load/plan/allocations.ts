@@ -1,12 +1,15 @@
 // ProjectAllocation // 项目年度安排 and ProjectListing rows. An allocation is one printed row's
-// money: document + unit + project + code line. The listings of one project (tables, forms,
-// prose) are grouped into slots that agree on unit and code; a listing that names neither joins
-// the slot whose amount it repeats (else the first). So two units' rows of a same-named project
-// stay two allocations, and no listing is dropped. A project the prose names otherwise than its
-// form is that project (decided with evidence, name-variants.ts).
+// money: document + unit + project + code line. The listings of one name (tables, forms, prose)
+// are grouped into slots that agree on unit and code; a listing that names neither joins the slot
+// whose amount it repeats (else the first). Each slot's project is department + unit + name: two
+// units' rows of a same-named project are two projects (其他一般管理事务 of 本级 and of a centre),
+// and a listing printed without unit in a document of the whole department is the department's,
+// not a unit's (identity.ts listingUnit). No listing is dropped. A project the prose names
+// otherwise than its form is that project (decided with evidence, name-variants.ts).
 import type { ParsedDocument, Project } from '../../parse/records.js';
 import type { DepartmentIdentity } from '../identity.js';
-import { projectId, unitId } from '../identity.js';
+import { listingUnit, projectId, unitId, type ProjectUnitRule } from '../identity.js';
+import { normaliseProjectName } from '../../model/names.js';
 import { nameVariants, type NameVariant } from '../name-variants.js';
 import { allocationId, listingId, projectIdParts } from '../../model/ids.js';
 import { slotListings } from './slots.js';
@@ -28,10 +31,17 @@ export interface Allocations {
   ownerOf: (printed: string | null) => string | null;
 }
 
-function allocationRow(allocId: string, pid: string, rep: Project, slot: Project[], year: number, unit: string) {
+function allocationRow(allocId: string, pid: string, rep: Project, slot: Project[], year: number, unit: string, projectUnit: { id: string | null; rule: ProjectUnitRule }) {
+  const printing = slot.find((p) => p.unit);
   return {
     id: allocId,
     projectId: pid,
+    /** The project's unit (null: the department as a whole), and how it was named. */
+    projectUnitId: projectUnit.id,
+    unitRule: projectUnit.rule,
+    /** The 预算单位 as the table prints it over this row, and that table (aggregate by UNIT reads them). */
+    unitPrinted: printing?.unit ?? null,
+    unitTable: printing?.source.table ?? null,
     name: rep.name,
     normName: projectIdParts(pid).normName,
     parentName: rep.parent,
@@ -60,15 +70,17 @@ export function allocationsOf(doc: ParsedDocument, documentId: string, dept: Dep
   const variants = nameVariants(doc.projects);
   const canonical = new Map(variants.map((v) => [v.printed, v.canonical]));
   const identityName = (name: string) => canonical.get(name) ?? name;
-  const byProject = new Map<string, Project[]>();
-  for (const p of doc.projects) {
-    const id = projectId(dept.id, identityName(p.name));
-    pushTo(byProject, id, p);
-  }
+  const nameKey = (name: string) => normaliseProjectName(identityName(name));
+  const byName = new Map<string, Project[]>();
+  for (const p of doc.projects) pushTo(byName, nameKey(p.name), p);
+  // A 单位预算 / 单位决算 is one unit's: what it lists without a unit row is that unit's.
+  const documentUnit = doc.meta.publisher?.unit ?? null;
   const out: Allocations = { representatives: [], allocationIds: [], rows: [], listings: [], variants, ownerOf: () => null };
   /** Allocation of a project for indicators and evaluations: the slot holding its form, else the first. */
   const ownerByName = new Map<string, string>();
-  for (const [pid, list] of byProject) {
+  /** Slots already given to a project id in this document ("#2" for its next row). */
+  const slotsOf = new Map<string, number>();
+  for (const [key, list] of byName) {
     const slots = slotListings(list, (u) => unitId(dept.id, u));
     const withForm = slots.findIndex((slot) => slot.some((p) => p.sourceKind === 'TARGET_FORM' || p.sourceKind === 'SELF_EVALUATION'));
     const ownerSlot = withForm >= 0 ? withForm : 0;
@@ -78,18 +90,25 @@ export function allocationsOf(doc: ParsedDocument, documentId: string, dept: Dep
       rep.parent = slot.find((p) => p.parent)?.parent ?? null;
       rep.functionCode = slot.find((p) => p.functionCode)?.functionCode ?? null;
       rep.unit = slot.find((p) => p.unit)?.unit ?? null;
+      const owner = listingUnit(rep.unit, documentUnit);
+      const projectUnitId = owner.unit === null ? null : units.add(owner.unit, rep.source);
+      const pid = projectId(dept.id, projectUnitId, identityName(list[0]!.name));
+      const slotNo = slotsOf.get(pid) ?? 0;
+      slotsOf.set(pid, slotNo + 1);
       out.representatives.push(rep);
-      const allocId = allocationId(documentId, pid, k);
+      const allocId = allocationId(documentId, pid, slotNo);
       out.allocationIds.push(allocId);
-      if (k === ownerSlot) ownerByName.set(pid, allocId);
-      out.rows.push(allocationRow(allocId, pid, rep, slot, doc.meta.year, units.add(rep.unit, rep.source)));
+      if (k === ownerSlot) ownerByName.set(key, allocId);
+      // The department as a whole has no unit node of its own yet: its allocations stay linked to
+      // the department's unit as before (FOR_UNIT), while the project's identity says "none".
+      const forUnit = projectUnitId ?? units.add(null, rep.source);
+      out.rows.push(allocationRow(allocId, pid, rep, slot, doc.meta.year, forUnit, { id: projectUnitId, rule: owner.rule }));
       slot.forEach((p, j) => out.listings.push(listingRow(allocId, j, p)));
     });
   }
   out.ownerOf = (printed) => {
     if (!printed) return null;
-    const name = identityName(printed);
-    return ownerByName.get(projectId(dept.id, name)) ?? allocationId(documentId, projectId(dept.id, name));
+    return ownerByName.get(nameKey(printed)) ?? allocationId(documentId, projectId(dept.id, documentUnit === null ? null : unitId(dept.id, documentUnit), identityName(printed)));
   };
   return out;
 }
