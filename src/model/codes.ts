@@ -35,7 +35,7 @@ export function schemeOfLabel(label: string): CodeScheme | null {
   return CODE_SCHEME_NAMES.find((s) => CODE_SCHEMES[s].label === label) ?? null;
 }
 
-/** A Code node's key, which is also its global node id: "FunctionCode:2010504". */
+/** A Code node's key: "FunctionCode:2010504" (its global id is "ClassificationCode:" + key, src/model/ids.ts). */
 export function codeKey(scheme: CodeScheme, code: string): string {
   return `${CODE_SCHEMES[scheme].label}:${code}`;
 }

@@ -2,6 +2,8 @@
 // (an investigator can tell from "000_5c68…|L12" which document and line a fact is), so their
 // parts are joined with "|" and a fact's kind is a short tag before its index.
 
+import { CODE_SCHEMES } from './codes.js';
+
 const SEP = '|';
 
 /** The tag of each fact kind in "<document id>|<tag><index>". */
@@ -92,18 +94,36 @@ export function parseYearName(s: string): { year: number; name: string } {
 }
 
 /**
- * The API's global id, "<Kind>:<key>": what Node.id, search, neighbours and the explorer all
- * use. A classification code's key already is global ("FunctionCode:2010504"); a relation the
- * API serves as an object (CodeFeed) takes its own kind name the same way.
+ * The API's global id, "<__typename>:<key>": what Node.id, search, neighbours and the explorer all
+ * use, so a client that keys its cache by __typename + id (Relay, Apollo) sees one name for one
+ * thing and `... on <Kind>` matches the kind the id says. A classification code is served as
+ * ClassificationCode and its key already names its scheme: "ClassificationCode:FunctionCode:2010504".
  */
-export function globalId(kind: string, key: string): string {
-  return key.startsWith(`${kind}:`) && /Code$|Item$/.test(kind) ? key : `${kind}:${key}`;
+export function globalId(typename: string, key: string): string {
+  return `${typename}:${key}`;
 }
 
-/** "<Kind>:<key>" → kind and key, or null when the text has no "<Kind>:" prefix. */
+/** The GraphQL type every classification code is served as (FunctionCode, EconomicCode, ProcurementItem). */
+export const CODE_TYPENAME = 'ClassificationCode';
+
+/** A classification code's global id from its key ("FunctionCode:2010504"). */
+export function codeGlobalId(codeKey: string): string {
+  return globalId(CODE_TYPENAME, codeKey);
+}
+
+const CODE_LABELS: readonly string[] = Object.values(CODE_SCHEMES).map((s) => s.label);
+
+/**
+ * "<Kind>:<key>" → the model kind and its key, or null when the text has no "<Kind>:" prefix. A
+ * code's id gives its scheme's kind and the bare code: "ClassificationCode:FunctionCode:2010504"
+ * and the older "FunctionCode:2010504" (still taken as input) both → FunctionCode, "2010504".
+ */
 export function splitGlobalId(id: string): { kind: string; key: string } | null {
   const m = /^([A-Z][A-Za-z]+):(.+)$/s.exec(id);
-  return m ? { kind: m[1]!, key: m[2]! } : null;
+  if (!m) return null;
+  if (m[1] !== CODE_TYPENAME) return { kind: m[1]!, key: m[2]! };
+  const inner = /^([A-Z][A-Za-z]+):(.+)$/s.exec(m[2]!);
+  return inner && CODE_LABELS.includes(inner[1]!) ? { kind: inner[1]!, key: inner[2]! } : null;
 }
 
 /**

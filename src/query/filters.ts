@@ -111,3 +111,40 @@ export function whereOf(filter: FilterTree | null | undefined, fields: FilterFie
   if (!filter) return [[]];
   return dnf(toExpr(filter, fields, 0));
 }
+
+/**
+ * One naming rule for list filters: a field or argument that takes a list of values is
+ * "<field>In" (yearIn, departmentIn, kindIn, codeIn). The older plural names (years, codes,
+ * documentKinds, kinds) are still taken, marked @deprecated in the schema; both names of one
+ * field at once are a BAD_USER_INPUT rather than a silent choice of one.
+ */
+export function eitherName<T>(current: T | null | undefined, deprecated: T | null | undefined, currentName: string, deprecatedName: string, argument: string): T | undefined {
+  if (current !== undefined && current !== null && deprecated !== undefined && deprecated !== null) {
+    throw new BudgetGraphError('BAD_USER_INPUT', `${deprecatedName} is the old name of ${currentName} (deprecated); give ${currentName} only.`, { argument });
+  }
+  return current ?? deprecated ?? undefined;
+}
+
+/**
+ * A filter tree with fields renamed (through and / or / not), for a statement table that still
+ * knows a field by another name; a filter object giving both names is a BAD_USER_INPUT.
+ */
+export function renameFilterFields(tree: FilterTree, renames: Readonly<Record<string, string>>): FilterTree {
+  const node = tree as FilterNode & Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [field, raw] of Object.entries(node)) {
+    if (raw === undefined || raw === null) continue;
+    if (field === 'and' || field === 'or') out[field] = (raw as FilterTree[]).map((sub) => renameFilterFields(sub, renames));
+    else if (field === 'not') out[field] = renameFilterFields(raw as FilterTree, renames);
+    else {
+      const to = renames[field] ?? field;
+      const other = Object.entries(renames).find(([from, target]) => target === to && from !== field)?.[0] ?? to;
+      if (other !== field && node[other] !== undefined && node[other] !== null) {
+        const [current, old] = field in renames ? [field, other] : [other, field];
+        throw new BudgetGraphError('BAD_USER_INPUT', `filter field ${old} is the old name of ${current} (deprecated); give ${current} only.`, { argument: 'filter' });
+      }
+      out[to] = raw;
+    }
+  }
+  return out;
+}

@@ -1,10 +1,12 @@
 // Generic graph view for the explorer: any node or relationship as {id, kind, name, properties}.
-// A node's global id is "<Kind>:<key>" (e.g. "Project:<department id>|<normalised name>",
-// "FunctionCode:2010504"), so a link or URL names a node without knowing internal ids.
+// A node's global id is the one Node.id gives, "<__typename>:<key>" (e.g. "Project:<department
+// id>|<normalised name>", "ClassificationCode:FunctionCode:2010504"), so a link or URL names a
+// node without knowing internal ids.
 import { formatWan } from '../model/money.js';
 import { BudgetGraphError } from '../errors.js';
 import type { GraphEdgeRow, GraphNodeRow } from './records.js';
 import { NODE_KINDS, isCodeKind, type NodeKind } from '../model/nodes.js';
+import { codeGlobalId, globalId, splitGlobalId } from '../model/ids.js';
 
 
 export interface RawNode {
@@ -22,14 +24,13 @@ export interface RawEdge {
   props: Record<string, unknown>;
 }
 
-/** "<Kind>:<key>" → the label and key property value to look the node up by. */
+/** A global id → the label and key property value to look the node up by (old code ids "FunctionCode:…" too). */
 export function parseGlobalId(id: string): { label: string; key: string } {
-  const colon = id.indexOf(':');
-  const kind = colon > 0 ? id.slice(0, colon) : '';
-  if (!(NODE_KINDS as readonly string[]).includes(kind) || colon === id.length - 1) {
-    throw new BudgetGraphError('BAD_USER_INPUT', `"${id}" is not a node id; node ids look like "Project:<id>" or "FunctionCode:2010504" (take them from search or neighbours).`);
+  const parts = splitGlobalId(id);
+  if (!parts || !(NODE_KINDS as readonly string[]).includes(parts.kind)) {
+    throw new BudgetGraphError('BAD_USER_INPUT', `"${id}" is not a node id; node ids look like "Project:<id>" or "ClassificationCode:FunctionCode:2010504" (take them from search or neighbours).`);
   }
-  return isCodeKind(kind) ? { label: 'Code', key: id } : { label: kind, key: id.slice(colon + 1) };
+  return isCodeKind(parts.kind) ? { label: 'Code', key: `${parts.kind}:${parts.key}` } : { label: parts.kind, key: parts.key };
 }
 
 function kindOf(labels: string[]): NodeKind {
@@ -87,7 +88,7 @@ export function displayProperties(p: Record<string, unknown>): Record<string, un
 export function graphNode(raw: RawNode): GraphNodeRow {
   const kind = kindOf(raw.labels);
   const p = raw.props;
-  const id = isCodeKind(kind) ? String(p.key) : `${kind}:${p.id}`;
+  const id = isCodeKind(kind) ? codeGlobalId(String(p.key)) : globalId(kind, String(p.id));
   const properties = displayProperties(p);
   if (isCodeKind(kind)) delete properties.key; // the global id already carries it
   if (p.srcLine !== undefined) properties.source = { documentId: p.documentId ?? null, table: p.srcTable ?? null, line: p.srcLine, text: p.srcText ?? null };

@@ -199,13 +199,13 @@ describe('search, neighbours and paths', () => {
   it('finds the code and the projects by a Chinese name', async () => {
     const res = await api.gql(`{ search(text: "信息事务") { id kind name } }`);
     const ids = (res.data.search as any[]).map((h) => h.id);
-    expect(ids).toContain('FunctionCode:2010504');
-    expect(ids.slice(0, 3)).toContain('FunctionCode:2010504');
+    expect(ids).toContain('ClassificationCode:FunctionCode:2010504');
+    expect(ids.slice(0, 3)).toContain('ClassificationCode:FunctionCode:2010504');
   });
 
   it('finds a code by its digits and an investment project by its 国家编码 prefix', async () => {
     const res = await api.gql(`{ a: search(text: "2010504") { id } b: search(text: "2012-440317-39") { id kind name } }`);
-    expect(res.data.a[0].id).toBe('FunctionCode:2010504');
+    expect(res.data.a[0].id).toBe('ClassificationCode:FunctionCode:2010504');
     expect(res.data.b[0]).toMatchObject({ kind: 'INVESTMENT_PROJECT', name: '坪山新区管委会综合服务楼网络综合布线项目' });
   });
 

@@ -53,20 +53,66 @@ describe('node(id)', () => {
       expect(facts.errors).toBeUndefined();
       collectIds(facts.data, ids);
     }
-    const byKind = new Map<string, string>();
-    for (const id of ids) byKind.set(id.slice(0, id.indexOf(':')), byKind.get(id.slice(0, id.indexOf(':'))) ?? id);
+    // The prefix of an id is its object's __typename (#42 item 3): what Relay and Apollo key by.
+    const byType = new Map<string, string>();
+    for (const id of ids) byType.set(id.slice(0, id.indexOf(':')), byType.get(id.slice(0, id.indexOf(':'))) ?? id);
 
     const implementing = Object.values(schema.getTypeMap()).filter((t) => isObjectType(t) && t.getInterfaces().some((i) => i.name === 'Node')).map((t) => t.name);
-    const kindsOf = (type: string) => (type === 'ClassificationCode' ? ['FunctionCode'] : [type]);
     for (const type of implementing) {
-      const kind = kindsOf(type).find((k) => byKind.has(k));
-      expect(kind, `no ${type} reached by the query`).toBeDefined();
-      const id = byKind.get(kind!)!;
+      const id = byType.get(type);
+      expect(id, `no id prefixed ${type}: reached by the query`).toBeDefined();
       const back = await api.gql(`query($id: ID!) { node(id: $id) { __typename id } }`, { id });
       expect(back.errors, `${type} ${id}`).toBeUndefined();
       expect(back.data.node, `${type} ${id}`).toEqual({ __typename: type, id });
     }
     expect(implementing.length).toBeGreaterThanOrEqual(18);
+  });
+
+  it('a code\'s id starts with its type, so `... on ClassificationCode` reads it; the old "FunctionCode:…" id is still taken', async () => {
+    const res = await api.gql(`{ classificationCode(code: "2010504") { id key } search(text: "2010504", first: 1) { id } }`);
+    expect(res.data.classificationCode).toEqual({ id: 'ClassificationCode:FunctionCode:2010504', key: 'FunctionCode:2010504' });
+    expect(res.data.search[0].id).toBe(res.data.classificationCode.id);
+    for (const id of ['ClassificationCode:FunctionCode:2010504', 'FunctionCode:2010504']) {
+      const back = await api.gql(`query($id: ID!) { node(id: $id) { __typename id ... on ClassificationCode { code scheme } } neighbours(id: $id, first: 1) { center { id } } }`, { id });
+      expect(back.errors, id).toBeUndefined();
+      expect(back.data.node).toEqual({ __typename: 'ClassificationCode', id: 'ClassificationCode:FunctionCode:2010504', code: '2010504', scheme: 'FUNCTION' });
+      expect(back.data.neighbours.center.id).toBe('ClassificationCode:FunctionCode:2010504');
+    }
+  });
+
+  it('node("Department:龙岗") is the department the filters take "龙岗" for; a name several share is a BAD_USER_INPUT naming them', async () => {
+    const filtered = await api.gql(`{ documents(filter: {department: "龙岗"}) { nodes { department { id name } } } }`);
+    const departments = new Set((filtered.data.documents.nodes as { department: { id: string } }[]).map((d) => d.department.id));
+    expect(departments.size).toBe(1);
+    const res = await api.gql(`{ short: node(id: "Department:龙岗") { __typename id ... on Department { name } } none: node(id: "Department:无此部门") { id } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.short.id).toBe([...departments][0]);
+    expect(res.data.short.__typename).toBe('Department');
+    expect(res.data.none).toBeNull();
+    // 区 is in every department's name: no guess which one.
+    const all = await api.gql(`{ departments(name: "区") { id } }`);
+    expect(all.data.departments.length).toBeGreaterThan(1);
+    const several = await api.gql(`{ node(id: "Department:区") { id } }`);
+    expect(several.status).toBe(400);
+    expect(several.errors?.[0]?.message).toMatch(/names \d+ departments/);
+  });
+
+  it('list filters by the one naming rule (yearIn, codeIn, documentKindIn, kindIn) answer as the deprecated names did; both at once is a 400', async () => {
+    const q = (filter: string, years: string) => `{
+      aggregate(measure: TOTAL, groupBy: [YEAR], filter: {department: "龙岗", ${filter}}) { cells { year amount } }
+      codeFeeds(code: "2010504", department: "龙岗", ${years}, first: 100) { totalCount }
+      projectsFeedingCode(code: "2010504", department: "龙岗", ${years}) { id }
+      classificationCode(code: "2010504") { lines(${years}) { id } }
+    }`;
+    const now = await api.gql(q('yearIn: [2024], codeIn: ["2010504"], documentKindIn: [BUDGET]', 'yearIn: [2024]'));
+    const old = await api.gql(q('years: [2024], codes: ["2010504"], documentKinds: [BUDGET]', 'years: [2024]'));
+    expect(now.errors).toBeUndefined();
+    expect(now.data).toEqual(old.data);
+    expect(now.data.aggregate.cells.map((c: { year: number }) => c.year)).toEqual([2024]);
+    expect(now.data.projectsFeedingCode.length).toBeGreaterThan(0);
+    const both = await api.gql(`{ aggregate(measure: TOTAL, filter: {yearIn: [2024], years: [2020]}) { cells { amount } } }`);
+    expect(both.status).toBe(400);
+    expect(both.errors?.[0]?.message).toMatch(/years is the old name of yearIn/);
   });
 
   it('reads the refetched object with its own fields (a Project, a BudgetLine, a CodeFeed)', async () => {

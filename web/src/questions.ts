@@ -63,14 +63,15 @@ export const QUESTIONS: Question[] = [
       { name: 'years', label: 'Years (blank = all)', value: '', placeholder: 'e.g. 2020, 2024' },
     ],
     async run(v) {
-      const data = await gql<{ projectsFeedingCode: any[]; classificationCode: { name: string | null } | null }>(
+      const data = await gql<{ projectsFeedingCode: any[]; classificationCode: { id: string; name: string | null } | null }>(
         `query($code: String!, $dep: String, $years: [Int!]) {
-          classificationCode(code: $code) { name }
-          projectsFeedingCode(code: $code, department: $dep, years: $years) {
+          classificationCode(code: $code) { id name }
+          projectsFeedingCode(code: $code, department: $dep, yearIn: $years) {
             year code department { name } unit { name } project { id name } investment { id code name } amount method methods note evidence { document { file } table line text } } }`,
         { code: v.code, dep: v.department || null, years: v.years ? years(v.years) : null },
       );
-      const codeId = `FunctionCode:${v.code}`;
+      // The code's global id as the graph view's nodes carry it ("ClassificationCode:FunctionCode:…").
+      const codeId = data.classificationCode?.id ?? `ClassificationCode:FunctionCode:${v.code}`;
       const nodes = [node(codeId, 'FunctionCode', `${v.code} ${data.classificationCode?.name ?? ''}`.trim(), { code: v.code })];
       const edges: GraphEdge[] = [];
       const rows = data.projectsFeedingCode.map((r) => {

@@ -6,8 +6,12 @@ import { BudgetGraphError } from '../../errors.js';
 import type { AggregateCellRow, AggregateResult } from '../../query/aggregate.js';
 import { Aggregate, AggregateCell, AggregateSource, AggregateDimension, AggregateFilter, AggregateMeasure, AggregateOrder, type Dimension, type Measure } from '../types/aggregate.js';
 import { codeKey } from '../../model/codes.js';
+import { renameFilterFields } from '../../query/filters.js';
 
 const MAX_CELLS = 1000;
+
+/** AggregateFilter's list filters by the naming rule → the names the aggregate statement's table has. */
+const AGGREGATE_OLD_NAMES = { yearIn: 'years', codeIn: 'codes', documentKindIn: 'documentKinds' } as const;
 
 @Resolver(() => Aggregate)
 export class AggregateResolver {
@@ -27,7 +31,9 @@ export class AggregateResolver {
     const n = first ?? 100;
     if (n < 0 || n > MAX_CELLS) throw new BudgetGraphError('BAD_USER_INPUT', `first must be between 0 and ${MAX_CELLS}; total and groups cover every group anyway.`, { argument: 'first' });
     // scheme chooses the lines read; every other field is a test that nests with and / or / not.
-    const { scheme, ...tree } = filter ?? {};
+    const { scheme, ...given } = filter ?? {};
+    // src/query/aggregate.ts's field table still knows the list filters by their old names.
+    const tree = renameFilterFields(given, AGGREGATE_OLD_NAMES);
     return repo.aggregate(
       measure,
       [...new Set(groupBy)],

@@ -16,6 +16,9 @@ import { Connection } from '../types/connection.js';
 import { CodeFeedOrder } from '../types/inputs.js';
 import { codeKey } from '../../model/codes.js';
 import { parseYearName } from '../../model/ids.js';
+import { eitherName } from '../../query/filters.js';
+
+const YEARS_DEPRECATED = 'Use yearIn (a list filter is named <field>In everywhere).';
 
 export const CodeFeedConnection = Connection(CodeFeed, 'CodeFeed', 'project → code link');
 
@@ -39,17 +42,19 @@ export class CodeResolver {
 
   @Query(() => [CodeFeed], {
     description:
-      'Which projects fed a 功能分类 code, year by year: every project → code link with its method (DIRECT / RECONCILED / NAMED) and the lines that prove it. `department` matches ids, names and aliases (substring); `years` limits the years; `includeDescendants` also reports links to sub-codes.',
+      'Which projects fed a 功能分类 code, year by year: every project → code link with its method (DIRECT / RECONCILED / NAMED) and the lines that prove it. `department` matches ids, names and aliases (substring); `yearIn` limits the years; `includeDescendants` also reports links to sub-codes.',
   })
   async projectsFeedingCode(
     @Ctx() { repo, loaders }: ApiContext,
     @Info() info: GraphQLResolveInfo,
     @Arg('code', () => String, { description: 'The 功能分类 code, e.g. "2010504".' }) code: string,
     @Arg('department', () => String, { nullable: true, description: 'Department id (global or bare), name or alias (substring); all departments when omitted.' }) department?: string,
-    @Arg('years', () => [Int], { nullable: true, description: 'Only these years (all when omitted).' }) years?: number[],
+    @Arg('yearIn', () => [Int], { nullable: true, description: 'Only these years (all when omitted).' }) yearIn?: number[],
+    @Arg('years', () => [Int], { nullable: true, description: 'Only these years (all when omitted).', deprecationReason: YEARS_DEPRECATED }) oldYears?: number[],
     @Arg('includeDescendants', () => Boolean, { defaultValue: false, description: 'Also report links to the code’s sub-codes (a 类 or 款 with its 项).' }) includeDescendants?: boolean,
   ) {
     const neighbours = feedNeighboursPlan(selectionTree(info));
+    const years = eitherName(yearIn, oldYears, 'yearIn', 'years', 'yearIn');
     const feeds = await repo.projectsFeedingCode(checkCode(code), department ? keyOf('Department', department) : null, years ?? null, includeDescendants ?? false, neighbours);
     for (const f of feeds) primeWholeNeighbours(loaders, f, neighbours);
     return feeds;
@@ -63,7 +68,8 @@ export class CodeResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('code', () => String, { description: 'The 功能分类 code, e.g. "2010504".' }) code: string,
     @Arg('department', () => String, { nullable: true, description: 'Department id (global or bare), name or alias (substring); all departments when omitted.' }) department?: string,
-    @Arg('years', () => [Int], { nullable: true, description: 'Only these years (all when omitted).' }) years?: number[],
+    @Arg('yearIn', () => [Int], { nullable: true, description: 'Only these years (all when omitted).' }) yearIn?: number[],
+    @Arg('years', () => [Int], { nullable: true, description: 'Only these years (all when omitted).', deprecationReason: YEARS_DEPRECATED }) oldYears?: number[],
     @Arg('includeDescendants', () => Boolean, { defaultValue: false, description: 'Also report links to the code’s sub-codes (a 类 or 款 with its 项).' }) includeDescendants?: boolean,
     @Arg('orderBy', () => [CodeFeedOrder], { nullable: true, description: 'Sort keys, first key first (default: document, then project; orderBy YEAR for years in order).' }) orderBy?: { field: string; direction: string }[],
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
@@ -71,6 +77,7 @@ export class CodeResolver {
     @Arg('last', () => Int, { nullable: true, description: 'Page backwards: the last N (at most 100) before `before` (or of all).' }) last?: number,
     @Arg('before', () => String, { nullable: true, description: 'startCursor of the page after this one, to page backwards.' }) before?: string,
   ) {
+    const years = eitherName(yearIn, oldYears, 'yearIn', 'years', 'yearIn');
     const { order, signature, page } = listArgs('codeFeeds', orderBy, first, after, last, before);
     const neighbours = feedNeighboursPlan(selectionTree(info));
     const result = await repo.codeFeeds({ code: checkCode(code), department: department ? keyOf('Department', department) : null, years: years ?? null, includeDescendants: includeDescendants ?? false }, order, page, neighbours);
@@ -94,8 +101,14 @@ export class CodeResolver {
     return all.filter((x): x is CodeRow => x !== null && !(x instanceof Error)).sort((a, b) => a.code.localeCompare(b.code));
   }
 
-  @FieldResolver(() => [BudgetLine], { complexity: 50, description: 'Every line printed for this code, across documents; `years` filters.' })
-  async lines(@Root() c: ClassificationCode, @Ctx() { loaders }: ApiContext, @Arg('years', () => [Int], { nullable: true, description: 'Only lines of these years (all when omitted).' }) years?: number[]) {
+  @FieldResolver(() => [BudgetLine], { complexity: 50, description: 'Every line printed for this code, across documents; `yearIn` filters.' })
+  async lines(
+    @Root() c: ClassificationCode,
+    @Ctx() { loaders }: ApiContext,
+    @Arg('yearIn', () => [Int], { nullable: true, description: 'Only lines of these years (all when omitted).' }) yearIn?: number[],
+    @Arg('years', () => [Int], { nullable: true, description: 'Only lines of these years (all when omitted).', deprecationReason: YEARS_DEPRECATED }) oldYears?: number[],
+  ) {
+    const years = eitherName(yearIn, oldYears, 'yearIn', 'years', 'yearIn');
     const lines = await loaders.linesByCode.load(c.key);
     return years ? lines.filter((l) => years.includes(l.year)) : lines;
   }

@@ -1,3 +1,4 @@
+import { eitherName } from '../../query/filters.js';
 import { keyOf } from '../../model/ids.js';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context.js';
@@ -20,8 +21,13 @@ export class LineageResolver {
     return lineage;
   }
 
-  @FieldResolver(() => [LineageStep], { complexity: 50, description: 'The chain, year by year, each step with its source; `kinds` keeps only those steps.' })
-  steps(@Root() lineage: Lineage, @Arg('kinds', () => [LineageStepKind], { nullable: true, description: 'Only steps of these kinds (all when omitted).' }) kinds?: LineageStepKind[]): LineageStep[] {
+  @FieldResolver(() => [LineageStep], { complexity: 50, description: 'The chain, year by year, each step with its source; `kindIn` keeps only those steps.' })
+  steps(
+    @Root() lineage: Lineage,
+    @Arg('kindIn', () => [LineageStepKind], { nullable: true, description: 'Only steps of these kinds (all when omitted).' }) kindIn?: LineageStepKind[],
+    @Arg('kinds', () => [LineageStepKind], { nullable: true, description: 'Only steps of these kinds (all when omitted).', deprecationReason: 'Use kindIn (a list filter is named <field>In everywhere).' }) oldKinds?: LineageStepKind[],
+  ): LineageStep[] {
+    const kinds = eitherName(kindIn, oldKinds, 'kindIn', 'kinds', 'kindIn');
     return kinds ? lineage.steps.filter((s) => kinds.includes(s.kind)) : lineage.steps;
   }
 }

@@ -6,7 +6,8 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, type ClassType } fr
 import type { ApiContext } from '../context.js';
 import type { Loaders } from '../../../loaders/index.js';
 import { BudgetGraphError } from '../../errors.js';
-import { globalId, splitGlobalId } from '../../model/ids.js';
+import { codeGlobalId, globalId, splitGlobalId } from '../../model/ids.js';
+import type { Repository } from '../../query/repository.js';
 import { NODE_KINDS, isCodeKind, type NodeKind } from '../../model/nodes.js';
 import { Node, type TypedRow } from '../types/node.js';
 import { Anomaly } from '../types/anomalies.js';
@@ -19,18 +20,18 @@ import { Indicator, Project, ProjectAllocation, ProjectListing, SelfEvaluation }
 /** The most ids one nodes() call refetches. */
 export const MAX_NODES = 100;
 
-type Fetch = (loaders: Loaders, key: string) => Promise<object | null>;
+type Fetch = (loaders: Loaders, key: string, repo: Repository) => Promise<object | null>;
 
 interface NodeType {
   type: ClassType;
-  /** The global id's kind: a model node kind, or CodeFeed (a counted link served as an object). */
+  /** The model kind a global id names (its key decoded by splitGlobalId), or CodeFeed (a counted link served as an object). */
   kind: NodeKind | 'CodeFeed';
   fetch: Fetch;
 }
 
 /** Every GraphQL type that implements Node, by the kind its global id names. */
 const NODE_TYPES: readonly NodeType[] = [
-  { type: Department, kind: 'Department', fetch: (l, k) => l.departmentById.load(k) },
+  { type: Department, kind: 'Department', fetch: (l, k, repo) => departmentByRef(l, repo, k) },
   { type: Document, kind: 'Document', fetch: (l, k) => l.documentById.load(k) },
   { type: BudgetUnit, kind: 'BudgetUnit', fetch: (l, k) => l.unitById.load(k) },
   { type: Project, kind: 'Project', fetch: (l, k) => l.projectById.load(k) },
@@ -51,6 +52,21 @@ const NODE_TYPES: readonly NodeType[] = [
   ...NODE_KINDS.filter(isCodeKind).map((kind): NodeType => ({ type: ClassificationCode, kind, fetch: (l, k) => l.codeByKey.load(`${kind}:${k}`) })),
 ];
 
+/**
+ * A department by id, or else by the short name the filters take ("Department:龙岗"): its id,
+ * name or an alias containing the text, when exactly one department does; several are a
+ * BAD_USER_INPUT naming them, as moneyTrail's department is.
+ */
+async function departmentByRef(loaders: Loaders, repo: Repository, key: string): Promise<object | null> {
+  const exact = await loaders.departmentById.load(key);
+  if (exact || key.trim().length === 0) return exact;
+  const found = await repo.departments(key.trim());
+  if (found.length > 1) {
+    throw new BudgetGraphError('BAD_USER_INPUT', `"Department:${key.slice(0, 100)}" names ${found.length} departments: ${found.slice(0, 10).map((d) => d.name).join('; ')}. Give more of the name, or the id.`, { argument: 'id' });
+  }
+  return found[0] ?? null;
+}
+
 /** The kinds node(id) takes, for its error message and the tests. */
 export const NODE_ID_KINDS: readonly string[] = NODE_TYPES.map((t) => t.kind);
 
@@ -58,10 +74,10 @@ export const NODE_ID_KINDS: readonly string[] = NODE_TYPES.map((t) => t.kind);
 function nodeIdResolver(entry: NodeType): ClassType {
   @Resolver(() => entry.type)
   class NodeIdResolver {
-    @FieldResolver(() => ID, { description: 'Global id, "<Kind>:<key>": node(id) refetches it; search, neighbours and paths take it too.' })
+    @FieldResolver(() => ID, { description: 'Global id, "<__typename>:<key>": node(id) refetches it; search, neighbours and paths take it too.' })
     id(@Root() row: { id?: string; key?: string }): string {
-      // A code row's key is already global; every other row carries its kind's key as `id`.
-      return entry.type === ClassificationCode ? String(row.key) : globalId(entry.kind, String(row.id));
+      // A code row's key names its scheme ("FunctionCode:2010504"); every other row carries its kind's key as `id`.
+      return entry.type === ClassificationCode ? codeGlobalId(String(row.key)) : globalId(entry.type.name, String(row.id));
     }
   }
   return NodeIdResolver;
@@ -69,26 +85,26 @@ function nodeIdResolver(entry: NodeType): ClassType {
 
 export const nodeIdResolvers: ClassType[] = NODE_TYPES.filter((t, i) => NODE_TYPES.findIndex((u) => u.type === t.type) === i).map(nodeIdResolver);
 
-async function refetch(loaders: Loaders, id: string): Promise<TypedRow | null> {
+async function refetch(loaders: Loaders, repo: Repository, id: string): Promise<TypedRow | null> {
   const parts = splitGlobalId(id);
   const entry = parts ? NODE_TYPES.find((t) => t.kind === parts.kind) : undefined;
   if (!parts || !entry) {
-    throw new BudgetGraphError('BAD_USER_INPUT', `"${id.slice(0, 200)}" is not a global id; ids look like "<Kind>:<key>" with Kind one of ${NODE_ID_KINDS.join(', ')} (take them from any object's id, search or neighbours).`, { argument: 'id' });
+    throw new BudgetGraphError('BAD_USER_INPUT', `"${id.slice(0, 200)}" is not a global id; ids look like "<Type>:<key>" ("Project:…", "ClassificationCode:FunctionCode:2010504") with the kind one of ${NODE_ID_KINDS.join(', ')} (take them from any object's id, search or neighbours).`, { argument: 'id' });
   }
-  const row = await entry.fetch(loaders, parts.key);
+  const row = await entry.fetch(loaders, parts.key, repo);
   return row ? { ...row, __typename: entry.type.name } : null;
 }
 
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global id (Relay refetch): Project, Document, BudgetLine, Anomaly, CodeFeed, … typed; null when nothing has the id.' })
-  node(@Ctx() { loaders }: ApiContext, @Arg('id', () => ID, { description: 'A global id, "<Kind>:<key>", as any object’s id gives it.' }) id: string) {
-    return refetch(loaders, id);
+  node(@Ctx() { loaders, repo }: ApiContext, @Arg('id', () => ID, { description: 'A global id, "<__typename>:<key>", as any object’s id gives it ("FunctionCode:…" of old still taken); a department also by the short name the filters take, "Department:龙岗".' }) id: string) {
+    return refetch(loaders, repo, id);
   }
 
   @Query(() => [Node], { nullable: 'items', description: `Several objects by global id, in the order asked (null for an id nothing has); at most ${MAX_NODES}.` })
-  nodes(@Ctx() { loaders }: ApiContext, @Arg('ids', () => [ID], { description: `Global ids, at most ${MAX_NODES}.` }) ids: string[]) {
+  nodes(@Ctx() { loaders, repo }: ApiContext, @Arg('ids', () => [ID], { description: `Global ids, at most ${MAX_NODES}.` }) ids: string[]) {
     if (ids.length > MAX_NODES) throw new BudgetGraphError('BAD_USER_INPUT', `nodes() takes at most ${MAX_NODES} ids (got ${ids.length}); ask in pages.`, { argument: 'ids' });
-    return Promise.all(ids.map((id) => refetch(loaders, id)));
+    return Promise.all(ids.map((id) => refetch(loaders, repo, id)));
   }
 }

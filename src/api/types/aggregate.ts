@@ -61,6 +61,9 @@ export class AggregateFilter {
   year?: number;
 
   @Field(() => [Int], { nullable: true, description: 'Any of these years.' })
+  yearIn?: number[];
+
+  @Field(() => [Int], { nullable: true, description: 'Any of these years.', deprecationReason: 'Use yearIn (a list filter is named <field>In everywhere).' })
   years?: number[];
 
   @Field(() => Int, { nullable: true, description: 'From this year (inclusive).' })
@@ -73,12 +76,18 @@ export class AggregateFilter {
   code?: string;
 
   @Field(() => [String], { nullable: true, description: 'Any of these codes or prefixes.' })
+  codeIn?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Any of these codes or prefixes.', deprecationReason: 'Use codeIn (a list filter is named <field>In everywhere).' })
   codes?: string[];
 
   @Field(() => DocumentKind, { nullable: true, description: 'Documents of this kind.' })
   documentKind?: DocumentKind;
 
   @Field(() => [DocumentKind], { nullable: true, description: 'Documents of any of these kinds.' })
+  documentKindIn?: DocumentKind[];
+
+  @Field(() => [DocumentKind], { nullable: true, description: 'Documents of any of these kinds.', deprecationReason: 'Use documentKindIn (a list filter is named <field>In everywhere).' })
   documentKinds?: DocumentKind[];
 
   @Field(() => CodeScheme, { nullable: true, description: 'FUNCTION (default) or ECONOMIC when no code dimension says it. Top level only.' })

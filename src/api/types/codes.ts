@@ -35,7 +35,7 @@ export class YearName {
 
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'ClassificationCode // 分类科目: a node of the 功能分类 / 经济分类 / 采购 hierarchy.' })
 export class ClassificationCode {
-  @Field(() => ID, { description: 'Global node id, e.g. "FunctionCode:2010504".' })
+  @Field(() => ID, { description: 'The code with its scheme, e.g. "FunctionCode:2010504" (its global id is "ClassificationCode:" and this).' })
   key!: string;
 
   @Field(() => CodeScheme, { description: 'Which classification: 功能分类, 经济分类 or 政府采购品目.' })

@@ -1,5 +1,5 @@
 // Relay's Node (Global Object Identification): every entity with an identity implements it, its
-// `id` is the global id "<Kind>:<key>" (src/model/ids.ts globalId) that search, neighbours,
+// `id` is the global id "<__typename>:<key>" (src/model/ids.ts globalId) that search, neighbours,
 // paths and the explorer use too, and node(id) / nodes(ids) refetch it typed.
 import { Field, ID, InterfaceType } from 'type-graphql';
 
@@ -13,6 +13,6 @@ export interface TypedRow {
   resolveType: (value: TypedRow) => value.__typename,
 })
 export abstract class Node {
-  @Field(() => ID, { description: 'Global id, "<Kind>:<key>" (e.g. "Project:<department>|<name>", "FunctionCode:2010504"): node(id) refetches it; search, neighbours and paths take it too.' })
+  @Field(() => ID, { description: 'Global id, "<__typename>:<key>" (e.g. "Project:<department>|<name>", "ClassificationCode:FunctionCode:2010504"): node(id) refetches it; search, neighbours and paths take it too.' })
   id!: string;
 }
