@@ -1,12 +1,26 @@
 // TableFamily // 表类: which kind of table a title names. The titles are data, in the order they are
-// tried (the most specific first); the bench corpus generator prints tables from the same glossary.
+// tried: first the standard disclosures' own titles (glossary.ts: Shanghai's nine tables of a 部门预算
+// and of a 部门决算, compared whole), then the families' patterns (the most specific first); the
+// bench corpus generator prints tables from the same glossary.
 import { toHalfWidth } from './amount.js';
+import { STANDARD_DISCLOSURES, standardTitleKey, type StandardDisclosure, type StandardTable } from './glossary.js';
 
 export { TABLE_FAMILIES, type TableFamily } from '../model/families.js';
 import { TABLE_FAMILIES, type TableFamily } from '../model/families.js';
 
+const STANDARD_BY_KEY = new Map<string, { disclosure: StandardDisclosure; table: StandardTable }>(
+  (Object.entries(STANDARD_DISCLOSURES) as [StandardDisclosure, (typeof STANDARD_DISCLOSURES)[StandardDisclosure]][]).flatMap(([disclosure, d]) => d.tables.flatMap((table: StandardTable) => [table.title, ...(table.variants ?? [])].map((title) => [standardTitleKey(title), { disclosure, table }] as const))),
+);
+
+/** The standard disclosure table a title names (its number and family), or null. */
+export function standardTableOf(title: string): { disclosure: StandardDisclosure; table: StandardTable } | null {
+  return STANDARD_BY_KEY.get(standardTitleKey(title)) ?? null;
+}
+
 /** The family a table title names; OTHER when no entry of the glossary matches. */
 export function familyOfTitle(title: string): TableFamily {
+  const standard = standardTableOf(title);
+  if (standard) return standard.table.family;
   const text = toHalfWidth(title).replace(/[\s"“”]/g, '');
   for (const [family, entry] of Object.entries(TABLE_FAMILIES) as [TableFamily, (typeof TABLE_FAMILIES)[TableFamily]][]) {
     if (entry.title.test(text)) return family;

@@ -47,5 +47,68 @@ export const PRINTED_TITLES = {
   SELF_EVALUATION: ['项目支出绩效自评表'],
 } as const satisfies Partial<Record<TableFamily, readonly string[]>>;
 
+/** A table of a standard disclosure: its number and title as printed (without the year and the
+ *  部门 / 单位 / 预算单位 before it), and the family it is read as. */
+export interface StandardTable {
+  no: number;
+  title: string;
+  /** Other titles the same table is printed under (Shenzhen's 公开07表 / 公开09表 of the same set). */
+  variants?: readonly string[];
+  family: TableFamily;
+}
+
+/**
+ * The standard sets of tables a disclosure prints, each in its order (Shanghai's 部门预算 / 单位预算
+ * and 部门决算: nine tables each, the titles of tests/fixtures/real/ and of 附件2：部门决算模板.pdf; a
+ * Shenzhen 部门决算 prints the same nine as 公开01-09表, two of them under a variant title).
+ * A table printed under one of these titles is of that family (families.ts tries them first); a
+ * document that prints most of a set and lacks one is told which (disclosure.ts).
+ */
+export const STANDARD_DISCLOSURES = {
+  SHANGHAI_BUDGET: {
+    zh: '上海市部门预算 / 单位预算',
+    kinds: ['BUDGET', 'UNIT_BUDGET'],
+    tables: [
+      { no: 1, title: '财务收支预算总表', family: 'INCOME_EXPENDITURE_SUMMARY' },
+      { no: 2, title: '收入预算总表', family: 'INCOME_SUMMARY' },
+      { no: 3, title: '支出预算总表', family: 'EXPENDITURE_SUMMARY' },
+      { no: 4, title: '财政拨款收支预算总表', family: 'FISCAL_GRANT_SUMMARY' },
+      { no: 5, title: '一般公共预算支出功能分类预算表', family: 'GENERAL_BUDGET_EXPENDITURE' },
+      { no: 6, title: '政府性基金预算支出功能分类预算表', family: 'GOVERNMENT_FUND' },
+      { no: 7, title: '国有资本经营预算支出功能分类预算表', family: 'STATE_CAPITAL' },
+      { no: 8, title: '一般公共预算基本支出部门预算经济分类预算表', family: 'BASIC_EXPENDITURE' },
+      { no: 9, title: '“三公”经费和机关运行经费预算表', family: 'THREE_COSTS' },
+    ],
+  },
+  SHANGHAI_FINAL_ACCOUNTS: {
+    zh: '上海市部门决算',
+    kinds: ['FINAL_ACCOUNTS'],
+    tables: [
+      { no: 1, title: '收入支出决算总表', family: 'INCOME_EXPENDITURE_SUMMARY' },
+      { no: 2, title: '收入决算表', family: 'INCOME_SUMMARY' },
+      { no: 3, title: '支出决算表', family: 'EXPENDITURE_SUMMARY' },
+      { no: 4, title: '财政拨款收入支出决算总表', family: 'FISCAL_GRANT_SUMMARY' },
+      { no: 5, title: '一般公共预算财政拨款支出决算表', family: 'GENERAL_BUDGET_EXPENDITURE' },
+      { no: 6, title: '一般公共预算财政拨款基本支出决算表', family: 'BASIC_EXPENDITURE' },
+      { no: 7, title: '财政拨款“三公”经费支出决算表', variants: ['一般公共预算财政拨款“三公”经费支出决算表'], family: 'THREE_COSTS' },
+      { no: 8, title: '政府性基金预算财政拨款收入支出决算表', family: 'GOVERNMENT_FUND' },
+      { no: 9, title: '国有资本经营预算财政拨款收入支出决算表', variants: ['国有资本经营预算财政拨款支出决算表'], family: 'STATE_CAPITAL' },
+    ],
+  },
+} as const satisfies Record<string, { zh: string; kinds: readonly string[]; tables: readonly StandardTable[] }>;
+export type StandardDisclosure = keyof typeof STANDARD_DISCLOSURES;
+
+/** What a table prints when it is empty on purpose ("注：…故本表无数据。", "本表为空表"). */
+export const EMPTY_TABLE_NOTE = /本表(无数据|为空表?|无内容)|无.{0,30}(支出|收入|预算|数据).{0,20}故本表(无|为空)/;
+
+/** A title as the standard sets are compared: half-width, no spaces or quotes, no year or 部门 / 单位 before it. */
+export function standardTitleKey(title: string): string {
+  return title
+    .normalize('NFKC')
+    .replace(/[\s"“”'‘’]/g, '')
+    .replace(/^\d{4}年度?/, '')
+    .replace(/^(部门|预算单位|单位)/, '');
+}
+
 /** A header cell as the glossary compares it: spaces removed. */
 export const headerText = (cell: string) => cell.replace(/\s/g, '');

@@ -12,6 +12,7 @@ import { refuseTemplate } from './template.js';
 import { projectsFromProse, projectsFromSelfEvaluations, selfEvaluationsFromProse } from './projects.js';
 import { readTable, type TableContext, type TableRecords } from './table-families.js';
 import { familyOfTitle } from './families.js';
+import { disclosureDiagnostics } from './disclosure.js';
 import { threeCostsFromProse } from './three-costs.js';
 import { redactPersonalData, type Redaction } from './personal-data.js';
 import type { BudgetUnit, Diagnostic, ParsedDocument } from './records.js';
@@ -108,8 +109,13 @@ export function parseDocument(input: string, file: string, sourceNotes: readonly
     const figures = residualFigures(table, file, tableUnit(table, unit), /决算/.test(table.title) ? 'ACTUAL' : basis, held);
     doc.figures.push(...figures);
     if (table.flattened) doc.diagnostics.push({ level: 'WARNING', code: 'FLATTENED_TABLE', message: `${table.title}: printed on one line; ${figures.length} numbers kept as figures with the words before each, their columns unknown (check against the PDF)`, line: table.titleLine });
-    if (familyOfTitle(table.title) === 'OTHER') doc.diagnostics.push({ level: 'INFO', code: 'UNKNOWN_TABLE', message: `"${table.title}": no table family of the glossary; ${table.rows.length} rows, ${figures.length} numbers kept as figures`, line: table.titleLine });
+    if (familyOfTitle(table.title) === 'OTHER') {
+      // Money nobody reads as a fact is a WARNING: its figures are kept, their meaning is not known.
+      const money = figures.filter((f) => f.measure === 'MONEY').length;
+      doc.diagnostics.push({ level: money ? 'WARNING' : 'INFO', code: 'UNKNOWN_TABLE', message: `"${table.title}": no table family of the glossary; ${table.rows.length} rows, ${figures.length} numbers kept as figures${money ? ` (${money} amounts of money no typed record holds)` : ''}`, line: table.titleLine });
+    }
   }
+  doc.diagnostics.push(...disclosureDiagnostics(lay, meta, text));
   const facts = doc.figures.filter((f) => f.family !== 'OTHER').length + doc.payments.length + doc.lines.length + doc.projects.length + doc.indicators.length + doc.investmentProjects.length + doc.selfEvaluations.length + doc.threeCosts.length;
   if (facts === 0) {
     const found = lay.tables.length ? `${lay.tables.length} table(s), none of a known family (first: "${lay.tables[0]!.title}", line ${lay.tables[0]!.titleLine})` : 'no table at all';

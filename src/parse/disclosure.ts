@@ -1,0 +1,82 @@
+// Disclosure completeness // 公开完整性: what a document's tables are against the standard set it
+// follows (glossary.ts STANDARD_DISCLOSURES: Shanghai's nine tables of a 部门预算 and of a 部门决算).
+// A table printed empty on purpose ("注：…故本表无数据。") is read as empty, not missing; a table of
+// the set that is not printed at all is named, with the contents line that lists it.
+import { isFigureCell } from './figures.js';
+import { standardTableOf } from './families.js';
+import { EMPTY_TABLE_NOTE, STANDARD_DISCLOSURES, standardTitleKey, type StandardDisclosure } from './glossary.js';
+import type { Layout, Table } from './layout.js';
+import type { Diagnostic, DocumentMeta } from './records.js';
+
+const CN_DIGITS = '一二三四五六七八九十';
+const CN_NUMERAL: Record<number, string> = Object.fromEntries([...CN_DIGITS].map((c, i) => [i + 1, c]));
+
+/** How many of a set's tables a document must print to be taken as following that set. */
+const MOST_OF_A_SET = 5;
+
+/** The note saying a table is empty on purpose, printed in the table or just after it; null when none. */
+export function emptyTableNote(table: Table, lay: Layout): { line: number; text: string } | null {
+  for (const r of table.rows) if (EMPTY_TABLE_NOTE.test(r.text)) return { line: r.line, text: r.text };
+  const last = table.rows[table.rows.length - 1]?.line ?? table.titleLine;
+  const next = lay.tables.find((t) => t.titleLine > last)?.titleLine ?? Number.POSITIVE_INFINITY;
+  // The few prose lines under the table (its 合计 line, printed alone, is one), before the next table.
+  const note = lay.prose.filter((p) => p.line > last && p.line < next).slice(0, 3).find((p) => EMPTY_TABLE_NOTE.test(p.text));
+  return note ? { line: note.line, text: note.text } : null;
+}
+
+/** A table with no number in any row (a blank grid, or a header only). */
+export function printsNoFigure(table: Table): boolean {
+  return !table.rows.some((r) => r.cells.some((c) => isFigureCell(c.replace(/^\d{4}\s*年.*$/, ''))));
+}
+
+/**
+ * Diagnostics of the document's tables against its standard set: EMPTY_TABLE (INFO when the page
+ * says so, WARNING when a table of the set prints no figure and no word why) and TABLE_MISSING
+ * (WARNING) for each table of the set the document does not print.
+ */
+export function disclosureDiagnostics(lay: Layout, meta: DocumentMeta, text: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const table of lay.tables) {
+    if (!printsNoFigure(table)) continue;
+    const note = emptyTableNote(table, lay);
+    if (note) out.push({ level: 'INFO', code: 'EMPTY_TABLE', message: `${table.title}: printed empty, as the page says (line ${note.line}); no figure to read`, line: table.titleLine, original: note.text });
+    else if (standardTableOf(table.title)) out.push({ level: 'WARNING', code: 'EMPTY_TABLE', message: `${table.title}: prints no figure and no note saying it is empty; nothing is read from it (check the PDF)`, line: table.titleLine });
+  }
+  let lines: string[] | null = null;
+  for (const [name, set] of Object.entries(STANDARD_DISCLOSURES) as [StandardDisclosure, (typeof STANDARD_DISCLOSURES)[StandardDisclosure]][]) {
+    if (!meta.kinds.some((k) => (set.kinds as readonly string[]).includes(k))) continue;
+    const printed = new Set(lay.tables.flatMap((t) => {
+      const s = standardTableOf(t.title);
+      return s && s.disclosure === name ? [s.table.no] : [];
+    }));
+    if (printed.size < MOST_OF_A_SET) continue;
+    lines ??= text.split(/\r?\n/);
+    for (const table of set.tables) {
+      if (printed.has(table.no)) continue;
+      const listed = contentsLine(lines, table.title);
+      out.push({
+        level: 'WARNING',
+        code: 'TABLE_MISSING',
+        message: `${set.zh}: prints ${printed.size} of its ${set.tables.length} tables; ${CN_NUMERAL[table.no] ?? table.no}、${table.title} (table ${table.no}) is not printed${listed ? ' though the contents list it' : ''}, so its figures are not read`,
+        line: listed?.line ?? meta.source.line,
+        ...(listed ? { original: listed.text } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The contents (目录) line that lists a table: its numbering, its title, dots and a page number. A
+ * text line, not a prose one: a contents entry ends in 表 and reads as a title to the layout.
+ */
+function contentsLine(lines: string[], title: string): { line: number; text: string } | null {
+  const key = standardTitleKey(title);
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.trim();
+    if (text.length > 80 || text.includes('\t')) continue;
+    const entry = text.replace(/^([一二三四五六七八九十]+[、.．]|\d+\s*[、.．])\s*/, '').replace(/[.…·\s]*\d*$/, '');
+    if (entry !== text && standardTitleKey(entry) === key) return { line: i + 1, text };
+  }
+  return null;
+}

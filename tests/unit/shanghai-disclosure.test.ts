@@ -1,0 +1,105 @@
+// Shanghai's disclosure read as its own families (issue #37 items 5 and 6): the nine tables of a
+// 部门预算 / 单位预算 and of a 部门决算 by the titles the real PDFs print, an empty table read as
+// empty, a missing one named. Every expected value was read off the page image
+// (`pdftoppm -r 80 -f N -l N -png FILE out`, page N given beside it) or the PDF's contents page,
+// never copied from the parser's output; amounts in fen by hand (1 元 = 100 fen, 1 万元 = 1,000,000 fen).
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument, type ParsedDocument } from '../../src/parse/index.js';
+import { familyOfTitle } from '../../src/parse/families.js';
+import { readSource } from '../../src/source/index.js';
+
+const REAL = 'tests/fixtures/real';
+const BUDGET = '上海市普陀区财政局部门25年预算.pdf';
+const FINAL = '上海市普陀区财政局2024年度部门决算.pdf';
+const PLANTED = '24年普陀区财政局（测试问题版本）.pdf';
+
+const docs = new Map<string, ParsedDocument>();
+const texts = new Map<string, string[]>();
+
+beforeAll(async () => {
+  for (const file of [BUDGET, FINAL, PLANTED]) {
+    const source = await readSource(readFileSync(`${REAL}/${file}`), file);
+    texts.set(file, source.text.split('\n'));
+    docs.set(file, parseDocument(source.text, file, source.notes));
+  }
+}, 120_000);
+
+describe('the nine tables of a Shanghai 部门预算 / 单位预算 / 部门决算 are families', () => {
+  it('reads the titles the contents pages print (财政局 2025 目录 p. 1, 办公室单位25年预算 目录) as their families', () => {
+    // 上海市普陀区财政局部门25年预算.pdf p. 1-2 (目录), 上海市普陀区人民政府办公室单位25年预算.pdf 目录.
+    expect(['2025年部门财务收支预算总表', '2025年部门收入预算总表', '2025年部门支出预算总表', '2025年部门财政拨款收支预算总表', '2025年预算单位财务收支预算总表', '2025年单位“三公”经费和机关运行经费预算表'].map(familyOfTitle)).toEqual([
+      'INCOME_EXPENDITURE_SUMMARY',
+      'INCOME_SUMMARY',
+      'EXPENDITURE_SUMMARY',
+      'FISCAL_GRANT_SUMMARY',
+      'INCOME_EXPENDITURE_SUMMARY',
+      'THREE_COSTS',
+    ]);
+  });
+
+  it('gives the budget summary tables their family in the figures (no table of the nine is OTHER)', () => {
+    const doc = docs.get(BUDGET)!;
+    const tables = new Set(doc.figures.filter((f) => f.family === 'OTHER').map((f) => f.source.table));
+    expect([...tables]).toEqual([]);
+    expect(doc.diagnostics.filter((d) => d.code === 'UNKNOWN_TABLE')).toEqual([]);
+  });
+
+  it('reads 收入预算总表 and 支出预算总表 rows with their split codes (财政局 2025, p. 10 and p. 12, 单位：元)', () => {
+    const doc = docs.get(BUDGET)!;
+    const line = (table: string, code: string) => doc.lines.find((l) => l.source.table.endsWith(table) && l.code === code);
+    // p. 10: 201 | 06 | 01 行政运行 16,231,840.80 | 财政拨款收入 16,231,840.80
+    const income = line('收入预算总表', '2010601')!;
+    expect([income.name, income.total, income.columns['收入预算/财政拨款收入']]).toEqual(['行政运行', 1_623_184_080n, 1_623_184_080n]);
+    // p. 10: 208 | 05 | 99 其他行政事业单位养老支出 9,620.00
+    expect(line('收入预算总表', '2080599')?.total).toBe(962_000n);
+    // p. 12: 201 | 06 | 01 行政运行 合计 16,231,840.80, 基本支出 16,093,326.00, 项目支出 138,514.80
+    const spent = line('支出预算总表', '2010601')!;
+    expect([spent.name, spent.total, spent.basic, spent.project]).toEqual(['行政运行', 1_623_184_080n, 1_609_332_600n, 13_851_480n]);
+    // p. 12: 201 | 06 | 08 财政委托业务支出 4,188,000.00, 基本支出 blank, 项目支出 4,188,000.00
+    const entrusted = line('支出预算总表', '2010608')!;
+    expect([entrusted.name, entrusted.total, entrusted.project]).toEqual(['财政委托业务支出', 418_800_000n, 418_800_000n]);
+    // p. 12: 208 社会保障和就业支出 3,508,644.00 (a 类 line: 201 | | )
+    expect(line('支出预算总表', '208')?.level).toBe(1);
+  });
+});
+
+describe('empty and missing tables are said, never silent', () => {
+  it('reads a table printed "本表无数据" as empty, with the note’s line (财政局 2024 决算 p. 19)', () => {
+    const doc = docs.get(FINAL)!;
+    const lines = texts.get(FINAL)!;
+    const empty = doc.diagnostics.filter((d) => d.code === 'EMPTY_TABLE');
+    const fund = empty.find((d) => d.message.startsWith('政府性基金预算财政拨款收入支出决算表'))!;
+    expect(fund.level).toBe('INFO');
+    // p. 19: "注：上海市普陀区财政局无政府性基金预算财政拨款支出，故本表无数据。"
+    expect(fund.original).toContain('故本表无数据');
+    expect(lines[fund.line - 1]).toBe('政府性基金预算财政拨款收入支出决算表');
+    expect(empty.map((d) => d.message.split(':')[0])).toEqual(['政府性基金预算财政拨款收入支出决算表', '国有资本经营预算财政拨款收入支出决算表']);
+  });
+
+  it('reads the budget’s empty 政府性基金 / 国有资本经营 tables ("本表为空表") as empty', () => {
+    const doc = docs.get(BUDGET)!;
+    expect(doc.diagnostics.filter((d) => d.code === 'EMPTY_TABLE').map((d) => [d.level, d.message.split(':')[0]])).toEqual([
+      ['INFO', '2025年部门政府性基金预算支出功能分类预算表'],
+      ['INFO', '2025年部门国有资本经营预算支出功能分类预算表'],
+    ]);
+  });
+
+  it('names the 支出决算表 the planted copy leaves out, at the contents line listing it', () => {
+    const doc = docs.get(PLANTED)!;
+    const lines = texts.get(PLANTED)!;
+    const missing = doc.diagnostics.filter((d) => d.code === 'TABLE_MISSING');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]!.level).toBe('WARNING');
+    expect(missing[0]!.message).toContain('三、支出决算表');
+    // The planted copy's 目录 (p. 2) lists "三、支出决算表"; no page prints that table.
+    expect(lines[missing[0]!.line - 1]).toBe('三、支出决算表');
+    // The original prints all nine.
+    expect(docs.get(FINAL)!.diagnostics.filter((d) => d.code === 'TABLE_MISSING')).toEqual([]);
+  });
+
+  it('warns of the planted copy’s 三公 table printed blank with no note (p. 15: budget 0.95 gone)', () => {
+    const blank = docs.get(PLANTED)!.diagnostics.filter((d) => d.code === 'EMPTY_TABLE' && d.level === 'WARNING');
+    expect(blank.map((d) => d.message.split(':')[0])).toEqual(['财政拨款“三公”经费支出决算表']);
+  });
+});
