@@ -46,7 +46,56 @@ export function isThreeCostsTable(table: Table): boolean {
   return /三公/.test(table.title);
 }
 
+const BUDGET_WORD = /^(预算数|年初预算数|全年预算数)$/;
+const ACTUAL_WORD = /^(决算数|实际支出数?|支出决算数?)$/;
+
+/**
+ * A 决算's 三公 table printing each item's budget and actual side by side (财政拨款“三公”经费支出决算表:
+ * 合计 | 因公出国（境）费 | 公务用车购置及运行费 (小计 | 购置费 | 运行费) | 公务接待费, each over 预算数 |
+ * 决算数): the row of 预算数 / 决算数 pairs gives the columns, the rows above name each pair's
+ * item (the lowest name printed over the pair's first column). Two records, BUDGET and ACTUAL; a
+ * blank cell is no amount. Null when the table is not so printed.
+ */
+function budgetActualPairs(table: Table, file: string, unit: MoneyUnit, docYear: number): ThreeCosts[] | null {
+  const at = table.rows.findIndex((r) => {
+    const words = r.cells.map((c) => c.replace(/\s+/g, ''));
+    const pairs = words.filter((w, i) => i % 2 === 0 && BUDGET_WORD.test(w) && ACTUAL_WORD.test(words[i + 1] ?? '')).length;
+    return pairs >= 3 && pairs * 2 >= words.filter((w) => w !== '').length;
+  });
+  if (at < 0) return null;
+  const pairRow = table.rows[at]!;
+  const header = table.rows.slice(0, at);
+  const item = new Map<number, Category>();
+  for (let col = 0; col + 1 < Math.max(pairRow.cells.length, 2); col += 2) {
+    for (let h = header.length - 1; h >= 0; h--) {
+      const cell = (header[h]!.cells[col] ?? '').replace(/\s+/g, '');
+      const cat = cell === '' ? null : (categoryOf(cell) ?? (cell === '小计' ? 'V' : null));
+      if (cat) {
+        item.set(col, cat);
+        break;
+      }
+    }
+  }
+  if (!item.has(0) && ![...item.values()].includes('T')) return null;
+  const out: ThreeCosts[] = [];
+  for (const row of table.rows.slice(at + 1)) {
+    if (!row.cells.some((c) => c.trim() !== '' && parseAmount(c, unit) !== null)) continue;
+    for (const [offset, basis] of [[0, 'BUDGET'], [1, 'ACTUAL']] as const) {
+      const value = (cat: Category): bigint | null => {
+        const col = [...item.entries()].find(([, c]) => c === cat)?.[0];
+        if (col === undefined) return null;
+        const cell = (row.cells[col + offset] ?? '').trim();
+        return cell === '' ? null : (parseAmount(cell, unit)?.fen ?? null);
+      };
+      out.push({ origin: 'TABLE', year: docYear, basis, total: value('T'), abroad: value('A'), reception: value('R'), vehicles: value('V'), vehiclePurchase: value('VP'), vehicleRunning: value('VR'), source: { file, table: table.title, line: row.line, text: row.text } });
+    }
+  }
+  return out;
+}
+
 export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit, docYear: number, docIsActual: boolean): ThreeCosts[] {
+  const pairs = budgetActualPairs(table, file, unit, docYear);
+  if (pairs) return pairs;
   const dataRows = table.rows.filter((r) => r.cells.filter((c) => /\d/.test(c) && parseAmount(c, unit) !== null).length >= 4 && !/^1\s+2\s+3/.test(r.cells.filter((c) => c).join(' ')));
   const headerRows = table.rows.filter((r) => !dataRows.includes(r));
   // The first header row that names categories gives their order; 用车 expands into its parts.

@@ -103,3 +103,19 @@ describe('empty and missing tables are said, never silent', () => {
     expect(blank.map((d) => d.message.split(':')[0])).toEqual(['财政拨款“三公”经费支出决算表']);
   });
 });
+
+describe('the 决算 三公 table reads budget and actual per item', () => {
+  it('财政局 2024 决算 p. 18: 合计 预算数 0.95 and 公务接待费 预算数 0.95, every 决算数 and the other items blank', () => {
+    const table = docs.get(FINAL)!.threeCosts.filter((t) => t.origin === 'TABLE');
+    const figures = (basis: 'BUDGET' | 'ACTUAL') => {
+      const t = table.find((x) => x.basis === basis)!;
+      return [t.year, t.total, t.abroad, t.vehicles, t.vehiclePurchase, t.vehicleRunning, t.reception];
+    };
+    expect(table.map((t) => t.basis)).toEqual(['BUDGET', 'ACTUAL']);
+    expect(figures('BUDGET')).toEqual([2024, 950_000n, null, null, null, null, 950_000n]);
+    // A blank cell is no amount: the page prints no 决算数 at all (the prose says 0.00; the table does not).
+    expect(figures('ACTUAL')).toEqual([2024, null, null, null, null, null, null]);
+    // Both come from the table's one data row, under the 预算数 | 决算数 header.
+    expect(texts.get(FINAL)![table[0]!.source.line - 1]!.split('\t')[0]).toBe('0.95');
+  });
+});
