@@ -94,9 +94,9 @@ export async function loadFiles(
         const started = Date.now();
         // Refused before the file is read: its name is what the graph and every report show.
         refuseFileName(basename(path));
-        const { text, notes } = await readDocument(path);
-        const { doc, ...prepared } = await parseOffThread(basename(path), text, undefined, notes);
-        const report = await loadParsed(runner, basename(path), text, doc, options, started, prepared);
+        // The file's bytes are read (a PDF by pdf.js, within its caps) in the worker, under its budget.
+        const { doc, ...prepared } = await parseOffThread(basename(path), readFileSync(path));
+        const report = await loadParsed(runner, basename(path), prepared.text, doc, options, started, prepared);
         reports.push(report);
         onEach(report, i);
         break;

@@ -31,7 +31,10 @@ export const PARSE_HEAP_MB = 512;
 // compiled, both are .js.
 const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './parse-worker-dev.mjs' : './parse-worker.js', import.meta.url);
 
-type Reply = { id: number } & ({ ok: true; doc: ParsedDocument; plan: LoadPlan; text: string; planBytes: number } | { ok: false; bad?: { file: string; line: number; expected: string; details: Record<string, unknown> }; internal?: string; stack?: string });
+/** A refusal as the worker sends it (a BadDocumentError's fields). */
+type Refusal = { file: string; line: number; expected: string; page?: number; details: Record<string, unknown> };
+
+type Reply = { id: number } & ({ ok: true; doc: ParsedDocument; plan: LoadPlan; text: string; planBytes: number } | { ok: false; bad?: Refusal; internal?: string; stack?: string });
 
 /** What a parser's failure tells the user: nothing of its internals, the way on. */
 const STOPPED = (what: string) => `the parser stopped on this document (${what}); the other documents load; report it with the file`;
@@ -56,10 +59,14 @@ export class ParseWorkerPool {
     this.log = options.log ?? ((m) => console.error(`budget-graph: ${m}`));
   }
 
-  /** Reads and plans one document in the worker (documents queue: one at a time). */
-  /** `notes`: the source's diagnostics (readSource), kept as the document's (parseDocument). */
-  parse(file: string, text: string, budgetMs = PARSE_BUDGET_MS, notes: readonly Diagnostic[] = []): Promise<PreparedDocument> {
-    const next = this.queue.then(() => this.runOne(file, text, budgetMs, notes));
+  /**
+   * Reads and plans one document in the worker (documents queue: one at a time). `input`: its
+   * text, or its file's bytes (a PDF or a text file, read in the worker by src/source: a PDF's
+   * reading is under the same budget). `notes`: diagnostics the caller has already, kept as the
+   * document's (parseDocument).
+   */
+  parse(file: string, input: string | Uint8Array, budgetMs = PARSE_BUDGET_MS, notes: readonly Diagnostic[] = []): Promise<PreparedDocument> {
+    const next = this.queue.then(() => this.runOne(file, input, budgetMs, notes));
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -92,7 +99,7 @@ export class ParseWorkerPool {
     void w.terminate();
   }
 
-  private runOne(file: string, text: string, budgetMs: number, notes: readonly Diagnostic[]): Promise<PreparedDocument> {
+  private runOne(file: string, input: string | Uint8Array, budgetMs: number, notes: readonly Diagnostic[]): Promise<PreparedDocument> {
     const w = (this.worker ??= this.freshWorker());
     const id = this.nextId++;
     return new Promise<PreparedDocument>((resolve, reject) => {
@@ -142,14 +149,14 @@ export class ParseWorkerPool {
       w.once('exit', onExit);
       // Referenced while it works: the process waits for the document it asked for.
       w.ref();
-      w.postMessage({ id, file, text, notes });
+      w.postMessage(typeof input === 'string' ? { id, file, text: input, notes } : { id, file, bytes: input, notes });
     });
   }
 }
 
 /** The worker's refusal as the error it was there, its details (a cap's limit and count) kept. */
-function badDocument(bad: { file: string; line: number; expected: string; details: Record<string, unknown> }): BadDocumentError {
-  const err = new BadDocumentError(bad.file, bad.line, bad.expected);
+function badDocument(bad: Refusal): BadDocumentError {
+  const err = new BadDocumentError(bad.file, bad.line, bad.expected, bad.page);
   Object.assign(err.details, bad.details);
   return err;
 }
@@ -175,7 +182,7 @@ export function reviveIntegers(value: unknown): unknown {
 /** The pool the loader, the start-up load and ingest share. */
 const shared = new ParseWorkerPool();
 
-/** Reads and plans one document in the shared worker (documents queue: one at a time). */
-export function parseOffThread(file: string, text: string, budgetMs = PARSE_BUDGET_MS, notes: readonly Diagnostic[] = []): Promise<PreparedDocument> {
-  return shared.parse(file, text, budgetMs, notes);
+/** Reads and plans one document (its text, or its file's bytes) in the shared worker (documents queue: one at a time). */
+export function parseOffThread(file: string, input: string | Uint8Array, budgetMs = PARSE_BUDGET_MS, notes: readonly Diagnostic[] = []): Promise<PreparedDocument> {
+  return shared.parse(file, input, budgetMs, notes);
 }

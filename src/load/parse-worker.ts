@@ -1,21 +1,39 @@
 // Worker thread entry: reads one document at a time and plans its load off the main thread, so
-// a large or hostile text never stalls the requests the server is answering (a 40,000-row table
-// took 2.5 s to parse and 1.7 s to plan). Pure: text in, records and load plan (or the
-// BadDocumentError's fields) out.
+// a large or hostile text or PDF never stalls the requests the server is answering (a 40,000-row
+// table took 2.5 s to parse and 1.7 s to plan; a PDF bomb held the main thread 28 s). Pure: text
+// or a file's bytes in, records and load plan (or the BadDocumentError's fields) out.
 import { parentPort } from 'node:worker_threads';
 import { documentText, parseDocument } from '../parse/index.js';
 import { BadDocumentError } from '../errors.js';
 import type { Diagnostic } from '../parse/records.js';
 import { buildPlan, planBytes } from './plan.js';
 import { refuseOversizedRecords, refuseOversizedText } from './document-caps.js';
+import { readSource } from '../source/index.js';
 
-parentPort!.on('message', ({ id, file, text, notes }: { id: number; file: string; text: string; notes?: Diagnostic[] }) => {
+/** One document: its text, or the bytes of its file (a PDF or a text file, read here by src/source). */
+interface Request {
+  id: number;
+  file: string;
+  text?: string;
+  bytes?: Uint8Array;
+  notes?: Diagnostic[];
+}
+
+parentPort!.on('message', (request: Request) => {
+  void readOne(request);
+});
+
+async function readOne({ id, file, text: given, bytes, notes }: Request): Promise<void> {
   try {
     // Test only (below): a fault that sends no reply.
-    if (TEST_FAULTS && testFault(text)) return;
+    if (TEST_FAULTS && given !== undefined && testFault(given)) return;
+    // A file's bytes are read here, PDF included, under this worker's budget of time and heap and
+    // pdf.js's own caps (src/source/pdf/pdf-budget.ts), never on the thread that serves requests.
+    const source = bytes ? await readSource(bytes, file) : null;
+    const text = source?.text ?? given ?? '';
     // Over a cap: refused in milliseconds, before the parse (document-caps.ts).
     refuseOversizedText(text, file);
-    const doc = parseDocument(text, file, notes);
+    const doc = parseDocument(text, file, [...(notes ?? []), ...(source?.notes ?? [])]);
     // A table run together on one line is no tab row: what it gave is counted before planning.
     refuseOversizedRecords(doc, file);
     // The text as stored and the plan's weight go back too: not redone on the request thread.
@@ -23,11 +41,11 @@ parentPort!.on('message', ({ id, file, text, notes }: { id: number; file: string
     const plan = buildPlan(doc, stored);
     parentPort!.postMessage({ id, ok: true, doc, plan, text: stored, planBytes: planBytes(plan) });
   } catch (err) {
-    if (err instanceof BadDocumentError) parentPort!.postMessage({ id, ok: false, bad: { file: err.file, line: err.line, expected: err.expected, details: err.details } });
+    if (err instanceof BadDocumentError) parentPort!.postMessage({ id, ok: false, bad: { file: err.file, line: err.line, expected: err.expected, page: err.page, message: err.message, details: err.details } });
     // Not the document's fault as far as the parser knows: what happened, and the stack for the log.
     else parentPort!.postMessage({ id, ok: false, internal: err instanceof Error ? `${err.name}: ${err.message}` : String(err), stack: err instanceof Error ? err.stack : undefined });
   }
-});
+}
 
 // TEST ONLY. With BUDGET_GRAPH_TEST_PARSE_WORKER_FAULTS=1 in its environment (set by tests, never
 // by the server or the CLIs), a text whose first line is `PARSE-WORKER-TEST-FAULT: <kind>` makes

@@ -7,13 +7,16 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BadDocumentError } from '../../errors.js';
 import type { GlyphRun, PdfPage, PrintedGlyph, Ruling } from './geometry.js';
+import { GUARD_GLOBAL, loadGuardedPdfJs } from './pdfjs-guarded.js';
+import { PDF_CAPS, PdfBudget, type PdfCap } from './pdf-budget.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | null = null;
 /** pdf.js's own normalisation of a text item (ligatures, compatibility forms): glyphs are compared to runs after it. */
 let normalize: (s: string) => string = (s) => s;
+// pdf.js with its worker code guarded by the budget of the document being read (pdfjs-guarded.ts).
 const load = () =>
-  (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((lib) => {
+  (pdfjs ??= loadGuardedPdfJs().then((lib) => {
     normalize = lib.normalizeUnicode;
     return lib;
   }));
@@ -24,8 +27,6 @@ function assetUrls(): { cMapUrl: string; standardFontDataUrl: string } {
   return { cMapUrl: pathToFileURL(join(root, 'cmaps') + '/').href, standardFontDataUrl: pathToFileURL(join(root, 'standard_fonts') + '/').href };
 }
 
-/** Limits that follow the real work: a department's document is tens of pages, not thousands. */
-export const MAX_PDF_PAGES = 2_000;
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -47,26 +48,51 @@ const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x +
 /** A stroke or fill thinner than this (points) is a ruling, not a shape. */
 const THIN = 2.5;
 
-export async function extractPdf(bytes: Uint8Array, file: string): Promise<PdfPage[]> {
+/** One document at a time per thread: the budget pdf.js asks is this thread's one global. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * The pages of a PDF, read within its budget (pdf-budget.ts): a PDF past a cap is refused with
+ * the cap (PdfTooLargeError), whatever pdf.js made of the budget's throw. `caps` for tests.
+ */
+export function extractPdf(bytes: Uint8Array, file: string, caps: Record<PdfCap, number> = PDF_CAPS): Promise<PdfPage[]> {
+  const next = queue.then(() => extractWithin(bytes, file, new PdfBudget(file, caps), caps));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+/** What reading the last PDF cost on this thread (the figures behind PDF_CAPS; tests). */
+export let lastPdfCosts: { decodedBytes: number; operators: number; largestPage: number; imagePixels: number; largestImage: number } | null = null;
+
+async function extractWithin(bytes: Uint8Array, file: string, budget: PdfBudget, caps: Record<PdfCap, number>): Promise<PdfPage[]> {
   const lib = await load();
   const { OPS } = lib;
+  const scope = globalThis as Record<string, unknown>;
+  scope[GUARD_GLOBAL] = budget;
   let doc;
   try {
-    // A copy: pdf.js takes ownership of (detaches) the buffer it is given.
-    doc = await lib.getDocument({ data: new Uint8Array(bytes), ...assetUrls(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false }).promise;
-  } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    throw new BadDocumentError(file, 1, /password/i.test(why) ? 'the PDF is encrypted with a password; expected a PDF anyone can open' : `the PDF cannot be opened (${why}); expected a PDF file`);
-  }
-  try {
-    if (doc.numPages > MAX_PDF_PAGES) throw new BadDocumentError(file, 1, `the PDF has ${doc.numPages} pages; expected one budget document (at most ${MAX_PDF_PAGES} pages)`);
+    try {
+      // A copy: pdf.js takes ownership of (detaches) the buffer it is given. Images over the cap
+      // are never decoded (maxImageSize; the budget records them first and refuses the document).
+      doc = await lib.getDocument({ data: new Uint8Array(bytes), ...assetUrls(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, maxImageSize: caps.imagePixels, verbosity: 0, stopAtErrors: false }).promise;
+    } catch (err) {
+      budget.check();
+      const why = err instanceof Error ? err.message : String(err);
+      throw new BadDocumentError(file, 1, /password/i.test(why) ? 'the PDF is encrypted with a password; expected a PDF anyone can open' : `the PDF cannot be opened (${why}); expected a PDF file`);
+    }
+    budget.check();
+    budget.checkPages(doc.numPages);
     const pages: PdfPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      pages.push(await readPage(doc, n, file, OPS));
+      budget.startPage(n);
+      pages.push(await readPage(doc, n, file, OPS, budget));
+      budget.check();
     }
     return pages;
   } finally {
-    await doc.destroy().catch(() => undefined);
+    lastPdfCosts = { decodedBytes: budget.decodedBytes, operators: budget.operators, largestPage: budget.largestPage, imagePixels: budget.imagePixels, largestImage: budget.largestImage };
+    await doc?.destroy().catch(() => undefined);
+    if (scope[GUARD_GLOBAL] === budget) delete scope[GUARD_GLOBAL];
   }
 }
 
@@ -77,17 +103,22 @@ type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
  * stream, a broken xref entry, a font it cannot decode) is that document's BAD_DOCUMENT, with
  * the page: one bad file is one bad file, never an exception that ends a batch or the server.
  */
-async function readPage(doc: PdfDocument, n: number, file: string, OPS: PdfJs['OPS']): Promise<PdfPage> {
+async function readPage(doc: PdfDocument, n: number, file: string, OPS: PdfJs['OPS'], budget: PdfBudget): Promise<PdfPage> {
   try {
-    return await pageContent(doc, n, OPS);
+    return await pageContent(doc, n, OPS, file);
   } catch (err) {
     if (err instanceof BadDocumentError) throw err;
+    // pdf.js stopped because a cap was passed: the cap is the reason, not the damage it saw.
+    budget.check();
     const why = (err instanceof Error ? err.message : String(err)).slice(0, 200);
     throw new BadDocumentError(file, 1, `the PDF's content cannot be read (${why}); expected an undamaged PDF: the file may be cut short or corrupted, download or save it again`, n);
   }
 }
 
-async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS']): Promise<PdfPage> {
+/** What the parser refuses as a control character (src/parse/index.ts), found in a PDF's text: a glyph with no Unicode value. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS'], file: string): Promise<PdfPage> {
   const page = await doc.getPage(n);
   const [vx0, vy0, vx1, vy1] = page.view as [number, number, number, number];
   const width = vx1 - vx0;
@@ -96,9 +127,12 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS']): Prom
   const toPage = (x: number, y: number): [number, number] => [x - vx0, vy1 - y];
 
   const runs: GlyphRun[] = [];
+  let unreadable: { fontId: string; text: string } | null = null;
   const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
   for (const item of content.items) {
     if (!('str' in item) || item.str === '') continue;
+    // Refused once the drawing is read, when the font's name is known (fontWithoutUnicode).
+    if (CONTROL.test(item.str)) unreadable ??= { fontId: item.fontName, text: item.str };
     const [a, b, c, d, e, f] = item.transform as Matrix;
     const size = Math.hypot(c, d) || Math.hypot(a, b);
     if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3) continue; // rotated text (a stamp, a margin note) is not a printed line
@@ -240,9 +274,29 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS']): Prom
       }
     }
   }
+  if (unreadable) throw fontWithoutUnicode(file, n, page, unreadable.fontId, unreadable.text);
   const imageCover = imageArea / (width * height);
   page.cleanup();
   return { number: n, width, height, runs, glyphs, rulings, imageCover };
+}
+
+/**
+ * A text item whose characters are control codes: pdf.js found no Unicode value for the font's
+ * glyphs (no ToUnicode map, glyph names that name no character) and handed over the raw codes.
+ * The text cannot be read; said as such, with the page and the font, not as "control characters".
+ */
+function fontWithoutUnicode(file: string, n: number, page: { commonObjs: { has(id: string): boolean; get(id: string): unknown } }, fontId: string, text: string): BadDocumentError {
+  let name = fontId;
+  try {
+    const font = page.commonObjs.has(fontId) ? (page.commonObjs.get(fontId) as { name?: unknown } | null) : null;
+    if (typeof font?.name === 'string' && font.name) name = font.name;
+  } catch {
+    // The font's id is name enough.
+  }
+  const code = CONTROL.exec(text)![0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  const err = new BadDocumentError(file, 1, `the text of page ${n} is printed in the font "${name}", which has no Unicode map (its glyphs give codes such as U+${code}, not characters), so the text cannot be read; export the PDF again with its fonts' Unicode maps (ToUnicode), or load its text`, n);
+  Object.assign(err.details, { reason: 'FONT_WITHOUT_UNICODE', font: name });
+  return err;
 }
 
 /** A path's subpaths: thin filled rectangles and stroked axis-aligned segments become rulings. */

@@ -1,0 +1,112 @@
+// What reading one PDF may cost: the bytes its streams decode to, the operators its content
+// streams hold, the pixels of its images, its pages. pdf.js asks this budget as it works
+// (pdfjs-guarded.ts); past a cap the budget throws, pdf.js stops growing there, and the document
+// is refused with the cap it passed (PdfTooLargeError), whatever pdf.js did with the throw.
+import { BadDocumentError } from '../../errors.js';
+
+/**
+ * The caps. The nine real PDFs of tests/fixtures/real (21-35 pages; measured through this budget,
+ * extract.ts's lastPdfCosts) decode at most 8.0 MB of streams (the 3.7 MB 决算 whose fonts are
+ * embedded whole; the others 1.1-2.1 MB), read at most 140,146 operators (text layer and drawing
+ * together; 14,872 on the busiest page) and hold no image. The caps leave four to seven times
+ * that, and bound what a hostile PDF costs before it is refused (bench/STRESS.md, "PDF attacks"):
+ * about 2 × decodedBytes of buffers (a growing buffer is copied once), about a second of work.
+ */
+export const PDF_CAPS = {
+  /** Bytes all streams of the document decode to (fonts, content, images' data, object streams). */
+  decodedBytes: 32 * 1024 * 1024,
+  /** Operators read from content streams, text layer and drawing together (a form drawn N times counts N times). */
+  operators: 1_000_000,
+  /** The same on one page: a flood on one page is refused before it costs the document's whole allowance of time. */
+  pageOperators: 100_000,
+  /** Pixels of one image (width × height as declared), checked before it is decoded. */
+  imagePixels: 25_000_000,
+  /** Pixels of all the images drawn in the document. */
+  documentImagePixels: 200_000_000,
+  /** Pages. */
+  pages: 1_000,
+} as const;
+
+export type PdfCap = keyof typeof PDF_CAPS;
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+const SAID: Record<PdfCap, (limit: number) => string> = {
+  decodedBytes: (l) => `its compressed streams decode to more than ${n(l / 1024 / 1024)} MiB (a compressed stream that inflates this far is a decompression bomb, not a budget document)`,
+  operators: (l) => `its pages hold more than ${n(l)} drawing and text operators`,
+  pageOperators: (l) => `a page holds more than ${n(l)} drawing and text operators`,
+  imagePixels: (l) => `it holds an image of more than ${n(l)} pixels`,
+  documentImagePixels: (l) => `its images add up to more than ${n(l)} pixels`,
+  pages: (l) => `it has more than ${n(l)} pages`,
+};
+
+/** A PDF over one of PDF_CAPS: `details` carry reason DOCUMENT_TOO_LARGE, the `cap`, its `limit` and `page`. */
+export class PdfTooLargeError extends BadDocumentError {
+  constructor(file: string, cap: PdfCap, page: number | undefined, what?: string, limit: number = PDF_CAPS[cap]) {
+    super(file, 1, `the PDF was refused: ${what ?? SAID[cap](limit)}, more than one document may have (cap ${cap}); expected one budget document: split it, or check that it is the PDF it should be`, page);
+    Object.assign(this.details, { reason: 'DOCUMENT_TOO_LARGE', cap, limit });
+  }
+}
+
+/** Thrown into pdf.js when a cap is passed; never reaches a caller (PdfBudget.check turns it into the refusal). */
+class OverBudget extends Error {}
+
+/** The running costs of one document, asked by pdf.js as it works. */
+export class PdfBudget {
+  decodedBytes = 0;
+  operators = 0;
+  /** Operators read on the page being read, and the most on any page. */
+  pageOperators = 0;
+  largestPage = 0;
+  imagePixels = 0;
+  largestImage = 0;
+  /** The first cap passed, and on which page (undefined: while opening the document). */
+  passed: { cap: PdfCap; page: number | undefined; what?: string } | null = null;
+  /** The page being read, for the refusal. */
+  page: number | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly caps: Record<PdfCap, number> = PDF_CAPS,
+  ) {}
+
+  private over(cap: PdfCap, what?: string): never {
+    this.passed ??= { cap, page: this.page, what };
+    throw new OverBudget(`over the PDF cap ${cap}`);
+  }
+
+  decoded(bytes: number): void {
+    this.decodedBytes += bytes;
+    if (this.decodedBytes > this.caps.decodedBytes || this.passed) this.over('decodedBytes');
+  }
+
+  operator(): void {
+    if (++this.operators > this.caps.operators || this.passed) this.over('operators');
+    if (++this.pageOperators > this.caps.pageOperators) this.over('pageOperators');
+    if (this.pageOperators > this.largestPage) this.largestPage = this.pageOperators;
+  }
+
+  /** The next page is read: its operators are counted from zero. */
+  startPage(page: number): void {
+    this.page = page;
+    this.pageOperators = 0;
+  }
+
+  image(width: number, height: number): void {
+    const pixels = width * height;
+    this.largestImage = Math.max(this.largestImage, pixels);
+    if (pixels > this.caps.imagePixels) this.over('imagePixels', `it holds an image of ${n(width)} × ${n(height)} pixels (more than ${n(this.caps.imagePixels)})`);
+    this.imagePixels += pixels;
+    if (this.imagePixels > this.caps.documentImagePixels || this.passed) this.over('documentImagePixels');
+  }
+
+  /** Refuses the document if pdf.js passed a cap (call after each step of pdf.js's work). */
+  check(): void {
+    if (this.passed) throw new PdfTooLargeError(this.file, this.passed.cap, this.passed.page, this.passed.what, this.caps[this.passed.cap]);
+  }
+
+  /** Refuses a document declaring more pages than the cap, before any is read. */
+  checkPages(pages: number): void {
+    if (pages > this.caps.pages) throw new PdfTooLargeError(this.file, 'pages', undefined, `it has ${n(pages)} pages (more than ${n(this.caps.pages)})`, this.caps.pages);
+  }
+}
