@@ -33,6 +33,12 @@ export type RunStatement = <N extends StatementName>(name: N, ...args: ParamsArg
 export class QueryRunner {
   /** Statements sent since this runner was created (one per read/write call). */
   roundTrips = 0;
+  /**
+   * Records the read statements returned, all of which the API decodes: with roundTrips, the
+   * work a question costs counted rather than timed (tests/integration/query-statements.test.ts
+   * holds each documented question to a recorded budget).
+   */
+  rowsRead = 0;
   /** Wall time spent waiting for read statements (ms, overlapping ones counted once each). */
   dbMs = 0;
   /**
@@ -143,7 +149,9 @@ export class QueryRunner {
     this.db.samples.note(name, text, parameters);
     const started = performance.now();
     try {
-      return await this.runWithRetry<T>(text, parameters, timeoutMs);
+      const result = await this.runWithRetry<T>(text, parameters, timeoutMs);
+      this.rowsRead += result.records.length;
+      return result;
     } finally {
       this.dbMs += performance.now() - started;
     }

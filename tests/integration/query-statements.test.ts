@@ -3,9 +3,16 @@
 // tests). A change that makes a documented question run more, fewer or other statements shows in
 // review as a diff of that file; `WRITE_STATEMENTS=1 npx vitest run
 // tests/integration/query-statements.test.ts` rewrites it after a deliberate change.
+//
+// The same run holds each documented question to a work budget (docs/queries/work-budget.json):
+// statements sent, records decoded and fields resolved, counted rather than timed, so a change
+// that makes a question do more work fails here whatever the machine's speed, while the bench
+// measures the time. A question may exceed its recorded figures by a quarter (rounded down: one
+// statement more than a recorded one fails) before the test fails; `WRITE_STATEMENTS=1` rewrites
+// the budget with the snapshot.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { graphql, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, graphql, isObjectType, type GraphQLSchema } from 'graphql';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
@@ -19,6 +26,30 @@ import { testDatabase, wipe } from './helpers.js';
 interface Example {
   title: string;
   query: string;
+}
+
+/** What one question cost: statements sent, records they returned, fields graphql-js resolved. */
+interface Work {
+  statements: number;
+  rows: number;
+  fields: number;
+}
+
+/** The budget a measured figure is held to: its recorded value plus a quarter, rounded down. */
+const allowance = (recorded: number) => Math.floor(recorded * 1.25);
+
+/** Wraps every field's resolver of the schema to count resolutions into `count.fields`. */
+function countFieldResolutions(schema: GraphQLSchema, count: { fields: number }): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) => {
+        count.fields++;
+        return resolve(source, args, context, info);
+      };
+    }
+  }
 }
 
 /** Parameters as plain JSON: Integers as numbers, so the snapshot reads like the request. */
@@ -40,22 +71,45 @@ describe('the statements each documented query runs', () => {
   });
   afterAll(async () => db?.close());
 
-  it('are those in docs/queries/statements.json', async () => {
+  it('are those in docs/queries/statements.json, and each question stays within its work budget', async () => {
     const examples = JSON.parse(readFileSync(join(projectRoot, 'docs', 'queries', 'queries.json'), 'utf8')) as Example[];
     expect(examples.length).toBeGreaterThan(10);
+    const count = { fields: 0 };
+    countFieldResolutions(schema, count);
     const snapshot: Record<string, string[]> = {};
+    const work: Record<string, Work> = {};
     for (const example of examples) {
       const ctx = createContext(db);
       const ran: string[] = [];
       ctx.runner.observe = (name, _text, params) => ran.push(`${name} ${JSON.stringify(plainParams(params))}`);
+      count.fields = 0;
       const res = await graphql({ schema, source: example.query, contextValue: ctx });
       expect(res.errors, example.title).toBeUndefined();
       // DataLoader batches of one tick may be sent in either order: the set is what is compared.
       snapshot[example.title] = ran.sort();
+      work[example.title] = { statements: ctx.runner.roundTrips, rows: ctx.runner.rowsRead, fields: count.fields };
     }
     const printed = `${JSON.stringify(snapshot, null, 2)}\n`;
     const file = join(projectRoot, 'docs', 'queries', 'statements.json');
-    if (process.env.WRITE_STATEMENTS) writeFileSync(file, printed);
+    const budgetFile = join(projectRoot, 'docs', 'queries', 'work-budget.json');
+    if (process.env.WRITE_STATEMENTS) {
+      writeFileSync(file, printed);
+      writeFileSync(budgetFile, `${JSON.stringify(work, null, 2)}\n`);
+    }
     expect(printed).toBe(readFileSync(file, 'utf8'));
+
+    const budget = JSON.parse(readFileSync(budgetFile, 'utf8')) as Record<string, Work>;
+    const over: string[] = [];
+    for (const [title, measured] of Object.entries(work)) {
+      const recorded = budget[title];
+      if (!recorded) {
+        over.push(`${title}: no recorded budget (WRITE_STATEMENTS=1 records it)`);
+        continue;
+      }
+      for (const key of ['statements', 'rows', 'fields'] as const) {
+        if (measured[key] > allowance(recorded[key])) over.push(`${title}: ${key} ${measured[key]}, budget ${recorded[key]} (allowed ${allowance(recorded[key])})`);
+      }
+    }
+    expect(over).toEqual([]);
   });
 });
