@@ -1,11 +1,15 @@
 // Any GraphQL client works: the GraphQL-over-HTTP audit of graphql-http, graphql-request as an
-// analyst's script would use it, standard introspection, and the offline GraphiQL page in
+// analyst's script would use it, the README's graphql-request / urql / Apollo Client setups run as written, standard introspection, and the offline GraphiQL page in
 // Debian's Chromium (no request leaves the machine).
-import { existsSync, mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { buildClientSchema, getIntrospectionQuery, printSchema, type IntrospectionQuery } from 'graphql';
 import { serverAudits } from 'graphql-http';
 import { GraphQLClient, gql } from 'graphql-request';
+import { Client as UrqlClient, fetchExchange } from '@urql/core';
+import { ApolloClient, HttpLink, InMemoryCache, gql as apolloGql } from '@apollo/client';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
@@ -13,6 +17,7 @@ import { buildWeb } from '../../scripts/build-web.mjs';
 import { startApi, type ApiFixture } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+const execFileAsync = promisify(execFile);
 const ARTEFACTS = join(projectRoot, 'test-results');
 
 let api: ApiFixture;
@@ -79,6 +84,47 @@ describe('a real client (graphql-request)', () => {
     const err = await client.request('{ projects(first: -1) { totalCount } }').catch((e: unknown) => e as { response?: { status: number; errors?: { extensions?: { code?: string } }[] } });
     expect(err).toHaveProperty('response.status', 400);
     expect((err as { response: { errors: { extensions: { code: string } }[] } }).response.errors[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('the client setups of the README, run as written (#42 item 8)', () => {
+  /** The README's `<!-- client: name -->` blocks, each a whole script. */
+  const setups = () => [...readFileSync(join(projectRoot, 'README.md'), 'utf8').matchAll(/<!-- client: ([\w-]+) -->\n```ts\n([\s\S]*?)```/g)].map((m) => ({ name: m[1]!, code: m[2]! }));
+
+  it('graphql-request, urql and Apollo Client each get the contract answer with the README\'s code, only the URL changed', async () => {
+    expect(setups().map((s) => s.name)).toEqual(['graphql-request', 'urql', 'apollo']);
+    mkdirSync(ARTEFACTS, { recursive: true });
+    for (const { name, code } of setups()) {
+      expect(code, name).toContain("'http://127.0.0.1:4000/graphql'");
+      // Inside the project, so the script finds the clients in node_modules as an analyst's would.
+      const file = join(ARTEFACTS, `readme-client-${name}.mts`);
+      writeFileSync(file, code.replaceAll("'http://127.0.0.1:4000/graphql'", JSON.stringify(api.server.url)));
+      const run = await execFileAsync(process.execPath, ['--import', 'tsx', file], { cwd: projectRoot, timeout: 60_000 }).catch((e: { stdout?: string; stderr?: string; message: string }) => ({ stdout: '', stderr: `${e.message}\n${e.stderr ?? ''}` }));
+      expect(run.stderr, name).toBe('');
+      // urql and Apollo add __typename to what they ask; the figures are what counts.
+      expect((JSON.parse(run.stdout) as { year: number; amount: string }[]).map(({ year, amount }) => ({ year, amount })), name).toEqual([
+        { year: 2020, amount: '1590.00' },
+        { year: 2024, amount: '2110.00' },
+      ]);
+    }
+  }, 180_000);
+
+  it('urql with its defaults sends a GET the CSRF rule refuses (400): why the README names preferGetMethod', async () => {
+    const client = new UrqlClient({ url: api.server.url, exchanges: [fetchExchange] });
+    const result = await client.query('{ health { ok } }', {}).toPromise();
+    expect(result.error?.response?.status).toBe(400);
+    const withHeader = new UrqlClient({ url: api.server.url, exchanges: [fetchExchange], fetchOptions: { headers: { 'apollo-require-preflight': 'true' } } });
+    expect((await withHeader.query('{ health { ok } }', {}).toPromise()).data).toEqual({ health: { ok: true } });
+  });
+
+  it('Apollo Client\'s cache holds a code asked two ways, and by its old id, as one object keyed by its __typename', async () => {
+    const client = new ApolloClient({ link: new HttpLink({ uri: api.server.url }), cache: new InMemoryCache() });
+    await client.query({ query: apolloGql`query ByCode { classificationCode(code: "2010504") { id name } }` });
+    await client.query({ query: apolloGql`query ByOldId { node(id: "FunctionCode:2010504") { id ... on ClassificationCode { code } } }` });
+    const store = client.cache.extract() as Record<string, unknown>;
+    const keys = Object.keys(store).filter((k) => k.startsWith('ClassificationCode:'));
+    expect(keys).toEqual(['ClassificationCode:ClassificationCode:FunctionCode:2010504']);
+    expect(store[keys[0]!]).toMatchObject({ __typename: 'ClassificationCode', name: '信息事务', code: '2010504' });
   });
 });
 

@@ -6,10 +6,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
-import { buildSchema, parse, validate } from 'graphql';
+import { TypeInfo, buildSchema, parse, validate, visit, visitWithTypeInfo } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
-import config from '../../docs/codegen.js';
+import config, { scalars } from '../../docs/codegen.js';
 import { examplesGraphqlPath, renderExamplesGraphql } from '../../scripts/query-docs.js';
 
 describe('graphql-codegen on the documented examples', () => {
@@ -23,6 +23,17 @@ describe('graphql-codegen on the documented examples', () => {
     expect(validate(schema, doc).map((e) => e.message)).toEqual([]);
   });
 
+  it('ask every Query field at least once (#42 item 8: 10 of 22 were in no example)', () => {
+    const schema = buildSchema(readFileSync(join(projectRoot, 'schema', 'schema.graphql'), 'utf8'));
+    const doc = parse(readFileSync(examplesGraphqlPath, 'utf8'));
+    const query = schema.getQueryType()!;
+    const asked = new Set<string>();
+    const info = new TypeInfo(schema);
+    // Through fragments and aliases too: what counts is the field the schema resolves.
+    visit(doc, visitWithTypeInfo(info, { Field: () => void (info.getParentType() === query && asked.add(info.getFieldDef()!.name)) }));
+    expect(Object.keys(query.getFields()).filter((f) => !asked.has(f))).toEqual([]);
+  });
+
   it('generates typed operations with Decimal as string that tsc --strict accepts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'budget-graph-codegen-'));
     const [target, output] = Object.entries(config.generates)[0]!;
@@ -33,7 +44,8 @@ describe('graphql-codegen on the documented examples', () => {
     expect(code).toMatch(/export type FeedersOfCodeQuery = \{ projectsFeedingCode: Array<\{[^\n]*\bamount: string \| null,/);
     const results = code.split('\n').filter((l: string) => /^export type \w+Query = /.test(l));
     expect(results.length).toBe(readFileSync(examplesGraphqlPath, 'utf8').match(/^query /gm)!.length);
-    for (const r of results) expect(r).not.toMatch(/\b(any|unknown)\b/);
+    // JSONObject (graphNode's bag of stored properties) is Record<string, unknown> by the config's own map: typed as what it is.
+    for (const r of results) expect(r.replaceAll(scalars.JSONObject, 'JSONObject')).not.toMatch(/\b(any|unknown)\b/);
     writeFileSync(join(dir, 'budget-graph.ts'), code);
     // A use of the generated types, as an analyst's script would: money stays a string.
     writeFileSync(join(dir, 'use.ts'), `import type { FeedersOfCodeQuery } from './budget-graph.js';\nexport const amounts = (q: FeedersOfCodeQuery): string[] => q.projectsFeedingCode.map((r) => r.amount ?? '0.00');\n`);
