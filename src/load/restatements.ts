@@ -30,6 +30,8 @@ interface Candidate {
   literal: Set<string>;
   amount: bigint;
   source: Source;
+  /** The year a 三公 row is of: a table prints last year's row beside this year's, often equal. */
+  year?: number;
 }
 
 /** One word per concept: the synonyms documents print for the same column or line. */
@@ -60,9 +62,9 @@ function pathNames(path: string): string[] {
 
 function candidates(doc: ParsedDocument, allocations: { id: string; name: string; amount: bigint | null; source: Source }[]): Candidate[] {
   const out: Candidate[] = [];
-  const add = (kind: RestatedKind, target: number | string, names: string[], amount: bigint | null, source: Source, requires?: string) => {
+  const add = (kind: RestatedKind, target: number | string, names: string[], amount: bigint | null, source: Source, requires?: string, year?: number) => {
     if (amount === null) return;
-    out.push({ kind, target, names: new Set(names.map((x) => stemOf(x)).filter((n) => n !== '')), literal: new Set(names.map((x) => stemOf(x, false)).filter((n) => n !== '')), amount, source, ...(requires ? { requires: stemOf(requires) } : {}) });
+    out.push({ kind, target, names: new Set(names.map((x) => stemOf(x)).filter((n) => n !== '')), literal: new Set(names.map((x) => stemOf(x, false)).filter((n) => n !== '')), amount, source, ...(requires ? { requires: stemOf(requires) } : {}), ...(year !== undefined ? { year } : {}) });
   };
   doc.lines.forEach((l, i) => {
     add('BudgetLine', i, [l.name], l.total, l.source);
@@ -75,7 +77,7 @@ function candidates(doc: ParsedDocument, allocations: { id: string; name: string
   for (const a of allocations) add('ProjectAllocation', a.id, [a.name], a.amount, a.source);
   doc.threeCosts.forEach((t, i) => {
     if (t.origin !== 'TABLE') return;
-    for (const f of THREE_COSTS_FIGURE_NAMES) add('ThreeCosts', i, [...THREE_COSTS_FIGURES[f].names].filter((n) => n !== '合计'), t[f], t.source);
+    for (const f of THREE_COSTS_FIGURE_NAMES) add('ThreeCosts', i, [...THREE_COSTS_FIGURES[f].names].filter((n) => n !== '合计'), t[f], t.source, undefined, t.year);
   });
   doc.figures.forEach((f, i) => add('Figure', i, [f.item.replace(/^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[)）]|^\d+[.、]/, ''), ...pathNames(f.column)], f.amount, f.source));
   return out;
@@ -110,7 +112,12 @@ export function restatements(doc: ParsedDocument, allocations: { id: string; nam
     const sentence = p.source.text.slice(0, Math.max(0, p.source.text.indexOf(p.item))).split('。').pop() ?? '';
     const scope = SCOPES.find((x) => sentence.includes(x));
     const inScope = (list: Candidate[]) => (scope ? list.filter((c) => c.source.table.includes(scope)) : list);
-    const same = [...underParent, ...inScope(named), ...named].find((c) => c.amount === p.amount);
+    // A 三公 row of another year than the sentence's (公务用车购置费 0 in 2019 and 2020 alike) is
+    // taken only when no row of its year prints the amount: the year the item or its line states,
+    // else the document's.
+    const year = Number(/(\d{4})\s*年/.exec(p.item)?.[1] ?? /(\d{4})\s*年/.exec(p.source.text.slice(p.source.text.indexOf(p.item)))?.[1] ?? doc.meta.year);
+    const agreeing = [...underParent, ...inScope(named), ...named].filter((c) => c.amount === p.amount);
+    const same = agreeing.find((c) => c.year === undefined || c.year === year) ?? agreeing[0];
     if (same) {
       links.push({ proseIndex, kind: same.kind, target: same.target, rule: 'NAME_AND_AMOUNT' });
       return;

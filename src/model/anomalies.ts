@@ -15,12 +15,20 @@ export const ANOMALY_KINDS = {
   PROJECT_SUM_MISMATCH: 'A level-1 project ≠ Σ its level-2 items (the difference is named when the document prints it, e.g. 上年结转).',
   UNIT_PROJECTS_SUM_MISMATCH: 'A project table’s 预算单位 row ≠ Σ the projects listed under it, or a row for several units ≠ Σ their rows.',
   UNIT_MISMATCH: 'A table’s total and the prose differ by a power of ten (10×, 10,000× …): one of them is printed, or read, in another unit than it says (单位：元 / 万元); both are named, neither is chosen.',
+  PROSE_ARITHMETIC_MISMATCH: 'A change, share or completion rate the prose states ≠ what the amounts it states give (增加 17.62% where 43,269.3 → 3,845.49 is a fall), beyond the rounding of every printed digit.',
+  PROSE_COMPARISON_MISMATCH: 'The prose says one amount is 大于 / 小于 / 等于 another (决算数大于预算数) and the amounts it states say otherwise.',
+  CODE_NAMED_TWICE: 'One classification code printed with two names in one document (医疗卫生与计划生育支出 in the prose, 卫生健康支出 in the tables).',
+  YEAR_MISMATCH: 'A sentence or heading names a year other than the one it must: a 2026 budget compared with 2026, a 2024 决算 headed 2023 or dated 截至 2023年12月31日.',
+  MISSING_TABLE: 'A table the document lists (its contents, 目录) is not printed.',
+  PLACEHOLDER_TEXT: 'A template placeholder left in the text (上海市普陀区XX局): a field never filled.',
+  PUNCTUATION: 'Punctuation doubled (。。) or quotation marks that do not pair: a matter of form, no figure changed.',
+  REPEATED_TEXT: 'A run of prose lines printed twice in a row (a page or a cell carried over, the first copy often cut).',
 } as const;
 export type AnomalyKind = keyof typeof ANOMALY_KINDS;
 
 /** How much an anomaly matters. */
 export const SEVERITIES = {
-  INFO: 'The figures agree at the precision printed (a rounding difference, one project under two names).',
+  INFO: 'The figures agree at the precision printed (a rounding difference, one project under two names), or a matter of form (doubled punctuation, repeated text) that changes no figure.',
   WARNING: 'The documents disagree with themselves beyond rounding; read both sides.',
   ERROR: 'An amount is off by a power of ten from the same amount elsewhere in the document: at least one of them is wrong as stored; do not use either before checking the page.',
 } as const;

@@ -6,7 +6,7 @@ import { heldIndex } from './held.js';
 import { proseAmounts, projectsFromItemisedProse } from './prose-amounts.js';
 import { extractMeta } from './meta.js';
 import { amountCellProblem, type MoneyUnit } from './amount.js';
-import { completionRateAnomalies, planActualAnomalies, projectAmountAnomalies, projectSumAnomalies, unitProjectsAnomalies, selfEvaluationAnomalies, threeCostsAnomalies, unitMismatchAnomalies } from './anomalies.js';
+import { runChecks } from './checks/registry.js';
 import { lineUnits, tableUnit, tableUnits } from './units.js';
 import { refuseTemplate } from './template.js';
 import { projectsFromProse, projectsFromSelfEvaluations, selfEvaluationsFromProse } from './projects.js';
@@ -99,8 +99,6 @@ export function parseDocument(input: string, file: string, sourceNotes: readonly
   doc.selfEvaluations.push(...proseEvaluations);
   doc.projects.push(...projectsFromSelfEvaluations(proseEvaluations));
   doc.threeCosts.push(...threeCostsFromProse(lay.prose, file, prose, meta.year, isActual));
-  doc.anomalies.push(...threeCostsAnomalies(doc.threeCosts), ...projectAmountAnomalies(doc.projects), ...selfEvaluationAnomalies(doc.selfEvaluations), ...completionRateAnomalies(doc.investmentProjects));
-  doc.anomalies.push(...unitMismatchAnomalies(doc.totals, doc.proseAmounts, doc.tableUnits));
   doc.units = unitsOf(doc);
   // Whatever a table prints that the records above do not hold becomes a Figure: nothing is dropped.
   const held = heldIndex(doc, lineUnits(lay, unit));
@@ -121,7 +119,8 @@ export function parseDocument(input: string, file: string, sourceNotes: readonly
     const found = lay.tables.length ? `${lay.tables.length} table(s), none of a known family (first: "${lay.tables[0]!.title}", line ${lay.tables[0]!.titleLine})` : 'no table at all';
     throw new BadDocumentError(file, lay.tables[0]?.titleLine ?? meta.source.line, `not a budget document of a known family: found ${found}; expected tables of 部门预算 / 部门决算 / 绩效目标 / 绩效自评 (classification lines, project forms, 三公 tables …)`);
   }
-  doc.anomalies.push(...planActualAnomalies(doc.investmentProjects), ...projectSumAnomalies(doc.projects, doc.figures), ...unitProjectsAnomalies(doc.totals, doc.projects, doc.meta.roundingNote));
+  // Every check of the registry (checks/registry.ts) over the records read, in its declared order.
+  doc.anomalies.push(...runChecks({ doc, layout: lay, lines: text.split('\n') }));
   for (const line of lay.piiLinesDropped) doc.diagnostics.push({ level: 'INFO', code: 'PII_DROPPED', message: 'personal name or telephone line dropped', line });
   // A value hidden from a line that is read on (a table row, prose): said, so a blank where the
   // page prints something is never silent.

@@ -1,0 +1,123 @@
+// Rules on form: what a person proof-reading the document marks, no figure changed — a template
+// placeholder left in (XX局), punctuation doubled (。。) or quotes left open, text printed twice.
+import { toHalfWidth } from '../amount.js';
+import type { Anomaly, Source } from '../records.js';
+import { passages, sourceAt } from './passages.js';
+import type { CheckContext, CheckRule } from './rule.js';
+
+const at = (ctx: CheckContext, line: number): Source => ({ file: ctx.doc.meta.file, table: '正文', line, text: ctx.lines[line - 1] ?? '' });
+
+/** XX / ×× / 某某 beside Chinese text: a template's blank left unfilled (上海市XX局, XX年). */
+function placeholders(ctx: CheckContext): Anomaly[] {
+  const out: Anomaly[] = [];
+  ctx.lines.forEach((raw, i) => {
+    const line = toHalfWidth(raw);
+    const m = /(?<![A-Za-z])(?:[XＸ×]{2,}|某某)(?![A-Za-z])/.exec(line);
+    if (!m) return;
+    const around = line.slice(Math.max(0, m.index - 1), m.index + m[0].length + 1);
+    if (!/[\u4e00-\u9fff]/.test(around)) return;
+    out.push({ kind: 'PLACEHOLDER_TEXT', severity: 'WARNING', message: `a template placeholder "${m[0]}" is printed: "${raw.trim().slice(0, 60)}"`, delta: null, sources: [at(ctx, i + 1)] });
+  });
+  return out;
+}
+
+/** 。。 ，， 、、 ；； (an ellipsis …… or a dash —— is one mark). */
+function doubled(ctx: CheckContext): Anomaly[] {
+  const out: Anomaly[] = [];
+  for (const p of passages(ctx.layout.prose)) {
+    for (const m of p.text.matchAll(/([。，、；：！？])\1+|[，、；：][。]|[。][，、；]/g)) {
+      out.push({ kind: 'PUNCTUATION', severity: 'INFO', message: `punctuation doubled: "${p.text.slice(Math.max(0, m.index! - 12), m.index! + m[0].length)}"`, delta: null, sources: [sourceAt(p, m.index!, ctx.doc.meta.file)] });
+    }
+  }
+  return out;
+}
+
+/** A paragraph whose “ and ” (or 《 and 》) do not pair. */
+function quotes(ctx: CheckContext): Anomaly[] {
+  const out: Anomaly[] = [];
+  for (const p of passages(ctx.layout.prose)) {
+    for (const [open, close] of [['“', '”'], ['《', '》']] as const) {
+      let depth = 0;
+      let bad = -1;
+      for (let i = 0; i < p.text.length && bad < 0; i++) {
+        if (p.text[i] === open) depth++;
+        else if (p.text[i] === close && --depth < 0) bad = i;
+      }
+      if (bad < 0 && depth > 0) bad = p.text.lastIndexOf(open);
+      if (bad < 0) continue;
+      out.push({ kind: 'PUNCTUATION', severity: 'INFO', message: `${open} and ${close} do not pair: "${p.text.slice(Math.max(0, bad - 20), bad + 6)}"`, delta: null, sources: [sourceAt(p, bad, ctx.doc.meta.file)] });
+    }
+  }
+  return out;
+}
+
+/**
+ * Prose lines printed twice in a row (lines 27-31 again at 32-36): a page or a cell carried over,
+ * the reader sees text twice and the first copy cut. Lines of 20 characters or more, in runs.
+ */
+function repeated(ctx: CheckContext): Anomaly[] {
+  const out: Anomaly[] = [];
+  const lines = ctx.layout.prose.map((p) => ({ line: p.line, key: p.text.replace(/\s/g, '') }));
+  const seenAt = new Map<string, number>();
+  // A run: prose indexes i..j repeating k..k+(j-i).
+  let run: { i: number; j: number; k: number } | null = null;
+  const flush = () => {
+    // One repeated line alone (a recurring phrase) is not a page carried over: runs of two or more.
+    if (run && run.j > run.i && lines[run.i]!.line - lines[run.k + run.j - run.i]!.line <= 3) {
+      const [from, to, firstFrom, firstTo] = [lines[run.i]!.line, lines[run.j]!.line, lines[run.k]!.line, lines[run.k + run.j - run.i]!.line];
+      out.push({ kind: 'REPEATED_TEXT', severity: 'INFO', message: `lines ${from}-${to} repeat lines ${firstFrom}-${firstTo} word for word`, delta: null, sources: [at(ctx, firstFrom), at(ctx, from)] });
+    }
+    run = null;
+  };
+  lines.forEach((l, i) => {
+    const earlier = l.key.length >= 20 ? seenAt.get(l.key) : undefined;
+    if (run && earlier === run.k + (i - run.i)) run.j = i;
+    else {
+      flush();
+      // Only a copy right after its original (a page carried over), not a phrase two forms share.
+      if (earlier !== undefined && i - earlier <= 12) run = { i, j: i, k: earlier };
+    }
+    if (l.key.length >= 20 && !seenAt.has(l.key)) seenAt.set(l.key, i);
+  });
+  flush();
+  return out;
+}
+
+export const FORMAT_RULES: CheckRule[] = [
+  {
+    code: 'PLACEHOLDER',
+    kind: 'PLACEHOLDER_TEXT',
+    family: 'FORMAT',
+    severity: 'WARNING',
+    compares: 'every line with a template’s placeholders (XX, ××, 某某 beside Chinese text)',
+    why: 'a placeholder left in means a field of the template was never filled: the department or figure it stands for is not stated',
+    run: placeholders,
+  },
+  {
+    code: 'DOUBLED_PUNCTUATION',
+    kind: 'PUNCTUATION',
+    family: 'FORMAT',
+    severity: 'INFO',
+    compares: 'the prose’s punctuation with itself: a mark doubled (。。) or two stops in a row (，。)',
+    why: 'a proof-reading finding a reviewer marks; no figure changes',
+    run: doubled,
+  },
+  {
+    code: 'UNPAIRED_QUOTES',
+    kind: 'PUNCTUATION',
+    family: 'FORMAT',
+    severity: 'INFO',
+    compares: 'opening and closing quotation marks (“ ”, 《 》) in each paragraph',
+    why: 'an unpaired quote leaves unclear what is quoted (a title, a campaign’s name)',
+    run: quotes,
+  },
+  {
+    code: 'REPEATED_LINES',
+    kind: 'REPEATED_TEXT',
+    family: 'FORMAT',
+    severity: 'INFO',
+    compares: 'runs of prose lines (20 characters or more) with the lines just before them',
+    why: 'text printed twice is a page or a cell carried over; the first copy is often cut and unreadable',
+    run: repeated,
+  },
+];

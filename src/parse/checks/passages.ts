@@ -1,0 +1,96 @@
+// Passages // 段落: the prose joined into paragraphs, whitespace out, so a sentence wrapped over
+// lines ("…支出决算为 1511.89 万元。 决算\n数大于预算数…") reads as one, while every character
+// still knows the line it was printed on (a finding cites that line).
+import { toHalfWidth } from '../amount.js';
+import type { ProseLine } from '../layout.js';
+import type { Source } from '../records.js';
+import { FEN_PER_WAN } from '../../model/money.js';
+
+export interface Passage {
+  /** The paragraph's text, half-width, without whitespace. */
+  text: string;
+  /** The line each character of `text` was printed on. */
+  at: number[];
+  /** The paragraph's lines, as printed. */
+  lines: ProseLine[];
+}
+
+/** A line that opens a paragraph of its own: a heading or a numbered item ("1.", not "80.38 万元" wrapped to a line's start). */
+const OPENS = /^\s*[-*]?\s*(\d+\s*[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部分条章])/;
+
+export function passages(prose: readonly ProseLine[]): Passage[] {
+  const out: Passage[] = [];
+  let current: Passage | null = null;
+  let last = -10;
+  for (const p of prose) {
+    const text = toHalfWidth(p.text);
+    // A table between two prose lines, a heading or a numbered item ends the paragraph.
+    if (!current || p.heading || OPENS.test(text) || p.line - last > 2) {
+      current = { text: '', at: [], lines: [] };
+      out.push(current);
+    }
+    for (const ch of text) {
+      if (/\s/.test(ch)) continue;
+      current.text += ch;
+      for (let i = 0; i < ch.length; i++) current.at.push(p.line);
+    }
+    current.lines.push(p);
+    last = p.line;
+    if (p.heading) current = null;
+  }
+  return out.filter((p) => p.text !== '');
+}
+
+/** The printed line a character index of a passage lies on, as a Source. */
+export function sourceAt(passage: Passage, index: number, file: string): Source {
+  const line = passage.at[Math.min(Math.max(0, index), passage.at.length - 1)]!;
+  const printed = passage.lines.find((l) => l.line === line);
+  return { file, table: '正文', line, text: printed?.text ?? '' };
+}
+
+/** A number as printed in prose ("2,940.05"), with the half unit of its last printed digit. */
+export interface Printed {
+  fen: bigint;
+  /** Half a unit of the last digit printed, in fen (201.50 → 0.005 万元). */
+  half: bigint;
+  text: string;
+}
+
+/** "2,940.05" read as 万元: exact fen and the rounding its printed digits allow. */
+export function printedWan(text: string): Printed | null {
+  const m = /^(\d{1,13})(?:\.(\d{1,6}))?$/.exec(text.replace(/,/g, ''));
+  if (!m) return null;
+  const decimals = (m[2] ?? '').length;
+  const fen = BigInt(m[1]!) * FEN_PER_WAN + BigInt((m[2] ?? '').padEnd(6, '0'));
+  return { fen, half: 10n ** BigInt(6 - decimals) / 2n, text };
+}
+
+/** A percentage as printed ("17.62"), as a number and the half unit of its last digit. */
+export function printedPercent(text: string): { value: number; half: number } {
+  const decimals = (/\.(\d+)/.exec(text)?.[1] ?? '').length;
+  return { value: Number(text), half: 0.5 * 10 ** -decimals };
+}
+
+/** Do two amounts agree at the precision both were printed with? */
+export function agrees(a: Printed, b: Printed): boolean {
+  const d = a.fen > b.fen ? a.fen - b.fen : b.fen - a.fen;
+  return d <= a.half + b.half;
+}
+
+/** Amount → number of 万元 (for ratios only; money itself stays in fen). */
+export const wan = (fen: bigint): number => Number(fen) / Number(FEN_PER_WAN);
+
+/** The sentences of a passage (cut at 。；!?), with their offsets. */
+export function sentences(p: Passage): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let start = 0;
+  for (const m of p.text.matchAll(/[。；;!?！？]/g)) {
+    out.push({ text: p.text.slice(start, m.index! + 1), start });
+    start = m.index! + 1;
+  }
+  if (start < p.text.length) out.push({ text: p.text.slice(start), start });
+  return out;
+}
+
+/** Where a number of 万元 is printed: "2,940.05万元" (whitespace already out). */
+export const AMOUNT = /(\d[\d,]*(?:\.\d+)?)万元/g;

@@ -1,0 +1,205 @@
+// Rules on what a sentence computes from amounts it states itself: a change in percent
+// (比 2025 年预算执行数增加 17.62%), a completion rate (完成年初预算的 98.20%), a share (占 71.73%), and
+// a comparison in words (决算数大于预算数). Each is recomputed from the printed amounts, allowing
+// the rounding of every printed digit (an amount printed 57.8 may be 57.75 … 57.85), so only a
+// statement no rounding explains is a finding.
+import { formatWan, halfUnitOfPrinted } from '../../model/money.js';
+import type { Anomaly } from '../records.js';
+import { AMOUNT, passages, printedPercent, printedWan, sentences, sourceAt, wan, type Passage, type Printed } from './passages.js';
+import type { CheckRule } from './rule.js';
+
+/** The range a ratio b/a − 1 (in percent) can take when a and b are printed rounded. */
+function changeRange(a: Printed, b: Printed): [number, number] | null {
+  const lo = wan(a.fen - a.half);
+  if (lo <= 0) return null;
+  return [(wan(b.fen - b.half) / wan(a.fen + a.half) - 1) * 100, (wan(b.fen + b.half) / lo - 1) * 100];
+}
+function ratioRange(part: Printed, whole: Printed): [number, number] | null {
+  const lo = wan(whole.fen - whole.half);
+  if (lo <= 0) return null;
+  return [(wan(part.fen - part.half) / wan(whole.fen + whole.half)) * 100, (wan(part.fen + part.half) / lo) * 100];
+}
+const fits = (range: [number, number], stated: number, half: number) => stated + half >= range[0] - 1e-9 && stated - half <= range[1] + 1e-9;
+const pct = (x: number) => `${x.toFixed(2)}%`;
+
+const FALL = /减少|下降|降低/;
+
+/** Amounts a sentence ties to a year: "2025年当年预算执行数为43269.3万元" → 2025 → 43,269.3. */
+function amountsByYear(sentence: string): { year: number; amount: Printed; index: number }[] {
+  const out: { year: number; amount: Printed; index: number }[] = [];
+  for (const m of sentence.matchAll(/(\d{4})年度?([^\d。；，,]{0,16}?)(\d[\d,]*(?:\.\d+)?)万元/g)) {
+    const amount = printedWan(m[3]!);
+    if (amount) out.push({ year: Number(m[1]), amount, index: m.index! + m[0].length - m[3]!.length - 2 });
+  }
+  return out;
+}
+
+/**
+ * "2025年当年预算执行数为 A 万元，2026年预算安排 B 万元，比2025年预算执行数增加 P%": P against
+ * (B − A) ÷ A, the direction first (a rise stated where the amounts fall).
+ */
+function yearOnYear(p: Passage, file: string, year: number): Anomaly[] {
+  const out: Anomaly[] = [];
+  for (const s of sentences(p)) {
+    const stated = /(?:比|较)(\d{4})年度?[^，。；]{0,12}?(增加|增长|上升|提高|减少|下降|降低)(\d+(?:\.\d+)?)%/.exec(s.text);
+    if (!stated) continue;
+    const byYear = amountsByYear(s.text.slice(0, stated.index));
+    const before = byYear.find((x) => x.year === Number(stated[1]));
+    const now = byYear.find((x) => x.year === year && x !== before) ?? byYear.find((x) => x.year !== Number(stated[1]));
+    if (!before || !now) continue;
+    const range = changeRange(before.amount, now.amount);
+    if (!range) continue;
+    const { value, half } = printedPercent(stated[3]!);
+    const signed = FALL.test(stated[2]!) ? -value : value;
+    if (fits(range, signed, half)) continue;
+    const actual = (wan(now.amount.fen) / wan(before.amount.fen) - 1) * 100;
+    const wrongWay = (signed > 0 && range[1] < 0) || (signed < 0 && range[0] > 0);
+    out.push({
+      kind: 'PROSE_ARITHMETIC_MISMATCH',
+      severity: 'WARNING',
+      message: `the text states ${stated[2]}${stated[3]}% from ${stated[1]}'s ${before.amount.text} 万元 to ${now.amount.text} 万元, but that is ${actual >= 0 ? 'a rise' : 'a fall'} of ${pct(Math.abs(actual))}${wrongWay ? ' (the opposite direction)' : ''}`,
+      delta: null,
+      sources: [sourceAt(p, s.start + stated.index, file), sourceAt(p, s.start + before.index, file), sourceAt(p, s.start + now.index, file)],
+    });
+  }
+  return out;
+}
+
+/**
+ * "年初预算为 A 万元，支出决算为 B 万元 … 决算数大于预算数" and "完成年初预算的 P%": the words and the
+ * rate against A and B as printed.
+ */
+function budgetAgainstActual(p: Passage, file: string): Anomaly[] {
+  const out: Anomaly[] = [];
+  const budgetAt = /(?:年初)?预算(?:数)?为(\d[\d,]*(?:\.\d+)?)万元/.exec(p.text);
+  const actualAt = /决算(?:数)?为(\d[\d,]*(?:\.\d+)?)万元/.exec(p.text);
+  if (!budgetAt || !actualAt) return out;
+  const budget = printedWan(budgetAt[1]!);
+  const actual = printedWan(actualAt[1]!);
+  if (!budget || !actual) return out;
+  const both = [sourceAt(p, budgetAt.index, file), sourceAt(p, actualAt.index, file)];
+  const words = /决算数?(大于|小于|等于|高于|低于|超过)(?:年初)?预算数?/.exec(p.text);
+  if (words) {
+    const diff = actual.fen - budget.fen;
+    const level = diff > budget.half + actual.half ? 1 : -diff > budget.half + actual.half ? -1 : 0;
+    const said = /大于|高于|超过/.test(words[1]!) ? 1 : /小于|低于/.test(words[1]!) ? -1 : 0;
+    if (said !== level) {
+      const truth = level > 0 ? '大于' : level < 0 ? '小于' : '等于';
+      out.push({
+        kind: 'PROSE_COMPARISON_MISMATCH',
+        // Stated unequal where the printed amounts are equal: the unrounded ones may differ.
+        severity: level === 0 ? 'INFO' : 'WARNING',
+        message: `the text says 决算数${words[1]}预算数, but it states 预算 ${budget.text} 万元 and 决算 ${actual.text} 万元: 决算数${truth}预算数${level === 0 ? ' at the precision printed' : ''}`,
+        delta: diff,
+        sources: [sourceAt(p, words.index, file), ...both],
+      });
+    }
+  }
+  const rate = /完成(?:年初|全年|调整)?预算的(\d+(?:\.\d+)?)%/.exec(p.text);
+  if (rate) {
+    const range = ratioRange(actual, budget);
+    const { value, half } = printedPercent(rate[1]!);
+    if (range && !fits(range, value, half)) {
+      out.push({
+        kind: 'PROSE_ARITHMETIC_MISMATCH',
+        severity: 'WARNING',
+        message: `the text states 完成预算的 ${rate[1]}%, but 决算 ${actual.text} ÷ 预算 ${budget.text} 万元 = ${pct((wan(actual.fen) / wan(budget.fen)) * 100)}`,
+        delta: null,
+        sources: [sourceAt(p, rate.index, file), ...both],
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * "本年收入合计 A 万元，其中：财政拨款收入 B 万元，占 P%": each share against B ÷ A, the whole being
+ * the amount the passage opens with (and only when it goes on with 其中 / 主要用于 / 主要包括).
+ */
+function shares(p: Passage, file: string): Anomaly[] {
+  const out: Anomaly[] = [];
+  const amounts = [...p.text.matchAll(AMOUNT)];
+  const first = amounts[0];
+  if (!first || amounts.length < 2) return out;
+  const after = p.text.slice(first.index! + first[0].length, amounts[1]!.index);
+  if (!/其中|主要用于|主要包括|包括/.test(after)) return out;
+  const whole = printedWan(first[1]!);
+  if (!whole || whole.fen <= 0n) return out;
+  for (const m of amounts.slice(1)) {
+    const share = /^[，,]?占(?:比)?(?:为)?(\d+(?:\.\d+)?)%/.exec(p.text.slice(m.index! + m[0].length));
+    const part = printedWan(m[1]!);
+    if (!share || !part) continue;
+    const range = ratioRange(part, whole);
+    const { value, half } = printedPercent(share[1]!);
+    if (!range || fits(range, value, half)) continue;
+    out.push({
+      kind: 'PROSE_ARITHMETIC_MISMATCH',
+      severity: 'WARNING',
+      message: `the text states ${part.text} 万元 is ${share[1]}% of ${whole.text} 万元; it is ${pct((wan(part.fen) / wan(whole.fen)) * 100)}`,
+      delta: null,
+      sources: [sourceAt(p, m.index!, file), sourceAt(p, first.index!, file)],
+    });
+  }
+  return out;
+}
+
+export const PROSE_ARITHMETIC_RULES: CheckRule[] = [
+  {
+    code: 'PROSE_CHANGE_RATE',
+    kind: 'PROSE_ARITHMETIC_MISMATCH',
+    family: 'ARITHMETIC',
+    severity: 'WARNING',
+    compares: 'a change in percent a sentence states (比 2025 年…增加 P%) with the two amounts it states for the two years',
+    why: 'a rate that the amounts beside it contradict (a rise where they fall) misleads whoever reads only the words',
+    run: ({ doc, layout }) => passages(layout.prose).flatMap((p) => yearOnYear(p, doc.meta.file, doc.meta.year)),
+  },
+  {
+    code: 'PROSE_CHANGE_AMOUNT_RATE',
+    kind: 'PROSE_ARITHMETIC_MISMATCH',
+    family: 'ARITHMETIC',
+    severity: 'WARNING',
+    compares: 'an amount, its change in 万元 and its change in percent as one sentence states them (A 万元 … 减少 D 万元，下降 P%): P against D ÷ (A − D)',
+    why: 'the three numbers describe one change; one of them is misprinted when they disagree',
+    run: ({ doc }) => {
+      const out: Anomaly[] = [];
+      for (const a of doc.proseAmounts) {
+        if (a.change === null || a.changePercent === null) continue;
+        const stated = Number(a.changePercent.replace('%', ''));
+        const previous = a.amount - a.change;
+        if (previous <= 0n || Number.isNaN(stated)) continue;
+        // Each amount to the rounding its own printed digits allow (the previous year's is A − D).
+        const amount: Printed = { fen: a.amount, half: halfUnitOfPrinted(a.amount), text: formatWan(a.amount) };
+        const before: Printed = { fen: previous, half: halfUnitOfPrinted(a.amount) + halfUnitOfPrinted(a.change), text: formatWan(previous) };
+        const range = changeRange(before, amount);
+        const { half } = printedPercent(a.changePercent.replace(/[-%]/g, ''));
+        if (!range || fits(range, stated, half)) continue;
+        out.push({
+          kind: 'PROSE_ARITHMETIC_MISMATCH',
+          severity: 'WARNING',
+          message: `${a.item || 'an amount'} ${formatWan(a.amount)} 万元 changed by ${formatWan(a.change)} 万元 from ${formatWan(previous)}: ${pct((wan(a.change) / wan(previous)) * 100)}, but the text states ${a.changePercent}`,
+          delta: null,
+          sources: [a.source],
+        });
+      }
+      return out;
+    },
+  },
+  {
+    code: 'PROSE_BUDGET_VS_ACTUAL',
+    kind: 'PROSE_COMPARISON_MISMATCH',
+    family: 'ARITHMETIC',
+    severity: 'WARNING',
+    compares: '决算数大于 / 小于 / 等于预算数 and 完成预算的 P% with the 年初预算 and 决算 amounts the same paragraph states',
+    why: 'the reason a department gives for a gap is read against the gap it states; the words must say the way the amounts go',
+    run: ({ doc, layout }) => passages(layout.prose).flatMap((p) => budgetAgainstActual(p, doc.meta.file)),
+  },
+  {
+    code: 'PROSE_SHARE',
+    kind: 'PROSE_ARITHMETIC_MISMATCH',
+    family: 'ARITHMETIC',
+    severity: 'WARNING',
+    compares: 'a share a paragraph states (X N 万元，占 P%) with N ÷ the amount the paragraph opens with',
+    why: 'shares are how readers compare a department’s spending; one that its own amounts do not give is a misprint',
+    run: ({ doc, layout }) => passages(layout.prose).flatMap((p) => shares(p, doc.meta.file)),
+  },
+];

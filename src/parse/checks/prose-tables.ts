@@ -1,0 +1,196 @@
+// Rules comparing what the prose states with what the tables print, in one unit (fen) and at
+// the rounding each side printed: an item named by its 功能分类 code or names
+// (公共安全支出（204类）司法（06款）行政运行（01项）N万元), a table's 总计 / 本年收入合计 restated, and
+// a 三公 table left blank under a sentence stating its amounts.
+import { formatWan, halfUnitOfPrinted } from '../../model/money.js';
+import type { Anomaly, BudgetLine, Source } from '../records.js';
+import { agrees, passages, printedWan, sourceAt, type Printed } from './passages.js';
+import type { CheckContext, CheckRule } from './rule.js';
+
+/** A name as the tables and the prose both print it, brackets, quotes and spaces out. */
+export const nameKey = (name: string): string => name.replace(/[\s()（）"“”]/g, '');
+
+export interface CodedItem {
+  /** 类 / 款 / 项 as the sentence names them, with the code when it prints one. */
+  parts: { name: string; code: string | null; level: 1 | 2 | 3; index: number }[];
+  /** The function code the parts add up to, when the sentence prints every code. */
+  printedCode: string | null;
+  /** Where the parts end in the passage text. */
+  end: number;
+}
+
+const PART = /([^（()）、，,。；:：\d.．"“”\s]{2,30}?)[（(](\d{2,3})?(类|款|项)[）)]/g;
+const LEVEL = { 类: 1, 款: 2, 项: 3 } as const;
+
+/** The 类 / 款 / 项 a passage opens with ("1、公共安全支出（204类）司法（06款）行政运行（01项）"). */
+export function codedItem(text: string): CodedItem | null {
+  const parts: CodedItem['parts'] = [];
+  let end = 0;
+  for (const m of text.matchAll(PART)) {
+    // Only a chain from the passage's start (after its numbering): a 类 named in passing is no item.
+    if (parts.length === 0 && m.index! > 8) break;
+    if (parts.length > 0 && m.index! !== end) break;
+    // The chain may be quoted (“一般公共服务支出（类）…（项）”2.63万元): the quote is no part of a name.
+    parts.push({ name: m[1]!, code: m[2] ?? null, level: LEVEL[m[3] as keyof typeof LEVEL], index: m.index! });
+    end = m.index! + m[0].length;
+  }
+  if (/^[”"]/.test(text.slice(end))) end++;
+  if (parts.length === 0 || parts[0]!.level !== 1) return null;
+  const printedCode = parts.every((p) => p.code) ? parts.map((p) => p.code).join('') : null;
+  return { parts, printedCode, end };
+}
+
+/** The function-code lines of the tables, by code. */
+function functionLines(ctx: CheckContext): Map<string, BudgetLine[]> {
+  const out = new Map<string, BudgetLine[]>();
+  for (const l of ctx.doc.lines) {
+    if (l.scheme !== 'FUNCTION') continue;
+    const list = out.get(l.code);
+    if (list) list.push(l);
+    else out.set(l.code, [l]);
+  }
+  return out;
+}
+
+/** The code an item names: the printed codes, else the names followed down 类 → 款 → 项. */
+export function resolveCode(item: CodedItem, byCode: Map<string, BudgetLine[]>): string | null {
+  if (item.printedCode && byCode.has(item.printedCode)) return item.printedCode;
+  if (item.printedCode) return null;
+  // By names: the deepest part named, under a parent of the next part's name when it prints one.
+  const deepest = item.parts[item.parts.length - 1]!;
+  const found = [...byCode.entries()].filter(([code, lines]) => code.length === [0, 3, 5, 7][deepest.level] && lines.some((l) => nameKey(l.name) === nameKey(deepest.name)));
+  const parent = item.parts[item.parts.length - 2];
+  const narrowed = parent ? found.filter(([code]) => (byCode.get(code.slice(0, [0, 3, 5][parent.level]))?.some((l) => nameKey(l.name) === nameKey(parent.name)) ?? false)) : found;
+  const codes = narrowed.length === 1 ? narrowed : found.length === 1 ? found : [];
+  return codes[0]?.[0] ?? null;
+}
+
+const lineSource = (l: BudgetLine): Source => l.source;
+const tablePrinted = (fen: bigint): Printed => ({ fen, half: halfUnitOfPrinted(fen), text: formatWan(fen) });
+
+/**
+ * The amounts a coded item's paragraph states for the document's own year — the amount after
+ * the item (…（01项）208.8万元), "2026年预算安排 N 万元", "支出决算为 N 万元" — each against the line
+ * of that code in the tables.
+ */
+function codedItemAmounts(ctx: CheckContext): Anomaly[] {
+  const out: Anomaly[] = [];
+  const byCode = functionLines(ctx);
+  const { year, file } = ctx.doc.meta;
+  const actual = ctx.doc.meta.kinds.includes('FINAL_ACCOUNTS');
+  const reported = new Set<string>();
+  for (const p of passages(ctx.layout.prose)) {
+    const item = codedItem(p.text);
+    if (!item) continue;
+    const code = resolveCode(item, byCode);
+    const lines = code ? (byCode.get(code) ?? []).filter((l) => l.total !== null) : [];
+    if (lines.length === 0) continue;
+    const stated: { amount: Printed; index: number; what: string }[] = [];
+    const head = /^(\d[\d,]*(?:\.\d+)?)万元/.exec(p.text.slice(item.end));
+    if (head) stated.push({ amount: printedWan(head[1]!)!, index: item.end, what: 'the item' });
+    const own = actual ? /(?:支出)?决算(?:数)?为(\d[\d,]*(?:\.\d+)?)万元/g : new RegExp(`${year}年度?(?:预算)?(?:安排|预算数为|预算为)(\\d[\\d,]*(?:\\.\\d+)?)万元`, 'g');
+    for (const m of p.text.matchAll(own)) stated.push({ amount: printedWan(m[1]!)!, index: m.index! + m[0].length - m[1]!.length - 2, what: m[0].replace(/\d[\d,.]*万元$/, '') });
+    // 决算 paragraphs compare with the 财政拨款支出决算表 line; any table of that code prints it otherwise.
+    const preferred = lines.find((l) => (actual ? /支出决算表/ : /支出/).test(l.source.table)) ?? lines[0]!;
+    for (const s of stated) {
+      if (!s.amount || lines.some((l) => agrees(s.amount, tablePrinted(l.total!)))) continue;
+      // One item stated twice (a text layer holding a paragraph twice) is one finding.
+      const key = `${code}|${s.what}|${s.amount.fen}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      // Two decimals of 万元 from a table in 元 cut rather than rounded (87.708 → 87.70): within one
+      // unit of the last printed digit the prose printed the table's amount, an INFO.
+      const delta = s.amount.fen - preferred.total!;
+      const cut = (delta < 0n ? -delta : delta) < 2n * s.amount.half + halfUnitOfPrinted(preferred.total!);
+      out.push({
+        kind: 'PROSE_TABLE_MISMATCH',
+        severity: cut ? 'INFO' : 'WARNING',
+        message: `${code} ${preferred.name}: the text states ${s.what === 'the item' ? '' : `${s.what} `}${s.amount.text} 万元 (line ${sourceAt(p, s.index, file).line}); ${preferred.source.table} prints ${formatWan(preferred.total!)} 万元 (line ${preferred.source.line})${cut ? ' — within one unit of the last digit the text prints (cut, not rounded)' : ''}`,
+        delta,
+        sources: [sourceAt(p, s.index, file), lineSource(preferred)],
+      });
+    }
+  }
+  return out;
+}
+
+/** The summary table a total sentence restates: 收入支出(决算)总表 / 收支(预算)总表, 财政拨款 or not. */
+const SUMMARY = /收入支出(?:决算|预算)?总表|收支(?:决算|预算)?总表/;
+
+/** "收入支出总计 N 万元", "财政拨款收入支出总计 N 万元", "本年收入合计 N 万元" against that row of the summary table. */
+function totals(ctx: CheckContext): Anomaly[] {
+  const out: Anomaly[] = [];
+  const { file } = ctx.doc.meta;
+  for (const p of passages(ctx.layout.prose)) {
+    for (const m of p.text.matchAll(/(财政拨款)?(收入支出总计|收支总计|本年收入合计|本年支出合计)(?:为|是)?(\d[\d,]*(?:\.\d+)?)万元/g)) {
+      const stated = printedWan(m[3]!);
+      if (!stated) continue;
+      const fiscal = Boolean(m[1]);
+      const row = /总计/.test(m[2]!) ? /^(收入)?总计$/ : new RegExp(`^${m[2]}$`);
+      const printed = ctx.doc.figures.filter((f) => f.amount !== null && SUMMARY.test(f.source.table) && /财政拨款/.test(f.source.table) === fiscal && row.test(f.item.replace(/\s/g, '')));
+      if (printed.length === 0 || printed.some((f) => agrees(stated, tablePrinted(f.amount!)))) continue;
+      const f = printed[0]!;
+      const at = m.index! + m[0].length - m[3]!.length - 2;
+      out.push({
+        kind: 'PROSE_TABLE_MISMATCH',
+        severity: 'WARNING',
+        message: `the text states ${m[1] ?? ''}${m[2]} ${stated.text} 万元 (line ${sourceAt(p, at, file).line}); ${f.source.table} prints ${f.item} ${formatWan(f.amount!)} 万元 (line ${f.source.line})`,
+        delta: stated.fen - f.amount!,
+        sources: [sourceAt(p, at, file), f.source],
+      });
+    }
+  }
+  return out;
+}
+
+/** A 三公 table printing no figure at all while the text states a 三公 amount above zero. */
+function blankThreeCostsTable(ctx: CheckContext): Anomaly[] {
+  const { file } = ctx.doc.meta;
+  const table = ctx.layout.tables.find((t) => /三公/.test(t.title));
+  if (!table || table.rows.some((r) => r.cells.some((c) => /\d/.test(c) && !/^\s*\d{4}\s*年?\s*$/.test(c)))) return [];
+  for (const p of passages(ctx.layout.prose)) {
+    if (!/三公/.test(p.text)) continue;
+    const m = /(?:预算|决算|支出)(?:数)?为(\d[\d,]*(?:\.\d+)?)万元/.exec(p.text);
+    const stated = m ? printedWan(m[1]!) : null;
+    if (!m || !stated || stated.fen <= 0n) continue;
+    const titleSource: Source = { file, table: table.title, line: table.titleLine, text: table.title };
+    return [{
+      kind: 'PROSE_TABLE_MISMATCH',
+      severity: 'WARNING',
+      message: `${table.title} (line ${table.titleLine}) prints no figure, but the text states ${stated.text} 万元 for "三公"经费 (line ${sourceAt(p, m.index!, file).line})`,
+      delta: null,
+      sources: [sourceAt(p, m.index!, file), titleSource],
+    }];
+  }
+  return [];
+}
+
+export const PROSE_TABLE_RULES: CheckRule[] = [
+  {
+    code: 'PROSE_CODED_ITEM_AMOUNT',
+    kind: 'PROSE_TABLE_MISMATCH',
+    family: 'PROSE_TABLES',
+    severity: 'WARNING',
+    compares: 'the amounts a paragraph states for a 类/款/项 it names (its amount, this year’s 预算安排 or 支出决算) with the line of that code in the tables, at the prose’s printed precision',
+    why: 'the explanation of each item must restate the table; one amount in two versions leaves the reader with two budgets',
+    run: codedItemAmounts,
+  },
+  {
+    code: 'PROSE_SUMMARY_TOTAL',
+    kind: 'PROSE_TABLE_MISMATCH',
+    family: 'PROSE_TABLES',
+    severity: 'WARNING',
+    compares: '收入支出总计 / 本年收入合计 / 本年支出合计 as the text states them with those rows of the (财政拨款) 收入支出总表',
+    why: 'the opening figures of the explanation are the ones quoted; they must be the table’s',
+    run: totals,
+  },
+  {
+    code: 'THREE_COSTS_TABLE_BLANK',
+    kind: 'PROSE_TABLE_MISMATCH',
+    family: 'PROSE_TABLES',
+    severity: 'WARNING',
+    compares: 'a "三公"经费 table that prints no figure with the "三公" amount the text states',
+    why: 'a blank table where the text states a budget hides the figures the table exists to show',
+    run: blankThreeCostsTable,
+  },
+];

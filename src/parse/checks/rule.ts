@@ -1,0 +1,40 @@
+// CheckRule // 检查规则: one named check over a parsed document — what it compares, why, how much a
+// finding matters — declared as data so the registry can list, run and document every rule.
+import type { AnomalyKind, Severity } from '../../model/anomalies.js';
+import type { Layout } from '../layout.js';
+import type { Anomaly, ParsedDocument } from '../records.js';
+
+/** The families of checks (issue #38): arithmetic, prose against tables, words, completeness, form. */
+export const CHECK_FAMILIES = {
+  ARITHMETIC: 'Sums and rates a table or a sentence prints against the figures it is made of.',
+  PROSE_TABLES: 'An amount, share or change the prose states against the tables, in the same unit and rounding.',
+  WORDS: 'One thing named two ways in one document: a code, a year.',
+  COMPLETENESS: 'The tables and sections the document must publish.',
+  FORMAT: 'Placeholders, doubled punctuation, unbalanced quotes, repeated text: form, no figure changed.',
+} as const;
+export type CheckFamily = keyof typeof CHECK_FAMILIES;
+
+/** What a rule reads: the parsed records, the layout they came from, and the text lines (1-based). */
+export interface CheckContext {
+  doc: ParsedDocument;
+  layout: Layout;
+  /** Every text line as stored (index 0 = line 1). */
+  lines: readonly string[];
+}
+
+export interface CheckRule {
+  /** The rule's name, upper snake (several rules may report one AnomalyKind). */
+  code: string;
+  kind: AnomalyKind;
+  family: CheckFamily;
+  /**
+   * The severity of a finding beyond rounding. The rule lowers it to INFO itself when the
+   * difference lies inside the rounding the document declares or prints (its run says how).
+   */
+  severity: Severity;
+  /** What is compared with what. */
+  compares: string;
+  /** Why a difference matters to a reader. */
+  why: string;
+  run(ctx: CheckContext): Anomaly[];
+}

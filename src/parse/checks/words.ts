@@ -1,0 +1,178 @@
+// Rules on words one document must use one way: a 功能分类 code named with one name, and the
+// document's own year where a sentence or a heading needs it.
+import type { Anomaly, BudgetLine, Source } from '../records.js';
+import { codedItem, nameKey, resolveCode } from './prose-tables.js';
+import { passages, sourceAt } from './passages.js';
+import type { CheckContext, CheckRule } from './rule.js';
+
+/** The prose's 类/款/项 names against the tables' names for the same code. */
+function proseCodeNames(ctx: CheckContext): Anomaly[] {
+  const out: Anomaly[] = [];
+  const byCode = new Map<string, BudgetLine[]>();
+  for (const l of ctx.doc.lines) if (l.scheme === 'FUNCTION') (byCode.get(l.code) ?? byCode.set(l.code, []).get(l.code)!).push(l);
+  const seen = new Set<string>();
+  for (const p of passages(ctx.layout.prose)) {
+    const item = codedItem(p.text);
+    if (!item) continue;
+    // With printed codes each part is its own code; with names only the deepest part places the rest.
+    const full = resolveCode(item, byCode);
+    let code = '';
+    for (const part of item.parts) {
+      code = part.code ? code + part.code : (full?.slice(0, [0, 3, 5, 7][part.level]) ?? '');
+      const lines = byCode.get(code) ?? [];
+      if (lines.length === 0 || lines.some((l) => nameKey(l.name) === nameKey(part.name))) continue;
+      const key = `${code}|${part.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({
+        kind: 'CODE_NAMED_TWICE',
+        severity: 'WARNING',
+        message: `${code}: the text names it ${part.name} (line ${sourceAt(p, part.index, ctx.doc.meta.file).line}); ${lines[0]!.source.table} prints ${lines[0]!.name} (line ${lines[0]!.source.line})`,
+        delta: null,
+        sources: [sourceAt(p, part.index, ctx.doc.meta.file), lines[0]!.source],
+      });
+    }
+  }
+  return out;
+}
+
+/** The same code under two names in the tables themselves (a name cut by the PDF is the same name). */
+function tableCodeNames(ctx: CheckContext): Anomaly[] {
+  const out: Anomaly[] = [];
+  const first = new Map<string, BudgetLine>();
+  const reported = new Set<string>();
+  for (const l of ctx.doc.lines) {
+    const key = `${l.scheme}|${l.code}`;
+    const before = first.get(key);
+    if (!before) {
+      first.set(key, l);
+      continue;
+    }
+    const a = nameKey(before.name);
+    const b = nameKey(l.name);
+    if (a === b || a.startsWith(b) || b.startsWith(a) || reported.has(`${key}|${b}`)) continue;
+    reported.add(`${key}|${b}`);
+    out.push({
+      kind: 'CODE_NAMED_TWICE',
+      severity: 'WARNING',
+      message: `${l.code}: ${before.source.table} names it ${before.name} (line ${before.source.line}), ${l.source.table} ${l.name} (line ${l.source.line})`,
+      delta: null,
+      sources: [before.source, l.source],
+    });
+  }
+  return out;
+}
+
+const prose = (ctx: CheckContext, line: number): Source => ({ file: ctx.doc.meta.file, table: '正文', line, text: ctx.lines[line - 1] ?? '' });
+
+/**
+ * "比2026年预算增加 …" in a document of 2026: a comparison must be with another year. A 决算's
+ * own year's budget (比2024年年初预算 / 预算数) is the one comparison with its year it may make.
+ */
+function selfComparison(ctx: CheckContext): Anomaly[] {
+  const out: Anomaly[] = [];
+  const { year, file } = ctx.doc.meta;
+  const actual = ctx.doc.meta.kinds.includes('FINAL_ACCOUNTS');
+  for (const p of passages(ctx.layout.prose)) {
+    for (const m of p.text.matchAll(/(比|较|与|同)(\d{4})年度?([^，。；,]{0,12}?)(相比|相较|增加|减少|增长|下降|上升|持平|基本持平|一致)/g)) {
+      if (Number(m[2]) !== year) continue;
+      if (actual && /预算/.test(m[3]!)) continue;
+      out.push({
+        kind: 'YEAR_MISMATCH',
+        severity: 'WARNING',
+        message: `the text compares ${year} with ${m[2]}年${m[3]} ("${m[0]}"), the document's own year: the comparison is with another year (${year - 1}?)`,
+        delta: null,
+        sources: [sourceAt(p, m.index!, file)],
+      });
+    }
+  }
+  return out;
+}
+
+/** A heading naming the document another year ("2023年度部门决算情况说明" in the 2024 决算). */
+function headingYear(ctx: CheckContext): Anomaly[] {
+  const out: Anomaly[] = [];
+  const { year } = ctx.doc.meta;
+  for (const p of ctx.layout.prose) {
+    const text = p.text.replace(/\s/g, '');
+    if (/[。；，,]/.test(text) || text.length > 60) continue;
+    const m = /(\d{4})年度?(?:区级)?(?:部门|单位)(?:预算|决算)/.exec(text);
+    if (!m || Number(m[1]) === year) continue;
+    out.push({
+      kind: 'YEAR_MISMATCH',
+      severity: 'WARNING',
+      message: `a heading names ${m[1]} ("${text}"), the document is of ${year}`,
+      delta: null,
+      sources: [prose(ctx, p.line), ctx.doc.meta.source],
+    });
+  }
+  return out;
+}
+
+/** A 决算 reports what it holds at its year's end: 截至 another year's 12月31日 is a stale date. */
+function yearEndDate(ctx: CheckContext): Anomaly[] {
+  if (!ctx.doc.meta.kinds.includes('FINAL_ACCOUNTS')) return [];
+  const out: Anomaly[] = [];
+  const { year, file } = ctx.doc.meta;
+  for (const p of passages(ctx.layout.prose)) {
+    for (const m of p.text.matchAll(/截[至止](\d{4})年12月31日/g)) {
+      if (Number(m[1]) === year) continue;
+      out.push({
+        kind: 'YEAR_MISMATCH',
+        severity: 'WARNING',
+        message: `the ${year} 决算 states what it holds ${m[0]}: its year ends 31 December ${year}`,
+        delta: null,
+        sources: [sourceAt(p, m.index!, file)],
+      });
+    }
+  }
+  return out;
+}
+
+export const WORD_RULES: CheckRule[] = [
+  {
+    code: 'PROSE_CODE_NAME',
+    kind: 'CODE_NAMED_TWICE',
+    family: 'WORDS',
+    severity: 'WARNING',
+    compares: 'the name the prose gives a 类/款/项 (with its code or under its parent) with the name the tables print for that code',
+    why: 'a class renamed in the classification (医疗卫生与计划生育支出 → 卫生健康支出) and left in old words in the prose makes two classes of one',
+    run: proseCodeNames,
+  },
+  {
+    code: 'TABLE_CODE_NAME',
+    kind: 'CODE_NAMED_TWICE',
+    family: 'WORDS',
+    severity: 'WARNING',
+    compares: 'the names two tables print for one code (a name cut short by the PDF counts as the same)',
+    why: 'one code is one line of the classification; two names are a copy error in one of the tables',
+    run: tableCodeNames,
+  },
+  {
+    code: 'SELF_YEAR_COMPARISON',
+    kind: 'YEAR_MISMATCH',
+    family: 'WORDS',
+    severity: 'WARNING',
+    compares: 'the year a sentence compares with (比 / 与 / 较 YYYY 年) with the document’s own year',
+    why: 'a budget compared with itself says nothing; the sentence was copied from last year’s and its year not moved',
+    run: selfComparison,
+  },
+  {
+    code: 'HEADING_YEAR',
+    kind: 'YEAR_MISMATCH',
+    family: 'WORDS',
+    severity: 'WARNING',
+    compares: 'the year a heading gives the 部门预算 / 决算 with the document’s year (its title)',
+    why: 'a section headed with another year is a section of another document, or a copy left unchanged',
+    run: headingYear,
+  },
+  {
+    code: 'YEAR_END_DATE',
+    kind: 'YEAR_MISMATCH',
+    family: 'WORDS',
+    severity: 'WARNING',
+    compares: '截至 YYYY年12月31日 in a 决算 with the 决算’s year',
+    why: 'assets are reported at the end of the year the 决算 closes; another year’s date is a copy left unchanged',
+    run: yearEndDate,
+  },
+];

@@ -1,0 +1,232 @@
+// The registry of checks (#38 item 1) on the lines of the real Shanghai pages: each finding a
+// person confirmed on the page (the reviewer's checklist of dept_budget.pdf, the errors planted in
+// 24年普陀区财政局（测试问题版本）.pdf), with both sides' lines; no finding where the page agrees.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/parse/index.js';
+import { CHECK_FAMILIES, CHECK_RULES } from '../../src/parse/checks/registry.js';
+import { ANOMALY_KINDS, SEVERITIES } from '../../src/model/anomalies.js';
+import { restatements } from '../../src/load/restatements.js';
+import type { Anomaly } from '../../src/parse/records.js';
+
+const lines = (a: Anomaly) => a.sources.map((s) => s.line);
+const of = (anomalies: Anomaly[], kind: string) => anomalies.filter((a) => a.kind === kind);
+
+// dept_budget.pdf (上海市普陀区司法局 2026年部门预算), pages 8-9 and the 收入预算总表 of page 11, as printed.
+const BUDGET_2026 = [
+  '上海市普陀区2026年区级部门预算', // 1
+  '预算主管部门：上海市普陀区司法局', // 2
+  '2026年部门预算编制说明', // 3
+  '2026年，上海市普陀区司法局收入预算9628.22万元，其中：财政拨款收入9628.22万元，比2026年预算增加793.14万元；事业收入0万元；事业单位经营收入0万元；其他收入0万元。', // 4
+  '支出预算9628.22万元，其中：财政拨款支出预算9628.22万元，比2026年预算增加793.14万元。财政拨款支出预算中，一般公共预算拨款支出预算9628.22万元，比2026年预算增加793.14万元；政府性基金拨款支出预算0万元，与2026年预算持平；国有资本经营预算拨款支出预算0万元，与2026年预算持平。', // 5
+  '财政拨款支出主要内容如下：', // 6
+  '1、公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元。主要用于：行政单位的基本支出。2025年当年预算执行数为1690.69万元，2026年预算安排1672.67万元，比2025年预算执行数减少1.07%。主要原因是：部分人员退休。', // 7
+  '5、公共安全支出（204类）司法（06款）信息化建设（13项）227.88万元。主要用于：信息化建设及运行维护等方面的支出。。2025年当年预算执行数为60.41万元，2026年预算安排227.88万元，比2025年预算执行数增加277.22%。主要原因是：业务量增加。', // 8
+  '6、公共安全支出（204类）司法（06款）其他司法支出（99项）3845.49万元。主要用于：依法治区、法制业务经费等支出。2025年当年预算执行数为43269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加17.62%。主要原因是：业务量增加。', // 9
+  '7、社会保障和就业支出（208类）行政事业单位养老支出（05款）行政单位离退休（01项）57.8万元。主要用于：退休人员支出。2025年当年预算执行数为59.11万元，2026年预算安排57.8万元，比2025年预算执行数减少2.21%。主要原因是：退休实有人数减少。', // 10
+  '9、社会保障和就业支出（208类）行政事业单位养老支出（05款）机关事业单位职业年金缴费支出（06项）91.97万元。主要用于：支付职业年金。2025年当年预算执行数为77.99万元，2026年预算安排91.97万元，比2025年预算执行数增加17.66%。主要原因是：职业年金支出增加。', // 11
+  '11、医疗卫生与计划生育支出（210类）行政事业单位医疗（11款）行政单位医疗（01项）114.97万元。主要用于：行政单位医疗保险缴费经费。2025年当年预算执行数为59.43万元，2026年预算安排114.97万元，比2025年预算执行数增加93.45%。主要原因是：支出增加。', // 12
+  '12、住房保障支出（221类）住房改革支出（02款）住房公积金（01项）208.8万元。主要用于：行政事业单位为职工缴纳的住房公积金。2025年当年预算执行数为198.34万元，2026年预算安排201.50万元，比2025年预算执行数增加5.27%。主要原因是：支出增加。', // 13
+  '2026年部门收入预算总表', // 14
+  '', // 15
+  '编制部门：上海市普陀区司法局\t单位：元', // 16
+  '项目\t\t\t\t收入预算\t\t\t\t', // 17
+  '功能分类科目编码\t\t\t功能分类科目名称\t合计\t财政拨款收入\t事业收入\t事业单位经营收入\t其他收入', // 18
+  '类\t款\t项\t\t\t\t\t\t', // 19
+  '204\t\t\t公共安全支出\t87267272.44\t87267272.44\t0.00\t0.00\t0.00', // 20
+  '204\t06\t\t司法\t87267272.44\t87267272.44\t0.00\t0.00\t0.00', // 21
+  '204\t06\t01\t行政运行\t16726725.44\t16726725.44\t0.00\t0.00\t0.00', // 22
+  '204\t06\t13\t信息化建设\t2278800.00\t2278800.00\t0.00\t0.00\t0.00', // 23
+  '204\t06\t99\t其他司法支出\t38454900.00\t38454900.00\t0.00\t0.00\t0.00', // 24
+  '208\t\t\t社会保障和就业支出\t3343704.00\t3343704.00\t0.00\t0.00\t0.00', // 25
+  '208\t05\t\t行政事业单位养老支出\t3343704.00\t3343704.00\t0.00\t0.00\t0.00', // 26
+  '208\t05\t01\t行政单位离退休\t578040.00\t578040.00\t0.00\t0.00\t0.00', // 27
+  '208\t05\t06\t机关事业单位职业年金缴费支出\t919739.00\t919739.00\t0.00\t0.00\t0.00', // 28
+  '210\t\t\t卫生健康支出\t1149678.00\t1149678.00\t0.00\t0.00\t0.00', // 29
+  '210\t11\t\t行政事业单位医疗\t1149678.00\t1149678.00\t0.00\t0.00\t0.00', // 30
+  '210\t11\t01\t行政单位医疗\t1149678.00\t1149678.00\t0.00\t0.00\t0.00', // 31
+  '221\t\t\t住房保障支出\t4521559.00\t4521559.00\t0.00\t0.00\t0.00', // 32
+  '221\t02\t\t住房改革支出\t4521559.00\t4521559.00\t0.00\t0.00\t0.00', // 33
+  '221\t02\t01\t住房公积金\t2087959.00\t2087959.00\t0.00\t0.00\t0.00', // 34
+  '221\t02\t03\t购房补贴\t2433600.00\t2433600.00\t0.00\t0.00\t0.00', // 35
+  '4.开展“人民调解协议书检查”、优秀调解案例”活动。', // 36
+].join('\n');
+
+describe('the registry', () => {
+  it('declares every rule with a code, a kind, a family, a severity, what it compares and why', () => {
+    const codes = CHECK_RULES.map((r) => r.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const r of CHECK_RULES) {
+      expect(Object.keys(ANOMALY_KINDS)).toContain(r.kind);
+      expect(Object.keys(CHECK_FAMILIES)).toContain(r.family);
+      expect(Object.keys(SEVERITIES)).toContain(r.severity);
+      expect(r.compares.length).toBeGreaterThan(20);
+      expect(r.why.length).toBeGreaterThan(20);
+    }
+    expect(new Set(CHECK_RULES.map((r) => r.family))).toEqual(new Set(Object.keys(CHECK_FAMILIES)));
+  });
+});
+
+describe('dept_budget.pdf pages 8-9: what the reviewer found, and what agrees', () => {
+  const doc = parseDocument(BUDGET_2026, 'dept_budget.txt');
+
+  it('a rise of 17.62% stated where 43,269.3 → 3,845.49 万元 is a fall, and 17.66% where 77.99 → 91.97 is 17.93%; none where the rate fits', () => {
+    const rates = of(doc.anomalies, 'PROSE_ARITHMETIC_MISMATCH').filter((a) => /增加|减少/.test(a.message));
+    expect(rates.map((a) => a.sources[0]!.line)).toEqual([9, 11, 13]);
+    expect(rates[0]!.message).toMatch(/opposite direction/);
+    // 57.8 (one decimal) against 59.11 is −2.12 … −2.31%: the printed −2.21% fits.
+    expect(rates.some((a) => a.sources[0]!.line === 10)).toBe(false);
+  });
+
+  it('住房公积金 stated 201.50 万元 for 2026 against 2,087,959.00 元 in the table; 208.8 agrees at the precision printed', () => {
+    const [m, ...rest] = of(doc.anomalies, 'PROSE_TABLE_MISMATCH');
+    expect(rest).toEqual([]);
+    expect(m).toMatchObject({ severity: 'WARNING', delta: 201_500_000n - 208_795_900n });
+    expect(lines(m!)).toEqual([13, 34]);
+  });
+
+  it('医疗卫生与计划生育支出（210类） in the prose, 卫生健康支出 in the table', () => {
+    const named = of(doc.anomalies, 'CODE_NAMED_TWICE');
+    expect(named).toHaveLength(1);
+    expect(named[0]!.message).toMatch(/210.*医疗卫生与计划生育支出.*卫生健康支出/);
+    expect(lines(named[0]!)).toEqual([12, 29]);
+  });
+
+  it('five comparisons with 2026 in a 2026 budget', () => {
+    const years = of(doc.anomalies, 'YEAR_MISMATCH');
+    expect(years.map((a) => a.sources[0]!.line)).toEqual([4, 5, 5, 5, 5]);
+  });
+
+  it('。。 and an unpaired ” as form findings (INFO)', () => {
+    const marks = of(doc.anomalies, 'PUNCTUATION');
+    expect(marks.map((a) => [a.severity, a.sources[0]!.line])).toEqual([['INFO', 8], ['INFO', 36]]);
+  });
+});
+
+// 24年普陀区财政局（测试问题版本）.pdf: the errors planted, on the lines the page prints them.
+const ACCOUNTS_2024 = [
+  '上海市普陀区财政局', // 1
+  '2024 年度部门决算', // 2
+  '目录', // 3
+  '一、收入支出决算总表', // 4
+  '二、收入决算表', // 5
+  '三、支出决算表', // 6
+  '第二部分 上海市普陀区XX局 2024 年度部门决算表', // 7
+  '收入支出决算总表', // 8
+  '单位：万元', // 9
+  '', // 10
+  '收入\t\t支出\t', // 11
+  '项目\t决算数\t项目\t决算数', // 12
+  '一、一般公共预算财政拨款收入\t2,940.05\t一、一般公共服务支出\t2,106.66', // 13
+  '本年收入合计\t2,946.25\t本年支出合计\t2,940.05', // 14
+  '年初结转和结余\t49.14\t年末结转和结余\t55.34', // 15
+  '总计\t2,995.39\t总计\t2,995.39', // 16
+  '', // 17
+  '收入决算表', // 18
+  '单位：万元', // 19
+  '', // 20
+  '项目\t\t\t\t本年收入合计\t财政拨款收入\t其他收入', // 21
+  '类\t款\t项\t合计\t2,946.25\t2,940.05\t6.20', // 22
+  '201\t\t\t一般公共服务支出\t2,112.86\t2,106.66\t6.20', // 23
+  '201\t06\t\t财政事务\t2,112.86\t2,106.66\t6.20', // 24
+  '201\t06\t01\t行政运行\t1,511.90\t1,511.89\t0.01', // 25
+  '', // 26
+  '第三部分上海市普陀区财政局 2023年度部门决算情况说明', // 27
+  '一、收入支出决算总体情况说明', // 28
+  '上海市普陀区财政局 2024 年度收入支出总计 0 万元。与', // 29
+  '2023 年度相比，收入支出总计减少 56.95 万元，下降 1.87%。主', // 30
+  '要原因：基本支出中人员进出及退休变化。', // 31
+  '1、一般公共服务支出（类）财政事务（款）行政运行', // 32
+  '（项）。主要用于：局本部人员经费及公用经费等的基本支出。', // 33
+  '年初预算为 1560.05 万元，支出决算为 1511.89 万元。 决算', // 34
+  '数大于预算数的主要原因：人员进出及退休变化，减少人员经', // 35
+  '费开支。', // 36
+  '2、一般公共服务支出（类）财政事务（款）一般行政管理', // 37
+  '事务（项）。主要用于：局财政业务指导与宣传等基本支出。年', // 38
+  '初预算为 10.00 万元，支出决算为 10.00 万元。 决算数与预', // 39
+  '算数基本持平。', // 40
+  '9、卫生健康支出（类）行政事业单位医疗（款）行政单位', // 41
+  '医疗（项）。主要用于：在职人员基本医疗保险费。年初预算为', // 42
+  '62.29 万元，支出决算为 60.99 万元。 决算数等于预算数的主', // 43
+  '要原因：预算按周全保障测算，实际执行基本贴合预期。', // 44
+  '（三）国有资产占有使用情况说明', // 45
+  '截至 2023年 12 月 31 日，上海市普陀区财政局共有车辆 0', // 46
+  '辆。', // 47
+  '一、财政拨款收入：指单位本年度从本级财政部门取得的', // 48
+  '财政拨款，包括一般公共预算财政拨款、政府性基金预算财政', // 49
+  '拨款和国有资本经营预算财政拨款。。', // 50
+].join('\n');
+
+describe('24年普陀区财政局（测试问题版本）: the planted errors, found by rules of any document', () => {
+  const doc = parseDocument(ACCOUNTS_2024, 'test.txt');
+
+  it('决算数大于 / 等于预算数 where the amounts stated say 小于, across wrapped lines; 持平 where equal is no finding', () => {
+    const words = of(doc.anomalies, 'PROSE_COMPARISON_MISMATCH');
+    expect(words.map((a) => [a.severity, lines(a)])).toEqual([
+      ['WARNING', [34, 34, 34]],
+      ['WARNING', [43, 42, 43]],
+    ]);
+  });
+
+  it('收入支出总计 0 万元 against the table’s 总计 2,995.39, and the change it states against 0', () => {
+    const total = of(doc.anomalies, 'PROSE_TABLE_MISMATCH');
+    expect(total.map(lines)).toEqual([[29, 16]]);
+    expect(total[0]!.delta).toBe(-2_995_390_000n);
+    expect(of(doc.anomalies, 'PROSE_ARITHMETIC_MISMATCH').map((a) => a.sources[0]!.line)).toEqual([29]);
+  });
+
+  it('a heading of 2023 and 截至 2023年12月31日 in the 2024 决算', () => {
+    expect(of(doc.anomalies, 'YEAR_MISMATCH').map((a) => a.sources[0]!.line)).toEqual([27, 46]);
+  });
+
+  it('上海市普陀区XX局, 。。, and 支出决算表 listed in the contents but not printed', () => {
+    expect(of(doc.anomalies, 'PLACEHOLDER_TEXT').map(lines)).toEqual([[7]]);
+    expect(of(doc.anomalies, 'PUNCTUATION').map(lines)).toEqual([[50]]);
+    expect(of(doc.anomalies, 'MISSING_TABLE').map((a) => [a.sources[0]!.line, a.sources[0]!.text])).toEqual([[6, '三、支出决算表']]);
+  });
+});
+
+describe('a 部门预算 whose prose cuts 万元 from a table in 元 (上海市普陀区财政局部门25年预算.pdf)', () => {
+  const text = [
+    '上海市普陀区2025年区级部门预算',
+    '5.“社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”87.70万元，主要用于局本部人员的退休经费支出。',
+    '7.“社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）”887.36万元，主要用于缴纳职业年金。',
+    '2025年部门支出预算总表',
+    '编制部门：上海市普陀区财政局\t单位：元',
+    '功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出',
+    '类\t款\t项\t\t\t\t',
+    '208\t\t\t社会保障和就业支出\t2757957.00\t2757957.00\t0.00',
+    '208\t05\t\t行政事业单位养老支出\t2757957.00\t2757957.00\t0.00',
+    '208\t05\t01\t行政单位离退休\t877080.00\t877080.00\t0.00',
+    '208\t05\t06\t机关事业单位职业年金缴费支出\t873617.00\t873617.00\t0.00',
+  ].join('\n');
+  const doc = parseDocument(text, 'f.txt');
+
+  it('87.70 against 877,080.00 元 (87.708 万元) is within one unit of the printed digit: INFO; 887.36 against 87.3617 is a WARNING', () => {
+    expect(of(doc.anomalies, 'PROSE_TABLE_MISMATCH').map((a) => [a.severity, a.sources[0]!.line])).toEqual([
+      ['INFO', 2],
+      ['WARNING', 3],
+    ]);
+  });
+});
+
+const data = (name: string) => readFileSync(join(import.meta.dirname, '../../data', name), 'utf8');
+
+describe('the Shenzhen documents (data/)', () => {
+  it('000 line 69: 6265 万元, 比 2019 年增加 1124 万元, 增长 33% — 1124 of 5141 is 21.86%, the line contradicts itself', () => {
+    const doc = parseDocument(data('000_5c682a4da5e2a113.txt'), '000.txt');
+    const rates = of(doc.anomalies, 'PROSE_ARITHMETIC_MISMATCH');
+    expect(rates.map(lines)).toEqual([[69]]);
+  });
+
+  it('a 三公 sentence restates this year’s row, not last year’s that prints the same amount (000 line 88 → 417, 002 lines 110-112 → 516)', () => {
+    for (const [file, rows] of [['000_5c682a4da5e2a113.txt', [88, 417]], ['002_94a530100b90bc43.txt', [110, 516]]] as const) {
+      const doc = parseDocument(data(file), file);
+      const { links } = restatements(doc, []);
+      const three = links.filter((l) => l.kind === 'ThreeCosts' && doc.proseAmounts[l.proseIndex]!.source.line >= rows[0]);
+      expect(three.length).toBeGreaterThan(0);
+      for (const l of three) expect(doc.threeCosts[l.target as number]!.source.line).toBe(rows[1]);
+    }
+  });
+});
