@@ -230,3 +230,26 @@ describe('the Shenzhen documents (data/)', () => {
     }
   });
 });
+
+describe('a note saying its table is empty by a table that prints figures', () => {
+  // 上海市普陀区财政局2024年度部门决算.pdf p. 19: 政府性基金预算财政拨款收入支出决算表 with its note; one figure put in.
+  const table = (cell: string) => [
+    '上海市普陀区财政局2024年度部门决算',
+    '政府性基金预算财政拨款收入支出决算表',
+    '单位：万元',
+    '项目\t\t\t\t年初结转和结余\t本年收入\t本年支出\t\t\t年末结转和结余',
+    '支出功能分类科目编码\t\t\t科目名称\t\t\t小计\t基本支出\t项目支出\t',
+    `合计\t\t\t\t${cell}\t\t\t\t\t`,
+    '注：上海市普陀区财政局无政府性基金预算财政拨款支出，故本表无数据。',
+    '收入决算表',
+    '单位：万元',
+    '项目\t\t\t\t本年收入合计\t财政拨款收入\t其他收入',
+    '201\t\t\t一般公共服务支出\t2,112.86\t2,106.66\t6.20',
+  ].join('\n');
+
+  it('is a WARNING citing the note and the row; the table printed blank, as the page prints it, is none', () => {
+    const found = of(parseDocument(table('12.50'), 'f.txt').anomalies, 'EMPTY_NOTE_MISMATCH');
+    expect(found.map(lines)).toEqual([[7, 6]]);
+    expect(of(parseDocument(table(''), 'f.txt').anomalies, 'EMPTY_NOTE_MISMATCH')).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 // Rules on words one document must use one way: a 功能分类 code named with one name, and the
 // document's own year where a sentence or a heading needs it.
+import { emptyTableNote, printsNoFigure } from '../disclosure.js';
 import type { Anomaly, BudgetLine, Source } from '../records.js';
 import { codedItem, nameKey, resolveCode } from './prose-tables.js';
 import { passages, sourceAt } from './passages.js';
@@ -129,7 +130,34 @@ function yearEndDate(ctx: CheckContext): Anomaly[] {
   return out;
 }
 
+/** A note saying its table is empty ("故本表无数据") by a table that prints figures. */
+function emptyNoteOverFigures(ctx: CheckContext): Anomaly[] {
+  const out: Anomaly[] = [];
+  for (const table of ctx.layout.tables) {
+    const note = emptyTableNote(table, ctx.layout);
+    if (!note || printsNoFigure(table)) continue;
+    const row = table.rows.find((r) => r.cells.some((c) => /\d[\d,]*\.\d+|[1-9]/.test(c) && !/^\s*\d{4}\s*年/.test(c)));
+    out.push({
+      kind: 'EMPTY_NOTE_MISMATCH',
+      severity: 'WARNING',
+      message: `${table.title}: the note "${note.text.trim()}" (line ${note.line}) says the table is empty, but it prints figures${row ? ` (line ${row.line})` : ''}`,
+      delta: null,
+      sources: [prose(ctx, note.line), ...(row ? [{ file: ctx.doc.meta.file, table: table.title, line: row.line, text: row.text }] : [])],
+    });
+  }
+  return out;
+}
+
 export const WORD_RULES: CheckRule[] = [
+  {
+    code: 'EMPTY_NOTE_OVER_FIGURES',
+    kind: 'EMPTY_NOTE_MISMATCH',
+    family: 'WORDS',
+    severity: 'WARNING',
+    compares: 'a note saying its table is empty (本表无数据, 故本表为空表) with the figures the table prints (the note and the table as disclosure.ts pairs them)',
+    why: 'either the figures or the note is wrong; a reader told a table is empty skips money it prints',
+    run: emptyNoteOverFigures,
+  },
   {
     code: 'PROSE_CODE_NAME',
     kind: 'CODE_NAMED_TWICE',
