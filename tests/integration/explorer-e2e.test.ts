@@ -56,7 +56,7 @@ describe('explorer', () => {
 
     await page.click('#expand');
     await poll(nodeCount).toBeGreaterThan(5);
-    expect(page.url()).toContain('expand=FunctionCode%3A2010504');
+    expect(page.url()).toContain('expand=ClassificationCode%3AFunctionCode%3A2010504');
 
     await page.locator('ul.neighbours button', { hasText: '信息安全服务' }).first().click();
     const details = page.locator('#details-body');
