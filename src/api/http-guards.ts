@@ -22,7 +22,7 @@ export class HttpError extends Error {
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-const tooLarge = () => new HttpError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes; send a shorter query, or load large documents with npm run load.`);
+const tooLarge = (limit = MAX_BODY_BYTES) => new HttpError(413, 'PAYLOAD_TOO_LARGE', limit === MAX_BODY_BYTES ? `The request body is larger than ${MAX_BODY_BYTES} bytes; send a shorter query, or load large documents with npm run load.` : `The request body is larger than ${limit} bytes, the most one document may be.`);
 
 /**
  * The body of a POST as text, at most MAX_BODY_BYTES. Over the cap (declared or streamed, chunked
@@ -32,10 +32,15 @@ const tooLarge = () => new HttpError(413, 'PAYLOAD_TOO_LARGE', `The request body
  * `cut` aborts (watchBodyRate found the body too slow) it stops the same way and rejects with the
  * abort's reason, a 408.
  */
-export function readBodyText(req: IncomingMessage, limit = MAX_BODY_BYTES, cut?: AbortSignal): Promise<string | undefined> {
+export async function readBodyText(req: IncomingMessage, limit = MAX_BODY_BYTES, cut?: AbortSignal): Promise<string | undefined> {
+  return (await readBodyBytes(req, limit, cut))?.toString('utf8');
+}
+
+/** The same, as the bytes sent (a document's file: /ingest). */
+export function readBodyBytes(req: IncomingMessage, limit = MAX_BODY_BYTES, cut?: AbortSignal): Promise<Buffer | undefined> {
   if (req.method !== 'POST') return Promise.resolve(undefined);
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) return Promise.reject(tooLarge());
+  if (declared > limit) return Promise.reject(tooLarge(limit));
   if (cut?.aborted) return Promise.reject(cutReason(cut));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -54,11 +59,11 @@ export function readBodyText(req: IncomingMessage, limit = MAX_BODY_BYTES, cut?:
         req.on('error', () => undefined);
         req.resume();
         reject(err);
-      } else resolve(Buffer.concat(chunks).toString('utf8'));
+      } else resolve(Buffer.concat(chunks));
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) return finish(tooLarge());
+      if (size > limit) return finish(tooLarge(limit));
       chunks.push(chunk);
     };
     const onEnd = () => finish(null);

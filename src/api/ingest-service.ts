@@ -1,4 +1,4 @@
-// Ingest behind the API: one document at a time (loads of the same department would otherwise
+// Ingest behind the API (the GraphQL mutation's text, /ingest's file): one document at a time (loads of the same department would otherwise
 // race on shared nodes), parsed in a worker thread, written in one transaction, and the answer
 // cache cleared after a change.
 import type { Database } from '../db/connection.js';
@@ -43,6 +43,22 @@ export class IngestService {
       const started = Date.now();
       const { doc, ...prepared } = await parseOffThread(file, text);
       const report = await loadParsed(new QueryRunner(this.db), file, text, doc, { replace }, started, prepared);
+      if (report.status !== 'UNCHANGED') this.cache?.invalidate();
+      return report;
+    });
+  }
+
+  /**
+   * A document's file — a PDF or a text — read in the parse worker (a PDF by pdf.js within its
+   * caps, src/source/pdf/pdf-budget.ts, under the worker's time and heap budget) and loaded as
+   * `ingest` loads a text: the same caps, one transaction, UNCHANGED for the same content again.
+   */
+  ingestFile(file: string, bytes: Uint8Array, replace: boolean): Promise<LoadReport> {
+    checkNewName(file);
+    return this.serial(async () => {
+      const started = Date.now();
+      const { doc, ...prepared } = await parseOffThread(file, bytes);
+      const report = await loadParsed(new QueryRunner(this.db), file, prepared.text, doc, { replace }, started, prepared);
       if (report.status !== 'UNCHANGED') this.cache?.invalidate();
       return report;
     });

@@ -1,0 +1,110 @@
+// POST /ingest: one document's file — a PDF as published, or its text — loaded with the write
+// token, as `npm run load` loads a file (issue #39). The GraphQL `ingest` mutation takes text in a
+// JSON string; a PDF's bytes are no string, and a 1 MB PDF as base64 in JSON is a 2 MB query. So
+// the file is the body (`content-type: application/pdf` or `text/plain`, the name in `?name=`) or
+// the field `file` of a multipart/form-data upload (its file name the document's). Same limits,
+// one transaction, idempotence by content hash and 409 rules as the mutation (IngestService).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BudgetGraphError, HTTP_STATUS } from '../errors.js';
+import { MAX_SOURCE_BYTES, isPdf } from '../source/index.js';
+import { formatError } from './format-error.js';
+import { HttpError, readBodyBytes, tokenMatches } from './http-guards.js';
+import type { IngestService } from './ingest-service.js';
+import { multipartBoundary, parseMultipart } from './multipart.js';
+import type { LoadReport } from '../load/loader.js';
+
+/** The largest file /ingest takes: the largest file a source reads (src/source/index.ts). */
+export const MAX_INGEST_BYTES = MAX_SOURCE_BYTES;
+
+/** A plain file name (no folder), .pdf or .txt, at most 200 characters. */
+const FILE_NAME = /^[^/\\\0]{1,196}\.(pdf|txt)$/i;
+
+export interface IngestUpload {
+  name: string;
+  bytes: Buffer;
+  replace: boolean;
+}
+
+const badInput = (message: string, argument: string) => Object.assign(new HttpError(400, 'BAD_USER_INPUT', message), { argument });
+
+const yes = (value: string | null | undefined) => value !== null && value !== undefined && /^(1|true|yes)$/i.test(value.trim());
+
+/** The document a request uploads: its name, its bytes and whether it replaces (checked, not yet read). */
+export function uploadOf(contentType: string | undefined, url: URL, body: Buffer): IngestUpload {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  let name = url.searchParams.get('name');
+  let replace = yes(url.searchParams.get('replace'));
+  let bytes: Buffer;
+  const boundary = multipartBoundary(contentType);
+  if (boundary) {
+    const parts = parseMultipart(body, boundary);
+    const file = parts.find((p) => p.name === 'file');
+    if (!file) throw badInput('The upload has no field named "file"; send the document as -F \'file=@budget.pdf\'.', 'file');
+    bytes = file.bytes;
+    name ??= parts.find((p) => p.name === 'name')?.bytes.toString('utf8') ?? file.filename;
+    replace ||= yes(parts.find((p) => p.name === 'replace')?.bytes.toString('utf8'));
+  } else if (type === 'application/pdf' || type === 'text/plain' || type === 'application/octet-stream') {
+    bytes = body;
+  } else {
+    throw new HttpError(415, 'BAD_REQUEST', `POST /ingest takes a document as application/pdf, text/plain (UTF-8) or a multipart/form-data field "file", not "${type.slice(0, 100) || 'no content type'}".`);
+  }
+  if (!name) throw badInput('Name the document: ?name=2024_某区_预算.pdf (or the uploaded file\'s name).', 'name');
+  if (!FILE_NAME.test(name)) throw badInput('name must be a plain file name ending in .pdf or .txt (no folders), at most 200 characters.', 'name');
+  // The name says what the file is, everywhere it is shown: a PDF is a .pdf, a text a .txt.
+  const pdf = isPdf(bytes);
+  if (pdf !== /\.pdf$/i.test(name)) throw badInput(pdf ? `The file is a PDF; name it .pdf, not "${name}".` : `"${name}" is not a PDF (a PDF begins with %PDF-); send the PDF itself, or its text under a .txt name.`, 'name');
+  if (type === 'application/pdf' && !pdf) throw badInput('The body is sent as application/pdf but is not a PDF (a PDF begins with %PDF-).', 'file');
+  return { name, bytes, replace };
+}
+
+/** The load report as /ingest answers it (the mutation's LoadReport, its diagnostics by line). */
+export function reportJson(report: LoadReport): Record<string, unknown> {
+  return {
+    file: report.file,
+    status: report.status,
+    records: report.records,
+    nodesCreated: report.nodesCreated,
+    relationshipsCreated: report.relationshipsCreated,
+    anomalies: report.plan?.anomalies.length ?? 0,
+    ms: report.ms,
+    replacedFiles: report.replacedFiles,
+    diagnostics: report.diagnostics.map(({ level, code, message, line }) => ({ level, code, message, line })),
+  };
+}
+
+export interface IngestRoute {
+  ingest: IngestService;
+  token: string | undefined;
+}
+
+/**
+ * Handles POST /ingest. The token is checked before the body is read (nobody without it sends
+ * 16 MiB to be read); a refusal is answered as GraphQL errors are, `{ errors: [{ message,
+ * extensions }] }` with the same codes and status (a bad document: 400 BAD_USER_INPUT, reason
+ * BAD_DOCUMENT, its file, page or line, and a cap's `cap` and `limit`).
+ */
+export async function handleIngest(req: IncomingMessage, res: ServerResponse, url: URL, route: IngestRoute, requestId: string, cut: AbortSignal): Promise<void> {
+  if (req.method !== 'POST') throw new HttpError(405, 'BAD_REQUEST', 'POST /ingest with the document (application/pdf, text/plain or multipart/form-data) and Authorization: Bearer <BUDGET_GRAPH_TOKEN>.');
+  if (!route.token) throw new HttpError(401, 'UNAUTHENTICATED', 'Writes are disabled on this server: start it with BUDGET_GRAPH_TOKEN set to enable them.');
+  if (!tokenMatches(req.headers.authorization, route.token)) throw new HttpError(401, 'UNAUTHENTICATED', 'Writes need the header "Authorization: Bearer <BUDGET_GRAPH_TOKEN>".');
+  const body = (await readBodyBytes(req, MAX_INGEST_BYTES, cut)) ?? Buffer.alloc(0);
+  let answer: { status: number; json: unknown };
+  try {
+    const upload = uploadOf(req.headers['content-type'], url, body);
+    const report = await route.ingest.ingestFile(upload.name, upload.bytes, upload.replace);
+    answer = { status: 200, json: reportJson(report) };
+  } catch (err) {
+    if (err instanceof HttpError) {
+      answer = { status: err.status, json: { errors: [{ message: err.message, extensions: { code: err.code, ...('argument' in err ? { argument: err.argument } : {}), requestId } }] } };
+    } else if (err instanceof BudgetGraphError) {
+      // The same message and extensions as the mutation's (format-error.ts).
+      const formatted = formatError({ message: err.message }, err);
+      answer = { status: HTTP_STATUS[err.code] ?? 400, json: { errors: [{ message: formatted.message, extensions: { ...formatted.extensions, requestId } }] } };
+    } else throw err;
+  }
+  res.statusCode = answer.status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('cache-control', 'no-store');
+  if (answer.status === 503) res.setHeader('retry-after', '5');
+  res.end(JSON.stringify(answer.json));
+}
