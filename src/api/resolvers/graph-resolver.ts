@@ -27,7 +27,7 @@ export class GraphResolver {
   }
 
   @Query(() => Neighbourhood, { nullable: true, description: 'A node and its neighbours (structure first, document membership last). first: default 25, at most 100.' })
-  async neighbours(@Ctx() { repo }: ApiContext, @Arg('id', () => ID, { description: 'Global node id, "<Kind>:<key>" (from search, node or a previous neighbours).' }) id: string, @Arg('first', () => Int, { nullable: true, description: 'How many neighbours: default 25, at most 100.' }) first?: number) {
+  async neighbours(@Ctx() { repo }: ApiContext, @Arg('id', () => ID, { description: 'Global id, "<__typename>:<key>" as Node.id gives it (from search, node or a previous neighbours).' }) id: string, @Arg('first', () => Int, { nullable: true, description: 'How many neighbours: default 25, at most 100.' }) first?: number) {
     const limit = listLimit(first, 25, 100);
     const { label, key } = parseGlobalId(id);
     const n = await repo.neighbours(label, key, limit);
@@ -35,7 +35,7 @@ export class GraphResolver {
   }
 
   @Query(() => GraphNode, { nullable: true, description: 'One node of the graph by its global id, untyped, with every stored property (the explorer\'s view; node(id) gives the typed object).' })
-  async graphNode(@Ctx() { repo }: ApiContext, @Arg('id', () => ID, { description: 'Global node id, "<Kind>:<key>".' }) id: string) {
+  async graphNode(@Ctx() { repo }: ApiContext, @Arg('id', () => ID, { description: 'Global id, "<__typename>:<key>" as Node.id gives it.' }) id: string) {
     const { label, key } = parseGlobalId(id);
     return (await repo.neighbours(label, key, 0))?.center ?? null;
   }

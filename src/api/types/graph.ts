@@ -37,7 +37,7 @@ export class KindCount {
 
 @ObjectType({ simpleResolvers: true, description: 'Any node of the graph, for exploring.' })
 export class GraphNode {
-  @Field(() => ID, { description: '"<Kind>:<key>".' })
+  @Field(() => ID, { description: 'The global id Node.id gives the same object, "<__typename>:<key>" (e.g. "ClassificationCode:FunctionCode:2010504").' })
   id!: string;
 
   @Field(() => NodeKind, { description: 'What kind of node it is.' })
