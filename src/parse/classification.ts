@@ -65,7 +65,8 @@ function alignHeader(rows: Row[], firstAmountIdx: number | null): Row[] {
   if (next < 0) return header;
   const shift = next - firstAmountIdx;
   const cells = [...last.cells.slice(0, firstAmountIdx), ...last.cells.slice(next)];
-  return shift > 0 ? [...header.slice(0, -1), { ...last, cells, text: cells.join('\t') }] : header;
+  // Shifted cells are no longer where the grid printed them: their spans are dropped with them.
+  return shift > 0 ? [...header.slice(0, -1), { line: last.line, cells, text: cells.join('\t') }] : header;
 }
 
 function isHeaderRow(row: Row): boolean {

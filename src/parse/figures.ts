@@ -26,6 +26,15 @@ function isLabelCell(cells: string[], i: number, column: string): boolean {
   if (LABEL_COLUMN.test(column) && /^\d+$/.test(text)) return true;
   // A part of a code printed in cells 类 | 款 | 项 (201 | 03 | 01).
   if (CODE_PART_COLUMN.test(column) && /^\d{2,3}$/.test(text)) return true;
+  // …and where the 类 | 款 | 项 labels share the 合计 row instead of the header (a 决算's 收入决算表):
+  // a two-digit cell just after its 类 (201 | 06 | 01) is a part of the code, never 6 万元.
+  if (/^\d{2}$/.test(text)) {
+    for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+      const before = squeeze(cells[k]!);
+      if (/^[23]\d{2}$/.test(before)) return true;
+      if (!/^\d{2}$|^$/.test(before)) break;
+    }
+  }
   const next = cells[i + 1];
   return CLASSIFICATION_CODE.test(text) && next !== undefined && next.trim() !== '' && !isFigureCell(next);
 }
@@ -38,11 +47,30 @@ export function measureOf(column: string, cell: string): FigureMeasure {
   return 'MONEY';
 }
 
-/** Column labels of a block of header rows: each column's cells top to bottom, a merged cell carried right. */
+/**
+ * Column labels of a block of header rows: each column's cells top to bottom, a merged cell carried
+ * right. Where the source knows the printed cells (Row.spanStart, a PDF's grid), a label covers
+ * exactly the columns its cell spans, in any row, and a blank cell of its own labels nothing
+ * (机关运行经费预算数 beside 公务用车购置及运行费's span is not under it); elsewhere a label of an upper
+ * row is carried right over the blank cells after it.
+ */
 export function headerLabels(header: Row[]): string[] {
-  const width = Math.max(0, ...header.map((r) => r.cells.length));
+  const width = Math.max(0, ...header.map((r) => Math.max(r.cells.length, r.spanStart?.length ?? 0)));
   const carried = header.map((r, h) => {
     const out: string[] = [];
+    const spans = r.spanStart;
+    if (spans) {
+      for (let i = 0; i < width; i++) {
+        const own = squeeze(r.cells[i] ?? '').replace(/^-+$/, '');
+        // A spanned column takes its printed cell's label (项目 / 科目编码 over 类 | 款 | 项 too: the
+        // code parts below are then known as labels, not figures).
+        // The last row labels each column of its own, as without a grid (a form's value row, 2023-12-31
+        // spanning the cells under it, names no column).
+        const start = spans[i] ?? i;
+        out.push(start < i && h < header.length - 1 ? squeeze(r.cells[start] ?? '').replace(/^-+$/, '') : start < i ? '' : own);
+      }
+      return out;
+    }
     let last = '';
     for (let i = 0; i < width; i++) {
       const raw = squeeze(r.cells[i] ?? '');

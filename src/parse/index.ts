@@ -1,6 +1,6 @@
 // parseDocument: text + file name → typed records, anomalies and diagnostics. Pure: no I/O.
 import { BadDocumentError } from '../errors.js';
-import { layout } from './layout.js';
+import { layout, type LineCells } from './layout.js';
 import { residualFigures } from './figures.js';
 import { heldIndex } from './held.js';
 import { proseAmounts, projectsFromItemisedProse } from './prose-amounts.js';
@@ -42,9 +42,10 @@ function checkedText(text: string, file: string): Redaction {
 /**
  * `sourceNotes`: what the source said about reading the file (a PDF page without a text layer, a
  * font without a Unicode map), kept as the document's diagnostics first, in the same place as the
- * parser's own: one way to report a document's troubles.
+ * parser's own: one way to report a document's troubles. `places`: the source's boxes of each
+ * line's cells (SourceDocument.places), where a PDF's grid tells which header cells span columns.
  */
-export function parseDocument(input: string, file: string, sourceNotes: readonly Diagnostic[] = []): ParsedDocument {
+export function parseDocument(input: string, file: string, sourceNotes: readonly Diagnostic[] = [], places?: readonly (LineCells | null)[] | null): ParsedDocument {
   const redaction = checkedText(input, file);
   const text = redaction.text;
   if (text.trim() === '') throw new BadDocumentError(file, 1, 'the file is empty; expected the text of a budget document');
@@ -60,7 +61,7 @@ export function parseDocument(input: string, file: string, sourceNotes: readonly
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     throw new BadDocumentError(file, line, `control character U+${code} at column ${column}; expected plain text as extracted from the PDF (remove binary or control characters)`);
   }
-  const lay = layout(text);
+  const lay = layout(text, places);
   const meta = extractMeta(text, file, lay);
   if (!Number.isFinite(meta.year) || meta.kinds.length === 0) {
     throw new BadDocumentError(file, meta.source.line, 'not a budget document: expected a title with a year (e.g. "2024年…部门预算") and tables of the 部门预算/决算/绩效 families');

@@ -8,6 +8,31 @@ export interface Row {
   line: number;
   cells: string[];
   text: string;
+  /**
+   * Where the source knows the printed cells (a PDF's ruled grid): for each cell, the index of the
+   * first cell of the printed cell it is part of — i itself, or the start of a cell spanning
+   * columns. Absent when the source prints no grid (text, a table without rulings).
+   */
+  spanStart?: number[];
+}
+
+/** Where a text line's cells are printed, as the source says (src/source LinePlace): a box per cell. */
+export interface LineCells {
+  cells: readonly (readonly number[])[];
+}
+
+/**
+ * Each cell's span start from the boxes of its line: a cell printed in the same box as the cell
+ * before it is part of that printed cell. Only for a line whose every cell has a box (a ruled grid
+ * row: its blank cells are boxes too); undefined otherwise.
+ */
+function spanStarts(cells: string[], place: LineCells | null | undefined): number[] | undefined {
+  if (!place || place.cells.length < cells.length || cells.length === 0) return undefined;
+  const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, k) => v === b[k]);
+  const out: number[] = [];
+  // Over every printed cell, the blank ones the line's text drops at its end included.
+  for (let i = 0; i < place.cells.length; i++) out.push(i > 0 && same(place.cells[i]!, place.cells[i - 1]!) ? out[i - 1]! : i);
+  return out;
 }
 
 export interface Table {
@@ -112,7 +137,8 @@ function isPreambleRow(cells: string[]): boolean {
   return filled.length > 0 && filled.every((c) => PREAMBLE.test(c)) && filled.some((c) => declaredUnit(c) !== null);
 }
 
-export function layout(text: string): Layout {
+/** `places`: one per text line, where the source knows its cells' boxes (a PDF); spans are read from them. */
+export function layout(text: string, places?: readonly (LineCells | null)[] | null): Layout {
   const rawLines = text.split(/\r?\n/);
   const tables: Table[] = [];
   const prose: ProseLine[] = [];
@@ -157,7 +183,8 @@ export function layout(text: string): Layout {
         for (const c of cells) if (c !== '') addPreamble(c, lineNo);
         return;
       }
-      const row: Row = { line: lineNo, cells, text: cells.join('\t') };
+      const spans = spanStarts(cells, places?.[idx]);
+      const row: Row = { line: lineNo, cells, text: cells.join('\t'), ...(spans ? { spanStart: spans } : {}) };
       if (cells.some((c) => isPiiLabel(c))) piiLinesDropped.push(lineNo);
       if (pendingTitle) {
         // A form that starts again (项目名称 …) is a new table even under the same title.
