@@ -13,6 +13,6 @@ WITH CASE WHEN 'YEAR' IN $dims THEN d.year END AS year,
      CASE WHEN 'BASIS' IN $dims THEN d.totalBasis END AS basis,
      d
 RETURN year, departmentId, departmentName, null AS unitId, null AS unitName, documentKind, basis, null AS fund, null AS code,
-       sum(d.totalFen) AS amountFen, count(d) AS facts, count(d) AS lines, collect(DISTINCT d.id) AS documents
+       sum(d.totalFen) AS amountFen, count(d) AS facts, count(d) AS lines, collect(DISTINCT d.id) AS documents, collect(DISTINCT d.totalTable) AS tables
 ORDER BY year, departmentName, documentKind, basis
 LIMIT $limit

@@ -2,11 +2,13 @@
 // counts once: its primary table of the scheme (all funds), or with FUND its tables of one fund.
 // $basis null reads each document in its own basis (BUDGET lines of a budget, ACTUAL lines of
 // final accounts); the caller then groups by BASIS so the two are never added. Dimensions not
-// asked for group as null. Money is summed as integer fen (exact in 64 bits).
+// asked for group as null. Money is summed as integer fen (exact in 64 bits). Grouped by UNIT, only
+// lines a table prints under a 预算单位 are read: a line of the department as a whole is no unit's.
 MATCH (dep:Department)-[:PUBLISHED]->(d:Document)
 MATCH (l:BudgetLine {documentId: d.id})
 WHERE l.scheme = $scheme AND l.level = $level AND ($basis IS NULL OR l.basis = $basis)
   AND (CASE WHEN $byFund THEN l.fund IS NOT NULL ELSE l.primary END)
+  AND (NOT 'UNIT' IN $dims OR l.unitPrinted IS NOT NULL)
 // @include aggregate-where
 OPTIONAL MATCH (l)-[:FOR_UNIT]->(u:BudgetUnit)
 WITH d, dep, u, l,
@@ -15,14 +17,15 @@ WITH CASE WHEN 'YEAR' IN $dims THEN d.year END AS year,
      CASE WHEN 'DEPARTMENT' IN $dims THEN dep.id END AS departmentId,
      CASE WHEN 'DEPARTMENT' IN $dims THEN dep.name END AS departmentName,
      CASE WHEN 'UNIT' IN $dims THEN u.id END AS unitId,
-     CASE WHEN 'UNIT' IN $dims THEN u.name END AS unitName,
      CASE WHEN 'DOCUMENT_KIND' IN $dims THEN d.kinds[0] END AS documentKind,
      CASE WHEN 'BASIS' IN $dims THEN l.basis END AS basis,
      CASE WHEN 'FUND' IN $dims THEN l.fund END AS fund,
      CASE WHEN $codeLength IS NULL THEN null ELSE left(l.code, $codeLength) END AS code,
      d, l, fen
-RETURN year, departmentId, departmentName, unitId, unitName, documentKind, basis, fund, code,
+// The unit's name as the documents print it (l.unitPrinted), not the node's first-seen name.
+RETURN year, departmentId, departmentName, unitId, head(collect(DISTINCT CASE WHEN 'UNIT' IN $dims THEN l.unitPrinted END)) AS unitName,
+       documentKind, basis, fund, code,
        sum(coalesce(fen, 0)) AS amountFen, count(fen) AS facts, count(l) AS lines,
-       collect(DISTINCT d.id) AS documents
+       collect(DISTINCT d.id) AS documents, collect(DISTINCT l.srcTable) AS tables
 ORDER BY year, departmentName, unitName, documentKind, basis, fund, code
 LIMIT $limit

@@ -6,6 +6,7 @@ export const STATEMENTS = {
   'aggregate-documents': ['level', 'limit', 'scheme', 'where'],
   'aggregate-lines': ['basis', 'byFund', 'codeLength', 'dims', 'level', 'limit', 'measure', 'scheme', 'where'],
   'aggregate-printed': ['byFund', 'cells', 'measure', 'scheme'],
+  'aggregate-unit-projects': ['basis', 'dims', 'exclude', 'limit', 'scheme', 'where'],
   'allocations-by-document': ['keys'],
   'allocations-by-id': ['keys'],
   'allocations-by-project': ['keys'],

@@ -27,7 +27,7 @@ export type AggregateMeasure = keyof typeof AGGREGATE_MEASURES;
 export const AGGREGATE_DIMENSIONS = {
   YEAR: 'The document’s year.',
   DEPARTMENT: 'The publishing department.',
-  UNIT: 'The 预算单位 a line is printed for (tables printed per unit).',
+  UNIT: 'The 预算单位 a table prints the money under, as printed: only tables printed per unit are read (a line of the department as a whole is no unit’s, and no unit is invented for it); a project measure whose line tables print no unit is read from the project table’s 预算单位 rows. unitSource says which tables, or that none prints the measure by unit.',
   DOCUMENT_KIND: 'The document’s first kind (BUDGET, FINAL_ACCOUNTS …).',
   BASIS: 'BUDGET (预算, planned) or ACTUAL (决算, spent), as each document prints its figures.',
   FUND: '资金性质 (一般公共预算 / 政府性基金预算 / 国有资本经营预算): reads each fund’s own table instead of the all-funds table.',
@@ -103,12 +103,16 @@ export interface AggregateCellRow {
   printedFen: bigint | null;
   printedDiffers: boolean;
   printedSources: SourceRef[];
+  /** The tables the summed facts were printed in. */
+  sourceTables: string[];
 }
 
 export interface AggregateResult {
   measure: AggregateMeasure;
   scheme: 'FUNCTION' | 'ECONOMIC';
   reads: string;
+  /** Grouped by UNIT: the tables that print the measure by 预算单位 and were read, or that none does. */
+  unitSource: string | null;
   /** Null when the cells hold both BUDGET and ACTUAL figures. */
   totalFen: bigint | null;
   count: number;
@@ -184,12 +188,26 @@ export async function aggregate(
   };
   const res = measure === 'DOCUMENT_TOTAL' ? await runner.read('aggregate-document-totals', { where, scheme, dims, limit: MAX_GROUPS + 1 }) : await runner.read('aggregate-lines', params);
   if (res.records.length > MAX_GROUPS) throw new BudgetGraphError('QUERY_TOO_COMPLEX', `more than ${MAX_GROUPS} groups: narrow the filter or group by fewer dimensions.`, { limit: 'groups' });
-  type Raw = Pick<AggregateCellRow, 'year' | 'departmentId' | 'departmentName' | 'unitId' | 'unitName' | 'documentKind' | 'basis' | 'fund' | 'code' | 'documents'> & { amountFen: bigint; facts: number };
-  const cells: AggregateCellRow[] = res.records.map((r) => {
-    const x = row<Raw>(r);
-    const key = [x.year, x.departmentId, x.unitId, x.documentKind, x.basis, x.fund, x.code].map((v) => v ?? '').join('|');
-    return { key, year: x.year, departmentId: x.departmentId, departmentName: x.departmentName, unitId: x.unitId, unitName: x.unitName, documentKind: x.documentKind, basis: x.basis, fund: x.fund, code: x.code, scheme, amountFen: x.amountFen, previousYear: null, changeFen: null, changePercent: null, count: x.facts, documents: x.documents, printedFen: null, printedDiffers: false, printedSources: [] };
-  });
+  const byUnit = dims.includes('UNIT');
+  const cells: AggregateCellRow[] = res.records.map((r) => cellOf(row<RawCell>(r), scheme));
+  // A project measure by UNIT, where a document's line tables print no unit: its project table's
+  // 预算单位 rows (the projects under each, and the row the table prints for the unit).
+  if (byUnit && PROJECT_MEASURES.includes(measure)) {
+    const answered = [...new Set(cells.flatMap((c) => c.documents))];
+    const fromProjects = await runner.read('aggregate-unit-projects', { where, scheme, dims, basis, exclude: answered, limit: MAX_GROUPS + 1 });
+    if (cells.length + fromProjects.records.length > MAX_GROUPS) throw new BudgetGraphError('QUERY_TOO_COMPLEX', `more than ${MAX_GROUPS} groups: narrow the filter or group by fewer dimensions.`, { limit: 'groups' });
+    for (const r of fromProjects.records) {
+      const x = row<RawCell & { printedRows: { amountFen: bigint; line: number; documentId: string; table: string; text: string }[][] }>(r);
+      const cell = cellOf(x, scheme);
+      const printed = x.printedRows.flat();
+      if (printed.length) {
+        cell.printedFen = printed.reduce((a, p) => a + p.amountFen, 0n);
+        cell.printedDiffers = cell.printedFen !== cell.amountFen;
+        cell.printedSources = printed.map((p) => ({ documentId: p.documentId, table: p.table, line: p.line, text: p.text }));
+      }
+      cells.push(cell);
+    }
+  }
   if (dims.includes('YEAR')) yearOnYear(cells);
   // A 类 / 款 cell against the line the documents print for it.
   if (codeDim && !codeDim.leaf && cells.length) {
@@ -209,13 +227,15 @@ export async function aggregate(
     }
   }
   let uses: Promise<AggregateDocumentRow[]> | undefined;
-  const sources = () => (uses ??= documentUses(runner, measure, scheme, basis, byFund, { where, scheme, level, limit: MAX_GROUPS }, new Set(cells.flatMap((c) => c.documents))));
+  const sources = () => (uses ??= documentUses(runner, measure, scheme, basis, byFund, byUnit, { where, scheme, level, limit: MAX_GROUPS }, new Set(cells.flatMap((c) => c.documents))));
   // Planned and spent money are never added: no total across bases.
   const mixed = new Set(cells.map((c) => c.basis)).size > 1;
   const totalFen = mixed ? null : cells.reduce((a, c) => a + c.amountFen, 0n);
   const count = cells.reduce((a, c) => a + c.count, 0);
   const documents = new Set(cells.flatMap((c) => c.documents)).size;
   const sorted = [...cells].sort(comparator(orderBy));
+  const tables = [...new Set(cells.flatMap((c) => c.sourceTables))];
+  const unitSource = !byUnit ? null : tables.length ? `预算单位 as printed in: ${tables.join('; ')}` : `no table of the matching documents prints ${measure} by 预算单位 (their tables print the department as a whole); no unit is given money they do not print for it`;
   const schemeWords = scheme === 'FUNCTION' ? '功能分类 项 (level 3)' : '经济分类 款 (level 2)';
   const basisWords = basis === 'ACTUAL' ? '决算 (ACTUAL) basis' : basis === 'BUDGET' ? '预算 (BUDGET) basis' : 'each document’s own basis (BUDGET or ACTUAL, split by BASIS)';
   return {
@@ -225,6 +245,7 @@ export async function aggregate(
       measure === 'DOCUMENT_TOTAL'
         ? 'each document’s headline total (its primary table’s 支出合计, or a form’s 金额合计), in the basis it prints, split by BASIS'
         : `${schemeWords} lines of ${byFund ? 'each fund’s own table (一般公共预算 / 政府性基金预算 / 国有资本经营预算)' : 'each document’s primary table of all funds (部门支出总表 / 支出总表 / 支出决算表; else the first table printing the scheme)'}, ${basisWords}; coarser codes are sums of these`,
+    unitSource,
     totalFen,
     count,
     documents,
@@ -234,9 +255,20 @@ export async function aggregate(
     emptyBecause: async () => {
       if (cells.length) return null;
       const matched = await sources();
+      if (matched.length && byUnit) return `none of the ${matched.length} matching documents prints ${measure} by 预算单位: their tables print the department as a whole, and no unit is given money they do not print for it`;
       return matched.length === 0 ? 'no loaded document matches the filter' : `none of the ${matched.length} matching documents has facts for this measure: ${[...new Set(matched.map((d) => d.reason))].join('; ')}`;
     },
   };
+}
+
+/** The measures of 项目支出: by UNIT, read from a project table's 预算单位 rows where no line table prints units. */
+const PROJECT_MEASURES: AggregateMeasure[] = ['PROJECT', 'ACTUAL_PROJECT', 'AS_PRINTED_PROJECT'];
+
+type RawCell = Pick<AggregateCellRow, 'year' | 'departmentId' | 'departmentName' | 'unitId' | 'unitName' | 'documentKind' | 'basis' | 'fund' | 'code' | 'documents'> & { amountFen: bigint; facts: number; tables?: string[] };
+
+function cellOf(x: RawCell, scheme: 'FUNCTION' | 'ECONOMIC'): AggregateCellRow {
+  const key = [x.year, x.departmentId, x.unitId, x.documentKind, x.basis, x.fund, x.code].map((v) => v ?? '').join('|');
+  return { key, year: x.year, departmentId: x.departmentId, departmentName: x.departmentName, unitId: x.unitId, unitName: x.unitName, documentKind: x.documentKind, basis: x.basis, fund: x.fund, code: x.code, scheme, amountFen: x.amountFen, previousYear: null, changeFen: null, changePercent: null, count: x.facts, documents: x.documents, printedFen: null, printedDiffers: false, printedSources: [], sourceTables: (x.tables ?? []).filter((t): t is string => typeof t === 'string') };
 }
 
 /** Each cell's change from the nearest earlier year of its series (the other dimensions equal). */
@@ -270,7 +302,7 @@ export function percent(change: bigint, base: bigint): string | null {
 }
 
 /** The documents the filter matches, and for each whether the answer used it and why not. */
-async function documentUses(runner: QueryRunner, measure: AggregateMeasure, scheme: string, basis: 'BUDGET' | 'ACTUAL' | null, byFund: boolean, params: { where: unknown[][]; scheme: string; level: number; limit: number }, used: Set<string>): Promise<AggregateDocumentRow[]> {
+async function documentUses(runner: QueryRunner, measure: AggregateMeasure, scheme: string, basis: 'BUDGET' | 'ACTUAL' | null, byFund: boolean, byUnit: boolean, params: { where: unknown[][]; scheme: string; level: number; limit: number }, used: Set<string>): Promise<AggregateDocumentRow[]> {
   const res = await runner.read('aggregate-documents', params);
   return res.records.map((r) => {
     const d = row<{ documentId: string; file: string; year: number; kinds: string[]; departmentName: string; totalFen: bigint | null; totalBasis: string | null; primaryBases: string[]; fundBases: string[] }>(r);
@@ -282,6 +314,7 @@ async function documentUses(runner: QueryRunner, measure: AggregateMeasure, sche
       if (measure === 'DOCUMENT_TOTAL') reason = 'prints no headline total (no 支出合计 and no form 金额合计)';
       else if (has.length === 0) reason = d.totalFen !== null ? `prints no ${scheme} ${table} (its total is under DOCUMENT_TOTAL)` : `prints no ${scheme} ${table}`;
       else if (basis && !has.includes(basis)) reason = `its lines are ${has.join(' / ')} (${d.kinds.join(', ')}), not ${basis}: ask ${has.includes('ACTUAL') ? 'ACTUAL' : 'TOTAL'} or AS_PRINTED`;
+      else if (byUnit) reason = `prints no table of ${measure} by 预算单位 (its tables print the department as a whole)`;
       else reason = 'no line of it passes the code tests, or its lines print no amount in this measure';
     }
     return { documentId: d.documentId, file: d.file, year: d.year, departmentName: d.departmentName, used: isUsed, reason };

@@ -49,6 +49,44 @@ describe('aggregate', () => {
     expect(res.data.aggregate.cells).toContainEqual({ department: '深圳市政务服务和数据管理局', fund: '一般公共预算', amount: '44972.10' });
   });
 
+  // 000 (龙岗 2020) lines 510-530, 部门预算绩效管理项目情况表: line 511 prints 4,545 for the
+  // department, line 512 2,858 for 深圳市龙岗区政务服务数据管理局 over seven projects (lines 513-521:
+  // 2,303 + 133 + 280 + 71 + 22 + 20 + 28 = 2,857), line 522 1,687 for 深圳市龙岗区大数据中心 over seven
+  // (lines 523-530: 88 + 9 + 160 + 99 + 241 + 186 + 904 = 1,687). Its line tables print no unit.
+  it('groups 项目支出 by 预算单位 as the project table prints them, says which table, and invents no 本级 (#38 item 2)', async () => {
+    const res = await api.gql(`{ aggregate(measure: PROJECT, groupBy: [UNIT], filter: { department: "龙岗", year: 2020 }) { total unitSource cells { unit amount count printed printedDiffers printedSources { line } sourceTables documents } } }`);
+    expect(res.errors).toBeUndefined();
+    const a = res.data.aggregate;
+    expect(a.unitSource).toMatch(/部门预算绩效管理项目情况表/);
+    expect(a.cells).toEqual([
+      { unit: '深圳市龙岗区大数据中心', amount: '1687.00', count: 7, printed: '1687.00', printedDiffers: false, printedSources: [{ line: 522 }], sourceTables: ['部门预算绩效管理项目情况表'], documents: ['Document:000_5c682a4da5e2a113'] },
+      { unit: '深圳市龙岗区政务服务数据管理局', amount: '2857.00', count: 7, printed: '2858.00', printedDiffers: true, printedSources: [{ line: 512 }], sourceTables: ['部门预算绩效管理项目情况表'], documents: ['Document:000_5c682a4da5e2a113'] },
+    ]);
+    expect(a.total).toBe('4544.00');
+    expect(JSON.stringify(a)).not.toMatch(/本级/);
+  });
+
+  it('answers that no table prints a measure by 预算单位 rather than giving the department’s money to a unit', async () => {
+    const res = await api.gql(`{ aggregate(measure: TOTAL, groupBy: [UNIT], filter: { department: "龙岗", year: 2020 }) { total unitSource emptyBecause cells { unit amount } sources { used reason } } }`);
+    expect(res.errors).toBeUndefined();
+    const a = res.data.aggregate;
+    expect(a.cells).toEqual([]);
+    expect(a.unitSource).toMatch(/no table .* prints TOTAL by 预算单位/);
+    expect(a.emptyBecause).toMatch(/department as a whole/);
+    expect(a.sources).toEqual([{ used: false, reason: expect.stringMatching(/prints no table of TOTAL by 预算单位/) }]);
+  });
+
+  it('keeps two units’ projects of one name apart: 其他一般管理事务 is 2,303 under the department’s own unit (line 513) and 88 under 大数据中心 (line 523) (#38 item 3)', async () => {
+    const res = await api.gql(`{ projects(filter: { name: "其他一般管理事务", department: "龙岗", year: 2020 }) { nodes { id name amount allocations { year amount source { line } } sameAs { rule } } } }`);
+    expect(res.errors).toBeUndefined();
+    const nodes = (res.data.projects.nodes as any[]).filter((p) => p.name === '其他一般管理事务');
+    const lines2020 = nodes.map((p) => (p.allocations as any[]).filter((x) => x.year === 2020).map((x) => [x.amount, x.source.line])).sort();
+    expect(lines2020).toEqual([[['2303.00', 513]], [['88.00', 523]]]);
+    expect(nodes.map((p) => p.id).sort()).toEqual(['Project:龙岗区政务服务数据管理局|本级|其他一般管理事务', 'Project:龙岗区政务服务数据管理局|龙岗区大数据中心|其他一般管理事务']);
+    // Two units' projects of one name are not "probably the same".
+    for (const p of nodes) expect((p.sameAs as any[]).map((s) => s.rule)).not.toContain('SAME_NAME_NO_UNIT');
+  });
+
   it('refuses two code dimensions and a page over 1,000 with what to do', async () => {
     const two = await api.gql(`{ aggregate(measure: TOTAL, groupBy: [FUNCTION_CLASS, ECONOMIC_ITEM]) { total } }`);
     expect(two.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -150,14 +150,17 @@ export class AggregateCell {
   @Field(() => [ID], { description: 'The documents the facts come from.' })
   documents!: string[];
 
-  @Field(() => DecimalScalar, { name: 'printed', nullable: true, description: 'For a 类 / 款 cell: what the same documents print on that line (null when they print none).' })
+  @Field(() => DecimalScalar, { name: 'printed', nullable: true, description: 'For a 类 / 款 cell: what the same documents print on that line (null when they print none); for a UNIT cell read from a project table: the 预算单位 row it prints for the unit.' })
   printedFen!: bigint | null;
 
-  @Field(() => Boolean, { description: 'True when the printed 类 / 款 line differs from the sum of its 项 (see anomalies PARENT_SUM_MISMATCH).' })
+  @Field(() => Boolean, { description: 'True when the printed 类 / 款 line differs from the sum of its 项 (see anomalies PARENT_SUM_MISMATCH), or a printed 预算单位 row from the sum of its projects (UNIT_PROJECTS_SUM_MISMATCH).' })
   printedDiffers!: boolean;
 
-  @Field(() => [Source], { description: 'The printed 类 / 款 lines (at most 5).' })
+  @Field(() => [Source], { description: 'The printed 类 / 款 lines (at most 5); for a UNIT cell read from a project table, its 预算单位 row.' })
   printedSources!: Source[];
+
+  @Field(() => [String], { description: 'The tables the summed facts are printed in (with UNIT: the tables that print them by 预算单位).' })
+  sourceTables!: string[];
 
   scheme!: 'FUNCTION' | 'ECONOMIC';
 }
@@ -183,6 +186,9 @@ export class Aggregate {
 
   @Field(() => String, { description: 'Which table family and level the sums read, in words.' })
   reads!: string;
+
+  @Field(() => String, { nullable: true, description: 'With groupBy UNIT: the tables that print the measure by 预算单位 and were read ("预算单位 as printed in: …"), or that no table of the matching documents prints it by unit — money printed for the department as a whole is no unit’s, and no 本级 is invented for it. Null without UNIT.' })
+  unitSource!: string | null;
 
   @Field(() => DecimalScalar, { name: 'total', nullable: true, description: 'Σ of all groups (not only the cells returned), 万元; null when the cells hold both BUDGET and ACTUAL figures, which are never added.' })
   totalFen!: bigint | null;

@@ -90,11 +90,27 @@ export function threeCostsRows(doc: ParsedDocument, documentId: string) {
   }));
 }
 
+/**
+ * A project table's 预算单位 row that heads no project but the unit rows after it (000 line 511,
+ * the department's 4,545 over 本级's 2,858 and 大数据中心's 1,687) is the department's, whatever
+ * name it prints: it is not a unit's row (the same reading as parse/anomalies.ts unitProjectsAnomalies).
+ */
+function headsUnits(doc: ParsedDocument, t: ParsedDocument['totals'][number]): boolean {
+  if (t.unit === null) return false;
+  const rows = doc.totals.filter((x) => x.table === t.table && x.unit !== null).map((x) => x.source.line).sort((a, b) => a - b);
+  const listed = doc.projects.filter((p) => p.source.table === t.table);
+  if (listed.length === 0) return false;
+  const next = rows.find((line) => line > t.source.line) ?? Number.POSITIVE_INFINITY;
+  const under = listed.some((p) => p.source.line > t.source.line && p.source.line < next);
+  return !under && rows.filter((line) => line > t.source.line).length >= 2;
+}
+
 export function tableTotalRows(doc: ParsedDocument, documentId: string, units: UnitRegistry) {
   return doc.totals.map((t, i) => ({
     id: factId(documentId, 'TableTotal', i),
     table: t.table,
     unitName: t.unit,
+    headsUnits: headsUnits(doc, t),
     unitId: units.add(t.unit, t.source),
     totalFen: int(t.total),
     basicFen: int(t.basic),

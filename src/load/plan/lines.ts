@@ -22,6 +22,9 @@ export function lineRows(doc: ParsedDocument, documentId: string, units: UnitReg
     basis: l.basis,
     year: n(doc.meta.year),
     unitId: units.add(l.unit, l.source),
+    // The 预算单位 as the table prints it; null when the table prints the department as a whole
+    // (the line then counts in no unit's cell of aggregate by UNIT).
+    unitPrinted: l.unit,
     totalFen: int(l.total),
     basicFen: int(l.basic),
     projectFen: int(l.project),
