@@ -12,7 +12,7 @@ afterAll(async () => api?.stop());
 
 describe('projectsFeedingCode: which projects fed 2010504 (信息事务) in 龙岗, 2020 and 2024', () => {
   it('lists 2020’s five projects the key-project table files under the code, each DIRECT with its line', async () => {
-    const res = await api.gql(`{ projectsFeedingCode(code: "2010504", department: "龙岗", years: [2020, 2024]) {
+    const res = await api.gql(`{ projectsFeedingCode(code: "2010504", department: "龙岗", yearIn: [2020, 2024]) {
       year department { name } unit { name } project { id name } amount method evidence { document { file } table line text } } }`);
     expect(res.errors).toBeUndefined();
     const rows = res.data.projectsFeedingCode as any[];
@@ -31,7 +31,7 @@ describe('projectsFeedingCode: which projects fed 2010504 (信息事务) in 龙�
   });
 
   it('gives 2024’s two projects once each, proven by amounts and confirmed by name: the rows add to the 2,110.00 line', async () => {
-    const res = await api.gql(`{ projectsFeedingCode(code: "2010504", department: "龙岗", years: [2024]) {
+    const res = await api.gql(`{ projectsFeedingCode(code: "2010504", department: "龙岗", yearIn: [2024]) {
       project { name } amount method methods support { method evidence { line text } } evidence { line text } alternatives { code reason } } }`);
     expect(res.errors).toBeUndefined();
     const rows = res.data.projectsFeedingCode as any[];
@@ -49,10 +49,10 @@ describe('projectsFeedingCode: which projects fed 2010504 (信息事务) in 龙�
   });
 
   it('never lists a project whose amount reconciles to another code: 培训经费 under 2010302 is a rejected alternative', async () => {
-    const res = await api.gql(`{ projectsFeedingCode(code: "2010302", department: "龙岗", years: [2024]) { project { name } amount method } }`);
+    const res = await api.gql(`{ projectsFeedingCode(code: "2010302", department: "龙岗", yearIn: [2024]) { project { name } amount method } }`);
     expect(res.errors).toBeUndefined();
     expect((res.data.projectsFeedingCode as any[]).some((r) => r.project.name.startsWith('培训经费'))).toBe(false);
-    const other = await api.gql(`{ projectsFeedingCode(code: "2050803", department: "龙岗", years: [2024]) { project { name } amount method alternatives { code method reason } } }`);
+    const other = await api.gql(`{ projectsFeedingCode(code: "2050803", department: "龙岗", yearIn: [2024]) { project { name } amount method alternatives { code method reason } } }`);
     const training = (other.data.projectsFeedingCode as any[]).find((r) => r.project.name.startsWith('培训经费'));
     expect(training).toBeDefined();
     expect(training.amount).toBe('5.00');
@@ -60,7 +60,7 @@ describe('projectsFeedingCode: which projects fed 2010504 (信息事务) in 龙�
   });
 
   it('answers a 决算 line with executed money, the investment projects included (坪山 2013799, 2020)', async () => {
-    const res = await api.gql(`{ projectsFeedingCode(code: "2013799", department: "坪山", years: [2020]) { project { name } investment { code name } amount method } }`);
+    const res = await api.gql(`{ projectsFeedingCode(code: "2013799", department: "坪山", yearIn: [2020]) { project { name } investment { code name } amount method } }`);
     expect(res.errors).toBeUndefined();
     const rows = res.data.projectsFeedingCode as any[];
     const investments = rows.filter((r) => r.investment);

@@ -101,7 +101,7 @@ describe('a document’s lines and projects, fetched with it, answer as the load
 });
 
 describe('a project → code link’s department, unit and project, slim unless more is read, answer as whole ones do', () => {
-  const roots = [`codeFeeds(code: "2010504", first: 10) { nodes { %s } }`, `projectsFeedingCode(code: "2010504", department: "龙岗", years: [2020]) { %s }`];
+  const roots = [`codeFeeds(code: "2010504", first: 10) { nodes { %s } }`, `projectsFeedingCode(code: "2010504", department: "龙岗", yearIn: [2020]) { %s }`];
   const rowsOf = (data: Record<string, any>): Record<string, any>[] => data.codeFeeds?.nodes ?? data.projectsFeedingCode;
   // The same neighbour reached through the link's allocation: by the loaders, whole.
   const through = { department: (sel: string) => `allocation { document { department { ${sel} } } }`, unit: (sel: string) => `allocation { unit { ${sel} } }`, project: (sel: string) => `allocation { project { ${sel} } }` };
