@@ -62,11 +62,17 @@ process.exitCode = failed ? 1 : 0;
 /** Per table: rows read by a typed record, rows held only as figures, rows with a number nothing holds. */
 function printCoverage(tables: TableCoverage[]): void {
   const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
-  console.log('  coverage (numbers each table prints: typed record / figure only / not read)');
-  console.log('  line  family                      rows read/figures/not   cells typed/figures/not   title');
+  console.log('  coverage (every table found; numbers each prints: typed record / figure only / not read)');
+  console.log('  line  family                      unit  rows read/figures/not   cells typed/figures/not   title');
   const sum = { cells: 0, typed: 0, figures: 0, not: 0, rows: 0, read: 0, fig: 0, notRows: 0 };
   for (const t of tables) {
-    if (t.numericRows === 0) continue;
+    const family = (t.family === 'OTHER' ? 'UNKNOWN' : t.family).padEnd(27);
+    const title = `${t.standardNo ? `${t.standardNo}. ` : ''}${t.title.slice(0, 40)}`;
+    if (t.numericRows === 0) {
+      // A table without a number is reported too: empty as the page says, or empty without a word.
+      console.log(`  ${String(t.line).padEnd(5)} ${family} ${t.unit.padEnd(5)} ${(t.empty === 'NOTED' ? 'empty, as the page says' : 'no figure, no note').padEnd(49)} ${title}`);
+      continue;
+    }
     sum.cells += t.cells;
     sum.typed += t.cellsTyped;
     sum.figures += t.cellsFigures;
@@ -77,7 +83,7 @@ function printCoverage(tables: TableCoverage[]): void {
     sum.notRows += t.rowsNotRead;
     const rows = `${t.rowsRead}/${t.rowsAsFigures}/${t.rowsNotRead}`.padEnd(23);
     const cells = `${t.cellsTyped}/${t.cellsFigures}/${t.cellsNotRead}`.padEnd(25);
-    console.log(`  ${String(t.line).padEnd(5)} ${t.family.padEnd(27)} ${rows} ${cells} ${t.title.slice(0, 40)}${t.notReadLines.length ? `  (not read: lines ${t.notReadLines.join(', ')})` : ''}`);
+    console.log(`  ${String(t.line).padEnd(5)} ${family} ${t.unit.padEnd(5)} ${rows} ${cells} ${title}${t.notReadLines.length ? `  (not read: lines ${t.notReadLines.join(', ')})` : ''}`);
   }
   console.log(`  total: ${sum.rows} rows with numbers (${sum.read} read, ${sum.fig} as figures, ${sum.notRows} not read); ${sum.cells} numbers: ${sum.typed} typed (${pct(sum.typed, sum.cells)}), ${sum.figures} figures (${pct(sum.figures, sum.cells)}), ${sum.not} not read`);
 }

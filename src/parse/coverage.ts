@@ -2,7 +2,9 @@
 // only a Figure holds, how many nothing holds — per table, so a reader checking a new document
 // sees what was missed. Personal data (填表人, 联系电话) is not counted: it is dropped by design.
 import { figureCells } from './figures.js';
-import { familyOfTitle, type TableFamily } from './families.js';
+import { familyOfTitle, standardTableOf, type TableFamily } from './families.js';
+import { emptyTableNote, printsNoFigure } from './disclosure.js';
+import type { MoneyUnit } from './amount.js';
 import { heldIndex, takeHeld, valueKey } from './held.js';
 import type { Layout } from './layout.js';
 import type { ParsedDocument } from './records.js';
@@ -11,8 +13,15 @@ import { lineUnits, tableUnit } from './units.js';
 
 export interface TableCoverage {
   title: string;
+  /** OTHER: no family of the glossary (printed UNKNOWN). */
   family: TableFamily;
   line: number;
+  /** The unit its amounts were read in (its own declaration, else the document's). */
+  unit: MoneyUnit;
+  /** Its number in the standard set it belongs to (Shanghai's nine), or null. */
+  standardNo: number | null;
+  /** Printed with no figure: NOTED when the page says so (本表无数据), SILENT when it does not; null when it prints figures. */
+  empty: 'NOTED' | 'SILENT' | null;
   rows: number;
   /** Rows printing at least one number. */
   numericRows: number;
@@ -36,7 +45,8 @@ export function coverage(doc: ParsedDocument, lay: Layout): TableCoverage[] {
   const figures = heldIndex({ ...doc, lines: [], totals: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], threeCosts: [], payments: [] }, units);
   return lay.tables.map((t) => {
     const unit = tableUnit(t, doc.meta.moneyUnit);
-    const c: TableCoverage = { title: t.title, family: familyOfTitle(t.title), line: t.titleLine, rows: t.rows.length, numericRows: 0, rowsRead: 0, rowsAsFigures: 0, rowsNotRead: 0, cells: 0, cellsTyped: 0, cellsFigures: 0, cellsNotRead: 0, notReadLines: [] };
+    const empty = printsNoFigure(t) ? (emptyTableNote(t, lay) ? 'NOTED' : 'SILENT') : null;
+    const c: TableCoverage = { title: t.title, family: familyOfTitle(t.title), line: t.titleLine, unit, standardNo: standardTableOf(t.title)?.table.no ?? null, empty, rows: t.rows.length, numericRows: 0, rowsRead: 0, rowsAsFigures: 0, rowsNotRead: 0, cells: 0, cellsTyped: 0, cellsFigures: 0, cellsNotRead: 0, notReadLines: [] };
     const byRow = new Map<number, string[]>();
     for (const f of figureCells(t)) pushTo(byRow, f.row.line, f.cell);
     for (const [line, cells] of byRow) {

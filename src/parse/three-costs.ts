@@ -96,7 +96,12 @@ function budgetActualPairs(table: Table, file: string, unit: MoneyUnit, docYear:
 export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit, docYear: number, docIsActual: boolean): ThreeCosts[] {
   const pairs = budgetActualPairs(table, file, unit, docYear);
   if (pairs) return pairs;
-  const dataRows = table.rows.filter((r) => r.cells.filter((c) => /\d/.test(c) && parseAmount(c, unit) !== null).length >= 4 && !/^1\s+2\s+3/.test(r.cells.filter((c) => c).join(' ')));
+  const numbers = (r: Row) => r.cells.filter((c) => /\d/.test(c) && parseAmount(c, unit) !== null).length;
+  let dataRows = table.rows.filter((r) => numbers(r) >= 4 && !/^1\s+2\s+3/.test(r.cells.filter((c) => c).join(' ')));
+  // A row printing fewer numbers (财政局 2025 p. 21: 合计 0.95, 公务接待费 0.95, the rest blank) is
+  // read only where the header is a grid that places each category (columnsOf below), never by order.
+  const sparse = dataRows.length === 0;
+  if (sparse) dataRows = table.rows.filter((r) => numbers(r) >= 1 && !r.cells.some((c) => /[\u4e00-\u9fa5]/.test(c)));
   const headerRows = table.rows.filter((r) => !dataRows.includes(r));
   // The first header row that names categories gives their order; 用车 expands into its parts.
   let order: Category[] = [];
@@ -137,6 +142,7 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
       out.push({ origin: 'TABLE', year, basis: docIsActual ? 'ACTUAL' : 'BUDGET', total: at('T'), abroad: at('A'), reception: at('R'), vehicles: at('V'), vehiclePurchase: order.includes('VP') ? at('VP') : null, vehicleRunning: order.includes('VR') ? at('VR') : null, source: { file, table: table.title, line: row.line, text: row.text } });
       continue;
     }
+    if (sparse) continue;
     for (let b = 0; b < blocks; b++) {
       const pickFund = (cat: Category, f: number): bigint | null => {
         const idx = order.indexOf(cat);

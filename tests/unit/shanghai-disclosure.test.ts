@@ -119,3 +119,32 @@ describe('the 决算 三公 table reads budget and actual per item', () => {
     expect(texts.get(FINAL)![table[0]!.source.line - 1]!.split('\t')[0]).toBe('0.95');
   });
 });
+
+describe('a budget 三公 row printing blanks is read by its grid', () => {
+  it('财政局 2025 p. 21: 合计 0.95, 公务接待费 0.95, the other items blank (no amount), 机关运行经费 229.43 not a 三公 item', () => {
+    const table = docs.get(BUDGET)!.threeCosts.filter((t) => t.origin === 'TABLE');
+    expect(table.map((t) => [t.basis, t.year, t.total, t.abroad, t.reception, t.vehicles, t.vehiclePurchase, t.vehicleRunning])).toEqual([['BUDGET', 2025, 950_000n, null, 950_000n, null, null, null]]);
+  });
+});
+
+describe('coverage reports every table found', () => {
+  it('with its family, unit, number in the set and whether it is empty (财政局 2025: 元 for tables 1-8, 万元 for 9; 6 and 7 empty as noted)', async () => {
+    const { coverage } = await import('../../src/parse/coverage.js');
+    const { layout } = await import('../../src/parse/layout.js');
+    const source = await readSource(readFileSync(`${REAL}/${BUDGET}`), BUDGET);
+    const tables = coverage(docs.get(BUDGET)!, layout(source.text, source.places));
+    expect(tables.map((t) => [t.standardNo, t.family, t.unit, t.empty])).toEqual([
+      [1, 'INCOME_EXPENDITURE_SUMMARY', '元', null],
+      [2, 'INCOME_SUMMARY', '元', null],
+      [3, 'EXPENDITURE_SUMMARY', '元', null],
+      [4, 'FISCAL_GRANT_SUMMARY', '元', null],
+      [5, 'GENERAL_BUDGET_EXPENDITURE', '元', null],
+      [6, 'GOVERNMENT_FUND', '元', 'NOTED'],
+      [7, 'STATE_CAPITAL', '元', 'NOTED'],
+      [8, 'BASIC_EXPENDITURE', '元', null],
+      [9, 'THREE_COSTS', '万元', null],
+    ]);
+    // Nothing a table prints is left unheld.
+    expect(tables.reduce((n, t) => n + t.cellsNotRead, 0)).toBe(0);
+  });
+});
