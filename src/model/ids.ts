@@ -58,6 +58,14 @@ export function departmentOfUnit(id: string): string {
   return id.split(SEP)[0]!;
 }
 
+/**
+ * The document id a file name stands for: the name without its extension, as the load names a
+ * document (src/load/plan.ts). A lookup by file name checks the document's file is that name.
+ */
+export function documentIdOfFile(file: string): string {
+  return file.replace(/\.[^.]+$/, '');
+}
+
 /** ProjectAllocation: the document and project; "#2", "#3" … for the same project's other rows. */
 export function allocationId(documentId: string, projectId: string, slot = 0): string {
   return `${documentId}${SEP}${projectId}${slot === 0 ? '' : `#${slot + 1}`}`;

@@ -97,6 +97,24 @@ describe('node(id)', () => {
     expect(several.errors?.[0]?.message).toMatch(/names \d+ departments/);
   });
 
+  it('node("Document:<file name>") and document(id: <file name>) find the document the filters\' file / document take that name for', async () => {
+    const file = '004_977ad1fe0b13bb92.txt';
+    const filtered = await api.gql(`query($f: String!) { documents(filter: {file: $f}) { nodes { id file } } }`, { f: file });
+    expect(filtered.data.documents.nodes).toEqual([{ id: 'Document:004_977ad1fe0b13bb92', file }]);
+    const res = await api.gql(`query($n: ID!, $other: ID!, $f: ID!) {
+      byFile: node(id: $n) { id }
+      otherExtension: node(id: $other) { id }
+      plain: document(id: $f) { id }
+      bundled: document(id: $f) { id functionLines { code } }
+    }`, { n: `Document:${file}`, other: 'Document:004_977ad1fe0b13bb92.pdf', f: file });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.byFile).toEqual({ id: 'Document:004_977ad1fe0b13bb92' });
+    expect(res.data.otherExtension).toBeNull();
+    expect(res.data.plain).toEqual({ id: 'Document:004_977ad1fe0b13bb92' });
+    expect(res.data.bundled.id).toBe('Document:004_977ad1fe0b13bb92');
+    expect(res.data.bundled.functionLines.length).toBeGreaterThan(0);
+  });
+
   it('list filters by the one naming rule (yearIn, codeIn, documentKindIn, kindIn) answer as the deprecated names did; both at once is a 400', async () => {
     const q = (filter: string, years: string) => `{
       aggregate(measure: TOTAL, groupBy: [YEAR], filter: {department: "龙岗", ${filter}}) { cells { year amount } }

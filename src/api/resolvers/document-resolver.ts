@@ -16,7 +16,7 @@ import { DocumentFilter, DocumentOrder } from '../types/inputs.js';
 import { Figure, FigureMeasure, Payment, ProseAmount, TableFamily, TableTotal } from '../types/figures.js';
 import { InvestmentProject } from '../types/investments.js';
 import { Indicator, ProjectAllocation, SelfEvaluation } from '../types/projects.js';
-import { documentSchemeKey } from '../../model/ids.js';
+import { documentIdOfFile, documentSchemeKey } from '../../model/ids.js';
 
 export const DocumentConnection = Connection(Document, 'Document', 'document');
 
@@ -42,10 +42,21 @@ export class DocumentResolver {
   async document(@Ctx() { repo, loaders }: ApiContext, @Arg('id', () => ID, { description: 'Document id (as in Document.id) or file name.' }) id: string, @Info() info: GraphQLResolveInfo) {
     // Asked for its lines or projects too? Fetch them with the document in one statement, only
     // the properties the selection reads.
-    id = keyOf('Document', id);
+    const key = keyOf('Document', id);
     const plan = documentBundlePlan(selectionTree(info));
-    if (!plan) return loaders.documentById.load(id);
-    const bundle = await repo.documentBundle(id, plan);
+    // By id; else by file name ("004_….txt"), as the description says: one more read, only on a miss.
+    const byFile = documentIdOfFile(key) === key ? null : documentIdOfFile(key);
+    if (!plan) {
+      const row = await loaders.documentById.load(key);
+      if (row || !byFile) return row;
+      const other = await loaders.documentById.load(byFile);
+      return other?.file === key ? other : null;
+    }
+    let bundle = await repo.documentBundle(key, plan);
+    if (!bundle && byFile) {
+      bundle = await repo.documentBundle(byFile, plan);
+      if (bundle?.document.file !== key) bundle = null;
+    }
     if (!bundle) return null;
     primeDocumentBundle(loaders, bundle);
     const lines = Object.fromEntries(plan.schemes.map((s) => [s, bundle.lines.filter((l) => l.scheme === s)]));

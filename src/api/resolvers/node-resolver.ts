@@ -6,7 +6,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, type ClassType } fr
 import type { ApiContext } from '../context.js';
 import type { Loaders } from '../../../loaders/index.js';
 import { BudgetGraphError } from '../../errors.js';
-import { codeGlobalId, globalId, splitGlobalId } from '../../model/ids.js';
+import { codeGlobalId, documentIdOfFile, globalId, splitGlobalId } from '../../model/ids.js';
 import type { Repository } from '../../query/repository.js';
 import { NODE_KINDS, isCodeKind, type NodeKind } from '../../model/nodes.js';
 import { Node, type TypedRow } from '../types/node.js';
@@ -32,7 +32,7 @@ interface NodeType {
 /** Every GraphQL type that implements Node, by the kind its global id names. */
 const NODE_TYPES: readonly NodeType[] = [
   { type: Department, kind: 'Department', fetch: (l, k, repo) => departmentByRef(l, repo, k) },
-  { type: Document, kind: 'Document', fetch: (l, k) => l.documentById.load(k) },
+  { type: Document, kind: 'Document', fetch: (l, k) => documentByRef(l, k) },
   { type: BudgetUnit, kind: 'BudgetUnit', fetch: (l, k) => l.unitById.load(k) },
   { type: Project, kind: 'Project', fetch: (l, k) => l.projectById.load(k) },
   { type: ProjectAllocation, kind: 'ProjectAllocation', fetch: (l, k) => l.allocationById.load(k) },
@@ -67,6 +67,14 @@ async function departmentByRef(loaders: Loaders, repo: Repository, key: string):
   return found[0] ?? null;
 }
 
+/** A document by id, or else by its file name as the filters' `file` / `document` take it ("Document:004_….txt"). */
+async function documentByRef(loaders: Loaders, key: string): Promise<object | null> {
+  const exact = await loaders.documentById.load(key);
+  if (exact || documentIdOfFile(key) === key) return exact;
+  const byFile = await loaders.documentById.load(documentIdOfFile(key));
+  return byFile?.file === key ? byFile : null;
+}
+
 /** The kinds node(id) takes, for its error message and the tests. */
 export const NODE_ID_KINDS: readonly string[] = NODE_TYPES.map((t) => t.kind);
 
@@ -98,7 +106,7 @@ async function refetch(loaders: Loaders, repo: Repository, id: string): Promise<
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global id (Relay refetch): Project, Document, BudgetLine, Anomaly, CodeFeed, … typed; null when nothing has the id.' })
-  node(@Ctx() { loaders, repo }: ApiContext, @Arg('id', () => ID, { description: 'A global id, "<__typename>:<key>", as any object’s id gives it ("FunctionCode:…" of old still taken); a department also by the short name the filters take, "Department:龙岗".' }) id: string) {
+  node(@Ctx() { loaders, repo }: ApiContext, @Arg('id', () => ID, { description: 'A global id, "<__typename>:<key>", as any object’s id gives it ("FunctionCode:…" of old still taken); as the filters take them, a department also by a short name ("Department:龙岗") and a document by its file name ("Document:004_….txt").' }) id: string) {
     return refetch(loaders, repo, id);
   }
 
