@@ -35,8 +35,15 @@ function isLabelCell(cells: string[], i: number, column: string): boolean {
       if (!/^\d{2}$|^$/.test(before)) break;
     }
   }
-  const next = cells[i + 1];
-  return CLASSIFICATION_CODE.test(text) && next !== undefined && next.trim() !== '' && !isFigureCell(next);
+  if (!CLASSIFICATION_CODE.test(text)) return false;
+  // A code before its name, its 款 / 项 parts (or their blank cells) between: 201 | 06 | 01 | 行政运行, 201 | | | 一般公共服务支出.
+  for (let k = i + 1; k < Math.min(cells.length, i + 4); k++) {
+    const next = squeeze(cells[k]!);
+    if (k > i + 1 && next === '') continue;
+    if (/^\d{2}$/.test(next) || (next === '' && k === i + 1 && /^\d{3}$/.test(text))) continue;
+    return next !== '' && !isFigureCell(cells[k]!);
+  }
+  return false;
 }
 
 export function measureOf(column: string, cell: string): FigureMeasure {

@@ -38,9 +38,9 @@ describe('a PDF grid’s spans label the header', () => {
     expect(anomalies.filter((a) => a.message.includes('公务用车购置及运行费') && a.message.includes('464.64'))).toEqual([]);
   });
 
-  it('财政局 2024 决算 p. 8: the 类 | 款 | 项 parts of a code under 支出功能分类科目编码 are no amounts (06 is not 6 万元)', () => {
+  it('财政局 2024 决算 p. 8-9: the 类 | 款 | 项 parts of a code under 支出功能分类科目编码 are no amounts (06 is not 6 万元, 201 not 201 万元)', () => {
     const doc = docs.get(FINAL)!;
-    const parts = doc.figures.filter((f) => f.source.table === '收入决算表' && /^\d{2}$/.test(f.value));
+    const parts = doc.figures.filter((f) => (f.source.table === '收入决算表' || f.source.table === '支出决算表') && /^\d{2,3}$/.test(f.value));
     expect(parts).toEqual([]);
     // p. 8, 201 | 06 | 01 行政运行: 本年收入合计 1,511.90, 财政拨款收入 1,511.89, 其他收入 0.01 — read as a line.
     const line = doc.lines.find((l) => l.source.table === '收入决算表' && l.code === '2010601')!;
