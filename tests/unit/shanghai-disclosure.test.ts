@@ -148,3 +148,18 @@ describe('coverage reports every table found', () => {
     expect(tables.reduce((n, t) => n + t.cellsNotRead, 0)).toBe(0);
   });
 });
+
+describe('the economic classification printed as two blocks side by side', () => {
+  it('财政局 2024 决算 p. 16: each block its own lines, each amount under its own 决算数', () => {
+    const lines = docs.get(FINAL)!.lines.filter((l) => l.source.table === '一般公共预算财政拨款基本支出决算表');
+    const of = (code: string) => lines.filter((l) => l.code === code).map((l) => [l.name, l.scheme, l.level, l.total]);
+    expect(of('301')).toEqual([['工资福利支出', 'ECONOMIC', 1, 2_082_850_000n]]);
+    expect(of('302')).toEqual([['商品和服务支出', 'ECONOMIC', 1, 171_070_000n]]);
+    expect(of('30102')).toEqual([['津贴补贴', 'ECONOMIC', 2, 1_238_580_000n]]);
+    expect(of('30201')).toEqual([['办公费', 'ECONOMIC', 2, 21_210_000n]]);
+    expect(of('30211')).toEqual([['差旅费', 'ECONOMIC', 2, 1_200_000n]]);
+    expect(of('30216')).toEqual([['培训费', 'ECONOMIC', 2, 4_050_000n]]);
+    // 301 and 302 are printed on one row: two lines of that row, not one.
+    expect(lines.find((l) => l.code === '301')!.source.line).toBe(lines.find((l) => l.code === '302')!.source.line);
+  });
+});
