@@ -14,6 +14,8 @@ export interface Row {
    * columns. Absent when the source prints no grid (text, a table without rulings).
    */
   spanStart?: number[];
+  /** With spanStart: each printed cell's left and right edge (points), to line up a row cut off by a page break. */
+  edges?: [number, number][];
 }
 
 /** Where a text line's cells are printed, as the source says (src/source LinePlace): a box per cell. */
@@ -183,8 +185,9 @@ export function layout(text: string, places?: readonly (LineCells | null)[] | nu
         for (const c of cells) if (c !== '') addPreamble(c, lineNo);
         return;
       }
-      const spans = spanStarts(cells, places?.[idx]);
-      const row: Row = { line: lineNo, cells, text: cells.join('\t'), ...(spans ? { spanStart: spans } : {}) };
+      const place = places?.[idx];
+      const spans = spanStarts(cells, place);
+      const row: Row = { line: lineNo, cells, text: cells.join('\t'), ...(spans && place ? { spanStart: spans, edges: place.cells.map((b) => [b[0]!, b[2]!] as [number, number]) } : {}) };
       if (cells.some((c) => isPiiLabel(c))) piiLinesDropped.push(lineNo);
       if (pendingTitle) {
         // A form that starts again (项目名称 …) is a new table even under the same title.
@@ -303,8 +306,40 @@ function sameTitle(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
+/** Edges closer than this (points) are one ruling. */
+const SAME_EDGE = 2;
+
+/**
+ * A grid row printed alone past a page break is a grid of its own (万里 2025 p. 18: 合计 | three
+ * amounts, 合计 spanning what were four columns): its cells are put back in the table's columns by
+ * their edges, a cell covering several columns in the first of them. Unchanged when its edges do
+ * not fall on the table's (then it is another layout, not a cut-off row).
+ */
+function regridded(table: Table, row: Row): Row {
+  if (!row.edges) return row;
+  const reference = [...table.rows].reverse().find((r) => r.edges && r.edges.length > row.edges!.length && new Set(r.spanStart).size === r.edges.length);
+  if (!reference?.edges) return row;
+  const cols = reference.edges;
+  const near = (a: number, b: number) => Math.abs(a - b) <= SAME_EDGE;
+  const cells: string[] = [];
+  const spanStart: number[] = [];
+  for (const [i, [x0, x1]] of row.edges.entries()) {
+    const first = cols.findIndex(([c0]) => near(c0, x0));
+    const last = cols.findIndex(([, c1]) => near(c1, x1));
+    if (first < 0 || last < first || first !== cells.length) return row;
+    for (let c = first; c <= last; c++) {
+      cells.push(c === first ? (row.cells[i] ?? '') : '');
+      spanStart.push(first);
+    }
+  }
+  if (cells.length !== cols.length) return row;
+  const trimmed = cells.slice(0, cells.length - [...cells].reverse().findIndex((c) => c !== ''));
+  return { line: row.line, cells: trimmed, text: trimmed.join('\t'), spanStart, edges: cols };
+}
+
 /** Adds a row to a table, skipping header rows that a page break repeated. */
 function appendContinuation(table: Table, row: Row): void {
+  row = regridded(table, row);
   // Only the table's own header rows (those before its first row with figures) repeat after a
   // page break; a data row equal to an earlier one (a wrapped tail, a twin project) is kept.
   const hasFigures = (r: Row) => /\d/.test(r.text.replace(/\d{4}\s*年/g, ''));

@@ -48,6 +48,15 @@ describe('a PDF grid’s spans label the header', () => {
   });
 });
 
+describe('a grid row cut off by a page break is put back in its table’s columns', () => {
+  it('万里 2025 p. 18: the 支出预算总表’s 合计 row, alone on its page (合计 over four columns), is 合计 189,767,551 | 基本支出 101,341,746 | 项目支出 88,425,805 元', () => {
+    const total = docs.get(WANLI)!.totals.find((t) => t.table === '2025年部门支出预算总表' && t.unit === null)!;
+    expect([total.total, total.basic, total.project]).toEqual([18_976_755_100n, 10_134_174_600n, 8_842_580_500n]);
+    // Not under the code columns (款 / 项 / 科目名称) as it was.
+    expect(Object.keys(total.columns ?? {}).every((k) => k.startsWith('支出预算/'))).toBe(true);
+  });
+});
+
 describe('text headers (no grid) keep their carried labels', () => {
   const row = (text: string, line: number) => ({ line, cells: text.split('\t'), text });
 
