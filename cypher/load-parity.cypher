@@ -40,5 +40,8 @@ CALL (d) {
   UNION ALL
   MATCH (:ProjectAllocation)-[:IN_DOCUMENT]->(d)
   RETURN {kind: 'ProjectAllocation', n: count(*), sums: []} AS tally
+  UNION ALL
+  OPTIONAL MATCH (t:DocumentText)-[:TEXT_OF]->(d)
+  RETURN {kind: 'LinePlace', n: size(coalesce(t.places, [])), sums: []} AS tally
 }
 RETURN tally.kind AS kind, tally.n AS n, [s IN tally.sums | toString(s)] AS sums

@@ -31,6 +31,7 @@ import { listEach, oneEach } from './batch.js';
 import type { BatchStatement } from '../src/db/statements.generated.js';
 import { primeNeighbours } from './prime.js';
 import { documentOfAllocation } from '../src/model/ids.js';
+import { placeFromJson, type LinePlaceRow } from '../src/query/places.js';
 
 
 export function createLoaders(repo: Repository) {
@@ -77,6 +78,8 @@ export function createLoaders(repo: Repository) {
     anomaliesByDocument: many<AnomalyRow>('anomalies-by-document', anomalyRow),
     diagnosticsByDocument: new PrimedLoader<string, DiagnosticRow[]>(async (keys) => (await listEach(repo, 'diagnostics-by-document', (p) => p)(keys)).map((rows, i) => rows.map((p) => diagnosticRow(p, String(keys[i]))))),
     anomaliesByFact: many<AnomalyRow>('anomalies-by-fact', anomalyRow),
+    /** key: placeKey(documentId, line): where that line is printed (Source.page / box / cells). */
+    placeByLine: new PrimedLoader<string, LinePlaceRow | null>(oneEach(repo, 'places-by-line', (p) => placeFromJson(p.json))),
     // By id, for node(id) / nodes(ids): the same row shapes as the lists above.
     lineById: one<BudgetLineRow>('lines-by-id', budgetLineRow),
     anomalyById: one<AnomalyRow>('anomalies-by-id', anomalyRow),

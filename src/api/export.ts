@@ -3,7 +3,8 @@
 // selects (a connection's nodes across all its pages, or a plain list such as aggregate's cells
 // or a document's figures). Each page is an ordinary GraphQL operation (same limits, same
 // resolvers), so the export answers exactly what the API answers. Rows that have a `source` get
-// provenance columns (document file, table, line) even when the query did not ask for them.
+// provenance columns (document file, table, line, page and box) even when the query did not ask
+// for them.
 import {
   Kind,
   getNamedType,
@@ -89,8 +90,8 @@ function fieldsOf(set: SelectionSetNode | undefined): FieldNode[] {
   });
 }
 
-/** The provenance every sourced row carries. */
-const PROVENANCE = field('source', [field('document', [field('file')]), field('table'), field('line')]);
+/** The provenance every sourced row carries: file, table, line, and for a PDF its page and the row's box (Box: points from the page's top-left corner). */
+const PROVENANCE = field('source', [field('document', [field('file')]), field('table'), field('line'), field('page'), field('box', ['x0', 'y0', 'x1', 'y1'].map((n) => field(n)))]);
 
 function withProvenance(set: SelectionSetNode, type: GraphQLObjectType): SelectionSetNode {
   const hasSource = type.getFields().source && isObjectType(getNamedType(type.getFields().source!.type));

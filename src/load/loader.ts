@@ -11,6 +11,8 @@ import { buildPlan, contentHash, planBytes, type LoadPlan } from './plan.js';
 import { sameAsLinks } from './same-as.js';
 import { recordCount, refuseOversizedPlan, refuseOversizedRecords, refuseOversizedText } from './document-caps.js';
 import { refuseFileName } from './file-name.js';
+import { placesJson } from './places.js';
+import type { LinePlace } from '../source/index.js';
 
 /** What loading one document did. */
 export const LOAD_STATUSES = {
@@ -100,13 +102,26 @@ function sliced<N extends StatementReading<'rows'>>(name: N, rows: readonly unkn
 }
 
 /**
- * The text's lines and the diagnostics as stored (cypher/load-document-text.cypher): each
- * diagnostic one JSON object with the text of its line, as the document view shows it. The text
- * is the redacted one, so neither carries personal data.
+ * The text's lines, the diagnostics and the lines' places as stored
+ * (cypher/load-document-text.cypher): each diagnostic one JSON object with the text of its line,
+ * as the document view shows it; each place one JSON object (page, boxes: src/load/places.ts),
+ * null for a source without pages. The text is the redacted one, so none carries personal data.
  */
-export function textAndDiagnostics(text: string, diagnostics: readonly Diagnostic[]): { lines: string[]; diagnostics: string[] } {
+export function textAndDiagnostics(text: string, diagnostics: readonly Diagnostic[], places: readonly LinePlace[] | null = null): { lines: string[]; diagnostics: string[]; places: string[] | null } {
+  const { lines, read, places: stored } = storedText(text, diagnostics, places);
+  return { lines, diagnostics: read.map((d) => JSON.stringify(d)), places: stored };
+}
+
+function storedText(text: string, diagnostics: readonly Diagnostic[], places: readonly LinePlace[] | null): { lines: string[]; read: ReadDiagnostic[]; places: string[] | null } {
   const lines = text.split(/\r?\n/);
-  return { lines, diagnostics: withLineText(lines, diagnostics).map((d) => JSON.stringify(d)) };
+  const stored = placesJson(places, lines.length);
+  // Places that do not line up with the text line for line are not stored: said, never guessed.
+  const said = places?.length && !stored ? [...diagnostics, placesDropped(places.length, lines.length)] : diagnostics;
+  return { lines, read: withLineText(lines, said), places: stored };
+}
+
+function placesDropped(places: number, lines: number): Diagnostic {
+  return { level: 'WARNING', code: 'PLACES_NOT_STORED', line: 1, message: `the source placed ${places} lines but the text has ${lines}; no line's page or box is stored for this document (its facts keep their line numbers)` };
 }
 
 /** A diagnostic with the text of its line, as stored, served and reported. */
@@ -124,15 +139,15 @@ function withLineText(lines: readonly string[], diagnostics: readonly Diagnostic
 }
 
 /** The statements of one document's transaction, in order, with the plan rows each gets. */
-function statements(plan: LoadPlan, text: string, loaderVersion: string): LoadStep[] {
+function statements(plan: LoadPlan, loaderVersion: string, stored: ReturnType<typeof storedText>): LoadStep[] {
   const base = { documentId: plan.documentId, departmentId: plan.department.id };
   const inDocument = { documentId: plan.documentId };
   return [
     // The loader's version is stored with the document: a new parser reloads unchanged files.
     step('load-document', { document: { ...plan.document, loaderVersion }, department: plan.department }),
-    // Line numbers are the parser's: the same split. One property of one node, so one statement:
-    // its size is bounded by the caps on characters and lines.
-    step('load-document-text', { documentId: plan.documentId, ...textAndDiagnostics(text, plan.diagnostics) }),
+    // Line numbers are the parser's: the same split. A few properties of one node, so one
+    // statement: their size is bounded by the caps on characters, lines and cells.
+    step('load-document-text', { documentId: plan.documentId, lines: stored.lines, diagnostics: stored.read.map((d) => JSON.stringify(d)), places: stored.places }),
     ...sliced('load-units', plan.units, base),
     // Needs every unit of the document at once, so it follows the slices (ids only).
     step('load-units-prune', { documentId: plan.documentId, unitIds: plan.units.map((u) => u.id) }),
@@ -189,7 +204,8 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
   const rows = planRows(plan);
   refuseOversizedPlan(file, rows.lines, rows.total);
   const records = recordCount(doc);
-  const diagnostics = withLineText(text.split(/\r?\n/), plan.diagnostics);
+  const stored = storedText(text, plan.diagnostics, prepared?.places ?? null);
+  const diagnostics = stored.read;
   if (options.dryRun) return { file, status: 'DRY_RUN', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan, replacedFiles: [], parity: [], diagnostics };
 
   const existing = await runner.read('load-document-hash', { file });
@@ -210,7 +226,7 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
   let parity: string[] = [];
   await runner.writeTransaction(async (_tx, run) => {
     await retireReplaced(run, file, rivals, Boolean(storedHash));
-    for (const { name, run: runStep } of statements(plan, text, loaderVersion)) {
+    for (const { name, run: runStep } of statements(plan, loaderVersion, stored)) {
       const written = await runStep(run);
       nodesCreated += written.nodesCreated;
       relationshipsCreated += written.relationshipsCreated;
@@ -221,7 +237,7 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
     if (storedHash || rivals.length) await deleteRetired(run);
     const held = await run('load-parity', { documentId: plan.documentId });
     parity = parityDifferences(
-      expectedTallies(doc, plan),
+      expectedTallies(doc, plan, stored.places?.length ?? 0),
       held.records.map((r) => ({ kind: String(r.get('kind')), n: Number(r.get('n')), sums: r.get('sums') as string[] })),
     );
   });
@@ -281,6 +297,8 @@ export interface Prepared {
   plan: LoadPlan;
   text: string;
   planBytes: number;
+  /** Where each line of the text is printed (src/source), stored with it; null for a text without pages. */
+  places?: LinePlace[] | null;
 }
 
 function refuseWithoutRoom(runner: QueryRunner, file: string, text: string, planJsonBytes: () => number): void {

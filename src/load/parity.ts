@@ -13,8 +13,8 @@ export interface Tally {
 
 const total = <T>(items: T[], ...fields: ((x: T) => bigint | null)[]) => fields.map((f) => items.reduce((s, x) => s + (f(x) ?? 0n), 0n).toString());
 
-/** What the parser read, in the shape the graph is counted in. */
-export function expectedTallies(doc: ParsedDocument, plan: LoadPlan): Tally[] {
+/** What the parser read, in the shape the graph is counted in; `placedLines`: the lines whose place (page, boxes) is stored. */
+export function expectedTallies(doc: ParsedDocument, plan: LoadPlan, placedLines = 0): Tally[] {
   return [
     { kind: 'BudgetLine', n: doc.lines.length, sums: total(doc.lines, (l) => l.total, (l) => l.basic, (l) => l.project) },
     { kind: 'ProjectListing', n: doc.projects.length, sums: total(doc.projects, (p) => p.amount, (p) => p.executed) },
@@ -30,6 +30,8 @@ export function expectedTallies(doc: ParsedDocument, plan: LoadPlan): Tally[] {
     { kind: 'Anomaly', n: plan.anomalies.length, sums: [plan.anomalies.reduce((s, a) => s + BigInt(String(a.deltaFen ?? 0)), 0n).toString()] },
     { kind: 'BudgetUnit', n: plan.units.length, sums: [] },
     { kind: 'ProjectAllocation', n: plan.allocations.length, sums: [] },
+    // Every line's page and boxes arrived with the text (src/load/places.ts), or none was to.
+    { kind: 'LinePlace', n: placedLines, sums: [] },
   ];
 }
 

@@ -16,6 +16,7 @@ import { BadDocumentError } from '../errors.js';
 import type { Diagnostic, ParsedDocument } from '../parse/records.js';
 import type { LoadPlan } from './plan.js';
 import type { Prepared } from './loader.js';
+import type { LinePlace } from '../source/index.js';
 
 /** A document read and planned, ready for its transaction. */
 export interface PreparedDocument extends Prepared {
@@ -34,7 +35,7 @@ const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './parse-worker-dev.
 /** A refusal as the worker sends it (a BadDocumentError's fields). */
 type Refusal = { file: string; line: number; expected: string; page?: number; details: Record<string, unknown> };
 
-type Reply = { id: number } & ({ ok: true; doc: ParsedDocument; plan: LoadPlan; text: string; planBytes: number } | { ok: false; bad?: Refusal; internal?: string; stack?: string });
+type Reply = { id: number } & ({ ok: true; doc: ParsedDocument; plan: LoadPlan; text: string; planBytes: number; places: LinePlace[] | null } | { ok: false; bad?: Refusal; internal?: string; stack?: string });
 
 /** What a parser's failure tells the user: nothing of its internals, the way on. */
 const STOPPED = (what: string) => `the parser stopped on this document (${what}); the other documents load; report it with the file`;
@@ -119,7 +120,7 @@ export class ParseWorkerPool {
         if (msg.id !== id) return;
         // An internal failure was caught in the worker, which stays usable.
         settle(() => {
-          if (msg.ok) resolve({ doc: msg.doc, plan: reviveIntegers(msg.plan) as LoadPlan, text: msg.text, planBytes: msg.planBytes });
+          if (msg.ok) resolve({ doc: msg.doc, plan: reviveIntegers(msg.plan) as LoadPlan, text: msg.text, planBytes: msg.planBytes, places: msg.places });
           else if (msg.bad) reject(badDocument(msg.bad));
           else {
             this.log(`parse worker: ${file}: the parser failed: ${msg.stack ?? msg.internal}`);

@@ -40,7 +40,9 @@ async function readOne({ id, file, text: given, bytes, notes }: Request): Promis
     // The text as stored and the plan's weight go back too: not redone on the request thread.
     const stored = documentText(text, file);
     const plan = buildPlan(doc, stored);
-    parentPort!.postMessage({ id, ok: true, doc, plan, text: stored, planBytes: planBytes(plan) });
+    // Where each line is printed (a PDF's pages and boxes, a text's form-feed pages) goes with the
+    // text to be stored beside it: redaction keeps the lines, so line n is still places[n - 1].
+    parentPort!.postMessage({ id, ok: true, doc, plan, text: stored, planBytes: planBytes(plan), places: source?.places ?? null });
   } catch (err) {
     if (err instanceof BadDocumentError) parentPort!.postMessage({ id, ok: false, bad: { file: err.file, line: err.line, expected: err.expected, page: err.page, message: err.message, details: err.details } });
     // Not the document's fault as far as the parser knows: what happened, and the stack for the log.

@@ -11,7 +11,8 @@ describe('an export query', () => {
   it('pages a connection itself: first = pageSize, after = the last cursor, provenance added where rows have a source', () => {
     const p = plan('{ investmentProjects(filter: {year: 2020}) { nodes { code name } } }', 7);
     expect(p.paged).toBe(true);
-    expect(p.columns.map((c) => c.name)).toEqual(['code', 'name', 'source.document.file', 'source.table', 'source.line']);
+    // Page and box (#39 item 1): an exported fact says where on the page it is printed.
+    expect(p.columns.map((c) => c.name)).toEqual(['code', 'name', 'source.document.file', 'source.table', 'source.line', 'source.page', 'source.box.x0', 'source.box.y0', 'source.box.x1', 'source.box.y1']);
     const second = p.operation('CURSOR');
     expect(second).toContain('first: 7');
     expect(second).toContain('after: "CURSOR"');

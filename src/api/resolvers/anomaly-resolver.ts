@@ -5,7 +5,8 @@ import { Anomaly } from '../types/anomalies.js';
 import { Connection } from '../types/connection.js';
 import { Document } from '../types/documents.js';
 import { AnomalyFilter, AnomalyOrder } from '../types/inputs.js';
-import { Source } from '../types/source.js';
+import { Box, Source } from '../types/source.js';
+import { placeKey, type LinePlaceRow, type PlaceBox } from '../../query/places.js';
 
 export const AnomalyConnection = Connection(Anomaly, 'Anomaly', 'anomaly', 'anomalies');
 
@@ -37,4 +38,29 @@ export class SourceResolver {
   document(@Root() s: Source, @Ctx() { loaders }: ApiContext) {
     return loaders.documentById.get(s.documentId);
   }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'The page the line is printed on (1-based): for a PDF, and for a text whose form feeds mark its pages; null for a text without pages.' })
+  async page(@Root() s: Source, @Ctx() { loaders }: ApiContext): Promise<number | null> {
+    return (await placeOf(s, loaders))?.page ?? null;
+  }
+
+  @FieldResolver(() => Box, { nullable: true, description: 'The box of the line on its page (a table row: the whole row; prose: the paragraph’s first printed line), in PDF points from the top-left corner of the page (see Box). Null for a text source, which has no geometry.' })
+  async box(@Root() s: Source, @Ctx() { loaders }: ApiContext): Promise<Box | null> {
+    const place = await placeOf(s, loaders);
+    return place?.box ? boxOf(place.page, place.box) : null;
+  }
+
+  @FieldResolver(() => [Box], { description: 'The box of each cell of the line, in the order of its tab-separated cells (the cells a fact read its name and amounts from are among them); empty for a text source.' })
+  async cells(@Root() s: Source, @Ctx() { loaders }: ApiContext): Promise<Box[]> {
+    const place = await placeOf(s, loaders);
+    return place ? place.cells.map((c) => boxOf(place.page, c)) : [];
+  }
 }
+
+/** The stored place of a source's line (one batched read per request: loaders.placeByLine). */
+async function placeOf(s: Source, loaders: ApiContext['loaders']): Promise<LinePlaceRow | null> {
+  if (s.line === null || s.line === undefined || !s.documentId) return null;
+  return loaders.placeByLine.get(placeKey(s.documentId, s.line));
+}
+
+const boxOf = (page: number, [x0, y0, x1, y1]: PlaceBox): Box => ({ page, x0, y0, x1, y1 });

@@ -1,6 +1,27 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ simpleResolvers: true, description: 'Provenance (出处) of a fact: the document, table and line it was read from, and that line as printed.' })
+/** Where page boxes are measured from: said once, in every Box's description. */
+const ORIGIN = 'PDF points (1/72 inch) from the top-left corner of the page (of its MediaBox/CropBox, unrotated), y growing downwards, as pdf.js’ viewport and pdfplumber’s top/bottom give them; to PDF user space (origin bottom-left) take y = page height − y.';
+
+@ObjectType({ simpleResolvers: true, description: `A rectangle printed on a page of a PDF: a table row, a paragraph's first printed line, or one cell. ${ORIGIN} To draw it on a page rendered at R dpi, multiply by R/72.` })
+export class Box {
+  @Field(() => Int, { description: 'The page it is printed on (1-based).' })
+  page!: number;
+
+  @Field(() => Float, { description: 'Left edge, points from the left of the page.' })
+  x0!: number;
+
+  @Field(() => Float, { description: 'Top edge, points from the top of the page.' })
+  y0!: number;
+
+  @Field(() => Float, { description: 'Right edge, points from the left of the page.' })
+  x1!: number;
+
+  @Field(() => Float, { description: 'Bottom edge, points from the top of the page (y1 ≥ y0).' })
+  y1!: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'Provenance (出处) of a fact: the document, table and line it was read from, that line as printed, and for a PDF the page and box it is printed in (page, box, cells).' })
 export class Source {
   /** Resolved to `document` by SourceResolver. */
   documentId!: string;

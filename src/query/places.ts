@@ -1,0 +1,36 @@
+// A line's place as the loader stored it (src/load/places.ts: one JSON string per text line of a
+// document, on its DocumentText node), read back for Source.page / Source.box / Source.cells.
+
+/** [x0, top, x1, bottom] in PDF points from the top-left corner of the page (y grows downwards). */
+export type PlaceBox = readonly [number, number, number, number];
+
+export interface LinePlaceRow {
+  page: number;
+  /** The line's box; null for a text source, which knows pages only. */
+  box: PlaceBox | null;
+  /** Each tab-separated cell's box, in the line's order; empty when the source gave none. */
+  cells: PlaceBox[];
+}
+
+const isBox = (b: unknown): b is PlaceBox => Array.isArray(b) && b.length === 4 && b.every((v) => typeof v === 'number' && Number.isFinite(v));
+
+/** A stored line's place back; null when none is stored for it (or it is not one the loader wrote). */
+export function placeFromJson(json: unknown): LinePlaceRow | null {
+  if (typeof json !== 'string' || json === '') return null;
+  let v: unknown;
+  try {
+    v = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof v !== 'object' || v === null) return null;
+  const o = v as { page?: unknown; box?: unknown; cells?: unknown };
+  if (typeof o.page !== 'number' || !Number.isInteger(o.page) || o.page < 1) return null;
+  return { page: o.page, box: isBox(o.box) ? o.box : null, cells: Array.isArray(o.cells) && o.cells.every(isBox) ? o.cells : [] };
+}
+
+/**
+ * The DataLoader key of one line's place (cypher/places-by-line.cypher splits it): the line
+ * first, so that whatever characters the document id holds, the first '#' ends the line number.
+ */
+export const placeKey = (documentId: string, line: number) => `${line}#${documentId}`;

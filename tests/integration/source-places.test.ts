@@ -1,0 +1,124 @@
+// Page and box on every fact (#39 item 1): a fact read from a PDF says, through the API, on which
+// page and in which box (PDF points from the page's top-left corner) its row and each of its
+// cells are printed; a text without pages says page null, a text with form feeds its page.
+// Before: Source had document, table, line and text only — "page 21, this cell" could not be said.
+//
+// The expected pages and boxes are the printed page's, measured on the rendered page, not the
+// parser's: `pdftoppm -r 144 -f N -l N -png 上海市普陀区财政局2024年度部门决算.pdf` (2 px per point),
+// then the pixel rows and columns where the table's rulings are drawn (rows with more than half
+// their pixels dark; columns dark over the row's height), divided by 2. Page 8 (一般公共预算财政
+// 拨款支出决算表): the row "201 06 01 行政运行 1,511.90 1,511.89 … 0.01" lies between the rulings at
+// y 275.5 and 292.5–293.0, the table between x 66.0–66.5 and 775.0–775.5; its 科目名称 cell between
+// x 189.5 and 345.5, its first amount between 345.5 and 422.0–422.5; eleven columns. Page 18
+// (财政拨款“三公”经费支出决算表): the data row "0.95 … 0.95" between y 254.5–255.0 and 278.5–279.0,
+// x 26.0 and 815.5; 合计·预算数 (0.95) between x 26.0 and 91.5–92.0, 公务接待费·预算数 (0.95)
+// between 684.0 and 749.5–750.0; twelve columns. The boxes were also drawn on the page rendered
+// at 80 dpi (points × 80/72) and outline that row and those cells.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config.js';
+import { QueryRunner } from '../../src/db/run.js';
+import type { Database } from '../../src/db/connection.js';
+import { loadFiles } from '../../src/load/directory.js';
+import { startHttpServer, type RunningServer } from '../../src/api/http-server.js';
+import { buildApiSchema } from '../../src/api/schema.js';
+import { testDatabase, wipe } from './helpers.js';
+
+const FINAL = '上海市普陀区财政局2024年度部门决算';
+const PDF = join(projectRoot, 'tests', 'fixtures', 'real', `${FINAL}.pdf`);
+// A text without form feeds, and the same text with a form feed opening line FF_LINE (page 2 from there).
+const TEXT = '002_94a530100b90bc43';
+// Line 241 of 000 is the title 表三: its 功能分类 lines 219–239 are on page 1, 251–342 on page 2.
+const FF_LINE = 241;
+const FORM_FED = '000_formfeed';
+
+let db: Database;
+let server: RunningServer;
+
+beforeAll(async () => {
+  db = await testDatabase();
+  await wipe(db);
+  const dir = mkdtempSync(join(tmpdir(), 'places-'));
+  const lines = readFileSync(join(projectRoot, 'data', '000_5c682a4da5e2a113.txt'), 'utf8').split('\n');
+  lines[FF_LINE - 1] = `\f${lines[FF_LINE - 1]}`;
+  writeFileSync(join(dir, `${FORM_FED}.txt`), lines.join('\n'));
+  const reports = await loadFiles(new QueryRunner(db), [PDF, join(projectRoot, 'data', `${TEXT}.txt`), join(dir, `${FORM_FED}.txt`)]);
+  expect(reports.map((r) => r.parity)).toEqual([[], [], []]);
+  server = await startHttpServer({ db, schema: await buildApiSchema(), host: '127.0.0.1', port: 0, token: undefined });
+}, 180_000);
+
+afterAll(async () => {
+  await server?.stop();
+  await db?.close();
+});
+
+async function gql(query: string, variables: Record<string, unknown> = {}) {
+  const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data: any; errors?: unknown[]; extensions?: { cypherRoundTrips?: number } };
+  expect(body.errors).toBeUndefined();
+  return body;
+}
+
+interface Box {
+  page: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+const SOURCE = 'source { line page box { page x0 y0 x1 y1 } cells { page x0 y0 x1 y1 } }';
+
+/** Within a point of the rulings measured on the rendered page (they are drawn 0.5-1 pt wide). */
+function expectBox(actual: Box | null | undefined, page: number, [x0, y0, x1, y1]: [number, number, number, number]) {
+  expect(actual?.page).toBe(page);
+  for (const [got, want] of [[actual!.x0, x0], [actual!.y0, y0], [actual!.x1, x1], [actual!.y1, y1]] as const) expect(Math.abs(got - want)).toBeLessThanOrEqual(1);
+}
+
+describe('a fact of a PDF', () => {
+  it('shows the page and box of its row and of each cell: a 功能分类 line (page 8)', async () => {
+    const { data } = await gql(`query($id: ID!) { document(id: $id) { functionLines { code name ${SOURCE} } } }`, { id: FINAL });
+    const line = data.document.functionLines.find((l: { code: string }) => l.code === '2010601');
+    expect(line.name).toBe('行政运行');
+    expect(line.source.page).toBe(8);
+    expectBox(line.source.box, 8, [66.3, 275.5, 775.3, 292.8]);
+    expect(line.source.cells).toHaveLength(11);
+    expectBox(line.source.cells[3], 8, [189.5, 275.5, 345.5, 292.8]);
+    expectBox(line.source.cells[4], 8, [345.5, 275.5, 422.3, 292.8]);
+  });
+
+  it('shows the page and box of its row and of each cell: a 三公 record (page 18)', async () => {
+    const { data } = await gql(`query($id: ID!) { document(id: $id) { threeCosts { basis total ${SOURCE} } } }`, { id: FINAL });
+    const budget = data.document.threeCosts.find((t: { basis: string }) => t.basis === 'BUDGET');
+    expect(budget.total).toBe('0.95');
+    expect(budget.source.page).toBe(18);
+    expectBox(budget.source.box, 18, [26.0, 254.8, 815.5, 278.8]);
+    expect(budget.source.cells).toHaveLength(12);
+    expectBox(budget.source.cells[0], 18, [26.0, 254.8, 91.8, 278.8]);
+    expectBox(budget.source.cells[10], 18, [684.0, 254.8, 749.8, 278.8]);
+  });
+
+  it('reads the places of a list of facts in one statement, not one per fact', async () => {
+    const without = await gql(`query($id: ID!) { document(id: $id) { functionLines { code source { line } } } }`, { id: FINAL });
+    const withPlaces = await gql(`query($id: ID!) { document(id: $id) { functionLines { code ${SOURCE} } } }`, { id: FINAL });
+    expect(withPlaces.data.document.functionLines.length).toBeGreaterThan(10);
+    expect(withPlaces.extensions!.cypherRoundTrips! - without.extensions!.cypherRoundTrips!).toBe(1);
+  });
+});
+
+describe('a fact of a text', () => {
+  it('has no page nor box without form feeds', async () => {
+    const { data } = await gql(`query($id: ID!) { document(id: $id) { functionLines { ${SOURCE} } } }`, { id: TEXT });
+    expect(data.document.functionLines.length).toBeGreaterThan(0);
+    for (const l of data.document.functionLines) expect(l.source).toMatchObject({ page: null, box: null, cells: [] });
+  });
+
+  it('has the page its form feeds mark, and no box', async () => {
+    const { data } = await gql(`query($id: ID!) { document(id: $id) { functionLines { ${SOURCE} } } }`, { id: FORM_FED });
+    const sources = data.document.functionLines.map((l: { source: { line: number } }) => l.source);
+    expect(sources.length).toBeGreaterThan(0);
+    for (const s of sources) expect(s).toMatchObject({ page: s.line < FF_LINE ? 1 : 2, box: null, cells: [] });
+  });
+});
