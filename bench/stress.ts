@@ -6,7 +6,9 @@
 //           the connection attacks of issue 35 from many loopback addresses (bench/stress/connections.ts);
 //           documents printing made-up personal data in every label form, read back through the API
 //           (bench/stress/personal-data.ts); documents over each size cap and at the caps, and file
-//           names with invisible characters, with health asked every 100 ms (bench/stress/documents.ts)
+//           names with invisible characters, with health asked every 100 ms (bench/stress/documents.ts);
+//           hostile PDFs (bombs, floods, a font without a Unicode map) POSTed to /ingest, the
+//           server's RSS sampled beside the probes (bench/stress/pdf-attacks.ts)
 //   faults  kill -9 of the embedded Neo4j under traffic and during an ingest; SIGSTOP for 20 s
 //   soak    50 concurrent clients for 10 minutes, server and JVM memory sampled every minute
 //   uncached the soak without the answer cache on the bench corpus (bench/stress/soak.ts): 4
@@ -32,6 +34,7 @@ import { childPids, memoryMb } from './proc.js';
 import { connectionAttacks, connectionReport } from './stress/connections.js';
 import { personalDataProbe, personalDataReport, type PersonalDataProbe } from './stress/personal-data.js';
 import { documentAttacks, documentReport, mismatchedTable, type DocumentAttackRow } from './stress/documents.js';
+import { pdfAttacks, pdfAttackReport, type PdfAttackRow } from './stress/pdf-attacks.js';
 import { uncachedSoak, uncachedSoakReport, type UncachedSoak } from './stress/soak.js';
 
 const args = process.argv.slice(2);
@@ -191,6 +194,7 @@ async function abuse(server: Server): Promise<void> {
   results.connectionAttacks = await connectionAttacks(server.url, log);
   results.personalData = await personalDataProbe(server.url, TOKEN, log);
   results.documentAttacks = await documentAttacks(server.url, TOKEN, server.jvmPid, log);
+  results.pdfAttacks = await pdfAttacks(server.url, TOKEN, () => server.child.pid, log);
 
   // Memory attack: distinct large answers (30 aliases each, the most allowed) to fill the cache,
   // in rounds: the server's RSS after each round shows whether memory keeps growing.
@@ -454,6 +458,7 @@ function writeReport(): void {
   if (r.connectionAttacks) lines.push(...connectionReport(r.connectionAttacks));
   if (r.personalData) lines.push(...personalDataReport(r.personalData as PersonalDataProbe));
   if (r.documentAttacks) lines.push(...documentReport(r.documentAttacks as DocumentAttackRow[]));
+  if (r.pdfAttacks) lines.push(...pdfAttackReport(r.pdfAttacks as PdfAttackRow[]));
   if (r.abuse) {
     lines.push('### Abusive requests (each with a parallel `{ health { ok } }`)', '', '| request | status | code | ms | answer bytes | parallel health |', '|---|---|---|---|---|---|');
     for (const x of r.abuse.requests) lines.push(`| ${x.request} | ${x.status} | ${x.code ?? ''} | ${x.ms} | ${x.answerBytes} | ${x.parallelHealthStatus} in ${x.parallelHealthMs} ms |`);

@@ -6,15 +6,10 @@
 // one transaction, idempotence by content hash and 409 rules as the mutation (IngestService).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BudgetGraphError, HTTP_STATUS } from '../errors.js';
-import { MAX_SOURCE_BYTES, isPdf } from '../source/index.js';
 import { formatError } from './format-error.js';
 import { HttpError, readBodyBytes, tokenMatches } from './http-guards.js';
-import type { IngestService } from './ingest-service.js';
+import { MAX_INGEST_BYTES, isPdf, type IngestService, type LoadReport } from './ingest-service.js';
 import { multipartBoundary, parseMultipart } from './multipart.js';
-import type { LoadReport } from '../load/loader.js';
-
-/** The largest file /ingest takes: the largest file a source reads (src/source/index.ts). */
-export const MAX_INGEST_BYTES = MAX_SOURCE_BYTES;
 
 /** A plain file name (no folder), .pdf or .txt, at most 200 characters. */
 const FILE_NAME = /^[^/\\\0]{1,196}\.(pdf|txt)$/i;
@@ -84,15 +79,22 @@ export interface IngestRoute {
  * BAD_DOCUMENT, its file, page or line, and a cap's `cap` and `limit`).
  */
 export async function handleIngest(req: IncomingMessage, res: ServerResponse, url: URL, route: IngestRoute, requestId: string, cut: AbortSignal): Promise<void> {
-  if (req.method !== 'POST') throw new HttpError(405, 'BAD_REQUEST', 'POST /ingest with the document (application/pdf, text/plain or multipart/form-data) and Authorization: Bearer <BUDGET_GRAPH_TOKEN>.');
+  if (req.method !== 'POST' && req.method !== 'DELETE') throw new HttpError(405, 'BAD_REQUEST', 'POST /ingest with the document (application/pdf, text/plain or multipart/form-data), or DELETE /ingest?name=…, with Authorization: Bearer <BUDGET_GRAPH_TOKEN>.');
   if (!route.token) throw new HttpError(401, 'UNAUTHENTICATED', 'Writes are disabled on this server: start it with BUDGET_GRAPH_TOKEN set to enable them.');
   if (!tokenMatches(req.headers.authorization, route.token)) throw new HttpError(401, 'UNAUTHENTICATED', 'Writes need the header "Authorization: Bearer <BUDGET_GRAPH_TOKEN>".');
-  const body = (await readBodyBytes(req, MAX_INGEST_BYTES, cut)) ?? Buffer.alloc(0);
   let answer: { status: number; json: unknown };
   try {
-    const upload = uploadOf(req.headers['content-type'], url, body);
-    const report = await route.ingest.ingestFile(upload.name, upload.bytes, upload.replace);
-    answer = { status: 200, json: reportJson(report) };
+    if (req.method === 'DELETE') {
+      // Removal by name, a PDF's included (the mutation removeDocument takes .txt names only).
+      const name = url.searchParams.get('name');
+      if (!name) throw badInput('Name the document to remove: DELETE /ingest?name=….', 'name');
+      answer = { status: 200, json: { file: name, removed: await route.ingest.remove(name) } };
+    } else {
+      const body = (await readBodyBytes(req, MAX_INGEST_BYTES, cut)) ?? Buffer.alloc(0);
+      const upload = uploadOf(req.headers['content-type'], url, body);
+      const report = await route.ingest.ingestFile(upload.name, upload.bytes, upload.replace);
+      answer = { status: 200, json: reportJson(report) };
+    }
   } catch (err) {
     if (err instanceof HttpError) {
       answer = { status: err.status, json: { errors: [{ message: err.message, extensions: { code: err.code, ...('argument' in err ? { argument: err.argument } : {}), requestId } }] } };

@@ -9,6 +9,9 @@
 // after it is parsed and before it is written: what one document writes, whatever the shape of
 // the text that gave it (a table the PDF ran together on one line is no tab row but can give
 // thousands of figures).
+//
+// A PDF is capped before it becomes a text, by what reading it costs (streams decoded, operators,
+// image pixels, pages): src/source/pdf/pdf-budget.ts, in the same parse worker (issue #39).
 import { BadDocumentError } from '../errors.js';
 import type { ParsedDocument, Source } from '../parse/records.js';
 

@@ -131,4 +131,16 @@ describe('POST /ingest with a PDF', () => {
     const again = await post(`?name=${encodeURIComponent(UNIT_BUDGET)}`, PDF, { 'content-type': 'application/pdf', ...auth });
     expect(again.body.status).toBe('UNCHANGED');
   }, 120_000);
+
+  it('DELETE /ingest?name= removes a PDF (the mutation removeDocument takes .txt names): the graph as before it was loaded; the token needed', async () => {
+    const unauthorised = await fetch(`${ingestUrl}?name=${encodeURIComponent(UNIT_BUDGET)}`, { method: 'DELETE' });
+    expect(unauthorised.status).toBe(401);
+    const removed = await fetch(`${ingestUrl}?name=${encodeURIComponent(UNIT_BUDGET)}`, { method: 'DELETE', headers: auth });
+    expect(removed.status).toBe(200);
+    expect(await removed.json()).toEqual({ file: UNIT_BUDGET, removed: true });
+    const res = await api.gql(`{ documents(first: 100, filter: {year: 2025}) { nodes { file } } }`);
+    expect(res.data.documents.nodes.map((d: { file: string }) => d.file)).not.toContain(UNIT_BUDGET);
+    const twice = await fetch(`${ingestUrl}?name=${encodeURIComponent(UNIT_BUDGET)}`, { method: 'DELETE', headers: auth });
+    expect(await twice.json()).toEqual({ file: UNIT_BUDGET, removed: false });
+  });
 });
