@@ -149,12 +149,15 @@ export function extractClassification(
     return parsed.fen;
   };
 
+  // Amount columns no header labels: said once per column, with the first line printing one.
+  const unlabelled = new Map<number, number>();
   /** Every amount cell of a row from `from` on, by its column's header path. */
   const rowColumns = (row: Row, from: number): Record<string, bigint> => {
     const columns: Record<string, bigint> = {};
     for (let i = from; i < row.cells.length; i++) {
       const parsed = parseAmount(row.cells[i] ?? '', unit);
       if (!parsed || row.cells[i] === '') continue;
+      if (!cols.labels[i] && !unlabelled.has(i)) unlabelled.set(i, row.line);
       // Side-by-side blocks repeat a label (决算数 | … | 决算数): the column number keeps them apart.
       const label = cols.labels[i] || `column ${i + 1}`;
       columns[label in columns ? `${label} (column ${i + 1})` : label] = parsed.fen;
@@ -206,6 +209,9 @@ export function extractClassification(
         source,
       });
     });
+  }
+  for (const [i, line] of unlabelled) {
+    diagnostics.push({ level: 'WARNING', code: 'COLUMN_UNLABELLED', message: `${table.title}: amounts in column ${i + 1} sit under no header label; kept as "column ${i + 1}" (check the header against the PDF)`, line });
   }
   return result;
 }

@@ -81,3 +81,13 @@ describe('text headers (no grid) keep their carried labels', () => {
     expect(labels).toEqual(['“三公”经费预算数/合计', '“三公”经费预算数/因公出国(境)费', '“三公”经费预算数/公务接待费', '“三公”经费预算数/公务用车购置及运行费/小计', '“三公”经费预算数/公务用车购置及运行费/购置费', '“三公”经费预算数/公务用车购置及运行费/运行费', '机关运行经费预算数']);
   });
 });
+
+describe('a cell the structure cannot place is said', () => {
+  it('an amount under no header label is a COLUMN_UNLABELLED warning with its line, not a silent "column N"', () => {
+    const text = ['2024年某局部门预算', '一般公共预算支出表', '单位：万元', '科目编码\t科目名称\t合计', '201\t一般公共服务支出\t10.00\t3.00', '合计\t\t10.00\t3.00'].join('\n');
+    const doc = parseDocument(text, 'unlabelled.txt');
+    const line = doc.lines.find((l) => l.code === '201')!;
+    expect(line.columns).toEqual({ 合计: 10_000_000n, 'column 4': 3_000_000n });
+    expect(doc.diagnostics.filter((d) => d.code === 'COLUMN_UNLABELLED').map((d) => [d.level, d.line])).toEqual([['WARNING', 5]]);
+  });
+});
