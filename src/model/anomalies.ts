@@ -19,6 +19,7 @@ export const ANOMALY_KINDS = {
   PROSE_COMPARISON_MISMATCH: 'The prose says one amount is 大于 / 小于 / 等于 another (决算数大于预算数) and the amounts it states say otherwise.',
   CODE_NAMED_TWICE: 'One classification code printed with two names in one document (医疗卫生与计划生育支出 in the prose, 卫生健康支出 in the tables).',
   YEAR_MISMATCH: 'A sentence or heading names a year other than the one it must: a 2026 budget compared with 2026, a 2024 决算 headed 2023 or dated 截至 2023年12月31日.',
+  TABLES_DISAGREE: 'Two tables print different amounts for one thing (a class’s row of the 收入支出总表 and its 类 line: 326.71 against 326.72).',
   EMPTY_NOTE_MISMATCH: 'A note says its table is empty (本表无数据) and the table prints figures.',
   MISSING_TABLE: 'A table the document lists (its contents, 目录) is not printed.',
   PLACEHOLDER_TEXT: 'A template placeholder left in the text (上海市普陀区XX局): a field never filled.',

@@ -253,3 +253,49 @@ describe('a note saying its table is empty by a table that prints figures', () =
     expect(of(parseDocument(table(''), 'f.txt').anomalies, 'EMPTY_NOTE_MISMATCH')).toEqual([]);
   });
 });
+
+describe('a summary table’s 类 row against the 类 line (上海市普陀区财政局2024年度部门决算, pages 14 and 17, both copies)', () => {
+  const text = (row: string) => [
+    '上海市普陀区财政局2024年度部门决算',
+    '收入支出决算总表',
+    '单位：万元',
+    '收入\t\t支出\t',
+    '项目\t决算数\t项目\t决算数',
+    '一、一般公共预算财政拨款收入\t2,940.05\t一、一般公共服务支出\t2,106.66',
+    `八、其他收入\t6.20\t八、社会保障和就业支出\t${row}`,
+    '本年收入合计\t2,946.25\t本年支出合计\t2,940.05',
+    '一般公共预算财政拨款支出决算表',
+    '单位：万元',
+    '项目\t\t\t\t合计\t基本支出\t项目支出',
+    '功能分类\t\t\t科目名称\t\t\t',
+    '科目编码\t\t\t\t\t\t',
+    '类\t款\t项\t\t\t\t',
+    '201\t\t\t一般公共服务支出\t2,106.66\t1,503.52\t603.14',
+    '208\t\t\t社会保障和就业支出\t326.72\t326.72\t',
+  ].join('\n');
+
+  it('326.71 against 326.72 is one cent: INFO with both lines; 300.71 a WARNING; 326.72 none', () => {
+    const rows = (row: string) => of(parseDocument(text(row), 'f.txt').anomalies, 'TABLES_DISAGREE').map((a) => [a.severity, lines(a)]);
+    expect(rows('326.71')).toEqual([['INFO', [7, 16]]]);
+    expect(rows('300.71')).toEqual([['WARNING', [7, 16]]]);
+    expect(rows('326.72')).toEqual([]);
+  });
+});
+
+describe('a sentence without its stop (dept_budget.pdf page 8: “…的主要原因是工作量增加”)', () => {
+  const text = (next: string) => [
+    '上海市普陀区2026年区级部门预算',
+    '支出预算9628.22万元，其中：财政拨款支出预算9628.22万元，比2025年预算增加793.14万元。财政拨款支出预算中，一般公共预算拨款支出预算9628.22万元。',
+    '财政拨款收入支出增加的主要原因是工作量增加',
+    next,
+    '2026年部门“三公”经费和机关运行经费预算表',
+    '编制部门：上海市普陀区司法局\t单位:万元',
+    '合计\t因公出国(境)费\t公务接待费',
+    '10.81\t0\t0.83',
+  ].join('\n');
+
+  it('is an INFO at its line when the next line starts anew; none when the next goes on with it (的…)', () => {
+    expect(of(parseDocument(text('财政拨款支出主要内容如下：'), 'f.txt').anomalies, 'PUNCTUATION').map((a) => [a.severity, lines(a)])).toEqual([['INFO', [3]]]);
+    expect(of(parseDocument(text('的需要，支出相应增加。'), 'f.txt').anomalies, 'PUNCTUATION')).toEqual([]);
+  });
+});

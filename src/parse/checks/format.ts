@@ -52,6 +52,28 @@ function quotes(ctx: CheckContext): Anomaly[] {
 }
 
 /**
+ * A sentence stating a reason ("…的主要原因是工作量增加") that ends its line without a stop while
+ * the next line starts anew: the line is short beside its neighbours (not a line the PDF wrapped)
+ * and says something (原因是 / 主要是 / 主要用于), so it is no heading.
+ */
+function missingStop(ctx: CheckContext): Anomaly[] {
+  const out: Anomaly[] = [];
+  const prose = ctx.layout.prose;
+  prose.forEach((p, i) => {
+    const next = prose[i + 1];
+    const text = toHalfWidth(p.text).replace(/\s/g, '');
+    if (!next || next.line > p.line + 2 || p.heading || text.length < 10) return;
+    if (/[。；;：:！!？?，,、）)”"…]$/.test(text) || !/原因是|原因为|主要是|是由于|主要用于/.test(text)) return;
+    // A next line opening with a particle or a stop goes on with this sentence ("…完全按零基预算" / "的原则…").
+    if (/^\s*[的之和及与等了着地得，,。、；）)]/.test(next.text)) return;
+    const around = prose.slice(Math.max(0, i - 3), i + 4).map((q) => q.text.replace(/\s/g, '').length);
+    if (text.length >= 0.7 * Math.max(...around)) return;
+    out.push({ kind: 'PUNCTUATION', severity: 'INFO', message: `a sentence ends without a stop: "${text.slice(-24)}"`, delta: null, sources: [at(ctx, p.line)] });
+  });
+  return out;
+}
+
+/**
  * Prose lines printed twice in a row (lines 27-31 again at 32-36): a page or a cell carried over,
  * the reader sees text twice and the first copy cut. Lines of 20 characters or more, in runs.
  */
@@ -110,6 +132,15 @@ export const FORMAT_RULES: CheckRule[] = [
     compares: 'opening and closing quotation marks (“ ”, 《 》) in each paragraph',
     why: 'an unpaired quote leaves unclear what is quoted (a title, a campaign’s name)',
     run: quotes,
+  },
+  {
+    code: 'MISSING_STOP',
+    kind: 'PUNCTUATION',
+    family: 'FORMAT',
+    severity: 'INFO',
+    compares: 'a line stating a reason or a use (原因是, 主要用于) that ends, short beside its neighbours, without a stop',
+    why: 'a proof-reading finding a reviewer marks; no figure changes',
+    run: missingStop,
   },
   {
     code: 'REPEATED_LINES',

@@ -7,6 +7,7 @@ import { COMPLETENESS_RULES } from './completeness.js';
 import { FORMAT_RULES } from './format.js';
 import { PROSE_ARITHMETIC_RULES } from './prose-arithmetic.js';
 import { PROSE_TABLE_RULES } from './prose-tables.js';
+import { TABLE_RULES } from './tables.js';
 import type { CheckContext, CheckRule } from './rule.js';
 import { WORD_RULES } from './words.js';
 
@@ -122,7 +123,7 @@ export const TABLE_TIME_RULES: Omit<CheckRule, 'run'>[] = [
 ];
 
 /** Every rule run over a parsed document, in the order their findings are listed. */
-export const CHECK_RULES: readonly CheckRule[] = [...RECORD_RULES, ...PROSE_ARITHMETIC_RULES, ...PROSE_TABLE_RULES, ...WORD_RULES, ...COMPLETENESS_RULES, ...FORMAT_RULES];
+export const CHECK_RULES: readonly CheckRule[] = [...RECORD_RULES, ...TABLE_RULES, ...PROSE_ARITHMETIC_RULES, ...PROSE_TABLE_RULES, ...WORD_RULES, ...COMPLETENESS_RULES, ...FORMAT_RULES];
 
 /** Runs every rule; a rule that throws is a bug, not a finding, and is let through. */
 export function runChecks(ctx: CheckContext, rules: readonly CheckRule[] = CHECK_RULES): Anomaly[] {
