@@ -107,4 +107,11 @@ describe('a PDF is read in the parse worker, under its budget', () => {
     expect(err.details).toMatchObject({ file: 'flate-bomb.pdf', page: 1, reason: 'DOCUMENT_TOO_LARGE', cap: 'decodedBytes' });
     expect(err.message).toMatch(/^flate-bomb\.pdf: page 1: /);
   });
+
+  it("a PDF's reading counts against the worker's time budget: past it, PARSE_BUDGET and a fresh worker for the next", async () => {
+    const real = readFileSync(join(projectRoot, 'tests', 'fixtures', 'real', '上海市普陀区人民政府办公室单位25年预算.pdf'));
+    const err = await refusal(() => pool.parse('slow.pdf', real, 50));
+    expect(err.details).toMatchObject({ file: 'slow.pdf', reason: 'PARSE_BUDGET' });
+    expect((await pool.parse('next.pdf', fontWithoutUnicode()).catch((e: BadDocumentError) => e)).details).toMatchObject({ reason: 'FONT_WITHOUT_UNICODE', page: 1 });
+  });
 });
