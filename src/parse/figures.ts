@@ -3,7 +3,7 @@
 // list. Each keeps its row label (项目), its column (the header path above it), the side of a
 // side-by-side table (收入 / 支出) and what it measures, so no printed cell is lost.
 import { parseAmountIn, toHalfWidth, type MoneyUnit } from './amount.js';
-import { familyOfTitle } from './families.js';
+import { familyOfTitle, standardTableOf } from './families.js';
 import { takeHeld, valueKey, type HeldIndex } from './held.js';
 import type { Row, Table } from './layout.js';
 import type { Figure, FigureMeasure, Source } from './records.js';
@@ -125,8 +125,17 @@ export function figureCells(table: Table): FigureCell[] {
   const out: FigureCell[] = [];
   let pending: Row[] = [];
   let columns: string[] = [];
+  // Columns the data rows so far print their row names in (项目 of each side). Only in the
+  // standard sets' tables, whose header is printed once above its rows (a form's later header rows
+  // name their own block).
+  const labelColumns = new Set<number>();
+  const oneHeader = standardTableOf(table.title) !== null;
   for (const row of table.rows) {
     if (isHeaderLike(row)) {
+      // A row naming items only in the name columns, its amounts blank (收入支出决算总表: 二、政府性基金预算财政拨款收入 | | 二、外交支出 |),
+      // is a data row printing nothing, not a header over the rows after it.
+      const filled = row.cells.flatMap((c, i) => (c.trim() !== '' ? [i] : []));
+      if (oneHeader && columns.length && pending.length === 0 && filled.length > 0 && filled.every((i) => labelColumns.has(i))) continue;
       pending.push(row);
       continue;
     }
@@ -137,6 +146,7 @@ export function figureCells(table: Table): FigureCell[] {
     const first = squeeze(row.cells.find((c) => c.trim() !== '') ?? '');
     if (/^栏次$/.test(first)) continue;
     row.cells.forEach((cell, index) => {
+      if (cell.trim() !== '' && !isFigureCell(cell)) labelColumns.add(index);
       if (!isFigureCell(cell)) return;
       const column = columns[index] ?? '';
       if (!isLabelCell(row.cells, index, column)) out.push({ row, index, cell, column, columns });

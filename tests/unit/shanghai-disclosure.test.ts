@@ -163,3 +163,13 @@ describe('the economic classification printed as two blocks side by side', () =>
     expect(lines.find((l) => l.code === '301')!.source.line).toBe(lines.find((l) => l.code === '302')!.source.line);
   });
 });
+
+describe('a 收支总表’s rows printing no amount are rows, not headers', () => {
+  it('财政局 2024 决算 p. 6-7: 年初结转和结余 49.14 is on the 收入 side, 年末结转和结余 55.34 on the 支出 side, each a 决算数', () => {
+    const figures = docs.get(FINAL)!.figures.filter((f) => f.source.table === '收入支出决算总表');
+    const of = (item: string) => figures.filter((f) => f.item === item).map((f) => [f.value, f.side, f.column]);
+    expect(of('年初结转和结余')).toEqual([['49.14', '收入', '收入/决算数']]);
+    expect(of('年末结转和结余')).toEqual([['55.34', '支出', '支出/决算数']]);
+    expect(of('总计')).toEqual([['2,995.39', '收入', '收入/决算数'], ['2,995.39', '支出', '支出/决算数']]);
+  });
+});
