@@ -45,6 +45,8 @@ function itemBefore(text: string): string {
     .replace(/^(其中|包括|主要包括|具体包括|主要是|主要用于|共计|合计|总计)\s*/, '')
     .replace(/^\d{4}\s*年度?\s*/, '')
     .replace(/(预算数?|为|共计|合计|安排|约|达|计|共)\s*$/, '')
+    // "公务用车购置费2020年预算数 0 万元": the year says when, it is no part of the item's name.
+    .replace(/(.)\d{4}\s*年度?\s*$/, '$1')
     .replace(/\s+/g, '')
     .trim();
   // "因公出国(境)费用。2024年预算数 56 万元": the subject is the clause before.

@@ -299,3 +299,12 @@ describe('a sentence without its stop (dept_budget.pdf page 8: “…的主要�
     expect(of(parseDocument(text('的需要，支出相应增加。'), 'f.txt').anomalies, 'PUNCTUATION')).toEqual([]);
   });
 });
+
+describe('prose amounts: the year after an item is no part of its name', () => {
+  it('000 line 88 “公务用车购置费2020年预算数0万元” is 公务用车购置费 (was 公务用车购置费2020年)', () => {
+    const doc = parseDocument(data('000_5c682a4da5e2a113.txt'), '000.txt');
+    const items = doc.proseAmounts.filter((p) => p.source.line === 88).map((p) => p.item);
+    expect(items).toEqual(expect.arrayContaining(['公务用车购置费', '公务用车运行维护费']));
+    expect(items.some((i) => /2020年$/.test(i))).toBe(false);
+  });
+});
