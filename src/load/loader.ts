@@ -219,7 +219,8 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
     throw new BudgetGraphError('CONFLICT', `${file}: the graph already holds ${rivals.join(', ')} for ${plan.department.name}, ${doc.meta.year}, ${plan.document.kinds.join('/')}; remove it first or load this one with replace: true to supersede it.`, { file, conflictsWith: rivals });
   }
 
-  refuseWithoutRoom(runner, file, text, () => prepared?.planBytes ?? planBytes(plan));
+  // The places are stored beside the text (a few bytes a cell): counted with the plan's rows.
+  refuseWithoutRoom(runner, file, text, () => (prepared?.planBytes ?? planBytes(plan)) + (stored.places ?? []).reduce((n, p) => n + p.length, 0));
 
   let nodesCreated = 0;
   let relationshipsCreated = 0;
