@@ -1,11 +1,14 @@
 // Document sources: the bytes of a file → the canonical text rendering every reader takes (one
 // printed line per text line, cells between tabs) and, for a PDF, the page and boxes of each line.
 // Text (UTF-8, pdftotext's form feeds read as page breaks) and PDF (a text layer, read by
-// pdf.js: pdf/extract.ts → pdf/render.ts). A new input format is one more source here.
+// pdf.js: pdf/extract.ts → pdf/render.ts; a scanned page read by OCR when tesseract is
+// installed: ocr/). A new input format is one more source here.
 import { BadDocumentError, BudgetGraphError } from '../errors.js';
 import type { Box } from './pdf/geometry.js';
 import { extractPdf } from './pdf/extract.js';
 import { renderPdf } from './pdf/render.js';
+import { correctCodePartLabels, correctOcrLine } from './ocr/confusions.js';
+import { markOcrLines, OCR_MIN_CONFIDENCE, readScannedPages, type OcrOptions } from './ocr/index.js';
 
 export type SourceFormat = 'TEXT' | 'PDF';
 
@@ -14,6 +17,8 @@ export interface LinePlace {
   page: number;
   box: Box | null;
   cells: Box[];
+  /** Read by OCR from a scanned page: the lowest confidence (0-100) of the line's words. */
+  ocr?: { confidence: number };
 }
 
 export interface SourceNote {
@@ -37,11 +42,16 @@ export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
 
 export const isPdf = (bytes: Uint8Array) => bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-';
 
-export async function readSource(bytes: Uint8Array, file: string): Promise<SourceDocument> {
+export interface SourceOptions {
+  /** How scanned pages are read (ocr/index.ts): its budget, or false for never. */
+  ocr?: OcrOptions | false;
+}
+
+export async function readSource(bytes: Uint8Array, file: string, options: SourceOptions = {}): Promise<SourceDocument> {
   if (bytes.length > MAX_SOURCE_BYTES) throw new BadDocumentError(file, 1, `the file is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MiB; expected one budget document`);
   if (!isPdf(bytes)) return readText(bytes, file);
   try {
-    return await readPdf(bytes, file);
+    return await readPdf(bytes, file, options.ocr === false ? { enabled: false } : (options.ocr ?? {}));
   } catch (err) {
     // Whatever a damaged PDF makes the reader throw is that document's fault, said as such.
     if (err instanceof BudgetGraphError) throw err;
@@ -71,24 +81,59 @@ export function readText(bytes: Uint8Array, file: string): SourceDocument {
   return { file, format: 'TEXT', text: lines.join('\n'), places, pages: page, notes: [] };
 }
 
-async function readPdf(bytes: Uint8Array, file: string): Promise<SourceDocument> {
-  const pages = await extractPdf(bytes, file);
-  const rendered = renderPdf(pages);
-  const notes: SourceNote[] = rendered.imageOnlyPages.map((p) => ({
+async function readPdf(bytes: Uint8Array, file: string, ocr: OcrOptions): Promise<SourceDocument> {
+  let pages = await extractPdf(bytes, file);
+  let rendered = renderPdf(pages);
+  // Scanned pages: read by OCR where it can, and the document rendered again with them.
+  const scanned = await readScannedPages(bytes, pages.filter((p) => rendered.imageOnlyPages.includes(p.number)), ocr);
+  if (scanned.read.size) {
+    pages = pages.map((p) => scanned.read.get(p.number) ?? p);
+    rendered = renderPdf(pages);
+  }
+  const { marks, findings } = markOcrLines(rendered.lines, scanned.read);
+  const notes: SourceNote[] = scanned.notRead.map(({ page, why }) => ({
     level: 'WARNING',
     code: 'PAGE_NOT_READ',
-    message: `page ${p} is a scanned image with no text layer; its facts are not read (OCR is not part of this build)`,
+    message: `page ${page} is a scanned image with no text layer; its facts are not read (${why})`,
     line: 1,
   }));
+  for (const [page] of scanned.read) {
+    const first = rendered.lines.findIndex((l) => l.page === page);
+    const lows = [...marks].filter(([i]) => rendered.lines[i]!.page === page).map(([, m]) => m.confidence);
+    notes.push({
+      level: 'INFO',
+      code: 'PAGE_READ_BY_OCR',
+      message: `page ${page} is a scanned image, read by OCR (tesseract): its lines' facts are OCR readings${lows.length ? `, the least sure of its lines at confidence ${Math.min(...lows)} of 100` : ' (it printed nothing OCR could read)'}; numbers under ${OCR_MIN_CONFIDENCE} are listed to be checked`,
+      line: first >= 0 ? first + 1 : 1,
+    });
+  }
+  for (const f of findings)
+    notes.push({
+      level: 'WARNING',
+      code: 'OCR_LOW_CONFIDENCE',
+      message: f.malformed
+        ? `page ${f.page}: OCR read "${f.text}", which is no number as printed (confidence ${f.confidence}); check the scan`
+        : `page ${f.page}: OCR read "${f.text}" with confidence ${f.confidence} of 100 (under ${OCR_MIN_CONFIDENCE}); check the scan`,
+      line: f.line,
+    });
   if (rendered.lines.every((l) => l.text.trim() === '')) {
-    throw new BadDocumentError(file, 1, rendered.imageOnlyPages.length ? `the PDF's ${rendered.imageOnlyPages.length} pages are scanned images with no text layer; expected a PDF with text (OCR is not part of this build)` : 'the PDF prints no text; expected a budget document');
+    throw new BadDocumentError(file, 1, rendered.imageOnlyPages.length ? `the PDF's ${rendered.imageOnlyPages.length} pages are scanned images with no text layer${scanned.notRead[0] ? ` and were not read (${scanned.notRead[0].why})` : ''}; expected a PDF with text` : 'the PDF prints no text; expected a budget document');
   }
   return {
     file,
     format: 'PDF',
-    text: rendered.lines.map((l) => l.text).join('\n'),
-    places: rendered.lines.map((l) => ({ page: l.page, box: l.box, cells: l.cells })),
+    text: ocrText(rendered.lines.map((l) => l.text), marks).join('\n'),
+    places: rendered.lines.map((l, i) => {
+      const mark = marks.get(i);
+      return mark ? { page: l.page, box: l.box, cells: l.cells, ocr: { confidence: mark.confidence } } : { page: l.page, box: l.box, cells: l.cells };
+    }),
     pages: pages.length,
     notes,
   };
+}
+
+/** The lines read by OCR with its known misreadings put right (ocr/confusions.ts); the others as printed. */
+function ocrText(lines: string[], marks: ReadonlyMap<number, unknown>): string[] {
+  const out = lines.map((t, i) => (marks.has(i) ? correctOcrLine(t) : t));
+  return out.map((t, i) => (marks.has(i) && i > 0 ? correctCodePartLabels(t, out[i - 1]!) : t));
 }

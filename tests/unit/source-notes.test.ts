@@ -14,8 +14,9 @@ import { parseDocument } from '../../src/parse/index.js';
 const FILE = join(projectRoot, 'tests', 'fixtures', 'scanned-page-appended.pdf');
 
 describe('a PDF with a scanned page among text pages', () => {
+  // Without OCR (not installed, or switched off): tests/unit/ocr-scan.test.ts reads such pages.
   it('loads its text pages and says which page it could not read, as a WARNING diagnostic', async () => {
-    const source = await readSource(readFileSync(FILE), 'scanned-page-appended.pdf');
+    const source = await readSource(readFileSync(FILE), 'scanned-page-appended.pdf', { ocr: false });
     const doc = parseDocument(source.text, 'scanned-page-appended.pdf', source.notes);
     const notRead = doc.diagnostics.filter((d) => d.code === 'PAGE_NOT_READ');
     expect(notRead).toHaveLength(1);
@@ -27,7 +28,7 @@ describe('a PDF with a scanned page among text pages', () => {
   });
 
   it('npm run parse -- --json prints one JSON document holding the page\'s diagnostic', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'src', 'cli', 'parse.ts'), FILE, '--json'], { cwd: projectRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'src', 'cli', 'parse.ts'), FILE, '--json'], { cwd: projectRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, BUDGET_GRAPH_OCR: 'off' } });
     const doc = JSON.parse(out) as { diagnostics: { code: string; message: string }[] };
     expect(doc.diagnostics.filter((d) => d.code === 'PAGE_NOT_READ').map((d) => d.message)).toEqual([expect.stringMatching(/page 22\b/)]);
   }, 60_000);
