@@ -112,6 +112,7 @@ describe('a PDF is read in the parse worker, under its budget', () => {
     const real = readFileSync(join(projectRoot, 'tests', 'fixtures', 'real', '上海市普陀区人民政府办公室单位25年预算.pdf'));
     const err = await refusal(() => pool.parse('slow.pdf', real, 50));
     expect(err.details).toMatchObject({ file: 'slow.pdf', reason: 'PARSE_BUDGET' });
-    expect((await pool.parse('next.pdf', fontWithoutUnicode()).catch((e: BadDocumentError) => e)).details).toMatchObject({ reason: 'FONT_WITHOUT_UNICODE', page: 1 });
+    const next = await refusal(() => pool.parse('next.pdf', fontWithoutUnicode()));
+    expect(next.details).toMatchObject({ reason: 'FONT_WITHOUT_UNICODE', page: 1 });
   });
 });
