@@ -99,9 +99,13 @@ const ROW_NAME_LABEL = /^(项目|科目|科目编码|科目名称|功能分类|�
 
 const isHeaderLike = (row: Row) => !row.cells.some((c) => isFigureCell(c.replace(/^\d{4}\s*年.*$/, '')));
 
-/** The side of a side-by-side table a column belongs to, from its header path. */
-function sideOf(column: string): string | null {
-  const m = /^(收入|支出|收|支)(?:\/|$)/.exec(column.replace(/\s/g, ''));
+/**
+ * The side of a side-by-side table a column belongs to, from its header path. `standard`: a summary
+ * of a standard set, whose sides may be headed 本年收入 | 本年支出 or 财政拨款收入 | 财政拨款支出
+ * (Shanghai's 财务收支预算总表 / 财政拨款收支预算总表).
+ */
+function sideOf(column: string, standard = false): string | null {
+  const m = (standard ? /^(?:本年|财政拨款)?(收入|支出)(?:\/|$)/ : /^(收入|支出|收|支)(?:\/|$)/).exec(column.replace(/\s/g, ''));
   if (!m) return null;
   return m[1]!.startsWith('收') ? '收入' : '支出';
 }
@@ -158,18 +162,20 @@ export function figureCells(table: Table): FigureCell[] {
 /** The figures of one table that the records in `held` do not already hold. */
 export function residualFigures(table: Table, file: string, unit: MoneyUnit, basis: 'BUDGET' | 'ACTUAL', held: HeldIndex): Figure[] {
   const family = familyOfTitle(table.title);
+  // Only the side-by-side summaries (财务收支预算总表, 财政拨款收支预算总表): elsewhere 本年收入 | 本年支出 are columns of one row.
+  const standard = standardTableOf(table.title) !== null && (family === 'INCOME_EXPENDITURE_SUMMARY' || family === 'FISCAL_GRANT_SUMMARY');
   const out: Figure[] = [];
   // What a figure's label depends on is read once per row, so a row of n cells costs O(n), not O(n²).
   let labels: RowLabels | null = null;
   for (const { row, index, cell, column, columns } of figureCells(table)) {
     if (takeHeld(held, row.line, valueKey(cell, unit))) continue;
-    if (labels === null || labels.row !== row || labels.columns !== columns) labels = new RowLabels(row, columns);
+    if (labels === null || labels.row !== row || labels.columns !== columns) labels = new RowLabels(row, columns, standard);
     const measure = measureOf(column, cell);
     const amount = measure === 'MONEY' ? parseAmountIn(squeeze(cell), unit) : null;
     const source: Source = { file, table: table.title, line: row.line, text: row.text };
     // A row of figures only ("| 100 | 100 | 0"): the header's first column names it (e.g. 年度预算金额).
     const item = table.flattened ? labels.flatItem(index) : labels.labelled ? labels.itemOf(index) : (columns[0] ?? '').split('/').pop() ?? '';
-    out.push({ family, side: sideOf(column), item, column, measure, value: squeeze(cell), amount: amount?.fen ?? null, basis, source });
+    out.push({ family, side: sideOf(column, standard), item, column, measure, value: squeeze(cell), amount: amount?.fen ?? null, basis, source });
   }
   return out;
 }
@@ -191,13 +197,14 @@ class RowLabels {
   constructor(
     readonly row: Row,
     readonly columns: string[],
+    standard = false,
   ) {
     const cells = row.cells;
     const n = cells.length;
     this.candidate = new Int32Array(n);
     this.words = new Int32Array(n);
     this.runStart = new Int32Array(n);
-    this.sides = cells.map((_, j) => sideOf(columns[j] ?? ''));
+    this.sides = cells.map((_, j) => sideOf(columns[j] ?? '', standard));
     let labelled = false;
     for (let j = 0; j < n; j++) {
       const c = cells[j]!.trim();

@@ -173,3 +173,20 @@ describe('a 收支总表’s rows printing no amount are rows, not headers', () 
     expect(of('总计')).toEqual([['2,995.39', '收入', '收入/决算数'], ['2,995.39', '支出', '支出/决算数']]);
   });
 });
+
+describe('the budget’s 财务收支预算总表 read as its two sides', () => {
+  it('财政局 2025 p. 9 (单位：元): 本年收入 and 本年支出 each a side, every amount under its 预算数', () => {
+    const figures = docs.get(BUDGET)!.figures.filter((f) => f.source.table === '2025年部门财务收支预算总表');
+    expect(figures.map((f) => [f.side, f.item, f.amount])).toEqual([
+      ['收入', '一、财政拨款收入', 3_121_420_580n],
+      ['支出', '一、一般公共服务支出', 2_218_644_080n],
+      ['收入', '1.一般公共预算资金', 3_121_420_580n],
+      ['支出', '二、社会保障和就业支出', 350_864_400n],
+      ['支出', '三、卫生健康支出', 78_216_400n],
+      ['支出', '四、住房保障支出', 473_695_700n],
+      ['收入', '收入总计', 3_121_420_580n],
+      ['支出', '支出总计', 3_121_420_580n],
+    ]);
+    expect(new Set(figures.map((f) => f.family))).toEqual(new Set(['INCOME_EXPENDITURE_SUMMARY']));
+  });
+});
