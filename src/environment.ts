@@ -118,6 +118,10 @@ export const ENVIRONMENT = {
   BUDGET_GRAPH_CACHE_MB: bounded(1, 65_536, { scope: 'server', default: 64, shown: '64', meaning: 'answer cache size (MiB)' }),
   BUDGET_GRAPH_CLIENT_CONCURRENCY: bounded(0, 1_000_000, { scope: 'server', default: 32, shown: '32', meaning: 'per client address: requests in flight (`0`: no limit)' }),
   BUDGET_GRAPH_CLIENT_RATE: bounded(0, 1_000_000, { scope: 'server', default: 200, shown: '200', meaning: 'per client address: requests per second, bursts of twice as many (`0`: no limit)' }),
+  BUDGET_GRAPH_OCR: flag(true, {
+    scope: 'server',
+    meaning: 'off: scanned pages of a PDF are named as not read (PAGE_NOT_READ) instead of read by OCR (Debian’s `tesseract-ocr` and `tesseract-ocr-chi-sim`, when installed; src/source/ocr/)',
+  }),
   BUDGET_GRAPH_CLIENT_LIMITS: flag(true, { scope: 'server', meaning: 'off: both per-client limits off (benchmarks)' }),
   BUDGET_GRAPH_SHUTDOWN_GRACE_MS: bounded(0, 15_000, {
     scope: 'server',

@@ -100,6 +100,20 @@ describe('names', () => {
     expect(() => neo4jSettings()).toThrow(/NEO4J_AUTH_PASSWORD: not read by the server/);
   });
 
+  it('declares every BUDGET_GRAPH_* / NEO4J_* name the code reads (else setting it would stop the start)', async () => {
+    const { ENVIRONMENT } = await import('../../src/environment.js');
+    const { readdirSync, statSync } = await import('node:fs');
+    const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : /\.(ts|mjs)$/.test(f) ? [join(dir, f)] : []));
+    const read = new Set<string>();
+    for (const dir of ['src', 'scripts', 'loaders', 'bench']) {
+      for (const file of files(join(projectRoot, dir))) {
+        for (const m of readFileSync(file, 'utf8').matchAll(/process\.env(?:\.|\[['"])((?:BUDGET_GRAPH_|NEO4J_)[A-Z0-9_]+)/g)) read.add(m[1]!);
+      }
+    }
+    expect(read.size).toBeGreaterThan(5);
+    expect([...read].filter((name) => !(name in ENVIRONMENT)).sort()).toEqual([]);
+  });
+
   it("accepts what the test runner sets, and a Neo4j installation's own names", () => {
     withEnv({ BUDGET_GRAPH_TEST_EMBEDDED: '1', BUDGET_GRAPH_TEST_PARSE_WORKER_FAULTS: '1', NEO4J_HOME: '/opt/neo4j', NEO4J_URI: 'neo4j+s://example.databases.neo4j.io', NEO4J_USER: 'u', NEO4J_PASSWORD: 'p' });
     expect(neo4jSettings()).toMatchObject({ uri: 'neo4j+s://example.databases.neo4j.io', user: 'u', password: 'p' });
