@@ -92,5 +92,19 @@ export function sentences(p: Passage): { text: string; start: number }[] {
   return out;
 }
 
-/** Where a number of 万元 is printed: "2,940.05万元" (whitespace already out). */
-export const AMOUNT = /(\d[\d,]*(?:\.\d+)?)万元/g;
+/**
+ * Every "N万元" of a text (whitespace already out): found from each 万元 backwards (at most 24
+ * characters), so a line of digits without 万元 costs linear time, not a regex retried at each digit.
+ */
+export function amountsIn(text: string): { index: number; end: number; number: string }[] {
+  const out: { index: number; end: number; number: string }[] = [];
+  let from = 0;
+  for (let at = text.indexOf('万元'); at >= 0; at = text.indexOf('万元', at + 2)) {
+    let i = at;
+    while (i > Math.max(from, at - 24) && /[\d,.]/.test(text[i - 1]!)) i--;
+    const number = text.slice(i, at).replace(/^[,.]+/, '');
+    if (/^\d[\d,]*(?:\.\d+)?$/.test(number)) out.push({ index: at - number.length, end: at + 2, number });
+    from = at + 2;
+  }
+  return out;
+}

@@ -5,7 +5,7 @@
 // statement no rounding explains is a finding.
 import { formatWan, halfUnitOfPrinted } from '../../model/money.js';
 import type { Anomaly } from '../records.js';
-import { AMOUNT, passages, printedPercent, printedWan, sentences, sourceAt, wan, type Passage, type Printed } from './passages.js';
+import { amountsIn, passages, printedPercent, printedWan, sentences, sourceAt, wan, type Passage, type Printed } from './passages.js';
 import type { CheckRule } from './rule.js';
 
 /** The range a ratio b/a − 1 (in percent) can take when a and b are printed rounded. */
@@ -118,16 +118,16 @@ function budgetAgainstActual(p: Passage, file: string): Anomaly[] {
  */
 function shares(p: Passage, file: string): Anomaly[] {
   const out: Anomaly[] = [];
-  const amounts = [...p.text.matchAll(AMOUNT)];
+  const amounts = amountsIn(p.text);
   const first = amounts[0];
   if (!first || amounts.length < 2) return out;
-  const after = p.text.slice(first.index! + first[0].length, amounts[1]!.index);
+  const after = p.text.slice(first.end, amounts[1]!.index);
   if (!/其中|主要用于|主要包括|包括/.test(after)) return out;
-  const whole = printedWan(first[1]!);
+  const whole = printedWan(first.number);
   if (!whole || whole.fen <= 0n) return out;
   for (const m of amounts.slice(1)) {
-    const share = /^[，,]?占(?:比)?(?:为)?(\d+(?:\.\d+)?)%/.exec(p.text.slice(m.index! + m[0].length));
-    const part = printedWan(m[1]!);
+    const share = /^[，,]?占(?:比)?(?:为)?(\d+(?:\.\d+)?)%/.exec(p.text.slice(m.end, m.end + 24));
+    const part = printedWan(m.number);
     if (!share || !part) continue;
     const range = ratioRange(part, whole);
     const { value, half } = printedPercent(share[1]!);
@@ -137,7 +137,7 @@ function shares(p: Passage, file: string): Anomaly[] {
       severity: 'WARNING',
       message: `the text states ${part.text} 万元 is ${share[1]}% of ${whole.text} 万元; it is ${pct((wan(part.fen) / wan(whole.fen)) * 100)}`,
       delta: null,
-      sources: [sourceAt(p, m.index!, file), sourceAt(p, first.index!, file)],
+      sources: [sourceAt(p, m.index, file), sourceAt(p, first.index, file)],
     });
   }
   return out;
