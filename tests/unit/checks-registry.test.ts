@@ -177,7 +177,8 @@ describe('24年普陀区财政局（测试问题版本）: the planted errors, f
   });
 
   it('a heading of 2023 and 截至 2023年12月31日 in the 2024 决算', () => {
-    expect(of(doc.anomalies, 'YEAR_MISMATCH').map((a) => a.sources[0]!.line)).toEqual([27, 46]);
+    // Each with the title line that gives the document its year.
+    expect(of(doc.anomalies, 'YEAR_MISMATCH').map(lines)).toEqual([[27, 1], [46, 1]]);
   });
 
   it('上海市普陀区XX局, 。。, and 支出决算表 listed in the contents but not printed', () => {

@@ -83,7 +83,8 @@ function selfComparison(ctx: CheckContext): Anomaly[] {
         severity: 'WARNING',
         message: `the text compares ${year} with ${m[2]}年${m[3]} ("${m[0]}"), the document's own year: the comparison is with another year (${year - 1}?)`,
         delta: null,
-        sources: [sourceAt(p, m.index!, file)],
+        // Both sides: the sentence, and the title that gives the document its year.
+        sources: [sourceAt(p, m.index!, file), ctx.doc.meta.source],
       });
     }
   }
@@ -123,7 +124,7 @@ function yearEndDate(ctx: CheckContext): Anomaly[] {
         severity: 'WARNING',
         message: `the ${year} 决算 states what it holds ${m[0]}: its year ends 31 December ${year}`,
         delta: null,
-        sources: [sourceAt(p, m.index!, file)],
+        sources: [sourceAt(p, m.index!, file), ctx.doc.meta.source],
       });
     }
   }
