@@ -79,7 +79,7 @@ export function createLoaders(repo: Repository) {
     diagnosticsByDocument: new PrimedLoader<string, DiagnosticRow[]>(async (keys) => (await listEach(repo, 'diagnostics-by-document', (p) => p)(keys)).map((rows, i) => rows.map((p) => diagnosticRow(p, String(keys[i]))))),
     anomaliesByFact: many<AnomalyRow>('anomalies-by-fact', anomalyRow),
     /** key: placeKey(documentId, line): where that line is printed (Source.page / box / cells). */
-    placeByLine: new PrimedLoader<string, LinePlaceRow | null>(oneEach(repo, 'places-by-line', (p) => placeFromJson(p.json))),
+    placeByLine: new PrimedLoader<string, LinePlaceRow | null>(oneEach(repo, 'places-by-line', (p) => placeFromJson(p.json, p.text))),
     // By id, for node(id) / nodes(ids): the same row shapes as the lists above.
     lineById: one<BudgetLineRow>('lines-by-id', budgetLineRow),
     anomalyById: one<AnomalyRow>('anomalies-by-id', anomalyRow),

@@ -10,12 +10,14 @@ export interface LinePlaceRow {
   box: PlaceBox | null;
   /** Each tab-separated cell's box, in the line's order; empty when the source gave none. */
   cells: PlaceBox[];
+  /** Each cell's text as stored (personal data redacted), where the line's cells line up with the boxes; else null. */
+  cellTexts: string[] | null;
 }
 
 const isBox = (b: unknown): b is PlaceBox => Array.isArray(b) && b.length === 4 && b.every((v) => typeof v === 'number' && Number.isFinite(v));
 
-/** A stored line's place back; null when none is stored for it (or it is not one the loader wrote). */
-export function placeFromJson(json: unknown): LinePlaceRow | null {
+/** A stored line's place back; null when none is stored for it (or it is not one the loader wrote). `text`: the line as stored. */
+export function placeFromJson(json: unknown, text: unknown = null): LinePlaceRow | null {
   if (typeof json !== 'string' || json === '') return null;
   let v: unknown;
   try {
@@ -26,7 +28,10 @@ export function placeFromJson(json: unknown): LinePlaceRow | null {
   if (typeof v !== 'object' || v === null) return null;
   const o = v as { page?: unknown; box?: unknown; cells?: unknown };
   if (typeof o.page !== 'number' || !Number.isInteger(o.page) || o.page < 1) return null;
-  return { page: o.page, box: isBox(o.box) ? o.box : null, cells: Array.isArray(o.cells) && o.cells.every(isBox) ? o.cells : [] };
+  const cells = Array.isArray(o.cells) && o.cells.every(isBox) ? o.cells : [];
+  // The line's cells are its tab-separated parts (src/source): each box gets its text where they line up.
+  const parts = typeof text === 'string' ? text.split('\t') : null;
+  return { page: o.page, box: isBox(o.box) ? o.box : null, cells, cellTexts: parts && cells.length && parts.length === cells.length ? parts : null };
 }
 
 /**

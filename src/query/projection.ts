@@ -20,7 +20,7 @@ interface ProjectionDecl {
   fields: Readonly<Record<string, Reads>>;
 }
 
-// page, box and cells are read by their line (loaders.placeByLine): the line is all they need here.
+// page, box and cells (with their texts) are read by their line (loaders.placeByLine): the line is all they need here.
 const SOURCE_READS: Record<string, readonly string[]> = { table: ['srcTable'], line: ['srcLine'], text: ['srcText'], page: ['srcLine'], box: ['srcLine'], cells: ['srcLine'], document: [], __typename: [] };
 
 /** A Source built by sourceOf(): only the columns of the source fields asked for. */

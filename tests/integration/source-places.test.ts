@@ -69,7 +69,7 @@ interface Box {
   y1: number;
 }
 
-const SOURCE = 'source { line page box { page x0 y0 x1 y1 } cells { page x0 y0 x1 y1 } }';
+const SOURCE = 'source { line page box { page x0 y0 x1 y1 text } cells { page x0 y0 x1 y1 text } }';
 
 /** Within a point of the rulings measured on the rendered page (they are drawn 0.5-1 pt wide). */
 function expectBox(actual: Box | null | undefined, page: number, [x0, y0, x1, y1]: [number, number, number, number]) {
@@ -87,6 +87,8 @@ describe('a fact of a PDF', () => {
     expect(line.source.cells).toHaveLength(11);
     expectBox(line.source.cells[3], 8, [189.5, 275.5, 345.5, 292.8]);
     expectBox(line.source.cells[4], 8, [345.5, 275.5, 422.3, 292.8]);
+    // Each cell with its text as printed: the name and the amount a reader looks for.
+    expect([line.source.cells[3].text, line.source.cells[4].text, line.source.box.text]).toEqual(['行政运行', '1,511.90', null]);
   });
 
   it('shows the page and box of its row and of each cell: a 三公 record (page 18)', async () => {
@@ -98,6 +100,7 @@ describe('a fact of a PDF', () => {
     expect(budget.source.cells).toHaveLength(12);
     expectBox(budget.source.cells[0], 18, [26.0, 254.8, 91.8, 278.8]);
     expectBox(budget.source.cells[10], 18, [684.0, 254.8, 749.8, 278.8]);
+    expect([budget.source.cells[0].text, budget.source.cells[1].text, budget.source.cells[10].text]).toEqual(['0.95', '', '0.95']);
   });
 
   it('reads the places of a list of facts in one statement, not one per fact', async () => {

@@ -47,13 +47,13 @@ export class SourceResolver {
   @FieldResolver(() => Box, { nullable: true, description: 'The box of the line on its page (a table row: the whole row; prose: the paragraph’s first printed line), in PDF points from the top-left corner of the page (see Box). Null for a text source, which has no geometry.' })
   async box(@Root() s: Source, @Ctx() { loaders }: ApiContext): Promise<Box | null> {
     const place = await placeOf(s, loaders);
-    return place?.box ? boxOf(place.page, place.box) : null;
+    return place?.box ? boxOf(place.page, place.box, null) : null;
   }
 
-  @FieldResolver(() => [Box], { description: 'The box of each cell of the line, in the order of its tab-separated cells (the cells a fact read its name and amounts from are among them); empty for a text source.' })
+  @FieldResolver(() => [Box], { description: 'The box of each cell of the line, in the order of its tab-separated cells (the cells a fact read its name and amounts from are among them, each with its text); empty for a text source.' })
   async cells(@Root() s: Source, @Ctx() { loaders }: ApiContext): Promise<Box[]> {
     const place = await placeOf(s, loaders);
-    return place ? place.cells.map((c) => boxOf(place.page, c)) : [];
+    return place ? place.cells.map((c, i) => boxOf(place.page, c, place.cellTexts?.[i] ?? null)) : [];
   }
 }
 
@@ -63,4 +63,4 @@ async function placeOf(s: Source, loaders: ApiContext['loaders']): Promise<LineP
   return loaders.placeByLine.get(placeKey(s.documentId, s.line));
 }
 
-const boxOf = (page: number, [x0, y0, x1, y1]: PlaceBox): Box => ({ page, x0, y0, x1, y1 });
+const boxOf = (page: number, [x0, y0, x1, y1]: PlaceBox, text: string | null): Box => ({ page, x0, y0, x1, y1, text });

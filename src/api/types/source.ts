@@ -19,6 +19,9 @@ export class Box {
 
   @Field(() => Float, { description: 'Bottom edge, points from the top of the page (y1 ≥ y0).' })
   y1!: number;
+
+  @Field(() => String, { nullable: true, description: 'For a cell (Source.cells): its text as printed (the line’s tab-separated cell at the same position), so a fact’s amount or name finds its cell; null for a line’s box.' })
+  text!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Provenance (出处) of a fact: the document, table and line it was read from, that line as printed, and for a PDF the page and box it is printed in (page, box, cells).' })
