@@ -318,3 +318,18 @@ describe('the checks on hostile text', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
+
+describe('a 三公 change against the table’s two years (data/000 lines 80-88, table lines 416-417)', () => {
+  const text = data('000_5c682a4da5e2a113.txt');
+
+  it('agrees as printed — 公务接待费 13.00 → 6.00 “减少7万元”, and “增加（减少）3.3万元” for 10.20 → 13.50 read either way', () => {
+    expect(of(parseDocument(text, '000.txt').anomalies, 'PROSE_TABLE_MISMATCH')).toEqual([]);
+  });
+
+  it('a change of 5 where the rows give 7 is a WARNING citing the sentence and both rows', () => {
+    const lines86 = text.split('\n');
+    lines86[85] = lines86[85]!.replace('比2019年减少7万元', '比2019年减少5万元');
+    const found = of(parseDocument(lines86.join('\n'), '000.txt').anomalies, 'PROSE_TABLE_MISMATCH');
+    expect(found.map((a) => [a.severity, lines(a)])).toEqual([['WARNING', [86, 416, 417]]]);
+  });
+});

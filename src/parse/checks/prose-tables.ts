@@ -3,6 +3,7 @@
 // (公共安全支出（204类）司法（06款）行政运行（01项）N万元), a table's 总计 / 本年收入合计 restated, and
 // a 三公 table left blank under a sentence stating its amounts.
 import { formatWan, halfUnitOfPrinted } from '../../model/money.js';
+import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES, type ThreeCostsFigure } from '../../model/three-costs.js';
 import type { Anomaly, BudgetLine, Source } from '../records.js';
 import { agrees, passages, printedWan, sourceAt, type Printed } from './passages.js';
 import type { CheckContext, CheckRule } from './rule.js';
@@ -165,7 +166,57 @@ function blankThreeCostsTable(ctx: CheckContext): Anomaly[] {
   return [];
 }
 
+const stemOf = (name: string) => name.replace(/[\s()（）"“”]/g, '').replace(/费用$/, '费').replace(/^.*?(?=因公出国|公务接待|公务用车|三公)/, '');
+
+/** The 三公 figure a prose item names ("公务接待费", "财政拨款“三公”经费"), if any. */
+function threeCostsFigureOf(item: string): ThreeCostsFigure | null {
+  const stem = stemOf(item);
+  if (/^三公经费$/.test(stem)) return 'total';
+  for (const f of THREE_COSTS_FIGURE_NAMES) if (THREE_COSTS_FIGURES[f].names.some((n) => stemOf(n) === stem)) return f;
+  return null;
+}
+
+/**
+ * "公务接待费。2020年预算数 6 万元，比 2019 年减少 7 万元" against the 三公 table's rows of the two
+ * years (13.00 → 6.00). "增加（减少）", the template's either-way word, compares the size only.
+ */
+function threeCostsChanges(ctx: CheckContext): Anomaly[] {
+  const out: Anomaly[] = [];
+  const rows = ctx.doc.threeCosts.filter((t) => t.origin === 'TABLE');
+  for (const a of ctx.doc.proseAmounts) {
+    const figure = a.change === null ? null : threeCostsFigureOf(a.item);
+    if (!figure || a.change === null) continue;
+    const stated = { fen: a.amount, half: halfUnitOfPrinted(a.amount), text: formatWan(a.amount) };
+    const now = rows.find((r) => r[figure] !== null && agrees(stated, tablePrinted(r[figure] as bigint)));
+    const before = now ? rows.find((r) => r.year === now.year - 1 && r.basis === now.basis && r[figure] !== null) : undefined;
+    if (!now || !before) continue;
+    const expected = (now[figure] as bigint) - (before[figure] as bigint);
+    const eitherWay = /增加[（(]减少[)）]|减少[（(]增加[)）]/.test(a.source.text);
+    const change = eitherWay && a.change < 0n ? -a.change : a.change;
+    const target = eitherWay && expected < 0n ? -expected : expected;
+    const d = change - target;
+    if ((d < 0n ? -d : d) <= halfUnitOfPrinted(a.change) + 2n * halfUnitOfPrinted(now[figure] as bigint)) continue;
+    out.push({
+      kind: 'PROSE_TABLE_MISMATCH',
+      severity: 'WARNING',
+      message: `${a.item}: the text states a change of ${formatWan(a.change)} 万元 (line ${a.source.line}); the table prints ${formatWan(before[figure] as bigint)} for ${before.year} and ${formatWan(now[figure] as bigint)} for ${now.year} (lines ${before.source.line}, ${now.source.line}): ${formatWan(expected)}`,
+      delta: a.change - expected,
+      sources: [a.source, before.source, now.source],
+    });
+  }
+  return out;
+}
+
 export const PROSE_TABLE_RULES: CheckRule[] = [
+  {
+    code: 'THREE_COSTS_CHANGE',
+    kind: 'PROSE_TABLE_MISMATCH',
+    family: 'PROSE_TABLES',
+    severity: 'WARNING',
+    compares: 'the change a sentence states for a "三公" figure (比上年增加 / 减少 N 万元) with the 三公 table’s rows of the two years',
+    why: 'the change is the part of the 三公 explanation that is quoted; the table prints both years, so it is checkable',
+    run: threeCostsChanges,
+  },
   {
     code: 'PROSE_CODED_ITEM_AMOUNT',
     kind: 'PROSE_TABLE_MISMATCH',
