@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import type { QueryRunner } from '../db/run.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { loadParsed, type LoadOptions, type LoadReport } from './loader.js';
-import { parseOffThread } from './parse-off-thread.js';
+import { OCR_LOAD_BUDGET_MS, PARSE_BUDGET_MS, parseOffThread } from './parse-off-thread.js';
 import { readSource } from '../source/index.js';
 import type { Diagnostic } from '../parse/records.js';
 import { refuseFileName, visibleName } from './file-name.js';
@@ -95,7 +95,8 @@ export async function loadFiles(
         // Refused before the file is read: its name is what the graph and every report show.
         refuseFileName(basename(path));
         // The file's bytes are read (a PDF by pdf.js, within its caps) in the worker, under its budget.
-        const { doc, ...prepared } = await parseOffThread(basename(path), readFileSync(path));
+        // A load from files has time to OCR every scanned page (a request has OCR's short default).
+        const { doc, ...prepared } = await parseOffThread(basename(path), readFileSync(path), PARSE_BUDGET_MS, [], OCR_LOAD_BUDGET_MS);
         const report = await loadParsed(runner, basename(path), prepared.text, doc, options, started, prepared);
         reports.push(report);
         onEach(report, i);

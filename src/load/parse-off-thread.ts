@@ -17,6 +17,7 @@ import type { Diagnostic, ParsedDocument } from '../parse/records.js';
 import type { LoadPlan } from './plan.js';
 import type { Prepared } from './loader.js';
 import type { LinePlace } from '../source/index.js';
+import { OCR_BUDGET_MS } from '../source/ocr/index.js';
 
 /** A document read and planned, ready for its transaction. */
 export interface PreparedDocument extends Prepared {
@@ -24,6 +25,16 @@ export interface PreparedDocument extends Prepared {
 }
 
 export const PARSE_BUDGET_MS = 20_000;
+
+/**
+ * The time OCR may take on a PDF's scanned pages, on top of PARSE_BUDGET_MS: OCR waits on
+ * tesseract processes (each with its own time limit, src/source/ocr), not on the parser. A request
+ * (ingest) keeps OCR's short default, so an upload answers within seconds and names the scanned
+ * pages it had no time for; a load from files (`npm run load`, the start-up load) has time for
+ * every page OCR reads (OCR_MAX_PAGES, 30) at ~7 s a page on a busy core.
+ */
+export const OCR_REQUEST_BUDGET_MS = OCR_BUDGET_MS;
+export const OCR_LOAD_BUDGET_MS = 240_000;
 
 /** The heap one document may use while it is read and planned (a worker past it is ended). */
 export const PARSE_HEAP_MB = 512;
@@ -35,7 +46,7 @@ const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './parse-worker-dev.
 /** A refusal as the worker sends it (a BadDocumentError's fields). */
 type Refusal = { file: string; line: number; expected: string; page?: number; details: Record<string, unknown> };
 
-type Reply = { id: number } & ({ ok: true; doc: ParsedDocument; plan: LoadPlan; text: string; planBytes: number; places: LinePlace[] | null } | { ok: false; bad?: Refusal; internal?: string; stack?: string });
+type Reply = { id: number } & ({ ocrStarted: true; ok?: undefined } | { ok: true; doc: ParsedDocument; plan: LoadPlan; text: string; planBytes: number; places: LinePlace[] | null } | { ok: false; bad?: Refusal; internal?: string; stack?: string });
 
 /** What a parser's failure tells the user: nothing of its internals, the way on. */
 const STOPPED = (what: string) => `the parser stopped on this document (${what}); the other documents load; report it with the file`;
@@ -66,8 +77,8 @@ export class ParseWorkerPool {
    * reading is under the same budget). `notes`: diagnostics the caller has already, kept as the
    * document's (parseDocument).
    */
-  parse(file: string, input: string | Uint8Array, budgetMs = PARSE_BUDGET_MS, notes: readonly Diagnostic[] = []): Promise<PreparedDocument> {
-    const next = this.queue.then(() => this.runOne(file, input, budgetMs, notes));
+  parse(file: string, input: string | Uint8Array, budgetMs = PARSE_BUDGET_MS, notes: readonly Diagnostic[] = [], ocrBudgetMs = OCR_REQUEST_BUDGET_MS): Promise<PreparedDocument> {
+    const next = this.queue.then(() => this.runOne(file, input, budgetMs, notes, ocrBudgetMs));
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -100,7 +111,7 @@ export class ParseWorkerPool {
     void w.terminate();
   }
 
-  private runOne(file: string, input: string | Uint8Array, budgetMs: number, notes: readonly Diagnostic[]): Promise<PreparedDocument> {
+  private runOne(file: string, input: string | Uint8Array, budgetMs: number, notes: readonly Diagnostic[], ocrBudgetMs: number): Promise<PreparedDocument> {
     const w = (this.worker ??= this.freshWorker());
     const id = this.nextId++;
     return new Promise<PreparedDocument>((resolve, reject) => {
@@ -118,6 +129,13 @@ export class ParseWorkerPool {
       };
       const onMessage = (msg: Reply) => {
         if (msg.id !== id) return;
+        // The PDF has scanned pages and OCR begins: it gets its own time on top of the budget.
+        if ('ocrStarted' in msg) {
+          ocr = true;
+          clearTimeout(timer);
+          timer = setTimeout(overBudget, budgetMs - (Date.now() - started) + ocrBudgetMs);
+          return;
+        }
         // An internal failure was caught in the worker, which stays usable.
         settle(() => {
           if (msg.ok) resolve({ doc: msg.doc, plan: reviveIntegers(msg.plan) as LoadPlan, text: msg.text, planBytes: msg.planBytes, places: msg.places });
@@ -141,16 +159,16 @@ export class ParseWorkerPool {
           this.log(`parse worker: ${file}: the worker exited with code ${code} before it replied`);
           reject(BadDocumentError.ofDocument(file, STOPPED(`its worker exited with code ${code}`), 'PARSER_FAILED'));
         }, false);
-      const timer = setTimeout(
-        () => settle(() => reject(BadDocumentError.ofDocument(file, `reading the document took longer than ${budgetMs / 1000} s; split it, or check that it is the text of one budget document.`, 'PARSE_BUDGET')), false),
-        budgetMs,
-      );
+      const overBudget = () => settle(() => reject(BadDocumentError.ofDocument(file, `reading the document took longer than ${budgetMs / 1000} s${ocr ? ` (and ${ocrBudgetMs / 1000} s of OCR)` : ''}; split it, or check that it is the text of one budget document.`, 'PARSE_BUDGET')), false);
+      let ocr = false;
+      const started = Date.now();
+      let timer = setTimeout(overBudget, budgetMs);
       w.on('message', onMessage);
       w.once('error', onError);
       w.once('exit', onExit);
       // Referenced while it works: the process waits for the document it asked for.
       w.ref();
-      w.postMessage(typeof input === 'string' ? { id, file, text: input, notes } : { id, file, bytes: input, notes });
+      w.postMessage(typeof input === 'string' ? { id, file, text: input, notes } : { id, file, bytes: input, notes, ocrBudgetMs });
     });
   }
 }
@@ -184,6 +202,6 @@ export function reviveIntegers(value: unknown): unknown {
 const shared = new ParseWorkerPool();
 
 /** Reads and plans one document (its text, or its file's bytes) in the shared worker (documents queue: one at a time). */
-export function parseOffThread(file: string, input: string | Uint8Array, budgetMs = PARSE_BUDGET_MS, notes: readonly Diagnostic[] = []): Promise<PreparedDocument> {
-  return shared.parse(file, input, budgetMs, notes);
+export function parseOffThread(file: string, input: string | Uint8Array, budgetMs = PARSE_BUDGET_MS, notes: readonly Diagnostic[] = [], ocrBudgetMs = OCR_REQUEST_BUDGET_MS): Promise<PreparedDocument> {
+  return shared.parse(file, input, budgetMs, notes, ocrBudgetMs);
 }

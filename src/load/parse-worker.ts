@@ -17,19 +17,23 @@ interface Request {
   text?: string;
   bytes?: Uint8Array;
   notes?: Diagnostic[];
+  /** The time OCR may take on the PDF's scanned pages (parse-off-thread.ts says who gets how much). */
+  ocrBudgetMs?: number;
 }
 
 parentPort!.on('message', (request: Request) => {
   void readOne(request);
 });
 
-async function readOne({ id, file, text: given, bytes, notes }: Request): Promise<void> {
+async function readOne({ id, file, text: given, bytes, notes, ocrBudgetMs }: Request): Promise<void> {
   try {
     // Test only (below): a fault that sends no reply.
     if (TEST_FAULTS && given !== undefined && testFault(given)) return;
     // A file's bytes are read here, PDF included, under this worker's budget of time and heap and
     // pdf.js's own caps (src/source/pdf/pdf-budget.ts), never on the thread that serves requests.
-    const source = bytes ? await readSource(bytes, file) : null;
+    // OCR's time is its own: the pool is told when it starts, and extends this document's budget.
+    const onStart = () => parentPort!.postMessage({ id, ocrStarted: true });
+    const source = bytes ? await readSource(bytes, file, { ocr: { ...(ocrBudgetMs === undefined ? {} : { budgetMs: ocrBudgetMs }), onStart } }) : null;
     const text = source?.text ?? given ?? '';
     // Over a cap: refused in milliseconds, before the parse (document-caps.ts).
     refuseOversizedText(text, file);

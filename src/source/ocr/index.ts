@@ -23,6 +23,11 @@ export interface OcrOptions {
   maxPages?: number;
   /** The tesseract program (tests: a name that is not installed). */
   tesseract?: string;
+  /**
+   * Told once, before the first page is OCR'd (never when no page will be): the parse worker
+   * tells its pool, which then gives the document OCR's time on top of the parser's budget.
+   */
+  onStart?: () => void;
 }
 
 /**
@@ -54,6 +59,7 @@ export async function readScannedPages(pdf: Uint8Array, pages: readonly PdfPage[
   const maxPages = options.maxPages ?? OCR_MAX_PAGES;
   const why =
     options.enabled === false || ocrSwitchedOff() ? 'OCR is switched off' : !(await tesseractReady(options.tesseract)) ? "OCR needs Debian's tesseract-ocr and tesseract-ocr-chi-sim, which are not installed" : null;
+  if (!why) options.onStart?.();
   for (const [k, page] of pages.entries()) {
     if (why) out.notRead.push({ page: page.number, why });
     else if (k >= maxPages) out.notRead.push({ page: page.number, why: `OCR reads at most ${maxPages} pages of a document` });
