@@ -22,8 +22,11 @@ CALL {
 CALL (n) {
   // A document's stored text is internal: read through Document.text, never shown as a node.
   MATCH (n)-[r]-(m) WHERE NOT m:DocumentText
-  // Structure first (who runs, funds, books), bulk provenance (document membership) last.
-  WITH r, m ORDER BY CASE type(r) WHEN 'IN_DOCUMENT' THEN 2 WHEN 'APPEARS_IN' THEN 1 ELSE 0 END, type(r), coalesce(m.year, 0) DESC, elementId(m)
+  // Structure first (who runs, funds, books), bulk provenance (document membership) last; then by
+  // the neighbour's own key, stable from one load to the next (an elementId is not). Two
+  // links to one neighbour (a code and an allocation tied by NAMED and by RECONCILED) come in the
+  // order of their method, not in whatever order the store holds them.
+  WITH r, m ORDER BY CASE type(r) WHEN 'IN_DOCUMENT' THEN 2 WHEN 'APPEARS_IN' THEN 1 ELSE 0 END, type(r), coalesce(m.year, 0) DESC, coalesce(m.id, m.key, elementId(m)), coalesce(r.method, ''), elementId(r)
   LIMIT $limit
   RETURN collect({
     node: {elementId: elementId(m), labels: labels(m), props: properties(m), anomalies: COUNT { (m)<-[:CONCERNS]-(:Anomaly) }},

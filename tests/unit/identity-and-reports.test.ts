@@ -21,8 +21,11 @@ describe('allocations: document + unit + project + code line', () => {
     const of = (name: string) => plan.allocations.filter((a) => a.name === name).map((a) => `${String(a.unitId).split('|')[1]} ${String(a.amountFen)}`);
     expect(of('办公设备购置')).toEqual(['本级 28000000', '龙岗区大数据中心 9000000']);
     expect(of('其他一般管理事务')).toEqual(['本级 2303000000', '龙岗区大数据中心 88000000']);
-    const links = plan.codeLinks.filter((l) => String(l.allocationId).includes('办公设备购置')).map((l) => `${String(l.allocationId).split('|').pop()} ${String(l.code)} ${String(l.method)}`);
-    expect(links).toEqual(['办公设备购置 2010302 DIRECT', '办公设备购置#2 2010502 DIRECT']);
+    // Lines 521 (2010302, under the department's own rows from line 512) and 524 (2010502, under
+    // 大数据中心 from line 522): one project each since a project is department + unit + name
+    // (f965dac), so each allocation is named by its unit, no longer '#2' of one project.
+    const links = plan.codeLinks.filter((l) => String(l.allocationId).includes('办公设备购置')).map((l) => `${String(l.allocationId).split('|').slice(-2).join('|')} ${String(l.code)} ${String(l.method)}`);
+    expect(links).toEqual(['本级|办公设备购置 2010302 DIRECT', '龙岗区大数据中心|办公设备购置 2010502 DIRECT']);
     // Every listing the parser read is kept, each under one allocation.
     expect(plan.listings).toHaveLength(doc.projects.length);
   });
