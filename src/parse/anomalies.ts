@@ -40,6 +40,8 @@ export function sumAnomalies(table: ClassificationResult, roundingNote: boolean,
   for (const parent of lines) {
     const children = byParent.get(group(parent, parent.level + 1, parent.code)) ?? [];
     if (children.length === 0) continue;
+    // What the three named columns found, so a printed column holding the same figures is not said twice.
+    const said = new Set<string>();
     for (const col of COLUMNS) {
       const p = parent[col];
       if (p === null || children.some((c) => c[col] === null)) continue;
@@ -47,6 +49,7 @@ export function sumAnomalies(table: ClassificationResult, roundingNote: boolean,
       const delta = p - sum;
       const tol = tolerance([parent, ...children], roundingNote, unit);
       if (delta !== 0n && (delta > tol || -delta > tol)) {
+        said.add(`${p}|${sum}`);
         out.push({
           kind: 'PARENT_SUM_MISMATCH',
           severity: 'WARNING',
@@ -55,6 +58,23 @@ export function sumAnomalies(table: ClassificationResult, roundingNote: boolean,
           sources: [parent.source, ...children.map((c) => c.source)],
         });
       }
+    }
+    // Every other amount column the table prints (本年收入, 财政拨款, 年初结转和结余 …) adds up the
+    // same way: a 类 is the sum of its 款 in each of them, not only in 合计 / 基本 / 项目.
+    for (const [key, p] of Object.entries(parent.columns)) {
+      if (children.some((c) => c.columns[key] === undefined)) continue;
+      const sum = children.reduce((s, c) => s + c.columns[key]!, 0n);
+      const delta = p - sum;
+      const tol = tolerance([parent, ...children], roundingNote, unit);
+      if (delta === 0n || (delta <= tol && -delta <= tol) || said.has(`${p}|${sum}`)) continue;
+      said.add(`${p}|${sum}`);
+      out.push({
+        kind: 'PARENT_SUM_MISMATCH',
+        severity: 'WARNING',
+        message: `${parent.source.table}: ${parent.code} ${parent.name} ${key} ${formatWan(p)} ≠ Σ children ${formatWan(sum)} (Δ ${formatWan(delta)} 万元)`,
+        delta,
+        sources: [parent.source, ...children.map((c) => c.source)],
+      });
     }
   }
   for (const line of lines) {
