@@ -18,6 +18,17 @@ function tolerance(values: BudgetLine[], roundingNote: boolean, unit: MoneyUnit 
   return step * BigInt(Math.max(1, Math.ceil(values.length / 2)));
 }
 
+/**
+ * How a sum that does not add up is said (#38): beyond the rounding the document declares a
+ * WARNING; inside it an INFO that says so and how much the rounding allows — a difference the
+ * 尾数误差 note explains is still a difference the printed figures show. Null when equal.
+ */
+function sumSeverity(delta: bigint, tol: bigint): { severity: 'INFO' | 'WARNING'; note: string } | null {
+  if (delta === 0n) return null;
+  if (delta > tol || -delta > tol) return { severity: 'WARNING', note: '' };
+  return { severity: 'INFO', note: `; within the rounding the document declares (尾数误差), which allows ±${formatWan(tol)} 万元 here` };
+}
+
 type Column = 'total' | 'basic' | 'project';
 const COLUMNS: Column[] = ['total', 'basic', 'project'];
 const COLUMN_CN: Record<Column, string> = { total: '合计', basic: '基本支出', project: '项目支出' };
@@ -47,13 +58,13 @@ export function sumAnomalies(table: ClassificationResult, roundingNote: boolean,
       if (p === null || children.some((c) => c[col] === null)) continue;
       const sum = children.reduce((s, c) => s + (c[col] ?? 0n), 0n);
       const delta = p - sum;
-      const tol = tolerance([parent, ...children], roundingNote, unit);
-      if (delta !== 0n && (delta > tol || -delta > tol)) {
+      const found = sumSeverity(delta, tolerance([parent, ...children], roundingNote, unit));
+      if (found) {
         said.add(`${p}|${sum}`);
         out.push({
           kind: 'PARENT_SUM_MISMATCH',
-          severity: 'WARNING',
-          message: `${parent.source.table}: ${parent.code} ${parent.name} ${COLUMN_CN[col]} ${formatWan(p)} ≠ Σ children ${formatWan(sum)} (Δ ${formatWan(delta)} 万元)`,
+          severity: found.severity,
+          message: `${parent.source.table}: ${parent.code} ${parent.name} ${COLUMN_CN[col]} ${formatWan(p)} ≠ Σ children ${formatWan(sum)} (Δ ${formatWan(delta)} 万元)${found.note}`,
           delta,
           sources: [parent.source, ...children.map((c) => c.source)],
         });
@@ -65,13 +76,13 @@ export function sumAnomalies(table: ClassificationResult, roundingNote: boolean,
       if (children.some((c) => c.columns[key] === undefined)) continue;
       const sum = children.reduce((s, c) => s + c.columns[key]!, 0n);
       const delta = p - sum;
-      const tol = tolerance([parent, ...children], roundingNote, unit);
-      if (delta === 0n || (delta <= tol && -delta <= tol) || said.has(`${p}|${sum}`)) continue;
+      const found = sumSeverity(delta, tolerance([parent, ...children], roundingNote, unit));
+      if (!found || said.has(`${p}|${sum}`)) continue;
       said.add(`${p}|${sum}`);
       out.push({
         kind: 'PARENT_SUM_MISMATCH',
-        severity: 'WARNING',
-        message: `${parent.source.table}: ${parent.code} ${parent.name} ${key} ${formatWan(p)} ≠ Σ children ${formatWan(sum)} (Δ ${formatWan(delta)} 万元)`,
+        severity: found.severity,
+        message: `${parent.source.table}: ${parent.code} ${parent.name} ${key} ${formatWan(p)} ≠ Σ children ${formatWan(sum)} (Δ ${formatWan(delta)} 万元)${found.note}`,
         delta,
         sources: [parent.source, ...children.map((c) => c.source)],
       });
@@ -80,12 +91,12 @@ export function sumAnomalies(table: ClassificationResult, roundingNote: boolean,
   for (const line of lines) {
     if (line.total === null || line.basic === null || line.project === null) continue;
     const delta = line.total - (line.basic + line.project);
-    const tol = tolerance([line, line], roundingNote, unit);
-    if (delta !== 0n && (delta > tol || -delta > tol)) {
+    const found = sumSeverity(delta, tolerance([line, line], roundingNote, unit));
+    if (found) {
       out.push({
         kind: 'PARENT_SUM_MISMATCH',
-        severity: 'WARNING',
-        message: `${line.source.table}: ${line.code} ${line.name} 合计 ${formatWan(line.total)} ≠ 基本支出 + 项目支出 ${formatWan(line.basic + line.project)} (Δ ${formatWan(delta)} 万元)`,
+        severity: found.severity,
+        message: `${line.source.table}: ${line.code} ${line.name} 合计 ${formatWan(line.total)} ≠ 基本支出 + 项目支出 ${formatWan(line.basic + line.project)} (Δ ${formatWan(delta)} 万元)${found.note}`,
         delta,
         sources: [line.source],
       });
@@ -99,12 +110,12 @@ export function sumAnomalies(table: ClassificationResult, roundingNote: boolean,
       if (t === null || tops.some((l) => l[col] === null)) continue;
       const sum = tops.reduce((s, l) => s + (l[col] ?? 0n), 0n);
       const delta = t - sum;
-      const tol = tolerance(tops, roundingNote, unit);
-      if (delta !== 0n && (delta > tol || -delta > tol)) {
+      const found = sumSeverity(delta, tolerance(tops, roundingNote, unit));
+      if (found) {
         out.push({
           kind: 'TOTAL_SUM_MISMATCH',
-          severity: 'WARNING',
-          message: `${total.source.table}: ${total.unit ?? '合计'} ${COLUMN_CN[col]} ${formatWan(t)} ≠ Σ 类 ${formatWan(sum)} (Δ ${formatWan(delta)} 万元)`,
+          severity: found.severity,
+          message: `${total.source.table}: ${total.unit ?? '合计'} ${COLUMN_CN[col]} ${formatWan(t)} ≠ Σ 类 ${formatWan(sum)} (Δ ${formatWan(delta)} 万元)${found.note}`,
           delta,
           sources: [total.source, ...tops.map((l) => l.source)],
         });

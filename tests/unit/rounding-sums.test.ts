@@ -1,0 +1,56 @@
+// A sum that does not add up inside the rounding the document declares is said as INFO (#38:
+// "a difference inside the rounding the document declares (尾数误差) … is INFO"); before, the
+// table's tolerance silenced it. 004 (data/004_977ad1fe0b13bb92.txt) declares 尾数误差 at line 111;
+// its 一般公共预算财政拨款基本支出决算表 prints 302 商品和服务支出 93.61 (line 300) over 27 coded
+// children, 30217 公务接待费 0.59 among them (line 316): half of 0.01 万元 for each of 28 rows
+// allows ±0.14 万元. 001 (data/001_958a9ca9db32ab73.txt, 尾数误差 at lines 243 and 512) prints
+// 301 工资福利支出 760.07 (line 364) over nine 款 summing to 760.08 (lines 365-373).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config.js';
+import { parseDocument } from '../../src/parse/index.js';
+
+const read = (file: string) => readFileSync(join(projectRoot, 'data', file), 'utf8');
+const sums = (text: string, file: string) => parseDocument(text, file).anomalies.filter((a) => a.kind === 'PARENT_SUM_MISMATCH' || a.kind === 'TOTAL_SUM_MISMATCH');
+
+/** 004 with 30217 公务接待费 (line 316) printed as `printed` instead of 0.59. */
+function reception(printed: string): string {
+  const lines = read('004_977ad1fe0b13bb92.txt').split('\n');
+  expect(lines[315]).toMatch(/\t30217\t公务接待费\t0\.59\t/);
+  lines[315] = lines[315]!.replace('公务接待费\t0.59', `公务接待费\t${printed}`);
+  return lines.join('\n');
+}
+const ofLine = (text: string, line: number) => sums(text, '004_977ad1fe0b13bb92.txt').filter((a) => a.sources[0]!.line === line);
+
+describe('a sum inside the declared rounding (尾数误差)', () => {
+  it('given 004 as printed, 302 商品和服务支出 (line 300) adds up: nothing said', () => {
+    expect(ofLine(read('004_977ad1fe0b13bb92.txt'), 300).filter((a) => a.message.includes('302 商品和服务支出'))).toEqual([]);
+  });
+
+  it('given 004 with 30217 公务接待费 0.66 for 0.59, 302 is 0.07 short: an INFO saying the declared rounding allows ±0.14', () => {
+    const found = ofLine(reception('0.66'), 300).filter((a) => a.message.includes('302 商品和服务支出'));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: 'PARENT_SUM_MISMATCH', severity: 'INFO', delta: -70_000n });
+    expect(found[0]!.message).toContain('within the rounding the document declares (尾数误差), which allows ±0.14 万元');
+    expect(found[0]!.sources.map((s) => s.line)).toContain(316);
+  });
+
+  it('given 004 with 30217 公务接待费 0.74, 0.15 short: beyond the rounding, a WARNING', () => {
+    const found = ofLine(reception('0.74'), 300).filter((a) => a.message.includes('302 商品和服务支出'));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'WARNING', delta: -150_000n });
+    expect(found[0]!.message).not.toContain('尾数误差');
+  });
+
+  it('given 001 as printed, 301 工资福利支出 760.07 against its 款 760.08 is an INFO; with the rounding notes taken out, a WARNING', () => {
+    const text = read('001_958a9ca9db32ab73.txt');
+    const at = (t: string) => sums(t, '001_958a9ca9db32ab73.txt').filter((a) => a.sources[0]!.line === 364 && a.message.includes('合计 760.07'));
+    const declared = at(text);
+    expect(declared).toHaveLength(1);
+    expect(declared[0]).toMatchObject({ severity: 'INFO', delta: -10_000n });
+    const undeclared = at(text.replace(/尾数误差/g, '误差'));
+    expect(undeclared).toHaveLength(1);
+    expect(undeclared[0]).toMatchObject({ severity: 'WARNING', delta: -10_000n });
+  });
+});
