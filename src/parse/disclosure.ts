@@ -1,12 +1,12 @@
 // Disclosure completeness // 公开完整性: what a document's tables are against the standard set it
 // follows (glossary.ts STANDARD_DISCLOSURES: Shanghai's nine tables of a 部门预算 and of a 部门决算).
 // A table printed empty on purpose ("注：…故本表无数据。") is read as empty, not missing; a table of
-// the set that is not printed at all is named, with the contents line that lists it.
+// the set that is not printed at all is named (as an anomaly), with the contents line that lists it.
 import { isFigureCell } from './figures.js';
 import { standardTableOf } from './families.js';
 import { EMPTY_TABLE_NOTE, STANDARD_DISCLOSURES, standardTitleKey, type StandardDisclosure } from './glossary.js';
 import type { Layout, Table } from './layout.js';
-import type { Diagnostic, DocumentMeta } from './records.js';
+import type { Anomaly, Diagnostic, DocumentMeta } from './records.js';
 
 const CN_DIGITS = '一二三四五六七八九十';
 const CN_NUMERAL: Record<number, string> = Object.fromEntries([...CN_DIGITS].map((c, i) => [i + 1, c]));
@@ -30,11 +30,12 @@ export function printsNoFigure(table: Table): boolean {
 }
 
 /**
- * Diagnostics of the document's tables against its standard set: EMPTY_TABLE (INFO when the page
- * says so, WARNING when a table of the set prints no figure and no word why) and TABLE_MISSING
- * (WARNING) for each table of the set the document does not print.
+ * Diagnostics of the document's tables: EMPTY_TABLE (INFO when the page says so, WARNING when a
+ * table of the set prints no figure and no word why). A table of the set not printed at all is a
+ * finding, not a reading problem: the MISSING_TABLE anomaly (checks/completeness.ts, from
+ * `missingStandardTables`) says it, with the contents line when the contents list it.
  */
-export function disclosureDiagnostics(lay: Layout, meta: DocumentMeta, text: string): Diagnostic[] {
+export function disclosureDiagnostics(lay: Layout): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const table of lay.tables) {
     if (!printsNoFigure(table)) continue;
@@ -42,7 +43,34 @@ export function disclosureDiagnostics(lay: Layout, meta: DocumentMeta, text: str
     if (note) out.push({ level: 'INFO', code: 'EMPTY_TABLE', message: `${table.title}: printed empty, as the page says (line ${note.line}); no figure to read`, line: table.titleLine, original: note.text });
     else if (standardTableOf(table.title)) out.push({ level: 'WARNING', code: 'EMPTY_TABLE', message: `${table.title}: prints no figure and no note saying it is empty; nothing is read from it (check the PDF)`, line: table.titleLine });
   }
-  let lines: string[] | null = null;
+  return out;
+}
+
+/**
+ * A WARNING diagnostic on a line an anomaly already cites is one finding said twice (#38): the
+ * blank 三公 table is EMPTY_TABLE here and THREE_COSTS_TABLE_BLANK among the checks, which also
+ * cites the text's amount. The anomaly is the finding; the diagnostic goes.
+ */
+export function withoutFindings(diagnostics: Diagnostic[], anomalies: readonly Anomaly[]): Diagnostic[] {
+  const cited = new Set(anomalies.flatMap((a) => a.sources.map((s) => s.line)));
+  return diagnostics.filter((d) => !(d.code === 'EMPTY_TABLE' && d.level === 'WARNING' && cited.has(d.line)));
+}
+
+/** A table of the standard set the document does not print, with the contents line listing it. */
+export interface MissingStandardTable {
+  /** The set, in Chinese (上海市部门决算). */
+  set: string;
+  printed: number;
+  of: number;
+  no: number;
+  /** The table's numbered title as the set orders it (三、支出决算表). */
+  title: string;
+  listed: { line: number; text: string } | null;
+}
+
+/** The tables of each standard set the document follows (it prints most of them) but does not print. */
+export function missingStandardTables(lay: Layout, meta: DocumentMeta, lines: readonly string[]): MissingStandardTable[] {
+  const out: MissingStandardTable[] = [];
   for (const [name, set] of Object.entries(STANDARD_DISCLOSURES) as [StandardDisclosure, (typeof STANDARD_DISCLOSURES)[StandardDisclosure]][]) {
     if (!meta.kinds.some((k) => (set.kinds as readonly string[]).includes(k))) continue;
     const printed = new Set(lay.tables.flatMap((t) => {
@@ -50,17 +78,9 @@ export function disclosureDiagnostics(lay: Layout, meta: DocumentMeta, text: str
       return s && s.disclosure === name ? [s.table.no] : [];
     }));
     if (printed.size < MOST_OF_A_SET) continue;
-    lines ??= text.split(/\r?\n/);
     for (const table of set.tables) {
       if (printed.has(table.no)) continue;
-      const listed = contentsLine(lines, table.title);
-      out.push({
-        level: 'WARNING',
-        code: 'TABLE_MISSING',
-        message: `${set.zh}: prints ${printed.size} of its ${set.tables.length} tables; ${CN_NUMERAL[table.no] ?? table.no}、${table.title} (table ${table.no}) is not printed${listed ? ' though the contents list it' : ''}, so its figures are not read`,
-        line: listed?.line ?? meta.source.line,
-        ...(listed ? { original: listed.text } : {}),
-      });
+      out.push({ set: set.zh, printed: printed.size, of: set.tables.length, no: table.no, title: `${CN_NUMERAL[table.no] ?? table.no}、${table.title}`, listed: contentsLine(lines, table.title) });
     }
   }
   return out;
@@ -70,7 +90,7 @@ export function disclosureDiagnostics(lay: Layout, meta: DocumentMeta, text: str
  * The contents (目录) line that lists a table: its numbering, its title, dots and a page number. A
  * text line, not a prose one: a contents entry ends in 表 and reads as a title to the layout.
  */
-function contentsLine(lines: string[], title: string): { line: number; text: string } | null {
+function contentsLine(lines: readonly string[], title: string): { line: number; text: string } | null {
   const key = standardTitleKey(title);
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.trim();

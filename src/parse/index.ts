@@ -12,7 +12,7 @@ import { refuseTemplate } from './template.js';
 import { projectsFromProse, projectsFromSelfEvaluations, selfEvaluationsFromProse } from './projects.js';
 import { readTable, type TableContext, type TableRecords } from './table-families.js';
 import { familyOfTitle } from './families.js';
-import { disclosureDiagnostics } from './disclosure.js';
+import { disclosureDiagnostics, withoutFindings } from './disclosure.js';
 import { threeCostsFromProse } from './three-costs.js';
 import { redactPersonalData, type Redaction } from './personal-data.js';
 import type { BudgetUnit, Diagnostic, ParsedDocument } from './records.js';
@@ -114,7 +114,7 @@ export function parseDocument(input: string, file: string, sourceNotes: readonly
       doc.diagnostics.push({ level: money ? 'WARNING' : 'INFO', code: 'UNKNOWN_TABLE', message: `"${table.title}": no table family of the glossary; ${table.rows.length} rows, ${figures.length} numbers kept as figures${money ? ` (${money} amounts of money no typed record holds)` : ''}`, line: table.titleLine });
     }
   }
-  doc.diagnostics.push(...disclosureDiagnostics(lay, meta, text));
+  doc.diagnostics.push(...disclosureDiagnostics(lay));
   const facts = doc.figures.filter((f) => f.family !== 'OTHER').length + doc.payments.length + doc.lines.length + doc.projects.length + doc.indicators.length + doc.investmentProjects.length + doc.selfEvaluations.length + doc.threeCosts.length;
   if (facts === 0) {
     const found = lay.tables.length ? `${lay.tables.length} table(s), none of a known family (first: "${lay.tables[0]!.title}", line ${lay.tables[0]!.titleLine})` : 'no table at all';
@@ -122,6 +122,8 @@ export function parseDocument(input: string, file: string, sourceNotes: readonly
   }
   // Every check of the registry (checks/registry.ts) over the records read, in its declared order.
   doc.anomalies.push(...runChecks({ doc, layout: lay, lines: text.split('\n') }));
+  // A blank table a check found (an anomaly citing its title line) is that finding, not also a diagnostic.
+  doc.diagnostics = withoutFindings(doc.diagnostics, doc.anomalies);
   for (const line of lay.piiLinesDropped) doc.diagnostics.push({ level: 'INFO', code: 'PII_DROPPED', message: 'personal name or telephone line dropped', line });
   // A value hidden from a line that is read on (a table row, prose): said, so a blank where the
   // page prints something is never silent.

@@ -85,22 +85,28 @@ describe('empty and missing tables are said, never silent', () => {
     ]);
   });
 
-  it('names the 支出决算表 the planted copy leaves out, at the contents line listing it', () => {
+  it('names the 支出决算表 the planted copy leaves out once, as an anomaly at the contents line, with both evidences (#38)', () => {
     const doc = docs.get(PLANTED)!;
     const lines = texts.get(PLANTED)!;
-    const missing = doc.diagnostics.filter((d) => d.code === 'TABLE_MISSING');
+    // One finding: the contents check and the standard set's check named it twice before (a
+    // MISSING_TABLE anomaly and a TABLE_MISSING diagnostic).
+    const missing = doc.anomalies.filter((a) => a.kind === 'MISSING_TABLE');
     expect(missing).toHaveLength(1);
-    expect(missing[0]!.level).toBe('WARNING');
-    expect(missing[0]!.message).toContain('三、支出决算表');
-    // The planted copy's 目录 (p. 2) lists "三、支出决算表"; no page prints that table.
-    expect(lines[missing[0]!.line - 1]).toBe('三、支出决算表');
-    // The original prints all nine.
-    expect(docs.get(FINAL)!.diagnostics.filter((d) => d.code === 'TABLE_MISSING')).toEqual([]);
+    expect(doc.diagnostics.filter((d) => d.code === 'TABLE_MISSING')).toEqual([]);
+    expect(missing[0]!.severity).toBe('WARNING');
+    // The planted copy's 目录 (p. 2) lists "三、支出决算表"; no page prints that table; the original
+    // prints all nine (its 目录, p. 2), the 支出决算表 third.
+    expect(lines[missing[0]!.sources[0]!.line - 1]).toBe('三、支出决算表');
+    expect(missing[0]!.message).toContain('the contents list 三、支出决算表');
+    expect(missing[0]!.message).toContain('table 3 of the 9 a 上海市部门决算 publishes (8 printed)');
+    expect(docs.get(FINAL)!.anomalies.filter((a) => a.kind === 'MISSING_TABLE')).toEqual([]);
   });
 
-  it('warns of the planted copy’s 三公 table printed blank with no note (p. 15: budget 0.95 gone)', () => {
-    const blank = docs.get(PLANTED)!.diagnostics.filter((d) => d.code === 'EMPTY_TABLE' && d.level === 'WARNING');
-    expect(blank.map((d) => d.message.split(':')[0])).toEqual(['财政拨款“三公”经费支出决算表']);
+  it('says the planted copy’s 三公 table printed blank (p. 15: budget 0.95 gone) once: the anomaly citing the text’s 0.95, no EMPTY_TABLE beside it (#38)', () => {
+    const doc = docs.get(PLANTED)!;
+    const blank = doc.anomalies.filter((a) => a.sources.some((s) => s.text.includes('三公') && s.table.includes('三公')) && /prints no figure/.test(a.message));
+    expect(blank.map((a) => a.message.split(' (line')[0])).toEqual(['财政拨款“三公”经费支出决算表']);
+    expect(doc.diagnostics.filter((d) => d.code === 'EMPTY_TABLE' && d.level === 'WARNING')).toEqual([]);
   });
 });
 

@@ -1,7 +1,9 @@
-// Rules on what a document must print: the tables its contents (目录) lists. (The tables a family
-// must publish whatever the contents say — the nine of a Shanghai 部门预算 / 决算 — are read by the
-// table families; a rule reading them belongs here beside this one.)
+// Rules on what a document must print: the tables its contents (目录) list and the tables of the
+// standard set it follows (the nine of a Shanghai 部门预算 / 决算, parse/disclosure.ts), one finding
+// per table missing.
 import { toHalfWidth } from '../amount.js';
+import { missingStandardTables, type MissingStandardTable } from '../disclosure.js';
+import { standardTitleKey } from '../glossary.js';
 import type { Anomaly, Source } from '../records.js';
 import type { CheckContext, CheckRule } from './rule.js';
 
@@ -34,10 +36,14 @@ function contentsEntries(ctx: CheckContext): { line: number; text: string; key: 
   return out;
 }
 
-/** A table the contents list and the document never prints (no table, no line, carries its title). */
+/**
+ * A table the document should print and does not, from either evidence — the contents (目录) list
+ * it, or it is one of the standard set (the nine of a Shanghai 部门预算 / 决算) the document
+ * follows — one finding per table, carrying each evidence it has (#38: the set's check was a
+ * diagnostic beside this anomaly, the same table said twice).
+ */
 function listedTablesPrinted(ctx: CheckContext): Anomaly[] {
   const entries = contentsEntries(ctx);
-  if (entries.length === 0) return [];
   const listed = new Set(entries.map((e) => e.line));
   const printed = new Set<string>();
   for (const t of ctx.layout.tables) printed.add(titleKey(t.title));
@@ -47,18 +53,36 @@ function listedTablesPrinted(ctx: CheckContext): Anomaly[] {
   const { file } = ctx.doc.meta;
   // A title may carry the department's name before the table's ("上海市普陀区财政局收入支出决算总表").
   const department = titleKey(ctx.doc.meta.department ?? '');
-  return entries
-    .filter((e) => !printed.has(e.key) && !printed.has(`${department}${e.key}`))
-    .map((e): Anomaly => {
-      const source: Source = { file, table: '目录', line: e.line, text: e.text };
-      return {
-        kind: 'MISSING_TABLE',
-        severity: 'WARNING',
-        message: `the contents list ${e.text.trim()} (line ${e.line}), but no table of that title is printed`,
-        delta: null,
-        sources: [source],
-      };
+  const standard = missingStandardTables(ctx.layout, ctx.doc.meta, ctx.lines);
+  const ofSet = (m: MissingStandardTable) => `it is table ${m.no} of the ${m.of} a ${m.set} publishes (${m.printed} printed), so its figures are not read`;
+  const out: Anomaly[] = [];
+  const said = new Set<MissingStandardTable>();
+  for (const e of entries) {
+    if (printed.has(e.key) || printed.has(`${department}${e.key}`)) continue;
+    const set = standard.find((m) => m.listed?.line === e.line || standardTitleKey(titleKey(m.title)) === standardTitleKey(e.key));
+    if (set) said.add(set);
+    const source: Source = { file, table: '目录', line: e.line, text: e.text };
+    out.push({
+      kind: 'MISSING_TABLE',
+      severity: 'WARNING',
+      message: `the contents list ${e.text.trim()} (line ${e.line}), but no table of that title is printed${set ? `; ${ofSet(set)}` : ''}`,
+      delta: null,
+      sources: [source],
     });
+  }
+  for (const m of standard) {
+    if (said.has(m)) continue;
+    // Not in the contents this rule reads (none, or listed outside them): the set is the evidence.
+    const source: Source = m.listed ? { file, table: '目录', line: m.listed.line, text: m.listed.text } : ctx.doc.meta.source;
+    out.push({
+      kind: 'MISSING_TABLE',
+      severity: 'WARNING',
+      message: `${m.set}: prints ${m.printed} of its ${m.of} tables; ${m.title} (table ${m.no}) is not printed${m.listed ? ` though the contents list it (line ${m.listed.line})` : ''}, so its figures are not read`,
+      delta: null,
+      sources: [source],
+    });
+  }
+  return out;
 }
 
 export const COMPLETENESS_RULES: CheckRule[] = [
@@ -67,8 +91,8 @@ export const COMPLETENESS_RULES: CheckRule[] = [
     kind: 'MISSING_TABLE',
     family: 'COMPLETENESS',
     severity: 'WARNING',
-    compares: 'each table the contents (目录) list with the tables the document prints (an empty table printed with 本表无数据 counts as printed)',
-    why: 'a disclosure must publish every table it lists; a missing one is money not disclosed',
+    compares: 'each table the contents (目录) list, and each of the standard set the document follows (the nine of a Shanghai 部门预算 / 决算), with the tables the document prints (an empty table printed with 本表无数据 counts as printed); one finding per table, with each evidence',
+    why: 'a disclosure must publish every table it lists and its set requires; a missing one is money not disclosed',
     run: listedTablesPrinted,
   },
 ];
