@@ -59,6 +59,11 @@ export function documentFodt(text: string, page: PageSize = 'A4_LANDSCAPE'): str
       table.push(line.split('\t'));
       continue;
     }
+    // A blank line inside a table (where the text's own source broke a page, its rows there
+    // sometimes one trailing empty cell short) does not end it: the rows go on in the same table.
+    const after = lines.slice(i + 1).find((l) => l.trim() !== '');
+    const width = table.length ? table[table.length - 1]!.length : 0;
+    if (line.trim() === '' && width && after?.includes('\t') && Math.abs(after.split('\t').length - width) <= 1) continue;
     flush();
     if (line.trim() === '') continue;
     // 部门：… then (after a blank line) 单位：万元: one printed line, the unit at the right margin.

@@ -195,6 +195,9 @@ function wrapsNumber(a: string, b: string): boolean {
   return !!tail && !!head && /\d/.test(tail) && WHOLE_NUMBER.test(tail + head);
 }
 
+/** Points of a cell's width the rulings' strokes take beyond the boxes (see forcedWrap). */
+const WRAP_SLACK = 1;
+
 function forcedWrap(box: Box, line: Printed, next: Printed): boolean {
   const x0 = line.runs[0]!.x0;
   const x1 = line.runs[line.runs.length - 1]!.x1;
@@ -202,7 +205,10 @@ function forcedWrap(box: Box, line: Printed, next: Printed): boolean {
   const glyph = first.chars?.[first.text.search(/\S/)] ?? null;
   const width = glyph ? glyph.x1 - glyph.x0 : first.size * 0.5;
   const pad = Math.max(0, Math.min(x0 - box[0], box[2] - x1));
-  return box[2] - box[0] - (x1 - x0) - 2 * pad < width;
+  // The box runs along the rulings' centres: their strokes (half each side) and the producer's
+  // rounding take up to a point more of the room left (LibreOffice wraps "6,928" as "6,92" / "8"
+  // with 4.6 pt to spare by this measure, for a 4.5 pt "8").
+  return box[2] - box[0] - (x1 - x0) - 2 * pad < width + WRAP_SLACK;
 }
 
 /** A ruled table's rows: each row band's cells (a spanning cell's text once, then empty cells for the columns it covers). */

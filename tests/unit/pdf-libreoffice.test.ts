@@ -1,0 +1,42 @@
+// The PDF reader on LibreOffice Writer's prints (#37 item 8), the second producer beside Chromium:
+// small excerpts of data/*.txt printed by scripts/print-pdf-libreoffice.ts (the .txt beside each
+// PDF in tests/fixtures/libreoffice/ is what was printed; regenerate with
+// `npx tsx scripts/print-pdf-libreoffice.ts X.txt X.pdf [--letter]`). Every expected cell below was
+// read off the page image (`pdftoppm -r 80 -f N -l N -png FILE out`), never copied from the parser.
+// The whole documents' parity is tests/integration/pdf-libreoffice.test.ts.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readSource, type SourceDocument } from '../../src/source/index.js';
+
+const DIR = 'tests/fixtures/libreoffice';
+const sources = new Map<string, SourceDocument>();
+const source = async (name: string) => {
+  if (!sources.has(name)) sources.set(name, await readSource(readFileSync(`${DIR}/${name}`), name));
+  return sources.get(name)!;
+};
+
+/** The cells of the text line on `page` whose first cells are `first` (a row label after an empty code cell: ['', '合计']). */
+function row(src: SourceDocument, page: number, ...first: string[]): string[] {
+  const lines = src.text.split('\n');
+  const found = lines.filter((l, i) => src.places![i]!.page === page && l.includes('\t') && first.every((c, k) => l.split('\t')[k] === c));
+  expect(found, `p. ${page}: the row ${first.join(' ')}`).toHaveLength(1);
+  return found[0]!.split('\t');
+}
+
+describe('部门收入总表 of 000 on A4 landscape, 21 columns as wide as their text (income-table-narrow-columns.pdf)', () => {
+  // Page 1: the amounts of 收入总计 | 合计 | 小计 wrap in their narrow columns ("6,92" over "8",
+  // "6,26" over "5"), the codes too ("2010" over "3", "2010" over "301"); the cell leaves 4.6 pt
+  // beside "6,92" by the rulings' centres, for a 4.5 pt "8".
+  const FILE = 'income-table-narrow-columns.pdf';
+  let src: SourceDocument;
+  beforeAll(async () => {
+    src = await source(FILE);
+  });
+
+  it('reads an amount LibreOffice wrapped inside its cell as one amount', () => {
+    expect(row(src, 1, '', '合计').slice(0, 8)).toEqual(['', '合计', '6,928', '6,928', '6,928', '6,928', '6,928', '0']);
+    expect(row(src, 1, '201').slice(0, 8)).toEqual(['201', '一般公共服务支出', '6,265', '6,265', '6,265', '6,265', '6,265', '0']);
+    expect(row(src, 1, '20103').slice(0, 5)).toEqual(['20103', '政府办公厅（室）及相关机构事务', '4,668', '4,668', '4,668']);
+    expect(row(src, 1, '2010504').slice(0, 5)).toEqual(['2010504', '信息事务', '1,590', '1,590', '1,590']);
+  });
+});
