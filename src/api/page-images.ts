@@ -1,0 +1,174 @@
+// GET /documents/<documentId>/pages/<n>.png (#39 item 2): a PDF document's printed page as the
+// explorer shows it beside a fact — rendered from the kept original (src/load/originals.ts) by
+// poppler's pdftoppm, every line whose personal data the loader redacted (PERSONAL_DATA_REDACTED,
+// PII_DROPPED) painted black over its stored box before a byte leaves. The PDF itself is never
+// served. A page on which such a line has no box, or a document where one has no place at all, is
+// refused whole: what cannot be painted is not shown.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import type { Database } from '../db/connection.js';
+import { QueryRunner } from '../db/run.js';
+import { originalPath, originalsDir } from '../load/originals.js';
+import { OcrProgramError, runProgram } from '../source/ocr/processes.js';
+import { CSRF_MESSAGE, HttpError, passesCsrfRule } from './http-guards.js';
+import { encodePng, paintBlack, parsePpm, type PointBox } from './page-png.js';
+
+/** The route's shape; anything under /documents/ that is not it is a 404 of the route, not of the explorer. */
+const ROUTE = /^\/documents\/([^/]+)\/pages\/([^/]+)\.png$/;
+
+export const PAGE_IMAGE_LIMITS = {
+  /** Pixels per point at most: 100 dpi, enough to read a table's figures. */
+  maxScale: 100 / 72,
+  /** The longer side of an image at most, in pixels (a poster-sized page is scaled down to it). */
+  maxSidePx: 2000,
+  /** Page numbers above this are refused before anything is read. */
+  maxPage: 10_000,
+  /** Renders at once in this process (each a pdftoppm child: CPU and ~20 MB), and waiting for one. */
+  concurrent: 2,
+  waiting: 8,
+  /** One pdfinfo or pdftoppm run at most. */
+  timeoutMs: 10_000,
+};
+
+/** Diagnostics whose line's text was hidden in the store: their boxes are painted on the page. */
+const REDACTING = new Set(['PERSONAL_DATA_REDACTED', 'PII_DROPPED']);
+
+export const isPageImagePath = (pathname: string): boolean => pathname.startsWith('/documents/');
+
+let running = 0;
+const queue: (() => void)[] = [];
+
+async function withRenderSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= PAGE_IMAGE_LIMITS.concurrent) {
+    if (queue.length >= PAGE_IMAGE_LIMITS.waiting) throw new HttpError(503, 'SERVICE_UNAVAILABLE', `${PAGE_IMAGE_LIMITS.concurrent} pages are being rendered and ${PAGE_IMAGE_LIMITS.waiting} wait; retry in a moment.`);
+    await new Promise<void>((resolve) => queue.push(resolve));
+  } else running++;
+  try {
+    return await work();
+  } finally {
+    const next = queue.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
+/** Wider and taller than any page: pixelBox clips it to the image. */
+const EDGE = 1e6;
+
+interface Place {
+  page?: number;
+  box?: PointBox;
+}
+
+const placeAt = (places: readonly (string | null)[], line: number): Place | null => {
+  const json = places[line - 1];
+  return json ? (JSON.parse(json) as Place) : null;
+};
+
+/**
+ * The bands to paint on page `page`, or why the page cannot be shown. A stored line's box is its
+ * first printed line's only: a paragraph wrapped over printed lines (or over a page break) and a
+ * table row cut by a break are one text line (src/source/pdf/render.ts joinAcrossBreaks). So a
+ * redacted line is painted the page's whole width, from its box's top down to where the next
+ * stored line starts: on its own page when that is below it, else to the page's foot and, on the
+ * pages after, from the head down to it — never a printed line of it left out.
+ */
+export function redactedBoxes(diagnostics: readonly string[], places: readonly (string | null)[], page: number): { boxes: PointBox[] } | { withheld: string } {
+  const boxes: PointBox[] = [];
+  for (const json of diagnostics) {
+    let d: { code?: unknown; line?: unknown };
+    try {
+      d = JSON.parse(json) as typeof d;
+    } catch {
+      return { withheld: 'a diagnostic of the document cannot be read' };
+    }
+    if (typeof d.code !== 'string' || !REDACTING.has(d.code)) continue;
+    const line = Number(d.line);
+    const place = Number.isInteger(line) && line >= 1 ? placeAt(places, line) : null;
+    if (!place || typeof place.page !== 'number') return { withheld: `line ${String(d.line)} holds personal data and its page is not known` };
+    // The next line printed after it (its place), or none: the document's end.
+    let next: Place | null = null;
+    for (let k = line + 1; k <= places.length && !next?.box; k++) next = placeAt(places, k);
+    const lastPage = next?.box && typeof next.page === 'number' ? next.page : place.page;
+    if (page < place.page || page > lastPage) continue;
+    if (!place.box) return { withheld: `line ${line} holds personal data and its box on page ${place.page} is not known` };
+    const top = page === place.page ? place.box[1] : 0;
+    const bottom = page === lastPage && next?.box ? Math.max(next.box[1], page === place.page ? place.box[3] : 0) : EDGE;
+    boxes.push([0, top, EDGE, page === place.page ? Math.max(bottom, place.box[3]) : bottom]);
+  }
+  return { boxes };
+}
+
+export interface PageImageDeps {
+  db: Database;
+  /** Where originals are kept (default: originalsDir()). */
+  originals?: string;
+  /** From an origin BUDGET_GRAPH_CORS_ORIGINS names: the CSRF rule need not hold it off. */
+  allowedOrigin: boolean;
+}
+
+export async function handlePageImage(req: IncomingMessage, res: ServerResponse, pathname: string, deps: PageImageDeps): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'BAD_USER_INPUT', 'GET /documents/<documentId>/pages/<n>.png');
+  // An <img> of another site must not make a visitor's browser render pages: the explorer fetches with the header.
+  if (!deps.allowedOrigin && !passesCsrfRule(req)) throw new HttpError(400, 'BAD_REQUEST', CSRF_MESSAGE);
+  const m = ROUTE.exec(pathname);
+  if (!m) throw new HttpError(404, 'NOT_FOUND', 'Not found; a printed page is at /documents/<documentId>/pages/<n>.png.');
+  let documentId: string;
+  try {
+    documentId = decodeURIComponent(m[1]!);
+  } catch {
+    throw new HttpError(400, 'BAD_USER_INPUT', 'The document id is not valid percent-encoding.');
+  }
+  if (!/^[1-9]\d{0,5}$/.test(m[2]!) || Number(m[2]) > PAGE_IMAGE_LIMITS.maxPage) throw new HttpError(400, 'BAD_USER_INPUT', `The page is a number from 1 to ${PAGE_IMAGE_LIMITS.maxPage}.`);
+  const page = Number(m[2]);
+  const found = (await new QueryRunner(deps.db).read('document-page-source', { id: documentId })).records[0];
+  if (!found) throw new HttpError(404, 'NOT_FOUND', `No document "${documentId.slice(0, 200)}".`);
+  const path = originalPath(deps.originals ?? originalsDir(), found.get('sha256'));
+  if (!path) throw new HttpError(404, 'NOT_FOUND', `"${documentId.slice(0, 200)}" has no printed pages (a text document, or a PDF loaded before originals were kept: load it again).`);
+  if (!existsSync(path)) throw new HttpError(404, 'NOT_FOUND', `The original of "${documentId.slice(0, 200)}" is not kept on this server (ORIGINAL_MISSING): load it again here.`);
+  const redaction = redactedBoxes(found.get('diagnostics') as string[], found.get('places') as (string | null)[], page);
+  if ('withheld' in redaction) throw new HttpError(404, 'NOT_FOUND', `Page ${page} of "${documentId.slice(0, 200)}" is not shown: ${redaction.withheld}, so it could not be blacked out.`);
+  const { png, scale } = await withRenderSlot(() => renderPage(path, page, redaction.boxes));
+  res.statusCode = 200;
+  res.setHeader('content-type', 'image/png');
+  res.setHeader('content-length', String(png.length));
+  // Pixels per PDF point: the explorer scales a fact's boxes with it.
+  res.setHeader('x-page-scale', scale.toFixed(6));
+  res.setHeader('cache-control', 'private, no-cache');
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.end(req.method === 'HEAD' ? undefined : png);
+}
+
+/** Page `page` rendered, painted and encoded; the scale is pixels per point. */
+async function renderPage(path: string, page: number, boxes: readonly PointBox[]): Promise<{ png: Buffer; scale: number }> {
+  const limits = PAGE_IMAGE_LIMITS;
+  try {
+    const info = (
+      await runProgram('pdfinfo', ['-f', String(page), '-l', String(page), path], null, limits.timeoutMs, 64 * 1024).catch((err: unknown) => {
+        // "Wrong page range given: the first page (999) can not be after the last page (2)."
+        const last = err instanceof OcrProgramError && /last page \((\d+)\)/.exec(err.message);
+        if (last) throw new HttpError(404, 'NOT_FOUND', `The document has ${last[1]} pages; there is no page ${page}.`);
+        throw err;
+      })
+    ).toString('utf8');
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
+    if (page > pages) throw new HttpError(404, 'NOT_FOUND', `The document has ${pages} pages; there is no page ${page}.`);
+    const size = new RegExp(`^Page\\s+${page} size:\\s+([\\d.]+) x ([\\d.]+)`, 'm').exec(info);
+    const rot = Number(new RegExp(`^Page\\s+${page} rot:\\s+(\\d+)`, 'm').exec(info)?.[1] ?? 0);
+    let [w, h] = [Number(size?.[1] ?? 0), Number(size?.[2] ?? 0)];
+    if (!(w > 0 && h > 0)) throw new HttpError(404, 'NOT_FOUND', `Page ${page}'s size cannot be read.`);
+    if (rot % 180 === 90) [w, h] = [h, w];
+    const scale = Math.min(limits.maxScale, limits.maxSidePx / Math.max(w, h));
+    const dpi = scale * 72;
+    const maxBytes = Math.ceil(w * scale + 2) * Math.ceil(h * scale + 2) * 3 + 64;
+    const ppm = await runProgram('pdftoppm', ['-r', dpi.toFixed(4), '-f', String(page), '-l', String(page), path], null, limits.timeoutMs, maxBytes);
+    const img = parsePpm(ppm);
+    // The scale of the pixels written (pdftoppm rounds the size to whole pixels).
+    const actual = img.width / w;
+    paintBlack(img, boxes, actual);
+    return { png: encodePng(img), scale: actual };
+  } catch (err) {
+    if (err instanceof OcrProgramError) throw new HttpError(503, 'SERVICE_UNAVAILABLE', err.reason === 'MISSING' ? `Pages cannot be rendered here: ${err.message} (Debian: apt-get install poppler-utils).` : `The page could not be rendered: ${err.message}.`);
+    throw err;
+  }
+}

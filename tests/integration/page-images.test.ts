@@ -1,0 +1,188 @@
+// The printed page (#39 item 2): a PDF document's page is served as a PNG rendered from the kept
+// original, every line whose personal data the loader redacted painted black over its box; the
+// PDF's bytes are reachable by no URL; removing the document removes its original.
+//
+// What the page prints was read on the rendered page, not from the parser: `pdftoppm -r 60 -f 2
+// -l 2 -png tests/fixtures/personal-data-form.pdf` shows under its 收支总表 the lines 项目负责人：
+// 尚明芳, 联系人 柳如烟, 联 系 人：江小白, 经办人员：龙傲天, 联系电话（座机）：021-52564588, a sentence
+// with an e-mail address and 13912345678, and a table 填报人 | 林黛玉、薛宝钗 | 联系电话 | 28336292 /
+// 手机号码 | 13800138000 | 身份证号 | 11010519491231002X; page 1 is blank. 上海市普陀区财政局2024年度
+// 部门决算 page 8 is A4 landscape (pdfinfo: 841.92 x 595.32 pts).
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config.js';
+import { QueryRunner } from '../../src/db/run.js';
+import type { Database } from '../../src/db/connection.js';
+import { loadFiles } from '../../src/load/directory.js';
+import { originalsDir, originalPath } from '../../src/load/originals.js';
+import { startHttpServer, type RunningServer } from '../../src/api/http-server.js';
+import { buildApiSchema } from '../../src/api/schema.js';
+import { redactedBoxes } from '../../src/api/page-images.js';
+import { pixelBox, type PointBox } from '../../src/api/page-png.js';
+import { testDatabase, wipe } from './helpers.js';
+
+const FINAL = '上海市普陀区财政局2024年度部门决算';
+const FORM = 'personal-data-form';
+const TEXT = '002_94a530100b90bc43';
+const TOKEN = 'page-images-token-0123456789';
+const PREFLIGHT = { 'apollo-require-preflight': 'true' };
+
+let db: Database;
+let server: RunningServer;
+
+beforeAll(async () => {
+  db = await testDatabase();
+  await wipe(db);
+  await loadFiles(new QueryRunner(db), [join(projectRoot, 'tests', 'fixtures', 'real', `${FINAL}.pdf`), join(projectRoot, 'tests', 'fixtures', `${FORM}.pdf`), join(projectRoot, 'data', `${TEXT}.txt`)]);
+  server = await startHttpServer({ db, schema: await buildApiSchema(), host: '127.0.0.1', port: 0, token: TOKEN });
+}, 180_000);
+
+afterAll(async () => {
+  await server?.stop();
+  await db?.close();
+});
+
+const pageUrl = (id: string, page: number | string) => new URL(`/documents/${encodeURIComponent(id)}/pages/${page}.png`, server.url).href;
+const get = (url: string, headers: Record<string, string> = PREFLIGHT) => fetch(url, { headers });
+
+/** Our PNGs: 8-bit RGB, filter 0 on every row (src/api/page-png.ts); anything else fails here. */
+function decodePng(bytes: Buffer): { width: number; height: number; rgb: Buffer } {
+  expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  let at = 8;
+  let width = 0;
+  let height = 0;
+  const idat: Buffer[] = [];
+  while (at < bytes.length) {
+    const len = bytes.readUInt32BE(at);
+    const type = bytes.toString('latin1', at + 4, at + 8);
+    const data = bytes.subarray(at + 8, at + 8 + len);
+    if (type === 'IHDR') [width, height] = [data.readUInt32BE(0), data.readUInt32BE(4)];
+    if (type === 'IDAT') idat.push(data);
+    at += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const rgb = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    expect(raw[y * (width * 3 + 1)]).toBe(0);
+    raw.copy(rgb, y * width * 3, y * (width * 3 + 1) + 1, (y + 1) * (width * 3 + 1));
+  }
+  return { width, height, rgb };
+}
+
+async function pageSource(id: string) {
+  const rec = (await new QueryRunner(db).read('document-page-source', { id })).records[0]!;
+  return { sha256: rec.get('sha256') as string | null, diagnostics: rec.get('diagnostics') as string[], places: rec.get('places') as string[] };
+}
+
+/** Whether every pixel of the box (without the painter's margin) is black. */
+function allBlack(img: { width: number; height: number; rgb: Buffer }, box: PointBox, scale: number): boolean {
+  const px = pixelBox(box, scale, img.width, img.height, 0)!;
+  for (let y = px[1]; y < px[3]; y++) for (let x = px[0]; x < px[2]; x++) for (let c = 0; c < 3; c++) if (img.rgb[(y * img.width + x) * 3 + c] !== 0) return false;
+  return true;
+}
+
+describe('a PDF document’s printed page', () => {
+  it('is a PNG of the page at 100 dpi', async () => {
+    const res = await get(pageUrl(FINAL, 8));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    const img = decodePng(Buffer.from(await res.arrayBuffer()));
+    // 841.92 × 595.32 pt at 100/72 px per point.
+    expect(Math.abs(img.width - (841.92 * 100) / 72)).toBeLessThanOrEqual(1);
+    expect(Math.abs(img.height - (595.32 * 100) / 72)).toBeLessThanOrEqual(1);
+    expect(Number(res.headers.get('x-page-scale'))).toBeCloseTo(100 / 72, 2);
+    // A printed page: dark ink on white, not a blank or a black image.
+    const dark = img.rgb.filter((v) => v < 128).length / img.rgb.length;
+    expect(dark).toBeGreaterThan(0.002);
+    expect(dark).toBeLessThan(0.3);
+  });
+
+  it('has every line whose personal data was redacted painted black, on the form’s page 2', async () => {
+    const src = await pageSource(FORM);
+    const found = redactedBoxes(src.diagnostics, src.places, 2);
+    expect('boxes' in found).toBe(true);
+    const boxes = (found as { boxes: PointBox[] }).boxes;
+    // At least the six lines and two table rows under the table (read on the page); each a box.
+    expect(boxes.length).toBeGreaterThanOrEqual(8);
+    const res = await get(pageUrl(FORM, 2));
+    expect(res.status).toBe(200);
+    const png = Buffer.from(await res.arrayBuffer());
+    mkdirSync(join(projectRoot, 'test-results'), { recursive: true });
+    writeFileSync(join(projectRoot, 'test-results', 'page-image-personal-data-form-p2.png'), png);
+    const img = decodePng(png);
+    const scale = Number(res.headers.get('x-page-scale'));
+    for (const box of boxes) expect(allBlack(img, box, scale)).toBe(true);
+    // The title and table above them are not painted: above the first band, ink on white.
+    const top = Math.floor(Math.min(...boxes.map((b) => b[1])) * scale) - 3;
+    const above = img.rgb.subarray(0, top * img.width * 3);
+    expect(top).toBeGreaterThan(100);
+    expect(above.filter((v) => v === 0).length / above.length).toBeLessThan(0.05);
+    expect(above.filter((v) => v < 128).length).toBeGreaterThan(1000);
+  });
+
+  it('every served page of every document: each redacted line’s box is black', async () => {
+    let crawled = 0;
+    for (const id of [FINAL, FORM]) {
+      const src = await pageSource(id);
+      for (let page = 1; ; page++) {
+        const res = await get(pageUrl(id, page));
+        if (res.status === 404) break;
+        expect(res.status).toBe(200);
+        const img = decodePng(Buffer.from(await res.arrayBuffer()));
+        const found = redactedBoxes(src.diagnostics, src.places, page) as { boxes: PointBox[] };
+        for (const box of found.boxes) expect(allBlack(img, box, Number(res.headers.get('x-page-scale')))).toBe(true);
+        crawled++;
+      }
+    }
+    // The 决算's pages and the form's two.
+    expect(crawled).toBeGreaterThan(10);
+  }, 120_000);
+
+  it('is refused without the preflight header, for another Host, for a bad or missing page', async () => {
+    expect((await get(pageUrl(FINAL, 1), {})).status).toBe(400);
+    const host = await new Promise<number>((resolve, reject) => {
+      import('node:http').then(({ request }) => {
+        const u = new URL(pageUrl(FINAL, 1));
+        const r = request({ host: u.hostname, port: u.port, path: u.pathname, headers: { host: 'evil.example', ...PREFLIGHT } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        r.on('error', reject);
+        r.end();
+      }, reject);
+    });
+    expect(host).toBe(421);
+    for (const bad of ['0', '-1', 'x', '1e3', '99999999999']) expect((await get(pageUrl(FINAL, bad))).status).toBe(400);
+    const beyond = await get(pageUrl(FINAL, 999));
+    expect(beyond.status).toBe(404);
+    expect(((await beyond.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('NOT_FOUND');
+    expect((await get(pageUrl('no-such-document', 1))).status).toBe(404);
+    // A text document has no printed page: its text view stays.
+    expect((await get(pageUrl(TEXT, 1))).status).toBe(404);
+  });
+
+  it('never serves the PDF’s bytes', async () => {
+    const { sha256 } = await pageSource(FINAL);
+    expect(existsSync(originalPath(originalsDir(), sha256)!)).toBe(true);
+    for (const path of [`/documents/${encodeURIComponent(FINAL)}`, `/documents/${encodeURIComponent(FINAL)}/pages/1.pdf`, `/documents/${encodeURIComponent(FINAL)}.pdf`, `/${sha256}.pdf`, `/documents/${sha256}.pdf`, `/documents/..%2F${sha256}.pdf/pages/1.png`]) {
+      const res = await get(new URL(path, server.url).href);
+      const body = Buffer.from(await res.arrayBuffer());
+      expect(res.status, path).not.toBe(200);
+      expect(body.subarray(0, 5).toString('latin1'), path).not.toBe('%PDF-');
+    }
+  });
+
+  it('goes with its document: removing it removes the original', async () => {
+    const { sha256 } = await pageSource(FORM);
+    const path = originalPath(originalsDir(), sha256)!;
+    expect(existsSync(path)).toBe(true);
+    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ query: 'mutation($name: String!) { removeDocument(name: $name) }', variables: { name: `${FORM}.pdf` } }) });
+    expect(((await res.json()) as { data: { removeDocument: boolean } }).data.removeDocument).toBe(true);
+    expect(existsSync(path)).toBe(false);
+    expect((await get(pageUrl(FORM, 2))).status).toBe(404);
+    // The other document's original stays.
+    expect(readdirSync(originalsDir()).filter((f) => f.endsWith('.pdf'))).toEqual([`${(await pageSource(FINAL)).sha256}.pdf`]);
+  });
+});
