@@ -25,6 +25,7 @@ import { ResponseCache, responseCachePlugin, stringifyResult } from './response-
 import { ClientLimiter } from './client-limits.js';
 import { IngestService } from './ingest-service.js';
 import { handleIngest } from './ingest-http.js';
+import { handlePageImage, isPageImagePath } from './page-images.js';
 import { createLogger, type Logger } from './logger.js';
 import { csvHeader, csvRow, exportRequest, ndjsonRow, planExport, rowsAt } from './export.js';
 import { once } from 'node:events';
@@ -165,7 +166,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       if (!hostAllowed(req.headers.host)) throw new HttpError(421, 'BAD_REQUEST', `This server does not answer for host "${String(req.headers.host ?? '').slice(0, 100)}"; set BUDGET_GRAPH_HOSTS to the names it is reached by.`);
       if (draining) throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'The server is shutting down; retry on another instance or in a moment.');
       if (pathname === '/healthz') return healthz(res);
-      if (pathname !== '/graphql' && pathname !== '/export' && pathname !== '/ingest') return serveStatic(webDir, pathname, req, res);
+      if (pathname !== '/graphql' && pathname !== '/export' && pathname !== '/ingest' && !isPageImagePath(pathname)) return serveStatic(webDir, pathname, req, res);
       // Before the limits: a preflight costs nothing, and a named origin's app can read its 429.
       const crossOrigin = applyCors(req, res, cors);
       if (crossOrigin === 'PREFLIGHT_ANSWERED') return;
@@ -177,6 +178,11 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       }
       release = admission.release;
       if (pathname === '/export') await handleExport(req, res, url, requestId, record, cut.signal, allowedOrigin);
+      // A PDF's printed page, personal data painted over (src/api/page-images.ts).
+      else if (isPageImagePath(pathname)) {
+        record.operation = 'page';
+        await handlePageImage(req, res, pathname, { db: opts.db, allowedOrigin });
+      }
       else if (pathname === '/ingest') {
         // A document's file with the write token (src/api/ingest-http.ts).
         record.operation = 'ingest';
@@ -197,7 +203,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         sendError(res, known ? err.status : 500, known ? err.code : 'INTERNAL_SERVER_ERROR', known ? err.message : INTERNAL_MESSAGE, requestId);
       })
       .finally(() => {
-        if (pathname !== '/graphql' && pathname !== '/export' && pathname !== '/ingest') return;
+        if (pathname !== '/graphql' && pathname !== '/export' && pathname !== '/ingest' && !isPageImagePath(pathname)) return;
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         logger.info({ requestId, client, operation: record.operation, ms: Math.round(ms * 10) / 10, dbMs: Math.round(record.dbMs * 10) / 10, roundTrips: record.roundTrips, attempts: record.attempts && record.attempts > 1 ? record.attempts : undefined, status: res.statusCode, errors: record.errorCodes.length ? record.errorCodes : undefined }, 'graphql');
       })

@@ -5,6 +5,7 @@ import type { Database } from '../db/connection.js';
 import { QueryRunner } from '../db/run.js';
 import { loadParsed, removeDocument, type LoadReport } from '../load/loader.js';
 import { parseOffThread } from '../load/parse-off-thread.js';
+import { keepOriginal, pruneOriginals } from '../load/originals.js';
 import { DOCUMENT_CAPS } from '../load/document-caps.js';
 import { fileNameProblem } from '../load/file-name.js';
 import { BudgetGraphError } from '../errors.js';
@@ -50,7 +51,10 @@ export class IngestService {
     return this.serial(async () => {
       const started = Date.now();
       const { doc, ...prepared } = await parseOffThread(file, text);
-      const report = await loadParsed(new QueryRunner(this.db), file, text, doc, { replace }, started, prepared);
+      const runner = new QueryRunner(this.db);
+      const report = await loadParsed(runner, file, text, doc, { replace }, started, prepared);
+      // A text that replaced a PDF: the PDF's original goes (src/load/originals.ts).
+      await pruneOriginals(runner);
       if (report.status !== 'UNCHANGED') this.cache?.invalidate();
       return report;
     });
@@ -66,7 +70,11 @@ export class IngestService {
     return this.serial(async () => {
       const started = Date.now();
       const { doc, ...prepared } = await parseOffThread(file, bytes);
-      const report = await loadParsed(new QueryRunner(this.db), file, prepared.text, doc, { replace }, started, prepared);
+      const runner = new QueryRunner(this.db);
+      const report = await loadParsed(runner, file, prepared.text, doc, { replace }, started, prepared);
+      // A PDF's bytes are kept for its printed pages; what no document names any more goes.
+      if (isPdf(bytes)) await keepOriginal(runner, file, bytes);
+      await pruneOriginals(runner);
       if (report.status !== 'UNCHANGED') this.cache?.invalidate();
       return report;
     });
@@ -74,7 +82,9 @@ export class IngestService {
 
   remove(file: string): Promise<boolean> {
     return this.serial(async () => {
-      const removed = await removeDocument(new QueryRunner(this.db), file);
+      const runner = new QueryRunner(this.db);
+      const removed = await removeDocument(runner, file);
+      await pruneOriginals(runner);
       if (removed) this.cache?.invalidate();
       return removed;
     });

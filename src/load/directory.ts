@@ -5,7 +5,8 @@ import type { QueryRunner } from '../db/run.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { loadParsed, type LoadOptions, type LoadReport } from './loader.js';
 import { OCR_LOAD_BUDGET_MS, PARSE_BUDGET_MS, parseOffThread } from './parse-off-thread.js';
-import { readSource } from '../source/index.js';
+import { isPdf, readSource } from '../source/index.js';
+import { keepOriginal, pruneOriginals } from './originals.js';
 import type { Diagnostic } from '../parse/records.js';
 import { refuseFileName, visibleName } from './file-name.js';
 
@@ -96,8 +97,14 @@ export async function loadFiles(
         refuseFileName(basename(path));
         // The file's bytes are read (a PDF by pdf.js, within its caps) in the worker, under its budget.
         // A load from files has time to OCR every scanned page (a request has OCR's short default).
-        const { doc, ...prepared } = await parseOffThread(basename(path), readFileSync(path), PARSE_BUDGET_MS, [], OCR_LOAD_BUDGET_MS);
+        const bytes = readFileSync(path);
+        const { doc, ...prepared } = await parseOffThread(basename(path), bytes, PARSE_BUDGET_MS, [], OCR_LOAD_BUDGET_MS);
         const report = await loadParsed(runner, basename(path), prepared.text, doc, options, started, prepared);
+        // A PDF's bytes are kept for its printed pages (src/load/originals.ts); a replaced one's go.
+        if (report.status !== 'DRY_RUN') {
+          if (isPdf(bytes)) await keepOriginal(runner, basename(path), bytes);
+          await pruneOriginals(runner);
+        }
         reports.push(report);
         onEach(report, i);
         break;

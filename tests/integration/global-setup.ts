@@ -18,6 +18,8 @@ export async function setup(): Promise<void> {
   process.env.NEO4J_USER = embedded.user;
   process.env.NEO4J_PASSWORD = embedded.password;
   process.env.BUDGET_GRAPH_TEST_EMBEDDED = '1';
+  // The run's graph keeps its PDFs' originals beside it (src/load/originals.ts), not in the project's .data.
+  process.env.NEO4J_DATA_DIR = settings.dataDir;
   console.error(`integration: Neo4j ${embedded.uri} ready in ${embedded.startMs} ms (data ${settings.dataDir})`);
 }
 
