@@ -27,14 +27,15 @@ parentPort!.on('message', (request: Request) => {
 
 async function readOne({ id, file, text: given, bytes, notes, ocrBudgetMs }: Request): Promise<void> {
   try {
-    // Test only (below): a fault that sends no reply.
-    if (TEST_FAULTS && given !== undefined && testFault(given)) return;
     // A file's bytes are read here, PDF included, under this worker's budget of time and heap and
     // pdf.js's own caps (src/source/pdf/pdf-budget.ts), never on the thread that serves requests.
     // OCR's time is its own: the pool is told when it starts, and extends this document's budget.
     const onStart = () => parentPort!.postMessage({ id, ocrStarted: true });
     const source = bytes ? await readSource(bytes, file, { ocr: { ...(ocrBudgetMs === undefined ? {} : { budgetMs: ocrBudgetMs }), onStart } }) : null;
     const text = source?.text ?? given ?? '';
+    // Test only (below): a fault that sends no reply. Read from the text, whether it came as text
+    // (ingest) or as a file's bytes (npm run load and the start-up load).
+    if (TEST_FAULTS && testFault(text)) return;
     // Over a cap: refused in milliseconds, before the parse (document-caps.ts).
     refuseOversizedText(text, file);
     // A PDF's cell boxes go with its text: a header cell's real span labels its columns (#37).
