@@ -85,7 +85,7 @@ export async function handleIngest(req: IncomingMessage, res: ServerResponse, ur
   let answer: { status: number; json: unknown };
   try {
     if (req.method === 'DELETE') {
-      // Removal by name, a PDF's included (the mutation removeDocument takes .txt names only).
+      // Removal by name, a PDF's included (as the mutation removeDocument does).
       const name = url.searchParams.get('name');
       if (!name) throw badInput('Name the document to remove: DELETE /ingest?name=….', 'name');
       answer = { status: 200, json: { file: name, removed: await route.ingest.remove(name) } };

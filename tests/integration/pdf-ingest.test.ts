@@ -132,7 +132,20 @@ describe('POST /ingest with a PDF', () => {
     expect(again.body.status).toBe('UNCHANGED');
   }, 120_000);
 
-  it('DELETE /ingest?name= removes a PDF (the mutation removeDocument takes .txt names): the graph as before it was loaded; the token needed', async () => {
+  it('the mutation removeDocument removes a PDF by its .pdf name too (it took .txt names only: 400)', async () => {
+    const loaded = await post(`?name=${encodeURIComponent(UNIT_BUDGET)}`, PDF, { 'content-type': 'application/pdf', ...auth });
+    expect(['LOADED', 'REPLACED', 'UNCHANGED']).toContain(loaded.body.status);
+    const removed = await api.gql(`mutation($n: String!) { removeDocument(name: $n) }`, { n: UNIT_BUDGET }, auth);
+    expect(removed.errors).toBeUndefined();
+    expect(removed.data.removeDocument).toBe(true);
+    const res = await api.gql(`{ documents(first: 100, filter: {year: 2025}) { nodes { file } } }`);
+    expect(res.data.documents.nodes.map((d: { file: string }) => d.file)).not.toContain(UNIT_BUDGET);
+    // Loaded again for the DELETE test below.
+    const back = await post(`?name=${encodeURIComponent(UNIT_BUDGET)}`, PDF, { 'content-type': 'application/pdf', ...auth });
+    expect(back.body.status).toBe('LOADED');
+  }, 120_000);
+
+  it('DELETE /ingest?name= removes a PDF: the graph as before it was loaded; the token needed', async () => {
     const unauthorised = await fetch(`${ingestUrl}?name=${encodeURIComponent(UNIT_BUDGET)}`, { method: 'DELETE' });
     expect(unauthorised.status).toBe(401);
     const removed = await fetch(`${ingestUrl}?name=${encodeURIComponent(UNIT_BUDGET)}`, { method: 'DELETE', headers: auth });
