@@ -1,12 +1,18 @@
 // The explorer page end to end: Debian's Chromium, driven by playwright-core, against the
 // server (API + page) over the five bundled documents.
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { buildWeb } from '../../scripts/build-web.mjs';
 import { startApi, type ApiFixture } from './helpers.js';
+import { QueryRunner } from '../../src/db/run.js';
+import { loadFiles } from '../../src/load/directory.js';
+import { removeDocument } from '../../src/load/loader.js';
+import { pruneOriginals } from '../../src/load/originals.js';
+
+const PDF_FINAL = '上海市普陀区财政局2024年度部门决算';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTEFACTS = join(projectRoot, 'test-results');
@@ -272,4 +278,62 @@ describe('explorer for investigators', () => {
     await page.click('#more-neighbours');
     await poll(nodeCount).toBeGreaterThan(26);
   });
+  // #39 item 2: a fact of a PDF on its printed page. 上海市普陀区财政局2024年度部门决算 page 8 prints
+  // 一般公共预算财政拨款支出决算表 with the row 201 06 01 行政运行 1,511.90 … (read on the page
+  // rendered by pdftoppm -r 80 -f 8 -l 8); tests/fixtures/personal-data-form.pdf page 2 prints
+  // 收入合计 1,234.56 above lines of names and telephone numbers, which must come blacked out.
+  it('shows a fact of a PDF on its printed page, its row and cells outlined beside its table’s title, personal data blacked out', async () => {
+    const runner = new QueryRunner(api.db);
+    const files = [join(projectRoot, 'tests', 'fixtures', 'real', `${PDF_FINAL}.pdf`), join(projectRoot, 'tests', 'fixtures', 'personal-data-form.pdf')];
+    await loadFiles(runner, files);
+    try {
+      const lines = (await api.gql('query($id: ID!) { document(id: $id) { functionLines { id code source { table box { page x0 y0 x1 y1 } } } } }', { id: PDF_FINAL })).data.document.functionLines as { id: string; code: string; source: { table: string; box: { page: number; x0: number; y0: number; x1: number; y1: number } | null } }[];
+      const fact = lines.find((l) => l.code === '2010601' && l.source.box?.page === 8)!;
+      expect(fact).toBeDefined();
+      await page.goto(`${base}?focus=${encodeURIComponent(fact.id)}`);
+      await page.locator('#details-body button.open-doc').click();
+      const view = page.locator('#docview .page-view[data-page="8"]');
+      await view.waitFor({ timeout: 30_000 });
+      expect(await view.locator('.page-caption').innerText()).toContain(fact.source.table);
+      // The outline stands where the row is printed: its box × the image's shown size / the page's points.
+      const img = (await view.locator('img.page-image').boundingBox())!;
+      const row = (await view.locator('.page-row').boundingBox())!;
+      const pxPerPt = img.width / 841.92;
+      expect(Math.abs(row.x - img.x - fact.source.box!.x0 * pxPerPt)).toBeLessThan(2);
+      expect(Math.abs(row.y - img.y - fact.source.box!.y0 * pxPerPt)).toBeLessThan(2);
+      expect(Math.abs(row.width - (fact.source.box!.x1 - fact.source.box!.x0) * pxPerPt)).toBeLessThan(2);
+      expect(await view.locator('.page-cell').count()).toBeGreaterThan(5);
+      await page.screenshot({ path: join(ARTEFACTS, 'explorer-pdf-fact-on-page.png') });
+      await page.click('#docview-close');
+
+      // The form: its fact's page comes with the personal lines painted black.
+      const form = (await api.gql('query($id: ID!) { document(id: $id) { figures { id source { box { page } } } tableTotals { id source { box { page } } } } }', { id: 'personal-data-form' })).data.document as Record<string, { id: string; source: { box: { page: number } | null } }[]>;
+      const onPage = [...form.figures!, ...form.tableTotals!].find((f) => f.source.box?.page === 2)!;
+      expect(onPage).toBeDefined();
+      await page.goto(`${base}?focus=${encodeURIComponent(onPage.id)}`);
+      await page.locator('#details-body button.open-doc').click();
+      await page.locator('#docview .page-view[data-page="2"] img.page-image').waitFor({ timeout: 30_000 });
+      // Black rows on the page as shown: the painted bands.
+      const black = await page.locator('#docview img.page-image').evaluate((el: any) => {
+        const c = (globalThis as any).document.createElement('canvas');
+        [c.width, c.height] = [el.naturalWidth, el.naturalHeight];
+        const g = c.getContext('2d')!;
+        g.drawImage(el, 0, 0);
+        const d = g.getImageData(0, 0, c.width, c.height).data as Uint8ClampedArray;
+        let rows = 0;
+        for (let y = 0; y < c.height; y++) {
+          let dark = 0;
+          for (let x = 0; x < c.width; x++) if (d[(y * c.width + x) * 4]! === 0) dark++;
+          if (dark === c.width) rows++;
+        }
+        return rows;
+      });
+      expect(black).toBeGreaterThan(50);
+      await page.screenshot({ path: join(ARTEFACTS, 'explorer-pdf-personal-data-blacked.png') });
+      await page.click('#docview-close');
+    } finally {
+      for (const f of files) await removeDocument(runner, basename(f));
+      await pruneOriginals(runner);
+    }
+  }, 180_000);
 });

@@ -41,7 +41,8 @@ export async function anomalyChoices(): Promise<{ kinds: string[]; severities: s
 }
 
 export function sourcesOf(a: AnomalyItem): SourceRef[] {
-  return a.sources.slice(0, 2).map((s) => ({ documentId: s.document.id, table: s.table, line: s.line }));
+  // The sides' places (a PDF's page and boxes) are asked when the view opens (docview.ts).
+  return a.sources.slice(0, 2).map((s, i) => ({ documentId: s.document.id, table: s.table, line: s.line, nodeId: a.id, sourceIndex: i }));
 }
 
 export function renderAnomalyRows(items: AnomalyItem[]): string {

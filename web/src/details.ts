@@ -14,14 +14,14 @@ interface SourceLike {
   text?: string | null;
 }
 
-function sourceBlock(s: SourceLike, heading = 'Source 出处'): string {
+function sourceBlock(s: SourceLike, heading = 'Source 出处', nodeId?: string): string {
   const doc = s.file ?? s.documentId ?? '—';
   return `<div class="source"><h3>${escapeHtml(heading)}</h3>
     <dl><dt>Document</dt><dd data-field="source-document">${escapeHtml(doc)}</dd>
     <dt>Table</dt><dd data-field="source-table">${escapeHtml(s.table ?? '—')}</dd>
     <dt>Line</dt><dd data-field="source-line">${escapeHtml(s.line ?? '—')}</dd></dl>
     <pre class="source-text" data-field="source-text">${escapeHtml(s.text ?? '')}</pre>
-    ${s.documentId && s.line ? `<button class="open-doc" data-doc="${escapeHtml(s.documentId)}" data-line="${escapeHtml(s.line)}" data-table="${escapeHtml(s.table ?? '')}">Open in document 在原文中查看</button>` : ''}</div>`;
+    ${s.documentId && s.line ? `<button class="open-doc" data-doc="${escapeHtml(s.documentId)}" data-line="${escapeHtml(s.line)}" data-table="${escapeHtml(s.table ?? '')}"${nodeId ? ` data-node="${escapeHtml(nodeId)}"` : ''}>Open in document 在原文中查看</button>` : ''}</div>`;
 }
 
 function value(key: string, v: unknown): string {
@@ -55,7 +55,7 @@ export function renderNode(el: NodeSingular, cy: Core): string {
     ${el.data('anomalies') > 0 ? `<p class="warn">⚠ ${el.data('anomalies')} anomal${el.data('anomalies') > 1 ? 'ies concern' : 'y concerns'} this node: expand it to see.</p>` : ''}
     ${propertyTable(props, ['source', 'funding'])}
     ${funding.length ? `<h3>Funding 资金来源</h3><ul>${funding.map((f) => `<li>${escapeHtml(f.source)} (line ${escapeHtml(f.line?.line)})</li>`).join('')}</ul>` : ''}
-    ${props.source ? sourceBlock(props.source as SourceLike) : '<p class="hint">An identity node: its facts (and their sources) hang off its neighbours.</p>'}
+    ${props.source ? sourceBlock(props.source as SourceLike, undefined, el.id()) : '<p class="hint">An identity node: its facts (and their sources) hang off its neighbours.</p>'}
     ${neighbours ? `<h3>On the canvas, connected</h3><ul class="neighbours">${neighbours}</ul>` : ''}`;
 }
 

@@ -50,6 +50,8 @@ const DICT = {
   'doc.header': { en: 'Table title and header', zh: '表名与表头' },
   'doc.notStored': { en: 'The text of this document is not stored.', zh: '未存储该文件的原文。' },
   'doc.notes': { en: 'How this line was read', zh: '本行的读取说明' },
+  'doc.page': { en: 'page {page}', zh: '第 {page} 页' },
+  'doc.redacted': { en: 'The printed page; lines holding personal data are blacked out.', zh: '原文页面；含个人信息的行已涂黑。' },
   'status.start': { en: 'Search for a department, a project or a code to start, or run a question on the left.', zh: '搜索部门、项目或科目编码开始，或运行左侧的问题。' },
   'status.expanding': { en: 'Expanding…', zh: '正在展开…' },
   'status.neighbours': { en: '{name}: {shown} neighbours shown of {total}.', zh: '{name}：显示 {shown} 个相邻节点，共 {total} 个。' },

@@ -82,7 +82,7 @@ $('details-body').addEventListener('click', (ev) => {
   const target = (ev.target as HTMLElement).closest('[data-select]') as HTMLElement | null;
   if (target) select(target.dataset.select!);
   const open = (ev.target as HTMLElement).closest('button.open-doc') as HTMLButtonElement | null;
-  if (open) void openSources([{ documentId: open.dataset.doc!, line: Number(open.dataset.line), table: open.dataset.table || null }]);
+  if (open) void openSources([{ documentId: open.dataset.doc!, line: Number(open.dataset.line), table: open.dataset.table || null, nodeId: open.dataset.node }]);
 });
 $('docview-close').addEventListener('click', () => closeDocview());
 document.addEventListener('keydown', (ev) => {
