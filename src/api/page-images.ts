@@ -128,19 +128,22 @@ export async function handlePageImage(req: IncomingMessage, res: ServerResponse,
   if (!existsSync(path)) throw new HttpError(404, 'NOT_FOUND', `The original of "${documentId.slice(0, 200)}" is not kept on this server (ORIGINAL_MISSING): load it again here.`);
   const redaction = redactedBoxes(found.get('diagnostics') as string[], found.get('places') as (string | null)[], page);
   if ('withheld' in redaction) throw new HttpError(404, 'NOT_FOUND', `Page ${page} of "${documentId.slice(0, 200)}" is not shown: ${redaction.withheld}, so it could not be blacked out.`);
-  const { png, scale } = await withRenderSlot(() => renderPage(path, page, redaction.boxes));
+  const { png, scale, rotate, points } = await withRenderSlot(() => renderPage(path, page, redaction.boxes));
   res.statusCode = 200;
   res.setHeader('content-type', 'image/png');
   res.setHeader('content-length', String(png.length));
   // Pixels per PDF point: the explorer scales a fact's boxes with it.
   res.setHeader('x-page-scale', scale.toFixed(6));
+  // Boxes are measured on the unrotated page: with /Rotate they are turned as the image is (rotated()).
+  res.setHeader('x-page-rotate', String(rotate));
+  res.setHeader('x-page-points', `${points[0]} ${points[1]}`);
   res.setHeader('cache-control', 'private, no-cache');
   res.setHeader('x-content-type-options', 'nosniff');
   res.end(req.method === 'HEAD' ? undefined : png);
 }
 
 /** Page `page` rendered, painted and encoded; the scale is pixels per point. */
-async function renderPage(path: string, page: number, boxes: readonly PointBox[]): Promise<{ png: Buffer; scale: number }> {
+async function renderPage(path: string, page: number, boxes: readonly PointBox[]): Promise<{ png: Buffer; scale: number; rotate: number; points: readonly [number, number] }> {
   const limits = PAGE_IMAGE_LIMITS;
   try {
     const info = (
@@ -155,9 +158,9 @@ async function renderPage(path: string, page: number, boxes: readonly PointBox[]
     if (page > pages) throw new HttpError(404, 'NOT_FOUND', `The document has ${pages} pages; there is no page ${page}.`);
     const size = new RegExp(`^Page\\s+${page} size:\\s+([\\d.]+) x ([\\d.]+)`, 'm').exec(info);
     const rot = Number(new RegExp(`^Page\\s+${page} rot:\\s+(\\d+)`, 'm').exec(info)?.[1] ?? 0);
-    let [w, h] = [Number(size?.[1] ?? 0), Number(size?.[2] ?? 0)];
-    if (!(w > 0 && h > 0)) throw new HttpError(404, 'NOT_FOUND', `Page ${page}'s size cannot be read.`);
-    if (rot % 180 === 90) [w, h] = [h, w];
+    const [pw, ph] = [Number(size?.[1] ?? 0), Number(size?.[2] ?? 0)];
+    if (!(pw > 0 && ph > 0)) throw new HttpError(404, 'NOT_FOUND', `Page ${page}'s size cannot be read.`);
+    const [w, h] = rot % 180 === 90 ? [ph, pw] : [pw, ph];
     const scale = Math.min(limits.maxScale, limits.maxSidePx / Math.max(w, h));
     const dpi = scale * 72;
     const maxBytes = Math.ceil(w * scale + 2) * Math.ceil(h * scale + 2) * 3 + 64;
@@ -165,10 +168,29 @@ async function renderPage(path: string, page: number, boxes: readonly PointBox[]
     const img = parsePpm(ppm);
     // The scale of the pixels written (pdftoppm rounds the size to whole pixels).
     const actual = img.width / w;
-    paintBlack(img, boxes, actual);
-    return { png: encodePng(img), scale: actual };
+    paintBlack(img, boxes.map((b) => rotated(b, rot, pw, ph)), actual);
+    return { png: encodePng(img), scale: actual, rotate: rot, points: [pw, ph] as const };
   } catch (err) {
     if (err instanceof OcrProgramError) throw new HttpError(503, 'SERVICE_UNAVAILABLE', err.reason === 'MISSING' ? `Pages cannot be rendered here: ${err.message} (Debian: apt-get install poppler-utils).` : `The page could not be rendered: ${err.message}.`);
     throw err;
+  }
+}
+
+/**
+ * A box measured on the unrotated page (Box: pdf.js' viewport without the page's /Rotate) where
+ * pdftoppm, which turns the page as it is meant to be seen, draws it: /Rotate turns clockwise.
+ * `w` × `h`: the unrotated page in points.
+ */
+export function rotated(b: PointBox, rot: number, w: number, h: number): PointBox {
+  const [x0, y0, x1, y1] = b;
+  switch (((rot % 360) + 360) % 360) {
+    case 90:
+      return [h - y1, x0, h - y0, x1];
+    case 180:
+      return [w - x1, h - y1, w - x0, h - y0];
+    case 270:
+      return [y0, w - x1, y1, w - x0];
+    default:
+      return b;
   }
 }

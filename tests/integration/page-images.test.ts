@@ -8,7 +8,8 @@
 // with an e-mail address and 13912345678, and a table 填报人 | 林黛玉、薛宝钗 | 联系电话 | 28336292 /
 // 手机号码 | 13800138000 | 身份证号 | 11010519491231002X; page 1 is blank. 上海市普陀区财政局2024年度
 // 部门决算 page 8 is A4 landscape (pdfinfo: 841.92 x 595.32 pts).
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ import { loadFiles } from '../../src/load/directory.js';
 import { originalsDir, originalPath } from '../../src/load/originals.js';
 import { startHttpServer, type RunningServer } from '../../src/api/http-server.js';
 import { buildApiSchema } from '../../src/api/schema.js';
-import { redactedBoxes } from '../../src/api/page-images.js';
+import { redactedBoxes, rotated } from '../../src/api/page-images.js';
 import { pixelBox, type PointBox } from '../../src/api/page-png.js';
 import { testDatabase, wipe } from './helpers.js';
 
@@ -185,4 +186,26 @@ describe('a PDF document’s printed page', () => {
     // The other document's original stays.
     expect(readdirSync(originalsDir()).filter((f) => f.endsWith('.pdf'))).toEqual([`${(await pageSource(FINAL)).sha256}.pdf`]);
   });
+  // The form with /Rotate 90 on its pages (pdfinfo: "Page 2 rot: 90"): pdf.js measures its boxes
+  // on the unrotated page, pdftoppm turns the page clockwise; the band must turn with it (before,
+  // painted where the unrotated box is, it covered nothing printed: 0 dark pixels there at 72 dpi,
+  // 179 where the turned box of 收入合计's row lies).
+  it('a rotated page: the bands are painted where the turned page prints the lines', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rotated-'));
+    const bytes = readFileSync(join(projectRoot, 'tests', 'fixtures', `${FORM}.pdf`)).toString('latin1').replace(/\/Type\s*\/Page(?!s)/g, '/Type /Page /Rotate 90');
+    const file = join(dir, `${FORM}-rotated.pdf`);
+    writeFileSync(file, Buffer.from(bytes, 'latin1'));
+    await loadFiles(new QueryRunner(db), [file], { replace: true });
+    const id = `${FORM}-rotated`;
+    const src = await pageSource(id);
+    const res = await get(pageUrl(id, 2));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-page-rotate')).toBe('90');
+    const [w, h] = res.headers.get('x-page-points')!.split(' ').map(Number) as [number, number];
+    const img = decodePng(Buffer.from(await res.arrayBuffer()));
+    expect(img.width).toBeGreaterThan(img.height);
+    const boxes = (redactedBoxes(src.diagnostics, src.places, 2) as { boxes: PointBox[] }).boxes;
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const box of boxes) expect(allBlack(img, rotated(box, 90, w, h), Number(res.headers.get('x-page-scale')))).toBe(true);
+  }, 120_000);
 });

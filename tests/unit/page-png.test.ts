@@ -3,7 +3,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { crc32, encodePng, paintBlack, parsePpm, pixelBox } from '../../src/api/page-png.js';
-import { redactedBoxes } from '../../src/api/page-images.js';
+import { redactedBoxes, rotated } from '../../src/api/page-images.js';
 
 const white = (width: number, height: number) => ({ width, height, pixels: new Uint8Array(width * height * 3).fill(255) });
 
@@ -68,5 +68,17 @@ describe('which bands a page paints', () => {
     expect(redactedBoxes([diag('PERSONAL_DATA_REDACTED', 1)], [place(2)], 2)).toHaveProperty('withheld');
     expect(redactedBoxes([diag('PERSONAL_DATA_REDACTED', 1)], [place(2)], 1)).toEqual({ boxes: [] });
     expect(redactedBoxes([diag('PERSONAL_DATA_REDACTED', 5)], [place(2)], 1)).toHaveProperty('withheld');
+  });
+});
+
+describe('a rotated page', () => {
+  // A 100 × 200 pt page, a box at its top-left corner: where it stands once /Rotate turns the page clockwise.
+  it('moves the box with the page', () => {
+    expect(rotated([0, 0, 10, 20], 0, 100, 200)).toEqual([0, 0, 10, 20]);
+    // 90: the page is 200 wide; its left edge becomes the top, its top-left corner the top-right.
+    expect(rotated([0, 0, 10, 20], 90, 100, 200)).toEqual([180, 0, 200, 10]);
+    expect(rotated([0, 0, 10, 20], 180, 100, 200)).toEqual([90, 180, 100, 200]);
+    // 270: the top-left corner goes to the bottom-left.
+    expect(rotated([0, 0, 10, 20], 270, 100, 200)).toEqual([0, 90, 20, 100]);
   });
 });
