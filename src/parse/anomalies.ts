@@ -55,7 +55,9 @@ export function sumAnomalies(table: ClassificationResult, roundingNote: boolean,
     const said = new Set<string>();
     for (const col of COLUMNS) {
       const p = parent[col];
-      if (p === null || children.some((c) => c[col] === null)) continue;
+      // A child printing a blank cell where its parent prints a figure adds nothing (a PDF grid's
+      // 决算 table leaves 30205 水费 blank under 302); only a column no child prints is no sum.
+      if (p === null || children.every((c) => c[col] === null)) continue;
       const sum = children.reduce((s, c) => s + (c[col] ?? 0n), 0n);
       const delta = p - sum;
       const found = sumSeverity(delta, tolerance([parent, ...children], roundingNote, unit));
@@ -107,7 +109,7 @@ export function sumAnomalies(table: ClassificationResult, roundingNote: boolean,
     if (tops.length === 0) continue;
     for (const col of COLUMNS) {
       const t = total[col];
-      if (t === null || tops.some((l) => l[col] === null)) continue;
+      if (t === null || tops.every((l) => l[col] === null)) continue;
       const sum = tops.reduce((s, l) => s + (l[col] ?? 0n), 0n);
       const delta = t - sum;
       const found = sumSeverity(delta, tolerance(tops, roundingNote, unit));

@@ -54,3 +54,21 @@ describe('a sum inside the declared rounding (尾数误差)', () => {
     expect(undeclared[0]).toMatchObject({ severity: 'WARNING', delta: -10_000n });
   });
 });
+
+// A PDF grid's blank cell under a printed parent adds nothing; before, one blank child made the
+// whole sum unchecked. 上海市普陀区财政局2024年度部门决算.pdf p. 16-17 (一般公共预算财政拨款基本支出决算表,
+// 单位：万元) prints 302 商品和服务支出 171.07 over 30201 21.21, 30202 7.61, 30204 0.09, 30207 4.88,
+// 30211 1.20, 30213 2.83, 30216 4.05, 30226 2.01, 30228 24.42, 30229 42.77, 30239 48.49,
+// 30299 11.53 (= 171.09) and every other 款 blank (30203 咨询费, 30205 水费 …).
+describe('a sum over children some of which print blank', () => {
+  it('given 财政局 2024 决算 p. 16-17, 302 171.07 against its printed 款 171.09: a WARNING (no rounding declared)', async () => {
+    const { readSource } = await import('../../src/source/index.js');
+    const file = '上海市普陀区财政局2024年度部门决算.pdf';
+    const source = await readSource(readFileSync(join(projectRoot, 'tests/fixtures/real', file)), file, { ocr: false });
+    const doc = parseDocument(source.text, file, source.notes, source.places);
+    const found = doc.anomalies.filter((a) => a.kind === 'PARENT_SUM_MISMATCH' && a.message.includes('302 商品和服务支出'));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'WARNING', delta: -20_000n });
+    expect(found[0]!.message).toContain('合计 171.07 ≠ Σ children 171.09');
+  }, 60_000);
+});
