@@ -40,3 +40,40 @@ describe('部门收入总表 of 000 on A4 landscape, 21 columns as wide as their
     expect(row(src, 1, '2010504').slice(0, 5)).toEqual(['2010504', '信息事务', '1,590', '1,590', '1,590']);
   });
 });
+
+describe('a row the page break cuts, LibreOffice drawing a border at the cut (three-costs-row-cut.pdf, 001 表 9 on US Letter)', () => {
+  // Page 1 ends with the 三公 table's row 增减: "增减" in the 年度 column, "-" over "18.0" under 总计
+  // and under 购置费, 0.00 elsewhere, -18.00 under 公务用车 小计; the bottom border closes it. Page 2
+  // opens with the rest of that row, a border on top: "变化金额" (one glyph a line) and "0" under
+  // 总计 and under 购置费, its other cells empty. The text (001 line 431) prints the row once.
+  const FILE = 'three-costs-row-cut.pdf';
+  let src: SourceDocument;
+  beforeAll(async () => {
+    src = await source(FILE);
+  });
+
+  it('joins the two pieces into one row, the number the cut broke whole', () => {
+    const zeros = (n: number) => Array.from({ length: n }, () => '0.00');
+    expect(row(src, 1, '', '增减变化金额')).toEqual(['', '增减变化金额', '-18.00', ...zeros(8), '-18.00', '0.00', '0.00', '-18.00', ...zeros(5)]);
+    expect(src.text.split('\n').filter((l) => l.startsWith('\t变化金额'))).toEqual([]);
+  });
+});
+
+describe('a row cut inside a word, LibreOffice drawing a border at the cut (investment-form-row-cut.pdf, 004 line 1808 on, after 14 lines of filler)', () => {
+  // Page 1 ends with the row 是否开工: '<input checked="" type="checkbox"/> 是 <input' in its second
+  // cell (the line left too narrow for the word 'type="checkbox"/>', wider than one glyph), 开工日期,
+  // 2017 年 10 月 13 日; a border under it. Page 2 opens with the rest: 'type="checkbox"/> 否' in the
+  // second cell, a border over it, the other cells empty. Then 是否竣工, a row of its own.
+  const FILE = 'investment-form-row-cut.pdf';
+  let src: SourceDocument;
+  beforeAll(async () => {
+    src = await source(FILE);
+  });
+  const squeeze = (cells: string[]) => cells.map((c) => c.replace(/\s+/g, ''));
+
+  it('joins the pieces when the line above could not hold the word the next page opens with', () => {
+    expect(squeeze(row(src, 1, '是否开工'))).toEqual(['是否开工', '<inputchecked=""type="checkbox"/>是<inputtype="checkbox"/>否', '', '开工日期', '2017年10月13日']);
+    expect(src.text.split('\n').filter((l) => l.startsWith('\ttype='))).toEqual([]);
+    expect(squeeze(row(src, 2, '是否竣工'))).toEqual(['是否竣工', '<inputchecked=""type="checkbox"/>是<inputtype="checkbox"/>否', '', '竣工日期', '2018年12月6日']);
+  });
+});

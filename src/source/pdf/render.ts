@@ -107,6 +107,11 @@ interface Block {
   size?: number;
   table?: GridTable;
   rowIndex?: number;
+  /**
+   * A table's first or last row: each column slot's cell box and printed lines (none for a
+   * covered slot), to tell a row a page break cut from a whole row (see wrapsAtCut).
+   */
+  slots?: ({ box: Box; lines: Printed[] } | null)[];
 }
 
 /** The cell of `t` that holds the point, or -1. */
@@ -179,6 +184,9 @@ function cellText(box: Box, lines: Printed[], withChars: (runs: GlyphRun[]) => v
       withChars(l.runs.slice(0, 1)); // the next line's first glyph, to measure
       wrapped = forcedWrap(box, prev, l);
     }
+    // A minus sign ending a line is the sign of the number opening the next: LibreOffice breaks
+    // a line after a hyphen-minus ("-" over "18.0"), wherever there is room.
+    if (prev && /^[-−]$/.test(out) && /^\d/.test(text)) wrapped = true;
     out = wrapped ? out + text : join(out, text);
     prev = l;
   }
@@ -195,15 +203,36 @@ function wrapsNumber(a: string, b: string): boolean {
   return !!tail && !!head && /\d/.test(tail) && WHOLE_NUMBER.test(tail + head);
 }
 
+/** Punctuation no line opens with (kinsoku): it goes down with the glyph before it. */
+const NO_LINE_START = /[，。、；：！？）》」』”’,.;:!?)\]%]/;
+
+/** Where the piece opening at `start` ends, that a line break may not cut (see forcedWrap). */
+function unbreakableEnd(text: string, start: number): number {
+  let end = start + 1;
+  if (CJK.test(text[start]!)) {
+    while (end < text.length && NO_LINE_START.test(text[end]!)) end++;
+    return end;
+  }
+  while (end < text.length && !/\s/.test(text[end]!) && !CJK.test(text[end]!)) end++;
+  return end;
+}
+
 /** Points of a cell's width the rulings' strokes take beyond the boxes (see forcedWrap). */
 const WRAP_SLACK = 1;
 
-function forcedWrap(box: Box, line: Printed, next: Printed): boolean {
+/**
+ * Whether `line` could not have held what opens `next`: its first glyph or, with `word`, the
+ * first piece a line may not break inside — a Latin word or number ("4696.85", 'type="checkbox"'),
+ * or a CJK glyph with the punctuation no line may open with ("收，").
+ */
+function forcedWrap(box: Box, line: Printed, next: Printed, word = false): boolean {
   const x0 = line.runs[0]!.x0;
   const x1 = line.runs[line.runs.length - 1]!.x1;
   const first = next.runs[0]!;
-  const glyph = first.chars?.[first.text.search(/\S/)] ?? null;
-  const width = glyph ? glyph.x1 - glyph.x0 : first.size * 0.5;
+  const start = first.text.search(/\S/);
+  const end = word ? unbreakableEnd(first.text, start) : start + 1;
+  const [a, b] = [first.chars?.[start], first.chars?.[end - 1]];
+  const width = a && b ? b.x1 - a.x0 : first.size * 0.5 * (end - start);
   const pad = Math.max(0, Math.min(x0 - box[0], box[2] - x1));
   // The box runs along the rulings' centres: their strokes (half each side) and the producer's
   // rounding take up to a point more of the room left (LibreOffice wraps "6,928" as "6,92" / "8"
@@ -224,29 +253,36 @@ function tableRows(t: GridTable, runs: GlyphRun[], page: number, withChars: (run
   for (let row = 0; row < t.rows.length - 1; row++) {
     const texts: string[] = [];
     const boxes: Box[] = [];
+    const slots: NonNullable<Block['slots']> = [];
     let col = 0;
     while (col < t.cols.length - 1) {
       const k = t.cells.findIndex((c) => c.row <= row && row < c.row + c.rowSpan && c.col <= col && col < c.col + c.colSpan);
       if (k < 0) {
         texts.push('');
         boxes.push(roundBox([t.cols[col]!, t.rows[row]!, t.cols[col + 1]!, t.rows[row + 1]!]));
+        slots.push(null);
         col++;
         continue;
       }
       const cell = t.cells[k]!;
-      const text = cell.row === row ? cellText(cell.box, printedLines(inCell.get(k) ?? []), withChars) : '';
+      const lines = cell.row === row ? printedLines(inCell.get(k) ?? []) : [];
+      const text = cell.row === row ? cellText(cell.box, lines, withChars) : '';
       texts.push(text);
       boxes.push(roundBox(cell.box));
+      slots.push({ box: cell.box, lines });
       for (let extra = 1; extra < cell.colSpan; extra++) {
         texts.push('');
         boxes.push(roundBox(cell.box));
+        slots.push(null);
       }
       col += cell.colSpan;
     }
     const box = roundBox([t.cols[0]!, t.rows[row]!, t.cols[t.cols.length - 1]!, t.rows[row + 1]!]);
     // A row band under a spanning cell only (its lower half) prints nothing of its own.
     if (texts.every((x) => x === '') && t.cells.every((c) => c.row !== row)) continue;
-    blocks.push({ top: t.rows[row]!, line: { text: texts.join('\t'), page, box, cells: boxes, kind: 'TABLE_ROW' }, table: t, rowIndex: row });
+    const edge = row === 0 || row === t.rows.length - 2;
+    if (row === 0) for (const slot of slots) if (slot?.lines.length) withChars(slot.lines[0]!.runs.slice(0, 1));
+    blocks.push({ top: t.rows[row]!, line: { text: texts.join('\t'), page, box, cells: boxes, kind: 'TABLE_ROW' }, table: t, rowIndex: row, ...(edge ? { slots } : {}) });
   }
   return blocks;
 }
@@ -327,10 +363,16 @@ function joinAcrossBreaks(pages: Block[][]): PlacedLine[] {
           continue;
         }
       }
-      if (firstOnPage && p > 0 && b.table?.openTop && b.rowIndex === 0 && lastTableRow?.block.table?.openBottom && lastTableRow.block.rowIndex === lastTableRow.block.table.rows.length - 2 && rowContinues(lastTableRow.out, b.line)) {
+      const cut =
+        firstOnPage && p > 0 && b.table && b.rowIndex === 0 && lastTableRow?.block.table && lastTableRow.block.rowIndex === lastTableRow.block.table.rows.length - 2 && lastTableRow.block === pages[p - 1]![pages[p - 1]!.length - 1]
+          ? b.table.openTop && lastTableRow.block.table.openBottom
+            ? rowContinues(lastTableRow.out, b.line)
+            : closedCut(lastTableRow.block, b) && rowContinues(lastTableRow.out, b.line, true)
+          : false;
+      if (cut && lastTableRow) {
         const prev = lastTableRow.out.text.split('\t');
         const next = b.line.text.split('\t');
-        lastTableRow.out.text = prev.map((c, k) => join(c, next[k] ?? '')).join('\t');
+        lastTableRow.out.text = prev.map((c, k) => (wrapsNumber(c, next[k] ?? '') ? c + next[k] : join(c, next[k] ?? ''))).join('\t');
         last = b;
         continue;
       }
@@ -352,10 +394,39 @@ const LIST_MARKER = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][�
 
 const AMOUNT = /^[-−]?[\d,，.]+%?$/;
 
-function rowContinues(prev: PlacedLine, next: PlacedLine): boolean {
+/**
+ * The next page's first row continues the previous page's last row: its first cell is empty, it
+ * adds some text, and nothing numeric of its own. `closed`: the producer drew a border at the cut
+ * (LibreOffice) and closedCut found every cell it prints in wrapped there, so its first cell may
+ * go on too ("…进度百" | "分比"), and a digit is the rest of a number the cut broke ("-18.0" | "0":
+ * a tail that is no well-formed amount alone and one with it).
+ */
+function rowContinues(prev: PlacedLine, next: PlacedLine, closed = false): boolean {
   const a = prev.text.split('\t');
   const b = next.text.split('\t');
-  if (a.length !== b.length || b[0] !== '') return false;
-  // Nothing numeric of its own, and some text to add.
-  return b.every((c) => c === '' || !AMOUNT.test(c.trim())) && b.some((c) => c !== '');
+  if (a.length !== b.length || (!closed && b[0] !== '')) return false;
+  const own = (c: string, k: number) => AMOUNT.test(c.trim()) && !(closed && wrapsNumber(a[k]!, c) && !WHOLE_NUMBER.test(/[\d,.]+$/.exec(a[k]!)![0]));
+  if (closed && b.some((c, k) => c !== '' && a[k] === '')) return false;
+  return b.every((c, k) => c === '' || !own(c, k)) && b.some((c) => c !== '');
+}
+
+/**
+ * A row cut by the page break with a border drawn at the cut (LibreOffice): the two tables are
+ * one table's pieces (the same columns, to a point), and every cell the next page's row prints in
+ * goes on from the cell above it, whose last line was full — the next line's first glyph would
+ * not have fitted beside it, as when a cell wraps ("-18.0" | "0", "…或者参考" | "部门的数据…").
+ * A whole row at the top of a page prints in cells whose text above ended where it ended.
+ */
+function closedCut(above: Block, below: Block): boolean {
+  const [a, b] = [above.table!, below.table!];
+  if (a.cols.length !== b.cols.length || a.cols.some((x, k) => Math.abs(x - b.cols[k]!) > 1)) return false;
+  if (!above.slots || !below.slots || above.slots.length !== below.slots.length) return false;
+  let continued = 0;
+  for (const [k, next] of below.slots.entries()) {
+    if (!next?.lines.length) continue;
+    const prev = above.slots[k];
+    if (!prev?.lines.length || !forcedWrap(prev.box, prev.lines[prev.lines.length - 1]!, next.lines[0]!, true)) return false;
+    continued++;
+  }
+  return continued > 0;
 }
