@@ -7,7 +7,7 @@
 // 301 工资福利支出 760.07 (line 364) over nine 款 summing to 760.08 (lines 365-373).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { parseDocument } from '../../src/parse/index.js';
 
@@ -71,4 +71,38 @@ describe('a sum over children some of which print blank', () => {
     expect(found[0]).toMatchObject({ severity: 'WARNING', delta: -20_000n });
     expect(found[0]!.message).toContain('合计 171.07 ≠ Σ children 171.09');
   }, 60_000);
+});
+
+// Prose against a table a last digit apart is INFO too (#38), not silence: 财政局 2024 决算 p. 22
+// item 2 says 一般公共服务支出（类）财政事务（款）一般行政管理事务（项）… 支出决算为10.00万元, the
+// tables print 2010602 一般行政管理事务 10.00 (p. 10 支出决算表, p. 15 一般公共预算财政拨款支出决算表).
+describe('a prose amount a last digit from its table line', () => {
+  const file = '上海市普陀区财政局2024年度部门决算.pdf';
+  let source: Awaited<ReturnType<typeof import('../../src/source/index.js')['readSource']>>;
+  beforeAll(async () => {
+    const { readSource } = await import('../../src/source/index.js');
+    source = await readSource(readFileSync(join(projectRoot, 'tests/fixtures/real', file)), file, { ocr: false });
+  }, 60_000);
+  const stating = (amount: string) => {
+    const lines = source.text.split('\n');
+    const at = lines.findIndex((l) => l.includes('支出决算为10.00万元'));
+    expect(at).toBeGreaterThan(0);
+    lines[at] = lines[at]!.replace('支出决算为10.00万元', `支出决算为${amount}万元`);
+    return parseDocument(lines.join('\n'), file, source.notes, source.places).anomalies.filter((a) => a.kind === 'PROSE_TABLE_MISMATCH' && a.message.startsWith('2010602'));
+  };
+
+  it('as printed (10.00 and 10.00): nothing', () => {
+    expect(stating('10.00')).toEqual([]);
+  });
+
+  it('10.01 against 10.00: an INFO saying they are a last digit apart (silent before)', () => {
+    const found = stating('10.01');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'INFO', delta: 10_000n });
+    expect(found[0]!.message).toContain('a last digit apart, within the rounding both print');
+  });
+
+  it('10.11 against 10.00: a WARNING', () => {
+    expect(stating('10.11').map((a) => a.severity)).toEqual(['WARNING']);
+  });
 });

@@ -4,7 +4,7 @@
 import { toHalfWidth } from '../amount.js';
 import type { ProseLine } from '../layout.js';
 import type { Source } from '../records.js';
-import { FEN_PER_WAN } from '../../model/money.js';
+import { FEN_PER_WAN, formatWan, halfUnitOfPrinted } from '../../model/money.js';
 
 export interface Passage {
   /** The paragraph's text, half-width, without whitespace. */
@@ -75,6 +75,37 @@ export function printedPercent(text: string): { value: number; half: number } {
 export function agrees(a: Printed, b: Printed): boolean {
   const d = a.fen > b.fen ? a.fen - b.fen : b.fen - a.fen;
   return d <= a.half + b.half;
+}
+
+/**
+ * An amount a table prints, with the rounding its printed digits show: the decimals `text` prints
+ * (a cell, or the row's line) bound what the amount's trailing zeros alone suggest — 10.00 is
+ * printed to 0.01 万元, not to the whole 万元 that 10,000,000 fen would say.
+ */
+export function tableAmount(fen: bigint, text: string | null | undefined): Printed {
+  const decimals = Math.max(0, ...[...(text ?? '').matchAll(/\d\.(\d+)/g)].map((m) => m[1]!.length));
+  const shown = decimals >= 6 ? 0n : 10n ** BigInt(6 - decimals) / 2n;
+  const zeros = halfUnitOfPrinted(fen);
+  return { fen, half: zeros < shown ? zeros : shown, text: formatWan(fen) };
+}
+
+/** `fen` shown at the precision `shown` was printed with (half up), in fen. */
+function roundedAs(fen: bigint, shown: Printed): bigint {
+  const step = shown.half * 2n;
+  if (step <= 1n) return fen;
+  const abs = fen < 0n ? -fen : fen;
+  const r = ((abs + step / 2n) / step) * step;
+  return fen < 0n ? -r : r;
+}
+
+/**
+ * How two printings of one amount compare (#38): SAME when one is the other rounded to the digits
+ * it prints (208.8 and 208.76), ROUNDING when they differ yet lie within the rounding both print
+ * (2,940.05 and 2,940.06: a finding, INFO), BEYOND otherwise.
+ */
+export function compared(a: Printed, b: Printed): 'SAME' | 'ROUNDING' | 'BEYOND' {
+  if (a.fen === b.fen || roundedAs(b.fen, a) === a.fen || roundedAs(a.fen, b) === b.fen) return 'SAME';
+  return agrees(a, b) ? 'ROUNDING' : 'BEYOND';
 }
 
 /** Amount → number of 万元 (for ratios only; money itself stays in fen). */

@@ -5,7 +5,7 @@
 import { formatWan, halfUnitOfPrinted } from '../../model/money.js';
 import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES, type ThreeCostsFigure } from '../../model/three-costs.js';
 import type { Anomaly, BudgetLine, Source } from '../records.js';
-import { agrees, passages, printedWan, sourceAt, type Printed } from './passages.js';
+import { agrees, compared, passages, printedWan, sourceAt, tableAmount, type Printed } from './passages.js';
 import type { CheckContext, CheckRule } from './rule.js';
 
 /** A name as the tables and the prose both print it, brackets, quotes and spaces out. */
@@ -67,6 +67,8 @@ export function resolveCode(item: CodedItem, byCode: Map<string, BudgetLine[]>):
 }
 
 const lineSource = (l: BudgetLine): Source => l.source;
+/** What an INFO of two printings a last digit apart says (#38: inside the rounding printed is INFO). */
+const WITHIN_PRINTED = ' — a last digit apart, within the rounding both print';
 const tablePrinted = (fen: bigint): Printed => ({ fen, half: halfUnitOfPrinted(fen), text: formatWan(fen) });
 
 /**
@@ -92,9 +94,14 @@ function codedItemAmounts(ctx: CheckContext): Anomaly[] {
     const own = actual ? /(?:支出)?决算(?:数)?为(\d[\d,]*(?:\.\d+)?)万元/g : new RegExp(`${year}年度?(?:预算)?(?:安排|预算数为|预算为)(\\d[\\d,]*(?:\\.\\d+)?)万元`, 'g');
     for (const m of p.text.matchAll(own)) stated.push({ amount: printedWan(m[1]!)!, index: m.index! + m[0].length - m[1]!.length - 2, what: m[0].replace(/\d[\d,.]*万元$/, '') });
     // 决算 paragraphs compare with the 财政拨款支出决算表 line; any table of that code prints it otherwise.
-    const preferred = lines.find((l) => (actual ? /支出决算表/ : /支出/).test(l.source.table)) ?? lines[0]!;
+    const usual = lines.find((l) => (actual ? /支出决算表/ : /支出/).test(l.source.table)) ?? lines[0]!;
     for (const s of stated) {
-      if (!s.amount || lines.some((l) => agrees(s.amount, tablePrinted(l.total!)))) continue;
+      if (!s.amount) continue;
+      const verdicts = lines.map((l) => compared(s.amount, tableAmount(l.total!, l.source.text)));
+      if (verdicts.includes('SAME')) continue;
+      // A last digit apart, within the rounding both print: said as INFO against that line.
+      const near = lines.find((_, i) => verdicts[i] === 'ROUNDING');
+      const preferred = near ?? usual;
       // One item stated twice (a text layer holding a paragraph twice) is one finding.
       const key = `${code}|${s.what}|${s.amount.fen}`;
       if (reported.has(key)) continue;
@@ -102,11 +109,11 @@ function codedItemAmounts(ctx: CheckContext): Anomaly[] {
       // Two decimals of 万元 from a table in 元 cut rather than rounded (87.708 → 87.70): within one
       // unit of the last printed digit the prose printed the table's amount, an INFO.
       const delta = s.amount.fen - preferred.total!;
-      const cut = (delta < 0n ? -delta : delta) < 2n * s.amount.half + halfUnitOfPrinted(preferred.total!);
+      const cut = !near && (delta < 0n ? -delta : delta) < 2n * s.amount.half + tableAmount(preferred.total!, preferred.source.text).half;
       out.push({
         kind: 'PROSE_TABLE_MISMATCH',
-        severity: cut ? 'INFO' : 'WARNING',
-        message: `${code} ${preferred.name}: the text states ${s.what === 'the item' ? '' : `${s.what} `}${s.amount.text} 万元 (line ${sourceAt(p, s.index, file).line}); ${preferred.source.table} prints ${formatWan(preferred.total!)} 万元 (line ${preferred.source.line})${cut ? ' — within one unit of the last digit the text prints (cut, not rounded)' : ''}`,
+        severity: near || cut ? 'INFO' : 'WARNING',
+        message: `${code} ${preferred.name}: the text states ${s.what === 'the item' ? '' : `${s.what} `}${s.amount.text} 万元 (line ${sourceAt(p, s.index, file).line}); ${preferred.source.table} prints ${formatWan(preferred.total!)} 万元 (line ${preferred.source.line})${near ? WITHIN_PRINTED : cut ? ' — within one unit of the last digit the text prints (cut, not rounded)' : ''}`,
         delta,
         sources: [sourceAt(p, s.index, file), lineSource(preferred)],
       });
@@ -129,13 +136,15 @@ function totals(ctx: CheckContext): Anomaly[] {
       const fiscal = Boolean(m[1]);
       const row = /总计/.test(m[2]!) ? /^(收入)?总计$/ : new RegExp(`^${m[2]}$`);
       const printed = ctx.doc.figures.filter((f) => f.amount !== null && SUMMARY.test(f.source.table) && /财政拨款/.test(f.source.table) === fiscal && row.test(f.item.replace(/\s/g, '')));
-      if (printed.length === 0 || printed.some((f) => agrees(stated, tablePrinted(f.amount!)))) continue;
-      const f = printed[0]!;
+      const verdicts = printed.map((f) => compared(stated, tableAmount(f.amount!, f.value)));
+      if (printed.length === 0 || verdicts.includes('SAME')) continue;
+      const nearAt = verdicts.indexOf('ROUNDING');
+      const f = printed[Math.max(0, nearAt)]!;
       const at = m.index! + m[0].length - m[3]!.length - 2;
       out.push({
         kind: 'PROSE_TABLE_MISMATCH',
-        severity: 'WARNING',
-        message: `the text states ${m[1] ?? ''}${m[2]} ${stated.text} 万元 (line ${sourceAt(p, at, file).line}); ${f.source.table} prints ${f.item} ${formatWan(f.amount!)} 万元 (line ${f.source.line})`,
+        severity: nearAt >= 0 ? 'INFO' : 'WARNING',
+        message: `the text states ${m[1] ?? ''}${m[2]} ${stated.text} 万元 (line ${sourceAt(p, at, file).line}); ${f.source.table} prints ${f.item} ${formatWan(f.amount!)} 万元 (line ${f.source.line})${nearAt >= 0 ? WITHIN_PRINTED : ''}`,
         delta: stated.fen - f.amount!,
         sources: [sourceAt(p, at, file), f.source],
       });
@@ -194,12 +203,13 @@ function threeCostsChanges(ctx: CheckContext): Anomaly[] {
     const eitherWay = /增加[（(]减少[)）]|减少[（(]增加[)）]/.test(a.source.text);
     const change = eitherWay && a.change < 0n ? -a.change : a.change;
     const target = eitherWay && expected < 0n ? -expected : expected;
-    const d = change - target;
-    if ((d < 0n ? -d : d) <= halfUnitOfPrinted(a.change) + 2n * halfUnitOfPrinted(now[figure] as bigint)) continue;
+    // The change as the text prints it against the two rows' difference, each row rounded.
+    const verdict = compared({ fen: change, half: halfUnitOfPrinted(a.change), text: formatWan(a.change) }, { fen: target, half: 2n * halfUnitOfPrinted(now[figure] as bigint), text: formatWan(target) });
+    if (verdict === 'SAME') continue;
     out.push({
       kind: 'PROSE_TABLE_MISMATCH',
-      severity: 'WARNING',
-      message: `${a.item}: the text states a change of ${formatWan(a.change)} 万元 (line ${a.source.line}); the table prints ${formatWan(before[figure] as bigint)} for ${before.year} and ${formatWan(now[figure] as bigint)} for ${now.year} (lines ${before.source.line}, ${now.source.line}): ${formatWan(expected)}`,
+      severity: verdict === 'ROUNDING' ? 'INFO' : 'WARNING',
+      message: `${a.item}: the text states a change of ${formatWan(a.change)} 万元 (line ${a.source.line}); the table prints ${formatWan(before[figure] as bigint)} for ${before.year} and ${formatWan(now[figure] as bigint)} for ${now.year} (lines ${before.source.line}, ${now.source.line}): ${formatWan(expected)}${verdict === 'ROUNDING' ? WITHIN_PRINTED : ''}`,
       delta: a.change - expected,
       sources: [a.source, before.source, now.source],
     });

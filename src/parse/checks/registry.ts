@@ -101,7 +101,7 @@ export const TABLE_TIME_RULES: Omit<CheckRule, 'run'>[] = [
     kind: 'PARENT_SUM_MISMATCH',
     family: 'ARITHMETIC',
     severity: 'WARNING',
-    compares: 'a 类/款 line with the sum of its children, and 合计 with 基本支出 + 项目支出, within the rounding the document declares (尾数误差)',
+    compares: 'a 类/款 line with the sum of its children (a blank child adds nothing), and 合计 with 基本支出 + 项目支出, in every amount column; INFO within the rounding the document declares (尾数误差: half a printed unit per row summed)',
     why: 'a table that does not add up has a wrong figure somewhere',
   },
   {
@@ -109,7 +109,7 @@ export const TABLE_TIME_RULES: Omit<CheckRule, 'run'>[] = [
     kind: 'TOTAL_SUM_MISMATCH',
     family: 'ARITHMETIC',
     severity: 'WARNING',
-    compares: 'a table’s 合计 with the sum of its 类 lines',
+    compares: 'a table’s 合计 with the sum of its 类 lines; INFO within the rounding the document declares (尾数误差)',
     why: 'the total is the figure quoted; it must be its lines’ sum',
   },
   {

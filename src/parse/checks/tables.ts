@@ -1,14 +1,13 @@
 // Rules between tables: one amount printed by two tables of the document must be one amount. The
 // summary tables (收入支出决算总表, 财政拨款收支总表 …) print each 类 as a numbered row
 // (八、社会保障和就业支出 326.71); the classification tables print its line (208 社会保障和就业支出 326.72).
-import { formatWan, halfUnitOfPrinted } from '../../model/money.js';
+import { formatWan } from '../../model/money.js';
 import type { Anomaly, BudgetLine, Figure } from '../records.js';
-import type { Printed } from './passages.js';
+import { compared, tableAmount } from './passages.js';
 import { nameKey } from './prose-tables.js';
 import type { CheckContext, CheckRule } from './rule.js';
 
 const SUMMARY = /收入支出(?:决算|预算)?总表|收支(?:决算|预算)?总表/;
-const printed = (fen: bigint): Printed => ({ fen, half: halfUnitOfPrinted(fen), text: formatWan(fen) });
 
 /**
  * Each 类 row of a summary table against the 类 lines of the same name: a finding when no amount
@@ -36,9 +35,10 @@ function summaryRowsAgainstClassLines(ctx: CheckContext): Anomaly[] {
     // Two roundings of one amount differ by less than a unit of the last digit printed; equal is the same.
     const distance = (f: Figure, l: BudgetLine) => {
       const d = f.amount! - l.total!;
-      return { d: d < 0n ? -d : d, unit: printed(f.amount!).half + printed(l.total!).half };
+      return { d: d < 0n ? -d : d, unit: tableAmount(f.amount!, f.value).half + tableAmount(l.total!, l.source.text).half };
     };
-    if (figures.some((f) => lines.some((l) => distance(f, l).d === 0n || distance(f, l).d < distance(f, l).unit))) continue;
+    // One printed the other rounded (326.7 and 326.74): the same amount. Anything else is said.
+    if (figures.some((f) => lines.some((l) => compared(tableAmount(f.amount!, f.value), tableAmount(l.total!, l.source.text)) === 'SAME'))) continue;
     const f = figures[0]!;
     const l = lines.reduce((best, x) => (distance(f, x).d < distance(f, best).d ? x : best));
     const { d, unit } = distance(f, l);
