@@ -77,3 +77,40 @@ describe('a row cut inside a word, LibreOffice drawing a border at the cut (inve
     expect(squeeze(row(src, 2, '是否竣工'))).toEqual(['是否竣工', '<inputchecked=""type="checkbox"/>是<inputtype="checkbox"/>否', '', '竣工日期', '2018年12月6日']);
   });
 });
+
+describe('a paragraph whose line ends short because the next word is long (flattened-table-long-token.pdf, 002 lines 381-387)', () => {
+  // Page 1: 项目支出总表, 单位: 万元, 部门名称:…, then one paragraph of four printed lines: the first
+  // reaches the right margin, the second ends short at "0.00 934, 34" because the next word
+  // "0.000.000.000.000.000.000.000.000.00" (as wide as a third of the line) goes down whole, the
+  // third reaches the margin, the fourth ends at "1,915.51 1,915.51". The text prints it as one line.
+  const FILE = 'flattened-table-long-token.pdf';
+  let src: SourceDocument;
+  beforeAll(async () => {
+    src = await source(FILE);
+  });
+
+  it('joins the line after the short one into the same paragraph', () => {
+    const lines = src.text.split('\n').filter((l) => l.trim() !== '');
+    expect(lines.slice(0, 3)).toEqual(['项目支出总表', '单位: 万元', '部门名称:深圳市政务服务和数据管理局(本级)']);
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toMatch(/^2024 ?年预算 财政拨款/);
+    expect(lines[3]).toMatch(/0\.00 934, 34 ?0\.000\.000\.000/);
+    expect(lines[3]).toMatch(/1,915\.51 1,915\.51$/);
+  });
+});
+
+describe('a whole row opening a page stays a row of its own (上海市普陀区财政局2024年度部门决算.pdf, pp. 6-7)', () => {
+  // Page 6 ends the 收入支出决算总表 with 本年收入合计 | 2,946.25 | 本年支出合计 | 2,940.05, each label
+  // centred in its cell with room on both sides; page 7 opens with a border, then 使用非财政拨款结余
+  // （含专用结余）| (blank) | 结余分配 | (blank): a row of its own, not the rest of the one above.
+  const FILE = '上海市普陀区财政局2024年度部门决算.pdf';
+  let src: SourceDocument;
+  beforeAll(async () => {
+    src = await readSource(readFileSync(`tests/fixtures/real/${FILE}`), FILE, { ocr: false });
+  }, 60_000);
+
+  it('does not join a row to a centred label above it', () => {
+    expect(row(src, 6, '本年收入合计')).toEqual(['本年收入合计', '2,946.25', '本年支出合计', '2,940.05']);
+    expect(row(src, 7, '使用非财政拨款结余（含专用结余）')).toEqual(['使用非财政拨款结余（含专用结余）', '', '结余分配', '']);
+  });
+});

@@ -105,6 +105,8 @@ interface Block {
   x0?: number;
   x1?: number;
   size?: number;
+  /** For prose: the width of the piece it opens with that no line break may cut (see unbreakableEnd). */
+  opening?: number;
   table?: GridTable;
   rowIndex?: number;
   /**
@@ -217,6 +219,14 @@ function unbreakableEnd(text: string, start: number): number {
   return end;
 }
 
+/** The width of the piece a run opens with that no line break may cut; estimated without glyph boxes. */
+function openingWidth(run: GlyphRun): number {
+  const start = run.text.search(/\S/);
+  const end = unbreakableEnd(run.text, start);
+  const [a, b] = [run.chars?.[start], run.chars?.[end - 1]];
+  return a && b ? b.x1 - a.x0 : run.size * 0.5 * (end - start);
+}
+
 /** Points of a cell's width the rulings' strokes take beyond the boxes (see forcedWrap). */
 const WRAP_SLACK = 1;
 
@@ -233,7 +243,9 @@ function forcedWrap(box: Box, line: Printed, next: Printed, word = false): boole
   const end = word ? unbreakableEnd(first.text, start) : start + 1;
   const [a, b] = [first.chars?.[start], first.chars?.[end - 1]];
   const width = a && b ? b.x1 - a.x0 : first.size * 0.5 * (end - start);
-  const pad = Math.max(0, Math.min(x0 - box[0], box[2] - x1));
+  // The padding is the nearer side's gap — up to a few points: a line with more room on both
+  // sides (a centred label) did not fill its cell, whatever follows it.
+  const pad = Math.max(0, Math.min(x0 - box[0], box[2] - x1, first.size * 0.75));
   // The box runs along the rulings' centres: their strokes (half each side) and the producer's
   // rounding take up to a point more of the room left (LibreOffice wraps "6,928" as "6,92" / "8"
   // with 4.6 pt to spare by this measure, for a 4.5 pt "8").
@@ -296,6 +308,7 @@ export function renderPdf(pages: PdfPage[]): RenderedPdf {
     const tables = gridTables(page.rulings).filter((t) => t.cells.length >= 2);
     const inTable = (r: GlyphRun) => tables.findIndex((t) => (r.x0 + r.x1) / 2 >= t.box[0] && (r.x0 + r.x1) / 2 <= t.box[2] && (r.top + r.bottom) / 2 >= t.box[1] && (r.top + r.bottom) / 2 <= t.box[3]);
     const blocks: Block[] = [];
+    const opening = new Map<Block, GlyphRun>();
     const tableRuns = tables.map(() => [] as GlyphRun[]);
     for (const l of lines) {
       if (skip.has(l)) continue;
@@ -317,6 +330,7 @@ export function renderPdf(pages: PdfPage[]): RenderedPdf {
         size: l.size,
         line: { text: cells.map((c) => lineText(c)).join('\t'), page: page.number, box, cells: cellBoxes, kind: cells.length > 1 ? 'TABLE_ROW' : 'PROSE' },
       });
+      if (cells.length === 1) opening.set(blocks[blocks.length - 1]!, cells[0]![0]!);
     }
     // The runs that cross a ruling of their table get their characters' boxes, to be cut there
     // (and a cell's wrapped line its first glyph's width): the page's glyphs, indexed when needed.
@@ -329,6 +343,10 @@ export function renderPdf(pages: PdfPage[]): RenderedPdf {
       withChars(tableRuns[i]!.filter((r) => !insideOneCell(t, r)));
       blocks.push(...tableRows(t, tableRuns[i]!, page.number, withChars));
     });
+    for (const [block, run] of opening) {
+      withChars([run]);
+      block.opening = openingWidth(run);
+    }
     blocks.sort((a, b) => a.top - b.top);
     body.push(blocks);
   }
@@ -354,7 +372,9 @@ function joinAcrossBreaks(pages: Block[][]): PlacedLine[] {
     for (const [i, b] of blocks.entries()) {
       const firstOnPage = i === 0;
       if (b.line.kind === 'PROSE' && last?.line.kind === 'PROSE' && lastOut) {
-        const full = last.x1! >= right - last.size! * 3;
+        // Full: it reaches the right edge, or what opens the next line would not have fitted after it
+        // (a long number or word goes down whole: "0.000.000…" after a short line).
+        const full = last.x1! >= right - last.size! * 3 || (b.opening !== undefined && last.x1! + b.size! * 0.25 + b.opening > right);
         const notIndented = b.x0! <= left + b.size! * 0.5 && !LIST_MARKER.test(b.line.text);
         const sameSize = Math.abs(b.size! - last.size!) < 0.5;
         if (full && notIndented && sameSize) {
@@ -410,6 +430,9 @@ function rowContinues(prev: PlacedLine, next: PlacedLine, closed = false): boole
   return b.every((c, k) => c === '' || !own(c, k)) && b.some((c) => c !== '');
 }
 
+/** Two tables' column rulings at the same places, to a point: one table's pieces on two pages. */
+const sameColumns = (a: GridTable, b: GridTable) => a.cols.length === b.cols.length && a.cols.every((x, k) => Math.abs(x - b.cols[k]!) <= 1);
+
 /**
  * A row cut by the page break with a border drawn at the cut (LibreOffice): the two tables are
  * one table's pieces (the same columns, to a point), and every cell the next page's row prints in
@@ -418,8 +441,7 @@ function rowContinues(prev: PlacedLine, next: PlacedLine, closed = false): boole
  * A whole row at the top of a page prints in cells whose text above ended where it ended.
  */
 function closedCut(above: Block, below: Block): boolean {
-  const [a, b] = [above.table!, below.table!];
-  if (a.cols.length !== b.cols.length || a.cols.some((x, k) => Math.abs(x - b.cols[k]!) > 1)) return false;
+  if (!sameColumns(above.table!, below.table!)) return false;
   if (!above.slots || !below.slots || above.slots.length !== below.slots.length) return false;
   let continued = 0;
   for (const [k, next] of below.slots.entries()) {
