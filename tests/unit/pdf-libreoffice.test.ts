@@ -114,3 +114,20 @@ describe('a whole row opening a page stays a row of its own (上海市普陀区�
     expect(row(src, 7, '使用非财政拨款结余（含专用结余）')).toEqual(['使用非财政拨款结余（含专用结余）', '', '结余分配', '']);
   });
 });
+
+describe('a heading after a paragraph whose last line reaches the margin (heading-after-full-line.pdf, 001 lines 39-45)', () => {
+  // Page 1: "### 一、部门职责"; a paragraph of two printed lines, the second ending "…的集中统一领导。" at
+  // the right margin; "### 二、机构设置情况" at the left margin; a paragraph of two lines.
+  const FILE = 'heading-after-full-line.pdf';
+  let src: SourceDocument;
+  beforeAll(async () => {
+    src = await source(FILE);
+  });
+
+  it('starts a line of its own at a heading mark', () => {
+    const lines = src.text.split('\n').filter((l) => l.trim() !== '');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toMatch(/^贯彻党中央.*的集中统一领导。$/);
+    expect(lines[2]).toBe('### 二、机构设置情况');
+  });
+});

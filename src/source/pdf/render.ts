@@ -409,8 +409,8 @@ function joinAcrossBreaks(pages: Block[][]): PlacedLine[] {
   return out;
 }
 
-/** A line that opens an item of its own: 一、 （一） (二) 1. 1、 第一 表一 ★. */
-const LIST_MARKER = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|第[一二三四五六七八九十]|表[一二三四五六七八九十\d]|[★●◆■])/;
+/** A line that opens an item of its own: ## (a heading's mark) 一、 （一） (二) 1. 1、 第一 表一 ★. */
+const LIST_MARKER = /^\s*(?:#{1,6}\s|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|第[一二三四五六七八九十]|表[一二三四五六七八九十\d]|[★●◆■])/;
 
 const AMOUNT = /^[-−]?[\d,，.]+%?$/;
 
