@@ -131,3 +131,27 @@ describe('a heading after a paragraph whose last line reaches the margin (headin
     expect(lines[2]).toBe('### 二、机构设置情况');
   });
 });
+
+describe('prose on portrait pages, a table of 21 columns on a landscape one (landscape-table-among-prose.pdf, 001 lines 89-97 and 418-431 on US Letter)', () => {
+  // Page 1 (portrait, 612 pt wide): items 7., 8., 9., 10. of the project list, paragraphs of two
+  // or three printed lines, all but the last reaching the right margin at x ≈ 561; 10.'s last line
+  // reaches it too, then "表 9" at the left margin; page 2 (landscape, 792 pt wide): 表 9's 三公
+  // table across the page, to x ≈ 741.
+  const FILE = 'landscape-table-among-prose.pdf';
+  let src: SourceDocument;
+  beforeAll(async () => {
+    src = await source(FILE);
+  });
+
+  it('joins a paragraph’s lines by the portrait page’s margin, not the landscape table’s edge', () => {
+    const item = (n: string) => src.text.split('\n').filter((l) => l.startsWith(n));
+    expect(item('7.')).toHaveLength(1);
+    expect(item('7.')[0]).toMatch(/^7\.办公设备购置（通用项目）26\.00 万元.*正门安检设备购置经费。$/);
+    expect(item('8.')[0]).toMatch(/^8\.培训经费（通用项目）5\.00 万元.*增加了政务公开业务培训费用。$/);
+    expect(item('9.')[0]).toMatch(/^9\.城市建设-智慧城市建设和政务信息化 ?110\.00 万元.*已完成竣工验收。$/);
+  });
+
+  it('starts a line of its own at 表 9 after a full line', () => {
+    expect(src.text.split('\n').filter((l) => l.trim() === '表 9')).toHaveLength(1);
+  });
+});

@@ -350,7 +350,7 @@ export function renderPdf(pages: PdfPage[]): RenderedPdf {
     blocks.sort((a, b) => a.top - b.top);
     body.push(blocks);
   }
-  return { lines: joinAcrossBreaks(body), imageOnlyPages };
+  return { lines: joinAcrossBreaks(body, pages.map((p) => p.width)), imageOnlyPages };
 }
 
 /**
@@ -359,11 +359,17 @@ export function renderPdf(pages: PdfPage[]): RenderedPdf {
  * another size. A ruled table's first row on a page continues the previous page's last row when
  * the row was cut by the break: its first cell is empty and it prints no amount of its own.
  */
-function joinAcrossBreaks(pages: Block[][]): PlacedLine[] {
+function joinAcrossBreaks(pages: Block[][], widths: number[]): PlacedLine[] {
   const prose = pages.flat().filter((b) => b.line.kind === 'PROSE');
   // The text block's edges: the widest thing printed (a table spans the body) sets the right one.
   const left = Math.min(...prose.map((b) => b.x0!));
-  const right = Math.max(...pages.flat().map((b) => b.line.box[2]));
+  // The text block's right edge, for pages as wide as the line's: a table of many columns on a
+  // landscape page among portrait ones is wider than any prose line can be.
+  const rightOf = new Map<number, number>();
+  pages.forEach((blocks, p) => {
+    const w = Math.round(widths[p] ?? 0);
+    for (const b of blocks) rightOf.set(w, Math.max(rightOf.get(w) ?? -Infinity, b.line.box[2]));
+  });
   const out: PlacedLine[] = [];
   let last: Block | null = null;
   let lastOut: PlacedLine | null = null;
@@ -374,6 +380,7 @@ function joinAcrossBreaks(pages: Block[][]): PlacedLine[] {
       if (b.line.kind === 'PROSE' && last?.line.kind === 'PROSE' && lastOut) {
         // Full: it reaches the right edge, or what opens the next line would not have fitted after it
         // (a long number or word goes down whole: "0.000.000…" after a short line).
+        const right = rightOf.get(Math.round(widths[last.line.page - 1] ?? 0))!;
         const full = last.x1! >= right - last.size! * 3 || (b.opening !== undefined && last.x1! + b.size! * 0.25 + b.opening > right);
         const notIndented = b.x0! <= left + b.size! * 0.5 && !LIST_MARKER.test(b.line.text);
         const sameSize = Math.abs(b.size! - last.size!) < 0.5;
@@ -410,7 +417,7 @@ function joinAcrossBreaks(pages: Block[][]): PlacedLine[] {
 }
 
 /** A line that opens an item of its own: ## (a heading's mark) 一、 （一） (二) 1. 1、 第一 表一 ★. */
-const LIST_MARKER = /^\s*(?:#{1,6}\s|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|第[一二三四五六七八九十]|表[一二三四五六七八九十\d]|[★●◆■])/;
+const LIST_MARKER = /^\s*(?:#{1,6}\s|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|第[一二三四五六七八九十]|表\s?[一二三四五六七八九十\d]|[★●◆■])/;
 
 const AMOUNT = /^[-−]?[\d,，.]+%?$/;
 
