@@ -181,9 +181,11 @@ export const ENVIRONMENT = {
     meaning: 'the server `npm run docs:queries` asks',
   } satisfies Declared<string>,
   CHROMIUM_PATH: text({ scope: 'script', shown: '`/usr/bin/chromium`', accepts: 'path', meaning: 'the browser `scripts/print-pdf.ts` prints test PDFs with' }),
+  SOFFICE_PATH: text({ scope: 'script', shown: '`soffice`', accepts: 'path', meaning: 'the LibreOffice `scripts/print-pdf-libreoffice.ts` prints test PDFs with (a second PDF producer beside Chromium)' }),
+  MUTATE_ALL: text({ scope: 'test', shown: 'unset', accepts: 'text', meaning: 'set: `tests/unit/mutation-checks.test.ts` mutates every coded child row, not ten a document' }),
   BUDGET_GRAPH_TEST_EMBEDDED: toolFlag({ scope: 'test', meaning: "set by the integration suite's global setup beside the `NEO4J_URI` of the Neo4j it started" }),
   BUDGET_GRAPH_TEST_PARSE_WORKER_FAULTS: toolFlag({ scope: 'test', meaning: '`1`: the parse worker acts out the fault a text asks for (its own tests; never in production)' }),
-  WRITE_STATEMENTS: text({ scope: 'test', shown: 'unset', accepts: 'text', meaning: 'set: `tests/integration/query-statements.test.ts` rewrites `docs/queries/statements.json`' }),
+  WRITE_STATEMENTS: text({ scope: 'test', shown: 'unset', accepts: 'text', meaning: 'set: `tests/integration/query-statements.test.ts` rewrites `docs/queries/statements.json` and `docs/queries/work-budget.json`' }),
   VITEST: text({ scope: 'test', shown: 'unset', accepts: 'text', meaning: 'set by vitest: servers the tests start log at `warn` unless told otherwise' }),
 
   NEO4J_AUTH_PASSWORD_FILE: text({ scope: 'launcher', shown: '—', accepts: '—', meaning: "the embedded server's password file (`.data/neo4j/budget-graph.password`)" }),

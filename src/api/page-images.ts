@@ -8,8 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import type { Database } from '../db/connection.js';
 import { QueryRunner } from '../db/run.js';
-import { originalPath, originalsDir } from '../load/originals.js';
-import { OcrProgramError, runProgram } from '../source/ocr/processes.js';
+import { originalPath, originalsDir } from '../db/originals-store.js';
+import { ProgramError, runProgram } from '../child-program.js';
 import { CSRF_MESSAGE, HttpError, passesCsrfRule } from './http-guards.js';
 import { encodePng, paintBlack, parsePpm, type PointBox } from './page-png.js';
 
@@ -149,7 +149,7 @@ async function renderPage(path: string, page: number, boxes: readonly PointBox[]
     const info = (
       await runProgram('pdfinfo', ['-f', String(page), '-l', String(page), path], null, limits.timeoutMs, 64 * 1024).catch((err: unknown) => {
         // "Wrong page range given: the first page (999) can not be after the last page (2)."
-        const last = err instanceof OcrProgramError && /last page \((\d+)\)/.exec(err.message);
+        const last = err instanceof ProgramError && /last page \((\d+)\)/.exec(err.message);
         if (last) throw new HttpError(404, 'NOT_FOUND', `The document has ${last[1]} pages; there is no page ${page}.`);
         throw err;
       })
@@ -171,7 +171,7 @@ async function renderPage(path: string, page: number, boxes: readonly PointBox[]
     paintBlack(img, boxes.map((b) => rotated(b, rot, pw, ph)), actual);
     return { png: encodePng(img), scale: actual, rotate: rot, points: [pw, ph] as const };
   } catch (err) {
-    if (err instanceof OcrProgramError) throw new HttpError(503, 'SERVICE_UNAVAILABLE', err.reason === 'MISSING' ? `Pages cannot be rendered here: ${err.message} (Debian: apt-get install poppler-utils).` : `The page could not be rendered: ${err.message}.`);
+    if (err instanceof ProgramError) throw new HttpError(503, 'SERVICE_UNAVAILABLE', err.reason === 'MISSING' ? `Pages cannot be rendered here: ${err.message} (Debian: apt-get install poppler-utils).` : `The page could not be rendered: ${err.message}.`);
     throw err;
   }
 }

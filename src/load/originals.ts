@@ -2,31 +2,14 @@
 // content-addressed (<sha256>.pdf) in a private folder beside the Neo4j home, named by the
 // document (Document.originalSha256), removed once no document names it. Never served as bytes:
 // src/api/page-images.ts renders a page and paints the redacted lines over before it leaves.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { neo4jSettings } from '../config.js';
+import { join } from 'node:path';
+import { SHA256, originalPath, originalsDir, sha256Of } from '../db/originals-store.js';
 import { ensurePrivateDir } from '../db/private-dir.js';
 import type { QueryRunner } from '../db/run.js';
 
-/**
- * Where originals are kept: `<NEO4J_DATA_DIR>-originals` (`.data/neo4j-originals` by default), so
- * a graph and its originals live and go together, and two graphs (a test run's, the default one)
- * never prune each other's files. With an external Neo4j (NEO4J_URI) it is the same path on this
- * machine: an API replica on another machine has no originals and answers ORIGINAL_MISSING.
- */
-export function originalsDir(dataDir = neo4jSettings().dataDir): string {
-  return join(dirname(dataDir), `${basename(dataDir)}-originals`);
-}
-
-const SHA256 = /^[0-9a-f]{64}$/;
-
-/** The kept file of a sha256, or null for anything that is not one (no path is built from other text). */
-export function originalPath(dir: string, sha256: unknown): string | null {
-  return typeof sha256 === 'string' && SHA256.test(sha256) ? join(dir, `${sha256}.pdf`) : null;
-}
-
-export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+export { originalPath, originalsDir, sha256Of } from '../db/originals-store.js';
 
 /** Files written by this process and not yet named by their document: pruning leaves them. */
 const pending = new Set<string>();
