@@ -7,13 +7,18 @@ import { standardTitleKey } from '../glossary.js';
 import type { Anomaly, Source } from '../records.js';
 import type { CheckContext, CheckRule } from './rule.js';
 
+/** Digits at the end of a text, matched once from where the run begins (linear). */
+const TRAILING_DIGITS = /(?<!\d)\d+$/;
+
 /** A contents entry or a title reduced to its words: numbering, leaders, page numbers, years, quotes out. */
 export function titleKey(text: string): string {
   return toHalfWidth(text)
     .replace(/\s/g, '')
     .replace(/^(\d+[.、．]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|表[一二三四五六七八九十\d]+)/, '')
     .replace(/[….·]{2,}.*$/, '')
-    .replace(/\d+$/, '')
+    // The page number after the title; not /\d+$/, which tries every digit of a long run of
+    // digits as a start (a 200,000-digit line took a minute: tests/unit/hostile-text.test.ts).
+    .replace(TRAILING_DIGITS, '')
     .replace(/\d{4}年度?/g, '')
     .replace(/["“”'‘’]/g, '');
 }
