@@ -198,10 +198,9 @@ export function projectsFromTargetForm(table: Table, file: string, unit: MoneyUn
     }
     // 基本支出 (staff and running costs) is not a project: its rows stay figures of the form. Under
     // a task that is an item of 基本支出 (在职人员经费, 机构公用经费 … under 行政运行); a 任务名称 row
-    // with its own 主要内容 is a task the form declares, a project like the others (机构运行保障
-    // 616.34, data/003 line 14), unless it is named 基本支出 or one of its parts: data/002 line 548
-    // "基本支出 | 主要用于人员、公用及对个人和家庭补助支出等", which line 126 leaves out of the
-    // "6 个项目绩效目标 … 40,980.57万元" (金额合计 44,972.11 less its 3,991.53).
+    // with its own 主要内容 is a task the form declares, a project like the others, unless it is
+    // named 基本支出 or one of its parts: the basic running costs, which the documents' own count
+    // of projects leaves out (tests/unit/lost-and-misplaced-facts.test.ts gives the lines).
     if (taskRow ? BASIC_CATEGORY.test(cellText(name)) : BASIC_EXPENDITURE.test(cellText(name)) || (task !== null && BASIC_TASK.test(cellText(task)))) continue;
     const amount = parseAmount(cells[amountIdx]!, unit);
     const funding: FundingLine[] = [];

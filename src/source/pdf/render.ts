@@ -247,8 +247,8 @@ function forcedWrap(box: Box, line: Printed, next: Printed, word = false): boole
   // sides (a centred label) did not fill its cell, whatever follows it.
   const pad = Math.max(0, Math.min(x0 - box[0], box[2] - x1, first.size * 0.75));
   // The box runs along the rulings' centres: their strokes (half each side) and the producer's
-  // rounding take up to a point more of the room left (LibreOffice wraps "6,928" as "6,92" / "8"
-  // with 4.6 pt to spare by this measure, for a 4.5 pt "8").
+  // rounding take up to a point more of the room left: a producer may wrap an amount whose last
+  // glyph seems, by this measure, to fit in the room left (tests/unit/pdf-libreoffice.test.ts).
   return box[2] - box[0] - (x1 - x0) - 2 * pad < width + WRAP_SLACK;
 }
 
