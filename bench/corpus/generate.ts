@@ -7,7 +7,7 @@
 import { Random } from './random.js';
 import type { DocumentTruth, TruthFigure, TruthLine, TruthProject } from './truth.js';
 import { BUREAUS, DISTRICTS, FUNCTION_TREE, INDICATORS, PROJECT_STEMS } from './vocabulary.js';
-import { COLUMNS as C, PRINTED_TITLES as T } from '../../src/parse/glossary.js';
+import { COLUMNS as C, PRINTED_TITLES as T } from '../../src/parse/glossary/index.js';
 
 export interface GeneratedDocument {
   file: string;

@@ -3,7 +3,7 @@ import { parseAmount, type MoneyUnit } from './amount.js';
 import type { Row, Table } from './layout.js';
 import { headerLabels } from './figures.js';
 import type { BudgetLine, CodeScheme, Diagnostic, Source } from './records.js';
-import { COLUMNS, headerText } from './glossary.js';
+import { COLUMNS, headerText } from './glossary/index.js';
 
 const FUNCTION_OR_ECONOMIC = /^(?:[23]\d{2})(?:\d{2}){0,2}$/;
 const PROCUREMENT = /^[ABC](?:\d{2,})?$/;

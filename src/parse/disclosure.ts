@@ -4,7 +4,7 @@
 // the set that is not printed at all is named (as an anomaly), with the contents line that lists it.
 import { isFigureCell } from './figures.js';
 import { standardTableOf } from './families.js';
-import { EMPTY_TABLE_NOTE, STANDARD_DISCLOSURES, standardTitleKey, type StandardDisclosure } from './glossary.js';
+import { EMPTY_TABLE_NOTE, STANDARD_DISCLOSURES, standardTitleKey, type StandardDisclosure } from './glossary/index.js';
 import type { Layout, Table } from './layout.js';
 import type { Anomaly, Diagnostic, DocumentMeta } from './records.js';
 

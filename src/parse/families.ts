@@ -3,7 +3,7 @@
 // and of a 部门决算, compared whole), then the families' patterns (the most specific first); the
 // bench corpus generator prints tables from the same glossary.
 import { toHalfWidth } from './amount.js';
-import { STANDARD_DISCLOSURES, standardTitleKey, type StandardDisclosure, type StandardTable } from './glossary.js';
+import { STANDARD_DISCLOSURES, standardTitleKey, type StandardDisclosure, type StandardTable } from './glossary/index.js';
 
 export { TABLE_FAMILIES, type TableFamily } from '../model/families.js';
 import { TABLE_FAMILIES, type TableFamily } from '../model/families.js';

@@ -3,7 +3,7 @@
 import { parseAmount, parsePercent, toHalfWidth, type MoneyUnit } from './amount.js';
 import type { ProseLine, Row, Table } from './layout.js';
 import type { Diagnostic, FundingLine, Project, SelfEvaluation, Source, TableTotal } from './records.js';
-import { COLUMNS } from './glossary.js';
+import { COLUMNS } from './glossary/index.js';
 
 const CODE = /^2\d{2}(?:\d{2}){0,2}$/;
 const cellText = (c: string | undefined) => (c ?? '').replace(/\s+/g, '');

@@ -1,10 +1,10 @@
 // The glossary is what the parser and the corpus generator share: every printed form must be read
 // back as what it means.
 import { describe, expect, it } from 'vitest';
-import { COLUMNS, PRINTED_TITLES, headerText } from '../../src/parse/glossary.js';
+import { COLUMNS, PRINTED_TITLES, headerText } from '../../src/parse/glossary/index.js';
 import { familyOfTitle, type TableFamily } from '../../src/parse/families.js';
 
-describe('the glossary (src/parse/glossary.ts)', () => {
+describe('the glossary (src/parse/glossary/)', () => {
   it('names each printed title as its own family', () => {
     const wrong = Object.entries(PRINTED_TITLES).flatMap(([family, titles]) => (titles as readonly string[]).filter((t) => familyOfTitle(t) !== (family as TableFamily)).map((t) => `${t} → ${familyOfTitle(t)}, expected ${family}`));
     expect(wrong).toEqual([]);

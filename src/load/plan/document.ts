@@ -2,7 +2,7 @@
 // total (and the line it was read from), the department with the alias rule that named it.
 import neo4j from 'neo4j-driver';
 import type { Figure, ParsedDocument, TableTotal } from '../../parse/records.js';
-import { COLUMNS } from '../../parse/glossary.js';
+import { COLUMNS } from '../../parse/glossary/index.js';
 import type { DepartmentIdentity } from '../identity.js';
 import { totalTables } from '../../model/document-tables.js';
 import { int, n, src } from './values.js';

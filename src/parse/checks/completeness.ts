@@ -3,7 +3,7 @@
 // per table missing.
 import { toHalfWidth } from '../amount.js';
 import { missingStandardTables, type MissingStandardTable } from '../disclosure.js';
-import { standardTitleKey } from '../glossary.js';
+import { standardTitleKey } from '../glossary/index.js';
 import type { Anomaly, Source } from '../records.js';
 import type { CheckContext, CheckRule } from './rule.js';
 

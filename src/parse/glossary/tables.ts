@@ -3,7 +3,7 @@
 // patterns and the bench corpus generator's tables both come from here (bench/corpus/generate.ts
 // prints `printed`), so generated documents speak the words the parser reads; a unit test checks
 // that every printed form is recognised (tests/unit/glossary.test.ts).
-import type { TableFamily } from './families.js';
+import type { TableFamily } from '../families.js';
 
 export interface Label {
   /** The form a generator prints (the commonest in real documents). */
