@@ -1,0 +1,366 @@
+// The parse as a list of stages // 解析流程: text → table model → structure → readers → derived facts →
+// residual figures → checks → notes, each a named, typed function of the state so far, in the
+// order they run. parseDocument (index.ts) runs them all; `npm run parse -- FILE --stage=NAME`
+// stops after one and prints what it gave (src/cli/parse-stages.ts, which adds the load plan, the
+// last stage, from src/load). Each stage's output holds its input: a later stage reads any earlier
+// one's. Pure: no I/O.
+import { BadDocumentError } from '../errors.js';
+import { amountCellProblem, type MoneyUnit } from './amount.js';
+import { runChecks } from './checks/registry.js';
+import { disclosureDiagnostics, withoutFindings } from './disclosure.js';
+import { familyOfTitle, standardTableOf } from './families.js';
+import { figureCells, measureOf, residualFigures } from './figures.js';
+import { heldIndex, type HeldIndex } from './held.js';
+import { layout, type Layout, type LineCells, type Table } from './layout.js';
+import { extractMeta } from './meta.js';
+import { redactPersonalData, type Redaction } from './personal-data.js';
+import { projectsFromProse, projectsFromSelfEvaluations, selfEvaluationsFromProse } from './projects.js';
+import { proseAmounts, projectsFromItemisedProse } from './prose-amounts.js';
+import type { BudgetUnit, Diagnostic, DocumentMeta, FigureMeasure, ParsedDocument } from './records.js';
+import { readTable, type TableContext, type TableRecords } from './table-families.js';
+import { refuseTemplate } from './template.js';
+import { threeCostsFromProse } from './three-costs.js';
+import { lineUnits, tableUnit, tableUnits } from './units.js';
+
+/** One step of the reading: its name (for --stage), what it does in a line, and what it shows. */
+export interface Stage<In, Out> {
+  name: string;
+  purpose: string;
+  run(input: In): Out;
+  /** What --stage=NAME prints of the output: the part this stage made. JSON-ready but for bigints. */
+  show(output: Out): unknown;
+}
+
+/** The stages' names and purposes, in order: what --stage=list prints. */
+export interface StageInfo {
+  name: string;
+  purpose: string;
+}
+
+/** The run stopped after the stage asked for: what that stage shows. */
+class Stopped {
+  constructor(readonly stage: string, readonly shown: unknown) {}
+}
+
+/**
+ * Stages chained so each one's input is the output before it (checked when the list is written);
+ * `run` goes through them all, `show` stops after the named one.
+ */
+export class Pipeline<In, Out> {
+  private constructor(
+    readonly stages: readonly StageInfo[],
+    private readonly step: (input: In, until: string | null) => Out | Stopped,
+  ) {}
+
+  static start<In>(): Pipeline<In, In> {
+    return new Pipeline<In, In>([], (input) => input);
+  }
+
+  then<Next>(stage: Stage<Out, Next>): Pipeline<In, Next> {
+    return new Pipeline<In, Next>([...this.stages, { name: stage.name, purpose: stage.purpose }], (input, until) => {
+      const before = this.step(input, until);
+      if (before instanceof Stopped) return before;
+      const output = stage.run(before);
+      return until === stage.name ? new Stopped(stage.name, stage.show(output)) : output;
+    });
+  }
+
+  run(input: In): Out {
+    const out = this.step(input, null);
+    if (out instanceof Stopped) throw new Error(`pipeline stopped at ${out.stage} without being asked`);
+    return out;
+  }
+
+  /** Runs up to and including the stage named, and gives what it shows. Throws UnknownStageError. */
+  show(input: In, name: string): unknown {
+    if (!this.stages.some((s) => s.name === name)) throw new UnknownStageError(name, this.stages);
+    const out = this.step(input, name);
+    if (!(out instanceof Stopped)) throw new Error(`stage ${name} listed but never reached`);
+    return out.shown;
+  }
+}
+
+export class UnknownStageError extends Error {
+  readonly code = 'UNKNOWN_STAGE';
+  constructor(name: string, stages: readonly StageInfo[]) {
+    super(`no stage "${name}"; the stages are ${stages.map((s) => s.name).join(', ')} (--stage=list says what each does)`);
+  }
+}
+
+// ── The states: each stage's output, holding its input ──────────────────────────────────────────
+
+/** What parseDocument is given: the source's text, the file's name, what the source said of it, its cell boxes. */
+export interface PipelineInput {
+  text: string;
+  file: string;
+  /** A PDF page without a text layer, a font without a Unicode map: kept as the first diagnostics. */
+  sourceNotes: readonly Diagnostic[];
+  /** The source's boxes of each line's cells (a PDF's grid), where they are known. */
+  places?: readonly (LineCells | null)[] | null;
+}
+
+export interface Sourced extends PipelineInput {
+  /** The text as read and stored: valid Unicode, no control characters, personal data redacted. */
+  redaction: Redaction;
+}
+
+export interface Modelled extends Sourced {
+  layout: Layout;
+}
+
+export interface Structured extends Modelled {
+  meta: DocumentMeta;
+  /** A 决算: tables are read as executed (ACTUAL) amounts. */
+  isActual: boolean;
+  /** The document being built: meta and each table's unit so far, its record lists empty. */
+  doc: ParsedDocument;
+}
+
+export type Read = Structured;
+
+export interface Derived extends Read {
+  /** Per line, the printed values the records above hold (held.ts): what residual figures skip. */
+  held: HeldIndex;
+}
+
+export type Figured = Derived;
+export type Checked = Figured;
+export type Parsed = Checked;
+
+// ── The stages, top to bottom ────────────────────────────────────────────────────────────────────
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Valid Unicode, personal data redacted line for line (personal-data.ts). Throws BadDocumentError. */
+export function checkedText(text: string, file: string): Redaction {
+  const lone = LONE_SURROGATE.exec(text);
+  if (lone) {
+    const at = lone.index;
+    const before = text.slice(0, at);
+    throw new BadDocumentError(file, before.split('\n').length, `a lone UTF-16 surrogate (U+${text.charCodeAt(at).toString(16).toUpperCase()}) at column ${at - before.lastIndexOf('\n')}; expected Unicode text (the client split a character in two)`);
+  }
+  return redactPersonalData(text);
+}
+
+export const SOURCE: Stage<PipelineInput, Sourced> = {
+  name: 'source',
+  purpose: 'the text as stored: valid Unicode and UTF-8, no control characters, personal data (填报人, 联系电话) redacted line for line',
+  run(input) {
+    const redaction = checkedText(input.text, input.file);
+    const { text } = redaction;
+    const { file } = input;
+    if (text.trim() === '') throw new BadDocumentError(file, 1, 'the file is empty; expected the text of a budget document');
+    if (text.includes('\uFFFD')) {
+      const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
+      throw new BadDocumentError(file, line, 'the text is not valid UTF-8; convert the PDF text to UTF-8 first');
+    }
+    const control = CONTROL.exec(text);
+    if (control) {
+      const before = text.slice(0, control.index);
+      const line = before.split('\n').length;
+      const column = control.index - before.lastIndexOf('\n');
+      const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      throw new BadDocumentError(file, line, `control character U+${code} at column ${column}; expected plain text as extracted from the PDF (remove binary or control characters)`);
+    }
+    return { ...input, redaction };
+  },
+  show: ({ file, sourceNotes, redaction }) => ({ file, sourceNotes, redactedLines: redaction.lines, lines: redaction.text.split('\n') }),
+};
+
+export const TABLE_MODEL: Stage<Sourced, Modelled> = {
+  name: 'table-model',
+  purpose: 'the text as tables (title, number, unit, rows of cells, header paths) and prose lines (layout.ts); lines with personal labels dropped',
+  run: (input) => ({ ...input, layout: layout(input.redaction.text, input.places) }),
+  show: ({ layout: lay }) => ({
+    tables: lay.tables.map((t) => ({
+      title: t.title,
+      number: t.number,
+      titleLine: t.titleLine,
+      unit: t.unit ?? null,
+      ...(t.flattened ? { flattened: true } : {}),
+      preamble: t.preamble,
+      headers: headerBlocks(t),
+      rows: t.rows.map((r) => ({ line: r.line, cells: r.cells })),
+    })),
+    prose: lay.prose,
+    piiLinesDropped: lay.piiLinesDropped,
+  }),
+};
+
+/** The header paths a table's figures are read under (figures.ts), one block per header: the line of the first row under it. */
+function headerBlocks(table: Table): { firstRowLine: number; paths: string[] }[] {
+  const out: { firstRowLine: number; paths: string[] }[] = [];
+  let last: string[] | null = null;
+  for (const cell of figureCells(table)) {
+    if (cell.columns === last) continue;
+    last = cell.columns;
+    out.push({ firstRowLine: cell.row.line, paths: cell.columns });
+  }
+  return out;
+}
+
+export const STRUCTURE: Stage<Modelled, Structured> = {
+  name: 'structure',
+  purpose: "what the document is (meta: title, department, year, kinds, unit) and each table's family, unit and column roles; refuses a text that is no budget document",
+  run(input) {
+    const { file, layout: lay } = input;
+    const meta = extractMeta(input.redaction.text, file, lay);
+    if (!Number.isFinite(meta.year) || meta.kinds.length === 0) {
+      throw new BadDocumentError(file, meta.source.line, 'not a budget document: expected a title with a year (e.g. "2024年…部门预算") and tables of the 部门预算/决算/绩效 families');
+    }
+    const doc: ParsedDocument = { meta, totals: [], units: [], lines: [], threeCosts: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], figures: [], proseAmounts: [], payments: [], anomalies: [], diagnostics: [] };
+    // Each table in the unit it declares, else the document's (units.ts); the choice is kept.
+    doc.tableUnits = tableUnits(lay, { unit: meta.moneyUnit, source: meta.moneyUnitSource ?? null }, file);
+    return { ...input, meta, isActual: meta.kinds.includes('FINAL_ACCOUNTS'), doc };
+  },
+  show: ({ meta, layout: lay, doc }) => ({
+    meta,
+    tables: lay.tables.map((t, i) => ({
+      title: t.title,
+      titleLine: t.titleLine,
+      family: familyOfTitle(t.title),
+      standard: standardOf(t.title),
+      unit: doc.tableUnits?.[i] ?? null,
+      columns: columnRoles(t),
+    })),
+  }),
+};
+
+function standardOf(title: string): { disclosure: string; no: number } | null {
+  const s = standardTableOf(title);
+  return s ? { disclosure: s.disclosure, no: s.table.no } : null;
+}
+
+/**
+ * Each header path a table's figures are read under, with the measure the path gives them
+ * (figures.ts measureOf: MONEY unless the label names a rate, score or count).
+ */
+function columnRoles(table: Table): { firstRowLine: number; columns: { index: number; path: string; measure: FigureMeasure }[] }[] {
+  return headerBlocks(table).map(({ firstRowLine, paths }) => ({
+    firstRowLine,
+    columns: paths.flatMap((path, index) => (path === '' ? [] : [{ index, path, measure: measureOf(path, '') }])),
+  }));
+}
+
+export const READERS: Stage<Structured, Read> = {
+  name: 'readers',
+  purpose: 'each table read by the first family reader that claims it (table-families.ts), its amounts checked against its unit; then the prose: projects, amounts, self-evaluations, 三公 figures',
+  run(input) {
+    const { file, meta, isActual, doc, layout: lay } = input;
+    const unit = meta.moneyUnit;
+    const ctx: TableContext = { file, meta, isActual, diagnostics: doc.diagnostics };
+    const declaresUnits = lay.tables.some((t) => t.unit);
+    for (const table of lay.tables) {
+      const own = tableUnit(table, unit);
+      for (const row of table.rows) {
+        for (const cell of row.cells) {
+          const problem = amountCellProblem(cell, own);
+          if (problem) doc.diagnostics.push({ level: 'WARNING', code: 'AMOUNT_UNREADABLE', message: `${table.title}: ${problem}`, line: row.line, original: cell });
+        }
+      }
+      if (!table.unit && declaresUnits && !meta.moneyUnitSource && table.rows.some((r) => r.cells.some((c) => /\d[.,]\d/.test(c)))) {
+        // Other tables of this document declare their units and differ: this one's is an assumption.
+        doc.diagnostics.push({ level: 'INFO', code: 'UNIT_ASSUMED', message: `${table.title}: declares no unit; its amounts are read in the document's ${unit} (other tables here declare ${[...new Set(lay.tables.flatMap((t) => (t.unit ? [t.unit.unit] : [])))].join(', ')})`, line: table.titleLine });
+      }
+      for (const records of readTable(table, { ...ctx, unit: own })) {
+        for (const [key, values] of Object.entries(records) as [keyof TableRecords, unknown[]][]) (doc[key] as unknown[]).push(...values);
+      }
+    }
+    refuseTemplate(doc, input.redaction.text, file);
+    // Sentences print their unit: each prose reader takes "… N 万元" only, so reads 万元.
+    const prose: MoneyUnit = '万元';
+    doc.projects.push(...projectsFromProse(lay.prose, file, prose));
+    doc.proseAmounts = proseAmounts(lay.prose, file, prose);
+    doc.projects.push(...projectsFromItemisedProse(doc.proseAmounts, new Set(doc.projects.map((p) => p.name))));
+    const proseEvaluations = selfEvaluationsFromProse(lay.prose, file, prose);
+    doc.selfEvaluations.push(...proseEvaluations);
+    doc.projects.push(...projectsFromSelfEvaluations(proseEvaluations));
+    doc.threeCosts.push(...threeCostsFromProse(lay.prose, file, prose, meta.year, isActual));
+    return input;
+  },
+  show: ({ doc }) => {
+    const { totals, lines, threeCosts, projects, indicators, investmentProjects, selfEvaluations, proseAmounts: amounts, payments, anomalies, diagnostics } = doc;
+    return { totals, lines, threeCosts, projects, indicators, investmentProjects, selfEvaluations, proseAmounts: amounts, payments, tableTimeAnomalies: anomalies, diagnostics };
+  },
+};
+
+export const DERIVED: Stage<Read, Derived> = {
+  name: 'derived',
+  purpose: 'facts of the facts: the budget units the records name (本级 or the department is the unit itself), and per line the values the records hold',
+  run(input) {
+    input.doc.units = unitsOf(input.doc);
+    return { ...input, held: heldIndex(input.doc, lineUnits(input.layout, input.meta.moneyUnit)) };
+  },
+  show: ({ doc, held }) => ({ units: doc.units, held: Object.fromEntries([...held].map(([line, values]) => [line, Object.fromEntries(values)])) }),
+};
+
+function unitsOf(doc: ParsedDocument): BudgetUnit[] {
+  const names = new Map<string, BudgetUnit>();
+  for (const item of [...doc.lines, ...doc.projects]) {
+    if (item.unit && !names.has(item.unit)) {
+      names.set(item.unit, { name: item.unit, isSelf: /本级/.test(item.unit) || item.unit === doc.meta.department, source: item.source });
+    }
+  }
+  return [...names.values()];
+}
+
+export const FIGURES: Stage<Derived, Figured> = {
+  name: 'figures',
+  purpose: 'every number a table prints that no record holds, kept as a Figure with its row and column (nothing is dropped); tables of no family said; refuses a document without one fact',
+  run(input) {
+    const { doc, file, layout: lay, meta, isActual, held } = input;
+    const basis = isActual ? 'ACTUAL' : 'BUDGET';
+    for (const table of lay.tables) {
+      const figures = residualFigures(table, file, tableUnit(table, meta.moneyUnit), /决算/.test(table.title) ? 'ACTUAL' : basis, held);
+      doc.figures.push(...figures);
+      if (table.flattened) doc.diagnostics.push({ level: 'WARNING', code: 'FLATTENED_TABLE', message: `${table.title}: printed on one line; ${figures.length} numbers kept as figures with the words before each, their columns unknown (check against the PDF)`, line: table.titleLine });
+      if (familyOfTitle(table.title) === 'OTHER') {
+        // Money nobody reads as a fact is a WARNING: its figures are kept, their meaning is not known.
+        const money = figures.filter((f) => f.measure === 'MONEY').length;
+        doc.diagnostics.push({ level: money ? 'WARNING' : 'INFO', code: 'UNKNOWN_TABLE', message: `"${table.title}": no table family of the glossary; ${table.rows.length} rows, ${figures.length} numbers kept as figures${money ? ` (${money} amounts of money no typed record holds)` : ''}`, line: table.titleLine });
+      }
+    }
+    doc.diagnostics.push(...disclosureDiagnostics(lay));
+    const facts = doc.figures.filter((f) => f.family !== 'OTHER').length + doc.payments.length + doc.lines.length + doc.projects.length + doc.indicators.length + doc.investmentProjects.length + doc.selfEvaluations.length + doc.threeCosts.length;
+    if (facts === 0) {
+      const first = lay.tables[0];
+      const found = first ? `${lay.tables.length} table(s), none of a known family (first: "${first.title}", line ${first.titleLine})` : 'no table at all';
+      throw new BadDocumentError(file, first?.titleLine ?? meta.source.line, `not a budget document of a known family: found ${found}; expected tables of 部门预算 / 部门决算 / 绩效目标 / 绩效自评 (classification lines, project forms, 三公 tables …)`);
+    }
+    return input;
+  },
+  show: ({ doc }) => ({ figures: doc.figures, diagnostics: doc.diagnostics }),
+};
+
+export const CHECKS: Stage<Figured, Checked> = {
+  name: 'checks',
+  purpose: 'every rule of the checks registry (checks/registry.ts) over the records and figures, in its order: anomalies citing both sides; a blank table a check found is no longer also a diagnostic',
+  run(input) {
+    const { doc } = input;
+    // The checks read the residual figures too (a total a table prints only as a figure): they run after them.
+    doc.anomalies.push(...runChecks({ doc, layout: input.layout, lines: input.redaction.text.split('\n') }));
+    doc.diagnostics = withoutFindings(doc.diagnostics, doc.anomalies);
+    return input;
+  },
+  show: ({ doc }) => ({ anomalies: doc.anomalies }),
+};
+
+export const NOTES: Stage<Checked, Parsed> = {
+  name: 'notes',
+  purpose: "what the reading hid and what the source said: lines of personal data dropped or redacted (said, never shown), the source's notes first",
+  run(input) {
+    const { doc, layout: lay } = input;
+    for (const line of lay.piiLinesDropped) doc.diagnostics.push({ level: 'INFO', code: 'PII_DROPPED', message: 'personal name or telephone line dropped', line });
+    // A value hidden from a line that is read on (a table row, prose): said, so a blank where the
+    // page prints something is never silent.
+    const dropped = new Set(lay.piiLinesDropped);
+    for (const line of input.redaction.lines) if (!dropped.has(line)) doc.diagnostics.push({ level: 'INFO', code: 'PERSONAL_DATA_REDACTED', message: 'personal data (a name, telephone number, e-mail address or ID number) on this line is not stored', line });
+    doc.diagnostics.unshift(...input.sourceNotes.map(({ level, code, message, line }) => ({ level, code, message, line })));
+    return input;
+  },
+  show: ({ doc }) => ({ diagnostics: doc.diagnostics }),
+};
+
+/** The parse, stage by stage: parseDocument is PARSE_PIPELINE.run(…).doc. */
+export const PARSE_PIPELINE = Pipeline.start<PipelineInput>().then(SOURCE).then(TABLE_MODEL).then(STRUCTURE).then(READERS).then(DERIVED).then(FIGURES).then(CHECKS).then(NOTES);
