@@ -5,6 +5,7 @@
 import { parseAmount, toHalfWidth, type MoneyUnit } from './amount.js';
 import type { ProseLine } from './layout.js';
 import type { Project, ProseAmount } from './records.js';
+import { LEADING_NUMBERING, NUMBERED_LINE, NUMBERED_OR_BRACKETED, PROSE_CHANGE, PROSE_ITEM, PROSE_MARKS } from './glossary/index.js';
 
 /**
  * Every "N 万元" of a line, found from each 万元 backwards (at most 40 characters), so a line of
@@ -24,10 +25,10 @@ function amountsIn(text: string): { index: number; end: number; number: string }
   }
   return out;
 }
-const PERCENT = /^\s*[，,]?\s*(增长|下降|上升|减少|增加)\s*(\d+(?:\.\s*\d+)?)\s*%/;
-const CHANGE_BEFORE = /(?:较|比|同比).{0,30}?(增加|减少|增长|下降|多|少)\s*$/;
+const PERCENT = PROSE_CHANGE.percentAfter;
+const CHANGE_BEFORE = PROSE_CHANGE.comparedBefore;
 
-const DELIMITER = /[。；;：:、]|[，,](?!\d)|(?<!\d)[，,]/g;
+const DELIMITER = PROSE_MARKS.clauseDelimiter;
 /** Just after the last delimiter of `text` (0 when none); a loop, as a line may hold 200,000 of them. */
 function lastCut(text: string): number {
   let cut = 0;
@@ -40,13 +41,13 @@ function itemBefore(text: string): string {
   const cut = lastCut(text);
   const item = text
     .slice(cut)
-    .replace(/^[-\s*]*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)?\s*/, '')
-    .replace(/^[（(](?=[^）)]*$)/, '')
-    .replace(/^(其中|包括|主要包括|具体包括|主要是|主要用于|共计|合计|总计)\s*/, '')
-    .replace(/^\d{4}\s*年度?\s*/, '')
-    .replace(/(预算数?|为|共计|合计|安排|约|达|计|共)\s*$/, '')
+    .replace(LEADING_NUMBERING, '')
+    .replace(PROSE_ITEM.unclosedBracket, '')
+    .replace(PROSE_ITEM.leadWords, '')
+    .replace(PROSE_ITEM.yearFirst, '')
+    .replace(PROSE_ITEM.trailingVerbs, '')
     // "公务用车购置费2020年预算数 0 万元": the year says when, it is no part of the item's name.
-    .replace(/(.)\d{4}\s*年度?\s*$/, '$1')
+    .replace(PROSE_ITEM.yearLast, '$1')
     .replace(/\s+/g, '')
     .trim();
   // "因公出国(境)费用。2024年预算数 56 万元": the subject is the clause before.
@@ -56,9 +57,9 @@ function itemBefore(text: string): string {
 
 const pctOf = (after: string): string | null => {
   const pct = PERCENT.exec(after);
-  return pct ? `${/减少|下降/.test(pct[1]!) ? '-' : ''}${pct[2]!.replace(/\s+/g, '')}%` : null;
+  return pct ? `${PROSE_CHANGE.percentDown.test(pct[1]!) ? '-' : ''}${pct[2]!.replace(/\s+/g, '')}%` : null;
 };
-const stem = (s: string) => s.replace(/经费|项目|支出|[()（）"“”\s]/g, '');
+const stem = (s: string) => s.replace(PROSE_ITEM.genericWords, '');
 
 export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit): ProseAmount[] {
   const out: ProseAmount[] = [];
@@ -68,7 +69,7 @@ export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit):
   for (const p of prose) {
     const text = toHalfWidth(p.text);
     // A heading or a numbered item starts a new paragraph; a wrapped line continues the last one.
-    if (p.heading || /^\s*[-*]?\s*(\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/.test(text)) {
+    if (p.heading || NUMBERED_LINE.test(text)) {
       paragraph = [];
       listParent = null;
     }
@@ -78,37 +79,37 @@ export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit):
     const carried = wrapTail;
     // Only a long line wraps; a short one without a stop is a heading.
     const tail = text.slice(lastCut(text)).trim();
-    wrapTail = !p.heading && text.length >= 30 && !/[。；;：:，,、)）!！?？]\s*$/.test(text) && tail.length <= 12 ? tail : '';
+    wrapTail = !p.heading && text.length >= 30 && !PROSE_MARKS.endsInPunctuation.test(text) && tail.length <= 12 ? tail : '';
     let lastEnd = 0;
     let bracketParent: string | null = null;
     for (const m of amountsIn(text)) {
       const firstOnLine = lastEnd === 0;
       const before = text.slice(lastEnd, m.index);
       lastEnd = m.end;
-      if (/^\s*(以上|以下|以内)/.test(text.slice(lastEnd))) continue; // a threshold ("单价 100 万元以上"), not an amount
+      if (PROSE_ITEM.threshold.test(text.slice(lastEnd))) continue; // a threshold ("单价 100 万元以上"), not an amount
       const parsed = parseAmount(m.number.replace(/\s+/g, ''), unit);
       if (!parsed) continue;
-      if (/。/.test(before)) listParent = null;
+      if (PROSE_MARKS.fullStop.test(before)) listParent = null;
       const change = CHANGE_BEFORE.exec(before);
       if (change) {
         // "…经费较上年减少 96 万元，下降 24%": the change of the amount its subject names, else of the one just stated.
         const clause = before.slice(lastCut(before.slice(0, change.index)));
-        const subject = stem(clause.slice(0, clause.search(/较|比|同比/)));
+        const subject = stem(clause.slice(0, clause.search(PROSE_CHANGE.comparison)));
         const target = (subject ? [...paragraph].reverse().find((a) => stem(a.item) !== '' && subject.includes(stem(a.item))) : undefined) ?? paragraph[paragraph.length - 1];
         if (target && target.change === null) {
-          target.change = /减少|下降|少/.test(change[1]!) ? -parsed.fen : parsed.fen;
+          target.change = PROSE_CHANGE.amountDown.test(change[1]!) ? -parsed.fen : parsed.fen;
           target.changePercent = pctOf(text.slice(lastEnd));
           continue;
         }
       }
       const previous = paragraph[paragraph.length - 1];
-      if (/主要包括|具体包括|其中|包括/.test(before) && previous) listParent = previous.item;
+      if (PROSE_ITEM.listOpens.test(before) && previous) listParent = previous.item;
       // "N 万元（基本支出 A 万元，项目支出 B 万元）": the bracket breaks down the amount before it.
       const opened = before.lastIndexOf('（') > before.lastIndexOf('）') || before.lastIndexOf('(') > before.lastIndexOf(')');
-      if (/[）)]/.test(before)) bracketParent = null;
+      if (PROSE_MARKS.closingBracket.test(before)) bracketParent = null;
       if (opened && previous) bracketParent = previous.item;
       const ownItem = itemBefore(before);
-      const item = firstOnLine && carried && lastCut(before) === 0 && !/^[-\s*]*(\d+[.、．]|[（(])/.test(before) ? `${carried}${ownItem}` : ownItem;
+      const item = firstOnLine && carried && lastCut(before) === 0 && !NUMBERED_OR_BRACKETED.test(before) ? `${carried}${ownItem}` : ownItem;
       const parent = bracketParent ?? listParent;
       const record: ProseAmount = { item, amount: parsed.fen, change: null, changePercent: pctOf(text.slice(lastEnd)), parent: parent !== item ? parent : null, source };
       out.push(record);

@@ -2,17 +2,18 @@
 import { parseAmount, toHalfWidth, type MoneyUnit } from './amount.js';
 import type { ProseLine, Row, Table } from './layout.js';
 import type { ThreeCosts } from './records.js';
+import { CURLY_QUOTES, THREE_COSTS_COLUMNS, TITLE_WORDS, YEAR_CELLS, threeCostsSentences } from './glossary/index.js';
 
 type Category = 'T' | 'A' | 'R' | 'V' | 'VP' | 'VR';
 
 function categoryOf(cell: string): Category | null {
   const c = cell.replace(/\s+/g, '');
-  if (/^(合计|总计)$/.test(c)) return 'T';
-  if (/因公出国|公出国/.test(c)) return 'A';
-  if (/公务接待/.test(c)) return 'R';
-  if (/购置及运行|购置和运行/.test(c)) return 'V';
-  if (/公务用车购置费$/.test(c)) return 'VP';
-  if (/运行(维护)?费$/.test(c)) return 'VR';
+  if (THREE_COSTS_COLUMNS.total.test(c)) return 'T';
+  if (THREE_COSTS_COLUMNS.abroad.test(c)) return 'A';
+  if (THREE_COSTS_COLUMNS.reception.test(c)) return 'R';
+  if (THREE_COSTS_COLUMNS.vehicles.test(c)) return 'V';
+  if (THREE_COSTS_COLUMNS.vehiclePurchase.test(c)) return 'VP';
+  if (THREE_COSTS_COLUMNS.vehicleRunning.test(c)) return 'VR';
   return null;
 }
 
@@ -43,11 +44,11 @@ function columnsOf(headerRows: Row[], width: number): Map<Category, number> | nu
 }
 
 export function isThreeCostsTable(table: Table): boolean {
-  return /三公/.test(table.title);
+  return TITLE_WORDS.threeCosts.test(table.title);
 }
 
-const BUDGET_WORD = /^(预算数|年初预算数|全年预算数)$/;
-const ACTUAL_WORD = /^(决算数|实际支出数?|支出决算数?)$/;
+const BUDGET_WORD = THREE_COSTS_COLUMNS.budget;
+const ACTUAL_WORD = THREE_COSTS_COLUMNS.actual;
 
 /**
  * A 决算's 三公 table printing each item's budget and actual side by side (财政拨款“三公”经费支出决算表:
@@ -115,21 +116,21 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
   }
   if (order.length === 0) return [];
   // The vehicle block is 小计 | 购置费 | 运行(维护)费 wherever a header names its parts.
-  const hasParts = headerRows.some((r) => r.cells.some((c) => categoryOf(c) === 'VP' || /^小计$/.test(c.replace(/\s+/g, ''))));
+  const hasParts = headerRows.some((r) => r.cells.some((c) => categoryOf(c) === 'VP' || THREE_COSTS_COLUMNS.subtotal.test(c.replace(/\s+/g, ''))));
   const firstVehicle = order.findIndex((c) => c === 'V' || c === 'VP' || c === 'VR');
   if (firstVehicle >= 0) {
     order = order.filter((c) => c !== 'V' && c !== 'VP' && c !== 'VR');
     order.splice(firstVehicle, 0, ...(hasParts ? (['V', 'VP', 'VR'] as Category[]) : (['V'] as Category[])));
   }
-  const fundsPerCategory = headerRows.some((r) => r.cells.filter((c) => /一般公共/.test(c)).length >= 3) ? 3 : 1;
+  const fundsPerCategory = headerRows.some((r) => r.cells.filter((c) => THREE_COSTS_COLUMNS.generalBudgetFund.test(c)).length >= 3) ? 3 : 1;
   // Fund names in header order (一般公共预算 | 政府性基金预算 | 国有资本经营预算), repeated per category.
-  const fundRow = headerRows.find((r) => r.cells.filter((c) => /一般公共/.test(c)).length >= 3);
+  const fundRow = headerRows.find((r) => r.cells.filter((c) => THREE_COSTS_COLUMNS.generalBudgetFund.test(c)).length >= 3);
   const funds = fundRow ? [...new Set(fundRow.cells.map((c) => c.replace(/\s+/g, '')).filter((c) => c !== ''))].slice(0, fundsPerCategory) : [];
   const out: ThreeCosts[] = [];
   for (const row of dataRows) {
-    const yearCell = row.cells.find((c) => /^\d{4}\s*年$/.test(c.trim()));
-    if (!yearCell && row.cells.some((c) => /增减|变化/.test(c))) continue;
-    const values = row.cells.filter((c) => c.trim() !== '' && !/年$/.test(c.trim()) && parseAmount(c, unit) !== null && !/[\u4e00-\u9fa5]/.test(c)).map((c) => parseAmount(c, unit)!.fen);
+    const yearCell = row.cells.find((c) => YEAR_CELLS.yearLabel.test(c.trim()));
+    if (!yearCell && row.cells.some((c) => THREE_COSTS_COLUMNS.change.test(c))) continue;
+    const values = row.cells.filter((c) => c.trim() !== '' && !YEAR_CELLS.endsInYear.test(c.trim()) && parseAmount(c, unit) !== null && !/[\u4e00-\u9fa5]/.test(c)).map((c) => parseAmount(c, unit)!.fen);
     const year = yearCell ? Number(toHalfWidth(yearCell).replace(/\D/g, '')) : docYear;
     const blocks = values.length >= order.length * fundsPerCategory * 2 && !yearCell ? 2 : 1;
     // Cells that line up with the header: each category read in its own column, a blank cell blank.
@@ -168,22 +169,21 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
   return out;
 }
 
-const NUM = '([\\d,.\\s]+?)\\s*万元';
-
 /** The 三公 paragraphs: total, then each category's 预算数 (or 决算数). */
 export function threeCostsFromProse(prose: ProseLine[], file: string, unit: MoneyUnit, docYear: number, docIsActual: boolean): ThreeCosts[] {
-  const basisWord = docIsActual ? '(?:决算数|支出)' : '预算数?';
+  const sentences = threeCostsSentences(docIsActual);
+  // In this order: the first sentence of a figure is its amount.
   const patterns: [keyof Pick<ThreeCosts, 'total' | 'abroad' | 'reception' | 'vehicles' | 'vehiclePurchase' | 'vehicleRunning'>, RegExp][] = [
-    ['total', new RegExp(`"?三公"?经费(?:${docIsActual ? '支出' : '预算'})[^0-9]{0,6}?${NUM}`)],
-    ['abroad', new RegExp(`因公出国[(（]境[)）]费用?[。.]?\\s*\\d{4}\\s*年${basisWord}\\s*${NUM}`)],
-    ['reception', new RegExp(`公务接待费[。.]?\\s*\\d{4}\\s*年${basisWord}\\s*${NUM}`)],
-    ['vehicles', new RegExp(`公务用车购置(?:和|及)运行(?:维护)?费[。.]?\\s*\\d{4}\\s*年${basisWord}\\s*${NUM}`)],
-    ['vehiclePurchase', new RegExp(`公务用车购置费\\s*\\d{4}\\s*年${basisWord}\\s*${NUM}`)],
-    ['vehicleRunning', new RegExp(`公务用车运行(?:维护)?费\\s*\\d{4}\\s*年${basisWord}\\s*${NUM}`)],
+    ['total', sentences.total],
+    ['abroad', sentences.abroad],
+    ['reception', sentences.reception],
+    ['vehicles', sentences.vehicles],
+    ['vehiclePurchase', sentences.vehiclePurchase],
+    ['vehicleRunning', sentences.vehicleRunning],
   ];
   const found: Partial<Record<string, { fen: bigint; line: ProseLine }>> = {};
   for (const p of prose) {
-    const text = toHalfWidth(p.text).replace(/[“”]/g, '"');
+    const text = toHalfWidth(p.text).replace(CURLY_QUOTES, '"');
     for (const [key, re] of patterns) {
       if (found[key]) continue;
       const m = re.exec(text);

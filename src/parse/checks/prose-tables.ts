@@ -7,9 +7,10 @@ import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES, type ThreeCostsFigure } 
 import type { Anomaly, BudgetLine, Source } from '../records.js';
 import { agrees, compared, passages, printedWan, sourceAt, tableAmount, type Printed } from './passages.js';
 import type { CheckContext, CheckRule } from './rule.js';
+import { FUNCTION_LEVEL_ITEM, FUNCTION_LEVELS, PROSE_CHANGE, PROSE_MARKS, ROW_LABELS, STATED_AMOUNTS, THREE_COSTS_NAMES, TITLE_WORDS, YEAR_CELLS } from '../glossary/index.js';
 
 /** A name as the tables and the prose both print it, brackets, quotes and spaces out. */
-export const nameKey = (name: string): string => name.replace(/[\s()（）"“”]/g, '');
+export const nameKey = (name: string): string => name.replace(PROSE_MARKS.nameDecoration, '');
 
 export interface CodedItem {
   /** 类 / 款 / 项 as the sentence names them, with the code when it prints one. */
@@ -20,8 +21,8 @@ export interface CodedItem {
   end: number;
 }
 
-const PART = /([^（()）、，,。；:：\d.．"“”\s]{2,30}?)[（(](\d{2,3})?(类|款|项)[）)]/g;
-const LEVEL = { 类: 1, 款: 2, 项: 3 } as const;
+const PART = FUNCTION_LEVEL_ITEM;
+const LEVEL = FUNCTION_LEVELS;
 
 /** The 类 / 款 / 项 a passage opens with ("1、公共安全支出（204类）司法（06款）行政运行（01项）"). */
 export function codedItem(text: string): CodedItem | null {
@@ -35,7 +36,7 @@ export function codedItem(text: string): CodedItem | null {
     parts.push({ name: m[1]!, code: m[2] ?? null, level: LEVEL[m[3] as keyof typeof LEVEL], index: m.index! });
     end = m.index! + m[0].length;
   }
-  if (/^[”"]/.test(text.slice(end))) end++;
+  if (PROSE_MARKS.closingQuoteFirst.test(text.slice(end))) end++;
   if (parts.length === 0 || parts[0]!.level !== 1) return null;
   const printedCode = parts.every((p) => p.code) ? parts.map((p) => p.code).join('') : null;
   return { parts, printedCode, end };
@@ -89,12 +90,12 @@ function codedItemAmounts(ctx: CheckContext): Anomaly[] {
     const lines = code ? (byCode.get(code) ?? []).filter((l) => l.total !== null) : [];
     if (lines.length === 0) continue;
     const stated: { amount: Printed; index: number; what: string }[] = [];
-    const head = /^(\d[\d,]*(?:\.\d+)?)万元/.exec(p.text.slice(item.end));
+    const head = STATED_AMOUNTS.atStart.exec(p.text.slice(item.end));
     if (head) stated.push({ amount: printedWan(head[1]!)!, index: item.end, what: 'the item' });
-    const own = actual ? /(?:支出)?决算(?:数)?为(\d[\d,]*(?:\.\d+)?)万元/g : new RegExp(`${year}年度?(?:预算)?(?:安排|预算数为|预算为)(\\d[\\d,]*(?:\\.\\d+)?)万元`, 'g');
-    for (const m of p.text.matchAll(own)) stated.push({ amount: printedWan(m[1]!)!, index: m.index! + m[0].length - m[1]!.length - 2, what: m[0].replace(/\d[\d,.]*万元$/, '') });
+    const own = actual ? STATED_AMOUNTS.actual : new RegExp(`${year}${STATED_AMOUNTS.budgetAfterYear.source}`, 'g');
+    for (const m of p.text.matchAll(own)) stated.push({ amount: printedWan(m[1]!)!, index: m.index! + m[0].length - m[1]!.length - 2, what: m[0].replace(STATED_AMOUNTS.trailingAmount, '') });
     // 决算 paragraphs compare with the 财政拨款支出决算表 line; any table of that code prints it otherwise.
-    const usual = lines.find((l) => (actual ? /支出决算表/ : /支出/).test(l.source.table)) ?? lines[0]!;
+    const usual = lines.find((l) => (actual ? TITLE_WORDS.expenditureFinalAccounts : TITLE_WORDS.expenditure).test(l.source.table)) ?? lines[0]!;
     for (const s of stated) {
       if (!s.amount) continue;
       const verdicts = lines.map((l) => compared(s.amount, tableAmount(l.total!, l.source.text)));
@@ -123,19 +124,19 @@ function codedItemAmounts(ctx: CheckContext): Anomaly[] {
 }
 
 /** The summary table a total sentence restates: 收入支出(决算)总表 / 收支(预算)总表, 财政拨款 or not. */
-const SUMMARY = /收入支出(?:决算|预算)?总表|收支(?:决算|预算)?总表/;
+const SUMMARY = TITLE_WORDS.incomeExpenditureSummary;
 
 /** "收入支出总计 N 万元", "财政拨款收入支出总计 N 万元", "本年收入合计 N 万元" against that row of the summary table. */
 function totals(ctx: CheckContext): Anomaly[] {
   const out: Anomaly[] = [];
   const { file } = ctx.doc.meta;
   for (const p of passages(ctx.layout.prose)) {
-    for (const m of p.text.matchAll(/(财政拨款)?(收入支出总计|收支总计|本年收入合计|本年支出合计)(?:为|是)?(\d[\d,]*(?:\.\d+)?)万元/g)) {
+    for (const m of p.text.matchAll(STATED_AMOUNTS.summaryTotal)) {
       const stated = printedWan(m[3]!);
       if (!stated) continue;
       const fiscal = Boolean(m[1]);
-      const row = /总计/.test(m[2]!) ? /^(收入)?总计$/ : new RegExp(`^${m[2]}$`);
-      const printed = ctx.doc.figures.filter((f) => f.amount !== null && SUMMARY.test(f.source.table) && /财政拨款/.test(f.source.table) === fiscal && row.test(f.item.replace(/\s/g, '')));
+      const row = ROW_LABELS.grandTotalWord.test(m[2]!) ? ROW_LABELS.incomeGrandTotal : new RegExp(`^${m[2]}$`);
+      const printed = ctx.doc.figures.filter((f) => f.amount !== null && SUMMARY.test(f.source.table) && TITLE_WORDS.fiscalGrant.test(f.source.table) === fiscal && row.test(f.item.replace(/\s/g, '')));
       const verdicts = printed.map((f) => compared(stated, tableAmount(f.amount!, f.value)));
       if (printed.length === 0 || verdicts.includes('SAME')) continue;
       const nearAt = verdicts.indexOf('ROUNDING');
@@ -156,11 +157,11 @@ function totals(ctx: CheckContext): Anomaly[] {
 /** A 三公 table printing no figure at all while the text states a 三公 amount above zero. */
 function blankThreeCostsTable(ctx: CheckContext): Anomaly[] {
   const { file } = ctx.doc.meta;
-  const table = ctx.layout.tables.find((t) => /三公/.test(t.title));
-  if (!table || table.rows.some((r) => r.cells.some((c) => /\d/.test(c) && !/^\s*\d{4}\s*年?\s*$/.test(c)))) return [];
+  const table = ctx.layout.tables.find((t) => TITLE_WORDS.threeCosts.test(t.title));
+  if (!table || table.rows.some((r) => r.cells.some((c) => /\d/.test(c) && !YEAR_CELLS.yearOnly.test(c)))) return [];
   for (const p of passages(ctx.layout.prose)) {
-    if (!/三公/.test(p.text)) continue;
-    const m = /(?:预算|决算|支出)(?:数)?为(\d[\d,]*(?:\.\d+)?)万元/.exec(p.text);
+    if (!TITLE_WORDS.threeCosts.test(p.text)) continue;
+    const m = STATED_AMOUNTS.anyBasis.exec(p.text);
     const stated = m ? printedWan(m[1]!) : null;
     if (!m || !stated || stated.fen <= 0n) continue;
     const titleSource: Source = { file, table: table.title, line: table.titleLine, text: table.title };
@@ -175,12 +176,12 @@ function blankThreeCostsTable(ctx: CheckContext): Anomaly[] {
   return [];
 }
 
-const stemOf = (name: string) => name.replace(/[\s()（）"“”]/g, '').replace(/费用$/, '费').replace(/^.*?(?=因公出国|公务接待|公务用车|三公)/, '');
+const stemOf = (name: string) => name.replace(PROSE_MARKS.nameDecoration, '').replace(THREE_COSTS_NAMES.feeSuffix, '费').replace(THREE_COSTS_NAMES.beforeName, '');
 
 /** The 三公 figure a prose item names ("公务接待费", "财政拨款“三公”经费"), if any. */
 function threeCostsFigureOf(item: string): ThreeCostsFigure | null {
   const stem = stemOf(item);
-  if (/^三公经费$/.test(stem)) return 'total';
+  if (THREE_COSTS_NAMES.total.test(stem)) return 'total';
   for (const f of THREE_COSTS_FIGURE_NAMES) if (THREE_COSTS_FIGURES[f].names.some((n) => stemOf(n) === stem)) return f;
   return null;
 }
@@ -200,7 +201,7 @@ function threeCostsChanges(ctx: CheckContext): Anomaly[] {
     const before = now ? rows.find((r) => r.year === now.year - 1 && r.basis === now.basis && r[figure] !== null) : undefined;
     if (!now || !before) continue;
     const expected = (now[figure] as bigint) - (before[figure] as bigint);
-    const eitherWay = /增加[（(]减少[)）]|减少[（(]增加[)）]/.test(a.source.text);
+    const eitherWay = PROSE_CHANGE.eitherWay.test(a.source.text);
     const change = eitherWay && a.change < 0n ? -a.change : a.change;
     const target = eitherWay && expected < 0n ? -expected : expected;
     // The change as the text prints it against the two rows' difference, each row rounded.

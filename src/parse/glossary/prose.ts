@@ -1,2 +1,128 @@
-// See index.ts: the glossary's words printed in prose.
-export {};
+// See index.ts: the glossary's words printed in prose — the sentences of the 说明 that state
+// amounts, changes and shares (prose-amounts.ts), and the sentences the prose checks hold against
+// the tables (checks/prose-tables.ts, checks/prose-arithmetic.ts). Patterns that are used together
+// with a number are written here whole (the number's digits are part of the phrase); where a
+// module adds a runtime value (the document's year) it builds the pattern from a term here.
+
+/** An amount in 万元 as prose prints it: the digits (group 1, thousands commas allowed) and the unit. */
+export const WAN_AMOUNT = /(\d[\d,]*(?:\.\d+)?)万元/;
+
+/** Punctuation of the prose, full-width and half-width alike. */
+export const PROSE_MARKS = {
+  /** Brackets, quotes and spaces around a name: removed before two names are compared. */
+  nameDecoration: /[\s()（）"“”]/g,
+  /** A closing quote first: the end of a quoted 类/款/项 chain (“一般公共服务支出（类）…（项）”). */
+  closingQuoteFirst: /^[”"]/,
+  /** Where a clause ends: 。；：、 or a comma that is no thousands separator (1,234 is one number). */
+  clauseDelimiter: /[。；;：:、]|[，,](?!\d)|(?<!\d)[，,]/g,
+  /** A line ending in punctuation (a stop, a comma, a closing bracket): it does not wrap on. */
+  endsInPunctuation: /[。；;：:，,、)）!！?？]\s*$/,
+  /** 句号: a sentence ended. */
+  fullStop: /。/,
+  /** A closing bracket, full- or half-width. */
+  closingBracket: /[）)]/,
+};
+
+/** The numbering a list item of the prose opens with: 1. / 1、 / （一） / （1） / 一、 */
+export const LIST_NUMBER = /\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、/;
+/** A line opening with list numbering (after a bullet - or *): a new paragraph. */
+export const NUMBERED_LINE = new RegExp(`^\\s*[-*]?\\s*(${LIST_NUMBER.source})`);
+/** Numbering (optional) and bullets at a clause's start, removed from the item's name. */
+export const LEADING_NUMBERING = new RegExp(`^[-\\s*]*(?:${LIST_NUMBER.source})?\\s*`);
+/** A clause opening with numbering or an opening bracket: its own item, no wrapped name before it. */
+export const NUMBERED_OR_BRACKETED = /^[-\s*]*(\d+[.、．]|[（(])/;
+
+/** Year-on-year change as a sentence states it beside an amount (比上年增加 N 万元，增长 P%). */
+export const PROSE_CHANGE = {
+  /** The percentage just after an amount: "，增长 5.2%" / "下降 3%" (group 1 the word, group 2 the figure). */
+  percentAfter: /^\s*[，,]?\s*(增长|下降|上升|减少|增加)\s*(\d+(?:\.\s*\d+)?)\s*%/,
+  /** A change stated just before an amount: "较上年增加" / "比 2019 年减少" / "同比多" (group 1 the word). */
+  comparedBefore: /(?:较|比|同比).{0,30}?(增加|减少|增长|下降|多|少)\s*$/,
+  /** The comparison word that starts the change (the subject is before it). */
+  comparison: /较|比|同比/,
+  /** The words of percentAfter that mean down. */
+  percentDown: /减少|下降/,
+  /** The words of comparedBefore that mean down. */
+  amountDown: /减少|下降|少/,
+  /** Down, as prose-arithmetic reads a stated change ("下降 3%", "降低"). */
+  down: /减少|下降|降低/,
+  /** 增加（减少）/ 减少（增加）: the template's either-way word, whose sign says nothing. */
+  eitherWay: /增加[（(]减少[)）]|减少[（(]增加[)）]/,
+};
+
+/** The words around an amount's subject in a clause (prose-amounts.ts's itemBefore). */
+export const PROSE_ITEM = {
+  /** A bracket opened and not closed in the clause: no part of the name. */
+  unclosedBracket: /^[（(](?=[^）)]*$)/,
+  /** Words that introduce the subject: 其中 / 包括 / 主要用于 / 共计 … */
+  leadWords: /^(其中|包括|主要包括|具体包括|主要是|主要用于|共计|合计|总计)\s*/,
+  /** A year first ("2024年 …"): it says when, not what. */
+  yearFirst: /^\d{4}\s*年度?\s*/,
+  /** Verbs and quantifiers between the subject and the amount: 预算数 / 为 / 共计 / 安排 / 约 … */
+  trailingVerbs: /(预算数?|为|共计|合计|安排|约|达|计|共)\s*$/,
+  /** A year last, after a name ("公务用车购置费2020年"): group 1 keeps the name's last character. */
+  yearLast: /(.)\d{4}\s*年度?\s*$/,
+  /** Words too general to tell two subjects apart (经费 / 项目 / 支出), and the name's decoration. */
+  genericWords: /经费|项目|支出|[()（）"“”\s]/g,
+  /** After an amount: a threshold ("单价 100 万元以上"), not an amount. */
+  threshold: /^\s*(以上|以下|以内)/,
+  /** Words that open a list breaking down the amount before (主要包括：甲 N 万元，乙 M 万元). */
+  listOpens: /主要包括|具体包括|其中|包括/,
+};
+
+/** The 类 / 款 / 项 chain a paragraph opens with, one part a match: 公共安全支出（204类）司法（06款）
+ *  行政运行（01项） (group 1 the name, 2 the code when printed, 3 the level word: FUNCTION_LEVELS). */
+export const FUNCTION_LEVEL_ITEM = /([^（()）、，,。；:：\d.．"“”\s]{2,30}?)[（(](\d{2,3})?(类|款|项)[）)]/g;
+/** 类 / 款 / 项: the levels of the 功能分类 (1, 2, 3: a code of 3, 5, 7 digits). */
+export const FUNCTION_LEVELS = { 类: 1, 款: 2, 项: 3 } as const;
+
+/** Amounts a sentence states that the tables print (checks/prose-tables.ts): group 1 the amount,
+ *  except summaryTotal (group 1 财政拨款, 2 the row, 3 the amount). */
+export const STATED_AMOUNTS = {
+  /** The amount right after an item's name: "（01项）208.8万元". */
+  atStart: new RegExp(`^${WAN_AMOUNT.source}`),
+  /** A 决算's own: "支出决算为 N 万元" / "决算数为 N 万元". */
+  actual: new RegExp(`(?:支出)?决算(?:数)?为${WAN_AMOUNT.source}`, 'g'),
+  /** A budget's own, after its year (the module puts the year first): "2026年预算安排 N 万元" / "年度预算数为". */
+  budgetAfterYear: new RegExp(`年度?(?:预算)?(?:安排|预算数为|预算为)${WAN_AMOUNT.source}`),
+  /** Any basis: "预算数为 / 决算为 / 支出为 N 万元" (the 三公 paragraph's amount). */
+  anyBasis: new RegExp(`(?:预算|决算|支出)(?:数)?为${WAN_AMOUNT.source}`),
+  /** The amount at the end of a stated phrase, to keep only its words. */
+  trailingAmount: /\d[\d,.]*万元$/,
+  /** "收入支出总计 N 万元", "财政拨款收支总计为 N 万元", "本年收入合计 N 万元". */
+  summaryTotal: new RegExp(`(财政拨款)?(收入支出总计|收支总计|本年收入合计|本年支出合计)(?:为|是)?${WAN_AMOUNT.source}`, 'g'),
+};
+
+/** How prose names a 三公 figure, to compare with THREE_COSTS_FIGURES' names (src/model/three-costs.ts). */
+export const THREE_COSTS_NAMES = {
+  /** "因公出国(境)费用": 费用 is 费. */
+  feeSuffix: /费用$/,
+  /** Words before a figure's name ("财政拨款“三公”经费", "其中：公务接待费"): not part of it. */
+  beforeName: /^.*?(?=因公出国|公务接待|公务用车|三公)/,
+  /** "三公经费" (quotes removed): the total. */
+  total: /^三公经费$/,
+};
+
+/** Curly quotes (“三公”经费), read as straight ones. */
+export const CURLY_QUOTES = /[“”]/g;
+
+/** The amount a 三公 sentence states, digits possibly spaced: group 1. */
+const THREE_COSTS_AMOUNT = '([\\d,.\\s]+?)\\s*万元';
+
+/**
+ * The 三公 paragraphs' sentences (three-costs.ts), curly quotes made straight: the total
+ * ("三公"经费预算 N 万元) and each figure's "<name>。2024年预算数 N 万元" — in a 决算, 决算数 / 支出.
+ * Group 1 the amount.
+ */
+export function threeCostsSentences(actual: boolean) {
+  const basisWord = actual ? '(?:决算数|支出)' : '预算数?';
+  const NUM = THREE_COSTS_AMOUNT;
+  return {
+    total: new RegExp(`"?三公"?经费(?:${actual ? '支出' : '预算'})[^0-9]{0,6}?${NUM}`),
+    abroad: new RegExp(`因公出国[(（]境[)）]费用?[。.]?\\s*\\d{4}\\s*年${basisWord}\\s*${NUM}`),
+    reception: new RegExp(`公务接待费[。.]?\\s*\\d{4}\\s*年${basisWord}\\s*${NUM}`),
+    vehicles: new RegExp(`公务用车购置(?:和|及)运行(?:维护)?费[。.]?\\s*\\d{4}\\s*年${basisWord}\\s*${NUM}`),
+    vehiclePurchase: new RegExp(`公务用车购置费\\s*\\d{4}\\s*年${basisWord}\\s*${NUM}`),
+    vehicleRunning: new RegExp(`公务用车运行(?:维护)?费\\s*\\d{4}\\s*年${basisWord}\\s*${NUM}`),
+  };
+}

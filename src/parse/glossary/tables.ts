@@ -112,3 +112,61 @@ export function standardTitleKey(title: string): string {
 
 /** A header cell as the glossary compares it: spaces removed. */
 export const headerText = (cell: string) => cell.replace(/\s/g, '');
+
+/** Words of table titles the checks and readers key on (a title is matched anywhere). */
+export const TITLE_WORDS = {
+  /** 支出: a table of expenditure. */
+  expenditure: /支出/,
+  /** 支出决算表: a 决算's expenditure table (财政拨款支出决算表 …). */
+  expenditureFinalAccounts: /支出决算表/,
+  /** 财政拨款: of the fiscal grant only. */
+  fiscalGrant: /财政拨款/,
+  /** 三公: the "三公"经费 table. */
+  threeCosts: /三公/,
+  /** The summary table: 收入支出(决算|预算)总表 / 收支(决算|预算)总表. */
+  incomeExpenditureSummary: /收入支出(?:决算|预算)?总表|收支(?:决算|预算)?总表/,
+};
+
+/** Row labels of totals, as a cell reads once spaces are removed. */
+export const ROW_LABELS = {
+  /** 总计 anywhere in a label (收入支出总计, 收支总计). */
+  grandTotalWord: /总计/,
+  /** The summary table's grand total row: 总计 / 收入总计. */
+  incomeGrandTotal: /^(收入)?总计$/,
+};
+
+/** Cells that print a year. */
+export const YEAR_CELLS = {
+  /** Only a year, 年 optional, spaces allowed ("2024 年"): a header, no figure. */
+  yearOnly: /^\s*\d{4}\s*年?\s*$/,
+  /** A year's row label ("2024年"). */
+  yearLabel: /^\d{4}\s*年$/,
+  /** Ends in 年: a year's label, no amount. */
+  endsInYear: /年$/,
+};
+
+/** The 三公 table's header words (three-costs.ts): each figure's column, the 预算数 / 决算数 pair. */
+export const THREE_COSTS_COLUMNS = {
+  /** 合计 / 总计: the total. */
+  total: /^(合计|总计)$/,
+  /** 因公出国（境）费 (公出国: a 因 lost to the line before). */
+  abroad: /因公出国|公出国/,
+  /** 公务接待费. */
+  reception: /公务接待/,
+  /** 公务用车购置及运行(维护)费: the pair. */
+  vehicles: /购置及运行|购置和运行/,
+  /** 公务用车购置费 alone. */
+  vehiclePurchase: /公务用车购置费$/,
+  /** 运行(维护)费 alone. */
+  vehicleRunning: /运行(维护)?费$/,
+  /** 小计: the vehicles pair under its span. */
+  subtotal: /^小计$/,
+  /** A budget column: 预算数 / 年初预算数 / 全年预算数. */
+  budget: /^(预算数|年初预算数|全年预算数)$/,
+  /** An actual column: 决算数 / 实际支出(数) / 支出决算(数). */
+  actual: /^(决算数|实际支出数?|支出决算数?)$/,
+  /** 一般公共(预算): the first fund of a header printing each figure per fund. */
+  generalBudgetFund: /一般公共/,
+  /** 增减 / 变化: a row of the change, no year's figures. */
+  change: /增减|变化/,
+};
