@@ -4,6 +4,8 @@
 // (tests/unit/model.test.ts); node ids ("<Kind>:<key>") are built and parsed from it.
 import { CODE_SCHEMES, type CodeLabel } from './codes.js';
 import { THREE_COSTS_FIGURE_NAMES, fenProperty } from './three-costs.js';
+import { moneyStoredNames } from './fact-kind.js';
+import { INVESTMENT_PROJECT } from './kinds/investment-project.js';
 
 export interface NodeKindDecl {
   /** The Chinese term, when the documents have one. */
@@ -42,7 +44,7 @@ export const NODE_KINDS_DECL = {
     term: '政府投资项目',
     gloss: 'with its 国家编码',
     key: 'id',
-    money: ['totalInvestmentFen', 'plannedInYearFen', 'completedInYearFen', 'cumulativeCompletedFen', 'totalFiscalFen', 'totalOtherFen', 'targetAtYearStartFen', 'completedGeneralBudgetFen', 'completedGovernmentFundFen'],
+    money: moneyStoredNames(INVESTMENT_PROJECT),
     provenance: 'line',
   },
   SelfEvaluation: { term: '绩效自评', gloss: null, key: 'id', money: ['budgetFen', 'executedFen'], provenance: 'line' },

@@ -6,6 +6,8 @@ import type { DocumentKind } from '../model/documents.js';
 import type { FigureMeasure } from '../model/figures.js';
 import type { ProjectSourceKind } from '../model/projects.js';
 import type { MoneyUnit } from './amount.js';
+import type { FieldSourced, RecordOf } from '../model/fact-kind.js';
+import type { INVESTMENT_PROJECT } from '../model/kinds/investment-project.js';
 export type { AnomalyKind, DocumentKind, FigureMeasure, MoneyUnit, ProjectSourceKind, Severity };
 
 
@@ -160,53 +162,23 @@ export interface Indicator {
   source: Source;
 }
 
-/** InvestmentProject // 政府投资项目 */
-export interface InvestmentProject {
-  code: string;
-  truncated: boolean;
-  registrationYear: number | null;
-  divisionCode: string | null;
-  industryCode: string | null;
-  typeCode: string | null;
-  serial: string | null;
-  name: string;
+/**
+ * InvestmentProject // 政府投资项目: its declared properties (src/model/kinds/investment-project.ts),
+ * the unit printed for it and where it was read.
+ */
+export type InvestmentProject = RecordOf<typeof INVESTMENT_PROJECT> & {
+  /** 项目单位 as printed; null when the form prints none (the department's own unit reports it). */
   unit: string | null;
-  totalInvestment: bigint | null;
-  plannedInYear: bigint | null;
-  completedInYear: bigint | null;
-  cumulativeCompleted: bigint | null;
-  completionRate: string | null;
   /** The line printing 项目总体完成率 and 累计完成投资, when there is one. */
   rateSource?: Source;
   /** The line printing 项目总投资, when there is one. */
   totalSource?: Source;
-  /** 项目总投资 split as printed: 财政拨款 / 其它资金. */
-  totalFiscal: bigint | null;
-  totalOther: bigint | null;
-  /** 年初设定的目标 (the year's planned investment at the start of the year). */
-  targetAtYearStart: bigint | null;
-  /** 本年实际完成投资 by fund: 一般公共预算 / 政府性基金. */
-  completedGeneralBudget: bigint | null;
-  completedGovernmentFund: bigint | null;
-  /** 政府投资计划支出率 as printed, e.g. "100.00%". */
-  planExecutionRate: string | null;
-  /** 工程形象进度百分比 as printed. */
-  imageProgress: string | null;
-  /** 行业归口. */
-  industry: string | null;
-  /** 是否开工 / 是否竣工 as ticked (null when neither box is). */
-  started: boolean | null;
-  completed: boolean | null;
-  progress: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  nature: string | null;
   source: Source;
   /** The line each field was read from (a form spreads one project over many lines). */
   fieldSources: Partial<Record<InvestmentField, Source>>;
-}
-export type InvestmentField = 'totalInvestment' | 'totalFiscal' | 'totalOther' | 'targetAtYearStart' | 'plannedInYear' | 'completedInYear' | 'completedGeneralBudget' | 'completedGovernmentFund' | 'planExecutionRate' | 'cumulativeCompleted' | 'completionRate' | 'imageProgress' | 'progress' | 'industry' | 'startDate' | 'endDate';
-
+};
+/** The properties read from a line of their own (declared provenance: 'field'). */
+export type InvestmentField = FieldSourced<typeof INVESTMENT_PROJECT>;
 
 /** Figure // 表内数字: a number a table prints that no richer record holds (summary tables, 合计 columns, scores, payment lists). */
 export interface Figure {

@@ -1,7 +1,9 @@
 // The read model: what the repository hands to the API. Money is integer fen (bigint).
 // Every fact carries a SourceRef back to the document, table and line it was read from.
-import { bool, boolOrNull, fen, fenOrNull, num, numOrNull, oneOf, str, strOrNull, strings, type Decoded, type Props } from './props.js';
+import { bool, fen, fenOrNull, num, numOrNull, oneOf, str, strOrNull, strings, type Decoded, type Props } from './props.js';
 import type { ThreeCostsFigure } from '../model/three-costs.js';
+import { INVESTMENT_PROJECT } from '../model/kinds/investment-project.js';
+import { readSpecOf } from './kind-readers.js';
 import type { LinkMethod, LinkStatus } from '../model/codes.js';
 
 export interface SourceRef {
@@ -137,38 +139,16 @@ export interface CodeLinkRow {
 export const INDICATOR_FIELDS = { id: str, documentId: str, allocationId: strOrNull, level1: strOrNull, level2: strOrNull, name: str, target: strOrNull, actual: strOrNull, reason: strOrNull };
 export type IndicatorRow = Decoded<typeof INDICATOR_FIELDS> & { source: SourceRef };
 
-/** Fields of an InvestmentProject node as stored (cypher/load-investments.cypher). */
+/**
+ * Fields of an InvestmentProject node as stored (cypher/load-investments.cypher): its declared
+ * properties (src/model/kinds/investment-project.ts), and what the load adds around them.
+ */
 export const INVESTMENT_FIELDS = {
   id: str,
   documentId: str,
-  code: str,
-  truncated: bool,
-  registrationYear: numOrNull,
-  divisionCode: strOrNull,
-  industryCode: strOrNull,
-  typeCode: strOrNull,
-  serial: strOrNull,
-  name: str,
+  /** The year of the document reporting it. */
   year: num,
-  totalInvestmentFen: fenOrNull,
-  plannedInYearFen: fenOrNull,
-  completedInYearFen: fenOrNull,
-  cumulativeCompletedFen: fenOrNull,
-  completionRate: strOrNull,
-  progress: strOrNull,
-  startDate: strOrNull,
-  endDate: strOrNull,
-  nature: strOrNull,
-  totalFiscalFen: fenOrNull,
-  totalOtherFen: fenOrNull,
-  targetAtYearStartFen: fenOrNull,
-  completedGeneralBudgetFen: fenOrNull,
-  completedGovernmentFundFen: fenOrNull,
-  planExecutionRate: strOrNull,
-  imageProgress: strOrNull,
-  industry: strOrNull,
-  started: boolOrNull,
-  completed: boolOrNull,
+  ...readSpecOf(INVESTMENT_PROJECT),
   allocationIds: strings,
   /** The budget unit that reports it (项目单位, else the department's own unit). */
   unitId: strOrNull,

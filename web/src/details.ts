@@ -3,7 +3,7 @@
 // and each evidence line.
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import { KINDS } from './graph.js';
-import { MONEY_KEYS, escapeHtml, wan } from './format.js';
+import { escapeHtml, isMoneyKey, wan } from './format.js';
 import type { TrailLine } from './api.js';
 
 interface SourceLike {
@@ -25,7 +25,7 @@ function sourceBlock(s: SourceLike, heading = 'Source 出处', nodeId?: string):
 }
 
 function value(key: string, v: unknown): string {
-  if (MONEY_KEYS.test(key) && typeof v === 'string') return escapeHtml(wan(v));
+  if (isMoneyKey(key) && typeof v === 'string') return escapeHtml(wan(v));
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? escapeHtml(JSON.stringify(x)) : escapeHtml(x))).join('<br>');
   if (v !== null && typeof v === 'object') return `<code>${escapeHtml(JSON.stringify(v))}</code>`;
   return escapeHtml(v ?? '—');

@@ -1,6 +1,7 @@
 // Display helpers. Amounts arrive as exact decimal strings in 万元; they are formatted as
 // strings (thousands separators), never through a float.
 import { csvText } from '../../src/csv.js';
+import { MONEY_DISPLAY_NAMES } from '../../src/model/money-fields.js';
 
 export function wan(value: unknown): string {
   if (typeof value !== 'string' || !/^-?\d+(\.\d+)?$/.test(value)) return value === null || value === undefined ? '—' : String(value);
@@ -14,8 +15,13 @@ export function escapeHtml(text: unknown): string {
   return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** Money-like property names (the API's display properties are already in 万元). */
-export const MONEY_KEYS = /^(amount|executed|total|basic|project|budget|actual|delta|totalInvestment|plannedInYear|completedInYear|cumulativeCompleted|abroad|reception|vehicles|vehiclePurchase|vehicleRunning)$/;
+/**
+ * The properties shown as money (their display values are already 万元 strings): the model's
+ * declared money properties (src/model/money-fields.ts), never guessed from a name.
+ */
+export const MONEY_KEYS: ReadonlySet<string> = MONEY_DISPLAY_NAMES;
+
+export const isMoneyKey = (key: string): boolean => MONEY_KEYS.has(key);
 
 /** The answer table as CSV: the server's own writer (src/csv.ts, bundled), formula guard and RFC 4180 quoting. */
 export function toCsv(rows: Record<string, unknown>[], columns: string[]): string {

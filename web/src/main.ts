@@ -3,7 +3,7 @@
 import './style.css';
 import * as api from './api.js';
 import { renderEdge, renderNode, renderTrail } from './details.js';
-import { escapeHtml, toCsv, wan, MONEY_KEYS } from './format.js';
+import { escapeHtml, toCsv, wan, isMoneyKey } from './format.js';
 import { createGraph, KINDS, layeredLayout, layout, merge } from './graph.js';
 import { QUESTIONS, suggestDefaults, type Answer } from './questions.js';
 import { applyLanguage, currentLang, onLanguage, setLanguage, t } from './i18n.js';
@@ -348,7 +348,7 @@ async function runQuestion(id: string, params: Record<string, string>): Promise<
 function renderResults(a: Answer): void {
   $('results').hidden = false;
   $('results-title').textContent = a.title;
-  const cell = (c: string, v: unknown) => (/^(amount|planned|executed|delta)$/.test(c) || MONEY_KEYS.test(c) ? (v === null || v === undefined ? '—' : wan(v)) : escapeHtml(v ?? ''));
+  const cell = (c: string, v: unknown) => (/^(amount|planned|executed|delta)$/.test(c) || isMoneyKey(c) ? (v === null || v === undefined ? '—' : wan(v)) : escapeHtml(v ?? ''));
   $('results-table').innerHTML = `<thead><tr>${a.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${a.rows
     .map((r) => `<tr>${a.columns.map((c) => `<td data-column="${c}">${cell(c, r[c])}</td>`).join('')}</tr>`)
     .join('')}</tbody>`;

@@ -1,0 +1,101 @@
+// How a fact kind is declared: each property once, with its name, type, 中文 label, the
+// description the API serves, whether it may be null, whether it is money (and the unit the
+// documents print it in) and where it was read. The layers take their field lists from here
+// (src/query/kind-readers.ts: the read spec; src/api/types/kind-fields.ts: the type-graphql
+// fields; src/model/money-fields.ts: the explorer's money formatting; RecordOf: the parse
+// record), so a property added here reaches all of them (tests/unit/fact-kinds.test.ts).
+// The shape follows neo4j/graphql's schema-model (ConcreteEntity → Attribute): an entity with
+// named attributes, each carrying its type and annotations; relationships stay in nodes.ts.
+
+/** string: text as printed; int: a whole number (a year, a level); boolean: a tick; money: an amount in integer fen. */
+export type PropertyType = 'string' | 'int' | 'boolean' | 'money';
+
+/** The unit a money property is printed in, and so served in (the Decimal scalar is 万元). */
+export type PrintedIn = '万元';
+
+export interface PropertyDecl {
+  type: PropertyType;
+  /** 中文: the label the documents print for it (or the term that names it). */
+  zh: string;
+  /** What it is, in English with its Chinese term: the API field's description, word for word. */
+  description: string;
+  /** True when a document may not print it (null in every layer). */
+  nullable?: true;
+  /** Money only: the unit the documents print it in. Stored and read as `<name>Fen`, served as Decimal 万元. */
+  printedIn?: PrintedIn;
+  /**
+   * Where it was read: `record` (the default) — the record's own line (its source); `field` — a
+   * line of its own, kept in the record's fieldSources (a form spreads one fact over many lines).
+   */
+  provenance?: 'record' | 'field';
+  /** The API's name for it when it differs ("truncated" is served as codeTruncated). */
+  apiName?: string;
+}
+
+export interface FactKindDecl {
+  /** The Neo4j label and GraphQL type (a key of NODE_KINDS_DECL in nodes.ts). */
+  name: string;
+  /** 中文 term. */
+  zh: string;
+  properties: Readonly<Record<string, PropertyDecl>>;
+}
+
+/** Declares a fact kind; `const` keeps every literal so RecordOf and the derived specs are exact. */
+export function defineKind<const K extends FactKindDecl>(kind: K): K {
+  for (const [name, p] of Object.entries(kind.properties)) {
+    // A money property without its unit (or a unit on anything else) is a declaration error.
+    if ((p.type === 'money') !== (p.printedIn !== undefined)) throw new FactKindError('MONEY_UNIT', `${kind.name}.${name}: printedIn is given for money properties and only for them`);
+  }
+  return kind;
+}
+
+export class FactKindError extends Error {
+  constructor(
+    readonly code: 'MONEY_UNIT',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FactKindError';
+  }
+}
+
+type Base<T extends PropertyType> = T extends 'string' ? string : T extends 'int' ? number : T extends 'boolean' ? boolean : bigint;
+
+/** The value of one property in a record: its type, `| null` when nullable. */
+export type ValueOf<P extends PropertyDecl> = P extends { nullable: true } ? Base<P['type']> | null : Base<P['type']>;
+
+/** The record a parser returns for the kind: every declared property under its own name. */
+export type RecordOf<K extends FactKindDecl> = { -readonly [N in keyof K['properties']]: ValueOf<K['properties'][N]> };
+
+/** The stored (and read) name of a property: money is integer fen under `<name>Fen`. */
+export type StoredName<N extends string, P extends PropertyDecl> = P extends { type: 'money' } ? `${N}Fen` : N;
+
+/** The properties of a kind as stored on its node (and read back into its row). */
+export type StoredOf<K extends FactKindDecl> = {
+  -readonly [N in keyof K['properties'] & string as StoredName<N, K['properties'][N]>]: ValueOf<K['properties'][N]>;
+};
+
+/** The names of the properties read from a line of their own (kept in fieldSources). */
+export type FieldSourced<K extends FactKindDecl> = { [N in keyof K['properties']]: K['properties'][N] extends { provenance: 'field' } ? N : never }[keyof K['properties']];
+
+export const storedName = (name: string, p: PropertyDecl): string => (p.type === 'money' ? `${name}Fen` : name);
+
+/** The API's name of a property (its own unless apiName says otherwise). */
+export const apiName = (name: string, p: PropertyDecl): string => p.apiName ?? name;
+
+/** Each property of a kind as [name, declaration], in declaration order. */
+export const propertiesOf = (kind: FactKindDecl): [string, PropertyDecl][] => Object.entries(kind.properties);
+
+/** The names of the properties with their own line (fieldSources), in declaration order. */
+export function fieldSourced<K extends FactKindDecl>(kind: K): FieldSourced<K>[] {
+  // The filter is the type's own condition, checked at run time.
+  return propertiesOf(kind)
+    .filter(([, p]) => p.provenance === 'field')
+    .map(([n]) => n) as FieldSourced<K>[];
+}
+
+/** The stored names of a kind's money properties (NODE_KINDS_DECL's money list). */
+export const moneyStoredNames = (kind: FactKindDecl): string[] =>
+  propertiesOf(kind)
+    .filter(([, p]) => p.type === 'money')
+    .map(([name, p]) => storedName(name, p));

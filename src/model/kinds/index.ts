@@ -1,0 +1,9 @@
+// Every fact kind declared property by property (src/model/fact-kind.ts). The kinds not yet here
+// keep their hand lists (the move is issue #40 item 1); tests/unit/fact-kinds.test.ts checks
+// each declared kind against every layer.
+import { INVESTMENT_PROJECT } from './investment-project.js';
+
+export { INVESTMENT_PROJECT };
+
+export const FACT_KINDS = { InvestmentProject: INVESTMENT_PROJECT } as const;
+export type DeclaredKind = keyof typeof FACT_KINDS;
