@@ -9,6 +9,7 @@ import { formatWan } from '../model/money.js';
 import type { Anomaly, ParsedDocument, ProseAmount, Source } from '../parse/records.js';
 import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES } from '../model/three-costs.js';
 import { pushTo } from '../multimap.js';
+import { COLUMN_QUALIFIERS, GENERIC_COLUMN, ITEM_NUMBERING, NAME_STEM, NAME_SYNONYMS, STATED_YEAR, TABLE_SCOPES, TOTAL_ROW } from '../parse/glossary/index.js';
 
 export type RestatedKind = 'BudgetLine' | 'TableTotal' | 'Figure' | 'ProjectAllocation' | 'ThreeCosts';
 
@@ -35,29 +36,25 @@ interface Candidate {
 }
 
 /** One word per concept: the synonyms documents print for the same column or line. */
-const SYNONYMS: [RegExp, string][] = [
-  [/^(基本)?公用(经费|支出)?$|^商品和服务$/, '商品和服务'],
-  [/^人员(支出|经费)?$|^工资福利$/, '工资福利'],
-  [/^对个人和?与?家庭的?补助$/, '对个人和家庭补助'],
-];
+const SYNONYMS = NAME_SYNONYMS;
 
 /** The comparable stem of a name: brackets, 的, 支出, 经费 and years dropped, synonyms folded. */
 export function stemOf(name: string, fold = true): string {
   const s = name
-    .replace(/\d{4}\s*年度?/g, '')
-    .replace(/[()（）"“”《》\s·]/g, '')
-    .replace(/的/g, '')
-    .replace(/合计$/, '')
-    .replace(/(支出|经费|费用|项目)$/g, '')
-    .replace(/(支出|经费|费用|项目)$/g, '');
+    .replace(NAME_STEM.year, '')
+    .replace(NAME_STEM.decoration, '')
+    .replace(NAME_STEM.possessive, '')
+    .replace(NAME_STEM.totalSuffix, '')
+    .replace(NAME_STEM.genericSuffix, '')
+    .replace(NAME_STEM.genericSuffix, '');
   if (fold) for (const [re, word] of SYNONYMS) if (re.test(s)) return word;
   return s;
 }
 
-const GENERIC = /^(合计|小计|总计|金额|决算数|预算数|column\d+)$/;
+const GENERIC = GENERIC_COLUMN;
 
 function pathNames(path: string): string[] {
-  return path.split('/').map((p) => p.replace(/\d{4}年(度)?|一般公共预算|政府性基金预算|财政拨款/g, '')).filter((p) => p !== '' && !GENERIC.test(p));
+  return path.split('/').map((p) => p.replace(COLUMN_QUALIFIERS, '')).filter((p) => p !== '' && !GENERIC.test(p));
 }
 
 function candidates(doc: ParsedDocument, allocations: { id: string; name: string; amount: bigint | null; source: Source }[]): Candidate[] {
@@ -71,20 +68,20 @@ function candidates(doc: ParsedDocument, allocations: { id: string; name: string
     for (const [path, fen] of Object.entries(l.columns)) add('BudgetLine', i, pathNames(path), fen, l.source, l.name);
   });
   doc.totals.forEach((t, i) => {
-    add('TableTotal', i, ['合计', t.unit ?? ''], t.total, t.source);
+    add('TableTotal', i, [TOTAL_ROW, t.unit ?? ''], t.total, t.source);
     for (const [path, fen] of Object.entries(t.columns ?? {})) add('TableTotal', i, pathNames(path), fen, t.source);
   });
   for (const a of allocations) add('ProjectAllocation', a.id, [a.name], a.amount, a.source);
   doc.threeCosts.forEach((t, i) => {
     if (t.origin !== 'TABLE') return;
-    for (const f of THREE_COSTS_FIGURE_NAMES) add('ThreeCosts', i, [...THREE_COSTS_FIGURES[f].names].filter((n) => n !== '合计'), t[f], t.source, undefined, t.year);
+    for (const f of THREE_COSTS_FIGURE_NAMES) add('ThreeCosts', i, [...THREE_COSTS_FIGURES[f].names].filter((n) => n !== TOTAL_ROW), t[f], t.source, undefined, t.year);
   });
-  doc.figures.forEach((f, i) => add('Figure', i, [f.item.replace(/^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[)）]|^\d+[.、]/, ''), ...pathNames(f.column)], f.amount, f.source));
+  doc.figures.forEach((f, i) => add('Figure', i, [f.item.replace(ITEM_NUMBERING, ''), ...pathNames(f.column)], f.amount, f.source));
   return out;
 }
 
 /** Words that tie a sentence to one family of tables. */
-const SCOPES = ['政府性基金', '国有资本经营', '一般公共预算', '三公'];
+const SCOPES = TABLE_SCOPES;
 
 const PREFERENCE: RestatedKind[] = ['BudgetLine', 'ProjectAllocation', 'ThreeCosts', 'TableTotal', 'Figure'];
 
@@ -115,7 +112,7 @@ export function restatements(doc: ParsedDocument, allocations: { id: string; nam
     // A 三公 row of another year than the sentence's (公务用车购置费 0 in 2019 and 2020 alike) is
     // taken only when no row of its year prints the amount: the year the item or its line states,
     // else the document's.
-    const year = Number(/(\d{4})\s*年/.exec(p.item)?.[1] ?? /(\d{4})\s*年/.exec(p.source.text.slice(p.source.text.indexOf(p.item)))?.[1] ?? doc.meta.year);
+    const year = Number(STATED_YEAR.exec(p.item)?.[1] ?? STATED_YEAR.exec(p.source.text.slice(p.source.text.indexOf(p.item)))?.[1] ?? doc.meta.year);
     const agreeing = [...underParent, ...inScope(named), ...named].filter((c) => c.amount === p.amount);
     const same = agreeing.find((c) => c.year === undefined || c.year === year) ?? agreeing[0];
     if (same) {

@@ -3,6 +3,7 @@
 // what any one document says.
 import { declaredUnit, toHalfWidth, type MoneyUnit } from './amount.js';
 import { opensWithPersonalLabel, REDACTED } from './personal-data.js';
+import { CELL_UNIT, FORM_START_LABEL, NOTE_LINE, PREAMBLE_FORM_LINE, PREAMBLE_LINE, PRINTED_YEAR, SPACES_AND_FULL_BRACKETS, TABLE_NUMBER, TITLE_DECORATION, TITLE_PARTS } from './glossary/index.js';
 
 export interface Row {
   line: number;
@@ -98,15 +99,12 @@ function scrubRow(cells: string[]): string[] {
   return cells.map((c) => (c === REDACTED || isPiiLabel(c) ? '' : c));
 }
 
-const CN_NUM = '一二三四五六七八九十百';
-const TABLE_NUMBER = new RegExp(`^(表\\s*[${CN_NUM}\\d]+|公开\\s*\\d+\\s*表|附表\\s*\\d+)\\s*[:：]?\\s*(.*)$`);
-
 /** A title line: "部门收支总表", "表一：部门收支总表", "## 项目支出绩效自评表", "某某项目绩效情况表 (2020年度)". */
 export function tableTitleOf(raw: string): { title: string | null; number: string | null; unit: MoneyUnit | null } {
   let text = cleanCell(raw.replace(/^#+\s*/, '').replace(/^[-*]\s+/, ''));
-  text = text.replace(/\s*[（(]\s*\d{4}\s*年度?\s*[)）]\s*$/, '').trim();
+  text = text.replace(TITLE_PARTS.yearSuffix, '').trim();
   // "部门收支总表（单位：万元）": the unit is the table's, not part of its title.
-  const unitSuffix = /[)）]$/.test(text) ? TITLE_UNIT.exec(text) : null;
+  const unitSuffix = TITLE_PARTS.closingBracketLast.test(text) ? TITLE_UNIT.exec(text) : null;
   const unit = unitSuffix ? declaredUnit(unitSuffix[0])?.unit ?? null : null;
   if (unitSuffix) text = text.slice(0, unitSuffix.index).trim();
   const numbered = TABLE_NUMBER.exec(text);
@@ -117,17 +115,16 @@ export function tableTitleOf(raw: string): { title: string | null; number: strin
   return { number: null, title: isTitleText(text) ? text : null, unit };
 }
 
-// No leading \s*: unanchored, it would rescan a long run of spaces from each of its starts.
-const TITLE_UNIT = /[（(]\s*(?:金额)?单位\s*[:：]\s*(?:人民币)?\s*(?:亿元|千元|万元|元)\s*[)）]$/;
+const TITLE_UNIT = TITLE_PARTS.unitSuffix;
 
 function isTitleText(text: string): boolean {
   if (text.length > 60 || text.length < 3) return false;
-  if (/[。；;]/.test(text)) return false;
-  return /表$/.test(text) || /表\s*[（(][^）)]*[)）]$/.test(text);
+  if (TITLE_PARTS.sentenceStop.test(text)) return false;
+  return TITLE_PARTS.endsInTable.test(text) || TITLE_PARTS.endsInTableBracketed.test(text);
 }
 
 /** Lines that repeat under a title after a page break and say nothing about rows. */
-const PREAMBLE = /^(部门|单位|部门名称|单位名称|项目单位|项目主管部门|编制单位|编制部门)\s*[:：]|^(金额)?单位\s*[:：]?\s*(人民币)?(亿元|千元|万元|元)|^(\d{4}\s*年度?\s*)?(金额)?单位\s*[:：]\s*(人民币)?(亿元|千元|万元|元)$|^[（(]?\d{4}\s*年度?[)）]?$|^\d{4}$/;
+const PREAMBLE = PREAMBLE_LINE;
 
 /**
  * A tab-separated line that is a table's preamble printed in cells ("编制部门：某局 | 单位：元", the
@@ -191,7 +188,7 @@ export function layout(text: string, places?: readonly (LineCells | null)[] | nu
       if (cells.some((c) => isPiiLabel(c))) piiLinesDropped.push(lineNo);
       if (pendingTitle) {
         // A form that starts again (项目名称 …) is a new table even under the same title.
-        const formStart = /^(项目名称|项目概况|单位名称|部门\(单位\)名称)$/.test((cells.find((c) => c !== '') ?? '').replace(/[\s（）]/g, (m) => (m === '（' ? '(' : m === '）' ? ')' : '')));
+        const formStart = FORM_START_LABEL.test((cells.find((c) => c !== '') ?? '').replace(SPACES_AND_FULL_BRACKETS, (m) => (m === '（' ? '(' : m === '）' ? ')' : '')));
         const continuing = current !== null && sameTitle(current.title, pendingTitle.title) && !sawProseSinceTable && !formStart;
         if (continuing && current) {
           appendContinuation(current, row);
@@ -238,11 +235,11 @@ export function layout(text: string, places?: readonly (LineCells | null)[] | nu
         return;
       }
     }
-    if (PREAMBLE.test(cleaned) || /^(项目概况|栏\s*次)$/.test(cleaned)) {
+    if (PREAMBLE.test(cleaned) || PREAMBLE_FORM_LINE.test(cleaned)) {
       addPreamble(cleaned, lineNo);
       return;
     }
-    if (current && /^(注|备注|说明)\s*[:：]/.test(cleaned)) {
+    if (current && NOTE_LINE.test(cleaned)) {
       prose.push({ line: lineNo, text: cleaned, heading: false });
       return;
     }
@@ -260,7 +257,6 @@ export function layout(text: string, places?: readonly (LineCells | null)[] | nu
 }
 
 /** A label cell that names its unit: "项目资金（元）", "预算金额(万元)", "金额单位：元". */
-const CELL_UNIT = /[（(]\s*(亿元|千元|万元|元)\s*[)）]/;
 
 /**
  * The unit a table without a unit line declares in its own cells (a form's "项目资金（元）", a
@@ -302,7 +298,7 @@ export function flattenedCells(text: string): string[] {
 }
 
 function sameTitle(a: string, b: string): boolean {
-  const norm = (s: string) => toHalfWidth(s).replace(/[\s#*（）()"“”]/g, '');
+  const norm = (s: string) => toHalfWidth(s).replace(TITLE_DECORATION, '');
   return norm(a) === norm(b);
 }
 
@@ -342,7 +338,7 @@ function appendContinuation(table: Table, row: Row): void {
   row = regridded(table, row);
   // Only the table's own header rows (those before its first row with figures) repeat after a
   // page break; a data row equal to an earlier one (a wrapped tail, a twin project) is kept.
-  const hasFigures = (r: Row) => /\d/.test(r.text.replace(/\d{4}\s*年/g, ''));
+  const hasFigures = (r: Row) => /\d/.test(r.text.replace(PRINTED_YEAR, ''));
   const firstData = table.rows.findIndex(hasFigures);
   const header = table.rows.slice(0, Math.min(6, firstData < 0 ? table.rows.length : firstData));
   if (!hasFigures(row) && header.some((r) => r.text === row.text)) return;

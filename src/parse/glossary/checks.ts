@@ -1,2 +1,40 @@
-// See index.ts: the glossary's words printed in checks.
-export {};
+// See index.ts: the glossary's words printed in checks — the words the checks compare (format,
+// completeness, consistency) and the names src/load/restatements.ts matches prose to tables by.
+
+/** How a name is cut to its comparable stem (restatements.ts's stemOf): the prose's "2024年公用经费"
+ *  and a table's "公用经费支出" are one line. */
+export const NAME_STEM = {
+  /** A year ("2024年度"): when, not what. */
+  year: /\d{4}\s*年度?/g,
+  /** Brackets, quotes, 书名号, spaces and the middle dot. */
+  decoration: /[()（）"“”《》\s·]/g,
+  /** 的: "对个人和家庭的补助" is "对个人和家庭补助". */
+  possessive: /的/g,
+  /** A trailing 合计: "基本支出合计" is 基本支出. */
+  totalSuffix: /合计$/,
+  /** A trailing 支出 / 经费 / 费用 / 项目 (cut twice: "项目支出" → ""). */
+  genericSuffix: /(支出|经费|费用|项目)$/g,
+};
+
+/** One word per concept: the synonyms documents print for the same column or line (after NAME_STEM). */
+export const NAME_SYNONYMS: [RegExp, string][] = [
+  /** 公用经费 / 基本公用支出 / 商品和服务: goods and services. */
+  [/^(基本)?公用(经费|支出)?$|^商品和服务$/, '商品和服务'],
+  /** 人员经费 / 人员支出 / 工资福利: personnel. */
+  [/^人员(支出|经费)?$|^工资福利$/, '工资福利'],
+  /** 对个人和家庭(的)补助 / 对个人与家庭补助: transfers to households. */
+  [/^对个人和?与?家庭的?补助$/, '对个人和家庭补助'],
+];
+
+/** Column names too general to identify a figure (合计 / 金额 / 预算数 …, and unnamed columns). */
+export const GENERIC_COLUMN = /^(合计|小计|总计|金额|决算数|预算数|column\d+)$/;
+/** Words of a column path that say which year or fund, not what: dropped from a figure's names. */
+export const COLUMN_QUALIFIERS = /\d{4}年(度)?|一般公共预算|政府性基金预算|财政拨款/g;
+/** List numbering before a figure's item (一、/ （一）/ 1. / 1、): no part of its name. */
+export const ITEM_NUMBERING = /^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[)）]|^\d+[.、]/;
+/** A year stated in a name or a sentence (group 1 the year). */
+export const STATED_YEAR = /(\d{4})\s*年/;
+/** Words that tie a sentence to one family of tables (a table whose title includes it). */
+export const TABLE_SCOPES = ['政府性基金', '国有资本经营', '一般公共预算', '三公'];
+/** The row a table's total is printed as. */
+export const TOTAL_ROW = '合计';

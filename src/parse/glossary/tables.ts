@@ -170,3 +170,49 @@ export const THREE_COSTS_COLUMNS = {
   /** 增减 / 变化: a row of the change, no year's figures. */
   change: /增减|变化/,
 };
+
+/** Chinese numerals a table's number is printed with (表三, 表十一). */
+const TABLE_NUMERALS = '一二三四五六七八九十百';
+/** A table's number before its title: 表三 / 表 3 / 公开03表 / 附表1, then an optional colon
+ *  (group 1 the number, group 2 the rest of the line). */
+export const TABLE_NUMBER = new RegExp(`^(表\\s*[${TABLE_NUMERALS}\\d]+|公开\\s*\\d+\\s*表|附表\\s*\\d+)\\s*[:：]?\\s*(.*)$`);
+
+/** The parts of a title line (layout.ts): what ends a title, what is printed after it. */
+export const TITLE_PARTS = {
+  /** "（2020年度）" after a title: the year, not the title. */
+  yearSuffix: /\s*[（(]\s*\d{4}\s*年度?\s*[)）]\s*$/,
+  /** A title ending in a closing bracket (perhaps a unit after it). */
+  closingBracketLast: /[)）]$/,
+  /** "（单位：万元）" / "(金额单位：人民币元)" after a title: the table's unit (no leading \s*:
+   *  unanchored, it would rescan a long run of spaces from each of its starts). */
+  unitSuffix: /[（(]\s*(?:金额)?单位\s*[:：]\s*(?:人民币)?\s*(?:亿元|千元|万元|元)\s*[)）]$/,
+  /** A sentence stop or semicolon: a sentence, no title. */
+  sentenceStop: /[。；;]/,
+  /** A title ends in 表 … */
+  endsInTable: /表$/,
+  /** … or in 表 and a bracket ("…绩效情况表（2020年度）"). */
+  endsInTableBracketed: /表\s*[（(][^）)]*[)）]$/,
+};
+
+/** Lines that repeat under a title after a page break and say nothing about rows: 部门：… /
+ *  单位：万元 / 金额单位：人民币元 / 2024年度 / a bare year. */
+export const PREAMBLE_LINE = /^(部门|单位|部门名称|单位名称|项目单位|项目主管部门|编制单位|编制部门)\s*[:：]|^(金额)?单位\s*[:：]?\s*(人民币)?(亿元|千元|万元|元)|^(\d{4}\s*年度?\s*)?(金额)?单位\s*[:：]\s*(人民币)?(亿元|千元|万元|元)$|^[（(]?\d{4}\s*年度?[)）]?$|^\d{4}$/;
+/** Lines of a form's head that are preamble too: 项目概况 / 栏次. */
+export const PREAMBLE_FORM_LINE = /^(项目概况|栏\s*次)$/;
+/** A note under a table (注：/ 备注：/ 说明：): prose, not a row. */
+export const NOTE_LINE = /^(注|备注|说明)\s*[:：]/;
+
+/** The first cell of a form's first row (项目名称 / 项目概况 / 单位名称 / 部门(单位)名称), brackets
+ *  half-width: a form that starts again is a new table under the same title. */
+export const FORM_START_LABEL = /^(项目名称|项目概况|单位名称|部门\(单位\)名称)$/;
+/** Spaces and full-width brackets, replaced one by one when a form's first cell is read. */
+export const SPACES_AND_FULL_BRACKETS = /[\s（）]/g;
+
+/** A label cell naming its unit: "项目资金（元）", "预算金额(万元)" (group 1 the unit). */
+export const CELL_UNIT = /[（(]\s*(亿元|千元|万元|元)\s*[)）]/;
+
+/** What two printings of one title may differ by: spaces, markdown marks, brackets and quotes. */
+export const TITLE_DECORATION = /[\s#*（）()"“”]/g;
+
+/** A year as printed anywhere in a row ("2024 年"): no figure. */
+export const PRINTED_YEAR = /\d{4}\s*年/g;
