@@ -3,7 +3,7 @@
 // and of a 部门决算, compared whole), then the families' patterns (the most specific first); the
 // bench corpus generator prints tables from the same glossary.
 import { toHalfWidth } from './amount.js';
-import { STANDARD_DISCLOSURES, standardTitleKey, type StandardDisclosure, type StandardTable } from './glossary/index.js';
+import { STANDARD_DISCLOSURES, TITLE_QUOTES, standardTitleKey, type StandardDisclosure, type StandardTable } from './glossary/index.js';
 
 export { TABLE_FAMILIES, type TableFamily } from '../model/families.js';
 import { TABLE_FAMILIES, type TableFamily } from '../model/families.js';
@@ -21,7 +21,7 @@ export function standardTableOf(title: string): { disclosure: StandardDisclosure
 export function familyOfTitle(title: string): TableFamily {
   const standard = standardTableOf(title);
   if (standard) return standard.table.family;
-  const text = toHalfWidth(title).replace(/[\s"“”]/g, '');
+  const text = toHalfWidth(title).replace(TITLE_QUOTES.ignored.matches, '');
   for (const [family, entry] of Object.entries(TABLE_FAMILIES) as [TableFamily, (typeof TABLE_FAMILIES)[TableFamily]][]) {
     if (entry.title.test(text)) return family;
   }

@@ -4,6 +4,7 @@
 import { parseAmountIn, toHalfWidth, type MoneyUnit } from './amount.js';
 import type { InvestmentField, ParsedDocument, Source } from './records.js';
 import { THREE_COSTS_FIGURE_NAMES } from '../model/three-costs.js';
+import { UNIT_MARKS } from './glossary/index.js';
 
 export type HeldIndex = Map<number, Map<string, number>>;
 
@@ -12,7 +13,7 @@ export function valueKey(value: string | bigint, unit: MoneyUnit): string {
   if (typeof value === 'bigint') return `fen:${value}`;
   // A form prints "446.38万元" where a record keeps the amount: the unit is not part of the value.
   const printed = toHalfWidth(value).replace(/\s+/g, '');
-  const text = printed.replace(/万元$|元$/, '');
+  const text = printed.replace(UNIT_MARKS.trailingUnit.matches, '');
   // Read in the unit the cell prints after it, else its table's.
   const amount = /^[-−]?[\d,.]+$/.test(text) ? parseAmountIn(printed, unit) : null;
   return amount ? `fen:${amount.fen}` : `t:${text}`;

@@ -3,22 +3,23 @@
 // back in its column.
 import type { Table } from './layout.js';
 import type { Diagnostic, Indicator } from './records.js';
+import { INDICATOR_FORM as FORM } from './glossary/index.js';
 
-const LEVEL1 = /^(产出指标|效益指标|满意度指标|成本指标|投入和管理目标|产出目标|效益目标|过程管理指标|实施效果指标|影响指标|投入指标|过程指标)$/;
-const LEVEL2 = /^(数量指标?|质量指标?|时效指标?|成本指标|经济效益(指标)?|社会效益(指标)?|生态效益(指标)?(\(如有\))?|可持续影响(指标)?|服务对象满意度(指标)?|其他满意度指标|项目管理指标|监督检查指标|预算管理|预算执行管理|项目管理|资产管理|数量|质量|时效|工作时效|社会公众或服务对象满意度|其他|满意度)$/;
+const LEVEL1 = FORM.level1.matches;
+const LEVEL2 = FORM.level2.matches;
 
 const clean = (c: string) => c.replace(/\s+/g, '');
 /** A cell that is a value, not an indicator's name: a threshold, a number, a yes/no. */
-const VALUE_LIKE = /^[≥≤<>＞＜=]|^\d|%$|^(是|否|无|完成|不适用|满意)$/;
+const VALUE_LIKE = FORM.valueLike.matches;
 
-const BENEFIT = /^(经济效益|社会效益|生态效益|可持续影响)/;
-const OUTPUT = /^(数量|质量|时效)/;
+const BENEFIT = FORM.benefitLevel2.matches;
+const OUTPUT = FORM.outputLevel2.matches;
 /** The level-1 a level-2 name belongs to when the form printed it under the other one (产出 ↔ 效益). */
 function impliedLevel1(level2: string, level1: string | null): string | null {
   if (!level1) return null;
   const suffix = level1.endsWith('目标') ? '目标' : '指标';
-  if (BENEFIT.test(level2) && /^产出/.test(level1)) return `效益${suffix}`;
-  if (OUTPUT.test(level2) && /^效益/.test(level1)) return `产出${suffix}`;
+  if (BENEFIT.test(level2) && FORM.outputLevel1.matches.test(level1)) return `效益${suffix}`;
+  if (OUTPUT.test(level2) && FORM.benefitLevel1.matches.test(level1)) return `产出${suffix}`;
   return null;
 }
 
@@ -26,16 +27,16 @@ export function extractIndicators(table: Table, file: string, owner: string | nu
   const headerIdx = table.rows.findIndex((r) => r.cells.some((c) => clean(c) === '一级指标'));
   if (headerIdx < 0) return [];
   const header = table.rows[headerIdx]!.cells.map(clean);
-  const hasActual = header.some((c) => /全年完成值|完成情况|实际完成/.test(c));
+  const hasActual = header.some((c) => FORM.actualColumn.matches.test(c));
   // 政府投资项目 forms print 指标内容描述 | 完成情况 | 改进措施: no target column, the value is what was achieved.
-  const hasTarget = header.some((c) => /指标值|目标值|预期|年度目标|计划值|目标/.test(c) && !/^一级指标|^二级指标|^三级指标/.test(c));
-  const hasReason = header.some((c) => /未完成原因|改进措施/.test(c));
+  const hasTarget = header.some((c) => FORM.targetColumn.matches.test(c) && !FORM.levelColumn.matches.test(c));
+  const hasReason = header.some((c) => FORM.reasonColumn.matches.test(c));
   const out: Indicator[] = [];
   let level1: string | null = null;
   let level2: string | null = null;
   for (const row of table.rows.slice(headerIdx + 1)) {
-    if (/^(说明|年度总体目标|备注)/.test(clean(row.cells[0] ?? '')) || row.cells.some((c) => clean(c) === '一级指标')) break;
-    const cells = row.cells.map((c) => c.trim()).filter((c) => c !== '' && !/^(年度绩效指标|绩效指标|年度绩效目标分解)$/.test(clean(c)));
+    if (FORM.sectionEnd.matches.test(clean(row.cells[0] ?? '')) || row.cells.some((c) => clean(c) === '一级指标')) break;
+    const cells = row.cells.map((c) => c.trim()).filter((c) => c !== '' && !FORM.heading.matches.test(clean(c)));
     if (cells.length === 0) continue;
     let i = 0;
     let realigned = false;

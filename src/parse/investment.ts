@@ -2,6 +2,7 @@
 import { parseAmount, toHalfWidth } from './amount.js';
 import type { Row, Table } from './layout.js';
 import type { InvestmentProject, Source } from './records.js';
+import { CONSTRUCTION_NATURE, INVESTMENT_FORM as FORM, TICKED, UNIT_MARKS } from './glossary/index.js';
 
 const FULL_CODE = /^(\d{4})-(\d{6})-(\d{2})-(\d{2})-(\d{6})$/;
 
@@ -22,13 +23,15 @@ export function decodeProjectCode(printed: string) {
   };
 }
 
+/** A figure followed by its 万元 ("100.5 万元"). */
+const WAN_AMOUNT = new RegExp(`([\\d,.\\s]+?)\\s*${UNIT_MARKS.wanYuan.matches.source}`);
 const wanIn = (text: string): bigint | null => {
-  const m = /([\d,.\s]+?)\s*万元/.exec(toHalfWidth(text));
+  const m = WAN_AMOUNT.exec(toHalfWidth(text));
   return m ? parseAmount(m[1]!, '万元')?.fen ?? null : null;
 };
 
 export function isInvestmentTable(table: Table): boolean {
-  return table.rows.some((r) => r.cells.some((c) => /^(国家编码|项目代码)$/.test(c.replace(/\s+/g, ''))));
+  return table.rows.some((r) => r.cells.some((c) => FORM.projectCode.matches.test(c.replace(/\s+/g, ''))));
 }
 
 type Field = import('./records.js').InvestmentField;
@@ -66,33 +69,33 @@ export function extractInvestmentProject(table: Table, file: string): Investment
     if (fen !== null) fieldSources[field] = sourceOf(hit.row);
     return fen;
   };
-  const codeRowIdx = rows.findIndex((r) => r.cells.some((c) => /^(国家编码|项目代码)$/.test(squeezed(c))));
+  const codeRowIdx = rows.findIndex((r) => r.cells.some((c) => FORM.projectCode.matches.test(squeezed(c))));
   const codeRow = rows[codeRowIdx]!;
-  const codeIdx = codeRow.cells.findIndex((c) => /^(国家编码|项目代码)$/.test(squeezed(c)));
+  const codeIdx = codeRow.cells.findIndex((c) => FORM.projectCode.matches.test(squeezed(c)));
   const printed = codeRow.cells.slice(codeIdx + 1).find((c) => c.trim() !== '') ?? '';
   const decoded = decodeProjectCode(printed);
-  const name = after(/^项目名称$/)?.value ?? table.title.replace(/绩效情况表$/, '');
+  const name = after(FORM.projectName.matches)?.value ?? table.title.replace(FORM.titleSuffix.matches, '');
   const joined = rows.map((r) => r.text).join('\n');
-  const nature = /☑\s*前期/.test(joined) ? '前期' : /☑\s*新开工/.test(joined) ? '新开工' : /☑\s*续建/.test(joined) ? '续建' : null;
+  const nature = CONSTRUCTION_NATURE.find((n) => n.matches.test(joined))?.nature ?? null;
   const ticked = (label: RegExp): boolean | null => {
     const r = rows.find((x) => label.test(squeezed(x.cells[0] ?? '')));
     if (!r) return null;
-    return /☑\s*是/.test(r.text) ? true : /☑\s*否/.test(r.text) ? false : null;
+    return TICKED.yes.matches.test(r.text) ? true : TICKED.no.matches.test(r.text) ? false : null;
   };
   // 本年实际完成投资: the amount, and its 资金来源 split on the same line or the next one.
-  const completedRow = rows.findIndex((r) => /实际完成投资/.test(squeezed(r.cells[0] ?? '')));
+  const completedRow = rows.findIndex((r) => FORM.completedInYear.matches.test(squeezed(r.cells[0] ?? '')));
   let completedInYear: bigint | null = null;
   let completedGeneralBudget: bigint | null = null;
   let completedGovernmentFund: bigint | null = null;
   if (completedRow >= 0) {
     const r = rows[completedRow]!;
-    const own = r.cells.slice(1).join(' ') || r.cells[0]!.replace(/^[^万]*?②/, '');
-    completedInYear = wanIn(own.replace(/[(（]资金来源.*$/, ''));
+    const own = r.cells.slice(1).join(' ') || r.cells[0]!.replace(FORM.completedLabelPrefix.matches, '');
+    completedInYear = wanIn(own.replace(FORM.fundingSourceTail.matches, ''));
     if (completedInYear !== null) fieldSources.completedInYear = sourceOf(r);
-    const splitRow = /资金来源/.test(own) ? r : rows[completedRow + 1] && /资金来源/.test(rows[completedRow + 1]!.text) ? rows[completedRow + 1]! : null;
+    const splitRow = FORM.fundingSource.matches.test(own) ? r : rows[completedRow + 1] && FORM.fundingSource.matches.test(rows[completedRow + 1]!.text) ? rows[completedRow + 1]! : null;
     if (splitRow) {
-      completedGovernmentFund = wanAfter(splitRow.text, /政府性基金完成/);
-      completedGeneralBudget = wanAfter(splitRow.text, /一般公共预算完成/);
+      completedGovernmentFund = wanAfter(splitRow.text, FORM.completedGovernmentFund.matches);
+      completedGeneralBudget = wanAfter(splitRow.text, FORM.completedGeneralBudget.matches);
       if (completedGovernmentFund !== null) fieldSources.completedGovernmentFund = sourceOf(splitRow);
       if (completedGeneralBudget !== null) fieldSources.completedGeneralBudget = sourceOf(splitRow);
     }
@@ -114,27 +117,27 @@ export function extractInvestmentProject(table: Table, file: string): Investment
   return {
     ...decoded,
     name,
-    unit: after(/^项目单位$/)?.value ?? null,
-    totalInvestment: money('totalInvestment', /^项目总投资$/),
-    totalFiscal: money('totalFiscal', /^项目总投资$/, /财政拨款/),
-    totalOther: money('totalOther', /^项目总投资$/, /其[它他]资金/),
-    targetAtYearStart: money('targetAtYearStart', /^年初设定的目标$/),
-    plannedInYear: money('plannedInYear', /下达政府投资计划/),
+    unit: after(FORM.unit.matches)?.value ?? null,
+    totalInvestment: money('totalInvestment', FORM.totalInvestment.matches),
+    totalFiscal: money('totalFiscal', FORM.totalInvestment.matches, FORM.fiscalPart.matches),
+    totalOther: money('totalOther', FORM.totalInvestment.matches, FORM.otherPart.matches),
+    targetAtYearStart: money('targetAtYearStart', FORM.targetAtYearStart.matches),
+    plannedInYear: money('plannedInYear', FORM.plannedInYear.matches),
     completedInYear,
     completedGeneralBudget,
     completedGovernmentFund,
-    planExecutionRate: percent('planExecutionRate', /^\d{4}年度?政府投资计划(支出率)?$/),
-    cumulativeCompleted: money('cumulativeCompleted', /累计完成投资/),
-    completionRate: percent('completionRate', /^项目总体完成率$/),
-    ...rowSource('rateSource', rows.find((r) => r.cells.some((c) => /^项目总体完成率$/.test(squeezed(c)))), file, table.title),
-    ...rowSource('totalSource', rows.find((r) => /^项目总投资/.test(squeezed(r.text))), file, table.title),
-    imageProgress: percent('imageProgress', /工程形象进度百分比$/),
-    progress: text('progress', /工程形象进度文(字描述)?$/),
-    industry: text('industry', /^行业归口$/),
-    started: ticked(/^是否开工$/),
-    completed: ticked(/^是否竣工$/),
-    startDate: date('startDate', /^开工日期$/),
-    endDate: date('endDate', /^竣工日期$/),
+    planExecutionRate: percent('planExecutionRate', FORM.planExecutionRate.matches),
+    cumulativeCompleted: money('cumulativeCompleted', FORM.cumulativeCompleted.matches),
+    completionRate: percent('completionRate', FORM.completionRate.matches),
+    ...rowSource('rateSource', rows.find((r) => r.cells.some((c) => FORM.completionRate.matches.test(squeezed(c)))), file, table.title),
+    ...rowSource('totalSource', rows.find((r) => FORM.totalInvestmentLine.matches.test(squeezed(r.text))), file, table.title),
+    imageProgress: percent('imageProgress', FORM.imageProgress.matches),
+    progress: text('progress', FORM.progress.matches),
+    industry: text('industry', FORM.industry.matches),
+    started: ticked(FORM.started.matches),
+    completed: ticked(FORM.completed.matches),
+    startDate: date('startDate', FORM.startDate.matches),
+    endDate: date('endDate', FORM.endDate.matches),
     nature,
     source: { file, table: table.title, line: codeRow.line, text: codeRow.text },
     fieldSources,
@@ -143,7 +146,7 @@ export function extractInvestmentProject(table: Table, file: string): Investment
 
 /** The amount in 万元 printed right after `label` in a sentence ("财政拨款 100.5万元"). */
 function wanAfter(text: string, label: RegExp): bigint | null {
-  const m = new RegExp(`${label.source}\\s*([\\d,.]+)\\s*万元`).exec(toHalfWidth(text));
+  const m = new RegExp(`${label.source}\\s*([\\d,.]+)\\s*${UNIT_MARKS.wanYuan.matches.source}`).exec(toHalfWidth(text));
   return m ? parseAmount(m[1]!, '万元')?.fen ?? null : null;
 }
 

@@ -4,24 +4,25 @@ import { declaredUnit, toHalfWidth } from './amount.js';
 import type { Layout } from './layout.js';
 import type { DocumentKind, DocumentMeta, Publisher, Source } from './records.js';
 import { documentUnit } from './units.js';
+import { COVER, DOCUMENT_KINDS as KINDS, INVESTMENT_FORM } from './glossary/index.js';
 
 /** How far the cover reaches: the lines before 目录, at most this many. */
 const COVER_LINES = 12;
 
 /** A line "label：value" (预算主管部门：某局, 编制单位：某中心). */
-const LABEL_LINE = /^([^:：\t]{2,10})\s*[:：]\s*(.+)$/;
+const LABEL_LINE = COVER.labelLine.matches;
 
 /**
  * Labels that name the department (预算主管部门, the first-level budget unit) or the unit a 单位预算
  * is of (预算单位), as the cover or a table's preamble prints them, most trusted first.
  */
-const DEPARTMENT_LABELS = /^(预算主管部门|主管部门|部门名称|编制部门|部门|项目主管部门)$/;
-const UNIT_LABELS = /^(预算单位|编制单位|单位名称)$/;
+const DEPARTMENT_LABELS = COVER.departmentLabels.matches;
+const UNIT_LABELS = COVER.unitLabels.matches;
 
 /** What the cover and title call the document (部门预算 …): it names no publisher. */
-const KIND_WORDS = /(部门预算|单位预算|部门决算|单位决算|整体支出绩效目标申报表|项目支出绩效目标申报表|[(（]\d{4}年度[)）])/g;
+const KIND_WORDS = COVER.kindWords.matches;
 /** A title that names only the government level ("上海市普陀区区级", "上海市市级"), not a department. */
-const LEVEL_ONLY = /^(.{2,12}?[省市区县镇])?(省级|市级|区级|县级|镇级|本级)?$/;
+const LEVEL_ONLY = COVER.levelOnly.matches;
 
 const clean = (t: string) => t.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim();
 const squeeze = (t: string) => t.replace(/\s+/g, '');
@@ -32,12 +33,12 @@ export function extractMeta(text: string, file: string, lay: Layout): DocumentMe
   const cover: { line: number; text: string }[] = [];
   for (let i = 0; i < lines.length && cover.length < COVER_LINES; i++) {
     const t = clean(lines[i]!);
-    if (/^目\s*录$/.test(t)) break;
+    if (COVER.contents.matches.test(t)) break;
     if (t) cover.push({ line: i + 1, text: t });
   }
   const head = cover.slice(0, 3);
   const title = titleOf(head);
-  const yearMatch = /(\d{4})\s*年/.exec(toHalfWidth(title)) ?? /[(（]\s*(\d{4})\s*年度\s*[)）]/.exec(toHalfWidth(lines.slice(0, 10).join(' ')));
+  const yearMatch = COVER.titleYear.matches.exec(toHalfWidth(title)) ?? COVER.bracketedYear.matches.exec(toHalfWidth(lines.slice(0, 10).join(' ')));
   const year = yearMatch ? Number(yearMatch[1]) : NaN;
   const titleSource: Source = { file, table: '标题', line: head[0]?.line ?? 1, text: head[0]?.text ?? '' };
 
@@ -46,14 +47,14 @@ export function extractMeta(text: string, file: string, lay: Layout): DocumentMe
   const titles = lay.tables.map((t) => t.title).join('\n');
   // A 单位预算 is one unit's own budget inside its department's: a kind of its own, so it stands
   // beside the department's 部门预算 of the same year rather than in its place.
-  const unitBudget = /单位预算/.test(title) && !/部门预算/.test(title);
+  const unitBudget = KINDS.unitBudget.matches.test(title) && !KINDS.departmentBudget.matches.test(title);
   if (unitBudget) kinds.add('UNIT_BUDGET');
-  else if (/部门预算/.test(title) || /预算表/.test(titles)) kinds.add('BUDGET');
-  if (/决算/.test(title) || /决算表/.test(titles)) kinds.add('FINAL_ACCOUNTS');
-  if (/绩效目标(申报)?表/.test(titles) || /绩效目标申报表/.test(title)) kinds.add('PERFORMANCE_TARGETS');
-  if (/自评表/.test(titles)) kinds.add('SELF_EVALUATION');
-  if (lay.tables.some((t) => t.rows.some((r) => /国家编码|项目代码/.test(r.text)))) kinds.add('INVESTMENT_PROJECTS');
-  if (/决算/.test(title)) {
+  else if (KINDS.departmentBudget.matches.test(title) || KINDS.budgetTable.matches.test(titles)) kinds.add('BUDGET');
+  if (KINDS.finalAccounts.matches.test(title) || KINDS.finalAccountsTable.matches.test(titles)) kinds.add('FINAL_ACCOUNTS');
+  if (KINDS.targetsTable.matches.test(titles) || KINDS.targetsDocument.matches.test(title)) kinds.add('PERFORMANCE_TARGETS');
+  if (KINDS.selfEvaluationTable.matches.test(titles)) kinds.add('SELF_EVALUATION');
+  if (lay.tables.some((t) => t.rows.some((r) => INVESTMENT_FORM.projectCodeInLine.matches.test(r.text)))) kinds.add('INVESTMENT_PROJECTS');
+  if (KINDS.finalAccounts.matches.test(title)) {
     kinds.delete('BUDGET');
     kinds.delete('UNIT_BUDGET');
   }
@@ -66,7 +67,7 @@ export function extractMeta(text: string, file: string, lay: Layout): DocumentMe
     kinds: [...kinds],
     moneyUnit: unit.unit,
     moneyUnitSource: unit.source,
-    roundingNote: /尾数误差|四舍五入/.test(text),
+    roundingNote: KINDS.roundingNote.matches.test(text),
     source: titleSource,
     publisher,
   };
@@ -81,8 +82,8 @@ function titleOf(head: { line: number; text: string }[]): string {
   let title = head[0]?.text ?? '';
   for (const next of head.slice(1)) {
     if (LABEL_LINE.test(next.text)) break;
-    if (!/(部门|单位)(预|决)算|申报表|绩效/.test(title)) title += next.text;
-    else if (/^\d{4}\s*年度?((部门|单位)(预|决)算)?$/.test(squeeze(next.text))) title += next.text;
+    if (!COVER.titleHasKind.matches.test(title)) title += next.text;
+    else if (COVER.titleYearLine.matches.test(squeeze(next.text))) title += next.text;
     else break;
   }
   return squeeze(title);
@@ -106,7 +107,7 @@ function publisherOf(title: string, titleSource: Source, cover: { line: number; 
       t.preamble.forEach((p, i) => {
         // "编制部门：某局 单位：元" printed as one line: the name ends where the unit starts.
         const unitAt = declaredUnit(p)?.index ?? -1;
-        const m = LABEL_LINE.exec((unitAt > 0 ? p.slice(0, unitAt).replace(/金额$/, '') : p).trim());
+        const m = LABEL_LINE.exec((unitAt > 0 ? p.slice(0, unitAt).replace(COVER.amountBeforeUnit.matches, '') : p).trim());
         if (m && labels.test(squeeze(m[1]!)) && squeeze(m[2]!)) candidates.push({ label: squeeze(m[1]!), name: squeeze(m[2]!), source: { file, table: t.title, line: t.preambleLines?.[i] ?? t.titleLine, text: p } });
       });
     }
@@ -123,7 +124,7 @@ function publisherOf(title: string, titleSource: Source, cover: { line: number; 
   const department = labelled(DEPARTMENT_LABELS);
   const unitOf = { unit: unit?.name ?? null, unitSource: unit?.source ?? null };
   if (department) return { department: department.name, departmentFrom: 'LINE', departmentSource: department.source, ...unitOf };
-  const stripped = title.replace(/\d{4}年度?/g, '').replace(KIND_WORDS, '').trim();
+  const stripped = title.replace(COVER.yearWord.matches, '').replace(KIND_WORDS, '').trim();
   const named = stripped !== '' && !LEVEL_ONLY.test(stripped);
   if (named) return { department: stripped, departmentFrom: 'TITLE', departmentSource: titleSource, ...unitOf };
   // A unit's own document (单位预算) naming no department: the unit's name stands for it.

@@ -3,18 +3,19 @@
 import { parseAmount, toHalfWidth, type MoneyUnit } from './amount.js';
 import type { Table } from './layout.js';
 import type { Payment, TableTotal } from './records.js';
+import { PAYMENT_DETAIL as DETAIL, TITLE_QUOTES, UNIT_MARKS } from './glossary/index.js';
 
 const squeeze = (c: string) => toHalfWidth(c).replace(/\s+/g, '');
 
 export function paymentsFromTable(table: Table, file: string, unit: MoneyUnit): { payments: Payment[]; totals: TableTotal[] } {
-  const header = table.rows.find((r) => r.cells.some((c) => /金额/.test(squeeze(c))));
+  const header = table.rows.find((r) => r.cells.some((c) => DETAIL.amount.matches.test(squeeze(c))));
   if (!header) return { payments: [], totals: [] };
-  const amountCol = header.cells.findIndex((c) => /金额/.test(squeeze(c)));
-  const itemCol = header.cells.findIndex((c) => /事项|内容|摘要|用途|名称/.test(squeeze(c)));
-  const serialCol = header.cells.findIndex((c) => /^序号$/.test(squeeze(c)));
+  const amountCol = header.cells.findIndex((c) => DETAIL.amount.matches.test(squeeze(c)));
+  const itemCol = header.cells.findIndex((c) => DETAIL.item.matches.test(squeeze(c)));
+  const serialCol = header.cells.findIndex((c) => DETAIL.serial.matches.test(squeeze(c)));
   // The header says the unit when it differs from the document's ("支出金额 (元)").
-  const cellUnit: MoneyUnit = /[(（]元[)）]/.test(header.cells[amountCol] ?? '') ? '元' : /[(（]万元[)）]/.test(header.cells[amountCol] ?? '') ? '万元' : unit;
-  const project = /[“"「]([^”"」]+)[”"」]/.exec(table.title)?.[1] ?? null;
+  const cellUnit: MoneyUnit = UNIT_MARKS.yuanInBrackets.matches.test(header.cells[amountCol] ?? '') ? '元' : UNIT_MARKS.wanInBrackets.matches.test(header.cells[amountCol] ?? '') ? '万元' : unit;
+  const project = TITLE_QUOTES.quotedName.matches.exec(table.title)?.[1] ?? null;
   const payments: Payment[] = [];
   const totals: TableTotal[] = [];
   for (const row of table.rows) {
@@ -23,7 +24,7 @@ export function paymentsFromTable(table: Table, file: string, unit: MoneyUnit): 
     if (!amount || squeeze(row.cells[amountCol] ?? '') === '') continue;
     const source = { file, table: table.title, line: row.line, text: row.text };
     const label = (itemCol >= 0 ? row.cells[itemCol] : undefined)?.trim() || row.cells.find((c) => c.trim() !== '' && !parseAmount(c, cellUnit))?.trim() || '';
-    if (/^合\s*计$|^总\s*计$/.test(squeeze(row.cells[serialCol >= 0 ? serialCol : 0] ?? '')) || /^合计$|^总计$/.test(squeeze(label))) {
+    if (DETAIL.totalInSerial.matches.test(squeeze(row.cells[serialCol >= 0 ? serialCol : 0] ?? '')) || DETAIL.totalLabel.matches.test(squeeze(label))) {
       totals.push({ table: table.title, unit: null, total: amount.fen, basic: null, project: amount.fen, columns: { [squeeze(header.cells[amountCol] ?? '金额')]: amount.fen }, source });
       continue;
     }

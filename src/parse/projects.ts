@@ -3,7 +3,7 @@
 import { parseAmount, parsePercent, toHalfWidth, type MoneyUnit } from './amount.js';
 import type { ProseLine, Row, Table } from './layout.js';
 import type { Diagnostic, FundingLine, Project, SelfEvaluation, Source, TableTotal } from './records.js';
-import { COLUMNS } from './glossary/index.js';
+import { COLUMNS, PROJECT_FORM, PROJECT_LISTS, TASK_FORM, DOCUMENT_KINDS, UNIT_MARKS } from './glossary/index.js';
 
 const CODE = /^2\d{2}(?:\d{2}){0,2}$/;
 const cellText = (c: string | undefined) => (c ?? '').replace(/\s+/g, '');
@@ -79,7 +79,7 @@ export function projectsFromKeyTable(table: Table, file: string, unit: MoneyUnit
   const nameCol = headerIndex(table.rows, COLUMNS.projectName.matches);
   const amountCol = headerIndex(table.rows, COLUMNS.budgetAmount.matches);
   if (!nameCol || !amountCol || headerIndex(table.rows, COLUMNS.code.matches)) return [];
-  const level1 = table.rows.slice(0, 3).some((r) => r.text.includes('一级项目'));
+  const level1 = table.rows.slice(0, 3).some((r) => PROJECT_LISTS.level1.matches.test(r.text));
   const out: Project[] = [];
   // The row the lines without an amount continue: the last project, or a row printed without a
   // name, whose wrapped goal text is its own and must not run on into the project above.
@@ -89,7 +89,7 @@ export function projectsFromKeyTable(table: Table, file: string, unit: MoneyUnit
     const name = (row.cells[nameCol.col] ?? '').trim();
     const amountCell = row.cells[amountCol.col] ?? '';
     const amount = amountCell.trim() ? parseAmount(amountCell, unit) : null;
-    if (/一级项目/.test(name) && !amount) continue;
+    if (PROJECT_LISTS.level1.matches.test(name) && !amount) continue;
     const goalCell = (row.cells[amountCol.col + 1] ?? '').trim();
     if (!amount) {
       // Wrapped name or goal text: continues the row above.
@@ -132,7 +132,7 @@ interface Nameless {
   source: Source;
 }
 
-const PROSE_ITEM = /^\s*(?:\d+[.、．]|[（(]\d+[)）])\s*([^，,。；;:：]{2,40}?)\s*([\d,，.\s]+?)\s*万元\s*[，,]\s*主要用于/;
+const PROSE_ITEM = PROJECT_LISTS.proseItem.matches;
 
 /** The prose list under 项目支出 (第三部分): "3. 某管理 1,234.56 万元，主要用于…". */
 export function projectsFromProse(prose: ProseLine[], file: string, unit: MoneyUnit): Project[] {
@@ -149,13 +149,13 @@ export function projectsFromProse(prose: ProseLine[], file: string, unit: MoneyU
 
 /** A 主要内容 cell describes the task ("主要用于…", numbered sentences) rather than naming a project. */
 function isDescription(text: string): boolean {
-  return /^主要用于/.test(text) || /^\s*1[.、．]/.test(text) || /[；;。]/.test(text) || text.length > 40;
+  return TASK_FORM.descriptionStart.matches.test(text) || TASK_FORM.numberedSentence.matches.test(text) || TASK_FORM.sentencePunctuation.matches.test(text) || text.length > 40;
 }
 
-const BASIC_EXPENDITURE = /^(基本支出|在职人员经费|机构公用经费|对个人[与和]家庭的?补助(支出)?|机构运行保障|人员经费|公用经费|离退休人员经费)/;
+const BASIC_EXPENDITURE = TASK_FORM.basicExpenditure.matches;
 /** 基本支出 and its parts by name: a task row so named is not a project. */
-const BASIC_CATEGORY = /^(基本支出|人员经费|公用经费|在职人员经费|机构公用经费|离退休人员经费|对个人[与和]家庭的?补助(支出)?)$/;
-const BASIC_TASK = /^(行政运行|基本支出|机构运行保障|事业运行)$/;
+const BASIC_CATEGORY = TASK_FORM.basicCategory.matches;
+const BASIC_TASK = TASK_FORM.basicTask.matches;
 
 /**
  * 整体支出绩效目标表 年度主要任务 rows: 任务名称 | 主要内容 | 总额 | 财政拨款 | 其他资金.
@@ -169,16 +169,16 @@ export function projectsFromTargetForm(table: Table, file: string, unit: MoneyUn
   // "总额 | 财政拨款 | 其他资金" under 预算金额 names the amount columns; sources are all but 总额.
   // The labels after 总额 name the cells after the amount, in order: a flattened row shifts its
   // cells, so positions in the header row do not line up with positions in the data row.
-  const labelRow = table.rows.slice(taskHeader.row, taskHeader.row + 3).find((r) => r.cells.some((c) => /^总额$/.test(cellText(c))));
+  const labelRow = table.rows.slice(taskHeader.row, taskHeader.row + 3).find((r) => r.cells.some((c) => TASK_FORM.totalAmount.matches.test(cellText(c))));
   const labelCells = (labelRow?.cells ?? []).map(cellText);
-  const fundingLabels = labelCells.slice(labelCells.findIndex((c) => /^(总额|合计)$/.test(c)) + 1).filter((c) => c !== '').map((c) => c.replace(/^其中[:：]/, ''));
+  const fundingLabels = labelCells.slice(labelCells.findIndex((c) => TASK_FORM.totalAmountOrSum.matches.test(c)) + 1).filter((c) => c !== '').map((c) => c.replace(TASK_FORM.ofWhich.matches, ''));
   for (const row of table.rows.slice(taskHeader.row + 1)) {
-    if (/金额合计|年度总体目标|一级指标/.test(row.text)) break;
+    if (TASK_FORM.tasksEnd.matches.test(row.text)) break;
     const cells = row.cells.map((c) => c.trim());
     const amountIdx = cells.findIndex((c, i) => i > 0 && c !== '' && parseAmount(c, unit) !== null);
     if (amountIdx < 1) continue;
     // The row label 年度主要任务 can share a cell with the first task ("年度主要任务 一般管理事务").
-    const texts = cells.slice(0, amountIdx).map((c) => c.replace(/^年度主要任务\s*/, '')).filter((c) => c !== '');
+    const texts = cells.slice(0, amountIdx).map((c) => c.replace(TASK_FORM.mainTasksPrefix.matches, '')).filter((c) => c !== '');
     let name: string | null = null;
     if (texts.length >= 2) {
       task = texts[texts.length - 2]!;
@@ -236,20 +236,20 @@ export function projectFromForm(
   file: string,
   unit: MoneyUnit,
 ): { project: Project; evaluation: SelfEvaluation | null } | null {
-  const nameRow = table.rows.find((r) => /^(项目名称|转移支付[（(]项目[)）]名称)$/.test(cellText(r.cells[0])));
+  const nameRow = table.rows.find((r) => PROJECT_FORM.nameRow.matches.test(cellText(r.cells[0])));
   if (!nameRow) return null;
   const name = nameRow.cells.slice(1).find((c) => c.trim() !== '')?.trim();
   // "项目名称 | 预算数（万元） | 绩效目标" is a list's header, not a form's name row.
-  if (!name || /预算数|金额|绩效目标|万元/.test(name)) return null;
-  const isSelfEval = /自评/.test(table.title);
+  if (!name || PROJECT_FORM.listHeader.matches.test(name)) return null;
+  const isSelfEval = DOCUMENT_KINDS.selfEvaluation.matches.test(table.title);
   const source: Source = { file, table: table.title, line: nameRow.line, text: nameRow.text };
   let budget: bigint | null = null;
   let executed: bigint | null = null;
   let rate: string | null = null;
   let evalSource = source;
-  const moneyRow = table.rows.find((r) => /年度资金总额|资金总额/.test(r.text));
+  const moneyRow = table.rows.find((r) => PROJECT_FORM.moneyRow.matches.test(r.text));
   if (moneyRow) {
-    const values = moneyRow.cells.filter((c, i) => i > 0 && c.trim() !== '' && !/资金总额/.test(c));
+    const values = moneyRow.cells.filter((c, i) => i > 0 && c.trim() !== '' && !PROJECT_FORM.fundsTotal.matches.test(c));
     const amounts = values.map((v) => parseAmount(v, unit));
     budget = amounts[0]?.fen ?? null;
     if (isSelfEval) {
@@ -258,22 +258,22 @@ export function projectFromForm(
     }
     evalSource = { file, table: table.title, line: moneyRow.line, text: moneyRow.text };
   }
-  const unitRow = table.rows.find((r) => /^(实施单位|项目单位)$/.test(cellText(r.cells[2] ?? '')) || /^项目单位$/.test(cellText(r.cells[0])));
+  const unitRow = table.rows.find((r) => PROJECT_FORM.unitLabel.matches.test(cellText(r.cells[2] ?? '')) || PROJECT_FORM.projectUnit.matches.test(cellText(r.cells[0])));
   // 年度总体目标 / 总体目标完成情况: the texts are on the row after the one naming 年初设定目标 | 全年实际完成情况.
-  const goalHeader = table.rows.findIndex((r) => r.cells.some((c) => /^(年初设定目标|总体目标|年度目标)$/.test(cellText(c))));
-  const goalTexts = goalHeader >= 0 ? (table.rows[goalHeader + 1]?.cells ?? []).map((c) => c.trim()).filter((c) => c !== '' && !/^(年度总体目标|总体目标完成情况)$/.test(cellText(c))) : [];
-  const periodCell = table.rows.flatMap((r) => r.cells.map((c, i) => (/^项目起止时间$/.test(cellText(c)) ? r.cells.slice(i + 1).find((x) => x.trim() !== '')?.trim() : undefined))).find((x) => x !== undefined);
+  const goalHeader = table.rows.findIndex((r) => r.cells.some((c) => PROJECT_FORM.goalHeader.matches.test(cellText(c))));
+  const goalTexts = goalHeader >= 0 ? (table.rows[goalHeader + 1]?.cells ?? []).map((c) => c.trim()).filter((c) => c !== '' && !PROJECT_FORM.goalRowLabel.matches.test(cellText(c))) : [];
+  const periodCell = table.rows.flatMap((r) => r.cells.map((c, i) => (PROJECT_FORM.period.matches.test(cellText(c)) ? r.cells.slice(i + 1).find((x) => x.trim() !== '')?.trim() : undefined))).find((x) => x !== undefined);
   const project: Project = {
     name,
     level: isSelfEval ? 2 : null,
     parent: null,
-    unit: unitRow ? (unitRow.cells.slice(1).filter((c) => c.trim() !== '' && !/单位$/.test(c)).pop() ?? null) : null,
+    unit: unitRow ? (unitRow.cells.slice(1).filter((c) => c.trim() !== '' && !PROJECT_FORM.unitLabelEnd.matches.test(c)).pop() ?? null) : null,
     amount: budget,
     executed,
     executionRate: rate,
     functionCode: null,
     functionName: null,
-    key: /是否重点绩效项目\t+是/.test(table.rows.map((r) => r.text).join('\n')),
+    key: PROJECT_FORM.keyProject.matches.test(table.rows.map((r) => r.text).join('\n')),
     goal: goalTexts[0] ?? null,
     ...(moneyRow ? { amountSource: evalSource } : {}),
     ...(periodCell ? { period: periodCell } : {}),
@@ -286,7 +286,7 @@ export function projectFromForm(
   return { project, evaluation };
 }
 
-const FUNDING_LABEL = /资金|拨款|结转|转移支付|补助|收入/;
+const FUNDING_LABEL = PROJECT_FORM.fundingLabel.matches;
 
 /**
  * 资金来源 of a project form, in either layout the families use:
@@ -295,12 +295,12 @@ const FUNDING_LABEL = /资金|拨款|结转|转移支付|补助|收入/;
  */
 export function fundingFromForm(table: Table, moneyRow: Row, file: string, unit: MoneyUnit): FundingLine[] {
   const out: FundingLine[] = [];
-  const label = (c: string) => cellText(c).replace(/^其中[:：]?/, '').replace(/[(（]万元[)）]/, '');
+  const label = (c: string) => cellText(c).replace(PROJECT_FORM.ofWhich.matches, '').replace(UNIT_MARKS.wanInBrackets.matches, '');
   const lineOf = (r: Row): Source => ({ file, table: table.title, line: r.line, text: r.text });
   const cells = moneyRow.cells;
   for (let i = 0; i < cells.length - 1; i++) {
     const name = label(cells[i]!);
-    if (!name || /资金总额/.test(name) || !FUNDING_LABEL.test(name) || parseAmount(cells[i]!, unit)) continue;
+    if (!name || PROJECT_FORM.fundsTotal.matches.test(name) || !FUNDING_LABEL.test(name) || parseAmount(cells[i]!, unit)) continue;
     const amount = parseAmount(cells[i + 1] ?? '', unit);
     if (amount && cellText(cells[i + 1]) !== '') out.push({ source: name, budget: amount.fen, executed: null, line: lineOf(moneyRow) });
   }
@@ -319,9 +319,9 @@ export function fundingFromForm(table: Table, moneyRow: Row, file: string, unit:
   return out;
 }
 
-const PROSE_EVAL = /^[（(]?\d{1,3}[)）]?\s*(.+?)(?:绩效)?自评综述[:：]\s*项目全年预算数\s*([\d,.\s]+?)\s*万元\s*[,，]\s*执行数\s*([\d,.\s]+?)\s*万元\s*[,，]\s*预算执行率\s*([\d.]+\s*%)/;
+const PROSE_EVAL = PROJECT_LISTS.proseEvaluation.matches;
+const NUMBERED = PROJECT_LISTS.numbered.matches;
 
-const NUMBERED = /^\s*[（(]?\d{1,3}[)）]/;
 
 /** "(1) 某事务绩效自评综述：项目全年预算数 100.00 万元, 执行数 99.00 万元, 预算执行率 99.0%". */
 export function selfEvaluationsFromProse(prose: ProseLine[], file: string, unit: MoneyUnit): SelfEvaluation[] {

@@ -3,10 +3,12 @@
 // refused, with a sentence saying so, rather than loaded as one more department.
 import { BadDocumentError } from '../errors.js';
 import type { ParsedDocument } from './records.js';
+import { COVER } from './glossary/index.js';
 
 /** A placeholder where a name belongs: XX, ＸＸ, ××, 某某. */
-const PLACEHOLDER = /[XxＸｘ×]{2,}|某某/;
-const PLACEHOLDERS = /[XxＸｘ×]{2,}|某某/g;
+const PLACEHOLDER = COVER.placeholder.matches;
+/** Every placeholder in a text (to count them). */
+const PLACEHOLDERS = new RegExp(PLACEHOLDER.source, 'g');
 
 /** True when no record read from a table holds an amount other than zero. */
 function noAmounts(doc: ParsedDocument): boolean {

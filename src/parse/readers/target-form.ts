@@ -2,12 +2,13 @@
 import { extractIndicators } from '../indicators.js';
 import { projectsFromTargetForm } from '../projects.js';
 import { claim, type TableFamilyReader, unitOf } from './reader.js';
+import { DOCUMENT_KINDS, TASK_FORM } from '../glossary/index.js';
 
 export const targetFormReader: TableFamilyReader = {
   family: 'TARGET_FORM',
   extract(table, ctx) {
     const { file, diagnostics } = ctx;
-    if (!/绩效目标/.test(table.title) && !table.rows.some((r) => /年度主要任务/.test(r.text))) return null;
+    if (!DOCUMENT_KINDS.targetsTitle.matches.test(table.title) && !table.rows.some((r) => TASK_FORM.mainTasks.matches.test(r.text))) return null;
     return claim({ projects: projectsFromTargetForm(table, file, unitOf(ctx)), indicators: extractIndicators(table, file, null, diagnostics) });
   },
 };
