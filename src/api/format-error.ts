@@ -1,6 +1,6 @@
 // Maps errors onto GraphQL errors with a stable `extensions.code` (README "Errors"). Typed
 // errors say what to do; anything unexpected becomes a generic message with the request id,
-// its detail going to the server log only (errorLogPlugin in http-server.ts).
+// its detail going to the server log only (statusAndLogPlugin in http/status-plugin.ts).
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { BudgetGraphError } from '../errors.js';
 

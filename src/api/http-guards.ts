@@ -220,7 +220,7 @@ export interface ConnectionCaps {
  * (20 s, checked every 30 s; Node 20 not at all, since it has begun no request), so 17 addresses
  * × 250 silent sockets held the 4,096 cap 25–30 s a wave. A client writes its request as soon
  * as it has connected; 5 s leaves room for a slow first packet. A keep-alive connection between
- * requests is not new: it keeps KEEP_ALIVE_MS (http-server.ts).
+ * requests is not new: it keeps KEEP_ALIVE_MS (http/sockets.ts).
  */
 export const FIRST_BYTE_TIMEOUT_MS = 5_000;
 

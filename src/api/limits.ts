@@ -1,5 +1,5 @@
 // Query limits that follow the real work, checked before anything runs:
-// - tokens (the parser stops counting at MAX_TOKENS: parseOptions in http-server.ts);
+// - tokens (the parser stops counting at MAX_TOKENS: parseOptions in http/apollo.ts);
 // - aliases and directives (graphql-armor's rules);
 // - depth, and a cost in database rows: a list multiplies its children's cost by its page size.
 // Depth and cost are computed once per fragment (memoised), so a fragment spread many times, or a
