@@ -1,0 +1,171 @@
+// Each fact kind declared in src/model/kinds is the one list of its properties (#40 item 1).
+// Part one holds every layer to the declaration: the served SDL, the read spec, the parser's
+// records of a sample document, the load rows, NODE_KINDS_DECL's money and the explorer's money
+// keys. Part two is the add-a-field demonstration: a scratch copy of src/ (and the explorer's
+// format.ts) gets one property line more in a kind's declaration, and the copy's own entry
+// points (the API schema, the read spec, the money lists; loaders/ comes along, the resolvers import it) carry it with no other edit. A layer
+// that keeps a hand list fails part two even when part one holds.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { GraphQLNonNull, GraphQLObjectType, buildSchema, getNamedType, type GraphQLField } from 'graphql';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { FACT_KINDS, INVESTMENT_PROJECT } from '../../src/model/kinds/index.js';
+import { apiName, defineKind, moneyStoredNames, propertiesOf, storedName, type FactKindDecl, type PropertyType, type RecordOf, type StoredOf } from '../../src/model/fact-kind.js';
+import { NODE_KINDS_DECL } from '../../src/model/nodes.js';
+import { MONEY_KEYS } from '../../web/src/format.js';
+import { INVESTMENT_FIELDS, type InvestmentRow } from '../../src/query/records.js';
+import { parseDocument } from '../../src/parse/index.js';
+import type { InvestmentProject as ParsedInvestment } from '../../src/parse/records.js';
+import { buildPlan } from '../../src/load/plan.js';
+
+const root = join(import.meta.dirname, '../..');
+const SCALAR: Record<PropertyType, string> = { string: 'String', int: 'Int', boolean: 'Boolean', money: 'Decimal' };
+
+/** Each declared property as the API must serve it: name → [type, nullable, description]. */
+function expectedFields(kind: FactKindDecl): Record<string, [string, boolean, string]> {
+  return Object.fromEntries(propertiesOf(kind).map(([name, p]) => [apiName(name, p), [SCALAR[p.type], p.nullable === true, p.description]]));
+}
+
+function servedFields(sdl: string, typeName: string): Record<string, [string, boolean, string]> {
+  const type = buildSchema(sdl).getType(typeName);
+  if (!(type instanceof GraphQLObjectType)) throw new Error(`${typeName} is not an object type of the SDL`);
+  const out: Record<string, [string, boolean, string]> = {};
+  for (const f of Object.values(type.getFields()) as GraphQLField<unknown, unknown>[]) out[f.name] = [getNamedType(f.type).name, !(f.type instanceof GraphQLNonNull), f.description ?? ''];
+  return out;
+}
+
+/** The served fields that are the kind's declared properties (the rest are relationships, ids, sources). */
+function declaredPart(served: Record<string, [string, boolean, string]>, kind: FactKindDecl) {
+  const names = new Set(Object.keys(expectedFields(kind)));
+  return Object.fromEntries(Object.entries(served).filter(([n]) => names.has(n)));
+}
+
+// What each layer carries beside the declared properties: ids, the document's year, provenance,
+// relationships. A name here that is also declared, or a declared one missing, fails.
+const READ_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = { InvestmentProject: ['id', 'documentId', 'year', 'allocationIds', 'unitId'] };
+const RECORD_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = { InvestmentProject: ['unit', 'rateSource', 'totalSource', 'source', 'fieldSources'] };
+const LOAD_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = { InvestmentProject: ['id', 'unitId', 'normName', 'fieldSources', 'year', 'searchText', 'srcTable', 'srcLine', 'srcText'] };
+const READ_SPEC: Record<keyof typeof FACT_KINDS, object> = { InvestmentProject: INVESTMENT_FIELDS };
+/** A bundled document that prints forms of the kind (data/). */
+const SAMPLE: Record<keyof typeof FACT_KINDS, { file: string; records: (d: ReturnType<typeof parseDocument>) => object[]; rows: (p: ReturnType<typeof buildPlan>) => object[] }> = {
+  InvestmentProject: { file: '004_977ad1fe0b13bb92.txt', records: (d) => d.investmentProjects, rows: (p) => p.investments },
+};
+
+const sorted = (xs: Iterable<string>) => [...xs].sort();
+
+describe.each(Object.entries(FACT_KINDS) as [keyof typeof FACT_KINDS, FactKindDecl][])('%s: every layer lists exactly its declared properties', (name, kind) => {
+  const declared = propertiesOf(kind).map(([n]) => n);
+  const stored = propertiesOf(kind).map(([n, p]) => storedName(n, p));
+  const text = readFileSync(join(root, 'data', SAMPLE[name].file), 'utf8');
+  const doc = parseDocument(text, SAMPLE[name].file);
+
+  it('the SDL serves each under its API name, type, nullability and description', () => {
+    const served = servedFields(readFileSync(join(root, 'schema/schema.graphql'), 'utf8'), kind.name);
+    expect(declaredPart(served, kind)).toEqual(expectedFields(kind));
+  });
+
+  it('the read spec reads each under its stored name, and only the context beside them', () => {
+    expect(sorted(Object.keys(READ_SPEC[name]))).toEqual(sorted([...stored, ...READ_CONTEXT[name]]));
+  });
+
+  it('the parser’s records carry each, and only the context beside them', () => {
+    const records = SAMPLE[name].records(doc);
+    expect(records.length).toBeGreaterThan(0);
+    const allowed = new Set([...declared, ...RECORD_CONTEXT[name]]);
+    for (const r of records) {
+      expect(Object.keys(r).filter((k) => !allowed.has(k))).toEqual([]);
+      expect(declared.filter((k) => !(k in r))).toEqual([]);
+    }
+  });
+
+  it('the load rows store each under its stored name, and only the context beside them', () => {
+    const rows = SAMPLE[name].rows(buildPlan(doc, text));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(sorted(Object.keys(r))).toEqual(sorted([...stored, ...LOAD_CONTEXT[name]]));
+  });
+
+  it('NODE_KINDS_DECL and the explorer take its money from the declaration', () => {
+    const money = moneyStoredNames(kind);
+    expect(money.length).toBeGreaterThan(0);
+    expect(NODE_KINDS_DECL[name].money).toEqual(money);
+    for (const m of money) expect(MONEY_KEYS.has(m.replace(/Fen$/, ''))).toBe(true);
+    // Non-money properties are never formatted as 万元 (the old name regex took `project`, `actual` …).
+    for (const [n, p] of propertiesOf(kind)) if (p.type !== 'money') expect(MONEY_KEYS.has(n), n).toBe(false);
+  });
+});
+
+describe('types follow the declaration', () => {
+  it('the parse record, the stored properties and the read row', () => {
+    expectTypeOf<RecordOf<typeof INVESTMENT_PROJECT>['totalInvestment']>().toEqualTypeOf<bigint | null>();
+    expectTypeOf<RecordOf<typeof INVESTMENT_PROJECT>['truncated']>().toEqualTypeOf<boolean>();
+    expectTypeOf<StoredOf<typeof INVESTMENT_PROJECT>['plannedInYearFen']>().toEqualTypeOf<bigint | null>();
+    expectTypeOf<ParsedInvestment['registrationYear']>().toEqualTypeOf<number | null>();
+    expectTypeOf<InvestmentRow['completedGovernmentFundFen']>().toEqualTypeOf<bigint | null>();
+    expectTypeOf<InvestmentRow['code']>().toEqualTypeOf<string>();
+  });
+  it('a kind declared with one property more has it in its record and stored types', () => {
+    const scratch = defineKind({ ...INVESTMENT_PROJECT, properties: { ...INVESTMENT_PROJECT.properties, landArea: { type: 'money', printedIn: '万元', zh: '用地面积', nullable: true, description: 'x' } } });
+    expectTypeOf<RecordOf<typeof scratch>['landArea']>().toEqualTypeOf<bigint | null>();
+    expectTypeOf<StoredOf<typeof scratch>['landAreaFen']>().toEqualTypeOf<bigint | null>();
+  });
+  it('money carries the unit it is printed in, and only money does', () => {
+    expect(() => defineKind({ name: 'X', zh: 'x', properties: { a: { type: 'money', zh: 'a', description: 'a' } } })).toThrow(/printedIn/);
+    expect(() => defineKind({ name: 'X', zh: 'x', properties: { a: { type: 'string', printedIn: '万元', zh: 'a', description: 'a' } } })).toThrow(/printedIn/);
+  });
+});
+
+// ---- the add-a-field demonstration ----------------------------------------------------------
+
+/** The one line added to the scratch copy's declaration of InvestmentProject. */
+const ADDED_LINE = "    landArea: { type: 'money', printedIn: '万元', zh: '用地面积', nullable: true, provenance: 'field', description: '用地面积 bought for it, 万元.' },\n";
+
+describe('add-a-field: one line in a scratch copy of the model reaches every derived layer', () => {
+  let scratch = '';
+  const load = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(scratch, path)).href)) as T;
+
+  beforeAll(() => {
+    scratch = mkdtempSync(join(tmpdir(), 'fact-kinds-'));
+    for (const dir of ['src', 'loaders']) cpSync(join(root, dir), join(scratch, dir), { recursive: true });
+    mkdirSync(join(scratch, 'web/src'), { recursive: true });
+    cpSync(join(root, 'web/src/format.ts'), join(scratch, 'web/src/format.ts'));
+    cpSync(join(root, 'tsconfig.json'), join(scratch, 'tsconfig.json'));
+    cpSync(join(root, 'package.json'), join(scratch, 'package.json'));
+    symlinkSync(join(root, 'node_modules'), join(scratch, 'node_modules'));
+    const declaration = join(scratch, 'src/model/kinds/investment-project.ts');
+    const before = readFileSync(declaration, 'utf8');
+    const after = before.replace(/(\n {4}completed: \{[^\n]*\n)/, `$1${ADDED_LINE}`);
+    expect(after).not.toBe(before);
+    writeFileSync(declaration, after);
+  });
+  afterAll(() => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('the API serves it (type-graphql fields built from the declaration), and nothing else changes', async () => {
+    const { buildApiSchema, printApiSchema } = await load<typeof import('../../src/api/schema.js')>('src/api/schema.ts');
+    const sdl = printApiSchema(await buildApiSchema());
+    expect(servedFields(sdl, 'InvestmentProject').landArea).toEqual(['Decimal', true, '用地面积 bought for it, 万元.']);
+    // The rest of the SDL is the checked-in one: the new field is the whole difference.
+    const withoutIt = sdl.replace('  """用地面积 bought for it, 万元."""\n  landArea: Decimal\n\n', '');
+    expect(withoutIt).toBe(readFileSync(join(root, 'schema/schema.graphql'), 'utf8'));
+  });
+
+  it('the read spec reads it under its stored name, as money', async () => {
+    const { INVESTMENT_FIELDS: fields } = await load<typeof import('../../src/query/records.js')>('src/query/records.ts');
+    expect(Object.keys(fields)).toContain('landAreaFen');
+    const read = (fields as Record<string, (p: Record<string, unknown>, k: string) => unknown>).landAreaFen!;
+    expect(read({ landAreaFen: 12345n }, 'landAreaFen')).toBe(12345n);
+    expect(() => read({ landAreaFen: 1.5 }, 'landAreaFen')).toThrow(/fen/);
+  });
+
+  it('NODE_KINDS_DECL and the explorer count it as money', async () => {
+    const { NODE_KINDS_DECL: nodes } = await load<typeof import('../../src/model/nodes.js')>('src/model/nodes.ts');
+    expect(nodes.InvestmentProject.money).toContain('landAreaFen');
+    const { MONEY_KEYS: keys } = await load<typeof import('../../web/src/format.js')>('web/src/format.ts');
+    expect(keys.has('landArea')).toBe(true);
+    expect(MONEY_KEYS.has('landArea')).toBe(false);
+  });
+
+});
