@@ -172,7 +172,7 @@ export const ENVIRONMENT = {
     meaning: 'set to `production` by the server when unset: graphql-js skips its development-only checks and stack traces skip source maps',
   }),
 
-  BUDGET_GRAPH_SKIP_LAUNCHER_BUILD: toolFlag({ scope: 'build', meaning: '`1`: `npm install` does not build the embedded-Neo4j launcher (an image without Maven that always sets `NEO4J_URI`; the Dockerfile)' }),
+  BUDGET_GRAPH_SKIP_LAUNCHER_BUILD: toolFlag({ scope: 'build', meaning: '`1`: `npm install` does not build the embedded-Neo4j launcher (a machine without Maven that always sets `NEO4J_URI`)' }),
   BUDGET_GRAPH_URL: {
     ...httpUrl({ default: undefined }),
     scope: 'script',

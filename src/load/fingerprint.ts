@@ -8,9 +8,24 @@ import { projectRoot } from '../config.js';
 
 let cached: string | null = null;
 
+/**
+ * Where a build without sources keeps the fingerprint of the sources it was compiled from (the
+ * Docker image: scripts/write-loader-fingerprint.mjs writes it in the build stage). Hashing an
+ * image's missing src/ would give one constant for every release, and an upgraded image would
+ * never reload what an older parser wrote.
+ */
+export const RECORDED_FINGERPRINT = join('dist', 'loader-fingerprint.txt');
+
 export function loaderFingerprint(): string {
-  cached ??= fingerprintOf(projectRoot);
+  cached ??= existsSync(join(projectRoot, 'src', 'parse')) ? fingerprintOf(projectRoot) : recordedFingerprint(projectRoot);
   return cached;
+}
+
+/** The fingerprint recorded at build time, for a checkout without its sources. */
+export function recordedFingerprint(root: string): string {
+  const file = join(root, RECORDED_FINGERPRINT);
+  if (!existsSync(file)) throw new Error(`no sources under ${join(root, 'src')} and no ${RECORDED_FINGERPRINT}: a build without sources must record the loader's fingerprint (scripts/write-loader-fingerprint.mjs)`);
+  return readFileSync(file, 'utf8').trim();
 }
 
 /** The fingerprint of the loading code under `root` (a checkout). */

@@ -13,9 +13,10 @@ interface Service {
   ports?: string[];
   restart?: string;
   depends_on?: Record<string, { condition: string }>;
+  volumes?: string[];
 }
 
-const compose = parse(readFileSync(join(projectRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
+const compose = parse(readFileSync(join(projectRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service>; volumes?: Record<string, unknown> };
 const { loader, neo4j } = compose.services;
 const api = compose.services['budget-graph']!;
 
@@ -37,5 +38,15 @@ describe('docker-compose.yml', () => {
 
   it('publishes no fixed host port for the API, so --scale budget-graph=N does not clash', () => {
     for (const p of api.ports ?? []) expect(p).toMatch(/^(127\.0\.0\.1:)?:?4000$|^127\.0\.0\.1::4000$/);
+  });
+
+  it('mounts the documents into the loader (the image holds none) and shares PDFs\' originals with the replicas', () => {
+    // The image's VOLUME /app/data (Dockerfile; tests/integration/docker-image.test.ts).
+    expect(loader?.volumes).toContain('./data:/app/data:ro');
+    // Originals live beside the Neo4j data dir (.data/neo4j-originals): one named volume for all.
+    const shared = (s: Service) => (s.volumes ?? []).find((v) => v.endsWith(':/app/.data'))?.split(':')[0];
+    expect(shared(loader!)).toBeDefined();
+    expect(shared(api)).toBe(shared(loader!));
+    expect(compose.volumes).toHaveProperty(shared(loader!)!);
   });
 });
