@@ -24,7 +24,7 @@ function impliedLevel1(level2: string, level1: string | null): string | null {
 }
 
 export function extractIndicators(table: Table, file: string, owner: string | null, diagnostics: Diagnostic[]): Indicator[] {
-  const headerIdx = table.rows.findIndex((r) => r.cells.some((c) => clean(c) === '一级指标'));
+  const headerIdx = table.rows.findIndex((r) => r.cells.some((c) => FORM.level1Column.matches.test(clean(c))));
   if (headerIdx < 0) return [];
   const header = table.rows[headerIdx]!.cells.map(clean);
   const hasActual = header.some((c) => FORM.actualColumn.matches.test(c));
@@ -35,7 +35,7 @@ export function extractIndicators(table: Table, file: string, owner: string | nu
   let level1: string | null = null;
   let level2: string | null = null;
   for (const row of table.rows.slice(headerIdx + 1)) {
-    if (FORM.sectionEnd.matches.test(clean(row.cells[0] ?? '')) || row.cells.some((c) => clean(c) === '一级指标')) break;
+    if (FORM.sectionEnd.matches.test(clean(row.cells[0] ?? '')) || row.cells.some((c) => FORM.level1Column.matches.test(clean(c)))) break;
     const cells = row.cells.map((c) => c.trim()).filter((c) => c !== '' && !FORM.heading.matches.test(clean(c)));
     if (cells.length === 0) continue;
     let i = 0;

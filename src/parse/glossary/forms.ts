@@ -275,6 +275,8 @@ export const PROJECT_FORM = {
  * leading empty cells; these words put each cell back in its column.
  */
 export const INDICATOR_FORM = {
+  /** The 一级指标 column's header: the row that names it heads the indicators (and a second one ends them). */
+  level1Column: { printed: '一级指标', matches: /^一级指标$/ },
   /** 一级指标 names: 产出 (output), 效益 (benefit), 满意度 (satisfaction), 成本 (cost), and the variants forms use. */
   level1: { printed: '产出指标', matches: /^(产出指标|效益指标|满意度指标|成本指标|投入和管理目标|产出目标|效益目标|过程管理指标|实施效果指标|影响指标|投入指标|过程指标)$/ },
   /** 二级指标 names: 数量 / 质量 / 时效 / 成本 (output), 经济 / 社会 / 生态效益 and 可持续影响 (benefit), 满意度, management … */
