@@ -10,7 +10,7 @@ import { projectRoot } from '../../src/config.js';
 /** Where Chinese patterns belong. */
 const HOMES = ['src/parse/glossary/', 'src/model/'];
 /** Chinese regular expressions outside the homes when last counted. Only ever lower it. */
-const CEILING = 56;
+const CEILING = 58;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -22,7 +22,7 @@ function filesUnder(dir: string): string[] {
 
 const CJK = /[\u3400-\u9fff\uff08\uff09\u201c\u201d\u3001\u3002\uff1a]/;
 /** A regular-expression literal: after a token that cannot end an expression, up to its closing slash and flags. */
-const REGEX_LITERAL = /(?<=[(,=:[!&|?{};]\s*|return\s+|^\s*)\/(?![/*])((?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n[])+)\/[dgimsuvy]*/gm;
+const REGEX_LITERAL = /(?<=[(,=:[!&|?{};>]\s*|return\s+|^\s*)\/(?![/*])((?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n[])+)\/[dgimsuvy]*/gm;
 const REGEXP_CALL = /new RegExp\(\s*(['`])((?:\\.|(?!\1).)*)\1/g;
 
 export function chinesePatterns(text: string): string[] {
@@ -45,7 +45,7 @@ describe('one glossary of the documents\' words', () => {
   });
 
   it('finds the patterns it counts (a pattern outside the glossary is seen)', () => {
-    expect(chinesePatterns("const x = /^合计$/;\nif (/科目/.test(s)) f(new RegExp('项目' + y));")).toHaveLength(3);
+    expect(chinesePatterns("const x = /^合计$/;\nif (/科目/.test(s)) f(new RegExp('项目' + y));\nconst f = (s) => /小计/.test(s);")).toHaveLength(4);
     expect(chinesePatterns('const a = b / c; // 合计 / 小计\nconst d = e / 2;')).toHaveLength(0);
   });
 });

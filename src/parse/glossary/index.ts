@@ -1,6 +1,6 @@
 // The glossary of the documents' words: every Chinese label, title, family name and basis marker a
 // reader keys on, each with the variants that mean it. Readers import names from here, never write
-// a Chinese pattern of their own (tests/unit/architecture.test.ts counts them). One glossary, filed
+// a Chinese pattern of their own (tests/unit/glossary-only.test.ts counts them). One glossary, filed
 // by where the words are printed:
 //   tables.ts — table titles, column labels, the standard disclosure sets;
 //   forms.ts  — project, task, indicator and investment forms, the cover and title lines;
