@@ -35,7 +35,9 @@ export async function ourCells(path: string, wanted?: readonly number[]): Promis
   const byPage = new Map<number, string[][]>();
   lines.forEach((text, i) => {
     const place = doc.places?.[i];
-    if (!place || !place.box || text.trim() === '') return;
+    // The blank line render.ts puts between a table and what is not in it prints nothing; a row of
+    // blank cells ("\t\t\t") is a row.
+    if (!place || !place.box || text === '' || (text.trim() === '' && !text.includes('\t'))) return;
     const texts = text.split('\t');
     const row: string[] = [];
     texts.forEach((t, k) => {
@@ -43,7 +45,7 @@ export async function ourCells(path: string, wanted?: readonly number[]): Promis
       if (box && texts.length === place.cells.length) {
         const prev = k > 0 ? place.cells[k - 1] : undefined;
         if (t === '' && prev && same(box, prev)) return; // a column span's covered slot
-        if (t === '' && box[1] < place.box![1] - 0.05) return; // a row span's covered slot
+        if (t === '' && box[1] < place.box![1] - 1) return; // a row span's covered slot (row bands are rounded to 0.1 pt)
       }
       row.push(t);
     });
