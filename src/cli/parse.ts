@@ -1,4 +1,4 @@
-// npm run parse -- <file> [--json] [--coverage] [--text]: check a document (text or PDF) before loading it; --text prints the canonical text a PDF reads as.
+// npm run parse -- <file> [--json] [--coverage] [--text] [--stage=NAME]: check a document (text or PDF) before loading it; --text prints the canonical text a PDF reads as; --stage prints one stage's output (--stage=list names them).
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatWan } from '../model/money.js';
@@ -8,6 +8,7 @@ import { coverage, type TableCoverage } from '../parse/coverage.js';
 import { layout } from '../parse/layout.js';
 import { readSource } from '../source/index.js';
 import { cliArgs } from './args.js';
+import { stageList, stageOutput } from './parse-stages.js';
 
 const { values, positionals: files } = cliArgs({
   usage: 'npm run parse -- FILE… [options]',
@@ -17,8 +18,13 @@ const { values, positionals: files } = cliArgs({
     json: { type: 'boolean', help: 'Print the parsed records as JSON (money in 万元 strings).' },
     coverage: { type: 'boolean', help: 'Print per table how many cells became facts.' },
     text: { type: 'boolean', help: 'Print the canonical text as stored (personal data redacted).' },
+    stage: { type: 'string', value: 'NAME', help: "Print one stage's output as JSON (table-model, structure, readers, …, plan); --stage=list names the stages." },
   },
 });
+if (values.stage === 'list') {
+  console.log(stageList());
+  process.exit();
+}
 const json = values.json;
 const withCoverage = values.coverage;
 if (files.length === 0) {
@@ -29,6 +35,10 @@ if (files.length === 0) {
 let failed = 0;
 for (const path of files) {
   try {
+    if (values.stage !== undefined) {
+      console.log(await stageOutput(path, values.stage));
+      continue;
+    }
     const source = await readSource(readFileSync(path), basename(path));
     const text = source.text;
     // The source's notes (a PDF's pages without text, fonts without a Unicode map) are diagnostics

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic, ParsedDocument } from '../parse/records.js';
 import { linkInvestmentsToAllocations } from './investment-reports.js';
-import { investmentGroupLinks, linkedExceedsLineAnomalies, splitLinks } from './trail-reconcile.js';
+import { investmentGroupLinks, splitLinks } from './trail-reconcile.js';
+import { runPlanChecks } from './plan-checks.js';
 import { linkInvestmentsToCodes, linkProjectsToCodes, type CodeLink } from './code-links.js';
 import { departmentIdentity } from './identity.js';
 import { restatements } from './restatements.js';
@@ -57,12 +58,8 @@ export function buildPlan(doc: ParsedDocument, text: string) {
   );
   const proseAmounts = proseAmountRows(doc, documentId, restated.links);
   const payments = paymentRows(doc, documentId, ownerOf);
-  // Load-time anomalies (what the links reveal) follow the parser's.
-  const revealed = [
-    ...linkedExceedsLineAnomalies(representatives, doc.investmentProjects, doc.lines, links, investmentLinks, isActual, doc.meta.roundingNote),
-    ...restated.anomalies,
-    ...allocations.variants.map((v) => v.anomaly),
-  ];
+  // The checks only the links reveal (plan-checks.ts), their findings after the parser's.
+  const revealed = runPlanChecks({ doc, representatives, links, investmentLinks, restated, variants: allocations.variants, isActual });
 
   return {
     documentId,

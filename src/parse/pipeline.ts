@@ -4,7 +4,7 @@
 // stops after one and prints what it gave (src/cli/parse-stages.ts, which adds the load plan, the
 // last stage, from src/load). Each stage's output holds its input: a later stage reads any earlier
 // one's. Pure: no I/O.
-import { BadDocumentError } from '../errors.js';
+import { BadDocumentError, BudgetGraphError } from '../errors.js';
 import { amountCellProblem, type MoneyUnit } from './amount.js';
 import { runChecks } from './checks/registry.js';
 import { disclosureDiagnostics, withoutFindings } from './disclosure.js';
@@ -80,10 +80,11 @@ export class Pipeline<In, Out> {
   }
 }
 
-export class UnknownStageError extends Error {
-  readonly code = 'UNKNOWN_STAGE';
+/** A stage asked for by a name no stage has (a typo in --stage). */
+export class UnknownStageError extends BudgetGraphError {
   constructor(name: string, stages: readonly StageInfo[]) {
-    super(`no stage "${name}"; the stages are ${stages.map((s) => s.name).join(', ')} (--stage=list says what each does)`);
+    super('BAD_USER_INPUT', `no stage "${name}"; the stages are ${stages.map((s) => s.name).join(', ')} (--stage=list says what each does)`, { stage: name });
+    this.name = 'UnknownStageError';
   }
 }
 
