@@ -7,17 +7,18 @@ import { familyOfTitle, standardTableOf } from './families.js';
 import { takeHeld, valueKey, type HeldIndex } from './held.js';
 import type { Row, Table } from './layout.js';
 import type { Figure, FigureMeasure, Source } from './records.js';
+import { FIGURE_COLUMNS, SENTENCE_STOP, TABLE_SIDES } from './glossary/index.js';
 
 const squeeze = (c: string) => toHalfWidth(c).replace(/\s+/g, '');
 
 /** A cell that prints one number: an amount, a count, points or a percentage (not a date, not a code in a sentence). */
 export function isFigureCell(cell: string): boolean {
-  const text = squeeze(cell).replace(/万元$|元$|分$/, '');
+  const text = squeeze(cell).replace(FIGURE_COLUMNS.cellUnit, '');
   return /\d/.test(text) && /^[-−]?[\d,.]+%?$/.test(text);
 }
 
-const LABEL_COLUMN = /编码|代码|编号|序号|栏次|行次|年度|年份/;
-const CODE_PART_COLUMN = /(^|\/)(类|款|项)$/;
+const LABEL_COLUMN = FIGURE_COLUMNS.rowNumber;
+const CODE_PART_COLUMN = FIGURE_COLUMNS.codePart;
 const CLASSIFICATION_CODE = /^(?:[23]\d{2}(?:\d{2}){0,2})$/;
 
 /** A numeric cell that names its row instead of measuring it: a code before its name, a 序号. */
@@ -48,9 +49,9 @@ function isLabelCell(cells: string[], i: number, column: string): boolean {
 
 export function measureOf(column: string, cell: string): FigureMeasure {
   const label = squeeze(column);
-  if (/%$/.test(squeeze(cell)) || /[率比]|%/.test(label)) return 'RATE';
-  if (/分值|得分|分数|评分|权重/.test(label)) return 'SCORE';
-  if (/人数|数量|个数|次数|户数|人次|台数|套数/.test(label)) return 'COUNT';
+  if (/%$/.test(squeeze(cell)) || FIGURE_COLUMNS.rate.test(label)) return 'RATE';
+  if (FIGURE_COLUMNS.score.test(label)) return 'SCORE';
+  if (FIGURE_COLUMNS.count.test(label)) return 'COUNT';
   return 'MONEY';
 }
 
@@ -94,10 +95,10 @@ export function headerLabels(header: Row[]): string[] {
   return Array.from({ length: width }, (_, i) => [...new Set(carried.map((r) => r[i]!).filter((c) => c !== ''))].join('/'));
 }
 
-const TEXT_COLUMN = /说明|标准|描述|依据|原因|措施|绩效目标$/;
-const ROW_NAME_LABEL = /^(项目|科目|科目编码|科目名称|功能分类|经济分类|.*科目编码|.*分类科目|预算单位|单位名称)$/;
+const TEXT_COLUMN = FIGURE_COLUMNS.text;
+const ROW_NAME_LABEL = FIGURE_COLUMNS.rowName;
 
-const isHeaderLike = (row: Row) => !row.cells.some((c) => isFigureCell(c.replace(/^\d{4}\s*年.*$/, '')));
+const isHeaderLike = (row: Row) => !row.cells.some((c) => isFigureCell(c.replace(FIGURE_COLUMNS.yearLed, '')));
 
 /**
  * The side of a side-by-side table a column belongs to, from its header path. `standard`: a summary
@@ -105,7 +106,7 @@ const isHeaderLike = (row: Row) => !row.cells.some((c) => isFigureCell(c.replace
  * (Shanghai's 财务收支预算总表 / 财政拨款收支预算总表).
  */
 function sideOf(column: string, standard = false): string | null {
-  const m = (standard ? /^(?:本年|财政拨款)?(收入|支出)(?:\/|$)/ : /^(收入|支出|收|支)(?:\/|$)/).exec(column.replace(/\s/g, ''));
+  const m = (standard ? TABLE_SIDES.standard : TABLE_SIDES.any).exec(column.replace(/\s/g, ''));
   if (!m) return null;
   return m[1]!.startsWith('收') ? '收入' : '支出';
 }
@@ -148,7 +149,7 @@ export function figureCells(table: Table): FigureCell[] {
       pending = [];
     }
     const first = squeeze(row.cells.find((c) => c.trim() !== '') ?? '');
-    if (/^栏次$/.test(first)) continue;
+    if (FIGURE_COLUMNS.rowNumbering.test(first)) continue;
     row.cells.forEach((cell, index) => {
       if (cell.trim() !== '' && !isFigureCell(cell)) labelColumns.add(index);
       if (!isFigureCell(cell)) return;
@@ -210,7 +211,7 @@ class RowLabels {
       const c = cells[j]!.trim();
       const figure = isFigureCell(c);
       if (c !== '' && !figure) labelled = true;
-      const canName = c !== '' && (!figure || isLabelCell(cells, j, '')) && !(c.length > 40 || /[。；;]/.test(c) || TEXT_COLUMN.test(columns[j] ?? ''));
+      const canName = c !== '' && (!figure || isLabelCell(cells, j, '')) && !(c.length > 40 || SENTENCE_STOP.test(c) || TEXT_COLUMN.test(columns[j] ?? ''));
       this.candidate[j] = canName ? j : j > 0 ? this.candidate[j - 1]! : -1;
       this.words[j] = !isFigureCell(cells[j]!) ? j : j > 0 ? this.words[j - 1]! : -1;
       this.runStart[j] = j > 0 && this.sides[j - 1] === this.sides[j] ? this.runStart[j - 1]! : j;

@@ -3,7 +3,7 @@
 // per table missing.
 import { toHalfWidth } from '../amount.js';
 import { missingStandardTables, type MissingStandardTable } from '../disclosure.js';
-import { standardTitleKey } from '../glossary/index.js';
+import { CONTENTS, standardTitleKey, TITLE_PARTS } from '../glossary/index.js';
 import type { Anomaly, Source } from '../records.js';
 import type { CheckContext, CheckRule } from './rule.js';
 
@@ -14,28 +14,28 @@ const TRAILING_DIGITS = /(?<!\d)\d+$/;
 export function titleKey(text: string): string {
   return toHalfWidth(text)
     .replace(/\s/g, '')
-    .replace(/^(\d+[.、．]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|表[一二三四五六七八九十\d]+)/, '')
+    .replace(CONTENTS.entryNumbering, '')
     .replace(/[….·]{2,}.*$/, '')
     // The page number after the title; not /\d+$/, which tries every digit of a long run of
     // digits as a start (a 200,000-digit line took a minute: tests/unit/hostile-text.test.ts).
     .replace(TRAILING_DIGITS, '')
-    .replace(/\d{4}年度?/g, '')
-    .replace(/["“”'‘’]/g, '');
+    .replace(CONTENTS.year, '')
+    .replace(CONTENTS.quotes, '');
 }
 
 /** The contents: lines after 目录 and before the first table that name a table (…表). */
 function contentsEntries(ctx: CheckContext): { line: number; text: string; key: string }[] {
-  const start = ctx.lines.findIndex((l, i) => i < 80 && /^目\s*录$/.test(l.trim()));
+  const start = ctx.lines.findIndex((l, i) => i < 80 && CONTENTS.heading.test(l.trim()));
   if (start < 0) return [];
   const firstTable = Math.min(...ctx.layout.tables.map((t) => t.titleLine), ctx.lines.length + 1);
   const out: { line: number; text: string; key: string }[] = [];
   for (let i = start + 1; i < Math.min(firstTable - 1, start + 60); i++) {
     const text = ctx.lines[i]!;
     const key = titleKey(text);
-    if (!/表$/.test(key) || key.length < 4 || key.length > 40 || /部分/.test(key)) continue;
+    if (!TITLE_PARTS.endsInTable.test(key) || key.length < 4 || key.length > 40 || CONTENTS.part.test(key)) continue;
     // "五、部门预算表" over "1. 2026年部门财务收支预算总表 …" heads a group of tables: no table itself.
     const next = ctx.lines.slice(i + 1, i + 4).find((l) => l.trim() !== '') ?? '';
-    if (/^\s*[一二三四五六七八九十]+、/.test(text) && /^\s*\d+\s*[.、．]/.test(next)) continue;
+    if (CONTENTS.groupNumbering.test(text) && CONTENTS.itemNumbering.test(next)) continue;
     out.push({ line: i + 1, text, key });
   }
   return out;
@@ -66,7 +66,7 @@ function listedTablesPrinted(ctx: CheckContext): Anomaly[] {
     if (printed.has(e.key) || printed.has(`${department}${e.key}`)) continue;
     const set = standard.find((m) => m.listed?.line === e.line || standardTitleKey(titleKey(m.title)) === standardTitleKey(e.key));
     if (set) said.add(set);
-    const source: Source = { file, table: '目录', line: e.line, text: e.text };
+    const source: Source = { file, table: CONTENTS.printed, line: e.line, text: e.text };
     out.push({
       kind: 'MISSING_TABLE',
       severity: 'WARNING',
@@ -78,7 +78,7 @@ function listedTablesPrinted(ctx: CheckContext): Anomaly[] {
   for (const m of standard) {
     if (said.has(m)) continue;
     // Not in the contents this rule reads (none, or listed outside them): the set is the evidence.
-    const source: Source = m.listed ? { file, table: '目录', line: m.listed.line, text: m.listed.text } : ctx.doc.meta.source;
+    const source: Source = m.listed ? { file, table: CONTENTS.printed, line: m.listed.line, text: m.listed.text } : ctx.doc.meta.source;
     out.push({
       kind: 'MISSING_TABLE',
       severity: 'WARNING',

@@ -7,6 +7,7 @@ import { formatWan, halfUnitOfPrinted } from '../../model/money.js';
 import type { Anomaly } from '../records.js';
 import { amountsIn, passages, printedPercent, printedWan, sentences, sourceAt, wan, type Passage, type Printed } from './passages.js';
 import type { CheckRule } from './rule.js';
+import { PROSE_CHANGE, STATED_ARITHMETIC } from '../glossary/index.js';
 
 /** The range a ratio b/a − 1 (in percent) can take when a and b are printed rounded. */
 function changeRange(a: Printed, b: Printed): [number, number] | null {
@@ -22,12 +23,12 @@ function ratioRange(part: Printed, whole: Printed): [number, number] | null {
 const fits = (range: [number, number], stated: number, half: number) => stated + half >= range[0] - 1e-9 && stated - half <= range[1] + 1e-9;
 const pct = (x: number) => `${x.toFixed(2)}%`;
 
-const FALL = /减少|下降|降低/;
+const FALL = PROSE_CHANGE.down;
 
 /** Amounts a sentence ties to a year: "2025年当年预算执行数为43269.3万元" → 2025 → 43,269.3. */
 function amountsByYear(sentence: string): { year: number; amount: Printed; index: number }[] {
   const out: { year: number; amount: Printed; index: number }[] = [];
-  for (const m of sentence.matchAll(/(\d{4})年度?([^\d。；，,]{0,16}?)(\d[\d,]*(?:\.\d+)?)万元/g)) {
+  for (const m of sentence.matchAll(STATED_ARITHMETIC.amountByYear)) {
     const amount = printedWan(m[3]!);
     if (amount) out.push({ year: Number(m[1]), amount, index: m.index! + m[0].length - m[3]!.length - 2 });
   }
@@ -41,7 +42,7 @@ function amountsByYear(sentence: string): { year: number; amount: Printed; index
 function yearOnYear(p: Passage, file: string, year: number): Anomaly[] {
   const out: Anomaly[] = [];
   for (const s of sentences(p)) {
-    const stated = /(?:比|较)(\d{4})年度?[^，。；]{0,12}?(增加|增长|上升|提高|减少|下降|降低)(\d+(?:\.\d+)?)%/.exec(s.text);
+    const stated = STATED_ARITHMETIC.changeSinceYear.exec(s.text);
     if (!stated) continue;
     const byYear = amountsByYear(s.text.slice(0, stated.index));
     const before = byYear.find((x) => x.year === Number(stated[1]));
@@ -71,18 +72,18 @@ function yearOnYear(p: Passage, file: string, year: number): Anomaly[] {
  */
 function budgetAgainstActual(p: Passage, file: string): Anomaly[] {
   const out: Anomaly[] = [];
-  const budgetAt = /(?:年初)?预算(?:数)?为(\d[\d,]*(?:\.\d+)?)万元/.exec(p.text);
-  const actualAt = /决算(?:数)?为(\d[\d,]*(?:\.\d+)?)万元/.exec(p.text);
+  const budgetAt = STATED_ARITHMETIC.budget.exec(p.text);
+  const actualAt = STATED_ARITHMETIC.actual.exec(p.text);
   if (!budgetAt || !actualAt) return out;
   const budget = printedWan(budgetAt[1]!);
   const actual = printedWan(actualAt[1]!);
   if (!budget || !actual) return out;
   const both = [sourceAt(p, budgetAt.index, file), sourceAt(p, actualAt.index, file)];
-  const words = /决算数?(大于|小于|等于|高于|低于|超过)(?:年初)?预算数?/.exec(p.text);
+  const words = STATED_ARITHMETIC.comparison.exec(p.text);
   if (words) {
     const diff = actual.fen - budget.fen;
     const level = diff > budget.half + actual.half ? 1 : -diff > budget.half + actual.half ? -1 : 0;
-    const said = /大于|高于|超过/.test(words[1]!) ? 1 : /小于|低于/.test(words[1]!) ? -1 : 0;
+    const said = STATED_ARITHMETIC.greater.test(words[1]!) ? 1 : STATED_ARITHMETIC.less.test(words[1]!) ? -1 : 0;
     if (said !== level) {
       const truth = level > 0 ? '大于' : level < 0 ? '小于' : '等于';
       out.push({
@@ -95,7 +96,7 @@ function budgetAgainstActual(p: Passage, file: string): Anomaly[] {
       });
     }
   }
-  const rate = /完成(?:年初|全年|调整)?预算的(\d+(?:\.\d+)?)%/.exec(p.text);
+  const rate = STATED_ARITHMETIC.executionRate.exec(p.text);
   if (rate) {
     const range = ratioRange(actual, budget);
     const { value, half } = printedPercent(rate[1]!);
@@ -122,11 +123,11 @@ function shares(p: Passage, file: string): Anomaly[] {
   const first = amounts[0];
   if (!first || amounts.length < 2) return out;
   const after = p.text.slice(first.end, amounts[1]!.index);
-  if (!/其中|主要用于|主要包括|包括/.test(after)) return out;
+  if (!STATED_ARITHMETIC.breakdownOpens.test(after)) return out;
   const whole = printedWan(first.number);
   if (!whole || whole.fen <= 0n) return out;
   for (const m of amounts.slice(1)) {
-    const share = /^[，,]?占(?:比)?(?:为)?(\d+(?:\.\d+)?)%/.exec(p.text.slice(m.end, m.end + 24));
+    const share = STATED_ARITHMETIC.shareAfter.exec(p.text.slice(m.end, m.end + 24));
     const part = printedWan(m.number);
     if (!share || !part) continue;
     const range = ratioRange(part, whole);

@@ -38,3 +38,23 @@ export const STATED_YEAR = /(\d{4})\s*年/;
 export const TABLE_SCOPES = ['政府性基金', '国有资本经营', '一般公共预算', '三公'];
 /** The row a table's total is printed as. */
 export const TOTAL_ROW = '合计';
+
+/** The contents (目录) of a disclosure, as checks/completeness.ts reads it. */
+export const CONTENTS = {
+  /** The printed heading, and the table name findings cite. */
+  printed: '目录',
+  /** 目录 / 目 录: the heading the entries follow. */
+  heading: /^目\s*录$/,
+  /** An entry's numbering: 1. / 一、/ （一） / 表一. */
+  entryNumbering: /^(\d+[.、．]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|表[一二三四五六七八九十\d]+)/,
+  /** A year in an entry ("2026年部门…"): titles compare without it. */
+  year: /\d{4}年度?/g,
+  /** Quotes (“三公”): titles compare without them. */
+  quotes: /["“”'‘’]/g,
+  /** 部分 (第二部分 …): a part of the disclosure, no table. */
+  part: /部分/,
+  /** A group's numbering, 一、 (its tables follow numbered 1. 2. …). */
+  groupNumbering: /^\s*[一二三四五六七八九十]+、/,
+  /** An item's numbering, 1. / 1、 */
+  itemNumbering: /^\s*\d+\s*[.、．]/,
+};

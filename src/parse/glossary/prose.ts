@@ -126,3 +126,27 @@ export function threeCostsSentences(actual: boolean) {
     vehicleRunning: new RegExp(`公务用车运行(?:维护)?费\\s*\\d{4}\\s*年${basisWord}\\s*${NUM}`),
   };
 }
+
+/** Sentences whose arithmetic checks/prose-arithmetic.ts verifies: changes, comparisons, rates, shares. */
+export const STATED_ARITHMETIC = {
+  /** An amount tied to a year: "2025年当年预算执行数为43269.3万元" (group 1 the year, 2 the words, 3 the amount). */
+  amountByYear: new RegExp(`(\\d{4})年度?([^\\d。；，,]{0,16}?)${WAN_AMOUNT.source}`, 'g'),
+  /** A change since a year: "比2025年预算执行数增加 5%" (group 1 the year, 2 the word, 3 the percentage). */
+  changeSinceYear: /(?:比|较)(\d{4})年度?[^，。；]{0,12}?(增加|增长|上升|提高|减少|下降|降低)(\d+(?:\.\d+)?)%/,
+  /** "年初预算数为 N 万元" (group 1). */
+  budget: new RegExp(`(?:年初)?预算(?:数)?为${WAN_AMOUNT.source}`),
+  /** "决算数为 N 万元" (group 1). */
+  actual: new RegExp(`决算(?:数)?为${WAN_AMOUNT.source}`),
+  /** "决算数大于年初预算数" (group 1 the comparison word). */
+  comparison: /决算数?(大于|小于|等于|高于|低于|超过)(?:年初)?预算数?/,
+  /** The comparison words meaning more … */
+  greater: /大于|高于|超过/,
+  /** … and less (等于: neither). */
+  less: /小于|低于/,
+  /** "完成年初预算的 98.5%" (group 1 the percentage). */
+  executionRate: /完成(?:年初|全年|调整)?预算的(\d+(?:\.\d+)?)%/,
+  /** Words after a whole that open its breakdown (其中 / 主要用于 / 包括). */
+  breakdownOpens: /其中|主要用于|主要包括|包括/,
+  /** A share right after a part: "，占 12.5%" / "占比为" (group 1 the percentage). */
+  shareAfter: /^[，,]?占(?:比)?(?:为)?(\d+(?:\.\d+)?)%/,
+};

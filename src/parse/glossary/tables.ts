@@ -177,6 +177,9 @@ const TABLE_NUMERALS = '一二三四五六七八九十百';
  *  (group 1 the number, group 2 the rest of the line). */
 export const TABLE_NUMBER = new RegExp(`^(表\\s*[${TABLE_NUMERALS}\\d]+|公开\\s*\\d+\\s*表|附表\\s*\\d+)\\s*[:：]?\\s*(.*)$`);
 
+/** 。；; — a sentence's stop or semicolon: a cell or line holding one is a sentence, no title or name. */
+export const SENTENCE_STOP = /[。；;]/;
+
 /** The parts of a title line (layout.ts): what ends a title, what is printed after it. */
 export const TITLE_PARTS = {
   /** "（2020年度）" after a title: the year, not the title. */
@@ -187,7 +190,7 @@ export const TITLE_PARTS = {
    *  unanchored, it would rescan a long run of spaces from each of its starts). */
   unitSuffix: /[（(]\s*(?:金额)?单位\s*[:：]\s*(?:人民币)?\s*(?:亿元|千元|万元|元)\s*[)）]$/,
   /** A sentence stop or semicolon: a sentence, no title. */
-  sentenceStop: /[。；;]/,
+  sentenceStop: SENTENCE_STOP,
   /** A title ends in 表 … */
   endsInTable: /表$/,
   /** … or in 表 and a bracket ("…绩效情况表（2020年度）"). */
@@ -216,3 +219,35 @@ export const TITLE_DECORATION = /[\s#*（）()"“”]/g;
 
 /** A year as printed anywhere in a row ("2024 年"): no figure. */
 export const PRINTED_YEAR = /\d{4}\s*年/g;
+
+/** The words of figure columns (figures.ts): what a column's label says its cells measure or are. */
+export const FIGURE_COLUMNS = {
+  /** The unit a figure cell may print after its number (万元 / 元 / 分 for points). */
+  cellUnit: /万元$|元$|分$/,
+  /** Columns whose numbers name the row: 编码 / 序号 / 栏次 / 年度 … */
+  rowNumber: /编码|代码|编号|序号|栏次|行次|年度|年份/,
+  /** A column of one part of a classification code, printed in cells 类 | 款 | 项. */
+  codePart: /(^|\/)(类|款|项)$/,
+  /** A rate: 率 / 比 / % in the label. */
+  rate: /[率比]|%/,
+  /** Points: 分值 / 得分 / 权重 … */
+  score: /分值|得分|分数|评分|权重/,
+  /** A count: 人数 / 数量 / 次数 … */
+  count: /人数|数量|个数|次数|户数|人次|台数|套数/,
+  /** Text columns (说明 / 依据 / 绩效目标 …): their cells name nothing. */
+  text: /说明|标准|描述|依据|原因|措施|绩效目标$/,
+  /** A label of the column that names rows (项目 / 科目名称 / 功能分类 / 单位名称 …). */
+  rowName: /^(项目|科目|科目编码|科目名称|功能分类|经济分类|.*科目编码|.*分类科目|预算单位|单位名称)$/,
+  /** A cell opening with a year ("2024年预算数"): a header, no figure. */
+  yearLed: /^\d{4}\s*年.*$/,
+  /** 栏次: the row numbering a 决算 prints under its header. */
+  rowNumbering: /^栏次$/,
+};
+
+/** The side of a side-by-side table (收入 | 支出) a column path starts with (group 1). */
+export const TABLE_SIDES = {
+  /** Any table: 收入 / 支出 / 收 / 支. */
+  any: /^(收入|支出|收|支)(?:\/|$)/,
+  /** A standard set's summary: 本年收入 / 财政拨款支出 … */
+  standard: /^(?:本年|财政拨款)?(收入|支出)(?:\/|$)/,
+};
