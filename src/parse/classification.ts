@@ -20,7 +20,8 @@ export function levelOf(scheme: CodeScheme, code: string): number {
   return code.length === 3 ? 1 : code.length === 5 ? 2 : 3;
 }
 
-interface ColumnMap {
+/** The column roles a classification table is read by: each column's header path, and which column is the total, 基本支出, 项目支出. */
+export interface ColumnMap {
   labels: string[];
   total: number | null;
   basic: number | null;
@@ -119,6 +120,23 @@ export interface ClassificationResult {
   totals: { unit: string | null; total: bigint | null; basic: bigint | null; project: bigint | null; columns: Record<string, bigint>; source: Source }[];
 }
 
+/**
+ * How a classification table is laid out: where its data starts, how many cells a code is printed
+ * in (类 | 款 | 项), and its column roles; null when it prints no code (not a classification table).
+ */
+export function classificationColumns(table: Table): { firstData: number; parts: number; columns: ColumnMap } | null {
+  const codeRows = table.rows.filter((r) => r.cells.some((c) => FUNCTION_OR_ECONOMIC.test(c.trim()) || (PROCUREMENT.test(c.trim()) && /采购/.test(table.title))));
+  const firstCodeRow = codeRows[0];
+  if (!firstCodeRow) return null;
+  const firstData = table.rows.findIndex((r) => !isHeaderRow(r));
+  const header = table.rows.slice(0, Math.max(0, firstData)).filter(isHeaderRow);
+  // The 类 | 款 | 项 cells may share a printed row with the 合计 row (a 决算's 收入决算表): every row
+  // above the first code row is looked at, not only the header rows.
+  const parts = codePartCount(table.rows.slice(0, Math.max(0, table.rows.indexOf(firstCodeRow))));
+  const firstCodeAt = firstCodeRow.cells.findIndex((c) => schemeOfCode(c.trim(), table.title) !== null);
+  return { firstData, parts, columns: columnMap(header, firstCodeAt >= 0 ? codeAt(firstCodeRow.cells, firstCodeAt, parts).next + 1 : null) };
+}
+
 export function extractClassification(
   table: Table,
   file: string,
@@ -127,16 +145,9 @@ export function extractClassification(
   diagnostics: Diagnostic[],
 ): ClassificationResult {
   const result: ClassificationResult = { lines: [], totals: [] };
-  const codeRows = table.rows.filter((r) => r.cells.some((c) => FUNCTION_OR_ECONOMIC.test(c.trim()) || (PROCUREMENT.test(c.trim()) && /采购/.test(table.title))));
-  if (codeRows.length === 0) return result;
-  const firstData = table.rows.findIndex((r) => !isHeaderRow(r));
-  const header = table.rows.slice(0, Math.max(0, firstData)).filter(isHeaderRow);
-  const firstCodeRow = codeRows[0]!;
-  // The 类 | 款 | 项 cells may share a printed row with the 合计 row (a 决算's 收入决算表): every row
-  // above the first code row is looked at, not only the header rows.
-  const parts = codePartCount(table.rows.slice(0, Math.max(0, table.rows.indexOf(firstCodeRow))));
-  const firstCodeAt = firstCodeRow.cells.findIndex((c) => schemeOfCode(c.trim(), table.title) !== null);
-  const cols = columnMap(header, firstCodeAt >= 0 ? codeAt(firstCodeRow.cells, firstCodeAt, parts).next + 1 : null);
+  const structure = classificationColumns(table);
+  if (!structure) return result;
+  const { firstData, parts, columns: cols } = structure;
   let currentUnit: string | null = null;
 
   const amountAt = (row: Row, idx: number | null): bigint | null => {

@@ -12,12 +12,13 @@ import { familyOfTitle, standardTableOf } from './families.js';
 import { figureCells, measureOf, residualFigures } from './figures.js';
 import { heldIndex, type HeldIndex } from './held.js';
 import { layout, type Layout, type LineCells, type Table } from './layout.js';
+import { classificationColumns, type ColumnMap } from './classification.js';
 import { extractMeta } from './meta.js';
 import { redactPersonalData, type Redaction } from './personal-data.js';
 import { projectsFromProse, projectsFromSelfEvaluations, selfEvaluationsFromProse } from './projects.js';
 import { proseAmounts, projectsFromItemisedProse } from './prose-amounts.js';
 import type { BudgetUnit, Diagnostic, DocumentMeta, FigureMeasure, ParsedDocument } from './records.js';
-import { readTable, type TableContext, type TableRecords } from './table-families.js';
+import { readTableBy, type TableContext, type TableRecords } from './table-families.js';
 import { refuseTemplate } from './template.js';
 import { threeCostsFromProse } from './three-costs.js';
 import { lineUnits, tableUnit, tableUnits } from './units.js';
@@ -117,7 +118,10 @@ export interface Structured extends Modelled {
   doc: ParsedDocument;
 }
 
-export type Read = Structured;
+export interface Read extends Structured {
+  /** Per table (in the layout's order), the families that read it; the last one claimed it. None: only its figures are kept. */
+  readBy: string[][];
+}
 
 export interface Derived extends Read {
   /** Per line, the printed values the records above hold (held.ts): what residual figures skip. */
@@ -224,6 +228,7 @@ export const STRUCTURE: Stage<Modelled, Structured> = {
       standard: standardOf(t.title),
       unit: doc.tableUnits?.[i] ?? null,
       columns: columnRoles(t),
+      classification: classificationRoles(t),
     })),
   }),
 };
@@ -244,6 +249,21 @@ function columnRoles(table: Table): { firstRowLine: number; columns: { index: nu
   }));
 }
 
+/**
+ * For a table printing 科目 codes, the roles the classification reader reads its columns by
+ * (classification.ts): which is the total, 基本支出 and 项目支出, each column's header path, how many
+ * cells a code is printed in. It reads them when no earlier family claims the table (readers: readBy).
+ */
+function classificationRoles(table: Table): { firstDataLine: number | null; codeCells: number; total: Role; basic: Role; project: Role; columns: string[] } | null {
+  const read = classificationColumns(table);
+  if (!read) return null;
+  const { columns } = read;
+  const role = (index: ColumnMap['total']): Role => (index === null ? null : { index, path: columns.labels[index] ?? '' });
+  return { firstDataLine: table.rows[read.firstData]?.line ?? null, codeCells: Math.max(1, read.parts), total: role(columns.total), basic: role(columns.basic), project: role(columns.project), columns: columns.labels };
+}
+
+type Role = { index: number; path: string } | null;
+
 export const READERS: Stage<Structured, Read> = {
   name: 'readers',
   purpose: 'each table read by the first family reader that claims it (table-families.ts), its amounts checked against its unit; then the prose: projects, amounts, self-evaluations, 三公 figures',
@@ -252,6 +272,7 @@ export const READERS: Stage<Structured, Read> = {
     const unit = meta.moneyUnit;
     const ctx: TableContext = { file, meta, isActual, diagnostics: doc.diagnostics };
     const declaresUnits = lay.tables.some((t) => t.unit);
+    const readBy: string[][] = [];
     for (const table of lay.tables) {
       const own = tableUnit(table, unit);
       for (const row of table.rows) {
@@ -264,7 +285,9 @@ export const READERS: Stage<Structured, Read> = {
         // Other tables of this document declare their units and differ: this one's is an assumption.
         doc.diagnostics.push({ level: 'INFO', code: 'UNIT_ASSUMED', message: `${table.title}: declares no unit; its amounts are read in the document's ${unit} (other tables here declare ${[...new Set(lay.tables.flatMap((t) => (t.unit ? [t.unit.unit] : [])))].join(', ')})`, line: table.titleLine });
       }
-      for (const records of readTable(table, { ...ctx, unit: own })) {
+      const read = readTableBy(table, { ...ctx, unit: own });
+      readBy.push(read.map((r) => r.family));
+      for (const { records } of read) {
         for (const [key, values] of Object.entries(records) as [keyof TableRecords, unknown[]][]) (doc[key] as unknown[]).push(...values);
       }
     }
@@ -278,11 +301,12 @@ export const READERS: Stage<Structured, Read> = {
     doc.selfEvaluations.push(...proseEvaluations);
     doc.projects.push(...projectsFromSelfEvaluations(proseEvaluations));
     doc.threeCosts.push(...threeCostsFromProse(lay.prose, file, prose, meta.year, isActual));
-    return input;
+    return { ...input, readBy };
   },
-  show: ({ doc }) => {
+  show: ({ doc, layout: lay, readBy }) => {
     const { totals, lines, threeCosts, projects, indicators, investmentProjects, selfEvaluations, proseAmounts: amounts, payments, anomalies, diagnostics } = doc;
-    return { totals, lines, threeCosts, projects, indicators, investmentProjects, selfEvaluations, proseAmounts: amounts, payments, tableTimeAnomalies: anomalies, diagnostics };
+    const tables = lay.tables.map((t, i) => ({ title: t.title, titleLine: t.titleLine, readBy: readBy[i] ?? [] }));
+    return { tables, totals, lines, threeCosts, projects, indicators, investmentProjects, selfEvaluations, proseAmounts: amounts, payments, tableTimeAnomalies: anomalies, diagnostics };
   },
 };
 

@@ -28,11 +28,16 @@ export const TABLE_FAMILY_READERS: readonly TableFamilyReader[] = [
 
 /** Reads one table with the first family that claims it; the records of every family that read it. */
 export function readTable(table: Table, ctx: TableContext): TableRecords[] {
-  const out: TableRecords[] = [];
+  return readTableBy(table, ctx).map((r) => r.records);
+}
+
+/** readTable, each record set with the family that read it (the last one claimed the table). */
+export function readTableBy(table: Table, ctx: TableContext): { family: string; records: TableRecords }[] {
+  const out: { family: string; records: TableRecords }[] = [];
   for (const reader of TABLE_FAMILY_READERS) {
     const got = reader.extract(table, ctx);
     if (!got) continue;
-    out.push(got.records);
+    out.push({ family: reader.family, records: got.records });
     if (got.claimed) break;
   }
   return out;
