@@ -5,12 +5,19 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatWan } from '../model/money.js';
 import { DOCUMENT_PIPELINE } from '../load/pipeline.js';
+import { UnknownStageError } from '../parse/pipeline.js';
 import { readSource } from '../source/index.js';
 
 /** The stages in order, one a line: name, then what it does. */
 export function stageList(): string {
   const width = Math.max(...DOCUMENT_PIPELINE.stages.map((s) => s.name.length));
   return DOCUMENT_PIPELINE.stages.map((s, i) => `${String(i + 1).padStart(2)}. ${s.name.padEnd(width)}  ${s.purpose}`).join('\n');
+}
+
+/** Null when a stage has this name, else the sentence refusing it (naming the stages). */
+export function stageRefusal(name: string): string | null {
+  if (DOCUMENT_PIPELINE.stages.some((s) => s.name === name)) return null;
+  return new UnknownStageError(name, DOCUMENT_PIPELINE.stages).message;
 }
 
 /** JSON as --json prints it: bigint money as 万元 strings; maps as objects, sets as arrays. */

@@ -8,7 +8,7 @@ import { coverage, type TableCoverage } from '../parse/coverage.js';
 import { layout } from '../parse/layout.js';
 import { readSource } from '../source/index.js';
 import { cliArgs } from './args.js';
-import { stageList, stageOutput } from './parse-stages.js';
+import { stageList, stageOutput, stageRefusal } from './parse-stages.js';
 
 const { values, positionals: files } = cliArgs({
   usage: 'npm run parse -- FILE… [options]',
@@ -23,6 +23,13 @@ const { values, positionals: files } = cliArgs({
 });
 if (values.stage === 'list') {
   console.log(stageList());
+  process.exit();
+}
+// A stage misspelt is refused once, as a usage error, before any file is read.
+const refusal = values.stage === undefined ? null : stageRefusal(values.stage);
+if (refusal) {
+  console.error(refusal);
+  process.exitCode = 64;
   process.exit();
 }
 const json = values.json;

@@ -10,7 +10,7 @@ import { DOCUMENT_PIPELINE } from '../../src/load/pipeline.js';
 import { buildPlan } from '../../src/load/plan.js';
 import { PLAN_CHECK_RULES } from '../../src/load/plan-checks.js';
 import { CHECK_FAMILIES } from '../../src/parse/checks/registry.js';
-import { stageList, stageOutput } from '../../src/cli/parse-stages.js';
+import { stageList, stageOutput, stageRefusal } from '../../src/cli/parse-stages.js';
 
 const dataDir = join(import.meta.dirname, '../../data');
 const file = readdirSync(dataDir).find((f) => f.startsWith('000_'))!;
@@ -133,5 +133,8 @@ describe('--stage=NAME prints each stage’s output as JSON', () => {
   it('refuses a stage no one has, naming the stages', async () => {
     await expect(stageOutput(path, 'tables')).rejects.toThrow(UnknownStageError);
     await expect(stageOutput(path, 'tables')).rejects.toThrow(/the stages are source, table-model, structure/);
+    // The CLI says so before reading any file.
+    expect(stageRefusal('tables')).toMatch(/^no stage "tables"; the stages are source, table-model, .*, plan/);
+    expect(stageRefusal('table-model')).toBeNull();
   });
 });
