@@ -7,7 +7,7 @@ import type { FigureMeasure } from '../model/figures.js';
 import type { ProjectSourceKind } from '../model/projects.js';
 import type { MoneyUnit } from './amount.js';
 import type { FieldSourced, RecordOf } from '../model/fact-kind.js';
-import type { INVESTMENT_PROJECT } from '../model/kinds/investment-project.js';
+import type { INDICATOR, INVESTMENT_PROJECT } from '../model/kinds/index.js';
 export type { AnomalyKind, DocumentKind, FigureMeasure, MoneyUnit, ProjectSourceKind, Severity };
 
 
@@ -150,17 +150,12 @@ export interface FundingLine {
 }
 
 /** Indicator // 绩效指标 */
-export interface Indicator {
-  level1: string | null;
-  level2: string | null;
-  name: string;
-  target: string | null;
-  actual: string | null;
-  reason: string | null;
+/** Indicator // 绩效指标: its declared properties (src/model/kinds/indicator.ts), what it measures and where it is printed. */
+export type Indicator = RecordOf<typeof INDICATOR> & {
   /** null = the department (整体支出); else the project's name. */
   project: string | null;
   source: Source;
-}
+};
 
 /**
  * InvestmentProject // 政府投资项目: its declared properties (src/model/kinds/investment-project.ts),

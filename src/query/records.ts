@@ -2,7 +2,7 @@
 // Every fact carries a SourceRef back to the document, table and line it was read from.
 import { bool, fen, fenOrNull, num, numOrNull, oneOf, str, strOrNull, strings, type Decoded, type Props } from './props.js';
 import type { ThreeCostsFigure } from '../model/three-costs.js';
-import { INVESTMENT_PROJECT } from '../model/kinds/investment-project.js';
+import { INDICATOR, INVESTMENT_PROJECT } from '../model/kinds/index.js';
 import { readSpecOf } from './kind-readers.js';
 import type { LinkMethod, LinkStatus } from '../model/codes.js';
 
@@ -136,7 +136,8 @@ export interface CodeLinkRow {
   evidence: SourceRef[];
 }
 
-export const INDICATOR_FIELDS = { id: str, documentId: str, allocationId: strOrNull, level1: strOrNull, level2: strOrNull, name: str, target: strOrNull, actual: strOrNull, reason: strOrNull };
+/** Fields of an Indicator node: its declared properties (src/model/kinds/indicator.ts) and the allocation it measures. */
+export const INDICATOR_FIELDS = { id: str, documentId: str, allocationId: strOrNull, ...readSpecOf(INDICATOR) };
 export type IndicatorRow = Decoded<typeof INDICATOR_FIELDS> & { source: SourceRef };
 
 /**

@@ -6,6 +6,9 @@ import { declaredEnum } from './enums.js';
 import type { CodeLink } from './codes.js';
 import type { Department } from './documents.js';
 import { PROJECT_SOURCE_KINDS, type ProjectSourceKind } from '../../model/projects.js';
+import { declareKindFields } from './kind-fields.js';
+import { INDICATOR } from '../../model/kinds/indicator.js';
+import type { StoredOf } from '../../model/fact-kind.js';
 
 export const ListingKind = declaredEnum(PROJECT_SOURCE_KINDS, 'ListingKind', 'Where a document lists a project.');
 
@@ -150,30 +153,17 @@ export class Indicator {
   /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
-  @Field(() => String, { nullable: true, description: '一级指标 (产出指标, 效益指标, …).' })
-  level1!: string | null;
-
-  @Field(() => String, { nullable: true, description: '二级指标 (数量指标, 质量指标, …).' })
-  level2!: string | null;
-
-  @Field(() => String, { description: '三级指标 name.' })
-  name!: string;
-
-  @Field(() => String, { nullable: true, description: 'Target (年度指标值 / 指标目标值) as printed.' })
-  target!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Actual (全年完成值 / 实际完成值) as printed.' })
-  actual!: string | null;
-
-  @Field(() => String, { nullable: true, description: '未完成原因和改进措施.' })
-  reason!: string | null;
-
   @Field(() => Source, { description: 'Where it is printed.' })
   source!: Source;
 
   documentId!: string;
   allocationId!: string | null;
 }
+
+// Its declared properties (src/model/kinds/indicator.ts): typed by this interface (merged into the
+// class), served by the fields declareKindFields adds.
+export interface Indicator extends StoredOf<typeof INDICATOR> {}
+declareKindFields(Indicator, INDICATOR);
 
 @ObjectType({ implements: Node, description: 'SelfEvaluation // 绩效自评: budget, executed and rate as a self-evaluation form or summary prints them.' })
 export class SelfEvaluation {

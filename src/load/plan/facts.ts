@@ -11,6 +11,8 @@ import { severityRank } from '../../model/anomalies.js';
 import { THREE_COSTS_FIGURE_NAMES, fenProperty } from '../../model/three-costs.js';
 import type { UnitRegistry } from './units.js';
 import { columnsJson, int, n, sourceJson, src } from './values.js';
+import { storedValues } from './stored.js';
+import { INDICATOR } from '../../model/kinds/indicator.js';
 import { pushTo } from '../../multimap.js';
 
 type OwnerOf = (printed: string | null) => string | null;
@@ -51,12 +53,7 @@ export function indicatorRows(doc: ParsedDocument, documentId: string, allocatio
     const onAllocation = owner !== null && allocationIdSet.has(owner);
     return {
       id: factId(documentId, 'Indicator', i),
-      level1: ind.level1,
-      level2: ind.level2,
-      name: ind.name,
-      target: ind.target,
-      actual: ind.actual,
-      reason: ind.reason,
+      ...storedValues(INDICATOR, ind),
       ownerAllocationId: onAllocation ? owner : null,
       ownerInvestmentId: ind.project ? (investmentByName.get(ind.project) ?? null) : null,
       ...src(ind.source),

@@ -6,40 +6,15 @@ import type { InvestmentReport } from '../investment-reports.js';
 import { normaliseProjectName } from '../../model/names.js';
 import { factId } from '../../model/ids.js';
 import type { UnitRegistry } from './units.js';
-import { int, n, sourceJson, src } from './values.js';
+import { n, sourceJson, src } from './values.js';
+import { storedValues } from './stored.js';
+import { INVESTMENT_PROJECT } from '../../model/kinds/investment-project.js';
 
 export function investmentRows(doc: ParsedDocument, documentId: string, units: UnitRegistry) {
   return doc.investmentProjects.map((ip, i) => ({
     id: factId(documentId, 'InvestmentProject', i),
     unitId: units.add(ip.unit, ip.source),
-    code: ip.code,
-    truncated: ip.truncated,
-    registrationYear: n(ip.registrationYear),
-    divisionCode: ip.divisionCode,
-    industryCode: ip.industryCode,
-    typeCode: ip.typeCode,
-    serial: ip.serial,
-    name: ip.name,
-    normName: normaliseProjectName(ip.name),
-    totalInvestmentFen: int(ip.totalInvestment),
-    plannedInYearFen: int(ip.plannedInYear),
-    completedInYearFen: int(ip.completedInYear),
-    cumulativeCompletedFen: int(ip.cumulativeCompleted),
-    completionRate: ip.completionRate,
-    progress: ip.progress,
-    startDate: ip.startDate,
-    endDate: ip.endDate,
-    nature: ip.nature,
-    totalFiscalFen: int(ip.totalFiscal),
-    totalOtherFen: int(ip.totalOther),
-    targetAtYearStartFen: int(ip.targetAtYearStart),
-    completedGeneralBudgetFen: int(ip.completedGeneralBudget),
-    completedGovernmentFundFen: int(ip.completedGovernmentFund),
-    planExecutionRate: ip.planExecutionRate,
-    imageProgress: ip.imageProgress,
-    industry: ip.industry,
-    started: ip.started,
-    completed: ip.completed,
+    ...storedValues(INVESTMENT_PROJECT, ip, { after: 'name', values: { normName: normaliseProjectName(ip.name) } }),
     fieldSources: JSON.stringify(ip.fieldSources),
     year: n(doc.meta.year),
     searchText: `${ip.name} ${ip.code}`,
