@@ -1,7 +1,8 @@
 // Where each line of a document is printed (#39 item 1): the source's page and boxes of every
 // text line (src/source: LinePlace), stored with the document's text (cypher/load-document-text.cypher)
 // as one JSON string per line, so that every fact — which keeps its line — can say "page 21,
-// this row, these cells". No text: page numbers and boxes only, nothing personal.
+// this row, these cells", and, read by OCR, how sure OCR was. No text: page numbers, boxes and
+// confidences only, nothing personal.
 import type { Box } from '../source/pdf/geometry.js';
 import type { LinePlace } from '../source/index.js';
 
@@ -20,11 +21,15 @@ export function placesJson(places: readonly LinePlace[] | null | undefined, line
   // points from the top-left corner of the page (src/source/pdf/geometry.ts). Read back by
   // src/query/places.ts.
   return places.map((p) => {
-    const out: { page: number; box?: Box; cells?: Box[] } = { page: p.page };
+    const out: { page: number; box?: Box; cells?: Box[]; ocr?: number } = { page: p.page };
     if (finite(p.box)) out.box = p.box;
     const cells = p.cells.filter(finite);
     // Every cell or none: a cell list with holes would give a box to the wrong column.
     if (cells.length && cells.length === p.cells.length) out.cells = cells;
+    // A line read by OCR from a scanned page: the lowest confidence (0-100) of its words, so of
+    // every cell a fact of the line read (Source.ocrConfidence); absent for a text layer's line.
+    const confidence = p.ocr?.confidence;
+    if (typeof confidence === 'number' && Number.isFinite(confidence)) out.ocr = Math.max(0, Math.min(100, Math.round(confidence)));
     return JSON.stringify(out);
   });
 }

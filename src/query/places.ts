@@ -12,6 +12,8 @@ export interface LinePlaceRow {
   cells: PlaceBox[];
   /** Each cell's text as stored (personal data redacted), where the line's cells line up with the boxes; else null. */
   cellTexts: string[] | null;
+  /** Read by OCR from a scanned page: the lowest confidence (0-100) of the line's words; null for a text layer's or a text's line. */
+  ocrConfidence: number | null;
 }
 
 const isBox = (b: unknown): b is PlaceBox => Array.isArray(b) && b.length === 4 && b.every((v) => typeof v === 'number' && Number.isFinite(v));
@@ -26,12 +28,13 @@ export function placeFromJson(json: unknown, text: unknown = null): LinePlaceRow
     return null;
   }
   if (typeof v !== 'object' || v === null) return null;
-  const o = v as { page?: unknown; box?: unknown; cells?: unknown };
+  const o = v as { page?: unknown; box?: unknown; cells?: unknown; ocr?: unknown };
   if (typeof o.page !== 'number' || !Number.isInteger(o.page) || o.page < 1) return null;
   const cells = Array.isArray(o.cells) && o.cells.every(isBox) ? o.cells : [];
   // The line's cells are its tab-separated parts (src/source): each box gets its text where they line up.
   const parts = typeof text === 'string' ? text.split('\t') : null;
-  return { page: o.page, box: isBox(o.box) ? o.box : null, cells, cellTexts: parts && cells.length && parts.length === cells.length ? parts : null };
+  const ocrConfidence = typeof o.ocr === 'number' && o.ocr >= 0 && o.ocr <= 100 ? o.ocr : null;
+  return { page: o.page, box: isBox(o.box) ? o.box : null, cells, cellTexts: parts && cells.length && parts.length === cells.length ? parts : null, ocrConfidence };
 }
 
 /**

@@ -55,6 +55,11 @@ export class SourceResolver {
     const place = await placeOf(s, loaders);
     return place ? place.cells.map((c, i) => boxOf(place.page, c, place.cellTexts?.[i] ?? null)) : [];
   }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Read by OCR from a scanned page: how sure OCR was of the line, the lowest confidence (0-100, tesseract’s) of its words, so of every cell a fact of the line read; a number it read under 60 (or as no number is printed) is also a diagnostic of the document on this line (OCR_LOW_CONFIDENCE). Null for a line of a PDF’s text layer or of a text.' })
+  async ocrConfidence(@Root() s: Source, @Ctx() { loaders }: ApiContext): Promise<number | null> {
+    return (await placeOf(s, loaders))?.ocrConfidence ?? null;
+  }
 }
 
 /** The stored place of a source's line (one batched read per request: loaders.placeByLine). */
