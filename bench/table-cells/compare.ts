@@ -8,7 +8,8 @@
 // ours (readSource, ours.ts) and pdfplumber's extract_tables with its default settings (which are
 // lines/lines), explicit {"vertical_strategy": "lines", "horizontal_strategy": "lines"}, and text/text.
 // Speed: every PDF of tests/fixtures/real/ and tests/fixtures/libreoffice/, and the bundled
-// documents printed by scripts/print-pdf.ts into --bundled DIR (made when absent), each read whole
+// documents printed by scripts/print-pdf.ts into --bundled DIR (made when absent; the truth's
+// bundled/NAME.pdf pages are read there), each read whole
 // by both readers in turn, the order swapped from one document to the next and from one
 // repetition to the next; ours in-process after a warm-up document (pdf.js loaded), pdfplumber's
 // time measured inside Python (the interpreter's start and the import left out). `uptime` is
@@ -42,6 +43,13 @@ const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '-');
 console.log(`# table cells — ${new Date().toISOString()}`);
 console.log(`load before: ${uptime()}`);
 
+// The bundled documents printed by Chromium, as the suite prints them (truth files name them bundled/NAME.pdf).
+if (!existsSync(BUNDLED) || readdirSync(BUNDLED).filter((f) => f.endsWith('.pdf')).length < 5) {
+  mkdirSync(BUNDLED, { recursive: true });
+  for (const txt of readdirSync('data').filter((f) => f.endsWith('.txt'))) execFileSync('npx', ['tsx', 'scripts/print-pdf.ts', join('data', txt), join(BUNDLED, txt.replace(/\.txt$/, '.pdf'))], { stdio: 'inherit' });
+}
+const where = (file: string) => (file.startsWith('bundled/') ? join(BUNDLED, file.slice('bundled/'.length)) : file);
+
 // ── Accuracy ────────────────────────────────────────────────────────────────────────────────
 const truth = loadTruth('bench/table-cells/truth');
 const readers = ['ours', ...SETTINGS.map((s) => `pdfplumber ${s}`)];
@@ -51,8 +59,8 @@ const report: string[] = [];
 for (const file of files) {
   const pages = truth.filter((t) => t.file === file);
   const numbers = pages.map((p) => p.page);
-  const results: Record<string, ReaderResult> = { ours: await ourCells(file, numbers) };
-  for (const s of SETTINGS) results[`pdfplumber ${s}`] = plumber(file, numbers, s);
+  const results: Record<string, ReaderResult> = { ours: await ourCells(where(file), numbers) };
+  for (const s of SETTINGS) results[`pdfplumber ${s}`] = plumber(where(file), numbers, s);
   for (const t of pages) {
     const line = [`${t.name}`];
     for (const r of readers) {
@@ -84,10 +92,6 @@ if (FINDINGS) {
 
 // ── Speed ───────────────────────────────────────────────────────────────────────────────────
 if (SPEED) {
-  if (!existsSync(BUNDLED) || readdirSync(BUNDLED).filter((f) => f.endsWith('.pdf')).length < 5) {
-    mkdirSync(BUNDLED, { recursive: true });
-    for (const txt of readdirSync('data').filter((f) => f.endsWith('.txt'))) execFileSync('npx', ['tsx', 'scripts/print-pdf.ts', join('data', txt), join(BUNDLED, txt.replace(/\.txt$/, '.pdf'))], { stdio: 'inherit' });
-  }
   const groups: [string, string[]][] = [
     ['real (tests/fixtures/real)', readdirSync('tests/fixtures/real').filter((f) => f.endsWith('.pdf')).map((f) => join('tests/fixtures/real', f))],
     ['bundled (data/*.txt, Chromium)', readdirSync(BUNDLED).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(BUNDLED, f))],
@@ -101,8 +105,8 @@ if (SPEED) {
     for (const [group, docs] of groups)
       for (const doc of docs) {
         const t = totals.get(group) ?? { pages: 0, ours: 0, plumber: 0, perDoc: [] };
-        const runOurs = async () => (await ourCells(doc, [0])).seconds;
-        const runPlumber = () => plumber(doc, [0]);
+        const runOurs = async () => (await ourCells(doc, [0])).seconds; // reads the whole document; no page's rows kept
+        const runPlumber = () => plumber(doc, []);
         let o: number;
         let p: ReaderResult;
         if (turn++ % 2 === 0) {

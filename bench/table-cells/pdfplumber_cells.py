@@ -4,9 +4,9 @@ Setup (once; the venv is not committed, .gitignore holds it):
     python3 -m venv bench/.venv && bench/.venv/bin/pip install pdfplumber==0.11.11
 Run:
     bench/.venv/bin/python bench/table-cells/pdfplumber_cells.py [--settings default|lines|text] FILE.pdf [PAGE ...]
-Prints JSON: {file, pageCount, seconds, settings, pages: [{page, rows, seconds}]}. `seconds` is the
-whole document (open + extract_tables on every page, the import excluded); rows are only given
-for the pages asked (all when none). A cell pdfplumber returns as None (a slot a spanning cell
+Prints JSON: {file, pageCount, seconds, settings, pages: [{page, rows, seconds}]}: the pages asked
+(all when none), `seconds` the time to open the document and extract_tables on those pages (the
+interpreter's start and the import left out). A cell pdfplumber returns as None (a slot a spanning cell
 covers) is dropped, as ours.ts drops it; '' is a drawn cell that prints nothing.
 `default` is pdfplumber's default table_settings, which are lines/lines; `lines` passes
 {"vertical_strategy": "lines", "horizontal_strategy": "lines"} explicitly (the same settings,
@@ -32,12 +32,12 @@ def cells(path, wanted, settings):
     with pdfplumber.open(path) as pdf:
         count = len(pdf.pages)
         for page in pdf.pages:
+            if wanted and page.page_number not in wanted:
+                continue
             p0 = time.perf_counter()
             tables = page.extract_tables(SETTINGS[settings]) if SETTINGS[settings] else page.extract_tables()
             took = time.perf_counter() - p0
             page.close()
-            if wanted and page.page_number not in wanted:
-                continue
             rows = []
             for table in tables:
                 for row in table:
