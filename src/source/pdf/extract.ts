@@ -38,6 +38,44 @@ function matrixOf(value: unknown): Matrix {
   if (list.length !== 6 || !m.every(Number.isFinite)) throw new Error(`a text matrix of ${list.length} values that are not six finite numbers`);
   return m;
 }
+/**
+ * Six numbers as a matrix, leniently (a form's or a drawing's matrix): a typed array or an array of
+ * six, a value that is not a number read as NaN (as arithmetic on it would); null when not six.
+ */
+function sixOf(value: unknown): Matrix | null {
+  const list: ArrayLike<unknown> | null = value instanceof Float32Array || value instanceof Float64Array || Array.isArray(value) ? value : null;
+  if (!list || list.length !== 6) return null;
+  const [a = NaN, b = NaN, c = NaN, d = NaN, e = NaN, f = NaN] = Array.from(list, (x) => (typeof x === 'number' ? x : NaN));
+  return [a, b, c, d, e, f];
+}
+
+/**
+ * One operator's arguments. pdf.js hands an operator list's arguments over untyped (`any[]`, or
+ * null for an operator without any); each is read here through a guard, once, not cast at each
+ * use. A number or a string that is not one is NaN or '' (what arithmetic on it would make).
+ */
+class OperatorArgs {
+  readonly list: readonly unknown[];
+  constructor(value: unknown) {
+    this.list = Array.isArray(value) ? value : [];
+  }
+  number(i: number): number {
+    const v = this.list[i];
+    return typeof v === 'number' ? v : NaN;
+  }
+  string(i: number): string {
+    const v = this.list[i];
+    return typeof v === 'string' ? v : '';
+  }
+}
+
+/** What a page's font tells the glyph placement: pdf.js's Font object, untyped (`any`) as commonObjs hands it over. */
+function fontFacts(font: unknown): { fontMatrix: ArrayLike<number>; vertical: boolean } {
+  const fontMatrix: unknown = font && typeof font === 'object' && 'fontMatrix' in font ? font.fontMatrix : undefined;
+  const vertical = !!font && typeof font === 'object' && 'vertical' in font && font.vertical === true;
+  return { fontMatrix: Array.isArray(fontMatrix) || fontMatrix instanceof Float32Array || fontMatrix instanceof Float64Array ? fontMatrix : FONT_MATRIX, vertical };
+}
+
 const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
   m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
@@ -67,8 +105,8 @@ export let lastPdfCosts: { decodedBytes: number; operators: number; largestPage:
 async function extractWithin(bytes: Uint8Array, file: string, budget: PdfBudget, caps: Record<PdfCap, number>): Promise<PdfPage[]> {
   const lib = await load();
   const { OPS } = lib;
-  const scope = globalThis as Record<string, unknown>;
-  scope[GUARD_GLOBAL] = budget;
+  // The budget pdf.js's guarded worker code asks for (pdfjs-guarded.ts): one global of this thread.
+  Reflect.set(globalThis, GUARD_GLOBAL, budget);
   let doc;
   try {
     try {
@@ -92,7 +130,7 @@ async function extractWithin(bytes: Uint8Array, file: string, budget: PdfBudget,
   } finally {
     lastPdfCosts = { decodedBytes: budget.decodedBytes, operators: budget.operators, largestPage: budget.largestPage, imagePixels: budget.imagePixels, largestImage: budget.largestImage };
     await doc?.destroy().catch(() => undefined);
-    if (scope[GUARD_GLOBAL] === budget) delete scope[GUARD_GLOBAL];
+    if (Reflect.get(globalThis, GUARD_GLOBAL) === budget) Reflect.deleteProperty(globalThis, GUARD_GLOBAL);
   }
 }
 
@@ -120,20 +158,23 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS'], file: string): Promise<PdfPage> {
   const page = await doc.getPage(n);
-  const [vx0, vy0, vx1, vy1] = page.view as [number, number, number, number];
+  // pdf.js's page box: always four numbers (x0, y0, x1, y1).
+  const [vx0 = 0, vy0 = 0, vx1 = 0, vy1 = 0] = page.view;
   const width = vx1 - vx0;
   const height = vy1 - vy0;
   // PDF space (origin bottom-left) → top-left origin in points.
   const toPage = (x: number, y: number): [number, number] => [x - vx0, vy1 - y];
 
   const runs: GlyphRun[] = [];
-  let unreadable: { fontId: string; text: string } | null = null;
+  let unreadable: { fontId: string; control: string } | null = null;
   const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
   for (const item of content.items) {
     if (!('str' in item) || item.str === '') continue;
     // Refused once the drawing is read, when the font's name is known (fontWithoutUnicode).
-    if (CONTROL.test(item.str)) unreadable ??= { fontId: item.fontName, text: item.str };
-    const [a, b, c, d, e, f] = item.transform as Matrix;
+    const control = CONTROL.exec(item.str);
+    if (control) unreadable ??= { fontId: item.fontName, control: control[0] };
+    // pdf.js types a text item's transform `any[]`; it is the item's six-number matrix.
+    const [a, b, c, d, e, f] = sixOf(item.transform) ?? [NaN, NaN, NaN, NaN, NaN, NaN];
     const size = Math.hypot(c, d) || Math.hypot(a, b);
     if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3) continue; // rotated text (a stamp, a margin note) is not a printed line
     const [x0, base] = toPage(e, f);
@@ -157,13 +198,12 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS'], file:
   };
   const stack: { ctm: Matrix; text: TextState }[] = [];
   // A page's fonts, looked up once each: their matrix (glyph widths → text space) and writing mode.
-  const fonts = new Map<string, { fontMatrix: number[]; vertical: boolean }>();
-  const fontOf = (name: string): { fontMatrix: number[]; vertical: boolean } => {
+  const fonts = new Map<string, { fontMatrix: ArrayLike<number>; vertical: boolean }>();
+  const fontOf = (name: string): { fontMatrix: ArrayLike<number>; vertical: boolean } => {
     let found = fonts.get(name);
     if (!found) {
       try {
-        const font = page.commonObjs.has(name) ? (page.commonObjs.get(name) as { fontMatrix?: number[]; vertical?: boolean } | null) : null;
-        found = { fontMatrix: font?.fontMatrix ?? FONT_MATRIX, vertical: font?.vertical === true };
+        found = fontFacts(page.commonObjs.has(name) ? page.commonObjs.get(name) : null);
       } catch {
         found = { fontMatrix: FONT_MATRIX, vertical: false };
       }
@@ -178,10 +218,10 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS'], file:
     if (out === undefined) seen.set(t, (out = normalize(t)));
     return out;
   };
-  const pop = () => stack.pop() ?? { ctm: [1, 0, 0, 1, 0, 0] as Matrix, text: newTextState() };
+  const pop = (): { ctm: Matrix; text: TextState } => stack.pop() ?? { ctm: [1, 0, 0, 1, 0, 0], text: newTextState() };
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
-    const args = ops.argsArray[i] as unknown[];
+    const args = new OperatorArgs(ops.argsArray[i]);
     switch (fn) {
       case OPS.save:
         stack.push({ ctm, text });
@@ -192,14 +232,14 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS'], file:
         shared = true;
         break;
       case OPS.transform:
-        ctm = multiply(args as Matrix, ctm);
+        ctm = multiply(sixOf(args.list) ?? [NaN, NaN, NaN, NaN, NaN, NaN], ctm);
         break;
       case OPS.paintFormXObjectBegin: {
         // A form XObject draws in its own matrix, inside a saved state.
         stack.push({ ctm, text });
         shared = true;
-        const m = args[0] as ArrayLike<number> | null;
-        if (m && m.length === 6) ctm = multiply(Array.from(m) as Matrix, ctm);
+        const m = sixOf(args.list[0]);
+        if (m) ctm = multiply(m, ctm);
         break;
       }
       case OPS.paintFormXObjectEnd:
@@ -213,8 +253,8 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS'], file:
         break;
       }
       case OPS.setFont: {
-        const size = args[1] as number;
-        const font = fontOf(args[0] as string);
+        const size = args.number(1);
+        const font = fontOf(args.string(0));
         const t = own();
         t.fontMatrix = font.fontMatrix;
         t.vertical = font.vertical;
@@ -225,56 +265,58 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS'], file:
       case OPS.setTextMatrix: {
         // pdf.js hands over a fresh Float32Array (or six numbers).
         const t = own();
-        t.tm = matrixOf(args.length === 1 ? args[0] : args);
+        t.tm = matrixOf(args.list.length === 1 ? args.list[0] : args.list);
         t.x = t.y = t.lineX = t.lineY = 0;
         break;
       }
       case OPS.moveText:
-        moveText(own(), args[0] as number, args[1] as number);
+        moveText(own(), args.number(0), args.number(1));
         break;
       case OPS.setLeadingMoveText:
-        own().leading = args[1] as number;
-        moveText(text, args[0] as number, args[1] as number);
+        own().leading = args.number(1);
+        moveText(text, args.number(0), args.number(1));
         break;
       case OPS.nextLine:
         moveText(own(), 0, text.leading);
         break;
       case OPS.setLeading:
-        own().leading = -(args[0] as number);
+        own().leading = -args.number(0);
         break;
       case OPS.setCharSpacing:
-        own().charSpacing = args[0] as number;
+        own().charSpacing = args.number(0);
         break;
       case OPS.setWordSpacing:
-        own().wordSpacing = args[0] as number;
+        own().wordSpacing = args.number(0);
         break;
       case OPS.setHScale:
-        own().hScale = (args[0] as number) / 100;
+        own().hScale = args.number(0) / 100;
         break;
       case OPS.setTextRise:
-        own().rise = args[0] as number;
+        own().rise = args.number(0);
         break;
       case OPS.showText:
-        showText(own(), ctm, args[0] as (ShownGlyph | number)[], toPage, normalized, glyphs);
+        showText(own(), ctm, args.list[0], toPage, normalized, glyphs);
         break;
       case OPS.paintImageXObject:
       case OPS.paintInlineImageXObject:
       case OPS.paintImageMaskXObject: {
-        const corners = [apply(ctm, 0, 0), apply(ctm, 1, 1)];
-        imageArea += Math.abs((corners[1]![0] - corners[0]![0]) * (corners[1]![1] - corners[0]![1]));
+        const [[x0, y0], [x1, y1]] = [apply(ctm, 0, 0), apply(ctm, 1, 1)];
+        imageArea += Math.abs((x1 - x0) * (y1 - y0));
         break;
       }
       case OPS.constructPath: {
-        const [drawOp, data] = args as [number, (Float32Array | number[] | null)[]];
+        // pdf.js 5: [the painting operator, [the path's data, a Float32Array of opcodes and points, or null], its bounds].
+        const drawOp = args.number(0);
+        const data: readonly unknown[] = Array.isArray(args.list[1]) ? args.list[1] : [];
         const filled = drawOp === OPS.fill || drawOp === OPS.eoFill || drawOp === OPS.fillStroke || drawOp === OPS.eoFillStroke;
         const stroked = drawOp === OPS.stroke || drawOp === OPS.closeStroke || drawOp === OPS.fillStroke || drawOp === OPS.eoFillStroke || drawOp === OPS.closeFillStroke || drawOp === OPS.closeEOFillStroke;
         if (!filled && !stroked) break;
-        for (const path of data) if (path) addPath(path, ctm, toPage, filled, stroked, rulings);
+        for (const path of data) if (path instanceof Float32Array || Array.isArray(path)) addPath(path, ctm, toPage, filled, stroked, rulings);
         break;
       }
     }
   }
-  if (unreadable) throw fontWithoutUnicode(file, n, page, unreadable.fontId, unreadable.text);
+  if (unreadable) throw fontWithoutUnicode(file, n, page, unreadable.fontId, unreadable.control);
   const imageCover = imageArea / (width * height);
   page.cleanup();
   return { number: n, width, height, runs, glyphs, rulings, imageCover };
@@ -285,15 +327,15 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS'], file:
  * glyphs (no ToUnicode map, glyph names that name no character) and handed over the raw codes.
  * The text cannot be read; said as such, with the page and the font, not as "control characters".
  */
-function fontWithoutUnicode(file: string, n: number, page: { commonObjs: { has(id: string): boolean; get(id: string): unknown } }, fontId: string, text: string): BadDocumentError {
+function fontWithoutUnicode(file: string, n: number, page: { commonObjs: { has(id: string): boolean; get(id: string): unknown } }, fontId: string, control: string): BadDocumentError {
   let name = fontId;
   try {
-    const font = page.commonObjs.has(fontId) ? (page.commonObjs.get(fontId) as { name?: unknown } | null) : null;
-    if (typeof font?.name === 'string' && font.name) name = font.name;
+    const font = page.commonObjs.has(fontId) ? page.commonObjs.get(fontId) : null;
+    if (font && typeof font === 'object' && 'name' in font && typeof font.name === 'string' && font.name) name = font.name;
   } catch {
     // The font's id is name enough.
   }
-  const code = CONTROL.exec(text)![0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  const code = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
   const err = new BadDocumentError(file, 1, `the text of page ${n} is printed in the font "${name}", which has no Unicode map (its glyphs give codes such as U+${code}, not characters), so the text cannot be read; export the PDF again with its fonts' Unicode maps (ToUnicode), or load its text`, n);
   Object.assign(err.details, { reason: 'FONT_WITHOUT_UNICODE', font: name });
   return err;
@@ -313,26 +355,28 @@ function addPath(path: ArrayLike<number>, ctm: Matrix, toPage: (x: number, y: nu
       else if (x1 - x0 <= THIN && y1 - y0 > THIN) out.push({ orientation: 'V', at: (x0 + x1) / 2, from: y0, to: y1 });
     }
     if (stroked) {
-      for (let k = 1; k < sub.length; k++) segment(sub[k - 1]!, sub[k]!, out);
+      sub.reduce((p, q) => (segment(p, q, out), q));
     }
     sub = [];
   };
   const point = (x: number, y: number) => toPage(...apply(ctm, x, y));
+  // A point the path's data cuts short is NaN (as arithmetic on the missing number would make).
+  const at = (k: number) => path[k] ?? NaN;
   for (let i = 0; i < path.length; ) {
-    const op = path[i]!;
+    const op = path[i];
     if (op === 0) {
       flush();
-      start = point(path[i + 1]!, path[i + 2]!);
+      start = point(at(i + 1), at(i + 2));
       sub.push(start);
       i += 3;
     } else if (op === 1) {
-      sub.push(point(path[i + 1]!, path[i + 2]!));
+      sub.push(point(at(i + 1), at(i + 2)));
       i += 3;
     } else if (op === 2) {
-      sub.push(point(path[i + 5]!, path[i + 6]!));
+      sub.push(point(at(i + 5), at(i + 6)));
       i += 7;
     } else if (op === 3) {
-      sub.push(point(path[i + 3]!, path[i + 4]!));
+      sub.push(point(at(i + 3), at(i + 4)));
       i += 5;
     } else if (op === 4) {
       if (start) sub.push(start);
@@ -354,7 +398,7 @@ interface TextState {
   y: number;
   lineX: number;
   lineY: number;
-  fontMatrix: number[];
+  fontMatrix: ArrayLike<number>;
   /** A vertical (top-to-bottom) font: its glyphs are not placed. */
   vertical: boolean;
   size: number;
@@ -376,19 +420,20 @@ function moveText(t: TextState, x: number, y: number): void {
   t.y = t.lineY += y;
 }
 
-/** A glyph of pdf.js's operator list (its Glyph object, cloned). */
+/** A glyph of pdf.js's operator list (its Glyph object, cloned): what is read of it. */
 interface ShownGlyph {
-  unicode: string;
+  unicode?: unknown;
   width: number;
-  isSpace: boolean;
+  isSpace?: unknown;
 }
+const isShownGlyph = (g: unknown): g is ShownGlyph => !!g && typeof g === 'object' && 'width' in g && typeof g.width === 'number';
 
 /**
  * A showText operation: each glyph's advance box, as canvas.js's showText advances (widths in
  * glyph space × font size × the font matrix, TJ adjustments, character and word spacing, the
  * horizontal scale). Horizontal, upright text only: a rotated line is not a table's cell text.
  */
-function showText(t: TextState, ctm: Matrix, shown: (ShownGlyph | number)[], toPage: (x: number, y: number) => [number, number], normalized: (s: string) => string, out: PrintedGlyph[]): void {
+function showText(t: TextState, ctm: Matrix, shown: unknown, toPage: (x: number, y: number) => [number, number], normalized: (s: string) => string, out: PrintedGlyph[]): void {
   if (!t.size || t.vertical || !Array.isArray(shown)) return;
   const m = multiply(t.tm, ctm);
   const upright = Math.abs(m[1]) < 1e-6 && Math.abs(m[2]) < 1e-6 && m[0] > 0;
@@ -399,12 +444,13 @@ function showText(t: TextState, ctm: Matrix, shown: (ShownGlyph | number)[], toP
   // Upright: page x = origin + m[0] · (text x), one baseline for the whole operation.
   const [origin, base] = toPage(...apply(m, 0, y));
   let x = 0;
-  for (const g of shown) {
+  const items: readonly unknown[] = shown;
+  for (const g of items) {
     if (typeof g === 'number') {
       x -= (g * t.size) / 1000;
       continue;
     }
-    if (!g || typeof g.width !== 'number') continue;
+    if (!isShownGlyph(g)) continue;
     const advance = g.width * scale;
     if (upright && typeof g.unicode === 'string' && /\S/.test(g.unicode)) {
       const a = origin + m[0] * (t.x + x * h);
