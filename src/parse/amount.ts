@@ -11,6 +11,7 @@ export interface ParsedAmount {
 const FULL_WIDTH = /[０-９，．－＋％]/g;
 
 import { formatWan } from '../model/money.js';
+import { PRINTED_UNITS } from './glossary/index.js';
 
 export function toHalfWidth(text: string): string {
   return text.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
@@ -32,7 +33,7 @@ export const exactDecimals = (unit: MoneyUnit): number => FEN_PER_UNIT[unit].toS
 
 // "单位：元", "单位: 万元", "金额单位：人民币千元", "（单位：亿元）": a unit declaration, as a table, a page
 // or a form prints it. 万元 / 千元 / 亿元 are tried before 元, which ends them all.
-const UNIT_DECLARATION = /(?:金额)?单位\s*[:：]\s*(?:人民币)?\s*(亿元|千元|万元|元)(?![\u4e00-\u9fa5])/;
+const UNIT_DECLARATION = PRINTED_UNITS.declaration;
 
 /** The unit a line (or a cell) declares — "单位：元" → 元 — with where it stands; null when it declares none. */
 export function declaredUnit(text: string): { unit: MoneyUnit; index: number } | null {
@@ -50,9 +51,9 @@ export function parseAmount(raw: string, unit: MoneyUnit = '万元', decimalComm
   const repairs: string[] = [];
   if (text === '' || /^[-—–]+$/.test(text)) return { fen: 0n, repair: null };
   // A cell that prints its own unit ("446.38万元") is in that unit, whatever its table declares.
-  if (/万元$/.test(text)) {
+  if (PRINTED_UNITS.wanAfter.test(text)) {
     unit = '万元';
-    text = text.replace(/万元$/, '').trim();
+    text = text.replace(PRINTED_UNITS.wanAfter, '').trim();
   }
   let negative = false;
   if (/^[-−]/.test(text)) {
@@ -93,7 +94,7 @@ export function parseAmount(raw: string, unit: MoneyUnit = '万元', decimalComm
  */
 export function parseAmountIn(raw: string, unit: MoneyUnit): ParsedAmount | null {
   const text = toHalfWidth(raw).replace(/\s+/g, '');
-  const own = /(亿元|千元|万元|元)$/.exec(text);
+  const own = PRINTED_UNITS.unitAfter.exec(text);
   if (!own) return parseAmount(text, unit);
   const rest = text.slice(0, own.index);
   return /\d/.test(rest) ? parseAmount(rest, own[1] as MoneyUnit) : null;
@@ -112,8 +113,8 @@ export function parsePercent(raw: string): string | null {
  */
 export function amountCellProblem(raw: string, unit: MoneyUnit = '万元'): string | null {
   const cleaned = toHalfWidth(raw).replace(/<[^<>]+>/g, '').trim();
-  if (/万元$/.test(cleaned)) unit = '万元';
-  const text = cleaned.replace(/万元$/, '').trim();
+  if (PRINTED_UNITS.wanAfter.test(cleaned)) unit = '万元';
+  const text = cleaned.replace(PRINTED_UNITS.wanAfter, '').trim();
   if (text === '' || text.length > 60 || parseAmount(raw, unit) !== null) return null;
   if (/^[-−]?[\d,]+(\.\d+)?$/.test(text.replace(/\s+/g, ''))) {
     const digits = text.replace(/[^\d.]/g, '');
@@ -124,7 +125,7 @@ export function amountCellProblem(raw: string, unit: MoneyUnit = '万元'): stri
   if (/^[-+]?(∞|infinity|nan)$/i.test(text)) return `"${text}" is not an amount; expected digits in ${unit}`;
   if (/^[-+]?\d+(\.\d+)?e[-+]?\d+$/i.test(text)) return `"${text}" is in exponent notation; expected the amount written out in ${unit}`;
   if (/^0x[0-9a-f]+$/i.test(text)) return `"${text}" is hexadecimal; expected a decimal amount in ${unit}`;
-  if (/^[(（]\s*[\d,.]+\s*[)）]$/.test(text)) return `"${text}" is an accounting-style negative; write it as -${text.replace(/[()（）\s]/g, '')}`;
+  if (PRINTED_UNITS.accountingNegative.test(text)) return `"${text}" is an accounting-style negative; write it as -${text.replace(PRINTED_UNITS.bracketsAndSpaces, '')}`;
   if (/^\d+(\.\d+){2,}$/.test(text)) return `"${text}" has more than one decimal point; expected one amount in ${unit}`;
   return null;
 }

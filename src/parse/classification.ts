@@ -3,14 +3,14 @@ import { parseAmount, type MoneyUnit } from './amount.js';
 import type { Row, Table } from './layout.js';
 import { headerLabels } from './figures.js';
 import type { BudgetLine, CodeScheme, Diagnostic, Source } from './records.js';
-import { COLUMNS, headerText } from './glossary/index.js';
+import { COLUMNS, FIGURE_COLUMNS, headerText, ROW_LABELS, TITLE_WORDS } from './glossary/index.js';
 
 const FUNCTION_OR_ECONOMIC = /^(?:[23]\d{2})(?:\d{2}){0,2}$/;
 const PROCUREMENT = /^[ABC](?:\d{2,})?$/;
 
 /** 功能分类 codes start with 2 (201 一般公共服务支出 …), 经济分类 codes with 3 (301 工资福利支出 …). */
 export function schemeOfCode(code: string, title: string): CodeScheme | null {
-  if (PROCUREMENT.test(code) && /采购/.test(title)) return 'PROCUREMENT';
+  if (PROCUREMENT.test(code) && TITLE_WORDS.procurement.test(title)) return 'PROCUREMENT';
   if (!FUNCTION_OR_ECONOMIC.test(code)) return null;
   return code.startsWith('3') ? 'ECONOMIC' : 'FUNCTION';
 }
@@ -57,7 +57,7 @@ function columnMap(header: Row[], firstAmountIdx: number | null): ColumnMap {
  */
 function alignHeader(rows: Row[], firstAmountIdx: number | null): Row[] {
   // The 栏次 row numbers the columns (1 2 3 …); it names none.
-  const header = rows.filter((r) => !/^栏次$/.test((r.cells.find((c) => c.trim() !== '') ?? '').replace(/\s+/g, '')));
+  const header = rows.filter((r) => !FIGURE_COLUMNS.rowNumbering.test((r.cells.find((c) => c.trim() !== '') ?? '').replace(/\s+/g, '')));
   if (firstAmountIdx === null || header.length === 0) return header;
   const last = header[header.length - 1]!;
   // Only when no header row labels the first figure column (a 科目名称 spanning empty cells); a 总计 printed above an empty cell is a label.
@@ -75,7 +75,7 @@ function isHeaderRow(row: Row): boolean {
   if (row.cells.some((c) => FUNCTION_OR_ECONOMIC.test(c) || PROCUREMENT.test(c))) return false;
   // "合计" is a column label in a header ("科目编码 | 科目名称 | 合计 | 基本支出") but the label of
   // the total row in the data; the total row is the one carrying numbers.
-  const hasTotalLabel = row.cells.some((c) => /^合计$|^总计$/.test(c.replace(/\s/g, '')));
+  const hasTotalLabel = row.cells.some((c) => ROW_LABELS.total.test(c.replace(/\s/g, '')));
   return !hasTotalLabel || !row.cells.some((c) => /^-?[\d,，.\s]+$/.test(c.trim()) && /\d/.test(c));
 }
 
@@ -125,7 +125,7 @@ export interface ClassificationResult {
  * in (类 | 款 | 项), and its column roles; null when it prints no code (not a classification table).
  */
 export function classificationColumns(table: Table): { firstData: number; parts: number; columns: ColumnMap } | null {
-  const codeRows = table.rows.filter((r) => r.cells.some((c) => FUNCTION_OR_ECONOMIC.test(c.trim()) || (PROCUREMENT.test(c.trim()) && /采购/.test(table.title))));
+  const codeRows = table.rows.filter((r) => r.cells.some((c) => FUNCTION_OR_ECONOMIC.test(c.trim()) || (PROCUREMENT.test(c.trim()) && TITLE_WORDS.procurement.test(table.title))));
   const firstCodeRow = codeRows[0];
   if (!firstCodeRow) return null;
   const firstData = table.rows.findIndex((r) => !isHeaderRow(r));
@@ -181,12 +181,12 @@ export function extractClassification(
     const source: Source = { file, table: table.title, line: row.line, text: row.text };
     if (codeIdx < 0) {
       // "类 | 款 | 项 | 合计 | 2,946.25 …": the code-part labels printed on the 合计 row name no row.
-      const label = row.cells.find((c) => c !== '' && !(parts && /^(类|款|项)$/.test(headerText(c)))) ?? '';
+      const label = row.cells.find((c) => c !== '' && !(parts && ROW_LABELS.codePart.test(headerText(c)))) ?? '';
       // A header repeated after a page break ("预算单位 | 科目编码 | …") is not a unit row.
       if (row.cells.some((c) => COLUMNS.code.matches.test(headerText(c)) || COLUMNS.codeName.matches.test(headerText(c)))) continue;
-      if (/^合\s*计$|^总\s*计$/.test(label.replace(/\s/g, '')) && row.cells.some((c) => /\d/.test(c))) {
+      if (ROW_LABELS.totalSpaced.test(label.replace(/\s/g, '')) && row.cells.some((c) => /\d/.test(c))) {
         result.totals.push({ unit: currentUnit, total: amountAt(row, cols.total), basic: amountAt(row, cols.basic), project: amountAt(row, cols.project), columns: rowColumns(row, 1), source });
-      } else if (row.cells[0] && !/^\d/.test(row.cells[0]) && /(局|中心|单位|本级|办公室|委员会|所|站|队|院)[)）]?$|本级[)）]$/.test(row.cells[0].replace(/\s/g, ''))) {
+      } else if (row.cells[0] && !/^\d/.test(row.cells[0]) && ROW_LABELS.unitName.test(row.cells[0].replace(/\s/g, ''))) {
         // A unit row (预算单位) heads the lines that follow it and carries their total.
         currentUnit = row.cells[0];
         result.totals.push({ unit: currentUnit, total: amountAt(row, cols.total), basic: amountAt(row, cols.basic), project: amountAt(row, cols.project), columns: rowColumns(row, 1), source });

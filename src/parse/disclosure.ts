@@ -4,7 +4,7 @@
 // the set that is not printed at all is named (as an anomaly), with the contents line that lists it.
 import { isFigureCell } from './figures.js';
 import { standardTableOf } from './families.js';
-import { EMPTY_TABLE_NOTE, STANDARD_DISCLOSURES, standardTitleKey, type StandardDisclosure } from './glossary/index.js';
+import { CONTENTS, EMPTY_TABLE_NOTE, FIGURE_COLUMNS, STANDARD_DISCLOSURES, standardTitleKey, type StandardDisclosure } from './glossary/index.js';
 import type { Layout, Table } from './layout.js';
 import type { Anomaly, Diagnostic, DocumentMeta } from './records.js';
 
@@ -26,7 +26,7 @@ export function emptyTableNote(table: Table, lay: Layout): { line: number; text:
 
 /** A table with no number in any row (a blank grid, or a header only). */
 export function printsNoFigure(table: Table): boolean {
-  return !table.rows.some((r) => r.cells.some((c) => isFigureCell(c.replace(/^\d{4}\s*年.*$/, ''))));
+  return !table.rows.some((r) => r.cells.some((c) => isFigureCell(c.replace(FIGURE_COLUMNS.yearLed, ''))));
 }
 
 /**
@@ -95,7 +95,7 @@ function contentsLine(lines: readonly string[], title: string): { line: number; 
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.trim();
     if (text.length > 80 || text.includes('\t')) continue;
-    const entry = text.replace(/^([一二三四五六七八九十]+[、.．]|\d+\s*[、.．])\s*/, '').replace(/[.…·\s]*\d*$/, '');
+    const entry = text.replace(CONTENTS.listedNumbering, '').replace(/[.…·\s]*\d*$/, '');
     if (entry !== text && standardTitleKey(entry) === key) return { line: i + 1, text };
   }
   return null;

@@ -4,6 +4,7 @@ import { toHalfWidth } from '../amount.js';
 import type { Anomaly, Source } from '../records.js';
 import { passages, sourceAt } from './passages.js';
 import type { CheckContext, CheckRule } from './rule.js';
+import { CARELESS_WRITING } from '../glossary/index.js';
 
 const at = (ctx: CheckContext, line: number): Source => ({ file: ctx.doc.meta.file, table: '正文', line, text: ctx.lines[line - 1] ?? '' });
 
@@ -12,7 +13,7 @@ function placeholders(ctx: CheckContext): Anomaly[] {
   const out: Anomaly[] = [];
   ctx.lines.forEach((raw, i) => {
     const line = toHalfWidth(raw);
-    const m = /(?<![A-Za-z])(?:[XＸ×]{2,}|某某)(?![A-Za-z])/.exec(line);
+    const m = CARELESS_WRITING.placeholder.exec(line);
     if (!m) return;
     const around = line.slice(Math.max(0, m.index - 1), m.index + m[0].length + 1);
     if (!/[\u4e00-\u9fff]/.test(around)) return;
@@ -25,7 +26,7 @@ function placeholders(ctx: CheckContext): Anomaly[] {
 function doubled(ctx: CheckContext): Anomaly[] {
   const out: Anomaly[] = [];
   for (const p of passages(ctx.layout.prose)) {
-    for (const m of p.text.matchAll(/([。，、；：！？])\1+|[，、；：][。]|[。][，、；]/g)) {
+    for (const m of p.text.matchAll(CARELESS_WRITING.doubledPunctuation)) {
       out.push({ kind: 'PUNCTUATION', severity: 'INFO', message: `punctuation doubled: "${p.text.slice(Math.max(0, m.index! - 12), m.index! + m[0].length)}"`, delta: null, sources: [sourceAt(p, m.index!, ctx.doc.meta.file)] });
     }
   }
@@ -63,9 +64,9 @@ function missingStop(ctx: CheckContext): Anomaly[] {
     const next = prose[i + 1];
     const text = toHalfWidth(p.text).replace(/\s/g, '');
     if (!next || next.line > p.line + 2 || p.heading || text.length < 10) return;
-    if (/[。；;：:！!？?，,、）)”"…]$/.test(text) || !/原因是|原因为|主要是|是由于|主要用于/.test(text)) return;
+    if (CARELESS_WRITING.endsInPunctuation.test(text) || !CARELESS_WRITING.promisesMore.test(text)) return;
     // A next line opening with a particle or a stop goes on with this sentence ("…完全按零基预算" / "的原则…").
-    if (/^\s*[的之和及与等了着地得，,。、；）)]/.test(next.text)) return;
+    if (CARELESS_WRITING.continuesSentence.test(next.text)) return;
     const around = prose.slice(Math.max(0, i - 3), i + 4).map((q) => q.text.replace(/\s/g, '').length);
     if (text.length >= 0.7 * Math.max(...around)) return;
     out.push({ kind: 'PUNCTUATION', severity: 'INFO', message: `a sentence ends without a stop: "${text.slice(-24)}"`, delta: null, sources: [at(ctx, p.line)] });

@@ -5,6 +5,7 @@ import { toHalfWidth } from '../amount.js';
 import type { ProseLine } from '../layout.js';
 import type { Source } from '../records.js';
 import { FEN_PER_WAN, formatWan, halfUnitOfPrinted } from '../../model/money.js';
+import { PASSAGE_OPENS, SENTENCE_END } from '../glossary/index.js';
 
 export interface Passage {
   /** The paragraph's text, half-width, without whitespace. */
@@ -16,7 +17,7 @@ export interface Passage {
 }
 
 /** A line that opens a paragraph of its own: a heading or a numbered item ("1.", not "80.38 万元" wrapped to a line's start). */
-const OPENS = /^\s*[-*]?\s*(\d+\s*[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部分条章])/;
+const OPENS = PASSAGE_OPENS;
 
 export function passages(prose: readonly ProseLine[]): Passage[] {
   const out: Passage[] = [];
@@ -115,7 +116,7 @@ export const wan = (fen: bigint): number => Number(fen) / Number(FEN_PER_WAN);
 export function sentences(p: Passage): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   let start = 0;
-  for (const m of p.text.matchAll(/[。；;!?！？]/g)) {
+  for (const m of p.text.matchAll(SENTENCE_END)) {
     out.push({ text: p.text.slice(start, m.index! + 1), start });
     start = m.index! + 1;
   }

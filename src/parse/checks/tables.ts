@@ -6,8 +6,9 @@ import type { Anomaly, BudgetLine, Figure } from '../records.js';
 import { compared, tableAmount } from './passages.js';
 import { nameKey } from './prose-tables.js';
 import type { CheckContext, CheckRule } from './rule.js';
+import { ROW_LABELS, TITLE_WORDS } from '../glossary/index.js';
 
-const SUMMARY = /收入支出(?:决算|预算)?总表|收支(?:决算|预算)?总表/;
+const SUMMARY = TITLE_WORDS.incomeExpenditureSummary;
 
 /**
  * Each 类 row of a summary table against the 类 lines of the same name: a finding when no amount
@@ -18,13 +19,13 @@ function summaryRowsAgainstClassLines(ctx: CheckContext): Anomaly[] {
   const classes = new Map<string, BudgetLine[]>();
   for (const l of ctx.doc.lines) {
     // The summary's 支出 side is what was spent: the 支出 tables' lines, not the 收入决算表's (income by function).
-    if (l.scheme !== 'FUNCTION' || l.level !== 1 || l.total === null || !/支出/.test(l.source.table)) continue;
+    if (l.scheme !== 'FUNCTION' || l.level !== 1 || l.total === null || !TITLE_WORDS.expenditure.test(l.source.table)) continue;
     const key = nameKey(l.name);
     (classes.get(key) ?? classes.set(key, []).get(key)!).push(l);
   }
   const rows = new Map<string, Figure[]>();
   for (const f of ctx.doc.figures) {
-    const m = /^[一二三四五六七八九十]+、(.+支出)$/.exec(f.item.replace(/\s/g, ''));
+    const m = ROW_LABELS.numberedClass.exec(f.item.replace(/\s/g, ''));
     if (!m || f.amount === null || !SUMMARY.test(f.source.table)) continue;
     const key = `${f.source.table}|${f.source.line}|${nameKey(m[1]!)}`;
     (rows.get(key) ?? rows.set(key, []).get(key)!).push(f);

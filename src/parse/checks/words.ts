@@ -3,6 +3,7 @@
 import { emptyTableNote, printsNoFigure } from '../disclosure.js';
 import type { Anomaly, BudgetLine, Source } from '../records.js';
 import { codedItem, nameKey, resolveCode } from './prose-tables.js';
+import { YEAR_CELLS, YEAR_WORDS } from '../glossary/index.js';
 import { passages, sourceAt } from './passages.js';
 import type { CheckContext, CheckRule } from './rule.js';
 
@@ -75,9 +76,9 @@ function selfComparison(ctx: CheckContext): Anomaly[] {
   const { year, file } = ctx.doc.meta;
   const actual = ctx.doc.meta.kinds.includes('FINAL_ACCOUNTS');
   for (const p of passages(ctx.layout.prose)) {
-    for (const m of p.text.matchAll(/(比|较|与|同)(\d{4})年度?([^，。；,]{0,12}?)(相比|相较|增加|减少|增长|下降|上升|持平|基本持平|一致)/g)) {
+    for (const m of p.text.matchAll(YEAR_WORDS.comparedWithYear)) {
       if (Number(m[2]) !== year) continue;
-      if (actual && /预算/.test(m[3]!)) continue;
+      if (actual && YEAR_WORDS.budget.test(m[3]!)) continue;
       out.push({
         kind: 'YEAR_MISMATCH',
         severity: 'WARNING',
@@ -97,8 +98,8 @@ function headingYear(ctx: CheckContext): Anomaly[] {
   const { year } = ctx.doc.meta;
   for (const p of ctx.layout.prose) {
     const text = p.text.replace(/\s/g, '');
-    if (/[。；，,]/.test(text) || text.length > 60) continue;
-    const m = /(\d{4})年度?(?:区级)?(?:部门|单位)(?:预算|决算)/.exec(text);
+    if (YEAR_WORDS.sentencePunctuation.test(text) || text.length > 60) continue;
+    const m = YEAR_WORDS.documentHeading.exec(text);
     if (!m || Number(m[1]) === year) continue;
     out.push({
       kind: 'YEAR_MISMATCH',
@@ -117,7 +118,7 @@ function yearEndDate(ctx: CheckContext): Anomaly[] {
   const out: Anomaly[] = [];
   const { year, file } = ctx.doc.meta;
   for (const p of passages(ctx.layout.prose)) {
-    for (const m of p.text.matchAll(/截[至止](\d{4})年12月31日/g)) {
+    for (const m of p.text.matchAll(YEAR_WORDS.yearEndDate)) {
       if (Number(m[1]) === year) continue;
       out.push({
         kind: 'YEAR_MISMATCH',
@@ -137,7 +138,7 @@ function emptyNoteOverFigures(ctx: CheckContext): Anomaly[] {
   for (const table of ctx.layout.tables) {
     const note = emptyTableNote(table, ctx.layout);
     if (!note || printsNoFigure(table)) continue;
-    const row = table.rows.find((r) => r.cells.some((c) => /\d[\d,]*\.\d+|[1-9]/.test(c) && !/^\s*\d{4}\s*年/.test(c)));
+    const row = table.rows.find((r) => r.cells.some((c) => /\d[\d,]*\.\d+|[1-9]/.test(c) && !YEAR_CELLS.opensWithYear.test(c)));
     out.push({
       kind: 'EMPTY_NOTE_MISMATCH',
       severity: 'WARNING',

@@ -57,4 +57,21 @@ export const CONTENTS = {
   groupNumbering: /^\s*[一二三四五六七八九十]+、/,
   /** An item's numbering, 1. / 1、 */
   itemNumbering: /^\s*\d+\s*[.、．]/,
+  /** An entry's numbering as disclosure.ts strips it (一、/ 1.), with the spaces after. */
+  listedNumbering: /^([一二三四五六七八九十]+[、.．]|\d+\s*[、.．])\s*/,
+};
+
+/** Where a document names a year (checks/words.ts): each against the document's own year. */
+export const YEAR_WORDS = {
+  /** A comparison with a year: "比2024年相比" / "较 2024 年增加" / "与2024年持平" (group 2 the year,
+   *  3 the words between, 4 the comparison word). */
+  comparedWithYear: /(比|较|与|同)(\d{4})年度?([^，。；,]{0,12}?)(相比|相较|增加|减少|增长|下降|上升|持平|基本持平|一致)/g,
+  /** 预算 among the words between: a 决算 compares with its own year's budget, rightly. */
+  budget: /预算/,
+  /** Sentence punctuation: a line holding it is a sentence, no heading. */
+  sentencePunctuation: /[。；，,]/,
+  /** A heading's year of the document: "2023年度部门决算" / "2024年区级单位预算" (group 1). */
+  documentHeading: /(\d{4})年度?(?:区级)?(?:部门|单位)(?:预算|决算)/,
+  /** A 决算's year-end date: "截至2024年12月31日" (group 1 the year). */
+  yearEndDate: /截[至止](\d{4})年12月31日/g,
 };

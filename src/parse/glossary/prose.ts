@@ -150,3 +150,22 @@ export const STATED_ARITHMETIC = {
   /** A share right after a part: "，占 12.5%" / "占比为" (group 1 the percentage). */
   shareAfter: /^[，,]?占(?:比)?(?:为)?(\d+(?:\.\d+)?)%/,
 };
+
+/** Where a passage of the prose opens (checks/passages.ts): list numbering, or 第一部分 / 第二条 / 第三章. */
+export const PASSAGE_OPENS = /^\s*[-*]?\s*(\d+\s*[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部分条章])/;
+/** Where a sentence ends: 。；! ? full- or half-width. */
+export const SENTENCE_END = /[。；;!?！？]/g;
+
+/** What checks/format.ts reads as careless writing. */
+export const CARELESS_WRITING = {
+  /** A placeholder left in: XX / ＸＸ / ×× / 某某 (not inside a Latin word). */
+  placeholder: /(?<![A-Za-z])(?:[XＸ×]{2,}|某某)(?![A-Za-z])/,
+  /** Punctuation doubled (。。 ，，) or crossed (，。 。，). */
+  doubledPunctuation: /([。，、；：！？])\1+|[，、；：][。]|[。][，、；]/g,
+  /** A line ending in punctuation: complete. */
+  endsInPunctuation: /[。；;：:！!？?，,、）)”"…]$/,
+  /** Words that promise a reason or a use (原因是 / 主要用于 …): the sentence must go on. */
+  promisesMore: /原因是|原因为|主要是|是由于|主要用于/,
+  /** A line opening with a particle or a stop (的 / 和 / ，…): it goes on with the sentence before. */
+  continuesSentence: /^\s*[的之和及与等了着地得，,。、；）)]/,
+};

@@ -125,6 +125,8 @@ export const TITLE_WORDS = {
   threeCosts: /三公/,
   /** The summary table: 收入支出(决算|预算)总表 / 收支(决算|预算)总表. */
   incomeExpenditureSummary: /收入支出(?:决算|预算)?总表|收支(?:决算|预算)?总表/,
+  /** 采购: a 政府采购 table (its codes are procurement codes). */
+  procurement: /采购/,
 };
 
 /** Row labels of totals, as a cell reads once spaces are removed. */
@@ -133,6 +135,17 @@ export const ROW_LABELS = {
   grandTotalWord: /总计/,
   /** The summary table's grand total row: 总计 / 收入总计. */
   incomeGrandTotal: /^(收入)?总计$/,
+  /** 合计 / 总计 exactly. */
+  total: /^合计$|^总计$/,
+  /** 合计 / 总计, spaced or not ("合 计"). */
+  totalSpaced: /^合\s*计$|^总\s*计$/,
+  /** 类 / 款 / 项: the code-part labels, printed in the header or on the 合计 row. */
+  codePart: /^(类|款|项)$/,
+  /** A summary's 类 row: "一、一般公共服务支出" (group 1 the class's name). */
+  numberedClass: /^[一二三四五六七八九十]+、(.+支出)$/,
+  /** A unit's row of a table listing units (预算单位): its name ends as a unit's does
+   *  (局 / 中心 / 本级 / 办公室 …, perhaps a closing bracket). */
+  unitName: /(局|中心|单位|本级|办公室|委员会|所|站|队|院)[)）]?$|本级[)）]$/,
 };
 
 /** Cells that print a year. */
@@ -143,6 +156,8 @@ export const YEAR_CELLS = {
   yearLabel: /^\d{4}\s*年$/,
   /** Ends in 年: a year's label, no amount. */
   endsInYear: /年$/,
+  /** Opens with a year ("2024 年预算数"): a header cell, no figure. */
+  opensWithYear: /^\s*\d{4}\s*年/,
 };
 
 /** The 三公 table's header words (three-costs.ts): each figure's column, the 预算数 / 决算数 pair. */
@@ -250,4 +265,19 @@ export const TABLE_SIDES = {
   any: /^(收入|支出|收|支)(?:\/|$)/,
   /** A standard set's summary: 本年收入 / 财政拨款支出 … */
   standard: /^(?:本年|财政拨款)?(收入|支出)(?:\/|$)/,
+};
+
+/** How a table, a page, a form or a cell prints its money unit (amount.ts). */
+export const PRINTED_UNITS = {
+  /** "单位：元", "单位: 万元", "金额单位：人民币千元", "（单位：亿元）" (group 1 the unit). 万元 / 千元 /
+   *  亿元 are tried before 元, which ends them all; a Chinese character after it is another word. */
+  declaration: /(?:金额)?单位\s*[:：]\s*(?:人民币)?\s*(亿元|千元|万元|元)(?![\u4e00-\u9fa5])/,
+  /** A cell printing 万元 after its number ("446.38万元"): in 万元, whatever its table declares. */
+  wanAfter: /万元$/,
+  /** A cell printing any unit after its number (group 1 the unit). */
+  unitAfter: /(亿元|千元|万元|元)$/,
+  /** An accounting-style negative: "(12.50)" / "（12.50）". */
+  accountingNegative: /^[(（]\s*[\d,.]+\s*[)）]$/,
+  /** Its brackets and spaces, removed to show the number. */
+  bracketsAndSpaces: /[()（）\s]/g,
 };
