@@ -4,7 +4,7 @@
 // checked by tests/unit/config.test.ts), and a name under BUDGET_GRAPH_ or NEO4J_ that is not here
 // is refused at start, so a misspelt setting is never silently ignored.
 import { bool, EnvError, makeValidator, str, type OptionalValidatorSpec, type RequiredValidatorSpec, type ValidatorSpec } from 'envalid';
-import { corsPolicy } from './api/cors.js';
+import { corsPolicy } from './api/http/cors.js';
 
 /**
  * Who a variable is for:
@@ -143,7 +143,7 @@ export const ENVIRONMENT = {
       'addresses of reverse proxies in front of the server. A request from one of them is limited as the client its `X-Forwarded-For` names (the first address from the right that is not a trusted proxy), and the proxy itself is exempt from the per-address connection caps (the total still bounds it); from any other address the header is ignored, so a client cannot pick its own rate bucket',
   }),
   BUDGET_GRAPH_CORS_ORIGINS: {
-    // The HTTP server's own rule (src/api/cors.ts), checked here so a bad origin stops the start
+    // The HTTP server's own rule (src/api/http/cors.ts), checked here so a bad origin stops the start
     // before Neo4j starts rather than after the load.
     ...makeValidator<string>((raw) => {
       try {

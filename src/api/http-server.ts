@@ -2,18 +2,22 @@
 // is the explorer page (web/) or the query editor (/graphiql). A thin node:http integration keeps the dependency list short.
 // Around Apollo: a request id, per-client limits (429), a body cap (413) and pace (408), caps on
 // connections, an answer cap, one log line per request, and a drain on stop.
-// Each concern is a part in src/api/http/ (routes, body, export, health, drain, request log,
-// cost, status, sockets); startHttpServer only builds the shared state and assembles them.
+// Each concern is a part in src/api/http/ (routes, body limits, export, static files, health,
+// drain, request log, cost, CORS, client limits, sockets); startHttpServer only builds the shared
+// state and assembles them.
 import { join } from 'node:path';
 import { projectRoot } from '../config.js';
-import { ClientLimiter } from './client-limits.js';
-import { corsPolicy } from './cors.js';
-import { clientAddressPolicy, DEFAULT_CONNECTION_CAPS, hostPolicy, MIN_BODY_RATE } from './http-guards.js';
 import { IngestService } from './ingest-service.js';
 import { createLogger } from './logger.js';
 import { ResponseCache } from './response-cache.js';
 import { startApollo } from './http/apollo.js';
+import { MIN_BODY_RATE } from './http/body-limits.js';
+import { clientAddressPolicy } from './http/client-address.js';
+import { ClientLimiter } from './http/client-limits.js';
+import { DEFAULT_CONNECTION_CAPS } from './http/connection-caps.js';
+import { corsPolicy } from './http/cors.js';
 import { Drain } from './http/drain.js';
+import { hostPolicy } from './http/request-checks.js';
 import type { HttpServerOptions } from './http/options.js';
 import type { ServerParts } from './http/parts.js';
 import type { RequestRecords } from './http/request-log.js';
@@ -21,7 +25,7 @@ import { requestListener } from './http/request-listener.js';
 import { createHttpServer, listen } from './http/sockets.js';
 
 export type { HttpServerOptions } from './http/options.js';
-export { MAX_BODY_BYTES } from './http-guards.js';
+export { MAX_BODY_BYTES } from './http/body-limits.js';
 export { CONNECTION_CHECK_MS, KEEP_ALIVE_MS } from './http/sockets.js';
 export { HEALTH_PROBE_MS } from './http/health-route.js';
 

@@ -7,7 +7,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BudgetGraphError, HTTP_STATUS } from '../errors.js';
 import { formatError } from './format-error.js';
-import { HttpError, readBodyBytes, tokenMatches } from './http-guards.js';
+import { readBodyBytes } from './http/body-limits.js';
+import { HttpError } from './http/errors.js';
+import { tokenMatches } from './http/request-checks.js';
 import { MAX_INGEST_BYTES, isPdf, type IngestService, type LoadReport } from './ingest-service.js';
 import { multipartBoundary, parseMultipart } from './multipart.js';
 

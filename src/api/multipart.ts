@@ -1,7 +1,7 @@
 // multipart/form-data (RFC 7578), as much as an upload of one document needs: the parts of a
 // body read whole (its size is capped before), each with its field name, its file name when it
 // is a file, and its bytes. What is not well formed is the client's mistake, said as such.
-import { HttpError } from './http-guards.js';
+import { HttpError } from './http/errors.js';
 
 export interface FormPart {
   name: string;

@@ -10,7 +10,8 @@ import type { Database } from '../db/connection.js';
 import { QueryRunner } from '../db/run.js';
 import { originalPath, originalsDir } from '../db/originals-store.js';
 import { ProgramError, runProgram } from '../child-program.js';
-import { CSRF_MESSAGE, HttpError, passesCsrfRule } from './http-guards.js';
+import { HttpError } from './http/errors.js';
+import { CSRF_MESSAGE, passesCsrfRule } from './http/request-checks.js';
 import { encodePng, paintBlack, parsePpm, type PointBox } from './page-png.js';
 
 /** The route's shape; anything under /documents/ that is not it is a 404 of the route, not of the explorer. */

@@ -12,7 +12,8 @@ import { pino } from 'pino';
 import type { Database } from '../../src/db/connection.js';
 import { buildApiSchema } from '../../src/api/schema.js';
 import { startHttpServer, type RunningServer } from '../../src/api/http-server.js';
-import { admitsConnection, bodyCheckInMs, busyShare, DEFAULT_CONNECTION_CAPS, MIN_BODY_RATE, type BodyRate, type ConnectionCaps } from '../../src/api/http-guards.js';
+import { bodyCheckInMs, MIN_BODY_RATE, type BodyRate } from '../../src/api/http/body-limits.js';
+import { admitsConnection, busyShare, DEFAULT_CONNECTION_CAPS, type ConnectionCaps } from '../../src/api/http/connection-caps.js';
 
 const schema = await buildApiSchema();
 /** Up, and answering at once: health is about the HTTP layer here, not Neo4j. */

@@ -2,7 +2,7 @@
 // the wrong length, variables nested thousands deep, a spreadsheet formula in an export cell.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'graphql';
-import { hostPolicy, nestsDeeperThan, tokenMatches } from '../../src/api/http-guards.js';
+import { hostPolicy, nestsDeeperThan, tokenMatches } from '../../src/api/http/request-checks.js';
 import { csvCell } from '../../src/api/export.js';
 import { operationCost, LIMITS } from '../../src/api/limits.js';
 import { buildApiSchema } from '../../src/api/schema.js';
@@ -73,7 +73,7 @@ describe('cost counts the work in the arguments', () => {
 
 describe('the client behind a proxy', () => {
   it('believes X-Forwarded-For only from a trusted proxy, and takes the first untrusted hop from the right', async () => {
-    const { clientAddressPolicy } = await import('../../src/api/http-guards.js');
+    const { clientAddressPolicy } = await import('../../src/api/http/client-address.js');
     const clientOf = clientAddressPolicy('10.0.0.2, 10.0.0.3');
     // From the trusted proxy: the client it names; a chain of trusted proxies is skipped.
     expect(clientOf('::ffff:10.0.0.2', '203.0.113.9')).toBe('203.0.113.9');

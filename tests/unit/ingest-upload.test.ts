@@ -3,7 +3,7 @@
 // refused before anything is read — each with its status and the argument at fault.
 import { describe, expect, it } from 'vitest';
 import { uploadOf } from '../../src/api/ingest-http.js';
-import { HttpError } from '../../src/api/http-guards.js';
+import { HttpError } from '../../src/api/http/errors.js';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n');
 const url = (query = '') => new URL(`http://localhost/ingest${query}`);

@@ -1,8 +1,8 @@
 // What an integrator's client sends, and what the server makes of it: Accept-Encoding as browsers,
 // curl and proxies write it, and the BUDGET_GRAPH_CORS_ORIGINS an operator writes.
 import { describe, expect, it } from 'vitest';
-import { chooseEncoding } from '../../src/api/compression.js';
-import { corsPolicy } from '../../src/api/cors.js';
+import { chooseEncoding } from '../../src/api/http/compression.js';
+import { corsPolicy } from '../../src/api/http/cors.js';
 
 describe('chooseEncoding (Accept-Encoding)', () => {
   it('takes Brotli when a browser offers it, gzip from curl --compressed or an older client', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { getIntrospectionQuery, parse, validate, specifiedRules } from 'graphql';
 import { buildApiSchema } from '../../src/api/schema.js';
 import { LIMITS, operationCost, validationRules } from '../../src/api/limits.js';
-import { ClientLimiter } from '../../src/api/client-limits.js';
+import { ClientLimiter } from '../../src/api/http/client-limits.js';
 import { cacheKey } from '../../src/api/response-cache.js';
 import { formatError, INTERNAL_MESSAGE } from '../../src/api/format-error.js';
 import { BudgetGraphError } from '../../src/errors.js';

@@ -8,7 +8,7 @@ import { formatError } from '../format-error.js';
 import { LIMITS, validationRules } from '../limits.js';
 import type { Logger } from '../logger.js';
 import { type ResponseCache, responseCachePlugin, stringifyResult } from '../response-cache.js';
-import { roundTripsPlugin } from '../round-trips-plugin.js';
+import { roundTripsPlugin } from './round-trips-plugin.js';
 import { costPlugin } from './cost-plugin.js';
 import type { RequestRecords } from './request-log.js';
 import { statusAndLogPlugin } from './status-plugin.js';

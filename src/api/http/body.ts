@@ -1,6 +1,7 @@
 // A request's body: read under the size cap (413) and the minimum pace (408), then decoded as JSON when it says it is.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HttpError, MAX_BODY_BYTES, readBodyText, slowBody, type BodyRate } from '../http-guards.js';
+import { MAX_BODY_BYTES, readBodyText, slowBody, type BodyRate } from './body-limits.js';
+import { HttpError } from './errors.js';
 
 /** The body as JSON when its content type says so, else its text (undefined when there is none). */
 export async function readBody(req: IncomingMessage, cut: AbortSignal): Promise<unknown> {

@@ -1,10 +1,21 @@
-// How a request that failed outside GraphQL is answered: a JSON error with its code and the request id.
+// Errors of the HTTP layer: the refusal a part throws (HttpError), and how a request that failed
+// outside GraphQL is answered: a JSON error with its code and the request id.
 import type { ServerResponse } from 'node:http';
-import { BudgetGraphError, HTTP_STATUS } from '../../errors.js';
+import { BudgetGraphError, HTTP_STATUS, type ErrorCode } from '../../errors.js';
 import { INTERNAL_MESSAGE } from '../format-error.js';
-import { HttpError } from '../http-guards.js';
 import type { Logger } from '../logger.js';
 import type { RequestRecord } from './request-log.js';
+
+/** A client mistake or refusal found in the HTTP layer: its status and documented code. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 export function sendError(res: ServerResponse, status: number, code: string, message: string, requestId: string): void {
   res.statusCode = status;

@@ -4,13 +4,14 @@ import type { GraphQLResponse } from '@apollo/server';
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { HTTP_STATUS } from '../../errors.js';
-import { exportStream } from '../compression.js';
+import { exportStream } from './compression.js';
 import { askConsistently } from '../consistent-reads.js';
 import { createContext } from '../context.js';
 import { csvHeader, csvRow, exportRequest, ndjsonRow, planExport, rowsAt } from '../export.js';
-import { checkVariableDepth, CSRF_MESSAGE, HttpError, passesCsrfRule } from '../http-guards.js';
 import { parseExportJson, readBody } from './body.js';
+import { HttpError } from './errors.js';
 import type { ApiCall, ServerParts } from './parts.js';
+import { checkVariableDepth, CSRF_MESSAGE, passesCsrfRule } from './request-checks.js';
 
 type PageInfo = { hasNextPage?: boolean; endCursor?: string | null };
 

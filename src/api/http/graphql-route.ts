@@ -3,13 +3,14 @@
 import { HeaderMap } from '@apollo/server';
 import { ServiceUnavailableError } from '../../errors.js';
 import type { QueryRunner } from '../../db/run.js';
-import { sendMaybeCompressed } from '../compression.js';
+import { sendMaybeCompressed } from './compression.js';
 import { askConsistently } from '../consistent-reads.js';
 import { createContext } from '../context.js';
-import { checkVariableDepth, HttpError, tokenMatches } from '../http-guards.js';
 import { LIMITS } from '../limits.js';
 import { readBody } from './body.js';
+import { HttpError } from './errors.js';
 import type { ApiCall, ServerParts } from './parts.js';
+import { checkVariableDepth, tokenMatches } from './request-checks.js';
 
 const BROWSER_PAGE = '<!doctype html><meta charset="utf-8"><title>Budget Graph API</title><p>This is the GraphQL endpoint. The query editor is at <a href="/graphiql">/graphiql</a>, the explorer at <a href="/">/</a>.</p>';
 

@@ -2,7 +2,8 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Database } from '../../db/connection.js';
 import type { Logger } from '../logger.js';
-import type { BodyRate, ConnectionCaps } from '../http-guards.js';
+import type { BodyRate } from './body-limits.js';
+import type { ConnectionCaps } from './connection-caps.js';
 
 export interface HttpServerOptions {
   db: Database;

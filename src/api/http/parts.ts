@@ -3,13 +3,13 @@ import type { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from '../../db/connection.js';
-import type { ClientLimiter } from '../client-limits.js';
+import type { ClientLimiter } from './client-limits.js';
 import type { ApiContext } from '../context.js';
-import type { CorsPolicy } from '../cors.js';
-import type { BodyRate } from '../http-guards.js';
+import type { CorsPolicy } from './cors.js';
 import type { IngestService } from '../ingest-service.js';
 import type { Logger } from '../logger.js';
 import type { ResponseCache } from '../response-cache.js';
+import type { BodyRate } from './body-limits.js';
 import type { Drain } from './drain.js';
 import type { RequestRecord, RequestRecords } from './request-log.js';
 

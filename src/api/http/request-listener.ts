@@ -2,12 +2,12 @@
 // then /healthz and files, then CORS and the per-client limits), its route, its failure answered.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { applyCors } from '../cors.js';
-import { HttpError, watchBodyRate } from '../http-guards.js';
-import { serveStatic } from '../static-files.js';
+import { applyCors } from './cors.js';
+import { serveStatic } from './static-files.js';
 import { admitClient } from './admission.js';
 import { cutSlowBody } from './body.js';
-import { answerFailure } from './errors.js';
+import { watchBodyRate } from './body-limits.js';
+import { answerFailure, HttpError } from './errors.js';
 import { answerHealth } from './health-route.js';
 import type { ServerParts } from './parts.js';
 import { logRequest, newRequestRecord } from './request-log.js';

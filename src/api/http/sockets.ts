@@ -2,7 +2,8 @@
 // request and header timeouts, and how long an idle keep-alive connection is kept.
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { capConnections, dropSilentConnections, FIRST_BYTE_TIMEOUT_MS, REQUEST_TIMEOUT_MS, type ConnectionCaps } from '../http-guards.js';
+import { REQUEST_TIMEOUT_MS } from './body-limits.js';
+import { capConnections, dropSilentConnections, FIRST_BYTE_TIMEOUT_MS, type ConnectionCaps } from './connection-caps.js';
 
 /** How long an idle keep-alive connection is kept (see createHttpServer). */
 export const KEEP_ALIVE_MS = 65_000;

@@ -1,6 +1,6 @@
 // Cross-origin calls by configuration (BUDGET_GRAPH_CORS_ORIGINS): the web apps of the named
 // origins may call /graphql and /export from a browser; no other origin gets CORS headers, and
-// the CSRF rule (http-guards.ts) holds for everyone else. Credentials are never allowed: the API
+// the CSRF rule (request-checks.ts) holds for everyone else. Credentials are never allowed: the API
 // has no cookies, and writes carry their token in Authorization, which the app sends itself.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 

@@ -2,7 +2,7 @@
 // clients, tests and benchmarks can see N+1 patterns instead of guessing. An answer from the
 // cache reports what the question costs when it runs (so the figure does not reveal the cache).
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { ApiContext } from './context.js';
+import type { ApiContext } from '../context.js';
 
 export function roundTripsPlugin(): ApolloServerPlugin<ApiContext> {
   return {

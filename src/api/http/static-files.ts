@@ -4,7 +4,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv, { type RequestHandler } from 'sirv';
-import { projectRoot } from '../config.js';
+import { projectRoot } from '../../config.js';
 
 const JSON_TYPE = 'application/json';
 
