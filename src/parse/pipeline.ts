@@ -1,93 +1,32 @@
-// The parse as a list of stages // 解析流程: text → table model → structure → readers → derived facts →
-// residual figures → checks → notes, each a named, typed function of the state so far, in the
-// order they run. parseDocument (index.ts) runs them all; `npm run parse -- FILE --stage=NAME`
-// stops after one and prints what it gave (src/cli/parse-stages.ts, which adds the load plan, the
-// last stage, from src/load). Each stage's output holds its input: a later stage reads any earlier
-// one's. Pure: no I/O.
-import { BadDocumentError, BudgetGraphError } from '../errors.js';
+// The parse as a list of stages // 解析流程: source → table model → structure → readers → derived
+// facts → residual figures → checks → notes, each a named, typed function of the state so far, in
+// the order they run (PARSE_PIPELINE at the end of this file). parseDocument (index.ts) runs them
+// all; `npm run parse -- FILE --stage=NAME` stops after one and prints what it shows (src/load/
+// pipeline.ts adds the last stage, the load plan). Each stage's output holds its input, so a later
+// stage reads any earlier one's; the document's record lists are one object filled in place, as
+// the stages go. Pure: no I/O.
+import { BadDocumentError } from '../errors.js';
 import { amountCellProblem, type MoneyUnit } from './amount.js';
 import { runChecks } from './checks/registry.js';
 import { disclosureDiagnostics, withoutFindings } from './disclosure.js';
-import { familyOfTitle, standardTableOf } from './families.js';
-import { figureCells, measureOf, residualFigures } from './figures.js';
+import { familyOfTitle } from './families.js';
+import { residualFigures } from './figures.js';
+import { DOCUMENT_KINDS } from './glossary/index.js';
 import { heldIndex, type HeldIndex } from './held.js';
-import { layout, type Layout, type LineCells, type Table } from './layout.js';
-import { classificationColumns, type ColumnMap } from './classification.js';
+import { layout, type Layout, type LineCells } from './layout.js';
 import { extractMeta } from './meta.js';
 import { redactPersonalData, type Redaction } from './personal-data.js';
 import { projectsFromProse, projectsFromSelfEvaluations, selfEvaluationsFromProse } from './projects.js';
 import { proseAmounts, projectsFromItemisedProse } from './prose-amounts.js';
-import type { BudgetUnit, Diagnostic, DocumentMeta, FigureMeasure, ParsedDocument } from './records.js';
+import type { BudgetUnit, Diagnostic, DocumentMeta, ParsedDocument } from './records.js';
 import { readTableBy, type TableContext, type TableRecords } from './table-families.js';
 import { refuseTemplate } from './template.js';
 import { threeCostsFromProse } from './three-costs.js';
 import { lineUnits, tableUnit, tableUnits } from './units.js';
+import { Pipeline, type Stage } from './stage.js';
+import { classificationRoles, columnRoles, headerBlocks, standardOf } from './stage-views.js';
 
-/** One step of the reading: its name (for --stage), what it does in a line, and what it shows. */
-export interface Stage<In, Out> {
-  name: string;
-  purpose: string;
-  run(input: In): Out;
-  /** What --stage=NAME prints of the output: the part this stage made. JSON-ready but for bigints. */
-  show(output: Out): unknown;
-}
-
-/** The stages' names and purposes, in order: what --stage=list prints. */
-export interface StageInfo {
-  name: string;
-  purpose: string;
-}
-
-/** The run stopped after the stage asked for: what that stage shows. */
-class Stopped {
-  constructor(readonly stage: string, readonly shown: unknown) {}
-}
-
-/**
- * Stages chained so each one's input is the output before it (checked when the list is written);
- * `run` goes through them all, `show` stops after the named one.
- */
-export class Pipeline<In, Out> {
-  private constructor(
-    readonly stages: readonly StageInfo[],
-    private readonly step: (input: In, until: string | null) => Out | Stopped,
-  ) {}
-
-  static start<In>(): Pipeline<In, In> {
-    return new Pipeline<In, In>([], (input) => input);
-  }
-
-  then<Next>(stage: Stage<Out, Next>): Pipeline<In, Next> {
-    return new Pipeline<In, Next>([...this.stages, { name: stage.name, purpose: stage.purpose }], (input, until) => {
-      const before = this.step(input, until);
-      if (before instanceof Stopped) return before;
-      const output = stage.run(before);
-      return until === stage.name ? new Stopped(stage.name, stage.show(output)) : output;
-    });
-  }
-
-  run(input: In): Out {
-    const out = this.step(input, null);
-    if (out instanceof Stopped) throw new Error(`pipeline stopped at ${out.stage} without being asked`);
-    return out;
-  }
-
-  /** Runs up to and including the stage named, and gives what it shows. Throws UnknownStageError. */
-  show(input: In, name: string): unknown {
-    if (!this.stages.some((s) => s.name === name)) throw new UnknownStageError(name, this.stages);
-    const out = this.step(input, name);
-    if (!(out instanceof Stopped)) throw new Error(`stage ${name} listed but never reached`);
-    return out.shown;
-  }
-}
-
-/** A stage asked for by a name no stage has (a typo in --stage). */
-export class UnknownStageError extends BudgetGraphError {
-  constructor(name: string, stages: readonly StageInfo[]) {
-    super('BAD_USER_INPUT', `no stage "${name}"; the stages are ${stages.map((s) => s.name).join(', ')} (--stage=list says what each does)`, { stage: name });
-    this.name = 'UnknownStageError';
-  }
-}
+export { Pipeline, UnknownStageError, type Stage, type StageInfo } from './stage.js';
 
 // ── The states: each stage's output, holding its input ──────────────────────────────────────────
 
@@ -193,18 +132,6 @@ export const TABLE_MODEL: Stage<Sourced, Modelled> = {
   }),
 };
 
-/** The header paths a table's figures are read under (figures.ts), one block per header: the line of the first row under it. */
-function headerBlocks(table: Table): { firstRowLine: number; paths: string[] }[] {
-  const out: { firstRowLine: number; paths: string[] }[] = [];
-  let last: string[] | null = null;
-  for (const cell of figureCells(table)) {
-    if (cell.columns === last) continue;
-    last = cell.columns;
-    out.push({ firstRowLine: cell.row.line, paths: cell.columns });
-  }
-  return out;
-}
-
 export const STRUCTURE: Stage<Modelled, Structured> = {
   name: 'structure',
   purpose: "what the document is (meta: title, department, year, kinds, unit) and each table's family, unit and column roles; refuses a text that is no budget document",
@@ -232,37 +159,6 @@ export const STRUCTURE: Stage<Modelled, Structured> = {
     })),
   }),
 };
-
-function standardOf(title: string): { disclosure: string; no: number } | null {
-  const s = standardTableOf(title);
-  return s ? { disclosure: s.disclosure, no: s.table.no } : null;
-}
-
-/**
- * Each header path a table's figures are read under, with the measure the path gives them
- * (figures.ts measureOf: MONEY unless the label names a rate, score or count).
- */
-function columnRoles(table: Table): { firstRowLine: number; columns: { index: number; path: string; measure: FigureMeasure }[] }[] {
-  return headerBlocks(table).map(({ firstRowLine, paths }) => ({
-    firstRowLine,
-    columns: paths.flatMap((path, index) => (path === '' ? [] : [{ index, path, measure: measureOf(path, '') }])),
-  }));
-}
-
-/**
- * For a table printing 科目 codes, the roles the classification reader reads its columns by
- * (classification.ts): which is the total, 基本支出 and 项目支出, each column's header path, how many
- * cells a code is printed in. It reads them when no earlier family claims the table (readers: readBy).
- */
-function classificationRoles(table: Table): { firstDataLine: number | null; codeCells: number; total: Role; basic: Role; project: Role; columns: string[] } | null {
-  const read = classificationColumns(table);
-  if (!read) return null;
-  const { columns } = read;
-  const role = (index: ColumnMap['total']): Role => (index === null ? null : { index, path: columns.labels[index] ?? '' });
-  return { firstDataLine: table.rows[read.firstData]?.line ?? null, codeCells: Math.max(1, read.parts), total: role(columns.total), basic: role(columns.basic), project: role(columns.project), columns: columns.labels };
-}
-
-type Role = { index: number; path: string } | null;
 
 export const READERS: Stage<Structured, Read> = {
   name: 'readers',
@@ -337,7 +233,7 @@ export const FIGURES: Stage<Derived, Figured> = {
     const { doc, file, layout: lay, meta, isActual, held } = input;
     const basis = isActual ? 'ACTUAL' : 'BUDGET';
     for (const table of lay.tables) {
-      const figures = residualFigures(table, file, tableUnit(table, meta.moneyUnit), /决算/.test(table.title) ? 'ACTUAL' : basis, held);
+      const figures = residualFigures(table, file, tableUnit(table, meta.moneyUnit), DOCUMENT_KINDS.finalAccounts.matches.test(table.title) ? 'ACTUAL' : basis, held);
       doc.figures.push(...figures);
       if (table.flattened) doc.diagnostics.push({ level: 'WARNING', code: 'FLATTENED_TABLE', message: `${table.title}: printed on one line; ${figures.length} numbers kept as figures with the words before each, their columns unknown (check against the PDF)`, line: table.titleLine });
       if (familyOfTitle(table.title) === 'OTHER') {
@@ -388,4 +284,12 @@ export const NOTES: Stage<Checked, Parsed> = {
 };
 
 /** The parse, stage by stage: parseDocument is PARSE_PIPELINE.run(…).doc. */
-export const PARSE_PIPELINE = Pipeline.start<PipelineInput>().then(SOURCE).then(TABLE_MODEL).then(STRUCTURE).then(READERS).then(DERIVED).then(FIGURES).then(CHECKS).then(NOTES);
+export const PARSE_PIPELINE = Pipeline.start<PipelineInput>()
+  .then(SOURCE)
+  .then(TABLE_MODEL)
+  .then(STRUCTURE)
+  .then(READERS)
+  .then(DERIVED)
+  .then(FIGURES)
+  .then(CHECKS)
+  .then(NOTES);
