@@ -2,7 +2,7 @@
 // the page images), and pages a second of both on whole documents. pdfplumber serves the bench
 // only (Python in a venv: see pdfplumber_cells.py's header), never the service.
 //
-//   npx tsx bench/table-cells/compare.ts [--reps N] [--bundled DIR] [--no-speed] [--findings FILE]
+//   npx tsx bench/table-cells/compare.ts [--reps N] [--bundled DIR] [--no-speed] [--no-accuracy] [--findings FILE]
 //
 // Accuracy: per truth page, cells (as printed), exact, misplaced, missed, invented (score.ts) for
 // ours (readSource, ours.ts) and pdfplumber's extract_tables with its default settings (which are
@@ -29,6 +29,7 @@ const REPS = Number(opt('--reps', '2'));
 const BUNDLED = opt('--bundled', '/tmp/table-cells-bundled');
 const FINDINGS = opt('--findings', '');
 const SPEED = !args.includes('--no-speed');
+const ACCURACY = !args.includes('--no-accuracy');
 const PYTHON = existsSync('bench/.venv/bin/python') ? 'bench/.venv/bin/python' : 'python3';
 const SETTINGS = ['default', 'lines', 'text'] as const;
 
@@ -51,7 +52,7 @@ if (!existsSync(BUNDLED) || readdirSync(BUNDLED).filter((f) => f.endsWith('.pdf'
 const where = (file: string) => (file.startsWith('bundled/') ? join(BUNDLED, file.slice('bundled/'.length)) : file);
 
 // ── Accuracy ────────────────────────────────────────────────────────────────────────────────
-const truth = loadTruth('bench/table-cells/truth');
+const truth = ACCURACY ? loadTruth('bench/table-cells/truth') : [];
 const readers = ['ours', ...SETTINGS.map((s) => `pdfplumber ${s}`)];
 const scores = new Map<string, PageScore[]>(readers.map((r) => [r, []]));
 const files = [...new Set(truth.map((t) => t.file))];
@@ -81,7 +82,7 @@ truth.forEach((t, k) => {
 });
 console.log('\n| reader | cells | exact | exact % | misplaced | missed | invented |');
 console.log('|---|---|---|---|---|---|---|');
-for (const r of readers) {
+for (const r of ACCURACY ? readers : []) {
   const s = sumScores(scores.get(r)!);
   console.log(`| ${r} | ${s.cells} | ${s.exact} | ${pct(s.exact, s.cells)} | ${s.misplaced} | ${s.missed} | ${s.invented} |`);
 }
@@ -99,15 +100,15 @@ if (SPEED) {
   ];
   await ourCells(groups[0]![1][0]!, [1]); // warm-up: pdf.js loads once per process
   console.log(`\nload before speed: ${uptime()}`);
-  const totals = new Map<string, { pages: number; ours: number; plumber: number; perDoc: string[] }>();
+  const totals = new Map<string, { pages: number; ours: number; plumber: number; oursCpu: number; plumberCpu: number; perDoc: string[] }>();
   let turn = 0;
   for (let rep = 0; rep < REPS; rep++)
     for (const [group, docs] of groups)
       for (const doc of docs) {
-        const t = totals.get(group) ?? { pages: 0, ours: 0, plumber: 0, perDoc: [] };
-        const runOurs = async () => (await ourCells(doc, [0])).seconds; // reads the whole document; no page's rows kept
+        const t = totals.get(group) ?? { pages: 0, ours: 0, plumber: 0, oursCpu: 0, plumberCpu: 0, perDoc: [] };
+        const runOurs = async () => await ourCells(doc, [0]); // reads the whole document; no page's rows kept
         const runPlumber = () => plumber(doc, []);
-        let o: number;
+        let o: ReaderResult;
         let p: ReaderResult;
         if (turn++ % 2 === 0) {
           o = await runOurs();
@@ -117,15 +118,17 @@ if (SPEED) {
           o = await runOurs();
         }
         t.pages += p.pageCount;
-        t.ours += o;
+        t.ours += o.seconds;
         t.plumber += p.seconds;
-        t.perDoc.push(`${basename(doc)} ${p.pageCount}p ours ${(o / p.pageCount).toFixed(3)} s/p, pdfplumber ${(p.seconds / p.pageCount).toFixed(3)} s/p`);
+        t.oursCpu += o.cpuSeconds;
+        t.plumberCpu += p.cpuSeconds;
+        t.perDoc.push(`${basename(doc)} ${p.pageCount}p ours ${(o.seconds / p.pageCount).toFixed(3)} s/p (CPU ${(o.cpuSeconds / p.pageCount).toFixed(3)}), pdfplumber ${(p.seconds / p.pageCount).toFixed(3)} s/p (CPU ${(p.cpuSeconds / p.pageCount).toFixed(3)})`);
         totals.set(group, t);
       }
   console.log(`load after speed: ${uptime()}`);
-  console.log(`\n| documents (${REPS} reads each, alternating) | pages read | ours pages/s | ours s a page | pdfplumber pages/s | pdfplumber s a page |`);
-  console.log('|---|---|---|---|---|---|');
-  for (const [group, t] of totals) console.log(`| ${group} | ${t.pages} | ${(t.pages / t.ours).toFixed(1)} | ${(t.ours / t.pages).toFixed(3)} | ${(t.pages / t.plumber).toFixed(1)} | ${(t.plumber / t.pages).toFixed(3)} |`);
+  console.log(`\n| documents (${REPS} reads each, alternating) | pages read | ours pages/s | ours s a page | ours CPU s a page | pdfplumber pages/s | pdfplumber s a page | pdfplumber CPU s a page |`);
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const [group, t] of totals) console.log(`| ${group} | ${t.pages} | ${(t.pages / t.ours).toFixed(1)} | ${(t.ours / t.pages).toFixed(3)} | ${(t.oursCpu / t.pages).toFixed(3)} | ${(t.pages / t.plumber).toFixed(1)} | ${(t.plumber / t.pages).toFixed(3)} | ${(t.plumberCpu / t.pages).toFixed(3)} |`);
   if (FINDINGS) writeFileSync(FINDINGS, report.join('\n') + '\n\n' + [...totals.values()].flatMap((t) => t.perDoc).join('\n') + '\n');
 }
 console.log(`\nload after: ${uptime()}`);

@@ -4,7 +4,7 @@ Setup (once; the venv is not committed, .gitignore holds it):
     python3 -m venv bench/.venv && bench/.venv/bin/pip install pdfplumber==0.11.11
 Run:
     bench/.venv/bin/python bench/table-cells/pdfplumber_cells.py [--settings default|lines|text] FILE.pdf [PAGE ...]
-Prints JSON: {file, pageCount, seconds, settings, pages: [{page, rows, seconds}]}: the pages asked
+Prints JSON: {file, pageCount, seconds, cpuSeconds, settings, pages: [{page, rows, seconds}]}: the pages asked
 (all when none), `seconds` the time to open the document and extract_tables on those pages (the
 interpreter's start and the import left out). A cell pdfplumber returns as None (a slot a spanning cell
 covers) is dropped, as ours.ts drops it; '' is a drawn cell that prints nothing.
@@ -28,6 +28,7 @@ SETTINGS = {
 
 def cells(path, wanted, settings):
     t0 = time.perf_counter()
+    c0 = time.process_time()
     out = []
     with pdfplumber.open(path) as pdf:
         count = len(pdf.pages)
@@ -43,7 +44,7 @@ def cells(path, wanted, settings):
                 for row in table:
                     rows.append([c for c in row if c is not None])
             out.append({"page": page.page_number, "rows": rows, "seconds": took})
-    return {"file": os.path.basename(path), "pageCount": count, "seconds": time.perf_counter() - t0, "settings": settings, "pages": out}
+    return {"file": os.path.basename(path), "pageCount": count, "seconds": time.perf_counter() - t0, "cpuSeconds": time.process_time() - c0, "settings": settings, "pages": out}
 
 
 def main(argv):
