@@ -2,6 +2,7 @@
 // tables and years. Each match records the rule that made it.
 import { normaliseProjectName } from '../model/names.js';
 import { SELF_UNIT, projectId as projectIdOf, unitId as unitIdOf, unitKeyOf } from '../model/ids.js';
+import { DEPARTMENT_NAME } from '../parse/glossary/index.js';
 
 export interface DepartmentIdentity {
   id: string;
@@ -14,22 +15,22 @@ export interface DepartmentIdentity {
 export function departmentIdentity(printed: string): DepartmentIdentity {
   const rules: string[] = [];
   let name = printed.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
-  if (/（本级）$/.test(name)) {
-    name = name.replace(/（本级）$/, '');
+  if (DEPARTMENT_NAME.ownUnitBracketed.test(name)) {
+    name = name.replace(DEPARTMENT_NAME.ownUnitBracketed, '');
     rules.push('drop （本级）');
   }
-  if (/本级$/.test(name)) {
-    name = name.replace(/本级$/, '');
+  if (DEPARTMENT_NAME.ownUnitLast.test(name)) {
+    name = name.replace(DEPARTMENT_NAME.ownUnitLast, '');
     rules.push('drop 本级');
   }
   const display = name;
   let id = name;
-  if (id.startsWith('深圳市') && id.length > 3) {
-    id = id.slice(3);
+  if (id.startsWith(DEPARTMENT_NAME.cityPrefix) && id.length > DEPARTMENT_NAME.cityPrefix.length) {
+    id = id.slice(DEPARTMENT_NAME.cityPrefix.length);
     rules.push('drop 深圳市 prefix');
   }
-  if (/服务和数据/.test(id)) {
-    id = id.replace(/服务和数据/, '服务数据');
+  if (DEPARTMENT_NAME.serviceAndData.test(id)) {
+    id = id.replace(DEPARTMENT_NAME.serviceAndData, DEPARTMENT_NAME.serviceData);
     rules.push('drop 和 in 服务和数据');
   }
   return { id, name: display, rules };
@@ -61,5 +62,5 @@ export function unitId(departmentId: string, unitName: string | null): string {
   if (!unitName) return unitIdOf(departmentId, SELF_UNIT);
   const u = departmentIdentity(unitName);
   // The department's own unit (本级) and the department title name the same budget unit.
-  return unitIdOf(departmentId, u.id === departmentId || /本级/.test(unitName) ? SELF_UNIT : u.id);
+  return unitIdOf(departmentId, u.id === departmentId || DEPARTMENT_NAME.ownUnit.test(unitName) ? SELF_UNIT : u.id);
 }

@@ -15,6 +15,7 @@
 // Bare digit runs are redacted only where a label or a shape says they are telephone numbers: an
 // eight-digit integer in a 元 table is an amount, and one in a 联系电话 cell is not.
 import { HEADER_WORDS, PERSONAL_LABELS, VALUE_SHAPES, idNumberValid, type PersonalValueKind } from './personal-vocabulary.js';
+import { LABEL_MARKS } from './glossary/index.js';
 
 /** What a redacted value reads as, in the stored text and in every fact's printed line. */
 export const REDACTED = '［个人信息已隐去］';
@@ -28,15 +29,16 @@ const spaced = (term: string) => [...term].map(escape).join('[ \\u3000]*');
 const LABELS_BY_LENGTH = [...PERSONAL_LABELS].sort((a, b) => b.term.length - a.term.length);
 const LABEL_SOURCE = LABELS_BY_LENGTH.map((l) => spaced(l.term)).join('|');
 /** A parenthesised qualifier after a label: （座机）, (手机), （项目） — not an area code: (021). */
-const QUALIFIER = '(?:\\s*[（(](?![0-9０-９]+[)）])[^（）()\\n]{1,10}[)）])?';
+const QUALIFIER = LABEL_MARKS.qualifier.source;
+const COLON = LABEL_MARKS.colon.source;
 /** A label, its qualifier and its separator; group 1 the label, group 2 the separator. */
-const LABEL_AT = new RegExp(`(${LABEL_SOURCE})${QUALIFIER}(\\s*[:：]\\s*|[ \\u3000]+|)`, 'gi');
+const LABEL_AT = new RegExp(`(${LABEL_SOURCE})${QUALIFIER}(\\s*${COLON}\\s*|[ \\u3000]+|)`, 'gi');
 /** A cell that is only a label: "联系电话", "填报人：", "联 系 人", "联系电话（座机）". */
-const LABEL_CELL = new RegExp(`^\\s*(?:${LABEL_SOURCE})${QUALIFIER}\\s*[:：]?\\s*$`, 'i');
+const LABEL_CELL = new RegExp(`^\\s*(?:${LABEL_SOURCE})${QUALIFIER}\\s*${COLON}?\\s*$`, 'i');
 /** A cell that ends with a label after a separator ("项目名称：社区服务，填报人"): its value is in the next cell too. */
-const ENDS_WITH_LABEL = new RegExp(`[，,;；。:：\\s](?:${LABEL_SOURCE})${QUALIFIER}\\s*[:：]?\\s*$`, 'i');
+const ENDS_WITH_LABEL = new RegExp(`${LABEL_MARKS.beforeLabel.source}(?:${LABEL_SOURCE})${QUALIFIER}\\s*${COLON}?\\s*$`, 'i');
 /** A line or cell that opens with a label and its separator (layout.ts drops such lines). */
-const OPENS_WITH_LABEL = new RegExp(`^\\s*(?:${LABEL_SOURCE})${QUALIFIER}(?:\\s*[:：]|\\s|$)`, 'i');
+const OPENS_WITH_LABEL = new RegExp(`^\\s*(?:${LABEL_SOURCE})${QUALIFIER}(?:\\s*${COLON}|\\s|$)`, 'i');
 
 const kindOf = new Map(PERSONAL_LABELS.map((l) => [l.term.toLowerCase(), l.value]));
 const kindOfMatch = (label: string): PersonalValueKind => kindOf.get(label.replace(/[ \u3000]/g, '').toLowerCase()) ?? 'NAME';
@@ -184,9 +186,9 @@ function redactLabelled(text: string): string {
 function valueEndOf(text: string, valueStart: number, nextLabel: number, separator: string, kind: PersonalValueKind): number {
   const after = text.slice(valueStart, nextLabel);
   if (after.trim() === '' || after.startsWith(REDACTED)) return valueStart;
-  if (/[:：]/.test(separator)) {
+  if (LABEL_MARKS.colon.test(separator)) {
     // After a colon the value is everything up to the next separator or label, whatever it looks like.
-    const stop = /[，,;；。\t]/.exec(after);
+    const stop = LABEL_MARKS.valueStop.exec(after);
     return valueStart + (stop ? stop.index : after.length);
   }
   if (separator === '' && !JOINED_OK.has(kind)) return valueStart;
@@ -195,7 +197,7 @@ function valueEndOf(text: string, valueStart: number, nextLabel: number, separat
 }
 
 /** Cheap test first: most lines hold no label, no @ and no run of digits a phone could be. */
-const MAY_HOLD = new RegExp(`${LABEL_SOURCE}|@|[0-9０-９]{3}[\\s\\-－—)）]?[0-9０-９]{4}`, 'i');
+const MAY_HOLD = new RegExp(`${LABEL_SOURCE}|@|[0-9０-９]{3}${LABEL_MARKS.phoneGroupSeparator.source}?[0-9０-９]{4}`, 'i');
 function mayHold(text: string): boolean {
   return MAY_HOLD.test(text);
 }

@@ -75,3 +75,20 @@ export const YEAR_WORDS = {
   /** A 决算's year-end date: "截至2024年12月31日" (group 1 the year). */
   yearEndDate: /截[至止](\d{4})年12月31日/g,
 };
+
+/** The words of a department's printed name that its identity drops (src/load/identity.ts):
+ *  "深圳市某区某局（本级）" is 某区某局. */
+export const DEPARTMENT_NAME = {
+  /** "（本级）" at the end (brackets made full-width first): the department's own unit. */
+  ownUnitBracketed: /（本级）$/,
+  /** "本级" at the end, unbracketed. */
+  ownUnitLast: /本级$/,
+  /** 本级 anywhere: a unit name meaning the department's own unit. */
+  ownUnit: /本级/,
+  /** The city before a Shenzhen department's name, which its other titles leave out. */
+  cityPrefix: '深圳市',
+  /** "服务和数据": one bureau (…政务服务和数据管理局) printed with and without 和 … */
+  serviceAndData: /服务和数据/,
+  /** … and its id's form. */
+  serviceData: '服务数据',
+};

@@ -169,3 +169,46 @@ export const CARELESS_WRITING = {
   /** A line opening with a particle or a stop (的 / 和 / ，…): it goes on with the sentence before. */
   continuesSentence: /^\s*[的之和及与等了着地得，,。、；）)]/,
 };
+
+/** The punctuation around a label and its value in a cell or a line ("联系人：张三，电话（座机）：…").
+ *  personal-data.ts builds its label patterns from these and personal-vocabulary.ts's labels. */
+export const LABEL_MARKS = {
+  /** A colon, full- or half-width: the label's separator. */
+  colon: /[:：]/,
+  /** Where a value after a colon stops: a comma, a semicolon, a stop, a tab. */
+  valueStop: /[，,;；。\t]/,
+  /** What stands before a label that ends a cell ("项目名称：社区服务，填报人"). */
+  beforeLabel: /[，,;；。:：\s]/,
+  /** A parenthesised qualifier after a label: （座机）, (手机), （项目） — not an area code: (021). */
+  qualifier: /(?:\s*[（(](?![0-9０-９]+[)）])[^（）()\n]{1,10}[)）])?/,
+  /** Between a phone number's groups: a space, a dash, a closing bracket ("(021)5256"). */
+  phoneGroupSeparator: /[\s\-－—)）]/,
+};
+
+// ---- The printed page, as src/source reads it (PDF text layers and OCR) ----------------------
+// The source readers key on a few words of the page itself: its page numbers, the punctuation a
+// line may not open with, the marks an item opens with, and what OCR misreads. They live here
+// with the rest of the documents' words; this module imports nothing, so the source layer reads
+// them without depending on the parser.
+
+/** The printed page (src/source/pdf/render.ts): page furniture and line breaking. */
+export const PRINTED_PAGE = {
+  /** A page number alone on its line: "3", "- 3 -", "第 3 页", "3 / 20", "共 20 页", "page 3 of 20". */
+  pageNumber: /^(?:第\s*)?[-—–\s]*\d{1,4}[-—–\s]*(?:页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?$|^page\s*\d+(\s*of\s*\d+)?$/i,
+  /** Punctuation no line opens with (kinsoku, 避头点): it goes down with the glyph before it. */
+  noLineStart: /[，。、；：！？）》」』”’,.;:!?)\]%]/,
+  /** A line that opens an item of its own: ## (a heading's mark) 一、 （一） (二) 1. 1、 第一 表一 ★. */
+  listMarker: /^\s*(?:#{1,6}\s|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|第[一二三四五六七八九十]|表\s?[一二三四五六七八九十\d]|[★●◆■])/,
+};
+
+/** What tesseract's chi_sim reliably misreads in these documents' words (src/source/ocr/). */
+export const OCR_MISREADINGS = {
+  /** 支 in 宋体 read as 文: "文出" (no word) for 支出 — group 1 the space between, kept. */
+  zhiChu: { misread: /文(\s*)出/g, meant: '支$1出' },
+  /** The full-width colon after 单位 read as ";" or ",": "单位; 元" declares no unit. */
+  unitColon: { misread: /单位\s*[;；:：,，.。]\s*/g, meant: '单位：' },
+  /** 科目编码: the header cell whose next row prints the code-part labels 类 | 款 | 项 OCR garbles. */
+  codeHeader: /科目编码/,
+  /** A quote or bracket stuck to a code or amount ("”03", "。03"): nothing prints one there. */
+  markBeforeNumber: /^[“”"'‘’〈《。，、]+(?=[\d])/u,
+};

@@ -8,11 +8,14 @@
 //   table's amounts would be read in the document's other unit (元 as 万元: 10,000 times);
 // - a space between a digit and a Chinese character ("2025 年"), which a text layer never prints
 //   and tesseract sets wherever the script changes.
+// The words misread, and what they mean: a leaf module of words, no parser.
+import { OCR_MISREADINGS } from '../../parse/glossary/prose.js';
+
 const CJK = '\\u3400-\\u9fff';
 
 const FIXES: [RegExp, string][] = [
-  [/文(\s*)出/g, '支$1出'],
-  [/单位\s*[;；:：,，.。]\s*/g, '单位：'],
+  [OCR_MISREADINGS.zhiChu.misread, OCR_MISREADINGS.zhiChu.meant],
+  [OCR_MISREADINGS.unitColon.misread, OCR_MISREADINGS.unitColon.meant],
   [new RegExp(`(\\d) +(?=[${CJK}])`, 'g'), '$1'],
   [new RegExp(`([${CJK}]) +(?=\\d)`, 'g'), '$1'],
 ];
@@ -31,7 +34,7 @@ export function correctOcrLine(text: string): string {
  * them — is given the labels back. `text` the line, `above` the line before it.
  */
 export function correctCodePartLabels(text: string, above: string): string {
-  if (!/科目编码/.test(above)) return text;
+  if (!OCR_MISREADINGS.codeHeader.test(above)) return text;
   const cells = text.split('\t');
   const first = cells.findIndex((c) => c.trim() !== '');
   if (first < 0) return text;

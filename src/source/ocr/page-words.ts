@@ -5,6 +5,7 @@
 // run is). Each run keeps where it came from: the word and its confidence (OcrRun).
 import type { Box, GlyphRun } from '../pdf/geometry.js';
 import type { OcrWord } from './tesseract.js';
+import { OCR_MISREADINGS } from '../../parse/glossary/prose.js';
 
 /** A word read by OCR, in points, with tesseract's confidence (0-100). */
 export interface OcrRun extends GlyphRun {
@@ -43,7 +44,7 @@ export interface PageScale {
 /** Marks alone: what tesseract makes of the white space a cell leaves (。 “ 〈), not what is printed. */
 const MARKS_ONLY = /^[\p{P}\p{S}]+$/u;
 /** A quote or bracket stuck to a code or amount ("”03", "。03"): nothing prints one there. */
-const MARK_BEFORE_NUMBER = /^[“”"'‘’〈《。，、]+(?=[\d])/u;
+const MARK_BEFORE_NUMBER = OCR_MISREADINGS.markBeforeNumber;
 
 /**
  * A word as the page prints it: full-width digits made ASCII, a mark stuck before a number

@@ -10,6 +10,8 @@
 import { gridTables, type GridTable } from './grid.js';
 import { glyphIndex, type GlyphIndex } from './glyphs.js';
 import { boxOf, roundBox, unionBox, type Box, type GlyphRun, type PdfPage } from './geometry.js';
+// The page's own words (page numbers, kinsoku marks, list markers): a leaf module of words, no parser.
+import { PRINTED_PAGE } from '../../parse/glossary/prose.js';
 
 /** One line of the canonical text and where it is printed. */
 export interface PlacedLine {
@@ -80,7 +82,7 @@ function gapCells(line: Printed): GlyphRun[][] {
   return cells;
 }
 
-const PAGE_NUMBER = /^(?:第\s*)?[-—–\s]*\d{1,4}[-—–\s]*(?:页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?$|^page\s*\d+(\s*of\s*\d+)?$/i;
+const PAGE_NUMBER = PRINTED_PAGE.pageNumber;
 
 /** Printed lines that are page furniture: a page number, or a line repeated in the same margin place on many pages. */
 function furniture(pages: { page: PdfPage; lines: Printed[] }[]): Set<Printed> {
@@ -206,7 +208,7 @@ function wrapsNumber(a: string, b: string): boolean {
 }
 
 /** Punctuation no line opens with (kinsoku): it goes down with the glyph before it. */
-const NO_LINE_START = /[，。、；：！？）》」』”’,.;:!?)\]%]/;
+const NO_LINE_START = PRINTED_PAGE.noLineStart;
 
 /** Where the piece opening at `start` ends, that a line break may not cut (see forcedWrap). */
 function unbreakableEnd(text: string, start: number): number {
@@ -417,7 +419,7 @@ function joinAcrossBreaks(pages: Block[][], widths: number[]): PlacedLine[] {
 }
 
 /** A line that opens an item of its own: ## (a heading's mark) 一、 （一） (二) 1. 1、 第一 表一 ★. */
-const LIST_MARKER = /^\s*(?:#{1,6}\s|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|第[一二三四五六七八九十]|表\s?[一二三四五六七八九十\d]|[★●◆■])/;
+const LIST_MARKER = PRINTED_PAGE.listMarker;
 
 const AMOUNT = /^[-−]?[\d,，.]+%?$/;
 
