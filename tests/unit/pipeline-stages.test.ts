@@ -126,8 +126,12 @@ describe('--stage=NAME prints each stage’s output as JSON', () => {
     expect(readers.tables.find((t) => t.titleLine === 408)!.readBy).toEqual(['THREE_COSTS']);
     const checks = shown.get('checks') as { anomalies: { kind: string }[] };
     expect(checks.anomalies.length).toBeGreaterThan(0);
-    const plan = shown.get('plan') as { documentId: string };
+    const plan = shown.get('plan') as { documentId: string; anomalies: { kind: string }[] };
     expect(plan.documentId).toBe(file.replace(/\.txt$/, ''));
+    // The plan lists the parser's findings, then what only its links reveal (plan-checks.ts): a 项
+    // line its linked projects exceed, and two sentences restating a table otherwise.
+    expect(plan.anomalies.slice(0, checks.anomalies.length).map((a) => a.kind)).toEqual(checks.anomalies.map((a) => a.kind));
+    expect(plan.anomalies.slice(checks.anomalies.length).map((a) => a.kind)).toEqual(['LINKED_EXCEEDS_LINE', 'PROSE_TABLE_MISMATCH', 'PROSE_TABLE_MISMATCH']);
   });
 
   it('refuses a stage no one has, naming the stages', async () => {
