@@ -24,7 +24,7 @@ export class Box {
   text!: string | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'Provenance (出处) of a fact: the document, table and line it was read from, that line as printed, and for a PDF the page and box it is printed in (page, box, cells).' })
+@ObjectType({ simpleResolvers: true, description: 'Provenance (出处) of a fact: the document, table and line it was read from, that line as printed, and for a PDF the page and box it is printed in (page, box, cells) and, for a scanned page read by OCR, how sure OCR was (ocrConfidence).' })
 export class Source {
   /** Resolved to `document` by SourceResolver. */
   documentId!: string;
