@@ -30,8 +30,9 @@ function columnsOf(headerRows: Row[], width: number): Map<Category, number> | nu
   for (const r of headerRows)
     r.cells.forEach((c, i) => {
       const t = c.replace(/\s+/g, '');
-      if (t === '小计' && subtotal === null) subtotal = i;
-      const cat = categoryOf(c) ?? (t === '小计' ? 'V' : t === '购置费' ? 'VP' : null);
+      const isSubtotal = THREE_COSTS_COLUMNS.subtotal.test(t);
+      if (isSubtotal && subtotal === null) subtotal = i;
+      const cat = categoryOf(c) ?? (isSubtotal ? 'V' : THREE_COSTS_COLUMNS.purchasePart.test(t) ? 'VP' : null);
       if (cat && !cols.has(cat)) cols.set(cat, i);
     });
   // Aligned only if 小计 sits under the start of 公务用车's span and 购置费 beside it: a text whose
@@ -70,7 +71,7 @@ function budgetActualPairs(table: Table, file: string, unit: MoneyUnit, docYear:
   for (let col = 0; col + 1 < Math.max(pairRow.cells.length, 2); col += 2) {
     for (let h = header.length - 1; h >= 0; h--) {
       const cell = (header[h]!.cells[col] ?? '').replace(/\s+/g, '');
-      const cat = cell === '' ? null : (categoryOf(cell) ?? (cell === '小计' ? 'V' : null));
+      const cat = cell === '' ? null : (categoryOf(cell) ?? (THREE_COSTS_COLUMNS.subtotal.test(cell) ? 'V' : null));
       if (cat) {
         item.set(col, cat);
         break;

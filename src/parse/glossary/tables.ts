@@ -176,6 +176,8 @@ export const THREE_COSTS_COLUMNS = {
   vehicleRunning: /运行(维护)?费$/,
   /** 小计: the vehicles pair under its span. */
   subtotal: /^小计$/,
+  /** 购置费 alone under 公务用车's span, beside its 小计. */
+  purchasePart: /^购置费$/,
   /** A budget column: 预算数 / 年初预算数 / 全年预算数. */
   budget: /^(预算数|年初预算数|全年预算数)$/,
   /** An actual column: 决算数 / 实际支出(数) / 支出决算(数). */
