@@ -7,8 +7,11 @@
 // The shape follows neo4j/graphql's schema-model (ConcreteEntity → Attribute): an entity with
 // named attributes, each carrying its type and annotations; relationships stay in nodes.ts.
 
-/** string: text as printed; int: a whole number (a year, a level); boolean: a tick; money: an amount in integer fen. */
-export type PropertyType = 'string' | 'int' | 'boolean' | 'money';
+/**
+ * string: text as printed; int: a whole number (a year, a level); boolean: a tick; money: an
+ * amount in integer fen; enum: one of a closed set of values (served as the GraphQL enum enumName).
+ */
+export type PropertyType = 'string' | 'int' | 'boolean' | 'money' | 'enum';
 
 /** The unit a money property is printed in, and so served in (the Decimal scalar is 万元). */
 export type PrintedIn = '万元';
@@ -21,6 +24,14 @@ export interface PropertyDecl {
   description: string;
   /** True when a document may not print it (null in every layer). */
   nullable?: true;
+  /**
+   * True when every record has it but the graph and the API allow null: read and served as
+   * nullable (the API has served it so since it was added), required in the parser's record.
+   */
+  servedNullable?: true;
+  /** Enum only: its values, and the GraphQL enum that serves them. */
+  values?: readonly string[];
+  enumName?: string;
   /** Money only: the unit the documents print it in. Stored and read as `<name>Fen`, served as Decimal 万元. */
   printedIn?: PrintedIn;
   /**
@@ -45,13 +56,14 @@ export function defineKind<const K extends FactKindDecl>(kind: K): K {
   for (const [name, p] of Object.entries(kind.properties)) {
     // A money property without its unit (or a unit on anything else) is a declaration error.
     if ((p.type === 'money') !== (p.printedIn !== undefined)) throw new FactKindError('MONEY_UNIT', `${kind.name}.${name}: printedIn is given for money properties and only for them`);
+    if ((p.type === 'enum') !== (p.values !== undefined && p.enumName !== undefined)) throw new FactKindError('ENUM_VALUES', `${kind.name}.${name}: values and enumName are given for enum properties and only for them`);
   }
   return kind;
 }
 
 export class FactKindError extends Error {
   constructor(
-    readonly code: 'MONEY_UNIT',
+    readonly code: 'MONEY_UNIT' | 'ENUM_VALUES' | 'MISSING_VALUE',
     message: string,
   ) {
     super(message);
@@ -59,10 +71,23 @@ export class FactKindError extends Error {
   }
 }
 
-type Base<T extends PropertyType> = T extends 'string' ? string : T extends 'int' ? number : T extends 'boolean' ? boolean : bigint;
+type Base<P extends PropertyDecl> = P['type'] extends 'string'
+  ? string
+  : P['type'] extends 'int'
+    ? number
+    : P['type'] extends 'boolean'
+      ? boolean
+      : P['type'] extends 'enum'
+        ? P extends { values: readonly (infer V)[] }
+          ? V
+          : never
+        : bigint;
 
 /** The value of one property in a record: its type, `| null` when nullable. */
-export type ValueOf<P extends PropertyDecl> = P extends { nullable: true } ? Base<P['type']> | null : Base<P['type']>;
+export type ValueOf<P extends PropertyDecl> = P extends { nullable: true } ? Base<P> | null : Base<P>;
+
+/** Its value as stored, read and served: `| null` also when servedNullable. */
+export type ServedValueOf<P extends PropertyDecl> = P extends { servedNullable: true } ? Base<P> | null : ValueOf<P>;
 
 /** The record a parser returns for the kind: every declared property under its own name. */
 export type RecordOf<K extends FactKindDecl> = { -readonly [N in keyof K['properties']]: ValueOf<K['properties'][N]> };
@@ -72,11 +97,14 @@ export type StoredName<N extends string, P extends PropertyDecl> = P extends { t
 
 /** The properties of a kind as stored on its node (and read back into its row). */
 export type StoredOf<K extends FactKindDecl> = {
-  -readonly [N in keyof K['properties'] & string as StoredName<N, K['properties'][N]>]: ValueOf<K['properties'][N]>;
+  -readonly [N in keyof K['properties'] & string as StoredName<N, K['properties'][N]>]: ServedValueOf<K['properties'][N]>;
 };
 
 /** The names of the properties read from a line of their own (kept in fieldSources). */
 export type FieldSourced<K extends FactKindDecl> = { [N in keyof K['properties']]: K['properties'][N] extends { provenance: 'field' } ? N : never }[keyof K['properties']];
+
+/** Whether the graph and the API allow null for it. */
+export const servedNullable = (p: PropertyDecl): boolean => p.nullable === true || p.servedNullable === true;
 
 export const storedName = (name: string, p: PropertyDecl): string => (p.type === 'money' ? `${name}Fen` : name);
 

@@ -6,6 +6,7 @@ import { CODE_SCHEMES, type CodeLabel } from './codes.js';
 import { THREE_COSTS_FIGURE_NAMES, fenProperty } from './three-costs.js';
 import { moneyStoredNames } from './fact-kind.js';
 import { INVESTMENT_PROJECT } from './kinds/investment-project.js';
+import { BUDGET_LINE } from './kinds/budget-line.js';
 
 export interface NodeKindDecl {
   /** The Chinese term, when the documents have one. */
@@ -38,7 +39,7 @@ export const NODE_KINDS_DECL = {
   Project: { term: '项目', gloss: 'across years', key: 'id', money: ['allYearsAmountFen'] },
   ProjectAllocation: { term: '项目年度安排', gloss: 'a project in one document', key: 'id', money: ['amountFen', 'executedFen'], provenance: 'line' },
   ProjectListing: { term: null, gloss: 'one place a document lists a project', key: 'id', money: ['amountFen', 'executedFen'], provenance: 'line' },
-  BudgetLine: { term: '科目行', gloss: 'one printed line of a classification table', key: 'id', money: ['totalFen', 'basicFen', 'projectFen'], provenance: 'line' },
+  BudgetLine: { term: '科目行', gloss: 'one printed line of a classification table', key: 'id', money: moneyStoredNames(BUDGET_LINE), provenance: 'line' },
   Indicator: { term: '绩效指标', gloss: null, key: 'id', provenance: 'line' },
   InvestmentProject: {
     term: '政府投资项目',

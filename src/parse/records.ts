@@ -7,7 +7,7 @@ import type { FigureMeasure } from '../model/figures.js';
 import type { ProjectSourceKind } from '../model/projects.js';
 import type { MoneyUnit } from './amount.js';
 import type { FieldSourced, RecordOf } from '../model/fact-kind.js';
-import type { INDICATOR, INVESTMENT_PROJECT } from '../model/kinds/index.js';
+import type { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT } from '../model/kinds/index.js';
 export type { AnomalyKind, DocumentKind, FigureMeasure, MoneyUnit, ProjectSourceKind, Severity };
 
 
@@ -77,23 +77,17 @@ export interface BudgetUnit {
 
 export type CodeScheme = 'FUNCTION' | 'ECONOMIC' | 'PROCUREMENT';
 
-/** A row of a classification table: FunctionLine // 功能分类科目 or EconomicLine // 经济分类科目. */
-export interface BudgetLine {
-  scheme: CodeScheme;
-  code: string;
-  name: string;
-  /** 1 = 类, 2 = 款, 3 = 项 (for procurement: depth by code length). */
-  level: number;
+/**
+ * BudgetLine // 科目行, a row of a classification table (功能分类科目, 经济分类科目, 采购品目): its declared
+ * properties (src/model/kinds/budget-line.ts), its unit, every column and where it is printed.
+ */
+export type BudgetLine = RecordOf<typeof BUDGET_LINE> & {
+  /** The 预算单位 the table prints it under; null when the table is of the department as a whole. */
   unit: string | null;
-  /** BUDGET (预算数) or ACTUAL (决算数). */
-  basis: 'BUDGET' | 'ACTUAL';
-  total: bigint | null;
-  basic: bigint | null;
-  project: bigint | null;
   /** Every amount column by its flattened header path. */
   columns: Record<string, bigint>;
   source: Source;
-}
+};
 
 /** "三公"经费 figures; from a table or from the prose, both kept. */
 export interface ThreeCosts {

@@ -7,6 +7,8 @@
 // answer through the bundle equal to its answer through the loaders, which read whole rows.
 
 import type { CodeScheme } from '../model/codes.js';
+import { apiName, propertiesOf, servedNullable, storedName, type FactKindDecl } from '../model/fact-kind.js';
+import { BUDGET_LINE } from '../model/kinds/budget-line.js';
 
 /** Field name → what is selected under it (aliases and fragments merged). */
 export type FieldTree = Map<string, FieldTree>;
@@ -37,16 +39,32 @@ const source: Reads = (sub) => {
 /** Fields answered from ids the row carries anyway (relationships, loaders keyed by its id). */
 const NONE: readonly string[] = [];
 
+/**
+ * A declared kind's properties (src/model/fact-kind.ts) as projection entries: the required
+ * ones are core (the row mapper checks them), each served one reads its stored name.
+ */
+function declaredProjection(kind: FactKindDecl): { core: string[]; fields: Record<string, Reads> } {
+  const core: string[] = [];
+  const fields: Record<string, Reads> = {};
+  for (const [name, p] of propertiesOf(kind)) {
+    if (servedNullable(p)) fields[apiName(name, p)] = [storedName(name, p)];
+    else {
+      core.push(storedName(name, p));
+      fields[apiName(name, p)] = NONE;
+    }
+  }
+  return { core, fields };
+}
+
+const LINE_DECLARED = declaredProjection(BUDGET_LINE);
+
 /** BudgetLine // 预算表行, built by budgetLineRow (src/query/rows.ts). */
 export const LINE_PROJECTION: ProjectionDecl = {
-  core: ['id', 'scheme', 'code', 'name', 'basis', 'year'],
+  core: ['id', ...LINE_DECLARED.core, 'year'],
   fields: {
-    id: NONE, code: NONE, name: NONE, scheme: NONE, basis: NONE, year: NONE, __typename: NONE,
+    ...LINE_DECLARED.fields,
+    id: NONE, year: NONE, __typename: NONE,
     unit: NONE, classification: NONE, document: NONE, anomalies: NONE,
-    level: ['level'],
-    total: ['totalFen'],
-    basic: ['basicFen'],
-    project: ['projectFen'],
     // A 决算 line's budget is its 预算 column; a budget line's is its total.
     budget: ['totalFen', 'columns'],
     actual: ['totalFen'],

@@ -2,7 +2,7 @@
 // Every fact carries a SourceRef back to the document, table and line it was read from.
 import { bool, fen, fenOrNull, num, numOrNull, oneOf, str, strOrNull, strings, type Decoded, type Props } from './props.js';
 import type { ThreeCostsFigure } from '../model/three-costs.js';
-import { INDICATOR, INVESTMENT_PROJECT } from '../model/kinds/index.js';
+import { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT } from '../model/kinds/index.js';
 import { readSpecOf } from './kind-readers.js';
 import type { LinkMethod, LinkStatus } from '../model/codes.js';
 
@@ -52,24 +52,17 @@ export interface UnitRow {
   departmentId: string;
 }
 
-export interface BudgetLineRow {
-  id: string;
-  documentId: string;
-  unitId: string;
-  scheme: 'FUNCTION' | 'ECONOMIC' | 'PROCUREMENT';
-  code: string;
-  name: string;
-  level: number | null;
-  basis: 'BUDGET' | 'ACTUAL';
-  year: number;
-  totalFen: bigint | null;
-  basicFen: bigint | null;
-  projectFen: bigint | null;
+/** Fields of a BudgetLine node: its declared properties (src/model/kinds/budget-line.ts), its unit and year. */
+export const LINE_FIELDS = { id: str, documentId: str, unitId: str, ...readSpecOf(BUDGET_LINE), year: num };
+
+export type BudgetLineRow = Decoded<typeof LINE_FIELDS> & {
+  /** The year's plan: a budget line's total, or a 决算 table's 预算 column. */
   budgetFen: bigint | null;
+  /** What was spent: a 决算 line's total; null in budgets. */
   actualFen: bigint | null;
   columns: { header: string; amountFen: bigint }[];
   source: SourceRef;
-}
+};
 
 export interface CodeRow {
   key: string;

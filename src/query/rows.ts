@@ -3,7 +3,7 @@
 import type { ThreeCostsFen } from './records.js';
 import type { AnomalyRow, BudgetLineRow, DiagnosticRow, CodeFeedRow, LinkSupportRow, SameAsRow, CodeLinkRow, CodeRow, DepartmentRow, DocumentRow, FigureRow, InvestmentRow, ProjectRow, ProseAmountRow, SourceRef, TableTotalRow, ThreeCostsRow, UnitRow } from './records.js';
 import { bool, decode, fen, fenOrNull, list, num, numOrNull, oneOf, props, str, strOrNull, strings, type Decoded, type Props, type Reader } from './props.js';
-import { FIGURE_FIELDS, INVESTMENT_FIELDS } from './records.js';
+import { FIGURE_FIELDS, INVESTMENT_FIELDS, LINE_FIELDS } from './records.js';
 import { LINK_METHOD_NAMES, LINK_STATUS_NAMES, linkRank, schemeOfLabel } from '../model/codes.js';
 import { THREE_COSTS_FIGURE_NAMES, fenProperty, type ThreeCostsFigure } from '../model/three-costs.js';
 import { codeFeedKey, departmentOfUnit, globalId, projectIdParts } from '../model/ids.js';
@@ -63,29 +63,11 @@ export function anomalyRow(p: Props): AnomalyRow {
 /** Budget line: columns parsed from JSON; budget/actual split by basis (决算 lines are actuals). */
 export function budgetLineRow(p: Props): BudgetLineRow {
   const columns = Object.entries(JSON.parse(String(p.columns ?? '{}')) as Record<string, string>).map(([header, fen]) => ({ header, amountFen: BigInt(fen) }));
-  const basis = oneOf(p, 'basis', ['BUDGET', 'ACTUAL'] as const);
-  const actual = basis === 'ACTUAL';
-  const totalFen = fenOrNull(p, 'totalFen');
+  const row = factRow(p, LINE_FIELDS);
+  const actual = row.basis === 'ACTUAL';
   // A 决算 table may print the year's budget beside the actual (年初预算数 / 调整预算数).
   const budgetColumn = actual ? columns.find((c) => /预算/.test(c.header)) : undefined;
-  return {
-    id: str(p, 'id'),
-    documentId: str(p, 'documentId'),
-    unitId: str(p, 'unitId'),
-    scheme: oneOf(p, 'scheme', ['FUNCTION', 'ECONOMIC', 'PROCUREMENT'] as const),
-    code: str(p, 'code'),
-    name: str(p, 'name'),
-    level: numOrNull(p, 'level'),
-    basis,
-    year: num(p, 'year'),
-    totalFen,
-    basicFen: fenOrNull(p, 'basicFen'),
-    projectFen: fenOrNull(p, 'projectFen'),
-    budgetFen: actual ? (budgetColumn?.amountFen ?? null) : totalFen,
-    actualFen: actual ? totalFen : null,
-    columns,
-    source: sourceOf(p),
-  };
+  return { ...row, budgetFen: actual ? (budgetColumn?.amountFen ?? null) : row.totalFen, actualFen: actual ? row.totalFen : null, columns };
 }
 
 /** An allocation's code links: counted first, then supporting, then rejected; strongest method first within each. */

@@ -13,20 +13,21 @@ import { pathToFileURL } from 'node:url';
 import { GraphQLNonNull, GraphQLObjectType, buildSchema, getNamedType, type GraphQLField } from 'graphql';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { FACT_KINDS, INVESTMENT_PROJECT } from '../../src/model/kinds/index.js';
-import { apiName, defineKind, moneyStoredNames, propertiesOf, storedName, type FactKindDecl, type PropertyType, type RecordOf, type StoredOf } from '../../src/model/fact-kind.js';
+import { apiName, defineKind, servedNullable, moneyStoredNames, propertiesOf, storedName, type FactKindDecl, type PropertyType, type RecordOf, type StoredOf } from '../../src/model/fact-kind.js';
 import { NODE_KINDS_DECL, type NodeKindDecl } from '../../src/model/nodes.js';
 import { MONEY_KEYS } from '../../web/src/format.js';
-import { INDICATOR_FIELDS, INVESTMENT_FIELDS, type InvestmentRow } from '../../src/query/records.js';
+import { INDICATOR_FIELDS, INVESTMENT_FIELDS, LINE_FIELDS, type InvestmentRow } from '../../src/query/records.js';
+import { LINE_PROJECTION } from '../../src/query/projection.js';
 import { parseDocument } from '../../src/parse/index.js';
 import type { InvestmentProject as ParsedInvestment } from '../../src/parse/records.js';
 import { buildPlan } from '../../src/load/plan.js';
 
 const root = join(import.meta.dirname, '../..');
-const SCALAR: Record<PropertyType, string> = { string: 'String', int: 'Int', boolean: 'Boolean', money: 'Decimal' };
+const SCALAR: Record<Exclude<PropertyType, 'enum'>, string> = { string: 'String', int: 'Int', boolean: 'Boolean', money: 'Decimal' };
 
 /** Each declared property as the API must serve it: name → [type, nullable, description]. */
-function expectedFields(kind: FactKindDecl): Record<string, [string, boolean, string]> {
-  return Object.fromEntries(propertiesOf(kind).map(([name, p]) => [apiName(name, p), [SCALAR[p.type], p.nullable === true, p.description]]));
+function expectedFields(kind: FactKindDecl): Record<string, [string | undefined, boolean, string]> {
+  return Object.fromEntries(propertiesOf(kind).map(([name, p]) => [apiName(name, p), [p.type === 'enum' ? p.enumName : SCALAR[p.type], servedNullable(p), p.description]]));
 }
 
 function servedFields(sdl: string, typeName: string): Record<string, [string, boolean, string]> {
@@ -48,21 +49,27 @@ function declaredPart(served: Record<string, [string, boolean, string]>, kind: F
 const READ_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   InvestmentProject: ['id', 'documentId', 'year', 'allocationIds', 'unitId'],
   Indicator: ['id', 'documentId', 'allocationId'],
+  BudgetLine: ['id', 'documentId', 'unitId', 'year'],
 };
 const RECORD_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   InvestmentProject: ['unit', 'rateSource', 'totalSource', 'source', 'fieldSources'],
   Indicator: ['project', 'source'],
+  BudgetLine: ['unit', 'columns', 'source'],
 };
 const LOAD_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   InvestmentProject: ['id', 'unitId', 'normName', 'fieldSources', 'year', 'searchText', 'srcTable', 'srcLine', 'srcText'],
   Indicator: ['id', 'ownerAllocationId', 'ownerInvestmentId', 'srcTable', 'srcLine', 'srcText'],
+  BudgetLine: ['id', 'primary', 'fund', 'label', 'year', 'unitId', 'unitPrinted', 'columns', 'srcTable', 'srcLine', 'srcText'],
 };
-const READ_SPEC: Record<keyof typeof FACT_KINDS, object> = { InvestmentProject: INVESTMENT_FIELDS, Indicator: INDICATOR_FIELDS };
+const READ_SPEC: Record<keyof typeof FACT_KINDS, object> = { InvestmentProject: INVESTMENT_FIELDS, Indicator: INDICATOR_FIELDS, BudgetLine: LINE_FIELDS };
 /** A bundled document that prints forms of the kind (data/). */
 const SAMPLE: Record<keyof typeof FACT_KINDS, { file: string; records: (d: ReturnType<typeof parseDocument>) => object[]; rows: (p: ReturnType<typeof buildPlan>) => object[] }> = {
   InvestmentProject: { file: '004_977ad1fe0b13bb92.txt', records: (d) => d.investmentProjects, rows: (p) => p.investments },
   Indicator: { file: '004_977ad1fe0b13bb92.txt', records: (d) => d.indicators, rows: (p) => p.indicators },
+  BudgetLine: { file: '004_977ad1fe0b13bb92.txt', records: (d) => d.lines, rows: (p) => p.lines },
 };
+
+const PROJECTION: Partial<Record<keyof typeof FACT_KINDS, { core: readonly string[]; fields: Readonly<Record<string, unknown>> }>> = { BudgetLine: LINE_PROJECTION };
 
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 
@@ -97,6 +104,16 @@ describe.each(Object.entries(FACT_KINDS) as [keyof typeof FACT_KINDS, FactKindDe
     for (const r of rows) expect(sorted(Object.keys(r))).toEqual(sorted([...stored, ...LOAD_CONTEXT[name]]));
   });
 
+  it('a document bundle’s projection (when the kind has one) reads each served field by its stored name', () => {
+    const projection = PROJECTION[name];
+    if (!projection) return;
+    for (const [n, p] of propertiesOf(kind)) {
+      const reads = projection.fields[apiName(n, p)];
+      if (servedNullable(p)) expect(reads, n).toEqual([storedName(n, p)]);
+      else expect(projection.core, n).toContain(storedName(n, p));
+    }
+  });
+
   it('NODE_KINDS_DECL and the explorer take its money from the declaration', () => {
     const money = moneyStoredNames(kind);
     expect((NODE_KINDS_DECL[name] as NodeKindDecl).money ?? []).toEqual(money);
@@ -128,8 +145,9 @@ describe('types follow the declaration', () => {
 
 // ---- the add-a-field demonstration ----------------------------------------------------------
 
-/** The one line added to the scratch copy's declaration of InvestmentProject. */
+/** The one line added to the scratch copy's declaration of InvestmentProject, and of BudgetLine. */
 const ADDED_LINE = "    landArea: { type: 'money', printedIn: '万元', zh: '用地面积', nullable: true, provenance: 'field', description: '用地面积 bought for it, 万元.' },\n";
+const ADDED_LINE_BUDGET = "    reserve: { type: 'money', printedIn: '万元', zh: '预备费', nullable: true, description: '预备费 column, 万元.' },\n";
 
 describe('add-a-field: one line in a scratch copy of the model reaches every derived layer', () => {
   let scratch = '';
@@ -143,11 +161,15 @@ describe('add-a-field: one line in a scratch copy of the model reaches every der
     cpSync(join(root, 'tsconfig.json'), join(scratch, 'tsconfig.json'));
     cpSync(join(root, 'package.json'), join(scratch, 'package.json'));
     symlinkSync(join(root, 'node_modules'), join(scratch, 'node_modules'));
-    const declaration = join(scratch, 'src/model/kinds/investment-project.ts');
-    const before = readFileSync(declaration, 'utf8');
-    const after = before.replace(/(\n {4}completed: \{[^\n]*\n)/, `$1${ADDED_LINE}`);
-    expect(after).not.toBe(before);
-    writeFileSync(declaration, after);
+    const addLine = (file: string, after: RegExp, line: string) => {
+      const path = join(scratch, 'src/model/kinds', file);
+      const before = readFileSync(path, 'utf8');
+      const edited = before.replace(after, `$1${line}`);
+      expect(edited).not.toBe(before);
+      writeFileSync(path, edited);
+    };
+    addLine('investment-project.ts', /(\n {4}completed: \{[^\n]*\n)/, ADDED_LINE);
+    addLine('budget-line.ts', /(\n {4}project: \{[^\n]*\n)/, ADDED_LINE_BUDGET);
   });
   afterAll(() => {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
@@ -160,6 +182,9 @@ describe('add-a-field: one line in a scratch copy of the model reaches every der
     expect(landArea).toEqual(['Decimal', true, '用地面积 bought for it, 万元.']);
     // The rest of the type is the checked-in one: the new field is the whole difference.
     expect(rest).toEqual(servedFields(readFileSync(join(root, 'schema/schema.graphql'), 'utf8'), 'InvestmentProject'));
+    const { reserve, ...lineRest } = servedFields(sdl, 'BudgetLine');
+    expect(reserve).toEqual(['Decimal', true, '预备费 column, 万元.']);
+    expect(lineRest).toEqual(servedFields(readFileSync(join(root, 'schema/schema.graphql'), 'utf8'), 'BudgetLine'));
   });
 
   it('the read spec reads it under its stored name, as money', async () => {
@@ -168,6 +193,13 @@ describe('add-a-field: one line in a scratch copy of the model reaches every der
     const read = (fields as Record<string, (p: Record<string, unknown>, k: string) => unknown>).landAreaFen!;
     expect(read({ landAreaFen: 12345n }, 'landAreaFen')).toBe(12345n);
     expect(() => read({ landAreaFen: 1.5 }, 'landAreaFen')).toThrow(/fen/);
+    const { LINE_FIELDS: lineFields } = await load<typeof import('../../src/query/records.js')>('src/query/records.ts');
+    expect(Object.keys(lineFields)).toContain('reserveFen');
+  });
+
+  it('a document bundle reads it when the query selects it', async () => {
+    const { LINE_PROJECTION: projection, projectionKeys } = await load<typeof import('../../src/query/projection.js')>('src/query/projection.ts');
+    expect(projectionKeys(projection, new Map([['reserve', new Map()]]))).toContain('reserveFen');
   });
 
   it('the load stores it under its stored name, as an Integer of fen, once its reader fills the record', async () => {
@@ -176,9 +208,15 @@ describe('add-a-field: one line in a scratch copy of the model reaches every der
     const text = readFileSync(join(root, 'data', file), 'utf8');
     const doc = parseDocument(text, file);
     // What the one reader line would add to each record.
+    const bare = structuredClone(doc);
     doc.investmentProjects = doc.investmentProjects.map((ip, i) => ({ ...ip, landArea: BigInt(i) * 100n }));
-    const rows = plan(doc, text).investments as Record<string, unknown>[];
+    doc.lines = doc.lines.map((l) => ({ ...l, reserve: null }));
+    const built = plan(doc, text);
+    const rows = built.investments as Record<string, unknown>[];
     expect(rows.map((r) => String(r.landAreaFen))).toEqual(doc.investmentProjects.map((_, i) => String(i * 100)));
+    expect((built.lines as Record<string, unknown>[]).every((r) => r.reserveFen === null)).toBe(true);
+    // Without its reader the record lacks it: the load says which property, never stores undefined.
+    expect(() => plan(bare, text)).toThrow(/BudgetLine\.reserve|InvestmentProject\.landArea/);
   });
 
   it('NODE_KINDS_DECL and the explorer count it as money', async () => {

@@ -7,6 +7,9 @@ import { Source } from './source.js';
 import { CodeScheme } from './codes.js';
 import type { ProjectAllocation } from './projects.js';
 import type { CodeScheme as ModelCodeScheme } from '../../model/codes.js';
+import { declareKindFields } from './kind-fields.js';
+import { BUDGET_LINE } from '../../model/kinds/budget-line.js';
+import type { StoredOf } from '../../model/fact-kind.js';
 
 export const DocumentKind = declaredEnum(DOCUMENT_KINDS, 'DocumentKind', 'What a document contains.');
 export const PublisherEvidence = declaredEnum(PUBLISHER_EVIDENCE, 'PublisherEvidence', 'Where a document’s department name was read, most trusted first.');
@@ -123,32 +126,8 @@ export class BudgetLine {
   /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
-  @Field(() => String, { description: 'Classification code as printed: 201, 20105, 2010504 (功能分类科目), 301/30101 (经济分类), or a procurement item.' })
-  code!: string;
-
-  @Field(() => String, { description: 'Name printed beside the code.' })
-  name!: string;
-
-  @Field(() => Int, { nullable: true, description: '类 = 1, 款 = 2, 项 = 3.' })
-  level!: number | null;
-
-  @Field(() => CodeScheme, { description: 'Which classification the code belongs to.' })
-  scheme!: 'FUNCTION' | 'ECONOMIC' | 'PROCUREMENT';
-
-  @Field(() => Basis, { description: 'BUDGET (预算) or ACTUAL (决算).' })
-  basis!: Basis;
-
   @Field(() => Int, { description: 'Fiscal year of the document.' })
   year!: number;
-
-  @Field(() => DecimalScalar, { name: 'total', nullable: true, description: '合计 column, 万元.' })
-  totalFen!: bigint | null;
-
-  @Field(() => DecimalScalar, { name: 'basic', nullable: true, description: '基本支出 column, 万元.' })
-  basicFen!: bigint | null;
-
-  @Field(() => DecimalScalar, { name: 'project', nullable: true, description: '项目支出 column, 万元.' })
-  projectFen!: bigint | null;
 
   @Field(() => DecimalScalar, { name: 'budget', nullable: true, description: 'Planned amount (预算数), 万元: the total of a budget line, or a 决算 table’s budget column.' })
   budgetFen!: bigint | null;
@@ -165,6 +144,11 @@ export class BudgetLine {
   documentId!: string;
   unitId!: string;
 }
+
+// Its declared properties (src/model/kinds/budget-line.ts): typed by this interface (merged into the
+// class), served by the fields declareKindFields adds.
+export interface BudgetLine extends StoredOf<typeof BUDGET_LINE> {}
+declareKindFields(BudgetLine, BUDGET_LINE, { CodeScheme, Basis });
 
 @ObjectType({ description: 'One amount cell of a table row, named by its header path.' })
 export class AmountColumn {

@@ -5,21 +5,28 @@
 import { Field, Int } from 'type-graphql';
 import type { GraphQLScalarType } from 'graphql';
 import { DecimalScalar } from './scalars.js';
-import { apiName, propertiesOf, storedName, type FactKindDecl, type PropertyType } from '../../model/fact-kind.js';
+import { FactKindError, apiName, propertiesOf, servedNullable, storedName, type FactKindDecl, type PropertyType } from '../../model/fact-kind.js';
 
-const GRAPHQL_TYPE: Record<PropertyType, GraphQLScalarType | StringConstructor | BooleanConstructor> = {
+const SCALAR: Record<Exclude<PropertyType, 'enum'>, GraphQLScalarType | StringConstructor | BooleanConstructor> = {
   string: String,
   int: Int,
   boolean: Boolean,
   money: DecimalScalar,
 };
 
-/** Declares every property of `kind` as a field of the object type `target` (call it right after the class). */
-export function declareKindFields(target: abstract new (...args: never[]) => unknown, kind: FactKindDecl): void {
+/** The GraphQL enums (registered with type-graphql) a kind's enum properties are served as, by name. */
+export type Enums = Readonly<Record<string, object>>;
+
+/**
+ * Declares every property of `kind` as a field of the object type `target` (call it right after
+ * the class); `enums` holds the registered enum of each enumName the kind uses.
+ */
+export function declareKindFields(target: abstract new (...args: never[]) => unknown, kind: FactKindDecl, enums: Enums = {}): void {
   for (const [name, p] of propertiesOf(kind)) {
     const key = storedName(name, p);
     const served = apiName(name, p);
-    const type = GRAPHQL_TYPE[p.type];
-    Field(() => type, { ...(served !== key ? { name: served } : {}), ...(p.nullable ? { nullable: true } : {}), description: p.description })(target.prototype as object, key);
+    const type = p.type === 'enum' ? enums[p.enumName ?? ''] : SCALAR[p.type];
+    if (type === undefined) throw new FactKindError('ENUM_VALUES', `${kind.name}.${name}: the enum ${p.enumName} is not among those passed to declareKindFields`);
+    Field(() => type, { ...(served !== key ? { name: served } : {}), ...(servedNullable(p) ? { nullable: true } : {}), description: p.description })(target.prototype as object, key);
   }
 }

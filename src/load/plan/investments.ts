@@ -14,7 +14,7 @@ export function investmentRows(doc: ParsedDocument, documentId: string, units: U
   return doc.investmentProjects.map((ip, i) => ({
     id: factId(documentId, 'InvestmentProject', i),
     unitId: units.add(ip.unit, ip.source),
-    ...storedValues(INVESTMENT_PROJECT, ip, { after: 'name', values: { normName: normaliseProjectName(ip.name) } }),
+    ...storedValues(INVESTMENT_PROJECT, ip, { name: { normName: normaliseProjectName(ip.name) } }),
     fieldSources: JSON.stringify(ip.fieldSources),
     year: n(doc.meta.year),
     searchText: `${ip.name} ${ip.code}`,

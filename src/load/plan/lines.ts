@@ -6,7 +6,9 @@ import { labelOfScheme } from '../../model/codes.js';
 import { fundOfTable, primaryTables } from '../../model/document-tables.js';
 import { factId } from '../../model/ids.js';
 import type { UnitRegistry } from './units.js';
-import { columnsJson, int, n, src } from './values.js';
+import { columnsJson, n, src } from './values.js';
+import { storedValues } from './stored.js';
+import { BUDGET_LINE } from '../../model/kinds/budget-line.js';
 
 export function lineRows(doc: ParsedDocument, documentId: string, units: UnitRegistry) {
   const primary = primaryTables(doc.lines);
@@ -14,20 +16,16 @@ export function lineRows(doc: ParsedDocument, documentId: string, units: UnitReg
     id: factId(documentId, 'BudgetLine', i),
     primary: primary.get(l.scheme) === l.source.table,
     fund: fundOfTable(l.source.table),
-    scheme: l.scheme,
-    label: labelOfScheme(l.scheme),
-    code: l.code,
-    name: l.name,
-    level: n(l.level),
-    basis: l.basis,
-    year: n(doc.meta.year),
-    unitId: units.add(l.unit, l.source),
-    // The 预算单位 as the table prints it; null when the table prints the department as a whole
-    // (the line then counts in no unit's cell of aggregate by UNIT).
-    unitPrinted: l.unit,
-    totalFen: int(l.total),
-    basicFen: int(l.basic),
-    projectFen: int(l.project),
+    ...storedValues(BUDGET_LINE, l, {
+      scheme: { label: labelOfScheme(l.scheme) },
+      basis: {
+        year: n(doc.meta.year),
+        unitId: units.add(l.unit, l.source),
+        // The 预算单位 as the table prints it; null when the table prints the department as a whole
+        // (the line then counts in no unit's cell of aggregate by UNIT).
+        unitPrinted: l.unit,
+      },
+    }),
     columns: columnsJson(l.columns),
     ...src(l.source),
   }));

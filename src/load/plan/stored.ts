@@ -2,10 +2,10 @@
 // fact-kind.ts) instead of a hand list per kind: each under its stored name, money and whole
 // numbers as Neo4j Integers (never a float), text and ticks as they are, in declaration order.
 import type { Integer } from 'neo4j-driver';
-import { propertiesOf, storedName, type FactKindDecl, type PropertyDecl, type RecordOf, type StoredName } from '../../model/fact-kind.js';
+import { FactKindError, propertiesOf, storedName, type FactKindDecl, type PropertyDecl, type RecordOf, type StoredName, type ValueOf } from '../../model/fact-kind.js';
 import { int, n } from './values.js';
 
-type Param<P extends PropertyDecl> = P['type'] extends 'money' | 'int' ? Integer | null : P extends { nullable: true } ? (P['type'] extends 'string' ? string : boolean) | null : P['type'] extends 'string' ? string : boolean;
+type Param<P extends PropertyDecl> = P['type'] extends 'money' | 'int' ? Integer | null : ValueOf<P>;
 
 /** The load parameters of a kind's properties. */
 export type StoredParamsOf<K extends FactKindDecl> = {
@@ -19,20 +19,26 @@ function param(p: PropertyDecl, value: unknown): unknown {
 }
 
 /**
- * `beside` puts values the load derives right after a declared property (normName after name), so
+ * `after` puts values the load derives right after a declared property (normName after name), so
  * a row's keys keep the order its plans were fingerprinted with (scripts/pipeline-fingerprint.ts).
  */
-export function storedValues<K extends FactKindDecl, B extends Record<string, unknown> = Record<never, never>>(
+export function storedValues<K extends FactKindDecl, A extends Partial<Record<keyof K['properties'], Record<string, unknown>>> = Record<never, never>>(
   kind: K,
   record: RecordOf<K>,
-  beside?: { after: keyof K['properties'] & string; values: B },
-): StoredParamsOf<K> & B {
+  after?: A,
+): StoredParamsOf<K> & Beside<A> {
   const values: Record<string, unknown> = record;
+  const extra: Partial<Record<string, Record<string, unknown>>> = after ?? {};
   const out: Record<string, unknown> = {};
   for (const [name, p] of propertiesOf(kind)) {
+    if (values[name] === undefined) throw new FactKindError('MISSING_VALUE', `${kind.name}.${name}: the parsed record has no value (its reader sets it, null when the document prints none)`);
     out[storedName(name, p)] = param(p, values[name]);
-    if (beside?.after === name) Object.assign(out, beside.values);
+    Object.assign(out, extra[name]);
   }
   // The cast StoredParamsOf's mapped type needs: each value was converted by the type it is keyed under.
-  return out as StoredParamsOf<K> & B;
+  return out as StoredParamsOf<K> & Beside<A>;
 }
+
+/** The values put beside the declared ones, merged into one row type. */
+type Beside<A> = UnionToIntersection<A[keyof A]> extends infer R ? (R extends Record<string, unknown> ? R : Record<never, never>) : never;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -1,10 +1,11 @@
 // Every fact kind declared property by property (src/model/fact-kind.ts). The kinds not yet here
 // keep their hand lists (the move is issue #40 item 1); tests/unit/fact-kinds.test.ts checks
 // each declared kind against every layer.
+import { BUDGET_LINE } from './budget-line.js';
 import { INDICATOR } from './indicator.js';
 import { INVESTMENT_PROJECT } from './investment-project.js';
 
-export { INDICATOR, INVESTMENT_PROJECT };
+export { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT };
 
-export const FACT_KINDS = { InvestmentProject: INVESTMENT_PROJECT, Indicator: INDICATOR } as const;
+export const FACT_KINDS = { InvestmentProject: INVESTMENT_PROJECT, Indicator: INDICATOR, BudgetLine: BUDGET_LINE } as const;
 export type DeclaredKind = keyof typeof FACT_KINDS;
