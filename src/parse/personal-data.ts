@@ -14,8 +14,8 @@
 //
 // Bare digit runs are redacted only where a label or a shape says they are telephone numbers: an
 // eight-digit integer in a 元 table is an amount, and one in a 联系电话 cell is not.
-import { HEADER_WORDS, PERSONAL_LABELS, VALUE_SHAPES, idNumberValid, type PersonalValueKind } from './personal-vocabulary.js';
-import { LABEL_MARKS } from './glossary/index.js';
+import { PERSONAL_LABELS, VALUE_SHAPES, idNumberValid, type PersonalValueKind } from './personal-vocabulary.js';
+import { HEADER_ROW_WORDS, LABEL_MARKS } from './glossary/index.js';
 
 /** What a redacted value reads as, in the stored text and in every fact's printed line. */
 export const REDACTED = '［个人信息已隐去］';
@@ -124,7 +124,7 @@ function redactRow(line: string, columnsAbove: number[]): { line: string; person
         trailing.push(i);
         continue;
       }
-      if (labelCells[j] || HEADER_WORDS.test(out[j]!.replace(/\s/g, ''))) headsColumns.push(i);
+      if (labelCells[j] || HEADER_ROW_WORDS.test(out[j]!.replace(/\s/g, ''))) headsColumns.push(i);
       else out[j] = valueCell(out[j]!);
       continue;
     }

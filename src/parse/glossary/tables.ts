@@ -283,3 +283,10 @@ export const PRINTED_UNITS = {
   /** Its brackets and spaces, removed to show the number. */
   bracketsAndSpaces: /[()（）\s]/g,
 };
+
+/**
+ * Column headers beside which a label cell is a column of personal values, not a label with its
+ * value in the next cell ("项目名称 | 项目负责人 | 金额" is a header row; its 项目负责人 column is
+ * personal in the rows below: personal-data.ts).
+ */
+export const HEADER_ROW_WORDS = /^(序号|编号|项目名称|项目|单位名称|单位|部门|名称|金额|预算数|合计|小计|备注|类别|类型|职务|职称|岗位|日期|时间|地址)$|名称$|金额$|[（(](万?元)[)）]$/;
