@@ -1,4 +1,4 @@
-// Table cells as printed (issue #37 item 9): the truth of bench/table-cells/truth/ — 21 table pages
+// Table cells as printed (issue #37 item 9): the truth of bench/table-cells/truth/ — 23 table pages
 // of the real Shanghai PDFs and the LibreOffice fixtures (and 3 of the bundled documents printed
 // by Chromium, the bench's only), every cell read off the page image
 // (`pdftoppm -r 80 -f N -l N -png FILE out`, amounts checked zoomed), never from a reader's
@@ -26,6 +26,7 @@ const FLOOR: Record<string, number> = {
   'final2024-p16-basic-economic.json': 92,
   'final2024-p18-three-costs.json': 40,
   'final2024-planted-p15-three-costs.json': 32,
+  'finance25-p14-fiscal-summary.json': 65,
   'justice26-p12-expenditure.json': 94,
   'justice26-p19-economic.json': 87,
   'justice26-p21-three-costs.json': 16,
@@ -37,13 +38,14 @@ const FLOOR: Record<string, number> = {
   'office25-p14-function.json': 101,
   'office25-p18-economic.json': 87,
   'office25-p20-three-costs.json': 16,
+  'template-p12-three-costs.json': 32,
   'wanli23-p31-performance-form.json': 40,
   'wanli25-p10-income.json': 129,
   'wanli25-p20-function.json': 101,
   'wanli25-p29-three-costs.json': 16,
 };
 /** Cells exact over all the pages, and the most cells invented (text where the page prints another or none). */
-const TOTAL_EXACT = 1715;
+const TOTAL_EXACT = 1812;
 const MAX_INVENTED = 0;
 
 const pages = new Map<string, ReaderPage>();
