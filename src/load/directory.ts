@@ -3,12 +3,13 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { QueryRunner } from '../db/run.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
-import { loadParsed, type LoadOptions, type LoadReport } from './loader.js';
+import { loadParsed, loadParsedBatch, planRows, type BatchDocument, type BatchOutcome, type LoadOptions, type LoadReport } from './loader.js';
 import { OCR_LOAD_BUDGET_MS, PARSE_BUDGET_MS, parseOffThread } from './parse-off-thread.js';
 import { isPdf, readSource } from '../source/index.js';
 import { keepOriginal, pruneOriginals } from './originals.js';
 import type { Diagnostic } from '../parse/records.js';
 import { refuseFileName, visibleName } from './file-name.js';
+import { since, timed } from './phases.js';
 
 
 /** How long a load waits for a restarting database before giving up, and how often it tries a file. */
@@ -73,9 +74,25 @@ export async function readDocument(path: string): Promise<{ text: string; notes:
 }
 
 /**
- * Loads files one by one, each in its own transaction. With `onBadFile`, a file that is not a
- * readable document (or conflicts with one loaded) is reported there and skipped, and the rest
- * load; without it the first such file throws. `signal` stops between files.
+ * How many documents one write transaction may carry, and how many rows (a large document goes
+ * alone: its transaction's size stays bounded by the caps, as before batching).
+ */
+export const BATCH_DOCUMENTS = 32;
+export const BATCH_ROWS = 20_000;
+
+/** The batch limits loadFiles uses (the bench's profile sets them to compare: 1 is one document a transaction). */
+export const loadTuning = { batchDocuments: BATCH_DOCUMENTS, batchRows: BATCH_ROWS };
+
+/** A file read and planned by a parse worker, or why it was not. */
+type Parsed = { ok: true; item: BatchDocument; bytes: Uint8Array; rows: number } | { ok: false; error: unknown };
+
+/**
+ * Loads files, each atomically: new documents are written many to a transaction
+ * (loader.ts loadParsedBatch: a failure rolls back the batch and its documents are loaded again
+ * one by one, so a bad one fails alone), while the parse workers read and plan the next ones.
+ * With `onBadFile`, a file that is not a readable document (or conflicts with one loaded) is
+ * reported there and skipped, and the rest load; without it the first such file throws.
+ * `onEach` and `onBadFile` are called in the order of `paths`. `signal` stops between batches.
  */
 export async function loadFiles(
   runner: QueryRunner,
@@ -87,38 +104,128 @@ export async function loadFiles(
   restartWaitMs = RESTART_WAIT_MS,
 ): Promise<LoadReport[]> {
   const reports: LoadReport[] = [];
-  for (const [i, path] of paths.entries()) {
-    if (signal?.aborted) break;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        // Read and planned in the worker, under the same budget as the API's ingest.
-        const started = Date.now();
-        // Refused before the file is read: its name is what the graph and every report show.
-        refuseFileName(basename(path));
-        // The file's bytes are read (a PDF by pdf.js, within its caps) in the worker, under its budget.
-        // A load from files has time to OCR every scanned page (a request has OCR's short default).
-        const bytes = readFileSync(path);
-        const { doc, ...prepared } = await parseOffThread(basename(path), bytes, PARSE_BUDGET_MS, [], OCR_LOAD_BUDGET_MS);
-        const report = await loadParsed(runner, basename(path), prepared.text, doc, options, started, prepared);
-        // A PDF's bytes are kept for its printed pages (src/load/originals.ts); a replaced one's go.
-        if (report.status !== 'DRY_RUN') {
-          if (isPdf(bytes)) await keepOriginal(runner, basename(path), bytes);
-          await pruneOriginals(runner);
-        }
-        reports.push(report);
-        onEach(report, i);
-        break;
-      } catch (err) {
-        // The database went away mid-load (a restart): this document rolled back whole; once the
-        // database answers again it is loaded again, and the files after it follow.
-        if (err instanceof ServiceUnavailableError && err.details.reason !== 'DISK_FULL' && attempt < RESTART_ATTEMPTS && (await databaseBack(runner, restartWaitMs, signal))) continue;
-        const skippable = err instanceof BudgetGraphError && (err.code === 'BAD_DOCUMENT' || err.code === 'CONFLICT' || err.details.reason === 'DISK_FULL');
-        if (!onBadFile || !skippable) throw err;
-        // Reported under its name made visible: a bidirectional control must not reorder the report.
-        onBadFile(visibleName(basename(path)), err, i);
-        break;
+  const parsing = new Map<number, Promise<Parsed>>();
+  // Read ahead: the workers parse the next batch while this one is written.
+  const { batchDocuments, batchRows } = loadTuning;
+  const lookAhead = Math.max(2, batchDocuments * 2);
+  let next = 0;
+  const parseAhead = (upTo: number) => {
+    for (; next < Math.min(paths.length, upTo); next++) parsing.set(next, parseFile(paths[next]!));
+  };
+  const finish = async (i: number, report: LoadReport, bytes: Uint8Array) => {
+    // A PDF's bytes are kept for its printed pages (src/load/originals.ts).
+    const at = performance.now();
+    if (report.status !== 'DRY_RUN' && isPdf(bytes)) await keepOriginal(runner, basename(paths[i]!), bytes);
+    since('main: originals kept and pruned', at);
+    reports.push(report);
+    onEach(report, i);
+  };
+  const fail = async (i: number, err: unknown) => {
+    // The database went away mid-load (a restart): the document rolled back whole; it is loaded
+    // again on its own (with the waits loadOne makes), and the files after it follow.
+    if (err instanceof ServiceUnavailableError && err.details.reason !== 'DISK_FULL') {
+      const one = await loadOne(runner, paths[i]!, i, options, onBadFile, signal, restartWaitMs);
+      if (one) await finish(i, one.report, one.bytes);
+      return;
+    }
+    const skippable = err instanceof BudgetGraphError && (err.code === 'BAD_DOCUMENT' || err.code === 'CONFLICT' || err.details.reason === 'DISK_FULL');
+    if (!onBadFile || !skippable) throw err;
+    // Reported under its name made visible: a bidirectional control must not reorder the report.
+    onBadFile(visibleName(basename(paths[i]!)), err, i);
+  };
+
+  let i = 0;
+  while (i < paths.length && !signal?.aborted) {
+    parseAhead(i + lookAhead);
+    // The next batch: documents in order, up to BATCH_DOCUMENTS and BATCH_ROWS (one at least).
+    const batch: { i: number; parsed: Parsed }[] = [];
+    let rows = 0;
+    while (i < paths.length && batch.length < batchDocuments) {
+      const parsed = await timed('main: wait for the parse worker', () => parsing.get(i)!);
+      const size = parsed.ok ? parsed.rows : 0;
+      if (batch.length && rows + size > batchRows) break;
+      parsing.delete(i);
+      batch.push({ i, parsed });
+      rows += size;
+      i++;
+      parseAhead(i + lookAhead);
+    }
+    const good = batch.filter((b): b is { i: number; parsed: Extract<Parsed, { ok: true }> } => b.parsed.ok);
+    let outcomes: BatchOutcome[];
+    try {
+      outcomes = await timed('main: load (reads + write transaction)', () => loadParsedBatch(runner, good.map((b) => b.parsed.item), options));
+    } catch (err) {
+      // The batch's reads failed (the database went away): each document on its own.
+      outcomes = good.map(() => ({ error: err }));
+    }
+    const outcomeOf = new Map(good.map((b, k) => [b.i, outcomes[k]!]));
+    for (const { i: at, parsed } of batch) {
+      if (!parsed.ok) await fail(at, parsed.error);
+      else {
+        const outcome = outcomeOf.get(at)!;
+        if (outcome.report) await finish(at, outcome.report, parsed.bytes);
+        else await fail(at, outcome.error);
       }
+    }
+    // A replaced PDF's original goes (once a batch: it reads every document's).
+    if (batch.some((b) => b.parsed.ok) && !options.dryRun) {
+      const at = performance.now();
+      try {
+        await pruneOriginals(runner);
+      } catch (err) {
+        // The database went away after the batch committed: pruned after the next batch instead.
+        if (!(err instanceof ServiceUnavailableError)) throw err;
+      }
+      since('main: originals kept and pruned', at);
     }
   }
   return reports;
+}
+
+/** Reads and plans one file in a parse worker; never throws (the error is the result). */
+async function parseFile(path: string): Promise<Parsed> {
+  try {
+    const started = Date.now();
+    // Refused before the file is read: its name is what the graph and every report show.
+    refuseFileName(basename(path));
+    // The file's bytes are read (a PDF by pdf.js, within its caps) in the worker, under its budget.
+    // A load from files has time to OCR every scanned page (a request has OCR's short default).
+    const bytes = readFileSync(path);
+    const { doc, ...prepared } = await parseOffThread(basename(path), bytes, PARSE_BUDGET_MS, [], OCR_LOAD_BUDGET_MS);
+    return { ok: true, item: { file: basename(path), doc, prepared, started }, bytes, rows: planRows(prepared.plan).total };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/**
+ * One file on its own transaction, waiting for a restarting database between attempts: the way
+ * back for a document whose batch met the database gone. Null when it was reported bad.
+ */
+async function loadOne(
+  runner: QueryRunner,
+  path: string,
+  i: number,
+  options: LoadOptions,
+  onBadFile: ((file: string, err: BudgetGraphError, index: number) => void) | undefined,
+  signal: AbortSignal | undefined,
+  restartWaitMs: number,
+): Promise<{ report: LoadReport; bytes: Uint8Array } | null> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // The database may be back by now, or not: wait for it before the first attempt too.
+      if (!(await runner.answers())) await databaseBack(runner, restartWaitMs, signal);
+      const parsed = await parseFile(path);
+      if (!parsed.ok) throw parsed.error;
+      const { item } = parsed;
+      const report = await loadParsed(runner, item.file, item.prepared.text, item.doc, options, item.started, item.prepared);
+      return { report, bytes: parsed.bytes };
+    } catch (err) {
+      if (err instanceof ServiceUnavailableError && err.details.reason !== 'DISK_FULL' && attempt < RESTART_ATTEMPTS && (await databaseBack(runner, restartWaitMs, signal))) continue;
+      const skippable = err instanceof BudgetGraphError && (err.code === 'BAD_DOCUMENT' || err.code === 'CONFLICT' || err.details.reason === 'DISK_FULL');
+      if (!onBadFile || !skippable) throw err;
+      onBadFile(visibleName(basename(path)), err, i);
+      return null;
+    }
+  }
 }

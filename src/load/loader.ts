@@ -13,6 +13,7 @@ import { recordCount, refuseOversizedPlan, refuseOversizedRecords, refuseOversiz
 import { refuseFileName } from './file-name.js';
 import { placesJson } from './places.js';
 import type { LinePlace } from '../source/index.js';
+import { phaseRecorder, since, timed } from './phases.js';
 
 /** What loading one document did. */
 export const LOAD_STATUSES = {
@@ -44,6 +45,8 @@ export interface LoadOptions {
   replace?: boolean;
   /** Tests only: throw after this statement ran, to prove the transaction rolls back. */
   failAfter?: string;
+  /** Tests only: with failAfter, only this file's load throws (a bad document inside a batch). */
+  failIn?: string;
 }
 
 /** What a statement (or its slices) created, summed into the load's report. */
@@ -193,6 +196,7 @@ export async function loadDocument(runner: QueryRunner, file: string, text: stri
  */
 export async function loadParsed(runner: QueryRunner, file: string, input: string, doc: ParsedDocument, options: LoadOptions = {}, started = Date.now(), prepared?: Prepared): Promise<LoadReport> {
   const planned = prepared?.plan;
+  const prepareStarted = performance.now();
   refuseFileName(file);
   // The parse worker refused an oversized document already; a caller that parsed it is checked here.
   if (!planned) refuseOversizedRecords(doc, file);
@@ -206,15 +210,18 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
   const records = recordCount(doc);
   const stored = storedText(text, plan.diagnostics, prepared?.places ?? null);
   const diagnostics = stored.read;
+  since(planned ? 'main: prepare (rows counted, text split)' : 'main: plan and prepare', prepareStarted);
   if (options.dryRun) return { file, status: 'DRY_RUN', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan, replacedFiles: [], parity: [], diagnostics };
 
-  const existing = await runner.read('load-document-hash', { file });
+  const prof = phaseRecorder();
+  if (prof) prof.reads += 2;
+  const existing = await timed('main: read stored hash', () => runner.read('load-document-hash', { file }));
   const storedHash = existing.records[0]?.get('contentHash') as string | undefined;
   const storedLoader = existing.records[0]?.get('loaderVersion') as string | undefined;
   const loaderVersion = loaderFingerprint();
   if (storedHash === contentHash(text) && storedLoader === loaderVersion) return { file, status: 'UNCHANGED', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan, replacedFiles: [], parity: [], diagnostics };
 
-  const rivals = (await runner.read('documents-same-slot', { departmentId: plan.department.id, year: plan.document.year, kinds: plan.document.kinds, unit: plan.document.unitPrinted, file })).records.map((r) => String(r.get('file')));
+  const rivals = (await timed('main: read rivals', () => runner.read('documents-same-slot', { departmentId: plan.department.id, year: plan.document.year, kinds: plan.document.kinds, unit: plan.document.unitPrinted, file }))).records.map((r) => String(r.get('file')));
   if (rivals.length && !options.replace) {
     throw new BudgetGraphError('CONFLICT', `${file}: the graph already holds ${rivals.join(', ')} for ${plan.department.name}, ${doc.meta.year}, ${plan.document.kinds.join('/')}; remove it first or load this one with replace: true to supersede it.`, { file, conflictsWith: rivals });
   }
@@ -225,24 +232,252 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
   let nodesCreated = 0;
   let relationshipsCreated = 0;
   let parity: string[] = [];
-  await runner.writeTransaction(async (_tx, run) => {
+  const txStarted = performance.now();
+  let inside = 0;
+  if (prof) prof.transactions++;
+  await runner.writeTransaction(async (_tx, untimed) => {
+    const insideStarted = performance.now();
+    const run = counted(untimed);
     await retireReplaced(run, file, rivals, Boolean(storedHash));
     for (const { name, run: runStep } of statements(plan, loaderVersion, stored)) {
-      const written = await runStep(run);
+      const written = await timed(`write: ${name}`, () => runStep(run));
       nodesCreated += written.nodesCreated;
       relationshipsCreated += written.relationshipsCreated;
-      if (options.failAfter === name) throw new Error(`injected failure after ${name}`);
+      if (options.failAfter === name && (options.failIn === undefined || options.failIn === file)) throw new Error(`injected failure after ${name}`);
     }
+    let at = performance.now();
     for (const keys of slices(plan.codes.map((c) => `${String(c.label)}:${String(c.code)}`))) await run('load-refresh-codes', { keys });
     for (const ids of slices([...new Set(plan.allocations.map((a) => String(a.projectId)))])) await run('load-refresh-project-totals', { ids });
+    since('inference: stored totals (codes, project totals)', at);
+    at = performance.now();
     if (storedHash || rivals.length) await deleteRetired(run);
+    since('inference: retire and collect orphans', at);
+    at = performance.now();
     const held = await run('load-parity', { documentId: plan.documentId });
+    since('parity', at);
+    inside = performance.now() - insideStarted;
     parity = parityDifferences(
       expectedTallies(doc, plan, stored.places?.length ?? 0),
       held.records.map((r) => ({ kind: String(r.get('kind')), n: Number(r.get('n')), sums: r.get('sums') as string[] })),
     );
   });
+  if (prof) prof.add('write: commit and write counts', performance.now() - txStarted - inside);
   return { file, status: storedHash || rivals.length ? 'REPLACED' : 'LOADED', records, nodesCreated, relationshipsCreated, ms: Date.now() - started, plan, replacedFiles: rivals, parity, diagnostics };
+}
+
+/** One document of a batch (loadParsedBatch), read and planned by the parse worker. */
+export interface BatchDocument {
+  file: string;
+  doc: ParsedDocument;
+  prepared: Prepared;
+  /** When its load began (Date.now()), for its report's ms. */
+  started: number;
+}
+
+/** What became of one document of a batch: its report, or the error that refused it. */
+export type BatchOutcome = { report: LoadReport; error?: undefined } | { error: unknown; report?: undefined };
+
+/**
+ * Loads many parsed documents (issue 41): new documents of distinct slots are written together
+ * in ONE write transaction — the same statements as loadParsed's, document after document, then
+ * the stored totals of every code and project the batch touched and the parity of every document
+ * in one statement each — with one read of the stored hashes and one of the rivals for the batch.
+ * Atomic per document all the same: if the batch's transaction fails, it rolls back whole and its
+ * documents are loaded again one by one (loadParsed), so a bad document fails alone and the graph
+ * holds nothing of it. A document that replaces another (a reload, a rival) or shares its slot or
+ * file with an earlier one of the batch is loaded alone after the batch, as loadParsed decides.
+ * Outcomes in the order of `items`.
+ */
+export async function loadParsedBatch(runner: QueryRunner, items: readonly BatchDocument[], options: LoadOptions = {}): Promise<BatchOutcome[]> {
+  if (items.length === 1) {
+    const [item] = items as [BatchDocument];
+    try {
+      return [{ report: await loadParsed(runner, item.file, item.prepared.text, item.doc, options, item.started, item.prepared) }];
+    } catch (error) {
+      return [{ error }];
+    }
+  }
+  const out: (BatchOutcome | undefined)[] = new Array(items.length);
+  const alone: number[] = [];
+  type Ready = { i: number; item: BatchDocument; plan: LoadPlan; text: string; stored: ReturnType<typeof storedText>; records: number };
+  const ready: Ready[] = [];
+  for (const [i, item] of items.entries()) {
+    const prepareStarted = performance.now();
+    try {
+      refuseFileName(item.file);
+      const plan = item.prepared.plan;
+      const rows = planRows(plan);
+      refuseOversizedPlan(item.file, rows.lines, rows.total);
+      const stored = storedText(item.prepared.text, plan.diagnostics, item.prepared.places ?? null);
+      ready.push({ i, item, plan, text: item.prepared.text, stored, records: recordCount(item.doc) });
+    } catch (error) {
+      out[i] = { error };
+    }
+    since('main: prepare (rows counted, text split)', prepareStarted);
+  }
+  const report = (r: Ready, status: LoadReport['status'], written: Written = { nodesCreated: 0, relationshipsCreated: 0 }, parity: string[] = []): LoadReport => ({
+    file: r.item.file,
+    status,
+    records: r.records,
+    ...written,
+    ms: Date.now() - r.item.started,
+    plan: r.plan,
+    replacedFiles: [],
+    parity,
+    diagnostics: r.stored.read,
+  });
+  if (options.dryRun) {
+    for (const r of ready) out[r.i] = { report: report(r, 'DRY_RUN') };
+    return out as BatchOutcome[];
+  }
+
+  const prof = phaseRecorder();
+  const loaderVersion = loaderFingerprint();
+  let fresh: Ready[] = [];
+  if (ready.length) {
+    if (prof) prof.reads += 2;
+    const held = await timed('main: read stored hashes (batch)', () => runner.read('load-documents-hash', { files: ready.map((r) => r.item.file) }));
+    const storedOf = new Map(held.records.map((rec) => [String(rec.get('file')), { hash: rec.get('contentHash') as string | null, loader: rec.get('loaderVersion') as string | null }]));
+    const slotted: Ready[] = [];
+    for (const r of ready) {
+      const was = storedOf.get(r.item.file);
+      if (!was) slotted.push(r);
+      else if (was.hash === contentHash(r.text) && was.loader === loaderVersion) out[r.i] = { report: report(r, 'UNCHANGED') };
+      else alone.push(r.i); // a reload replaces its own copy: loadParsed's way
+    }
+    const slots = slotted.map((r) => ({ file: r.item.file, departmentId: r.plan.department.id, year: r.plan.document.year, kinds: r.plan.document.kinds, unit: r.plan.document.unitPrinted }));
+    const rivals = new Set(slots.length ? (await timed('main: read rivals (batch)', () => runner.read('documents-same-slot-many', { slots }))).records.map((rec) => String(rec.get('of'))) : []);
+    // Two documents of the batch in one slot (or one file twice): the later goes alone, after.
+    const taken: { departmentId: unknown; year: unknown; kinds: readonly unknown[]; unit: unknown; file: string }[] = [];
+    for (const [k, r] of slotted.entries()) {
+      const slot = slots[k]!;
+      const clash = taken.some((t) => t.file === slot.file || (t.departmentId === slot.departmentId && sameValue(t.year, slot.year) && t.kinds.some((x) => slot.kinds.includes(x as never)) && !(slot.kinds.includes('UNIT_BUDGET' as never) && t.kinds.includes('UNIT_BUDGET') && (t.unit ?? '') !== (slot.unit ?? ''))));
+      if (rivals.has(r.item.file) || clash) alone.push(r.i);
+      else {
+        taken.push(slot);
+        fresh.push(r);
+      }
+    }
+    // Room on the disk: a document refused for it is refused alone.
+    fresh = fresh.filter((r) => {
+      try {
+        refuseWithoutRoom(runner, r.item.file, r.text, () => r.item.prepared.planBytes + (r.stored.places ?? []).reduce((n, p) => n + p.length, 0));
+        return true;
+      } catch (error) {
+        out[r.i] = { error };
+        return false;
+      }
+    });
+  }
+
+  if (fresh.length === 1) alone.push(fresh[0]!.i);
+  else if (fresh.length > 1) {
+    try {
+      const results = await writeBatch(runner, fresh, loaderVersion, options);
+      for (const [k, r] of fresh.entries()) out[r.i] = { report: report(r, 'LOADED', results[k]!.written, results[k]!.parity) };
+    } catch {
+      // Rolled back whole: each document again on its own, so only a bad one fails.
+      if (prof) prof.add('batch rolled back', 0);
+      alone.push(...fresh.map((r) => r.i));
+    }
+  }
+  for (const i of alone.sort((a, b) => a - b)) {
+    const item = items[i]!;
+    try {
+      out[i] = { report: await loadParsed(runner, item.file, item.prepared.text, item.doc, options, item.started, item.prepared) };
+    } catch (error) {
+      out[i] = { error };
+    }
+  }
+  return out as BatchOutcome[];
+}
+
+/** Equal as plan values (a year is a neo4j Integer or null). */
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && String(a) === String(b));
+}
+
+/** The batch's one transaction: each document's statements, then the totals and parity of all. */
+async function writeBatch(
+  runner: QueryRunner,
+  batch: readonly { item: BatchDocument; plan: LoadPlan; stored: ReturnType<typeof storedText> }[],
+  loaderVersion: string,
+  options: LoadOptions,
+): Promise<{ written: Written; parity: string[] }[]> {
+  const prof = phaseRecorder();
+  const txStarted = performance.now();
+  let inside = 0;
+  if (prof) prof.transactions++;
+  const results = await runner.writeTransaction(async (_tx, untimed) => {
+    const insideStarted = performance.now();
+    const run = counted(untimed);
+    const written = batch.map(() => ({ nodesCreated: 0, relationshipsCreated: 0 }));
+    for (const [k, { item, plan, stored }] of batch.entries()) {
+      for (const { name, run: runStep } of statements(plan, loaderVersion, stored)) {
+        const w = await timed(`write: ${name}`, () => runStep(run));
+        written[k]!.nodesCreated += w.nodesCreated;
+        written[k]!.relationshipsCreated += w.relationshipsCreated;
+        if (options.failAfter === name && (options.failIn === undefined || options.failIn === item.file)) throw new Error(`injected failure after ${name}`);
+      }
+    }
+    // Stored totals once for everything the batch touched: the same values as after each document.
+    let at = performance.now();
+    const projects = new Set<string>();
+    for (const { plan } of batch) for (const a of plan.allocations) projects.add(String(a.projectId));
+    for (const rows of slices(codeNamesBrought(batch.map((b) => b.plan)))) await run('load-refresh-codes-changed', { rows });
+    for (const ids of slices([...projects])) await run('load-refresh-project-totals', { ids });
+    since('inference: stored totals (codes, project totals)', at);
+    at = performance.now();
+    const held = await run('load-parity-many', { documentIds: batch.map((b) => b.plan.documentId) });
+    const tallies = new Map<string, { kind: string; n: number; sums: string[] }[]>();
+    for (const r of held.records) {
+      const id = String(r.get('documentId'));
+      const list = tallies.get(id) ?? [];
+      list.push({ kind: String(r.get('kind')), n: Number(r.get('n')), sums: r.get('sums') as string[] });
+      tallies.set(id, list);
+    }
+    const parity = batch.map(({ item, plan, stored }) => parityDifferences(expectedTallies(item.doc, plan, stored.places?.length ?? 0), tallies.get(String(plan.documentId)) ?? []));
+    since('parity', at);
+    inside = performance.now() - insideStarted;
+    return batch.map((_, k) => ({ written: written[k]!, parity: parity[k]! }));
+  });
+  if (prof) prof.add('write: commit and write counts', performance.now() - txStarted - inside);
+  return results;
+}
+
+/**
+ * Each code a batch touched, with the "year:name" pairs its lines print (as code-names-set lists
+ * them in namesByYear) and whether a line of a document without a year names it: what
+ * cypher/load-refresh-codes-changed.cypher needs to tell whether the code's names can change.
+ */
+export function codeNamesBrought(plans: readonly LoadPlan[]): { key: string; names: string[]; nullYear: boolean }[] {
+  const byKey = new Map<string, { names: Set<string>; nullYear: boolean }>();
+  const entry = (key: string) => {
+    let e = byKey.get(key);
+    if (!e) byKey.set(key, (e = { names: new Set(), nullYear: false }));
+    return e;
+  };
+  for (const plan of plans) {
+    for (const c of plan.codes) entry(`${String(c.label)}:${String(c.code)}`);
+    const year = plan.document.year;
+    for (const line of plan.lines as readonly Record<string, unknown>[]) {
+      const e = entry(`${String(line.label)}:${String(line.code)}`);
+      if (line.name === null || line.name === undefined) continue;
+      if (year === null || year === undefined) e.nullYear = true;
+      else e.names.add(`${String(year)}:${String(line.name)}`);
+    }
+  }
+  return [...byKey.entries()].map(([key, e]) => ({ key, names: [...e.names], nullYear: e.nullYear }));
+}
+
+/** `run`, counting each statement by name when a phase recorder is installed (src/load/phases.ts). */
+function counted(run: RunStatement): RunStatement {
+  const prof = phaseRecorder();
+  if (!prof) return run;
+  return (name, ...args) => {
+    prof.statement(name);
+    return run(name, ...args);
+  };
 }
 
 /** How many rows a plan writes, and the source line of each that has one (for the records cap). */

@@ -10,6 +10,7 @@
 // `reason`), which `npm run load` and the start-up load report and skip (directory.ts) and ingest
 // answers as a 400. What the user reads says what happened and what to do; the stack goes to the
 // log. A worker that died is replaced by the next document.
+import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import neo4j from 'neo4j-driver';
 import { BadDocumentError } from '../errors.js';
@@ -18,6 +19,7 @@ import type { LoadPlan } from './plan.js';
 import type { Prepared } from './loader.js';
 import type { LinePlace } from '../source/index.js';
 import { OCR_BUDGET_MS } from '../source/ocr/index.js';
+import { phaseRecorder } from './phases.js';
 
 /** A document read and planned, ready for its transaction. */
 export interface PreparedDocument extends Prepared {
@@ -46,7 +48,7 @@ const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './parse-worker-dev.
 /** A refusal as the worker sends it (a BadDocumentError's fields). */
 type Refusal = { file: string; line: number; expected: string; page?: number; details: Record<string, unknown> };
 
-type Reply = { id: number } & ({ ocrStarted: true; ok?: undefined } | { ok: true; doc: ParsedDocument; plan: LoadPlan; text: string; planBytes: number; places: LinePlace[] | null } | { ok: false; bad?: Refusal; internal?: string; stack?: string });
+type Reply = { id: number } & ({ ocrStarted: true; ok?: undefined } | { ok: true; doc: ParsedDocument; plan: LoadPlan; text: string; planBytes: number; places: LinePlace[] | null; timings?: Record<string, number> } | { ok: false; bad?: Refusal; internal?: string; stack?: string });
 
 /** What a parser's failure tells the user: nothing of its internals, the way on. */
 const STOPPED = (what: string) => `the parser stopped on this document (${what}); the other documents load; report it with the file`;
@@ -138,6 +140,10 @@ export class ParseWorkerPool {
         }
         // An internal failure was caught in the worker, which stays usable.
         settle(() => {
+          if (msg.ok) {
+            const prof = phaseRecorder();
+            if (prof) for (const [name, ms] of Object.entries(msg.timings ?? {})) prof.add(name, ms);
+          }
           if (msg.ok) resolve({ doc: msg.doc, plan: reviveIntegers(msg.plan) as LoadPlan, text: msg.text, planBytes: msg.planBytes, places: msg.places });
           else if (msg.bad) reject(badDocument(msg.bad));
           else {
@@ -198,10 +204,46 @@ export function reviveIntegers(value: unknown): unknown {
   return o;
 }
 
-/** The pool the loader, the start-up load and ingest share. */
-const shared = new ParseWorkerPool();
+/**
+ * Several workers (issue 41 item 2), each a ParseWorkerPool of one with its caps, its budget and
+ * its replacement when it dies: a document goes to the worker with the fewest waiting, so a folder
+ * load parses the next documents on every core while the graph writes the last ones.
+ */
+export class ParseWorkers {
+  private readonly workers: { pool: ParseWorkerPool; waiting: number }[];
 
-/** Reads and plans one document (its text, or its file's bytes) in the shared worker (documents queue: one at a time). */
+  constructor(size = parseWorkerCount(), options: ParseWorkerPoolOptions = {}) {
+    this.workers = Array.from({ length: Math.max(1, size) }, () => ({ pool: new ParseWorkerPool(options), waiting: 0 }));
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  parse(file: string, input: string | Uint8Array, budgetMs = PARSE_BUDGET_MS, notes: readonly Diagnostic[] = [], ocrBudgetMs = OCR_REQUEST_BUDGET_MS): Promise<PreparedDocument> {
+    const w = this.workers.reduce((a, b) => (b.waiting < a.waiting ? b : a));
+    w.waiting++;
+    return w.pool.parse(file, input, budgetMs, notes, ocrBudgetMs).finally(() => w.waiting--);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.pool.close()));
+  }
+}
+
+/**
+ * How many parse workers: the cores (os.availableParallelism()) less one for the thread that
+ * writes and answers, at least one, at most PARSE_WORKERS_MAX (each may hold PARSE_HEAP_MB).
+ */
+export const PARSE_WORKERS_MAX = 4;
+export function parseWorkerCount(cores = availableParallelism()): number {
+  return Math.min(PARSE_WORKERS_MAX, Math.max(1, cores - 1));
+}
+
+/** The workers the loader, the start-up load and ingest share. */
+const shared = new ParseWorkers();
+
+/** Reads and plans one document (its text, or its file's bytes) in the shared workers (the least busy takes it). */
 export function parseOffThread(file: string, input: string | Uint8Array, budgetMs = PARSE_BUDGET_MS, notes: readonly Diagnostic[] = [], ocrBudgetMs = OCR_REQUEST_BUDGET_MS): Promise<PreparedDocument> {
   return shared.parse(file, input, budgetMs, notes, ocrBudgetMs);
 }

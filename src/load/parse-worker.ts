@@ -31,8 +31,17 @@ async function readOne({ id, file, text: given, bytes, notes, ocrBudgetMs }: Req
     // pdf.js's own caps (src/source/pdf/pdf-budget.ts), never on the thread that serves requests.
     // OCR's time is its own: the pool is told when it starts, and extends this document's budget.
     const onStart = () => parentPort!.postMessage({ id, ocrStarted: true });
+    // Where the time went (src/load/phases.ts): a few clock readings, sent with the reply.
+    let at = performance.now();
+    const timings: Record<string, number> = {};
+    const lap = (name: string) => {
+      const now = performance.now();
+      timings[name] = now - at;
+      at = now;
+    };
     const source = bytes ? await readSource(bytes, file, { ocr: { ...(ocrBudgetMs === undefined ? {} : { budgetMs: ocrBudgetMs }), onStart } }) : null;
     const text = source?.text ?? given ?? '';
+    lap('worker: read source');
     // Test only (below): a fault that sends no reply. Read from the text, whether it came as text
     // (ingest) or as a file's bytes (npm run load and the start-up load).
     if (TEST_FAULTS && testFault(text)) return;
@@ -42,12 +51,16 @@ async function readOne({ id, file, text: given, bytes, notes, ocrBudgetMs }: Req
     const doc = parseDocument(text, file, [...(notes ?? []), ...(source?.notes ?? [])], source?.places);
     // A table run together on one line is no tab row: what it gave is counted before planning.
     refuseOversizedRecords(doc, file);
+    lap('worker: parse');
     // The text as stored and the plan's weight go back too: not redone on the request thread.
     const stored = documentText(text, file);
     const plan = buildPlan(doc, stored);
+    lap('worker: redact and plan');
+    const weight = planBytes(plan);
+    lap('worker: plan weighed (JSON)');
     // Where each line is printed (a PDF's pages and boxes, a text's form-feed pages) goes with the
     // text to be stored beside it: redaction keeps the lines, so line n is still places[n - 1].
-    parentPort!.postMessage({ id, ok: true, doc, plan, text: stored, planBytes: planBytes(plan), places: source?.places ?? null });
+    parentPort!.postMessage({ id, ok: true, doc, plan, text: stored, planBytes: weight, places: source?.places ?? null, timings });
   } catch (err) {
     if (err instanceof BadDocumentError) parentPort!.postMessage({ id, ok: false, bad: { file: err.file, line: err.line, expected: err.expected, page: err.page, message: err.message, details: err.details } });
     // Not the document's fault as far as the parser knows: what happened, and the stack for the log.

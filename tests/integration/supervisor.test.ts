@@ -11,7 +11,7 @@ import { neo4jSettings } from '../../src/config.js';
 import { connect, type Database } from '../../src/db/connection.js';
 import { QueryRunner } from '../../src/db/run.js';
 import { applySchema } from '../../src/db/schema.js';
-import { listDocuments, loadFiles } from '../../src/load/directory.js';
+import { BATCH_DOCUMENTS, listDocuments, loadFiles, loadTuning } from '../../src/load/directory.js';
 import { projectRoot } from '../../src/config.js';
 
 const root = mkdtempSync(join(tmpdir(), 'budget-graph-supervisor-'));
@@ -74,13 +74,15 @@ describe('a load through a database restart', () => {
     await applySchema(db!);
     const files = listDocuments(join(projectRoot, 'data'));
     let killed = false;
+    // Two documents a write transaction: the first batch commits, the next meets the restart.
+    loadTuning.batchDocuments = 2;
     const reports = await loadFiles(runner, files, {}, (_report, i) => {
-      // Killed as the second document starts: its transaction dies with the JVM.
+      // Killed as the second batch starts: its reads or its transaction die with the JVM.
       if (i === 0 && !killed) {
         killed = true;
         setTimeout(() => process.kill(db!.embedded!.pid!, 'SIGKILL'), 200);
       }
-    });
+    }).finally(() => (loadTuning.batchDocuments = BATCH_DOCUMENTS));
     expect(killed).toBe(true);
     expect(reports.map((r) => r.file)).toEqual(files.map((f) => basename(f)));
     expect(db!.restarts()).toBe(2);

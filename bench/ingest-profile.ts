@@ -1,0 +1,123 @@
+// Where a document's load spends its time (issue 41 item 1): loads N generated text documents
+// (bench/corpus/generate.ts), or PDFs, the way `npm run load` does (src/load/directory.ts:
+// loadFiles, read and parsed in the parse worker) into a fresh embedded Neo4j, with a phase
+// recorder installed (src/load/phases.ts), and prints each phase's total, share and time per
+// document, with the statements and transactions a document costs.
+//
+//   npx tsx bench/ingest-profile.ts --n=200            generated text documents
+//   npx tsx bench/ingest-profile.ts --pdf=a.pdf,b.pdf  PDFs (default: tests/fixtures/real/*.pdf)
+//   --batches=1,32,1,32                                documents a write transaction, rounds side by side
+//   --json=out.json                                    the figures as JSON too
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execSync } from 'node:child_process';
+
+const args = process.argv.slice(2);
+const arg = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=').slice(1).join('=');
+const dir = mkdtempSync(join(tmpdir(), 'budget-graph-profile-'));
+// Originals (PDF bytes) go beside this run's Neo4j, not the default graph's (src/db/originals-store.ts).
+process.env.NEO4J_DATA_DIR = join(dir, 'neo4j');
+
+const { neo4jSettings, projectRoot } = await import('../src/config.js');
+const { connect } = await import('../src/db/connection.js');
+const { freePort } = await import('../src/db/embedded-neo4j.js');
+const { QueryRunner } = await import('../src/db/run.js');
+const { applySchema } = await import('../src/db/schema.js');
+const { loadFiles, loadTuning } = await import('../src/load/directory.js');
+const { cpuMs } = await import('./proc.js');
+const { PhaseRecorder, recordPhases } = await import('../src/load/phases.js');
+const { generateCorpus } = await import('./corpus/generate.js');
+
+const pdfArg = arg('pdf');
+const n = Number(arg('n') ?? 200);
+const docsDir = join(dir, 'docs');
+mkdirSync(docsDir);
+let files: string[];
+let label: string;
+if (pdfArg !== undefined) {
+  const realDir = join(projectRoot, 'tests', 'fixtures', 'real');
+  files = pdfArg ? pdfArg.split(',') : readdirSync(realDir).filter((f) => f.endsWith('.pdf')).map((f) => join(realDir, f));
+  label = `${files.length} PDFs`;
+} else {
+  files = generateCorpus(n).map((d) => {
+    const path = join(docsDir, d.file);
+    writeFileSync(path, d.text);
+    return path;
+  });
+  label = `${n} generated text documents`;
+}
+
+const db = await connect({ ...neo4jSettings(), uri: undefined, dataDir: join(dir, 'neo4j'), boltPort: await freePort(0), heapMb: 1024, pageCacheMb: 512, txTimeoutMs: 60_000 });
+try {
+  await applySchema(db);
+  const runner = new QueryRunner(db);
+  // Warm-up (other documents, then removed): Cypher plans and the JIT ready before counting.
+  const warm = join(dir, 'warm');
+  mkdirSync(warm);
+  const warmFiles = generateCorpus(6, 7).map((d) => {
+    const path = join(warm, `warmup-${d.file}`);
+    writeFileSync(path, d.text);
+    return path;
+  });
+  await loadFiles(runner, warmFiles);
+  for (const f of warmFiles) await runner.write('load-delete-document', { file: f.split('/').pop()! });
+
+  // Rounds side by side (--batches=1,32,1,32: documents per write transaction), each on an
+  // emptied graph, so a change is measured against the old way in one run on one machine state.
+  const jvm = db.embedded?.pid;
+  const commit = execSync('git rev-parse --short HEAD', { cwd: projectRoot }).toString().trim();
+  const dirty = execSync('git status --porcelain src/load bench/ingest-profile.ts cypher', { cwd: projectRoot }).toString().trim() ? '-dirty' : '';
+  const batches = (arg('batches') ?? String(loadTuning.batchDocuments)).split(',').map(Number);
+  const out: string[] = [];
+  const summaries: Record<string, unknown>[] = [];
+  const tables = new Map<number, string[]>();
+  out.push(`${label}, commit ${commit}${dirty}, ${availableParallelism()} cores`);
+  out.push('');
+  out.push('| documents a transaction | loaded | wall ms a document | documents/min | Node CPU ms a document | JVM CPU ms a document | statements a document (in write tx) | auto-commit reads a document | write transactions a document | load average (1 min) |');
+  out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const batch of batches) {
+    await runner.write('test-wipe');
+    loadTuning.batchDocuments = batch;
+    const prof = recordPhases(new PhaseRecorder())!;
+    const cpuBefore = process.cpuUsage();
+    const jvmBefore = jvm ? cpuMs(jvm) : null;
+    const started = performance.now();
+    let loaded = 0;
+    const bad: string[] = [];
+    await loadFiles(runner, files, {}, (r) => {
+      if (r.status === 'LOADED' || r.status === 'REPLACED') loaded++;
+    }, (file, err) => bad.push(`${file}: ${err.message}`));
+    const wallMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    const jvmMs = jvm && jvmBefore !== null ? (cpuMs(jvm) ?? jvmBefore) - jvmBefore : null;
+    recordPhases(null);
+    const docs = Math.max(1, loaded);
+    const nodeMs = (cpu.user + cpu.system) / 1000;
+    const line = `| ${batch} | ${loaded}${bad.length ? ` (${bad.length} refused)` : ''} | ${(wallMs / docs).toFixed(1)} | ${Math.round((docs / wallMs) * 60_000)} | ${(nodeMs / docs).toFixed(1)} | ${jvmMs === null ? '?' : (jvmMs / docs).toFixed(1)} | ${(prof.statementCount / docs).toFixed(1)} | ${(prof.reads / docs).toFixed(2)} | ${(prof.transactions / docs).toFixed(3)} | ${loadavg()[0]!.toFixed(2)} |`;
+    out.push(line);
+    console.log(line);
+    for (const b of bad.slice(0, 5)) console.log(`refused: ${b}`);
+    summaries.push({ batch, loaded, wallMs, nodeCpuMs: nodeMs, jvmCpuMs: jvmMs, statements: Object.fromEntries(prof.statements), reads: prof.reads, transactions: prof.transactions, phases: Object.fromEntries(prof.phases), loadavg: loadavg() });
+    const t: string[] = [];
+    const pct = (ms: number) => `${((100 * ms) / wallMs).toFixed(1)}%`;
+    t.push(`Phases, ${batch} document(s) a transaction (wall time; a phase inside another counts in both; the worker's run beside the main thread's):`);
+    t.push('');
+    t.push('| phase | total ms | % of wall | ms a document | times |');
+    t.push('|---|---:|---:|---:|---:|');
+    for (const [name, x] of [...prof.phases.entries()].sort((a, b) => b[1].ms - a[1].ms)) t.push(`| ${name} | ${Math.round(x.ms)} | ${pct(x.ms)} | ${(x.ms / docs).toFixed(2)} | ${x.count} |`);
+    t.push('');
+    t.push('| statement | a document |');
+    t.push('|---|---:|');
+    for (const [name, c] of [...prof.statements.entries()].sort((a, b) => b[1] - a[1])) t.push(`| ${name} | ${(c / docs).toFixed(2)} |`);
+    tables.set(batch, t);
+  }
+  out.push('');
+  for (const t of tables.values()) out.push(...t, '');
+  console.log(`\n${out.join('\n')}`);
+  const json = arg('json');
+  if (json) writeFileSync(json, JSON.stringify({ label, commit: commit + dirty, rounds: summaries }, null, 2));
+} finally {
+  await db.close();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,130 @@
+// Many documents a write transaction (issue 41 item 2): the graph a batched folder load leaves is
+// the graph one document a transaction leaves; a bad document in a batch rolls back only itself;
+// and what a document costs the database is counted (statements, transactions) against a budget.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/connection.js';
+import { QueryRunner } from '../../src/db/run.js';
+import { loadFiles, loadTuning } from '../../src/load/directory.js';
+import { loadParsedBatch, type BatchDocument } from '../../src/load/loader.js';
+import { parseOffThread } from '../../src/load/parse-off-thread.js';
+import { PhaseRecorder, recordPhases } from '../../src/load/phases.js';
+import { generateCorpus } from '../../bench/corpus/generate.js';
+import { testDatabase, wipe } from './helpers.js';
+
+let db: Database;
+let runner: QueryRunner;
+let dir: string;
+let files: string[];
+// 12 generated documents of every family, of 3 departments (SAME_AS, shared codes and projects
+// across documents of one batch).
+const docs = generateCorpus(12, 4141);
+// Loads of a few documents on a busy shared machine: counted, never timed.
+const SLOW = 600_000;
+
+beforeAll(async () => {
+  db = await testDatabase();
+  runner = new QueryRunner(db);
+  dir = mkdtempSync(join(tmpdir(), 'load-batch-'));
+  files = docs.map((d) => {
+    const path = join(dir, d.file);
+    writeFileSync(path, d.text);
+    return path;
+  });
+});
+
+afterAll(async () => {
+  loadTuning.batchDocuments = 32;
+  recordPhases(null);
+  rmSync(dir, { recursive: true, force: true });
+  await wipe(db);
+  await db.close();
+});
+
+/** Every node and relationship, load times left out (they differ from run to run). */
+async function fingerprint(): Promise<{ nodes: string[]; relationships: string[] }> {
+  const rec = (await runner.read('test-graph-fingerprint')).records[0]!;
+  const norm = (v: unknown): unknown =>
+    neo4j.isInt(v)
+      ? v.toString()
+      : Array.isArray(v)
+        ? v.map(norm)
+        : v && typeof v === 'object' && v.constructor === Object
+          ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'loadedAt').sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, norm(x)]))
+          : typeof v === 'object' && v !== null
+            ? String(v)
+            : v;
+  return {
+    nodes: (norm(rec.get('nodes')) as unknown[]).map((x) => JSON.stringify(x)).sort(),
+    relationships: (norm(rec.get('relationships')) as unknown[]).map((x) => JSON.stringify(x)).sort(),
+  };
+}
+
+async function loadAll(batch: number): Promise<{ recorder: PhaseRecorder; parity: string[]; statuses: string[] }> {
+  await wipe(db);
+  loadTuning.batchDocuments = batch;
+  const recorder = recordPhases(new PhaseRecorder())!;
+  const parity: string[] = [];
+  const statuses: string[] = [];
+  try {
+    await loadFiles(runner, files, {}, (r) => {
+      statuses.push(r.status);
+      parity.push(...r.parity.map((p) => `${r.file}: ${p}`));
+    });
+  } finally {
+    recordPhases(null);
+  }
+  return { recorder, parity, statuses };
+}
+
+describe('a folder load writes many documents a transaction', () => {
+  it('leaves the same graph as one document a transaction (facts, SAME_AS, stored totals, code names), every document at parity', async () => {
+    const one = await loadAll(1);
+    const alone = await fingerprint();
+    const many = await loadAll(32);
+    const batched = await fingerprint();
+    expect(one.statuses).toEqual(docs.map(() => 'LOADED'));
+    expect(many.statuses).toEqual(docs.map(() => 'LOADED'));
+    expect(many.parity).toEqual([]);
+    expect(alone.nodes.length).toBeGreaterThan(1000);
+    expect(batched.nodes).toEqual(alone.nodes);
+    expect(batched.relationships).toEqual(alone.relationships);
+    // SAME_AS links exist in this corpus (one department's projects across its documents).
+    expect(batched.relationships.filter((r) => r.includes('"SAME_AS"')).length).toBeGreaterThan(0);
+  }, SLOW);
+
+  it('costs at most 15 statements and 1/8 of a write transaction a document (recorded: 14.1 + 0.1 reads and 1/12 for 12 documents at 32 a batch; one a transaction: 16.7 + 2 reads and 1)', async () => {
+    const { recorder } = await loadAll(32);
+    const n = docs.length;
+    // Statements inside the write transactions, and the auto-commit reads before them.
+    const perDocument = (recorder.statementCount + recorder.reads) / n;
+    expect(perDocument).toBeLessThanOrEqual(15);
+    expect(recorder.transactions / n).toBeLessThanOrEqual(1 / 8);
+  }, SLOW);
+});
+
+describe('a bad document in a batch', () => {
+  it('rolls back only itself: the others load, the graph holds nothing of it', async () => {
+    await wipe(db);
+    const picked = docs.slice(0, 6);
+    const items: BatchDocument[] = [];
+    for (const d of picked) {
+      const { doc, ...prepared } = await parseOffThread(d.file, d.text);
+      items.push({ file: d.file, doc, prepared, started: Date.now() });
+    }
+    const bad = picked[3]!.file;
+    const outcomes = await loadParsedBatch(runner, items, { failAfter: 'load-allocations', failIn: bad });
+    expect(outcomes.map((o) => (o.report ? o.report.status : String(o.error)))).toEqual(picked.map((d) => (d.file === bad ? 'Error: injected failure after load-allocations' : 'LOADED')));
+    for (const o of outcomes) if (o.report) expect(o.report.parity).toEqual([]);
+    const held = await runner.read('test-documents-held', { files: picked.map((d) => d.file) });
+    const byFile = new Map(held.records.map((r) => [String(r.get('file')), Number(r.get('facts'))]));
+    expect(byFile.has(bad)).toBe(false);
+    for (const d of picked) if (d.file !== bad) expect(byFile.get(d.file)).toBeGreaterThan(0);
+    // Nothing of it anywhere: no fact carries its document id.
+    const orphans = await runner.read('test-facts-of-document', { documentId: bad.replace(/\.txt$/, '') });
+    expect(Number(orphans.records[0]!.get('n'))).toBe(0);
+  }, SLOW);
+});
