@@ -8,8 +8,12 @@ import { STANDARD_DISCLOSURES, TITLE_QUOTES, standardTitleKey, type StandardDisc
 export { TABLE_FAMILIES, type TableFamily } from '../model/families.js';
 import { TABLE_FAMILIES, type TableFamily } from '../model/families.js';
 
+const isStandardDisclosure = (key: string): key is StandardDisclosure => Object.hasOwn(STANDARD_DISCLOSURES, key);
+/** The families in the order they are tried (the object's own order: the most specific first). */
+const FAMILY_NAMES = Object.keys(TABLE_FAMILIES).filter((key): key is TableFamily => Object.hasOwn(TABLE_FAMILIES, key));
+
 const STANDARD_BY_KEY = new Map<string, { disclosure: StandardDisclosure; table: StandardTable }>(
-  (Object.entries(STANDARD_DISCLOSURES) as [StandardDisclosure, (typeof STANDARD_DISCLOSURES)[StandardDisclosure]][]).flatMap(([disclosure, d]) => d.tables.flatMap((table: StandardTable) => [table.title, ...(table.variants ?? [])].map((title) => [standardTitleKey(title), { disclosure, table }] as const))),
+  Object.keys(STANDARD_DISCLOSURES).filter(isStandardDisclosure).flatMap((disclosure) => STANDARD_DISCLOSURES[disclosure].tables.flatMap((table: StandardTable) => [table.title, ...(table.variants ?? [])].map((title) => [standardTitleKey(title), { disclosure, table }] as const))),
 );
 
 /** The standard disclosure table a title names (its number and family), or null. */
@@ -22,8 +26,8 @@ export function familyOfTitle(title: string): TableFamily {
   const standard = standardTableOf(title);
   if (standard) return standard.table.family;
   const text = toHalfWidth(title).replace(TITLE_QUOTES.ignored.matches, '');
-  for (const [family, entry] of Object.entries(TABLE_FAMILIES) as [TableFamily, (typeof TABLE_FAMILIES)[TableFamily]][]) {
-    if (entry.title.test(text)) return family;
+  for (const family of FAMILY_NAMES) {
+    if (TABLE_FAMILIES[family].title.test(text)) return family;
   }
   return 'OTHER';
 }

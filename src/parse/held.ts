@@ -2,8 +2,13 @@
 // records took from that line. One record field accounts for one printed cell, so a row of ten
 // "0.00" cells is not all "held" because one record kept one zero.
 import { parseAmountIn, toHalfWidth, type MoneyUnit } from './amount.js';
-import type { InvestmentField, ParsedDocument, Source } from './records.js';
+import type { ParsedDocument, Source } from './records.js';
+import { fieldSourced } from '../model/fact-kind.js';
+import { INVESTMENT_PROJECT } from '../model/kinds/index.js';
 import { THREE_COSTS_FIGURE_NAMES } from '../model/three-costs.js';
+
+/** The investment project's properties read from a line of their own (its fieldSources' keys). */
+const INVESTMENT_FIELDS = fieldSourced(INVESTMENT_PROJECT);
 import { UNIT_MARKS } from './glossary/index.js';
 
 export type HeldIndex = Map<number, Map<string, number>>;
@@ -46,7 +51,11 @@ export function heldIndex(doc: ParsedDocument, lineUnits: ReadonlyMap<number, Mo
   for (const i of doc.indicators) hold(i.source, i.level1, i.level2, i.name, i.target, i.actual, i.reason);
   for (const ip of doc.investmentProjects) {
     hold(ip.source, ip.code, ip.name);
-    for (const [field, source] of Object.entries(ip.fieldSources) as [InvestmentField, Source][]) hold(source, ip[field]);
+    // In the order the form was read; each key one of the kind's declared fields with a line of its own.
+    for (const key of Object.keys(ip.fieldSources)) {
+      const field = INVESTMENT_FIELDS.find((f) => f === key);
+      if (field) hold(ip.fieldSources[field], ip[field]);
+    }
   }
   for (const e of doc.selfEvaluations) hold(e.source, e.budget, e.executed, e.rate);
   for (const t of doc.threeCosts) {
@@ -63,7 +72,7 @@ export function heldIndex(doc: ParsedDocument, lineUnits: ReadonlyMap<number, Mo
 export function takeHeld(index: HeldIndex, line: number, key: string): boolean {
   const keys = index.get(line);
   const n = keys?.get(key) ?? 0;
-  if (n === 0) return false;
-  keys!.set(key, n - 1);
+  if (!keys || n === 0) return false;
+  keys.set(key, n - 1);
   return true;
 }

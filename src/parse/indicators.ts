@@ -25,8 +25,9 @@ function impliedLevel1(level2: string, level1: string | null): string | null {
 
 export function extractIndicators(table: Table, file: string, owner: string | null, diagnostics: Diagnostic[]): Indicator[] {
   const headerIdx = table.rows.findIndex((r) => r.cells.some((c) => FORM.level1Column.matches.test(clean(c))));
-  if (headerIdx < 0) return [];
-  const header = table.rows[headerIdx]!.cells.map(clean);
+  const headerRow = table.rows[headerIdx];
+  if (!headerRow) return [];
+  const header = headerRow.cells.map(clean);
   const hasActual = header.some((c) => FORM.actualColumn.matches.test(c));
   // 政府投资项目 forms print 指标内容描述 | 完成情况 | 改进措施: no target column, the value is what was achieved.
   const hasTarget = header.some((c) => FORM.targetColumn.matches.test(c) && !FORM.levelColumn.matches.test(c));
@@ -40,17 +41,20 @@ export function extractIndicators(table: Table, file: string, owner: string | nu
     if (cells.length === 0) continue;
     let i = 0;
     let realigned = false;
+    const [first, second] = cells;
     // Some forms print a second-level name in the first-level column (质量指标 | 质量指标): keep it as printed.
-    const doubled = i + 1 < cells.length && LEVEL2.test(clean(cells[i]!)) && clean(cells[i]!) === clean(cells[i + 1]!);
-    if (i < cells.length && (LEVEL1.test(clean(cells[i]!)) || doubled)) {
-      level1 = clean(cells[i]!);
+    const doubled = first !== undefined && second !== undefined && LEVEL2.test(clean(first)) && clean(first) === clean(second);
+    if (first !== undefined && (LEVEL1.test(clean(first)) || doubled)) {
+      level1 = clean(first);
       level2 = null;
       i++;
     }
-    let levelOnly = false;
-    if (i < cells.length && LEVEL2.test(clean(cells[i]!)) && (cells.length - i >= 2 || cells.length === 1)) {
-      level2 = clean(cells[i]!);
-      levelOnly = cells.length - i === 1;
+    /** A level printed alone with no indicator under it: the level's name. */
+    let levelOnly: string | null = null;
+    const next = cells[i];
+    if (next !== undefined && LEVEL2.test(clean(next)) && (cells.length - i >= 2 || cells.length === 1)) {
+      level2 = clean(next);
+      levelOnly = cells.length - i === 1 ? level2 : null;
       i++;
       // A 效益 sub-level printed under 产出 (or the reverse) belongs to the level it names.
       const implied = impliedLevel1(level2, level1);
@@ -61,14 +65,15 @@ export function extractIndicators(table: Table, file: string, owner: string | nu
     }
     let rest = cells.slice(i);
     // A level printed alone with no indicator under it: kept, its name the level's.
-    if (levelOnly) rest = [level2!];
-    if (rest.length === 0) continue;
+    if (levelOnly !== null) rest = [levelOnly];
+    const [head] = rest;
+    if (head === undefined) continue;
     // A row that starts at its name although the column before it is empty in the
     // original: the cell count tells, and the vocabulary confirms.
     if (row.cells[0]?.trim() !== '' && i === 0 && level1) realigned = true;
     const want = (hasTarget || !hasActual ? 2 : 1) + (hasActual ? 1 : 0) + (hasReason ? 1 : 0);
     // "服务对象满意度指标 | ≥95% | 95%": the name cell is empty, the level names the indicator.
-    if (level2 && i > 0 && !levelOnly && rest.length < want - (hasReason ? 1 : 0) && VALUE_LIKE.test(clean(rest[0]!))) rest = [level2, ...rest];
+    if (level2 && i > 0 && levelOnly === null && rest.length < want - (hasReason ? 1 : 0) && VALUE_LIKE.test(clean(head))) rest = [level2, ...rest];
     // A name split over two cells by the PDF ("每周发布推入 | 文数量(篇)") is joined back;
     // values stay at the right-hand end where the form puts them.
     const valueCells = Math.min(rest.length - 1, want - 1 - (hasReason && rest.length < want ? 1 : 0));

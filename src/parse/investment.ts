@@ -3,14 +3,15 @@ import { parseAmount, toHalfWidth } from './amount.js';
 import type { Row, Table } from './layout.js';
 import type { InvestmentProject, Source } from './records.js';
 import { CONSTRUCTION_NATURE, INVESTMENT_FORM as FORM, TICKED, UNIT_MARKS } from './glossary/index.js';
+import { matchGroups } from './matches.js';
 
-const FULL_CODE = /^(\d{4})-(\d{6})-(\d{2})-(\d{2})-(\d{6})$/;
+const FULL_CODE = /^(?<year>\d{4})-(?<division>\d{6})-(?<industry>\d{2})-(?<type>\d{2})-(?<serial>\d{6})$/;
 
 /** Decodes a 国家编码; a code cut short keeps what is printed and is flagged, never completed. */
 export function decodeProjectCode(printed: string) {
   const code = toHalfWidth(printed).replace(/\s+/g, '');
-  const m = FULL_CODE.exec(code);
-  if (m) return { code, truncated: false, registrationYear: Number(m[1]), divisionCode: m[2]!, industryCode: m[3]!, typeCode: m[4]!, serial: m[5]! };
+  const m = matchGroups(FULL_CODE, code, 'year', 'division', 'industry', 'type', 'serial');
+  if (m) return { code, truncated: false, registrationYear: Number(m.year), divisionCode: m.division, industryCode: m.industry, typeCode: m.type, serial: m.serial };
   const parts = code.split('-');
   return {
     code,
@@ -24,10 +25,10 @@ export function decodeProjectCode(printed: string) {
 }
 
 /** A figure followed by its 万元 ("100.5 万元"). */
-const WAN_AMOUNT = new RegExp(`([\\d,.\\s]+?)\\s*${UNIT_MARKS.wanYuan.matches.source}`);
+const WAN_AMOUNT = new RegExp(`(?<figure>[\\d,.\\s]+?)\\s*${UNIT_MARKS.wanYuan.matches.source}`);
 const wanIn = (text: string): bigint | null => {
-  const m = WAN_AMOUNT.exec(toHalfWidth(text));
-  return m ? parseAmount(m[1]!, '万元')?.fen ?? null : null;
+  const m = matchGroups(WAN_AMOUNT, toHalfWidth(text), 'figure');
+  return m ? parseAmount(m.figure, '万元')?.fen ?? null : null;
 };
 
 export function isInvestmentTable(table: Table): boolean {
@@ -69,8 +70,8 @@ export function extractInvestmentProject(table: Table, file: string): Investment
     if (fen !== null) fieldSources[field] = sourceOf(hit.row);
     return fen;
   };
-  const codeRowIdx = rows.findIndex((r) => r.cells.some((c) => FORM.projectCode.matches.test(squeezed(c))));
-  const codeRow = rows[codeRowIdx]!;
+  const codeRow = rows.find((r) => r.cells.some((c) => FORM.projectCode.matches.test(squeezed(c))));
+  if (!codeRow) return null; // not a form: isInvestmentTable found no 项目代码 label
   const codeIdx = codeRow.cells.findIndex((c) => FORM.projectCode.matches.test(squeezed(c)));
   const printed = codeRow.cells.slice(codeIdx + 1).find((c) => c.trim() !== '') ?? '';
   const decoded = decodeProjectCode(printed);
@@ -87,12 +88,14 @@ export function extractInvestmentProject(table: Table, file: string): Investment
   let completedInYear: bigint | null = null;
   let completedGeneralBudget: bigint | null = null;
   let completedGovernmentFund: bigint | null = null;
-  if (completedRow >= 0) {
-    const r = rows[completedRow]!;
-    const own = r.cells.slice(1).join(' ') || r.cells[0]!.replace(FORM.completedLabelPrefix.matches, '');
+  const r = rows[completedRow];
+  if (r) {
+    const next = rows[completedRow + 1];
+    // The row's first cell is its label (the row was found by it).
+    const own = r.cells.slice(1).join(' ') || (r.cells[0] ?? '').replace(FORM.completedLabelPrefix.matches, '');
     completedInYear = wanIn(own.replace(FORM.fundingSourceTail.matches, ''));
     if (completedInYear !== null) fieldSources.completedInYear = sourceOf(r);
-    const splitRow = FORM.fundingSource.matches.test(own) ? r : rows[completedRow + 1] && FORM.fundingSource.matches.test(rows[completedRow + 1]!.text) ? rows[completedRow + 1]! : null;
+    const splitRow = FORM.fundingSource.matches.test(own) ? r : next && FORM.fundingSource.matches.test(next.text) ? next : null;
     if (splitRow) {
       completedGovernmentFund = wanAfter(splitRow.text, FORM.completedGovernmentFund.matches);
       completedGeneralBudget = wanAfter(splitRow.text, FORM.completedGeneralBudget.matches);
@@ -146,10 +149,12 @@ export function extractInvestmentProject(table: Table, file: string): Investment
 
 /** The amount in 万元 printed right after `label` in a sentence ("财政拨款 100.5万元"). */
 function wanAfter(text: string, label: RegExp): bigint | null {
-  const m = new RegExp(`${label.source}\\s*([\\d,.]+)\\s*${UNIT_MARKS.wanYuan.matches.source}`).exec(toHalfWidth(text));
-  return m ? parseAmount(m[1]!, '万元')?.fen ?? null : null;
+  const m = matchGroups(new RegExp(`${label.source}\\s*(?<figure>[\\d,.]+)\\s*${UNIT_MARKS.wanYuan.matches.source}`), toHalfWidth(text), 'figure');
+  return m ? parseAmount(m.figure, '万元')?.fen ?? null : null;
 }
 
 function rowSource<K extends string>(key: K, row: { line: number; text: string } | undefined, file: string, table: string): Partial<Record<K, Source>> {
-  return row ? ({ [key]: { file, table, line: row.line, text: row.text } } as Partial<Record<K, Source>>) : {};
+  const out: Partial<Record<K, Source>> = {};
+  if (row) out[key] = { file, table, line: row.line, text: row.text };
+  return out;
 }

@@ -5,6 +5,7 @@ import type { Layout } from './layout.js';
 import type { DocumentKind, DocumentMeta, Publisher, Source } from './records.js';
 import { documentUnit } from './units.js';
 import { COVER, DOCUMENT_KINDS as KINDS, INVESTMENT_FORM } from './glossary/index.js';
+import { group } from './matches.js';
 
 /** How far the cover reaches: the lines before 目录, at most this many. */
 const COVER_LINES = 12;
@@ -26,13 +27,19 @@ const LEVEL_ONLY = COVER.levelOnly.matches;
 
 const clean = (t: string) => t.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim();
 const squeeze = (t: string) => t.replace(/\s+/g, '');
+/** A "label：name" line (预算主管部门：某局), both squeezed; null when the line is not one. */
+const labelLine = (text: string): { label: string; name: string } | null => {
+  const m = LABEL_LINE.exec(text);
+  return m && { label: squeeze(group(m, 1)), name: squeeze(group(m, 2)) };
+};
 
 export function extractMeta(text: string, file: string, lay: Layout): DocumentMeta {
   const lines = text.split(/\r?\n/);
   // The cover: the first non-empty lines, up to 目录.
   const cover: { line: number; text: string }[] = [];
-  for (let i = 0; i < lines.length && cover.length < COVER_LINES; i++) {
-    const t = clean(lines[i]!);
+  for (const [i, line] of lines.entries()) {
+    if (cover.length >= COVER_LINES) break;
+    const t = clean(line);
     if (COVER.contents.matches.test(t)) break;
     if (t) cover.push({ line: i + 1, text: t });
   }
@@ -100,15 +107,15 @@ function publisherOf(title: string, titleSource: Source, cover: { line: number; 
     // The cover's lines first (in the order the labels are trusted), then each table's preamble.
     const candidates: { label: string; name: string; source: Source }[] = [];
     for (const c of cover) {
-      const m = LABEL_LINE.exec(c.text);
-      if (m && labels.test(squeeze(m[1]!)) && squeeze(m[2]!)) candidates.push({ label: squeeze(m[1]!), name: squeeze(m[2]!), source: { file, table: '封面', line: c.line, text: c.text } });
+      const m = labelLine(c.text);
+      if (m && labels.test(m.label) && m.name) candidates.push({ ...m, source: { file, table: '封面', line: c.line, text: c.text } });
     }
     for (const t of lay.tables) {
       t.preamble.forEach((p, i) => {
         // "编制部门：某局 单位：元" printed as one line: the name ends where the unit starts.
         const unitAt = declaredUnit(p)?.index ?? -1;
-        const m = LABEL_LINE.exec((unitAt > 0 ? p.slice(0, unitAt).replace(COVER.amountBeforeUnit.matches, '') : p).trim());
-        if (m && labels.test(squeeze(m[1]!)) && squeeze(m[2]!)) candidates.push({ label: squeeze(m[1]!), name: squeeze(m[2]!), source: { file, table: t.title, line: t.preambleLines?.[i] ?? t.titleLine, text: p } });
+        const m = labelLine((unitAt > 0 ? p.slice(0, unitAt).replace(COVER.amountBeforeUnit.matches, '') : p).trim());
+        if (m && labels.test(m.label) && m.name) candidates.push({ ...m, source: { file, table: t.title, line: t.preambleLines?.[i] ?? t.titleLine, text: p } });
       });
     }
     const rank = (label: string) => {

@@ -4,6 +4,7 @@ import { parseAmount, parsePercent, toHalfWidth, type MoneyUnit } from './amount
 import type { ProseLine, Row, Table } from './layout.js';
 import type { Diagnostic, FundingLine, Project, SelfEvaluation, Source, TableTotal } from './records.js';
 import { COLUMNS, PROJECT_FORM, PROJECT_LISTS, TASK_FORM, DOCUMENT_KINDS, UNIT_MARKS } from './glossary/index.js';
+import { group } from './matches.js';
 
 const CODE = /^2\d{2}(?:\d{2}){0,2}$/;
 const cellText = (c: string | undefined) => (c ?? '').replace(/\s+/g, '');
@@ -15,8 +16,8 @@ function listing(fields: Pick<Project, 'name' | 'amount' | 'sourceKind' | 'sourc
 
 
 function headerIndex(rows: Row[], re: RegExp): { row: number; col: number } | null {
-  for (let r = 0; r < Math.min(rows.length, 6); r++) {
-    const col = rows[r]!.cells.findIndex((c) => re.test(cellText(c)));
+  for (const [r, row] of rows.slice(0, 6).entries()) {
+    const col = row.cells.findIndex((c) => re.test(cellText(c)));
     if (col >= 0) return { row: r, col };
   }
   return null;
@@ -43,12 +44,14 @@ export function projectsFromCodedTable(table: Table, file: string, unit: MoneyUn
         currentUnit = label;
         unitTotals.push({ table: table.title, unit: label, total: unitAmount.fen, basic: null, project: unitAmount.fen, columns: { 项目金额: unitAmount.fen }, source: { file, table: table.title, line: row.line, text: row.text } });
       }
-      else if (out.length > 0 && !name && !code) {
+      else {
         // A row cut over two lines: its tail continues the previous project's text cells.
-        const prev = out[out.length - 1]!;
-        const extra = goalCol ? (row.cells[goalCol.col] ?? '').trim() : '';
-        if (extra) prev.goal = `${prev.goal ?? ''}${extra}`;
-        diagnostics.push({ level: 'INFO', code: 'ROW_JOINED', message: `${table.title}: joined a wrapped row to the project above`, line: row.line });
+        const prev = out[out.length - 1];
+        if (prev && !name && !code) {
+          const extra = goalCol ? (row.cells[goalCol.col] ?? '').trim() : '';
+          if (extra) prev.goal = `${prev.goal ?? ''}${extra}`;
+          diagnostics.push({ level: 'INFO', code: 'ROW_JOINED', message: `${table.title}: joined a wrapped row to the project above`, line: row.line });
+        }
       }
       continue;
     }
@@ -140,9 +143,9 @@ export function projectsFromProse(prose: ProseLine[], file: string, unit: MoneyU
   for (const p of prose) {
     const m = PROSE_ITEM.exec(toHalfWidth(p.text));
     if (!m) continue;
-    const amount = parseAmount(m[2]!, unit);
+    const amount = parseAmount(group(m, 2), unit);
     if (!amount) continue;
-    out.push(listing({ name: m[1]!.trim(), amount: amount.fen, sourceKind: 'PROSE_LIST', source: { file, table: '正文', line: p.line, text: p.text } }));
+    out.push(listing({ name: group(m, 1).trim(), amount: amount.fen, sourceKind: 'PROSE_LIST', source: { file, table: '正文', line: p.line, text: p.text } }));
   }
   return out;
 }
@@ -176,23 +179,26 @@ export function projectsFromTargetForm(table: Table, file: string, unit: MoneyUn
     if (TASK_FORM.tasksEnd.matches.test(row.text)) break;
     const cells = row.cells.map((c) => c.trim());
     const amountIdx = cells.findIndex((c, i) => i > 0 && c !== '' && parseAmount(c, unit) !== null);
-    if (amountIdx < 1) continue;
+    const amountCell = cells[amountIdx];
+    if (amountIdx < 1 || amountCell === undefined) continue;
     // The row label 年度主要任务 can share a cell with the first task ("年度主要任务 一般管理事务").
     const texts = cells.slice(0, amountIdx).map((c) => c.replace(TASK_FORM.mainTasksPrefix.matches, '')).filter((c) => c !== '');
+    // The last two texts: the task and its 主要内容 (a row of one text is a project under the task above).
+    const [before, last] = texts.slice(-2);
     let name: string | null = null;
-    if (texts.length >= 2) {
-      task = texts[texts.length - 2]!;
-      name = texts[texts.length - 1]!;
-    } else if (texts.length === 1) {
-      name = texts[0]!;
+    if (before !== undefined && last !== undefined) {
+      task = before;
+      name = last;
+    } else if (before !== undefined) {
+      name = before;
     }
     if (!name) continue;
     // "综合管理 | 主要用于…": the task itself is the project and the cell after it a description.
     let goal: string | null = null;
     let taskRow = false;
-    if (texts.length >= 2 && isDescription(name)) {
+    if (texts.length >= 2 && task !== null && isDescription(name)) {
       goal = name;
-      name = task!;
+      name = task;
       task = null;
       taskRow = true;
     }
@@ -202,7 +208,7 @@ export function projectsFromTargetForm(table: Table, file: string, unit: MoneyUn
     // named 基本支出 or one of its parts: the basic running costs, which the documents' own count
     // of projects leaves out (tests/unit/lost-and-misplaced-facts.test.ts gives the lines).
     if (taskRow ? BASIC_CATEGORY.test(cellText(name)) : BASIC_EXPENDITURE.test(cellText(name)) || (task !== null && BASIC_TASK.test(cellText(task)))) continue;
-    const amount = parseAmount(cells[amountIdx]!, unit);
+    const amount = parseAmount(amountCell, unit);
     const funding: FundingLine[] = [];
     const after = cells.slice(amountIdx + 1).filter((c) => c !== '');
     after.forEach((cell, k) => {
@@ -298,9 +304,9 @@ export function fundingFromForm(table: Table, moneyRow: Row, file: string, unit:
   const label = (c: string) => cellText(c).replace(PROJECT_FORM.ofWhich.matches, '').replace(UNIT_MARKS.wanInBrackets.matches, '');
   const lineOf = (r: Row): Source => ({ file, table: table.title, line: r.line, text: r.text });
   const cells = moneyRow.cells;
-  for (let i = 0; i < cells.length - 1; i++) {
-    const name = label(cells[i]!);
-    if (!name || PROJECT_FORM.fundsTotal.matches.test(name) || !FUNDING_LABEL.test(name) || parseAmount(cells[i]!, unit)) continue;
+  for (const [i, cell] of cells.slice(0, -1).entries()) {
+    const name = label(cell);
+    if (!name || PROJECT_FORM.fundsTotal.matches.test(name) || !FUNDING_LABEL.test(name) || parseAmount(cell, unit)) continue;
     const amount = parseAmount(cells[i + 1] ?? '', unit);
     if (amount && cellText(cells[i + 1]) !== '') out.push({ source: name, budget: amount.fen, executed: null, line: lineOf(moneyRow) });
   }
@@ -311,10 +317,11 @@ export function fundingFromForm(table: Table, moneyRow: Row, file: string, unit:
     const name = texts.find((c) => !parseAmount(c, unit) && !parsePercent(c));
     if (!name || !FUNDING_LABEL.test(name)) break;
     const amounts = texts.filter((c) => !parsePercent(c)).map((c) => parseAmount(c, unit)).filter((a) => a !== null);
-    if (amounts.length === 0) continue; // a source the form lists but left empty
+    const [budget] = amounts;
+    if (budget === undefined) continue; // a source the form lists but left empty
     // 执行率 as printed: a percentage, or whatever that column holds (a form may print an amount there).
     const rateCell = texts.find((c) => parsePercent(c)) ?? (amounts.length > 2 ? texts.filter((c) => parseAmount(c, unit))[2] ?? null : null);
-    out.push({ source: label(name), budget: amounts[0]!.fen, executed: amounts[1]?.fen ?? null, rate: rateCell ? (parsePercent(rateCell) ?? rateCell) : null, line: lineOf(row) });
+    out.push({ source: label(name), budget: budget.fen, executed: amounts[1]?.fen ?? null, rate: rateCell ? (parsePercent(rateCell) ?? rateCell) : null, line: lineOf(row) });
   }
   return out;
 }
@@ -326,15 +333,16 @@ const NUMBERED = PROJECT_LISTS.numbered.matches;
 /** "(1) 某事务绩效自评综述：项目全年预算数 100.00 万元, 执行数 99.00 万元, 预算执行率 99.0%". */
 export function selfEvaluationsFromProse(prose: ProseLine[], file: string, unit: MoneyUnit): SelfEvaluation[] {
   const out: SelfEvaluation[] = [];
-  for (let i = 0; i < prose.length; i++) {
-    let text = toHalfWidth(prose[i]!.text);
+  for (const [i, line] of prose.entries()) {
+    let text = toHalfWidth(line.text);
     // A numbered 自评综述 cut over lines (and the blank line between them) continues on the next
     // prose lines: before "自评综述", inside it ("自评综 / 述："), or inside "预算执行 / 率 100%".
     // At most two lines are taken, none starting an item of its own.
     if (!PROSE_EVAL.test(text) && NUMBERED.test(text)) {
       let joined = text;
-      for (let k = i + 1; k < Math.min(i + 3, prose.length) && !NUMBERED.test(prose[k]!.text); k++) {
-        joined += toHalfWidth(prose[k]!.text).trim();
+      for (const next of prose.slice(i + 1, i + 3)) {
+        if (NUMBERED.test(next.text)) break;
+        joined += toHalfWidth(next.text).trim();
         if (PROSE_EVAL.test(joined)) {
           text = joined;
           break;
@@ -344,12 +352,12 @@ export function selfEvaluationsFromProse(prose: ProseLine[], file: string, unit:
     const m = PROSE_EVAL.exec(text);
     if (!m) continue;
     out.push({
-      project: m[1]!.trim(),
+      project: group(m, 1).trim(),
       origin: 'PROSE',
-      budget: parseAmount(m[2]!, unit)?.fen ?? null,
-      executed: parseAmount(m[3]!, unit)?.fen ?? null,
-      rate: m[4]!.replace(/\s+/g, ''),
-      source: { file, table: '正文', line: prose[i]!.line, text: prose[i]!.text },
+      budget: parseAmount(group(m, 2), unit)?.fen ?? null,
+      executed: parseAmount(group(m, 3), unit)?.fen ?? null,
+      rate: group(m, 4).replace(/\s+/g, ''),
+      source: { file, table: '正文', line: line.line, text: line.text },
     });
   }
   return out;
