@@ -8,6 +8,7 @@ import { ServiceUnavailableError } from '../errors.js';
 
 /** Why the database may not be asked now: the `reason` of the 503 a request gets meanwhile. */
 export type UnavailableReason = 'DATABASE_RESTARTING' | 'DATABASE_WARMING' | 'DATABASE_STALLED';
+export const isUnavailableReason = (value: unknown): value is UnavailableReason => value === 'DATABASE_RESTARTING' || value === 'DATABASE_WARMING' || value === 'DATABASE_STALLED';
 
 /** Where the embedded JVM's life is (NEO4J_URI: always UP, the probe alone speaks). */
 export type Phase = 'UP' | 'DATABASE_RESTARTING' | 'DATABASE_WARMING';

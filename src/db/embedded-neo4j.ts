@@ -203,7 +203,7 @@ async function startOnce(settings: Neo4jSettings, readyTimeoutMs: number, recove
   );
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new ServiceUnavailableError(`Neo4j did not report ready within ${readyTimeoutMs / 1000} s; see ${logFile}`)), readyTimeoutMs);
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       if (log.writable) log.write(`${line}\n`);
       if (line.startsWith('NEO4J_READY')) {
@@ -218,7 +218,7 @@ async function startOnce(settings: Neo4jSettings, readyTimeoutMs: number, recove
     void exited.then(async ({ code }) => {
       clearTimeout(timer);
       // 'exit' can come before the last of stderr has been read.
-      if (child.stderr && !child.stderr.readableEnded) await Promise.race([new Promise((r) => child.stderr!.once('end', r)), new Promise((r) => setTimeout(r, 500))]);
+      if (child.stderr && !child.stderr.readableEnded) await Promise.race([new Promise((r) => child.stderr.once('end', r)), new Promise((r) => setTimeout(r, 500))]);
       // The reason a database failed to start (launcher exit 4) is in Neo4j's own debug log.
       if (code === 4 && /recovery not possible|Error reading transaction logs/i.test(tailOf(join(settings.dataDir, 'logs', 'debug.log')))) reject(new TornLogError(`The embedded Neo4j could not recover its transaction log (${settings.dataDir}); see ${logFile}`, { reason: 'TORN_LOG' }));
       else if (code === LAUNCHER_REFUSED) reject(new ServiceUnavailableError(`The embedded Neo4j launcher refused to start: ${refusalOf(stderrTail) ?? `see ${logFile}`}`));

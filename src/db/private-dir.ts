@@ -17,7 +17,7 @@ const WHAT_TO_DO: Record<string, string> = {
 
 /** Describes a file-system failure on the data directory as what to do. */
 export function dataDirError(dir: string, err: unknown): ServiceUnavailableError {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code ?? 'EIO';
+  const code = err !== null && typeof err === 'object' && 'code' in err && typeof err.code === 'string' ? err.code : 'EIO';
   return new ServiceUnavailableError(`The Neo4j data directory ${dir} cannot be used (${code}): ${WHAT_TO_DO[code] ?? 'check the disk and the path of NEO4J_DATA_DIR'}.`, { reason: 'DATA_DIRECTORY', errno: code });
 }
 

@@ -6,7 +6,7 @@ import { cypher, cypherWithBound } from './cypher.js';
 import type { StatementName, StatementParams } from './statements.generated.js';
 import { classifyDatabaseError } from './neo4j-errors.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
-import { unavailableError, type UnavailableReason } from './availability.js';
+import { isUnavailableReason, unavailableError } from './availability.js';
 import { SharedReadings, STALE_SECONDS, UNGUARDED_STATEMENTS, unchangedBetween, type WriteCounts } from './consistency.js';
 
 export type Params = Record<string, unknown>;
@@ -22,6 +22,11 @@ export function integerParams(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, integerParams(v)]));
   }
   return value;
+}
+
+/** A statement's parameters as the driver takes them, integers as Neo4j integers (integerParams). */
+export function integerParamsOf(params: object | undefined): Params {
+  return Object.fromEntries(Object.entries(params ?? {}).map(([k, v]) => [k, integerParams(v)]));
 }
 
 /** A statement's parameters (optional when it reads none), then an optional timeout. */
@@ -127,7 +132,7 @@ export class QueryRunner {
    * round-trip, no separate COMMIT): reads are idempotent, so a transient failure is retried here.
    */
   async read<N extends StatementName, T extends RecordShape = RecordShape>(name: N, ...[params, timeoutMs]: ParamsArg<N>): Promise<QueryResult<T>> {
-    return this.readText<T>(name, cypher(name), (params ?? {}) as Params, timeoutMs);
+    return this.readText<T>(name, cypher(name), params, timeoutMs);
   }
 
   /** A statement with a literal variable-length bound (see cypherWithBound). */
@@ -135,7 +140,7 @@ export class QueryRunner {
     return this.readText<T>(name, cypherWithBound(name, bound, value), params, timeoutMs);
   }
 
-  private async readText<T extends RecordShape>(name: StatementName, text: string, params: Params, timeoutMs: number | undefined): Promise<QueryResult<T>> {
+  private async readText<T extends RecordShape>(name: StatementName, text: string, params: object | undefined, timeoutMs: number | undefined): Promise<QueryResult<T>> {
     this.spend();
     const down = this.db.unavailableReason();
     if (down) throw unavailableError(down);
@@ -144,7 +149,7 @@ export class QueryRunner {
       this.countsBefore ??= this.readings().before();
       await this.countsBefore;
     }
-    const parameters = integerParams(params) as Params;
+    const parameters = integerParamsOf(params);
     this.observe?.(name, text, parameters);
     this.db.samples.note(name, text, parameters);
     const started = performance.now();
@@ -199,7 +204,7 @@ export class QueryRunner {
         async (tx) => {
           const result = await work(tx, (name, ...[params]) => {
             this.spend();
-            return tx.run(cypher(name), (params ?? {}) as Params);
+            return tx.run(cypher(name), { ...params });
           });
           await this.countWrite('graph-write-begin', { staleSeconds: neo4j.int(STALE_SECONDS) });
           begun++;
@@ -258,7 +263,8 @@ async function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => vo
     }, ms);
     onCut = () => {
       onTimeout();
-      reject(unavailableError(cut.reason as UnavailableReason));
+      // The signal is aborted with the reason the database is unavailable (availability.ts).
+      reject(unavailableError(isUnavailableReason(cut.reason) ? cut.reason : 'DATABASE_STALLED'));
     };
     if (cut.aborted) onCut();
     else cut.addEventListener('abort', onCut, { once: true });

@@ -105,7 +105,7 @@ export async function applySchema(db: Database, options: ApplySchemaOptions = {}
     } catch (err) {
       const typed = classified(db, err);
       if (!wentAway(typed) || attempt >= RESTART_ATTEMPTS) throw typed;
-      log(`schema: the database went away (${(typed as Error).message}); waiting up to ${Math.round(restartWaitMs / 1000)} s for it to come back`);
+      log(`schema: the database went away (${typed.message}); waiting up to ${Math.round(restartWaitMs / 1000)} s for it to come back`);
       if (!(await databaseBack(db, restartWaitMs))) throw typed;
       log('schema: the database is back; checking the schema again');
     }
@@ -214,7 +214,7 @@ function sameSchema(rule: DeclaredRule, row: { labels: string[]; properties: str
 const dropIndex = (name: string, why: string): SchemaAction => ({ do: 'drop-index', name, why });
 const dropConstraint = (name: string, why: string): SchemaAction => ({ do: 'drop-constraint', name, why });
 const definition = (row: { type: string; labels: string[]; properties: string[] }) => `${row.type} on :${row.labels.join('|')}(${row.properties.join(', ')})`;
-const firstLine = (text: string) => text.split('\n')[0]!.slice(0, 200);
+const firstLine = (text: string) => text.replace(/\n[^]*$/, '').slice(0, 200);
 
 /** Our indexes still POPULATING (a constraint's index is ONLINE once its constraint exists). */
 export function populating(declared: DeclaredRule[], state: SchemaState): string[] {
@@ -228,7 +228,7 @@ type Run = <N extends StatementName>(name: N, ...params: keyof StatementParams<N
 /** Look, repair, look again — until nothing is left to do and our indexes are ONLINE. */
 async function converge(db: Database, declared: DeclaredRule[], log: (m: string) => void, onChange?: (action: SchemaAction) => void): Promise<void> {
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: db.bookmarks });
-  const run: Run = (name, ...[params]) => session.run(cypher(name), (params ?? {}) as Record<string, unknown>);
+  const run: Run = (name, ...[params]) => session.run(cypher(name), { ...params });
   const populationDeadline = Date.now() + POPULATION_WAIT_MS;
   let lastRace: Neo4jError | undefined;
   try {
@@ -257,13 +257,18 @@ async function converge(db: Database, declared: DeclaredRule[], log: (m: string)
   }
 }
 
+/** A map the driver hands over (SHOW INDEXES' options), checked rather than cast. */
+const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const stringOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
 async function inspect(run: Run): Promise<SchemaState> {
   const [indexes, constraints] = [await run('schema-indexes'), await run('schema-constraints')];
   const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
   return {
     indexes: indexes.records.map((r) => {
-      const options = r.get('options') as { indexConfig?: Record<string, unknown> } | null;
-      const analyzer = options?.indexConfig?.['fulltext.analyzer'];
+      const options: unknown = r.get('options');
+      const indexConfig: unknown = isMap(options) ? options['indexConfig'] : undefined;
+      const analyzer = isMap(indexConfig) ? indexConfig['fulltext.analyzer'] : undefined;
       return {
         name: String(r.get('name')),
         type: String(r.get('type')),
@@ -271,7 +276,7 @@ async function inspect(run: Run): Promise<SchemaState> {
         labels: strings(r.get('labelsOrTypes')),
         properties: strings(r.get('properties')),
         state: String(r.get('state')),
-        owningConstraint: (r.get('owningConstraint') as string | null) ?? null,
+        owningConstraint: stringOrNull(r.get('owningConstraint')),
         ...(typeof analyzer === 'string' ? { analyzer } : {}),
         failureMessage: String(r.get('failureMessage') ?? ''),
       };
@@ -363,7 +368,7 @@ function classified(db: Database, err: unknown): unknown {
  * The database is down or restarting (a killed JVM, connection refused, session expired): worth
  * waiting for. A full disk, a wrong password or a statement out of time is not cured by waiting.
  */
-function wentAway(err: unknown): boolean {
+function wentAway(err: unknown): err is ServiceUnavailableError {
   return err instanceof ServiceUnavailableError && !['DISK_FULL', 'DATABASE_AUTH', 'TIMEOUT'].includes(String(err.details.reason));
 }
 

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { projectRoot } from '../config.js';
 import { cypher, cypherWithBound } from './cypher.js';
-import { integerParams } from './run.js';
+import { integerParamsOf } from './run.js';
 import { STATEMENTS, type StatementName } from './statements.generated.js';
 
 /** The longest a warm-up may hold readiness back. */
@@ -81,7 +81,7 @@ export async function warmUp(driver: Driver, database: string | undefined, sampl
   const started = Date.now();
   const left = () => limitMs - (Date.now() - started);
   const report: WarmUpReport = { ms: 0, complete: false, nodes: null, relationships: null, replayed: 0, planned: 0, failed: 0, statements: 0 };
-  const names = (Object.keys(STATEMENTS) as StatementName[]).filter((n) => !NOT_API_READS.test(n));
+  const names = Object.keys(STATEMENTS).filter(isStatementName).filter((n) => !NOT_API_READS.test(n));
   report.statements = names.length;
   const documented = documentedSamples();
   // What the clients asked, then what the documented questions ask: the plans the next requests need first.
@@ -123,6 +123,8 @@ export async function warmUp(driver: Driver, database: string | undefined, sampl
   }
 }
 
+const isStatementName = (name: string): name is StatementName => Object.hasOwn(STATEMENTS, name);
+
 /** A DataLoader batch: reads nothing but $keys, a list of ids. */
 function isBatch(name: StatementName): boolean {
   const params: readonly string[] = STATEMENTS[name];
@@ -136,18 +138,23 @@ function isBatch(name: StatementName): boolean {
  */
 function documentedSamples(): Map<string, { text: string; params: Params }> {
   const out = new Map<string, { text: string; params: Params }>();
-  let snapshot: Record<string, string[]>;
+  let snapshot: unknown;
   try {
-    snapshot = JSON.parse(readFileSync(join(projectRoot, 'docs', 'queries', 'statements.json'), 'utf8')) as Record<string, string[]>;
+    snapshot = JSON.parse(readFileSync(join(projectRoot, 'docs', 'queries', 'statements.json'), 'utf8'));
   } catch {
     return out;
   }
-  for (const line of Object.values(snapshot).flat()) {
+  // { question: ["statement-name {params as JSON}", …] }: anything else in the file is not a sample.
+  const lines = snapshot !== null && typeof snapshot === 'object' ? Object.values(snapshot).flat() : [];
+  for (const line of lines) {
+    if (typeof line !== 'string') continue;
     const space = line.indexOf(' ');
     const name = line.slice(0, space);
-    if (out.has(name) || !(name in STATEMENTS)) continue;
+    if (out.has(name) || !isStatementName(name)) continue;
     try {
-      out.set(name, { text: plannable(name as StatementName), params: integerParams(JSON.parse(line.slice(space + 1))) as Params });
+      const params: unknown = JSON.parse(line.slice(space + 1));
+      if (params === null || typeof params !== 'object') continue;
+      out.set(name, { text: plannable(name), params: integerParamsOf(params) });
     } catch {
       // A statement renamed since the snapshot: it is warmed like one never sent.
     }
