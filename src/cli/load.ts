@@ -61,7 +61,7 @@ const stop = new AbortController();
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, () => {
     bars?.stop();
-    console.error(`${sig}: stopping after the current document (its transaction commits whole or not at all); run the same command again to resume`);
+    console.error(`${sig}: stopping after the current batch of documents (each document commits whole or not at all); run the same command again to resume`);
     stop.abort();
     setTimeout(() => process.exit(130), 15_000).unref();
   });
