@@ -29,7 +29,7 @@ export interface PropertyDecl {
    * nullable (the API has served it so since it was added), required in the parser's record.
    */
   servedNullable?: true;
-  /** Enum only: its values, and the GraphQL enum that serves them. */
+  /** Enum only: its values, and the GraphQL enum that serves them (absent: served as a String). */
   values?: readonly string[];
   enumName?: string;
   /** Money only: the unit the documents print it in. Stored and read as `<name>Fen`, served as Decimal 万元. */
@@ -56,7 +56,7 @@ export function defineKind<const K extends FactKindDecl>(kind: K): K {
   for (const [name, p] of Object.entries(kind.properties)) {
     // A money property without its unit (or a unit on anything else) is a declaration error.
     if ((p.type === 'money') !== (p.printedIn !== undefined)) throw new FactKindError('MONEY_UNIT', `${kind.name}.${name}: printedIn is given for money properties and only for them`);
-    if ((p.type === 'enum') !== (p.values !== undefined && p.enumName !== undefined)) throw new FactKindError('ENUM_VALUES', `${kind.name}.${name}: values and enumName are given for enum properties and only for them`);
+    if ((p.type === 'enum') !== (p.values !== undefined) || (p.enumName !== undefined && p.type !== 'enum')) throw new FactKindError('ENUM_VALUES', `${kind.name}.${name}: values (and enumName) are given for enum properties and only for them`);
   }
   return kind;
 }

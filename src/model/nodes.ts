@@ -3,10 +3,10 @@
 // the explorer's legend and docs/graph-model.md are checked against this table
 // (tests/unit/model.test.ts); node ids ("<Kind>:<key>") are built and parsed from it.
 import { CODE_SCHEMES, type CodeLabel } from './codes.js';
-import { THREE_COSTS_FIGURE_NAMES, fenProperty } from './three-costs.js';
 import { moneyStoredNames } from './fact-kind.js';
 import { INVESTMENT_PROJECT } from './kinds/investment-project.js';
 import { BUDGET_LINE } from './kinds/budget-line.js';
+import { THREE_COSTS } from './kinds/three-costs.js';
 
 export interface NodeKindDecl {
   /** The Chinese term, when the documents have one. */
@@ -49,7 +49,7 @@ export const NODE_KINDS_DECL = {
     provenance: 'line',
   },
   SelfEvaluation: { term: '绩效自评', gloss: null, key: 'id', money: ['budgetFen', 'executedFen'], provenance: 'line' },
-  ThreeCosts: { term: '三公经费', gloss: null, key: 'id', money: THREE_COSTS_FIGURE_NAMES.map(fenProperty), provenance: 'line' },
+  ThreeCosts: { term: '三公经费', gloss: null, key: 'id', money: moneyStoredNames(THREE_COSTS), provenance: 'line' },
   Anomaly: { term: '数据异常', gloss: null, key: 'id', money: ['deltaFen'], provenance: 'lines' },
   Figure: { term: null, gloss: 'a printed number no richer record holds', key: 'id', money: ['amountFen'], provenance: 'line' },
   TableTotal: { term: '合计', gloss: 'a total row', key: 'id', money: ['totalFen', 'basicFen', 'projectFen'], provenance: 'line' },

@@ -7,7 +7,8 @@ import type { FigureMeasure } from '../model/figures.js';
 import type { ProjectSourceKind } from '../model/projects.js';
 import type { MoneyUnit } from './amount.js';
 import type { FieldSourced, RecordOf } from '../model/fact-kind.js';
-import type { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT } from '../model/kinds/index.js';
+import type { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, THREE_COSTS } from '../model/kinds/index.js';
+import type { ThreeCostsFigure } from '../model/three-costs.js';
 export type { AnomalyKind, DocumentKind, FigureMeasure, MoneyUnit, ProjectSourceKind, Severity };
 
 
@@ -90,21 +91,12 @@ export type BudgetLine = RecordOf<typeof BUDGET_LINE> & {
 };
 
 /** "三公"经费 figures; from a table or from the prose, both kept. */
-export interface ThreeCosts {
-  origin: 'TABLE' | 'PROSE';
-  year: number;
-  basis: 'BUDGET' | 'ACTUAL';
-  total: bigint | null;
-  abroad: bigint | null;
-  reception: bigint | null;
-  vehicles: bigint | null;
-  vehiclePurchase: bigint | null;
-  vehicleRunning: bigint | null;
+export type ThreeCosts = RecordOf<typeof THREE_COSTS> & {
   /** Per fund (一般公共预算 / 政府性基金预算 / 国有资本经营预算) where the table splits them; the
    *  headline figures above are then their sums. */
-  byFund?: { fund: string; total: bigint | null; abroad: bigint | null; reception: bigint | null; vehicles: bigint | null; vehiclePurchase: bigint | null; vehicleRunning: bigint | null }[];
+  byFund?: ({ fund: string } & { [F in ThreeCostsFigure]: bigint | null })[];
   source: Source;
-}
+};
 
 
 /** Project // 项目 (一级/二级) as one table or paragraph lists it. */
@@ -143,7 +135,6 @@ export interface FundingLine {
   line: Source;
 }
 
-/** Indicator // 绩效指标 */
 /** Indicator // 绩效指标: its declared properties (src/model/kinds/indicator.ts), what it measures and where it is printed. */
 export type Indicator = RecordOf<typeof INDICATOR> & {
   /** null = the department (整体支出); else the project's name. */

@@ -2,7 +2,7 @@
 // Every fact carries a SourceRef back to the document, table and line it was read from.
 import { bool, fen, fenOrNull, num, numOrNull, oneOf, str, strOrNull, strings, type Decoded, type Props } from './props.js';
 import type { ThreeCostsFigure } from '../model/three-costs.js';
-import { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT } from '../model/kinds/index.js';
+import { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, THREE_COSTS } from '../model/kinds/index.js';
 import { readSpecOf } from './kind-readers.js';
 import type { LinkMethod, LinkStatus } from '../model/codes.js';
 
@@ -164,15 +164,13 @@ export type EvaluationRow = Decoded<typeof EVALUATION_FIELDS> & { source: Source
 /** The six 三公 figures in fen, one property per figure of src/model/three-costs.ts. */
 export type ThreeCostsFen = { [F in ThreeCostsFigure as `${F}Fen`]: bigint | null };
 
-export interface ThreeCostsRow extends ThreeCostsFen {
-  id: string;
-  documentId: string;
-  origin: 'TABLE' | 'PROSE';
-  year: number | null;
-  basis: 'BUDGET' | 'ACTUAL';
+/** Fields of a ThreeCosts node: its declared properties (src/model/kinds/three-costs.ts). */
+export const THREE_COSTS_FIELDS = { id: str, documentId: str, ...readSpecOf(THREE_COSTS) };
+
+export type ThreeCostsRow = Decoded<typeof THREE_COSTS_FIELDS> & {
   byFund: ({ fund: string } & ThreeCostsFen)[];
   source: SourceRef;
-}
+};
 
 export interface AnomalyRow {
   id: string;

@@ -3,7 +3,7 @@
 import type { ThreeCostsFen } from './records.js';
 import type { AnomalyRow, BudgetLineRow, DiagnosticRow, CodeFeedRow, LinkSupportRow, SameAsRow, CodeLinkRow, CodeRow, DepartmentRow, DocumentRow, FigureRow, InvestmentRow, ProjectRow, ProseAmountRow, SourceRef, TableTotalRow, ThreeCostsRow, UnitRow } from './records.js';
 import { bool, decode, fen, fenOrNull, list, num, numOrNull, oneOf, props, str, strOrNull, strings, type Decoded, type Props, type Reader } from './props.js';
-import { FIGURE_FIELDS, INVESTMENT_FIELDS, LINE_FIELDS } from './records.js';
+import { FIGURE_FIELDS, INVESTMENT_FIELDS, LINE_FIELDS, THREE_COSTS_FIELDS } from './records.js';
 import { LINK_METHOD_NAMES, LINK_STATUS_NAMES, linkRank, schemeOfLabel } from '../model/codes.js';
 import { THREE_COSTS_FIGURE_NAMES, fenProperty, type ThreeCostsFigure } from '../model/three-costs.js';
 import { codeFeedKey, departmentOfUnit, globalId, projectIdParts } from '../model/ids.js';
@@ -104,16 +104,7 @@ function threeCostsFen(value: (figure: ThreeCostsFigure) => bigint | null): Thre
 export function threeCostsRow(p: Props): ThreeCostsRow {
   const funds = typeof p.byFund === 'string' ? (JSON.parse(p.byFund) as Record<string, string | null>[]) : [];
   const fen = (v: string | null | undefined) => (v === null || v === undefined ? null : BigInt(v));
-  return {
-    id: str(p, 'id'),
-    documentId: str(p, 'documentId'),
-    origin: oneOf(p, 'origin', ['TABLE', 'PROSE'] as const),
-    year: numOrNull(p, 'year'),
-    basis: oneOf(p, 'basis', ['BUDGET', 'ACTUAL'] as const),
-    ...threeCostsFen((f) => fenOrNull(p, fenProperty(f))),
-    byFund: funds.map((x) => ({ fund: String(x.fund), ...threeCostsFen((f) => fen(x[f])) })),
-    source: sourceOf(p),
-  };
+  return { ...factRow(p, THREE_COSTS_FIELDS), byFund: funds.map((x) => ({ fund: String(x.fund), ...threeCostsFen((f) => fen(x[f])) })) };
 }
 
 export function unitRow(p: Props, departmentId?: string): UnitRow {

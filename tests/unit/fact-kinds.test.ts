@@ -16,7 +16,7 @@ import { FACT_KINDS, INVESTMENT_PROJECT } from '../../src/model/kinds/index.js';
 import { apiName, defineKind, servedNullable, moneyStoredNames, propertiesOf, storedName, type FactKindDecl, type PropertyType, type RecordOf, type StoredOf } from '../../src/model/fact-kind.js';
 import { NODE_KINDS_DECL, type NodeKindDecl } from '../../src/model/nodes.js';
 import { MONEY_KEYS } from '../../web/src/format.js';
-import { INDICATOR_FIELDS, INVESTMENT_FIELDS, LINE_FIELDS, type InvestmentRow } from '../../src/query/records.js';
+import { INDICATOR_FIELDS, INVESTMENT_FIELDS, LINE_FIELDS, THREE_COSTS_FIELDS, type InvestmentRow } from '../../src/query/records.js';
 import { LINE_PROJECTION } from '../../src/query/projection.js';
 import { parseDocument } from '../../src/parse/index.js';
 import type { InvestmentProject as ParsedInvestment } from '../../src/parse/records.js';
@@ -27,7 +27,7 @@ const SCALAR: Record<Exclude<PropertyType, 'enum'>, string> = { string: 'String'
 
 /** Each declared property as the API must serve it: name → [type, nullable, description]. */
 function expectedFields(kind: FactKindDecl): Record<string, [string | undefined, boolean, string]> {
-  return Object.fromEntries(propertiesOf(kind).map(([name, p]) => [apiName(name, p), [p.type === 'enum' ? p.enumName : SCALAR[p.type], servedNullable(p), p.description]]));
+  return Object.fromEntries(propertiesOf(kind).map(([name, p]) => [apiName(name, p), [p.type === 'enum' ? (p.enumName ?? 'String') : SCALAR[p.type], servedNullable(p), p.description]]));
 }
 
 function servedFields(sdl: string, typeName: string): Record<string, [string, boolean, string]> {
@@ -50,23 +50,27 @@ const READ_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   InvestmentProject: ['id', 'documentId', 'year', 'allocationIds', 'unitId'],
   Indicator: ['id', 'documentId', 'allocationId'],
   BudgetLine: ['id', 'documentId', 'unitId', 'year'],
+  ThreeCosts: ['id', 'documentId'],
 };
 const RECORD_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   InvestmentProject: ['unit', 'rateSource', 'totalSource', 'source', 'fieldSources'],
   Indicator: ['project', 'source'],
   BudgetLine: ['unit', 'columns', 'source'],
+  ThreeCosts: ['byFund', 'source'],
 };
 const LOAD_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   InvestmentProject: ['id', 'unitId', 'normName', 'fieldSources', 'year', 'searchText', 'srcTable', 'srcLine', 'srcText'],
   Indicator: ['id', 'ownerAllocationId', 'ownerInvestmentId', 'srcTable', 'srcLine', 'srcText'],
   BudgetLine: ['id', 'primary', 'fund', 'label', 'year', 'unitId', 'unitPrinted', 'columns', 'srcTable', 'srcLine', 'srcText'],
+  ThreeCosts: ['id', 'byFund', 'srcTable', 'srcLine', 'srcText'],
 };
-const READ_SPEC: Record<keyof typeof FACT_KINDS, object> = { InvestmentProject: INVESTMENT_FIELDS, Indicator: INDICATOR_FIELDS, BudgetLine: LINE_FIELDS };
+const READ_SPEC: Record<keyof typeof FACT_KINDS, object> = { InvestmentProject: INVESTMENT_FIELDS, Indicator: INDICATOR_FIELDS, BudgetLine: LINE_FIELDS, ThreeCosts: THREE_COSTS_FIELDS };
 /** A bundled document that prints forms of the kind (data/). */
 const SAMPLE: Record<keyof typeof FACT_KINDS, { file: string; records: (d: ReturnType<typeof parseDocument>) => object[]; rows: (p: ReturnType<typeof buildPlan>) => object[] }> = {
   InvestmentProject: { file: '004_977ad1fe0b13bb92.txt', records: (d) => d.investmentProjects, rows: (p) => p.investments },
   Indicator: { file: '004_977ad1fe0b13bb92.txt', records: (d) => d.indicators, rows: (p) => p.indicators },
   BudgetLine: { file: '004_977ad1fe0b13bb92.txt', records: (d) => d.lines, rows: (p) => p.lines },
+  ThreeCosts: { file: '000_5c682a4da5e2a113.txt', records: (d) => d.threeCosts, rows: (p) => p.threeCosts },
 };
 
 const PROJECTION: Partial<Record<keyof typeof FACT_KINDS, { core: readonly string[]; fields: Readonly<Record<string, unknown>> }>> = { BudgetLine: LINE_PROJECTION };

@@ -8,7 +8,8 @@ import { CodeScheme } from './codes.js';
 import type { ProjectAllocation } from './projects.js';
 import type { CodeScheme as ModelCodeScheme } from '../../model/codes.js';
 import { declareKindFields } from './kind-fields.js';
-import { BUDGET_LINE } from '../../model/kinds/budget-line.js';
+import { BUDGET_LINE, THREE_COSTS } from '../../model/kinds/index.js';
+import type { ThreeCostsFen } from '../../query/records.js';
 import type { StoredOf } from '../../model/fact-kind.js';
 
 export const DocumentKind = declaredEnum(DOCUMENT_KINDS, 'DocumentKind', 'What a document contains.');
@@ -161,25 +162,7 @@ export class AmountColumn {
 
 /** The six 三公 figures, shared by a whole row and by each of its funds. */
 @ObjectType({ description: 'The six 三公 figures (abstract: see ThreeCosts and FundThreeCosts).' })
-abstract class ThreeCostsFigures {
-  @Field(() => DecimalScalar, { name: 'total', nullable: true, description: '合计, 万元.' })
-  totalFen!: bigint | null;
-
-  @Field(() => DecimalScalar, { name: 'abroad', nullable: true, description: '因公出国（境）费, 万元.' })
-  abroadFen!: bigint | null;
-
-  @Field(() => DecimalScalar, { name: 'reception', nullable: true, description: '公务接待费, 万元.' })
-  receptionFen!: bigint | null;
-
-  @Field(() => DecimalScalar, { name: 'vehicles', nullable: true, description: '公务用车购置及运行维护费, 万元.' })
-  vehiclesFen!: bigint | null;
-
-  @Field(() => DecimalScalar, { name: 'vehiclePurchase', nullable: true, description: '公务用车购置费, 万元.' })
-  vehiclePurchaseFen!: bigint | null;
-
-  @Field(() => DecimalScalar, { name: 'vehicleRunning', nullable: true, description: '公务用车运行维护费, 万元.' })
-  vehicleRunningFen!: bigint | null;
-}
+abstract class ThreeCostsFigures {}
 
 @ObjectType({ description: '"三公"经费 of one fund (资金性质).' })
 export class FundThreeCosts extends ThreeCostsFigures {
@@ -192,18 +175,16 @@ export class ThreeCosts extends ThreeCostsFigures {
   /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
-  @Field(() => String, { description: 'TABLE or PROSE: where the figures were printed.' })
-  origin!: string;
-
-  @Field(() => Int, { nullable: true, description: 'Fiscal year.' })
-  year!: number | null;
-
-  @Field(() => Basis, { description: 'BUDGET (预算) or ACTUAL (决算).' })
-  basis!: Basis;
-
   @Field(() => [FundThreeCosts], { description: 'Per fund (一般公共预算 / 政府性基金预算 / 国有资本经营预算) where the table splits them; the figures above are then their sums. Empty otherwise.' })
   byFund!: FundThreeCosts[];
 
   @Field(() => Source, { description: 'Where the table row is printed.' })
   source!: Source;
 }
+
+// The declared properties (src/model/kinds/three-costs.ts): the six figures are fields of
+// ThreeCostsFigures (a row's and each fund's), origin, year and basis of ThreeCosts.
+interface ThreeCostsFigures extends ThreeCostsFen {}
+declareKindFields(ThreeCostsFigures, THREE_COSTS, {}, (p) => p.type === 'money');
+export interface ThreeCosts extends StoredOf<typeof THREE_COSTS> {}
+declareKindFields(ThreeCosts, THREE_COSTS, { Basis }, (p) => p.type !== 'money');

@@ -5,7 +5,7 @@
 import { Field, Int } from 'type-graphql';
 import type { GraphQLScalarType } from 'graphql';
 import { DecimalScalar } from './scalars.js';
-import { FactKindError, apiName, propertiesOf, servedNullable, storedName, type FactKindDecl, type PropertyType } from '../../model/fact-kind.js';
+import { FactKindError, apiName, propertiesOf, servedNullable, storedName, type FactKindDecl, type PropertyDecl, type PropertyType } from '../../model/fact-kind.js';
 
 const SCALAR: Record<Exclude<PropertyType, 'enum'>, GraphQLScalarType | StringConstructor | BooleanConstructor> = {
   string: String,
@@ -19,13 +19,15 @@ export type Enums = Readonly<Record<string, object>>;
 
 /**
  * Declares every property of `kind` as a field of the object type `target` (call it right after
- * the class); `enums` holds the registered enum of each enumName the kind uses.
+ * the class); `enums` holds the registered enum of each enumName the kind uses; `only` picks the
+ * properties a class serves when a kind's fields are split over classes (ThreeCosts' figures).
  */
-export function declareKindFields(target: abstract new (...args: never[]) => unknown, kind: FactKindDecl, enums: Enums = {}): void {
+export function declareKindFields(target: abstract new (...args: never[]) => unknown, kind: FactKindDecl, enums: Enums = {}, only: (p: PropertyDecl) => boolean = () => true): void {
   for (const [name, p] of propertiesOf(kind)) {
+    if (!only(p)) continue;
     const key = storedName(name, p);
     const served = apiName(name, p);
-    const type = p.type === 'enum' ? enums[p.enumName ?? ''] : SCALAR[p.type];
+    const type = p.type !== 'enum' ? SCALAR[p.type] : p.enumName === undefined ? String : enums[p.enumName];
     if (type === undefined) throw new FactKindError('ENUM_VALUES', `${kind.name}.${name}: the enum ${p.enumName} is not among those passed to declareKindFields`);
     Field(() => type, { ...(served !== key ? { name: served } : {}), ...(servedNullable(p) ? { nullable: true } : {}), description: p.description })(target.prototype as object, key);
   }

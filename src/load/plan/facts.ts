@@ -8,11 +8,11 @@ import type { Restatement } from '../restatements.js';
 import { countedAmount, linkStatuses } from '../../model/codes.js';
 import { factId } from '../../model/ids.js';
 import { severityRank } from '../../model/anomalies.js';
-import { THREE_COSTS_FIGURE_NAMES, fenProperty } from '../../model/three-costs.js';
 import type { UnitRegistry } from './units.js';
 import { columnsJson, int, n, sourceJson, src } from './values.js';
 import { storedValues } from './stored.js';
 import { INDICATOR } from '../../model/kinds/indicator.js';
+import { THREE_COSTS } from '../../model/kinds/three-costs.js';
 import { pushTo } from '../../multimap.js';
 
 type OwnerOf = (printed: string | null) => string | null;
@@ -78,10 +78,7 @@ export function evaluationRows(doc: ParsedDocument, documentId: string, ownerOf:
 export function threeCostsRows(doc: ParsedDocument, documentId: string) {
   return doc.threeCosts.map((t, i) => ({
     id: factId(documentId, 'ThreeCosts', i),
-    origin: t.origin,
-    year: n(t.year),
-    basis: t.basis,
-    ...Object.fromEntries(THREE_COSTS_FIGURE_NAMES.map((f) => [fenProperty(f), int(t[f])])),
+    ...storedValues(THREE_COSTS, t),
     byFund: t.byFund ? JSON.stringify(t.byFund, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) : null,
     ...src(t.source),
   }));
