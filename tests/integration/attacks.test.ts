@@ -87,13 +87,15 @@ describe('a body over the limit, on every entry point', () => {
 
 describe('personal data never leaves', () => {
   // A form that prints personal data in the forms issue #35 found served (a LibreOffice PDF; its
-  // text layer read by pdf.js), ingested beside the bundled documents for the crawl below.
-  const formFile = 'personal-data-form.txt';
+  // text layer read by pdf.js), ingested as the PDF itself beside the bundled documents for the
+  // crawl below, so that its lines have pages and cells (Source.page / box / cells, #39).
+  const formFile = 'personal-data-form.pdf';
   let formText = '';
   beforeAll(async () => {
-    formText = (await readSource(readFileSync(join(projectRoot, 'tests', 'fixtures', 'personal-data-form.pdf')), 'personal-data-form.pdf')).text;
-    const res = await api.gql('mutation($name: String!, $text: String!) { ingest(name: $name, text: $text) { status } }', { name: formFile, text: formText }, { authorization: 'Bearer attacks-token-0123456789' });
-    expect(res.errors).toBeUndefined();
+    const pdf = readFileSync(join(projectRoot, 'tests', 'fixtures', formFile));
+    formText = (await readSource(pdf, formFile)).text;
+    const res = await fetch(`${base()}/ingest?name=${formFile}`, { method: 'POST', headers: { 'content-type': 'application/pdf', authorization: 'Bearer attacks-token-0123456789' }, body: pdf });
+    expect(res.status, await res.clone().text()).toBe(200);
   });
   afterAll(async () => {
     await api.gql('mutation($name: String!) { removeDocument(name: $name) }', { name: formFile }, { authorization: 'Bearer attacks-token-0123456789' });
@@ -176,6 +178,114 @@ describe('personal data never leaves', () => {
       expect(leaks(csv)).toEqual([]);
     }
   });
+
+  // Every field the API serves, asked of every fact of every document and of every list the API
+  // pages through: the selection is built from the schema itself (introspection), so a field added
+  // later is crawled too — among them Source.cells { text } (#39: each cell's text as printed) on
+  // every fact kind that has a source.
+  type TypeRef = { kind: string; name: string | null; ofType: TypeRef | null };
+  type IField = { name: string; args: { name: string; type: TypeRef; defaultValue: string | null }[]; type: TypeRef };
+  type IType = { kind: string; name: string; fields: IField[] | null; possibleTypes: { name: string }[] | null };
+  const named = (t: TypeRef): string => (t.ofType ? named(t.ofType) : t.name!);
+  const needsArgs = (f: IField) => f.args.some((a) => a.type.kind === 'NON_NULL' && a.defaultValue === null);
+  /** Every field reachable from `type` that needs no argument, `depth` objects deep, no type twice on a path (and no Document: each is crawled from its root); `reached`: the types asked. */
+  function selection(types: Map<string, IType>, type: string, depth: number, path: string[], reached: Set<string>): string {
+    const t = types.get(type)!;
+    reached.add(type);
+    if (t.possibleTypes) return `__typename ${t.possibleTypes.map((p) => `... on ${p.name} { ${selection(types, p.name, depth, path, reached) || '__typename'} }`).join(' ')}`;
+    const parts: string[] = [];
+    for (const f of t.fields ?? []) {
+      if (needsArgs(f)) continue;
+      const of = named(f.type);
+      const kind = types.get(of)!.kind;
+      if (kind === 'SCALAR' || kind === 'ENUM') parts.push(f.name);
+      else if (depth > 0 && !path.includes(of) && of !== 'Document') {
+        const sub = selection(types, of, depth - 1, [...path, of], reached);
+        if (sub) parts.push(`${f.name} { ${sub} }`);
+      }
+    }
+    return parts.join(' ');
+  }
+  const typeRef = 'kind name ofType { kind name ofType { kind name ofType { kind name } } }';
+
+  it('not in any field of any fact, its source’s cells included, nor in any list the API pages through', async () => {
+    const intro = await api.gql(`{ __schema { types { kind name possibleTypes { name } fields { name args { name defaultValue type { ${typeRef} } } type { ${typeRef} } } } } }`);
+    expect(intro.errors).toBeUndefined();
+    const types = new Map<string, IType>(intro.data.__schema.types.map((t: IType) => [t.name, t]));
+    const reached = new Set<string>(['Document']);
+    const asked: string[] = [];
+    const isLeaf = (type: string) => ['SCALAR', 'ENUM'].includes(types.get(type)!.kind);
+    const ask = async (query: string, answered?: { errors?: unknown; data?: any }): Promise<any> => {
+      const res = answered ?? (await api.gql(query));
+      expect(res.errors, query.slice(0, 300)).toBeUndefined();
+      asked.push(JSON.stringify(res.data));
+      expect(leaks(JSON.stringify(res.data)), query.slice(0, 300)).toEqual([]);
+      return res.data;
+    };
+    /** `wrap(selection)` of `type`; over the cost limit, asked again object field by object field. */
+    const crawl = async (wrap: (sel: string) => string, type: string, depth: number, path: string[]): Promise<void> => {
+      const query = wrap(selection(types, type, depth, path, reached));
+      const whole = await api.gql(query);
+      if (whole.errors?.[0]?.extensions?.code !== 'QUERY_TOO_COMPLEX' || types.get(type)!.possibleTypes) return void (await ask(query, whole));
+      const fields = types.get(type)!.fields!.filter((f) => !needsArgs(f));
+      const leaves = fields.filter((f) => isLeaf(named(f.type))).map((f) => f.name).join(' ');
+      await ask(wrap(leaves));
+      for (const f of fields) {
+        const of = named(f.type);
+        if (!isLeaf(of) && depth > 0 && !path.includes(of) && of !== 'Document') await crawl((sel) => wrap(`${f.name} { ${sel} }`), of, depth - 1, [...path, of]);
+      }
+    };
+    // Each document, field by field.
+    const docs = (await api.gql('{ documents(first: 100) { nodes { id year department { name } functionLines { code } } } }')).data.documents.nodes as { id: string; year: number; department: { name: string }; functionLines: { code: string }[] }[];
+    expect(docs.filter((d) => d.id.includes('personal-data-form'))).toHaveLength(1);
+    for (const d of docs)
+      for (const f of types.get('Document')!.fields!) {
+        if (needsArgs(f)) continue; // text(from, to): crawled window by window above
+        const of = named(f.type);
+        if (isLeaf(of)) await ask(`{ document(id: "${d.id}") { ${f.name} } }`);
+        else await crawl((sel) => `{ document(id: "${d.id}") { ${f.name} { ${sel} } } }`, of, 2, ['Document', of]);
+      }
+    // Every list of the root that needs no argument, page after page.
+    const paged = async (field: string, args: string, type: string) => {
+      const sel = selection(types, type, 2, ['Query', type], reached).replace(/\bpageInfo \{[^}]*\}/, '');
+      let after: string | null = null;
+      const nodes: { id?: string }[] = [];
+      do {
+        const data = await ask(`{ r: ${field}(${args}first: 100${after ? `, after: "${after}"` : ''}) { ${sel} pageInfo { hasNextPage endCursor } } }`);
+        nodes.push(...(data.r.nodes ?? []));
+        after = data.r.pageInfo.hasNextPage ? data.r.pageInfo.endCursor : null;
+      } while (after);
+      return nodes;
+    };
+    let projectIds: string[] = [];
+    for (const f of types.get('Query')!.fields!) {
+      const of = named(f.type);
+      if (needsArgs(f) || isLeaf(of)) continue;
+      if (!f.args.some((a) => a.name === 'after')) await crawl((sel) => `{ r: ${f.name} { ${sel} } }`, of, 2, ['Query', of]);
+      else {
+        const nodes = await paged(f.name, '', of);
+        if (f.name === 'projects') projectIds = nodes.map((n) => n.id!);
+      }
+    }
+    // And those that need one: each document's money trail, each project's lineage, each 类's
+    // code feeds, every aggregate measure by unit.
+    const rootOf = (name: string) => named(types.get('Query')!.fields!.find((f) => f.name === name)!.type);
+    for (const d of docs) await crawl((sel) => `{ r: moneyTrail(department: "${d.department.name}", year: ${d.year}) { ${sel} } }`, rootOf('moneyTrail'), 3, ['Query']);
+    expect(projectIds.length).toBeGreaterThan(0);
+    for (const id of projectIds) await crawl((sel) => `{ r: lineage(projectId: "${id}") { ${sel} steps { ${selection(types, 'LineageStep', 2, ['LineageStep'], reached)} } } }`, rootOf('lineage'), 1, ['Query', 'Lineage']);
+    for (const code of new Set(docs.flatMap((d) => d.functionLines.map((l) => l.code.slice(0, 3))))) await paged('codeFeeds', `code: "${code}", includeDescendants: true, `, rootOf('codeFeeds'));
+    for (const measure of ['TOTAL', 'BASIC', 'PROJECT', 'ACTUAL', 'AS_PRINTED']) await crawl((sel) => `{ r: aggregate(measure: ${measure}, groupBy: [UNIT]) { ${sel} } }`, rootOf('aggregate'), 2, ['Query']);
+    // Every type that carries a Source was asked for, and with it each cell's text.
+    const withSource = [...types.values()].filter((t) => t.fields?.some((f) => named(f.type) === 'Source')).map((t) => t.name);
+    expect(withSource.length).toBeGreaterThan(20);
+    expect(withSource.filter((t) => !reached.has(t))).toEqual([]);
+    expect(selection(types, 'Source', 1, ['Source'], new Set())).toMatch(/\bcells \{[^}]*\btext\b/);
+    // A check of the check: the form's facts came back with their cells' texts, and the lines
+    // where it prints personal data with theirs (the cells of its diagnostics' lines).
+    const all = asked.join('\n');
+    expect(all).toMatch(/"cells":\[\{[^\]]*"text":"1,234\.56"/);
+    console.log(`personal-data crawl: ${asked.length} answers, ${(all.length / 1024 / 1024).toFixed(1)} MiB, ${reached.size} types`);
+  }, 900_000);
 
   it('the stored text is no neighbour of its document', async () => {
     const doc = (await api.gql('{ documents(first: 1) { nodes { id } } }')).data.documents.nodes[0];
