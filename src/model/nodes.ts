@@ -3,10 +3,8 @@
 // the explorer's legend and docs/graph-model.md are checked against this table
 // (tests/unit/model.test.ts); node ids ("<Kind>:<key>") are built and parsed from it.
 import { CODE_SCHEMES, type CodeLabel } from './codes.js';
-import { moneyStoredNames } from './fact-kind.js';
-import { INVESTMENT_PROJECT } from './kinds/investment-project.js';
-import { BUDGET_LINE } from './kinds/budget-line.js';
-import { THREE_COSTS } from './kinds/three-costs.js';
+import { moneyStoredNames, type FactKindDecl } from './fact-kind.js';
+import { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, THREE_COSTS } from './kinds/index.js';
 
 export interface NodeKindDecl {
   /** The Chinese term, when the documents have one. */
@@ -26,6 +24,12 @@ export interface NodeKindDecl {
   provenance?: 'line' | 'lines';
 }
 
+/** A declared fact kind's term and money (src/model/kinds): never written here a second time. */
+const declared = <K extends FactKindDecl>(kind: K): { term: K['zh']; money?: string[] } => {
+  const money = moneyStoredNames(kind);
+  return { term: kind.zh, ...(money.length ? { money } : {}) };
+};
+
 const code = (label: CodeLabel): NodeKindDecl => {
   const scheme = Object.values(CODE_SCHEMES).find((s) => s.label === label)!;
   return { term: scheme.term, gloss: null, key: 'code', codeLabel: true };
@@ -39,17 +43,11 @@ export const NODE_KINDS_DECL = {
   Project: { term: '项目', gloss: 'across years', key: 'id', money: ['allYearsAmountFen'] },
   ProjectAllocation: { term: '项目年度安排', gloss: 'a project in one document', key: 'id', money: ['amountFen', 'executedFen'], provenance: 'line' },
   ProjectListing: { term: null, gloss: 'one place a document lists a project', key: 'id', money: ['amountFen', 'executedFen'], provenance: 'line' },
-  BudgetLine: { term: '科目行', gloss: 'one printed line of a classification table', key: 'id', money: moneyStoredNames(BUDGET_LINE), provenance: 'line' },
-  Indicator: { term: '绩效指标', gloss: null, key: 'id', provenance: 'line' },
-  InvestmentProject: {
-    term: '政府投资项目',
-    gloss: 'with its 国家编码',
-    key: 'id',
-    money: moneyStoredNames(INVESTMENT_PROJECT),
-    provenance: 'line',
-  },
+  BudgetLine: { ...declared(BUDGET_LINE), gloss: 'one printed line of a classification table', key: 'id', provenance: 'line' },
+  Indicator: { ...declared(INDICATOR), gloss: null, key: 'id', provenance: 'line' },
+  InvestmentProject: { ...declared(INVESTMENT_PROJECT), gloss: 'with its 国家编码', key: 'id', provenance: 'line' },
   SelfEvaluation: { term: '绩效自评', gloss: null, key: 'id', money: ['budgetFen', 'executedFen'], provenance: 'line' },
-  ThreeCosts: { term: '三公经费', gloss: null, key: 'id', money: moneyStoredNames(THREE_COSTS), provenance: 'line' },
+  ThreeCosts: { ...declared(THREE_COSTS), gloss: null, key: 'id', provenance: 'line' },
   Anomaly: { term: '数据异常', gloss: null, key: 'id', money: ['deltaFen'], provenance: 'lines' },
   Figure: { term: null, gloss: 'a printed number no richer record holds', key: 'id', money: ['amountFen'], provenance: 'line' },
   TableTotal: { term: '合计', gloss: 'a total row', key: 'id', money: ['totalFen', 'basicFen', 'projectFen'], provenance: 'line' },

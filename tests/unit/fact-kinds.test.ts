@@ -118,9 +118,10 @@ describe.each(Object.entries(FACT_KINDS) as [keyof typeof FACT_KINDS, FactKindDe
     }
   });
 
-  it('NODE_KINDS_DECL and the explorer take its money from the declaration', () => {
+  it('NODE_KINDS_DECL takes its term and money, the explorer its money, from the declaration', () => {
     const money = moneyStoredNames(kind);
     expect((NODE_KINDS_DECL[name] as NodeKindDecl).money ?? []).toEqual(money);
+    expect(NODE_KINDS_DECL[name].term).toBe(kind.zh);
     for (const m of money) expect(MONEY_KEYS.has(m.replace(/Fen$/, ''))).toBe(true);
     // Non-money properties are never formatted as 万元 (the old name regex took `project`, `actual` …).
     for (const [n, p] of propertiesOf(kind)) if (p.type !== 'money') expect(MONEY_KEYS.has(n), n).toBe(false);
