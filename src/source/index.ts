@@ -99,7 +99,7 @@ async function readPdf(bytes: Uint8Array, file: string, ocr: OcrOptions): Promis
   }));
   for (const [page] of scanned.read) {
     const first = rendered.lines.findIndex((l) => l.page === page);
-    const lows = [...marks].filter(([i]) => rendered.lines[i]!.page === page).map(([, m]) => m.confidence);
+    const lows = [...marks].filter(([i]) => rendered.lines[i]?.page === page).map(([, m]) => m.confidence);
     notes.push({
       level: 'INFO',
       code: 'PAGE_READ_BY_OCR',
@@ -135,5 +135,8 @@ async function readPdf(bytes: Uint8Array, file: string, ocr: OcrOptions): Promis
 /** The lines read by OCR with its known misreadings put right (ocr/confusions.ts); the others as printed. */
 function ocrText(lines: string[], marks: ReadonlyMap<number, unknown>): string[] {
   const out = lines.map((t, i) => (marks.has(i) ? correctOcrLine(t) : t));
-  return out.map((t, i) => (marks.has(i) && i > 0 ? correctCodePartLabels(t, out[i - 1]!) : t));
+  return out.map((t, i, all) => {
+    const above = all[i - 1];
+    return marks.has(i) && above !== undefined ? correctCodePartLabels(t, above) : t;
+  });
 }

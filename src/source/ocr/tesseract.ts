@@ -53,12 +53,13 @@ export function parseTsv(tsv: string): OcrWord[] {
   for (const row of tsv.split('\n').slice(1)) {
     const f = row.split('\t');
     if (f.length < 12) continue;
-    const [level, , block, par, line, , left, top, width, height, conf] = f.map(Number) as number[];
+    // Twelve fields at least (checked above): the defaults are never taken.
+    const [level, , block, par, line, , left = NaN, top = NaN, width = NaN, height = NaN, conf = NaN] = f.map(Number);
     const key = `${block}.${par}.${line}`;
-    const box: [number, number, number, number] = [left!, top!, left! + width!, top! + height!];
+    const box: [number, number, number, number] = [left, top, left + width, top + height];
     if (level === 4) lines.set(key, box);
     const text = f.slice(11).join('\t').trim();
-    if (level === 5 && text !== '') words.push({ text, confidence: Math.max(0, conf!), box, line: key, lineBox: lines.get(key) ?? box });
+    if (level === 5 && text !== '') words.push({ text, confidence: Math.max(0, conf), box, line: key, lineBox: lines.get(key) ?? box });
   }
   return words;
 }

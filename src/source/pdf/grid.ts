@@ -42,10 +42,11 @@ export interface GridTable {
 /** Snap rulings of one orientation to common positions and join collinear pieces. */
 function edges(rulings: Ruling[], orientation: 'H' | 'V'): Edge[] {
   const sorted = rulings.filter((r) => r.orientation === orientation).sort((a, b) => a.at - b.at);
-  const groups: Ruling[][] = [];
+  // Each group starts with its first ruling.
+  const groups: [Ruling, ...Ruling[]][] = [];
   for (const r of sorted) {
     const last = groups[groups.length - 1];
-    if (last && r.at - last[0]!.at <= SNAP) last.push(r);
+    if (last && r.at - last[0].at <= SNAP) last.push(r);
     else groups.push([r]);
   }
   const out: Edge[] = [];
@@ -116,13 +117,13 @@ export function gridTables(rulings: Ruling[]): GridTable[] {
  * returned, so that the table can say it is open) and the row's cells close.
  */
 function closeOpenEnds(hs: Edge[], vs: Edge[]): { tops: number[]; bottoms: number[] } {
-  const result = { tops: [] as number[], bottoms: [] as number[] };
+  const result: { tops: number[]; bottoms: number[] } = { tops: [], bottoms: [] };
   for (const end of ['from', 'to'] as const) {
     const loose = vs.filter((v) => !hs.some((h) => Math.abs(h.at - v[end]) <= MEET && v.at >= h.from - MEET && v.at <= h.to + MEET)).sort((a, b) => a[end] - b[end]);
-    const groups: Edge[][] = [];
+    const groups: [Edge, ...Edge[]][] = [];
     for (const v of loose) {
       const g = groups[groups.length - 1];
-      if (g && Math.abs(v[end] - g[0]![end]) <= SNAP) g.push(v);
+      if (g && Math.abs(v[end] - g[0][end]) <= SNAP) g.push(v);
       else groups.push([v]);
     }
     for (const g of groups) {

@@ -60,7 +60,8 @@ let loaded: Promise<PdfJs> | null = null;
 export function loadGuardedPdfJs(): Promise<PdfJs> {
   return (loaded ??= (async () => {
     const url = `data:text/javascript;charset=utf-8,${encodeURIComponent(guardedWorkerSource())}`;
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import(/* @vite-ignore */ url);
+    // pdf.js's documented hook for a worker already loaded: globalThis.pdfjsWorker.
+    Reflect.set(globalThis, 'pdfjsWorker', await import(/* @vite-ignore */ url));
     return import('pdfjs-dist/legacy/build/pdf.mjs');
   })());
 }

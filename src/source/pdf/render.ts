@@ -160,7 +160,8 @@ export function splitAtRulings(t: GridTable, r: GlyphRun): GlyphRun[] {
   if (!cuts.length) return [r];
   const pieces: GlyphRun[] = [];
   let start = 0;
-  for (const [end, next] of [...cuts, [r.text.length, r.text.length] as [number, number]]) {
+  const ends: [number, number][] = [...cuts, [r.text.length, r.text.length]];
+  for (const [end, next] of ends) {
     let a = start;
     let b = end;
     while (a < b && /\s/.test(r.text[a]!)) a++;
@@ -311,7 +312,7 @@ export function renderPdf(pages: PdfPage[]): RenderedPdf {
     const inTable = (r: GlyphRun) => tables.findIndex((t) => (r.x0 + r.x1) / 2 >= t.box[0] && (r.x0 + r.x1) / 2 <= t.box[2] && (r.top + r.bottom) / 2 >= t.box[1] && (r.top + r.bottom) / 2 <= t.box[3]);
     const blocks: Block[] = [];
     const opening = new Map<Block, GlyphRun>();
-    const tableRuns = tables.map(() => [] as GlyphRun[]);
+    const tableRuns = tables.map((): GlyphRun[] => []);
     for (const l of lines) {
       if (skip.has(l)) continue;
       const outside: GlyphRun[] = [];
