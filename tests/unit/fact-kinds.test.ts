@@ -1,16 +1,17 @@
 // Each fact kind declared in src/model/kinds is the one list of its properties (#40 item 1).
 // Part one holds every layer to the declaration: the served SDL, the read spec, the parser's
-// records of a sample document, the load rows, NODE_KINDS_DECL's money and the explorer's money
-// keys. Part two is the add-a-field demonstration: a scratch copy of src/ (and the explorer's
-// format.ts) gets one property line more in a kind's declaration, and the copy's own entry
-// points (the API schema, the read spec, the load rows, the money lists; loaders/ comes along, the
-// resolvers import it) carry it with no other edit. A layer
-// that keeps a hand list fails part two even when part one holds.
+// records of a sample document, the load rows, the bundle projection, NODE_KINDS_DECL's term and
+// money, the explorer's money keys and the bench peer's types. Part two is the add-a-field
+// demonstration: a scratch copy of src/ (and the explorer's format.ts) gets one property line
+// more in a kind's declaration, and the copy's own entry points (the API schema, the read spec,
+// the bundle projection, the load rows, the money lists; loaders/ comes along, the resolvers
+// import it) carry it with no other edit. A layer that keeps a hand list fails part two even
+// when part one holds.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { GraphQLNonNull, GraphQLObjectType, buildSchema, getNamedType, type GraphQLField } from 'graphql';
+import { GraphQLNonNull, GraphQLObjectType, Kind, buildSchema, getNamedType, parse, type GraphQLField, type ObjectTypeDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { FACT_KINDS, INVESTMENT_PROJECT } from '../../src/model/kinds/index.js';
 import { apiName, defineKind, servedNullable, moneyStoredNames, propertiesOf, storedName, type FactKindDecl, type PropertyType, type RecordOf, type StoredOf } from '../../src/model/fact-kind.js';
@@ -75,6 +76,9 @@ const SAMPLE: Record<keyof typeof FACT_KINDS, { file: string; records: (d: Retur
 
 const PROJECTION: Partial<Record<keyof typeof FACT_KINDS, { core: readonly string[]; fields: Readonly<Record<string, unknown>> }>> = { BudgetLine: LINE_PROJECTION };
 
+/** How neo4j/graphql (the bench peer) types a stored property. */
+const PEER_TYPE: Record<PropertyType, string> = { string: 'String', enum: 'String', int: 'Int', boolean: 'Boolean', money: 'BigInt' };
+
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 
 describe.each(Object.entries(FACT_KINDS) as [keyof typeof FACT_KINDS, FactKindDecl][])('%s: every layer lists exactly its declared properties', (name, kind) => {
@@ -115,6 +119,19 @@ describe.each(Object.entries(FACT_KINDS) as [keyof typeof FACT_KINDS, FactKindDe
       const reads = projection.fields[apiName(n, p)];
       if (servedNullable(p)) expect(reads, n).toEqual([storedName(n, p)]);
       else expect(projection.core, n).toContain(storedName(n, p));
+    }
+  });
+
+  it('the bench peer’s type (bench/peer/type-defs.graphql) names only stored properties, each with its stored type', () => {
+    const peer = parse(readFileSync(join(root, 'bench/peer/type-defs.graphql'), 'utf8')).definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === kind.name);
+    if (!peer) return;
+    const storedType = new Map(propertiesOf(kind).map(([n, p]) => [storedName(n, p), PEER_TYPE[p.type]]));
+    for (const f of peer.fields ?? []) {
+      if (f.directives?.some((d) => d.name.value === 'relationship')) continue;
+      const type = f.type.kind === Kind.NON_NULL_TYPE ? f.type.type : f.type;
+      const named = type.kind === Kind.NAMED_TYPE ? type.name.value : '';
+      if (storedType.has(f.name.value)) expect(named, f.name.value).toBe(storedType.get(f.name.value));
+      else expect(LOAD_CONTEXT[name], f.name.value).toContain(f.name.value);
     }
   });
 
