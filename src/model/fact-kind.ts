@@ -1,9 +1,11 @@
 // How a fact kind is declared: each property once, with its name, type, 中文 label, the
 // description the API serves, whether it may be null, whether it is money (and the unit the
 // documents print it in) and where it was read. The layers take their field lists from here
-// (src/query/kind-readers.ts: the read spec; src/api/types/kind-fields.ts: the type-graphql
-// fields; src/model/money-fields.ts: the explorer's money formatting; RecordOf: the parse
-// record), so a property added here reaches all of them (tests/unit/fact-kinds.test.ts).
+// (RecordOf: the parse record; src/load/plan/stored.ts: the load row; src/query/kind-readers.ts:
+// the read spec; src/query/projection.ts: the bundle's reads; src/api/types/kind-fields.ts: the
+// type-graphql fields; src/model/money-fields.ts: the explorer's money formatting; nodes.ts: the
+// kind's term and money), so a property added here reaches all of them with only its reader to
+// write (tests/unit/fact-kinds.test.ts shows it). The kinds are in src/model/kinds/.
 // The shape follows neo4j/graphql's schema-model (ConcreteEntity → Attribute): an entity with
 // named attributes, each carrying its type and annotations; relationships stay in nodes.ts.
 
