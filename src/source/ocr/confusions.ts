@@ -40,7 +40,10 @@ export function correctCodePartLabels(text: string, above: string): string {
   if (first < 0) return text;
   const lone = new RegExp(`^[${CJK}]$`);
   let n = 0;
-  while (first + n < cells.length && lone.test(cells[first + n]!.trim())) n++;
+  for (const cell of cells.slice(first)) {
+    if (!lone.test(cell.trim())) break;
+    n++;
+  }
   if ((n !== 2 && n !== 3) || cells.slice(first + n).some((c) => c.trim() !== '')) return text;
   ['类', '款', '项'].slice(0, n).forEach((label, k) => (cells[first + k] = label));
   return cells.join('\t');

@@ -105,22 +105,26 @@ const WELL_FORMED = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
 export function markOcrLines(lines: readonly PlacedLine[], read: ReadonlyMap<number, OcrPage>, minConfidence = OCR_MIN_CONFIDENCE): { marks: Map<number, OcrLineMark>; findings: OcrFinding[] } {
   const marks = new Map<number, OcrLineMark>();
   const findings: OcrFinding[] = [];
-  const byPage = new Map<number, number[]>();
-  lines.forEach((l, i) => {
-    if (read.has(l.page) && l.text.trim() !== '') byPage.set(l.page, [...(byPage.get(l.page) ?? []), i]);
+  const byPage = new Map<number, { i: number; line: PlacedLine }[]>();
+  lines.forEach((line, i) => {
+    if (read.has(line.page) && line.text.trim() !== '') byPage.set(line.page, [...(byPage.get(line.page) ?? []), { i, line }]);
   });
   for (const [pageNo, page] of read) {
-    const onPage = byPage.get(pageNo) ?? [];
-    for (const i of onPage) marks.set(i, { confidence: 100 });
+    // Each line of the page with its mark (the one marks holds).
+    const onPage = (byPage.get(pageNo) ?? []).map(({ i, line }) => {
+      const mark: OcrLineMark = { confidence: 100 };
+      marks.set(i, mark);
+      return { i, line, mark };
+    });
     for (const run of page.runs) {
       const [x, y] = centre([run.x0, run.top, run.x1, run.bottom]);
-      let at = onPage.find((i) => inside(lines[i]!.box, x, y));
-      if (at === undefined) {
-        const above = onPage.filter((i) => lines[i]!.box[1] <= y).pop();
-        if (above !== undefined && lines[above]!.kind === 'PROSE') at = above;
+      let found = onPage.find((l) => inside(l.line.box, x, y));
+      if (found === undefined) {
+        const above = onPage.filter((l) => l.line.box[1] <= y).pop();
+        if (above !== undefined && above.line.kind === 'PROSE') found = above;
       }
-      if (at === undefined) continue; // page furniture (a page number) the rendering dropped
-      const mark = marks.get(at)!;
+      if (found === undefined) continue; // page furniture (a page number) the rendering dropped
+      const { i: at, mark } = found;
       mark.confidence = Math.min(mark.confidence, Math.round(run.confidence));
       for (const token of run.text.split(/\s+/)) {
         const number = token.replace(/^[^\d-−]+|[^\d%]+$/g, '');
@@ -132,8 +136,12 @@ export function markOcrLines(lines: readonly PlacedLine[], read: ReadonlyMap<num
   }
   // A cell of digits with a space inside ("1 867,680.00"): a separator OCR lost, two words that
   // the parser would join into one amount — which one is for a person to see.
-  for (const [i, mark] of marks)
-    for (const cell of lines[i]!.text.split('\t'))
-      if (/^[\d,.\s-]+$/.test(cell.trim()) && /\d\s+\d/.test(cell)) findings.push({ line: i + 1, page: lines[i]!.page, text: cell.trim(), confidence: mark.confidence, malformed: true });
+  // (In the lines' order: the findings are sorted by line below, those of one line kept in order.)
+  lines.forEach((line, i) => {
+    const mark = marks.get(i);
+    if (!mark) return;
+    for (const cell of line.text.split('\t'))
+      if (/^[\d,.\s-]+$/.test(cell.trim()) && /\d\s+\d/.test(cell)) findings.push({ line: i + 1, page: line.page, text: cell.trim(), confidence: mark.confidence, malformed: true });
+  });
   return { marks, findings: findings.sort((a, b) => a.line - b.line) };
 }
