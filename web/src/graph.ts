@@ -3,6 +3,8 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type EdgeSingular } from 'cytoscape';
 import type { GraphEdge, GraphNode } from './api.js';
 import { wan } from './format.js';
+// The declared fact kinds' 中文 terms (src/model/kinds): the legend says what the model says.
+import { FACT_KINDS } from '../../src/model/kinds/index.js';
 
 export const KINDS: Record<string, { color: string; shape: cytoscape.Css.NodeShape; label: string }> = {
   Department: { color: '#1f5fa8', shape: 'round-rectangle', label: 'Department 部门' },
@@ -11,14 +13,14 @@ export const KINDS: Record<string, { color: string; shape: cytoscape.Css.NodeSha
   Project: { color: '#2b8a2b', shape: 'ellipse', label: 'Project 项目' },
   ProjectAllocation: { color: '#7cc47c', shape: 'ellipse', label: 'Project in a year 项目预算' },
   ProjectListing: { color: '#b9b9b9', shape: 'round-tag', label: 'Listing 列示' },
-  BudgetLine: { color: '#a3a31c', shape: 'tag', label: 'Budget line 预算行' },
+  BudgetLine: { color: '#a3a31c', shape: 'tag', label: `Budget line ${FACT_KINDS.BudgetLine.zh}` },
   FunctionCode: { color: '#e8760c', shape: 'diamond', label: 'Function code 功能分类' },
   EconomicCode: { color: '#f2b36b', shape: 'diamond', label: 'Economic code 经济分类' },
   ProcurementItem: { color: '#d163a8', shape: 'diamond', label: 'Procurement 采购品目' },
-  Indicator: { color: '#7d55b8', shape: 'triangle', label: 'Indicator 绩效指标' },
-  InvestmentProject: { color: '#c0282d', shape: 'hexagon', label: 'Investment 政府投资项目' },
+  Indicator: { color: '#7d55b8', shape: 'triangle', label: `Indicator ${FACT_KINDS.Indicator.zh}` },
+  InvestmentProject: { color: '#c0282d', shape: 'hexagon', label: `Investment ${FACT_KINDS.InvestmentProject.zh}` },
   SelfEvaluation: { color: '#8c564b', shape: 'star', label: 'Self-evaluation 自评' },
-  ThreeCosts: { color: '#8fb3de', shape: 'barrel', label: '三公经费' },
+  ThreeCosts: { color: '#8fb3de', shape: 'barrel', label: FACT_KINDS.ThreeCosts.zh },
   Anomaly: { color: '#222222', shape: 'octagon', label: 'Anomaly 异常' },
   Figure: { color: '#c9c26b', shape: 'round-rectangle', label: 'Table figure 表内数字' },
   TableTotal: { color: '#8a8a2a', shape: 'round-rectangle', label: 'Table total 合计' },
