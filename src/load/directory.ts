@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import type { QueryRunner } from '../db/run.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { loadParsed, loadParsedBatch, planRows, type BatchDocument, type BatchOutcome, type LoadOptions, type LoadReport } from './loader.js';
-import { OCR_LOAD_BUDGET_MS, PARSE_BUDGET_MS, parseOffThread } from './parse-off-thread.js';
+import { OCR_LOAD_BUDGET_MS, PARSE_BUDGET_MS, parseOffThread, parseWorkerCount } from './parse-off-thread.js';
 import { isPdf, readSource } from '../source/index.js';
 import { keepOriginal, pruneOriginals } from './originals.js';
 import type { Diagnostic } from '../parse/records.js';
@@ -105,12 +105,30 @@ export async function loadFiles(
 ): Promise<LoadReport[]> {
   const reports: LoadReport[] = [];
   const parsing = new Map<number, Promise<Parsed>>();
-  // Read ahead: the workers parse the next batch while this one is written.
+  // Read ahead: the workers parse the next batch while this one is written. Bounded so memory
+  // does not grow with the folder: at most two parses waiting per worker, and none started while
+  // the parsed documents not yet written hold two batches' rows (large documents read ahead few).
   const { batchDocuments, batchRows } = loadTuning;
   const lookAhead = Math.max(2, batchDocuments * 2);
+  const maxInFlight = 2 * parseWorkerCount();
   let next = 0;
-  const parseAhead = (upTo: number) => {
-    for (; next < Math.min(paths.length, upTo); next++) parsing.set(next, parseFile(paths[next]!));
+  let at = 0;
+  let inFlight = 0;
+  let pendingRows = 0;
+  const start = (k: number) => {
+    inFlight++;
+    parsing.set(
+      k,
+      parseFile(paths[k]!).then((parsed) => {
+        inFlight--;
+        if (parsed.ok) pendingRows += parsed.rows;
+        parseAhead();
+        return parsed;
+      }),
+    );
+  };
+  const parseAhead = () => {
+    while (next < Math.min(paths.length, at + lookAhead) && inFlight < maxInFlight && pendingRows < 2 * batchRows && !signal?.aborted) start(next++);
   };
   const finish = async (i: number, report: LoadReport, bytes: Uint8Array) => {
     // A PDF's bytes are kept for its printed pages (src/load/originals.ts).
@@ -136,20 +154,25 @@ export async function loadFiles(
 
   let i = 0;
   while (i < paths.length && !signal?.aborted) {
-    parseAhead(i + lookAhead);
     // The next batch: documents in order, up to BATCH_DOCUMENTS and BATCH_ROWS (one at least).
     const batch: { i: number; parsed: Parsed }[] = [];
     let rows = 0;
     while (i < paths.length && batch.length < batchDocuments) {
+      at = i;
+      parseAhead();
+      // Nothing after it is parsing or parsed unwritten, so nothing holds it back.
+      if (next === i) start(next++);
       const parsed = await timed('main: wait for the parse worker', () => parsing.get(i)!);
       const size = parsed.ok ? parsed.rows : 0;
       if (batch.length && rows + size > batchRows) break;
       parsing.delete(i);
+      pendingRows -= size;
       batch.push({ i, parsed });
       rows += size;
       i++;
-      parseAhead(i + lookAhead);
     }
+    at = i;
+    parseAhead();
     const good = batch.filter((b): b is { i: number; parsed: Extract<Parsed, { ok: true }> } => b.parsed.ok);
     let outcomes: BatchOutcome[];
     try {

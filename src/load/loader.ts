@@ -370,6 +370,15 @@ export async function loadParsedBatch(runner: QueryRunner, items: readonly Batch
     });
   }
 
+  // Room for the batch as a whole, or its documents go one by one (each checked as it goes).
+  const free = runner.freeBytes();
+  if (free !== null && fresh.length > 1) {
+    const needed = fresh.reduce((n, r) => n + 4 * (r.item.prepared.planBytes + (r.stored.places ?? []).reduce((m, p) => m + p.length, 0)) + 2 * Buffer.byteLength(r.text), WRITE_HEADROOM_BYTES);
+    if (free < needed) {
+      alone.push(...fresh.map((r) => r.i));
+      fresh = [];
+    }
+  }
   if (fresh.length === 1) alone.push(fresh[0]!.i);
   else if (fresh.length > 1) {
     try {
