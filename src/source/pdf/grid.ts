@@ -52,13 +52,14 @@ function edges(rulings: Ruling[], orientation: 'H' | 'V'): Edge[] {
   const out: Edge[] = [];
   for (const g of groups) {
     const at = g.reduce((s, r) => s + r.at, 0) / g.length;
-    const pieces = g.map((r) => ({ from: r.from, to: r.to })).sort((a, b) => a.from - b.from);
-    let cur = { ...pieces[0]! };
-    for (const p of pieces.slice(1)) {
+    const sorted: [Ruling, ...Ruling[]] = [...g];
+    const [first, ...rest] = sorted.sort((a, b) => a.from - b.from);
+    let cur = { from: first.from, to: first.to };
+    for (const p of rest) {
       if (p.from <= cur.to + JOIN) cur.to = Math.max(cur.to, p.to);
       else {
         out.push({ at, ...cur });
-        cur = { ...p };
+        cur = { from: p.from, to: p.to };
       }
     }
     out.push({ at, ...cur });
