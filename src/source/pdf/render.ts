@@ -31,7 +31,7 @@ export interface RenderedPdf {
 
 const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
 /** Join two pieces of one cell or paragraph: no space between CJK text, a space between words. */
-const join = (a: string, b: string) => (a === '' ? b : b === '' ? a : CJK.test(a.slice(-1)) || CJK.test(b[0]!) ? a + b : `${a} ${b}`);
+const join = (a: string, b: string) => (a === '' ? b : b === '' ? a : CJK.test(a.slice(-1)) || CJK.test(b.slice(0, 1)) ? a + b : `${a} ${b}`);
 
 /** A printed line: runs on one baseline, left to right. */
 interface Printed {
@@ -73,11 +73,17 @@ function lineText(runs: GlyphRun[]): string {
 /** Splits a printed line where a gap wider than two characters separates runs: cells of an unruled table. */
 function gapCells(line: Printed): GlyphRun[][] {
   const cells: GlyphRun[][] = [];
-  let prev: GlyphRun | null = null;
+  // The run before and the cell it is in.
+  let prev: { run: GlyphRun; cell: GlyphRun[] } | null = null;
   for (const r of line.runs) {
-    if (!prev || r.x0 - prev.x1 > Math.max(r.size, prev.size) * 2) cells.push([r]);
-    else cells[cells.length - 1]!.push(r);
-    prev = r;
+    if (!prev || r.x0 - prev.run.x1 > Math.max(r.size, prev.run.size) * 2) {
+      const cell = [r];
+      cells.push(cell);
+      prev = { run: r, cell };
+    } else {
+      prev.cell.push(r);
+      prev = { run: r, cell: prev.cell };
+    }
   }
   return cells;
 }
@@ -123,8 +129,8 @@ const cellAt = (t: GridTable, x: number, y: number) => t.cells.findIndex((c) => 
 
 /** Most runs lie inside the cell that holds their centre: nothing to cut. */
 function insideOneCell(t: GridTable, r: GlyphRun): boolean {
-  const home = cellAt(t, (r.x0 + r.x1) / 2, (r.top + r.bottom) / 2);
-  return home >= 0 && r.x0 >= t.cells[home]!.box[0] && r.x1 <= t.cells[home]!.box[2];
+  const home = t.cells[cellAt(t, (r.x0 + r.x1) / 2, (r.top + r.bottom) / 2)];
+  return home !== undefined && r.x0 >= home.box[0] && r.x1 <= home.box[2];
 }
 
 /** How far (points) a glyph's advance may reach over a ruling and still be printed on its side. */
