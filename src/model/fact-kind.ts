@@ -26,6 +26,8 @@ export interface PropertyDecl {
   description: string;
   /** True when a document may not print it (null in every layer). */
   nullable?: true;
+  /** Nullable and more: a reader may leave it out of the record altogether (stored as null). */
+  optional?: true;
   /**
    * True when every record has it but the graph and the API allow null: read and served as
    * nullable (the API has served it so since it was added), required in the parser's record.
@@ -58,6 +60,7 @@ export function defineKind<const K extends FactKindDecl>(kind: K): K {
   for (const [name, p] of Object.entries(kind.properties)) {
     // A money property without its unit (or a unit on anything else) is a declaration error.
     if ((p.type === 'money') !== (p.printedIn !== undefined)) throw new FactKindError('MONEY_UNIT', `${kind.name}.${name}: printedIn is given for money properties and only for them`);
+    if (p.optional && !p.nullable) throw new FactKindError('OPTIONAL_NOT_NULLABLE', `${kind.name}.${name}: an optional property is nullable too (absent is stored as null)`);
     if ((p.type === 'enum') !== (p.values !== undefined) || (p.enumName !== undefined && p.type !== 'enum')) throw new FactKindError('ENUM_VALUES', `${kind.name}.${name}: values (and enumName) are given for enum properties and only for them`);
   }
   return kind;
@@ -65,7 +68,7 @@ export function defineKind<const K extends FactKindDecl>(kind: K): K {
 
 export class FactKindError extends Error {
   constructor(
-    readonly code: 'MONEY_UNIT' | 'ENUM_VALUES' | 'MISSING_VALUE',
+    readonly code: 'MONEY_UNIT' | 'ENUM_VALUES' | 'MISSING_VALUE' | 'OPTIONAL_NOT_NULLABLE',
     message: string,
   ) {
     super(message);
@@ -91,8 +94,12 @@ export type ValueOf<P extends PropertyDecl> = P extends { nullable: true } ? Bas
 /** Its value as stored, read and served: `| null` also when servedNullable. */
 export type ServedValueOf<P extends PropertyDecl> = P extends { servedNullable: true } ? Base<P> | null : ValueOf<P>;
 
-/** The record a parser returns for the kind: every declared property under its own name. */
-export type RecordOf<K extends FactKindDecl> = { -readonly [N in keyof K['properties']]: ValueOf<K['properties'][N]> };
+type OptionalKeys<K extends FactKindDecl> = { [N in keyof K['properties']]: K['properties'][N] extends { optional: true } ? N : never }[keyof K['properties']];
+
+/** The record a parser returns for the kind: every declared property under its own name (optional ones may be absent). */
+export type RecordOf<K extends FactKindDecl> = { -readonly [N in Exclude<keyof K['properties'], OptionalKeys<K>>]: ValueOf<K['properties'][N]> } & {
+  -readonly [N in OptionalKeys<K>]?: ValueOf<K['properties'][N]>;
+};
 
 /** The stored (and read) name of a property: money is integer fen under `<name>Fen`. */
 export type StoredName<N extends string, P extends PropertyDecl> = P extends { type: 'money' } ? `${N}Fen` : N;

@@ -22,3 +22,11 @@ export function allMoneyDisplayNames(kinds: readonly FactKindDecl[] = Object.val
 }
 
 export const MONEY_DISPLAY_NAMES = allMoneyDisplayNames();
+
+/**
+ * Each node kind's money under its display names: a name is money for one kind and not for
+ * another (BudgetLine.project is an amount, SelfEvaluation.project a project's name).
+ */
+export const MONEY_BY_KIND: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries(NODE_KINDS_DECL as Record<string, NodeKindDecl>).map(([kind, decl]) => [kind, new Set((decl.money ?? []).map((stored) => stored.replace(/Fen$/, '')))]),
+);

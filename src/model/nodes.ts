@@ -4,7 +4,7 @@
 // (tests/unit/model.test.ts); node ids ("<Kind>:<key>") are built and parsed from it.
 import { CODE_SCHEMES, type CodeLabel } from './codes.js';
 import { moneyStoredNames, type FactKindDecl } from './fact-kind.js';
-import { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, THREE_COSTS } from './kinds/index.js';
+import { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, SELF_EVALUATION, THREE_COSTS } from './kinds/index.js';
 
 export interface NodeKindDecl {
   /** The Chinese term, when the documents have one. */
@@ -46,7 +46,7 @@ export const NODE_KINDS_DECL = {
   BudgetLine: { ...declared(BUDGET_LINE), gloss: 'one printed line of a classification table', key: 'id', provenance: 'line' },
   Indicator: { ...declared(INDICATOR), gloss: null, key: 'id', provenance: 'line' },
   InvestmentProject: { ...declared(INVESTMENT_PROJECT), gloss: 'with its 国家编码', key: 'id', provenance: 'line' },
-  SelfEvaluation: { term: '绩效自评', gloss: null, key: 'id', money: ['budgetFen', 'executedFen'], provenance: 'line' },
+  SelfEvaluation: { ...declared(SELF_EVALUATION), gloss: null, key: 'id', provenance: 'line' },
   ThreeCosts: { ...declared(THREE_COSTS), gloss: null, key: 'id', provenance: 'line' },
   Anomaly: { term: '数据异常', gloss: null, key: 'id', money: ['deltaFen'], provenance: 'lines' },
   Figure: { term: null, gloss: 'a printed number no richer record holds', key: 'id', money: ['amountFen'], provenance: 'line' },

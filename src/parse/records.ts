@@ -7,7 +7,7 @@ import type { FigureMeasure } from '../model/figures.js';
 import type { ProjectSourceKind } from '../model/projects.js';
 import type { MoneyUnit } from './amount.js';
 import type { FieldSourced, RecordOf } from '../model/fact-kind.js';
-import type { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, THREE_COSTS } from '../model/kinds/index.js';
+import type { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, SELF_EVALUATION, THREE_COSTS } from '../model/kinds/index.js';
 import type { ThreeCostsFigure } from '../model/three-costs.js';
 export type { AnomalyKind, DocumentKind, FigureMeasure, MoneyUnit, ProjectSourceKind, Severity };
 
@@ -205,16 +205,7 @@ export interface ProseAmount {
 }
 
 /** SelfEvaluation // 绩效自评 */
-export interface SelfEvaluation {
-  project: string;
-  origin: 'TABLE' | 'PROSE';
-  budget: bigint | null;
-  executed: bigint | null;
-  rate: string | null;
-  /** 全年实际完成情况: what the form says was achieved against the year's goal. */
-  achieved?: string | null;
-  source: Source;
-}
+export type SelfEvaluation = RecordOf<typeof SELF_EVALUATION> & { source: Source };
 
 
 

@@ -1,8 +1,8 @@
 // The read model: what the repository hands to the API. Money is integer fen (bigint).
 // Every fact carries a SourceRef back to the document, table and line it was read from.
-import { bool, fen, fenOrNull, num, numOrNull, oneOf, str, strOrNull, strings, type Decoded, type Props } from './props.js';
+import { bool, fen, fenOrNull, num, numOrNull, str, strOrNull, strings, type Decoded } from './props.js';
 import type { ThreeCostsFigure } from '../model/three-costs.js';
-import { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, THREE_COSTS } from '../model/kinds/index.js';
+import { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, SELF_EVALUATION, THREE_COSTS } from '../model/kinds/index.js';
 import { readSpecOf } from './kind-readers.js';
 import type { LinkMethod, LinkStatus } from '../model/codes.js';
 
@@ -149,16 +149,8 @@ export const INVESTMENT_FIELDS = {
 };
 export type InvestmentRow = Decoded<typeof INVESTMENT_FIELDS> & { fieldSources: { field: string; source: SourceRef }[]; source: SourceRef };
 
-export const EVALUATION_FIELDS = {
-  id: str,
-  documentId: str,
-  allocationId: strOrNull,
-  project: str,
-  origin: (p: Props, key: string) => oneOf(p, key, ['TABLE', 'PROSE'] as const),
-  budgetFen: fenOrNull,
-  executedFen: fenOrNull,
-  rate: strOrNull,
-};
+/** Fields of a SelfEvaluation node: its declared properties (src/model/kinds/self-evaluation.ts) and the allocation it evaluates. */
+export const EVALUATION_FIELDS = { id: str, documentId: str, allocationId: strOrNull, ...readSpecOf(SELF_EVALUATION) };
 export type EvaluationRow = Decoded<typeof EVALUATION_FIELDS> & { source: SourceRef };
 
 /** The six 三公 figures in fen, one property per figure of src/model/three-costs.ts. */

@@ -24,18 +24,19 @@ function sourceBlock(s: SourceLike, heading = 'Source 出处', nodeId?: string):
     ${s.documentId && s.line ? `<button class="open-doc" data-doc="${escapeHtml(s.documentId)}" data-line="${escapeHtml(s.line)}" data-table="${escapeHtml(s.table ?? '')}"${nodeId ? ` data-node="${escapeHtml(nodeId)}"` : ''}>Open in document 在原文中查看</button>` : ''}</div>`;
 }
 
-function value(key: string, v: unknown): string {
-  if (isMoneyKey(key) && typeof v === 'string') return escapeHtml(wan(v));
+function value(key: string, v: unknown, kind?: string): string {
+  if (isMoneyKey(key, kind) && typeof v === 'string') return escapeHtml(wan(v));
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? escapeHtml(JSON.stringify(x)) : escapeHtml(x))).join('<br>');
   if (v !== null && typeof v === 'object') return `<code>${escapeHtml(JSON.stringify(v))}</code>`;
   return escapeHtml(v ?? '—');
 }
 
-function propertyTable(props: Record<string, unknown>, skip: string[]): string {
+/** `kind`: the node kind, whose declared money is formatted as 万元 (none for an edge: money of any kind). */
+function propertyTable(props: Record<string, unknown>, skip: string[], kind?: string): string {
   const rows = Object.entries(props)
     .filter(([k]) => !skip.includes(k))
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, v]) => `<tr data-property="${escapeHtml(k)}"><th>${escapeHtml(k)}</th><td>${value(k, v)}</td></tr>`)
+    .map(([k, v]) => `<tr data-property="${escapeHtml(k)}"><th>${escapeHtml(k)}</th><td>${value(k, v, kind)}</td></tr>`)
     .join('');
   return `<table class="props">${rows}</table>`;
 }
@@ -53,7 +54,7 @@ export function renderNode(el: NodeSingular, cy: Core): string {
     <h3 class="name" data-field="name">${escapeHtml(el.data('name'))}</h3>
     <p class="id"><code>${escapeHtml(el.id())}</code></p>
     ${el.data('anomalies') > 0 ? `<p class="warn">⚠ ${el.data('anomalies')} anomal${el.data('anomalies') > 1 ? 'ies concern' : 'y concerns'} this node: expand it to see.</p>` : ''}
-    ${propertyTable(props, ['source', 'funding'])}
+    ${propertyTable(props, ['source', 'funding'], kind)}
     ${funding.length ? `<h3>Funding 资金来源</h3><ul>${funding.map((f) => `<li>${escapeHtml(f.source)} (line ${escapeHtml(f.line?.line)})</li>`).join('')}</ul>` : ''}
     ${props.source ? sourceBlock(props.source as SourceLike, undefined, el.id()) : '<p class="hint">An identity node: its facts (and their sources) hang off its neighbours.</p>'}
     ${neighbours ? `<h3>On the canvas, connected</h3><ul class="neighbours">${neighbours}</ul>` : ''}`;

@@ -7,7 +7,7 @@ import type { CodeLink } from './codes.js';
 import type { Department } from './documents.js';
 import { PROJECT_SOURCE_KINDS, type ProjectSourceKind } from '../../model/projects.js';
 import { declareKindFields } from './kind-fields.js';
-import { INDICATOR } from '../../model/kinds/indicator.js';
+import { INDICATOR, SELF_EVALUATION } from '../../model/kinds/index.js';
 import type { StoredOf } from '../../model/fact-kind.js';
 
 export const ListingKind = declaredEnum(PROJECT_SOURCE_KINDS, 'ListingKind', 'Where a document lists a project.');
@@ -170,28 +170,15 @@ export class SelfEvaluation {
   /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
-  @Field(() => String, { description: 'Project name as printed.' })
-  project!: string;
-
-  @Field(() => String, { description: 'TABLE (自评表) or PROSE (自评综述).' })
-  origin!: string;
-
-  @Field(() => DecimalScalar, { name: 'budget', nullable: true, description: '全年预算数, 万元.' })
-  budgetFen!: bigint | null;
-
-  @Field(() => DecimalScalar, { name: 'executed', nullable: true, description: '全年执行数, 万元.' })
-  executedFen!: bigint | null;
-
-  @Field(() => String, { nullable: true, description: '执行率 as printed.' })
-  rate!: string | null;
-
-  @Field(() => String, { nullable: true, description: '全年实际完成情况: what the form says was achieved against the year’s goal.' })
-  achieved!: string | null;
-
   @Field(() => Source, { description: 'Where the form is printed.' })
   source!: Source;
 
   documentId!: string;
   allocationId!: string | null;
 }
+
+// Its declared properties (src/model/kinds/self-evaluation.ts): typed by this interface (merged into
+// the class), served by the fields declareKindFields adds.
+export interface SelfEvaluation extends StoredOf<typeof SELF_EVALUATION> {}
+declareKindFields(SelfEvaluation, SELF_EVALUATION);
 

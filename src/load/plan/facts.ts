@@ -13,6 +13,7 @@ import { columnsJson, int, n, sourceJson, src } from './values.js';
 import { storedValues } from './stored.js';
 import { INDICATOR } from '../../model/kinds/indicator.js';
 import { THREE_COSTS } from '../../model/kinds/three-costs.js';
+import { SELF_EVALUATION } from '../../model/kinds/self-evaluation.js';
 import { pushTo } from '../../multimap.js';
 
 type OwnerOf = (printed: string | null) => string | null;
@@ -64,12 +65,7 @@ export function indicatorRows(doc: ParsedDocument, documentId: string, allocatio
 export function evaluationRows(doc: ParsedDocument, documentId: string, ownerOf: OwnerOf) {
   return doc.selfEvaluations.map((e, i) => ({
     id: factId(documentId, 'SelfEvaluation', i),
-    project: e.project,
-    origin: e.origin,
-    budgetFen: int(e.budget),
-    executedFen: int(e.executed),
-    rate: e.rate,
-    achieved: e.achieved ?? null,
+    ...storedValues(SELF_EVALUATION, e),
     allocationId: ownerOf(e.project),
     ...src(e.source),
   }));

@@ -31,8 +31,9 @@ export function storedValues<K extends FactKindDecl, A extends Partial<Record<ke
   const extra: Partial<Record<string, Record<string, unknown>>> = after ?? {};
   const out: Record<string, unknown> = {};
   for (const [name, p] of propertiesOf(kind)) {
-    if (values[name] === undefined) throw new FactKindError('MISSING_VALUE', `${kind.name}.${name}: the parsed record has no value (its reader sets it, null when the document prints none)`);
-    out[storedName(name, p)] = param(p, values[name]);
+    if (values[name] === undefined && p.optional) out[storedName(name, p)] = null;
+    else if (values[name] === undefined) throw new FactKindError('MISSING_VALUE', `${kind.name}.${name}: the parsed record has no value (its reader sets it, null when the document prints none)`);
+    else out[storedName(name, p)] = param(p, values[name]);
     Object.assign(out, extra[name]);
   }
   // The cast StoredParamsOf's mapped type needs: each value was converted by the type it is keyed under.
