@@ -54,28 +54,28 @@ function attachRuns(runs: GlyphRun[], bases: number[], glyphs: PrintedGlyph[], b
     const base = bases[r]!;
     const yTol = Math.max(0.5, run.size * 0.15);
     const xTol = 0.5 + run.size * 0.1;
-    const candidates: number[] = [];
+    // Each glyph that may be one of the run's, with its index and its normalised text.
+    const candidates: { i: number; g: PrintedGlyph; t: string }[] = [];
     for (let key = Math.round(base) - 1; key <= Math.round(base) + 1; key++) {
       for (const i of buckets.get(key) ?? []) {
-        const g = glyphs[i]!;
-        if (used[i] || texts[i] === '' || Math.abs(g.base - base) > yTol || Math.abs(g.size - run.size) > Math.max(0.5, run.size * 0.05)) continue;
+        const g = glyphs[i];
+        const t = texts[i];
+        if (!g || t === undefined || used[i] || t === '' || Math.abs(g.base - base) > yTol || Math.abs(g.size - run.size) > Math.max(0.5, run.size * 0.05)) continue;
         if (g.x0 < run.x0 - xTol || g.x1 > run.x1 + xTol) continue;
-        candidates.push(i);
+        candidates.push({ i, g, t });
       }
     }
-    candidates.sort((a, b) => glyphs[a]!.x0 - glyphs[b]!.x0 || a - b);
+    candidates.sort((a, b) => a.g.x0 - b.g.x0 || a.i - b.i);
     const boxes: (CharBox | null)[] = new Array(run.text.length).fill(null);
     const taken: number[] = [];
     let at = 0;
     const skipSpaces = () => {
-      while (at < run.text.length && SPACE.test(run.text[at]!)) at++;
+      while (at < run.text.length && SPACE.test(run.text.charAt(at))) at++;
     };
     skipSpaces();
-    for (const i of candidates) {
+    for (const { i, g, t } of candidates) {
       if (at >= run.text.length) break;
-      const t = texts[i]!;
       if (!run.text.startsWith(t, at)) continue;
-      const g = glyphs[i]!;
       const step = (g.x1 - g.x0) / t.length;
       for (let k = 0; k < t.length; k++) boxes[at + k] = { x0: g.x0 + step * k, x1: g.x0 + step * (k + 1) };
       at += t.length;
@@ -89,7 +89,8 @@ function attachRuns(runs: GlyphRun[], bases: number[], glyphs: PrintedGlyph[], b
     let following = run.x1;
     for (let k = boxes.length - 1; k >= 0; k--) {
       nextX0[k] = following;
-      if (boxes[k]) following = boxes[k]!.x0;
+      const box = boxes[k];
+      if (box) following = box.x0;
     }
     const chars: CharBox[] = [];
     for (let k = 0; k < boxes.length; k++) {
@@ -98,7 +99,8 @@ function attachRuns(runs: GlyphRun[], bases: number[], glyphs: PrintedGlyph[], b
         chars.push(b);
         continue;
       }
-      const before = chars.length ? chars[chars.length - 1]!.x1 : run.x0;
+      const last = chars[chars.length - 1];
+      const before = last ? last.x1 : run.x0;
       chars.push({ x0: before, x1: Math.max(before, nextX0[k]!) });
     }
     run.chars = chars;
