@@ -318,13 +318,14 @@ export function renderPdf(pages: PdfPage[]): RenderedPdf {
     const inTable = (r: GlyphRun) => tables.findIndex((t) => (r.x0 + r.x1) / 2 >= t.box[0] && (r.x0 + r.x1) / 2 <= t.box[2] && (r.top + r.bottom) / 2 >= t.box[1] && (r.top + r.bottom) / 2 <= t.box[3]);
     const blocks: Block[] = [];
     const opening = new Map<Block, GlyphRun>();
-    const tableRuns = tables.map((): GlyphRun[] => []);
+    // Each table with the runs printed inside it (inTable: the index of the table).
+    const tableRuns = tables.map((table) => ({ table, runs: new Array<GlyphRun>() }));
     for (const l of lines) {
       if (skip.has(l)) continue;
       const outside: GlyphRun[] = [];
       for (const r of l.runs) {
-        const t = inTable(r);
-        if (t >= 0) tableRuns[t]!.push(r);
+        const inside = tableRuns[inTable(r)];
+        if (inside) inside.runs.push(r);
         else outside.push(r);
       }
       if (!outside.length || outside.every((r) => r.text.trim() === '')) continue;
@@ -332,14 +333,17 @@ export function renderPdf(pages: PdfPage[]): RenderedPdf {
       const cells = gapCells(printed);
       const cellBoxes = cells.map((c) => roundBox(unionBox(c.map(boxOf))));
       const box = roundBox(unionBox(cellBoxes));
-      blocks.push({
+      const block: Block = {
         top: l.top,
         x0: box[0],
         x1: box[2],
         size: l.size,
         line: { text: cells.map((c) => lineText(c)).join('\t'), page: page.number, box, cells: cellBoxes, kind: cells.length > 1 ? 'TABLE_ROW' : 'PROSE' },
-      });
-      if (cells.length === 1) opening.set(blocks[blocks.length - 1]!, cells[0]![0]!);
+      };
+      blocks.push(block);
+      // A line of one cell opens with its first run (gapCells puts one run at least in each cell).
+      const opener = cells.length === 1 ? cells[0]?.[0] : undefined;
+      if (opener) opening.set(block, opener);
     }
     // The runs that cross a ruling of their table get their characters' boxes, to be cut there
     // (and a cell's wrapped line its first glyph's width): the page's glyphs, indexed when needed.
@@ -348,10 +352,10 @@ export function renderPdf(pages: PdfPage[]): RenderedPdf {
       const missing = runs.filter((r) => !r.chars);
       if (missing.length) (index ??= glyphIndex(page.glyphs, (s) => s)).attach(missing, missing.map((r) => r.top + r.size * 0.86));
     };
-    tables.forEach((t, i) => {
-      withChars(tableRuns[i]!.filter((r) => !insideOneCell(t, r)));
-      blocks.push(...tableRows(t, tableRuns[i]!, page.number, withChars));
-    });
+    for (const { table: t, runs } of tableRuns) {
+      withChars(runs.filter((r) => !insideOneCell(t, r)));
+      blocks.push(...tableRows(t, runs, page.number, withChars));
+    }
     for (const [block, run] of opening) {
       withChars([run]);
       block.opening = openingWidth(run);
