@@ -4,11 +4,12 @@
 // own so that its peak RSS is its own.
 //
 // The PDFs: the corpus generator's texts (bench/corpus/generate.ts) printed by LibreOffice
-// (scripts/print-pdf-libreoffice.ts, one soffice run), a pool of POOL distinct documents cached
-// outside the repository (BUDGET_GRAPH_PDF_POOL, default /tmp/budget-graph-pdf-pool) and cycled
-// for N above the pool's size: printing 1,000 would take longer than reading them.
+// (scripts/print-pdf-libreoffice.ts, soffice runs of 25), a pool of --pool distinct documents
+// cached outside the repository (BUDGET_GRAPH_PDF_POOL, default /tmp/budget-graph-pdf-pool) and
+// cycled for N above the pool's size. Printing costs about 0.3 s a document on a quiet machine
+// (1,000 in 277 s), far more than reading it (18 ms a page): print once, read many times.
 //
-//   npx tsx bench/pdf-pages.ts [--n 10,100,1000] [--pool 50]
+//   npx tsx bench/pdf-pages.ts [--n 10,100,1000] [--pool 1000]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,7 +88,7 @@ async function main() {
     return;
   }
   const ns = arg('n', '10,100,1000').split(',').map(Number);
-  const files = pool(Number(arg('pool', '50')));
+  const files = pool(Number(arg('pool', '1000')));
   console.log(`pool: ${files.length} distinct generated PDFs (${poolDir}/${files.length}); load: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
   console.log('| N | distinct | pages | s | pages/s | ms/page (read · parse) | records | peak RSS MB |');
   console.log('|---|---|---|---|---|---|---|---|');
