@@ -30,8 +30,12 @@ export interface RenderedPdf {
 }
 
 const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
-/** Join two pieces of one cell or paragraph: no space between CJK text, a space between words. */
-const join = (a: string, b: string) => (a === '' ? b : b === '' ? a : CJK.test(a.slice(-1)) || CJK.test(b.slice(0, 1)) ? a + b : `${a} ${b}`);
+/**
+ * Join two pieces of one cell or paragraph: no space between CJK text, a space between words, none
+ * after a hyphen a line broke at (a code wrapped in a narrow cell: "2012-" / "440317-39-" /
+ * "01-701764" is 2012-440317-39-01-701764).
+ */
+const join = (a: string, b: string) => (a === '' ? b : b === '' ? a : CJK.test(a.slice(-1)) || CJK.test(b.slice(0, 1)) || a.endsWith('-') ? a + b : `${a} ${b}`);
 
 /** A printed line: runs on one baseline, left to right. */
 interface Printed {
@@ -90,17 +94,24 @@ function gapCells(line: Printed): GlyphRun[][] {
 
 const PAGE_NUMBER = PRINTED_PAGE.pageNumber;
 
-/** Printed lines that are page furniture: a page number, or a line repeated in the same margin place on many pages. */
-function furniture(pages: { page: PdfPage; lines: Printed[] }[]): Set<Printed> {
+/**
+ * Printed lines that are page furniture: a page number, or a line repeated in the same margin place
+ * on many pages. A line inside a ruled table is a cell's, never furniture, wherever the table
+ * begins: a table drawn from the top margin prints its first row in the page's top tenth, and a
+ * cell's first line there ("2012-" of a 国家编码 wrapped in its narrow cell) looks like a page number.
+ */
+function furniture(pages: { page: PdfPage; lines: Printed[]; tables: GridTable[] }[]): Set<Printed> {
   const out = new Set<Printed>();
+  const inTable = (tables: GridTable[], l: Printed) =>
+    l.runs.every((r) => tables.some((t) => (r.x0 + r.x1) / 2 >= t.box[0] && (r.x0 + r.x1) / 2 <= t.box[2] && (r.top + r.bottom) / 2 >= t.box[1] && (r.top + r.bottom) / 2 <= t.box[3]));
   const band = (p: PdfPage, l: Printed) => l.bottom < p.height * 0.1 || l.top > p.height * 0.9;
   const repeated = new Map<string, number>();
   const keyOf = (l: Printed) => `${Math.round(l.top / 3)}|${lineText(l.runs).replace(/\d+/g, '#')}`;
   for (const { page, lines } of pages) for (const l of lines) if (band(page, l)) repeated.set(keyOf(l), (repeated.get(keyOf(l)) ?? 0) + 1);
   const often = Math.max(3, Math.ceil(pages.length / 2));
-  for (const { page, lines } of pages)
+  for (const { page, lines, tables } of pages)
     for (const l of lines) {
-      if (!band(page, l)) continue;
+      if (!band(page, l) || inTable(tables, l)) continue;
       if (PAGE_NUMBER.test(lineText(l.runs)) || (pages.length >= 3 && (repeated.get(keyOf(l)) ?? 0) >= often)) out.add(l);
     }
   return out;
@@ -309,12 +320,11 @@ function tableRows(t: GridTable, runs: GlyphRun[], page: number, withChars: (run
 }
 
 export function renderPdf(pages: PdfPage[]): RenderedPdf {
-  const perPage = pages.map((page) => ({ page, lines: printedLines(page.runs) }));
+  const perPage = pages.map((page) => ({ page, lines: printedLines(page.runs), tables: gridTables(page.rulings).filter((t) => t.cells.length >= 2) }));
   const skip = furniture(perPage);
   const imageOnlyPages = pages.filter((p) => p.runs.every((r) => r.text.trim() === '') && p.imageCover > 0.3).map((p) => p.number);
   const body: Block[][] = [];
-  for (const { page, lines } of perPage) {
-    const tables = gridTables(page.rulings).filter((t) => t.cells.length >= 2);
+  for (const { page, lines, tables } of perPage) {
     const inTable = (r: GlyphRun) => tables.findIndex((t) => (r.x0 + r.x1) / 2 >= t.box[0] && (r.x0 + r.x1) / 2 <= t.box[2] && (r.top + r.bottom) / 2 >= t.box[1] && (r.top + r.bottom) / 2 <= t.box[3]);
     const blocks: Block[] = [];
     const opening = new Map<Block, GlyphRun>();
