@@ -19,6 +19,12 @@ export const BASES = {
 } as const;
 export type Basis = keyof typeof BASES;
 
+/**
+ * A column of a 决算 table that prints the year's budget beside the actual (年初预算数 / 调整预算数
+ * / 预算数): the read side serves it as the line's budget.
+ */
+export const BUDGET_COLUMN_OF_ACTUALS = /预算/;
+
 /** PublisherEvidence // 发布者依据: where a document's department name was read, most trusted first. */
 export const PUBLISHER_EVIDENCE = {
   LINE: 'A line that names it: 预算主管部门：… / 编制部门：… / 部门名称：….',

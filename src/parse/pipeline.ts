@@ -11,7 +11,7 @@ import { runChecks } from './checks/registry.js';
 import { disclosureDiagnostics, withoutFindings } from './disclosure.js';
 import { familyOfTitle } from './families.js';
 import { residualFigures } from './figures.js';
-import { DOCUMENT_KINDS } from './glossary/index.js';
+import { DEPARTMENT_NAME, DOCUMENT_KINDS } from './glossary/index.js';
 import { heldIndex, type HeldIndex } from './held.js';
 import { layout, type Layout, type LineCells } from './layout.js';
 import { extractMeta } from './meta.js';
@@ -220,7 +220,7 @@ function unitsOf(doc: ParsedDocument): BudgetUnit[] {
   const names = new Map<string, BudgetUnit>();
   for (const item of [...doc.lines, ...doc.projects]) {
     if (item.unit && !names.has(item.unit)) {
-      names.set(item.unit, { name: item.unit, isSelf: /本级/.test(item.unit) || item.unit === doc.meta.department, source: item.source });
+      names.set(item.unit, { name: item.unit, isSelf: DEPARTMENT_NAME.ownUnit.test(item.unit) || item.unit === doc.meta.department, source: item.source });
     }
   }
   return [...names.values()];

@@ -7,6 +7,7 @@ import { FIGURE_FIELDS, INVESTMENT_FIELDS, LINE_FIELDS, THREE_COSTS_FIELDS } fro
 import { LINK_METHOD_NAMES, LINK_STATUS_NAMES, linkRank, schemeOfLabel } from '../model/codes.js';
 import { THREE_COSTS_FIGURE_NAMES, fenProperty, type ThreeCostsFigure } from '../model/three-costs.js';
 import { codeFeedKey, departmentOfUnit, globalId, projectIdParts } from '../model/ids.js';
+import { BUDGET_COLUMN_OF_ACTUALS } from '../model/documents.js';
 
 export function sourceOf(p: Props, documentId = str(p, 'documentId')): SourceRef {
   return { documentId, table: strOrNull(p, 'srcTable'), line: numOrNull(p, 'srcLine'), text: strOrNull(p, 'srcText') };
@@ -66,7 +67,7 @@ export function budgetLineRow(p: Props): BudgetLineRow {
   const row = factRow(p, LINE_FIELDS);
   const actual = row.basis === 'ACTUAL';
   // A 决算 table may print the year's budget beside the actual (年初预算数 / 调整预算数).
-  const budgetColumn = actual ? columns.find((c) => /预算/.test(c.header)) : undefined;
+  const budgetColumn = actual ? columns.find((c) => BUDGET_COLUMN_OF_ACTUALS.test(c.header)) : undefined;
   return { ...row, budgetFen: actual ? (budgetColumn?.amountFen ?? null) : row.totalFen, actualFen: actual ? row.totalFen : null, columns };
 }
 

@@ -10,7 +10,7 @@ import { projectRoot } from '../../src/config.js';
 /** Where Chinese patterns belong. */
 const HOMES = ['src/parse/glossary/', 'src/model/'];
 /** Chinese regular expressions outside the homes when last counted. Only ever lower it. */
-const CEILING = 2;
+const CEILING = 0;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
