@@ -40,4 +40,17 @@ describe('one-way data flow', () => {
     expect(all.length).toBeGreaterThan(200);
     expect(importsOf(join(projectRoot, 'src/api/ingest-service.ts'))).toContain('src/load/loader');
   });
+
+  it('the source (text, PDF, OCR) imports nothing of the parser but the glossary, and the glossary imports nothing', () => {
+    // Source → parse: a source may key on the documents' words (a page number, an OCR misreading),
+    // which live in the one glossary; the glossary is a leaf, so the source takes words, not the parser.
+    const fromSource = filesUnder(join(projectRoot, 'src/source'))
+      .flatMap((f) => importsOf(f).map((target) => ({ f: relative(projectRoot, f), target })))
+      .filter(({ target }) => target.startsWith('src/parse/') && !target.startsWith('src/parse/glossary/'));
+    expect(fromSource.map(({ f, target }) => `${f} → ${target}`)).toEqual([]);
+    const glossaryImports = filesUnder(join(projectRoot, 'src/parse/glossary')).flatMap((f) => importsOf(f).filter((t) => !t.startsWith('src/parse/glossary/')).map((t) => `${relative(projectRoot, f)} → ${t}`));
+    // Type-only imports of the families' names are the one exception: they carry no code.
+    expect(glossaryImports.filter((line) => !line.endsWith('→ src/parse/families'))).toEqual([]);
+  });
 });
+
