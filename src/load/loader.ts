@@ -246,7 +246,10 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
       if (options.failAfter === name && (options.failIn === undefined || options.failIn === file)) throw new Error(`injected failure after ${name}`);
     }
     let at = performance.now();
-    for (const keys of slices(plan.codes.map((c) => `${String(c.label)}:${String(c.code)}`))) await run('load-refresh-codes', { keys });
+    // A new document only adds names: the codes whose names it can change (load-refresh-codes-changed);
+    // a replacement may take names away, so every code it touches is derived again.
+    if (storedHash || rivals.length) for (const keys of slices(plan.codes.map((c) => `${String(c.label)}:${String(c.code)}`))) await run('load-refresh-codes', { keys });
+    else for (const rows of slices(codeNamesBrought([plan]))) await run('load-refresh-codes-changed', { rows });
     for (const ids of slices([...new Set(plan.allocations.map((a) => String(a.projectId)))])) await run('load-refresh-project-totals', { ids });
     since('inference: stored totals (codes, project totals)', at);
     at = performance.now();

@@ -94,6 +94,9 @@ describe('a folder load writes many documents a transaction', () => {
     expect(batched.relationships).toEqual(alone.relationships);
     // SAME_AS links exist in this corpus (one department's projects across its documents).
     expect(batched.relationships.filter((r) => r.includes('"SAME_AS"')).length).toBeGreaterThan(0);
+    // The code names refreshed incrementally are the names derived from every line again.
+    await runner.write('load-refresh-all-codes');
+    expect((await fingerprint()).nodes).toEqual(batched.nodes);
   }, SLOW);
 
   it('costs at most 15 statements and 1/8 of a write transaction a document (recorded: 14.1 + 0.1 reads and 1/12 for 12 documents at 32 a batch; one a transaction: 16.7 + 2 reads and 1)', async () => {
