@@ -48,12 +48,15 @@ if (pdfArg !== undefined) {
   label = `${n} generated text documents`;
 }
 
-const db = await connect({ ...neo4jSettings(), uri: undefined, dataDir: join(dir, 'neo4j'), boltPort: await freePort(0), heapMb: 1024, pageCacheMb: 512, txTimeoutMs: 60_000 });
-try {
+/** A fresh embedded Neo4j with the schema, warmed up on other documents (then removed). */
+async function freshDatabase(round: number) {
+  const dataDir = join(dir, `neo4j-${round}`);
+  process.env.NEO4J_DATA_DIR = dataDir;
+  const db = await connect({ ...neo4jSettings(), uri: undefined, dataDir, boltPort: await freePort(0), heapMb: 1024, pageCacheMb: 512, txTimeoutMs: 60_000 });
   await applySchema(db);
   const runner = new QueryRunner(db);
   // Warm-up (other documents, then removed): Cypher plans and the JIT ready before counting.
-  const warm = join(dir, 'warm');
+  const warm = join(dir, `warm-${round}`);
   mkdirSync(warm);
   const warmFiles = generateCorpus(6, 7).map((d) => {
     const path = join(warm, `warmup-${d.file}`);
@@ -62,10 +65,13 @@ try {
   });
   await loadFiles(runner, warmFiles);
   for (const f of warmFiles) await runner.write('load-delete-document', { file: f.split('/').pop()! });
+  return { db, runner };
+}
 
-  // Rounds side by side (--batches=1,32,1,32: documents per write transaction), each on an
-  // emptied graph, so a change is measured against the old way in one run on one machine state.
-  const jvm = db.embedded?.pid;
+let db: Awaited<ReturnType<typeof freshDatabase>>['db'] | null = null;
+try {
+  // Rounds side by side (--batches=1,32,1,32: documents per write transaction), each in a fresh
+  // Neo4j, so a change is measured against the old way in one run on one machine state.
   const commit = execSync('git rev-parse --short HEAD', { cwd: projectRoot }).toString().trim();
   const dirty = execSync('git status --porcelain src/load bench/ingest-profile.ts cypher', { cwd: projectRoot }).toString().trim() ? '-dirty' : '';
   const batches = (arg('batches') ?? String(loadTuning.batchDocuments)).split(',').map(Number);
@@ -76,8 +82,12 @@ try {
   out.push('');
   out.push('| documents a transaction | loaded | wall ms a document | documents/min | Node CPU ms a document | JVM CPU ms a document | statements a document (in write tx) | auto-commit reads a document | write transactions a document | load average (1 min) |');
   out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const batch of batches) {
-    await runner.write('test-wipe');
+  for (const [round, batch] of batches.entries()) {
+    if (db) await db.close();
+    const fresh = await freshDatabase(round);
+    db = fresh.db;
+    const runner = fresh.runner;
+    const jvm = db.embedded?.pid;
     loadTuning.batchDocuments = batch;
     const prof = recordPhases(new PhaseRecorder())!;
     const cpuBefore = process.cpuUsage();
@@ -118,6 +128,6 @@ try {
   const json = arg('json');
   if (json) writeFileSync(json, JSON.stringify({ label, commit: commit + dirty, rounds: summaries }, null, 2));
 } finally {
-  await db.close();
+  await db?.close();
   rmSync(dir, { recursive: true, force: true });
 }
