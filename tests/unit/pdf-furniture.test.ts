@@ -19,18 +19,18 @@ function formPage(number: number, footer: string): PdfPage {
   const rows = [50, 100, 130];
   const rulings = [...rows.map((y) => h(y, cols[0]!, cols.at(-1)!)), ...cols.map((x) => v(x, rows[0]!, rows.at(-1)!))];
   const runs = [
-    run('项目名称', 65, 69),
-    run('综合布线项目', 165, 69),
-    run('国家编码', 365, 69),
+    glyphRun('项目名称', 65, 69),
+    glyphRun('综合布线项目', 165, 69),
+    glyphRun('国家编码', 365, 69),
     // The wrapped 国家编码 value, top-aligned in its 42 pt cell.
-    run('2012-', 432, 53.6, 7.5),
-    run('440317-39-', 432, 66, 7.5),
-    run('01-701764', 432, 78.4, 7.5),
-    run('项目单位', 65, 109),
-    run('政务服务数据管理局', 165, 109),
-    run('行业归口', 365, 109),
-    run('信息化', 432, 109, 7.5),
-    run(footer, 280, 800),
+    glyphRun('2012-', 432, 53.6, 7.5),
+    glyphRun('440317-39-', 432, 66, 7.5),
+    glyphRun('01-701764', 432, 78.4, 7.5),
+    glyphRun('项目单位', 65, 109),
+    glyphRun('政务服务数据管理局', 165, 109),
+    glyphRun('行业归口', 365, 109),
+    glyphRun('信息化', 432, 109, 7.5),
+    glyphRun(footer, 280, 800),
   ];
   return { number, width: 595.3, height: 842.9, runs, glyphs: [], rulings, imageCover: 0 };
 }
