@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { GlyphRun, PdfPage, Ruling } from '../../src/source/pdf/geometry.js';
 import { renderPdf } from '../../src/source/pdf/render.js';
 
-const run = (text: string, x0: number, top: number, size = 10.5): GlyphRun => ({ text, x0, x1: x0 + text.length * size * 0.55, top, bottom: top + size * 1.07, size });
+const glyphRun = (text: string, x0: number, top: number, size = 10.5): GlyphRun => ({ text, x0, x1: x0 + text.length * size * 0.55, top, bottom: top + size * 1.07, size });
 const h = (at: number, from: number, to: number): Ruling => ({ orientation: 'H', at, from, to });
 const v = (at: number, from: number, to: number): Ruling => ({ orientation: 'V', at, from, to });
 
