@@ -4,7 +4,7 @@
 // (`pdftoppm -r 80 -f N -l N -png FILE out`, amounts checked zoomed), never from a reader's
 // output — is well-formed, and our reader (readSource, as the service reads a PDF) gets at least
 // the cells it got when the truth was written: a ratchet that fails if the reader regresses.
-// The figures beside pdfplumber's: bench/results/2026-12-06-table-cells.md (bench/table-cells/compare.ts).
+// The figures beside pdfplumber's: bench/RESULTS.md ("Table cells exact, ours against pdfplumber") (bench/table-cells/compare.ts).
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ourCells, type ReaderPage } from '../../bench/table-cells/ours.js';
