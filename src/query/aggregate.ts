@@ -6,7 +6,8 @@
 import { BudgetGraphError } from '../errors.js';
 import type { QueryRunner } from '../db/run.js';
 import { row } from './mapping.js';
-import { whereOf, type FilterFields, type FilterTree } from './filters.js';
+import { keysOf } from './props.js';
+import { subFilters, whereOf, type FilterFields, type FilterTree } from './filters.js';
 import { department, years } from './lists.js';
 import type { SourceRef } from './records.js';
 
@@ -138,16 +139,18 @@ export interface AggregateOrder {
 export const MAX_GROUPS = 10_000;
 
 /** Dimensions only lines have (a document's total has no unit, fund or code). */
-const LINE_DIMENSIONS_ONLY: AggregateDimension[] = ['UNIT', 'FUND', ...(Object.keys(CODE_DIMENSIONS) as AggregateDimension[])];
+const LINE_DIMENSIONS_ONLY: AggregateDimension[] = ['UNIT', 'FUND', ...keysOf(CODE_DIMENSIONS)];
 
 /** Every code test of the filter, anywhere in its tree: digits only. */
 function checkCodes(tree: FilterTree | null): void {
   if (!tree) return;
-  const t = tree as Record<string, unknown>;
-  const codes = [t.code, ...((t.codes as unknown[] | undefined) ?? [])].filter((c): c is string => typeof c === 'string');
+  const t = tree;
+  const listed = 'codes' in t && Array.isArray(t.codes) ? t.codes : [];
+  const codes = ['code' in t ? t.code : undefined, ...listed].filter((c): c is string => typeof c === 'string');
   for (const c of codes) if (!/^\d{1,7}$/.test(c)) throw new BudgetGraphError('BAD_USER_INPUT', `filter code "${c}" is not a code or code prefix (digits, e.g. "201" or "2010504").`, { argument: 'filter' });
   if ('scheme' in t && t.scheme !== undefined && t.scheme !== null) throw new BudgetGraphError('BAD_USER_INPUT', 'filter.scheme chooses the lines read and goes at the top of the filter only, not inside and / or / not.', { argument: 'filter' });
-  for (const sub of [...((t.and as FilterTree[] | undefined) ?? []), ...((t.or as FilterTree[] | undefined) ?? []), ...(t.not ? [t.not as FilterTree] : [])]) checkCodes(sub);
+  const { and, or, not } = subFilters(t);
+  for (const sub of [...(and ?? []), ...(or ?? []), ...(not ? [not] : [])]) checkCodes(sub);
 }
 
 export async function aggregate(

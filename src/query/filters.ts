@@ -25,10 +25,31 @@ export type FilterFields = Record<string, AtomSpec>;
 
 /** Filter objects as GraphQL hands them over: fields plus AND / OR / NOT sub-filters. */
 export type FilterTree = object;
-interface FilterNode {
-  and?: FilterTree[] | null;
-  or?: FilterTree[] | null;
-  not?: FilterTree | null;
+
+/** A filter object (GraphQL hands over input objects; a list or a scalar here is a bug). */
+export function isFilterTree(value: unknown): value is FilterTree {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function treeOf(value: unknown, field: string): FilterTree {
+  if (isFilterTree(value)) return value;
+  throw new Error(`filter field ${field} is not a filter object`);
+}
+
+function treesOf(value: unknown, field: string): FilterTree[] | null {
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value)) throw new Error(`filter field ${field} is not a list of filter objects`);
+  return value.map((x: unknown) => treeOf(x, field));
+}
+
+/** The AND / OR / NOT sub-filters of a filter object, each checked to be a filter object. */
+export function subFilters(tree: FilterTree): { and: FilterTree[] | null; or: FilterTree[] | null; not: FilterTree | null } {
+  const not = 'not' in tree ? tree.not : null;
+  return {
+    and: treesOf('and' in tree ? tree.and : null, 'and'),
+    or: treesOf('or' in tree ? tree.or : null, 'or'),
+    not: not === undefined || not === null || not === false ? null : treeOf(not, 'not'),
+  };
 }
 
 type Expr = { atom: Atom } | { and: Expr[] } | { or: Expr[] };
@@ -40,23 +61,34 @@ function tooComplex(message: string): BudgetGraphError {
   return new BudgetGraphError('BAD_USER_INPUT', `${message} Simplify the filter (fewer OR branches, or split the question).`, { argument: 'filter' });
 }
 
+/** An integer filter value (GraphQL Int: a number) as a Neo4j integer. */
+function intOf(field: string, raw: unknown): ReturnType<typeof neo4j.int> {
+  if (typeof raw === 'number' || typeof raw === 'bigint' || typeof raw === 'string') return neo4j.int(raw);
+  throw new Error(`filter field ${field} is not an integer`);
+}
+
+/** A list filter value, checked: not empty, not too long. */
+function listOf(field: string, raw: unknown): unknown[] {
+  if (!Array.isArray(raw)) throw new Error(`filter field ${field} is not a list`);
+  if (raw.length === 0) throw new BudgetGraphError('BAD_USER_INPUT', `filter field ${field} is an empty list; leave it out to match everything.`, { argument: 'filter' });
+  if (raw.length > FILTER_LIMITS.listValues) throw tooComplex(`filter field ${field} lists ${raw.length} values (at most ${FILTER_LIMITS.listValues}).`);
+  return raw;
+}
+
 function valueOf(spec: AtomSpec, field: string, raw: unknown): unknown {
   switch (spec.value) {
     case 'fen':
-      return neo4j.int(String(raw as bigint));
+      return neo4j.int(String(raw));
     case 'int':
-      return neo4j.int(raw as number);
+      return intOf(field, raw);
     case 'ints':
-    case 'strings': {
-      const list = raw as unknown[];
-      if (list.length === 0) throw new BudgetGraphError('BAD_USER_INPUT', `filter field ${field} is an empty list; leave it out to match everything.`, { argument: 'filter' });
-      if (list.length > FILTER_LIMITS.listValues) throw tooComplex(`filter field ${field} lists ${list.length} values (at most ${FILTER_LIMITS.listValues}).`);
-      return spec.value === 'ints' ? list.map((x) => neo4j.int(x as number)) : list;
-    }
+      return listOf(field, raw).map((x) => intOf(field, x));
+    case 'strings':
+      return listOf(field, raw);
     case 'departmentRef':
       return keyOf('Department', String(raw));
     case 'departmentRefs':
-      return (valueOf({ ...spec, value: 'strings' }, field, raw) as string[]).map((d) => keyOf('Department', d));
+      return listOf(field, raw).map((d) => keyOf('Department', String(d)));
     case 'documentId':
       return keyOf('Document', String(raw));
     default:
@@ -65,19 +97,19 @@ function valueOf(spec: AtomSpec, field: string, raw: unknown): unknown {
 }
 
 function toExpr(filter: FilterTree, fields: FilterFields, depth: number): Expr {
-  const tree = filter as FilterNode & Record<string, unknown>;
   if (depth > FILTER_LIMITS.depth) throw tooComplex(`The filter nests AND / OR / NOT deeper than ${FILTER_LIMITS.depth} levels.`);
   const parts: Expr[] = [];
-  for (const [field, raw] of Object.entries(tree)) {
+  for (const [field, raw] of Object.entries(filter)) {
     if (raw === undefined || raw === null || field === 'and' || field === 'or' || field === 'not') continue;
     const spec = fields[field];
     // The GraphQL input type and this table are declared side by side; a field without a spec is a bug.
     if (!spec) throw new Error(`filter field ${field} has no atom`);
     parts.push({ atom: { f: spec.atom, neg: false, v: valueOf(spec, field, raw) } });
   }
-  for (const sub of tree.and ?? []) parts.push(toExpr(sub, fields, depth + 1));
-  if (tree.or) parts.push({ or: tree.or.map((sub) => toExpr(sub, fields, depth + 1)) });
-  if (tree.not) parts.push(negate(toExpr(tree.not, fields, depth + 1)));
+  const { and, or, not } = subFilters(filter);
+  for (const sub of and ?? []) parts.push(toExpr(sub, fields, depth + 1));
+  if (or) parts.push({ or: or.map((sub) => toExpr(sub, fields, depth + 1)) });
+  if (not) parts.push(negate(toExpr(not, fields, depth + 1)));
   return { and: parts };
 }
 
@@ -130,16 +162,16 @@ export function eitherName<T>(current: T | null | undefined, deprecated: T | nul
  * knows a field by another name; a filter object giving both names is a BAD_USER_INPUT.
  */
 export function renameFilterFields(tree: FilterTree, renames: Readonly<Record<string, string>>): FilterTree {
-  const node = tree as FilterNode & Record<string, unknown>;
+  const node = new Map<string, unknown>(Object.entries(tree));
   const out: Record<string, unknown> = {};
-  for (const [field, raw] of Object.entries(node)) {
+  for (const [field, raw] of node) {
     if (raw === undefined || raw === null) continue;
-    if (field === 'and' || field === 'or') out[field] = (raw as FilterTree[]).map((sub) => renameFilterFields(sub, renames));
-    else if (field === 'not') out[field] = renameFilterFields(raw as FilterTree, renames);
+    if (field === 'and' || field === 'or') out[field] = (treesOf(raw, field) ?? []).map((sub) => renameFilterFields(sub, renames));
+    else if (field === 'not') out[field] = renameFilterFields(treeOf(raw, field), renames);
     else {
       const to = renames[field] ?? field;
       const other = Object.entries(renames).find(([from, target]) => target === to && from !== field)?.[0] ?? to;
-      if (other !== field && node[other] !== undefined && node[other] !== null) {
+      if (other !== field && node.get(other) !== undefined && node.get(other) !== null) {
         const [current, old] = field in renames ? [field, other] : [other, field];
         throw new BudgetGraphError('BAD_USER_INPUT', `filter field ${old} is the old name of ${current} (deprecated); give ${current} only.`, { argument: 'filter' });
       }

@@ -14,7 +14,9 @@ export function plain(value: unknown, key = ''): unknown {
     return out;
   }
   if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)) return value.toString();
-  const source = value as Record<string, unknown>;
+  // Nodes, relationships and maps: a non-null object that is no list is a map (isProps, no cast).
+  if (!isProps(value)) return value;
+  const source = value;
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(source)) out[k] = plain(source[k], k);
   return out;
@@ -22,11 +24,13 @@ export function plain(value: unknown, key = ''): unknown {
 
 /** One column of every record, converted. */
 export function column<T>(records: Neo4jRecord[], name: string): T[] {
+  // Unchecked by design: T is what the named statement's RETURN projects (cypher/); row mappers check.
   return records.map((r) => plain(r.get(name), name) as T);
 }
 
 /** The record's columns as one plain object. */
 export function row<T>(record: Neo4jRecord): T {
+  // Unchecked by design: T is the statement's RETURN columns (cypher/), read as the statement projects them.
   return plain(record.toObject()) as T;
 }
 

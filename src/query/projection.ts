@@ -9,6 +9,7 @@
 import type { CodeScheme } from '../model/codes.js';
 import { apiName, propertiesOf, servedNullable, storedName, type FactKindDecl } from '../model/fact-kind.js';
 import { BUDGET_LINE } from '../model/kinds/budget-line.js';
+import { keysOf } from './props.js';
 
 /** Field name → what is selected under it (aliases and fragments merged). */
 export type FieldTree = Map<string, FieldTree>;
@@ -133,7 +134,7 @@ export interface DocumentBundlePlan {
 
 /** The bundle a document's selection needs; null when it asks for no lines and no projects. */
 export function documentBundlePlan(document: FieldTree): DocumentBundlePlan | null {
-  const schemes = (Object.keys(LINE_FIELDS) as CodeScheme[]).filter((s) => document.has(LINE_FIELDS[s]));
+  const schemes = keysOf(LINE_FIELDS).filter((s) => document.has(LINE_FIELDS[s]));
   const projects = document.get('projects');
   if (schemes.length === 0 && !projects) return null;
   // Every lines field of the document reads from the same rows: their selections merged.

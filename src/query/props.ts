@@ -68,3 +68,23 @@ export function decode<S extends Record<string, Reader<unknown>>>(p: Props, spec
   // The one cast of the decoders: each field was just read by the reader its type comes from.
   return out as Decoded<S>;
 }
+
+/** The own keys of an object literal, typed by its keys (for…in in a generic function: no cast). */
+export function keysOf<T extends object>(o: T): Extract<keyof T, string>[] {
+  const out: Extract<keyof T, string>[] = [];
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) out.push(k);
+  return out;
+}
+
+/** JSON text parsed as unknown: what it holds is checked by the caller's guards, never cast. */
+export function parseJson(text: string): unknown {
+  return JSON.parse(text);
+}
+
+/** A JSON object of strings (stored `columns`: header → decimal fen), checked. */
+export function stringRecord(value: unknown, what: string): Record<string, string> {
+  if (!isProps(value)) return fail(what, 'a map of strings', value);
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = typeof v === 'string' ? v : fail(`${what}.${k}`, 'a string', v);
+  return out;
+}

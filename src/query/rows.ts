@@ -2,7 +2,7 @@
 // srcTable / srcLine / srcText and documentId; here it becomes one SourceRef.
 import type { ThreeCostsFen } from './records.js';
 import type { AnomalyRow, BudgetLineRow, DiagnosticRow, CodeFeedRow, LinkSupportRow, SameAsRow, CodeLinkRow, CodeRow, DepartmentRow, DocumentRow, FigureRow, InvestmentRow, ProjectRow, ProseAmountRow, SourceRef, TableTotalRow, ThreeCostsRow, UnitRow } from './records.js';
-import { bool, decode, fen, fenOrNull, list, num, numOrNull, oneOf, props, str, strOrNull, strings, type Decoded, type Props, type Reader } from './props.js';
+import { bool, decode, fen, fenOrNull, list, num, numOrNull, oneOf, parseJson, props, str, strOrNull, stringRecord, strings, type Decoded, type Props, type Reader } from './props.js';
 import { FIGURE_FIELDS, INVESTMENT_FIELDS, LINE_FIELDS, THREE_COSTS_FIELDS } from './records.js';
 import { LINK_METHOD_NAMES, LINK_STATUS_NAMES, linkRank, schemeOfLabel } from '../model/codes.js';
 import { THREE_COSTS_FIGURE_NAMES, fenProperty, type ThreeCostsFigure } from '../model/three-costs.js';
@@ -20,8 +20,13 @@ export function factRow<S extends Record<string, Reader<unknown>>>(p: Props, spe
 
 /** Evidence and anomaly sources are stored as JSON of the parser's Source {file, table, line, text}. */
 export function sourceFromJson(json: string): SourceRef {
-  const s = JSON.parse(json) as { file: string; table: string | null; line: number | null; text: string | null };
-  return { documentId: s.file.replace(/\.[^.]+$/, ''), table: s.table, line: s.line, text: s.text };
+  return sourceFromParsed(parseJson(json));
+}
+
+/** A parser's Source {file, table, line, text} already parsed from JSON, checked field by field. */
+function sourceFromParsed(value: unknown): SourceRef {
+  const s = props({ source: value }, 'source');
+  return { documentId: str(s, 'file').replace(/\.[^.]+$/, ''), table: strOrNull(s, 'table'), line: numOrNull(s, 'line'), text: strOrNull(s, 'text') };
 }
 
 export function documentRow(p: Props): DocumentRow {
@@ -63,7 +68,7 @@ export function anomalyRow(p: Props): AnomalyRow {
 
 /** Budget line: columns parsed from JSON; budget/actual split by basis (决算 lines are actuals). */
 export function budgetLineRow(p: Props): BudgetLineRow {
-  const columns = Object.entries(JSON.parse(String(p.columns ?? '{}')) as Record<string, string>).map(([header, fen]) => ({ header, amountFen: BigInt(fen) }));
+  const columns = columnsOf(p.columns);
   const row = factRow(p, LINE_FIELDS);
   const actual = row.basis === 'ACTUAL';
   // A 决算 table may print the year's budget beside the actual (年初预算数 / 调整预算数).
@@ -97,15 +102,21 @@ function linkSupportRow(p: Props): LinkSupportRow {
   return { method: oneOf(p, 'method', LINK_METHOD_NAMES), note: strOrNull(p, 'note'), evidence: strings(p, 'evidence').map(sourceFromJson) };
 }
 
+/** Stored `columns`: JSON of header → decimal fen. */
+function columnsOf(json: unknown): { header: string; amountFen: bigint }[] {
+  return Object.entries(stringRecord(parseJson(String(json ?? '{}')), 'columns')).map(([header, fen]) => ({ header, amountFen: BigInt(fen) }));
+}
+
 function threeCostsFen(value: (figure: ThreeCostsFigure) => bigint | null): ThreeCostsFen {
+  // Object.fromEntries loses the keys: they are `${figure}Fen` of every figure, which ThreeCostsFen is by definition.
   return Object.fromEntries(THREE_COSTS_FIGURE_NAMES.map((f) => [fenProperty(f), value(f)])) as ThreeCostsFen;
 }
 
 /** 三公 row: its per-fund figures stored as JSON (decimal strings of fen) become bigint fields. */
 export function threeCostsRow(p: Props): ThreeCostsRow {
-  const funds = typeof p.byFund === 'string' ? (JSON.parse(p.byFund) as Record<string, string | null>[]) : [];
-  const fen = (v: string | null | undefined) => (v === null || v === undefined ? null : BigInt(v));
-  return { ...factRow(p, THREE_COSTS_FIELDS), byFund: funds.map((x) => ({ fund: String(x.fund), ...threeCostsFen((f) => fen(x[f])) })) };
+  const funds = typeof p.byFund === 'string' ? list({ byFund: parseJson(p.byFund) }, 'byFund') : [];
+  const fen = (x: Props, f: string) => (x[f] === null || x[f] === undefined ? null : BigInt(str(x, f)));
+  return { ...factRow(p, THREE_COSTS_FIELDS), byFund: funds.map((x) => ({ fund: String(x.fund), ...threeCostsFen((f) => fen(x, f)) })) };
 }
 
 export function unitRow(p: Props, departmentId?: string): UnitRow {
@@ -165,7 +176,6 @@ export function codeRow(p: Props): CodeRow {
   };
 }
 
-const columnsOf = (json: unknown) => Object.entries(JSON.parse(String(json ?? '{}')) as Record<string, string>).map(([header, fen]) => ({ header, amountFen: BigInt(fen) }));
 
 export function figureRow(p: Props): FigureRow {
   return factRow(p, FIGURE_FIELDS);
@@ -189,10 +199,10 @@ const PROSE_AMOUNT_FIELDS = { id: str, documentId: str, item: str, amountFen: fe
 
 /** Investment row: the per-field lines stored as JSON of the parser's Sources. */
 export function investmentRow(p: Props): InvestmentRow {
-  const fields = typeof p.fieldSources === 'string' ? (JSON.parse(p.fieldSources) as Record<string, { file: string; table: string; line: number; text: string }>) : {};
+  const fields = typeof p.fieldSources === 'string' ? props({ fieldSources: parseJson(p.fieldSources) }, 'fieldSources') : {};
   return {
     ...factRow(p, INVESTMENT_FIELDS),
-    fieldSources: Object.entries(fields).map(([field, s]) => ({ field, source: sourceFromJson(JSON.stringify(s)) })),
+    fieldSources: Object.entries(fields).map(([field, s]) => ({ field, source: sourceFromParsed(s) })),
   };
 }
 
@@ -202,7 +212,7 @@ export function sameAsRow(p: Props): SameAsRow {
 
 /** A stored diagnostic (one JSON object, checked field by field: a malformed one is a bug, never a cast). */
 export function diagnosticRow(p: Props, documentId: string): DiagnosticRow {
-  const d = props({ diagnostic: JSON.parse(str(p, 'json')) as unknown }, 'diagnostic');
+  const d = props({ diagnostic: parseJson(str(p, 'json')) }, 'diagnostic');
   return {
     level: oneOf(d, 'level', ['INFO', 'WARNING'] as const),
     code: str(d, 'code'),
