@@ -7,6 +7,7 @@ import { BudgetGraphError } from '../errors.js';
 import type { GraphEdgeRow, GraphNodeRow } from './records.js';
 import { NODE_KINDS, isCodeKind, type NodeKind } from '../model/nodes.js';
 import { codeGlobalId, globalId, splitGlobalId } from '../model/ids.js';
+import { parseJson } from './props.js';
 
 
 export interface RawNode {
@@ -27,14 +28,19 @@ export interface RawEdge {
 /** A global id → the label and key property value to look the node up by (old code ids "FunctionCode:…" too). */
 export function parseGlobalId(id: string): { label: string; key: string } {
   const parts = splitGlobalId(id);
-  if (!parts || !(NODE_KINDS as readonly string[]).includes(parts.kind)) {
+  if (!parts || !isNodeKind(parts.kind)) {
     throw new BudgetGraphError('BAD_USER_INPUT', `"${id}" is not a node id; node ids look like "Project:<id>" or "ClassificationCode:FunctionCode:2010504" (take them from search or neighbours).`);
   }
   return isCodeKind(parts.kind) ? { label: 'Code', key: `${parts.kind}:${parts.key}` } : { label: parts.kind, key: parts.key };
 }
 
+/** A label or a global id's kind that is one of the node kinds (narrowed, not cast). */
+export function isNodeKind(kind: string): kind is NodeKind {
+  return NODE_KINDS.some((k) => k === kind);
+}
+
 function kindOf(labels: string[]): NodeKind {
-  return (NODE_KINDS.find((k) => labels.includes(k)) ?? 'Document') as NodeKind;
+  return NODE_KINDS.find((k) => labels.includes(k)) ?? 'Document';
 }
 
 const HIDDEN = new Set(['searchText', 'normName', 'contentHash', 'columns']);
@@ -78,8 +84,8 @@ export function displayProperties(p: Record<string, unknown>): Record<string, un
   for (const [k, v] of Object.entries(p)) {
     if (HIDDEN.has(k) || k.startsWith('src')) continue;
     if (k.endsWith('Fen')) out[k.slice(0, -3)] = typeof v === 'bigint' ? formatWan(v) : v;
-    else if ((k === 'evidence' || k === 'sources') && Array.isArray(v)) out[k] = v.map((s) => JSON.parse(String(s)) as unknown);
-    else if (k === 'funding' && typeof v === 'string') out[k] = JSON.parse(v) as unknown;
+    else if ((k === 'evidence' || k === 'sources') && Array.isArray(v)) out[k] = v.map((s): unknown => JSON.parse(String(s)));
+    else if (k === 'funding' && typeof v === 'string') out[k] = parseJson(v);
     else out[k] = v;
   }
   return out;

@@ -14,9 +14,16 @@
 import type { SourceRef } from './records.js';
 import { sourceFromJson } from './rows.js';
 
-import { countedAmount, countedLinks, linkRank as rankOf, type LinkMethod } from '../model/codes.js';
+import { LINK_METHOD_NAMES, countedAmount, countedLinks, linkRank as rankOf, type LinkMethod } from '../model/codes.js';
 
 export type ContributionMethod = LinkMethod;
+
+/** A stored link's method, checked to be one of the link methods (a statement bug throws, never casts). */
+function methodOf(method: string): ContributionMethod {
+  const found = LINK_METHOD_NAMES.find((m) => m === method);
+  if (found === undefined) throw new Error(`stored link method ${method} is not one of ${LINK_METHOD_NAMES.join(' | ')}`);
+  return found;
+}
 
 export interface TrailLineInput {
   id: string;
@@ -124,11 +131,11 @@ export function computeMoneyTrail(input: TrailInput): MoneyTrailRow {
     for (const k of links) {
       if (k.code !== l.code || (perUnit && k.unitId !== l.unitId)) continue;
       const amount = countedAmount({ partFen: k.partFen ?? null, amountFen: k.amountFen, executedFen: k.executedFen }, actual) ?? 0n;
-      contributions.push({ amountFen: amount, method: k.method as ContributionMethod, note: k.note, allocationId: k.allocationId, investment: null, evidence: k.evidence.map(sourceFromJson) });
+      contributions.push({ amountFen: amount, method: methodOf(k.method), note: k.note, allocationId: k.allocationId, investment: null, evidence: k.evidence.map(sourceFromJson) });
     }
     for (const k of input.investmentLinks) {
       if (k.code !== l.code || perUnit) continue;
-      contributions.push({ amountFen: k.amountFen ?? 0n, method: k.method as ContributionMethod, note: k.note, allocationId: null, investment: k.investment, evidence: k.evidence.map(sourceFromJson) });
+      contributions.push({ amountFen: k.amountFen ?? 0n, method: methodOf(k.method), note: k.note, allocationId: null, investment: k.investment, evidence: k.evidence.map(sourceFromJson) });
     }
     contributions.sort((a, b) => rankOf(a.method) - rankOf(b.method) || (b.amountFen > a.amountFen ? 1 : b.amountFen < a.amountFen ? -1 : 0));
     const projectMoney = l.projectFen ?? 0n;

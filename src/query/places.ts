@@ -1,5 +1,6 @@
 // A line's place as the loader stored it (src/load/places.ts: one JSON string per text line of a
 // document, on its DocumentText node), read back for Source.page / Source.box / Source.cells.
+import { isProps } from './props.js';
 
 /** [x0, top, x1, bottom] in PDF points from the top-left corner of the page (y grows downwards). */
 export type PlaceBox = readonly [number, number, number, number];
@@ -27,8 +28,8 @@ export function placeFromJson(json: unknown, text: unknown = null): LinePlaceRow
   } catch {
     return null;
   }
-  if (typeof v !== 'object' || v === null) return null;
-  const o = v as { page?: unknown; box?: unknown; cells?: unknown; ocr?: unknown };
+  if (!isProps(v)) return null;
+  const o = v;
   if (typeof o.page !== 'number' || !Number.isInteger(o.page) || o.page < 1) return null;
   const cells = Array.isArray(o.cells) && o.cells.every(isBox) ? o.cells : [];
   // The line's cells are its tab-separated parts (src/source): each box gets its text where they line up.

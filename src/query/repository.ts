@@ -1,7 +1,7 @@
 // Read side of the graph: every query the API answers, by name, with typed results.
 // Resolvers call this or a per-request DataLoader (loaders/) built on it; nothing else reads
 // Neo4j. Every statement lives in cypher/ and runs in a READ transaction with a timeout.
-import { list, props, type Props } from './props.js';
+import { isProps, list, props, type Props } from './props.js';
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import type { QueryRunner } from '../db/run.js';
 import type { BatchStatement, StatementParams } from '../db/statements.generated.js';
@@ -27,7 +27,7 @@ import type {
 } from './records.js';
 import { ALLOCATION_FIELDS, EVALUATION_FIELDS, INDICATOR_FIELDS } from './records.js';
 import { anomalyRow, budgetLineRow, codeFeedRow, codeLinks, documentRow, factRow, investmentRow, projectRow, sourceOf, unitRow } from './rows.js';
-import { graphEdge, graphNode, type RawEdge, type RawNode } from './graph-nodes.js';
+import { graphEdge, graphNode, isNodeKind, type RawEdge, type RawNode } from './graph-nodes.js';
 import type { NodeKind } from '../model/nodes.js';
 import { whereOf, type FilterTree } from './filters.js';
 import { LISTS, type Direction, type ListName, type ListStatement } from './lists.js';
@@ -126,6 +126,7 @@ export class Repository {
   }
 
   /** Runs a `key, value` batch statement and groups the values by key (for DataLoaders). */
+  // The default map serves values as the plain maps they are (T defaults to them; loaders/batch.ts passes map optionally).
   async batch<T>(statement: BatchStatement, keys: readonly string[], map: (p: Record<string, unknown>) => T = (p) => p as T): Promise<Map<string, T[]>> {
     const res = await this.runner.read(statement, { keys: [...keys] });
     const out = new Map<string, T[]>();
@@ -168,7 +169,7 @@ export class Repository {
   }
 
   projects(filter: FilterTree | null | undefined, ordering: Ordering, page: PageArgs, reads: ProjectsPagePlan): Promise<Page<ProjectRow>> {
-    const f = (filter ?? {}) as AmountWindow;
+    const f = amountWindowOf(filter);
     const int = (n: number | null | undefined) => (n === null || n === undefined ? null : neo4j.int(n));
     const window = { year: int(f.year), yearIn: f.yearIn ? f.yearIn.map((y) => neo4j.int(y)) : null, yearFrom: int(f.yearFrom), yearTo: int(f.yearTo) };
     // Without years a project's amount is its stored all-years total: no allocation is summed.
@@ -225,20 +226,19 @@ export class Repository {
     const rec = res.records[0];
     if (!rec) return null;
     const document = documentRow(plainMap(rec.get('document')));
-    type Projected = { k: string[] | null; v: unknown[]; unit: unknown };
-    const props = (r: Projected, keys: string[] | null) => ({ ...zip(r.k ?? keys!, r.v), documentId: document.id, unitId: (r.unit as { id?: string } | null)?.id ?? null });
+    const props = (r: Projected, keys: string[] | null) => ({ ...zip(r.k ?? keys!, r.v), documentId: document.id, unitId: unitIdOf(r.unit) });
     const units = new Map<string, UnitRow>();
     // Lines share a handful of units: each is mapped once.
     const unitOf = (r: Projected) => {
-      const id = (r.unit as { id?: string } | null)?.id;
+      const id = unitIdOf(r.unit);
       if (id && !units.has(id)) units.set(id, unitRow(plainMap(r.unit)));
     };
-    const lines = (rec.get('lines') as Projected[]).map((r) => {
+    const lines = projectedRows(rec.get('lines'), 'lines').map((r) => {
       unitOf(r);
       return budgetLineRow(props(r, plan.lineKeys));
     });
     const projects: ProjectRow[] = [];
-    const allocations = (rec.get('allocations') as (Projected & { projectId: string; project: unknown; links: unknown[] | null })[]).map((r) => {
+    const allocations = projectedRows(rec.get('allocations'), 'allocations').map((r) => {
       unitOf(r);
       if (r.project) projects.push(projectRow(plainMap(r.project)));
       const allocation = projectedRow<AllocationRow>({ ...props(r, plan.allocationKeys), projectId: r.projectId });
@@ -294,7 +294,7 @@ export class Repository {
 
   async searchCounts(query: string, prefix: string | null): Promise<{ kind: NodeKind; count: number }[]> {
     const res = await this.runner.read('search-counts', { query, prefix });
-    return res.records.map((r) => ({ kind: String(r.get('kind')) as NodeKind, count: Number(r.get('n')) }));
+    return res.records.map((r) => ({ kind: nodeKindOf(String(r.get('kind'))), count: Number(r.get('n')) }));
   }
 
   async neighbours(label: string, key: string, limit: number): Promise<Neighbourhood | null> {
@@ -362,7 +362,7 @@ function pageOf<T>(records: Neo4jRecord[], map: (p: Record<string, unknown>) => 
   // a map without properties (Neo4j reads committed data statement by statement): its id, the
   // last sort key of every list, is null. It is left out, as if removed a moment sooner — not
   // decoded into a 500 (issue #36: 11 of 63,732 reads during replaces).
-  const rawItems = records.map((r) => r.get('item') as { sortKey: unknown[] } | null).filter((it): it is { sortKey: unknown[] } => it !== null && it.sortKey.at(-1) != null);
+  const rawItems = records.map((r): unknown => r.get('item')).filter((it): it is Props & { sortKey: unknown[] } => isProps(it) && Array.isArray(it.sortKey) && it.sortKey.at(-1) != null);
   return {
     total: head.total,
     items: rawItems.map((it) => map(plainMap(it))),
@@ -379,5 +379,44 @@ function pageOf<T>(records: Neo4jRecord[], map: (p: Record<string, unknown>) => 
  * documented unchecked cast of the read side: the API reads no field the projection left out.
  */
 function projectedRow<T>(p: Props): T {
+  // Unchecked by design (see above): T's fields outside the projection are never read.
   return { ...p, source: sourceOf(p) } as T;
+}
+
+/** A row of document-bundle's lines / allocations: keys (null when projected), values, unit and the allocation's extras. */
+interface Projected {
+  k: string[] | null;
+  v: unknown[];
+  unit: unknown;
+  projectId: unknown;
+  project: unknown;
+  links: unknown;
+}
+
+/** document-bundle's `lines` or `allocations` column, each row checked to be a projected row. */
+function projectedRows(value: unknown, what: string): Projected[] {
+  if (!Array.isArray(value)) throw new Error(`document-bundle returned ${what} as ${value === null ? 'null' : typeof value}, expected a list`);
+  return value.map((r: unknown, i): Projected => {
+    if (!isProps(r) || !Array.isArray(r.v) || (r.k !== null && r.k !== undefined && !Array.isArray(r.k))) throw new Error(`document-bundle returned ${what}[${i}] that is not a projected row`);
+    return { k: Array.isArray(r.k) ? r.k.map(String) : null, v: r.v, unit: r.unit, projectId: r.projectId, project: r.project, links: r.links };
+  });
+}
+
+/** The id of a projected unit map ({.id, .name, .isSelf}); null when the row has no unit. */
+function unitIdOf(unit: unknown): string | null {
+  return isProps(unit) && typeof unit.id === 'string' ? unit.id : null;
+}
+
+/** search-counts' kind: the first label of a node the search index covers, each a node kind. */
+function nodeKindOf(kind: string): NodeKind {
+  if (isNodeKind(kind)) return kind;
+  throw new Error(`search-counts returned the label ${kind}, which is no node kind`);
+}
+
+/** The years of a project filter, read from the filter object (GraphQL's input), each checked. */
+function amountWindowOf(filter: FilterTree | null | undefined): AmountWindow {
+  const f = new Map<string, unknown>(Object.entries(filter ?? {}));
+  const int = (v: unknown) => (typeof v === 'number' ? v : null);
+  const yearIn = f.get('yearIn');
+  return { year: int(f.get('year')), yearIn: Array.isArray(yearIn) ? yearIn.filter((y): y is number => typeof y === 'number') : null, yearFrom: int(f.get('yearFrom')), yearTo: int(f.get('yearTo')) };
 }
