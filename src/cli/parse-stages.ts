@@ -1,6 +1,8 @@
-// `npm run parse -- FILE --stage=NAME`: a document read up to one stage of its path (src/load/
-// pipeline.ts) and that stage's output printed as JSON, money in 万元 strings as --json prints it;
-// `--stage=list` names the stages with what each does. So a newcomer can watch a document go through.
+// `npm run parse -- FILE --stage=NAME`: a document read up to one stage of its path (the parse's
+// stages of src/parse/pipeline.ts, then the load plan's of src/load/pipeline.ts: links, plan-checks,
+// rows, plan) and that stage's output printed as JSON, money in 万元 strings as --json prints it;
+// `--stage=list` names the stages, in one order, with what each does. So a newcomer can watch a
+// document go through.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatWan } from '../model/money.js';

@@ -18,7 +18,7 @@ const { values, positionals: files } = cliArgs({
     json: { type: 'boolean', help: 'Print the parsed records as JSON (money in 万元 strings).' },
     coverage: { type: 'boolean', help: 'Print per table how many cells became facts.' },
     text: { type: 'boolean', help: 'Print the canonical text as stored (personal data redacted).' },
-    stage: { type: 'string', value: 'NAME', help: "Print one stage's output as JSON (table-model, structure, readers, …, plan); --stage=list names the stages." },
+    stage: { type: 'string', value: 'NAME', help: "Print one stage's output as JSON (table-model, structure, readers, …, links, plan-checks, rows, plan); --stage=list names the stages." },
   },
 });
 if (values.stage === 'list') {

@@ -1,9 +1,10 @@
 // The checks the load plan adds // 关联检查: rules over what only the load's links know (which
 // projects a 项 line holds, which table fact a sentence restates, which two names are one project),
 // declared like the parse's registry (src/parse/checks/registry.ts: code, kind, family, severity,
-// compares, why) and run by buildPlan after its links, their findings listed after the parser's.
-// They stay here, not in the parse's checks stage: the links they read are decided by the load
-// (code-links.ts, restatements.ts, name-variants.ts), and the parse's output does not carry them.
+// compares, why) and run by the load's plan-checks stage (src/load/pipeline.ts) after its links
+// stage, their findings listed after the parser's. They stay here, not in the parse's checks stage:
+// the links they read are decided by the load (code-links.ts, restatements.ts, name-variants.ts),
+// and the parse's output does not carry them.
 import type { CheckRule } from '../parse/checks/rule.js';
 import type { Anomaly, ParsedDocument, Project } from '../parse/records.js';
 import type { CodeLink, InvestmentLink } from './code-links.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/parse/index.js';
 import { CHECKS, DERIVED, FIGURES, NOTES, PARSE_PIPELINE, READERS, SOURCE, STRUCTURE, TABLE_MODEL, UnknownStageError } from '../../src/parse/pipeline.js';
-import { DOCUMENT_PIPELINE } from '../../src/load/pipeline.js';
+import { DOCUMENT_PIPELINE, LINKS, LOAD_PIPELINE, PLAN, PLAN_CHECKS, ROWS } from '../../src/load/pipeline.js';
 import { buildPlan } from '../../src/load/plan.js';
 import { PLAN_CHECK_RULES } from '../../src/load/plan-checks.js';
 import { CHECK_FAMILIES } from '../../src/parse/checks/registry.js';
@@ -22,17 +22,22 @@ const stage = async <T>(name: string): Promise<T> => JSON.parse(await stageOutpu
 
 describe('the stages, in order', () => {
   it('go from the text to the load plan, each with a sentence saying what it does', () => {
-    expect(DOCUMENT_PIPELINE.stages.map((s) => s.name)).toEqual(['source', 'table-model', 'structure', 'readers', 'derived', 'figures', 'checks', 'notes', 'plan']);
+    expect(DOCUMENT_PIPELINE.stages.map((s) => s.name)).toEqual(['source', 'table-model', 'structure', 'readers', 'derived', 'figures', 'checks', 'notes', 'links', 'plan-checks', 'rows', 'plan']);
     for (const s of DOCUMENT_PIPELINE.stages) expect(s.purpose.length, s.name).toBeGreaterThan(40);
-    // The parse is the same list without the plan.
-    expect(PARSE_PIPELINE.stages).toEqual(DOCUMENT_PIPELINE.stages.slice(0, -1));
+    // The parse's stages, then the load plan's: the whole path is the two lists one after the other.
+    expect(PARSE_PIPELINE.stages).toEqual(DOCUMENT_PIPELINE.stages.slice(0, 8));
+    expect(LOAD_PIPELINE.stages).toEqual(DOCUMENT_PIPELINE.stages.slice(8));
+    expect([LINKS, PLAN_CHECKS, ROWS, PLAN].map((s) => s.name)).toEqual(LOAD_PIPELINE.stages.map((s) => s.name));
   });
 
   it('--stage=list prints them one a line, numbered, with their purpose', () => {
     const lines = stageList().split('\n');
-    expect(lines).toHaveLength(9);
+    expect(lines).toHaveLength(12);
     expect(lines[1]).toMatch(/^ 2\. table-model\s+the text as tables/);
-    expect(lines[8]).toMatch(/^ 9\. plan\s+the rows each load statement writes/);
+    expect(lines[8]).toMatch(/^ 9\. links\s+what the load decides/);
+    expect(lines[9]).toMatch(/^10\. plan-checks\s+the checks only the links reveal/);
+    expect(lines[10]).toMatch(/^11\. rows\s+the rows each kind’s load statement writes/);
+    expect(lines[11]).toMatch(/^12\. plan\s+the rows each load statement writes/);
   });
 
   it('parseDocument is the stages run one after the other', () => {
@@ -45,6 +50,17 @@ describe('the stages, in order', () => {
   it('the plan stage is the load plan of the parsed document, from the text as stored', () => {
     const planned = DOCUMENT_PIPELINE.run({ text, file, sourceNotes: [] });
     expect(planned.plan).toEqual(buildPlan(parseDocument(text, file), text));
+  });
+
+  it('buildPlan is the load stages run one after the other: links, plan-checks, rows, plan', () => {
+    const doc = parseDocument(text, file);
+    const byHand = PLAN.run(ROWS.run(PLAN_CHECKS.run(LINKS.run({ doc, redaction: { text } }))));
+    expect(buildPlan(doc, text)).toEqual(byHand.plan);
+    // Each stage adds its part and hands on what came before: the plan is the rows, then what the checks and the links left.
+    expect(byHand.plan).toMatchObject({ documentId: byHand.documentId, contentHash: byHand.contentHash, links: byHand.links, diagnostics: byHand.diagnostics });
+    expect(byHand.plan).toMatchObject(byHand.rows);
+    expect(byHand.plan.anomalies.slice(doc.anomalies.length).map((a) => a.kind)).toEqual(byHand.revealed.map((a) => a.kind));
+    expect(byHand.revealed.length).toBeGreaterThan(0);
   });
 
   it('the checks the load plan adds are declared like the registry’s: a family of it, what they compare and why', () => {
@@ -113,12 +129,38 @@ describe('--stage=structure: what the document is and how each table’s columns
   });
 });
 
+interface LinksShown {
+  documentId: string;
+  units: { id: string; name: string }[];
+  allocations: { id: string; name: string; amount: string; functionCode: string | null; line: number }[];
+  codeLinks: { allocationId: string; project: string; projectIndex: number; code: string; method: string; evidence: { table: string; line: number; text: string }[]; note: string }[];
+}
+
+describe('--stage=links: what the load decides of the document', () => {
+  it('links 其他一般管理事务, which line 513 lists under 科目编码 2010302, to that 项 (line 254 of 部门支出总表)', async () => {
+    // 部门预算绩效管理项目情况表 prints each project with its 科目 code; 部门支出总表 prints the 项 itself.
+    expect(line(513).split('\t').slice(0, 4)).toEqual(['2010302', '一般行政管理事务', '其他一般管理事务', '2303']);
+    expect(line(254).split('\t')).toEqual(['2010302', '一般行政管理事务', '2,945', '0', '2,945']);
+    const links = await stage<LinksShown>('links');
+    expect(links.documentId).toBe(file.replace(/\.txt$/, ''));
+    const allocation = links.allocations.find((a) => a.line === 513)!;
+    expect(allocation).toMatchObject({ name: '其他一般管理事务', amount: '2303.00', functionCode: '2010302' });
+    const link = links.codeLinks.find((l) => l.allocationId === allocation.id)!;
+    expect(link).toMatchObject({ project: '其他一般管理事务', code: '2010302', method: 'DIRECT', note: '部门预算绩效管理项目情况表 prints 科目编码 2010302' });
+    expect(link.evidence).toEqual([expect.objectContaining({ table: '部门预算绩效管理项目情况表', line: 513, text: line(513) })]);
+    // The code line it names is one the plan writes: the rows stage holds 2010302 among its codes.
+    const rows = await stage<{ codes: { code: string }[]; codeLinks: { code: string }[] }>('rows');
+    expect(rows.codes.map((c) => c.code)).toContain('2010302');
+    expect(rows.codeLinks.filter((l) => l.code === '2010302').length).toBe(links.codeLinks.filter((l) => l.code === '2010302').length);
+  });
+});
+
 describe('--stage=NAME prints each stage’s output as JSON', () => {
   it('every stage, money in 万元 strings as --json prints it', async () => {
     // stage() parses what stageOutput printed: it throws on anything but JSON.
     const shown = new Map<string, unknown>();
     for (const { name } of DOCUMENT_PIPELINE.stages) shown.set(name, await stage<unknown>(name));
-    expect([...shown.keys()]).toHaveLength(9);
+    expect([...shown.keys()]).toHaveLength(12);
     expect(JSON.stringify([...shown.values()])).not.toMatch(/\d+n"/);
     // 合计 of 部门支出总表 (line 250: 6,928 | 2,383 | 4,545) as the readers read it.
     const readers = shown.get('readers') as { tables: { titleLine: number; readBy: string[] }[]; totals: { total: string; basic: string; project: string; source: { line: number } }[] };
@@ -132,6 +174,13 @@ describe('--stage=NAME prints each stage’s output as JSON', () => {
     // line its linked projects exceed, and two sentences restating a table otherwise.
     expect(plan.anomalies.slice(0, checks.anomalies.length).map((a) => a.kind)).toEqual(checks.anomalies.map((a) => a.kind));
     expect(plan.anomalies.slice(checks.anomalies.length).map((a) => a.kind)).toEqual(['LINKED_EXCEEDS_LINE', 'PROSE_TABLE_MISMATCH', 'PROSE_TABLE_MISMATCH']);
+    // Which the plan-checks stage shows, in that order.
+    const planChecks = shown.get('plan-checks') as { anomalies: { kind: string }[] };
+    expect(planChecks.anomalies.map((a) => a.kind)).toEqual(['LINKED_EXCEEDS_LINE', 'PROSE_TABLE_MISMATCH', 'PROSE_TABLE_MISMATCH']);
+    // The rows stage's rows are the plan's, money as 万元 strings or integers of fen as stored.
+    const rows = shown.get('rows') as Record<string, unknown>;
+    expect(Object.keys(plan)).toEqual(['documentId', 'contentHash', ...Object.keys(rows), 'anomalies', 'links', 'diagnostics']);
+    expect((rows as { codes: unknown[] }).codes.length).toBeGreaterThan(0);
   });
 
   it('refuses a stage no one has, naming the stages', async () => {
