@@ -1,18 +1,19 @@
 // npm run bench: generate → parse accuracy → ingest at N = 10, 100, 1,000 (each into a fresh
-// embedded Neo4j) → query latency and throughput on the largest graph, Budget Graph and the
+// embedded Neo4j, from files the way `npm run load` loads a folder: loadFiles, parse workers,
+// up to 32 documents a write transaction) → query latency and throughput on the largest graph, Budget Graph and the
 // peer (@neo4j/graphql) side by side in the same run → bench/results/<date>.json + RESULTS.md.
 // `--smoke` (CI) runs a tiny version of every step and records nothing.
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { neo4jSettings, projectRoot } from '../src/config.js';
 import { connect, type Database } from '../src/db/connection.js';
 import { freePort } from '../src/db/embedded-neo4j.js';
 import { QueryRunner } from '../src/db/run.js';
 import { applySchema } from '../src/db/schema.js';
-import { loadDocument } from '../src/load/loader.js';
+import { loadFiles } from '../src/load/directory.js';
 import { coverage } from '../src/parse/coverage.js';
 import { parseDocument } from '../src/parse/index.js';
 import { layout } from '../src/parse/layout.js';
@@ -73,6 +74,9 @@ const jvmPeakRssMb = (pid: number | undefined) => memoryMb(pid, 'VmHWM');
 
 async function freshNeo4j(): Promise<{ db: Database; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'budget-graph-bench-'));
+  // Originals (a PDF's bytes) are kept and pruned beside this Neo4j, never the default graph's
+  // (src/db/originals-store.ts): loadFiles prunes after each batch.
+  process.env.NEO4J_DATA_DIR = join(dir, 'neo4j');
   const db = await connect({ ...neo4jSettings(), uri: undefined, dataDir: join(dir, 'neo4j'), boltPort: await freePort(0), heapMb: 2048, pageCacheMb: 1024, txTimeoutMs: 60_000 });
   await applySchema(db);
   return { db, dir };
@@ -83,24 +87,34 @@ async function ingest(n: number): Promise<{ figure: IngestFigure; db: Database; 
   const report = accuracy(docs);
   const { db, dir } = await freshNeo4j();
   const runner = new QueryRunner(db);
-  // Warm-up on other documents (then removed): Cypher plans and the JIT are ready before timing,
-  // so N=10 measures loading, not the first statements' planning.
-  for (const w of generateCorpus(6, 7)) {
-    await loadDocument(runner, `warmup-${w.file}`, w.text);
-    await runner.write('load-delete-document', { file: `warmup-${w.file}` });
-  }
+  // The documents as files, as `npm run load` reads a folder (written before the clock starts).
+  const write = (folder: string, files: { file: string; text: string }[]) => {
+    mkdirSync(join(dir, folder));
+    return files.map((d) => {
+      const path = join(dir, folder, d.file);
+      writeFileSync(path, d.text);
+      return path;
+    });
+  };
+  const paths = write('docs', docs);
+  // Warm-up on other documents (then removed): Cypher plans, the JIT and the parse workers are
+  // ready before timing, so N=10 measures loading, not the first statements' planning.
+  const warm = write('warm', generateCorpus(6, 7).map((w) => ({ file: `warmup-${w.file}`, text: w.text })));
+  await loadFiles(runner, warm);
+  for (const w of warm) await runner.write('load-delete-document', { file: basename(w) });
   let records = 0;
   const rssBefore = process.resourceUsage().maxRSS;
   const started = performance.now();
   let parityErrors = 0;
-  for (const d of docs) {
-    const r = await loadDocument(runner, d.file, d.text);
+  // As `npm run load` does (src/cli/load.ts): batches of up to 32 documents a write transaction,
+  // read and planned by the parse workers ahead of the writes. A bad document throws, as before.
+  await loadFiles(runner, paths, {}, (r) => {
     records += r.records;
     for (const e of r.parity) {
       parityErrors++;
-      log(`PARITY ${d.file}: ${e}`);
+      log(`PARITY ${r.file}: ${e}`);
     }
-  }
+  });
   if (parityErrors) throw new Error(`${parityErrors} parse/graph parity differences at N=${n}`);
   const seconds = (performance.now() - started) / 1000;
   const figure: IngestFigure = {
@@ -279,7 +293,7 @@ function markdown(result: any): string {
   const lines = [
     `## ${result.date} — commit ${result.commit}`,
     '',
-    `Machine: ${result.machine.cores} cores (${result.machine.cpu}), ${result.machine.memoryGiB} GiB, Node ${result.machine.node}. Neo4j 5.26 embedded, heap 2 GiB, page cache 1 GiB; one Neo4j per ingest size.`,
+    `Machine: ${result.machine.cores} cores (${result.machine.cpu}), ${result.machine.memoryGiB} GiB, Node ${result.machine.node}. Neo4j 5.26 embedded, heap 2 GiB, page cache 1 GiB; one Neo4j per ingest size; documents loaded from files as \`npm run load\` does (parse workers, up to 32 a write transaction).`,
     '',
     `Parse accuracy (${result.accuracy.documents} generated documents, every fact exact): lines ${result.accuracy.lines}, projects ${result.accuracy.projects}, investment projects ${result.accuracy.investments}, 三公 ${result.accuracy.threeCosts}, planted anomalies ${result.accuracy.anomalies}, false anomalies ${result.accuracy.falseAnomalies}.`,
     '',
