@@ -468,7 +468,8 @@ const sameColumns = (a: GridTable, b: GridTable) => a.cols.length === b.cols.len
  * one table's pieces (the same columns, to a point), and every cell the next page's row prints in
  * goes on from the cell above it, whose last line was full — the next line's first glyph would
  * not have fitted beside it, as when a cell wraps ("-18.0" | "0", "…或者参考" | "部门的数据…").
- * A whole row at the top of a page prints in cells whose text above ended where it ended.
+ * A whole row at the top of a page prints in cells whose text above ended where it ended, or
+ * ended early (see endedAbove): a narrow cell's full line is no evidence then.
  */
 function closedCut(above: Block, below: Block): boolean {
   if (!sameColumns(above.table!, below.table!)) return false;
@@ -478,7 +479,29 @@ function closedCut(above: Block, below: Block): boolean {
     if (!next?.lines.length) continue;
     const prev = above.slots[k];
     if (!prev?.lines.length || !forcedWrap(prev.box, prev.lines[prev.lines.length - 1]!, next.lines[0]!, true)) return false;
+    if (endedAbove(above.slots, prev)) return false;
     continued++;
   }
   return continued > 0;
+}
+
+/**
+ * A cell of the last row above a page break whose text ended there: the producer set it lower
+ * than the row's other text begins (centred, or at the bottom, in a row a taller cell made
+ * higher), with room in the cell for another line of it. A cell the break cut goes on over the
+ * page's end: its text fills the piece from the top, as the row's tallest text does (LibreOffice
+ * sets the first piece of a cut row from the top; tests/unit/pdf-libreoffice.test.ts), and the
+ * rest goes to the next page. The row's other texts begin up to about a third of a line higher
+ * or lower by their fonts alone (a Latin line's ascent is smaller than a CJK one's: 2.4 pt at
+ * 9 pt in LibreOffice); a line centred beside one a line taller sits half a line's pitch lower
+ * (6.0 pt at 9 pt in Chromium: tests/unit/pdf-page-break-rows.test.ts).
+ */
+function endedAbove(slots: NonNullable<Block['slots']>, cell: { box: Box; lines: Printed[] }): boolean {
+  const texts = slots.filter((s): s is { box: Box; lines: Printed[] } => !!s?.lines.length);
+  const top = Math.min(...texts.map((s) => s.lines[0]!.top));
+  const bottom = Math.max(...texts.map((s) => s.lines[s.lines.length - 1]!.bottom));
+  const size = cell.lines[0]!.size;
+  const lower = cell.lines[0]!.top - top;
+  const room = lower + bottom - cell.lines[cell.lines.length - 1]!.bottom;
+  return lower > size * 0.45 && room >= size;
 }
