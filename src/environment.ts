@@ -182,6 +182,7 @@ export const ENVIRONMENT = {
   } satisfies Declared<string>,
   CHROMIUM_PATH: text({ scope: 'script', shown: '`/usr/bin/chromium`', accepts: 'path', meaning: 'the browser `scripts/print-pdf.ts` prints test PDFs with' }),
   SOFFICE_PATH: text({ scope: 'script', shown: '`soffice`', accepts: 'path', meaning: 'the LibreOffice `scripts/print-pdf-libreoffice.ts` prints test PDFs with (a second PDF producer beside Chromium)' }),
+  BUDGET_GRAPH_PDF_POOL: text({ scope: 'script', shown: '`/tmp/budget-graph-pdf-pool`', accepts: 'path', meaning: 'where `bench/pdf-pages.ts` keeps the generated PDFs it printed (outside the repository), one folder per pool size' }),
   MUTATE_ALL: text({ scope: 'test', shown: 'unset', accepts: 'text', meaning: 'set: `tests/unit/mutation-checks.test.ts` mutates every coded child row, not ten a document' }),
   BUDGET_GRAPH_TEST_EMBEDDED: toolFlag({ scope: 'test', meaning: "set by the integration suite's global setup beside the `NEO4J_URI` of the Neo4j it started" }),
   BUDGET_GRAPH_TEST_PARSE_WORKER_FAULTS: toolFlag({ scope: 'test', meaning: '`1`: the parse worker acts out the fault a text asks for (its own tests; never in production)' }),
