@@ -130,7 +130,7 @@ interface Block {
   rowIndex?: number;
   /**
    * A table's first or last row: each column slot's cell box and printed lines (none for a
-   * covered slot), to tell a row a page break cut from a whole row (see wrapsAtCut).
+   * covered slot), to tell a row a page break cut from a whole row (see closedCut).
    */
   slots?: ({ box: Box; lines: Printed[] } | null)[];
 }
