@@ -15,6 +15,7 @@ import {
   isObjectType,
   parse,
   print,
+  type ArgumentNode,
   type DocumentNode,
   type FieldNode,
   type GraphQLField,
@@ -24,10 +25,12 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 import { csvCell, csvRecord } from '../csv.js';
 import { BudgetGraphError } from '../errors.js';
 import { MAX_PAGE } from './pagination.js';
+import { isProps, type Props } from '../query/props.js';
 
 // The cells are written by the one CSV writer (src/csv.ts: RFC 4180 quoting, the formula guard).
 export { csvCell };
@@ -93,7 +96,7 @@ function fieldsOf(set: SelectionSetNode | undefined): FieldNode[] {
 /** The provenance every sourced row carries: file, table, line, and for a PDF its page and the row's box (Box: points from the page's top-left corner). */
 const PROVENANCE = field('source', [field('document', [field('file')]), field('table'), field('line'), field('page'), field('box', ['x0', 'y0', 'x1', 'y1'].map((n) => field(n)))]);
 
-function withProvenance(set: SelectionSetNode, type: GraphQLObjectType): SelectionSetNode {
+function withProvenance(set: SelectionSetNode, type: GraphQLObjectType | GraphQLInterfaceType): SelectionSetNode {
   const hasSource = type.getFields().source && isObjectType(getNamedType(type.getFields().source!.type));
   if (!hasSource || fieldsOf(set).some((f) => f.name.value === 'source' && !f.alias)) return set;
   return { ...set, selections: [...set.selections, PROVENANCE] };
@@ -123,7 +126,7 @@ export function planExport(schema: GraphQLSchema, request: ExportRequest): Expor
   try {
     doc = parse(request.query, { maxTokens: 5_000 });
   } catch (err) {
-    throw bad(`The export query does not parse: ${(err as Error).message}`);
+    throw bad(`The export query does not parse: ${err instanceof Error ? err.message : String(err)}`);
   }
   const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (ops.length !== 1 || doc.definitions.length !== 1) throw bad('Send one query operation (no fragments) to export.');
@@ -145,7 +148,8 @@ export function planExport(schema: GraphQLSchema, request: ExportRequest): Expor
     const edgesField = fieldsOf(root.selectionSet).find((f) => f.name.value === 'edges' && !f.alias);
     const nodeSet = nodesField?.selectionSet ?? fieldsOf(edgesField?.selectionSet).find((f) => f.name.value === 'node')?.selectionSet;
     if (!nodeSet) throw bad(`Select the rows as ${root.name.value} { nodes { … } }.`);
-    const nodeType = getNamedType(conn.getFields().nodes!.type) as GraphQLObjectType;
+    const nodeType = getNamedType(conn.getFields().nodes?.type);
+    if (!isObjectType(nodeType) && !isInterfaceType(nodeType)) throw bad(`${root.name.value} has no nodes of an object type to export.`);
     const rowSet = withProvenance(nodeSet, nodeType);
     const columns = columnsOf(rowSet, nodeType, []);
     const otherArgs = (root.arguments ?? []).filter((a) => a.name.value !== 'first');
@@ -155,11 +159,11 @@ export function planExport(schema: GraphQLSchema, request: ExportRequest): Expor
       pageInfoPath: [rootKey, 'pageInfo'],
       columns,
       operation(after) {
-        const args = [
+        const args: ArgumentNode[] = [
           ...otherArgs,
-          { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'first' }, value: { kind: Kind.INT, value: String(request.pageSize) } },
-          ...(after ? [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'after' }, value: { kind: Kind.STRING, value: after } }] : []),
-        ] as FieldNode['arguments'];
+          argument('first', { kind: Kind.INT, value: String(request.pageSize) }),
+          ...(after ? [argument('after', { kind: Kind.STRING, value: after })] : []),
+        ];
         const selections = [
           { ...field('nodes'), selectionSet: rowSet },
           field('pageInfo', [field('hasNextPage'), field('endCursor')]),
@@ -201,27 +205,34 @@ export function planExport(schema: GraphQLSchema, request: ExportRequest): Expor
   throw bad('The export query nests too deep before its list.');
 }
 
+const argument = (name: string, value: ValueNode): ArgumentNode => ({ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: name }, value });
+
 /** The rows at a response path: lists along the way are flattened. */
 export function rowsAt(data: unknown, path: string[]): Record<string, unknown>[] {
   let values: unknown[] = [data];
   for (const key of path) {
-    values = values.flatMap((v) => (v && typeof v === 'object' ? [(v as Record<string, unknown>)[key]] : [])).flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v) => v !== null && v !== undefined);
+    values = values.flatMap((v) => (v && typeof v === 'object' ? [fieldOf(v, key)] : [])).flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v) => v !== null && v !== undefined);
   }
-  return values as Record<string, unknown>[];
+  return values.filter(isProps);
+}
+
+/** A response object's field (GraphQL results are plain objects: Reflect.get reads one without a cast). */
+function fieldOf(v: object, key: string): unknown {
+  return Reflect.get(v, key);
 }
 
 /** Every value at a path, through the lists on the way (in order; null items kept). */
 function valuesAt(v: unknown, path: string[]): unknown[] {
   if (Array.isArray(v)) return v.flatMap((item) => valuesAt(item, path));
   if (path.length === 0) return [v];
-  return v && typeof v === 'object' ? valuesAt((v as Record<string, unknown>)[path[0]!], path.slice(1)) : [];
+  return v && typeof v === 'object' ? valuesAt(fieldOf(v, path[0]!), path.slice(1)) : [];
 }
 
 const listItem = (v: unknown): string => (v === null || v === undefined ? '' : String(v)).replace(/\\/g, '\\\\').replace(/;/g, '\\;');
 
 function valueAt(row: Record<string, unknown>, path: string[]): unknown {
   let v: unknown = row;
-  for (const key of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+  for (const key of path) v = v && typeof v === 'object' ? fieldOf(v, key) : undefined;
   return v;
 }
 
@@ -239,21 +250,28 @@ export function ndjsonRow(row: Record<string, unknown>): string {
 
 /** Reads /export's parameters from the query string or a JSON body. */
 export function exportRequest(params: URLSearchParams, body: unknown): ExportRequest {
-  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const b: Props = isProps(body) ? body : {};
   const query = (typeof b.query === 'string' ? b.query : params.get('query')) ?? '';
   if (!query.trim()) throw bad('Pass the GraphQL query to export as `query` (URL parameter or JSON body).');
   let variables: Record<string, unknown> = {};
   const rawVars = b.variables ?? params.get('variables');
   if (typeof rawVars === 'string' && rawVars.trim()) {
     try {
-      variables = JSON.parse(rawVars) as Record<string, unknown>;
+      variables = jsonObject(rawVars);
     } catch {
       throw new BudgetGraphError('BAD_USER_INPUT', '`variables` is not JSON.', { argument: 'variables' });
     }
-  } else if (rawVars && typeof rawVars === 'object') variables = rawVars as Record<string, unknown>;
+  } else if (isProps(rawVars)) variables = rawVars;
   const format = String(b.format ?? params.get('format') ?? 'csv');
   if (format !== 'csv' && format !== 'ndjson') throw new BudgetGraphError('BAD_USER_INPUT', 'format is csv or ndjson.', { argument: 'format' });
   const pageSize = Number(b.pageSize ?? params.get('pageSize') ?? MAX_PAGE);
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE) throw new BudgetGraphError('BAD_USER_INPUT', `pageSize is 1–${MAX_PAGE}.`, { argument: 'pageSize' });
   return { query, variables, format, pageSize };
+}
+
+/** JSON text of an object (`variables`): anything else throws, as text that is no JSON does. */
+function jsonObject(text: string): Props {
+  const v: unknown = JSON.parse(text);
+  if (isProps(v)) return v;
+  throw new Error('not a JSON object');
 }

@@ -44,7 +44,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 /** The error that started it all: resolver and plugin errors arrive wrapped in GraphQLErrors. */
 export function rootCause(error: unknown): unknown {
   let e = error;
-  for (let i = 0; i < 5 && e instanceof Error && 'originalError' in e && (e as { originalError?: unknown }).originalError; i++) e = (e as { originalError: unknown }).originalError;
+  for (let i = 0; i < 5 && e instanceof Error && 'originalError' in e && e.originalError; i++) e = e.originalError;
   return e;
 }
 
@@ -59,5 +59,5 @@ function requestMistakeMessage(message: string): string | null {
 /** A GraphQLError of graphql-js's own making (by name: Apollo and type-graphql may load two copies of graphql). */
 function isBareGraphQLError(error: unknown): boolean {
   if (!(error instanceof Error) || (error.name !== 'GraphQLError' && !(error instanceof GraphQLError))) return false;
-  return !(error as { originalError?: unknown }).originalError;
+  return !('originalError' in error && error.originalError);
 }

@@ -15,8 +15,9 @@ import { createRequire } from 'node:module';
 // CommonJS one type-graphql uses ("another realm"); their CJS builds share it.
 const require = createRequire(import.meta.url);
 type ArmorRule = (options: Record<string, unknown>) => ValidationRule;
-const { maxAliasesRule } = require('@escape.tech/graphql-armor-max-aliases') as { maxAliasesRule: ArmorRule };
-const { maxDirectivesRule } = require('@escape.tech/graphql-armor-max-directives') as { maxDirectivesRule: ArmorRule };
+// require() is untyped (any): the annotations below are the rules' documented signatures.
+const { maxAliasesRule }: { maxAliasesRule: ArmorRule } = require('@escape.tech/graphql-armor-max-aliases');
+const { maxDirectivesRule }: { maxDirectivesRule: ArmorRule } = require('@escape.tech/graphql-armor-max-directives');
 
 export const LIMITS = {
   /** Lexical tokens in one request's query text. */
@@ -186,7 +187,7 @@ function valuesInJson(root: unknown, budget: number): number {
   while (stack.length && n <= budget) {
     const v = stack.pop();
     if (Array.isArray(v)) for (const x of v) stack.push(x);
-    else if (v && typeof v === 'object') for (const k in v) stack.push((v as Record<string, unknown>)[k]);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) stack.push(x);
     else n++;
   }
   return n;

@@ -13,6 +13,7 @@ import { ProgramError, runProgram } from '../child-program.js';
 import { HttpError } from './http/errors.js';
 import { CSRF_MESSAGE, passesCsrfRule } from './http/request-checks.js';
 import { encodePng, paintBlack, parsePpm, type PointBox } from './page-png.js';
+import { isProps } from '../query/props.js';
 
 /** The route's shape; anything under /documents/ that is not it is a 404 of the route, not of the explorer. */
 const ROUTE = /^\/documents\/([^/]+)\/pages\/([^/]+)\.png$/;
@@ -61,10 +62,22 @@ interface Place {
   box?: PointBox;
 }
 
+const isPointBox = (v: unknown): v is PointBox => Array.isArray(v) && v.length === 4 && v.every((x) => typeof x === 'number');
+
+/** A stored place ({page, box}, src/load/places.ts), checked: a field of another shape is not known. */
 const placeAt = (places: readonly (string | null)[], line: number): Place | null => {
   const json = places[line - 1];
-  return json ? (JSON.parse(json) as Place) : null;
+  if (!json) return null;
+  const v: unknown = JSON.parse(json);
+  if (!isProps(v)) return null;
+  return { ...(typeof v.page === 'number' ? { page: v.page } : {}), ...(isPointBox(v.box) ? { box: v.box } : {}) };
 };
+
+/** A column of document-page-source that must be a list of strings (or nulls): anything else throws, so no page is shown unredacted. */
+function stringList(value: unknown, what: string, nulls: boolean): (string | null)[] {
+  if (Array.isArray(value) && value.every((x) => typeof x === 'string' || (nulls && x === null))) return value;
+  throw new Error(`document-page-source returned ${what} that is not a list of strings`);
+}
 
 /**
  * The bands to paint on page `page`, or why the page cannot be shown. A stored line's box is its
@@ -77,12 +90,13 @@ const placeAt = (places: readonly (string | null)[], line: number): Place | null
 export function redactedBoxes(diagnostics: readonly string[], places: readonly (string | null)[], page: number): { boxes: PointBox[] } | { withheld: string } {
   const boxes: PointBox[] = [];
   for (const json of diagnostics) {
-    let d: { code?: unknown; line?: unknown };
+    let parsed: unknown;
     try {
-      d = JSON.parse(json) as typeof d;
+      parsed = JSON.parse(json);
     } catch {
       return { withheld: 'a diagnostic of the document cannot be read' };
     }
+    const d = isProps(parsed) ? parsed : {};
     if (typeof d.code !== 'string' || !REDACTING.has(d.code)) continue;
     const line = Number(d.line);
     const place = Number.isInteger(line) && line >= 1 ? placeAt(places, line) : null;
@@ -127,7 +141,8 @@ export async function handlePageImage(req: IncomingMessage, res: ServerResponse,
   const path = originalPath(deps.originals ?? originalsDir(), found.get('sha256'));
   if (!path) throw new HttpError(404, 'NOT_FOUND', `"${documentId.slice(0, 200)}" has no printed pages (a text document, or a PDF loaded before originals were kept: load it again).`);
   if (!existsSync(path)) throw new HttpError(404, 'NOT_FOUND', `The original of "${documentId.slice(0, 200)}" is not kept on this server (ORIGINAL_MISSING): load it again here.`);
-  const redaction = redactedBoxes(found.get('diagnostics') as string[], found.get('places') as (string | null)[], page);
+  const diagnostics = stringList(found.get('diagnostics'), 'diagnostics', false).filter((x): x is string => x !== null);
+  const redaction = redactedBoxes(diagnostics, stringList(found.get('places'), 'places', true), page);
   if ('withheld' in redaction) throw new HttpError(404, 'NOT_FOUND', `Page ${page} of "${documentId.slice(0, 200)}" is not shown: ${redaction.withheld}, so it could not be blacked out.`);
   const { png, scale, rotate, points } = await withRenderSlot(() => renderPage(path, page, redaction.boxes));
   res.statusCode = 200;

@@ -8,6 +8,7 @@ import { BudgetGraphError } from '../errors.js';
 import type { Page } from '../query/records.js';
 import type { Ordering, PageArgs } from '../query/repository.js';
 import { LISTS, type ListName } from '../query/lists.js';
+import { isProps } from '../query/props.js';
 import type { ConnectionShape } from './types/connection.js';
 
 export const DEFAULT_PAGE = 20;
@@ -43,12 +44,13 @@ export function decodeCursor(cursor: string, signature: string, argument: string
   } catch {
     throw badCursor(cursor, argument, '');
   }
-  const p = parsed as { s?: unknown; k?: unknown };
-  if (!p || typeof p !== 'object' || typeof p.s !== 'string' || !Array.isArray(p.k)) throw badCursor(cursor, argument, '');
+  const p = parsed;
+  if (!isProps(p) || typeof p.s !== 'string' || !Array.isArray(p.k)) throw badCursor(cursor, argument, '');
   if (p.s !== signature) throw badCursor(cursor, argument, ' (it was made under another orderBy)');
   return p.k.map((v: unknown) => {
     if (typeof v === 'string') return v;
-    if (v && typeof v === 'object' && typeof (v as { i?: unknown }).i === 'string' && /^-?\d{1,19}$/.test((v as { i: string }).i)) return neo4j.int((v as { i: string }).i);
+    const i = isProps(v) ? v.i : undefined;
+    if (typeof i === 'string' && /^-?\d{1,19}$/.test(i)) return neo4j.int(i);
     throw badCursor(cursor, argument, '');
   });
 }

@@ -15,6 +15,7 @@ import { Kind, print, type DocumentNode, type FormattedExecutionResult } from 'g
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/connection.js';
 import { QueryRunner } from '../db/run.js';
+import { isProps } from '../query/props.js';
 import type { ApiContext } from './context.js';
 
 /** Root fields whose answer describes the service's state right now. */
@@ -185,7 +186,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ap
           if (!hit) return null;
           key = null; // nothing to store
           ctx.contextValue.cachedRoundTrips = hit.roundTrips;
-          if (ctx.contextValue.readsData) return { http: ctx.response.http, body: { kind: 'single', singleResult: { data: JSON.parse(hit.json) as Record<string, unknown> } } };
+          if (ctx.contextValue.readsData) return { http: ctx.response.http, body: { kind: 'single', singleResult: { data: cachedData(hit.json) } } };
           const standIn = {};
           dataJson.set(standIn, hit.json);
           return { http: ctx.response.http, body: { kind: 'single', singleResult: { data: standIn } } };
@@ -203,4 +204,11 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ap
       };
     },
   };
+}
+
+/** A cached answer's data (JSON of an object the server itself stored), checked to be an object. */
+function cachedData(json: string): Record<string, unknown> {
+  const data: unknown = JSON.parse(json);
+  if (isProps(data)) return data;
+  throw new Error('response cache: a stored answer is not an object');
 }

@@ -12,19 +12,19 @@ import { projectRoot } from '../../src/config.js';
 
 /** Type assertions (`as T`, `<T>x`; not `as const`) per folder of src/ when last counted. Only ever lower them. */
 const AS_CEILING: Record<string, number> = {
-  api: 43,
+  api: 4,
   cli: 1,
   db: 0,
   load: 22,
   model: 15,
   parse: 21,
-  query: 46,
+  query: 8,
   source: 0,
   '.': 5,
 };
 /** Non-null assertions (`x!`) per folder of src/ when last counted. Only ever lower them. */
 const NON_NULL_CEILING: Record<string, number> = {
-  api: 31,
+  api: 30,
   cli: 0,
   db: 0,
   load: 87,

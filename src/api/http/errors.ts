@@ -6,6 +6,13 @@ import { INTERNAL_MESSAGE } from '../format-error.js';
 import type { Logger } from '../logger.js';
 import type { RequestRecord } from './request-log.js';
 
+const STATUS_BY_CODE = new Map<string, number>(Object.entries(HTTP_STATUS));
+
+/** The HTTP status of an error code a GraphQL answer carries (500 for a code it does not know). */
+export function httpStatusOf(code: string | undefined): number {
+  return (code === undefined ? undefined : STATUS_BY_CODE.get(code)) ?? 500;
+}
+
 /** A client mistake or refusal found in the HTTP layer: its status and documented code. */
 export class HttpError extends Error {
   constructor(

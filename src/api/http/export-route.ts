@@ -3,17 +3,15 @@
 import type { GraphQLResponse } from '@apollo/server';
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
-import { HTTP_STATUS } from '../../errors.js';
 import { exportStream } from './compression.js';
 import { askConsistently } from '../consistent-reads.js';
 import { createContext } from '../context.js';
 import { csvHeader, csvRow, exportRequest, ndjsonRow, planExport, rowsAt } from '../export.js';
 import { parseExportJson, readBody } from './body.js';
-import { HttpError } from './errors.js';
+import { HttpError, httpStatusOf } from './errors.js';
 import type { ApiCall, ServerParts } from './parts.js';
 import { checkVariableDepth, CSRF_MESSAGE, passesCsrfRule } from './request-checks.js';
 
-type PageInfo = { hasNextPage?: boolean; endCursor?: string | null };
 
 export async function answerExport(parts: ServerParts, { req, res, url, requestId, record, cut, allowedOrigin }: ApiCall): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'POST') throw new HttpError(405, 'BAD_USER_INPUT', 'GET or POST /export with query, variables and format (csv or ndjson).');
@@ -46,7 +44,7 @@ export async function answerExport(parts: ServerParts, { req, res, url, requestI
       record.errorCodes.push(...codes);
       // Mid-stream the status is gone: end the transfer abruptly so no client takes a part for the whole.
       if (stream) return void res.destroy();
-      res.statusCode = HTTP_STATUS[codes[0] as keyof typeof HTTP_STATUS] ?? 500;
+      res.statusCode = httpStatusOf(codes[0]);
       res.setHeader('content-type', 'application/json; charset=utf-8');
       res.end(JSON.stringify({ errors }));
       return;
@@ -69,8 +67,8 @@ export async function answerExport(parts: ServerParts, { req, res, url, requestI
       }
       if (res.destroyed) return;
     }
-    const pageInfo: PageInfo | undefined = plan.pageInfoPath ? (rowsAt(data, plan.pageInfoPath)[0] as PageInfo | undefined) : undefined;
-    after = pageInfo?.hasNextPage && pageInfo.endCursor ? pageInfo.endCursor : null;
+    const pageInfo = plan.pageInfoPath ? rowsAt(data, plan.pageInfoPath)[0] : undefined;
+    after = pageInfo?.hasNextPage && typeof pageInfo.endCursor === 'string' && pageInfo.endCursor ? pageInfo.endCursor : null;
     pageDone();
   } while (after && !res.destroyed && !parts.drain.draining);
   (stream?.out ?? res).end();

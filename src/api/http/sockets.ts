@@ -1,7 +1,6 @@
 // The node:http server and its socket rules: connection caps, silent connections dropped,
 // request and header timeouts, and how long an idle keep-alive connection is kept.
 import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { REQUEST_TIMEOUT_MS } from './body-limits.js';
 import { capConnections, dropSilentConnections, FIRST_BYTE_TIMEOUT_MS, type ConnectionCaps } from './connection-caps.js';
 
@@ -35,5 +34,7 @@ export async function listen(server: Server, port: number, host: string): Promis
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
-  return (server.address() as AddressInfo).port;
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the server is not listening on a TCP port');
+  return address.port;
 }

@@ -37,6 +37,7 @@ export class AggregateResolver {
     return repo.aggregate(
       measure,
       [...new Set(groupBy)],
+      // The filter's CodeScheme is passed on as given (PROCUREMENT too, as always); aggregate's type names the two it documents.
       { tree: filter ? tree : null, scheme: (scheme as 'FUNCTION' | 'ECONOMIC' | undefined) ?? null },
       (orderBy ?? []).map((o) => ({ field: o.field, direction: o.direction })),
       n,

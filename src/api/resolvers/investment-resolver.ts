@@ -38,8 +38,8 @@ export class InvestmentResolver {
     const own = await loaders.codeLinksByInvestment.load(ip.id);
     const viaProject = (await loaders.codeLinksByAllocation.loadMany(ip.allocationIds ?? [])).flatMap((x) => (x instanceof Error ? [] : x));
     return [
-      ...own.map((l) => ({ code: l.code, name: l.name, method: l.method as FundedUnder['method'], via: 'INVESTMENT_AMOUNT', evidence: l.evidence })),
-      ...viaProject.map((l) => ({ code: l.code, name: l.name, method: l.method as FundedUnder['method'], via: 'PROJECT', evidence: [ip.source, ...l.evidence] })),
+      ...own.map((l) => ({ code: l.code, name: l.name, method: l.method, via: 'INVESTMENT_AMOUNT', evidence: l.evidence })),
+      ...viaProject.map((l) => ({ code: l.code, name: l.name, method: l.method, via: 'PROJECT', evidence: [ip.source, ...l.evidence] })),
     ];
   }
 

@@ -3,7 +3,7 @@ import type { ApiContext } from '../context.js';
 import { Anomaly } from '../types/anomalies.js';
 import { ClassificationCode } from '../types/codes.js';
 import { BudgetLine, BudgetUnit, Document } from '../types/documents.js';
-import { codeKey, type CodeScheme } from '../../model/codes.js';
+import { codeKey } from '../../model/codes.js';
 
 
 @Resolver(() => BudgetLine)
@@ -15,7 +15,7 @@ export class BudgetLineResolver {
 
   @FieldResolver(() => ClassificationCode, { nullable: true, description: 'The code node, with its hierarchy.' })
   classification(@Root() l: BudgetLine, @Ctx() { loaders }: ApiContext) {
-    return loaders.codeByKey.get(codeKey(l.scheme as CodeScheme, l.code));
+    return loaders.codeByKey.get(codeKey(l.scheme, l.code));
   }
 
   @FieldResolver(() => Document, { nullable: true, description: 'The document that prints it.' })

@@ -1,17 +1,25 @@
 // A GraphQL enum from a closed set declared once elsewhere (value → its meaning): the schema
 // enum and its value descriptions are derived, never written a second time.
 import { registerEnumType } from 'type-graphql';
+import { keysOf } from '../../query/props.js';
 
-export function declaredEnum<K extends string>(values: Record<K, string>, name: string, description: string): { [P in K]: P } {
-  const e = Object.fromEntries(Object.keys(values).map((k) => [k, k])) as { [P in K]: P };
-  const valuesConfig = Object.fromEntries(Object.entries<string>(values).map(([k, d]) => [k, { description: d }])) as Partial<Record<K, { description: string }>>;
+export function declaredEnum<K extends string>(values: Record<K, string>, name: string, description: string): Record<K, K> {
+  const e = mapValues(values, (_, k) => k);
+  const valuesConfig: Partial<Record<K, { description: string }>> = {};
+  for (const k of keysOf(values)) valuesConfig[k] = { description: values[k] };
   registerEnumType(e, { name, description, valuesConfig });
   return e;
 }
 
 /** value → description, from a model table whose entries each carry a `description`. */
 export function meanings<K extends string>(table: Record<K, { description: string }>): Record<K, string> {
-  return Object.fromEntries(Object.entries<{ description: string }>(table).map(([k, v]) => [k, v.description])) as Record<K, string>;
+  return mapValues(table, (v) => v.description);
+}
+
+/** A table with each value mapped, its keys kept (in their order). */
+export function mapValues<K extends string, V, W>(table: Record<K, V>, f: (value: V, key: K) => W): Record<K, W> {
+  // Object.fromEntries loses the keys: it gets every key of the table, which Record<K, W> says.
+  return Object.fromEntries(keysOf(table).map((k) => [k, f(table[k], k)])) as Record<K, W>;
 }
 
 /** UPPER_SNAKE name of a PascalCase value (ProjectAllocation → PROJECT_ALLOCATION), as enum values are spelled. */
@@ -24,7 +32,8 @@ export function upperSnake(value: string): string {
  * value (a Neo4j label): GraphQL maps one to the other at the edge.
  */
 export function declaredEnumUpper<K extends string>(values: Record<K, string>, name: string, description: string): Record<string, K> {
-  const e = Object.fromEntries(Object.keys(values).map((k) => [upperSnake(k), k])) as Record<string, K>;
+  const e: Record<string, K> = {};
+  for (const k of keysOf(values)) e[upperSnake(k)] = k;
   const valuesConfig = Object.fromEntries(Object.entries<string>(values).map(([k, d]) => [upperSnake(k), { description: d }]));
   registerEnumType(e, { name, description, valuesConfig });
   return e;

@@ -1,6 +1,6 @@
 import { Node } from './node.js';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { declaredEnum } from './enums.js';
+import { declaredEnum, mapValues } from './enums.js';
 import { TABLE_FAMILIES, type TableFamily as Family } from '../../model/families.js';
 import { FIGURE_MEASURES, type FigureMeasure as Measure } from '../../model/figures.js';
 import { AmountColumn, Basis } from './documents.js';
@@ -9,7 +9,7 @@ import { Source } from './source.js';
 
 /** The parser's table families and figure measures (declared once, in families.ts and records.ts). */
 export const TableFamily = declaredEnum(
-  Object.fromEntries(Object.entries(TABLE_FAMILIES).map(([k, v]) => [k, `${v.zh} — ${v.en}`])) as Record<Family, string>,
+  mapValues(TABLE_FAMILIES, (v) => `${v.zh} — ${v.en}`),
   'TableFamily',
   'TableFamily // 表类: which kind of table a figure was printed in.',
 );

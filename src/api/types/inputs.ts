@@ -198,6 +198,7 @@ export class AnomalyFilter {
 
 /** A list's sort enum and its `{ field, direction }` input, from its declaration in lists.ts. */
 function orderInput<L extends ListName>(list: L, prefix: string, what: string) {
+  // LISTS[list] for a generic L widens to every list's sort table; SortField<L> names this list's keys.
   const OrderField = declaredEnum(LISTS[list].sort as Record<SortField<L>, string>, `${prefix}OrderField`, `What ${what} can be sorted by.`);
 
   @InputType(`${prefix}Order`, { description: `One sort key of ${what}.` })

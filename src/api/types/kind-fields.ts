@@ -29,6 +29,8 @@ export function declareKindFields(target: abstract new (...args: never[]) => unk
     const served = apiName(name, p);
     const type = p.type !== 'enum' ? SCALAR[p.type] : p.enumName === undefined ? String : enums[p.enumName];
     if (type === undefined) throw new FactKindError('ENUM_VALUES', `${kind.name}.${name}: the enum ${p.enumName} is not among those passed to declareKindFields`);
-    Field(() => type, { ...(served !== key ? { name: served } : {}), ...(servedNullable(p) ? { nullable: true } : {}), description: p.description })(target.prototype as object, key);
+    // A class's prototype is typed any (Function.prototype): the decorator gets the object it is.
+    const prototype: object = target.prototype;
+    Field(() => type, { ...(served !== key ? { name: served } : {}), ...(servedNullable(p) ? { nullable: true } : {}), description: p.description })(prototype, key);
   }
 }
