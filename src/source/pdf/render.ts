@@ -497,11 +497,15 @@ function closedCut(above: Block, below: Block): boolean {
  * (6.0 pt at 9 pt in Chromium: tests/unit/pdf-page-break-rows.test.ts).
  */
 function endedAbove(slots: NonNullable<Block['slots']>, cell: { box: Box; lines: Printed[] }): boolean {
-  const texts = slots.filter((s): s is { box: Box; lines: Printed[] } => !!s?.lines.length);
-  const top = Math.min(...texts.map((s) => s.lines[0]!.top));
-  const bottom = Math.max(...texts.map((s) => s.lines[s.lines.length - 1]!.bottom));
-  const size = cell.lines[0]!.size;
-  const lower = cell.lines[0]!.top - top;
-  const room = lower + bottom - cell.lines[cell.lines.length - 1]!.bottom;
+  const first = cell.lines[0];
+  const last = cell.lines.at(-1);
+  if (!first || !last) return false;
+  // Every printed line of the row's cells: its highest top and lowest bottom.
+  const lines = slots.flatMap((s) => s?.lines ?? []);
+  const top = Math.min(...lines.map((l) => l.top));
+  const bottom = Math.max(...lines.map((l) => l.bottom));
+  const size = first.size;
+  const lower = first.top - top;
+  const room = lower + bottom - last.bottom;
   return lower > size * 0.45 && room >= size;
 }
