@@ -88,7 +88,7 @@ async function ingest(n: number): Promise<{ figure: IngestFigure; db: Database; 
   const { db, dir } = await freshNeo4j();
   const runner = new QueryRunner(db);
   // The documents as files, as `npm run load` reads a folder (written before the clock starts).
-  const write = (folder: string, files: { file: string; text: string }[]) => {
+  const writeFiles = (folder: string, files: { file: string; text: string }[]) => {
     mkdirSync(join(dir, folder));
     return files.map((d) => {
       const path = join(dir, folder, d.file);
@@ -96,10 +96,10 @@ async function ingest(n: number): Promise<{ figure: IngestFigure; db: Database; 
       return path;
     });
   };
-  const paths = write('docs', docs);
+  const paths = writeFiles('docs', docs);
   // Warm-up on other documents (then removed): Cypher plans, the JIT and the parse workers are
   // ready before timing, so N=10 measures loading, not the first statements' planning.
-  const warm = write('warm', generateCorpus(6, 7).map((w) => ({ file: `warmup-${w.file}`, text: w.text })));
+  const warm = writeFiles('warm', generateCorpus(6, 7).map((w) => ({ file: `warmup-${w.file}`, text: w.text })));
   await loadFiles(runner, warm);
   for (const w of warm) await runner.write('load-delete-document', { file: basename(w) });
   let records = 0;

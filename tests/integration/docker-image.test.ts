@@ -15,6 +15,7 @@ import { projectRoot } from '../../src/config.js';
 import type { Database } from '../../src/db/connection.js';
 import { fingerprintOf, RECORDED_FINGERPRINT } from '../../src/load/fingerprint.js';
 import { buildServer } from '../../scripts/build-server.mjs';
+import { buildWeb } from '../../scripts/build-web.mjs';
 import { testDatabase, wipe } from './helpers.js';
 
 interface Stage {
@@ -94,6 +95,9 @@ describe('the image, run from its file list', () => {
     db = await testDatabase();
     await wipe(db);
     await buildServer({ quiet: true });
+    // The build stage's pages (a checkout where `npm install` could not build them builds them here).
+    const web = await buildWeb({ quiet: true });
+    if (web.missing) throw new Error(`the explorer pages are not built: ${web.missing}`);
     root = mkdtempSync(join(tmpdir(), 'budget-graph-image-'));
     for (const { from, sources, target } of copies) {
       for (const source of sources) {

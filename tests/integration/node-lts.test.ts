@@ -21,10 +21,12 @@ describe.each(LTS_LINES)('on Node %i', (major) => {
     binary = found.binary;
   }, 180_000);
 
+  // The unit suite takes ~3 min alone on this 2-core machine (180 s at e933160) and more beside the
+  // integration suite's own work: 240 s cut it off (exit 143) in the full run at 02c211a.
   it('passes the unit suite', () => {
-    const run = spawnSync(binary, [join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'unit', '--reporter=dot'], { cwd: projectRoot, encoding: 'utf8', timeout: 240_000, env: { ...process.env, NEO4J_URI: '' } });
+    const run = spawnSync(binary, [join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'unit', '--reporter=dot'], { cwd: projectRoot, encoding: 'utf8', timeout: 540_000, env: { ...process.env, NEO4J_URI: '' } });
     expect(run.status, run.stdout.slice(-2000) + run.stderr.slice(-2000)).toBe(0);
-  }, 250_000);
+  }, 560_000);
 
   it('serves the compiled server and stops cleanly on SIGTERM', async () => {
     const child = spawn(binary, [join(projectRoot, 'dist', 'src', 'main.js')], {
