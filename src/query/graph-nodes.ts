@@ -78,10 +78,14 @@ function displayName(kind: NodeKind, p: Record<string, unknown>): string {
   }
 }
 
-/** Display form of stored properties: money in 万元 strings, JSON lists parsed. */
+/**
+ * Display form of stored properties: money in 万元 strings, JSON lists parsed, keys in alphabetical
+ * order. The store's own order is the order a load happened to set them (a batched load and a
+ * single one differ), so one node would answer in two orders from two graphs of the same documents.
+ */
 export function displayProperties(p: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(p)) {
+  for (const [k, v] of Object.entries(p).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (HIDDEN.has(k) || k.startsWith('src')) continue;
     if (k.endsWith('Fen')) out[k.slice(0, -3)] = typeof v === 'bigint' ? formatWan(v) : v;
     else if ((k === 'evidence' || k === 'sources') && Array.isArray(v)) out[k] = v.map((s): unknown => JSON.parse(String(s)));
