@@ -32,8 +32,7 @@ export interface RenderedPdf {
 const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
 /**
  * Join two pieces of one cell or paragraph: no space between CJK text, a space between words, none
- * after a hyphen a line broke at (a code wrapped in a narrow cell: "2012-" / "440317-39-" /
- * "01-701764" is 2012-440317-39-01-701764).
+ * after a hyphen a line broke at (a dash-separated code wrapped in a narrow cell is one code).
  */
 const join = (a: string, b: string) => (a === '' ? b : b === '' ? a : CJK.test(a.slice(-1)) || CJK.test(b.slice(0, 1)) || a.endsWith('-') ? a + b : `${a} ${b}`);
 
