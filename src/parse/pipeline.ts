@@ -25,6 +25,7 @@ import { threeCostsFromProse } from './three-costs.js';
 import { lineUnits, tableUnit, tableUnits } from './units.js';
 import { Pipeline, type Stage } from './stage.js';
 import { classificationRoles, columnRoles, headerBlocks, standardOf } from './stage-views.js';
+import { showStructure, structureOf, type TableStructure } from './structure/index.js';
 
 export { Pipeline, UnknownStageError, type Stage, type StageInfo } from './stage.js';
 
@@ -55,6 +56,8 @@ export interface Structured extends Modelled {
   isActual: boolean;
   /** The document being built: meta and each table's unit so far, its record lists empty. */
   doc: ParsedDocument;
+  /** Per table (in the layout's order), its structure: header paths, column and row roles (structure/). */
+  structures: TableStructure[];
 }
 
 export interface Read extends Structured {
@@ -144,9 +147,9 @@ export const STRUCTURE: Stage<Modelled, Structured> = {
     const doc: ParsedDocument = { meta, totals: [], units: [], lines: [], threeCosts: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], figures: [], proseAmounts: [], payments: [], anomalies: [], diagnostics: [] };
     // Each table in the unit it declares, else the document's (units.ts); the choice is kept.
     doc.tableUnits = tableUnits(lay, { unit: meta.moneyUnit, source: meta.moneyUnitSource ?? null }, file);
-    return { ...input, meta, isActual: meta.kinds.includes('FINAL_ACCOUNTS'), doc };
+    return { ...input, meta, isActual: meta.kinds.includes('FINAL_ACCOUNTS'), doc, structures: lay.tables.map(structureOf) };
   },
-  show: ({ meta, layout: lay, doc }) => ({
+  show: ({ meta, layout: lay, doc, structures }) => ({
     meta,
     tables: lay.tables.map((t, i) => ({
       title: t.title,
@@ -155,7 +158,8 @@ export const STRUCTURE: Stage<Modelled, Structured> = {
       standard: standardOf(t.title),
       unit: doc.tableUnits?.[i] ?? null,
       columns: columnRoles(t),
-      classification: classificationRoles(t),
+      classification: classificationRoles(t, structures[i]!.coded),
+      structure: showStructure(structures[i]!),
     })),
   }),
 };
@@ -169,7 +173,7 @@ export const READERS: Stage<Structured, Read> = {
     const ctx: TableContext = { file, meta, isActual, diagnostics: doc.diagnostics };
     const declaresUnits = lay.tables.some((t) => t.unit);
     const readBy: string[][] = [];
-    for (const table of lay.tables) {
+    for (const [i, table] of lay.tables.entries()) {
       const own = tableUnit(table, unit);
       for (const row of table.rows) {
         for (const cell of row.cells) {
@@ -181,7 +185,7 @@ export const READERS: Stage<Structured, Read> = {
         // Other tables of this document declare their units and differ: this one's is an assumption.
         doc.diagnostics.push({ level: 'INFO', code: 'UNIT_ASSUMED', message: `${table.title}: declares no unit; its amounts are read in the document's ${unit} (other tables here declare ${[...new Set(lay.tables.flatMap((t) => (t.unit ? [t.unit.unit] : [])))].join(', ')})`, line: table.titleLine });
       }
-      const read = readTableBy(table, { ...ctx, unit: own });
+      const read = readTableBy(table, { ...ctx, unit: own, structure: input.structures[i]! });
       readBy.push(read.map((r) => r.family));
       for (const { records } of read) {
         for (const [key, values] of Object.entries(records) as [keyof TableRecords, unknown[]][]) (doc[key] as unknown[]).push(...values);

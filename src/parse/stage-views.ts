@@ -1,11 +1,11 @@
 // What the stages show of a table (--stage=table-model, --stage=structure): its header paths and
 // the roles its columns are read by, as the readers decide them today (figures.ts for every table's
 // figures, classification.ts for a table of 科目 codes). Views only: nothing here is read into a record.
-import { classificationColumns, type ColumnMap } from './classification.js';
 import { standardTableOf } from './families.js';
 import { figureCells, measureOf } from './figures.js';
 import type { Table } from './layout.js';
 import type { FigureMeasure } from './records.js';
+import { codedTable, type CodedTable } from './structure/coded-table.js';
 
 /** The header paths a table's figures are read under (figures.ts), one block per header: the line of the first row under it. */
 export function headerBlocks(table: Table): { firstRowLine: number; paths: string[] }[] {
@@ -37,15 +37,13 @@ export function columnRoles(table: Table): { firstRowLine: number; columns: { in
 
 /**
  * For a table printing 科目 codes, the roles the classification reader reads its columns by
- * (classification.ts): which is the total, 基本支出 and 项目支出, each column's header path, how many
- * cells a code is printed in. It reads them when no earlier family claims the table (readers: readBy).
+ * (structure/coded-table.ts): which is the total, 基本支出 and 项目支出, each column's header path, how
+ * many cells a code is printed in. It reads them when no earlier family claims the table (readers: readBy).
  */
-export function classificationRoles(table: Table): { firstDataLine: number | null; codeCells: number; total: Role; basic: Role; project: Role; columns: string[] } | null {
-  const read = classificationColumns(table);
-  if (!read) return null;
-  const { columns } = read;
-  const role = (index: ColumnMap['total']): Role => (index === null ? null : { index, path: columns.labels[index] ?? '' });
-  return { firstDataLine: table.rows[read.firstData]?.line ?? null, codeCells: Math.max(1, read.parts), total: role(columns.total), basic: role(columns.basic), project: role(columns.project), columns: columns.labels };
+export function classificationRoles(table: Table, coded: CodedTable | null = codedTable(table)): { firstDataLine: number | null; codeCells: number; total: Role; basic: Role; project: Role; columns: string[] } | null {
+  if (!coded) return null;
+  const role = (r: 'TOTAL' | 'BASIC' | 'PROJECT'): Role => coded.columns[r] ?? null;
+  return { firstDataLine: table.rows[coded.firstData]?.line ?? null, codeCells: Math.max(1, coded.parts), total: role('TOTAL'), basic: role('BASIC'), project: role('PROJECT'), columns: coded.paths };
 }
 
 type Role = { index: number; path: string } | null;

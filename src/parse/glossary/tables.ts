@@ -139,6 +139,8 @@ export const ROW_LABELS = {
   total: /^合计$|^总计$/,
   /** 合计 / 总计, spaced or not ("合 计"). */
   totalSpaced: /^合\s*计$|^总\s*计$/,
+  /** 小计: a block's subtotal row. */
+  subtotal: /^小\s*计$/,
   /** 类 / 款 / 项: the code-part labels, printed in the header or on the 合计 row. */
   codePart: /^(类|款|项)$/,
   /** A summary's 类 row: "一、一般公共服务支出" (group 1 the class's name). */
@@ -290,3 +292,33 @@ export const PRINTED_UNITS = {
  * personal in the rows below: personal-data.ts).
  */
 export const HEADER_ROW_WORDS = /^(序号|编号|项目名称|项目|单位名称|单位|部门|名称|金额|预算数|合计|小计|备注|类别|类型|职务|职称|岗位|日期|时间|地址)$|名称$|金额$|[（(](万?元)[)）]$/;
+
+/**
+ * Column labels by the role the structure stage gives a column (src/parse/structure/roles.ts), as
+ * the last part of its header path reads once spaces are removed. Tried in this order: a label
+ * takes the first role it matches; the leftmost column of a role is the role's. Readers never
+ * look these up: they ask the structure stage for a role.
+ */
+export const COLUMN_ROLE_LABELS = {
+  LINE_NO: /^(行次|栏次)$/,
+  CODE_CLASS: /^类$/,
+  CODE_SECTION: /^款$/,
+  CODE_ITEM: /^项$/,
+  CODE: /编码$|代码$/,
+  NAME: /名称$|^项目$|^科目$/,
+  YEAR_START: /^年初预算(数)?$/,
+  ADJUSTED: /^调整(后)?预算(数)?$/,
+  BUDGET: /^(全年)?预算数$/,
+  ACTUAL: /^(决算数|实际支出数?|支出决算数?)$/,
+  PERSONNEL: /^人员经费$/,
+  PUBLIC: /^公用经费$/,
+  BASIC: /基本支出(数)?$/,
+  PROJECT: /项目支出(数)?$/,
+  TOTAL: /^(合计|总计|支出总计|本年支出合计|支出合计|收入总计|本年收入合计)$/,
+  ABROAD: /因公出国|公出国/,
+  RECEPTION: /公务接待/,
+  VEHICLES: /购置及运行|购置和运行/,
+  VEHICLE_PURCHASE: /^(公务用车)?购置费$/,
+  VEHICLE_RUNNING: /运行(维护)?费$/,
+  AMOUNT: /^金额$/,
+} as const;

@@ -3,6 +3,7 @@
 // whether it claims the table.
 import type { Table } from '../layout.js';
 import type { Diagnostic, DocumentMeta, MoneyUnit, ParsedDocument } from '../records.js';
+import { structureOf, type TableStructure } from '../structure/index.js';
 
 /** What every family reads a table with. */
 export interface TableContext {
@@ -13,6 +14,8 @@ export interface TableContext {
   unit?: MoneyUnit;
   /** Shared with the document: families add warnings about what they could not read. */
   diagnostics: Diagnostic[];
+  /** The table's structure (the `structure` stage's): the roles its columns and rows are read by. Built here when absent. */
+  structure?: TableStructure;
 }
 
 /** The record lists a table can add to. */
@@ -32,6 +35,9 @@ export interface TableFamilyReader {
 
 /** The unit a reader reads the table's amounts in. */
 export const unitOf = (ctx: TableContext): MoneyUnit => ctx.unit ?? ctx.meta.moneyUnit;
+
+/** The structure a reader reads the table by: the structure stage's, or built now (a reader called alone). */
+export const structureIn = (table: Table, ctx: TableContext): TableStructure => ctx.structure ?? structureOf(table);
 
 /** The table is this family's: what it read, and no later family sees the table. */
 export const claim = (records: TableRecords): Extracted => ({ records, claimed: true });

@@ -1,0 +1,213 @@
+// The structure of a table printing 科目 codes (功能 / 经济分类, 政府采购品目): where its data starts,
+// its header paths, how many cells a code is printed in (类 | 款 | 项), its columns by role (合计,
+// 基本支出, 项目支出) and each row's role and code. The classification reader reads these; it looks
+// no header up itself.
+import type { Row, Table } from '../layout.js';
+import type { CodeScheme } from '../records.js';
+import { headerLabels } from '../figures.js';
+import { COLUMNS, FIGURE_COLUMNS, headerText, ROW_LABELS, TITLE_WORDS } from '../glossary/index.js';
+import { FUNCTION_OR_ECONOMIC, PROCUREMENT, schemeOfCode } from './codes.js';
+import type { ColumnsByRole, RowRole } from './roles.js';
+
+/** The roles a 科目 table's columns are read by. */
+export type CodedColumnRole = 'CODE' | 'CODE_CLASS' | 'CODE_SECTION' | 'CODE_ITEM' | 'NAME' | 'TOTAL' | 'BASIC' | 'PROJECT';
+
+/** One code of a row: 公开06 prints three blocks of 科目 side by side (code | name | amount, three times). */
+export interface CodeBlock {
+  /** The cell the code starts in, and the cell after the block (the next block's start or the row's end). */
+  start: number;
+  end: number;
+  /** How far this block sits right of the row's first (role columns are shifted by it). */
+  offset: number;
+  /** The full code, its parts joined (201 | 03 | 01 = 2010301). */
+  code: string;
+  scheme: CodeScheme;
+  /** The cell of the code's name. */
+  nameAt: number;
+  /** The 类 was not printed on this row (a continuation row leaving it blank) and is the row above's. */
+  classCarried?: string;
+}
+
+export interface CodedRow {
+  row: Row;
+  role: RowRole;
+  /** TOTAL rows: the row's label; SECTION rows: the unit (预算单位) it heads. */
+  label?: string;
+  /** DATA rows: the codes it prints. */
+  blocks?: CodeBlock[];
+}
+
+export interface CodedTable {
+  /** Index of the first row under the header (−1: every row looks like a header). */
+  firstData: number;
+  /** Cells a code is printed in: 3 for 类 | 款 | 项, 2 for 类 | 款, 0 for one cell. */
+  parts: number;
+  /** Each column's header path ("本年收入/财政拨款/小计"). */
+  paths: string[];
+  columns: ColumnsByRole<CodedColumnRole>;
+  /** Every row from firstData on, with its role. */
+  rows: CodedRow[];
+}
+
+/** Preference order of the total column's labels: a table's grand-total column beats a sub-block's 合计. */
+const TOTAL_LABELS = [COLUMNS.grandTotal.matches, COLUMNS.total.matches, COLUMNS.amount.matches, COLUMNS.subtotal.matches];
+
+/** The column roles from the header rows: a label found in the lowest header row that prints it. */
+function roleColumns(header: Row[], paths: string[]): ColumnsByRole<'TOTAL' | 'BASIC' | 'PROJECT'> {
+  const find = (...patterns: RegExp[]) => {
+    for (const re of patterns) {
+      for (let h = header.length - 1; h >= 0; h--) {
+        const idx = header[h]!.cells.findIndex((c) => re.test(c.replace(/\s+/g, '')));
+        if (idx >= 0) return { index: idx, path: paths[idx] ?? '' };
+      }
+    }
+    return undefined;
+  };
+  const out: ColumnsByRole<'TOTAL' | 'BASIC' | 'PROJECT'> = {};
+  const total = find(...TOTAL_LABELS);
+  const basic = find(COLUMNS.basic.matches);
+  const project = find(COLUMNS.project.matches);
+  if (total) out.TOTAL = total;
+  if (basic) out.BASIC = basic;
+  if (project) out.PROJECT = project;
+  return out;
+}
+
+/**
+ * A header row whose 科目名称 cell spanned empty cells (公开08: 科目名称 | | | 年初结转和结余 | 本年收入 | 小计)
+ * puts its labels right of the figures they name. When the data's first amount column is empty in
+ * the last header row and a label follows, that row is shifted left to line up.
+ */
+function alignHeader(rows: Row[], firstAmountIdx: number | null): Row[] {
+  // The 栏次 row numbers the columns (1 2 3 …); it names none.
+  const header = rows.filter((r) => !FIGURE_COLUMNS.rowNumbering.test((r.cells.find((c) => c.trim() !== '') ?? '').replace(/\s+/g, '')));
+  if (firstAmountIdx === null || header.length === 0) return header;
+  const last = header[header.length - 1]!;
+  // Only when no header row labels the first figure column (a 科目名称 spanning empty cells); a 总计 printed above an empty cell is a label.
+  if (header.some((r) => (r.cells[firstAmountIdx] ?? '').trim() !== '')) return header;
+  const next = last.cells.findIndex((c, i) => i > firstAmountIdx && c.trim() !== '');
+  if (next < 0) return header;
+  const shift = next - firstAmountIdx;
+  const cells = [...last.cells.slice(0, firstAmountIdx), ...last.cells.slice(next)];
+  // Shifted cells are no longer where the grid printed them: their spans are dropped with them.
+  return shift > 0 ? [...header.slice(0, -1), { line: last.line, cells, text: cells.join('\t') }] : header;
+}
+
+function isHeaderRow(row: Row): boolean {
+  if (row.cells.some((c) => /^\d{1,3}(,\d{3})*\.\d+$|^\d+\.\d{2}$/.test(c.replace(/\s+/g, '')))) return false;
+  if (row.cells.some((c) => FUNCTION_OR_ECONOMIC.test(c) || PROCUREMENT.test(c))) return false;
+  // "合计" is a column label in a header ("科目编码 | 科目名称 | 合计 | 基本支出") but the label of
+  // the total row in the data; the total row is the one carrying numbers.
+  const hasTotalLabel = row.cells.some((c) => ROW_LABELS.total.test(c.replace(/\s/g, '')));
+  return !hasTotalLabel || !row.cells.some((c) => /^-?[\d,，.\s]+$/.test(c.trim()) && /\d/.test(c));
+}
+
+/**
+ * Codes printed in parts, one cell each (类 | 款 | 项: `201` | `03` | `01` = 2010301; a 款 row leaves
+ * 项 empty, a 类 row both): how many part cells the header names (3 for 类 款 项, 2 for 类 款) and
+ * the 类 cell's column, or 0 parts when the code is printed in one cell.
+ */
+function codeParts(rows: Row[]): { parts: number; classAt: number | null } {
+  for (const r of rows) {
+    const cells = r.cells.map(headerText);
+    for (let i = 0; i < cells.length - 1; i++) {
+      if (cells[i] === '类' && cells[i + 1] === '款') return { parts: cells[i + 2] === '项' ? 3 : 2, classAt: i };
+    }
+  }
+  return { parts: 0, classAt: null };
+}
+
+/**
+ * The code starting at cell `at`, its parts joined when the header prints it in parts, and the
+ * index of the cell after them (the name's).
+ */
+export function codeAt(cells: string[], at: number, parts: number): { code: string; next: number } {
+  let code = cells[at]!.trim();
+  let next = at + 1;
+  if (parts > 1 && /^\d{3}$/.test(code)) {
+    for (let k = 1; k < parts; k++) {
+      const part = (cells[at + k] ?? '').trim();
+      if (/^\d{2}$/.test(part)) {
+        // A 项 part only extends a 款 code: without its 款 it is not joined (no code is guessed).
+        if (code.length === 1 + 2 * k) code += part;
+      } else if (part !== '') break;
+      next = at + k + 1;
+    }
+  }
+  return { code, next };
+}
+
+/** The codes a row prints from its first code cell on: one block per code (side-by-side blocks). */
+function blocksOf(cells: string[], codeIdx: number, parts: number, title: string): CodeBlock[] {
+  const starts = cells
+    .map((c, i) => i)
+    .filter((i) => i >= codeIdx && schemeOfCode(cells[i]!.trim(), title) !== null && (i === codeIdx || /[^\d\s,.]/.test(cells[codeAt(cells, i, parts).next] ?? '')));
+  return starts.flatMap((start, k) => {
+    const { code, next: nameAt } = codeAt(cells, start, parts);
+    const scheme = schemeOfCode(code, title);
+    return scheme ? [{ start, end: starts[k + 1] ?? cells.length, offset: start - codeIdx, code, scheme, nameAt }] : [];
+  });
+}
+
+/** The role of a row printing no code: a repeated header, a 合计 row, a unit's row, or none. */
+function uncodedRole(row: Row, parts: number): CodedRow {
+  // "类 | 款 | 项 | 合计 | 2,946.25 …": the code-part labels printed on the 合计 row name no row.
+  const label = row.cells.find((c) => c !== '' && !(parts && ROW_LABELS.codePart.test(headerText(c)))) ?? '';
+  // A header repeated after a page break ("预算单位 | 科目编码 | …") is not a unit row.
+  if (row.cells.some((c) => COLUMNS.code.matches.test(headerText(c)) || COLUMNS.codeName.matches.test(headerText(c)))) return { row, role: 'HEADER' };
+  if (ROW_LABELS.totalSpaced.test(label.replace(/\s/g, '')) && row.cells.some((c) => /\d/.test(c))) return { row, role: 'TOTAL', label };
+  // A unit row (预算单位) heads the lines that follow it and carries their total.
+  if (row.cells[0] && !/^\d/.test(row.cells[0]) && ROW_LABELS.unitName.test(row.cells[0].replace(/\s/g, ''))) return { row, role: 'SECTION', label: row.cells[0] };
+  return { row, role: 'OTHER' };
+}
+
+/**
+ * How a 科目 table is laid out; null when it prints no code (no classification table). Codes in
+ * parts are joined whatever cells they are printed in; a continuation row that leaves the 类 cell
+ * blank (its 款 printed) takes the 类 of the code row above it, and says so (classCarried).
+ */
+export function codedTable(table: Table): CodedTable | null {
+  const isCode = (c: string) => FUNCTION_OR_ECONOMIC.test(c.trim()) || (PROCUREMENT.test(c.trim()) && TITLE_WORDS.procurement.test(table.title));
+  const firstCodeRow = table.rows.find((r) => r.cells.some(isCode));
+  if (!firstCodeRow) return null;
+  const firstData = table.rows.findIndex((r) => !isHeaderRow(r));
+  const headerRows = table.rows.slice(0, Math.max(0, firstData)).filter(isHeaderRow);
+  // The 类 | 款 | 项 cells may share a printed row with the 合计 row (a 决算's 收入决算表): every row
+  // above the first code row is looked at, not only the header rows.
+  const { parts, classAt } = codeParts(table.rows.slice(0, Math.max(0, table.rows.indexOf(firstCodeRow))));
+  const firstCodeAt = firstCodeRow.cells.findIndex((c) => schemeOfCode(c.trim(), table.title) !== null);
+  const firstNameAt = firstCodeAt >= 0 ? codeAt(firstCodeRow.cells, firstCodeAt, parts).next : null;
+  const header = alignHeader(headerRows, firstNameAt === null ? null : firstNameAt + 1);
+  const paths = headerLabels(header);
+  const columns: ColumnsByRole<CodedColumnRole> = roleColumns(header, paths);
+  if (parts && classAt !== null) {
+    (['CODE_CLASS', 'CODE_SECTION', 'CODE_ITEM'] as const).slice(0, parts).forEach((role, k) => (columns[role] = { index: classAt + k, path: paths[classAt + k] ?? '' }));
+  } else if (firstCodeAt >= 0) columns.CODE = { index: firstCodeAt, path: paths[firstCodeAt] ?? '' };
+  if (firstNameAt !== null) columns.NAME = { index: firstNameAt, path: paths[firstNameAt] ?? '' };
+
+  const rows: CodedRow[] = [];
+  let lastClass: string | null = null;
+  for (const row of table.rows.slice(Math.max(0, firstData))) {
+    const codeIdx = row.cells.findIndex((c) => schemeOfCode(c.trim(), table.title) !== null);
+    if (codeIdx >= 0) {
+      const blocks = blocksOf(row.cells, codeIdx, parts, table.title);
+      if (classAt !== null && codeIdx === classAt && /^\d{3}$/.test(row.cells[classAt]!.trim())) lastClass = row.cells[classAt]!.trim();
+      rows.push({ row, role: 'DATA', blocks });
+      continue;
+    }
+    const carried = lastClass !== null && classAt !== null && parts > 1 ? carriedClass(row, classAt, lastClass, parts, table.title) : null;
+    rows.push(carried ? { row, role: 'DATA', blocks: [carried] } : uncodedRole(row, parts));
+  }
+  return { firstData, parts, paths, columns, rows };
+}
+
+/** A continuation row printing its 款 (and 项) with the 类 cell blank: its code, the 类 the row above's. */
+function carriedClass(row: Row, classAt: number, lastClass: string, parts: number, title: string): CodeBlock | null {
+  if ((row.cells[classAt] ?? '').trim() !== '' || !/^\d{2}$/.test((row.cells[classAt + 1] ?? '').trim())) return null;
+  const cells = row.cells.map((c, i) => (i === classAt ? lastClass : c));
+  const { code, next: nameAt } = codeAt(cells, classAt, parts);
+  const scheme = schemeOfCode(code, title);
+  // A name must follow the code: a row of bare numbers there is 行次, no code.
+  if (!scheme || code.length <= 3 || !/[^\d\s,.]/.test(row.cells[nameAt] ?? '')) return null;
+  return { start: classAt, end: row.cells.length, offset: 0, code, scheme, nameAt, classCarried: lastClass };
+}

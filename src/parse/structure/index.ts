@@ -1,0 +1,90 @@
+// The structure stage's reading of one table // 表结构: its header rows and header paths, each
+// column's role by meaning (structure/roles.ts, from the paths and the glossary's
+// COLUMN_ROLE_LABELS), each row's role, its family, and the layouts the family readers read by
+// (a 科目 table's codes, …). Built once per table by the pipeline's `structure` stage; readers ask
+// it for the roles they need and look no header label up themselves.
+import { familyOfTitle, type TableFamily } from '../families.js';
+import { headerLabels, isFigureCell } from '../figures.js';
+import type { Row, Table } from '../layout.js';
+import { COLUMN_ROLE_LABELS, ROW_LABELS, headerText } from '../glossary/index.js';
+import { codedTable, type CodedTable } from './coded-table.js';
+import type { ColumnRole, ColumnsByRole, RowRole } from './roles.js';
+
+export { COLUMN_ROLES, ROW_ROLES, type ColumnRole, type ColumnsByRole, type RoleColumn, type RowRole } from './roles.js';
+export type { CodedTable, CodedRow, CodeBlock } from './coded-table.js';
+
+export interface TableStructure {
+  family: TableFamily;
+  /** The lines of the header rows and each column's header path ("项目/功能分类科目编码/类"). */
+  header: { lines: number[]; paths: string[] };
+  /** Each role the header names, at its column. */
+  columns: ColumnsByRole;
+  /** Each row's role, by line. */
+  rows: { line: number; role: RowRole }[];
+  /** A table printing 科目 codes: its codes (parts joined), rows and the columns the classification reader reads. */
+  coded: CodedTable | null;
+}
+
+const ROLE_ORDER = Object.keys(COLUMN_ROLE_LABELS) as (keyof typeof COLUMN_ROLE_LABELS)[];
+
+/** The role a header path names: its last part against the glossary's labels, in their order. */
+export function roleOfPath(path: string): ColumnRole | null {
+  const last = headerText(path.split('/').pop() ?? '');
+  if (last === '') return null;
+  return ROLE_ORDER.find((role) => COLUMN_ROLE_LABELS[role].test(last)) ?? null;
+}
+
+/** Each role at the leftmost column whose path names it. */
+export function rolesOfPaths(paths: string[]): ColumnsByRole {
+  const out: ColumnsByRole = {};
+  paths.forEach((path, index) => {
+    const role = roleOfPath(path);
+    if (role && !out[role]) out[role] = { index, path };
+  });
+  return out;
+}
+
+const hasFigure = (row: Row) => row.cells.some((c) => isFigureCell(c));
+
+/** A row's role from its first printed cell, for a table read by header paths only. */
+function rowRoleOf(row: Row): RowRole {
+  const label = headerText(row.cells.find((c) => c.trim() !== '') ?? '');
+  if (!hasFigure(row)) return 'OTHER';
+  if (ROW_LABELS.totalSpaced.test(label) || ROW_LABELS.grandTotalWord.test(label)) return 'TOTAL';
+  if (ROW_LABELS.subtotal.test(label)) return 'SUBTOTAL';
+  if (ROW_LABELS.numberedClass.test(label)) return 'SECTION';
+  return 'DATA';
+}
+
+/** The table's structure, read once. */
+export function structureOf(table: Table): TableStructure {
+  const family = familyOfTitle(table.title);
+  const coded = codedTable(table);
+  if (coded) {
+    const header = table.rows.slice(0, Math.max(0, coded.firstData));
+    const columns: ColumnsByRole = { ...rolesOfPaths(coded.paths), ...coded.columns };
+    const headerRows = header.map((r) => ({ line: r.line, role: 'HEADER' as const }));
+    return { family, header: { lines: header.map((r) => r.line), paths: coded.paths }, columns, rows: [...headerRows, ...coded.rows.map((r) => ({ line: r.row.line, role: r.role }))], coded };
+  }
+  // Header rows: those above the first row printing a figure (at most the three nearest it name columns).
+  const first = table.rows.findIndex(hasFigure);
+  const header = first < 0 ? table.rows : table.rows.slice(0, first);
+  const paths = headerLabels(header.slice(-3));
+  return {
+    family,
+    header: { lines: header.map((r) => r.line), paths },
+    columns: rolesOfPaths(paths),
+    rows: table.rows.map((r, i) => ({ line: r.line, role: i < header.length ? 'HEADER' : rowRoleOf(r) })),
+    coded: null,
+  };
+}
+
+/** What --stage=structure shows of a table's structure: roles with their 中文 labels. */
+export function showStructure(s: TableStructure): unknown {
+  return {
+    header: s.header,
+    columns: Object.fromEntries(Object.entries(s.columns).map(([role, c]) => [role, c])),
+    rows: s.rows,
+    ...(s.coded ? { codeCells: Math.max(1, s.coded.parts) } : {}),
+  };
+}
