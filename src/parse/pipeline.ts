@@ -147,7 +147,7 @@ export const STRUCTURE: Stage<Modelled, Structured> = {
     const doc: ParsedDocument = { meta, totals: [], units: [], lines: [], threeCosts: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], figures: [], proseAmounts: [], payments: [], anomalies: [], diagnostics: [] };
     // Each table in the unit it declares, else the document's (units.ts); the choice is kept.
     doc.tableUnits = tableUnits(lay, { unit: meta.moneyUnit, source: meta.moneyUnitSource ?? null }, file);
-    return { ...input, meta, isActual: meta.kinds.includes('FINAL_ACCOUNTS'), doc, structures: lay.tables.map(structureOf) };
+    return { ...input, meta, isActual: meta.kinds.includes('FINAL_ACCOUNTS'), doc, structures: lay.tables.map((t) => structureOf(t, tableUnit(t, meta.moneyUnit))) };
   },
   show: ({ meta, layout: lay, doc, structures }) => ({
     meta,
@@ -264,7 +264,8 @@ export const CHECKS: Stage<Figured, Checked> = {
   run(input) {
     const { doc } = input;
     // The checks read the residual figures too (a total a table prints only as a figure): they run after them.
-    doc.anomalies.push(...runChecks({ doc, layout: input.layout, lines: input.redaction.text.split('\n') }));
+    // The places carry each line's page (a PDF's, a text's form feeds): the page rules read them.
+    doc.anomalies.push(...runChecks({ doc, layout: input.layout, lines: input.redaction.text.split('\n'), places: input.places, sourceNotes: input.sourceNotes }));
     doc.diagnostics = withoutFindings(doc.diagnostics, doc.anomalies);
     return input;
   },

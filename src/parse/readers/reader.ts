@@ -37,7 +37,7 @@ export interface TableFamilyReader {
 export const unitOf = (ctx: TableContext): MoneyUnit => ctx.unit ?? ctx.meta.moneyUnit;
 
 /** The structure a reader reads the table by: the structure stage's, or built now (a reader called alone). */
-export const structureIn = (table: Table, ctx: TableContext): TableStructure => ctx.structure ?? structureOf(table);
+export const structureIn = (table: Table, ctx: TableContext): TableStructure => ctx.structure ?? structureOf(table, unitOf(ctx));
 
 /** The table is this family's: what it read, and no later family sees the table. */
 export const claim = (records: TableRecords): Extracted => ({ records, claimed: true });

@@ -1,12 +1,13 @@
 // "三公"经费表
 import { isThreeCostsTable, threeCostsFromTable } from '../three-costs.js';
-import { claim, type TableFamilyReader, unitOf } from './reader.js';
+import { claim, structureIn, type TableFamilyReader, unitOf } from './reader.js';
 
 export const threeCostsReader: TableFamilyReader = {
   family: 'THREE_COSTS',
   extract(table, ctx) {
     const { file, meta, isActual } = ctx;
-    if (!isThreeCostsTable(table)) return null;
-    return claim({ threeCosts: threeCostsFromTable(table, file, unitOf(ctx), meta.year, isActual) });
+    const structure = structureIn(table, ctx).threeCosts;
+    if (!isThreeCostsTable(table) || !structure) return null;
+    return claim({ threeCosts: threeCostsFromTable(table, file, unitOf(ctx), meta.year, isActual, structure) });
   },
 };

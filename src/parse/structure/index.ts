@@ -6,12 +6,15 @@
 import { familyOfTitle, type TableFamily } from '../families.js';
 import { headerLabels, isFigureCell } from '../figures.js';
 import type { Row, Table } from '../layout.js';
-import { COLUMN_ROLE_LABELS, ROW_LABELS, headerText } from '../glossary/index.js';
+import type { MoneyUnit } from '../amount.js';
+import { COLUMN_ROLE_LABELS, ROW_LABELS, TITLE_WORDS, headerText } from '../glossary/index.js';
+import { threeCostsTable, type ThreeCostsTable } from './three-costs-table.js';
 import { codedTable, type CodedTable } from './coded-table.js';
 import type { ColumnRole, ColumnsByRole, RowRole } from './roles.js';
 
 export { COLUMN_ROLES, ROW_ROLES, type ColumnRole, type ColumnsByRole, type RoleColumn, type RowRole } from './roles.js';
 export type { CodedTable, CodedRow, CodeBlock } from './coded-table.js';
+export type { ThreeCostsTable, ThreeCostsRole } from './three-costs-table.js';
 
 export interface TableStructure {
   family: TableFamily;
@@ -23,6 +26,8 @@ export interface TableStructure {
   rows: { line: number; role: RowRole }[];
   /** A table printing 科目 codes: its codes (parts joined), rows and the columns the classification reader reads. */
   coded: CodedTable | null;
+  /** A "三公"经费 table (its title says 三公): where each of its figures is printed. */
+  threeCosts: ThreeCostsTable | null;
 }
 
 const ROLE_ORDER = Object.keys(COLUMN_ROLE_LABELS) as (keyof typeof COLUMN_ROLE_LABELS)[];
@@ -56,15 +61,19 @@ function rowRoleOf(row: Row): RowRole {
   return 'DATA';
 }
 
-/** The table's structure, read once. */
-export function structureOf(table: Table): TableStructure {
+/**
+ * The table's structure, read once. `unit`: the unit its amounts are read in (src/parse/units.ts),
+ * which says whether a cell is an amount (a number finer than 0.01 元 is none).
+ */
+export function structureOf(table: Table, unit: MoneyUnit = '万元'): TableStructure {
   const family = familyOfTitle(table.title);
   const coded = codedTable(table);
+  const threeCosts = TITLE_WORDS.threeCosts.test(table.title) ? threeCostsTable(table, unit) : null;
   if (coded) {
     const header = table.rows.slice(0, Math.max(0, coded.firstData));
     const columns: ColumnsByRole = { ...rolesOfPaths(coded.paths), ...coded.columns };
     const headerRows = header.map((r) => ({ line: r.line, role: 'HEADER' as const }));
-    return { family, header: { lines: header.map((r) => r.line), paths: coded.paths }, columns, rows: [...headerRows, ...coded.rows.map((r) => ({ line: r.row.line, role: r.role }))], coded };
+    return { family, header: { lines: header.map((r) => r.line), paths: coded.paths }, columns, rows: [...headerRows, ...coded.rows.map((r) => ({ line: r.row.line, role: r.role }))], coded, threeCosts };
   }
   // Header rows: those above the first row printing a figure (at most the three nearest it name columns).
   const first = table.rows.findIndex(hasFigure);
@@ -76,6 +85,7 @@ export function structureOf(table: Table): TableStructure {
     columns: rolesOfPaths(paths),
     rows: table.rows.map((r, i) => ({ line: r.line, role: i < header.length ? 'HEADER' : rowRoleOf(r) })),
     coded: null,
+    threeCosts,
   };
 }
 

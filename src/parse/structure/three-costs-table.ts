@@ -1,0 +1,155 @@
+// The structure of a "三公"经费 table: which column (or which place in the printed order) holds each
+// figure — 合计, 因公出国（境）费, 公务接待费, 公务用车购置及运行费 and its 购置费 / 运行费 — its
+// data rows, the funds a header prints each figure per, and a 决算's 预算数 | 决算数 pairs. The
+// three-costs reader reads the figures by these roles; it looks no header up itself.
+import { parseAmount, toHalfWidth, type MoneyUnit } from '../amount.js';
+import type { Row, Table } from '../layout.js';
+import { THREE_COSTS_COLUMNS, YEAR_CELLS } from '../glossary/index.js';
+import type { ColumnRole } from './roles.js';
+
+/** The figures of a 三公 table, by role. */
+export type ThreeCostsRole = Extract<ColumnRole, 'TOTAL' | 'ABROAD' | 'RECEPTION' | 'VEHICLES' | 'VEHICLE_PURCHASE' | 'VEHICLE_RUNNING'>;
+
+/** A header cell's figure: 合计, 因公出国, 公务接待, 公务用车 (the pair, or its purchase or running part). */
+function roleOf(cell: string): ThreeCostsRole | null {
+  const c = cell.replace(/\s+/g, '');
+  if (THREE_COSTS_COLUMNS.total.test(c)) return 'TOTAL';
+  if (THREE_COSTS_COLUMNS.abroad.test(c)) return 'ABROAD';
+  if (THREE_COSTS_COLUMNS.reception.test(c)) return 'RECEPTION';
+  if (THREE_COSTS_COLUMNS.vehicles.test(c)) return 'VEHICLES';
+  if (THREE_COSTS_COLUMNS.vehiclePurchase.test(c)) return 'VEHICLE_PURCHASE';
+  if (THREE_COSTS_COLUMNS.vehicleRunning.test(c)) return 'VEHICLE_RUNNING';
+  return null;
+}
+
+const isVehicle = (r: ThreeCostsRole) => r === 'VEHICLES' || r === 'VEHICLE_PURCHASE' || r === 'VEHICLE_RUNNING';
+
+/**
+ * Each figure's column, where the header rows print their cells in the data rows' columns (a PDF's
+ * ruled grid gives every row one cell per column, blank cells kept; layout drops a row's trailing
+ * blank cells): the figure's first cell, 公务用车's 小计 and 购置费 under its span. Null when the
+ * header does not line up so. A data row narrower than the widest header row is not read by it.
+ */
+function gridOf(headerRows: Row[]): { columns: Map<ThreeCostsRole, number>; headerWidth: number } | null {
+  if (!headerRows.length) return null;
+  const cols = new Map<ThreeCostsRole, number>();
+  let subtotal: number | null = null;
+  for (const r of headerRows)
+    r.cells.forEach((c, i) => {
+      const t = c.replace(/\s+/g, '');
+      const isSubtotal = THREE_COSTS_COLUMNS.subtotal.test(t);
+      if (isSubtotal && subtotal === null) subtotal = i;
+      const role = roleOf(c) ?? (isSubtotal ? 'VEHICLES' : THREE_COSTS_COLUMNS.purchasePart.test(t) ? 'VEHICLE_PURCHASE' : null);
+      if (role && !cols.has(role)) cols.set(role, i);
+    });
+  // Aligned only if 小计 sits under the start of 公务用车's span and 购置费 beside it: a text whose
+  // second header row starts at the left edge ("小计 购置费 运行费" under the first columns) is not
+  // a grid, and is read by order instead, never by misplaced columns.
+  const vehicles = cols.get('VEHICLES');
+  if (subtotal !== null && subtotal !== vehicles) return null;
+  if (cols.has('VEHICLE_PURCHASE') && vehicles !== undefined && cols.get('VEHICLE_PURCHASE') !== vehicles + 1) return null;
+  return { columns: cols, headerWidth: Math.max(...headerRows.map((r) => r.cells.length)) };
+}
+
+/**
+ * A 决算's 三公 table printing each figure's budget and actual side by side (财政拨款“三公”经费支出决算表:
+ * 合计 | 因公出国（境）费 | 公务用车购置及运行费 (小计 | 购置费 | 运行费) | 公务接待费, each over 预算数 |
+ * 决算数): the row of 预算数 / 决算数 pairs gives the columns, the rows above name each pair's
+ * figure (the lowest name printed over the pair's first column).
+ */
+export interface BudgetActualPairs {
+  /** The 预算数 column of each figure's pair (its 决算数 the next). */
+  columns: Map<number, ThreeCostsRole>;
+  /** The rows under the pair row that print an amount. */
+  dataRows: Row[];
+}
+
+function pairsOf(table: Table, unit: MoneyUnit): BudgetActualPairs | null {
+  const at = table.rows.findIndex((r) => {
+    const words = r.cells.map((c) => c.replace(/\s+/g, ''));
+    const pairs = words.filter((w, i) => i % 2 === 0 && THREE_COSTS_COLUMNS.budget.test(w) && THREE_COSTS_COLUMNS.actual.test(words[i + 1] ?? '')).length;
+    return pairs >= 3 && pairs * 2 >= words.filter((w) => w !== '').length;
+  });
+  if (at < 0) return null;
+  const pairRow = table.rows[at]!;
+  const header = table.rows.slice(0, at);
+  const columns = new Map<number, ThreeCostsRole>();
+  for (let col = 0; col + 1 < Math.max(pairRow.cells.length, 2); col += 2) {
+    for (let h = header.length - 1; h >= 0; h--) {
+      const cell = (header[h]!.cells[col] ?? '').replace(/\s+/g, '');
+      const role = cell === '' ? null : (roleOf(cell) ?? (THREE_COSTS_COLUMNS.subtotal.test(cell) ? 'VEHICLES' : null));
+      if (role) {
+        columns.set(col, role);
+        break;
+      }
+    }
+  }
+  if (!columns.has(0) && ![...columns.values()].includes('TOTAL')) return null;
+  const dataRows = table.rows.slice(at + 1).filter((row) => row.cells.some((c) => c.trim() !== '' && parseAmount(c, unit) !== null));
+  return { columns, dataRows };
+}
+
+/** A data row of a 三公 table printed one figure after another. */
+export interface ThreeCostsRow {
+  row: Row;
+  /** The year its label prints ("2024年"), for a table comparing years; null: the document's. */
+  year: number | null;
+  /** A row of the change between years (增减 / 变化): no year's figures. */
+  change: boolean;
+}
+
+export interface ThreeCostsTable {
+  /** Set when the table prints 预算数 | 决算数 pairs: then nothing below is read. */
+  pairs: BudgetActualPairs | null;
+  /** The figures in the order the header prints them (公务用车 as 小计 | 购置费 | 运行费 where a header names its parts). */
+  order: ThreeCostsRole[];
+  /** Each figure's column where the header is a grid that places them, and the widest header row. */
+  grid: { columns: Map<ThreeCostsRole, number>; headerWidth: number } | null;
+  /** Each figure printed once per fund (一般公共预算 | 政府性基金预算 | 国有资本经营预算): their count and names. */
+  fundsPerFigure: number;
+  funds: string[];
+  rows: ThreeCostsRow[];
+  /** The data rows print fewer than four numbers each: read only through the grid, never by order. */
+  sparse: boolean;
+}
+
+/** How a 三公 table is laid out, in the unit its amounts are read in (a number finer than it is no amount). */
+export function threeCostsTable(table: Table, unit: MoneyUnit): ThreeCostsTable {
+  const pairs = pairsOf(table, unit);
+  const empty: ThreeCostsTable = { pairs, order: [], grid: null, fundsPerFigure: 1, funds: [], rows: [], sparse: false };
+  if (pairs) return empty;
+  const numbers = (r: Row) => r.cells.filter((c) => /\d/.test(c) && parseAmount(c, unit) !== null).length;
+  let dataRows = table.rows.filter((r) => numbers(r) >= 4 && !/^1\s+2\s+3/.test(r.cells.filter((c) => c).join(' ')));
+  // A row printing fewer numbers (财政局 2025 p. 21: 合计 0.95, 公务接待费 0.95, the rest blank) is
+  // read only where the header is a grid that places each figure, never by order.
+  const sparse = dataRows.length === 0;
+  if (sparse) dataRows = table.rows.filter((r) => numbers(r) >= 1 && !r.cells.some((c) => /[\u4e00-\u9fa5]/.test(c)));
+  const headerRows = table.rows.filter((r) => !dataRows.includes(r));
+  // The first header row that names figures gives their order; 用车 expands into its parts.
+  let order: ThreeCostsRole[] = [];
+  for (const r of headerRows) {
+    const roles = r.cells.map(roleOf).filter((c): c is ThreeCostsRole => c !== null);
+    const uniq = roles.filter((c, i) => roles.indexOf(c) === i);
+    if (uniq.length >= 3) {
+      order = uniq;
+      break;
+    }
+  }
+  if (order.length === 0) return empty;
+  // The vehicle block is 小计 | 购置费 | 运行(维护)费 wherever a header names its parts.
+  const hasParts = headerRows.some((r) => r.cells.some((c) => roleOf(c) === 'VEHICLE_PURCHASE' || THREE_COSTS_COLUMNS.subtotal.test(c.replace(/\s+/g, ''))));
+  const firstVehicle = order.findIndex(isVehicle);
+  if (firstVehicle >= 0) {
+    order = order.filter((c) => !isVehicle(c));
+    order.splice(firstVehicle, 0, ...(hasParts ? (['VEHICLES', 'VEHICLE_PURCHASE', 'VEHICLE_RUNNING'] as const) : (['VEHICLES'] as const)));
+  }
+  // Fund names in header order (一般公共预算 | 政府性基金预算 | 国有资本经营预算), repeated per figure.
+  const fundRow = headerRows.find((r) => r.cells.filter((c) => THREE_COSTS_COLUMNS.generalBudgetFund.test(c)).length >= 3);
+  const fundsPerFigure = fundRow ? 3 : 1;
+  const funds = fundRow ? [...new Set(fundRow.cells.map((c) => c.replace(/\s+/g, '')).filter((c) => c !== ''))].slice(0, fundsPerFigure) : [];
+  const rows = dataRows.map((row) => {
+    const yearCell = row.cells.find((c) => YEAR_CELLS.yearLabel.test(c.trim()));
+    return { row, year: yearCell ? Number(toHalfWidth(yearCell).replace(/\D/g, '')) : null, change: !yearCell && row.cells.some((c) => THREE_COSTS_COLUMNS.change.test(c)) };
+  });
+  return { pairs: null, order, grid: gridOf(headerRows), fundsPerFigure, funds, rows, sparse };
+}
