@@ -1,17 +1,20 @@
 // Projects (identity across documents and years: department + unit + normalised name; unitId
 // null for a project of the department as a whole) and this document's allocation to each.
-MATCH (d:Document {id: $documentId})
-MATCH (dep:Department {id: $departmentId})
-UNWIND $rows AS row
+// $docs: each document of the load's transaction (one, or a batch: src/load/loader.ts) with its id
+// and its rows, so one run writes every document's rows and each row keeps its document.
+UNWIND $docs AS doc
+MATCH (d:Document {id: doc.documentId})
+MATCH (dep:Department {id: doc.departmentId})
+UNWIND doc.rows AS row
 MERGE (p:Project {id: row.projectId})
-  ON CREATE SET p.name = row.name, p.normName = row.normName, p.departmentId = $departmentId, p.unitId = row.projectUnitId, p.names = []
+  ON CREATE SET p.name = row.name, p.normName = row.normName, p.departmentId = doc.departmentId, p.unitId = row.projectUnitId, p.names = []
 SET p.names = CASE WHEN row.name IN p.names THEN p.names ELSE p.names + row.name END,
     p.searchText = reduce(s = '', n IN p.names | s + ' ' + n)
 MERGE (dep)-[:RUNS]->(p)
-WITH d, p, row
+WITH d, doc, p, row
 MATCH (u:BudgetUnit {id: row.unitId})
 CREATE (a:ProjectAllocation)
-SET a = row, a.documentId = $documentId
+SET a = row, a.documentId = doc.documentId
 REMOVE a.unitId, a.projectId, a.projectUnitId
 CREATE (a)-[:ALLOCATES]->(p)
 CREATE (a)-[:IN_DOCUMENT]->(d)

@@ -3,10 +3,13 @@
 // fact is found by its label's id index ($rows' concerns and concernLabels, side by side): matched
 // among every fact of the document instead, 15,000 anomalies of a 10,000-row table took past the
 // transaction's timeout (issue 35).
-MATCH (d:Document {id: $documentId})
-UNWIND $rows AS row
+// $docs: each document of the load's transaction (one, or a batch: src/load/loader.ts) with its id
+// and its rows, so one run writes every document's rows and each row keeps its document.
+UNWIND $docs AS doc
+MATCH (d:Document {id: doc.documentId})
+UNWIND doc.rows AS row
 CREATE (a:Anomaly)
-SET a = row, a.documentId = $documentId
+SET a = row, a.documentId = doc.documentId
 REMOVE a.concerns, a.concernLabels
 CREATE (a)-[:IN_DOCUMENT]->(d)
 WITH a, row

@@ -3,5 +3,7 @@
 // the reader said about reading it (diagnostics, one JSON object each), served beside it; and
 // where each line is printed (places: one JSON object per line, page and boxes in PDF points,
 // src/load/places.ts), absent for a text without pages.
-MATCH (d:Document {id: $documentId})
-CREATE (t:DocumentText {documentId: $documentId, lines: $lines, diagnostics: $diagnostics, places: $places})-[:TEXT_OF]->(d)
+// $docs: each document of the load's transaction (one, or a batch: src/load/loader.ts) with its text.
+UNWIND $docs AS doc
+MATCH (d:Document {id: doc.documentId})
+CREATE (t:DocumentText {documentId: doc.documentId, lines: doc.lines, diagnostics: doc.diagnostics, places: doc.places})-[:TEXT_OF]->(d)

@@ -1,9 +1,12 @@
 // Amounts the prose states (正文金额), each linked to the table fact it restates when the plan
 // found one (src/load/restatements.ts decides; this statement only writes).
-MATCH (d:Document {id: $documentId})
-UNWIND $rows AS row
+// $docs: each document of the load's transaction (one, or a batch: src/load/loader.ts) with its id
+// and its rows, so one run writes every document's rows and each row keeps its document.
+UNWIND $docs AS doc
+MATCH (d:Document {id: doc.documentId})
+UNWIND doc.rows AS row
 CREATE (p:ProseAmount)
-SET p = row, p.documentId = $documentId
+SET p = row, p.documentId = doc.documentId
 REMOVE p.restates, p.restatesKind, p.restateRule
 CREATE (p)-[:IN_DOCUMENT]->(d)
 WITH p, row

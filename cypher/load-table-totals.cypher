@@ -1,9 +1,12 @@
 // 合计 rows of classification tables (the whole table, or one 预算单位's block) with every column.
-MATCH (d:Document {id: $documentId})
-UNWIND $rows AS row
+// $docs: each document of the load's transaction (one, or a batch: src/load/loader.ts) with its id
+// and its rows, so one run writes every document's rows and each row keeps its document.
+UNWIND $docs AS doc
+MATCH (d:Document {id: doc.documentId})
+UNWIND doc.rows AS row
 MATCH (u:BudgetUnit {id: row.unitId})
 CREATE (t:TableTotal)
-SET t = row, t.documentId = $documentId
+SET t = row, t.documentId = doc.documentId
 REMOVE t.unitId
 CREATE (t)-[:IN_DOCUMENT]->(d)
 CREATE (t)-[:FOR_UNIT]->(u)

@@ -11,7 +11,7 @@ import { buildApiSchema } from './api/schema.js';
 import { startHttpServer, type RunningServer } from './api/http-server.js';
 import { QueryRunner } from './db/run.js';
 import { listDocuments, loadFiles } from './load/directory.js';
-import { backfillDerived } from './load/loader.js';
+import { backfillDerived, writtenSummary } from './load/loader.js';
 import { createLogger } from './api/logger.js';
 import { describeWarmUp } from './db/warm-up.js';
 
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
         files,
         {},
         (r, i) => {
-          log(`${i + 1}/${files.length} ${r.file}: ${r.status}${r.status === 'UNCHANGED' ? '' : ` (${r.records} records, ${r.nodesCreated} nodes, ${r.ms} ms)`}`);
+          log(`${i + 1}/${files.length} ${r.file}: ${r.status}${r.status === 'UNCHANGED' ? '' : ` (${r.records} records, ${writtenSummary(r)}, ${r.ms} ms)`}`);
           for (const d of r.parity) log(`${r.file}: ERROR parse/graph parity: ${d}`);
         },
         (file, err, i) => {

@@ -11,7 +11,7 @@ import { QueryRunner } from '../db/run.js';
 import { applySchema, schemaActionText } from '../db/schema.js';
 import { BudgetGraphError } from '../errors.js';
 import { collectDocuments, loadFiles } from '../load/directory.js';
-import { backfillDerived } from '../load/loader.js';
+import { backfillDerived, writtenSummary } from '../load/loader.js';
 import { refusedRow, reportCsv, reportRow, summarise, summaryLine, type RunReportRow } from '../load/run-report.js';
 import { allocationLabel } from '../model/ids.js';
 import { cliArgs } from './args.js';
@@ -82,7 +82,7 @@ try {
     (r, i) => {
       rows.push(reportRow(r));
       last = Date.now();
-      if (!bar) console.log(`${i + 1}/${files.length} ${r.file}: ${r.status} ${r.records} records, ${r.nodesCreated} nodes, ${r.relationshipsCreated} relationships, ${r.ms} ms`);
+      if (!bar) console.log(`${i + 1}/${files.length} ${r.file}: ${r.status} ${r.records} records, ${writtenSummary(r)}, ${r.ms} ms`);
       if (values.verbose) for (const l of r.plan?.codeLinks ?? []) say(`    ${String(l.method).padEnd(10)} ${String(l.code)} ← ${allocationLabel(String(l.allocationId))} (${String(l.note)})`);
       for (const d of r.parity) {
         exitCode = 1;

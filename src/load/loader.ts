@@ -8,7 +8,8 @@ import { loaderFingerprint } from './fingerprint.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { expectedTallies, parityDifferences } from './parity.js';
 import { buildPlan, contentHash, planBytes, type LoadPlan } from './plan.js';
-import { sameAsLinks } from './same-as.js';
+import { sameAsLinks, type NamedProject } from './same-as.js';
+import { pushTo } from '../multimap.js';
 import { recordCount, refuseOversizedPlan, refuseOversizedRecords, refuseOversizedText } from './document-caps.js';
 import { refuseFileName } from './file-name.js';
 import { placesJson } from './places.js';
@@ -27,8 +28,15 @@ export interface LoadReport {
   file: string;
   status: keyof typeof LOAD_STATUSES;
   records: number;
+  /** Created by the write transaction that wrote the document: its own alone, a batch's in all when `writtenWith` > 1. */
   nodesCreated: number;
   relationshipsCreated: number;
+  /**
+   * How many documents that write transaction wrote: 1 alone, more in a batch (loadParsedBatch:
+   * each statement writes every document's rows at once, so Neo4j counts what it created for
+   * the batch, not for each document); 0 when nothing was written.
+   */
+  writtenWith: number;
   ms: number;
   plan: LoadPlan | null;
   /** Other files of the same department, year and kind this load superseded (replace: true). */
@@ -104,6 +112,44 @@ function sliced<N extends StatementReading<'rows'>>(name: N, rows: readonly unkn
   return slices(rows).map((slice) => step(name, { ...params, rows: slice } as StatementParams<N>));
 }
 
+/** One document's share of a statement that writes many documents' rows ($docs: cypher/load-lines.cypher and the like). */
+export interface DocumentRows<T = unknown> {
+  documentId: unknown;
+  departmentId?: unknown;
+  rows: readonly T[];
+}
+
+/**
+ * Every document's rows in runs of at most `size` rows in all: a document's rows stay under its
+ * id (cut across two runs when they do not fit), so one run writes many documents' rows and each
+ * row still knows its document. A document without rows is left out (it writes nothing).
+ */
+export function groupedSlices<T>(groups: readonly DocumentRows<T>[], size = WRITE_SLICE_ROWS): DocumentRows<T>[][] {
+  const out: DocumentRows<T>[][] = [];
+  let run: DocumentRows<T>[] = [];
+  let room = size;
+  for (const g of groups) {
+    for (let at = 0; at < g.rows.length; ) {
+      const take = Math.min(room, g.rows.length - at);
+      run.push({ ...g, rows: g.rows.slice(at, at + take) });
+      at += take;
+      room -= take;
+      if (room === 0) {
+        out.push(run);
+        run = [];
+        room = size;
+      }
+    }
+  }
+  if (run.length) out.push(run);
+  return out;
+}
+
+/** A statement that UNWINDs `$docs` (each document's id and rows), once per run of groupedSlices. */
+function grouped<N extends StatementReading<'docs'>>(name: N, groups: readonly DocumentRows[]): LoadStep[] {
+  return groupedSlices(groups).map((docs) => step(name, { docs } as StatementParams<N>));
+}
+
 /**
  * The text's lines, the diagnostics and the lines' places as stored
  * (cypher/load-document-text.cypher): each diagnostic one JSON object with the text of its line,
@@ -141,45 +187,97 @@ function withLineText(lines: readonly string[], diagnostics: readonly Diagnostic
   return diagnostics.map((d) => ({ level: d.level, code: d.code, message: d.message, line: d.line, text: lines[d.line - 1] ?? null, original: d.original ?? null }));
 }
 
-/** The statements of one document's transaction, in order, with the plan rows each gets. */
-function statements(plan: LoadPlan, loaderVersion: string, stored: ReturnType<typeof storedText>): LoadStep[] {
-  const base = { documentId: plan.documentId, departmentId: plan.department.id };
-  const inDocument = { documentId: plan.documentId };
+/** One document of a write transaction: its plan and its text as stored. */
+interface DocumentWrite {
+  plan: LoadPlan;
+  stored: ReturnType<typeof storedText>;
+}
+
+/**
+ * The most text lines one load-document-text run carries (lines, diagnostics and places of many
+ * documents; one document's text is never cut: it is one node).
+ */
+export const TEXT_SLICE_LINES = 10_000;
+
+/** The documents in runs whose texts hold at most TEXT_SLICE_LINES lines (a longer text alone). */
+function textRuns<T extends { lines: readonly string[] }>(texts: readonly T[]): T[][] {
+  const out: T[][] = [];
+  let run: T[] = [];
+  let lines = 0;
+  for (const t of texts) {
+    if (run.length && lines + t.lines.length > TEXT_SLICE_LINES) {
+      out.push(run);
+      run = [];
+      lines = 0;
+    }
+    run.push(t);
+    lines += t.lines.length;
+  }
+  if (run.length) out.push(run);
+  return out;
+}
+
+/**
+ * The statements of a write transaction, in order, each run once for every document of it with
+ * all their rows (`$docs`, each row under its document's id) or, for rows that carry their own
+ * keys, with the documents' rows one after another: a batch of 32 documents costs about as many
+ * statements as one. Rows go in document order, so what a MERGE keeps of the first row that
+ * created a node (a code's or a project's first name) is what one document after another keeps.
+ */
+function statements(docs: readonly DocumentWrite[], loaderVersion: string): LoadStep[] {
+  const plans = docs.map((d) => d.plan);
+  const of = <T>(rows: (plan: LoadPlan) => readonly T[], withDepartment = false): DocumentRows[] =>
+    plans.map((plan) => ({ documentId: plan.documentId, ...(withDepartment ? { departmentId: plan.department.id } : {}), rows: rows(plan) }));
+  const all = <T>(rows: (plan: LoadPlan) => readonly T[]): T[] => plans.flatMap((plan) => rows(plan));
+  const texts = docs.map(({ plan, stored }) => ({ documentId: plan.documentId, lines: stored.lines, diagnostics: stored.read.map((d) => JSON.stringify(d)), places: stored.places }));
   return [
     // The loader's version is stored with the document: a new parser reloads unchanged files.
-    step('load-document', { document: { ...plan.document, loaderVersion }, department: plan.department }),
-    // Line numbers are the parser's: the same split. A few properties of one node, so one
-    // statement: their size is bounded by the caps on characters, lines and cells.
-    step('load-document-text', { documentId: plan.documentId, lines: stored.lines, diagnostics: stored.read.map((d) => JSON.stringify(d)), places: stored.places }),
-    ...sliced('load-units', plan.units, base),
-    // Needs every unit of the document at once, so it follows the slices (ids only).
-    step('load-units-prune', { documentId: plan.documentId, unitIds: plan.units.map((u) => u.id) }),
-    ...sliced('load-codes', plan.codes, {}),
-    ...sliced('load-lines', plan.lines, inDocument),
-    ...sliced('load-allocations', plan.allocations, base),
-    ...sliced('load-listings', plan.listings, {}),
-    ...sliced('load-code-links', plan.codeLinks, {}),
-    ...sliced('load-investments', plan.investments, inDocument),
-    ...sliced('load-investment-links', plan.investmentLinks, {}),
-    ...sliced('load-investment-reports', plan.investmentReports, {}),
-    ...sliced('load-indicators', plan.indicators, inDocument),
-    ...sliced('load-evaluations', plan.evaluations, inDocument),
-    ...sliced('load-three-costs', plan.threeCosts, inDocument),
-    ...sliced('load-table-totals', plan.tableTotals, inDocument),
-    ...sliced('load-figures', plan.figures, inDocument),
-    ...sliced('load-prose-amounts', plan.proseAmounts, inDocument),
-    ...sliced('load-payments', plan.payments, inDocument),
-    ...sliced('load-anomalies', plan.anomalies, inDocument),
-    {
-      name: 'load-same-as',
-      run: async (run) => {
-        const names = await run('department-project-names', { departmentId: plan.department.id });
-        const all = names.records.map((r) => ({ id: String(r.get('id')), normName: String(r.get('normName')) }));
-        const mine = [...new Map(plan.allocations.map((a) => [a.projectId, { id: a.projectId, normName: a.normName }])).values()];
-        return runSteps(run, sliced('load-same-as', sameAsLinks(mine, all), {}));
-      },
-    },
+    ...slices(plans.map((plan) => ({ document: { ...plan.document, loaderVersion }, department: plan.department }))).map((rows) => step('load-document', { docs: rows })),
+    // Line numbers are the parser's: the same split. A few properties of one node per document:
+    // their size is bounded by the caps on characters, lines and cells.
+    ...textRuns(texts).map((run) => step('load-document-text', { docs: run })),
+    ...grouped('load-units', of((p) => p.units, true)),
+    // Needs every unit of a document at once, so it follows the slices (ids only).
+    ...slices(plans.map((plan) => ({ documentId: plan.documentId, unitIds: plan.units.map((u) => u.id) }))).map((rows) => step('load-units-prune', { docs: rows })),
+    ...sliced('load-codes', all((p) => p.codes), {}),
+    ...grouped('load-lines', of((p) => p.lines)),
+    ...grouped('load-allocations', of((p) => p.allocations, true)),
+    ...sliced('load-listings', all((p) => p.listings), {}),
+    ...sliced('load-code-links', all((p) => p.codeLinks), {}),
+    ...grouped('load-investments', of((p) => p.investments)),
+    ...sliced('load-investment-links', all((p) => p.investmentLinks), {}),
+    ...sliced('load-investment-reports', all((p) => p.investmentReports), {}),
+    ...grouped('load-indicators', of((p) => p.indicators)),
+    ...grouped('load-evaluations', of((p) => p.evaluations)),
+    ...grouped('load-three-costs', of((p) => p.threeCosts)),
+    ...grouped('load-table-totals', of((p) => p.tableTotals)),
+    ...grouped('load-figures', of((p) => p.figures)),
+    ...grouped('load-prose-amounts', of((p) => p.proseAmounts)),
+    ...grouped('load-payments', of((p) => p.payments)),
+    ...grouped('load-anomalies', of((p) => p.anomalies)),
+    { name: 'load-same-as', run: (run) => writeSameAs(run, plans) },
   ];
+}
+
+/**
+ * SAME_AS once per department of the transaction, after every document's projects are in: the
+ * projects its documents brought against every project of the department. The links are those of
+ * one document after another — a pair is linked when one of it came with a document of the
+ * transaction, and a pair of two of them is found the same whichever came first.
+ */
+async function writeSameAs(run: RunStatement, plans: readonly LoadPlan[]): Promise<Written> {
+  const mine = new Map<string, Map<string, NamedProject>>();
+  for (const plan of plans) {
+    const id = String(plan.department.id);
+    let projects = mine.get(id);
+    if (!projects) mine.set(id, (projects = new Map()));
+    for (const a of plan.allocations) if (!projects.has(String(a.projectId))) projects.set(String(a.projectId), { id: String(a.projectId), normName: String(a.normName) });
+  }
+  const names = await run('department-project-names', { departmentIds: [...mine.keys()] });
+  const all = new Map<string, NamedProject[]>();
+  for (const r of names.records) pushTo(all, String(r.get('departmentId')), { id: String(r.get('id')), normName: String(r.get('normName')) });
+  const links = [...mine.entries()].flatMap(([department, projects]) => sameAsLinks([...projects.values()], all.get(department) ?? []));
+  return runSteps(run, sliced('load-same-as', links, {}));
 }
 
 export async function loadDocument(runner: QueryRunner, file: string, text: string, options: LoadOptions = {}): Promise<LoadReport> {
@@ -211,7 +309,7 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
   const stored = storedText(text, plan.diagnostics, prepared?.places ?? null);
   const diagnostics = stored.read;
   since(planned ? 'main: prepare (rows counted, text split)' : 'main: plan and prepare', prepareStarted);
-  if (options.dryRun) return { file, status: 'DRY_RUN', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan, replacedFiles: [], parity: [], diagnostics };
+  if (options.dryRun) return { file, status: 'DRY_RUN', records, nodesCreated: 0, relationshipsCreated: 0, writtenWith: 0, ms: Date.now() - started, plan, replacedFiles: [], parity: [], diagnostics };
 
   const prof = phaseRecorder();
   if (prof) prof.reads += 2;
@@ -219,7 +317,7 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
   const storedHash = existing.records[0]?.get('contentHash') as string | undefined;
   const storedLoader = existing.records[0]?.get('loaderVersion') as string | undefined;
   const loaderVersion = loaderFingerprint();
-  if (storedHash === contentHash(text) && storedLoader === loaderVersion) return { file, status: 'UNCHANGED', records, nodesCreated: 0, relationshipsCreated: 0, ms: Date.now() - started, plan, replacedFiles: [], parity: [], diagnostics };
+  if (storedHash === contentHash(text) && storedLoader === loaderVersion) return { file, status: 'UNCHANGED', records, nodesCreated: 0, relationshipsCreated: 0, writtenWith: 0, ms: Date.now() - started, plan, replacedFiles: [], parity: [], diagnostics };
 
   const rivals = (await timed('main: read rivals', () => runner.read('documents-same-slot', { departmentId: plan.department.id, year: plan.document.year, kinds: plan.document.kinds, unit: plan.document.unitPrinted, file }))).records.map((r) => String(r.get('file')));
   if (rivals.length && !options.replace) {
@@ -239,7 +337,7 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
     const insideStarted = performance.now();
     const run = counted(untimed);
     await retireReplaced(run, file, rivals, Boolean(storedHash));
-    for (const { name, run: runStep } of statements(plan, loaderVersion, stored)) {
+    for (const { name, run: runStep } of statements([{ plan, stored }], loaderVersion)) {
       const written = await timed(`write: ${name}`, () => runStep(run));
       nodesCreated += written.nodesCreated;
       relationshipsCreated += written.relationshipsCreated;
@@ -265,7 +363,13 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
     );
   });
   if (prof) prof.add('write: commit and write counts', performance.now() - txStarted - inside);
-  return { file, status: storedHash || rivals.length ? 'REPLACED' : 'LOADED', records, nodesCreated, relationshipsCreated, ms: Date.now() - started, plan, replacedFiles: rivals, parity, diagnostics };
+  return { file, status: storedHash || rivals.length ? 'REPLACED' : 'LOADED', records, nodesCreated, relationshipsCreated, writtenWith: 1, ms: Date.now() - started, plan, replacedFiles: rivals, parity, diagnostics };
+}
+
+/** "N nodes, M relationships" a report's transaction created, saying so when it wrote other documents too. */
+export function writtenSummary(r: Pick<LoadReport, 'nodesCreated' | 'relationshipsCreated' | 'writtenWith'>): string {
+  const counts = `${r.nodesCreated} nodes, ${r.relationshipsCreated} relationships`;
+  return r.writtenWith > 1 ? `${counts} created by its transaction of ${r.writtenWith} documents` : counts;
 }
 
 /** One document of a batch (loadParsedBatch), read and planned by the parse worker. */
@@ -318,11 +422,12 @@ export async function loadParsedBatch(runner: QueryRunner, items: readonly Batch
     }
     since('main: prepare (rows counted, text split)', prepareStarted);
   }
-  const report = (r: Ready, status: LoadReport['status'], written: Written = { nodesCreated: 0, relationshipsCreated: 0 }, parity: string[] = []): LoadReport => ({
+  const report = (r: Ready, status: LoadReport['status'], written: Written = { nodesCreated: 0, relationshipsCreated: 0 }, parity: string[] = [], writtenWith = 0): LoadReport => ({
     file: r.item.file,
     status,
     records: r.records,
     ...written,
+    writtenWith,
     ms: Date.now() - r.item.started,
     plan: r.plan,
     replacedFiles: [],
@@ -386,7 +491,7 @@ export async function loadParsedBatch(runner: QueryRunner, items: readonly Batch
   else if (fresh.length > 1) {
     try {
       const results = await writeBatch(runner, fresh, loaderVersion, options);
-      for (const [k, r] of fresh.entries()) out[r.i] = { report: report(r, 'LOADED', results[k]!.written, results[k]!.parity) };
+      for (const [k, r] of fresh.entries()) out[r.i] = { report: report(r, 'LOADED', results[k]!.written, results[k]!.parity, fresh.length) };
     } catch {
       // Rolled back whole: each document again on its own, so only a bad one fails.
       if (prof) prof.add('batch rolled back', 0);
@@ -423,14 +528,12 @@ async function writeBatch(
   const results = await runner.writeTransaction(async (_tx, untimed) => {
     const insideStarted = performance.now();
     const run = counted(untimed);
-    const written = batch.map(() => ({ nodesCreated: 0, relationshipsCreated: 0 }));
-    for (const [k, { item, plan, stored }] of batch.entries()) {
-      for (const { name, run: runStep } of statements(plan, loaderVersion, stored)) {
-        const w = await timed(`write: ${name}`, () => runStep(run));
-        written[k]!.nodesCreated += w.nodesCreated;
-        written[k]!.relationshipsCreated += w.relationshipsCreated;
-        if (options.failAfter === name && (options.failIn === undefined || options.failIn === item.file)) throw new Error(`injected failure after ${name}`);
-      }
+    const written = { nodesCreated: 0, relationshipsCreated: 0 };
+    for (const { name, run: runStep } of statements(batch, loaderVersion)) {
+      const w = await timed(`write: ${name}`, () => runStep(run));
+      written.nodesCreated += w.nodesCreated;
+      written.relationshipsCreated += w.relationshipsCreated;
+      if (options.failAfter === name && (options.failIn === undefined || batch.some((b) => b.item.file === options.failIn))) throw new Error(`injected failure after ${name}`);
     }
     // Stored totals once for everything the batch touched: the same values as after each document.
     let at = performance.now();
@@ -451,7 +554,7 @@ async function writeBatch(
     const parity = batch.map(({ item, plan, stored }) => parityDifferences(expectedTallies(item.doc, plan, stored.places?.length ?? 0), tallies.get(String(plan.documentId)) ?? []));
     since('parity', at);
     inside = performance.now() - insideStarted;
-    return batch.map((_, k) => ({ written: written[k]!, parity: parity[k]! }));
+    return batch.map((_, k) => ({ written, parity: parity[k]! }));
   });
   if (prof) prof.add('write: commit and write counts', performance.now() - txStarted - inside);
   return results;
