@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanEnv } from 'envalid';
-import { declared, ENVIRONMENT, OWN_PREFIXES, type EnvironmentName } from './environment.js';
+import { declared, ENVIRONMENT, OWN_PREFIXES } from './environment.js';
+import { entriesOf, isKeyOf } from './keys.js';
 
 /** The folder holding package.json: the same from src/*.ts (tsx, vitest) and dist/src/*.js (npm start). */
 export const projectRoot = ((): string => {
@@ -62,12 +63,12 @@ function distance(a: string, b: string): number {
 function unknownNames(env: Environment): string[] {
   const candidates = declared()
     .filter(([, d]) => d.scope !== 'launcher' && d.scope !== 'foreign')
-    .map(([n]) => n as string);
+    .map(([n]) => n);
   const problems: string[] = [];
   for (const name of Object.keys(env).sort()) {
     // Case-insensitively: `neo4j_uri` is a mistake too, not someone else's name.
     if (!OWN_PREFIXES.some((p) => name.toUpperCase().startsWith(p)) || env[name] === undefined) continue;
-    const known = (ENVIRONMENT as Record<string, { scope: string; meaning: string } | undefined>)[name];
+    const known = isKeyOf(ENVIRONMENT, name) ? ENVIRONMENT[name] : undefined;
     if (known?.scope === 'launcher') problems.push(`${name}: not read by the server (it sets this for the embedded Neo4j's JVM itself); unset it`);
     else if (!known) {
       const near = candidates.map((c) => [c, distance(name.toUpperCase(), c)] as const).sort((x, y) => x[1] - y[1])[0];
@@ -84,7 +85,7 @@ function validated(env: Environment) {
   const problems = unknownNames(given);
   const clean = cleanEnv(given, ENVIRONMENT, {
     reporter: ({ errors }) => {
-      for (const [name, err] of Object.entries(errors) as [EnvironmentName, Error | undefined][]) {
+      for (const [name, err] of entriesOf(errors)) {
         if (!err) continue;
         const d = ENVIRONMENT[name];
         const why = /^Invalid bool input/.test(err.message) ? 'not a boolean' : /not in choices/.test(err.message) ? 'not one of the choices' : err.message;

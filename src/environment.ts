@@ -5,6 +5,7 @@
 // is refused at start, so a misspelt setting is never silently ignored.
 import { bool, EnvError, makeValidator, str, type OptionalValidatorSpec, type RequiredValidatorSpec, type ValidatorSpec } from 'envalid';
 import { corsPolicy } from './api/http/cors.js';
+import { entriesOf } from './keys.js';
 
 /**
  * Who a variable is for:
@@ -149,7 +150,7 @@ export const ENVIRONMENT = {
       try {
         corsPolicy(raw);
       } catch (err) {
-        throw new EnvError((err as Error).message.replace(/^BUDGET_GRAPH_CORS_ORIGINS: /, ''));
+        throw new EnvError((err instanceof Error ? err.message : String(err)).replace(/^BUDGET_GRAPH_CORS_ORIGINS: /, ''));
       }
       return raw;
     })({ default: undefined }),
@@ -214,7 +215,7 @@ export const SCOPE_MEANING: Record<Scope, string> = {
 };
 
 export function declared(scope?: Scope): [EnvironmentName, Declared<unknown>][] {
-  return (Object.entries(ENVIRONMENT) as [EnvironmentName, Declared<unknown>][]).filter(([, d]) => scope === undefined || d.scope === scope);
+  return entriesOf(ENVIRONMENT).filter(([, d]) => scope === undefined || d.scope === scope);
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');

@@ -13,7 +13,9 @@
 // A PDF is capped before it becomes a text, by what reading it costs (streams decoded, operators,
 // image pixels, pages): src/source/pdf/pdf-budget.ts, in the same parse worker (issue #39).
 import { BadDocumentError } from '../errors.js';
+import { entriesOf } from '../keys.js';
 import type { ParsedDocument, Source } from '../parse/records.js';
+
 
 /**
  * The caps. The largest documents there are (measured on the five bundled documents of data/ and
@@ -153,7 +155,8 @@ function lineOf(text: string, index: number): number {
 export function refuseOversizedText(text: string, file: string, caps: Record<DocumentCap, number> = DOCUMENT_CAPS): void {
   if (text.length > caps.chars) throw new DocumentTooLargeError(file, lineOf(text, caps.chars), 'chars', text.length, caps.chars);
   const size = measureText(text, caps);
-  const first = (Object.entries(size.passedOn) as [DocumentCap, number][]).sort((a, b) => a[1] - b[1])[0];
+  const passed = entriesOf(size.passedOn).flatMap(([cap, at]): [DocumentCap, number][] => (at === undefined ? [] : [[cap, at]]));
+  const first = passed.sort((a, b) => a[1] - b[1])[0];
   if (!first) return;
   const [cap, line] = first;
   const count = cap === 'lineChars' ? size.longLine : cap === 'lines' ? size.lines : cap === 'rows' ? size.rows : size.cells;

@@ -1,6 +1,8 @@
 // The classification schemes and how a project is tied to a code: declared once here. The Neo4j
 // label of each scheme, the GraphQL enums CodeScheme and LinkMethod, the parser's schemes and the
 // loader's link ranking all read these tables.
+import { isKeyOf, keysOf } from '../keys.js';
+
 
 /** CodeScheme // 科目体系: which classification a code belongs to. */
 export const CODE_SCHEMES = {
@@ -25,7 +27,7 @@ export type CodeScheme = keyof typeof CODE_SCHEMES;
 /** The Neo4j label a code of each scheme carries besides `Code`. */
 export type CodeLabel = (typeof CODE_SCHEMES)[CodeScheme]['label'];
 
-export const CODE_SCHEME_NAMES = Object.keys(CODE_SCHEMES) as CodeScheme[];
+export const CODE_SCHEME_NAMES = keysOf(CODE_SCHEMES);
 
 export function labelOfScheme(scheme: CodeScheme): CodeLabel {
   return CODE_SCHEMES[scheme].label;
@@ -63,11 +65,11 @@ export const LINK_METHODS = {
 } as const;
 
 export type LinkMethod = keyof typeof LINK_METHODS;
-export const LINK_METHOD_NAMES = Object.keys(LINK_METHODS) as LinkMethod[];
+export const LINK_METHOD_NAMES = keysOf(LINK_METHODS);
 
 /** A method's rank (lower is stronger); an unknown method ranks after every known one. */
 export function linkRank(method: string): number {
-  return method in LINK_METHODS ? LINK_METHODS[method as LinkMethod].rank : LINK_METHOD_NAMES.length;
+  return isKeyOf(LINK_METHODS, method) ? LINK_METHODS[method].rank : LINK_METHOD_NAMES.length;
 }
 
 /**
@@ -93,7 +95,7 @@ export const LINK_STATUSES = {
   REJECTED: { description: 'A weaker method pointing to another code than the counted link; kept with its reason.' },
 } as const;
 export type LinkStatus = keyof typeof LINK_STATUSES;
-export const LINK_STATUS_NAMES = Object.keys(LINK_STATUSES) as LinkStatus[];
+export const LINK_STATUS_NAMES = keysOf(LINK_STATUSES);
 
 /**
  * Each link's status under the strength rule (countedLinks), and for a rejected one the link that

@@ -5,6 +5,7 @@
 import { CODE_SCHEMES, type CodeLabel } from './codes.js';
 import { moneyStoredNames, type FactKindDecl } from './fact-kind.js';
 import { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, SELF_EVALUATION, THREE_COSTS } from './kinds/index.js';
+import { isKeyOf, keysOf, tableOf } from '../keys.js';
 
 export interface NodeKindDecl {
   /** The Chinese term, when the documents have one. */
@@ -59,7 +60,7 @@ export const NODE_KINDS_DECL = {
 } as const satisfies Record<string, NodeKindDecl>;
 
 export type NodeKind = keyof typeof NODE_KINDS_DECL;
-export const NODE_KINDS = Object.keys(NODE_KINDS_DECL) as NodeKind[];
+export const NODE_KINDS = keysOf(NODE_KINDS_DECL);
 
 /** Nodes the API never shows as such (read through their owner). */
 export const INTERNAL_NODE_KINDS = {
@@ -75,10 +76,12 @@ export function nodeKindMeaning(kind: NodeKind): string {
   return `${kind}${d.term ? ` // ${d.term}` : ''}${d.gloss ? `: ${d.gloss}` : ''}.`;
 }
 
-export const NODE_KIND_TERMS = Object.fromEntries(NODE_KINDS.map((k) => [k, nodeKindMeaning(k)])) as Record<NodeKind, string>;
+export const NODE_KIND_TERMS = tableOf(NODE_KINDS, nodeKindMeaning);
 
 export function isCodeKind(kind: string): kind is CodeLabel {
-  return kind in NODE_KINDS_DECL && (NODE_KINDS_DECL[kind as NodeKind] as NodeKindDecl).codeLabel === true;
+  if (!isKeyOf(NODE_KINDS_DECL, kind)) return false;
+  const d: NodeKindDecl = NODE_KINDS_DECL[kind];
+  return d.codeLabel === true;
 }
 
 /**

@@ -1,6 +1,8 @@
 // The six "三公" figures, declared once with the words documents print for them. The parser's
 // record, the load plan's properties (<figure>Fen), the read rows, the restatement matcher and
 // the anomaly checks iterate this table instead of spelling the six out.
+import { keysOf } from '../keys.js';
+
 
 /**
  * ThreeCosts // 三公经费: each figure with the names it is printed under (the first is canonical) and
@@ -17,7 +19,7 @@ export const THREE_COSTS_FIGURES = {
 } as const;
 
 export type ThreeCostsFigure = keyof typeof THREE_COSTS_FIGURES;
-export const THREE_COSTS_FIGURE_NAMES = Object.keys(THREE_COSTS_FIGURES) as ThreeCostsFigure[];
+export const THREE_COSTS_FIGURE_NAMES = keysOf(THREE_COSTS_FIGURES);
 
 /** The stored property of a figure: amounts are integer fen ("abroad" → "abroadFen"). */
 export const fenProperty = (figure: ThreeCostsFigure) => `${figure}Fen` as const;

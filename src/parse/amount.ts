@@ -12,6 +12,7 @@ const FULL_WIDTH = /[０-９，．－＋％]/g;
 
 import { formatWan } from '../model/money.js';
 import { PRINTED_UNITS } from './glossary/index.js';
+import { keysOf } from '../keys.js';
 
 export function toHalfWidth(text: string): string {
   return text.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
@@ -23,7 +24,7 @@ const FEN_PER_UNIT = { 元: 100n, 千元: 100_000n, 万元: 1_000_000n, 亿元: 
 /** Neo4j stores integers in 64 bits: an amount beyond this many fen cannot be kept exactly. */
 export const MAX_FEN = 2n ** 63n - 1n;
 export type MoneyUnit = keyof typeof FEN_PER_UNIT;
-export const MONEY_UNITS = Object.keys(FEN_PER_UNIT) as MoneyUnit[];
+export const MONEY_UNITS = keysOf(FEN_PER_UNIT);
 
 /** Fen in one unit: 元 → 100, 万元 → 1,000,000. */
 export const fenPerUnit = (unit: MoneyUnit): bigint => FEN_PER_UNIT[unit];

@@ -69,12 +69,8 @@ export function decode<S extends Record<string, Reader<unknown>>>(p: Props, spec
   return out as Decoded<S>;
 }
 
-/** The own keys of an object literal, typed by its keys (for…in in a generic function: no cast). */
-export function keysOf<T extends object>(o: T): Extract<keyof T, string>[] {
-  const out: Extract<keyof T, string>[] = [];
-  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) out.push(k);
-  return out;
-}
+/** The own keys of an object literal, typed by its keys (src/keys.ts: every layer's). */
+export { keysOf } from '../keys.js';
 
 /** JSON text parsed as unknown: what it holds is checked by the caller's guards, never cast. */
 export function parseJson(text: string): unknown {

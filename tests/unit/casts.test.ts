@@ -12,15 +12,15 @@ import { projectRoot } from '../../src/config.js';
 
 /** Type assertions (`as T`, `<T>x`; not `as const`) per folder of src/ when last counted. Only ever lower them. */
 const AS_CEILING: Record<string, number> = {
-  api: 4,
+  api: 3,
   cli: 1,
   db: 0,
   load: 22,
-  model: 15,
-  parse: 21,
+  model: 1,
+  parse: 20,
   query: 8,
   source: 0,
-  '.': 5,
+  '.': 1,
 };
 /** Non-null assertions (`x!`) per folder of src/ when last counted. Only ever lower them. */
 const NON_NULL_CEILING: Record<string, number> = {

@@ -1,7 +1,7 @@
 // A GraphQL enum from a closed set declared once elsewhere (value → its meaning): the schema
 // enum and its value descriptions are derived, never written a second time.
 import { registerEnumType } from 'type-graphql';
-import { keysOf } from '../../query/props.js';
+import { keysOf, tableOf } from '../../keys.js';
 
 export function declaredEnum<K extends string>(values: Record<K, string>, name: string, description: string): Record<K, K> {
   const e = mapValues(values, (_, k) => k);
@@ -18,8 +18,7 @@ export function meanings<K extends string>(table: Record<K, { description: strin
 
 /** A table with each value mapped, its keys kept (in their order). */
 export function mapValues<K extends string, V, W>(table: Record<K, V>, f: (value: V, key: K) => W): Record<K, W> {
-  // Object.fromEntries loses the keys: it gets every key of the table, which Record<K, W> says.
-  return Object.fromEntries(keysOf(table).map((k) => [k, f(table[k], k)])) as Record<K, W>;
+  return tableOf<K, W>(keysOf(table), (k) => f(table[k], k));
 }
 
 /** UPPER_SNAKE name of a PascalCase value (ProjectAllocation → PROJECT_ALLOCATION), as enum values are spelled. */
