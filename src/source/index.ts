@@ -2,15 +2,19 @@
 // printed line per text line, cells between tabs) and, for a PDF, the page and boxes of each line.
 // Text (UTF-8, pdftotext's form feeds read as page breaks) and PDF (a text layer, read by
 // pdf.js: pdf/extract.ts → pdf/render.ts; a scanned page read by OCR when tesseract is
-// installed: ocr/). A new input format is one more source here.
+// installed: ocr/), web pages (html/: blocks as lines, <table> rows as cells with their spans
+// laid out) and Markdown (markdown/: pipe tables and <table> markup, through the HTML reader).
+// A new input format is one more source here.
 import { BadDocumentError, BudgetGraphError } from '../errors.js';
 import type { Box } from './pdf/geometry.js';
 import { extractPdf } from './pdf/extract.js';
 import { renderPdf } from './pdf/render.js';
 import { correctCodePartLabels, correctOcrLine } from './ocr/confusions.js';
 import { markOcrLines, OCR_MIN_CONFIDENCE, readScannedPages, type OcrOptions } from './ocr/index.js';
+import { HTML_FILE, looksLikeHtml, readHtml } from './html/index.js';
+import { MARKDOWN_FILE, readMarkdown } from './markdown/index.js';
 
-export type SourceFormat = 'TEXT' | 'PDF';
+export type SourceFormat = 'TEXT' | 'PDF' | 'HTML' | 'MARKDOWN';
 
 /** Where text line n (places[n - 1]) is printed; box null when the source has no geometry. */
 export interface LinePlace {
@@ -42,6 +46,24 @@ export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
 
 export const isPdf = (bytes: Uint8Array) => bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-';
 
+/** The names of files a source reads: texts, PDFs, web pages and Markdown. */
+export const SOURCE_FILE = /\.(txt|pdf|html?|md|markdown)$/i;
+
+/** What the kinds of SOURCE_FILE are called in a sentence. */
+export const SOURCE_KINDS = '.txt, .pdf, .html, .htm or .md';
+
+/**
+ * Which source reads a file: a PDF by its bytes (%PDF-); Markdown by its name (.md, .markdown);
+ * a web page by its name (.html, .htm) or its start (<!DOCTYPE html>, <html>, <table>: ./html);
+ * anything else as text.
+ */
+export function sourceFormat(bytes: Uint8Array, file: string): SourceFormat {
+  if (isPdf(bytes)) return 'PDF';
+  if (MARKDOWN_FILE.test(file)) return 'MARKDOWN';
+  if (HTML_FILE.test(file) || looksLikeHtml(bytes)) return 'HTML';
+  return 'TEXT';
+}
+
 export interface SourceOptions {
   /** How scanned pages are read (ocr/index.ts): its budget, or false for never. */
   ocr?: OcrOptions | false;
@@ -49,7 +71,10 @@ export interface SourceOptions {
 
 export async function readSource(bytes: Uint8Array, file: string, options: SourceOptions = {}): Promise<SourceDocument> {
   if (bytes.length > MAX_SOURCE_BYTES) throw new BadDocumentError(file, 1, `the file is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MiB; expected one budget document`);
-  if (!isPdf(bytes)) return readText(bytes, file);
+  const format = sourceFormat(bytes, file);
+  if (format === 'TEXT') return readText(bytes, file);
+  if (format === 'HTML') return readHtml(bytes, file);
+  if (format === 'MARKDOWN') return readMarkdown(bytes, file);
   try {
     return await readPdf(bytes, file, options.ocr === false ? { enabled: false } : (options.ocr ?? {}));
   } catch (err) {
