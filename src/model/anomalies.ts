@@ -25,6 +25,7 @@ export const ANOMALY_KINDS = {
   PLACEHOLDER_TEXT: 'A template placeholder left in the text (上海市普陀区XX局): a field never filled.',
   PUNCTUATION: 'Punctuation doubled (。。) or quotation marks that do not pair: a matter of form, no figure changed.',
   REPEATED_TEXT: 'A run of prose lines printed twice in a row (a page or a cell carried over, the first copy often cut).',
+  BLANK_PAGE: 'A page between printed pages that prints nothing (or only its page number, or only an empty row of table cells): a page left over from typesetting.',
 } as const;
 export type AnomalyKind = keyof typeof ANOMALY_KINDS;
 

@@ -5,6 +5,7 @@ import { completionRateAnomalies, planActualAnomalies, projectAmountAnomalies, p
 import type { Anomaly } from '../records.js';
 import { COMPLETENESS_RULES } from './completeness.js';
 import { FORMAT_RULES } from './format.js';
+import { PAGE_RULES } from './pages.js';
 import { PROSE_ARITHMETIC_RULES } from './prose-arithmetic.js';
 import { PROSE_TABLE_RULES } from './prose-tables.js';
 import { TABLE_RULES } from './tables.js';
@@ -123,7 +124,7 @@ export const TABLE_TIME_RULES: Omit<CheckRule, 'run'>[] = [
 ];
 
 /** Every rule run over a parsed document, in the order their findings are listed. */
-export const CHECK_RULES: readonly CheckRule[] = [...RECORD_RULES, ...TABLE_RULES, ...PROSE_ARITHMETIC_RULES, ...PROSE_TABLE_RULES, ...WORD_RULES, ...COMPLETENESS_RULES, ...FORMAT_RULES];
+export const CHECK_RULES: readonly CheckRule[] = [...RECORD_RULES, ...TABLE_RULES, ...PROSE_ARITHMETIC_RULES, ...PROSE_TABLE_RULES, ...WORD_RULES, ...COMPLETENESS_RULES, ...FORMAT_RULES, ...PAGE_RULES];
 
 /** Runs every rule; a rule that throws is a bug, not a finding, and is let through. */
 export function runChecks(ctx: CheckContext, rules: readonly CheckRule[] = CHECK_RULES): Anomaly[] {

@@ -1,8 +1,8 @@
 // CheckRule // 检查规则: one named check over a parsed document — what it compares, why, how much a
 // finding matters — declared as data so the registry can list, run and document every rule.
 import type { AnomalyKind, Severity } from '../../model/anomalies.js';
-import type { Layout } from '../layout.js';
-import type { Anomaly, ParsedDocument } from '../records.js';
+import type { Layout, LineCells } from '../layout.js';
+import type { Anomaly, Diagnostic, ParsedDocument } from '../records.js';
 
 /** The families of checks (issue #38): arithmetic, prose against tables, words, completeness, form. */
 export const CHECK_FAMILIES = {
@@ -20,6 +20,15 @@ export interface CheckContext {
   layout: Layout;
   /** Every text line as stored (index 0 = line 1). */
   lines: readonly string[];
+  /** Where each line is printed (index 0 = line 1), when the source has a page map: its page and cells. */
+  places?: readonly (PlacedLine | null)[] | null;
+  /** What the source said of the file (a scanned page read by OCR or not). */
+  sourceNotes?: readonly Diagnostic[];
+}
+
+/** A line's place as the source gives it (src/source LinePlace): the page it is printed on, its cells' boxes. */
+export interface PlacedLine extends LineCells {
+  page?: number;
 }
 
 export interface CheckRule {

@@ -1,0 +1,102 @@
+// Rules on the printed pages // 页面: what the page map of the source shows. A PDF knows each
+// line's page (src/source LinePlace.page); a text file marks pages with form feeds (pdftotext
+// writes one per page, so a blank page is two in a row). A page between printed pages that
+// prints nothing, or only its page number, is a page a reviewer marks for removal (dept_budget.pdf:
+// 目录后有一页多余的空表页).
+import { PRINTED_PAGE } from '../glossary/index.js';
+import type { Anomaly, Source } from '../records.js';
+import type { CheckContext, CheckRule } from './rule.js';
+
+/** The source's notes on a scanned page (src/source/index.ts: PAGE_NOT_READ, PAGE_READ_BY_OCR, "page N is a scanned image …"). */
+const SCANNED_PAGE_NOTE = { codes: ['PAGE_NOT_READ', 'PAGE_READ_BY_OCR'], page: /^page (\d+)\b/ };
+
+/** What one page of the source prints, as the lines placed on it show. */
+interface PageContent {
+  /** Lines placed on the page (1-based). */
+  lines: number[];
+  /** Any line printing words or figures other than a page number. */
+  prints: boolean;
+  /** A line printing nothing in boxes of its own: an empty ruled table row. */
+  emptyCells: number | null;
+}
+
+/** The pages the source names a line on, each with what its lines print; null without a page map. */
+function pageContents(ctx: CheckContext): Map<number, PageContent> | null {
+  const places = ctx.places;
+  if (!places) return null;
+  const pages = new Map<number, PageContent>();
+  places.forEach((place, i) => {
+    const page = place?.page;
+    if (page === undefined) return;
+    const content = pages.get(page) ?? pages.set(page, { lines: [], prints: false, emptyCells: null }).get(page)!;
+    const text = (ctx.lines[i] ?? '').replace(/\t/g, ' ').trim();
+    content.lines.push(i + 1);
+    if (text !== '' && !PRINTED_PAGE.pageNumber.test(text)) content.prints = true;
+    else if (text === '' && (place?.cells.length ?? 0) > 1) content.emptyCells ??= i + 1;
+  });
+  return pages.size ? pages : null;
+}
+
+/** Pages the source says are scanned images (read by OCR or not): not blank, whatever their text. */
+function scannedPages(ctx: CheckContext): Set<number> {
+  const out = new Set<number>();
+  for (const note of ctx.sourceNotes ?? []) {
+    if (!SCANNED_PAGE_NOTE.codes.includes(note.code)) continue;
+    const m = SCANNED_PAGE_NOTE.page.exec(note.message);
+    if (m) out.add(Number(m[1]));
+  }
+  return out;
+}
+
+/**
+ * Each page between the first and the last printed page that prints no text (none of its lines, or
+ * only a page number), one finding each, citing the last line printed before it and the first after.
+ * A page whose only line is a row of empty ruled cells is said as such: a table's empty row run
+ * over onto a page of its own.
+ */
+function blankPages(ctx: CheckContext): Anomaly[] {
+  const pages = pageContents(ctx);
+  if (!pages) return [];
+  const printed = [...pages].filter(([, c]) => c.prints).map(([p]) => p).sort((a, b) => a - b);
+  if (printed.length < 2) return [];
+  const scanned = scannedPages(ctx);
+  const { file } = ctx.doc.meta;
+  const at = (line: number): Source => ({ file, table: tableAt(ctx, line), line, text: ctx.lines[line - 1] ?? '' });
+  const lastPrinted = (page: number) => Math.max(...pages.get(page)!.lines.filter((l) => (ctx.lines[l - 1] ?? '').trim() !== ''));
+  const firstPrinted = (page: number) => Math.min(...pages.get(page)!.lines.filter((l) => (ctx.lines[l - 1] ?? '').trim() !== ''));
+  const out: Anomaly[] = [];
+  for (let k = 0; k + 1 < printed.length; k++) {
+    const [before, after] = [printed[k]!, printed[k + 1]!];
+    for (let page = before + 1; page < after; page++) {
+      if (scanned.has(page)) continue;
+      const content = pages.get(page);
+      const around = [at(lastPrinted(before)), at(firstPrinted(after))];
+      const pageNumberOnly = content?.lines.some((l) => (ctx.lines[l - 1] ?? '').trim() !== '') ?? false;
+      const message =
+        content?.emptyCells != null
+          ? `page ${page} prints no text, only an empty row of table cells (line ${content.emptyCells}), between page ${before} and page ${after}: a table's empty row run over onto a page of its own`
+          : `page ${page} is blank${pageNumberOnly ? ' but for its page number' : ''}: nothing is printed between page ${before} (line ${around[0]!.line}) and page ${after} (line ${around[1]!.line})`;
+      const sources = content?.emptyCells != null ? [around[0]!, at(content.emptyCells), around[1]!] : around;
+      out.push({ kind: 'BLANK_PAGE', severity: 'INFO', message, delta: null, sources });
+    }
+  }
+  return out;
+}
+
+/** The title of the table a line is a row of, else 正文. */
+function tableAt(ctx: CheckContext, line: number): string {
+  const table = ctx.layout.tables.find((t) => t.titleLine <= line && t.rows.some((r) => r.line >= line));
+  return table && table.rows.some((r) => r.line === line) ? table.title : '正文';
+}
+
+export const PAGE_RULES: CheckRule[] = [
+  {
+    code: 'BLANK_PAGE',
+    kind: 'BLANK_PAGE',
+    family: 'FORMAT',
+    severity: 'INFO',
+    compares: 'each page between the first and the last printed page (the source’s page map: a PDF’s pages, a text’s form feeds) with the lines printed on it: none, only a page number, or only an empty row of table cells',
+    why: 'a blank page in a disclosure is a page left over from typesetting; a reviewer marks it for removal, and a reader looks for what is missing there',
+    run: blankPages,
+  },
+];
