@@ -10,7 +10,7 @@ import { applySchema, schemaActionText } from './db/schema.js';
 import { buildApiSchema } from './api/schema.js';
 import { startHttpServer, type RunningServer } from './api/http-server.js';
 import { QueryRunner } from './db/run.js';
-import { listDocuments, loadFiles } from './load/directory.js';
+import { listFolder, loadFiles } from './load/directory.js';
 import { backfillDerived, writtenSummary } from './load/loader.js';
 import { createLogger } from './api/logger.js';
 import { describeWarmUp } from './db/warm-up.js';
@@ -62,7 +62,9 @@ async function main(): Promise<void> {
     if (server.loadOnStart) {
       // Loads what the graph lacks or what changed; unchanged files are skipped by content hash.
       // A bad file is reported and skipped; the others load.
-      const files = listDocuments(server.dataDir);
+      const { files, skipped } = listFolder(server.dataDir);
+      // A file of another kind beside the documents (an Excel workbook) is said, not loaded.
+      for (const s of skipped) log(`skipped: ${s}`);
       log(`loading ${files.length} documents from ${server.dataDir} (unchanged ones are skipped)`);
       // Each document as it is done, so a long first load is never silent.
       const refused: string[] = [];

@@ -1,9 +1,10 @@
-// POST /ingest: one document's file — a PDF as published, or its text — loaded with the write
-// token, as `npm run load` loads a file (issue #39). The GraphQL `ingest` mutation takes text in a
-// JSON string; a PDF's bytes are no string, and a 1 MB PDF as base64 in JSON is a 2 MB query. So
-// the file is the body (`content-type: application/pdf` or `text/plain`, the name in `?name=`) or
-// the field `file` of a multipart/form-data upload (its file name the document's). Same limits,
-// one transaction, idempotence by content hash and 409 rules as the mutation (IngestService).
+// POST /ingest: one document's file — a PDF as published, a web page, Markdown, or its text —
+// loaded with the write token, as `npm run load` loads a file (issue #39 item 5). The GraphQL
+// `ingest` mutation takes text in a JSON string; a PDF's bytes are no string, and a 1 MB PDF as
+// base64 in JSON is a 2 MB query. So the file is the body (`content-type: application/pdf`,
+// `text/html`, `text/markdown` or `text/plain`, the name in `?name=`) or the field `file` of a
+// multipart/form-data upload (its file name the document's). Same limits, one transaction,
+// idempotence by content hash and 409 rules as the mutation (IngestService).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BudgetGraphError, HTTP_STATUS } from '../errors.js';
 import { formatError } from './format-error.js';
@@ -13,8 +14,21 @@ import { tokenMatches } from './http/request-checks.js';
 import { MAX_INGEST_BYTES, isPdf, type IngestService, type LoadReport } from './ingest-service.js';
 import { multipartBoundary, parseMultipart } from './multipart.js';
 
-/** A plain file name (no folder), .pdf or .txt, at most 200 characters. */
-const FILE_NAME = /^[^/\\\0]{1,196}\.(pdf|txt)$/i;
+/** A plain file name (no folder) of a kind a source reads (.pdf, .txt, .html, .htm, .md), at most 200 characters. */
+const FILE_NAME = /^[^/\\\0]+\.(pdf|txt|html?|md|markdown)$/i;
+const MAX_NAME = 200;
+
+/** The body's content types a document is taken as, and the names that say the same kind. */
+const TYPES: Record<string, { name: RegExp; kind: string } | null> = {
+  'application/pdf': { name: /\.pdf$/i, kind: '.pdf' },
+  'text/html': { name: /\.html?$/i, kind: '.html or .htm' },
+  'application/xhtml+xml': { name: /\.html?$/i, kind: '.html or .htm' },
+  'text/markdown': { name: /\.(md|markdown)$/i, kind: '.md' },
+  'text/x-markdown': { name: /\.(md|markdown)$/i, kind: '.md' },
+  // Any kind, said by the name.
+  'text/plain': null,
+  'application/octet-stream': null,
+};
 
 export interface IngestUpload {
   name: string;
@@ -40,13 +54,16 @@ export function uploadOf(contentType: string | undefined, url: URL, body: Buffer
     bytes = file.bytes;
     name ??= parts.find((p) => p.name === 'name')?.bytes.toString('utf8') ?? file.filename;
     replace ||= yes(parts.find((p) => p.name === 'replace')?.bytes.toString('utf8'));
-  } else if (type === 'application/pdf' || type === 'text/plain' || type === 'application/octet-stream') {
+  } else if (Object.hasOwn(TYPES, type)) {
     bytes = body;
   } else {
-    throw new HttpError(415, 'BAD_REQUEST', `POST /ingest takes a document as application/pdf, text/plain (UTF-8) or a multipart/form-data field "file", not "${type.slice(0, 100) || 'no content type'}".`);
+    throw new HttpError(415, 'BAD_REQUEST', `POST /ingest takes a document as application/pdf, text/html, text/markdown, text/plain (UTF-8) or a multipart/form-data field "file", not "${type.slice(0, 100) || 'no content type'}".`);
   }
   if (!name) throw badInput('Name the document: ?name=2024_某区_预算.pdf (or the uploaded file\'s name).', 'name');
-  if (!FILE_NAME.test(name)) throw badInput('name must be a plain file name ending in .pdf or .txt (no folders), at most 200 characters.', 'name');
+  if (name.length > MAX_NAME || !FILE_NAME.test(name)) throw badInput('name must be a plain file name ending in .pdf, .txt, .html, .htm or .md (no folders), at most 200 characters.', 'name');
+  // A web page or Markdown sent as such is named as such: the name is what every report shows.
+  const said = multipartBoundary(contentType) ? null : TYPES[type];
+  if (said && type !== 'application/pdf' && !said.name.test(name)) throw badInput(`The body is sent as ${type}; name it ${said.kind}, not "${name}".`, 'name');
   // The name says what the file is, everywhere it is shown: a PDF is a .pdf, a text a .txt.
   const pdf = isPdf(bytes);
   if (pdf !== /\.pdf$/i.test(name)) throw badInput(pdf ? `The file is a PDF; name it .pdf, not "${name}".` : `"${name}" is not a PDF (a PDF begins with %PDF-); send the PDF itself, or its text under a .txt name.`, 'name');
@@ -81,7 +98,7 @@ export interface IngestRoute {
  * BAD_DOCUMENT, its file, page or line, and a cap's `cap` and `limit`).
  */
 export async function handleIngest(req: IncomingMessage, res: ServerResponse, url: URL, route: IngestRoute, requestId: string, cut: AbortSignal): Promise<void> {
-  if (req.method !== 'POST' && req.method !== 'DELETE') throw new HttpError(405, 'BAD_REQUEST', 'POST /ingest with the document (application/pdf, text/plain or multipart/form-data), or DELETE /ingest?name=…, with Authorization: Bearer <BUDGET_GRAPH_TOKEN>.');
+  if (req.method !== 'POST' && req.method !== 'DELETE') throw new HttpError(405, 'BAD_REQUEST', 'POST /ingest with the document (application/pdf, text/html, text/markdown, text/plain or multipart/form-data), or DELETE /ingest?name=…, with Authorization: Bearer <BUDGET_GRAPH_TOKEN>.');
   if (!route.token) throw new HttpError(401, 'UNAUTHENTICATED', 'Writes are disabled on this server: start it with BUDGET_GRAPH_TOKEN set to enable them.');
   if (!tokenMatches(req.headers.authorization, route.token)) throw new HttpError(401, 'UNAUTHENTICATED', 'Writes need the header "Authorization: Bearer <BUDGET_GRAPH_TOKEN>".');
   let answer: { status: number; json: unknown };

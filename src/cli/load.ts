@@ -19,7 +19,7 @@ import { cliArgs } from './args.js';
 const { values, positionals } = cliArgs({
   usage: 'npm run load -- PATH… [options]',
   about: 'Parses and loads budget documents into Neo4j, each in one transaction. A file already loaded with the same content is skipped (UNCHANGED), so a run stopped with Ctrl-C resumes where it stopped.',
-  positionals: 'PATH: a document file (.txt, or .pdf with a text layer) or a folder, searched recursively.',
+  positionals: 'PATH: a document file (.txt, .pdf with a text layer, .html / .htm, .md) or a folder, searched recursively.',
   options: {
     'dry-run': { type: 'boolean', help: 'Parse and plan every file, write nothing.' },
     replace: { type: 'boolean', help: 'Supersede a document already loaded for the same department, year and kind.' },
@@ -28,10 +28,12 @@ const { values, positionals } = cliArgs({
   },
 });
 
-const { files, problems } = collectDocuments(positionals);
+const { files, problems, skipped } = collectDocuments(positionals);
 for (const p of problems) console.error(`error: ${p}`);
+// A file of another kind in a folder (an Excel workbook beside the PDFs) is said, not loaded.
+for (const s of skipped) console.error(`skipped: ${s}`);
 if (files.length === 0) {
-  console.error(positionals.length ? 'no document files found (.txt or .pdf)' : 'name at least one file or folder; see --help');
+  console.error(positionals.length ? 'no document files found (.txt, .pdf, .html, .htm or .md)' : 'name at least one file or folder; see --help');
   process.exit(64);
 }
 

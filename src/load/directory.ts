@@ -1,11 +1,12 @@
-// Loads every document of a folder (.txt, .pdf: the bundled data/ at start-up, or the CLI's list).
+// Loads every document of a folder (.txt, .pdf, .html, .htm, .md: the bundled data/ at start-up,
+// or the CLI's list).
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { QueryRunner } from '../db/run.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { loadParsed, loadParsedBatch, planRows, type BatchDocument, type BatchOutcome, type LoadOptions, type LoadReport } from './loader.js';
 import { OCR_LOAD_BUDGET_MS, PARSE_BUDGET_MS, parseOffThread, parseWorkerCount } from './parse-off-thread.js';
-import { isPdf, readSource } from '../source/index.js';
+import { isPdf, readSource, SOURCE_FILE, SOURCE_KINDS } from '../source/index.js';
 import { keepOriginal, pruneOriginals } from './originals.js';
 import type { Diagnostic } from '../parse/records.js';
 import { refuseFileName, visibleName } from './file-name.js';
@@ -27,23 +28,46 @@ async function databaseBack(runner: QueryRunner, waitMs: number, signal?: AbortS
 }
 
 export function listDocuments(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => DOCUMENT_FILE.test(f))
-    .sort()
-    .map((f) => join(dir, f));
+  return listFolder(dir).files;
 }
 
-/** The files a document can be read from (src/source: text renderings and PDFs with a text layer). */
-export const DOCUMENT_FILE = /\.(txt|pdf)$/i;
+/**
+ * A folder's document files (not its subfolders), in name order, and the other files it holds
+ * with why they are not loaded: a spreadsheet or a Word file beside the PDFs is said, never
+ * skipped without a word (#37: "the two Excel files in the folder are skipped without a word").
+ * Hidden entries (.DS_Store, .git) are no one's documents and are not listed.
+ */
+export function listFolder(dir: string): { files: string[]; skipped: string[] } {
+  const files: string[] = [];
+  const skipped: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (DOCUMENT_FILE.test(name)) files.push(path);
+    else if (!statSync(path).isDirectory()) skipped.push(notADocument(path));
+  }
+  return { files, skipped };
+}
+
+/** The files a document can be read from (src/source: texts, PDFs with a text layer, web pages, Markdown). */
+export const DOCUMENT_FILE = SOURCE_FILE;
+
+/** Why a file is not loaded, in a sentence. */
+function notADocument(path: string): string {
+  const kind = /\.(xlsx?|xlsm|ods|csv)$/i.test(path) ? 'a spreadsheet' : /\.(docx?|odt|rtf|wps)$/i.test(path) ? 'a word-processor file' : 'not a document file';
+  return `${path}: ${kind}, not loaded (expected ${SOURCE_KINDS}${kind === 'not a document file' ? '' : ': load the PDF or web page the department published'})`;
+}
 
 /**
  * The document files named by paths: files as given, folders searched recursively (hidden
  * entries skipped), in path order, each once. A path that does not exist, or a file of another
- * kind, is a problem with a sentence, not a silent skip.
+ * kind named as such, is a problem with a sentence; a file of another kind found in a folder (an
+ * Excel workbook beside the PDFs) is `skipped`, with a sentence too, never silently.
  */
-export function collectDocuments(paths: string[]): { files: string[]; problems: string[] } {
+export function collectDocuments(paths: string[]): { files: string[]; problems: string[]; skipped: string[] } {
   const files = new Set<string>();
   const problems: string[] = [];
+  const skipped: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       if (name.startsWith('.')) continue;
@@ -51,15 +75,16 @@ export function collectDocuments(paths: string[]): { files: string[]; problems: 
       const st = statSync(path);
       if (st.isDirectory()) walk(path);
       else if (DOCUMENT_FILE.test(name)) files.add(path);
+      else skipped.push(notADocument(path));
     }
   };
   for (const p of paths) {
     if (!existsSync(p)) problems.push(`${p}: no such file or folder`);
     else if (statSync(p).isDirectory()) walk(p);
     else if (DOCUMENT_FILE.test(p)) files.add(p);
-    else problems.push(`${p}: not a document file (expected .txt or .pdf)`);
+    else problems.push(`${p}: not a document file (expected ${SOURCE_KINDS})`);
   }
-  return { files: [...files], problems };
+  return { files: [...files], problems, skipped };
 }
 
 /** A file's canonical text: the text itself, or the PDF's rendering (src/source). */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { helpText, readArgs, UsageError } from '../../src/cli/args.js';
-import { collectDocuments } from '../../src/load/directory.js';
+import { collectDocuments, listFolder } from '../../src/load/directory.js';
 import { refusedRow, reportCsv, summarise, summaryLine } from '../../src/load/run-report.js';
 
 const spec = {
@@ -45,10 +45,21 @@ describe('collectDocuments', () => {
     const root = mkdtempSync(join(tmpdir(), 'budget-graph-cli-'));
     mkdirSync(join(root, 'a', 'deep'), { recursive: true });
     mkdirSync(join(root, '.hidden'));
-    for (const f of ['a/2.txt', 'a/deep/1.PDF', 'a/notes.md', '.hidden/x.txt', 'b.txt']) writeFileSync(join(root, f), 'x');
-    const { files, problems } = collectDocuments([join(root, 'a'), join(root, 'b.txt'), join(root, 'a', '2.txt'), join(root, 'missing'), join(root, 'a', 'notes.md')]);
-    expect(files.map((f) => f.slice(root.length + 1))).toEqual(['a/2.txt', 'a/deep/1.PDF', 'b.txt']);
-    expect(problems).toEqual([`${join(root, 'missing')}: no such file or folder`, `${join(root, 'a', 'notes.md')}: not a document file (expected .txt or .pdf)`]);
+    for (const f of ['a/2.txt', 'a/deep/1.PDF', 'a/notes.md', 'a/page.htm', 'a/budget.xlsx', '.hidden/x.txt', 'b.txt']) writeFileSync(join(root, f), 'x');
+    const { files, problems, skipped } = collectDocuments([join(root, 'a'), join(root, 'b.txt'), join(root, 'a', '2.txt'), join(root, 'missing'), join(root, 'a', 'budget.xlsx')]);
+    expect(files.map((f) => f.slice(root.length + 1))).toEqual(['a/2.txt', 'a/deep/1.PDF', 'a/notes.md', 'a/page.htm', 'b.txt']);
+    expect(problems).toEqual([`${join(root, 'missing')}: no such file or folder`, `${join(root, 'a', 'budget.xlsx')}: not a document file (expected .txt, .pdf, .html, .htm or .md)`]);
+    // A workbook found in a folder is said, never skipped without a word (#37: "the two Excel files in the folder are skipped without a word").
+    expect(skipped).toEqual([`${join(root, 'a', 'budget.xlsx')}: a spreadsheet, not loaded (expected .txt, .pdf, .html, .htm or .md: load the PDF or web page the department published)`]);
+  });
+
+  it('a folder of the server (npm start) lists its documents and says which other files it does not load', () => {
+    const root = mkdtempSync(join(tmpdir(), 'budget-graph-data-'));
+    mkdirSync(join(root, 'sub'));
+    for (const f of ['1.txt', '2.pdf', '3.html', '4.md', 'budget.xlsx', 'notes.docx', '.DS_Store']) writeFileSync(join(root, f), 'x');
+    const { files, skipped } = listFolder(root);
+    expect(files.map((f) => f.slice(root.length + 1))).toEqual(['1.txt', '2.pdf', '3.html', '4.md']);
+    expect(skipped.map((s) => s.slice(root.length + 1).replace(/ \(.*$/, ''))).toEqual(['budget.xlsx: a spreadsheet, not loaded', 'notes.docx: a word-processor file, not loaded']);
   });
 });
 

@@ -5,8 +5,8 @@ import { BudgetGraphError } from '../../errors.js';
 import { MAX_DOCUMENT_CHARS } from '../ingest-service.js';
 
 const FILE_NAME = /^[^/\\\0]{1,200}\.txt$/;
-/** Removal takes any document's name: a PDF loaded through POST /ingest or from files is a .pdf. */
-const LOADED_NAME = /^[^/\\\0]{1,200}\.(txt|pdf)$/i;
+/** Removal takes any document's name: a PDF, web page or Markdown loaded through POST /ingest or from files keeps its own. */
+const LOADED_NAME = /^[^/\\\0]{1,200}\.(txt|pdf|html?|md|markdown)$/i;
 
 function authorize(ctx: ApiContext): NonNullable<ApiContext['ingest']> {
   if (!ctx.ingestEnabled || !ctx.ingest) throw new BudgetGraphError('UNAUTHENTICATED', 'Writes are disabled on this server: start it with BUDGET_GRAPH_TOKEN set to enable them.');
@@ -51,7 +51,7 @@ export class IngestResolver {
   @Mutation(() => Boolean, { description: 'Remove a loaded document and everything only it held; the graph is as if it had never been loaded. False when no such file is loaded. Needs the same token as ingest.' })
   async removeDocument(@Ctx() ctx: ApiContext, @Arg('name', () => String, { description: 'The file name the document was loaded under.' }) name: string): Promise<boolean> {
     const ingest = authorize(ctx);
-    if (!LOADED_NAME.test(name)) throw new BudgetGraphError('BAD_USER_INPUT', 'name must be a plain file name ending in .txt or .pdf (no folders), at most 200 characters.', { argument: 'name' });
+    if (!LOADED_NAME.test(name)) throw new BudgetGraphError('BAD_USER_INPUT', 'name must be a plain file name ending in .txt, .pdf, .html, .htm or .md (no folders), at most 200 characters.', { argument: 'name' });
     return ingest.remove(name);
   }
 }
