@@ -32,11 +32,22 @@ export interface TableStructure {
 
 const ROLE_ORDER = Object.keys(COLUMN_ROLE_LABELS) as (keyof typeof COLUMN_ROLE_LABELS)[];
 
-/** The role a header path names: its last part against the glossary's labels, in their order. */
+const roleOfLabel = (label: string): ColumnRole | null => (label === '' ? null : (ROLE_ORDER.find((role) => COLUMN_ROLE_LABELS[role].test(label)) ?? null));
+
+/**
+ * The role a header path names: its last part against the glossary's labels, in their order. A
+ * 小计 / 合计 under a spanning label is that label's total (公务用车购置及运行费/小计 is VEHICLES); a
+ * 小计 under nothing that names a role is a TOTAL.
+ */
 export function roleOfPath(path: string): ColumnRole | null {
-  const last = headerText(path.split('/').pop() ?? '');
-  if (last === '') return null;
-  return ROLE_ORDER.find((role) => COLUMN_ROLE_LABELS[role].test(last)) ?? null;
+  const parts = path.split('/').map(headerText);
+  const last = parts.pop() ?? '';
+  if (ROW_LABELS.subtotal.test(last) || ROW_LABELS.total.test(last)) {
+    const parent = parts.map(roleOfLabel).reverse().find((r) => r !== null && r !== 'TOTAL');
+    if (parent) return parent;
+    return 'TOTAL';
+  }
+  return roleOfLabel(last);
 }
 
 /** Each role at the leftmost column whose path names it. */
