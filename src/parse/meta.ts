@@ -27,9 +27,14 @@ const LEVEL_ONLY = COVER.levelOnly.matches;
 
 const clean = (t: string) => t.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim();
 const squeeze = (t: string) => t.replace(/\s+/g, '');
+/**
+ * The label before a line's first colon: a cover may spread its characters to a width
+ * ("预 算 主 管 部 门：", full-width spaces), which are no part of it (nor count towards its length).
+ */
+const LABEL_BEFORE_COLON = /^[^:：\t]+(?=[:：])/;
 /** A "label：name" line (预算主管部门：某局), both squeezed; null when the line is not one. */
 const labelLine = (text: string): { label: string; name: string } | null => {
-  const m = LABEL_LINE.exec(text);
+  const m = LABEL_LINE.exec(text.replace(LABEL_BEFORE_COLON, squeeze));
   return m && { label: squeeze(group(m, 1)), name: squeeze(group(m, 2)) };
 };
 
