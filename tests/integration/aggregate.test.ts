@@ -165,6 +165,11 @@ describe('aggregate across budgets and final accounts, in one call', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const nestedScheme = await api.gql(`{ aggregate(measure: TOTAL, filter: { or: [{ scheme: ECONOMIC }] }) { total } }`);
     expect(nestedScheme.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // 政府采购 items do not add up by 类 / 款 / 项: a sum over them is refused, not answered from the FUNCTION path.
+    const procurement = await api.gql(`{ aggregate(measure: TOTAL, filter: { scheme: PROCUREMENT }) { total } }`);
+    expect(procurement.status).toBe(400);
+    expect(procurement.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(procurement.errors?.[0]?.message).toMatch(/classificationCode\(scheme: PROCUREMENT/);
     // The list filters' bounds hold here too: a filter that expands past 64 alternatives is refused before it runs.
     const wide = { and: [{ or: Array.from({ length: 9 }, (_, i) => ({ year: 2000 + i })) }, { or: Array.from({ length: 9 }, (_, i) => ({ department: `d${i}` })) }] };
     const tooWide = await api.gql(`query($f: AggregateFilter) { aggregate(measure: TOTAL, filter: $f) { total } }`, { f: wide });

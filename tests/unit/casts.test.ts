@@ -12,7 +12,7 @@ import { projectRoot } from '../../src/config.js';
 
 /** Type assertions (`as T`, `<T>x`; not `as const`) per folder of src/ when last counted. Only ever lower them. */
 const AS_CEILING: Record<string, number> = {
-  api: 3,
+  api: 2,
   cli: 1,
   db: 0,
   load: 22,

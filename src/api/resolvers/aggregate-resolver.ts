@@ -32,13 +32,15 @@ export class AggregateResolver {
     if (n < 0 || n > MAX_CELLS) throw new BudgetGraphError('BAD_USER_INPUT', `first must be between 0 and ${MAX_CELLS}; total and groups cover every group anyway.`, { argument: 'first' });
     // scheme chooses the lines read; every other field is a test that nests with and / or / not.
     const { scheme, ...given } = filter ?? {};
+    // aggregate() sums the two classifications whose 类 / 款 / 项 add up; a 政府采购 item list is
+    // not one (its codes do not sum to a parent), so PROCUREMENT is the client's mistake, said so.
+    if (scheme === 'PROCUREMENT') throw new BudgetGraphError('BAD_USER_INPUT', 'filter.scheme is FUNCTION or ECONOMIC: aggregate() sums the 功能 and 经济 classifications; 政府采购 (PROCUREMENT) items are read one by one through classificationCode(scheme: PROCUREMENT, code: …) { lines }.', { argument: 'filter' });
     // src/query/aggregate.ts's field table still knows the list filters by their old names.
     const tree = renameFilterFields(given, AGGREGATE_OLD_NAMES);
     return repo.aggregate(
       measure,
       [...new Set(groupBy)],
-      // The filter's CodeScheme is passed on as given (PROCUREMENT too, as always); aggregate's type names the two it documents.
-      { tree: filter ? tree : null, scheme: (scheme as 'FUNCTION' | 'ECONOMIC' | undefined) ?? null },
+      { tree: filter ? tree : null, scheme: scheme ?? null },
       (orderBy ?? []).map((o) => ({ field: o.field, direction: o.direction })),
       n,
     );
