@@ -72,11 +72,20 @@ describe('dept_budget.pdf pages 8-9: what the reviewer found, and what agrees', 
   const doc = parseDocument(BUDGET_2026, 'dept_budget.txt');
 
   it('a rise of 17.62% stated where 43,269.3 → 3,845.49 万元 is a fall, and 17.66% where 77.99 → 91.97 is 17.93%; none where the rate fits', () => {
-    const rates = of(doc.anomalies, 'PROSE_ARITHMETIC_MISMATCH').filter((a) => /增加|减少/.test(a.message));
+    const rates = of(doc.anomalies, 'PROSE_ARITHMETIC_MISMATCH').filter((a) => /增加|减少/.test(a.message) && a.severity === 'WARNING');
     expect(rates.map((a) => a.sources[0]!.line)).toEqual([9, 11, 13]);
     expect(rates[0]!.message).toMatch(/opposite direction/);
-    // 57.8 (one decimal) against 59.11 is −2.12 … −2.31%: the printed −2.21% fits.
-    expect(rates.some((a) => a.sources[0]!.line === 10)).toBe(false);
+    // 1,690.69 → 1,672.67 is −1.0658%: the printed 减少1.07% is it, rounded; no finding.
+    expect(of(doc.anomalies, 'PROSE_ARITHMETIC_MISMATCH').some((a) => a.sources[0]!.line === 7)).toBe(false);
+  });
+
+  it('减少2.21% where 59.11 → 57.8 gives −2.22%: inside the rounding (57.75 … 57.85 of 59.105 … 59.115 is −2.31 … −2.12%), INFO saying so', () => {
+    const line10 = of(doc.anomalies, 'PROSE_ARITHMETIC_MISMATCH').filter((a) => a.sources[0]!.line === 10);
+    expect(line10.map((a) => a.severity)).toEqual(['INFO']);
+    expect(line10[0]!.message).toMatch(/a fall of 2\.22%; the rounding of the printed amounts allows -2\.31% to -2\.12%/);
+    // The same sentence stating 减少2.33%: beyond what the rounding allows, a WARNING.
+    const beyond = parseDocument(BUDGET_2026.replace('比2025年预算执行数减少2.21%', '比2025年预算执行数减少2.33%'), 'dept_budget.txt');
+    expect(of(beyond.anomalies, 'PROSE_ARITHMETIC_MISMATCH').filter((a) => a.sources[0]!.line === 10).map((a) => a.severity)).toEqual(['WARNING']);
   });
 
   it('住房公积金 stated 201.50 万元 for 2026 against 2,087,959.00 元 in the table; 208.8 agrees at the precision printed', () => {
@@ -187,6 +196,32 @@ describe('24年普陀区财政局（测试问题版本）: the planted errors, f
     expect(of(doc.anomalies, 'PLACEHOLDER_TEXT').map(lines)).toEqual([[7]]);
     expect(of(doc.anomalies, 'PUNCTUATION').map(lines)).toEqual([[50]]);
     expect(of(doc.anomalies, 'MISSING_TABLE').map((a) => [a.sources[0]!.line, a.sources[0]!.text])).toEqual([[6, '三、支出决算表']]);
+  });
+});
+
+describe('a share inside and beyond the rounding (上海市普陀区财政局2024年度部门决算.pdf p. 21, lines 362-365)', () => {
+  const shares = (whole: string, share: string) => {
+    const text = [
+      '上海市普陀区财政局2024年度部门决算',
+      `一般公共预算财政拨款支出${whole}万元，主要用于以下方面：一般公共服务支出`,
+      `（类）2106.66万元，占${share}%；社会保障和就业支出（类）326.72万元，占11.11%；`,
+      '卫生健康支出（类）60.99万元，占2.07%；住房保障支出（类）445.69万元，占',
+      '15.16%；',
+      '支出决算表',
+      '单位：万元',
+      '项目\t\t\t\t合计\t基本支出\t项目支出',
+      '221\t\t\t住房保障支出\t445.69\t445.69\t',
+    ].join('\n');
+    return of(parseDocument(text, 'f.txt').anomalies, 'PROSE_ARITHMETIC_MISMATCH').map((a) => [a.severity, a.sources[0]!.line]);
+  };
+
+  it('占71.73% as printed: 2,106.66 of 2,940.05 is 71.65%, beyond the rounding: a WARNING; the other three shares are their amounts’ (none)', () => {
+    expect(shares('2940.05', '71.73')).toEqual([['WARNING', 3]]);
+  });
+
+  it('the whole printed to the 万元 (2940): 2,106.66 ÷ 2,940 = 71.66%, and 71.65% lies inside 71.64 … 71.67%: INFO; 71.73% still a WARNING', () => {
+    expect(shares('2940', '71.65')).toEqual([['INFO', 3]]);
+    expect(shares('2940', '71.73')).toEqual([['WARNING', 3]]);
   });
 });
 

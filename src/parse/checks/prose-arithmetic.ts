@@ -2,7 +2,8 @@
 // (比 2025 年预算执行数增加 17.62%), a completion rate (完成年初预算的 98.20%), a share (占 71.73%), and
 // a comparison in words (决算数大于预算数). Each is recomputed from the printed amounts, allowing
 // the rounding of every printed digit (an amount printed 57.8 may be 57.75 … 57.85), so only a
-// statement no rounding explains is a finding.
+// statement no rounding explains is a WARNING; one the rounding explains, yet not the rate the
+// printed amounts give, is an INFO saying how far the rounding reaches.
 import { formatWan, halfUnitOfPrinted } from '../../model/money.js';
 import type { Anomaly } from '../records.js';
 import { amountsIn, passages, printedPercent, printedWan, sentences, sourceAt, wan, type Passage, type Printed } from './passages.js';
@@ -22,6 +23,22 @@ function ratioRange(part: Printed, whole: Printed): [number, number] | null {
 }
 const fits = (range: [number, number], stated: number, half: number) => stated + half >= range[0] - 1e-9 && stated - half <= range[1] + 1e-9;
 const pct = (x: number) => `${x.toFixed(2)}%`;
+
+/**
+ * A stated percentage against the one its printed amounts give (#38): SAME when the stated one is
+ * the computed one rounded to the decimals printed; ROUNDING when it is not, yet lies inside what
+ * the rounding of every printed digit allows (the amounts were rounded to the digits they print,
+ * 0.01 万元 from 元, and the rate computed from the unrounded ones: INFO); BEYOND otherwise.
+ */
+function rateJudged(stated: number, half: number, computed: number, range: [number, number]): 'SAME' | 'ROUNDING' | 'BEYOND' {
+  if (Math.abs(computed - stated) <= half + 1e-9) return 'SAME';
+  return fits(range, stated, half) ? 'ROUNDING' : 'BEYOND';
+}
+
+/** What the rounding allows, said in an INFO finding: the range of the rate and its printed digits. */
+const allowed = (range: [number, number], half: number, decimals: string) =>
+  `; the rounding of the printed amounts allows ${pct(range[0])} to ${pct(range[1])}, and the ${decimals.length} decimal(s) printed ± ${half.toFixed(decimals.length + 1)} points, so the difference lies inside the rounding`;
+const decimalsOf = (text: string) => /\.(\d+)/.exec(text)?.[1] ?? '';
 
 const FALL = PROSE_CHANGE.down;
 
@@ -52,13 +69,14 @@ function yearOnYear(p: Passage, file: string, year: number): Anomaly[] {
     if (!range) continue;
     const { value, half } = printedPercent(stated[3]!);
     const signed = FALL.test(stated[2]!) ? -value : value;
-    if (fits(range, signed, half)) continue;
     const actual = (wan(now.amount.fen) / wan(before.amount.fen) - 1) * 100;
+    const judged = rateJudged(signed, half, actual, range);
+    if (judged === 'SAME') continue;
     const wrongWay = (signed > 0 && range[1] < 0) || (signed < 0 && range[0] > 0);
     out.push({
       kind: 'PROSE_ARITHMETIC_MISMATCH',
-      severity: 'WARNING',
-      message: `the text states ${stated[2]}${stated[3]}% from ${stated[1]}'s ${before.amount.text} 万元 to ${now.amount.text} 万元, but that is ${actual >= 0 ? 'a rise' : 'a fall'} of ${pct(Math.abs(actual))}${wrongWay ? ' (the opposite direction)' : ''}`,
+      severity: judged === 'ROUNDING' ? 'INFO' : 'WARNING',
+      message: `the text states ${stated[2]}${stated[3]}% from ${stated[1]}'s ${before.amount.text} 万元 to ${now.amount.text} 万元, but that is ${actual >= 0 ? 'a rise' : 'a fall'} of ${pct(Math.abs(actual))}${wrongWay ? ' (the opposite direction)' : ''}${judged === 'ROUNDING' ? allowed(range, half, decimalsOf(stated[3]!)) : ''}`,
       delta: null,
       sources: [sourceAt(p, s.start + stated.index, file), sourceAt(p, s.start + before.index, file), sourceAt(p, s.start + now.index, file)],
     });
@@ -100,11 +118,12 @@ function budgetAgainstActual(p: Passage, file: string): Anomaly[] {
   if (rate) {
     const range = ratioRange(actual, budget);
     const { value, half } = printedPercent(rate[1]!);
-    if (range && !fits(range, value, half)) {
+    const judged = range ? rateJudged(value, half, (wan(actual.fen) / wan(budget.fen)) * 100, range) : 'SAME';
+    if (range && judged !== 'SAME') {
       out.push({
         kind: 'PROSE_ARITHMETIC_MISMATCH',
-        severity: 'WARNING',
-        message: `the text states 完成预算的 ${rate[1]}%, but 决算 ${actual.text} ÷ 预算 ${budget.text} 万元 = ${pct((wan(actual.fen) / wan(budget.fen)) * 100)}`,
+        severity: judged === 'ROUNDING' ? 'INFO' : 'WARNING',
+        message: `the text states 完成预算的 ${rate[1]}%, but 决算 ${actual.text} ÷ 预算 ${budget.text} 万元 = ${pct((wan(actual.fen) / wan(budget.fen)) * 100)}${judged === 'ROUNDING' ? allowed(range, half, decimalsOf(rate[1]!)) : ''}`,
         delta: null,
         sources: [sourceAt(p, rate.index, file), ...both],
       });
@@ -132,11 +151,14 @@ function shares(p: Passage, file: string): Anomaly[] {
     if (!share || !part) continue;
     const range = ratioRange(part, whole);
     const { value, half } = printedPercent(share[1]!);
-    if (!range || fits(range, value, half)) continue;
+    if (!range) continue;
+    const computed = (wan(part.fen) / wan(whole.fen)) * 100;
+    const judged = rateJudged(value, half, computed, range);
+    if (judged === 'SAME') continue;
     out.push({
       kind: 'PROSE_ARITHMETIC_MISMATCH',
-      severity: 'WARNING',
-      message: `the text states ${part.text} 万元 is ${share[1]}% of ${whole.text} 万元; it is ${pct((wan(part.fen) / wan(whole.fen)) * 100)}`,
+      severity: judged === 'ROUNDING' ? 'INFO' : 'WARNING',
+      message: `the text states ${part.text} 万元 is ${share[1]}% of ${whole.text} 万元; it is ${pct(computed)}${judged === 'ROUNDING' ? allowed(range, half, decimalsOf(share[1]!)) : ''}`,
       delta: null,
       sources: [sourceAt(p, m.index, file), sourceAt(p, first.index, file)],
     });
@@ -150,7 +172,7 @@ export const PROSE_ARITHMETIC_RULES: CheckRule[] = [
     kind: 'PROSE_ARITHMETIC_MISMATCH',
     family: 'ARITHMETIC',
     severity: 'WARNING',
-    compares: 'a change in percent a sentence states (比 2025 年…增加 P%) with the two amounts it states for the two years',
+    compares: 'a change in percent a sentence states (比 2025 年…增加 P%) with the two amounts it states for the two years (INFO when it is not their rate yet lies inside the rounding of every printed digit)',
     why: 'a rate that the amounts beside it contradict (a rise where they fall) misleads whoever reads only the words',
     run: ({ doc, layout }) => passages(layout.prose).flatMap((p) => yearOnYear(p, doc.meta.file, doc.meta.year)),
   },
@@ -159,7 +181,7 @@ export const PROSE_ARITHMETIC_RULES: CheckRule[] = [
     kind: 'PROSE_ARITHMETIC_MISMATCH',
     family: 'ARITHMETIC',
     severity: 'WARNING',
-    compares: 'an amount, its change in 万元 and its change in percent as one sentence states them (A 万元 … 减少 D 万元，下降 P%): P against D ÷ (A − D)',
+    compares: 'an amount, its change in 万元 and its change in percent as one sentence states them (A 万元 … 减少 D 万元，下降 P%): P against D ÷ (A − D) (INFO inside the rounding of every printed digit)',
     why: 'the three numbers describe one change; one of them is misprinted when they disagree',
     run: ({ doc }) => {
       const out: Anomaly[] = [];
@@ -172,12 +194,16 @@ export const PROSE_ARITHMETIC_RULES: CheckRule[] = [
         const amount: Printed = { fen: a.amount, half: halfUnitOfPrinted(a.amount), text: formatWan(a.amount) };
         const before: Printed = { fen: previous, half: halfUnitOfPrinted(a.amount) + halfUnitOfPrinted(a.change), text: formatWan(previous) };
         const range = changeRange(before, amount);
-        const { half } = printedPercent(a.changePercent.replace(/[-%]/g, ''));
-        if (!range || fits(range, stated, half)) continue;
+        const digits = a.changePercent.replace(/[-%]/g, '');
+        const { half } = printedPercent(digits);
+        if (!range) continue;
+        const computed = (wan(a.change) / wan(previous)) * 100;
+        const judged = rateJudged(stated, half, computed, range);
+        if (judged === 'SAME') continue;
         out.push({
           kind: 'PROSE_ARITHMETIC_MISMATCH',
-          severity: 'WARNING',
-          message: `${a.item || 'an amount'} ${formatWan(a.amount)} 万元 changed by ${formatWan(a.change)} 万元 from ${formatWan(previous)}: ${pct((wan(a.change) / wan(previous)) * 100)}, but the text states ${a.changePercent}`,
+          severity: judged === 'ROUNDING' ? 'INFO' : 'WARNING',
+          message: `${a.item || 'an amount'} ${formatWan(a.amount)} 万元 changed by ${formatWan(a.change)} 万元 from ${formatWan(previous)}: ${pct(computed)}, but the text states ${a.changePercent}${judged === 'ROUNDING' ? allowed(range, half, decimalsOf(digits)) : ''}`,
           delta: null,
           sources: [a.source],
         });
@@ -190,7 +216,7 @@ export const PROSE_ARITHMETIC_RULES: CheckRule[] = [
     kind: 'PROSE_COMPARISON_MISMATCH',
     family: 'ARITHMETIC',
     severity: 'WARNING',
-    compares: '决算数大于 / 小于 / 等于预算数 and 完成预算的 P% with the 年初预算 and 决算 amounts the same paragraph states',
+    compares: '决算数大于 / 小于 / 等于预算数 and 完成预算的 P% with the 年初预算 and 决算 amounts the same paragraph states (a rate inside the rounding of every printed digit: INFO)',
     why: 'the reason a department gives for a gap is read against the gap it states; the words must say the way the amounts go',
     run: ({ doc, layout }) => passages(layout.prose).flatMap((p) => budgetAgainstActual(p, doc.meta.file)),
   },
@@ -199,7 +225,7 @@ export const PROSE_ARITHMETIC_RULES: CheckRule[] = [
     kind: 'PROSE_ARITHMETIC_MISMATCH',
     family: 'ARITHMETIC',
     severity: 'WARNING',
-    compares: 'a share a paragraph states (X N 万元，占 P%) with N ÷ the amount the paragraph opens with',
+    compares: 'a share a paragraph states (X N 万元，占 P%) with N ÷ the amount the paragraph opens with (INFO inside the rounding of every printed digit)',
     why: 'shares are how readers compare a department’s spending; one that its own amounts do not give is a misprint',
     run: ({ doc, layout }) => passages(layout.prose).flatMap((p) => shares(p, doc.meta.file)),
   },
