@@ -1,14 +1,15 @@
 // Caps on what reading one web page (or one Markdown file) may cost, so that a hostile page is
 // refused in bounded time and memory instead of growing the parse worker's heap: the elements the
 // parser builds, how deep they nest, how wide a table is once its colspans are laid out, and how
-// many cells its grid holds. The largest bundled document (004: 45 tables, 5,639 cells, 2,629
-// lines) rendered as HTML by LibreOffice holds about 60,000 elements nested 9 deep in 21 columns at
-// most: each cap is several times what one department's document of one year needs.
+// many cells its grid holds. The bundled documents saved as HTML by LibreOffice
+// (scripts/convert-html-markdown.ts) hold at most 44,328 elements (004: 45 tables, 5,639 cells),
+// nested 9 deep, in tables 21 columns wide at most (000): each cap is several times what one
+// department's document of one year needs, office-suite markup included.
 import { BadDocumentError } from '../../errors.js';
 
 export const HTML_CAPS = {
   /** Elements the parser creates (each a few hundred bytes of tree): a page of 16 MiB of `<td>`s would be 1.8 million. */
-  elements: 400_000,
+  elements: 250_000,
   /** Elements nested inside one another: browsers flatten at 512; no page's content is deeper than a few dozen. */
   depth: 256,
   /** Columns of one table once its colspans are laid out (the HTML spec itself clamps a colspan to 1,000). */
