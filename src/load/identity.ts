@@ -29,9 +29,10 @@ export function departmentIdentity(printed: string): DepartmentIdentity {
     id = id.slice(DEPARTMENT_NAME.cityPrefix.length);
     rules.push('drop 深圳市 prefix');
   }
-  if (DEPARTMENT_NAME.serviceAndData.test(id)) {
-    id = id.replace(DEPARTMENT_NAME.serviceAndData, DEPARTMENT_NAME.serviceData);
-    rules.push('drop 和 in 服务和数据');
+  const joined = id.replace(DEPARTMENT_NAME.conjunction, '');
+  if (joined !== id) {
+    id = joined;
+    rules.push('drop 和 / 与 / 及 between two fields of work');
   }
   return { id, name: display, rules };
 }

@@ -87,8 +87,11 @@ export const DEPARTMENT_NAME = {
   ownUnit: /本级/,
   /** The city before a Shenzhen department's name, which its other titles leave out. */
   cityPrefix: '深圳市',
-  /** "服务和数据": one bureau (…政务服务和数据管理局) printed with and without 和 … */
-  serviceAndData: /服务和数据/,
-  /** … and its id's form. */
-  serviceData: '服务数据',
+  /**
+   * A conjunction joining two fields of a department's work (…政务服务和数据管理局, 人力资源和社会
+   * 保障局, 自然资源与规划局): departments print their name with and without it, and both are
+   * one department. Not a place's own character: not within a name's first two characters, right
+   * after a place's suffix (天津市和平区) or right before one (平和县).
+   */
+  conjunction: /(?<=[\u4e00-\u9fff]{2})(?<![省市区县州旗盟镇乡])[和与及](?=[\u4e00-\u9fff]{2})(?![省市区县州旗盟镇乡])/gu,
 };
