@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument, type DocumentKind, type ParsedDocument } from '../../src/parse/index.js';
 import { readSource } from '../../src/source/index.js';
 import { documentRow } from '../../src/load/plan/document.js';
+import { familyOfTitle, standardTableOf } from '../../src/parse/families.js';
 
 const REAL = 'tests/fixtures/real';
 
@@ -48,6 +49,8 @@ interface Printed {
   /** The function table whose lines stand for the document, as titled. */
   table: string;
   tableUnit: '元' | '万元';
+  /** The standard set's tables the document prints (9; the planted copy 8), each page declaring 单位：元 (a budget's tables 1-8) or 万元. */
+  standardTables: number;
   /** Its 合计 row: 合计 | 基本支出 | 项目支出. */
   total: [string, string, string];
   /** Every code the table prints, in printed order. */
@@ -113,6 +116,7 @@ const DOCUMENTS: Printed[] = [
     kinds: ['BUDGET'],
     table: '2025年部门支出预算总表',
     tableUnit: '元',
+    standardTables: 9,
     total: ['91,016,775.35', '24,606,775.35', '66,410,000.00'],
     codes: 办公室_CODES,
     // pp. 9-10 and 14-15.
@@ -133,6 +137,7 @@ const DOCUMENTS: Printed[] = [
     kinds: ['UNIT_BUDGET'],
     table: '2025年预算单位支出预算总表',
     tableUnit: '元',
+    standardTables: 9,
     total: ['91,016,775.35', '24,606,775.35', '66,410,000.00'],
     codes: 办公室_CODES,
     // pp. 9-10 and 14-15.
@@ -153,6 +158,7 @@ const DOCUMENTS: Printed[] = [
     // pp. 12-13, 单位：元, amounts printed without thousands separators, every blank a printed 0.00.
     table: '2026年部门支出预算总表',
     tableUnit: '元',
+    standardTables: 9,
     total: ['96282213.44', '25741666.44', '70540547.00'],
     codes: ['204', '20406', '2040601', '2040604', '2040605', '2040607', '2040613', '2040699', '208', '20805', '2080501', '2080505', '2080506', '2080599', '210', '21011', '2101101', '221', '22102', '2210201', '2210203'],
     // p. 11 and pp. 15-16.
@@ -208,6 +214,7 @@ const DOCUMENTS: Printed[] = [
     // pp. 12-13, 单位：元; p. 13 repeats the header rows.
     table: '2025年部门支出预算总表',
     tableUnit: '元',
+    standardTables: 9,
     total: ['31,214,205.80', '25,121,091.00', '6,093,114.80'],
     codes: ['201', '20106', '2010601', '2010602', '2010607', '2010608', '208', '20805', '2080501', '2080505', '2080506', '2080599', '210', '21011', '2101101', '221', '22102', '2210201', '2210203'],
     // pp. 10-11 and 15-16.
@@ -256,6 +263,7 @@ const DOCUMENTS: Printed[] = [
     // pp. 15-18, 单位：元, whole 元 without decimals, a printed 0 where nothing is budgeted.
     table: '2023年部门支出预算总表',
     tableUnit: '元',
+    standardTables: 9,
     total: ['164,978,640', '99,406,297', '65,572,343'],
     codes: [
       ...['201', '20105', '2010506', '2010507', '20129', '2012902', '20132', '2013202', '20133', '2013302', '20134', '2013402', '20138', '2013802'],
@@ -311,6 +319,7 @@ const DOCUMENTS: Printed[] = [
     // pp. 14-18, 单位：元; the 合计 row alone on p. 18.
     table: '2025年部门支出预算总表',
     tableUnit: '元',
+    standardTables: 9,
     total: ['189,767,551', '101,341,746', '88,425,805'],
     codes: [
       ...['201', '20105', '2010507', '20129', '2012902', '20132', '2013202', '20133', '2013302', '20134', '2013402', '20138'],
@@ -368,6 +377,7 @@ const DOCUMENTS: Printed[] = [
     // pp. 10-11, 单位：万元; 上缴上级支出, 经营支出, 对附属单位补助支出 blank throughout.
     table: '支出决算表',
     tableUnit: '万元',
+    standardTables: 9,
     total: ['2,940.05', '2,336.91', '603.14'],
     codes: ['201', '20106', '2010601', '2010602', '2010607', '2010608', '208', '20805', '2080501', '2080505', '2080506', '2080599', '210', '21011', '2101101', '221', '22102', '2210201', '2210203'],
     // pp. 8-9 and 15.
@@ -431,6 +441,7 @@ const DOCUMENTS: Printed[] = [
     // the 一般公共预算财政拨款支出决算表's, p. 12, 单位：万元, the same figures as the original's.
     table: '一般公共预算财政拨款支出决算表',
     tableUnit: '万元',
+    standardTables: 8,
     total: ['2,940.05', '2,336.91', '603.14'],
     codes: ['201', '20106', '2010601', '2010602', '2010607', '2010608', '208', '20805', '2080501', '2080505', '2080506', '2080599', '210', '21011', '2101101', '221', '22102', '2210201', '2210203'],
     // pp. 8-9.
@@ -516,6 +527,12 @@ describe.each(DOCUMENTS)('$file', (truth) => {
   it('is published by the department (and unit) its cover prints, for its year and kind (p. 1)', () => {
     const { meta } = doc();
     expect([meta.department, meta.publisher?.unit ?? null, meta.year, meta.kinds]).toEqual([truth.department, truth.unit, truth.year, truth.kinds]);
+  });
+
+  it('reads each table of the standard set in the unit its page declares: a budget’s tables 1-8 in 元 and its 三公 table in 万元, a 决算’s all in 万元', () => {
+    const standard = (doc().tableUnits ?? []).filter((u) => standardTableOf(u.table));
+    expect(standard).toHaveLength(truth.standardTables);
+    for (const u of standard) expect([u.table, u.unit, u.from]).toEqual([u.table, familyOfTitle(u.table) === 'THREE_COSTS' ? '万元' : truth.tableUnit, 'DECLARED']);
   });
 
   it('reads its expenditure table in the unit the table declares, the 三公 table in 万元', () => {
