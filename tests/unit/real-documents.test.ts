@@ -544,7 +544,8 @@ describe.each(DOCUMENTS)('$file', (truth) => {
     const [total, basic, project] = truth.total.map((t) => printed(t, truth.tableUnit));
     expect(doc().totals.find((t) => t.table === truth.table && t.unit === null)).toMatchObject({ total, basic, project });
     const row = documentRow(doc(), 'x', 'x');
-    expect([row.totalTable, row.totalFen?.toString()]).toEqual([truth.table, total!.toString()]);
+    // A 决算's total is what was spent (决算数), a budget's what is planned.
+    expect([row.totalTable, row.totalFen?.toString(), row.totalBasis]).toEqual([truth.table, total!.toString(), truth.kinds.includes('FINAL_ACCOUNTS') ? 'ACTUAL' : 'BUDGET']);
   });
 
   it('reads every function line the table prints, in printed order, once', () => {
