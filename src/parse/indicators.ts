@@ -4,6 +4,7 @@
 import type { Table } from './layout.js';
 import type { Diagnostic, Indicator } from './records.js';
 import { INDICATOR_FORM as FORM } from './glossary/index.js';
+import { indicatorColumns, type IndicatorColumns } from './structure/listings.js';
 
 const LEVEL1 = FORM.level1.matches;
 const LEVEL2 = FORM.level2.matches;
@@ -23,20 +24,15 @@ function impliedLevel1(level2: string, level1: string | null): string | null {
   return null;
 }
 
-export function extractIndicators(table: Table, file: string, owner: string | null, diagnostics: Diagnostic[]): Indicator[] {
-  const headerIdx = table.rows.findIndex((r) => r.cells.some((c) => FORM.level1Column.matches.test(clean(c))));
-  const headerRow = table.rows[headerIdx];
-  if (!headerRow) return [];
-  const header = headerRow.cells.map(clean);
-  const hasActual = header.some((c) => FORM.actualColumn.matches.test(c));
-  // 政府投资项目 forms print 指标内容描述 | 完成情况 | 改进措施: no target column, the value is what was achieved.
-  const hasTarget = header.some((c) => FORM.targetColumn.matches.test(c) && !FORM.levelColumn.matches.test(c));
-  const hasReason = header.some((c) => FORM.reasonColumn.matches.test(c));
+export function extractIndicators(table: Table, file: string, owner: string | null, diagnostics: Diagnostic[], columns: IndicatorColumns | null = indicatorColumns(table)): Indicator[] {
+  if (!columns) return [];
+  const { headerIndex: headerIdx, achieved: hasActual, target: hasTarget, reason: hasReason } = columns;
   const out: Indicator[] = [];
   let level1: string | null = null;
   let level2: string | null = null;
-  for (const row of table.rows.slice(headerIdx + 1)) {
-    if (FORM.sectionEnd.matches.test(clean(row.cells[0] ?? '')) || row.cells.some((c) => FORM.level1Column.matches.test(clean(c)))) break;
+  // Up to the next block's header (structure/listings.ts) or a row ending the indicators (说明, 备注 …).
+  for (const row of table.rows.slice(headerIdx + 1, columns.end)) {
+    if (FORM.sectionEnd.matches.test(clean(row.cells[0] ?? ''))) break;
     const cells = row.cells.map((c) => c.trim()).filter((c) => c !== '' && !FORM.heading.matches.test(clean(c)));
     if (cells.length === 0) continue;
     let i = 0;

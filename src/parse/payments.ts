@@ -3,18 +3,16 @@
 import { parseAmount, toHalfWidth, type MoneyUnit } from './amount.js';
 import type { Table } from './layout.js';
 import type { Payment, TableTotal } from './records.js';
-import { PAYMENT_DETAIL as DETAIL, TITLE_QUOTES, UNIT_MARKS } from './glossary/index.js';
+import { PAYMENT_DETAIL as DETAIL, TITLE_QUOTES } from './glossary/index.js';
+import { paymentColumns, type PaymentColumns } from './structure/listings.js';
 
 const squeeze = (c: string) => toHalfWidth(c).replace(/\s+/g, '');
 
-export function paymentsFromTable(table: Table, file: string, unit: MoneyUnit): { payments: Payment[]; totals: TableTotal[] } {
-  const header = table.rows.find((r) => r.cells.some((c) => DETAIL.amount.matches.test(squeeze(c))));
-  if (!header) return { payments: [], totals: [] };
-  const amountCol = header.cells.findIndex((c) => DETAIL.amount.matches.test(squeeze(c)));
-  const itemCol = header.cells.findIndex((c) => DETAIL.item.matches.test(squeeze(c)));
-  const serialCol = header.cells.findIndex((c) => DETAIL.serial.matches.test(squeeze(c)));
+export function paymentsFromTable(table: Table, file: string, unit: MoneyUnit, columns: PaymentColumns | null = paymentColumns(table)): { payments: Payment[]; totals: TableTotal[] } {
+  if (!columns) return { payments: [], totals: [] };
+  const { header, amount: amountCol, item: itemCol, serial: serialCol } = columns;
   // The header says the unit when it differs from the document's ("支出金额 (元)").
-  const cellUnit: MoneyUnit = UNIT_MARKS.yuanInBrackets.matches.test(header.cells[amountCol] ?? '') ? '元' : UNIT_MARKS.wanInBrackets.matches.test(header.cells[amountCol] ?? '') ? '万元' : unit;
+  const cellUnit: MoneyUnit = columns.unit ?? unit;
   const project = TITLE_QUOTES.quotedName.matches.exec(table.title)?.[1] ?? null;
   const payments: Payment[] = [];
   const totals: TableTotal[] = [];
@@ -25,7 +23,7 @@ export function paymentsFromTable(table: Table, file: string, unit: MoneyUnit): 
     const source = { file, table: table.title, line: row.line, text: row.text };
     const label = (itemCol >= 0 ? row.cells[itemCol] : undefined)?.trim() || row.cells.find((c) => c.trim() !== '' && !parseAmount(c, cellUnit))?.trim() || '';
     if (DETAIL.totalInSerial.matches.test(squeeze(row.cells[serialCol >= 0 ? serialCol : 0] ?? '')) || DETAIL.totalLabel.matches.test(squeeze(label))) {
-      totals.push({ table: table.title, unit: null, total: amount.fen, basic: null, project: amount.fen, columns: { [squeeze(header.cells[amountCol] ?? '金额')]: amount.fen }, source });
+      totals.push({ table: table.title, unit: null, total: amount.fen, basic: null, project: amount.fen, columns: { [columns.amountLabel]: amount.fen }, source });
       continue;
     }
     payments.push({ project, serial: serialCol >= 0 ? squeeze(row.cells[serialCol] ?? '') || null : null, item: label, amount: amount.fen, source });

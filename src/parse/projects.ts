@@ -3,7 +3,8 @@
 import { parseAmount, parsePercent, toHalfWidth, type MoneyUnit } from './amount.js';
 import type { ProseLine, Row, Table } from './layout.js';
 import type { Diagnostic, FundingLine, Project, SelfEvaluation, Source, TableTotal } from './records.js';
-import { COLUMNS, PROJECT_FORM, PROJECT_LISTS, TASK_FORM, DOCUMENT_KINDS, UNIT_MARKS } from './glossary/index.js';
+import { PROJECT_FORM, PROJECT_LISTS, TASK_FORM, DOCUMENT_KINDS, UNIT_MARKS } from './glossary/index.js';
+import { listingColumns, taskFundingLabels, type ListingColumns } from './structure/listings.js';
 import { group } from './matches.js';
 
 const CODE = /^2\d{2}(?:\d{2}){0,2}$/;
@@ -15,30 +16,18 @@ function listing(fields: Pick<Project, 'name' | 'amount' | 'sourceKind' | 'sourc
 }
 
 
-function headerIndex(rows: Row[], re: RegExp): { row: number; col: number } | null {
-  for (const [r, row] of rows.slice(0, 6).entries()) {
-    const col = row.cells.findIndex((c) => re.test(cellText(c)));
-    if (col >= 0) return { row: r, col };
-  }
-  return null;
-}
-
 /** 部门预算绩效管理项目情况表 style: 科目编码 | 科目名称 | 项目名称 | 项目金额 | 绩效目标 … */
-export function projectsFromCodedTable(table: Table, file: string, unit: MoneyUnit, diagnostics: Diagnostic[], unitTotals: TableTotal[] = []): Project[] {
-  const nameCol = headerIndex(table.rows, COLUMNS.projectName.matches);
-  const codeCol = headerIndex(table.rows, COLUMNS.code.matches);
-  const amountCol = headerIndex(table.rows, COLUMNS.projectAmount.matches);
+export function projectsFromCodedTable(table: Table, file: string, unit: MoneyUnit, diagnostics: Diagnostic[], unitTotals: TableTotal[] = [], columns: ListingColumns = listingColumns(table)): Project[] {
+  const { PROJECT_NAME: nameCol, CODE: codeCol, AMOUNT: amountCol, GOAL: goalCol, JUSTIFICATION: basisCol } = columns;
   if (!nameCol || !codeCol || !amountCol) return [];
-  const goalCol = headerIndex(table.rows, COLUMNS.performanceTarget.matches);
-  const basisCol = headerIndex(table.rows, COLUMNS.justification.matches);
   const out: Project[] = [];
   let currentUnit: string | null = null;
   for (const row of table.rows.slice(nameCol.row + 1)) {
-    const code = cellText(row.cells[codeCol.col]);
-    const name = (row.cells[nameCol.col] ?? '').trim();
+    const code = cellText(row.cells[codeCol.index]);
+    const name = (row.cells[nameCol.index] ?? '').trim();
     if (!CODE.test(code)) {
       const label = (row.cells[0] ?? '').trim();
-      const unitAmount = label && !name ? parseAmount(row.cells[amountCol.col] ?? '', unit) : null;
+      const unitAmount = label && !name ? parseAmount(row.cells[amountCol.index] ?? '', unit) : null;
       if (unitAmount) {
         // A 预算单位 row heads its projects and prints their total.
         currentUnit = label;
@@ -48,7 +37,7 @@ export function projectsFromCodedTable(table: Table, file: string, unit: MoneyUn
         // A row cut over two lines: its tail continues the previous project's text cells.
         const prev = out[out.length - 1];
         if (prev && !name && !code) {
-          const extra = goalCol ? (row.cells[goalCol.col] ?? '').trim() : '';
+          const extra = goalCol ? (row.cells[goalCol.index] ?? '').trim() : '';
           if (extra) prev.goal = `${prev.goal ?? ''}${extra}`;
           diagnostics.push({ level: 'INFO', code: 'ROW_JOINED', message: `${table.title}: joined a wrapped row to the project above`, line: row.line });
         }
@@ -56,7 +45,7 @@ export function projectsFromCodedTable(table: Table, file: string, unit: MoneyUn
       continue;
     }
     const key = /^[★☆*]/.test(name);
-    const amount = parseAmount(row.cells[amountCol.col] ?? '', unit);
+    const amount = parseAmount(row.cells[amountCol.index] ?? '', unit);
     out.push({
       name: name.replace(/^[★☆*]\s*/, ''),
       level: null,
@@ -66,10 +55,10 @@ export function projectsFromCodedTable(table: Table, file: string, unit: MoneyUn
       executed: null,
       executionRate: null,
       functionCode: code,
-      functionName: cellText(row.cells[codeCol.col + 1]) || null,
+      functionName: cellText(row.cells[codeCol.index + 1]) || null,
       key,
-      goal: goalCol ? (row.cells[goalCol.col] ?? '').trim() || null : null,
-      ...(basisCol ? { justification: (row.cells[basisCol.col] ?? '').trim() || null } : {}),
+      goal: goalCol ? (row.cells[goalCol.index] ?? '').trim() || null : null,
+      ...(basisCol ? { justification: (row.cells[basisCol.index] ?? '').trim() || null } : {}),
       sourceKind: 'PROJECT_TABLE',
       source: { file, table: table.title, line: row.line, text: row.text },
     });
@@ -78,10 +67,9 @@ export function projectsFromCodedTable(table: Table, file: string, unit: MoneyUn
 }
 
 /** 重点项目 table: 项目名称（一级项目） | 预算数（万元） | 绩效目标, with names wrapped over lines. */
-export function projectsFromKeyTable(table: Table, file: string, unit: MoneyUnit, diagnostics: Diagnostic[]): Project[] {
-  const nameCol = headerIndex(table.rows, COLUMNS.projectName.matches);
-  const amountCol = headerIndex(table.rows, COLUMNS.budgetAmount.matches);
-  if (!nameCol || !amountCol || headerIndex(table.rows, COLUMNS.code.matches)) return [];
+export function projectsFromKeyTable(table: Table, file: string, unit: MoneyUnit, diagnostics: Diagnostic[], columns: ListingColumns = listingColumns(table)): Project[] {
+  const { PROJECT_NAME: nameCol, BUDGET: amountCol } = columns;
+  if (!nameCol || !amountCol || columns.CODE) return [];
   const level1 = table.rows.slice(0, 3).some((r) => PROJECT_LISTS.level1.matches.test(r.text));
   const out: Project[] = [];
   // The row the lines without an amount continue: the last project, or a row printed without a
@@ -89,11 +77,11 @@ export function projectsFromKeyTable(table: Table, file: string, unit: MoneyUnit
   let current: Project | Nameless | null = null;
   const nameless: Nameless[] = [];
   for (const row of table.rows.slice(nameCol.row + 1)) {
-    const name = (row.cells[nameCol.col] ?? '').trim();
-    const amountCell = row.cells[amountCol.col] ?? '';
+    const name = (row.cells[nameCol.index] ?? '').trim();
+    const amountCell = row.cells[amountCol.index] ?? '';
     const amount = amountCell.trim() ? parseAmount(amountCell, unit) : null;
     if (PROJECT_LISTS.level1.matches.test(name) && !amount) continue;
-    const goalCell = (row.cells[amountCol.col + 1] ?? '').trim();
+    const goalCell = (row.cells[amountCol.index + 1] ?? '').trim();
     if (!amount) {
       // Wrapped name or goal text: continues the row above.
       if (current && 'printedName' in current) current.printedName += name;
@@ -112,7 +100,7 @@ export function projectsFromKeyTable(table: Table, file: string, unit: MoneyUnit
       level: level1 ? 1 : null,
       amount: amount.fen,
       key: true,
-      goal: (row.cells[amountCol.col + 1] ?? '').trim() || null,
+      goal: (row.cells[amountCol.index + 1] ?? '').trim() || null,
       sourceKind: 'KEY_PROJECT_TABLE',
       source: { file, table: table.title, line: row.line, text: row.text },
     });
@@ -164,17 +152,13 @@ const BASIC_TASK = TASK_FORM.basicTask.matches;
  * 整体支出绩效目标表 年度主要任务 rows: 任务名称 | 主要内容 | 总额 | 财政拨款 | 其他资金.
  * The 任务名称 is often a 功能分类 项 name (一般行政管理事务); the 主要内容 the project.
  */
-export function projectsFromTargetForm(table: Table, file: string, unit: MoneyUnit): Project[] {
-  const taskHeader = headerIndex(table.rows, COLUMNS.taskName.matches);
+export function projectsFromTargetForm(table: Table, file: string, unit: MoneyUnit, columns: ListingColumns = listingColumns(table)): Project[] {
+  const taskHeader = columns.TASK_NAME;
   if (!taskHeader) return [];
   const out: Project[] = [];
   let task: string | null = null;
-  // "总额 | 财政拨款 | 其他资金" under 预算金额 names the amount columns; sources are all but 总额.
-  // The labels after 总额 name the cells after the amount, in order: a flattened row shifts its
-  // cells, so positions in the header row do not line up with positions in the data row.
-  const labelRow = table.rows.slice(taskHeader.row, taskHeader.row + 3).find((r) => r.cells.some((c) => TASK_FORM.totalAmount.matches.test(cellText(c))));
-  const labelCells = (labelRow?.cells ?? []).map(cellText);
-  const fundingLabels = labelCells.slice(labelCells.findIndex((c) => TASK_FORM.totalAmountOrSum.matches.test(c)) + 1).filter((c) => c !== '').map((c) => c.replace(TASK_FORM.ofWhich.matches, ''));
+  // The funding sources the amount's cells after 总额 are, in order (structure/listings.ts).
+  const fundingLabels = taskFundingLabels(table, taskHeader);
   for (const row of table.rows.slice(taskHeader.row + 1)) {
     if (TASK_FORM.tasksEnd.matches.test(row.text)) break;
     const cells = row.cells.map((c) => c.trim());

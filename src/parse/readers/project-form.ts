@@ -1,7 +1,7 @@
 // 绩效目标申报表 / 绩效自评表 of one project
 import { extractIndicators } from '../indicators.js';
 import { projectFromForm } from '../projects.js';
-import { claim, type TableFamilyReader, unitOf } from './reader.js';
+import { claim, structureIn, type TableFamilyReader, unitOf } from './reader.js';
 
 export const projectFormReader: TableFamilyReader = {
   family: 'PROJECT_FORM',
@@ -9,6 +9,6 @@ export const projectFormReader: TableFamilyReader = {
     const { file, diagnostics } = ctx;
     const form = projectFromForm(table, file, unitOf(ctx));
     if (!form) return null;
-    return claim({ projects: [form.project], selfEvaluations: form.evaluation ? [form.evaluation] : [], indicators: extractIndicators(table, file, form.project.name, diagnostics) });
+    return claim({ projects: [form.project], selfEvaluations: form.evaluation ? [form.evaluation] : [], indicators: extractIndicators(table, file, form.project.name, diagnostics, structureIn(table, ctx).indicators) });
   },
 };

@@ -1,7 +1,7 @@
 // 绩效目标表 listing several projects' tasks
 import { extractIndicators } from '../indicators.js';
 import { projectsFromTargetForm } from '../projects.js';
-import { claim, type TableFamilyReader, unitOf } from './reader.js';
+import { claim, structureIn, type TableFamilyReader, unitOf } from './reader.js';
 import { DOCUMENT_KINDS, TASK_FORM } from '../glossary/index.js';
 
 export const targetFormReader: TableFamilyReader = {
@@ -9,6 +9,7 @@ export const targetFormReader: TableFamilyReader = {
   extract(table, ctx) {
     const { file, diagnostics } = ctx;
     if (!DOCUMENT_KINDS.targetsTitle.matches.test(table.title) && !table.rows.some((r) => TASK_FORM.mainTasks.matches.test(r.text))) return null;
-    return claim({ projects: projectsFromTargetForm(table, file, unitOf(ctx)), indicators: extractIndicators(table, file, null, diagnostics) });
+    const structure = structureIn(table, ctx);
+    return claim({ projects: projectsFromTargetForm(table, file, unitOf(ctx), structure.listing), indicators: extractIndicators(table, file, null, diagnostics, structure.indicators) });
   },
 };

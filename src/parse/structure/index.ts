@@ -9,12 +9,14 @@ import type { Row, Table } from '../layout.js';
 import type { MoneyUnit } from '../amount.js';
 import { COLUMN_ROLE_LABELS, ROW_LABELS, TITLE_WORDS, headerText } from '../glossary/index.js';
 import { threeCostsTable, type ThreeCostsTable } from './three-costs-table.js';
+import { indicatorColumns, listingColumns, paymentColumns, type IndicatorColumns, type ListingColumns, type PaymentColumns } from './listings.js';
 import { codedTable, type CodedTable } from './coded-table.js';
 import type { ColumnRole, ColumnsByRole, RowRole } from './roles.js';
 
 export { COLUMN_ROLES, ROW_ROLES, type ColumnRole, type ColumnsByRole, type RoleColumn, type RowRole } from './roles.js';
 export type { CodedTable, CodedRow, CodeBlock } from './coded-table.js';
 export type { ThreeCostsTable, ThreeCostsRole } from './three-costs-table.js';
+export type { IndicatorColumns, ListingColumn, ListingColumns, PaymentColumns } from './listings.js';
 
 export interface TableStructure {
   family: TableFamily;
@@ -28,6 +30,12 @@ export interface TableStructure {
   coded: CodedTable | null;
   /** A "三公"经费 table (its title says 三公): where each of its figures is printed. */
   threeCosts: ThreeCostsTable | null;
+  /** A listing's header (projects, 重点项目, a target form's tasks): each role's header row and column. */
+  listing: ListingColumns;
+  /** A 项目支出明细表 (its title says so): the amount, item and serial columns. */
+  payment: PaymentColumns | null;
+  /** An indicator form's header (一级指标 …), where the table prints one. */
+  indicators: IndicatorColumns | null;
 }
 
 const ROLE_ORDER = Object.keys(COLUMN_ROLE_LABELS) as (keyof typeof COLUMN_ROLE_LABELS)[];
@@ -80,11 +88,12 @@ export function structureOf(table: Table, unit: MoneyUnit = '万元'): TableStru
   const family = familyOfTitle(table.title);
   const coded = codedTable(table);
   const threeCosts = TITLE_WORDS.threeCosts.test(table.title) ? threeCostsTable(table, unit) : null;
+  const forms = { listing: listingColumns(table), payment: family === 'PAYMENT_DETAIL' ? paymentColumns(table) : null, indicators: indicatorColumns(table) };
   if (coded) {
     const header = table.rows.slice(0, Math.max(0, coded.firstData));
     const columns: ColumnsByRole = { ...rolesOfPaths(coded.paths), ...coded.columns };
     const headerRows = header.map((r) => ({ line: r.line, role: 'HEADER' as const }));
-    return { family, header: { lines: header.map((r) => r.line), paths: coded.paths }, columns, rows: [...headerRows, ...coded.rows.map((r) => ({ line: r.row.line, role: r.role }))], coded, threeCosts };
+    return { family, header: { lines: header.map((r) => r.line), paths: coded.paths }, columns, rows: [...headerRows, ...coded.rows.map((r) => ({ line: r.row.line, role: r.role }))], coded, threeCosts, ...forms };
   }
   // Header rows: those above the first row printing a figure (at most the three nearest it name columns).
   const first = table.rows.findIndex(hasFigure);
@@ -97,6 +106,7 @@ export function structureOf(table: Table, unit: MoneyUnit = '万元'): TableStru
     rows: table.rows.map((r, i) => ({ line: r.line, role: i < header.length ? 'HEADER' : rowRoleOf(r) })),
     coded: null,
     threeCosts,
+    ...forms,
   };
 }
 

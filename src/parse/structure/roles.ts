@@ -37,6 +37,8 @@ export const COLUMN_ROLES = {
   AMOUNT: '金额',
   GOAL: '绩效目标',
   JUSTIFICATION: '项目申报依据',
+  /** A target form's 任务名称. */
+  TASK_NAME: '任务名称',
   /** A payment list: 序号 | 支出事项 | 支出金额. */
   SERIAL: '序号',
   ITEM: '支出事项',
