@@ -64,6 +64,21 @@ export function measureOf(column: string, cell: string): FigureMeasure {
  */
 export function headerLabels(header: Row[]): string[] {
   const width = Math.max(0, ...header.map((r) => Math.max(r.cells.length, r.spanStart?.length ?? 0)));
+  // Columns a label of an upper row heads down to the header's last row (its cell spans those rows,
+  // every cell below it blank): a label carried right along a lower row stops there, since a header
+  // cell lies inside the cell above it (三公 table: 公务用车购置及运行费 spans 小计 | 购置费 | 运行费, not
+  // the column of 机关运行经费预算数 beside it). A label with printed cells below it (a form's 主管部门
+  // above 其中：财政拨款) is no such cell and stops nothing.
+  const own = (r: Row, i: number) => squeeze(r.cells[i] ?? '').replace(/^-+$/, '') !== '';
+  const spansDown = header.map((_, h) => {
+    const out = new Set<number>();
+    for (let i = 0; i < width; i++) {
+      let top = h - 1;
+      while (top >= 0 && !own(header[top]!, i)) top--;
+      if (top >= 0 && header.slice(top + 1).every((r) => !own(r, i))) out.add(i);
+    }
+    return out;
+  });
   const carried = header.map((r, h) => {
     const out: string[] = [];
     const spans = r.spanStart;
@@ -88,6 +103,7 @@ export function headerLabels(header: Row[]): string[] {
       // Only the upper rows span columns (收入 | | 支出 |); the last row labels each column. A label
       // of the row-name columns (项目, 科目编码) spans those, never the figures beside them.
       if (c !== '') last = ROW_NAME_LABEL.test(c) ? '' : c;
+      else if (spansDown[h]!.has(i)) last = '';
       out.push(c !== '' ? c : h < header.length - 1 ? last : '');
     }
     return out;
