@@ -70,7 +70,7 @@ export function projectsFromCodedTable(table: Table, file: string, unit: MoneyUn
 export function projectsFromKeyTable(table: Table, file: string, unit: MoneyUnit, diagnostics: Diagnostic[], columns: ListingColumns = listingColumns(table)): Project[] {
   const { PROJECT_NAME: nameCol, BUDGET: amountCol } = columns;
   if (!nameCol || !amountCol || columns.CODE) return [];
-  const level1 = table.rows.slice(0, 3).some((r) => PROJECT_LISTS.level1.matches.test(r.text));
+  const level1 = columns.firstLevel === true;
   const out: Project[] = [];
   // The row the lines without an amount continue: the last project, or a row printed without a
   // name, whose wrapped goal text is its own and must not run on into the project above.

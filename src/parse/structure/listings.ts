@@ -5,7 +5,7 @@
 // read these roles; they look no header label up themselves.
 import type { MoneyUnit } from '../amount.js';
 import type { Row, Table } from '../layout.js';
-import { COLUMNS, INDICATOR_FORM, PAYMENT_DETAIL, TASK_FORM, UNIT_MARKS, headerText } from '../glossary/index.js';
+import { COLUMNS, INDICATOR_FORM, PAYMENT_DETAIL, PROJECT_LISTS, TASK_FORM, UNIT_MARKS, headerText } from '../glossary/index.js';
 import { toHalfWidth } from '../amount.js';
 import type { ColumnRole } from './roles.js';
 
@@ -40,7 +40,10 @@ function headerIndex(rows: Row[], re: RegExp): ListingColumn | null {
   return null;
 }
 
-export type ListingColumns = Partial<Record<ListingRole, ListingColumn>>;
+export type ListingColumns = Partial<Record<ListingRole, ListingColumn>> & {
+  /** The header (its first three rows) says the projects are 一级项目 (项目名称（一级项目）). */
+  firstLevel?: true;
+};
 
 export function listingColumns(table: Table): ListingColumns {
   const out: ListingColumns = {};
@@ -48,6 +51,7 @@ export function listingColumns(table: Table): ListingColumns {
     const at = headerIndex(table.rows, LISTING_LABELS[role]);
     if (at) out[role] = at;
   }
+  if (table.rows.slice(0, 3).some((r) => PROJECT_LISTS.level1.matches.test(r.text))) out.firstLevel = true;
   return out;
 }
 
