@@ -18,6 +18,10 @@ export function fundOfTable(title: string): string | null {
   return FUND_TITLES.find((f) => f.matches.test(title))?.fund ?? null;
 }
 
+/** A fund table's place when a fund's table must stand for the document: 一般公共预算 first. */
+const FUND_PREFERENCE = ['一般公共预算', '政府性基金预算', '国有资本经营预算'];
+const fundRank = (title: string): number => FUND_PREFERENCE.indexOf(fundOfTable(title) ?? '');
+
 /** What the rule reads of a printed line. */
 export interface TableLine {
   scheme: string;
@@ -51,7 +55,12 @@ export function primaryTables(lines: readonly TableLine[]): Map<string, string> 
       const expenditure = allFunds.filter(([t]) => EXPENDITURE_TITLE.test(t));
       // Stable sort: among equals the first printed stays first.
       const best = [...expenditure].sort((a, b) => b[1].itemsWithProject - a[1].itemsWithProject)[0];
-      if (best) pick = best;
+      // No expenditure table of all funds printed (a 决算 that leaves out its 支出决算表): a fund's
+      // own expenditure table stands for the document before any table of income, whose lines are
+      // money received, not spent — the fund most of a department's money is in first
+      // (FUND_PREFERENCE), and the headline total then says it is one fund's (load/plan/document.ts).
+      const fundExpenditure = printed.filter(([t]) => fundOfTable(t) !== null && EXPENDITURE_TITLE.test(t)).sort((a, b) => fundRank(a[0]) - fundRank(b[0]));
+      pick = best ?? fundExpenditure[0] ?? pick;
     }
     if (pick) out.set(scheme, pick[0]);
   }

@@ -30,6 +30,13 @@ describe('the primary table of a scheme', () => {
     expect(primaryTables([line('一般公共预算基本支出表', 20, 2, null, 'ECONOMIC'), line('基本支出表', 30, 2, null, 'ECONOMIC')]).get('ECONOMIC')).toBe('基本支出表');
   });
 
+  it('given an all-funds table of income and only a fund’s table of expenditure (a 决算 leaving out its 支出决算表), is the fund’s expenditure table, 一般公共预算 before the others', () => {
+    // 24年普陀区财政局（测试问题版本）.pdf: p. 8 收入决算表 (本年收入合计 2,946.25), p. 12 一般公共预算财政拨款支出决算表 (合计 2,940.05), no 支出决算表.
+    const lines = [line('收入决算表', 100, 3, null), line('政府性基金预算财政拨款收入支出决算表', 300), line('一般公共预算财政拨款支出决算表', 200)];
+    expect(primaryTables(lines).get('FUNCTION')).toBe('一般公共预算财政拨款支出决算表');
+    expect(totalTables(lines)[0]).toBe('一般公共预算财政拨款支出决算表');
+  });
+
   it('looks for the headline total in the primary table first', () => {
     expect(totalTables([line('部门收支总表', 5), line('一般公共预算支出表', 10), line('部门支出总表', 40)])).toEqual(['部门支出总表', '一般公共预算支出表', '部门收支总表']);
   });

@@ -496,7 +496,6 @@ const DOCUMENTS: Printed[] = [
     ],
     known: {
       blanks: `p. 12 prints 基本支出 blank on 2010608; read as 0: ${BLANK}`,
-      total: 'no 支出决算表 is printed; the only table of expenditure by function, p. 12 一般公共预算财政拨款支出决算表, prints 合计 2,940.05 (as p. 18 本年支出合计2940.05万元), but the headline is taken from the 收入决算表 (p. 8, 本年收入合计 2,946.25): a fund table is passed over for any all-funds table, income or not (src/model/document-tables.ts primaryTables)',
       'prose:本年收入': 'p. 18 prints 本年收入合计 2946.25 万元 spaced out (justified: "本 年 收 入 合 计 2946.25 万 元"); no amount is read from the sentence (src/parse/prose-amounts.ts, or the PDF text joining letter-spaced runs)',
     },
   },

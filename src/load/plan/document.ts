@@ -4,7 +4,7 @@ import neo4j from 'neo4j-driver';
 import type { Figure, ParsedDocument, TableTotal } from '../../parse/records.js';
 import { COLUMNS } from '../../parse/glossary/index.js';
 import type { DepartmentIdentity } from '../identity.js';
-import { totalTables } from '../../model/document-tables.js';
+import { fundOfTable, totalTables } from '../../model/document-tables.js';
 import { int, n, src } from './values.js';
 
 export function documentRow(doc: ParsedDocument, documentId: string, hash: string) {
@@ -43,12 +43,16 @@ function documentTotal(totals: TableTotal[], lines: ParsedDocument['lines'], fig
     const inTable = totals.filter((x) => x.table === table && x.total !== null);
     const whole = inTable.find((x) => x.unit === null);
     const basis = lines.find((l) => l.source.table === table)?.basis ?? 'BUDGET';
-    if (whole) return { totalFen: int(whole.total), totalBasis: basis, totalNote: null, totalTable: table, totalLine: neo4j.int(whole.source.line), totalText: whole.source.text };
+    // A fund's own table stands for the document only when no table of all funds is printed: said.
+    const fund = fundOfTable(table);
+    const fundNote = fund ? `${fund} only: the document prints no expenditure table of all funds` : null;
+    if (whole) return { totalFen: int(whole.total), totalBasis: basis, totalNote: fundNote, totalTable: table, totalLine: neo4j.int(whole.source.line), totalText: whole.source.text };
     // Tables printed per 预算单位 carry no 合计 row: the total is the sum of the unit rows.
     if (inTable.length) {
       const sum = inTable.reduce((acc, x) => acc + x.total!, 0n);
       const first = inTable[0]!.source;
-      return { totalFen: int(sum), totalBasis: basis, totalNote: inTable.length > 1 ? `sum of ${inTable.length} unit rows` : null, totalTable: table, totalLine: neo4j.int(first.line), totalText: first.text };
+      const rows = inTable.length > 1 ? `sum of ${inTable.length} unit rows` : null;
+      return { totalFen: int(sum), totalBasis: basis, totalNote: [rows, fundNote].filter(Boolean).join('; ') || null, totalTable: table, totalLine: neo4j.int(first.line), totalText: first.text };
     }
   }
   // A document of forms only (整体支出绩效目标申报表) prints no classification table: its total is
