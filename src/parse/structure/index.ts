@@ -11,7 +11,7 @@ import { COLUMN_ROLE_LABELS, ROW_LABELS, TITLE_WORDS, headerText } from '../glos
 import { threeCostsTable, type ThreeCostsTable } from './three-costs-table.js';
 import { indicatorColumns, listingColumns, paymentColumns, type IndicatorColumns, type ListingColumns, type PaymentColumns } from './listings.js';
 import { codedTable, type CodedTable } from './coded-table.js';
-import type { ColumnRole, ColumnsByRole, RowRole } from './roles.js';
+import { COLUMN_ROLES, type ColumnRole, type ColumnsByRole, type RoleColumn, type RowRole } from './roles.js';
 
 export { COLUMN_ROLES, ROW_ROLES, type ColumnRole, type ColumnsByRole, type RoleColumn, type RowRole } from './roles.js';
 export type { CodedTable, CodedRow, CodeBlock } from './coded-table.js';
@@ -110,12 +110,13 @@ export function structureOf(table: Table, unit: MoneyUnit = '万元'): TableStru
   };
 }
 
-/** What --stage=structure shows of a table's structure: roles with their 中文 labels. */
+/** What --stage=structure shows of a table's structure: each role with its 中文 label, its column and header path; each row's role. */
 export function showStructure(s: TableStructure): unknown {
   return {
     header: s.header,
-    columns: Object.fromEntries(Object.entries(s.columns).map(([role, c]) => [role, c])),
+    columns: Object.fromEntries((Object.entries(s.columns) as [ColumnRole, RoleColumn][]).sort(([, a], [, b]) => a.index - b.index).map(([role, c]) => [role, { label: COLUMN_ROLES[role], ...c }])),
     rows: s.rows,
-    ...(s.coded ? { codeCells: Math.max(1, s.coded.parts) } : {}),
+    ...(s.coded ? { codeCells: Math.max(1, s.coded.parts), codes: s.coded.rows.flatMap((r) => (r.blocks ?? []).map((b) => ({ line: r.row.line, code: b.code, ...(b.classCarried ? { classCarried: b.classCarried } : {}) }))) } : {}),
+    ...(s.threeCosts && (s.threeCosts.order.length || s.threeCosts.pairs) ? { threeCosts: s.threeCosts.pairs ? { pairs: Object.fromEntries([...s.threeCosts.pairs.columns].map(([col, role]) => [role, col])) } : { order: s.threeCosts.order, grid: s.threeCosts.grid ? Object.fromEntries(s.threeCosts.grid.columns) : null } } : {}),
   };
 }
