@@ -52,10 +52,17 @@ export async function sample(task: Task, concurrency: number, durationMs: number
   return { latencies, errors, seconds: (performance.now() - started) / 1000 };
 }
 
+/**
+ * Asked of every contender: answers uncompressed. fetch (undici) otherwise asks for br/gzip, which
+ * Budget Graph honours (src/api/http/compression.ts, since 2c32918) and the peer ignores, so the
+ * bench charged one side alone a Brotli pass per answer (and the load generator its decoding).
+ */
+const REQUEST_HEADERS = { 'content-type': 'application/json', 'accept-encoding': 'identity' };
+
 /** A POST of `body` to a GraphQL endpoint; an answer with errors counts as an error. */
-export function httpTask(url: string, body: string): Task {
+export function httpTask(url: string, body: string, headers: Record<string, string> = REQUEST_HEADERS): Task {
   return async () => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const res = await fetch(url, { method: 'POST', headers, body });
     // Read the whole body, but spare the client a JSON parse of every answer: on two shared
     // cores the load generator's own CPU would otherwise cap what it can measure.
     const text = await res.text();

@@ -1,5 +1,9 @@
 // The questions benchmarked, as Budget Graph asks them and as the peer (@neo4j/graphql over the
 // same labels) can ask them. `peer: null` says the peer cannot express the question.
+// Budget Graph's ids are global ("Document:<key>", src/model/ids.ts); the peer reads the stored
+// `id` property, which is the key: it is asked with keyOf(…), or it finds nothing and answers an
+// empty list fast (as it did from e6bea3e to this fix, which made document and lineage look slower).
+import { keyOf } from '../src/model/ids.js';
 
 export interface BenchQuery {
   name: string;
@@ -72,7 +76,7 @@ export function benchQueries(t: Targets): BenchQuery[] {
       peer: {
         query:
           'query($id: String!) { projects(where: { id: { eq: $id } }) { id name allocations { year amountFen executedFen executionRate funding srcTable srcLine srcText unit { name } document { year department { name } } codesConnection { edges { properties { method note evidence } node { code name } } } investments { code name completedInYearFen srcLine } indicators { name target actual srcLine } evaluations { budgetFen executedFen rate srcLine } } } }',
-        variables: { id: t.projectId },
+        variables: { id: keyOf('Project', t.projectId) },
       },
       peerGap: 'the raw neighbourhood only: no ordered chain, funding sources as a JSON string, no identity rule',
     },
@@ -85,7 +89,7 @@ export function benchQueries(t: Targets): BenchQuery[] {
       peer: {
         query:
           'query($id: String!) { documents(where: { id: { eq: $id } }) { title lines { code name totalFen basicFen projectFen unit { name } srcLine } allocations { name amountFen executedFen unit { name } codesConnection { edges { properties { method } } } srcLine } } }',
-        variables: { id: t.documentId },
+        variables: { id: keyOf('Document', t.documentId) },
       },
     },
     {
@@ -97,4 +101,13 @@ export function benchQueries(t: Targets): BenchQuery[] {
       },
     },
   ];
+}
+
+/**
+ * Whether an answer holds something under every top-level field (no null, no empty list): a
+ * question whose target one side cannot find measures nothing, so the bench stops instead.
+ */
+export function answersSomething(data: unknown): boolean {
+  if (data === null || typeof data !== 'object') return false;
+  return Object.values(data).every((v) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0));
 }

@@ -22,7 +22,7 @@ import { reconciliation, type ReconciliationReport } from './reconciliation.js';
 import { childPids, cpuMs, memoryMb } from './proc.js';
 import { generateCorpus } from './corpus/generate.js';
 import { httpTask, merge, sample, type LoadResult, type LoadSample, type Task } from './load-generator.js';
-import { benchQueries, type Targets } from './queries.js';
+import { answersSomething, benchQueries, type Targets } from './queries.js';
 import { cypherTask, recordStatements } from './raw-cypher.js';
 import { buildApiSchema } from '../src/api/schema.js';
 
@@ -244,6 +244,7 @@ async function queryBench(db: Database): Promise<{ figures: QueryFigure[]; gaps:
         if (!spec) continue;
         const first = await post(urls[server], spec.query, spec.variables);
         if (first.errors) throw new Error(`${server} ${q.name}: ${JSON.stringify(first.errors).slice(0, 400)}`);
+        if (!answersSomething(first.data)) throw new Error(`${server} ${q.name}: an empty answer (${JSON.stringify(first.data).slice(0, 200)}): the targets are not found there, so nothing would be measured`);
         contenders.push({ server, task: httpTask(urls[server], JSON.stringify({ query: spec.query, variables: spec.variables })), roundTrips: first.extensions?.cypherRoundTrips ?? null, pid: pids[server] ?? null });
       }
       // Warm-up: plans cached, JIT warm, connection pools filled.

@@ -1,0 +1,123 @@
+// The API's CPU per request, question by question (#41 item 4): a Neo4j holding N generated
+// documents (kept between runs in --dir, so a change to the server is measured without loading
+// again), the server started as `npm run bench` starts it (answer cache off), each question asked
+// in a closed loop, and the server process's CPU read from /proc before and after. `--prof` runs
+// the server under `node --cpu-prof` and writes its profile to --dir/prof/; `--peer` measures
+// @neo4j/graphql's server on the same graph beside it.
+//
+//   flock /tmp/h/heavy.lock npx tsx bench/api-profile.ts --dir=/tmp/api-prof --n=1000 --queries=document,lineage
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { neo4jSettings, projectRoot } from '../src/config.js';
+import { connect } from '../src/db/connection.js';
+import { freePort } from '../src/db/embedded-neo4j.js';
+import { QueryRunner } from '../src/db/run.js';
+import { applySchema } from '../src/db/schema.js';
+import { loadFiles } from '../src/load/directory.js';
+import { generateCorpus } from './corpus/generate.js';
+import { httpTask, merge, sample } from './load-generator.js';
+import { childPids, cpuMs } from './proc.js';
+import { answersSomething, benchQueries, type Targets } from './queries.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const dir = arg('dir') ?? '/tmp/api-prof';
+const n = Number(arg('n') ?? 1000);
+const durationMs = Number(arg('duration') ?? 4000);
+const concurrency = Number(arg('concurrency') ?? 10);
+const only = arg('queries')?.split(',');
+const prof = args.includes('--prof');
+const withPeer = args.includes('--peer');
+/** `--encoding=br`: ask for compressed answers (the bench asks for identity). */
+const encoding = arg('encoding');
+const log = (msg: string) => console.log(`api-profile: ${msg}`);
+
+function leafPid(pid: number): number {
+  const children = childPids(pid);
+  return children.length ? leafPid(children[0]!) : pid;
+}
+
+function start(command: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command[0]!, command.slice(1), { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const onLine = (line: string) => ready.test(line) && resolve(child);
+    createInterface({ input: child.stdout! }).on('line', onLine);
+    createInterface({ input: child.stderr! }).on('line', (l) => (onLine(l), /error/i.test(l) && log(l)));
+    child.once('exit', (code) => reject(new Error(`${command.join(' ')} exited with ${code}`)));
+  });
+}
+
+async function post(url: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return res.json();
+}
+
+async function main(): Promise<void> {
+  const dataDir = join(dir, 'neo4j');
+  const fresh = !existsSync(join(dir, 'loaded'));
+  mkdirSync(dir, { recursive: true });
+  process.env.NEO4J_DATA_DIR = dataDir;
+  const db = await connect({ ...neo4jSettings(), uri: undefined, dataDir, boltPort: await freePort(0), heapMb: 1536, pageCacheMb: 768, txTimeoutMs: 60_000 });
+  const servers: ChildProcess[] = [];
+  try {
+    if (fresh) {
+      await applySchema(db);
+      const docs = generateCorpus(n);
+      mkdirSync(join(dir, 'docs'), { recursive: true });
+      const paths = docs.map((d) => {
+        const p = join(dir, 'docs', d.file);
+        writeFileSync(p, d.text);
+        return p;
+      });
+      const t0 = performance.now();
+      await loadFiles(new QueryRunner(db), paths);
+      writeFileSync(join(dir, 'loaded'), `${n}\n`);
+      log(`loaded ${n} documents in ${Math.round(performance.now() - t0)} ms`);
+    }
+    const uri = db.embedded!.uri;
+    const auth = { NEO4J_USER: db.embedded!.user, NEO4J_PASSWORD: db.embedded!.password, NEO4J_URI: uri };
+    const port = await freePort(0);
+    const profDir = join(dir, 'prof');
+    const nodeArgs = prof ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
+    const bg = await start([process.execPath, ...nodeArgs, '--import', 'tsx', 'src/main.ts'], { ...auth, PORT: String(port), HOST: '127.0.0.1', BUDGET_GRAPH_LOAD_ON_START: '0', BUDGET_GRAPH_CACHE: '0', BUDGET_GRAPH_CLIENT_LIMITS: '0' }, /GraphQL ready/);
+    servers.push(bg);
+    const contenders = [{ name: 'budget-graph (no cache)', url: `http://127.0.0.1:${port}/graphql`, pid: leafPid(bg.pid!) }];
+    if (withPeer) {
+      const peerPort = await freePort(0);
+      const peer = await start([process.execPath, '--import', 'tsx', 'bench/peer/server.ts'], { ...auth, PORT: String(peerPort) }, /PEER_READY/);
+      servers.push(peer);
+      contenders.push({ name: 'peer', url: `http://127.0.0.1:${peerPort}/`, pid: leafPid(peer.pid!) });
+    }
+    const url = contenders[0]!.url;
+    const q = await post(url, `{ feeds: projectsFeedingCode(code: "2010504") { project { id } } docs: documents(filter: { kind: BUDGET }, first: 1) { nodes { id } } anomalies(first: 1) { nodes { document { department { name } } } } }`);
+    const counts = new Map<string, number>();
+    for (const f of q.data.feeds as { project: { id: string } | null }[]) if (f.project) counts.set(f.project.id, (counts.get(f.project.id) ?? 0) + 1);
+    const t: Targets = { code: '2010504', projectId: [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '', documentId: q.data.docs.nodes[0].id, department: q.data.anomalies.nodes[0]?.document.department.name ?? '政务', searchText: '信息' };
+    for (const bq of benchQueries(t).filter((x) => !only || only.some((o) => x.name.includes(o)))) {
+      for (const c of contenders) {
+        const spec = c.name === 'peer' ? bq.peer : bq.bg;
+        if (!spec) continue;
+        const first = await post(c.url, spec.query, spec.variables);
+        if (first.errors) throw new Error(`${c.name} ${bq.name}: ${JSON.stringify(first.errors).slice(0, 300)}`);
+        if (!answersSomething(first.data)) throw new Error(`${c.name} ${bq.name}: an empty answer ${JSON.stringify(first.data).slice(0, 200)}`);
+        const task = httpTask(c.url, JSON.stringify({ query: spec.query, variables: spec.variables }), ...(encoding ? [{ 'content-type': 'application/json', 'accept-encoding': encoding }] : []));
+        await sample(task, concurrency, 1000);
+        const before = cpuMs(c.pid)!;
+        const r = merge([await sample(task, concurrency, durationMs)]);
+        const used = cpuMs(c.pid)! - before;
+        log(`${bq.name} | ${c.name} | c=${concurrency} | ${r.rps} req/s | p50 ${r.p50} ms | server CPU ${(used / Math.max(1, r.requests)).toFixed(2)} ms/request | ${first.extensions?.cypherRoundTrips ?? '—'} round-trips | ${JSON.stringify(first).length} bytes`);
+      }
+    }
+  } finally {
+    for (const s of servers) s.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 1500));
+    await db.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
