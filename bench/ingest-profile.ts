@@ -8,7 +8,7 @@
 //   npx tsx bench/ingest-profile.ts --pdf=a.pdf,b.pdf  PDFs (default: tests/fixtures/real/*.pdf)
 //   --batches=1,32,1,32                                documents a write transaction, rounds side by side
 //   --json=out.json                                    the figures as JSON too
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
@@ -25,7 +25,7 @@ const { freePort } = await import('../src/db/embedded-neo4j.js');
 const { QueryRunner } = await import('../src/db/run.js');
 const { applySchema } = await import('../src/db/schema.js');
 const { loadFiles, loadTuning } = await import('../src/load/directory.js');
-const { cpuMs } = await import('./proc.js');
+const { cpuMs, memoryMb } = await import('./proc.js');
 const { PhaseRecorder, recordPhases } = await import('../src/load/phases.js');
 const { generateCorpus } = await import('./corpus/generate.js');
 
@@ -48,6 +48,17 @@ if (pdfArg !== undefined) {
   label = `${n} generated text documents`;
 }
 
+/** Bytes of the files under `path` (the round's Neo4j data: store files and transaction logs). */
+function bytesUnder(path: string): number {
+  let total = 0;
+  for (const e of readdirSync(path, { withFileTypes: true })) {
+    const p = join(path, e.name);
+    if (e.isDirectory()) total += bytesUnder(p);
+    else if (e.isFile()) total += statSync(p).size;
+  }
+  return total;
+}
+
 /** A fresh embedded Neo4j with the schema, warmed up on other documents (then removed). */
 async function freshDatabase(round: number) {
   const dataDir = join(dir, `neo4j-${round}`);
@@ -65,7 +76,7 @@ async function freshDatabase(round: number) {
   });
   await loadFiles(runner, warmFiles);
   for (const f of warmFiles) await runner.write('load-delete-document', { file: f.split('/').pop()! });
-  return { db, runner };
+  return { db, runner, dataDir };
 }
 
 let db: Awaited<ReturnType<typeof freshDatabase>>['db'] | null = null;
@@ -80,11 +91,12 @@ try {
   const tables = new Map<number, string[]>();
   out.push(`${label}, commit ${commit}${dirty}, ${availableParallelism()} cores`);
   out.push('');
-  out.push('| documents a transaction | loaded | wall ms a document | documents/min | Node CPU ms a document | JVM CPU ms a document | statements a document (in write tx) | auto-commit reads a document | write transactions a document | load average (1 min) |');
-  out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out.push('| documents a transaction | loaded | wall ms a document | documents/min | Node CPU ms a document | JVM CPU ms a document | statements a document (in write tx) | auto-commit reads a document | write transactions a document | store KB a document | Node peak RSS MB | JVM peak RSS MB | load average (1 min) |');
+  out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const [round, batch] of batches.entries()) {
     if (db) await db.close();
     const fresh = await freshDatabase(round);
+    const storeBefore = bytesUnder(fresh.dataDir);
     db = fresh.db;
     const runner = fresh.runner;
     const jvm = db.embedded?.pid;
@@ -103,12 +115,17 @@ try {
     const jvmMs = jvm && jvmBefore !== null ? (cpuMs(jvm) ?? jvmBefore) - jvmBefore : null;
     recordPhases(null);
     const docs = Math.max(1, loaded);
+    // Growth of the data directory over the round (store files and transaction logs, the warm-up's
+    // already there), and the peaks: Node's since the bench started, the JVM's since its start.
+    const storeKb = (bytesUnder(fresh.dataDir) - storeBefore) / 1024 / docs;
+    const nodePeakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    const jvmPeakMb = memoryMb(jvm, 'VmHWM');
     const nodeMs = (cpu.user + cpu.system) / 1000;
-    const line = `| ${batch} | ${loaded}${bad.length ? ` (${bad.length} refused)` : ''} | ${(wallMs / docs).toFixed(1)} | ${Math.round((docs / wallMs) * 60_000)} | ${(nodeMs / docs).toFixed(1)} | ${jvmMs === null ? '?' : (jvmMs / docs).toFixed(1)} | ${(prof.statementCount / docs).toFixed(1)} | ${(prof.reads / docs).toFixed(2)} | ${(prof.transactions / docs).toFixed(3)} | ${loadavg()[0]!.toFixed(2)} |`;
+    const line = `| ${batch} | ${loaded}${bad.length ? ` (${bad.length} refused)` : ''} | ${(wallMs / docs).toFixed(1)} | ${Math.round((docs / wallMs) * 60_000)} | ${(nodeMs / docs).toFixed(1)} | ${jvmMs === null ? '?' : (jvmMs / docs).toFixed(1)} | ${(prof.statementCount / docs).toFixed(1)} | ${(prof.reads / docs).toFixed(2)} | ${(prof.transactions / docs).toFixed(3)} | ${storeKb.toFixed(1)} | ${nodePeakMb} | ${jvmPeakMb ?? '?'} | ${loadavg()[0]!.toFixed(2)} |`;
     out.push(line);
     console.log(line);
     for (const b of bad.slice(0, 5)) console.log(`refused: ${b}`);
-    summaries.push({ batch, loaded, wallMs, nodeCpuMs: nodeMs, jvmCpuMs: jvmMs, statements: Object.fromEntries(prof.statements), reads: prof.reads, transactions: prof.transactions, phases: Object.fromEntries(prof.phases), loadavg: loadavg() });
+    summaries.push({ batch, loaded, wallMs, nodeCpuMs: nodeMs, jvmCpuMs: jvmMs, statements: Object.fromEntries(prof.statements), reads: prof.reads, transactions: prof.transactions, storeKbPerDocument: storeKb, nodePeakRssMb: nodePeakMb, jvmPeakRssMb: jvmPeakMb, phases: Object.fromEntries(prof.phases), loadavg: loadavg() });
     const t: string[] = [];
     const pct = (ms: number) => `${((100 * ms) / wallMs).toFixed(1)}%`;
     t.push(`Phases, ${batch} document(s) a transaction (wall time; a phase inside another counts in both; the worker's run beside the main thread's):`);

@@ -1,44 +1,43 @@
 // Included by load-parity and load-parity-many: what the graph holds of the document d, per record
-// kind (a tally: kind, count, fen sums).
+// kind (a tally: kind, count, fen sums in the order src/load/parity.ts lists them). The facts are
+// found in one pass over d's IN_DOCUMENT relationships and told apart by label (a fact with two
+// kinds' labels counts for both), with each kind's money properties summed; a separate MATCH per
+// kind walked every relationship of d once for each of the eleven kinds. A kind the document holds
+// none of returns no row (parity.ts reads it as 0).
 CALL (d) {
-  MATCH (l:BudgetLine)-[:IN_DOCUMENT]->(d)
-  RETURN {kind: 'BudgetLine', n: count(l), sums: [sum(coalesce(l.totalFen, 0)), sum(coalesce(l.basicFen, 0)), sum(coalesce(l.projectFen, 0))]} AS tally
-  UNION ALL
-  MATCH (pl:ProjectListing)-[:LISTS]->(:ProjectAllocation)-[:IN_DOCUMENT]->(d)
-  RETURN {kind: 'ProjectListing', n: count(pl), sums: [sum(coalesce(pl.amountFen, 0)), sum(coalesce(pl.executedFen, 0))]} AS tally
-  UNION ALL
-  MATCH (i:Indicator)-[:IN_DOCUMENT]->(d)
-  RETURN {kind: 'Indicator', n: count(i), sums: []} AS tally
-  UNION ALL
-  MATCH (ip:InvestmentProject)-[:IN_DOCUMENT]->(d)
-  RETURN {kind: 'InvestmentProject', n: count(ip), sums: [sum(coalesce(ip.totalInvestmentFen, 0)), sum(coalesce(ip.plannedInYearFen, 0)), sum(coalesce(ip.completedInYearFen, 0)), sum(coalesce(ip.cumulativeCompletedFen, 0))]} AS tally
-  UNION ALL
-  MATCH (e:SelfEvaluation)-[:IN_DOCUMENT]->(d)
-  RETURN {kind: 'SelfEvaluation', n: count(e), sums: [sum(coalesce(e.budgetFen, 0)), sum(coalesce(e.executedFen, 0))]} AS tally
-  UNION ALL
-  MATCH (t:ThreeCosts)-[:IN_DOCUMENT]->(d)
-  RETURN {kind: 'ThreeCosts', n: count(t), sums: [sum(coalesce(t.totalFen, 0)), sum(coalesce(t.abroadFen, 0)), sum(coalesce(t.receptionFen, 0)), sum(coalesce(t.vehiclesFen, 0))]} AS tally
-  UNION ALL
-  MATCH (t:TableTotal)-[:IN_DOCUMENT]->(d)
-  RETURN {kind: 'TableTotal', n: count(t), sums: [sum(coalesce(t.totalFen, 0)), sum(coalesce(t.basicFen, 0)), sum(coalesce(t.projectFen, 0))]} AS tally
-  UNION ALL
-  MATCH (f:Figure)-[:IN_DOCUMENT]->(d)
-  RETURN {kind: 'Figure', n: count(f), sums: [sum(coalesce(f.amountFen, 0))]} AS tally
-  UNION ALL
-  MATCH (p:Payment)-[:IN_DOCUMENT]->(d)
-  RETURN {kind: 'Payment', n: count(p), sums: [sum(coalesce(p.amountFen, 0))]} AS tally
-  UNION ALL
-  MATCH (p:ProseAmount)-[:IN_DOCUMENT]->(d)
-  RETURN {kind: 'ProseAmount', n: count(p), sums: [sum(coalesce(p.amountFen, 0)), sum(coalesce(p.changeFen, 0))]} AS tally
-  UNION ALL
-  MATCH (a:Anomaly)-[:IN_DOCUMENT]->(d)
-  RETURN {kind: 'Anomaly', n: count(a), sums: [sum(coalesce(a.deltaFen, 0))]} AS tally
+  MATCH (f)-[:IN_DOCUMENT]->(d)
+  WITH collect(f) AS facts
+  CALL (facts) {
+    UNWIND facts AS f
+    UNWIND labels(f) AS kind
+    WITH f, kind, {
+      BudgetLine: ['totalFen', 'basicFen', 'projectFen'],
+      Indicator: [],
+      InvestmentProject: ['totalInvestmentFen', 'plannedInYearFen', 'completedInYearFen', 'cumulativeCompletedFen'],
+      SelfEvaluation: ['budgetFen', 'executedFen'],
+      ThreeCosts: ['totalFen', 'abroadFen', 'receptionFen', 'vehiclesFen'],
+      TableTotal: ['totalFen', 'basicFen', 'projectFen'],
+      Figure: ['amountFen'],
+      Payment: ['amountFen'],
+      ProseAmount: ['amountFen', 'changeFen'],
+      Anomaly: ['deltaFen'],
+      ProjectAllocation: []
+    }[kind] AS props
+    WHERE props IS NOT NULL
+    WITH kind, props, [k IN props | coalesce(f[k], 0)] AS v
+    WITH kind, props, count(*) AS n, sum(coalesce(v[0], 0)) AS s0, sum(coalesce(v[1], 0)) AS s1, sum(coalesce(v[2], 0)) AS s2, sum(coalesce(v[3], 0)) AS s3
+    RETURN {kind: kind, n: n, sums: [s0, s1, s2, s3][0..size(props)]} AS tally
+    UNION ALL
+    // Listings hang off the document's allocations, not off the document.
+    UNWIND facts AS a
+    WITH a WHERE a:ProjectAllocation
+    MATCH (pl:ProjectListing)-[:LISTS]->(a)
+    RETURN {kind: 'ProjectListing', n: count(pl), sums: [sum(coalesce(pl.amountFen, 0)), sum(coalesce(pl.executedFen, 0))]} AS tally
+  }
+  RETURN tally
   UNION ALL
   MATCH (u:BudgetUnit)-[:APPEARS_IN]->(d)
   RETURN {kind: 'BudgetUnit', n: count(u), sums: []} AS tally
-  UNION ALL
-  MATCH (:ProjectAllocation)-[:IN_DOCUMENT]->(d)
-  RETURN {kind: 'ProjectAllocation', n: count(*), sums: []} AS tally
   UNION ALL
   OPTIONAL MATCH (t:DocumentText)-[:TEXT_OF]->(d)
   RETURN {kind: 'LinePlace', n: size(coalesce(t.places, [])), sums: []} AS tally

@@ -127,6 +127,7 @@ export const STATEMENTS = {
   'test-graph-fingerprint': [],
   'test-project-totals': [],
   'test-read-probe': ['id'],
+  'test-tamper-document': ['figureOf', 'indicatorOf', 'listingOf'],
   'test-wipe': [],
   'test-write-probe': ['amountFen', 'id', 'name'],
   'three-costs-by-document': ['keys'],
