@@ -16,9 +16,20 @@ const STANDARD_BY_KEY = new Map<string, { disclosure: StandardDisclosure; table:
   Object.keys(STANDARD_DISCLOSURES).filter(isStandardDisclosure).flatMap((disclosure) => STANDARD_DISCLOSURES[disclosure].tables.flatMap((table: StandardTable) => [table.title, ...(table.variants ?? [])].map((title) => [standardTitleKey(title), { disclosure, table }] as const))),
 );
 
+/**
+ * A table's number printed before its title ("表1 ", "附表3：", "表一", "1.", "一、", "（二）") or its
+ * form number after it ("（公开01表）"): the title is what lies between. Other producers of the same
+ * disclosure number their tables so; the set's titles are compared without it.
+ */
+const TABLE_NUMBER_BEFORE = /^\s*(?:附?表\s*[0-9一二三四五六七八九十]+(?:\s*[-－—]\s*[0-9]+)?\s*[:：.．、]?|[0-9]+\s*[.．、]|[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[0-9一二三四五六七八九十]+\s*[)）])\s*/;
+const FORM_NUMBER_AFTER = /\s*[(（]\s*公开\s*[0-9]+\s*表\s*[)）]\s*$/;
+
 /** The standard disclosure table a title names (its number and family), or null. */
 export function standardTableOf(title: string): { disclosure: StandardDisclosure; table: StandardTable } | null {
-  return STANDARD_BY_KEY.get(standardTitleKey(title)) ?? null;
+  const exact = STANDARD_BY_KEY.get(standardTitleKey(title));
+  if (exact) return exact;
+  const bare = title.replace(TABLE_NUMBER_BEFORE, '').replace(FORM_NUMBER_AFTER, '');
+  return bare !== title ? (STANDARD_BY_KEY.get(standardTitleKey(bare)) ?? null) : null;
 }
 
 /** The family a table title names; OTHER when no entry of the glossary matches. */
