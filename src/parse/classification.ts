@@ -34,7 +34,8 @@ export function extractClassification(
   const amountAt = (row: Row, idx: number | null): bigint | null => {
     if (idx === null) return null;
     const cell = row.cells[idx];
-    if (cell === undefined) return null;
+    // A blank cell prints no amount: null, never 0 (parseAmount reads '' as 0; a blank is not a zero).
+    if (cell === undefined || cell.trim() === '') return null;
     const parsed = parseAmount(cell, unit);
     if (!parsed) return null;
     if (parsed.repair) diagnostics.push({ level: 'INFO', code: 'AMOUNT_REPAIRED', message: `${table.title}: ${parsed.repair}`, line: row.line, original: cell });

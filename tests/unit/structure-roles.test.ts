@@ -76,6 +76,36 @@ describe('a Shanghai table printing its codes in cells 类 | 款 | 项', () => {
     expect(diagnostics).toContainEqual(expect.objectContaining({ level: 'INFO', code: 'CODE_CLASS_CARRIED', line: 9 }));
   });
 
+  it('a blank 基本支出 cell is no amount (p. 14: 一般行政管理事务 prints 合计 and 项目支出 46,140,000.00, 基本支出 blank)', () => {
+    const read = extractClassification(t, 'p14.pdf', '元', 'BUDGET', []);
+    expect(read.lines.find((l) => l.code === '2010302')).toMatchObject({ total: 4_614_000_000n, basic: null, project: 4_614_000_000n });
+    // A cell printed blank at the end of the row (208's 项目支出) was already none.
+    expect(read.lines.find((l) => l.code === '208')).toMatchObject({ basic: 421_377_928n, project: null });
+  });
+
+  it('a blank 决算数 of a block printed side by side is no amount (上海市普陀区财政局2024年度部门决算.pdf p. 16: 奖金, 伙食补助费 blank; 手续费 0.09)', () => {
+    const p16 = table([
+      '一般公共预算财政拨款基本支出决算表',
+      '单位：万元',
+      '经济分类\t\t科目名称\t决算数\t经济分类\t\t科目名称\t决算数',
+      '科目编码\t\t\t\t科目编码',
+      '类\t款\t\t\t类\t款',
+      '301\t\t工资福利支出\t2,082.85\t302\t\t商品和服务支出\t171.07',
+      '301\t03\t奖金\t\t302\t03\t咨询费',
+      '301\t06\t伙食补助费\t\t302\t04\t手续费\t0.09',
+    ]);
+    // 万元 to fen: 2,082.85 万元 = 2,082,850,000 fen; 0.09 万元 = 90,000 fen.
+    const read = extractClassification(p16, 'p16.pdf', '万元', 'ACTUAL', []);
+    expect(read.lines.map((l) => [l.code, l.name, l.total])).toEqual([
+      ['301', '工资福利支出', 2_082_850_000n],
+      ['302', '商品和服务支出', 171_070_000n],
+      ['30103', '奖金', null],
+      ['30203', '咨询费', null],
+      ['30106', '伙食补助费', null],
+      ['30204', '手续费', 90_000n],
+    ]);
+  });
+
   it('never carries a 类 into a row printing bare numbers there (行次, no name after them)', () => {
     const lines = [...SHANGHAI_P14.slice(0, 8), '\t03\t\t12\t46,140,000.00'];
     const s2 = structureOf(table(lines), '元');
