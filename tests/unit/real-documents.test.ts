@@ -57,6 +57,12 @@ interface Printed {
   codes: string[];
   /** The document's other function tables (收入 / 一般公共预算), each printing the same codes in the same order. */
   alsoPrinting: string[];
+  /**
+   * Those of them printing on every line the 合计 the expenditure table prints (pdftotext -layout of
+   * their pages, code by code: a budget all of 财政拨款, a 决算's 一般公共预算 table; not a 决算's
+   * 收入决算表, whose 201 adds 其他收入 6.20).
+   */
+  sameTotals: number;
   lines: PrintedLine[];
   threeCosts: PrintedThreeCosts;
   threeCostsTable: string;
@@ -121,6 +127,7 @@ const DOCUMENTS: Printed[] = [
     codes: 办公室_CODES,
     // pp. 9-10 and 14-15.
     alsoPrinting: ['2025年部门收入预算总表', '2025年部门一般公共预算支出功能分类预算表'],
+    sameTotals: 2,
     lines: 办公室_LINES,
     threeCostsTable: '2025年部门“三公”经费和机关运行经费预算表',
     threeCosts: 办公室_THREE_COSTS,
@@ -142,6 +149,7 @@ const DOCUMENTS: Printed[] = [
     codes: 办公室_CODES,
     // pp. 9-10 and 14-15.
     alsoPrinting: ['2025年预算单位收入预算总表', '2025年预算单位一般公共预算支出功能分类预算表'],
+    sameTotals: 2,
     lines: 办公室_LINES,
     threeCostsTable: '2025年单位“三公”经费和机关运行经费预算表',
     threeCosts: 办公室_THREE_COSTS,
@@ -163,6 +171,7 @@ const DOCUMENTS: Printed[] = [
     codes: ['204', '20406', '2040601', '2040604', '2040605', '2040607', '2040613', '2040699', '208', '20805', '2080501', '2080505', '2080506', '2080599', '210', '21011', '2101101', '221', '22102', '2210201', '2210203'],
     // p. 11 and pp. 15-16.
     alsoPrinting: ['2026年部门收入预算总表', '2026年部门一般公共预算支出功能分类预算表'],
+    sameTotals: 2,
     lines: [
       ['204', '公共安全支出', '87267272.44', '16726725.44', '70540547.00'],
       ['20406', '司法', '87267272.44', '16726725.44', '70540547.00'],
@@ -219,6 +228,7 @@ const DOCUMENTS: Printed[] = [
     codes: ['201', '20106', '2010601', '2010602', '2010607', '2010608', '208', '20805', '2080501', '2080505', '2080506', '2080599', '210', '21011', '2101101', '221', '22102', '2210201', '2210203'],
     // pp. 10-11 and 15-16.
     alsoPrinting: ['2025年部门收入预算总表', '2025年部门一般公共预算支出功能分类预算表'],
+    sameTotals: 2,
     lines: [
       ['201', '一般公共服务支出', '22,186,440.80', '16,093,326.00', '6,093,114.80'],
       ['20106', '财政事务', '22,186,440.80', '16,093,326.00', '6,093,114.80'],
@@ -273,6 +283,7 @@ const DOCUMENTS: Printed[] = [
     ],
     // pp. 11-14 and 20-23.
     alsoPrinting: ['2023年部门收入预算总表', '2023年部门一般公共预算支出功能分类预算表'],
+    sameTotals: 2,
     lines: [
       ['201', '一般公共服务支出', '2,976,800', '0', '2,976,800'],
       ['2010506', '统计管理', '26,300', '0', '26,300'],
@@ -329,6 +340,7 @@ const DOCUMENTS: Printed[] = [
     ],
     // pp. 10-13 and 20-24.
     alsoPrinting: ['2025年部门收入预算总表', '2025年部门一般公共预算支出功能分类预算表'],
+    sameTotals: 2,
     lines: [
       ['201', '一般公共服务支出', '3,296,600', '0', '3,296,600'],
       ['2010507', '专项普查活动', '438,300', '0', '438,300'],
@@ -379,6 +391,7 @@ const DOCUMENTS: Printed[] = [
     codes: ['201', '20106', '2010601', '2010602', '2010607', '2010608', '208', '20805', '2080501', '2080505', '2080506', '2080599', '210', '21011', '2101101', '221', '22102', '2210201', '2210203'],
     // pp. 8-9 and 15.
     alsoPrinting: ['收入决算表', '一般公共预算财政拨款支出决算表'],
+    sameTotals: 1,
     lines: [
       ['20106', '财政事务', '2,106.66', '1,503.52', '603.14'],
       ['2010601', '行政运行', '1,511.89', '1,503.52', '8.37'],
@@ -443,6 +456,7 @@ const DOCUMENTS: Printed[] = [
     codes: ['201', '20106', '2010601', '2010602', '2010607', '2010608', '208', '20805', '2080501', '2080505', '2080506', '2080599', '210', '21011', '2101101', '221', '22102', '2210201', '2210203'],
     // pp. 8-9.
     alsoPrinting: ['收入决算表'],
+    sameTotals: 0,
     lines: [
       ['201', '一般公共服务支出', '2,106.66', '1,503.52', '603.14'],
       ['2010601', '行政运行', '1,511.89', '1,503.52', '8.37'],
@@ -548,6 +562,12 @@ describe.each(DOCUMENTS)('$file', (truth) => {
 
   it('reads every function line the table prints, in printed order, once', () => {
     expect(inTable().map((l) => l.code)).toEqual(truth.codes);
+  });
+
+  it.each(truth.alsoPrinting.slice(truth.alsoPrinting.length - truth.sameTotals))('reads in %s each line’s 合计 as the expenditure table prints it', (table) => {
+    const totals = (t: string) => doc().lines.filter((l) => l.source.table === t && l.scheme === 'FUNCTION').map((l) => [l.code, l.total]);
+    expect(totals(table)).toEqual(totals(truth.table));
+    expect(totals(table)).toHaveLength(truth.codes.length);
   });
 
   it.each(truth.alsoPrinting)('reads every function line of %s too', (table) => {
