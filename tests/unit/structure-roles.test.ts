@@ -106,6 +106,14 @@ describe('a Shanghai table printing its codes in cells 类 | 款 | 项', () => {
     ]);
   });
 
+  it('a 类 cell misprinted as the 类 above in look-alike characters ("2O1" under 201) is read as that 类, with a WARNING; another 类 is not guessed', () => {
+    const lines = [...SHANGHAI_P14.slice(0, 8), '2O1\t03\t02\t一般行政管理事务\t46,140,000.00\t\t46,140,000.00', '2O8\t05\t\t行政事业单位养老支出\t4,213,779.28\t4,213,779.28'];
+    const diagnostics: Diagnostic[] = [];
+    const read = extractClassification(table(lines), 'p14.pdf', '元', 'BUDGET', diagnostics);
+    expect(read.lines.map((l) => l.code)).toEqual(['201', '20103', '2010301', '2010302']);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ level: 'WARNING', code: 'CODE_CLASS_CARRIED', line: 9 }));
+  });
+
   it('never carries a 类 into a row printing bare numbers there (行次, no name after them)', () => {
     const lines = [...SHANGHAI_P14.slice(0, 8), '\t03\t\t12\t46,140,000.00'];
     const s2 = structureOf(table(lines), '元');

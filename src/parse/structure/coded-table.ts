@@ -6,7 +6,7 @@ import type { Row, Table } from '../layout.js';
 import type { CodeScheme } from '../records.js';
 import { headerLabels } from '../figures.js';
 import { COLUMNS, FIGURE_COLUMNS, headerText, ROW_LABELS, TITLE_WORDS } from '../glossary/index.js';
-import { FUNCTION_OR_ECONOMIC, PROCUREMENT, schemeOfCode } from './codes.js';
+import { FUNCTION_OR_ECONOMIC, PROCUREMENT, lookalikeDigits, schemeOfCode } from './codes.js';
 import type { ColumnsByRole, RowRole } from './roles.js';
 
 /** The roles a 科目 table's columns are read by. */
@@ -26,6 +26,8 @@ export interface CodeBlock {
   nameAt: number;
   /** The 类 was not printed on this row (a continuation row leaving it blank) and is the row above's. */
   classCarried?: string;
+  /** The 类 cell printed this instead (a misprint whose look-alike characters read as the 类 above: "2O1"). */
+  classMisprinted?: string;
 }
 
 export interface CodedRow {
@@ -201,13 +203,19 @@ export function codedTable(table: Table): CodedTable | null {
   return { firstData, parts, paths, columns, rows };
 }
 
-/** A continuation row printing its 款 (and 项) with the 类 cell blank: its code, the 类 the row above's. */
+/**
+ * A continuation row printing its 款 (and 项) with the 类 cell blank, or misprinted as the 类 above
+ * with look-alike characters ("2O1" under 201): its code, the 类 the row above's. Any other 类 cell
+ * is no code (nothing is guessed).
+ */
 function carriedClass(row: Row, classAt: number, lastClass: string, parts: number, title: string): CodeBlock | null {
-  if ((row.cells[classAt] ?? '').trim() !== '' || !/^\d{2}$/.test((row.cells[classAt + 1] ?? '').trim())) return null;
+  const printed = (row.cells[classAt] ?? '').trim();
+  const misprinted = printed !== '' && lookalikeDigits(printed) === lastClass;
+  if ((printed !== '' && !misprinted) || !/^\d{2}$/.test((row.cells[classAt + 1] ?? '').trim())) return null;
   const cells = row.cells.map((c, i) => (i === classAt ? lastClass : c));
   const { code, next: nameAt } = codeAt(cells, classAt, parts);
   const scheme = schemeOfCode(code, title);
   // A name must follow the code: a row of bare numbers there is 行次, no code.
   if (!scheme || code.length <= 3 || !/[^\d\s,.]/.test(row.cells[nameAt] ?? '')) return null;
-  return { start: classAt, end: row.cells.length, offset: 0, code, scheme, nameAt, classCarried: lastClass };
+  return { start: classAt, end: row.cells.length, offset: 0, code, scheme, nameAt, classCarried: lastClass, ...(misprinted ? { classMisprinted: printed } : {}) };
 }

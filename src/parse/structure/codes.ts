@@ -13,6 +13,14 @@ export function schemeOfCode(code: string, title: string): CodeScheme | null {
   return code.startsWith('3') ? 'ECONOMIC' : 'FUNCTION';
 }
 
+/** Characters a scan or a font map prints for a digit (O for 0, l or I for 1 …), as the digit. */
+const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', o: '0', D: '0', l: '1', I: '1', '|': '1', Z: '2', S: '5', B: '8' };
+
+/** A code cell with its look-alike characters read as digits and spaces removed ("2O1" → "201"). */
+export function lookalikeDigits(cell: string): string {
+  return cell.replace(/\s+/g, '').replace(/[OoDlI|ZSB]/g, (c) => DIGIT_LOOKALIKES[c] ?? c);
+}
+
 export function levelOf(scheme: CodeScheme, code: string): number {
   if (scheme === 'PROCUREMENT') return code.length === 1 ? 1 : Math.ceil((code.length - 1) / 2);
   return code.length === 3 ? 1 : code.length === 5 ? 2 : 3;
