@@ -11,6 +11,8 @@ import { parseDocument, type DocumentKind, type ParsedDocument } from '../../src
 import { readSource } from '../../src/source/index.js';
 import { documentRow } from '../../src/load/plan/document.js';
 import { familyOfTitle, standardTableOf } from '../../src/parse/families.js';
+import { coverage } from '../../src/parse/coverage.js';
+import { layout } from '../../src/parse/layout.js';
 
 const REAL = 'tests/fixtures/real';
 
@@ -80,9 +82,6 @@ interface Printed {
   known?: Record<string, string>;
 }
 
-/** The reading of a blank cell between two amounts (the readers' area). */
-const BLANK = 'src/parse/classification.ts (amountAt): a blank cell between two amounts is parsed as 0 (parseAmount(\'\') gives 0n), a blank trailing cell as null';
-
 const 办公室_CODES = ['201', '20103', '2010301', '2010302', '2010350', '2010399', '208', '20805', '2080501', '2080505', '2080506', '2080599', '210', '21011', '2101101', '2101102', '221', '22102', '2210201', '2210203'];
 // pp. 11-12, 单位：元 (the department's and its unit's tables print the same figures).
 const 办公室_LINES: PrintedLine[] = [
@@ -134,7 +133,6 @@ const DOCUMENTS: Printed[] = [
     prose: 办公室_PROSE,
     // p. 6 states every amount as the table prints it (to its rounding): nothing to raise.
     anomalies: [],
-    known: { blanks: `p. 11 prints 基本支出 blank on 2010302 and 2010399; read as 0: ${BLANK}` },
   },
   {
     file: '上海市普陀区人民政府办公室单位25年预算.pdf',
@@ -155,7 +153,6 @@ const DOCUMENTS: Printed[] = [
     threeCosts: 办公室_THREE_COSTS,
     prose: 办公室_PROSE,
     anomalies: [],
-    known: { blanks: `p. 11 prints 基本支出 blank on 2010302 and 2010399; read as 0: ${BLANK}` },
   },
   {
     file: 'dept_budget.pdf',
@@ -262,7 +259,6 @@ const DOCUMENTS: Printed[] = [
       // p. 7 item 7: 职业年金 887.36万元; p. 12 prints 873,617.00 元 (87.36 万元).
       ['PROSE_TABLE_MISMATCH', '887.36'],
     ],
-    known: { blanks: `p. 12 prints 基本支出 blank on 2010602 and 2010607; read as 0: ${BLANK}` },
   },
   {
     file: '上海市普陀区人民政府万里街道办事处23年预算.pdf',
@@ -437,7 +433,6 @@ const DOCUMENTS: Printed[] = [
       ['PROSE_TABLE_MISMATCH', '0.3'],
     ],
     known: {
-      blanks: `p. 10 prints 基本支出 blank on 2010602 and 2010607; read as 0: ${BLANK}`,
       'prose:一般公共服务支出': 'p. 21 prints 一般公共服务支出 at the end of a line and （类）2106.66万元 on the next; the amount is read with the item "（类）": the prose reader does not join the wrapped line (src/parse/prose-amounts.ts)',
     },
   },
@@ -509,13 +504,13 @@ const DOCUMENTS: Printed[] = [
       ['PLACEHOLDER_TEXT', 'XX局'],
     ],
     known: {
-      blanks: `p. 12 prints 基本支出 blank on 2010608; read as 0: ${BLANK}`,
       'prose:本年收入': 'p. 18 prints 本年收入合计 2946.25 万元 spaced out (justified: "本 年 收 入 合 计 2946.25 万 元"); no amount is read from the sentence (src/parse/prose-amounts.ts, or the PDF text joining letter-spaced runs)',
     },
   },
 ];
 
 const docs = new Map<string, ParsedDocument>();
+const sources = new Map<string, { text: string; places?: Parameters<typeof layout>[1] }>();
 
 beforeAll(async () => {
   for (const { file } of DOCUMENTS) {
@@ -523,6 +518,7 @@ beforeAll(async () => {
     // With each line's place on its page, as the load's parse worker reads a PDF (a one-row page
     // such as 万里 2025's p. 18, its 合计 alone, is placed under the columns of the page before).
     docs.set(file, parseDocument(source.text, file, source.notes, source.places));
+    sources.set(file, { text: source.text, places: source.places });
   }
 }, 180_000);
 
@@ -616,6 +612,13 @@ describe.each(DOCUMENTS)('$file', (truth) => {
       if (change !== undefined) expect(found.map((p) => p.change)).toContain(printed(change.replace('-', ''), '万元') * (change.startsWith('-') ? -1n : 1n));
     });
   }
+
+  it('holds every amount its tables print (coverage: no cell not read, every table with a unit it declares)', () => {
+    const { text, places } = sources.get(truth.file)!;
+    const tables = coverage(doc(), layout(text, places));
+    expect(tables.filter((t) => t.cellsNotRead > 0).map((t) => [t.title, t.notReadLines])).toEqual([]);
+    expect(tables.filter((t) => t.cells > 0).length).toBeGreaterThan(0);
+  });
 
   it('raises only the WARNING / ERROR anomalies the pages justify', () => {
     const raised = doc().anomalies.filter((a) => a.severity !== 'INFO');
