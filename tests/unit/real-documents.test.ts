@@ -4,7 +4,10 @@
 // zero), its 三公 row with the blank cells, and five amounts its prose states. Every expected value
 // below was read off the page image (`pdftoppm -r 80 -f N -l N -png FILE out`, page N beside it),
 // copied here as printed and converted to fen by `printed()` below, never from the parser's output.
-// The blank template is refused in tests/unit/publishers.test.ts.
+// Where a list is long (万里's 66 codes; the same codes and line totals in a document's other
+// function tables) it was checked against the pages' text as well (`pdftotext -layout -f N -l M`).
+// The WARNING / ERROR anomalies each name the page that justifies them; INFO ones are not listed.
+// The blank template is refused in tests/unit/publishers.test.ts and real-documents-template.test.ts.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument, type DocumentKind, type ParsedDocument } from '../../src/parse/index.js';
