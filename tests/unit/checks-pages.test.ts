@@ -86,6 +86,15 @@ describe('a blank page between printed pages', () => {
     expect(blank(parseDocument(gap.text, 'x.pdf', [note], gap.places).anomalies)).toEqual([]);
   });
 
+  it('a run of blank pages is one finding, however long (a text of a million form feeds)', () => {
+    const text = `${PAGES.slice(0, 2).map((p) => p.join('\n')).join('\n\f')}\n${'\f'.repeat(1_000_000)}${PAGES.slice(3).map((p) => p.join('\n')).join('\n\f')}`;
+    const source = readText(new TextEncoder().encode(text), 'x.txt');
+    const started = performance.now();
+    const found = blank(parseDocument(source.text, 'x.txt', [], source.places).anomalies);
+    expect(found.map((a) => a.message.slice(0, 26))).toEqual(['pages 3-1000001 are blank:']);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it('pages after the last printed one (pdftotext’s closing form feed) are not between printed pages', () => {
     const text = `${PAGES.map((p) => p.join('\n')).join('\n\f')}\n\f`;
     const source = readText(new TextEncoder().encode(text), 'x.txt');

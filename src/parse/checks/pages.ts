@@ -50,9 +50,10 @@ function scannedPages(ctx: CheckContext): Set<number> {
 
 /**
  * Each page between the first and the last printed page that prints no text (none of its lines, or
- * only a page number), one finding each, citing the last line printed before it and the first after.
- * A page whose only line is a row of empty ruled cells is said as such: a table's empty row run
- * over onto a page of its own.
+ * only a page number), citing the last line printed before it and the first after; a run of such
+ * pages with no line at all is one finding (a text of a million form feeds is one finding, not a
+ * million). A page whose only line is a row of empty ruled cells is said as such: a table's empty
+ * row run over onto a page of its own.
  */
 function blankPages(ctx: CheckContext): Anomaly[] {
   const pages = pageContents(ctx);
@@ -60,25 +61,41 @@ function blankPages(ctx: CheckContext): Anomaly[] {
   const printed = [...pages].filter(([, c]) => c.prints).map(([p]) => p).sort((a, b) => a - b);
   if (printed.length < 2) return [];
   const scanned = scannedPages(ctx);
+  // Pages within the printed ones that are not blank runs: placed lines printing nothing, or scanned.
+  const marked = [...new Set([...[...pages].filter(([, c]) => !c.prints).map(([p]) => p), ...scanned])].sort((a, b) => a - b);
   const { file } = ctx.doc.meta;
   const at = (line: number): Source => ({ file, table: tableAt(ctx, line), line, text: ctx.lines[line - 1] ?? '' });
-  const lastPrinted = (page: number) => Math.max(...pages.get(page)!.lines.filter((l) => (ctx.lines[l - 1] ?? '').trim() !== ''));
-  const firstPrinted = (page: number) => Math.min(...pages.get(page)!.lines.filter((l) => (ctx.lines[l - 1] ?? '').trim() !== ''));
+  const printedLines = (page: number) => pages.get(page)!.lines.filter((l) => (ctx.lines[l - 1] ?? '').trim() !== '');
   const out: Anomaly[] = [];
+  let m = 0;
   for (let k = 0; k + 1 < printed.length; k++) {
     const [before, after] = [printed[k]!, printed[k + 1]!];
-    for (let page = before + 1; page < after; page++) {
-      if (scanned.has(page)) continue;
+    if (after === before + 1) continue;
+    const beforeLines = printedLines(before);
+    const around = [at(beforeLines[beforeLines.length - 1]!), at(printedLines(after)[0]!)];
+    const between = `between page ${before} (line ${around[0]!.line}) and page ${after} (line ${around[1]!.line})`;
+    const blank = (from: number, to: number) => {
+      if (from > to) return;
+      const pagesSaid = from === to ? `page ${from} is` : `pages ${from}-${to} are`;
+      out.push({ kind: 'BLANK_PAGE', severity: 'INFO', message: `${pagesSaid} blank: nothing is printed ${between}`, delta: null, sources: around });
+    };
+    while (m < marked.length && marked[m]! <= before) m++;
+    let from = before + 1;
+    for (; m < marked.length && marked[m]! < after; m++) {
+      const page = marked[m]!;
+      blank(from, page - 1);
+      from = page + 1;
       const content = pages.get(page);
-      const around = [at(lastPrinted(before)), at(firstPrinted(after))];
-      const pageNumberOnly = content?.lines.some((l) => (ctx.lines[l - 1] ?? '').trim() !== '') ?? false;
-      const message =
-        content?.emptyCells != null
-          ? `page ${page} prints no text, only an empty row of table cells (line ${content.emptyCells}), between page ${before} and page ${after}: a table's empty row run over onto a page of its own`
-          : `page ${page} is blank${pageNumberOnly ? ' but for its page number' : ''}: nothing is printed between page ${before} (line ${around[0]!.line}) and page ${after} (line ${around[1]!.line})`;
-      const sources = content?.emptyCells != null ? [around[0]!, at(content.emptyCells), around[1]!] : around;
-      out.push({ kind: 'BLANK_PAGE', severity: 'INFO', message, delta: null, sources });
+      if (scanned.has(page) || !content) continue;
+      if (content.emptyCells !== null) {
+        const message = `page ${page} prints no text, only an empty row of table cells (line ${content.emptyCells}), ${between}: a table's empty row run over onto a page of its own`;
+        out.push({ kind: 'BLANK_PAGE', severity: 'INFO', message, delta: null, sources: [around[0]!, at(content.emptyCells), around[1]!] });
+      } else {
+        const pageNumber = printedLines(page).length > 0;
+        out.push({ kind: 'BLANK_PAGE', severity: 'INFO', message: `page ${page} is blank${pageNumber ? ' but for its page number' : ''}: nothing is printed ${between}`, delta: null, sources: around });
+      }
     }
+    blank(from, after - 1);
   }
   return out;
 }
