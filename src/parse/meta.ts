@@ -25,6 +25,13 @@ const KIND_WORDS = COVER.kindWords.matches;
 /** A title that names only the government level ("上海市普陀区区级", "上海市市级"), not a department. */
 const LEVEL_ONLY = COVER.levelOnly.matches;
 
+/**
+ * A cover line that is an organisation's name ("上海市普陀区财政局", "上海市普陀区人民政府万里街道办事处"):
+ * no digit, no label, ending as a body's name does. A cover printing its department under the
+ * title without a label (预算主管部门：…) names it so.
+ */
+const ORGANISATION_LINE = /^[^\d\s:：（()）]{4,40}(局|委员会|委|办公室|办事处|中心|院|所|站|馆|队|会|厅|署|社|政府|街道|镇|乡|学校|大学|学院|医院|公司|集团)$/;
+
 const clean = (t: string) => t.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim();
 const squeeze = (t: string) => t.replace(/\s+/g, '');
 /**
@@ -141,6 +148,10 @@ function publisherOf(title: string, titleSource: Source, cover: { line: number; 
   if (named) return { department: stripped, departmentFrom: 'TITLE', departmentSource: titleSource, ...unitOf };
   // A unit's own document (单位预算) naming no department: the unit's name stands for it.
   if (unit) return { department: unit.name, departmentFrom: 'UNIT', departmentSource: unit.source, ...unitOf };
+  // The title names only the level (上海市普陀区区级) or nothing ("2024年度部门决算"): a cover line
+  // under it that is a body's name, printed without a label, names the department.
+  const bare = cover.find((c) => !title.includes(squeeze(c.text)) && ORGANISATION_LINE.test(squeeze(c.text)) && !LEVEL_ONLY.test(squeeze(c.text)));
+  if (bare) return { department: squeeze(bare.text), departmentFrom: 'LINE', departmentSource: { file, table: '封面', line: bare.line, text: bare.text }, ...unitOf };
   const first = cover[0];
   return { department: stripped || title, departmentFrom: 'COVER', departmentSource: first ? { file, table: '封面', line: first.line, text: first.text } : titleSource, ...unitOf };
 }

@@ -15,17 +15,18 @@ import { layout } from '../../src/parse/layout.js';
 const REAL = 'tests/fixtures/real';
 const JUSTICE = 'dept_budget.pdf';
 const OFFICE_UNIT = '上海市普陀区人民政府办公室单位25年预算.pdf';
+const FINAL = '上海市普陀区财政局2024年度部门决算.pdf';
 const texts = new Map<string, string>();
 
 beforeAll(async () => {
-  for (const file of [JUSTICE, OFFICE_UNIT]) texts.set(file, (await readSource(readFileSync(`${REAL}/${file}`), file)).text);
+  for (const file of [JUSTICE, OFFICE_UNIT, FINAL]) texts.set(file, (await readSource(readFileSync(`${REAL}/${file}`), file)).text);
 }, 120_000);
 
 /** The document with its cover line `printed` re-typeset as `as`. */
 function retypeset(file: string, printed: string, as: string): string {
   const text = texts.get(file)!;
   const lines = text.split('\n');
-  expect(lines.slice(0, 3)).toContain(printed);
+  expect(lines.slice(0, 3).join('\n')).toContain(printed);
   return text.replace(printed, as);
 }
 
@@ -54,5 +55,29 @@ describe('a cover label spread over its width', () => {
     const cover = retypeset(JUSTICE, '预算主管部门：上海市普陀区司法局', '预 算 主 管 部 门：上海市普陀区司法局').split('\n').slice(0, 3).join('\n');
     const meta = extractMeta(cover, JUSTICE, layout(cover));
     expect([meta.department, meta.year, meta.publisher?.departmentFrom, meta.publisher?.departmentSource.line]).toEqual(['上海市普陀区司法局', 2026, 'LINE', 2]);
+  });
+});
+
+describe('a cover printing the department under its title, without a label', () => {
+  // 财政局 2024 决算 p. 1 prints "上海市普陀区财政局" over "2024年度部门决算"; printed the other way
+  // round, the title names no department and the line under it does.
+  it('names the department of a 决算 whose title comes first (财政局 2024, p. 1 re-typeset)', () => {
+    const text = retypeset(FINAL, '上海市普陀区财政局\n2024年度部门决算', '2024年度部门决算\n上海市普陀区财政局');
+    const d = parseDocument(text, FINAL);
+    expect([d.meta.department, d.meta.year, d.meta.kinds]).toEqual(['上海市普陀区财政局', 2024, ['FINAL_ACCOUNTS']]);
+    expect(d.meta.publisher).toMatchObject({ departmentFrom: 'LINE', departmentSource: { line: 2, text: '上海市普陀区财政局' } });
+  });
+
+  it('names the department of a budget whose cover prints it without 预算主管部门 (司法局 2026, p. 1 re-typeset), not "上海市普陀区区级"', () => {
+    const cover = retypeset(JUSTICE, '预算主管部门：上海市普陀区司法局', '上海市普陀区司法局').split('\n').slice(0, 3).join('\n');
+    const meta = extractMeta(cover, JUSTICE, layout(cover));
+    expect([meta.department, meta.year, meta.publisher?.departmentFrom, meta.publisher?.departmentSource.line]).toEqual(['上海市普陀区司法局', 2026, 'LINE', 2]);
+  });
+
+  it('takes no date or kind line under the title for a department', () => {
+    for (const under of ['二〇二五年一月', '2025年1月', '（公开版）', '部门预算']) {
+      const cover = retypeset(JUSTICE, '预算主管部门：上海市普陀区司法局', under).split('\n').slice(0, 3).join('\n');
+      expect(extractMeta(cover, JUSTICE, layout(cover)).publisher?.departmentFrom, under).toBe('COVER');
+    }
   });
 });
