@@ -4,6 +4,7 @@ import type { Row, Table } from './layout.js';
 import type { InvestmentProject, Source } from './records.js';
 import { CONSTRUCTION_NATURE, INVESTMENT_FORM as FORM, TICKED, UNIT_MARKS } from './glossary/index.js';
 import { matchGroups } from './matches.js';
+import { investmentForm, type FormField, type InvestmentFieldRole, type InvestmentForm } from './structure/form-fields.js';
 
 const FULL_CODE = /^(?<year>\d{4})-(?<division>\d{6})-(?<industry>\d{2})-(?<type>\d{2})-(?<serial>\d{6})$/;
 
@@ -32,59 +33,46 @@ const wanIn = (text: string): bigint | null => {
 };
 
 export function isInvestmentTable(table: Table): boolean {
-  return table.rows.some((r) => r.cells.some((c) => FORM.projectCode.matches.test(c.replace(/\s+/g, ''))));
+  return investmentForm(table) !== null;
 }
 
 type Field = import('./records.js').InvestmentField;
 
 /**
- * One 政府投资项目 form. Labels are found by their words, not their position: forms print
- * "2020年实际下达政府投资计划①" or "2020年下达政府投资计划", a value beside its label or on the
- * next line ("(资金来源：…)"). Each field keeps the line it was read from.
+ * One 政府投资项目 form, its fields by role (structure/form-fields.ts finds each label and its
+ * value: beside it, or on the next line "(资金来源：…)"). Each field keeps the line it was read from.
  */
-export function extractInvestmentProject(table: Table, file: string): InvestmentProject | null {
+export function extractInvestmentProject(table: Table, file: string, form: InvestmentForm | null = investmentForm(table)): InvestmentProject | null {
+  if (!form) return null; // not a form: no 项目代码 label
   const rows = table.rows;
   const sourceOf = (r: Row): Source => ({ file, table: table.title, line: r.line, text: r.text });
   const squeezed = (c: string) => toHalfWidth(c).replace(/\s+/g, '');
   const fieldSources: Partial<Record<Field, Source>> = {};
-  /** The first non-empty cell after the cell matching `label`, with its row. */
-  const after = (label: RegExp): { value: string; row: Row } | null => {
-    for (const r of rows) {
-      const i = r.cells.findIndex((c) => label.test(squeezed(c)));
-      if (i < 0) continue;
-      const value = r.cells.slice(i + 1).find((c) => c.trim() !== '')?.trim();
-      if (value !== undefined) return { value, row: r };
-    }
-    return null;
-  };
-  const text = (field: Field, label: RegExp): string | null => {
-    const hit = after(label);
+  const after = (role: InvestmentFieldRole): FormField | null => form.fields[role] ?? null;
+  const text = (field: Field, role: InvestmentFieldRole): string | null => {
+    const hit = after(role);
     if (!hit) return null;
     fieldSources[field] = sourceOf(hit.row);
     return hit.value;
   };
-  const money = (field: Field, label: RegExp, inText?: RegExp): bigint | null => {
-    const hit = after(label);
+  const money = (field: Field, role: InvestmentFieldRole, inText?: RegExp): bigint | null => {
+    const hit = after(role);
     if (!hit) return null;
     const fen = inText ? wanAfter(hit.value, inText) : wanIn(hit.value);
     if (fen !== null) fieldSources[field] = sourceOf(hit.row);
     return fen;
   };
-  const codeRow = rows.find((r) => r.cells.some((c) => FORM.projectCode.matches.test(squeezed(c))));
-  if (!codeRow) return null; // not a form: isInvestmentTable found no 项目代码 label
-  const codeIdx = codeRow.cells.findIndex((c) => FORM.projectCode.matches.test(squeezed(c)));
-  const printed = codeRow.cells.slice(codeIdx + 1).find((c) => c.trim() !== '') ?? '';
-  const decoded = decodeProjectCode(printed);
-  const name = after(FORM.projectName.matches)?.value ?? table.title.replace(FORM.titleSuffix.matches, '');
+  const codeRow = form.code.row;
+  const decoded = decodeProjectCode(form.code.printed);
+  const name = after('name')?.value ?? table.title.replace(FORM.titleSuffix.matches, '');
   const joined = rows.map((r) => r.text).join('\n');
   const nature = CONSTRUCTION_NATURE.find((n) => n.matches.test(joined))?.nature ?? null;
-  const ticked = (label: RegExp): boolean | null => {
-    const r = rows.find((x) => label.test(squeezed(x.cells[0] ?? '')));
+  const ticked = (r: Row | null): boolean | null => {
     if (!r) return null;
     return TICKED.yes.matches.test(r.text) ? true : TICKED.no.matches.test(r.text) ? false : null;
   };
   // 本年实际完成投资: the amount, and its 资金来源 split on the same line or the next one.
-  const completedRow = rows.findIndex((r) => FORM.completedInYear.matches.test(squeezed(r.cells[0] ?? '')));
+  const completedRow = form.completedInYearAt;
   let completedInYear: bigint | null = null;
   let completedGeneralBudget: bigint | null = null;
   let completedGovernmentFund: bigint | null = null;
@@ -103,8 +91,8 @@ export function extractInvestmentProject(table: Table, file: string): Investment
       if (completedGeneralBudget !== null) fieldSources.completedGeneralBudget = sourceOf(splitRow);
     }
   }
-  const date = (field: Field, label: RegExp) => {
-    const v = text(field, label);
+  const date = (field: Field, role: InvestmentFieldRole) => {
+    const v = text(field, role);
     const d = v ? toHalfWidth(v).replace(/\s+/g, '') : null;
     // An empty date field prints its placeholder "年月日": no date.
     if (d !== null && !/\d/.test(d)) {
@@ -113,34 +101,34 @@ export function extractInvestmentProject(table: Table, file: string): Investment
     }
     return d;
   };
-  const percent = (field: Field, label: RegExp) => {
-    const v = text(field, label);
+  const percent = (field: Field, role: InvestmentFieldRole) => {
+    const v = text(field, role);
     return v === null ? null : squeezed(v);
   };
   return {
     ...decoded,
     name,
-    unit: after(FORM.unit.matches)?.value ?? null,
-    totalInvestment: money('totalInvestment', FORM.totalInvestment.matches),
-    totalFiscal: money('totalFiscal', FORM.totalInvestment.matches, FORM.fiscalPart.matches),
-    totalOther: money('totalOther', FORM.totalInvestment.matches, FORM.otherPart.matches),
-    targetAtYearStart: money('targetAtYearStart', FORM.targetAtYearStart.matches),
-    plannedInYear: money('plannedInYear', FORM.plannedInYear.matches),
+    unit: after('unit')?.value ?? null,
+    totalInvestment: money('totalInvestment', 'totalInvestment'),
+    totalFiscal: money('totalFiscal', 'totalInvestment', FORM.fiscalPart.matches),
+    totalOther: money('totalOther', 'totalInvestment', FORM.otherPart.matches),
+    targetAtYearStart: money('targetAtYearStart', 'targetAtYearStart'),
+    plannedInYear: money('plannedInYear', 'plannedInYear'),
     completedInYear,
     completedGeneralBudget,
     completedGovernmentFund,
-    planExecutionRate: percent('planExecutionRate', FORM.planExecutionRate.matches),
-    cumulativeCompleted: money('cumulativeCompleted', FORM.cumulativeCompleted.matches),
-    completionRate: percent('completionRate', FORM.completionRate.matches),
-    ...rowSource('rateSource', rows.find((r) => r.cells.some((c) => FORM.completionRate.matches.test(squeezed(c)))), file, table.title),
-    ...rowSource('totalSource', rows.find((r) => FORM.totalInvestmentLine.matches.test(squeezed(r.text))), file, table.title),
-    imageProgress: percent('imageProgress', FORM.imageProgress.matches),
-    progress: text('progress', FORM.progress.matches),
-    industry: text('industry', FORM.industry.matches),
-    started: ticked(FORM.started.matches),
-    completed: ticked(FORM.completed.matches),
-    startDate: date('startDate', FORM.startDate.matches),
-    endDate: date('endDate', FORM.endDate.matches),
+    planExecutionRate: percent('planExecutionRate', 'planExecutionRate'),
+    cumulativeCompleted: money('cumulativeCompleted', 'cumulativeCompleted'),
+    completionRate: percent('completionRate', 'completionRate'),
+    ...rowSource('rateSource', form.rateRow ?? undefined, file, table.title),
+    ...rowSource('totalSource', form.totalRow ?? undefined, file, table.title),
+    imageProgress: percent('imageProgress', 'imageProgress'),
+    progress: text('progress', 'progress'),
+    industry: text('industry', 'industry'),
+    started: ticked(form.startedRow),
+    completed: ticked(form.completedRow),
+    startDate: date('startDate', 'startDate'),
+    endDate: date('endDate', 'endDate'),
     nature,
     source: { file, table: table.title, line: codeRow.line, text: codeRow.text },
     fieldSources,

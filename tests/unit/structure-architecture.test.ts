@@ -25,6 +25,8 @@ const HEADER_TERMS: Record<string, true | readonly string[]> = {
   PAYMENT_DETAIL: ['amount', 'item', 'serial'],
   INDICATOR_FORM: ['level1Column', 'actualColumn', 'targetColumn', 'levelColumn', 'reasonColumn'],
   TASK_FORM: ['totalAmount', 'totalAmountOrSum', 'ofWhich'],
+  /** A 政府投资项目 form's field labels (the value is printed beside them). */
+  INVESTMENT_FORM: ['projectCode', 'projectName', 'unit', 'totalInvestment', 'totalInvestmentLine', 'targetAtYearStart', 'plannedInYear', 'completedInYear', 'planExecutionRate', 'cumulativeCompleted', 'completionRate', 'imageProgress', 'progress', 'industry', 'started', 'completed', 'startDate', 'endDate'],
 };
 
 /** Each header-label term a source uses: imported whole, or a header member of a mixed export (under its local name). */
@@ -50,7 +52,7 @@ describe('no reader finds a header by itself', () => {
   it('the structure stage is where they are used', () => {
     const dir = join(projectRoot, 'src/parse/structure');
     const used = readdirSync(dir).flatMap((f) => headerLookups(readFileSync(join(dir, f), 'utf8')));
-    expect(used).toEqual(expect.arrayContaining(['COLUMNS', 'THREE_COSTS_COLUMNS', 'COLUMN_ROLE_LABELS', 'PAYMENT_DETAIL.amount', 'INDICATOR_FORM.level1Column', 'TASK_FORM.totalAmount']));
+    expect(used).toEqual(expect.arrayContaining(['COLUMNS', 'THREE_COSTS_COLUMNS', 'COLUMN_ROLE_LABELS', 'PAYMENT_DETAIL.amount', 'INDICATOR_FORM.level1Column', 'TASK_FORM.totalAmount', 'INVESTMENT_FORM.projectCode']));
   });
 
   it('sees a lookup where there is one (the scan is not empty)', () => {

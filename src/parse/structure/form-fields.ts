@@ -1,0 +1,80 @@
+// The structure of a form that prints each field as a label and its value beside it (or on the
+// next line), rather than columns under a header: a 政府投资项目 form (国家编码, 项目总投资, 开工日期
+// …). Labels are found by their words, not their position: forms print "2020年实际下达政府投资计划①"
+// or "2020年下达政府投资计划". The investment reader reads the fields by role.
+import { toHalfWidth } from '../amount.js';
+import type { Row, Table } from '../layout.js';
+import { INVESTMENT_FORM as FORM } from '../glossary/index.js';
+
+/** A field of a form: the row its label is printed on, and the first printed cell after the label. */
+export interface FormField {
+  row: Row;
+  value: string;
+}
+
+const squeezed = (c: string) => toHalfWidth(c).replace(/\s+/g, '');
+
+/** The first row with a cell matching `label` and a printed cell after it: that row and cell. */
+function fieldAfter(rows: Row[], label: RegExp): FormField | null {
+  for (const r of rows) {
+    const i = r.cells.findIndex((c) => label.test(squeezed(c)));
+    if (i < 0) continue;
+    const value = r.cells.slice(i + 1).find((c) => c.trim() !== '')?.trim();
+    if (value !== undefined) return { row: r, value };
+  }
+  return null;
+}
+
+/** The fields of a 政府投资项目 form read as label → value, by role. */
+const INVESTMENT_FIELDS = {
+  name: FORM.projectName.matches,
+  unit: FORM.unit.matches,
+  totalInvestment: FORM.totalInvestment.matches,
+  targetAtYearStart: FORM.targetAtYearStart.matches,
+  plannedInYear: FORM.plannedInYear.matches,
+  planExecutionRate: FORM.planExecutionRate.matches,
+  cumulativeCompleted: FORM.cumulativeCompleted.matches,
+  completionRate: FORM.completionRate.matches,
+  imageProgress: FORM.imageProgress.matches,
+  progress: FORM.progress.matches,
+  industry: FORM.industry.matches,
+  startDate: FORM.startDate.matches,
+  endDate: FORM.endDate.matches,
+} as const;
+export type InvestmentFieldRole = keyof typeof INVESTMENT_FIELDS;
+
+export interface InvestmentForm {
+  /** The row printing the 国家编码 label, and the code printed after it ('' when none is). */
+  code: { row: Row; printed: string };
+  fields: Partial<Record<InvestmentFieldRole, FormField>>;
+  /** Rows whose first cell is the label: 本年实际完成投资 (its index: its 资金来源 may be on the next row), 是否开工, 是否竣工. */
+  completedInYearAt: number;
+  startedRow: Row | null;
+  completedRow: Row | null;
+  /** The rows printing 项目总体完成率 and 项目总投资… (the sources of the rates and the total). */
+  rateRow: Row | null;
+  totalRow: Row | null;
+}
+
+/** A 政府投资项目 form's fields; null when no cell is labelled 国家编码 / 项目代码 (not such a form). */
+export function investmentForm(table: Table): InvestmentForm | null {
+  const rows = table.rows;
+  const codeRow = rows.find((r) => r.cells.some((c) => FORM.projectCode.matches.test(squeezed(c))));
+  if (!codeRow) return null;
+  const codeIdx = codeRow.cells.findIndex((c) => FORM.projectCode.matches.test(squeezed(c)));
+  const fields: InvestmentForm['fields'] = {};
+  for (const role of Object.keys(INVESTMENT_FIELDS) as InvestmentFieldRole[]) {
+    const field = fieldAfter(rows, INVESTMENT_FIELDS[role]);
+    if (field) fields[role] = field;
+  }
+  const firstCell = (label: RegExp) => rows.find((x) => label.test(squeezed(x.cells[0] ?? ''))) ?? null;
+  return {
+    code: { row: codeRow, printed: codeRow.cells.slice(codeIdx + 1).find((c) => c.trim() !== '') ?? '' },
+    fields,
+    completedInYearAt: rows.findIndex((r) => FORM.completedInYear.matches.test(squeezed(r.cells[0] ?? ''))),
+    startedRow: firstCell(FORM.started.matches),
+    completedRow: firstCell(FORM.completed.matches),
+    rateRow: rows.find((r) => r.cells.some((c) => FORM.completionRate.matches.test(squeezed(c)))) ?? null,
+    totalRow: rows.find((r) => FORM.totalInvestmentLine.matches.test(squeezed(r.text))) ?? null,
+  };
+}
