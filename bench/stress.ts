@@ -35,6 +35,7 @@ import { connectionAttacks, connectionReport } from './stress/connections.js';
 import { personalDataProbe, personalDataReport, type PersonalDataProbe } from './stress/personal-data.js';
 import { documentAttacks, documentReport, mismatchedTable, type DocumentAttackRow } from './stress/documents.js';
 import { pdfAttacks, pdfAttackReport, type PdfAttackRow } from './stress/pdf-attacks.js';
+import { htmlAttacks, htmlAttackReport, type HtmlAttackRow } from './stress/html-attacks.js';
 import { pageImageAttacks, pageImageReport, type PageImageRow } from './stress/page-images.js';
 import { uncachedSoak, uncachedSoakReport, type UncachedSoak } from './stress/soak.js';
 
@@ -196,6 +197,7 @@ async function abuse(server: Server): Promise<void> {
   results.personalData = await personalDataProbe(server.url, TOKEN, log);
   results.documentAttacks = await documentAttacks(server.url, TOKEN, server.jvmPid, log);
   results.pdfAttacks = await pdfAttacks(server.url, TOKEN, () => server.child.pid, log);
+  results.htmlAttacks = await htmlAttacks(server.url, TOKEN, () => server.child.pid, log);
   results.pageImages = await pageImageAttacks(server.url, TOKEN, log);
 
   // Memory attack: distinct large answers (30 aliases each, the most allowed) to fill the cache,
@@ -461,6 +463,7 @@ function writeReport(): void {
   if (r.personalData) lines.push(...personalDataReport(r.personalData as PersonalDataProbe));
   if (r.documentAttacks) lines.push(...documentReport(r.documentAttacks as DocumentAttackRow[]));
   if (r.pdfAttacks) lines.push(...pdfAttackReport(r.pdfAttacks as PdfAttackRow[]));
+  if (r.htmlAttacks) lines.push(...htmlAttackReport(r.htmlAttacks as HtmlAttackRow[]));
   if (r.pageImages) lines.push(...pageImageReport(r.pageImages as PageImageRow[]));
   if (r.abuse) {
     lines.push('### Abusive requests (each with a parallel `{ health { ok } }`)', '', '| request | status | code | ms | answer bytes | parallel health |', '|---|---|---|---|---|---|');

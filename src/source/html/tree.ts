@@ -18,12 +18,40 @@ type Lined = { [LINE]?: number };
 
 export const lineOf = (node: Node): number => (node as Lined)[LINE] ?? 1;
 
-/** The page's element tree; throws HtmlTooLargeError past the element cap. */
+/** How deep a node was when it was put in the tree (the document is 0). */
+const DEPTH = Symbol('depth');
+type Deep = { [DEPTH]?: number };
+
+/**
+ * The page's element tree; throws HtmlTooLargeError past the element or the depth cap. A page
+ * with more tags than twice the element cap (each element has a start and an end tag) is refused
+ * before it is parsed, in one pass over its characters; nesting is refused as the tree is built.
+ */
 export function parseHtmlTree(html: string, file: string): DefaultTreeAdapterTypes.Document {
+  let tags = 0;
+  let tagLine = 1;
+  for (let i = 0; i < html.length; i++) {
+    const c = html.charCodeAt(i);
+    if (c === 10) tagLine++;
+    else if (c === 60 && ++tags > 2 * HTML_CAPS.elements) throw new HtmlTooLargeError(file, tagLine, 'elements', `the page has more than ${(2 * HTML_CAPS.elements).toLocaleString('en-US')} tags`);
+  }
   let elements = 0;
   let line = 1;
+  const placed = (parent: unknown, child: unknown) => {
+    const depth = ((parent as Deep)[DEPTH] ?? 0) + 1;
+    if (depth > HTML_CAPS.depth) throw new HtmlTooLargeError(file, line, 'depth', `its elements nest more than ${HTML_CAPS.depth} deep`);
+    (child as Deep)[DEPTH] = depth;
+  };
   const adapter: TreeAdapter<DefaultTreeAdapterMap> = {
     ...defaultTreeAdapter,
+    appendChild(parent, child) {
+      placed(parent, child);
+      defaultTreeAdapter.appendChild(parent, child);
+    },
+    insertBefore(parent, child, reference) {
+      placed(parent, child);
+      defaultTreeAdapter.insertBefore(parent, child, reference);
+    },
     createElement(tagName, namespaceURI, attrs) {
       if (++elements > HTML_CAPS.elements) throw new HtmlTooLargeError(file, line, 'elements', `the page builds more than ${HTML_CAPS.elements.toLocaleString('en-US')} elements`);
       return defaultTreeAdapter.createElement(tagName, namespaceURI, attrs);
