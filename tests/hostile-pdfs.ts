@@ -8,6 +8,8 @@
 // - pageTreeBomb: a page tree declaring 100,000 pages (one page object reached through a tree of shared kids).
 // - operatorFlood: one page drawing a form of 20,000 operators 500 times (10 M operators, a few KB).
 // - fontWithoutUnicode: a page of text in a font with no ToUnicode map and glyph names that say nothing.
+// - manyImages: one page drawing many distinct large greyscale images of zeros, each under the image cap.
+// - type3ImageGlyphs: a page of text in a Type3 font whose glyphs each draw a large image (pdf.js decodes these).
 import { constants, deflateRawSync, deflateSync } from 'node:zlib';
 
 /** A PDF from its objects (1-based numbers, in order) with a correct xref table; object 1 is the catalog. */
@@ -99,4 +101,31 @@ export function fontWithoutUnicode(): Buffer {
   const font = '<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+SubsetSong /Encoding << /Type /Encoding /Differences [1 /g1 /g2 /g3 /g4 /g5 /g6 /g7 /g8 /g9] >> >>';
   const text = 'BT /F1 12 Tf 72 720 Td (\\001\\002\\003\\004\\005) Tj 0 -20 Td (\\006\\007\\010\\011) Tj ET';
   return pdfOf([catalog, onePage, page('/Font << /F1 5 0 R >>'), streamObject('', Buffer.from(text)), font]);
+}
+
+/**
+ * A page of text in a Type3 font whose `glyphs` glyphs (a, b, c …) each draw a `side` × `side`
+ * greyscale image of zeros: the one kind of image pdf.js decodes for the text reader (a Type3
+ * glyph's drawing is part of its font), so the one the document's pixel cap still counts.
+ */
+export function type3ImageGlyphs(glyphs = 4, side = 2_000): Buffer {
+  const names = Array.from({ length: glyphs }, (_, k) => String.fromCharCode(97 + k));
+  // Objects 1-4 catalog, pages, page, content; 5 the font; then each glyph's procedure and image.
+  const procAt = (k: number) => 6 + 2 * k;
+  const font = `<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] /FirstChar 97 /LastChar ${96 + glyphs} /Widths [${names.map(() => 1000).join(' ')}] /Encoding << /Type /Encoding /Differences [97 ${names.map((n) => `/${n}`).join(' ')}] >> /CharProcs << ${names.map((n, k) => `/${n} ${procAt(k)} 0 R`).join(' ')} >> /Resources << /XObject << ${names.map((n, k) => `/I${n} ${procAt(k) + 1} 0 R`).join(' ')} >> >> >>`;
+  const objects: (string | Buffer)[] = [catalog, onePage, page('/Font << /T3 5 0 R >>'), streamObject('', Buffer.from(`BT /T3 12 Tf 72 720 Td (${names.join('')}) Tj ET`)), font];
+  const bytes = Math.ceil((side * side) / 1024 / 1024) * 1024 * 1024;
+  for (const n of names) {
+    objects.push(streamObject('', Buffer.from(`1000 0 d0 q 1000 0 0 1000 0 0 cm /I${n} Do Q`)));
+    objects.push(streamObject(`/Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`, deflatedZeros(bytes)));
+  }
+  return pdfOf(objects);
+}
+
+/** One page drawing `count` distinct `side` × `side` greyscale images of zeros, each over the whole page. */
+export function manyImages(count: number, side: number): Buffer {
+  const names = Array.from({ length: count }, (_, k) => `Im${k}`);
+  const image = streamObject(`/Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`, deflatedZeros(Math.ceil((side * side) / 1024 / 1024) * 1024 * 1024));
+  const draw = names.map((n) => `q 595 0 0 842 0 0 cm /${n} Do Q`).join('\n');
+  return pdfOf([catalog, onePage, page(`/XObject << ${names.map((n, k) => `/${n} ${5 + k} 0 R`).join(' ')} >>`), streamObject('', Buffer.from(draw)), ...names.map(() => image)]);
 }

@@ -24,7 +24,12 @@ export const PDF_CAPS = {
    * scanned at 300 dpi is 17.4 M. One at the cap (4,400 × 4,400 grey) peaked the reader at 224 MB.
    */
   imagePixels: 20_000_000,
-  /** Pixels of all the images drawn in the document. */
+  /**
+   * Pixels of all the images decoded in the document. The text reader decodes none but a Type3
+   * font's glyph images: the others it only places (pdfjs-guarded.ts), so a scan of any number of
+   * pages costs nothing here (a 30-page scan at 300 dpi was refused at page 23 when every page's
+   * picture was decoded).
+   */
   documentImagePixels: 200_000_000,
   /** Pages. */
   pages: 1_000,
@@ -39,7 +44,7 @@ const SAID: Record<PdfCap, (limit: number) => string> = {
   operators: (l) => `its pages hold more than ${n(l)} drawing and text operators`,
   pageOperators: (l) => `a page holds more than ${n(l)} drawing and text operators`,
   imagePixels: (l) => `it holds an image of more than ${n(l)} pixels`,
-  documentImagePixels: (l) => `its images add up to more than ${n(l)} pixels`,
+  documentImagePixels: (l) => `the images it decodes add up to more than ${n(l)} pixels`,
   pages: (l) => `it has more than ${n(l)} pages`,
 };
 
@@ -61,6 +66,7 @@ export class PdfBudget {
   /** Operators read on the page being read, and the most on any page. */
   pageOperators = 0;
   largestPage = 0;
+  /** Pixels of the images decoded, and the largest image declared (decoded or placed). */
   imagePixels = 0;
   largestImage = 0;
   /** The first cap passed, and on which page (undefined: while opening the document). */
@@ -71,6 +77,11 @@ export class PdfBudget {
   constructor(
     private readonly file: string,
     private readonly caps: Record<PdfCap, number> = PDF_CAPS,
+    /**
+     * Whether images are decoded. The text reader needs none: of an image, only where it is
+     * drawn (how much of the page it covers: a scanned page). false: placed, never decoded.
+     */
+    private readonly decodeImages = false,
   ) {}
 
   private over(cap: PdfCap, what?: string): never {
@@ -95,11 +106,24 @@ export class PdfBudget {
     this.pageOperators = 0;
   }
 
+  /** An image as declared, before anything of it is decoded (whether it will be or not). */
   image(width: number, height: number): void {
     const pixels = width * height;
     this.largestImage = Math.max(this.largestImage, pixels);
+    // Checked on every image, decoded or only placed: one this large is no budget document's,
+    // and OCR would have pdftoppm decode it to render its page.
     if (pixels > this.caps.imagePixels) this.over('imagePixels', `it holds an image of ${n(width)} × ${n(height)} pixels (more than ${n(this.caps.imagePixels)})`);
-    this.imagePixels += pixels;
+    if (this.passed) this.over(this.passed.cap);
+  }
+
+  /** true: pdf.js places the image (its paint operator, its size) without decoding it. */
+  placeOnly(): boolean {
+    return !this.decodeImages;
+  }
+
+  /** An image pdf.js is about to decode: its pixels count against the document's. */
+  imageDecoded(width: number, height: number): void {
+    this.imagePixels += width * height;
     if (this.imagePixels > this.caps.documentImagePixels || this.passed) this.over('documentImagePixels');
   }
 

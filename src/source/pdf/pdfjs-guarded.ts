@@ -11,7 +11,13 @@
 // DecodeStream.ensureBuffer, or takes the chunks of the platform's DecompressionStream in
 // asyncGetBytesFromDecompressionStream; every operator of a content stream, for the text layer and for the
 // drawing alike, is read by EvaluatorPreprocessor.read; every image is sized in
-// buildPaintImageXObject before it is decoded. Each call asks the budget of the document being
+// buildPaintImageXObject before it is decoded, and there the budget says whether to decode it at
+// all: the text reader needs of an image only where it is drawn (a page an image covers is a
+// scanned page, read by OCR from pdftoppm's rendering), so an image is placed — its paint
+// operator with its size, no pixels — and never decoded; only a Type3 glyph's image (part of a
+// font's drawing) is decoded, and counted. Before, a 30-page scan at 300 dpi (8.7 M pixels a
+// page) was decoded page after page and refused at page 23 by the document's pixel cap (#39).
+// Each call asks the budget of the document being
 // read (pdf-budget.ts), which throws once a cap is passed, so pdf.js stops growing there; the
 // caller then refuses the document with the cap. An anchor missing (pdf.js upgraded) fails
 // loudly at load, never silently unguarded.
@@ -27,6 +33,18 @@ const ENSURE_BUFFER = '    const buffer2 = new Uint8Array(size);\n    buffer2.se
 const READ_OPERATOR = '  read(operation) {\n    let args = operation.args;\n    while (true) {\n      const obj = this.parser.getObj();\n      if (obj instanceof Cmd) {\n';
 const NATIVE_INFLATE = '        chunks.push(chunk);\n        totalLength += chunk.byteLength;\n';
 const IMAGE_SIZE = '    if (maxImageSize !== -1 && w * h > maxImageSize) {';
+const IMAGE_DECODE = '    const imageMask = dict.get("IM", "ImageMask") || false;\n    let imgData, fn, args;\n';
+/**
+ * An image the budget does not decode: its paint operator as pdf.js would add it (the text
+ * reader reads its place from the operator's matrix), with its size and an id of its own (never
+ * shared: pdf.js's object cache keys on it), and no pixels; a mask's as a mask's.
+ */
+const PLACE_ONLY =
+  `    if (!this.parsingType3Font && globalThis.${GUARD_GLOBAL}?.placeOnly()) {\n` +
+  '      const placed = `placed_${this.idFactory.createObjId()}`;\n' +
+  '      operatorList.addImageOps(imageMask ? OPS.paintImageMaskXObject : OPS.paintImageXObject, imageMask ? [{ data: placed, width: w, height: h, count: 1 }] : [placed, w, h], optionalContent);\n' +
+  '      return;\n' +
+  '    }\n';
 
 /** [anchor in pdf.worker.mjs, the text that replaces it]; each anchor must occur exactly once. */
 const PATCHES: [string, string][] = [
@@ -39,6 +57,8 @@ const PATCHES: [string, string][] = [
   [READ_OPERATOR, `${READ_OPERATOR}        ${hook('operator()')}`],
   // An image's declared size, before anything of it is decoded.
   [IMAGE_SIZE, `    ${hook('image(w, h)')}${IMAGE_SIZE}`],
+  // Placed without decoding, or decoded (and its pixels counted) from here on.
+  [IMAGE_DECODE, `${IMAGE_DECODE}${PLACE_ONLY}    ${hook('imageDecoded(w, h)')}`],
 ];
 
 /** pdf.worker.mjs with the budget's calls in it. */
