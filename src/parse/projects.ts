@@ -5,6 +5,7 @@ import type { ProseLine, Row, Table } from './layout.js';
 import type { Diagnostic, FundingLine, Project, SelfEvaluation, Source, TableTotal } from './records.js';
 import { PROJECT_FORM, PROJECT_LISTS, TASK_FORM, DOCUMENT_KINDS, UNIT_MARKS } from './glossary/index.js';
 import { listingColumns, taskFundingLabels, type ListingColumns } from './structure/listings.js';
+import { projectForm, type ProjectForm } from './structure/form-fields.js';
 import { group } from './matches.js';
 
 const CODE = /^2\d{2}(?:\d{2}){0,2}$/;
@@ -225,9 +226,10 @@ export function projectFromForm(
   table: Table,
   file: string,
   unit: MoneyUnit,
+  form: ProjectForm | null = projectForm(table),
 ): { project: Project; evaluation: SelfEvaluation | null } | null {
-  const nameRow = table.rows.find((r) => PROJECT_FORM.nameRow.matches.test(cellText(r.cells[0])));
-  if (!nameRow) return null;
+  if (!form) return null;
+  const { nameRow, moneyRow, unitRow, goalHeaderAt: goalHeader } = form;
   const name = nameRow.cells.slice(1).find((c) => c.trim() !== '')?.trim();
   // "项目名称 | 预算数（万元） | 绩效目标" is a list's header, not a form's name row.
   if (!name || PROJECT_FORM.listHeader.matches.test(name)) return null;
@@ -237,7 +239,6 @@ export function projectFromForm(
   let executed: bigint | null = null;
   let rate: string | null = null;
   let evalSource = source;
-  const moneyRow = table.rows.find((r) => PROJECT_FORM.moneyRow.matches.test(r.text));
   if (moneyRow) {
     const values = moneyRow.cells.filter((c, i) => i > 0 && c.trim() !== '' && !PROJECT_FORM.fundsTotal.matches.test(c));
     const amounts = values.map((v) => parseAmount(v, unit));
@@ -248,11 +249,9 @@ export function projectFromForm(
     }
     evalSource = { file, table: table.title, line: moneyRow.line, text: moneyRow.text };
   }
-  const unitRow = table.rows.find((r) => PROJECT_FORM.unitLabel.matches.test(cellText(r.cells[2] ?? '')) || PROJECT_FORM.projectUnit.matches.test(cellText(r.cells[0])));
   // 年度总体目标 / 总体目标完成情况: the texts are on the row after the one naming 年初设定目标 | 全年实际完成情况.
-  const goalHeader = table.rows.findIndex((r) => r.cells.some((c) => PROJECT_FORM.goalHeader.matches.test(cellText(c))));
   const goalTexts = goalHeader >= 0 ? (table.rows[goalHeader + 1]?.cells ?? []).map((c) => c.trim()).filter((c) => c !== '' && !PROJECT_FORM.goalRowLabel.matches.test(cellText(c))) : [];
-  const periodCell = table.rows.flatMap((r) => r.cells.map((c, i) => (PROJECT_FORM.period.matches.test(cellText(c)) ? r.cells.slice(i + 1).find((x) => x.trim() !== '')?.trim() : undefined))).find((x) => x !== undefined);
+  const periodCell = form.period;
   const project: Project = {
     name,
     level: isSelfEval ? 2 : null,

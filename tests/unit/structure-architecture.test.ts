@@ -25,6 +25,8 @@ const HEADER_TERMS: Record<string, true | readonly string[]> = {
   PAYMENT_DETAIL: ['amount', 'item', 'serial'],
   INDICATOR_FORM: ['level1Column', 'actualColumn', 'targetColumn', 'levelColumn', 'reasonColumn'],
   TASK_FORM: ['totalAmount', 'totalAmountOrSum', 'ofWhich'],
+  /** A project form's row labels (项目名称, 资金总额, 实施单位, 年初设定目标, 项目起止时间). */
+  PROJECT_FORM: ['nameRow', 'moneyRow', 'unitLabel', 'projectUnit', 'goalHeader', 'period'],
   /** A 政府投资项目 form's field labels (the value is printed beside them). */
   INVESTMENT_FORM: ['projectCode', 'projectName', 'unit', 'totalInvestment', 'totalInvestmentLine', 'targetAtYearStart', 'plannedInYear', 'completedInYear', 'planExecutionRate', 'cumulativeCompleted', 'completionRate', 'imageProgress', 'progress', 'industry', 'started', 'completed', 'startDate', 'endDate'],
 };

@@ -7,8 +7,9 @@ export const projectFormReader: TableFamilyReader = {
   family: 'PROJECT_FORM',
   extract(table, ctx) {
     const { file, diagnostics } = ctx;
-    const form = projectFromForm(table, file, unitOf(ctx));
+    const structure = structureIn(table, ctx);
+    const form = projectFromForm(table, file, unitOf(ctx), structure.projectForm);
     if (!form) return null;
-    return claim({ projects: [form.project], selfEvaluations: form.evaluation ? [form.evaluation] : [], indicators: extractIndicators(table, file, form.project.name, diagnostics, structureIn(table, ctx).indicators) });
+    return claim({ projects: [form.project], selfEvaluations: form.evaluation ? [form.evaluation] : [], indicators: extractIndicators(table, file, form.project.name, diagnostics, structure.indicators) });
   },
 };

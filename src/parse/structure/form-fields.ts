@@ -4,7 +4,7 @@
 // or "2020年下达政府投资计划". The investment reader reads the fields by role.
 import { toHalfWidth } from '../amount.js';
 import type { Row, Table } from '../layout.js';
-import { INVESTMENT_FORM as FORM } from '../glossary/index.js';
+import { INVESTMENT_FORM as FORM, PROJECT_FORM } from '../glossary/index.js';
 
 /** A field of a form: the row its label is printed on, and the first printed cell after the label. */
 export interface FormField {
@@ -76,5 +76,36 @@ export function investmentForm(table: Table): InvestmentForm | null {
     completedRow: firstCell(FORM.completed.matches),
     rateRow: rows.find((r) => r.cells.some((c) => FORM.completionRate.matches.test(squeezed(c)))) ?? null,
     totalRow: rows.find((r) => FORM.totalInvestmentLine.matches.test(squeezed(r.text))) ?? null,
+  };
+}
+
+/**
+ * A project form's rows (项目支出绩效目标申报表 / 项目支出绩效自评表): the 项目名称 row (its first cell
+ * the label), the 资金总额 row, the row naming the 实施单位 / 项目单位, the 年初设定目标 header over the
+ * goal texts, and the 项目起止时间 value.
+ */
+export interface ProjectForm {
+  nameRow: Row;
+  moneyRow: Row | null;
+  unitRow: Row | null;
+  /** The index of the row naming 年初设定目标 | 全年实际完成情况 (the texts are on the row after it); −1: none. */
+  goalHeaderAt: number;
+  /** The printed cell after 项目起止时间. */
+  period: string | null;
+}
+
+/** A project form's rows; null when no row opens with 项目名称 (not such a form). */
+export function projectForm(table: Table): ProjectForm | null {
+  const rows = table.rows;
+  const cellText = (c: string | undefined) => (c ?? '').replace(/\s+/g, '');
+  const nameRow = rows.find((r) => PROJECT_FORM.nameRow.matches.test(cellText(r.cells[0])));
+  if (!nameRow) return null;
+  const period = rows.flatMap((r) => r.cells.map((c, i) => (PROJECT_FORM.period.matches.test(cellText(c)) ? r.cells.slice(i + 1).find((x) => x.trim() !== '')?.trim() : undefined))).find((x) => x !== undefined);
+  return {
+    nameRow,
+    moneyRow: rows.find((r) => PROJECT_FORM.moneyRow.matches.test(r.text)) ?? null,
+    unitRow: rows.find((r) => PROJECT_FORM.unitLabel.matches.test(cellText(r.cells[2] ?? '')) || PROJECT_FORM.projectUnit.matches.test(cellText(r.cells[0]))) ?? null,
+    goalHeaderAt: rows.findIndex((r) => r.cells.some((c) => PROJECT_FORM.goalHeader.matches.test(cellText(c)))),
+    period: period ?? null,
   };
 }

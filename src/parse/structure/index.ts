@@ -9,7 +9,7 @@ import type { Row, Table } from '../layout.js';
 import type { MoneyUnit } from '../amount.js';
 import { COLUMN_ROLE_LABELS, ROW_LABELS, TITLE_WORDS, headerText } from '../glossary/index.js';
 import { threeCostsTable, type ThreeCostsTable } from './three-costs-table.js';
-import { investmentForm, type InvestmentForm } from './form-fields.js';
+import { investmentForm, projectForm, type InvestmentForm, type ProjectForm } from './form-fields.js';
 import { indicatorColumns, listingColumns, paymentColumns, type IndicatorColumns, type ListingColumns, type PaymentColumns } from './listings.js';
 import { codedTable, type CodedTable } from './coded-table.js';
 import { COLUMN_ROLES, type ColumnRole, type ColumnsByRole, type RoleColumn, type RowRole } from './roles.js';
@@ -17,7 +17,7 @@ import { COLUMN_ROLES, type ColumnRole, type ColumnsByRole, type RoleColumn, typ
 export { COLUMN_ROLES, ROW_ROLES, type ColumnRole, type ColumnsByRole, type RoleColumn, type RowRole } from './roles.js';
 export type { CodedTable, CodedRow, CodeBlock } from './coded-table.js';
 export type { ThreeCostsTable, ThreeCostsRole } from './three-costs-table.js';
-export type { FormField, InvestmentFieldRole, InvestmentForm } from './form-fields.js';
+export type { FormField, InvestmentFieldRole, InvestmentForm, ProjectForm } from './form-fields.js';
 export type { IndicatorColumns, ListingColumn, ListingColumns, PaymentColumns } from './listings.js';
 
 export interface TableStructure {
@@ -40,6 +40,8 @@ export interface TableStructure {
   indicators: IndicatorColumns | null;
   /** A 政府投资项目 form (a cell labelled 国家编码 / 项目代码): its fields by role. */
   investment: InvestmentForm | null;
+  /** A project form (a row opening with 项目名称): its name, money, unit and goal rows. */
+  projectForm: ProjectForm | null;
 }
 
 const ROLE_ORDER = Object.keys(COLUMN_ROLE_LABELS) as (keyof typeof COLUMN_ROLE_LABELS)[];
@@ -92,7 +94,7 @@ export function structureOf(table: Table, unit: MoneyUnit = '万元'): TableStru
   const family = familyOfTitle(table.title);
   const coded = codedTable(table);
   const threeCosts = TITLE_WORDS.threeCosts.test(table.title) ? threeCostsTable(table, unit) : null;
-  const forms = { listing: listingColumns(table), payment: family === 'PAYMENT_DETAIL' ? paymentColumns(table) : null, indicators: indicatorColumns(table), investment: investmentForm(table) };
+  const forms = { listing: listingColumns(table), payment: family === 'PAYMENT_DETAIL' ? paymentColumns(table) : null, indicators: indicatorColumns(table), investment: investmentForm(table), projectForm: projectForm(table) };
   if (coded) {
     const header = table.rows.slice(0, Math.max(0, coded.firstData));
     const columns: ColumnsByRole = { ...rolesOfPaths(coded.paths), ...coded.columns };
