@@ -7,26 +7,36 @@ import type { Anomaly, BudgetLine, Figure, InvestmentProject, Project, ProseAmou
 import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES, type ThreeCostsFigure } from '../model/three-costs.js';
 import { pushTo } from '../multimap.js';
 
-/**
- * The rounding a table can show: half its last printed digit, per summed child. The last digit is
- * counted in the unit the table prints (`unit`): 0.01 of 万元 is 10,000 fen, 0.01 of 元 one fen.
- */
-function tolerance(values: BudgetLine[], roundingNote: boolean, unit: MoneyUnit = '万元'): bigint {
-  if (!roundingNote) return 0n;
-  const decimals = Math.max(0, ...values.map((l) => (/\.(\d+)/.exec(l.source.text)?.[1]?.length ?? 0)));
-  const step = 10n ** BigInt(Math.max(0, exactDecimals(unit) - decimals));
-  return step * BigInt(Math.max(1, Math.ceil(values.length / 2)));
+/** The rounding a sum of printed figures can show, and whether the document declares it (尾数误差) or only prints it. */
+interface Tolerance {
+  fen: bigint;
+  declared: boolean;
 }
 
 /**
- * How a sum that does not add up is said (#38): beyond the rounding the document declares a
- * WARNING; inside it an INFO that says so and how much the rounding allows — a difference the
- * 尾数误差 note explains is still a difference the printed figures show. Null when equal.
+ * The rounding a table can show: half its last printed digit, per summed child. The last digit is
+ * counted in the unit the table prints (`unit`): 0.01 of 万元 is 10,000 fen, 0.01 of 元 one fen.
+ * Figures printed coarser than the fen (two decimals of 万元, whole 元) were rounded from the fen
+ * money is kept in, so their sums carry that rounding whether or not the document says so (#38);
+ * figures printed to the fen are exact, unless the document declares a rounding of its own.
  */
-function sumSeverity(delta: bigint, tol: bigint): { severity: 'INFO' | 'WARNING'; note: string } | null {
+function tolerance(values: BudgetLine[], roundingNote: boolean, unit: MoneyUnit = '万元'): Tolerance {
+  const decimals = Math.max(0, ...values.map((l) => (/\.(\d+)/.exec(l.source.text)?.[1]?.length ?? 0)));
+  const step = 10n ** BigInt(Math.max(0, exactDecimals(unit) - decimals));
+  if (!roundingNote && step <= 1n) return { fen: 0n, declared: false };
+  return { fen: step * BigInt(Math.max(1, Math.ceil(values.length / 2))), declared: roundingNote };
+}
+
+/**
+ * How a sum that does not add up is said (#38): beyond the rounding the document declares or
+ * prints a WARNING; inside it an INFO that says so and how much the rounding allows — a difference
+ * the rounding explains is still a difference the printed figures show. Null when equal.
+ */
+function sumSeverity(delta: bigint, tol: Tolerance): { severity: 'INFO' | 'WARNING'; note: string } | null {
   if (delta === 0n) return null;
-  if (delta > tol || -delta > tol) return { severity: 'WARNING', note: '' };
-  return { severity: 'INFO', note: `; within the rounding the document declares (尾数误差), which allows ±${formatWan(tol)} 万元 here` };
+  if (delta > tol.fen || -delta > tol.fen) return { severity: 'WARNING', note: '' };
+  const which = tol.declared ? 'the rounding the document declares (尾数误差)' : 'the rounding of the printed figures (each rounded to its last printed digit)';
+  return { severity: 'INFO', note: `; within ${which}, which allows ±${formatWan(tol.fen)} 万元 here` };
 }
 
 type Column = 'total' | 'basic' | 'project';
