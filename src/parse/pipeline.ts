@@ -137,7 +137,7 @@ export const TABLE_MODEL: Stage<Sourced, Modelled> = {
 
 export const STRUCTURE: Stage<Modelled, Structured> = {
   name: 'structure',
-  purpose: "what the document is (meta: title, department, year, kinds, unit) and each table's family, unit and column roles; refuses a text that is no budget document",
+  purpose: "what the document is (meta: title, department, year, kinds, unit) and each table's family, unit, header paths and the roles of its columns and rows, read once for the readers (structure/); refuses a text that is no budget document",
   run(input) {
     const { file, layout: lay } = input;
     const meta = extractMeta(input.redaction.text, file, lay);

@@ -1,5 +1,4 @@
 // 项目支出明细表: its 合计 rows are kept even when no payment row is read
-import { familyOfTitle } from '../families.js';
 import { paymentsFromTable } from '../payments.js';
 import { structureIn, type TableFamilyReader, unitOf } from './reader.js';
 
@@ -7,8 +6,9 @@ export const paymentDetailReader: TableFamilyReader = {
   family: 'PAYMENT_DETAIL',
   extract(table, ctx) {
     const { file } = ctx;
-    if (familyOfTitle(table.title) !== 'PAYMENT_DETAIL') return null;
-    const { payments, totals } = paymentsFromTable(table, file, unitOf(ctx), structureIn(table, ctx).payment);
+    const structure = structureIn(table, ctx);
+    if (structure.family !== 'PAYMENT_DETAIL') return null;
+    const { payments, totals } = paymentsFromTable(table, file, unitOf(ctx), structure.payment);
     return { records: { payments, totals }, claimed: payments.length > 0 };
   },
 };

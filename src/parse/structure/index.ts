@@ -7,7 +7,7 @@ import { familyOfTitle, type TableFamily } from '../families.js';
 import { headerLabels, isFigureCell } from '../figures.js';
 import type { Row, Table } from '../layout.js';
 import type { MoneyUnit } from '../amount.js';
-import { COLUMN_ROLE_LABELS, ROW_LABELS, TITLE_WORDS, headerText } from '../glossary/index.js';
+import { COLUMN_ROLE_LABELS, ROW_LABELS, TASK_FORM, TITLE_WORDS, headerText } from '../glossary/index.js';
 import { threeCostsTable, type ThreeCostsTable } from './three-costs-table.js';
 import { investmentForm, projectForm, type InvestmentForm, type ProjectForm } from './form-fields.js';
 import { indicatorColumns, listingColumns, paymentColumns, type IndicatorColumns, type ListingColumns, type PaymentColumns } from './listings.js';
@@ -42,6 +42,8 @@ export interface TableStructure {
   investment: InvestmentForm | null;
   /** A project form (a row opening with 项目名称): its name, money, unit and goal rows. */
   projectForm: ProjectForm | null;
+  /** A row prints 年度主要任务: the table is a department's targets form (整体支出绩效目标), whatever its title. */
+  mainTasks: boolean;
 }
 
 const ROLE_ORDER = Object.keys(COLUMN_ROLE_LABELS) as (keyof typeof COLUMN_ROLE_LABELS)[];
@@ -94,7 +96,7 @@ export function structureOf(table: Table, unit: MoneyUnit = '万元'): TableStru
   const family = familyOfTitle(table.title);
   const coded = codedTable(table);
   const threeCosts = TITLE_WORDS.threeCosts.test(table.title) ? threeCostsTable(table, unit) : null;
-  const forms = { listing: listingColumns(table), payment: family === 'PAYMENT_DETAIL' ? paymentColumns(table) : null, indicators: indicatorColumns(table), investment: investmentForm(table), projectForm: projectForm(table) };
+  const forms = { listing: listingColumns(table), payment: family === 'PAYMENT_DETAIL' ? paymentColumns(table) : null, indicators: indicatorColumns(table), investment: investmentForm(table), projectForm: projectForm(table), mainTasks: table.rows.some((r) => TASK_FORM.mainTasks.matches.test(r.text)) };
   if (coded) {
     const header = table.rows.slice(0, Math.max(0, coded.firstData));
     const columns: ColumnsByRole = { ...rolesOfPaths(coded.paths), ...coded.columns };
