@@ -5,7 +5,7 @@
 import { parseAmount, toHalfWidth, type MoneyUnit } from './amount.js';
 import type { ProseLine } from './layout.js';
 import type { Project, ProseAmount } from './records.js';
-import { LEADING_NUMBERING, NUMBERED_LINE, NUMBERED_OR_BRACKETED, PROSE_CHANGE, PROSE_ITEM, PROSE_MARKS } from './glossary/index.js';
+import { LEADING_NUMBERING, LEVEL_MARK_FIRST, NUMBERED_LINE, NUMBERED_OR_BRACKETED, PROSE_CHANGE, PROSE_ITEM, PROSE_MARKS, SPACED_CJK } from './glossary/index.js';
 
 /**
  * Every "N 万元" of a line, found from each 万元 backwards (at most 40 characters), so a line of
@@ -61,13 +61,27 @@ const pctOf = (after: string): string | null => {
 };
 const stem = (s: string) => s.replace(PROSE_ITEM.genericWords, '');
 
+/**
+ * The line's words without the spaces a justified line puts between its characters ("本 年 收 入 合 计
+ * 2946.25 万 元": a PDF gives each spread character its own run). A space between two Chinese
+ * characters is no part of Chinese words; spaces beside digits stay (amountsIn reads them).
+ */
+const unspaced = (text: string): string => text.replace(SPACED_CJK, '$1');
+
+/**
+ * Does a clause take the name the line before wrapped at its end? Not when it opens with its own
+ * numbering or bracket ("（一）基本支出 N 万元"), but yes when that bracket is the 类 / 款 / 项 mark of
+ * the wrapped name ("…一般公共服务支出" / "（类）2106.66万元").
+ */
+const takesWrappedName = (before: string): boolean => LEVEL_MARK_FIRST.test(before) || !NUMBERED_OR_BRACKETED.test(before);
+
 export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit): ProseAmount[] {
   const out: ProseAmount[] = [];
   let paragraph: ProseAmount[] = [];
   let listParent: string | null = null;
   let wrapTail = '';
   for (const p of prose) {
-    const text = toHalfWidth(p.text);
+    const text = toHalfWidth(unspaced(p.text));
     // A heading or a numbered item starts a new paragraph; a wrapped line continues the last one.
     if (p.heading || NUMBERED_LINE.test(text)) {
       paragraph = [];
@@ -109,7 +123,7 @@ export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit):
       if (PROSE_MARKS.closingBracket.test(before)) bracketParent = null;
       if (opened && previous) bracketParent = previous.item;
       const ownItem = itemBefore(before);
-      const item = firstOnLine && carried && lastCut(before) === 0 && !NUMBERED_OR_BRACKETED.test(before) ? `${carried}${ownItem}` : ownItem;
+      const item = firstOnLine && carried && lastCut(before) === 0 && takesWrappedName(before) ? `${carried}${ownItem}` : ownItem;
       const parent = bracketParent ?? listParent;
       const record: ProseAmount = { item, amount: parsed.fen, change: null, changePercent: pctOf(text.slice(lastEnd)), parent: parent !== item ? parent : null, source };
       out.push(record);

@@ -31,6 +31,13 @@ export const NUMBERED_LINE = new RegExp(`^\\s*[-*]?\\s*(${LIST_NUMBER.source})`)
 export const LEADING_NUMBERING = new RegExp(`^[-\\s*]*(?:${LIST_NUMBER.source})?\\s*`);
 /** A clause opening with numbering or an opening bracket: its own item, no wrapped name before it. */
 export const NUMBERED_OR_BRACKETED = /^[-\s*]*(\d+[.、．]|[（(])/;
+/** A clause opening with the 类 / 款 / 项 mark of the name before it ("（类）2106.66万元", "（201类）"):
+ *  that name was wrapped onto the line before, the mark is no numbering of an item of its own. */
+export const LEVEL_MARK_FIRST = /^\s*[（(]\d{0,3}\s*[类款项]\s*[）)]/;
+/** Two characters of Chinese text (ideographs, CJK and full-width punctuation) with spaces between:
+ *  a justified line the PDF spaced out ("本 年 收 入 合 计"), the spaces no part of the words.
+ *  Group 1 the first character; the second is looked ahead so that runs join in one pass. */
+export const SPACED_CJK = /([\u3001-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65])[ \t\u00a0\u3000]+(?=[\u3001-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65])/g;
 
 /** Year-on-year change as a sentence states it beside an amount (比上年增加 N 万元，增长 P%). */
 export const PROSE_CHANGE = {
