@@ -60,17 +60,23 @@ const EDGE = 1e6;
 interface Place {
   page?: number;
   box?: PointBox;
+  /** Boxes of the line's cells: two or more, a table row. */
+  cells?: number;
 }
 
 const isPointBox = (v: unknown): v is PointBox => Array.isArray(v) && v.length === 4 && v.every((x) => typeof x === 'number');
 
-/** A stored place ({page, box}, src/load/places.ts), checked: a field of another shape is not known. */
+/** A stored place ({page, box, cells}, src/load/places.ts), checked: a field of another shape is not known. */
 const placeAt = (places: readonly (string | null)[], line: number): Place | null => {
   const json = places[line - 1];
   if (!json) return null;
   const v: unknown = JSON.parse(json);
   if (!isProps(v)) return null;
-  return { ...(typeof v.page === 'number' ? { page: v.page } : {}), ...(isPointBox(v.box) ? { box: v.box } : {}) };
+  return {
+    ...(typeof v.page === 'number' ? { page: v.page } : {}),
+    ...(isPointBox(v.box) ? { box: v.box } : {}),
+    ...(Array.isArray(v.cells) && v.cells.every(isPointBox) ? { cells: v.cells.length } : {}),
+  };
 };
 
 /** A column of document-page-source that must be a list of strings (or nulls): anything else throws, so no page is shown unredacted. */
@@ -80,12 +86,23 @@ function stringList(value: unknown, what: string, nulls: boolean): (string | nul
 }
 
 /**
- * The bands to paint on page `page`, or why the page cannot be shown. A stored line's box is its
- * first printed line's only: a paragraph wrapped over printed lines (or over a page break) and a
- * table row cut by a break are one text line (src/source/pdf/render.ts joinAcrossBreaks). So a
- * redacted line is painted the page's whole width, from its box's top down to where the next
- * stored line starts: on its own page when that is below it, else to the page's foot and, on the
- * pages after, from the head down to it — never a printed line of it left out.
+ * The boxes to paint on page `page`, or why the page cannot be shown.
+ *
+ * A redacted line is painted over its own box when all it prints is inside it: a table row (two
+ * cells or more) whose next stored line is on the same page — a row is joined to another printed
+ * line only when a page break cut it (src/source/pdf/render.ts joinAcrossBreaks), and within a
+ * page its box holds all its cells' printed lines. Before, every redacted line was painted the
+ * page's whole width down to the next stored line, and the document's last one down to the foot
+ * of its page: a form whose last row holds a 填报人 was black from there down, its page number
+ * with it (tests/fixtures/personal-data-footer.pdf).
+ *
+ * Otherwise a stored line's box may be its first printed line's only: a paragraph wrapped over
+ * printed lines (or over a page break) is one text line, and a row the break cut goes on at the
+ * head of the next page. Then it is painted as before, the page's whole width from its box's top
+ * down to where the next stored line starts — on its own page when that is below it, else to the
+ * page's foot and, on the pages after, from the head down to it — never a printed line of it left
+ * out; a cut row's rest on the next page's head only. (The source knows which lines it joined;
+ * once the stored places say so, every line can be painted over its printed lines' boxes only.)
  */
 export function redactedBoxes(diagnostics: readonly string[], places: readonly (string | null)[], page: number): { boxes: PointBox[] } | { withheld: string } {
   const boxes: PointBox[] = [];
@@ -104,11 +121,18 @@ export function redactedBoxes(diagnostics: readonly string[], places: readonly (
     // The next line printed after it (its place), or none: the document's end.
     let next: Place | null = null;
     for (let k = line + 1; k <= places.length && !next?.box; k++) next = placeAt(places, k);
-    const lastPage = next?.box && typeof next.page === 'number' ? next.page : place.page;
+    const nextPage = next?.box && typeof next.page === 'number' ? next.page : null;
+    const row = (place.cells ?? 0) >= 2;
+    // A row's rest, when a break cut it, is on the next page only; a paragraph's runs on to the next stored line.
+    const lastPage = row ? (nextPage === place.page ? place.page : place.page + 1) : (nextPage ?? place.page);
     if (page < place.page || page > lastPage) continue;
     if (!place.box) return { withheld: `line ${line} holds personal data and its box on page ${place.page} is not known` };
+    if (page === place.page && row) {
+      boxes.push(place.box);
+      continue;
+    }
     const top = page === place.page ? place.box[1] : 0;
-    const bottom = page === lastPage && next?.box ? Math.max(next.box[1], page === place.page ? place.box[3] : 0) : EDGE;
+    const bottom = page === nextPage && next?.box ? Math.max(next.box[1], page === place.page ? place.box[3] : 0) : EDGE;
     boxes.push([0, top, EDGE, page === place.page ? Math.max(bottom, place.box[3]) : bottom]);
   }
   return { boxes };

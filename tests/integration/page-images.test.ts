@@ -7,7 +7,11 @@
 // 尚明芳, 联系人 柳如烟, 联 系 人：江小白, 经办人员：龙傲天, 联系电话（座机）：021-52564588, a sentence
 // with an e-mail address and 13912345678, and a table 填报人 | 林黛玉、薛宝钗 | 联系电话 | 28336292 /
 // 手机号码 | 13800138000 | 身份证号 | 11010519491231002X; page 1 is blank. 上海市普陀区财政局2024年度
-// 部门决算 page 8 is A4 landscape (pdfinfo: 841.92 x 595.32 pts).
+// 部门决算 page 8 is A4 landscape (pdfinfo: 841.92 x 595.32 pts). `pdftoppm -r 50 -f 1 -l 1 -png
+// tests/fixtures/personal-data-footer.pdf` (LibreOffice, from the .html beside it) shows a title, a
+// 收支总表, 项目负责人：尚明芳, 二、部门支出总表 and a one-row table 填报人 | 林黛玉 | 联系电话 |
+// 28336292 in the page's upper third, and its page number "- 1 -" centred at its foot.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,12 +24,13 @@ import { loadFiles } from '../../src/load/directory.js';
 import { originalsDir, originalPath } from '../../src/load/originals.js';
 import { startHttpServer, type RunningServer } from '../../src/api/http-server.js';
 import { buildApiSchema } from '../../src/api/schema.js';
-import { redactedBoxes, rotated } from '../../src/api/page-images.js';
+import { PAGE_IMAGE_LIMITS, redactedBoxes, rotated } from '../../src/api/page-images.js';
 import { pixelBox, type PointBox } from '../../src/api/page-png.js';
 import { testDatabase, wipe } from './helpers.js';
 
 const FINAL = '上海市普陀区财政局2024年度部门决算';
 const FORM = 'personal-data-form';
+const FOOTER = 'personal-data-footer';
 const TEXT = '002_94a530100b90bc43';
 const TOKEN = 'page-images-token-0123456789';
 const PREFLIGHT = { 'apollo-require-preflight': 'true' };
@@ -36,7 +41,7 @@ let server: RunningServer;
 beforeAll(async () => {
   db = await testDatabase();
   await wipe(db);
-  await loadFiles(new QueryRunner(db), [join(projectRoot, 'tests', 'fixtures', 'real', `${FINAL}.pdf`), join(projectRoot, 'tests', 'fixtures', `${FORM}.pdf`), join(projectRoot, 'data', `${TEXT}.txt`)]);
+  await loadFiles(new QueryRunner(db), [join(projectRoot, 'tests', 'fixtures', 'real', `${FINAL}.pdf`), join(projectRoot, 'tests', 'fixtures', `${FORM}.pdf`), join(projectRoot, 'tests', 'fixtures', `${FOOTER}.pdf`), join(projectRoot, 'data', `${TEXT}.txt`)]);
   server = await startHttpServer({ db, schema: await buildApiSchema(), host: '127.0.0.1', port: 0, token: TOKEN });
 }, 180_000);
 
@@ -70,6 +75,13 @@ function decodePng(bytes: Buffer): { width: number; height: number; rgb: Buffer 
     raw.copy(rgb, y * width * 3, y * (width * 3 + 1) + 1, (y + 1) * (width * 3 + 1));
   }
   return { width, height, rgb };
+}
+
+/** pdftoppm's binary PPM (P6, 8-bit): the page as printed, nothing painted. */
+function decodePpm(bytes: Buffer): { width: number; height: number; rgb: Buffer } {
+  const head = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(bytes.subarray(0, 64).toString('latin1'))!;
+  const [width, height] = [Number(head[1]), Number(head[2])];
+  return { width, height, rgb: bytes.subarray(head[0].length, head[0].length + width * height * 3) };
 }
 
 async function pageSource(id: string) {
@@ -123,9 +135,36 @@ describe('a PDF document’s printed page', () => {
     expect(above.filter((v) => v < 128).length).toBeGreaterThan(1000);
   });
 
+  it('a redacted table row is painted over its own box: what is printed below it stays (the page number at the foot)', async () => {
+    const src = await pageSource(FOOTER);
+    const found = redactedBoxes(src.diagnostics, src.places, 1) as { boxes: PointBox[] };
+    // The 填报人 row, the page's lowest redacted line: painted over its box, not down to the foot.
+    const row = found.boxes.reduce((a, b) => (b[1] > a[1] ? b : a));
+    expect(row[2]).toBeLessThan(595);
+    const res = await get(pageUrl(FOOTER, 1));
+    expect(res.status).toBe(200);
+    const png = Buffer.from(await res.arrayBuffer());
+    mkdirSync(join(projectRoot, 'test-results'), { recursive: true });
+    writeFileSync(join(projectRoot, 'test-results', 'page-image-personal-data-footer-p1.png'), png);
+    const served = decodePng(png);
+    const scale = Number(res.headers.get('x-page-scale'));
+    expect(allBlack(served, row, scale)).toBe(true);
+    // The page as printed, unpainted, at the same size: below the row (and its painter's margin)
+    // the served page is the printed page, pixel for pixel, and it prints there: "- 1 -".
+    const ppm = execFileSync('pdftoppm', ['-r', (PAGE_IMAGE_LIMITS.maxScale * 72).toFixed(4), '-f', '1', '-l', '1', join(projectRoot, 'tests', 'fixtures', `${FOOTER}.pdf`)]);
+    const printed = decodePpm(ppm);
+    expect([printed.width, printed.height]).toEqual([served.width, served.height]);
+    const from = (Math.ceil(row[3] * scale) + 3) * served.width * 3;
+    const below = served.rgb.subarray(from);
+    expect(below.equals(printed.rgb.subarray(from))).toBe(true);
+    // The page number's ink: dark pixels in the page's lowest tenth.
+    const foot = printed.rgb.subarray(Math.floor(printed.height * 0.9) * printed.width * 3);
+    expect(foot.filter((v) => v < 128).length).toBeGreaterThan(20);
+  });
+
   it('every served page of every document: each redacted line’s box is black', async () => {
     let crawled = 0;
-    for (const id of [FINAL, FORM]) {
+    for (const id of [FINAL, FORM, FOOTER]) {
       const src = await pageSource(id);
       for (let page = 1; ; page++) {
         const res = await get(pageUrl(id, page));
@@ -183,8 +222,8 @@ describe('a PDF document’s printed page', () => {
     expect(((await res.json()) as { data: { removeDocument: boolean } }).data.removeDocument).toBe(true);
     expect(existsSync(path)).toBe(false);
     expect((await get(pageUrl(FORM, 2))).status).toBe(404);
-    // The other document's original stays.
-    expect(readdirSync(originalsDir()).filter((f) => f.endsWith('.pdf'))).toEqual([`${(await pageSource(FINAL)).sha256}.pdf`]);
+    // The other documents' originals stay.
+    expect(readdirSync(originalsDir()).filter((f) => f.endsWith('.pdf')).sort()).toEqual([`${(await pageSource(FINAL)).sha256}.pdf`, `${(await pageSource(FOOTER)).sha256}.pdf`].sort());
   });
   // The form with /Rotate 90 on its pages (pdfinfo: "Page 2 rot: 90"): pdf.js measures its boxes
   // on the unrotated page, pdftoppm turns the page clockwise; the band must turn with it (before,
