@@ -59,8 +59,9 @@ export function extractClassification(
   };
   const totalsOf = (row: Row, source: Source) => ({ unit: currentUnit, total: amountAt(row, total), basic: amountAt(row, basic), project: amountAt(row, project), columns: rowColumns(row, 1), source });
 
-  for (const { row, role, label, blocks } of structure.rows) {
+  for (const { row, role, label, blocks, unreadableClass } of structure.rows) {
     const source: Source = { file, table: table.title, line: row.line, text: row.text };
+    if (unreadableClass !== undefined) diagnostics.push({ level: 'WARNING', code: 'CODE_UNREADABLE', message: `${table.title}: the 类 cell prints "${unreadableClass}", which reads as no code; the row's 款 / 项 and amounts are not read as a line (check against the page)`, line: row.line, original: row.text });
     if (role === 'TOTAL') result.totals.push(totalsOf(row, source));
     else if (role === 'SECTION') {
       // A unit row (预算单位) heads the lines that follow it and carries their total.

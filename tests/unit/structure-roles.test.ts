@@ -112,6 +112,8 @@ describe('a Shanghai table printing its codes in cells 类 | 款 | 项', () => {
     const read = extractClassification(table(lines), 'p14.pdf', '元', 'BUDGET', diagnostics);
     expect(read.lines.map((l) => l.code)).toEqual(['201', '20103', '2010301', '2010302']);
     expect(diagnostics).toContainEqual(expect.objectContaining({ level: 'WARNING', code: 'CODE_CLASS_CARRIED', line: 9 }));
+    // 2O8 | 05 | 行政事业单位养老支出 is no line, and says so with its line.
+    expect(diagnostics).toContainEqual(expect.objectContaining({ level: 'WARNING', code: 'CODE_UNREADABLE', line: 10 }));
   });
 
   it('never carries a 类 into a row printing bare numbers there (行次, no name after them)', () => {

@@ -37,6 +37,8 @@ export interface CodedRow {
   label?: string;
   /** DATA rows: the codes it prints. */
   blocks?: CodeBlock[];
+  /** OTHER rows printing a name and 款 / 项 parts under a 类 cell that reads as no code ("2O8"): that cell. */
+  unreadableClass?: string;
 }
 
 export interface CodedTable {
@@ -198,9 +200,21 @@ export function codedTable(table: Table): CodedTable | null {
       continue;
     }
     const carried = lastClass !== null && classAt !== null && parts > 1 ? carriedClass(row, classAt, lastClass, parts, table.title) : null;
-    rows.push(carried ? { row, role: 'DATA', blocks: [carried] } : uncodedRole(row, parts));
+    const role = carried ? { row, role: 'DATA' as const, blocks: [carried] } : uncodedRole(row, parts);
+    const unreadable = role.role === 'OTHER' && classAt !== null && parts > 1 ? unreadableClass(row, classAt, parts) : null;
+    rows.push(unreadable ? { ...role, unreadableClass: unreadable } : role);
   }
   return { firstData, parts, paths, columns, rows };
+}
+
+/**
+ * The 类 cell of a row that prints a 款 part and a name after its parts but whose 类 reads as no
+ * code (a misprint other than the 类 above: "2O8" under 201): the cell, to be said, never guessed.
+ */
+function unreadableClass(row: Row, classAt: number, parts: number): string | null {
+  const printed = (row.cells[classAt] ?? '').trim();
+  if (printed === '' || !/^\d{2}$/.test((row.cells[classAt + 1] ?? '').trim())) return null;
+  return /[^\d\s,.]/.test(row.cells[classAt + parts] ?? '') ? printed : null;
 }
 
 /**
