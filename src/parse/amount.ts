@@ -12,7 +12,7 @@ const FULL_WIDTH = /[０-９，．－＋％]/g;
 
 import { formatWan } from '../model/money.js';
 import { PRINTED_UNITS } from './glossary/index.js';
-import { keysOf } from '../keys.js';
+import { isKeyOf, keysOf } from '../keys.js';
 
 export function toHalfWidth(text: string): string {
   return text.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
@@ -37,9 +37,16 @@ export const exactDecimals = (unit: MoneyUnit): number => FEN_PER_UNIT[unit].toS
 const UNIT_DECLARATION = PRINTED_UNITS.declaration;
 
 /** The unit a line (or a cell) declares — "单位：元" → 元 — with where it stands; null when it declares none. */
+/** A unit as printed, its letter-spacing removed ("万 元" → 万元); null when it is no money unit. */
+export function moneyUnitOf(printed: string | undefined): MoneyUnit | null {
+  const unit = printed?.replace(/\s+/g, '') ?? '';
+  return isKeyOf(FEN_PER_UNIT, unit) ? unit : null;
+}
+
 export function declaredUnit(text: string): { unit: MoneyUnit; index: number } | null {
   const m = UNIT_DECLARATION.exec(toHalfWidth(text));
-  return m ? { unit: m[1] as MoneyUnit, index: m.index } : null;
+  const unit = moneyUnitOf(m?.[1]);
+  return m && unit ? { unit, index: m.index } : null;
 }
 
 /**

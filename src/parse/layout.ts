@@ -1,7 +1,7 @@
 // Layout: document text → prose lines and tables. Knows how these PDFs flatten tables
 // (tab-separated cells, titles repeated after page breaks, rows cut over two lines), not
 // what any one document says.
-import { declaredUnit, toHalfWidth, type MoneyUnit } from './amount.js';
+import { declaredUnit, moneyUnitOf, toHalfWidth, type MoneyUnit } from './amount.js';
 import { opensWithPersonalLabel, REDACTED } from './personal-data.js';
 import { CELL_UNIT, FORM_START_LABEL, NOTE_LINE, PREAMBLE_FORM_LINE, PREAMBLE_LINE, PRINTED_YEAR, SPACES_AND_FULL_BRACKETS, TABLE_NUMBER, TITLE_DECORATION, TITLE_PARTS } from './glossary/index.js';
 
@@ -267,7 +267,7 @@ function cellDeclaredUnit(table: Table): Table['unit'] {
   for (const row of table.rows) {
     for (const cell of row.cells) {
       if (cell.length > 30 || !cell.includes('元')) continue;
-      const unit = (CELL_UNIT.exec(toHalfWidth(cell))?.[1] as MoneyUnit | undefined) ?? declaredUnit(cell)?.unit;
+      const unit = moneyUnitOf(CELL_UNIT.exec(toHalfWidth(cell))?.[1]) ?? declaredUnit(cell)?.unit;
       if (!unit) continue;
       if (found && found.unit !== unit) return undefined;
       found ??= { unit, line: row.line, text: cell };

@@ -207,7 +207,7 @@ export const TITLE_PARTS = {
   closingBracketLast: /[)）]$/,
   /** "（单位：万元）" / "(金额单位：人民币元)" after a title: the table's unit (no leading \s*:
    *  unanchored, it would rescan a long run of spaces from each of its starts). */
-  unitSuffix: /[（(]\s*(?:金额)?单位\s*[:：]\s*(?:人民币)?\s*(?:亿元|千元|万元|元)\s*[)）]$/,
+  unitSuffix: /[（(]\s*(?:金\s*额\s*)?单\s*位\s*[:：]\s*(?:人\s*民\s*币\s*)?(?:亿\s*元|千\s*元|万\s*元|元)\s*[)）]$/,
   /** A sentence stop or semicolon: a sentence, no title. */
   sentenceStop: SENTENCE_STOP,
   /** A title ends in 表 … */
@@ -217,8 +217,9 @@ export const TITLE_PARTS = {
 };
 
 /** Lines that repeat under a title after a page break and say nothing about rows: 部门：… /
- *  单位：万元 / 金额单位：人民币元 / 2024年度 / a bare year. */
-export const PREAMBLE_LINE = /^(部门|单位|部门名称|单位名称|项目单位|项目主管部门|编制单位|编制部门)\s*[:：]|^(金额)?单位\s*[:：]?\s*(人民币)?(亿元|千元|万元|元)|^(\d{4}\s*年度?\s*)?(金额)?单位\s*[:：]\s*(人民币)?(亿元|千元|万元|元)$|^[（(]?\d{4}\s*年度?[)）]?$|^\d{4}$/;
+ *  单位：万元 / 金额单位：人民币元 / 2024年度 / a bare year. A unit's words may be letter-spaced
+ *  (单 位：元, 单　位：万 元): a justified line is still the unit line. */
+export const PREAMBLE_LINE = /^(部门|单位|部门名称|单位名称|项目单位|项目主管部门|编制单位|编制部门)\s*[:：]|^(金\s*额\s*)?单\s*位(?:\s*[:：])?\s*(人\s*民\s*币\s*)?(亿\s*元|千\s*元|万\s*元|元)|^(\d{4}\s*年度?\s*)?(金\s*额\s*)?单\s*位\s*[:：]\s*(人\s*民\s*币\s*)?(亿\s*元|千\s*元|万\s*元|元)$|^[（(]?\d{4}\s*年度?[)）]?$|^\d{4}$/;
 /** Lines of a form's head that are preamble too: 项目概况 / 栏次. */
 export const PREAMBLE_FORM_LINE = /^(项目概况|栏\s*次)$/;
 /** A note under a table (注：/ 备注：/ 说明：): prose, not a row. */
@@ -231,7 +232,7 @@ export const FORM_START_LABEL = /^(项目名称|项目概况|单位名称|部门
 export const SPACES_AND_FULL_BRACKETS = /[\s（）]/g;
 
 /** A label cell naming its unit: "项目资金（元）", "预算金额(万元)" (group 1 the unit). */
-export const CELL_UNIT = /[（(]\s*(亿元|千元|万元|元)\s*[)）]/;
+export const CELL_UNIT = /[（(]\s*(亿\s*元|千\s*元|万\s*元|元)\s*[)）]/;
 
 /** What two printings of one title may differ by: spaces, markdown marks, brackets and quotes. */
 export const TITLE_DECORATION = /[\s#*（）()"“”]/g;
@@ -273,9 +274,10 @@ export const TABLE_SIDES = {
 
 /** How a table, a page, a form or a cell prints its money unit (amount.ts). */
 export const PRINTED_UNITS = {
-  /** "单位：元", "单位: 万元", "金额单位：人民币千元", "（单位：亿元）" (group 1 the unit). 万元 / 千元 /
-   *  亿元 are tried before 元, which ends them all; a Chinese character after it is another word. */
-  declaration: /(?:金额)?单位\s*[:：]\s*(?:人民币)?\s*(亿元|千元|万元|元)(?![\u4e00-\u9fa5])/,
+  /** "单位：元", "单位: 万元", "金额单位：人民币千元", "（单位：亿元）" (group 1 the unit, its spaces to
+   *  be removed: a justified line prints "单 位：万 元"). 万元 / 千元 / 亿元 are tried before 元, which
+   *  ends them all; a Chinese character after it is another word. */
+  declaration: /(?:金\s*额\s*)?单\s*位\s*[:：]\s*(?:人\s*民\s*币\s*)?(亿\s*元|千\s*元|万\s*元|元)(?![\u4e00-\u9fa5])/,
   /** A cell printing 万元 after its number ("446.38万元"): in 万元, whatever its table declares. */
   wanAfter: /万元$/,
   /** A cell printing any unit after its number (group 1 the unit). */
