@@ -75,11 +75,21 @@ const unspaced = (text: string): string => text.replace(SPACED_CJK, '$1');
  */
 const takesWrappedName = (before: string): boolean => LEVEL_MARK_FIRST.test(before) || !NUMBERED_OR_BRACKETED.test(before);
 
+/** A short line without a stop or an amount, its numbering out: a label (小标题) an amount below may belong to. */
+function labelOf(text: string): { line: number; words: string } | null {
+  const words = text.replace(LEADING_NUMBERING, '').replace(/\s+/g, '');
+  if (words === '' || words.length > 30 || PROSE_MARKS.endsInPunctuation.test(words) || /\d/.test(words)) return null;
+  return { line: 0, words };
+}
+
 export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit): ProseAmount[] {
   const out: ProseAmount[] = [];
   let paragraph: ProseAmount[] = [];
   let listParent: string | null = null;
   let wrapTail = '';
+  // The words of the line before when it is a label stating no amount ("六、年度预算安排"): an amount
+  // printed alone on the next line ("795万元") is that label's.
+  let label: { line: number; words: string } | null = null;
   for (const p of prose) {
     const text = toHalfWidth(unspaced(p.text));
     // A heading or a numbered item starts a new paragraph; a wrapped line continues the last one.
@@ -96,7 +106,11 @@ export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit):
     wrapTail = !p.heading && text.length >= 30 && !PROSE_MARKS.endsInPunctuation.test(text) && tail.length <= 12 ? tail : '';
     let lastEnd = 0;
     let bracketParent: string | null = null;
-    for (const m of amountsIn(text)) {
+    const labelAbove = label?.line === p.line - 1 ? label.words : '';
+    const found = amountsIn(text);
+    label = found.length === 0 ? labelOf(text) : null;
+    if (label) label.line = p.line;
+    for (const m of found) {
       const firstOnLine = lastEnd === 0;
       const before = text.slice(lastEnd, m.index);
       lastEnd = m.end;
@@ -123,7 +137,7 @@ export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit):
       if (PROSE_MARKS.closingBracket.test(before)) bracketParent = null;
       if (opened && previous) bracketParent = previous.item;
       const ownItem = itemBefore(before);
-      const item = firstOnLine && carried && lastCut(before) === 0 && takesWrappedName(before) ? `${carried}${ownItem}` : ownItem;
+      const item = firstOnLine && carried && lastCut(before) === 0 && takesWrappedName(before) ? `${carried}${ownItem}` : firstOnLine && ownItem === '' && labelAbove ? labelAbove : ownItem;
       const parent = bracketParent ?? listParent;
       const record: ProseAmount = { item, amount: parsed.fen, change: null, changePercent: pctOf(text.slice(lastEnd)), parent: parent !== item ? parent : null, source };
       out.push(record);

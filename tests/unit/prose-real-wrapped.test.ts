@@ -97,3 +97,27 @@ describe('the real PDFs', () => {
     }
   });
 });
+
+describe('an amount printed alone under its label', () => {
+  // dept_budget.pdf (司法局 2026) p. 23, 人民调解项目经费情况说明: "六、年度预算安排" on one line, "795万元" alone on the next.
+  it('takes the label line above as its item', () => {
+    const read = proseAmounts([
+      { line: 1, text: '2025年1月1日-2025年12月31日', heading: false },
+      { line: 2, text: '六、年度预算安排', heading: true },
+      { line: 3, text: '795万元', heading: false },
+    ], 'x.pdf', '万元');
+    expect(read.map((a) => [a.item, a.amount])).toEqual([['年度预算安排', wan('795')]]);
+  });
+
+  it('does not take a sentence above as a label', () => {
+    const read = proseAmounts(lines('主要用于以下方面。', '795万元'), 'x.pdf', '万元');
+    expect(read.map((a) => a.item)).toEqual(['']);
+  });
+
+  it('司法局 2026 p. 23: 年度预算安排 795万元', async () => {
+    const file = 'dept_budget.pdf';
+    const source = await readSource(readFileSync(`${REAL}/${file}`), file);
+    const d = parseDocument(source.text, file, source.notes, source.places);
+    expect(d.proseAmounts.filter((p) => p.amount === wan('795')).map((p) => p.item)).toEqual(['年度预算安排']);
+  }, 60_000);
+});
