@@ -2,7 +2,7 @@
 // column roles; the family readers ask it for the roles they need. No reader looks a header label
 // up by itself: the glossary's header-label terms (column labels) are used under structure/ only.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 
