@@ -62,6 +62,14 @@ describe('a letter-spaced (justified) line', () => {
   });
 });
 
+describe('a threshold is no amount', () => {
+  // 财政局 2025 p. 22, 五、国有资产占有使用情况: "部门预算安排购置单价100万元（含）以上设备（不含车辆）0台（套）。"
+  it('"单价100万元（含）以上" states no amount, and the amounts around it still read', () => {
+    const read = proseAmounts(lines('2025年部门预算安排购置车辆0辆；部门预算安排购置单价100万元（含）以上设备（不含车辆）0台（套）。', '公务接待费0.95万元，单价 50 万元以下的不计。'), 'x.pdf', '万元');
+    expect(read.map((a) => [a.item, a.amount])).toEqual([['公务接待费', wan('0.95')]]);
+  });
+});
+
 describe('the real PDFs', () => {
   const docs = new Map<string, ParsedDocument>();
   beforeAll(async () => {
@@ -85,6 +93,11 @@ describe('the real PDFs', () => {
     expect(found).toHaveLength(1);
     // "其中：" lists its parts under it.
     expect(d.proseAmounts.filter((p) => p.amount === wan('2940.05') && p.source.line === found[0]!.source.line).map((p) => [p.item, p.parent])).toEqual([['财政拨款收入', '本年收入']]);
+  });
+
+  it('财政局 2025 p. 22 (五、国有资产占有使用情况): 单价100万元（含）以上 is a threshold, no amount', () => {
+    const d = docs.get('上海市普陀区财政局部门25年预算.pdf')!;
+    expect(d.proseAmounts.filter((p) => p.item.includes('单价')).map((p) => p.source.text)).toEqual([]);
   });
 
   it('财政局 2025 p. 22 (四、绩效目标设置情况): the four projects of a justified line, each once', () => {

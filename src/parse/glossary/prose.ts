@@ -71,8 +71,8 @@ export const PROSE_ITEM = {
   yearLast: /(.)\d{4}\s*年度?\s*$/,
   /** Words too general to tell two subjects apart (经费 / 项目 / 支出), and the name's decoration. */
   genericWords: /经费|项目|支出|[()（）"“”\s]/g,
-  /** After an amount: a threshold ("单价 100 万元以上"), not an amount. */
-  threshold: /^\s*(以上|以下|以内)/,
+  /** After an amount: a threshold ("单价 100 万元以上", "单价100万元（含）以上"), not an amount. */
+  threshold: /^\s*(?:[（(]\s*(?:含|不含)\s*[）)]\s*)?(以上|以下|以内)/,
   /** Words that open a list breaking down the amount before (主要包括：甲 N 万元，乙 M 万元). */
   listOpens: /主要包括|具体包括|其中|包括/,
 };
