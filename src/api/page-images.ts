@@ -62,7 +62,11 @@ interface Place {
   box?: PointBox;
   /** Boxes of the line's cells: two or more, a table row. */
   cells?: number;
+  /** The printed lines joined to it after its first, when the source said (src/load/places.ts). */
+  more?: { page: number; box: PointBox }[];
 }
+
+const isJoined = (v: unknown): v is { page: number; box: PointBox } => isProps(v) && typeof v.page === 'number' && isPointBox(v.box);
 
 const isPointBox = (v: unknown): v is PointBox => Array.isArray(v) && v.length === 4 && v.every((x) => typeof x === 'number');
 
@@ -76,6 +80,7 @@ const placeAt = (places: readonly (string | null)[], line: number): Place | null
     ...(typeof v.page === 'number' ? { page: v.page } : {}),
     ...(isPointBox(v.box) ? { box: v.box } : {}),
     ...(Array.isArray(v.cells) && v.cells.every(isPointBox) ? { cells: v.cells.length } : {}),
+    ...(Array.isArray(v.more) && v.more.every(isJoined) ? { more: v.more.filter(isJoined) } : {}),
   };
 };
 
@@ -101,8 +106,8 @@ function stringList(value: unknown, what: string, nulls: boolean): (string | nul
  * head of the next page. Then it is painted as before, the page's whole width from its box's top
  * down to where the next stored line starts — on its own page when that is below it, else to the
  * page's foot and, on the pages after, from the head down to it — never a printed line of it left
- * out; a cut row's rest on the next page's head only. (The source knows which lines it joined;
- * once the stored places say so, every line can be painted over its printed lines' boxes only.)
+ * out; a cut row's rest on the next page's head only. A place that says which printed lines the
+ * source joined to its line (`more`, src/load/places.ts) is painted over those boxes only.
  */
 export function redactedBoxes(diagnostics: readonly string[], places: readonly (string | null)[], page: number): { boxes: PointBox[] } | { withheld: string } {
   const boxes: PointBox[] = [];
@@ -118,6 +123,15 @@ export function redactedBoxes(diagnostics: readonly string[], places: readonly (
     const line = Number(d.line);
     const place = Number.isInteger(line) && line >= 1 ? placeAt(places, line) : null;
     if (!place || typeof place.page !== 'number') return { withheld: `line ${String(d.line)} holds personal data and its page is not known` };
+    if (place.more) {
+      // The source said where each of its printed lines is: those boxes, and nothing else.
+      if (page === place.page) {
+        if (!place.box) return { withheld: `line ${line} holds personal data and its box on page ${place.page} is not known` };
+        boxes.push(place.box);
+      }
+      for (const m of place.more) if (m.page === page) boxes.push(m.box);
+      continue;
+    }
     // The next line printed after it (its place), or none: the document's end.
     let next: Place | null = null;
     for (let k = line + 1; k <= places.length && !next?.box; k++) next = placeAt(places, k);

@@ -6,6 +6,14 @@
 import type { Box } from '../source/pdf/geometry.js';
 import type { LinePlace } from '../source/index.js';
 
+/**
+ * A line's place with the printed lines joined to it after its first (src/source/pdf/render.ts
+ * PlacedLine.more): given, the page painter blacks out a redacted line over its printed lines'
+ * boxes only (src/api/page-images.ts); absent, it cannot know where a wrapped line's rest is.
+ * (LinePlace does not carry it yet: src/source/index.ts's readPdf is to pass it through.)
+ */
+export type JoinedPlace = LinePlace & { more?: readonly { page: number; box: Box | null }[] };
+
 /** A box as stored: its four numbers, already rounded to 0.01 pt by the source. */
 const finite = (b: Box | null | undefined): b is Box => Array.isArray(b) && b.length === 4 && b.every((v) => Number.isFinite(v));
 
@@ -14,14 +22,14 @@ const finite = (b: Box | null | undefined): b is Box => Array.isArray(b) && b.le
  * prints no pages (a text file without form feeds) or when its places do not line up with the
  * stored text line for line — then no line gets a page rather than a line getting another's.
  */
-export function placesJson(places: readonly LinePlace[] | null | undefined, lineCount: number): string[] | null {
+export function placesJson(places: readonly JoinedPlace[] | null | undefined, lineCount: number): string[] | null {
   if (!places || places.length === 0 || places.length !== lineCount) return null;
   // One line's place: its page, and for a PDF the box of the line (a table row, a paragraph's
   // first printed line) and of each of its tab-separated cells, [x0, top, x1, bottom] in PDF
   // points from the top-left corner of the page (src/source/pdf/geometry.ts). Read back by
   // src/query/places.ts.
   return places.map((p) => {
-    const out: { page: number; box?: Box; cells?: Box[]; ocr?: number } = { page: p.page };
+    const out: { page: number; box?: Box; cells?: Box[]; ocr?: number; more?: { page: number; box: Box }[] } = { page: p.page };
     if (finite(p.box)) out.box = p.box;
     const cells = p.cells.filter(finite);
     // Every cell or none: a cell list with holes would give a box to the wrong column.
@@ -30,6 +38,9 @@ export function placesJson(places: readonly LinePlace[] | null | undefined, line
     // every cell a fact of the line read (Source.ocrConfidence); absent for a text layer's line.
     const confidence = p.ocr?.confidence;
     if (typeof confidence === 'number' && Number.isFinite(confidence)) out.ocr = Math.max(0, Math.min(100, Math.round(confidence)));
+    // The printed lines joined to it after its first: all of them with a box, or none said (a
+    // list with a hole would leave a printed line of it unpainted).
+    if (p.more && p.more.every((m) => Number.isInteger(m.page) && finite(m.box))) out.more = p.more.map((m) => ({ page: m.page, box: m.box as Box }));
     return JSON.stringify(out);
   });
 }

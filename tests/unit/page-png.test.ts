@@ -2,8 +2,15 @@
 // black at the image's scale, PNG out — read back with node:zlib and checked pixel by pixel.
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { crc32, encodePng, paintBlack, parsePpm, pixelBox } from '../../src/api/page-png.js';
+import { crc32, encodePng, paintBlack, parsePpm, pixelBox, type PointBox } from '../../src/api/page-png.js';
+type PointBoxes = PointBox[];
 import { redactedBoxes, rotated } from '../../src/api/page-images.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../src/config.js';
+import { placesJson } from '../../src/load/places.js';
+import { extractPdf } from '../../src/source/pdf/extract.js';
+import { renderPdf } from '../../src/source/pdf/render.js';
 
 const white = (width: number, height: number) => ({ width, height, pixels: new Uint8Array(width * height * 3).fill(255) });
 
@@ -69,6 +76,45 @@ describe('which bands a page paints', () => {
     expect(redactedBoxes([diag('PERSONAL_DATA_REDACTED', 1)], [place(2)], 1)).toEqual({ boxes: [] });
     expect(redactedBoxes([diag('PERSONAL_DATA_REDACTED', 5)], [place(2)], 1)).toHaveProperty('withheld');
   });
+});
+
+describe('a redacted line painted over its own printed lines', () => {
+  const diag = (code: string, line: number) => JSON.stringify({ level: 'INFO', code, message: '', line });
+  const row = (page: number, box: number[]) => JSON.stringify({ page, box, cells: [box, box] });
+  const E = 1e6;
+  it('a table row whose next line is on its page: its box only; one the break may have cut: its box and the next page’s head', () => {
+    const places = [row(1, [10, 10, 90, 20]), row(1, [10, 20, 90, 30]), row(2, [10, 40, 90, 50])];
+    expect(redactedBoxes([diag('PII_DROPPED', 1)], places, 1)).toEqual({ boxes: [[10, 10, 90, 20]] });
+    expect(redactedBoxes([diag('PII_DROPPED', 2)], places, 1)).toEqual({ boxes: [[10, 20, 90, 30]] });
+    expect(redactedBoxes([diag('PII_DROPPED', 2)], places, 2)).toEqual({ boxes: [[0, 0, E, 40]] });
+    // The document's last row: its box, and the next page whole (none here is printed on).
+    expect(redactedBoxes([diag('PII_DROPPED', 3)], places, 2)).toEqual({ boxes: [[10, 40, 90, 50]] });
+    expect(redactedBoxes([diag('PII_DROPPED', 3)], places, 3)).toEqual({ boxes: [[0, 0, E, E]] });
+  });
+
+  // 上海市普陀区人民政府办公室单位25年预算.pdf page 3 (pdftoppm -r 60 -f 3 -l 3): the paragraph
+  // "上海市普陀区人民政府办公室是协助区政府领导处理…" is printed over three lines, the third
+  // "事务管理局合署办公。" short, and "主要职能包括：" under it.
+  it('a wrapped paragraph whose place says its printed lines: those three boxes, not a band down to the next line', async () => {
+    const pages = await extractPdf(readFileSync(join(projectRoot, 'tests', 'fixtures', 'real', '上海市普陀区人民政府办公室单位25年预算.pdf')), 'office.pdf');
+    const { lines } = renderPdf(pages);
+    const at = lines.findIndex((l) => l.text.startsWith('上海市普陀区人民政府办公室是协助区政府领导处理'));
+    const paragraph = lines[at]!;
+    expect(paragraph.page).toBe(3);
+    expect(paragraph.text.endsWith('事务管理局合署办公。')).toBe(true);
+    expect(paragraph.more).toHaveLength(2);
+    const next = lines[at + 1]!;
+    expect(next.text).toMatch(/^主要职能包括/);
+    const stored = placesJson(lines.map((l) => ({ page: l.page, box: l.box, cells: l.cells, more: l.more })), lines.length)!;
+    const found = redactedBoxes([diag('PERSONAL_DATA_REDACTED', at + 1)], stored, 3) as { boxes: PointBoxes };
+    expect(found.boxes).toEqual([paragraph.box, ...paragraph.more.map((m) => m.box)]);
+    // One printed line under another, the last one short, the next line untouched.
+    const [first, second, third] = found.boxes as [PointBox, PointBox, PointBox];
+    expect(first[3]).toBeLessThanOrEqual(second[1]);
+    expect(second[3]).toBeLessThanOrEqual(third[1]);
+    expect(third[2] - third[0]).toBeLessThan((first[2] - first[0]) / 3);
+    expect(third[3]).toBeLessThanOrEqual(next.box[1]);
+  }, 60_000);
 });
 
 describe('a rotated page', () => {

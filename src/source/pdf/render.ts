@@ -21,6 +21,12 @@ export interface PlacedLine {
   box: Box;
   cells: Box[];
   kind: 'TABLE_ROW' | 'PROSE';
+  /**
+   * The printed lines joined to it after its first, each with its page and box: a paragraph's
+   * next printed lines, a row's piece the page break cut to the next page's head. Empty: all it
+   * prints is in its box (what the page painter needs to black out a line and nothing more).
+   */
+  more: { page: number; box: Box }[];
 }
 
 export interface RenderedPdf {
@@ -313,7 +319,7 @@ function tableRows(t: GridTable, runs: GlyphRun[], page: number, withChars: (run
     if (texts.every((x) => x === '') && t.cells.every((c) => c.row !== row)) continue;
     const edge = row === 0 || row === t.rows.length - 2;
     if (row === 0) for (const slot of slots) if (slot?.lines.length) withChars(slot.lines[0]!.runs.slice(0, 1));
-    blocks.push({ top: t.rows[row]!, line: { text: texts.join('\t'), page, box, cells: boxes, kind: 'TABLE_ROW' }, table: t, rowIndex: row, ...(edge ? { slots } : {}) });
+    blocks.push({ top: t.rows[row]!, line: { text: texts.join('\t'), page, box, cells: boxes, kind: 'TABLE_ROW', more: [] }, table: t, rowIndex: row, ...(edge ? { slots } : {}) });
   }
   return blocks;
 }
@@ -347,7 +353,7 @@ export function renderPdf(pages: PdfPage[]): RenderedPdf {
         x0: box[0],
         x1: box[2],
         size: l.size,
-        line: { text: cells.map((c) => lineText(c)).join('\t'), page: page.number, box, cells: cellBoxes, kind: cells.length > 1 ? 'TABLE_ROW' : 'PROSE' },
+        line: { text: cells.map((c) => lineText(c)).join('\t'), page: page.number, box, cells: cellBoxes, kind: cells.length > 1 ? 'TABLE_ROW' : 'PROSE', more: [] },
       };
       blocks.push(block);
       // A line of one cell opens with its first run (gapCells puts one run at least in each cell).
@@ -408,6 +414,7 @@ function joinAcrossBreaks(pages: Block[][], widths: number[]): PlacedLine[] {
         const sameSize = Math.abs(b.size! - last.size!) < 0.5;
         if (full && notIndented && sameSize) {
           lastOut.text = join(lastOut.text, b.line.text);
+          lastOut.more.push({ page: b.line.page, box: b.line.box });
           last = b;
           continue;
         }
@@ -422,12 +429,13 @@ function joinAcrossBreaks(pages: Block[][], widths: number[]): PlacedLine[] {
         const prev = lastTableRow.out.text.split('\t');
         const next = b.line.text.split('\t');
         lastTableRow.out.text = prev.map((c, k) => (wrapsNumber(c, next[k] ?? '') ? c + next[k] : join(c, next[k] ?? ''))).join('\t');
+        lastTableRow.out.more.push({ page: b.line.page, box: b.line.box });
         last = b;
         continue;
       }
       // A blank line between a table and what is not in it, as the text renderings print one.
-      if (lastOut && (lastOut.kind !== b.line.kind || (b.table && last?.table && b.table !== last.table))) out.push({ text: '', page: b.line.page, box: b.line.box, cells: [], kind: 'PROSE' });
-      const line = { ...b.line };
+      if (lastOut && (lastOut.kind !== b.line.kind || (b.table && last?.table && b.table !== last.table))) out.push({ text: '', page: b.line.page, box: b.line.box, cells: [], kind: 'PROSE', more: [] });
+      const line = { ...b.line, more: [] };
       out.push(line);
       lastOut = line;
       last = b;
