@@ -90,6 +90,7 @@ export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit):
   // The words of the line before when it is a label stating no amount ("六、年度预算安排"): an amount
   // printed alone on the next line ("795万元") is that label's.
   let label: { line: number; words: string } | null = null;
+  let sentenceTail = '';
   for (const p of prose) {
     const text = toHalfWidth(unspaced(p.text));
     // A heading or a numbered item starts a new paragraph; a wrapped line continues the last one.
@@ -104,6 +105,9 @@ export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit):
     // Only a long line wraps; a short one without a stop is a heading.
     const tail = text.slice(lastCut(text)).trim();
     wrapTail = !p.heading && text.length >= 30 && !PROSE_MARKS.endsInPunctuation.test(text) && tail.length <= 12 ? tail : '';
+    // A sentence ended after the last amount of the line before ("…其他收入0万元。" / "支出预算…"): the
+    // list that sentence opened ended with it.
+    if (PROSE_MARKS.fullStop.test(sentenceTail)) listParent = null;
     let lastEnd = 0;
     let bracketParent: string | null = null;
     const labelAbove = label?.line === p.line - 1 ? label.words : '';
@@ -143,6 +147,7 @@ export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit):
       out.push(record);
       paragraph.push(record);
     }
+    sentenceTail = text.slice(lastEnd);
   }
   return out;
 }

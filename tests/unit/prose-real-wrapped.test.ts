@@ -70,6 +70,26 @@ describe('a threshold is no amount', () => {
   });
 });
 
+describe('a list ends with its sentence', () => {
+  // 上海市普陀区人民政府办公室25年预算.pdf p. 6: "…收入预算9,101.68万元，其中：财政拨款收入9,101.68万元，…其他收入0万元。"
+  // then, on a line of its own, "支出预算9,101.68万元，其中：财政拨款支出预算9,101.68万元，…": 支出 is no part of 收入.
+  it('an amount after the full stop that ended the line before is no item of that list', () => {
+    const read = proseAmounts(lines(
+      '2025年，上海市普陀区人民政府办公室收入预算9,101.68万元，其中：财政拨款收入9,101.68万元，比2024年预算减少2,389.52万',
+      '元；事业收入0万元；事业单位经营收入0万元；其他收入0万元。',
+      '支出预算9,101.68万元，其中：财政拨款支出预算9,101.68万元，比2024年预算减少2,389.52万元。',
+    ), 'x.pdf', '万元');
+    expect(read.filter((a) => a.item === '其他收入').map((a) => a.parent)).toEqual(['上海市普陀区人民政府办公室收入']);
+    expect(read.filter((a) => a.item === '支出').map((a) => [a.amount, a.parent])).toEqual([[wan('9101.68'), null]]);
+    expect(read.filter((a) => a.item === '财政拨款支出').map((a) => a.parent)).toEqual(['支出']);
+  });
+
+  it('a list wrapped over lines without a stop goes on', () => {
+    const read = proseAmounts(lines('收入预算100万元，其中：财政拨款收入60万元，', '其他收入40万元。'), 'x.pdf', '万元');
+    expect(read.map((a) => [a.item, a.parent])).toEqual([['收入', null], ['财政拨款收入', '收入'], ['其他收入', '收入']]);
+  });
+});
+
 describe('the real PDFs', () => {
   const docs = new Map<string, ParsedDocument>();
   beforeAll(async () => {
@@ -93,6 +113,12 @@ describe('the real PDFs', () => {
     expect(found).toHaveLength(1);
     // "其中：" lists its parts under it.
     expect(d.proseAmounts.filter((p) => p.amount === wan('2940.05') && p.source.line === found[0]!.source.line).map((p) => [p.item, p.parent])).toEqual([['财政拨款收入', '本年收入']]);
+  });
+
+  it('财政局 2025 p. 7: 支出预算3,121.42万元 opens its own sentence, no part of 收入预算', () => {
+    const d = docs.get('上海市普陀区财政局部门25年预算.pdf')!;
+    const spending = d.proseAmounts.filter((p) => p.item === '支出' && p.amount === wan('3121.42'));
+    expect(spending.map((p) => p.parent)).toEqual([null]);
   });
 
   it('财政局 2025 p. 22 (五、国有资产占有使用情况): 单价100万元（含）以上 is a threshold, no amount', () => {
