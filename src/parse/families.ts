@@ -21,8 +21,8 @@ const STANDARD_BY_KEY = new Map<string, { disclosure: StandardDisclosure; table:
  * form number after it ("（公开01表）"): the title is what lies between. Other producers of the same
  * disclosure number their tables so; the set's titles are compared without it.
  */
-const TABLE_NUMBER_BEFORE = /^\s*(?:附?表\s*[0-9一二三四五六七八九十]+(?:\s*[-－—]\s*[0-9]+)?\s*[:：.．、]?|[0-9]+\s*[.．、]|[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[0-9一二三四五六七八九十]+\s*[)）])\s*/;
-const FORM_NUMBER_AFTER = /\s*[(（]\s*公开\s*[0-9]+\s*表\s*[)）]\s*$/;
+const TABLE_NUMBER_BEFORE = TITLE_QUOTES.numberBefore.matches;
+const FORM_NUMBER_AFTER = TITLE_QUOTES.formNumberAfter.matches;
 
 /** The standard disclosure table a title names (its number and family), or null. */
 export function standardTableOf(title: string): { disclosure: StandardDisclosure; table: StandardTable } | null {

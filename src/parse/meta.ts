@@ -30,7 +30,7 @@ const LEVEL_ONLY = COVER.levelOnly.matches;
  * no digit, no label, ending as a body's name does. A cover printing its department under the
  * title without a label (预算主管部门：…) names it so.
  */
-const ORGANISATION_LINE = /^[^\d\s:：（()）]{4,40}(局|委员会|委|办公室|办事处|中心|院|所|站|馆|队|会|厅|署|社|政府|街道|镇|乡|学校|大学|学院|医院|公司|集团)$/;
+const ORGANISATION_LINE = COVER.organisationLine.matches;
 
 const clean = (t: string) => t.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim();
 const squeeze = (t: string) => t.replace(/\s+/g, '');
@@ -38,7 +38,7 @@ const squeeze = (t: string) => t.replace(/\s+/g, '');
  * The label before a line's first colon: a cover may spread its characters to a width
  * ("预 算 主 管 部 门：", full-width spaces), which are no part of it (nor count towards its length).
  */
-const LABEL_BEFORE_COLON = /^[^:：\t]+(?=[:：])/;
+const LABEL_BEFORE_COLON = COVER.labelBeforeColon.matches;
 /** A "label：name" line (预算主管部门：某局), both squeezed; null when the line is not one. */
 const labelLine = (text: string): { label: string; name: string } | null => {
   const m = LABEL_LINE.exec(text.replace(LABEL_BEFORE_COLON, squeeze));

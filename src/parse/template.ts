@@ -14,7 +14,7 @@ const PLACEHOLDERS = new RegExp(PLACEHOLDER.source, 'g');
  * "XX 辆" (the template's prose, p. 15-21). A real document may carry one left over; a blank form
  * carries them wherever it states a figure.
  */
-const FIGURE_PLACEHOLDERS = new RegExp(`(?:${PLACEHOLDER.source})\\s*(?:万元|元|%|％|个|辆|台|人)`, 'g');
+const FIGURE_PLACEHOLDERS = new RegExp(`(?:${PLACEHOLDER.source})\\s*${COVER.figurePlaceholderUnit.matches.source}`, 'g');
 /** How many such placeholders make a document without amounts a blank form (the template prints 107). */
 const FIGURE_PLACEHOLDERS_OF_A_FORM = 3;
 

@@ -3,7 +3,7 @@
 // per table missing.
 import { toHalfWidth } from '../amount.js';
 import { missingStandardTables, type MissingStandardTable } from '../disclosure.js';
-import { CONTENTS, standardTitleKey, TITLE_PARTS } from '../glossary/index.js';
+import { CONTENTS, standardTitleKey, TITLE_PARTS, TITLE_QUOTES } from '../glossary/index.js';
 import type { Anomaly, Source } from '../records.js';
 import type { CheckContext, CheckRule } from './rule.js';
 
@@ -19,6 +19,8 @@ export function titleKey(text: string): string {
     // The page number after the title; not /\d+$/, which tries every digit of a long run of
     // digits as a start (a 200,000-digit line took a minute: tests/unit/hostile-text.test.ts).
     .replace(TRAILING_DIGITS, '')
+    // A form number after the title ("（公开01表）") is the producer's numbering, not the title's.
+    .replace(TITLE_QUOTES.formNumberAfter.matches, '')
     .replace(CONTENTS.year, '')
     .replace(CONTENTS.quotes, '');
 }

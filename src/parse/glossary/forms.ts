@@ -134,6 +134,18 @@ export const COVER = {
   titleYearLine: { printed: '2024年度部门决算', matches: /^\d{4}\s*年度?((部门|单位)(预|决)算)?$/ },
   /** A name printed as a placeholder on a blank template (上海市XX局, ＸＸ, ××, 某某). */
   placeholder: { printed: '上海市XX局', matches: /[XxＸｘ×]{2,}|某某/ },
+  /** The units a figure placeholder is printed with ("XXX 万元", "XX%", "XX 辆"): a blank form's figures (template.ts). */
+  figurePlaceholderUnit: { printed: 'XXX 万元', matches: /(?:万元|元|%|％|个|辆|台|人)/ },
+  /**
+   * A cover line that is an organisation's name ("上海市普陀区财政局", "上海市普陀区人民政府万里街道办事处"):
+   * no digit, no label, ending as a body's name does.
+   */
+  organisationLine: { printed: '上海市普陀区财政局', matches: /^[^\d\s:：（()）]{4,40}(局|委员会|委|办公室|办事处|中心|院|所|站|馆|队|会|厅|署|社|政府|街道|镇|乡|学校|大学|学院|医院|公司|集团)$/ },
+  /**
+   * The label before a line's first colon: a cover may spread its characters to a width
+   * ("预 算 主 管 部 门：", full-width spaces), which are no part of it.
+   */
+  labelBeforeColon: { printed: '预 算 主 管 部 门：', matches: /^[^:：\t]+(?=[:：])/ },
 } as const satisfies Record<string, Term>;
 
 /**
@@ -171,6 +183,13 @@ export const TITLE_QUOTES = {
   quotedName: { printed: '“某项目”支出明细表', matches: /[“"「]([^”"」]+)[”"」]/ },
   /** What a title's key ignores: spaces and the quotes around a word ("三公" / “三公”). Global. */
   ignored: { printed: '“三公”', matches: /[\s"“”]/g },
+  /**
+   * A table's number printed before its title ("表1 ", "附表3：", "表一", "1.", "一、", "（二）"):
+   * other producers of a disclosure number their tables so; titles are compared without it.
+   */
+  numberBefore: { printed: '表1 ', matches: /^\s*(?:附?表\s*[0-9一二三四五六七八九十]+(?:\s*[-－—]\s*[0-9]+)?\s*[:：.．、]?|[0-9]+\s*[.．、]|[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[0-9一二三四五六七八九十]+\s*[)）])\s*/ },
+  /** A form number printed after a title ("（公开01表）"), compared without too. */
+  formNumberAfter: { printed: '（公开01表）', matches: /\s*[(（]\s*公开\s*[0-9]+\s*表\s*[)）]\s*$/ },
 } as const satisfies Record<string, Term>;
 
 /** 项目支出明细表 (a project's payment detail): 序号 | 支出事项 | 支出金额, then 合计. */
