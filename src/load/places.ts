@@ -40,7 +40,8 @@ export function placesJson(places: readonly JoinedPlace[] | null | undefined, li
     if (typeof confidence === 'number' && Number.isFinite(confidence)) out.ocr = Math.max(0, Math.min(100, Math.round(confidence)));
     // The printed lines joined to it after its first: all of them with a box, or none said (a
     // list with a hole would leave a printed line of it unpainted).
-    if (p.more && p.more.every((m) => Number.isInteger(m.page) && finite(m.box))) out.more = p.more.map((m) => ({ page: m.page, box: m.box as Box }));
+    const more = p.more?.flatMap((m) => (Number.isInteger(m.page) && finite(m.box) ? [{ page: m.page, box: m.box }] : []));
+    if (more && more.length === p.more?.length) out.more = more;
     return JSON.stringify(out);
   });
 }
