@@ -20,6 +20,12 @@ export interface RunReportRow {
   diagnostics: number;
   /** Of those, WARNINGs: lines whose figures are not in the graph or were read with doubt (Document.diagnostics says which). */
   warnings: number;
+  /**
+   * The WARNINGs by code, most first ("UNKNOWN_TABLE×2; COLUMN_UNLABELLED"): what was left unread
+   * (a money table of no family, an amount under no header, a cell that is no number) at a glance,
+   * as `npm run parse -- FILE --coverage` shows it table by table (#37 item 6).
+   */
+  warningCodes: string;
   /** Parse/graph parity differences; 0 when every fact reached the graph. */
   parity: number;
   /** Why a refused file was refused (code and sentence). */
@@ -40,22 +46,33 @@ export function reportRow(r: LoadReport): RunReportRow {
     records,
     diagnostics: plan ? plan.diagnostics.length : 0,
     warnings: plan ? plan.diagnostics.filter((d) => d.level === 'WARNING').length : 0,
+    warningCodes: codeCounts(r.diagnostics.filter((d) => d.level === 'WARNING').map((d) => d.code)),
     parity: r.parity.length,
     error: null,
     ms: r.ms,
   };
 }
 
+/** Codes with their counts, most first, then by name: "UNKNOWN_TABLE×2; COLUMN_UNLABELLED". */
+export function codeCounts(codes: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const c of codes) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([c, n]) => (n > 1 ? `${c}×${n}` : c))
+    .join('; ');
+}
+
 export function refusedRow(file: string, code: string, message: string, ms: number): RunReportRow {
-  return { file, status: 'REFUSED', department: null, year: null, kinds: [], records: {}, diagnostics: 0, warnings: 0, parity: 0, error: `${code}: ${message}`, ms };
+  return { file, status: 'REFUSED', department: null, year: null, kinds: [], records: {}, diagnostics: 0, warnings: 0, warningCodes: '', parity: 0, error: `${code}: ${message}`, ms };
 }
 
 /** CSV with one column per record kind; kinds joined by "; " (the one CSV writer, src/csv.ts). */
 export function reportCsv(rows: RunReportRow[]): string {
-  const header = ['file', 'status', 'department', 'year', 'kinds', ...REPORTED_KINDS, 'diagnostics', 'warnings', 'parity', 'ms', 'error'];
+  const header = ['file', 'status', 'department', 'year', 'kinds', ...REPORTED_KINDS, 'diagnostics', 'warnings', 'warningCodes', 'parity', 'ms', 'error'];
   return csvText(
     header,
-    rows.map((r) => [r.file, r.status, r.department, r.year, r.kinds.join('; '), ...REPORTED_KINDS.map((k) => r.records[k] ?? ''), r.diagnostics, r.warnings, r.parity, r.ms, r.error]),
+    rows.map((r) => [r.file, r.status, r.department, r.year, r.kinds.join('; '), ...REPORTED_KINDS.map((k) => r.records[k] ?? ''), r.diagnostics, r.warnings, r.warningCodes, r.parity, r.ms, r.error]),
   );
 }
 
