@@ -13,7 +13,7 @@ import { familyOfTitle } from './families.js';
 import { residualFigures } from './figures.js';
 import { DEPARTMENT_NAME, DOCUMENT_KINDS } from './glossary/index.js';
 import { heldIndex, type HeldIndex } from './held.js';
-import { layout, type Layout, type LineCells } from './layout.js';
+import { layout, type Layout, type LineCells, type Table } from './layout.js';
 import { extractMeta } from './meta.js';
 import { redactPersonalData, type Redaction } from './personal-data.js';
 import { projectsFromProse, projectsFromSelfEvaluations, selfEvaluationsFromProse } from './projects.js';
@@ -56,8 +56,8 @@ export interface Structured extends Modelled {
   isActual: boolean;
   /** The document being built: meta and each table's unit so far, its record lists empty. */
   doc: ParsedDocument;
-  /** Per table (in the layout's order), its structure: header paths, column and row roles (structure/). */
-  structures: TableStructure[];
+  /** Each table's structure: header paths, column and row roles (structure/). */
+  structures: ReadonlyMap<Table, TableStructure>;
 }
 
 export interface Read extends Structured {
@@ -147,7 +147,7 @@ export const STRUCTURE: Stage<Modelled, Structured> = {
     const doc: ParsedDocument = { meta, totals: [], units: [], lines: [], threeCosts: [], projects: [], indicators: [], investmentProjects: [], selfEvaluations: [], figures: [], proseAmounts: [], payments: [], anomalies: [], diagnostics: [] };
     // Each table in the unit it declares, else the document's (units.ts); the choice is kept.
     doc.tableUnits = tableUnits(lay, { unit: meta.moneyUnit, source: meta.moneyUnitSource ?? null }, file);
-    return { ...input, meta, isActual: meta.kinds.includes('FINAL_ACCOUNTS'), doc, structures: lay.tables.map((t) => structureOf(t, tableUnit(t, meta.moneyUnit))) };
+    return { ...input, meta, isActual: meta.kinds.includes('FINAL_ACCOUNTS'), doc, structures: new Map(lay.tables.map((t) => [t, structureOf(t, tableUnit(t, meta.moneyUnit))])) };
   },
   show: ({ meta, layout: lay, doc, structures }) => ({
     meta,
@@ -158,11 +158,15 @@ export const STRUCTURE: Stage<Modelled, Structured> = {
       standard: standardOf(t.title),
       unit: doc.tableUnits?.[i] ?? null,
       columns: columnRoles(t),
-      classification: classificationRoles(t, structures[i]!.coded),
-      structure: showStructure(structures[i]!),
+      ...withStructure(t, structures.get(t)),
     })),
   }),
 };
+
+/** What --stage=structure shows of a table's roles: the classification reader's, and the structure's. */
+function withStructure(table: Table, structure: TableStructure | undefined): { classification: unknown; structure: unknown } {
+  return { classification: classificationRoles(table, structure ? structure.coded : undefined), structure: structure ? showStructure(structure) : null };
+}
 
 export const READERS: Stage<Structured, Read> = {
   name: 'readers',
@@ -173,7 +177,7 @@ export const READERS: Stage<Structured, Read> = {
     const ctx: TableContext = { file, meta, isActual, diagnostics: doc.diagnostics };
     const declaresUnits = lay.tables.some((t) => t.unit);
     const readBy: string[][] = [];
-    for (const [i, table] of lay.tables.entries()) {
+    for (const table of lay.tables) {
       const own = tableUnit(table, unit);
       for (const row of table.rows) {
         for (const cell of row.cells) {
@@ -185,7 +189,7 @@ export const READERS: Stage<Structured, Read> = {
         // Other tables of this document declare their units and differ: this one's is an assumption.
         doc.diagnostics.push({ level: 'INFO', code: 'UNIT_ASSUMED', message: `${table.title}: declares no unit; its amounts are read in the document's ${unit} (other tables here declare ${[...new Set(lay.tables.flatMap((t) => (t.unit ? [t.unit.unit] : [])))].join(', ')})`, line: table.titleLine });
       }
-      const read = readTableBy(table, { ...ctx, unit: own, structure: input.structures[i]! });
+      const read = readTableBy(table, { ...ctx, unit: own, structure: input.structures.get(table) });
       readBy.push(read.map((r) => r.family));
       for (const { records } of read) {
         for (const [key, values] of Object.entries(records) as [keyof TableRecords, unknown[]][]) (doc[key] as unknown[]).push(...values);

@@ -4,6 +4,7 @@ import type { ProseLine, Row, Table } from './layout.js';
 import type { ThreeCosts } from './records.js';
 import { CURLY_QUOTES, TITLE_WORDS, YEAR_CELLS, threeCostsSentences } from './glossary/index.js';
 import { threeCostsTable, type ThreeCostsRole, type ThreeCostsTable } from './structure/three-costs-table.js';
+import { keysOf, tableOf } from '../keys.js';
 
 export function isThreeCostsTable(table: Table): boolean {
   return TITLE_WORDS.threeCosts.test(table.title);
@@ -12,10 +13,10 @@ export function isThreeCostsTable(table: Table): boolean {
 /** The figures the reader reads, by role (structure/three-costs-table.ts finds their columns). */
 const FIGURES = { total: 'TOTAL', abroad: 'ABROAD', reception: 'RECEPTION', vehicles: 'VEHICLES', vehiclePurchase: 'VEHICLE_PURCHASE', vehicleRunning: 'VEHICLE_RUNNING' } as const satisfies Record<string, ThreeCostsRole>;
 type Figures = { [K in keyof typeof FIGURES]: bigint | null };
-const figuresBy = (value: (role: ThreeCostsRole) => bigint | null): Figures => Object.fromEntries(Object.entries(FIGURES).map(([key, role]) => [key, value(role)])) as Figures;
+const figuresBy = (value: (role: ThreeCostsRole) => bigint | null): Figures => tableOf(keysOf(FIGURES), (key) => value(FIGURES[key]));
 
 /** A blank cell is no amount. */
-const cellAmount = (cell: string | undefined, unit: MoneyUnit): bigint | null => ((cell ?? '').trim() === '' ? null : (parseAmount(cell!, unit)?.fen ?? null));
+const cellAmount = (cell: string | undefined, unit: MoneyUnit): bigint | null => (cell === undefined || cell.trim() === '' ? null : (parseAmount(cell, unit)?.fen ?? null));
 
 export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit, docYear: number, docIsActual: boolean, structure: ThreeCostsTable = threeCostsTable(table, unit)): ThreeCosts[] {
   const source = (row: Row) => ({ file, table: table.title, line: row.line, text: row.text });
@@ -39,14 +40,15 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
   const out: ThreeCosts[] = [];
   for (const { row, year: printedYear, change } of structure.rows) {
     if (change) continue;
-    const values = row.cells.filter((c) => c.trim() !== '' && !YEAR_CELLS.endsInYear.test(c.trim()) && parseAmount(c, unit) !== null && !/[\u4e00-\u9fa5]/.test(c)).map((c) => parseAmount(c, unit)!.fen);
+    const values = row.cells.filter((c) => c.trim() !== '' && !YEAR_CELLS.endsInYear.test(c.trim()) && parseAmount(c, unit) !== null && !/[\u4e00-\u9fa5]/.test(c)).flatMap((c) => parseAmount(c, unit)?.fen ?? []);
     const year = printedYear ?? docYear;
     const blocks = values.length >= order.length * fundsPerFigure * 2 && printedYear === null ? 2 : 1;
     // Cells that line up with the header: each figure read in its own column, a blank cell blank.
     const cols = blocks === 1 && fundsPerFigure === 1 && printedYear === null && grid && grid.headerWidth <= row.cells.length ? grid.columns : null;
+    const cellAt = (col: number | undefined) => (col === undefined ? null : cellAmount(row.cells[col], unit));
     if (cols && order.every((c) => cols.has(c))) {
       // 合计, 出国, 接待 and 用车 are read wherever the grid places them; 购置费 / 运行费 only where the order names them.
-      const at = (role: ThreeCostsRole): bigint | null => ((role === 'VEHICLE_PURCHASE' || role === 'VEHICLE_RUNNING') && !order.includes(role) ? null : cols.has(role) ? cellAmount(row.cells[cols.get(role)!], unit) : null);
+      const at = (role: ThreeCostsRole): bigint | null => ((role === 'VEHICLE_PURCHASE' || role === 'VEHICLE_RUNNING') && !order.includes(role) ? null : cellAt(cols.get(role)));
       out.push({ origin: 'TABLE', year, basis: docIsActual ? 'ACTUAL' : 'BUDGET', ...figuresBy(at), source: source(row) });
       continue;
     }

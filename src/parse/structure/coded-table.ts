@@ -195,7 +195,8 @@ export function codedTable(table: Table): CodedTable | null {
     const codeIdx = row.cells.findIndex((c) => schemeOfCode(c.trim(), table.title) !== null);
     if (codeIdx >= 0) {
       const blocks = blocksOf(row.cells, codeIdx, parts, table.title);
-      if (classAt !== null && codeIdx === classAt && /^\d{3}$/.test(row.cells[classAt]!.trim())) lastClass = row.cells[classAt]!.trim();
+      const printedClass = (row.cells[codeIdx] ?? '').trim();
+      if (codeIdx === classAt && /^\d{3}$/.test(printedClass)) lastClass = printedClass;
       rows.push({ row, role: 'DATA', blocks });
       continue;
     }

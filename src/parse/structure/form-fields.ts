@@ -5,6 +5,7 @@
 import { toHalfWidth } from '../amount.js';
 import type { Row, Table } from '../layout.js';
 import { INVESTMENT_FORM as FORM, PROJECT_FORM } from '../glossary/index.js';
+import { keysOf } from '../../keys.js';
 
 /** A field of a form: the row its label is printed on, and the first printed cell after the label. */
 export interface FormField {
@@ -63,7 +64,7 @@ export function investmentForm(table: Table): InvestmentForm | null {
   if (!codeRow) return null;
   const codeIdx = codeRow.cells.findIndex((c) => FORM.projectCode.matches.test(squeezed(c)));
   const fields: InvestmentForm['fields'] = {};
-  for (const role of Object.keys(INVESTMENT_FIELDS) as InvestmentFieldRole[]) {
+  for (const role of keysOf(INVESTMENT_FIELDS)) {
     const field = fieldAfter(rows, INVESTMENT_FIELDS[role]);
     if (field) fields[role] = field;
   }

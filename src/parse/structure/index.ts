@@ -12,7 +12,8 @@ import { threeCostsTable, type ThreeCostsTable } from './three-costs-table.js';
 import { investmentForm, projectForm, type InvestmentForm, type ProjectForm } from './form-fields.js';
 import { indicatorColumns, listingColumns, paymentColumns, type IndicatorColumns, type ListingColumns, type PaymentColumns } from './listings.js';
 import { codedTable, type CodedTable } from './coded-table.js';
-import { COLUMN_ROLES, type ColumnRole, type ColumnsByRole, type RoleColumn, type RowRole } from './roles.js';
+import { COLUMN_ROLES, type ColumnRole, type ColumnsByRole, type RowRole } from './roles.js';
+import { entriesOf, keysOf } from '../../keys.js';
 
 export { COLUMN_ROLES, ROW_ROLES, type ColumnRole, type ColumnsByRole, type RoleColumn, type RowRole } from './roles.js';
 export type { CodedTable, CodedRow, CodeBlock } from './coded-table.js';
@@ -46,7 +47,7 @@ export interface TableStructure {
   mainTasks: boolean;
 }
 
-const ROLE_ORDER = Object.keys(COLUMN_ROLE_LABELS) as (keyof typeof COLUMN_ROLE_LABELS)[];
+const ROLE_ORDER = keysOf(COLUMN_ROLE_LABELS);
 
 const roleOfLabel = (label: string): ColumnRole | null => (label === '' ? null : (ROLE_ORDER.find((role) => COLUMN_ROLE_LABELS[role].test(label)) ?? null));
 
@@ -122,7 +123,7 @@ export function structureOf(table: Table, unit: MoneyUnit = '万元'): TableStru
 export function showStructure(s: TableStructure): unknown {
   return {
     header: s.header,
-    columns: Object.fromEntries((Object.entries(s.columns) as [ColumnRole, RoleColumn][]).sort(([, a], [, b]) => a.index - b.index).map(([role, c]) => [role, { label: COLUMN_ROLES[role], ...c }])),
+    columns: Object.fromEntries(entriesOf(s.columns).flatMap(([role, c]) => (c ? [[role, c] as const] : [])).sort(([, a], [, b]) => a.index - b.index).map(([role, c]) => [role, { label: COLUMN_ROLES[role], ...c }])),
     rows: s.rows,
     ...(s.coded ? { codeCells: Math.max(1, s.coded.parts), codes: s.coded.rows.flatMap((r) => (r.blocks ?? []).map((b) => ({ line: r.row.line, code: b.code, ...(b.classCarried ? { classCarried: b.classCarried } : {}) }))) } : {}),
     ...(s.threeCosts && (s.threeCosts.order.length || s.threeCosts.pairs) ? { threeCosts: s.threeCosts.pairs ? { pairs: Object.fromEntries([...s.threeCosts.pairs.columns].map(([col, role]) => [role, col])) } : { order: s.threeCosts.order, grid: s.threeCosts.grid ? Object.fromEntries(s.threeCosts.grid.columns) : null } } : {}),

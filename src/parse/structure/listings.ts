@@ -8,6 +8,7 @@ import type { Row, Table } from '../layout.js';
 import { COLUMNS, INDICATOR_FORM, PAYMENT_DETAIL, PROJECT_LISTS, TASK_FORM, UNIT_MARKS, headerText } from '../glossary/index.js';
 import { toHalfWidth } from '../amount.js';
 import type { ColumnRole } from './roles.js';
+import { keysOf } from '../../keys.js';
 
 /** Where a listing's header names a role: the header row's index in the table and the column. */
 export interface ListingColumn {
@@ -47,7 +48,7 @@ export type ListingColumns = Partial<Record<ListingRole, ListingColumn>> & {
 
 export function listingColumns(table: Table): ListingColumns {
   const out: ListingColumns = {};
-  for (const role of Object.keys(LISTING_LABELS) as ListingRole[]) {
+  for (const role of keysOf(LISTING_LABELS)) {
     const at = headerIndex(table.rows, LISTING_LABELS[role]);
     if (at) out[role] = at;
   }
