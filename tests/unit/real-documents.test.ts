@@ -440,9 +440,6 @@ const DOCUMENTS: Printed[] = [
       // p. 21: 财政拨款收入支出总计0.3万元; p. 12 prints 总计 2,961.68.
       ['PROSE_TABLE_MISMATCH', '0.3'],
     ],
-    known: {
-      'prose:一般公共服务支出': 'p. 21 prints 一般公共服务支出 at the end of a line and （类）2106.66万元 on the next; the amount is read with the item "（类）": the prose reader does not join the wrapped line (src/parse/prose-amounts.ts)',
-    },
   },
   {
     file: '24年普陀区财政局（测试问题版本）.pdf',
@@ -513,9 +510,6 @@ const DOCUMENTS: Printed[] = [
       // p. 7: 第二部分 上海市普陀区XX局 2024 年度部门决算表.
       ['PLACEHOLDER_TEXT', 'XX局'],
     ],
-    known: {
-      'prose:本年收入': 'p. 18 prints 本年收入合计 2946.25 万元 spaced out (justified: "本 年 收 入 合 计 2946.25 万 元"); no amount is read from the sentence (src/parse/prose-amounts.ts, or the PDF text joining letter-spaced runs)',
-    },
   },
 ];
 
