@@ -91,12 +91,15 @@ try {
   const tables = new Map<number, string[]>();
   out.push(`${label}, commit ${commit}${dirty}, ${availableParallelism()} cores`);
   out.push('');
-  out.push('| documents a transaction | loaded | wall ms a document | documents/min | Node CPU ms a document | JVM CPU ms a document | statements a document (in write tx) | auto-commit reads a document | write transactions a document | store KB a document | Node peak RSS MB | JVM peak RSS MB | load average (1 min) |');
+  out.push('| documents a transaction | loaded | wall ms a document | documents/min | Node CPU ms a document | JVM CPU ms a document | statements a document (in write tx) | auto-commit reads a document | write transactions a document | store KB a document (+ transaction logs) | Node peak RSS MB | JVM peak RSS MB | load average (1 min) |');
   out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const [round, batch] of batches.entries()) {
     if (db) await db.close();
     const fresh = await freshDatabase(round);
+    // Store files and transaction logs apart: Neo4j keeps logs until a checkpoint lets it prune them.
+    const logsDir = join(fresh.dataDir, 'data', 'transactions');
     const storeBefore = bytesUnder(fresh.dataDir);
+    const logsBefore = bytesUnder(logsDir);
     db = fresh.db;
     const runner = fresh.runner;
     const jvm = db.embedded?.pid;
@@ -115,17 +118,17 @@ try {
     const jvmMs = jvm && jvmBefore !== null ? (cpuMs(jvm) ?? jvmBefore) - jvmBefore : null;
     recordPhases(null);
     const docs = Math.max(1, loaded);
-    // Growth of the data directory over the round (store files and transaction logs, the warm-up's
-    // already there), and the peaks: Node's since the bench started, the JVM's since its start.
-    const storeKb = (bytesUnder(fresh.dataDir) - storeBefore) / 1024 / docs;
+    // Growth of the data directory over the round (the warm-up's already there), and the peaks: Node's since the bench started, the JVM's since its start.
+    const logsKb = (bytesUnder(logsDir) - logsBefore) / 1024 / docs;
+    const storeKb = (bytesUnder(fresh.dataDir) - storeBefore) / 1024 / docs - logsKb;
     const nodePeakMb = Math.round(process.resourceUsage().maxRSS / 1024);
     const jvmPeakMb = memoryMb(jvm, 'VmHWM');
     const nodeMs = (cpu.user + cpu.system) / 1000;
-    const line = `| ${batch} | ${loaded}${bad.length ? ` (${bad.length} refused)` : ''} | ${(wallMs / docs).toFixed(1)} | ${Math.round((docs / wallMs) * 60_000)} | ${(nodeMs / docs).toFixed(1)} | ${jvmMs === null ? '?' : (jvmMs / docs).toFixed(1)} | ${(prof.statementCount / docs).toFixed(1)} | ${(prof.reads / docs).toFixed(2)} | ${(prof.transactions / docs).toFixed(3)} | ${storeKb.toFixed(1)} | ${nodePeakMb} | ${jvmPeakMb ?? '?'} | ${loadavg()[0]!.toFixed(2)} |`;
+    const line = `| ${batch} | ${loaded}${bad.length ? ` (${bad.length} refused)` : ''} | ${(wallMs / docs).toFixed(1)} | ${Math.round((docs / wallMs) * 60_000)} | ${(nodeMs / docs).toFixed(1)} | ${jvmMs === null ? '?' : (jvmMs / docs).toFixed(1)} | ${(prof.statementCount / docs).toFixed(1)} | ${(prof.reads / docs).toFixed(2)} | ${(prof.transactions / docs).toFixed(3)} | ${storeKb.toFixed(1)} (+ ${logsKb.toFixed(1)}) | ${nodePeakMb} | ${jvmPeakMb ?? '?'} | ${loadavg()[0]!.toFixed(2)} |`;
     out.push(line);
     console.log(line);
     for (const b of bad.slice(0, 5)) console.log(`refused: ${b}`);
-    summaries.push({ batch, loaded, wallMs, nodeCpuMs: nodeMs, jvmCpuMs: jvmMs, statements: Object.fromEntries(prof.statements), reads: prof.reads, transactions: prof.transactions, storeKbPerDocument: storeKb, nodePeakRssMb: nodePeakMb, jvmPeakRssMb: jvmPeakMb, phases: Object.fromEntries(prof.phases), loadavg: loadavg() });
+    summaries.push({ batch, loaded, wallMs, nodeCpuMs: nodeMs, jvmCpuMs: jvmMs, statements: Object.fromEntries(prof.statements), reads: prof.reads, transactions: prof.transactions, storeKbPerDocument: storeKb, transactionLogKbPerDocument: logsKb, nodePeakRssMb: nodePeakMb, jvmPeakRssMb: jvmPeakMb, phases: Object.fromEntries(prof.phases), loadavg: loadavg() });
     const t: string[] = [];
     const pct = (ms: number) => `${((100 * ms) / wallMs).toFixed(1)}%`;
     t.push(`Phases, ${batch} document(s) a transaction (wall time; a phase inside another counts in both; the worker's run beside the main thread's):`);
