@@ -12,7 +12,15 @@ import type { LinePlace } from '../source/index.js';
  * boxes only (src/api/page-images.ts); absent, it cannot know where a wrapped line's rest is.
  * (LinePlace does not carry it yet: src/source/index.ts's readPdf is to pass it through.)
  */
-export type JoinedPlace = LinePlace & { more?: readonly { page: number; box: Box | null }[] };
+export type JoinedPlace = LinePlace & {
+  more?: readonly { page: number; box: Box | null }[];
+  /**
+   * Read by OCR: with the line's confidence, each cell's (src/source/ocr markOcrLines), null for
+   * a cell OCR read nothing in. (LinePlace.ocr does not carry the cells' yet: readPdf is to pass
+   * mark.cells through.)
+   */
+  ocr?: { confidence: number; cells?: readonly (number | null)[] };
+};
 
 /** A box as stored: its four numbers, already rounded to 0.01 pt by the source. */
 const finite = (b: Box | null | undefined): b is Box => Array.isArray(b) && b.length === 4 && b.every((v) => Number.isFinite(v));
@@ -29,7 +37,7 @@ export function placesJson(places: readonly JoinedPlace[] | null | undefined, li
   // points from the top-left corner of the page (src/source/pdf/geometry.ts). Read back by
   // src/query/places.ts.
   return places.map((p) => {
-    const out: { page: number; box?: Box; cells?: Box[]; ocr?: number; more?: { page: number; box: Box }[] } = { page: p.page };
+    const out: { page: number; box?: Box; cells?: Box[]; ocr?: number; ocrCells?: (number | null)[]; more?: { page: number; box: Box }[] } = { page: p.page };
     if (finite(p.box)) out.box = p.box;
     const cells = p.cells.filter(finite);
     // Every cell or none: a cell list with holes would give a box to the wrong column.
@@ -38,6 +46,10 @@ export function placesJson(places: readonly JoinedPlace[] | null | undefined, li
     // every cell a fact of the line read (Source.ocrConfidence); absent for a text layer's line.
     const confidence = p.ocr?.confidence;
     if (typeof confidence === 'number' && Number.isFinite(confidence)) out.ocr = Math.max(0, Math.min(100, Math.round(confidence)));
+    // Each cell's, in the cells' order: kept only beside the line's and the cells' boxes, one for
+    // each (a list that does not line up with the cells would give a cell another's confidence).
+    const ocrCells = p.ocr?.cells?.map((c) => (typeof c === 'number' && Number.isFinite(c) ? Math.max(0, Math.min(100, Math.round(c))) : null));
+    if (out.ocr !== undefined && out.cells && ocrCells && ocrCells.length === out.cells.length) out.ocrCells = ocrCells;
     // The printed lines joined to it after its first: all of them with a box, or none said (a
     // list with a hole would leave a printed line of it unpainted).
     const more = p.more?.flatMap((m) => (Number.isInteger(m.page) && finite(m.box) ? [{ page: m.page, box: m.box }] : []));

@@ -77,9 +77,15 @@ export async function readScannedPages(pdf: Uint8Array, pages: readonly PdfPage[
   return out;
 }
 
-/** A line of text read by OCR: the lowest confidence (0-100) of the words it holds. */
+/**
+ * A line of text read by OCR: the lowest confidence (0-100) of the words it holds, and of each of
+ * its cells (PlacedLine.cells, in order) the lowest of the words whose centre is in the cell's box,
+ * null for a cell OCR read no word in — so a fact that read one cell can say how sure OCR was of
+ * that cell, not only of its whole row.
+ */
 export interface OcrLineMark {
   confidence: number;
+  cells: (number | null)[];
 }
 
 export interface OcrFinding {
@@ -112,7 +118,7 @@ export function markOcrLines(lines: readonly PlacedLine[], read: ReadonlyMap<num
   for (const [pageNo, page] of read) {
     // Each line of the page with its mark (the one marks holds).
     const onPage = (byPage.get(pageNo) ?? []).map(({ i, line }) => {
-      const mark: OcrLineMark = { confidence: 100 };
+      const mark: OcrLineMark = { confidence: 100, cells: line.cells.map(() => null) };
       marks.set(i, mark);
       return { i, line, mark };
     });
@@ -126,6 +132,8 @@ export function markOcrLines(lines: readonly PlacedLine[], read: ReadonlyMap<num
       if (found === undefined) continue; // page furniture (a page number) the rendering dropped
       const { i: at, mark } = found;
       mark.confidence = Math.min(mark.confidence, Math.round(run.confidence));
+      const cell = found.line.cells.findIndex((b) => inside(b, x, y));
+      if (cell >= 0) mark.cells[cell] = Math.min(mark.cells[cell] ?? 100, Math.round(run.confidence));
       for (const token of run.text.split(/\s+/)) {
         const number = token.replace(/^[^\d-−]+|[^\d%]+$/g, '');
         if (!/\d/.test(number)) continue;
