@@ -650,16 +650,16 @@ describe('text a page clips is not read', () => {
   // with item 9 (78.21万元); the PDF draws items 9-11 on p. 7 too and items 7-8 on p. 8, outside the
   // clip (pdftotext -bbox: p. 7 y 508-590, p. 8 y 3-50), so the text holds items 7-11 twice. Likewise
   // 司法局 2026 pp. 4-5 (主要职能 (六)-(十)). Read twice, each amount is stated twice and the text is
-  // said to repeat itself (REPEATED_TEXT), which the pages do not. The fix belongs to the PDF source
-  // (src/source/pdf: drop glyphs outside the page's clip path).
-  it.fails('reads 住房公积金 204.91万元 and 购房补贴 268.77万元 once each (财政局 2025 p. 8), and no repeated text', () => {
+  // said to repeat itself (REPEATED_TEXT), which the pages do not. src/source/pdf/extract.ts drops the
+  // text a page's clip hides.
+  it('reads 住房公积金 204.91万元 and 购房补贴 268.77万元 once each (财政局 2025 p. 8), and no repeated text', () => {
     const d = docs.get('上海市普陀区财政局部门25年预算.pdf')!;
     const times = (amount: string) => d.proseAmounts.filter((p) => p.amount === printed(amount, '万元')).length;
     expect([times('204.91'), times('268.77')]).toEqual([1, 1]);
     expect(d.anomalies.filter((a) => a.kind === 'REPEATED_TEXT')).toEqual([]);
   });
 
-  it.fails('says no repeated text in 司法局 2026 (pp. 4-5 print 主要职能 (一)-(十) once)', () => {
+  it('says no repeated text in 司法局 2026 (pp. 4-5 print 主要职能 (一)-(十) once)', () => {
     expect(docs.get('dept_budget.pdf')!.anomalies.filter((a) => a.kind === 'REPEATED_TEXT')).toEqual([]);
   });
 });

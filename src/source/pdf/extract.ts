@@ -196,7 +196,15 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS'], file:
     }
     return text;
   };
-  const stack: { ctm: Matrix; text: TextState }[] = [];
+  // The clip in effect (page space, top-left origin: [x0, top, x1, bottom]), the bounds of each
+  // clipping path intersected; null for the whole page. Text a page draws outside its clip is not
+  // printed (a text frame overflowing its box: 财政局 2025 pp. 7-8 draw items again below the
+  // frame), and getTextContent ignores clipping, so the reader drops it here.
+  let clip: Clip | null = null;
+  let pendingClip = false;
+  // The clips text objects begin in: what getTextContent's runs (which know no clip) are kept by.
+  const textClips: (Clip | null)[] = [];
+  const stack: { ctm: Matrix; text: TextState; clip: Clip | null }[] = [];
   // A page's fonts, looked up once each: their matrix (glyph widths → text space) and writing mode.
   const fonts = new Map<string, { fontMatrix: ArrayLike<number>; vertical: boolean }>();
   const fontOf = (name: string): { fontMatrix: ArrayLike<number>; vertical: boolean } => {
@@ -218,35 +226,41 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS'], file:
     if (out === undefined) seen.set(t, (out = normalize(t)));
     return out;
   };
-  const pop = (): { ctm: Matrix; text: TextState } => stack.pop() ?? { ctm: [1, 0, 0, 1, 0, 0], text: newTextState() };
+  const pop = (): { ctm: Matrix; text: TextState; clip: Clip | null } => stack.pop() ?? { ctm: [1, 0, 0, 1, 0, 0], text: newTextState(), clip: null };
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = new OperatorArgs(ops.argsArray[i]);
     switch (fn) {
       case OPS.save:
-        stack.push({ ctm, text });
+        stack.push({ ctm, text, clip });
         shared = true;
         break;
       case OPS.restore:
-        ({ ctm, text } = pop());
+        ({ ctm, text, clip } = pop());
         shared = true;
+        break;
+      case OPS.clip:
+      case OPS.eoClip:
+        // W / W*: the path constructed next (pdf.js hands it over after the clip operator) clips.
+        pendingClip = true;
         break;
       case OPS.transform:
         ctm = multiply(sixOf(args.list) ?? [NaN, NaN, NaN, NaN, NaN, NaN], ctm);
         break;
       case OPS.paintFormXObjectBegin: {
         // A form XObject draws in its own matrix, inside a saved state.
-        stack.push({ ctm, text });
+        stack.push({ ctm, text, clip });
         shared = true;
         const m = sixOf(args.list[0]);
         if (m) ctm = multiply(m, ctm);
         break;
       }
       case OPS.paintFormXObjectEnd:
-        ({ ctm, text } = pop());
+        ({ ctm, text, clip } = pop());
         shared = true;
         break;
       case OPS.beginText: {
+        textClips.push(clip);
         const t = own();
         t.tm = IDENTITY;
         t.x = t.y = t.lineX = t.lineY = 0;
@@ -294,9 +308,12 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS'], file:
       case OPS.setTextRise:
         own().rise = args.number(0);
         break;
-      case OPS.showText:
+      case OPS.showText: {
+        const before = glyphs.length;
         showText(own(), ctm, args.list[0], toPage, normalized, glyphs);
+        if (clip) dropOutside(glyphs, before, clip);
         break;
+      }
       case OPS.paintImageXObject:
       case OPS.paintInlineImageXObject:
       case OPS.paintImageMaskXObject: {
@@ -307,6 +324,11 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS'], file:
       case OPS.constructPath: {
         // pdf.js 5: [the painting operator, [the path's data, a Float32Array of opcodes and points, or null], its bounds].
         const drawOp = args.number(0);
+        if (pendingClip) {
+          pendingClip = false;
+          const bounds = clipBounds(args.list[2], ctm, toPage);
+          if (bounds) clip = clip ? intersect(clip, bounds) : bounds;
+        }
         const data: readonly unknown[] = Array.isArray(args.list[1]) ? args.list[1] : [];
         const filled = drawOp === OPS.fill || drawOp === OPS.eoFill || drawOp === OPS.fillStroke || drawOp === OPS.eoFillStroke;
         const stroked = drawOp === OPS.stroke || drawOp === OPS.closeStroke || drawOp === OPS.fillStroke || drawOp === OPS.eoFillStroke || drawOp === OPS.closeFillStroke || drawOp === OPS.closeEOFillStroke;
@@ -319,7 +341,45 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS'], file:
   if (unreadable) throw fontWithoutUnicode(file, n, page, unreadable.fontId, unreadable.control);
   const imageCover = imageArea / (width * height);
   page.cleanup();
-  return { number: n, width, height, runs, glyphs, rulings, imageCover };
+  return { number: n, width, height, runs: runsInside(runs, textClips), glyphs, rulings, imageCover };
+}
+
+/** A clip's box in page space, top-left origin: [x0, top, x1, bottom]. */
+type Clip = [number, number, number, number];
+
+/** How far outside its clip a glyph's centre may fall and still be printed (rounding of the producer's boxes). */
+const CLIP_SLACK = 1;
+
+/** The bounds pdf.js gives a clipping path ([minX, minY, maxX, maxY], user space) in page space; null when it gives none. */
+function clipBounds(bounds: unknown, ctm: Matrix, toPage: (x: number, y: number) => [number, number]): Clip | null {
+  if (!(bounds instanceof Float32Array) && !Array.isArray(bounds)) return null;
+  const [x0, y0, x1, y1] = Array.from(bounds, Number);
+  if (x0 === undefined || y0 === undefined || x1 === undefined || y1 === undefined || ![x0, y0, x1, y1].every(Number.isFinite)) return null;
+  const corners = [apply(ctm, x0, y0), apply(ctm, x1, y1), apply(ctm, x0, y1), apply(ctm, x1, y0)].map(([x, y]) => toPage(x, y));
+  const xs = corners.map((c) => c[0]);
+  const ys = corners.map((c) => c[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+const intersect = (a: Clip, b: Clip): Clip => [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
+
+const inside = (clip: Clip, x: number, y: number) => x >= clip[0] - CLIP_SLACK && x <= clip[2] + CLIP_SLACK && y >= clip[1] - CLIP_SLACK && y <= clip[3] + CLIP_SLACK;
+
+/** Drops the glyphs from `from` on whose centre the clip hides. */
+function dropOutside(glyphs: PrintedGlyph[], from: number, clip: Clip): void {
+  const shown = glyphs.slice(from).filter((g) => inside(clip, (g.x0 + g.x1) / 2, g.base - g.size * 0.36));
+  glyphs.length = from;
+  glyphs.push(...shown);
+}
+
+/**
+ * getTextContent's runs, less those no text object's clip shows: a run is kept when its centre lies
+ * inside the clip of some text object of the page, or when a text object begins unclipped.
+ */
+function runsInside(runs: GlyphRun[], textClips: readonly (Clip | null)[]): GlyphRun[] {
+  if (textClips.length === 0 || textClips.some((c) => c === null)) return runs;
+  const clips = textClips.filter((c): c is Clip => c !== null);
+  return runs.filter((r) => clips.some((c) => inside(c, (r.x0 + r.x1) / 2, (r.top + r.bottom) / 2)));
 }
 
 /**
