@@ -17,7 +17,7 @@ const AS_CEILING: Record<string, number> = {
   db: 0,
   load: 22,
   model: 1,
-  parse: 20,
+  parse: 16,
   query: 8,
   source: 0,
   '.': 1,

@@ -28,7 +28,8 @@ function pageContents(ctx: CheckContext): Map<number, PageContent> | null {
   places.forEach((place, i) => {
     const page = place?.page;
     if (page === undefined) return;
-    const content = pages.get(page) ?? pages.set(page, { lines: [], prints: false, emptyCells: null }).get(page)!;
+    let content = pages.get(page);
+    if (!content) pages.set(page, (content = { lines: [], prints: false, emptyCells: null }));
     const text = (ctx.lines[i] ?? '').replace(/\t/g, ' ').trim();
     content.lines.push(i + 1);
     if (text !== '' && !PRINTED_PAGE.pageNumber.test(text)) content.prints = true;
@@ -65,31 +66,34 @@ function blankPages(ctx: CheckContext): Anomaly[] {
   const marked = [...new Set([...[...pages].filter(([, c]) => !c.prints).map(([p]) => p), ...scanned])].sort((a, b) => a - b);
   const { file } = ctx.doc.meta;
   const at = (line: number): Source => ({ file, table: tableAt(ctx, line), line, text: ctx.lines[line - 1] ?? '' });
-  const printedLines = (page: number) => pages.get(page)!.lines.filter((l) => (ctx.lines[l - 1] ?? '').trim() !== '');
+  const printedLines = (page: number) => (pages.get(page)?.lines ?? []).filter((l) => (ctx.lines[l - 1] ?? '').trim() !== '');
   const out: Anomaly[] = [];
   let m = 0;
-  for (let k = 0; k + 1 < printed.length; k++) {
-    const [before, after] = [printed[k]!, printed[k + 1]!];
+  // Each two printed pages in a row, by their numbers (printed is sorted).
+  const gaps = printed.slice(1).map((after, k) => [printed[k] ?? after, after] as const);
+  for (const [before, after] of gaps) {
     if (after === before + 1) continue;
-    const beforeLines = printedLines(before);
-    const around = [at(beforeLines[beforeLines.length - 1]!), at(printedLines(after)[0]!)];
-    const between = `between page ${before} (line ${around[0]!.line}) and page ${after} (line ${around[1]!.line})`;
+    // A printed page prints a line (that is what printed means): its last and the next one's first.
+    const last = printedLines(before).at(-1) ?? 1;
+    const first = printedLines(after)[0] ?? 1;
+    const [lastBefore, firstAfter] = [at(last), at(first)];
+    const around = [lastBefore, firstAfter];
+    const between = `between page ${before} (line ${last}) and page ${after} (line ${first})`;
     const blank = (from: number, to: number) => {
       if (from > to) return;
       const pagesSaid = from === to ? `page ${from} is` : `pages ${from}-${to} are`;
       out.push({ kind: 'BLANK_PAGE', severity: 'INFO', message: `${pagesSaid} blank: nothing is printed ${between}`, delta: null, sources: around });
     };
-    while (m < marked.length && marked[m]! <= before) m++;
+    while ((marked[m] ?? Infinity) <= before) m++;
     let from = before + 1;
-    for (; m < marked.length && marked[m]! < after; m++) {
-      const page = marked[m]!;
+    for (let page = marked[m]; page !== undefined && page < after; page = marked[++m]) {
       blank(from, page - 1);
       from = page + 1;
       const content = pages.get(page);
       if (scanned.has(page) || !content) continue;
       if (content.emptyCells !== null) {
         const message = `page ${page} prints no text, only an empty row of table cells (line ${content.emptyCells}), ${between}: a table's empty row run over onto a page of its own`;
-        out.push({ kind: 'BLANK_PAGE', severity: 'INFO', message, delta: null, sources: [around[0]!, at(content.emptyCells), around[1]!] });
+        out.push({ kind: 'BLANK_PAGE', severity: 'INFO', message, delta: null, sources: [lastBefore, at(content.emptyCells), firstAfter] });
       } else {
         const pageNumber = printedLines(page).length > 0;
         out.push({ kind: 'BLANK_PAGE', severity: 'INFO', message: `page ${page} is blank${pageNumber ? ' but for its page number' : ''}: nothing is printed ${between}`, delta: null, sources: around });

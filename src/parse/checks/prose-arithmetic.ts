@@ -38,7 +38,7 @@ function rateJudged(stated: number, half: number, computed: number, range: [numb
 /** What the rounding allows, said in an INFO finding: the range of the rate and its printed digits. */
 const allowed = (range: [number, number], half: number, decimals: string) =>
   `; the rounding of the printed amounts allows ${pct(range[0])} to ${pct(range[1])}, and the ${decimals.length} decimal(s) printed ± ${half.toFixed(decimals.length + 1)} points, so the difference lies inside the rounding`;
-const decimalsOf = (text: string) => /\.(\d+)/.exec(text)?.[1] ?? '';
+const decimalsOf = (text: string | undefined) => /\.(\d+)/.exec(text ?? '')?.[1] ?? '';
 
 const FALL = PROSE_CHANGE.down;
 
@@ -76,7 +76,7 @@ function yearOnYear(p: Passage, file: string, year: number): Anomaly[] {
     out.push({
       kind: 'PROSE_ARITHMETIC_MISMATCH',
       severity: judged === 'ROUNDING' ? 'INFO' : 'WARNING',
-      message: `the text states ${stated[2]}${stated[3]}% from ${stated[1]}'s ${before.amount.text} 万元 to ${now.amount.text} 万元, but that is ${actual >= 0 ? 'a rise' : 'a fall'} of ${pct(Math.abs(actual))}${wrongWay ? ' (the opposite direction)' : ''}${judged === 'ROUNDING' ? allowed(range, half, decimalsOf(stated[3]!)) : ''}`,
+      message: `the text states ${stated[2]}${stated[3]}% from ${stated[1]}'s ${before.amount.text} 万元 to ${now.amount.text} 万元, but that is ${actual >= 0 ? 'a rise' : 'a fall'} of ${pct(Math.abs(actual))}${wrongWay ? ' (the opposite direction)' : ''}${judged === 'ROUNDING' ? allowed(range, half, decimalsOf(stated[3])) : ''}`,
       delta: null,
       sources: [sourceAt(p, s.start + stated.index, file), sourceAt(p, s.start + before.index, file), sourceAt(p, s.start + now.index, file)],
     });
@@ -123,7 +123,7 @@ function budgetAgainstActual(p: Passage, file: string): Anomaly[] {
       out.push({
         kind: 'PROSE_ARITHMETIC_MISMATCH',
         severity: judged === 'ROUNDING' ? 'INFO' : 'WARNING',
-        message: `the text states 完成预算的 ${rate[1]}%, but 决算 ${actual.text} ÷ 预算 ${budget.text} 万元 = ${pct((wan(actual.fen) / wan(budget.fen)) * 100)}${judged === 'ROUNDING' ? allowed(range, half, decimalsOf(rate[1]!)) : ''}`,
+        message: `the text states 完成预算的 ${rate[1]}%, but 决算 ${actual.text} ÷ 预算 ${budget.text} 万元 = ${pct((wan(actual.fen) / wan(budget.fen)) * 100)}${judged === 'ROUNDING' ? allowed(range, half, decimalsOf(rate[1])) : ''}`,
         delta: null,
         sources: [sourceAt(p, rate.index, file), ...both],
       });
@@ -158,7 +158,7 @@ function shares(p: Passage, file: string): Anomaly[] {
     out.push({
       kind: 'PROSE_ARITHMETIC_MISMATCH',
       severity: judged === 'ROUNDING' ? 'INFO' : 'WARNING',
-      message: `the text states ${part.text} 万元 is ${share[1]}% of ${whole.text} 万元; it is ${pct(computed)}${judged === 'ROUNDING' ? allowed(range, half, decimalsOf(share[1]!)) : ''}`,
+      message: `the text states ${part.text} 万元 is ${share[1]}% of ${whole.text} 万元; it is ${pct(computed)}${judged === 'ROUNDING' ? allowed(range, half, decimalsOf(share[1])) : ''}`,
       delta: null,
       sources: [sourceAt(p, m.index, file), sourceAt(p, first.index, file)],
     });
