@@ -1,5 +1,5 @@
 // Classification tables (功能分类 / 经济分类 / 政府采购品目) → BudgetLine records.
-import { parseAmount, type MoneyUnit } from './amount.js';
+import { amountCellProblem, parseAmount, type MoneyUnit } from './amount.js';
 import type { Row, Table } from './layout.js';
 import type { BudgetLine, Diagnostic, Source } from './records.js';
 import { levelOf } from './structure/codes.js';
@@ -37,7 +37,12 @@ export function extractClassification(
     // A blank cell prints no amount: null, never 0 (parseAmount reads '' as 0; a blank is not a zero).
     if (cell === undefined || cell.trim() === '') return null;
     const parsed = parseAmount(cell, unit);
-    if (!parsed) return null;
+    if (!parsed) {
+      // Text where an amount is printed ("4,6x8", an OCR misreading): no amount, and said — unless
+      // the readers' stage already said why this cell is no amount (amountCellProblem).
+      if (amountCellProblem(cell, unit) === null) diagnostics.push({ level: 'WARNING', code: 'AMOUNT_UNREADABLE', message: `${table.title}: "${cell.trim().slice(0, 40)}" stands in an amount column (${paths[idx] || `column ${idx + 1}`}) and is no number; the line keeps no amount there (check against the page)`, line: row.line, original: cell });
+      return null;
+    }
     if (parsed.repair) diagnostics.push({ level: 'INFO', code: 'AMOUNT_REPAIRED', message: `${table.title}: ${parsed.repair}`, line: row.line, original: cell });
     return parsed.fen;
   };
