@@ -3,6 +3,6 @@
 UNWIND $slots AS s
 MATCH (:Department {id: s.departmentId})-[:PUBLISHED]->(d:Document)
 WHERE d.year = s.year AND d.file <> s.file AND any(k IN d.kinds WHERE k IN s.kinds)
-  AND NOT ('UNIT_BUDGET' IN s.kinds AND 'UNIT_BUDGET' IN d.kinds AND coalesce(d.unitPrinted, '') <> coalesce(s.unit, ''))
+  AND coalesce(d.unitPrinted, '') = coalesce(s.unit, '')
 RETURN s.file AS of, d.file AS file
 ORDER BY of, file

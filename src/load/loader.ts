@@ -459,7 +459,8 @@ export async function loadParsedBatch(runner: QueryRunner, items: readonly Batch
     const taken: { departmentId: unknown; year: unknown; kinds: readonly unknown[]; unit: unknown; file: string }[] = [];
     for (const [k, r] of slotted.entries()) {
       const slot = slots[k]!;
-      const clash = taken.some((t) => t.file === slot.file || (t.departmentId === slot.departmentId && sameValue(t.year, slot.year) && t.kinds.some((x) => slot.kinds.includes(x as never)) && !(slot.kinds.includes('UNIT_BUDGET' as never) && t.kinds.includes('UNIT_BUDGET') && (t.unit ?? '') !== (slot.unit ?? ''))));
+      // One slot: department, year, a kind shared and the same unit printed (documents-same-slot.cypher).
+      const clash = taken.some((t) => t.file === slot.file || (t.departmentId === slot.departmentId && sameValue(t.year, slot.year) && t.kinds.some((x) => slot.kinds.includes(x as never)) && (t.unit ?? '') === (slot.unit ?? '')));
       if (rivals.has(r.item.file) || clash) alone.push(r.i);
       else {
         taken.push(slot);
