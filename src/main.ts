@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       await loadFiles(
         new QueryRunner(db),
         files,
-        {},
+        { keepReports: false },
         (r, i) => {
           log(`${i + 1}/${files.length} ${r.file}: ${r.status}${r.status === 'UNCHANGED' ? '' : ` (${r.records} records, ${writtenSummary(r)}, ${r.ms} ms)`}`);
           for (const d of r.parity) log(`${r.file}: ERROR parse/graph parity: ${d}`);

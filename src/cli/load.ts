@@ -80,7 +80,7 @@ try {
   await loadFiles(
     runner,
     files,
-    { dryRun: values['dry-run'], replace: values.replace },
+    { dryRun: values['dry-run'], replace: values.replace, keepReports: false },
     (r, i) => {
       rows.push(reportRow(r));
       last = Date.now();

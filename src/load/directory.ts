@@ -160,7 +160,7 @@ export async function loadFiles(
     const at = performance.now();
     if (report.status !== 'DRY_RUN' && isPdf(bytes)) await keepOriginal(runner, basename(paths[i]!), bytes);
     since('main: originals kept and pruned', at);
-    reports.push(report);
+    if (options.keepReports !== false) reports.push(report);
     onEach(report, i);
   };
   const fail = async (i: number, err: unknown) => {

@@ -55,6 +55,12 @@ export interface LoadOptions {
   failAfter?: string;
   /** Tests only: with failAfter, only this file's load throws (a bad document inside a batch). */
   failIn?: string;
+  /**
+   * loadFiles: false to return no reports, each having gone to its caller's onEach (the CLI and the
+   * start-up load): a report holds its document's whole plan, and a folder of 100,000 documents
+   * would hold 100,000 plans until the end (Node's peak RSS grew with the corpus, #41 item 3).
+   */
+  keepReports?: boolean;
 }
 
 /** What a statement (or its slices) created, summed into the load's report. */

@@ -74,4 +74,20 @@ describe('the folder load reads ahead', () => {
     expect(watch.maxUnwritten).toBeLessThanOrEqual(8 + Math.ceil((2 * loadTuning.batchRows) / Math.min(...rows)) + 2);
     expect(watch.maxInFlight).toBeGreaterThan(1);
   });
+
+  it('holds no report once its caller has it (keepReports: false, as npm run load and npm start ask): each goes to onEach, none is kept to the end', async () => {
+    const docs = generateCorpus(6, 7);
+    const paths = docs.map((d) => {
+      const path = join(dir, `kept-${d.file}`);
+      writeFileSync(path, d.text);
+      return path;
+    });
+    const seen: string[] = [];
+    const kept = await loadFiles({} as QueryRunner, paths, { dryRun: true, keepReports: false }, (r) => {
+      expect(r.plan).not.toBeNull();
+      seen.push(r.file);
+    });
+    expect(seen).toHaveLength(6);
+    expect(kept).toEqual([]);
+  });
 });
