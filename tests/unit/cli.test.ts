@@ -67,8 +67,8 @@ describe('run report', () => {
   it('a refused file is a row with its reason; the CSV has one column per record kind; the summary counts statuses', () => {
     const rows = [refusedRow('bad.txt', 'BAD_DOCUMENT', 'bad.txt:1: not a budget document, "expected" a title', 12)];
     const csv = reportCsv(rows).split('\r\n');
-    expect(csv[0]).toBe('file,status,department,year,kinds,units,lines,allocations,indicators,investments,evaluations,threeCosts,tableTotals,figures,proseAmounts,payments,anomalies,diagnostics,warnings,parity,ms,error');
-    expect(csv[1]).toBe('bad.txt,REFUSED,,,,,,,,,,,,,,,,0,0,0,12,"BAD_DOCUMENT: bad.txt:1: not a budget document, ""expected"" a title"');
+    expect(csv[0]).toBe('file,status,department,year,kinds,units,lines,allocations,indicators,investments,evaluations,threeCosts,tableTotals,figures,proseAmounts,payments,anomalies,diagnostics,warnings,warningCodes,parity,ms,error');
+    expect(csv[1]).toBe('bad.txt,REFUSED,,,,,,,,,,,,,,,,0,0,,0,12,"BAD_DOCUMENT: bad.txt:1: not a budget document, ""expected"" a title"');
     const summary = summarise(rows, 60_000);
     expect(summary.byStatus).toEqual({ REFUSED: 1 });
     expect(summaryLine(summary)).toBe('1 files (1 REFUSED), 0 records, 0 parity differences, 0 with lines not read or read with doubt (warnings: Document.diagnostics), 60.0 s (1 documents/min)');
