@@ -43,8 +43,10 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
     const values = row.cells.filter((c) => c.trim() !== '' && !YEAR_CELLS.endsInYear.test(c.trim()) && parseAmount(c, unit) !== null && !/[\u4e00-\u9fa5]/.test(c)).flatMap((c) => parseAmount(c, unit)?.fen ?? []);
     const year = printedYear ?? docYear;
     const blocks = values.length >= order.length * fundsPerFigure * 2 && printedYear === null ? 2 : 1;
-    // Cells that line up with the header: each figure read in its own column, a blank cell blank.
-    const cols = blocks === 1 && fundsPerFigure === 1 && printedYear === null && grid && grid.headerWidth <= row.cells.length ? grid.columns : null;
+    // Cells that line up with the header: each figure read in its own column, a blank cell blank —
+    // a row that prints its year (年度 | 合计 | …) too: read by position with its blanks dropped,
+    // 2020年 | 19.50 | (blank) | 6.00 gave 因公出国 6.00 and 公务接待 the next figure.
+    const cols = blocks === 1 && fundsPerFigure === 1 && grid && grid.headerWidth <= row.cells.length ? grid.columns : null;
     const cellAt = (col: number | undefined) => (col === undefined ? null : cellAmount(row.cells[col], unit));
     if (cols && order.every((c) => cols.has(c))) {
       // 合计, 出国, 接待 and 用车 are read wherever the grid places them; 购置费 / 运行费 only where the order names them.
