@@ -151,7 +151,7 @@ describe('a PDF document’s printed page', () => {
     expect(allBlack(served, row, scale)).toBe(true);
     // The page as printed, unpainted, at the same size: below the row (and its painter's margin)
     // the served page is the printed page, pixel for pixel, and it prints there: "- 1 -".
-    const ppm = execFileSync('pdftoppm', ['-r', (PAGE_IMAGE_LIMITS.maxScale * 72).toFixed(4), '-f', '1', '-l', '1', join(projectRoot, 'tests', 'fixtures', `${FOOTER}.pdf`)]);
+    const ppm = execFileSync('pdftoppm', ['-r', (PAGE_IMAGE_LIMITS.maxScale * 72).toFixed(4), '-f', '1', '-l', '1', join(projectRoot, 'tests', 'fixtures', `${FOOTER}.pdf`)], { maxBuffer: 64 * 1024 * 1024 });
     const printed = decodePpm(ppm);
     expect([printed.width, printed.height]).toEqual([served.width, served.height]);
     const from = (Math.ceil(row[3] * scale) + 3) * served.width * 3;
