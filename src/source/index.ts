@@ -21,8 +21,17 @@ export interface LinePlace {
   page: number;
   box: Box | null;
   cells: Box[];
-  /** Read by OCR from a scanned page: the lowest confidence (0-100) of the line's words. */
-  ocr?: { confidence: number };
+  /**
+   * Read by OCR from a scanned page: the lowest confidence (0-100) of the line's words, and of each
+   * cell's (null where OCR read nothing in the cell).
+   */
+  ocr?: { confidence: number; cells?: (number | null)[] };
+  /**
+   * A PDF's line: the page and box of each printed line joined to it (a wrapped paragraph's later
+   * lines, a row cut by a page break), so that the page painter blacks out a redacted line over
+   * exactly what it prints (src/api/page-images.ts).
+   */
+  more?: { page: number; box: Box }[];
 }
 
 export interface SourceNote {
@@ -150,7 +159,8 @@ async function readPdf(bytes: Uint8Array, file: string, ocr: OcrOptions): Promis
     text: ocrText(rendered.lines.map((l) => l.text), marks).join('\n'),
     places: rendered.lines.map((l, i) => {
       const mark = marks.get(i);
-      return mark ? { page: l.page, box: l.box, cells: l.cells, ocr: { confidence: mark.confidence } } : { page: l.page, box: l.box, cells: l.cells };
+      const place: LinePlace = { page: l.page, box: l.box, cells: l.cells, more: l.more };
+      return mark ? { ...place, ocr: { confidence: mark.confidence, cells: mark.cells } } : place;
     }),
     pages: pages.length,
     notes,
