@@ -2,7 +2,8 @@
 // (a paragraph, a heading, a list item, a <br>), a table's rows as cells between tabs. Scripts,
 // styles, navigation and what the page hides are not its text. Headings are "# …" and list items
 // "- …" / "1. …", as the bundled texts print them (the layout reads a "#" line as a heading).
-import type { Element, Node, ParentNode } from './tree.js';
+import { defaultTreeAdapter } from 'parse5';
+import type { Element, ParentNode } from './tree.js';
 import { attr, isElement, lineOf } from './tree.js';
 import { HTML_CAPS, HtmlTooLargeError } from './caps.js';
 import { tableRows } from './table-grid.js';
@@ -90,7 +91,7 @@ export class PageRenderer {
     const w = new LineWriter(true);
     this.children(cell, w, depth);
     w.end();
-    return w.lines.reduce((out, l) => (out === '' ? l : CJK.test(out.at(-1)!) && CJK.test(l[0]!) ? out + l : `${out} ${l}`), '');
+    return w.lines.reduce((out, l) => (out === '' ? l : CJK.test(out.at(-1) ?? '') && CJK.test(l[0] ?? '') ? out + l : `${out} ${l}`), '');
   }
 
   /** An element's content as blocks of their own (a layout table's cell). */
@@ -101,9 +102,9 @@ export class PageRenderer {
   }
 
   private children(node: ParentNode, w: LineWriter, depth: number): void {
-    if (depth > HTML_CAPS.depth) throw new HtmlTooLargeError(this.file, lineOf(node as Node), 'depth', `its elements nest more than ${HTML_CAPS.depth} deep`);
+    if (depth > HTML_CAPS.depth) throw new HtmlTooLargeError(this.file, lineOf(node), 'depth', `its elements nest more than ${HTML_CAPS.depth} deep`);
     for (const child of node.childNodes) {
-      if (child.nodeName === '#text') w.text((child as { value: string }).value);
+      if (defaultTreeAdapter.isTextNode(child)) w.text(child.value);
       else if (isElement(child)) this.element(child, w, depth + 1);
     }
   }
@@ -140,7 +141,8 @@ export type { LineWriter };
 
 /** "- " in a bulleted list, "n. " in a numbered one (its start attribute honoured). */
 function listMark(li: Element): string {
-  const list = li.parentNode && isElement(li.parentNode as Node) ? (li.parentNode as Element) : null;
+  const parent = li.parentNode;
+  const list = parent && isElement(parent) ? parent : null;
   if (list?.tagName !== 'ol') return '- ';
   const start = Number.parseInt(attr(list, 'start') ?? '1', 10);
   const items = list.childNodes.filter((n): n is Element => isElement(n) && n.tagName === 'li');

@@ -20,7 +20,7 @@ const childElements = (el: Element, ...tags: string[]) => el.childNodes.filter((
 /** The standard's rules for a non-negative integer attribute: leading digits, or the fallback. */
 function spanValue(raw: string | undefined, fallback: number): number {
   const m = /^[\t\n\f\r ]*\+?(\d+)/.exec(raw ?? '');
-  return m ? Number(m[1]!.slice(0, 12)) : fallback;
+  return m?.[1] ? Number(m[1].slice(0, 12)) : fallback;
 }
 
 /** Row groups in the order a browser shows them: the first <thead> on top, the first <tfoot> at the bottom. */
@@ -73,11 +73,14 @@ export function tableRows(table: Element, depth: number, page: PageRenderer, w: 
   for (const trs of groups) {
     const top = rows.length;
     for (let i = 0; i < trs.length; i++) rows.push([]);
+    // The row a cell is laid out in, made when first reached (every row of the group was pushed above).
+    const rowAt = (r: number): (Slot | undefined)[] => (rows[r] ??= []);
     trs.forEach((tr, i) => {
       const y = top + i;
+      const row = rowAt(y);
       let x = 0;
       for (const cell of childElements(tr, 'td', 'th')) {
-        while (rows[y]![x]) x++;
+        while (row[x]) x++;
         const colspan = Math.max(1, spanValue(attr(cell, 'colspan'), 1));
         // rowspan="0" runs to the end of its row group; a rowspan past it is cut there, as browsers show it.
         const rowspan = spanValue(attr(cell, 'rowspan'), 1);
@@ -86,7 +89,7 @@ export function tableRows(table: Element, depth: number, page: PageRenderer, w: 
         cells += colspan * height;
         if (cells > HTML_CAPS.cells) throw new HtmlTooLargeError(file, lineOf(cell), 'cells', `its tables hold more than ${HTML_CAPS.cells.toLocaleString('en-US')} cells`);
         const slot: Slot = { x, y, text: page.cellText(cell, depth + 3) };
-        for (let r = y; r < y + height; r++) for (let c = x; c < x + colspan; c++) rows[r]![c] = slot;
+        for (let r = y; r < y + height; r++) for (let c = x; c < x + colspan; c++) rowAt(r)[c] = slot;
         x += colspan;
         width = Math.max(width, x);
       }
@@ -100,6 +103,9 @@ export function tableRows(table: Element, depth: number, page: PageRenderer, w: 
     const starts = (s: Slot | undefined, x: number): s is Slot => s !== undefined && s.x === x && s.y === y;
     // A row under spanning cells only prints nothing of its own (pdf/render.ts does the same).
     if (!Array.from({ length: width }, (_, x) => row[x]).some(starts)) return;
-    w.row(Array.from({ length: width }, (_, x) => (starts(row[x], x) ? row[x]!.text : '')));
+    w.row(Array.from({ length: width }, (_, x) => {
+      const slot = row[x];
+      return starts(slot, x) ? slot.text : '';
+    }));
   });
 }

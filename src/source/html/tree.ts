@@ -12,15 +12,13 @@ export type Element = DefaultTreeAdapterTypes.Element;
 export type Node = DefaultTreeAdapterTypes.Node;
 export type ParentNode = DefaultTreeAdapterTypes.ParentNode;
 
-/** The line of the page a node starts on (1 when the parser made it up: an implied <tbody>). */
-const LINE = Symbol('line');
-type Lined = { [LINE]?: number };
+/** The line of the page each node starts on (1 when the parser made it up: an implied <tbody>). */
+const LINES = new WeakMap<object, number>();
 
-export const lineOf = (node: Node): number => (node as Lined)[LINE] ?? 1;
+export const lineOf = (node: object): number => LINES.get(node) ?? 1;
 
-/** How deep a node was when it was put in the tree (the document is 0). */
-const DEPTH = Symbol('depth');
-type Deep = { [DEPTH]?: number };
+/** How deep each node was when it was put in the tree (the document is 0). */
+const DEPTHS = new WeakMap<object, number>();
 
 /**
  * The page's element tree; throws HtmlTooLargeError past the element or the depth cap. A page
@@ -37,10 +35,10 @@ export function parseHtmlTree(html: string, file: string): DefaultTreeAdapterTyp
   }
   let elements = 0;
   let line = 1;
-  const placed = (parent: unknown, child: unknown) => {
-    const depth = ((parent as Deep)[DEPTH] ?? 0) + 1;
+  const placed = (parent: object, child: object) => {
+    const depth = (DEPTHS.get(parent) ?? 0) + 1;
     if (depth > HTML_CAPS.depth) throw new HtmlTooLargeError(file, line, 'depth', `its elements nest more than ${HTML_CAPS.depth} deep`);
-    (child as Deep)[DEPTH] = depth;
+    DEPTHS.set(child, depth);
   };
   const adapter: TreeAdapter<DefaultTreeAdapterMap> = {
     ...defaultTreeAdapter,
@@ -59,7 +57,7 @@ export function parseHtmlTree(html: string, file: string): DefaultTreeAdapterTyp
     setNodeSourceCodeLocation(node, location) {
       if (!location) return;
       line = location.startLine;
-      (node as Lined)[LINE] = location.startLine;
+      LINES.set(node, location.startLine);
     },
     updateNodeSourceCodeLocation() {
       // The end tag's place is not needed: a node is named by the line it starts on.

@@ -19,7 +19,7 @@ const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f]
 function markdownIt(): MarkdownIt {
   const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
   // An option markdown-it reads (lib/parser_block) that its type declarations leave out.
-  (md.options as { maxNesting?: number }).maxNesting = MAX_NESTING;
+  Object.assign(md.options, { maxNesting: MAX_NESTING });
   md.renderer.rules.softbreak = (tokens, idx) => {
     const before = tokens[idx - 1]?.content.at(-1) ?? '';
     const after = tokens[idx + 1]?.content[0] ?? '';

@@ -319,7 +319,7 @@ function tableRows(t: GridTable, runs: GlyphRun[], page: number, withChars: (run
     if (texts.every((x) => x === '') && t.cells.every((c) => c.row !== row)) continue;
     const edge = row === 0 || row === t.rows.length - 2;
     if (row === 0) for (const slot of slots) if (slot?.lines.length) withChars(slot.lines[0]!.runs.slice(0, 1));
-    blocks.push({ top: t.rows[row]!, line: { text: texts.join('\t'), page, box, cells: boxes, kind: 'TABLE_ROW', more: [] }, table: t, rowIndex: row, ...(edge ? { slots } : {}) });
+    blocks.push({ top: t.rows[row] ?? box[1], line: { text: texts.join('\t'), page, box, cells: boxes, kind: 'TABLE_ROW', more: [] }, table: t, rowIndex: row, ...(edge ? { slots } : {}) });
   }
   return blocks;
 }
