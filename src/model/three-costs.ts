@@ -12,7 +12,7 @@ export const THREE_COSTS_FIGURES = {
   total: { zh: '合计', names: ['三公经费', '合计'], description: '"三公"经费 in total.' },
   abroad: { zh: '因公出国（境）费', names: ['因公出国（境）费', '因公出国(境)费'], description: '因公出国（境）费: official travel abroad.' },
   reception: { zh: '公务接待费', names: ['公务接待费'], description: '公务接待费: official receptions.' },
-  // Shanghai's tables and prose print the pair shorter (dept_budget.pdf p. 21-22: 公务用车购置及运行费 | 运行费).
+  // Shanghai's tables and prose print the pair shorter (公务用车购置及运行费 | 运行费).
   vehicles: { zh: '公务用车购置及运行维护费', names: ['公务用车购置及运行维护费', '公务用车购置和运行维护费', '公务用车购置及运行费', '公务用车购置和运行费'], description: '公务用车购置及运行维护费: official vehicles, purchase and running together.' },
   vehiclePurchase: { zh: '公务用车购置费', names: ['公务用车购置费'], description: '公务用车购置费: buying official vehicles.' },
   vehicleRunning: { zh: '公务用车运行维护费', names: ['公务用车运行维护费', '公务用车运行费'], description: '公务用车运行维护费: running official vehicles.' },

@@ -11,7 +11,7 @@ const PLACEHOLDER = COVER.placeholder.matches;
 const PLACEHOLDERS = new RegExp(PLACEHOLDER.source, 'g');
 /**
  * A placeholder where a figure belongs, with the unit it is to be counted in: "XXX 万元", "XX%",
- * "XX 辆" (the template's prose, p. 15-21). A real document may carry one left over; a blank form
+ * "XX 辆" (a template's prose states every figure so). A real document may carry one left over; a blank form
  * carries them wherever it states a figure.
  */
 const FIGURE_PLACEHOLDERS = new RegExp(`(?:${PLACEHOLDER.source})\\s*${COVER.figurePlaceholderUnit.matches.source}`, 'g');

@@ -1,8 +1,8 @@
 // Rules on the printed pages // 页面: what the page map of the source shows. A PDF knows each
 // line's page (src/source LinePlace.page); a text file marks pages with form feeds (pdftotext
 // writes one per page, so a blank page is two in a row). A page between printed pages that
-// prints nothing, or only its page number, is a page a reviewer marks for removal (dept_budget.pdf:
-// 目录后有一页多余的空表页).
+// prints nothing, or only its page number, is a page a reviewer marks for removal (a reviewer's
+// checklist: 目录后有一页多余的空表页).
 import { PRINTED_PAGE } from '../glossary/index.js';
 import type { Anomaly, Source } from '../records.js';
 import type { CheckContext, CheckRule } from './rule.js';

@@ -120,7 +120,7 @@ export function threeCostsTable(table: Table, unit: MoneyUnit): ThreeCostsTable 
   if (pairs) return empty;
   const numbers = (r: Row) => r.cells.filter((c) => /\d/.test(c) && parseAmount(c, unit) !== null).length;
   let dataRows = table.rows.filter((r) => numbers(r) >= 4 && !/^1\s+2\s+3/.test(r.cells.filter((c) => c).join(' ')));
-  // A row printing fewer numbers (财政局 2025 p. 21: 合计 0.95, 公务接待费 0.95, the rest blank) is
+  // A row printing fewer numbers (合计 and 公务接待费 only, the other figures blank) is
   // read only where the header is a grid that places each figure, never by order.
   const sparse = dataRows.length === 0;
   if (sparse) dataRows = table.rows.filter((r) => numbers(r) >= 1 && !r.cells.some((c) => /[\u4e00-\u9fa5]/.test(c)));

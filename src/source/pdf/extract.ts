@@ -198,8 +198,8 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS'], file:
   };
   // The clip in effect (page space, top-left origin: [x0, top, x1, bottom]), the bounds of each
   // clipping path intersected; null for the whole page. Text a page draws outside its clip is not
-  // printed (a text frame overflowing its box: 财政局 2025 pp. 7-8 draw items again below the
-  // frame), and getTextContent ignores clipping, so the reader drops it here.
+  // printed (a text frame overflowing its box draws the lines that overflow again, outside it),
+  // and getTextContent ignores clipping, so the reader drops it here.
   let clip: Clip | null = null;
   let pendingClip = false;
   // The clips text objects begin in: what getTextContent's runs (which know no clip) are kept by.
