@@ -122,7 +122,7 @@ describe('one CSV writer', () => {
     const hostile = HOSTILE.filter((v): v is string => typeof v === 'string' && v !== '');
     const rows = hostile.map((v, i) => refusedRow(v, 'BAD_DOCUMENT', `${v}:1: not a document`, i));
     const read = readCsv(reportCsv(rows));
-    expect(read[0]).toEqual(['file', 'status', 'department', 'year', 'kinds', ...REPORTED_KINDS, 'diagnostics', 'warnings', 'parity', 'ms', 'error']);
+    expect(read[0]).toEqual(['file', 'status', 'department', 'year', 'kinds', ...REPORTED_KINDS, 'diagnostics', 'warnings', 'warningCodes', 'parity', 'ms', 'error']);
     expect(read.slice(1).map((r) => r[0])).toEqual(hostile.map(expected));
     expect(read.slice(1).map((r) => r.at(-1))).toEqual(hostile.map((v) => `BAD_DOCUMENT: ${v}:1: not a document`));
     for (const r of read.slice(1)) expect(r).toHaveLength(read[0]!.length);
