@@ -1,7 +1,7 @@
 // "三公"经费 (因公出国（境）费, 公务接待费, 公务用车购置及运行维护费) from tables and prose.
 import { parseAmount, toHalfWidth, type MoneyUnit } from './amount.js';
 import type { ProseLine, Row, Table } from './layout.js';
-import type { ThreeCosts } from './records.js';
+import type { Diagnostic, ThreeCosts } from './records.js';
 import { CURLY_QUOTES, TITLE_WORDS, YEAR_CELLS, threeCostsSentences } from './glossary/index.js';
 import { threeCostsTable, type ThreeCostsRole, type ThreeCostsTable } from './structure/three-costs-table.js';
 import { keysOf, tableOf } from '../keys.js';
@@ -18,7 +18,7 @@ const figuresBy = (value: (role: ThreeCostsRole) => bigint | null): Figures => t
 /** A blank cell is no amount. */
 const cellAmount = (cell: string | undefined, unit: MoneyUnit): bigint | null => (cell === undefined || cell.trim() === '' ? null : (parseAmount(cell, unit)?.fen ?? null));
 
-export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit, docYear: number, docIsActual: boolean, structure: ThreeCostsTable = threeCostsTable(table, unit)): ThreeCosts[] {
+export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit, docYear: number, docIsActual: boolean, structure: ThreeCostsTable = threeCostsTable(table, unit), diagnostics: Diagnostic[] = []): ThreeCosts[] {
   const source = (row: Row) => ({ file, table: table.title, line: row.line, text: row.text });
   const { pairs } = structure;
   if (pairs) {
@@ -55,6 +55,13 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
       continue;
     }
     if (sparse) continue;
+    // Read by position: with fewer numbers than figures and a blank among its cells, which figure
+    // is blank cannot be told from the row alone — the figures after it may have moved left. Said.
+    const figures = blocks * order.length * fundsPerFigure;
+    const blankAmong = row.cells.slice(1).some((c, k, rest) => c.trim() === '' && rest.slice(k + 1).some((d) => d.trim() !== ''));
+    if (values.length < figures && blankAmong) {
+      diagnostics.push({ level: 'WARNING', code: 'THREE_COSTS_BY_POSITION', message: `${table.title}: the row prints ${values.length} numbers for ${figures} figures and blank cells the header does not place; its figures are read in the printed order and may belong to the columns after a blank (check against the page)`, line: row.line, original: row.text });
+    }
     for (let b = 0; b < blocks; b++) {
       const pickFund = (role: ThreeCostsRole, f: number): bigint | null => {
         const idx = order.indexOf(role);

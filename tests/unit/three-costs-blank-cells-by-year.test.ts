@@ -27,3 +27,21 @@ describe('data/000 表八 with its 0.00 cells printed blank', () => {
     expect(row).toMatchObject({ total: 1950n * WAN / 100n, abroad: 0n, reception: 6n * WAN, vehicles: 1350n * WAN / 100n, vehiclePurchase: 0n, vehicleRunning: 1350n * WAN / 100n });
   });
 });
+
+describe('a 三公 row shorter than its header, with a blank among its cells', () => {
+  it('is read in printed order and said: a THREE_COSTS_BY_POSITION WARNING with its line', () => {
+    const lines = readFileSync(join(projectRoot, 'data', FILE), 'utf8').split('\n');
+    // 2020年 | 19.50 | (blank) | 6.00 | 13.50 | 0.00, the row's last cell not printed: which figure the
+    // blank stands for cannot be told from the row, and read in order 6.00 lands under 因公出国.
+    lines[416] = '2020年\t19.50\t\t6.00\t13.50\t0.00';
+    const doc = parseDocument(lines.join('\n'), FILE);
+    const said = doc.diagnostics.filter((d) => d.code === 'THREE_COSTS_BY_POSITION');
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatchObject({ level: 'WARNING', line: 417 });
+  });
+
+  it('says nothing of a full row (as printed)', () => {
+    const doc = parseDocument(readFileSync(join(projectRoot, 'data', FILE), 'utf8'), FILE);
+    expect(doc.diagnostics.filter((d) => d.code === 'THREE_COSTS_BY_POSITION')).toEqual([]);
+  });
+});

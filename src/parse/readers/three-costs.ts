@@ -8,6 +8,6 @@ export const threeCostsReader: TableFamilyReader = {
     const { file, meta, isActual } = ctx;
     const structure = structureIn(table, ctx).threeCosts;
     if (!isThreeCostsTable(table) || !structure) return null;
-    return claim({ threeCosts: threeCostsFromTable(table, file, unitOf(ctx), meta.year, isActual, structure) });
+    return claim({ threeCosts: threeCostsFromTable(table, file, unitOf(ctx), meta.year, isActual, structure, ctx.diagnostics) });
   },
 };
