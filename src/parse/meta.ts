@@ -26,7 +26,7 @@ const KIND_WORDS = COVER.kindWords.matches;
 const LEVEL_ONLY = COVER.levelOnly.matches;
 
 /**
- * A cover line that is an organisation's name ("上海市普陀区财政局", "上海市普陀区人民政府万里街道办事处"):
+ * A cover line that is an organisation's name ("某市某区财政局", "某区人民政府某街道办事处"):
  * no digit, no label, ending as a body's name does. A cover printing its department under the
  * title without a label (预算主管部门：…) names it so.
  */
@@ -148,7 +148,7 @@ function publisherOf(title: string, titleSource: Source, cover: { line: number; 
   if (named) return { department: stripped, departmentFrom: 'TITLE', departmentSource: titleSource, ...unitOf };
   // A unit's own document (单位预算) naming no department: the unit's name stands for it.
   if (unit) return { department: unit.name, departmentFrom: 'UNIT', departmentSource: unit.source, ...unitOf };
-  // The title names only the level (上海市普陀区区级) or nothing ("2024年度部门决算"): a cover line
+  // The title names only the level (某市某区区级) or nothing ("2024年度部门决算"): a cover line
   // under it that is a body's name, printed without a label, names the department.
   const bare = cover.find((c) => !title.includes(squeeze(c.text)) && ORGANISATION_LINE.test(squeeze(c.text)) && !LEVEL_ONLY.test(squeeze(c.text)));
   if (bare) return { department: squeeze(bare.text), departmentFrom: 'LINE', departmentSource: { file, table: '封面', line: bare.line, text: bare.text }, ...unitOf };

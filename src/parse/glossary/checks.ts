@@ -88,8 +88,8 @@ export const DEPARTMENT_NAME = {
   /** The city before a Shenzhen department's name, which its other titles leave out. */
   cityPrefix: '深圳市',
   /**
-   * A conjunction joining two fields of a department's work (…政务服务和数据管理局, 人力资源和社会
-   * 保障局, 自然资源与规划局): departments print their name with and without it, and both are
+   * A conjunction joining two fields of a department's work (住房和城乡建设局, 卫生和计划生育
+   * 委员会, 自然资源与规划局): departments print their name with and without it, and both are
    * one department. Not a place's own character: not within a name's first two characters, right
    * after a place's suffix (天津市和平区) or right before one (平和县).
    */

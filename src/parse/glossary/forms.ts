@@ -137,10 +137,10 @@ export const COVER = {
   /** The units a figure placeholder is printed with ("XXX 万元", "XX%", "XX 辆"): a blank form's figures (template.ts). */
   figurePlaceholderUnit: { printed: 'XXX 万元', matches: /(?:万元|元|%|％|个|辆|台|人)/ },
   /**
-   * A cover line that is an organisation's name ("上海市普陀区财政局", "上海市普陀区人民政府万里街道办事处"):
+   * A cover line that is an organisation's name ("某市某区财政局", "某区人民政府某街道办事处"):
    * no digit, no label, ending as a body's name does.
    */
-  organisationLine: { printed: '上海市普陀区财政局', matches: /^[^\d\s:：（()）]{4,40}(局|委员会|委|办公室|办事处|中心|院|所|站|馆|队|会|厅|署|社|政府|街道|镇|乡|学校|大学|学院|医院|公司|集团)$/ },
+  organisationLine: { printed: '某市某区财政局', matches: /^[^\d\s:：（()）]{4,40}(局|委员会|委|办公室|办事处|中心|院|所|站|馆|队|会|厅|署|社|政府|街道|镇|乡|学校|大学|学院|医院|公司|集团)$/ },
   /**
    * The label before a line's first colon: a cover may spread its characters to a width
    * ("预 算 主 管 部 门：", full-width spaces), which are no part of it.
