@@ -7,6 +7,7 @@ import { HttpError } from '../../src/api/http/errors.js';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n');
 const url = (query = '') => new URL(`http://localhost/ingest${query}`);
+const PAGE = Buffer.from('<!DOCTYPE html><table><tr><td>合计</td><td>8</td></tr></table>');
 
 /** A multipart body as curl -F writes it. */
 function multipart(boundary: string, parts: { name: string; filename?: string; bytes: Buffer | string }[]): Buffer {
@@ -60,5 +61,28 @@ describe('POST /ingest: the upload', () => {
     expect(refused(() => uploadOf('multipart/form-data; boundary=q', url(), multipart('q', [{ name: 'other', bytes: 'x' }]))).argument).toBe('file');
     expect(refused(() => uploadOf('multipart/form-data', url(), PDF)).message).toMatch(/names no boundary/);
     expect(refused(() => uploadOf('multipart/form-data; boundary=q', url(), Buffer.from('--q\r\nContent-Disposition: form-data; name="file"\r\n\r\nno end'))).message).toMatch(/closing boundary is missing/);
+  });
+});
+
+// Web pages and Markdown (#39 item 5): text/html and text/markdown are taken as the document, under a
+// name that says the same kind; other types are still a 415. Before: both were a 415 and .html / .md names a 400.
+describe('POST /ingest: web pages and Markdown', () => {
+  it('text/html under .html / .htm, text/markdown (or text/x-markdown) under .md, a page as text/plain or octet-stream by its name', () => {
+    expect(uploadOf('text/html; charset=gbk', url('?name=2024_预算.html'), PAGE)).toEqual({ name: '2024_预算.html', bytes: PAGE, replace: false });
+    expect(uploadOf('application/xhtml+xml', url('?name=a.HTM&replace=1'), PAGE)).toMatchObject({ name: 'a.HTM', replace: true });
+    expect(uploadOf('text/markdown', url('?name=converted.md'), Buffer.from('| a |\n| - |'))).toMatchObject({ name: 'converted.md' });
+    expect(uploadOf('text/x-markdown', url('?name=converted.markdown'), Buffer.from('# t'))).toMatchObject({ name: 'converted.markdown' });
+    expect(uploadOf('application/octet-stream', url('?name=page.html'), PAGE)).toMatchObject({ name: 'page.html' });
+    expect(uploadOf('text/plain', url('?name=notes.md'), Buffer.from('# t'))).toMatchObject({ name: 'notes.md' });
+  });
+
+  it('a body sent as text/html must be named .html/.htm, as text/markdown .md; a name over 200 characters or another type is refused', () => {
+    const asTxt = refused(() => uploadOf('text/html', url('?name=page.txt'), PAGE));
+    expect([asTxt.status, asTxt.argument, asTxt.message]).toEqual([400, 'name', 'The body is sent as text/html; name it .html or .htm, not "page.txt".']);
+    expect(refused(() => uploadOf('text/markdown', url('?name=page.html'), PAGE)).argument).toBe('name');
+    expect(refused(() => uploadOf('text/html', url(`?name=${'页'.repeat(196)}.html`), PAGE)).argument).toBe('name');
+    expect(refused(() => uploadOf('text/csv', url('?name=a.html'), PAGE)).status).toBe(415);
+    expect(refused(() => uploadOf('toString', url('?name=a.html'), PAGE)).status).toBe(415);
+    expect(refused(() => uploadOf('text/html', url('?name=budget.xlsx'), PAGE)).argument).toBe('name');
   });
 });
