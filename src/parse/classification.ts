@@ -74,12 +74,13 @@ export function extractClassification(
       result.totals.push(totalsOf(row, source));
     }
     if (role !== 'DATA' || !blocks) continue;
-    for (const { end, offset, code, scheme, nameAt, classCarried, classMisprinted } of blocks) {
+    for (const { end, offset, code, scheme, nameAt, classCarried, classMisprinted, partsPadded } of blocks) {
       // Each block of side-by-side 科目 is a line of its own, reading only its own cells.
       const inBlock = (idx: number | null) => (idx === null ? null : idx + offset < end ? idx + offset : null);
       const blockRow: Row = { ...row, cells: row.cells.slice(0, end) };
       if (classMisprinted) diagnostics.push({ level: 'WARNING', code: 'CODE_CLASS_CARRIED', message: `${table.title}: the 类 cell prints "${classMisprinted}", no code; read as 类 ${classCarried} of the code row above (code ${code}; check against the page)`, line: row.line, original: row.text });
       else if (classCarried) diagnostics.push({ level: 'INFO', code: 'CODE_CLASS_CARRIED', message: `${table.title}: the 类 cell is blank on this row; code ${code} takes 类 ${classCarried} from the code row above`, line: row.line });
+      if (partsPadded) diagnostics.push({ level: 'INFO', code: 'CODE_PART_PADDED', message: `${table.title}: a code part is printed as ${partsPadded.map((p) => `"${p}"`).join(', ')}, one digit where 款 / 项 print two; read with its leading zero (code ${code})`, line: row.line, original: row.text });
       result.lines.push({
         scheme,
         code,

@@ -28,6 +28,8 @@ export interface CodeBlock {
   classCarried?: string;
   /** The 类 cell printed this instead (a misprint whose look-alike characters read as the 类 above: "2O1"). */
   classMisprinted?: string;
+  /** 款 / 项 parts printed as one digit ("2" in the 款 cell, its leading zero dropped): as printed, read as "02". */
+  partsPadded?: string[];
 }
 
 export interface CodedRow {
@@ -123,22 +125,31 @@ function codeParts(rows: Row[]): { parts: number; classAt: number | null } {
 
 /**
  * The code starting at cell `at`, its parts joined when the header prints it in parts, and the
- * index of the cell after them (the name's).
+ * index of the cell after them (the name's). A 款 / 项 part is two digits; one printed as a single
+ * digit ("301 | 2 | 津贴补贴": a spreadsheet cell that dropped its leading zero) is that part with
+ * its zero ("02") when the cell after the parts prints the row's name, and is named in `padded` so
+ * the reader says so; without a name there, a lone digit is not taken for a part.
  */
-export function codeAt(cells: string[], at: number, parts: number): { code: string; next: number } {
+export function codeAt(cells: string[], at: number, parts: number): { code: string; next: number; padded: string[] } {
   let code = cells[at]!.trim();
   let next = at + 1;
+  const padded: string[] = [];
   if (parts > 1 && /^\d{3}$/.test(code)) {
+    const named = /[^\d\s,.]/.test(cells[at + parts] ?? '');
     for (let k = 1; k < parts; k++) {
       const part = (cells[at + k] ?? '').trim();
-      if (/^\d{2}$/.test(part)) {
+      const single = /^\d$/.test(part) && named;
+      if (/^\d{2}$/.test(part) || single) {
         // A 项 part only extends a 款 code: without its 款 it is not joined (no code is guessed).
-        if (code.length === 1 + 2 * k) code += part;
+        if (code.length === 1 + 2 * k) {
+          code += part.padStart(2, '0');
+          if (single) padded.push(part);
+        }
       } else if (part !== '') break;
       next = at + k + 1;
     }
   }
-  return { code, next };
+  return { code, next, padded };
 }
 
 /** The codes a row prints from its first code cell on: one block per code (side-by-side blocks). */
@@ -147,9 +158,9 @@ function blocksOf(cells: string[], codeIdx: number, parts: number, title: string
     .map((c, i) => i)
     .filter((i) => i >= codeIdx && schemeOfCode(cells[i]!.trim(), title) !== null && (i === codeIdx || /[^\d\s,.]/.test(cells[codeAt(cells, i, parts).next] ?? '')));
   return starts.flatMap((start, k) => {
-    const { code, next: nameAt } = codeAt(cells, start, parts);
+    const { code, next: nameAt, padded } = codeAt(cells, start, parts);
     const scheme = schemeOfCode(code, title);
-    return scheme ? [{ start, end: starts[k + 1] ?? cells.length, offset: start - codeIdx, code, scheme, nameAt }] : [];
+    return scheme ? [{ start, end: starts[k + 1] ?? cells.length, offset: start - codeIdx, code, scheme, nameAt, ...(padded.length ? { partsPadded: padded } : {}) }] : [];
   });
 }
 

@@ -1,0 +1,47 @@
+// Mechanisms the held-back real documents of tests/fixtures/real showed read wrong (issue #37), each
+// tested from the printed lines of the page that shows it (pdftoppm -r 80 of that page beside it).
+import { describe, expect, it } from 'vitest';
+import { extractClassification } from '../../src/parse/classification.js';
+import { layout } from '../../src/parse/layout.js';
+import type { Diagnostic } from '../../src/parse/records.js';
+
+const table = (lines: string[]) => layout(lines.join('\n')).tables[0]!;
+
+describe('a 款 printed as one digit (上海市普陀区人民政府万里街道办事处24年预算.pdf p. 29)', () => {
+  // The page prints 301 | 2 | 津贴补贴 and 301 | 7 | 绩效工资 between 301 | 01 and 301 | 08: the
+  // 款 cell lost its leading zero. Read as printed before, 津贴补贴 and 绩效工资 were no lines of their
+  // own but "301" again, named "2" and "7", and 301 was said to be named three ways.
+  const P29 = [
+    '2024年部门一般公共预算基本支出部门预算经济分类预算表',
+    '编制部门：上海市普陀区人民政府万里街道办事处\t单位：元',
+    '项目\t\t\t一般公共预算基本支出',
+    '部门预算经济分类科目编码\t\t经济分类科目名称\t合计\t人员经费\t公用经费',
+    '类\t款',
+    '301\t\t工资福利支出\t88,282,511\t88,282,511\t0',
+    '301\t01\t基本工资\t5,873,551\t5,873,551\t0',
+    '301\t2\t津贴补贴\t16,623,810\t16,623,810\t0',
+    '301\t7\t绩效工资\t11,447,100\t11,447,100\t0',
+    '301\t08\t机关事业单位基本养老保险缴费\t4,608,515\t4,608,515\t0',
+  ];
+
+  it('reads 30102 津贴补贴 and 30107 绩效工资 with their amounts, and says each zero it supplied with its line', () => {
+    const diagnostics: Diagnostic[] = [];
+    const read = extractClassification(table(P29), 'p29.pdf', '元', 'BUDGET', diagnostics);
+    expect(read.lines.map((l) => [l.code, l.name, l.total])).toEqual([
+      ['301', '工资福利支出', 8_828_251_100n],
+      ['30101', '基本工资', 587_355_100n],
+      ['30102', '津贴补贴', 1_662_381_000n],
+      ['30107', '绩效工资', 1_144_710_000n],
+      ['30108', '机关事业单位基本养老保险缴费', 460_851_500n],
+    ]);
+    expect(diagnostics.filter((d) => d.code === 'CODE_PART_PADDED').map((d) => [d.level, d.line])).toEqual([
+      ['INFO', 8],
+      ['INFO', 9],
+    ]);
+  });
+
+  it('takes no lone digit for a 款 when no name follows it (a bare number there is no code part)', () => {
+    const read = extractClassification(table([...P29.slice(0, 5), '301\t2\t16,623,810\t16,623,810\t0']), 'p29.pdf', '元', 'BUDGET', []);
+    expect(read.lines.map((l) => l.code)).not.toContain('30102');
+  });
+});
