@@ -25,6 +25,10 @@ export interface ApiFixture {
   db: Database;
   server: RunningServer;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
+  /** POST /ingest with these bytes: `query` is the URL's query string (`?name=…&replace=true`). */
+  ingest(query: string, body: Uint8Array | string, headers: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** Nodes and relationships in the whole graph: what "the graph is unchanged" is measured by. */
+  graphSize(): Promise<{ nodes: number; relationships: number }>;
   stop(): Promise<void>;
 }
 
@@ -47,6 +51,19 @@ export async function startApi(token?: string): Promise<ApiFixture> {
       const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
       const body = (await res.json()) as GqlResponse<any>;
       return { ...body, status: res.status };
+    },
+    async ingest(query, body, headers) {
+      const res = await fetch(`${new URL('/ingest', server.url).href}${query}`, { method: 'POST', headers, body });
+      return { status: res.status, body: await res.json() };
+    },
+    async graphSize() {
+      const session = db.driver.session();
+      try {
+        const r = await session.run('MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS relationships');
+        return { nodes: r.records[0]!.get('nodes').toNumber(), relationships: r.records[0]!.get('relationships').toNumber() };
+      } finally {
+        await session.close();
+      }
     },
     async stop() {
       await server.stop();

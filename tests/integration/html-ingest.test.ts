@@ -28,20 +28,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => api?.stop());
 
-async function post(query: string, body: Uint8Array | string, headers: Record<string, string>): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${ingestUrl}${query}`, { method: 'POST', headers, body });
-  return { status: res.status, body: await res.json() };
-}
-
-async function graphSize(): Promise<{ nodes: number; relationships: number }> {
-  const session = api.db.driver.session();
-  try {
-    const r = await session.run('MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS relationships');
-    return { nodes: r.records[0]!.get('nodes').toNumber(), relationships: r.records[0]!.get('relationships').toNumber() };
-  } finally {
-    await session.close();
-  }
-}
+const post = (query: string, body: Uint8Array | string, headers: Record<string, string>) => api.ingest(query, body, headers);
+const graphSize = () => api.graphSize();
 
 describe('POST /ingest with a web page or Markdown', () => {
   it('without the token: 401, nothing read', async () => {

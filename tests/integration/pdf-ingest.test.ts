@@ -30,26 +30,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => api?.stop());
 
-interface Answer {
-  status: number;
-  body: any;
-}
-
-async function post(query: string, body: string | Uint8Array, headers: Record<string, string>): Promise<Answer> {
-  const res = await fetch(`${ingestUrl}${query}`, { method: 'POST', headers, body });
-  return { status: res.status, body: await res.json() };
-}
-
-/** Nodes and relationships in the whole graph: what "unchanged" is measured by. */
-async function graphSize(): Promise<{ nodes: number; relationships: number }> {
-  const session = api.db.driver.session();
-  try {
-    const r = await session.run('MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS relationships');
-    return { nodes: r.records[0]!.get('nodes').toNumber(), relationships: r.records[0]!.get('relationships').toNumber() };
-  } finally {
-    await session.close();
-  }
-}
+const post = (query: string, body: Uint8Array | string, headers: Record<string, string>) => api.ingest(query, body, headers);
+const graphSize = () => api.graphSize();
 
 describe('POST /ingest with a PDF', () => {
   it('without the token, or with a wrong one: 401 UNAUTHENTICATED, nothing read or written', async () => {
