@@ -3,12 +3,14 @@
 // table took 2.5 s to parse and 1.7 s to plan; a PDF bomb held the main thread 28 s). Pure: text
 // or a file's bytes in, records and load plan (or the BadDocumentError's fields) out.
 import { parentPort } from 'node:worker_threads';
-import { documentText, parseDocument } from '../parse/index.js';
+import { documentText } from '../parse/index.js';
+import { parseWithCellsRead } from '../parse/cells-read.js';
 import { BadDocumentError } from '../errors.js';
 import type { Diagnostic } from '../parse/records.js';
 import { buildPlan, planBytes } from './plan.js';
 import { refuseOversizedRecords, refuseOversizedText } from './document-caps.js';
 import { readSource } from '../source/index.js';
+import { withCellsRead } from './places.js';
 
 /** One document: its text, or the bytes of its file (a PDF or a text file, read here by src/source). */
 interface Request {
@@ -48,7 +50,8 @@ async function readOne({ id, file, text: given, bytes, notes, ocrBudgetMs }: Req
     // Over a cap: refused in milliseconds, before the parse (document-caps.ts).
     refuseOversizedText(text, file);
     // A PDF's cell boxes go with its text: a header cell's real span labels its columns (#37).
-    const doc = parseDocument(text, file, [...(notes ?? []), ...(source?.notes ?? [])], source?.places);
+    // With it, the cells each line's records read (src/parse/cells-read.ts), stored with the places.
+    const { doc, cellsRead } = parseWithCellsRead(text, file, [...(notes ?? []), ...(source?.notes ?? [])], source?.places);
     // A table run together on one line is no tab row: what it gave is counted before planning.
     refuseOversizedRecords(doc, file);
     lap('worker: parse');
@@ -60,7 +63,7 @@ async function readOne({ id, file, text: given, bytes, notes, ocrBudgetMs }: Req
     lap('worker: plan weighed (JSON)');
     // Where each line is printed (a PDF's pages and boxes, a text's form-feed pages) goes with the
     // text to be stored beside it: redaction keeps the lines, so line n is still places[n - 1].
-    parentPort!.postMessage({ id, ok: true, doc, plan, text: stored, planBytes: weight, places: source?.places ?? null, timings });
+    parentPort!.postMessage({ id, ok: true, doc, plan, text: stored, planBytes: weight, places: withCellsRead(source?.places ?? null, cellsRead), timings });
   } catch (err) {
     if (err instanceof BadDocumentError) parentPort!.postMessage({ id, ok: false, bad: { file: err.file, line: err.line, expected: err.expected, page: err.page, message: err.message, details: err.details } });
     // Not the document's fault as far as the parser knows: what happened, and the stack for the log.

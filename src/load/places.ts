@@ -20,7 +20,21 @@ export type JoinedPlace = LinePlace & {
    * mark.cells through.)
    */
   ocr?: { confidence: number; cells?: readonly (number | null)[] };
+  /**
+   * The indexes of the cells the line's records read (src/parse/cells-read.ts: a 科目 line's code,
+   * name and amount cells), ascending; absent when the parser does not say which.
+   */
+  read?: readonly number[];
 };
+
+/** The places with the cells each line's records read (line → cell indexes, src/parse/cells-read.ts) joined in. */
+export function withCellsRead<P extends JoinedPlace>(places: readonly P[] | null, read: ReadonlyMap<number, readonly number[]>): (P & { read?: readonly number[] })[] | null {
+  if (!places) return null;
+  return places.map((p, i) => {
+    const cells = read.get(i + 1);
+    return cells ? { ...p, read: cells } : p;
+  });
+}
 
 /** A box as stored: its four numbers, already rounded to 0.01 pt by the source. */
 const finite = (b: Box | null | undefined): b is Box => Array.isArray(b) && b.length === 4 && b.every((v) => Number.isFinite(v));
@@ -37,11 +51,14 @@ export function placesJson(places: readonly JoinedPlace[] | null | undefined, li
   // points from the top-left corner of the page (src/source/pdf/geometry.ts). Read back by
   // src/query/places.ts.
   return places.map((p) => {
-    const out: { page: number; box?: Box; cells?: Box[]; ocr?: number; ocrCells?: (number | null)[]; more?: { page: number; box: Box }[] } = { page: p.page };
+    const out: { page: number; box?: Box; cells?: Box[]; read?: number[]; ocr?: number; ocrCells?: (number | null)[]; more?: { page: number; box: Box }[] } = { page: p.page };
     if (finite(p.box)) out.box = p.box;
     const cells = p.cells.filter(finite);
     // Every cell or none: a cell list with holes would give a box to the wrong column.
     if (cells.length && cells.length === p.cells.length) out.cells = cells;
+    // The cells the line's records read: kept only with the cells' boxes and every index one of them.
+    const read = p.read?.filter((i) => Number.isInteger(i) && i >= 0 && i < cells.length);
+    if (out.cells && read?.length && read.length === p.read?.length) out.read = [...read];
     // A line read by OCR from a scanned page: the lowest confidence (0-100) of its words, so of
     // every cell a fact of the line read (Source.ocrConfidence); absent for a text layer's line.
     const confidence = p.ocr?.confidence;

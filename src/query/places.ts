@@ -15,7 +15,13 @@ export interface LinePlaceRow {
   cellTexts: string[] | null;
   /** Read by OCR from a scanned page: the lowest confidence (0-100) of the line's words; null for a text layer's or a text's line. */
   ocrConfidence: number | null;
+  /** Read by OCR: each cell's lowest word confidence (null where OCR read nothing in it), in the cells' order; null when not stored. */
+  cellOcr: (number | null)[] | null;
+  /** The indexes of the cells the line's records read (code, name, amounts), ascending; null when the parser did not say which. */
+  read: number[] | null;
 }
+
+const isConfidence = (c: unknown): c is number => typeof c === 'number' && c >= 0 && c <= 100;
 
 const isBox = (b: unknown): b is PlaceBox => Array.isArray(b) && b.length === 4 && b.every((v) => typeof v === 'number' && Number.isFinite(v));
 
@@ -34,8 +40,13 @@ export function placeFromJson(json: unknown, text: unknown = null): LinePlaceRow
   const cells = Array.isArray(o.cells) && o.cells.every(isBox) ? o.cells : [];
   // The line's cells are its tab-separated parts (src/source): each box gets its text where they line up.
   const parts = typeof text === 'string' ? text.split('\t') : null;
-  const ocrConfidence = typeof o.ocr === 'number' && o.ocr >= 0 && o.ocr <= 100 ? o.ocr : null;
-  return { page: o.page, box: isBox(o.box) ? o.box : null, cells, cellTexts: parts && cells.length && parts.length === cells.length ? parts : null, ocrConfidence };
+  const ocrConfidence = isConfidence(o.ocr) ? o.ocr : null;
+  // Each cell's confidence, where one is stored for every cell (src/load/places.ts stores none otherwise).
+  const cellOcr = ocrConfidence !== null && Array.isArray(o.ocrCells) && o.ocrCells.length === cells.length && o.ocrCells.every((c) => c === null || isConfidence(c)) ? o.ocrCells.map((c) => (isConfidence(c) ? c : null)) : null;
+  // The cells read: each an index of a stored cell, or none said.
+  const indexes = Array.isArray(o.read) ? o.read.filter((i): i is number => Number.isInteger(i) && i >= 0 && i < cells.length) : [];
+  const read = Array.isArray(o.read) && indexes.length > 0 && indexes.length === o.read.length ? indexes : null;
+  return { page: o.page, box: isBox(o.box) ? o.box : null, cells, cellTexts: parts && cells.length && parts.length === cells.length ? parts : null, ocrConfidence, cellOcr, read };
 }
 
 /**
@@ -43,3 +54,34 @@ export function placeFromJson(json: unknown, text: unknown = null): LinePlaceRow
  * first, so that whatever characters the document id holds, the first '#' ends the line number.
  */
 export const placeKey = (documentId: string, line: number) => `${line}#${documentId}`;
+
+/** One cell of a line as served (Source.cells): its position among the line's cells, box, text, whether a fact read it, OCR's confidence. */
+export interface ServedCell {
+  index: number;
+  box: PlaceBox;
+  text: string | null;
+  /** A cell the line's records read (true) or not (false); null when the parser did not say which. */
+  read: boolean | null;
+  ocrConfidence: number | null;
+}
+
+/**
+ * The cells of a line a fact is served with: those its records read when the parser said which
+ * (src/parse/cells-read.ts), else every cell of the line; `all`: every cell, each saying whether it
+ * was read.
+ */
+export function servedCells(place: LinePlaceRow, all = false): ServedCell[] {
+  const read = place.read ? new Set(place.read) : null;
+  const cells = place.cells.map((box, index) => ({ index, box, text: place.cellTexts?.[index] ?? null, read: read ? read.has(index) : null, ocrConfidence: place.cellOcr?.[index] ?? null }));
+  return all || !read ? cells : cells.filter((c) => c.read);
+}
+
+/**
+ * How sure OCR was of what a fact of the line read: the lowest confidence of the cells read when
+ * the parser said which and OCR gave each of them one, else the line's lowest (every cell's).
+ */
+export function readConfidence(place: LinePlaceRow): number | null {
+  if (place.ocrConfidence === null) return null;
+  const read = place.read?.map((i) => place.cellOcr?.[i] ?? null) ?? [];
+  return read.length && read.every((c) => c !== null) ? Math.min(...read.map((c) => c ?? 100)) : place.ocrConfidence;
+}

@@ -69,7 +69,7 @@ interface Box {
   y1: number;
 }
 
-const SOURCE = 'source { line page box { page x0 y0 x1 y1 text } cells { page x0 y0 x1 y1 text } }';
+const SOURCE = 'source { line page box { page x0 y0 x1 y1 text } cells { page x0 y0 x1 y1 text index read } }';
 
 /** Within a point of the rulings measured on the rendered page (they are drawn 0.5-1 pt wide). */
 function expectBox(actual: Box | null | undefined, page: number, [x0, y0, x1, y1]: [number, number, number, number]) {
@@ -84,11 +84,28 @@ describe('a fact of a PDF', () => {
     expect(line.name).toBe('行政运行');
     expect(line.source.page).toBe(8);
     expectBox(line.source.box, 8, [66.3, 275.5, 775.3, 292.8]);
-    expect(line.source.cells).toHaveLength(11);
-    expectBox(line.source.cells[3], 8, [189.5, 275.5, 345.5, 292.8]);
-    expectBox(line.source.cells[4], 8, [345.5, 275.5, 422.3, 292.8]);
-    // Each cell with its text as printed: the name and the amount a reader looks for.
-    expect([line.source.cells[3].text, line.source.cells[4].text, line.source.box.text]).toEqual(['行政运行', '1,511.90', null]);
+    // The cells the line was read from, and only those (#39: "each cell it read"): 类 201 | 款 06 |
+    // 项 01 | 行政运行 | 本年收入合计 1,511.90 | 财政拨款收入 1,511.89 | 其他收入 0.01, the four blank
+    // columns between (上级补助收入 … 附属单位上缴收入) not. Each box between the rulings measured on
+    // the page rendered at 144 dpi (vertical rulings at x 66.0-66.5, 108.5, 149.0, 189.5, 345.5,
+    // 422.0-422.5, 499.0, …, 723.0-723.5, 775.0-775.5; the row between y 275.5 and 292.5-293.0).
+    expect(line.source.cells.map((c: { index: number; text: string; read: boolean }) => [c.index, c.text, c.read])).toEqual([
+      [0, '201', true],
+      [1, '06', true],
+      [2, '01', true],
+      [3, '行政运行', true],
+      [4, '1,511.90', true],
+      [5, '1,511.89', true],
+      [10, '0.01', true],
+    ]);
+    const columns: [number, number][] = [[66.3, 108.5], [108.5, 149.0], [149.0, 189.5], [189.5, 345.5], [345.5, 422.3], [422.3, 499.0], [723.3, 775.3]];
+    columns.forEach(([x0, x1], k) => expectBox(line.source.cells[k], 8, [x0, 275.5, x1, 292.8]));
+    expect(line.source.box.text).toBeNull();
+    // Every cell of the row on asking: eleven, the blank ones not read.
+    const { data: all } = await gql(`query($id: ID!) { document(id: $id) { functionLines { code source { line cells(all: true) { index text read } } } } }`, { id: FINAL });
+    const every = all.document.functionLines.find((l: { code: string; source: { line: number } }) => l.code === '2010601' && l.source.line === line.source.line).source.cells;
+    expect(every).toHaveLength(11);
+    expect(every.filter((c: { read: boolean }) => !c.read).map((c: { index: number; text: string }) => [c.index, c.text])).toEqual([[6, ''], [7, ''], [8, ''], [9, '']]);
   });
 
   it('shows the page and box of its row and of each cell: a 三公 record (page 18)', async () => {
@@ -97,7 +114,9 @@ describe('a fact of a PDF', () => {
     expect(budget.total).toBe('0.95');
     expect(budget.source.page).toBe(18);
     expectBox(budget.source.box, 18, [26.0, 254.8, 815.5, 278.8]);
+    // A 三公 row: the parser does not say which of its cells each figure read, so every cell, none said read.
     expect(budget.source.cells).toHaveLength(12);
+    expect(new Set(budget.source.cells.map((c: { read: boolean | null }) => c.read))).toEqual(new Set([null]));
     expectBox(budget.source.cells[0], 18, [26.0, 254.8, 91.8, 278.8]);
     expectBox(budget.source.cells[10], 18, [684.0, 254.8, 749.8, 278.8]);
     expect([budget.source.cells[0].text, budget.source.cells[1].text, budget.source.cells[10].text]).toEqual(['0.95', '', '0.95']);

@@ -19,9 +19,9 @@ describe('places as the loader stores them', () => {
     expect(stored.lines).toHaveLength(3);
     expect(stored.places).toHaveLength(3);
     expect(stored.places!.map((p, i) => placeFromJson(p, stored.lines[i]))).toEqual([
-      { page: 7, box: null, cells: [], cellTexts: null, ocrConfidence: null },
-      { ...row, cellTexts: ['201', '行政运行'], ocrConfidence: null },
-      { page: 8, box: null, cells: [], cellTexts: null, ocrConfidence: null },
+      { page: 7, box: null, cells: [], cellTexts: null, ocrConfidence: null, cellOcr: null, read: null },
+      { ...row, cellTexts: ['201', '行政运行'], ocrConfidence: null, cellOcr: null, read: null },
+      { page: 8, box: null, cells: [], cellTexts: null, ocrConfidence: null, cellOcr: null, read: null },
     ]);
     // Places hold no text: page numbers and boxes only (nothing personal can be in them).
     expect(stored.places!.join('')).not.toMatch(/[\u4e00-\u9fff]/);
@@ -36,9 +36,9 @@ describe('places as the loader stores them', () => {
 
   it('reads nothing it did not write', () => {
     for (const bad of [null, '', 'x', '{}', '{"page":0}', '{"page":1.5}', '[1]']) expect(placeFromJson(bad)).toBeNull();
-    expect(placeFromJson('{"page":3,"box":[1,2],"cells":[[1,2,3]]}')).toEqual({ page: 3, box: null, cells: [], cellTexts: null, ocrConfidence: null });
+    expect(placeFromJson('{"page":3,"box":[1,2],"cells":[[1,2,3]]}')).toEqual({ page: 3, box: null, cells: [], cellTexts: null, ocrConfidence: null, cellOcr: null, read: null });
     // Cells that do not line up with the line's tab-separated parts get no text.
-    expect(placeFromJson('{"page":3,"cells":[[1,2,3,4]]}', 'a\tb')).toEqual({ page: 3, box: null, cells: [[1, 2, 3, 4]], cellTexts: null, ocrConfidence: null });
+    expect(placeFromJson('{"page":3,"cells":[[1,2,3,4]]}', 'a\tb')).toEqual({ page: 3, box: null, cells: [[1, 2, 3, 4]], cellTexts: null, ocrConfidence: null, cellOcr: null, read: null });
     // The line first: a document id may hold a '#'.
     expect(placeKey('a#b', 12)).toBe('12#a#b');
   });
@@ -57,6 +57,9 @@ describe('the parse worker', () => {
     const at = lines.findIndex((l) => /^201\t06\t01\t行政运行\t1,511\.90\t/.test(l));
     expect(at).toBeGreaterThan(0);
     expect(prepared.places![at]!.page).toBe(8);
+    // With the cells its line was read from (src/parse/cells-read.ts): 201 | 06 | 01 | 行政运行 |
+    // 1,511.90 | 1,511.89 and, past four blank columns, 其他收入 0.01 (#39 item 1).
+    expect(JSON.parse(textAndDiagnostics(prepared.text, [], prepared.places).places![at]!).read).toEqual([0, 1, 2, 3, 4, 5, 10]);
     expect(textAndDiagnostics(prepared.text, [], prepared.places).places).toHaveLength(lines.length);
   });
 

@@ -6,7 +6,7 @@ import { Connection } from '../types/connection.js';
 import { Document } from '../types/documents.js';
 import { AnomalyFilter, AnomalyOrder } from '../types/inputs.js';
 import { Box, Source } from '../types/source.js';
-import { placeKey, type LinePlaceRow, type PlaceBox } from '../../query/places.js';
+import { placeKey, readConfidence, servedCells, type LinePlaceRow, type PlaceBox } from '../../query/places.js';
 
 export const AnomalyConnection = Connection(Anomaly, 'Anomaly', 'anomaly', 'anomalies');
 
@@ -50,15 +50,16 @@ export class SourceResolver {
     return place?.box ? boxOf(place.page, place.box, null) : null;
   }
 
-  @FieldResolver(() => [Box], { description: 'The box of each cell of the line, in the order of its tab-separated cells (the cells a fact read its name and amounts from are among them, each with its text); empty for a text source.' })
-  async cells(@Root() s: Source, @Ctx() { loaders }: ApiContext): Promise<Box[]> {
+  @FieldResolver(() => [Box], { description: 'The cells the fact was read from, each with its box and text: a 科目 line’s code, name and amount cells (read: true), in the line’s order; where the parser does not say which cells a line’s records read, every cell of the line (read: null). all: true gives every cell of the line, each saying whether it was read. Empty for a text source.' })
+  async cells(@Root() s: Source, @Ctx() { loaders }: ApiContext, @Arg('all', () => Boolean, { defaultValue: false, description: 'Every cell of the line, read or not.' }) all: boolean): Promise<Box[]> {
     const place = await placeOf(s, loaders);
-    return place ? place.cells.map((c, i) => boxOf(place.page, c, place.cellTexts?.[i] ?? null)) : [];
+    return place ? servedCells(place, all).map((c) => ({ ...boxOf(place.page, c.box, c.text), index: c.index, read: c.read, ocrConfidence: c.ocrConfidence })) : [];
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Read by OCR from a scanned page: how sure OCR was of the line, the lowest confidence (0-100, tesseract’s) of its words, so of every cell a fact of the line read; a number it read under 60 (or as no number is printed) is also a diagnostic of the document on this line (OCR_LOW_CONFIDENCE). Null for a line of a PDF’s text layer or of a text.' })
+  @FieldResolver(() => Int, { nullable: true, description: 'Read by OCR from a scanned page: how sure OCR was of what the fact read, the lowest confidence (0-100, tesseract’s) of the words in the cells it read (each cell’s is Box.ocrConfidence), or of the line’s words where the cells read are not known; a number it read under 60 (or as no number is printed) is also a diagnostic of the document on this line (OCR_LOW_CONFIDENCE). Null for a line of a PDF’s text layer or of a text.' })
   async ocrConfidence(@Root() s: Source, @Ctx() { loaders }: ApiContext): Promise<number | null> {
-    return (await placeOf(s, loaders))?.ocrConfidence ?? null;
+    const place = await placeOf(s, loaders);
+    return place ? readConfidence(place) : null;
   }
 }
 
@@ -68,4 +69,4 @@ async function placeOf(s: Source, loaders: ApiContext['loaders']): Promise<LineP
   return loaders.placeByLine.get(placeKey(s.documentId, s.line));
 }
 
-const boxOf = (page: number, [x0, y0, x1, y1]: PlaceBox, text: string | null): Box => ({ page, x0, y0, x1, y1, text });
+const boxOf = (page: number, [x0, y0, x1, y1]: PlaceBox, text: string | null): Box => ({ page, x0, y0, x1, y1, text, index: null, read: null, ocrConfidence: null });

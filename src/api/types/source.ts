@@ -22,6 +22,15 @@ export class Box {
 
   @Field(() => String, { nullable: true, description: 'For a cell (Source.cells): its text as printed (the line’s tab-separated cell at the same position), so a fact’s amount or name finds its cell; null for a line’s box.' })
   text!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'For a cell (Source.cells): its position among the line’s tab-separated cells (0-based); null for a line’s box.' })
+  index!: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'For a cell (Source.cells): true for a cell the fact’s line was read from (a 科目 line’s code, name and amount cells), false for another cell of the line (cells(all: true)); null when the parser does not say which cells its records read, and for a line’s box.' })
+  read!: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'For a cell of a scanned page read by OCR: the lowest confidence (0-100, tesseract’s) of the words OCR read in it; null for a text layer’s cell, a cell OCR read nothing in, and a line’s box.' })
+  ocrConfidence!: number | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Provenance (出处) of a fact: the document, table and line it was read from, that line as printed, and for a PDF the page and box it is printed in (page, box, cells) and, for a scanned page read by OCR, how sure OCR was (ocrConfidence).' })
