@@ -10,10 +10,11 @@
 // named attributes, each carrying its type and annotations; relationships stay in nodes.ts.
 
 /**
- * string: text as printed; int: a whole number (a year, a level); boolean: a tick; money: an
- * amount in integer fen; enum: one of a closed set of values (served as the GraphQL enum enumName).
+ * string: text as printed; strings: a list of texts as printed (every name a project was printed
+ * under); int: a whole number (a year, a level); boolean: a tick; money: an amount in integer fen;
+ * enum: one of a closed set of values (served as the GraphQL enum enumName).
  */
-export type PropertyType = 'string' | 'int' | 'boolean' | 'money' | 'enum';
+export type PropertyType = 'string' | 'strings' | 'int' | 'boolean' | 'money' | 'enum';
 
 /** The unit a money property is printed in, and so served in (the Decimal scalar is 万元). */
 export type PrintedIn = '万元';
@@ -78,7 +79,9 @@ export class FactKindError extends Error {
 
 type Base<P extends PropertyDecl> = P['type'] extends 'string'
   ? string
-  : P['type'] extends 'int'
+  : P['type'] extends 'strings'
+    ? string[]
+    : P['type'] extends 'int'
     ? number
     : P['type'] extends 'boolean'
       ? boolean

@@ -4,7 +4,7 @@
 // (tests/unit/model.test.ts); node ids ("<Kind>:<key>") are built and parsed from it.
 import { CODE_SCHEMES, type CodeLabel } from './codes.js';
 import { moneyStoredNames, type FactKindDecl } from './fact-kind.js';
-import { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, SELF_EVALUATION, THREE_COSTS } from './kinds/index.js';
+import { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, PROJECT, PROJECT_ALLOCATION, SELF_EVALUATION, THREE_COSTS } from './kinds/index.js';
 import { isKeyOf, keysOf, tableOf } from '../keys.js';
 
 export interface NodeKindDecl {
@@ -41,8 +41,9 @@ export const NODE_KINDS_DECL = {
   Department: { term: '部门', gloss: null, key: 'id' },
   Document: { term: '公开文件', gloss: 'one loaded document', key: 'id', money: ['totalFen'], provenance: 'line' },
   BudgetUnit: { term: '预算单位', gloss: null, key: 'id', provenance: 'line' },
-  Project: { term: '项目', gloss: 'across years', key: 'id', money: ['allYearsAmountFen'] },
-  ProjectAllocation: { term: '项目年度安排', gloss: 'a project in one document', key: 'id', money: ['amountFen', 'executedFen'], provenance: 'line' },
+  // Its all-years amount is derived from its allocations (project-totals-set.cypher), not declared.
+  Project: { ...declared(PROJECT), gloss: 'across years', key: 'id', money: ['allYearsAmountFen'] },
+  ProjectAllocation: { ...declared(PROJECT_ALLOCATION), gloss: 'a project in one document', key: 'id', provenance: 'line' },
   ProjectListing: { term: null, gloss: 'one place a document lists a project', key: 'id', money: ['amountFen', 'executedFen'], provenance: 'line' },
   BudgetLine: { ...declared(BUDGET_LINE), gloss: 'one printed line of a classification table', key: 'id', provenance: 'line' },
   Indicator: { ...declared(INDICATOR), gloss: null, key: 'id', provenance: 'line' },

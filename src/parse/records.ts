@@ -7,7 +7,7 @@ import type { FigureMeasure } from '../model/figures.js';
 import type { ProjectSourceKind } from '../model/projects.js';
 import type { MoneyUnit } from './amount.js';
 import type { FieldSourced, RecordOf } from '../model/fact-kind.js';
-import type { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, SELF_EVALUATION, THREE_COSTS } from '../model/kinds/index.js';
+import type { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, PROJECT_ALLOCATION, SELF_EVALUATION, THREE_COSTS } from '../model/kinds/index.js';
 import type { ThreeCostsFigure } from '../model/three-costs.js';
 export type { AnomalyKind, DocumentKind, FigureMeasure, MoneyUnit, ProjectSourceKind, Severity };
 
@@ -99,31 +99,25 @@ export type ThreeCosts = RecordOf<typeof THREE_COSTS> & {
 };
 
 
-/** Project // 项目 (一级/二级) as one table or paragraph lists it. */
-export interface Project {
-  name: string;
+/**
+ * Project // 项目 (一级/二级) as one table, form or paragraph lists it: the declared properties of
+ * its allocation (src/model/kinds/project-allocation.ts; the load merges a document's listings of
+ * one project into it), and where and under what it is listed.
+ */
+export type Project = RecordOf<typeof PROJECT_ALLOCATION> & {
+  /** A listing says 一级 or 二级 (the declaration's int, narrowed). */
   level: 1 | 2 | null;
   parent: string | null;
   unit: string | null;
-  amount: bigint | null;
-  executed: bigint | null;
-  /** 执行率 as printed, e.g. "99.44%". */
-  executionRate: string | null;
   functionCode: string | null;
   functionName: string | null;
-  key: boolean;
-  goal: string | null;
   sourceKind: ProjectSourceKind;
   source: Source;
   /** Where the money came from (资金来源) as the form prints it; absent when it does not. */
   funding?: FundingLine[];
   /** The line the amount was read from when it is not `source` (a form's 资金总额 row). */
   amountSource?: Source;
-  /** 项目申报依据 / 立项依据 as printed. */
-  justification?: string | null;
-  /** 项目起止时间 as printed (e.g. "2020.1.1~2020.12.31"). */
-  period?: string;
-}
+};
 
 /** FundingLine // 资金来源: one source of a project's money (财政拨款, 上年结转, 其他资金…). */
 export interface FundingLine {

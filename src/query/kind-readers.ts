@@ -1,7 +1,7 @@
 // A fact kind's read spec, taken from its declaration (src/model/fact-kind.ts): each property
 // under its stored name with the reader its type and nullability call for. A row type is then
 // Decoded<spec> like every other row, and a declared property is read with no edit here.
-import { bool, boolOrNull, fen, fenOrNull, num, numOrNull, oneOf, str, strOrNull, type Reader } from './props.js';
+import { bool, boolOrNull, fen, fenOrNull, num, numOrNull, oneOf, str, strOrNull, strings, type Reader } from './props.js';
 import { propertiesOf, servedNullable, storedName, type FactKindDecl, type PropertyDecl, type StoredOf } from '../model/fact-kind.js';
 
 /** The spec of a kind: stored name → the checked reader of its value. */
@@ -12,6 +12,8 @@ function readerOf(p: PropertyDecl): Reader<unknown> {
   switch (p.type) {
     case 'string':
       return nullable ? strOrNull : str;
+    case 'strings':
+      return nullable ? (props, key) => (props[key] === undefined || props[key] === null ? null : strings(props, key)) : strings;
     case 'int':
       return nullable ? numOrNull : num;
     case 'boolean':

@@ -1,8 +1,8 @@
 // The read model: what the repository hands to the API. Money is integer fen (bigint).
 // Every fact carries a SourceRef back to the document, table and line it was read from.
-import { bool, fen, fenOrNull, num, numOrNull, str, strOrNull, strings, type Decoded } from './props.js';
+import { fen, fenOrNull, num, str, strOrNull, strings, type Decoded } from './props.js';
 import type { ThreeCostsFigure } from '../model/three-costs.js';
-import { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, SELF_EVALUATION, THREE_COSTS } from '../model/kinds/index.js';
+import { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, PROJECT, PROJECT_ALLOCATION, SELF_EVALUATION, THREE_COSTS } from '../model/kinds/index.js';
 import { readSpecOf } from './kind-readers.js';
 import type { LinkMethod, LinkStatus } from '../model/codes.js';
 
@@ -52,8 +52,8 @@ export interface UnitRow {
   departmentId: string;
 }
 
-/** Fields of a BudgetLine node: its declared properties (src/model/kinds/budget-line.ts), its unit and year. */
-export const LINE_FIELDS = { id: str, documentId: str, unitId: str, ...readSpecOf(BUDGET_LINE), year: num };
+/** Fields of a BudgetLine node: its declared properties (src/model/kinds/budget-line.ts), its unit (null: the department as a whole) and year. */
+export const LINE_FIELDS = { id: str, documentId: str, unitId: strOrNull, ...readSpecOf(BUDGET_LINE), year: num };
 
 export type BudgetLineRow = Decoded<typeof LINE_FIELDS> & {
   /** The year's plan: a budget line's total, or a 决算 table's 预算 column. */
@@ -75,36 +75,31 @@ export interface CodeRow {
   childKeys: string[];
 }
 
-export interface ProjectRow {
-  id: string;
-  name: string;
-  names: string[];
-  normName: string;
+/** Fields of a Project node: its declared properties (src/model/kinds/project.ts). */
+export const PROJECT_FIELDS = { id: str, ...readSpecOf(PROJECT) };
+
+export type ProjectRow = Decoded<typeof PROJECT_FIELDS> & {
   departmentId: string;
   /** In projects(): Σ of its allocations in the years asked. */
   amount?: bigint | null;
   /** In projects(): its department, read by the same statement (primes the department loader). */
   department?: DepartmentRow;
-}
+};
 
-/** Fields of a ProjectAllocation node as stored (cypher/load-allocations.cypher), with its project and unit. */
+/**
+ * Fields of a ProjectAllocation node as stored (cypher/load-allocations.cypher): its declared
+ * properties (src/model/kinds/project-allocation.ts), its project, unit and document's year, and
+ * what the load derives beside them.
+ */
 export const ALLOCATION_FIELDS = {
   id: str,
   projectId: str,
   documentId: str,
   unitId: str,
   year: num,
-  name: str,
+  ...readSpecOf(PROJECT_ALLOCATION),
   normName: str,
-  level: numOrNull,
   parentName: strOrNull,
-  amountFen: fenOrNull,
-  executedFen: fenOrNull,
-  executionRate: strOrNull,
-  key: bool,
-  goal: strOrNull,
-  justification: strOrNull,
-  period: strOrNull,
   sourceKinds: strings,
   funding: strOrNull,
 };

@@ -3,7 +3,7 @@
 import type { ThreeCostsFen } from './records.js';
 import type { AnomalyRow, BudgetLineRow, DiagnosticRow, CodeFeedRow, LinkSupportRow, SameAsRow, CodeLinkRow, CodeRow, DepartmentRow, DocumentRow, FigureRow, InvestmentRow, ProjectRow, ProseAmountRow, SourceRef, TableTotalRow, ThreeCostsRow, UnitRow } from './records.js';
 import { bool, decode, fen, fenOrNull, list, num, numOrNull, oneOf, parseJson, props, str, strOrNull, stringRecord, strings, type Decoded, type Props, type Reader } from './props.js';
-import { FIGURE_FIELDS, INVESTMENT_FIELDS, LINE_FIELDS, THREE_COSTS_FIELDS } from './records.js';
+import { FIGURE_FIELDS, INVESTMENT_FIELDS, LINE_FIELDS, PROJECT_FIELDS, THREE_COSTS_FIELDS } from './records.js';
 import { LINK_METHOD_NAMES, LINK_STATUS_NAMES, linkRank, schemeOfLabel } from '../model/codes.js';
 import { THREE_COSTS_FIGURE_NAMES, fenProperty, type ThreeCostsFigure } from '../model/three-costs.js';
 import { codeFeedKey, departmentOfUnit, globalId, projectIdParts } from '../model/ids.js';
@@ -124,7 +124,7 @@ export function unitRow(p: Props, departmentId?: string): UnitRow {
 }
 
 export function projectRow(p: Props): ProjectRow {
-  return { id: str(p, 'id'), name: str(p, 'name'), names: strings(p, 'names'), normName: str(p, 'normName'), departmentId: strOrNull(p, 'departmentId') ?? projectIdParts(str(p, 'id')).departmentId, ...(p.amountFen !== undefined ? { amount: fenOrNull(p, 'amountFen') } : {}), ...(p.department !== undefined && p.department !== null ? { department: departmentRow(props(p, 'department')) } : {}) };
+  return { ...decode(p, PROJECT_FIELDS), departmentId: strOrNull(p, 'departmentId') ?? projectIdParts(str(p, 'id')).departmentId, ...(p.amountFen !== undefined ? { amount: fenOrNull(p, 'amountFen') } : {}), ...(p.department !== undefined && p.department !== null ? { department: departmentRow(props(p, 'department')) } : {}) };
 }
 
 export function departmentRow(p: Props): DepartmentRow {

@@ -15,7 +15,7 @@ const AS_CEILING: Record<string, number> = {
   api: 2,
   cli: 1,
   db: 0,
-  load: 22,
+  load: 19,
   model: 1,
   parse: 16,
   query: 8,

@@ -11,20 +11,21 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { GraphQLNonNull, GraphQLObjectType, Kind, buildSchema, getNamedType, parse, type GraphQLField, type ObjectTypeDefinitionNode } from 'graphql';
+import { GraphQLNonNull, GraphQLObjectType, Kind, buildSchema, getNamedType, parse, type GraphQLField, type ObjectTypeDefinitionNode, type TypeNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { FACT_KINDS, INVESTMENT_PROJECT } from '../../src/model/kinds/index.js';
 import { apiName, defineKind, servedNullable, moneyStoredNames, propertiesOf, storedName, type FactKindDecl, type PropertyType, type RecordOf, type StoredOf } from '../../src/model/fact-kind.js';
 import { NODE_KINDS_DECL, type NodeKindDecl } from '../../src/model/nodes.js';
 import { MONEY_KEYS, isMoneyKey } from '../../web/src/format.js';
-import { EVALUATION_FIELDS, INDICATOR_FIELDS, INVESTMENT_FIELDS, LINE_FIELDS, THREE_COSTS_FIELDS, type InvestmentRow } from '../../src/query/records.js';
+import { ALLOCATION_FIELDS, EVALUATION_FIELDS, INDICATOR_FIELDS, INVESTMENT_FIELDS, LINE_FIELDS, PROJECT_FIELDS, THREE_COSTS_FIELDS, type InvestmentRow } from '../../src/query/records.js';
 import { LINE_PROJECTION } from '../../src/query/projection.js';
 import { parseDocument } from '../../src/parse/index.js';
 import type { InvestmentProject as ParsedInvestment } from '../../src/parse/records.js';
 import { buildPlan } from '../../src/load/plan.js';
 
 const root = join(import.meta.dirname, '../..');
-const SCALAR: Record<Exclude<PropertyType, 'enum'>, string> = { string: 'String', int: 'Int', boolean: 'Boolean', money: 'Decimal' };
+// A list is named by its items' type (getNamedType): strings are String.
+const SCALAR: Record<Exclude<PropertyType, 'enum'>, string> = { string: 'String', strings: 'String', int: 'Int', boolean: 'Boolean', money: 'Decimal' };
 
 /** Each declared property as the API must serve it: name → [type, nullable, description]. */
 function expectedFields(kind: FactKindDecl): Record<string, [string | undefined, boolean, string]> {
@@ -53,6 +54,8 @@ const READ_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   BudgetLine: ['id', 'documentId', 'unitId', 'year'],
   ThreeCosts: ['id', 'documentId'],
   SelfEvaluation: ['id', 'documentId', 'allocationId'],
+  Project: ['id'],
+  ProjectAllocation: ['id', 'projectId', 'documentId', 'unitId', 'year', 'normName', 'parentName', 'sourceKinds', 'funding'],
 };
 const RECORD_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   InvestmentProject: ['unit', 'rateSource', 'totalSource', 'source', 'fieldSources'],
@@ -60,6 +63,10 @@ const RECORD_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   BudgetLine: ['unit', 'columns', 'source'],
   ThreeCosts: ['byFund', 'source'],
   SelfEvaluation: ['source'],
+  // Project has no record of its own: its node is written from its allocations' rows.
+  Project: [],
+  // The record is one listing of the project; the load merges a document's listings into the allocation.
+  ProjectAllocation: ['parent', 'unit', 'functionCode', 'functionName', 'sourceKind', 'source', 'funding', 'amountSource'],
 };
 const LOAD_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   InvestmentProject: ['id', 'unitId', 'normName', 'fieldSources', 'year', 'searchText', 'srcTable', 'srcLine', 'srcText'],
@@ -67,21 +74,28 @@ const LOAD_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   BudgetLine: ['id', 'primary', 'fund', 'label', 'year', 'unitId', 'unitPrinted', 'columns', 'srcTable', 'srcLine', 'srcText'],
   ThreeCosts: ['id', 'byFund', 'srcTable', 'srcLine', 'srcText'],
   SelfEvaluation: ['id', 'allocationId', 'srcTable', 'srcLine', 'srcText'],
+  Project: ['id'],
+  ProjectAllocation: ['id', 'projectId', 'projectUnitId', 'unitRule', 'unitPrinted', 'unitTable', 'normName', 'parentName', 'year', 'unitId', 'sourceKinds', 'funding', 'searchText', 'srcTable', 'srcLine', 'srcText'],
 };
-const READ_SPEC: Record<keyof typeof FACT_KINDS, object> = { InvestmentProject: INVESTMENT_FIELDS, Indicator: INDICATOR_FIELDS, BudgetLine: LINE_FIELDS, ThreeCosts: THREE_COSTS_FIELDS, SelfEvaluation: EVALUATION_FIELDS };
-/** A bundled document that prints forms of the kind (data/). */
-const SAMPLE: Record<keyof typeof FACT_KINDS, { file: string; records: (d: ReturnType<typeof parseDocument>) => object[]; rows: (p: ReturnType<typeof buildPlan>) => object[] }> = {
+/** Money a node kind stores beside its declared properties, derived by the load (not read from a record). */
+const DERIVED_MONEY: Partial<Record<keyof typeof FACT_KINDS, string[]>> = { Project: ['allYearsAmountFen'] };
+const READ_SPEC: Record<keyof typeof FACT_KINDS, object> = { InvestmentProject: INVESTMENT_FIELDS, Indicator: INDICATOR_FIELDS, BudgetLine: LINE_FIELDS, ThreeCosts: THREE_COSTS_FIELDS, SelfEvaluation: EVALUATION_FIELDS, Project: PROJECT_FIELDS, ProjectAllocation: ALLOCATION_FIELDS };
+/** A bundled document that prints forms of the kind (data/); null where the kind has no record or row of its own. */
+const SAMPLE: Record<keyof typeof FACT_KINDS, { file: string; records: ((d: ReturnType<typeof parseDocument>) => object[]) | null; rows: ((p: ReturnType<typeof buildPlan>) => object[]) | null }> = {
   InvestmentProject: { file: '004_977ad1fe0b13bb92.txt', records: (d) => d.investmentProjects, rows: (p) => p.investments },
   Indicator: { file: '004_977ad1fe0b13bb92.txt', records: (d) => d.indicators, rows: (p) => p.indicators },
   BudgetLine: { file: '004_977ad1fe0b13bb92.txt', records: (d) => d.lines, rows: (p) => p.lines },
   ThreeCosts: { file: '000_5c682a4da5e2a113.txt', records: (d) => d.threeCosts, rows: (p) => p.threeCosts },
   SelfEvaluation: { file: '004_977ad1fe0b13bb92.txt', records: (d) => d.selfEvaluations, rows: (p) => p.evaluations },
+  // Written by cypher/load-allocations.cypher from its allocations' rows (every name printed, the first, the normalised).
+  Project: { file: '004_977ad1fe0b13bb92.txt', records: null, rows: null },
+  ProjectAllocation: { file: '004_977ad1fe0b13bb92.txt', records: (d) => d.projects, rows: (p) => p.allocations },
 };
 
 const PROJECTION: Partial<Record<keyof typeof FACT_KINDS, { core: readonly string[]; fields: Readonly<Record<string, unknown>> }>> = { BudgetLine: LINE_PROJECTION };
 
 /** How neo4j/graphql (the bench peer) types a stored property. */
-const PEER_TYPE: Record<PropertyType, string> = { string: 'String', enum: 'String', int: 'Int', boolean: 'Boolean', money: 'BigInt' };
+const PEER_TYPE: Record<PropertyType, string> = { string: 'String', strings: 'String', enum: 'String', int: 'Int', boolean: 'Boolean', money: 'BigInt' };
 
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 
@@ -101,7 +115,9 @@ describe.each(Object.entries(FACT_KINDS) as [keyof typeof FACT_KINDS, FactKindDe
   });
 
   it('the parser’s records carry each, and only the context beside them', () => {
-    const records = SAMPLE[name].records(doc);
+    const recordsOf = SAMPLE[name].records;
+    if (!recordsOf) return;
+    const records = recordsOf(doc);
     expect(records.length).toBeGreaterThan(0);
     const allowed = new Set([...declared, ...RECORD_CONTEXT[name]]);
     for (const r of records) {
@@ -112,7 +128,9 @@ describe.each(Object.entries(FACT_KINDS) as [keyof typeof FACT_KINDS, FactKindDe
   });
 
   it('the load rows store each under its stored name, and only the context beside them', () => {
-    const rows = SAMPLE[name].rows(buildPlan(doc, text));
+    const rowsOf = SAMPLE[name].rows;
+    if (!rowsOf) return;
+    const rows = rowsOf(buildPlan(doc, text));
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(sorted(Object.keys(r))).toEqual(sorted([...stored, ...LOAD_CONTEXT[name]]));
   });
@@ -133,8 +151,10 @@ describe.each(Object.entries(FACT_KINDS) as [keyof typeof FACT_KINDS, FactKindDe
     const storedType = new Map(propertiesOf(kind).map(([n, p]) => [storedName(n, p), PEER_TYPE[p.type]]));
     for (const f of peer.fields ?? []) {
       if (f.directives?.some((d) => d.name.value === 'relationship')) continue;
-      const type = f.type.kind === Kind.NON_NULL_TYPE ? f.type.type : f.type;
-      const named = type.kind === Kind.NAMED_TYPE ? type.name.value : '';
+      // Its named type: a list ([String!]) by its items'.
+      let type: TypeNode = f.type;
+      while (type.kind !== Kind.NAMED_TYPE) type = type.type;
+      const named = type.name.value;
       if (storedType.has(f.name.value)) expect(named, f.name.value).toBe(storedType.get(f.name.value));
       else expect(LOAD_CONTEXT[name], f.name.value).toContain(f.name.value);
     }
@@ -142,7 +162,8 @@ describe.each(Object.entries(FACT_KINDS) as [keyof typeof FACT_KINDS, FactKindDe
 
   it('NODE_KINDS_DECL takes its term and money, the explorer its money, from the declaration', () => {
     const money = moneyStoredNames(kind);
-    expect((NODE_KINDS_DECL[name] as NodeKindDecl).money ?? []).toEqual(money);
+    const decl: NodeKindDecl = NODE_KINDS_DECL[name];
+    expect(decl.money ?? []).toEqual([...money, ...(DERIVED_MONEY[name] ?? [])]);
     expect(NODE_KINDS_DECL[name].term).toBe(kind.zh);
     for (const m of money) expect(MONEY_KEYS.has(m.replace(/Fen$/, ''))).toBe(true);
     // Its money and only its money is formatted as 万元 for it (the old name regex took `project`, `actual` …).
@@ -175,6 +196,9 @@ describe('types follow the declaration', () => {
 /** The one line added to the scratch copy's declaration of InvestmentProject, and of BudgetLine. */
 const ADDED_LINE = "    landArea: { type: 'money', printedIn: '万元', zh: '用地面积', nullable: true, provenance: 'field', description: '用地面积 bought for it, 万元.' },\n";
 const ADDED_LINE_BUDGET = "    reserve: { type: 'money', printedIn: '万元', zh: '预备费', nullable: true, description: '预备费 column, 万元.' },\n";
+/** And of ProjectAllocation (a text its listings print) and Project (a list, like its names). */
+const ADDED_LINE_ALLOCATION = "    contractor: { type: 'string', zh: '项目实施单位', nullable: true, description: '项目实施单位 as printed.' },\n";
+const ADDED_LINE_PROJECT = "    formerCodes: { type: 'strings', zh: '曾用编码', description: 'Codes the project was printed under before.' },\n";
 
 describe('add-a-field: one line in a scratch copy of the model reaches every derived layer', () => {
   let scratch = '';
@@ -197,6 +221,8 @@ describe('add-a-field: one line in a scratch copy of the model reaches every der
     };
     addLine('investment-project.ts', /(\n {4}completed: \{[^\n]*\n)/, ADDED_LINE);
     addLine('budget-line.ts', /(\n {4}project: \{[^\n]*\n)/, ADDED_LINE_BUDGET);
+    addLine('project-allocation.ts', /(\n {4}goal: \{[^\n]*\n)/, ADDED_LINE_ALLOCATION);
+    addLine('project.ts', /(\n {4}normName: \{[^\n]*\n)/, ADDED_LINE_PROJECT);
   });
   afterAll(() => {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
@@ -212,6 +238,13 @@ describe('add-a-field: one line in a scratch copy of the model reaches every der
     const { reserve, ...lineRest } = servedFields(sdl, 'BudgetLine');
     expect(reserve).toEqual(['Decimal', true, '预备费 column, 万元.']);
     expect(lineRest).toEqual(servedFields(readFileSync(join(root, 'schema/schema.graphql'), 'utf8'), 'BudgetLine'));
+    const { contractor, ...allocationRest } = servedFields(sdl, 'ProjectAllocation');
+    expect(contractor).toEqual(['String', true, '项目实施单位 as printed.']);
+    expect(allocationRest).toEqual(servedFields(readFileSync(join(root, 'schema/schema.graphql'), 'utf8'), 'ProjectAllocation'));
+    const { formerCodes, ...projectRest } = servedFields(sdl, 'Project');
+    expect(formerCodes).toEqual(['String', false, 'Codes the project was printed under before.']);
+    expect(sdl).toMatch(/formerCodes: \[String!\]!/);
+    expect(projectRest).toEqual(servedFields(readFileSync(join(root, 'schema/schema.graphql'), 'utf8'), 'Project'));
   });
 
   it('the read spec reads it under its stored name, as money', async () => {
@@ -222,6 +255,12 @@ describe('add-a-field: one line in a scratch copy of the model reaches every der
     expect(() => read({ landAreaFen: 1.5 }, 'landAreaFen')).toThrow(/fen/);
     const { LINE_FIELDS: lineFields } = await load<typeof import('../../src/query/records.js')>('src/query/records.ts');
     expect(Object.keys(lineFields)).toContain('reserveFen');
+    const { ALLOCATION_FIELDS: allocationFields, PROJECT_FIELDS: projectFields } = await load<typeof import('../../src/query/records.js')>('src/query/records.ts');
+    // The copy's specs have the new key, which this file's types (from the real model) do not know.
+    const allocationSpec: Record<string, unknown> = allocationFields;
+    const projectSpec: Record<string, (p: Record<string, unknown>, k: string) => unknown> = projectFields;
+    expect(allocationSpec.contractor).toBeDefined();
+    expect(projectSpec.formerCodes?.({ formerCodes: ['A', 'B'] }, 'formerCodes')).toEqual(['A', 'B']);
   });
 
   it('a document bundle reads it when the query selects it', async () => {
@@ -238,12 +277,22 @@ describe('add-a-field: one line in a scratch copy of the model reaches every der
     const bare = structuredClone(doc);
     doc.investmentProjects = doc.investmentProjects.map((ip, i) => ({ ...ip, landArea: BigInt(i) * 100n }));
     doc.lines = doc.lines.map((l) => ({ ...l, reserve: null }));
+    // One listing of each project in two prints the contractor: its allocation takes the first printed.
+    doc.projects = doc.projects.map((p, i) => ({ ...p, contractor: i % 2 === 1 ? `单位${i}` : null }));
     const built = plan(doc, text);
     const rows = built.investments as Record<string, unknown>[];
     expect(rows.map((r) => String(r.landAreaFen))).toEqual(doc.investmentProjects.map((_, i) => String(i * 100)));
     expect((built.lines as Record<string, unknown>[]).every((r) => r.reserveFen === null)).toBe(true);
+    const allocations = built.allocations as Record<string, unknown>[];
+    expect(allocations.every((r) => 'contractor' in r)).toBe(true);
+    expect(new Set(allocations.map((r) => r.contractor).filter((c) => c !== null)).size).toBeGreaterThan(0);
+    // Right after the declared property before it: the row keeps its declared order.
+    expect(Object.keys(allocations[0]!).slice(Object.keys(allocations[0]!).indexOf('goal'), Object.keys(allocations[0]!).indexOf('goal') + 2)).toEqual(['goal', 'contractor']);
     // Without its reader the record lacks it: the load says which property, never stores undefined.
-    expect(() => plan(bare, text)).toThrow(/BudgetLine\.reserve|InvestmentProject\.landArea/);
+    expect(() => plan(bare, text)).toThrow(/BudgetLine\.reserve|InvestmentProject\.landArea|ProjectAllocation\.contractor/);
+    // With every other reader set, the allocation's merge names the property no listing has.
+    const noContractor = { ...structuredClone(doc), projects: bare.projects };
+    expect(() => plan(noContractor, text)).toThrow(/ProjectAllocation\.contractor/);
   });
 
   it('NODE_KINDS_DECL and the explorer count it as money', async () => {

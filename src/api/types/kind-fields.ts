@@ -7,8 +7,9 @@ import type { GraphQLScalarType } from 'graphql';
 import { DecimalScalar } from './scalars.js';
 import { FactKindError, apiName, propertiesOf, servedNullable, storedName, type FactKindDecl, type PropertyDecl, type PropertyType } from '../../model/fact-kind.js';
 
-const SCALAR: Record<Exclude<PropertyType, 'enum'>, GraphQLScalarType | StringConstructor | BooleanConstructor> = {
+const SCALAR: Record<Exclude<PropertyType, 'enum'>, GraphQLScalarType | StringConstructor | BooleanConstructor | [StringConstructor]> = {
   string: String,
+  strings: [String],
   int: Int,
   boolean: Boolean,
   money: DecimalScalar,

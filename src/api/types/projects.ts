@@ -7,7 +7,7 @@ import type { CodeLink } from './codes.js';
 import type { Department } from './documents.js';
 import { PROJECT_SOURCE_KINDS, type ProjectSourceKind } from '../../model/projects.js';
 import { declareKindFields } from './kind-fields.js';
-import { INDICATOR, SELF_EVALUATION } from '../../model/kinds/index.js';
+import { INDICATOR, PROJECT, PROJECT_ALLOCATION, SELF_EVALUATION } from '../../model/kinds/index.js';
 import type { StoredOf } from '../../model/fact-kind.js';
 
 export const ListingKind = declaredEnum(PROJECT_SOURCE_KINDS, 'ListingKind', 'Where a document lists a project.');
@@ -17,15 +17,6 @@ export class Project {
   /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
-  @Field(() => String, { description: 'Name as first printed.' })
-  name!: string;
-
-  @Field(() => [String], { description: 'Every name printed for it (suffix 项目, （通用项目）, quotes vary).' })
-  names!: string[];
-
-  @Field(() => String, { description: 'The normalised name that, with its department and unit, identifies it.' })
-  normName!: string;
-
   // A plain property (not amountFen renamed): the type uses simple resolvers, which read by field name.
   @Field(() => DecimalScalar, { nullable: true, description: 'In projects(): Σ of its allocations in the years the filter asks (all years when none), 万元; null elsewhere (see allocations).' })
   amount?: bigint | null;
@@ -34,6 +25,11 @@ export class Project {
   /** Its department as the projects() page read it, perhaps only id and name: answers this row's `department`. */
   department?: Department;
 }
+
+// Its declared properties (src/model/kinds/project.ts): typed by this interface (merged into the
+// class), served by the fields declareKindFields adds.
+export interface Project extends StoredOf<typeof PROJECT> {}
+declareKindFields(Project, PROJECT);
 
 @ObjectType({ simpleResolvers: true, description: 'A project that is probably the same as this one, with the rule and score that say so. Not merged: an investigator decides.' })
 export class ProbableMatch {
@@ -79,35 +75,9 @@ export class ProjectAllocation {
   /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
-  @Field(() => String, { description: 'Name as this document prints it.' })
-  name!: string;
-
+  // The document's year (context, not a declared property).
   @Field(() => Int, { description: 'Fiscal year.' })
   year!: number;
-
-  @Field(() => Int, { nullable: true, description: '1 = 一级项目, 2 = 二级项目.' })
-  level!: number | null;
-
-  @Field(() => DecimalScalar, { name: 'amount', nullable: true, description: 'Budget (预算数 / 全年预算数), 万元.' })
-  amountFen!: bigint | null;
-
-  @Field(() => DecimalScalar, { name: 'executed', nullable: true, description: 'Spent (全年执行数), 万元; from a self-evaluation.' })
-  executedFen!: bigint | null;
-
-  @Field(() => String, { nullable: true, description: '执行率 as printed, e.g. "99.28%".' })
-  executionRate!: string | null;
-
-  @Field(() => Boolean, { description: 'Marked as a key project (重点, ★) or a 重点绩效项目.' })
-  key!: boolean;
-
-  @Field(() => String, { nullable: true, description: 'Performance goal (绩效目标 / 年度总体目标) text.' })
-  goal!: string | null;
-
-  @Field(() => String, { nullable: true, description: '项目申报依据 (why the project was proposed) as printed.' })
-  justification!: string | null;
-
-  @Field(() => String, { nullable: true, description: '项目起止时间 as printed, e.g. "2020.1.1~2020.12.31".' })
-  period!: string | null;
 
   @Field(() => [ListingKind], { description: 'Where this document lists it.' })
   sourceKinds!: ProjectSourceKind[];
@@ -123,6 +93,11 @@ export class ProjectAllocation {
   /** Its code links as a document bundle fetched them, cut to the query's selection. */
   bundledLinks?: CodeLink[];
 }
+
+// Its declared properties (src/model/kinds/project-allocation.ts): typed by this interface (merged
+// into the class), served by the fields declareKindFields adds.
+export interface ProjectAllocation extends StoredOf<typeof PROJECT_ALLOCATION> {}
+declareKindFields(ProjectAllocation, PROJECT_ALLOCATION);
 
 @ObjectType({ implements: Node, description: 'Each place a document lists a project, with that place’s own amount (they can disagree: see anomalies).' })
 export class ProjectListing {

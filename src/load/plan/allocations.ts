@@ -15,6 +15,10 @@ import { allocationId, listingId, projectIdParts } from '../../model/ids.js';
 import { slotListings } from './slots.js';
 import type { UnitRegistry } from './units.js';
 import { fundingJson, int, n, src } from './values.js';
+import { storedValuesOf } from './stored.js';
+import { PROJECT_ALLOCATION } from '../../model/kinds/project-allocation.js';
+import type { RecordOf } from '../../model/fact-kind.js';
+import { isKeyOf } from '../../keys.js';
 import { pushTo } from '../../multimap.js';
 
 /** Which listing speaks for an allocation when several print it: the most detailed source first. */
@@ -31,6 +35,38 @@ export interface Allocations {
   ownerOf: (printed: string | null) => string | null;
 }
 
+/**
+ * How an allocation takes a declared property from its slot's listings when it is not the first
+ * listing's that prints it: its name and amount are the most detailed listing's (the
+ * representative), its level that listing's (2 when it names a parent), key any listing's mark.
+ */
+const MERGED: { [N in keyof AllocationRecord]?: (rep: Project, slot: Project[]) => AllocationRecord[N] } = {
+  name: (rep) => rep.name,
+  level: (rep) => rep.level ?? (rep.parent ? 2 : null),
+  amount: (rep) => rep.amount,
+  key: (_rep, slot) => slot.some((p) => p.key),
+};
+
+type AllocationRecord = RecordOf<typeof PROJECT_ALLOCATION>;
+
+/** Whether a listing prints a value: null, absent and blank text are not printed; 0 and false are. */
+const prints = (v: unknown) => v !== null && v !== undefined && v !== '';
+
+/**
+ * A declared property of an allocation from its listings: the merge rule's, else the first listing
+ * that prints it; null when none does, undefined when no listing's reader sets it at all.
+ */
+function mergedValue(name: string, rep: Project, slot: Project[]): unknown {
+  if (isKeyOf(MERGED, name)) return MERGED[name]?.(rep, slot);
+  const values = slot.map((p) => {
+    const fields: Record<string, unknown> = p;
+    return fields[name];
+  });
+  const printed = values.find(prints);
+  if (printed !== undefined) return printed;
+  return values.some((v) => v !== undefined) ? null : undefined;
+}
+
 function allocationRow(allocId: string, pid: string, rep: Project, slot: Project[], year: number, unit: string, projectUnit: { id: string | null; rule: ProjectUnitRule }) {
   const printing = slot.find((p) => p.unit);
   return {
@@ -42,22 +78,12 @@ function allocationRow(allocId: string, pid: string, rep: Project, slot: Project
     /** The 预算单位 as the table prints it over this row, and that table (aggregate by UNIT reads them). */
     unitPrinted: printing?.unit ?? null,
     unitTable: printing?.source.table ?? null,
-    name: rep.name,
-    normName: projectIdParts(pid).normName,
-    parentName: rep.parent,
-    level: n(rep.level ?? (rep.parent ? 2 : null)),
-    year: n(year),
-    unitId: unit,
-    amountFen: int(rep.amount),
-    executedFen: int(slot.find((p) => p.executed !== null)?.executed ?? null),
-    executionRate: slot.find((p) => p.executionRate)?.executionRate ?? null,
-    key: slot.some((p) => p.key),
-    goal: slot.find((p) => p.goal)?.goal ?? null,
-    justification: slot.find((p) => p.justification)?.justification ?? null,
-    period: slot.find((p) => p.period)?.period ?? null,
-    sourceKinds: [...new Set(slot.map((p) => p.sourceKind))],
-    funding: fundingJson(slot.find((p) => p.funding?.length)?.funding ?? null),
-    searchText: rep.name,
+    // The declared properties (src/model/kinds/project-allocation.ts), with what the load derives beside them.
+    ...storedValuesOf(PROJECT_ALLOCATION, (name) => mergedValue(name, rep, slot), {
+      name: { normName: projectIdParts(pid).normName, parentName: rep.parent },
+      level: { year: n(year), unitId: unit },
+      period: { sourceKinds: [...new Set(slot.map((p) => p.sourceKind))], funding: fundingJson(slot.find((p) => p.funding?.length)?.funding ?? null), searchText: rep.name },
+    }),
     ...src(rep.source),
   };
 }
