@@ -3,7 +3,7 @@ import { parseAmount, toHalfWidth, type MoneyUnit } from './amount.js';
 import type { ProseLine, Row, Table } from './layout.js';
 import type { Diagnostic, ThreeCosts } from './records.js';
 import { CURLY_QUOTES, TITLE_WORDS, YEAR_CELLS, threeCostsSentences } from './glossary/index.js';
-import { threeCostsTable, type ThreeCostsRole, type ThreeCostsTable } from './structure/three-costs-table.js';
+import { alignedWith, threeCostsTable, type ThreeCostsRole, type ThreeCostsTable } from './structure/three-costs-table.js';
 import { keysOf, tableOf } from '../keys.js';
 
 export function isThreeCostsTable(table: Table): boolean {
@@ -38,7 +38,7 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
   const { order, grid, fundsPerFigure, funds, sparse } = structure;
   if (order.length === 0) return [];
   const out: ThreeCosts[] = [];
-  for (const { row, year: printedYear, change } of structure.rows) {
+  for (const { row, year: printedYear, change, short } of structure.rows) {
     if (change) continue;
     const values = row.cells.filter((c) => c.trim() !== '' && !YEAR_CELLS.endsInYear.test(c.trim()) && parseAmount(c, unit) !== null && !/[\u4e00-\u9fa5]/.test(c)).flatMap((c) => parseAmount(c, unit)?.fen ?? []);
     const year = printedYear ?? docYear;
@@ -46,7 +46,7 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
     // Cells that line up with the header: each figure read in its own column, a blank cell blank —
     // a row that prints its year (年度 | 合计 | …) too: read by position with its blanks dropped,
     // 2020年 | 19.50 | (blank) | 6.00 gave 因公出国 6.00 and 公务接待 the next figure.
-    const cols = blocks === 1 && fundsPerFigure === 1 && grid && grid.headerWidth <= row.cells.length ? grid.columns : null;
+    const cols = blocks === 1 && fundsPerFigure === 1 && alignedWith(grid, row) ? grid.columns : null;
     const cellAt = (col: number | undefined) => (col === undefined ? null : cellAmount(row.cells[col], unit));
     if (cols && order.every((c) => cols.has(c))) {
       // 合计, 出国, 接待 and 用车 are read wherever the grid places them; 购置费 / 运行费 only where the order names them.
@@ -55,6 +55,12 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
       continue;
     }
     if (sparse) continue;
+    if (short) {
+      // Fewer than four numbers beside full rows, its cells not placed by the header: which figures
+      // it prints cannot be told, so none is read — said, with its line.
+      diagnostics.push({ level: 'WARNING', code: 'THREE_COSTS_ROW_UNPLACED', message: `${table.title}: the row prints ${values.length} numbers where the header names ${order.length * fundsPerFigure} figures, and its cells do not line up with the header's columns; its figures are not read (check against the page)`, line: row.line, original: row.text });
+      continue;
+    }
     // Read by position: with fewer numbers than figures and a blank among its cells, which figure
     // is blank cannot be told from the row alone — the figures after it may have moved left. Said.
     const figures = blocks * order.length * fundsPerFigure;

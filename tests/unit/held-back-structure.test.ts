@@ -1,6 +1,10 @@
 // Mechanisms the held-back real documents of tests/fixtures/real showed read wrong (issue #37), each
 // tested from the printed lines of the page that shows it (pdftoppm -r 80 of that page beside it).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config.js';
+import { parseDocument } from '../../src/parse/index.js';
 import { extractClassification } from '../../src/parse/classification.js';
 import { layout } from '../../src/parse/layout.js';
 import type { Diagnostic } from '../../src/parse/records.js';
@@ -43,5 +47,37 @@ describe('a 款 printed as one digit (上海市普陀区人民政府万里街道
   it('takes no lone digit for a 款 when no name follows it (a bare number there is no code part)', () => {
     const read = extractClassification(table([...P29.slice(0, 5), '301\t2\t16,623,810\t16,623,810\t0']), 'p29.pdf', '元', 'BUDGET', []);
     expect(read.lines.map((l) => l.code)).not.toContain('30102');
+  });
+});
+
+describe('a 三公 year row printing fewer than four numbers beside full rows (data/000 表八, lines 414-417)', () => {
+  // data/000 表八 prints 年度 | 合计 | 因公出国（境）费 | 公务接待费 | 公务用车购置及运行维护费 (小计 |
+  // 公务用车购置费 | 公务用车运行维护费), then 2019年 and 2020年 with every cell printed. Printed with
+  // 2020's zero cells blank and only its vehicles spent, the row prints three numbers: it was taken
+  // for a header row and lost without a word (no 2020 record, no diagnostic).
+  const FILE = '000_5c682a4da5e2a113.txt';
+  const WAN = 1_000_000n;
+  const printedWith = (row2020: string) => {
+    const lines = readFileSync(join(projectRoot, 'data', FILE), 'utf8').split('\n');
+    expect(lines[416]).toBe('2020年\t19.50\t0.00\t6.00\t13.50\t0.00\t13.50');
+    lines[416] = row2020;
+    return parseDocument(lines.join('\n'), FILE);
+  };
+
+  it('reads it by column where it prints every cell of the header: 合计 13.50, 因公出国 and 公务接待 blank, 用车 13.50 (购置 blank, 运行维护 13.50)', () => {
+    const doc = printedWith('2020年\t13.50\t\t\t13.50\t\t13.50');
+    const rows = doc.threeCosts.filter((t) => t.origin === 'TABLE' && t.year === 2020);
+    expect(rows.map(({ total, abroad, reception, vehicles, vehiclePurchase, vehicleRunning }) => ({ total, abroad, reception, vehicles, vehiclePurchase, vehicleRunning }))).toEqual([
+      { total: 1350n * WAN / 100n, abroad: null, reception: null, vehicles: 1350n * WAN / 100n, vehiclePurchase: null, vehicleRunning: 1350n * WAN / 100n },
+    ]);
+    expect(rows[0]!.source.line).toBe(417);
+    // 2019 is read as before.
+    expect(doc.threeCosts.find((t) => t.origin === 'TABLE' && t.year === 2019)).toMatchObject({ total: 2320n * WAN / 100n, reception: 13n * WAN });
+  });
+
+  it('says a row whose cells cannot be placed (its trailing cells not printed) with its line, and reads no figure of it', () => {
+    const doc = printedWith('2020年\t13.50\t\t\t13.50');
+    expect(doc.threeCosts.filter((t) => t.origin === 'TABLE' && t.year === 2020)).toEqual([]);
+    expect(doc.diagnostics.filter((d) => d.code === 'THREE_COSTS_ROW_UNPLACED').map((d) => [d.level, d.line])).toEqual([['WARNING', 417]]);
   });
 });

@@ -24,13 +24,29 @@ function roleOf(cell: string): ThreeCostsRole | null {
 
 const isVehicle = (r: ThreeCostsRole) => r === 'VEHICLES' || r === 'VEHICLE_PURCHASE' || r === 'VEHICLE_RUNNING';
 
+/** A cell printing a word (a label, a header), not a figure. */
+const HAN = /[\u4e00-\u9fa5]/;
+
+/** Where the header's columns are, and whether a row's cells stand in them. */
+export interface ThreeCostsGrid {
+  columns: Map<ThreeCostsRole, number>;
+  /** The widest header row: a row printing as many cells prints each where the header names it. */
+  headerWidth: number;
+  /**
+   * Every header row comes from a ruled grid (the source placed each printed cell, blank ones too):
+   * a ruled data row's cells then stand in the header's columns even where its trailing blank cells
+   * were not kept.
+   */
+  ruled: boolean;
+}
+
 /**
  * Each figure's column, where the header rows print their cells in the data rows' columns (a PDF's
  * ruled grid gives every row one cell per column, blank cells kept; layout drops a row's trailing
  * blank cells): the figure's first cell, 公务用车's 小计 and 购置费 under its span. Null when the
  * header does not line up so. A data row narrower than the widest header row is not read by it.
  */
-function gridOf(headerRows: Row[]): { columns: Map<ThreeCostsRole, number>; headerWidth: number } | null {
+function gridOf(headerRows: Row[]): ThreeCostsGrid | null {
   if (!headerRows.length) return null;
   const cols = new Map<ThreeCostsRole, number>();
   let subtotal: number | null = null;
@@ -48,7 +64,12 @@ function gridOf(headerRows: Row[]): { columns: Map<ThreeCostsRole, number>; head
   const vehicles = cols.get('VEHICLES');
   if (subtotal !== null && subtotal !== vehicles) return null;
   if (cols.has('VEHICLE_PURCHASE') && vehicles !== undefined && cols.get('VEHICLE_PURCHASE') !== vehicles + 1) return null;
-  return { columns: cols, headerWidth: Math.max(...headerRows.map((r) => r.cells.length)) };
+  return { columns: cols, headerWidth: Math.max(...headerRows.map((r) => r.cells.length)), ruled: headerRows.every((r) => r.spanStart !== undefined) };
+}
+
+/** Whether a row's cells stand in the grid's columns: it prints every column, or the source ruled it as it ruled the header. */
+export function alignedWith(grid: ThreeCostsGrid | null, row: Row): grid is ThreeCostsGrid {
+  return grid !== null && (grid.headerWidth <= row.cells.length || (grid.ruled && row.spanStart !== undefined));
 }
 
 /**
@@ -96,6 +117,8 @@ export interface ThreeCostsRow {
   year: number | null;
   /** A row of the change between years (增减 / 变化): no year's figures. */
   change: boolean;
+  /** It prints fewer than four numbers (the other figures blank): read only where the grid places its cells, never by order. */
+  short: boolean;
 }
 
 export interface ThreeCostsTable {
@@ -104,7 +127,7 @@ export interface ThreeCostsTable {
   /** The figures in the order the header prints them (公务用车 as 小计 | 购置费 | 运行费 where a header names its parts). */
   order: ThreeCostsRole[];
   /** Each figure's column where the header is a grid that places them, and the widest header row. */
-  grid: { columns: Map<ThreeCostsRole, number>; headerWidth: number } | null;
+  grid: ThreeCostsGrid | null;
   /** Each figure printed once per fund (一般公共预算 | 政府性基金预算 | 国有资本经营预算): their count and names. */
   fundsPerFigure: number;
   funds: string[];
@@ -119,11 +142,14 @@ export function threeCostsTable(table: Table, unit: MoneyUnit): ThreeCostsTable 
   const empty: ThreeCostsTable = { pairs, order: [], grid: null, fundsPerFigure: 1, funds: [], rows: [], sparse: false };
   if (pairs) return empty;
   const numbers = (r: Row) => r.cells.filter((c) => /\d/.test(c) && parseAmount(c, unit) !== null).length;
-  let dataRows = table.rows.filter((r) => numbers(r) >= 4 && !/^1\s+2\s+3/.test(r.cells.filter((c) => c).join(' ')));
-  // A row printing fewer numbers (合计 and 公务接待费 only, the other figures blank) is
-  // read only where the header is a grid that places each figure, never by order.
-  const sparse = dataRows.length === 0;
-  if (sparse) dataRows = table.rows.filter((r) => numbers(r) >= 1 && !r.cells.some((c) => /[\u4e00-\u9fa5]/.test(c)));
+  const numbering = (r: Row) => /^1\s+2\s+3/.test(r.cells.filter((c) => c).join(' '));
+  // A row printing fewer numbers (合计 and 公务接待费 only, the other figures blank) is a data row
+  // all the same where it prints nothing but numbers or is labelled by its year (2020年 | 3.70 | |
+  // 3.70 under a full 2019年 row): read only where the header is a grid that places each figure,
+  // never by order, and said where it cannot be placed — not taken for a header row and lost.
+  const isShort = (r: Row) => numbers(r) >= 1 && numbers(r) < 4 && !numbering(r) && (!r.cells.some((c) => HAN.test(c)) || r.cells.some((c) => YEAR_CELLS.yearLabel.test(c.trim())));
+  const dataRows = table.rows.filter((r) => (numbers(r) >= 4 && !numbering(r)) || isShort(r));
+  const sparse = dataRows.every(isShort);
   const headerRows = table.rows.filter((r) => !dataRows.includes(r));
   // The first header row that names figures gives their order; 用车 expands into its parts.
   let order: ThreeCostsRole[] = [];
@@ -149,7 +175,7 @@ export function threeCostsTable(table: Table, unit: MoneyUnit): ThreeCostsTable 
   const funds = fundRow ? [...new Set(fundRow.cells.map((c) => c.replace(/\s+/g, '')).filter((c) => c !== ''))].slice(0, fundsPerFigure) : [];
   const rows = dataRows.map((row) => {
     const yearCell = row.cells.find((c) => YEAR_CELLS.yearLabel.test(c.trim()));
-    return { row, year: yearCell ? Number(toHalfWidth(yearCell).replace(/\D/g, '')) : null, change: !yearCell && row.cells.some((c) => THREE_COSTS_COLUMNS.change.test(c)) };
+    return { row, year: yearCell ? Number(toHalfWidth(yearCell).replace(/\D/g, '')) : null, change: !yearCell && row.cells.some((c) => THREE_COSTS_COLUMNS.change.test(c)), short: isShort(row) };
   });
   return { pairs: null, order, grid: gridOf(headerRows), fundsPerFigure, funds, rows, sparse };
 }
