@@ -93,8 +93,13 @@ function fieldsOf(set: SelectionSetNode | undefined): FieldNode[] {
   });
 }
 
-/** The provenance every sourced row carries: file, table, line, and for a PDF its page and the row's box (Box: points from the page's top-left corner). */
-const PROVENANCE = field('source', [field('document', [field('file')]), field('table'), field('line'), field('page'), field('box', ['x0', 'y0', 'x1', 'y1'].map((n) => field(n)))]);
+/**
+ * The provenance every sourced row carries: file, table, line, and for a PDF its page, the row's
+ * box (Box: points from the page's top-left corner), OCR's confidence where OCR read it, and the
+ * cells the fact read (each cell's position, text, box and confidence: one list column each).
+ */
+const BOX = ['x0', 'y0', 'x1', 'y1'];
+const PROVENANCE = field('source', [field('document', [field('file')]), field('table'), field('line'), field('page'), field('box', BOX.map((n) => field(n))), field('ocrConfidence'), field('cells', ['index', 'text', ...BOX, 'ocrConfidence'].map((n) => field(n)))]);
 
 function withProvenance(set: SelectionSetNode, type: GraphQLObjectType | GraphQLInterfaceType): SelectionSetNode {
   const hasSource = type.getFields().source && isObjectType(getNamedType(type.getFields().source!.type));

@@ -346,11 +346,11 @@ describe('CSV and NDJSON export', () => {
 
     const csv = await (await fetch(`${base()}/export?format=csv&query=${encodeURIComponent('{ investmentProjects { nodes { code totalInvestment } } }')}`)).text();
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('code,totalInvestment,source.document.file,source.table,source.line,source.page,source.box.x0,source.box.y0,source.box.x1,source.box.y1');
+    expect(lines[0]).toBe('code,totalInvestment,source.document.file,source.table,source.line,source.page,source.box.x0,source.box.y0,source.box.x1,source.box.y1,source.ocrConfidence,source.cells.index,source.cells.text,source.cells.x0,source.cells.y0,source.cells.x1,source.cells.y1,source.cells.ocrConfidence');
     const ipCount = (await api.gql('{ investmentProjects { totalCount } }')).data.investmentProjects.totalCount;
     expect(lines).toHaveLength(ipCount + 1);
-    // A text document has no pages: page and box are empty.
-    expect(lines[1]).toMatch(/\.txt,[^,]+,\d+,,,,,$/);
+    // A text document has no pages: page, box, confidence and cells are empty.
+    expect(lines[1]).toMatch(/\.txt,[^,]+,\d+,{13}$/);
     // A list in a row (an anomaly's two sides) is a column per field, items joined by "; ".
     const sides = (await (await fetch(`${base()}/export?format=csv&query=${encodeURIComponent('{ anomalies(filter: {kind: PROJECT_NAMED_TWICE}) { nodes { kind sources { line } } } }')}`)).text()).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(sides[0]).toBe('kind,sources.line');

@@ -12,7 +12,13 @@ describe('an export query', () => {
     const p = plan('{ investmentProjects(filter: {year: 2020}) { nodes { code name } } }', 7);
     expect(p.paged).toBe(true);
     // Page and box (#39 item 1): an exported fact says where on the page it is printed.
-    expect(p.columns.map((c) => c.name)).toEqual(['code', 'name', 'source.document.file', 'source.table', 'source.line', 'source.page', 'source.box.x0', 'source.box.y0', 'source.box.x1', 'source.box.y1']);
+    // With OCR's confidence and the cells the fact read (#39 items 1 and 3): one list column a field.
+    const cell = ['index', 'text', 'x0', 'y0', 'x1', 'y1', 'ocrConfidence'].map((n) => `source.cells.${n}`);
+    expect(p.columns.map((c) => c.name)).toEqual(['code', 'name', 'source.document.file', 'source.table', 'source.line', 'source.page', 'source.box.x0', 'source.box.y0', 'source.box.x1', 'source.box.y1', 'source.ocrConfidence', ...cell]);
+    expect(p.columns.filter((c) => c.name.startsWith('source.cells.')).every((c) => c.list)).toBe(true);
+    // A fact read from cells 0, 3 and 4 of its row: each cell's field joined in its column.
+    const row = { code: '2010601', name: '行政运行', source: { line: 131, page: 8, ocrConfidence: null, cells: [0, 3, 4].map((index, k) => ({ index, text: ['201', '行政运行', '1,511.90'][k], x0: 66.3 + k, y0: 275.5, x1: 108.5 + k, y1: 292.8, ocrConfidence: null })) } };
+    expect(csvRow(p.columns, row).trimEnd()).toBe('2010601,行政运行,,,131,8,,,,,,0; 3; 4,"201; 行政运行; 1,511.90",66.3; 67.3; 68.3,275.5; 275.5; 275.5,108.5; 109.5; 110.5,292.8; 292.8; 292.8,"; ; "');
     const second = p.operation('CURSOR');
     expect(second).toContain('first: 7');
     expect(second).toContain('after: "CURSOR"');
