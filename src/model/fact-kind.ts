@@ -69,7 +69,7 @@ export function defineKind<const K extends FactKindDecl>(kind: K): K {
 
 export class FactKindError extends Error {
   constructor(
-    readonly code: 'MONEY_UNIT' | 'ENUM_VALUES' | 'MISSING_VALUE' | 'OPTIONAL_NOT_NULLABLE',
+    readonly code: 'MONEY_UNIT' | 'ENUM_VALUES' | 'MISSING_VALUE' | 'WRONG_TYPE' | 'OPTIONAL_NOT_NULLABLE',
     message: string,
   ) {
     super(message);

@@ -22,6 +22,7 @@ import { LINE_PROJECTION } from '../../src/query/projection.js';
 import { parseDocument } from '../../src/parse/index.js';
 import type { InvestmentProject as ParsedInvestment } from '../../src/parse/records.js';
 import { buildPlan } from '../../src/load/plan.js';
+import { storedValuesOf } from '../../src/load/plan/stored.js';
 
 const root = join(import.meta.dirname, '../..');
 // A list is named by its items' type (getNamedType): strings are String.
@@ -184,6 +185,12 @@ describe('types follow the declaration', () => {
     const scratch = defineKind({ ...INVESTMENT_PROJECT, properties: { ...INVESTMENT_PROJECT.properties, landArea: { type: 'money', printedIn: '万元', zh: '用地面积', nullable: true, description: 'x' } } });
     expectTypeOf<RecordOf<typeof scratch>['landArea']>().toEqualTypeOf<bigint | null>();
     expectTypeOf<StoredOf<typeof scratch>['landAreaFen']>().toEqualTypeOf<bigint | null>();
+  });
+  it('the load stores money only as bigint fen and a whole number only as a number, naming the property otherwise', () => {
+    const valueOf = (wrong: string, value: unknown) => (name: string) => (name === wrong ? value : null);
+    expect(() => storedValuesOf(INVESTMENT_PROJECT, valueOf('totalInvestment', 1.5))).toThrow(expect.objectContaining({ code: 'WRONG_TYPE', message: expect.stringMatching(/InvestmentProject\.totalInvestment/) }));
+    expect(() => storedValuesOf(INVESTMENT_PROJECT, valueOf('registrationYear', '2020'))).toThrow(expect.objectContaining({ code: 'WRONG_TYPE', message: expect.stringMatching(/InvestmentProject\.registrationYear/) }));
+    expect(String(storedValuesOf(INVESTMENT_PROJECT, valueOf('totalInvestment', 150n)).totalInvestmentFen)).toBe('150');
   });
   it('money carries the unit it is printed in, and only money does', () => {
     expect(() => defineKind({ name: 'X', zh: 'x', properties: { a: { type: 'money', zh: 'a', description: 'a' } } })).toThrow(/printedIn/);

@@ -19,7 +19,7 @@ function param(kind: FactKindDecl, name: string, p: PropertyDecl, value: unknown
   // Money is bigint fen and a whole number a number in every record (RecordOf): anything else is a reader's bug, said by name.
   if (p.type === 'money' && (value === null || typeof value === 'bigint')) return int(value);
   if (p.type === 'int' && (value === null || typeof value === 'number')) return n(value);
-  if (p.type === 'money' || p.type === 'int') throw new FactKindError('MISSING_VALUE', `${kind.name}.${name}: the parsed record holds ${typeof value}, not ${p.type === 'money' ? 'bigint fen' : 'a number'}`);
+  if (p.type === 'money' || p.type === 'int') throw new FactKindError('WRONG_TYPE', `${kind.name}.${name}: the parsed record holds ${typeof value}, not ${p.type === 'money' ? 'bigint fen' : 'a number'}`);
   return value;
 }
 
