@@ -5,7 +5,8 @@ import type { AnomalyRow, BudgetLineRow, DiagnosticRow, CodeFeedRow, LinkSupport
 import { bool, decode, fen, fenOrNull, list, num, numOrNull, oneOf, parseJson, props, str, strOrNull, stringRecord, strings, type Decoded, type Props, type Reader } from './props.js';
 import { FIGURE_FIELDS, INVESTMENT_FIELDS, LINE_FIELDS, PROJECT_FIELDS, THREE_COSTS_FIELDS } from './records.js';
 import { LINK_METHOD_NAMES, LINK_STATUS_NAMES, linkRank, schemeOfLabel } from '../model/codes.js';
-import { THREE_COSTS_FIGURE_NAMES, fenProperty, type ThreeCostsFigure } from '../model/three-costs.js';
+import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES, fenProperty, type ThreeCostsFigure } from '../model/three-costs.js';
+import { isKeyOf, tableOf } from '../keys.js';
 import { codeFeedKey, departmentOfUnit, globalId, projectIdParts } from '../model/ids.js';
 import { BUDGET_COLUMN_OF_ACTUALS } from '../model/documents.js';
 
@@ -107,9 +108,16 @@ function columnsOf(json: unknown): { header: string; amountFen: bigint }[] {
   return Object.entries(stringRecord(parseJson(String(json ?? '{}')), 'columns')).map(([header, fen]) => ({ header, amountFen: BigInt(fen) }));
 }
 
+/** Each figure's stored name, `${figure}Fen`, in the figures' order. */
+const FEN_NAMES = THREE_COSTS_FIGURE_NAMES.map(fenProperty);
+
 function threeCostsFen(value: (figure: ThreeCostsFigure) => bigint | null): ThreeCostsFen {
-  // Object.fromEntries loses the keys: they are `${figure}Fen` of every figure, which ThreeCostsFen is by definition.
-  return Object.fromEntries(THREE_COSTS_FIGURE_NAMES.map((f) => [fenProperty(f), value(f)])) as ThreeCostsFen;
+  return tableOf(FEN_NAMES, (property) => {
+    const figure = property.slice(0, -'Fen'.length);
+    // Always a figure: each name was built from one (fenProperty).
+    if (!isKeyOf(THREE_COSTS_FIGURES, figure)) throw new RangeError(`${property} is no 三公 figure's stored name`);
+    return value(figure);
+  });
 }
 
 /** 三公 row: its per-fund figures stored as JSON (decimal strings of fen) become bigint fields. */

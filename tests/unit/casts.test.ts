@@ -18,7 +18,7 @@ const AS_CEILING: Record<string, number> = {
   load: 19,
   model: 1,
   parse: 16,
-  query: 8,
+  query: 7,
   source: 0,
   '.': 1,
 };
