@@ -125,13 +125,18 @@ interface Nameless {
 }
 
 const PROSE_ITEM = PROJECT_LISTS.proseItem.matches;
+const FUNCTION_MARK = PROJECT_LISTS.functionMark.matches;
 
-/** The prose list under 项目支出 (第三部分): "3. 某管理 1,234.56 万元，主要用于…". */
+/**
+ * The prose list under 项目支出 (第三部分): "3. 某管理 1,234.56 万元，主要用于…". An item naming a 类 /
+ * 款 / 项 ("“…（类）…（款）行政运行（项）”938.99万元，主要用于…", a budget's 财政拨款支出主要内容) is a
+ * function line the tables print, read as a prose amount, not a project.
+ */
 export function projectsFromProse(prose: ProseLine[], file: string, unit: MoneyUnit): Project[] {
   const out: Project[] = [];
   for (const p of prose) {
     const m = PROSE_ITEM.exec(toHalfWidth(p.text));
-    if (!m) continue;
+    if (!m || FUNCTION_MARK.test(group(m, 1))) continue;
     const amount = parseAmount(group(m, 2), unit);
     if (!amount) continue;
     out.push(listing({ name: group(m, 1).trim(), amount: amount.fen, sourceKind: 'PROSE_LIST', source: { file, table: '正文', line: p.line, text: p.text } }));

@@ -7,6 +7,7 @@ import { projectRoot } from '../../src/config.js';
 import { parseDocument } from '../../src/parse/index.js';
 import { extractClassification } from '../../src/parse/classification.js';
 import { layout } from '../../src/parse/layout.js';
+import { projectsFromProse } from '../../src/parse/projects.js';
 import type { Diagnostic } from '../../src/parse/records.js';
 
 const table = (lines: string[]) => layout(lines.join('\n')).tables[0]!;
@@ -79,5 +80,19 @@ describe('a 三公 year row printing fewer than four numbers beside full rows (d
     const doc = printedWith('2020年\t13.50\t\t\t13.50');
     expect(doc.threeCosts.filter((t) => t.origin === 'TABLE' && t.year === 2020)).toEqual([]);
     expect(doc.diagnostics.filter((d) => d.code === 'THREE_COSTS_ROW_UNPLACED').map((d) => [d.level, d.line])).toEqual([['WARNING', 417]]);
+  });
+});
+
+describe('a budget’s 财政拨款支出主要内容 is no project list (上海市普陀区商务委员会25年预算.pdf p. 7)', () => {
+  // p. 7 prints under 财政拨款支出主要内容如下 one item per 项 of the function tables, each naming its
+  // 类 / 款 / 项: they were read as projects named after a function line (12 of the 16 items).
+  const P7 = [
+    '1. “一般公共服务支出（类）商贸事务（款）行政运行（项）”938.99万元，主要用于机关行政运行和机关人员经费支出 。',
+    '5. “科学技术支出（类）科技条件与服务（款）科技条件专项（项）”1,720.00万元，主要用于政策扶持资金支出。',
+  ];
+
+  it('reads none of its items as a project, and still reads a project list item that names no 类 / 款 / 项', () => {
+    const prose = [...P7, '3. 政务服务管理 361.80 万元，主要用于政务服务中心运行'].map((text, i) => ({ line: i + 1, text, heading: false }));
+    expect(projectsFromProse(prose, 'p7.pdf', '万元').map((p) => [p.name, p.amount])).toEqual([['政务服务管理', 361_800_000n]]);
   });
 });

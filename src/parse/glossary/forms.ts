@@ -222,6 +222,11 @@ export const PROJECT_LISTS = {
   },
   /** A line that starts a numbered item: "1" / "(1)" / "（1）". */
   numbered: { printed: '（1）', matches: /^\s*[（(]?\d{1,3}[)）]/ },
+  /**
+   * The 类 / 款 / 项 mark of a function classification line ("商贸事务（款）行政运行（项）", "（204类）"): an
+   * item so named is a line of the 功能分类 the tables print (财政拨款支出主要内容), not a project.
+   */
+  functionMark: { printed: '“一般公共服务支出（类）商贸事务（款）行政运行（项）”', matches: /[（(]\s*\d{0,3}\s*[类款项]\s*[）)]/ },
 } as const satisfies Record<string, Term>;
 
 /**
