@@ -3,9 +3,15 @@
 // again), the server started as `npm run bench` starts it (answer cache off), each question asked
 // in a closed loop, and the server process's CPU read from /proc before and after. `--prof` runs
 // the server under `node --cpu-prof` and writes its profile to --dir/prof/; `--peer` measures
-// @neo4j/graphql's server on the same graph beside it.
+// @neo4j/graphql's server on the same graph beside it; `--floor` the question's own statements
+// replayed by the driver alone (bench/raw-cypher.ts); `--baseline=DIR` a second Budget Graph
+// server started from another checkout (a `git worktree` of the commit before a change), so a
+// change is measured against what it replaces in one run. `--rounds=N` takes each cell in N
+// stretches, the contenders in turns (reversed every other round), so a shared machine's load
+// falls on all of them alike; a summary line per question gives the ratios.
 //
 //   flock /tmp/h/heavy.lock npx tsx bench/api-profile.ts --dir=/tmp/api-prof --n=1000 --queries=document,lineage
+//   flock /tmp/h/heavy.lock npx tsx bench/api-profile.ts --peer --floor --baseline=/tmp/before --rounds=4 --concurrency=50
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +23,9 @@ import { QueryRunner } from '../src/db/run.js';
 import { applySchema } from '../src/db/schema.js';
 import { loadFiles } from '../src/load/directory.js';
 import { generateCorpus } from './corpus/generate.js';
-import { httpTask, merge, sample } from './load-generator.js';
+import { httpTask, merge, sample, type LoadSample, type Task } from './load-generator.js';
+import { cypherTask, recordStatements } from './raw-cypher.js';
+import { buildApiSchema } from '../src/api/schema.js';
 import { childPids, cpuMs } from './proc.js';
 import { answersSomething, benchQueries, type Targets } from './queries.js';
 
@@ -30,6 +38,9 @@ const concurrency = Number(arg('concurrency') ?? 10);
 const only = arg('queries')?.split(',');
 const prof = args.includes('--prof');
 const withPeer = args.includes('--peer');
+const withFloor = args.includes('--floor');
+const baseline = arg('baseline');
+const rounds = Number(arg('rounds') ?? 1);
 /** `--encoding=br`: ask for compressed answers (the bench asks for identity). */
 const encoding = arg('encoding');
 const log = (msg: string) => console.log(`api-profile: ${msg}`);
@@ -39,9 +50,9 @@ function leafPid(pid: number): number {
   return children.length ? leafPid(children[0]!) : pid;
 }
 
-function start(command: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+function start(command: string[], env: Record<string, string>, ready: RegExp, cwd = projectRoot): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command[0]!, command.slice(1), { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command[0]!, command.slice(1), { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const onLine = (line: string) => ready.test(line) && resolve(child);
     createInterface({ input: child.stdout! }).on('line', onLine);
     createInterface({ input: child.stderr! }).on('line', (l) => (onLine(l), /error/i.test(l) && log(l)));
@@ -83,7 +94,14 @@ async function main(): Promise<void> {
     const nodeArgs = prof ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
     const bg = await start([process.execPath, ...nodeArgs, '--import', 'tsx', 'src/main.ts'], { ...auth, PORT: String(port), HOST: '127.0.0.1', BUDGET_GRAPH_LOAD_ON_START: '0', BUDGET_GRAPH_CACHE: '0', BUDGET_GRAPH_CLIENT_LIMITS: '0' }, /GraphQL ready/);
     servers.push(bg);
-    const contenders = [{ name: 'budget-graph (no cache)', url: `http://127.0.0.1:${port}/graphql`, pid: leafPid(bg.pid!) }];
+    const serverEnv = { ...auth, HOST: '127.0.0.1', BUDGET_GRAPH_LOAD_ON_START: '0', BUDGET_GRAPH_CACHE: '0', BUDGET_GRAPH_CLIENT_LIMITS: '0' };
+    const contenders: { name: string; url: string; pid: number | null }[] = [{ name: 'budget-graph (no cache)', url: `http://127.0.0.1:${port}/graphql`, pid: leafPid(bg.pid!) }];
+    if (baseline) {
+      const basePort = await freePort(0);
+      const base = await start([process.execPath, '--import', 'tsx', 'src/main.ts'], { ...serverEnv, PORT: String(basePort) }, /GraphQL ready/, baseline);
+      servers.push(base);
+      contenders.push({ name: 'baseline (no cache)', url: `http://127.0.0.1:${basePort}/graphql`, pid: leafPid(base.pid!) });
+    }
     if (withPeer) {
       const peerPort = await freePort(0);
       const peer = await start([process.execPath, '--import', 'tsx', 'bench/peer/server.ts'], { ...auth, PORT: String(peerPort) }, /PEER_READY/);
@@ -95,19 +113,37 @@ async function main(): Promise<void> {
     const counts = new Map<string, number>();
     for (const f of q.data.feeds as { project: { id: string } | null }[]) if (f.project) counts.set(f.project.id, (counts.get(f.project.id) ?? 0) + 1);
     const t: Targets = { code: '2010504', projectId: [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '', documentId: q.data.docs.nodes[0].id, department: q.data.anomalies.nodes[0]?.document.department.name ?? '政务', searchText: '信息' };
+    const schema = withFloor ? await buildApiSchema() : null;
     for (const bq of benchQueries(t).filter((x) => !only || only.some((o) => x.name.includes(o)))) {
+      const cells: { name: string; task: Task; pid: number | null; samples: LoadSample[]; cpu: number }[] = [];
+      if (schema) cells.push({ name: 'raw Cypher (driver alone)', task: cypherTask(db, await recordStatements(db, schema, bq.bg.query, bq.bg.variables)), pid: null, samples: [], cpu: 0 });
       for (const c of contenders) {
         const spec = c.name === 'peer' ? bq.peer : bq.bg;
         if (!spec) continue;
         const first = await post(c.url, spec.query, spec.variables);
         if (first.errors) throw new Error(`${c.name} ${bq.name}: ${JSON.stringify(first.errors).slice(0, 300)}`);
         if (!answersSomething(first.data)) throw new Error(`${c.name} ${bq.name}: an empty answer ${JSON.stringify(first.data).slice(0, 200)}`);
+        log(`${bq.name} | ${c.name} | ${first.extensions?.cypherRoundTrips ?? '—'} round-trips | ${JSON.stringify(first).length} bytes`);
         const task = httpTask(c.url, JSON.stringify({ query: spec.query, variables: spec.variables }), ...(encoding ? [{ 'content-type': 'application/json', 'accept-encoding': encoding }] : []));
-        await sample(task, concurrency, 1000);
-        const before = cpuMs(c.pid)!;
-        const r = merge([await sample(task, concurrency, durationMs)]);
-        const used = cpuMs(c.pid)! - before;
-        log(`${bq.name} | ${c.name} | c=${concurrency} | ${r.rps} req/s | p50 ${r.p50} ms | server CPU ${(used / Math.max(1, r.requests)).toFixed(2)} ms/request | ${first.extensions?.cypherRoundTrips ?? '—'} round-trips | ${JSON.stringify(first).length} bytes`);
+        cells.push({ name: c.name, task, pid: c.pid, samples: [], cpu: 0 });
+      }
+      for (const cell of cells) await sample(cell.task, concurrency, 1000);
+      for (let round = 0; round < rounds; round++) {
+        for (const cell of round % 2 ? [...cells].reverse() : cells) {
+          const before = cell.pid ? cpuMs(cell.pid)! : 0;
+          const stretch = await sample(cell.task, concurrency, durationMs / rounds);
+          cell.cpu += cell.pid ? cpuMs(cell.pid)! - before : 0;
+          cell.samples.push(stretch);
+          const r = merge([stretch]);
+          log(`${bq.name} | ${cell.name} | c=${concurrency} | round ${round + 1} | ${r.rps} req/s | p50 ${r.p50} ms`);
+        }
+      }
+      const results = new Map(cells.map((cell) => [cell.name, merge(cell.samples)]));
+      const ratio = (a: string, b: string) => (results.get(a) && results.get(b) ? (results.get(a)!.rps / results.get(b)!.rps).toFixed(2) : '—');
+      for (const cell of cells) {
+        const r = results.get(cell.name)!;
+        const cpu = cell.pid ? `${(cell.cpu / Math.max(1, r.requests)).toFixed(2)} ms/request` : '—';
+        log(`SUMMARY | ${bq.name} | ${cell.name} | c=${concurrency} | ${r.rps} req/s | p50 ${r.p50} ms | p99 ${r.p99} ms | errors ${r.errors} | server CPU ${cpu} | ×peer ${ratio(cell.name, 'peer')} | ×floor ${ratio(cell.name, 'raw Cypher (driver alone)')}`);
       }
     }
   } finally {

@@ -42,29 +42,14 @@ export function unchangedBetween(before: WriteCounts, after: WriteCounts): boole
 export const UNGUARDED_STATEMENTS: ReadonlySet<string> = new Set(['server-version', 'document-count']);
 
 /**
- * Readings of the counts shared by the requests that can use the same one, so that fifty
- * concurrent questions cost two readings, not a hundred. Sound because the proof above only needs
- * the first reading taken before a request's first question (a reading already under way when
- * the request starts is) and the second taken after its last (a reading not yet started is).
+ * Whether readings taken around a request's questions show one state of the graph: every reading
+ * the same, balanced (or left unbalanced by a dead writer, stale in each). Each question carries
+ * its own readings, taken just before and just after it in its own transaction (src/db/run.ts):
+ * the earliest of them was taken before any of the request's reads began and the latest after
+ * they all ended, so all equal means those two are, and the proof above holds between them. No
+ * reading at all (a request that asked nothing guarded) is one state.
  */
-export class SharedReadings {
-  private underWay: Promise<WriteCounts> | null = null;
-  private notStarted: Promise<WriteCounts> | null = null;
-
-  constructor(private readonly read: () => Promise<WriteCounts>) {}
-
-  /** A reading taken before now returns: the one under way, or a new one. */
-  before(): Promise<WriteCounts> {
-    this.underWay ??= this.read().finally(() => (this.underWay = null));
-    return this.underWay;
-  }
-
-  /** A reading that starts after now: the next one, which every caller until it starts joins. */
-  after(): Promise<WriteCounts> {
-    this.notStarted ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-      this.notStarted = null;
-      return this.read();
-    });
-    return this.notStarted;
-  }
+export function oneStateAcross(readings: readonly WriteCounts[]): boolean {
+  const first = readings[0];
+  return !first || readings.every((r) => unchangedBetween(first, r));
 }

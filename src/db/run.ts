@@ -1,13 +1,13 @@
 // Runs named Cypher statements in READ or WRITE transactions with a timeout, and counts
 // round-trips so tests and benchmarks can see how many statements a request costs.
-import neo4j, { Neo4jError, isRetryableError, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { Neo4jError, isRetryableError, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord, type RecordShape, type Session } from 'neo4j-driver';
 import type { Database } from './connection.js';
 import { cypher, cypherWithBound } from './cypher.js';
 import type { StatementName, StatementParams } from './statements.generated.js';
 import { classifyDatabaseError } from './neo4j-errors.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { isUnavailableReason, unavailableError } from './availability.js';
-import { SharedReadings, STALE_SECONDS, UNGUARDED_STATEMENTS, unchangedBetween, type WriteCounts } from './consistency.js';
+import { oneStateAcross, STALE_SECONDS, UNGUARDED_STATEMENTS, type WriteCounts } from './consistency.js';
 
 export type Params = Record<string, unknown>;
 
@@ -51,10 +51,10 @@ export class QueryRunner {
    * floor; a test snapshots which statements each documented query runs).
    */
   observe: ((name: StatementName, text: string, params: Params) => void) | null = null;
-  /** Set by watchWrites(): the write counts read before this runner's first question. */
+  /** Set by watchWrites(): each question is read between two readings of the write counts. */
   private watching = false;
-  private countsBefore: Promise<WriteCounts> | null = null;
-  private verdict: Promise<boolean> | null = null;
+  /** The write counts read around this runner's questions (src/db/consistency.ts). */
+  private readonly countsRead: WriteCounts[] = [];
 
   /**
    * @param maxStatements the most statements this runner may send (a request's database budget:
@@ -66,8 +66,9 @@ export class QueryRunner {
   ) {}
 
   /**
-   * From now on, the write counts are read before the first question (src/db/consistency.ts), so
-   * that readOneState() can tell whether a commit was applied while this runner read.
+   * From now on, each question is read between two readings of the write counts, in its own
+   * transaction (src/db/consistency.ts), so that readOneState() can tell whether a commit was
+   * applied while this runner read.
    */
   watchWrites(): this {
     this.watching = true;
@@ -76,31 +77,11 @@ export class QueryRunner {
 
   /**
    * Whether every question this runner asked was answered from one state of the graph: true when
-   * it asked none that needs it, or no write was committed while it read. Asked once, after the
-   * last question (the answer is kept: the request and the answer cache ask the same).
+   * it asked none that needs it, or no write was committed while it read. Asked after the last
+   * question; the readings came with the questions, so this waits for nothing.
    */
   readOneState(): Promise<boolean> {
-    if (!this.countsBefore) return Promise.resolve(true);
-    this.verdict ??= Promise.all([this.countsBefore, this.readings().after()]).then(([before, after]) => unchangedBetween(before, after));
-    return this.verdict;
-  }
-
-  /** This database's shared readings of the write counts (src/db/consistency.ts). */
-  private readings(): SharedReadings {
-    let readings = sharedReadings.get(this.db);
-    if (!readings) {
-      // Its own runner: a reading is no question of any one request (neither counted nor observed).
-      const runner = new QueryRunner(this.db);
-      readings = new SharedReadings(() => runner.writeCounts());
-      sharedReadings.set(this.db, readings);
-    }
-    return readings;
-  }
-
-  /** The counts as they are now. */
-  private async writeCounts(): Promise<WriteCounts> {
-    const rec = (await this.runWithRetry(cypher('graph-write-state'), { staleSeconds: neo4j.int(STALE_SECONDS) }, 2_000)).records[0];
-    return { begun: Number(rec?.get('begun') ?? 0), done: Number(rec?.get('done') ?? 0), stale: rec?.get('stale') !== false };
+    return Promise.resolve(oneStateAcross(this.countsRead));
   }
 
   /** Free bytes on the embedded store's disk; null when unknown (NEO4J_URI). */
@@ -144,17 +125,14 @@ export class QueryRunner {
     this.spend();
     const down = this.db.unavailableReason();
     if (down) throw unavailableError(down);
-    if (this.watching && !UNGUARDED_STATEMENTS.has(name)) {
-      // Every question of the request waits for the one reading taken before the first.
-      this.countsBefore ??= this.readings().before();
-      await this.countsBefore;
-    }
+    const guarded = this.watching && !UNGUARDED_STATEMENTS.has(name);
     const parameters = integerParamsOf(params);
     this.observe?.(name, text, parameters);
     this.db.samples.note(name, text, parameters);
     const started = performance.now();
     try {
-      const result = await this.runWithRetry<T>(text, parameters, timeoutMs);
+      const { result, counts } = await this.runWithRetry<T>(text, parameters, timeoutMs, guarded);
+      this.countsRead.push(...counts);
       this.rowsRead += result.records.length;
       return result;
     } finally {
@@ -162,21 +140,33 @@ export class QueryRunner {
     }
   }
 
-  private async runWithRetry<T extends RecordShape>(text: string, parameters: Params, timeoutMs: number | undefined): Promise<QueryResult<T>> {
+  /**
+   * The statement's result, and when `guarded` the write counts read just before and just after
+   * it in the same read transaction. The three are sent at once (Bolt answers them in order on one
+   * connection, so the first reading is still taken before the question and the second after it):
+   * one round trip, as the question alone in auto-commit. The transaction's end is not waited for.
+   */
+  private async runWithRetry<T extends RecordShape>(text: string, parameters: Params, timeoutMs: number | undefined, guarded = false): Promise<{ result: QueryResult<T>; counts: WriteCounts[] }> {
     for (let attempt = 1; ; attempt++) {
       // The bookmark manager makes a read after a write (ingest) see that write on a cluster.
       const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.db.bookmarks });
       const timeout = timeoutMs ?? this.db.txTimeoutMs;
       let stalled = false;
+      let ending: Promise<void> | null = null;
       try {
-        return await withDeadline(session.run<T>(text, parameters, { timeout }), timeout + Math.min(DEADLINE_GRACE_MS, timeout / 2), () => (stalled = true), this.db.unavailableSignal());
+        const work = guarded
+          ? readBetweenCounts<T>(session, text, parameters, timeout, (end) => (ending = end))
+          : session.run<T>(text, parameters, { timeout }).then((result) => ({ result, counts: [] }));
+        return await withDeadline(work, timeout + Math.min(DEADLINE_GRACE_MS, timeout / 2), () => (stalled = true), this.db.unavailableSignal());
       } catch (err) {
         if (stalled || attempt >= 2 || !isRetryable(err) || !this.db.isUp()) throw this.classified(err);
         await new Promise((r) => setTimeout(r, 50 * attempt));
       } finally {
-        // A stalled server may never answer the close either: do not wait for it then.
-        if (stalled) void session.close().catch(() => undefined);
-        else await session.close();
+        // A stalled server may never answer the close either: do not wait for it then; nor for a
+        // read transaction's end, whose answer nothing depends on.
+        const closed = (ending ?? Promise.resolve()).catch(() => undefined).then(() => session.close());
+        if (stalled || ending) void closed.catch(() => undefined);
+        else await closed;
       }
     }
   }
@@ -237,7 +227,28 @@ export class QueryRunner {
   }
 }
 
-const sharedReadings = new WeakMap<Database, SharedReadings>();
+/**
+ * One read transaction: the write counts, the statement, the write counts, sent together; the
+ * transaction is ended (`ended`) without the caller waiting for it.
+ */
+async function readBetweenCounts<T extends RecordShape>(session: Session, text: string, parameters: Params, timeout: number, ended: (end: Promise<void>) => void): Promise<{ result: QueryResult<T>; counts: WriteCounts[] }> {
+  const tx = session.beginTransaction({ timeout });
+  const countsText = cypher('graph-write-state');
+  const countsParams = { staleSeconds: neo4j.int(STALE_SECONDS) };
+  try {
+    const [before, result, after] = await Promise.all([tx.run(countsText, countsParams), tx.run<T>(text, parameters), tx.run(countsText, countsParams)]);
+    ended(tx.commit());
+    return { result, counts: [countsOf(before.records[0]), countsOf(after.records[0])] };
+  } catch (err) {
+    ended(tx.isOpen() ? tx.rollback() : Promise.resolve());
+    throw err;
+  }
+}
+
+/** The counts as cypher/graph-write-state.cypher returns them (no node yet: none, stale). */
+function countsOf(rec: Neo4jRecord | undefined): WriteCounts {
+  return { begun: Number(rec?.get('begun') ?? 0), done: Number(rec?.get('done') ?? 0), stale: rec?.get('stale') !== false };
+}
 
 /**
  * The server enforces the transaction timeout, but a stalled server (paused JVM, dead host)

@@ -1,7 +1,7 @@
 // Whether a request read one state of the graph, from the write counts before and after
 // (src/db/consistency.ts): given these readings, this verdict.
 import { describe, expect, it } from 'vitest';
-import { SharedReadings, unchangedBetween } from '../../src/db/consistency.js';
+import { oneStateAcross, unchangedBetween } from '../../src/db/consistency.js';
 
 const counts = (begun: number, done: number, stale = false) => ({ begun, done, stale });
 
@@ -26,36 +26,19 @@ describe('unchangedBetween', () => {
   });
 });
 
-describe('SharedReadings', () => {
-  const reader = () => {
-    const started: number[] = [];
-    let n = 0;
-    const readings = new SharedReadings(async () => {
-      started.push(++n);
-      await new Promise((r) => setTimeout(r, 5));
-      return { begun: n, done: n, stale: false };
-    });
-    return { readings, started };
-  };
-
-  it('lets requests that start while a first reading is under way share it', async () => {
-    const { readings, started } = reader();
-    const [a, b] = await Promise.all([readings.before(), readings.before()]);
-    expect(a).toBe(b);
-    expect(started).toEqual([1]);
-    // Once it is over, the next request's reading is a new one.
-    expect((await readings.before()).begun).toBe(2);
+describe('oneStateAcross (the readings each question of a request carried)', () => {
+  it('trusts a request whose readings are all the same and balanced, and one that read nothing guarded', () => {
+    expect(oneStateAcross([counts(7, 7), counts(7, 7), counts(7, 7), counts(7, 7)])).toBe(true);
+    expect(oneStateAcross([])).toBe(true);
   });
-
-  it('never hands a request a second reading that started before it asked', async () => {
-    const { readings, started } = reader();
-    const first = readings.after();
-    await new Promise((r) => setImmediate(r)); // the first reading has started
-    const second = readings.after();
-    expect(await second).not.toBe(await first);
-    expect(started).toEqual([1, 2]);
-    // Asked together before one starts: one reading for both.
-    const [c, d] = await Promise.all([readings.after(), readings.after()]);
-    expect(c).toBe(d);
+  it('asks again when any question of the request saw the counts move, even if its own two readings agree', () => {
+    // Two questions, each with equal readings of its own, but a commit between them.
+    expect(oneStateAcross([counts(7, 7), counts(7, 7), counts(8, 8), counts(8, 8)])).toBe(false);
+    expect(oneStateAcross([counts(7, 7), counts(8, 7)])).toBe(false);
+  });
+  it('asks again while a write is begun and not done, unless a dead writer left it stale in every reading', () => {
+    expect(oneStateAcross([counts(8, 7), counts(8, 7)])).toBe(false);
+    expect(oneStateAcross([counts(8, 7, true), counts(8, 7, true)])).toBe(true);
+    expect(oneStateAcross([counts(8, 7, true), counts(8, 7, false)])).toBe(false);
   });
 });
