@@ -2,7 +2,7 @@
 import { normaliseProjectName } from '../model/names.js';
 import type { ClassificationResult } from './classification.js';
 import { formatWan, halfUnitOfPrinted } from '../model/money.js';
-import { exactDecimals, type MoneyUnit } from './amount.js';
+import { exactDecimals, parseAmount, type MoneyUnit } from './amount.js';
 import type { Anomaly, BudgetLine, Figure, InvestmentProject, Project, ProseAmount, SelfEvaluation, Source, TableTotal, TableUnit, ThreeCosts } from './records.js';
 import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES, type ThreeCostsFigure } from '../model/three-costs.js';
 import { pushTo } from '../multimap.js';
@@ -13,18 +13,60 @@ interface Tolerance {
   declared: boolean;
 }
 
+/** A figure of a sum and the line it is printed on: where the digits it was printed with are read. */
+export interface PrintedFigure {
+  fen: bigint | null;
+  text: string;
+}
+
+/**
+ * The decimals of the cell printing `fen` on a line as read (its tab-separated cells), the fewest
+ * when several cells print it; null when no cell reads as it (the line's text is not its cells).
+ */
+function printedDecimals(text: string, fen: bigint, unit: MoneyUnit): number | null {
+  let fewest: number | null = null;
+  for (const cell of text.split('\t')) {
+    const c = cell.trim();
+    if (!/^-?[\d,.]+$/.test(c) || parseAmount(c, unit)?.fen !== fen) continue;
+    const decimals = /\.(\d+)$/.exec(c)?.[1]?.length ?? 0;
+    fewest = fewest === null ? decimals : Math.min(fewest, decimals);
+  }
+  return fewest;
+}
+
+/**
+ * Half the last printed digit of each figure printed coarser than the fen (a whole-元 total among
+ * figures printed to the 分): what rounding each to the digits it prints can have moved the sum.
+ * A zero is nothing, not a rounding.
+ */
+export function printedRounding(figures: PrintedFigure[], unit: MoneyUnit): bigint {
+  let half = 0n;
+  for (const f of figures) {
+    if (f.fen === null || f.fen === 0n) continue;
+    const decimals = printedDecimals(f.text, f.fen, unit);
+    if (decimals === null) continue;
+    const step = 10n ** BigInt(Math.max(0, exactDecimals(unit) - decimals));
+    if (step > 1n) half += step / 2n;
+  }
+  return half;
+}
+
 /**
  * The rounding a table can show: half its last printed digit, per summed child. The last digit is
  * counted in the unit the table prints (`unit`): 0.01 of 万元 is 10,000 fen, 0.01 of 元 one fen.
  * Figures printed coarser than the fen (two decimals of 万元, whole 元) were rounded from the fen
  * money is kept in, so their sums carry that rounding whether or not the document says so (#38);
- * figures printed to the fen are exact, unless the document declares a rounding of its own.
+ * figures printed to the fen are exact, unless the document declares a rounding of its own. When
+ * the lines print the 分 and no rounding is declared, each figure's own digits (`figures`, where
+ * its cell can be found) still count: a total printed in whole 元 over them is rounded though they
+ * are not.
  */
-function tolerance(values: BudgetLine[], roundingNote: boolean, unit: MoneyUnit = '万元'): Tolerance {
+function tolerance(values: BudgetLine[], roundingNote: boolean, unit: MoneyUnit = '万元', figures: PrintedFigure[] = []): Tolerance {
   const decimals = Math.max(0, ...values.map((l) => (/\.(\d+)/.exec(l.source.text)?.[1]?.length ?? 0)));
   const step = 10n ** BigInt(Math.max(0, exactDecimals(unit) - decimals));
-  if (!roundingNote && step <= 1n) return { fen: 0n, declared: false };
-  return { fen: step * BigInt(Math.max(1, Math.ceil(values.length / 2))), declared: roundingNote };
+  if (roundingNote || step > 1n) return { fen: step * BigInt(Math.max(1, Math.ceil(values.length / 2))), declared: roundingNote };
+  // Every line printed to the 分 and no rounding declared: only a figure printed coarser rounds.
+  return { fen: printedRounding(figures, unit), declared: false };
 }
 
 /**
@@ -70,7 +112,8 @@ export function sumAnomalies(table: ClassificationResult, roundingNote: boolean,
       if (p === null || children.every((c) => c[col] === null)) continue;
       const sum = children.reduce((s, c) => s + (c[col] ?? 0n), 0n);
       const delta = p - sum;
-      const found = sumSeverity(delta, tolerance([parent, ...children], roundingNote, unit));
+      const figures = [parent, ...children].map((l) => ({ fen: l[col], text: l.source.text }));
+      const found = sumSeverity(delta, tolerance([parent, ...children], roundingNote, unit, figures));
       if (found) {
         said.add(`${p}|${sum}`);
         out.push({
@@ -88,7 +131,8 @@ export function sumAnomalies(table: ClassificationResult, roundingNote: boolean,
       if (children.some((c) => c.columns[key] === undefined)) continue;
       const sum = children.reduce((s, c) => s + c.columns[key]!, 0n);
       const delta = p - sum;
-      const found = sumSeverity(delta, tolerance([parent, ...children], roundingNote, unit));
+      const figures = [parent, ...children].map((l) => ({ fen: l.columns[key] ?? null, text: l.source.text }));
+      const found = sumSeverity(delta, tolerance([parent, ...children], roundingNote, unit, figures));
       if (!found || said.has(`${p}|${sum}`)) continue;
       said.add(`${p}|${sum}`);
       out.push({
@@ -103,7 +147,8 @@ export function sumAnomalies(table: ClassificationResult, roundingNote: boolean,
   for (const line of lines) {
     if (line.total === null || line.basic === null || line.project === null) continue;
     const delta = line.total - (line.basic + line.project);
-    const found = sumSeverity(delta, tolerance([line, line], roundingNote, unit));
+    const figures = [line.total, line.basic, line.project].map((fen) => ({ fen, text: line.source.text }));
+    const found = sumSeverity(delta, tolerance([line, line], roundingNote, unit, figures));
     if (found) {
       out.push({
         kind: 'PARENT_SUM_MISMATCH',
@@ -122,7 +167,8 @@ export function sumAnomalies(table: ClassificationResult, roundingNote: boolean,
       if (t === null || tops.every((l) => l[col] === null)) continue;
       const sum = tops.reduce((s, l) => s + (l[col] ?? 0n), 0n);
       const delta = t - sum;
-      const found = sumSeverity(delta, tolerance(tops, roundingNote, unit));
+      const figures = [{ fen: t, text: total.source.text }, ...tops.map((l) => ({ fen: l[col], text: l.source.text }))];
+      const found = sumSeverity(delta, tolerance(tops, roundingNote, unit, figures));
       if (found) {
         out.push({
           kind: 'TOTAL_SUM_MISMATCH',

@@ -8,7 +8,7 @@ import { formatWan, halfUnitOfPrinted } from '../../model/money.js';
 import type { Anomaly } from '../records.js';
 import { amountsIn, passages, printedPercent, printedWan, sentences, sourceAt, wan, type Passage, type Printed } from './passages.js';
 import type { CheckRule } from './rule.js';
-import { PROSE_CHANGE, STATED_ARITHMETIC } from '../glossary/index.js';
+import { BUDGET_BASES, PROSE_CHANGE, STATED_ARITHMETIC } from '../glossary/index.js';
 
 /** The range a ratio b/a − 1 (in percent) can take when a and b are printed rounded. */
 function changeRange(a: Printed, b: Printed): [number, number] | null {
@@ -28,17 +28,25 @@ const pct = (x: number) => `${x.toFixed(2)}%`;
  * A stated percentage against the one its printed amounts give (#38): SAME when the stated one is
  * the computed one rounded to the decimals printed; ROUNDING when it is not, yet lies inside what
  * the rounding of every printed digit allows (the amounts were rounded to the digits they print,
- * 0.01 万元 from 元, and the rate computed from the unrounded ones: INFO); BEYOND otherwise.
+ * 0.01 万元 from 元, and the rate computed from the unrounded ones: INFO); CUT when it is the
+ * computed one cut, not rounded, to the decimals printed (95.457% printed 95.45%: a spreadsheet's
+ * truncation, or a share lowered so the shares add up to 100.00%: INFO); BEYOND otherwise.
  */
-function rateJudged(stated: number, half: number, computed: number, range: [number, number]): 'SAME' | 'ROUNDING' | 'BEYOND' {
+function rateJudged(stated: number, half: number, computed: number, range: [number, number]): 'SAME' | 'ROUNDING' | 'CUT' | 'BEYOND' {
   if (Math.abs(computed - stated) <= half + 1e-9) return 'SAME';
-  return fits(range, stated, half) ? 'ROUNDING' : 'BEYOND';
+  if (fits(range, stated, half)) return 'ROUNDING';
+  const step = half * 2;
+  const cut = Math.sign(computed) * Math.trunc(Math.abs(computed) / step + 1e-9) * step;
+  return Math.abs(cut - stated) <= step * 1e-6 ? 'CUT' : 'BEYOND';
 }
 
 /** What the rounding allows, said in an INFO finding: the range of the rate and its printed digits. */
 const allowed = (range: [number, number], half: number, decimals: string) =>
   `; the rounding of the printed amounts allows ${pct(range[0])} to ${pct(range[1])}, and the ${decimals.length} decimal(s) printed ± ${half.toFixed(decimals.length + 1)} points, so the difference lies inside the rounding`;
 const decimalsOf = (text: string | undefined) => /\.(\d+)/.exec(text ?? '')?.[1] ?? '';
+/** What an INFO finding says of why it is no WARNING: the rounding's reach, or the rate cut. */
+const judgedNote = (judged: 'SAME' | 'ROUNDING' | 'CUT' | 'BEYOND', range: [number, number], half: number, decimals: string) =>
+  judged === 'ROUNDING' ? allowed(range, half, decimals) : judged === 'CUT' ? `; that rate cut (not rounded) to the ${decimals.length} decimal(s) printed is the one stated` : '';
 
 const FALL = PROSE_CHANGE.down;
 
@@ -75,8 +83,8 @@ function yearOnYear(p: Passage, file: string, year: number): Anomaly[] {
     const wrongWay = (signed > 0 && range[1] < 0) || (signed < 0 && range[0] > 0);
     out.push({
       kind: 'PROSE_ARITHMETIC_MISMATCH',
-      severity: judged === 'ROUNDING' ? 'INFO' : 'WARNING',
-      message: `the text states ${stated[2]}${stated[3]}% from ${stated[1]}'s ${before.amount.text} 万元 to ${now.amount.text} 万元, but that is ${actual >= 0 ? 'a rise' : 'a fall'} of ${pct(Math.abs(actual))}${wrongWay ? ' (the opposite direction)' : ''}${judged === 'ROUNDING' ? allowed(range, half, decimalsOf(stated[3])) : ''}`,
+      severity: judged === 'BEYOND' ? 'WARNING' : 'INFO',
+      message: `the text states ${stated[2]}${stated[3]}% from ${stated[1]}'s ${before.amount.text} 万元 to ${now.amount.text} 万元, but that is ${actual >= 0 ? 'a rise' : 'a fall'} of ${pct(Math.abs(actual))}${wrongWay ? ' (the opposite direction)' : ''}${judgedNote(judged, range, half, decimalsOf(stated[3]))}`,
       delta: null,
       sources: [sourceAt(p, s.start + stated.index, file), sourceAt(p, s.start + before.index, file), sourceAt(p, s.start + now.index, file)],
     });
@@ -96,13 +104,23 @@ function budgetAgainstActual(p: Passage, file: string): Anomaly[] {
   const budget = printedWan(budgetAt[1]!);
   const actual = printedWan(actualAt[1]!);
   if (!budget || !actual) return out;
+  // The adjusted budget (全年预算) when the paragraph states it beside the one read first (年初预算).
+  const fullAt = BUDGET_BASES.fullYear.exec(p.text);
+  const full = fullAt && fullAt.index + fullAt[0].length !== budgetAt.index + budgetAt[0].length ? printedWan(fullAt[1] ?? '') : null;
   const both = [sourceAt(p, budgetAt.index, file), sourceAt(p, actualAt.index, file)];
   const words = STATED_ARITHMETIC.comparison.exec(p.text);
   if (words) {
+    const levelAgainst = (b: Printed) => {
+      const diff = actual.fen - b.fen;
+      return diff > b.half + actual.half ? 1 : -diff > b.half + actual.half ? -1 : 0;
+    };
     const diff = actual.fen - budget.fen;
-    const level = diff > budget.half + actual.half ? 1 : -diff > budget.half + actual.half ? -1 : 0;
+    const level = levelAgainst(budget);
     const said = STATED_ARITHMETIC.greater.test(words[1]!) ? 1 : STATED_ARITHMETIC.less.test(words[1]!) ? -1 : 0;
-    if (said !== level) {
+    // "决算数小于预算数" naming no budget, in a paragraph stating the 年初 and the 全年 budget, may
+    // mean either (a unit founded in the year has 年初预算 0 and a 全年预算): wrong only if wrong of both.
+    const alsoFull = full !== null && !BUDGET_BASES.initial.test(words[0]) && said === levelAgainst(full);
+    if (said !== level && !alsoFull) {
       const truth = level > 0 ? '大于' : level < 0 ? '小于' : '等于';
       out.push({
         kind: 'PROSE_COMPARISON_MISMATCH',
@@ -116,16 +134,30 @@ function budgetAgainstActual(p: Passage, file: string): Anomaly[] {
   }
   const rate = STATED_ARITHMETIC.executionRate.exec(p.text);
   if (rate) {
-    const range = ratioRange(actual, budget);
+    // A rate naming the 全年 budget is of the 全年 budget when the paragraph states it.
+    const base = full && BUDGET_BASES.fullYearNamed.test(rate[0]) ? full : budget;
+    const range = ratioRange(actual, base);
     const { value, half } = printedPercent(rate[1]!);
-    const judged = range ? rateJudged(value, half, (wan(actual.fen) / wan(budget.fen)) * 100, range) : 'SAME';
+    const judged = range ? rateJudged(value, half, (wan(actual.fen) / wan(base.fen)) * 100, range) : 'SAME';
     if (range && judged !== 'SAME') {
       out.push({
         kind: 'PROSE_ARITHMETIC_MISMATCH',
-        severity: judged === 'ROUNDING' ? 'INFO' : 'WARNING',
-        message: `the text states 完成预算的 ${rate[1]}%, but 决算 ${actual.text} ÷ 预算 ${budget.text} 万元 = ${pct((wan(actual.fen) / wan(budget.fen)) * 100)}${judged === 'ROUNDING' ? allowed(range, half, decimalsOf(rate[1])) : ''}`,
+        severity: judged === 'BEYOND' ? 'WARNING' : 'INFO',
+        message: `the text states 完成预算的 ${rate[1]}%, but 决算 ${actual.text} ÷ 预算 ${base.text} 万元 = ${pct((wan(actual.fen) / wan(base.fen)) * 100)}${judgedNote(judged, range, half, decimalsOf(rate[1]))}`,
         delta: null,
         sources: [sourceAt(p, rate.index, file), ...both],
+      });
+    }
+    // 完成年初预算的 P% where the 年初 budget is 0 and P is the rate of the 全年 budget: the words name
+    // the wrong budget, the figures are right — said, as INFO.
+    const fullRange = full ? ratioRange(actual, full) : null;
+    if (!range && full && fullRange && BUDGET_BASES.initial.test(rate[0]) && rateJudged(value, half, (wan(actual.fen) / wan(full.fen)) * 100, fullRange) !== 'BEYOND') {
+      out.push({
+        kind: 'PROSE_ARITHMETIC_MISMATCH',
+        severity: 'INFO',
+        message: `the text states 完成年初预算的 ${rate[1]}% where it states 年初预算 ${budget.text} 万元: ${rate[1]}% is 决算 ${actual.text} ÷ 全年预算 ${full.text} 万元, the rate of the 全年 budget`,
+        delta: null,
+        sources: [sourceAt(p, rate.index, file), ...both, sourceAt(p, fullAt?.index ?? rate.index, file)],
       });
     }
   }
@@ -157,8 +189,8 @@ function shares(p: Passage, file: string): Anomaly[] {
     if (judged === 'SAME') continue;
     out.push({
       kind: 'PROSE_ARITHMETIC_MISMATCH',
-      severity: judged === 'ROUNDING' ? 'INFO' : 'WARNING',
-      message: `the text states ${part.text} 万元 is ${share[1]}% of ${whole.text} 万元; it is ${pct(computed)}${judged === 'ROUNDING' ? allowed(range, half, decimalsOf(share[1])) : ''}`,
+      severity: judged === 'BEYOND' ? 'WARNING' : 'INFO',
+      message: `the text states ${part.text} 万元 is ${share[1]}% of ${whole.text} 万元; it is ${pct(computed)}${judgedNote(judged, range, half, decimalsOf(share[1]))}`,
       delta: null,
       sources: [sourceAt(p, m.index, file), sourceAt(p, first.index, file)],
     });
@@ -202,8 +234,8 @@ export const PROSE_ARITHMETIC_RULES: CheckRule[] = [
         if (judged === 'SAME') continue;
         out.push({
           kind: 'PROSE_ARITHMETIC_MISMATCH',
-          severity: judged === 'ROUNDING' ? 'INFO' : 'WARNING',
-          message: `${a.item || 'an amount'} ${formatWan(a.amount)} 万元 changed by ${formatWan(a.change)} 万元 from ${formatWan(previous)}: ${pct(computed)}, but the text states ${a.changePercent}${judged === 'ROUNDING' ? allowed(range, half, decimalsOf(digits)) : ''}`,
+          severity: judged === 'BEYOND' ? 'WARNING' : 'INFO',
+          message: `${a.item || 'an amount'} ${formatWan(a.amount)} 万元 changed by ${formatWan(a.change)} 万元 from ${formatWan(previous)}: ${pct(computed)}, but the text states ${a.changePercent}${judgedNote(judged, range, half, decimalsOf(digits))}`,
           delta: null,
           sources: [a.source],
         });

@@ -1,5 +1,6 @@
 // See index.ts: the glossary's words printed in checks — the words the checks compare (format,
 // completeness, consistency) and the names src/load/restatements.ts matches prose to tables by.
+import { WAN_AMOUNT } from './prose.js';
 
 /** How a name is cut to its comparable stem (restatements.ts's stemOf): the prose's "2024年公用经费"
  *  and a table's "公用经费支出" are one line. */
@@ -94,4 +95,25 @@ export const DEPARTMENT_NAME = {
    * after a place's suffix (天津市和平区) or right before one (平和县).
    */
   conjunction: /(?<=[\u4e00-\u9fff]{2})(?<![省市区县州旗盟镇乡])[和与及](?=[\u4e00-\u9fff]{2})(?![省市区县州旗盟镇乡])/gu,
+};
+
+/** The tables of the 基本支出 identity (checks/tables.ts): the 一般公共预算 function table's 基本支出
+ *  column against the economic table of 基本支出 it details. */
+export const BASIC_EXPENDITURE_TABLES = {
+  /** 一般公共预算 in the title: of the general budget only (not the 支出总表 of every fund). */
+  generalBudget: /一般公共预算/,
+  /** 基本支出 in the title: the economic table of basic expenditure (…基本支出决算表, …基本支出部门预算经济分类预算表). */
+  basic: /基本支出/,
+  /** 收入 in the title: an income table, no expenditure. */
+  income: /收入/,
+};
+
+/** The budgets a 决算's paragraph states beside 年初预算 (checks/prose-arithmetic.ts). */
+export const BUDGET_BASES = {
+  /** "全年预算为 321.02 万元" / "调整预算数为 …" (group 1 the amount): the budget as adjusted in the year. */
+  fullYear: new RegExp(`(?:全年|调整后?)预算(?:数)?为${WAN_AMOUNT.source}`),
+  /** 年初 in a comparison or a rate ("小于年初预算数", "完成年初预算的"): the words name the initial budget. */
+  initial: /年初/,
+  /** 全年 / 调整 in a comparison or a rate: the words name the adjusted budget. */
+  fullYearNamed: /全年|调整/,
 };
