@@ -9,14 +9,14 @@ import { keepOriginal, pruneOriginals } from '../load/originals.js';
 import { DOCUMENT_CAPS } from '../load/document-caps.js';
 import { fileNameProblem } from '../load/file-name.js';
 import { BudgetGraphError } from '../errors.js';
-import { MAX_SOURCE_BYTES, isPdf } from '../source/index.js';
+import { MAX_PDF_BYTES, isPdf } from '../source/index.js';
 import type { ResponseCache } from './response-cache.js';
 
 /** The longest text ingest takes: the loader's cap on characters (src/load/document-caps.ts). */
 export const MAX_DOCUMENT_CHARS = DOCUMENT_CAPS.chars;
 
-/** The largest file /ingest takes: the largest file a source reads (src/source/index.ts). */
-export const MAX_INGEST_BYTES = MAX_SOURCE_BYTES;
+/** The largest file /ingest takes: the largest file a source reads, a PDF (src/source/index.ts: a text is refused past its own, smaller cap). */
+export const MAX_INGEST_BYTES = MAX_PDF_BYTES;
 
 // For /ingest (ingest-http.ts), which reaches the write path through this module only.
 export { isPdf };

@@ -51,7 +51,23 @@ export interface SourceDocument {
   notes: SourceNote[];
 }
 
+/**
+ * The largest text, web page or Markdown file read: its bytes are its text, which every stage
+ * holds (a budget document's text is well under 1 MiB; data/'s largest is a few hundred KiB).
+ */
 export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The largest PDF read. A PDF's size is not its text: a scanned document is its pictures, and a
+ * scan at 300 dpi, grey, JPEG quality 75 (what office scanners write) is about 0.56 MB a landscape
+ * A4 page — 30 pages of a 部门预算 came to 16.85 MB, past the text cap above. 64 MiB admits
+ * such a scan of about 110 pages (a 部门决算 prints 20-40), or a colour scan of about half that.
+ * What reading costs is bounded by the caps on the work, not by this (pdf/pdf-budget.ts: decoded
+ * streams, operators, image pixels, pages; pictures are placed, not decoded); the bytes add about
+ * twice their size (the caller's copy and pdf.js's): such scans of 5.9, 33.8 and 66.0 MB peaked the
+ * reader at 598, 642 and 710 MB resident, the rest a fixed cost.
+ */
+export const MAX_PDF_BYTES = 64 * 1024 * 1024;
 
 export const isPdf = (bytes: Uint8Array) => bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-';
 
@@ -79,8 +95,10 @@ export interface SourceOptions {
 }
 
 export async function readSource(bytes: Uint8Array, file: string, options: SourceOptions = {}): Promise<SourceDocument> {
-  if (bytes.length > MAX_SOURCE_BYTES) throw new BadDocumentError(file, 1, `the file is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MiB; expected one budget document`);
   const format = sourceFormat(bytes, file);
+  // A PDF by its own cap (a scan's pictures), every other source by its text's.
+  const cap = format === 'PDF' ? MAX_PDF_BYTES : MAX_SOURCE_BYTES;
+  if (bytes.length > cap) throw new BadDocumentError(file, 1, `the ${format === 'PDF' ? 'PDF' : 'file'} is larger than ${cap / 1024 / 1024} MiB; expected one budget document`);
   if (format === 'TEXT') return readText(bytes, file);
   if (format === 'HTML') return readHtml(bytes, file);
   if (format === 'MARKDOWN') return readMarkdown(bytes, file);
