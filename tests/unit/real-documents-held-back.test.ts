@@ -101,6 +101,15 @@ const DOCUMENTS: Printed[] = [
       // p. 7 item 11: 医疗卫生与计划生育支出（210类）; the tables print 210 卫生健康支出.
       ['CODE_NAMED_TWICE', '医疗卫生与计划生育支出'],
     ],
+    mayRaise: [
+      // p. 6: 财政拨款收入支出增加（减少）的主要原因是业务量增加 (the template's 增加（减少） left as is).
+      ['PLACEHOLDER_TEXT', '增加（减少）'],
+      // p. 21 (二): 公务用车购置及运行费9.98万元，与2025年预算数持平，主要原因是。 (no reason after it).
+      ['PLACEHOLDER_TEXT', '原因是'],
+      // p. 21 五: 2026年部门预算安排购置车辆0辆 … 部门预算安排购置单价100万元（含）以上设备, in a 单位预算.
+      ['DOCUMENT_KIND_MISMATCH', '部门预算安排购置车辆'],
+      ['DOCUMENT_KIND_MISMATCH', '部门预算安排购置单价'],
+    ],
     roundingInfo: [
       // p. 12 (and p. 15): 合计 基本支出 printed 22,118,861, its 类 sum to 22,118,861.34: inside the whole 元 it prints.
       ...Array.from({ length: 2 }, (): [string, string] => ['TOTAL_SUM_MISMATCH', '合计 基本支出 2211.8861']),
@@ -350,5 +359,16 @@ describe('the 财政拨款支出主要内容 of a budget are function lines, not
   // function tables print; neither document prints a prose list of projects.
   it.each(['上海市普陀区商务委员会25年预算.pdf', '上海市普陀区商务委员会单位25年预算.pdf', '上海市普陀区人民政府万里街道办事处24年预算.pdf'])('%s: no project read from its prose', (file) => {
     expect(docs.get(file)!.projects.filter((p) => p.sourceKind === 'PROSE_LIST').map((p) => p.name)).toEqual([]);
+  });
+});
+
+describe('社会工作部 2024 决算’s 三公 table (p. 14)', () => {
+  // p. 14 prints the table's header and one row of blank cells, then 说明：…本年度没有财政拨款“三公”经费支出，
+  // 故本表无数据; p. 20 says 2024 年度无“三公”经费财政拨款支出. Printed empty: neither missing nor misread.
+  it('is read as printed empty, as its page says, with no figure and no table said to be missing', () => {
+    const d = docs.get('中共上海市普陀区委社会工作部 2024 年度部门决算.pdf')!;
+    expect(d.diagnostics.filter((x) => x.code === 'EMPTY_TABLE').map((x) => x.message.split(':')[0])).toContain('财政拨款“三公”经费支出决算表');
+    expect(d.threeCosts.filter((t) => t.origin === 'TABLE')).toEqual([]);
+    expect(d.anomalies.filter((a) => a.kind === 'MISSING_TABLE')).toEqual([]);
   });
 });
