@@ -26,6 +26,7 @@ export const ANOMALY_KINDS = {
   PUNCTUATION: 'Punctuation doubled (。。) or quotation marks that do not pair: a matter of form, no figure changed.',
   REPEATED_TEXT: 'A run of prose lines printed twice in a row (a page or a cell carried over, the first copy often cut).',
   BLANK_PAGE: 'A page between printed pages that prints nothing (or only its page number, or only an empty row of table cells): a page left over from typesetting.',
+  DOCUMENT_KIND_MISMATCH: 'A sentence names the document another kind than it is (部门预算安排 in a 单位预算): carried over from the other document and not adapted.',
 } as const;
 export type AnomalyKind = keyof typeof ANOMALY_KINDS;
 

@@ -157,3 +157,47 @@ describe('a rate cut, not rounded, to its printed decimals', () => {
     expect(share('9.65')).toEqual(['WARNING']);
   });
 });
+
+// unit_budget.pdf (上海市普陀区司法局 2026年单位预算), pages 6 and 21 as printed, with page 9's table so it
+// is a document: the three findings of its reviewer's checklist on words (预算编制说明 1, 其他相关说明 1-2).
+function unitBudgetWords(lines: { p6?: string; p21a?: string; p21b?: string; title?: string } = {}): string {
+  return [
+    lines.title ?? '上海市普陀区2026年区级单位预算', // 1
+    '预算单位：上海市普陀区司法局', // 2
+    '2026年单位预算编制说明', // 3
+    lines.p6 ?? '财政拨款收入支出增加（减少）的主要原因是业务量增加。', // 4
+    '其他相关情况说明', // 5
+    lines.p21a ?? '（二）公务用车购置及运行费9.98万元，与2025年预算数持平，主要原因是。其中：公务用车购置费0万元，与2025年预算数持平，主要原因是无公务用车购置需求；公务用车运行费9.98万元，与2025年预算数持平，主要原因是公务用车数量无变化。', // 6
+    lines.p21b ?? '2026年部门预算安排购置车辆0辆，其中：部级领导干部用车0辆、主要领导干部用车0辆、机要通信用车0辆、应急保障用车0辆、执法执勤用车0辆、特种专业技术用车0辆、离退休干部用车0辆、其他用车0辆；部门预算安排购置单价100万元（含）以上设备（不含车辆）0台（套）。', // 7
+    '2026年预算单位收入预算总表', // 8
+    '编制单位：上海市普陀区司法局\t单位：元', // 9
+    '功能分类科目编码\t\t\t功能分类科目名称\t合计\t财政拨款收入', // 10
+    '221\t\t\t住房保障支出\t3,861,459.00\t3,861,459.00', // 11
+  ].join('\n');
+}
+
+describe('what the template leaves to settle, and whose budget a sentence names (unit_budget.pdf pages 6 and 21)', () => {
+  const found = (text: string, kind: string) => said(parseDocument(text, 'unit_budget.txt').anomalies, kind);
+
+  it('增加（减少） printed as is (line 4) and 主要原因是。 with nothing after it (line 6): WARNINGs at their lines; the settled wording none', () => {
+    expect(found(unitBudgetWords(), 'PLACEHOLDER_TEXT')).toEqual([
+      ['WARNING', [4]],
+      ['WARNING', [6]],
+    ]);
+    const settled = unitBudgetWords({ p6: '财政拨款收入支出增加的主要原因是业务量增加。', p21a: '（二）公务用车购置及运行费9.98万元，与2025年预算数持平，主要原因是公务用车数量无变化。' });
+    expect(found(settled, 'PLACEHOLDER_TEXT')).toEqual([]);
+  });
+
+  it('增加（减少）0万元 (data/000 line 82: nothing changed) is form only: INFO', () => {
+    expect(found(unitBudgetWords({ p6: '（一）因公出国（境）费用。2026年预算数0万元，比2025年增加（减少）0万元。' }), 'PLACEHOLDER_TEXT')[0]).toEqual(['INFO', [4]]);
+  });
+
+  it('部门预算安排 twice in a 单位预算: a WARNING each with the title line; 单位预算安排 none; in a 部门预算 none', () => {
+    expect(found(unitBudgetWords(), 'DOCUMENT_KIND_MISMATCH')).toEqual([
+      ['WARNING', [7, 1]],
+      ['WARNING', [7, 1]],
+    ]);
+    expect(found(unitBudgetWords({ p21b: '2026年单位预算安排购置车辆0辆；单位预算安排购置单价100万元（含）以上设备（不含车辆）0台（套）。' }), 'DOCUMENT_KIND_MISMATCH')).toEqual([]);
+    expect(found(unitBudgetWords({ title: '上海市普陀区2026年区级部门预算' }), 'DOCUMENT_KIND_MISMATCH')).toEqual([]);
+  });
+});

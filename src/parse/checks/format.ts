@@ -4,7 +4,7 @@ import { toHalfWidth } from '../amount.js';
 import type { Anomaly, Source } from '../records.js';
 import { passages, sourceAt } from './passages.js';
 import type { CheckContext, CheckRule } from './rule.js';
-import { CARELESS_WRITING } from '../glossary/index.js';
+import { CARELESS_WRITING, UNSETTLED_TEMPLATE } from '../glossary/index.js';
 
 const at = (ctx: CheckContext, line: number): Source => ({ file: ctx.doc.meta.file, table: '正文', line, text: ctx.lines[line - 1] ?? '' });
 
@@ -19,6 +19,30 @@ function placeholders(ctx: CheckContext): Anomaly[] {
     if (!/[\u4e00-\u9fff]/.test(around)) return;
     out.push({ kind: 'PLACEHOLDER_TEXT', severity: 'WARNING', message: `a template placeholder "${m[0]}" is printed: "${raw.trim().slice(0, 60)}"`, delta: null, sources: [at(ctx, i + 1)] });
   });
+  return out;
+}
+
+/**
+ * What a template leaves for the writer to settle, printed unsettled: both ways of a change
+ * ("财政拨款收入支出增加（减少）的主要原因是…", the template's wording kept where the amounts went
+ * one way), and a reason or a use promised with a stop right after it ("主要原因是。").
+ */
+function unsettledTemplate(ctx: CheckContext): Anomaly[] {
+  const out: Anomaly[] = [];
+  const file = ctx.doc.meta.file;
+  for (const p of passages(ctx.layout.prose)) {
+    const text = p.text;
+    for (const m of text.matchAll(UNSETTLED_TEMPLATE.bothWays)) {
+      const i = m.index ?? 0;
+      // "增加（减少）0万元": nothing changed, so neither way is wrong — form only, INFO.
+      const none = UNSETTLED_TEMPLATE.zeroAfter.test(text.slice(i + m[0].length));
+      out.push({ kind: 'PLACEHOLDER_TEXT', severity: none ? 'INFO' : 'WARNING', message: `the template's "${m[0]}" is printed as is: which way the amounts went is not said ("${text.slice(Math.max(0, i - 12), i + m[0].length + 12)}")`, delta: null, sources: [sourceAt(p, i, file)] });
+    }
+    for (const m of text.matchAll(UNSETTLED_TEMPLATE.emptyReason)) {
+      const i = m.index ?? 0;
+      out.push({ kind: 'PLACEHOLDER_TEXT', severity: 'WARNING', message: `"${m[1] ?? m[0]}" is followed by nothing: the reason or use it promises is not stated ("${text.slice(Math.max(0, i - 20), i + m[0].length)}")`, delta: null, sources: [sourceAt(p, i, file)] });
+    }
+  }
   return out;
 }
 
@@ -115,6 +139,15 @@ export const FORMAT_RULES: CheckRule[] = [
     compares: 'every line with a template’s placeholders (XX, ××, 某某 beside Chinese text)',
     why: 'a placeholder left in means a field of the template was never filled: the department or figure it stands for is not stated',
     run: placeholders,
+  },
+  {
+    code: 'UNSETTLED_TEMPLATE',
+    kind: 'PLACEHOLDER_TEXT',
+    family: 'FORMAT',
+    severity: 'WARNING',
+    compares: 'the prose with the wording a template leaves to settle: both ways of a change printed (增加（减少）), a reason or use promised with a stop right after it (主要原因是。)',
+    why: 'the template’s choice or blank left as is: the reader is not told which way the money went, or why',
+    run: unsettledTemplate,
   },
   {
     code: 'DOUBLED_PUNCTUATION',

@@ -3,7 +3,7 @@
 import { emptyTableNote, printsNoFigure } from '../disclosure.js';
 import type { Anomaly, BudgetLine, Source } from '../records.js';
 import { codedItem, nameKey, resolveCode } from './prose-tables.js';
-import { YEAR_CELLS, YEAR_WORDS } from '../glossary/index.js';
+import { DOCUMENT_KIND_WORDS, YEAR_CELLS, YEAR_WORDS } from '../glossary/index.js';
 import { passages, sourceAt } from './passages.js';
 import type { CheckContext, CheckRule } from './rule.js';
 
@@ -132,6 +132,34 @@ function yearEndDate(ctx: CheckContext): Anomaly[] {
   return out;
 }
 
+/**
+ * A 单位预算 whose sentence says "部门预算安排…" (or a 部门预算 saying "单位预算安排…"): the sentence
+ * was copied from the other document of the pair and not adapted; whose budget arranges it is
+ * then misstated. The classification's own name (部门预算经济分类) is no such sentence.
+ */
+function documentKindWords(ctx: CheckContext): Anomaly[] {
+  const kinds = ctx.doc.meta.kinds;
+  const own = kinds.includes('UNIT_BUDGET') ? DOCUMENT_KIND_WORDS.unit : kinds.includes('BUDGET') ? DOCUMENT_KIND_WORDS.department : null;
+  if (own === null) return [];
+  const out: Anomaly[] = [];
+  const { file } = ctx.doc.meta;
+  for (const p of passages(ctx.layout.prose)) {
+    for (const m of p.text.matchAll(DOCUMENT_KIND_WORDS.arranges)) {
+      if (m[1] === own) continue;
+      const i = m.index ?? 0;
+      out.push({
+        kind: 'DOCUMENT_KIND_MISMATCH',
+        severity: 'WARNING',
+        message: `the text says "${m[0]}" ("${p.text.slice(Math.max(0, i - 8), i + m[0].length + 8)}") in a ${own}预算: the document is the ${own}'s budget`,
+        delta: null,
+        // Both sides: the sentence, and the title that says what the document is.
+        sources: [sourceAt(p, i, file), ctx.doc.meta.source],
+      });
+    }
+  }
+  return out;
+}
+
 /** A note saying its table is empty ("故本表无数据") by a table that prints figures. */
 function emptyNoteOverFigures(ctx: CheckContext): Anomaly[] {
   const out: Anomaly[] = [];
@@ -151,6 +179,15 @@ function emptyNoteOverFigures(ctx: CheckContext): Anomaly[] {
 }
 
 export const WORD_RULES: CheckRule[] = [
+  {
+    code: 'DOCUMENT_KIND_WORDS',
+    kind: 'DOCUMENT_KIND_MISMATCH',
+    family: 'WORDS',
+    severity: 'WARNING',
+    compares: 'whose budget a sentence says arranges a thing (部门预算安排 / 单位预算安排) with the kind of document it is printed in (部门预算 or 单位预算)',
+    why: 'a 单位预算 copied from its department’s document and not adapted says the department arranges what the unit does',
+    run: documentKindWords,
+  },
   {
     code: 'EMPTY_NOTE_OVER_FIGURES',
     kind: 'EMPTY_NOTE_MISMATCH',

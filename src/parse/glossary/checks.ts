@@ -117,3 +117,26 @@ export const BUDGET_BASES = {
   /** 全年 / 调整 in a comparison or a rate: the words name the adjusted budget. */
   fullYearNamed: /全年|调整/,
 };
+
+/** Text a template leaves for the writer to settle (checks/format.ts). */
+export const UNSETTLED_TEMPLATE = {
+  /** Both ways of a change printed, the second bracketed: "增加（减少）" / "增长(下降)" — the template's
+   *  choice left unmade. */
+  bothWays: /(增加|增长|上升)[（(](减少|下降|降低)[)）]/g,
+  /** A change of nothing after it ("增加（减少）0万元"): neither way is wrong, the wording is form only. */
+  zeroAfter: /^\s*0(?:\.0+)?\s*万?元/,
+  /** A reason or a use promised and a stop right after it: "主要原因是。" / "主要用于：；" (the words
+   *  before the stop in group 1). */
+  emptyReason: /(原因是|原因为|主要原因[:：]|是由于|主要用于[:：]?)\s*[。；;]/g,
+};
+
+/** The kind a document is, as its sentences name it (checks/words.ts): 部门预算 of a department,
+ *  单位预算 of one of its units. */
+export const DOCUMENT_KIND_WORDS = {
+  /** "部门预算安排购置车辆" / "单位预算安排…" (group 1 部门 or 单位): a sentence saying whose budget arranges it. */
+  arranges: /(部门|单位)预算安排/g,
+  /** What a 部门预算 calls itself. */
+  department: '部门',
+  /** What a 单位预算 calls itself. */
+  unit: '单位',
+};
