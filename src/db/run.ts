@@ -229,7 +229,8 @@ export class QueryRunner {
 
 /**
  * One read transaction: the write counts, the statement, the write counts, sent together; the
- * transaction is ended (`ended`) without the caller waiting for it.
+ * transaction is ended (`ended`) without the caller waiting for it. Its end never rejects: it may
+ * come after the caller gave up on a stalled database and closed the session.
  */
 async function readBetweenCounts<T extends RecordShape>(session: Session, text: string, parameters: Params, timeout: number, ended: (end: Promise<void>) => void): Promise<{ result: QueryResult<T>; counts: WriteCounts[] }> {
   const tx = session.beginTransaction({ timeout });
@@ -237,10 +238,10 @@ async function readBetweenCounts<T extends RecordShape>(session: Session, text: 
   const countsParams = { staleSeconds: neo4j.int(STALE_SECONDS) };
   try {
     const [before, result, after] = await Promise.all([tx.run(countsText, countsParams), tx.run<T>(text, parameters), tx.run(countsText, countsParams)]);
-    ended(tx.commit());
+    ended(tx.commit().catch(() => undefined));
     return { result, counts: [countsOf(before.records[0]), countsOf(after.records[0])] };
   } catch (err) {
-    ended(tx.isOpen() ? tx.rollback() : Promise.resolve());
+    ended(tx.isOpen() ? tx.rollback().catch(() => undefined) : Promise.resolve());
     throw err;
   }
 }

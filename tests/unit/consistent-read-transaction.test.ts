@@ -15,14 +15,25 @@ interface Sent {
   text: string;
 }
 
+interface Behaviour {
+  /** Answers wait for it (a stalled database). */
+  answered?: Promise<void>;
+  /** The transaction cannot be ended (its session was closed meanwhile). */
+  endFails?: boolean;
+  /** The database's unavailability signal. */
+  cut?: AbortSignal;
+}
+
 /** A driver that answers the write counts from `counts()` and every other statement with one row. */
-function fakeDatabase(counts: () => { begun: number; done: number }) {
+function fakeDatabase(counts: () => { begun: number; done: number }, behaviour: Behaviour = {}) {
   const sent: Sent[] = [];
   let sessions = 0;
-  const answer = (text: string) => {
+  const answer = async (text: string) => {
+    await behaviour.answered;
     const row: Record<string, unknown> = text === cypher('graph-write-state') ? { ...counts(), stale: false } : { n: 1 };
-    return Promise.resolve({ records: [{ get: (k: string) => row[k] }], summary: {} });
+    return { records: [{ get: (k: string) => row[k] }], summary: {} };
   };
+  const end = () => (behaviour.endFails ? Promise.reject(new Error('You cannot run more transactions on a closed session.')) : Promise.resolve());
   const driver = {
     session: () => {
       const session = ++sessions;
@@ -34,8 +45,8 @@ function fakeDatabase(counts: () => { begun: number; done: number }) {
           let open = true;
           return {
             run: (text: string) => (sent.push({ session, tx, text }), answer(text)),
-            commit: () => ((open = false), Promise.resolve()),
-            rollback: () => ((open = false), Promise.resolve()),
+            commit: () => ((open = false), end()),
+            rollback: () => ((open = false), end()),
             isOpen: () => open,
           };
         },
@@ -50,7 +61,7 @@ function fakeDatabase(counts: () => { begun: number; done: number }) {
     bookmarks: undefined,
     isUp: () => true,
     unavailableReason: () => null,
-    unavailableSignal: () => new AbortController().signal,
+    unavailableSignal: () => behaviour.cut ?? new AbortController().signal,
     samples: { note: () => undefined },
   } as unknown as Database; // only what QueryRunner's reads use
   return { db, sent, sessions: () => sessions };
@@ -92,6 +103,21 @@ describe('a watched question and its readings of the write counts', () => {
     await runner.read('graph-version');
     await runner.read('graph-version');
     expect(await runner.readOneState()).toBe(false);
+  });
+
+  it('leave nothing unhandled when the database stalls mid-question and the transaction ends late, or cannot', async () => {
+    // A crash seen in the bench: the request had its 503, the transaction's end came after the
+    // session was closed, and its rejection was nobody's.
+    let release: () => void = () => undefined;
+    const answered = new Promise<void>((r) => (release = r));
+    const cut = new AbortController();
+    const fake = fakeDatabase(() => ({ begun: 3, done: 3 }), { answered, endFails: true, cut: cut.signal });
+    const asked = new QueryRunner(fake.db).watchWrites().read('graph-version');
+    cut.abort('DATABASE_STALLED');
+    await expect(asked).rejects.toMatchObject({ details: { reason: 'DATABASE_STALLED' } });
+    release();
+    // Unhandled rejections fail the run (vitest reports them): give the late end its turn.
+    await new Promise((r) => setTimeout(r, 20));
   });
 
   it('are not read for an unwatched runner (a load, a mutation): the question alone, in auto-commit', async () => {
