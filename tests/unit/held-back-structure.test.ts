@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { parseDocument } from '../../src/parse/index.js';
 import { extractClassification } from '../../src/parse/classification.js';
-import { layout } from '../../src/parse/layout.js';
+import { layout, type Row, type Table } from '../../src/parse/layout.js';
+import { threeCostsFromTable } from '../../src/parse/three-costs.js';
 import { projectsFromProse } from '../../src/parse/projects.js';
 import type { Diagnostic } from '../../src/parse/records.js';
 
@@ -94,5 +95,39 @@ describe('a budget’s 财政拨款支出主要内容 is no project list (上海
   it('reads none of its items as a project, and still reads a project list item that names no 类 / 款 / 项', () => {
     const prose = [...P7, '3. 政务服务管理 361.80 万元，主要用于政务服务中心运行'].map((text, i) => ({ line: i + 1, text, heading: false }));
     expect(projectsFromProse(prose, 'p7.pdf', '万元').map((p) => [p.name, p.amount])).toEqual([['政务服务管理', 361_800_000n]]);
+  });
+});
+
+describe('a ruled 三公 year row whose trailing blank cells were not kept', () => {
+  // The same 表八 as a PDF's ruled grid gives it: every printed cell has its box (spanStart), blank
+  // ones too, and layout keeps no trailing blank cell. 2020年 | 13.50 | | | 13.50 then ends at 小计:
+  // its 购置费 and 运行维护费 cells are printed blank, not lost, and each figure is in its column.
+  const ruled = (line: number, cells: string[]): Row => ({ line, cells, text: cells.join('\t'), spanStart: cells.map((_, i) => i) });
+  const table: Table = {
+    title: '“三公”经费预算表',
+    number: null,
+    titleLine: 1,
+    preamble: [],
+    rows: [
+      ruled(2, ['年度', '合计', '因公出国（境）费', '公务接待费', '公务用车购置及运行维护费', '', '']),
+      ruled(3, ['', '', '', '', '小计', '公务用车购置费', '公务用车运行维护费']),
+      ruled(4, ['2019年', '23.20', '0.00', '13.00', '10.20', '0.00', '10.20']),
+      ruled(5, ['2020年', '13.50', '', '', '13.50']),
+    ],
+  };
+
+  it('reads 2020 by column: 合计 13.50, 小计 13.50, the rest blank; said as nothing unplaced', () => {
+    const diagnostics: Diagnostic[] = [];
+    const read = threeCostsFromTable(table, 'x.pdf', '万元', 2020, false, undefined, diagnostics);
+    expect(read.filter((t) => t.year === 2020).map(({ total, abroad, reception, vehicles, vehiclePurchase, vehicleRunning }) => [total, abroad, reception, vehicles, vehiclePurchase, vehicleRunning])).toEqual([[13_500_000n, null, null, 13_500_000n, null, null]]);
+    expect(diagnostics.filter((d) => d.code === 'THREE_COSTS_ROW_UNPLACED')).toEqual([]);
+  });
+
+  it('without the grid’s boxes the same row is not placed: said with its line, no figure read', () => {
+    const plain = { ...table, rows: table.rows.map(({ spanStart: _, ...r }) => r) };
+    const diagnostics: Diagnostic[] = [];
+    const read = threeCostsFromTable(plain, 'x.pdf', '万元', 2020, false, undefined, diagnostics);
+    expect(read.filter((t) => t.year === 2020)).toEqual([]);
+    expect(diagnostics.filter((d) => d.code === 'THREE_COSTS_ROW_UNPLACED').map((d) => d.line)).toEqual([5]);
   });
 });
