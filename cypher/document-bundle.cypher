@@ -5,8 +5,10 @@
 // are null it carries every property, named in `k`.
 MATCH (dep:Department)-[:PUBLISHED]->(d:Document {id: $id})
 CALL (d) {
-  MATCH (l:BudgetLine {documentId: d.id})-[:FOR_UNIT]->(u:BudgetUnit)
+  MATCH (l:BudgetLine {documentId: d.id})
   WHERE l.scheme IN $schemes
+  // A line printed for the department as a whole has no unit (unit null).
+  OPTIONAL MATCH (l)-[:FOR_UNIT]->(u:BudgetUnit)
   WITH l, u, coalesce($lineKeys, keys(l)) AS k ORDER BY l.srcLine
   RETURN collect({k: CASE WHEN $lineKeys IS NULL THEN k END, v: [key IN k | l[key]], unit: u {.id, .name, .isSelf}}) AS lines
 }

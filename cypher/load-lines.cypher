@@ -1,14 +1,18 @@
 // Budget lines: one per document × table × unit × code, with every amount column (fen).
 // $docs: each document of the load's transaction (one, or a batch: src/load/loader.ts) with its id
 // and its rows, so one run writes every document's rows and each row keeps its document.
+// A row's unitId is null when its table prints the department as a whole: such a line is no
+// unit's and gets no FOR_UNIT (src/load/plan/lines.ts).
 UNWIND $docs AS doc
 MATCH (d:Document {id: doc.documentId})
 UNWIND doc.rows AS row
 MATCH (c:Code {key: row.label + ':' + row.code})
-MATCH (u:BudgetUnit {id: row.unitId})
 CREATE (l:BudgetLine)
 SET l = row, l.documentId = doc.documentId
 REMOVE l.label, l.unitId
 CREATE (l)-[:IN_DOCUMENT]->(d)
 CREATE (l)-[:OF_CODE]->(c)
+WITH l, row
+WHERE row.unitId IS NOT NULL
+MATCH (u:BudgetUnit {id: row.unitId})
 CREATE (l)-[:FOR_UNIT]->(u)

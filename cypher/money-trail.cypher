@@ -9,8 +9,11 @@ WHERE (dep.id CONTAINS $department OR dep.name CONTAINS $department OR any(alias
 CALL (d) {
   MATCH (l:BudgetLine)-[:IN_DOCUMENT]->(d)
   WHERE l.scheme = 'FUNCTION' AND l.level = 3
-  MATCH (l)-[:FOR_UNIT]->(u:BudgetUnit)
-  RETURN collect(l {.id, .code, .name, .projectFen, .basis, .primary, .srcTable, .srcLine, .srcText, unit: u.name, unitId: u.id}) AS lines
+  // A line printed for the department as a whole has no unit (unit null); a unit is named as the
+  // table prints it over the line (else as its own document names it), not by the node's first name.
+  OPTIONAL MATCH (l)-[:FOR_UNIT]->(u:BudgetUnit)
+  RETURN collect(l {.id, .code, .name, .projectFen, .basis, .primary, .srcTable, .srcLine, .srcText,
+    unit: CASE WHEN u IS NULL THEN null ELSE coalesce(l.unitPrinted, d.unitPrinted, u.name) END, unitId: u.id}) AS lines
 }
 CALL (d) {
   MATCH (a:ProjectAllocation)-[:IN_DOCUMENT]->(d)

@@ -28,7 +28,7 @@ export type AggregateMeasure = keyof typeof AGGREGATE_MEASURES;
 export const AGGREGATE_DIMENSIONS = {
   YEAR: 'The document’s year.',
   DEPARTMENT: 'The publishing department.',
-  UNIT: 'The 预算单位 a table prints the money under, as printed: only tables printed per unit are read (a line of the department as a whole is no unit’s, and no unit is invented for it); a project measure whose line tables print no unit is read from the project table’s 预算单位 rows. unitSource says which tables, or that none prints the measure by unit.',
+  UNIT: 'The 预算单位 a table prints the money under, as printed (or the unit a 单位预算 / 单位决算 is of): only tables printed per unit are read (a line of the department as a whole is no unit’s, and no unit is invented for it); a project measure whose line tables print no unit is read from the project table’s 预算单位 rows. unitSource says which tables, or that none prints the measure by unit.',
   DOCUMENT_KIND: 'The document’s first kind (BUDGET, FINAL_ACCOUNTS …).',
   BASIS: 'BUDGET (预算, planned) or ACTUAL (决算, spent), as each document prints its figures.',
   FUND: '资金性质 (一般公共预算 / 政府性基金预算 / 国有资本经营预算): reads each fund’s own table instead of the all-funds table.',

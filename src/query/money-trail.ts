@@ -36,8 +36,9 @@ export interface TrailLineInput {
   srcTable: string | null;
   srcLine: number | null;
   srcText: string | null;
-  unit: string;
-  unitId: string;
+  /** The 预算单位 the line is printed for; null for a line of the department as a whole. */
+  unit: string | null;
+  unitId: string | null;
 }
 
 export interface TrailLinkInput {
@@ -84,7 +85,7 @@ export interface TrailLineRow {
   lineId: string;
   code: string;
   name: string | null;
-  unit: string;
+  unit: string | null;
   projectMoneyFen: bigint;
   explainedFen: bigint;
   unexplainedFen: bigint;
@@ -110,7 +111,7 @@ export function computeMoneyTrail(input: TrailInput): MoneyTrailRow {
   const lines = input.lines.filter((l) => l.primary && l.projectFen !== null).sort((a, b) => (a.srcLine ?? 0) - (b.srcLine ?? 0));
   const table = input.lines.find((l) => l.primary)?.srcTable ?? null;
   // Several units' lines of one code in the chosen table: each unit is explained by its own allocations.
-  const unitsPerCode = new Map<string, Set<string>>();
+  const unitsPerCode = new Map<string, Set<string | null>>();
   for (const l of lines) unitsPerCode.set(l.code, (unitsPerCode.get(l.code) ?? new Set()).add(l.unitId));
 
   // One link per (allocation, code): the strongest method.

@@ -177,3 +177,46 @@ describe('aggregate across budgets and final accounts, in one call', () => {
     expect(tooWide.errors?.[0]?.message).toMatch(/more than 64 alternatives/);
   });
 });
+
+// data/000 (龙岗 2020) prints its classification tables for the department as a whole: 部门支出总表
+// (line 246: 科目编码 科目名称 支出合计 基本支出 项目支出, no 预算单位 column) prints 2010504 信息事务
+// 1,590 / 0 / 1,590 at line 258. data/001 (龙岗 2024) prints a 预算单位 column: its 一般公共预算支出表
+// prints 深圳市龙岗区政务服务数据管理局（本级） at line 322 and 2010504 2,110.00 under it at line 328.
+describe('a budget line of the department as a whole is no unit’s (#38 item 2)', () => {
+  const FILE_000 = '000_5c682a4da5e2a113.txt';
+  const fields = 'id total unit { name isSelf } source { line document { file } }';
+
+  it('serves no unit for 000’s lines, read by code, by document and by id; 001’s lines keep the unit their table prints', async () => {
+    const byCode = await api.gql(`{ classificationCode(code: "2010504") { lines { ${fields} } } }`);
+    expect(byCode.errors).toBeUndefined();
+    const lines = byCode.data.classificationCode.lines as any[];
+    const at = (file: string, line: number) => lines.find((l) => l.source.document.file === file && l.source.line === line);
+    expect(at(FILE_000, 258)).toMatchObject({ total: '1590.00', unit: null });
+    expect(at('001_958a9ca9db32ab73.txt', 328)).toMatchObject({ total: '2110.00', unit: { isSelf: true } });
+    // No line of 000 is any unit's: none of its tables prints one.
+    expect(lines.filter((l) => l.source.document.file === FILE_000).map((l) => l.unit)).toEqual(lines.filter((l) => l.source.document.file === FILE_000).map(() => null));
+
+    const bundle = await api.gql(`{ document(id: "${FILE_000}") { functionLines { ${fields} } } }`);
+    expect(bundle.errors).toBeUndefined();
+    const own = bundle.data.document.functionLines as any[];
+    expect(own.length).toBeGreaterThan(30);
+    expect(own.filter((l) => l.unit !== null)).toEqual([]);
+    expect(own.find((l) => l.source.line === 258)).toMatchObject({ total: '1590.00', unit: null });
+
+    const viaNode = await api.gql(`query($id: ID!) { node(id: $id) { ... on BudgetLine { ${fields} } } }`, { id: at(FILE_000, 258).id });
+    expect(viaNode.errors).toBeUndefined();
+    expect(viaNode.data.node).toMatchObject({ total: '1590.00', unit: null, source: { line: 258 } });
+
+    const viaDocNode = await api.gql(`{ node(id: "Document:000_5c682a4da5e2a113") { ... on Document { functionLines { unit { name } source { line } } } } }`);
+    expect(viaDocNode.errors).toBeUndefined();
+    expect((viaDocNode.data.node.functionLines as any[]).filter((l) => l.unit !== null)).toEqual([]);
+  });
+
+  it('gives the money trail’s lines no unit where the table prints none (000), and the printed unit where it does (001)', async () => {
+    const res = await api.gql(`{ a: moneyTrail(department: "龙岗", year: 2020) { lines { code unit projectMoney source { line } } } b: moneyTrail(department: "龙岗", year: 2024) { lines { code unit } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.a.lines).toContainEqual({ code: '2010504', unit: null, projectMoney: '1590.00', source: { line: 258 } });
+    expect((res.data.a.lines as any[]).filter((l) => l.unit !== null)).toEqual([]);
+    expect(res.data.b.lines).toContainEqual({ code: '2010504', unit: '深圳市龙岗区政务服务数据管理局（本级）' });
+  });
+});

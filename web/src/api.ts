@@ -75,7 +75,8 @@ export async function paths(from: string, to: string, maxHops = 4): Promise<{ no
 export interface TrailLine {
   code: string;
   name: string | null;
-  unit: string;
+  /** Null: the line is printed for the department as a whole. */
+  unit: string | null;
   projectMoney: string;
   explained: string;
   unexplained: string;

@@ -12,7 +12,8 @@ import type { SourceRef } from './docview.js';
 interface TrailLine {
   code: string;
   name: string;
-  unit: string;
+  /** Null: the line is printed for the department as a whole. */
+  unit: string | null;
   projectMoney: string | null;
   explained: string;
   unexplained: string;
@@ -57,9 +58,9 @@ const num = (s: string | null | undefined) => (s ? Number(s) : 0);
 
 /** The flow as nodes and links, from the money trail and the projects' funding rows. */
 export async function loadFlow(department: string, year: number): Promise<Flow> {
-  const data = await gql<{ moneyTrail: { table: string | null; lines: TrailLine[] }; projects: { nodes: { name: string; allocations: Allocation[] }[] } }>(
+  const data = await gql<{ moneyTrail: { table: string | null; department: { name: string } | null; lines: TrailLine[] }; projects: { nodes: { name: string; allocations: Allocation[] }[] } }>(
     `query($d: String!, $y: Int!) {
-      moneyTrail(department: $d, year: $y) { table lines { code name unit projectMoney explained unexplained source { line table document { id } }
+      moneyTrail(department: $d, year: $y) { table department { name } lines { code name unit projectMoney explained unexplained source { line table document { id } }
         contributions { amount method note project { name } investmentProject { name code } } } }
       projects(first: 100, filter: { department: $d, year: $y }) { nodes { name allocations { year name unit { name } amount funding { fund budget } } } }
     }`,
@@ -84,6 +85,8 @@ export async function loadFlow(department: string, year: number): Promise<Flow> 
 
   // Flow into each project, per unit, so what leaves a project is what came into it.
   const intoProject = new Map<string, { unit: string; value: number }>();
+  // A line printed for the department as a whole is the department's money, not a unit's.
+  const whole = data.moneyTrail.department?.name ?? '?';
   for (const line of data.moneyTrail.lines) {
     // A line with no project money has nothing to draw.
     if (!line.contributions.some((c) => num(c.amount) > 0) && num(line.unexplained) <= 0) continue;
@@ -97,7 +100,7 @@ export async function loadFlow(department: string, year: number): Promise<Flow> 
       node(pid, label, 'project');
       link({ source: pid, target: lineId, value, exact: c.amount, method: c.method, note: c.note, kind: 'contribution' });
       const prev = intoProject.get(pid);
-      intoProject.set(pid, { unit: line.unit, value: (prev?.value ?? 0) + value });
+      intoProject.set(pid, { unit: line.unit ?? whole, value: (prev?.value ?? 0) + value });
     }
     const unexplained = num(line.unexplained);
     if (unexplained > 0) {

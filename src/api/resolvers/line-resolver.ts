@@ -8,9 +8,9 @@ import { codeKey } from '../../model/codes.js';
 
 @Resolver(() => BudgetLine)
 export class BudgetLineResolver {
-  @FieldResolver(() => BudgetUnit, { nullable: true, description: 'The unit the row is for (本级 for department-wide tables).' })
+  @FieldResolver(() => BudgetUnit, { nullable: true, description: 'The budget unit (预算单位) the row is printed for: the unit its table prints it under, else the unit a 单位预算 / 单位决算 is of. Null when the table prints the department as a whole: that money is the department’s, not its own unit’s (本级).' })
   unit(@Root() l: BudgetLine, @Ctx() { loaders }: ApiContext) {
-    return loaders.unitById.get(l.unitId);
+    return l.unitId === null ? null : loaders.unitById.get(l.unitId);
   }
 
   @FieldResolver(() => ClassificationCode, { nullable: true, description: 'The code node, with its hierarchy.' })

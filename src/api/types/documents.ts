@@ -143,7 +143,8 @@ export class BudgetLine {
   source!: Source;
 
   documentId!: string;
-  unitId!: string;
+  /** Null: the line is printed for the department as a whole (no FOR_UNIT). */
+  unitId!: string | null;
 }
 
 // Its declared properties (src/model/kinds/budget-line.ts): typed by this interface (merged into the

@@ -47,8 +47,8 @@ export class MoneyTrailLine extends TrailFigures {
   @Field(() => String, { nullable: true, description: 'The 项 name as this line prints it.' })
   name!: string | null;
 
-  @Field(() => String, { description: 'The budget unit (预算单位) the line is printed for.' })
-  unit!: string;
+  @Field(() => String, { nullable: true, description: 'The budget unit (预算单位) the line is printed for, as its table (or its unit’s own document) names it; null when the table prints the department as a whole (no unit is named for it).' })
+  unit!: string | null;
 
   @Field(() => Source, { description: 'The line as printed.' })
   source!: Source;
