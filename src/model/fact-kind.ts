@@ -51,8 +51,8 @@ export interface PropertyDecl {
 export interface FactKindDecl {
   /** The Neo4j label and GraphQL type (a key of NODE_KINDS_DECL in nodes.ts). */
   name: string;
-  /** 中文 term. */
-  zh: string;
+  /** 中文 term; null for a kind the documents have no word for (a listing). */
+  zh: string | null;
   properties: Readonly<Record<string, PropertyDecl>>;
 }
 

@@ -4,7 +4,7 @@
 // (tests/unit/model.test.ts); node ids ("<Kind>:<key>") are built and parsed from it.
 import { CODE_SCHEMES, type CodeLabel } from './codes.js';
 import { moneyStoredNames, type FactKindDecl } from './fact-kind.js';
-import { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, PROJECT, PROJECT_ALLOCATION, SELF_EVALUATION, THREE_COSTS } from './kinds/index.js';
+import { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, PROJECT, PROJECT_ALLOCATION, PROJECT_LISTING, SELF_EVALUATION, THREE_COSTS } from './kinds/index.js';
 import { isKeyOf, keysOf, tableOf } from '../keys.js';
 
 export interface NodeKindDecl {
@@ -44,7 +44,7 @@ export const NODE_KINDS_DECL = {
   // Its all-years amount is derived from its allocations (project-totals-set.cypher), not declared.
   Project: { ...declared(PROJECT), gloss: 'across years', key: 'id', money: ['allYearsAmountFen'] },
   ProjectAllocation: { ...declared(PROJECT_ALLOCATION), gloss: 'a project in one document', key: 'id', provenance: 'line' },
-  ProjectListing: { term: null, gloss: 'one place a document lists a project', key: 'id', money: ['amountFen', 'executedFen'], provenance: 'line' },
+  ProjectListing: { ...declared(PROJECT_LISTING), gloss: 'one place a document lists a project', key: 'id', provenance: 'line' },
   BudgetLine: { ...declared(BUDGET_LINE), gloss: 'one printed line of a classification table', key: 'id', provenance: 'line' },
   Indicator: { ...declared(INDICATOR), gloss: null, key: 'id', provenance: 'line' },
   InvestmentProject: { ...declared(INVESTMENT_PROJECT), gloss: 'with its 国家编码', key: 'id', provenance: 'line' },

@@ -7,7 +7,7 @@ import type { FigureMeasure } from '../model/figures.js';
 import type { ProjectSourceKind } from '../model/projects.js';
 import type { MoneyUnit } from './amount.js';
 import type { FieldSourced, RecordOf } from '../model/fact-kind.js';
-import type { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, PROJECT_ALLOCATION, SELF_EVALUATION, THREE_COSTS } from '../model/kinds/index.js';
+import type { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, PROJECT_ALLOCATION, PROJECT_LISTING, SELF_EVALUATION, THREE_COSTS } from '../model/kinds/index.js';
 import type { ThreeCostsFigure } from '../model/three-costs.js';
 export type { AnomalyKind, DocumentKind, FigureMeasure, MoneyUnit, ProjectSourceKind, Severity };
 
@@ -102,16 +102,14 @@ export type ThreeCosts = RecordOf<typeof THREE_COSTS> & {
 /**
  * Project // 项目 (一级/二级) as one table, form or paragraph lists it: the declared properties of
  * its allocation (src/model/kinds/project-allocation.ts; the load merges a document's listings of
- * one project into it), and where and under what it is listed.
+ * one project into it) and of the listing itself (project-listing.ts), and where it is listed.
  */
-export type Project = RecordOf<typeof PROJECT_ALLOCATION> & {
+export type Project = RecordOf<typeof PROJECT_ALLOCATION> & RecordOf<typeof PROJECT_LISTING> & {
   /** A listing says 一级 or 二级 (the declaration's int, narrowed). */
   level: 1 | 2 | null;
   parent: string | null;
   unit: string | null;
-  functionCode: string | null;
   functionName: string | null;
-  sourceKind: ProjectSourceKind;
   source: Source;
   /** Where the money came from (资金来源) as the form prints it; absent when it does not. */
   funding?: FundingLine[];

@@ -2,7 +2,7 @@
 // Every fact carries a SourceRef back to the document, table and line it was read from.
 import { fen, fenOrNull, num, str, strOrNull, strings, type Decoded } from './props.js';
 import type { ThreeCostsFigure } from '../model/three-costs.js';
-import { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, PROJECT, PROJECT_ALLOCATION, SELF_EVALUATION, THREE_COSTS } from '../model/kinds/index.js';
+import { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, PROJECT, PROJECT_ALLOCATION, PROJECT_LISTING, SELF_EVALUATION, THREE_COSTS } from '../model/kinds/index.js';
 import { readSpecOf } from './kind-readers.js';
 import type { LinkMethod, LinkStatus } from '../model/codes.js';
 
@@ -105,7 +105,8 @@ export const ALLOCATION_FIELDS = {
 };
 export type AllocationRow = Decoded<typeof ALLOCATION_FIELDS> & { source: SourceRef };
 
-export const LISTING_FIELDS = { id: str, allocationId: str, name: str, sourceKind: str, amountFen: fenOrNull, executedFen: fenOrNull, functionCode: strOrNull };
+/** Fields of a ProjectListing node: its declared properties (src/model/kinds/project-listing.ts) and the allocation it lists. */
+export const LISTING_FIELDS = { id: str, allocationId: str, ...readSpecOf(PROJECT_LISTING) };
 export type ListingRow = Decoded<typeof LISTING_FIELDS> & { source: SourceRef };
 
 export interface CodeLinkRow {

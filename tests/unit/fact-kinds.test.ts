@@ -17,7 +17,7 @@ import { FACT_KINDS, INVESTMENT_PROJECT } from '../../src/model/kinds/index.js';
 import { apiName, defineKind, servedNullable, moneyStoredNames, propertiesOf, storedName, type FactKindDecl, type PropertyType, type RecordOf, type StoredOf } from '../../src/model/fact-kind.js';
 import { NODE_KINDS_DECL, type NodeKindDecl } from '../../src/model/nodes.js';
 import { MONEY_KEYS, isMoneyKey } from '../../web/src/format.js';
-import { ALLOCATION_FIELDS, EVALUATION_FIELDS, INDICATOR_FIELDS, INVESTMENT_FIELDS, LINE_FIELDS, PROJECT_FIELDS, THREE_COSTS_FIELDS, type InvestmentRow } from '../../src/query/records.js';
+import { ALLOCATION_FIELDS, EVALUATION_FIELDS, INDICATOR_FIELDS, INVESTMENT_FIELDS, LINE_FIELDS, LISTING_FIELDS, PROJECT_FIELDS, THREE_COSTS_FIELDS, type InvestmentRow } from '../../src/query/records.js';
 import { LINE_PROJECTION } from '../../src/query/projection.js';
 import { parseDocument } from '../../src/parse/index.js';
 import type { InvestmentProject as ParsedInvestment } from '../../src/parse/records.js';
@@ -57,6 +57,7 @@ const READ_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   SelfEvaluation: ['id', 'documentId', 'allocationId'],
   Project: ['id'],
   ProjectAllocation: ['id', 'projectId', 'documentId', 'unitId', 'year', 'normName', 'parentName', 'sourceKinds', 'funding'],
+  ProjectListing: ['id', 'allocationId'],
 };
 const RECORD_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   InvestmentProject: ['unit', 'rateSource', 'totalSource', 'source', 'fieldSources'],
@@ -68,6 +69,8 @@ const RECORD_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   Project: [],
   // The record is one listing of the project; the load merges a document's listings into the allocation.
   ProjectAllocation: ['parent', 'unit', 'functionCode', 'functionName', 'sourceKind', 'source', 'funding', 'amountSource'],
+  // The same listing record: the allocation's properties are beside the listing's own.
+  ProjectListing: ['level', 'executionRate', 'key', 'goal', 'justification', 'period', 'parent', 'unit', 'functionName', 'source', 'funding', 'amountSource'],
 };
 const LOAD_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   InvestmentProject: ['id', 'unitId', 'normName', 'fieldSources', 'year', 'searchText', 'srcTable', 'srcLine', 'srcText'],
@@ -77,10 +80,11 @@ const LOAD_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   SelfEvaluation: ['id', 'allocationId', 'srcTable', 'srcLine', 'srcText'],
   Project: ['id'],
   ProjectAllocation: ['id', 'projectId', 'projectUnitId', 'unitRule', 'unitPrinted', 'unitTable', 'normName', 'parentName', 'year', 'unitId', 'sourceKinds', 'funding', 'searchText', 'srcTable', 'srcLine', 'srcText'],
+  ProjectListing: ['id', 'allocationId', 'unit', 'srcTable', 'srcLine', 'srcText'],
 };
 /** Money a node kind stores beside its declared properties, derived by the load (not read from a record). */
 const DERIVED_MONEY: Partial<Record<keyof typeof FACT_KINDS, string[]>> = { Project: ['allYearsAmountFen'] };
-const READ_SPEC: Record<keyof typeof FACT_KINDS, object> = { InvestmentProject: INVESTMENT_FIELDS, Indicator: INDICATOR_FIELDS, BudgetLine: LINE_FIELDS, ThreeCosts: THREE_COSTS_FIELDS, SelfEvaluation: EVALUATION_FIELDS, Project: PROJECT_FIELDS, ProjectAllocation: ALLOCATION_FIELDS };
+const READ_SPEC: Record<keyof typeof FACT_KINDS, object> = { InvestmentProject: INVESTMENT_FIELDS, Indicator: INDICATOR_FIELDS, BudgetLine: LINE_FIELDS, ThreeCosts: THREE_COSTS_FIELDS, SelfEvaluation: EVALUATION_FIELDS, Project: PROJECT_FIELDS, ProjectAllocation: ALLOCATION_FIELDS, ProjectListing: LISTING_FIELDS };
 /** A bundled document that prints forms of the kind (data/); null where the kind has no record or row of its own. */
 const SAMPLE: Record<keyof typeof FACT_KINDS, { file: string; records: ((d: ReturnType<typeof parseDocument>) => object[]) | null; rows: ((p: ReturnType<typeof buildPlan>) => object[]) | null }> = {
   InvestmentProject: { file: '004_977ad1fe0b13bb92.txt', records: (d) => d.investmentProjects, rows: (p) => p.investments },
@@ -91,6 +95,7 @@ const SAMPLE: Record<keyof typeof FACT_KINDS, { file: string; records: ((d: Retu
   // Written by cypher/load-allocations.cypher from its allocations' rows (every name printed, the first, the normalised).
   Project: { file: '004_977ad1fe0b13bb92.txt', records: null, rows: null },
   ProjectAllocation: { file: '004_977ad1fe0b13bb92.txt', records: (d) => d.projects, rows: (p) => p.allocations },
+  ProjectListing: { file: '004_977ad1fe0b13bb92.txt', records: (d) => d.projects, rows: (p) => p.listings },
 };
 
 const PROJECTION: Partial<Record<keyof typeof FACT_KINDS, { core: readonly string[]; fields: Readonly<Record<string, unknown>> }>> = { BudgetLine: LINE_PROJECTION };
@@ -205,6 +210,7 @@ const ADDED_LINE = "    landArea: { type: 'money', printedIn: '万元', zh: '用
 const ADDED_LINE_BUDGET = "    reserve: { type: 'money', printedIn: '万元', zh: '预备费', nullable: true, description: '预备费 column, 万元.' },\n";
 /** And of ProjectAllocation (a text its listings print) and Project (a list, like its names). */
 const ADDED_LINE_ALLOCATION = "    contractor: { type: 'string', zh: '项目实施单位', nullable: true, description: '项目实施单位 as printed.' },\n";
+const ADDED_LINE_LISTING = "    printedCode: { type: 'string', zh: '项目编码', nullable: true, description: 'The project code this listing prints, if any.' },\n";
 const ADDED_LINE_PROJECT = "    formerCodes: { type: 'strings', zh: '曾用编码', description: 'Codes the project was printed under before.' },\n";
 
 describe('add-a-field: one line in a scratch copy of the model reaches every derived layer', () => {
@@ -229,6 +235,7 @@ describe('add-a-field: one line in a scratch copy of the model reaches every der
     addLine('investment-project.ts', /(\n {4}completed: \{[^\n]*\n)/, ADDED_LINE);
     addLine('budget-line.ts', /(\n {4}project: \{[^\n]*\n)/, ADDED_LINE_BUDGET);
     addLine('project-allocation.ts', /(\n {4}goal: \{[^\n]*\n)/, ADDED_LINE_ALLOCATION);
+    addLine('project-listing.ts', /(\n {4}functionCode: \{[^\n]*\n)/, ADDED_LINE_LISTING);
     addLine('project.ts', /(\n {4}normName: \{[^\n]*\n)/, ADDED_LINE_PROJECT);
   });
   afterAll(() => {
@@ -248,6 +255,9 @@ describe('add-a-field: one line in a scratch copy of the model reaches every der
     const { contractor, ...allocationRest } = servedFields(sdl, 'ProjectAllocation');
     expect(contractor).toEqual(['String', true, '项目实施单位 as printed.']);
     expect(allocationRest).toEqual(servedFields(readFileSync(join(root, 'schema/schema.graphql'), 'utf8'), 'ProjectAllocation'));
+    const { printedCode, ...listingRest } = servedFields(sdl, 'ProjectListing');
+    expect(printedCode).toEqual(['String', true, 'The project code this listing prints, if any.']);
+    expect(listingRest).toEqual(servedFields(readFileSync(join(root, 'schema/schema.graphql'), 'utf8'), 'ProjectListing'));
     const { formerCodes, ...projectRest } = servedFields(sdl, 'Project');
     expect(formerCodes).toEqual(['String', false, 'Codes the project was printed under before.']);
     expect(sdl).toMatch(/formerCodes: \[String!\]!/);
@@ -285,7 +295,7 @@ describe('add-a-field: one line in a scratch copy of the model reaches every der
     doc.investmentProjects = doc.investmentProjects.map((ip, i) => ({ ...ip, landArea: BigInt(i) * 100n }));
     doc.lines = doc.lines.map((l) => ({ ...l, reserve: null }));
     // One listing of each project in two prints the contractor: its allocation takes the first printed.
-    doc.projects = doc.projects.map((p, i) => ({ ...p, contractor: i % 2 === 1 ? `单位${i}` : null }));
+    doc.projects = doc.projects.map((p, i) => ({ ...p, contractor: i % 2 === 1 ? `单位${i}` : null, printedCode: `P${i}` }));
     const built = plan(doc, text);
     const rows = built.investments as Record<string, unknown>[];
     expect(rows.map((r) => String(r.landAreaFen))).toEqual(doc.investmentProjects.map((_, i) => String(i * 100)));
@@ -293,12 +303,15 @@ describe('add-a-field: one line in a scratch copy of the model reaches every der
     const allocations = built.allocations as Record<string, unknown>[];
     expect(allocations.every((r) => 'contractor' in r)).toBe(true);
     expect(new Set(allocations.map((r) => r.contractor).filter((c) => c !== null)).size).toBeGreaterThan(0);
+    // Each listing stores its own (listings are in slot order, not the records' order).
+    const listings = built.listings as Record<string, unknown>[];
+    expect(listings.map((r) => r.printedCode).sort()).toEqual(doc.projects.map((_, i) => `P${i}`).sort());
     // Right after the declared property before it: the row keeps its declared order.
     expect(Object.keys(allocations[0]!).slice(Object.keys(allocations[0]!).indexOf('goal'), Object.keys(allocations[0]!).indexOf('goal') + 2)).toEqual(['goal', 'contractor']);
     // Without its reader the record lacks it: the load says which property, never stores undefined.
     expect(() => plan(bare, text)).toThrow(/BudgetLine\.reserve|InvestmentProject\.landArea|ProjectAllocation\.contractor/);
     // With every other reader set, the allocation's merge names the property no listing has.
-    const noContractor = { ...structuredClone(doc), projects: bare.projects };
+    const noContractor = { ...structuredClone(doc), projects: bare.projects.map((p) => ({ ...p, printedCode: null })) };
     expect(() => plan(noContractor, text)).toThrow(/ProjectAllocation\.contractor/);
   });
 

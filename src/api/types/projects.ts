@@ -7,7 +7,7 @@ import type { CodeLink } from './codes.js';
 import type { Department } from './documents.js';
 import { PROJECT_SOURCE_KINDS, type ProjectSourceKind } from '../../model/projects.js';
 import { declareKindFields } from './kind-fields.js';
-import { INDICATOR, PROJECT, PROJECT_ALLOCATION, SELF_EVALUATION } from '../../model/kinds/index.js';
+import { INDICATOR, PROJECT, PROJECT_ALLOCATION, PROJECT_LISTING, SELF_EVALUATION } from '../../model/kinds/index.js';
 import type { StoredOf } from '../../model/fact-kind.js';
 
 export const ListingKind = declaredEnum(PROJECT_SOURCE_KINDS, 'ListingKind', 'Where a document lists a project.');
@@ -104,24 +104,14 @@ export class ProjectListing {
   /** The row's key; Node.id serves it as the global id. */
   id!: string;
 
-  @Field(() => String, { description: 'The project name as this listing prints it.' })
-  name!: string;
-
-  @Field(() => ListingKind, { description: 'Which kind of listing.' })
-  sourceKind!: ProjectSourceKind;
-
-  @Field(() => DecimalScalar, { name: 'amount', nullable: true, description: 'Amount this listing prints (万元), if any.' })
-  amountFen!: bigint | null;
-
-  @Field(() => DecimalScalar, { name: 'executed', nullable: true, description: 'Executed amount this listing prints (万元), if any.' })
-  executedFen!: bigint | null;
-
-  @Field(() => String, { nullable: true, description: '功能分类 code printed beside it, if any.' })
-  functionCode!: string | null;
-
   @Field(() => Source, { description: 'Where it is printed.' })
   source!: Source;
 }
+
+// Its declared properties (src/model/kinds/project-listing.ts): typed by this interface (merged
+// into the class), served by the fields declareKindFields adds.
+export interface ProjectListing extends StoredOf<typeof PROJECT_LISTING> {}
+declareKindFields(ProjectListing, PROJECT_LISTING, { ListingKind });
 
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'Indicator // 绩效指标: 一级/二级/三级 indicator with target (指标值) and, in self-evaluations, the actual (完成值).' })
 export class Indicator {

@@ -14,9 +14,10 @@ import { nameVariants, type NameVariant } from '../name-variants.js';
 import { allocationId, listingId, projectIdParts } from '../../model/ids.js';
 import { slotListings } from './slots.js';
 import type { UnitRegistry } from './units.js';
-import { fundingJson, int, n, src } from './values.js';
-import { storedValuesOf } from './stored.js';
+import { fundingJson, n, src } from './values.js';
+import { storedValues, storedValuesOf } from './stored.js';
 import { PROJECT_ALLOCATION } from '../../model/kinds/project-allocation.js';
+import { PROJECT_LISTING } from '../../model/kinds/project-listing.js';
 import type { RecordOf } from '../../model/fact-kind.js';
 import { isKeyOf } from '../../keys.js';
 import { pushTo } from '../../multimap.js';
@@ -89,7 +90,8 @@ function allocationRow(allocId: string, pid: string, rep: Project, slot: Project
 }
 
 function listingRow(allocId: string, j: number, p: Project) {
-  return { id: listingId(allocId, j), allocationId: allocId, name: p.name, sourceKind: p.sourceKind, amountFen: int(p.amount), executedFen: int(p.executed), functionCode: p.functionCode, unit: p.unit, ...src(p.source) };
+  // Its declared properties (src/model/kinds/project-listing.ts), the unit it is printed under beside them.
+  return { id: listingId(allocId, j), allocationId: allocId, ...storedValues(PROJECT_LISTING, p, { functionCode: { unit: p.unit } }), ...src(p.source) };
 }
 
 export function allocationsOf(doc: ParsedDocument, documentId: string, dept: DepartmentIdentity, units: UnitRegistry): Allocations {

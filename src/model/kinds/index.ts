@@ -6,10 +6,11 @@ import { INDICATOR } from './indicator.js';
 import { INVESTMENT_PROJECT } from './investment-project.js';
 import { PROJECT } from './project.js';
 import { PROJECT_ALLOCATION } from './project-allocation.js';
+import { PROJECT_LISTING } from './project-listing.js';
 import { SELF_EVALUATION } from './self-evaluation.js';
 import { THREE_COSTS } from './three-costs.js';
 
-export { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, PROJECT, PROJECT_ALLOCATION, SELF_EVALUATION, THREE_COSTS };
+export { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, PROJECT, PROJECT_ALLOCATION, PROJECT_LISTING, SELF_EVALUATION, THREE_COSTS };
 
-export const FACT_KINDS = { InvestmentProject: INVESTMENT_PROJECT, Indicator: INDICATOR, BudgetLine: BUDGET_LINE, ThreeCosts: THREE_COSTS, SelfEvaluation: SELF_EVALUATION, Project: PROJECT, ProjectAllocation: PROJECT_ALLOCATION } as const;
+export const FACT_KINDS = { InvestmentProject: INVESTMENT_PROJECT, Indicator: INDICATOR, BudgetLine: BUDGET_LINE, ThreeCosts: THREE_COSTS, SelfEvaluation: SELF_EVALUATION, Project: PROJECT, ProjectAllocation: PROJECT_ALLOCATION, ProjectListing: PROJECT_LISTING } as const;
 export type DeclaredKind = keyof typeof FACT_KINDS;
