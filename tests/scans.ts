@@ -50,13 +50,19 @@ export function withScannedPages(pdf: string, numbers: readonly number[], dpi = 
   }
 }
 
-/** The JPEG's pixel size, from its start-of-frame marker (SOF0-SOF15 except DHT/JPG/DAC). */
-function jpegSize(jpeg: Buffer): [number, number] {
+/**
+ * The JPEG's pixel size and components, from its start-of-frame marker (SOF0-SOF15 except
+ * DHT/JPG/DAC): the picture's /ColorSpace must say as many components as the JPEG holds, as
+ * img2pdf writes it — pdftoppm's -gray -jpeg writes three (a grey picture in YCbCr), and declared
+ * /DeviceGray its pixels were read a third of a pixel each, the page sheared into stripes that
+ * OCR read no word of.
+ */
+function jpegSize(jpeg: Buffer): [number, number, number] {
   for (let i = 2; i + 9 < jpeg.length; ) {
     if (jpeg[i] !== 0xff) throw new Error('jpegSize: not a JPEG marker');
     const marker = jpeg[i + 1]!;
     const length = jpeg.readUInt16BE(i + 2);
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return [jpeg.readUInt16BE(i + 7), jpeg.readUInt16BE(i + 5)];
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return [jpeg.readUInt16BE(i + 7), jpeg.readUInt16BE(i + 5), jpeg[i + 9]!];
     i += 2 + length;
   }
   throw new Error('jpegSize: no start-of-frame marker');
@@ -73,12 +79,13 @@ export function jpegScanOf(pdf: string, numbers: readonly number[], dpi = 300, q
   for (const n of numbers) {
     const [w, h] = pageSize(pdf, n);
     const jpeg = execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-jpeg', '-jpegopt', `quality=${quality}`, '-f', String(n), '-l', String(n), pdf], { maxBuffer: 256 * 1024 * 1024 });
-    const [pw, ph] = jpegSize(jpeg);
+    const [pw, ph, components] = jpegSize(jpeg);
+    const colours = components === 1 ? '/DeviceGray' : components === 3 ? '/DeviceRGB' : '/DeviceCMYK';
     const pageId = objects.length + 1;
     kids.push(pageId);
     objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${pageId + 2} 0 R >> >> /Contents ${pageId + 1} 0 R >>`);
     objects.push(streamObject('', Buffer.from(`q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`)));
-    objects.push(streamObject(`/Type /XObject /Subtype /Image /Width ${pw} /Height ${ph} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode`, jpeg));
+    objects.push(streamObject(`/Type /XObject /Subtype /Image /Width ${pw} /Height ${ph} /ColorSpace ${colours} /BitsPerComponent 8 /Filter /DCTDecode`, jpeg));
   }
   objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
   return pdfOf(objects);

@@ -88,7 +88,11 @@ function merge(found: Run[], orientation: 'H' | 'V', maxThick: number): PixelRul
 /**
  * The page's rulings. Horizontal: runs of ink at least MIN_H_PT long. Vertical: at least MIN_V_PT
  * and meeting a horizontal ruling (a table's lines meet; a glyph's stroke stands alone). A short
- * horizontal one is kept only where a vertical one meets it: a glyph's stroke is not erased.
+ * ruling is kept only where it belongs to a grid: joined, through the rulings it meets, to a
+ * horizontal one LONG_H_PT long (a table's top, bottom or a row's line across it). The strokes of
+ * large type meet each other too — a title's 区 or 口 at 24 pt is a box of strokes 20-30 pt long, 1-3
+ * pt thick, that looked like a cell — and were erased from the cover before it was read (its title
+ * came back as 了 - 二 21 立 …); no glyph's strokes join a line 60 pt long.
  */
 export function findRulings(img: GrayImage, { scale }: RulingOptions): PixelRuling[] {
   const maxThick = Math.max(2, Math.round(MAX_THICK_PT * scale));
@@ -97,7 +101,21 @@ export function findRulings(img: GrayImage, { scale }: RulingOptions): PixelRuli
   const hs = merge(runs(img, 'H', Math.round(MIN_H_PT * scale)), 'H', maxThick);
   const vs = merge(runs(img, 'V', Math.round(MIN_V_PT * scale)), 'V', maxThick).filter((v) => hs.some((h) => meet(h, v)));
   const long = LONG_H_PT * scale;
-  return [...hs.filter((h) => h.to - h.from >= long || vs.some((v) => meet(h, v))), ...vs];
+  // From the long horizontals out, through the rulings each meets: the grids' rulings.
+  const inGrid = new Set<PixelRuling>(hs.filter((h) => h.to - h.from >= long));
+  for (let frontier = [...inGrid]; frontier.length; ) {
+    const next: PixelRuling[] = [];
+    for (const r of frontier) {
+      for (const o of r.orientation === 'H' ? vs : hs) {
+        if (!inGrid.has(o) && (r.orientation === 'H' ? meet(r, o) : meet(o, r))) {
+          inGrid.add(o);
+          next.push(o);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return [...hs, ...vs].filter((r) => inGrid.has(r));
 }
 
 /** Pixels painted white either side of a ruling: its anti-aliased edge, which tesseract reads as a quote or a bracket. */
