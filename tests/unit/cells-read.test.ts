@@ -51,6 +51,21 @@ describe('the cells a 科目 line read, on a real PDF', () => {
   });
 });
 
+describe('a row put back in its table’s columns past a page break', () => {
+  // 上海市普陀区人民政府万里街道办事处25年预算.pdf page 18 (pdftoppm -r 60 -f 18 -l 18) prints one
+  // row alone: 合计 (spanning what were four columns) | 189,767,551 | 101,341,746 | 88,425,805.
+  // The table model sets its amounts back under their columns (cells 4-6 of seven); the cells
+  // read are the four printed ones, by their place on the printed line.
+  it('reads its label and three amounts as the line prints them: cells 0-3', async () => {
+    const file = '上海市普陀区人民政府万里街道办事处25年预算.pdf';
+    const source = await readSource(readFileSync(join(projectRoot, 'tests', 'fixtures', 'real', file)), file);
+    const lines = source.text.split('\n');
+    const line = lines.findIndex((l, i) => l === '合计\t189,767,551\t101,341,746\t88,425,805' && source.places?.[i]?.page === 18) + 1;
+    expect(line).toBeGreaterThan(0);
+    expect(parseWithCellsRead(source.text, file, source.notes, source.places).cellsRead.get(line)).toEqual([0, 1, 2, 3]);
+  }, 60_000);
+});
+
 describe('stored with the place and served', () => {
   const box = (x0: number, x1: number): [number, number, number, number] => [x0, 100, x1, 112];
   const place: LinePlace = { page: 3, box: box(10, 90), cells: [box(10, 20), box(20, 40), box(40, 60), box(60, 90)], ocr: { confidence: 31, cells: [88, 31, 95, 90] } };
