@@ -40,7 +40,8 @@ export function departmentRow(doc: ParsedDocument, dept: DepartmentIdentity) {
  */
 function documentTotal(totals: TableTotal[], lines: ParsedDocument['lines'], figures: Figure[]) {
   for (const table of totalTables(lines)) {
-    const inTable = totals.filter((x) => x.table === table && x.total !== null);
+    // The rows of the table that print a total (the filter's type says so: no assertion later).
+    const inTable = totals.filter((x): x is TableTotal & { total: bigint } => x.table === table && x.total !== null);
     const whole = inTable.find((x) => x.unit === null);
     const basis = lines.find((l) => l.source.table === table)?.basis ?? 'BUDGET';
     // A fund's own table stands for the document only when no table of all funds is printed: said.
@@ -48,9 +49,10 @@ function documentTotal(totals: TableTotal[], lines: ParsedDocument['lines'], fig
     const fundNote = fund ? `${fund} only: the document prints no expenditure table of all funds` : null;
     if (whole) return { totalFen: int(whole.total), totalBasis: basis, totalNote: fundNote, totalTable: table, totalLine: neo4j.int(whole.source.line), totalText: whole.source.text };
     // Tables printed per 预算单位 carry no 合计 row: the total is the sum of the unit rows.
-    if (inTable.length) {
-      const sum = inTable.reduce((acc, x) => acc + x.total!, 0n);
-      const first = inTable[0]!.source;
+    const [firstRow] = inTable;
+    if (firstRow) {
+      const sum = inTable.reduce((acc, x) => acc + x.total, 0n);
+      const first = firstRow.source;
       const rows = inTable.length > 1 ? `sum of ${inTable.length} unit rows` : null;
       return { totalFen: int(sum), totalBasis: basis, totalNote: [rows, fundNote].filter(Boolean).join('; ') || null, totalTable: table, totalLine: neo4j.int(first.line), totalText: first.text };
     }
