@@ -6,6 +6,13 @@ WHERE d.totalFen IS NOT NULL
 WITH dep, d, null AS l
 WHERE true
 // @include aggregate-where
+// A unit's own document (it names its 预算单位: d.unitPrinted) is left out when the answer holds a
+// document of its whole department of the same year and basis: its total is inside that one's.
+WITH dep, collect(d) AS matched
+WITH dep, matched, [w IN matched WHERE w.unitPrinted IS NULL | [w.year, w.totalBasis]] AS wholes
+UNWIND matched AS d
+WITH dep, d
+WHERE d.unitPrinted IS NULL OR NOT [d.year, d.totalBasis] IN wholes
 WITH CASE WHEN 'YEAR' IN $dims THEN d.year END AS year,
      CASE WHEN 'DEPARTMENT' IN $dims THEN dep.id END AS departmentId,
      CASE WHEN 'DEPARTMENT' IN $dims THEN dep.name END AS departmentName,

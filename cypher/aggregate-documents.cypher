@@ -6,7 +6,7 @@ MATCH (dep:Department)-[:PUBLISHED]->(d:Document)
 WITH dep, d, null AS l
 WHERE true
 // @include aggregate-where
-RETURN d.id AS documentId, d.file AS file, d.year AS year, d.kinds AS kinds, dep.name AS departmentName,
+RETURN d.id AS documentId, d.file AS file, d.year AS year, d.kinds AS kinds, dep.id AS departmentId, dep.name AS departmentName, d.unitPrinted AS unitPrinted,
        d.totalFen AS totalFen, d.totalBasis AS totalBasis,
        [b IN ['BUDGET', 'ACTUAL'] WHERE EXISTS { MATCH (x:BudgetLine {documentId: d.id}) WHERE x.scheme = $scheme AND x.level = $level AND x.basis = b AND x.primary }] AS primaryBases,
        [b IN ['BUDGET', 'ACTUAL'] WHERE EXISTS { MATCH (x:BudgetLine {documentId: d.id}) WHERE x.scheme = $scheme AND x.level = $level AND x.basis = b AND x.fund IS NOT NULL }] AS fundBases

@@ -12,6 +12,13 @@ WHERE l.scheme = $scheme AND l.level = $level AND ($basis IS NULL OR l.basis = $
 // @include aggregate-where
 OPTIONAL MATCH (l)-[:FOR_UNIT]->(u:BudgetUnit)
 WITH d, dep, u, l WHERE NOT 'UNIT' IN $dims OR u IS NOT NULL
+// Not by UNIT, a unit's own document (it names its 预算单位: d.unitPrinted) is left out when a
+// document of its whole department of the same year and basis is in the answer too: the unit's
+// money is inside that one's, and adding both counts it twice. By UNIT it stays: it is the unit's.
+WITH dep, collect({d: d, u: u, l: l}) AS rows, collect(DISTINCT CASE WHEN d.unitPrinted IS NULL THEN [d.year, d.totalBasis] END) AS wholes
+UNWIND rows AS r
+WITH dep, r.d AS d, r.u AS u, r.l AS l, wholes
+WHERE 'UNIT' IN $dims OR d.unitPrinted IS NULL OR NOT [d.year, d.totalBasis] IN wholes
 WITH d, dep, u, l,
      CASE $measure WHEN 'BASIC' THEN l.basicFen WHEN 'PROJECT' THEN l.projectFen ELSE l.totalFen END AS fen
 WITH CASE WHEN 'YEAR' IN $dims THEN d.year END AS year,

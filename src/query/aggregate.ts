@@ -307,14 +307,17 @@ export function percent(change: bigint, base: bigint): string | null {
 /** The documents the filter matches, and for each whether the answer used it and why not. */
 async function documentUses(runner: QueryRunner, measure: AggregateMeasure, scheme: string, basis: 'BUDGET' | 'ACTUAL' | null, byFund: boolean, byUnit: boolean, params: { where: unknown[][]; scheme: string; level: number; limit: number }, used: Set<string>): Promise<AggregateDocumentRow[]> {
   const res = await runner.read('aggregate-documents', params);
-  return res.records.map((r) => {
-    const d = row<{ documentId: string; file: string; year: number; kinds: string[]; departmentName: string; totalFen: bigint | null; totalBasis: string | null; primaryBases: string[]; fundBases: string[] }>(r);
+  const rows = res.records.map((r) => row<{ documentId: string; file: string; year: number; kinds: string[]; departmentId: string; departmentName: string; unitPrinted: string | null; totalFen: bigint | null; totalBasis: string | null; primaryBases: string[]; fundBases: string[] }>(r));
+  return rows.map((d) => {
     const isUsed = used.has(d.documentId);
+    // A unit's own document beside a used document of its whole department (aggregate-lines leaves it out).
+    const whole = byUnit || d.unitPrinted === null ? undefined : rows.find((w) => w.departmentId === d.departmentId && w.unitPrinted === null && w.year === d.year && w.totalBasis === d.totalBasis && used.has(w.documentId));
     const has = byFund ? d.fundBases : d.primaryBases;
     const table = byFund ? 'fund table' : 'classification table';
     let reason: string | null = null;
     if (!isUsed) {
-      if (measure === 'DOCUMENT_TOTAL') reason = 'prints no headline total (no 支出合计 and no form 金额合计)';
+      if (whole) reason = `the own document of the unit ${d.unitPrinted} (预算单位): its money is within the department’s ${whole.file} of the same year, counted there (group by UNIT to read it as the unit’s)`;
+      else if (measure === 'DOCUMENT_TOTAL') reason = 'prints no headline total (no 支出合计 and no form 金额合计)';
       else if (has.length === 0) reason = d.totalFen !== null ? `prints no ${scheme} ${table} (its total is under DOCUMENT_TOTAL)` : `prints no ${scheme} ${table}`;
       else if (basis && !has.includes(basis)) reason = `its lines are ${has.join(' / ')} (${d.kinds.join(', ')}), not ${basis}: ask ${has.includes('ACTUAL') ? 'ACTUAL' : 'TOTAL'} or AS_PRINTED`;
       else if (byUnit) reason = `prints no table of ${measure} by 预算单位 (its tables print the department as a whole)`;

@@ -1,6 +1,9 @@
 // aggregate(): exact sums by dimensions over the five bundled documents, no money counted twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { startApi, type ApiFixture } from './helpers.js';
+import { QueryRunner } from '../../src/db/run.js';
+import { loadFiles } from '../../src/load/directory.js';
 
 let api: ApiFixture;
 beforeAll(async () => {
@@ -218,5 +221,41 @@ describe('a budget line of the department as a whole is no unit’s (#38 item 2)
     expect(res.data.a.lines).toContainEqual({ code: '2010504', unit: null, projectMoney: '1590.00', source: { line: 258 } });
     expect((res.data.a.lines as any[]).filter((l) => l.unit !== null)).toEqual([]);
     expect(res.data.b.lines).toContainEqual({ code: '2010504', unit: '深圳市龙岗区政务服务数据管理局（本级）' });
+  });
+});
+
+// tests/fixtures/real: 上海市普陀区人民政府办公室 2025 publishes its 部门预算 (printed for the department as a
+// whole: 支出 合计 91,016,775.35 元 = 基本 24,606,775.35 + 项目 66,410,000.00, pdftotext line 211) and its own
+// unit's 单位预算 (cover line 3 预算单位：上海市普陀区人民政府办公室; the same 合计 at line 237: the 部门预算 says the
+// department is its 本部 with one centre merged into it). The unit's money is inside the department's.
+describe('a unit’s own document beside its department’s (#38 item 2)', () => {
+  const DEPT = '上海市普陀区人民政府办公室25年预算.pdf';
+  const UNIT = '上海市普陀区人民政府办公室单位25年预算.pdf';
+  beforeAll(async () => {
+    const reports = await loadFiles(new QueryRunner(api.db), [DEPT, UNIT].map((f) => join('tests/fixtures/real', f)));
+    expect(reports.map((r) => r.status)).toEqual(['LOADED', 'LOADED']);
+  }, 300_000);
+
+  it('counts the department’s money once: its 部门预算, not again its unit’s 单位预算, and says why the unit’s is left out', async () => {
+    const res = await api.gql(`{ aggregate(measure: TOTAL, groupBy: [DEPARTMENT], filter: { department: "普陀区人民政府办公室", year: 2025 }) { total cells { department amount documents } sources { document { file } used reason } } }`);
+    expect(res.errors).toBeUndefined();
+    const a = res.data.aggregate;
+    expect(a.total).toBe('9101.677535');
+    expect(a.cells).toEqual([{ department: '上海市普陀区人民政府办公室', amount: '9101.677535', documents: [`Document:${DEPT.replace(/\.pdf$/, '')}`] }]);
+    const unit = (a.sources as any[]).find((s) => s.document.file === UNIT);
+    expect(unit).toMatchObject({ used: false });
+    expect(unit.reason).toMatch(/within the department’s 上海市普陀区人民政府办公室25年预算\.pdf/);
+    // The headline totals likewise: the 部门预算's 91,016,775.35 once.
+    const totals = await api.gql(`{ aggregate(measure: DOCUMENT_TOTAL, groupBy: [DEPARTMENT], filter: { department: "普陀区人民政府办公室", year: 2025 }) { total cells { documents } } }`);
+    expect(totals.errors).toBeUndefined();
+    expect(totals.data.aggregate).toEqual({ total: '9101.677535', cells: [{ documents: [`Document:${DEPT.replace(/\.pdf$/, '')}`] }] });
+  });
+
+  it('gives the unit its own document’s money by UNIT, saying the document is the unit’s, and the department’s whole table to no unit', async () => {
+    const res = await api.gql(`{ aggregate(measure: PROJECT, groupBy: [UNIT], filter: { department: "普陀区人民政府办公室", year: 2025 }) { total unitSource cells { unit amount documents sourceTables } } }`);
+    expect(res.errors).toBeUndefined();
+    const a = res.data.aggregate;
+    expect(a.cells).toEqual([{ unit: '上海市普陀区人民政府办公室', amount: '6641.00', documents: [`Document:${UNIT.replace(/\.pdf$/, '')}`], sourceTables: [expect.stringMatching(/unit’s own document/)] }]);
+    expect(a.unitSource).toMatch(/unit’s own document \(上海市普陀区人民政府办公室\)/);
   });
 });
