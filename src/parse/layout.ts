@@ -24,6 +24,9 @@ export interface LineCells {
   cells: readonly (readonly number[])[];
 }
 
+/** Short prose lines a title may stand above its rows by (a subtitle, a note, a 单位 line not read as preamble). */
+const MAX_PROSE_UNDER_TITLE = 5;
+
 /**
  * Each cell's span start from the boxes of its line: a cell printed in the same box as the cell
  * before it is part of that printed cell. Only for a line whose every cell has a box (a ruled grid
@@ -143,6 +146,8 @@ export function layout(text: string, places?: readonly (LineCells | null)[] | nu
   const prose: ProseLine[] = [];
   const piiLinesDropped: number[] = [];
   let pendingTitle: { title: string; number: string | null; line: number; unit: Table['unit'] } | null = null;
+  /** Prose lines read since the pending title: past a few, the title names no rows (a table of contents entry). */
+  let proseSinceTitle = 0;
   let pendingNumber: string | null = null;
   let current: Table | null = null;
   let preamble: string[] = [];
@@ -214,6 +219,7 @@ export function layout(text: string, places?: readonly (LineCells | null)[] | nu
     const { title, number, unit } = tableTitleOf(line);
     if (title) {
       pendingTitle = { title, number: number ?? pendingNumber, line: lineNo, unit: unit ? { unit, line: lineNo, text: cleanCell(line.replace(/^#+\s*/, '')) } : undefined };
+      proseSinceTitle = 0;
       return;
     }
     if (number) {
@@ -246,8 +252,10 @@ export function layout(text: string, places?: readonly (LineCells | null)[] | nu
     prose.push({ line: lineNo, text: cleaned, heading: /^#/.test(line) });
     lastProse = cleaned;
     // A title only names rows that follow it closely: a paragraph in between (a table of
-    // contents entry followed by text) cancels it.
-    if (cleaned.length > 30 || /^#/.test(line)) pendingTitle = null;
+    // contents entry followed by text) cancels it, and so do more lines of prose than a title's
+    // subtitle and notes take (a table of contents of short entries, the last naming a table).
+    proseSinceTitle += 1;
+    if (cleaned.length > 30 || /^#/.test(line) || proseSinceTitle > MAX_PROSE_UNDER_TITLE) pendingTitle = null;
     // A short prose fragment between two tables with the same title is page furniture;
     // only a real paragraph ends the table.
     if (cleaned.length > 30 || /^#/.test(line)) sawProseSinceTable = true;

@@ -131,3 +131,33 @@ describe('a ruled 三公 year row whose trailing blank cells were not kept', () 
     expect(diagnostics.filter((d) => d.code === 'THREE_COSTS_ROW_UNPLACED').map((d) => d.line)).toEqual([5]);
   });
 });
+
+describe('a table of contents entry naming a table titles no rows (上海市普陀区规划和自然资源局 2024 年度部门决算.pdf p. 2)', () => {
+  // p. 2 (目录) lists the nine tables, the last 九、国有资本经营预算财政拨款收入支出决算表, then 第三部分's
+  // fifteen short entries; p. 3 opens with 第一部分 | 上海市普陀区规划和自然资源局概况, two cells on one line.
+  // The TOC's last table entry was taken for the title of that line's "table": a tenth 决算 table.
+  const TOC = [
+    '八、政府性基金预算财政拨款收入支出决算表',
+    '九、国有资本经营预算财政拨款收入支出决算表',
+    '第三部分上海市普陀区规划和自然资源局 2024 年度部门决算',
+    '情况说明',
+    '一、收入支出决算总体情况说明',
+    '二、收入决算情况说明',
+    '三、支出决算情况说明',
+    '四、财政拨款收入支出决算总体情况说明',
+    '五、一般公共预算财政拨款支出决算情况说明',
+    '十一、其他重要事项说明',
+    '第四部分名词解释',
+    '',
+    '第一部分\t上海市普陀区规划和自然资源局概况',
+  ];
+
+  it('takes the two-cell line for no table of the TOC', () => {
+    expect(layout(TOC.join('\n')).tables.map((t) => t.title).filter((t) => t.includes('决算表'))).toEqual([]);
+  });
+
+  it('still titles rows a few short lines under their title (a 单位 line, a note)', () => {
+    const lines = ['国有资本经营预算财政拨款收入支出决算表', '单位：万元', '注：本表无数据', '项目\t合计', '合计\t0.00'];
+    expect(layout(lines.join('\n')).tables.map((t) => t.title)).toEqual(['国有资本经营预算财政拨款收入支出决算表']);
+  });
+});
