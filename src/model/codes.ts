@@ -98,10 +98,11 @@ export type LinkStatus = keyof typeof LINK_STATUSES;
 export const LINK_STATUS_NAMES = keysOf(LINK_STATUSES);
 
 /**
- * Each link's status under the strength rule (countedLinks), and for a rejected one the link that
- * outranks it. One COUNTED link per owner and code: a second method reaching the same code supports it.
+ * Each link with its status under the strength rule (countedLinks), and for a rejected one the link
+ * that outranks it, in the links' order. One COUNTED link per owner and code: a second method
+ * reaching the same code supports it.
  */
-export function linkStatuses<L extends { method: string; code: string }>(links: L[], ownerOf: (link: L) => string | number): { status: LinkStatus; reason: string | null }[] {
+export function linkStatuses<L extends { method: string; code: string }>(links: L[], ownerOf: (link: L) => string | number): { link: L; status: LinkStatus; reason: string | null }[] {
   const counted = new Set(countedLinks(links, ownerOf));
   const countedAt = new Map<string, L>();
   const firstCounted = new Set<L>();
@@ -114,11 +115,11 @@ export function linkStatuses<L extends { method: string; code: string }>(links: 
     }
   }
   return links.map((l) => {
-    if (firstCounted.has(l)) return { status: 'COUNTED', reason: null };
+    if (firstCounted.has(l)) return { link: l, status: 'COUNTED', reason: null };
     const same = countedAt.get(`${ownerOf(l)}\u0000${l.code}`);
-    if (same) return { status: 'SUPPORTING', reason: `confirms the ${same.method} link` };
+    if (same) return { link: l, status: 'SUPPORTING', reason: `confirms the ${same.method} link` };
     const winner = links.find((x) => firstCounted.has(x) && ownerOf(x) === ownerOf(l));
-    return { status: 'REJECTED', reason: winner ? `${winner.method} to ${winner.code} is stronger evidence than ${l.method}: the money is counted there` : 'a stronger link outranks it' };
+    return { link: l, status: 'REJECTED', reason: winner ? `${winner.method} to ${winner.code} is stronger evidence than ${l.method}: the money is counted there` : 'a stronger link outranks it' };
   });
 }
 

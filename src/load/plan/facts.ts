@@ -24,9 +24,7 @@ type OwnerOf = (printed: string | null) => string | null;
  * the same amounts the money trail adds up.
  */
 export function codeLinkRows(links: CodeLink[], allocationIds: string[], money: { amount: bigint | null; executed: bigint | null }[], actual: boolean) {
-  const statuses = linkStatuses(links, (l) => l.projectIndex);
-  return links.map((l, k) => {
-    const { status, reason } = statuses[k]!;
+  return linkStatuses(links, (l) => l.projectIndex).map(({ link: l, status, reason }) => {
     const m = money[l.projectIndex]!;
     return {
       allocationId: allocationIds[l.projectIndex]!,
