@@ -100,8 +100,6 @@ const DOCUMENTS: Printed[] = [
       ['PROSE_TABLE_MISMATCH', '170.03'],
       // p. 7 item 11: 医疗卫生与计划生育支出（210类）; the tables print 210 卫生健康支出.
       ['CODE_NAMED_TWICE', '医疗卫生与计划生育支出'],
-    ],
-    mayRaise: [
       // p. 6: 财政拨款收入支出增加（减少）的主要原因是业务量增加 (the template's 增加（减少） left as is).
       ['PLACEHOLDER_TEXT', '增加（减少）'],
       // p. 21 (二): 公务用车购置及运行费9.98万元，与2025年预算数持平，主要原因是。 (no reason after it).

@@ -81,11 +81,6 @@ export interface Printed {
    * as one of the kinds it names ("A|B").
    */
   eitherLevel?: [kind: string, quoted: string][];
-  /**
-   * What the page justifies saying that a check still in the making may or may not say yet (#38): not
-   * required, but no unjustified anomaly when it is said. Moved to `anomalies` once the check is in.
-   */
-  mayRaise?: [kind: string, quoted: string][];
   /** Sums the page prints a last digit off, inside the rounding of its printed figures: INFO, each said (#38). */
   roundingInfo?: [kind: string, quoted: string][];
   /**
@@ -238,10 +233,6 @@ export function describeRealDocuments(DOCUMENTS: Printed[], timeout = 180_000): 
         const at = unmatched.findIndex((a) => a.kind === kind && a.message.includes(printedText));
         expect(at, `${kind} ${printedText}`).toBeGreaterThanOrEqual(0);
         unmatched.splice(at, 1);
-      }
-      for (const [kind, printedText] of truth.mayRaise ?? []) {
-        const at = unmatched.findIndex((a) => a.kind === kind && a.message.includes(printedText));
-        if (at >= 0) unmatched.splice(at, 1);
       }
       expect(unmatched.map((a) => `${a.kind}: ${a.message}`)).toEqual([]);
     });
