@@ -201,3 +201,16 @@ describe('what the template leaves to settle, and whose budget a sentence names 
     expect(found(unitBudgetWords({ title: '上海市普陀区2026年区级部门预算' }), 'DOCUMENT_KIND_MISMATCH')).toEqual([]);
   });
 });
+
+describe('完成全年预算数的 P% of an item (社会工作部 2024 决算, page 18, item 1)', () => {
+  const item = (rate: string) =>
+    said(
+      parseDocument(['中共上海市普陀区委社会工作部2024年度部门决算', `1、一般公共服务支出（类）社会工作事务（款）行政运行（项）。主要用于：行政单位人员支出、公用支出。全年预算为 52.00 万元，支出决算为 51.32 万元，完成全年预算数的 ${rate}%。`, ...TABLE].join('\n'), 'f.txt').anomalies,
+      'PROSE_ARITHMETIC_MISMATCH',
+    ).map(([severity]) => severity);
+
+  it('98.69% as printed (51.32 ÷ 52.00) is none; 98.96% a WARNING (the 数 before 的 was not read)', () => {
+    expect(item('98.69')).toEqual([]);
+    expect(item('98.96')).toEqual(['WARNING']);
+  });
+});

@@ -132,7 +132,8 @@ function budgetAgainstActual(p: Passage, file: string): Anomaly[] {
       });
     }
   }
-  const rate = STATED_ARITHMETIC.executionRate.exec(p.text);
+  // 完成…预算的 and 完成…预算数的 alike (a 决算's items print the second).
+  const rate = BUDGET_BASES.executionRate.exec(p.text);
   if (rate) {
     // A rate naming the 全年 budget is of the 全年 budget when the paragraph states it.
     const base = full && BUDGET_BASES.fullYearNamed.test(rate[0]) ? full : budget;

@@ -110,7 +110,7 @@ export const TABLE_TIME_RULES: Omit<CheckRule, 'run'>[] = [
     kind: 'TOTAL_SUM_MISMATCH',
     family: 'ARITHMETIC',
     severity: 'WARNING',
-    compares: 'a table’s 合计 with the sum of its 类 lines; INFO within the rounding the document declares (尾数误差)',
+    compares: 'a table’s 合计 with the sum of its 类 lines; INFO within the rounding the document declares (尾数误差) or prints (a 合计 printed in whole 元 over lines printed to the 分)',
     why: 'the total is the figure quoted; it must be its lines’ sum',
   },
   {

@@ -116,6 +116,8 @@ export const BUDGET_BASES = {
   initial: /年初/,
   /** 全年 / 调整 in a comparison or a rate: the words name the adjusted budget. */
   fullYearNamed: /全年|调整/,
+  /** "完成年初预算的 98.5%" / "完成全年预算数的 98.69%" (group 1 the percentage). */
+  executionRate: /完成(?:年初|全年|调整)?预算数?的(\d+(?:\.\d+)?)%/,
 };
 
 /** Text a template leaves for the writer to settle (checks/format.ts). */
