@@ -73,6 +73,16 @@ describe('a PDF with one scanned page, through the API', () => {
     expect(Number.isInteger(read.source.ocrConfidence)).toBe(true);
     expect(read.source.ocrConfidence).toBeGreaterThanOrEqual(0);
     expect(read.source.ocrConfidence).toBeLessThanOrEqual(100);
+    // Each cell says how sure OCR was of it (Box.ocrConfidence): 867.50, 839.00 and 28.50 each
+    // with a confidence no lower than the line's (its lowest word's); a cell OCR read nothing in
+    // (公务用车, blank as printed) says none.
+    const { cells } = (await gql(`{ documents(first: 5) { nodes { threeCosts { total source { page cells { text ocrConfidence } } } } } }`)).documents.nodes[0].threeCosts.find((t: { total: string; source: { page: number } }) => Number(t.total) === 867.5 && t.source.page === SCAN).source;
+    for (const printed of ['867.50', '839.00', '28.50']) {
+      const cell = cells.find((c: { text: string }) => c.text === printed);
+      expect(Number.isInteger(cell?.ocrConfidence)).toBe(true);
+      expect(cell.ocrConfidence).toBeGreaterThanOrEqual(read.source.ocrConfidence);
+    }
+    for (const c of cells.filter((x: { text: string | null }) => x.text === '')) expect(c.ocrConfidence).toBeNull();
   });
 
   it('a fact of a page with a text layer says null: it was not read by OCR', async () => {
