@@ -53,3 +53,32 @@ export function oneStateAcross(readings: readonly WriteCounts[]): boolean {
   const first = readings[0];
   return !first || readings.every((r) => unchangedBetween(first, r));
 }
+
+/**
+ * Readings of the counts shared by the requests that can use the same one, so that fifty
+ * concurrent questions cost two readings, not a hundred (src/db/run.ts takes them while other
+ * requests read; alone, a question carries its own). Sound because the proof above only needs a
+ * reading taken before a question (a reading already under way when it is asked, and waited for,
+ * is) and one taken after the request's last (a reading not yet started is).
+ */
+export class SharedReadings {
+  private underWay: Promise<WriteCounts> | null = null;
+  private notStarted: Promise<WriteCounts> | null = null;
+
+  constructor(private readonly read: () => Promise<WriteCounts>) {}
+
+  /** A reading taken before now returns: the one under way, or a new one. */
+  before(): Promise<WriteCounts> {
+    this.underWay ??= this.read().finally(() => (this.underWay = null));
+    return this.underWay;
+  }
+
+  /** A reading that starts after now: the next one, which every caller until it starts joins. */
+  after(): Promise<WriteCounts> {
+    this.notStarted ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.notStarted = null;
+      return this.read();
+    });
+    return this.notStarted;
+  }
+}

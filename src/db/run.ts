@@ -7,7 +7,7 @@ import type { StatementName, StatementParams } from './statements.generated.js';
 import { classifyDatabaseError } from './neo4j-errors.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { isUnavailableReason, unavailableError } from './availability.js';
-import { oneStateAcross, STALE_SECONDS, UNGUARDED_STATEMENTS, type WriteCounts } from './consistency.js';
+import { oneStateAcross, SharedReadings, STALE_SECONDS, UNGUARDED_STATEMENTS, type WriteCounts } from './consistency.js';
 
 export type Params = Record<string, unknown>;
 
@@ -55,6 +55,11 @@ export class QueryRunner {
   private watching = false;
   /** The write counts read around this runner's questions (src/db/consistency.ts). */
   private readonly countsRead: WriteCounts[] = [];
+  /** Some question took a shared reading before it: the request ends with a shared one after. */
+  private sharedReadings: SharedReadings | null = null;
+  private verdict: Promise<boolean> | null = null;
+  /** Guarded statements of this runner now in flight. */
+  private guardedInFlight = 0;
 
   /**
    * @param maxStatements the most statements this runner may send (a request's database budget:
@@ -81,7 +86,10 @@ export class QueryRunner {
    * question; the readings came with the questions, so this waits for nothing.
    */
   readOneState(): Promise<boolean> {
-    return Promise.resolve(oneStateAcross(this.countsRead));
+    const shared = this.sharedReadings;
+    if (!shared) return Promise.resolve(oneStateAcross(this.countsRead));
+    this.verdict ??= shared.after().then((after) => oneStateAcross([...this.countsRead, after]));
+    return this.verdict;
   }
 
   /** Free bytes on the embedded store's disk; null when unknown (NEO4J_URI). */
@@ -129,15 +137,45 @@ export class QueryRunner {
     const parameters = integerParamsOf(params);
     this.observe?.(name, text, parameters);
     this.db.samples.note(name, text, parameters);
-    const started = performance.now();
+    // Alone, a question carries its own readings in its transaction (no wait). While other
+    // requests read, it shares theirs instead: one reading before for all that start meanwhile and
+    // one after for all that end, where a reading each would cost the server's CPU per request.
+    const othersReading = guarded && this.enterReading();
+    let started = performance.now();
     try {
-      const { result, counts } = await this.runWithRetry<T>(text, parameters, timeoutMs, guarded);
+      if (othersReading) {
+        this.sharedReadings ??= sharedReadingsOf(this.db);
+        this.countsRead.push(await this.sharedReadings.before());
+        started = performance.now();
+      }
+      const { result, counts } = await this.runWithRetry<T>(text, parameters, timeoutMs, guarded && !othersReading);
       this.countsRead.push(...counts);
       this.rowsRead += result.records.length;
       return result;
     } finally {
       this.dbMs += performance.now() - started;
+      if (guarded) this.leaveReading();
     }
+  }
+
+  /** One guarded statement of this runner begins; whether other runners are reading now. */
+  private enterReading(): boolean {
+    const reading = readingRunners(this.db);
+    const others = reading.size - (reading.has(this) ? 1 : 0);
+    reading.add(this);
+    this.guardedInFlight++;
+    return others > 0;
+  }
+
+  /** One guarded statement of this runner is over. */
+  private leaveReading(): void {
+    if (--this.guardedInFlight === 0) readingRunners(this.db).delete(this);
+  }
+
+  /** The write counts as they are now, in their own transaction (a shared reading). */
+  async writeCounts(): Promise<WriteCounts> {
+    const { result } = await this.runWithRetry(cypher('graph-write-state'), { staleSeconds: neo4j.int(STALE_SECONDS) }, 2_000);
+    return countsOf(result.records[0]);
   }
 
   /**
@@ -225,6 +263,25 @@ export class QueryRunner {
   async write<N extends StatementName>(name: N, ...args: ParamsArg<N>): Promise<QueryResult> {
     return this.writeTransaction((_tx, run) => run(name, ...args));
   }
+}
+
+/** Per database, the runners with a guarded statement in flight in this process. */
+const readingRunnersByDb = new WeakMap<Database, Set<QueryRunner>>();
+function readingRunners(db: Database): Set<QueryRunner> {
+  let set = readingRunnersByDb.get(db);
+  if (!set) readingRunnersByDb.set(db, (set = new Set()));
+  return set;
+}
+
+/** Per database, the shared readings of the write counts, taken by a runner of their own (no request's). */
+const sharedReadingsByDb = new WeakMap<Database, SharedReadings>();
+function sharedReadingsOf(db: Database): SharedReadings {
+  let readings = sharedReadingsByDb.get(db);
+  if (!readings) {
+    const runner = new QueryRunner(db);
+    sharedReadingsByDb.set(db, (readings = new SharedReadings(() => runner.writeCounts())));
+  }
+  return readings;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Whether a request read one state of the graph, from the write counts before and after
 // (src/db/consistency.ts): given these readings, this verdict.
 import { describe, expect, it } from 'vitest';
-import { oneStateAcross, unchangedBetween } from '../../src/db/consistency.js';
+import { oneStateAcross, SharedReadings, unchangedBetween } from '../../src/db/consistency.js';
 
 const counts = (begun: number, done: number, stale = false) => ({ begun, done, stale });
 
@@ -40,5 +40,39 @@ describe('oneStateAcross (the readings each question of a request carried)', () 
     expect(oneStateAcross([counts(8, 7), counts(8, 7)])).toBe(false);
     expect(oneStateAcross([counts(8, 7, true), counts(8, 7, true)])).toBe(true);
     expect(oneStateAcross([counts(8, 7, true), counts(8, 7, false)])).toBe(false);
+  });
+});
+
+describe('SharedReadings', () => {
+  const reader = () => {
+    const started: number[] = [];
+    let n = 0;
+    const readings = new SharedReadings(async () => {
+      started.push(++n);
+      await new Promise((r) => setTimeout(r, 5));
+      return { begun: n, done: n, stale: false };
+    });
+    return { readings, started };
+  };
+
+  it('lets requests that start while a first reading is under way share it', async () => {
+    const { readings, started } = reader();
+    const [a, b] = await Promise.all([readings.before(), readings.before()]);
+    expect(a).toBe(b);
+    expect(started).toEqual([1]);
+    // Once it is over, the next request's reading is a new one.
+    expect((await readings.before()).begun).toBe(2);
+  });
+
+  it('never hands a request a second reading that started before it asked', async () => {
+    const { readings, started } = reader();
+    const first = readings.after();
+    await new Promise((r) => setImmediate(r)); // the first reading has started
+    const second = readings.after();
+    expect(await second).not.toBe(await first);
+    expect(started).toEqual([1, 2]);
+    // Asked together before one starts: one reading for both.
+    const [c, d] = await Promise.all([readings.after(), readings.after()]);
+    expect(c).toBe(d);
   });
 });

@@ -16,8 +16,9 @@ interface Sent {
 }
 
 interface Behaviour {
-  /** Answers wait for it (a stalled database). */
+  /** Answers wait for it (a stalled database); only the first session's when `firstSessionOnly`. */
   answered?: Promise<void>;
+  firstSessionOnly?: boolean;
   /** The transaction cannot be ended (its session was closed meanwhile). */
   endFails?: boolean;
   /** The database's unavailability signal. */
@@ -28,8 +29,8 @@ interface Behaviour {
 function fakeDatabase(counts: () => { begun: number; done: number }, behaviour: Behaviour = {}) {
   const sent: Sent[] = [];
   let sessions = 0;
-  const answer = async (text: string) => {
-    await behaviour.answered;
+  const answer = async (text: string, session: number) => {
+    if (!behaviour.firstSessionOnly || session === 1) await behaviour.answered;
     const row: Record<string, unknown> = text === cypher('graph-write-state') ? { ...counts(), stale: false } : { n: 1 };
     return { records: [{ get: (k: string) => row[k] }], summary: {} };
   };
@@ -39,12 +40,12 @@ function fakeDatabase(counts: () => { begun: number; done: number }, behaviour: 
       const session = ++sessions;
       let txs = 0;
       return {
-        run: (text: string) => (sent.push({ session, tx: 'auto', text }), answer(text)),
+        run: (text: string) => (sent.push({ session, tx: 'auto', text }), answer(text, session)),
         beginTransaction: () => {
           const tx = String(++txs);
           let open = true;
           return {
-            run: (text: string) => (sent.push({ session, tx, text }), answer(text)),
+            run: (text: string) => (sent.push({ session, tx, text }), answer(text, session)),
             commit: () => ((open = false), end()),
             rollback: () => ((open = false), end()),
             isOpen: () => open,
@@ -118,6 +119,29 @@ describe('a watched question and its readings of the write counts', () => {
     release();
     // Unhandled rejections fail the run (vitest reports them): give the late end its turn.
     await new Promise((r) => setTimeout(r, 20));
+  });
+
+  it('are shared while another request reads: a reading before, the question alone, a reading after', async () => {
+    // Carried by each question, the readings cost the server a transaction's work per request;
+    // under concurrency one reading serves every request that starts (or ends) meanwhile.
+    let release: () => void = () => undefined;
+    const answered = new Promise<void>((r) => (release = r));
+    let reading = 0;
+    const fake = fakeDatabase(() => (++reading <= 1 ? { begun: 3, done: 3 } : { begun: 4, done: 4 }), { answered, firstSessionOnly: true });
+    const first = new QueryRunner(fake.db).watchWrites();
+    const firstAsked = first.read('graph-version'); // in flight, held in session 1
+    const second = new QueryRunner(fake.db).watchWrites();
+    await second.read('graph-version');
+    const shown = fake.sent.filter((s) => s.session > 1).map((s) => [s.tx, s.text === COUNTS ? 'counts' : 'question']);
+    expect(shown).toEqual([
+      ['auto', 'counts'],
+      ['auto', 'question'],
+    ]);
+    // The reading after is taken when the request asks whether it read one state: here a commit
+    // landed in between (the second reading differs), so it did not.
+    expect(await second.readOneState()).toBe(false);
+    release();
+    await firstAsked;
   });
 
   it('are not read for an unwatched runner (a load, a mutation): the question alone, in auto-commit', async () => {
