@@ -16,6 +16,7 @@ import { heldIndex, type HeldIndex } from './held.js';
 import { layout, type Layout, type LineCells, type Table } from './layout.js';
 import { extractMeta } from './meta.js';
 import { redactPersonalData, type Redaction } from './personal-data.js';
+import { projectsFromExplanations } from './readers/project-explanation.js';
 import { projectsFromProse, projectsFromSelfEvaluations, selfEvaluationsFromProse } from './projects.js';
 import { proseAmounts, projectsFromItemisedProse } from './prose-amounts.js';
 import type { BudgetUnit, Diagnostic, DocumentMeta, ParsedDocument } from './records.js';
@@ -199,6 +200,7 @@ export const READERS: Stage<Structured, Read> = {
     // Sentences print their unit: each prose reader takes "… N 万元" only, so reads 万元.
     const prose: MoneyUnit = '万元';
     doc.projects.push(...projectsFromProse(lay.prose, file, prose));
+    doc.projects.push(...projectsFromExplanations(lay.prose, file, doc.diagnostics));
     doc.proseAmounts = proseAmounts(lay.prose, file, prose);
     doc.projects.push(...projectsFromItemisedProse(doc.proseAmounts, new Set(doc.projects.map((p) => p.name))));
     const proseEvaluations = selfEvaluationsFromProse(lay.prose, file, prose);

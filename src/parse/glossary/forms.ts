@@ -230,6 +230,50 @@ export const PROJECT_LISTS = {
 } as const satisfies Record<string, Term>;
 
 /**
+ * 项目经费情况说明 (a project's funding explanation): the pages a 部门预算 may end with, one per key
+ * project — a title naming the project, then numbered sections 项目概述 … 年度预算安排 … 绩效目标.
+ * Their sentences print "万" alone for 万元 ("项目总预算1720.00万").
+ */
+export const PROJECT_EXPLANATION = {
+  /** The page's title: the project's name, an optional 项目, then 经费情况说明; a title of 项目经费情况说明 alone names none. */
+  title: { printed: '科技创新专项经费情况说明', matches: /^(\S*?)(?:项目)?经费情况说明$/ },
+  /** A numbered section heading ("一、项目概述"): its number and label. */
+  section: { printed: '一、项目概述', matches: /^\s*[一二三四五六七八九十]{1,3}\s*[、.．]\s*(\S{2,8}?)\s*$/ },
+  /** 项目概述 / 项目概况: what the project is (the first section: a title is one only when it follows). */
+  overview: { printed: '项目概述', matches: /^项目概[述况]$/ },
+  /** 立项依据: why the project was set up (the documents it rests on). */
+  basis: { printed: '立项依据', matches: /^立项依据$/ },
+  /** 实施主体: who carries it out (a unit's name, or a sentence about the work). */
+  implementer: { printed: '实施主体', matches: /^实施主体$/ },
+  /** 实施方案: how it is carried out. */
+  plan: { printed: '实施方案', matches: /^实施方案$/ },
+  /** 实施周期: when it runs. */
+  period: { printed: '实施周期', matches: /^实施周期$/ },
+  /** 年度预算安排: the year's budget sentence. */
+  budget: { printed: '年度预算安排', matches: /^年度预算安排$/ },
+  /** 绩效目标: the performance goal. */
+  goal: { printed: '绩效目标', matches: /^绩效目标$/ },
+  /** A goal that only points to the target form ("详见单位的项目绩效目标表"): no goal of its own. */
+  goalReferral: { printed: '详见单位的项目绩效目标表', matches: /^详见/ },
+  /** The year's total: "2025年度项目总预算1720.00万" (the amount, in 万元 with or without 元). */
+  total: { printed: '2025年度项目总预算1720.00万', matches: /项目总预算\s*([\d,，.]+)\s*万元?/ },
+  /** A budget printed as its amount alone: "795万元". */
+  amountOnly: { printed: '795万元', matches: /^\s*([\d,，.]+)\s*万元?\s*[。.]?\s*$/ },
+  /** Where the parts start: "…，其中各级企业技术中心认定1720.00万。". */
+  partsStart: { printed: '其中', matches: /其中[：:]?/ },
+  /** One part: a name and its amount ("支持外贸发展370.00万"). */
+  part: { printed: '支持外贸发展370.00万', matches: /^\s*(\S+?)\s*([\d,，.]+)\s*万元?\s*$/ },
+  /** The parts' printed sum: "合计2921.00万". */
+  partsSum: { printed: '合计2921.00万', matches: /^\s*合计\s*([\d,，.]+)\s*万元?\s*$/ },
+  /** The separators between parts: ，；、 and the sentence's end. */
+  partSeparator: { printed: '，', matches: /[，,；;。]/ },
+  /** Any amount in 万 the budget sentence prints: each must be placed (total, part, sum) or said. */
+  anyAmount: { printed: '15万元', matches: /\d\s*万/ },
+  /** A 实施主体 that is a sentence or a list ("办公室、预算科…"), not one unit's name. */
+  notAName: { printed: '办公室、预算科', matches: /[，,。；;、：:]/ },
+} as const satisfies Record<string, Term>;
+
+/**
  * 整体支出绩效目标表 (a department's overall targets form): its 年度主要任务 rows, 任务名称 | 主要内容 |
  * 总额 | 财政拨款 | 其他资金, end where the totals and the indicators start.
  */
