@@ -26,3 +26,9 @@ export function originalPath(dir: string, sha256: unknown): string | null {
 
 export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
+/** The sha256 of some bytes and the file they are kept under: a digest is always a valid name. */
+export function originalOf(dir: string, bytes: Uint8Array): { sha256: string; path: string } {
+  const sha256 = sha256Of(bytes);
+  return { sha256, path: join(dir, `${sha256}.pdf`) };
+}
+

@@ -1,6 +1,8 @@
 // Loads one document into Neo4j in ONE write transaction: it is all there or not at all.
 // Re-loading an unchanged file is a no-op (content hash); a changed file replaces its facts.
+import neo4j from 'neo4j-driver';
 import type { ParamsArg, QueryRunner, RunStatement } from '../db/run.js';
+import { textOrNullField, textsField } from '../db/record-fields.js';
 import type { StatementName, StatementParams, StatementReading } from '../db/statements.generated.js';
 import { documentText, parseDocument } from '../parse/index.js';
 import type { Diagnostic, ParsedDocument } from '../parse/records.js';
@@ -79,6 +81,8 @@ function step<N extends StatementName>(name: N, params: StatementParams<N>): Loa
   return {
     name,
     run: async (run) => {
+      // Cast kept: ParamsArg<N> is a conditional type over a generic N, which TypeScript does not
+      // resolve; `params` is StatementParams<N>, exactly what ParamsArg<N> holds for every N.
       const { nodesCreated, relationshipsCreated } = (await run(name, ...([params] as ParamsArg<N>))).summary.counters.updates();
       return { nodesCreated, relationshipsCreated };
     },
@@ -115,6 +119,7 @@ export function slices<T>(rows: readonly T[], size = WRITE_SLICE_ROWS): T[][] {
 
 /** A statement that UNWINDs `$rows`, once per slice of them, with the same other parameters. */
 function sliced<N extends StatementReading<'rows'>>(name: N, rows: readonly unknown[], params: Omit<StatementParams<N>, 'rows'>): LoadStep[] {
+  // Cast kept: for a generic N, TypeScript cannot see Omit<P, 'rows'> & { rows } as P again.
   return slices(rows).map((slice) => step(name, { ...params, rows: slice } as StatementParams<N>));
 }
 
@@ -153,6 +158,8 @@ export function groupedSlices<T>(groups: readonly DocumentRows<T>[], size = WRIT
 
 /** A statement that UNWINDs `$docs` (each document's id and rows), once per run of groupedSlices. */
 function grouped<N extends StatementReading<'docs'>>(name: N, groups: readonly DocumentRows[]): LoadStep[] {
+  // Cast kept: N reads `docs` (StatementReading<'docs'>) and, for the load statements given here,
+  // nothing else; for a generic N TypeScript cannot see { docs } as all of StatementParams<N>.
   return groupedSlices(groups).map((docs) => step(name, { docs } as StatementParams<N>));
 }
 
@@ -320,8 +327,9 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
   const prof = phaseRecorder();
   if (prof) prof.reads += 2;
   const existing = await timed('main: read stored hash', () => runner.read('load-document-hash', { file }));
-  const storedHash = existing.records[0]?.get('contentHash') as string | undefined;
-  const storedLoader = existing.records[0]?.get('loaderVersion') as string | undefined;
+  const stored0 = existing.records[0];
+  const storedHash = stored0 ? textOrNullField(stored0, 'contentHash') : null;
+  const storedLoader = stored0 ? textOrNullField(stored0, 'loaderVersion') : null;
   const loaderVersion = loaderFingerprint();
   if (storedHash === contentHash(text) && storedLoader === loaderVersion) return { file, status: 'UNCHANGED', records, nodesCreated: 0, relationshipsCreated: 0, writtenWith: 0, ms: Date.now() - started, plan, replacedFiles: [], parity: [], diagnostics };
 
@@ -365,7 +373,7 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
     inside = performance.now() - insideStarted;
     parity = parityDifferences(
       expectedTallies(doc, plan, stored.places?.length ?? 0),
-      held.records.map((r) => ({ kind: String(r.get('kind')), n: Number(r.get('n')), sums: r.get('sums') as string[] })),
+      held.records.map((r) => ({ kind: String(r.get('kind')), n: Number(r.get('n')), sums: textsField(r, 'sums') })),
     );
   });
   if (prof) prof.add('write: commit and write counts', performance.now() - txStarted - inside);
@@ -402,8 +410,9 @@ export type BatchOutcome = { report: LoadReport; error?: undefined } | { error: 
  * Outcomes in the order of `items`.
  */
 export async function loadParsedBatch(runner: QueryRunner, items: readonly BatchDocument[], options: LoadOptions = {}): Promise<BatchOutcome[]> {
-  if (items.length === 1) {
-    const [item] = items as [BatchDocument];
+  const only = items.length === 1 ? items[0] : undefined;
+  if (only) {
+    const item = only;
     try {
       return [{ report: await loadParsed(runner, item.file, item.prepared.text, item.doc, options, item.started, item.prepared) }];
     } catch (error) {
@@ -442,7 +451,7 @@ export async function loadParsedBatch(runner: QueryRunner, items: readonly Batch
   });
   if (options.dryRun) {
     for (const r of ready) out[r.i] = { report: report(r, 'DRY_RUN') };
-    return out as BatchOutcome[];
+    return everyOutcome(out);
   }
 
   const prof = phaseRecorder();
@@ -451,7 +460,7 @@ export async function loadParsedBatch(runner: QueryRunner, items: readonly Batch
   if (ready.length) {
     if (prof) prof.reads += 2;
     const held = await timed('main: read stored hashes (batch)', () => runner.read('load-documents-hash', { files: ready.map((r) => r.item.file) }));
-    const storedOf = new Map(held.records.map((rec) => [String(rec.get('file')), { hash: rec.get('contentHash') as string | null, loader: rec.get('loaderVersion') as string | null }]));
+    const storedOf = new Map(held.records.map((rec) => [String(rec.get('file')), { hash: textOrNullField(rec, 'contentHash'), loader: textOrNullField(rec, 'loaderVersion') }]));
     const slotted: Ready[] = [];
     for (const r of ready) {
       const was = storedOf.get(r.item.file);
@@ -462,11 +471,11 @@ export async function loadParsedBatch(runner: QueryRunner, items: readonly Batch
     const slots = slotted.map((r) => ({ file: r.item.file, departmentId: r.plan.department.id, year: r.plan.document.year, kinds: r.plan.document.kinds, unit: r.plan.document.unitPrinted }));
     const rivals = new Set(slots.length ? (await timed('main: read rivals (batch)', () => runner.read('documents-same-slot-many', { slots }))).records.map((rec) => String(rec.get('of'))) : []);
     // Two documents of the batch in one slot (or one file twice): the later goes alone, after.
-    const taken: { departmentId: unknown; year: unknown; kinds: readonly unknown[]; unit: unknown; file: string }[] = [];
+    const taken: typeof slots = [];
     for (const [k, r] of slotted.entries()) {
       const slot = slots[k]!;
       // One slot: department, year, a kind shared and the same unit printed (documents-same-slot.cypher).
-      const clash = taken.some((t) => t.file === slot.file || (t.departmentId === slot.departmentId && sameValue(t.year, slot.year) && t.kinds.some((x) => slot.kinds.includes(x as never)) && (t.unit ?? '') === (slot.unit ?? '')));
+      const clash = taken.some((t) => t.file === slot.file || (t.departmentId === slot.departmentId && sameValue(t.year, slot.year) && t.kinds.some((x) => slot.kinds.includes(x)) && (t.unit ?? '') === (slot.unit ?? '')));
       if (rivals.has(r.item.file) || clash) alone.push(r.i);
       else {
         taken.push(slot);
@@ -513,7 +522,12 @@ export async function loadParsedBatch(runner: QueryRunner, items: readonly Batch
       out[i] = { error };
     }
   }
-  return out as BatchOutcome[];
+  return everyOutcome(out);
+}
+
+/** The outcomes in order, each index filled: a hole is the loader's own fault, said, never left undefined. */
+function everyOutcome(out: readonly (BatchOutcome | undefined)[]): BatchOutcome[] {
+  return Array.from({ length: out.length }, (_, i) => out[i] ?? { error: new BudgetGraphError('INTERNAL', `the batch load left document ${i + 1} of ${out.length} without an outcome`) });
 }
 
 /** Equal as plan values (a year is a neo4j Integer or null). */
@@ -555,7 +569,7 @@ async function writeBatch(
     for (const r of held.records) {
       const id = String(r.get('documentId'));
       const list = tallies.get(id) ?? [];
-      list.push({ kind: String(r.get('kind')), n: Number(r.get('n')), sums: r.get('sums') as string[] });
+      list.push({ kind: String(r.get('kind')), n: Number(r.get('n')), sums: textsField(r, 'sums') });
       tallies.set(id, list);
     }
     const parity = batch.map(({ item, plan, stored }) => parityDifferences(expectedTallies(item.doc, plan, stored.places?.length ?? 0), tallies.get(String(plan.documentId)) ?? []));
@@ -582,7 +596,7 @@ export function codeNamesBrought(plans: readonly LoadPlan[]): { key: string; nam
   for (const plan of plans) {
     for (const c of plan.codes) entry(`${String(c.label)}:${String(c.code)}`);
     const year = plan.document.year;
-    for (const line of plan.lines as readonly Record<string, unknown>[]) {
+    for (const line of plan.lines) {
       const e = entry(`${String(line.label)}:${String(line.code)}`);
       if (line.name === null || line.name === undefined) continue;
       if (year === null || year === undefined) e.nullYear = true;
@@ -610,9 +624,19 @@ export function planRows(plan: LoadPlan): { total: number; lines: number[] } {
   for (const part of Object.values(parts)) {
     if (!Array.isArray(part)) continue;
     total += part.length;
-    for (const row of part as { srcLine?: { toNumber(): number } }[]) if (row.srcLine) lines.push(row.srcLine.toNumber());
+    for (const row of part) {
+      const at = srcLineOf(row);
+      if (at !== null) lines.push(at);
+    }
   }
   return { total, lines };
+}
+
+/** A row's source line (a neo4j Integer in a plan), or null for a row without one. */
+function srcLineOf(row: unknown): number | null {
+  if (row === null || typeof row !== 'object' || !('srcLine' in row)) return null;
+  const at = row.srcLine;
+  return typeof at === 'number' ? at : neo4j.isInt(at) ? at.toNumber() : null;
 }
 
 /**

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHA256, originalPath, originalsDir, sha256Of } from '../db/originals-store.js';
+import { SHA256, originalOf, originalsDir } from '../db/originals-store.js';
 import { ensurePrivateDir } from '../db/private-dir.js';
 import type { QueryRunner } from '../db/run.js';
 
@@ -19,8 +19,7 @@ const pending = new Set<string>();
  * and renamed, so a reader never finds half a file; the same bytes again are not rewritten.
  */
 export async function keepOriginal(runner: QueryRunner, file: string, bytes: Uint8Array, dir = originalsDir()): Promise<string> {
-  const sha256 = sha256Of(bytes);
-  const path = originalPath(dir, sha256)!;
+  const { sha256, path } = originalOf(dir, bytes);
   pending.add(sha256);
   try {
     ensurePrivateDir(dir);
@@ -54,7 +53,7 @@ export async function pruneOriginals(runner: QueryRunner, dir = originalsDir()):
       unlinkSync(path);
       removed++;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      if (!(err instanceof Error && 'code' in err && err.code === 'ENOENT')) throw err;
     }
   }
   return removed;

@@ -144,7 +144,7 @@ export class ParseWorkerPool {
             const prof = phaseRecorder();
             if (prof) for (const [name, ms] of Object.entries(msg.timings ?? {})) prof.add(name, ms);
           }
-          if (msg.ok) resolve({ doc: msg.doc, plan: reviveIntegers(msg.plan) as LoadPlan, text: msg.text, planBytes: msg.planBytes, places: msg.places });
+          if (msg.ok) resolve({ doc: msg.doc, plan: reviveIntegers(msg.plan), text: msg.text, planBytes: msg.planBytes, places: msg.places });
           else if (msg.bad) reject(badDocument(msg.bad));
           else {
             this.log(`parse worker: ${file}: the parser failed: ${msg.stack ?? msg.internal}`);
@@ -191,17 +191,26 @@ function badDocument(bad: Refusal): BadDocumentError {
  * the thread boundary keeps their fields ({low, high}) but not their class, which the driver
  * needs to send them as integers. Nothing else in a plan has exactly those two fields.
  */
-export function reviveIntegers(value: unknown): unknown {
+export function reviveIntegers<T extends object>(value: T): T {
+  reviveInside(value);
+  return value;
+}
+
+/** Revives the integers inside an object or array, in place (the clone is the worker's own copy). */
+function reviveInside(value: object): void {
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = reviveIntegers(value[i]);
-    return value;
+    for (let i = 0; i < value.length; i++) value[i] = revived(value[i]);
+    return;
   }
+  for (const [k, v] of Object.entries(value)) Reflect.set(value, k, revived(v));
+}
+
+/** A value with its integers revived: an Integer for {low, high}, the same object or array otherwise. */
+function revived(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
-  const o = value as Record<string, unknown>;
-  const keys = Object.keys(o);
-  if (keys.length === 2 && typeof o.low === 'number' && typeof o.high === 'number') return neo4j.int({ low: o.low, high: o.high });
-  for (const k of keys) o[k] = reviveIntegers(o[k]);
-  return o;
+  if (Object.keys(value).length === 2 && 'low' in value && 'high' in value && typeof value.low === 'number' && typeof value.high === 'number') return neo4j.int({ low: value.low, high: value.high });
+  reviveInside(value);
+  return value;
 }
 
 /**
