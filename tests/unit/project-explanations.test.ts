@@ -61,6 +61,11 @@ describe('项目经费情况说明 pages of the real PDFs', () => {
     // p. 24: the fourth part wraps onto the next line ("…协同化发展 / 180.00万").
     const parts = (parent: string) => ps.filter((p) => p.level === 2 && p.parent === parent).map((p) => [p.name, p.amount]);
     expect(parts('生命健康专项（政策资金）')).toEqual([['支持企业规模化发展', wan('870.00')], ['支持企业创新化发展', wan('70.00')], ['支持企业协同化发展', wan('180.00')], ['支持企业国际化发展', wan('50.00')]]);
+    // Each part's line is the one its name starts on: p. 24 prints "180.00万，支持企业国际化发展50.00万，合计1170.00万。" on the budget's second line.
+    const lineOf = (name: string) => ps.find((p) => p.name === name)!.source;
+    expect(lineOf('支持企业国际化发展').line).toBe(lineOf('支持企业规模化发展').line + 1);
+    expect(lineOf('支持企业国际化发展').text).toContain('支持企业国际化发展50.00万');
+    expect(lineOf('支持企业协同化发展').text).toContain('支持企业协同化发展');
     // p. 26.
     expect(parts('贸易高质量发展专项（政策资金）')).toEqual([['支持外贸发展', wan('370.00')], ['支持商销稳增长', wan('30.00')], ['区级支持总部经济', wan('1,106.00')], ['市级支持总部经济', wan('1,262.00')], ['进博会推进专项', wan('153.00')]]);
     // p. 23: one part, the whole.

@@ -56,7 +56,7 @@ const textOf = (s: Section | undefined): string | null => {
 };
 
 /** The budget sentence read: its total, its parts and what it printed that is neither. */
-interface Budget { total: ParsedAmount | null; parts: { name: string; amount: ParsedAmount }[]; sum: ParsedAmount | null; unplaced: string[] }
+interface Budget { total: ParsedAmount | null; parts: { name: string; amount: ParsedAmount; at: number }[]; sum: ParsedAmount | null; unplaced: string[] }
 
 /** "2025年度项目总预算1410.00万，其中A340.00万，B120.00万…，合计1410.00万。" or "795万元". */
 export function readBudget(text: string): Budget {
@@ -64,7 +64,12 @@ export function readBudget(text: string): Budget {
   const whole = PE.amountOnly.matches.exec(text);
   if (whole) return { ...out, total: parseAmount(group(whole, 1), '万元') };
   let inParts = false;
+  // Where each segment starts in the text (the separators are one character): a part's line.
+  let at = -1;
   for (const raw of text.split(PE.partSeparator.matches)) {
+    at += 1;
+    const from = at;
+    at += raw.length;
     let segment = raw.trim();
     if (segment === '') continue;
     const total = PE.total.matches.exec(segment);
@@ -76,10 +81,16 @@ export function readBudget(text: string): Budget {
     const sumAmount = sum ? parseAmount(group(sum, 1), '万元') : null;
     const partAmount = part ? parseAmount(group(part, 2), '万元') : null;
     if (sumAmount) out.sum = sumAmount;
-    else if (inParts && part && partAmount) out.parts.push({ name: group(part, 1), amount: partAmount });
+    else if (inParts && part && partAmount) out.parts.push({ name: group(part, 1), amount: partAmount, at: from });
     else if (PE.anyAmount.matches.test(segment)) out.unplaced.push(segment);
   }
   return out;
+}
+
+/** The line of a section's text (its lines joined, each trimmed) a character of it is on. */
+function lineAt(lines: ProseLine[], offset: number): ProseLine | undefined {
+  let end = 0;
+  return lines.find((l) => (end += l.text.trim().length) > offset) ?? lines[lines.length - 1];
 }
 
 /** The projects the 项目经费情况说明 pages describe; what they print and cannot be placed goes to `diagnostics`. */
@@ -127,7 +138,8 @@ export function projectsFromExplanations(prose: ProseLine[], file: string, diagn
     });
     if (!budget) continue;
     for (const part of budget.parts) {
-      out.push({ name: part.name, level: 2, parent: page.name, unit: null, amount: part.amount.fen, executed: null, executionRate: null, functionCode: null, functionName: null, key: false, goal: null, sourceKind: 'PROSE_LIST', source: amountSource ?? source });
+      const line = lineAt(budgetSection?.lines ?? [], part.at);
+      out.push({ name: part.name, level: 2, parent: page.name, unit: null, amount: part.amount.fen, executed: null, executionRate: null, functionCode: null, functionName: null, key: false, goal: null, sourceKind: 'PROSE_LIST', source: line ? { file, table: where, line: line.line, text: line.text } : source });
     }
     if (budgetText && budget.unplaced.length > 0) {
       diagnostics.push({ level: 'WARNING', code: 'PROJECT_AMOUNT_UNPLACED', message: `${where}: 年度预算安排 prints amounts read as neither the year's total nor a part: ${budget.unplaced.join('；')}`, line: budgetLine?.line ?? page.title.line, original: budgetText });
