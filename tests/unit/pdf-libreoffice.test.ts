@@ -143,15 +143,58 @@ describe('prose on portrait pages, a table of 21 columns on a landscape one (lan
     src = await source(FILE);
   });
 
+  const item = (n: string) => src.text.split('\n').filter((l) => l.startsWith(n));
+
   it('joins a paragraph’s lines by the portrait page’s margin, not the landscape table’s edge', () => {
-    const item = (n: string) => src.text.split('\n').filter((l) => l.startsWith(n));
     expect(item('7.')).toHaveLength(1);
-    expect(item('7.')[0]).toMatch(/^7\.办公设备购置（通用项目）26\.00 万元.*正门安检设备购置经费。$/);
-    expect(item('8.')[0]).toMatch(/^8\.培训经费（通用项目）5\.00 万元.*增加了政务公开业务培训费用。$/);
-    expect(item('9.')[0]).toMatch(/^9\.城市建设-智慧城市建设和政务信息化 ?110\.00 万元.*已完成竣工验收。$/);
+    expect(item('7.')[0]).toMatch(/^7\. 办公设备购置（通用项目）26\.00 万元.*正门安检设备购置经费。$/);
+    expect(item('8.')[0]).toMatch(/^8\. 培训经费（通用项目）5\.00 万元.*增加了政务公开业务培训费用。$/);
+    expect(item('9.')[0]).toMatch(/^9\. 城市建设-智慧城市建设和政务信息化 110\.00 万元.*已完成竣工验收。$/);
+  });
+
+  it('joins a line that ends short of the margin when the number opening the next, with the comma after it, would not fit', () => {
+    // Item 10's first printed line ends "…增加 883.20 万元，增幅" at x ≈ 525, 36 pt short of the
+    // margin: "787.2%" (28 pt, a Latin font) and the "，" after it (9 pt, a CJK font) go down together.
+    expect(item('10.')).toHaveLength(1);
+    expect(item('10.')[0]).toMatch(/^10\. 一般管理事务 995\.40 万元.*增幅 ?787\.2%，主要原因是.*安排在项目支出列支。$/);
   });
 
   it('starts a line of its own at 表 9 after a full line', () => {
     expect(src.text.split('\n').filter((l) => l.trim() === '表 9')).toHaveLength(1);
+  });
+});
+
+describe('a space printed between a Latin and a CJK font (header-space-font-change.pdf, 001 lines 217-239 on US Letter)', () => {
+  // Page 1: 收支总表's header row 项 目 | 2024 年预算数 | 项 目 | 2024 年预算数, "2024" in Liberation
+  // Serif, a space glyph 2.2 pt wide, "年预算数" in WenQuanYi; pdf.js hands the space over as an
+  // item of its own, the gap no wider than a quarter em. Last row: 收 入 总 计 | 6,762.91 | 支 出 总 计 | 6,762.91.
+  const FILE = 'header-space-font-change.pdf';
+  let src: SourceDocument;
+  beforeAll(async () => {
+    src = await source(FILE);
+  });
+
+  it('keeps the space the page draws', () => {
+    expect(row(src, 1, '项 目')).toEqual(['项 目', '2024 年预算数', '项 目', '2024 年预算数']);
+  });
+});
+
+describe('a paragraph among lines that hang their last punctuation past the margin (prose-hung-punctuation.pdf, 004 lines 398-540 on A4 landscape)', () => {
+  // Page 1: lines ending in "，" or "。" hang it past the right margin (x ≈ 798 against 791). The
+  // paragraph "2020 年度一般公共预算财政拨款支出决算为 19,077.16 万元，…" prints three lines: the
+  // second ends "…占比 8.7%；住房保障支出" at x ≈ 764, "270.85" (27 pt) not fitting before the
+  // margin; the third is "270.85 万元，占比 1.4%。".
+  const FILE = 'prose-hung-punctuation.pdf';
+  let src: SourceDocument;
+  beforeAll(async () => {
+    src = await source(FILE);
+  });
+
+  it('joins the paragraph by the margin, not by the hung marks beyond it', () => {
+    const lines = src.text.split('\n');
+    const paragraph = lines.filter((l) => l.startsWith('2020 年度一般公共预算财政拨款支出决算为'));
+    expect(paragraph).toHaveLength(1);
+    expect(paragraph[0]).toMatch(/占比 8\.7%；住房保障支出 ?270\.85 万元，占比 1\.4%。$/);
+    expect(lines.filter((l) => l.startsWith('270.85'))).toEqual([]);
   });
 });

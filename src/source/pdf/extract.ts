@@ -183,6 +183,9 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS'], file:
 
   const rulings: Ruling[] = [];
   const glyphs: PrintedGlyph[] = [];
+  // The word spaces the page draws as glyphs (a space's advance box): where a space item of
+  // getTextContent stands for a printed space, not a gap (see spacesKept).
+  const spaces: PrintedGlyph[] = [];
   let imageArea = 0;
   const ops = await page.getOperatorList();
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
@@ -310,8 +313,12 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS'], file:
         break;
       case OPS.showText: {
         const before = glyphs.length;
-        showText(own(), ctm, args.list[0], toPage, normalized, glyphs);
-        if (clip) dropOutside(glyphs, before, clip);
+        const spacesBefore = spaces.length;
+        showText(own(), ctm, args.list[0], toPage, normalized, glyphs, spaces);
+        if (clip) {
+          dropOutside(glyphs, before, clip);
+          dropOutside(spaces, spacesBefore, clip);
+        }
         break;
       }
       case OPS.paintImageXObject:
@@ -341,7 +348,45 @@ async function pageContent(doc: PdfDocument, n: number, OPS: PdfJs['OPS'], file:
   if (unreadable) throw fontWithoutUnicode(file, n, page, unreadable.fontId, unreadable.control);
   const imageCover = imageArea / (width * height);
   page.cleanup();
-  return { number: n, width, height, runs: runsInside(runs, textClips), glyphs, rulings, imageCover };
+  return { number: n, width, height, runs: runsInside(spacesKept(runs, spaces), textClips), glyphs, rulings, imageCover };
+}
+
+/** How far (points) a space item may stand off the runs either side of it and still be between them. */
+const ABUTS = 0.5;
+
+/**
+ * A printed space between two runs, kept with the run before it. pdf.js reads a word space inside
+ * a text item into its text ("年预算 财政拨款"), but where the item ends at the space (the font
+ * changes: "2024" in a Latin font, then the space, then "年预算数" in a CJK one) it hands the space
+ * over as an item of its own between the two. Such items are not printed lines (the layout drops
+ * runs of spaces), so the space went with them, and the layout put one back only for a gap wider
+ * than a quarter em — no wider than many fonts' space (Liberation Serif's is 0.25 em: 2.2 pt at
+ * 9 pt). A space item that touches a run on each side, on their baseline, is the first run's
+ * trailing space when the page draws a space glyph inside it; pdf.js also hands over gaps the
+ * producer made by moving the pen (a justified or distributed line: "城 乡 社 区"), which stay gaps.
+ */
+function spacesKept(runs: GlyphRun[], spaces: PrintedGlyph[]): GlyphRun[] {
+  if (!spaces.length) return runs;
+  const byBase = new Map<number, PrintedGlyph[]>();
+  for (const g of spaces) {
+    const key = Math.round(g.base);
+    byBase.set(key, [...(byBase.get(key) ?? []), g]);
+  }
+  const drawnIn = (space: GlyphRun, base: number) => {
+    for (let key = Math.round(base) - 1; key <= Math.round(base) + 1; key++)
+      for (const g of byBase.get(key) ?? []) if (Math.abs(g.base - base) <= space.size * 0.15 && (g.x0 + g.x1) / 2 >= space.x0 - ABUTS && (g.x0 + g.x1) / 2 <= space.x1 + ABUTS) return true;
+    return false;
+  };
+  for (let i = 1; i + 1 < runs.length; i++) {
+    const [before, space, after] = [runs[i - 1], runs[i], runs[i + 1]];
+    if (!before || !space || !after || space.text.trim() !== '' || before.text.trim() === '' || after.text.trim() === '' || /\s$/.test(before.text)) continue;
+    const level = (r: GlyphRun) => Math.abs(r.bottom - space.bottom) <= Math.max(r.size, space.size) * 0.15;
+    if (!level(before) || !level(after)) continue;
+    if (Math.abs(space.x0 - before.x1) > ABUTS || Math.abs(after.x0 - space.x1) > ABUTS) continue;
+    // The baseline: a run's bottom is set 0.14 of its size below it (pageContent).
+    if (drawnIn(space, space.bottom - space.size * 0.14)) before.text += ' ';
+  }
+  return runs;
 }
 
 /** A clip's box in page space, top-left origin: [x0, top, x1, bottom]. */
@@ -493,7 +538,7 @@ const isShownGlyph = (g: unknown): g is ShownGlyph => !!g && typeof g === 'objec
  * glyph space × font size × the font matrix, TJ adjustments, character and word spacing, the
  * horizontal scale). Horizontal, upright text only: a rotated line is not a table's cell text.
  */
-function showText(t: TextState, ctm: Matrix, shown: unknown, toPage: (x: number, y: number) => [number, number], normalized: (s: string) => string, out: PrintedGlyph[]): void {
+function showText(t: TextState, ctm: Matrix, shown: unknown, toPage: (x: number, y: number) => [number, number], normalized: (s: string) => string, out: PrintedGlyph[], spaces: PrintedGlyph[]): void {
   if (!t.size || t.vertical || !Array.isArray(shown)) return;
   const m = multiply(t.tm, ctm);
   const upright = Math.abs(m[1]) < 1e-6 && Math.abs(m[2]) < 1e-6 && m[0] > 0;
@@ -512,10 +557,11 @@ function showText(t: TextState, ctm: Matrix, shown: unknown, toPage: (x: number,
     }
     if (!isShownGlyph(g)) continue;
     const advance = g.width * scale;
-    if (upright && typeof g.unicode === 'string' && /\S/.test(g.unicode)) {
+    if (upright && typeof g.unicode === 'string') {
       const a = origin + m[0] * (t.x + x * h);
       const b = origin + m[0] * (t.x + (x + advance) * h);
-      out.push({ text: normalized(g.unicode), x0: Math.min(a, b), x1: Math.max(a, b), base, size });
+      if (/\S/.test(g.unicode)) out.push({ text: normalized(g.unicode), x0: Math.min(a, b), x1: Math.max(a, b), base, size });
+      else if (g.unicode === ' ' && advance > 0) spaces.push({ text: ' ', x0: Math.min(a, b), x1: Math.max(a, b), base, size });
     }
     x += advance + ((g.isSpace ? t.wordSpacing : 0) + t.charSpacing) * t.direction;
   }

@@ -241,13 +241,38 @@ function unbreakableEnd(text: string, start: number): number {
     return end;
   }
   while (end < text.length && !/\s/.test(text[end]!) && !CJK.test(text[end]!)) end++;
+  // The punctuation after a word goes down with it ("787.2%，").
+  while (end < text.length && NO_LINE_START.test(text.charAt(end))) end++;
   return end;
 }
 
-/** The width of the piece a run opens with that no line break may cut; estimated without glyph boxes. */
-function openingWidth(run: GlyphRun): number {
+/**
+ * The width of the piece a line opens with that no line break may cut; estimated without glyph
+ * boxes. The piece goes on into the runs after the first that touch it (a font change inside it:
+ * "787.2%" then "，" in a CJK font goes down whole).
+ */
+function openingWidth(runs: GlyphRun[]): number {
+  const first = runs[0];
+  if (!first) return 0;
+  let run = first;
   const start = run.text.search(/\S/);
-  const end = unbreakableEnd(run.text, start);
+  let end = unbreakableEnd(run.text, start);
+  let width = pieceWidth(run, start, end);
+  for (const next of runs.slice(1)) {
+    if (end < run.text.length || next.x0 - run.x1 > next.size * 0.1) break;
+    const latin = !CJK.test(run.text.charAt(end - 1));
+    let e = 0;
+    if (latin) while (e < next.text.length && !/\s/.test(next.text.charAt(e)) && !CJK.test(next.text.charAt(e))) e++;
+    while (e < next.text.length && NO_LINE_START.test(next.text.charAt(e))) e++;
+    if (e === 0) break;
+    width += next.x0 - run.x1 + pieceWidth(next, 0, e);
+    [run, end] = [next, e];
+  }
+  return width;
+}
+
+/** The width of a run's characters start..end-1: their boxes', or half an em each without them. */
+function pieceWidth(run: GlyphRun, start: number, end: number): number {
   const [a, b] = [run.chars?.[start], run.chars?.[end - 1]];
   return a && b ? b.x1 - a.x0 : run.size * 0.5 * (end - start);
 }
@@ -332,7 +357,7 @@ export function renderPdf(pages: PdfPage[]): RenderedPdf {
   for (const { page, lines, tables } of perPage) {
     const inTable = (r: GlyphRun) => tables.findIndex((t) => (r.x0 + r.x1) / 2 >= t.box[0] && (r.x0 + r.x1) / 2 <= t.box[2] && (r.top + r.bottom) / 2 >= t.box[1] && (r.top + r.bottom) / 2 <= t.box[3]);
     const blocks: Block[] = [];
-    const opening = new Map<Block, GlyphRun>();
+    const opening = new Map<Block, GlyphRun[]>();
     // Each table with the runs printed inside it (inTable: the index of the table).
     const tableRuns = tables.map((table) => ({ table, runs: new Array<GlyphRun>() }));
     for (const l of lines) {
@@ -356,9 +381,9 @@ export function renderPdf(pages: PdfPage[]): RenderedPdf {
         line: { text: cells.map((c) => lineText(c)).join('\t'), page: page.number, box, cells: cellBoxes, kind: cells.length > 1 ? 'TABLE_ROW' : 'PROSE', more: [] },
       };
       blocks.push(block);
-      // A line of one cell opens with its first run (gapCells puts one run at least in each cell).
-      const opener = cells.length === 1 ? cells[0]?.[0] : undefined;
-      if (opener) opening.set(block, opener);
+      // A line of one cell opens with its runs (gapCells puts one run at least in each cell).
+      const opener = cells.length === 1 ? cells[0] : undefined;
+      if (opener?.length) opening.set(block, opener);
     }
     // The runs that cross a ruling of their table get their characters' boxes, to be cut there
     // (and a cell's wrapped line its first glyph's width): the page's glyphs, indexed when needed.
@@ -371,9 +396,9 @@ export function renderPdf(pages: PdfPage[]): RenderedPdf {
       withChars(runs.filter((r) => !insideOneCell(t, r)));
       blocks.push(...tableRows(t, runs, page.number, withChars));
     }
-    for (const [block, run] of opening) {
-      withChars([run]);
-      block.opening = openingWidth(run);
+    for (const [block, runs] of opening) {
+      withChars(runs.slice(0, 3));
+      block.opening = openingWidth(runs);
     }
     blocks.sort((a, b) => a.top - b.top);
     body.push(blocks);
@@ -398,6 +423,15 @@ function joinAcrossBreaks(pages: Block[][], widths: number[]): PlacedLine[] {
     const w = Math.round(widths[p] ?? 0);
     for (const b of blocks) rightOf.set(w, Math.max(rightOf.get(w) ?? -Infinity, b.line.box[2]));
   });
+  // A table may reach past the text's margin (LibreOffice sets a table of columns as wide as
+  // their text up to a point and more beyond it), and so may a line's last punctuation (a comma
+  // hung in the margin, kinsoku): where at least three prose lines end together, short of the
+  // widest thing by a little, their edge is the margin, a hung full-width mark not counted.
+  for (const [w, widest] of rightOf) {
+    const ends = prose.filter((b) => Math.round(widths[b.line.page - 1] ?? 0) === w).map((b) => ({ x1: (b.x1 ?? b.line.box[2]) - (HUNG.test(b.line.text) ? (b.size ?? 0) : 0), size: b.size ?? 0 }));
+    const third = ends.sort((a, b) => b.x1 - a.x1)[2];
+    if (third && widest - third.x1 <= third.size * MARGIN_OVERRUN) rightOf.set(w, third.x1);
+  }
   const out: PlacedLine[] = [];
   let last: Block | null = null;
   let lastOut: PlacedLine | null = null;
@@ -445,6 +479,11 @@ function joinAcrossBreaks(pages: Block[][], widths: number[]): PlacedLine[] {
   }
   return out;
 }
+
+/** How far (ems) a table may reach past the prose lines' common right edge for that edge to be the margin. */
+const MARGIN_OVERRUN = 2;
+/** A line ending in a full-width mark no line opens with: the mark may hang past the margin. */
+const HUNG = new RegExp(`(?=${CJK.source})${NO_LINE_START.source}$`);
 
 /** A line that opens an item of its own: ## (a heading's mark) 一、 （一） (二) 1. 1、 第一 表一 ★. */
 const LIST_MARKER = PRINTED_PAGE.listMarker;
