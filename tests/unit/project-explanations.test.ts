@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument, type ParsedDocument } from '../../src/parse/index.js';
-import { readBudget } from '../../src/parse/readers/project-explanation.js';
+import { projectsFromExplanations, readBudget } from '../../src/parse/readers/project-explanation.js';
+import { projectAmountAnomalies } from '../../src/parse/anomalies.js';
+import type { Diagnostic, Project } from '../../src/parse/records.js';
 import { readSource } from '../../src/source/index.js';
 import { printed } from './real-documents-truth.js';
 
@@ -27,6 +29,34 @@ describe('the 年度预算安排 sentence', () => {
     expect(q.total).toBeNull();
     expect(q.parts).toEqual([]);
     expect(q.unplaced).toHaveLength(2);
+  });
+});
+
+// A page shaped as 商务委 25 p. 23 prints it, its lines numbered from 10.
+const PAGE = ['科技创新专项经费情况说明', '一、项目概述', '加快推动本区企业创新驱动发展。', '三、实施主体', '上海市某区某中心', '六、年度预算安排', '2025年度项目总预算1720.00万，其中认定1700.00万，合计1720.00万。', '七、绩效目标', '详见单位的项目绩效目标表']
+  .map((text, i) => ({ line: 10 + i, text, heading: false }));
+
+describe('a 项目经费情况说明 page beside the document\'s other listings', () => {
+  it('names a unit that is not the department, and puts the parts under the project', () => {
+    const diagnostics: Diagnostic[] = [];
+    const [p, part] = projectsFromExplanations(PAGE, 'x.txt', diagnostics, '上海市某区某局');
+    expect([p?.name, p?.unit, p?.amount, p?.goal]).toEqual(['科技创新专项', '上海市某区某中心', wan('1,720.00'), null]);
+    expect([part?.name, part?.parent, part?.level, part?.amount]).toEqual(['认定', '科技创新专项', 2, wan('1,700.00')]);
+    expect(diagnostics).toEqual([]);
+  });
+  it('the same project in a table of the document, with another amount, is one project listed twice: PROJECT_LIST_MISMATCH', () => {
+    const [p] = projectsFromExplanations(PAGE, 'x.txt', [], '上海市某区某中心');
+    expect(p?.unit).toBeNull();
+    const table: Project = { ...p!, unit: null, amount: wan('1,700.00'), level: null, sourceKind: 'KEY_PROJECT_TABLE', source: { file: 'x.txt', table: '重点项目表', line: 3, text: '科技创新专项 1,700.00' } };
+    const found = projectAmountAnomalies([table, p!]);
+    expect(found.map((a) => [a.kind, a.delta])).toEqual([['PROJECT_LIST_MISMATCH', wan('1,700.00') - wan('1,720.00')]]);
+  });
+  it('a printed 合计 that is not the total is a diagnostic, never a silent choice', () => {
+    const diagnostics: Diagnostic[] = [];
+    const page = PAGE.map((l) => (l.line === 16 ? { ...l, text: '2025年度项目总预算1720.00万，其中认定1700.00万，合计1700.00万。' } : l));
+    const [p] = projectsFromExplanations(page, 'x.txt', diagnostics);
+    expect(p?.amount).toBe(wan('1,720.00'));
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['PROJECT_SUM_PRINTED_DIFFERS', 16]]);
   });
 });
 
@@ -53,10 +83,11 @@ describe('项目经费情况说明 pages of the real PDFs', () => {
     const ps = explained(doc('商务委'));
     const top = ps.filter((p) => p.level !== 2).map((p) => [p.name, p.amount, p.unit, p.period]);
     expect(top).toEqual([
-      ['科技创新专项', wan('1,720.00'), '上海市普陀区商务委员会', '2025.1.1-2025.12.31'],
-      ['生命健康专项（政策资金）', wan('1,170.00'), '上海市普陀区商务委员会', '2025.1.1-2025.12.31'],
-      ['商业创新专项（政策资金）', wan('1,410.00'), '上海市普陀区商务委员会', '2025.1.1-2025.12.31'],
-      ['贸易高质量发展专项（政策资金）', wan('2,921.00'), '上海市普陀区商务委员会', '2025.1.1-2025.12.31'],
+      // 实施主体 上海市普陀区商务委员会 is the document's own department: no unit, as its tables print it.
+      ['科技创新专项', wan('1,720.00'), null, '2025.1.1-2025.12.31'],
+      ['生命健康专项（政策资金）', wan('1,170.00'), null, '2025.1.1-2025.12.31'],
+      ['商业创新专项（政策资金）', wan('1,410.00'), null, '2025.1.1-2025.12.31'],
+      ['贸易高质量发展专项（政策资金）', wan('2,921.00'), null, '2025.1.1-2025.12.31'],
     ]);
     // p. 24: the fourth part wraps onto the next line ("…协同化发展 / 180.00万").
     const parts = (parent: string) => ps.filter((p) => p.level === 2 && p.parent === parent).map((p) => [p.name, p.amount]);
@@ -81,10 +112,11 @@ describe('项目经费情况说明 pages of the real PDFs', () => {
     expect(doc('商务委').diagnostics.filter((d) => d.code.startsWith('PROJECT_'))).toEqual([]);
   });
 
-  it('司法局 p. 23: 人民调解项目, 795万元 printed alone, its goal and unit', () => {
+  it('司法局 p. 23: 人民调解项目, 795万元 printed alone, its goal; 实施主体 is the department itself', () => {
     const [p, ...rest] = explained(doc('司法局'));
     expect(rest).toEqual([]);
-    expect([p?.name, p?.amount, p?.unit, p?.period]).toEqual(['人民调解', wan('795'), '上海市普陀区司法局', '2025年1月1日-2025年12月31日']);
+    expect(doc('司法局').meta.department).toBe('上海市普陀区司法局');
+    expect([p?.name, p?.amount, p?.unit, p?.period]).toEqual(['人民调解', wan('795'), null, '2025年1月1日-2025年12月31日']);
     expect(p?.goal).toMatch(/^通过政府购买区人民调解协会服务工作模式/);
   });
 

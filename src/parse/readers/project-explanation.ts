@@ -94,7 +94,8 @@ function lineAt(lines: ProseLine[], offset: number): ProseLine | undefined {
 }
 
 /** The projects the 项目经费情况说明 pages describe; what they print and cannot be placed goes to `diagnostics`. */
-export function projectsFromExplanations(prose: ProseLine[], file: string, diagnostics: Diagnostic[]): Project[] {
+export function projectsFromExplanations(prose: ProseLine[], file: string, diagnostics: Diagnostic[], department: string | null = null): Project[] {
+  const squeeze = (t: string) => t.replace(/\s+/g, '');
   const out: Project[] = [];
   for (const page of pagesIn(prose)) {
     const section = (field: Field) => page.sections.find((s) => s.field === field);
@@ -121,8 +122,10 @@ export function projectsFromExplanations(prose: ProseLine[], file: string, diagn
       name: page.name,
       level: budget && budget.parts.length > 0 ? 1 : null,
       parent: null,
-      // 实施主体 is a unit when it prints one name; a sentence about the work names none.
-      unit: implementer && !PE.notAName.matches.test(implementer) && implementer.length <= 40 ? implementer : null,
+      // 实施主体 is a unit when it prints one name; a sentence about the work names none. The
+      // document's own department is left out, as its tables leave it: the same project listed
+      // there is then compared with this listing (the check keys listings by name and unit).
+      unit: implementer && !PE.notAName.matches.test(implementer) && implementer.length <= 40 && squeeze(implementer) !== squeeze(department ?? '') ? implementer : null,
       amount: budget?.total?.fen ?? null,
       executed: null,
       executionRate: null,
