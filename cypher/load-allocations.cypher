@@ -5,17 +5,24 @@
 UNWIND $docs AS doc
 MATCH (d:Document {id: doc.documentId})
 MATCH (dep:Department {id: doc.departmentId})
-UNWIND doc.rows AS row
+// Each of its rows is an allocation's row and the values of its project's node: every property
+// Project declares (src/model/kinds/project.ts) but the names gathered below, as the row that
+// creates the node brings them (src/load/loader.ts projectNodeValues): a new one needs no edit here.
+UNWIND doc.rows AS item
+WITH d, dep, doc, item.row AS row, item.project AS project
 MERGE (p:Project {id: row.projectId})
-  ON CREATE SET p.name = row.name, p.normName = row.normName, p.departmentId = doc.departmentId, p.unitId = row.projectUnitId, p.names = []
+  ON CREATE SET p += project, p.departmentId = doc.departmentId, p.unitId = row.projectUnitId, p.names = []
 SET p.names = CASE WHEN row.name IN p.names THEN p.names ELSE p.names + row.name END,
     p.searchText = reduce(s = '', n IN p.names | s + ' ' + n)
 MERGE (dep)-[:RUNS]->(p)
 WITH d, doc, p, row
-MATCH (u:BudgetUnit {id: row.unitId})
 CREATE (a:ProjectAllocation)
 SET a = row, a.documentId = doc.documentId
 REMOVE a.unitId, a.projectId, a.projectUnitId
 CREATE (a)-[:ALLOCATES]->(p)
 CREATE (a)-[:IN_DOCUMENT]->(d)
+// unitId null: an allocation of the department as a whole, no unit's (src/load/plan/allocations.ts).
+WITH a, row
+WHERE row.unitId IS NOT NULL
+MATCH (u:BudgetUnit {id: row.unitId})
 CREATE (a)-[:FOR_UNIT]->(u)

@@ -17,6 +17,8 @@ import { refuseFileName } from './file-name.js';
 import { placesJson } from './places.js';
 import type { LinePlace } from '../source/index.js';
 import { phaseRecorder, since, timed } from './phases.js';
+import { PROJECT } from '../model/kinds/project.js';
+import { storedValuesOf } from './plan/stored.js';
 
 /** What loading one document did. */
 export const LOAD_STATUSES = {
@@ -254,7 +256,7 @@ function statements(docs: readonly DocumentWrite[], loaderVersion: string): Load
     ...slices(plans.map((plan) => ({ documentId: plan.documentId, unitIds: plan.units.map((u) => u.id) }))).map((rows) => step('load-units-prune', { docs: rows })),
     ...sliced('load-codes', all((p) => p.codes), {}),
     ...grouped('load-lines', of((p) => p.lines)),
-    ...grouped('load-allocations', of((p) => p.allocations, true)),
+    ...grouped('load-allocations', of((p) => p.allocations.map(allocationWrite), true)),
     ...sliced('load-listings', all((p) => p.listings), {}),
     ...sliced('load-code-links', all((p) => p.codeLinks), {}),
     ...grouped('load-investments', of((p) => p.investments)),
@@ -270,6 +272,31 @@ function statements(docs: readonly DocumentWrite[], loaderVersion: string): Load
     ...grouped('load-anomalies', of((p) => p.anomalies)),
     { name: 'load-same-as', run: (run) => writeSameAs(run, plans) },
   ];
+}
+
+/**
+ * Project properties the statement gathers over every allocation instead of taking from the row
+ * that creates the node: `names` is each name printed, added as documents come (load-allocations.cypher).
+ */
+const GATHERED_PROJECT_PROPERTIES: ReadonlySet<string> = new Set(['names']);
+
+/**
+ * The Project node's values an allocation row brings when it creates the node, one for each
+ * property the declaration (src/model/kinds/project.ts) names but the gathered ones, taken from the
+ * row's value of the same name (the first printed name, the normalised name): a property
+ * added to the declaration is written by cypher/load-allocations.cypher (`SET p += project`) with
+ * no edit there, and a row that lacks it stops the load naming it (Project.x), never stores null.
+ */
+export function projectNodeValues(row: object): Record<string, unknown> {
+  return storedValuesOf(PROJECT_SET_ON_CREATE, (name) => Reflect.get(row, name));
+}
+
+/** Project's declaration without the gathered properties: what its node takes from the row that creates it. */
+const PROJECT_SET_ON_CREATE = { ...PROJECT, properties: Object.fromEntries(Object.entries(PROJECT.properties).filter(([name]) => !GATHERED_PROJECT_PROPERTIES.has(name))) };
+
+/** An allocation row as load-allocations.cypher takes it: the row, and the values of its project's node. */
+function allocationWrite<R extends object>(row: R): { row: R; project: Record<string, unknown> } {
+  return { row, project: projectNodeValues(row) };
 }
 
 /**

@@ -315,6 +315,23 @@ describe('add-a-field: one line in a scratch copy of the model reaches every der
     expect(() => plan(noContractor, text)).toThrow(/ProjectAllocation\.contractor/);
   });
 
+  it("Project's node takes it from the allocation row that creates it, the statement unedited (SET p += project)", async () => {
+    // A real allocation row of the sample, as the checked-in model plans it: its name and normalised name.
+    const text = readFileSync(join(root, 'data', SAMPLE.Project.file), 'utf8');
+    const row = buildPlan(parseDocument(text, SAMPLE.Project.file), text).allocations[0]!;
+    const { projectNodeValues: checkedIn } = await import('../../src/load/loader.js');
+    expect(checkedIn(row)).toEqual({ name: row.name, normName: row.normName });
+    // cypher/load-allocations.cypher sets the node's declared properties from that map only: none by hand.
+    const statement = readFileSync(join(root, 'cypher/load-allocations.cypher'), 'utf8');
+    expect(statement).toMatch(/ON CREATE SET p \+= project\b/);
+    for (const name of Object.keys(FACT_KINDS.Project.properties).filter((n) => n !== 'names')) expect(statement).not.toMatch(new RegExp(`\\bp\\.${name}\\s*=`));
+    // The scratch copy's Project declares formerCodes: the row that brings it writes it, in declared order.
+    const { projectNodeValues } = await load<typeof import('../../src/load/loader.js')>('src/load/loader.ts');
+    expect(projectNodeValues({ ...row, formerCodes: ['A1', 'B2'] })).toEqual({ name: row.name, normName: row.normName, formerCodes: ['A1', 'B2'] });
+    // A row without it stops the load naming the property, never a node without it.
+    expect(() => projectNodeValues(row)).toThrow(/Project\.formerCodes/);
+  });
+
   it('NODE_KINDS_DECL and the explorer count it as money', async () => {
     const { NODE_KINDS_DECL: nodes } = await load<typeof import('../../src/model/nodes.js')>('src/model/nodes.ts');
     expect(nodes.InvestmentProject.money).toContain('landAreaFen');
