@@ -318,16 +318,10 @@ const DOCUMENTS: Printed[] = [
       ['项目支出', '4381.74'],
       ['社会保障和就业支出（类）', '754.75'],
       ['自然资源海洋气象等支出（类）', '4461.67'],
-      // Known (below): the source gives this producer's prose one printed line a text line.
+      // p. 20 收入支出总计 9859.38 万元 and p. 21 城乡社区支出（类）3832.36 万元, each over two printed lines.
       ['收入支出总', '9859.38'],
       ['城乡社区支出（类）', '3832.36'],
     ],
-    known: {
-      // Reported in /tmp/h/source-bugs.md #1 (PDF SOURCE): pp. 20-21 print one paragraph, the source
-      // gives "…年度收入支出总计" / "9859.38 万元。…" and "…城乡社区支出（类）3832.36" / "万元，占 39.32%；…".
-      'prose:收入支出总': 'p. 20 prints 收入支出总计 9859.38 万元; read with no item (prose lines not re-joined, src/source/pdf)',
-      'prose:城乡社区支出（类）': 'p. 21 prints 城乡社区支出（类）3832.36 万元; not read (its 万元 on the next text line, src/source/pdf)',
-    },
     eitherLevel: [
       // p. 21: 年初预算为 10210.34 万元，支出决算为 9746.50 万元，完成年初预算的 95.45% (95.457%, cut rather than rounded).
       ['PROSE_ARITHMETIC_MISMATCH', '95.45%'],

@@ -415,7 +415,13 @@ export function renderPdf(pages: PdfPage[]): RenderedPdf {
 function joinAcrossBreaks(pages: Block[][], widths: number[]): PlacedLine[] {
   const prose = pages.flat().filter((b) => b.line.kind === 'PROSE');
   // The text block's edges: the widest thing printed (a table spans the body) sets the right one.
-  const left = Math.min(...prose.map((b) => b.x0!));
+  // The left edge, for pages as wide as the line's too: a landscape table's notes may begin left of
+  // where the portrait pages' prose does, and would make every prose line there look indented.
+  const leftOf = new Map<number, number>();
+  for (const b of prose) {
+    const w = Math.round(widths[b.line.page - 1] ?? 0);
+    leftOf.set(w, Math.min(leftOf.get(w) ?? Infinity, b.x0 ?? b.line.box[0]));
+  }
   // The text block's right edge, for pages as wide as the line's: a table of many columns on a
   // landscape page among portrait ones is wider than any prose line can be.
   const rightOf = new Map<number, number>();
@@ -444,6 +450,7 @@ function joinAcrossBreaks(pages: Block[][], widths: number[]): PlacedLine[] {
         // (a long number or word goes down whole: "0.000.000…" after a short line).
         const right = rightOf.get(Math.round(widths[last.line.page - 1] ?? 0))!;
         const full = last.x1! >= right - last.size! * 3 || (b.opening !== undefined && last.x1! + b.size! * 0.25 + b.opening > right);
+        const left = leftOf.get(Math.round(widths[b.line.page - 1] ?? 0)) ?? -Infinity;
         const notIndented = b.x0! <= left + b.size! * 0.5 && !LIST_MARKER.test(b.line.text);
         const sameSize = Math.abs(b.size! - last.size!) < 0.5;
         if (full && notIndented && sameSize) {
