@@ -495,12 +495,11 @@ export async function loadParsedBatch(runner: QueryRunner, items: readonly Batch
       else if (was.hash === contentHash(r.text) && was.loader === loaderVersion) out[r.i] = { report: report(r, 'UNCHANGED') };
       else alone.push(r.i); // a reload replaces its own copy: loadParsed's way
     }
-    const slots = slotted.map((r) => ({ file: r.item.file, departmentId: r.plan.department.id, year: r.plan.document.year, kinds: r.plan.document.kinds, unit: r.plan.document.unitPrinted }));
-    const rivals = new Set(slots.length ? (await timed('main: read rivals (batch)', () => runner.read('documents-same-slot-many', { slots }))).records.map((rec) => String(rec.get('of'))) : []);
+    const slots = slotted.map((r) => ({ r, slot: { file: r.item.file, departmentId: r.plan.department.id, year: r.plan.document.year, kinds: r.plan.document.kinds, unit: r.plan.document.unitPrinted } }));
+    const rivals = new Set(slots.length ? (await timed('main: read rivals (batch)', () => runner.read('documents-same-slot-many', { slots: slots.map((s) => s.slot) }))).records.map((rec) => String(rec.get('of'))) : []);
     // Two documents of the batch in one slot (or one file twice): the later goes alone, after.
-    const taken: typeof slots = [];
-    for (const [k, r] of slotted.entries()) {
-      const slot = slots[k]!;
+    const taken: (typeof slots)[number]['slot'][] = [];
+    for (const { r, slot } of slots) {
       // One slot: department, year, a kind shared and the same unit printed (documents-same-slot.cypher).
       const clash = taken.some((t) => t.file === slot.file || (t.departmentId === slot.departmentId && sameValue(t.year, slot.year) && t.kinds.some((x) => slot.kinds.includes(x)) && (t.unit ?? '') === (slot.unit ?? '')));
       if (rivals.has(r.item.file) || clash) alone.push(r.i);
@@ -530,11 +529,12 @@ export async function loadParsedBatch(runner: QueryRunner, items: readonly Batch
       fresh = [];
     }
   }
-  if (fresh.length === 1) alone.push(fresh[0]!.i);
+  const [first] = fresh;
+  if (fresh.length === 1 && first) alone.push(first.i);
   else if (fresh.length > 1) {
     try {
       const results = await writeBatch(runner, fresh, loaderVersion, options);
-      for (const [k, r] of fresh.entries()) out[r.i] = { report: report(r, 'LOADED', results[k]!.written, results[k]!.parity, fresh.length) };
+      for (const { of: r, written, parity } of results) out[r.i] = { report: report(r, 'LOADED', written, parity, fresh.length) };
     } catch {
       // Rolled back whole: each document again on its own, so only a bad one fails.
       if (prof) prof.add('batch rolled back', 0);
@@ -563,12 +563,12 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** The batch's one transaction: each document's statements, then the totals and parity of all. */
-async function writeBatch(
+async function writeBatch<B extends { item: BatchDocument; plan: LoadPlan; stored: ReturnType<typeof storedText> }>(
   runner: QueryRunner,
-  batch: readonly { item: BatchDocument; plan: LoadPlan; stored: ReturnType<typeof storedText> }[],
+  batch: readonly B[],
   loaderVersion: string,
   options: LoadOptions,
-): Promise<{ written: Written; parity: string[] }[]> {
+): Promise<{ of: B; written: Written; parity: string[] }[]> {
   const prof = phaseRecorder();
   const txStarted = performance.now();
   let inside = 0;
@@ -599,10 +599,11 @@ async function writeBatch(
       list.push({ kind: String(r.get('kind')), n: Number(r.get('n')), sums: textsField(r, 'sums') });
       tallies.set(id, list);
     }
-    const parity = batch.map(({ item, plan, stored }) => parityDifferences(expectedTallies(item.doc, plan, stored.places?.length ?? 0), tallies.get(String(plan.documentId)) ?? []));
+    // Each document of the batch with what the transaction wrote and its own parity.
+    const outcomes = batch.map((b) => ({ of: b, written, parity: parityDifferences(expectedTallies(b.item.doc, b.plan, b.stored.places?.length ?? 0), tallies.get(String(b.plan.documentId)) ?? []) }));
     since('parity', at);
     inside = performance.now() - insideStarted;
-    return batch.map((_, k) => ({ written, parity: parity[k]! }));
+    return outcomes;
   });
   if (prof) prof.add('write: commit and write counts', performance.now() - txStarted - inside);
   return results;

@@ -27,7 +27,7 @@ const NON_NULL_CEILING: Record<string, number> = {
   api: 30,
   cli: 0,
   db: 0,
-  load: 80,
+  load: 76,
   model: 11,
   parse: 152,
   query: 6,
