@@ -370,7 +370,9 @@ function spacesKept(runs: GlyphRun[], spaces: PrintedGlyph[]): GlyphRun[] {
   const byBase = new Map<number, PrintedGlyph[]>();
   for (const g of spaces) {
     const key = Math.round(g.base);
-    byBase.set(key, [...(byBase.get(key) ?? []), g]);
+    const list = byBase.get(key);
+    if (list) list.push(g);
+    else byBase.set(key, [g]);
   }
   const drawnIn = (space: GlyphRun, base: number) => {
     for (let key = Math.round(base) - 1; key <= Math.round(base) + 1; key++)
