@@ -2,7 +2,9 @@
 // (oldest year first) its document, unit, code links, investment projects, indicators and
 // self-evaluations. The API primes its DataLoaders from this, so nested fields cost nothing more.
 MATCH (dep:Department)-[:RUNS]->(p:Project {id: $projectId})
-OPTIONAL MATCH (p)<-[:ALLOCATES]-(a:ProjectAllocation)-[:FOR_UNIT]->(u:BudgetUnit)
+OPTIONAL MATCH (p)<-[:ALLOCATES]-(a:ProjectAllocation)
+// An allocation of the department as a whole has no unit.
+OPTIONAL MATCH (a)-[:FOR_UNIT]->(u:BudgetUnit)
 OPTIONAL MATCH (a)-[:IN_DOCUMENT]->(d:Document)
 WITH dep, p, a, u, d ORDER BY a.year, a.documentId
 WITH dep, p, collect(CASE WHEN a IS NULL THEN NULL ELSE {

@@ -28,11 +28,13 @@ CALL (d) {
     WITH kind, props, count(*) AS n, sum(coalesce(v[0], 0)) AS s0, sum(coalesce(v[1], 0)) AS s1, sum(coalesce(v[2], 0)) AS s2, sum(coalesce(v[3], 0)) AS s3
     RETURN {kind: kind, n: n, sums: [s0, s1, s2, s3][0..size(props)]} AS tally
     UNION ALL
-    // Lines with their unit (FOR_UNIT): a line of the department as a whole has none, so the
-    // lines alone would not notice a unit link lost on the way in.
-    UNWIND facts AS l
-    WITH l WHERE l:BudgetLine AND EXISTS { (l)-[:FOR_UNIT]->(:BudgetUnit) }
-    RETURN {kind: 'BudgetLine FOR_UNIT', n: count(l), sums: []} AS tally
+    // Facts with their unit (FOR_UNIT), per kind: a fact of the department as a whole has none,
+    // so the facts alone would not notice a unit link lost on the way in.
+    UNWIND facts AS f
+    WITH f WHERE EXISTS { (f)-[:FOR_UNIT]->(:BudgetUnit) }
+    UNWIND [k IN labels(f) WHERE k IN ['BudgetLine', 'ProjectAllocation', 'TableTotal', 'InvestmentProject']] AS kind
+    WITH kind, count(f) AS n
+    RETURN {kind: kind + ' FOR_UNIT', n: n, sums: []} AS tally
     UNION ALL
     // Listings hang off the document's allocations, not off the document.
     UNWIND facts AS a

@@ -4,9 +4,12 @@
 UNWIND $docs AS doc
 MATCH (d:Document {id: doc.documentId})
 UNWIND doc.rows AS row
-MATCH (u:BudgetUnit {id: row.unitId})
 CREATE (t:TableTotal)
 SET t = row, t.documentId = doc.documentId
 REMOVE t.unitId
 CREATE (t)-[:IN_DOCUMENT]->(d)
+// unitId null: the table prints the department as a whole, no unit's (src/load/plan/facts.ts).
+WITH t, row
+WHERE row.unitId IS NOT NULL
+MATCH (u:BudgetUnit {id: row.unitId})
 CREATE (t)-[:FOR_UNIT]->(u)

@@ -18,7 +18,7 @@ CALL (d) {
 CALL (d) {
   MATCH (a:ProjectAllocation)-[:IN_DOCUMENT]->(d)
   MATCH (a)-[r:BOOKED_UNDER]->(c:FunctionCode)
-  MATCH (a)-[:FOR_UNIT]->(u:BudgetUnit)
+  OPTIONAL MATCH (a)-[:FOR_UNIT]->(u:BudgetUnit)
   RETURN collect({allocationId: a.id, name: a.name, amountFen: a.amountFen, executedFen: a.executedFen, partFen: r.amountFen, unitId: u.id, code: c.code, method: r.method, note: r.note, evidence: r.evidence}) AS links
 }
 CALL (d) {

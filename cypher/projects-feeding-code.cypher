@@ -13,7 +13,7 @@ CALL (c) {
          OR any(alias IN dep.aliases WHERE alias CONTAINS $department))
     AND ($years IS NULL OR d.year IN $years)
   MATCH (a)-[:ALLOCATES]->(p:Project)
-  MATCH (a)-[:FOR_UNIT]->(u:BudgetUnit)
+  OPTIONAL MATCH (a)-[:FOR_UNIT]->(u:BudgetUnit)
   RETURN d, dep, u, p, a, null AS ip, r
   UNION
   MATCH (c)<-[r:BOOKED_UNDER {status: 'COUNTED'}]-(ip:InvestmentProject)-[:IN_DOCUMENT]->(d:Document)<-[:PUBLISHED]-(dep:Department)

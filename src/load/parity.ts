@@ -29,8 +29,11 @@ export function expectedTallies(doc: ParsedDocument, plan: LoadPlan, placedLines
     // The parser's anomalies and those the load's links reveal (plan.anomalies holds both).
     { kind: 'Anomaly', n: plan.anomalies.length, sums: [plan.anomalies.reduce((s, a) => s + BigInt(String(a.deltaFen ?? 0)), 0n).toString()] },
     { kind: 'BudgetUnit', n: plan.units.length, sums: [] },
-    // Lines printed by a unit (or in a unit's document) hang on it; the department's own lines on none.
+    // Facts printed by a unit (or in a unit's document) hang on it; the department's own on none.
     { kind: 'BudgetLine FOR_UNIT', n: plan.lines.filter((l) => l.unitId !== null).length, sums: [] },
+    { kind: 'ProjectAllocation FOR_UNIT', n: plan.allocations.filter((a) => a.unitId !== null).length, sums: [] },
+    { kind: 'TableTotal FOR_UNIT', n: plan.tableTotals.filter((t) => t.unitId !== null).length, sums: [] },
+    { kind: 'InvestmentProject FOR_UNIT', n: plan.investments.filter((i) => i.unitId !== null).length, sums: [] },
     { kind: 'ProjectAllocation', n: plan.allocations.length, sums: [] },
     // Every line's page and boxes arrived with the text (src/load/places.ts), or none was to.
     { kind: 'LinePlace', n: placedLines, sums: [] },

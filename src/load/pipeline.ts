@@ -44,7 +44,7 @@ export interface Linked extends PlanInput {
   dept: DepartmentIdentity;
   /** A 决算: links reconcile executed amounts against the ACTUAL lines. */
   isActual: boolean;
-  /** Every budget unit the facts name, the department's own first, in the order the mappers meet them. */
+  /** Every budget unit the facts name (printed, or the unit a unit's own document is of), in the order the mappers meet them. */
   units: UnitRegistry;
   /** One allocation per slot of a project's listings (identity), with the name variants it merged. */
   allocations: Allocations;
@@ -86,14 +86,16 @@ export const LINKS: Stage<PlanInput, Linked> = {
     const isActual = doc.meta.kinds.includes('FINAL_ACCOUNTS');
 
     // The units in the order the row mappers meet them (lines, allocations, investment projects,
-    // table totals): the rows stage names them again and finds each already there.
+    // table totals): the rows stage names them again and finds each already there. Only units
+    // printed (or the unit a unit's own document is of): a fact of the department as a whole is
+    // no unit's, so no 本级 unit is made for it (plan/units.ts ownerOf).
     const units = new UnitRegistry(dept);
-    units.add(null, doc.meta.source);
+    const own = doc.meta.publisher ?? null;
     for (const u of doc.units) units.add(u.name, u.source);
-    for (const l of doc.lines) units.add(l.unit, l.source);
+    for (const l of doc.lines) units.ownerOf(l.unit, l.source, own);
     const allocations = allocationsOf(doc, documentId, dept, units);
-    for (const ip of doc.investmentProjects) units.add(ip.unit, ip.source);
-    for (const t of doc.totals) units.add(t.unit, t.source);
+    for (const ip of doc.investmentProjects) units.ownerOf(ip.unit, ip.source, own);
+    for (const t of doc.totals) units.ownerOf(t.unit, t.source, own);
     const { representatives, allocationIds } = allocations;
 
     // The linkers' diagnostics in the order they run.

@@ -48,7 +48,8 @@ export interface TrailLinkInput {
   executedFen: bigint | null;
   /** The part booked on this line when it is not the whole amount (SPLIT and its partner link). */
   partFen?: bigint | null;
-  unitId: string;
+  /** null: an allocation of the department as a whole. */
+  unitId: string | null;
   code: string;
   method: string;
   note: string | null;

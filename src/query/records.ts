@@ -95,7 +95,8 @@ export const ALLOCATION_FIELDS = {
   id: str,
   projectId: str,
   documentId: str,
-  unitId: str,
+  // null: an allocation of the department as a whole, no unit's.
+  unitId: strOrNull,
   year: num,
   ...readSpecOf(PROJECT_ALLOCATION),
   normName: str,

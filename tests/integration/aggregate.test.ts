@@ -258,4 +258,33 @@ describe('a unit’s own document beside its department’s (#38 item 2)', () =>
     expect(a.cells).toEqual([{ unit: '上海市普陀区人民政府办公室', amount: '6641.00', documents: [`Document:${UNIT.replace(/\.pdf$/, '')}`], sourceTables: [expect.stringMatching(/unit’s own document/)] }]);
     expect(a.unitSource).toMatch(/unit’s own document \(上海市普陀区人民政府办公室\)/);
   });
+
+  // The 部门预算 prints no 预算单位 anywhere: its 部门支出预算总表 (pdftotext -layout line 170) is the
+  // department's whole, and its prose lists "…-行政运行”科目1,202.95万元" (line 79) for the department.
+  // The 单位预算 is its unit's (cover 预算单位：上海市普陀区人民政府办公室).
+  it('links the department’s projects and 合计 rows to no unit and lists no invented 本级 for it; its unit’s document keeps the unit', async () => {
+    const docId = (file: string) => file.replace(/\.pdf$/, '');
+    const fields = 'units { name isSelf } projects { name amount unit { name } }';
+    const res = await api.gql(`{ a: document(id: "${docId(DEPT)}") { ${fields} } b: document(id: "${docId(UNIT)}") { ${fields} } }`);
+    expect(res.errors).toBeUndefined();
+    const { a, b } = res.data;
+    expect(a.units).toEqual([]);
+    const projects = a.projects as any[];
+    expect(projects.find((p) => p.name.includes('行政运行') && p.amount === '1202.95')).toMatchObject({ unit: null });
+    expect(projects.filter((p) => p.unit !== null)).toEqual([]);
+    expect(b.units).toEqual([{ name: '上海市普陀区人民政府办公室', isSelf: true }]);
+    expect((b.projects as any[]).length).toBeGreaterThan(0);
+    expect((b.projects as any[]).filter((p) => p.unit?.name !== '上海市普陀区人民政府办公室')).toEqual([]);
+
+    // 合计 rows: the department's whole tables hang on no unit; the unit's document's on its unit.
+    const totals = async (file: string) =>
+      (await api.db.driver.executeQuery('MATCH (t:TableTotal {documentId: $id}) RETURN toString(t.totalFen) AS fen, EXISTS { (t)-[:FOR_UNIT]->(:BudgetUnit) } AS linked', { id: docId(file) }, { database: api.db.database })).records.map((r) => ({ fen: r.get('fen'), linked: r.get('linked') }));
+    const own = await totals(DEPT);
+    // 91,016,775.35 元 = 9,101,677,535 fen.
+    expect(own).toContainEqual({ fen: '9101677535', linked: false });
+    expect(own.filter((t) => t.linked)).toEqual([]);
+    const unit = await totals(UNIT);
+    expect(unit).toContainEqual({ fen: '9101677535', linked: true });
+    expect(unit.filter((t) => !t.linked)).toEqual([]);
+  });
 });

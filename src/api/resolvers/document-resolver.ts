@@ -68,7 +68,7 @@ export class DocumentResolver {
     return loaders.departmentById.get(d.departmentId);
   }
 
-  @FieldResolver(() => [BudgetUnit], { description: 'Budget units (预算单位) the document covers.', complexity: 5 })
+  @FieldResolver(() => [BudgetUnit], { description: 'Budget units (预算单位) the document covers: those its tables print, or the unit a 单位预算 / 单位决算 is of; none when it prints the department as a whole only (no invented 本级).', complexity: 5 })
   units(@Root() d: Document, @Ctx() { loaders }: ApiContext) {
     return loaders.unitsByDocument.get(d.id);
   }
@@ -180,7 +180,7 @@ export class DepartmentResolver {
     return loaders.documentsByDepartment.get(d.id);
   }
 
-  @FieldResolver(() => [BudgetUnit], { complexity: 5, description: 'Its budget units: the department itself (本级) and subordinate units.' })
+  @FieldResolver(() => [BudgetUnit], { complexity: 5, description: 'Its budget units as its documents print them: its own unit (本级) where one prints it, and subordinate units.' })
   units(@Root() d: Department, @Ctx() { loaders }: ApiContext) {
     return loaders.unitsByDepartment.get(d.id);
   }

@@ -49,7 +49,7 @@ export class InvestmentResolver {
     return all.filter((x) => x !== null && !(x instanceof Error));
   }
 
-  @FieldResolver(() => BudgetUnit, { nullable: true, description: 'The budget unit (预算单位) that reports it: its 项目单位, else the department’s own unit. The department is unit.department.' })
+  @FieldResolver(() => BudgetUnit, { nullable: true, description: 'The budget unit (预算单位) that reports it: its 项目单位, else the unit a 单位预算 / 单位决算 is of; null for one printed for the department as a whole (no unit’s). The department is the document’s.' })
   async unit(@Root() ip: InvestmentProject & { unitId?: string | null }, @Ctx() { loaders }: ApiContext) {
     return ip.unitId ? loaders.unitById.load(ip.unitId) : null;
   }

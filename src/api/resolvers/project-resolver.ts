@@ -79,9 +79,9 @@ export class AllocationResolver {
     return loaders.projectById.get(a.projectId);
   }
 
-  @FieldResolver(() => BudgetUnit, { nullable: true, description: 'The budget unit that holds the money this year.' })
+  @FieldResolver(() => BudgetUnit, { nullable: true, description: 'The budget unit that holds the money this year: the 预算单位 the table prints over the project, else the unit a 单位预算 / 单位决算 is of; null for a project printed for the department as a whole (no unit’s).' })
   unit(@Root() a: ProjectAllocation, @Ctx() { loaders }: ApiContext) {
-    return loaders.unitById.get(a.unitId);
+    return a.unitId === null ? null : loaders.unitById.get(a.unitId);
   }
 
   @FieldResolver(() => Document, { nullable: true, description: 'The document that lists the project.' })

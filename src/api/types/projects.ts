@@ -87,7 +87,7 @@ export class ProjectAllocation {
 
   documentId!: string;
   projectId!: string;
-  unitId!: string;
+  unitId!: string | null;
   parentName!: string | null;
   funding!: string | null;
   /** Its code links as a document bundle fetched them, cut to the query's selection. */

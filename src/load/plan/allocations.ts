@@ -68,7 +68,7 @@ function mergedValue(name: string, rep: Project, slot: Project[]): unknown {
   return values.some((v) => v !== undefined) ? null : undefined;
 }
 
-function allocationRow(allocId: string, pid: string, rep: Project, slot: Project[], year: number, unit: string, projectUnit: { id: string | null; rule: ProjectUnitRule }) {
+function allocationRow(allocId: string, pid: string, rep: Project, slot: Project[], year: number, unit: string | null, projectUnit: { id: string | null; rule: ProjectUnitRule }) {
   const printing = slot.find((p) => p.unit);
   return {
     id: allocId,
@@ -127,10 +127,8 @@ export function allocationsOf(doc: ParsedDocument, documentId: string, dept: Dep
       const allocId = allocationId(documentId, pid, slotNo);
       out.allocationIds.push(allocId);
       if (k === ownerSlot) ownerByName.set(key, allocId);
-      // The department as a whole has no unit node of its own yet: its allocations stay linked to
-      // the department's unit as before (FOR_UNIT), while the project's identity says "none".
-      const forUnit = projectUnitId ?? units.add(null, rep.source);
-      out.rows.push(allocationRow(allocId, pid, rep, slot, doc.meta.year, forUnit, { id: projectUnitId, rule: owner.rule }));
+      // An allocation of the department as a whole is no unit's (no FOR_UNIT), as its project is none's.
+      out.rows.push(allocationRow(allocId, pid, rep, slot, doc.meta.year, projectUnitId, { id: projectUnitId, rule: owner.rule }));
       slot.forEach((p, j) => out.listings.push(listingRow(allocId, j, p)));
     });
   }

@@ -99,7 +99,8 @@ export function tableTotalRows(doc: ParsedDocument, documentId: string, units: U
     table: t.table,
     unitName: t.unit,
     headsUnits: headsUnits(doc, t),
-    unitId: units.add(t.unit, t.source),
+    // null: the table prints the department as a whole (no FOR_UNIT).
+    unitId: units.ownerOf(t.unit, t.source, doc.meta.publisher ?? null),
     totalFen: int(t.total),
     basicFen: int(t.basic),
     projectFen: int(t.project),

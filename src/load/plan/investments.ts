@@ -13,7 +13,8 @@ import { INVESTMENT_PROJECT } from '../../model/kinds/investment-project.js';
 export function investmentRows(doc: ParsedDocument, documentId: string, units: UnitRegistry) {
   return doc.investmentProjects.map((ip, i) => ({
     id: factId(documentId, 'InvestmentProject', i),
-    unitId: units.add(ip.unit, ip.source),
+    // null: printed for the department as a whole, with no 项目单位 (no FOR_UNIT).
+    unitId: units.ownerOf(ip.unit, ip.source, doc.meta.publisher ?? null),
     ...storedValues(INVESTMENT_PROJECT, ip, { name: { normName: normaliseProjectName(ip.name) } }),
     fieldSources: JSON.stringify(ip.fieldSources),
     year: n(doc.meta.year),
