@@ -22,7 +22,7 @@ export function primeLineage(loaders: Loaders, data: LineageData): void {
   for (const y of data.years) {
     const id = y.allocation.id;
     loaders.allocationById.prime(id, y.allocation);
-    loaders.unitById.prime(y.unit.id, y.unit);
+    if (y.unit) loaders.unitById.prime(y.unit.id, y.unit);
     loaders.documentById.prime(y.document.id, y.document);
     loaders.codeLinksByAllocation.prime(id, y.links);
     loaders.investmentsByAllocation.prime(id, y.investments);

@@ -46,7 +46,8 @@ export function buildLineage(data: LineageData): LineageRow {
       steps.push(step({ year, kind: 'FUNDING', name: f.fund, amountFen: f.budgetFen, executedFen: f.executedFen, source: f.source }));
     }
     steps.push(step({ year, kind: 'DEPARTMENT', name: doc.departmentPrinted ?? department.name, detail: `${doc.title} (${doc.file})`, source: doc.titleSource }));
-    steps.push(step({ year, kind: 'UNIT', name: unit.name, detail: unit.isSelf ? '本级' : null, source: a.source }));
+    // No UNIT step for an allocation of the department as a whole: no unit is printed for it.
+    if (unit) steps.push(step({ year, kind: 'UNIT', name: unit.name, detail: unit.isSelf ? '本级' : null, source: a.source }));
     if (a.parentName) steps.push(step({ year, kind: 'PARENT_PROJECT', name: a.parentName, source: a.source }));
     steps.push(step({ year, kind: 'PROJECT', name: a.name, amountFen: a.amountFen, executedFen: a.executedFen, detail: a.executionRate, method: a.name === project.name ? 'PRINTED' : `SAME_PROJECT (${rule})`, source: a.source }));
     for (const l of links) {

@@ -70,7 +70,8 @@ export interface Neighbourhood {
 
 export interface LineageYear {
   allocation: AllocationRow;
-  unit: UnitRow;
+  /** null: an allocation of the department as a whole (no unit printed). */
+  unit: UnitRow | null;
   document: DocumentRow;
   links: CodeLinkRow[];
   investments: InvestmentRow[];
@@ -273,7 +274,7 @@ export class Repository {
       department: r.department,
       years: r.years.map((y) => ({
         allocation: factRow(props(y, 'allocation'), ALLOCATION_FIELDS),
-        unit: unitRow(props(y, 'unit'), r.department.id),
+        unit: y.unit == null ? null : unitRow(props(y, 'unit'), r.department.id),
         document: documentRow(props(y, 'document')),
         links: codeLinks(list(y, 'links')),
         investments: byLine(list(y, 'investments').map(investmentRow)),

@@ -264,7 +264,7 @@ describe('a unit’s own document beside its department’s (#38 item 2)', () =>
   // The 单位预算 is its unit's (cover 预算单位：上海市普陀区人民政府办公室).
   it('links the department’s projects and 合计 rows to no unit and lists no invented 本级 for it; its unit’s document keeps the unit', async () => {
     const docId = (file: string) => file.replace(/\.pdf$/, '');
-    const fields = 'units { name isSelf } projects { name amount unit { name } }';
+    const fields = 'units { name isSelf } projects { name amount unit { name } project { id } }';
     const res = await api.gql(`{ a: document(id: "${docId(DEPT)}") { ${fields} } b: document(id: "${docId(UNIT)}") { ${fields} } }`);
     expect(res.errors).toBeUndefined();
     const { a, b } = res.data;
@@ -272,6 +272,12 @@ describe('a unit’s own document beside its department’s (#38 item 2)', () =>
     const projects = a.projects as any[];
     expect(projects.find((p) => p.name.includes('行政运行') && p.amount === '1202.95')).toMatchObject({ unit: null });
     expect(projects.filter((p) => p.unit !== null)).toEqual([]);
+    // Its lineage keeps the year (no unit step: none is printed), where the unit MATCH dropped it.
+    const lineage = await api.gql(`query($id: ID!) { lineage(projectId: $id) { allocations { amount unit { name } } steps { kind name amount } } }`, { id: projects.find((p) => p.name.includes('行政运行') && p.amount === '1202.95').project.id });
+    expect(lineage.errors).toBeUndefined();
+    expect(lineage.data.lineage.allocations).toContainEqual({ amount: '1202.95', unit: null });
+    expect((lineage.data.lineage.steps as any[]).filter((st) => st.kind === 'UNIT')).toEqual([]);
+    expect(lineage.data.lineage.steps).toContainEqual(expect.objectContaining({ kind: 'PROJECT', amount: '1202.95' }));
     expect(b.units).toEqual([{ name: '上海市普陀区人民政府办公室', isSelf: true }]);
     expect((b.projects as any[]).length).toBeGreaterThan(0);
     expect((b.projects as any[]).filter((p) => p.unit?.name !== '上海市普陀区人民政府办公室')).toEqual([]);
