@@ -251,7 +251,7 @@ function unbreakableEnd(text: string, start: number): number {
  * boxes. The piece goes on into the runs after the first that touch it (a font change inside it:
  * "787.2%" then "，" in a CJK font goes down whole).
  */
-function openingWidth(runs: GlyphRun[]): number {
+function openingWidth(runs: GlyphRun[], withChars: (runs: GlyphRun[]) => void): number {
   const first = runs[0];
   if (!first) return 0;
   let run = first;
@@ -265,6 +265,7 @@ function openingWidth(runs: GlyphRun[]): number {
     if (latin) while (e < next.text.length && !/\s/.test(next.text.charAt(e)) && !CJK.test(next.text.charAt(e))) e++;
     while (e < next.text.length && NO_LINE_START.test(next.text.charAt(e))) e++;
     if (e === 0) break;
+    withChars([next]);
     width += next.x0 - run.x1 + pieceWidth(next, 0, e);
     [run, end] = [next, e];
   }
@@ -397,8 +398,8 @@ export function renderPdf(pages: PdfPage[]): RenderedPdf {
       blocks.push(...tableRows(t, runs, page.number, withChars));
     }
     for (const [block, runs] of opening) {
-      withChars(runs.slice(0, 3));
-      block.opening = openingWidth(runs);
+      withChars(runs.slice(0, 1));
+      block.opening = openingWidth(runs, withChars);
     }
     blocks.sort((a, b) => a.top - b.top);
     body.push(blocks);
