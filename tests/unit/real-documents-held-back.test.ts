@@ -339,10 +339,10 @@ describe('the economic classification of 万里 2024 (p. 29: 款 printed as one 
   it('reads 30102 津贴补贴 16,623,810 and 30107 绩效工资 11,447,100 元, each a line of its own under 301', () => {
     const d = docs.get('上海市普陀区人民政府万里街道办事处24年预算.pdf')!;
     const economic = d.lines.filter((l) => l.source.table === '2024年部门一般公共预算基本支出部门预算经济分类预算表');
-    const read = (code: string) => economic.filter((l) => l.code === code).map((l) => [l.name, l.total]);
-    expect([read('30102'), read('30107')]).toEqual([[['津贴补贴', printed('16,623,810', '元')]], [['绩效工资', printed('11,447,100', '元')]]]);
+    const linesOf = (code: string) => economic.filter((l) => l.code === code).map((l) => [l.name, l.total]);
+    expect([linesOf('30102'), linesOf('30107')]).toEqual([[['津贴补贴', printed('16,623,810', '元')]], [['绩效工资', printed('11,447,100', '元')]]]);
     // 301 prints 88,282,511 and its ten 款 sum to it (p. 29): a single 301 line.
-    expect(read('301')).toEqual([['工资福利支出', printed('88,282,511', '元')]]);
+    expect(linesOf('301')).toEqual([['工资福利支出', printed('88,282,511', '元')]]);
   });
 });
 
