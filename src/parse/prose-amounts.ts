@@ -8,20 +8,26 @@ import type { Project, ProseAmount } from './records.js';
 import { LEADING_NUMBERING, LEVEL_MARK_FIRST, NUMBERED_LINE, NUMBERED_OR_BRACKETED, PROSE_CHANGE, PROSE_ITEM, PROSE_MARKS, SPACED_CJK } from './glossary/index.js';
 
 /**
- * Every "N 万元" of a line, found from each 万元 backwards (at most 40 characters), so a line of
- * digits without 万元 costs linear time. Spaced digits ("1,234. 56 万元") and none ("1,234.56万元") both read.
+ * Every "N 万元" of a line, found from each 万 backwards (at most 40 characters), so a line of
+ * digits without 万 costs linear time. Spaced digits ("1,234. 56 万元") and none ("1,234.56万元") both
+ * read; so does "1,234.56万，" where the 元 is left out (PROSE_MARKS.bareWan*: two decimals, then a
+ * clause's end).
  */
 function amountsIn(text: string): { index: number; end: number; number: string }[] {
   const out: { index: number; end: number; number: string }[] = [];
   let from = 0;
-  for (let at = text.indexOf('万元'); at >= 0; at = text.indexOf('万元', at + 2)) {
+  for (let at = text.indexOf('万'); at >= 0; at = text.indexOf('万', at + 1)) {
+    const withYuan = text[at + 1] === '元';
     let start = at;
     while (start > 0 && /\s/.test(text[start - 1]!) && at - start < 3) start--;
     let i = start;
     while (i > Math.max(from, at - 40) && /[\d,.\s]/.test(text[i - 1]!)) i--;
     const number = text.slice(i, start).replace(/^[\s,.]+/, '');
-    if (/\d/.test(number)) out.push({ index: start - number.length, end: at + 2, number });
-    from = at + 2;
+    const bare = !withYuan && PROSE_MARKS.bareWanNumber.test(number) && PROSE_MARKS.bareWanAfter.test(text.slice(at + 1, at + 2));
+    if (!withYuan && !bare) continue;
+    const end = at + (withYuan ? 2 : 1);
+    if (/\d/.test(number)) out.push({ index: start - number.length, end, number });
+    from = end;
   }
   return out;
 }

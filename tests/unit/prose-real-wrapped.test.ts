@@ -160,3 +160,32 @@ describe('an amount printed alone under its label', () => {
     expect(d.proseAmounts.filter((p) => p.amount === wan('795')).map((p) => p.item)).toEqual(['年度预算安排']);
   }, 60_000);
 });
+
+describe('"N万" without 元 (#37: 项目经费情况说明 pages print their budget so)', () => {
+  // 上海市普陀区商务委员会25年预算.pdf p. 24, 六、年度预算安排, over two printed lines.
+  const printed = lines(
+    '2025年度项目总预算1170.00万，其中支持企业规模化发展870.00万，支持企业创新化发展70.00万，支持企业协同化发展',
+    '180.00万，支持企业国际化发展50.00万，合计1170.00万。',
+  );
+
+  it('reads each part as 万元, the wrapped name included', () => {
+    const read = proseAmounts(printed, 'x.pdf', '万元');
+    expect(amountOf(read, '支持企业规模化发展')).toEqual([wan('870.00')]);
+    expect(amountOf(read, '支持企业创新化发展')).toEqual([wan('70.00')]);
+    expect(amountOf(read, '支持企业协同化发展')).toEqual([wan('180.00')]);
+    expect(amountOf(read, '支持企业国际化发展')).toEqual([wan('50.00')]);
+    expect(read.filter((a) => a.amount === wan('1170.00')).length).toBe(2);
+  });
+
+  it('leaves counts and areas in 万 alone: no two decimals, or no clause end after 万', () => {
+    const read = proseAmounts(lines('全年接待100万人次，服务面积3.50万平方米，覆盖人口12万，其中支持企业发展20.00万元。'), 'x.pdf', '万元');
+    expect(read.map((a) => a.amount)).toEqual([wan('20.00')]);
+  });
+
+  // 上海市普陀区财政局2024年度部门决算.pdf p. 22: "…支出决算为1511.89万" ends a printed line, its 元
+  // opens the next.
+  it('reads an amount whose 元 went to the next line', () => {
+    const read = proseAmounts(lines('年初预算为1560.05万元，支出决算为1511.89万', '元，主要是…'), 'x.pdf', '万元');
+    expect(read.map((a) => a.amount)).toEqual([wan('1560.05'), wan('1511.89')]);
+  });
+});

@@ -21,6 +21,13 @@ export const PROSE_MARKS = {
   fullStop: /。/,
   /** A closing bracket, full- or half-width. */
   closingBracket: /[）)]/,
+  /**
+   * 万 without 元 still meaning 万元 ("项目总预算1720.00万，其中…"): only after an amount printed to
+   * two decimals (money as the tables print it) and before a clause's end, so that counts
+   * ("100万人次", "3万平方米") stay counts.
+   */
+  bareWanNumber: /\d\.\d{2}\s*$/,
+  bareWanAfter: /^(?:[。；;，,、）)]|\s*$)/,
 };
 
 /** The numbering a list item of the prose opens with: 1. / 1、 / （一） / （1） / 一、 */
