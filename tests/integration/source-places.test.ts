@@ -33,6 +33,9 @@ const TEXT = '002_94a530100b90bc43';
 // Line 241 of 000 is the title 表三: its 功能分类 lines 219–239 are on page 1, 251–342 on page 2.
 const FF_LINE = 241;
 const FORM_FED = '000_formfeed';
+// A form printing 联系人 柳如烟, 联系电话（座机）：021-52564588, 13912345678, 填报人 林黛玉、薛宝钗 联系电话
+// 28336292, 手机号码 13800138000 and 身份证号 11010519491231002X (pdftotext of the PDF).
+const PERSONAL = join(projectRoot, 'tests', 'fixtures', 'personal-data-form.pdf');
 
 let db: Database;
 let server: RunningServer;
@@ -44,8 +47,8 @@ beforeAll(async () => {
   const lines = readFileSync(join(projectRoot, 'data', '000_5c682a4da5e2a113.txt'), 'utf8').split('\n');
   lines[FF_LINE - 1] = `\f${lines[FF_LINE - 1]}`;
   writeFileSync(join(dir, `${FORM_FED}.txt`), lines.join('\n'));
-  const reports = await loadFiles(new QueryRunner(db), [PDF, join(projectRoot, 'data', `${TEXT}.txt`), join(dir, `${FORM_FED}.txt`)]);
-  expect(reports.map((r) => r.parity)).toEqual([[], [], []]);
+  const reports = await loadFiles(new QueryRunner(db), [PDF, join(projectRoot, 'data', `${TEXT}.txt`), join(dir, `${FORM_FED}.txt`), PERSONAL]);
+  expect(reports.map((r) => r.parity)).toEqual([[], [], [], []]);
   server = await startHttpServer({ db, schema: await buildApiSchema(), host: '127.0.0.1', port: 0, token: undefined });
 }, 180_000);
 
@@ -142,5 +145,16 @@ describe('a fact of a text', () => {
     const sources = data.document.functionLines.map((l: { source: { line: number } }) => l.source);
     expect(sources.length).toBeGreaterThan(0);
     for (const s of sources) expect(s).toMatchObject({ page: s.line < FF_LINE ? 1 : 2, box: null, cells: [] });
+  });
+});
+
+describe('Source.cells(all: true) of a form that prints personal data', () => {
+  it('serves every cell of every fact of the form, and none holds a name, a number or an ID of a person', async () => {
+    const cells = '{ source { line text cells(all: true) { index text read } } }';
+    const { data } = await gql(`{ document(id: "personal-data-form") { figures ${cells} tableTotals ${cells} functionLines ${cells} projects { listings ${cells} } indicators ${cells} } }`);
+    const served = JSON.stringify(data);
+    // The form's facts are served with their cells (so the assertion below looks at something).
+    expect(served).toMatch(/"cells":\[\{"index":0/);
+    expect(served).not.toMatch(/柳如烟|林黛玉|薛宝钗|52564588|13912345678|28336292|13800138000|11010519491231002X|liu\.ruyan/);
   });
 });
