@@ -18,7 +18,9 @@ export type CellsRead = ReadonlyMap<number, readonly number[]>;
 /** parseDocument (index.ts), and the cells each line's records read. */
 export function parseWithCellsRead(input: string, file: string, sourceNotes: readonly Diagnostic[] = [], places?: readonly (LineCells | null)[] | null): { doc: ParsedDocument; cellsRead: CellsRead } {
   const state = PARSE_PIPELINE.run({ text: input, file, sourceNotes, places });
-  return { doc: state.doc, cellsRead: cellsReadOf(state) };
+  // Only a source with places (a PDF, a scan) has cells to point at: a text's would be thrown
+  // away by withCellsRead, so it is not computed on the load's hot path.
+  return { doc: state.doc, cellsRead: places ? cellsReadOf(state) : new Map() };
 }
 
 /**
