@@ -254,7 +254,9 @@ function statements(docs: readonly DocumentWrite[], loaderVersion: string): Load
     ...grouped('load-units', of((p) => p.units, true)),
     // Needs every unit of a document at once, so it follows the slices (ids only).
     ...slices(plans.map((plan) => ({ documentId: plan.documentId, unitIds: plan.units.map((u) => u.id) }))).map((rows) => step('load-units-prune', { docs: rows })),
-    ...sliced('load-codes', all((p) => p.codes), {}),
+    // Each code once a batch: its first row (a later row of the same key only finds the node the
+    // first created, with the same parent), so 32 documents send their few dozen codes, not ~590 rows.
+    ...sliced('load-codes', firstOfEachKey(all((p) => p.codes), (c) => `${String(c.label)}:${String(c.code)}`), {}),
     ...grouped('load-lines', of((p) => p.lines)),
     ...grouped('load-allocations', of((p) => p.allocations.map(allocationWrite), true)),
     ...sliced('load-listings', all((p) => p.listings), {}),
@@ -272,6 +274,17 @@ function statements(docs: readonly DocumentWrite[], loaderVersion: string): Load
     ...grouped('load-anomalies', of((p) => p.anomalies)),
     { name: 'load-same-as', run: (run) => writeSameAs(run, plans) },
   ];
+}
+
+/** The first row of each key, in order: what a MERGE that sets values only ON CREATE keeps of them all. */
+export function firstOfEachKey<T>(rows: readonly T[], keyOf: (row: T) => string): T[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    const key = keyOf(row);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
@@ -639,9 +652,24 @@ function counted(run: RunStatement): RunStatement {
   const prof = phaseRecorder();
   if (!prof) return run;
   return (name, ...args) => {
-    prof.statement(name);
+    prof.statement(name, rowsSent(args[0]));
     return run(name, ...args);
   };
+}
+
+/** The rows a statement's parameters carry: `$rows`, or each document's under `$docs`; 0 for neither. */
+function rowsSent(params: unknown): number {
+  if (params === null || typeof params !== 'object') return 0;
+  const rows: unknown = Reflect.get(params, 'rows');
+  if (Array.isArray(rows)) return rows.length;
+  const docs: unknown = Reflect.get(params, 'docs');
+  if (!Array.isArray(docs)) return 0;
+  let n = 0;
+  for (const d of docs) {
+    const mine: unknown = d !== null && typeof d === 'object' ? Reflect.get(d, 'rows') : undefined;
+    n += Array.isArray(mine) ? mine.length : 1;
+  }
+  return n;
 }
 
 /** How many rows a plan writes, and the source line of each that has one (for the records cap). */

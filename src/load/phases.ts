@@ -14,6 +14,8 @@ export class PhaseRecorder {
   readonly phases = new Map<string, PhaseTally>();
   /** Statements sent by name (one per run inside a transaction, one per auto-commit read). */
   readonly statements = new Map<string, number>();
+  /** Rows sent by statement name (`$rows`, or every document's under `$docs`): what a statement carries to Neo4j. */
+  readonly rows = new Map<string, number>();
   /** Write transactions begun (committed or not) and auto-commit reads. */
   transactions = 0;
   reads = 0;
@@ -26,8 +28,9 @@ export class PhaseRecorder {
     } else this.phases.set(name, { ms, count });
   }
 
-  statement(name: string): void {
+  statement(name: string, rows = 0): void {
     this.statements.set(name, (this.statements.get(name) ?? 0) + 1);
+    this.rows.set(name, (this.rows.get(name) ?? 0) + rows);
   }
 
   get statementCount(): number {

@@ -110,6 +110,22 @@ describe('a folder load writes many documents a transaction', () => {
   }, SLOW);
 });
 
+describe('what a batch sends', () => {
+  it('sends each code once a batch (load-codes: the first row of each key, not one row a document that prints it), and leaves the same codes', async () => {
+    const { recorder } = await loadAll(32);
+    const { nodes } = await fingerprint();
+    // Code nodes in the graph: every key sent, and the parents its rows created.
+    const codes = nodes.filter((x) => x.includes('"Code"')).length;
+    const sent = recorder.rows.get('load-codes') ?? 0;
+    // The 12 documents print codes in common (3 departments, shared function codes): sent once
+    // each, the rows are at most the Code nodes; one row a document that prints a code is several
+    // times that.
+    expect(sent).toBeGreaterThan(0);
+    expect(recorder.statements.get('load-codes')).toBeGreaterThan(0);
+    expect(sent).toBeLessThanOrEqual(codes);
+  }, SLOW);
+});
+
 describe('a bad document in a batch', () => {
   it('rolls back only itself: the others load, the graph holds nothing of it', async () => {
     await wipe(db);
