@@ -8,6 +8,7 @@
 // write (tests/unit/fact-kinds.test.ts shows it). The kinds are in src/model/kinds/.
 // The shape follows neo4j/graphql's schema-model (ConcreteEntity → Attribute): an entity with
 // named attributes, each carrying its type and annotations; relationships stay in nodes.ts.
+import { keysOf } from '../keys.js';
 
 /**
  * string: text as printed; strings: a list of texts as printed (every name a project was printed
@@ -128,11 +129,16 @@ export const propertiesOf = (kind: FactKindDecl): [string, PropertyDecl][] => Ob
 
 /** The names of the properties with their own line (fieldSources), in declaration order. */
 export function fieldSourced<K extends FactKindDecl>(kind: K): FieldSourced<K>[] {
-  // The filter is the type's own condition, checked at run time.
-  return propertiesOf(kind)
-    .filter(([, p]) => p.provenance === 'field')
-    .map(([n]) => n) as FieldSourced<K>[];
+  const out: FieldSourced<K>[] = [];
+  for (const name of keysOf<K['properties']>(kind.properties)) if (isFieldSourced(kind, name)) out.push(name);
+  return out;
 }
+
+/** FieldSourced's own condition, checked at run time: the property is read from a line of its own. */
+const isFieldSourced = <K extends FactKindDecl>(kind: K, name: Extract<keyof K['properties'], string>): name is Extract<FieldSourced<K>, string> => {
+  const properties: FactKindDecl['properties'] = kind.properties;
+  return properties[name]?.provenance === 'field';
+};
 
 /** The stored names of a kind's money properties (NODE_KINDS_DECL's money list). */
 export const moneyStoredNames = (kind: FactKindDecl): string[] =>

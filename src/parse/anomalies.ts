@@ -192,8 +192,8 @@ export function threeCostsAnomalies(items: ThreeCosts[]): Anomaly[] {
     const table = items.find((t) => t.origin === 'TABLE' && t.year === prose.year && t.basis === prose.basis);
     if (!table) continue;
     for (const [field, label] of THREE_COST_FIELDS) {
-      const a = prose[field] as bigint | null;
-      const b = table[field] as bigint | null;
+      const a = prose[field];
+      const b = table[field];
       if (a === null || b === null || a === b) continue;
       out.push({
         kind: 'PROSE_TABLE_MISMATCH',

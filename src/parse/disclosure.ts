@@ -2,9 +2,10 @@
 // follows (glossary.ts STANDARD_DISCLOSURES: Shanghai's nine tables of a 部门预算 and of a 部门决算).
 // A table printed empty on purpose ("注：…故本表无数据。") is read as empty, not missing; a table of
 // the set that is not printed at all is named (as an anomaly), with the contents line that lists it.
+import { entriesOf } from '../keys.js';
 import { isFigureCell } from './figures.js';
 import { standardTableOf } from './families.js';
-import { CONTENTS, EMPTY_TABLE_NOTE, FIGURE_COLUMNS, STANDARD_DISCLOSURES, standardTitleKey, type StandardDisclosure } from './glossary/index.js';
+import { CONTENTS, EMPTY_TABLE_NOTE, FIGURE_COLUMNS, STANDARD_DISCLOSURES, standardTitleKey } from './glossary/index.js';
 import type { Layout, Table } from './layout.js';
 import type { Anomaly, Diagnostic, DocumentMeta } from './records.js';
 
@@ -71,8 +72,9 @@ export interface MissingStandardTable {
 /** The tables of each standard set the document follows (it prints most of them) but does not print. */
 export function missingStandardTables(lay: Layout, meta: DocumentMeta, lines: readonly string[]): MissingStandardTable[] {
   const out: MissingStandardTable[] = [];
-  for (const [name, set] of Object.entries(STANDARD_DISCLOSURES) as [StandardDisclosure, (typeof STANDARD_DISCLOSURES)[StandardDisclosure]][]) {
-    if (!meta.kinds.some((k) => (set.kinds as readonly string[]).includes(k))) continue;
+  for (const [name, set] of entriesOf(STANDARD_DISCLOSURES)) {
+    const kinds: readonly string[] = set.kinds;
+    if (!meta.kinds.some((k) => kinds.includes(k))) continue;
     const printed = new Set(lay.tables.flatMap((t) => {
       const s = standardTableOf(t.title);
       return s && s.disclosure === name ? [s.table.no] : [];

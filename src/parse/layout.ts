@@ -189,7 +189,7 @@ export function layout(text: string, places?: readonly (LineCells | null)[] | nu
       }
       const place = places?.[idx];
       const spans = spanStarts(cells, place);
-      const row: Row = { line: lineNo, cells, text: cells.join('\t'), ...(spans && place ? { spanStart: spans, edges: place.cells.map((b) => [b[0]!, b[2]!] as [number, number]) } : {}) };
+      const row: Row = { line: lineNo, cells, text: cells.join('\t'), ...(spans && place ? { spanStart: spans, edges: place.cells.map((b): [number, number] => [b[0]!, b[2]!]) } : {}) };
       if (cells.some((c) => isPiiLabel(c))) piiLinesDropped.push(lineNo);
       if (pendingTitle) {
         // A form that starts again (项目名称 …) is a new table even under the same title.

@@ -20,7 +20,8 @@ import { projectsFromExplanations } from './readers/project-explanation.js';
 import { projectsFromProse, projectsFromSelfEvaluations, selfEvaluationsFromProse } from './projects.js';
 import { proseAmounts, projectsFromItemisedProse } from './prose-amounts.js';
 import type { BudgetUnit, Diagnostic, DocumentMeta, ParsedDocument } from './records.js';
-import { readTableBy, type TableContext, type TableRecords } from './table-families.js';
+import { readTableBy, type TableContext } from './table-families.js';
+import { appendRecords } from './table-records.js';
 import { refuseTemplate } from './template.js';
 import { threeCostsFromProse } from './three-costs.js';
 import { lineUnits, tableUnit, tableUnits } from './units.js';
@@ -88,8 +89,15 @@ export function checkedText(text: string, file: string): Redaction {
     const before = text.slice(0, at);
     throw new BadDocumentError(file, before.split('\n').length, `a lone UTF-16 surrogate (U+${text.charCodeAt(at).toString(16).toUpperCase()}) at column ${at - before.lastIndexOf('\n')}; expected Unicode text (the client split a character in two)`);
   }
-  return redactPersonalData(text);
+  // The parse and the text as stored (index.ts documentText) both ask for the same text, one after
+  // the other: the last text's redaction is kept, and handed out as a copy.
+  if (lastChecked?.text !== text) lastChecked = { text, redaction: redactPersonalData(text) };
+  const { redaction } = lastChecked;
+  return { text: redaction.text, lines: [...redaction.lines] };
 }
+
+/** The last text checkedText redacted, with its redaction: one text held, never more. */
+let lastChecked: { text: string; redaction: Redaction } | null = null;
 
 export const SOURCE: Stage<PipelineInput, Sourced> = {
   name: 'source',
@@ -193,7 +201,7 @@ export const READERS: Stage<Structured, Read> = {
       const read = readTableBy(table, { ...ctx, unit: own, structure: input.structures.get(table) });
       readBy.push(read.map((r) => r.family));
       for (const { records } of read) {
-        for (const [key, values] of Object.entries(records) as [keyof TableRecords, unknown[]][]) (doc[key] as unknown[]).push(...values);
+        appendRecords(doc, records);
       }
     }
     refuseTemplate(doc, input.redaction.text, file);

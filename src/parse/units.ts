@@ -33,8 +33,10 @@ export function documentUnit(text: string, lay: Layout, file: string): DocumentU
     const d = declaredUnit(line);
     if (d) note(d.unit, i + 1, line.trim());
   }
-  if (declared.size === 1) {
-    const [[unit, source]] = [...declared.entries()] as [[MoneyUnit, Source]];
+  // The one unit declared (a Map's first entry: done only when it is empty).
+  const only = declared.entries().next();
+  if (declared.size === 1 && !only.done) {
+    const [unit, source] = only.value;
     return { unit, source };
   }
   return { unit: '万元', source: null };

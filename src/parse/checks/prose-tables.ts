@@ -2,6 +2,7 @@
 // the rounding each side printed: an item named by its 功能分类 code or names
 // (公共安全支出（204类）司法（06款）行政运行（01项）N万元), a table's 总计 / 本年收入合计 restated, and
 // a 三公 table left blank under a sentence stating its amounts.
+import { isKeyOf } from '../../keys.js';
 import { formatWan, halfUnitOfPrinted } from '../../model/money.js';
 import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES, type ThreeCostsFigure } from '../../model/three-costs.js';
 import type { Anomaly, BudgetLine, Source } from '../records.js';
@@ -33,7 +34,10 @@ export function codedItem(text: string): CodedItem | null {
     if (parts.length === 0 && m.index! > 8) break;
     if (parts.length > 0 && m.index! !== end) break;
     // The chain may be quoted (“一般公共服务支出（类）…（项）”2.63万元): the quote is no part of a name.
-    parts.push({ name: m[1]!, code: m[2] ?? null, level: LEVEL[m[3] as keyof typeof LEVEL], index: m.index! });
+    // Group 3 is one of LEVEL's words (the pattern's alternation): isKeyOf narrows it with no cast.
+    const word = m[3];
+    if (word === undefined || !isKeyOf(LEVEL, word)) break;
+    parts.push({ name: m[1]!, code: m[2] ?? null, level: LEVEL[word], index: m.index! });
     end = m.index! + m[0].length;
   }
   if (PROSE_MARKS.closingQuoteFirst.test(text.slice(end))) end++;
@@ -197,20 +201,26 @@ function threeCostsChanges(ctx: CheckContext): Anomaly[] {
     const figure = a.change === null ? null : threeCostsFigureOf(a.item);
     if (!figure || a.change === null) continue;
     const stated = { fen: a.amount, half: halfUnitOfPrinted(a.amount), text: formatWan(a.amount) };
-    const now = rows.find((r) => r[figure] !== null && agrees(stated, tablePrinted(r[figure] as bigint)));
+    const now = rows.find((r) => {
+      const printed = r[figure];
+      return printed !== null && agrees(stated, tablePrinted(printed));
+    });
     const before = now ? rows.find((r) => r.year === now.year - 1 && r.basis === now.basis && r[figure] !== null) : undefined;
-    if (!now || !before) continue;
-    const expected = (now[figure] as bigint) - (before[figure] as bigint);
+    // The two rows' figures, read once so the null checks narrow them.
+    const nowFen = now?.[figure] ?? null;
+    const beforeFen = before?.[figure] ?? null;
+    if (!now || !before || nowFen === null || beforeFen === null) continue;
+    const expected = nowFen - beforeFen;
     const eitherWay = PROSE_CHANGE.eitherWay.test(a.source.text);
     const change = eitherWay && a.change < 0n ? -a.change : a.change;
     const target = eitherWay && expected < 0n ? -expected : expected;
     // The change as the text prints it against the two rows' difference, each row rounded.
-    const verdict = compared({ fen: change, half: halfUnitOfPrinted(a.change), text: formatWan(a.change) }, { fen: target, half: 2n * halfUnitOfPrinted(now[figure] as bigint), text: formatWan(target) });
+    const verdict = compared({ fen: change, half: halfUnitOfPrinted(a.change), text: formatWan(a.change) }, { fen: target, half: 2n * halfUnitOfPrinted(nowFen), text: formatWan(target) });
     if (verdict === 'SAME') continue;
     out.push({
       kind: 'PROSE_TABLE_MISMATCH',
       severity: verdict === 'ROUNDING' ? 'INFO' : 'WARNING',
-      message: `${a.item}: the text states a change of ${formatWan(a.change)} 万元 (line ${a.source.line}); the table prints ${formatWan(before[figure] as bigint)} for ${before.year} and ${formatWan(now[figure] as bigint)} for ${now.year} (lines ${before.source.line}, ${now.source.line}): ${formatWan(expected)}${verdict === 'ROUNDING' ? WITHIN_PRINTED : ''}`,
+      message: `${a.item}: the text states a change of ${formatWan(a.change)} 万元 (line ${a.source.line}); the table prints ${formatWan(beforeFen)} for ${before.year} and ${formatWan(nowFen)} for ${now.year} (lines ${before.source.line}, ${now.source.line}): ${formatWan(expected)}${verdict === 'ROUNDING' ? WITHIN_PRINTED : ''}`,
       delta: a.change - expected,
       sources: [a.source, before.source, now.source],
     });
