@@ -8,14 +8,12 @@ import { takeHeld, valueKey, type HeldIndex } from './held.js';
 import type { Row, Table } from './layout.js';
 import type { Figure, FigureMeasure, Source } from './records.js';
 import { FIGURE_COLUMNS, SENTENCE_STOP, TABLE_SIDES } from './glossary/index.js';
+import { headerPaths, isFigureCell, printsFigureBesideYears } from './structure/header.js';
 
 const squeeze = (c: string) => toHalfWidth(c).replace(/\s+/g, '');
 
-/** A cell that prints one number: an amount, a count, points or a percentage (not a date, not a code in a sentence). */
-export function isFigureCell(cell: string): boolean {
-  const text = squeeze(cell).replace(FIGURE_COLUMNS.cellUnit, '');
-  return /\d/.test(text) && /^[-−]?[\d,.]+%?$/.test(text);
-}
+// A figure cell and a header's paths are the structure stage's (structure/header.ts).
+export { isFigureCell, headerPaths as headerLabels } from './structure/header.js';
 
 const LABEL_COLUMN = FIGURE_COLUMNS.rowNumber;
 const CODE_PART_COLUMN = FIGURE_COLUMNS.codePart;
@@ -55,66 +53,9 @@ export function measureOf(column: string, cell: string): FigureMeasure {
   return 'MONEY';
 }
 
-/**
- * Column labels of a block of header rows: each column's cells top to bottom, a merged cell carried
- * right. Where the source knows the printed cells (Row.spanStart, a PDF's grid), a label covers
- * exactly the columns its cell spans, in any row, and a blank cell of its own labels nothing
- * (机关运行经费预算数 beside 公务用车购置及运行费's span is not under it); elsewhere a label of an upper
- * row is carried right over the blank cells after it.
- */
-export function headerLabels(header: Row[]): string[] {
-  const width = Math.max(0, ...header.map((r) => Math.max(r.cells.length, r.spanStart?.length ?? 0)));
-  // Columns a label of an upper row heads down to the header's last row (its cell spans those rows,
-  // every cell below it blank): a label carried right along a lower row stops there, since a header
-  // cell lies inside the cell above it (三公 table: 公务用车购置及运行费 spans 小计 | 购置费 | 运行费, not
-  // the column of 机关运行经费预算数 beside it). A label with printed cells below it (a form's 主管部门
-  // above 其中：财政拨款) is no such cell and stops nothing.
-  const own = (r: Row, i: number) => squeeze(r.cells[i] ?? '').replace(/^-+$/, '') !== '';
-  const spansDown = header.map((_, h) => {
-    const out = new Set<number>();
-    for (let i = 0; i < width; i++) {
-      let top = h - 1;
-      while (top >= 0 && !own(header[top]!, i)) top--;
-      if (top >= 0 && header.slice(top + 1).every((r) => !own(r, i))) out.add(i);
-    }
-    return out;
-  });
-  const carried = header.map((r, h) => {
-    const out: string[] = [];
-    const spans = r.spanStart;
-    if (spans) {
-      for (let i = 0; i < width; i++) {
-        const own = squeeze(r.cells[i] ?? '').replace(/^-+$/, '');
-        // A spanned column takes its printed cell's label (项目 / 科目编码 over 类 | 款 | 项 too: the
-        // code parts below are then known as labels, not figures).
-        // The last row labels each column of its own, as without a grid (a form's value row, 2023-12-31
-        // spanning the cells under it, names no column).
-        const start = spans[i] ?? i;
-        out.push(start < i && h < header.length - 1 ? squeeze(r.cells[start] ?? '').replace(/^-+$/, '') : start < i ? '' : own);
-      }
-      return out;
-    }
-    let last = '';
-    for (let i = 0; i < width; i++) {
-      const raw = squeeze(r.cells[i] ?? '');
-      // A "---" cell (a markdown rule) ends whatever label spans from the left.
-      if (/^-+$/.test(raw)) last = '';
-      const c = raw.replace(/^-+$/, '');
-      // Only the upper rows span columns (收入 | | 支出 |); the last row labels each column. A label
-      // of the row-name columns (项目, 科目编码) spans those, never the figures beside them.
-      if (c !== '') last = ROW_NAME_LABEL.test(c) ? '' : c;
-      else if (spansDown[h]!.has(i)) last = '';
-      out.push(c !== '' ? c : h < header.length - 1 ? last : '');
-    }
-    return out;
-  });
-  return Array.from({ length: width }, (_, i) => [...new Set(carried.map((r) => r[i]!).filter((c) => c !== ''))].join('/'));
-}
-
 const TEXT_COLUMN = FIGURE_COLUMNS.text;
-const ROW_NAME_LABEL = FIGURE_COLUMNS.rowName;
 
-const isHeaderLike = (row: Row) => !row.cells.some((c) => isFigureCell(c.replace(FIGURE_COLUMNS.yearLed, '')));
+const isHeaderLike = (row: Row) => !printsFigureBesideYears(row);
 
 /**
  * The side of a side-by-side table a column belongs to, from its header path. `standard`: a summary
@@ -161,7 +102,7 @@ export function figureCells(table: Table): FigureCell[] {
       continue;
     }
     if (pending.length) {
-      columns = headerLabels(pending.slice(-3));
+      columns = headerPaths(pending.slice(-3));
       pending = [];
     }
     const first = squeeze(row.cells.find((c) => c.trim() !== '') ?? '');

@@ -3,7 +3,8 @@
 // what any one document says.
 import { declaredUnit, moneyUnitOf, toHalfWidth, type MoneyUnit } from './amount.js';
 import { opensWithPersonalLabel, REDACTED } from './personal-data.js';
-import { CELL_UNIT, FORM_START_LABEL, NOTE_LINE, PREAMBLE_FORM_LINE, PREAMBLE_LINE, PRINTED_YEAR, SPACES_AND_FULL_BRACKETS, TABLE_NUMBER, TITLE_DECORATION, TITLE_PARTS } from './glossary/index.js';
+import { headerRows, printsDigit } from './structure/header.js';
+import { CELL_UNIT, FORM_START_LABEL, NOTE_LINE, PREAMBLE_FORM_LINE, PREAMBLE_LINE, SPACES_AND_FULL_BRACKETS, TABLE_NUMBER, TITLE_DECORATION, TITLE_PARTS } from './glossary/index.js';
 
 export interface Row {
   line: number;
@@ -344,11 +345,9 @@ function regridded(table: Table, row: Row): Row {
 /** Adds a row to a table, skipping header rows that a page break repeated. */
 function appendContinuation(table: Table, row: Row): void {
   row = regridded(table, row);
-  // Only the table's own header rows (those before its first row with figures) repeat after a
-  // page break; a data row equal to an earlier one (a wrapped tail, a twin project) is kept.
-  const hasFigures = (r: Row) => /\d/.test(r.text.replace(PRINTED_YEAR, ''));
-  const firstData = table.rows.findIndex(hasFigures);
-  const header = table.rows.slice(0, Math.min(6, firstData < 0 ? table.rows.length : firstData));
-  if (!hasFigures(row) && header.some((r) => r.text === row.text)) return;
+  // Only the table's own header rows (those before its first row with figures, at most six) repeat
+  // after a page break; a data row equal to an earlier one (a wrapped tail, a twin project) is kept.
+  const header = headerRows(table.rows, printsDigit, { noData: 'all', limit: 6 }).rows;
+  if (!printsDigit(row) && header.some((r) => r.text === row.text)) return;
   table.rows.push(row);
 }

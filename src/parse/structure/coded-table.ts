@@ -4,10 +4,10 @@
 // no header up itself.
 import type { Row, Table } from '../layout.js';
 import type { CodeScheme } from '../records.js';
-import { headerLabels } from '../figures.js';
 import { COLUMNS, FIGURE_COLUMNS, headerText, ROW_LABELS, TITLE_WORDS } from '../glossary/index.js';
 import { FUNCTION_OR_ECONOMIC, PROCUREMENT, lookalikeDigits, schemeOfCode } from './codes.js';
 import type { ColumnsByRole, RowRole } from './roles.js';
+import { headerCell, headerPaths, headerRows } from './header.js';
 
 /** The roles a 科目 table's columns are read by. */
 export type CodedColumnRole = 'CODE' | 'CODE_CLASS' | 'CODE_SECTION' | 'CODE_ITEM' | 'NAME' | 'TOTAL' | 'BASIC' | 'PROJECT';
@@ -62,10 +62,8 @@ const TOTAL_LABELS = [COLUMNS.grandTotal.matches, COLUMNS.total.matches, COLUMNS
 function roleColumns(header: Row[], paths: string[]): ColumnsByRole<'TOTAL' | 'BASIC' | 'PROJECT'> {
   const find = (...patterns: RegExp[]) => {
     for (const re of patterns) {
-      for (let h = header.length - 1; h >= 0; h--) {
-        const idx = header[h]!.cells.findIndex((c) => re.test(c.replace(/\s+/g, '')));
-        if (idx >= 0) return { index: idx, path: paths[idx] ?? '' };
-      }
+      const at = headerCell(header, re, { fromBottom: true });
+      if (at) return { index: at.index, path: paths[at.index] ?? '' };
     }
     return undefined;
   };
@@ -99,6 +97,7 @@ function alignHeader(rows: Row[], firstAmountIdx: number | null): Row[] {
   return shift > 0 ? [...header.slice(0, -1), { line: last.line, cells, text: cells.join('\t') }] : header;
 }
 
+/** A 科目 table's header row: no amount, no code, no 合计 label beside numbers (the data rows print those). */
 function isHeaderRow(row: Row): boolean {
   if (row.cells.some((c) => /^\d{1,3}(,\d{3})*\.\d+$|^\d+\.\d{2}$/.test(c.replace(/\s+/g, '')))) return false;
   if (row.cells.some((c) => FUNCTION_OR_ECONOMIC.test(c) || PROCUREMENT.test(c))) return false;
@@ -185,15 +184,15 @@ export function codedTable(table: Table): CodedTable | null {
   const isCode = (c: string) => FUNCTION_OR_ECONOMIC.test(c.trim()) || (PROCUREMENT.test(c.trim()) && TITLE_WORDS.procurement.test(table.title));
   const firstCodeRow = table.rows.find((r) => r.cells.some(isCode));
   if (!firstCodeRow) return null;
-  const firstData = table.rows.findIndex((r) => !isHeaderRow(r));
-  const headerRows = table.rows.slice(0, Math.max(0, firstData)).filter(isHeaderRow);
+  // A table whose every row looks like a header reads nothing by its header.
+  const { rows: printedHeader, firstData } = headerRows(table.rows, (r) => !isHeaderRow(r), { noData: 'none' });
   // The 类 | 款 | 项 cells may share a printed row with the 合计 row (a 决算's 收入决算表): every row
   // above the first code row is looked at, not only the header rows.
   const { parts, classAt } = codeParts(table.rows.slice(0, Math.max(0, table.rows.indexOf(firstCodeRow))));
   const firstCodeAt = firstCodeRow.cells.findIndex((c) => schemeOfCode(c.trim(), table.title) !== null);
   const firstNameAt = firstCodeAt >= 0 ? codeAt(firstCodeRow.cells, firstCodeAt, parts).next : null;
-  const header = alignHeader(headerRows, firstNameAt === null ? null : firstNameAt + 1);
-  const paths = headerLabels(header);
+  const header = alignHeader(printedHeader, firstNameAt === null ? null : firstNameAt + 1);
+  const paths = headerPaths(header);
   const columns: ColumnsByRole<CodedColumnRole> = roleColumns(header, paths);
   if (parts && classAt !== null) {
     (['CODE_CLASS', 'CODE_SECTION', 'CODE_ITEM'] as const).slice(0, parts).forEach((role, k) => (columns[role] = { index: classAt + k, path: paths[classAt + k] ?? '' }));

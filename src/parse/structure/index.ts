@@ -4,7 +4,6 @@
 // (a 科目 table's codes, …). Built once per table by the pipeline's `structure` stage; readers ask
 // it for the roles they need and look no header label up themselves.
 import { familyOfTitle, type TableFamily } from '../families.js';
-import { headerLabels, isFigureCell } from '../figures.js';
 import type { Row, Table } from '../layout.js';
 import type { MoneyUnit } from '../amount.js';
 import { COLUMN_ROLE_LABELS, ROW_LABELS, TASK_FORM, TITLE_WORDS, headerText } from '../glossary/index.js';
@@ -12,6 +11,7 @@ import { threeCostsTable, type ThreeCostsTable } from './three-costs-table.js';
 import { investmentForm, projectForm, type InvestmentForm, type ProjectForm } from './form-fields.js';
 import { indicatorColumns, listingColumns, paymentColumns, type IndicatorColumns, type ListingColumns, type PaymentColumns } from './listings.js';
 import { codedTable, type CodedTable } from './coded-table.js';
+import { headerPaths, headerRows, printsFigure } from './header.js';
 import { COLUMN_ROLES, type ColumnRole, type ColumnsByRole, type RowRole } from './roles.js';
 import { entriesOf, keysOf } from '../../keys.js';
 
@@ -77,12 +77,10 @@ export function rolesOfPaths(paths: string[]): ColumnsByRole {
   return out;
 }
 
-const hasFigure = (row: Row) => row.cells.some((c) => isFigureCell(c));
-
 /** A row's role from its first printed cell, for a table read by header paths only. */
 function rowRoleOf(row: Row): RowRole {
   const label = headerText(row.cells.find((c) => c.trim() !== '') ?? '');
-  if (!hasFigure(row)) return 'OTHER';
+  if (!printsFigure(row)) return 'OTHER';
   if (ROW_LABELS.totalSpaced.test(label) || ROW_LABELS.grandTotalWord.test(label)) return 'TOTAL';
   if (ROW_LABELS.subtotal.test(label)) return 'SUBTOTAL';
   if (ROW_LABELS.numberedClass.test(label)) return 'SECTION';
@@ -101,13 +99,12 @@ export function structureOf(table: Table, unit: MoneyUnit = '万元'): TableStru
   if (coded) {
     const header = table.rows.slice(0, Math.max(0, coded.firstData));
     const columns: ColumnsByRole = { ...rolesOfPaths(coded.paths), ...coded.columns };
-    const headerRows = header.map((r) => ({ line: r.line, role: 'HEADER' as const }));
-    return { family, header: { lines: header.map((r) => r.line), paths: coded.paths }, columns, rows: [...headerRows, ...coded.rows.map((r) => ({ line: r.row.line, role: r.role }))], coded, threeCosts, ...forms };
+    const headerRoles = header.map((r) => ({ line: r.line, role: 'HEADER' as const }));
+    return { family, header: { lines: header.map((r) => r.line), paths: coded.paths }, columns, rows: [...headerRoles, ...coded.rows.map((r) => ({ line: r.row.line, role: r.role }))], coded, threeCosts, ...forms };
   }
   // Header rows: those above the first row printing a figure (at most the three nearest it name columns).
-  const first = table.rows.findIndex(hasFigure);
-  const header = first < 0 ? table.rows : table.rows.slice(0, first);
-  const paths = headerLabels(header.slice(-3));
+  const header = headerRows(table.rows, printsFigure, { noData: 'all' }).rows;
+  const paths = headerPaths(header.slice(-3));
   return {
     family,
     header: { lines: header.map((r) => r.line), paths },

@@ -9,6 +9,7 @@ import { COLUMNS, INDICATOR_FORM, PAYMENT_DETAIL, PROJECT_LISTS, TASK_FORM, UNIT
 import { toHalfWidth } from '../amount.js';
 import type { ColumnRole } from './roles.js';
 import { keysOf } from '../../keys.js';
+import { headerCell } from './header.js';
 
 /** Where a listing's header names a role: the header row's index in the table and the column. */
 export interface ListingColumn {
@@ -33,13 +34,7 @@ const LISTING_LABELS: Record<ListingRole, RegExp> = {
 const cellText = (c: string | undefined) => (c ?? '').replace(/\s+/g, '');
 
 /** A role's column: the first of the table's first six rows with a cell so labelled, and that cell. */
-function headerIndex(rows: Row[], re: RegExp): ListingColumn | null {
-  for (const [r, row] of rows.slice(0, 6).entries()) {
-    const col = row.cells.findIndex((c) => re.test(cellText(c)));
-    if (col >= 0) return { row: r, index: col };
-  }
-  return null;
-}
+const headerIndex = (rows: Row[], re: RegExp): ListingColumn | null => headerCell(rows, re, { limit: 6 });
 
 export type ListingColumns = Partial<Record<ListingRole, ListingColumn>> & {
   /** The header (its first three rows) says the projects are 一级项目 (项目名称（一级项目）). */

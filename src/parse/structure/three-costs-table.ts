@@ -6,6 +6,7 @@ import { parseAmount, toHalfWidth, type MoneyUnit } from '../amount.js';
 import type { Row, Table } from '../layout.js';
 import { THREE_COSTS_COLUMNS, YEAR_CELLS } from '../glossary/index.js';
 import type { ColumnRole } from './roles.js';
+import { headerRows } from './header.js';
 
 /** The figures of a 三公 table, by role. */
 export type ThreeCostsRole = Extract<ColumnRole, 'TOTAL' | 'ABROAD' | 'RECEPTION' | 'VEHICLES' | 'VEHICLE_PURCHASE' | 'VEHICLE_RUNNING'>;
@@ -86,14 +87,14 @@ export interface BudgetActualPairs {
 }
 
 function pairsOf(table: Table, unit: MoneyUnit): BudgetActualPairs | null {
-  const at = table.rows.findIndex((r) => {
+  // The header is the rows above the pair row.
+  const { rows: header, firstData: at } = headerRows(table.rows, (r) => {
     const words = r.cells.map((c) => c.replace(/\s+/g, ''));
     const pairs = words.filter((w, i) => i % 2 === 0 && THREE_COSTS_COLUMNS.budget.test(w) && THREE_COSTS_COLUMNS.actual.test(words[i + 1] ?? '')).length;
     return pairs >= 3 && pairs * 2 >= words.filter((w) => w !== '').length;
   });
   if (at < 0) return null;
   const pairRow = table.rows[at]!;
-  const header = table.rows.slice(0, at);
   const columns = new Map<number, ThreeCostsRole>();
   for (let col = 0; col + 1 < Math.max(pairRow.cells.length, 2); col += 2) {
     for (let h = header.length - 1; h >= 0; h--) {
@@ -150,10 +151,11 @@ export function threeCostsTable(table: Table, unit: MoneyUnit): ThreeCostsTable 
   const isShort = (r: Row) => numbers(r) >= 1 && numbers(r) < 4 && !numbering(r) && (!r.cells.some((c) => HAN.test(c)) || r.cells.some((c) => YEAR_CELLS.yearLabel.test(c.trim())));
   const dataRows = table.rows.filter((r) => (numbers(r) >= 4 && !numbering(r)) || isShort(r));
   const sparse = dataRows.every(isShort);
-  const headerRows = table.rows.filter((r) => !dataRows.includes(r));
+  // The header: the rows above the first data row.
+  const header = headerRows(table.rows, (r) => dataRows.includes(r), { noData: 'all' }).rows;
   // The first header row that names figures gives their order; 用车 expands into its parts.
   let order: ThreeCostsRole[] = [];
-  for (const r of headerRows) {
+  for (const r of header) {
     const roles = r.cells.map(roleOf).filter((c): c is ThreeCostsRole => c !== null);
     const uniq = roles.filter((c, i) => roles.indexOf(c) === i);
     if (uniq.length >= 3) {
@@ -163,19 +165,19 @@ export function threeCostsTable(table: Table, unit: MoneyUnit): ThreeCostsTable 
   }
   if (order.length === 0) return empty;
   // The vehicle block is 小计 | 购置费 | 运行(维护)费 wherever a header names its parts.
-  const hasParts = headerRows.some((r) => r.cells.some((c) => roleOf(c) === 'VEHICLE_PURCHASE' || THREE_COSTS_COLUMNS.subtotal.test(c.replace(/\s+/g, ''))));
+  const hasParts = header.some((r) => r.cells.some((c) => roleOf(c) === 'VEHICLE_PURCHASE' || THREE_COSTS_COLUMNS.subtotal.test(c.replace(/\s+/g, ''))));
   const firstVehicle = order.findIndex(isVehicle);
   if (firstVehicle >= 0) {
     order = order.filter((c) => !isVehicle(c));
     order.splice(firstVehicle, 0, ...(hasParts ? (['VEHICLES', 'VEHICLE_PURCHASE', 'VEHICLE_RUNNING'] as const) : (['VEHICLES'] as const)));
   }
   // Fund names in header order (一般公共预算 | 政府性基金预算 | 国有资本经营预算), repeated per figure.
-  const fundRow = headerRows.find((r) => r.cells.filter((c) => THREE_COSTS_COLUMNS.generalBudgetFund.test(c)).length >= 3);
+  const fundRow = header.find((r) => r.cells.filter((c) => THREE_COSTS_COLUMNS.generalBudgetFund.test(c)).length >= 3);
   const fundsPerFigure = fundRow ? 3 : 1;
   const funds = fundRow ? [...new Set(fundRow.cells.map((c) => c.replace(/\s+/g, '')).filter((c) => c !== ''))].slice(0, fundsPerFigure) : [];
   const rows = dataRows.map((row) => {
     const yearCell = row.cells.find((c) => YEAR_CELLS.yearLabel.test(c.trim()));
     return { row, year: yearCell ? Number(toHalfWidth(yearCell).replace(/\D/g, '')) : null, change: !yearCell && row.cells.some((c) => THREE_COSTS_COLUMNS.change.test(c)), short: isShort(row) };
   });
-  return { pairs: null, order, grid: gridOf(headerRows), fundsPerFigure, funds, rows, sparse };
+  return { pairs: null, order, grid: gridOf(header), fundsPerFigure, funds, rows, sparse };
 }
