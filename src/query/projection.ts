@@ -9,6 +9,7 @@
 import type { CodeScheme } from '../model/codes.js';
 import { apiName, propertiesOf, servedNullable, storedName, type FactKindDecl } from '../model/fact-kind.js';
 import { BUDGET_LINE } from '../model/kinds/budget-line.js';
+import { PROJECT_ALLOCATION } from '../model/kinds/project-allocation.js';
 import { keysOf } from './props.js';
 
 /** Field name → what is selected under it (aliases and fragments merged). */
@@ -41,14 +42,16 @@ const source: Reads = (sub) => {
 const NONE: readonly string[] = [];
 
 /**
- * A declared kind's properties (src/model/fact-kind.ts) as projection entries: the required
- * ones are core (the row mapper checks them), each served one reads its stored name.
+ * A declared kind's properties (src/model/fact-kind.ts) as projection entries, so a property
+ * declared there is read here with no edit. `required`: how a property the kind always has is
+ * read — `core` when the row mapper checks it (a decoded row: always read), `selected` when the
+ * row is built from what the projection read (read when its field is selected, like the others).
  */
-function declaredProjection(kind: FactKindDecl): { core: string[]; fields: Record<string, Reads> } {
+function declaredProjection(kind: FactKindDecl, required: 'core' | 'selected'): { core: string[]; fields: Record<string, Reads> } {
   const core: string[] = [];
   const fields: Record<string, Reads> = {};
   for (const [name, p] of propertiesOf(kind)) {
-    if (servedNullable(p)) fields[apiName(name, p)] = [storedName(name, p)];
+    if (servedNullable(p) || required === 'selected') fields[apiName(name, p)] = [storedName(name, p)];
     else {
       core.push(storedName(name, p));
       fields[apiName(name, p)] = NONE;
@@ -57,7 +60,9 @@ function declaredProjection(kind: FactKindDecl): { core: string[]; fields: Recor
   return { core, fields };
 }
 
-const LINE_DECLARED = declaredProjection(BUDGET_LINE);
+const LINE_DECLARED = declaredProjection(BUDGET_LINE, 'core');
+// An allocation of the bundle is built from the properties read (repository.ts projectedRow).
+const ALLOCATION_DECLARED = declaredProjection(PROJECT_ALLOCATION, 'selected');
 
 /** BudgetLine // 预算表行, built by budgetLineRow (src/query/rows.ts). */
 export const LINE_PROJECTION: ProjectionDecl = {
@@ -76,21 +81,14 @@ export const LINE_PROJECTION: ProjectionDecl = {
 
 /** ProjectAllocation // 项目预算, built by fact() from its stored properties. */
 export const ALLOCATION_PROJECTION: ProjectionDecl = {
-  core: ['id'],
+  core: ['id', ...ALLOCATION_DECLARED.core],
   fields: {
+    ...ALLOCATION_DECLARED.fields,
     id: NONE, __typename: NONE,
     project: NONE, unit: NONE, document: NONE, codeLinks: NONE, codeLink: NONE, functionCode: NONE,
     indicators: NONE, selfEvaluations: NONE, investmentProjects: NONE, listings: NONE, anomalies: NONE,
-    name: ['name'],
+    // Beside the declaration: its document's year, and what the load derives from its listings.
     year: ['year'],
-    level: ['level'],
-    amount: ['amountFen'],
-    executed: ['executedFen'],
-    executionRate: ['executionRate'],
-    key: ['key'],
-    goal: ['goal'],
-    justification: ['justification'],
-    period: ['period'],
     sourceKinds: ['sourceKinds'],
     parent: ['parentName'],
     funding: ['funding'],

@@ -18,11 +18,12 @@ import { apiName, defineKind, servedNullable, moneyStoredNames, propertiesOf, st
 import { NODE_KINDS_DECL, type NodeKindDecl } from '../../src/model/nodes.js';
 import { MONEY_KEYS, isMoneyKey } from '../../web/src/format.js';
 import { ALLOCATION_FIELDS, EVALUATION_FIELDS, INDICATOR_FIELDS, INVESTMENT_FIELDS, LINE_FIELDS, LISTING_FIELDS, PROJECT_FIELDS, THREE_COSTS_FIELDS, type InvestmentRow } from '../../src/query/records.js';
-import { LINE_PROJECTION } from '../../src/query/projection.js';
+import { ALLOCATION_PROJECTION, LINE_PROJECTION } from '../../src/query/projection.js';
 import { parseDocument } from '../../src/parse/index.js';
 import type { InvestmentProject as ParsedInvestment } from '../../src/parse/records.js';
 import { buildPlan } from '../../src/load/plan.js';
 import { storedValuesOf } from '../../src/load/plan/stored.js';
+import { peerTypeDefs } from '../../scripts/peer-type-defs.js';
 
 const root = join(import.meta.dirname, '../..');
 // A list is named by its items' type (getNamedType): strings are String.
@@ -98,7 +99,7 @@ const SAMPLE: Record<keyof typeof FACT_KINDS, { file: string; records: ((d: Retu
   ProjectListing: { file: '004_977ad1fe0b13bb92.txt', records: (d) => d.projects, rows: (p) => p.listings },
 };
 
-const PROJECTION: Partial<Record<keyof typeof FACT_KINDS, { core: readonly string[]; fields: Readonly<Record<string, unknown>> }>> = { BudgetLine: LINE_PROJECTION };
+const PROJECTION: Partial<Record<keyof typeof FACT_KINDS, { core: readonly string[]; fields: Readonly<Record<string, unknown>> }>> = { BudgetLine: LINE_PROJECTION, ProjectAllocation: ALLOCATION_PROJECTION };
 
 /** How neo4j/graphql (the bench peer) types a stored property. */
 const PEER_TYPE: Record<PropertyType, string> = { string: 'String', strings: 'String', enum: 'String', int: 'Int', boolean: 'Boolean', money: 'BigInt' };
@@ -146,8 +147,8 @@ describe.each(Object.entries(FACT_KINDS) as [keyof typeof FACT_KINDS, FactKindDe
     if (!projection) return;
     for (const [n, p] of propertiesOf(kind)) {
       const reads = projection.fields[apiName(n, p)];
-      if (servedNullable(p)) expect(reads, n).toEqual([storedName(n, p)]);
-      else expect(projection.core, n).toContain(storedName(n, p));
+      // A nullable one is read when selected; one every row has, always (core) or when selected.
+      if (servedNullable(p) || !projection.core.includes(storedName(n, p))) expect(reads, n).toEqual([storedName(n, p)]);
     }
   });
 
@@ -197,6 +198,9 @@ describe('types follow the declaration', () => {
     expect(() => storedValuesOf(INVESTMENT_PROJECT, valueOf('registrationYear', '2020'))).toThrow(expect.objectContaining({ code: 'WRONG_TYPE', message: expect.stringMatching(/InvestmentProject\.registrationYear/) }));
     expect(String(storedValuesOf(INVESTMENT_PROJECT, valueOf('totalInvestment', 150n)).totalInvestmentFen)).toBe('150');
   });
+  it('the bench peer’s type definitions are the ones derived from the declarations (npx tsx scripts/peer-type-defs.ts writes them)', () => {
+    expect(readFileSync(join(root, 'bench/peer/type-defs.graphql'), 'utf8')).toBe(peerTypeDefs());
+  });
   it('money carries the unit it is printed in, and only money does', () => {
     expect(() => defineKind({ name: 'X', zh: 'x', properties: { a: { type: 'money', zh: 'a', description: 'a' } } })).toThrow(/printedIn/);
     expect(() => defineKind({ name: 'X', zh: 'x', properties: { a: { type: 'string', printedIn: '万元', zh: 'a', description: 'a' } } })).toThrow(/printedIn/);
@@ -222,6 +226,8 @@ describe('add-a-field: one line in a scratch copy of the model reaches every der
     for (const dir of ['src', 'loaders']) cpSync(join(root, dir), join(scratch, dir), { recursive: true });
     mkdirSync(join(scratch, 'web/src'), { recursive: true });
     cpSync(join(root, 'web/src/format.ts'), join(scratch, 'web/src/format.ts'));
+    mkdirSync(join(scratch, 'scripts'), { recursive: true });
+    cpSync(join(root, 'scripts/peer-type-defs.ts'), join(scratch, 'scripts/peer-type-defs.ts'));
     cpSync(join(root, 'tsconfig.json'), join(scratch, 'tsconfig.json'));
     cpSync(join(root, 'package.json'), join(scratch, 'package.json'));
     symlinkSync(join(root, 'node_modules'), join(scratch, 'node_modules'));
@@ -283,6 +289,8 @@ describe('add-a-field: one line in a scratch copy of the model reaches every der
   it('a document bundle reads it when the query selects it', async () => {
     const { LINE_PROJECTION: projection, projectionKeys } = await load<typeof import('../../src/query/projection.js')>('src/query/projection.ts');
     expect(projectionKeys(projection, new Map([['reserve', new Map()]]))).toContain('reserveFen');
+    const { ALLOCATION_PROJECTION: allocations } = await load<typeof import('../../src/query/projection.js')>('src/query/projection.ts');
+    expect(projectionKeys(allocations, new Map([['contractor', new Map()]]))).toContain('contractor');
   });
 
   it('the load stores it under its stored name, as an Integer of fen, once its reader fills the record', async () => {
@@ -330,6 +338,15 @@ describe('add-a-field: one line in a scratch copy of the model reaches every der
     expect(projectNodeValues({ ...row, formerCodes: ['A1', 'B2'] })).toEqual({ name: row.name, normName: row.normName, formerCodes: ['A1', 'B2'] });
     // A row without it stops the load naming the property, never a node without it.
     expect(() => projectNodeValues(row)).toThrow(/Project\.formerCodes/);
+  });
+
+  it('the bench peer’s type definitions carry it under its stored name and type', async () => {
+    const { peerTypeDefs: scratchTypeDefs } = await load<typeof import('../../scripts/peer-type-defs.js')>('scripts/peer-type-defs.ts');
+    const fieldsOf = (sdl: string, type: string) => parse(sdl).definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === type)?.fields?.map((f) => f.name.value) ?? [];
+    expect(fieldsOf(scratchTypeDefs(), 'InvestmentProject')).toEqual([...fieldsOf(peerTypeDefs(), 'InvestmentProject').slice(0, fieldsOf(peerTypeDefs(), 'InvestmentProject').indexOf('completed') + 1), 'landAreaFen', 'srcLine']);
+    expect(scratchTypeDefs()).toMatch(/\n {2}landAreaFen: BigInt\n/);
+    expect(scratchTypeDefs()).toMatch(/\n {2}contractor: String\n/);
+    expect(scratchTypeDefs()).toMatch(/\n {2}formerCodes: \[String!\]\n/);
   });
 
   it('NODE_KINDS_DECL and the explorer count it as money', async () => {
