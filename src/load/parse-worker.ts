@@ -51,7 +51,7 @@ async function readOne({ id, file, text: given, bytes, notes, ocrBudgetMs }: Req
     refuseOversizedText(text, file);
     // A PDF's cell boxes go with its text: a header cell's real span labels its columns (#37).
     // With it, the cells each line's records read (src/parse/cells-read.ts), stored with the places.
-    const { doc, cellsRead } = parseWithCellsRead(text, file, [...(notes ?? []), ...(source?.notes ?? [])], source?.places);
+    const { doc, cellsRead, recordCells } = parseWithCellsRead(text, file, [...(notes ?? []), ...(source?.notes ?? [])], source?.places);
     // A table run together on one line is no tab row: what it gave is counted before planning.
     refuseOversizedRecords(doc, file);
     lap('worker: parse');
@@ -63,7 +63,7 @@ async function readOne({ id, file, text: given, bytes, notes, ocrBudgetMs }: Req
     lap('worker: plan weighed (JSON)');
     // Where each line is printed (a PDF's pages and boxes, a text's form-feed pages) goes with the
     // text to be stored beside it: redaction keeps the lines, so line n is still places[n - 1].
-    parentPort!.postMessage({ id, ok: true, doc, plan, text: stored, planBytes: weight, places: withCellsRead(source?.places ?? null, cellsRead), timings });
+    parentPort!.postMessage({ id, ok: true, doc, plan, text: stored, planBytes: weight, places: withCellsRead(source?.places ?? null, cellsRead, recordCells), timings });
   } catch (err) {
     if (err instanceof BadDocumentError) parentPort!.postMessage({ id, ok: false, bad: { file: err.file, line: err.line, expected: err.expected, page: err.page, message: err.message, details: err.details } });
     // Not the document's fault as far as the parser knows: what happened, and the stack for the log.

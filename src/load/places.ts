@@ -25,14 +25,21 @@ export type JoinedPlace = LinePlace & {
    * name and amount cells), ascending; absent when the parser does not say which.
    */
   read?: readonly number[];
+  /**
+   * A line giving several records that each say their cells (side-by-side 科目 blocks, a 三公 row's
+   * 预算数 and 决算数): each record's cells by its key (src/model/read-keys.ts), so that a fact is
+   * served its own, not its neighbours'.
+   */
+  readBy?: Readonly<Record<string, readonly number[]>>;
 };
 
-/** The places with the cells each line's records read (line → cell indexes, src/parse/cells-read.ts) joined in. */
-export function withCellsRead<P extends JoinedPlace>(places: readonly P[] | null, read: ReadonlyMap<number, readonly number[]>): (P & { read?: readonly number[] })[] | null {
+/** The places with the cells each line's records read (line → cell indexes, src/parse/cells-read.ts) joined in, and each record's where a line gives several. */
+export function withCellsRead<P extends JoinedPlace>(places: readonly P[] | null, read: ReadonlyMap<number, readonly number[]>, byRecord: ReadonlyMap<number, Readonly<Record<string, readonly number[]>>> = new Map()): (P & Pick<JoinedPlace, 'read' | 'readBy'>)[] | null {
   if (!places) return null;
   return places.map((p, i) => {
     const cells = read.get(i + 1);
-    return cells ? { ...p, read: cells } : p;
+    const by = byRecord.get(i + 1);
+    return cells ? { ...p, read: cells, ...(by ? { readBy: by } : {}) } : p;
   });
 }
 
@@ -51,7 +58,7 @@ export function placesJson(places: readonly JoinedPlace[] | null | undefined, li
   // points from the top-left corner of the page (src/source/pdf/geometry.ts). Read back by
   // src/query/places.ts.
   return places.map((p) => {
-    const out: { page: number; box?: Box; cells?: Box[]; read?: number[]; ocr?: number; ocrCells?: (number | null)[]; more?: { page: number; box: Box }[] } = { page: p.page };
+    const out: { page: number; box?: Box; cells?: Box[]; read?: number[]; readBy?: Record<string, number[]>; ocr?: number; ocrCells?: (number | null)[]; more?: { page: number; box: Box }[] } = { page: p.page };
     if (finite(p.box)) out.box = p.box;
     const cells = p.cells.filter(finite);
     // Every cell or none: a cell list with holes would give a box to the wrong column.
@@ -59,6 +66,10 @@ export function placesJson(places: readonly JoinedPlace[] | null | undefined, li
     // The cells the line's records read: kept only with the cells' boxes and every index one of them.
     const read = p.read?.filter((i) => Number.isInteger(i) && i >= 0 && i < cells.length);
     if (out.cells && read?.length && read.length === p.read?.length) out.read = [...read];
+    // Each record's cells (none for one that read only blank cells), kept only beside the line's
+    // and each one of the line's cells read.
+    const by = Object.entries(p.readBy ?? {});
+    if (out.read && by.length > 1 && by.every(([, c]) => c.every((i) => out.read?.includes(i)))) out.readBy = Object.fromEntries(by.map(([k, c]) => [k, [...c]]));
     // A line read by OCR from a scanned page: the lowest confidence (0-100) of its words, so of
     // every cell a fact of the line read (Source.ocrConfidence); absent for a text layer's line.
     const confidence = p.ocr?.confidence;

@@ -1,88 +1,100 @@
-// The cells a line's records read // 读取的单元格 (#39 item 1): after the readers, which printed cells
-// of a line its facts were read from — the code's cells, the name's and each amount's — found from
-// the table's structure (structure/: which column holds the code, the name, where the amounts
-// start), not from any reader's internals. Stored beside the line's place (src/load/places.ts), so
-// that Source.cells serves the cells a fact read, not every cell of its row. A line whose cells
-// cannot be told with certainty gets none (its place keeps every cell, none said read).
-import { parseAmount, type MoneyUnit } from './amount.js';
+// The cells a line's records read // 读取的单元格 (#39 item 1): each reader says, on the record, which
+// cells of its table row it read (ReadsCells.cellsRead: a 科目 line's code, name and amount cells,
+// a 合计 row's label and amounts, a 三公 record's figures, a payment's serial, item and amount).
+// This pass only puts those row indexes back on the printed line (a row the table model regridded
+// past a page break keeps other indexes than its line) and gathers them per line, to be stored
+// beside the line's place (src/load/places.ts), so that Source.cells serves the cells a fact read,
+// not every cell of its row. A line whose cells cannot be told with certainty gets none (its place
+// keeps every cell, none said read).
 import { cleanCell, isPiiLabel, type LineCells, type Row } from './layout.js';
 import { REDACTED } from './personal-data.js';
 import { PARSE_PIPELINE, type Parsed } from './pipeline.js';
-import type { Diagnostic, ParsedDocument } from './records.js';
-import type { CodedTable } from './structure/index.js';
-import { tableUnit } from './units.js';
+import type { Diagnostic, ParsedDocument, ReadsCells, Source } from './records.js';
+import { readKey } from '../model/read-keys.js';
 
 /** Per line (1-based), the indexes of its printed cells (its tab-separated parts) its records read, ascending. */
 export type CellsRead = ReadonlyMap<number, readonly number[]>;
 
+/**
+ * Per line holding more than one record that says its cells (side-by-side 科目 blocks, a 三公 row's
+ * 预算数 and 决算数), each record's own cells by its key (src/model/read-keys.ts), printed indexes.
+ */
+export type RecordCellsRead = ReadonlyMap<number, Readonly<Record<string, readonly number[]>>>;
+
 /** parseDocument (index.ts), and the cells each line's records read. */
-export function parseWithCellsRead(input: string, file: string, sourceNotes: readonly Diagnostic[] = [], places?: readonly (LineCells | null)[] | null): { doc: ParsedDocument; cellsRead: CellsRead } {
+export function parseWithCellsRead(input: string, file: string, sourceNotes: readonly Diagnostic[] = [], places?: readonly (LineCells | null)[] | null): { doc: ParsedDocument; cellsRead: CellsRead; recordCells: RecordCellsRead } {
   const state = PARSE_PIPELINE.run({ text: input, file, sourceNotes, places });
   // Only a source with places (a PDF, a scan) has cells to point at: a text's would be thrown
   // away by withCellsRead, so it is not computed on the load's hot path.
-  return { doc: state.doc, cellsRead: places ? cellsReadOf(state) : new Map() };
+  return { doc: state.doc, ...(places ? cellsReadOf(state) : { cellsRead: new Map(), recordCells: new Map() }) };
+}
+
+/** A record that says the cells it read, and its key among its line's records (none: it is alone on its line by kind). */
+interface Reading {
+  source: Source;
+  cells: readonly number[] | undefined;
+  key: string | null;
 }
 
 /**
- * The cells read on each line of a 科目 table (功能 / 经济分类, 采购品目) whose records are its
- * BudgetLines (code cells, name cell, amount cells) or its 合计 / unit row's total (label cell,
- * amount cells). Lines that also give another kind of record (a residual figure reads one cell of
- * the row, a project form another) are left out: their line's cells are not one record's.
+ * The cells read on each line whose records all say which cells they read. Lines that also give
+ * a record whose reader does not say (a residual figure, a project form) are left out: which of
+ * their cells belong to which record is not known.
  */
-export function cellsReadOf(state: Parsed): CellsRead {
-  const { doc, layout: lay, structures, meta } = state;
-  const ours = new Set<number>();
-  for (const r of [...doc.lines, ...doc.totals]) ours.add(r.source.line);
+export function cellsReadOf(state: Parsed): { cellsRead: CellsRead; recordCells: RecordCellsRead } {
+  const { doc, layout: lay } = state;
+  const readings: Reading[] = [
+    ...doc.lines.map((r) => reading(r, readKey('BudgetLine', r.code))),
+    ...doc.threeCosts.filter((r) => r.origin === 'TABLE').map((r) => reading(r, readKey('ThreeCosts', r.basis))),
+    ...doc.totals.map((r) => reading(r, null)),
+    ...doc.payments.map((r) => reading(r, null)),
+  ];
   // Any other record on a line: which of its cells belong to which record is not said here.
   const others = new Set<number>();
-  const otherRecords: readonly { source: { line: number } }[][] = [doc.figures, doc.threeCosts, doc.projects, doc.indicators, doc.investmentProjects, doc.selfEvaluations, doc.payments, doc.proseAmounts];
+  const otherRecords: readonly { source: { line: number } }[][] = [doc.figures, doc.threeCosts.filter((r) => r.origin !== 'TABLE'), doc.projects, doc.indicators, doc.investmentProjects, doc.selfEvaluations, doc.proseAmounts];
   for (const list of otherRecords) for (const r of list) others.add(r.source.line);
+  for (const r of readings) if (!r.cells) others.add(r.source.line);
+  // The rows records were read from, by line (a flattened table's rows are not its printed lines).
+  const rows = new Map<number, Row>();
+  for (const table of lay.tables) if (!table.flattened) for (const row of table.rows) rows.set(row.line, row);
   const printed = state.redaction.text.split(/\r?\n/);
-  const out = new Map<number, number[]>();
-  for (const table of lay.tables) {
-    const coded = structures.get(table)?.coded;
-    if (!coded || table.flattened) continue;
-    const unit = tableUnit(table, meta.moneyUnit);
-    for (const codedRow of coded.rows) {
-      const { row } = codedRow;
-      if (!ours.has(row.line) || others.has(row.line)) continue;
-      const read = readInRow(codedRow, unit);
-      if (!read.length) continue;
-      const at = printedIndexes(row, printed[row.line - 1] ?? '');
-      if (!at) continue;
-      const cells = read.flatMap((i) => (at[i] === undefined ? [] : [at[i]]));
-      if (cells.length !== read.length) continue;
-      out.set(row.line, [...new Set([...(out.get(row.line) ?? []), ...cells])].sort((a, b) => a - b));
-    }
+  const atOfLine = new Map<number, (number | undefined)[] | null>();
+  const perLine = new Map<number, { cells: (number[] | null)[]; keys: (string | null)[] }>();
+  for (const r of readings) {
+    const line = r.source.line;
+    if (others.has(line)) continue;
+    const row = rows.get(line);
+    // A record that read no cell (a 三公 record whose figures are all blank) is still its line's:
+    // its own cells are none, not its neighbours'.
+    if (!row || !r.cells) continue;
+    if (!atOfLine.has(line)) atOfLine.set(line, printedIndexes(row, printed[line - 1] ?? ''));
+    const at = atOfLine.get(line);
+    const cells = at ? r.cells.flatMap((i) => (at[i] === undefined ? [] : [at[i]])) : [];
+    const entry = perLine.get(line) ?? { cells: [], keys: [] };
+    // A cell that has no place on the printed line: the record's cells are not told.
+    entry.cells.push(at && cells.length === r.cells.length ? cells : null);
+    entry.keys.push(r.key);
+    perLine.set(line, entry);
   }
-  return out;
+  const cellsRead = new Map<number, number[]>();
+  const recordCells = new Map<number, Record<string, number[]>>();
+  for (const [line, { cells, keys }] of perLine) {
+    const told = cells.flatMap((c) => c ?? []);
+    if (cells.some((c) => c === null) || told.length === 0) continue;
+    cellsRead.set(line, [...new Set(told)].sort((a, b) => a - b));
+    if (cells.length < 2 || keys.some((k) => k === null)) continue;
+    // Two records with one key (one code printed twice on a line): their cells together.
+    const byKey: Record<string, number[]> = {};
+    cells.forEach((c, k) => {
+      const key = keys[k] ?? '';
+      byKey[key] = [...new Set([...(byKey[key] ?? []), ...(c ?? [])])].sort((a, b) => a - b);
+    });
+    if (Object.keys(byKey).length > 1) recordCells.set(line, byKey);
+  }
+  return { cellsRead, recordCells };
 }
 
-/** Indexes (in the row's cells) of what the classification reader reads on a row: see extractClassification. */
-function readInRow({ row, role, blocks, label: printedLabel }: CodedTable['rows'][number], unit: MoneyUnit): number[] {
-  const cells = row.cells;
-  const filled = (i: number) => (cells[i] ?? '').trim() !== '';
-  // An amount cell the reader keeps: parsed in the table's unit, not blank (a blank is no zero).
-  const amounts = (from: number, end: number) => {
-    const out: number[] = [];
-    for (let i = from; i < end; i++) if (cells[i] !== '' && parseAmount(cells[i] ?? '', unit)) out.push(i);
-    return out;
-  };
-  if (role === 'DATA' && blocks) {
-    return blocks.flatMap(({ start, end, nameAt }) => {
-      const code = Array.from({ length: nameAt - start }, (_, k) => start + k).filter(filled);
-      return [...code, ...(filled(nameAt) ? [nameAt] : []), ...amounts(nameAt + 1, end)];
-    });
-  }
-  if (role === 'TOTAL' || role === 'SECTION') {
-    // The row's label (合计, a unit's name: the structure's, past any 类 | 款 | 项 labels printed on
-    // the same row) and its amounts, read from the second cell on.
-    const label = printedLabel === undefined ? -1 : cells.indexOf(printedLabel);
-    const figures = amounts(1, cells.length);
-    return label >= 0 && !figures.includes(label) ? [label, ...figures].sort((a, b) => a - b) : figures;
-  }
-  return [];
-}
+const reading = (r: ReadsCells & { source: Source }, key: string | null): Reading => ({ source: r.source, cells: r.cellsRead, key });
 
 /**
  * Each of the row's cells' index among the printed line's tab-separated parts: the same index when

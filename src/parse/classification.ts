@@ -10,7 +10,7 @@ export { levelOf, schemeOfCode } from './structure/codes.js';
 export interface ClassificationResult {
   lines: BudgetLine[];
   /** 合计 rows per unit (null = the whole table). */
-  totals: { unit: string | null; total: bigint | null; basic: bigint | null; project: bigint | null; columns: Record<string, bigint>; source: Source }[];
+  totals: { unit: string | null; total: bigint | null; basic: bigint | null; project: bigint | null; columns: Record<string, bigint>; source: Source; cellsRead: number[] }[];
 }
 
 /** The roles the classification reader reads a 科目 table by (structure/coded-table.ts finds them). */
@@ -49,12 +49,13 @@ export function extractClassification(
 
   // Amount columns no header labels: said once per column, with the first line printing one.
   const unlabelled = new Map<number, number>();
-  /** Every amount cell of a row from `from` on, by its column's header path. */
-  const rowColumns = (row: Row, from: number): Record<string, bigint> => {
+  /** Every amount cell of a row from `from` on, by its column's header path; each cell taken is added to `read`. */
+  const rowColumns = (row: Row, from: number, read: number[]): Record<string, bigint> => {
     const columns: Record<string, bigint> = {};
     for (let i = from; i < row.cells.length; i++) {
       const parsed = parseAmount(row.cells[i] ?? '', unit);
       if (!parsed || row.cells[i] === '') continue;
+      read.push(i);
       if (!paths[i] && !unlabelled.has(i)) unlabelled.set(i, row.line);
       // Side-by-side blocks repeat a label (决算数 | … | 决算数): the column number keeps them apart.
       const label = paths[i] || `column ${i + 1}`;
@@ -62,24 +63,36 @@ export function extractClassification(
     }
     return columns;
   };
-  const totalsOf = (row: Row, source: Source) => ({ unit: currentUnit, total: amountAt(row, total), basic: amountAt(row, basic), project: amountAt(row, project), columns: rowColumns(row, 1), source });
+  const totalsOf = (row: Row, source: Source, label: string | undefined) => {
+    // The cells read: the row's label (合计, a unit's name: the structure's, past any 类 | 款 | 项
+    // labels printed on the same row) and every amount from the second cell on (total, basic and
+    // project are among them).
+    const read: number[] = [];
+    const columns = rowColumns(row, 1, read);
+    const at = label === undefined ? -1 : row.cells.indexOf(label);
+    const cellsRead = at >= 0 && !read.includes(at) ? [at, ...read].sort((a, b) => a - b) : read;
+    return { unit: currentUnit, total: amountAt(row, total), basic: amountAt(row, basic), project: amountAt(row, project), columns, source, cellsRead };
+  };
 
   for (const { row, role, label, blocks, unreadableClass } of structure.rows) {
     const source: Source = { file, table: table.title, line: row.line, text: row.text };
     if (unreadableClass !== undefined) diagnostics.push({ level: 'WARNING', code: 'CODE_UNREADABLE', message: `${table.title}: the 类 cell prints "${unreadableClass}", which reads as no code; the row's 款 / 项 and amounts are not read as a line (check against the page)`, line: row.line, original: row.text });
-    if (role === 'TOTAL') result.totals.push(totalsOf(row, source));
+    if (role === 'TOTAL') result.totals.push(totalsOf(row, source, label));
     else if (role === 'SECTION') {
       // A unit row (预算单位) heads the lines that follow it and carries their total.
       currentUnit = label ?? null;
-      result.totals.push(totalsOf(row, source));
+      result.totals.push(totalsOf(row, source, label));
     }
     if (role !== 'DATA' || !blocks) continue;
-    for (const { end, offset, code, scheme, nameAt, classCarried, classMisprinted, partsPadded } of blocks) {
+    for (const { start, end, offset, code, scheme, nameAt, classCarried, classMisprinted, partsPadded } of blocks) {
       // Each block of side-by-side 科目 is a line of its own, reading only its own cells.
       const inBlock = (idx: number | null) => (idx === null ? null : idx + offset < end ? idx + offset : null);
       const blockRow: Row = { ...row, cells: row.cells.slice(0, end) };
       if (classMisprinted) diagnostics.push({ level: 'WARNING', code: 'CODE_CLASS_CARRIED', message: `${table.title}: the 类 cell prints "${classMisprinted}", no code; read as 类 ${classCarried} of the code row above (code ${code}; check against the page)`, line: row.line, original: row.text });
       else if (classCarried) diagnostics.push({ level: 'INFO', code: 'CODE_CLASS_CARRIED', message: `${table.title}: the 类 cell is blank on this row; code ${code} takes 类 ${classCarried} from the code row above`, line: row.line });
+      // The cells this line reads: its printed code parts, its name, then each amount it keeps (below).
+      const filled = (i: number) => (row.cells[i] ?? '').trim() !== '';
+      const cellsRead = Array.from({ length: nameAt + 1 - start }, (_, k) => start + k).filter(filled);
       if (partsPadded) diagnostics.push({ level: 'INFO', code: 'CODE_PART_PADDED', message: `${table.title}: a code part is printed as ${partsPadded.map((p) => `"${p}"`).join(', ')}, one digit where 款 / 项 print two; read with its leading zero (code ${code})`, line: row.line, original: row.text });
       result.lines.push({
         scheme,
@@ -91,8 +104,9 @@ export function extractClassification(
         total: amountAt(blockRow, inBlock(total) ?? nameAt + 1),
         basic: amountAt(blockRow, inBlock(basic)),
         project: amountAt(blockRow, inBlock(project)),
-        columns: rowColumns(blockRow, nameAt + 1),
+        columns: rowColumns(blockRow, nameAt + 1, cellsRead),
         source,
+        cellsRead,
       });
     }
   }

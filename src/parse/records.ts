@@ -20,6 +20,15 @@ export interface Source {
   text: string;
 }
 
+/**
+ * The cells of its row a record read (#39 item 1): indexes into its table row's cells (layout.ts
+ * Row.cells), ascending — a 科目 line's code, name and amount cells, a 三公 record's figures, a
+ * payment's serial, item and amount. Set by the reader that read them; absent when it does not say.
+ */
+export interface ReadsCells {
+  cellsRead?: number[];
+}
+
 
 /** Document metadata (文档信息). */
 export interface DocumentMeta {
@@ -82,7 +91,7 @@ export type CodeScheme = 'FUNCTION' | 'ECONOMIC' | 'PROCUREMENT';
  * BudgetLine // 科目行, a row of a classification table (功能分类科目, 经济分类科目, 采购品目): its declared
  * properties (src/model/kinds/budget-line.ts), its unit, every column and where it is printed.
  */
-export type BudgetLine = RecordOf<typeof BUDGET_LINE> & {
+export type BudgetLine = RecordOf<typeof BUDGET_LINE> & ReadsCells & {
   /** The 预算单位 the table prints it under; null when the table is of the department as a whole. */
   unit: string | null;
   /** Every amount column by its flattened header path. */
@@ -91,7 +100,7 @@ export type BudgetLine = RecordOf<typeof BUDGET_LINE> & {
 };
 
 /** "三公"经费 figures; from a table or from the prose, both kept. */
-export type ThreeCosts = RecordOf<typeof THREE_COSTS> & {
+export type ThreeCosts = RecordOf<typeof THREE_COSTS> & ReadsCells & {
   /** Per fund (一般公共预算 / 政府性基金预算 / 国有资本经营预算) where the table splits them; the
    *  headline figures above are then their sums. */
   byFund?: ({ fund: string } & { [F in ThreeCostsFigure]: bigint | null })[];
@@ -171,7 +180,7 @@ export interface Figure {
 }
 
 /** Payment // 支付明细: one payment a 项目支出明细表 lists. */
-export interface Payment {
+export interface Payment extends ReadsCells {
   /** The project the table's title names, when it names one. */
   project: string | null;
   /** 序号 as printed. */
@@ -219,7 +228,7 @@ export interface Diagnostic {
 }
 
 /** TableTotal // 合计 row of a classification table (unit null = the whole table). */
-export interface TableTotal {
+export interface TableTotal extends ReadsCells {
   table: string;
   /** Every amount the row prints, by column header path. */
   columns?: Record<string, bigint>;

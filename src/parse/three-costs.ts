@@ -15,6 +15,8 @@ const FIGURES = { total: 'TOTAL', abroad: 'ABROAD', reception: 'RECEPTION', vehi
 type Figures = { [K in keyof typeof FIGURES]: bigint | null };
 const figuresBy = (value: (role: ThreeCostsRole) => bigint | null): Figures => tableOf(keysOf(FIGURES), (key) => value(FIGURES[key]));
 
+const ascending = (cells: Set<number>): number[] => [...cells].sort((a, b) => a - b);
+
 /** A blank cell is no amount. */
 const cellAmount = (cell: string | undefined, unit: MoneyUnit): bigint | null => (cell === undefined || cell.trim() === '' ? null : (parseAmount(cell, unit)?.fen ?? null));
 
@@ -26,11 +28,15 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
     const out: ThreeCosts[] = [];
     for (const row of pairs.dataRows) {
       for (const [offset, basis] of [[0, 'BUDGET'], [1, 'ACTUAL']] as const) {
+        const read = new Set<number>();
         const value = (role: ThreeCostsRole): bigint | null => {
           const col = [...pairs.columns.entries()].find(([, r]) => r === role)?.[0];
-          return col === undefined ? null : cellAmount(row.cells[col + offset], unit);
+          const fen = col === undefined ? null : cellAmount(row.cells[col + offset], unit);
+          if (col !== undefined && fen !== null) read.add(col + offset);
+          return fen;
         };
-        out.push({ origin: 'TABLE', year: docYear, basis, ...figuresBy(value), source: source(row) });
+        const figures = figuresBy(value);
+        out.push({ origin: 'TABLE', year: docYear, basis, ...figures, source: source(row), cellsRead: ascending(read) });
       }
     }
     return out;
@@ -40,18 +46,30 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
   const out: ThreeCosts[] = [];
   for (const { row, year: printedYear, change, short } of structure.rows) {
     if (change) continue;
-    const values = row.cells.filter((c) => c.trim() !== '' && !YEAR_CELLS.endsInYear.test(c.trim()) && parseAmount(c, unit) !== null && !/[\u4e00-\u9fa5]/.test(c)).flatMap((c) => parseAmount(c, unit)?.fen ?? []);
+    // The number cells in printed order, each with its cell (what a figure read by position read).
+    const numbered = row.cells.flatMap((c, at) => {
+      const parsed = c.trim() !== '' && !YEAR_CELLS.endsInYear.test(c.trim()) && !/[\u4e00-\u9fa5]/.test(c) ? parseAmount(c, unit) : null;
+      return parsed ? [{ fen: parsed.fen, at }] : [];
+    });
+    const values = numbered.map((v) => v.fen);
+    const cellOfValue = numbered.map((v) => v.at);
     const year = printedYear ?? docYear;
     const blocks = values.length >= order.length * fundsPerFigure * 2 && printedYear === null ? 2 : 1;
     // Cells that line up with the header: each figure read in its own column, a blank cell blank —
     // a row that prints its year (年度 | 合计 | …) too: read by position with its blanks dropped,
     // 2020年 | 19.50 | (blank) | 6.00 gave 因公出国 6.00 and 公务接待 the next figure.
     const cols = blocks === 1 && fundsPerFigure === 1 && alignedWith(grid, row) ? grid.columns : null;
-    const cellAt = (col: number | undefined) => (col === undefined ? null : cellAmount(row.cells[col], unit));
+    const gridRead = new Set<number>();
+    const cellAt = (col: number | undefined) => {
+      const fen = col === undefined ? null : cellAmount(row.cells[col], unit);
+      if (col !== undefined && fen !== null) gridRead.add(col);
+      return fen;
+    };
     if (cols && order.every((c) => cols.has(c))) {
       // 合计, 出国, 接待 and 用车 are read wherever the grid places them; 购置费 / 运行费 only where the order names them.
       const at = (role: ThreeCostsRole): bigint | null => ((role === 'VEHICLE_PURCHASE' || role === 'VEHICLE_RUNNING') && !order.includes(role) ? null : cellAt(cols.get(role)));
-      out.push({ origin: 'TABLE', year, basis: docIsActual ? 'ACTUAL' : 'BUDGET', ...figuresBy(at), source: source(row) });
+      const figures = figuresBy(at);
+      out.push({ origin: 'TABLE', year, basis: docIsActual ? 'ACTUAL' : 'BUDGET', ...figures, source: source(row), cellsRead: ascending(gridRead) });
       continue;
     }
     if (sparse) continue;
@@ -69,10 +87,15 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
       diagnostics.push({ level: 'WARNING', code: 'THREE_COSTS_BY_POSITION', message: `${table.title}: the row prints ${values.length} numbers for ${figures} figures and blank cells the header does not place; its figures are read in the printed order and may belong to the columns after a blank (check against the page)`, line: row.line, original: row.text });
     }
     for (let b = 0; b < blocks; b++) {
+      // The cells of the values this block takes: every figure of every fund, read by position.
+      const read = new Set<number>();
       const pickFund = (role: ThreeCostsRole, f: number): bigint | null => {
         const idx = order.indexOf(role);
         if (idx < 0) return null;
-        return values[b * order.length * fundsPerFigure + idx * fundsPerFigure + f] ?? null;
+        const k = b * order.length * fundsPerFigure + idx * fundsPerFigure + f;
+        const at = cellOfValue[k];
+        if (values[k] !== undefined && at !== undefined) read.add(at);
+        return values[k] ?? null;
       };
       // The headline figure of a category is the sum over its funds (all 财政拨款).
       const pick = (role: ThreeCostsRole): bigint | null => {
@@ -86,6 +109,7 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
         ...figuresBy(pick),
         ...(funds.length === fundsPerFigure && fundsPerFigure > 1 ? { byFund: funds.map((fund, k) => ({ fund, ...figuresBy((role) => pickFund(role, k)) })) } : {}),
         source: source(row),
+        cellsRead: ascending(read),
       });
     }
   }

@@ -19,6 +19,8 @@ export interface LinePlaceRow {
   cellOcr: (number | null)[] | null;
   /** The indexes of the cells the line's records read (code, name, amounts), ascending; null when the parser did not say which. */
   read: number[] | null;
+  /** A line giving several records that each say their cells: each record's cells by its key (src/model/read-keys.ts); null otherwise. */
+  readBy: Readonly<Record<string, number[]>> | null;
 }
 
 const isConfidence = (c: unknown): c is number => typeof c === 'number' && c >= 0 && c <= 100;
@@ -46,7 +48,18 @@ export function placeFromJson(json: unknown, text: unknown = null): LinePlaceRow
   // The cells read: each an index of a stored cell, or none said.
   const indexes = Array.isArray(o.read) ? o.read.filter((i): i is number => Number.isInteger(i) && i >= 0 && i < cells.length) : [];
   const read = Array.isArray(o.read) && indexes.length > 0 && indexes.length === o.read.length ? indexes : null;
-  return { page: o.page, box: isBox(o.box) ? o.box : null, cells, cellTexts: parts && cells.length && parts.length === cells.length ? parts : null, ocrConfidence, cellOcr, read };
+  return { page: o.page, box: isBox(o.box) ? o.box : null, cells, cellTexts: parts && cells.length && parts.length === cells.length ? parts : null, ocrConfidence, cellOcr, read, readBy: read ? readByOf(o.readBy, read) : null };
+}
+
+/** Each record's cells as stored: every list made of the line's cells read, or none said. */
+function readByOf(v: unknown, read: readonly number[]): Record<string, number[]> | null {
+  if (!isProps(v)) return null;
+  const out: Record<string, number[]> = {};
+  for (const [key, cells] of Object.entries(v)) {
+    if (!Array.isArray(cells) || !cells.every((i): i is number => typeof i === 'number' && read.includes(i))) return null;
+    out[key] = cells;
+  }
+  return Object.keys(out).length ? out : null;
 }
 
 /**
@@ -66,12 +79,14 @@ export interface ServedCell {
 }
 
 /**
- * The cells of a line a fact is served with: those its records read when the parser said which
- * (src/parse/cells-read.ts), else every cell of the line; `all`: every cell, each saying whether it
+ * The cells of a line a fact is served with: those it read when the parser said which (its own
+ * where the line gives several records, found by `key`: src/model/read-keys.ts; else those the
+ * line's records read), else every cell of the line; `all`: every cell, each saying whether it
  * was read.
  */
-export function servedCells(place: LinePlaceRow, all = false): ServedCell[] {
-  const read = place.read ? new Set(place.read) : null;
+export function servedCells(place: LinePlaceRow, all = false, key?: string | null): ServedCell[] {
+  const cellsRead = readCells(place, key);
+  const read = cellsRead ? new Set(cellsRead) : null;
   const cells = place.cells.map((box, index) => ({ index, box, text: place.cellTexts?.[index] ?? null, read: read ? read.has(index) : null, ocrConfidence: place.cellOcr?.[index] ?? null }));
   return all || !read ? cells : cells.filter((c) => c.read);
 }
@@ -80,8 +95,13 @@ export function servedCells(place: LinePlaceRow, all = false): ServedCell[] {
  * How sure OCR was of what a fact of the line read: the lowest confidence of the cells read when
  * the parser said which and OCR gave each of them one, else the line's lowest (every cell's).
  */
-export function readConfidence(place: LinePlaceRow): number | null {
+export function readConfidence(place: LinePlaceRow, key?: string | null): number | null {
   if (place.ocrConfidence === null) return null;
-  const read = place.read?.map((i) => place.cellOcr?.[i] ?? null) ?? [];
+  const read = readCells(place, key)?.map((i) => place.cellOcr?.[i] ?? null) ?? [];
   return read.length && read.every((c) => c !== null) ? Math.min(...read.map((c) => c ?? 100)) : place.ocrConfidence;
+}
+
+/** The cells a record read: its own where the line stores each record's and `key` names one, else the line's records'. */
+function readCells(place: LinePlaceRow, key: string | null | undefined): readonly number[] | null {
+  return (key ? place.readBy?.[key] : undefined) ?? place.read;
 }

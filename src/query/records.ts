@@ -11,6 +11,8 @@ export interface SourceRef {
   table: string | null;
   line: number | null;
   text: string | null;
+  /** Which of its line's records the fact is, for the cells it read (src/model/read-keys.ts); absent for a kind alone on its line. */
+  readKey?: string;
 }
 
 export interface DocumentRow {

@@ -9,6 +9,7 @@ import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES, fenProperty, type ThreeC
 import { isKeyOf, tableOf } from '../keys.js';
 import { codeFeedKey, departmentOfUnit, globalId, projectIdParts } from '../model/ids.js';
 import { BUDGET_COLUMN_OF_ACTUALS } from '../model/documents.js';
+import { readKey } from '../model/read-keys.js';
 
 export function sourceOf(p: Props, documentId = str(p, 'documentId')): SourceRef {
   return { documentId, table: strOrNull(p, 'srcTable'), line: numOrNull(p, 'srcLine'), text: strOrNull(p, 'srcText') };
@@ -74,7 +75,7 @@ export function budgetLineRow(p: Props): BudgetLineRow {
   const actual = row.basis === 'ACTUAL';
   // A 决算 table may print the year's budget beside the actual (年初预算数 / 调整预算数).
   const budgetColumn = actual ? columns.find((c) => BUDGET_COLUMN_OF_ACTUALS.test(c.header)) : undefined;
-  return { ...row, budgetFen: actual ? (budgetColumn?.amountFen ?? null) : row.totalFen, actualFen: actual ? row.totalFen : null, columns };
+  return { ...row, source: { ...row.source, readKey: readKey('BudgetLine', row.code) }, budgetFen: actual ? (budgetColumn?.amountFen ?? null) : row.totalFen, actualFen: actual ? row.totalFen : null, columns };
 }
 
 /** An allocation's code links: counted first, then supporting, then rejected; strongest method first within each. */
@@ -124,7 +125,8 @@ function threeCostsFen(value: (figure: ThreeCostsFigure) => bigint | null): Thre
 export function threeCostsRow(p: Props): ThreeCostsRow {
   const funds = typeof p.byFund === 'string' ? list({ byFund: parseJson(p.byFund) }, 'byFund') : [];
   const fen = (x: Props, f: string) => (x[f] === null || x[f] === undefined ? null : BigInt(str(x, f)));
-  return { ...factRow(p, THREE_COSTS_FIELDS), byFund: funds.map((x) => ({ fund: String(x.fund), ...threeCostsFen((f) => fen(x, f)) })) };
+  const row = factRow(p, THREE_COSTS_FIELDS);
+  return { ...row, source: { ...row.source, readKey: readKey('ThreeCosts', row.basis) }, byFund: funds.map((x) => ({ fund: String(x.fund), ...threeCostsFen((f) => fen(x, f)) })) };
 }
 
 export function unitRow(p: Props, departmentId?: string): UnitRow {

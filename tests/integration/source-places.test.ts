@@ -117,12 +117,23 @@ describe('a fact of a PDF', () => {
     expect(budget.total).toBe('0.95');
     expect(budget.source.page).toBe(18);
     expectBox(budget.source.box, 18, [26.0, 254.8, 815.5, 278.8]);
-    // A 三公 row: the parser does not say which of its cells each figure read, so every cell, none said read.
-    expect(budget.source.cells).toHaveLength(12);
-    expect(new Set(budget.source.cells.map((c: { read: boolean | null }) => c.read))).toEqual(new Set([null]));
+    // A 三公 row printing 预算数 | 决算数 pairs: the BUDGET record read the two figures the page prints
+    // under 预算数 (合计 0.95, column 1; 公务接待费 0.95, column 11), not the blank cells.
+    expect(budget.source.cells.map((c: { index: number; text: string; read: boolean }) => [c.index, c.text, c.read])).toEqual([
+      [0, '0.95', true],
+      [10, '0.95', true],
+    ]);
     expectBox(budget.source.cells[0], 18, [26.0, 254.8, 91.8, 278.8]);
-    expectBox(budget.source.cells[10], 18, [684.0, 254.8, 749.8, 278.8]);
-    expect([budget.source.cells[0].text, budget.source.cells[1].text, budget.source.cells[10].text]).toEqual(['0.95', '', '0.95']);
+    expectBox(budget.source.cells[1], 18, [684.0, 254.8, 749.8, 278.8]);
+    // The ACTUAL record of the same row: every 决算数 is printed blank, so it read no cell — served
+    // none, not its BUDGET neighbour's (#39: each record its own cells).
+    const actual = data.document.threeCosts.find((t: { basis: string }) => t.basis === 'ACTUAL');
+    expect(actual.source.line).toBe(budget.source.line);
+    expect(actual.source.cells).toEqual([]);
+    const { data: all } = await gql(`query($id: ID!) { document(id: $id) { threeCosts { basis source { cells(all: true) { index text read } } } } }`, { id: FINAL });
+    const every = all.document.threeCosts.find((t: { basis: string }) => t.basis === 'ACTUAL').source.cells;
+    expect(every).toHaveLength(12);
+    expect(every.every((c: { read: boolean }) => c.read === false)).toBe(true);
   });
 
   it('reads the places of a list of facts in one statement, not one per fact', async () => {

@@ -50,16 +50,16 @@ export class SourceResolver {
     return place?.box ? boxOf(place.page, place.box, null) : null;
   }
 
-  @FieldResolver(() => [Box], { description: 'The cells the fact was read from, each with its box and text: a 科目 line’s code, name and amount cells (read: true), in the line’s order; where the parser does not say which cells a line’s records read, every cell of the line (read: null). all: true gives every cell of the line, each saying whether it was read. Empty for a text source.' })
+  @FieldResolver(() => [Box], { description: 'The cells the fact was read from, each with its box and text (read: true), in the line’s order: a 科目 line’s code, name and amount cells (of its own block where a line prints two), a 合计 row’s label and amounts, a 三公 record’s figures (its own basis’ where the row prints 预算数 and 决算数; none when all its figures are printed blank), a payment’s serial, item and amount; where the parser does not say which cells a line’s records read, every cell of the line (read: null). all: true gives every cell of the line, each saying whether it was read. Empty for a text source.' })
   async cells(@Root() s: Source, @Ctx() { loaders }: ApiContext, @Arg('all', () => Boolean, { defaultValue: false, description: 'Every cell of the line, read or not.' }) all: boolean): Promise<Box[]> {
     const place = await placeOf(s, loaders);
-    return place ? servedCells(place, all).map((c) => ({ ...boxOf(place.page, c.box, c.text), index: c.index, read: c.read, ocrConfidence: c.ocrConfidence })) : [];
+    return place ? servedCells(place, all, s.readKey).map((c) => ({ ...boxOf(place.page, c.box, c.text), index: c.index, read: c.read, ocrConfidence: c.ocrConfidence })) : [];
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Read by OCR from a scanned page: how sure OCR was of what the fact read, the lowest confidence (0-100, tesseract’s) of the words in the cells it read (each cell’s is Box.ocrConfidence), or of the line’s words where the cells read are not known; a number it read under 60 (or as no number is printed) is also a diagnostic of the document on this line (OCR_LOW_CONFIDENCE). Null for a line of a PDF’s text layer or of a text.' })
   async ocrConfidence(@Root() s: Source, @Ctx() { loaders }: ApiContext): Promise<number | null> {
     const place = await placeOf(s, loaders);
-    return place ? readConfidence(place) : null;
+    return place ? readConfidence(place, s.readKey) : null;
   }
 }
 
