@@ -4,10 +4,12 @@
 // the link counts at the code (r.countedFen, decided at load); `support` is the counted method and
 // every SUPPORTING one to the same code; `alternatives` are the allocation's REJECTED links to
 // other codes, each with the reason. The department, unit and project come back whole when the
-// query reads more of them than their id and name ($whole*: src/query/projection.ts).
+// query reads more of them than their id and name ($whole*: src/query/projection.ts); support and
+// alternatives are read only when the query selects them ($withSupport, $withAlternatives:
+// src/query/feed-row-plan.ts), an empty list otherwise.
 WITH *,
-     CASE WHEN a IS NULL THEN [] ELSE [(a)-[s:BOOKED_UNDER {status: 'SUPPORTING'}]->(c) | s {.method, .note, .evidence}] END AS supporting,
-     CASE WHEN a IS NULL THEN [] ELSE [(a)-[x:BOOKED_UNDER {status: 'REJECTED'}]->(o:Code) | x {code: o.code, .method, .note, .evidence, reason: x.rejectedBecause}] END AS rejected
+     CASE WHEN a IS NULL OR NOT $withSupport THEN [] ELSE [(a)-[s:BOOKED_UNDER {status: 'SUPPORTING'}]->(c) | s {.method, .note, .evidence}] END AS supporting,
+     CASE WHEN a IS NULL OR NOT $withAlternatives THEN [] ELSE [(a)-[x:BOOKED_UNDER {status: 'REJECTED'}]->(o:Code) | x {code: o.code, .method, .note, .evidence, reason: x.rejectedBecause}] END AS rejected
 WITH *, CASE WHEN r IS NULL THEN null ELSE {
        year: d.year, documentId: d.id, departmentId: dep.id, unitId: u.id, projectId: p.id,
        department: CASE WHEN $wholeDepartment THEN dep {.id, .name, .aliases, .aliasRules} ELSE dep {.id, .name} END,
@@ -16,4 +18,4 @@ WITH *, CASE WHEN r IS NULL THEN null ELSE {
        investment: CASE WHEN ip IS NULL THEN null ELSE ip {.*} END,
        allocationId: a.id, project: coalesce(a.name, ip.name), amountFen: r.countedFen,
        method: r.method, note: r.note, evidence: r.evidence, code: c.code,
-       support: [r {.method, .note, .evidence}] + supporting, alternatives: rejected} END AS feed
+       support: CASE WHEN $withSupport THEN [r {.method, .note, .evidence}] + supporting ELSE [] END, alternatives: rejected} END AS feed

@@ -51,6 +51,8 @@ export class QueryRunner {
    * floor; a test snapshots which statements each documented query runs).
    */
   observe: ((name: StatementName, text: string, params: Params) => void) | null = null;
+  /** Sees each read statement's records as returned (a test counts the values the API decodes). */
+  observeRecords: ((name: StatementName, records: readonly Neo4jRecord[]) => void) | null = null;
   /** Set by watchWrites(): each question is read between two readings of the write counts. */
   private watching = false;
   /** The write counts read around this runner's questions (src/db/consistency.ts). */
@@ -151,6 +153,7 @@ export class QueryRunner {
       const { result, counts } = await this.runWithRetry<T>(text, parameters, timeoutMs, guarded && !othersReading);
       this.countsRead.push(...counts);
       this.rowsRead += result.records.length;
+      this.observeRecords?.(name, result.records);
       return result;
     } finally {
       this.dbMs += performance.now() - started;

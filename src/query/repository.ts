@@ -6,7 +6,8 @@ import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import type { QueryRunner } from '../db/run.js';
 import type { BatchStatement, StatementParams } from '../db/statements.generated.js';
 import { column, plainMap, plainMaps, row, zip } from './mapping.js';
-import type { DocumentBundlePlan, FeedNeighboursPlan, ProjectsPagePlan } from './projection.js';
+import type { DocumentBundlePlan, ProjectsPagePlan } from './projection.js';
+import { WHOLE_FEED_ROW, type FeedRowPlan } from './feed-row-plan.js';
 import type {
   AllocationRow,
   AnomalyRow,
@@ -206,18 +207,18 @@ export class Repository {
   }
 
   /** projectsFeedingCode one page at a time (the heavy question, served in pages of ≤ 100). */
-  codeFeeds(args: { code: string; department: string | null; years: number[] | null; includeDescendants: boolean }, ordering: Ordering, page: PageArgs, neighbours: FeedNeighboursPlan): Promise<Page<CodeFeedRow>> {
-    return this.list('codeFeeds', null, ordering, page, codeFeedRow, { ...args, ...neighbours, years: args.years ? args.years.map((y) => neo4j.int(y)) : null });
+  codeFeeds(args: { code: string; department: string | null; years: number[] | null; includeDescendants: boolean }, ordering: Ordering, page: PageArgs, plan: FeedRowPlan): Promise<Page<CodeFeedRow>> {
+    return this.list('codeFeeds', null, ordering, page, codeFeedRow, { ...args, ...plan, years: args.years ? args.years.map((y) => neo4j.int(y)) : null });
   }
 
-  async projectsFeedingCode(code: string, department: string | null, years: number[] | null, includeDescendants: boolean, neighbours: FeedNeighboursPlan): Promise<CodeFeedRow[]> {
-    const res = await this.runner.read('projects-feeding-code', { code, department, years, includeDescendants, ...neighbours });
+  async projectsFeedingCode(code: string, department: string | null, years: number[] | null, includeDescendants: boolean, plan: FeedRowPlan): Promise<CodeFeedRow[]> {
+    const res = await this.runner.read('projects-feeding-code', { code, department, years, includeDescendants, ...plan });
     return res.records.map((r) => codeFeedRow(plainMap(r.get('feed'))));
   }
 
-  /** CodeFeed rows by key (node(id) refetch), whole department, unit and project. */
+  /** CodeFeed rows by key (node(id) refetch), whole department, unit and project, with support and alternatives. */
   async codeFeedsByKey(keys: readonly string[]): Promise<Map<string, CodeFeedRow>> {
-    const res = await this.runner.read('code-feeds-by-id', { keys: [...keys], wholeDepartment: true, wholeUnit: true, wholeProject: true });
+    const res = await this.runner.read('code-feeds-by-id', { keys: [...keys], ...WHOLE_FEED_ROW });
     return new Map(res.records.map((r) => [String(r.get('key')), codeFeedRow(plainMap(r.get('value')))]));
   }
 

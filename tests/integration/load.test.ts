@@ -63,7 +63,7 @@ describe('loading the five bundled documents', () => {
   });
 
   it('answers which projects fed 2010504 信息事务 for 龙岗 in 2020 and 2024, one row per project with its counted method', async () => {
-    const res = await runner.read('projects-feeding-code', { code: '2010504', department: '龙岗', years: [2020, 2024], includeDescendants: false, wholeDepartment: false, wholeUnit: false, wholeProject: false });
+    const res = await runner.read('projects-feeding-code', { code: '2010504', department: '龙岗', years: [2020, 2024], includeDescendants: false, wholeDepartment: false, wholeUnit: false, wholeProject: false, withSupport: true, withAlternatives: true });
     const feeds = res.records.map((r) => r.get('feed') as { year: unknown; project: string; method: string; support: { method: string }[] });
     const rows = feeds.map((f) => `${Number(f.year)} ${f.project} ${f.method}`);
     expect(rows).toContain('2020 信息安全服务 DIRECT');
@@ -76,7 +76,7 @@ describe('loading the five bundled documents', () => {
   });
 
   it('keeps the evidence of a RECONCILED link: the code line and the projects that add up to it', async () => {
-    const res = await runner.read('projects-feeding-code', { code: '2010504', department: '龙岗', years: [2024], includeDescendants: false, wholeDepartment: false, wholeUnit: false, wholeProject: false });
+    const res = await runner.read('projects-feeding-code', { code: '2010504', department: '龙岗', years: [2024], includeDescendants: false, wholeDepartment: false, wholeUnit: false, wholeProject: false, withSupport: true, withAlternatives: true });
     const rec = res.records.map((r) => r.get('feed') as { method: string; project: string; evidence: string[]; amountFen: { toString(): string } }).find((f) => f.method === 'RECONCILED' && f.project === '城市建设-智慧城市建设-智慧龙岗')!;
     const evidence = rec.evidence.map((e) => JSON.parse(e) as { table: string; line: number; text: string });
     expect(evidence[0]!.text).toContain('2010504\t信息事务\t2,110.00');

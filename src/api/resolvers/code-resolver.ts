@@ -10,7 +10,7 @@ import type { CodeFeedRow, CodeRow } from '../../query/records.js';
 import { InvestmentProject } from '../types/investments.js';
 import { primeWholeNeighbours } from '../../../loaders/prime.js';
 import { selectionTree } from '../selection.js';
-import { feedNeighboursPlan } from '../../query/projection.js';
+import { feedRowPlan } from '../../query/feed-row-plan.js';
 import { listArgs, toConnection } from '../pagination.js';
 import { Connection } from '../types/connection.js';
 import { CodeFeedOrder } from '../types/inputs.js';
@@ -53,7 +53,7 @@ export class CodeResolver {
     @Arg('years', () => [Int], { nullable: true, description: 'Only these years (all when omitted).', deprecationReason: YEARS_DEPRECATED }) oldYears?: number[],
     @Arg('includeDescendants', () => Boolean, { defaultValue: false, description: 'Also report links to the code’s sub-codes (a 类 or 款 with its 项).' }) includeDescendants?: boolean,
   ) {
-    const neighbours = feedNeighboursPlan(selectionTree(info));
+    const neighbours = feedRowPlan(selectionTree(info));
     const years = eitherName(yearIn, oldYears, 'yearIn', 'years', 'yearIn');
     const feeds = await repo.projectsFeedingCode(checkCode(code), department ? keyOf('Department', department) : null, years ?? null, includeDescendants ?? false, neighbours);
     for (const f of feeds) primeWholeNeighbours(loaders, f, neighbours);
@@ -79,7 +79,7 @@ export class CodeResolver {
   ) {
     const years = eitherName(yearIn, oldYears, 'yearIn', 'years', 'yearIn');
     const { order, signature, page } = listArgs('codeFeeds', orderBy, first, after, last, before);
-    const neighbours = feedNeighboursPlan(selectionTree(info));
+    const neighbours = feedRowPlan(selectionTree(info));
     const result = await repo.codeFeeds({ code: checkCode(code), department: department ? keyOf('Department', department) : null, years: years ?? null, includeDescendants: includeDescendants ?? false }, order, page, neighbours);
     for (const f of result.items) primeWholeNeighbours(loaders, f, neighbours);
     return toConnection(result, signature);
