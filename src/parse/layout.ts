@@ -18,11 +18,34 @@ export interface Row {
   spanStart?: number[];
   /** With spanStart: each printed cell's left and right edge (points), to line up a row cut off by a page break. */
   edges?: [number, number][];
+  /**
+   * Where the source knows the printed cells: each cell that lies in a printed cell begun on a row
+   * above (a cell spanning rows: a 类 or a name printed once for the rows it covers), that row's
+   * line and the text it prints; null for the cells printed on this row. Absent when no cell is so.
+   * The cell itself stays blank in `cells`, as the row prints it.
+   */
+  fromAbove?: (SpannedCell | null)[];
 }
 
-/** Where a text line's cells are printed, as the source says (src/source LinePlace): a box per cell. */
+/** The printed cell a cell of a lower row lies in: the line it is printed on, and its text. */
+export interface SpannedCell {
+  line: number;
+  text: string;
+}
+
+/** A cell as part of the printed cell it lies in (src/source CellSpan): that cell's first column, and whether it began on a row above. */
+export interface CellSpanOf {
+  start: number;
+  above: boolean;
+}
+
+/**
+ * Where a text line's cells are printed, as the source says (src/source LinePlace): a box per cell
+ * (a PDF), or each cell's span where the source knows spans but no boxes (an HTML table).
+ */
 export interface LineCells {
   cells: readonly (readonly number[])[];
+  spans?: readonly CellSpanOf[];
 }
 
 /** Short prose lines a title may stand above its rows by (a subtitle, a note, a 单位 line not read as preamble). */
@@ -34,12 +57,49 @@ const MAX_PROSE_UNDER_TITLE = 5;
  * row: its blank cells are boxes too); undefined otherwise.
  */
 function spanStarts(cells: string[], place: LineCells | null | undefined): number[] | undefined {
+  if (place?.spans && place.spans.length >= cells.length && cells.length > 0) return place.spans.map((s) => s.start);
   if (!place || place.cells.length < cells.length || cells.length === 0) return undefined;
   const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, k) => v === b[k]);
   const out: number[] = [];
   // Over every printed cell, the blank ones the line's text drops at its end included.
   for (let i = 0; i < place.cells.length; i++) out.push(i > 0 && same(place.cells[i]!, place.cells[i - 1]!) ? out[i - 1]! : i);
   return out;
+}
+
+/** Box tops closer than this (points) are one row's top. */
+const SAME_TOP = 0.5;
+
+/**
+ * Which cells of a line lie in a printed cell begun on a row above: as the source says (spans), or
+ * from the boxes of a ruled grid's row (a cell spanning rows keeps its box on the rows it covers,
+ * its top above the row's own: the highest top of a cell printed on the row).
+ */
+function aboveFlags(cells: string[], place: LineCells | null | undefined): boolean[] | undefined {
+  if (!place || cells.length === 0) return undefined;
+  if (place.spans) return place.spans.length >= cells.length ? place.spans.map((s) => s.above) : undefined;
+  if (place.cells.length < cells.length) return undefined;
+  const top = Math.max(...place.cells.map((b) => b[1] ?? -Infinity));
+  return place.cells.map((b) => (b[1] ?? top) < top - SAME_TOP);
+}
+
+/**
+ * Each cell of `row` that lies in a printed cell begun above: the row above's text there, or what
+ * that row's own cell lay in. Null where the row above is not known (the table's first row), and
+ * for a PDF where its box there is not the same printed cell.
+ */
+function spannedFromAbove(row: Row, above: boolean[], prev: Row | undefined, boxes: LineCells | null | undefined, prevBoxes: LineCells | null | undefined): (SpannedCell | null)[] | undefined {
+  if (!above.some(Boolean)) return undefined;
+  const same = (i: number) => {
+    const [a, b] = [boxes?.cells[i], prevBoxes?.cells[i]];
+    return boxes?.spans !== undefined || (a !== undefined && b !== undefined && a.length === b.length && a.every((v, k) => v === b[k]));
+  };
+  return above.map((isAbove, i) => {
+    if (!isAbove || !prev || !same(i)) return null;
+    const carried = prev.fromAbove?.[i];
+    if (carried) return carried;
+    const start = prev.spanStart?.[i] ?? i;
+    return { line: prev.line, text: prev.cells[start] ?? '' };
+  });
 }
 
 export interface Table {
@@ -190,7 +250,8 @@ export function layout(text: string, places?: readonly (LineCells | null)[] | nu
       }
       const place = places?.[idx];
       const spans = spanStarts(cells, place);
-      const row: Row = { line: lineNo, cells, text: cells.join('\t'), ...(spans && place ? { spanStart: spans, edges: place.cells.map((b): [number, number] => [b[0]!, b[2]!]) } : {}) };
+      const row: Row = { line: lineNo, cells, text: cells.join('\t'), ...(spans && place ? { spanStart: spans, ...(place.cells.length ? { edges: place.cells.map((b): [number, number] => [b[0]!, b[2]!]) } : {}) } : {}) };
+      const above = aboveFlags(cells, place);
       if (cells.some((c) => isPiiLabel(c))) piiLinesDropped.push(lineNo);
       if (pendingTitle) {
         // A form that starts again (项目名称 …) is a new table even under the same title.
@@ -213,6 +274,13 @@ export function layout(text: string, places?: readonly (LineCells | null)[] | nu
         tables.push(current);
         takePreamble(current, undefined);
         pendingNumber = null;
+      }
+      // The cells this row prints through a cell begun on the row above it (a cell spanning rows).
+      const rows = current?.rows ?? [];
+      if (above && rows.at(-1) === row) {
+        const prev = rows.at(-2);
+        const fromAbove = spannedFromAbove(row, above, prev, place, prev ? places?.[prev.line - 1] : null);
+        if (fromAbove) row.fromAbove = fromAbove;
       }
       sawProseSinceTable = false;
       return;
@@ -347,7 +415,10 @@ function appendContinuation(table: Table, row: Row): void {
   row = regridded(table, row);
   // Only the table's own header rows (those before its first row with figures, at most six) repeat
   // after a page break; a data row equal to an earlier one (a wrapped tail, a twin project) is kept.
+  // Spaces are not compared: a header cell wraps where its column's width on that page puts the
+  // break, and a space printed at a line break is no glyph on the page.
   const header = headerRows(table.rows, printsDigit, { noData: 'all', limit: 6 }).rows;
-  if (!printsDigit(row) && header.some((r) => r.text === row.text)) return;
+  const unspaced = (r: Row) => r.text.replace(/ +/g, '');
+  if (!printsDigit(row) && header.some((r) => unspaced(r) === unspaced(row))) return;
   table.rows.push(row);
 }

@@ -34,6 +34,16 @@ export interface LinePlace {
   more?: { page: number; box: Box }[];
 }
 
+/**
+ * A table cell as part of the printed cell it lies in, where the source knows it but prints no
+ * page (an HTML table's colspan / rowspan): the printed cell's first column, and whether it began
+ * on a row above (a cell spanning rows: its text is that row's, not a blank of this one).
+ */
+export interface CellSpan {
+  start: number;
+  above: boolean;
+}
+
 export interface SourceNote {
   level: 'INFO' | 'WARNING';
   code: string;
@@ -47,6 +57,11 @@ export interface SourceDocument {
   text: string;
   /** One per text line, or null when the source prints no pages (plain text without form feeds). */
   places: LinePlace[] | null;
+  /**
+   * A web page's table rows (HTML, Markdown's <table> markup) with spanning cells: each line's cell
+   * spans, null for the other lines; null when no table spans cells. A PDF's spans are in its places' boxes.
+   */
+  spans?: (CellSpan[] | null)[] | null;
   pages: number | null;
   notes: SourceNote[];
 }
@@ -68,6 +83,15 @@ export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
  * reader at 598, 642 and 710 MB resident, the rest a fixed cost.
  */
 export const MAX_PDF_BYTES = 64 * 1024 * 1024;
+
+/**
+ * What the parser is given of each line's printed cells (parseDocument's `places`): a PDF's (or a
+ * paged text's) places, or a web page's cell spans; null when the source knows neither.
+ */
+export function cellsOf(source: SourceDocument): (LinePlace | { cells: []; spans: CellSpan[] } | null)[] | null {
+  if (source.places) return source.places;
+  return source.spans ? source.spans.map((spans) => (spans ? { cells: [], spans } : null)) : null;
+}
 
 export const isPdf = (bytes: Uint8Array) => bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-';
 

@@ -201,7 +201,9 @@ export function codedTable(table: Table): CodedTable | null {
 
   const rows: CodedRow[] = [];
   let lastClass: string | null = null;
-  for (const row of table.rows.slice(Math.max(0, firstData))) {
+  const labelEnd = firstNameAt === null ? 0 : firstNameAt + 1;
+  for (const printed of table.rows.slice(Math.max(0, firstData))) {
+    const row = withSpannedLabels(printed, labelEnd);
     const codeIdx = row.cells.findIndex((c) => schemeOfCode(c.trim(), table.title) !== null);
     if (codeIdx >= 0) {
       const blocks = blocksOf(row.cells, codeIdx, parts, table.title);
@@ -216,6 +218,25 @@ export function codedTable(table: Table): CodedTable | null {
     rows.push(unreadable ? { ...role, unreadableClass: unreadable } : role);
   }
   return { firstData, parts, paths, columns, rows };
+}
+
+/**
+ * A row with its label cells (code parts, name: those before `labelEnd`) that lie in a cell
+ * spanning down from a row above (Row.fromAbove: a 类 printed once for the rows under it) read as
+ * that cell prints them, not as blanks: the 类 is printed, not carried. Amount cells are never so
+ * filled (an amount printed once is not the covered rows' amount).
+ */
+function withSpannedLabels(row: Row, labelEnd: number): Row {
+  const above = row.fromAbove;
+  if (!above) return row;
+  let filled = false;
+  const cells = row.cells.map((c, i) => {
+    const spanned = i < labelEnd && c.trim() === '' ? above[i] : null;
+    if (!spanned) return c;
+    filled = true;
+    return spanned.text;
+  });
+  return filled ? { ...row, cells } : row;
 }
 
 /**

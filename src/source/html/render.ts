@@ -7,6 +7,7 @@ import type { Element, ParentNode } from './tree.js';
 import { attr, isElement, lineOf } from './tree.js';
 import { HTML_CAPS, HtmlTooLargeError } from './caps.js';
 import { tableRows } from './table-grid.js';
+import type { CellSpan } from '../index.js';
 
 /** Never the document's text: code, styling, page furniture, embedded media and form controls' lists. */
 const DROPPED = new Set(['head', 'script', 'style', 'noscript', 'template', 'nav', 'iframe', 'frame', 'frameset', 'object', 'embed', 'svg', 'math', 'canvas', 'audio', 'video', 'select', 'button', 'textarea', 'map', 'datalist']);
@@ -28,6 +29,8 @@ const hidden = (el: Element) => attr(el, 'hidden') !== undefined || /display\s*:
 /** The lines being written: text is gathered until a block ends the line. */
 class LineWriter {
   readonly lines: string[] = [];
+  /** Each line's cell spans: a table row's (table-grid.ts), null for any other line. */
+  readonly spans: (CellSpan[] | null)[] = [];
   private buf = '';
   private prefix = '';
   /** Inside <pre>: line breaks and spaces as written. */
@@ -59,13 +62,15 @@ class LineWriter {
     this.buf = '';
     if (t.trim() === '') return;
     this.lines.push(this.prefix + t);
+    this.spans.push(null);
     this.prefix = '';
   }
 
-  /** A table row, written as it is (its cells already made). */
-  row(cells: string[]): void {
+  /** A table row, written as it is (its cells already made), with the printed cell each cell is part of. */
+  row(cells: string[], spans: CellSpan[] | null): void {
     this.end();
     this.lines.push(cells.join('\t'));
+    this.spans.push(spans);
   }
 
   /** A block ended: an unused prefix does not carry over to the next block. */
@@ -80,10 +85,15 @@ export class PageRenderer {
 
   /** The page's lines. */
   lines(root: ParentNode): string[] {
+    return this.render(root).lines;
+  }
+
+  /** The page's lines and each table row's cell spans (null for the other lines), line for line. */
+  render(root: ParentNode): { lines: string[]; spans: (CellSpan[] | null)[] } {
     const w = new LineWriter(false);
     this.children(root, w, 0);
     w.closeBlock();
-    return w.lines;
+    return { lines: w.lines, spans: w.spans };
   }
 
   /** A cell's content on one line: its own lines joined (no space between two Chinese characters). */

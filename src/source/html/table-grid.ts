@@ -2,12 +2,14 @@
 // a cell spanning columns (colspan) prints its text in its first column and leaves the columns it
 // covers blank; a cell spanning rows (rowspan) prints in its first row and leaves its column blank
 // in the rows below — as the PDF reader lays out a ruled grid's spanning cell (pdf/render.ts
-// tableRows), so every source gives the layout the same rows. A blank cell stays a blank cell:
+// tableRows), so every source gives the layout the same rows. Each row's spans go with it (the
+// printed cell each of its cells is part of), as a PDF's cell boxes do: the table model keeps them. A blank cell stays a blank cell:
 // nothing moves left into it. A table whose cells hold tables is a page's layout, not data: its
 // cells are read as blocks of the page.
 import { HTML_CAPS, HtmlTooLargeError } from './caps.js';
 import type { LineWriter, PageRenderer } from './render.js';
 import { attr, isElement, lineOf, type Element } from './tree.js';
+import type { CellSpan } from '../index.js';
 
 interface Slot {
   x: number;
@@ -99,13 +101,27 @@ export function tableRows(table: Element, depth: number, page: PageRenderer, w: 
   const padded = (laidOut.get(page) ?? 0) + width * rows.length;
   if (padded > HTML_CAPS.cells) throw new HtmlTooLargeError(file, lineOf(table), 'cells', `its tables hold more than ${HTML_CAPS.cells.toLocaleString('en-US')} cells`);
   laidOut.set(page, Math.max(cells, padded));
+  // A table printing no spanning cell says no more of its cells than its text: its rows carry no
+  // spans, and the layout reads its blank header cells as the text's (a label carried right).
+  const spanning = rows.some((row, y) => row.some((slot, x) => slot !== undefined && (slot.x !== x || slot.y !== y)));
   rows.forEach((row, y) => {
     const starts = (s: Slot | undefined, x: number): s is Slot => s !== undefined && s.x === x && s.y === y;
     // A row under spanning cells only prints nothing of its own (pdf/render.ts does the same).
     if (!Array.from({ length: width }, (_, x) => row[x]).some(starts)) return;
-    w.row(Array.from({ length: width }, (_, x) => {
+    const cells = Array.from({ length: width }, (_, x) => {
       const slot = row[x];
       return starts(slot, x) ? slot.text : '';
-    }));
+    });
+    // The printed cell each cell is part of: its first column, and whether it began on a row above
+    // (a rowspan: its text is that row's, not a blank of this one). A column no cell reaches is a cell of its own.
+    w.row(
+      cells,
+      spanning
+        ? Array.from({ length: width }, (_, x): CellSpan => {
+            const slot = row[x];
+            return slot ? { start: slot.x, above: slot.y < y } : { start: x, above: false };
+          })
+        : null,
+    );
   });
 }
