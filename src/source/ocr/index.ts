@@ -7,6 +7,7 @@
 // or past the OCR budget, the page is named as not read (PAGE_NOT_READ) and the rest loads.
 import type { PdfPage } from '../pdf/geometry.js';
 import type { PlacedLine } from '../pdf/render.js';
+import { withPdfFile } from './pdf-file.js';
 import { OcrProgramError } from './processes.js';
 import { readScannedPage, type OcrPage } from './read-page.js';
 import { tesseractReady } from './tesseract.js';
@@ -59,20 +60,27 @@ export async function readScannedPages(pdf: Uint8Array, pages: readonly PdfPage[
   const maxPages = options.maxPages ?? OCR_MAX_PAGES;
   const why =
     options.enabled === false || ocrSwitchedOff() ? 'OCR is switched off' : !(await tesseractReady(options.tesseract)) ? "OCR needs Debian's tesseract-ocr and tesseract-ocr-chi-sim, which are not installed" : null;
-  if (!why) options.onStart?.();
-  for (const [k, page] of pages.entries()) {
-    if (why) out.notRead.push({ page: page.number, why });
-    else if (k >= maxPages) out.notRead.push({ page: page.number, why: `OCR reads at most ${maxPages} pages of a document` });
-    else if (Date.now() - started >= budget) out.notRead.push({ page: page.number, why: `OCR's ${Math.round(budget / 1000)} s for this document were spent on the pages before it` });
-    else {
-      try {
-        out.read.set(page.number, await readScannedPage(pdf, page, started + budget, options.tesseract));
-      } catch (err) {
-        if (!(err instanceof OcrProgramError)) throw err;
-        out.notRead.push({ page: page.number, why: err.reason === 'TIMEOUT' ? `OCR's ${Math.round(budget / 1000)} s for this document ran out on it` : `OCR failed on it (${err.message})` });
+  if (why) {
+    for (const page of pages) out.notRead.push({ page: page.number, why });
+    out.ms = Date.now() - started;
+    return out;
+  }
+  options.onStart?.();
+  // The PDF written once for all its scanned pages, each rendered from the file by number.
+  await withPdfFile(pdf, async (file) => {
+    for (const [k, page] of pages.entries()) {
+      if (k >= maxPages) out.notRead.push({ page: page.number, why: `OCR reads at most ${maxPages} pages of a document` });
+      else if (Date.now() - started >= budget) out.notRead.push({ page: page.number, why: `OCR's ${Math.round(budget / 1000)} s for this document were spent on the pages before it` });
+      else {
+        try {
+          out.read.set(page.number, await readScannedPage(file, page, started + budget, options.tesseract));
+        } catch (err) {
+          if (!(err instanceof OcrProgramError)) throw err;
+          out.notRead.push({ page: page.number, why: err.reason === 'TIMEOUT' ? `OCR's ${Math.round(budget / 1000)} s for this document ran out on it` : `OCR failed on it (${err.message})` });
+        }
       }
     }
-  }
+  });
   out.ms = Date.now() - started;
   return out;
 }

@@ -3,6 +3,7 @@
 // by tesseract and set as glyph runs in points (page-words.ts).
 import type { PdfPage, Ruling } from '../pdf/geometry.js';
 import { parsePgm, type GrayImage } from './gray-image.js';
+import type { PdfFile } from './pdf-file.js';
 import { eraseRulings, findRulings } from './image-rulings.js';
 import { wordsToRuns, type OcrRun } from './page-words.js';
 import { runProgram } from './processes.js';
@@ -15,15 +16,20 @@ export interface OcrPage extends PdfPage {
   runs: OcrRun[];
 }
 
-/** Page `n` of the PDF as 8-bit gray pixels at `dpi` (the PDF on pdftoppm's stdin). */
-export async function renderPage(pdf: Uint8Array, n: number, dpi: number, timeoutMs: number): Promise<GrayImage> {
+/**
+ * Page `n` of the PDF as 8-bit gray pixels at `dpi`: read by name from the document's file
+ * (pdf-file.ts: written once for all its pages), or, given bytes, from pdftoppm's stdin.
+ */
+export async function renderPage(pdf: Uint8Array | PdfFile, n: number, dpi: number, timeoutMs: number): Promise<GrayImage> {
+  const onDisk = !(pdf instanceof Uint8Array);
   // An A4 page at 300 dpi is 8.7 MB of gray; a page ten times that is no budget document's.
-  const pgm = await runProgram('pdftoppm', ['-r', String(dpi), '-gray', '-f', String(n), '-l', String(n), '-'], pdf, timeoutMs, 100 * 1024 * 1024);
+  // With no output name, pdftoppm writes the page to stdout.
+  const pgm = await runProgram('pdftoppm', ['-r', String(dpi), '-gray', '-f', String(n), '-l', String(n), onDisk ? pdf.path : '-'], onDisk ? null : pdf, timeoutMs, 100 * 1024 * 1024);
   return parsePgm(pgm);
 }
 
 /** The page read by OCR; `page` the text layer's (empty) page, for its number and size. */
-export async function readScannedPage(pdf: Uint8Array, page: PdfPage, deadline: number, tesseract = 'tesseract'): Promise<OcrPage> {
+export async function readScannedPage(pdf: Uint8Array | PdfFile, page: PdfPage, deadline: number, tesseract = 'tesseract'): Promise<OcrPage> {
   const left = () => Math.max(1000, deadline - Date.now());
   const img = await renderPage(pdf, page.number, OCR_DPI, left());
   const scale = { x: page.width / img.width, y: page.height / img.height };
