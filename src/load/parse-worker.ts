@@ -9,7 +9,7 @@ import { BadDocumentError } from '../errors.js';
 import type { Diagnostic } from '../parse/records.js';
 import { buildPlan, planBytes } from './plan.js';
 import { refuseOversizedRecords, refuseOversizedText } from './document-caps.js';
-import { readSource } from '../source/index.js';
+import { cellsOf, readSource } from '../source/index.js';
 import { withCellsRead } from './places.js';
 
 /** One document: its text, or the bytes of its file (a PDF or a text file, read here by src/source). */
@@ -51,7 +51,7 @@ async function readOne({ id, file, text: given, bytes, notes, ocrBudgetMs }: Req
     refuseOversizedText(text, file);
     // A PDF's cell boxes go with its text: a header cell's real span labels its columns (#37).
     // With it, the cells each line's records read (src/parse/cells-read.ts), stored with the places.
-    const { doc, cellsRead, recordCells } = parseWithCellsRead(text, file, [...(notes ?? []), ...(source?.notes ?? [])], source?.places);
+    const { doc, cellsRead, recordCells } = parseWithCellsRead(text, file, [...(notes ?? []), ...(source?.notes ?? [])], source ? cellsOf(source) : null);
     // A table run together on one line is no tab row: what it gave is counted before planning.
     refuseOversizedRecords(doc, file);
     lap('worker: parse');

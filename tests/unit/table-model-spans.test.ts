@@ -1,7 +1,7 @@
 // The table model keeps each printed cell's spans, from an HTML table's markup and from a PDF's
 // ruled grid (#37 item 1): a cell spanning columns (colspan) labels every column under it, and a
 // cell spanning rows (rowspan) is read on the rows it covers, not as a blank. The page: tests/fixtures/html/spans-expenditure-table.html, transcribed from
-// 上海市普陀区商务委员会25年预算.pdf p. 12 (2025年部门支出预算总表; `pdftoppm -r 80 -f 12 -l 12`), its
+// 上海市普陀区商务委员会25年预算.pdf p. 12-13 (2025年部门支出预算总表; `pdftoppm -r 80 -f 12 -l 13`), its
 // 类 and 款 cells merged over the rows under them as web pages print them. Every figure below is
 // the page's (单位：元).
 import { readFileSync } from 'node:fs';
@@ -59,15 +59,20 @@ describe('a cell spanning rows is read on the rows it covers', () => {
   const line = (code: string) => doc.lines.find((l) => l.code === code);
 
   it('reads every function line the page prints, the 类 and 款 taken from the cells spanning them', () => {
-    expect(doc.lines.map((l) => l.code)).toEqual(['201', '20113', '2011301', '2011302', '2011350', '2011399', '206', '20605', '2060503', '208', '20805', '2080501', '2080502', '2080505']);
+    expect(doc.lines.map((l) => l.code)).toEqual(['201', '20113', '2011301', '2011302', '2011350', '2011399', '206', '20605', '2060503', '208', '20805', '2080501', '2080502', '2080505', '2080506', '2080599']);
     expect([line('2011301')?.name, line('2011301')?.total, line('2011301')?.basic, line('2011301')?.project]).toEqual(['行政运行', 938_991_300n, 938_991_300n, null]);
     expect([line('2011302')?.name, line('2011302')?.total, line('2011302')?.basic, line('2011302')?.project]).toEqual(['一般行政管理事务', 454_500_000n, null, 454_500_000n]);
     expect([line('2080505')?.name, line('2080505')?.total]).toEqual(['机关事业单位基本养老保险缴费支出', 141_088_600n]);
+    expect([line('2080599')?.name, line('2080599')?.total]).toEqual(['其他行政事业单位养老支出', 1_326_000n]);
     expect([line('20113')?.name, line('20113')?.total, line('20113')?.basic, line('20113')?.project]).toEqual(['商贸事务', 2_160_173_300n, 1_229_173_300n, 931_000_000n]);
   });
 
   it('a 类 printed by a spanning cell is printed, not carried from the row above (no CODE_CLASS_CARRIED)', () => {
     expect(doc.diagnostics.filter((d) => d.code === 'CODE_CLASS_CARRIED')).toEqual([]);
+  });
+
+  it('every parent is the sum of its children, as on the page: no anomaly', () => {
+    expect(doc.anomalies.map((a) => a.message)).toEqual([]);
   });
 
   it('the spanning cell’s own line keeps its text; the rows it covers keep their blank as printed', () => {
