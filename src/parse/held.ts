@@ -16,6 +16,23 @@ export type HeldIndex = Map<number, Map<string, number>>;
 /** The key a cell or a record value compares by: the amount in fen, else the squeezed text. */
 export function valueKey(value: string | bigint, unit: MoneyUnit): string {
   if (typeof value === 'bigint') return `fen:${value}`;
+  // Each printed cell is keyed twice (the records' values, then the row's cells) and tables repeat
+  // their values: a text's key is worked out once per unit.
+  const memo = `${unit}\t${value}`;
+  let key = TEXT_KEYS.get(memo);
+  if (key === undefined) {
+    key = textKey(value, unit);
+    if (TEXT_KEYS.size >= TEXT_KEYS_MAX) TEXT_KEYS.clear();
+    TEXT_KEYS.set(memo, key);
+  }
+  return key;
+}
+
+/** valueKey of texts by unit and text; emptied when full, so memory stays bounded. */
+const TEXT_KEYS = new Map<string, string>();
+const TEXT_KEYS_MAX = 50_000;
+
+function textKey(value: string, unit: MoneyUnit): string {
   // A form prints "446.38万元" where a record keeps the amount: the unit is not part of the value.
   const printed = toHalfWidth(value).replace(/\s+/g, '');
   const text = printed.replace(UNIT_MARKS.trailingUnit.matches, '');

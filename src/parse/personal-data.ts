@@ -105,6 +105,9 @@ export function redactPersonalData(text: string): Redaction {
 }
 
 function redactRow(line: string, columnsAbove: number[]): { line: string; personalColumns: number[] } {
+  // Most rows of a table hold no label, no @ and no phone-shaped digits: a cell can match only what
+  // its whole line matches, so such a row under no personal column is left as it is, and ends none.
+  if (!columnsAbove.length && !mayHold(line)) return { line, personalColumns: columnsAbove };
   const cells = line.split('\t');
   const labelCells = cells.map((c) => LABEL_CELL.test(c));
   const out = [...cells];

@@ -89,8 +89,15 @@ export function checkedText(text: string, file: string): Redaction {
     const before = text.slice(0, at);
     throw new BadDocumentError(file, before.split('\n').length, `a lone UTF-16 surrogate (U+${text.charCodeAt(at).toString(16).toUpperCase()}) at column ${at - before.lastIndexOf('\n')}; expected Unicode text (the client split a character in two)`);
   }
-  return redactPersonalData(text);
+  // The parse and the text as stored (index.ts documentText) both ask for the same text, one after
+  // the other: the last text's redaction is kept, and handed out as a copy.
+  if (lastChecked?.text !== text) lastChecked = { text, redaction: redactPersonalData(text) };
+  const { redaction } = lastChecked;
+  return { text: redaction.text, lines: [...redaction.lines] };
 }
+
+/** The last text checkedText redacted, with its redaction: one text held, never more. */
+let lastChecked: { text: string; redaction: Redaction } | null = null;
 
 export const SOURCE: Stage<PipelineInput, Sourced> = {
   name: 'source',
