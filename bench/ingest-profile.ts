@@ -79,6 +79,12 @@ async function freshDatabase(round: number) {
   return { db, runner, dataDir };
 }
 
+/** Rows sent by statement (src/load/phases.ts; empty for a tree from before the recorder counted them). */
+function rowsOf(prof: InstanceType<typeof PhaseRecorder>): Map<string, number> {
+  const rows: unknown = Reflect.get(prof, 'rows');
+  return rows instanceof Map ? rows : new Map();
+}
+
 let db: Awaited<ReturnType<typeof freshDatabase>>['db'] | null = null;
 try {
   // Rounds side by side (--batches=1,32,1,32: documents per write transaction), each in a fresh
@@ -110,7 +116,9 @@ try {
     const started = performance.now();
     let loaded = 0;
     const bad: string[] = [];
-    await loadFiles(runner, files, {}, (r) => {
+    // As npm run load asks (keepReports: false): each report to onEach, none held to the end, so
+    // Node's peak RSS is the load's, not the bench's (a report holds its document's whole plan).
+    await loadFiles(runner, files, { keepReports: false }, (r) => {
       if (r.status === 'LOADED' || r.status === 'REPLACED') loaded++;
     }, (file, err) => bad.push(`${file}: ${err.message}`));
     const wallMs = performance.now() - started;
@@ -128,7 +136,7 @@ try {
     out.push(line);
     console.log(line);
     for (const b of bad.slice(0, 5)) console.log(`refused: ${b}`);
-    summaries.push({ batch, loaded, wallMs, nodeCpuMs: nodeMs, jvmCpuMs: jvmMs, statements: Object.fromEntries(prof.statements), reads: prof.reads, transactions: prof.transactions, storeKbPerDocument: storeKb, transactionLogKbPerDocument: logsKb, nodePeakRssMb: nodePeakMb, jvmPeakRssMb: jvmPeakMb, phases: Object.fromEntries(prof.phases), loadavg: loadavg() });
+    summaries.push({ batch, loaded, wallMs, nodeCpuMs: nodeMs, jvmCpuMs: jvmMs, statements: Object.fromEntries(prof.statements), rows: Object.fromEntries(rowsOf(prof)), reads: prof.reads, transactions: prof.transactions, storeKbPerDocument: storeKb, transactionLogKbPerDocument: logsKb, nodePeakRssMb: nodePeakMb, jvmPeakRssMb: jvmPeakMb, phases: Object.fromEntries(prof.phases), loadavg: loadavg() });
     const t: string[] = [];
     const pct = (ms: number) => `${((100 * ms) / wallMs).toFixed(1)}%`;
     t.push(`Phases, ${batch} document(s) a transaction (wall time; a phase inside another counts in both; the worker's run beside the main thread's):`);
@@ -137,9 +145,10 @@ try {
     t.push('|---|---:|---:|---:|---:|');
     for (const [name, x] of [...prof.phases.entries()].sort((a, b) => b[1].ms - a[1].ms)) t.push(`| ${name} | ${Math.round(x.ms)} | ${pct(x.ms)} | ${(x.ms / docs).toFixed(2)} | ${x.count} |`);
     t.push('');
-    t.push('| statement | a document |');
-    t.push('|---|---:|');
-    for (const [name, c] of [...prof.statements.entries()].sort((a, b) => b[1] - a[1])) t.push(`| ${name} | ${(c / docs).toFixed(2)} |`);
+    t.push('| statement | a document | rows sent a document |');
+    t.push('|---|---:|---:|');
+    const rows = rowsOf(prof);
+    for (const [name, c] of [...prof.statements.entries()].sort((a, b) => b[1] - a[1])) t.push(`| ${name} | ${(c / docs).toFixed(2)} | ${rows.has(name) ? ((rows.get(name) ?? 0) / docs).toFixed(1) : '?'} |`);
     tables.set(batch, t);
   }
   out.push('');
