@@ -7,6 +7,14 @@ import type { Anomaly, BudgetLine, Figure, InvestmentProject, Project, ProseAmou
 import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES, type ThreeCostsFigure } from '../model/three-costs.js';
 import { pushTo } from '../multimap.js';
 
+// What a fact prints, said by its type: a filter by these guards leaves records whose amount (or
+// total) is there, so the sums below read it with no `!`.
+type WithAmount<T extends { amount: bigint | null }> = T & { amount: bigint };
+type WithTotal<T extends { total: bigint | null }> = T & { total: bigint };
+const hasAmount = <T extends { amount: bigint | null }>(x: T): x is WithAmount<T> => x.amount !== null;
+const hasTotal = <T extends { total: bigint | null }>(x: T): x is WithTotal<T> => x.total !== null;
+const isPrinted = (a: bigint | undefined): a is bigint => a !== undefined;
+
 /** The rounding a sum of printed figures can show, and whether the document declares it (尾数误差) or only prints it. */
 interface Tolerance {
   fen: bigint;
@@ -128,8 +136,9 @@ export function sumAnomalies(table: ClassificationResult, roundingNote: boolean,
     // Every other amount column the table prints (本年收入, 财政拨款, 年初结转和结余 …) adds up the
     // same way: a 类 is the sum of its 款 in each of them, not only in 合计 / 基本 / 项目.
     for (const [key, p] of Object.entries(parent.columns)) {
-      if (children.some((c) => c.columns[key] === undefined)) continue;
-      const sum = children.reduce((s, c) => s + c.columns[key]!, 0n);
+      const amounts = children.map((c) => c.columns[key]);
+      if (!amounts.every(isPrinted)) continue;
+      const sum = amounts.reduce((s, a) => s + a, 0n);
       const delta = p - sum;
       const figures = [parent, ...children].map((l) => ({ fen: l.columns[key] ?? null, text: l.source.text }));
       const found = sumSeverity(delta, tolerance([parent, ...children], roundingNote, unit, figures));
@@ -210,21 +219,20 @@ export function threeCostsAnomalies(items: ThreeCosts[]): Anomaly[] {
 /** The same project listed with different amounts in two places of one document. */
 export function projectAmountAnomalies(projects: Project[]): Anomaly[] {
   const out: Anomaly[] = [];
-  const byName = new Map<string, Project[]>();
-  for (const p of projects) {
-    if (p.amount === null) continue;
+  const byName = new Map<string, WithAmount<Project>[]>();
+  for (const p of projects.filter(hasAmount)) {
     const key = `${normaliseProjectName(p.name)}|${p.unit ?? ''}`;
     pushTo(byName, key, p);
   }
-  for (const group of byName.values()) {
-    const first = group[0]!;
-    for (const other of group.slice(1)) {
+  for (const [first, ...others] of byName.values()) {
+    if (!first) continue;
+    for (const other of others) {
       if (other.amount !== first.amount && other.sourceKind !== first.sourceKind) {
         out.push({
           kind: 'PROJECT_LIST_MISMATCH',
           severity: 'WARNING',
-          message: `Project ${first.name}: ${first.source.table} says ${formatWan(first.amount!)} 万元, ${other.source.table} ${formatWan(other.amount!)} 万元`,
-          delta: first.amount! - other.amount!,
+          message: `Project ${first.name}: ${first.source.table} says ${formatWan(first.amount)} 万元, ${other.source.table} ${formatWan(other.amount)} 万元`,
+          delta: first.amount - other.amount,
           sources: [first.source, other.source],
         });
       }
@@ -332,15 +340,18 @@ function namesParent(item: string, parentKey: string): boolean {
  */
 export function projectSumAnomalies(projects: Project[], figures: Figure[]): Anomaly[] {
   const out: Anomaly[] = [];
-  const children = new Map<string, Project[]>();
-  for (const p of projects) if (p.level === 2 && p.parent && p.amount !== null) pushTo(children, normaliseProjectName(p.parent), p);
+  const priced = projects.filter(hasAmount);
+  const children = new Map<string, WithAmount<Project>[]>();
+  for (const p of priced) if (p.level === 2 && p.parent) pushTo(children, normaliseProjectName(p.parent), p);
   for (const [parentKey, items] of children) {
-    const parent = projects.find((p) => p.level !== 2 && normaliseProjectName(p.name) === parentKey && p.amount !== null);
+    const parent = priced.find((p) => p.level !== 2 && normaliseProjectName(p.name) === parentKey);
     if (!parent || items.length < 2) continue;
     // Items listed twice (a form and the prose) count once, by name.
     const unique = [...new Map(items.map((p) => [normaliseProjectName(p.name), p])).values()];
-    const sum = unique.reduce((a, p) => a + p.amount!, 0n);
-    const delta = parent.amount! - sum;
+    const [firstItem] = unique;
+    if (!firstItem) continue;
+    const sum = unique.reduce((a, p) => a + p.amount, 0n);
+    const delta = parent.amount - sum;
     if (delta === 0n) continue;
     // The difference printed beside the parent (its row of a 项目支出总表, e.g. its 上年结转), to the
     // rounding of the listed items (each printed to 0.01 万元).
@@ -349,9 +360,9 @@ export function projectSumAnomalies(projects: Project[], figures: Figure[]): Ano
     out.push({
       kind: 'PROJECT_SUM_MISMATCH',
       severity: printed ? 'INFO' : 'WARNING',
-      message: `${parent.name} ${formatWan(parent.amount!)} 万元 ≠ Σ its ${unique.length} items ${formatWan(sum)} 万元 (Δ ${formatWan(delta)})${printed ? `; the difference is printed at line ${printed.source.line} (${printed.source.table}${printed.column ? `, ${printed.column}` : ''})` : ''}`,
+      message: `${parent.name} ${formatWan(parent.amount)} 万元 ≠ Σ its ${unique.length} items ${formatWan(sum)} 万元 (Δ ${formatWan(delta)})${printed ? `; the difference is printed at line ${printed.source.line} (${printed.source.table}${printed.column ? `, ${printed.column}` : ''})` : ''}`,
       delta,
-      sources: [parent.source, unique[0]!.source, ...(printed ? [printed.source] : [])],
+      sources: [parent.source, firstItem.source, ...(printed ? [printed.source] : [])],
     });
   }
   return out;
@@ -418,10 +429,10 @@ export function unitMismatchAnomalies(totals: TableTotal[], prose: ProseAmount[]
  */
 export function unitProjectsAnomalies(totals: TableTotal[], projects: Project[], roundingNote: boolean): Anomaly[] {
   const out: Anomaly[] = [];
-  const unitRows = new Map<string, TableTotal[]>();
-  for (const t of totals) if (t.unit !== null && t.total !== null) pushTo(unitRows, t.table, t);
+  const unitRows = new Map<string, WithTotal<TableTotal>[]>();
+  for (const t of totals.filter(hasTotal)) if (t.unit !== null) pushTo(unitRows, t.table, t);
   for (const [table, rows] of unitRows) {
-    const listed = projects.filter((p) => p.source.table === table && p.amount !== null);
+    const listed = projects.filter(hasAmount).filter((p) => p.source.table === table);
     if (listed.length === 0) continue;
     rows.sort((a, b) => a.source.line - b.source.line);
     rows.forEach((row, i) => {
@@ -430,16 +441,16 @@ export function unitProjectsAnomalies(totals: TableTotal[], projects: Project[],
       const heads = under.length === 0 ? rows.slice(i + 1) : [];
       // A row heading the rows after it heads them all; one heading nothing is not a check.
       if (under.length === 0 && heads.length < 2) return;
-      const parts = under.length ? under.map((p) => ({ amount: p.amount!, source: p.source })) : heads.map((h) => ({ amount: h.total!, source: h.source }));
+      const parts = under.length ? under.map((p) => ({ amount: p.amount, source: p.source })) : heads.map((h) => ({ amount: h.total, source: h.source }));
       const sum = parts.reduce((a, p) => a + p.amount, 0n);
-      const delta = row.total! - sum;
+      const delta = row.total - sum;
       if (delta === 0n) return;
-      const tolerance = roundingNote ? parts.reduce((a, p) => a + halfUnitOfPrinted(p.amount), halfUnitOfPrinted(row.total!)) : 0n;
+      const tolerance = roundingNote ? parts.reduce((a, p) => a + halfUnitOfPrinted(p.amount), halfUnitOfPrinted(row.total)) : 0n;
       const rounding = (delta < 0n ? -delta : delta) <= tolerance;
       out.push({
         kind: 'UNIT_PROJECTS_SUM_MISMATCH',
         severity: rounding ? 'INFO' : 'WARNING',
-        message: `${table}: ${row.unit} ${formatWan(row.total!)} 万元 ≠ Σ ${under.length ? `its ${under.length} projects` : `the ${heads.length} unit rows under it`} ${formatWan(sum)} 万元 (Δ ${formatWan(delta)})${rounding ? '; within the rounding the document declares (尾数误差)' : ''}`,
+        message: `${table}: ${row.unit} ${formatWan(row.total)} 万元 ≠ Σ ${under.length ? `its ${under.length} projects` : `the ${heads.length} unit rows under it`} ${formatWan(sum)} 万元 (Δ ${formatWan(delta)})${rounding ? '; within the rounding the document declares (尾数误差)' : ''}`,
         delta,
         sources: [row.source, ...parts.map((p) => p.source)],
       });

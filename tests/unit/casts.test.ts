@@ -29,7 +29,7 @@ const NON_NULL_CEILING: Record<string, number> = {
   db: 0,
   load: 76,
   model: 11,
-  parse: 152,
+  parse: 58,
   query: 6,
   source: 62,
   '.': 4,

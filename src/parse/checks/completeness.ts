@@ -32,7 +32,8 @@ function contentsEntries(ctx: CheckContext): { line: number; text: string; key: 
   const firstTable = Math.min(...ctx.layout.tables.map((t) => t.titleLine), ctx.lines.length + 1);
   const out: { line: number; text: string; key: string }[] = [];
   for (let i = start + 1; i < Math.min(firstTable - 1, start + 60); i++) {
-    const text = ctx.lines[i]!;
+    const text = ctx.lines[i];
+    if (text === undefined) break;
     const key = titleKey(text);
     if (!TITLE_PARTS.endsInTable.test(key) || key.length < 4 || key.length > 40 || CONTENTS.part.test(key)) continue;
     // "五、部门预算表" over "1. 2026年部门财务收支预算总表 …" heads a group of tables: no table itself.

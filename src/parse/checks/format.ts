@@ -51,7 +51,7 @@ function doubled(ctx: CheckContext): Anomaly[] {
   const out: Anomaly[] = [];
   for (const p of passages(ctx.layout.prose)) {
     for (const m of p.text.matchAll(CARELESS_WRITING.doubledPunctuation)) {
-      out.push({ kind: 'PUNCTUATION', severity: 'INFO', message: `punctuation doubled: "${p.text.slice(Math.max(0, m.index! - 12), m.index! + m[0].length)}"`, delta: null, sources: [sourceAt(p, m.index!, ctx.doc.meta.file)] });
+      out.push({ kind: 'PUNCTUATION', severity: 'INFO', message: `punctuation doubled: "${p.text.slice(Math.max(0, m.index - 12), m.index + m[0].length)}"`, delta: null, sources: [sourceAt(p, m.index, ctx.doc.meta.file)] });
     }
   }
   return out;
@@ -110,8 +110,10 @@ function repeated(ctx: CheckContext): Anomaly[] {
   let run: { i: number; j: number; k: number } | null = null;
   const flush = () => {
     // One repeated line alone (a recurring phrase) is not a page carried over: runs of two or more.
-    if (run && run.j > run.i && lines[run.i]!.line - lines[run.k + run.j - run.i]!.line <= 3) {
-      const [from, to, firstFrom, firstTo] = [lines[run.i]!.line, lines[run.j]!.line, lines[run.k]!.line, lines[run.k + run.j - run.i]!.line];
+    const lineOf = (k: number) => lines[k]?.line;
+    const [from, to, firstFrom, firstTo] = run ? [lineOf(run.i), lineOf(run.j), lineOf(run.k), lineOf(run.k + run.j - run.i)] : [];
+    // The run's indexes lie inside `lines` (it is built from them): the checks only narrow the types.
+    if (run && run.j > run.i && from !== undefined && to !== undefined && firstFrom !== undefined && firstTo !== undefined && from - firstTo <= 3) {
       out.push({ kind: 'REPEATED_TEXT', severity: 'INFO', message: `lines ${from}-${to} repeat lines ${firstFrom}-${firstTo} word for word`, delta: null, sources: [at(ctx, firstFrom), at(ctx, from)] });
     }
     run = null;

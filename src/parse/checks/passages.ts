@@ -3,7 +3,8 @@
 // still knows the line it was printed on (a finding cites that line).
 import { toHalfWidth } from '../amount.js';
 import type { ProseLine } from '../layout.js';
-import type { Source } from '../records.js';
+import { group } from '../matches.js';
+import type { BudgetLine, Figure, Source } from '../records.js';
 import { FEN_PER_WAN, formatWan, halfUnitOfPrinted } from '../../model/money.js';
 import { PASSAGE_OPENS, SENTENCE_END } from '../glossary/index.js';
 
@@ -42,6 +43,11 @@ export function passages(prose: readonly ProseLine[]): Passage[] {
   return out.filter((p) => p.text !== '');
 }
 
+/** A line that prints its total: the type says so, so its total is read with no `!`. */
+export const printsTotal = (l: BudgetLine): l is BudgetLine & { total: bigint } => l.total !== null;
+/** A figure that prints an amount. */
+export const printsAmount = (f: Figure): f is Figure & { amount: bigint } => f.amount !== null;
+
 /** The printed line a character index of a passage lies on, as a Source. */
 export function sourceAt(passage: Passage, index: number, file: string): Source {
   const line = passage.at[Math.min(Math.max(0, index), passage.at.length - 1)]!;
@@ -62,7 +68,7 @@ export function printedWan(text: string): Printed | null {
   const m = /^(\d{1,13})(?:\.(\d{1,6}))?$/.exec(text.replace(/,/g, ''));
   if (!m) return null;
   const decimals = (m[2] ?? '').length;
-  const fen = BigInt(m[1]!) * FEN_PER_WAN + BigInt((m[2] ?? '').padEnd(6, '0'));
+  const fen = BigInt(group(m, 1)) * FEN_PER_WAN + BigInt((m[2] ?? '').padEnd(6, '0'));
   return { fen, half: 10n ** BigInt(6 - decimals) / 2n, text };
 }
 
@@ -84,7 +90,7 @@ export function agrees(a: Printed, b: Printed): boolean {
  * printed to 0.01 万元, not to the whole 万元 that 10,000,000 fen would say.
  */
 export function tableAmount(fen: bigint, text: string | null | undefined): Printed {
-  const decimals = Math.max(0, ...[...(text ?? '').matchAll(/\d\.(\d+)/g)].map((m) => m[1]!.length));
+  const decimals = Math.max(0, ...[...(text ?? '').matchAll(/\d\.(\d+)/g)].map((m) => group(m, 1).length));
   const shown = decimals >= 6 ? 0n : 10n ** BigInt(6 - decimals) / 2n;
   const zeros = halfUnitOfPrinted(fen);
   return { fen, half: zeros < shown ? zeros : shown, text: formatWan(fen) };
@@ -117,8 +123,8 @@ export function sentences(p: Passage): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   let start = 0;
   for (const m of p.text.matchAll(SENTENCE_END)) {
-    out.push({ text: p.text.slice(start, m.index! + 1), start });
-    start = m.index! + 1;
+    out.push({ text: p.text.slice(start, m.index + 1), start });
+    start = m.index + 1;
   }
   if (start < p.text.length) out.push({ text: p.text.slice(start), start });
   return out;
@@ -133,7 +139,7 @@ export function amountsIn(text: string): { index: number; end: number; number: s
   let from = 0;
   for (let at = text.indexOf('万元'); at >= 0; at = text.indexOf('万元', at + 2)) {
     let i = at;
-    while (i > Math.max(from, at - 24) && /[\d,.]/.test(text[i - 1]!)) i--;
+    while (i > Math.max(from, at - 24) && /[\d,.]/.test(text.charAt(i - 1))) i--;
     const number = text.slice(i, at).replace(/^[,.]+/, '');
     if (/^\d[\d,]*(?:\.\d+)?$/.test(number)) out.push({ index: at - number.length, end: at + 2, number });
     from = at + 2;

@@ -5,6 +5,7 @@
 // statement no rounding explains is a WARNING; one the rounding explains, yet not the rate the
 // printed amounts give, is an INFO saying how far the rounding reaches.
 import { formatWan, halfUnitOfPrinted } from '../../model/money.js';
+import { group } from '../matches.js';
 import type { Anomaly } from '../records.js';
 import { amountsIn, passages, printedPercent, printedWan, sentences, sourceAt, wan, type Passage, type Printed } from './passages.js';
 import type { CheckRule } from './rule.js';
@@ -54,8 +55,9 @@ const FALL = PROSE_CHANGE.down;
 function amountsByYear(sentence: string): { year: number; amount: Printed; index: number }[] {
   const out: { year: number; amount: Printed; index: number }[] = [];
   for (const m of sentence.matchAll(STATED_ARITHMETIC.amountByYear)) {
-    const amount = printedWan(m[3]!);
-    if (amount) out.push({ year: Number(m[1]), amount, index: m.index! + m[0].length - m[3]!.length - 2 });
+    const printed = group(m, 3);
+    const amount = printedWan(printed);
+    if (amount) out.push({ year: Number(m[1]), amount, index: m.index + m[0].length - printed.length - 2 });
   }
   return out;
 }
@@ -75,8 +77,8 @@ function yearOnYear(p: Passage, file: string, year: number): Anomaly[] {
     if (!before || !now) continue;
     const range = changeRange(before.amount, now.amount);
     if (!range) continue;
-    const { value, half } = printedPercent(stated[3]!);
-    const signed = FALL.test(stated[2]!) ? -value : value;
+    const { value, half } = printedPercent(group(stated, 3));
+    const signed = FALL.test(group(stated, 2)) ? -value : value;
     const actual = (wan(now.amount.fen) / wan(before.amount.fen) - 1) * 100;
     const judged = rateJudged(signed, half, actual, range);
     if (judged === 'SAME') continue;
@@ -101,8 +103,8 @@ function budgetAgainstActual(p: Passage, file: string): Anomaly[] {
   const budgetAt = STATED_ARITHMETIC.budget.exec(p.text);
   const actualAt = STATED_ARITHMETIC.actual.exec(p.text);
   if (!budgetAt || !actualAt) return out;
-  const budget = printedWan(budgetAt[1]!);
-  const actual = printedWan(actualAt[1]!);
+  const budget = printedWan(group(budgetAt, 1));
+  const actual = printedWan(group(actualAt, 1));
   if (!budget || !actual) return out;
   // The adjusted budget (全年预算) when the paragraph states it beside the one read first (年初预算).
   const fullAt = BUDGET_BASES.fullYear.exec(p.text);
@@ -116,7 +118,8 @@ function budgetAgainstActual(p: Passage, file: string): Anomaly[] {
     };
     const diff = actual.fen - budget.fen;
     const level = levelAgainst(budget);
-    const said = STATED_ARITHMETIC.greater.test(words[1]!) ? 1 : STATED_ARITHMETIC.less.test(words[1]!) ? -1 : 0;
+    const word = group(words, 1);
+    const said = STATED_ARITHMETIC.greater.test(word) ? 1 : STATED_ARITHMETIC.less.test(word) ? -1 : 0;
     // "决算数小于预算数" naming no budget, in a paragraph stating the 年初 and the 全年 budget, may
     // mean either (a unit founded in the year has 年初预算 0 and a 全年预算): wrong only if wrong of both.
     const alsoFull = full !== null && !BUDGET_BASES.initial.test(words[0]) && said === levelAgainst(full);
@@ -138,7 +141,7 @@ function budgetAgainstActual(p: Passage, file: string): Anomaly[] {
     // A rate naming the 全年 budget is of the 全年 budget when the paragraph states it.
     const base = full && BUDGET_BASES.fullYearNamed.test(rate[0]) ? full : budget;
     const range = ratioRange(actual, base);
-    const { value, half } = printedPercent(rate[1]!);
+    const { value, half } = printedPercent(group(rate, 1));
     const judged = range ? rateJudged(value, half, (wan(actual.fen) / wan(base.fen)) * 100, range) : 'SAME';
     if (range && judged !== 'SAME') {
       out.push({
@@ -172,9 +175,9 @@ function budgetAgainstActual(p: Passage, file: string): Anomaly[] {
 function shares(p: Passage, file: string): Anomaly[] {
   const out: Anomaly[] = [];
   const amounts = amountsIn(p.text);
-  const first = amounts[0];
-  if (!first || amounts.length < 2) return out;
-  const after = p.text.slice(first.end, amounts[1]!.index);
+  const [first, second] = amounts;
+  if (!first || !second) return out;
+  const after = p.text.slice(first.end, second.index);
   if (!STATED_ARITHMETIC.breakdownOpens.test(after)) return out;
   const whole = printedWan(first.number);
   if (!whole || whole.fen <= 0n) return out;
@@ -183,7 +186,7 @@ function shares(p: Passage, file: string): Anomaly[] {
     const part = printedWan(m.number);
     if (!share || !part) continue;
     const range = ratioRange(part, whole);
-    const { value, half } = printedPercent(share[1]!);
+    const { value, half } = printedPercent(group(share, 1));
     if (!range) continue;
     const computed = (wan(part.fen) / wan(whole.fen)) * 100;
     const judged = rateJudged(value, half, computed, range);

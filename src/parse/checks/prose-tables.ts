@@ -5,8 +5,9 @@
 import { isKeyOf } from '../../keys.js';
 import { formatWan, halfUnitOfPrinted } from '../../model/money.js';
 import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES, type ThreeCostsFigure } from '../../model/three-costs.js';
+import { group } from '../matches.js';
 import type { Anomaly, BudgetLine, Source } from '../records.js';
-import { agrees, compared, passages, printedWan, sourceAt, tableAmount, type Printed } from './passages.js';
+import { agrees, compared, passages, printedWan, printsAmount, printsTotal, sourceAt, tableAmount, type Printed } from './passages.js';
 import type { CheckContext, CheckRule } from './rule.js';
 import { FUNCTION_LEVEL_ITEM, FUNCTION_LEVELS, PROSE_CHANGE, PROSE_MARKS, ROW_LABELS, STATED_AMOUNTS, THREE_COSTS_NAMES, TITLE_WORDS, YEAR_CELLS } from '../glossary/index.js';
 
@@ -31,17 +32,17 @@ export function codedItem(text: string): CodedItem | null {
   let end = 0;
   for (const m of text.matchAll(PART)) {
     // Only a chain from the passage's start (after its numbering): a 类 named in passing is no item.
-    if (parts.length === 0 && m.index! > 8) break;
-    if (parts.length > 0 && m.index! !== end) break;
+    if (parts.length === 0 && m.index > 8) break;
+    if (parts.length > 0 && m.index !== end) break;
     // The chain may be quoted (“一般公共服务支出（类）…（项）”2.63万元): the quote is no part of a name.
     // Group 3 is one of LEVEL's words (the pattern's alternation): isKeyOf narrows it with no cast.
     const word = m[3];
     if (word === undefined || !isKeyOf(LEVEL, word)) break;
-    parts.push({ name: m[1]!, code: m[2] ?? null, level: LEVEL[word], index: m.index! });
-    end = m.index! + m[0].length;
+    parts.push({ name: group(m, 1), code: m[2] ?? null, level: LEVEL[word], index: m.index });
+    end = m.index + m[0].length;
   }
   if (PROSE_MARKS.closingQuoteFirst.test(text.slice(end))) end++;
-  if (parts.length === 0 || parts[0]!.level !== 1) return null;
+  if (parts[0]?.level !== 1) return null;
   const printedCode = parts.every((p) => p.code) ? parts.map((p) => p.code).join('') : null;
   return { parts, printedCode, end };
 }
@@ -63,7 +64,8 @@ export function resolveCode(item: CodedItem, byCode: Map<string, BudgetLine[]>):
   if (item.printedCode && byCode.has(item.printedCode)) return item.printedCode;
   if (item.printedCode) return null;
   // By names: the deepest part named, under a parent of the next part's name when it prints one.
-  const deepest = item.parts[item.parts.length - 1]!;
+  const deepest = item.parts.at(-1);
+  if (!deepest) return null;
   const found = [...byCode.entries()].filter(([code, lines]) => code.length === [0, 3, 5, 7][deepest.level] && lines.some((l) => nameKey(l.name) === nameKey(deepest.name)));
   const parent = item.parts[item.parts.length - 2];
   const narrowed = parent ? found.filter(([code]) => (byCode.get(code.slice(0, [0, 3, 5][parent.level]))?.some((l) => nameKey(l.name) === nameKey(parent.name)) ?? false)) : found;
@@ -91,34 +93,37 @@ function codedItemAmounts(ctx: CheckContext): Anomaly[] {
     const item = codedItem(p.text);
     if (!item) continue;
     const code = resolveCode(item, byCode);
-    const lines = code ? (byCode.get(code) ?? []).filter((l) => l.total !== null) : [];
-    if (lines.length === 0) continue;
-    const stated: { amount: Printed; index: number; what: string }[] = [];
+    const lines = code ? (byCode.get(code) ?? []).filter(printsTotal) : [];
+    const [firstLine] = lines;
+    if (!firstLine) continue;
+    // An amount the text prints that does not read as 万元 is null, and passed over below.
+    const stated: { amount: Printed | null; index: number; what: string }[] = [];
     const head = STATED_AMOUNTS.atStart.exec(p.text.slice(item.end));
-    if (head) stated.push({ amount: printedWan(head[1]!)!, index: item.end, what: 'the item' });
+    if (head) stated.push({ amount: printedWan(group(head, 1)), index: item.end, what: 'the item' });
     const own = actual ? STATED_AMOUNTS.actual : new RegExp(`${year}${STATED_AMOUNTS.budgetAfterYear.source}`, 'g');
-    for (const m of p.text.matchAll(own)) stated.push({ amount: printedWan(m[1]!)!, index: m.index! + m[0].length - m[1]!.length - 2, what: m[0].replace(STATED_AMOUNTS.trailingAmount, '') });
+    for (const m of p.text.matchAll(own)) stated.push({ amount: printedWan(group(m, 1)), index: m.index + m[0].length - group(m, 1).length - 2, what: m[0].replace(STATED_AMOUNTS.trailingAmount, '') });
     // 决算 paragraphs compare with the 财政拨款支出决算表 line; any table of that code prints it otherwise.
-    const usual = lines.find((l) => (actual ? TITLE_WORDS.expenditureFinalAccounts : TITLE_WORDS.expenditure).test(l.source.table)) ?? lines[0]!;
+    const usual = lines.find((l) => (actual ? TITLE_WORDS.expenditureFinalAccounts : TITLE_WORDS.expenditure).test(l.source.table)) ?? firstLine;
     for (const s of stated) {
-      if (!s.amount) continue;
-      const verdicts = lines.map((l) => compared(s.amount, tableAmount(l.total!, l.source.text)));
+      const amount = s.amount;
+      if (!amount) continue;
+      const verdicts = lines.map((l) => compared(amount, tableAmount(l.total, l.source.text)));
       if (verdicts.includes('SAME')) continue;
       // A last digit apart, within the rounding both print: said as INFO against that line.
       const near = lines.find((_, i) => verdicts[i] === 'ROUNDING');
       const preferred = near ?? usual;
       // One item stated twice (a text layer holding a paragraph twice) is one finding.
-      const key = `${code}|${s.what}|${s.amount.fen}`;
+      const key = `${code}|${s.what}|${amount.fen}`;
       if (reported.has(key)) continue;
       reported.add(key);
       // Two decimals of 万元 from a table in 元 cut rather than rounded (87.708 → 87.70): within one
       // unit of the last printed digit the prose printed the table's amount, an INFO.
-      const delta = s.amount.fen - preferred.total!;
-      const cut = !near && (delta < 0n ? -delta : delta) < 2n * s.amount.half + tableAmount(preferred.total!, preferred.source.text).half;
+      const delta = amount.fen - preferred.total;
+      const cut = !near && (delta < 0n ? -delta : delta) < 2n * amount.half + tableAmount(preferred.total, preferred.source.text).half;
       out.push({
         kind: 'PROSE_TABLE_MISMATCH',
         severity: near || cut ? 'INFO' : 'WARNING',
-        message: `${code} ${preferred.name}: the text states ${s.what === 'the item' ? '' : `${s.what} `}${s.amount.text} 万元 (line ${sourceAt(p, s.index, file).line}); ${preferred.source.table} prints ${formatWan(preferred.total!)} 万元 (line ${preferred.source.line})${near ? WITHIN_PRINTED : cut ? ' — within one unit of the last digit the text prints (cut, not rounded)' : ''}`,
+        message: `${code} ${preferred.name}: the text states ${s.what === 'the item' ? '' : `${s.what} `}${amount.text} 万元 (line ${sourceAt(p, s.index, file).line}); ${preferred.source.table} prints ${formatWan(preferred.total)} 万元 (line ${preferred.source.line})${near ? WITHIN_PRINTED : cut ? ' — within one unit of the last digit the text prints (cut, not rounded)' : ''}`,
         delta,
         sources: [sourceAt(p, s.index, file), lineSource(preferred)],
       });
@@ -136,21 +141,23 @@ function totals(ctx: CheckContext): Anomaly[] {
   const { file } = ctx.doc.meta;
   for (const p of passages(ctx.layout.prose)) {
     for (const m of p.text.matchAll(STATED_AMOUNTS.summaryTotal)) {
-      const stated = printedWan(m[3]!);
+      const stated = printedWan(group(m, 3));
       if (!stated) continue;
       const fiscal = Boolean(m[1]);
-      const row = ROW_LABELS.grandTotalWord.test(m[2]!) ? ROW_LABELS.incomeGrandTotal : new RegExp(`^${m[2]}$`);
-      const printed = ctx.doc.figures.filter((f) => f.amount !== null && SUMMARY.test(f.source.table) && TITLE_WORDS.fiscalGrant.test(f.source.table) === fiscal && row.test(f.item.replace(/\s/g, '')));
-      const verdicts = printed.map((f) => compared(stated, tableAmount(f.amount!, f.value)));
+      const rowWords = group(m, 2);
+      const row = ROW_LABELS.grandTotalWord.test(rowWords) ? ROW_LABELS.incomeGrandTotal : new RegExp(`^${rowWords}$`);
+      const printed = ctx.doc.figures.filter(printsAmount).filter((f) => SUMMARY.test(f.source.table) && TITLE_WORDS.fiscalGrant.test(f.source.table) === fiscal && row.test(f.item.replace(/\s/g, '')));
+      const verdicts = printed.map((f) => compared(stated, tableAmount(f.amount, f.value)));
       if (printed.length === 0 || verdicts.includes('SAME')) continue;
       const nearAt = verdicts.indexOf('ROUNDING');
-      const f = printed[Math.max(0, nearAt)]!;
-      const at = m.index! + m[0].length - m[3]!.length - 2;
+      const f = printed[Math.max(0, nearAt)];
+      if (!f) continue;
+      const at = m.index + m[0].length - group(m, 3).length - 2;
       out.push({
         kind: 'PROSE_TABLE_MISMATCH',
         severity: nearAt >= 0 ? 'INFO' : 'WARNING',
-        message: `the text states ${m[1] ?? ''}${m[2]} ${stated.text} 万元 (line ${sourceAt(p, at, file).line}); ${f.source.table} prints ${f.item} ${formatWan(f.amount!)} 万元 (line ${f.source.line})${nearAt >= 0 ? WITHIN_PRINTED : ''}`,
-        delta: stated.fen - f.amount!,
+        message: `the text states ${m[1] ?? ''}${m[2]} ${stated.text} 万元 (line ${sourceAt(p, at, file).line}); ${f.source.table} prints ${f.item} ${formatWan(f.amount)} 万元 (line ${f.source.line})${nearAt >= 0 ? WITHIN_PRINTED : ''}`,
+        delta: stated.fen - f.amount,
         sources: [sourceAt(p, at, file), f.source],
       });
     }
@@ -166,15 +173,15 @@ function blankThreeCostsTable(ctx: CheckContext): Anomaly[] {
   for (const p of passages(ctx.layout.prose)) {
     if (!TITLE_WORDS.threeCosts.test(p.text)) continue;
     const m = STATED_AMOUNTS.anyBasis.exec(p.text);
-    const stated = m ? printedWan(m[1]!) : null;
+    const stated = m ? printedWan(group(m, 1)) : null;
     if (!m || !stated || stated.fen <= 0n) continue;
     const titleSource: Source = { file, table: table.title, line: table.titleLine, text: table.title };
     return [{
       kind: 'PROSE_TABLE_MISMATCH',
       severity: 'WARNING',
-      message: `${table.title} (line ${table.titleLine}) prints no figure, but the text states ${stated.text} 万元 for "三公"经费 (line ${sourceAt(p, m.index!, file).line})`,
+      message: `${table.title} (line ${table.titleLine}) prints no figure, but the text states ${stated.text} 万元 for "三公"经费 (line ${sourceAt(p, m.index, file).line})`,
       delta: null,
-      sources: [sourceAt(p, m.index!, file), titleSource],
+      sources: [sourceAt(p, m.index, file), titleSource],
     }];
   }
   return [];

@@ -5,9 +5,13 @@ import { formatWan } from '../../model/money.js';
 import { printedRounding, type PrintedFigure } from '../anomalies.js';
 import type { Anomaly, BudgetLine, Figure, Source } from '../records.js';
 import { pushTo } from '../../multimap.js';
-import { compared, tableAmount } from './passages.js';
+import { group } from '../matches.js';
+import { compared, printsAmount, printsTotal, tableAmount } from './passages.js';
 import { nameKey } from './prose-tables.js';
 import type { CheckContext, CheckRule } from './rule.js';
+
+type PrintedLine = BudgetLine & { total: bigint };
+type PrintedFigureRow = Figure & { amount: bigint };
 import { BASIC_EXPENDITURE_TABLES, ROW_LABELS, TITLE_WORDS } from '../glossary/index.js';
 
 const SUMMARY = TITLE_WORDS.incomeExpenditureSummary;
@@ -18,31 +22,34 @@ const SUMMARY = TITLE_WORDS.incomeExpenditureSummary;
  */
 function summaryRowsAgainstClassLines(ctx: CheckContext): Anomaly[] {
   const out: Anomaly[] = [];
-  const classes = new Map<string, BudgetLine[]>();
-  for (const l of ctx.doc.lines) {
+  const classes = new Map<string, PrintedLine[]>();
+  for (const l of ctx.doc.lines.filter(printsTotal)) {
     // The summary's 支出 side is what was spent: the 支出 tables' lines, not the 收入决算表's (income by function).
-    if (l.scheme !== 'FUNCTION' || l.level !== 1 || l.total === null || !TITLE_WORDS.expenditure.test(l.source.table)) continue;
-    const key = nameKey(l.name);
-    (classes.get(key) ?? classes.set(key, []).get(key)!).push(l);
+    if (l.scheme !== 'FUNCTION' || l.level !== 1 || !TITLE_WORDS.expenditure.test(l.source.table)) continue;
+    pushTo(classes, nameKey(l.name), l);
   }
-  const rows = new Map<string, Figure[]>();
-  for (const f of ctx.doc.figures) {
+  // Each summary row naming a 类, with the figures it prints: keyed by table, line and the class's name.
+  const rows = new Map<string, { name: string; figures: PrintedFigureRow[] }>();
+  for (const f of ctx.doc.figures.filter(printsAmount)) {
     const m = ROW_LABELS.numberedClass.exec(f.item.replace(/\s/g, ''));
-    if (!m || f.amount === null || !SUMMARY.test(f.source.table)) continue;
-    const key = `${f.source.table}|${f.source.line}|${nameKey(m[1]!)}`;
-    (rows.get(key) ?? rows.set(key, []).get(key)!).push(f);
+    if (!m || !SUMMARY.test(f.source.table)) continue;
+    const name = nameKey(group(m, 1));
+    const key = `${f.source.table}|${f.source.line}|${name}`;
+    const row = rows.get(key);
+    if (row) row.figures.push(f);
+    else rows.set(key, { name, figures: [f] });
   }
-  for (const [key, figures] of rows) {
-    const lines = classes.get(key.split('|')[2]!) ?? [];
-    if (lines.length === 0) continue;
+  for (const { name, figures } of rows.values()) {
+    const lines = classes.get(name) ?? [];
+    const [f] = figures;
+    if (lines.length === 0 || !f) continue;
     // Two roundings of one amount differ by less than a unit of the last digit printed; equal is the same.
-    const distance = (f: Figure, l: BudgetLine) => {
-      const d = f.amount! - l.total!;
-      return { d: d < 0n ? -d : d, unit: tableAmount(f.amount!, f.value).half + tableAmount(l.total!, l.source.text).half };
+    const distance = (f: PrintedFigureRow, l: PrintedLine) => {
+      const d = f.amount - l.total;
+      return { d: d < 0n ? -d : d, unit: tableAmount(f.amount, f.value).half + tableAmount(l.total, l.source.text).half };
     };
     // One printed the other rounded (326.7 and 326.74): the same amount. Anything else is said.
-    if (figures.some((f) => lines.some((l) => compared(tableAmount(f.amount!, f.value), tableAmount(l.total!, l.source.text)) === 'SAME'))) continue;
-    const f = figures[0]!;
+    if (figures.some((f) => lines.some((l) => compared(tableAmount(f.amount, f.value), tableAmount(l.total, l.source.text)) === 'SAME'))) continue;
     const l = lines.reduce((best, x) => (distance(f, x).d < distance(f, best).d ? x : best));
     const { d, unit } = distance(f, l);
     // One unit of the last digit: a row summed from rounded parts, or a typo — said, as INFO.
@@ -50,8 +57,8 @@ function summaryRowsAgainstClassLines(ctx: CheckContext): Anomaly[] {
     out.push({
       kind: 'TABLES_DISAGREE',
       severity: oneUnit ? 'INFO' : 'WARNING',
-      message: `${f.source.table} prints ${f.item} ${formatWan(f.amount!)} 万元 (line ${f.source.line}); ${l.source.table} prints ${l.code} ${l.name} ${formatWan(l.total!)} 万元 (line ${l.source.line})${oneUnit ? ' — one unit of the last digit printed' : ''}`,
-      delta: f.amount! - l.total!,
+      message: `${f.source.table} prints ${f.item} ${formatWan(f.amount)} 万元 (line ${f.source.line}); ${l.source.table} prints ${l.code} ${l.name} ${formatWan(l.total)} 万元 (line ${l.source.line})${oneUnit ? ' — one unit of the last digit printed' : ''}`,
+      delta: f.amount - l.total,
       sources: [f.source, l.source],
     });
   }

@@ -1,6 +1,8 @@
 // Rules on words one document must use one way: a 功能分类 code named with one name, and the
 // document's own year where a sentence or a heading needs it.
 import { emptyTableNote, printsNoFigure } from '../disclosure.js';
+import { group } from '../matches.js';
+import { pushTo } from '../../multimap.js';
 import type { Anomaly, BudgetLine, Source } from '../records.js';
 import { codedItem, nameKey, resolveCode } from './prose-tables.js';
 import { DOCUMENT_KIND_WORDS, YEAR_CELLS, YEAR_WORDS } from '../glossary/index.js';
@@ -11,7 +13,7 @@ import type { CheckContext, CheckRule } from './rule.js';
 function proseCodeNames(ctx: CheckContext): Anomaly[] {
   const out: Anomaly[] = [];
   const byCode = new Map<string, BudgetLine[]>();
-  for (const l of ctx.doc.lines) if (l.scheme === 'FUNCTION') (byCode.get(l.code) ?? byCode.set(l.code, []).get(l.code)!).push(l);
+  for (const l of ctx.doc.lines) if (l.scheme === 'FUNCTION') pushTo(byCode, l.code, l);
   const seen = new Set<string>();
   for (const p of passages(ctx.layout.prose)) {
     const item = codedItem(p.text);
@@ -22,16 +24,17 @@ function proseCodeNames(ctx: CheckContext): Anomaly[] {
     for (const part of item.parts) {
       code = part.code ? code + part.code : (full?.slice(0, [0, 3, 5, 7][part.level]) ?? '');
       const lines = byCode.get(code) ?? [];
-      if (lines.length === 0 || lines.some((l) => nameKey(l.name) === nameKey(part.name))) continue;
+      const [printed] = lines;
+      if (!printed || lines.some((l) => nameKey(l.name) === nameKey(part.name))) continue;
       const key = `${code}|${part.name}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push({
         kind: 'CODE_NAMED_TWICE',
         severity: 'WARNING',
-        message: `${code}: the text names it ${part.name} (line ${sourceAt(p, part.index, ctx.doc.meta.file).line}); ${lines[0]!.source.table} prints ${lines[0]!.name} (line ${lines[0]!.source.line})`,
+        message: `${code}: the text names it ${part.name} (line ${sourceAt(p, part.index, ctx.doc.meta.file).line}); ${printed.source.table} prints ${printed.name} (line ${printed.source.line})`,
         delta: null,
-        sources: [sourceAt(p, part.index, ctx.doc.meta.file), lines[0]!.source],
+        sources: [sourceAt(p, part.index, ctx.doc.meta.file), printed.source],
       });
     }
   }
@@ -78,14 +81,14 @@ function selfComparison(ctx: CheckContext): Anomaly[] {
   for (const p of passages(ctx.layout.prose)) {
     for (const m of p.text.matchAll(YEAR_WORDS.comparedWithYear)) {
       if (Number(m[2]) !== year) continue;
-      if (actual && YEAR_WORDS.budget.test(m[3]!)) continue;
+      if (actual && YEAR_WORDS.budget.test(group(m, 3))) continue;
       out.push({
         kind: 'YEAR_MISMATCH',
         severity: 'WARNING',
         message: `the text compares ${year} with ${m[2]}年${m[3]} ("${m[0]}"), the document's own year: the comparison is with another year (${year - 1}?)`,
         delta: null,
         // Both sides: the sentence, and the title that gives the document its year.
-        sources: [sourceAt(p, m.index!, file), ctx.doc.meta.source],
+        sources: [sourceAt(p, m.index, file), ctx.doc.meta.source],
       });
     }
   }
@@ -125,7 +128,7 @@ function yearEndDate(ctx: CheckContext): Anomaly[] {
         severity: 'WARNING',
         message: `the ${year} 决算 states what it holds ${m[0]}: its year ends 31 December ${year}`,
         delta: null,
-        sources: [sourceAt(p, m.index!, file), ctx.doc.meta.source],
+        sources: [sourceAt(p, m.index, file), ctx.doc.meta.source],
       });
     }
   }
