@@ -217,6 +217,8 @@ export function layout(text: string, places?: readonly (LineCells | null)[] | nu
   let preambleUnit: Table['unit'] = undefined;
   let sawProseSinceTable = false;
   let lastProse = '';
+  // The last row of cells that printed nothing (not kept): a cell spanning down from it is blank, not the row above it.
+  let blankRowLine = 0;
   const addPreamble = (text: string, line: number) => {
     preamble.push(text);
     preambleLines.push(line);
@@ -236,14 +238,21 @@ export function layout(text: string, places?: readonly (LineCells | null)[] | nu
   rawLines.forEach((rawLine, idx) => {
     const lineNo = idx + 1;
     const line = rawLine.trimEnd();
-    if (line.trim() === '') return;
+    if (line.trim() === '') {
+      // A row of blank cells (its tabs trimmed away) printed nothing.
+      if (rawLine.includes('\t')) blankRowLine = lineNo;
+      return;
+    }
     if (isPiiLabel(cleanCell(line.replace(/^#+\s*/, '')))) {
       piiLinesDropped.push(lineNo);
       return;
     }
     if (line.includes('\t')) {
       const cells = scrubRow(line.split('\t').map(cleanCell));
-      if (cells.every((c) => c === '' || /^[-|]+$/.test(c))) return;
+      if (cells.every((c) => c === '' || /^[-|]+$/.test(c))) {
+        blankRowLine = lineNo;
+        return;
+      }
       if (isPreambleRow(cells)) {
         for (const c of cells) if (c !== '') addPreamble(c, lineNo);
         return;
@@ -278,7 +287,8 @@ export function layout(text: string, places?: readonly (LineCells | null)[] | nu
       // The cells this row prints through a cell begun on the row above it (a cell spanning rows).
       const rows = current?.rows ?? [];
       if (above && rows.at(-1) === row) {
-        const prev = rows.at(-2);
+        const kept = rows.at(-2);
+        const prev = kept && kept.line > blankRowLine ? kept : undefined;
         const fromAbove = spannedFromAbove(row, above, prev, place, prev ? places?.[prev.line - 1] : null);
         if (fromAbove) row.fromAbove = fromAbove;
       }

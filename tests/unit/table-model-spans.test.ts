@@ -109,3 +109,13 @@ describe('a PDF’s ruled grid gives the same: a cell spanning rows is known on 
     expect(texts(above.fromAbove)).toEqual([null, null, null, null, null, null, '机关运行经费预算数']);
   });
 });
+
+describe('a cell spanning down from a row that printed nothing', () => {
+  it('is blank on the rows it covers, not the text of the row above that one', async () => {
+    const html = '<h3>2025年部门支出预算总表</h3><table><tr><td>类</td><td>名称</td><td>合计</td></tr><tr><td>201</td><td>一般公共服务支出</td><td>1.00</td></tr><tr><td rowspan="2"></td><td></td><td></td></tr><tr><td>行政运行</td><td>1.00</td></tr></table>';
+    const page = await readSource(new TextEncoder().encode(html), 'blank-span.html');
+    const rows = layout(page.text, cellsOf(page)).tables[0]!.rows;
+    const covered = rows.find((r) => r.cells.includes('行政运行'))!;
+    expect(covered.fromAbove?.[0] ?? null).toBeNull();
+  });
+});
