@@ -27,7 +27,7 @@ const { applySchema } = await import('../src/db/schema.js');
 const { loadFiles, loadTuning } = await import('../src/load/directory.js');
 const { cpuMs, memoryMb } = await import('./proc.js');
 const { PhaseRecorder, recordPhases } = await import('../src/load/phases.js');
-const { generateCorpus } = await import('./corpus/generate.js');
+const { corpusDocuments, generateCorpus } = await import('./corpus/generate.js');
 
 const pdfArg = arg('pdf');
 const n = Number(arg('n') ?? 200);
@@ -40,11 +40,13 @@ if (pdfArg !== undefined) {
   files = pdfArg ? pdfArg.split(',') : readdirSync(realDir).filter((f) => f.endsWith('.pdf')).map((f) => join(realDir, f));
   label = `${files.length} PDFs`;
 } else {
-  files = generateCorpus(n).map((d) => {
+  // One document at a time, written and let go: the corpus is not held beside the load.
+  files = [];
+  for (const d of corpusDocuments(n)) {
     const path = join(docsDir, d.file);
     writeFileSync(path, d.text);
-    return path;
-  });
+    files.push(path);
+  }
   label = `${n} generated text documents`;
 }
 

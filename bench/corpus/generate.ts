@@ -446,18 +446,25 @@ function targetFormDocument(dep: Department, year: number, rnd: Random, file: st
 
 /** N documents, deterministic for a seed: departments × years × families, round robin. */
 export function generateCorpus(n: number, seed = 20261125): GeneratedDocument[] {
+  return [...corpusDocuments(n, seed)];
+}
+
+/**
+ * generateCorpus one document at a time, the same documents in the same order: a bench writes
+ * each to its file and lets it go, so 10,000 documents' texts and truths are never all held
+ * (they weighed on the Node peak RSS the ingest bench reports).
+ */
+export function* corpusDocuments(n: number, seed = 20261125): Generator<GeneratedDocument> {
   const rnd = new Random(seed);
   const deps = departments(rnd, Math.max(3, Math.ceil(n / 6)));
-  const out: GeneratedDocument[] = [];
   for (let i = 0; i < n; i++) {
     const dep = deps[i % deps.length]!;
     const round = Math.floor(i / deps.length);
     const family = round % 3;
     const year = 2019 + Math.floor(round / 3) + (family === 1 ? 0 : 1);
     const file = `g${String(i).padStart(5, '0')}_${family === 0 ? 'budget' : family === 1 ? 'final' : 'target'}_${year}.txt`;
-    out.push(family === 0 ? budgetDocument(dep, year, rnd, file) : family === 1 ? finalAccountsDocument(dep, year, rnd, file) : targetFormDocument(dep, year, rnd, file));
+    yield family === 0 ? budgetDocument(dep, year, rnd, file) : family === 1 ? finalAccountsDocument(dep, year, rnd, file) : targetFormDocument(dep, year, rnd, file);
   }
-  return out;
 }
 
 export type { DocumentTruth, TruthProject };
