@@ -119,3 +119,14 @@ describe('a cell spanning down from a row that printed nothing', () => {
     expect(covered.fromAbove?.[0] ?? null).toBeNull();
   });
 });
+
+describe('Markdown keeps the spans of the <table> markup left in it', () => {
+  const header = '<table><tr><th rowspan="2">功能分类科目名称</th><th colspan="2">支出预算</th></tr><tr><th>基本支出</th><th>项目支出</th></tr><tr><td>行政运行</td><td>1.00</td><td></td></tr></table>';
+  it('a <table> with spanning cells gives its rows’ spans; a pipe table none', async () => {
+    const md = await readSource(new TextEncoder().encode(`# 2025年部门预算\n\n${header}\n`), 'spans.md');
+    const top = md.text.split('\n').indexOf('功能分类科目名称\t支出预算\t');
+    expect(md.spans?.[top]?.map((s) => s.start)).toEqual([0, 1, 1]);
+    const pipe = await readSource(new TextEncoder().encode('# 2025年部门预算\n\n| 项目 | 预算数 |\n| --- | --- |\n| 行政运行 | 1.00 |\n'), 'pipe.md');
+    expect(pipe.spans ?? null).toBeNull();
+  });
+});
