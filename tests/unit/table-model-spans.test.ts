@@ -130,3 +130,19 @@ describe('Markdown keeps the spans of the <table> markup left in it', () => {
     expect(pipe.spans ?? null).toBeNull();
   });
 });
+
+describe('the structure’s header holds the printed header cells with their spans', () => {
+  it('HTML (p. 12’s header): 项目 over four columns, 支出预算 over three, 功能分类科目编码 over 类 | 款 | 项, 合计 over two rows', () => {
+    const table = layout(source.text, cellsOf(source)).tables.find((t) => t.title.includes('支出预算总表'))!;
+    const cells = structureOf(table, '元').header.cells.map((c) => `${c.text} ${c.colSpan}×${c.rowSpan}`);
+    expect(cells).toEqual(['项目 4×1', '支出预算 3×1', '功能分类科目编码 3×1', '功能分类科目名称 1×2', '合计 1×2', '基本支出 1×2', '项目支出 1×2', '类 1×1', '款 1×1', '项 1×1']);
+  });
+
+  it('PDF (商务委 2025 p. 21): “三公”经费预算数 over six columns, 机关运行经费预算数 over all three rows, 公务用车购置及运行费 over 小计 | 购置费 | 运行费', async () => {
+    const PDF = '上海市普陀区商务委员会25年预算.pdf';
+    const pdf = await readSource(readFileSync(`tests/fixtures/real/${PDF}`), PDF);
+    const table = layout(pdf.text, cellsOf(pdf)).tables.find((t) => t.title.includes('三公'))!;
+    const cells = structureOf(table, '万元').header.cells.map((c) => `${c.text} ${c.colSpan}×${c.rowSpan}`);
+    expect(cells).toEqual(['“三公”经费预算数 6×1', '机关运行经费预算数 1×3', '合计 1×2', '因公出国(境)费 1×2', '公务接待费 1×2', '公务用车购置及运行费 3×1', '小计 1×1', '购置费 1×1', '运行费 1×1']);
+  }, 60_000);
+});

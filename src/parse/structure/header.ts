@@ -62,6 +62,36 @@ export function headerCell(rows: readonly Row[], label: RegExp, options: { limit
   return null;
 }
 
+/** A printed header cell: its line and first column, its text, and how many columns and header rows it spans. */
+export interface HeaderCell {
+  line: number;
+  column: number;
+  text: string;
+  colSpan: number;
+  rowSpan: number;
+}
+
+/**
+ * The printed cells of a block of header rows with their spans, where the source knows them
+ * (Row.spanStart across, Row.fromAbove down: a PDF's grid, an HTML table's markup); a row the
+ * source gives no spans for prints each non-blank cell as one column and one row. A cell lying in
+ * a cell begun above is that cell, not one of its own.
+ */
+export function headerCells(header: readonly Row[]): HeaderCell[] {
+  const out: HeaderCell[] = [];
+  header.forEach((row, h) => {
+    row.cells.forEach((text, i) => {
+      const start = row.spanStart?.[i] ?? i;
+      if (start !== i || row.fromAbove?.[i] || text.trim() === '') return;
+      const colSpan = row.spanStart ? row.spanStart.filter((s, j) => j >= i && s === i).length : 1;
+      let rowSpan = 1;
+      while (header[h + rowSpan]?.fromAbove?.[i]?.line === row.line) rowSpan++;
+      out.push({ line: row.line, column: i, text, colSpan, rowSpan });
+    });
+  });
+  return out;
+}
+
 /**
  * Each column's header path from a block of header rows: each column's cells top to bottom, a
  * merged cell carried right. Where the source knows the printed cells (Row.spanStart, a PDF's grid

@@ -11,20 +11,24 @@ import { threeCostsTable, type ThreeCostsTable } from './three-costs-table.js';
 import { investmentForm, projectForm, type InvestmentForm, type ProjectForm } from './form-fields.js';
 import { indicatorColumns, listingColumns, paymentColumns, type IndicatorColumns, type ListingColumns, type PaymentColumns } from './listings.js';
 import { codedTable, type CodedTable } from './coded-table.js';
-import { headerPaths, headerRows, printsFigure } from './header.js';
+import { headerCells, headerPaths, headerRows, printsFigure, type HeaderCell } from './header.js';
 import { COLUMN_ROLES, type ColumnRole, type ColumnsByRole, type RowRole } from './roles.js';
 import { entriesOf, keysOf } from '../../keys.js';
 
 export { COLUMN_ROLES, ROW_ROLES, type ColumnRole, type ColumnsByRole, type RoleColumn, type RowRole } from './roles.js';
 export type { CodedTable, CodedRow, CodeBlock } from './coded-table.js';
+export type { HeaderCell } from './header.js';
 export type { ThreeCostsTable, ThreeCostsRole } from './three-costs-table.js';
 export type { FormField, InvestmentFieldRole, InvestmentForm, ProjectForm } from './form-fields.js';
 export type { IndicatorColumns, ListingColumn, ListingColumns, PaymentColumns } from './listings.js';
 
 export interface TableStructure {
   family: TableFamily;
-  /** The lines of the header rows and each column's header path ("项目/功能分类科目编码/类"). */
-  header: { lines: number[]; paths: string[] };
+  /**
+   * The lines of the header rows, each column's header path ("项目/功能分类科目编码/类") and the
+   * printed header cells with the columns and rows each spans.
+   */
+  header: { lines: number[]; paths: string[]; cells: HeaderCell[] };
   /** Each role the header names, at its column. */
   columns: ColumnsByRole;
   /** Each row's role, by line. */
@@ -100,14 +104,14 @@ export function structureOf(table: Table, unit: MoneyUnit = '万元'): TableStru
     const header = table.rows.slice(0, Math.max(0, coded.firstData));
     const columns: ColumnsByRole = { ...rolesOfPaths(coded.paths), ...coded.columns };
     const headerRoles = header.map((r) => ({ line: r.line, role: 'HEADER' as const }));
-    return { family, header: { lines: header.map((r) => r.line), paths: coded.paths }, columns, rows: [...headerRoles, ...coded.rows.map((r) => ({ line: r.row.line, role: r.role }))], coded, threeCosts, ...forms };
+    return { family, header: { lines: header.map((r) => r.line), paths: coded.paths, cells: headerCells(header) }, columns, rows: [...headerRoles, ...coded.rows.map((r) => ({ line: r.row.line, role: r.role }))], coded, threeCosts, ...forms };
   }
   // Header rows: those above the first row printing a figure (at most the three nearest it name columns).
   const header = headerRows(table.rows, printsFigure, { noData: 'all' }).rows;
   const paths = headerPaths(header.slice(-3));
   return {
     family,
-    header: { lines: header.map((r) => r.line), paths },
+    header: { lines: header.map((r) => r.line), paths, cells: headerCells(header.slice(-3)) },
     columns: rolesOfPaths(paths),
     rows: table.rows.map((r, i) => ({ line: r.line, role: i < header.length ? 'HEADER' : rowRoleOf(r) })),
     coded: null,
