@@ -48,10 +48,14 @@ export function cellsReadOf(state: Parsed): { cellsRead: CellsRead; recordCells:
     ...doc.threeCosts.filter((r) => r.origin === 'TABLE').map((r) => reading(r, readKey('ThreeCosts', r.basis))),
     ...doc.totals.map((r) => reading(r, null)),
     ...doc.payments.map((r) => reading(r, null)),
+    // A form's project (its 项目名称 row) and investment project (its 国家编码 row); a listing
+    // table's project says no cells, and its line is left out below.
+    ...doc.projects.map((r) => reading(r, null)),
+    ...doc.investmentProjects.map((r) => reading(r, null)),
   ];
   // Any other record on a line: which of its cells belong to which record is not said here.
   const others = new Set<number>();
-  const otherRecords: readonly { source: { line: number } }[][] = [doc.figures, doc.threeCosts.filter((r) => r.origin !== 'TABLE'), doc.projects, doc.indicators, doc.investmentProjects, doc.selfEvaluations, doc.proseAmounts];
+  const otherRecords: readonly { source: { line: number } }[][] = [doc.figures, doc.threeCosts.filter((r) => r.origin !== 'TABLE'), doc.indicators, doc.selfEvaluations, doc.proseAmounts];
   for (const list of otherRecords) for (const r of list) others.add(r.source.line);
   for (const r of readings) if (!r.cells) others.add(r.source.line);
   // The rows records were read from, by line (a flattened table's rows are not its printed lines).

@@ -132,6 +132,7 @@ export function extractInvestmentProject(table: Table, file: string, form: Inves
     nature,
     source: { file, table: table.title, line: codeRow.line, text: codeRow.text },
     fieldSources,
+    cellsRead: codeRowCells(form),
   };
 }
 
@@ -145,4 +146,16 @@ function rowSource<K extends string>(key: K, row: { line: number; text: string }
   const out: Partial<Record<K, Source>> = {};
   if (row) out[key] = { file, table, line: row.line, text: row.text };
   return out;
+}
+
+/**
+ * The cells of its source line (the 国家编码 row) an investment project read: the 国家编码 label and
+ * the code printed after it, and the label and value of every field printed on the same row (a
+ * form printing 项目名称 | name | 国家编码 | code on one row).
+ */
+function codeRowCells(form: InvestmentForm): number[] {
+  const { code } = form;
+  const cells = [code.labelAt, ...(code.at >= 0 ? [code.at] : [])];
+  for (const field of Object.values(form.fields)) if (field.row === code.row) cells.push(field.labelAt, field.at);
+  return [...new Set(cells)].sort((a, b) => a - b);
 }

@@ -235,7 +235,8 @@ export function projectFromForm(
 ): { project: Project; evaluation: SelfEvaluation | null } | null {
   if (!form) return null;
   const { nameRow, moneyRow, unitRow, goalHeaderAt: goalHeader } = form;
-  const name = nameRow.cells.slice(1).find((c) => c.trim() !== '')?.trim();
+  const nameAt = nameRow.cells.findIndex((c, i) => i > 0 && c.trim() !== '');
+  const name = nameAt > 0 ? nameRow.cells[nameAt]?.trim() : undefined;
   // "项目名称 | 预算数（万元） | 绩效目标" is a list's header, not a form's name row.
   if (!name || PROJECT_FORM.listHeader.matches.test(name)) return null;
   const isSelfEval = DOCUMENT_KINDS.selfEvaluation.matches.test(table.title);
@@ -273,6 +274,8 @@ export function projectFromForm(
     ...(periodCell ? { period: periodCell } : {}),
     sourceKind: isSelfEval ? 'SELF_EVALUATION' : 'TARGET_FORM',
     source,
+    // The cells of its source line it read: the 项目名称 label and the name printed after it.
+    cellsRead: [0, nameAt],
   };
   const funding = moneyRow ? fundingFromForm(table, moneyRow, file, unit) : [];
   if (funding.length) project.funding = funding;

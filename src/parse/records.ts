@@ -23,11 +23,12 @@ export interface Source {
 /**
  * The cells of its row a record read (#39 item 1): indexes into its table row's cells (layout.ts
  * Row.cells), ascending — a 科目 line's code, name and amount cells, a 三公 record's figures, a
- * payment's serial, item and amount. Set by the reader that read them; absent when it does not say.
+ * payment's serial, item and amount, a form's label and the value after it (项目名称 | its name,
+ * 国家编码 | the code). Set by the reader that read them; absent when it does not say.
  */
-export interface ReadsCells {
+export type ReadsCells = {
   cellsRead?: number[];
-}
+};
 
 
 /** Document metadata (文档信息). */
@@ -113,7 +114,7 @@ export type ThreeCosts = RecordOf<typeof THREE_COSTS> & ReadsCells & {
  * its allocation (src/model/kinds/project-allocation.ts; the load merges a document's listings of
  * one project into it) and of the listing itself (project-listing.ts), and where it is listed.
  */
-export type Project = RecordOf<typeof PROJECT_ALLOCATION> & RecordOf<typeof PROJECT_LISTING> & {
+export type Project = RecordOf<typeof PROJECT_ALLOCATION> & RecordOf<typeof PROJECT_LISTING> & ReadsCells & {
   /** A listing says 一级 or 二级 (the declaration's int, narrowed). */
   level: 1 | 2 | null;
   parent: string | null;
@@ -147,7 +148,7 @@ export type Indicator = RecordOf<typeof INDICATOR> & {
  * InvestmentProject // 政府投资项目: its declared properties (src/model/kinds/investment-project.ts),
  * the unit printed for it and where it was read.
  */
-export type InvestmentProject = RecordOf<typeof INVESTMENT_PROJECT> & {
+export type InvestmentProject = RecordOf<typeof INVESTMENT_PROJECT> & ReadsCells & {
   /** 项目单位 as printed; null when the form prints none (the department's own unit reports it). */
   unit: string | null;
   /** The line printing 项目总体完成率 and 累计完成投资, when there is one. */
@@ -180,7 +181,7 @@ export interface Figure {
 }
 
 /** Payment // 支付明细: one payment a 项目支出明细表 lists. */
-export interface Payment extends ReadsCells {
+export type Payment = ReadsCells & {
   /** The project the table's title names, when it names one. */
   project: string | null;
   /** 序号 as printed. */
@@ -189,7 +190,7 @@ export interface Payment extends ReadsCells {
   item: string;
   amount: bigint;
   source: Source;
-}
+};
 
 /** ProseAmount // 正文金额: an amount a sentence states, with the change it states beside it. */
 export interface ProseAmount {
@@ -228,7 +229,7 @@ export interface Diagnostic {
 }
 
 /** TableTotal // 合计 row of a classification table (unit null = the whole table). */
-export interface TableTotal extends ReadsCells {
+export type TableTotal = ReadsCells & {
   table: string;
   /** Every amount the row prints, by column header path. */
   columns?: Record<string, bigint>;
@@ -237,7 +238,7 @@ export interface TableTotal extends ReadsCells {
   basic: bigint | null;
   project: bigint | null;
   source: Source;
-}
+};
 
 export interface ParsedDocument {
   meta: DocumentMeta;

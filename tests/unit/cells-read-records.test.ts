@@ -17,6 +17,11 @@
 // - 24年普陀区财政局（测试问题版本）.pdf p. 13, 一般公共预算财政拨款基本支出决算表, 经济分类 printed as two
 //   blocks side by side (类 | 款 | 科目名称 | 决算数, twice): row 301 | (blank) | 工资福利支出 | 2,082.85 |
 //   302 | (blank) | 商品和服务支出 | 171.07; row 301 | 01 | 基本工资 | 262.33 | 302 | 01 | 办公费 | 21.21.
+// - 上海市普陀区人民政府万里街道办事处23年预算.pdf p. 31, 财政项目支出绩效目标填报表: 项目名称 | 新建万里街道
+//   社区公共服务中心 | 项目性质 | 阶段性项目 | 项目类别 | 特定目标类 (the project's name row; 项目性质 and
+//   项目类别 are no fact of the project).
+// - data/004 line 1504, a 政府投资项目 form: 项目名称 | 坪山区智慧管理指挥平台项目 | (blank) | 国家编码 |
+//   2016-440317-39-01-700908.
 // - tests/fixtures/payment-detail.txt: 1 | 付创新坪山…首款 | 3.2, and 合计 | (blank) | 283.91.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,6 +86,25 @@ describe('a 项目支出明细表', () => {
     expect(doc.payments.some((p) => p.source.line === first)).toBe(true);
     expect(cellsRead.get(first)).toEqual([0, 1, 2]);
     expect(cellsRead.get(total)).toEqual([0, 2]);
+  });
+});
+
+describe('forms', () => {
+  it('a project form’s project reads its 项目名称 label and the name, not 项目性质 or 项目类别', async () => {
+    const { cellsRead, doc, lineOf } = await readReal('上海市普陀区人民政府万里街道办事处23年预算.pdf');
+    const line = lineOf(31, '项目名称\t\t新建万里街道社区公共服务中心\t\t项目性质\t阶段性项目\t项目类别\t特定目标类');
+    expect(doc.projects.filter((p) => p.source.line === line).map((p) => p.name)).toEqual(['新建万里街道社区公共服务中心']);
+    expect(cellsRead.get(line)).toEqual([0, 2]);
+  }, 60_000);
+
+  it('an investment form’s project reads the 国家编码 label and code, and the name printed on the same row', () => {
+    const text = readFileSync(join(projectRoot, 'data', '004_977ad1fe0b13bb92.txt'), 'utf8');
+    const lines = text.split('\n');
+    const { doc, cellsRead } = parseWithCellsRead(text, '004_977ad1fe0b13bb92.txt', [], lines.map(() => null));
+    const line = lines.findIndex((l) => l === '项目名称\t坪山区智慧管理指挥平台项目\t\t国家编码\t2016-440317-39-01-700908') + 1;
+    expect(line).toBe(1504);
+    expect(doc.investmentProjects.filter((p) => p.source.line === line).map((p) => p.name)).toEqual(['坪山区智慧管理指挥平台项目']);
+    expect(cellsRead.get(line)).toEqual([0, 1, 3, 4]);
   });
 });
 

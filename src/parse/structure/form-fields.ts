@@ -7,10 +7,12 @@ import type { Row, Table } from '../layout.js';
 import { INVESTMENT_FORM as FORM, PROJECT_FORM } from '../glossary/index.js';
 import { keysOf } from '../../keys.js';
 
-/** A field of a form: the row its label is printed on, and the first printed cell after the label. */
+/** A field of a form: the row its label is printed on, and the first printed cell after the label; the cells of both. */
 export interface FormField {
   row: Row;
   value: string;
+  labelAt: number;
+  at: number;
 }
 
 const squeezed = (c: string) => toHalfWidth(c).replace(/\s+/g, '');
@@ -20,8 +22,8 @@ function fieldAfter(rows: Row[], label: RegExp): FormField | null {
   for (const r of rows) {
     const i = r.cells.findIndex((c) => label.test(squeezed(c)));
     if (i < 0) continue;
-    const value = r.cells.slice(i + 1).find((c) => c.trim() !== '')?.trim();
-    if (value !== undefined) return { row: r, value };
+    const at = r.cells.findIndex((c, k) => k > i && c.trim() !== '');
+    if (at >= 0) return { row: r, value: (r.cells[at] ?? '').trim(), labelAt: i, at };
   }
   return null;
 }
@@ -45,8 +47,8 @@ const INVESTMENT_FIELDS = {
 export type InvestmentFieldRole = keyof typeof INVESTMENT_FIELDS;
 
 export interface InvestmentForm {
-  /** The row printing the 国家编码 label, and the code printed after it ('' when none is). */
-  code: { row: Row; printed: string };
+  /** The row printing the 国家编码 label, and the code printed after it ('' when none is); the cells of the label and of the code (−1: none printed). */
+  code: { row: Row; printed: string; labelAt: number; at: number };
   fields: Partial<Record<InvestmentFieldRole, FormField>>;
   /** Rows whose first cell is the label: 本年实际完成投资 (its index: its 资金来源 may be on the next row), 是否开工, 是否竣工. */
   completedInYearAt: number;
@@ -63,6 +65,7 @@ export function investmentForm(table: Table): InvestmentForm | null {
   const codeRow = rows.find((r) => r.cells.some((c) => FORM.projectCode.matches.test(squeezed(c))));
   if (!codeRow) return null;
   const codeIdx = codeRow.cells.findIndex((c) => FORM.projectCode.matches.test(squeezed(c)));
+  const codeAt = codeRow.cells.findIndex((c, i) => i > codeIdx && c.trim() !== '');
   const fields: InvestmentForm['fields'] = {};
   for (const role of keysOf(INVESTMENT_FIELDS)) {
     const field = fieldAfter(rows, INVESTMENT_FIELDS[role]);
@@ -70,7 +73,7 @@ export function investmentForm(table: Table): InvestmentForm | null {
   }
   const firstCell = (label: RegExp) => rows.find((x) => label.test(squeezed(x.cells[0] ?? ''))) ?? null;
   return {
-    code: { row: codeRow, printed: codeRow.cells.slice(codeIdx + 1).find((c) => c.trim() !== '') ?? '' },
+    code: { row: codeRow, printed: codeAt >= 0 ? (codeRow.cells[codeAt] ?? '') : '', labelAt: codeIdx, at: codeAt },
     fields,
     completedInYearAt: rows.findIndex((r) => FORM.completedInYear.matches.test(squeezed(r.cells[0] ?? ''))),
     startedRow: firstCell(FORM.started.matches),
