@@ -55,7 +55,13 @@ export function unitKeyOf(id: string): string {
 
 /** The department a unit id belongs to. */
 export function departmentOfUnit(id: string): string {
-  return id.split(SEP)[0]!;
+  return firstPart(id);
+}
+
+/** The part of an id before its first separator (the whole id when it has none): split(SEP)[0]. */
+function firstPart(id: string): string {
+  const at = id.indexOf(SEP);
+  return at < 0 ? id : id.slice(0, at);
 }
 
 /**
@@ -73,12 +79,13 @@ export function allocationId(documentId: string, projectId: string, slot = 0): s
 
 /** The document an allocation (or a listing of it) belongs to. */
 export function documentOfAllocation(id: string): string {
-  return id.split(SEP)[0]!;
+  return firstPart(id);
 }
 
 /** The project name part of an allocation id, for logs. */
 export function allocationLabel(id: string): string {
-  return id.split(SEP).pop()!;
+  // After the last separator (the whole id when it has none): split(SEP).pop().
+  return id.slice(id.lastIndexOf(SEP) + 1);
 }
 
 /** ProjectListing: one place the document lists the allocation's project. */
@@ -120,6 +127,8 @@ export function codeGlobalId(codeKey: string): string {
 }
 
 const CODE_LABELS: readonly string[] = Object.values(CODE_SCHEMES).map((s) => s.label);
+/** "<Kind>:<key>": both groups take part in every match. */
+const GLOBAL_ID = /^([A-Z][A-Za-z]+):(.+)$/s;
 
 /**
  * "<Kind>:<key>" → the model kind and its key, or null when the text has no "<Kind>:" prefix. A
@@ -127,11 +136,11 @@ const CODE_LABELS: readonly string[] = Object.values(CODE_SCHEMES).map((s) => s.
  * and the older "FunctionCode:2010504" (still taken as input) both → FunctionCode, "2010504".
  */
 export function splitGlobalId(id: string): { kind: string; key: string } | null {
-  const m = /^([A-Z][A-Za-z]+):(.+)$/s.exec(id);
-  if (!m) return null;
-  if (m[1] !== CODE_TYPENAME) return { kind: m[1]!, key: m[2]! };
-  const inner = /^([A-Z][A-Za-z]+):(.+)$/s.exec(m[2]!);
-  return inner && CODE_LABELS.includes(inner[1]!) ? { kind: inner[1]!, key: inner[2]! } : null;
+  const [, kind, key] = GLOBAL_ID.exec(id) ?? [];
+  if (kind === undefined || key === undefined) return null;
+  if (kind !== CODE_TYPENAME) return { kind, key };
+  const [, codeKind, code] = GLOBAL_ID.exec(key) ?? [];
+  return codeKind !== undefined && code !== undefined && CODE_LABELS.includes(codeKind) ? { kind: codeKind, key: code } : null;
 }
 
 /**

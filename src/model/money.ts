@@ -30,8 +30,8 @@ export function halfUnitOfPrinted(fen: bigint): bigint {
  * else. Strict on purpose: no thousands separators, no full-width digits, no repairs.
  */
 export function parseDecimalWan(text: string): bigint | null {
-  const m = /^(-)?(\d{1,13})(?:\.(\d{1,6}))?$/.exec(text.trim());
-  if (!m) return null;
-  const fen = BigInt(m[2]!) * FEN_PER_WAN + BigInt((m[3] ?? '').padEnd(6, '0'));
-  return m[1] ? -fen : fen;
+  const [, minus, whole, decimals] = /^(-)?(\d{1,13})(?:\.(\d{1,6}))?$/.exec(text.trim()) ?? [];
+  if (whole === undefined) return null;
+  const fen = BigInt(whole) * FEN_PER_WAN + BigInt((decimals ?? '').padEnd(6, '0'));
+  return minus ? -fen : fen;
 }

@@ -2,7 +2,7 @@
 // it, its Chinese term and what it is. cypher/schema.cypher's constraints, the NodeKind enum,
 // the explorer's legend and docs/graph-model.md are checked against this table
 // (tests/unit/model.test.ts); node ids ("<Kind>:<key>") are built and parsed from it.
-import { CODE_SCHEMES, type CodeLabel } from './codes.js';
+import { CODE_SCHEMES, type CodeLabel, type CodeScheme } from './codes.js';
 import { moneyStoredNames, type FactKindDecl } from './fact-kind.js';
 import { BUDGET_LINE, INDICATOR, INVESTMENT_PROJECT, PROJECT, PROJECT_ALLOCATION, PROJECT_LISTING, SELF_EVALUATION, THREE_COSTS } from './kinds/index.js';
 import { isKeyOf, keysOf, tableOf } from '../keys.js';
@@ -31,10 +31,7 @@ const declared = <K extends FactKindDecl>(kind: K): { term: K['zh']; money?: str
   return { term: kind.zh, ...(money.length ? { money } : {}) };
 };
 
-const code = (label: CodeLabel): NodeKindDecl => {
-  const scheme = Object.values(CODE_SCHEMES).find((s) => s.label === label)!;
-  return { term: scheme.term, gloss: null, key: 'code', codeLabel: true };
-};
+const code = (scheme: CodeScheme): NodeKindDecl => ({ term: CODE_SCHEMES[scheme].term, gloss: null, key: 'code', codeLabel: true });
 
 /** Served as the NodeKind enum and used by the explorer: every kind a user can meet. */
 export const NODE_KINDS_DECL = {
@@ -55,9 +52,9 @@ export const NODE_KINDS_DECL = {
   TableTotal: { term: '合计', gloss: 'a total row', key: 'id', money: ['totalFen', 'basicFen', 'projectFen'], provenance: 'line' },
   ProseAmount: { term: null, gloss: 'an amount stated in prose', key: 'id', money: ['amountFen', 'changeFen'], provenance: 'line' },
   Payment: { term: '项目支出明细', gloss: 'a payment row of a project', key: 'id', money: ['amountFen'], provenance: 'line' },
-  FunctionCode: code('FunctionCode'),
-  EconomicCode: code('EconomicCode'),
-  ProcurementItem: code('ProcurementItem'),
+  FunctionCode: code('FUNCTION'),
+  EconomicCode: code('ECONOMIC'),
+  ProcurementItem: code('PROCUREMENT'),
 } as const satisfies Record<string, NodeKindDecl>;
 
 export type NodeKind = keyof typeof NODE_KINDS_DECL;

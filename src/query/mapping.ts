@@ -37,7 +37,9 @@ export function row<T>(record: Neo4jRecord): T {
 /** Values a statement returned in the order of `keys` (a projection), converted as if by name. */
 export function zip(keys: readonly string[], values: readonly unknown[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (let i = 0; i < keys.length; i++) out[keys[i]!] = plain(values[i], keys[i]);
+  keys.forEach((key, i) => {
+    out[key] = plain(values[i], key);
+  });
   return out;
 }
 

@@ -137,7 +137,7 @@ export function documentBundlePlan(document: FieldTree): DocumentBundlePlan | nu
   if (schemes.length === 0 && !projects) return null;
   // Every lines field of the document reads from the same rows: their selections merged.
   const lines: FieldTree = new Map();
-  for (const s of schemes) for (const [name, sub] of document.get(LINE_FIELDS[s])!) lines.set(name, mergeTrees(lines.get(name), sub));
+  for (const s of schemes) for (const [name, sub] of document.get(LINE_FIELDS[s]) ?? []) lines.set(name, mergeTrees(lines.get(name), sub));
   const allocation = projects ?? new Map();
   return {
     schemes,

@@ -60,18 +60,19 @@ const READ_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   ProjectAllocation: ['id', 'projectId', 'documentId', 'unitId', 'year', 'normName', 'parentName', 'sourceKinds', 'funding'],
   ProjectListing: ['id', 'allocationId'],
 };
+// cellsRead (ReadsCells, parse/records.ts): the cells a table reader took for the record, beside its source.
 const RECORD_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
-  InvestmentProject: ['unit', 'rateSource', 'totalSource', 'source', 'fieldSources'],
+  InvestmentProject: ['unit', 'rateSource', 'totalSource', 'source', 'fieldSources', 'cellsRead'],
   Indicator: ['project', 'source'],
-  BudgetLine: ['unit', 'columns', 'source'],
-  ThreeCosts: ['byFund', 'source'],
+  BudgetLine: ['unit', 'columns', 'source', 'cellsRead'],
+  ThreeCosts: ['byFund', 'source', 'cellsRead'],
   SelfEvaluation: ['source'],
   // Project has no record of its own: its node is written from its allocations' rows.
   Project: [],
   // The record is one listing of the project; the load merges a document's listings into the allocation.
-  ProjectAllocation: ['parent', 'unit', 'functionCode', 'functionName', 'sourceKind', 'source', 'funding', 'amountSource'],
+  ProjectAllocation: ['parent', 'unit', 'functionCode', 'functionName', 'sourceKind', 'source', 'funding', 'amountSource', 'cellsRead'],
   // The same listing record: the allocation's properties are beside the listing's own.
-  ProjectListing: ['level', 'executionRate', 'key', 'goal', 'justification', 'period', 'parent', 'unit', 'functionName', 'source', 'funding', 'amountSource'],
+  ProjectListing: ['level', 'executionRate', 'key', 'goal', 'justification', 'period', 'parent', 'unit', 'functionName', 'source', 'funding', 'amountSource', 'cellsRead'],
 };
 const LOAD_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   InvestmentProject: ['id', 'unitId', 'normName', 'fieldSources', 'year', 'searchText', 'srcTable', 'srcLine', 'srcText'],
