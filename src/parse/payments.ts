@@ -25,14 +25,13 @@ export function paymentsFromTable(table: Table, file: string, unit: MoneyUnit, c
     const itemAt = itemCol >= 0 && (row.cells[itemCol] ?? '').trim() !== '' ? itemCol : row.cells.findIndex((c) => c.trim() !== '' && !parseAmount(c, cellUnit));
     const label = itemAt >= 0 ? (row.cells[itemAt] ?? '').trim() : '';
     const serialAt = serialCol >= 0 ? serialCol : 0;
-    // The cells read: the serial (or the 合计 it prints), the label and the amount, where printed.
-    const cellsRead = [...new Set([serialAt, itemAt, amountCol])].filter((i) => i >= 0 && (row.cells[i] ?? '').trim() !== '').sort((a, b) => a - b);
+    // The cells a record read, where printed: the serial (or the 合计 it prints), the label, the amount.
+    const cellsOf = (...at: number[]) => [...new Set(at)].filter((i) => i >= 0 && (row.cells[i] ?? '').trim() !== '').sort((a, b) => a - b);
     if (DETAIL.totalInSerial.matches.test(squeeze(row.cells[serialAt] ?? '')) || DETAIL.totalLabel.matches.test(squeeze(label))) {
-      totals.push({ table: table.title, unit: null, total: amount.fen, basic: null, project: amount.fen, columns: { [columns.amountLabel]: amount.fen }, source, cellsRead });
+      totals.push({ table: table.title, unit: null, total: amount.fen, basic: null, project: amount.fen, columns: { [columns.amountLabel]: amount.fen }, source, cellsRead: cellsOf(serialAt, itemAt, amountCol) });
       continue;
     }
-    const serial = serialCol >= 0 ? squeeze(row.cells[serialCol] ?? '') || null : null;
-    payments.push({ project, serial, item: label, amount: amount.fen, source, cellsRead: serialCol >= 0 ? cellsRead : cellsRead.filter((i) => i !== 0 || i === itemAt || i === amountCol) });
+    payments.push({ project, serial: serialCol >= 0 ? squeeze(row.cells[serialCol] ?? '') || null : null, item: label, amount: amount.fen, source, cellsRead: cellsOf(serialCol, itemAt, amountCol) });
   }
   return { payments, totals };
 }
