@@ -211,8 +211,14 @@ export const PRINTED_PAGE = {
   pageNumber: /^(?:第\s*)?[-—–\s]*\d{1,4}[-—–\s]*(?:页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?$|^page\s*\d+(\s*of\s*\d+)?$/i,
   /** Punctuation no line opens with (kinsoku, 避头点): it goes down with the glyph before it. */
   noLineStart: /[，。、；：！？）》」』”’,.;:!?)\]%]/,
-  /** A line that opens an item of its own: ## (a heading's mark) 一、 （一） (二) 1. 1、 第一 表一 ★. */
-  listMarker: /^\s*(?:#{1,6}\s|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|第[一二三四五六七八九十]|表\s?[一二三四五六七八九十\d]|[★●◆■])/,
+  /**
+   * A line that opens an item of its own: ## (a heading's mark) 一、 （一） (二) 1. 1、 第一、
+   * 第一章 表一 ★. 第 and a numeral open an item only as an ordinal with its mark or unit: "第三方"
+   * (third party) is a word that may open a wrapped line of a paragraph.
+   */
+  listMarker: /^\s*(?:#{1,6}\s|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+(?:[、，,.．:：\s]|[章节条部篇])|表\s?[一二三四五六七八九十\d]|[★●◆■])/,
+  /** A line that ends a sentence (。！？), a clause of a list (；) or a lead-in (：), a closing quote or bracket after it. */
+  sentenceEnd: /[。！？；：!?;:][”’」』）)]*$/,
 };
 
 /** What tesseract's chi_sim reliably misreads in these documents' words (src/source/ocr/). */

@@ -42,6 +42,16 @@ const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
  */
 const join = (a: string, b: string) => (a === '' ? b : b === '' ? a : CJK.test(a.slice(-1)) || CJK.test(b.slice(0, 1)) || a.endsWith('-') ? a + b : `${a} ${b}`);
 
+/** The page prints a space at the end of the line (a word space the line broke at): its last run ends in one. */
+const endsInSpace = (runs: readonly GlyphRun[]) => /\s$/.test(runs[runs.length - 1]?.text ?? '');
+
+/**
+ * Join a line to the next printed line of its cell or paragraph: as `join`, but a space the page
+ * printed at the break is kept beside a Latin word or number ("1. " / "不断提升…" is "1. 不断提升…",
+ * "2024 " / "年" is "2024 年"); between two Chinese characters a space is no part of the words.
+ */
+const joinAtBreak = (a: string, b: string, spaced: boolean) => (spaced && a !== '' && b !== '' && !(CJK.test(a.slice(-1)) && CJK.test(b.slice(0, 1))) ? `${a} ${b}` : join(a, b));
+
 /** A printed line: runs on one baseline, left to right. */
 interface Printed {
   runs: GlyphRun[];
@@ -131,6 +141,8 @@ interface Block {
   size?: number;
   /** For prose: the width of the piece it opens with that no line break may cut (see unbreakableEnd). */
   opening?: number;
+  /** For prose: the page prints a space at its end (see joinAtBreak). */
+  spaced?: boolean;
   table?: GridTable;
   rowIndex?: number;
   /**
@@ -207,14 +219,16 @@ function cellText(box: Box, lines: Printed[], withChars: (runs: GlyphRun[]) => v
   for (const l of lines) {
     const text = lineText(l.runs);
     let wrapped = false;
-    if (prev && wrapsNumber(out, text)) {
+    // A space printed at the end of the line above ends a number there: the next is another.
+    const spaced = !!prev && endsInSpace(prev.runs);
+    if (prev && !spaced && wrapsNumber(out, text)) {
       withChars(l.runs.slice(0, 1)); // the next line's first glyph, to measure
       wrapped = forcedWrap(box, prev, l);
     }
     // A minus sign ending a line is the sign of the number opening the next: LibreOffice breaks
     // a line after a hyphen-minus ("-" over "18.0"), wherever there is room.
     if (prev && /^[-−]$/.test(out) && /^\d/.test(text)) wrapped = true;
-    out = wrapped ? out + text : join(out, text);
+    out = wrapped ? out + text : joinAtBreak(out, text, spaced);
     prev = l;
   }
   return out;
@@ -379,6 +393,7 @@ export function renderPdf(pages: PdfPage[]): RenderedPdf {
         x0: box[0],
         x1: box[2],
         size: l.size,
+        spaced: endsInSpace(outside),
         line: { text: cells.map((c) => lineText(c)).join('\t'), page: page.number, box, cells: cellBoxes, kind: cells.length > 1 ? 'TABLE_ROW' : 'PROSE', more: [] },
       };
       blocks.push(block);
@@ -439,6 +454,18 @@ function joinAcrossBreaks(pages: Block[][], widths: number[]): PlacedLine[] {
     const third = ends.sort((a, b) => b.x1 - a.x1)[2];
     if (third && widest - third.x1 <= third.size * MARGIN_OVERRUN) rightOf.set(w, third.x1);
   }
+  /** The next prose line goes on from `last` by the edges: `last` is full and `b` neither indented nor set in another size. */
+  const wraps = (last: Block, b: Block) => {
+    // Full: it reaches the right edge, or what opens the next line would not have fitted after it
+    // (a long number or word goes down whole: "0.000.000…" after a short line).
+    const right = rightOf.get(Math.round(widths[last.line.page - 1] ?? 0))!;
+    const full = last.x1! >= right - last.size! * 3 || (b.opening !== undefined && last.x1! + b.size! * 0.25 + b.opening > right);
+    const left = leftOf.get(Math.round(widths[b.line.page - 1] ?? 0)) ?? -Infinity;
+    const notIndented = b.x0! <= left + b.size! * 0.5 && !LIST_MARKER.test(b.line.text);
+    const sameSize = Math.abs(b.size! - last.size!) < 0.5;
+    return full && notIndented && sameSize;
+  };
+  const pitch = wrapPitches(pages, wraps);
   const out: PlacedLine[] = [];
   let last: Block | null = null;
   let lastOut: PlacedLine | null = null;
@@ -446,20 +473,11 @@ function joinAcrossBreaks(pages: Block[][], widths: number[]): PlacedLine[] {
   for (const [p, blocks] of pages.entries()) {
     for (const [i, b] of blocks.entries()) {
       const firstOnPage = i === 0;
-      if (b.line.kind === 'PROSE' && last?.line.kind === 'PROSE' && lastOut) {
-        // Full: it reaches the right edge, or what opens the next line would not have fitted after it
-        // (a long number or word goes down whole: "0.000.000…" after a short line).
-        const right = rightOf.get(Math.round(widths[last.line.page - 1] ?? 0))!;
-        const full = last.x1! >= right - last.size! * 3 || (b.opening !== undefined && last.x1! + b.size! * 0.25 + b.opening > right);
-        const left = leftOf.get(Math.round(widths[b.line.page - 1] ?? 0)) ?? -Infinity;
-        const notIndented = b.x0! <= left + b.size! * 0.5 && !LIST_MARKER.test(b.line.text);
-        const sameSize = Math.abs(b.size! - last.size!) < 0.5;
-        if (full && notIndented && sameSize) {
-          lastOut.text = join(lastOut.text, b.line.text);
-          lastOut.more.push({ page: b.line.page, box: b.line.box });
-          last = b;
-          continue;
-        }
+      if (b.line.kind === 'PROSE' && last?.line.kind === 'PROSE' && lastOut && wraps(last, b) && !paragraphSpaced(last, b, pitch)) {
+        lastOut.text = joinAtBreak(lastOut.text, b.line.text, !!last.spaced);
+        lastOut.more.push({ page: b.line.page, box: b.line.box });
+        last = b;
+        continue;
       }
       const cut =
         firstOnPage && p > 0 && b.table && b.rowIndex === 0 && lastTableRow?.block.table && lastTableRow.block.rowIndex === lastTableRow.block.table.rows.length - 2 && lastTableRow.block === pages[p - 1]![pages[p - 1]!.length - 1]
@@ -488,6 +506,45 @@ function joinAcrossBreaks(pages: Block[][], widths: number[]): PlacedLine[] {
   return out;
 }
 
+/** Prose lines of one size (to half a point), as the pitch (points from one line's top to the next's) is keyed. */
+const pitchKey = (b: Block) => Math.round((b.size ?? 0) * 2);
+
+/**
+ * The pitch of a paragraph's wrapped lines, per size: the median over the pairs of consecutive
+ * prose lines on one page that `wraps` joins (most of them are a paragraph's lines; the few a
+ * paragraph break separates do not move the median).
+ */
+function wrapPitches(pages: Block[][], wraps: (last: Block, b: Block) => boolean): Map<number, number> {
+  const seen = new Map<number, number[]>();
+  for (const blocks of pages)
+    for (const [i, b] of blocks.entries()) {
+      const last = blocks[i - 1];
+      if (!last || last.line.kind !== 'PROSE' || b.line.kind !== 'PROSE' || !wraps(last, b)) continue;
+      seen.set(pitchKey(b), [...(seen.get(pitchKey(b)) ?? []), b.top - last.top]);
+    }
+  const out = new Map<number, number>();
+  for (const [k, pitches] of seen) {
+    const median = pitches.sort((a, b) => a - b)[Math.floor(pitches.length / 2)];
+    if (median !== undefined) out.set(k, median);
+  }
+  return out;
+}
+
+/** More than this share of an em over the wrap pitch between two lines is space between paragraphs. */
+const PARAGRAPH_SPACE = 0.1;
+const SENTENCE_END = PRINTED_PAGE.sentenceEnd;
+
+/**
+ * `b` opens a paragraph of its own though `last` reached the margin: `last` ends a sentence and
+ * the producer set space between them, more than between the document's wrapped lines of that size
+ * (Chromium's paragraphs: 14.25 pt apart, their lines 12.75). A page break between says nothing.
+ */
+function paragraphSpaced(last: Block, b: Block, pitch: Map<number, number>): boolean {
+  const wrap = pitch.get(pitchKey(b));
+  if (wrap === undefined || last.line.page !== b.line.page || !SENTENCE_END.test(last.line.text)) return false;
+  return b.top - last.top > wrap + (b.size ?? 0) * PARAGRAPH_SPACE;
+}
+
 /** How far (ems) a table may reach past the prose lines' common right edge for that edge to be the margin. */
 const MARGIN_OVERRUN = 2;
 /** A line ending in a full-width mark no line opens with: the mark may hang past the margin. */
@@ -499,16 +556,17 @@ const LIST_MARKER = PRINTED_PAGE.listMarker;
 const AMOUNT = /^[-−]?[\d,，.]+%?$/;
 
 /**
- * The next page's first row continues the previous page's last row: its first cell is empty, it
- * adds some text, and nothing numeric of its own. `closed`: the producer drew a border at the cut
- * (LibreOffice) and closedCut found every cell it prints in wrapped there, so its first cell may
- * go on too ("…进度百" | "分比"), and a digit is the rest of a number the cut broke ("-18.0" | "0":
- * a tail that is no well-formed amount alone and one with it).
+ * The next page's first row continues the previous page's last row: it adds some text, and nothing
+ * numeric of its own. Open at the cut (Chromium draws no border there), the piece is the cut row's
+ * rest whatever cells it prints in, its first one included: a label wrapped over the cut
+ * ("机关事业单位基本" | "养老保险缴费"). `closed`: the producer drew a border at the cut
+ * (LibreOffice) and closedCut found every cell it prints in wrapped there, and a digit is the rest
+ * of a number the cut broke ("-18.0" | "0": a tail that is no well-formed amount alone and one with it).
  */
 function rowContinues(prev: PlacedLine, next: PlacedLine, closed = false): boolean {
   const a = prev.text.split('\t');
   const b = next.text.split('\t');
-  if (a.length !== b.length || (!closed && b[0] !== '')) return false;
+  if (a.length !== b.length) return false;
   const own = (c: string, k: number) => AMOUNT.test(c.trim()) && !(closed && wrapsNumber(a[k]!, c) && !WHOLE_NUMBER.test(/[\d,.]+$/.exec(a[k]!)![0]));
   if (closed && b.some((c, k) => c !== '' && a[k] === '')) return false;
   return b.every((c, k) => c === '' || !own(c, k)) && b.some((c) => c !== '');
