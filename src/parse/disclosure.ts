@@ -94,8 +94,8 @@ export function missingStandardTables(lay: Layout, meta: DocumentMeta, lines: re
  */
 function contentsLine(lines: readonly string[], title: string): { line: number; text: string } | null {
   const key = standardTitleKey(title);
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i]!.trim();
+  for (const [i, line] of lines.entries()) {
+    const text = line.trim();
     if (text.length > 80 || text.includes('\t')) continue;
     const entry = text.replace(CONTENTS.listedNumbering, '').replace(/[.…·\s]*\d*$/, '');
     if (entry !== text && standardTitleKey(entry) === key) return { line: i + 1, text };

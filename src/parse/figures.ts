@@ -6,9 +6,10 @@ import { parseAmountIn, toHalfWidth, type MoneyUnit } from './amount.js';
 import { familyOfTitle, standardTableOf } from './families.js';
 import { takeHeld, valueKey, type HeldIndex } from './held.js';
 import type { Row, Table } from './layout.js';
+import { group } from './matches.js';
 import type { Figure, FigureMeasure, Source } from './records.js';
 import { FIGURE_COLUMNS, SENTENCE_STOP, TABLE_SIDES } from './glossary/index.js';
-import { headerPaths, isFigureCell, printsFigureBesideYears } from './structure/header.js';
+import { headerPaths, isFigureCell, printsFigure } from './structure/header.js';
 
 const squeeze = (c: string) => toHalfWidth(c).replace(/\s+/g, '');
 
@@ -21,7 +22,8 @@ const CLASSIFICATION_CODE = /^(?:[23]\d{2}(?:\d{2}){0,2})$/;
 
 /** A numeric cell that names its row instead of measuring it: a code before its name, a 序号. */
 function isLabelCell(cells: string[], i: number, column: string): boolean {
-  const text = squeeze(cells[i]!);
+  // A cell beyond the row's end is blank (as cells[k] ?? '' reads it below).
+  const text = squeeze(cells[i] ?? '');
   if (LABEL_COLUMN.test(column) && /^\d+$/.test(text)) return true;
   // A part of a code printed in cells 类 | 款 | 项 (201 | 03 | 01).
   if (CODE_PART_COLUMN.test(column) && /^\d{2,3}$/.test(text)) return true;
@@ -29,7 +31,7 @@ function isLabelCell(cells: string[], i: number, column: string): boolean {
   // a two-digit cell just after its 类 (201 | 06 | 01) is a part of the code, never 6 万元.
   if (/^\d{2}$/.test(text)) {
     for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
-      const before = squeeze(cells[k]!);
+      const before = squeeze(cells[k] ?? '');
       if (/^[23]\d{2}$/.test(before)) return true;
       if (!/^\d{2}$|^$/.test(before)) break;
     }
@@ -37,10 +39,11 @@ function isLabelCell(cells: string[], i: number, column: string): boolean {
   if (!CLASSIFICATION_CODE.test(text)) return false;
   // A code before its name, its 款 / 项 parts (or their blank cells) between: 201 | 06 | 01 | 行政运行, 201 | | | 一般公共服务支出.
   for (let k = i + 1; k < Math.min(cells.length, i + 4); k++) {
-    const next = squeeze(cells[k]!);
+    const cell = cells[k] ?? '';
+    const next = squeeze(cell);
     if (k > i + 1 && next === '') continue;
     if (/^\d{2}$/.test(next) || (next === '' && k === i + 1 && /^\d{3}$/.test(text))) continue;
-    return next !== '' && !isFigureCell(cells[k]!);
+    return next !== '' && !isFigureCell(cell);
   }
   return false;
 }
@@ -55,7 +58,7 @@ export function measureOf(column: string, cell: string): FigureMeasure {
 
 const TEXT_COLUMN = FIGURE_COLUMNS.text;
 
-const isHeaderLike = (row: Row) => !printsFigureBesideYears(row);
+const isHeaderLike = (row: Row) => !printsFigure(row);
 
 /**
  * The side of a side-by-side table a column belongs to, from its header path. `standard`: a summary
@@ -65,7 +68,7 @@ const isHeaderLike = (row: Row) => !printsFigureBesideYears(row);
 function sideOf(column: string, standard = false): string | null {
   const m = (standard ? TABLE_SIDES.standard : TABLE_SIDES.any).exec(column.replace(/\s/g, ''));
   if (!m) return null;
-  return m[1]!.startsWith('收') ? '收入' : '支出';
+  return group(m, 1).startsWith('收') ? '收入' : '支出';
 }
 
 /** A printed number of a table with the row it is on and the header path of its column. */
@@ -164,22 +167,31 @@ class RowLabels {
     this.runStart = new Int32Array(n);
     this.sides = cells.map((_, j) => sideOf(columns[j] ?? '', standard));
     let labelled = false;
-    for (let j = 0; j < n; j++) {
-      const c = cells[j]!.trim();
+    // The values at j - 1, carried along (−1: none yet): each entry is the one before it or j.
+    let candidate = -1;
+    let words = -1;
+    let runStart = 0;
+    cells.forEach((cell, j) => {
+      const c = cell.trim();
       const figure = isFigureCell(c);
       if (c !== '' && !figure) labelled = true;
       const canName = c !== '' && (!figure || isLabelCell(cells, j, '')) && !(c.length > 40 || SENTENCE_STOP.test(c) || TEXT_COLUMN.test(columns[j] ?? ''));
-      this.candidate[j] = canName ? j : j > 0 ? this.candidate[j - 1]! : -1;
-      this.words[j] = !isFigureCell(cells[j]!) ? j : j > 0 ? this.words[j - 1]! : -1;
-      this.runStart[j] = j > 0 && this.sides[j - 1] === this.sides[j] ? this.runStart[j - 1]! : j;
-    }
+      if (canName) candidate = j;
+      if (!isFigureCell(cell)) words = j;
+      if (!(j > 0 && this.sides[j - 1] === this.sides[j])) runStart = j;
+      this.candidate[j] = candidate;
+      this.words[j] = words;
+      this.runStart[j] = runStart;
+    });
     this.labelled = labelled;
   }
 
   /** In a run-together table the words before a number end with its row's label (header words and wrapped tails come first). */
   flatItem(i: number): string {
-    const j = i > 0 ? this.words[i - 1]! : -1;
-    return j < 0 ? '' : (this.row.cells[j]!.trim().split(/\s+/).pop() ?? '');
+    // The nearest words left of i (none for the first cell, or when every cell before is a figure).
+    const j = i > 0 ? this.words[i - 1] : undefined;
+    const cell = j === undefined || j < 0 ? undefined : this.row.cells[j];
+    return cell === undefined ? '' : (cell.trim().split(/\s+/).pop() ?? '');
   }
 
   /**
@@ -191,14 +203,17 @@ class RowLabels {
     if (i === 0) return '';
     const cells = this.row.cells;
     const side = this.sides[i] ?? null;
-    const floor = side === null ? 0 : this.runStart[i]!;
-    const j = this.candidate[i - 1]!;
-    if (j < floor) return '';
-    const parts = [cells[j]!.trim().replace(/\s+/g, '')];
+    // A side's run starts where runStart says (a cell with a side is in the row, so it has one).
+    const floor = (side === null ? undefined : this.runStart[i]) ?? 0;
+    const j = this.candidate[i - 1];
+    const label = j === undefined || j < floor ? undefined : cells[j];
+    if (j === undefined || label === undefined) return '';
+    const parts = [label.trim().replace(/\s+/g, '')];
     // A code printed just before its name joins it (and only such a code: one step further left).
     const k = j - 1;
-    if (CLASSIFICATION_CODE.test(squeeze(cells[k] ?? '')) && k >= floor) {
-      const c = cells[k]!.trim();
+    const code = k >= floor ? cells[k] : undefined;
+    if (code !== undefined && CLASSIFICATION_CODE.test(squeeze(code))) {
+      const c = code.trim();
       if (c !== '' && this.candidate[k] === k) parts.unshift(c.replace(/\s+/g, ''));
     }
     return parts.join(' ');
