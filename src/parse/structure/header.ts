@@ -18,11 +18,12 @@ export function isFigureCell(cell: string): boolean {
 /** What a data row is, for the tables a caller reads: the header is the rows above the first such row. */
 export type DataRowTest = (row: Row) => boolean;
 
-/** A row printing a figure cell (an amount, a count, a percentage): the commonest data row. */
+/**
+ * A row printing a figure cell (an amount, a count, a percentage): the commonest data row — the
+ * structure stage's and the figures' header blocks'. A cell led by a year ("2024年预算数") is never
+ * one: its 年 is no figure.
+ */
 export const printsFigure: DataRowTest = (row) => row.cells.some((c) => isFigureCell(c));
-
-/** A row printing a figure cell not led by a year ("2024年…" is a label): a figure block's data row (figures.ts). */
-export const printsFigureBesideYears: DataRowTest = (row) => row.cells.some((c) => isFigureCell(c.replace(FIGURE_COLUMNS.yearLed, '')));
 
 /** A row printing a digit other than a year's ("2024年"): the layout's test, before cells are typed. */
 export const printsDigit: DataRowTest = (row) => /\d/.test(row.text.replace(PRINTED_YEAR, ''));
