@@ -146,3 +146,20 @@ describe('the structure’s header holds the printed header cells with their spa
     expect(cells).toEqual(['“三公”经费预算数 6×1', '机关运行经费预算数 1×3', '合计 1×2', '因公出国(境)费 1×2', '公务接待费 1×2', '公务用车购置及运行费 3×1', '小计 1×1', '购置费 1×1', '运行费 1×1']);
   }, 60_000);
 });
+
+describe('an HTML 三公 table whose row prints blank cells at its end', () => {
+  // 商务委 2025 p. 21's “三公”经费 part (`pdftoppm -r 80 -f 21 -l 21`): 合计 1.00, 因公出国(境)费 blank,
+  // 公务接待费 1.00, 公务用车购置及运行费 (小计, 购置费, 运行费) blank; its 机关运行经费预算数 column is
+  // left out, as a 三公 table printed alone has none, so the row ends in blank cells.
+  const html = `<h1>上海市普陀区商务委员会2025年部门预算</h1><p>预算主管部门：上海市普陀区商务委员会</p><h3>2025年部门“三公”经费预算表</h3><p>编制部门：上海市普陀区商务委员会　单位:万元</p>
+<table><tr><td colspan="6">“三公”经费预算数</td></tr>
+<tr><td rowspan="2">合计</td><td rowspan="2">因公出国(境)费</td><td rowspan="2">公务接待费</td><td colspan="3">公务用车购置及运行费</td></tr>
+<tr><td>小计</td><td>购置费</td><td>运行费</td></tr>
+<tr><td>1.00</td><td></td><td>1.00</td><td></td><td></td><td></td></tr></table>`;
+
+  it('is read in the header’s columns, its blanks blank', async () => {
+    const page = await readSource(new TextEncoder().encode(html), 'three-costs.html');
+    const costs = parseDocument(page.text, 'three-costs.html', page.notes, cellsOf(page)).threeCosts.find((t) => t.origin === 'TABLE');
+    expect([costs?.total, costs?.abroad, costs?.reception, costs?.vehicles, costs?.vehiclePurchase, costs?.vehicleRunning]).toEqual([1_000_000n, null, 1_000_000n, null, null, null]);
+  });
+});
