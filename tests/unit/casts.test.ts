@@ -27,7 +27,7 @@ const NON_NULL_CEILING: Record<string, number> = {
   api: 30,
   cli: 0,
   db: 0,
-  load: 75,
+  load: 70,
   model: 0,
   parse: 41,
   query: 4,

@@ -189,3 +189,13 @@ describe('money and provenance per node kind', () => {
     expect(Object.keys(plans[0]!.document).filter((k) => k.endsWith('Fen'))).toEqual(NODE_KINDS_DECL.Document.money);
   });
 });
+
+describe('a plan row refers to a fact of its plan by an index that is there', () => {
+  it('an investment report naming an allocation the plan does not have stops the load naming it (was a row with allocationId undefined)', async () => {
+    const { investmentReportRows } = await import('../../src/load/plan/investments.js');
+    const evidence = [{ file: 'x.txt', table: 't', line: 3, text: 'x' }];
+    const report = { investmentIndex: 0, allocationIndex: 2, rule: 'SAME_NAME' as const, score: 1, evidence };
+    expect(investmentReportRows([{ ...report, allocationIndex: 1 }], 'd', ['a0', 'a1'])[0]?.allocationId).toBe('a1');
+    expect(() => investmentReportRows([report], 'd', ['a0', 'a1'])).toThrow(expect.objectContaining({ code: 'PLAN_REFERENCE', message: expect.stringMatching(/investment report’s allocation 2 refers to none of the 2/) }));
+  });
+});

@@ -21,6 +21,7 @@ import { PROJECT_LISTING } from '../../model/kinds/project-listing.js';
 import type { RecordOf } from '../../model/fact-kind.js';
 import { isKeyOf } from '../../keys.js';
 import { pushTo } from '../../multimap.js';
+import { indexed } from './indexed.js';
 
 /** Which listing speaks for an allocation when several print it: the most detailed source first. */
 const KIND_PREFERENCE: Project['sourceKind'][] = ['SELF_EVALUATION', 'PROJECT_TABLE', 'KEY_PROJECT_TABLE', 'PROSE_LIST', 'TARGET_FORM'];
@@ -114,13 +115,13 @@ export function allocationsOf(doc: ParsedDocument, documentId: string, dept: Dep
     const ownerSlot = withForm >= 0 ? withForm : 0;
     slots.forEach((slot, k) => {
       const sorted = [...slot].sort((a, b) => KIND_PREFERENCE.indexOf(a.sourceKind) - KIND_PREFERENCE.indexOf(b.sourceKind));
-      const rep = { ...sorted[0]! };
+      const rep = { ...indexed(sorted, 0, 'the first listing of a slot') };
       rep.parent = slot.find((p) => p.parent)?.parent ?? null;
       rep.functionCode = slot.find((p) => p.functionCode)?.functionCode ?? null;
       rep.unit = slot.find((p) => p.unit)?.unit ?? null;
       const owner = listingUnit(rep.unit, documentUnit);
       const projectUnitId = owner.unit === null ? null : units.add(owner.unit, rep.source);
-      const pid = projectId(dept.id, projectUnitId, identityName(list[0]!.name));
+      const pid = projectId(dept.id, projectUnitId, identityName(indexed(list, 0, 'the first listing of a project').name));
       const slotNo = slotsOf.get(pid) ?? 0;
       slotsOf.set(pid, slotNo + 1);
       out.representatives.push(rep);

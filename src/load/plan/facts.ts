@@ -15,6 +15,7 @@ import { INDICATOR } from '../../model/kinds/indicator.js';
 import { THREE_COSTS } from '../../model/kinds/three-costs.js';
 import { SELF_EVALUATION } from '../../model/kinds/self-evaluation.js';
 import { pushTo } from '../../multimap.js';
+import { indexed } from './indexed.js';
 
 type OwnerOf = (printed: string | null) => string | null;
 
@@ -25,9 +26,9 @@ type OwnerOf = (printed: string | null) => string | null;
  */
 export function codeLinkRows(links: CodeLink[], allocationIds: string[], money: { amount: bigint | null; executed: bigint | null }[], actual: boolean) {
   return linkStatuses(links, (l) => l.projectIndex).map(({ link: l, status, reason }) => {
-    const m = money[l.projectIndex]!;
+    const m = indexed(money, l.projectIndex, 'a code link’s project');
     return {
-      allocationId: allocationIds[l.projectIndex]!,
+      allocationId: indexed(allocationIds, l.projectIndex, 'a code link’s project'),
       code: l.code,
       method: l.method,
       note: l.note,

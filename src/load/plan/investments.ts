@@ -9,6 +9,7 @@ import type { UnitRegistry } from './units.js';
 import { n, sourceJson, src } from './values.js';
 import { storedValues } from './stored.js';
 import { INVESTMENT_PROJECT } from '../../model/kinds/investment-project.js';
+import { indexed } from './indexed.js';
 
 export function investmentRows(doc: ParsedDocument, documentId: string, units: UnitRegistry) {
   return doc.investmentProjects.map((ip, i) => ({
@@ -26,7 +27,7 @@ export function investmentRows(doc: ParsedDocument, documentId: string, units: U
 export function investmentReportRows(reports: InvestmentReport[], documentId: string, allocationIds: string[]) {
   return reports.map((r) => ({
     investmentId: factId(documentId, 'InvestmentProject', r.investmentIndex),
-    allocationId: allocationIds[r.allocationIndex]!,
+    allocationId: indexed(allocationIds, r.allocationIndex, 'an investment report’s allocation'),
     rule: r.rule,
     score: r.score,
     evidence: sourceJson(r.evidence),

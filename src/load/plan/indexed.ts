@@ -1,0 +1,19 @@
+// A row of a plan refers to another fact of the same plan by its index (a link's project, a
+// report's allocation, a slot's first listing). The index comes from the same parse, so it is in
+// range; if a reader ever breaks that, the load stops naming the reference instead of writing a
+// row with undefined in it (which `list[i]!` would have let through).
+
+export class PlanReferenceError extends Error {
+  readonly code = 'PLAN_REFERENCE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'PlanReferenceError';
+  }
+}
+
+/** `list[index]`, which the plan's own parse guarantees is there; throws PlanReferenceError naming `what` if not. */
+export function indexed<T>(list: readonly T[], index: number, what: string): T {
+  const value = list[index];
+  if (value === undefined) throw new PlanReferenceError(`${what} ${index} refers to none of the ${list.length} there are`);
+  return value;
+}
