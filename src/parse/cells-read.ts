@@ -38,7 +38,7 @@ interface Reading {
 
 /**
  * The cells read on each line whose records all say which cells they read. Lines that also give
- * a record whose reader does not say (a residual figure, a project form) are left out: which of
+ * a record whose reader does not say (a residual figure, a listing table's project) are left out: which of
  * their cells belong to which record is not known.
  */
 export function cellsReadOf(state: Parsed): { cellsRead: CellsRead; recordCells: RecordCellsRead } {
@@ -68,14 +68,14 @@ export function cellsReadOf(state: Parsed): { cellsRead: CellsRead; recordCells:
     const line = r.source.line;
     if (others.has(line)) continue;
     const row = rows.get(line);
-    // A record that read no cell (a 三公 record whose figures are all blank) is still its line's:
-    // its own cells are none, not its neighbours'.
     if (!row || !r.cells) continue;
     if (!atOfLine.has(line)) atOfLine.set(line, printedIndexes(row, printed[line - 1] ?? ''));
     const at = atOfLine.get(line);
     const cells = at ? r.cells.flatMap((i) => (at[i] === undefined ? [] : [at[i]])) : [];
     const entry = perLine.get(line) ?? { cells: [], keys: [] };
-    // A cell that has no place on the printed line: the record's cells are not told.
+    // A cell that has no place on the printed line: the record's cells are not told. A record that
+    // read no cell (a 三公 record whose figures are all printed blank) keeps none of its own, not
+    // its neighbours'.
     entry.cells.push(at && cells.length === r.cells.length ? cells : null);
     entry.keys.push(r.key);
     perLine.set(line, entry);
