@@ -37,9 +37,11 @@ export function row<T>(record: Neo4jRecord): T {
 /** Values a statement returned in the order of `keys` (a projection), converted as if by name. */
 export function zip(keys: readonly string[], values: readonly unknown[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  keys.forEach((key, i) => {
-    out[key] = plain(values[i], key);
-  });
+  // A loop, as in plain(): every projected row passes through here. i < length, so key is there.
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key !== undefined) out[key] = plain(values[i], key);
+  }
   return out;
 }
 
