@@ -8,7 +8,8 @@
 //           (bench/stress/personal-data.ts); documents over each size cap and at the caps, and file
 //           names with invisible characters, with health asked every 100 ms (bench/stress/documents.ts);
 //           hostile PDFs (bombs, floods, a font without a Unicode map) POSTed to /ingest, the
-//           server's RSS sampled beside the probes (bench/stress/pdf-attacks.ts)
+//           server's RSS sampled beside the probes (bench/stress/pdf-attacks.ts); Source.cells(all: true)
+//           for every line of a 10,000-line PDF in one request (bench/stress/cells-all.ts)
 //   faults  kill -9 of the embedded Neo4j under traffic and during an ingest; SIGSTOP for 20 s
 //   soak    50 concurrent clients for 10 minutes, server and JVM memory sampled every minute
 //   uncached the soak without the answer cache on the bench corpus (bench/stress/soak.ts): 4
@@ -37,6 +38,7 @@ import { documentAttacks, documentReport, mismatchedTable, type DocumentAttackRo
 import { pdfAttacks, pdfAttackReport, type PdfAttackRow } from './stress/pdf-attacks.js';
 import { htmlAttacks, htmlAttackReport, type HtmlAttackRow } from './stress/html-attacks.js';
 import { pageImageAttacks, pageImageReport, type PageImageRow } from './stress/page-images.js';
+import { cellsAllProbe, cellsAllReport, type CellsAllRow } from './stress/cells-all.js';
 import { uncachedSoak, uncachedSoakReport, type UncachedSoak } from './stress/soak.js';
 
 const args = process.argv.slice(2);
@@ -199,6 +201,7 @@ async function abuse(server: Server): Promise<void> {
   results.pdfAttacks = await pdfAttacks(server.url, TOKEN, () => server.child.pid, log);
   results.htmlAttacks = await htmlAttacks(server.url, TOKEN, () => server.child.pid, log);
   results.pageImages = await pageImageAttacks(server.url, TOKEN, log);
+  results.cellsAll = await cellsAllProbe(server.url, TOKEN, () => rssMb(server.child.pid), log);
 
   // Memory attack: distinct large answers (30 aliases each, the most allowed) to fill the cache,
   // in rounds: the server's RSS after each round shows whether memory keeps growing.
@@ -465,6 +468,7 @@ function writeReport(): void {
   if (r.pdfAttacks) lines.push(...pdfAttackReport(r.pdfAttacks as PdfAttackRow[]));
   if (r.htmlAttacks) lines.push(...htmlAttackReport(r.htmlAttacks as HtmlAttackRow[]));
   if (r.pageImages) lines.push(...pageImageReport(r.pageImages as PageImageRow[]));
+  if (r.cellsAll) lines.push(...cellsAllReport(r.cellsAll as CellsAllRow[]));
   if (r.abuse) {
     lines.push('### Abusive requests (each with a parallel `{ health { ok } }`)', '', '| request | status | code | ms | answer bytes | parallel health |', '|---|---|---|---|---|---|');
     for (const x of r.abuse.requests) lines.push(`| ${x.request} | ${x.status} | ${x.code ?? ''} | ${x.ms} | ${x.answerBytes} | ${x.parallelHealthStatus} in ${x.parallelHealthMs} ms |`);
