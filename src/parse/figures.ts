@@ -171,7 +171,10 @@ class RowLabels {
     let candidate = -1;
     let words = -1;
     let runStart = 0;
-    cells.forEach((cell, j) => {
+    for (let j = 0; j < n; j++) {
+      // j < n: the cell is there (read once, checked, so no assertion).
+      const cell = cells[j];
+      if (cell === undefined) continue;
       const c = cell.trim();
       const figure = isFigureCell(c);
       if (c !== '' && !figure) labelled = true;
@@ -182,7 +185,7 @@ class RowLabels {
       this.candidate[j] = candidate;
       this.words[j] = words;
       this.runStart[j] = runStart;
-    });
+    }
     this.labelled = labelled;
   }
 
