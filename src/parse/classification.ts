@@ -74,8 +74,9 @@ export function extractClassification(
     return { unit: currentUnit, total: amountAt(row, total), basic: amountAt(row, basic), project: amountAt(row, project), columns, source, cellsRead };
   };
 
-  for (const { row, role, label, blocks, unreadableClass } of structure.rows) {
+  for (const { row, role, label, blocks, unreadableClass, sectionUnknown } of structure.rows) {
     const source: Source = { file, table: table.title, line: row.line, text: row.text };
+    if (sectionUnknown !== undefined) diagnostics.push({ level: 'WARNING', code: 'CODE_SECTION_UNKNOWN', message: `${table.title}: the row prints 项 ${sectionUnknown} with its 类 and 款 cells blank and no 款 row above it; its code is not known, the row is not read as a line (check against the page)`, line: row.line, original: row.text });
     if (unreadableClass !== undefined) diagnostics.push({ level: 'WARNING', code: 'CODE_UNREADABLE', message: `${table.title}: the 类 cell prints "${unreadableClass}", which reads as no code; the row's 款 / 项 and amounts are not read as a line (check against the page)`, line: row.line, original: row.text });
     if (role === 'TOTAL') result.totals.push(totalsOf(row, source, label));
     else if (role === 'SECTION') {
@@ -84,11 +85,12 @@ export function extractClassification(
       result.totals.push(totalsOf(row, source, label));
     }
     if (role !== 'DATA' || !blocks) continue;
-    for (const { start, end, offset, code, scheme, nameAt, classCarried, classMisprinted, partsPadded } of blocks) {
+    for (const { start, end, offset, code, scheme, nameAt, classCarried, sectionCarried, classMisprinted, partsPadded } of blocks) {
       // Each block of side-by-side 科目 is a line of its own, reading only its own cells.
       const inBlock = (idx: number | null) => (idx === null ? null : idx + offset < end ? idx + offset : null);
       const blockRow: Row = { ...row, cells: row.cells.slice(0, end) };
       if (classMisprinted) diagnostics.push({ level: 'WARNING', code: 'CODE_CLASS_CARRIED', message: `${table.title}: the 类 cell prints "${classMisprinted}", no code; read as 类 ${classCarried} of the code row above (code ${code}; check against the page)`, line: row.line, original: row.text });
+      else if (classCarried && sectionCarried) diagnostics.push({ level: 'INFO', code: 'CODE_CLASS_CARRIED', message: `${table.title}: the 类 and 款 cells are blank on this row; code ${code} takes 类 ${classCarried} and 款 ${sectionCarried} from the code rows above`, line: row.line });
       else if (classCarried) diagnostics.push({ level: 'INFO', code: 'CODE_CLASS_CARRIED', message: `${table.title}: the 类 cell is blank on this row; code ${code} takes 类 ${classCarried} from the code row above`, line: row.line });
       // The cells this line reads: its printed code parts, its name, then each amount it keeps (below).
       const filled = (i: number) => (row.cells[i] ?? '').trim() !== '';

@@ -26,6 +26,8 @@ export interface CodeBlock {
   nameAt: number;
   /** The 类 was not printed on this row (a continuation row leaving it blank) and is the row above's. */
   classCarried?: string;
+  /** The 款 was not printed either (类 and 款 blank, 项 printed) and is the code row above's. */
+  sectionCarried?: string;
   /** The 类 cell printed this instead (a misprint whose look-alike characters read as the 类 above: "2O1"). */
   classMisprinted?: string;
   /** 款 / 项 parts printed as one digit ("2" in the 款 cell, its leading zero dropped): as printed, read as "02". */
@@ -41,6 +43,8 @@ export interface CodedRow {
   blocks?: CodeBlock[];
   /** OTHER rows printing a name and 款 / 项 parts under a 类 cell that reads as no code ("2O8"): that cell. */
   unreadableClass?: string;
+  /** OTHER rows printing a 项 and a name with 类 and 款 blank where no 款 row above heads them: the 项, to be said. */
+  sectionUnknown?: string;
 }
 
 export interface CodedTable {
@@ -201,6 +205,10 @@ export function codedTable(table: Table): CodedTable | null {
 
   const rows: CodedRow[] = [];
   let lastClass: string | null = null;
+  // The 类 + 款 (5 digits) of the last code row printing or carrying a 款 under lastClass: the 款 a
+  // 项 row printing neither heads under, in printed order. A 类 row without 款 ends it.
+  let lastSection: string | null = null;
+  const sectionOf = (code: string) => (parts === 3 && code.length >= 5 ? code.slice(0, 5) : null);
   const labelEnd = firstNameAt === null ? 0 : firstNameAt + 1;
   for (const printed of table.rows.slice(Math.max(0, firstData))) {
     const row = withSpannedLabels(printed, labelEnd);
@@ -208,14 +216,23 @@ export function codedTable(table: Table): CodedTable | null {
     if (codeIdx >= 0) {
       const blocks = blocksOf(row.cells, codeIdx, parts, table.title);
       const printedClass = (row.cells[codeIdx] ?? '').trim();
-      if (codeIdx === classAt && /^\d{3}$/.test(printedClass)) lastClass = printedClass;
+      if (codeIdx === classAt && /^\d{3}$/.test(printedClass)) {
+        lastClass = printedClass;
+        lastSection = sectionOf(blocks[0]?.code ?? '');
+      }
       rows.push({ row, role: 'DATA', blocks });
       continue;
     }
-    const carried = lastClass !== null && classAt !== null && parts > 1 ? carriedClass(row, classAt, lastClass, parts, table.title) : null;
-    const role = carried ? { row, role: 'DATA' as const, blocks: [carried] } : uncodedRole(row, parts);
+    const carried = lastClass !== null && classAt !== null && parts > 1 ? (carriedClass(row, classAt, lastClass, parts, table.title) ?? carriedSection(row, classAt, lastClass, lastSection, parts, table.title)) : null;
+    if (carried) {
+      lastSection = sectionOf(carried.code);
+      rows.push({ row, role: 'DATA', blocks: [carried] });
+      continue;
+    }
+    const role = uncodedRole(row, parts);
     const unreadable = role.role === 'OTHER' && classAt !== null && parts > 1 ? unreadableClass(row, classAt, parts) : null;
-    rows.push(unreadable ? { ...role, unreadableClass: unreadable } : role);
+    const unknown = role.role === 'OTHER' && classAt !== null && parts === 3 ? itemOnly(row, classAt) : null;
+    rows.push(unreadable ? { ...role, unreadableClass: unreadable } : unknown ? { ...role, sectionUnknown: unknown } : role);
   }
   return { firstData, parts, paths, columns, rows };
 }
@@ -264,4 +281,30 @@ function carriedClass(row: Row, classAt: number, lastClass: string, parts: numbe
   // A name must follow the code: a row of bare numbers there is 行次, no code.
   if (!scheme || code.length <= 3 || !/[^\d\s,.]/.test(row.cells[nameAt] ?? '')) return null;
   return { start: classAt, end: row.cells.length, offset: 0, code, scheme, nameAt, classCarried: lastClass, ...(misprinted ? { classMisprinted: printed } : {}) };
+}
+
+/**
+ * The 项 a row prints with its 类 and 款 cells both blank and a name after its parts (a sheet
+ * printing each 类 and 款 once, on the first row under it): the 项 cell, else null.
+ */
+function itemOnly(row: Row, classAt: number): string | null {
+  const blank = (i: number) => (row.cells[i] ?? '').trim() === '';
+  const item = (row.cells[classAt + 2] ?? '').trim();
+  if (!blank(classAt) || !blank(classAt + 1) || !/^\d{2}$/.test(item)) return null;
+  return /[^\d\s,.]/.test(row.cells[classAt + 3] ?? '') ? item : null;
+}
+
+/**
+ * A 项 row printing neither 类 nor 款 (itemOnly): its code is the 款 of the code rows above it
+ * (lastSection, printed or carried since the last 类 row) and its 项, said by the reader. Without
+ * such a 款 (a 项 straight under a 类 row, or before any) the code is not known: null, and the row
+ * is named (sectionUnknown), never guessed.
+ */
+function carriedSection(row: Row, classAt: number, lastClass: string, lastSection: string | null, parts: number, title: string): CodeBlock | null {
+  const item = parts === 3 ? itemOnly(row, classAt) : null;
+  if (item === null || lastSection === null || !lastSection.startsWith(lastClass)) return null;
+  const code = lastSection + item;
+  const scheme = schemeOfCode(code, title);
+  if (!scheme) return null;
+  return { start: classAt, end: row.cells.length, offset: 0, code, scheme, nameAt: classAt + 3, classCarried: lastClass, sectionCarried: lastSection.slice(3) };
 }
