@@ -8,6 +8,7 @@ import { classifyDatabaseError } from './neo4j-errors.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { isUnavailableReason, unavailableError } from './availability.js';
 import { oneStateAcross, SharedReadings, STALE_SECONDS, UNGUARDED_STATEMENTS, type WriteCounts } from './consistency.js';
+import { WIDE_READS, wideReadGate } from './wide-reads.js';
 
 export type Params = Record<string, unknown>;
 
@@ -139,6 +140,16 @@ export class QueryRunner {
     const parameters = integerParamsOf(params);
     this.observe?.(name, text, parameters);
     this.db.samples.note(name, text, parameters);
+    // An unpaged whole-corpus read waits its turn (src/db/wide-reads.ts) before it reads at all.
+    const release = WIDE_READS.has(name) ? await wideReadGate(this.db).acquire() : null;
+    try {
+      return await this.readAdmitted<T>(name, text, parameters, timeoutMs, guarded);
+    } finally {
+      release?.();
+    }
+  }
+
+  private async readAdmitted<T extends RecordShape>(name: StatementName, text: string, parameters: Params, timeoutMs: number | undefined, guarded: boolean): Promise<QueryResult<T>> {
     // Alone, a question carries its own readings in its transaction (no wait). While other
     // requests read, it shares theirs instead: one reading before for all that start meanwhile and
     // one after for all that end, where a reading each would cost the server's CPU per request.

@@ -1,0 +1,83 @@
+// An unpaged whole-corpus read (projectsFeedingCode over all years) waits its turn: at c = 50 the
+// embedded JVM, computing fifty of them at once, left the liveness probe unanswered and every
+// request of the process got 503 DATABASE_STALLED. Checked against a driver that holds its
+// answers, so what is counted is how many reach the database at once, not the time.
+import { availableParallelism } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/connection.js';
+import { cypher } from '../../src/db/cypher.js';
+import { QueryRunner } from '../../src/db/run.js';
+import { Gate, WIDE_READS_PER_CORE } from '../../src/db/wide-reads.js';
+
+/** A driver whose answers wait until `open()`; it counts the statements in the database at once. */
+function heldDatabase() {
+  let release!: () => void;
+  const opened = new Promise<void>((r) => (release = r));
+  const state = { inside: 0, most: 0, sent: [] as string[] };
+  const driver = {
+    session: () => ({
+      run: async (text: string) => {
+        state.sent.push(text);
+        state.most = Math.max(state.most, ++state.inside);
+        await opened;
+        state.inside--;
+        return { records: [], summary: {} };
+      },
+      close: () => Promise.resolve(),
+    }),
+  };
+  const db = {
+    driver,
+    database: undefined,
+    txTimeoutMs: 60_000,
+    bookmarks: undefined,
+    isUp: () => true,
+    unavailableReason: () => null,
+    unavailableSignal: () => new AbortController().signal,
+    samples: { note: () => undefined },
+  } as unknown as Database; // only what QueryRunner's reads use
+  return { db, state, open: () => release() };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+describe('wide reads', () => {
+  it('reach the database a few at a time; the rest wait, and other questions pass them', async () => {
+    const held = heldDatabase();
+    const limit = WIDE_READS_PER_CORE * availableParallelism();
+    const params = { code: '2010504', department: null, years: null, includeDescendants: false, wholeDepartment: false, wholeUnit: false, wholeProject: false, withSupport: false, withAlternatives: false };
+    const wide = Array.from({ length: limit + 8 }, () => new QueryRunner(held.db).read('projects-feeding-code', params));
+    await tick();
+    expect(held.state.inside).toBe(limit);
+    // A paged or small question is not held behind them.
+    void new QueryRunner(held.db).read('graph-version');
+    await tick();
+    expect(held.state.sent.filter((t) => t === cypher('graph-version'))).toHaveLength(1);
+    held.open();
+    await Promise.all(wide);
+    expect(held.state.most).toBe(limit + 1);
+    expect(held.state.sent.filter((t) => t === cypher('projects-feeding-code'))).toHaveLength(limit + 8);
+  });
+
+  it('are let in in arrival order, each release handing its place on once', async () => {
+    const gate = new Gate(2);
+    const order: number[] = [];
+    const a = await gate.acquire();
+    const b = await gate.acquire();
+    const waiting = [3, 4, 5].map((n) => gate.acquire().then((release) => (order.push(n), release)));
+    await tick();
+    expect([gate.holding, gate.waiting]).toEqual([2, 3]);
+    a();
+    a(); // a second call does nothing: one place, handed on once
+    await tick();
+    expect(order).toEqual([3]);
+    b();
+    await tick();
+    expect(order).toEqual([3, 4]);
+    for (const release of await Promise.all(waiting.slice(0, 2))) release();
+    await tick();
+    expect(order).toEqual([3, 4, 5]);
+    (await waiting[2]!)();
+    expect([gate.holding, gate.waiting]).toEqual([0, 0]);
+  });
+});
