@@ -25,6 +25,12 @@ export interface Row {
    * The cell itself stays blank in `cells`, as the row prints it.
    */
   fromAbove?: (SpannedCell | null)[];
+  /**
+   * A text line (no place from the source) ending in blank cells: how many cells it prints, those
+   * too (its tabs). `cells` drops them; a reader lining a row up with its header's columns needs
+   * them to tell a row printing its last figures blank from one that printed fewer cells.
+   */
+  width?: number;
 }
 
 /** The printed cell a cell of a lower row lies in: the line it is printed on, and its text. */
@@ -259,7 +265,8 @@ export function layout(text: string, places?: readonly (LineCells | null)[] | nu
       }
       const place = places?.[idx];
       const spans = spanStarts(cells, place);
-      const row: Row = { line: lineNo, cells, text: cells.join('\t'), ...(spans && place ? { spanStart: spans, ...(place.cells.length ? { edges: place.cells.map((b): [number, number] => [b[0]!, b[2]!]) } : {}) } : {}) };
+      const width = rawLine.split('\t').length;
+      const row: Row = { line: lineNo, cells, text: cells.join('\t'), ...(spans && place ? { spanStart: spans, ...(place.cells.length ? { edges: place.cells.map((b): [number, number] => [b[0]!, b[2]!]) } : {}) } : {}), ...(!place && width > cells.length ? { width } : {}) };
       const above = aboveFlags(cells, place);
       if (cells.some((c) => isPiiLabel(c))) piiLinesDropped.push(lineNo);
       if (pendingTitle) {

@@ -72,10 +72,9 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
       out.push({ origin: 'TABLE', year, basis: docIsActual ? 'ACTUAL' : 'BUDGET', ...figures, source: source(row), cellsRead: ascending(gridRead) });
       continue;
     }
-    if (sparse) continue;
-    if (short) {
-      // Fewer than four numbers beside full rows, its cells not placed by the header: which figures
-      // it prints cannot be told, so none is read — said, with its line.
+    if (sparse || short) {
+      // Fewer than four numbers, alone or beside full rows, its cells not placed by the header:
+      // which figures it prints cannot be told, so none is read — said, with its line.
       diagnostics.push({ level: 'WARNING', code: 'THREE_COSTS_ROW_UNPLACED', message: `${table.title}: the row prints ${values.length} numbers where the header names ${order.length * fundsPerFigure} figures, and its cells do not line up with the header's columns; its figures are not read (check against the page)`, line: row.line, original: row.text });
       continue;
     }

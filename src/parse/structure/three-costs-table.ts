@@ -39,6 +39,11 @@ export interface ThreeCostsGrid {
    * were not kept.
    */
   ruled: boolean;
+  /**
+   * The most cells a header row prints, its trailing blank ones too (a text line's tabs, Row.width):
+   * a text row printing exactly as many, its last figures blank, stands in the header's columns.
+   */
+  printedWidth: number;
 }
 
 /**
@@ -65,12 +70,17 @@ function gridOf(headerRows: Row[]): ThreeCostsGrid | null {
   const vehicles = cols.get('VEHICLES');
   if (subtotal !== null && subtotal !== vehicles) return null;
   if (cols.has('VEHICLE_PURCHASE') && vehicles !== undefined && cols.get('VEHICLE_PURCHASE') !== vehicles + 1) return null;
-  return { columns: cols, headerWidth: Math.max(...headerRows.map((r) => r.cells.length)), ruled: headerRows.every((r) => r.spanStart !== undefined) };
+  const headerWidth = Math.max(...headerRows.map((r) => r.cells.length));
+  return { columns: cols, headerWidth, ruled: headerRows.every((r) => r.spanStart !== undefined), printedWidth: Math.max(...headerRows.map((r) => r.width ?? r.cells.length)) };
 }
 
-/** Whether a row's cells stand in the grid's columns: it prints every column, or the source ruled it as it ruled the header. */
+/**
+ * Whether a row's cells stand in the grid's columns: it prints every column, or the source ruled it
+ * as it ruled the header, or (a text line) it prints as many cells as the header, its last ones
+ * blank — blanks kept where printed, never shifted left. A row printing fewer cells is not placed.
+ */
 export function alignedWith(grid: ThreeCostsGrid | null, row: Row): grid is ThreeCostsGrid {
-  return grid !== null && (grid.headerWidth <= row.cells.length || (grid.ruled && row.spanStart !== undefined));
+  return grid !== null && (grid.headerWidth <= row.cells.length || (grid.ruled && row.spanStart !== undefined) || (row.width !== undefined && row.width === grid.printedWidth));
 }
 
 /**
