@@ -110,6 +110,8 @@ const PREFERENCE: RestatedKind[] = ['BudgetLine', 'ProjectAllocation', 'ThreeCos
  * the prose and the table disagree: an anomaly with both lines.
  */
 export function restatements(doc: ParsedDocument, allocations: { id: string; name: string; amount: bigint | null; source: Source }[]): { links: Restatement[]; anomalies: Anomaly[] } {
+  // Each document's stems are its own: a name can be a slice that keeps its document's text alive.
+  STEMS.clear();
   const all = candidates(doc, allocations).sort((a, b) => PREFERENCE.indexOf(a.kind) - PREFERENCE.indexOf(b.kind));
   const byName = new Map<string, Candidate[]>();
   // A column name such as 基本支出 is shared by every line of a table: its list grows long.

@@ -77,6 +77,21 @@ export function parseAmount(raw: string, unit: MoneyUnit = '万元', decimalComm
 const READ_AMOUNTS = new Map<string, ParsedAmount | null>();
 const READ_AMOUNTS_MAX = 50_000;
 
+/**
+ * Forgets the cells read so far (parse/pipeline.ts calls it as each document's parse begins): a
+ * cell's text can be a slice that keeps its whole document's text alive, so no document's cells
+ * are held once the next one is read.
+ */
+export function forgetCellReadings(): void {
+  READ_AMOUNTS.clear();
+  CELL_PROBLEMS.clear();
+}
+
+/** How many cell readings are held (tests: they are one document's at most). */
+export function cellReadingsHeld(): number {
+  return READ_AMOUNTS.size + CELL_PROBLEMS.size;
+}
+
 function readAmount(raw: string, unit: MoneyUnit, decimalCommaHint: boolean): ParsedAmount | null {
   let text = toHalfWidth(raw).replace(/<[^<>]+>/g, '').trim();
   const repairs: string[] = [];

@@ -32,6 +32,16 @@ export function valueKey(value: string | bigint, unit: MoneyUnit): string {
 const TEXT_KEYS = new Map<string, string>();
 const TEXT_KEYS_MAX = 50_000;
 
+/** Forgets the keys made so far (as each document's parse begins: a key can keep its document's text alive). */
+export function forgetValueKeys(): void {
+  TEXT_KEYS.clear();
+}
+
+/** How many keys are held (tests: they are one document's at most). */
+export function valueKeysHeld(): number {
+  return TEXT_KEYS.size;
+}
+
 function textKey(value: string, unit: MoneyUnit): string {
   // A form prints "446.38万元" where a record keeps the amount: the unit is not part of the value.
   const printed = toHalfWidth(value).replace(/\s+/g, '');

@@ -1,0 +1,23 @@
+// The parse keeps each cell's reading for the stages that read it again (src/parse/amount.ts,
+// held.ts: #41 item 1), and forgets them as the next document's parse begins: a cell's text can be
+// a slice that keeps its whole document's text alive, so what the parser holds must not grow with
+// the documents it has read (a parse worker reads thousands).
+import { describe, expect, it } from 'vitest';
+import { cellReadingsHeld } from '../../src/parse/amount.js';
+import { valueKeysHeld } from '../../src/parse/held.js';
+import { parseDocument } from '../../src/parse/index.js';
+import { generateCorpus } from '../../bench/corpus/generate.js';
+
+describe('cell readings kept by the parse', () => {
+  it("are one document's at most: after A, B and A again, what is held is what A alone left", () => {
+    const [a, b] = generateCorpus(2, 4141);
+    if (!a || !b) throw new Error('the generator gave fewer than 2 documents');
+    parseDocument(a.text, a.file);
+    const afterA = { readings: cellReadingsHeld(), keys: valueKeysHeld() };
+    expect(afterA.readings).toBeGreaterThan(0);
+    expect(afterA.keys).toBeGreaterThan(0);
+    parseDocument(b.text, b.file);
+    parseDocument(a.text, a.file);
+    expect({ readings: cellReadingsHeld(), keys: valueKeysHeld() }).toEqual(afterA);
+  });
+});
