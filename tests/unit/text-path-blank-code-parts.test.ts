@@ -81,3 +81,17 @@ describe('a 项 row with 类 and 款 blank and no 款 row above it', () => {
     expect(doc.lines.filter((l) => !l.code.startsWith('201')).map((l) => l.code)).toEqual(['206', '20605', '2060503', '208', '20805', '2080501', '2080502', '2080505', '2080506', '2080599', '210', '21011', '2101101', '2101102']);
   });
 });
+
+describe('a 项 row with 类 and 款 blank right under a unit’s row (预算单位)', () => {
+  // The page's 208 rows as a table listing them per unit would: a unit's row between the 款 row
+  // (行政事业单位养老支出) and the 项 rows. The 款 above belongs to the rows before the unit's row.
+  const at = BODY.findIndex((t) => t.startsWith('\t\t01\t行政单位离退休'));
+  const body = [...BODY.slice(0, at), '上海市普陀区商务委员会(本级)\t\t\t\t1,661,216.00\t1,661,216.00\t', ...BODY.slice(at)];
+  const doc = parse(body);
+
+  it('is not read under the 款 above the unit’s row: WARNINGs name the lines up to the next 款', () => {
+    expect(doc.lines.filter((l) => l.code.startsWith('20805')).map((l) => l.code)).toEqual(['20805']);
+    const warned = doc.diagnostics.filter((d) => d.code === 'CODE_SECTION_UNKNOWN').map((d) => d.line);
+    expect(warned).toEqual(body.slice(at + 1, body.findIndex((t) => t.startsWith('210'))).map((t) => lineNo(body, t)));
+  });
+});

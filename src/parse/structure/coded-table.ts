@@ -230,6 +230,8 @@ export function codedTable(table: Table): CodedTable | null {
       continue;
     }
     const role = uncodedRole(row, parts);
+    // A unit's row (预算单位) or a 合计 row ends the rows a 款 heads: a 项 after it names its own.
+    if (role.role === 'SECTION' || role.role === 'TOTAL') lastSection = null;
     const unreadable = role.role === 'OTHER' && classAt !== null && parts > 1 ? unreadableClass(row, classAt, parts) : null;
     const unknown = role.role === 'OTHER' && classAt !== null && parts === 3 ? itemOnly(row, classAt) : null;
     rows.push(unreadable ? { ...role, unreadableClass: unreadable } : unknown ? { ...role, sectionUnknown: unknown } : role);
