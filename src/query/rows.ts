@@ -161,7 +161,8 @@ export function codeFeedRow(p: Props): CodeFeedRow {
     method: oneOf(p, 'method', LINK_METHOD_NAMES),
     methods: support.map((s) => s.method),
     note: strOrNull(p, 'note'),
-    evidence: strings(p, 'evidence').map(sourceFromJson),
+    // support[0], when read, is the counted link itself (cypher/code-feed-row.cypher): its evidence is parsed once.
+    evidence: support[0]?.evidence ?? strings(p, 'evidence').map(sourceFromJson),
     support,
     alternatives: list(p, 'alternatives').map((a) => ({ ...linkSupportRow(a), code: str(a, 'code'), reason: str(a, 'reason') })),
     department: departmentRow(props(p, 'department')),
