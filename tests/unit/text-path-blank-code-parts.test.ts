@@ -95,3 +95,32 @@ describe('a 项 row with 类 and 款 blank right under a unit’s row (预算单
     expect(warned).toEqual(body.slice(at + 1, body.findIndex((t) => t.startsWith('210'))).map((t) => lineNo(body, t)));
   });
 });
+
+describe('a 款 row that is not read, above 项 rows with 类 and 款 blank (#37 item 6)', () => {
+  // The page's 208 rows followed by a 款 row the text does not read (its 款 cell misprinted "O8",
+  // or printed without its name) and a 项 row under it. The 项 is that 款's, not 行政事业单位养老支出's:
+  // it must not be read as 20805xx, and each unread row is named with its line.
+  const at = BODY.findIndex((t) => t.startsWith('210'));
+  const withKuan = (kuan: string) => [...BODY.slice(0, at), kuan, '\t\t01\t死亡抚恤\t100,000.00\t100,000.00\t', ...BODY.slice(at)];
+
+  it('a misprinted 款 cell ("O8") is a WARNING with its line, and the 项 under it is not read under 款 05', () => {
+    const body = withKuan('\tO8\t\t抚恤\t100,000.00\t100,000.00\t');
+    const doc = parse(body);
+    expect(doc.lines.filter((l) => l.code.startsWith('208')).map((l) => l.code)).toEqual(['208', '20805', '2080501', '2080502', '2080505', '2080506', '2080599']);
+    expect(doc.lines.find((l) => l.name === '死亡抚恤' || l.name === '抚恤')).toBeUndefined();
+    const unreadable = doc.diagnostics.filter((d) => d.code === 'CODE_UNREADABLE');
+    expect(unreadable.map((d) => [d.level, d.line])).toEqual([['WARNING', lineNo(body, '\tO8\t\t抚恤\t100,000.00\t100,000.00\t')]]);
+    expect(unreadable[0]?.message).toContain('"O8"');
+    const unknown = doc.diagnostics.filter((d) => d.code === 'CODE_SECTION_UNKNOWN');
+    expect(unknown.map((d) => [d.level, d.line])).toEqual([['WARNING', lineNo(body, '\t\t01\t死亡抚恤\t100,000.00\t100,000.00\t')]]);
+  });
+
+  it('a 款 row without its name is a WARNING and ends 款 05 too: the 项 under it gets CODE_SECTION_UNKNOWN', () => {
+    const body = withKuan('\t08\t\t\t100,000.00\t100,000.00\t');
+    const doc = parse(body);
+    expect(doc.lines.find((l) => l.name === '死亡抚恤')).toBeUndefined();
+    expect(doc.diagnostics.filter((d) => d.code === 'CODE_UNREADABLE').map((d) => [d.level, d.line])).toEqual([['WARNING', lineNo(body, '\t08\t\t\t100,000.00\t100,000.00\t')]]);
+    const unknown = doc.diagnostics.filter((d) => d.code === 'CODE_SECTION_UNKNOWN');
+    expect(unknown.map((d) => [d.level, d.line])).toEqual([['WARNING', lineNo(body, '\t\t01\t死亡抚恤\t100,000.00\t100,000.00\t')]]);
+  });
+});

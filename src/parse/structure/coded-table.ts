@@ -43,6 +43,8 @@ export interface CodedRow {
   blocks?: CodeBlock[];
   /** OTHER rows printing a name and 款 / 项 parts under a 类 cell that reads as no code ("2O8"): that cell. */
   unreadableClass?: string;
+  /** OTHER rows printing a name after a 款 cell that reads as no code ("O8") under a blank or carried 类: that cell. */
+  unreadableSection?: string;
   /** OTHER rows printing a 项 and a name with 类 and 款 blank where no 款 row above heads them: the 项, to be said. */
   sectionUnknown?: string;
 }
@@ -232,9 +234,14 @@ export function codedTable(table: Table): CodedTable | null {
     const role = uncodedRole(row, parts);
     // A unit's row (预算单位) or a 合计 row ends the rows a 款 heads: a 项 after it names its own.
     if (role.role === 'SECTION' || role.role === 'TOTAL') lastSection = null;
+    // So does a row read as no code that prints something where a 款 stands (a 款 misprinted "O8",
+    // a 款 row without its name): the 项 rows below are that 款's, not the one above. A header
+    // repeated after a page break ("类 | 款 | 项") ends nothing.
+    if (role.role === 'OTHER' && classAt !== null && (row.cells[classAt + 1] ?? '').trim() !== '') lastSection = null;
     const unreadable = role.role === 'OTHER' && classAt !== null && parts > 1 ? unreadableClass(row, classAt, parts) : null;
+    const unreadableKuan = role.role === 'OTHER' && classAt !== null && parts > 1 && unreadable === null ? unreadableSection(row, classAt, lastClass, parts) : null;
     const unknown = role.role === 'OTHER' && classAt !== null && parts === 3 ? itemOnly(row, classAt) : null;
-    rows.push(unreadable ? { ...role, unreadableClass: unreadable } : unknown ? { ...role, sectionUnknown: unknown } : role);
+    rows.push(unreadable ? { ...role, unreadableClass: unreadable } : unreadableKuan ? { ...role, unreadableSection: unreadableKuan } : unknown ? { ...role, sectionUnknown: unknown } : role);
   }
   return { firstData, parts, paths, columns, rows };
 }
@@ -266,6 +273,21 @@ function unreadableClass(row: Row, classAt: number, parts: number): string | nul
   const printed = (row.cells[classAt] ?? '').trim();
   if (printed === '' || !/^\d{2}$/.test((row.cells[classAt + 1] ?? '').trim())) return null;
   return /[^\d\s,.]/.test(row.cells[classAt + parts] ?? '') ? printed : null;
+}
+
+/**
+ * The 款 cell of a row whose 类 is blank (or the 类 above misprinted, as carriedClass reads it) that
+ * is read as no code: a name follows its parts but the 款 is no two-digit part (a misprint "O8", a
+ * lone "8"), or the 款 is a part but no name follows and the row prints figures (a 款 row whose name
+ * was lost). The cell, to be said, never guessed.
+ */
+function unreadableSection(row: Row, classAt: number, lastClass: string | null, parts: number): string | null {
+  const klass = (row.cells[classAt] ?? '').trim();
+  const printed = (row.cells[classAt + 1] ?? '').trim();
+  if (printed === '' || (klass !== '' && (lastClass === null || lookalikeDigits(klass) !== lastClass))) return null;
+  const named = /[^\d\s,.]/.test(row.cells[classAt + parts] ?? '');
+  if (!/^\d{2}$/.test(printed)) return named ? printed : null;
+  return !named && row.cells.slice(classAt + parts).some((c) => /\d/.test(c)) ? printed : null;
 }
 
 /**
