@@ -74,11 +74,12 @@ export function extractClassification(
     return { unit: currentUnit, total: amountAt(row, total), basic: amountAt(row, basic), project: amountAt(row, project), columns, source, cellsRead };
   };
 
-  for (const { row, role, label, blocks, unreadableClass, unreadableSection, sectionUnknown } of structure.rows) {
+  for (const { row, role, label, blocks, unreadableClass, unreadablePart, classUnknown, sectionUnknown } of structure.rows) {
     const source: Source = { file, table: table.title, line: row.line, text: row.text };
     if (sectionUnknown !== undefined) diagnostics.push({ level: 'WARNING', code: 'CODE_SECTION_UNKNOWN', message: `${table.title}: the row prints 项 ${sectionUnknown} with its 类 and 款 cells blank and no 款 row above it; its code is not known, the row is not read as a line (check against the page)`, line: row.line, original: row.text });
     if (unreadableClass !== undefined) diagnostics.push({ level: 'WARNING', code: 'CODE_UNREADABLE', message: `${table.title}: the 类 cell prints "${unreadableClass}", which reads as no code; the row's 款 / 项 and amounts are not read as a line (check against the page)`, line: row.line, original: row.text });
-    if (unreadableSection !== undefined) diagnostics.push({ level: 'WARNING', code: 'CODE_UNREADABLE', message: `${table.title}: the 款 cell prints "${unreadableSection}" and the row reads as no code (no two-digit 款, or no name after it); its amounts are not read as a line, nor the 项 rows under it (check against the page)`, line: row.line, original: row.text });
+    if (unreadablePart !== undefined) diagnostics.push({ level: 'WARNING', code: 'CODE_UNREADABLE', message: `${table.title}: the ${unreadablePart.part} cell prints "${unreadablePart.printed}" and the row reads as no code (no two-digit part, or no name after the parts); its amounts are not read as a line, nor the 项 rows under it (check against the page)`, line: row.line, original: row.text });
+    if (classUnknown !== undefined) diagnostics.push({ level: 'WARNING', code: 'CODE_CLASS_UNKNOWN', message: `${table.title}: the row prints 款 ${classUnknown} with its 类 cell blank and no readable 类 row above it; its code is not known, the row is not read as a line (check against the page)`, line: row.line, original: row.text });
     if (role === 'TOTAL') result.totals.push(totalsOf(row, source, label));
     else if (role === 'SECTION') {
       // A unit row (预算单位) heads the lines that follow it and carries their total.

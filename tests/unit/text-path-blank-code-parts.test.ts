@@ -124,3 +124,42 @@ describe('a 款 row that is not read, above 项 rows with 类 and 款 blank (#37
     expect(unknown.map((d) => [d.level, d.line])).toEqual([['WARNING', lineNo(body, '\t\t01\t死亡抚恤\t100,000.00\t100,000.00\t')]]);
   });
 });
+
+describe('a misprinted 类, 款 or 项 cell around rows that carry them (#37 item 6)', () => {
+  // The page's rows with one cell of the 208 rows misprinted with look-alike letters. No row under
+  // the misprint may take a code from the rows above it; each row not read is named with its line.
+  const swap = (from: string, to: string) => BODY.map((t) => (t === from ? to : t));
+  const codes = (body: string[]) => parse(body).lines.map((l) => l.code);
+  const said = (body: string[], code: string) => parse(body).diagnostics.filter((d) => d.code === code).map((d) => [d.level, d.line]);
+  const kept = ['201', '20113', '2011301', '2011302', '2011350', '2011399', '206', '20605', '2060503', '210', '21011', '2101101', '2101102'];
+  const under208 = (body: string[]) => body.filter((t, i) => i > body.findIndex((u) => u.includes('社会保障和就业支出')) && i < body.findIndex((u) => u.startsWith('210')));
+
+  it('a 类 row printing "2O8": its 款 and 项 rows are not read under 类 206, each is a WARNING', () => {
+    const body = swap('208\t\t\t社会保障和就业支出\t3,808,085.00\t3,808,085.00\t', '2O8\t\t\t社会保障和就业支出\t3,808,085.00\t3,808,085.00\t');
+    expect(codes(body)).toEqual(kept);
+    expect(said(body, 'CODE_UNREADABLE')).toEqual([['WARNING', lineNo(body, '2O8\t\t\t社会保障和就业支出\t3,808,085.00\t3,808,085.00\t')]]);
+    expect(said(body, 'CODE_CLASS_UNKNOWN')).toEqual([['WARNING', lineNo(body, '\t05\t\t行政事业单位养老支出\t3,808,085.00\t3,808,085.00\t')]]);
+    expect(said(body, 'CODE_SECTION_UNKNOWN')).toEqual(under208(body).slice(1).map((t) => ['WARNING', lineNo(body, t)]));
+  });
+
+  it('a 类 row printing its 款 as "O5" on the same row is not read as 类 208 with the 款’s figures', () => {
+    const rows = BODY.filter((t) => t !== '\t05\t\t行政事业单位养老支出\t3,808,085.00\t3,808,085.00\t');
+    const body = rows.map((t) => (t.startsWith('208\t') ? '208\tO5\t\t行政事业单位养老支出\t3,808,085.00\t3,808,085.00\t' : t));
+    expect(codes(body)).toEqual(kept);
+    expect(said(body, 'CODE_UNREADABLE')).toEqual([['WARNING', lineNo(body, '208\tO5\t\t行政事业单位养老支出\t3,808,085.00\t3,808,085.00\t')]]);
+    expect(said(body, 'CODE_SECTION_UNKNOWN')).toEqual(under208(BODY).slice(1).map((t) => ['WARNING', lineNo(body, t)]));
+  });
+
+  it('a 项 printed "O1" (类 and 款 blank) is a WARNING and no line', () => {
+    const body = swap('\t\t01\t行政单位离退休\t1,661,216.00\t1,661,216.00\t', '\t\tO1\t行政单位离退休\t1,661,216.00\t1,661,216.00\t');
+    expect(codes(body)).toEqual(codes(BODY).filter((c) => c !== '2080501'));
+    expect(said(body, 'CODE_UNREADABLE')).toEqual([['WARNING', lineNo(body, '\t\tO1\t行政单位离退休\t1,661,216.00\t1,661,216.00\t')]]);
+  });
+
+  it('a 项 printed "O1" after its 款 on the same row (类 blank) is not read as the 款 with the 项’s figures', () => {
+    const body = swap('\t\t01\t行政单位离退休\t1,661,216.00\t1,661,216.00\t', '\t05\tO1\t行政单位离退休\t1,661,216.00\t1,661,216.00\t');
+    expect(codes(body).filter((c) => c === '20805')).toEqual(['20805']);
+    expect(parse(body).lines.filter((l) => l.code === '20805').map((l) => l.name)).toEqual(['行政事业单位养老支出']);
+    expect(said(body, 'CODE_UNREADABLE')).toEqual([['WARNING', lineNo(body, '\t05\tO1\t行政单位离退休\t1,661,216.00\t1,661,216.00\t')]]);
+  });
+});

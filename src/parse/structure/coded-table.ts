@@ -43,8 +43,10 @@ export interface CodedRow {
   blocks?: CodeBlock[];
   /** OTHER rows printing a name and 款 / 项 parts under a 类 cell that reads as no code ("2O8"): that cell. */
   unreadableClass?: string;
-  /** OTHER rows printing a name after a 款 cell that reads as no code ("O8") under a blank or carried 类: that cell. */
-  unreadableSection?: string;
+  /** OTHER rows whose 款 or 项 cell reads as no part ("O8" before a name, a 款 with no name but figures): that cell. */
+  unreadablePart?: { part: '款' | '项'; printed: string };
+  /** OTHER rows printing a 款 and a name with the 类 blank where no readable 类 row above heads them: the 款. */
+  classUnknown?: string;
   /** OTHER rows printing a 项 and a name with 类 and 款 blank where no 款 row above heads them: the 项, to be said. */
   sectionUnknown?: string;
 }
@@ -218,14 +220,22 @@ export function codedTable(table: Table): CodedTable | null {
     if (codeIdx >= 0) {
       const blocks = blocksOf(row.cells, codeIdx, parts, table.title);
       const printedClass = (row.cells[codeIdx] ?? '').trim();
+      // "208 | O5 | | name": the 类 is read but the 款 is not; the row is no 类 row (its figures are the 款's).
+      const misprinted = codeIdx === classAt && blocks[0]?.start === classAt ? unjoinedPart(row, classAt, parts, blocks[0].nameAt) : null;
       if (codeIdx === classAt && /^\d{3}$/.test(printedClass)) {
         lastClass = printedClass;
-        lastSection = sectionOf(blocks[0]?.code ?? '');
+        lastSection = misprinted ? null : sectionOf(blocks[0]?.code ?? '');
       }
-      rows.push({ row, role: 'DATA', blocks });
+      rows.push(misprinted ? { row, role: 'OTHER', unreadablePart: misprinted } : { row, role: 'DATA', blocks });
       continue;
     }
     const carried = lastClass !== null && classAt !== null && parts > 1 ? (carriedClass(row, classAt, lastClass, parts, table.title) ?? carriedSection(row, classAt, lastClass, lastSection, parts, table.title)) : null;
+    const carriedMisprint = carried && classAt !== null ? unjoinedPart(row, classAt, parts, carried.nameAt) : null;
+    if (carriedMisprint) {
+      lastSection = null;
+      rows.push({ row, role: 'OTHER', unreadablePart: carriedMisprint });
+      continue;
+    }
     if (carried) {
       lastSection = sectionOf(carried.code);
       rows.push({ row, role: 'DATA', blocks: [carried] });
@@ -239,9 +249,12 @@ export function codedTable(table: Table): CodedTable | null {
     // repeated after a page break ("类 | 款 | 项") ends nothing.
     if (role.role === 'OTHER' && classAt !== null && (row.cells[classAt + 1] ?? '').trim() !== '') lastSection = null;
     const unreadable = role.role === 'OTHER' && classAt !== null && parts > 1 ? unreadableClass(row, classAt, parts) : null;
-    const unreadableKuan = role.role === 'OTHER' && classAt !== null && parts > 1 && unreadable === null ? unreadableSection(row, classAt, lastClass, parts) : null;
+    // A 类 cell read as no code ends the 类 above: the 款 rows below are not its.
+    if (unreadable !== null) lastClass = null;
+    const part = role.role === 'OTHER' && classAt !== null && parts > 1 && unreadable === null ? unreadableSection(row, classAt, lastClass, parts) : null;
+    const noClass = role.role === 'OTHER' && classAt !== null && parts > 1 && unreadable === null && part === null && lastClass === null ? sectionOnly(row, classAt, parts) : null;
     const unknown = role.role === 'OTHER' && classAt !== null && parts === 3 ? itemOnly(row, classAt) : null;
-    rows.push(unreadable ? { ...role, unreadableClass: unreadable } : unreadableKuan ? { ...role, unreadableSection: unreadableKuan } : unknown ? { ...role, sectionUnknown: unknown } : role);
+    rows.push(unreadable ? { ...role, unreadableClass: unreadable } : part ? { ...role, unreadablePart: part } : noClass ? { ...role, classUnknown: noClass } : unknown ? { ...role, sectionUnknown: unknown } : role);
   }
   return { firstData, parts, paths, columns, rows };
 }
@@ -271,7 +284,9 @@ function withSpannedLabels(row: Row, labelEnd: number): Row {
  */
 function unreadableClass(row: Row, classAt: number, parts: number): string | null {
   const printed = (row.cells[classAt] ?? '').trim();
-  if (printed === '' || !/^\d{2}$/.test((row.cells[classAt + 1] ?? '').trim())) return null;
+  const section = (row.cells[classAt + 1] ?? '').trim();
+  // A 类 row ("2O8 | | | name", 款 blank) too: the rows under it would otherwise take the 类 above.
+  if (printed === '' || (section !== '' && !/^\d{2}$/.test(section))) return null;
   return /[^\d\s,.]/.test(row.cells[classAt + parts] ?? '') ? printed : null;
 }
 
@@ -281,13 +296,39 @@ function unreadableClass(row: Row, classAt: number, parts: number): string | nul
  * lone "8"), or the 款 is a part but no name follows and the row prints figures (a 款 row whose name
  * was lost). The cell, to be said, never guessed.
  */
-function unreadableSection(row: Row, classAt: number, lastClass: string | null, parts: number): string | null {
+function unreadableSection(row: Row, classAt: number, lastClass: string | null, parts: number): { part: '款' | '项'; printed: string } | null {
   const klass = (row.cells[classAt] ?? '').trim();
   const printed = (row.cells[classAt + 1] ?? '').trim();
-  if (printed === '' || (klass !== '' && (lastClass === null || lookalikeDigits(klass) !== lastClass))) return null;
+  if (klass !== '' && (lastClass === null || lookalikeDigits(klass) !== lastClass)) return null;
   const named = /[^\d\s,.]/.test(row.cells[classAt + parts] ?? '');
-  if (!/^\d{2}$/.test(printed)) return named ? printed : null;
-  return !named && row.cells.slice(classAt + parts).some((c) => /\d/.test(c)) ? printed : null;
+  if (printed === '') {
+    // 类 and 款 blank, the 项 printed as no part ("O1" before a name).
+    const item = parts === 3 ? (row.cells[classAt + 2] ?? '').trim() : '';
+    return item !== '' && !/^\d{2}$/.test(item) && named ? { part: '项', printed: item } : null;
+  }
+  if (!/^\d{2}$/.test(printed)) return named ? { part: '款', printed } : null;
+  return !named && row.cells.slice(classAt + parts).some((c) => /\d/.test(c)) ? { part: '款', printed } : null;
+}
+
+/**
+ * The part cell a code read from the 类 cell (printed or carried) stopped at although a name stands
+ * after the parts ("208 | O5 | | name": the 款 is no part, so the code stops at 208 and "O5" would be
+ * its name): that cell, the row's code not being known.
+ */
+function unjoinedPart(row: Row, classAt: number, parts: number, nameAt: number): { part: '款' | '项'; printed: string } | null {
+  if (parts < 2 || !/[^\d\s,.]/.test(row.cells[classAt + parts] ?? '')) return null;
+  for (let k = 1; k < parts; k++) {
+    const printed = (row.cells[classAt + k] ?? '').trim();
+    if (classAt + k >= nameAt && printed !== '') return { part: k === 1 ? '款' : '项', printed };
+  }
+  return null;
+}
+
+/** A row printing a 款 and a name with its 类 cell blank (read only under a 类 row above): the 款. */
+function sectionOnly(row: Row, classAt: number, parts: number): string | null {
+  const printed = (row.cells[classAt + 1] ?? '').trim();
+  if ((row.cells[classAt] ?? '').trim() !== '' || !/^\d{2}$/.test(printed)) return null;
+  return /[^\d\s,.]/.test(row.cells[classAt + parts] ?? '') || /[^\d\s,.]/.test(row.cells[classAt + 2] ?? '') ? printed : null;
 }
 
 /**
