@@ -6,6 +6,8 @@
 // were lost with no message.
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/parse/index.js';
+import type { Table } from '../../src/parse/layout.js';
+import { codedTable } from '../../src/parse/structure/coded-table.js';
 
 const HEADER = [
   '# 上海市普陀区商务委员会2025年部门预算',
@@ -161,5 +163,20 @@ describe('a misprinted 类, 款 or 项 cell around rows that carry them (#37 ite
     expect(codes(body).filter((c) => c === '20805')).toEqual(['20805']);
     expect(parse(body).lines.filter((l) => l.code === '20805').map((l) => l.name)).toEqual(['行政事业单位养老支出']);
     expect(said(body, 'CODE_UNREADABLE')).toEqual([['WARNING', lineNo(body, '\t05\tO1\t行政单位离退休\t1,661,216.00\t1,661,216.00\t')]]);
+  });
+});
+
+describe('the 类 | 款 | 项 header row repeated after a page break, inside a table', () => {
+  // A table running over a page may print its header again between a 款 row and its 项 rows (the
+  // text path drops a repeated header before this; a grid built from the page keeps its rows). A
+  // header names no 款: the 项 rows are still 款 05's.
+  const rows = [...HEADER.slice(3), ...BODY.slice(BODY.findIndex((t) => t.startsWith('208')), BODY.findIndex((t) => t.startsWith('210')))];
+  const at = rows.findIndex((t) => t.startsWith('\t\t01\t行政单位离退休'));
+  const printed = [...rows.slice(0, at), '类\t款\t项\t\t\t\t', ...rows.slice(at)];
+  const table: Table = { title: '2025年部门支出预算总表', number: null, titleLine: 2, preamble: [], rows: printed.map((text, k) => ({ line: 10 + k, cells: text.split('\t'), text })) };
+
+  it('reads the 项 rows under the 款 above it', () => {
+    const read = codedTable(table)?.rows.filter((r) => r.role === 'DATA').map((r) => r.blocks?.[0]?.code);
+    expect(read).toEqual(['208', '20805', '2080501', '2080502', '2080505', '2080506', '2080599']);
   });
 });

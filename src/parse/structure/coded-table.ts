@@ -247,7 +247,8 @@ export function codedTable(table: Table): CodedTable | null {
     // So does a row read as no code that prints something where a 款 stands (a 款 misprinted "O8",
     // a 款 row without its name): the 项 rows below are that 款's, not the one above. A header
     // repeated after a page break ("类 | 款 | 项") ends nothing.
-    if (role.role === 'OTHER' && classAt !== null && (row.cells[classAt + 1] ?? '').trim() !== '') lastSection = null;
+    const sectionCell = classAt === null ? '' : (row.cells[classAt + 1] ?? '').trim();
+    if (role.role === 'OTHER' && sectionCell !== '' && !ROW_LABELS.codePart.test(headerText(sectionCell))) lastSection = null;
     const unreadable = role.role === 'OTHER' && classAt !== null && parts > 1 ? unreadableClass(row, classAt, parts) : null;
     // A 类 cell read as no code ends the 类 above: the 款 rows below are not its.
     if (unreadable !== null) lastClass = null;
