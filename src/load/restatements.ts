@@ -40,23 +40,6 @@ const SYNONYMS = NAME_SYNONYMS;
 
 /** The comparable stem of a name: brackets, 的, 支出, 经费 and years dropped, synonyms folded. */
 export function stemOf(name: string, fold = true): string {
-  // Every line of a table offers the same column names, and each is stemmed for every line: a
-  // name's stem is worked out once.
-  const key = `${fold ? '1' : '0'}${name}`;
-  let stem = STEMS.get(key);
-  if (stem === undefined) {
-    stem = stemOfName(name, fold);
-    if (STEMS.size >= STEMS_MAX) STEMS.clear();
-    STEMS.set(key, stem);
-  }
-  return stem;
-}
-
-/** stemOf's answers by fold and name; emptied when full, so memory stays bounded. */
-const STEMS = new Map<string, string>();
-const STEMS_MAX = 50_000;
-
-function stemOfName(name: string, fold: boolean): string {
   const s = name
     .replace(NAME_STEM.year, '')
     .replace(NAME_STEM.decoration, '')
@@ -110,8 +93,6 @@ const PREFERENCE: RestatedKind[] = ['BudgetLine', 'ProjectAllocation', 'ThreeCos
  * the prose and the table disagree: an anomaly with both lines.
  */
 export function restatements(doc: ParsedDocument, allocations: { id: string; name: string; amount: bigint | null; source: Source }[]): { links: Restatement[]; anomalies: Anomaly[] } {
-  // Each document's stems are its own: a name can be a slice that keeps its document's text alive.
-  STEMS.clear();
   const all = candidates(doc, allocations).sort((a, b) => PREFERENCE.indexOf(a.kind) - PREFERENCE.indexOf(b.kind));
   const byName = new Map<string, Candidate[]>();
   // A column name such as 基本支出 is shared by every line of a table: its list grows long.
