@@ -11,6 +11,8 @@ import { renderPdf } from '../../src/source/pdf/render.js';
 import { layout } from '../../src/parse/layout.js';
 
 const word = (text: string, x0: number, top: number, x1: number, bottom: number, size = 8.74): GlyphRun => ({ text, x0, x1, top, bottom, size });
+/** A run of CJK glyphs with the boxes the page prints them in: an em each, side by side. */
+const glyphed = (run: GlyphRun): GlyphRun => ({ ...run, chars: [...run.text].map((_, k) => ({ x0: run.x0 + k * run.size, x1: run.x0 + (k + 1) * run.size })) });
 const h = (at: number, from: number, to: number): Ruling => ({ orientation: 'H', at, from, to });
 const v = (at: number, from: number, to: number): Ruling => ({ orientation: 'V', at, from, to });
 const page = (number: number, runs: GlyphRun[], rulings: Ruling[] = []): PdfPage => ({
@@ -27,7 +29,8 @@ describe('a row Chromium cut at a page break, its label wrapped over the cut (da
   // Page 7 ends with the row 机关事业 / 单位基本 | 217. 00 | 217. 00 | 217. 00 | 0.00 …: the column
   // rulings run on to the page's end and no border closes the row. Page 8 opens with 养老保险 / 缴费 in
   // the first column and nothing else, no border over it, then the row 职业年金 / 缴费 | 109. 00 ….
-  // The text (data/002 line 341) prints one row: 机关事业单位基本养老保险缴费 | 217. 00 | ….
+  // 养 would not have fitted after 单位基本 in the first column (its glyph is an em wide, the room
+  // left about 7 pt): the label wrapped there. The text (data/002 line 341) prints one row: 机关事业单位基本养老保险缴费 | 217. 00 | ….
   const COLS_7 = [48.2, 97, 140.7, 184, 235.1, 276.4, 319.2, 347.6, 376.8, 415.4, 449.6, 487.5, 516.7, 548];
   const COLS_8 = [48.2, 97, 140.7, 183.7, 235.4, 276.2, 319.2, 347.6, 376.8, 415.4, 449.6, 487.5, 516.7, 548];
   const amounts = (top: number, bottom: number, first: string) => [
@@ -43,7 +46,7 @@ describe('a row Chromium cut at a page break, its label wrapped over the cut (da
   );
   const page8 = page(
     8,
-    [word('养老保险', 51.47, 52.22, 86.44, 60.97), word('缴费', 51.47, 64.61, 68.96, 73.35), word('职业年金', 51.47, 80.64, 86.44, 89.38), ...amounts(87.2, 95.94, '109. 00'), word('缴费', 51.47, 93.02, 68.96, 101.77)],
+    [glyphed(word('养老保险', 51.47, 52.22, 86.44, 60.97)), word('缴费', 51.47, 64.61, 68.96, 73.35), word('职业年金', 51.47, 80.64, 86.44, 89.38), ...amounts(87.2, 95.94, '109. 00'), word('缴费', 51.47, 93.02, 68.96, 101.77)],
     [h(77.6, 48.2, 548), h(106, 48.2, 548), ...COLS_8.map((x) => v(x, 51, 106))],
   );
 
@@ -133,5 +136,44 @@ describe('a header a page break repeats, wrapped at other places (data/002 pp. 7
     const tables = layout(text).tables.filter((t) => t.title.includes('基本支出总表'));
     expect(tables).toHaveLength(1);
     expect(tables[0]!.rows.map((r) => r.cells[0])).toEqual(['', '支出项目类别', '工资福利支出', '商品和服务支出', '办公费']);
+  });
+});
+
+describe('a page break at a row border Chromium does not draw, the next page opening with a row of its own (the 绩效目标 tables of data/003 and data/004)', () => {
+  // The structure of the cut rows above (data/004's 产出指标 | 数量指标 | … rows cut over a page's end:
+  // column rulings run on to the page's end, no border closes the last row, and the next page's
+  // first row has no border over it), but the break falls between two rows: each of the next page's
+  // cells opens text of its own. Every cell of the row above ends short of its cell's right edge:
+  // none wrapped over the break, so nothing on the next page goes on from it. An indicator row
+  // (一级指标 | 二级指标 | 三级指标 | 指标值) with no amount in it is a record of its own, never text
+  // added to the row above — joined, its 三级指标 and 指标值 would be lost.
+  const COLS = [48.4, 98.6, 240.4, 400, 546.9];
+  const row = (cells: string[], top: number) =>
+    cells.flatMap((text, k) => (text === '' ? [] : [word(text, COLS[k]! + 3.4, top, COLS[k]! + 3.4 + 9 * [...text].length, top + 9, 9)]));
+  const above = page(5, [...row(['产出指标', '数量指标', '培训场次', '≥5场'], 705), ...row(['产出指标', '质量指标', '培训合格率', '≥95%'], 725)], [
+    h(700, 48.4, 546.9),
+    h(720, 48.4, 546.9),
+    ...COLS.map((x) => v(x, 700, 792)),
+  ]);
+  const below = (first: string) =>
+    page(6, [...row([first, '数量指标', '培训人次', '≥100人次'], 56), ...row(['效益指标', '社会效益指标', '培训覆盖面', '持续提升'], 80)], [h(75, 48.4, 546.9), h(95, 48.4, 546.9), ...COLS.map((x) => v(x, 51, 95))]);
+  const rows = (next: PdfPage) => renderPdf([above, next]).lines.filter((l) => l.kind === 'TABLE_ROW').map((r) => [r.page, ...r.text.split('\t')]);
+
+  it('keeps a row that opens a new 一级指标 apart from the row above the break', () => {
+    expect(rows(below('产出指标'))).toEqual([
+      [5, '产出指标', '数量指标', '培训场次', '≥5场'],
+      [5, '产出指标', '质量指标', '培训合格率', '≥95%'],
+      [6, '产出指标', '数量指标', '培训人次', '≥100人次'],
+      [6, '效益指标', '社会效益指标', '培训覆盖面', '持续提升'],
+    ]);
+  });
+
+  it('keeps a row whose 一级指标 cell is blank (the one above goes on) apart from the row above the break', () => {
+    expect(rows(below(''))).toEqual([
+      [5, '产出指标', '数量指标', '培训场次', '≥5场'],
+      [5, '产出指标', '质量指标', '培训合格率', '≥95%'],
+      [6, '', '数量指标', '培训人次', '≥100人次'],
+      [6, '效益指标', '社会效益指标', '培训覆盖面', '持续提升'],
+    ]);
   });
 });

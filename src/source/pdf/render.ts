@@ -482,7 +482,7 @@ function joinAcrossBreaks(pages: Block[][], widths: number[]): PlacedLine[] {
       const cut =
         firstOnPage && p > 0 && b.table && b.rowIndex === 0 && lastTableRow?.block.table && lastTableRow.block.rowIndex === lastTableRow.block.table.rows.length - 2 && lastTableRow.block === pages[p - 1]![pages[p - 1]!.length - 1]
           ? b.table.openTop && lastTableRow.block.table.openBottom
-            ? rowContinues(lastTableRow.out, b.line)
+            ? cellsGoOn(lastTableRow.block, b) && rowContinues(lastTableRow.out, b.line)
             : closedCut(lastTableRow.block, b) && rowContinues(lastTableRow.out, b.line, true)
           : false;
       if (cut && lastTableRow) {
@@ -537,7 +537,8 @@ const SENTENCE_END = PRINTED_PAGE.sentenceEnd;
 /**
  * `b` opens a paragraph of its own though `last` reached the margin: `last` ends a sentence and
  * the producer set space between them, more than between the document's wrapped lines of that size
- * (Chromium's paragraphs: 14.25 pt apart, their lines 12.75). A page break between says nothing.
+ * (a producer that sets a paragraph's margins adds them to the pitch of its lines: a tenth of an
+ * em over that pitch is no rounding). A page break between says nothing.
  */
 function paragraphSpaced(last: Block, b: Block, pitch: Map<number, number>): boolean {
   const wrap = pitch.get(pitchKey(b));
@@ -557,11 +558,10 @@ const AMOUNT = /^[-−]?[\d,，.]+%?$/;
 
 /**
  * The next page's first row continues the previous page's last row: it adds some text, and nothing
- * numeric of its own. Open at the cut (Chromium draws no border there), the piece is the cut row's
- * rest whatever cells it prints in, its first one included: a label wrapped over the cut
- * ("机关事业单位基本" | "养老保险缴费"). `closed`: the producer drew a border at the cut
- * (LibreOffice) and closedCut found every cell it prints in wrapped there, and a digit is the rest
- * of a number the cut broke ("-18.0" | "0": a tail that is no well-formed amount alone and one with it).
+ * numeric of its own. Every cell it prints in was found by cellsGoOn to go on from the cell above
+ * it, its first one included: a label wrapped over the cut ("机关事业单位基本" | "养老保险缴费").
+ * `closed`: the producer drew a border at the cut (LibreOffice), and a digit is the rest of a
+ * number the cut broke ("-18.0" | "0": a tail that is no well-formed amount alone and one with it).
  */
 function rowContinues(prev: PlacedLine, next: PlacedLine, closed = false): boolean {
   const a = prev.text.split('\t');
@@ -577,14 +577,22 @@ const sameColumns = (a: GridTable, b: GridTable) => a.cols.length === b.cols.len
 
 /**
  * A row cut by the page break with a border drawn at the cut (LibreOffice): the two tables are
- * one table's pieces (the same columns, to a point), and every cell the next page's row prints in
- * goes on from the cell above it, whose last line was full — the next line's first glyph would
- * not have fitted beside it, as when a cell wraps ("-18.0" | "0", "…或者参考" | "部门的数据…").
- * A whole row at the top of a page prints in cells whose text above ended where it ended, or
- * ended early (see endedAbove): a narrow cell's full line is no evidence then.
+ * one table's pieces (the same columns, to a point), and the next page's row goes on from the
+ * row above (cellsGoOn).
  */
-function closedCut(above: Block, below: Block): boolean {
-  if (!sameColumns(above.table!, below.table!)) return false;
+const closedCut = (above: Block, below: Block) => sameColumns(above.table!, below.table!) && cellsGoOn(above, below);
+
+/**
+ * Every cell the next page's first row prints in goes on from the cell above it, whose last line
+ * was full — the next line's first glyph would not have fitted beside it, as when a cell wraps
+ * ("-18.0" | "0", "…或者参考" | "部门的数据…"). Whether or not the producer drew a border at the
+ * cut: with none (Chromium) a break between two rows and a row cut in two look alike, and a row
+ * of the next page that opens a record of its own (an indicator row, a code cell, a new 一级指标)
+ * prints in cells the text above had ended in short of their edge, or in cells empty above. A
+ * whole row at the top of a page prints in cells whose text above ended where it ended, or ended
+ * early (see endedAbove): a narrow cell's full line is no evidence then.
+ */
+function cellsGoOn(above: Block, below: Block): boolean {
   if (!above.slots || !below.slots || above.slots.length !== below.slots.length) return false;
   let continued = 0;
   for (const [k, next] of below.slots.entries()) {
