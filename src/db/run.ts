@@ -140,10 +140,14 @@ export class QueryRunner {
     const parameters = integerParamsOf(params);
     this.observe?.(name, text, parameters);
     this.db.samples.note(name, text, parameters);
-    // An unpaged whole-corpus read waits its turn (src/db/wide-reads.ts) before it reads at all.
-    const release = WIDE_READS.has(name) ? await wideReadGate(this.db).acquire() : null;
+    // An unpaged whole-corpus read waits its turn (src/db/wide-reads.ts) before it reads at all;
+    // the wait is spent from its timeout, so it never reads after its answer was due.
+    const allowed = timeoutMs ?? this.db.txTimeoutMs;
+    const waitStarted = performance.now();
+    const release = WIDE_READS.has(name) ? await wideReadGate(this.db).acquire(allowed) : null;
+    const left = release ? Math.max(1, Math.round(allowed - (performance.now() - waitStarted))) : timeoutMs;
     try {
-      return await this.readAdmitted<T>(name, text, parameters, timeoutMs, guarded);
+      return await this.readAdmitted<T>(name, text, parameters, left, guarded);
     } finally {
       release?.();
     }

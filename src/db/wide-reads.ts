@@ -6,23 +6,32 @@
 // a few of them at a time and the others wait here, in arrival order; throughput is the JVM's
 // either way (it was CPU-bound), but the other questions and the probe keep getting through.
 import { availableParallelism } from 'node:os';
+import { ServiceUnavailableError } from '../errors.js';
 import type { StatementName } from './statements.generated.js';
 
 /** Statements whose answer grows with the corpus, unpaged. */
 export const WIDE_READS: ReadonlySet<StatementName> = new Set<StatementName>(['projects-feeding-code']);
 
-/** At most `limit` holders at once; the others wait in arrival order. */
+/**
+ * A wait at the gate is bounded twice: no more than `maxWaiting` wait at once (one more is refused
+ * at once), and none waits past its deadline (the time its read was given, so a request never reads
+ * after its answer is due). Both refusals are 503 SERVICE_UNAVAILABLE, reason TIMEOUT, as a read
+ * that ran out of time in the database is: to the client the service is busy either way.
+ */
 export class Gate {
   private held = 0;
   private readonly queue: (() => void)[] = [];
 
-  constructor(readonly limit: number) {}
+  constructor(
+    readonly limit: number,
+    readonly maxWaiting = limit * WAITING_PER_HOLDER,
+  ) {}
 
-  /** Resolves once held, with the release (a second call of it does nothing). */
-  async acquire(): Promise<() => void> {
+  /** Resolves once held, with the release (a second call of it does nothing); rejects past `waitMs` or a full queue. */
+  async acquire(waitMs = Number.POSITIVE_INFINITY): Promise<() => void> {
     if (this.held < this.limit) this.held++;
     // The releaser hands its place straight to the next in line: held stays at the limit.
-    else await new Promise<void>((resolve) => this.queue.push(resolve));
+    else await this.wait(waitMs);
     let released = false;
     return () => {
       if (released) return;
@@ -31,6 +40,26 @@ export class Gate {
       if (next) next();
       else this.held--;
     };
+  }
+
+  private wait(waitMs: number): Promise<void> {
+    if (this.queue.length >= this.maxWaiting) return Promise.reject(busy(`${this.limit} whole-corpus reads are running and ${this.queue.length} wait`));
+    return new Promise<void>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const admit = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.queue.push(admit);
+      if (Number.isFinite(waitMs)) {
+        timer = setTimeout(() => {
+          // Out of line: a release meanwhile hands its place to the next one, not to this one.
+          const at = this.queue.indexOf(admit);
+          if (at >= 0) this.queue.splice(at, 1);
+          reject(busy(`waited ${Math.round(waitMs / 1000)} s for one of ${this.limit} whole-corpus reads to finish`));
+        }, waitMs);
+      }
+    });
   }
 
   /** Holders now. */
@@ -46,6 +75,11 @@ export class Gate {
 
 /** Two wide reads a core: one the JVM computes while the server decodes another's answer. */
 export const WIDE_READS_PER_CORE = 2;
+
+/** Waiting places per running read: a burst is queued, a flood refused rather than held in memory. */
+export const WAITING_PER_HOLDER = 8;
+
+const busy = (why: string) => new ServiceUnavailableError(`The server is busy (${why}); try again in a moment.`, { reason: 'TIMEOUT' });
 
 const gates = new WeakMap<object, Gate>();
 

@@ -80,4 +80,41 @@ describe('wide reads', () => {
     (await waiting[2]!)();
     expect([gate.holding, gate.waiting]).toEqual([0, 0]);
   });
+
+  it('refuse a wait past its deadline (503 TIMEOUT) and hand the next release to the one behind it', async () => {
+    const gate = new Gate(1);
+    const first = await gate.acquire();
+    const late = gate.acquire(20);
+    const next = gate.acquire(60_000);
+    await expect(late).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { reason: 'TIMEOUT' } });
+    expect(gate.waiting).toBe(1);
+    first();
+    const release = await next;
+    expect([gate.holding, gate.waiting]).toEqual([1, 0]);
+    release();
+    expect(gate.holding).toBe(0);
+  });
+
+  it('refuse one more waiter than the queue holds, at once, rather than hold a flood in memory', async () => {
+    const gate = new Gate(1, 2);
+    const held = await gate.acquire();
+    const waiting = [gate.acquire(), gate.acquire()];
+    await expect(gate.acquire()).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { reason: 'TIMEOUT' } });
+    held();
+    (await waiting[0]!)();
+    (await waiting[1]!)();
+    expect([gate.holding, gate.waiting]).toEqual([0, 0]);
+  });
+
+  it('spend the wait from the read\'s timeout: a read queued past it is refused, never sent', async () => {
+    const held = heldDatabase();
+    const limit = WIDE_READS_PER_CORE * availableParallelism();
+    const params = { code: '2010504', department: null, years: null, includeDescendants: false, wholeDepartment: false, wholeUnit: false, wholeProject: false, withSupport: false, withAlternatives: false };
+    const running = Array.from({ length: limit }, () => new QueryRunner(held.db).read('projects-feeding-code', params));
+    const queued = new QueryRunner(held.db).read('projects-feeding-code', params, 30);
+    await expect(queued).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    held.open();
+    await Promise.all(running);
+    expect(held.state.sent.filter((t) => t === cypher('projects-feeding-code'))).toHaveLength(limit);
+  });
 });
