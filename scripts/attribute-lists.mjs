@@ -1,5 +1,5 @@
 // Hand-written lists of a fact kind's attributes outside src/model, at a git revision (#40 item 1:
-// "each fact kind's attributes are written once"; the note bench/results/2026-12-07-model.md).
+// "each fact kind's attributes are written once"; bench/RESULTS.md, 2026-12-07 third round, model counts).
 // A kind's attributes: every property its declaration names (src/model/kinds/<kind>.ts at that
 // revision; ThreeCosts' six figures from src/model/three-costs.ts), money also as <name>Fen.
 // A hand list: a run of lines (each within 8 lines of the last) in a product file where at least
@@ -48,7 +48,7 @@ for (const kind of Object.keys(KINDS)) {
   if (verbose) for (const p of places) console.log(`    ${p}`);
 }
 
-// Second count (the method of bench/results/2026-12-07-model-projects.md, for every kind): in the
+// Second count (the method of the project count in bench/RESULTS.md (2026-12-07 second round), for every kind): in the
 // layer files that each hold one list per kind, the mentions of the attributes only that kind
 // declares (shared names — name, code, amount … — would count noise), as a key or a quoted name.
 const LAYERS = ['src/parse/records.ts', 'src/load/plan/allocations.ts', 'src/load/plan/investments.ts', 'src/load/plan/facts.ts', 'src/load/plan/document.ts', 'src/load/plan/stored.ts', 'src/query/records.ts', 'src/query/rows.ts', 'src/query/kind-readers.ts', 'src/query/projection.ts', 'src/api/types/projects.ts', 'src/api/types/investments.ts', 'src/api/types/figures.ts', 'src/api/types/kind-fields.ts', 'src/api/types/documents.ts', 'web/src/format.ts', 'bench/peer/type-defs.graphql', 'cypher/load-allocations.cypher', 'cypher/load-facts.cypher', 'cypher/load-investments.cypher'];

@@ -2,7 +2,7 @@
 // every link of a code (1,064 rows, 450 KB, 0.1 s of the server's CPU at 1,000 generated
 // documents). Fifty of them at once kept the JVM's two cores so busy that the trivial liveness
 // probe went unanswered for 1.5 s, again and again, and every request of the process got 503
-// DATABASE_STALLED meanwhile (bench/results/2026-12-07-api-speed.md). A process now sends at most
+// DATABASE_STALLED meanwhile (bench/RESULTS.md, 2026-12-07 third round, API speed). A process now sends at most
 // a few of them at a time and the others wait here, in arrival order; throughput is the JVM's
 // either way (it was CPU-bound), but the other questions and the probe keep getting through.
 import { availableParallelism } from 'node:os';
