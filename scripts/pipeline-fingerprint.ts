@@ -1,15 +1,18 @@
 // npx tsx scripts/pipeline-fingerprint.ts [--out FILE] [--check FILE]: one hash per document of what
-// the parser gives (parseDocument's records, diagnostics and anomalies) and of the load plan built
-// from it, over the bundled documents (data/), the test fixtures (text and PDF, the real Shanghai
-// PDFs included) and 60 generated documents. A refactor that must not change what is read (#40:
+// the parser gives (its records, diagnostics and anomalies), of the load plan built from it and of
+// the places stored beside the text (pages, boxes, the cells each fact read), the way the parse
+// worker makes them (src/load/parse-worker.ts), over the bundled documents (data/), the test
+// fixtures (text, PDF, HTML and Markdown; the real Shanghai PDFs included) and 60 generated documents. A refactor that must not change what is read (#40:
 // "parse output and load plans byte-identical before and after") writes the hashes before, then
 // checks them after; --check prints each document whose parse or plan changed and exits 1.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
-import { parseDocument } from '../src/parse/index.js';
+import { documentText, parseDocument } from '../src/parse/index.js';
+import { parseWithCellsRead } from '../src/parse/cells-read.js';
 import { buildPlan } from '../src/load/plan.js';
-import { readSource } from '../src/source/index.js';
+import { withCellsRead } from '../src/load/places.js';
+import { cellsOf, readSource } from '../src/source/index.js';
 import { generateCorpus } from '../bench/corpus/generate.js';
 
 const args = process.argv.slice(2);
@@ -20,14 +23,17 @@ const flag = (name: string) => {
 const json = (value: unknown) => JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v instanceof Map ? [...v] : v instanceof Set ? [...v] : v));
 const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
-const dirs = ['data', 'tests/fixtures', 'tests/fixtures/real', 'tests/fixtures/libreoffice'];
-const files = dirs.flatMap((d) => readdirSync(d).filter((f) => /\.(txt|pdf)$/.test(f)).map((f) => join(d, f))).sort();
-const hashes: Record<string, { parse: string; plan: string } | { error: string }> = {};
+const dirs = ['data', 'tests/fixtures', 'tests/fixtures/real', 'tests/fixtures/libreoffice', 'tests/fixtures/html'];
+const files = dirs.flatMap((d) => readdirSync(d).filter((f) => /\.(txt|pdf|html|md)$/.test(f) && f !== 'README.md').map((f) => join(d, f))).sort();
+const hashes: Record<string, { parse: string; plan: string; places?: string } | { error: string }> = {};
 for (const path of files) {
   try {
-    const source = await readSource(readFileSync(path), basename(path));
-    const doc = parseDocument(source.text, basename(path), source.notes, source.places);
-    hashes[path] = { parse: sha(json(doc)), plan: sha(json(buildPlan(doc, source.text))) };
+    const file = basename(path);
+    const source = await readSource(readFileSync(path), file);
+    // As the parse worker does: the source's cells (a PDF's boxes, a web page's spans) go to the parser.
+    const { doc, cellsRead, recordCells } = parseWithCellsRead(source.text, file, source.notes, cellsOf(source));
+    const places = withCellsRead(source.places ?? null, cellsRead, recordCells);
+    hashes[path] = { parse: sha(json(doc)), plan: sha(json(buildPlan(doc, documentText(source.text, file)))), ...(places ? { places: sha(json(places)) } : {}) };
   } catch (err) {
     hashes[path] = { error: err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 200) : String(err) };
   }
