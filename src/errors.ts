@@ -80,3 +80,15 @@ export class ServiceUnavailableError extends BudgetGraphError {
     this.name = 'ServiceUnavailableError';
   }
 }
+
+/**
+ * A broken promise inside the program (a pattern matched without a group it requires, a plan row
+ * pointing past its list): a bug, never the document's or the client's fault. INTERNAL to the
+ * client (500 with a generic message); `details.reason` and the message name it in the log.
+ */
+export class ProgramBugError extends BudgetGraphError {
+  constructor(reason: 'PATTERN_GROUP' | 'PLAN_REFERENCE', message: string) {
+    super('INTERNAL', message, { reason });
+    this.name = 'ProgramBugError';
+  }
+}

@@ -196,6 +196,6 @@ describe('a plan row refers to a fact of its plan by an index that is there', ()
     const evidence = [{ file: 'x.txt', table: 't', line: 3, text: 'x' }];
     const report = { investmentIndex: 0, allocationIndex: 2, rule: 'SAME_NAME' as const, score: 1, evidence };
     expect(investmentReportRows([{ ...report, allocationIndex: 1 }], 'd', ['a0', 'a1'])[0]?.allocationId).toBe('a1');
-    expect(() => investmentReportRows([report], 'd', ['a0', 'a1'])).toThrow(expect.objectContaining({ code: 'PLAN_REFERENCE', message: expect.stringMatching(/investment report’s allocation 2 refers to none of the 2/) }));
+    expect(() => investmentReportRows([report], 'd', ['a0', 'a1'])).toThrow(expect.objectContaining({ code: 'INTERNAL', details: { reason: 'PLAN_REFERENCE' }, message: expect.stringMatching(/investment report’s allocation 2 refers to none of the 2/) }));
   });
 });

@@ -3,17 +3,11 @@
 // range; if a reader ever breaks that, the load stops naming the reference instead of writing a
 // row with undefined in it (which `list[i]!` would have let through).
 
-export class PlanReferenceError extends Error {
-  readonly code = 'PLAN_REFERENCE';
-  constructor(message: string) {
-    super(message);
-    this.name = 'PlanReferenceError';
-  }
-}
+import { ProgramBugError } from '../../errors.js';
 
-/** `list[index]`, which the plan's own parse guarantees is there; throws PlanReferenceError naming `what` if not. */
+/** `list[index]`, which the plan's own parse guarantees is there; throws ProgramBugError PLAN_REFERENCE naming `what` if not. */
 export function indexed<T>(list: readonly T[], index: number, what: string): T {
   const value = list[index];
-  if (value === undefined) throw new PlanReferenceError(`${what} ${index} refers to none of the ${list.length} there are`);
+  if (value === undefined) throw new ProgramBugError('PLAN_REFERENCE', `${what} ${index} refers to none of the ${list.length} there are`);
   return value;
 }
