@@ -28,7 +28,10 @@ describe('feedRowPlan', () => {
     expect(feedRowPlan(tree({ nodes: { department: { aliases: true } } })).wholeDepartment).toBe(true);
   });
 
-  it('reads every part for the node(id) refetch', () => {
-    expect(Object.values(WHOLE_FEED_ROW).every(Boolean)).toBe(true);
+  it('reads every part for the node(id) refetch: each flag a selection can turn on, WHOLE_FEED_ROW has on', () => {
+    // A flag added to the plan and forgotten here would leave the refetch short of that part.
+    const flags = Object.keys(feedRowPlan(tree({})));
+    expect(Object.keys(WHOLE_FEED_ROW).sort()).toEqual(flags.sort());
+    for (const flag of flags) expect(WHOLE_FEED_ROW[flag as keyof typeof WHOLE_FEED_ROW], flag).toBe(true);
   });
 });
