@@ -13,6 +13,7 @@ const FULL_WIDTH = /[０-９，．－＋％]/g;
 import { formatWan } from '../model/money.js';
 import { PRINTED_UNITS } from './glossary/index.js';
 import { isKeyOf, keysOf } from '../keys.js';
+import { CellMemo } from './cell-memo.js';
 
 export function toHalfWidth(text: string): string {
   // Most cells print no full-width character: a scan of the code units (all of FULL_WIDTH lies in
@@ -61,36 +62,13 @@ export function declaredUnit(text: string): { unit: MoneyUnit; index: number } |
  * use two decimals, so "1,234,56" reads as 1234.56.
  */
 export function parseAmount(raw: string, unit: MoneyUnit = '万元', decimalCommaHint = true): ParsedAmount | null {
-  // A cell is read by several stages (its table's reader, the cell checks, the held values), and a
-  // table repeats its zeros and totals: each answer is worked out once, and handed out as a copy.
-  const key = `${unit}${decimalCommaHint ? '1' : '0'}${raw}`;
-  let read = READ_AMOUNTS.get(key);
-  if (read === undefined) {
-    read = readAmount(raw, unit, decimalCommaHint);
-    if (READ_AMOUNTS.size >= READ_AMOUNTS_MAX) READ_AMOUNTS.clear();
-    READ_AMOUNTS.set(key, read);
-  }
+  // Each cell's answer once a document (cell-memo.ts), handed out as a copy.
+  const read = READ_AMOUNTS.of(`${unit}${decimalCommaHint ? '1' : '0'}${raw}`, () => readAmount(raw, unit, decimalCommaHint));
   return read && { fen: read.fen, repair: read.repair };
 }
 
-/** parseAmount's answers by unit, hint and cell; emptied when full, so memory stays bounded. */
-const READ_AMOUNTS = new Map<string, ParsedAmount | null>();
-const READ_AMOUNTS_MAX = 50_000;
-
-/**
- * Forgets the cells read so far (parse/pipeline.ts calls it as each document's parse begins): a
- * cell's text can be a slice that keeps its whole document's text alive, so no document's cells
- * are held once the next one is read.
- */
-export function forgetCellReadings(): void {
-  READ_AMOUNTS.clear();
-  CELL_PROBLEMS.clear();
-}
-
-/** How many cell readings are held (tests: they are one document's at most). */
-export function cellReadingsHeld(): number {
-  return READ_AMOUNTS.size + CELL_PROBLEMS.size;
-}
+/** parseAmount's answers by unit, hint and cell. */
+const READ_AMOUNTS = new CellMemo<ParsedAmount | null>();
 
 function readAmount(raw: string, unit: MoneyUnit, decimalCommaHint: boolean): ParsedAmount | null {
   let text = toHalfWidth(raw).replace(/<[^<>]+>/g, '').trim();
@@ -161,19 +139,12 @@ export function parsePercent(raw: string): string | null {
  * document's diagnostics say why, with the line.
  */
 export function amountCellProblem(raw: string, unit: MoneyUnit = '万元'): string | null {
-  // Asked of every cell of every table (parse/pipeline.ts READERS): each cell's answer once.
-  const key = `${unit}${raw}`;
-  let problem = CELL_PROBLEMS.get(key);
-  if (problem === undefined) {
-    problem = cellProblem(raw, unit);
-    if (CELL_PROBLEMS.size >= READ_AMOUNTS_MAX) CELL_PROBLEMS.clear();
-    CELL_PROBLEMS.set(key, problem);
-  }
-  return problem;
+  // Asked of every cell of every table (parse/pipeline.ts READERS): each cell's answer once a document.
+  return CELL_PROBLEMS.of(`${unit}${raw}`, () => cellProblem(raw, unit));
 }
 
-/** amountCellProblem's answers by unit and cell; emptied when full, so memory stays bounded. */
-const CELL_PROBLEMS = new Map<string, string | null>();
+/** amountCellProblem's answers by unit and cell. */
+const CELL_PROBLEMS = new CellMemo<string | null>();
 
 function cellProblem(raw: string, unit: MoneyUnit): string | null {
   const cleaned = toHalfWidth(raw).replace(/<[^<>]+>/g, '').trim();

@@ -10,6 +10,7 @@ import { THREE_COSTS_FIGURE_NAMES } from '../model/three-costs.js';
 /** The investment project's properties read from a line of their own (its fieldSources' keys). */
 const INVESTMENT_FIELDS = fieldSourced(INVESTMENT_PROJECT);
 import { UNIT_MARKS } from './glossary/index.js';
+import { CellMemo } from './cell-memo.js';
 
 export type HeldIndex = Map<number, Map<string, number>>;
 
@@ -17,30 +18,12 @@ export type HeldIndex = Map<number, Map<string, number>>;
 export function valueKey(value: string | bigint, unit: MoneyUnit): string {
   if (typeof value === 'bigint') return `fen:${value}`;
   // Each printed cell is keyed twice (the records' values, then the row's cells) and tables repeat
-  // their values: a text's key is worked out once per unit.
-  const memo = `${unit}\t${value}`;
-  let key = TEXT_KEYS.get(memo);
-  if (key === undefined) {
-    key = textKey(value, unit);
-    if (TEXT_KEYS.size >= TEXT_KEYS_MAX) TEXT_KEYS.clear();
-    TEXT_KEYS.set(memo, key);
-  }
-  return key;
+  // their values: a text's key is worked out once per unit a document (cell-memo.ts).
+  return TEXT_KEYS.of(`${unit}\t${value}`, () => textKey(value, unit));
 }
 
-/** valueKey of texts by unit and text; emptied when full, so memory stays bounded. */
-const TEXT_KEYS = new Map<string, string>();
-const TEXT_KEYS_MAX = 50_000;
-
-/** Forgets the keys made so far (as each document's parse begins: a key can keep its document's text alive). */
-export function forgetValueKeys(): void {
-  TEXT_KEYS.clear();
-}
-
-/** How many keys are held (tests: they are one document's at most). */
-export function valueKeysHeld(): number {
-  return TEXT_KEYS.size;
-}
+/** valueKey of texts by unit and text. */
+const TEXT_KEYS = new CellMemo<string>();
 
 function textKey(value: string, unit: MoneyUnit): string {
   // A form prints "446.38万元" where a record keeps the amount: the unit is not part of the value.

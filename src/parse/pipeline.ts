@@ -6,13 +6,14 @@
 // stage reads any earlier one's; the document's record lists are one object filled in place, as
 // the stages go. Pure: no I/O.
 import { BadDocumentError } from '../errors.js';
-import { amountCellProblem, forgetCellReadings, type MoneyUnit } from './amount.js';
+import { amountCellProblem, type MoneyUnit } from './amount.js';
+import { forgetDocumentCells } from './cell-memo.js';
 import { runChecks } from './checks/registry.js';
 import { disclosureDiagnostics, withoutFindings } from './disclosure.js';
 import { familyOfTitle } from './families.js';
 import { residualFigures } from './figures.js';
 import { DEPARTMENT_NAME, DOCUMENT_KINDS } from './glossary/index.js';
-import { forgetValueKeys, heldIndex, type HeldIndex } from './held.js';
+import { heldIndex, type HeldIndex } from './held.js';
 import { layout, type Layout, type LineCells, type Table } from './layout.js';
 import { extractMeta } from './meta.js';
 import { redactPersonalData, type Redaction } from './personal-data.js';
@@ -103,9 +104,8 @@ export const SOURCE: Stage<PipelineInput, Sourced> = {
   name: 'source',
   purpose: 'the text as stored: valid Unicode and UTF-8, no control characters, personal data (填报人, 联系电话) redacted line for line',
   run(input) {
-    // A new document: the cell readings kept for the last one go (amount.ts, held.ts).
-    forgetCellReadings();
-    forgetValueKeys();
+    // A new document: the cell answers kept for the last one go (cell-memo.ts).
+    forgetDocumentCells();
     const redaction = checkedText(input.text, input.file);
     const { text } = redaction;
     const { file } = input;

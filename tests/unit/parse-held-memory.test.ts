@@ -1,10 +1,9 @@
-// The parse keeps each cell's reading for the stages that read it again (src/parse/amount.ts,
-// held.ts: #41 item 1), and forgets them as the next document's parse begins: a cell's text can be
+// The parse keeps each cell's reading for the stages that read it again (src/parse/cell-memo.ts,
+// used by amount.ts and held.ts: #41 item 1), and forgets them as the next document's parse begins: a cell's text can be
 // a slice that keeps its whole document's text alive, so what the parser holds must not grow with
 // the documents it has read (a parse worker reads thousands).
 import { describe, expect, it } from 'vitest';
-import { cellReadingsHeld } from '../../src/parse/amount.js';
-import { valueKeysHeld } from '../../src/parse/held.js';
+import { cellAnswersHeld } from '../../src/parse/cell-memo.js';
 import { parseDocument } from '../../src/parse/index.js';
 import { generateCorpus } from '../../bench/corpus/generate.js';
 
@@ -13,11 +12,10 @@ describe('cell readings kept by the parse', () => {
     const [a, b] = generateCorpus(2, 4141);
     if (!a || !b) throw new Error('the generator gave fewer than 2 documents');
     parseDocument(a.text, a.file);
-    const afterA = { readings: cellReadingsHeld(), keys: valueKeysHeld() };
-    expect(afterA.readings).toBeGreaterThan(0);
-    expect(afterA.keys).toBeGreaterThan(0);
+    const afterA = cellAnswersHeld();
+    expect(afterA).toBeGreaterThan(0);
     parseDocument(b.text, b.file);
     parseDocument(a.text, a.file);
-    expect({ readings: cellReadingsHeld(), keys: valueKeysHeld() }).toEqual(afterA);
+    expect(cellAnswersHeld()).toBe(afterA);
   });
 });
