@@ -192,11 +192,12 @@ export function codedTable(table: Table): CodedTable | null {
   const isCode = (c: string) => FUNCTION_OR_ECONOMIC.test(c.trim()) || (PROCUREMENT.test(c.trim()) && TITLE_WORDS.procurement.test(table.title));
   const firstCodeRow = table.rows.find((r) => r.cells.some(isCode));
   if (!firstCodeRow) return null;
-  // A table whose every row looks like a header reads nothing by its header.
-  const { rows: printedHeader, firstData } = headerRows(table.rows, (r) => !isHeaderRow(r), { noData: 'none' });
   // The 类 | 款 | 项 cells may share a printed row with the 合计 row (a 决算's 收入决算表): every row
   // above the first code row is looked at, not only the header rows.
   const { parts, classAt } = codeParts(table.rows.slice(0, Math.max(0, table.rows.indexOf(firstCodeRow))));
+  if (classAt === null && !namesCodes(table, isCode, parts)) return null;
+  // A table whose every row looks like a header reads nothing by its header.
+  const { rows: printedHeader, firstData } = headerRows(table.rows, (r) => !isHeaderRow(r), { noData: 'none' });
   const firstCodeAt = firstCodeRow.cells.findIndex((c) => schemeOfCode(c.trim(), table.title) !== null);
   const firstNameAt = firstCodeAt >= 0 ? codeAt(firstCodeRow.cells, firstCodeAt, parts).next : null;
   const header = alignHeader(printedHeader, firstNameAt === null ? null : firstNameAt + 1);
@@ -258,6 +259,18 @@ export function codedTable(table: Table): CodedTable | null {
     rows.push(unreadable ? { ...role, unreadableClass: unreadable } : part ? { ...role, unreadablePart: part } : noClass ? { ...role, classUnknown: noClass } : unknown ? { ...role, sectionUnknown: unknown } : role);
   }
   return { firstData, parts, paths, columns, rows };
+}
+
+/**
+ * Whether a table's code-like cells are 科目 codes: a code names a line, so some code prints its
+ * name after its parts, or a header cell names the code column (科目编码), or the header prints
+ * 类 | 款 (checked by the caller). A form's figure that reads like a code (a three-digit count
+ * completing an indicator, printed last on its row) names nothing: the form is no 科目 table, and
+ * its money rows stay rows printing figures.
+ */
+function namesCodes(table: Table, isCode: (cell: string) => boolean, parts: number): boolean {
+  const named = (cells: string[], at: number) => /[^\d\s,.]/.test(cells[codeAt(cells, at, parts).next] ?? '');
+  return table.rows.some((r) => r.cells.some((c, i) => (isCode(c) && named(r.cells, i)) || COLUMNS.code.matches.test(headerText(c))));
 }
 
 /**
