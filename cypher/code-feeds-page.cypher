@@ -40,5 +40,8 @@ OPTIONAL MATCH (a)-[:ALLOCATES]->(p:Project)
 OPTIONAL MATCH (owner)-[:FOR_UNIT]->(u:BudgetUnit)
 WITH total, hasPreviousPage, hasNextPage, at, it, d, dep, u, p, a, ip, r, c
 // @include code-feed-row
-RETURN total, hasPreviousPage, hasNextPage, CASE WHEN it IS NULL THEN null ELSE feed {.*, sortKey: it.sortKey} END AS item
+// The sort key (a cursor's content) only when the query selects a cursor ($withSortKeys): most
+// pages are read for their nodes, and a key is several values a row decoded for nothing.
+RETURN total, hasPreviousPage, hasNextPage,
+       CASE WHEN it IS NULL THEN null WHEN $withSortKeys THEN feed {.*, sortKey: it.sortKey} ELSE feed END AS item
 ORDER BY at

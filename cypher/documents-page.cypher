@@ -22,6 +22,9 @@ WITH collect({d: d, dep: dep, sortKey: sortKey}) AS matched
 // large Bolt message, which the driver decodes several times slower than many small ones.
 UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE range(0, size(page) - 1) END AS at
 WITH total, hasPreviousPage, hasNextPage, at, page[at] AS it, page[at].d AS d, page[at].dep AS dep
+// The sort key (a cursor's content) only when the query selects a cursor ($withSortKeys): most
+// pages are read for their nodes, and a key is several values a row decoded for nothing.
 RETURN total, hasPreviousPage, hasNextPage,
-       CASE WHEN it IS NULL THEN null ELSE d {.*, departmentId: dep.id, sortKey: it.sortKey} END AS item
+       CASE WHEN it IS NULL THEN null WHEN $withSortKeys THEN d {.*, departmentId: dep.id, sortKey: it.sortKey}
+            ELSE d {.*, departmentId: dep.id} END AS item
 ORDER BY at

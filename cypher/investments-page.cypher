@@ -26,6 +26,10 @@ WITH collect({ip: ip, sortKey: sortKey}) AS matched
 // large Bolt message, which the driver decodes several times slower than many small ones.
 UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE range(0, size(page) - 1) END AS at
 WITH total, hasPreviousPage, hasNextPage, at, page[at] AS it, page[at].ip AS ip
+WITH total, hasPreviousPage, hasNextPage, at, it,
+     CASE WHEN it IS NULL THEN null ELSE ip {.*, allocationIds: [(ip)-[:REPORTS_ON]->(x) | x.id]} END AS row
+// The sort key (a cursor's content) only when the query selects a cursor ($withSortKeys): most
+// pages are read for their nodes, and a key is several values a row decoded for nothing.
 RETURN total, hasPreviousPage, hasNextPage,
-       CASE WHEN it IS NULL THEN null ELSE ip {.*, allocationIds: [(ip)-[:REPORTS_ON]->(x) | x.id], sortKey: it.sortKey} END AS item
+       CASE WHEN row IS NOT NULL AND $withSortKeys THEN row {.*, sortKey: it.sortKey} ELSE row END AS item
 ORDER BY at

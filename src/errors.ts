@@ -87,7 +87,7 @@ export class ServiceUnavailableError extends BudgetGraphError {
  * client (500 with a generic message); `details.reason` and the message name it in the log.
  */
 export class ProgramBugError extends BudgetGraphError {
-  constructor(reason: 'PATTERN_GROUP' | 'PLAN_REFERENCE', message: string) {
+  constructor(reason: 'PATTERN_GROUP' | 'PLAN_REFERENCE' | 'CURSOR_UNREAD', message: string) {
     super('INTERNAL', message, { reason });
     this.name = 'ProgramBugError';
   }

@@ -4,7 +4,7 @@
 // So a page does not shift when rows are added or removed before it while a client pages, and a
 // cursor whose row was removed still marks its place. `first` defaults to 20; above 100 is refused.
 import neo4j from 'neo4j-driver';
-import { BudgetGraphError } from '../errors.js';
+import { BudgetGraphError, ProgramBugError } from '../errors.js';
 import type { Page } from '../query/records.js';
 import type { Ordering, PageArgs } from '../query/repository.js';
 import { LISTS, type ListName } from '../query/lists.js';
@@ -57,9 +57,10 @@ export function decodeCursor(cursor: string, signature: string, argument: string
 
 /**
  * Forward (`first` after `after`) or backward (`last` before `before`) paging; `after` and
- * `before` may be combined to page inside a window.
+ * `before` may be combined to page inside a window. `withSortKeys`: the query selects a cursor
+ * (selectsCursor), so the rows' sort keys are read; a page of nodes only reads none.
  */
-export function pageArgs(signature: string, first: number | null | undefined, after: string | null | undefined, last?: number | null, before?: string | null): PageArgs {
+export function pageArgs(signature: string, first: number | null | undefined, after: string | null | undefined, last?: number | null, before?: string | null, withSortKeys = true): PageArgs {
   const hasFirst = first !== null && first !== undefined;
   const hasLast = last !== null && last !== undefined;
   if (hasFirst && hasLast) throw new BudgetGraphError('BAD_USER_INPUT', 'pass first (with after) or last (with before), not both.', { argument: 'last' });
@@ -73,6 +74,7 @@ export function pageArgs(signature: string, first: number | null | undefined, af
     last: hasLast ? size : null,
     after: after ? decodeCursor(after, signature, 'after') : null,
     before: before ? decodeCursor(before, signature, 'before') : null,
+    withSortKeys,
   };
 }
 
@@ -85,13 +87,19 @@ export function listLimit(first: number | null | undefined, fallback: number, ma
 
 export function toConnection<T>(page: Page<T>, signature: string): ConnectionShape<T> {
   // Cursors are getters: encoded only when a query selects them (most ask for nodes only).
-  const cursorOf = (i: number) => (i >= 0 && i < page.items.length ? encodeCursor(signature, page.keys[i] ?? []) : null);
+  const cursorAt = (i: number) => {
+    // The resolver reads the keys whenever the query selects a cursor (selectsCursor): a page
+    // without them asked for one is a bug, not a null cursor.
+    if (!page.keys) throw new ProgramBugError('CURSOR_UNREAD', 'a cursor was asked of a page read without sort keys');
+    return encodeCursor(signature, page.keys[i] ?? []);
+  };
+  const cursorOf = (i: number) => (i >= 0 && i < page.items.length ? cursorAt(i) : null);
   const last = page.items.length - 1;
   return {
     edges: page.items.map((node, i) => ({
       node,
       get cursor() {
-        return cursorOf(i)!;
+        return cursorAt(i);
       },
     })),
     nodes: page.items,
@@ -120,9 +128,12 @@ export function ordering<L extends ListName>(list: L, orderBy: { field: string; 
   return { keys: fields, dirs: asked.map((o) => (o.direction === 'DESC' ? 'DESC' : 'ASC')) };
 }
 
-/** Everything a list resolver needs from its paging arguments. */
-export function listArgs<L extends ListName>(list: L, orderBy: { field: string; direction: string }[] | null | undefined, first?: number | null, after?: string | null, last?: number | null, before?: string | null) {
+/**
+ * Everything a list resolver needs from its paging arguments. `withSortKeys`: whether the query
+ * selects a cursor (selectsCursor of src/api/selection.ts); the rows' sort keys are read only then.
+ */
+export function listArgs<L extends ListName>(list: L, orderBy: { field: string; direction: string }[] | null | undefined, first?: number | null, after?: string | null, last?: number | null, before?: string | null, withSortKeys = true) {
   const order = ordering(list, orderBy);
   const signature = signatureOf(list, order);
-  return { order, signature, page: pageArgs(signature, first, after, last, before) };
+  return { order, signature, page: pageArgs(signature, first, after, last, before, withSortKeys) };
 }

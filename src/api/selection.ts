@@ -19,3 +19,12 @@ function addSelections(tree: FieldTree, set: SelectionSetNode | undefined, fragm
     else addSelections(tree, fragments[sel.name.value]?.selectionSet, fragments);
   }
 }
+
+/**
+ * Whether a connection's selection asks for a cursor (edges.cursor, pageInfo.endCursor or
+ * startCursor): a page statement reads its rows' sort keys, a cursor's content, only then.
+ */
+export function selectsCursor(tree: FieldTree): boolean {
+  const pageInfo = tree.get('pageInfo');
+  return Boolean(tree.get('edges')?.has('cursor') || pageInfo?.has('endCursor') || pageInfo?.has('startCursor'));
+}

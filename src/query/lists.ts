@@ -6,7 +6,7 @@ import type { FilterFields } from './filters.js';
 import type { StatementReading } from '../db/statements.generated.js';
 
 /** A page statement: it reads the keyset window's parameters (cypher/page-window.cypher). */
-export type ListStatement = StatementReading<'where' | 'keys' | 'dirs' | 'after' | 'before' | 'first' | 'last'>;
+export type ListStatement = StatementReading<'where' | 'keys' | 'dirs' | 'after' | 'before' | 'first' | 'last' | 'withSortKeys'>;
 
 export type Direction = 'ASC' | 'DESC';
 export interface SortKey<F extends string = string> {
@@ -25,6 +25,11 @@ export interface ListSpec<S extends string> {
   tieBreaks: number;
   /** Positions cypher/order-by-sort-key.cypher orders by. */
   maxKeys: number;
+  /**
+   * The item field that is null when its row left the graph between the statement's MATCH and
+   * its projection (the item then reads back without properties): such a row is left out.
+   */
+  presentIf: string;
 }
 
 /** Filter fields every list (and aggregate) shares: the department, and the year. */
@@ -54,6 +59,7 @@ export const LISTS = {
     defaultOrder: [],
     tieBreaks: 3,
     maxKeys: 10,
+    presentIf: 'id',
   } satisfies ListSpec<'AMOUNT' | 'NAME' | 'DEPARTMENT' | 'YEAR'>,
   documents: {
     statement: 'documents-page',
@@ -70,6 +76,7 @@ export const LISTS = {
     defaultOrder: [{ field: 'YEAR', direction: 'DESC' }],
     tieBreaks: 2,
     maxKeys: 10,
+    presentIf: 'id',
   } satisfies ListSpec<'YEAR' | 'FILE' | 'DEPARTMENT'>,
   anomalies: {
     statement: 'anomalies-page',
@@ -92,6 +99,7 @@ export const LISTS = {
     defaultOrder: [],
     tieBreaks: 2,
     maxKeys: 10,
+    presentIf: 'id',
   } satisfies ListSpec<'DOCUMENT' | 'KIND' | 'SEVERITY' | 'DELTA' | 'YEAR'>,
   investmentProjects: {
     statement: 'investments-page',
@@ -110,6 +118,7 @@ export const LISTS = {
     defaultOrder: [{ field: 'YEAR', direction: 'DESC' }],
     tieBreaks: 2,
     maxKeys: 10,
+    presentIf: 'id',
   } satisfies ListSpec<'YEAR' | 'CODE' | 'NAME' | 'TOTAL_INVESTMENT'>,
   codeFeeds: {
     statement: 'code-feeds-page',
@@ -119,6 +128,8 @@ export const LISTS = {
     defaultOrder: [],
     tieBreaks: 3,
     maxKeys: 10,
+    // A feed row is a link: its method, the last of its tie-breaks, is null once the link is gone.
+    presentIf: 'method',
   } satisfies ListSpec<'YEAR' | 'AMOUNT' | 'DEPARTMENT' | 'PROJECT'>,
 } as const;
 

@@ -237,8 +237,9 @@ export interface GraphEdgeRow {
 export interface Page<T> {
   total: number;
   items: T[];
-  /** Each item's sort key (the list's order values, ending with its id): its cursor. */
-  keys: unknown[][];
+  /** Each item's sort key (the list's order values, ending with its id): its cursor. null when
+   * the page was read without them (no cursor selected: PageArgs.withSortKeys). */
+  keys: unknown[][] | null;
   hasNextPage: boolean;
   hasPreviousPage: boolean;
 }

@@ -5,6 +5,7 @@ import { isProps, list, props, type Props } from './props.js';
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import type { QueryRunner } from '../db/run.js';
 import type { BatchStatement, StatementParams } from '../db/statements.generated.js';
+import { ProgramBugError } from '../errors.js';
 import { column, plainMap, plainMaps, row, zip } from './mapping.js';
 import type { DocumentBundlePlan, ProjectsPagePlan } from './projection.js';
 import { WHOLE_FEED_ROW, type FeedRowPlan } from './feed-row-plan.js';
@@ -46,6 +47,8 @@ export interface PageArgs {
   /** Sort keys decoded from cursors (src/api/pagination.ts). */
   after: unknown[] | null;
   before: unknown[] | null;
+  /** Read each row's sort key: only when the query selects a cursor (edges.cursor, pageInfo's). */
+  withSortKeys: boolean;
 }
 
 /** The asked sort keys of a list, in order, with their directions. */
@@ -155,10 +158,11 @@ export class Repository {
       before: page.before,
       first: page.first === null ? null : neo4j.int(page.first),
       last: page.last === null ? null : neo4j.int(page.last),
+      withSortKeys: page.withSortKeys,
     };
     // The window's parameters are checked (ListStatement reads them all); a list's own (`extra`) are not.
     const res = await this.runner.read(statement, params as StatementParams<ListStatement>);
-    return pageOf(res.records, map);
+    return pageOf(res.records, map, spec.presentIf, page.withSortKeys);
   }
 
   documents(filter: FilterTree | null | undefined, ordering: Ordering, page: PageArgs): Promise<Page<DocumentRow>> {
@@ -181,7 +185,9 @@ export class Repository {
     const unfiltered = filter === null || filter === undefined || Object.keys(filter).length === 0;
     const largestFirst = ordering.keys.length === 1 && ordering.keys[0] === 'AMOUNT' && ordering.dirs[0] === 'DESC';
     if (unfiltered && largestFirst && page.first !== null && page.after === null && page.before === null && page.last === null) {
-      return this.runner.read('projects-top-by-amount', { first: neo4j.int(page.first), ...reads }).then((res) => pageOf(res.records, projectRow));
+      return this.runner
+        .read('projects-top-by-amount', { first: neo4j.int(page.first), withSortKeys: page.withSortKeys, ...reads })
+        .then((res) => pageOf(res.records, projectRow, LISTS.projects.presentIf, page.withSortKeys));
     }
     return this.list('projects', filter, ordering, page, projectRow, { ...window, ...reads }, allYears ? 'projects-page-all-years' : 'projects-page');
   }
@@ -354,25 +360,33 @@ function detailOf(node: GraphNodeRow): string | null {
 
 /**
  * A page statement's records as a Page: one record per row of the page (an empty page: one
- * record whose item is null), each carrying the page's total and flags.
+ * record whose item is null), each carrying the page's total and flags, and its sort key when
+ * the statement was asked for them (withSortKeys).
  */
-function pageOf<T>(records: Neo4jRecord[], map: (p: Record<string, unknown>) => T): Page<T> {
+function pageOf<T>(records: Neo4jRecord[], map: (p: Record<string, unknown>) => T, presentIf: string, withSortKeys: boolean): Page<T> {
   const first = records[0];
-  if (!first) return { total: 0, items: [], keys: [], hasNextPage: false, hasPreviousPage: false };
+  if (!first) return { total: 0, items: [], keys: withSortKeys ? [] : null, hasNextPage: false, hasPreviousPage: false };
   const head = row<{ total: number; hasNextPage: boolean; hasPreviousPage: boolean }>(first);
   // A node removed by a replace between this statement's MATCH and its projection reads back as
-  // a map without properties (Neo4j reads committed data statement by statement): its id, the
-  // last sort key of every list, is null. It is left out, as if removed a moment sooner — not
-  // decoded into a 500 (issue #36: 11 of 63,732 reads during replaces).
-  const rawItems = records.map((r): unknown => r.get('item')).filter((it): it is Props & { sortKey: unknown[] } => isProps(it) && Array.isArray(it.sortKey) && it.sortKey.at(-1) != null);
+  // a map without properties (Neo4j reads committed data statement by statement): its `presentIf`
+  // field (ListSpec) is null. It is left out, as if removed a moment sooner — not decoded into a
+  // 500 (issue #36: 11 of 63,732 reads during replaces).
+  const rawItems = records.map((r): unknown => r.get('item')).filter((it): it is Props => isProps(it) && it[presentIf] != null);
   return {
     total: head.total,
     items: rawItems.map((it) => map(plainMap(it))),
     // Sort keys keep their integers exact for the cursor (plain() makes them numbers).
-    keys: rawItems.map((it) => it.sortKey.map((v) => (neo4j.isInt(v) ? BigInt(v.toString()) : v))),
+    keys: withSortKeys ? rawItems.map((it) => sortKeyOf(it)) : null,
     hasNextPage: head.hasNextPage,
     hasPreviousPage: head.hasPreviousPage,
   };
+}
+
+/** An item's sort key, asked of the statement (withSortKeys): a row without one is a broken statement. */
+function sortKeyOf(item: Props): unknown[] {
+  const key = item.sortKey;
+  if (!Array.isArray(key)) throw new ProgramBugError('CURSOR_UNREAD', 'a page statement asked for sort keys returned a row without one');
+  return key.map((v: unknown) => (neo4j.isInt(v) ? BigInt(v.toString()) : v));
 }
 
 /**

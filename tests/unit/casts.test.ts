@@ -24,7 +24,7 @@ const AS_CEILING: Record<string, number> = {
 };
 /** Non-null assertions (`x!`) per folder of src/ when last counted. Only ever lower them. */
 const NON_NULL_CEILING: Record<string, number> = {
-  api: 30,
+  api: 29,
   cli: 0,
   db: 0,
   load: 70,

@@ -62,7 +62,7 @@ describe('cypher/ statements', () => {
     expect(page.kind).toBe('statement');
     expect(page.includes).toEqual(['order-by-sort-key', 'page-window', 'code-feed-row']);
     // $after, $before, $first, $last and $dirs come from page-window and order-by-sort-key.
-    expect(page.params).toEqual(['after', 'before', 'code', 'department', 'dirs', 'first', 'includeDescendants', 'keys', 'last', 'where', 'wholeDepartment', 'wholeProject', 'wholeUnit', 'withAlternatives', 'withSupport', 'years']);
+    expect(page.params).toEqual(['after', 'before', 'code', 'department', 'dirs', 'first', 'includeDescendants', 'keys', 'last', 'where', 'wholeDepartment', 'wholeProject', 'wholeUnit', 'withAlternatives', 'withSortKeys', 'withSupport', 'years']);
     expect(catalogue().find((e) => e.name === 'page-window')!.kind).toBe('fragment');
   });
 });

@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { selectionTree, selectsCursor } from '../selection.js';
 import type { ApiContext } from '../context.js';
 import { listArgs, toConnection } from '../pagination.js';
 import { Anomaly } from '../types/anomalies.js';
@@ -15,6 +17,7 @@ export class AnomalyResolver {
   @Query(() => AnomalyConnection, { description: 'Contradictions found in the documents (sums that do not add up, prose against tables, cut codes).' })
   async anomalies(
     @Ctx() { repo }: ApiContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => AnomalyFilter, { nullable: true, description: 'Which anomalies (all when omitted).' }) filter?: AnomalyFilter,
     @Arg('orderBy', () => [AnomalyOrder], { nullable: true, description: 'Sort keys, first key first (default: by document); ties by document and id. E.g. [{field: DELTA, direction: DESC}] for the largest differences first.' }) orderBy?: { field: string; direction: string }[],
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
@@ -22,7 +25,7 @@ export class AnomalyResolver {
     @Arg('last', () => Int, { nullable: true, description: 'Page backwards: the last N (at most 100) before `before` (or of all).' }) last?: number,
     @Arg('before', () => String, { nullable: true, description: 'startCursor of the page after this one, to page backwards.' }) before?: string,
   ) {
-    const { order, signature, page } = listArgs('anomalies', orderBy, first, after, last, before);
+    const { order, signature, page } = listArgs('anomalies', orderBy, first, after, last, before, selectsCursor(selectionTree(info)));
     return toConnection(await repo.anomalies(filter, order, page), signature);
   }
 

@@ -9,7 +9,7 @@ import { BudgetGraphError } from '../../errors.js';
 import type { CodeFeedRow, CodeRow } from '../../query/records.js';
 import { InvestmentProject } from '../types/investments.js';
 import { primeWholeNeighbours } from '../../../loaders/prime.js';
-import { selectionTree } from '../selection.js';
+import { selectionTree, selectsCursor } from '../selection.js';
 import { feedRowPlan } from '../../query/feed-row-plan.js';
 import { listArgs, toConnection } from '../pagination.js';
 import { Connection } from '../types/connection.js';
@@ -78,8 +78,9 @@ export class CodeResolver {
     @Arg('before', () => String, { nullable: true, description: 'startCursor of the page after this one, to page backwards.' }) before?: string,
   ) {
     const years = eitherName(yearIn, oldYears, 'yearIn', 'years', 'yearIn');
-    const { order, signature, page } = listArgs('codeFeeds', orderBy, first, after, last, before);
-    const neighbours = feedRowPlan(selectionTree(info));
+    const tree = selectionTree(info);
+    const { order, signature, page } = listArgs('codeFeeds', orderBy, first, after, last, before, selectsCursor(tree));
+    const neighbours = feedRowPlan(tree);
     const result = await repo.codeFeeds({ code: checkCode(code), department: department ? keyOf('Department', department) : null, years: years ?? null, includeDescendants: includeDescendants ?? false }, order, page, neighbours);
     for (const f of result.items) primeWholeNeighbours(loaders, f, neighbours);
     return toConnection(result, signature);

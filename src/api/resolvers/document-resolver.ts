@@ -2,7 +2,7 @@ import { keyOf } from '../../model/ids.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { primeDocumentBundle } from '../../../loaders/prime.js';
-import { selectionTree } from '../selection.js';
+import { selectionTree, selectsCursor } from '../selection.js';
 import { documentBundlePlan } from '../../query/projection.js';
 import type { ApiContext } from '../context.js';
 import { BudgetGraphError } from '../../errors.js';
@@ -27,6 +27,7 @@ export class DocumentResolver {
   @Query(() => DocumentConnection, { description: 'Loaded documents, newest year first.' })
   async documents(
     @Ctx() { repo }: ApiContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => DocumentFilter, { nullable: true, description: 'Which documents (all when omitted).' }) filter?: DocumentFilter,
     @Arg('orderBy', () => [DocumentOrder], { nullable: true, description: 'Sort keys, first key first (default: newest year first); ties by file name.' }) orderBy?: { field: string; direction: string }[],
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
@@ -34,7 +35,7 @@ export class DocumentResolver {
     @Arg('last', () => Int, { nullable: true, description: 'Page backwards: the last N (at most 100) before `before` (or of all).' }) last?: number,
     @Arg('before', () => String, { nullable: true, description: 'startCursor of the page after this one, to page backwards.' }) before?: string,
   ) {
-    const { order, signature, page } = listArgs('documents', orderBy, first, after, last, before);
+    const { order, signature, page } = listArgs('documents', orderBy, first, after, last, before, selectsCursor(selectionTree(info)));
     return toConnection(await repo.documents(filter, order, page), signature);
   }
 

@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { selectionTree, selectsCursor } from '../selection.js';
 import type { ApiContext } from '../context.js';
 import { listArgs, toConnection } from '../pagination.js';
 import { Connection } from '../types/connection.js';
@@ -15,6 +17,7 @@ export class InvestmentResolver {
   @Query(() => InvestmentProjectConnection, { description: 'Government investment projects (政府投资项目), newest report first.' })
   async investmentProjects(
     @Ctx() { repo }: ApiContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => InvestmentProjectFilter, { nullable: true, description: 'Which investment projects (all when omitted).' }) filter?: InvestmentProjectFilter,
     @Arg('orderBy', () => [InvestmentProjectOrder], { nullable: true, description: 'Sort keys, first key first (default: newest report year first); ties by 国家编码.' }) orderBy?: { field: string; direction: string }[],
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
@@ -22,7 +25,7 @@ export class InvestmentResolver {
     @Arg('last', () => Int, { nullable: true, description: 'Page backwards: the last N (at most 100) before `before` (or of all).' }) last?: number,
     @Arg('before', () => String, { nullable: true, description: 'startCursor of the page after this one, to page backwards.' }) before?: string,
   ) {
-    const { order, signature, page } = listArgs('investmentProjects', orderBy, first, after, last, before);
+    const { order, signature, page } = listArgs('investmentProjects', orderBy, first, after, last, before, selectsCursor(selectionTree(info)));
     return toConnection(await repo.investmentProjects(filter, order, page), signature);
   }
 

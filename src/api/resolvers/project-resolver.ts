@@ -1,7 +1,7 @@
 import { keyOf } from '../../model/ids.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { selectionTree } from '../selection.js';
+import { selectionTree, selectsCursor } from '../selection.js';
 import { projectsPagePlan } from '../../query/projection.js';
 import type { ApiContext } from '../context.js';
 import { listArgs, toConnection } from '../pagination.js';
@@ -31,8 +31,9 @@ export class ProjectResolver {
     @Arg('last', () => Int, { nullable: true, description: 'Page backwards: the last N (at most 100) before `before` (or of all).' }) last?: number,
     @Arg('before', () => String, { nullable: true, description: 'startCursor of the page after this one, to page backwards.' }) before?: string,
   ) {
-    const { order, signature, page } = listArgs('projects', orderBy, first, after, last, before);
-    const reads = projectsPagePlan(selectionTree(info));
+    const tree = selectionTree(info);
+    const { order, signature, page } = listArgs('projects', orderBy, first, after, last, before, selectsCursor(tree));
+    const reads = projectsPagePlan(tree);
     const found = await repo.projects(filter, order, page, reads);
     if (reads.wholeDepartment) for (const p of found.items) primeNeighbours(loaders, { department: p.department });
     return toConnection(found, signature);
