@@ -4,16 +4,23 @@ import type { ProseLine, Row, Table } from './layout.js';
 import type { Diagnostic, ThreeCosts } from './records.js';
 import { CURLY_QUOTES, TITLE_WORDS, YEAR_CELLS, threeCostsSentences } from './glossary/index.js';
 import { alignedWith, threeCostsTable, type ThreeCostsRole, type ThreeCostsTable } from './structure/three-costs-table.js';
-import { keysOf, tableOf } from '../keys.js';
+import { group } from './matches.js';
+import { THREE_COSTS_FIGURE_NAMES, type ThreeCostsFigure } from '../model/three-costs.js';
+import { tableOf } from '../keys.js';
 
 export function isThreeCostsTable(table: Table): boolean {
   return TITLE_WORDS.threeCosts.test(table.title);
 }
 
-/** The figures the reader reads, by role (structure/three-costs-table.ts finds their columns). */
-const FIGURES = { total: 'TOTAL', abroad: 'ABROAD', reception: 'RECEPTION', vehicles: 'VEHICLES', vehiclePurchase: 'VEHICLE_PURCHASE', vehicleRunning: 'VEHICLE_RUNNING' } as const satisfies Record<string, ThreeCostsRole>;
-type Figures = { [K in keyof typeof FIGURES]: bigint | null };
-const figuresBy = (value: (role: ThreeCostsRole) => bigint | null): Figures => tableOf(keysOf(FIGURES), (key) => value(FIGURES[key]));
+/**
+ * The column role under which structure/three-costs-table.ts finds each of the model's figures
+ * (src/model/three-costs.ts declares them): the one place the two vocabularies meet — a figure
+ * the model adds fails to compile here until the structure can find its column.
+ */
+const COLUMN_OF: { readonly [F in ThreeCostsFigure]: ThreeCostsRole } = { total: 'TOTAL', abroad: 'ABROAD', reception: 'RECEPTION', vehicles: 'VEHICLES', vehiclePurchase: 'VEHICLE_PURCHASE', vehicleRunning: 'VEHICLE_RUNNING' };
+type Figures = Record<ThreeCostsFigure, bigint | null>;
+/** Every figure of the model, each read by `value`. */
+const figuresBy = (value: (figure: ThreeCostsFigure) => bigint | null): Figures => tableOf(THREE_COSTS_FIGURE_NAMES, value);
 
 const ascending = (cells: Set<number>): number[] => [...cells].sort((a, b) => a - b);
 
@@ -29,8 +36,8 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
     for (const row of pairs.dataRows) {
       for (const [offset, basis] of [[0, 'BUDGET'], [1, 'ACTUAL']] as const) {
         const read = new Set<number>();
-        const value = (role: ThreeCostsRole): bigint | null => {
-          const col = [...pairs.columns.entries()].find(([, r]) => r === role)?.[0];
+        const value = (figure: ThreeCostsFigure): bigint | null => {
+          const col = [...pairs.columns.entries()].find(([, r]) => r === COLUMN_OF[figure])?.[0];
           const fen = col === undefined ? null : cellAmount(row.cells[col + offset], unit);
           if (col !== undefined && fen !== null) read.add(col + offset);
           return fen;
@@ -67,7 +74,10 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
     };
     if (cols && order.every((c) => cols.has(c))) {
       // 合计, 出国, 接待 and 用车 are read wherever the grid places them; 购置费 / 运行费 only where the order names them.
-      const at = (role: ThreeCostsRole): bigint | null => ((role === 'VEHICLE_PURCHASE' || role === 'VEHICLE_RUNNING') && !order.includes(role) ? null : cellAt(cols.get(role)));
+      const at = (figure: ThreeCostsFigure): bigint | null => {
+        const role = COLUMN_OF[figure];
+        return (role === 'VEHICLE_PURCHASE' || role === 'VEHICLE_RUNNING') && !order.includes(role) ? null : cellAt(cols.get(role));
+      };
       const figures = figuresBy(at);
       out.push({ origin: 'TABLE', year, basis: docIsActual ? 'ACTUAL' : 'BUDGET', ...figures, source: source(row), cellsRead: ascending(gridRead) });
       continue;
@@ -88,8 +98,8 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
     for (let b = 0; b < blocks; b++) {
       // The cells of the values this block takes: every figure of every fund, read by position.
       const read = new Set<number>();
-      const pickFund = (role: ThreeCostsRole, f: number): bigint | null => {
-        const idx = order.indexOf(role);
+      const pickFund = (figure: ThreeCostsFigure, f: number): bigint | null => {
+        const idx = order.indexOf(COLUMN_OF[figure]);
         if (idx < 0) return null;
         const k = b * order.length * fundsPerFigure + idx * fundsPerFigure + f;
         const at = cellOfValue[k];
@@ -97,8 +107,8 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
         return values[k] ?? null;
       };
       // The headline figure of a category is the sum over its funds (all 财政拨款).
-      const pick = (role: ThreeCostsRole): bigint | null => {
-        const parts = Array.from({ length: fundsPerFigure }, (_, f) => pickFund(role, f));
+      const pick = (figure: ThreeCostsFigure): bigint | null => {
+        const parts = Array.from({ length: fundsPerFigure }, (_, f) => pickFund(figure, f));
         return parts[0] === null || parts[0] === undefined ? null : parts.reduce<bigint>((a, v) => a + (v ?? 0n), 0n);
       };
       out.push({
@@ -106,7 +116,7 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
         year,
         basis: blocks === 2 ? (b === 0 ? 'BUDGET' : 'ACTUAL') : docIsActual ? 'ACTUAL' : 'BUDGET',
         ...figuresBy(pick),
-        ...(funds.length === fundsPerFigure && fundsPerFigure > 1 ? { byFund: funds.map((fund, k) => ({ fund, ...figuresBy((role) => pickFund(role, k)) })) } : {}),
+        ...(funds.length === fundsPerFigure && fundsPerFigure > 1 ? { byFund: funds.map((fund, k) => ({ fund, ...figuresBy((figure) => pickFund(figure, k)) })) } : {}),
         source: source(row),
         cellsRead: ascending(read),
       });
@@ -117,25 +127,18 @@ export function threeCostsFromTable(table: Table, file: string, unit: MoneyUnit,
 
 /** The 三公 paragraphs: total, then each category's 预算数 (or 决算数). */
 export function threeCostsFromProse(prose: ProseLine[], file: string, unit: MoneyUnit, docYear: number, docIsActual: boolean): ThreeCosts[] {
-  const sentences = threeCostsSentences(docIsActual);
-  // In this order: the first sentence of a figure is its amount.
-  const patterns: [keyof Pick<ThreeCosts, 'total' | 'abroad' | 'reception' | 'vehicles' | 'vehiclePurchase' | 'vehicleRunning'>, RegExp][] = [
-    ['total', sentences.total],
-    ['abroad', sentences.abroad],
-    ['reception', sentences.reception],
-    ['vehicles', sentences.vehicles],
-    ['vehiclePurchase', sentences.vehiclePurchase],
-    ['vehicleRunning', sentences.vehicleRunning],
-  ];
-  const found: Partial<Record<string, { fen: bigint; line: ProseLine }>> = {};
+  // One sentence per figure of the model (a figure without one fails to compile here).
+  const sentences: Record<ThreeCostsFigure, RegExp> = threeCostsSentences(docIsActual);
+  // The first sentence of a figure is its amount.
+  const found: Partial<Record<ThreeCostsFigure, { fen: bigint; line: ProseLine }>> = {};
   for (const p of prose) {
     const text = toHalfWidth(p.text).replace(CURLY_QUOTES, '"');
-    for (const [key, re] of patterns) {
-      if (found[key]) continue;
-      const m = re.exec(text);
+    for (const figure of THREE_COSTS_FIGURE_NAMES) {
+      if (found[figure]) continue;
+      const m = sentences[figure].exec(text);
       if (!m) continue;
-      const amount = parseAmount(m[1]!, unit);
-      if (amount) found[key] = { fen: amount.fen, line: p };
+      const amount = parseAmount(group(m, 1), unit);
+      if (amount) found[figure] = { fen: amount.fen, line: p };
     }
   }
   const first = found.total ?? found.reception ?? found.abroad ?? found.vehicles;
@@ -145,12 +148,7 @@ export function threeCostsFromProse(prose: ProseLine[], file: string, unit: Mone
       origin: 'PROSE',
       year: docYear,
       basis: docIsActual ? 'ACTUAL' : 'BUDGET',
-      total: found.total?.fen ?? null,
-      abroad: found.abroad?.fen ?? null,
-      reception: found.reception?.fen ?? null,
-      vehicles: found.vehicles?.fen ?? null,
-      vehiclePurchase: found.vehiclePurchase?.fen ?? null,
-      vehicleRunning: found.vehicleRunning?.fen ?? null,
+      ...figuresBy((figure) => found[figure]?.fen ?? null),
       source: { file, table: '正文', line: first.line.line, text: first.line.text },
     },
   ];

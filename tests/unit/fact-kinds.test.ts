@@ -24,6 +24,9 @@ import type { InvestmentProject as ParsedInvestment } from '../../src/parse/reco
 import { buildPlan } from '../../src/load/plan.js';
 import { storedValuesOf } from '../../src/load/plan/stored.js';
 import { peerTypeDefs } from '../../scripts/peer-type-defs.js';
+import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES } from '../../src/model/three-costs.js';
+import { isKeyOf } from '../../src/keys.js';
+import ts from 'typescript';
 
 const root = join(import.meta.dirname, '../..');
 // A list is named by its items' type (getNamedType): strings are String.
@@ -205,6 +208,26 @@ describe('types follow the declaration', () => {
   it('money carries the unit it is printed in, and only money does', () => {
     expect(() => defineKind({ name: 'X', zh: 'x', properties: { a: { type: 'money', zh: 'a', description: 'a' } } })).toThrow(/printedIn/);
     expect(() => defineKind({ name: 'X', zh: 'x', properties: { a: { type: 'string', printedIn: '万元', zh: 'a', description: 'a' } } })).toThrow(/printedIn/);
+  });
+});
+
+describe('the 三公 reader takes its figures from the model (#40: "its own letters", bench/RESULTS.md)', () => {
+  // Where src/parse/three-costs.ts writes a figure's name as a list item: a property's key
+  // ({ abroad: … }), a quoted name ('abroad', a type's 'abroad' | …). Reading one (found.total) is
+  // no list. Before: the figure→role table, the prose patterns with their Pick<…> type and the prose
+  // record each spelt all six (four times each); after: only the table mapping each figure to the
+  // column role the structure finds it under, the rest iterating THREE_COSTS_FIGURE_NAMES.
+  const source = ts.createSourceFile('three-costs.ts', readFileSync(join(root, 'src/parse/three-costs.ts'), 'utf8'), ts.ScriptTarget.Latest, true);
+  const written = new Map<string, number>();
+  const visit = (node: ts.Node): void => {
+    const name = ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node) ? node.name.getText(source) : ts.isStringLiteral(node) ? node.text : null;
+    if (name !== null && isKeyOf(THREE_COSTS_FIGURES, name)) written.set(name, (written.get(name) ?? 0) + 1);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+
+  it('names each of the six once, in the table of their column roles', () => {
+    expect(Object.fromEntries(written)).toEqual(Object.fromEntries(THREE_COSTS_FIGURE_NAMES.map((f) => [f, 1])));
   });
 });
 
