@@ -1,4 +1,4 @@
-// Table cells as printed (issue #37 item 9): the truth of bench/table-cells/truth/ — 30 table pages
+// Table cells as printed (issue #37 item 9): the truth of bench/table-cells/truth/ — 31 table pages
 // of the real Shanghai PDFs (each of the 15 has one at least) and the LibreOffice fixtures (and 3
 // of the bundled documents printed by Chromium, the bench's only), every cell read off the page image
 // (`pdftoppm -r 80 -f N -l N -png FILE out`, amounts checked zoomed), never from a reader's
@@ -20,6 +20,7 @@ const truth = all.filter((t) => t.file.startsWith('tests/'));
  * lose. Raise a floor when the reader gets better.
  */
 const FLOOR: Record<string, number> = {
+  'commerce25-p13-function-continued.json': 116,
   'commerce25-p21-three-costs.json': 16,
   'commerce25-unit-p21-three-costs.json': 16,
   'final2024-p06-summary.json': 54,
@@ -52,7 +53,7 @@ const FLOOR: Record<string, number> = {
   'wanli25-p29-three-costs.json': 16,
 };
 /** Cells exact over all the pages, and the most cells invented (text where the page prints another or none). */
-const TOTAL_EXACT = 1956;
+const TOTAL_EXACT = 2072;
 const MAX_INVENTED = 0;
 
 const pages = new Map<string, ReaderPage>();
