@@ -1,4 +1,4 @@
-// Table cells as printed (issue #37 item 9): the truth of bench/table-cells/truth/ — 31 table pages
+// Table cells as printed (issue #37 item 9): the truth of bench/table-cells/truth/ — 32 table pages
 // of the real Shanghai PDFs (each of the 15 has one at least) and the LibreOffice fixtures (and 3
 // of the bundled documents printed by Chromium, the bench's only), every cell read off the page image
 // (`pdftoppm -r 80 -f N -l N -png FILE out`, amounts checked zoomed), never from a reader's
@@ -43,6 +43,7 @@ const FLOOR: Record<string, number> = {
   'office25-p18-economic.json': 87,
   'office25-p20-three-costs.json': 16,
   'office25-unit-p20-three-costs.json': 16,
+  'planning2024-p16-basic-economic.json': 90,
   'planning2024-p17-three-costs.json': 32,
   'social2024-p14-three-costs-blank.json': 32,
   'template-p12-three-costs.json': 32,
@@ -53,7 +54,7 @@ const FLOOR: Record<string, number> = {
   'wanli25-p29-three-costs.json': 16,
 };
 /** Cells exact over all the pages, and the most cells invented (text where the page prints another or none). */
-const TOTAL_EXACT = 2072;
+const TOTAL_EXACT = 2162;
 const MAX_INVENTED = 0;
 
 const pages = new Map<string, ReaderPage>();
