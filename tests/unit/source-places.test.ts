@@ -19,9 +19,9 @@ describe('places as the loader stores them', () => {
     expect(stored.lines).toHaveLength(3);
     expect(stored.places).toHaveLength(3);
     expect(stored.places!.map((p, i) => placeFromJson(p, stored.lines[i]))).toEqual([
-      { page: 7, box: null, cells: [], cellTexts: null, ocrConfidence: null, cellOcr: null, read: null },
-      { ...row, cellTexts: ['201', '行政运行'], ocrConfidence: null, cellOcr: null, read: null },
-      { page: 8, box: null, cells: [], cellTexts: null, ocrConfidence: null, cellOcr: null, read: null },
+      { page: 7, box: null, cells: [], cellTexts: null, ocrConfidence: null, cellOcr: null, read: null, readBy: null },
+      { ...row, cellTexts: ['201', '行政运行'], ocrConfidence: null, cellOcr: null, read: null, readBy: null },
+      { page: 8, box: null, cells: [], cellTexts: null, ocrConfidence: null, cellOcr: null, read: null, readBy: null },
     ]);
     // Places hold no text: page numbers and boxes only (nothing personal can be in them).
     expect(stored.places!.join('')).not.toMatch(/[\u4e00-\u9fff]/);
@@ -36,9 +36,9 @@ describe('places as the loader stores them', () => {
 
   it('reads nothing it did not write', () => {
     for (const bad of [null, '', 'x', '{}', '{"page":0}', '{"page":1.5}', '[1]']) expect(placeFromJson(bad)).toBeNull();
-    expect(placeFromJson('{"page":3,"box":[1,2],"cells":[[1,2,3]]}')).toEqual({ page: 3, box: null, cells: [], cellTexts: null, ocrConfidence: null, cellOcr: null, read: null });
+    expect(placeFromJson('{"page":3,"box":[1,2],"cells":[[1,2,3]]}')).toEqual({ page: 3, box: null, cells: [], cellTexts: null, ocrConfidence: null, cellOcr: null, read: null, readBy: null });
     // Cells that do not line up with the line's tab-separated parts get no text.
-    expect(placeFromJson('{"page":3,"cells":[[1,2,3,4]]}', 'a\tb')).toEqual({ page: 3, box: null, cells: [[1, 2, 3, 4]], cellTexts: null, ocrConfidence: null, cellOcr: null, read: null });
+    expect(placeFromJson('{"page":3,"cells":[[1,2,3,4]]}', 'a\tb')).toEqual({ page: 3, box: null, cells: [[1, 2, 3, 4]], cellTexts: null, ocrConfidence: null, cellOcr: null, read: null, readBy: null });
     // The line first: a document id may hold a '#'.
     expect(placeKey('a#b', 12)).toBe('12#a#b');
   });
