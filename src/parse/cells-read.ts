@@ -1,6 +1,7 @@
 // The cells a line's records read // 读取的单元格 (#39 item 1): each reader says, on the record, which
 // cells of its table row it read (ReadsCells.cellsRead: a 科目 line's code, name and amount cells,
-// a 合计 row's label and amounts, a 三公 record's figures, a payment's serial, item and amount).
+// a 合计 row's label and amounts, a 三公 record's figures, a payment's serial, item and amount, an
+// indicator's levels, name and values, a listed project's cells, a self-evaluation's figures).
 // This pass only puts those row indexes back on the printed line (a row the table model regridded
 // past a page break keeps other indexes than its line) and gathers them per line, to be stored
 // beside the line's place (src/load/places.ts), so that Source.cells serves the cells a fact read,
@@ -48,14 +49,18 @@ export function cellsReadOf(state: Parsed): { cellsRead: CellsRead; recordCells:
     ...doc.threeCosts.filter((r) => r.origin === 'TABLE').map((r) => reading(r, readKey('ThreeCosts', r.basis))),
     ...doc.totals.map((r) => reading(r, null)),
     ...doc.payments.map((r) => reading(r, null)),
-    // A form's project (its 项目名称 row) and investment project (its 国家编码 row); a listing
-    // table's project says no cells, and its line is left out below.
+    // A form's project (its 项目名称 row), a listing's (its row in a project table, a 重点项目 table,
+    // a target form's tasks) and an investment project (its 国家编码 row); a project read from
+    // prose says no cells, and its line is left out below.
     ...doc.projects.map((r) => reading(r, null)),
     ...doc.investmentProjects.map((r) => reading(r, null)),
+    // An indicator's row (its levels, name and values) and a self-evaluation form's money row.
+    ...doc.indicators.map((r) => reading(r, null)),
+    ...doc.selfEvaluations.filter((r) => r.origin === 'TABLE').map((r) => reading(r, null)),
   ];
   // Any other record on a line: which of its cells belong to which record is not said here.
   const others = new Set<number>();
-  const otherRecords: readonly { source: { line: number } }[][] = [doc.figures, doc.threeCosts.filter((r) => r.origin !== 'TABLE'), doc.indicators, doc.selfEvaluations, doc.proseAmounts];
+  const otherRecords: readonly { source: { line: number } }[][] = [doc.figures, doc.threeCosts.filter((r) => r.origin !== 'TABLE'), doc.selfEvaluations.filter((r) => r.origin !== 'TABLE'), doc.proseAmounts];
   for (const list of otherRecords) for (const r of list) others.add(r.source.line);
   for (const r of readings) if (!r.cells) others.add(r.source.line);
   // The rows records were read from, by line (a flattened table's rows are not its printed lines).

@@ -33,7 +33,10 @@ export function extractIndicators(table: Table, file: string, owner: string | nu
   // Up to the next block's header (structure/listings.ts) or a row ending the indicators (说明, 备注 …).
   for (const row of table.rows.slice(headerIdx + 1, columns.end)) {
     if (FORM.sectionEnd.matches.test(clean(row.cells[0] ?? ''))) break;
-    const cells = row.cells.map((c) => c.trim()).filter((c) => c !== '' && !FORM.heading.matches.test(clean(c)));
+    // The row's filled cells and, beside them, each one's index in the row (the cells it read).
+    const kept = row.cells.flatMap((c, at) => (c.trim() !== '' && !FORM.heading.matches.test(clean(c)) ? [{ text: c.trim(), at }] : []));
+    const cells = kept.map((c) => c.text);
+    const cellAt = kept.map((c) => c.at);
     if (cells.length === 0) continue;
     let i = 0;
     let realigned = false;
@@ -60,8 +63,13 @@ export function extractIndicators(table: Table, file: string, owner: string | nu
       }
     }
     let rest = cells.slice(i);
+    // Where each of `rest` is printed; undefined for a name taken from the level (read from its own cell).
+    let restAt: (number | undefined)[] = cellAt.slice(i);
     // A level printed alone with no indicator under it: kept, its name the level's.
-    if (levelOnly !== null) rest = [levelOnly];
+    if (levelOnly !== null) {
+      rest = [levelOnly];
+      restAt = [undefined];
+    }
     const [head] = rest;
     if (head === undefined) continue;
     // A row that starts at its name although the column before it is empty in the
@@ -69,7 +77,10 @@ export function extractIndicators(table: Table, file: string, owner: string | nu
     if (row.cells[0]?.trim() !== '' && i === 0 && level1) realigned = true;
     const want = (hasTarget || !hasActual ? 2 : 1) + (hasActual ? 1 : 0) + (hasReason ? 1 : 0);
     // "服务对象满意度指标 | ≥95% | 95%": the name cell is empty, the level names the indicator.
-    if (level2 && i > 0 && levelOnly === null && rest.length < want - (hasReason ? 1 : 0) && VALUE_LIKE.test(clean(head))) rest = [level2, ...rest];
+    if (level2 && i > 0 && levelOnly === null && rest.length < want - (hasReason ? 1 : 0) && VALUE_LIKE.test(clean(head))) {
+      rest = [level2, ...rest];
+      restAt = [undefined, ...restAt];
+    }
     // A name split over two cells by the PDF ("每周发布推入 | 文数量(篇)") is joined back;
     // values stay at the right-hand end where the form puts them.
     const valueCells = Math.min(rest.length - 1, want - 1 - (hasReason && rest.length < want ? 1 : 0));
@@ -84,7 +95,11 @@ export function extractIndicators(table: Table, file: string, owner: string | nu
       diagnostics.push({ level: 'INFO', code: 'INDICATOR_CELLS_JOINED', message: `${table.title}: joined ${nameCells} cells into the indicator name "${name}"`, line: row.line, original: row.text });
     }
     if (realigned) diagnostics.push({ level: 'INFO', code: 'INDICATOR_REALIGNED', message: `${table.title}: row lost its leading empty cells; placed under ${level1}/${level2 ?? '?'}`, line: row.line, original: row.text });
-    out.push({ level1, level2, name, target, actual, reason, project: owner, source: { file, table: table.title, line: row.line, text: row.text } });
+    // The cells read: the levels printed on this row (cellAt's first i), the name's, and the values taken.
+    const valueAt = restAt.slice(nameCells);
+    const taken = [...(valuesFrom ? valueAt.slice(0, 1) : []), ...(hasActual ? valueAt.slice(valuesFrom, valuesFrom + 1) : []), ...(hasReason ? valueAt.slice(valuesFrom + 1) : [])];
+    const read = [...cellAt.slice(0, i), ...restAt.slice(0, nameCells), ...taken].filter((at) => at !== undefined);
+    out.push({ level1, level2, name, target, actual, reason, project: owner, source: { file, table: table.title, line: row.line, text: row.text }, cellsRead: [...new Set(read)].sort((a, b) => a - b) });
   }
   return out;
 }

@@ -11,6 +11,12 @@ import { group } from './matches.js';
 const CODE = /^2\d{2}(?:\d{2}){0,2}$/;
 const cellText = (c: string | undefined) => (c ?? '').replace(/\s+/g, '');
 
+/** Of the given cell indexes of a row, those printing something, ascending and once each (the cells a record read). */
+function filledOf(row: Row, at: readonly (number | undefined)[]): number[] {
+  const filled = at.filter((i): i is number => i !== undefined && i >= 0 && (row.cells[i] ?? '').trim() !== '');
+  return [...new Set(filled)].sort((a, b) => a - b);
+}
+
 /** A project listing with the fields most listings do not print left empty. */
 function listing(fields: Pick<Project, 'name' | 'amount' | 'sourceKind' | 'source'> & Partial<Project>): Project {
   return { level: null, parent: null, unit: null, executed: null, executionRate: null, functionCode: null, functionName: null, key: false, goal: null, ...fields };
@@ -32,7 +38,7 @@ export function projectsFromCodedTable(table: Table, file: string, unit: MoneyUn
       if (unitAmount) {
         // A 预算单位 row heads its projects and prints their total.
         currentUnit = label;
-        unitTotals.push({ table: table.title, unit: label, total: unitAmount.fen, basic: null, project: unitAmount.fen, columns: { 项目金额: unitAmount.fen }, source: { file, table: table.title, line: row.line, text: row.text } });
+        unitTotals.push({ table: table.title, unit: label, total: unitAmount.fen, basic: null, project: unitAmount.fen, columns: { 项目金额: unitAmount.fen }, source: { file, table: table.title, line: row.line, text: row.text }, cellsRead: filledOf(row, [0, amountCol.index]) });
       }
       else {
         // A row cut over two lines: its tail continues the previous project's text cells.
@@ -62,6 +68,8 @@ export function projectsFromCodedTable(table: Table, file: string, unit: MoneyUn
       ...(basisCol ? { justification: (row.cells[basisCol.index] ?? '').trim() || null } : {}),
       sourceKind: 'PROJECT_TABLE',
       source: { file, table: table.title, line: row.line, text: row.text },
+      // Its code, 科目名称, name, amount, goal and 立项依据 cells, where printed.
+      cellsRead: filledOf(row, [codeCol.index, codeCol.index + 1, nameCol.index, amountCol.index, goalCol?.index, basisCol?.index]),
     });
   }
   return out;
@@ -104,6 +112,8 @@ export function projectsFromKeyTable(table: Table, file: string, unit: MoneyUnit
       goal: (row.cells[amountCol.index + 1] ?? '').trim() || null,
       sourceKind: 'KEY_PROJECT_TABLE',
       source: { file, table: table.title, line: row.line, text: row.text },
+      // Its name, amount and goal cells on this row (a wrapped name's rest is on the lines below).
+      cellsRead: filledOf(row, [nameCol.index, amountCol.index, amountCol.index + 1]),
     });
     out.push(current);
   }
@@ -172,9 +182,15 @@ export function projectsFromTargetForm(table: Table, file: string, unit: MoneyUn
     const amountCell = cells[amountIdx];
     if (amountIdx < 1 || amountCell === undefined) continue;
     // The row label 年度主要任务 can share a cell with the first task ("年度主要任务 一般管理事务").
-    const texts = cells.slice(0, amountIdx).map((c) => c.replace(TASK_FORM.mainTasksPrefix.matches, '')).filter((c) => c !== '');
+    const textCells = cells.slice(0, amountIdx).flatMap((c, at) => {
+      const text = c.replace(TASK_FORM.mainTasksPrefix.matches, '');
+      return text === '' ? [] : [{ text, at }];
+    });
+    const texts = textCells.map((c) => c.text);
     // The last two texts: the task and its 主要内容 (a row of one text is a project under the task above).
     const [before, last] = texts.slice(-2);
+    // The cells of those texts (the task's when it is printed on this row).
+    const textAt = textCells.slice(-2).map((c) => c.at);
     let name: string | null = null;
     if (before !== undefined && last !== undefined) {
       task = before;
@@ -200,11 +216,15 @@ export function projectsFromTargetForm(table: Table, file: string, unit: MoneyUn
     if (taskRow ? BASIC_CATEGORY.test(cellText(name)) : BASIC_EXPENDITURE.test(cellText(name)) || (task !== null && BASIC_TASK.test(cellText(task)))) continue;
     const amount = parseAmount(amountCell, unit);
     const funding: FundingLine[] = [];
-    const after = cells.slice(amountIdx + 1).filter((c) => c !== '');
-    after.forEach((cell, k) => {
+    const after = cells.flatMap((c, at) => (at > amountIdx && c !== '' ? [{ cell: c, at }] : []));
+    const fundingAt: number[] = [];
+    after.forEach(({ cell, at }, k) => {
       const source = fundingLabels[k];
       const value = parseAmount(cell, unit);
-      if (source && value) funding.push({ source, budget: value.fen, executed: null, line: { file, table: table.title, line: row.line, text: row.text } });
+      if (source && value) {
+        funding.push({ source, budget: value.fen, executed: null, line: { file, table: table.title, line: row.line, text: row.text } });
+        fundingAt.push(at);
+      }
     });
     out.push({
       ...(funding.length ? { funding } : {}),
@@ -221,6 +241,8 @@ export function projectsFromTargetForm(table: Table, file: string, unit: MoneyUn
       goal,
       sourceKind: 'TARGET_FORM',
       source: { file, table: table.title, line: row.line, text: row.text },
+      // Its task and 主要内容 cells, its amount and the funding sources' amounts after it.
+      cellsRead: filledOf(row, [...textAt, amountIdx, ...fundingAt]),
     });
   }
   return out;
@@ -245,15 +267,21 @@ export function projectFromForm(
   let executed: bigint | null = null;
   let rate: string | null = null;
   let evalSource = source;
+  // The cells the evaluation read: the name row's label and name, or the money row's label (资金总额) and figures.
+  let evalRead = [0, nameAt];
   if (moneyRow) {
-    const values = moneyRow.cells.filter((c, i) => i > 0 && c.trim() !== '' && !PROJECT_FORM.fundsTotal.matches.test(c));
+    const valueAt = moneyRow.cells.flatMap((c, i) => (i > 0 && c.trim() !== '' && !PROJECT_FORM.fundsTotal.matches.test(c) ? [i] : []));
+    const values = valueAt.map((i) => moneyRow.cells[i] ?? '');
     const amounts = values.map((v) => parseAmount(v, unit));
     budget = amounts[0]?.fen ?? null;
+    const rateAt = values.findIndex((v) => parsePercent(v) !== null);
     if (isSelfEval) {
       executed = amounts[1]?.fen ?? null;
-      rate = values.map(parsePercent).find((v) => v !== null) ?? null;
+      rate = rateAt < 0 ? null : parsePercent(values[rateAt] ?? '');
     }
     evalSource = { file, table: table.title, line: moneyRow.line, text: moneyRow.text };
+    const taken = [budget === null ? undefined : valueAt[0], executed === null ? undefined : valueAt[1], rate === null ? undefined : valueAt[rateAt]];
+    evalRead = filledOf(moneyRow, [moneyRow.cells.findIndex((c) => PROJECT_FORM.fundsTotal.matches.test(c)), ...taken]);
   }
   // 年度总体目标 / 总体目标完成情况: the texts are on the row after the one naming 年初设定目标 | 全年实际完成情况.
   const goalTexts = goalHeader >= 0 ? (table.rows[goalHeader + 1]?.cells ?? []).map((c) => c.trim()).filter((c) => c !== '' && !PROJECT_FORM.goalRowLabel.matches.test(cellText(c))) : [];
@@ -279,7 +307,7 @@ export function projectFromForm(
   };
   const funding = moneyRow ? fundingFromForm(table, moneyRow, file, unit) : [];
   if (funding.length) project.funding = funding;
-  const evaluation = isSelfEval ? { project: name, origin: 'TABLE' as const, budget, executed, rate, achieved: goalTexts[1] ?? null, source: evalSource } : null;
+  const evaluation = isSelfEval ? { project: name, origin: 'TABLE' as const, budget, executed, rate, achieved: goalTexts[1] ?? null, source: evalSource, cellsRead: evalRead } : null;
   return { project, evaluation };
 }
 

@@ -24,7 +24,8 @@ export interface Source {
  * The cells of its row a record read (#39 item 1): indexes into its table row's cells (layout.ts
  * Row.cells), ascending — a 科目 line's code, name and amount cells, a 三公 record's figures, a
  * payment's serial, item and amount, a form's label and the value after it (项目名称 | its name,
- * 国家编码 | the code). Set by the reader that read them; absent when it does not say.
+ * 国家编码 | the code), an indicator's levels, name and values, a listed project's cells, a
+ * self-evaluation form's figures. Set by the reader that read them; absent when it does not say.
  */
 export type ReadsCells = {
   cellsRead?: number[];
@@ -138,7 +139,7 @@ export interface FundingLine {
 }
 
 /** Indicator // 绩效指标: its declared properties (src/model/kinds/indicator.ts), what it measures and where it is printed. */
-export type Indicator = RecordOf<typeof INDICATOR> & {
+export type Indicator = RecordOf<typeof INDICATOR> & ReadsCells & {
   /** null = the department (整体支出); else the project's name. */
   project: string | null;
   source: Source;
@@ -207,7 +208,7 @@ export interface ProseAmount {
 }
 
 /** SelfEvaluation // 绩效自评 */
-export type SelfEvaluation = RecordOf<typeof SELF_EVALUATION> & { source: Source };
+export type SelfEvaluation = RecordOf<typeof SELF_EVALUATION> & ReadsCells & { source: Source };
 
 
 

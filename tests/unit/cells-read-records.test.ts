@@ -23,6 +23,18 @@
 // - data/004 line 1504, a 政府投资项目 form: 项目名称 | 坪山区智慧管理指挥平台项目 | (blank) | 国家编码 |
 //   2016-440317-39-01-700908.
 // - tests/fixtures/payment-detail.txt: 1 | 付创新坪山…首款 | 3.2, and 合计 | (blank) | 283.91.
+// - 上海市普陀区人民政府万里街道办事处23年预算.pdf p. 31, the same form's 绩效指标 block: the merged label
+//   绩效指标 | 产出指标 | 数量指标 | 规划建筑面积 | ≥13459.00(平方米) (一级指标 | 二级指标 | 三级指标 | 指标值).
+// - data/004 lines 1142-1150, a 项目支出绩效自评表: 项目资金（万元） | 全年预算数（A） | 全年执行数（B） |
+//   执行率（B/A）, then (blank) | (blank) | 年度资金总额： | (blank) | 1073.14 | 1067.17 | 99.44%; its first
+//   indicator (blank) | 产出指标 | 数量指标 | 采购党建书籍28本 | 28 | 100% | (blank) under 绩效指标 | 一级指标 |
+//   二级指标 | 三级指标 | 年度指标值 | 全年完成值 | 未完成原因和改进措施; the next row prints only 三级指标 and values.
+// - data/000 lines 510-514, a 项目支出表: 科目编码 | 科目名称 | 项目名称 | 项目金额 | 绩效目标 | 项目申报依据;
+//   a 预算单位 row 深圳市龙岗区政务服务数据管理局 | | | 4,545 | |; 2010302 | 一般行政管理事务 | ★政务服务管理 |
+//   133 | (goal) | (basis).
+// - data/001 lines 136 and 476-477: a 重点项目 table row 办公用房修缮与维护（通用项目） | 27.00 | (goal); a
+//   target form's task rows (blank) | 一般行政管理事务 | 信息系统运行与维护（通用项目） | 336.00 | 336.00 | 0.00
+//   and (blank) | (blank) | 宣传经费 | 6.00 | 6.00 | 0.00 (a project under the task printed above).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -135,5 +147,68 @@ describe('each record’s cells stored with the place and served by its key', ()
     const [json] = placesJson(withCellsRead([place], new Map([[1, [0, 2, 3]]]), new Map([[1, by]])), 1)!;
     expect(JSON.parse(json!).readBy).toBeUndefined();
     expect(placeFromJson(json, text)!.readBy).toBeNull();
+  });
+});
+
+/** A data/*.txt document read as a source with places (a text's, without boxes). */
+function readData(name: string) {
+  const text = readFileSync(join(projectRoot, 'data', name), 'utf8');
+  const lines = text.split('\n');
+  const read = parseWithCellsRead(text, name, [], lines.map(() => null));
+  /** The line (1-based) printing exactly `printed`. */
+  const lineOf = (printed: string) => lines.findIndex((l) => l === printed) + 1;
+  return { ...read, lineOf };
+}
+
+describe('indicators (绩效指标 rows)', () => {
+  it('a target form’s indicator reads its levels, name and value, not the block’s merged label nor blank cells', async () => {
+    const { cellsRead, doc, lineOf } = await readReal('上海市普陀区人民政府万里街道办事处23年预算.pdf');
+    const line = lineOf(31, '绩效指标\t产出指标\t数量指标\t规划建筑面积\t\t\t≥13459.00(平方米)\t');
+    expect(doc.indicators.filter((r) => r.source.line === line).map((r) => [r.level1, r.level2, r.name, r.target])).toEqual([['产出指标', '数量指标', '规划建筑面积', '≥13459.00(平方米)']]);
+    expect(cellsRead.get(line)).toEqual([1, 2, 3, 6]);
+  }, 60_000);
+
+  it('a self-evaluation’s indicator reads the levels printed on its row, its name, target and achieved value', () => {
+    const { cellsRead, doc, lineOf } = readData('004_977ad1fe0b13bb92.txt');
+    const first = lineOf('\t产出指标\t数量指标\t采购党建书籍28本\t28\t100%\t');
+    expect(first).toBe(1150);
+    expect(doc.indicators.filter((r) => r.source.line === first).map((r) => [r.name, r.target, r.actual])).toEqual([['采购党建书籍28本', '28', '100%']]);
+    expect(cellsRead.get(first)).toEqual([1, 2, 3, 4, 5]);
+    // The levels carried from the row above are not on this row.
+    expect(cellsRead.get(first + 1)).toEqual([3, 4, 5]);
+  });
+});
+
+describe('self-evaluation forms', () => {
+  it('the evaluation reads the money row’s 年度资金总额 label, 全年预算数, 全年执行数 and 执行率', () => {
+    const { cellsRead, doc, lineOf } = readData('004_977ad1fe0b13bb92.txt');
+    const line = lineOf('\t\t年度资金总额：\t\t1073.14\t1067.17\t99.44%');
+    expect(line).toBe(1143);
+    expect(doc.selfEvaluations.filter((r) => r.source.line === line).map((r) => [r.budget, r.executed, r.rate])).toEqual([[1_073_140_000n, 1_067_170_000n, '99.44%']]);
+    expect(cellsRead.get(line)).toEqual([2, 4, 5, 6]);
+  });
+});
+
+describe('listing tables', () => {
+  it('a 项目支出表 row: code, 科目名称, name, amount, goal and basis; its 预算单位 row: the unit and its total', () => {
+    const { cellsRead, doc, lineOf } = readData('000_5c682a4da5e2a113.txt');
+    const line = lineOf(readFileSync(join(projectRoot, 'data', '000_5c682a4da5e2a113.txt'), 'utf8').split('\n').find((l) => l.startsWith('2010302\t一般行政管理事务\t★政务服务管理\t133\t')) ?? '');
+    expect(doc.projects.filter((p) => p.source.line === line).map((p) => [p.name, p.amount, p.key])).toEqual([['政务服务管理', 133_000_000n, true]]);
+    expect(cellsRead.get(line)).toEqual([0, 1, 2, 3, 4, 5]);
+    const unitRow = lineOf('深圳市龙岗区政务服务数据管理局\t\t\t4,545\t\t');
+    expect(doc.totals.filter((t) => t.source.line === unitRow).map((t) => t.total)).toEqual([4_545_000_000n]);
+    expect(cellsRead.get(unitRow)).toEqual([0, 3]);
+  });
+
+  it('a 重点项目 row: name, amount and goal; a target form’s task rows: task, name, amount and funding, not the task printed above', () => {
+    const { cellsRead, doc, lineOf } = readData('001_958a9ca9db32ab73.txt');
+    const key = lineOf(readFileSync(join(projectRoot, 'data', '001_958a9ca9db32ab73.txt'), 'utf8').split('\n').find((l) => l.startsWith('办公用房修缮与维护（通用项目）\t27.00\t')) ?? '');
+    expect(doc.projects.filter((p) => p.source.line === key).map((p) => [p.sourceKind, p.amount])).toEqual([['KEY_PROJECT_TABLE', 27_000_000n]]);
+    expect(cellsRead.get(key)).toEqual([0, 1, 2]);
+    const task = lineOf('\t一般行政管理事务\t信息系统运行与维护（通用项目）\t336.00\t336.00\t0.00');
+    expect(cellsRead.get(task)).toEqual([1, 2, 3, 4, 5]);
+    const under = lineOf('\t\t宣传经费\t6.00\t6.00\t0.00');
+    expect(doc.projects.filter((p) => p.source.line === under).map((p) => [p.name, p.parent, p.amount])).toEqual([['宣传经费', '一般行政管理事务', 6_000_000n]]);
+    expect(cellsRead.get(under)).toEqual([2, 3, 4, 5]);
   });
 });
