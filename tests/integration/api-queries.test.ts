@@ -213,6 +213,34 @@ describe('anomalies of each document', () => {
     const ids = [...first.data.anomalies.nodes, ...rest.data.anomalies.edges.map((e: any) => e.node)].map((n: any) => n.id);
     expect(new Set(ids).size).toBe(73);
   });
+
+  it('a page read without sort keys (no cursor selected) is the same page as with them (#41 item 4)', async () => {
+    // Each page statement's two endings ($withSortKeys false / true), through every list and
+    // the three projects statements (top by amount, all years, years filtered).
+    const lists = [
+      'projects(first: 7, orderBy: [{field: AMOUNT, direction: DESC}])',
+      'projects(first: 7, orderBy: [{field: NAME, direction: ASC}])',
+      'projects(first: 7, filter: {year: 2020}, orderBy: [{field: AMOUNT, direction: DESC}])',
+      'documents(first: 3)',
+      'anomalies(first: 7, orderBy: [{field: DELTA, direction: DESC}])',
+      'investmentProjects(first: 7)',
+      'codeFeeds(code: "201", includeDescendants: true, first: 7)',
+    ];
+    for (const list of lists) {
+      const name = list.slice(0, list.indexOf('('));
+      const bare: any = await api.gql(`{ l: ${list} { totalCount nodes { id } } }`);
+      const cursors: any = await api.gql(`{ l: ${list} { totalCount nodes { id } edges { cursor } pageInfo { endCursor } } }`);
+      expect(bare.errors, list).toBeUndefined();
+      expect(bare.data.l.nodes.length, list).toBeGreaterThan(0);
+      expect(bare.data.l, list).toEqual({ totalCount: cursors.data.l.totalCount, nodes: cursors.data.l.nodes });
+      const edges = cursors.data.l.edges.map((e: { cursor: string }) => e.cursor);
+      expect(cursors.data.l.pageInfo.endCursor, list).toBe(edges.at(-1));
+      // The end cursor pages on: the next page starts after this one's last row.
+      const next: any = await api.gql(`query($a: String) { l: ${list.replace(/\)$/, ', after: $a)')} { nodes { id } } }`, { a: cursors.data.l.pageInfo.endCursor });
+      expect(next.errors, list).toBeUndefined();
+      expect(next.data.l.nodes.map((n: { id: string }) => n.id).filter((id: string) => bare.data.l.nodes.some((n: { id: string }) => n.id === id)), `${name}: pages overlap`).toEqual([]);
+    }
+  });
 });
 
 describe('search, neighbours and paths', () => {
