@@ -8,7 +8,11 @@
 //   npx tsx bench/ingest-profile.ts --pdf=a.pdf,b.pdf  PDFs (default: tests/fixtures/real/*.pdf)
 //   --batches=1,32,1,32                                documents a write transaction, rounds side by side
 //   --json=out.json                                    the figures as JSON too
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+//   --jvm='|-XX:TieredStopAtLevel=1'                   JVM options a round (JAVA_TOOL_OPTIONS, '|' between rounds,
+//                                                      '' for none), with the batch sizes of --batches in turn
+//   --jfr=DIR                                          a Flight Recording (profile settings) of the JVM over each
+//                                                      round's measured span, DIR/round-<n>.jfr (jcmd, JDK 17+)
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
@@ -26,6 +30,7 @@ const { QueryRunner } = await import('../src/db/run.js');
 const { applySchema } = await import('../src/db/schema.js');
 const { loadFiles, loadTuning } = await import('../src/load/directory.js');
 const { cpuMs, memoryMb } = await import('./proc.js');
+const { cpuByGroup, processCpuMs, threadCpu } = await import('./ingest-jvm-threads.js');
 const { PhaseRecorder, recordPhases } = await import('../src/load/phases.js');
 const { corpusDocuments, generateCorpus } = await import('./corpus/generate.js');
 
@@ -81,6 +86,16 @@ async function freshDatabase(round: number) {
   return { db, runner, dataDir };
 }
 
+/**
+ * Cypher plans Neo4j threw away as stale (its statistics drifted past the divergence threshold:
+ * each is planned again at its next run) and the reasons, as its debug.log says them.
+ */
+function stalePlans(dataDir: string): string[] {
+  const log = join(dataDir, 'logs', 'debug.log');
+  if (!existsSync(log)) return [];
+  return readFileSync(log, 'utf8').split('\n').filter((l) => l.includes('Discarded stale'));
+}
+
 /** Rows sent by statement (src/load/phases.ts; empty for a tree from before the recorder counted them). */
 function rowsOf(prof: InstanceType<typeof PhaseRecorder>): Map<string, number> {
   const rows: unknown = Reflect.get(prof, 'rows');
@@ -93,7 +108,12 @@ try {
   // Neo4j, so a change is measured against the old way in one run on one machine state.
   const commit = execSync('git rev-parse --short HEAD', { cwd: projectRoot }).toString().trim();
   const dirty = execSync('git status --porcelain src/load bench/ingest-profile.ts cypher', { cwd: projectRoot }).toString().trim() ? '-dirty' : '';
-  const batches = (arg('batches') ?? String(loadTuning.batchDocuments)).split(',').map(Number);
+  const batchSizes = (arg('batches') ?? String(loadTuning.batchDocuments)).split(',').map(Number);
+  // JVM options a round: the embedded JVM inherits JAVA_TOOL_OPTIONS (src/db/embedded-neo4j.ts).
+  const jvmOptions = arg('jvm')?.split('|');
+  const rounds = Math.max(batchSizes.length, jvmOptions?.length ?? 0);
+  const batches = Array.from({ length: rounds }, (_, i) => batchSizes[i % batchSizes.length] ?? loadTuning.batchDocuments);
+  const jvmOf = (round: number) => (jvmOptions ? (jvmOptions[round % jvmOptions.length] ?? '') : undefined);
   const out: string[] = [];
   const summaries: Record<string, unknown>[] = [];
   const tables = new Map<number, string[]>();
@@ -103,6 +123,11 @@ try {
   out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const [round, batch] of batches.entries()) {
     if (db) await db.close();
+    const jvmOpts = jvmOf(round);
+    if (jvmOpts !== undefined) {
+      if (jvmOpts) process.env.JAVA_TOOL_OPTIONS = jvmOpts;
+      else delete process.env.JAVA_TOOL_OPTIONS;
+    }
     const fresh = await freshDatabase(round);
     // Store files and transaction logs apart: Neo4j keeps logs until a checkpoint lets it prune them.
     const logsDir = join(fresh.dataDir, 'data', 'transactions');
@@ -113,8 +138,14 @@ try {
     const jvm = db.embedded?.pid;
     loadTuning.batchDocuments = batch;
     const prof = recordPhases(new PhaseRecorder())!;
+    const jfrDir = arg('jfr');
+    // Started before the clock and stopped after it: jcmd's own start-up is not the load's CPU.
+    if (jfrDir && jvm) execSync(`jcmd ${jvm} JFR.start name=ingest settings=profile`, { stdio: 'ignore' });
+    const staleBefore = stalePlans(fresh.dataDir).length;
     const cpuBefore = process.cpuUsage();
     const jvmBefore = jvm ? cpuMs(jvm) : null;
+    const threadsBefore = jvm ? threadCpu(jvm) : new Map();
+    const jvmProcessBefore = jvm ? processCpuMs(jvm) : null;
     const started = performance.now();
     let loaded = 0;
     const bad: string[] = [];
@@ -126,7 +157,11 @@ try {
     const wallMs = performance.now() - started;
     const cpu = process.cpuUsage(cpuBefore);
     const jvmMs = jvm && jvmBefore !== null ? (cpuMs(jvm) ?? jvmBefore) - jvmBefore : null;
+    const jvmProcessAfter = jvm ? processCpuMs(jvm) : null;
+    if (jfrDir && jvm) execSync(`jcmd ${jvm} JFR.stop name=ingest filename=${join(jfrDir, `round-${round + 1}.jfr`)}`, { stdio: 'ignore' });
+    const jvmThreads = jvm ? cpuByGroup(threadsBefore, threadCpu(jvm), jvmProcessBefore !== null && jvmProcessAfter !== null ? jvmProcessAfter - jvmProcessBefore : null) : [];
     recordPhases(null);
+    const stale = stalePlans(fresh.dataDir).slice(staleBefore);
     const docs = Math.max(1, loaded);
     // Growth of the data directory over the round (the warm-up's already there), and the peaks: Node's since the bench started, the JVM's since its start.
     const logsKb = (bytesUnder(logsDir) - logsBefore) / 1024 / docs;
@@ -138,9 +173,17 @@ try {
     out.push(line);
     console.log(line);
     for (const b of bad.slice(0, 5)) console.log(`refused: ${b}`);
-    summaries.push({ batch, loaded, wallMs, nodeCpuMs: nodeMs, jvmCpuMs: jvmMs, statements: Object.fromEntries(prof.statements), rows: Object.fromEntries(rowsOf(prof)), reads: prof.reads, transactions: prof.transactions, storeKbPerDocument: storeKb, transactionLogKbPerDocument: logsKb, nodePeakRssMb: nodePeakMb, jvmPeakRssMb: jvmPeakMb, phases: Object.fromEntries(prof.phases), loadavg: loadavg() });
+    summaries.push({ batch, loaded, wallMs, nodeCpuMs: nodeMs, jvmCpuMs: jvmMs, statements: Object.fromEntries(prof.statements), rows: Object.fromEntries(rowsOf(prof)), reads: prof.reads, transactions: prof.transactions, storeKbPerDocument: storeKb, transactionLogKbPerDocument: logsKb, nodePeakRssMb: nodePeakMb, jvmPeakRssMb: jvmPeakMb, phases: Object.fromEntries(prof.phases), jvmOptions: jvmOpts ?? null, jvmThreadCpuMs: Object.fromEntries(jvmThreads), stalePlans: stale.length, loadavg: loadavg() });
     const t: string[] = [];
     const pct = (ms: number) => `${((100 * ms) / wallMs).toFixed(1)}%`;
+    if (jvmOpts !== undefined) t.push(`Round ${round + 1}: JVM options ${jvmOpts ? `\`${jvmOpts}\`` : '(none)'}`, '');
+    if (jvmThreads.length) {
+      t.push(`JVM CPU by thread group, ${batch} document(s) a transaction (ms a document):`, '', '| threads | ms a document | % of the JVM |', '|---|---:|---:|');
+      const all = jvmThreads.reduce((a, [, ms]) => a + ms, 0);
+      for (const [g, ms] of jvmThreads.slice(0, 14)) t.push(`| ${g} | ${(ms / docs).toFixed(2)} | ${((100 * ms) / Math.max(1, all)).toFixed(1)}% |`);
+      t.push('');
+    }
+    t.push(`Plans discarded as stale in the round (debug.log): ${stale.length}`, '', ...stale.slice(0, 8).map((l) => `    ${l.slice(0, 300)}`), '');
     t.push(`Phases, ${batch} document(s) a transaction (wall time; a phase inside another counts in both; the worker's run beside the main thread's):`);
     t.push('');
     t.push('| phase | total ms | % of wall | ms a document | times |');
@@ -151,7 +194,7 @@ try {
     t.push('|---|---:|---:|');
     const rows = rowsOf(prof);
     for (const [name, c] of [...prof.statements.entries()].sort((a, b) => b[1] - a[1])) t.push(`| ${name} | ${(c / docs).toFixed(2)} | ${rows.has(name) ? ((rows.get(name) ?? 0) / docs).toFixed(1) : '?'} |`);
-    tables.set(batch, t);
+    tables.set(round, t);
   }
   out.push('');
   for (const t of tables.values()) out.push(...t, '');
