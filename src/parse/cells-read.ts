@@ -1,7 +1,8 @@
 // The cells a line's records read // 读取的单元格 (#39 item 1): each reader says, on the record, which
 // cells of its table row it read (ReadsCells.cellsRead: a 科目 line's code, name and amount cells,
 // a 合计 row's label and amounts, a 三公 record's figures, a payment's serial, item and amount, an
-// indicator's levels, name and values, a listed project's cells, a self-evaluation's figures).
+// indicator's levels, name and values, a listed project's cells, a self-evaluation's figures, a
+// score's value and row label).
 // This pass only puts those row indexes back on the printed line (a row the table model regridded
 // past a page break keeps other indexes than its line) and gathers them per line, to be stored
 // beside the line's place (src/load/places.ts), so that Source.cells serves the cells a fact read,
@@ -11,7 +12,7 @@ import { cleanCell, isPiiLabel, type LineCells, type Row } from './layout.js';
 import { REDACTED } from './personal-data.js';
 import { PARSE_PIPELINE, type Parsed } from './pipeline.js';
 import type { Diagnostic, ParsedDocument, ReadsCells, Source } from './records.js';
-import { readKey } from '../model/read-keys.js';
+import { figureReadKey, readKey } from '../model/read-keys.js';
 
 /** Per line (1-based), the indexes of its printed cells (its tab-separated parts) its records read, ascending. */
 export type CellsRead = ReadonlyMap<number, readonly number[]>;
@@ -57,10 +58,12 @@ export function cellsReadOf(state: Parsed): { cellsRead: CellsRead; recordCells:
     // An indicator's row (its levels, name and values) and a self-evaluation form's money row.
     ...doc.indicators.map((r) => reading(r, null)),
     ...doc.selfEvaluations.filter((r) => r.origin === 'TABLE').map((r) => reading(r, null)),
+    // A figure: a score says its cells (figures.ts); another figure does not, and its line is left out.
+    ...doc.figures.map((r) => reading(r, figureReadKey(r.item, r.column))),
   ];
   // Any other record on a line: which of its cells belong to which record is not said here.
   const others = new Set<number>();
-  const otherRecords: readonly { source: { line: number } }[][] = [doc.figures, doc.threeCosts.filter((r) => r.origin !== 'TABLE'), doc.selfEvaluations.filter((r) => r.origin !== 'TABLE'), doc.proseAmounts];
+  const otherRecords: readonly { source: { line: number } }[][] = [doc.threeCosts.filter((r) => r.origin !== 'TABLE'), doc.selfEvaluations.filter((r) => r.origin !== 'TABLE'), doc.proseAmounts];
   for (const list of otherRecords) for (const r of list) others.add(r.source.line);
   for (const r of readings) if (!r.cells) others.add(r.source.line);
   // The rows records were read from, by line (a flattened table's rows are not its printed lines).

@@ -136,7 +136,10 @@ export function residualFigures(table: Table, file: string, unit: MoneyUnit, bas
     const source: Source = { file, table: table.title, line: row.line, text: row.text };
     // A row of figures only ("| 100 | 100 | 0"): the header's first column names it (e.g. 年度预算金额).
     const item = table.flattened ? labels.flatItem(index) : labels.labelled ? labels.itemOf(index) : (columns[0] ?? '').split('/').pop() ?? '';
-    out.push({ family, side: sideOf(column, standard), item, column, measure, value: squeeze(cell), amount: amount?.fen ?? null, basis, source });
+    // A score (评分表 of a self-evaluation) says its cells: its value and the label naming its row.
+    // Other families' figures do not say yet (their lines keep every cell, none said read).
+    const cellsRead = family === 'SCORING' && !table.flattened && labels.labelled ? { cellsRead: [...labels.itemCells(index), index] } : {};
+    out.push({ family, side: sideOf(column, standard), item, column, measure, value: squeeze(cell), amount: amount?.fen ?? null, basis, source, ...cellsRead });
   }
   return out;
 }
@@ -203,22 +206,22 @@ class RowLabels {
    * label from the 收入 side; descriptions (指标说明, 评分标准 …) are never a label.
    */
   itemOf(i: number): string {
-    if (i === 0) return '';
+    return this.itemCells(i).map((j) => (this.row.cells[j] ?? '').trim().replace(/\s+/g, '')).join(' ');
+  }
+
+  /** The cells itemOf names a figure's row by: its label cell, after the code printed just before it. */
+  itemCells(i: number): number[] {
+    if (i === 0) return [];
     const cells = this.row.cells;
     const side = this.sides[i] ?? null;
     // A side's run starts where runStart says (a cell with a side is in the row, so it has one).
     const floor = (side === null ? undefined : this.runStart[i]) ?? 0;
     const j = this.candidate[i - 1];
     const label = j === undefined || j < floor ? undefined : cells[j];
-    if (j === undefined || label === undefined) return '';
-    const parts = [label.trim().replace(/\s+/g, '')];
+    if (j === undefined || label === undefined) return [];
     // A code printed just before its name joins it (and only such a code: one step further left).
     const k = j - 1;
     const code = k >= floor ? cells[k] : undefined;
-    if (code !== undefined && CLASSIFICATION_CODE.test(squeeze(code))) {
-      const c = code.trim();
-      if (c !== '' && this.candidate[k] === k) parts.unshift(c.replace(/\s+/g, ''));
-    }
-    return parts.join(' ');
+    return code !== undefined && CLASSIFICATION_CODE.test(squeeze(code)) && code.trim() !== '' && this.candidate[k] === k ? [k, j] : [j];
   }
 }

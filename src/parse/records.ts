@@ -164,7 +164,7 @@ export type InvestmentProject = RecordOf<typeof INVESTMENT_PROJECT> & ReadsCells
 export type InvestmentField = FieldSourced<typeof INVESTMENT_PROJECT>;
 
 /** Figure // 表内数字: a number a table prints that no richer record holds (summary tables, 合计 columns, scores, payment lists). */
-export interface Figure {
+export interface Figure extends ReadsCells {
   family: import('./families.js').TableFamily;
   /** 收入 or 支出 in a side-by-side table; null otherwise. */
   side: string | null;

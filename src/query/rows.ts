@@ -9,7 +9,7 @@ import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES, fenProperty, type ThreeC
 import { isKeyOf, tableOf } from '../keys.js';
 import { codeFeedKey, departmentOfUnit, globalId, projectIdParts } from '../model/ids.js';
 import { BUDGET_COLUMN_OF_ACTUALS } from '../model/documents.js';
-import { readKey } from '../model/read-keys.js';
+import { figureReadKey, readKey } from '../model/read-keys.js';
 
 export function sourceOf(p: Props, documentId = str(p, 'documentId')): SourceRef {
   return { documentId, table: strOrNull(p, 'srcTable'), line: numOrNull(p, 'srcLine'), text: strOrNull(p, 'srcText') };
@@ -189,7 +189,8 @@ export function codeRow(p: Props): CodeRow {
 
 
 export function figureRow(p: Props): FigureRow {
-  return factRow(p, FIGURE_FIELDS);
+  const row = factRow(p, FIGURE_FIELDS);
+  return { ...row, source: { ...row.source, readKey: figureReadKey(row.item, row.column) } };
 }
 
 const TABLE_TOTAL_FIELDS = { id: str, documentId: str, table: str, unitName: strOrNull, totalFen: fenOrNull, basicFen: fenOrNull, projectFen: fenOrNull };

@@ -35,6 +35,9 @@
 // - data/001 lines 136 and 476-477: a 重点项目 table row 办公用房修缮与维护（通用项目） | 27.00 | (goal); a
 //   target form's task rows (blank) | 一般行政管理事务 | 信息系统运行与维护（通用项目） | 336.00 | 336.00 | 0.00
 //   and (blank) | (blank) | 宣传经费 | 6.00 | 6.00 | 0.00 (a project under the task printed above).
+// - data/004 lines 1093-1100, a 部门整体支出绩效评价指标评分表: 一级指标 | | 二级指标 | | 三级指标 | | 指标说明 |
+//   评分标准 | 自评得分 over 名称 | 分值 (three times); row 预算执行情况 | 36 | 资金管理 | 18 | 部门预算资金支出率 | 5 |
+//   (说明) | (标准) | 4.84.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,7 +45,8 @@ import { projectRoot } from '../../src/config.js';
 import { parseWithCellsRead } from '../../src/parse/cells-read.js';
 import { placesJson, withCellsRead } from '../../src/load/places.js';
 import { placeFromJson, readConfidence, servedCells } from '../../src/query/places.js';
-import { readKey } from '../../src/model/read-keys.js';
+import { figureReadKey, readKey } from '../../src/model/read-keys.js';
+import { figureRow } from '../../src/query/rows.js';
 import { readSource, type LinePlace } from '../../src/source/index.js';
 
 async function readReal(file: string) {
@@ -210,5 +214,29 @@ describe('listing tables', () => {
     const under = lineOf('\t\t宣传经费\t6.00\t6.00\t0.00');
     expect(doc.projects.filter((p) => p.source.line === under).map((p) => [p.name, p.parent, p.amount])).toEqual([['宣传经费', '一般行政管理事务', 6_000_000n]]);
     expect(cellsRead.get(under)).toEqual([2, 3, 4, 5]);
+  });
+});
+
+describe('a self-evaluation’s scores (评分表)', () => {
+  const line = 1100;
+  it('each score reads its 分值 or 自评得分 cell and the name it scores, not 指标说明 nor 评分标准', () => {
+    const { cellsRead, recordCells, doc, lineOf } = readData('004_977ad1fe0b13bb92.txt');
+    expect(lineOf(readFileSync(join(projectRoot, 'data', '004_977ad1fe0b13bb92.txt'), 'utf8').split('\n').find((l) => l.startsWith('预算执行情况\t36\t资金管理\t18\t部门预算资金支出率\t5\t')) ?? '')).toBe(line);
+    const scores = doc.figures.filter((f) => f.source.line === line);
+    expect(scores.map((f) => [f.item, f.value])).toEqual([['预算执行情况', '36'], ['资金管理', '18'], ['部门预算资金支出率', '5'], ['部门预算资金支出率', '4.84']]);
+    expect(cellsRead.get(line)).toEqual([0, 1, 2, 3, 4, 5, 8]);
+    const [first, second, third, selfScore] = scores.map((f) => figureReadKey(f.item, f.column));
+    expect(recordCells.get(line)).toEqual({ [first ?? '']: [0, 1], [second ?? '']: [2, 3], [third ?? '']: [4, 5], [selfScore ?? '']: [4, 8] });
+  });
+
+  it('a stored score is served its own cells by the key its row builds from its item and column', () => {
+    const box = (x0: number): [number, number, number, number] => [x0, 100, x0 + 10, 112];
+    const place: LinePlace = { page: 1, box: [0, 100, 90, 112], cells: [0, 10, 20, 30, 40, 50, 60, 70, 80].map(box) };
+    const key = figureReadKey('部门预算资金支出率', '自评得分');
+    const by = { [figureReadKey('预算执行情况', '评价指标/一级指标/分值')]: [0, 1], [key]: [4, 8] };
+    const stored = placeFromJson(placesJson(withCellsRead([place], new Map([[1, [0, 1, 4, 8]]]), new Map([[1, by]])), 1)?.[0], 'a\t36\tb\t18\tc\t5\td\te\t4.84');
+    const row = figureRow({ id: 'f', documentId: 'd', family: 'SCORING', side: null, item: '部门预算资金支出率', column: '自评得分', measure: 'SCORE', value: '4.84', amountFen: null, basis: 'ACTUAL', srcTable: 't', srcLine: 1, srcText: '' });
+    expect(row.source.readKey).toBe(key);
+    expect(stored && servedCells(stored, false, row.source.readKey).map((c) => [c.index, c.text])).toEqual([[4, 'c'], [8, '4.84']]);
   });
 });
