@@ -66,10 +66,10 @@ const READ_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
 // cellsRead (ReadsCells, parse/records.ts): the cells a table reader took for the record, beside its source.
 const RECORD_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   InvestmentProject: ['unit', 'rateSource', 'totalSource', 'source', 'fieldSources', 'cellsRead'],
-  Indicator: ['project', 'source'],
+  Indicator: ['project', 'source', 'cellsRead'],
   BudgetLine: ['unit', 'columns', 'source', 'cellsRead'],
   ThreeCosts: ['byFund', 'source', 'cellsRead'],
-  SelfEvaluation: ['source'],
+  SelfEvaluation: ['source', 'cellsRead'],
   // Project has no record of its own: its node is written from its allocations' rows.
   Project: [],
   // The record is one listing of the project; the load merges a document's listings into the allocation.
