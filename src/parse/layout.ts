@@ -4,6 +4,7 @@
 import { declaredUnit, moneyUnitOf, toHalfWidth, type MoneyUnit } from './amount.js';
 import { opensWithPersonalLabel, REDACTED } from './personal-data.js';
 import { headerRows, printsDigit } from './structure/header.js';
+import { group } from './matches.js';
 import { CELL_UNIT, FORM_START_LABEL, NOTE_LINE, PREAMBLE_FORM_LINE, PREAMBLE_LINE, SPACES_AND_FULL_BRACKETS, TABLE_NUMBER, TITLE_DECORATION, TITLE_PARTS } from './glossary/index.js';
 
 export interface Row {
@@ -66,10 +67,14 @@ function spanStarts(cells: string[], place: LineCells | null | undefined): numbe
   if (place?.spans && place.spans.length >= cells.length && cells.length > 0) return place.spans.map((s) => s.start);
   if (!place || place.cells.length < cells.length || cells.length === 0) return undefined;
   const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, k) => v === b[k]);
-  const out: number[] = [];
-  // Over every printed cell, the blank ones the line's text drops at its end included.
-  for (let i = 0; i < place.cells.length; i++) out.push(i > 0 && same(place.cells[i]!, place.cells[i - 1]!) ? out[i - 1]! : i);
-  return out;
+  // Over every printed cell, the blank ones the line's text drops at its end included; a cell starts
+  // a span unless its box is the one before it.
+  let start = 0;
+  return place.cells.map((box, i, boxes) => {
+    const before = boxes[i - 1];
+    if (!(before && same(box, before))) start = i;
+    return start;
+  });
 }
 
 /** Box tops closer than this (points) are one row's top. */
@@ -179,8 +184,8 @@ export function tableTitleOf(raw: string): { title: string | null; number: strin
   if (unitSuffix) text = text.slice(0, unitSuffix.index).trim();
   const numbered = TABLE_NUMBER.exec(text);
   if (numbered) {
-    const rest = numbered[2]!.trim();
-    return { number: numbered[1]!.replace(/\s+/g, ''), title: rest && isTitleText(rest) ? rest : null, unit };
+    const rest = group(numbered, 2).trim();
+    return { number: group(numbered, 1).replace(/\s+/g, ''), title: rest && isTitleText(rest) ? rest : null, unit };
   }
   return { number: null, title: isTitleText(text) ? text : null, unit };
 }
@@ -384,7 +389,7 @@ export function flattenedCells(text: string): string[] {
     const words = text.slice(last, m.index).trim();
     if (words) cells.push(words);
     cells.push(m[0].replace(/\s+/g, ''));
-    last = m.index! + m[0].length;
+    last = m.index + m[0].length;
   }
   const tail = text.slice(last).trim();
   if (tail) cells.push(tail);
@@ -406,14 +411,15 @@ const SAME_EDGE = 2;
  * not fall on the table's (then it is another layout, not a cut-off row).
  */
 function regridded(table: Table, row: Row): Row {
-  if (!row.edges) return row;
-  const reference = [...table.rows].reverse().find((r) => r.edges && r.edges.length > row.edges!.length && new Set(r.spanStart).size === r.edges.length);
+  const edges = row.edges;
+  if (!edges) return row;
+  const reference = [...table.rows].reverse().find((r) => r.edges && r.edges.length > edges.length && new Set(r.spanStart).size === r.edges.length);
   if (!reference?.edges) return row;
   const cols = reference.edges;
   const near = (a: number, b: number) => Math.abs(a - b) <= SAME_EDGE;
   const cells: string[] = [];
   const spanStart: number[] = [];
-  for (const [i, [x0, x1]] of row.edges.entries()) {
+  for (const [i, [x0, x1]] of edges.entries()) {
     const first = cols.findIndex(([c0]) => near(c0, x0));
     const last = cols.findIndex(([, c1]) => near(c1, x1));
     if (first < 0 || last < first || first !== cells.length) return row;

@@ -16,6 +16,7 @@
 // eight-digit integer in a 元 table is an amount, and one in a 联系电话 cell is not.
 import { PERSONAL_LABELS, VALUE_SHAPES, idNumberValid, type PersonalValueKind } from './personal-vocabulary.js';
 import { HEADER_ROW_WORDS, LABEL_MARKS } from './glossary/index.js';
+import { group } from './matches.js';
 
 /** What a redacted value reads as, in the stored text and in every fact's printed line. */
 export const REDACTED = '［个人信息已隐去］';
@@ -84,8 +85,7 @@ export function redactPersonalData(text: string): Redaction {
   const touched: number[] = [];
   /** Columns of personal values under a header row, while the table's rows go on. */
   let personalColumns: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  lines.forEach((line, i) => {
     let out: string;
     if (line.includes('\t')) {
       const row = redactRow(line, personalColumns);
@@ -100,7 +100,7 @@ export function redactPersonalData(text: string): Redaction {
       lines[i] = out;
       touched.push(i + 1);
     }
-  }
+  });
   return { text: touched.length ? lines.join('\n') : text, lines: touched };
 }
 
@@ -112,30 +112,34 @@ function redactRow(line: string, columnsAbove: number[]): { line: string; person
   const labelCells = cells.map((c) => LABEL_CELL.test(c));
   const out = [...cells];
   // Under a header row: its personal columns hold one value a row.
-  for (const c of columnsAbove) if (out[c] !== undefined && out[c]!.trim() !== '' && !labelCells[c]) out[c] = REDACTED;
+  for (const c of columnsAbove) {
+    const cell = out[c];
+    if (cell !== undefined && cell.trim() !== '' && !labelCells[c]) out[c] = REDACTED;
+  }
   const headsColumns: number[] = [];
   /** Labels with nothing after them: a column's head if the row is a header row, else an empty form field. */
   const trailing: number[] = [];
   const amountsBeside = cells.filter((c) => NUMERIC_CELL.test(c.trim())).length;
-  for (let i = 0; i < out.length; i++) {
-    if (labelCells[i] || ENDS_WITH_LABEL.test(out[i]!)) {
-      if (!labelCells[i]) out[i] = redactSegment(out[i]!);
+  // forEach visits each cell as it is when reached: a value cell redacted by its label before it is seen so.
+  out.forEach((cell, i) => {
+    if (labelCells[i] || ENDS_WITH_LABEL.test(cell)) {
+      if (!labelCells[i]) out[i] = redactSegment(cell);
       // The value is the next non-empty cell (a layout may leave an empty one between); a label
       // followed by another label or a column header ("项目名称 | 项目负责人 | 金额") heads a column.
       const j = out.findIndex((c, k) => k > i && k <= i + 2 && c.trim() !== '');
-      if (j < 0) {
+      const value = out[j];
+      if (value === undefined) {
         trailing.push(i);
-        continue;
+        return;
       }
-      if (labelCells[j] || HEADER_ROW_WORDS.test(out[j]!.replace(/\s/g, ''))) headsColumns.push(i);
-      else out[j] = valueCell(out[j]!);
-      continue;
+      if (labelCells[j] || HEADER_ROW_WORDS.test(value.replace(/\s/g, ''))) headsColumns.push(i);
+      else out[j] = valueCell(value);
+      return;
     }
-    if (out[i] === REDACTED) continue;
+    if (cell === REDACTED) return;
     // A bare mobile-shaped integer is a number to call unless the row's other numbers say it is money.
-    const cell = out[i]!;
     out[i] = NUMERIC_CELL.test(cell.trim()) && amountsBeside > 1 ? cell : redactSegment(cell);
-  }
+  });
   // A header row starts columns of values; a row under one keeps them; any other row ends them.
   const personalColumns = headsColumns.length ? [...headsColumns, ...trailing] : labelCells.some(Boolean) ? [] : columnsAbove;
   return { line: out.join('\t'), personalColumns };
@@ -167,21 +171,20 @@ function redactLabelled(text: string): string {
   if (!found.length) return text;
   let out = '';
   let at = 0;
-  for (let k = 0; k < found.length; k++) {
-    const m = found[k]!;
+  found.forEach((m, k) => {
     const valueStart = m.index + m[0].length;
-    if (valueStart < at) continue;
-    const valueEnd = valueEndOf(text, valueStart, found[k + 1]?.index ?? text.length, m[2]!, kindOfMatch(m[1]!));
+    if (valueStart < at) return;
+    const valueEnd = valueEndOf(text, valueStart, found[k + 1]?.index ?? text.length, group(m, 2), kindOfMatch(group(m, 1)));
     out += text.slice(at, valueStart);
     if (valueEnd > valueStart) {
       out += REDACTED;
       // What the value ran into (a separator, the next label) stays.
       const rest = text.slice(valueStart, valueEnd);
-      const trailing = /\s*$/.exec(rest)![0];
-      out += trailing;
+      // (\s and trimEnd strip the same characters: white space and line ends.)
+      out += rest.slice(rest.trimEnd().length);
     }
     at = Math.max(valueEnd, valueStart);
-  }
+  });
   return out + text.slice(at);
 }
 

@@ -97,8 +97,8 @@ export function idNumberValid(id: string): boolean {
   if (!/^\d{17}[\dXx]$/.test(id)) return false;
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(id[i]) * weights[i]!;
-  return '10X98765432'[sum % 11] === id[17]!.toUpperCase();
+  for (const [i, weight] of weights.entries()) sum += Number(id[i]) * weight;
+  return '10X98765432'[sum % 11] === id.charAt(17).toUpperCase();
 }
 
 // The column headers beside which a label cell heads a column of personal values are table

@@ -5,6 +5,7 @@
 import { parseAmount, toHalfWidth, type MoneyUnit } from './amount.js';
 import type { ProseLine } from './layout.js';
 import type { Project, ProseAmount } from './records.js';
+import { group } from './matches.js';
 import { LEADING_NUMBERING, LEVEL_MARK_FIRST, NUMBERED_LINE, NUMBERED_OR_BRACKETED, PROSE_CHANGE, PROSE_ITEM, PROSE_MARKS, SPACED_CJK } from './glossary/index.js';
 
 /**
@@ -19,9 +20,10 @@ function amountsIn(text: string): { index: number; end: number; number: string }
   for (let at = text.indexOf('万'); at >= 0; at = text.indexOf('万', at + 1)) {
     const withYuan = text[at + 1] === '元';
     let start = at;
-    while (start > 0 && /\s/.test(text[start - 1]!) && at - start < 3) start--;
+    // charAt: both loops stop before the text's start, so the character before is always there.
+    while (start > 0 && /\s/.test(text.charAt(start - 1)) && at - start < 3) start--;
     let i = start;
-    while (i > Math.max(from, at - 40) && /[\d,.\s]/.test(text[i - 1]!)) i--;
+    while (i > Math.max(from, at - 40) && /[\d,.\s]/.test(text.charAt(i - 1))) i--;
     const number = text.slice(i, start).replace(/^[\s,.]+/, '');
     const bare = !withYuan && PROSE_MARKS.bareWanNumber.test(number) && PROSE_MARKS.bareWanAfter.test(text.slice(at + 1, at + 2));
     if (!withYuan && !bare) continue;
@@ -38,7 +40,7 @@ const DELIMITER = PROSE_MARKS.clauseDelimiter;
 /** Just after the last delimiter of `text` (0 when none); a loop, as a line may hold 200,000 of them. */
 function lastCut(text: string): number {
   let cut = 0;
-  for (const m of text.matchAll(DELIMITER)) cut = m.index! + 1;
+  for (const m of text.matchAll(DELIMITER)) cut = m.index + 1;
   return cut;
 }
 
@@ -63,7 +65,7 @@ function itemBefore(text: string): string {
 
 const pctOf = (after: string): string | null => {
   const pct = PERCENT.exec(after);
-  return pct ? `${PROSE_CHANGE.percentDown.test(pct[1]!) ? '-' : ''}${pct[2]!.replace(/\s+/g, '')}%` : null;
+  return pct ? `${PROSE_CHANGE.percentDown.test(group(pct, 1)) ? '-' : ''}${group(pct, 2).replace(/\s+/g, '')}%` : null;
 };
 const stem = (s: string) => s.replace(PROSE_ITEM.genericWords, '');
 
@@ -135,7 +137,7 @@ export function proseAmounts(prose: ProseLine[], file: string, unit: MoneyUnit):
         const subject = stem(clause.slice(0, clause.search(PROSE_CHANGE.comparison)));
         const target = (subject ? [...paragraph].reverse().find((a) => stem(a.item) !== '' && subject.includes(stem(a.item))) : undefined) ?? paragraph[paragraph.length - 1];
         if (target && target.change === null) {
-          target.change = PROSE_CHANGE.amountDown.test(change[1]!) ? -parsed.fen : parsed.fen;
+          target.change = PROSE_CHANGE.amountDown.test(group(change, 1)) ? -parsed.fen : parsed.fen;
           target.changePercent = pctOf(text.slice(lastEnd));
           continue;
         }

@@ -26,9 +26,8 @@ export function documentUnit(text: string, lay: Layout, file: string): DocumentU
   };
   for (const t of lay.tables) if (t.unit) note(t.unit.unit, t.unit.line, t.unit.text);
   const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
+  for (const [i, line] of lines.entries()) {
     // Only short lines: a sentence that mentions 单位：元 inside is no declaration of the document's.
-    const line = lines[i]!;
     if (line.length > 80 || !line.includes('单位')) continue;
     const d = declaredUnit(line);
     if (d) note(d.unit, i + 1, line.trim());

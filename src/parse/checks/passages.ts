@@ -13,8 +13,8 @@ export interface Passage {
   text: string;
   /** The line each character of `text` was printed on. */
   at: number[];
-  /** The paragraph's lines, as printed. */
-  lines: ProseLine[];
+  /** The paragraph's lines, as printed: a paragraph starts with its first line. */
+  lines: [ProseLine, ...ProseLine[]];
 }
 
 /** A line that opens a paragraph of its own: a heading or a numbered item ("1.", not "80.38 万元" wrapped to a line's start). */
@@ -28,15 +28,14 @@ export function passages(prose: readonly ProseLine[]): Passage[] {
     const text = toHalfWidth(p.text);
     // A table between two prose lines, a heading or a numbered item ends the paragraph.
     if (!current || p.heading || OPENS.test(text) || p.line - last > 2) {
-      current = { text: '', at: [], lines: [] };
+      current = { text: '', at: [], lines: [p] };
       out.push(current);
-    }
+    } else current.lines.push(p);
     for (const ch of text) {
       if (/\s/.test(ch)) continue;
       current.text += ch;
       for (let i = 0; i < ch.length; i++) current.at.push(p.line);
     }
-    current.lines.push(p);
     last = p.line;
     if (p.heading) current = null;
   }
@@ -50,7 +49,8 @@ export const printsAmount = (f: Figure): f is Figure & { amount: bigint } => f.a
 
 /** The printed line a character index of a passage lies on, as a Source. */
 export function sourceAt(passage: Passage, index: number, file: string): Source {
-  const line = passage.at[Math.min(Math.max(0, index), passage.at.length - 1)]!;
+  // Every character has its line (passages() keeps no passage without text); the first line otherwise.
+  const line = passage.at[Math.min(Math.max(0, index), passage.at.length - 1)] ?? passage.lines[0].line;
   const printed = passage.lines.find((l) => l.line === line);
   return { file, table: '正文', line, text: printed?.text ?? '' };
 }

@@ -93,8 +93,8 @@ function roleColumns(header: Row[], paths: string[]): ColumnsByRole<'TOTAL' | 'B
 function alignHeader(rows: Row[], firstAmountIdx: number | null): Row[] {
   // The 栏次 row numbers the columns (1 2 3 …); it names none.
   const header = rows.filter((r) => !FIGURE_COLUMNS.rowNumbering.test((r.cells.find((c) => c.trim() !== '') ?? '').replace(/\s+/g, '')));
-  if (firstAmountIdx === null || header.length === 0) return header;
-  const last = header[header.length - 1]!;
+  const last = header.at(-1);
+  if (firstAmountIdx === null || last === undefined) return header;
   // Only when no header row labels the first figure column (a 科目名称 spanning empty cells); a 总计 printed above an empty cell is a label.
   if (header.some((r) => (r.cells[firstAmountIdx] ?? '').trim() !== '')) return header;
   const next = last.cells.findIndex((c, i) => i > firstAmountIdx && c.trim() !== '');
@@ -138,7 +138,8 @@ function codeParts(rows: Row[]): { parts: number; classAt: number | null } {
  * the reader says so; without a name there, a lone digit is not taken for a part.
  */
 export function codeAt(cells: string[], at: number, parts: number): { code: string; next: number; padded: string[] } {
-  let code = cells[at]!.trim();
+  // A cell past the row's end is blank: no code.
+  let code = (cells[at] ?? '').trim();
   let next = at + 1;
   const padded: string[] = [];
   if (parts > 1 && /^\d{3}$/.test(code)) {
@@ -161,9 +162,7 @@ export function codeAt(cells: string[], at: number, parts: number): { code: stri
 
 /** The codes a row prints from its first code cell on: one block per code (side-by-side blocks). */
 function blocksOf(cells: string[], codeIdx: number, parts: number, title: string): CodeBlock[] {
-  const starts = cells
-    .map((c, i) => i)
-    .filter((i) => i >= codeIdx && schemeOfCode(cells[i]!.trim(), title) !== null && (i === codeIdx || /[^\d\s,.]/.test(cells[codeAt(cells, i, parts).next] ?? '')));
+  const starts = cells.flatMap((c, i) => (i >= codeIdx && schemeOfCode(c.trim(), title) !== null && (i === codeIdx || /[^\d\s,.]/.test(cells[codeAt(cells, i, parts).next] ?? '')) ? [i] : []));
   return starts.flatMap((start, k) => {
     const { code, next: nameAt, padded } = codeAt(cells, start, parts);
     const scheme = schemeOfCode(code, title);

@@ -54,10 +54,10 @@ export function headerRows(rows: readonly Row[], isData: DataRowTest, options: {
  */
 export function headerCell(rows: readonly Row[], label: RegExp, options: { limit?: number; fromBottom?: boolean } = {}): { row: number; index: number } | null {
   const within = rows.slice(0, options.limit ?? rows.length);
-  const order = within.map((_, r) => r);
+  const order = within.map((row, r) => ({ row, r }));
   if (options.fromBottom) order.reverse();
-  for (const r of order) {
-    const index = within[r]!.cells.findIndex((c) => label.test(c.replace(/\s+/g, '')));
+  for (const { row, r } of order) {
+    const index = row.cells.findIndex((c) => label.test(c.replace(/\s+/g, '')));
     if (index >= 0) return { row: r, index };
   }
   return null;
@@ -107,12 +107,13 @@ export function headerPaths(header: readonly Row[]): string[] {
   // cell lies inside the cell above it (a 三公 table's 公务用车购置及运行费 spans 小计 | 购置费 | 运行费, not
   // the column beside it). A label with printed cells below it (a form's 主管部门 above 其中：财政拨款)
   // is no such cell and stops nothing.
-  const own = (r: Row, i: number) => squeeze(r.cells[i] ?? '').replace(/^-+$/, '') !== '';
+  // A row above the header's first prints nothing.
+  const own = (r: Row | undefined, i: number) => r !== undefined && squeeze(r.cells[i] ?? '').replace(/^-+$/, '') !== '';
   const spansDown = header.map((_, h) => {
     const out = new Set<number>();
     for (let i = 0; i < width; i++) {
       let top = h - 1;
-      while (top >= 0 && !own(header[top]!, i)) top--;
+      while (top >= 0 && !own(header[top], i)) top--;
       if (top >= 0 && header.slice(top + 1).every((r) => !own(r, i))) out.add(i);
     }
     return out;
@@ -141,10 +142,10 @@ export function headerPaths(header: readonly Row[]): string[] {
       // Only the upper rows span columns (收入 | | 支出 |); the last row labels each column. A label
       // of the row-name columns (项目, 科目编码) spans those, never the figures beside them.
       if (c !== '') last = FIGURE_COLUMNS.rowName.test(c) ? '' : c;
-      else if (spansDown[h]!.has(i)) last = '';
+      else if (spansDown[h]?.has(i)) last = '';
       out.push(c !== '' ? c : h < header.length - 1 ? last : '');
     }
     return out;
   });
-  return Array.from({ length: width }, (_, i) => [...new Set(carried.map((r) => r[i]!).filter((c) => c !== ''))].join('/'));
+  return Array.from({ length: width }, (_, i) => [...new Set(carried.map((r) => r[i] ?? '').filter((c) => c !== ''))].join('/'));
 }

@@ -103,12 +103,14 @@ function pairsOf(table: Table, unit: MoneyUnit): BudgetActualPairs | null {
     const pairs = words.filter((w, i) => i % 2 === 0 && THREE_COSTS_COLUMNS.budget.test(w) && THREE_COSTS_COLUMNS.actual.test(words[i + 1] ?? '')).length;
     return pairs >= 3 && pairs * 2 >= words.filter((w) => w !== '').length;
   });
-  if (at < 0) return null;
-  const pairRow = table.rows[at]!;
+  const pairRow = table.rows[at];
+  if (at < 0 || !pairRow) return null;
   const columns = new Map<number, ThreeCostsRole>();
+  // The header rows from the pair row up: the lowest name printed over a pair's first column is its figure's.
+  const upward = [...header].reverse();
   for (let col = 0; col + 1 < Math.max(pairRow.cells.length, 2); col += 2) {
-    for (let h = header.length - 1; h >= 0; h--) {
-      const cell = (header[h]!.cells[col] ?? '').replace(/\s+/g, '');
+    for (const above of upward) {
+      const cell = (above.cells[col] ?? '').replace(/\s+/g, '');
       const role = cell === '' ? null : (roleOf(cell) ?? (THREE_COSTS_COLUMNS.subtotal.test(cell) ? 'VEHICLES' : null));
       if (role) {
         columns.set(col, role);
