@@ -51,7 +51,8 @@ export interface CellSpanOf {
  * (a PDF), or each cell's span where the source knows spans but no boxes (an HTML table).
  */
 export interface LineCells {
-  cells: readonly (readonly number[])[];
+  /** Each cell's box: x0, y0, x1, y1 in points. */
+  cells: readonly (readonly [number, number, number, number])[];
   spans?: readonly CellSpanOf[];
 }
 
@@ -271,7 +272,7 @@ export function layout(text: string, places?: readonly (LineCells | null)[] | nu
       const place = places?.[idx];
       const spans = spanStarts(cells, place);
       const width = rawLine.split('\t').length;
-      const row: Row = { line: lineNo, cells, text: cells.join('\t'), ...(spans && place ? { spanStart: spans, ...(place.cells.length ? { edges: place.cells.map((b): [number, number] => [b[0]!, b[2]!]) } : {}) } : {}), ...(!place && width > cells.length ? { width } : {}) };
+      const row: Row = { line: lineNo, cells, text: cells.join('\t'), ...(spans && place ? { spanStart: spans, ...(place.cells.length ? { edges: place.cells.map(([x0, , x1]): [number, number] => [x0, x1]) } : {}) } : {}), ...(!place && width > cells.length ? { width } : {}) };
       const above = aboveFlags(cells, place);
       if (cells.some((c) => isPiiLabel(c))) piiLinesDropped.push(lineNo);
       if (pendingTitle) {

@@ -31,7 +31,7 @@ const PAGE_NUMBERS = [1, 2, 3, 4, 5];
 /** The pages as a PDF source gives them: each line with its page, no line on a page printing nothing. */
 function asPdf(pages: string[][], numbers: number[]) {
   const lines: string[] = [];
-  const places: { page: number; cells: number[][] }[] = [];
+  const places: { page: number; cells: [number, number, number, number][] }[] = [];
   pages.forEach((page, k) => {
     for (const l of page) {
       lines.push(l);
@@ -70,7 +70,7 @@ describe('a blank page between printed pages', () => {
     // p. 13 ends the 收入支出决算总表 with 总计; p. 14's image prints one empty row of the grid, no text.
     const pages = [PAGES[0]!, PAGES[1]!, ['\t\t\t\t\t\t'], PAGES[3]!, PAGES[4]!];
     const { text, places } = asPdf(pages, PAGE_NUMBERS);
-    places[pages[0]!.length + pages[1]!.length]!.cells = Array.from({ length: 7 }, (_, i) => [i * 10, 0, i * 10 + 10, 10]);
+    places[pages[0]!.length + pages[1]!.length]!.cells = Array.from({ length: 7 }, (_, i): [number, number, number, number] => [i * 10, 0, i * 10 + 10, 10]);
     const found = blank(parseDocument(text, 'x.pdf', [], places).anomalies);
     expect(found).toHaveLength(1);
     expect(found[0]!.message).toMatch(/^page 3 prints no text, only an empty row of table cells/);
