@@ -101,6 +101,19 @@ public final class Neo4jLauncher {
                 .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeout))
+                // A load grows the graph from empty: with the defaults (divergence 0.75, at most
+                // every 10 s) every write statement is thrown away and planned again at each ~4x
+                // growth of a count, and planning (with the JIT compiling the planner) is most of
+                // the JVM's CPU over a fresh load's first documents (bench/ingest-profile.ts
+                // --jfr). A plan is now kept until a count it used changed ~10x, and at least 30 s;
+                // it still ages towards the 0.1 target over hours, so a long-lived server replans.
+                .setConfig(GraphDatabaseSettings.query_statistics_divergence_threshold, 0.9)
+                .setConfig(GraphDatabaseSettings.cypher_min_replan_interval, Duration.ofSeconds(30))
+                // Each statement planned once, with its expressions compiled: the default
+                // (ONLY_WHEN_HOT) plans a statement interpreted and then plans it all over again
+                // with code generation at its 10th run, and again after every replan. The service
+                // runs a fixed set of statements (cypher/*.cypher), each many times.
+                .setConfig(GraphDatabaseInternalSettings.cypher_expression_engine, GraphDatabaseInternalSettings.CypherExpressionEngine.COMPILED)
                 // A local dev/test server: do not wait long for idle Bolt connections on shutdown.
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
