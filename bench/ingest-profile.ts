@@ -10,6 +10,8 @@
 //   --json=out.json                                    the figures as JSON too
 //   --jvm='|-XX:TieredStopAtLevel=1'                   JVM options a round (JAVA_TOOL_OPTIONS, '|' between rounds,
 //                                                      '' for none), with the batch sizes of --batches in turn
+//   --jit=quick|peak                                   the embedded JVM's JIT (src/db/embedded-neo4j.ts); quick, as
+//                                                      npm run load starts it, unless told
 //   --jfr=DIR                                          a Flight Recording (profile settings) of the JVM over each
 //                                                      round's measured span, DIR/round-<n>.jfr (jcmd, JDK 17+)
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -25,7 +27,7 @@ process.env.NEO4J_DATA_DIR = join(dir, 'neo4j');
 
 const { neo4jSettings, projectRoot } = await import('../src/config.js');
 const { connect } = await import('../src/db/connection.js');
-const { freePort } = await import('../src/db/embedded-neo4j.js');
+const { embeddedJvm, freePort } = await import('../src/db/embedded-neo4j.js');
 const { QueryRunner } = await import('../src/db/run.js');
 const { applySchema } = await import('../src/db/schema.js');
 const { loadFiles, loadTuning } = await import('../src/load/directory.js');
@@ -34,6 +36,8 @@ const { cpuByGroup, processCpuMs, threadCpu } = await import('./ingest-jvm-threa
 const { PhaseRecorder, recordPhases } = await import('../src/load/phases.js');
 const { corpusDocuments, generateCorpus } = await import('./corpus/generate.js');
 
+// As npm run load starts its Neo4j (src/cli/load.ts).
+embeddedJvm.jit = arg('jit') === 'peak' ? 'peak' : 'quick';
 const pdfArg = arg('pdf');
 const n = Number(arg('n') ?? 200);
 const docsDir = join(dir, 'docs');

@@ -105,6 +105,21 @@ export function jvmEnvironment(parent: NodeJS.ProcessEnv, own: Record<string, st
   return { ...env, ...own };
 }
 
+/**
+ * How the embedded JVM compiles Neo4j's code. 'peak' (the server's) lets the C2 compiler build
+ * the fastest code over minutes; 'quick' stops at C1 (-XX:TieredStopAtLevel=1), for a process that
+ * loads documents and exits (npm run load): over a fresh load of 1,000 documents C2 spent ~32 ms of
+ * CPU a document compiling and its code never paid that back (the Bolt workers took 22.5 ms a
+ * document with it, 21.1 without; bench/results/2026-12-07-ingest2.md).
+ */
+export type JitMode = 'peak' | 'quick';
+export const embeddedJvm: { jit: JitMode } = { jit: 'peak' };
+
+/** The JVM's arguments before `-jar`: heap, collector, and the JIT mode. */
+export function jvmArguments(heapMb: number, jit: JitMode): string[] {
+  return [`-Xms${Math.min(256, heapMb)}m`, `-Xmx${heapMb}m`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', ...(jit === 'quick' ? ['-XX:TieredStopAtLevel=1'] : [])];
+}
+
 /** Built by scripts/build-launcher.mjs (npm install, and before npm start / test / load). */
 export const LAUNCHER_JAR = join(projectRoot, 'neo4j', 'launcher', 'target', 'neo4j-launcher.jar');
 
@@ -162,7 +177,7 @@ async function startOnce(settings: Neo4jSettings, readyTimeoutMs: number, recove
   // Through sh for its umask: every file the JVM writes (store, transaction logs) is 0600.
   const child = spawn(
     '/bin/sh',
-    ['-c', 'umask 077 && exec java "$@"', 'java', `-Xms${Math.min(256, settings.heapMb)}m`, `-Xmx${settings.heapMb}m`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', '-jar', jar],
+    ['-c', 'umask 077 && exec java "$@"', 'java', ...jvmArguments(settings.heapMb, embeddedJvm.jit), '-jar', jar],
     {
       cwd: projectRoot,
       stdio: ['pipe', 'pipe', 'pipe'],
