@@ -36,6 +36,9 @@ const FORM_FED = '000_formfeed';
 // A form printing 联系人 柳如烟, 联系电话（座机）：021-52564588, 13912345678, 填报人 林黛玉、薛宝钗 联系电话
 // 28336292, 手机号码 13800138000 and 身份证号 11010519491231002X (pdftotext of the PDF).
 const PERSONAL = join(projectRoot, 'tests', 'fixtures', 'personal-data-form.pdf');
+// A budget whose p. 31 is a 财政项目支出绩效目标填报表 (rendered): its first 绩效指标 row prints the merged
+// label 绩效指标 | 产出指标 | 数量指标 | 规划建筑面积 | ≥13459.00(平方米).
+const TARGETS = '上海市普陀区人民政府万里街道办事处23年预算';
 
 let db: Database;
 let server: RunningServer;
@@ -47,8 +50,8 @@ beforeAll(async () => {
   const lines = readFileSync(join(projectRoot, 'data', '000_5c682a4da5e2a113.txt'), 'utf8').split('\n');
   lines[FF_LINE - 1] = `\f${lines[FF_LINE - 1]}`;
   writeFileSync(join(dir, `${FORM_FED}.txt`), lines.join('\n'));
-  const reports = await loadFiles(new QueryRunner(db), [PDF, join(projectRoot, 'data', `${TEXT}.txt`), join(dir, `${FORM_FED}.txt`), PERSONAL]);
-  expect(reports.map((r) => r.parity)).toEqual([[], [], [], []]);
+  const reports = await loadFiles(new QueryRunner(db), [PDF, join(projectRoot, 'data', `${TEXT}.txt`), join(dir, `${FORM_FED}.txt`), PERSONAL, join(projectRoot, 'tests', 'fixtures', 'real', `${TARGETS}.pdf`)]);
+  expect(reports.map((r) => r.parity)).toEqual([[], [], [], [], []]);
   server = await startHttpServer({ db, schema: await buildApiSchema(), host: '127.0.0.1', port: 0, token: undefined });
 }, 180_000);
 
@@ -134,6 +137,25 @@ describe('a fact of a PDF', () => {
     const every = all.document.threeCosts.find((t: { basis: string }) => t.basis === 'ACTUAL').source.cells;
     expect(every).toHaveLength(12);
     expect(every.every((c: { read: boolean }) => c.read === false)).toBe(true);
+  });
+
+  it('an indicator of a target form is served the cells it read: its levels, name and value (page 31)', async () => {
+    const { data: list } = await gql(`query($id: ID!) { document(id: $id) { projects { indicators { id name } } } }`, { id: TARGETS });
+    const { id } = list.document.projects.flatMap((p: { indicators: unknown[] }) => p.indicators).find((i: { name: string }) => i.name === '规划建筑面积');
+    const { data } = await gql(`query($id: ID!) { node(id: $id) { ... on Indicator { source { page cells(all: true) { index text read } } } } }`, { id });
+    const indicator = data.node;
+    expect(indicator.source.page).toBe(31);
+    // Before (#39): read null in every cell, as for every indicator.
+    expect(indicator.source.cells.map((c: { index: number; text: string; read: boolean }) => [c.index, c.text, c.read])).toEqual([
+      [0, '绩效指标', false],
+      [1, '产出指标', true],
+      [2, '数量指标', true],
+      [3, '规划建筑面积', true],
+      [4, '', false],
+      [5, '', false],
+      [6, '≥13459.00(平方米)', true],
+      [7, '', false],
+    ]);
   });
 
   it('reads the places of a list of facts in one statement, not one per fact', async () => {
