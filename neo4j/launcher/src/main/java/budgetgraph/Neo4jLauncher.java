@@ -103,9 +103,9 @@ public final class Neo4jLauncher {
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeout))
                 // A load grows the graph from empty: with the defaults (divergence 0.75, at most
                 // every 10 s) every write statement is thrown away and planned again at each ~4x
-                // growth of a count, and planning (with the JIT compiling the planner) is most of
-                // the JVM's CPU over a fresh load's first documents (bench/ingest-profile.ts
-                // --jfr). A plan is now kept until a count it used changed ~10x, and at least 30 s;
+                // growth of a count, and planning (with the JIT compiling the planner) took about
+                // 30 % of the Bolt workers' samples over a fresh 1,000-document load
+                // (bench/ingest-profile.ts --jfr). A plan is now kept until a count it used changed ~10x, and at least 30 s;
                 // it still ages towards the 0.1 target over hours, so a long-lived server replans.
                 .setConfig(GraphDatabaseSettings.query_statistics_divergence_threshold, 0.9)
                 .setConfig(GraphDatabaseSettings.cypher_min_replan_interval, Duration.ofSeconds(30))
