@@ -110,7 +110,7 @@ export function jvmEnvironment(parent: NodeJS.ProcessEnv, own: Record<string, st
  * the fastest code over minutes; 'quick' stops at C1 (-XX:TieredStopAtLevel=1), for a process that
  * loads documents and exits (npm run load): over a fresh load of 1,000 documents C2 spent ~29 ms of
  * CPU a document compiling and its code saved the Bolt workers ~3 (17.9 ms a document with it, 21.1
- * without; bench/results/2026-12-07-ingest2.md).
+ * without; bench/RESULTS.md, 2026-12-07 fourth round, ingest).
  */
 export type JitMode = 'peak' | 'quick';
 export const embeddedJvm: { jit: JitMode } = { jit: 'peak' };
