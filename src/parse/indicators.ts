@@ -90,14 +90,16 @@ export function extractIndicators(table: Table, file: string, owner: string | nu
     const valuesFrom = hasTarget || !hasActual ? 1 : 0;
     const target = valuesFrom ? values[0] ?? null : null;
     const actual = hasActual ? values[valuesFrom] ?? null : null;
-    const reason = hasReason ? values.slice(valuesFrom + 1).join(' ') || null : null;
+    // The reason follows the achieved value where the form prints one, else the target.
+    const reasonFrom = valuesFrom + (hasActual ? 1 : 0);
+    const reason = hasReason ? values.slice(reasonFrom).join(' ') || null : null;
     if (nameCells > 1) {
       diagnostics.push({ level: 'INFO', code: 'INDICATOR_CELLS_JOINED', message: `${table.title}: joined ${nameCells} cells into the indicator name "${name}"`, line: row.line, original: row.text });
     }
     if (realigned) diagnostics.push({ level: 'INFO', code: 'INDICATOR_REALIGNED', message: `${table.title}: row lost its leading empty cells; placed under ${level1}/${level2 ?? '?'}`, line: row.line, original: row.text });
     // The cells read: the levels printed on this row (cellAt's first i), the name's, and the values taken.
     const valueAt = restAt.slice(nameCells);
-    const taken = [...(valuesFrom ? valueAt.slice(0, 1) : []), ...(hasActual ? valueAt.slice(valuesFrom, valuesFrom + 1) : []), ...(hasReason ? valueAt.slice(valuesFrom + 1) : [])];
+    const taken = [...(valuesFrom ? valueAt.slice(0, 1) : []), ...(hasActual ? valueAt.slice(valuesFrom, valuesFrom + 1) : []), ...(hasReason ? valueAt.slice(reasonFrom) : [])];
     const read = [...cellAt.slice(0, i), ...restAt.slice(0, nameCells), ...taken].filter((at) => at !== undefined);
     out.push({ level1, level2, name, target, actual, reason, project: owner, source: { file, table: table.title, line: row.line, text: row.text }, cellsRead: [...new Set(read)].sort((a, b) => a - b) });
   }

@@ -184,6 +184,12 @@ describe('indicator rows that lost or moved cells', () => {
     expect(rows.find((r) => r.name === '发生信息安全事故次数')).toMatchObject({ level1: '产出指标' });
   });
 
+  it('reads 改进措施 after 指标值 where the form prints no achieved column (the reason follows the target, not a missing value)', () => {
+    const rows = extractIndicators(layout('项目绩效指标\n一级指标\t二级指标\t三级指标\t指标值\t改进措施\n产出指标\t数量指标\t培训人次\t≥100人次\t扩大宣传\n').tables[0]!, 'f.txt', null, []);
+    expect(rows[0]).toMatchObject({ name: '培训人次', target: '≥100人次', actual: null, reason: '扩大宣传' });
+    expect(rows[0]!.cellsRead).toEqual([0, 1, 2, 3, 4]);
+  });
+
   it('reads 完成情况 of an investment form as what was achieved (the form prints no target)', () => {
     const rows = extractIndicators(layout(fixture('investment-form.txt') + '\n' + '项目绩效指标\n一级指标\t二级指标\t指标内容描述\t完成情况\t改进措\n过程管理指标\t项目管理指标\t项目是否按照计划时间开工\t是\t\n\t\t经济效益指标\t\t不适用\t\n').tables[0]!, 'f.txt', null, []);
     expect(rows[0]).toMatchObject({ name: '项目是否按照计划时间开工', target: null, actual: '是' });
