@@ -7,8 +7,12 @@ import { projectRoot } from '../../src/config.js';
 import { ENVIRONMENT } from '../../src/environment.js';
 import { readmePath, readmeWithTables } from '../../scripts/config-docs.js';
 
-/** Not variables: the launcher's ready line, and the Neo4j image's own setting (its container only). */
-const NOT_OURS = new Set(['NEO4J_READY', 'NEO4J_AUTH']);
+/**
+ * Not ours: the launcher's ready line, the Neo4j image's own setting (its container only), and the
+ * JVM's own JAVA_TOOL_OPTIONS (bench/ingest-profile.ts sets it for the embedded JVM it starts, round
+ * by round; the service never reads it).
+ */
+const NOT_OURS = new Set(['NEO4J_READY', 'NEO4J_AUTH', 'JAVA_TOOL_OPTIONS']);
 
 function files(dir: string, out: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
