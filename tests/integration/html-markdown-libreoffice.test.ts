@@ -15,7 +15,7 @@ const KINDS = ['totals', 'lines', 'threeCosts', 'projects', 'indicators', 'inves
 const DOCS = ['000_5c682a4da5e2a113.txt', '001_958a9ca9db32ab73.txt', '002_94a530100b90bc43.txt', '003_beb2cb8da5a2afe3.txt', '004_977ad1fe0b13bb92.txt'];
 
 /** Where a record was read (file, line, the line's text) is not the record; spaces are not printed glyphs. */
-const PROVENANCE = new Set(['source', 'amountSource', 'sources', 'line', 'text', 'table']);
+const PROVENANCE = new Set(['source', 'amountSource', 'sources', 'line', 'text', 'table', 'cellsRead']);
 const factKey = (r: unknown) =>
   JSON.stringify(r, (k, v: unknown) => (PROVENANCE.has(k) || k.endsWith('Source') ? undefined : typeof v === 'bigint' ? String(v) : typeof v === 'string' ? v.replace(/\s+/g, '') : v));
 const facts = (d: ParsedDocument, kind: (typeof KINDS)[number]) => (d[kind] as unknown[]).map(factKey).sort();

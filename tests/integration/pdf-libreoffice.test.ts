@@ -36,8 +36,8 @@ const EXPECTED: Record<string, Record<Kind, Expected>> = {
   '004_977ad1fe0b13bb92.txt': { totals: 'ALL', lines: 'ALL', threeCosts: 'ALL', projects: 'ALL', indicators: 'ALL', investmentProjects: 'ALL', selfEvaluations: 'ALL', figures: 'ALL', proseAmounts: 'ALL', payments: 'ALL' },
 };
 
-/** Where a record was read (file, line, the line's text) is not the record; spaces are not printed glyphs. */
-const PROVENANCE = new Set(['source', 'amountSource', 'sources', 'line', 'text', 'table']);
+/** Where a record was read (file, line, the line's text, the cells of that line it read: a PDF may split a line into other cells than its text's tabs) is not the record; spaces are not printed glyphs. */
+const PROVENANCE = new Set(['source', 'amountSource', 'sources', 'line', 'text', 'table', 'cellsRead']);
 const factKey = (r: unknown) =>
   JSON.stringify(r, (k, v: unknown) => (PROVENANCE.has(k) || k.endsWith('Source') ? undefined : typeof v === 'bigint' ? String(v) : typeof v === 'string' ? v.replace(/\s+/g, '') : v));
 const facts = (d: ParsedDocument, kind: Kind) => (d[kind] as unknown[]).map(factKey).sort();
