@@ -14,6 +14,7 @@ import { formatWan } from '../model/money.js';
 import { PRINTED_UNITS } from './glossary/index.js';
 import { isKeyOf, keysOf } from '../keys.js';
 import { CellMemo } from './cell-memo.js';
+import { group } from './matches.js';
 
 export function toHalfWidth(text: string): string {
   // Most cells print no full-width character: a scan of the code units (all of FULL_WIDTH lies in
@@ -104,10 +105,11 @@ function readAmount(raw: string, unit: MoneyUnit, decimalCommaHint: boolean): Pa
   }
   const m = /^(\d+)(?:\.(\d+))?$/.exec(text);
   if (!m) return null;
-  const [, whole, frac = ''] = m;
+  const whole = group(m, 1);
+  const frac = m[2] ?? '';
   const scale = exactDecimals(unit);
   if (frac.length > scale) return null; // finer than 0.01 yuan: not an amount we can keep exactly
-  const fen = BigInt(whole!) * FEN_PER_UNIT[unit] + BigInt((frac + '0'.repeat(scale)).slice(0, scale));
+  const fen = BigInt(whole) * FEN_PER_UNIT[unit] + BigInt((frac + '0'.repeat(scale)).slice(0, scale));
   if (fen > MAX_FEN) return null; // reported by amountCellProblem, never wrapped
   return { fen: negative ? -fen : fen, repair: repairs.length ? repairs.join('; ') : null };
 }

@@ -29,7 +29,7 @@ const NON_NULL_CEILING: Record<string, number> = {
   db: 0,
   load: 70,
   model: 0,
-  parse: 1,
+  parse: 0,
   query: 4,
   source: 62,
   '.': 4,
