@@ -14,6 +14,9 @@
 //                                                      npm run load starts it, unless told
 //   --jfr=DIR                                          a Flight Recording (profile settings) of the JVM over each
 //                                                      round's measured span, DIR/round-<n>.jfr (jcmd, JDK 17+)
+//   --plans                                            how many times Neo4j planned each statement over the measured
+//                                                      span (its data collector: cypher/load-plans-*.cypher), and
+//                                                      the compile time those runs took
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +38,7 @@ const { cpuMs, memoryMb } = await import('./proc.js');
 const { cpuByGroup, processCpuMs, threadCpu } = await import('./ingest-jvm-threads.js');
 const { PhaseRecorder, recordPhases } = await import('../src/load/phases.js');
 const { corpusDocuments, generateCorpus } = await import('./corpus/generate.js');
+const { cypher, cypherNames } = await import('../src/db/cypher.js');
 
 // As npm run load starts its Neo4j (src/cli/load.ts).
 embeddedJvm.jit = arg('jit') === 'peak' ? 'peak' : 'quick';
@@ -106,6 +110,34 @@ function rowsOf(prof: InstanceType<typeof PhaseRecorder>): Map<string, number> {
   return rows instanceof Map ? rows : new Map();
 }
 
+/** A run that found its plan in the query cache compiles in well under this; one that planned takes longer. */
+const PLANNED_US = 1_000;
+
+/** Per statement, what the data collector saw over the span: plans (text × plan rows), runs, runs that planned, their compile ms. */
+type PlanCount = { plans: number; runs: number; planned: number; plannedMs: number };
+
+/** The data collector's rows told apart by statement (the first 300 characters of each statement's text as sent). */
+async function plansByStatement(runner: InstanceType<typeof QueryRunner>): Promise<Map<string, PlanCount>> {
+  const heads = cypherNames().map((name) => ({ name, head: cypher(name).slice(0, 300) }));
+  const res = await runner.read('load-plans-retrieve', { maxInvocations: 1_000_000 });
+  const out = new Map<string, PlanCount>();
+  for (const r of res.records) {
+    const query = String(r.get('query'));
+    const name = heads.find((h) => h.head === query)?.name ?? `(other) ${query.slice(0, 40).replace(/\s+/g, ' ')}`;
+    const compileUs: unknown = r.get('compileUs');
+    const us = Array.isArray(compileUs) ? compileUs.map(Number) : [];
+    const c = out.get(name) ?? { plans: 0, runs: 0, planned: 0, plannedMs: 0 };
+    c.plans++;
+    c.runs += Number(r.get('invocations'));
+    for (const u of us) if (u >= PLANNED_US) {
+      c.planned++;
+      c.plannedMs += u / 1000;
+    }
+    out.set(name, c);
+  }
+  return out;
+}
+
 let db: Awaited<ReturnType<typeof freshDatabase>>['db'] | null = null;
 try {
   // Rounds side by side (--batches=1,32,1,32: documents per write transaction), each in a fresh
@@ -145,6 +177,8 @@ try {
     const jfrDir = arg('jfr');
     // Started before the clock and stopped after it: jcmd's own start-up is not the load's CPU.
     if (jfrDir && jvm) execSync(`jcmd ${jvm} JFR.start name=ingest settings=profile`, { stdio: 'ignore' });
+    const plansWanted = args.includes('--plans');
+    if (plansWanted) await runner.write('load-plans-collect');
     const staleBefore = stalePlans(fresh.dataDir).length;
     const cpuBefore = process.cpuUsage();
     const jvmBefore = jvm ? cpuMs(jvm) : null;
@@ -165,6 +199,11 @@ try {
     if (jfrDir && jvm) execSync(`jcmd ${jvm} JFR.stop name=ingest filename=${join(jfrDir, `round-${round + 1}.jfr`)}`, { stdio: 'ignore' });
     const jvmThreads = jvm ? cpuByGroup(threadsBefore, threadCpu(jvm), jvmProcessBefore !== null && jvmProcessAfter !== null ? jvmProcessAfter - jvmProcessBefore : null) : [];
     recordPhases(null);
+    let plans: Map<string, PlanCount> | null = null;
+    if (plansWanted) {
+      await runner.write('load-plans-stop');
+      plans = await plansByStatement(runner);
+    }
     const stale = stalePlans(fresh.dataDir).slice(staleBefore);
     const docs = Math.max(1, loaded);
     // Growth of the data directory over the round (the warm-up's already there), and the peaks: Node's since the bench started, the JVM's since its start.
@@ -177,7 +216,7 @@ try {
     out.push(line);
     console.log(line);
     for (const b of bad.slice(0, 5)) console.log(`refused: ${b}`);
-    summaries.push({ batch, loaded, wallMs, nodeCpuMs: nodeMs, jvmCpuMs: jvmMs, statements: Object.fromEntries(prof.statements), rows: Object.fromEntries(rowsOf(prof)), reads: prof.reads, transactions: prof.transactions, storeKbPerDocument: storeKb, transactionLogKbPerDocument: logsKb, nodePeakRssMb: nodePeakMb, jvmPeakRssMb: jvmPeakMb, phases: Object.fromEntries(prof.phases), jvmOptions: jvmOpts ?? null, jvmThreadCpuMs: Object.fromEntries(jvmThreads), stalePlans: stale.length, loadavg: loadavg() });
+    summaries.push({ batch, loaded, wallMs, nodeCpuMs: nodeMs, jvmCpuMs: jvmMs, statements: Object.fromEntries(prof.statements), rows: Object.fromEntries(rowsOf(prof)), reads: prof.reads, transactions: prof.transactions, storeKbPerDocument: storeKb, transactionLogKbPerDocument: logsKb, nodePeakRssMb: nodePeakMb, jvmPeakRssMb: jvmPeakMb, phases: Object.fromEntries(prof.phases), jvmOptions: jvmOpts ?? null, jvmThreadCpuMs: Object.fromEntries(jvmThreads), stalePlans: stale.length, loadavg: loadavg(), plans: plans ? Object.fromEntries(plans) : null });
     const t: string[] = [];
     const pct = (ms: number) => `${((100 * ms) / wallMs).toFixed(1)}%`;
     if (jvmOpts !== undefined) t.push(`Round ${round + 1}: JVM options ${jvmOpts ? `\`${jvmOpts}\`` : '(none)'}`, '');
@@ -188,6 +227,13 @@ try {
       t.push('');
     }
     t.push(`Plans discarded as stale in the round (debug.log): ${stale.length}`, '', ...stale.slice(0, 8).map((l) => `    ${l.slice(0, 300)}`), '');
+    if (plans) {
+      const all = [...plans.values()].reduce((a, c) => ({ planned: a.planned + c.planned, ms: a.ms + c.plannedMs, runs: a.runs + c.runs }), { planned: 0, ms: 0, runs: 0 });
+      t.push(`Statements planned over the span (data collector; a run counts as planned when its compile took ≥ ${PLANNED_US / 1000} ms): ${all.planned} of ${all.runs} runs, ${Math.round(all.ms)} ms of compile`, '');
+      t.push('| statement | runs | plans (text × plan) | runs that planned | their compile ms |', '|---|---:|---:|---:|---:|');
+      for (const [name, c] of [...plans.entries()].sort((a, b) => b[1].plannedMs - a[1].plannedMs)) t.push(`| ${name} | ${c.runs} | ${c.plans} | ${c.planned} | ${Math.round(c.plannedMs)} |`);
+      t.push('');
+    }
     t.push(`Phases, ${batch} document(s) a transaction (wall time; a phase inside another counts in both; the worker's run beside the main thread's):`);
     t.push('');
     t.push('| phase | total ms | % of wall | ms a document | times |');
