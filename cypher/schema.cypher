@@ -1,4 +1,8 @@
-// Constraints and indexes on every key of the graph model (docs/graph-model.md).
+// Constraints and indexes on every key of the graph model (docs/graph-model.md) that a statement
+// looks nodes up by: each costs an entry on every write of its label, so none is declared that no
+// statement uses (tests/unit/schema-indexes-used.test.ts; bench/ingest-index-use.ts shows what the
+// planner picks). One dropped from here goes in RETIRED_SCHEMA (src/db/schema.ts), so a graph
+// built before drops it too.
 // Applied at start-up; every statement is idempotent (IF NOT EXISTS).
 // applySchema (src/db/schema.ts) reads each statement's name and schema to find and repair what
 // an earlier start left half built or defined otherwise: keep to the two shapes used here.
@@ -7,8 +11,6 @@ CREATE CONSTRAINT document_file IF NOT EXISTS FOR (d:Document) REQUIRE d.file IS
 CREATE CONSTRAINT department_id IF NOT EXISTS FOR (d:Department) REQUIRE d.id IS UNIQUE;
 CREATE CONSTRAINT unit_id IF NOT EXISTS FOR (u:BudgetUnit) REQUIRE u.id IS UNIQUE;
 CREATE CONSTRAINT function_code IF NOT EXISTS FOR (c:FunctionCode) REQUIRE c.code IS UNIQUE;
-CREATE CONSTRAINT economic_code IF NOT EXISTS FOR (c:EconomicCode) REQUIRE c.code IS UNIQUE;
-CREATE CONSTRAINT procurement_code IF NOT EXISTS FOR (c:ProcurementItem) REQUIRE c.code IS UNIQUE;
 CREATE CONSTRAINT budget_line_id IF NOT EXISTS FOR (l:BudgetLine) REQUIRE l.id IS UNIQUE;
 CREATE CONSTRAINT project_id IF NOT EXISTS FOR (p:Project) REQUIRE p.id IS UNIQUE;
 CREATE CONSTRAINT allocation_id IF NOT EXISTS FOR (a:ProjectAllocation) REQUIRE a.id IS UNIQUE;
@@ -18,10 +20,7 @@ CREATE CONSTRAINT self_evaluation_id IF NOT EXISTS FOR (s:SelfEvaluation) REQUIR
 CREATE CONSTRAINT three_costs_id IF NOT EXISTS FOR (t:ThreeCosts) REQUIRE t.id IS UNIQUE;
 CREATE CONSTRAINT anomaly_id IF NOT EXISTS FOR (a:Anomaly) REQUIRE a.id IS UNIQUE;
 CREATE INDEX document_year IF NOT EXISTS FOR (d:Document) ON (d.year);
-CREATE INDEX project_norm IF NOT EXISTS FOR (p:Project) ON (p.normName);
 CREATE INDEX investment_code IF NOT EXISTS FOR (i:InvestmentProject) ON (i.code);
-CREATE INDEX budget_line_code IF NOT EXISTS FOR (l:BudgetLine) ON (l.code);
-CREATE INDEX allocation_year IF NOT EXISTS FOR (a:ProjectAllocation) ON (a.year);
 CREATE FULLTEXT INDEX search_names IF NOT EXISTS
 FOR (n:Department|BudgetUnit|Project|FunctionCode|EconomicCode|ProcurementItem|InvestmentProject|Document)
 ON EACH [n.name, n.code, n.searchText]

@@ -55,7 +55,7 @@ export interface SchemaState {
 }
 
 /** One step towards the declared schema; `why` goes to the operator's log. */
-export type SchemaAction = { do: 'drop-index'; name: string; why: string } | { do: 'drop-constraint'; name: string; why: string } | { do: 'create'; rule: DeclaredRule };
+export type SchemaAction = { do: 'drop-index'; name: string; why: string; retired?: true } | { do: 'drop-constraint'; name: string; why: string; retired?: true } | { do: 'create'; rule: DeclaredRule };
 
 /** An action as a start-up log names it: `created document_year`, `dropped code_key`. */
 export const schemaActionText = (a: SchemaAction): string => (a.do === 'create' ? `created ${a.rule.name}` : `dropped ${a.name}`);
@@ -140,17 +140,35 @@ function propertyList(keys: string, variable: string): string[] {
 }
 
 /**
+ * Indexes and constraints an earlier cypher/schema.cypher declared and this one no longer does,
+ * because no statement looks nodes up by them (tests/unit/schema-indexes-used.test.ts): dropped
+ * where found, so a graph built before stops paying their upkeep on every write of their label.
+ */
+export const RETIRED_SCHEMA: readonly string[] = ['budget_line_code', 'allocation_year', 'project_norm', 'economic_code', 'procurement_code'];
+
+/**
  * What to drop and create so that `state` becomes `declared` (drops first). Pure, so every
  * half-built state has a test without a database. Indexes and constraints not named in the file
  * are left alone unless they hold the very schema one of ours needs (then `IF NOT EXISTS` would
- * quietly skip ours, or its creation would fail).
+ * quietly skip ours, or its creation would fail), or bear the name of one we retired.
  */
-export function planSchema(declared: DeclaredRule[], state: SchemaState): SchemaAction[] {
+export function planSchema(declared: DeclaredRule[], state: SchemaState, retired: readonly string[] = RETIRED_SCHEMA): SchemaAction[] {
   const ours = new Set(declared.map((r) => r.name));
-  const actions = declared.flatMap((rule) => planRule(rule, state, ours));
+  const actions = [...retiredFound(state, retired.filter((name) => !ours.has(name))), ...declared.flatMap((rule) => planRule(rule, state, ours))];
   const drops = new Map<string, SchemaAction>();
   for (const a of actions) if (a.do !== 'create' && !drops.has(`${a.do} ${a.name}`)) drops.set(`${a.do} ${a.name}`, a);
   return [...drops.values(), ...actions.filter((a) => a.do === 'create')];
+}
+
+/** The retired ones a graph still holds: a constraint (its index goes with it), else the index. */
+function retiredFound(state: SchemaState, retired: readonly string[]): SchemaAction[] {
+  const why = (name: string) => `${name} is no longer declared in cypher/schema.cypher (no statement looks nodes up by it)`;
+  return retired.flatMap((name): SchemaAction[] => {
+    if (state.constraints.some((c) => c.name === name)) return [{ do: 'drop-constraint', name, why: why(name), retired: true }];
+    const index = state.indexes.find((i) => i.name === name);
+    if (!index) return [];
+    return [index.owningConstraint ? { do: 'drop-constraint', name: index.owningConstraint, why: why(name), retired: true } : { do: 'drop-index', name, why: why(name), retired: true }];
+  });
 }
 
 function planRule(rule: DeclaredRule, state: SchemaState, ours: Set<string>): SchemaAction[] {
@@ -303,7 +321,7 @@ async function perform(session: Session, run: Run, actions: SchemaAction[], log:
       let result: QueryResult;
       if (action.do === 'create') result = await session.run(action.rule.statement);
       else {
-        log(`schema: dropping ${action.do === 'drop-index' ? 'index' : 'constraint'} ${action.name}: ${action.why}; it is created again`);
+        log(`schema: dropping ${action.do === 'drop-index' ? 'index' : 'constraint'} ${action.name}: ${action.why}; ${action.retired ? 'not created again' : 'it is created again'}`);
         result = await run(action.do === 'drop-index' ? 'schema-drop-index' : 'schema-drop-constraint', { name: action.name });
       }
       // `IF NOT EXISTS` is silent when another process created the rule first: only the

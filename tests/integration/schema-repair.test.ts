@@ -78,15 +78,15 @@ describe('a half-built schema', () => {
     await cypherText('CREATE INDEX document_year FOR (d:Document) ON (d.id)');
     await cypherText('CREATE FULLTEXT INDEX search_names FOR (n:Document) ON EACH [n.name]');
     await cypherText('CREATE CONSTRAINT code_key FOR (c:Code) REQUIRE c.id IS UNIQUE');
-    await cypherText('CREATE CONSTRAINT project_norm FOR (p:Project) REQUIRE p.normName IS UNIQUE');
-    // Not ours, but holding the schema of budget_line_code: IF NOT EXISTS would skip ours.
-    await cypherText('CREATE INDEX someone_elses FOR (l:BudgetLine) ON (l.code)');
+    await cypherText('CREATE CONSTRAINT investment_code FOR (i:InvestmentProject) REQUIRE i.code IS UNIQUE');
+    // Not ours, but holding the schema of budget_line_document: IF NOT EXISTS would skip ours.
+    await cypherText('CREATE INDEX someone_elses FOR (l:BudgetLine) ON (l.documentId)');
 
     const lines: string[] = [];
     await applySchema(db, { log: (m) => lines.push(m) });
     await expectDeclared(lines.join('\n'));
     const dropped = (name: string) => lines.some((l) => l.startsWith(`schema: dropping `) && l.includes(` ${name}:`));
-    expect(['investment_id', 'payment_document', 'document_year', 'search_names', 'code_key', 'project_norm', 'someone_elses'].filter((n) => !dropped(n)), lines.join('\n')).toEqual([]);
+    expect(['investment_id', 'payment_document', 'document_year', 'search_names', 'code_key', 'investment_code', 'someone_elses'].filter((n) => !dropped(n)), lines.join('\n')).toEqual([]);
     // Nothing left to repair: a second apply drops nothing.
     lines.length = 0;
     await applySchema(db, { log: (m) => lines.push(m) });

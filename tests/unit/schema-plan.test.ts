@@ -68,18 +68,18 @@ describe('planSchema', () => {
 
   it('waits for an index of ours that is POPULATING instead of dropping it', () => {
     const state = built();
-    Object.assign(state.indexes.find((i) => i.name === 'project_norm')!, { state: 'POPULATING' });
+    Object.assign(state.indexes.find((i) => i.name === 'investment_code')!, { state: 'POPULATING' });
     expect(summary(state)).toEqual([]);
-    expect(populating(declared, state)).toEqual(['project_norm']);
+    expect(populating(declared, state)).toEqual(['investment_code']);
   });
 
   it('replaces ours when defined otherwise: property, analyzer, or a constraint where an index is declared', () => {
     const state = built();
     Object.assign(state.indexes.find((i) => i.name === 'document_year')!, { properties: ['id'] });
     Object.assign(state.indexes.find((i) => i.name === 'search_names')!, { analyzer: 'standard-no-stop-words' });
-    state.constraints.push({ name: 'project_norm', type: 'UNIQUENESS', entityType: 'NODE', labels: ['Project'], properties: ['normName'] });
-    Object.assign(state.indexes.find((i) => i.name === 'project_norm')!, { owningConstraint: 'project_norm' });
-    expect(summary(state).sort()).toEqual(['create document_year', 'create project_norm', 'create search_names', 'drop-constraint project_norm', 'drop-index document_year', 'drop-index search_names']);
+    state.constraints.push({ name: 'investment_code', type: 'UNIQUENESS', entityType: 'NODE', labels: ['InvestmentProject'], properties: ['code'] });
+    Object.assign(state.indexes.find((i) => i.name === 'investment_code')!, { owningConstraint: 'investment_code' });
+    expect(summary(state).sort()).toEqual(['create document_year', 'create investment_code', 'create search_names', 'drop-constraint investment_code', 'drop-index document_year', 'drop-index search_names']);
   });
 
   it('leaves indexes that are not ours alone, unless one holds the schema an index of ours needs', () => {
@@ -87,8 +87,19 @@ describe('planSchema', () => {
     const foreign = (name: string, label: string, property: string): IndexRow => ({ name, type: 'RANGE', entityType: 'NODE', labels: [label], properties: [property], state: 'ONLINE', owningConstraint: null, failureMessage: '' });
     state.indexes.push(foreign('operators_own', 'Document', 'title'));
     expect(summary(state)).toEqual([]);
-    state.indexes = state.indexes.filter((i) => i.name !== 'budget_line_code');
-    state.indexes.push(foreign('someone_elses', 'BudgetLine', 'code'));
-    expect(summary(state)).toEqual(['drop-index someone_elses', 'create budget_line_code']);
+    state.indexes = state.indexes.filter((i) => i.name !== 'investment_code');
+    state.indexes.push(foreign('someone_elses', 'InvestmentProject', 'code'));
+    expect(summary(state)).toEqual(['drop-index someone_elses', 'create investment_code']);
+  });
+
+  it('drops the indexes and constraints the file no longer declares (RETIRED_SCHEMA) where a graph built before holds them, and creates none again', () => {
+    const state = built();
+    const old = (name: string, label: string, property: string, owner: string | null): IndexRow => ({ name, type: 'RANGE', entityType: 'NODE', labels: [label], properties: [property], state: 'ONLINE', owningConstraint: owner, failureMessage: '' });
+    state.indexes.push(old('budget_line_code', 'BudgetLine', 'code', null), old('economic_code', 'EconomicCode', 'code', 'economic_code'), old('operators_own', 'BudgetLine', 'year', null));
+    state.constraints.push({ name: 'economic_code', type: 'UNIQUENESS', entityType: 'NODE', labels: ['EconomicCode'], properties: ['code'] });
+    expect(summary(state).sort()).toEqual(['drop-constraint economic_code', 'drop-index budget_line_code']);
+    expect(planSchema(declared, state).every((a) => a.do !== 'create' && a.retired === true)).toBe(true);
+    // Only the names it is told: the same graph with no retired names keeps them.
+    expect(planSchema(declared, state, [])).toEqual([]);
   });
 });
