@@ -1,70 +1,23 @@
-// Document sources: the bytes of a file → the canonical text rendering every reader takes (one
-// printed line per text line, cells between tabs) and, for a PDF, the page and boxes of each line.
+// Document sources: the bytes of a file → the printed document (printed.ts: pages → lines → cells,
+// with boxes, spans and OCR confidences where the source has them), and its text rendering every
+// reader of text takes (one printed line per text line, cells between tabs) with, for a PDF, the
+// page and boxes of each line: generated from the model (renderText), never read back into it.
 // Text (UTF-8, pdftotext's form feeds read as page breaks) and PDF (a text layer, read by
 // pdf.js: pdf/extract.ts → pdf/render.ts; a scanned page read by OCR when tesseract is
 // installed: ocr/), web pages (html/: blocks as lines, <table> rows as cells with their spans
 // laid out) and Markdown (markdown/: pipe tables and <table> markup, through the HTML reader).
 // A new input format is one more source here.
 import { BadDocumentError, BudgetGraphError } from '../errors.js';
-import type { Box } from './pdf/geometry.js';
 import { extractPdf } from './pdf/extract.js';
-import { renderPdf } from './pdf/render.js';
+import { renderPdf, type RenderedLine } from './pdf/render.js';
 import { correctCodePartLabels, correctOcrLine } from './ocr/confusions.js';
-import { markOcrLines, OCR_MIN_CONFIDENCE, readScannedPages, type OcrOptions } from './ocr/index.js';
+import { markOcrLines, OCR_MIN_CONFIDENCE, readScannedPages, type OcrLineMark, type OcrOptions } from './ocr/index.js';
 import { HTML_FILE, looksLikeHtml, readHtml } from './html/index.js';
 import { MARKDOWN_FILE, readMarkdown } from './markdown/index.js';
+import { pagesOf, printedText, sourceOf, type CellSpan, type LinePlace, type PrintedCell, type PrintedLine, type SourceDocument, type SourceFormat, type SourceNote } from './printed.js';
 
-export type SourceFormat = 'TEXT' | 'PDF' | 'HTML' | 'MARKDOWN';
-
-/** Where text line n (places[n - 1]) is printed; box null when the source has no geometry. */
-export interface LinePlace {
-  page: number;
-  box: Box | null;
-  cells: Box[];
-  /**
-   * Read by OCR from a scanned page: the lowest confidence (0-100) of the line's words, and of each
-   * cell's (null where OCR read nothing in the cell).
-   */
-  ocr?: { confidence: number; cells?: (number | null)[] };
-  /**
-   * A PDF's line: the page and box of each printed line joined to it (a wrapped paragraph's later
-   * lines, a row cut by a page break), so that the page painter blacks out a redacted line over
-   * exactly what it prints (src/api/page-images.ts).
-   */
-  more?: { page: number; box: Box }[];
-}
-
-/**
- * A table cell as part of the printed cell it lies in, where the source knows it but prints no
- * page (an HTML table's colspan / rowspan): the printed cell's first column, and whether it began
- * on a row above (a cell spanning rows: its text is that row's, not a blank of this one).
- */
-export interface CellSpan {
-  start: number;
-  above: boolean;
-}
-
-export interface SourceNote {
-  level: 'INFO' | 'WARNING';
-  code: string;
-  message: string;
-  line: number;
-}
-
-export interface SourceDocument {
-  file: string;
-  format: SourceFormat;
-  text: string;
-  /** One per text line, or null when the source prints no pages (plain text without form feeds). */
-  places: LinePlace[] | null;
-  /**
-   * A web page's table rows (HTML, Markdown's <table> markup) with spanning cells: each line's cell
-   * spans, null for the other lines; null when no table spans cells. A PDF's spans are in its places' boxes.
-   */
-  spans?: (CellSpan[] | null)[] | null;
-  pages: number | null;
-  notes: SourceNote[];
-}
+export type { CellSpan, LinePlace, PrintedCell, PrintedDocument, PrintedLine, PrintedPage, SourceDocument, SourceFormat, SourceNote, TextRendering } from './printed.js';
+export { printedText, renderText, sourceOf } from './printed.js';
 
 /**
  * The largest text, web page or Markdown file read: its bytes are its text, which every stage
@@ -136,25 +89,14 @@ export async function readSource(bytes: Uint8Array, file: string, options: Sourc
   }
 }
 
-/** UTF-8 text; a form feed (pdftotext writes one before each page) starts a page and is not content. */
+/** UTF-8 text: lines of tab-separated cells; a form feed (pdftotext writes one before each page) starts a page and is not content (printed.ts). */
 export function readText(bytes: Uint8Array, file: string): SourceDocument {
   const decoded = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   if (decoded.includes('\uFFFD')) {
     const line = decoded.slice(0, decoded.indexOf('\uFFFD')).split('\n').length;
     throw new BadDocumentError(file, line, 'the file is not valid UTF-8; save the text as UTF-8 (or give the PDF itself) and load it again');
   }
-  if (!decoded.includes('\f')) return { file, format: 'TEXT', text: decoded, places: null, pages: null, notes: [] };
-  const places: LinePlace[] = [];
-  let page = 1;
-  const lines = decoded.split('\n').map((line) => {
-    const breaks = line.split('\f').length - 1;
-    // A form feed at a line's start: this line opens the next page.
-    if (breaks && line.startsWith('\f')) page += breaks;
-    places.push({ page, box: null, cells: [] });
-    if (breaks && !line.startsWith('\f')) page += breaks;
-    return line.replaceAll('\f', '');
-  });
-  return { file, format: 'TEXT', text: lines.join('\n'), places, pages: page, notes: [] };
+  return sourceOf(printedText(decoded, file));
 }
 
 async function readPdf(bytes: Uint8Array, file: string, ocr: OcrOptions): Promise<SourceDocument> {
@@ -195,25 +137,38 @@ async function readPdf(bytes: Uint8Array, file: string, ocr: OcrOptions): Promis
   if (rendered.lines.every((l) => l.text.trim() === '')) {
     throw new BadDocumentError(file, 1, rendered.imageOnlyPages.length ? `the PDF's ${rendered.imageOnlyPages.length} pages are scanned images with no text layer${scanned.notRead[0] ? ` and were not read (${scanned.notRead[0].why})` : ''}; expected a PDF with text` : 'the PDF prints no text; expected a budget document');
   }
-  return {
-    file,
-    format: 'PDF',
-    text: ocrText(rendered.lines.map((l) => l.text), marks).join('\n'),
-    places: rendered.lines.map((l, i) => {
-      const mark = marks.get(i);
-      const place: LinePlace = { page: l.page, box: l.box, cells: l.cells, more: l.more };
-      return mark ? { ...place, ocr: { confidence: mark.confidence, cells: mark.cells } } : place;
-    }),
-    pages: pages.length,
-    notes,
-  };
+  const texts = ocrTexts(rendered.lines, marks);
+  const lines = rendered.lines.map((l, i) => ({ page: l.page, line: printedLine(l, texts[i] ?? l.texts, marks.get(i)) }));
+  return sourceOf({ file, format: 'PDF', pages: pagesOf(lines, pages.length), pageCount: pages.length, notes });
 }
 
-/** The lines read by OCR with its known misreadings put right (ocr/confusions.ts); the others as printed. */
-function ocrText(lines: string[], marks: ReadonlyMap<number, unknown>): string[] {
-  const out = lines.map((t, i) => (marks.has(i) ? correctOcrLine(t) : t));
-  return out.map((t, i, all) => {
-    const above = all[i - 1];
-    return marks.has(i) && above !== undefined ? correctCodePartLabels(t, above) : t;
+/** A rendered PDF line as printed: each cell its text and box, and on a line read by OCR each cell's confidence. */
+function printedLine(l: RenderedLine, texts: readonly string[], mark: OcrLineMark | undefined): PrintedLine {
+  // A blank line (between a table and prose) prints one empty cell and no box; any other line a box a cell.
+  const cells = texts.map((text, k): PrintedCell => {
+    const box = l.cells[k];
+    const cell: PrintedCell = box ? { text, box } : { text };
+    if (mark) cell.ocr = mark.cells[k] ?? null;
+    return cell;
+  });
+  const line: PrintedLine = { cells, box: l.box, joined: l.more };
+  if (mark) line.ocr = mark.confidence;
+  return line;
+}
+
+/**
+ * Each line's cell texts, those read by OCR with its known misreadings put right (ocr/confusions.ts:
+ * a cell at a time, so a fix never joins two cells) and the code-part labels under a 科目编码 row
+ * given back; the others as printed.
+ */
+function ocrTexts(lines: readonly RenderedLine[], marks: ReadonlyMap<number, unknown>): string[][] {
+  const out = lines.map((l, i) => (marks.has(i) ? l.texts.map(correctOcrLine) : l.texts));
+  return out.map((cells, i) => {
+    const above = out[i - 1];
+    if (!marks.has(i) || above === undefined) return cells;
+    const text = cells.join('\t');
+    const fixed = correctCodePartLabels(text, above.join('\t'));
+    // The labels put in the cells they were read in: as many cells as before.
+    return fixed === text ? cells : fixed.split('\t');
   });
 }

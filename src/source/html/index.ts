@@ -4,7 +4,7 @@
 // blocks as lines, tables as rows of tab-separated cells with their spans laid out (render.ts,
 // table-grid.ts). A page prints no pages: its facts keep their line numbers (places null).
 import { BadDocumentError } from '../../errors.js';
-import type { CellSpan, SourceDocument } from '../index.js';
+import { sourceOf, unpaged, type PrintedLine, type SourceDocument } from '../printed.js';
 import { decodePage } from './charset.js';
 import { PageRenderer } from './render.js';
 import { parseHtmlTree } from './tree.js';
@@ -28,17 +28,14 @@ export function renderHtmlText(html: string, file: string): string[] {
   return new PageRenderer(file).lines(parseHtmlTree(html, file));
 }
 
-/** The rendering of an HTML string with each table row's cell spans, line for line. */
-export function renderHtml(html: string, file: string): { lines: string[]; spans: (CellSpan[] | null)[] } {
+/** The printed lines of an HTML string: blocks, and table rows with their cells' spans. */
+export function renderHtml(html: string, file: string): PrintedLine[] {
   return new PageRenderer(file).render(parseHtmlTree(html, file));
 }
 
-/** The spans of a rendering's lines, or null when no line is a table row. */
-export const spansOrNull = (spans: (CellSpan[] | null)[]) => (spans.some((s) => s !== null) ? spans : null);
-
 export function readHtml(bytes: Uint8Array, file: string): SourceDocument {
   const page = decodePage(bytes, file);
-  const { lines, spans } = renderHtml(page.text, file);
+  const lines = renderHtml(page.text, file);
   if (lines.length === 0) throw new BadDocumentError(file, 1, 'the page prints no text (only markup, scripts or hidden content); expected a budget document');
-  return { file, format: 'HTML', text: lines.join('\n'), places: null, spans: spansOrNull(spans), pages: null, notes: [] };
+  return sourceOf(unpaged(file, 'HTML', lines));
 }

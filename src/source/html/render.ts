@@ -1,5 +1,6 @@
-// A page's element tree → the canonical text rendering (src/source/index.ts): one line per block
-// (a paragraph, a heading, a list item, a <br>), a table's rows as cells between tabs. Scripts,
+// A page's element tree → its printed lines (src/source/printed.ts): one line per block (a
+// paragraph, a heading, a list item, a <br>) of one cell, a table's rows as lines of cells with
+// their spans (table-grid.ts); the text rendering prints them with the cells between tabs. Scripts,
 // styles, navigation and what the page hides are not its text. Headings are "# …" and list items
 // "- …" / "1. …", as the bundled texts print them (the layout reads a "#" line as a heading).
 import { defaultTreeAdapter } from 'parse5';
@@ -7,7 +8,7 @@ import type { Element, ParentNode } from './tree.js';
 import { attr, isElement, lineOf } from './tree.js';
 import { HTML_CAPS, HtmlTooLargeError } from './caps.js';
 import { tableRows } from './table-grid.js';
-import type { CellSpan } from '../index.js';
+import { lineText, textLine, type CellSpan, type PrintedLine } from '../printed.js';
 
 /** Never the document's text: code, styling, page furniture, embedded media and form controls' lists. */
 const DROPPED = new Set(['head', 'script', 'style', 'noscript', 'template', 'nav', 'iframe', 'frame', 'frameset', 'object', 'embed', 'svg', 'math', 'canvas', 'audio', 'video', 'select', 'button', 'textarea', 'map', 'datalist']);
@@ -28,9 +29,8 @@ const hidden = (el: Element) => attr(el, 'hidden') !== undefined || /display\s*:
 
 /** The lines being written: text is gathered until a block ends the line. */
 class LineWriter {
-  readonly lines: string[] = [];
-  /** Each line's cell spans: a table row's (table-grid.ts), null for any other line. */
-  readonly spans: (CellSpan[] | null)[] = [];
+  /** The lines written: a block's one cell, a table row's cells with their spans (table-grid.ts). */
+  readonly lines: PrintedLine[] = [];
   private buf = '';
   private prefix = '';
   /** Inside <pre>: line breaks and spaces as written. */
@@ -61,16 +61,15 @@ class LineWriter {
     if (this.inCell) t = t.replace(/\t/g, ' ').trim();
     this.buf = '';
     if (t.trim() === '') return;
-    this.lines.push(this.prefix + t);
-    this.spans.push(null);
+    // A block is one cell; <pre>'s text keeps its tabs, read as a text's: cells between them.
+    this.lines.push(this.pre ? textLine(this.prefix + t) : { cells: [{ text: this.prefix + t }], box: null });
     this.prefix = '';
   }
 
   /** A table row, written as it is (its cells already made), with the printed cell each cell is part of. */
   row(cells: string[], spans: CellSpan[] | null): void {
     this.end();
-    this.lines.push(cells.join('\t'));
-    this.spans.push(spans);
+    this.lines.push({ cells: cells.map((text, k) => (spans?.[k] ? { text, span: spans[k] } : { text })), box: null });
   }
 
   /** A block ended: an unused prefix does not carry over to the next block. */
@@ -83,17 +82,17 @@ class LineWriter {
 export class PageRenderer {
   constructor(readonly file: string) {}
 
-  /** The page's lines. */
+  /** The page's lines as text (cells between tabs). */
   lines(root: ParentNode): string[] {
-    return this.render(root).lines;
+    return this.render(root).map(lineText);
   }
 
-  /** The page's lines and each table row's cell spans (null for the other lines), line for line. */
-  render(root: ParentNode): { lines: string[]; spans: (CellSpan[] | null)[] } {
+  /** The page's printed lines: blocks, and table rows with their cells' spans. */
+  render(root: ParentNode): PrintedLine[] {
     const w = new LineWriter(false);
     this.children(root, w, 0);
     w.closeBlock();
-    return { lines: w.lines, spans: w.spans };
+    return w.lines;
   }
 
   /** A cell's content on one line: its own lines joined (no space between two Chinese characters). */
@@ -101,7 +100,7 @@ export class PageRenderer {
     const w = new LineWriter(true);
     this.children(cell, w, depth);
     w.end();
-    return w.lines.reduce((out, l) => (out === '' ? l : CJK.test(out.at(-1) ?? '') && CJK.test(l[0] ?? '') ? out + l : `${out} ${l}`), '');
+    return w.lines.map(lineText).reduce((out, l) => (out === '' ? l : CJK.test(out.at(-1) ?? '') && CJK.test(l[0] ?? '') ? out + l : `${out} ${l}`), '');
   }
 
   /** An element's content as blocks of their own (a layout table's cell). */

@@ -9,7 +9,7 @@
 import { HTML_CAPS, HtmlTooLargeError } from './caps.js';
 import type { LineWriter, PageRenderer } from './render.js';
 import { attr, isElement, lineOf, type Element } from './tree.js';
-import type { CellSpan } from '../index.js';
+import type { CellSpan } from '../printed.js';
 
 interface Slot {
   x: number;

@@ -6,8 +6,8 @@
 // is no space (the converter wrapped a sentence that had none).
 import MarkdownIt from 'markdown-it';
 import { BadDocumentError } from '../../errors.js';
-import type { SourceDocument } from '../index.js';
-import { HTML_CAPS, HtmlTooLargeError, renderHtml, spansOrNull } from '../html/index.js';
+import { HTML_CAPS, HtmlTooLargeError, renderHtml } from '../html/index.js';
+import { sourceOf, unpaged, type SourceDocument } from '../printed.js';
 
 export const MARKDOWN_FILE = /\.(md|markdown)$/i;
 
@@ -56,8 +56,8 @@ export function readMarkdown(bytes: Uint8Array, file: string): SourceDocument {
   const tokens = md.parse(text, {});
   const deepest = tokens.find((t) => t.level >= MAX_NESTING - 1);
   if (deepest) throw new HtmlTooLargeError(file, (deepest.map?.[0] ?? 0) + 1, 'markdownNesting', `its quotes or lists nest ${MAX_NESTING} deep or more`);
-  const { lines, spans } = renderHtml(md.renderer.render(tokens, md.options, {}), file);
+  const lines = renderHtml(md.renderer.render(tokens, md.options, {}), file);
   if (lines.length === 0) throw new BadDocumentError(file, 1, 'the Markdown prints no text; expected a budget document');
   // <table> markup with spanning cells keeps its spans (../html); a pipe table prints none.
-  return { file, format: 'MARKDOWN', text: lines.join('\n'), places: null, spans: spansOrNull(spans), pages: null, notes: [] };
+  return sourceOf(unpaged(file, 'MARKDOWN', lines));
 }

@@ -29,8 +29,13 @@ export interface PlacedLine {
   more: { page: number; box: Box }[];
 }
 
+/** A line as rendered: with each cell's text, in step with its boxes (a blank line prints one empty cell, no box). */
+export interface RenderedLine extends PlacedLine {
+  texts: string[];
+}
+
 export interface RenderedPdf {
-  lines: PlacedLine[];
+  lines: RenderedLine[];
   /** Pages with no text layer: scanned, to be read by OCR. */
   imageOnlyPages: number[];
 }
@@ -134,7 +139,7 @@ function furniture(pages: { page: PdfPage; lines: Printed[]; tables: GridTable[]
 
 interface Block {
   top: number;
-  line: PlacedLine;
+  line: RenderedLine;
   /** For prose: the printed line's edges, to decide whether the next line continues it. */
   x0?: number;
   x1?: number;
@@ -359,7 +364,7 @@ function tableRows(t: GridTable, runs: GlyphRun[], page: number, withChars: (run
     if (texts.every((x) => x === '') && t.cells.every((c) => c.row !== row)) continue;
     const edge = row === 0 || row === t.rows.length - 2;
     if (row === 0) for (const slot of slots) if (slot?.lines.length) withChars(slot.lines[0]!.runs.slice(0, 1));
-    blocks.push({ top: t.rows[row] ?? box[1], line: { text: texts.join('\t'), page, box, cells: boxes, kind: 'TABLE_ROW', more: [] }, table: t, rowIndex: row, ...(edge ? { slots } : {}) });
+    blocks.push({ top: t.rows[row] ?? box[1], line: { text: texts.join('\t'), texts, page, box, cells: boxes, kind: 'TABLE_ROW', more: [] }, table: t, rowIndex: row, ...(edge ? { slots } : {}) });
   }
   return blocks;
 }
@@ -388,13 +393,14 @@ export function renderPdf(pages: PdfPage[]): RenderedPdf {
       const cells = gapCells(printed);
       const cellBoxes = cells.map((c) => roundBox(unionBox(c.map(boxOf))));
       const box = roundBox(unionBox(cellBoxes));
+      const texts = cells.map((c) => lineText(c));
       const block: Block = {
         top: l.top,
         x0: box[0],
         x1: box[2],
         size: l.size,
         spaced: endsInSpace(outside),
-        line: { text: cells.map((c) => lineText(c)).join('\t'), page: page.number, box, cells: cellBoxes, kind: cells.length > 1 ? 'TABLE_ROW' : 'PROSE', more: [] },
+        line: { text: texts.join('\t'), texts, page: page.number, box, cells: cellBoxes, kind: cells.length > 1 ? 'TABLE_ROW' : 'PROSE', more: [] },
       };
       blocks.push(block);
       // A line of one cell opens with its runs (gapCells puts one run at least in each cell).
@@ -428,7 +434,7 @@ export function renderPdf(pages: PdfPage[]): RenderedPdf {
  * another size. A ruled table's first row on a page continues the previous page's last row when
  * the row was cut by the break: its first cell is empty and it prints no amount of its own.
  */
-function joinAcrossBreaks(pages: Block[][], widths: number[]): PlacedLine[] {
+function joinAcrossBreaks(pages: Block[][], widths: number[]): RenderedLine[] {
   const prose = pages.flat().filter((b) => b.line.kind === 'PROSE');
   // The text block's edges: the widest thing printed (a table spans the body) sets the right one.
   // The left edge, for pages as wide as the line's too: a landscape table's notes may begin left of
@@ -466,15 +472,17 @@ function joinAcrossBreaks(pages: Block[][], widths: number[]): PlacedLine[] {
     return full && notIndented && sameSize;
   };
   const pitch = wrapPitches(pages, wraps);
-  const out: PlacedLine[] = [];
+  const out: RenderedLine[] = [];
   let last: Block | null = null;
-  let lastOut: PlacedLine | null = null;
-  let lastTableRow: { block: Block; out: PlacedLine } | null = null;
+  let lastOut: RenderedLine | null = null;
+  let lastTableRow: { block: Block; out: RenderedLine } | null = null;
   for (const [p, blocks] of pages.entries()) {
     for (const [i, b] of blocks.entries()) {
       const firstOnPage = i === 0;
       if (b.line.kind === 'PROSE' && last?.line.kind === 'PROSE' && lastOut && wraps(last, b) && !paragraphSpaced(last, b, pitch)) {
+        // A prose line is one cell.
         lastOut.text = joinAtBreak(lastOut.text, b.line.text, !!last.spaced);
+        lastOut.texts = [lastOut.text];
         lastOut.more.push({ page: b.line.page, box: b.line.box });
         last = b;
         continue;
@@ -486,15 +494,16 @@ function joinAcrossBreaks(pages: Block[][], widths: number[]): PlacedLine[] {
             : closedCut(lastTableRow.block, b) && rowContinues(lastTableRow.out, b.line, true)
           : false;
       if (cut && lastTableRow) {
-        const prev = lastTableRow.out.text.split('\t');
-        const next = b.line.text.split('\t');
-        lastTableRow.out.text = prev.map((c, k) => (wrapsNumber(c, next[k] ?? '') ? c + next[k] : join(c, next[k] ?? ''))).join('\t');
+        const next = b.line.texts;
+        const texts = lastTableRow.out.texts.map((c, k) => (wrapsNumber(c, next[k] ?? '') ? c + next[k] : join(c, next[k] ?? '')));
+        lastTableRow.out.texts = texts;
+        lastTableRow.out.text = texts.join('\t');
         lastTableRow.out.more.push({ page: b.line.page, box: b.line.box });
         last = b;
         continue;
       }
       // A blank line between a table and what is not in it, as the text renderings print one.
-      if (lastOut && (lastOut.kind !== b.line.kind || (b.table && last?.table && b.table !== last.table))) out.push({ text: '', page: b.line.page, box: b.line.box, cells: [], kind: 'PROSE', more: [] });
+      if (lastOut && (lastOut.kind !== b.line.kind || (b.table && last?.table && b.table !== last.table))) out.push({ text: '', texts: [''], page: b.line.page, box: b.line.box, cells: [], kind: 'PROSE', more: [] });
       const line = { ...b.line, more: [] };
       out.push(line);
       lastOut = line;
@@ -563,9 +572,9 @@ const AMOUNT = /^[-−]?[\d,，.]+%?$/;
  * `closed`: the producer drew a border at the cut (LibreOffice), and a digit is the rest of a
  * number the cut broke ("-18.0" | "0": a tail that is no well-formed amount alone and one with it).
  */
-function rowContinues(prev: PlacedLine, next: PlacedLine, closed = false): boolean {
-  const a = prev.text.split('\t');
-  const b = next.text.split('\t');
+function rowContinues(prev: RenderedLine, next: RenderedLine, closed = false): boolean {
+  const a = prev.texts;
+  const b = next.texts;
   if (a.length !== b.length) return false;
   const own = (c: string, k: number) => AMOUNT.test(c.trim()) && !(closed && wrapsNumber(a[k]!, c) && !WHOLE_NUMBER.test(/[\d,.]+$/.exec(a[k]!)![0]));
   if (closed && b.some((c, k) => c !== '' && a[k] === '')) return false;

@@ -1,0 +1,95 @@
+// The printed document (src/source/printed.ts, #37 item 1): every source builds the model (pages →
+// lines → cells, with boxes, spans and OCR confidences where it has them) and the text rendering
+// is generated from it. The rendering must be what the sources gave before the model, byte for
+// byte: tests/fixtures/source-renderings.json holds, for every fixture (data/, tests/fixtures/**:
+// texts, Chromium's, LibreOffice's and the real Shanghai PDFs, a scanned page read by OCR, web
+// pages, Markdown), the hashes of each field the sources returned then (written by
+// scripts/source-renderings.ts at ee454ba, before the model).
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readSource, type SourceDocument } from '../../src/source/index.js';
+import { printedLines, printedText, renderText, type PrintedDocument } from '../../src/source/printed.js';
+import { renderingHashes, sourceFixtures } from '../../scripts/source-renderings.js';
+
+const FIXTURES = sourceFixtures();
+const before = JSON.parse(readFileSync('tests/fixtures/source-renderings.json', 'utf8')) as Record<string, Record<string, unknown>>;
+const sources = new Map<string, SourceDocument>();
+
+beforeAll(async () => {
+  for (const path of FIXTURES) sources.set(path, await readSource(readFileSync(path), basename(path)));
+}, 300_000);
+
+describe('the text rendering generated from the model is what every source gave before it', () => {
+  it('the record covers every fixture there is (a new fixture is recorded with it)', () => {
+    expect(Object.keys(before).sort()).toEqual(FIXTURES);
+    // Every kind of source is among them: a paged text, PDFs with OCR'd lines, spanning web tables.
+    const all = [...sources.values()];
+    expect(new Set(all.map((s) => s.format))).toEqual(new Set(['TEXT', 'PDF', 'HTML', 'MARKDOWN']));
+    expect(all.some((s) => s.places?.some((p) => p.ocr))).toBe(true);
+    expect(all.some((s) => s.spans)).toBe(true);
+    expect(all.some((s) => s.places?.some((p) => (p.more?.length ?? 0) > 0))).toBe(true);
+  });
+
+  it.each(FIXTURES)('%s: keys, text, places (page by page), spans, pages and notes as before', (path) => {
+    const source = sources.get(path);
+    expect(source).toBeDefined();
+    const now = renderingHashes(source!);
+    const was = before[path]!;
+    // Field by field, so that a failure names what moved (and, for places, on which page).
+    for (const field of Object.keys(was)) expect(now[field], `${path}: ${field}`).toEqual(was[field]);
+  });
+});
+
+describe('the model of every fixture', () => {
+  it('each line has a cell at least, no cell holds a tab or a line break, and a PDF line has a box a cell (a blank line none)', () => {
+    for (const [path, source] of sources) {
+      let n = 0;
+      for (const { page, line } of printedLines(source.printed)) {
+        n++;
+        expect(line.cells.length, `${path} line ${n}`).toBeGreaterThan(0);
+        for (const cell of line.cells) expect(cell.text, `${path} line ${n}`).not.toMatch(/[\t\n]/);
+        if (source.format === 'PDF') {
+          expect(page, `${path} line ${n}`).not.toBeNull();
+          const blank = line.cells.length === 1 && line.cells[0]!.text === '' && !line.cells[0]!.box;
+          if (!blank) expect(line.cells.every((c) => c.box), `${path} line ${n}`).toBe(true);
+        }
+      }
+      expect(n, path).toBe(source.text.split('\n').length);
+    }
+  });
+
+  it('pages come in order, every page of the document listed (one printing nothing with no lines)', () => {
+    for (const [path, { printed }] of sources) {
+      if (printed.pageCount === null) {
+        expect(printed.pages.map((p) => p.number), path).toEqual([null]);
+        continue;
+      }
+      expect(printed.pages.map((p) => p.number), path).toEqual(Array.from({ length: printed.pageCount }, (_, i) => i + 1));
+    }
+  });
+});
+
+describe('the text source', () => {
+  it("reads tab cells and form-feed pages, a page of form feeds only kept as a page with no lines; the rendering drops the form feeds", () => {
+    const model = printedText('部门收支总表\n\f收入\t100.00\n\f\f合计\t100.00', 't.txt');
+    expect(model.pages.map((p) => [p.number, p.lines.map((l) => l.cells.map((c) => c.text))])).toEqual([
+      [1, [['部门收支总表']]],
+      [2, [['收入', '100.00']]],
+      [3, []],
+      [4, [['合计', '100.00']]],
+    ]);
+    const text = renderText(model);
+    expect(text.text).toBe('部门收支总表\n收入\t100.00\n合计\t100.00');
+    expect(text.places?.map((p) => p.page)).toEqual([1, 2, 4]);
+    expect(text.pages).toBe(4);
+  });
+
+  it('a text without form feeds prints no pages, and renders as it was given, blank cells and all', () => {
+    const given = '表一\n\t\t\n名称\t\t金额\t\r\n';
+    const model: PrintedDocument = printedText(given, 't.txt');
+    expect(model.pageCount).toBeNull();
+    expect(model.pages[0]!.lines[2]!.cells.map((c) => c.text)).toEqual(['名称', '', '金额', '\r']);
+    expect(renderText(model)).toEqual({ file: 't.txt', format: 'TEXT', text: given, places: null, pages: null, notes: [] });
+  });
+});
