@@ -144,7 +144,7 @@ function propertyList(keys: string, variable: string): string[] {
  * because no statement looks nodes up by them (tests/unit/schema-indexes-used.test.ts): dropped
  * where found, so a graph built before stops paying their upkeep on every write of their label.
  */
-export const RETIRED_SCHEMA: readonly string[] = ['budget_line_code', 'allocation_year', 'project_norm', 'economic_code', 'procurement_code'];
+export const RETIRED_SCHEMA: readonly string[] = ['allocation_year', 'project_norm', 'economic_code', 'procurement_code'];
 
 /**
  * What to drop and create so that `state` becomes `declared` (drops first). Pure, so every

@@ -95,9 +95,9 @@ describe('planSchema', () => {
   it('drops the indexes and constraints the file no longer declares (RETIRED_SCHEMA) where a graph built before holds them, and creates none again', () => {
     const state = built();
     const old = (name: string, label: string, property: string, owner: string | null): IndexRow => ({ name, type: 'RANGE', entityType: 'NODE', labels: [label], properties: [property], state: 'ONLINE', owningConstraint: owner, failureMessage: '' });
-    state.indexes.push(old('budget_line_code', 'BudgetLine', 'code', null), old('economic_code', 'EconomicCode', 'code', 'economic_code'), old('operators_own', 'BudgetLine', 'year', null));
+    state.indexes.push(old('allocation_year', 'ProjectAllocation', 'year', null), old('economic_code', 'EconomicCode', 'code', 'economic_code'), old('operators_own', 'BudgetLine', 'year', null));
     state.constraints.push({ name: 'economic_code', type: 'UNIQUENESS', entityType: 'NODE', labels: ['EconomicCode'], properties: ['code'] });
-    expect(summary(state).sort()).toEqual(['drop-constraint economic_code', 'drop-index budget_line_code']);
+    expect(summary(state).sort()).toEqual(['drop-constraint economic_code', 'drop-index allocation_year']);
     expect(planSchema(declared, state).every((a) => a.do !== 'create' && a.retired === true)).toBe(true);
     // Only the names it is told: the same graph with no retired names keeps them.
     expect(planSchema(declared, state, [])).toEqual([]);
