@@ -113,8 +113,17 @@ function rowsOf(prof: InstanceType<typeof PhaseRecorder>): Map<string, number> {
 /** A run that found its plan in the query cache compiles in well under this; one that planned takes longer. */
 const PLANNED_US = 1_000;
 
-/** Per statement, what the data collector saw over the span: plans (text × plan rows), runs, runs that planned, their compile ms. */
-type PlanCount = { plans: number; runs: number; planned: number; plannedMs: number };
+/** Per statement, what the data collector saw over the span: plans (text × plan rows), runs, runs that planned, their compile ms, execution ms, and each plan's operators. */
+type PlanCount = { plans: number; runs: number; planned: number; plannedMs: number; executionMs: number; operators: string[] };
+
+/** A collected plan's operators, depth first ("NodeUniqueIndexSeek(Locking)", "NodeByLabelScan" …), each with its estimated rows. */
+function operatorsOf(plan: unknown): string[] {
+  if (plan === null || typeof plan !== 'object') return [];
+  const operator: unknown = Reflect.get(plan, 'operator');
+  const rows: unknown = Reflect.get(plan, 'estimatedRows');
+  const own = typeof operator === 'string' ? [`${operator}${typeof rows === 'number' ? ` ~${Math.round(rows)}` : ''}`] : [];
+  return [...own, ...operatorsOf(Reflect.get(plan, 'lhs')), ...operatorsOf(Reflect.get(plan, 'rhs'))];
+}
 
 /** The data collector's rows told apart by statement (the first 300 characters of each statement's text as sent). */
 async function plansByStatement(runner: InstanceType<typeof QueryRunner>): Promise<Map<string, PlanCount>> {
@@ -125,10 +134,13 @@ async function plansByStatement(runner: InstanceType<typeof QueryRunner>): Promi
     const query = String(r.get('query'));
     const name = heads.find((h) => h.head === query)?.name ?? `(other) ${query.slice(0, 40).replace(/\s+/g, ' ')}`;
     const compileUs: unknown = r.get('compileUs');
+    const executionUs: unknown = r.get('executionUs');
     const us = Array.isArray(compileUs) ? compileUs.map(Number) : [];
-    const c = out.get(name) ?? { plans: 0, runs: 0, planned: 0, plannedMs: 0 };
+    const c = out.get(name) ?? { plans: 0, runs: 0, planned: 0, plannedMs: 0, executionMs: 0, operators: [] };
     c.plans++;
     c.runs += Number(r.get('invocations'));
+    c.executionMs += (Array.isArray(executionUs) ? executionUs.map(Number) : []).reduce((a, x) => a + x, 0) / 1000;
+    c.operators.push(operatorsOf(r.get('plan')).join(' < '));
     for (const u of us) if (u >= PLANNED_US) {
       c.planned++;
       c.plannedMs += u / 1000;
@@ -230,8 +242,12 @@ try {
     if (plans) {
       const all = [...plans.values()].reduce((a, c) => ({ planned: a.planned + c.planned, ms: a.ms + c.plannedMs, runs: a.runs + c.runs }), { planned: 0, ms: 0, runs: 0 });
       t.push(`Statements planned over the span (data collector; a run counts as planned when its compile took ≥ ${PLANNED_US / 1000} ms): ${all.planned} of ${all.runs} runs, ${Math.round(all.ms)} ms of compile`, '');
-      t.push('| statement | runs | plans (text × plan) | runs that planned | their compile ms |', '|---|---:|---:|---:|---:|');
-      for (const [name, c] of [...plans.entries()].sort((a, b) => b[1].plannedMs - a[1].plannedMs)) t.push(`| ${name} | ${c.runs} | ${c.plans} | ${c.planned} | ${Math.round(c.plannedMs)} |`);
+      t.push('| statement | runs | plans (text × plan) | runs that planned | their compile ms | execution ms in all |', '|---|---:|---:|---:|---:|---:|');
+      for (const [name, c] of [...plans.entries()].sort((a, b) => b[1].plannedMs - a[1].plannedMs)) t.push(`| ${name} | ${c.runs} | ${c.plans} | ${c.planned} | ${Math.round(c.plannedMs)} | ${Math.round(c.executionMs)} |`);
+      t.push('');
+      // A plan that scans a label where the statement means to seek each row's node by key grows with the graph.
+      const scans = [...plans.entries()].flatMap(([name, c]) => c.operators.filter((o) => /LabelScan|AllNodesScan|NodeIndexScan/.test(o)).map((o) => `- ${name}: ${o.slice(0, 400)}`));
+      t.push(`Plans that scan (label, all nodes or a whole index): ${scans.length}`, '', ...scans);
       t.push('');
     }
     t.push(`Phases, ${batch} document(s) a transaction (wall time; a phase inside another counts in both; the worker's run beside the main thread's):`);

@@ -2,7 +2,9 @@
 // plan (a statement planned twice alike, or compiled to two plans, shows as such), with each run's
 // compile time: a run that found its plan in the cache compiles in microseconds, one that planned
 // in milliseconds. Only the first 300 characters of the text: enough to tell the statements apart.
-// The parameters the collector kept are not returned. Bench only.
+// The plan (operators and their estimated rows, nested by lhs / rhs) tells a plan that seeks by
+// index from one that scans a label. The parameters the collector kept are not returned. Bench only.
 CALL db.stats.retrieve('QUERIES', {maxInvocations: $maxInvocations}) YIELD data
 RETURN left(data.query, 300) AS query, [i IN data.invocations | i.elapsedCompileTimeInUs] AS compileUs,
-       data.invocationSummary.invocationCount AS invocations
+       [i IN data.invocations | i.elapsedExecutionTimeInUs] AS executionUs,
+       data.invocationSummary.invocationCount AS invocations, data.queryExecutionPlan AS plan
