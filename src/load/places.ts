@@ -27,8 +27,8 @@ export type JoinedPlace = LinePlace & {
   read?: readonly number[];
   /**
    * A line giving several records that each say their cells (side-by-side 科目 blocks, a 三公 row's
-   * 预算数 and 决算数): each record's cells by its key (src/model/read-keys.ts), so that a fact is
-   * served its own, not its neighbours'.
+   * 预算数 and 决算数, a summary row's 收入 and 支出 items): each keyed record's cells by its key
+   * (src/model/read-keys.ts), so that a fact is served its own, not its neighbours'.
    */
   readBy?: Readonly<Record<string, readonly number[]>>;
 };
@@ -66,10 +66,11 @@ export function placesJson(places: readonly JoinedPlace[] | null | undefined, li
     // The cells the line's records read: kept only with the cells' boxes and every index one of them.
     const read = p.read?.filter((i) => Number.isInteger(i) && i >= 0 && i < cells.length);
     if (out.cells && read?.length && read.length === p.read?.length) out.read = [...read];
-    // Each record's cells (none for one that read only blank cells), kept only beside the line's
-    // and each one of the line's cells read.
+    // Each keyed record's cells (none for one that read only blank cells; one alone beside records
+    // of no key, which are served the line's), kept only beside the line's and each one of the
+    // line's cells read.
     const by = Object.entries(p.readBy ?? {});
-    if (out.read && by.length > 1 && by.every(([, c]) => c.every((i) => out.read?.includes(i)))) out.readBy = Object.fromEntries(by.map(([k, c]) => [k, [...c]]));
+    if (out.read && by.length > 0 && by.every(([, c]) => c.every((i) => out.read?.includes(i)))) out.readBy = Object.fromEntries(by.map(([k, c]) => [k, [...c]]));
     // A line read by OCR from a scanned page: the lowest confidence (0-100) of its words, so of
     // every cell a fact of the line read (Source.ocrConfidence); absent for a text layer's line.
     const confidence = p.ocr?.confidence;

@@ -136,9 +136,11 @@ export function residualFigures(table: Table, file: string, unit: MoneyUnit, bas
     const source: Source = { file, table: table.title, line: row.line, text: row.text };
     // A row of figures only ("| 100 | 100 | 0"): the header's first column names it (e.g. 年度预算金额).
     const item = table.flattened ? labels.flatItem(index) : labels.labelled ? labels.itemOf(index) : (columns[0] ?? '').split('/').pop() ?? '';
-    // A score (评分表 of a self-evaluation) says its cells: its value and the label naming its row.
-    // Other families' figures do not say yet (their lines keep every cell, none said read).
-    const cellsRead = family === 'SCORING' && !table.flattened && labels.labelled ? { cellsRead: [...labels.itemCells(index), index] } : {};
+    // A figure says its cells: its value and the cells naming its row (a score's label, a summary
+    // row's item on its own side, a form's 年度资金申请总额); a row printing no label is named by its
+    // header, on another line, so it read its value only. A run-together table's rows are not its
+    // printed lines: its figures say none (their lines keep every cell, none said read).
+    const cellsRead = table.flattened ? {} : { cellsRead: labels.labelled ? [...labels.itemCells(index), index] : [index] };
     out.push({ family, side: sideOf(column, standard), item, column, measure, value: squeeze(cell), amount: amount?.fen ?? null, basis, source, ...cellsRead });
   }
   return out;

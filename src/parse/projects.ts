@@ -298,7 +298,8 @@ export function projectFromForm(
     functionName: null,
     key: PROJECT_FORM.keyProject.matches.test(table.rows.map((r) => r.text).join('\n')),
     goal: goalTexts[0] ?? null,
-    ...(moneyRow ? { amountSource: evalSource } : {}),
+    // The amount (and a self-evaluation's executed and rate) read on the money row: its cells there.
+    ...(moneyRow ? { amountSource: evalSource, amountRead: { cellsRead: evalRead } } : {}),
     ...(periodCell ? { period: periodCell } : {}),
     sourceKind: isSelfEval ? 'SELF_EVALUATION' : 'TARGET_FORM',
     source,
@@ -327,20 +328,25 @@ export function fundingFromForm(table: Table, moneyRow: Row, file: string, unit:
     const name = label(cell);
     if (!name || PROJECT_FORM.fundsTotal.matches.test(name) || !FUNDING_LABEL.test(name) || parseAmount(cell, unit)) continue;
     const amount = parseAmount(cells[i + 1] ?? '', unit);
-    if (amount && cellText(cells[i + 1]) !== '') out.push({ source: name, budget: amount.fen, executed: null, line: lineOf(moneyRow) });
+    if (amount && cellText(cells[i + 1]) !== '') out.push({ source: name, budget: amount.fen, executed: null, line: lineOf(moneyRow), cellsRead: [i, i + 1] });
   }
   if (out.length) return out;
   const start = table.rows.indexOf(moneyRow);
   for (const row of table.rows.slice(start + 1)) {
-    const texts = row.cells.map(cellText).filter((c) => c !== '');
-    const name = texts.find((c) => !parseAmount(c, unit) && !parsePercent(c));
-    if (!name || !FUNDING_LABEL.test(name)) break;
-    const amounts = texts.filter((c) => !parsePercent(c)).map((c) => parseAmount(c, unit)).filter((a) => a !== null);
-    const [budget] = amounts;
+    // The row's filled cells, each with its index (the cells the source read).
+    const filled = row.cells.flatMap((c, i) => (cellText(c) !== '' ? [{ i, text: cellText(c) }] : []));
+    const named = filled.find((c) => !parseAmount(c.text, unit) && !parsePercent(c.text));
+    if (!named || !FUNDING_LABEL.test(named.text)) break;
+    const amounts = filled.filter((c) => !parsePercent(c.text)).flatMap((c) => {
+      const amount = parseAmount(c.text, unit);
+      return amount ? [{ i: c.i, fen: amount.fen }] : [];
+    });
+    const [budget, executed] = amounts;
     if (budget === undefined) continue; // a source the form lists but left empty
     // 执行率 as printed: a percentage, or whatever that column holds (a form may print an amount there).
-    const rateCell = texts.find((c) => parsePercent(c)) ?? (amounts.length > 2 ? texts.filter((c) => parseAmount(c, unit))[2] ?? null : null);
-    out.push({ source: label(name), budget: budget.fen, executed: amounts[1]?.fen ?? null, rate: rateCell ? (parsePercent(rateCell) ?? rateCell) : null, line: lineOf(row) });
+    const rate = filled.find((c) => parsePercent(c.text)) ?? (amounts.length > 2 ? filled.filter((c) => parseAmount(c.text, unit))[2] : undefined);
+    const cellsRead = [named.i, budget.i, executed?.i, rate?.i].filter((i): i is number => i !== undefined).sort((a, b) => a - b);
+    out.push({ source: label(named.text), budget: budget.fen, executed: executed?.fen ?? null, rate: rate ? (parsePercent(rate.text) ?? rate.text) : null, line: lineOf(row), cellsRead });
   }
   return out;
 }

@@ -126,10 +126,12 @@ export type Project = RecordOf<typeof PROJECT_ALLOCATION> & RecordOf<typeof PROJ
   funding?: FundingLine[];
   /** The line the amount was read from when it is not `source` (a form's 资金总额 row). */
   amountSource?: Source;
+  /** The cells of amountSource's line the amount (and executed, rate) were read from. */
+  amountRead?: ReadsCells;
 };
 
 /** FundingLine // 资金来源: one source of a project's money (财政拨款, 上年结转, 其他资金…). */
-export interface FundingLine {
+export interface FundingLine extends ReadsCells {
   source: string;
   budget: bigint | null;
   executed: bigint | null;

@@ -35,6 +35,11 @@
 // - data/001 lines 136 and 476-477: a 重点项目 table row 办公用房修缮与维护（通用项目） | 27.00 | (goal); a
 //   target form's task rows (blank) | 一般行政管理事务 | 信息系统运行与维护（通用项目） | 336.00 | 336.00 | 0.00
 //   and (blank) | (blank) | 宣传经费 | 6.00 | 6.00 | 0.00 (a project under the task printed above).
+// - 上海市普陀区财政局部门25年预算.pdf p. 9, 2025年部门财务收支预算总表 (单位：元): 本年收入 (项目 | 预算数) and
+//   本年支出 (项目 | 预算数) side by side; row 一、财政拨款收入 | 31,214,205.80 | 一、一般公共服务支出 |
+//   22,186,440.80; row 2. 政府性基金 | (blank) | 三、卫生健康支出 | 782,164.00.
+// - 上海市普陀区人民政府万里街道办事处23年预算.pdf p. 31, the 绩效目标填报表's money row: 项目资金（元） | 项目资金总额 |
+//   4,100,000.00 | 年度资金申请总额 | 4,100,000.00.
 // - data/004 lines 1093-1100, a 部门整体支出绩效评价指标评分表: 一级指标 | | 二级指标 | | 三级指标 | | 指标说明 |
 //   评分标准 | 自评得分 over 名称 | 分值 (three times); row 预算执行情况 | 36 | 资金管理 | 18 | 部门预算资金支出率 | 5 |
 //   (说明) | (标准) | 4.84.
@@ -59,7 +64,13 @@ async function readReal(file: string) {
     expect(n).toBeGreaterThan(0);
     return n;
   };
-  return { ...read, lineOf };
+  return { ...read, lineOf, source, lines };
+}
+
+/** A line's place as the load stores it and the query reads it back (src/load/places.ts, src/query/places.ts). */
+function storedPlace(read: Awaited<ReturnType<typeof readReal>>, line: number) {
+  const json = placesJson(withCellsRead(read.source.places ?? null, read.cellsRead, read.recordCells), read.lines.length)?.[line - 1];
+  return placeFromJson(json, read.lines[line - 1]);
 }
 
 describe('a 三公 row printing 预算数 | 决算数 pairs', () => {
@@ -239,4 +250,46 @@ describe('a self-evaluation’s scores (评分表)', () => {
     expect(row.source.readKey).toBe(key);
     expect(stored && servedCells(stored, false, row.source.readKey).map((c) => [c.index, c.text])).toEqual([[4, 'c'], [8, '4.84']]);
   });
+});
+
+describe('summary and form figures (收支总表 items, a target form’s money figure)', () => {
+  it('a 财务收支预算总表 row: the 收入 item reads its name and amount, the 支出 item its own, each served only its cells', async () => {
+    const read = await readReal('上海市普陀区财政局部门25年预算.pdf');
+    const line = read.lineOf(9, '一、财政拨款收入\t31,214,205.80\t一、一般公共服务支出\t22,186,440.80');
+    const figures = read.doc.figures.filter((f) => f.source.line === line);
+    expect(figures.map((f) => [f.side, f.item, f.value])).toEqual([
+      ['收入', '一、财政拨款收入', '31,214,205.80'],
+      ['支出', '一、一般公共服务支出', '22,186,440.80'],
+    ]);
+    const [income, expenditure] = figures.map((f) => figureReadKey(f.item, f.column));
+    expect(read.cellsRead.get(line)).toEqual([0, 1, 2, 3]);
+    expect(read.recordCells.get(line)).toEqual({ [income ?? '']: [0, 1], [expenditure ?? '']: [2, 3] });
+    const stored = storedPlace(read, line);
+    expect(stored && servedCells(stored, false, income).map((c) => [c.index, c.text])).toEqual([[0, '一、财政拨款收入'], [1, '31,214,205.80']]);
+    expect(stored && servedCells(stored, false, expenditure).map((c) => [c.index, c.text])).toEqual([[2, '一、一般公共服务支出'], [3, '22,186,440.80']]);
+  }, 60_000);
+
+  it('a row whose 收入 amount is printed blank: only the 支出 item’s cells are read', async () => {
+    const read = await readReal('上海市普陀区财政局部门25年预算.pdf');
+    const line = read.lineOf(9, '2. 政府性基金\t\t三、卫生健康支出\t782,164.00');
+    expect(read.doc.figures.filter((f) => f.source.line === line).map((f) => [f.item, f.value])).toEqual([['三、卫生健康支出', '782,164.00']]);
+    expect(read.cellsRead.get(line)).toEqual([2, 3]);
+    const stored = storedPlace(read, line);
+    expect(stored && servedCells(stored, true).map((c) => c.read)).toEqual([false, false, true, true]);
+  }, 60_000);
+
+  it('a target form’s 年度资金申请总额 reads its label and amount; the project’s amount the 项目资金总额 cells', async () => {
+    const read = await readReal('上海市普陀区人民政府万里街道办事处23年预算.pdf');
+    const line = read.lineOf(31, '项目资金（元）\t\t项目资金总额\t\t4,100,000.00\t年度资金申请总额\t\t4,100,000.00');
+    const [figure, ...more] = read.doc.figures.filter((f) => f.source.line === line);
+    expect(more).toEqual([]);
+    expect([figure?.item, figure?.value, figure?.amount]).toEqual(['年度资金申请总额', '4,100,000.00', 410_000_000n]);
+    const project = read.doc.projects.find((p) => p.amountSource?.line === line);
+    expect([project?.name, project?.amount, project?.amountRead?.cellsRead]).toEqual(['新建万里街道社区公共服务中心', 410_000_000n, [2, 4]]);
+    const key = figureReadKey(figure?.item ?? '', figure?.column ?? '');
+    expect(read.cellsRead.get(line)).toEqual([2, 4, 5, 7]);
+    expect(read.recordCells.get(line)).toEqual({ [key]: [5, 7] });
+    const stored = storedPlace(read, line);
+    expect(stored && servedCells(stored, false, key).map((c) => [c.index, c.text])).toEqual([[5, '年度资金申请总额'], [7, '4,100,000.00']]);
+  }, 60_000);
 });
