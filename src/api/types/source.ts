@@ -26,7 +26,7 @@ export class Box {
   @Field(() => Int, { nullable: true, description: 'For a cell (Source.cells): its position among the line’s tab-separated cells (0-based); null for a line’s box.' })
   index!: number | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'For a cell (Source.cells): true for a cell the fact was read from (a 科目 line’s code, name and amount cells, a 合计 row’s label and amounts, a 三公 record’s figures, a payment’s serial, item and amount, a form’s label and value, an indicator’s levels, name and values, a self-evaluation’s 资金总额 label and figures, a score’s value and its row’s label, a listed project’s cells), false for another cell of the line (cells(all: true)); null when the parser does not say which cells its records read, and for a line’s box.' })
+  @Field(() => Boolean, { nullable: true, description: 'For a cell (Source.cells): true for a cell the fact was read from (a 科目 line’s code, name and amount cells, a 合计 row’s label and amounts, a 三公 record’s figures, a payment’s serial, item and amount, a form’s label and value, an indicator’s levels, name and values, a self-evaluation’s 资金总额 label and figures, a figure’s value and the label naming its row — a 收支总表 item on its own side, a 合计 column, a form’s money figure, a score —, a listed project’s cells), false for another cell of the line (cells(all: true)); null when the parser does not say which cells its records read, and for a line’s box.' })
   read!: boolean | null;
 
   @Field(() => Int, { nullable: true, description: 'For a cell of a scanned page read by OCR: the lowest confidence (0-100, tesseract’s) of the words OCR read in it; null for a text layer’s cell, a cell OCR read nothing in, and a line’s box.' })
