@@ -121,6 +121,14 @@ export class PdfBudget {
     return !this.decodeImages;
   }
 
+  /**
+   * false: pdf.js does no work that serves only drawing a glyph (outlines for a canvas, a font
+   * program rewritten for a font face): the text reader reads where glyphs stand, never draws one.
+   */
+  drawsGlyphs(): boolean {
+    return false;
+  }
+
   /** An image pdf.js is about to decode: its pixels count against the document's. */
   imageDecoded(width: number, height: number): void {
     this.imagePixels += width * height;

@@ -21,8 +21,19 @@
 // read (pdf-budget.ts), which throws once a cap is passed, so pdf.js stops growing there; the
 // caller then refuses the document with the cap. An anchor missing (pdf.js upgraded) fails
 // loudly at load, never silently unguarded.
-import { readFileSync } from 'node:fs';
+//
+// Two more calls spare work that serves only drawing a glyph, which the text reader never does
+// (the budget's drawsGlyphs(): false; nothing else in the service draws with pdf.js: page images
+// are poppler's): with disableFontFace, pdf.js built every shown glyph's outline (parsing the font
+// program a second time) for a canvas; and it rewrote each CFF font program it repaired (the CFF
+// compiler) for a font face. A whole CJK font embedded in a PDF (a 4.4 MB OpenType CFF one in a
+// 25-page 决算) cost ~0.7 s of its reading for these, more than the rest of it. The CFF is still
+// parsed: its FontMatrix and glyph count are what the text's widths and mapping come from.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** The global the patched worker code calls; set by pdf-budget.ts for the document being read. */
 export const GUARD_GLOBAL = '__budgetGraphPdfGuard';
@@ -46,6 +57,12 @@ const PLACE_ONLY =
   '      return;\n' +
   '    }\n';
 
+/** Whether pdf.js is to do work that serves only drawing glyphs: yes unless the budget says no. */
+const DRAWS_GLYPHS = `globalThis.${GUARD_GLOBAL}?.drawsGlyphs() !== false`;
+const GLYPH_PATHS = '    if (font.data) {\n      const isAddToPathSet';
+const CFF_REPAIRED = '        tables["CFF "].data = compiler.compile();\n';
+const CFF_FONT = '      this.data = compiler.compile();\n';
+
 /** [anchor in pdf.worker.mjs, the text that replaces it]; each anchor must occur exactly once. */
 const PATCHES: [string, string][] = [
   // A decoding stream about to grow its buffer to `size` bytes: the growth is decoded output.
@@ -59,6 +76,13 @@ const PATCHES: [string, string][] = [
   [IMAGE_SIZE, `    ${hook('image(w, h)')}${IMAGE_SIZE}`],
   // Placed without decoding, or decoded (and its pixels counted) from here on.
   [IMAGE_DECODE, `${IMAGE_DECODE}${PLACE_ONLY}    ${hook('imageDecoded(w, h)')}`],
+  // Text shown: its glyphs' outlines are built for a canvas only when glyphs are drawn.
+  [GLYPH_PATHS, GLYPH_PATHS.replace('font.data', `font.data && ${DRAWS_GLYPHS}`)],
+  // An OpenType font's CFF table, parsed (its glyph count is used) and rewritten for a font face:
+  // rewritten only when glyphs are drawn (else kept as the PDF has it, never drawn).
+  [CFF_REPAIRED, `        if (${DRAWS_GLYPHS}) ${CFF_REPAIRED.trimStart()}`],
+  // A bare CFF font program (FontFile3), the same; its bytes as the parser read them otherwise.
+  [CFF_FONT, `      this.data = ${DRAWS_GLYPHS} ? compiler.compile() : parser.bytes;\n`],
 ];
 
 /** pdf.worker.mjs with the budget's calls in it. */
@@ -70,7 +94,8 @@ export function guardedWorkerSource(): string {
     if (at < 0 || source.indexOf(anchor, at + 1) >= 0) throw new Error(`pdfjs-guarded: pdf.worker.mjs no longer has exactly one "${anchor.trim().split('\n')[0]}"; update the budget's anchors for this pdf.js version`);
     source = source.slice(0, at) + replacement + source.slice(at + anchor.length);
   }
-  return source;
+  // Its source map is pdf.js's, of the code before the patches, and not beside the patched copy.
+  return source.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -79,9 +104,85 @@ let loaded: Promise<PdfJs> | null = null;
 /** pdf.js, its worker code the guarded one (set before pdf.js first starts its fake worker). */
 export function loadGuardedPdfJs(): Promise<PdfJs> {
   return (loaded ??= (async () => {
-    const url = `data:text/javascript;charset=utf-8,${encodeURIComponent(guardedWorkerSource())}`;
-    // pdf.js's documented hook for a worker already loaded: globalThis.pdfjsWorker.
-    Reflect.set(globalThis, 'pdfjsWorker', await import(/* @vite-ignore */ url));
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    const natives = nativeBuiltIns();
+    try {
+      // pdf.js's documented hook for a worker already loaded: globalThis.pdfjsWorker.
+      Reflect.set(globalThis, 'pdfjsWorker', await importWorker(guardedWorkerSource()));
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      restoreBuiltIns(natives);
+    }
   })());
+}
+
+/**
+ * The guarded worker code as a module, from a file of its own in a fresh private folder (removed
+ * once imported): imported from a data: URL instead, the 2.4 MB source held as a URL as well cost
+ * ~28 MB more peak memory and ~19 MB more resident, for the life of the process. A data: URL only
+ * when no temporary folder can be written. The file sits in a node_modules folder, as the module
+ * it is patched from does: a test runner (vitest) imports such a file as it is instead of
+ * transforming 2.4 MB of it first (+3 s a test file).
+ */
+async function importWorker(source: string): Promise<unknown> {
+  const dir = writableFolder();
+  if (dir === null) return import(/* @vite-ignore */ `data:text/javascript;charset=utf-8,${encodeURIComponent(source)}`);
+  try {
+    const folder = join(dir, 'node_modules', 'pdfjs-guarded');
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const file = join(folder, 'pdf.worker.mjs');
+    writeFileSync(file, source, { mode: 0o600 });
+    return await import(/* @vite-ignore */ pathToFileURL(file).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A fresh folder only this process's user can read (mkdtemp: 0700), or null when none can be made. */
+function writableFolder(): string | null {
+  try {
+    return mkdtempSync(join(tmpdir(), 'budget-graph-pdfjs-'));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The built-ins pdf.js's legacy build replaces, as they are before it loads. Its core-js
+ * polyfills replace some that Node has natively but for a detail of a newer standard: under Node
+ * 20, Array.prototype.push (an error on a non-writable length), JSON.stringify and JSON.parse
+ * (JSON.rawJSON, parse with source), Function.prototype.toString (to print its polyfills as
+ * native). The replacements are JavaScript and serve the whole thread, not pdf.js alone: push 2×
+ * slower, JSON.stringify 10× (it rescans its output char by char); the polyfilled push was 17 %
+ * of the CPU of reading a PDF (the CFF compiler, the table model, the parser after it). pdf.js
+ * uses none of those details; what the build adds that Node lacks (Promise.withResolvers,
+ * Uint8Array.fromBase64, Map.prototype.getOrInsert …) is kept.
+ */
+function nativeBuiltIns(): Map<object, Map<PropertyKey, PropertyDescriptor>> {
+  const typedArray: unknown = Object.getPrototypeOf(Uint8Array);
+  const holders: unknown[] = [Object, Function, Array, JSON, Math, Promise, Map, Set, WeakMap, String, Number, Symbol, Reflect, ArrayBuffer, Uint8Array, typedArray, RegExp, Error, DataView, Date];
+  const snapshot = new Map<object, Map<PropertyKey, PropertyDescriptor>>();
+  for (const holder of holders) {
+    if (typeof holder !== 'function' && typeof holder !== 'object') continue;
+    if (holder === null) continue;
+    const objects: unknown[] = [holder, 'prototype' in holder ? holder.prototype : null];
+    for (const o of objects) {
+      if (o === null || (typeof o !== 'object' && typeof o !== 'function')) continue;
+      const own = new Map<PropertyKey, PropertyDescriptor>();
+      for (const key of Reflect.ownKeys(o)) {
+        const d = Reflect.getOwnPropertyDescriptor(o, key);
+        if (d) own.set(key, d);
+      }
+      snapshot.set(o, own);
+    }
+  }
+  return snapshot;
+}
+
+/** Puts back each built-in replaced since the snapshot (what was added is kept). */
+function restoreBuiltIns(snapshot: Map<object, Map<PropertyKey, PropertyDescriptor>>): void {
+  for (const [o, own] of snapshot)
+    for (const [key, before] of own) {
+      const now = Reflect.getOwnPropertyDescriptor(o, key);
+      if (now && before.configurable && !(Object.is(now.value, before.value) && now.get === before.get && now.set === before.set)) Reflect.defineProperty(o, key, before);
+    }
 }
