@@ -12,7 +12,7 @@ import { documentText, parseDocument } from '../src/parse/index.js';
 import { parseWithCellsRead } from '../src/parse/cells-read.js';
 import { buildPlan } from '../src/load/plan.js';
 import { withCellsRead } from '../src/load/places.js';
-import { cellsOf, readSource } from '../src/source/index.js';
+import { readSource } from '../src/source/index.js';
 import { generateCorpus } from '../bench/corpus/generate.js';
 
 const args = process.argv.slice(2);
@@ -30,8 +30,8 @@ for (const path of files) {
   try {
     const file = basename(path);
     const source = await readSource(readFileSync(path), file);
-    // As the parse worker does: the source's cells (a PDF's boxes, a web page's spans) go to the parser.
-    const { doc, cellsRead, recordCells } = parseWithCellsRead(source.text, file, source.notes, cellsOf(source));
+    // As the parse worker does: the source's printed document (its cells, a PDF's boxes, a web page's spans) goes to the parser.
+    const { doc, cellsRead, recordCells } = parseWithCellsRead(source.printed, file, source.notes);
     const places = withCellsRead(source.places ?? null, cellsRead, recordCells);
     hashes[path] = { parse: sha(json(doc)), plan: sha(json(buildPlan(doc, documentText(source.text, file)))), ...(places ? { places: sha(json(places)) } : {}) };
   } catch (err) {

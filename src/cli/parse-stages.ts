@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { formatWan } from '../model/money.js';
 import { DOCUMENT_PIPELINE } from '../load/pipeline.js';
 import { UnknownStageError } from '../parse/pipeline.js';
-import { cellsOf, readSource } from '../source/index.js';
+import { readSource } from '../source/index.js';
 
 /** The stages in order, one a line: name, then what it does. */
 export function stageList(): string {
@@ -31,5 +31,5 @@ export function stageJson(value: unknown): string {
 export async function stageOutput(path: string, stage: string): Promise<string> {
   const file = basename(path);
   const source = await readSource(readFileSync(path), file);
-  return stageJson(DOCUMENT_PIPELINE.show({ text: source.text, file, sourceNotes: source.notes, places: cellsOf(source) }, stage));
+  return stageJson(DOCUMENT_PIPELINE.show({ text: source.text, file, sourceNotes: source.notes, printed: source.printed }, stage));
 }

@@ -5,8 +5,8 @@ import { formatWan } from '../model/money.js';
 import { documentText, parseDocument } from '../parse/index.js';
 import { BudgetGraphError } from '../errors.js';
 import { coverage, type TableCoverage } from '../parse/coverage.js';
-import { layout } from '../parse/layout.js';
-import { cellsOf, readSource } from '../source/index.js';
+import { layout, linesOfPrinted } from '../parse/layout.js';
+import { readSource } from '../source/index.js';
 import { cliArgs } from './args.js';
 import { stageList, stageOutput, stageRefusal } from './parse-stages.js';
 
@@ -50,7 +50,7 @@ for (const path of files) {
     const text = source.text;
     // The source's notes (a PDF's pages without text, fonts without a Unicode map) are diagnostics
     // of the document: in --json with the rest, never printed before it.
-    const doc = parseDocument(text, basename(path), source.notes, cellsOf(source));
+    const doc = parseDocument(source.printed, basename(path), source.notes);
     if (values.text) {
       // As stored: personal data (填报人, 联系电话) redacted.
       console.log(documentText(text, basename(path)));
@@ -67,7 +67,10 @@ for (const path of files) {
     );
     for (const a of doc.anomalies) console.log(`  anomaly ${a.kind}: ${a.message} (line ${a.sources[0]?.line})`);
     for (const d of doc.diagnostics.filter((x) => x.level === 'WARNING')) console.log(`  warning line ${d.line} ${d.code}: ${d.message}`);
-    if (withCoverage) printCoverage(coverage(doc, layout(text, cellsOf(source))));
+    if (withCoverage) {
+      const printed = linesOfPrinted(source.printed);
+      printCoverage(coverage(doc, layout(printed.cells, printed.places)));
+    }
   } catch (err) {
     failed++;
     console.error(err instanceof BudgetGraphError ? `error ${err.code}: ${err.message}` : err);

@@ -9,7 +9,7 @@ import { BadDocumentError } from '../errors.js';
 import type { Diagnostic } from '../parse/records.js';
 import { buildPlan, planBytes } from './plan.js';
 import { refuseOversizedRecords, refuseOversizedText } from './document-caps.js';
-import { cellsOf, readSource } from '../source/index.js';
+import { readSource } from '../source/index.js';
 import { withCellsRead } from './places.js';
 
 /** One document: its text, or the bytes of its file (a PDF or a text file, read here by src/source). */
@@ -49,9 +49,11 @@ async function readOne({ id, file, text: given, bytes, notes, ocrBudgetMs }: Req
     if (TEST_FAULTS && testFault(text)) return;
     // Over a cap: refused in milliseconds, before the parse (document-caps.ts).
     refuseOversizedText(text, file);
-    // A PDF's cell boxes go with its text: a header cell's real span labels its columns (#37).
-    // With it, the cells each line's records read (src/parse/cells-read.ts), stored with the places.
-    const { doc, cellsRead, recordCells } = parseWithCellsRead(text, file, [...(notes ?? []), ...(source?.notes ?? [])], source ? cellsOf(source) : null);
+    // A file's printed document (src/source/printed.ts) is what the parser reads its cells from,
+    // with their boxes and spans (a header cell's real span labels its columns, #37); a text given
+    // as such is read as the text source reads one. With it, the cells each line's records read
+    // (src/parse/cells-read.ts), stored with the places.
+    const { doc, cellsRead, recordCells } = parseWithCellsRead(source?.printed ?? text, file, [...(notes ?? []), ...(source?.notes ?? [])]);
     // A table run together on one line is no tab row: what it gave is counted before planning.
     refuseOversizedRecords(doc, file);
     lap('worker: parse');

@@ -1,6 +1,7 @@
-// Layout: document text → prose lines and tables. Knows how these PDFs flatten tables
-// (tab-separated cells, titles repeated after page breaks, rows cut over two lines), not
-// what any one document says.
+// Layout: the document's printed lines (their cells, from the source's model: src/source/printed.ts)
+// → prose lines and tables. Knows how these documents print tables (titles repeated after page
+// breaks, rows cut over two lines, cells spanning columns and rows), not what any one document says.
+import { printedLines, textCells, type PrintedDocument } from '../source/printed.js';
 import { declaredUnit, moneyUnitOf, toHalfWidth, type MoneyUnit } from './amount.js';
 import { opensWithPersonalLabel, REDACTED } from './personal-data.js';
 import { headerRows, printsDigit } from './structure/header.js';
@@ -54,6 +55,48 @@ export interface LineCells {
   /** Each cell's box: x0, y0, x1, y1 in points. */
   cells: readonly (readonly [number, number, number, number])[];
   spans?: readonly CellSpanOf[];
+}
+
+/** A line's place as the parser reads it: its cells' boxes or spans (LineCells) and, for a paged source, its page. */
+export interface LinePlaceOf extends LineCells {
+  page?: number;
+}
+
+/**
+ * What the parser reads of a printed document: each line's cells' texts, and each line's place —
+ * a paged source's page and cell boxes (a PDF's, a text's form-feed pages), a web table row's cell
+ * spans; null for a line the source says nothing of, and null in all when it says nothing of any.
+ */
+export function linesOfPrinted(doc: PrintedDocument): { cells: string[][]; places: (LinePlaceOf | null)[] | null } {
+  const cells: string[][] = [];
+  const places: (LinePlaceOf | null)[] = [];
+  let placed = false;
+  for (const { page, line } of printedLines(doc)) {
+    cells.push(line.cells.map((c) => c.text));
+    if (page !== null) {
+      places.push({ page, cells: line.cells.flatMap((c) => (c.box ? [c.box] : [])) });
+      placed = true;
+      continue;
+    }
+    const spans = line.cells.map((c) => c.span);
+    if (spans.every((s): s is CellSpanOf => s !== undefined)) {
+      places.push({ cells: [], spans });
+      placed = true;
+    } else places.push(null);
+  }
+  return { cells, places: placed ? places : null };
+}
+
+/**
+ * A line's cells less the white space it ends in: the blank cells at its end, the spaces after its
+ * last printed cell (a text line's trailing tabs and spaces are no cells of the row).
+ */
+function trimmedCells(cells: readonly string[]): string[] {
+  let n = cells.length;
+  while (n > 0 && (cells[n - 1] ?? '').trim() === '') n--;
+  const out = cells.slice(0, n);
+  if (n > 0) out[n - 1] = (out[n - 1] ?? '').trimEnd();
+  return out;
 }
 
 /** Short prose lines a title may stand above its rows by (a subtitle, a note, a 单位 line not read as preamble). */
@@ -212,9 +255,13 @@ function isPreambleRow(cells: string[]): boolean {
   return filled.length > 0 && filled.every((c) => PREAMBLE.test(c)) && filled.some((c) => declaredUnit(c) !== null);
 }
 
-/** `places`: one per text line, where the source knows its cells' boxes (a PDF); spans are read from them. */
-export function layout(text: string, places?: readonly (LineCells | null)[] | null): Layout {
-  const rawLines = text.split(/\r?\n/);
+/**
+ * `lines`: each printed line's cells (the source model's: linesOfPrinted), or a text, read as the
+ * text source reads one (its lines' tab-separated parts). `places`: one per line, where the source
+ * knows its cells' boxes (a PDF) or spans (a web table); spans are read from them.
+ */
+export function layout(lines: string | readonly (readonly string[])[], places?: readonly (LineCells | null)[] | null): Layout {
+  const printed = typeof lines === 'string' ? textCells(lines) : lines;
   const tables: Table[] = [];
   const prose: ProseLine[] = [];
   const piiLinesDropped: number[] = [];
@@ -247,20 +294,22 @@ export function layout(text: string, places?: readonly (LineCells | null)[] | nu
     preambleUnit = undefined;
   };
 
-  rawLines.forEach((rawLine, idx) => {
+  printed.forEach((raw, idx) => {
     const lineNo = idx + 1;
-    const line = rawLine.trimEnd();
+    const printedCells = trimmedCells(raw);
+    // The line's text (its cells between tabs): what a title, a heading or prose is read from.
+    const line = printedCells.join('\t');
     if (line.trim() === '') {
-      // A row of blank cells (its tabs trimmed away) printed nothing.
-      if (rawLine.includes('\t')) blankRowLine = lineNo;
+      // A row of blank cells printed nothing.
+      if (raw.length > 1) blankRowLine = lineNo;
       return;
     }
     if (isPiiLabel(cleanCell(line.replace(/^#+\s*/, '')))) {
       piiLinesDropped.push(lineNo);
       return;
     }
-    if (line.includes('\t')) {
-      const cells = scrubRow(line.split('\t').map(cleanCell));
+    if (printedCells.length > 1) {
+      const cells = scrubRow(printedCells.map(cleanCell));
       if (cells.every((c) => c === '' || /^[-|]+$/.test(c))) {
         blankRowLine = lineNo;
         return;
@@ -271,7 +320,7 @@ export function layout(text: string, places?: readonly (LineCells | null)[] | nu
       }
       const place = places?.[idx];
       const spans = spanStarts(cells, place);
-      const width = rawLine.split('\t').length;
+      const width = raw.length;
       const row: Row = { line: lineNo, cells, text: cells.join('\t'), ...(spans && place ? { spanStart: spans, ...(place.cells.length ? { edges: place.cells.map(([x0, , x1]): [number, number] => [x0, x1]) } : {}) } : {}), ...(!place && width > cells.length ? { width } : {}) };
       const above = aboveFlags(cells, place);
       if (cells.some((c) => isPiiLabel(c))) piiLinesDropped.push(lineNo);

@@ -14,7 +14,8 @@ import { familyOfTitle } from './families.js';
 import { residualFigures } from './figures.js';
 import { DEPARTMENT_NAME, DOCUMENT_KINDS } from './glossary/index.js';
 import { heldIndex, type HeldIndex } from './held.js';
-import { layout, type Layout, type LineCells, type Table } from './layout.js';
+import { layout, linesOfPrinted, type Layout, type LineCells, type LinePlaceOf, type Table } from './layout.js';
+import { renderedText, textCells, type PrintedDocument } from '../source/printed.js';
 import { extractMeta } from './meta.js';
 import { redactPersonalData, type Redaction } from './personal-data.js';
 import { projectsFromExplanations } from './readers/project-explanation.js';
@@ -34,19 +35,50 @@ export { Pipeline, UnknownStageError, type Stage, type StageInfo } from './stage
 
 // ── The states: each stage's output, holding its input ──────────────────────────────────────────
 
-/** What parseDocument is given: the source's text, the file's name, what the source said of it, its cell boxes. */
+/** What parseDocument is given: the source's printed document (or a text), its text rendering, the file's name, what the source said of it. */
 export interface PipelineInput {
+  /** The text rendering (renderText of `printed`): the document's text for display and line provenance. */
   text: string;
   file: string;
   /** A PDF page without a text layer, a font without a Unicode map: kept as the first diagnostics. */
   sourceNotes: readonly Diagnostic[];
-  /** The source's boxes of each line's cells (a PDF's grid), where they are known. */
+  /**
+   * The source's model (src/source/printed.ts): each line's cells, and where the source has them
+   * their boxes, spans and page. The table model takes its cells from it. Absent: the text is read
+   * as the text source reads one (each line's tab-separated parts), with `places` if given.
+   */
+  printed?: PrintedDocument | null;
+  /** Without a model: the source's boxes of each line's cells (a PDF's grid), where they are known. */
   places?: readonly (LineCells | null)[] | null;
 }
 
 export interface Sourced extends PipelineInput {
   /** The text as read and stored: valid Unicode, no control characters, personal data redacted. */
   redaction: Redaction;
+  /** Each line's cells as printed (the model's), personal data redacted as in the text: what the table model reads. */
+  cells: string[][];
+  /** Each line's place as the parser reads it (the model's pages, boxes and spans), or null. */
+  places?: readonly (LinePlaceOf | null)[] | null;
+}
+
+/** The pipeline's input for a printed document (its text rendered from it), or for a text with its places if known. */
+export function pipelineInput(input: string | PrintedDocument, file: string, sourceNotes: readonly Diagnostic[] = [], places?: readonly (LineCells | null)[] | null): PipelineInput {
+  return typeof input === 'string' ? { text: input, file, sourceNotes, places } : { text: renderedText(input), file, sourceNotes, printed: input };
+}
+
+/**
+ * Each line's cells and place, personal data redacted: the model's cells, those of a line the
+ * redaction changed as redacted (personal-data.ts redacts within a line's cells, never across
+ * them); without a model, the redacted text's tab-separated parts.
+ */
+function cellsOf(input: PipelineInput, redaction: Redaction): { cells: string[][]; places: readonly (LinePlaceOf | null)[] | null | undefined } {
+  if (!input.printed) return { cells: textCells(redaction.text), places: input.places };
+  const { cells, places } = linesOfPrinted(input.printed);
+  if (redaction.lines.length) {
+    const redacted = textCells(redaction.text);
+    for (const line of redaction.lines) cells[line - 1] = redacted[line - 1] ?? [];
+  }
+  return { cells, places };
 }
 
 export interface Modelled extends Sourced {
@@ -122,7 +154,7 @@ export const SOURCE: Stage<PipelineInput, Sourced> = {
       const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
       throw new BadDocumentError(file, line, `control character U+${code} at column ${column}; expected plain text as extracted from the PDF (remove binary or control characters)`);
     }
-    return { ...input, redaction };
+    return { ...input, redaction, ...cellsOf(input, redaction) };
   },
   show: ({ file, sourceNotes, redaction }) => ({ file, sourceNotes, redactedLines: redaction.lines, lines: redaction.text.split('\n') }),
 };
@@ -130,7 +162,7 @@ export const SOURCE: Stage<PipelineInput, Sourced> = {
 export const TABLE_MODEL: Stage<Sourced, Modelled> = {
   name: 'table-model',
   purpose: 'the text as tables (title, number, unit, rows of cells, header paths) and prose lines (layout.ts); lines with personal labels dropped',
-  run: (input) => ({ ...input, layout: layout(input.redaction.text, input.places) }),
+  run: (input) => ({ ...input, layout: layout(input.cells, input.places) }),
   show: ({ layout: lay }) => ({
     tables: lay.tables.map((t) => ({
       title: t.title,

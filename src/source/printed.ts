@@ -125,6 +125,13 @@ export function* printedLines(doc: PrintedDocument): Generator<{ page: number | 
 /** A line's text in the rendering: its cells between tabs. */
 export const lineText = (line: PrintedLine): string => line.cells.map((c) => c.text).join('\t');
 
+/** The rendering's text alone: the lines' texts, one a line (renderText without the places). */
+export function renderedText(doc: PrintedDocument): string {
+  const texts: string[] = [];
+  for (const { line } of printedLines(doc)) texts.push(lineText(line));
+  return texts.join('\n');
+}
+
 /** Web pages say their cells' spans in the rendering (a PDF says them by its boxes, a text has none). */
 const SAYS_SPANS: ReadonlySet<SourceFormat> = new Set(['HTML', 'MARKDOWN']);
 
@@ -156,6 +163,9 @@ function placeOf(page: number, line: PrintedLine): LinePlace {
   if (line.ocr !== undefined) place.ocr = { confidence: line.ocr, cells: line.cells.map((c) => c.ocr ?? null) };
   return place;
 }
+
+/** A text's lines as the text source reads them: each line's tab-separated parts (its cells' texts). */
+export const textCells = (text: string): string[][] => text.split('\n').map((line) => line.split('\t'));
 
 /** A text line as the text source reads it: its tab-separated parts are its cells. */
 export const textLine = (text: string, box: Box | null = null): PrintedLine => ({ cells: text.split('\t').map((t) => ({ text: t })), box });
