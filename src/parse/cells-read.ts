@@ -41,6 +41,8 @@ interface Reading {
   key: string | null;
   /** A figure's value cell (the last it read): no other record of its line can have read it. */
   value?: number;
+  /** Read on a line other than its record's own (a form's money row): never served with this line. */
+  elsewhere?: boolean;
 }
 
 /**
@@ -69,8 +71,8 @@ export function cellsReadOf(state: Parsed): { cellsRead: CellsRead; recordCells:
     // What a record read on a line other than its own (a form's money row, its 资金来源 rows): the
     // cells said there, else that line is left out below.
     ...doc.projects.flatMap((p) => [
-      ...(p.amountSource && p.amountSource.line !== p.source.line ? [{ source: p.amountSource, cells: p.amountRead?.cellsRead, key: null }] : []),
-      ...(p.funding ?? []).filter((f) => f.line.line !== p.source.line).map((f) => ({ source: f.line, cells: f.cellsRead, key: null })),
+      ...(p.amountSource && p.amountSource.line !== p.source.line ? [{ source: p.amountSource, cells: p.amountRead?.cellsRead, key: null, elsewhere: true }] : []),
+      ...(p.funding ?? []).filter((f) => f.line.line !== p.source.line).map((f) => ({ source: f.line, cells: f.cellsRead, key: null, elsewhere: true })),
     ]),
   ];
   // Any other record on a line: which of its cells belong to which record is not said here.
@@ -85,7 +87,7 @@ export function cellsReadOf(state: Parsed): { cellsRead: CellsRead; recordCells:
   for (const table of lay.tables) if (!table.flattened) for (const row of table.rows) rows.set(row.line, row);
   const printed = state.redaction.text.split(/\r?\n/);
   const atOfLine = new Map<number, (number | undefined)[] | null>();
-  const perLine = new Map<number, { cells: (number[] | null)[]; keys: (string | null)[]; values: (number | undefined)[] }>();
+  const perLine = new Map<number, { cells: (number[] | null)[]; keys: (string | null)[]; values: (number | undefined)[]; servedUnkeyed: boolean }>();
   for (const r of readings) {
     const line = r.source.line;
     if (others.has(line)) continue;
@@ -94,28 +96,32 @@ export function cellsReadOf(state: Parsed): { cellsRead: CellsRead; recordCells:
     if (!atOfLine.has(line)) atOfLine.set(line, printedIndexes(row, printed[line - 1] ?? ''));
     const at = atOfLine.get(line);
     const cells = at ? r.cells.flatMap((i) => (at[i] === undefined ? [] : [at[i]])) : [];
-    const entry = perLine.get(line) ?? { cells: [], keys: [], values: [] };
+    const entry = perLine.get(line) ?? { cells: [], keys: [], values: [], servedUnkeyed: false };
     // A cell that has no place on the printed line: the record's cells are not told. A record that
     // read no cell (a 三公 record whose figures are all printed blank) keeps none of its own, not
     // its neighbours'.
     entry.cells.push(at && cells.length === r.cells.length ? cells : null);
     entry.keys.push(r.key);
     entry.values.push(r.value === undefined ? undefined : at?.[r.value]);
+    if (r.key === null && !r.elsewhere) entry.servedUnkeyed = true;
     perLine.set(line, entry);
   }
   const cellsRead = new Map<number, number[]>();
   const recordCells = new Map<number, Record<string, number[]>>();
-  for (const [line, { cells, keys, values }] of perLine) {
+  for (const [line, { cells, keys, values, servedUnkeyed }] of perLine) {
     const told = cells.flatMap((c) => c ?? []);
     if (cells.some((c) => c === null) || told.length === 0) continue;
+    // A figure beside a record served without a key (a 合计 row's total, a payment, a listed
+    // project): that record would be served the figure's cells as its own, so the line is not told.
+    if (servedUnkeyed && values.some((v) => v !== undefined)) continue;
     // A figure is a cell no record holds (held.ts): one whose value cell another record of the line
     // read was matched to the wrong cell of two printing one value, so the line's cells are not told.
     if (values.some((v, k) => v !== undefined && cells.some((c, o) => o !== k && c?.includes(v)))) continue;
     cellsRead.set(line, [...new Set(told)].sort((a, b) => a - b));
     if (cells.length < 2) continue;
-    // Each keyed record's own cells (a record without a key — a 合计 row's total, a payment, what a
-    // form's project read on its money row — is served the line's). Two records with one key (one
-    // code printed twice on a line): their cells together.
+    // Each keyed record's own cells (a record without a key — a 合计 row's total beside 科目 blocks —
+    // is served the line's; what a form's project read on its money row is not served with it).
+    // Two records with one key (one code printed twice on a line): their cells together.
     const byKey: Record<string, number[]> = {};
     cells.forEach((c, k) => {
       const key = keys[k];

@@ -252,6 +252,22 @@ describe('a self-evaluation’s scores (评分表)', () => {
   });
 });
 
+describe('a figure beside a record served without a key', () => {
+  it('a payment list printing a 占比 column: the payment and its row’s figure say no cells (the payment would be served the figure’s)', () => {
+    // A constructed list (no bundled document prints one): 序号 | 支出事项 | 支出金额 | 占比, its 合计 row.
+    const text = '2020年度部门决算\n“民生诉求”项目支出明细表\n\n序号\t支出事项\t支出金额 (万元)\t占比\n1\t付政府宣传服务合同尾款\t5\t7%\n合计\t\t5\t100%\n';
+    const lines = text.split('\n');
+    const { doc, cellsRead } = parseWithCellsRead(text, 'payments.txt', [], lines.map(() => null));
+    const payment = lines.findIndex((l) => l.startsWith('1\t')) + 1;
+    const total = lines.findIndex((l) => l.startsWith('合计\t')) + 1;
+    expect(doc.payments.map((p) => [p.source.line, p.amount])).toEqual([[payment, 5_000_000n]]);
+    expect(doc.totals.map((t) => t.source.line)).toEqual([total]);
+    expect(doc.figures.map((f) => [f.source.line, f.value])).toEqual([[payment, '7%'], [total, '100%']]);
+    expect(cellsRead.get(payment)).toBeUndefined();
+    expect(cellsRead.get(total)).toBeUndefined();
+  });
+});
+
 describe('summary and form figures (收支总表 items, a target form’s money figure)', () => {
   it('a 财务收支预算总表 row: the 收入 item reads its name and amount, the 支出 item its own, each served only its cells', async () => {
     const read = await readReal('上海市普陀区财政局部门25年预算.pdf');
