@@ -85,17 +85,34 @@ const PATCHES: [string, string][] = [
   [CFF_FONT, `      this.data = ${DRAWS_GLYPHS} ? compiler.compile() : parser.bytes;\n`],
 ];
 
-/** pdf.worker.mjs with the budget's calls in it. */
-export function guardedWorkerSource(): string {
+/**
+ * pdf.worker.mjs with the budget's calls in it, as bytes: each anchor found in the file's bytes and
+ * the pieces joined once. (Patched as a string, one after another, each patch flattened a new copy
+ * of the 2.4 MB source, two bytes a character since it holds a few non-Latin-1 ones: ~38 MB of
+ * transient strings, most of the peak of loading pdf.js.)
+ */
+export function guardedWorkerSource(): Buffer {
   const require = createRequire(import.meta.url);
-  let source = readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
-  for (const [anchor, replacement] of PATCHES) {
-    const at = source.indexOf(anchor);
-    if (at < 0 || source.indexOf(anchor, at + 1) >= 0) throw new Error(`pdfjs-guarded: pdf.worker.mjs no longer has exactly one "${anchor.trim().split('\n')[0]}"; update the budget's anchors for this pdf.js version`);
-    source = source.slice(0, at) + replacement + source.slice(at + anchor.length);
-  }
+  let source = readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'));
   // Its source map is pdf.js's, of the code before the patches, and not beside the patched copy.
-  return source.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+  const map = source.lastIndexOf('\n//# sourceMappingURL=');
+  if (map >= 0) source = source.subarray(0, map + 1);
+  const found = PATCHES.map(([anchor, replacement]) => {
+    const bytes = Buffer.from(anchor);
+    const at = source.indexOf(bytes);
+    if (at < 0 || source.indexOf(bytes, at + 1) >= 0) throw new Error(`pdfjs-guarded: pdf.worker.mjs no longer has exactly one "${anchor.trim().split('\n')[0]}"; update the budget's anchors for this pdf.js version`);
+    return { at, end: at + bytes.length, replacement: Buffer.from(replacement) };
+  });
+  found.sort((a, b) => a.at - b.at);
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (const { at, end, replacement } of found) {
+    if (at < from) throw new Error('pdfjs-guarded: two of the budget\'s anchors overlap in pdf.worker.mjs; update them for this pdf.js version');
+    pieces.push(source.subarray(from, at), replacement);
+    from = end;
+  }
+  pieces.push(source.subarray(from));
+  return Buffer.concat(pieces);
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -123,9 +140,9 @@ export function loadGuardedPdfJs(): Promise<PdfJs> {
  * it is patched from does: a test runner (vitest) imports such a file as it is instead of
  * transforming 2.4 MB of it first (+3 s a test file).
  */
-async function importWorker(source: string): Promise<unknown> {
+async function importWorker(source: Buffer): Promise<unknown> {
   const dir = writableFolder();
-  if (dir === null) return import(/* @vite-ignore */ `data:text/javascript;charset=utf-8,${encodeURIComponent(source)}`);
+  if (dir === null) return import(/* @vite-ignore */ `data:text/javascript;base64,${source.toString('base64')}`);
   try {
     const folder = join(dir, 'node_modules', 'pdfjs-guarded');
     mkdirSync(folder, { recursive: true, mode: 0o700 });
