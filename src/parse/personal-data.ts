@@ -104,11 +104,45 @@ export function redactPersonalData(text: string): Redaction {
   return { text: touched.length ? lines.join('\n') : text, lines: touched };
 }
 
+/**
+ * A printed document's lines (src/source/printed.ts), each its cells' texts, with their personal data
+ * replaced cell by cell: what redactPersonalData does to the text that renders them (cells between
+ * tabs, a line of one cell a line of text), on the cells themselves. Lines untouched keep their arrays.
+ */
+export function redactCells(lines: readonly (readonly string[])[]): { cells: (readonly string[])[]; lines: number[] } {
+  const touched: number[] = [];
+  let personalColumns: number[] = [];
+  const cells = lines.map((row, i) => {
+    let out: readonly string[] = row;
+    if (row.length > 1) {
+      // As redactRow: a row under no personal column whose cells hold nothing personal-looking is left as it is.
+      if (personalColumns.length || row.some(mayHold)) {
+        const redacted = redactRowCells(row, personalColumns);
+        personalColumns = redacted.personalColumns;
+        if (redacted.cells.some((c, k) => c !== row[k])) out = redacted.cells;
+      }
+    } else {
+      const line = row[0] ?? '';
+      if (line.trim() !== '') personalColumns = [];
+      const redacted = redactSegment(line);
+      if (redacted !== line) out = [redacted];
+    }
+    if (out !== row) touched.push(i + 1);
+    return out;
+  });
+  return { cells, lines: touched };
+}
+
 function redactRow(line: string, columnsAbove: number[]): { line: string; personalColumns: number[] } {
   // Most rows of a table hold no label, no @ and no phone-shaped digits: a cell can match only what
   // its whole line matches, so such a row under no personal column is left as it is, and ends none.
   if (!columnsAbove.length && !mayHold(line)) return { line, personalColumns: columnsAbove };
-  const cells = line.split('\t');
+  const row = redactRowCells(line.split('\t'), columnsAbove);
+  return { line: row.cells.join('\t'), personalColumns: row.personalColumns };
+}
+
+/** A row's cells redacted: labels' values, a header's personal columns below it, values personal by their shape. */
+function redactRowCells(cells: readonly string[], columnsAbove: number[]): { cells: string[]; personalColumns: number[] } {
   const labelCells = cells.map((c) => LABEL_CELL.test(c));
   const out = [...cells];
   // Under a header row: its personal columns hold one value a row.
@@ -142,7 +176,7 @@ function redactRow(line: string, columnsAbove: number[]): { line: string; person
   });
   // A header row starts columns of values; a row under one keeps them; any other row ends them.
   const personalColumns = headsColumns.length ? [...headsColumns, ...trailing] : labelCells.some(Boolean) ? [] : columnsAbove;
-  return { line: out.join('\t'), personalColumns };
+  return { cells: out, personalColumns };
 }
 
 /**

@@ -17,7 +17,7 @@ import { heldIndex, type HeldIndex } from './held.js';
 import { layout, linesOfPrinted, type Layout, type LineCells, type LinePlaceOf, type Table } from './layout.js';
 import { renderedText, textCells, type PrintedDocument } from '../source/printed.js';
 import { extractMeta } from './meta.js';
-import { redactPersonalData, type Redaction } from './personal-data.js';
+import { redactCells, redactPersonalData, type Redaction } from './personal-data.js';
 import { projectsFromExplanations } from './readers/project-explanation.js';
 import { projectsFromProse, projectsFromSelfEvaluations, selfEvaluationsFromProse } from './projects.js';
 import { proseAmounts, projectsFromItemisedProse } from './prose-amounts.js';
@@ -55,8 +55,8 @@ export interface PipelineInput {
 export interface Sourced extends PipelineInput {
   /** The text as read and stored: valid Unicode, no control characters, personal data redacted. */
   redaction: Redaction;
-  /** Each line's cells as printed (the model's), personal data redacted as in the text: what the table model reads. */
-  cells: string[][];
+  /** Each line's cells as printed (the model's), personal data redacted cell by cell: what the table model reads. */
+  cells: readonly (readonly string[])[];
   /** Each line's place as the parser reads it (the model's pages, boxes and spans), or null. */
   places?: readonly (LinePlaceOf | null)[] | null;
 }
@@ -67,18 +67,23 @@ export function pipelineInput(input: string | PrintedDocument, file: string, sou
 }
 
 /**
- * Each line's cells and place, personal data redacted: the model's cells, those of a line the
- * redaction changed as redacted (personal-data.ts redacts within a line's cells, never across
- * them); without a model, the redacted text's tab-separated parts.
+ * The document as the parser reads it: each line's cells and place, and the text as stored, personal
+ * data redacted. From a printed document: its cells redacted cell by cell (personal-data.ts
+ * redactCells) and the text rendered from them; from a text: the text redacted line for line and
+ * its tab-separated parts.
  */
-function cellsOf(input: PipelineInput, redaction: Redaction): { cells: string[][]; places: readonly (LinePlaceOf | null)[] | null | undefined } {
-  if (!input.printed) return { cells: textCells(redaction.text), places: input.places };
-  const { cells, places } = linesOfPrinted(input.printed);
-  if (redaction.lines.length) {
-    const redacted = textCells(redaction.text);
-    for (const line of redaction.lines) cells[line - 1] = redacted[line - 1] ?? [];
+function sourced(input: PipelineInput): { redaction: Redaction; cells: readonly (readonly string[])[]; places: readonly (LinePlaceOf | null)[] | null | undefined } {
+  if (!input.printed) {
+    const redaction = checkedText(input.text, input.file);
+    return { redaction, cells: textCells(redaction.text), places: input.places };
   }
-  return { cells, places };
+  const { cells, places } = linesOfPrinted(input.printed);
+  checkUnicode(input.text, input.file);
+  const redacted = redactCells(cells);
+  const redaction: Redaction = { text: redacted.lines.length ? redacted.cells.map((c) => c.join('\t')).join('\n') : input.text, lines: redacted.lines };
+  // The text as stored (index.ts documentText) asks for this text's redaction next: it is this one.
+  lastChecked = { text: input.text, redaction };
+  return { redaction: { text: redaction.text, lines: [...redaction.lines] }, cells: redacted.cells, places };
 }
 
 export interface Modelled extends Sourced {
@@ -114,14 +119,19 @@ export type Parsed = Checked;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-/** Valid Unicode, personal data redacted line for line (personal-data.ts). Throws BadDocumentError. */
-export function checkedText(text: string, file: string): Redaction {
+/** Valid Unicode: no lone UTF-16 surrogate. Throws BadDocumentError. */
+function checkUnicode(text: string, file: string): void {
   const lone = LONE_SURROGATE.exec(text);
   if (lone) {
     const at = lone.index;
     const before = text.slice(0, at);
     throw new BadDocumentError(file, before.split('\n').length, `a lone UTF-16 surrogate (U+${text.charCodeAt(at).toString(16).toUpperCase()}) at column ${at - before.lastIndexOf('\n')}; expected Unicode text (the client split a character in two)`);
   }
+}
+
+/** Valid Unicode, personal data redacted line for line (personal-data.ts). Throws BadDocumentError. */
+export function checkedText(text: string, file: string): Redaction {
+  checkUnicode(text, file);
   // The parse and the text as stored (index.ts documentText) both ask for the same text, one after
   // the other: the last text's redaction is kept, and handed out as a copy.
   if (lastChecked?.text !== text) lastChecked = { text, redaction: redactPersonalData(text) };
@@ -134,11 +144,11 @@ let lastChecked: { text: string; redaction: Redaction } | null = null;
 
 export const SOURCE: Stage<PipelineInput, Sourced> = {
   name: 'source',
-  purpose: 'the text as stored: valid Unicode and UTF-8, no control characters, personal data (填报人, 联系电话) redacted line for line',
+  purpose: "the text as stored: valid Unicode and UTF-8, no control characters, personal data (填报人, 联系电话) redacted in each line's cells (the printed document's, or a text's tab-separated parts), the text rendered from them",
   run(input) {
     // A new document: the cell answers kept for the last one go (cell-memo.ts).
     forgetDocumentCells();
-    const redaction = checkedText(input.text, input.file);
+    const { redaction, cells, places } = sourced(input);
     const { text } = redaction;
     const { file } = input;
     if (text.trim() === '') throw new BadDocumentError(file, 1, 'the file is empty; expected the text of a budget document');
@@ -154,7 +164,7 @@ export const SOURCE: Stage<PipelineInput, Sourced> = {
       const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
       throw new BadDocumentError(file, line, `control character U+${code} at column ${column}; expected plain text as extracted from the PDF (remove binary or control characters)`);
     }
-    return { ...input, redaction, ...cellsOf(input, redaction) };
+    return { ...input, redaction, cells, places };
   },
   show: ({ file, sourceNotes, redaction }) => ({ file, sourceNotes, redactedLines: redaction.lines, lines: redaction.text.split('\n') }),
 };

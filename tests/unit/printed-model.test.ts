@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readSource, type SourceDocument } from '../../src/source/index.js';
 import { printedLines, printedText, renderText, type PrintedDocument } from '../../src/source/printed.js';
 import { renderingHashes, sourceFixtures } from '../../scripts/source-renderings.js';
+import { redactCells, redactPersonalData, REDACTED } from '../../src/parse/personal-data.js';
 
 const FIXTURES = sourceFixtures();
 const before = JSON.parse(readFileSync('tests/fixtures/source-renderings.json', 'utf8')) as Record<string, Record<string, unknown>>;
@@ -67,6 +68,40 @@ describe('the model of every fixture', () => {
       }
       expect(printed.pages.map((p) => p.number), path).toEqual(Array.from({ length: printed.pageCount }, (_, i) => i + 1));
     }
+  });
+});
+
+describe("personal data redacted on the model's cells (#37 item 1)", () => {
+  it("every fixture's cells redacted cell by cell render the text redacted line for line, the same lines touched", () => {
+    let touched = 0;
+    for (const [path, source] of sources) {
+      const lines = [...printedLines(source.printed)].map(({ line }) => line.cells.map((c) => c.text));
+      const byCells = redactCells(lines);
+      const byText = redactPersonalData(source.text);
+      expect(byCells.cells.map((c) => c.join('\t')).join('\n'), path).toBe(byText.text);
+      expect(byCells.lines, path).toEqual(byText.lines);
+      touched += byCells.lines.length;
+    }
+    // The fixtures print personal data (the personal-data forms, the real PDFs' 联系人 lines).
+    expect(touched).toBeGreaterThan(5);
+  });
+
+  it('a label cell redacts the next cell, a header cell its column below; a line of one cell as a line of text', () => {
+    const { cells, lines } = redactCells([
+      ['填报人', '林黛玉、薛宝钗', '联系电话', '28336292'],
+      ['项目名称', '项目负责人', '金额'],
+      ['社区服务', '张三', '12.00'],
+      ['联系人：李四，电话13800138000。'],
+      ['合计', '12.00'],
+    ]);
+    expect(cells).toEqual([
+      ['填报人', REDACTED, '联系电话', REDACTED],
+      ['项目名称', '项目负责人', '金额'],
+      ['社区服务', REDACTED, '12.00'],
+      [`联系人：${REDACTED}，电话${REDACTED}。`],
+      ['合计', '12.00'],
+    ]);
+    expect(lines).toEqual([1, 3, 4]);
   });
 });
 
