@@ -13,13 +13,18 @@
 //
 // And pdf.js's legacy build replaced built-ins of the whole thread with slower JavaScript
 // (core-js: Array.prototype.push, JSON.stringify 10× slower under Node 20): they are put back.
-import { describe, expect, it } from 'vitest';
+//
+// Flate streams: pdf.js inflated them through the platform's DecompressionStream (web streams: a
+// writer, a reader, promises and events for each chunk, more than the inflating costs); the
+// budget inflates them with zlib at once (pdf-budget.ts inflate), within its cap. The same bytes,
+// and a damaged stream (cut short, junk after its end) read as pdf.js read it before.
+import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync, inflateSync, constants } from 'node:zlib';
 import { projectRoot } from '../../src/config.js';
 import { extractPdf } from '../../src/source/pdf/extract.js';
-import { PdfBudget } from '../../src/source/pdf/pdf-budget.js';
+import { PDF_CAPS, PdfBudget, PdfTooLargeError } from '../../src/source/pdf/pdf-budget.js';
 import { GUARD_GLOBAL, loadGuardedPdfJs } from '../../src/source/pdf/pdfjs-guarded.js';
 import { pdfOf, streamObject } from '../hostile-pdfs.js';
 
@@ -175,6 +180,69 @@ describe('the text reader spares pdf.js the work of drawing glyphs', () => {
     expect(page?.glyphs.map((g) => Math.round(g.x0))).toEqual([20, 44, 68, 92, 116]);
     expect(page?.runs.map((r) => r.text).join('')).toBe(PRINTED);
   }, 60_000);
+});
+
+/** A one-page PDF in Helvetica whose content stream is `content` with the dictionary entries `filter`. */
+function helveticaPdf(content: Buffer, filter: string): Buffer {
+  return pdfOf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 200] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    streamObject(filter, content),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  ]);
+}
+
+const LINES = Array.from({ length: 40 }, (_, k) => `Budget line ${k + 1} 1,234.56`);
+const CONTENT = Buffer.from(LINES.map((line, k) => `BT /F1 10 Tf 20 ${190 - 4 * k} Td (${line}) Tj ET`).join('\n'));
+
+describe('Flate streams are inflated by the budget, within its cap', () => {
+  const deflated = deflateSync(CONTENT);
+  const cases: [string, Buffer][] = [
+    ['whole', deflated],
+    ['junk after its end', Buffer.concat([deflated, Buffer.from('\r\n%junk after the stream\r\n')])],
+    // Its last 40 bytes and its check missing: pdf.js's own decoder reads what is there.
+    ['cut short', deflated.subarray(0, deflated.length - 40)],
+    ['not zlib at all', Buffer.from('this is not a zlib stream')],
+  ];
+  for (const [what, stream] of cases)
+    it(`a content stream ${what}: the same text items and glyphs as pdf.js inflating it itself, or the same failure`, async () => {
+      const pdf = helveticaPdf(stream, '/Filter /FlateDecode');
+      const outcome = async (budget: PdfBudget | null) => {
+        try {
+          const { items, glyphs } = await readWith(pdf, 1, budget);
+          return { items, glyphs };
+        } catch (err) {
+          return { failed: err instanceof Error ? err.message : String(err) };
+        }
+      };
+      const shipped = await outcome(null);
+      const inflate = vi.spyOn(PdfBudget.prototype, 'inflate');
+      const reader = await outcome(new PdfBudget('flate.pdf'));
+      // A stream without a zlib header is refused by pdf.js before anything inflates it.
+      if (what !== 'not zlib at all') expect(inflate).toHaveBeenCalled();
+      inflate.mockRestore();
+      expect(reader).toEqual(shipped);
+      if (what === 'whole' || what === 'junk after its end') expect('items' in reader && reader.items).toHaveLength(LINES.length);
+    }, 60_000);
+
+  it('each line read where the page prints it, through the reader', async () => {
+    const pages = await extractPdf(helveticaPdf(deflateSync(CONTENT), '/Filter /FlateDecode'), 'flate.pdf');
+    expect(pages[0]?.runs.map((r) => r.text)).toEqual(LINES);
+  });
+
+  it('past the cap, zlib stops there and the document is refused with decodedBytes', async () => {
+    // 40 lines of text inflate to CONTENT.length bytes; a cap below that is passed by this stream.
+    const caps = { ...PDF_CAPS, decodedBytes: CONTENT.length - 100 };
+    let refused: unknown;
+    try {
+      await extractPdf(helveticaPdf(deflateSync(CONTENT), '/Filter /FlateDecode'), 'flate.pdf', caps);
+    } catch (err) {
+      refused = err;
+    }
+    expect(refused).toBeInstanceOf(PdfTooLargeError);
+    expect(refused instanceof PdfTooLargeError && refused.details).toMatchObject({ cap: 'decodedBytes', limit: CONTENT.length - 100 });
+  });
 });
 
 describe('pdf.js leaves the thread its native built-ins', () => {

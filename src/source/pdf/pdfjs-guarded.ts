@@ -63,6 +63,8 @@ const GLYPH_PATHS = '    if (font.data) {\n      const isAddToPathSet';
 const CFF_REPAIRED = '        tables["CFF "].data = compiler.compile();\n';
 const CFF_FONT = '      this.data = compiler.compile();\n';
 
+const DECOMPRESSION_STREAM = '    try {\n      const {\n        readable,\n        writable\n      } = new DecompressionStream(name);\n';
+
 /** [anchor in pdf.worker.mjs, the text that replaces it]; each anchor must occur exactly once. */
 const PATCHES: [string, string][] = [
   // A decoding stream about to grow its buffer to `size` bytes: the growth is decoded output.
@@ -83,6 +85,12 @@ const PATCHES: [string, string][] = [
   [CFF_REPAIRED, `        if (${DRAWS_GLYPHS}) ${CFF_REPAIRED.trimStart()}`],
   // A bare CFF font program (FontFile3), the same; its bytes as the parser read them otherwise.
   [CFF_FONT, `      this.data = ${DRAWS_GLYPHS} ? compiler.compile() : parser.bytes;\n`],
+  // A Flate stream inflated by the budget when it can (pdf-budget.ts inflate: zlib at once, within
+  // the cap), else by the platform's DecompressionStream; a throw is the stream's failure either way.
+  [
+    DECOMPRESSION_STREAM,
+    `    try {\n      const inflated = globalThis.${GUARD_GLOBAL}?.inflate(name, bytes);\n      if (inflated) {\n        return { decompressed: inflated, compressed: bytes };\n      }\n${DECOMPRESSION_STREAM.slice('    try {\n'.length)}`,
+  ],
 ];
 
 /**
