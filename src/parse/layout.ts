@@ -64,8 +64,9 @@ export interface LinePlaceOf extends LineCells {
 
 /**
  * What the parser reads of a printed document: each line's cells' texts, and each line's place —
- * a paged source's page and cell boxes (a PDF's, a text's form-feed pages), a web table row's cell
- * spans; null for a line the source says nothing of, and null in all when it says nothing of any.
+ * a paged source's page and cell boxes (a PDF's, a text's form-feed pages), the cells' spans where
+ * the source knows them (a PDF's ruled grid, a web table's colspan / rowspan: not guessed from the
+ * boxes then); null for a line the source says nothing of, and null in all when it says nothing of any.
  */
 export function linesOfPrinted(doc: PrintedDocument): { cells: string[][]; places: (LinePlaceOf | null)[] | null } {
   const cells: string[][] = [];
@@ -73,13 +74,15 @@ export function linesOfPrinted(doc: PrintedDocument): { cells: string[][]; place
   let placed = false;
   for (const { page, line } of printedLines(doc)) {
     cells.push(line.cells.map((c) => c.text));
+    const spans = line.cells.map((c) => c.span);
+    const spanned = spans.every((s): s is CellSpanOf => s !== undefined);
     if (page !== null) {
-      places.push({ page, cells: line.cells.flatMap((c) => (c.box ? [c.box] : [])) });
+      const boxes = line.cells.flatMap((c) => (c.box ? [c.box] : []));
+      places.push(spanned ? { page, cells: boxes, spans } : { page, cells: boxes });
       placed = true;
       continue;
     }
-    const spans = line.cells.map((c) => c.span);
-    if (spans.every((s): s is CellSpanOf => s !== undefined)) {
+    if (spanned) {
       places.push({ cells: [], spans });
       placed = true;
     } else places.push(null);

@@ -147,7 +147,9 @@ function printedLine(l: RenderedLine, texts: readonly string[], mark: OcrLineMar
   // A blank line (between a table and prose) prints one empty cell and no box; any other line a box a cell.
   const cells = texts.map((text, k): PrintedCell => {
     const box = l.cells[k];
+    const span = l.spans?.[k];
     const cell: PrintedCell = box ? { text, box } : { text };
+    if (span) cell.span = span;
     if (mark) cell.ocr = mark.cells[k] ?? null;
     return cell;
   });

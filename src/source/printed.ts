@@ -14,8 +14,8 @@ import type { Box } from './pdf/geometry.js';
 export type SourceFormat = 'TEXT' | 'PDF' | 'HTML' | 'MARKDOWN';
 
 /**
- * A table cell as part of the printed cell it lies in, where the source knows it but prints no
- * page (an HTML table's colspan / rowspan): the printed cell's first column, and whether it began
+ * A table cell as part of the printed cell it lies in, where the source knows it (an HTML table's
+ * colspan / rowspan, a PDF's ruled grid): the printed cell's first column, and whether it began
  * on a row above (a cell spanning rows: its text is that row's, not a blank of this one).
  */
 export interface CellSpan {
@@ -35,7 +35,11 @@ export interface PrintedCell {
   text: string;
   /** Where it is printed (x0, y0, x1, y1 in points), where the source has geometry (a PDF). */
   box?: Box;
-  /** The printed cell it is part of, where the source says so without a page (a web table's spans). */
+  /**
+   * The printed cell it is part of, where the source knows it: a web table's colspan / rowspan, a
+   * PDF's ruled grid (a cell spanning columns or rows, every slot it covers; a row of an unruled
+   * table, its cells told apart by gaps, says none).
+   */
   span?: CellSpan;
   /** On a line read by OCR: the lowest confidence (0-100) of the cell's words, null where OCR read none in it. */
   ocr?: number | null;

@@ -60,6 +60,28 @@ describe('the model of every fixture', () => {
     }
   });
 
+  it("a PDF's ruled grid rows say each cell's span: the cells of one printed cell share its box", () => {
+    let spanned = 0;
+    let covered = 0;
+    for (const [path, source] of sources) {
+      if (source.format !== 'PDF') continue;
+      for (const { line } of printedLines(source.printed)) {
+        if (!line.cells.some((c) => c.span)) continue;
+        spanned++;
+        expect(line.cells.every((c) => c.span), path).toBe(true);
+        line.cells.forEach((c, k) => {
+          const start = line.cells[c.span!.start];
+          expect(c.span!.start, `${path}: ${c.text}`).toBeLessThanOrEqual(k);
+          expect(start?.box, `${path}: ${c.text}`).toEqual(c.box);
+          if (c.span!.start < k || c.span!.above) covered++;
+        });
+      }
+    }
+    // The real Shanghai PDFs print header cells spanning columns and 类 cells spanning rows.
+    expect(spanned).toBeGreaterThan(1000);
+    expect(covered).toBeGreaterThan(100);
+  });
+
   it('pages come in order, every page of the document listed (one printing nothing with no lines)', () => {
     for (const [path, { printed }] of sources) {
       if (printed.pageCount === null) {

@@ -10,6 +10,7 @@
 import { gridTables, type GridTable } from './grid.js';
 import { glyphIndex, type GlyphIndex } from './glyphs.js';
 import { boxOf, roundBox, unionBox, type Box, type GlyphRun, type PdfPage } from './geometry.js';
+import type { CellSpan } from '../printed.js';
 // The page's own words (page numbers, kinsoku marks, list markers): a leaf module of words, no parser.
 import { PRINTED_PAGE } from '../../parse/glossary/prose.js';
 
@@ -32,6 +33,8 @@ export interface PlacedLine {
 /** A line as rendered: with each cell's text, in step with its boxes (a blank line prints one empty cell, no box). */
 export interface RenderedLine extends PlacedLine {
   texts: string[];
+  /** A ruled grid's row: each cell's printed cell (its first column, and whether it began on a row above). */
+  spans?: CellSpan[];
 }
 
 export interface RenderedPdf {
@@ -335,6 +338,7 @@ function tableRows(t: GridTable, runs: GlyphRun[], page: number, withChars: (run
   for (let row = 0; row < t.rows.length - 1; row++) {
     const texts: string[] = [];
     const boxes: Box[] = [];
+    const spans: CellSpan[] = [];
     const slots: NonNullable<Block['slots']> = [];
     let col = 0;
     while (col < t.cols.length - 1) {
@@ -342,6 +346,7 @@ function tableRows(t: GridTable, runs: GlyphRun[], page: number, withChars: (run
       if (k < 0) {
         texts.push('');
         boxes.push(roundBox([t.cols[col]!, t.rows[row]!, t.cols[col + 1]!, t.rows[row + 1]!]));
+        spans.push({ start: col, above: false });
         slots.push(null);
         col++;
         continue;
@@ -349,12 +354,16 @@ function tableRows(t: GridTable, runs: GlyphRun[], page: number, withChars: (run
       const cell = t.cells[k]!;
       const lines = cell.row === row ? printedLines(inCell.get(k) ?? []) : [];
       const text = cell.row === row ? cellText(cell.box, lines, withChars) : '';
+      // The printed cell this slot lies in: where it starts, and whether it began on a row above.
+      const span: CellSpan = { start: cell.col, above: cell.row < row };
       texts.push(text);
       boxes.push(roundBox(cell.box));
+      spans.push(span);
       slots.push({ box: cell.box, lines });
       for (let extra = 1; extra < cell.colSpan; extra++) {
         texts.push('');
         boxes.push(roundBox(cell.box));
+        spans.push(span);
         slots.push(null);
       }
       col += cell.colSpan;
@@ -364,7 +373,7 @@ function tableRows(t: GridTable, runs: GlyphRun[], page: number, withChars: (run
     if (texts.every((x) => x === '') && t.cells.every((c) => c.row !== row)) continue;
     const edge = row === 0 || row === t.rows.length - 2;
     if (row === 0) for (const slot of slots) if (slot?.lines.length) withChars(slot.lines[0]!.runs.slice(0, 1));
-    blocks.push({ top: t.rows[row] ?? box[1], line: { text: texts.join('\t'), texts, page, box, cells: boxes, kind: 'TABLE_ROW', more: [] }, table: t, rowIndex: row, ...(edge ? { slots } : {}) });
+    blocks.push({ top: t.rows[row] ?? box[1], line: { text: texts.join('\t'), texts, spans, page, box, cells: boxes, kind: 'TABLE_ROW', more: [] }, table: t, rowIndex: row, ...(edge ? { slots } : {}) });
   }
   return blocks;
 }
