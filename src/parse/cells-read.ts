@@ -85,7 +85,6 @@ export function cellsReadOf(state: Parsed): { cellsRead: CellsRead; recordCells:
   // The rows records were read from, by line (a flattened table's rows are not its printed lines).
   const rows = new Map<number, Row>();
   for (const table of lay.tables) if (!table.flattened) for (const row of table.rows) rows.set(row.line, row);
-  const printed = state.redaction.text.split(/\r?\n/);
   const atOfLine = new Map<number, (number | undefined)[] | null>();
   const perLine = new Map<number, { cells: (number[] | null)[]; keys: (string | null)[]; values: (number | undefined)[]; servedUnkeyed: boolean }>();
   for (const r of readings) {
@@ -93,7 +92,7 @@ export function cellsReadOf(state: Parsed): { cellsRead: CellsRead; recordCells:
     if (others.has(line)) continue;
     const row = rows.get(line);
     if (!row || !r.cells) continue;
-    if (!atOfLine.has(line)) atOfLine.set(line, printedIndexes(row, printed[line - 1] ?? ''));
+    if (!atOfLine.has(line)) atOfLine.set(line, printedIndexes(row, state.cells[line - 1] ?? []));
     const at = atOfLine.get(line);
     const cells = at ? r.cells.flatMap((i) => (at[i] === undefined ? [] : [at[i]])) : [];
     const entry = perLine.get(line) ?? { cells: [], keys: [], values: [], servedUnkeyed: false };
@@ -137,13 +136,14 @@ export function cellsReadOf(state: Parsed): { cellsRead: CellsRead; recordCells:
 const reading = (r: ReadsCells & { source: Source }, key: string | null): Reading => ({ source: r.source, cells: r.cellsRead, key });
 
 /**
- * Each of the row's cells' index among the printed line's tab-separated parts: the same index when
+ * Each of the row's cells' index among the printed line's cells: the same index when
  * the row keeps the line's cells (cleaned, personal data blanked), else — a row put back in its
  * table's columns past a page break (layout.ts regridded) — its filled cells matched to the line's
  * filled parts in order. Null when they do not match one for one.
  */
-function printedIndexes(row: Row, line: string): (number | undefined)[] | null {
-  const parts = line.split('\t').map((p) => {
+function printedIndexes(row: Row, line: readonly string[]): (number | undefined)[] | null {
+  // The line's printed cells (the source model's, personal data redacted: pipeline.ts), as the table model cleans them.
+  const parts = line.map((p) => {
     const c = cleanCell(p);
     return c === REDACTED || isPiiLabel(c) ? '' : c;
   });
