@@ -38,8 +38,9 @@ export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
 export const MAX_PDF_BYTES = 64 * 1024 * 1024;
 
 /**
- * What the parser is given of each line's printed cells (parseDocument's `places`): a PDF's (or a
- * paged text's) places, or a web page's cell spans; null when the source knows neither.
+ * Each line's places as a text's parse takes them (parseDocument(text, file, notes, places)): a
+ * PDF's (or a paged text's) places, or a web page's cell spans; null when the source knows neither.
+ * The parser given the printed document reads them from it (src/parse/layout.ts linesOfPrinted).
  */
 export function cellsOf(source: SourceDocument): (LinePlace | { cells: []; spans: CellSpan[] } | null)[] | null {
   if (source.places) return source.places;
