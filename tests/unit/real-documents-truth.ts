@@ -11,7 +11,7 @@ import { readSource } from '../../src/source/index.js';
 import { documentRow } from '../../src/load/plan/document.js';
 import { familyOfTitle, standardTableOf } from '../../src/parse/families.js';
 import { coverage } from '../../src/parse/coverage.js';
-import { layout } from '../../src/parse/layout.js';
+import { layout, linesOfPrinted } from '../../src/parse/layout.js';
 
 export const REAL = 'tests/fixtures/real';
 
@@ -97,15 +97,16 @@ export interface Printed {
  */
 export function describeRealDocuments(DOCUMENTS: Printed[], timeout = 180_000): Map<string, ParsedDocument> {
   const docs = new Map<string, ParsedDocument>();
-  const sources = new Map<string, { text: string; places?: Parameters<typeof layout>[1] }>();
+  const sources = new Map<string, ReturnType<typeof linesOfPrinted>>();
 
   beforeAll(async () => {
     for (const { file } of DOCUMENTS) {
       const source = await readSource(readFileSync(`${REAL}/${file}`), file);
-      // With each line's place on its page, as the load's parse worker reads a PDF (a one-row page
-      // such as 万里 2025's p. 18, its 合计 alone, is placed under the columns of the page before).
-      docs.set(file, parseDocument(source.text, file, source.notes, source.places));
-      sources.set(file, { text: source.text, places: source.places });
+      // The printed document, as the load's parse worker reads a PDF: each line's cells with their
+      // boxes, spans and page (a one-row page such as 万里 2025's p. 18, its 合计 alone, is placed
+      // under the columns of the page before).
+      docs.set(file, parseDocument(source.printed, file, source.notes));
+      sources.set(file, linesOfPrinted(source.printed));
     }
   }, timeout);
 
@@ -213,8 +214,8 @@ export function describeRealDocuments(DOCUMENTS: Printed[], timeout = 180_000): 
     }
 
     it('holds every amount its tables print (coverage: no cell not read, every table with a unit it declares)', () => {
-      const { text, places } = sources.get(truth.file)!;
-      const tables = coverage(doc(), layout(text, places));
+      const { cells, places } = sources.get(truth.file)!;
+      const tables = coverage(doc(), layout(cells, places));
       expect(tables.filter((t) => t.cellsNotRead > 0).map((t) => [t.title, t.notReadLines])).toEqual([]);
       expect(tables.filter((t) => t.cells > 0).length).toBeGreaterThan(0);
     });
