@@ -29,14 +29,27 @@ export interface GlyphIndex {
   attach(runs: GlyphRun[], bases: number[]): number;
 }
 
+/**
+ * A baseline's glyphs (their indices): those with a finite left edge sorted left to right, a run
+ * looking at those within its own width only (a wide table row's baseline holds hundreds of
+ * glyphs, and every run of the row looked at them all); the others (a hostile page's NaN) apart,
+ * looked at by every run as before.
+ */
+interface Bucket {
+  sorted: number[];
+  loose: number[];
+}
+
 export function glyphIndex(glyphs: PrintedGlyph[], normalize: (s: string) => string): GlyphIndex {
-  const buckets = new Map<number, number[]>();
+  const buckets = new Map<number, Bucket>();
   glyphs.forEach((g, i) => {
     const key = Math.round(g.base);
-    const list = buckets.get(key);
-    if (list) list.push(i);
-    else buckets.set(key, [i]);
+    let bucket = buckets.get(key);
+    if (!bucket) buckets.set(key, (bucket = { sorted: [], loose: [] }));
+    (Number.isFinite(g.x0) ? bucket.sorted : bucket.loose).push(i);
   });
+  const x0 = (i: number) => glyphs[i]?.x0 ?? 0;
+  for (const bucket of buckets.values()) bucket.sorted.sort((a, b) => x0(a) - x0(b) || a - b);
   const used = new Uint8Array(glyphs.length);
   const seen = new Map<string, string>();
   const texts = glyphs.map((g) => {
@@ -47,7 +60,20 @@ export function glyphIndex(glyphs: PrintedGlyph[], normalize: (s: string) => str
   return { attach: (runs, bases) => attachRuns(runs, bases, glyphs, buckets, used, texts) };
 }
 
-function attachRuns(runs: GlyphRun[], bases: number[], glyphs: PrintedGlyph[], buckets: Map<number, number[]>, used: Uint8Array, texts: string[]): number {
+/** The index in `sorted` (glyph indices by x0) of the first glyph whose x0 is at least `x`. */
+function firstAtOrRight(sorted: readonly number[], glyphs: readonly PrintedGlyph[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const i = sorted[mid];
+    if ((i === undefined ? Infinity : (glyphs[i]?.x0 ?? 0)) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function attachRuns(runs: GlyphRun[], bases: number[], glyphs: PrintedGlyph[], buckets: Map<number, Bucket>, used: Uint8Array, texts: string[]): number {
   let found = 0;
   runs.forEach((run, r) => {
     if (!/\S/.test(run.text)) return;
@@ -55,16 +81,30 @@ function attachRuns(runs: GlyphRun[], bases: number[], glyphs: PrintedGlyph[], b
     const yTol = Math.max(0.5, run.size * 0.15);
     const xTol = 0.5 + run.size * 0.1;
     // Each glyph that may be one of the run's, with its index and its normalised text.
-    const candidates: { i: number; g: PrintedGlyph; t: string }[] = [];
+    const candidates: { i: number; g: PrintedGlyph; t: string; key: number }[] = [];
+    const consider = (i: number, key: number) => {
+      const g = glyphs[i];
+      const t = texts[i];
+      if (!g || t === undefined || used[i] || t === '' || Math.abs(g.base - base) > yTol || Math.abs(g.size - run.size) > Math.max(0.5, run.size * 0.05)) return;
+      if (g.x0 < run.x0 - xTol || g.x1 > run.x1 + xTol) return;
+      candidates.push({ i, g, t, key });
+    };
     for (let key = Math.round(base) - 1; key <= Math.round(base) + 1; key++) {
-      for (const i of buckets.get(key) ?? []) {
-        const g = glyphs[i];
-        const t = texts[i];
-        if (!g || t === undefined || used[i] || t === '' || Math.abs(g.base - base) > yTol || Math.abs(g.size - run.size) > Math.max(0.5, run.size * 0.05)) continue;
-        if (g.x0 < run.x0 - xTol || g.x1 > run.x1 + xTol) continue;
-        candidates.push({ i, g, t });
+      const bucket = buckets.get(key);
+      if (!bucket) continue;
+      // From the first glyph starting at the run's left edge (less the tolerance) until one starts
+      // past its right edge: a glyph ends right of where it starts, so none after it is inside.
+      const { sorted, loose } = bucket;
+      for (let k = firstAtOrRight(sorted, glyphs, run.x0 - xTol); k < sorted.length; k++) {
+        const i = sorted[k];
+        if (i === undefined || (glyphs[i]?.x0 ?? 0) > run.x1 + xTol) break;
+        consider(i, key);
       }
+      for (const i of loose) consider(i, key);
     }
+    // In the order the baselines' glyphs were met before they were sorted (baseline, then index),
+    // then left to right: the same order as ever, a NaN edge and all.
+    candidates.sort((a, b) => a.key - b.key || a.i - b.i);
     candidates.sort((a, b) => a.g.x0 - b.g.x0 || a.i - b.i);
     const boxes: (CharBox | null)[] = new Array(run.text.length).fill(null);
     const taken: number[] = [];
