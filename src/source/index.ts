@@ -164,7 +164,7 @@ function printedLine(l: RenderedLine, texts: readonly string[], mark: OcrLineMar
  * a cell at a time, so a fix never joins two cells) and the code-part labels under a 科目编码 row
  * given back; the others as printed.
  */
-function ocrTexts(lines: readonly RenderedLine[], marks: ReadonlyMap<number, unknown>): string[][] {
+export function ocrTexts(lines: readonly RenderedLine[], marks: ReadonlyMap<number, unknown>): string[][] {
   const out = lines.map((l, i) => (marks.has(i) ? l.texts.map(correctOcrLine) : l.texts));
   return out.map((cells, i) => {
     const above = out[i - 1];

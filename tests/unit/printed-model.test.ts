@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readSource, type SourceDocument } from '../../src/source/index.js';
+import { ocrTexts, readSource, type SourceDocument } from '../../src/source/index.js';
+import type { RenderedLine } from '../../src/source/pdf/render.js';
 import { printedLines, printedText, renderText, type PrintedDocument } from '../../src/source/printed.js';
 import { renderingHashes, sourceFixtures } from '../../scripts/source-renderings.js';
 import { redactCells, redactPersonalData, REDACTED } from '../../src/parse/personal-data.js';
@@ -124,6 +125,23 @@ describe("personal data redacted on the model's cells (#37 item 1)", () => {
       ['合计', '12.00'],
     ]);
     expect(lines).toEqual([1, 3, 4]);
+  });
+});
+
+describe("OCR's word fixes on a scanned page's cells", () => {
+  const row = (texts: string[]): RenderedLine => ({ text: texts.join('\t'), texts, page: 1, box: [0, 0, 100, 10], cells: texts.map((_, k) => [k * 10, 0, k * 10 + 10, 10]), kind: 'TABLE_ROW', more: [] });
+
+  it('are made a cell at a time: a misread 单位; in one cell and 元 in the next stay two cells (a line-wide fix joined them, one cell fewer than boxes)', () => {
+    const lines = [row(['部门', '单位;', '元']), row(['文出', '100.00'])];
+    expect(ocrTexts(lines, new Map([[0, {}], [1, {}]]))).toEqual([
+      ['部门', '单位：', '元'],
+      ['支出', '100.00'],
+    ]);
+  });
+
+  it('only on lines OCR read; the code-part labels under 科目编码 given back in their cells', () => {
+    const lines = [row(['科目编码', '科目名称']), row(['六', '有', '志', '']), row(['单位;', '元'])];
+    expect(ocrTexts(lines, new Map([[1, {}]]))).toEqual([['科目编码', '科目名称'], ['类', '款', '项', ''], ['单位;', '元']]);
   });
 });
 
