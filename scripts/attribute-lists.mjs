@@ -9,19 +9,22 @@
 // A list in src/parse is a reader writing its record (or the glossary its words): the one place
 // per attribute the issue keeps ("one line plus its reader"); the other layers' lists are what
 // derivation removes.
-// usage: node scripts/attribute-lists.mjs <rev> [-v] [-vv]  (-v: each list, -vv: each mention's line)
+// usage: node scripts/attribute-lists.mjs <rev> [-v] [-vv] [--attrs-from=<rev2>]  (-v: each list, -vv: each mention's line;
+// --attrs-from: take the kinds' attributes from rev2's declarations, to count a revision from before src/model/kinds)
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const rev = process.argv[2] ?? 'HEAD';
 const verbose = process.argv.includes('-v');
 const git = (...a) => execFileSync('git', a, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+const attrsRev = process.argv.find((a) => a.startsWith('--attrs-from='))?.slice('--attrs-from='.length) ?? rev;
+const showAt = (at, p) => { try { return execFileSync('git', ['show', `${at}:${p}`], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] }); } catch { return ''; } };
 const show = (p) => { try { return execFileSync('git', ['show', `${rev}:${p}`], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] }); } catch { return ''; } };
 const KINDS = { BudgetLine: 'budget-line', Project: 'project', ProjectAllocation: 'project-allocation', ProjectListing: 'project-listing', InvestmentProject: 'investment-project', ThreeCosts: 'three-costs', Indicator: 'indicator', SelfEvaluation: 'self-evaluation' };
 const attrsOf = (kind) => {
-  const text = show(`src/model/kinds/${KINDS[kind]}.ts`);
+  const text = showAt(attrsRev, `src/model/kinds/${KINDS[kind]}.ts`);
   const names = [...text.matchAll(/^ {4}([A-Za-z0-9]+): \{ type: '(\w+)'/gm)].map((m) => [m[1], m[2] === 'money']);
-  if (kind === 'ThreeCosts') for (const m of show('src/model/three-costs.ts').matchAll(/^ {2}([A-Za-z]+): \{/gm)) names.push([m[1], true]);
+  if (kind === 'ThreeCosts') for (const m of showAt(attrsRev, 'src/model/three-costs.ts').matchAll(/^ {2}([A-Za-z]+): \{/gm)) names.push([m[1], true]);
   return names;
 };
 const files = git('ls-tree', '-r', '--name-only', rev).split('\n').filter((f) => /^(src|loaders|web\/src|cypher|bench\/peer|scripts)\//.test(f) && !f.startsWith('src/model/') && f !== 'src/db/statements.generated.ts' && /\.(ts|tsx|mts|cypher|graphql)$/.test(f));
