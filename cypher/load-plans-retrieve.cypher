@@ -6,5 +6,5 @@
 // index from one that scans a label. The parameters the collector kept are not returned. Bench only.
 CALL db.stats.retrieve('QUERIES', {maxInvocations: $maxInvocations}) YIELD data
 RETURN left(data.query, 300) AS query, [i IN data.invocations | i.elapsedCompileTimeInUs] AS compileUs,
-       [i IN data.invocations | i.elapsedExecutionTimeInUs] AS executionUs,
+       [i IN data.invocations | i.elapsedExecutionTimeInUs] AS executionUs, [i IN data.invocations | i.startTimestampMillis] AS startedMs,
        data.invocationSummary.invocationCount AS invocations, data.queryExecutionPlan AS plan
