@@ -7,25 +7,24 @@
 // id and name ($whole*: src/query/projection.ts). $where is unused (the arguments are fixed), kept [[]].
 MATCH (c:FunctionCode)
 WHERE c.code = $code OR ($includeDescendants AND c.code STARTS WITH $code)
-CALL (c) {
-  MATCH (c)<-[r:BOOKED_UNDER {status: 'COUNTED'}]-(owner:ProjectAllocation)
-  WHERE ($years IS NULL OR owner.year IN $years)
-  RETURN r, owner, owner.year AS year
-  UNION
-  MATCH (c)<-[r:BOOKED_UNDER {status: 'COUNTED'}]-(owner:InvestmentProject)-[:IN_DOCUMENT]->(d:Document)
-  WHERE ($years IS NULL OR d.year IN $years)
-  RETURN r, owner, d.year AS year
-}
-WITH c, r, owner, year
-WHERE ($department IS NULL OR EXISTS {
+// The code's links expanded once (a UNION of an allocation arm and an investment arm expanded
+// and filtered every link of the code twice). An investment project is dated by its document,
+// which it must have, as an allocation is by its own year; the year is read only when asked (a
+// $years filter or the YEAR key): a key the query does not sort by is not read for every link.
+WITH c, c.code AS code
+MATCH (c)<-[r:BOOKED_UNDER {status: 'COUNTED'}]-(owner)
+WHERE (owner:ProjectAllocation OR (owner:InvestmentProject AND EXISTS { (owner)-[:IN_DOCUMENT]->(:Document) }))
+  AND ($years IS NULL OR CASE WHEN owner:ProjectAllocation THEN owner.year ELSE head([(owner)-[:IN_DOCUMENT]->(d:Document) | d.year]) END IN $years)
+  AND ($department IS NULL OR EXISTS {
         (owner)-[:IN_DOCUMENT]->(:Document)<-[:PUBLISHED]-(dep:Department)
         WHERE dep.id CONTAINS $department OR dep.name CONTAINS $department OR any(alias IN dep.aliases WHERE alias CONTAINS $department) })
   AND size($where) > 0
 WITH c, r, owner,
-     [k IN $keys | CASE k WHEN 'YEAR' THEN year WHEN 'AMOUNT' THEN coalesce(r.countedFen, 0)
+     [k IN $keys | CASE k WHEN 'YEAR' THEN CASE WHEN owner:ProjectAllocation THEN owner.year ELSE head([(owner)-[:IN_DOCUMENT]->(d:Document) | d.year]) END
+                          WHEN 'AMOUNT' THEN coalesce(r.countedFen, 0)
                           WHEN 'DEPARTMENT' THEN head([(owner)-[:IN_DOCUMENT]->(:Document)<-[:PUBLISHED]-(x:Department) | x.name])
                           WHEN 'PROJECT' THEN owner.name END]
-       + [owner.id, c.code, r.method] AS sortKey
+       + [owner.id, code, r.method] AS sortKey
 // @include order-by-sort-key
 WITH collect({c: c, r: r, owner: owner, sortKey: sortKey}) AS matched
 // @include page-window

@@ -14,7 +14,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultFieldResolver, graphql, isObjectType, type GraphQLSchema } from 'graphql';
-import neo4j from 'neo4j-driver';
+import neo4j, { type ProfiledPlan } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import type { Database } from '../../src/db/connection.js';
@@ -135,4 +135,32 @@ describe('the statements each documented query runs', () => {
     expect(over).toEqual([]);
     expect(printed).toBe(readFileSync(file, 'utf8'));
   });
+
+  it('expand a code\'s links once for a page of its feeders (codeFeeds): not once per kind of owner', async () => {
+    // code-feeds-page matched the links of an allocation and of an investment project in two arms
+    // of a UNION, each expanding and filtering every link of the code: twice the database's work
+    // for the part of the statement that grows with the code's links (1,064 on the bench graph).
+    const examples = JSON.parse(readFileSync(join(projectRoot, 'docs', 'queries', 'queries.json'), 'utf8')) as Example[];
+    const feeders = examples.find((e) => /codeFeeds\(/.test(e.query));
+    expect(feeders).toBeDefined();
+    const ctx = createContext(db);
+    const sent: { text: string; params: Record<string, unknown> }[] = [];
+    ctx.runner.observe = (name, text, params) => (name === 'code-feeds-page' ? sent.push({ text, params }) : undefined);
+    const res = await graphql({ schema, source: feeders?.query ?? '', contextValue: ctx });
+    expect(res.errors).toBeUndefined();
+    expect(sent).toHaveLength(1);
+    const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const profiled = await session.run(`PROFILE ${sent[0]?.text ?? ''}`, sent[0]?.params);
+      const expansions = operators(profiled.summary.profile).filter((op) => /^Expand/.test(op.operatorType) && /\(c\)<-\[\w+:BOOKED_UNDER\]-/.test(String(op.arguments.Details ?? '')));
+      expect(expansions.map((op) => `${op.operatorType} ${String(op.arguments.Details)}`)).toHaveLength(1);
+    } finally {
+      await session.close();
+    }
+  });
 });
+
+/** Every operator of a profiled plan, depth first. */
+function operators(plan: ProfiledPlan | false): ProfiledPlan[] {
+  return plan ? [plan, ...plan.children.flatMap((child) => operators(child))] : [];
+}
