@@ -37,7 +37,10 @@ const FORM_FED = '000_formfeed';
 // 28336292, 手机号码 13800138000 and 身份证号 11010519491231002X (pdftotext of the PDF).
 const PERSONAL = join(projectRoot, 'tests', 'fixtures', 'personal-data-form.pdf');
 // A budget whose p. 31 is a 财政项目支出绩效目标填报表 (rendered): its first 绩效指标 row prints the merged
-// label 绩效指标 | 产出指标 | 数量指标 | 规划建筑面积 | ≥13459.00(平方米).
+// label 绩效指标 | 产出指标 | 数量指标 | 规划建筑面积 | ≥13459.00(平方米), its money row 项目资金（元） |
+// 项目资金总额 | 4,100,000.00 | 年度资金申请总额 | 4,100,000.00. Its p. 10, 2023年部门财务收支预算总表 (单位：元),
+// prints 本年收入 (项目 | 预算数) and 本年支出 (项目 | 预算数) side by side: row 1. 一般公共预算 | 164,978,640 |
+// 二、公共安全支出 | 1,252,300.
 const TARGETS = '上海市普陀区人民政府万里街道办事处23年预算';
 
 let db: Database;
@@ -155,6 +158,35 @@ describe('a fact of a PDF', () => {
       [5, '', false],
       [6, '≥13459.00(平方米)', true],
       [7, '', false],
+    ]);
+  });
+
+  it('a 收支总表 row’s 收入 item and 支出 item are each served their own cells (page 10)', async () => {
+    const cells = 'source { page cells(all: true) { index text read } }';
+    const { data } = await gql(`query($id: ID!) { document(id: $id) { figures(family: INCOME_EXPENDITURE_SUMMARY) { item side value ${cells} } } }`, { id: TARGETS });
+    const figureOf = (item: string) => data.document.figures.find((f: { item: string }) => f.item === item);
+    const served = (f: { source: { cells: { index: number; text: string; read: boolean }[] } }) => f.source.cells.map((c) => [c.index, c.text, c.read]);
+    const expenditure = figureOf('二、公共安全支出');
+    expect([expenditure.side, expenditure.value, expenditure.source.page]).toEqual(['支出', '1,252,300', 10]);
+    // Before (#39): read null in all four cells, both items served the whole row.
+    expect(served(expenditure)).toEqual([
+      [0, '1. 一般公共预算', false],
+      [1, '164,978,640', false],
+      [2, '二、公共安全支出', true],
+      [3, '1,252,300', true],
+    ]);
+    const income = figureOf('1.一般公共预算');
+    expect([income.side, income.value]).toEqual(['收入', '164,978,640']);
+    expect(served(income).map(([, , read]: unknown[]) => read)).toEqual([true, true, false, false]);
+  });
+
+  it('a target form’s 年度资金申请总额 is served its label and amount, not the 项目资金总额 cells (page 31)', async () => {
+    const { data } = await gql(`query($id: ID!) { document(id: $id) { figures(family: PERFORMANCE_TARGETS) { item value source { page cells { index text } } } } }`, { id: TARGETS });
+    const figure = data.document.figures.find((f: { item: string; source: { page: number } }) => f.item === '年度资金申请总额' && f.source.page === 31);
+    expect(figure.value).toBe('4,100,000.00');
+    expect(figure.source.cells.map((c: { index: number; text: string }) => [c.index, c.text])).toEqual([
+      [5, '年度资金申请总额'],
+      [7, '4,100,000.00'],
     ]);
   });
 
