@@ -105,6 +105,17 @@ export function redactPersonalData(text: string): Redaction {
 }
 
 /**
+ * A source's note (an OCR reading quoted back, a page warning) without personal data: the note is
+ * stored and served with the document, so what it quotes passes the same redaction as the text, and
+ * a note on a line whose personal data was hidden or dropped quotes nothing of it — a bare
+ * "5256 4588" is personal only by its line's label, which the quote does not carry.
+ */
+export function redactNote(message: string, onPersonalLine: boolean): string {
+  const quoted = onPersonalLine ? message.replace(/"[^"]*"/g, `"${REDACTED}"`) : message;
+  return redactSegment(quoted);
+}
+
+/**
  * A printed document's lines (src/source/printed.ts), each its cells' texts, with their personal data
  * replaced cell by cell: what redactPersonalData does to the text that renders them (cells between
  * tabs, a line of one cell a line of text), on the cells themselves. Lines untouched keep their arrays.

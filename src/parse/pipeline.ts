@@ -17,7 +17,7 @@ import { heldIndex, type HeldIndex } from './held.js';
 import { layout, linesOfPrinted, type Layout, type LineCells, type LinePlaceOf, type Table } from './layout.js';
 import { renderedText, textCells, type PrintedDocument } from '../source/printed.js';
 import { extractMeta } from './meta.js';
-import { redactCells, redactPersonalData, type Redaction } from './personal-data.js';
+import { redactCells, redactNote, redactPersonalData, type Redaction } from './personal-data.js';
 import { projectsFromExplanations } from './readers/project-explanation.js';
 import { projectsFromProse, projectsFromSelfEvaluations, selfEvaluationsFromProse } from './projects.js';
 import { proseAmounts, projectsFromItemisedProse } from './prose-amounts.js';
@@ -341,7 +341,9 @@ export const NOTES: Stage<Checked, Parsed> = {
     // page prints something is never silent.
     const dropped = new Set(lay.piiLinesDropped);
     for (const line of input.redaction.lines) if (!dropped.has(line)) doc.diagnostics.push({ level: 'INFO', code: 'PERSONAL_DATA_REDACTED', message: 'personal data (a name, telephone number, e-mail address or ID number) on this line is not stored', line });
-    doc.diagnostics.unshift(...input.sourceNotes.map(({ level, code, message, line }) => ({ level, code, message, line })));
+    // A source's note may quote the page (OCR's low-confidence readings): stored and served, so redacted as the text is.
+    const personal = new Set([...lay.piiLinesDropped, ...input.redaction.lines]);
+    doc.diagnostics.unshift(...input.sourceNotes.map(({ level, code, message, line }) => ({ level, code, message: redactNote(message, personal.has(line)), line })));
     return input;
   },
   show: ({ doc }) => ({ diagnostics: doc.diagnostics }),

@@ -232,3 +232,28 @@ describe('text that is not Unicode', () => {
     expect((err as Error).message).toMatch(/surrogate.*column 4/);
   });
 });
+
+describe('given a source note that quotes the page (an OCR reading to check), stored and served with the document', () => {
+  const base = readFileSync(join(projectRoot, 'data', readdirSync(join(projectRoot, 'data')).filter((f) => f.endsWith('.txt')).sort()[0] ?? ''), 'utf8');
+  const text = `${base.replace(/\n*$/, '')}\n联系电话\t5256 4588\n`;
+  const phoneLine = text.split('\n').length - 1;
+  const note = (message: string, line: number) => ({ level: 'WARNING' as const, code: 'OCR_LOW_CONFIDENCE', message, line });
+
+  it('quotes no personal value: not on a line whose personal data was hidden, nor a telephone number anywhere', () => {
+    const doc = parseDocument(text, 'scan.txt', [
+      note('page 9: OCR read "5256 4588", which is no number as printed (confidence 31); check the scan', phoneLine),
+      note('page 2: OCR read "13800138000" with confidence 40 of 100 (under 60); check the scan', 3),
+    ]);
+    const messages = doc.diagnostics.filter((d) => d.code === 'OCR_LOW_CONFIDENCE').map((d) => d.message);
+    expect(messages).toHaveLength(2);
+    for (const m of messages) {
+      expect(m).not.toMatch(/5256|4588|13800138000/);
+      expect(m).toContain(REDACTED);
+    }
+  });
+
+  it('keeps a quoted amount on a line with no personal data as the page prints it', () => {
+    const doc = parseDocument(text, 'scan.txt', [note('page 2: OCR read "1,234.5O" with confidence 40 of 100 (under 60); check the scan', 3)]);
+    expect(doc.diagnostics.find((d) => d.code === 'OCR_LOW_CONFIDENCE')?.message).toContain('"1,234.5O"');
+  });
+});
