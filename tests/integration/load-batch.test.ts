@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.js';
+import { cypher } from '../../src/db/cypher.js';
 import { QueryRunner } from '../../src/db/run.js';
 import { loadFiles, loadTuning } from '../../src/load/directory.js';
 import { loadParsedBatch, type BatchDocument } from '../../src/load/loader.js';
@@ -123,6 +124,29 @@ describe('what a batch sends', () => {
     expect(sent).toBeGreaterThan(0);
     expect(recorder.statements.get('load-codes')).toBeGreaterThan(0);
     expect(sent).toBeLessThanOrEqual(codes);
+  }, SLOW);
+
+  it("reads a batch's rivals from each document's department, never from every document of its year (Document.year's index)", async () => {
+    // Planned (EXPLAIN: planned, not run) over an empty graph, as a load's first batch plans them,
+    // and over a loaded one. A plan that seeks Document by year reads every document of the year
+    // for each slot of each batch: made while the graph was small, it cost 54 ms a batch over
+    // 1,000 generated documents (bench/ingest-profile.ts --plans), growing with the graph.
+    const session = db.driver.session({ database: db.database });
+    const plans = async (state: string) => {
+      for (const name of ['documents-same-slot-many', 'documents-same-slot'] as const) {
+        const plan = JSON.stringify((await session.run(`EXPLAIN ${cypher(name)}`)).summary.plan);
+        expect(plan, `${name}, ${state}`).toMatch(/UNIQUE \w*:Department\(id\)/);
+        expect(plan, `${name}, ${state}`).not.toMatch(/Document\(year\)/);
+      }
+    };
+    try {
+      await wipe(db);
+      await plans('empty graph');
+      await loadAll(32);
+      await plans('loaded graph');
+    } finally {
+      await session.close();
+    }
   }, SLOW);
 });
 
