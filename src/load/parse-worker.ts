@@ -41,7 +41,10 @@ async function readOne({ id, file, text: given, bytes, notes, ocrBudgetMs }: Req
       timings[name] = now - at;
       at = now;
     };
-    const source = bytes ? await readSource(bytes, file, { ocr: { ...(ocrBudgetMs === undefined ? {} : { budgetMs: ocrBudgetMs }), onStart } }) : null;
+    // A text file over a cap is refused before its printed document is built (the model of a text
+    // near the source's 16 MiB byte cap would not fit the worker's heap).
+    const checkText = (decoded: string) => refuseOversizedText(decoded, file);
+    const source = bytes ? await readSource(bytes, file, { ocr: { ...(ocrBudgetMs === undefined ? {} : { budgetMs: ocrBudgetMs }), onStart }, checkText }) : null;
     const text = source?.text ?? given ?? '';
     lap('worker: read source');
     // Test only (below): a fault that sends no reply. Read from the text, whether it came as text

@@ -70,6 +70,12 @@ export function sourceFormat(bytes: Uint8Array, file: string): SourceFormat {
 export interface SourceOptions {
   /** How scanned pages are read (ocr/index.ts): its budget, or false for never. */
   ocr?: OcrOptions | false;
+  /**
+   * Run on a text file's decoded text before its printed document is built: the caller's caps
+   * (src/load/document-caps.ts) refuse an oversized text in milliseconds, where building the model
+   * of a 15 MiB text first takes seconds and more heap than the parse worker has.
+   */
+  checkText?: (text: string) => void;
 }
 
 export async function readSource(bytes: Uint8Array, file: string, options: SourceOptions = {}): Promise<SourceDocument> {
@@ -77,7 +83,7 @@ export async function readSource(bytes: Uint8Array, file: string, options: Sourc
   // A PDF by its own cap (a scan's pictures), every other source by its text's.
   const cap = format === 'PDF' ? MAX_PDF_BYTES : MAX_SOURCE_BYTES;
   if (bytes.length > cap) throw new BadDocumentError(file, 1, `the ${format === 'PDF' ? 'PDF' : 'file'} is larger than ${cap / 1024 / 1024} MiB; expected one budget document`);
-  if (format === 'TEXT') return readText(bytes, file);
+  if (format === 'TEXT') return readText(bytes, file, options.checkText);
   if (format === 'HTML') return readHtml(bytes, file);
   if (format === 'MARKDOWN') return readMarkdown(bytes, file);
   try {
@@ -91,12 +97,13 @@ export async function readSource(bytes: Uint8Array, file: string, options: Sourc
 }
 
 /** UTF-8 text: lines of tab-separated cells; a form feed (pdftotext writes one before each page) starts a page and is not content (printed.ts). */
-export function readText(bytes: Uint8Array, file: string): SourceDocument {
+export function readText(bytes: Uint8Array, file: string, checkText?: (text: string) => void): SourceDocument {
   const decoded = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   if (decoded.includes('\uFFFD')) {
     const line = decoded.slice(0, decoded.indexOf('\uFFFD')).split('\n').length;
     throw new BadDocumentError(file, line, 'the file is not valid UTF-8; save the text as UTF-8 (or give the PDF itself) and load it again');
   }
+  checkText?.(decoded);
   return sourceOf(printedText(decoded, file));
 }
 

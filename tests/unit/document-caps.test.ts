@@ -67,6 +67,14 @@ describe('a text over a cap is refused before it is parsed', () => {
     expect(err.message).toMatch(/1,450,000 characters on one line, more than the 20,000 one line may have/);
   });
 
+  it("a text file of 15 MiB (under the source's byte cap) as bytes: the character cap, before its printed document is built", async () => {
+    // Found by review: the printed document (a line and a cell object a line) of 7.8 M lines was
+    // built before the cap was looked at, and ran the worker out of its heap (PARSER_OUT_OF_MEMORY).
+    const bytes = new TextEncoder().encode(`${TITLE}${'a\n'.repeat(7_800_000)}`);
+    const err = await refusal(() => parseOffThread('huge.txt', bytes));
+    expect(err.details).toMatchObject({ cap: 'chars', limit: DOCUMENT_CAPS.chars });
+  });
+
   it('more characters than the API takes: without reading past the cap', () => {
     const err = (() => {
       try {
