@@ -73,9 +73,9 @@ const RECORD_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   // Project has no record of its own: its node is written from its allocations' rows.
   Project: [],
   // The record is one listing of the project; the load merges a document's listings into the allocation.
-  ProjectAllocation: ['parent', 'unit', 'functionCode', 'functionName', 'sourceKind', 'source', 'funding', 'amountSource', 'cellsRead'],
+  ProjectAllocation: ['parent', 'unit', 'functionCode', 'functionName', 'sourceKind', 'source', 'funding', 'amountSource', 'amountRead', 'cellsRead'],
   // The same listing record: the allocation's properties are beside the listing's own.
-  ProjectListing: ['level', 'executionRate', 'key', 'goal', 'justification', 'period', 'parent', 'unit', 'functionName', 'source', 'funding', 'amountSource', 'cellsRead'],
+  ProjectListing: ['level', 'executionRate', 'key', 'goal', 'justification', 'period', 'parent', 'unit', 'functionName', 'source', 'funding', 'amountSource', 'amountRead', 'cellsRead'],
 };
 const LOAD_CONTEXT: Record<keyof typeof FACT_KINDS, string[]> = {
   InvestmentProject: ['id', 'unitId', 'normName', 'fieldSources', 'year', 'searchText', 'srcTable', 'srcLine', 'srcText'],
