@@ -332,17 +332,27 @@ export function fundingFromForm(table: Table, moneyRow: Row, file: string, unit:
   }
   if (out.length) return out;
   const start = table.rows.indexOf(moneyRow);
+  const isLabel = (c: { text: string }) => !parseAmount(c.text, unit) && !parsePercent(c.text);
+  // The column of the sources' labels, from the first source row: a row whose label stands further
+  // right belongs to a block printed beside the sources (a target form's 年度资金申请 breakdown:
+  // 当年财政拨款, 上年结转资金), not to them.
+  let labelAt: number | null = null;
   for (const row of table.rows.slice(start + 1)) {
     // The row's filled cells, each with its index (the cells the source read).
     const filled = row.cells.flatMap((c, i) => (cellText(c) !== '' ? [{ i, text: cellText(c) }] : []));
-    const named = filled.find((c) => !parseAmount(c.text, unit) && !parsePercent(c.text));
+    const named = filled.find(isLabel);
     if (!named || !FUNDING_LABEL.test(named.text)) break;
+    labelAt ??= named.i;
+    if (named.i > labelAt) continue;
     const amounts = filled.filter((c) => !parsePercent(c.text)).flatMap((c) => {
       const amount = parseAmount(c.text, unit);
       return amount ? [{ i: c.i, fen: amount.fen }] : [];
     });
-    const [budget, executed] = amounts;
+    const [budget, next] = amounts;
     if (budget === undefined) continue; // a source the form lists but left empty
+    // An amount after another label is that label's (the block beside: "其中：财政资金 | 100 |
+    // 其中：当年财政拨款 | 120"), never this source's executed.
+    const executed = next && !filled.some((c) => c.i > budget.i && c.i < next.i && isLabel(c)) ? next : undefined;
     // 执行率 as printed: a percentage, or whatever that column holds (a form may print an amount there).
     const rate = filled.find((c) => parsePercent(c.text)) ?? (amounts.length > 2 ? filled.filter((c) => parseAmount(c.text, unit))[2] : undefined);
     const cellsRead = [named.i, budget.i, executed?.i, rate?.i].filter((i): i is number => i !== undefined).sort((a, b) => a - b);
