@@ -10,6 +10,11 @@
 // (1,000 in 277 s), far more than reading it (18 ms a page): print once, read many times.
 //
 //   npx tsx bench/pdf-pages.ts [--n 10,100,1000] [--pool 1000]
+//
+// Its children run under tsx, whose loader passes pdf.js's 3.4 MB of JavaScript through its hooks:
+// loading pdf.js cost ~510 MB peak RSS under tsx against ~100 MB under plain node (2026-12-07), so
+// the peak RSS column here is tsx's more than the reader's. The reader's own, built (dist/) and run
+// by node as the service runs it: bench/cells-speed.ts.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
