@@ -73,16 +73,21 @@ export function linesOfPrinted(doc: PrintedDocument): { cells: string[][]; place
   const places: (LinePlaceOf | null)[] = [];
   let placed = false;
   for (const { page, line } of printedLines(doc)) {
-    cells.push(line.cells.map((c) => c.text));
-    const spans = line.cells.map((c) => c.span);
-    const spanned = spans.every((s): s is CellSpanOf => s !== undefined);
-    if (page !== null) {
-      const boxes = line.cells.flatMap((c) => (c.box ? [c.box] : []));
-      places.push(spanned ? { page, cells: boxes, spans } : { page, cells: boxes });
-      placed = true;
-      continue;
+    // One pass over the line's cells: their texts, boxes and spans (every cell's, or none).
+    const texts: string[] = [];
+    const boxes: LineCells['cells'][number][] = [];
+    let spans: CellSpanOf[] | null = [];
+    for (const c of line.cells) {
+      texts.push(c.text);
+      if (c.box) boxes.push(c.box);
+      if (spans && c.span) spans.push(c.span);
+      else spans = null;
     }
-    if (spanned) {
+    cells.push(texts);
+    if (page !== null) {
+      places.push(spans ? { page, cells: boxes, spans } : { page, cells: boxes });
+      placed = true;
+    } else if (spans) {
       places.push({ cells: [], spans });
       placed = true;
     } else places.push(null);
