@@ -3,7 +3,7 @@
 
 /** AnomalyKind // 异常类型: every kind of contradiction recorded, declared once with its meaning. */
 export const ANOMALY_KINDS = {
-  PARENT_SUM_MISMATCH: 'A line ≠ Σ its children, or 合计 ≠ 基本支出 + 项目支出.',
+  PARENT_SUM_MISMATCH: 'A line ≠ Σ its children, 合计 ≠ 基本支出 + 项目支出, or a project form’s 资金总额 ≠ Σ the sources printed under it.',
   TOTAL_SUM_MISMATCH: 'A table’s 合计 ≠ Σ its 类 lines.',
   PROSE_TABLE_MISMATCH: 'The prose states another figure than the table.',
   PROJECT_LIST_MISMATCH: 'One project listed with two amounts.',

@@ -6,6 +6,7 @@ import { exactDecimals, parseAmount, type MoneyUnit } from './amount.js';
 import type { Anomaly, BudgetLine, Figure, InvestmentProject, Project, ProseAmount, SelfEvaluation, Source, TableTotal, TableUnit, ThreeCosts } from './records.js';
 import { THREE_COSTS_FIGURES, THREE_COSTS_FIGURE_NAMES, type ThreeCostsFigure } from '../model/three-costs.js';
 import { pushTo } from '../multimap.js';
+import { PROJECT_FORM } from './glossary/index.js';
 
 // What a fact prints, said by its type: a filter by these guards leaves records whose amount (or
 // total) is there, so the sums below read it with no `!`.
@@ -455,6 +456,51 @@ export function unitProjectsAnomalies(totals: TableTotal[], projects: Project[],
         sources: [row.source, ...parts.map((p) => p.source)],
       });
     });
+  }
+  return out;
+}
+
+/**
+ * A form's money block (项目资金 of a 绩效目标填报表 or 自评表): its 资金总额 and the sources printed
+ * under it, as the project's funding lines (the left block) or as figures on the lines below the
+ * total (a block beside it: 年度资金申请总额, 其中：当年财政拨款, 上年结转资金, 其他资金). Parts of a
+ * whole never add up to more than it; where the parts end with 其他资金 (the catch-all) they are all
+ * of it and add up to it exactly. A list of 其中 items without 其他 may name only some sources, so less is no finding.
+ */
+export function formFundsAnomalies(projects: Project[], figures: Figure[]): Anomaly[] {
+  const out: Anomaly[] = [];
+  const check = (total: { label: string; amount: bigint; source: Source }, parts: { label: string; amount: bigint; source: Source }[]) => {
+    if (parts.length === 0) return;
+    const sum = parts.reduce((a, p) => a + p.amount, 0n);
+    const exhaustive = parts.some((p) => PROJECT_FORM.otherSources.matches.test(p.label.replace(PROJECT_FORM.ofWhich.matches, '')));
+    if (sum === total.amount || (sum < total.amount && !exhaustive)) return;
+    const firstPart = parts[0];
+    if (!firstPart) return;
+    out.push({
+      kind: 'PARENT_SUM_MISMATCH',
+      severity: 'WARNING',
+      message: `${total.label} ${formatWan(total.amount)} 万元 ≠ Σ its ${parts.length} sources ${formatWan(sum)} 万元 (${parts.map((p) => `${p.label} ${formatWan(p.amount)}`).join(', ')}; Δ ${formatWan(total.amount - sum)})${sum > total.amount ? ': the parts are more than the whole' : ''}`,
+      delta: total.amount - sum,
+      sources: [total.source, firstPart.source],
+    });
+  };
+  for (const p of projects) {
+    if (p.amount === null || !p.funding?.length || !p.amountSource || (p.sourceKind !== 'TARGET_FORM' && p.sourceKind !== 'SELF_EVALUATION')) continue;
+    check({ label: `${p.name} 资金总额`, amount: p.amount, source: p.amountSource }, p.funding.flatMap((f) => (f.budget === null ? [] : [{ label: f.source, amount: f.budget, source: f.line }])));
+  }
+  // A block of figures: a 资金总额 figure, then its sources' figures on the lines right below it in the same table.
+  const byLine = new Map<string, Figure[]>();
+  for (const f of figures) if (f.measure === 'MONEY' && f.amount !== null) pushTo(byLine, `${f.source.table}\u0000${f.source.line}`, f);
+  for (const f of figures) {
+    if (f.measure !== 'MONEY' || f.amount === null || !PROJECT_FORM.blockTotal.matches.test(f.item)) continue;
+    const parts: { label: string; amount: bigint; source: Source }[] = [];
+    for (let line = f.source.line + 1; ; line++) {
+      const row = (byLine.get(`${f.source.table}\u0000${line}`) ?? []).filter((x) => x.item !== '' && PROJECT_FORM.fundingLabel.matches.test(x.item) && !PROJECT_FORM.blockTotal.matches.test(x.item));
+      const part = row.length === 1 ? row[0] : undefined;
+      if (!part || part.amount === null) break;
+      parts.push({ label: part.item, amount: part.amount, source: part.source });
+    }
+    check({ label: f.item, amount: f.amount, source: f.source }, parts);
   }
   return out;
 }

@@ -244,6 +244,8 @@ const DOCUMENTS: Printed[] = [
       // p. 7 item 16: 职业年金 220.63万元, then 执行数132.59万元, 预算安排441.25万元, 增加60.54% (item 15's figures).
       ['PROSE_ARITHMETIC_MISMATCH', '132.59'],
       ['PROSE_TABLE_MISMATCH', '441.25'],
+      // p. 35 (公共服务设施运行经费's target form): 年度资金申请总额 10,903,043.00, of which 当年财政拨款 11,419,043.00.
+      ['PARENT_SUM_MISMATCH', '年度资金申请总额 1090.3043 万元'],
     ],
   },
   {

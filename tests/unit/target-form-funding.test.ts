@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { parseDocument } from '../../src/parse/index.js';
+import { formFundsAnomalies } from '../../src/parse/anomalies.js';
+import type { Figure, Source } from '../../src/parse/records.js';
 import { readSource } from '../../src/source/index.js';
 
 const FILE = '上海市普陀区人民政府万里街道办事处23年预算.pdf';
@@ -35,5 +37,34 @@ describe(`given ${FILE} p. 35 (pdftoppm -r 80): 公共服务设施运行经费's
       ['上年结转资金', '0.00'],
       ['其他资金', '0.00'],
     ]);
+  });
+
+  it('its request block adds up to more than its total: one WARNING naming both lines, and none on the other four forms (pp. 31-34 add up)', () => {
+    // p. 35: 年度资金申请总额 10,903,043.00; 其中：当年财政拨款 11,419,043.00, 上年结转资金 0.00, 其他资金 0.00.
+    const found = doc.anomalies.filter((a) => a.kind === 'PARENT_SUM_MISMATCH' && a.sources.some((s) => s.table === '财政项目支出绩效目标填报表'));
+    expect(found).toHaveLength(1);
+    expect(found[0]?.delta).toBe(-51_600_000n);
+    expect(found[0]?.message).toMatch(/^年度资金申请总额 1090\.3043 万元 ≠ Σ its 3 sources 1141\.9043 万元/);
+    expect(found[0]?.sources.map((s) => s.text)).toEqual([expect.stringContaining('10,903,043.00'), expect.stringContaining('11,419,043.00')]);
+  });
+});
+
+describe('given a form money block of figures (a total, then its sources on the lines below)', () => {
+  const at = (line: number): Source => ({ file: 'f.txt', table: '财政项目支出绩效目标填报表', line, text: '' });
+  const figure = (item: string, yuan: number, line: number): Figure => ({ family: 'PERFORMANCE_TARGETS', side: null, item, column: '', measure: 'MONEY', value: String(yuan), amount: BigInt(yuan) * 100n, basis: 'BUDGET', source: at(line) });
+
+  it('sources named in part (其中 only, no 其他资金) that come to less than the total are no finding', () => {
+    expect(formFundsAnomalies([], [figure('年度资金申请总额', 100, 10), figure('其中：当年财政拨款', 80, 11)])).toEqual([]);
+  });
+
+  it('sources ending with 其他资金 that come to less than the total are a WARNING with the difference', () => {
+    const [a] = formFundsAnomalies([], [figure('年度资金申请总额', 100, 10), figure('其中：当年财政拨款', 80, 11), figure('其他资金', 10, 12)]);
+    expect(a?.severity).toBe('WARNING');
+    expect(a?.delta).toBe(1_000n);
+  });
+
+  it('sources that add up exactly are no finding; a line between ends the block', () => {
+    expect(formFundsAnomalies([], [figure('年度资金申请总额', 100, 10), figure('其中：当年财政拨款', 90, 11), figure('其他资金', 10, 12)])).toEqual([]);
+    expect(formFundsAnomalies([], [figure('年度资金申请总额', 100, 10), figure('其中：当年财政拨款', 90, 11), figure('其他资金', 50, 13)])).toEqual([]);
   });
 });

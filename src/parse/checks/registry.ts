@@ -1,7 +1,7 @@
 // The registry of checks // 检查规则表: every rule run over a parsed document, in one list, each
 // declared with its kind, family, severity, what it compares and why. parseDocument runs them
 // all once its records are read; a rule's findings are anomalies citing both sides' lines.
-import { completionRateAnomalies, planActualAnomalies, projectAmountAnomalies, projectSumAnomalies, selfEvaluationAnomalies, threeCostsAnomalies, unitMismatchAnomalies, unitProjectsAnomalies } from '../anomalies.js';
+import { completionRateAnomalies, formFundsAnomalies, planActualAnomalies, projectAmountAnomalies, projectSumAnomalies, selfEvaluationAnomalies, threeCostsAnomalies, unitMismatchAnomalies, unitProjectsAnomalies } from '../anomalies.js';
 import type { Anomaly } from '../records.js';
 import { COMPLETENESS_RULES } from './completeness.js';
 import { FORMAT_RULES } from './format.js';
@@ -83,6 +83,15 @@ const RECORD_RULES: CheckRule[] = [
     compares: 'a level-1 project with the sum of its level-2 items (INFO when the difference is printed beside it, e.g. 上年结转)',
     why: 'the items of a project are its money; a gap nowhere explained is money unaccounted for',
     run: ({ doc }) => projectSumAnomalies(doc.projects, doc.figures),
+  },
+  {
+    code: 'FORM_FUNDS_SUM',
+    kind: 'PARENT_SUM_MISMATCH',
+    family: 'ARITHMETIC',
+    severity: 'WARNING',
+    compares: 'a project form’s 资金总额 (and a block beside it: 年度资金申请总额) with the sources printed under it: never less than their sum, and equal to it where the sources end with 其他资金',
+    why: 'a part larger than its whole, or sources that do not make up their total, is a wrong figure on the form',
+    run: ({ doc }) => formFundsAnomalies(doc.projects, doc.figures),
   },
   {
     code: 'UNIT_PROJECTS_SUM',

@@ -335,6 +335,10 @@ export const PROJECT_FORM = {
   fundingLabel: { printed: '区级财政资金', matches: /资金|拨款|结转|转移支付|补助|收入/ },
   /** 其中 (of which), with or without its colon, before a source's label. */
   ofWhich: { printed: '其中：', matches: /^其中[:：]?/ },
+  /** A money block's total on a project form: 项目资金总额, or the request block's 年度资金申请总额. */
+  blockTotal: { printed: '年度资金申请总额', matches: /资金(申请)?总额/ },
+  /** 其他资金 / 其它资金: the sources' catch-all, so the parts listed above it are all of the total. */
+  otherSources: { printed: '其他资金', matches: /^其[它他]/ },
 } as const satisfies Record<string, Term>;
 
 /**
