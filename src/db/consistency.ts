@@ -76,6 +76,8 @@ export const RECENT_READING_MS = 50;
 export class SharedReadings {
   private underWay: Promise<WriteCounts> | null = null;
   private notStarted: Promise<WriteCounts> | null = null;
+  /** The last reading after() started, until it is over. */
+  private afterUnderWay: Promise<WriteCounts> | null = null;
   /** The last reading completed in this process (shared, or a question's own), and when. */
   private latest: { counts: WriteCounts; at: number } | null = null;
 
@@ -103,16 +105,28 @@ export class SharedReadings {
     return this.underWay;
   }
 
-  /** A reading that starts after now: the next one, which every caller until it starts joins. */
+  /**
+   * A reading that starts after now: the next one, which every caller until it starts joins. It
+   * starts once the one under way is over, so under load the requests that end meanwhile share
+   * it (one reading while another is read would serve only the requests of one turn of the loop).
+   */
   after(): Promise<WriteCounts> {
-    // Not held back until a reading under way is over: under load (500 requests a second) that
-    // chained the readings and every answer waited for two of them (anomalies at c = 50: 495 ->
-    // 337 requests a second, bench/results/2026-12-07-r5-api.md).
-    this.notStarted ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-      this.notStarted = null;
-      return this.taken();
-    });
-    return this.notStarted;
+    if (this.notStarted) return this.notStarted;
+    const previous = this.afterUnderWay;
+    const next = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => previous?.then(() => undefined, () => undefined))
+      .then(() => {
+        this.notStarted = null;
+        const reading = this.taken();
+        this.afterUnderWay = reading;
+        const over = () => {
+          if (this.afterUnderWay === reading) this.afterUnderWay = null;
+        };
+        reading.then(over, over);
+        return reading;
+      });
+    this.notStarted = next;
+    return next;
   }
 
   private async taken(): Promise<WriteCounts> {

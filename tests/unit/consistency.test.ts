@@ -96,4 +96,20 @@ describe('SharedReadings', () => {
     const [c, d] = await Promise.all([readings.after(), readings.after()]);
     expect(c).toBe(d);
   });
+
+  it('starts a reading after once the one under way is over, shared by every request that ended meanwhile', async () => {
+    const { readings, started } = reader(() => 0);
+    const first = readings.after();
+    await new Promise((r) => setImmediate(r)); // the first reading has started (5 ms)
+    expect(started).toEqual([1]);
+    const second = readings.after();
+    await new Promise((r) => setImmediate(r));
+    const third = readings.after(); // another turn of the loop, the first still under way
+    // Not started while the first is read: the two requests ending meanwhile wait for one reading.
+    expect(started).toEqual([1]);
+    expect(await second).toBe(await third);
+    expect(started).toEqual([1, 2]);
+    expect((await first).begun).toBe(1);
+    expect((await second).begun).toBe(2);
+  });
 });
