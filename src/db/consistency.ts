@@ -55,83 +55,30 @@ export function oneStateAcross(readings: readonly WriteCounts[]): boolean {
 }
 
 /**
- * How old a reading may be to stand as a question's first one (ms). Any reading completed before
- * the question is sent is sound as its first (the proof above needs no more: an older one only
- * widens the window a commit can fall in, which costs an asking again, never a mixed answer); a
- * recent one is taken instead of a new one, so under load the readings that end some requests
- * begin the next ones, and a question asked just after another reads the counts once, after
- * itself. Short, so that while documents are loaded few questions are asked again for a commit
- * that came before them.
- */
-export const RECENT_READING_MS = 50;
-
-/**
  * Readings of the counts shared by the requests that can use the same one, so that fifty
  * concurrent questions cost two readings, not a hundred (src/db/run.ts takes them while other
  * requests read; alone, a question carries its own). Sound because the proof above only needs a
  * reading taken before a question (a reading already under way when it is asked, and waited for,
- * is; so is one already completed: recent()) and one taken after the request's last (a reading
- * not yet started is).
+ * is) and one taken after the request's last (a reading not yet started is).
  */
 export class SharedReadings {
   private underWay: Promise<WriteCounts> | null = null;
   private notStarted: Promise<WriteCounts> | null = null;
-  /** The last reading after() started, until it is over. */
-  private afterUnderWay: Promise<WriteCounts> | null = null;
-  /** The last reading completed in this process (shared, or a question's own), and when. */
-  private latest: { counts: WriteCounts; at: number } | null = null;
 
-  constructor(
-    private readonly read: () => Promise<WriteCounts>,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
+  constructor(private readonly read: () => Promise<WriteCounts>) {}
 
-  /** A reading that completed less than RECENT_READING_MS ago, taken before now; null when none. */
-  recent(): WriteCounts | null {
-    const latest = this.latest;
-    return latest && this.now() - latest.at < RECENT_READING_MS ? latest.counts : null;
-  }
-
-  /** A reading just completed (a question's own, in its transaction): it may begin the next question. */
-  noted(counts: WriteCounts): void {
-    this.latest = { counts, at: this.now() };
-  }
-
-  /** A reading taken before now returns: a recent one, the one under way, or a new one. */
+  /** A reading taken before now returns: the one under way, or a new one. */
   before(): Promise<WriteCounts> {
-    const recent = this.recent();
-    if (recent) return Promise.resolve(recent);
-    this.underWay ??= this.taken().finally(() => (this.underWay = null));
+    this.underWay ??= this.read().finally(() => (this.underWay = null));
     return this.underWay;
   }
 
-  /**
-   * A reading that starts after now: the next one, which every caller until it starts joins. It
-   * starts once the one under way is over, so under load the requests that end meanwhile share
-   * it (one reading while another is read would serve only the requests of one turn of the loop).
-   */
+  /** A reading that starts after now: the next one, which every caller until it starts joins. */
   after(): Promise<WriteCounts> {
-    if (this.notStarted) return this.notStarted;
-    const previous = this.afterUnderWay;
-    const next = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => previous?.then(() => undefined, () => undefined))
-      .then(() => {
-        this.notStarted = null;
-        const reading = this.taken();
-        this.afterUnderWay = reading;
-        const over = () => {
-          if (this.afterUnderWay === reading) this.afterUnderWay = null;
-        };
-        reading.then(over, over);
-        return reading;
-      });
-    this.notStarted = next;
-    return next;
-  }
-
-  private async taken(): Promise<WriteCounts> {
-    const counts = await this.read();
-    this.noted(counts);
-    return counts;
+    this.notStarted ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.notStarted = null;
+      return this.read();
+    });
+    return this.notStarted;
   }
 }

@@ -154,11 +154,9 @@ export class QueryRunner {
   }
 
   private async readAdmitted<T extends RecordShape>(name: StatementName, text: string, parameters: Params, timeoutMs: number | undefined, guarded: boolean): Promise<QueryResult<T>> {
-    // Alone, a question carries its own readings in its transaction (no wait); its first is a
-    // reading completed a moment ago when there is one (consistency.ts: RECENT_READING_MS), so a
-    // question asked just after another reads the counts once, after itself. While other requests
-    // read, it shares theirs instead: one reading before for all that start meanwhile and one
-    // after for all that end, where a reading each would cost the server's CPU per request.
+    // Alone, a question carries its own readings in its transaction (no wait). While other
+    // requests read, it shares theirs instead: one reading before for all that start meanwhile and
+    // one after for all that end, where a reading each would cost the server's CPU per request.
     const othersReading = guarded && this.enterReading();
     let started = performance.now();
     try {
@@ -167,12 +165,7 @@ export class QueryRunner {
         this.countsRead.push(await this.sharedReadings.before());
         started = performance.now();
       }
-      const readings = guarded && !othersReading ? sharedReadingsOf(this.db) : null;
-      const first = readings?.recent() ?? null;
-      if (first) this.countsRead.push(first);
-      const { result, counts } = await this.runWithRetry<T>(text, parameters, timeoutMs, readings ? (first ? 'AFTER' : 'AROUND') : 'NONE');
-      const last = counts.at(-1);
-      if (readings && last) readings.noted(last);
+      const { result, counts } = await this.runWithRetry<T>(text, parameters, timeoutMs, guarded && !othersReading);
       this.countsRead.push(...counts);
       this.rowsRead += result.records.length;
       this.observeRecords?.(name, result.records);
@@ -204,13 +197,12 @@ export class QueryRunner {
   }
 
   /**
-   * The statement's result, and the write counts `readings` asks for in the same read
-   * transaction: just before and just after it (AROUND), or just after (AFTER, when the caller
-   * holds a first reading already). They are sent at once (Bolt answers them in order on one
-   * connection, so a first reading is still taken before the question and the second after it):
+   * The statement's result, and when `guarded` the write counts read just before and just after
+   * it in the same read transaction. The three are sent at once (Bolt answers them in order on one
+   * connection, so the first reading is still taken before the question and the second after it):
    * one round trip, as the question alone in auto-commit. The transaction's end is not waited for.
    */
-  private async runWithRetry<T extends RecordShape>(text: string, parameters: Params, timeoutMs: number | undefined, readings: Readings = 'NONE'): Promise<{ result: QueryResult<T>; counts: WriteCounts[] }> {
+  private async runWithRetry<T extends RecordShape>(text: string, parameters: Params, timeoutMs: number | undefined, guarded = false): Promise<{ result: QueryResult<T>; counts: WriteCounts[] }> {
     for (let attempt = 1; ; attempt++) {
       // The bookmark manager makes a read after a write (ingest) see that write on a cluster.
       const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.db.bookmarks });
@@ -218,8 +210,8 @@ export class QueryRunner {
       let stalled = false;
       let ending: Promise<void> | null = null;
       try {
-        const work = readings !== 'NONE'
-          ? readBetweenCounts<T>(session, text, parameters, timeout, readings, (end) => (ending = end))
+        const work = guarded
+          ? readBetweenCounts<T>(session, text, parameters, timeout, (end) => (ending = end))
           : session.run<T>(text, parameters, { timeout }).then((result) => ({ result, counts: [] }));
         return await withDeadline(work, timeout + Math.min(DEADLINE_GRACE_MS, timeout / 2), () => (stalled = true), this.db.unavailableSignal());
       } catch (err) {
@@ -310,22 +302,19 @@ function sharedReadingsOf(db: Database): SharedReadings {
   return readings;
 }
 
-/** Which write counts a question's transaction reads beside it (runWithRetry). */
-type Readings = 'NONE' | 'AROUND' | 'AFTER';
-
 /**
- * One read transaction: the write counts (AROUND only), the statement, the write counts, sent
- * together; the transaction is ended (`ended`) without the caller waiting for it. Its end never
- * rejects: it may come after the caller gave up on a stalled database and closed the session.
+ * One read transaction: the write counts, the statement, the write counts, sent together; the
+ * transaction is ended (`ended`) without the caller waiting for it. Its end never rejects: it may
+ * come after the caller gave up on a stalled database and closed the session.
  */
-async function readBetweenCounts<T extends RecordShape>(session: Session, text: string, parameters: Params, timeout: number, readings: 'AROUND' | 'AFTER', ended: (end: Promise<void>) => void): Promise<{ result: QueryResult<T>; counts: WriteCounts[] }> {
+async function readBetweenCounts<T extends RecordShape>(session: Session, text: string, parameters: Params, timeout: number, ended: (end: Promise<void>) => void): Promise<{ result: QueryResult<T>; counts: WriteCounts[] }> {
   const tx = session.beginTransaction({ timeout });
   const countsText = cypher('graph-write-state');
   const countsParams = { staleSeconds: neo4j.int(STALE_SECONDS) };
   try {
-    const [before, result, after] = await Promise.all([readings === 'AROUND' ? tx.run(countsText, countsParams) : null, tx.run<T>(text, parameters), tx.run(countsText, countsParams)]);
+    const [before, result, after] = await Promise.all([tx.run(countsText, countsParams), tx.run<T>(text, parameters), tx.run(countsText, countsParams)]);
     ended(tx.commit().catch(() => undefined));
-    return { result, counts: before ? [countsOf(before.records[0]), countsOf(after.records[0])] : [countsOf(after.records[0])] };
+    return { result, counts: [countsOf(before.records[0]), countsOf(after.records[0])] };
   } catch (err) {
     ended(tx.isOpen() ? tx.rollback().catch(() => undefined) : Promise.resolve());
     throw err;

@@ -1,7 +1,7 @@
 // Whether a request read one state of the graph, from the write counts before and after
 // (src/db/consistency.ts): given these readings, this verdict.
 import { describe, expect, it } from 'vitest';
-import { oneStateAcross, RECENT_READING_MS, SharedReadings, unchangedBetween } from '../../src/db/consistency.js';
+import { oneStateAcross, SharedReadings, unchangedBetween } from '../../src/db/consistency.js';
 
 const counts = (begun: number, done: number, stale = false) => ({ begun, done, stale });
 
@@ -44,45 +44,24 @@ describe('oneStateAcross (the readings each question of a request carried)', () 
 });
 
 describe('SharedReadings', () => {
-  const reader = (clock: () => number = () => performance.now()) => {
+  const reader = () => {
     const started: number[] = [];
     let n = 0;
     const readings = new SharedReadings(async () => {
       started.push(++n);
       await new Promise((r) => setTimeout(r, 5));
       return { begun: n, done: n, stale: false };
-    }, clock);
+    });
     return { readings, started };
   };
 
   it('lets requests that start while a first reading is under way share it', async () => {
-    let clock = 0;
-    const { readings, started } = reader(() => clock);
+    const { readings, started } = reader();
     const [a, b] = await Promise.all([readings.before(), readings.before()]);
     expect(a).toBe(b);
     expect(started).toEqual([1]);
-    // Once it is over, and no longer recent, the next request's reading is a new one.
-    clock += RECENT_READING_MS;
+    // Once it is over, the next request's reading is a new one.
     expect((await readings.before()).begun).toBe(2);
-  });
-
-  it('hands a request that starts a reading completed less than RECENT_READING_MS ago, and no older one', async () => {
-    let clock = 1_000;
-    let n = 0;
-    const readings = new SharedReadings(async () => ({ begun: ++n, done: n, stale: false }), () => clock);
-    expect(readings.recent()).toBeNull();
-    const taken = await readings.after();
-    expect(taken.begun).toBe(1);
-    clock += RECENT_READING_MS - 1;
-    // Completed before the question is sent: a sound first reading, and no new one is taken.
-    expect(await readings.before()).toBe(taken);
-    expect(n).toBe(1);
-    clock += 1;
-    expect(readings.recent()).toBeNull();
-    expect((await readings.before()).begun).toBe(2);
-    // A question's own reading (in its transaction) serves the same way.
-    readings.noted({ begun: 7, done: 7, stale: false });
-    expect(readings.recent()).toEqual({ begun: 7, done: 7, stale: false });
   });
 
   it('never hands a request a second reading that started before it asked', async () => {
@@ -95,21 +74,5 @@ describe('SharedReadings', () => {
     // Asked together before one starts: one reading for both.
     const [c, d] = await Promise.all([readings.after(), readings.after()]);
     expect(c).toBe(d);
-  });
-
-  it('starts a reading after once the one under way is over, shared by every request that ended meanwhile', async () => {
-    const { readings, started } = reader(() => 0);
-    const first = readings.after();
-    await new Promise((r) => setImmediate(r)); // the first reading has started (5 ms)
-    expect(started).toEqual([1]);
-    const second = readings.after();
-    await new Promise((r) => setImmediate(r));
-    const third = readings.after(); // another turn of the loop, the first still under way
-    // Not started while the first is read: the two requests ending meanwhile wait for one reading.
-    expect(started).toEqual([1]);
-    expect(await second).toBe(await third);
-    expect(started).toEqual([1, 2]);
-    expect((await first).begun).toBe(1);
-    expect((await second).begun).toBe(2);
   });
 });

@@ -121,31 +121,6 @@ describe('a watched question and its readings of the write counts', () => {
     await new Promise((r) => setTimeout(r, 20));
   });
 
-  it('begin with a reading completed a moment ago when there is one: a question asked just after another reads the counts once, after itself', async () => {
-    // The other question's last reading was taken before this one is sent, which is all the proof
-    // needs of a first reading (src/db/consistency.ts): one statement less per question.
-    const fake = fakeDatabase(() => ({ begun: 3, done: 3 }));
-    await new QueryRunner(fake.db).watchWrites().read('graph-version');
-    const next = new QueryRunner(fake.db).watchWrites();
-    await next.read('graph-version');
-    expect(fake.sent.filter((s) => s.session === 2).map((s) => [s.tx, s.text === COUNTS ? 'counts' : 'question'])).toEqual([
-      ['1', 'question'],
-      ['1', 'counts'],
-    ]);
-    expect(await next.readOneState()).toBe(true);
-  });
-
-  it('tell a commit between the reading they begin with and their own', async () => {
-    let reading = 0;
-    const fake = fakeDatabase(() => (++reading <= 2 ? { begun: 3, done: 3 } : { begun: 4, done: 4 }));
-    const earlier = new QueryRunner(fake.db).watchWrites();
-    await earlier.read('graph-version');
-    expect(await earlier.readOneState()).toBe(true);
-    const next = new QueryRunner(fake.db).watchWrites();
-    await next.read('graph-version');
-    expect(await next.readOneState()).toBe(false);
-  });
-
   it('are shared while another request reads: a reading before, the question alone, a reading after', async () => {
     // Carried by each question, the readings cost the server a transaction's work per request;
     // under concurrency one reading serves every request that starts (or ends) meanwhile.
