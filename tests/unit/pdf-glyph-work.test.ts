@@ -245,6 +245,17 @@ describe('Flate streams are inflated by the budget, within its cap', () => {
   });
 });
 
+describe('a Flate bomb against the budget alone', () => {
+  it('zlib stops at the room left under the cap: what was decoded is the cap and one byte, never the whole stream', () => {
+    const cap = 1024 * 1024;
+    const budget = new PdfBudget('bomb.pdf', { ...PDF_CAPS, decodedBytes: cap });
+    // 64 MiB of zeros deflate to about 64 KB.
+    expect(() => budget.inflate('deflate', deflateSync(Buffer.alloc(64 * 1024 * 1024)))).toThrow();
+    expect(budget.decodedBytes).toBeLessThanOrEqual(cap + 1);
+    expect(budget.passed?.cap).toBe('decodedBytes');
+  });
+});
+
 describe('pdf.js leaves the thread its native built-ins', () => {
   it('Array.prototype.push, JSON.stringify, JSON.parse and Function.prototype.toString are the ones before pdf.js loaded; what Node lacks stays added', async () => {
     await extractPdf(bareCffPdf(embeddedCff()), 'bare-cff.pdf');

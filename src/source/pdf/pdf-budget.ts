@@ -140,7 +140,7 @@ export class PdfBudget {
    * A Flate stream (zlib format), inflated at once, never past what the document may still decode
    * (zlib stops there; the cap is passed and the stream fails). pdf.js inflated with the
    * platform's DecompressionStream, whose web-stream machinery (a writer, a reader, events,
-   * promises for each chunk) cost more than the inflating: 0.13 s of a 35-page document's 0.6 s.
+   * promises for each chunk) cost more than the inflating itself (bench/RESULTS.md, PDF speed).
    * Same zlib, same bytes, the same failures (a cut, a wrong check, junk after the end is ignored
    * as the stream ignored it); a failure throws, and pdf.js then inflates with its own decoder as
    * it did when the stream failed. Other formats (brotli): null, pdf.js's own way.
@@ -157,8 +157,10 @@ export class PdfBudget {
       throw err;
     }
     this.decoded(out.length);
-    // pdf.js owns what it is given (it may transfer the buffer): a fresh one, never Node's pool.
-    return new Uint8Array(out);
+    // pdf.js owns what it is given (it may transfer the buffer): never a view of Node's shared pool.
+    // A buffer of its own (every output past the pool's small size) is handed over without a copy,
+    // so a stream near the cap is held twice at most (zlib's chunks and their join), not three times.
+    return out.byteOffset === 0 && out.buffer.byteLength === out.length ? new Uint8Array(out.buffer, 0, out.length) : new Uint8Array(out);
   }
 
   /** Refuses the document if pdf.js passed a cap (call after each step of pdf.js's work). */

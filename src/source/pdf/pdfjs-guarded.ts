@@ -26,8 +26,8 @@
 // (the budget's drawsGlyphs(): false; nothing else in the service draws with pdf.js: page images
 // are poppler's): with disableFontFace, pdf.js built every shown glyph's outline (parsing the font
 // program a second time) for a canvas; and it rewrote each CFF font program it repaired (the CFF
-// compiler) for a font face. A whole CJK font embedded in a PDF (a 4.4 MB OpenType CFF one in a
-// 25-page 决算) cost ~0.7 s of its reading for these, more than the rest of it. The CFF is still
+// compiler) for a font face. A whole CJK font embedded in a PDF (an OpenType CFF program of
+// several MB) cost more of its reading for these than the rest of it (bench/RESULTS.md, PDF speed). The CFF is still
 // parsed: its FontMatrix and glyph count are what the text's widths and mapping come from.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
