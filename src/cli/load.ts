@@ -7,7 +7,7 @@ import cliProgress from 'cli-progress';
 import { configOrExit, projectRoot } from '../config.js';
 import { UTF8_BOM } from '../csv.js';
 import { connect } from '../db/connection.js';
-import { embeddedJvm } from '../db/embedded-neo4j.js';
+import { embeddedJvm, jitForLoad } from '../db/embedded-neo4j.js';
 import { QueryRunner } from '../db/run.js';
 import { applySchema, schemaActionText } from '../db/schema.js';
 import { BudgetGraphError } from '../errors.js';
@@ -58,8 +58,9 @@ const say = (line: string, error = false) => {
 };
 const progress = () => ({ rate: Math.round((rows.length / Math.max(Date.now() - started, 1)) * 60_000), failed, file: files[rows.length]?.replace(/^.*\//, '') ?? '' });
 
-// A load that starts its own Neo4j exits when done: its JVM compiles quickly rather than for peak speed.
-embeddedJvm.jit = 'quick';
+// A load that starts its own Neo4j exits when done: its JVM compiles quickly rather than for peak
+// speed, unless the load is long enough for C2's code to pay back its compiling.
+embeddedJvm.jit = jitForLoad(files.length);
 const db = await connect(configOrExit().neo4j);
 // SIGTERM / Ctrl-C: the document being written rolls back with its transaction; no further file starts.
 const stop = new AbortController();

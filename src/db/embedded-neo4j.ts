@@ -115,6 +115,18 @@ export function jvmEnvironment(parent: NodeJS.ProcessEnv, own: Record<string, st
 export type JitMode = 'peak' | 'quick';
 export const embeddedJvm: { jit: JitMode } = { jit: 'peak' };
 
+/**
+ * From how many documents a load that starts its own JVM compiles for peak speed after all. C2's
+ * compiling is a fixed cost its faster code pays back over a long load: at N = 1,000, 29.4-32.9 ms
+ * of Node + JVM CPU a document at C1 against 39.7-49.3 with C2; at N = 10,000, 27.1 against 23.3
+ * (bench/RESULTS.md, 2026-12-07 fifth round, ingest). A line through each mode's two points crosses
+ * between 3,300 and 4,100 documents; 5,000 keeps C1 where the figures do not clearly favour C2.
+ */
+export const PEAK_JIT_FROM_DOCUMENTS = 5_000;
+
+/** The JIT mode for a process that loads `documents` documents and exits (npm run load). */
+export const jitForLoad = (documents: number): JitMode => (documents >= PEAK_JIT_FROM_DOCUMENTS ? 'peak' : 'quick');
+
 /** The JVM's arguments before `-jar`: heap, collector, and the JIT mode. */
 export function jvmArguments(heapMb: number, jit: JitMode): string[] {
   return [`-Xms${Math.min(256, heapMb)}m`, `-Xmx${heapMb}m`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', ...(jit === 'quick' ? ['-XX:TieredStopAtLevel=1'] : [])];
