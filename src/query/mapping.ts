@@ -7,7 +7,9 @@ export function plain(value: unknown, key = ''): unknown {
   // Strings and numbers are most of a page: they leave first. Loops rather than map/entries,
   // because every row of every page passes through here.
   if (value === null || typeof value !== 'object') return value;
-  if (neo4j.isInt(value)) return key.endsWith('Fen') ? BigInt(value.toString()) : value.toNumber();
+  // Fen exactly: through a number while it is exact (most amounts; ~6× cheaper than the decimal
+  // string), else through the string.
+  if (neo4j.isInt(value)) return key.endsWith('Fen') ? (value.inSafeRange() ? BigInt(value.toNumber()) : BigInt(value.toString())) : value.toNumber();
   if (Array.isArray(value)) {
     const out = new Array<unknown>(value.length);
     for (let i = 0; i < value.length; i++) out[i] = plain(value[i], key);

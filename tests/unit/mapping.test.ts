@@ -8,6 +8,8 @@ describe('plain', () => {
   it('keeps money exact past 2^53 fen and makes other integers numbers', () => {
     const row = { amountFen: neo4j.int('9007199254740993'), year: neo4j.int(2024), line: neo4j.int(17) };
     expect(plain(row)).toEqual({ amountFen: 9007199254740993n, year: 2024, line: 17 });
+    // Negative (a 减少, a Δ) on both sides of the exact range, and the range's ends.
+    expect(plain({ deltaFen: [neo4j.int('-9007199254740993'), neo4j.int(-51_600_000), neo4j.int('9007199254740991'), neo4j.int('-9007199254740991')] })).toEqual({ deltaFen: [-9007199254740993n, -51_600_000n, 9007199254740991n, -9007199254740991n] });
   });
 
   it('gives the items of a list the list’s key, and walks nested maps', () => {
