@@ -167,6 +167,14 @@ describe('a 项目支出明细表', () => {
     const [c] = coverage(doc, layout(text)).filter((t) => t.family === 'PAYMENT_DETAIL');
     expect(c).toMatchObject({ cells: 9, cellsTyped: 9, cellsFigures: 0, cellsNotRead: 0 });
   });
+
+  it('printing the contract amount beside the amount paid (合同金额 | 支出金额), takes what was paid', () => {
+    // Synthetic: the same table with a contract-amount column before the paid one.
+    const table = '“民生诉求”项目支出明细表\n\n序号\t支出事项\t合同金额 (万元)\t支出金额 (万元)\n1\t付政府宣传服务合同尾款\t20\t5\n2\t付民生热线服务合同款\t267.912\t66.978\n合计\t\t287.912\t71.978\n';
+    const doc = parseDocument(`某局2020年部门决算\n\n${table}`, 'f.txt');
+    expect(doc.payments.map((p) => p.amount)).toEqual([5_000_000n, 66_978_000n]);
+    expect(doc.totals.find((t) => t.table.includes('明细表'))).toMatchObject({ total: 71_978_000n });
+  });
 });
 
 describe('indicator rows that lost or moved cells', () => {

@@ -196,6 +196,8 @@ export const TITLE_QUOTES = {
 export const PAYMENT_DETAIL = {
   /** The amount column (支出金额, 金额（元）); its header row is the first that names it. */
   amount: { printed: '支出金额', matches: /金额/ },
+  /** Of several 金额 columns (合同金额 | 支出金额), the one paid: 支出 / 支付 / 实付 / 付款. */
+  paidAmount: { printed: '支出金额', matches: /支出|支付|实付|付款/ },
   /** The item column: 支出事项, or 内容 / 摘要 / 用途 / 名称. */
   item: { printed: '支出事项', matches: /事项|内容|摘要|用途|名称/ },
   /** The serial number column. */

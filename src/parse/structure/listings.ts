@@ -80,7 +80,9 @@ export function paymentColumns(table: Table): PaymentColumns | null {
   const header = table.rows.find((r) => r.cells.some((c) => PAYMENT_DETAIL.amount.matches.test(squeeze(c))));
   if (!header) return null;
   const at = (re: RegExp) => header.cells.findIndex((c) => re.test(squeeze(c)));
-  const amount = at(PAYMENT_DETAIL.amount.matches);
+  // Of several 金额 columns (a contract's amount beside what was paid), the one paid; else the first.
+  const amounts = header.cells.flatMap((c, i) => (PAYMENT_DETAIL.amount.matches.test(squeeze(c)) ? [i] : []));
+  const amount = amounts.find((i) => PAYMENT_DETAIL.paidAmount.matches.test(squeeze(header.cells[i] ?? ''))) ?? amounts[0] ?? -1;
   const label = header.cells[amount] ?? '';
   const unit = UNIT_MARKS.yuanInBrackets.matches.test(label) ? '元' : UNIT_MARKS.wanInBrackets.matches.test(label) ? '万元' : null;
   return { header, amount, item: at(PAYMENT_DETAIL.item.matches), serial: at(PAYMENT_DETAIL.serial.matches), amountLabel: squeeze(label), unit };
