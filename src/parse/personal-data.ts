@@ -79,28 +79,11 @@ export function opensWithPersonalLabel(text: string): boolean {
   return OPENS_WITH_LABEL.test(text);
 }
 
-/** The text with its personal data replaced, line for line. Idempotent. */
+/** The text with its personal data replaced, line for line (its lines' tab-separated cells, as redactCells). Idempotent. */
 export function redactPersonalData(text: string): Redaction {
   const lines = text.split('\n');
-  const touched: number[] = [];
-  /** Columns of personal values under a header row, while the table's rows go on. */
-  let personalColumns: number[] = [];
-  lines.forEach((line, i) => {
-    let out: string;
-    if (line.includes('\t')) {
-      const row = redactRow(line, personalColumns);
-      out = row.line;
-      personalColumns = row.personalColumns;
-    } else {
-      // A line without cells ends a table, and with it the columns of personal values.
-      if (line.trim() !== '') personalColumns = [];
-      out = redactSegment(line);
-    }
-    if (out !== line) {
-      lines[i] = out;
-      touched.push(i + 1);
-    }
-  });
+  const { cells, lines: touched } = redactCells(lines.map((l) => l.split('\t')));
+  for (const n of touched) lines[n - 1] = (cells[n - 1] ?? []).join('\t');
   return { text: touched.length ? lines.join('\n') : text, lines: touched };
 }
 
@@ -126,13 +109,15 @@ export function redactCells(lines: readonly (readonly string[])[]): { cells: (re
   const cells = lines.map((row, i) => {
     let out: readonly string[] = row;
     if (row.length > 1) {
-      // As redactRow: a row under no personal column whose cells hold nothing personal-looking is left as it is.
+      // Most rows of a table hold no label, no @ and no phone-shaped digits: such a row under no
+      // personal column is left as it is, and ends none.
       if (personalColumns.length || row.some(mayHold)) {
         const redacted = redactRowCells(row, personalColumns);
         personalColumns = redacted.personalColumns;
         if (redacted.cells.some((c, k) => c !== row[k])) out = redacted.cells;
       }
     } else {
+      // A line without cells ends a table, and with it the columns of personal values.
       const line = row[0] ?? '';
       if (line.trim() !== '') personalColumns = [];
       const redacted = redactSegment(line);
@@ -142,14 +127,6 @@ export function redactCells(lines: readonly (readonly string[])[]): { cells: (re
     return out;
   });
   return { cells, lines: touched };
-}
-
-function redactRow(line: string, columnsAbove: number[]): { line: string; personalColumns: number[] } {
-  // Most rows of a table hold no label, no @ and no phone-shaped digits: a cell can match only what
-  // its whole line matches, so such a row under no personal column is left as it is, and ends none.
-  if (!columnsAbove.length && !mayHold(line)) return { line, personalColumns: columnsAbove };
-  const row = redactRowCells(line.split('\t'), columnsAbove);
-  return { line: row.cells.join('\t'), personalColumns: row.personalColumns };
 }
 
 /** A row's cells redacted: labels' values, a header's personal columns below it, values personal by their shape. */
