@@ -19,6 +19,9 @@ export class PhaseRecorder {
   /** Write transactions begun (committed or not) and auto-commit reads. */
   transactions = 0;
   reads = 0;
+  /** Statements of a write transaction sent and not yet answered, and the most at once: 1 when each waits for the one before (loader.ts sentTogether). */
+  private unanswered = 0;
+  mostUnanswered = 0;
 
   add(name: string, ms: number, count = 1): void {
     const t = this.phases.get(name);
@@ -31,6 +34,15 @@ export class PhaseRecorder {
   statement(name: string, rows = 0): void {
     this.statements.set(name, (this.statements.get(name) ?? 0) + 1);
     this.rows.set(name, (this.rows.get(name) ?? 0) + rows);
+  }
+
+  sent(): void {
+    this.unanswered++;
+    this.mostUnanswered = Math.max(this.mostUnanswered, this.unanswered);
+  }
+
+  answered(): void {
+    this.unanswered--;
   }
 
   get statementCount(): number {

@@ -112,6 +112,15 @@ describe('a folder load writes many documents a transaction', () => {
 });
 
 describe('what a batch sends', () => {
+  it("sends a batch's statements without waiting for each answer: Neo4j runs the next as soon as one is done, and Node packs the next while it runs (loader.ts sentTogether)", async () => {
+    const { recorder, parity, statuses } = await loadAll(32);
+    expect(statuses).toEqual(docs.map(() => 'LOADED'));
+    expect(parity).toEqual([]);
+    // One batch of 12 documents: its ~20 write statements are sent before the first answer comes
+    // back (each waited for the one before: 1 at a time).
+    expect(recorder.mostUnanswered).toBeGreaterThanOrEqual(15);
+  }, SLOW);
+
   it('sends each code once a batch (load-codes: the first row of each key, not one row a document that prints it), and leaves the same codes', async () => {
     const { recorder } = await loadAll(32);
     const { nodes } = await fingerprint();
