@@ -8,7 +8,9 @@
 // server started from another checkout (a `git worktree` of the commit before a change), so a
 // change is measured against what it replaces in one run. `--rounds=N` takes each cell in N
 // stretches, the contenders in turns (reversed every other round), so a shared machine's load
-// falls on all of them alike; a summary line per question gives the ratios.
+// falls on all of them alike; a summary line per question gives the ratios. With `--baseline`,
+// each question's first answer from the two Budget Graph servers is compared byte for byte (its
+// `extensions` aside) and the run stops on a difference: a speed change must not change an answer.
 //
 //   flock /tmp/h/heavy.lock npx tsx bench/api-profile.ts --dir=/tmp/api-prof --n=1000 --queries=document,lineage
 //   flock /tmp/h/heavy.lock npx tsx bench/api-profile.ts --peer --floor --baseline=/tmp/before --rounds=4 --concurrency=50
@@ -117,15 +119,22 @@ async function main(): Promise<void> {
     for (const bq of benchQueries(t).filter((x) => !only || only.some((o) => x.name.includes(o)))) {
       const cells: { name: string; task: Task; pid: number | null; samples: LoadSample[]; cpu: number }[] = [];
       if (schema) cells.push({ name: 'raw Cypher (driver alone)', task: cypherTask(db, await recordStatements(db, schema, bq.bg.query, bq.bg.variables)), pid: null, samples: [], cpu: 0 });
+      const answers = new Map<string, string>();
       for (const c of contenders) {
         const spec = c.name === 'peer' ? bq.peer : bq.bg;
         if (!spec) continue;
         const first = await post(c.url, spec.query, spec.variables);
+        answers.set(c.name, JSON.stringify({ data: first.data, errors: first.errors }));
         if (first.errors) throw new Error(`${c.name} ${bq.name}: ${JSON.stringify(first.errors).slice(0, 300)}`);
         if (!answersSomething(first.data)) throw new Error(`${c.name} ${bq.name}: an empty answer ${JSON.stringify(first.data).slice(0, 200)}`);
         log(`${bq.name} | ${c.name} | ${first.extensions?.cypherRoundTrips ?? '—'} round-trips | ${JSON.stringify(first).length} bytes`);
         const task = httpTask(c.url, JSON.stringify({ query: spec.query, variables: spec.variables }), ...(encoding ? [{ 'content-type': 'application/json', 'accept-encoding': encoding }] : []));
         cells.push({ name: c.name, task, pid: c.pid, samples: [], cpu: 0 });
+      }
+      const [ours, theirs] = [answers.get('budget-graph (no cache)'), answers.get('baseline (no cache)')];
+      if (theirs !== undefined) {
+        if (ours !== theirs) throw new Error(`${bq.name}: the answer differs from the baseline's (${ours?.length} / ${theirs.length} bytes)`);
+        log(`${bq.name} | answer identical to the baseline's (${theirs.length} bytes)`);
       }
       for (const cell of cells) await sample(cell.task, concurrency, 1000);
       for (let round = 0; round < rounds; round++) {
