@@ -22,7 +22,7 @@ import { reconciliation, type ReconciliationReport } from './reconciliation.js';
 import { childPids, cpuMs, memoryMb } from './proc.js';
 import { generateCorpus } from './corpus/generate.js';
 import { httpTask, merge, sample, type LoadResult, type LoadSample, type Task } from './load-generator.js';
-import { answersSomething, benchQueries, type Targets } from './queries.js';
+import { answersSomething, benchQueries, pickTargets } from './queries.js';
 import { cypherTask, recordStatements } from './raw-cypher.js';
 import { buildApiSchema } from '../src/api/schema.js';
 
@@ -152,21 +152,6 @@ async function post(url: string, query: string, variables: Record<string, unknow
   return (await res.json()) as { data?: any; errors?: any };
 }
 
-async function targets(url: string): Promise<Targets> {
-  const q = await post(
-    url,
-    `{ feeds: projectsFeedingCode(code: "2010504") { project { id } }
-       docs: documents(filter: { kind: BUDGET }, first: 1) { nodes { id } }
-       anomalies(first: 1) { nodes { document { department { name } } } } }`,
-    {},
-  );
-  if (q.errors) throw new Error(`could not pick bench targets: ${JSON.stringify(q.errors)}`);
-  const counts = new Map<string, number>();
-  for (const f of q.data.feeds as { project: { id: string } | null }[]) if (f.project) counts.set(f.project.id, (counts.get(f.project.id) ?? 0) + 1);
-  const projectId = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-  return { code: '2010504', projectId, documentId: q.data.docs.nodes[0].id, department: q.data.anomalies.nodes[0]?.document.department.name ?? '政务', searchText: '信息' };
-}
-
 /**
  * Before any timing, Neo4j goes quiet: right after a large load the JVM may still work in the
  * background (checkpoint, index sampling, collections; Community has no db.checkpoint() to do it
@@ -229,7 +214,7 @@ async function queryBench(db: Database): Promise<{ figures: QueryFigure[]; gaps:
   const figures: QueryFigure[] = [];
   const gaps: Record<string, string> = {};
   try {
-    const t = await targets(urls['budget-graph']);
+    const t = await pickTargets((query) => post(urls['budget-graph'], query, {}));
     log(`targets: ${JSON.stringify(t)}`);
     const schema = await buildApiSchema();
     const only = arg('queries')?.split(',');
