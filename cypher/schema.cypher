@@ -21,9 +21,10 @@ CREATE CONSTRAINT three_costs_id IF NOT EXISTS FOR (t:ThreeCosts) REQUIRE t.id I
 CREATE CONSTRAINT anomaly_id IF NOT EXISTS FOR (a:Anomaly) REQUIRE a.id IS UNIQUE;
 CREATE INDEX document_year IF NOT EXISTS FOR (d:Document) ON (d.year);
 CREATE INDEX investment_code IF NOT EXISTS FOR (i:InvestmentProject) ON (i.code);
-// aggregate-printed seeks a cell's 类 / 款 lines by code: over many documents (a cell of a whole
-// year) fewer than by documentId IN the cell's documents.
-CREATE INDEX budget_line_code IF NOT EXISTS FOR (l:BudgetLine) ON (l.code);
+// aggregate-printed seeks a cell's 类 / 款 lines by code and document together: the lines its
+// documents print of its code, where by code alone it read every document's and by documentId
+// alone every line of each (one entry a line, as budget_line_code was, which this replaces).
+CREATE INDEX budget_line_code_document IF NOT EXISTS FOR (l:BudgetLine) ON (l.code, l.documentId);
 CREATE FULLTEXT INDEX search_names IF NOT EXISTS
 FOR (n:Department|BudgetUnit|Project|FunctionCode|EconomicCode|ProcurementItem|InvestmentProject|Document)
 ON EACH [n.name, n.code, n.searchText]

@@ -143,8 +143,9 @@ function propertyList(keys: string, variable: string): string[] {
  * Indexes and constraints an earlier cypher/schema.cypher declared and this one no longer does,
  * because no statement looks nodes up by them (tests/unit/schema-indexes-used.test.ts): dropped
  * where found, so a graph built before stops paying their upkeep on every write of their label.
+ * budget_line_code (BudgetLine.code) gave way to budget_line_code_document (code, documentId).
  */
-export const RETIRED_SCHEMA: readonly string[] = ['allocation_year', 'project_norm', 'economic_code', 'procurement_code'];
+export const RETIRED_SCHEMA: readonly string[] = ['allocation_year', 'project_norm', 'economic_code', 'procurement_code', 'budget_line_code'];
 
 /**
  * What to drop and create so that `state` becomes `declared` (drops first). Pure, so every

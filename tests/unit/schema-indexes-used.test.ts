@@ -24,7 +24,11 @@ function looksUpBy(rule: DeclaredRule, text: string): boolean {
   if (rule.type === 'FULLTEXT') return text.includes(`'${rule.name}'`);
   const [label] = rule.labels;
   const [property] = rule.properties;
-  if (label === undefined || property === undefined || rule.labels.length > 1 || rule.properties.length > 1) return false;
+  if (label === undefined || property === undefined || rule.labels.length > 1) return false;
+  // A hint names the index outright: `USING INDEX x:Label(a, b)` (a composite index is found so).
+  const hint = new RegExp(`\\bUSING INDEX \\w+:${escape(label)}\\(\\s*${rule.properties.map(escape).join('\\s*,\\s*')}\\s*\\)`);
+  if (hint.test(text)) return true;
+  if (rule.properties.length > 1) return false;
   const L = escape(label);
   const p = escape(property);
   // (x:Label {property: …}) or (:Other:Label {…, property: …}); [r:TYPE {property: …}] alike
@@ -57,6 +61,10 @@ describe('cypher/schema.cypher', () => {
     expect(looksUpBy(rule('x'), "MATCH (l:BudgetLine) WHERE CASE atom.f WHEN 'code' THEN l.code = atom.v END RETURN l")).toBe(false);
     expect(looksUpBy(rule('x'), 'MATCH (l:BudgetLine) WHERE ($code IS NULL OR l.code = $code) RETURN l')).toBe(false);
     expect(looksUpBy(rule('x'), 'MATCH (c:Code {code: $code}) RETURN c')).toBe(false);
+    const composite: DeclaredRule = { kind: 'index', name: 'y', type: 'RANGE', labels: ['BudgetLine'], properties: ['code', 'documentId'], statement: '' };
+    expect(looksUpBy(composite, 'MATCH (l:BudgetLine)\nUSING INDEX l:BudgetLine(code, documentId)\nWHERE l.code = c.code AND l.documentId IN c.docs RETURN l')).toBe(true);
+    expect(looksUpBy(composite, 'MATCH (l:BudgetLine) WHERE l.code = $code AND l.documentId = $id RETURN l')).toBe(false);
+    expect(looksUpBy(rule('x'), 'MATCH (l:BudgetLine) USING INDEX l:BudgetLine(code) WHERE l.code = c.code RETURN l')).toBe(true);
     expect(looksUpBy(rule('x'), 'MATCH (x:BudgetLine {documentId: d.id}) WHERE x.code STARTS WITH atom.v RETURN x')).toBe(false);
     expect(looksUpBy(rule('x'), 'MATCH (c:Code)<-[:OF_CODE]-(l:BudgetLine) WITH l ORDER BY l.code RETURN l')).toBe(false);
   });

@@ -1,0 +1,82 @@
+// Questions whose statements read more of the graph as the corpus grows, where the answer does not
+// (#41 item 3, bench/scale.ts at 1,000 and 10,000 generated documents): counted from PROFILE (db hits
+// and rows per operator), never timed.
+import { join } from 'node:path';
+import { graphql, type GraphQLSchema } from 'graphql';
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config.js';
+import type { Database } from '../../src/db/connection.js';
+import { QueryRunner } from '../../src/db/run.js';
+import { buildApiSchema } from '../../src/api/schema.js';
+import { createContext } from '../../src/api/context.js';
+import { listDocuments, loadFiles } from '../../src/load/directory.js';
+import { planWork, type PlanWork } from '../../bench/plan-work.js';
+import { testDatabase, wipe } from './helpers.js';
+
+interface Sent {
+  name: string;
+  text: string;
+  params: Record<string, unknown>;
+}
+
+describe('statements bounded by what they answer, not by the corpus', () => {
+  let db: Database;
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    db = await testDatabase();
+    await wipe(db);
+    await loadFiles(new QueryRunner(db), listDocuments(join(projectRoot, 'data')));
+    schema = await buildApiSchema();
+  });
+  afterAll(async () => db?.close());
+
+  /** The statements a question runs, recorded from one in-process answer. */
+  async function sent(query: string): Promise<Sent[]> {
+    const ctx = createContext(db);
+    const out: Sent[] = [];
+    ctx.runner.observe = (name, text, params) => out.push({ name, text, params: params as Record<string, unknown> });
+    const res = await graphql({ schema, source: query, contextValue: ctx });
+    expect(res.errors).toBeUndefined();
+    return out;
+  }
+
+  async function profile(s: Sent, params = s.params): Promise<PlanWork> {
+    const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const res = await session.run(`PROFILE ${s.text}`, params);
+      return planWork(res.summary.profile, s.name);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Rows of the operators that find budget lines in an index or by their label. */
+  const linesSought = (w: PlanWork) => w.operators.filter((o) => /^Node(Index|ByLabel|Unique)/.test(o.operator) && /\bl:BudgetLine\b/.test(o.details)).reduce((n, o) => n + o.rows, 0);
+
+  it('aggregate-printed reads the lines its cells\' documents print of the cell\'s code, not every document\'s or every line of each', async () => {
+    // By code alone it read the code's lines in every document; by documentId alone (the plan the
+    // planner took on 10,000 generated documents) every line of each: 541,104 lines for 13,336.
+    const statements = await sent('{ aggregate(measure: TOTAL, groupBy: [FUNCTION_CLASS]) { cells { code printed } } }');
+    const printed = statements.find((s) => s.name === 'aggregate-printed');
+    expect(printed).toBeDefined();
+    if (!printed) return;
+    const cells = printed.params.cells as { code: string; documents: string[] }[];
+    // A code printed by several documents, asked for one of them.
+    const cell = cells.find((c) => c.documents.length > 1);
+    expect(cell).toBeDefined();
+    if (!cell) return;
+    const [documentId] = cell.documents;
+    const one = { ...cell, documents: [documentId] };
+    const printedHere = await countLines(db, cell.code, documentId ?? '');
+    expect(printedHere).toBeGreaterThan(0);
+    expect(linesSought(await profile(printed, { ...printed.params, cells: [one] }))).toBe(printedHere);
+    expect(linesSought(await profile(printed, { ...printed.params, cells: [{ ...cell, documents: [] }] }))).toBe(0);
+  });
+});
+
+/** Budget lines of a code in a document, counted through the document's lines as the API reads them. */
+async function countLines(db: Database, code: string, documentId: string): Promise<number> {
+  const res = await new QueryRunner(db).read('lines-by-document', { keys: [`${documentId}|FUNCTION`, `${documentId}|ECONOMIC`] });
+  return res.records.filter((r) => (r.get('value') as { code?: string }).code === code).length;
+}
