@@ -1,6 +1,8 @@
 // Questions whose statements read more of the graph as the corpus grows, where the answer does not
 // (#41 item 3, bench/scale.ts at 1,000 and 10,000 generated documents): counted from PROFILE (db hits
 // and rows per operator), never timed.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { graphql, type GraphQLSchema } from 'graphql';
 import neo4j from 'neo4j-driver';
@@ -11,6 +13,7 @@ import { QueryRunner } from '../../src/db/run.js';
 import { buildApiSchema } from '../../src/api/schema.js';
 import { createContext } from '../../src/api/context.js';
 import { listDocuments, loadFiles } from '../../src/load/directory.js';
+import { generateCorpus } from '../../bench/corpus/generate.js';
 import { planWork, type PlanWork } from '../../bench/plan-work.js';
 import { testDatabase, wipe } from './helpers.js';
 
@@ -29,7 +32,14 @@ describe('statements bounded by what they answer, not by the corpus', () => {
     await loadFiles(new QueryRunner(db), listDocuments(join(projectRoot, 'data')));
     schema = await buildApiSchema();
   });
-  afterAll(async () => db?.close());
+  afterAll(async () => {
+    // The next file finds the bundled documents alone, as before the generated ones came.
+    if (db) {
+      await wipe(db);
+      await loadFiles(new QueryRunner(db), listDocuments(join(projectRoot, 'data')));
+      await db.close();
+    }
+  });
 
   /** The statements a question runs, recorded from one in-process answer. */
   async function sent(query: string): Promise<Sent[]> {
@@ -72,6 +82,29 @@ describe('statements bounded by what they answer, not by the corpus', () => {
     expect(printedHere).toBeGreaterThan(0);
     expect(linesSought(await profile(printed, { ...printed.params, cells: [one] }))).toBe(printedHere);
     expect(linesSought(await profile(printed, { ...printed.params, cells: [{ ...cell, documents: [] }] }))).toBe(0);
+  });
+
+  it('money-trail reads the matching department\'s documents, not every document of the year', async () => {
+    const question = '{ moneyTrail(department: "坪山区政务服务数据管理局", year: 2020) { projectMoney } }';
+    const before = (await sent(question)).find((s) => s.name === 'money-trail');
+    expect(before).toBeDefined();
+    if (!before) return;
+    const small = await profile(before);
+    // Documents of other departments, in the same years (three departments, 2019-2021).
+    const dir = mkdtempSync(join(tmpdir(), 'scale-work-'));
+    const files = generateCorpus(12).map((d) => {
+      const path = join(dir, d.file);
+      writeFileSync(path, d.text);
+      return path;
+    });
+    await loadFiles(new QueryRunner(db), files);
+    const large = await profile(before);
+    // No operator reads Documents other than by their department's PUBLISHED links.
+    const documentLookUps = large.operators.filter((o) => /^Node/.test(o.operator) && /:Document\b/.test(o.details)).map((o) => `${o.operator} ${o.details}`);
+    expect(documentLookUps, documentLookUps.join('; ')).toEqual([]);
+    // Three departments more cost their label scan and name tests (a few hits each), their twelve
+    // documents nothing: the year's documents were each read, expanded to their publisher and tested.
+    expect(large.dbHits - small.dbHits).toBeLessThanOrEqual(3 * 6);
   });
 });
 
