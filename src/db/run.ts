@@ -212,7 +212,7 @@ export class QueryRunner {
       try {
         const work = guarded
           ? readBetweenCounts<T>(session, text, parameters, timeout, (end) => (ending = end))
-          : session.run<T>(text, parameters, { timeout }).then((result) => ({ result, counts: [] }));
+          : withoutCallerStack(() => session.run<T>(text, parameters, { timeout })).then((result) => ({ result, counts: [] }));
         return await withDeadline(work, timeout + Math.min(DEADLINE_GRACE_MS, timeout / 2), () => (stalled = true), this.db.unavailableSignal());
       } catch (err) {
         if (stalled || attempt >= 2 || !isRetryable(err) || !this.db.isUp()) throw this.classified(err);
@@ -312,12 +312,30 @@ async function readBetweenCounts<T extends RecordShape>(session: Session, text: 
   const countsText = cypher('graph-write-state');
   const countsParams = { staleSeconds: neo4j.int(STALE_SECONDS) };
   try {
-    const [before, result, after] = await Promise.all([tx.run(countsText, countsParams), tx.run<T>(text, parameters), tx.run(countsText, countsParams)]);
+    const [before, result, after] = await Promise.all(withoutCallerStack(() => [tx.run(countsText, countsParams), tx.run<T>(text, parameters), tx.run(countsText, countsParams)] as const));
     ended(tx.commit().catch(() => undefined));
     return { result, counts: [countsOf(before.records[0]), countsOf(after.records[0])] };
   } catch (err) {
     ended(tx.isOpen() ? tx.rollback().catch(() => undefined) : Promise.resolve());
     throw err;
+  }
+}
+
+/**
+ * Starts driver work without the stack the driver captures for it. Each Result the driver makes
+ * takes `new Error().stack` at once, to graft onto a failure later: formatting that stack cost
+ * ~50 µs a Result, 3 % of the server's CPU for a one-statement question (bench/api-profile.ts
+ * --prof, r6). Our failures are classified (neo4j-errors.ts) and logged by statement and request
+ * id; the stack only named this file's async frames. The limit is the process's, so it is set and
+ * restored around the synchronous call alone.
+ */
+export function withoutCallerStack<R>(start: () => R): R {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return start();
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 
