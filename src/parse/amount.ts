@@ -64,12 +64,13 @@ export function declaredUnit(text: string): { unit: MoneyUnit; index: number } |
  */
 export function parseAmount(raw: string, unit: MoneyUnit = '万元', decimalCommaHint = true): ParsedAmount | null {
   // Each cell's answer once a document (cell-memo.ts), handed out as a copy.
-  const read = READ_AMOUNTS.of(`${unit}${decimalCommaHint ? '1' : '0'}${raw}`, () => readAmount(raw, unit, decimalCommaHint));
+  const read = (decimalCommaHint ? READ_AMOUNTS : READ_AMOUNTS_NO_HINT).of(unit, raw, () => readAmount(raw, unit, decimalCommaHint));
   return read && { fen: read.fen, repair: read.repair };
 }
 
-/** parseAmount's answers by unit, hint and cell. */
+/** parseAmount's answers by unit and cell, with the decimal-comma hint and without. */
 const READ_AMOUNTS = new CellMemo<ParsedAmount | null>();
+const READ_AMOUNTS_NO_HINT = new CellMemo<ParsedAmount | null>();
 
 function readAmount(raw: string, unit: MoneyUnit, decimalCommaHint: boolean): ParsedAmount | null {
   let text = toHalfWidth(raw).replace(/<[^<>]+>/g, '').trim();
@@ -142,7 +143,7 @@ export function parsePercent(raw: string): string | null {
  */
 export function amountCellProblem(raw: string, unit: MoneyUnit = '万元'): string | null {
   // Asked of every cell of every table (parse/pipeline.ts READERS): each cell's answer once a document.
-  return CELL_PROBLEMS.of(`${unit}${raw}`, () => cellProblem(raw, unit));
+  return CELL_PROBLEMS.of(unit, raw, () => cellProblem(raw, unit));
 }
 
 /** amountCellProblem's answers by unit and cell. */

@@ -7,30 +7,42 @@
 
 const MEMOS = new Set<{ readonly size: number; clear(): void }>();
 
-/** One function's answers by key; `of` computes a missing one. */
+/**
+ * One function's answers by key; `of` computes a missing one. The key is the cell's text itself,
+ * under the other arguments' part (`by`: a unit, a flag): a key joined into one string was a new
+ * string to flatten and hash at every question, where the cell's own string keeps its hash.
+ */
 export class CellMemo<V> {
-  private readonly answers = new Map<string, V>();
+  private readonly answers = new Map<string, Map<string, V>>();
+  private held = 0;
 
   constructor(readonly max = 50_000) {
     MEMOS.add(this);
   }
 
-  /** The answer for `key`, computed by `compute` the first time it is asked this document. */
-  of(key: string, compute: () => V): V {
-    const known = this.answers.get(key);
+  /** The answer for `key` under `by`, computed by `compute` the first time it is asked this document. */
+  of(by: string, key: string, compute: () => V): V {
+    let answers = this.answers.get(by);
+    if (answers === undefined) this.answers.set(by, (answers = new Map()));
+    const known = answers.get(key);
     if (known !== undefined) return known;
     const answer = compute();
-    if (this.answers.size >= this.max) this.answers.clear();
-    this.answers.set(key, answer);
+    if (this.held >= this.max) {
+      this.clear();
+      this.answers.set(by, answers);
+    }
+    answers.set(key, answer);
+    this.held++;
     return answer;
   }
 
   get size(): number {
-    return this.answers.size;
+    return this.held;
   }
 
   clear(): void {
     this.answers.clear();
+    this.held = 0;
   }
 }
 

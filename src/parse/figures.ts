@@ -111,8 +111,9 @@ export function figureCells(table: Table): FigureCell[] {
     const first = squeeze(row.cells.find((c) => c.trim() !== '') ?? '');
     if (FIGURE_COLUMNS.rowNumbering.test(first)) continue;
     row.cells.forEach((cell, index) => {
-      if (cell.trim() !== '' && !isFigureCell(cell)) labelColumns.add(index);
-      if (!isFigureCell(cell)) return;
+      const figure = isFigureCell(cell);
+      if (!figure && cell.trim() !== '') labelColumns.add(index);
+      if (!figure) return;
       const column = columns[index] ?? '';
       if (!isLabelCell(row.cells, index, column)) out.push({ row, index, cell, column, columns });
     });
@@ -185,7 +186,8 @@ class RowLabels {
       if (c !== '' && !figure) labelled = true;
       const canName = c !== '' && (!figure || isLabelCell(cells, j, '')) && !(c.length > 40 || SENTENCE_STOP.test(c) || TEXT_COLUMN.test(columns[j] ?? ''));
       if (canName) candidate = j;
-      if (!isFigureCell(cell)) words = j;
+      // isFigureCell squeezes out all white space: the cell's answer is its trimmed text's.
+      if (!figure) words = j;
       if (!(j > 0 && this.sides[j - 1] === this.sides[j])) runStart = j;
       this.candidate[j] = candidate;
       this.words[j] = words;

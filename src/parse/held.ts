@@ -19,7 +19,7 @@ export function valueKey(value: string | bigint, unit: MoneyUnit): string {
   if (typeof value === 'bigint') return `fen:${value}`;
   // Each printed cell is keyed twice (the records' values, then the row's cells) and tables repeat
   // their values: a text's key is worked out once per unit a document (cell-memo.ts).
-  return TEXT_KEYS.of(`${unit}\t${value}`, () => textKey(value, unit));
+  return TEXT_KEYS.of(unit, value, () => textKey(value, unit));
 }
 
 /** valueKey of texts by unit and text. */
