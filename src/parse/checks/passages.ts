@@ -20,7 +20,22 @@ export interface Passage {
 /** A line that opens a paragraph of its own: a heading or a numbered item ("1.", not "80.38 万元" wrapped to a line's start). */
 const OPENS = PASSAGE_OPENS;
 
-export function passages(prose: readonly ProseLine[]): Passage[] {
+/**
+ * The passages of a document's prose, joined once: thirteen checks read them from the same
+ * layout.prose (1,000 generated documents: joined thirteen times a document, 4% of the parse).
+ * Held by the prose array while it lives, and joined again if it has grown since.
+ */
+const JOINED = new WeakMap<readonly ProseLine[], { length: number; passages: readonly Passage[] }>();
+
+export function passages(prose: readonly ProseLine[]): readonly Passage[] {
+  const known = JOINED.get(prose);
+  if (known && known.length === prose.length) return known.passages;
+  const joined = joinPassages(prose);
+  JOINED.set(prose, { length: prose.length, passages: joined });
+  return joined;
+}
+
+function joinPassages(prose: readonly ProseLine[]): readonly Passage[] {
   const out: Passage[] = [];
   let current: Passage | null = null;
   let last = -10;
