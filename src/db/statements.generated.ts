@@ -98,7 +98,7 @@ export const STATEMENTS = {
   'load-three-costs': ['docs'],
   'load-units': ['docs'],
   'load-units-prune': ['docs'],
-  'money-trail': ['department', 'kind', 'year'],
+  'money-trail': ['department', 'kind', 'listed', 'year'],
   'neighbours': ['key', 'label', 'limit'],
   'originals-referenced': [],
   'paths': ['from', 'limit', 'to'],

@@ -73,6 +73,14 @@ export interface TrailInput {
   investmentLinks: TrailInvestmentLinkInput[];
 }
 
+/** A row of cypher/money-trail.cypher: an input, and how many departments the name matched with a document of the year (past one, the rows only name a few, their lines and links empty). */
+export interface TrailRow extends TrailInput {
+  departmentCount: number;
+}
+
+/** Document rows a name matching several departments is answered with (cypher/money-trail.cypher `$listed`). */
+export const MONEY_TRAIL_LISTED = 10;
+
 export interface ContributionRow {
   amountFen: bigint;
   method: ContributionMethod;

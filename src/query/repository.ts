@@ -107,7 +107,7 @@ export interface PathRow {
 }
 
 
-import type { TrailInput } from './money-trail.js';
+import { MONEY_TRAIL_LISTED, type TrailRow } from './money-trail.js';
 
 const PATHS_TIMEOUT_MS = 3_000;
 
@@ -261,10 +261,10 @@ export class Repository {
   }
 
   /** The rows a money trail is computed from (cypher/money-trail.cypher): one per matching document. */
-  async moneyTrailInputs(department: string, year: number, kind: string | null): Promise<TrailInput[]> {
-    const res = await this.runner.read('money-trail', { department, year, kind });
+  async moneyTrailInputs(department: string, year: number, kind: string | null): Promise<TrailRow[]> {
+    const res = await this.runner.read('money-trail', { department, year, kind, listed: neo4j.int(MONEY_TRAIL_LISTED) });
     return res.records.map((r) => {
-      const input = row<TrailInput>(r);
+      const input = row<TrailRow>(r);
       return { ...input, investmentLinks: input.investmentLinks.map((k) => ({ ...k, investment: { ...k.investment, source: sourceOf(k.investment) } })) };
     });
   }

@@ -16,6 +16,7 @@ import { listDocuments, loadFiles } from '../../src/load/directory.js';
 import { generateCorpus } from '../../bench/corpus/generate.js';
 import { planWork, type PlanWork } from '../../bench/plan-work.js';
 import { testDatabase, wipe } from './helpers.js';
+import { BudgetGraphError } from '../../src/errors.js';
 
 interface Sent {
   name: string;
@@ -105,6 +106,25 @@ describe('statements bounded by what they answer, not by the corpus', () => {
     // Three departments more cost their label scan and name tests (a few hits each), their twelve
     // documents nothing: the year's documents were each read, expanded to their publisher and tested.
     expect(large.dbHits - small.dbHits).toBeLessThanOrEqual(3 * 6);
+  });
+
+  it("money-trail of a name several departments answer to names a few of them and reads none of their lines or links", async () => {
+    // 坪山 and 龙岗's 政务服务数据管理局 both published for 2020 (data/), and the generated departments
+    // too: the client is told to give more of the name, which costs no department's trail.
+    const ctx = createContext(db);
+    const statements: Sent[] = [];
+    ctx.runner.observe = (name, text, params) => statements.push({ name, text, params: params as Record<string, unknown> });
+    const res = await graphql({ schema, source: '{ moneyTrail(department: "政务", year: 2020) { projectMoney } }', contextValue: ctx });
+    const error = res.errors?.[0]?.originalError;
+    expect(error).toBeInstanceOf(BudgetGraphError);
+    expect(error instanceof BudgetGraphError && error.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toMatch(/names \d+ departments with documents for 2020: .*深圳市坪山区政务服务数据管理局/);
+    const trail = statements.find((s) => s.name === 'money-trail');
+    expect(trail).toBeDefined();
+    if (!trail) return;
+    const work = await profile(trail);
+    const factsRead = work.operators.filter((o) => /\b(l:BudgetLine|a:ProjectAllocation|ip:InvestmentProject)\b/.test(o.details)).reduce((n, o) => n + o.rows, 0);
+    expect(factsRead).toBe(0);
   });
 });
 

@@ -23,9 +23,14 @@ export class MoneyTrailResolver {
     const text = keyOf('Department', department.trim());
     if (text.length === 0 || text.length > 100) throw new BudgetGraphError('BAD_USER_INPUT', 'department must name a department (id, name or a part of it such as a district name), at most 100 characters.', { argument: 'department' });
     const inputs = await repo.moneyTrailInputs(text, year, kind ?? null);
-    const departments = [...new Map(inputs.map((i) => [i.department.id, i.department.name])).entries()];
-    if (departments.length === 0) throw new BudgetGraphError('NOT_FOUND', `No document of a department matching "${text}" for ${year}${kind ? ` (${kind})` : ''}; list them with documents or departments.`);
-    if (departments.length > 1) throw new BudgetGraphError('BAD_USER_INPUT', `"${text}" names ${departments.length} departments with documents for ${year}: ${departments.map(([, n]) => n).join('; ')}. Give more of the name.`, { argument: 'department' });
+    const departments = [...new Map(inputs.map((i) => [i.department.id, i.department.name])).values()];
+    const matched = inputs[0]?.departmentCount ?? 0;
+    if (matched === 0) throw new BudgetGraphError('NOT_FOUND', `No document of a department matching "${text}" for ${year}${kind ? ` (${kind})` : ''}; list them with documents or departments.`);
+    // The statement names only a few of many (and reads none of their lines): the count says how many.
+    if (matched > 1) {
+      const more = matched - departments.length;
+      throw new BudgetGraphError('BAD_USER_INPUT', `"${text}" names ${matched} departments with documents for ${year}: ${departments.join('; ')}${more > 0 ? ` and ${more} more` : ''}. Give more of the name.`, { argument: 'department', departments: matched });
+    }
     const chosen = inputs.find((i) => i.lines.length > 0) ?? inputs[0]!;
     return computeMoneyTrail(chosen);
   }
