@@ -4,7 +4,7 @@
 // document 43 req/s against 63-65 without them at c = 1). Checked against a driver that records
 // what it is sent, so the order and the grouping are what is tested, not the time.
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/connection.js';
+import { databaseOver } from './fake-database.js';
 import { cypher } from '../../src/db/cypher.js';
 import { QueryRunner } from '../../src/db/run.js';
 
@@ -55,16 +55,7 @@ function fakeDatabase(counts: () => { begun: number; done: number }, behaviour: 
       };
     },
   };
-  const db = {
-    driver,
-    database: undefined,
-    txTimeoutMs: 1000,
-    bookmarks: undefined,
-    isUp: () => true,
-    unavailableReason: () => null,
-    unavailableSignal: () => behaviour.cut ?? new AbortController().signal,
-    samples: { note: () => undefined },
-  } as unknown as Database; // only what QueryRunner's reads use
+  const db = databaseOver(driver, { unavailableSignal: () => behaviour.cut ?? new AbortController().signal });
   return { db, sent, sessions: () => sessions };
 }
 

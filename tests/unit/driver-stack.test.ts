@@ -5,6 +5,7 @@
 // as the real one does: the frames taken are counted, not timed.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.js';
+import { databaseOver } from './fake-database.js';
 import { cypher } from '../../src/db/cypher.js';
 import { QueryRunner } from '../../src/db/run.js';
 
@@ -36,16 +37,7 @@ function fakeDatabase(): Database {
       close: () => Promise.resolve(),
     }),
   };
-  return {
-    driver,
-    database: undefined,
-    txTimeoutMs: 1000,
-    bookmarks: undefined,
-    isUp: () => true,
-    unavailableReason: () => null,
-    unavailableSignal: () => new AbortController().signal,
-    samples: { note: () => undefined },
-  } as unknown as Database; // only what QueryRunner's reads use
+  return databaseOver(driver);
 }
 
 describe("the driver's stack capture per Result", () => {

@@ -4,7 +4,7 @@
 // answers, so what is counted is how many reach the database at once, not the time.
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/connection.js';
+import { databaseOver } from './fake-database.js';
 import { cypher } from '../../src/db/cypher.js';
 import { QueryRunner } from '../../src/db/run.js';
 import { Gate, WIDE_READS_PER_CORE } from '../../src/db/wide-reads.js';
@@ -26,16 +26,7 @@ function heldDatabase() {
       close: () => Promise.resolve(),
     }),
   };
-  const db = {
-    driver,
-    database: undefined,
-    txTimeoutMs: 60_000,
-    bookmarks: undefined,
-    isUp: () => true,
-    unavailableReason: () => null,
-    unavailableSignal: () => new AbortController().signal,
-    samples: { note: () => undefined },
-  } as unknown as Database; // only what QueryRunner's reads use
+  const db = databaseOver(driver, { txTimeoutMs: 60_000 });
   return { db, state, open: () => release() };
 }
 
