@@ -125,16 +125,23 @@ async function sentTogether(run: RunStatement, steps: readonly LoadStep[], failA
 
 /**
  * Awaits promises sent together in their order, handing each value to `each`; the first rejection
- * (or throw of `each`) is thrown once every other has settled, so none is left unhandled.
+ * in that order (or throw of `each`) is thrown once every other has settled. Each promise is
+ * given its handler at once, not when its turn comes: a later statement failing on this side
+ * (a value the driver cannot pack) before an earlier one is answered would otherwise be an
+ * unhandled rejection, which ends the process.
  */
-async function settledInOrder<T>(sent: readonly Promise<T>[], each: (value: T, k: number) => void = () => undefined): Promise<void> {
+export async function settledInOrder<T>(sent: readonly Promise<T>[], each: (value: T, k: number) => void = () => undefined): Promise<void> {
+  const outcomes = await Promise.all(sent.map((p) => p.then((value) => ({ value }), (error: unknown) => ({ error }))));
   let failure: { error: unknown } | null = null;
-  for (const [k, p] of sent.entries()) {
-    try {
-      const value = await p;
-      if (!failure) each(value, k);
-    } catch (error) {
-      failure ??= { error };
+  for (const [k, outcome] of outcomes.entries()) {
+    if (failure) break;
+    if ('error' in outcome) failure = { error: outcome.error };
+    else {
+      try {
+        each(outcome.value, k);
+      } catch (error) {
+        failure = { error };
+      }
     }
   }
   if (failure) throw failure.error;
@@ -143,8 +150,9 @@ async function settledInOrder<T>(sent: readonly Promise<T>[], each: (value: T, k
 /**
  * The most rows one statement run carries. A document's rows go in slices of this many, every
  * slice in the document's one transaction (a reader sees all of it or none): no statement's
- * parameters, nor the memory Neo4j needs to plan and run it, grow with the document, and the
- * driver packs each slice without holding the event loop for the whole document at once. 2,000
+ * parameters, nor the memory Neo4j needs to plan and run it, grow with the document. (A batch's
+ * statements are all handed to the driver at once, sentTogether: their packing holds the event
+ * loop for the batch's rows, bounded by the batch's row limit, a few MB.) 2,000
  * rows are a few hundred KB; a document within the caps (src/load/document-caps.ts) sends at
  * most a few dozen slices.
  */

@@ -28,8 +28,9 @@ export class CellMemo<V> {
     if (known !== undefined) return known;
     const answer = compute();
     if (this.held >= this.max) {
+      // Full: every answer goes, this key's group too (a new one takes its place).
       this.clear();
-      this.answers.set(by, answers);
+      this.answers.set(by, (answers = new Map()));
     }
     answers.set(key, answer);
     this.held++;

@@ -3,7 +3,7 @@
 // a slice that keeps its whole document's text alive, so what the parser holds must not grow with
 // the documents it has read (a parse worker reads thousands).
 import { describe, expect, it } from 'vitest';
-import { cellAnswersHeld } from '../../src/parse/cell-memo.js';
+import { CellMemo, cellAnswersHeld } from '../../src/parse/cell-memo.js';
 import { parseDocument } from '../../src/parse/index.js';
 import { generateCorpus } from '../../bench/corpus/generate.js';
 
@@ -17,5 +17,19 @@ describe('cell readings kept by the parse', () => {
     parseDocument(b.text, b.file);
     parseDocument(a.text, a.file);
     expect(cellAnswersHeld()).toBe(afterA);
+  });
+});
+
+describe('a memo that is full', () => {
+  it('lets every answer go, its own key group too: a cell asked again after is worked out again', () => {
+    const memo = new CellMemo<number>(3);
+    let worked = 0;
+    const read = (cell: string) => memo.of('万元', cell, () => ++worked);
+    for (const cell of ['1.00', '2.00', '3.00', '4.00']) read(cell);
+    expect(worked).toBe(4);
+    // '1.00' went when the fourth cell found the memo full (all under one unit, as in most tables).
+    read('1.00');
+    expect(worked).toBe(5);
+    expect(memo.size).toBeLessThanOrEqual(3);
   });
 });
