@@ -325,9 +325,10 @@ async function readBetweenCounts<T extends RecordShape>(session: Session, text: 
  * Starts driver work without the stack the driver captures for it. Each Result the driver makes
  * takes `new Error().stack` at once, to graft onto a failure later: formatting that stack cost
  * ~50 µs a Result, 3 % of the server's CPU for a one-statement question (bench/api-profile.ts
- * --prof, r6). Our failures are classified (neo4j-errors.ts) and logged by statement and request
- * id; the stack only named this file's async frames. The limit is the process's, so it is set and
- * restored around the synchronous call alone.
+ * --prof, r6). Our failures are classified (neo4j-errors.ts) and logged with the request's id and
+ * field path (src/api/http/status-plugin.ts), not the statement's name; the stack it took only
+ * named this file's frames up to QueryRunner.read, never the caller. The limit is the process's,
+ * so it is set and restored around the synchronous call alone.
  */
 export function withoutCallerStack<R>(start: () => R): R {
   const limit = Error.stackTraceLimit;

@@ -59,3 +59,16 @@ describe('plain fields', () => {
     expect(calls).toBe(1);
   });
 });
+
+describe('fields with a resolver method keep it', () => {
+  it('ProjectAllocation.document asks its loader, never a property of the same name on the row', async () => {
+    const schema = await buildApiSchema();
+    const t = schema.getType('ProjectAllocation');
+    const resolve = isObjectType(t) ? t.getFields().document?.resolve : undefined;
+    expect(resolve).toBeDefined();
+    const row = { id: 'g00501_budget_2021#p1', documentId: 'g00501_budget_2021', document: 'a property the row happens to carry' };
+    const context = { loaders: { documentById: { get: (id: string) => `document ${id}, from its loader` } } };
+    const answer: unknown = await resolve?.(row, {}, context, { fieldName: 'document', path: { key: 'document' } } as unknown as GraphQLResolveInfo);
+    expect(answer).toBe('document g00501_budget_2021, from its loader');
+  });
+});
