@@ -17,6 +17,8 @@ WHERE d.year = $year AND ($kind IS NULL OR $kind IN d.kinds)
 // A name matching several departments is the client's mistake, answered by naming them: a few of
 // them ($listed document rows), with how many there are, and none of their lines or links read
 // (a district's name matched 1,667 departments on 10,000 generated documents, each read in full).
+// In id order, so the few named are the same at every asking, whatever the plan.
+WITH dep, d ORDER BY dep.id, d.id
 WITH collect({dep: dep, d: d}) AS found, count(DISTINCT dep) AS departmentCount
 UNWIND CASE WHEN departmentCount = 1 THEN found ELSE found[0..$listed] END AS f
 WITH f.dep AS dep, f.d AS d, departmentCount, departmentCount = 1 AS one
