@@ -59,14 +59,28 @@ export async function sample(task: Task, concurrency: number, durationMs: number
  */
 const REQUEST_HEADERS = { 'content-type': 'application/json', 'accept-encoding': 'identity' };
 
-/** A POST of `body` to a GraphQL endpoint; an answer with errors counts as an error. */
-export function httpTask(url: string, body: string, headers: Record<string, string> = REQUEST_HEADERS): Task {
+/**
+ * A POST of `body` to a GraphQL endpoint; an answer with errors counts as an error. `onError`
+ * hears what a failed request said (its status and the start of its errors, or what the fetch
+ * threw), so a bench can tell a timeout from a refusal instead of only counting them.
+ */
+export function httpTask(url: string, body: string, headers: Record<string, string> = REQUEST_HEADERS, onError?: (what: string) => void): Task {
   return async () => {
-    const res = await fetch(url, { method: 'POST', headers, body });
-    // Read the whole body, but spare the client a JSON parse of every answer: on two shared
-    // cores the load generator's own CPU would otherwise cap what it can measure.
-    const text = await res.text();
-    return res.ok && !/"errors"\s*:\s*\[/.test(text);
+    let res: Response;
+    let text: string;
+    try {
+      res = await fetch(url, { method: 'POST', headers, body });
+      // Read the whole body, but spare the client a JSON parse of every answer: on two shared
+      // cores the load generator's own CPU would otherwise cap what it can measure.
+      text = await res.text();
+    } catch (err) {
+      onError?.(`fetch: ${err instanceof Error ? `${err.message}${err.cause ? ` (${String(err.cause)})` : ''}` : String(err)}`);
+      throw err;
+    }
+    const at = text.search(/"errors"\s*:\s*\[/);
+    if (res.ok && at < 0) return true;
+    onError?.(`HTTP ${res.status}: ${(at < 0 ? text : text.slice(at)).slice(0, 400)}`);
+    return false;
   };
 }
 

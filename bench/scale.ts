@@ -175,8 +175,16 @@ async function main(): Promise<void> {
       }
       if (profileOnly) continue;
       for (const c of concurrencies) {
-        const runs = cells.map((cell) => ({ ...cell, samples: [] as LoadSample[], neo4jMs: 0, serverMs: 0, task: httpTask(cell.graph.url, JSON.stringify(question(cell.graph).bg)) }));
+        const runs = cells.map((cell) => {
+          // What the failed requests said, each distinct text once with its count (a timeout,
+          // a refusal, a cap), so an error in the table can be explained, not only counted.
+          const failures = new Map<string, number>();
+          const task = httpTask(cell.graph.url, JSON.stringify(question(cell.graph).bg), undefined, (what) => failures.set(what, (failures.get(what) ?? 0) + 1));
+          return { ...cell, samples: [] as LoadSample[], neo4jMs: 0, serverMs: 0, task, failures };
+        });
         for (const r of runs) await sample(r.task, c, 800);
+        // The warm-up's failures are not the cell's: the counts below match its errors.
+        for (const r of runs) r.failures.clear();
         for (let round = 0; round < rounds; round++) {
           for (const r of round % 2 ? [...runs].reverse() : runs) {
             const jvm0 = r.graph.jvmPid ? cpuMs(r.graph.jvmPid) ?? 0 : 0;
@@ -193,7 +201,8 @@ async function main(): Promise<void> {
           log(`SUMMARY | ${name} | N=${r.graph.label} | c=${c} | p50 ${m.p50} ms | p99 ${m.p99} ms | ${m.rps} req/s | errors ${m.errors} | Neo4j CPU ${per(r.neo4jMs)} ms/req | server CPU ${per(r.serverMs)} ms/req | load ${load}`);
           const perRound = r.samples.map((x) => +(x.latencies.length / x.seconds).toFixed(1));
           log(`ROUNDS | ${name} | N=${r.graph.label} | c=${c} | req/s ${perRound.join(' / ')}`);
-          results.push({ kind: 'timing', question: name, graph: r.graph.label, documents: r.graph.documents, concurrency: c, ...m, rpsByRound: perRound, neo4jCpuMs: per(r.neo4jMs), serverCpuMs: per(r.serverMs), loadAverage: load, at: new Date().toISOString() });
+          for (const [what, n] of r.failures) log(`FAILED | ${name} | N=${r.graph.label} | c=${c} | ${n} x ${what}`);
+          results.push({ kind: 'timing', question: name, graph: r.graph.label, documents: r.graph.documents, concurrency: c, ...m, rpsByRound: perRound, failures: Object.fromEntries(r.failures), neo4jCpuMs: per(r.neo4jMs), serverCpuMs: per(r.serverMs), loadAverage: load, at: new Date().toISOString() });
         }
       }
     }

@@ -1,6 +1,10 @@
-// bench/scale.ts's two readings: how much an answer holds, and what a PROFILE says a statement cost.
+// bench/scale.ts's readings: how much an answer holds, what a PROFILE says a statement cost, and
+// what a failed request said (an error in a table is explained, not only counted).
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { ProfiledPlan } from 'neo4j-driver';
+import { httpTask } from '../../bench/load-generator.js';
 import { answerShape } from '../../bench/queries.js';
 import { planWork } from '../../bench/plan-work.js';
 
@@ -22,5 +26,25 @@ describe('bench/scale.ts readings', () => {
     expect(work.operators).toHaveLength(4);
     expect(work.operators[2]?.details).toBe('RANGE INDEX l:BudgetLine(documentId)');
     expect(() => planWork(false, 'x')).toThrow(/no profile/);
+  });
+
+  it('hands what a failed request said to its listener: the status and the start of its errors', async () => {
+    const answers = ['{"data":{"ok":true}}', '{"errors":[{"message":"The database took too long","extensions":{"code":"TIMEOUT"}}],"data":null}'];
+    let asked = 0;
+    const server = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(answers[asked++ % 2]);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const heard: string[] = [];
+    try {
+      const { port } = server.address() as AddressInfo;
+      const task = httpTask(`http://127.0.0.1:${port}/graphql`, '{"query":"{ ok }"}', undefined, (what) => heard.push(what));
+      expect(await task()).toBe(true);
+      expect(await task()).toBe(false);
+    } finally {
+      server.close();
+    }
+    expect(heard).toEqual(['HTTP 200: "errors":[{"message":"The database took too long","extensions":{"code":"TIMEOUT"}}],"data":null}']);
   });
 });
