@@ -205,7 +205,10 @@ export class QueryRunner {
   private async runWithRetry<T extends RecordShape>(text: string, parameters: Params, timeoutMs: number | undefined, guarded = false): Promise<{ result: QueryResult<T>; counts: WriteCounts[] }> {
     for (let attempt = 1; ; attempt++) {
       // The bookmark manager makes a read after a write (ingest) see that write on a cluster.
-      const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.db.bookmarks });
+      // Every record in one PULL (the driver asks 1,000 at a time): a reading of the counts sent
+      // after the question in its transaction then runs after the question's last record is read,
+      // where with more rows the tail would be read after it (consistency.ts needs it after).
+      const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.db.bookmarks, fetchSize: FETCH_ALL });
       const timeout = timeoutMs ?? this.db.txTimeoutMs;
       let stalled = false;
       let ending: Promise<void> | null = null;
@@ -350,6 +353,9 @@ function countsOf(rec: Neo4jRecord | undefined): WriteCounts {
  * enforces nothing: past the timeout plus this grace the client gives up on its own.
  */
 const DEADLINE_GRACE_MS = 2_000;
+
+/** The driver's fetch size for "every record at once" (neo4j-driver-core's FETCH_ALL). */
+const FETCH_ALL = -1;
 
 /** How often a write transaction that lost a race for a shared node is run (see writeTransaction). */
 const WRITE_ATTEMPTS = 3;

@@ -28,6 +28,7 @@ interface Behaviour {
 /** A driver that answers the write counts from `counts()` and every other statement with one row. */
 function fakeDatabase(counts: () => { begun: number; done: number }, behaviour: Behaviour = {}) {
   const sent: Sent[] = [];
+  const configs: Record<string, unknown>[] = [];
   let sessions = 0;
   const answer = async (text: string, session: number) => {
     if (!behaviour.firstSessionOnly || session === 1) await behaviour.answered;
@@ -36,7 +37,8 @@ function fakeDatabase(counts: () => { begun: number; done: number }, behaviour: 
   };
   const end = () => (behaviour.endFails ? Promise.reject(new Error('You cannot run more transactions on a closed session.')) : Promise.resolve());
   const driver = {
-    session: () => {
+    session: (config: Record<string, unknown>) => {
+      configs.push(config);
       const session = ++sessions;
       let txs = 0;
       return {
@@ -56,7 +58,7 @@ function fakeDatabase(counts: () => { begun: number; done: number }, behaviour: 
     },
   };
   const db = databaseOver(driver, { unavailableSignal: () => behaviour.cut ?? new AbortController().signal });
-  return { db, sent, sessions: () => sessions };
+  return { db, sent, configs, sessions: () => sessions };
 }
 
 const COUNTS = cypher('graph-write-state');
@@ -86,6 +88,16 @@ describe('a watched question and its readings of the write counts', () => {
     const runner = new QueryRunner(fake.db).watchWrites();
     await runner.read('graph-version');
     expect(await runner.readOneState()).toBe(false);
+  });
+
+  it('read every record of a question in one PULL, so a reading sent after it runs after its last record was read', async () => {
+    // The driver pulls 1,000 records at a time by default, and Neo4j runs the next statement of the
+    // transaction before the rest is pulled: a question of more rows had its tail read after the
+    // reading meant to follow it (1,500 rows in one transaction with a write after them: the last
+    // 500 saw the write at fetch size 1,000, none at -1; /tmp/api7, r7).
+    const fake = fakeDatabase(() => ({ begun: 3, done: 3 }));
+    await new QueryRunner(fake.db).watchWrites().read('graph-version');
+    expect(fake.configs.map((c) => c.fetchSize)).toEqual([-1]);
   });
 
   it('tell a commit between two questions of one request, each of one state on its own', async () => {
