@@ -6,17 +6,19 @@
 // @neo4j/graphql's server on the same graph beside it; `--floor` the question's own statements
 // replayed by the driver alone (bench/raw-cypher.ts); `--baseline=DIR` a second Budget Graph
 // server started from another checkout (a `git worktree` of the commit before a change), so a
-// change is measured against what it replaces in one run. `--rounds=N` takes each cell in N
-// stretches, the contenders in turns (reversed every other round), so a shared machine's load
-// falls on all of them alike; a summary line per question gives the ratios. With `--baseline`,
-// each question's first answer from the two Budget Graph servers is compared byte for byte (its
+// change is measured against what it replaces in one run (`--baseline=DIR1,DIR2`: several, each
+// named by its folder, so that each of a few changes is measured in the same run). `--rounds=N`
+// takes each cell in N stretches, the contenders in turns (reversed every other round), so a
+// shared machine's load falls on all of them alike; a summary line per question gives the ratios.
+// With `--baseline`, each question's first answer from every baseline is compared with this
+// checkout's byte for byte (its
 // `extensions` aside) and the run stops on a difference: a speed change must not change an answer.
 //
 //   flock /tmp/h/heavy.lock npx tsx bench/api-profile.ts --dir=/tmp/api-prof --n=1000 --queries=document,lineage
 //   flock /tmp/h/heavy.lock npx tsx bench/api-profile.ts --peer --floor --baseline=/tmp/before --rounds=4 --concurrency=50
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { neo4jSettings, projectRoot } from '../src/config.js';
 import { connect } from '../src/db/connection.js';
@@ -41,7 +43,7 @@ const only = arg('queries')?.split(',');
 const prof = args.includes('--prof');
 const withPeer = args.includes('--peer');
 const withFloor = args.includes('--floor');
-const baseline = arg('baseline');
+const baselines = arg('baseline')?.split(',') ?? [];
 const rounds = Number(arg('rounds') ?? 1);
 /** `--encoding=br`: ask for compressed answers (the bench asks for identity). */
 const encoding = arg('encoding');
@@ -98,11 +100,12 @@ async function main(): Promise<void> {
     servers.push(bg);
     const serverEnv = { ...auth, HOST: '127.0.0.1', BUDGET_GRAPH_LOAD_ON_START: '0', BUDGET_GRAPH_CACHE: '0', BUDGET_GRAPH_CLIENT_LIMITS: '0' };
     const contenders: { name: string; url: string; pid: number | null }[] = [{ name: 'budget-graph (no cache)', url: `http://127.0.0.1:${port}/graphql`, pid: leafPid(bg.pid!) }];
-    if (baseline) {
+    for (const baseline of baselines) {
       const basePort = await freePort(0);
       const base = await start([process.execPath, '--import', 'tsx', 'src/main.ts'], { ...serverEnv, PORT: String(basePort) }, /GraphQL ready/, baseline);
       servers.push(base);
-      contenders.push({ name: 'baseline (no cache)', url: `http://127.0.0.1:${basePort}/graphql`, pid: leafPid(base.pid!) });
+      const name = baselines.length > 1 ? `baseline ${basename(baseline)} (no cache)` : 'baseline (no cache)';
+      contenders.push({ name, url: `http://127.0.0.1:${basePort}/graphql`, pid: leafPid(base.pid!) });
     }
     if (withPeer) {
       const peerPort = await freePort(0);
@@ -131,10 +134,11 @@ async function main(): Promise<void> {
         const task = httpTask(c.url, JSON.stringify({ query: spec.query, variables: spec.variables }), ...(encoding ? [{ 'content-type': 'application/json', 'accept-encoding': encoding }] : []));
         cells.push({ name: c.name, task, pid: c.pid, samples: [], cpu: 0 });
       }
-      const [ours, theirs] = [answers.get('budget-graph (no cache)'), answers.get('baseline (no cache)')];
-      if (theirs !== undefined) {
-        if (ours !== theirs) throw new Error(`${bq.name}: the answer differs from the baseline's (${ours?.length} / ${theirs.length} bytes)`);
-        log(`${bq.name} | answer identical to the baseline's (${theirs.length} bytes)`);
+      const ours = answers.get('budget-graph (no cache)');
+      for (const [name, theirs] of answers) {
+        if (!name.startsWith('baseline')) continue;
+        if (ours !== theirs) throw new Error(`${bq.name}: the answer differs from the ${name}'s (${ours?.length} / ${theirs.length} bytes)`);
+        log(`${bq.name} | answer identical to the ${name}'s (${theirs.length} bytes)`);
       }
       for (const cell of cells) await sample(cell.task, concurrency, 1000);
       for (let round = 0; round < rounds; round++) {
