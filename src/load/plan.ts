@@ -3,6 +3,7 @@
 // units, code links, restatements, name variants) → plan-checks (plan-checks.ts) → rows (one
 // mapper per record kind in src/load/plan/) → plan. buildPlan runs them for the loader and the
 // parse worker.
+import neo4j from 'neo4j-driver';
 import type { ParsedDocument } from '../parse/records.js';
 import { LOAD_PIPELINE, type LoadPlan } from './pipeline.js';
 
@@ -14,8 +15,31 @@ export function buildPlan(doc: ParsedDocument, text: string): LoadPlan {
   return LOAD_PIPELINE.run({ doc, redaction: { text } }).plan;
 }
 
-/** What a plan's rows weigh as JSON: the measure of the room a load needs (loader.ts refuseWithoutRoom). */
+/**
+ * What a plan's rows weigh as JSON, at most: the measure of the room a load needs (loader.ts
+ * refuseWithoutRoom). Counted by a walk over the rows, not by writing the JSON (0.25-0.28 ms a
+ * generated document went to JSON.stringify in the parse worker, the walk takes 0.06:
+ * bench/results/2026-12-07-r7-ingest.md): a string's UTF-16 units at 3 bytes each (UTF-8 takes at most 3 a
+ * unit, a surrogate pair 4 for two; a control character, escaped as six bytes, is the one thing
+ * counted short), a number or an Integer at 24, keys with their quotes and separators. ~1.7x the
+ * JSON of a generated document (mostly Chinese text at 3 bytes already).
+ */
 export function planBytes(plan: LoadPlan): number {
   const { links: _links, diagnostics: _diagnostics, ...rows } = plan;
-  return Buffer.byteLength(JSON.stringify(rows));
+  return jsonBytesAtMost(rows);
+}
+
+function jsonBytesAtMost(value: unknown): number {
+  if (value === null || value === undefined) return 4;
+  if (typeof value === 'string') return 3 * value.length + 2;
+  if (typeof value !== 'object') return 24;
+  if (Array.isArray(value)) {
+    let n = 2;
+    for (const v of value) n += jsonBytesAtMost(v) + 1;
+    return n;
+  }
+  if (neo4j.isInt(value)) return 24;
+  let n = 2;
+  for (const key in value) n += 3 * key.length + 4 + jsonBytesAtMost(Reflect.get(value, key));
+  return n;
 }
