@@ -29,4 +29,6 @@ CALL () {
   WHERE size(printed) < size(dep.aliases)
   SET dep.aliases = [a IN dep.aliases WHERE a IN printed],
       dep.aliasRules = [r IN dep.aliasRules WHERE any(a IN printed WHERE r STARTS WITH a + ' → ')]
+  WITH dep
+  // @include department-match-text-set
 }

@@ -6,6 +6,8 @@ MERGE (dep:Department {id: doc.department.id})
 SET dep.searchText = doc.department.searchText,
     dep.aliases = CASE WHEN doc.department.alias IN dep.aliases THEN dep.aliases ELSE dep.aliases + doc.department.alias END,
     dep.aliasRules = CASE WHEN doc.department.alias IN dep.aliases THEN dep.aliasRules ELSE dep.aliasRules + (doc.department.alias + ' → ' + doc.department.id + ' (' + doc.department.rule + ')') END
+WITH doc, dep
+// @include department-match-text-set
 // A replaced file keeps its node (load-clear-document emptied it): readers never find it absent.
 MERGE (d:Document {id: doc.document.id})
 SET d = doc.document, d.loadedAt = datetime()

@@ -21,6 +21,10 @@ CREATE CONSTRAINT three_costs_id IF NOT EXISTS FOR (t:ThreeCosts) REQUIRE t.id I
 CREATE CONSTRAINT anomaly_id IF NOT EXISTS FOR (a:Anomaly) REQUIRE a.id IS UNIQUE;
 CREATE INDEX document_year IF NOT EXISTS FOR (d:Document) ON (d.year);
 CREATE INDEX investment_code IF NOT EXISTS FOR (i:InvestmentProject) ON (i.code);
+// A department is found by a text its id, name or an alias contains (money-trail): matchText joins
+// the three (cypher/department-match-text-set.cypher), and this index answers CONTAINS on it,
+// where the three tests read every department (1,667 on 10,000 generated documents).
+CREATE TEXT INDEX department_match_text IF NOT EXISTS FOR (d:Department) ON (d.matchText);
 // aggregate-printed seeks a cell's 类 / 款 lines by code and document together: the lines its
 // documents print of its code, where by code alone it read every document's and by documentId
 // alone every line of each (one entry a line, as budget_line_code was, which this replaces).

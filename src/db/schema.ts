@@ -18,8 +18,8 @@ import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 export interface DeclaredRule {
   kind: 'constraint' | 'index';
   name: string;
-  /** Constraints are UNIQUENESS; indexes RANGE or FULLTEXT. */
-  type: 'UNIQUENESS' | 'RANGE' | 'FULLTEXT';
+  /** Constraints are UNIQUENESS; indexes RANGE, TEXT or FULLTEXT. */
+  type: 'UNIQUENESS' | 'RANGE' | 'TEXT' | 'FULLTEXT';
   labels: string[];
   properties: string[];
   /** A full-text index's analyzer, when the statement names one. */
@@ -101,6 +101,7 @@ export async function applySchema(db: Database, options: ApplySchemaOptions = {}
   for (let attempt = 1; ; attempt++) {
     try {
       await converge(db, declared, log, options.onChange);
+      await backfill(db, log);
       return declared.length;
     } catch (err) {
       const typed = classified(db, err);
@@ -121,13 +122,13 @@ export function declaredSchema(statements = cypherStatements('schema')): Declare
       const { name = '', variable = '', label = '', keys = '' } = constraint.groups ?? {};
       return { kind: 'constraint', name, type: 'UNIQUENESS', labels: [label], properties: propertyList(keys, variable), statement };
     }
-    const index = /^CREATE (?:(?<type>RANGE|FULLTEXT) )?INDEX (?<name>\w+) IF NOT EXISTS FOR \((?<variable>\w+):(?<labels>[\w|]+)\) ON (?:EACH )?(?<keys>\[[^\]]*\]|\([^)]*\))(?: OPTIONS (?<options>.*))?$/.exec(text);
+    const index = /^CREATE (?:(?<type>RANGE|TEXT|FULLTEXT) )?INDEX (?<name>\w+) IF NOT EXISTS FOR \((?<variable>\w+):(?<labels>[\w|]+)\) ON (?:EACH )?(?<keys>\[[^\]]*\]|\([^)]*\))(?: OPTIONS (?<options>.*))?$/.exec(text);
     if (index) {
       const { type = 'RANGE', name = '', variable = '', labels = '', keys = '', options = '' } = index.groups ?? {};
       const analyzer = /`fulltext\.analyzer`\s*:\s*'([^']+)'/.exec(options)?.[1];
-      return { kind: 'index', name, type: type === 'FULLTEXT' ? 'FULLTEXT' : 'RANGE', labels: labels.split('|'), properties: propertyList(keys, variable), ...(analyzer ? { analyzer } : {}), statement };
+      return { kind: 'index', name, type: type === 'FULLTEXT' || type === 'TEXT' ? type : 'RANGE', labels: labels.split('|'), properties: propertyList(keys, variable), ...(analyzer ? { analyzer } : {}), statement };
     }
-    throw new SchemaError(`cypher/schema.cypher: applySchema cannot read this statement (a CREATE CONSTRAINT … IS UNIQUE or CREATE [FULLTEXT] INDEX … IF NOT EXISTS is expected): ${text}`);
+    throw new SchemaError(`cypher/schema.cypher: applySchema cannot read this statement (a CREATE CONSTRAINT … IS UNIQUE or CREATE [TEXT|FULLTEXT] INDEX … IF NOT EXISTS is expected): ${text}`);
   });
 }
 
@@ -209,7 +210,7 @@ function indexKept(rule: DeclaredRule, state: SchemaState): true | SchemaAction[
 
 /** Indexes not named in the file that hold the schema `rule` needs: the constraint owning one goes, else the index. */
 function blockers(rule: DeclaredRule, state: SchemaState, ours: Set<string>): SchemaAction[] {
-  const indexType = rule.type === 'FULLTEXT' ? 'FULLTEXT' : 'RANGE';
+  const indexType = rule.type === 'UNIQUENESS' ? 'RANGE' : rule.type;
   return state.indexes
     .filter((i) => !ours.has(i.name) && !(i.owningConstraint && ours.has(i.owningConstraint)) && i.type === indexType && i.entityType === 'NODE' && sameSchema(rule, i))
     .map((i) => (i.owningConstraint ? dropConstraint(i.owningConstraint, `constraint ${i.owningConstraint} holds the schema of ${rule.name}`) : dropIndex(i.name, `index ${i.name} holds the schema of ${rule.name}`)));
@@ -269,6 +270,31 @@ async function converge(db: Database, declared: DeclaredRule[], log: (m: string)
         lastRace = race;
         // Another process is changing the schema too: let it finish its statement, then look again.
         await new Promise((r) => setTimeout(r, 100 * round + Math.floor(Math.random() * 200)));
+      }
+    }
+  } finally {
+    await session.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Properties the load derives and a graph loaded by an earlier version lacks (a department's
+ * matchText, read through department_match_text): written at start so such a graph answers as a
+ * fresh load does. Idempotent (what is right is left alone) and logged only when it wrote. Two
+ * processes starting at once may collide on the same nodes: the transient refusal is retried.
+ */
+async function backfill(db: Database, log: (m: string) => void): Promise<void> {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: db.bookmarks });
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const started = Date.now();
+        const result = await session.run(cypher('schema-backfill-match-text'));
+        const changed = Number(result.records[0]?.get('changed') ?? 0);
+        if (changed > 0) log(`schema: wrote matchText on ${changed} department(s) loaded without it (${Date.now() - started} ms)`);
+        return;
+      } catch (err) {
+        if (!(err instanceof Neo4jError) || !err.code.startsWith('Neo.TransientError.') || attempt >= 3) throw err;
       }
     }
   } finally {

@@ -43,7 +43,8 @@ function kindOf(labels: string[]): NodeKind {
   return NODE_KINDS.find((k) => labels.includes(k)) ?? 'Document';
 }
 
-const HIDDEN = new Set(['searchText', 'normName', 'contentHash', 'columns']);
+// matchText: a department's id, name and aliases joined for its index (department-match-text-set), not a fact.
+const HIDDEN = new Set(['searchText', 'matchText', 'normName', 'contentHash', 'columns']);
 
 function displayName(kind: NodeKind, p: Record<string, unknown>): string {
   switch (kind) {

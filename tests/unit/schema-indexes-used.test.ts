@@ -3,7 +3,7 @@
 // a document), so one that no statement seeks by is upkeep for nothing (issue 41). Read from the
 // statements' text as sent (includes put in place, comments gone): a node pattern that names the
 // property — `(x:Label {key: …})`, as MATCH and MERGE look up — or a variable of the label whose
-// property a WHERE … / AND … compares with a parameter (=, IN, STARTS WITH, <, >…) or tests IS NOT
+// property a WHERE … / AND … compares with a parameter (=, IN, STARTS WITH, CONTAINS (a TEXT index), <, >…) or tests IS NOT
 // NULL; a full-text index by its name in the procedure call. A property sorted on after a
 // traversal, or compared with a value of another row (`x.code STARTS WITH atom.v`), is no look-up.
 // What the planner really chooses over a loaded graph: bench/ingest-index-use.ts (EXPLAIN of every
@@ -35,7 +35,7 @@ function looksUpBy(rule: DeclaredRule, text: string): boolean {
   if (new RegExp(`[([]\\s*\\w*(?::\\w+)*:${L}(?::\\w+)*\\s*\\{[^}]*\\b${p}\\s*:`).test(text)) return true;
   const variables = new Set([...text.matchAll(new RegExp(`[([](\\w+)(?::\\w+)*:${L}\\b`, 'g'))].map((m) => m[1]!));
   return [...variables].some((v) =>
-    new RegExp(`(?:\\bWHERE|\\bAND)\\s+${v}\\.${p}\\s*(?:(?:=|IN\\b|STARTS WITH\\b|>=|<=|>|<)\\s*\\$|IS NOT NULL\\b)`).test(text),
+    new RegExp(`(?:\\bWHERE|\\bAND)\\s+${v}\\.${p}\\s*(?:(?:=|IN\\b|STARTS WITH\\b|CONTAINS\\b|>=|<=|>|<)\\s*\\$|IS NOT NULL\\b)`).test(text),
   );
 }
 
@@ -61,6 +61,7 @@ describe('cypher/schema.cypher', () => {
     expect(looksUpBy(rule('x'), "MATCH (l:BudgetLine) WHERE CASE atom.f WHEN 'code' THEN l.code = atom.v END RETURN l")).toBe(false);
     expect(looksUpBy(rule('x'), 'MATCH (l:BudgetLine) WHERE ($code IS NULL OR l.code = $code) RETURN l')).toBe(false);
     expect(looksUpBy(rule('x'), 'MATCH (c:Code {code: $code}) RETURN c')).toBe(false);
+    expect(looksUpBy(rule('x'), 'MATCH (l:BudgetLine)\nWHERE l.code CONTAINS $part RETURN l')).toBe(true);
     const composite: DeclaredRule = { kind: 'index', name: 'y', type: 'RANGE', labels: ['BudgetLine'], properties: ['code', 'documentId'], statement: '' };
     expect(looksUpBy(composite, 'MATCH (l:BudgetLine)\nUSING INDEX l:BudgetLine(code, documentId)\nWHERE l.code = c.code AND l.documentId IN c.docs RETURN l')).toBe(true);
     expect(looksUpBy(composite, 'MATCH (l:BudgetLine) WHERE l.code = $code AND l.documentId = $id RETURN l')).toBe(false);

@@ -39,6 +39,7 @@ describe('cypher/schema.cypher as applySchema reads it', () => {
     expect(rule('document_year')).toMatchObject({ kind: 'index', type: 'RANGE', labels: ['Document'], properties: ['year'] });
     expect(rule('search_names')).toMatchObject({ kind: 'index', type: 'FULLTEXT', analyzer: 'cjk', properties: ['name', 'code', 'searchText'] });
     expect(rule('search_names').labels).toContain('InvestmentProject');
+    expect(rule('department_match_text')).toMatchObject({ kind: 'index', type: 'TEXT', labels: ['Department'], properties: ['matchText'] });
   });
 
   it('refuses a statement it cannot read rather than guess what it means', () => {

@@ -1,0 +1,76 @@
+// Properties the load derives from others so that an index can answer a question (#41 item 3):
+// a department's matchText (id, name and aliases joined). Every write path keeps them right —
+// a load, a replace, a delete that shrinks a department's aliases — and the start-up backfill
+// writes them on a graph loaded without them.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config.js';
+import type { Database } from '../../src/db/connection.js';
+import { QueryRunner } from '../../src/db/run.js';
+import { applySchema } from '../../src/db/schema.js';
+import { listDocuments, loadFiles } from '../../src/load/directory.js';
+import { loadDocument, removeDocument } from '../../src/load/loader.js';
+import { testDatabase, wipe } from './helpers.js';
+
+/** Departments whose stored matchText is not their id, name and aliases joined by U+001F. */
+async function wrongMatchTexts(runner: QueryRunner): Promise<string[]> {
+  const res = await runner.read('test-department-match-texts');
+  expect(res.records.length).toBeGreaterThan(0);
+  return res.records.flatMap((r) => {
+    const aliases: unknown = r.get('aliases');
+    const want = [r.get('id'), r.get('name') ?? '', ...(Array.isArray(aliases) ? aliases : [])].map(String).join('\u001f');
+    return r.get('matchText') === want ? [] : [`${String(r.get('id'))}: ${JSON.stringify(r.get('matchText'))} where ${JSON.stringify(want)}`];
+  });
+}
+
+describe('derived properties stay true to what they derive from', () => {
+  let db: Database;
+  let runner: QueryRunner;
+  const files = listDocuments(join(projectRoot, 'data'));
+  beforeAll(async () => {
+    db = await testDatabase();
+    await wipe(db);
+    runner = new QueryRunner(db);
+    await loadFiles(runner, files);
+  });
+  afterAll(async () => {
+    if (db) {
+      await wipe(db);
+      await loadFiles(new QueryRunner(db), files);
+      await db.close();
+    }
+  });
+
+  it('after loading the bundled documents', async () => {
+    expect(await wrongMatchTexts(runner)).toEqual([]);
+  });
+
+  it('after a replace and after deletes that leave a department fewer aliases', async () => {
+    const first = files[0] ?? '';
+    await loadDocument(runner, first.replace(/^.*\//, ''), readFileSync(first, 'utf8'));
+    expect(await wrongMatchTexts(runner)).toEqual([]);
+    // Each bundled document removed in turn, then loaded again: a department of two documents
+    // (龙岗 2020 and 2024) loses the alias the removed one printed, then gets it back.
+    for (const file of files) {
+      const name = file.replace(/^.*\//, '');
+      expect(await removeDocument(runner, name)).toBe(true);
+      expect(await wrongMatchTexts(runner)).toEqual([]);
+      await loadDocument(runner, name, readFileSync(file, 'utf8'));
+      expect(await wrongMatchTexts(runner)).toEqual([]);
+    }
+  });
+
+  it('on a graph loaded without them, after start-up (applySchema)', async () => {
+    await runner.write('test-forget-derived');
+    expect((await wrongMatchTexts(runner)).length).toBeGreaterThan(0);
+    const logged: string[] = [];
+    await applySchema(db, { log: (m) => logged.push(m) });
+    expect(await wrongMatchTexts(runner)).toEqual([]);
+    expect(logged.join('\n')).toMatch(/wrote matchText on \d+ department/);
+    // Idempotent: a second start writes nothing and says nothing.
+    logged.length = 0;
+    await applySchema(db, { log: (m) => logged.push(m) });
+    expect(logged).toEqual([]);
+  });
+});
