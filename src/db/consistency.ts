@@ -55,21 +55,46 @@ export function oneStateAcross(readings: readonly WriteCounts[]): boolean {
 }
 
 /**
+ * How old the latest reading may be and still serve as a question's reading before (see
+ * SharedReadings.chained). Its age costs nothing in soundness, only retries: a commit applied
+ * since makes the request's reading after differ, and the request is asked again. Past a second
+ * a question alone takes its own readings instead, as after an idle spell, when a retry's pause
+ * would cost more than the readings.
+ */
+export const CHAINED_READING_MAX_AGE_MS = 1_000;
+
+/**
  * Readings of the counts shared by the requests that can use the same one, so that fifty
  * concurrent questions cost two readings, not a hundred (src/db/run.ts takes them while other
  * requests read; alone, a question carries its own). Sound because the proof above only needs a
  * reading taken before a question (a reading already under way when it is asked, and waited for,
  * is) and one taken after the request's last (a reading not yet started is).
+ *
+ * Chained readings (#41 item 4). The proof asks nothing of the reading before but that it was
+ * taken before the question's first read began; which request took it does not matter. So the
+ * latest reading this process has in hand (its answer received: its statement was run before
+ * now) is a reading before for any question sent from now on, and a request alone needs only its
+ * reading after: at c = 1 the reading after request k is the reading before request k + 1. Why
+ * a commit cannot slip through the gap between that reading (R0) and the question: let C be a
+ * commit applied while the request read. C's `begun` was closed before C was applied. Closed
+ * before R0 was taken, R0 saw it without its `done` (C's `done` closes after C's apply, which is
+ * after the question began, after R0): R0 is unbalanced and the request is asked again. Closed
+ * after R0, the reading after (taken after the request's last read ended, after C's apply, after
+ * C's begin) sees `begun` moved. A commit applied in the gap itself, before the question began,
+ * shows the same way and costs a retry, never an answer of two states. Only a balanced (or stale)
+ * reading is handed out: an unbalanced one would fail the request for certain.
  */
 export class SharedReadings {
   private underWay: Promise<WriteCounts> | null = null;
   private notStarted: Promise<WriteCounts> | null = null;
+  /** The latest reading received, and when (performance.now()); null once a write of ours begins. */
+  private latest: { counts: WriteCounts; at: number } | null = null;
 
   constructor(private readonly read: () => Promise<WriteCounts>) {}
 
   /** A reading taken before now returns: the one under way, or a new one. */
   before(): Promise<WriteCounts> {
-    this.underWay ??= this.read().finally(() => (this.underWay = null));
+    this.underWay ??= this.taken().finally(() => (this.underWay = null));
     return this.underWay;
   }
 
@@ -77,8 +102,33 @@ export class SharedReadings {
   after(): Promise<WriteCounts> {
     this.notStarted ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
       this.notStarted = null;
-      return this.read();
+      return this.taken();
     });
     return this.notStarted;
+  }
+
+  /** A reading received before now, fit to be a question's reading before (see above); null if none is. */
+  chained(now = performance.now()): WriteCounts | null {
+    const latest = this.latest;
+    if (!latest || now - latest.at > CHAINED_READING_MAX_AGE_MS) return null;
+    const { counts } = latest;
+    return counts.begun === counts.done || counts.stale ? counts : null;
+  }
+
+  /** A reading taken elsewhere (a question's own, in its transaction), received now. */
+  noted(counts: WriteCounts): void {
+    this.latest = { counts, at: performance.now() };
+  }
+
+  /**
+   * A write of this process is about to be counted: the latest reading would only cost the next
+   * request a retry. (Writers elsewhere are not seen: their commits cost a retry, as above.)
+   */
+  forget(): void {
+    this.latest = null;
+  }
+
+  private taken(): Promise<WriteCounts> {
+    return this.read().then((counts) => (this.noted(counts), counts));
   }
 }

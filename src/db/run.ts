@@ -58,7 +58,10 @@ export class QueryRunner {
   private watching = false;
   /** The write counts read around this runner's questions (src/db/consistency.ts). */
   private readonly countsRead: WriteCounts[] = [];
-  /** Some question took a shared reading before it: the request ends with a shared one after. */
+  /**
+   * Some question read without its own readings (a shared or a chained reading before it): the
+   * request ends with a shared reading after.
+   */
   private sharedReadings: SharedReadings | null = null;
   private verdict: Promise<boolean> | null = null;
   /** Guarded statements of this runner now in flight. */
@@ -154,19 +157,28 @@ export class QueryRunner {
   }
 
   private async readAdmitted<T extends RecordShape>(name: StatementName, text: string, parameters: Params, timeoutMs: number | undefined, guarded: boolean): Promise<QueryResult<T>> {
-    // Alone, a question carries its own readings in its transaction (no wait). While other
-    // requests read, it shares theirs instead: one reading before for all that start meanwhile and
-    // one after for all that end, where a reading each would cost the server's CPU per request.
+    // A question takes the latest reading received as its reading before (consistency.ts,
+    // chained readings: at c = 1 the previous request's reading after) and goes alone, in
+    // auto-commit; its request ends with a reading after, shared by every request that ends
+    // meanwhile. With no such reading (the first question after an idle second, or after a write
+    // of ours) it shares a reading before with the requests reading now, or alone carries its own
+    // two readings in its transaction. A reading each would cost the server's CPU per request.
     const othersReading = guarded && this.enterReading();
     let started = performance.now();
     try {
-      if (othersReading) {
-        this.sharedReadings ??= sharedReadingsOf(this.db);
-        this.countsRead.push(await this.sharedReadings.before());
+      const readings = guarded ? sharedReadingsOf(this.db) : null;
+      const chained = readings ? readings.chained() : null;
+      if (readings && (othersReading || chained)) {
+        this.sharedReadings = readings;
+        this.countsRead.push(chained ?? (await readings.before()));
         started = performance.now();
       }
-      const { result, counts } = await this.runWithRetry<T>(text, parameters, timeoutMs, guarded && !othersReading);
+      const ownReadings = guarded && !othersReading && !chained;
+      const { result, counts } = await this.runWithRetry<T>(text, parameters, timeoutMs, ownReadings);
       this.countsRead.push(...counts);
+      // Its reading after is the latest reading now: the next question alone chains on it.
+      const after = counts[counts.length - 1];
+      if (readings && after) readings.noted(after);
       this.rowsRead += result.records.length;
       this.observeRecords?.(name, result.records);
       return result;
@@ -255,6 +267,7 @@ export class QueryRunner {
             this.spend();
             return tx.run(cypher(name), { ...params });
           });
+          sharedReadingsByDb.get(this.db)?.forget();
           await this.countWrite('graph-write-begin', { staleSeconds: neo4j.int(STALE_SECONDS) });
           begun++;
           return result;

@@ -1,7 +1,7 @@
 // Whether a request read one state of the graph, from the write counts before and after
 // (src/db/consistency.ts): given these readings, this verdict.
 import { describe, expect, it } from 'vitest';
-import { oneStateAcross, SharedReadings, unchangedBetween } from '../../src/db/consistency.js';
+import { CHAINED_READING_MAX_AGE_MS, oneStateAcross, SharedReadings, unchangedBetween } from '../../src/db/consistency.js';
 
 const counts = (begun: number, done: number, stale = false) => ({ begun, done, stale });
 
@@ -74,5 +74,36 @@ describe('SharedReadings', () => {
     // Asked together before one starts: one reading for both.
     const [c, d] = await Promise.all([readings.after(), readings.after()]);
     expect(c).toBe(d);
+  });
+});
+
+describe('SharedReadings.chained (the latest reading received, as a question’s reading before)', () => {
+  const readings = () => new SharedReadings(async () => counts(5, 5));
+
+  it('hands out the latest reading received, balanced, while it is fresh', async () => {
+    const r = readings();
+    expect(r.chained()).toBe(null); // none received yet
+    const taken = r.before(); // under way: not yet received, so not a reading before anything
+    expect(r.chained()).toBe(null);
+    await taken;
+    expect(r.chained()).toEqual(counts(5, 5));
+    r.noted(counts(6, 6));
+    expect(r.chained()).toEqual(counts(6, 6));
+    expect(r.chained(performance.now() + CHAINED_READING_MAX_AGE_MS + 1)).toBe(null);
+  });
+
+  it('hands out no unbalanced reading (the request would fail for certain), but a stale one', () => {
+    const r = readings();
+    r.noted(counts(7, 6));
+    expect(r.chained()).toBe(null);
+    r.noted(counts(7, 6, true));
+    expect(r.chained()).toEqual(counts(7, 6, true));
+  });
+
+  it('forgets the latest reading when a write of this process begins', () => {
+    const r = readings();
+    r.noted(counts(6, 6));
+    r.forget();
+    expect(r.chained()).toBe(null);
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { databaseOver } from './fake-database.js';
 import { cypher } from '../../src/db/cypher.js';
 import { QueryRunner } from '../../src/db/run.js';
+import { askConsistently } from '../../src/api/consistent-reads.js';
 
 interface Sent {
   session: number;
@@ -19,20 +20,25 @@ interface Behaviour {
   /** Answers wait for it (a stalled database); only the first session's when `firstSessionOnly`. */
   answered?: Promise<void>;
   firstSessionOnly?: boolean;
+  /** Only this session's answers wait for `answered`. */
+  heldSession?: number;
   /** The transaction cannot be ended (its session was closed meanwhile). */
   endFails?: boolean;
   /** The database's unavailability signal. */
   cut?: AbortSignal;
 }
 
-/** A driver that answers the write counts from `counts()` and every other statement with one row. */
-function fakeDatabase(counts: () => { begun: number; done: number }, behaviour: Behaviour = {}) {
+/**
+ * A driver that answers the write counts from `counts()` and every other statement with one row
+ * (`n`: `question()`, 1 unless given: what state of the graph the question read).
+ */
+function fakeDatabase(counts: () => { begun: number; done: number }, behaviour: Behaviour = {}, question: () => number = () => 1) {
   const sent: Sent[] = [];
   const configs: Record<string, unknown>[] = [];
   let sessions = 0;
   const answer = async (text: string, session: number) => {
-    if (!behaviour.firstSessionOnly || session === 1) await behaviour.answered;
-    const row: Record<string, unknown> = text === cypher('graph-write-state') ? { ...counts(), stale: false } : { n: 1 };
+    if (behaviour.heldSession !== undefined ? session === behaviour.heldSession : !behaviour.firstSessionOnly || session === 1) await behaviour.answered;
+    const row: Record<string, unknown> = text === cypher('graph-write-state') ? { ...counts(), stale: false } : { n: question() };
     return { records: [{ get: (k: string) => row[k] }], summary: {} };
   };
   const end = () => (behaviour.endFails ? Promise.reject(new Error('You cannot run more transactions on a closed session.')) : Promise.resolve());
@@ -88,6 +94,62 @@ describe('a watched question and its readings of the write counts', () => {
     const runner = new QueryRunner(fake.db).watchWrites();
     await runner.read('graph-version');
     expect(await runner.readOneState()).toBe(false);
+  });
+
+  it('chain on the latest reading received when alone: the next question goes alone in auto-commit, its request ends with one reading', async () => {
+    // #41 item 4: at c = 1 the reading after request k is the reading before request k + 1
+    // (consistency.ts, chained readings): a question alone costs one statement and a reading, not
+    // a transaction of three.
+    const fake = fakeDatabase(() => ({ begun: 3, done: 3 }));
+    const first = new QueryRunner(fake.db).watchWrites();
+    await first.read('graph-version');
+    expect(await first.readOneState()).toBe(true);
+    const next = new QueryRunner(fake.db).watchWrites();
+    await next.read('graph-version');
+    expect(await next.readOneState()).toBe(true);
+    const shown = fake.sent.filter((s) => s.session > 1).map((s) => [s.tx, s.text === COUNTS ? 'counts' : 'question']);
+    expect(shown).toEqual([
+      ['auto', 'question'],
+      ['auto', 'counts'],
+    ]);
+    expect(next.roundTrips).toBe(1);
+  });
+
+  it('chain while other requests read too: no reading before is waited for when one was received', async () => {
+    // At c = 10 a question waited for a shared reading before it, then its request for one after:
+    // two exchanges a request besides its questions; the latest reading received serves as well.
+    const answered = new Promise<void>(() => undefined); // session 2 never answers: a request in flight
+    const fake = fakeDatabase(() => ({ begun: 3, done: 3 }), { answered, heldSession: 2 });
+    await new QueryRunner(fake.db).watchWrites().read('graph-version'); // session 1: readings received (3, 3)
+    void new QueryRunner(fake.db).watchWrites().read('graph-version'); // session 2, in flight
+    const next = new QueryRunner(fake.db).watchWrites();
+    await next.read('graph-version');
+    expect(await next.readOneState()).toBe(true);
+    const shown = fake.sent.filter((s) => s.session > 2).map((s) => [s.tx, s.text === COUNTS ? 'counts' : 'question']);
+    expect(shown).toEqual([
+      ['auto', 'question'],
+      ['auto', 'counts'],
+    ]);
+  });
+
+  it('never answer from two states across the chain: a commit between the chained reading and the question is asked again', async () => {
+    // The graph is at state 3; a request reads it (its readings 3, 3). A commit (state 4) is then
+    // applied before the next request's question: the chained reading (3) is older than the
+    // commit, the question reads 4, and the reading after says 4. The verdict must be "asked
+    // again", and the second asking, chained on the reading 4, answers from 4.
+    let state = 3;
+    const fake = fakeDatabase(() => ({ begun: state, done: state }), {}, () => state);
+    const first = new QueryRunner(fake.db).watchWrites();
+    await first.read('graph-version');
+    expect(await first.readOneState()).toBe(true);
+    state = 4;
+    const { value, attempts } = await askConsistently(async () => {
+      const runner = new QueryRunner(fake.db).watchWrites();
+      const { records } = await runner.read('graph-version');
+      return { value: records[0]?.get('n'), runner };
+    });
+    expect(attempts).toBe(2);
+    expect(value).toBe(4);
   });
 
   it('read every record of a question in one PULL, so a reading sent after it runs after its last record was read', async () => {
