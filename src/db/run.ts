@@ -8,7 +8,7 @@ import { classifyDatabaseError } from './neo4j-errors.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { isUnavailableReason, unavailableError } from './availability.js';
 import { oneStateAcross, SharedReadings, STALE_SECONDS, UNGUARDED_STATEMENTS, type WriteCounts } from './consistency.js';
-import { WIDE_READS, wideReadGate } from './wide-reads.js';
+import { budgetAfterWait, WIDE_READS, wideReadGate } from './wide-reads.js';
 
 export type Params = Record<string, unknown>;
 
@@ -148,15 +148,17 @@ export class QueryRunner {
     const allowed = timeoutMs ?? this.db.txTimeoutMs;
     const waitStarted = performance.now();
     const release = WIDE_READS.has(name) ? await wideReadGate(this.db).acquire(allowed) : null;
-    const left = release ? Math.max(1, Math.round(allowed - (performance.now() - waitStarted))) : timeoutMs;
     try {
-      return await this.readAdmitted<T>(name, text, parameters, left, guarded);
+      const left = release ? budgetAfterWait(allowed, performance.now() - waitStarted, wideReadGate(this.db).limit) : timeoutMs;
+      // The grace before the client's own deadline follows the question's budget, not what the
+      // wait left of it: a short remainder is no sign of a stalled server.
+      return await this.readAdmitted<T>(name, text, parameters, left, guarded, deadlineGrace(allowed));
     } finally {
       release?.();
     }
   }
 
-  private async readAdmitted<T extends RecordShape>(name: StatementName, text: string, parameters: Params, timeoutMs: number | undefined, guarded: boolean): Promise<QueryResult<T>> {
+  private async readAdmitted<T extends RecordShape>(name: StatementName, text: string, parameters: Params, timeoutMs: number | undefined, guarded: boolean, graceMs?: number): Promise<QueryResult<T>> {
     // A question takes the latest reading received as its reading before (consistency.ts,
     // chained readings: at c = 1 the previous request's reading after) and goes alone, in
     // auto-commit; its request ends with a reading after, shared by every request that ends
@@ -174,7 +176,7 @@ export class QueryRunner {
         started = performance.now();
       }
       const ownReadings = guarded && !othersReading && !chained;
-      const { result, counts } = await this.runWithRetry<T>(text, parameters, timeoutMs, ownReadings);
+      const { result, counts } = await this.runWithRetry<T>(text, parameters, timeoutMs, ownReadings, graceMs);
       this.countsRead.push(...counts);
       // Its reading after is the latest reading now: the next question alone chains on it.
       const after = counts[counts.length - 1];
@@ -214,7 +216,7 @@ export class QueryRunner {
    * connection, so the first reading is still taken before the question and the second after it):
    * one round trip, as the question alone in auto-commit. The transaction's end is not waited for.
    */
-  private async runWithRetry<T extends RecordShape>(text: string, parameters: Params, timeoutMs: number | undefined, guarded = false): Promise<{ result: QueryResult<T>; counts: WriteCounts[] }> {
+  private async runWithRetry<T extends RecordShape>(text: string, parameters: Params, timeoutMs: number | undefined, guarded = false, graceMs?: number): Promise<{ result: QueryResult<T>; counts: WriteCounts[] }> {
     for (let attempt = 1; ; attempt++) {
       // The bookmark manager makes a read after a write (ingest) see that write on a cluster.
       // Every record in one PULL (the driver asks 1,000 at a time): a reading of the counts sent
@@ -228,7 +230,7 @@ export class QueryRunner {
         const work = guarded
           ? readBetweenCounts<T>(session, text, parameters, timeout, (end) => (ending = end))
           : withoutCallerStack(() => session.run<T>(text, parameters, { timeout })).then((result) => ({ result, counts: [] }));
-        return await withDeadline(work, timeout + Math.min(DEADLINE_GRACE_MS, timeout / 2), () => (stalled = true), this.db.unavailableSignal());
+        return await withDeadline(work, timeout + (graceMs ?? deadlineGrace(timeout)), () => (stalled = true), this.db.unavailableSignal());
       } catch (err) {
         if (stalled || attempt >= 2 || !isRetryable(err) || !this.db.isUp()) throw this.classified(err);
         await new Promise((r) => setTimeout(r, 50 * attempt));
@@ -366,6 +368,9 @@ function countsOf(rec: Neo4jRecord | undefined): WriteCounts {
  * enforces nothing: past the timeout plus this grace the client gives up on its own.
  */
 const DEADLINE_GRACE_MS = 2_000;
+
+/** The grace for a statement allowed `timeoutMs`: a short question (health, 1 s) is not waited on for 2 s more. */
+const deadlineGrace = (timeoutMs: number) => Math.min(DEADLINE_GRACE_MS, timeoutMs / 2);
 
 /** The driver's fetch size for "every record at once" (neo4j-driver-core's FETCH_ALL). */
 const FETCH_ALL = -1;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { databaseOver } from './fake-database.js';
 import { cypher } from '../../src/db/cypher.js';
 import { QueryRunner } from '../../src/db/run.js';
-import { Gate, WIDE_READS_PER_CORE } from '../../src/db/wide-reads.js';
+import { budgetAfterWait, Gate, WIDE_READS_PER_CORE } from '../../src/db/wide-reads.js';
 
 /** A driver whose answers wait until `open()`; it counts the statements in the database at once. */
 function heldDatabase() {
@@ -107,5 +107,42 @@ describe('wide reads', () => {
     held.open();
     await Promise.all(running);
     expect(held.state.sent.filter((t) => t === cypher('projects-feeding-code'))).toHaveLength(limit);
+  });
+
+  it('refuse a read the wait left too little of its budget to run, rather than send it to miss its deadline', async () => {
+    // Seventh round, projectsFeedingCode at 10,000 documents and c = 10: a read let in with a few
+    // ms of its 10 s left was sent with that as its timeout and its client deadline shrunk to
+    // match; the deadline passed before Neo4j could answer, and the 503 said DATABASE_STALLED of
+    // a healthy server. Here the first `limit` reads are answered once opened; the one queued
+    // behind them is never answered by this driver, so sending it would end in the deadline.
+    const limit = WIDE_READS_PER_CORE * availableParallelism();
+    let open!: () => void;
+    const opened = new Promise<void>((r) => (open = r));
+    const sent: string[] = [];
+    const driver = {
+      session: () => ({
+        run: async (text: string) => {
+          sent.push(text);
+          await (sent.length <= limit ? opened : new Promise<never>(() => undefined));
+          return { records: [], summary: {} };
+        },
+        close: () => Promise.resolve(),
+      }),
+    };
+    const db = databaseOver(driver, { txTimeoutMs: 60_000 });
+    const params = { code: '2010504', department: null, years: null, includeDescendants: false, wholeDepartment: false, wholeUnit: false, wholeProject: false, withSupport: false, withAlternatives: false };
+    const running = Array.from({ length: limit }, () => new QueryRunner(db).read('projects-feeding-code', params));
+    const queued = new QueryRunner(db).read('projects-feeding-code', params, 400);
+    setTimeout(open, 380);
+    await expect(queued).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { reason: 'TIMEOUT' } });
+    await Promise.all(running);
+    expect(sent).toHaveLength(limit);
+  });
+
+  it('leave a read what its wait did not spend, when that is enough to run in', () => {
+    expect(budgetAfterWait(10_000, 8_000, 4)).toBe(2_000);
+    expect(budgetAfterWait(1_000, 700, 4)).toBe(300);
+    expect(() => budgetAfterWait(10_000, 9_500, 4)).toThrow(/waited 9\.5 s of 10\.0 for one of 4 whole-corpus reads/);
+    expect(() => budgetAfterWait(400, 350, 4)).toThrow(expect.objectContaining({ details: { reason: 'TIMEOUT' } }));
   });
 });
