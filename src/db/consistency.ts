@@ -57,11 +57,13 @@ export function oneStateAcross(readings: readonly WriteCounts[]): boolean {
 /**
  * How old the latest reading may be and still serve as a question's reading before (see
  * SharedReadings.chained). Its age costs nothing in soundness, only retries: a commit applied
- * since makes the request's reading after differ, and the request is asked again. Past a second
- * a question alone takes its own readings instead, as after an idle spell, when a retry's pause
- * would cost more than the readings.
+ * since makes the request's reading after differ, and the request is asked again. So the age is
+ * kept short: a bulk load in another process commits a batch about every half second, which a
+ * window stretched by a second would overlap one time in two; back-to-back requests (a client's
+ * next question, a few ms later; any concurrency above one) still chain. Past it a question
+ * alone takes its own readings, as after an idle spell.
  */
-export const CHAINED_READING_MAX_AGE_MS = 1_000;
+export const CHAINED_READING_MAX_AGE_MS = 100;
 
 /**
  * Readings of the counts shared by the requests that can use the same one, so that fifty

@@ -152,6 +152,30 @@ describe('a watched question and its readings of the write counts', () => {
     expect(value).toBe(4);
   });
 
+  it('never answer from two states when a commit falls between two chained questions of one request', async () => {
+    // State 3 read by a first request; the next request's first question chains on that reading
+    // and reads 3, a commit (state 4) is applied, its second question reads 4. Each question alone
+    // is of one state; the request's reading after (4) tells them apart, and it is asked again.
+    let state = 3;
+    const fake = fakeDatabase(() => ({ begun: state, done: state }), {}, () => state);
+    const first = new QueryRunner(fake.db).watchWrites();
+    await first.read('graph-version');
+    expect(await first.readOneState()).toBe(true);
+    const sentBefore = fake.sent.length;
+    let asked = 0;
+    const { value, attempts } = await askConsistently(async () => {
+      const runner = new QueryRunner(fake.db).watchWrites();
+      const a: unknown = (await runner.read('graph-version')).records[0]?.get('n');
+      if (++asked === 1) state = 4;
+      const b: unknown = (await runner.read('graph-version')).records[0]?.get('n');
+      return { value: [a, b], runner };
+    });
+    // The first asking's first question did chain: it went alone, in auto-commit.
+    expect(fake.sent[sentBefore]).toMatchObject({ tx: 'auto', text: QUESTION });
+    expect(attempts).toBe(2);
+    expect(value).toEqual([4, 4]);
+  });
+
   it('read every record of a question in one PULL, so a reading sent after it runs after its last record was read', async () => {
     // The driver pulls 1,000 records at a time by default, and Neo4j runs the next statement of the
     // transaction before the rest is pulled: a question of more rows had its tail read after the
