@@ -43,6 +43,16 @@ describe("the parse worker's reply around the plan", () => {
     expect(planBytes(odd)).toBeGreaterThanOrEqual(rowsJsonBytes(odd));
   });
 
+  it('counts what JSON escapes as six bytes a character, and an Integer at its longest', () => {
+    // A control character, a lone surrogate: \uXXXX in JSON. An Integer: {"low":…,"high":…}.
+    const plan = planOf(FILES[0] ?? '');
+    const odd = {
+      ...plan,
+      figures: plan.figures.map((f) => ({ ...f, item: `${'\u0001'.repeat(2000)}\ud800${String(f.item)}`, srcLine: new neo4j.Integer(-2147483648, -2147483648) })),
+    };
+    expect(planBytes(odd)).toBeGreaterThanOrEqual(rowsJsonBytes(odd));
+  });
+
   it('revives the Integers of a cloned plan as the plan had them, making no key list of a row', () => {
     const plan = planOf(FILES[1] ?? '');
     const clone = structuredClone(plan);
