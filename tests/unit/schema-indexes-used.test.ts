@@ -34,8 +34,10 @@ function looksUpBy(rule: DeclaredRule, text: string): boolean {
   // (x:Label {property: …}) or (:Other:Label {…, property: …}); [r:TYPE {property: …}] alike
   if (new RegExp(`[([]\\s*\\w*(?::\\w+)*:${L}(?::\\w+)*\\s*\\{[^}]*\\b${p}\\s*:`).test(text)) return true;
   const variables = new Set([...text.matchAll(new RegExp(`[([](\\w+)(?::\\w+)*:${L}\\b`, 'g'))].map((m) => m[1]!));
+  // CONTAINS is a look-up only through a TEXT index: a RANGE index cannot answer it.
+  const contains = rule.type === 'TEXT' ? '|CONTAINS\\b' : '';
   return [...variables].some((v) =>
-    new RegExp(`(?:\\bWHERE|\\bAND)\\s+${v}\\.${p}\\s*(?:(?:=|IN\\b|STARTS WITH\\b|CONTAINS\\b|>=|<=|>|<)\\s*\\$|IS NOT NULL\\b)`).test(text),
+    new RegExp(`(?:\\bWHERE|\\bAND)\\s+${v}\\.${p}\\s*(?:(?:=|IN\\b|STARTS WITH\\b${contains}|>=|<=|>|<)\\s*\\$|IS NOT NULL\\b)`).test(text),
   );
 }
 
@@ -61,7 +63,9 @@ describe('cypher/schema.cypher', () => {
     expect(looksUpBy(rule('x'), "MATCH (l:BudgetLine) WHERE CASE atom.f WHEN 'code' THEN l.code = atom.v END RETURN l")).toBe(false);
     expect(looksUpBy(rule('x'), 'MATCH (l:BudgetLine) WHERE ($code IS NULL OR l.code = $code) RETURN l')).toBe(false);
     expect(looksUpBy(rule('x'), 'MATCH (c:Code {code: $code}) RETURN c')).toBe(false);
-    expect(looksUpBy(rule('x'), 'MATCH (l:BudgetLine)\nWHERE l.code CONTAINS $part RETURN l')).toBe(true);
+    // CONTAINS: a TEXT index answers it, a RANGE index does not.
+    expect(looksUpBy(rule('x'), 'MATCH (l:BudgetLine)\nWHERE l.code CONTAINS $part RETURN l')).toBe(false);
+    expect(looksUpBy({ ...rule('x'), type: 'TEXT' }, 'MATCH (l:BudgetLine)\nWHERE l.code CONTAINS $part RETURN l')).toBe(true);
     const composite: DeclaredRule = { kind: 'index', name: 'y', type: 'RANGE', labels: ['BudgetLine'], properties: ['code', 'documentId'], statement: '' };
     expect(looksUpBy(composite, 'MATCH (l:BudgetLine)\nUSING INDEX l:BudgetLine(code, documentId)\nWHERE l.code = c.code AND l.documentId IN c.docs RETURN l')).toBe(true);
     expect(looksUpBy(composite, 'MATCH (l:BudgetLine) WHERE l.code = $code AND l.documentId = $id RETURN l')).toBe(false);
