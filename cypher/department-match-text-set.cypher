@@ -1,5 +1,4 @@
-// Included where a department dep's id, name or aliases are (re)written: matchText joins them with
-// a separator (U+001F) that no department text a query sends holds (the tests refuse it), so one
-// CONTAINS on matchText, answered by the TEXT index department_match_text, says what the three
-// CONTAINS (id, name, any alias) said: a list of aliases is not indexable.
-SET dep.matchText = reduce(s = dep.id + '\u001F' + coalesce(dep.name, ''), a IN coalesce(dep.aliases, []) | s + '\u001F' + a)
+// Included where a department dep's id, name or aliases are (re)written: its matchText
+// (department-match-text) written from them in the same transaction.
+SET dep.matchText =
+// @include department-match-text

@@ -58,7 +58,8 @@ async function main(): Promise<void> {
     const n = await applySchema(db, { onChange: (a) => changed.push(schemaActionText(a)) });
     log(`schema: ${n} constraints and indexes in place; ${changed.length ? `this process ${changed.join(', ')}` : 'this process changed nothing'}`);
     const backfilled = await backfillDerived(new QueryRunner(db));
-    if (backfilled) log(`derived data: all-years totals computed for ${backfilled} projects`);
+    if (backfilled.projectTotals) log(`derived data: all-years totals computed for ${backfilled.projectTotals} projects`);
+    if (backfilled.matchTexts) log(`derived data: matchText written for ${backfilled.matchTexts} departments`);
     if (server.loadOnStart) {
       // Loads what the graph lacks or what changed; unchanged files are skipped by content hash.
       // A bad file is reported and skipped; the others load.

@@ -101,7 +101,6 @@ export async function applySchema(db: Database, options: ApplySchemaOptions = {}
   for (let attempt = 1; ; attempt++) {
     try {
       await converge(db, declared, log, options.onChange);
-      await backfill(db, log);
       return declared.length;
     } catch (err) {
       const typed = classified(db, err);
@@ -270,31 +269,6 @@ async function converge(db: Database, declared: DeclaredRule[], log: (m: string)
         lastRace = race;
         // Another process is changing the schema too: let it finish its statement, then look again.
         await new Promise((r) => setTimeout(r, 100 * round + Math.floor(Math.random() * 200)));
-      }
-    }
-  } finally {
-    await session.close().catch(() => undefined);
-  }
-}
-
-/**
- * Properties the load derives and a graph loaded by an earlier version lacks (a department's
- * matchText, read through department_match_text): written at start so such a graph answers as a
- * fresh load does. Idempotent (what is right is left alone) and logged only when it wrote. Two
- * processes starting at once may collide on the same nodes: the transient refusal is retried.
- */
-async function backfill(db: Database, log: (m: string) => void): Promise<void> {
-  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: db.bookmarks });
-  try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const started = Date.now();
-        const result = await session.run(cypher('schema-backfill-match-text'));
-        const changed = Number(result.records[0]?.get('changed') ?? 0);
-        if (changed > 0) log(`schema: wrote matchText on ${changed} department(s) loaded without it (${Date.now() - started} ms)`);
-        return;
-      } catch (err) {
-        if (!(err instanceof Neo4jError) || !err.code.startsWith('Neo.TransientError.') || attempt >= 3) throw err;
       }
     }
   } finally {

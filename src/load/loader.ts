@@ -813,13 +813,31 @@ export async function removeDocument(runner: QueryRunner, file: string): Promise
   });
 }
 
+/** What backfillDerived wrote: how many projects got their totals, departments their matchText. */
+export interface Backfilled {
+  projectTotals: number;
+  matchTexts: number;
+}
+
 /**
- * Derived properties a graph written by an older version lacks (each project's all-years total):
- * computed once at start-up. Returns how many projects needed it.
+ * Derived properties a graph written by an older version lacks, computed once at start-up: each
+ * project's all-years total, each department's matchText (what the department-name search reads
+ * through its TEXT index). Each is first counted without locks, so a graph that has them, the
+ * usual case, costs two reads and writes nothing. Written through the runner, so readers see the
+ * write counted (src/db/consistency.ts) as any load's.
  */
-export async function backfillDerived(runner: QueryRunner): Promise<number> {
-  const res = await runner.read('projects-without-totals');
-  const n = Number(res.records[0]?.get('n') ?? 0);
-  if (n > 0) await runner.write('load-refresh-all-project-totals');
-  return n;
+export async function backfillDerived(runner: QueryRunner): Promise<Backfilled> {
+  const count = async (name: 'projects-without-totals' | 'departments-without-match-text') => Number((await runner.read(name)).records[0]?.get('n') ?? 0);
+  const projectTotals = await count('projects-without-totals');
+  if (projectTotals > 0) await runner.write('load-refresh-all-project-totals');
+  const matchTexts = await count('departments-without-match-text');
+  if (matchTexts > 0) {
+    // Locked first, computed second: a load of another process changing a department's aliases
+    // meanwhile is waited for, and the aliases it committed are the ones joined.
+    await runner.writeTransaction(async (_tx, run) => {
+      await run('load-lock-match-texts');
+      await run('load-refresh-match-texts');
+    });
+  }
+  return { projectTotals, matchTexts };
 }
