@@ -17,6 +17,15 @@ describe('createLoaders', () => {
     expect(Object.keys(loaders)).toHaveLength(45); // every loader is still there to be read
   });
 
+  it('keeps every loader under the name it is read by: each read twice is the same loader', () => {
+    // A getter that made its loader under another name would make a new one at every read: no
+    // batching, and what was primed lost.
+    const loaders = createLoaders({} as Repository);
+    const names = Object.keys(loaders);
+    for (const name of names) expect(Reflect.get(loaders, name), name).toBe(Reflect.get(loaders, name));
+    expect(made(loaders).sort()).toEqual([...names].sort());
+  });
+
   it('gives each request its own loaders', () => {
     expect(createLoaders({} as Repository).documentById).not.toBe(createLoaders({} as Repository).documentById);
   });
