@@ -8,7 +8,7 @@ import { classifyDatabaseError } from './neo4j-errors.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { isUnavailableReason, unavailableError } from './availability.js';
 import { oneStateAcross, SharedReadings, STALE_SECONDS, UNGUARDED_STATEMENTS, type WriteCounts } from './consistency.js';
-import { budgetAfterWait, WIDE_READS, wideReadGate } from './wide-reads.js';
+import { WIDE_READS, waitAllowed, wideReadGate } from './wide-reads.js';
 
 export type Params = Record<string, unknown>;
 
@@ -147,9 +147,9 @@ export class QueryRunner {
     // the wait is spent from its timeout, so it never reads after its answer was due.
     const allowed = timeoutMs ?? this.db.txTimeoutMs;
     const waitStarted = performance.now();
-    const release = WIDE_READS.has(name) ? await wideReadGate(this.db).acquire(allowed) : null;
+    const release = WIDE_READS.has(name) ? await wideReadGate(this.db).acquire(waitAllowed(allowed)) : null;
     try {
-      const left = release ? budgetAfterWait(allowed, performance.now() - waitStarted, wideReadGate(this.db).limit) : timeoutMs;
+      const left = release ? Math.max(1, Math.round(allowed - (performance.now() - waitStarted))) : timeoutMs;
       // The grace before the client's own deadline follows the question's budget, not what the
       // wait left of it: a short remainder is no sign of a stalled server.
       return await this.readAdmitted<T>(name, text, parameters, left, guarded, deadlineGrace(allowed));

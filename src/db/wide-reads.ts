@@ -80,16 +80,14 @@ export const WIDE_READS_PER_CORE = 2;
 export const WAITING_PER_HOLDER = 8;
 
 /**
- * What a whole-corpus read admitted after waiting `waitedMs` of its `allowedMs` has left to run in.
- * Less than a quarter of its budget (or 1 s, whichever is less) is refused as the wait's own 503
- * TIMEOUT: sent with a few milliseconds, the statement outlived its deadline before a healthy
- * Neo4j could even report its own timeout, and the client's deadline called it DATABASE_STALLED
+ * How long a whole-corpus read allowed `allowedMs` may wait its turn: its budget less what it needs
+ * left to run in, a quarter of it (at most 1 s). Past that it is refused as the wait's 503 TIMEOUT:
+ * let in with a few milliseconds left, the statement outlived its deadline before a healthy Neo4j
+ * could even report its own timeout, and the client's deadline called it DATABASE_STALLED
  * (projectsFeedingCode at 10,000 documents and c = 10, seventh round).
  */
-export function budgetAfterWait(allowedMs: number, waitedMs: number, limit: number): number {
-  const left = Math.round(allowedMs - waitedMs);
-  if (left < Math.min(1_000, allowedMs / 4)) throw busy(`waited ${(waitedMs / 1000).toFixed(1)} s of ${(allowedMs / 1000).toFixed(1)} for one of ${limit} whole-corpus reads to finish`);
-  return left;
+export function waitAllowed(allowedMs: number): number {
+  return allowedMs - Math.min(1_000, allowedMs / 4);
 }
 
 const busy = (why: string) => new ServiceUnavailableError(`The server is busy (${why}); try again in a moment.`, { reason: 'TIMEOUT' });

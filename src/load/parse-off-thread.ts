@@ -200,7 +200,7 @@ export function reviveIntegers<T extends object>(value: T): T {
  * A value with its integers revived, in place (the clone is the worker's own copy): an Integer for
  * {low, high}, the same object or array otherwise. It walks every row of every plan on the thread
  * that writes, so it allocates nothing on the way (no Object.keys or entries a row, which cost
- * ~0.15-0.25 ms a generated document more: bench/results/2026-12-07-r7-ingest.md) and steps over
+ * ~0.15-0.25 ms a generated document more: bench/RESULTS.md, seventh round, INGEST) and steps over
  * primitives.
  */
 function revived(value: unknown): unknown {
