@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import type { QueryRunner } from '../db/run.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
 import { loadParsed, loadParsedBatch, planRows, type BatchDocument, type BatchOutcome, type LoadOptions, type LoadReport } from './loader.js';
-import { OCR_LOAD_BUDGET_MS, PARSE_BUDGET_MS, parseOffThread, parseWorkerCount } from './parse-off-thread.js';
+import { OCR_LOAD_BUDGET_MS, PARSE_BUDGET_MS, parseWorkerCount, readOffThread } from './parse-off-thread.js';
 import { isPdf, readSource, SOURCE_FILE, SOURCE_KINDS } from '../source/index.js';
 import { keepOriginal, pruneOriginals } from './originals.js';
 import type { Diagnostic } from '../parse/records.js';
@@ -239,7 +239,8 @@ async function parseFile(path: string): Promise<Parsed> {
     // The file's bytes are read (a PDF by pdf.js, within its caps) in the worker, under its budget.
     // A load from files has time to OCR every scanned page (a request has OCR's short default).
     const bytes = readFileSync(path);
-    const { doc, ...prepared } = await parseOffThread(basename(path), bytes, PARSE_BUDGET_MS, [], OCR_LOAD_BUDGET_MS);
+    // Its digest in place of its records: nothing here reads them once the worker has planned it.
+    const { doc, ...prepared } = await readOffThread(basename(path), bytes, PARSE_BUDGET_MS, [], OCR_LOAD_BUDGET_MS);
     return { ok: true, item: { file: basename(path), doc, prepared, started }, bytes, rows: planRows(prepared.plan).total };
   } catch (error) {
     return { ok: false, error };

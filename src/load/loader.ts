@@ -8,11 +8,11 @@ import { documentText, parseDocument } from '../parse/index.js';
 import type { Diagnostic, ParsedDocument } from '../parse/records.js';
 import { loaderFingerprint } from './fingerprint.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
-import { expectedTallies, parityDifferences } from './parity.js';
+import { expectedTallies, parityDifferences, readDigest, type ReadDigest } from './parity.js';
 import { buildPlan, contentHash, planBytes, type LoadPlan } from './plan.js';
 import { sameAsLinks, type NamedProject } from './same-as.js';
 import { pushTo } from '../multimap.js';
-import { recordCount, refuseOversizedPlan, refuseOversizedRecords, refuseOversizedText } from './document-caps.js';
+import { refuseOversizedPlan, refuseOversizedRecords, refuseOversizedText } from './document-caps.js';
 import { refuseFileName } from './file-name.js';
 import { placesJson } from './places.js';
 import type { LinePlace } from '../source/index.js';
@@ -390,21 +390,21 @@ export async function loadDocument(runner: QueryRunner, file: string, text: stri
 /**
  * Writes an already parsed document (the API parses in a worker thread). Refuses a second
  * document for the same department, year and kind unless `replace` says it supersedes the first.
+ * `doc`: the parsed document, or its digest when the parse worker planned it (`prepared`).
  */
-export async function loadParsed(runner: QueryRunner, file: string, input: string, doc: ParsedDocument, options: LoadOptions = {}, started = Date.now(), prepared?: Prepared): Promise<LoadReport> {
+export async function loadParsed(runner: QueryRunner, file: string, input: string, doc: ParsedDocument | ReadDigest, options: LoadOptions = {}, started = Date.now(), prepared?: Prepared): Promise<LoadReport> {
   const planned = prepared?.plan;
   const prepareStarted = performance.now();
   refuseFileName(file);
-  // The parse worker refused an oversized document already; a caller that parsed it is checked here.
-  if (!planned) refuseOversizedRecords(doc, file);
   // Stored, hashed and planned from the text the parser read: personal data already redacted.
   // The parse worker redacted it already (parse-off-thread.ts): not again on the request thread.
   const text = prepared?.text ?? documentText(input, file);
   // The parse worker plans too (parse-off-thread.ts): then only the writes happen here.
-  const plan = planned ?? buildPlan(doc, text);
+  const plan = planned ?? plannedHere(doc, file, text);
   const rows = planRows(plan);
   refuseOversizedPlan(file, rows.lines, rows.total);
-  const records = recordCount(doc);
+  const read = readDigest(doc);
+  const records = read.records;
   const stored = storedText(text, plan.diagnostics, prepared?.places ?? null);
   const diagnostics = stored.read;
   since(planned ? 'main: prepare (rows counted, text split)' : 'main: plan and prepare', prepareStarted);
@@ -421,7 +421,7 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
 
   const rivals = (await timed('main: read rivals', () => runner.read('documents-same-slot', { departmentId: plan.department.id, year: plan.document.year, kinds: plan.document.kinds, unit: plan.document.unitPrinted, file }))).records.map((r) => String(r.get('file')));
   if (rivals.length && !options.replace) {
-    throw new BudgetGraphError('CONFLICT', `${file}: the graph already holds ${rivals.join(', ')} for ${plan.department.name}, ${doc.meta.year}, ${plan.document.kinds.join('/')}; remove it first or load this one with replace: true to supersede it.`, { file, conflictsWith: rivals });
+    throw new BudgetGraphError('CONFLICT', `${file}: the graph already holds ${rivals.join(', ')} for ${plan.department.name}, ${read.year}, ${plan.document.kinds.join('/')}; remove it first or load this one with replace: true to supersede it.`, { file, conflictsWith: rivals });
   }
 
   // The places are stored beside the text (a few bytes a cell): counted with the plan's rows.
@@ -458,12 +458,19 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
     since('parity', at);
     inside = performance.now() - insideStarted;
     parity = parityDifferences(
-      expectedTallies(doc, plan, stored.places?.length ?? 0),
+      expectedTallies(read, plan, stored.places?.length ?? 0),
       held.records.map((r) => ({ kind: String(r.get('kind')), n: Number(r.get('n')), sums: textsField(r, 'sums') })),
     );
   });
   if (prof) prof.add('write: commit and write counts', performance.now() - txStarted - inside);
   return { file, status: storedHash || rivals.length ? 'REPLACED' : 'LOADED', records, nodesCreated, relationshipsCreated, writtenWith: 1, ms: Date.now() - started, plan, replacedFiles: rivals, parity, diagnostics };
+}
+
+/** A document parsed by the caller, planned here; the parse worker refused an oversized one already, a caller's is checked here. */
+function plannedHere(doc: ParsedDocument | ReadDigest, file: string, text: string): LoadPlan {
+  if ('digest' in doc) throw new Error(`${file}: a document's digest comes with its plan (parse-off-thread.ts readOffThread)`);
+  refuseOversizedRecords(doc, file);
+  return buildPlan(doc, text);
 }
 
 /** "N nodes, M relationships" a report's transaction created, saying so when it wrote other documents too. */
@@ -473,9 +480,10 @@ export function writtenSummary(r: Pick<LoadReport, 'nodesCreated' | 'relationshi
 }
 
 /** One document of a batch (loadParsedBatch), read and planned by the parse worker. */
-export interface BatchDocument {
+export interface BatchDocument<D extends ParsedDocument | ReadDigest = ParsedDocument | ReadDigest> {
   file: string;
-  doc: ParsedDocument;
+  /** Its digest from the parse worker (a load from files), or the document as parsed. */
+  doc: D;
   prepared: Prepared;
   /** When its load began (Date.now()), for its report's ms. */
   started: number;
@@ -517,7 +525,7 @@ export async function loadParsedBatch(runner: QueryRunner, items: readonly Batch
       const rows = planRows(plan);
       refuseOversizedPlan(item.file, rows.lines, rows.total);
       const stored = storedText(item.prepared.text, plan.diagnostics, item.prepared.places ?? null);
-      ready.push({ i, item, plan, text: item.prepared.text, stored, records: recordCount(item.doc) });
+      ready.push({ i, item, plan, text: item.prepared.text, stored, records: readDigest(item.doc).records });
     } catch (error) {
       out[i] = { error };
     }

@@ -17,6 +17,7 @@ import { BadDocumentError } from '../errors.js';
 import type { Diagnostic, ParsedDocument } from '../parse/records.js';
 import type { LoadPlan } from './plan.js';
 import type { Prepared } from './loader.js';
+import { readDigest, type ReadDigest } from './parity.js';
 import type { LinePlace } from '../source/index.js';
 import { OCR_BUDGET_MS } from '../source/ocr/index.js';
 import { phaseRecorder } from './phases.js';
@@ -24,6 +25,11 @@ import { phaseRecorder } from './phases.js';
 /** A document read and planned, ready for its transaction. */
 export interface PreparedDocument extends Prepared {
   doc: ParsedDocument;
+}
+
+/** The same, with the document's digest in place of its records (readOffThread): all a load from files reads of them. */
+export interface PreparedRead extends Prepared {
+  doc: ReadDigest;
 }
 
 export const PARSE_BUDGET_MS = 20_000;
@@ -48,7 +54,7 @@ const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './parse-worker-dev.
 /** A refusal as the worker sends it (a BadDocumentError's fields). */
 type Refusal = { file: string; line: number; expected: string; page?: number; details: Record<string, unknown> };
 
-type Reply = { id: number } & ({ ocrStarted: true; ok?: undefined } | { ok: true; doc: ParsedDocument; plan: LoadPlan; text: string; planBytes: number; places: LinePlace[] | null; timings?: Record<string, number> } | { ok: false; bad?: Refusal; internal?: string; stack?: string });
+type Reply = { id: number } & ({ ocrStarted: true; ok?: undefined } | { ok: true; doc: ParsedDocument | ReadDigest; plan: LoadPlan; text: string; planBytes: number; places: LinePlace[] | null; timings?: Record<string, number> } | { ok: false; bad?: Refusal; internal?: string; stack?: string });
 
 /** What a parser's failure tells the user: nothing of its internals, the way on. */
 const STOPPED = (what: string) => `the parser stopped on this document (${what}); the other documents load; report it with the file`;
@@ -80,7 +86,19 @@ export class ParseWorkerPool {
    * document's (parseDocument).
    */
   parse(file: string, input: string | Uint8Array, budgetMs = PARSE_BUDGET_MS, notes: readonly Diagnostic[] = [], ocrBudgetMs = OCR_REQUEST_BUDGET_MS): Promise<PreparedDocument> {
-    const next = this.queue.then(() => this.runOne(file, input, budgetMs, notes, ocrBudgetMs));
+    return this.queued(file, input, budgetMs, notes, ocrBudgetMs, false).then(({ doc, ...prepared }) => {
+      if ('digest' in doc) throw new Error(`${file}: the parse worker sent a digest for a whole document`);
+      return { doc, ...prepared };
+    });
+  }
+
+  /** As parse, the document's digest in place of its records: what a load from files needs of them once planned. */
+  read(file: string, input: string | Uint8Array, budgetMs = PARSE_BUDGET_MS, notes: readonly Diagnostic[] = [], ocrBudgetMs = OCR_REQUEST_BUDGET_MS): Promise<PreparedRead> {
+    return this.queued(file, input, budgetMs, notes, ocrBudgetMs, true).then(({ doc, ...prepared }) => ({ doc: readDigest(doc), ...prepared }));
+  }
+
+  private queued(file: string, input: string | Uint8Array, budgetMs: number, notes: readonly Diagnostic[], ocrBudgetMs: number, digest: boolean): Promise<Prepared & { doc: ParsedDocument | ReadDigest }> {
+    const next = this.queue.then(() => this.runOne(file, input, budgetMs, notes, ocrBudgetMs, digest));
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -113,10 +131,10 @@ export class ParseWorkerPool {
     void w.terminate();
   }
 
-  private runOne(file: string, input: string | Uint8Array, budgetMs: number, notes: readonly Diagnostic[], ocrBudgetMs: number): Promise<PreparedDocument> {
+  private runOne(file: string, input: string | Uint8Array, budgetMs: number, notes: readonly Diagnostic[], ocrBudgetMs: number, digest: boolean): Promise<Prepared & { doc: ParsedDocument | ReadDigest }> {
     const w = (this.worker ??= this.freshWorker());
     const id = this.nextId++;
-    return new Promise<PreparedDocument>((resolve, reject) => {
+    return new Promise<Prepared & { doc: ParsedDocument | ReadDigest }>((resolve, reject) => {
       let settled = false;
       const settle = (fn: () => void, keep: boolean) => {
         if (settled) return;
@@ -174,7 +192,7 @@ export class ParseWorkerPool {
       w.once('exit', onExit);
       // Referenced while it works: the process waits for the document it asked for.
       w.ref();
-      w.postMessage(typeof input === 'string' ? { id, file, text: input, notes } : { id, file, bytes: input, notes, ocrBudgetMs });
+      w.postMessage(typeof input === 'string' ? { id, file, text: input, notes, digest } : { id, file, bytes: input, notes, ocrBudgetMs, digest });
     });
   }
 }
@@ -255,6 +273,12 @@ export class ParseWorkers {
     return w.pool.parse(file, input, budgetMs, notes, ocrBudgetMs).finally(() => w.waiting--);
   }
 
+  read(file: string, input: string | Uint8Array, budgetMs = PARSE_BUDGET_MS, notes: readonly Diagnostic[] = [], ocrBudgetMs = OCR_REQUEST_BUDGET_MS): Promise<PreparedRead> {
+    const w = this.workers.reduce((a, b) => (b.waiting < a.waiting ? b : a));
+    w.waiting++;
+    return w.pool.read(file, input, budgetMs, notes, ocrBudgetMs).finally(() => w.waiting--);
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.pool.close()));
   }
@@ -275,4 +299,13 @@ const shared = new ParseWorkers();
 /** Reads and plans one document (its text, or its file's bytes) in the shared workers (the least busy takes it). */
 export function parseOffThread(file: string, input: string | Uint8Array, budgetMs = PARSE_BUDGET_MS, notes: readonly Diagnostic[] = [], ocrBudgetMs = OCR_REQUEST_BUDGET_MS): Promise<PreparedDocument> {
   return shared.parse(file, input, budgetMs, notes, ocrBudgetMs);
+}
+
+/**
+ * As parseOffThread, the document's digest (parity.ts ReadDigest) in place of its records: the
+ * load from files (directory.ts) reads nothing else of them once the worker has planned it, and
+ * the records were a third of the reply the writing thread deserialises.
+ */
+export function readOffThread(file: string, input: string | Uint8Array, budgetMs = PARSE_BUDGET_MS, notes: readonly Diagnostic[] = [], ocrBudgetMs = OCR_REQUEST_BUDGET_MS): Promise<PreparedRead> {
+  return shared.read(file, input, budgetMs, notes, ocrBudgetMs);
 }

@@ -8,6 +8,7 @@ import { parseWithCellsRead } from '../parse/cells-read.js';
 import { BadDocumentError } from '../errors.js';
 import type { Diagnostic } from '../parse/records.js';
 import { buildPlan, planBytes } from './plan.js';
+import { readDigest } from './parity.js';
 import { refuseOversizedRecords, refuseOversizedText } from './document-caps.js';
 import { readSource } from '../source/index.js';
 import { withCellsRead } from './places.js';
@@ -21,13 +22,15 @@ interface Request {
   notes?: Diagnostic[];
   /** The time OCR may take on the PDF's scanned pages (parse-off-thread.ts says who gets how much). */
   ocrBudgetMs?: number;
+  /** Send the document's digest (parity.ts ReadDigest) in place of its records (parse-off-thread.ts readOffThread). */
+  digest?: boolean;
 }
 
 parentPort!.on('message', (request: Request) => {
   void readOne(request);
 });
 
-async function readOne({ id, file, text: given, bytes, notes, ocrBudgetMs }: Request): Promise<void> {
+async function readOne({ id, file, text: given, bytes, notes, ocrBudgetMs, digest }: Request): Promise<void> {
   try {
     // A file's bytes are read here, PDF included, under this worker's budget of time and heap and
     // pdf.js's own caps (src/source/pdf/pdf-budget.ts), never on the thread that serves requests.
@@ -68,7 +71,7 @@ async function readOne({ id, file, text: given, bytes, notes, ocrBudgetMs }: Req
     lap('worker: plan weighed (JSON)');
     // Where each line is printed (a PDF's pages and boxes, a text's form-feed pages) goes with the
     // text to be stored beside it: redaction keeps the lines, so line n is still places[n - 1].
-    parentPort!.postMessage({ id, ok: true, doc, plan, text: stored, planBytes: weight, places: withCellsRead(source?.places ?? null, cellsRead, recordCells), timings });
+    parentPort!.postMessage({ id, ok: true, doc: digest ? readDigest(doc) : doc, plan, text: stored, planBytes: weight, places: withCellsRead(source?.places ?? null, cellsRead, recordCells), timings });
   } catch (err) {
     if (err instanceof BadDocumentError) parentPort!.postMessage({ id, ok: false, bad: { file: err.file, line: err.line, expected: err.expected, page: err.page, message: err.message, details: err.details } });
     // Not the document's fault as far as the parser knows: what happened, and the stack for the log.

@@ -13,6 +13,7 @@ import { loadFiles, loadTuning } from '../../src/load/directory.js';
 import { loadParsedBatch, type BatchDocument } from '../../src/load/loader.js';
 import { expectedTallies, parityDifferences } from '../../src/load/parity.js';
 import { parseOffThread } from '../../src/load/parse-off-thread.js';
+import type { ParsedDocument } from '../../src/parse/records.js';
 import { PhaseRecorder, recordPhases } from '../../src/load/phases.js';
 import { generateCorpus } from '../../bench/corpus/generate.js';
 import { testDatabase, wipe } from './helpers.js';
@@ -165,7 +166,7 @@ describe('a bad document in a batch', () => {
   it('rolls back only itself: the others load, the graph holds nothing of it', async () => {
     await wipe(db);
     const picked = docs.slice(0, 6);
-    const items: BatchDocument[] = [];
+    const items: BatchDocument<ParsedDocument>[] = [];
     for (const d of picked) {
       const { doc, ...prepared } = await parseOffThread(d.file, d.text);
       items.push({ file: d.file, doc, prepared, started: Date.now() });
@@ -188,7 +189,7 @@ describe('parse/graph parity', () => {
   it('finds a fen, a listing and an indicator the graph lost, in the documents of a batch that lost them and only there', async () => {
     await wipe(db);
     const picked = docs.slice(0, 6);
-    const items: BatchDocument[] = [];
+    const items: BatchDocument<ParsedDocument>[] = [];
     for (const d of picked) {
       const { doc, ...prepared } = await parseOffThread(d.file, d.text);
       items.push({ file: d.file, doc, prepared, started: Date.now() });
@@ -204,7 +205,7 @@ describe('parse/graph parity', () => {
     };
     expect(await held()).toEqual(items.map(() => []));
     // One figure a fen off, one listing and one indicator gone, each in a document that has them.
-    const of = (has: (i: BatchDocument) => boolean) => items.findIndex(has);
+    const of = (has: (i: BatchDocument<ParsedDocument>) => boolean) => items.findIndex(has);
     const spoiled = { Figure: of((i) => i.doc.figures.some((f) => f.amount !== null)), ProjectListing: of((i) => i.doc.projects.length > 0), Indicator: of((i) => i.doc.indicators.length > 0) };
     for (const k of Object.values(spoiled)) expect(k).toBeGreaterThanOrEqual(0);
     const idOf = (k: number) => items[k]!.prepared.plan.documentId;

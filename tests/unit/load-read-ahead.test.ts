@@ -20,7 +20,7 @@ vi.mock('../../src/load/parse-off-thread.js', async () => {
     PARSE_BUDGET_MS: 20_000,
     OCR_LOAD_BUDGET_MS: 240_000,
     parseWorkerCount: () => 1,
-    parseOffThread: async (file: string, bytes: Uint8Array) => {
+    readOffThread: async (file: string, bytes: Uint8Array) => {
       watch.inFlight++;
       watch.maxInFlight = Math.max(watch.maxInFlight, watch.inFlight);
       // How many documents are parsed and not yet reported, as each new parse starts.
