@@ -5,11 +5,12 @@
 UNWIND $docs AS doc
 MATCH (d:Document {id: doc.documentId})
 MATCH (dep:Department {id: doc.departmentId})
-// Each of its rows is an allocation's row and the values of its project's node: every property
-// Project declares (src/model/kinds/project.ts) but the names gathered below, as the row that
-// creates the node brings them (src/load/loader.ts projectNodeValues): a new one needs no edit here.
-UNWIND doc.rows AS item
-WITH d, dep, doc, item.row AS row, item.project AS project
+// Each of its rows is an allocation's values, its project's id, unit and name apart
+// (src/load/sent-rows.ts), and the values of its project's node: every property Project declares
+// (src/model/kinds/project.ts) but the names gathered below, as the row that creates the node
+// brings them (src/load/loader.ts projectNodeValues): a new one needs no edit here.
+UNWIND doc.rows AS row
+WITH d, dep, doc, row, row.project AS project
 MERGE (p:Project {id: row.projectId})
   ON CREATE SET p += project, p.departmentId = doc.departmentId, p.unitId = row.projectUnitId, p.names = []
 SET p.names = CASE WHEN row.name IN p.names THEN p.names ELSE p.names + row.name END,
@@ -17,8 +18,7 @@ SET p.names = CASE WHEN row.name IN p.names THEN p.names ELSE p.names + row.name
 MERGE (dep)-[:RUNS]->(p)
 WITH d, doc, p, row
 CREATE (a:ProjectAllocation)
-SET a = row, a.documentId = doc.documentId
-REMOVE a.unitId, a.projectId, a.projectUnitId
+SET a = row.values, a.documentId = doc.documentId
 CREATE (a)-[:ALLOCATES]->(p)
 CREATE (a)-[:IN_DOCUMENT]->(d)
 // unitId null: an allocation of the department as a whole, no unit's (src/load/plan/allocations.ts).

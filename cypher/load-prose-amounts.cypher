@@ -4,10 +4,10 @@
 // and its rows, so one run writes every document's rows and each row keeps its document.
 UNWIND $docs AS doc
 MATCH (d:Document {id: doc.documentId})
+// A row: the values the amount stores, the fact it restates apart (src/load/sent-rows.ts).
 UNWIND doc.rows AS row
 CREATE (p:ProseAmount)
-SET p = row, p.documentId = doc.documentId
-REMOVE p.restates, p.restatesKind, p.restateRule
+SET p = row.values, p.documentId = doc.documentId
 CREATE (p)-[:IN_DOCUMENT]->(d)
 WITH p, row
 WHERE row.restates IS NOT NULL

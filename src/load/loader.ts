@@ -19,6 +19,7 @@ import type { LinePlace } from '../source/index.js';
 import { phaseRecorder, since, timed } from './phases.js';
 import { PROJECT } from '../model/kinds/project.js';
 import { storedValuesOf } from './plan/stored.js';
+import { allocationSent, lineSent, listingSent, proseAmountSent } from './sent-rows.js';
 
 /** What loading one document did. */
 export const LOAD_STATUSES = {
@@ -303,9 +304,11 @@ function statements(docs: readonly DocumentWrite[], loaderVersion: string): Load
     // Each code once a batch: its first row (a later row of the same key only finds the node the
     // first created, with the same parent), so 32 documents send their few dozen codes, not ~590 rows.
     ...sliced('load-codes', firstOfEachKey(all((p) => p.codes), (c) => `${String(c.label)}:${String(c.code)}`), {}),
-    ...grouped('load-lines', of((p) => p.lines)),
+    // Lines, allocations, listings and prose amounts: the values their nodes store apart from what the
+    // statement reads (sent-rows.ts).
+    ...grouped('load-lines', of((p) => p.lines.map(lineSent))),
     ...grouped('load-allocations', of((p) => p.allocations.map(allocationWrite), true)),
-    ...sliced('load-listings', all((p) => p.listings), {}),
+    ...sliced('load-listings', all((p) => p.listings.map(listingSent)), {}),
     ...sliced('load-code-links', all((p) => p.codeLinks), {}),
     ...grouped('load-investments', of((p) => p.investments)),
     ...sliced('load-investment-links', all((p) => p.investmentLinks), {}),
@@ -315,7 +318,7 @@ function statements(docs: readonly DocumentWrite[], loaderVersion: string): Load
     ...grouped('load-three-costs', of((p) => p.threeCosts)),
     ...grouped('load-table-totals', of((p) => p.tableTotals)),
     ...grouped('load-figures', of((p) => p.figures)),
-    ...grouped('load-prose-amounts', of((p) => p.proseAmounts)),
+    ...grouped('load-prose-amounts', of((p) => p.proseAmounts.map(proseAmountSent))),
     ...grouped('load-payments', of((p) => p.payments)),
     ...grouped('load-anomalies', of((p) => p.anomalies)),
     { name: 'load-same-as', run: (run) => writeSameAs(run, plans) },
@@ -353,9 +356,9 @@ export function projectNodeValues(row: object): Record<string, unknown> {
 /** Project's declaration without the gathered properties: what its node takes from the row that creates it. */
 const PROJECT_SET_ON_CREATE = { ...PROJECT, properties: Object.fromEntries(Object.entries(PROJECT.properties).filter(([name]) => !GATHERED_PROJECT_PROPERTIES.has(name))) };
 
-/** An allocation row as load-allocations.cypher takes it: the row, and the values of its project's node. */
-function allocationWrite<R extends object>(row: R): { row: R; project: Record<string, unknown> } {
-  return { row, project: projectNodeValues(row) };
+/** An allocation row as load-allocations.cypher takes it: its values, and those of its project's node. */
+function allocationWrite(row: LoadPlan['allocations'][number]) {
+  return allocationSent(row, projectNodeValues(row));
 }
 
 /**
