@@ -6,5 +6,8 @@ MATCH (a:ProjectAllocation {id: row.allocationId})
 MERGE (c:Code {key: 'FunctionCode:' + row.code})
   ON CREATE SET c.code = row.code, c.scheme = 'FunctionCode', c.namesByYear = []
 SET c:FunctionCode
+// code and ownerId copy the link's ends, so the index booked_under_code_owner gives a code's links
+// in their owner's order (cypher/code-feeds-default-page.cypher): a page without expanding them all.
 CREATE (a)-[:BOOKED_UNDER {method: row.method, note: row.note, evidence: row.evidence, amountFen: row.amountFen,
-                           status: row.status, rejectedBecause: row.rejectedBecause, countedFen: row.countedFen}]->(c)
+                           status: row.status, rejectedBecause: row.rejectedBecause, countedFen: row.countedFen,
+                           code: c.code, ownerId: a.id}]->(c)

@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     const backfilled = await backfillDerived(new QueryRunner(db));
     if (backfilled.projectTotals) log(`derived data: all-years totals computed for ${backfilled.projectTotals} projects`);
     if (backfilled.matchTexts) log(`derived data: matchText written for ${backfilled.matchTexts} departments`);
+    if (backfilled.linkKeys) log(`derived data: code and owner id written on ${backfilled.linkKeys} code links (${backfilled.linkKeysMs} ms)`);
     if (server.loadOnStart) {
       // Loads what the graph lacks or what changed; unchanged files are skipped by content hash.
       // A bad file is reported and skipped; the others load.

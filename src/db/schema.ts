@@ -20,8 +20,11 @@ export interface DeclaredRule {
   name: string;
   /** Constraints are UNIQUENESS; indexes RANGE, TEXT or FULLTEXT. */
   type: 'UNIQUENESS' | 'RANGE' | 'TEXT' | 'FULLTEXT';
+  /** The node labels, or for a relationship index its relationship type. */
   labels: string[];
   properties: string[];
+  /** Set for an index on a relationship type (`FOR ()-[r:TYPE]-()`); absent for a node's. */
+  entityType?: 'RELATIONSHIP';
   /** A full-text index's analyzer, when the statement names one. */
   analyzer?: string;
   statement: string;
@@ -121,13 +124,14 @@ export function declaredSchema(statements = cypherStatements('schema')): Declare
       const { name = '', variable = '', label = '', keys = '' } = constraint.groups ?? {};
       return { kind: 'constraint', name, type: 'UNIQUENESS', labels: [label], properties: propertyList(keys, variable), statement };
     }
-    const index = /^CREATE (?:(?<type>RANGE|TEXT|FULLTEXT) )?INDEX (?<name>\w+) IF NOT EXISTS FOR \((?<variable>\w+):(?<labels>[\w|]+)\) ON (?:EACH )?(?<keys>\[[^\]]*\]|\([^)]*\))(?: OPTIONS (?<options>.*))?$/.exec(text);
+    const index = /^CREATE (?:(?<type>RANGE|TEXT|FULLTEXT) )?INDEX (?<name>\w+) IF NOT EXISTS FOR (?:\((?<variable>\w+):(?<labels>[\w|]+)\)|\(\)-\[(?<relVariable>\w+):(?<relType>\w+)\]-\(\)) ON (?:EACH )?(?<keys>\[[^\]]*\]|\([^)]*\))(?: OPTIONS (?<options>.*))?$/.exec(text);
     if (index) {
-      const { type = 'RANGE', name = '', variable = '', labels = '', keys = '', options = '' } = index.groups ?? {};
+      const { type = 'RANGE', name = '', variable, labels = '', relVariable = '', relType, keys = '', options = '' } = index.groups ?? {};
       const analyzer = /`fulltext\.analyzer`\s*:\s*'([^']+)'/.exec(options)?.[1];
-      return { kind: 'index', name, type: type === 'FULLTEXT' || type === 'TEXT' ? type : 'RANGE', labels: labels.split('|'), properties: propertyList(keys, variable), ...(analyzer ? { analyzer } : {}), statement };
+      const on = relType === undefined ? { labels: labels.split('|') } : { labels: [relType], entityType: 'RELATIONSHIP' as const };
+      return { kind: 'index', name, type: type === 'FULLTEXT' || type === 'TEXT' ? type : 'RANGE', ...on, properties: propertyList(keys, variable ?? relVariable), ...(analyzer ? { analyzer } : {}), statement };
     }
-    throw new SchemaError(`cypher/schema.cypher: applySchema cannot read this statement (a CREATE CONSTRAINT … IS UNIQUE or CREATE [TEXT|FULLTEXT] INDEX … IF NOT EXISTS is expected): ${text}`);
+    throw new SchemaError(`cypher/schema.cypher: applySchema cannot read this statement (a CREATE CONSTRAINT … IS UNIQUE or CREATE [TEXT|FULLTEXT] INDEX … IF NOT EXISTS FOR (n:Label) or FOR ()-[r:TYPE]-() is expected): ${text}`);
   });
 }
 
@@ -211,7 +215,7 @@ function indexKept(rule: DeclaredRule, state: SchemaState): true | SchemaAction[
 function blockers(rule: DeclaredRule, state: SchemaState, ours: Set<string>): SchemaAction[] {
   const indexType = rule.type === 'UNIQUENESS' ? 'RANGE' : rule.type;
   return state.indexes
-    .filter((i) => !ours.has(i.name) && !(i.owningConstraint && ours.has(i.owningConstraint)) && i.type === indexType && i.entityType === 'NODE' && sameSchema(rule, i))
+    .filter((i) => !ours.has(i.name) && !(i.owningConstraint && ours.has(i.owningConstraint)) && i.type === indexType && i.entityType === entityOf(rule) && sameSchema(rule, i))
     .map((i) => (i.owningConstraint ? dropConstraint(i.owningConstraint, `constraint ${i.owningConstraint} holds the schema of ${rule.name}`) : dropIndex(i.name, `index ${i.name} holds the schema of ${rule.name}`)));
 }
 
@@ -220,8 +224,11 @@ function sameConstraint(rule: DeclaredRule, c: ConstraintRow): boolean {
   return /^(NODE_PROPERTY_)?UNIQUENESS$/.test(c.type) && c.entityType === 'NODE' && sameSchema(rule, c);
 }
 
+/** What SHOW INDEXES says a rule's index is on: NODE, or RELATIONSHIP for `FOR ()-[r:TYPE]-()`. */
+const entityOf = (rule: DeclaredRule): string => rule.entityType ?? 'NODE';
+
 function sameIndex(rule: DeclaredRule, i: IndexRow): boolean {
-  return i.type === rule.type && i.entityType === 'NODE' && sameSchema(rule, i) && (rule.analyzer === undefined || i.analyzer === rule.analyzer);
+  return i.type === rule.type && i.entityType === entityOf(rule) && sameSchema(rule, i) && (rule.analyzer === undefined || i.analyzer === rule.analyzer);
 }
 
 /** Same labels (a full-text index's in any order) and the same properties in the same order. */

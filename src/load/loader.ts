@@ -15,6 +15,7 @@ import { pushTo } from '../multimap.js';
 import { refuseOversizedPlan, refuseOversizedRecords, refuseOversizedText } from './document-caps.js';
 import { refuseFileName } from './file-name.js';
 import { placesJson } from './places.js';
+import { backfillLinkKeys } from './link-keys.js';
 import type { LinePlace } from '../source/index.js';
 import { phaseRecorder, since, timed } from './phases.js';
 import { PROJECT } from '../model/kinds/project.js';
@@ -824,10 +825,12 @@ export async function removeDocument(runner: QueryRunner, file: string): Promise
   });
 }
 
-/** What backfillDerived wrote: how many projects got their totals, departments their matchText. */
+/** What backfillDerived wrote: how many projects got their totals, departments their matchText, links their ends' keys. */
 export interface Backfilled {
   projectTotals: number;
   matchTexts: number;
+  linkKeys: number;
+  linkKeysMs: number;
 }
 
 /**
@@ -850,5 +853,7 @@ export async function backfillDerived(runner: QueryRunner): Promise<Backfilled> 
       await run('load-refresh-match-texts');
     });
   }
-  return { projectTotals, matchTexts };
+  // r.code / r.ownerId on every BOOKED_UNDER (codeFeeds' index: src/load/link-keys.ts).
+  const links = await backfillLinkKeys(runner);
+  return { projectTotals, matchTexts, linkKeys: links.written, linkKeysMs: links.ms };
 }

@@ -112,5 +112,12 @@ export function graphEdge(raw: RawEdge, ids: Map<string, string>): GraphEdgeRow 
   // A stable id from what the relationship joins (Neo4j's element ids change with every load);
   // two links of one type between the same nodes differ by their method (BOOKED_UNDER).
   const method = typeof raw.props.method === 'string' ? `|${raw.props.method}` : '';
-  return { id: `${raw.type}:${from}->${to}${method}`, type: raw.type, from, to, properties: displayProperties(raw.props) };
+  return { id: `${raw.type}:${from}->${to}${method}`, type: raw.type, from, to, properties: displayProperties(edgeOwnProperties(raw)) };
+}
+
+/** A BOOKED_UNDER's code and ownerId copy its ends (for the index booked_under_code_owner): from and to already say them. */
+function edgeOwnProperties(raw: RawEdge): Record<string, unknown> {
+  if (raw.type !== 'BOOKED_UNDER') return raw.props;
+  const { code: _code, ownerId: _ownerId, ...own } = raw.props;
+  return own;
 }

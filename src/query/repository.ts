@@ -214,6 +214,16 @@ export class Repository {
 
   /** projectsFeedingCode one page at a time (the heavy question, served in pages of ≤ 100). */
   codeFeeds(args: { code: string; department: string | null; years: number[] | null; includeDescendants: boolean }, ordering: Ordering, page: PageArgs, plan: FeedRowPlan): Promise<Page<CodeFeedRow>> {
+    // The default order of one code, unfiltered, is read through the index booked_under_code_owner
+    // a page at a time (cypher/code-feeds-default-page.cypher): the same page, flags, total and
+    // cursors as code-feeds-page, which sorts every link of the code and serves the other cases.
+    if (ordering.keys.length === 0 && args.department === null && args.years === null && !args.includeDescendants) {
+      const first = page.first === null ? null : neo4j.int(page.first);
+      const last = page.last === null ? null : neo4j.int(page.last);
+      return this.runner
+        .read('code-feeds-default-page', { code: args.code, after: page.after, before: page.before, first, last, withSortKeys: page.withSortKeys, ...plan })
+        .then((res) => pageOf(res.records, codeFeedRow, LISTS.codeFeeds.presentIf, page.withSortKeys));
+    }
     return this.list('codeFeeds', null, ordering, page, codeFeedRow, { ...args, ...plan, years: args.years ? args.years.map((y) => neo4j.int(y)) : null });
   }
 

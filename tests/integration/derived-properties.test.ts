@@ -1,7 +1,8 @@
 // Properties the load derives from others so that an index can answer a question (#41 item 3):
-// a department's matchText (id, name and aliases joined). Every write path keeps them right —
-// a load, a replace, a delete that shrinks a department's aliases — and the start-up backfill
-// (backfillDerived) writes them on a graph loaded without them.
+// a department's matchText (id, name and aliases joined), a BOOKED_UNDER's code and ownerId (its
+// ends' keys, for codeFeeds' index). Every write path keeps them right — a load, a replace, a
+// delete that shrinks a department's aliases — and the start-up backfill (backfillDerived) writes
+// them on a graph loaded without them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import type { Database } from '../../src/db/connection.js';
 import { QueryRunner } from '../../src/db/run.js';
 import { listDocuments, loadFiles } from '../../src/load/directory.js';
 import { backfillDerived, loadDocument, removeDocument } from '../../src/load/loader.js';
+import { backfillLinkKeys } from '../../src/load/link-keys.js';
 import { testDatabase, wipe } from './helpers.js';
 
 /** Departments whose stored matchText is not their id, name and aliases joined by U+001F. */
@@ -22,6 +24,15 @@ async function wrongMatchTexts(runner: QueryRunner): Promise<string[]> {
     return r.get('matchText') === want ? [] : [`${String(r.get('id'))}: ${JSON.stringify(r.get('matchText'))} where ${JSON.stringify(want)}`];
   });
 }
+
+/** Links whose code / ownerId are not their ends' (or missing), and links from another owner than an allocation or a documented investment project. */
+async function wrongLinkKeys(runner: QueryRunner): Promise<{ wrong: string[]; strayOwners: string[] }> {
+  const rec = (await runner.read('test-link-keys')).records[0];
+  expect(Number(rec?.get('links'))).toBeGreaterThan(0);
+  const texts = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  return { wrong: texts(rec?.get('wrong')), strayOwners: texts(rec?.get('strayOwners')) };
+}
+const RIGHT = { wrong: [], strayOwners: [] };
 
 describe('derived properties stay true to what they derive from', () => {
   let db: Database;
@@ -43,35 +54,54 @@ describe('derived properties stay true to what they derive from', () => {
 
   it('after loading the bundled documents', async () => {
     expect(await wrongMatchTexts(runner)).toEqual([]);
+    expect(await wrongLinkKeys(runner)).toEqual(RIGHT);
   });
 
   it('after a replace and after deletes that leave a department fewer aliases', async () => {
     const first = files[0] ?? '';
     await loadDocument(runner, first.replace(/^.*\//, ''), readFileSync(first, 'utf8'));
     expect(await wrongMatchTexts(runner)).toEqual([]);
+    expect(await wrongLinkKeys(runner)).toEqual(RIGHT);
     // Each bundled document removed in turn, then loaded again: a department of two documents
     // (龙岗 2020 and 2024) loses the alias the removed one printed, then gets it back.
     for (const file of files) {
       const name = file.replace(/^.*\//, '');
       expect(await removeDocument(runner, name)).toBe(true);
       expect(await wrongMatchTexts(runner)).toEqual([]);
+      expect(await wrongLinkKeys(runner)).toEqual(RIGHT);
       await loadDocument(runner, name, readFileSync(file, 'utf8'));
       expect(await wrongMatchTexts(runner)).toEqual([]);
+      expect(await wrongLinkKeys(runner)).toEqual(RIGHT);
     }
   });
 
   it('on a graph loaded without them, after start-up (backfillDerived), as a counted write', async () => {
-    await runner.write('test-forget-derived');
+    const forgot = (await runner.write('test-forget-derived')).records[0];
     const wrong = (await wrongMatchTexts(runner)).length;
     expect(wrong).toBeGreaterThan(0);
+    const links = Number(forgot?.get('links'));
+    expect((await wrongLinkKeys(runner)).wrong).toHaveLength(links);
     const before = (await runner.writeCounts()).begun;
-    expect((await backfillDerived(runner)).matchTexts).toBe(wrong);
+    const backfilled = await backfillDerived(runner);
+    expect(backfilled.matchTexts).toBe(wrong);
+    expect(backfilled.linkKeys).toBe(links);
     expect(await wrongMatchTexts(runner)).toEqual([]);
+    expect(await wrongLinkKeys(runner)).toEqual(RIGHT);
     // Readers were told (src/db/consistency.ts): the write was counted as a load's is.
     expect((await runner.writeCounts()).begun).toBeGreaterThan(before);
     // Idempotent: a second start writes nothing.
     const counted = (await runner.writeCounts()).begun;
-    expect(await backfillDerived(runner)).toEqual({ projectTotals: 0, matchTexts: 0 });
+    expect(await backfillDerived(runner)).toEqual({ projectTotals: 0, matchTexts: 0, linkKeys: 0, linkKeysMs: expect.any(Number) });
     expect((await runner.writeCounts()).begun).toBe(counted);
+  });
+
+  it('two processes starting at once write each link once, both without failing', async () => {
+    const links = Number((await runner.write('test-forget-derived')).records[0]?.get('links'));
+    expect(links).toBeGreaterThan(20);
+    // Small batches, so the two take turns on many batches rather than one each.
+    const [a, b] = await Promise.all([backfillLinkKeys(new QueryRunner(db), 7), backfillLinkKeys(new QueryRunner(db), 7)]);
+    expect(a.written + b.written).toBe(links);
+    expect(await wrongLinkKeys(runner)).toEqual(RIGHT);
+    await backfillDerived(runner);
   });
 });

@@ -28,9 +28,15 @@ function looksUpBy(rule: DeclaredRule, text: string): boolean {
   // A hint names the index outright: `USING INDEX x:Label(a, b)` (a composite index is found so).
   const hint = new RegExp(`\\bUSING INDEX \\w+:${escape(label)}\\(\\s*${rule.properties.map(escape).join('\\s*,\\s*')}\\s*\\)`);
   if (hint.test(text)) return true;
-  if (rule.properties.length > 1) return false;
   const L = escape(label);
   const p = escape(property);
+  // A relationship index (booked_under_code_owner) is sought by equality on its first property of
+  // a variable of its type: `[r:BOOKED_UNDER]` … `WHERE r.code = $code` (a CREATE's map is no seek).
+  if (rule.entityType === 'RELATIONSHIP') {
+    const links = new Set([...text.matchAll(new RegExp(`\\[(\\w+):${L}\\b`, 'g'))].map((m) => m[1]!));
+    return [...links].some((v) => new RegExp(`(?:\\bWHERE|\\bAND)\\s+${v}\\.${p}\\s*=\\s*\\$`).test(text));
+  }
+  if (rule.properties.length > 1) return false;
   // (x:Label {property: …}) or (:Other:Label {…, property: …}); [r:TYPE {property: …}] alike
   if (new RegExp(`[([]\\s*\\w*(?::\\w+)*:${L}(?::\\w+)*\\s*\\{[^}]*\\b${p}\\s*:`).test(text)) return true;
   const variables = new Set([...text.matchAll(new RegExp(`[([](\\w+)(?::\\w+)*:${L}\\b`, 'g'))].map((m) => m[1]!));
@@ -53,6 +59,7 @@ describe('cypher/schema.cypher', () => {
     expect(users.get('budget_line_document')).toContain('lines-by-document');
     expect(users.get('project_all_years_amount')).toEqual(['projects-top-by-amount']);
     expect(users.get('search_names')).toContain('search');
+    expect(users.get('booked_under_code_owner')).toEqual(['code-feeds-default-page']);
   });
 
   it('tells a look-up from a property only read or tested inside an expression', () => {

@@ -16,7 +16,7 @@ function built(): SchemaState {
       ...declared.map((r) => ({
         name: r.name,
         type: r.kind === 'constraint' ? 'RANGE' : r.type,
-        entityType: 'NODE',
+        entityType: r.entityType ?? 'NODE',
         labels: r.labels,
         properties: r.properties,
         state: 'ONLINE',
@@ -40,6 +40,9 @@ describe('cypher/schema.cypher as applySchema reads it', () => {
     expect(rule('search_names')).toMatchObject({ kind: 'index', type: 'FULLTEXT', analyzer: 'cjk', properties: ['name', 'code', 'searchText'] });
     expect(rule('search_names').labels).toContain('InvestmentProject');
     expect(rule('department_match_text')).toMatchObject({ kind: 'index', type: 'TEXT', labels: ['Department'], properties: ['matchText'] });
+    // A relationship index: its type where a node index has labels.
+    expect(rule('booked_under_code_owner')).toMatchObject({ kind: 'index', type: 'RANGE', entityType: 'RELATIONSHIP', labels: ['BOOKED_UNDER'], properties: ['code', 'status', 'ownerId'] });
+    expect(rule('investment_code').entityType).toBeUndefined();
   });
 
   it('refuses a statement it cannot read rather than guess what it means', () => {
@@ -91,6 +94,19 @@ describe('planSchema', () => {
     state.indexes = state.indexes.filter((i) => i.name !== 'investment_code');
     state.indexes.push(foreign('someone_elses', 'InvestmentProject', 'code'));
     expect(summary(state)).toEqual(['drop-index someone_elses', 'create investment_code']);
+  });
+
+  it('tells a relationship index from a node index of the same schema: ours defined on nodes is replaced, a node index of another is no blocker, a relationship one is', () => {
+    const state = built();
+    Object.assign(state.indexes.find((i) => i.name === 'booked_under_code_owner')!, { entityType: 'NODE' });
+    expect(summary(state)).toEqual(['drop-index booked_under_code_owner', 'create booked_under_code_owner']);
+    const other = built();
+    other.indexes = other.indexes.filter((i) => i.name !== 'booked_under_code_owner');
+    const foreign = (name: string, entityType: string): IndexRow => ({ name, type: 'RANGE', entityType, labels: ['BOOKED_UNDER'], properties: ['code', 'status', 'ownerId'], state: 'ONLINE', owningConstraint: null, failureMessage: '' });
+    other.indexes.push(foreign('on_nodes', 'NODE'));
+    expect(summary(other)).toEqual(['create booked_under_code_owner']);
+    other.indexes.push(foreign('on_links', 'RELATIONSHIP'));
+    expect(summary(other)).toEqual(['drop-index on_links', 'create booked_under_code_owner']);
   });
 
   it('drops the indexes and constraints the file no longer declares (RETIRED_SCHEMA) where a graph built before holds them, and creates none again', () => {
