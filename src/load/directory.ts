@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { QueryRunner } from '../db/run.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
+import { resampleOutdatedIndexes } from './index-statistics.js';
 import { loadParsed, loadParsedBatch, planRows, type BatchDocument, type BatchOutcome, type LoadOptions, type LoadReport } from './loader.js';
 import { OCR_LOAD_BUDGET_MS, PARSE_BUDGET_MS, parseWorkerCount, readOffThread } from './parse-off-thread.js';
 import { isPdf, readSource, SOURCE_FILE, SOURCE_KINDS } from '../source/index.js';
@@ -227,6 +228,8 @@ export async function loadFiles(
       since('main: originals kept and pruned', at);
     }
   }
+  // The indexes this load filled are sampled again before its questions are planned.
+  if (reports.some((r) => r.status === 'LOADED' || r.status === 'REPLACED')) await resampleOutdatedIndexes(runner);
   return reports;
 }
 
