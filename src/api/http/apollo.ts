@@ -2,7 +2,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import { CompiledExecution } from '../compiled-execution.js';
 import type { ApiContext } from '../context.js';
 import { consistentReadsPlugin } from '../consistent-reads.js';
 import { formatError } from '../format-error.js';
@@ -19,24 +18,11 @@ export interface ApolloParts {
   /** The answer cache, or null when answers are not cached. */
   cache: ResponseCache | null;
   records: RequestRecords;
-  /** The executor (tests pass theirs to read its counts); one made here otherwise. */
-  execution?: CompiledExecution;
 }
 
-export async function startApollo(schema: GraphQLSchema, { logger, cache, records, execution = new CompiledExecution(schema) }: ApolloParts): Promise<ApolloServer<ApiContext>> {
+export async function startApollo(schema: GraphQLSchema, { logger, cache, records }: ApolloParts): Promise<ApolloServer<ApiContext>> {
   const apollo = new ApolloServer<ApiContext>({
-    // Apollo's gateway interface is its only way to choose the executor: the schema is served as
-    // it is, parse, validation and the plugins run as before; execution is compiled-execution.ts's.
-    gateway: {
-      onSchemaLoadOrUpdate(callback) {
-        callback({ apiSchema: schema, coreSupergraphSdl: '' });
-        return () => {};
-      },
-      async load() {
-        return { executor: (request) => execution.execute(request) };
-      },
-      async stop() {},
-    },
+    schema,
     formatError,
     introspection: true,
     includeStacktraceInErrorResponses: false,
