@@ -120,7 +120,7 @@ export const STATEMENTS = {
   'projects-without-totals': [],
   'prose-amounts-by-document': ['keys'],
   'prose-amounts-by-id': ['keys'],
-  'resample-outdated-indexes': [],
+  'resample-outdated-indexes': ['timeoutSeconds'],
   'same-as-by-project': ['keys'],
   'schema-await-index': ['name', 'seconds'],
   'schema-constraints': [],

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { QueryRunner } from '../db/run.js';
 import { BudgetGraphError, ServiceUnavailableError } from '../errors.js';
-import { resampleOutdatedIndexes } from './index-statistics.js';
+import { resampleIndexes } from './index-statistics.js';
 import { loadParsed, loadParsedBatch, planRows, type BatchDocument, type BatchOutcome, type LoadOptions, type LoadReport } from './loader.js';
 import { OCR_LOAD_BUDGET_MS, PARSE_BUDGET_MS, parseWorkerCount, readOffThread } from './parse-off-thread.js';
 import { isPdf, readSource, SOURCE_FILE, SOURCE_KINDS } from '../source/index.js';
@@ -229,7 +229,7 @@ export async function loadFiles(
     }
   }
   // The indexes this load filled are sampled again before its questions are planned.
-  if (reports.some((r) => r.status === 'LOADED' || r.status === 'REPLACED')) await resampleOutdatedIndexes(runner);
+  if (reports.some((r) => r.status === 'LOADED' || r.status === 'REPLACED')) await resampleIndexes(runner);
   return reports;
 }
 

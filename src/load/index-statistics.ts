@@ -6,18 +6,25 @@
 // meanwhile may read the index whole instead of seeking in it: measured on the bundled documents
 // just loaded, codeFeeds' default page read every BOOKED_UNDER's index entry
 // (DirectedRelationshipIndexScan) where after a resample it seeks its code. So a bulk write ends
-// by having the indexes it outdated sampled again. Plans cached before are replanned by Neo4j
-// once their statistics have diverged (cypher.min_replan_interval).
-import { ServiceUnavailableError } from '../errors.js';
+// by having every index sampled again, waited for, and the plans cached on the old samples dropped
+// (db.prepareForReplanning: db.resampleOutdatedIndexes only schedules the sampling, which a plan
+// made at once would race).
+import neo4j from 'neo4j-driver';
 import type { QueryRunner } from '../db/run.js';
 
-/** Has the indexes that changed past Neo4j's threshold since their last sample sampled again. */
-export async function resampleOutdatedIndexes(runner: QueryRunner): Promise<void> {
+/** How long a load waits for the sampling (a 10,000-document graph's indexes: seconds). */
+const RESAMPLE_WAIT_SECONDS = 120;
+
+/**
+ * Has every index sampled again and the cached plans dropped; false if that could not be done.
+ * Never throws: statistics are a planner's hint, never an answer, and a load that committed is not
+ * failed by them (a database gone away, a timeout: the background sampler comes round later).
+ */
+export async function resampleIndexes(runner: QueryRunner): Promise<boolean> {
   try {
-    await runner.read('resample-outdated-indexes');
-  } catch (err) {
-    // Statistics are a planner's hint, never an answer: a database gone away after the load
-    // committed leaves them to the background sampler.
-    if (!(err instanceof ServiceUnavailableError)) throw err;
+    await runner.read('resample-outdated-indexes', { timeoutSeconds: neo4j.int(RESAMPLE_WAIT_SECONDS) }, (RESAMPLE_WAIT_SECONDS + 10) * 1000);
+    return true;
+  } catch {
+    return false;
   }
 }

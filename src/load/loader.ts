@@ -21,7 +21,7 @@ import { phaseRecorder, since, timed } from './phases.js';
 import { PROJECT } from '../model/kinds/project.js';
 import { storedValuesOf } from './plan/stored.js';
 import { allocationSent, lineSent, listingSent, proseAmountSent } from './sent-rows.js';
-import { resampleOutdatedIndexes } from './index-statistics.js';
+import { resampleIndexes } from './index-statistics.js';
 
 /** What loading one document did. */
 export const LOAD_STATUSES = {
@@ -857,6 +857,6 @@ export async function backfillDerived(runner: QueryRunner): Promise<Backfilled> 
   // r.code / r.ownerId on every BOOKED_UNDER (codeFeeds' index: src/load/link-keys.ts).
   const links = await backfillLinkKeys(runner);
   // An index created at this start and filled by the backfill is sampled again (index-statistics.ts).
-  if (projectTotals > 0 || matchTexts > 0 || links.written > 0) await resampleOutdatedIndexes(runner);
+  if (projectTotals > 0 || matchTexts > 0 || links.written > 0) await resampleIndexes(runner);
   return { projectTotals, matchTexts, linkKeys: links.written, linkKeysMs: links.ms };
 }
