@@ -28,7 +28,7 @@ import { STATEMENTS, type StatementName } from './statements.generated.js';
 export const WARM_UP_LIMIT_MS = 60_000;
 
 /** Statements the API does not run on a request: the loader's, start-up DDL, the tests', the probe and this. */
-const NOT_API_READS = /^(load-|schema-|test-|liveness-|warm-up-)/;
+export const NOT_API_READS = /^(load-|schema-|test-|liveness-|warm-up-)/;
 
 /** The bound a statement with a literal hop count is planned with when never sent: the API's default (paths, maxHops 4). */
 const DEFAULT_MAX_HOPS = 4;

@@ -22,7 +22,7 @@ const RESAMPLE_WAIT_SECONDS = 120;
  */
 export async function resampleIndexes(runner: QueryRunner): Promise<boolean> {
   try {
-    await runner.read('resample-outdated-indexes', { timeoutSeconds: neo4j.int(RESAMPLE_WAIT_SECONDS) }, (RESAMPLE_WAIT_SECONDS + 10) * 1000);
+    await runner.read('load-resample-indexes', { timeoutSeconds: neo4j.int(RESAMPLE_WAIT_SECONDS) }, (RESAMPLE_WAIT_SECONDS + 10) * 1000);
     return true;
   } catch {
     return false;
