@@ -15,7 +15,7 @@ const GONE = 'Neo.ClientError.Statement.EntityNotFound';
 /** Writes r.code and r.ownerId where a link lacks them: how many links this process wrote, in how long. */
 export async function backfillLinkKeys(runner: QueryRunner, batch = LINK_BATCH): Promise<{ written: number; ms: number }> {
   const started = Date.now();
-  const missing = Number((await runner.read('links-without-keys')).records[0]?.get('n') ?? 0);
+  const missing = Number((await runner.read('load-links-without-keys')).records[0]?.get('n') ?? 0);
   if (missing === 0) return { written: 0, ms: Date.now() - started };
   let written = 0;
   // Each round writes one batch, finds nothing left, or waited for another process that wrote it:

@@ -30,6 +30,21 @@ describe('cypher/ statements', () => {
     expect(called).toEqual([]);
   });
 
+  it('run only by the load or its start-up backfill are named as the loader\'s, so the warm-up never replays them', () => {
+    // The warm-up replays every statement NOT_API_READS lets through with the parameters it was
+    // last sent (src/db/warm-up.ts), the loader's reads included: a backfill's count of every link
+    // would run again after each restart of the JVM. The statements src/load/ names and neither
+    // src/query/ nor src/api/ does must carry the prefix.
+    const names = new Set(cypherNames());
+    const quoted = (dir: string) => new Set([...sources(join(root, dir)).join('\n').matchAll(/'([a-z0-9-]+)'/g)].map((m) => m[1]!).filter((n) => names.has(n)));
+    const api = new Set([...quoted('src/query'), ...quoted('src/api')]);
+    // Read by src/load/loader.ts and src/load/originals.ts (INGEST's files): to be renamed with
+    // their call sites; listed so that no new one joins them.
+    const notYetRenamed = ['department-project-names', 'departments-without-match-text', 'document-original-set', 'documents-same-slot', 'documents-same-slot-many', 'originals-referenced', 'projects-without-totals'];
+    const unprefixed = [...quoted('src/load')].filter((n) => !api.has(n) && !NOT_API_READS.test(n) && !notYetRenamed.includes(n));
+    expect(unprefixed).toEqual([]);
+  });
+
   it('are each run by name from the code', () => {
     const included = new Set(cypherNames().flatMap((n) => [...readFileSync(join(root, 'cypher', `${n}.cypher`), 'utf8').matchAll(/^[ \t]*\/\/ @include ([a-z0-9-]+)/gm)].map((m) => m[1]!)));
     const orphans = cypherNames().filter((name) => name !== 'schema' && !included.has(name) && !code.includes(`'${name}'`));
