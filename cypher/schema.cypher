@@ -20,7 +20,6 @@ CREATE CONSTRAINT investment_id IF NOT EXISTS FOR (i:InvestmentProject) REQUIRE 
 CREATE CONSTRAINT self_evaluation_id IF NOT EXISTS FOR (s:SelfEvaluation) REQUIRE s.id IS UNIQUE;
 CREATE CONSTRAINT three_costs_id IF NOT EXISTS FOR (t:ThreeCosts) REQUIRE t.id IS UNIQUE;
 CREATE CONSTRAINT anomaly_id IF NOT EXISTS FOR (a:Anomaly) REQUIRE a.id IS UNIQUE;
-CREATE INDEX document_year IF NOT EXISTS FOR (d:Document) ON (d.year);
 CREATE INDEX investment_code IF NOT EXISTS FOR (i:InvestmentProject) ON (i.code);
 // codeFeeds' default order (cypher/code-feeds-default-page.cypher) reads a code's COUNTED links in
 // their owner's id order from this index, a page at a time, where without it every link of the

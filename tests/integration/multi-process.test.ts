@@ -100,7 +100,7 @@ beforeAll(async () => {
   emptyData = mkdtempSync(join(tmpdir(), 'budget-graph-replica-data-'));
   // One index gone, as on a graph whose schema gained it since: the three processes below all
   // apply the schema at the same moment.
-  await db.driver.executeQuery('DROP INDEX document_year IF EXISTS', {}, { database: db.database });
+  await db.driver.executeQuery('DROP INDEX investment_code IF EXISTS', {}, { database: db.database });
 }, 60_000);
 
 afterAll(async () => {
@@ -125,8 +125,8 @@ describe('a loader and two API replicas over one Neo4j', () => {
     expect(load.code, load.output).toBe(0);
     // Every process looked; the missing index is there once and ONLINE whoever made it.
     const schemaLines = [a, b].map((r) => r.log.find((l) => l.includes('constraints and indexes in place')));
-    for (const line of schemaLines) expect(line).toMatch(/schema: \d+ constraints and indexes in place; this process (changed nothing|created document_year)$/);
-    const index = await db.driver.executeQuery("SHOW INDEXES YIELD name, state WHERE name = 'document_year' RETURN state", {}, { database: db.database });
+    for (const line of schemaLines) expect(line).toMatch(/schema: \d+ constraints and indexes in place; this process (changed nothing|created investment_code)$/);
+    const index = await db.driver.executeQuery("SHOW INDEXES YIELD name, state WHERE name = 'investment_code' RETURN state", {}, { database: db.database });
     expect(index.records.map((r) => r.get('state'))).toEqual(['ONLINE']);
     // A replica started after the schema is in place changes nothing.
     const c = await startReplica();

@@ -36,7 +36,8 @@ describe('cypher/schema.cypher as applySchema reads it', () => {
   it('is every statement of the file, each a constraint or an index with its schema', () => {
     expect(declared).toHaveLength(cypherStatements('schema').length);
     expect(rule('investment_id')).toMatchObject({ kind: 'constraint', type: 'UNIQUENESS', labels: ['InvestmentProject'], properties: ['id'] });
-    expect(rule('document_year')).toMatchObject({ kind: 'index', type: 'RANGE', labels: ['Document'], properties: ['year'] });
+    expect(rule('allocation_document')).toMatchObject({ kind: 'index', type: 'RANGE', labels: ['ProjectAllocation'], properties: ['documentId'] });
+    expect(rule('document_year')).toBeUndefined();
     expect(rule('search_names')).toMatchObject({ kind: 'index', type: 'FULLTEXT', analyzer: 'cjk', properties: ['name', 'code', 'searchText'] });
     expect(rule('search_names').labels).toContain('InvestmentProject');
     expect(rule('department_match_text')).toMatchObject({ kind: 'index', type: 'TEXT', labels: ['Department'], properties: ['matchText'] });
@@ -65,9 +66,9 @@ describe('planSchema', () => {
 
   it('drops and creates again a FAILED index, and a constraint whose index FAILED', () => {
     const state = built();
-    Object.assign(state.indexes.find((i) => i.name === 'document_year')!, { state: 'FAILED', failureMessage: 'Property value is too large to index' });
+    Object.assign(state.indexes.find((i) => i.name === 'allocation_document')!, { state: 'FAILED', failureMessage: 'Property value is too large to index' });
     Object.assign(state.indexes.find((i) => i.name === 'figure_id')!, { state: 'FAILED' });
-    expect(summary(state)).toEqual(['drop-index document_year', 'drop-constraint figure_id', 'create document_year', 'create figure_id']);
+    expect(summary(state)).toEqual(['drop-index allocation_document', 'drop-constraint figure_id', 'create allocation_document', 'create figure_id']);
   });
 
   it('waits for an index of ours that is POPULATING instead of dropping it', () => {
@@ -79,11 +80,11 @@ describe('planSchema', () => {
 
   it('replaces ours when defined otherwise: property, analyzer, or a constraint where an index is declared', () => {
     const state = built();
-    Object.assign(state.indexes.find((i) => i.name === 'document_year')!, { properties: ['id'] });
+    Object.assign(state.indexes.find((i) => i.name === 'allocation_document')!, { properties: ['id'] });
     Object.assign(state.indexes.find((i) => i.name === 'search_names')!, { analyzer: 'standard-no-stop-words' });
     state.constraints.push({ name: 'investment_code', type: 'UNIQUENESS', entityType: 'NODE', labels: ['InvestmentProject'], properties: ['code'] });
     Object.assign(state.indexes.find((i) => i.name === 'investment_code')!, { owningConstraint: 'investment_code' });
-    expect(summary(state).sort()).toEqual(['create document_year', 'create investment_code', 'create search_names', 'drop-constraint investment_code', 'drop-index document_year', 'drop-index search_names']);
+    expect(summary(state).sort()).toEqual(['create allocation_document', 'create investment_code', 'create search_names', 'drop-constraint investment_code', 'drop-index allocation_document', 'drop-index search_names']);
   });
 
   it('leaves indexes that are not ours alone, unless one holds the schema an index of ours needs', () => {
@@ -112,9 +113,9 @@ describe('planSchema', () => {
   it('drops the indexes and constraints the file no longer declares (RETIRED_SCHEMA) where a graph built before holds them, and creates none again', () => {
     const state = built();
     const old = (name: string, label: string, property: string, owner: string | null): IndexRow => ({ name, type: 'RANGE', entityType: 'NODE', labels: [label], properties: [property], state: 'ONLINE', owningConstraint: owner, failureMessage: '' });
-    state.indexes.push(old('allocation_year', 'ProjectAllocation', 'year', null), old('economic_code', 'EconomicCode', 'code', 'economic_code'), old('operators_own', 'BudgetLine', 'year', null));
+    state.indexes.push(old('allocation_year', 'ProjectAllocation', 'year', null), old('economic_code', 'EconomicCode', 'code', 'economic_code'), old('operators_own', 'BudgetLine', 'year', null), old('document_year', 'Document', 'year', null));
     state.constraints.push({ name: 'economic_code', type: 'UNIQUENESS', entityType: 'NODE', labels: ['EconomicCode'], properties: ['code'] });
-    expect(summary(state).sort()).toEqual(['drop-constraint economic_code', 'drop-index allocation_year']);
+    expect(summary(state).sort()).toEqual(['drop-constraint economic_code', 'drop-index allocation_year', 'drop-index document_year']);
     expect(planSchema(declared, state).every((a) => a.do !== 'create' && a.retired === true)).toBe(true);
     // Only the names it is told: the same graph with no retired names keeps them.
     expect(planSchema(declared, state, [])).toEqual([]);
