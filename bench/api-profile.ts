@@ -10,6 +10,9 @@
 // named by its folder, so that each of a few changes is measured in the same run). `--rounds=N`
 // takes each cell in N stretches, the contenders in turns (reversed every other round), so a
 // shared machine's load falls on all of them alike; a summary line per question gives the ratios.
+// `--bare`: bench/bare-server.ts beside it (our schema, context, loaders and readings behind
+// node:http and graphql-js alone): what the HTTP front and Apollo's pipeline cost a request;
+// `--bare=execute,apollo`: that and the same behind a plain Apollo Server (no plugin of ours).
 // With `--baseline`, each question's first answer from every baseline is compared with this
 // checkout's byte for byte (its
 // `extensions` aside) and the run stops on a difference: a speed change must not change an answer.
@@ -43,6 +46,7 @@ const only = arg('queries')?.split(',');
 const prof = args.includes('--prof');
 const withPeer = args.includes('--peer');
 const withFloor = args.includes('--floor');
+const bareModes = args.includes('--bare') ? ['execute'] : (arg('bare')?.split(',') ?? []);
 const baselines = arg('baseline')?.split(',') ?? [];
 const rounds = Number(arg('rounds') ?? 1);
 /** `--encoding=br`: ask for compressed answers (the bench asks for identity). */
@@ -107,6 +111,12 @@ async function main(): Promise<void> {
       const name = baselines.length > 1 ? `baseline ${basename(baseline)} (no cache)` : 'baseline (no cache)';
       contenders.push({ name, url: `http://127.0.0.1:${basePort}/graphql`, pid: leafPid(base.pid!) });
     }
+    for (const mode of bareModes) {
+      const barePort = await freePort(0);
+      const bare = await start([process.execPath, ...nodeArgs, '--import', 'tsx', 'bench/bare-server.ts'], { ...auth, PORT: String(barePort), BARE_MODE: mode }, /BARE_READY/);
+      servers.push(bare);
+      contenders.push({ name: mode === 'apollo' ? 'bare (node:http + plain Apollo)' : 'bare (node:http + execute)', url: `http://127.0.0.1:${barePort}/graphql`, pid: leafPid(bare.pid!) });
+    }
     if (withPeer) {
       const peerPort = await freePort(0);
       const peer = await start([process.execPath, '--import', 'tsx', 'bench/peer/server.ts'], { ...auth, PORT: String(peerPort) }, /PEER_READY/);
@@ -136,7 +146,7 @@ async function main(): Promise<void> {
       }
       const ours = answers.get('budget-graph (no cache)');
       for (const [name, theirs] of answers) {
-        if (!name.startsWith('baseline')) continue;
+        if (!name.startsWith('baseline') && !name.startsWith('bare')) continue;
         if (ours !== theirs) throw new Error(`${bq.name}: the answer differs from the ${name}'s (${ours?.length} / ${theirs.length} bytes)`);
         log(`${bq.name} | answer identical to the ${name}'s (${theirs.length} bytes)`);
       }
