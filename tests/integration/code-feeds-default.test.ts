@@ -115,6 +115,60 @@ describe('codeFeeds default order through the index: code-feeds-page\'s answers'
     expect(compared).toBeGreaterThan(40);
   });
 
+  it('gives code-feeds-page\'s pages and flags with two links of one sort key, or a link without a method', async () => {
+    // Nothing in the load writes either (one counted link an owner and code; every link has a
+    // method), but the page must not depend on it: its flags compared no row's key with another's
+    // before (a duplicate last link, or a last link without a method, gave hasNextPage wrong).
+    const code = String((await runner.read('test-code-link-counts')).records[0]?.get('code'));
+    const keys = (await both(code, page(100, null))).keys;
+    expect(keys.length).toBeGreaterThan(4);
+    const owner = (k: unknown[] | undefined) => String(k?.[0]);
+    /** Every page of 1, 2 and 3 both ways by the pages' own cursors, and the whole list. */
+    async function comparePages(what: string): Promise<number> {
+      let compared = 0;
+      for (const size of [1, 2, 3]) {
+        for (let after: unknown[] | null = null, n = 0; n < 40; n++) {
+          const one = await both(code, page(size, after));
+          expect(one.indexed, `${what}: first ${size} after ${json(after)}`).toBe(one.sorted);
+          compared++;
+          if (one.keys.length === 0) break;
+          after = one.keys.at(-1) ?? null;
+        }
+        for (let before: unknown[] | null = null, n = 0; n < 40; n++) {
+          const one = await both(code, page(null, null, size, before));
+          expect(one.indexed, `${what}: last ${size} before ${json(before)}`).toBe(one.sorted);
+          compared++;
+          if (one.keys.length === 0) break;
+          before = one.keys[0] ?? null;
+        }
+      }
+      for (const p of [page(100, null), page(null, null, 100), page(keys.length - 1, null), page(null, null, keys.length - 1)]) {
+        const one = await both(code, p);
+        expect(one.indexed, `${what}: ${json(p)}`).toBe(one.sorted);
+        compared++;
+      }
+      return compared;
+    }
+    // The first and the last link twice.
+    const copies = [];
+    for (const k of [keys[0], keys.at(-1)]) copies.push(String((await runner.write('test-link-duplicate', { code, ownerId: owner(k) })).records[0]?.get('id')));
+    try {
+      expect((await both(code, page(100, null))).keys.length).toBe(keys.length + 2);
+      expect(await comparePages('duplicates')).toBeGreaterThan(10);
+    } finally {
+      for (const id of copies) await runner.write('test-link-delete', { id });
+    }
+    // The last link without a method (its row is left out of the page's items, as a link gone).
+    const last = keys.at(-1);
+    await runner.write('test-link-method', { code, ownerId: owner(last), method: null });
+    try {
+      expect(await comparePages('no method')).toBeGreaterThan(10);
+    } finally {
+      await runner.write('test-link-method', { code, ownerId: owner(last), method: last?.[2] });
+    }
+    expect((await both(code, page(100, null))).keys).toEqual(keys);
+  });
+
   it('serves the default order of one code, all years; a year, a department, descendants or another order stay on code-feeds-page', async () => {
     const schema = await buildApiSchema();
     const statementOf = async (argsText: string) => {

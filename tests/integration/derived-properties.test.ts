@@ -2,7 +2,9 @@
 // a department's matchText (id, name and aliases joined), a BOOKED_UNDER's code and ownerId (its
 // ends' keys, for codeFeeds' index). Every write path keeps them right — a load, a replace, a
 // delete that shrinks a department's aliases — and the start-up backfill (backfillDerived) writes
-// them on a graph loaded without them.
+// them on a graph loaded without them. codeFeeds' totalCount, which Neo4j's count of a code node's
+// links gives (less its SUPPORTING and REJECTED ones), equals a fresh count of its COUNTED links
+// after each of them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +14,8 @@ import { QueryRunner } from '../../src/db/run.js';
 import { listDocuments, loadFiles } from '../../src/load/directory.js';
 import { backfillDerived, loadDocument, removeDocument } from '../../src/load/loader.js';
 import { backfillLinkKeys } from '../../src/load/link-keys.js';
+import { Repository } from '../../src/query/repository.js';
+import { WHOLE_FEED_ROW } from '../../src/query/feed-row-plan.js';
 import { testDatabase, wipe } from './helpers.js';
 
 /** Departments whose stored matchText is not their id, name and aliases joined by U+001F. */
@@ -34,6 +38,23 @@ async function wrongLinkKeys(runner: QueryRunner): Promise<{ wrong: string[]; st
 }
 const RIGHT = { wrong: [], strayOwners: [] };
 
+/**
+ * Codes whose codeFeeds totalCount (the default-order page, cypher/code-feeds-default-page.cypher:
+ * the code node's count of its links less its other statuses') is not a fresh count of its
+ * COUNTED links; a code with no node counts none.
+ */
+async function wrongTotals(runner: QueryRunner): Promise<string[]> {
+  const fresh = (await runner.read('test-code-link-counts')).records.map((r) => ({ code: String(r.get('code')), counted: Number(r.get('counted')) }));
+  expect(fresh.length).toBeGreaterThan(0);
+  const repo = new Repository(runner);
+  const wrong: string[] = [];
+  for (const { code, counted } of [...fresh, { code: '9999999', counted: 0 }]) {
+    const page = await repo.codeFeeds({ code, department: null, years: null, includeDescendants: false }, { keys: [], dirs: [] }, { first: 0, last: null, after: null, before: null, withSortKeys: false }, WHOLE_FEED_ROW);
+    if (page.total !== counted) wrong.push(`${code}: ${page.total} where ${counted}`);
+  }
+  return wrong;
+}
+
 describe('derived properties stay true to what they derive from', () => {
   let db: Database;
   let runner: QueryRunner;
@@ -55,6 +76,7 @@ describe('derived properties stay true to what they derive from', () => {
   it('after loading the bundled documents', async () => {
     expect(await wrongMatchTexts(runner)).toEqual([]);
     expect(await wrongLinkKeys(runner)).toEqual(RIGHT);
+    expect(await wrongTotals(runner)).toEqual([]);
   });
 
   it('after a replace and after deletes that leave a department fewer aliases', async () => {
@@ -62,6 +84,7 @@ describe('derived properties stay true to what they derive from', () => {
     await loadDocument(runner, first.replace(/^.*\//, ''), readFileSync(first, 'utf8'));
     expect(await wrongMatchTexts(runner)).toEqual([]);
     expect(await wrongLinkKeys(runner)).toEqual(RIGHT);
+    expect(await wrongTotals(runner)).toEqual([]);
     // Each bundled document removed in turn, then loaded again: a department of two documents
     // (龙岗 2020 and 2024) loses the alias the removed one printed, then gets it back.
     for (const file of files) {
@@ -69,9 +92,11 @@ describe('derived properties stay true to what they derive from', () => {
       expect(await removeDocument(runner, name)).toBe(true);
       expect(await wrongMatchTexts(runner)).toEqual([]);
       expect(await wrongLinkKeys(runner)).toEqual(RIGHT);
+      expect(await wrongTotals(runner)).toEqual([]);
       await loadDocument(runner, name, readFileSync(file, 'utf8'));
       expect(await wrongMatchTexts(runner)).toEqual([]);
       expect(await wrongLinkKeys(runner)).toEqual(RIGHT);
+      expect(await wrongTotals(runner)).toEqual([]);
     }
   });
 
@@ -87,6 +112,7 @@ describe('derived properties stay true to what they derive from', () => {
     expect(backfilled.linkKeys).toBe(links);
     expect(await wrongMatchTexts(runner)).toEqual([]);
     expect(await wrongLinkKeys(runner)).toEqual(RIGHT);
+    expect(await wrongTotals(runner)).toEqual([]);
     // Readers were told (src/db/consistency.ts): the write was counted as a load's is.
     expect((await runner.writeCounts()).begun).toBeGreaterThan(before);
     // Idempotent: a second start writes nothing.
@@ -102,6 +128,7 @@ describe('derived properties stay true to what they derive from', () => {
     const [a, b] = await Promise.all([backfillLinkKeys(new QueryRunner(db), 7), backfillLinkKeys(new QueryRunner(db), 7)]);
     expect(a.written + b.written).toBe(links);
     expect(await wrongLinkKeys(runner)).toEqual(RIGHT);
+    expect(await wrongTotals(runner)).toEqual([]);
     await backfillDerived(runner);
   });
 });
