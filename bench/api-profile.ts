@@ -12,7 +12,8 @@
 // shared machine's load falls on all of them alike; a summary line per question gives the ratios.
 // `--bare`: bench/bare-server.ts beside it (our schema, context, loaders and readings behind
 // node:http and graphql-js alone): what the HTTP front and Apollo's pipeline cost a request;
-// `--bare=execute,apollo`: that and the same behind a plain Apollo Server (no plugin of ours).
+// `--bare=execute,apollo,warm`: that, the same behind a plain Apollo Server (no plugin of ours),
+// and execute again after the warm-up our server runs before it takes requests.
 // With `--baseline`, each question's first answer from every baseline is compared with this
 // checkout's byte for byte (its
 // `extensions` aside) and the run stops on a difference: a speed change must not change an answer.
@@ -115,7 +116,7 @@ async function main(): Promise<void> {
       const barePort = await freePort(0);
       const bare = await start([process.execPath, ...nodeArgs, '--import', 'tsx', 'bench/bare-server.ts'], { ...auth, PORT: String(barePort), BARE_MODE: mode }, /BARE_READY/);
       servers.push(bare);
-      contenders.push({ name: mode === 'apollo' ? 'bare (node:http + plain Apollo)' : 'bare (node:http + execute)', url: `http://127.0.0.1:${barePort}/graphql`, pid: leafPid(bare.pid!) });
+      contenders.push({ name: mode === 'apollo' ? 'bare (node:http + plain Apollo)' : mode === 'warm' ? 'bare (node:http + execute, after the warm-up)' : 'bare (node:http + execute)', url: `http://127.0.0.1:${barePort}/graphql`, pid: leafPid(bare.pid!) });
     }
     if (withPeer) {
       const peerPort = await freePort(0);
