@@ -377,7 +377,7 @@ async function writeSameAs(run: RunStatement, plans: readonly LoadPlan[]): Promi
     if (!projects) mine.set(id, (projects = new Map()));
     for (const a of plan.allocations) if (!projects.has(String(a.projectId))) projects.set(String(a.projectId), { id: String(a.projectId), normName: String(a.normName) });
   }
-  const names = await run('department-project-names', { departmentIds: [...mine.keys()] });
+  const names = await run('load-department-project-names', { departmentIds: [...mine.keys()] });
   const all = new Map<string, NamedProject[]>();
   for (const r of names.records) pushTo(all, String(r.get('departmentId')), { id: String(r.get('id')), normName: String(r.get('normName')) });
   const links = [...mine.entries()].flatMap(([department, projects]) => sameAsLinks([...projects.values()], all.get(department) ?? []));
@@ -424,7 +424,7 @@ export async function loadParsed(runner: QueryRunner, file: string, input: strin
   const loaderVersion = loaderFingerprint();
   if (storedHash === contentHash(text) && storedLoader === loaderVersion) return { file, status: 'UNCHANGED', records, nodesCreated: 0, relationshipsCreated: 0, writtenWith: 0, ms: Date.now() - started, plan, replacedFiles: [], parity: [], diagnostics };
 
-  const rivals = (await timed('main: read rivals', () => runner.read('documents-same-slot', { departmentId: plan.department.id, year: plan.document.year, kinds: plan.document.kinds, unit: plan.document.unitPrinted, file }))).records.map((r) => String(r.get('file')));
+  const rivals = (await timed('main: read rivals', () => runner.read('load-documents-same-slot', { departmentId: plan.department.id, year: plan.document.year, kinds: plan.document.kinds, unit: plan.document.unitPrinted, file }))).records.map((r) => String(r.get('file')));
   if (rivals.length && !options.replace) {
     throw new BudgetGraphError('CONFLICT', `${file}: the graph already holds ${rivals.join(', ')} for ${plan.department.name}, ${read.year}, ${plan.document.kinds.join('/')}; remove it first or load this one with replace: true to supersede it.`, { file, conflictsWith: rivals });
   }
@@ -568,11 +568,11 @@ export async function loadParsedBatch(runner: QueryRunner, items: readonly Batch
       else alone.push(r.i); // a reload replaces its own copy: loadParsed's way
     }
     const slots = slotted.map((r) => ({ r, slot: { file: r.item.file, departmentId: r.plan.department.id, year: r.plan.document.year, kinds: r.plan.document.kinds, unit: r.plan.document.unitPrinted } }));
-    const rivals = new Set(slots.length ? (await timed('main: read rivals (batch)', () => runner.read('documents-same-slot-many', { slots: slots.map((s) => s.slot) }))).records.map((rec) => String(rec.get('of'))) : []);
+    const rivals = new Set(slots.length ? (await timed('main: read rivals (batch)', () => runner.read('load-documents-same-slot-many', { slots: slots.map((s) => s.slot) }))).records.map((rec) => String(rec.get('of'))) : []);
     // Two documents of the batch in one slot (or one file twice): the later goes alone, after.
     const taken: (typeof slots)[number]['slot'][] = [];
     for (const { r, slot } of slots) {
-      // One slot: department, year, a kind shared and the same unit printed (documents-same-slot.cypher).
+      // One slot: department, year, a kind shared and the same unit printed (load-documents-same-slot.cypher).
       const clash = taken.some((t) => t.file === slot.file || (t.departmentId === slot.departmentId && sameValue(t.year, slot.year) && t.kinds.some((x) => slot.kinds.includes(x)) && (t.unit ?? '') === (slot.unit ?? '')));
       if (rivals.has(r.item.file) || clash) alone.push(r.i);
       else {
@@ -842,10 +842,10 @@ export interface Backfilled {
  * write counted (src/db/consistency.ts) as any load's.
  */
 export async function backfillDerived(runner: QueryRunner): Promise<Backfilled> {
-  const count = async (name: 'projects-without-totals' | 'departments-without-match-text') => Number((await runner.read(name)).records[0]?.get('n') ?? 0);
-  const projectTotals = await count('projects-without-totals');
+  const count = async (name: 'load-projects-without-totals' | 'load-departments-without-match-text') => Number((await runner.read(name)).records[0]?.get('n') ?? 0);
+  const projectTotals = await count('load-projects-without-totals');
   if (projectTotals > 0) await runner.write('load-refresh-all-project-totals');
-  const matchTexts = await count('departments-without-match-text');
+  const matchTexts = await count('load-departments-without-match-text');
   if (matchTexts > 0) {
     // Locked first, computed second: a load of another process changing a department's aliases
     // meanwhile is waited for, and the aliases it committed are the ones joined.

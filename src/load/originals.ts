@@ -28,7 +28,7 @@ export async function keepOriginal(runner: QueryRunner, file: string, bytes: Uin
       writeFileSync(tmp, bytes, { mode: 0o600 });
       renameSync(tmp, path);
     }
-    await runner.writeTransaction((_tx, run) => run('document-original-set', { file, sha256 }));
+    await runner.writeTransaction((_tx, run) => run('load-document-original-set', { file, sha256 }));
   } finally {
     pending.delete(sha256);
   }
@@ -42,7 +42,7 @@ export async function keepOriginal(runner: QueryRunner, file: string, bytes: Uin
  */
 export async function pruneOriginals(runner: QueryRunner, dir = originalsDir()): Promise<number> {
   if (!existsSync(dir)) return 0;
-  const named = new Set((await runner.read('originals-referenced')).records.map((r) => String(r.get('sha256'))));
+  const named = new Set((await runner.read('load-originals-referenced')).records.map((r) => String(r.get('sha256'))));
   let removed = 0;
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);

@@ -145,7 +145,7 @@ describe('what a batch sends', () => {
     // hint (checked at ee454ba): what this holds is that the statements keep to the department.
     const session = db.driver.session({ database: db.database });
     const plans = async (state: string) => {
-      for (const name of ['documents-same-slot-many', 'documents-same-slot'] as const) {
+      for (const name of ['load-documents-same-slot-many', 'load-documents-same-slot'] as const) {
         const plan = JSON.stringify((await session.run(`EXPLAIN ${cypher(name)}`)).summary.plan);
         expect(plan, `${name}, ${state}`).toMatch(/UNIQUE \w*:Department\(id\)/);
         expect(plan, `${name}, ${state}`).not.toMatch(/Document\(year\)/);

@@ -38,10 +38,7 @@ describe('cypher/ statements', () => {
     const names = new Set(cypherNames());
     const quoted = (dir: string) => new Set([...sources(join(root, dir)).join('\n').matchAll(/'([a-z0-9-]+)'/g)].map((m) => m[1]!).filter((n) => names.has(n)));
     const api = new Set([...quoted('src/query'), ...quoted('src/api')]);
-    // Read by src/load/loader.ts and src/load/originals.ts (INGEST's files): to be renamed with
-    // their call sites; listed so that no new one joins them.
-    const notYetRenamed = ['department-project-names', 'departments-without-match-text', 'document-original-set', 'documents-same-slot', 'documents-same-slot-many', 'originals-referenced', 'projects-without-totals'];
-    const unprefixed = [...quoted('src/load')].filter((n) => !api.has(n) && !NOT_API_READS.test(n) && !notYetRenamed.includes(n));
+    const unprefixed = [...quoted('src/load')].filter((n) => !api.has(n) && !NOT_API_READS.test(n));
     expect(unprefixed).toEqual([]);
   });
 

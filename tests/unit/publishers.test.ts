@@ -55,7 +55,7 @@ describe('the same department\'s 单位预算 (上海市普陀区人民政府办
     const dept = doc(OFFICE).meta;
     expect(departmentIdentity(unit.department).id).toBe(departmentIdentity(dept.department).id);
     expect(unit.year).toBe(dept.year);
-    // cypher/documents-same-slot.cypher: a rival is a document of the same department and year sharing a kind.
+    // cypher/load-documents-same-slot.cypher: a rival is a document of the same department and year sharing a kind.
     expect(unit.kinds.filter((k) => dept.kinds.includes(k))).toEqual([]);
   });
 });

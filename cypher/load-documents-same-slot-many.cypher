@@ -1,4 +1,4 @@
-// documents-same-slot for each document of a batch (src/load/loader.ts loadParsedBatch): the
+// load-documents-same-slot for each document of a batch (src/load/loader.ts loadParsedBatch): the
 // other documents of its department and year sharing a kind, one read for the whole batch.
 // Found from the department (a few documents each), never from the year: Document.year's index
 // (money-trail's) holds every document of the year, and a plan made while the graph was small
