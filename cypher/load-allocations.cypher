@@ -13,8 +13,13 @@ UNWIND doc.rows AS row
 WITH d, dep, doc, row, row.project AS project
 MERGE (p:Project {id: row.projectId})
   ON CREATE SET p += project, p.departmentId = doc.departmentId, p.unitId = row.projectUnitId, p.names = []
+// searchText from the names as this row leaves them: the items of one SET all read the node as it
+// was before it, so a searchText built from p.names would miss the name this row adds (the first
+// name of every new project, the newest of every renamed one). Not through a WITH: its value would
+// be taken for every row before any row's SET, and two documents of one batch naming the same
+// project would each write the names without the other's.
 SET p.names = CASE WHEN row.name IN p.names THEN p.names ELSE p.names + row.name END,
-    p.searchText = reduce(s = '', n IN p.names | s + ' ' + n)
+    p.searchText = reduce(s = '', n IN CASE WHEN row.name IN p.names THEN p.names ELSE p.names + row.name END | s + ' ' + n)
 MERGE (dep)-[:RUNS]->(p)
 WITH d, doc, p, row
 CREATE (a:ProjectAllocation)

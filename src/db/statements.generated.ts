@@ -143,6 +143,7 @@ export const STATEMENTS = {
   'test-link-duplicate': ['code', 'ownerId'],
   'test-link-keys': [],
   'test-link-method': ['code', 'method', 'ownerId'],
+  'test-project-search-texts': [],
   'test-project-totals': [],
   'test-read-probe': ['id'],
   'test-tamper-document': ['figureOf', 'indicatorOf', 'listingOf'],
