@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     }
     for (const mode of bareModes) {
       const barePort = await freePort(0);
-      const bare = await start([process.execPath, ...nodeArgs, '--import', 'tsx', 'bench/bare-server.ts'], { ...auth, PORT: String(barePort), BARE_MODE: mode }, /BARE_READY/);
+      const bare = await start([process.execPath, ...nodeArgs, '--import', 'tsx', 'bench/bare-server.ts', `--mode=${mode}`], { ...auth, PORT: String(barePort) }, /BARE_READY/);
       servers.push(bare);
       contenders.push({ name: mode === 'apollo' ? 'bare (node:http + plain Apollo)' : mode === 'warm' ? 'bare (node:http + execute, after the warm-up)' : 'bare (node:http + execute)', url: `http://127.0.0.1:${barePort}/graphql`, pid: leafPid(bare.pid!) });
     }

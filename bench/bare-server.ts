@@ -5,9 +5,8 @@
 // the HTTP front and Apollo's pipeline cost. It sends the database exactly what our server
 // sends: a query's reads are watched (the write-count readings) and asked again until one state,
 // as askConsistently does. Started by bench/api-profile.ts --bare; prints BARE_READY <url>.
-// BARE_MODE=warm: execute, after the warm-up our server runs before it takes requests
+// --mode=warm: execute, after the warm-up our server runs before it takes requests
 // (db.warmUp(): the page cache read, every API read replayed or planned).
-// BARE_READINGS=0 leaves the readings out (to size them apart).
 import '../src/runtime-mode.js';
 import 'reflect-metadata';
 import { createServer } from 'node:http';
@@ -21,10 +20,14 @@ import { createContext } from '../src/api/context.js';
 import { askConsistently } from '../src/api/consistent-reads.js';
 
 const port = Number(process.env.PORT ?? 4200);
-const readings = process.env.BARE_READINGS !== '0';
-const viaApollo = process.env.BARE_MODE === 'apollo';
+// Options as arguments, not variables: every variable the code reads is a declared, documented
+// setting (src/environment.ts, tests/unit/config-docs.test.ts), and these are the bench's own.
+// --mode=execute (default) | apollo | warm; --no-readings: the question without its write-count readings.
+const mode = process.argv.find((a) => a.startsWith('--mode='))?.slice('--mode='.length) ?? 'execute';
+const readings = !process.argv.includes('--no-readings');
+const viaApollo = mode === 'apollo';
 const db = await connect(neo4jSettings());
-if (process.env.BARE_MODE === 'warm') await db.warmUp();
+if (mode === 'warm') await db.warmUp();
 const schema = await buildApiSchema();
 const apollo = viaApollo ? new ApolloServer<ApiContext>({ schema, stringifyResult: (v) => JSON.stringify(v) }) : null;
 await apollo?.start();
