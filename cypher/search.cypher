@@ -22,7 +22,10 @@ WITH node, score,
           WHEN node:Project THEN 3
           ELSE 4 END AS tier,
      CASE WHEN node:Department OR node:BudgetUnit THEN 1 WHEN node:Code THEN 2 WHEN node:Project THEN 3 ELSE 4 END AS kindRank
-// Ties (one name printed for a code and a project) break by kind, then by key: one order on every load.
-ORDER BY tier, score DESC, size(coalesce(node.name, node.title, '')) ASC, kindRank, coalesce(node.key, node.id)
+// Exact matches (tier 0) by kind first: one name printed for a department, a code and a project is
+// the same match for each, and the index's score between them says only how many of a node's
+// fields repeat the name (a project's name and searchText, a code's name and searchText), which
+// a load can change. Then by key: one order on every load.
+ORDER BY tier, CASE WHEN tier = 0 THEN kindRank ELSE 0 END, score DESC, size(coalesce(node.name, node.title, '')) ASC, kindRank, coalesce(node.key, node.id)
 LIMIT $limit
 RETURN {elementId: elementId(node), labels: labels(node), props: properties(node)} AS node, score

@@ -249,6 +249,10 @@ describe('search, neighbours and paths', () => {
     const ids = (res.data.search as any[]).map((h) => h.id);
     expect(ids).toContain('ClassificationCode:FunctionCode:2010504');
     expect(ids.slice(0, 3)).toContain('ClassificationCode:FunctionCode:2010504');
+    // The name is printed for the code and for a project of 大鹏新区政务服务数据管理局: both exact matches, the code
+    // first (cypher/search.cypher: exact matches by kind), whichever of the two the index scores higher.
+    expect(ids.indexOf('ClassificationCode:FunctionCode:2010504')).toBeLessThan(ids.indexOf('Project:大鹏新区政务服务数据管理局|本级|信息事务'));
+    expect(ids.indexOf('Project:大鹏新区政务服务数据管理局|本级|信息事务')).toBeGreaterThan(-1);
   });
 
   it('finds a code by its digits and an investment project by its 国家编码 prefix', async () => {
