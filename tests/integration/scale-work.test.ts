@@ -1,7 +1,7 @@
 // Questions whose statements read more of the graph as the corpus grows, where the answer does not
 // (#41 item 3, bench/scale.ts at 1,000 and 10,000 generated documents): counted from PROFILE (db hits
 // and rows per operator), never timed.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { graphql, type GraphQLSchema } from 'graphql';
@@ -27,6 +27,13 @@ interface Sent {
 describe('statements bounded by what they answer, not by the corpus', () => {
   let db: Database;
   let schema: GraphQLSchema;
+  // The generated documents' folders, removed when the file ends (each run wrote one per test to /tmp).
+  const folders: string[] = [];
+  const folder = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'scale-work-'));
+    folders.push(dir);
+    return dir;
+  };
   beforeAll(async () => {
     db = await testDatabase();
     await wipe(db);
@@ -34,6 +41,7 @@ describe('statements bounded by what they answer, not by the corpus', () => {
     schema = await buildApiSchema();
   });
   afterAll(async () => {
+    for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
     // The next file finds the bundled documents alone, as before the generated ones came.
     if (db) {
       await wipe(db);
@@ -92,7 +100,7 @@ describe('statements bounded by what they answer, not by the corpus', () => {
     if (!before) return;
     const small = await profile(before);
     // Documents of other departments, in the same years (three departments, 2019-2021).
-    const dir = mkdtempSync(join(tmpdir(), 'scale-work-'));
+    const dir = folder();
     const files = generateCorpus(12).map((d) => {
       const path = join(dir, d.file);
       writeFileSync(path, d.text);
@@ -141,7 +149,7 @@ describe('statements bounded by what they answer, not by the corpus', () => {
     // Its total counted the code's COUNTED index entries, one db hit a link (10,297 of the page's
     // 15,437 at 10,000 generated documents); now the code node's count of its links.
     const question = '{ codeFeeds(code: "2010502", first: 5) { totalCount nodes { project { name } } pageInfo { hasNextPage } } }';
-    const dir = mkdtempSync(join(tmpdir(), 'scale-work-'));
+    const dir = folder();
     const write = (n: number) =>
       generateCorpus(n).map((d) => {
         const path = join(dir, d.file);
