@@ -1,15 +1,17 @@
 // A tiny run of `npm run bench` end to end (corpus, accuracy, ingest, both servers, every query):
 // proves the benchmark still runs. No timing is asserted; figures are written to a temp folder.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
+import { scratchDirs } from '../scratch-dirs.js';
+
+const scratch = scratchDirs();
 
 describe('npm run bench -- --smoke', () => {
   it('generates, checks accuracy, ingests and queries both servers', () => {
-    const out = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
+    const out = scratch('bench-smoke-');
     const run = spawnSync(join(projectRoot, 'node_modules', '.bin', 'tsx'), ['bench/run.ts', '--smoke', `--out=${out}`], { cwd: projectRoot, encoding: 'utf8', timeout: 240_000, env: { ...process.env, NEO4J_URI: '' } });
     expect(run.status, run.stderr + run.stdout).toBe(0);
     const file = readdirSync(out).find((f) => f.endsWith('-smoke.json'))!;

@@ -12,8 +12,7 @@
 // 公务接待费 28.50, 公务用车 blank; page 14: 201 03 01 行政运行 合计 12,029,501.84 元.
 // Needs Debian's tesseract-ocr and tesseract-ocr-chi-sim (.ci/run installs them).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
@@ -25,6 +24,9 @@ import { buildApiSchema } from '../../src/api/schema.js';
 import { tesseractReady } from '../../src/source/ocr/tesseract.js';
 import { withScannedPages } from '../scans.js';
 import { testDatabase, wipe } from './helpers.js';
+import { scratchDirs } from '../scratch-dirs.js';
+
+const scratch = scratchDirs();
 
 const PDF = join(projectRoot, 'tests', 'fixtures', 'real', '上海市普陀区人民政府办公室25年预算.pdf');
 const FILE = 'office-2025-pages-1-14-20-scanned-20.pdf';
@@ -39,7 +41,7 @@ beforeAll(async () => {
   if (!(await tesseractReady())) throw new Error("these tests need Debian's tesseract-ocr and tesseract-ocr-chi-sim (apt-get install tesseract-ocr tesseract-ocr-chi-sim; .ci/run installs them)");
   db = await testDatabase();
   await wipe(db);
-  const dir = mkdtempSync(join(tmpdir(), 'ocr-provenance-'));
+  const dir = scratch('ocr-provenance-');
   for (const n of [1, 14, 20]) execFileSync('pdfseparate', ['-f', String(n), '-l', String(n), PDF, join(dir, `p-%d.pdf`)]);
   execFileSync('pdfunite', [join(dir, 'p-1.pdf'), join(dir, 'p-14.pdf'), join(dir, 'p-20.pdf'), join(dir, 'three.pdf')]);
   writeFileSync(join(dir, FILE), withScannedPages(join(dir, 'three.pdf'), [SCAN], 200));

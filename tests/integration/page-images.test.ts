@@ -12,8 +12,7 @@
 // 收支总表, 项目负责人：尚明芳, 二、部门支出总表 and a one-row table 填报人 | 林黛玉 | 联系电话 |
 // 28336292 in the page's upper third, and its page number "- 1 -" centred at its foot.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +26,9 @@ import { buildApiSchema } from '../../src/api/schema.js';
 import { PAGE_IMAGE_LIMITS, redactedBoxes, rotated } from '../../src/api/page-images.js';
 import { pixelBox, type PointBox } from '../../src/api/page-png.js';
 import { testDatabase, wipe } from './helpers.js';
+import { scratchDirs } from '../scratch-dirs.js';
+
+const scratch = scratchDirs();
 
 const FINAL = '上海市普陀区财政局2024年度部门决算';
 const FORM = 'personal-data-form';
@@ -230,7 +232,7 @@ describe('a PDF document’s printed page', () => {
   // painted where the unrotated box is, it covered nothing printed: 0 dark pixels there at 72 dpi,
   // 179 where the turned box of 收入合计's row lies).
   it('a rotated page: the bands are painted where the turned page prints the lines', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rotated-'));
+    const dir = scratch('rotated-');
     const bytes = readFileSync(join(projectRoot, 'tests', 'fixtures', `${FORM}.pdf`)).toString('latin1').replace(/\/Type\s*\/Page(?!s)/g, '/Type /Page /Rotate 90');
     const file = join(dir, `${FORM}-rotated.pdf`);
     writeFileSync(file, Buffer.from(bytes, 'latin1'));

@@ -14,8 +14,7 @@
 // x 26.0 and 815.5; 合计·预算数 (0.95) between x 26.0 and 91.5–92.0, 公务接待费·预算数 (0.95)
 // between 684.0 and 749.5–750.0; twelve columns. The boxes were also drawn on the page rendered
 // at 80 dpi (points × 80/72) and outline that row and those cells.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
@@ -25,6 +24,9 @@ import { loadFiles } from '../../src/load/directory.js';
 import { startHttpServer, type RunningServer } from '../../src/api/http-server.js';
 import { buildApiSchema } from '../../src/api/schema.js';
 import { testDatabase, wipe } from './helpers.js';
+import { scratchDirs } from '../scratch-dirs.js';
+
+const scratch = scratchDirs();
 
 const FINAL = '上海市普陀区财政局2024年度部门决算';
 const PDF = join(projectRoot, 'tests', 'fixtures', 'real', `${FINAL}.pdf`);
@@ -49,7 +51,7 @@ let server: RunningServer;
 beforeAll(async () => {
   db = await testDatabase();
   await wipe(db);
-  const dir = mkdtempSync(join(tmpdir(), 'places-'));
+  const dir = scratch('places-');
   const lines = readFileSync(join(projectRoot, 'data', '000_5c682a4da5e2a113.txt'), 'utf8').split('\n');
   lines[FF_LINE - 1] = `\f${lines[FF_LINE - 1]}`;
   writeFileSync(join(dir, `${FORM_FED}.txt`), lines.join('\n'));

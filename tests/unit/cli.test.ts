@@ -1,12 +1,14 @@
 // The CLIs' flags and inputs: declared options only (an unknown flag is refused, not ignored),
 // folders searched recursively for documents, and the run report a load writes.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { helpText, readArgs, UsageError } from '../../src/cli/args.js';
 import { collectDocuments, listFolder } from '../../src/load/directory.js';
 import { refusedRow, reportCsv, summarise, summaryLine } from '../../src/load/run-report.js';
+import { scratchDirs } from '../scratch-dirs.js';
+
+const scratch = scratchDirs();
 
 const spec = {
   usage: 'npm run load -- PATH… [options]',
@@ -42,7 +44,7 @@ describe('flags', () => {
 
 describe('collectDocuments', () => {
   it('takes files and folders (recursive, hidden entries skipped, each once, in path order) and names what it cannot take', () => {
-    const root = mkdtempSync(join(tmpdir(), 'budget-graph-cli-'));
+    const root = scratch('budget-graph-cli-');
     mkdirSync(join(root, 'a', 'deep'), { recursive: true });
     mkdirSync(join(root, '.hidden'));
     for (const f of ['a/2.txt', 'a/deep/1.PDF', 'a/notes.md', 'a/page.htm', 'a/budget.xlsx', '.hidden/x.txt', 'b.txt']) writeFileSync(join(root, f), 'x');
@@ -54,7 +56,7 @@ describe('collectDocuments', () => {
   });
 
   it('a folder of the server (npm start) lists its documents and says which other files it does not load', () => {
-    const root = mkdtempSync(join(tmpdir(), 'budget-graph-data-'));
+    const root = scratch('budget-graph-data-');
     mkdirSync(join(root, 'sub'));
     for (const f of ['1.txt', '2.pdf', '3.html', '4.md', 'budget.xlsx', 'notes.docx', '.DS_Store']) writeFileSync(join(root, f), 'x');
     const { files, skipped } = listFolder(root);

@@ -2,8 +2,7 @@
 // the scalar map of docs/codegen.ts), and what it writes type-checks under strict TypeScript.
 // The examples are also validated against the schema and linted as operations analysts write.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import { TypeInfo, buildSchema, parse, validate, visit, visitWithTypeInfo } from 'graphql';
@@ -11,6 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import config, { scalars } from '../../docs/codegen.js';
 import { examplesGraphqlPath, renderExamplesGraphql } from '../../scripts/query-docs.js';
+import { scratchDirs } from '../scratch-dirs.js';
+
+const scratch = scratchDirs();
 
 describe('graphql-codegen on the documented examples', () => {
   it('docs/queries/examples.graphql is the examples of queries.json, each a named operation valid against the schema', () => {
@@ -35,7 +37,7 @@ describe('graphql-codegen on the documented examples', () => {
   });
 
   it('generates typed operations with Decimal as string that tsc --strict accepts', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'budget-graph-codegen-'));
+    const dir = scratch('budget-graph-codegen-');
     const [target, output] = Object.entries(config.generates)[0]!;
     const files = await generate({ ...config, cwd: projectRoot, silent: true, generates: { [join(dir, 'budget-graph.ts')]: output } }, false);
     expect(target).toBe('generated/budget-graph.ts');

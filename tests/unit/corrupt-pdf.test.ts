@@ -4,14 +4,15 @@
 // flate stream" uncaught — `npm run parse` printed a raw stack, `npm run load` stopped the batch,
 // `npm start` exited (15 of 153 mutated PDFs did this).
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/config.js';
 import { BadDocumentError } from '../../src/errors.js';
 import { readSource } from '../../src/source/index.js';
+import { scratchDirs } from '../scratch-dirs.js';
+
+const scratch = scratchDirs();
 
 /** A budget PDF made by LibreOffice: eight Flate streams, a classic xref table. */
 const GOOD = readFileSync(join(projectRoot, 'tests', 'fixtures', 'personal-data-form.pdf'));
@@ -118,7 +119,7 @@ describe('a damaged PDF', () => {
     const bytes = Buffer.from(readFileSync(join(projectRoot, 'tests', 'fixtures', 'real', '上海市普陀区人民政府办公室单位25年预算.pdf')));
     expect(bytes[688]).toBe(0xb3);
     bytes[688] = 0x75;
-    const dir = mkdtempSync(join(tmpdir(), 'budget-graph-corrupt-'));
+    const dir = scratch('budget-graph-corrupt-');
     const file = join(dir, 'damaged.pdf');
     writeFileSync(file, bytes);
     const run = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'src', 'cli', 'parse.ts'), file], { encoding: 'utf8', cwd: projectRoot, timeout: 60_000 });
