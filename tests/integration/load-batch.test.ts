@@ -136,19 +136,20 @@ describe('what a batch sends', () => {
     expect(sent).toBeLessThanOrEqual(codes);
   }, SLOW);
 
-  it("reads a batch's rivals from each document's department, never from every document of its year (Document.year's index)", async () => {
+  it("reads a batch's rivals from each document's department, never from every document of its year", async () => {
     // Planned (EXPLAIN: planned, not run) over an emptied graph and over a loaded one. A plan that
     // seeks Document by year reads every document of the year for each slot of each batch: made
     // on a fresh database, it cost 54 ms a batch over 1,000 generated documents
     // (bench/ingest-profile.ts --plans), growing with the graph. This shared test database keeps
     // statistics from earlier files and its planner took the department here even without the
     // hint (checked at ee454ba): what this holds is that the statements keep to the department.
+    // (Document(year)'s index was retired in 743ca73, so no plan can seek by year any more; the
+    // department's unique seek is what is checked.)
     const session = db.driver.session({ database: db.database });
     const plans = async (state: string) => {
       for (const name of ['load-documents-same-slot-many', 'load-documents-same-slot'] as const) {
         const plan = JSON.stringify((await session.run(`EXPLAIN ${cypher(name)}`)).summary.plan);
         expect(plan, `${name}, ${state}`).toMatch(/UNIQUE \w*:Department\(id\)/);
-        expect(plan, `${name}, ${state}`).not.toMatch(/Document\(year\)/);
       }
     };
     try {
