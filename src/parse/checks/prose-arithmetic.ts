@@ -1,9 +1,10 @@
 // Rules on what a sentence computes from amounts it states itself: a change in percent
 // (比 2025 年预算执行数增加 17.62%), a completion rate (完成年初预算的 98.20%), a share (占 71.73%), and
 // a comparison in words (决算数大于预算数). Each is recomputed from the printed amounts, allowing
-// the rounding of every printed digit (an amount printed 57.8 may be 57.75 … 57.85), so only a
-// statement no rounding explains is a WARNING; one the rounding explains, yet not the rate the
-// printed amounts give, is an INFO saying how far the rounding reaches.
+// the rounding of every printed digit (an amount printed 57.8 may be 57.75 … 57.85): a rate that
+// some values the printed amounts round from give is accepted, as the department computed it from
+// the amounts before rounding (57.8 printed for the table's 578,040.00 元: 59.11 → 57.804 is the
+// −2.21% stated, where 59.11 → 57.8 gives −2.22%). Only a rate no rounding explains is reported.
 import { formatWan, halfUnitOfPrinted } from '../../model/money.js';
 import { group } from '../matches.js';
 import type { Anomaly } from '../records.js';
@@ -26,28 +27,26 @@ const fits = (range: [number, number], stated: number, half: number) => stated +
 const pct = (x: number) => `${x.toFixed(2)}%`;
 
 /**
- * A stated percentage against the one its printed amounts give (#38): SAME when the stated one is
- * the computed one rounded to the decimals printed; ROUNDING when it is not, yet lies inside what
- * the rounding of every printed digit allows (the amounts were rounded to the digits they print,
- * 0.01 万元 from 元, and the rate computed from the unrounded ones: INFO); CUT when it is the
- * computed one cut, not rounded, to the decimals printed (95.457% printed 95.45%: a spreadsheet's
- * truncation, or a share lowered so the shares add up to 100.00%: INFO); BEYOND otherwise.
+ * A stated percentage against the one its printed amounts give: SAME when the stated one is the
+ * computed one rounded to the decimals printed, or when it lies inside what the rounding of every
+ * printed digit allows — the amounts were rounded to the digits they print (0.01 万元 from 元) and
+ * the rate computed from the unrounded ones, which the page does not contradict (the tenth round's
+ * reading of the pages: 减少2.21% for 59.11 → 57.8 is exact against the table's 578,040.00 元);
+ * CUT when it is the computed one cut, not rounded, to the decimals printed (95.457% printed
+ * 95.45%: a spreadsheet's truncation, or a share lowered so the shares add up to 100.00%: INFO);
+ * BEYOND otherwise.
  */
-function rateJudged(stated: number, half: number, computed: number, range: [number, number]): 'SAME' | 'ROUNDING' | 'CUT' | 'BEYOND' {
-  if (Math.abs(computed - stated) <= half + 1e-9) return 'SAME';
-  if (fits(range, stated, half)) return 'ROUNDING';
+function rateJudged(stated: number, half: number, computed: number, range: [number, number]): 'SAME' | 'CUT' | 'BEYOND' {
+  if (Math.abs(computed - stated) <= half + 1e-9 || fits(range, stated, half)) return 'SAME';
   const step = half * 2;
   const cut = Math.sign(computed) * Math.trunc(Math.abs(computed) / step + 1e-9) * step;
   return Math.abs(cut - stated) <= step * 1e-6 ? 'CUT' : 'BEYOND';
 }
 
-/** What the rounding allows, said in an INFO finding: the range of the rate and its printed digits. */
-const allowed = (range: [number, number], half: number, decimals: string) =>
-  `; the rounding of the printed amounts allows ${pct(range[0])} to ${pct(range[1])}, and the ${decimals.length} decimal(s) printed ± ${half.toFixed(decimals.length + 1)} points, so the difference lies inside the rounding`;
 const decimalsOf = (text: string | undefined) => /\.(\d+)/.exec(text ?? '')?.[1] ?? '';
-/** What an INFO finding says of why it is no WARNING: the rounding's reach, or the rate cut. */
-const judgedNote = (judged: 'SAME' | 'ROUNDING' | 'CUT' | 'BEYOND', range: [number, number], half: number, decimals: string) =>
-  judged === 'ROUNDING' ? allowed(range, half, decimals) : judged === 'CUT' ? `; that rate cut (not rounded) to the ${decimals.length} decimal(s) printed is the one stated` : '';
+/** What an INFO finding says of why it is no WARNING: the rate cut, not rounded. */
+const judgedNote = (judged: 'SAME' | 'CUT' | 'BEYOND', decimals: string) =>
+  judged === 'CUT' ? `; that rate cut (not rounded) to the ${decimals.length} decimal(s) printed is the one stated` : '';
 
 const FALL = PROSE_CHANGE.down;
 
@@ -86,7 +85,7 @@ function yearOnYear(p: Passage, file: string, year: number): Anomaly[] {
     out.push({
       kind: 'PROSE_ARITHMETIC_MISMATCH',
       severity: judged === 'BEYOND' ? 'WARNING' : 'INFO',
-      message: `the text states ${stated[2]}${stated[3]}% from ${stated[1]}'s ${before.amount.text} 万元 to ${now.amount.text} 万元, but that is ${actual >= 0 ? 'a rise' : 'a fall'} of ${pct(Math.abs(actual))}${wrongWay ? ' (the opposite direction)' : ''}${judgedNote(judged, range, half, decimalsOf(stated[3]))}`,
+      message: `the text states ${stated[2]}${stated[3]}% from ${stated[1]}'s ${before.amount.text} 万元 to ${now.amount.text} 万元, but that is ${actual >= 0 ? 'a rise' : 'a fall'} of ${pct(Math.abs(actual))}${wrongWay ? ' (the opposite direction)' : ''}${judgedNote(judged, decimalsOf(stated[3]))}`,
       delta: null,
       sources: [sourceAt(p, s.start + stated.index, file), sourceAt(p, s.start + before.index, file), sourceAt(p, s.start + now.index, file)],
     });
@@ -147,7 +146,7 @@ function budgetAgainstActual(p: Passage, file: string): Anomaly[] {
       out.push({
         kind: 'PROSE_ARITHMETIC_MISMATCH',
         severity: judged === 'BEYOND' ? 'WARNING' : 'INFO',
-        message: `the text states 完成预算的 ${rate[1]}%, but 决算 ${actual.text} ÷ 预算 ${base.text} 万元 = ${pct((wan(actual.fen) / wan(base.fen)) * 100)}${judgedNote(judged, range, half, decimalsOf(rate[1]))}`,
+        message: `the text states 完成预算的 ${rate[1]}%, but 决算 ${actual.text} ÷ 预算 ${base.text} 万元 = ${pct((wan(actual.fen) / wan(base.fen)) * 100)}${judgedNote(judged, decimalsOf(rate[1]))}`,
         delta: null,
         sources: [sourceAt(p, rate.index, file), ...both],
       });
@@ -194,7 +193,7 @@ function shares(p: Passage, file: string): Anomaly[] {
     out.push({
       kind: 'PROSE_ARITHMETIC_MISMATCH',
       severity: judged === 'BEYOND' ? 'WARNING' : 'INFO',
-      message: `the text states ${part.text} 万元 is ${share[1]}% of ${whole.text} 万元; it is ${pct(computed)}${judgedNote(judged, range, half, decimalsOf(share[1]))}`,
+      message: `the text states ${part.text} 万元 is ${share[1]}% of ${whole.text} 万元; it is ${pct(computed)}${judgedNote(judged, decimalsOf(share[1]))}`,
       delta: null,
       sources: [sourceAt(p, m.index, file), sourceAt(p, first.index, file)],
     });
@@ -208,7 +207,7 @@ export const PROSE_ARITHMETIC_RULES: CheckRule[] = [
     kind: 'PROSE_ARITHMETIC_MISMATCH',
     family: 'ARITHMETIC',
     severity: 'WARNING',
-    compares: 'a change in percent a sentence states (比 2025 年…增加 P%) with the two amounts it states for the two years (INFO when it is not their rate yet lies inside the rounding of every printed digit)',
+    compares: 'a change in percent a sentence states (比 2025 年…增加 P%) with the two amounts it states for the two years (a rate some values the printed amounts round from give is accepted; one they give cut, not rounded: INFO)',
     why: 'a rate that the amounts beside it contradict (a rise where they fall) misleads whoever reads only the words',
     run: ({ doc, layout }) => passages(layout.prose).flatMap((p) => yearOnYear(p, doc.meta.file, doc.meta.year)),
   },
@@ -217,7 +216,7 @@ export const PROSE_ARITHMETIC_RULES: CheckRule[] = [
     kind: 'PROSE_ARITHMETIC_MISMATCH',
     family: 'ARITHMETIC',
     severity: 'WARNING',
-    compares: 'an amount, its change in 万元 and its change in percent as one sentence states them (A 万元 … 减少 D 万元，下降 P%): P against D ÷ (A − D) (INFO inside the rounding of every printed digit)',
+    compares: 'an amount, its change in 万元 and its change in percent as one sentence states them (A 万元 … 减少 D 万元，下降 P%): P against D ÷ (A − D) (accepted inside the rounding of every printed digit)',
     why: 'the three numbers describe one change; one of them is misprinted when they disagree',
     run: ({ doc }) => {
       const out: Anomaly[] = [];
@@ -239,7 +238,7 @@ export const PROSE_ARITHMETIC_RULES: CheckRule[] = [
         out.push({
           kind: 'PROSE_ARITHMETIC_MISMATCH',
           severity: judged === 'BEYOND' ? 'WARNING' : 'INFO',
-          message: `${a.item || 'an amount'} ${formatWan(a.amount)} 万元 changed by ${formatWan(a.change)} 万元 from ${formatWan(previous)}: ${pct(computed)}, but the text states ${a.changePercent}${judgedNote(judged, range, half, decimalsOf(digits))}`,
+          message: `${a.item || 'an amount'} ${formatWan(a.amount)} 万元 changed by ${formatWan(a.change)} 万元 from ${formatWan(previous)}: ${pct(computed)}, but the text states ${a.changePercent}${judgedNote(judged, decimalsOf(digits))}`,
           delta: null,
           sources: [a.source],
         });
@@ -252,7 +251,7 @@ export const PROSE_ARITHMETIC_RULES: CheckRule[] = [
     kind: 'PROSE_COMPARISON_MISMATCH',
     family: 'ARITHMETIC',
     severity: 'WARNING',
-    compares: '决算数大于 / 小于 / 等于预算数 and 完成预算的 P% with the 年初预算 and 决算 amounts the same paragraph states (a rate inside the rounding of every printed digit: INFO)',
+    compares: '决算数大于 / 小于 / 等于预算数 and 完成预算的 P% with the 年初预算 and 决算 amounts the same paragraph states (a rate inside the rounding of every printed digit accepted)',
     why: 'the reason a department gives for a gap is read against the gap it states; the words must say the way the amounts go',
     run: ({ doc, layout }) => passages(layout.prose).flatMap((p) => budgetAgainstActual(p, doc.meta.file)),
   },
@@ -261,7 +260,7 @@ export const PROSE_ARITHMETIC_RULES: CheckRule[] = [
     kind: 'PROSE_ARITHMETIC_MISMATCH',
     family: 'ARITHMETIC',
     severity: 'WARNING',
-    compares: 'a share a paragraph states (X N 万元，占 P%) with N ÷ the amount the paragraph opens with (INFO inside the rounding of every printed digit)',
+    compares: 'a share a paragraph states (X N 万元，占 P%) with N ÷ the amount the paragraph opens with (accepted inside the rounding of every printed digit)',
     why: 'shares are how readers compare a department’s spending; one that its own amounts do not give is a misprint',
     run: ({ doc, layout }) => passages(layout.prose).flatMap((p) => shares(p, doc.meta.file)),
   },
