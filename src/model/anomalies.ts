@@ -25,6 +25,7 @@ export const ANOMALY_KINDS = {
   PLACEHOLDER_TEXT: 'A template placeholder left in the text (上海市普陀区XX局): a field never filled.',
   PUNCTUATION: 'Punctuation doubled (。。) or quotation marks that do not pair: a matter of form, no figure changed.',
   REPEATED_TEXT: 'A run of prose lines printed twice in a row (a page or a cell carried over, the first copy often cut).',
+  TEXT_CUT: 'Text printed partly outside the page’s visible area: a line a page’s or a cell’s clip cuts through, so only part of each glyph shows (部分文字未正常显示), with its page and box.',
   BLANK_PAGE: 'A page between printed pages that prints nothing (or only its page number, or only an empty row of table cells): a page left over from typesetting.',
   DOCUMENT_KIND_MISMATCH: 'A sentence names the document another kind than it is (部门预算安排 in a 单位预算): carried over from the other document and not adapted.',
 } as const;

@@ -8,6 +8,7 @@
 // laid out) and Markdown (markdown/: pipe tables and <table> markup, through the HTML reader).
 // A new input format is one more source here.
 import { BadDocumentError, BudgetGraphError } from '../errors.js';
+import { cutTextNotes } from './cut-text.js';
 import { extractPdf } from './pdf/extract.js';
 import { renderPdf, type RenderedLine } from './pdf/render.js';
 import { correctCodePartLabels, correctOcrLine } from './ocr/confusions.js';
@@ -133,6 +134,7 @@ async function readPdf(bytes: Uint8Array, file: string, ocr: OcrOptions): Promis
       line: first >= 0 ? first + 1 : 1,
     });
   }
+  notes.push(...cutTextNotes(pages, rendered.lines));
   for (const f of findings)
     notes.push({
       level: 'WARNING',

@@ -8,8 +8,11 @@
 // function tables) it was checked against the pages' text as well (`pdftotext -layout -f N -l M`).
 // The WARNING / ERROR anomalies each name the page that justifies them; INFO ones are not listed.
 // The blank template is refused in tests/unit/publishers.test.ts and real-documents-template.test.ts.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { describeRealDocuments, printed, type Printed, type PrintedLine, type PrintedProse, type PrintedThreeCosts } from './real-documents-truth.js';
+import { parseDocument } from '../../src/parse/index.js';
+import { readSource } from '../../src/source/index.js';
+import { describeRealDocuments, printed, REAL, type Printed, type PrintedLine, type PrintedProse, type PrintedThreeCosts } from './real-documents-truth.js';
 
 const 办公室_CODES = ['201', '20103', '2010301', '2010302', '2010350', '2010399', '208', '20805', '2080501', '2080505', '2080506', '2080599', '210', '21011', '2101101', '2101102', '221', '22102', '2210201', '2210203'];
 // pp. 11-12, 单位：元 (the department's and its unit's tables print the same figures).
@@ -457,5 +460,29 @@ describe('text a page clips is not read', () => {
 
   it('says no repeated text in 司法局 2026 (pp. 4-5 print 主要职能 (一)-(十) once)', () => {
     expect(docs.get('dept_budget.pdf')!.anomalies.filter((a) => a.kind === 'REPEATED_TEXT')).toEqual([]);
+  });
+});
+
+describe('text a clip cuts through is said, not read', () => {
+  // 司法局 2026 p. 4's foot: only the top of the first line of 主要职能 (八) shows, cut by the frame's
+  // clip (y 468 pt, the line's glyphs 467-479); p. 5 prints (八) in full at its top. The reviewer's
+  // checklist: 主要职能中部分文字未正常显示.
+  it('says the line cut at 司法局 2026 p. 4’s foot, with its page and box, as TEXT_CUT (INFO) and a WARNING diagnostic: its glyphs are not read', () => {
+    const d = docs.get('dept_budget.pdf')!;
+    const cut = d.anomalies.filter((a) => a.kind === 'TEXT_CUT');
+    expect(cut.map((a) => a.severity)).toEqual(['INFO']);
+    expect(cut[0]!.message).toMatch(/^page 4: 60 character\(s\) printed partly outside the page's visible area \(its clip cuts them through, box 58,467-778,479 pt\), not read/);
+    expect(d.diagnostics.filter((x) => x.code === 'TEXT_CUT_BY_CLIP').map((x) => x.level)).toEqual(['WARNING']);
+  });
+
+  it('reads (八) once, from p. 5: the cut glyphs are no content', async () => {
+    const source = await readSource(readFileSync(`${REAL}/dept_budget.pdf`), 'dept_budget.pdf');
+    expect(source.text.split('\n').filter((l) => l.includes('负责本系统警车管理工作')).map((_, i, all) => all.length)).toEqual([1]);
+  });
+
+  it('says each line a frame’s clip cuts in half, reading the glyphs whose centre shows (司法局 2026 单位预算 p. 6 “加。”, p. 7 “险支出增加。” and “加。”)', async () => {
+    const source = await readSource(readFileSync(`${REAL}/unit_budget.pdf`), 'unit_budget.pdf');
+    const cut = parseDocument(source.printed, 'unit_budget.pdf', source.notes).anomalies.filter((a) => a.kind === 'TEXT_CUT');
+    expect(cut.map((a) => /^page (\d+): \d+ character\(s\) .*read as printed; the glyphs drawn there read “(.*)”$/.exec(a.message)?.slice(1))).toEqual([['6', '加。'], ['7', '险支出增加。'], ['7', '加。']]);
   });
 });

@@ -9,6 +9,8 @@ import type { CheckContext, CheckRule } from './rule.js';
 
 /** The source's notes on a scanned page (src/source/index.ts: PAGE_NOT_READ, PAGE_READ_BY_OCR, "page N is a scanned image …"). */
 const SCANNED_PAGE_NOTE = { codes: ['PAGE_NOT_READ', 'PAGE_READ_BY_OCR'], page: /^page (\d+)\b/ };
+/** The source's note on a line of text a clip cuts (src/source/cut-text.ts CUT_TEXT_NOTE). */
+const CUT_TEXT_NOTE = 'TEXT_CUT_BY_CLIP';
 
 /** What one page of the source prints, as the lines placed on it show. */
 interface PageContent {
@@ -104,6 +106,23 @@ function blankPages(ctx: CheckContext): Anomaly[] {
   return out;
 }
 
+/**
+ * Each line of text the source says a clip cuts through (src/source/cut-text.ts: its page and box in
+ * the note), at the line printed nearest it: the reader of the page sees part of each glyph.
+ */
+function cutText(ctx: CheckContext): Anomaly[] {
+  const { file } = ctx.doc.meta;
+  return (ctx.sourceNotes ?? [])
+    .filter((note) => note.code === CUT_TEXT_NOTE)
+    .map((note) => ({
+      kind: 'TEXT_CUT',
+      severity: 'INFO',
+      message: note.message,
+      delta: null,
+      sources: [{ file, table: tableAt(ctx, note.line), line: note.line, text: ctx.lines[note.line - 1] ?? '' }],
+    }));
+}
+
 /** The title of the table a line is a row of, else 正文. */
 function tableAt(ctx: CheckContext, line: number): string {
   const table = ctx.layout.tables.find((t) => t.titleLine <= line && t.rows.some((r) => r.line >= line));
@@ -119,5 +138,14 @@ export const PAGE_RULES: CheckRule[] = [
     compares: 'each page between the first and the last printed page (the source’s page map: a PDF’s pages, a text’s form feeds) with the lines printed on it: none, only a page number, or only an empty row of table cells',
     why: 'a blank page in a disclosure is a page left over from typesetting; a reviewer marks it for removal, and a reader looks for what is missing there',
     run: blankPages,
+  },
+  {
+    code: 'TEXT_CUT',
+    kind: 'TEXT_CUT',
+    family: 'FORMAT',
+    severity: 'INFO',
+    compares: 'each glyph a PDF page draws with the clip it is drawn in: a line the clip cuts through (part of each glyph shown, part hidden), as the source notes it with its page and box',
+    why: 'a line cut at a frame’s foot or a cell’s edge is printed only in part (部分文字未正常显示, a reviewer’s checklist item); the reader of the page cannot read it there',
+    run: cutText,
   },
 ];

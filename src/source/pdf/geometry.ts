@@ -51,6 +51,23 @@ export interface PdfPage {
   rulings: Ruling[];
   /** Images drawn on the page covering most of it: a scanned page when it has no text. */
   imageCover: number;
+  /** Lines of text the page's clip cuts through (part of each glyph shows, part does not): none when absent. */
+  cut?: CutText[];
+}
+
+/**
+ * A line of glyphs a clip cuts through: the reader sees part of each (the top half of a line at a
+ * frame's foot, whose text the frame prints again in full on the next page). Glyphs wholly outside
+ * the clip are not printed at all and are no CutText; glyphs whose centre the clip hides are not
+ * read (extract.ts), those whose centre it shows are.
+ */
+export interface CutText {
+  /** The glyphs' boxes together (their em boxes: 0.86 of the size above the baseline, 0.14 below). */
+  box: Box;
+  /** The glyphs drawn there, as the font names them: evidence for whoever checks the page, never content. */
+  text: string;
+  /** How many of them are not read (their centre outside the clip). */
+  unread: number;
 }
 
 /** One glyph as the page shows it: its text (pdf.js's unicode, normalised as text items are), advance box and baseline. */
