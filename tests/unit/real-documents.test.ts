@@ -368,6 +368,8 @@ const DOCUMENTS: Printed[] = [
       ['PROSE_ARITHMETIC_MISMATCH', '71.73%'],
       // p. 21: 财政拨款收入支出总计0.3万元; p. 12 prints 总计 2,961.68.
       ['PROSE_TABLE_MISMATCH', '0.3'],
+      // p. 23: 人员经费 主要包括 … 个人农业生产补贴; p. 17 prints 303 10 个人农业生产补贴 blank and 303 09 奖励金 0.31.
+      ['PROSE_TABLE_MISMATCH', 'names 个人农业生产补贴'],
     ],
   },
   {
@@ -438,6 +440,8 @@ const DOCUMENTS: Printed[] = [
       ['MISSING_TABLE', '三、支出决算表'],
       // p. 7: 第二部分 上海市普陀区XX局 2024 年度部门决算表.
       ['PLACEHOLDER_TEXT', 'XX局'],
+      // p. 21: 人员经费 主要包括 … 个人农业生产补贴; p. 13 prints 303 10 个人农业生产补贴 blank and 303 09 奖励金 0.31, as the original.
+      ['PROSE_TABLE_MISMATCH', 'names 个人农业生产补贴'],
     ],
   },
 ];

@@ -3,6 +3,7 @@
 // all once its records are read; a rule's findings are anomalies citing both sides' lines.
 import { completionRateAnomalies, formFundsAnomalies, planActualAnomalies, projectAmountAnomalies, projectSumAnomalies, selfEvaluationAnomalies, threeCostsAnomalies, unitMismatchAnomalies, unitProjectsAnomalies } from '../anomalies.js';
 import type { Anomaly } from '../records.js';
+import { BASIC_ITEM_RULES } from './basic-items.js';
 import { COMPLETENESS_RULES } from './completeness.js';
 import { FORMAT_RULES } from './format.js';
 import { PAGE_RULES } from './pages.js';
@@ -133,7 +134,7 @@ export const TABLE_TIME_RULES: Omit<CheckRule, 'run'>[] = [
 ];
 
 /** Every rule run over a parsed document, in the order their findings are listed. */
-export const CHECK_RULES: readonly CheckRule[] = [...RECORD_RULES, ...TABLE_RULES, ...PROSE_ARITHMETIC_RULES, ...PROSE_TABLE_RULES, ...WORD_RULES, ...COMPLETENESS_RULES, ...FORMAT_RULES, ...PAGE_RULES];
+export const CHECK_RULES: readonly CheckRule[] = [...RECORD_RULES, ...TABLE_RULES, ...PROSE_ARITHMETIC_RULES, ...PROSE_TABLE_RULES, ...BASIC_ITEM_RULES, ...WORD_RULES, ...COMPLETENESS_RULES, ...FORMAT_RULES, ...PAGE_RULES];
 
 /** Runs every rule; a rule that throws is a bug, not a finding, and is let through. */
 export function runChecks(ctx: CheckContext, rules: readonly CheckRule[] = CHECK_RULES): Anomaly[] {

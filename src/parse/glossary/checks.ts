@@ -108,6 +108,25 @@ export const BASIC_EXPENDITURE_TABLES = {
   income: /收入/,
 };
 
+/**
+ * The 基本支出 说明's lists of items (checks/basic-items.ts): "人员经费2152.26万元，主要包括：基本工资、
+ * 津贴补贴…；公用经费184.65万元，主要包括：办公费…", each against the economic table of 基本支出's
+ * rows under 人员经费合计 / 公用经费合计.
+ */
+export const BASIC_ITEM_LISTS = {
+  /** A passage of the 基本支出 section: it names 基本支出. */
+  section: /基本支出/,
+  /** The group, its amount in 万元 and its list, up to the clause's end. */
+  list: /(人员经费|公用经费)\s*([\d,]+(?:\.\d+)?)\s*万元[，,]?\s*主要(?:包括|用于)[：:]([^；;。]*)/g,
+  /** Between two items of a list. */
+  separator: /[、，,]/,
+  /** The group a table's total row is of: 人员经费合计, 公用经费合计. */
+  personnelTotal: /人员经费/,
+  publicTotal: /公用经费/,
+  /** A name's trailing 支出, which the list adds or drops (其他社会保障缴费支出 for the row 其他社会保障缴费). */
+  expenditureSuffix: /支出$/,
+};
+
 /** The budgets a 决算's paragraph states beside 年初预算 (checks/prose-arithmetic.ts). */
 export const BUDGET_BASES = {
   /** "全年预算为 321.02 万元" / "调整预算数为 …" (group 1 the amount): the budget as adjusted in the year. */
