@@ -106,6 +106,18 @@ describe('dept_budget.pdf pages 8-9: what the reviewer found, and what agrees', 
     expect(years.map((a) => a.sources[0]!.line)).toEqual([4, 5, 5, 5, 5]);
   });
 
+  it('p. 23: 人民调解项目经费’s 实施周期 2025年1月1日-2025年12月31日 in the 2026 budget, a YEAR_MISMATCH at its line; none for 2026, nor for a period reaching into 2026', () => {
+    const project = (period: string) => {
+      const text = [BUDGET_2026, '人民调解项目经费情况说明', '四、实施方案', '3.全年开展专题培训；', '五、实施周期', period, '六、年度预算安排', '795万元'].join('\n');
+      return of(parseDocument(text, 'dept_budget.txt').anomalies, 'YEAR_MISMATCH').filter((a) => a.sources[0]!.line > 36);
+    };
+    const found = project('2025年1月1日-2025年12月31日');
+    expect(found.map((a) => [a.severity, a.sources[0]!.line])).toEqual([['WARNING', 41]]);
+    expect(found[0]!.message).toMatch(/实施周期 "2025年1月1日-2025年12月31日" lies wholly in 2025, outside 2026/);
+    expect(project('2026年1月1日-2026年12月31日')).toEqual([]);
+    expect(project('2025年7月1日至2027年6月30日')).toEqual([]);
+  });
+
   it('。。 and an unpaired ” as form findings (INFO)', () => {
     const marks = of(doc.anomalies, 'PUNCTUATION');
     expect(marks.map((a) => [a.severity, a.sources[0]!.line])).toEqual([['INFO', 8], ['INFO', 36]]);

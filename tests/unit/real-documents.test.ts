@@ -141,6 +141,8 @@ const DOCUMENTS: Printed[] = [
       ['CODE_NAMED_TWICE', '医疗卫生与计划生育支出'],
       // p. 8: 比2026年预算增加 three times, 与2026年预算持平 twice, in the 2026 budget.
       ...Array.from({ length: 5 }, (): [string, string] => ['YEAR_MISMATCH', '2026年预算']),
+      // p. 23: 人民调解项目经费's 五、实施周期 2025年1月1日-2025年12月31日, in the 2026 budget.
+      ['YEAR_MISMATCH', '实施周期 "2025年1月1日-2025年12月31日"'],
     ],
   },
   {

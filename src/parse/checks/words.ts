@@ -136,6 +136,37 @@ function yearEndDate(ctx: CheckContext): Anomaly[] {
 }
 
 /**
+ * A project's 实施周期 dated wholly in another year than the document's ("2025年1月1日-2025年12月31日"
+ * in the 2026 budget): the 说明 of last year's project copied, its period not changed. A period
+ * reaching into the document's year (a project of several years) is none.
+ */
+function projectPeriodYear(ctx: CheckContext): Anomaly[] {
+  const out: Anomaly[] = [];
+  const { year } = ctx.doc.meta;
+  ctx.lines.forEach((text, i) => {
+    if (!YEAR_WORDS.projectPeriod.test(text)) return;
+    // The heading's own line, then the next one unless it is the next heading.
+    const next = ctx.lines[i + 1] ?? '';
+    const candidates = [i + 1, ...(YEAR_WORDS.nextHeading.test(next) ? [] : [i + 2])];
+    for (const line of candidates) {
+      const m = YEAR_WORDS.dateRange.exec(ctx.lines[line - 1] ?? '');
+      if (!m) continue;
+      const [from, to] = [Number(m[1]), Number(m[2])];
+      if (from <= to && from <= year && year <= to) break;
+      out.push({
+        kind: 'YEAR_MISMATCH',
+        severity: 'WARNING',
+        message: `a project's 实施周期 "${(ctx.lines[line - 1] ?? '').trim()}" lies wholly in ${from === to ? from : `${from}-${to}`}, outside ${year}, the year of the document: a period of another year copied?`,
+        delta: null,
+        sources: [prose(ctx, line), ctx.doc.meta.source],
+      });
+      break;
+    }
+  });
+  return out;
+}
+
+/**
  * A 单位预算 whose sentence says "部门预算安排…" (or a 部门预算 saying "单位预算安排…"): the sentence
  * was copied from the other document of the pair and not adapted; whose budget arranges it is
  * then misstated. The classification's own name (部门预算经济分类) is no such sentence.
@@ -244,5 +275,14 @@ export const WORD_RULES: CheckRule[] = [
     compares: '截至 YYYY年12月31日 in a 决算 with the 决算’s year',
     why: 'assets are reported at the end of the year the 决算 closes; another year’s date is a copy left unchanged',
     run: yearEndDate,
+  },
+  {
+    code: 'PROJECT_PERIOD_YEAR',
+    kind: 'YEAR_MISMATCH',
+    family: 'WORDS',
+    severity: 'WARNING',
+    compares: 'the years of a project’s 实施周期 (YYYY年M月D日-YYYY年M月D日) with the document’s year',
+    why: 'the document arranges or accounts for money of its own year; a project whose period lies wholly in another year is a 说明 copied from another year and not adapted',
+    run: projectPeriodYear,
   },
 ];

@@ -75,6 +75,12 @@ export const YEAR_WORDS = {
   documentHeading: /(\d{4})年度?(?:区级)?(?:部门|单位)(?:预算|决算)/,
   /** A 决算's year-end date: "截至2024年12月31日" (group 1 the year). */
   yearEndDate: /截[至止](\d{4})年12月31日/g,
+  /** A project's 实施周期 heading ("五、实施周期", "实施周期：…"): the period follows on it or on the next line. */
+  projectPeriod: /^\s*(?:[一二三四五六七八九十]+[、.．]\s*)?实施周期/,
+  /** A period from one date to another: "2025年1月1日-2025年12月31日", "2025年1月至2025年12月" (groups 1 and 2 the years). */
+  dateRange: /(\d{4})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:-|－|—|–|~|～|至|到)\s*(\d{4})\s*年/,
+  /** The next heading of a project's 说明 ("六、年度预算安排"): where the period's lines end. */
+  nextHeading: /^\s*[一二三四五六七八九十]+、/,
 };
 
 /** The words of a department's printed name that its identity drops (src/load/identity.ts):
