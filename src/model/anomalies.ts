@@ -20,7 +20,7 @@ export const ANOMALY_KINDS = {
   CODE_NAMED_TWICE: 'One classification code printed with two names in one document (医疗卫生与计划生育支出 in the prose, 卫生健康支出 in the tables).',
   YEAR_MISMATCH: 'A sentence or heading names a year other than the one it must: a 2026 budget compared with 2026, a 2024 决算 headed 2023 or dated 截至 2023年12月31日.',
   TABLES_DISAGREE: 'Two tables print different amounts for one thing (a class’s row of the 收入支出总表 and its 类 line: 326.71 against 326.72).',
-  EMPTY_NOTE_MISMATCH: 'A note says its table is empty (本表无数据) and the table prints figures.',
+  EMPTY_NOTE_MISMATCH: 'A note says its table is empty (本表无数据) and the table prints figures, or names another fund than the table’s (无政府性基金预算… under the 国有资本经营预算 table).',
   MISSING_TABLE: 'A table the document lists (its contents, 目录) is not printed.',
   PLACEHOLDER_TEXT: 'A template placeholder left in the text (上海市普陀区XX局): a field never filled.',
   PUNCTUATION: 'Punctuation doubled (。。) or quotation marks that do not pair: a matter of form, no figure changed.',

@@ -5,7 +5,7 @@
 import { entriesOf } from '../keys.js';
 import { isFigureCell } from './figures.js';
 import { standardTableOf } from './families.js';
-import { CONTENTS, EMPTY_TABLE_NOTE, FIGURE_COLUMNS, STANDARD_DISCLOSURES, standardTitleKey } from './glossary/index.js';
+import { CONTENTS, EMPTY_TABLE_NOTE, FIGURE_COLUMNS, NOTE_FUNDS, STANDARD_DISCLOSURES, standardTitleKey } from './glossary/index.js';
 import type { Layout, Table } from './layout.js';
 import type { Anomaly, Diagnostic, DocumentMeta } from './records.js';
 
@@ -25,6 +25,20 @@ export function emptyTableNote(table: Table, lay: Layout): { line: number; text:
   return note ? { line: note.line, text: note.text } : null;
 }
 
+/**
+ * The fund an empty table's note names where the table's title names another (财政局 2025 p. 18: the
+ * 国有资本经营预算 table's note says 无政府性基金预算…, copied from the table before it); null when
+ * either names none or the note names the title's.
+ */
+export function noteOfOtherFund(title: string, note: string): { note: string; title: string } | null {
+  const inNote = NOTE_FUNDS.filter((f) => note.includes(f));
+  const inTitle = NOTE_FUNDS.filter((f) => title.includes(f));
+  const [said] = inNote;
+  const [own] = inTitle;
+  if (said === undefined || own === undefined || inNote.some((f) => inTitle.includes(f))) return null;
+  return { note: said, title: own };
+}
+
 /** A table with no number in any row (a blank grid, or a header only). */
 export function printsNoFigure(table: Table): boolean {
   return !table.rows.some((r) => r.cells.some((c) => isFigureCell(c.replace(FIGURE_COLUMNS.yearLed, ''))));
@@ -41,7 +55,9 @@ export function disclosureDiagnostics(lay: Layout): Diagnostic[] {
   for (const table of lay.tables) {
     if (!printsNoFigure(table)) continue;
     const note = emptyTableNote(table, lay);
-    if (note) out.push({ level: 'INFO', code: 'EMPTY_TABLE', message: `${table.title}: printed empty, as the page says (line ${note.line}); no figure to read`, line: table.titleLine, original: note.text });
+    const other = note ? noteOfOtherFund(table.title, note.text) : null;
+    if (note && other) out.push({ level: 'INFO', code: 'EMPTY_TABLE', message: `${table.title}: printed empty; its note (line ${note.line}) says so of ${other.note}, not of the table's ${other.title}; no figure to read`, line: table.titleLine, original: note.text });
+    else if (note) out.push({ level: 'INFO', code: 'EMPTY_TABLE', message: `${table.title}: printed empty, as the page says (line ${note.line}); no figure to read`, line: table.titleLine, original: note.text });
     else if (standardTableOf(table.title)) out.push({ level: 'WARNING', code: 'EMPTY_TABLE', message: `${table.title}: prints no figure and no note saying it is empty; nothing is read from it (check the PDF)`, line: table.titleLine });
   }
   return out;

@@ -288,6 +288,51 @@ describe('the 基本支出 说明’s lists of items against the economic table 
   });
 });
 
+// 上海市普陀区财政局部门25年预算.pdf pp. 17-18, as printed: the 政府性基金 table and the 国有资本经营 table,
+// both empty, each with a note under it; p. 18's note is p. 17's, word for word (and the first line of p. 19's table).
+const FUNDS_2025 = [
+  '上海市普陀区2025年区级部门预算', // 1
+  '2025年部门政府性基金预算支出功能分类预算表', // 2
+  '', // 3
+  '编制部门：上海市普陀区财政局\t单位：元', // 4
+  '项目\t\t\t\t政府性基金预算支出\t\t', // 5
+  '功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出', // 6
+  '类\t款\t项\t\t\t\t', // 7
+  '\t\t\t\t\t\t', // 8
+  '\t\t\t\t\t\t', // 9
+  '合计\t\t\t\t\t\t', // 10
+  '', // 11
+  '注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。', // 12
+  '2025年部门国有资本经营预算支出功能分类预算表', // 13
+  '', // 14
+  '编制部门：上海市普陀区财政局\t单位：元', // 15
+  '项目\t\t\t\t国有资本经营预算支出\t\t', // 16
+  '功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出', // 17
+  '类\t款\t项\t\t\t\t', // 18
+  '\t\t\t\t\t\t', // 19
+  '\t\t\t\t\t\t', // 20
+  '合计\t\t\t\t\t\t', // 21
+  '', // 22
+  '注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。', // 23
+  '2025年部门一般公共预算支出功能分类预算表', // 24
+  '编制部门：上海市普陀区财政局\t单位：元', // 25
+  '功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出', // 26
+  '类\t款\t项\t\t\t\t', // 27
+  '201\t\t\t一般公共服务支出\t22186440.80\t16093326.00\t6093114.80', // 28
+].join('\n');
+
+describe('an empty table whose note names another fund (财政局 2025 p. 18)', () => {
+  const doc = parseDocument(FUNDS_2025, 'f.txt');
+
+  it('is an INFO citing the note and the table: 无政府性基金预算… under the 国有资本经营预算 table; p. 17’s note, of its own fund, is none', () => {
+    const found = of(doc.anomalies, 'EMPTY_NOTE_MISMATCH');
+    expect(found.map((a) => [a.severity, lines(a)])).toEqual([['INFO', [23, 13]]]);
+    expect(found[0]!.message).toMatch(/empty for want of 政府性基金, where the table is of 国有资本经营/);
+    // The reading says so too, not "as the page says".
+    expect(doc.diagnostics.filter((d) => d.code === 'EMPTY_TABLE').map((d) => [d.line, /as the page says/.test(d.message)])).toEqual([[2, true], [13, false]]);
+  });
+});
+
 describe('a share inside and beyond the rounding (上海市普陀区财政局2024年度部门决算.pdf p. 21, lines 362-365)', () => {
   const shares = (whole: string, share: string) => {
     const text = [

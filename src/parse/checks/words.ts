@@ -1,6 +1,6 @@
 // Rules on words one document must use one way: a 功能分类 code named with one name, and the
 // document's own year where a sentence or a heading needs it.
-import { emptyTableNote, printsNoFigure } from '../disclosure.js';
+import { emptyTableNote, noteOfOtherFund, printsNoFigure } from '../disclosure.js';
 import { group } from '../matches.js';
 import { pushTo } from '../../multimap.js';
 import type { Anomaly, BudgetLine, Source } from '../records.js';
@@ -212,6 +212,25 @@ function emptyNoteOverFigures(ctx: CheckContext): Anomaly[] {
   return out;
 }
 
+/** An empty table's note naming another fund than the table's: the note of the table before it, copied. */
+function emptyNoteOfOtherFund(ctx: CheckContext): Anomaly[] {
+  const out: Anomaly[] = [];
+  for (const table of ctx.layout.tables) {
+    const note = emptyTableNote(table, ctx.layout);
+    const other = note && printsNoFigure(table) ? noteOfOtherFund(table.title, note.text) : null;
+    if (!note || !other) continue;
+    out.push({
+      kind: 'EMPTY_NOTE_MISMATCH',
+      // The table is empty, as the note says: only the fund it names is wrong, a matter of form.
+      severity: 'INFO',
+      message: `${table.title}: its note "${note.text.trim()}" (line ${note.line}) says the table is empty for want of ${other.note}, where the table is of ${other.title}`,
+      delta: null,
+      sources: [prose(ctx, note.line), { file: ctx.doc.meta.file, table: table.title, line: table.titleLine, text: table.title }],
+    });
+  }
+  return out;
+}
+
 export const WORD_RULES: CheckRule[] = [
   {
     code: 'DOCUMENT_KIND_WORDS',
@@ -230,6 +249,15 @@ export const WORD_RULES: CheckRule[] = [
     compares: 'a note saying its table is empty (本表无数据, 故本表为空表) with the figures the table prints (the note and the table as disclosure.ts pairs them)',
     why: 'either the figures or the note is wrong; a reader told a table is empty skips money it prints',
     run: emptyNoteOverFigures,
+  },
+  {
+    code: 'EMPTY_NOTE_OTHER_FUND',
+    kind: 'EMPTY_NOTE_MISMATCH',
+    family: 'WORDS',
+    severity: 'INFO',
+    compares: 'the fund an empty table’s note names (无政府性基金预算…，故本表为空表) with the fund of the table’s title (国有资本经营预算…)',
+    why: 'the note of the table before it, copied and not adapted: the table is empty, but the page says why of another fund',
+    run: emptyNoteOfOtherFund,
   },
   {
     code: 'PROSE_CODE_NAME',

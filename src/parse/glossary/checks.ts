@@ -37,6 +37,8 @@ export const ITEM_NUMBERING = /^[一二三四五六七八九十]+、|^[（(][一
 export const STATED_YEAR = /(\d{4})\s*年/;
 /** Words that tie a sentence to one family of tables (a table whose title includes it). */
 export const TABLE_SCOPES = ['政府性基金', '国有资本经营', '一般公共预算', '三公'];
+/** The funds a table's empty note and its title may name (disclosure.ts noteOfOtherFund): 三公 is no fund. */
+export const NOTE_FUNDS = ['政府性基金', '国有资本经营', '一般公共预算'];
 /** The row a table's total is printed as. */
 export const TOTAL_ROW = '合计';
 
