@@ -381,6 +381,45 @@ describe('a 部门预算 whose prose cuts 万元 from a table in 元 (上海市�
       ['WARNING', 3],
     ]);
   });
+
+  // pp. 7-8 items 5, 7, 9-11 and p. 13's lines: every amount where cutting and rounding differ is cut.
+  const items = [
+    '上海市普陀区2025年区级部门预算',
+    '5.“社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”87.70万元，主要用于局本部人员的退休经费支出。',
+    '7.“社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）”887.36万元，主要用于缴纳职业年金。',
+    '9.“卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）”78.21万元，主要用于局本级和所属单位在职人员基本医疗保险费。',
+    '10.“住房保障支出（类）住房改革支出（款）住房公积金（项）”204.91万元，主要用于缴纳在职人员住房公积金。',
+    '11.“住房保障支出（类）住房改革支出（款）购房补贴（项）”268.77万元，主要用于购房补贴支出。',
+    '2025年部门支出预算总表',
+    '编制部门：上海市普陀区财政局\t单位：元',
+    '功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出',
+    '类\t款\t项\t\t\t\t',
+    '208\t\t\t社会保障和就业支出\t1750697.00\t1750697.00\t0.00',
+    '208\t05\t\t行政事业单位养老支出\t1750697.00\t1750697.00\t0.00',
+    '208\t05\t01\t行政单位离退休\t877080.00\t877080.00\t0.00',
+    '208\t05\t06\t机关事业单位职业年金缴费支出\t873617.00\t873617.00\t0.00',
+    '210\t\t\t卫生健康支出\t782164.00\t782164.00\t0.00',
+    '210\t11\t\t行政事业单位医疗\t782164.00\t782164.00\t0.00',
+    '210\t11\t01\t行政单位医疗\t782164.00\t782164.00\t0.00',
+    '221\t\t\t住房保障支出\t4736957.00\t4736957.00\t0.00',
+    '221\t02\t\t住房改革支出\t4736957.00\t4736957.00\t0.00',
+    '221\t02\t01\t住房公积金\t2049197.00\t2049197.00\t0.00',
+    '221\t02\t03\t购房补贴\t2687760.00\t2687760.00\t0.00',
+  ].join('\n');
+
+  it('a text that cuts all four amounts where cutting and rounding differ, rounding none, is one INFO for the document citing the four; 887.36 stays a WARNING', () => {
+    const found = of(parseDocument(items, 'f.txt').anomalies, 'PROSE_TABLE_MISMATCH');
+    expect(found.map((a) => [a.severity, a.sources.map((x) => x.line)])).toEqual([
+      ['INFO', [2, 13, 4, 17, 5, 20, 6, 21]],
+      ['WARNING', [3, 14]],
+    ]);
+    expect(found[0]!.message).toMatch(/cuts every amount .*87\.708 → 87\.70 万元 \(line 2\), 78\.2164 → 78\.21 万元 \(line 4\), 204\.9197 → 204\.91 万元 \(line 5\), 268\.776 → 268\.77 万元 \(line 6\)/);
+  });
+
+  it('a text that rounds one of them (78.22 for 78.2164) keeps each cut as its own INFO', () => {
+    const found = of(parseDocument(items.replace('78.21万元', '78.22万元'), 'f.txt').anomalies, 'PROSE_TABLE_MISMATCH');
+    expect(found.map((a) => [a.severity, a.sources[0]!.line])).toEqual([['INFO', 2], ['WARNING', 3], ['INFO', 5], ['INFO', 6]]);
+  });
 });
 
 const data = (name: string) => readFileSync(join(import.meta.dirname, '../../data', name), 'utf8');

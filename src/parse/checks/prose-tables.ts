@@ -89,6 +89,10 @@ function codedItemAmounts(ctx: CheckContext): Anomaly[] {
   const { year, file } = ctx.doc.meta;
   const actual = ctx.doc.meta.kinds.includes('FINAL_ACCOUNTS');
   const reported = new Set<string>();
+  // The amounts the text cuts (87.708 → 87.70) and those it rounds where cutting would differ
+  // (87.706 → 87.71): a text that only cuts follows a convention, said once (cutConvention).
+  const cuts: { anomaly: Anomaly; table: bigint; text: bigint }[] = [];
+  let roundedNotCut = 0;
   for (const p of passages(ctx.layout.prose)) {
     const item = codedItem(p.text);
     if (!item) continue;
@@ -108,7 +112,11 @@ function codedItemAmounts(ctx: CheckContext): Anomaly[] {
       const amount = s.amount;
       if (!amount) continue;
       const verdicts = lines.map((l) => compared(amount, tableAmount(l.total, l.source.text)));
-      if (verdicts.includes('SAME')) continue;
+      if (verdicts.includes('SAME')) {
+        const same = lines[verdicts.indexOf('SAME')];
+        if (same && same.total !== amount.fen && cutTo(same.total, amount) !== amount.fen) roundedNotCut++;
+        continue;
+      }
       // A last digit apart, within the rounding both print: said as INFO against that line.
       const near = lines.find((_, i) => verdicts[i] === 'ROUNDING');
       const preferred = near ?? usual;
@@ -120,16 +128,46 @@ function codedItemAmounts(ctx: CheckContext): Anomaly[] {
       // unit of the last printed digit the prose printed the table's amount, an INFO.
       const delta = amount.fen - preferred.total;
       const cut = !near && (delta < 0n ? -delta : delta) < 2n * amount.half + tableAmount(preferred.total, preferred.source.text).half;
-      out.push({
+      const anomaly: Anomaly = {
         kind: 'PROSE_TABLE_MISMATCH',
         severity: near || cut ? 'INFO' : 'WARNING',
         message: `${code} ${preferred.name}: the text states ${s.what === 'the item' ? '' : `${s.what} `}${amount.text} 万元 (line ${sourceAt(p, s.index, file).line}); ${preferred.source.table} prints ${formatWan(preferred.total)} 万元 (line ${preferred.source.line})${near ? WITHIN_PRINTED : cut ? ' — within one unit of the last digit the text prints (cut, not rounded)' : ''}`,
         delta,
         sources: [sourceAt(p, s.index, file), lineSource(preferred)],
-      });
+      };
+      out.push(anomaly);
+      if (cut && cutTo(preferred.total, amount) === amount.fen) cuts.push({ anomaly, table: preferred.total, text: amount.fen });
     }
   }
-  return out;
+  return cutConvention(out, cuts, roundedNotCut);
+}
+
+/** `fen` cut (not rounded) to the precision `shown` was printed with. */
+function cutTo(fen: bigint, shown: Printed): bigint {
+  const step = shown.half * 2n;
+  return step <= 1n ? fen : fen - (fen % step);
+}
+
+/**
+ * A text that cuts every amount it restates where cutting and rounding differ, and rounds none,
+ * follows a convention of its own (财政局 2025: 87.708 → 87.70, 78.2164 → 78.21, 204.9197 → 204.91,
+ * 268.776 → 268.77; its other items agree either way): one INFO for the document, citing every
+ * item, in place of one a line. A text that also rounds some keeps each cut as its own INFO.
+ */
+function cutConvention(out: Anomaly[], cuts: readonly { anomaly: Anomaly; table: bigint; text: bigint }[], roundedNotCut: number): Anomaly[] {
+  if (cuts.length < 2 || roundedNotCut > 0) return out;
+  const first = cuts[0];
+  if (!first) return out;
+  const merged: Anomaly = {
+    kind: 'PROSE_TABLE_MISMATCH',
+    severity: 'INFO',
+    message: `the text cuts every amount it restates from the tables to the digits it prints, rounding none: ${cuts.map((c) => `${formatWan(c.table)} → ${formatWan(c.text)} 万元 (line ${c.anomaly.sources[0]?.line ?? '?'})`).join(', ')} — a convention of the document, each within one unit of its last digit`,
+    delta: null,
+    sources: cuts.flatMap((c) => c.anomaly.sources),
+  };
+  const cutSet = new Set(cuts.map((c) => c.anomaly));
+  // In the first cut's place, the others dropped.
+  return out.flatMap((a) => (a === first.anomaly ? [merged] : cutSet.has(a) ? [] : [a]));
 }
 
 /** The summary table a total sentence restates: 收入支出(决算)总表 / 收支(预算)总表, 财政拨款 or not. */
