@@ -253,7 +253,7 @@ export const READERS: Stage<Structured, Read> = {
     // Sentences print their unit: each prose reader takes "… N 万元" only, so reads 万元.
     const prose: MoneyUnit = '万元';
     doc.projects.push(...projectsFromProse(lay.prose, file, prose));
-    doc.projects.push(...projectsFromExplanations(lay.prose, file, doc.diagnostics, doc.meta.department));
+    doc.projects.push(...projectsFromExplanations(lay.prose, file, doc.diagnostics, doc.meta.department, doc.projects));
     doc.proseAmounts = proseAmounts(lay.prose, file, prose);
     doc.projects.push(...projectsFromItemisedProse(doc.proseAmounts, new Set(doc.projects.map((p) => p.name))));
     const proseEvaluations = selfEvaluationsFromProse(lay.prose, file, prose);

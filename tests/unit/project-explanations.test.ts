@@ -60,6 +60,27 @@ describe('a 项目经费情况说明 page beside the document\'s other listings'
   });
 });
 
+// 万里 2023 p. 30 as printed (its lines numbered from 20), and p. 31's 填报表 project.
+const UNNAMED = ['项目经费情况说明', '一、项目概述', '新建万里街道社区公共服务中心。', '五、实施周期', '第一季度审价；第二季度 审价；第三季度 审计；第四季度 审计。', '六、年度预算安排', '第一季度用款计划25.88万元，第二季度用款计划180.74万元，第三季度用款计划186.60万元，第四季度用款计划16.78万元。', '七、绩效目标', '建成后作为万里街道社区事务受理、社区管理、社区文化艺术活动场所。']
+  .map((text, i) => ({ line: 20 + i, text, heading: false }));
+
+describe('a page naming no project whose amounts add up to a project the document lists (万里 2023 pp. 30-31)', () => {
+  const form: Project = { name: '新建万里街道社区公共服务中心', level: null, parent: null, unit: null, amount: wan('410.00'), executed: null, executionRate: null, functionCode: null, functionName: null, key: false, goal: null, sourceKind: 'TARGET_FORM', source: { file: 'x.txt', table: '项目绩效目标表', line: 31, text: '项目名称 新建万里街道社区公共服务中心' } };
+
+  it('25.88 + 180.74 + 186.60 + 16.78 = 410.00 万元, the 填报表’s 新建万里街道社区公共服务中心: an INFO naming it, no project more', () => {
+    const diagnostics: Diagnostic[] = [];
+    expect(projectsFromExplanations(UNNAMED, 'x.txt', diagnostics, null, [form])).toEqual([]);
+    expect(diagnostics.map((d) => [d.level, d.code, d.line])).toEqual([['INFO', 'PROJECT_NAME_MISSING', 26]]);
+    expect(diagnostics[0]!.message).toMatch(/adds up to 410\.00 万元, the amount of 新建万里街道社区公共服务中心 \(line 31\)/);
+  });
+
+  it('with no project of that amount, the WARNING as before', () => {
+    const diagnostics: Diagnostic[] = [];
+    projectsFromExplanations(UNNAMED, 'x.txt', diagnostics, null, [{ ...form, amount: wan('400.00') }]);
+    expect(diagnostics.map((d) => [d.level, d.code])).toEqual([['WARNING', 'PROJECT_NAME_MISSING']]);
+  });
+});
+
 const files = {
   商务委: '上海市普陀区商务委员会25年预算.pdf',
   司法局: 'dept_budget.pdf',

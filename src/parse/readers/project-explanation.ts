@@ -93,8 +93,22 @@ function lineAt(lines: ProseLine[], offset: number): ProseLine | undefined {
   return lines.find((l) => (end += l.text.trim().length) > offset) ?? lines[lines.length - 1];
 }
 
-/** The projects the 项目经费情况说明 pages describe; what they print and cannot be placed goes to `diagnostics`. */
-export function projectsFromExplanations(prose: ProseLine[], file: string, diagnostics: Diagnostic[], department: string | null = null): Project[] {
+/** Every amount in 万 a budget sentence prints, summed ("第一季度用款计划25.88万元，第二季度…"): null when it prints none. */
+function sumOfAmounts(text: string): bigint | null {
+  let sum: bigint | null = null;
+  for (const m of text.matchAll(PE.amountAnywhere.matches)) {
+    const a = parseAmount(group(m, 1), '万元');
+    if (a) sum = (sum ?? 0n) + a.fen;
+  }
+  return sum;
+}
+
+/**
+ * The projects the 项目经费情况说明 pages describe; what they print and cannot be placed goes to
+ * `diagnostics`. `known`: the projects the document's tables and forms list, which a page naming
+ * no project may be the explanation of (its year's amounts add up to one of theirs).
+ */
+export function projectsFromExplanations(prose: ProseLine[], file: string, diagnostics: Diagnostic[], department: string | null = null, known: readonly Project[] = []): Project[] {
   const squeeze = (t: string) => t.replace(/\s+/g, '');
   const out: Project[] = [];
   for (const page of pagesIn(prose)) {
@@ -106,7 +120,14 @@ export function projectsFromExplanations(prose: ProseLine[], file: string, diagn
     const where = page.title.text.trim();
     if (page.name === '') {
       // The title names no project (项目经费情况说明 alone): its amounts belong to none the reader can name.
-      if (budgetText && PE.anyAmount.matches.test(budgetText)) diagnostics.push({ level: 'WARNING', code: 'PROJECT_NAME_MISSING', message: `${where}: the page names no project; its 年度预算安排 is kept out of the project list`, line: budgetLine?.line ?? page.title.line, original: budgetText });
+      if (!budgetText || !PE.anyAmount.matches.test(budgetText)) continue;
+      // Its amounts adding up to a project the tables or forms list: the page explains that project,
+      // and nothing is lost (万里 2023 p. 30: four quarters, 410.00 万元, the 填报表's 新建…中心).
+      const sum = budget?.total?.fen ?? sumOfAmounts(budgetText);
+      const same = sum === null ? undefined : known.find((p) => p.amount === sum && p.level !== 2);
+      const line = budgetLine?.line ?? page.title.line;
+      if (same && sum !== null) diagnostics.push({ level: 'INFO', code: 'PROJECT_NAME_MISSING', message: `${where}: the page names no project; its 年度预算安排 adds up to ${formatWan(sum)} 万元, the amount of ${same.name} (line ${same.source.line}), read there`, line, original: budgetText });
+      else diagnostics.push({ level: 'WARNING', code: 'PROJECT_NAME_MISSING', message: `${where}: the page names no project; its 年度预算安排 is kept out of the project list`, line, original: budgetText });
       continue;
     }
     const source: Source = { file, table: where, line: page.title.line, text: page.title.text };
