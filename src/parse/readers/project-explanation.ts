@@ -93,6 +93,27 @@ function lineAt(lines: ProseLine[], offset: number): ProseLine | undefined {
   return lines.find((l) => (end += l.text.trim().length) > offset) ?? lines[lines.length - 1];
 }
 
+/**
+ * A budget sentence that is nothing but named amounts ("A166.66万元，B418.80万元，C10万元"), each name
+ * no schedule (第一季度用款计划 is a quarter's share of one project, not a project): the names and
+ * amounts with where each starts; null when any segment is something else.
+ */
+function namedAmounts(text: string): { name: string; amount: ParsedAmount; at: number }[] | null {
+  const out: { name: string; amount: ParsedAmount; at: number }[] = [];
+  let at = -1;
+  for (const raw of text.split(PE.partSeparator.matches)) {
+    at += 1;
+    const from = at;
+    at += raw.length;
+    if (raw.trim() === '') continue;
+    const part = PE.part.matches.exec(raw);
+    const amount = part ? parseAmount(group(part, 2), '万元') : null;
+    if (!part || !amount || PE.schedule.matches.test(group(part, 1))) return null;
+    out.push({ name: group(part, 1), amount, at: from });
+  }
+  return out.length > 0 ? out : null;
+}
+
 /** Every amount in 万 a budget sentence prints, summed ("第一季度用款计划25.88万元，第二季度…"): null when it prints none. */
 function sumOfAmounts(text: string): bigint | null {
   let sum: bigint | null = null;
@@ -121,6 +142,17 @@ export function projectsFromExplanations(prose: ProseLine[], file: string, diagn
     if (page.name === '') {
       // The title names no project (项目经费情况说明 alone): its amounts belong to none the reader can name.
       if (!budgetText || !PE.anyAmount.matches.test(budgetText)) continue;
+      // Its 年度预算安排 naming each project with its amount (财政局 2025 p. 24: 信息化系统日常维护费
+      // 166.66万元，中介机构服务费418.80万元，财政业务费10万元): the page explains those projects.
+      const named = namedAmounts(budgetText);
+      if (named) {
+        for (const n of named) {
+          const line = lineAt(budgetSection?.lines ?? [], n.at);
+          const at: Source = line ? { file, table: where, line: line.line, text: line.text } : { file, table: where, line: page.title.line, text: page.title.text };
+          out.push({ name: n.name, level: null, parent: null, unit: null, amount: n.amount.fen, executed: null, executionRate: null, functionCode: null, functionName: null, key: false, goal: null, sourceKind: 'PROSE_LIST', source: at, amountSource: at });
+        }
+        continue;
+      }
       // Its amounts adding up to a project the tables or forms list: the page explains that project,
       // and nothing is lost (万里 2023 p. 30: four quarters, 410.00 万元, the 填报表's 新建…中心).
       const sum = budget?.total?.fen ?? sumOfAmounts(budgetText);
