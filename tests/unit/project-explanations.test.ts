@@ -147,10 +147,19 @@ describe('项目经费情况说明 pages of the real PDFs', () => {
     expect([p?.name, p?.amount, p?.unit]).toEqual(['区政府督查及建议提案工作业务经费', null, null]);
   });
 
-  it('万里 2024 p. 33: a page titled 项目经费情况说明 alone, its 年度预算安排 in quarters, names no project; its amounts are a diagnostic', () => {
-    expect(explained(doc('万里24'))).toEqual([]);
+  it('万里 2024 p. 33: a page titled 项目经费情况说明 alone whose 项目概况 names the work (由…建设的万里街道社区公共服务中心新建工程，位于…) is that project, its four quarters (4 × 158.05) its year: an INFO says how it was named', () => {
+    expect(explained(doc('万里24')).map((p) => [p.name, p.amount, p.period])).toEqual([['万里街道社区公共服务中心新建工程', wan('632.20'), '第一季度审价、审计 第二季度审价、审计 第三季度支付尾款 第四季度支付尾款。']]);
     const d = doc('万里24').diagnostics.filter((x) => x.code === 'PROJECT_NAME_MISSING' && x.message.startsWith('项目经费情况说明'));
-    expect(d.map((x) => x.original)).toEqual([expect.stringContaining('第一季度用款计划158.05万元')]);
+    expect(d.map((x) => [x.level, x.original])).toEqual([['INFO', expect.stringContaining('第一季度用款计划158.05万元')]]);
+  });
+
+  it('the same page without the 项目概况’s naming sentence names no project: a WARNING, its amounts kept out', () => {
+    const page = ['项目经费情况说明', '一、项目概况', '本工程为二类高层建筑。', '六、年度预算安排', '第一季度用款计划15万元，第二季度用款计划15万元，第三季度用款计划15万元，第四季度用款计划15万元。', '七、绩效目标', '建成后作为社区事务受理场所。'].map((text, i) => ({ line: 40 + i, text, heading: false }));
+    const diagnostics: Diagnostic[] = [];
+    expect(projectsFromExplanations(page, 'x.txt', diagnostics)).toEqual([]);
+    expect(diagnostics.map((x) => [x.level, x.code])).toEqual([['WARNING', 'PROJECT_NAME_MISSING']]);
+    const named = page.map((l) => (l.line === 42 ? { ...l, text: '由上海市普陀区人民政府万里街道办事处建设的万里街道社区公共服务中心新建工程 ，位于普陀区真金路与交通路路口。' } : l));
+    expect(projectsFromExplanations(named, 'x.txt', []).map((p) => [p.name, p.amount, p.source.line, p.amountSource?.line])).toEqual([['万里街道社区公共服务中心新建工程', wan('60'), 42, 44]]);
   });
 
   it('财政局 p. 24: a page titled 项目经费情况说明 alone whose 年度预算安排 names each project with its amount is read as those three projects, no diagnostic', () => {

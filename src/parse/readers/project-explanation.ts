@@ -114,6 +114,15 @@ function namedAmounts(text: string): { name: string; amount: ParsedAmount; at: n
   return out.length > 0 ? out : null;
 }
 
+/** A budget sentence whose every amount is a time's share ("第一季度用款计划15万元，…"): one project's year in parts. */
+function scheduleOnly(text: string): boolean {
+  const segments = text.split(PE.partSeparator.matches).filter((raw) => raw.trim() !== '');
+  return segments.length > 0 && segments.every((raw) => {
+    const part = PE.part.matches.exec(raw);
+    return part !== null && PE.schedule.matches.test(group(part, 1));
+  });
+}
+
 /** Every amount in 万 a budget sentence prints, summed ("第一季度用款计划25.88万元，第二季度…"): null when it prints none. */
 function sumOfAmounts(text: string): bigint | null {
   let sum: bigint | null = null;
@@ -158,8 +167,31 @@ export function projectsFromExplanations(prose: ProseLine[], file: string, diagn
       const sum = budget?.total?.fen ?? sumOfAmounts(budgetText);
       const same = sum === null ? undefined : known.find((p) => p.amount === sum && p.level !== 2);
       const line = budgetLine?.line ?? page.title.line;
-      if (same && sum !== null) diagnostics.push({ level: 'INFO', code: 'PROJECT_NAME_MISSING', message: `${where}: the page names no project; its 年度预算安排 adds up to ${formatWan(sum)} 万元, the amount of ${same.name} (line ${same.source.line}), read there`, line, original: budgetText });
-      else diagnostics.push({ level: 'WARNING', code: 'PROJECT_NAME_MISSING', message: `${where}: the page names no project; its 年度预算安排 is kept out of the project list`, line, original: budgetText });
+      if (same && sum !== null) {
+        diagnostics.push({ level: 'INFO', code: 'PROJECT_NAME_MISSING', message: `${where}: the page names no project; its 年度预算安排 adds up to ${formatWan(sum)} 万元, the amount of ${same.name} (line ${same.source.line}), read there`, line, original: budgetText });
+        continue;
+      }
+      // The 项目概况 naming the work it is of ("由…办事处建设的万里街道社区公共服务中心新建工程，位于…"),
+      // and the year's amounts all a time's shares of it (four quarters): that project, their sum.
+      const overview = section('overview');
+      const namedIn = overview?.lines.map((l) => ({ l, m: PE.overviewNamesWork.matches.exec(l.text) })).find((x) => x.m);
+      if (namedIn?.m && sum !== null && (budget?.total || scheduleOnly(budgetText))) {
+        const at: Source = { file, table: where, line: namedIn.l.line, text: namedIn.l.text };
+        const amountAt: Source | undefined = budgetLine ? { file, table: where, line: budgetLine.line, text: budgetLine.text } : undefined;
+        const goal = textOf(section('goal'));
+        const basis = textOf(section('basis'));
+        const period = textOf(section('period'));
+        out.push({
+          name: group(namedIn.m, 1).trim(), level: null, parent: null, unit: null, amount: sum, executed: null, executionRate: null, functionCode: null, functionName: null, key: false,
+          goal: goal && !PE.goalReferral.matches.test(goal) ? goal : null,
+          ...(basis ? { justification: basis } : {}),
+          ...(period ? { period } : {}),
+          sourceKind: 'PROSE_LIST', source: at, ...(amountAt ? { amountSource: amountAt } : {}),
+        });
+        diagnostics.push({ level: 'INFO', code: 'PROJECT_NAME_MISSING', message: `${where}: the page's title names no project; its 项目概况 names ${group(namedIn.m, 1).trim()} (line ${namedIn.l.line}), read with its 年度预算安排's ${formatWan(sum)} 万元`, line, original: budgetText });
+        continue;
+      }
+      diagnostics.push({ level: 'WARNING', code: 'PROJECT_NAME_MISSING', message: `${where}: the page names no project; its 年度预算安排 is kept out of the project list`, line, original: budgetText });
       continue;
     }
     const source: Source = { file, table: where, line: page.title.line, text: page.title.text };
