@@ -20,7 +20,7 @@ import { extractMeta } from './meta.js';
 import { redactCells, redactNote, redactPersonalData, type Redaction } from './personal-data.js';
 import { projectsFromExplanations } from './readers/project-explanation.js';
 import { projectsFromProse, projectsFromSelfEvaluations, selfEvaluationsFromProse } from './projects.js';
-import { proseAmounts, projectsFromItemisedProse } from './prose-amounts.js';
+import { proseAmounts, projectsFromCountedList, projectsFromItemisedProse } from './prose-amounts.js';
 import type { BudgetUnit, Diagnostic, DocumentMeta, ParsedDocument } from './records.js';
 import { readTableBy, type TableContext } from './table-families.js';
 import { appendRecords } from './table-records.js';
@@ -256,6 +256,7 @@ export const READERS: Stage<Structured, Read> = {
     doc.projects.push(...projectsFromExplanations(lay.prose, file, doc.diagnostics, doc.meta.department, doc.projects));
     doc.proseAmounts = proseAmounts(lay.prose, file, prose);
     doc.projects.push(...projectsFromItemisedProse(doc.proseAmounts, new Set(doc.projects.map((p) => p.name))));
+    doc.projects.push(...projectsFromCountedList(doc.proseAmounts));
     const proseEvaluations = selfEvaluationsFromProse(lay.prose, file, prose);
     doc.selfEvaluations.push(...proseEvaluations);
     doc.projects.push(...projectsFromSelfEvaluations(proseEvaluations));

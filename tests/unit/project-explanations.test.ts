@@ -171,4 +171,10 @@ describe('项目经费情况说明 pages of the real PDFs', () => {
     ]);
     expect(doc('财政局').diagnostics.filter((x) => x.code === 'PROJECT_NAME_MISSING')).toEqual([]);
   });
+
+  it('财政局 p. 22: 编报绩效目标的项目共4个，涉及项目预算资金598.46万元。其中: four items adding up to it (letter-spaced as printed) are those four projects; p. 24’s three are the same amounts', () => {
+    const counted = doc('财政局').projects.filter((p) => p.source.table === '正文').map((p) => [p.name, p.amount]);
+    expect(counted).toEqual([['中介机构服务费', wan('418.80')], ['财政业务费', wan('10.00')], ['信息化系统日常维护费', wan('166.66')], ['援滇干部工作经费', wan('3.00')]]);
+    expect(doc('财政局').anomalies.filter((a) => a.kind === 'PROJECT_LIST_MISMATCH')).toEqual([]);
+  });
 });
