@@ -3,12 +3,13 @@
 // unit, and every allocation and investment project booked under a 功能分类 code with its link.
 // src/query/money-trail.ts chooses the document and does the sums over the lines of the primary
 // table (marked at load by src/model/document-tables.ts).
-// From the departments, then their documents: the planner sought Document by year, and then read
-// every document of the year and its publisher to keep the department's (5,001 of them for 3 on
-// 10,000 generated documents); a department publishes a few documents a year. The department's
-// documents are listed first and tested after: with the year in the pattern (a second MATCH, even
-// with a hint to scan departments, or a pattern comprehension) the planner still sought the
-// year's documents and joined them to the department.
+// From the departments, then their documents: a department publishes a few documents a year, a
+// year has thousands, and a plan starting from the year reads each of them and its publisher to
+// keep the department's (5,001 of them for 3 on 10,000 generated documents, measured when
+// Document.year had an index, retired since in 743ca73; without one such a plan reads every
+// Document). The department's documents are listed first and tested after: with the year in the
+// pattern (a second MATCH, even with a hint to scan departments, or a pattern comprehension) the
+// planner started from the year's documents and joined them to the department.
 // Found through the TEXT index on matchText (id, name and aliases joined by U+001F, which no
 // text a department holds contains: cypher/department-match-text-set.cypher), so the work follows
 // the departments found (3 db hits for one), not every department (6,668 on 10,000 documents).
