@@ -13,19 +13,16 @@ CALL {
 }
 // What a user most likely means comes first: an exact name, code or alias; then departments and
 // units; then classification codes; then projects; then the rest (investment projects,
-// documents). Within a tier, the index's score, then the shorter name, the kind and the key.
+// documents). Within a tier, the index's score, then the shorter name and the key.
 WITH node, max(score) AS score
+// exact is true or false, never null (a node without a name or code): DESC puts null first.
 WITH node, score,
-     CASE WHEN node.name = $raw OR node.code = $raw OR $raw IN coalesce(node.aliases, []) THEN 0
-          WHEN node:Department OR node:BudgetUnit THEN 1
-          WHEN node:Code THEN 2
-          WHEN node:Project THEN 3
-          ELSE 4 END AS tier,
+     CASE WHEN node.name = $raw OR node.code = $raw OR $raw IN coalesce(node.aliases, []) THEN true ELSE false END AS exact,
      CASE WHEN node:Department OR node:BudgetUnit THEN 1 WHEN node:Code THEN 2 WHEN node:Project THEN 3 ELSE 4 END AS kindRank
-// Exact matches (tier 0) by kind first: one name printed for a department, a code and a project is
-// the same match for each, and the index's score between them says only how many of a node's
-// fields repeat the name (a project's name and searchText, a code's name and searchText), which
-// a load can change. Then by key: one order on every load.
-ORDER BY tier, CASE WHEN tier = 0 THEN kindRank ELSE 0 END, score DESC, size(coalesce(node.name, node.title, '')) ASC, kindRank, coalesce(node.key, node.id)
+// Exact matches by kind too: one name printed for a department, a code and a project is the same
+// match for each, and the index's score between them says only how many of a node's fields repeat
+// the name (a project's name and searchText, a code's name and searchText), which a load can
+// change. Then by key: one order on every load.
+ORDER BY exact DESC, kindRank, score DESC, size(coalesce(node.name, node.title, '')) ASC, coalesce(node.key, node.id)
 LIMIT $limit
 RETURN {elementId: elementId(node), labels: labels(node), props: properties(node)} AS node, score
