@@ -1,5 +1,7 @@
-// Tests (tests/integration/derived-properties.test.ts): each project's stored searchText beside the
-// names it was printed under, from which the test computes what it should be on its own.
+// Tests (tests/integration/derived-properties.test.ts): each project's stored names and searchText
+// beside the names its allocations were printed under (read from the allocations, not from p.names,
+// which the same SET writes: a name lost there would be missing from both).
 MATCH (p:Project)
-RETURN p.id AS id, p.names AS names, p.searchText AS searchText
+RETURN p.id AS id, p.names AS names, p.searchText AS searchText,
+       COLLECT { MATCH (a:ProjectAllocation)-[:ALLOCATES]->(p) RETURN DISTINCT a.name } AS printed
 ORDER BY id

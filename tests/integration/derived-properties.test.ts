@@ -33,17 +33,24 @@ async function wrongMatchTexts(runner: QueryRunner): Promise<string[]> {
 }
 
 /**
- * Projects whose stored searchText is not each of their names after a space: what search_names
- * (cypher/schema.cypher) reads beside the first name, so a project printed under a new name in a
- * later year is found by it.
+ * Projects whose stored names are not the names their allocations were printed under, or whose
+ * searchText is not each of those names after a space (in the order they were first printed): what
+ * search_names (cypher/schema.cypher) reads beside the first name, so a project printed under a new
+ * name in a later year is found by it. The bundled data prints one project under two names
+ * (龙岗区政务服务数据管理局|本级|办公设备购置 as 办公设备购置 and 办公设备购置（通用项目）).
  */
 async function wrongProjectSearchTexts(runner: QueryRunner): Promise<string[]> {
   const res = await runner.read('test-project-search-texts');
   expect(res.records.length).toBeGreaterThan(0);
+  const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  // The check can fail: some project was printed under two names.
+  expect(res.records.some((r) => strings(r.get('printed')).length > 1)).toBe(true);
   return res.records.flatMap((r) => {
-    const names: unknown = r.get('names');
-    const want = (Array.isArray(names) ? names : []).map((n) => ` ${String(n)}`).join('');
-    return r.get('searchText') === want ? [] : [`${String(r.get('id'))}: ${JSON.stringify(r.get('searchText'))} where ${JSON.stringify(want)}`];
+    const names = strings(r.get('names'));
+    const printed = strings(r.get('printed'));
+    const want = names.map((n) => ` ${n}`).join('');
+    const sameNames = names.length === new Set(names).size && JSON.stringify([...names].sort()) === JSON.stringify([...printed].sort());
+    return sameNames && r.get('searchText') === want ? [] : [`${String(r.get('id'))}: names ${JSON.stringify(names)}, searchText ${JSON.stringify(r.get('searchText'))} where printed ${JSON.stringify(printed)}`];
   });
 }
 
