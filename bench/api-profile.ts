@@ -4,7 +4,8 @@
 // in a closed loop, and the server process's CPU read from /proc before and after. `--prof` runs
 // the server under `node --cpu-prof` and writes its profile to --dir/prof/; `--peer` measures
 // @neo4j/graphql's server on the same graph beside it; `--floor` the question's own statements
-// replayed by the driver alone (bench/raw-cypher.ts); `--baseline=DIR` a second Budget Graph
+// replayed by the driver alone (bench/raw-cypher.ts), in this process, whose CPU is then its CPU;
+// each cell also reads the JVM's CPU (the one Neo4j all contenders share) around its stretches; `--baseline=DIR` a second Budget Graph
 // server started from another checkout (a `git worktree` of the commit before a change), so a
 // change is measured against what it replaces in one run (`--baseline=DIR1,DIR2`: several, each
 // named by its folder, so that each of a few changes is measured in the same run). `--rounds=N`
@@ -97,6 +98,8 @@ async function main(): Promise<void> {
       log(`loaded ${n} documents in ${Math.round(performance.now() - t0)} ms`);
     }
     const uri = db.embedded!.uri;
+    // The one Neo4j every contender (and the floor) asks: its CPU a request is the database's share.
+    const jvm = db.embedded!.pid;
     const auth = { NEO4J_USER: db.embedded!.user, NEO4J_PASSWORD: db.embedded!.password, NEO4J_URI: uri };
     const port = await freePort(0);
     const profDir = join(dir, 'prof');
@@ -131,8 +134,8 @@ async function main(): Promise<void> {
     const t: Targets = { code: '2010504', projectId: [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '', documentId: q.data.docs.nodes[0].id, department: q.data.anomalies.nodes[0]?.document.department.name ?? '政务', searchText: '信息' };
     const schema = withFloor ? await buildApiSchema() : null;
     for (const bq of benchQueries(t).filter((x) => !only || only.some((o) => x.name.includes(o)))) {
-      const cells: { name: string; task: Task; pid: number | null; samples: LoadSample[]; cpu: number }[] = [];
-      if (schema) cells.push({ name: 'raw Cypher (driver alone)', task: cypherTask(db, await recordStatements(db, schema, bq.bg.query, bq.bg.variables)), pid: null, samples: [], cpu: 0 });
+      const cells: { name: string; task: Task; pid: number | null; samples: LoadSample[]; cpu: number; jvmCpu: number }[] = [];
+      if (schema) cells.push({ name: 'raw Cypher (driver alone)', task: cypherTask(db, await recordStatements(db, schema, bq.bg.query, bq.bg.variables)), pid: null, samples: [], cpu: 0, jvmCpu: 0 });
       const answers = new Map<string, string>();
       for (const c of contenders) {
         const spec = c.name === 'peer' ? bq.peer : bq.bg;
@@ -143,7 +146,7 @@ async function main(): Promise<void> {
         if (!answersSomething(first.data)) throw new Error(`${c.name} ${bq.name}: an empty answer ${JSON.stringify(first.data).slice(0, 200)}`);
         log(`${bq.name} | ${c.name} | ${first.extensions?.cypherRoundTrips ?? '—'} round-trips | ${JSON.stringify(first).length} bytes`);
         const task = httpTask(c.url, JSON.stringify({ query: spec.query, variables: spec.variables }), ...(encoding ? [{ 'content-type': 'application/json', 'accept-encoding': encoding }] : []));
-        cells.push({ name: c.name, task, pid: c.pid, samples: [], cpu: 0 });
+        cells.push({ name: c.name, task, pid: c.pid, samples: [], cpu: 0, jvmCpu: 0 });
       }
       const ours = answers.get('budget-graph (no cache)');
       for (const [name, theirs] of answers) {
@@ -154,9 +157,14 @@ async function main(): Promise<void> {
       for (const cell of cells) await sample(cell.task, concurrency, 1000);
       for (let round = 0; round < rounds; round++) {
         for (const cell of round % 2 ? [...cells].reverse() : cells) {
+          // The floor runs in this process: its CPU is this process's while it alone runs here.
+          const self = process.cpuUsage();
           const before = cell.pid ? cpuMs(cell.pid)! : 0;
+          const jvmBefore = jvm ? (cpuMs(jvm) ?? 0) : 0;
           const stretch = await sample(cell.task, concurrency, durationMs / rounds);
-          cell.cpu += cell.pid ? cpuMs(cell.pid)! - before : 0;
+          const selfUsed = process.cpuUsage(self);
+          cell.cpu += cell.pid ? cpuMs(cell.pid)! - before : (selfUsed.user + selfUsed.system) / 1000;
+          cell.jvmCpu += jvm ? (cpuMs(jvm) ?? 0) - jvmBefore : 0;
           cell.samples.push(stretch);
           const r = merge([stretch]);
           log(`${bq.name} | ${cell.name} | c=${concurrency} | round ${round + 1} | ${r.rps} req/s | p50 ${r.p50} ms`);
@@ -166,8 +174,9 @@ async function main(): Promise<void> {
       const ratio = (a: string, b: string) => (results.get(a) && results.get(b) ? (results.get(a)!.rps / results.get(b)!.rps).toFixed(2) : '—');
       for (const cell of cells) {
         const r = results.get(cell.name)!;
-        const cpu = cell.pid ? `${(cell.cpu / Math.max(1, r.requests)).toFixed(2)} ms/request` : '—';
-        log(`SUMMARY | ${bq.name} | ${cell.name} | c=${concurrency} | ${r.rps} req/s | p50 ${r.p50} ms | p99 ${r.p99} ms | errors ${r.errors} | server CPU ${cpu} | ×peer ${ratio(cell.name, 'peer')} | ×floor ${ratio(cell.name, 'raw Cypher (driver alone)')}`);
+        const cpu = `${(cell.cpu / Math.max(1, r.requests)).toFixed(2)} ms/request${cell.pid ? '' : ' (the bench process: the driver alone)'}`;
+        const jvmCpu = jvm ? `${(cell.jvmCpu / Math.max(1, r.requests)).toFixed(2)} ms/request` : '—';
+        log(`SUMMARY | ${bq.name} | ${cell.name} | c=${concurrency} | ${r.rps} req/s | p50 ${r.p50} ms | p99 ${r.p99} ms | errors ${r.errors} | server CPU ${cpu} | JVM CPU ${jvmCpu} | ×peer ${ratio(cell.name, 'peer')} | ×floor ${ratio(cell.name, 'raw Cypher (driver alone)')}`);
       }
     }
   } finally {
