@@ -20,7 +20,7 @@ import { extractMeta } from './meta.js';
 import { redactCells, redactNote, redactPersonalData, type Redaction } from './personal-data.js';
 import { projectsFromExplanations } from './readers/project-explanation.js';
 import { projectsFromProse, projectsFromSelfEvaluations, selfEvaluationsFromProse } from './projects.js';
-import { proseAmounts, projectsFromCountedList, projectsFromItemisedProse } from './prose-amounts.js';
+import { proseAmounts, projectsFromItemisedProse } from './prose-amounts.js';
 import type { BudgetUnit, Diagnostic, DocumentMeta, ParsedDocument } from './records.js';
 import { readTableBy, type TableContext } from './table-families.js';
 import { appendRecords } from './table-records.js';
@@ -253,10 +253,9 @@ export const READERS: Stage<Structured, Read> = {
     // Sentences print their unit: each prose reader takes "… N 万元" only, so reads 万元.
     const prose: MoneyUnit = '万元';
     doc.projects.push(...projectsFromProse(lay.prose, file, prose));
-    doc.projects.push(...projectsFromExplanations(lay.prose, file, doc.diagnostics, doc.meta.department, doc.projects));
+    doc.projects.push(...projectsFromExplanations(lay.prose, file, doc.diagnostics, doc.meta.department));
     doc.proseAmounts = proseAmounts(lay.prose, file, prose);
     doc.projects.push(...projectsFromItemisedProse(doc.proseAmounts, new Set(doc.projects.map((p) => p.name))));
-    doc.projects.push(...projectsFromCountedList(doc.proseAmounts));
     const proseEvaluations = selfEvaluationsFromProse(lay.prose, file, prose);
     doc.selfEvaluations.push(...proseEvaluations);
     doc.projects.push(...projectsFromSelfEvaluations(proseEvaluations));

@@ -6,7 +6,7 @@ import { parseAmount, toHalfWidth, type MoneyUnit } from './amount.js';
 import type { ProseLine } from './layout.js';
 import type { Project, ProseAmount } from './records.js';
 import { group } from './matches.js';
-import { LEADING_NUMBERING, LEVEL_MARK_FIRST, NUMBERED_LINE, NUMBERED_OR_BRACKETED, PROJECT_COUNT, PROSE_CHANGE, PROSE_ITEM, PROSE_MARKS, SPACED_CJK } from './glossary/index.js';
+import { LEADING_NUMBERING, LEVEL_MARK_FIRST, NUMBERED_LINE, NUMBERED_OR_BRACKETED, PROSE_CHANGE, PROSE_ITEM, PROSE_MARKS, SPACED_CJK } from './glossary/index.js';
 
 /**
  * Every "N 万元" of a line, found from each 万 backwards (at most 40 characters), so a line of
@@ -168,22 +168,4 @@ export function projectsFromItemisedProse(amounts: ProseAmount[], level1: Set<st
   return amounts
     .filter((a) => a.parent !== null && level1.has(a.parent) && a.item.length >= 2 && a.item.length <= 40)
     .map((a) => ({ name: a.item, level: 2 as const, parent: a.parent, unit: null, amount: a.amount, executed: null, executionRate: null, functionCode: null, functionName: null, key: false, goal: null, sourceKind: 'PROSE_LIST' as const, source: a.source }));
-}
-
-/**
- * The projects a sentence counts and then lists: "本单位编报绩效目标的项目共4个，涉及项目预算资金598.46万元。
- * 其中：A418.80万元，B10.00万元，C166.66万元，D3.00万元" — read as projects when the list holds as
- * many items as the sentence counts and they add up to its amount (财政局 2025 p. 22), so a list of
- * anything else under a counted amount is never taken for projects.
- */
-export function projectsFromCountedList(amounts: readonly ProseAmount[]): Project[] {
-  const out: Project[] = [];
-  for (const whole of amounts) {
-    const count = whole.parent === null ? PROJECT_COUNT.exec(whole.source.text) : null;
-    if (!count) continue;
-    const items = amounts.filter((a) => a.parent === whole.item && a !== whole && a.source.line >= whole.source.line && a.source.line <= whole.source.line + 3);
-    if (items.length !== Number(count[1]) || items.reduce((sum, a) => sum + a.amount, 0n) !== whole.amount) continue;
-    for (const a of items) out.push({ name: a.item, level: null, parent: null, unit: null, amount: a.amount, executed: null, executionRate: null, functionCode: null, functionName: null, key: false, goal: null, sourceKind: 'PROSE_LIST', source: a.source });
-  }
-  return out;
 }

@@ -271,12 +271,6 @@ export const PROJECT_EXPLANATION = {
   partSeparator: { printed: '，', matches: /[，,；;。]/ },
   /** Any amount in 万 the budget sentence prints: each must be placed (total, part, sum) or said. */
   anyAmount: { printed: '15万元', matches: /\d\s*万/ },
-  /** A 项目概况 naming the work the page is of: "由…办事处建设的万里街道社区公共服务中心新建工程，位于…" (group 1). */
-  overviewNamesWork: { printed: '建设的万里街道社区公共服务中心新建工程', matches: /建设的\s*([^，,。；;、\s][^，,。；;、]{2,40}?(?:工程|项目))\s*[，,。；;]/ },
-  /** A part of the year's budget that is a time's share, no project: "第一季度用款计划", "1-6月". */
-  schedule: { printed: '第一季度用款计划', matches: /季度|用款计划|\d+月|[一二三四五六七八九十]+月/ },
-  /** Each amount in 万 a budget sentence prints, wherever it stands ("第一季度用款计划25.88万元"). */
-  amountAnywhere: { printed: '25.88万元', matches: /(\d[\d,，]*(?:\.\d+)?)\s*万/g },
   /** A 实施主体 that is a sentence or a list ("办公室、预算科…"), not one unit's name. */
   notAName: { printed: '办公室、预算科', matches: /[，,。；;、：:]/ },
 } as const satisfies Record<string, Term>;

@@ -170,9 +170,6 @@ export const PASSAGE_OPENS = /^\s*[-*]?\s*(\d+\s*[.、．](?!\d)|[（(][一二�
 /** Where a sentence ends: 。；! ? full- or half-width. */
 export const SENTENCE_END = /[。；;!?！？]/g;
 
-/** How many projects a sentence says its amount is of: "编报绩效目标的项目共4个，涉及项目预算资金598.46万元" (group 1). */
-export const PROJECT_COUNT = /项目共\s*(\d+)\s*个/;
-
 /** What checks/format.ts reads as careless writing. */
 export const CARELESS_WRITING = {
   /** A placeholder left in: XX / ＸＸ / ×× / 某某 (not inside a Latin word). */

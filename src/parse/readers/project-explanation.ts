@@ -93,52 +93,8 @@ function lineAt(lines: ProseLine[], offset: number): ProseLine | undefined {
   return lines.find((l) => (end += l.text.trim().length) > offset) ?? lines[lines.length - 1];
 }
 
-/**
- * A budget sentence that is nothing but named amounts ("A166.66万元，B418.80万元，C10万元"), each name
- * no schedule (第一季度用款计划 is a quarter's share of one project, not a project): the names and
- * amounts with where each starts; null when any segment is something else.
- */
-function namedAmounts(text: string): { name: string; amount: ParsedAmount; at: number }[] | null {
-  const out: { name: string; amount: ParsedAmount; at: number }[] = [];
-  let at = -1;
-  for (const raw of text.split(PE.partSeparator.matches)) {
-    at += 1;
-    const from = at;
-    at += raw.length;
-    if (raw.trim() === '') continue;
-    const part = PE.part.matches.exec(raw);
-    const amount = part ? parseAmount(group(part, 2), '万元') : null;
-    if (!part || !amount || PE.schedule.matches.test(group(part, 1))) return null;
-    out.push({ name: group(part, 1), amount, at: from });
-  }
-  return out.length > 0 ? out : null;
-}
-
-/** A budget sentence whose every amount is a time's share ("第一季度用款计划15万元，…"): one project's year in parts. */
-function scheduleOnly(text: string): boolean {
-  const segments = text.split(PE.partSeparator.matches).filter((raw) => raw.trim() !== '');
-  return segments.length > 0 && segments.every((raw) => {
-    const part = PE.part.matches.exec(raw);
-    return part !== null && PE.schedule.matches.test(group(part, 1));
-  });
-}
-
-/** Every amount in 万 a budget sentence prints, summed ("第一季度用款计划25.88万元，第二季度…"): null when it prints none. */
-function sumOfAmounts(text: string): bigint | null {
-  let sum: bigint | null = null;
-  for (const m of text.matchAll(PE.amountAnywhere.matches)) {
-    const a = parseAmount(group(m, 1), '万元');
-    if (a) sum = (sum ?? 0n) + a.fen;
-  }
-  return sum;
-}
-
-/**
- * The projects the 项目经费情况说明 pages describe; what they print and cannot be placed goes to
- * `diagnostics`. `known`: the projects the document's tables and forms list, which a page naming
- * no project may be the explanation of (its year's amounts add up to one of theirs).
- */
-export function projectsFromExplanations(prose: ProseLine[], file: string, diagnostics: Diagnostic[], department: string | null = null, known: readonly Project[] = []): Project[] {
+/** The projects the 项目经费情况说明 pages describe; what they print and cannot be placed goes to `diagnostics`. */
+export function projectsFromExplanations(prose: ProseLine[], file: string, diagnostics: Diagnostic[], department: string | null = null): Project[] {
   const squeeze = (t: string) => t.replace(/\s+/g, '');
   const out: Project[] = [];
   for (const page of pagesIn(prose)) {
@@ -150,48 +106,7 @@ export function projectsFromExplanations(prose: ProseLine[], file: string, diagn
     const where = page.title.text.trim();
     if (page.name === '') {
       // The title names no project (项目经费情况说明 alone): its amounts belong to none the reader can name.
-      if (!budgetText || !PE.anyAmount.matches.test(budgetText)) continue;
-      // Its 年度预算安排 naming each project with its amount (财政局 2025 p. 24: 信息化系统日常维护费
-      // 166.66万元，中介机构服务费418.80万元，财政业务费10万元): the page explains those projects.
-      const named = namedAmounts(budgetText);
-      if (named) {
-        for (const n of named) {
-          const line = lineAt(budgetSection?.lines ?? [], n.at);
-          const at: Source = line ? { file, table: where, line: line.line, text: line.text } : { file, table: where, line: page.title.line, text: page.title.text };
-          out.push({ name: n.name, level: null, parent: null, unit: null, amount: n.amount.fen, executed: null, executionRate: null, functionCode: null, functionName: null, key: false, goal: null, sourceKind: 'PROSE_LIST', source: at, amountSource: at });
-        }
-        continue;
-      }
-      // Its amounts adding up to a project the tables or forms list: the page explains that project,
-      // and nothing is lost (万里 2023 p. 30: four quarters, 410.00 万元, the 填报表's 新建…中心).
-      const sum = budget?.total?.fen ?? sumOfAmounts(budgetText);
-      const same = sum === null ? undefined : known.find((p) => p.amount === sum && p.level !== 2);
-      const line = budgetLine?.line ?? page.title.line;
-      if (same && sum !== null) {
-        diagnostics.push({ level: 'INFO', code: 'PROJECT_NAME_MISSING', message: `${where}: the page names no project; its 年度预算安排 adds up to ${formatWan(sum)} 万元, the amount of ${same.name} (line ${same.source.line}), read there`, line, original: budgetText });
-        continue;
-      }
-      // The 项目概况 naming the work it is of ("由…办事处建设的万里街道社区公共服务中心新建工程，位于…"),
-      // and the year's amounts all a time's shares of it (four quarters): that project, their sum.
-      const overview = section('overview');
-      const namedIn = overview?.lines.map((l) => ({ l, m: PE.overviewNamesWork.matches.exec(l.text) })).find((x) => x.m);
-      if (namedIn?.m && sum !== null && (budget?.total || scheduleOnly(budgetText))) {
-        const at: Source = { file, table: where, line: namedIn.l.line, text: namedIn.l.text };
-        const amountAt: Source | undefined = budgetLine ? { file, table: where, line: budgetLine.line, text: budgetLine.text } : undefined;
-        const goal = textOf(section('goal'));
-        const basis = textOf(section('basis'));
-        const period = textOf(section('period'));
-        out.push({
-          name: group(namedIn.m, 1).trim(), level: null, parent: null, unit: null, amount: sum, executed: null, executionRate: null, functionCode: null, functionName: null, key: false,
-          goal: goal && !PE.goalReferral.matches.test(goal) ? goal : null,
-          ...(basis ? { justification: basis } : {}),
-          ...(period ? { period } : {}),
-          sourceKind: 'PROSE_LIST', source: at, ...(amountAt ? { amountSource: amountAt } : {}),
-        });
-        diagnostics.push({ level: 'INFO', code: 'PROJECT_NAME_MISSING', message: `${where}: the page's title names no project; its 项目概况 names ${group(namedIn.m, 1).trim()} (line ${namedIn.l.line}), read with its 年度预算安排's ${formatWan(sum)} 万元`, line, original: budgetText });
-        continue;
-      }
-      diagnostics.push({ level: 'WARNING', code: 'PROJECT_NAME_MISSING', message: `${where}: the page names no project; its 年度预算安排 is kept out of the project list`, line, original: budgetText });
+      if (budgetText && PE.anyAmount.matches.test(budgetText)) diagnostics.push({ level: 'WARNING', code: 'PROJECT_NAME_MISSING', message: `${where}: the page names no project; its 年度预算安排 is kept out of the project list`, line: budgetLine?.line ?? page.title.line, original: budgetText });
       continue;
     }
     const source: Source = { file, table: where, line: page.title.line, text: page.title.text };
