@@ -116,6 +116,8 @@ describe('dept_budget.pdf pages 8-9: what the reviewer found, and what agrees', 
     expect(found[0]!.message).toMatch(/实施周期 "2025年1月1日-2025年12月31日" lies wholly in 2025, outside 2026/);
     expect(project('2026年1月1日-2026年12月31日')).toEqual([]);
     expect(project('2025年7月1日至2027年6月30日')).toEqual([]);
+    // A span of years that ended before the budget's (works finished, paid off later): INFO, not a WARNING.
+    expect(project('2023年7月1日-2025年6月30日').map((a) => a.severity)).toEqual(['INFO']);
   });
 
   it('。。 and an unpaired ” as form findings (INFO)', () => {

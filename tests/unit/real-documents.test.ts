@@ -143,6 +143,9 @@ const DOCUMENTS: Printed[] = [
       ...Array.from({ length: 5 }, (): [string, string] => ['YEAR_MISMATCH', '2026年预算']),
       // p. 23: 人民调解项目经费's 五、实施周期 2025年1月1日-2025年12月31日, in the 2026 budget.
       ['YEAR_MISMATCH', '实施周期 "2025年1月1日-2025年12月31日"'],
+      // p. 4's foot: 主要职能's (八) cut through by the page's clip, the top of its glyphs only
+      // (the reviewer's checklist: 部分文字未正常显示); p. 5 prints it in full.
+      ['TEXT_CUT', 'page 4: 60 character(s) printed partly outside'],
     ],
   },
   {
@@ -473,10 +476,10 @@ describe('text a clip cuts through is said, not read', () => {
   // 司法局 2026 p. 4's foot: only the top of the first line of 主要职能 (八) shows, cut by the frame's
   // clip (y 468 pt, the line's glyphs 467-479); p. 5 prints (八) in full at its top. The reviewer's
   // checklist: 主要职能中部分文字未正常显示.
-  it('says the line cut at 司法局 2026 p. 4’s foot, with its page and box, as TEXT_CUT (INFO) and a WARNING diagnostic: its glyphs are not read', () => {
+  it('says the line cut at 司法局 2026 p. 4’s foot, with its page and box, as TEXT_CUT and a diagnostic, both WARNING: its glyphs are not read', () => {
     const d = docs.get('dept_budget.pdf')!;
     const cut = d.anomalies.filter((a) => a.kind === 'TEXT_CUT');
-    expect(cut.map((a) => a.severity)).toEqual(['INFO']);
+    expect(cut.map((a) => a.severity)).toEqual(['WARNING']);
     expect(cut[0]!.message).toMatch(/^page 4: 60 character\(s\) printed partly outside the page's visible area \(its clip cuts them through, box 58,467-778,479 pt\), not read/);
     expect(d.diagnostics.filter((x) => x.code === 'TEXT_CUT_BY_CLIP').map((x) => x.level)).toEqual(['WARNING']);
   });
@@ -489,6 +492,7 @@ describe('text a clip cuts through is said, not read', () => {
   it('says each line a frame’s clip cuts in half, reading the glyphs whose centre shows (司法局 2026 单位预算 p. 6 “加。”, p. 7 “险支出增加。” and “加。”)', async () => {
     const source = await readSource(readFileSync(`${REAL}/unit_budget.pdf`), 'unit_budget.pdf');
     const cut = parseDocument(source.printed, 'unit_budget.pdf', source.notes).anomalies.filter((a) => a.kind === 'TEXT_CUT');
+    expect(cut.map((a) => a.severity)).toEqual(['INFO', 'INFO', 'INFO']);
     expect(cut.map((a) => /^page (\d+): \d+ character\(s\) .*read as printed; the glyphs drawn there read “(.*)”$/.exec(a.message)?.slice(1))).toEqual([['6', '加。'], ['7', '险支出增加。'], ['7', '加。']]);
   });
 });

@@ -116,7 +116,9 @@ function cutText(ctx: CheckContext): Anomaly[] {
     .filter((note) => note.code === CUT_TEXT_NOTE)
     .map((note) => ({
       kind: 'TEXT_CUT',
-      severity: 'INFO',
+      // As grave as the note: glyphs not read are text the page's reader cannot see whole and the
+      // parse does not have (WARNING); glyphs read as printed lose nothing (INFO).
+      severity: note.level,
       message: note.message,
       delta: null,
       sources: [{ file, table: tableAt(ctx, note.line), line: note.line, text: ctx.lines[note.line - 1] ?? '' }],

@@ -138,7 +138,9 @@ function yearEndDate(ctx: CheckContext): Anomaly[] {
 /**
  * A project's 实施周期 dated wholly in another year than the document's ("2025年1月1日-2025年12月31日"
  * in the 2026 budget): the 说明 of last year's project copied, its period not changed. A period
- * reaching into the document's year (a project of several years) is none.
+ * reaching into the document's year (a project of several years) is none. A one-year period is a
+ * WARNING; a span of years that ended before it (2023年7月-2025年6月 in a 2026 budget) only INFO,
+ * since works finished earlier are paid off (尾款, 审价) in a later year's budget.
  */
 function projectPeriodYear(ctx: CheckContext): Anomaly[] {
   const out: Anomaly[] = [];
@@ -155,7 +157,7 @@ function projectPeriodYear(ctx: CheckContext): Anomaly[] {
       if (from <= to && from <= year && year <= to) break;
       out.push({
         kind: 'YEAR_MISMATCH',
-        severity: 'WARNING',
+        severity: from === to ? 'WARNING' : 'INFO',
         message: `a project's 实施周期 "${(ctx.lines[line - 1] ?? '').trim()}" lies wholly in ${from === to ? from : `${from}-${to}`}, outside ${year}, the year of the document: a period of another year copied?`,
         delta: null,
         sources: [prose(ctx, line), ctx.doc.meta.source],
