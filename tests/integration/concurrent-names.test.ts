@@ -9,31 +9,18 @@
 // The two loads are driven step by step with two explicit transactions: the first writes its
 // allocation and holds the project's lock; the second is started and seen blocked (SHOW
 // TRANSACTIONS) before the first commits.
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/config.js';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.js';
 import { cypher } from '../../src/db/cypher.js';
 import { QueryRunner } from '../../src/db/run.js';
-import { listDocuments, loadFiles } from '../../src/load/directory.js';
-import { testDatabase, wipe } from './helpers.js';
+import { bundledGraph } from './helpers.js';
 
 describe('two loads naming one project at once', () => {
   let db: Database;
   let runner: QueryRunner;
-  const files = listDocuments(join(projectRoot, 'data'));
-  beforeAll(async () => {
-    db = await testDatabase();
-    await wipe(db);
-    runner = new QueryRunner(db);
-    await loadFiles(runner, files);
-  });
-  afterAll(async () => {
-    if (db) {
-      await wipe(db);
-      await loadFiles(new QueryRunner(db), files);
-      await db.close();
-    }
+  bundledGraph((d, r) => {
+    db = d;
+    runner = r;
   });
 
   /** What load-allocations is sent for one document's one allocation of the project, printed under `name`. */

@@ -8,18 +8,15 @@
 // links gives (less its SUPPORTING and REJECTED ones), equals a fresh count of its COUNTED links
 // after each of them, and the number of rows its pages list.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/config.js';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.js';
 import { QueryRunner } from '../../src/db/run.js';
-import { listDocuments, loadFiles } from '../../src/load/directory.js';
 import { backfillDerived, loadDocument, removeDocument } from '../../src/load/loader.js';
 import { backfillLinkKeys } from '../../src/load/link-keys.js';
 import { Repository } from '../../src/query/repository.js';
 import { WHOLE_FEED_ROW } from '../../src/query/feed-row-plan.js';
 import { codeFeedRow } from '../../src/query/rows.js';
-import { testDatabase, wipe } from './helpers.js';
+import { bundledGraph } from './helpers.js';
 
 /** Departments whose stored matchText is not their id, name and aliases joined by U+001F. */
 async function wrongMatchTexts(runner: QueryRunner): Promise<string[]> {
@@ -114,19 +111,9 @@ async function codeCounts(runner: QueryRunner): Promise<{ code: string; counted:
 describe('derived properties stay true to what they derive from', () => {
   let db: Database;
   let runner: QueryRunner;
-  const files = listDocuments(join(projectRoot, 'data'));
-  beforeAll(async () => {
-    db = await testDatabase();
-    await wipe(db);
-    runner = new QueryRunner(db);
-    await loadFiles(runner, files);
-  });
-  afterAll(async () => {
-    if (db) {
-      await wipe(db);
-      await loadFiles(new QueryRunner(db), files);
-      await db.close();
-    }
+  const files = bundledGraph((d, r) => {
+    db = d;
+    runner = r;
   });
 
   it('after loading the bundled documents', async () => {

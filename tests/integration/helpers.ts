@@ -8,6 +8,7 @@ import { projectRoot } from '../../src/config.js';
 import { buildApiSchema } from '../../src/api/schema.js';
 import { startHttpServer, type RunningServer } from '../../src/api/http-server.js';
 import { listDocuments, loadFiles } from '../../src/load/directory.js';
+import { afterAll, beforeAll } from 'vitest';
 
 export async function testDatabase(): Promise<Database> {
   if (!process.env.NEO4J_URI) throw new Error('integration tests need the globalSetup Neo4j (NEO4J_URI unset)');
@@ -70,4 +71,29 @@ export async function startApi(token?: string): Promise<ApiFixture> {
       await db.close();
     },
   };
+}
+
+/**
+ * A describe's graph of the bundled documents (data/): the shared test database wiped and loaded
+ * before its tests, and wiped and loaded again after them (a test may change what it holds), then
+ * closed. `ready` receives the database and a runner once loaded; returns the files loaded.
+ */
+export function bundledGraph(ready: (db: Database, runner: QueryRunner) => void): string[] {
+  const files = listDocuments(join(projectRoot, 'data'));
+  let db: Database | undefined;
+  beforeAll(async () => {
+    db = await testDatabase();
+    await wipe(db);
+    const runner = new QueryRunner(db);
+    await loadFiles(runner, files);
+    ready(db, runner);
+  });
+  afterAll(async () => {
+    if (db) {
+      await wipe(db);
+      await loadFiles(new QueryRunner(db), files);
+      await db.close();
+    }
+  });
+  return files;
 }
